@@ -1,0 +1,346 @@
+package org.harmwatch.agency;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.harmwatch.agency.internal.Agency;
+import org.harmwatch.agency.internal.AgencyRepository;
+import org.harmwatch.agency.internal.ApiClient;
+import org.harmwatch.agency.internal.ApiClientRepository;
+import org.harmwatch.agency.internal.ApiTokens;
+import org.harmwatch.agency.internal.Role;
+import org.harmwatch.agency.internal.RoleRepository;
+import org.harmwatch.agency.internal.Staff;
+import org.harmwatch.agency.internal.StaffDirectory;
+import org.harmwatch.agency.internal.StaffRepository;
+import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.AuditLog.Outcome;
+import org.harmwatch.shared.Grant;
+import org.harmwatch.shared.Purpose;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Agencies, staff, roles and API clients: what other modules may ask, and what administrators may change.
+ *
+ * <p>Every change checks the access rules (an agency's type limits the purposes its staff may hold; a role never mixes
+ * health and policing) and is written to the audit log. Reading a member of staff's details is audited too.
+ */
+@Service
+public class AgencyManagement {
+
+	private final AgencyRepository agencies;
+
+	private final StaffRepository staff;
+
+	private final RoleRepository roles;
+
+	private final ApiClientRepository apiClients;
+
+	private final ApiTokens tokens;
+
+	private final StaffDirectory directory;
+
+	private final PasswordEncoder passwords;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	AgencyManagement(AgencyRepository agencies, StaffRepository staff, RoleRepository roles,
+			ApiClientRepository apiClients, ApiTokens tokens, StaffDirectory directory, PasswordEncoder passwords,
+			AuditLog audit, Clock clock) {
+		this.agencies = agencies;
+		this.staff = staff;
+		this.roles = roles;
+		this.apiClients = apiClients;
+		this.tokens = tokens;
+		this.directory = directory;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	// ---- For other modules
+
+	@Transactional(readOnly = true)
+	public List<AgencySummary> agencies() {
+		return agencies.findAllByOrderByName().stream().map(Agency::summary).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AgencySummary> agency(String code) {
+		return agencies.findByCode(code).map(Agency::summary);
+	}
+
+	// ---- Agencies
+
+	@Transactional(readOnly = true)
+	public Page<Agency> agencyPage(@Nullable AgencyType type, int page) {
+		var request = PageRequest.of(Math.max(page, 1) - 1, 25, Sort.by("name"));
+		return type == null ? agencies.findAll(request) : agencies.findByType(type, request);
+	}
+
+	@Transactional(readOnly = true)
+	public Agency agencyByCode(String code) {
+		return agencies.findByCode(code).orElseThrow(() -> new NotFound("agency", code));
+	}
+
+	@Transactional(readOnly = true)
+	public long staffCount(Agency agency) {
+		return staff.countByAgency(agency.id());
+	}
+
+	@Transactional
+	public Agency createAgency(String code, String name, AgencyType type) {
+		var normalised = code.trim().toUpperCase();
+		if (agencies.findByCode(normalised).isPresent()) {
+			throw new AgencyRuleException("code", "An agency with code " + normalised + " already exists.");
+		}
+		var agency = agencies.save(Agency.create(normalised, name.trim(), type));
+		audit.record("AGENCY_CREATED", "agency", agency.code(), null, Outcome.ALLOWED, type.name());
+		return agency;
+	}
+
+	@Transactional
+	public Agency changeAgency(String code, String name, AgencyType type, boolean active) {
+		var agency = agencyByCode(code);
+		if (type != agency.type()) {
+			for (var member : staff.findAll()) {
+				if (member.agencyId().equals(agency.id())) {
+					checkPurposes(type, roles.findAllById(member.roleIds()), "type");
+				}
+			}
+		}
+		agency.change(name.trim(), type, active);
+		agencies.save(agency);
+		audit.record("AGENCY_CHANGED", "agency", agency.code(), null, Outcome.ALLOWED,
+				type.name() + (active ? "" : ", inactive"));
+		return agency;
+	}
+
+	// ---- Staff
+
+	@Transactional(readOnly = true)
+	public StaffDirectory.Page staffPage(@Nullable String text, @Nullable String agencyCode, @Nullable String roleName,
+			int page) {
+		audit.record("STAFF_SEARCHED", "staff", null, null, Outcome.ALLOWED,
+				"text=" + text + ", agency=" + agencyCode + ", role=" + roleName);
+		return directory.find(text, agencyCode, roleName, page);
+	}
+
+	@Transactional(readOnly = true)
+	public Staff staffMember(UUID id) {
+		var member = staff.findById(id).orElseThrow(() -> new NotFound("staff", id.toString()));
+		audit.record("STAFF_VIEWED", "staff", id.toString(), null, Outcome.ALLOWED, null);
+		return member;
+	}
+
+	@Transactional
+	public Staff createStaff(String username, String displayName, String email, String agencyCode,
+			Collection<String> roleNames, @Nullable String initialPassword) {
+		var agency = agencyByCode(agencyCode);
+		if (staff.findByUsernameIgnoringCase(username.trim()).isPresent()) {
+			throw new AgencyRuleException("username", "The username " + username.trim() + " is taken.");
+		}
+		if (staff.findByEmailIgnoringCase(email.trim()).isPresent()) {
+			throw new AgencyRuleException("email", "Another account already uses " + email.trim() + ".");
+		}
+		var held = rolesNamed(roleNames);
+		checkPurposes(agency.type(), held, "roles");
+		var hash = initialPassword == null || initialPassword.isBlank() ? null : passwords.encode(initialPassword);
+		var member = staff.save(Staff.create(username.trim(), displayName.trim(), email.trim(), agency.id(), hash,
+				held.stream().map(Role::id).toList(), clock.instant()));
+		audit.record("STAFF_CREATED", "staff", member.id().toString(), null, Outcome.ALLOWED,
+				"agency=" + agency.code() + ", roles=" + roleNames);
+		return member;
+	}
+
+	@Transactional
+	public Staff changeStaff(UUID id, String displayName, String email, String agencyCode, Collection<String> roleNames,
+			boolean enabled) {
+		var member = staff.findById(id).orElseThrow(() -> new NotFound("staff", id.toString()));
+		var agency = agencyByCode(agencyCode);
+		var other = staff.findByEmailIgnoringCase(email.trim());
+		if (other.isPresent() && !other.get().id().equals(id)) {
+			throw new AgencyRuleException("email", "Another account already uses " + email.trim() + ".");
+		}
+		var held = rolesNamed(roleNames);
+		checkPurposes(agency.type(), held, "roles");
+		member.change(displayName.trim(), email.trim(), agency.id(), enabled);
+		member.assignRoles(held.stream().map(Role::id).toList());
+		staff.save(member);
+		audit.record("STAFF_CHANGED", "staff", id.toString(), null, Outcome.ALLOWED,
+				"agency=" + agency.code() + ", roles=" + roleNames + (enabled ? "" : ", disabled"));
+		return member;
+	}
+
+	@Transactional
+	public void unlockStaff(UUID id) {
+		var member = staff.findById(id).orElseThrow(() -> new NotFound("staff", id.toString()));
+		member.unlock();
+		staff.save(member);
+		audit.record("STAFF_UNLOCKED", "staff", id.toString(), null, Outcome.ALLOWED, null);
+	}
+
+	@Transactional
+	public void setPassword(UUID id, String password) {
+		var member = staff.findById(id).orElseThrow(() -> new NotFound("staff", id.toString()));
+		member.changePassword(passwords.encode(password));
+		member.unlock();
+		staff.save(member);
+		audit.record("STAFF_PASSWORD_SET", "staff", id.toString(), null, Outcome.ALLOWED, null);
+	}
+
+	// ---- Roles
+
+	@Transactional(readOnly = true)
+	public List<Role> roles() {
+		return roles.findAllByOrderByTitle();
+	}
+
+	@Transactional(readOnly = true)
+	public Role role(String name) {
+		return roles.findByName(name).orElseThrow(() -> new NotFound("role", name));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Role> rolesOf(Staff member) {
+		return roles.findAllById(member.roleIds());
+	}
+
+	@Transactional
+	public Role createRole(String name, String title, String description, Collection<Grant> grants) {
+		var normalised = name.trim().toUpperCase().replaceAll("[^A-Z0-9]+", "_");
+		if (roles.findByName(normalised).isPresent()) {
+			throw new AgencyRuleException("name", "A role named " + normalised + " already exists.");
+		}
+		var role = createChecked(() -> Role.create(normalised, title.trim(), description.trim(), grants));
+		roles.save(role);
+		audit.record("ROLE_CREATED", "role", role.name(), null, Outcome.ALLOWED, describe(grants));
+		return role;
+	}
+
+	@Transactional
+	public Role changeRole(String name, String title, String description, Collection<Grant> grants) {
+		var role = role(name);
+		createChecked(() -> {
+			role.change(title.trim(), description.trim(), grants);
+			return role;
+		});
+		// Everyone who holds the role must still be allowed its purposes.
+		for (var member : staff.findAll()) {
+			if (member.roleIds().contains(role.id())) {
+				var agency = agencies.findById(member.agencyId()).orElseThrow();
+				checkPurposes(agency.type(), List.of(role), "grants");
+			}
+		}
+		roles.save(role);
+		audit.record("ROLE_CHANGED", "role", role.name(), null, Outcome.ALLOWED, describe(grants));
+		return role;
+	}
+
+	// ---- API clients
+
+	/** A newly issued client and its token, which is shown once and never stored. */
+	public record IssuedToken(ApiClient client, String token) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiClient> apiClients() {
+		return apiClients.findAllByOrderByCreatedAtDesc();
+	}
+
+	@Transactional
+	public IssuedToken issueApiClient(String name, String agencyCode, Collection<Grant> grants, String issuedBy) {
+		var agency = agencyByCode(agencyCode);
+		var purposes = grants.stream().map(Grant::purpose).filter(p -> p != null).collect(Collectors.toSet());
+		checkPurposeSet(agency.type(), purposes, "grants", "this client");
+		var token = tokens.newToken();
+		var client = apiClients.save(ApiClient.issue(name.trim(), agency.id(), ApiTokens.hash(token),
+				token.substring(0, 10), grants, issuedBy, clock.instant()));
+		audit.record("API_CLIENT_ISSUED", "api_client", client.id().toString(), null, Outcome.ALLOWED,
+				"agency=" + agency.code() + ", " + describe(grants));
+		return new IssuedToken(client, token);
+	}
+
+	@Transactional
+	public void revokeApiClient(UUID id) {
+		var client = apiClients.findById(id).orElseThrow(() -> new NotFound("api_client", id.toString()));
+		client.revoke(clock.instant());
+		apiClients.save(client);
+		audit.record("API_CLIENT_REVOKED", "api_client", id.toString(), null, Outcome.ALLOWED, null);
+	}
+
+	/** Agency names by id, for lists. */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, Agency> agenciesById() {
+		return agencies.findAll().stream().collect(Collectors.toMap(Agency::id, a -> a));
+	}
+
+	// ---- Rules
+
+	private List<Role> rolesNamed(Collection<String> names) {
+		return names.stream()
+			.map(name -> roles.findByName(name)
+				.orElseThrow(() -> new AgencyRuleException("roles", "There is no role called " + name + ".")))
+			.toList();
+	}
+
+	private static void checkPurposes(AgencyType type, Collection<Role> held, String field) {
+		var purposes = held.stream().flatMap(r -> r.purposes().stream()).collect(Collectors.toSet());
+		if (purposes.contains(Purpose.HEALTH) && purposes.contains(Purpose.POLICING)) {
+			throw new AgencyRuleException(field,
+					"These roles together would give one person both health and policing data.");
+		}
+		checkPurposeSet(type, purposes, field, "staff of this agency");
+	}
+
+	private static void checkPurposeSet(AgencyType type, Set<Purpose> purposes, String field, String who) {
+		for (var purpose : purposes) {
+			if (!type.purposes().contains(purpose)) {
+				throw new AgencyRuleException(field, "A " + type.title().toLowerCase() + " may not hold "
+						+ purpose.name().toLowerCase().replace('_', ' ') + " data, so " + who + " cannot have it.");
+			}
+		}
+	}
+
+	private static Role createChecked(java.util.function.Supplier<Role> change) {
+		try {
+			return change.get();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new AgencyRuleException("grants", ex.getMessage());
+		}
+	}
+
+	private static String describe(Collection<Grant> grants) {
+		return grants.stream()
+			.map(g -> g.capability() + ":" + g.action() + (g.purpose() == null ? "" : ":" + g.purpose()))
+			.sorted()
+			.collect(Collectors.joining(","));
+	}
+
+	/** Thrown when an agency, member of staff, role or API client does not exist. */
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	public static class NotFound extends RuntimeException {
+
+		public NotFound(String kind, String id) {
+			super("No " + kind + " " + id);
+		}
+
+	}
+
+}

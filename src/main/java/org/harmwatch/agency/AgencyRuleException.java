@@ -1,0 +1,21 @@
+package org.harmwatch.agency;
+
+/**
+ * A change to agencies, staff or roles that the access rules do not allow; the message says why, for the person
+ * making it.
+ */
+public class AgencyRuleException extends RuntimeException {
+
+	private final String field;
+
+	public AgencyRuleException(String field, String message) {
+		super(message);
+		this.field = field;
+	}
+
+	/** The form field the problem belongs to. */
+	public String field() {
+		return field;
+	}
+
+}

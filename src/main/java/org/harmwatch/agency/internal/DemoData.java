@@ -1,0 +1,103 @@
+package org.harmwatch.agency.internal;
+
+import java.util.List;
+
+import org.harmwatch.agency.AgencyManagement;
+import org.harmwatch.agency.AgencyType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+
+/**
+ * Demo agencies and one member of staff per role, for trying Harmwatch out. Loaded once, into an empty database,
+ * when {@code harmwatch.demo.enabled} is true (the default for the one-command run; off in deployment).
+ */
+@Component
+@ConditionalOnProperty(name = "harmwatch.demo.enabled", havingValue = "true")
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	record DemoAgency(String code, String name, AgencyType type) {
+	}
+
+	record DemoUser(String username, String displayName, String agencyCode, String role) {
+	}
+
+	static final List<DemoAgency> AGENCIES = List.of(
+			new DemoAgency("WMP", "West Midlands Police", AgencyType.POLICE_FORCE),
+			new DemoAgency("BCC-PH", "Birmingham City Council Public Health", AgencyType.COUNCIL_PUBLIC_HEALTH),
+			new DemoAgency("COV-ENV", "Coventry City Council Environmental Services",
+					AgencyType.COUNCIL_ENVIRONMENTAL_SERVICES),
+			new DemoAgency("BHM-TREAT", "Birmingham Recovery Partnership (demo)", AgencyType.TREATMENT_PROVIDER),
+			new DemoAgency("WM-CHECK", "West Midlands Drug Checking (demo)", AgencyType.DRUG_CHECKING_SERVICE),
+			new DemoAgency("BHM-OPC", "Birmingham Overdose Prevention Centre (demo)",
+					AgencyType.CONSUMPTION_ROOM_OPERATOR),
+			new DemoAgency("UHB", "University Hospitals Birmingham NHS Foundation Trust", AgencyType.NHS_TRUST),
+			new DemoAgency("WMAS", "West Midlands Ambulance Service", AgencyType.AMBULANCE_SERVICE),
+			new DemoAgency("HMP-BHM", "HMP Birmingham", AgencyType.PRISON),
+			new DemoAgency("PROB-WM", "Probation Service West Midlands", AgencyType.PROBATION),
+			new DemoAgency("CORONER-BS", "Birmingham and Solihull Coroner", AgencyType.CORONER),
+			new DemoAgency("WMPCC", "Office of the West Midlands Police and Crime Commissioner",
+					AgencyType.COMMISSIONERS_OFFICE));
+
+	static final List<DemoUser> USERS = List.of(new DemoUser("admin", "Alex Admin", "WMPCC", "ADMINISTRATOR"),
+			new DemoUser("auditor", "Aisha Auditor", "WMPCC", "AUDITOR"),
+			new DemoUser("coordinator", "Chris Coordinator", "BCC-PH", "EARLY_WARNING_COORDINATOR"),
+			new DemoUser("panel", "Priya Panel", "UHB", "PANEL_MEMBER"),
+			new DemoUser("frontline", "Frankie Frontline", "BHM-TREAT", "FRONTLINE_WORKER"),
+			new DemoUser("analyst", "Ana Analyst", "WM-CHECK", "DRUG_CHECKING_ANALYST"),
+			new DemoUser("custody", "Sgt Carter", "WMP", "CUSTODY_OFFICER"),
+			new DemoUser("navigator", "Nia Navigator", "WMP", "DIVERSION_NAVIGATOR"),
+			new DemoUser("clinic", "Dr Clare Clinic", "BHM-OPC", "CLINIC_STAFF"),
+			new DemoUser("naloxone", "Nat Naloxone", "BHM-TREAT", "NALOXONE_LEAD"),
+			new DemoUser("investigator", "Ian Investigator", "WMP", "FINANCIAL_INVESTIGATOR"),
+			new DemoUser("commissioner", "Kim Analyst", "WMPCC", "PROGRAMME_ANALYST"));
+
+	private final AgencyManagement agencies;
+
+	private final String password;
+
+	DemoData(AgencyManagement agencies, @Value("${harmwatch.demo.password}") String password) {
+		this.agencies = agencies;
+		this.password = password;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!agencies.agencies().isEmpty()) {
+			return;
+		}
+		// Changes are audited; the demo loader acts as the system.
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system:demo-data", null, List.of()));
+		SecurityContextHolder.setContext(context);
+		try {
+			AGENCIES.forEach(a -> agencies.createAgency(a.code(), a.name(), a.type()));
+			USERS.forEach(u -> agencies.createStaff(u.username(), u.displayName(), u.username() + "@demo.harmwatch.test",
+					u.agencyCode(), List.of(u.role()), password));
+			log.info("Loaded {} demo agencies and {} demo users", AGENCIES.size(), USERS.size());
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void printLogins() {
+		var text = new StringBuilder("\n\nDemo sign-ins (password for all: ").append(password).append(")\n");
+		USERS.forEach(u -> text.append(String.format("  %-14s %s%n", u.username(), u.role())));
+		log.info(text.toString());
+	}
+
+}

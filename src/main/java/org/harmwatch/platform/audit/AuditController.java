@@ -1,0 +1,90 @@
+package org.harmwatch.platform.audit;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.AuditLog.Outcome;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The auditor's view of the audit log: search it, and check that nobody has altered it.
+ */
+@Controller
+class AuditController {
+
+	private final AuditSearch search;
+
+	private final AuditChainVerifier verifier;
+
+	private final AuditLog audit;
+
+	private final ZoneId zone;
+
+	AuditController(AuditSearch search, AuditChainVerifier verifier, AuditLog audit,
+			@Value("${harmwatch.region.time-zone}") String zone) {
+		this.search = search;
+		this.verifier = verifier;
+		this.audit = audit;
+		this.zone = ZoneId.of(zone);
+	}
+
+	@GetMapping("/audit")
+	@PreAuthorize("hasAuthority('AUDIT:READ')")
+	String search(@RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable String agency,
+			@RequestParam(required = false) @Nullable String recordType,
+			@RequestParam(required = false) @Nullable String recordId,
+			@RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		var criteria = new AuditSearch.Criteria(blankToNull(actor), blankToNull(agency), blankToNull(recordType),
+				blankToNull(recordId), validOutcome(outcome), from, to);
+		if (from != null && to != null && to.isBefore(from)) {
+			model.addAttribute("dateError", true);
+		}
+		audit.record("AUDIT_SEARCHED", "audit_event", null, null, Outcome.ALLOWED, criteria.describe());
+		model.addAttribute("criteria", criteria);
+		model.addAttribute("result", search.find(criteria, page, zone));
+		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("zone", zone);
+		return "platform/audit";
+	}
+
+	@PostMapping("/audit/verify")
+	@PreAuthorize("hasAuthority('AUDIT:READ')")
+	String verify(Model model) {
+		var verification = verifier.verify();
+		audit.record("AUDIT_CHAIN_VERIFIED", "audit_event", null, null, Outcome.ALLOWED,
+				verification.intact() ? "intact" : "broken at " + verification.brokenAt());
+		model.addAttribute("verification", verification);
+		return "platform/auditVerification";
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+
+	private static @Nullable String validOutcome(@Nullable String value) {
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		for (var outcome : Outcome.values()) {
+			if (outcome.name().equals(value)) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+}

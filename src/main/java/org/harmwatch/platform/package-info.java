@@ -1,0 +1,16 @@
+/**
+ * The ground every capability stands on: security, layout, errors, the audit log, the clock and messages.
+ *
+ * <p>Used by every other module and by nobody directly: staff meet it as the sign-in page, the navigation, the error
+ * pages and, for auditors, the audit log search. It holds no business rules. Other modules plug into it through the
+ * types in this package: {@link org.harmwatch.platform.HarmwatchUser} (who is signed in),
+ * {@link org.harmwatch.platform.AuditLog} (record access to personal data), {@link org.harmwatch.platform.PublicEndpoint}
+ * (open an endpoint to everyone), {@link org.harmwatch.platform.NavigationItem} (appear in the menu) and
+ * {@link org.harmwatch.platform.ApiTokenResolver} (authenticate API clients).
+ */
+@NullMarked
+@ApplicationModule(displayName = "Platform", allowedDependencies = "shared")
+package org.harmwatch.platform;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

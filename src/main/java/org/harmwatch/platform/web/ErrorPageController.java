@@ -1,0 +1,61 @@
+package org.harmwatch.platform.web;
+
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.harmwatch.platform.PublicEndpoint;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Every error the container catches: an accessible page for people, a problem document for programs.
+ *
+ * <p>Neither says more than the status: no exception message, no stack trace, no path of a class.
+ */
+@Controller
+@PublicEndpoint("Errors must be shown to everyone, including people who are not signed in.")
+class ErrorPageController implements ErrorController {
+
+	private static final Map<Integer, String> DETAILS = Map.of(400,
+			"The request could not be understood. Check what was sent and try again.", 401,
+			"This needs a signed-in user or an API token.", 403,
+			"Your roles do not allow this. Ask your agency administrator if you need it for your work.", 404,
+			"There is nothing at this address.", 405, "This address does not accept that method.", 500,
+			"Something went wrong on our side. It has been logged; please try again later.");
+
+	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
+		var status = status(request);
+		var view = switch (status.value()) {
+			case 403, 404 -> "error/" + status.value();
+			default -> status.is4xxClientError() ? "error/4xx" : "error/500";
+		};
+		var page = new ModelAndView(view, status);
+		page.addObject("status", status.value());
+		return page;
+	}
+
+	@RequestMapping("/error")
+	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+		var status = status(request);
+		var problem = ProblemDetail.forStatusAndDetail(status,
+				DETAILS.getOrDefault(status.value(), status.getReasonPhrase()));
+		problem.setTitle(status.getReasonPhrase());
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static HttpStatus status(HttpServletRequest request) {
+		var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		var status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+	}
+
+}
