@@ -1,0 +1,34 @@
+package org.harmwatch.platform.web;
+
+import java.util.List;
+
+import org.harmwatch.platform.HarmwatchUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tells a caller who the platform takes them to be: useful to check an API token before using it.
+ */
+@RestController
+class CurrentUserApiController {
+
+	/** The caller's identity, agency and grants. */
+	record Me(String username, String displayName, String agencyCode, String agencyName, List<String> roles,
+			List<String> grants) {
+	}
+
+	@GetMapping("/api/me")
+	@PreAuthorize("isAuthenticated()")
+	Me me(@AuthenticationPrincipal HarmwatchUser user) {
+		var grants = user.grants()
+			.stream()
+			.map(g -> g.capability() + ":" + g.action() + (g.purpose() == null ? "" : ":" + g.purpose()))
+			.sorted()
+			.toList();
+		return new Me(user.getUsername(), user.displayName(), user.agencyCode(), user.agencyName(), user.roleNames(),
+				grants);
+	}
+
+}
