@@ -37,7 +37,7 @@ class AuditChainVerifier {
 	 */
 	record Verification(long entriesChecked, @Nullable Long brokenAt, @Nullable String problem) {
 
-		boolean intact() {
+		public boolean intact() {
 			return brokenAt == null;
 		}
 

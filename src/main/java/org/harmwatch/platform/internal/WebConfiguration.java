@@ -1,5 +1,6 @@
 package org.harmwatch.platform.internal;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -15,9 +16,15 @@ import org.webjars.WebJarVersionLocator;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	private final ApplicationContext context;
+
+	WebConfiguration(ApplicationContext context) {
+		this.context = context;
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new EndpointAuthorizationInterceptor());
+		registry.addInterceptor(new EndpointAuthorizationInterceptor(context));
 	}
 
 	@Override

@@ -1,0 +1,184 @@
+package org.harmwatch.platform;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.harmwatch.HarmwatchIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every endpoint against every role: who may call it and who may not.
+ *
+ * <p>The expectations are written out by hand, one line per endpoint, so that a change of access is a visible change
+ * to this table. An endpoint without a line fails the test: whoever adds one must decide who may call it.
+ */
+@HarmwatchIntegrationTest
+class EndpointAccessMatrixIntegrationTests {
+
+	/** Who may call an endpoint. */
+	sealed interface Access permits Public, SignedIn, Roles {
+	}
+
+	record Public() implements Access {
+	}
+
+	record SignedIn() implements Access {
+	}
+
+	record Roles(Set<String> names) implements Access {
+	}
+
+	static final Access PUBLIC = new Public();
+
+	static final Access SIGNED_IN = new SignedIn();
+
+	static Access only(String... roles) {
+		return new Roles(Set.of(roles));
+	}
+
+	/** The demo user holding each role. */
+	static final Map<String, String> USERS = Map.ofEntries(Map.entry("ADMINISTRATOR", "admin"),
+			Map.entry("AUDITOR", "auditor"), Map.entry("EARLY_WARNING_COORDINATOR", "coordinator"),
+			Map.entry("PANEL_MEMBER", "panel"), Map.entry("FRONTLINE_WORKER", "frontline"),
+			Map.entry("DRUG_CHECKING_ANALYST", "analyst"), Map.entry("CUSTODY_OFFICER", "custody"),
+			Map.entry("DIVERSION_NAVIGATOR", "navigator"), Map.entry("CLINIC_STAFF", "clinic"),
+			Map.entry("NALOXONE_LEAD", "naloxone"), Map.entry("FINANCIAL_INVESTIGATOR", "investigator"),
+			Map.entry("PROGRAMME_ANALYST", "commissioner"));
+
+	static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
+
+	static {
+		// platform
+		EXPECTED.put("GET /", PUBLIC);
+		EXPECTED.put("GET /login", PUBLIC);
+		EXPECTED.put("GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS /error", PUBLIC);
+		EXPECTED.put("GET /api/me", SIGNED_IN);
+		EXPECTED.put("GET /audit", only("AUDITOR"));
+		EXPECTED.put("POST /audit/verify", only("AUDITOR"));
+	}
+
+	/** Values for path variables: well-formed, but naming nothing, so no call changes anything. */
+	static final Map<String, String> PATH_VALUES = Map.of("id", UUID.randomUUID().toString(), "code", "NO-SUCH-CODE",
+			"name", "NO_SUCH_NAME", "level", "lad");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	UserDetailsService users;
+
+	record Endpoint(String key, List<HttpMethod> methods, String path) {
+	}
+
+	List<Endpoint> endpoints() {
+		var result = new ArrayList<Endpoint>();
+		mappings.getHandlerMethods().forEach((info, handler) -> {
+			if (!handler.getBeanType().getPackageName().startsWith("org.harmwatch")) {
+				return;
+			}
+			var declared = info.getMethodsCondition().getMethods();
+			var methods = declared.isEmpty() ? List.of(RequestMethod.values()) : List.copyOf(declared);
+			var names = new TreeSet<String>(methods.stream().map(Enum::name).toList());
+			for (var pattern : info.getPatternValues()) {
+				var ordered = new ArrayList<String>();
+				for (var m : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE")) {
+					if (names.contains(m) && !m.equals("TRACE")) {
+						ordered.add(m);
+					}
+				}
+				result.add(new Endpoint(String.join("|", ordered) + " " + pattern,
+						ordered.stream().map(HttpMethod::valueOf).toList(), pattern));
+			}
+		});
+		return result;
+	}
+
+	@Test
+	void everyEndpointHasAnExpectation() {
+		var keys = endpoints().stream().map(Endpoint::key).toList();
+		assertThat(keys).as("endpoints without a line in EXPECTED: decide who may call them").allMatch(EXPECTED::containsKey);
+		assertThat(EXPECTED.keySet()).as("lines in EXPECTED for endpoints that no longer exist").allMatch(keys::contains);
+	}
+
+	@Test
+	void everyRoleGetsExactlyTheAccessExpected() throws Exception {
+		var failures = new ArrayList<String>();
+		for (var endpoint : endpoints()) {
+			var expected = EXPECTED.get(endpoint.key());
+			if (expected == null) {
+				continue; // reported by everyEndpointHasAnExpectation
+			}
+			var path = concrete(endpoint.path());
+			for (var method : endpoint.methods()) {
+				check(failures, endpoint, method, path, null, expected instanceof Public);
+				for (var role : USERS.entrySet()) {
+					boolean allowed = switch (expected) {
+						case Public p -> true;
+						case SignedIn s -> true;
+						case Roles r -> r.names().contains(role.getKey());
+					};
+					check(failures, endpoint, method, path, role.getValue(), allowed);
+				}
+			}
+		}
+		assertThat(failures).as("access that differs from the table").isEmpty();
+	}
+
+	private void check(List<String> failures, Endpoint endpoint, HttpMethod method, String path, String username,
+			boolean allowed) throws Exception {
+		MockHttpServletRequestBuilder call = request(method, path).with(csrf());
+		if (username != null) {
+			call = call.with(user(users.loadUserByUsername(username)));
+		}
+		var response = mvc.perform(call).andReturn().getResponse();
+		int status = response.getStatus();
+		boolean denied = username == null
+				? status == 401 || (status == 302 && String.valueOf(response.getRedirectedUrl()).endsWith("/login"))
+				: status == 403;
+		var who = username == null ? "anonymous" : username;
+		if (allowed && denied) {
+			failures.add(who + " was refused " + method + " " + path + " (" + status + ")");
+		}
+		if (!allowed && !denied) {
+			failures.add(who + " was let through to " + method + " " + path + " (" + status + ")");
+		}
+		if (allowed && status >= 500 && !endpoint.key().endsWith(" /error")) {
+			failures.add(who + " broke " + method + " " + path + " (" + status + ")");
+		}
+	}
+
+	static String concrete(String pattern) {
+		Matcher matcher = Pattern.compile("\\{([^}:]+)(:[^}]*)?}").matcher(pattern);
+		var result = new StringBuilder();
+		while (matcher.find()) {
+			matcher.appendReplacement(result, PATH_VALUES.getOrDefault(matcher.group(1), "x"));
+		}
+		matcher.appendTail(result);
+		return result.toString();
+	}
+
+}
