@@ -8,6 +8,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @HarmwatchIntegrationTest
@@ -33,6 +34,16 @@ class ApplicationIntegrationTests {
 	void servesTheLandingPageAndLoginToEveryone() throws Exception {
 		mvc.perform(get("/")).andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Sign in")));
 		mvc.perform(get("/login")).andExpect(status().isOk());
+	}
+
+	@Test
+	void describesTheApiWithOpenApi() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.info.title").value("Harmwatch API"))
+			.andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"))
+			.andExpect(jsonPath("$.paths['/api/me'].get").exists());
+		mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
 	}
 
 	@Test
