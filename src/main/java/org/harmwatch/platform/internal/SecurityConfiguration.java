@@ -10,16 +10,20 @@ import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.MapProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -59,7 +63,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ApiTokenResolver> tokens,
 			ObjectProvider<ClientRegistrationRepository> oidcClients,
 			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers, AuditLog audit,
-			MapProperties map) throws Exception {
+			MapProperties map, ObjectProvider<UserDetailsService> accounts) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			// Each endpoint declares its own rule (method security); the interceptor refuses endpoints that declare none.
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
@@ -70,13 +74,13 @@ class SecurityConfiguration {
 		http.formLogin(form -> form.loginPage("/login")
 			.loginProcessingUrl("/login")
 			.defaultSuccessUrl("/", false)
-			.failureHandler(loginFailureHandler())
+			.failureHandler(loginFailureHandler(accounts))
 			.permitAll());
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
 
 		if (oidcClients.getIfAvailable() != null) {
 			http.oauth2Login(oauth -> {
-				oauth.loginPage("/login").failureHandler(loginFailureHandler());
+				oauth.loginPage("/login").failureHandler(loginFailureHandler(accounts));
 				var users = oidcUsers.getIfAvailable();
 				if (users != null) {
 					oauth.userInfoEndpoint(info -> info.oidcUserService(users));
@@ -126,16 +130,34 @@ class SecurityConfiguration {
 				+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 	}
 
-	private static AuthenticationFailureHandler loginFailureHandler() {
+	/**
+	 * Sends a failed sign-in back to the form with the reason. The wrong password that locks an account says so at
+	 * once, rather than at the next attempt: the failure listener has already counted it when this runs.
+	 */
+	private static AuthenticationFailureHandler loginFailureHandler(ObjectProvider<UserDetailsService> accounts) {
 		return (request, response, exception) -> {
 			String reason = switch (exception) {
 				case LockedException locked -> "locked";
 				case DisabledException disabled -> "disabled";
 				case OAuth2AuthenticationException sso -> "sso";
+				case BadCredentialsException bad when isLockedNow(accounts, request.getParameter("username")) -> "locked";
 				default -> "error";
 			};
 			response.sendRedirect(request.getContextPath() + "/login?" + reason);
 		};
+	}
+
+	private static boolean isLockedNow(ObjectProvider<UserDetailsService> accounts, @Nullable String username) {
+		var service = accounts.getIfAvailable();
+		if (service == null || username == null || username.isBlank()) {
+			return false;
+		}
+		try {
+			return !service.loadUserByUsername(username).isAccountNonLocked();
+		}
+		catch (UsernameNotFoundException unknown) {
+			return false;
+		}
 	}
 
 	private static AuthenticationEntryPoint entryPoint() {
