@@ -1,0 +1,118 @@
+package org.harmwatch.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real headless Chromium (Debian's, not a downloaded one) driven by Playwright against the running application.
+ *
+ * <p>Each test gets a fresh browser context (no cookies), so tests do not share a session. {@link #assertAccessible()}
+ * runs axe-core on the current page and fails on any serious or critical WCAG 2.2 A/AA violation.
+ */
+abstract class BrowserTestSupport {
+
+	static final String PASSWORD = "harmwatch-demo";
+
+	/** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+	static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+	static Playwright playwright;
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	BrowserContext context;
+
+	Page page;
+
+	@BeforeAll
+	static void launchBrowser() {
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium())
+				.setHeadless(true)
+				// This machine's network is closed: without these, Chromium keeps trying to reach Google's hosts.
+				.setArgs(List.of("--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync")));
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void openContext() {
+		context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+		context.setDefaultTimeout(15_000);
+		page = context.newPage();
+	}
+
+	@AfterEach
+	void closeContext() {
+		context.close();
+	}
+
+	/** Signs in through the real form and waits for the home page. */
+	void signIn(String username) {
+		page.navigate("/login");
+		page.getByLabel("Username").fill(username);
+		page.getByLabel("Password").fill(PASSWORD);
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+			.click();
+		page.waitForURL("**/");
+	}
+
+	/** Runs axe-core on the page as it is now; serious and critical violations fail the test. */
+	void assertAccessible() {
+		var results = new AxeBuilder(page).withTags(WCAG_TAGS).analyze();
+		var blocking = results.getViolations()
+			.stream()
+			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.map(BrowserTestSupport::describe)
+			.toList();
+		assertThat(blocking).as("serious or critical accessibility violations on " + page.url()).isEmpty();
+	}
+
+	private static String describe(Rule rule) {
+		var nodes = rule.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget())).toList();
+		return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at " + nodes;
+	}
+
+	private static Path chromium() {
+		for (var candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+			if (Files.isExecutable(Path.of(candidate))) {
+				return Path.of(candidate);
+			}
+		}
+		throw new IllegalStateException(
+				"Browser tests need Debian's Chromium: apt-get install chromium (./harmwatch test installs it as root)");
+	}
+
+}
