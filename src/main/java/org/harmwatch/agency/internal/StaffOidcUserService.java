@@ -13,7 +13,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Single sign-on: the agency's identity provider vouches for the person, and their Harmwatch staff record (matched by
- * e-mail address) says what they may do. Nobody gets in by SSO without a staff record.
+ * e-mail address) says what they may do.
+ *
+ * <p>Nobody gets in by SSO without an enabled, unlocked staff record, nor with an address the provider says it has not
+ * verified; every refusal is audited as {@code SSO_SIGN_IN_REFUSED}.
  */
 @Service
 class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -36,6 +39,13 @@ class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUse
 	public OidcUser loadUser(OidcUserRequest request) {
 		var identity = delegate.loadUser(request);
 		var email = identity.getEmail() != null ? identity.getEmail() : identity.getPreferredUsername();
+		if (identity.getEmail() != null && Boolean.FALSE.equals(identity.getEmailVerified())) {
+			// Some providers let people type any address; an unverified one must not open someone else's account.
+			audit.recordFor(email, null, "SSO_SIGN_IN_REFUSED", "staff", null, null, Outcome.DENIED,
+					"the identity provider has not verified this e-mail address");
+			throw new OAuth2AuthenticationException(new OAuth2Error("email_not_verified",
+					"Your identity provider has not verified the e-mail address " + email, null));
+		}
 		var member = email == null ? null : staff.findByEmailIgnoringCase(email).orElse(null);
 		if (member == null) {
 			audit.recordFor(String.valueOf(email), null, "SSO_SIGN_IN_REFUSED", "staff", null, null, Outcome.DENIED,
@@ -45,6 +55,10 @@ class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUse
 		}
 		var user = accounts.toUser(member);
 		if (!user.isEnabled() || !user.isAccountNonLocked()) {
+			var reason = !member.enabled() ? "account disabled"
+					: !user.isEnabled() ? "agency inactive" : "account locked";
+			audit.recordFor(member.username(), user.agencyCode(), "SSO_SIGN_IN_REFUSED", "staff", member.id().toString(),
+					null, Outcome.DENIED, reason);
 			throw new OAuth2AuthenticationException(new OAuth2Error("account_unavailable",
 					"This Harmwatch account is disabled or locked.", null));
 		}
