@@ -6,10 +6,11 @@ CREATE SCHEMA IF NOT EXISTS geography;
 
 -- Which dataset the tables hold: the loader replaces the areas only when the bundled files change.
 CREATE TABLE geography.dataset (
-  id         TEXT PRIMARY KEY,
-  region     TEXT NOT NULL,
-  checksum   TEXT NOT NULL,
-  loaded_at  TIMESTAMP WITH TIME ZONE NOT NULL
+  id           TEXT PRIMARY KEY,
+  region       TEXT NOT NULL,
+  attribution  TEXT NOT NULL,
+  checksum     TEXT NOT NULL,
+  loaded_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 CREATE TABLE geography.area (
