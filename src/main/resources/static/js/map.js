@@ -24,8 +24,9 @@ if (container && window.L) {
 
   const map = L.map(container, { zoomSnap: 0.25, minZoom: 7, maxZoom: 18 });
   map.attributionControl.setPrefix(false);
-  if (data.attribution) {
-    map.attributionControl.addAttribution(escapeHtml(data.attribution));
+  if (data.sourcesLabel) {
+    // The full attribution is under the map (#sources); the map links to it rather than cover a phone screen.
+    map.attributionControl.addAttribution(`<a href="#sources">${escapeHtml(data.sourcesLabel)}</a>`);
   }
   const bounds = (data.bounds || '').split(',').map(Number);
   if (bounds.length === 4 && bounds.every(Number.isFinite)) {
