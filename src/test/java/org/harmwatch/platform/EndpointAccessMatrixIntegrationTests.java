@@ -75,6 +75,10 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /api/me", SIGNED_IN);
 		EXPECTED.put("GET /audit", only("AUDITOR"));
 		EXPECTED.put("POST /audit/verify", only("AUDITOR"));
+		// geography: published open data
+		EXPECTED.put("GET /map", PUBLIC);
+		EXPECTED.put("GET /api/areas/lookup", PUBLIC);
+		EXPECTED.put("GET /api/areas/{level}", PUBLIC);
 	}
 
 	/** Values for path variables: well-formed, but naming nothing, so no call changes anything. */

@@ -1,0 +1,448 @@
+package org.harmwatch.geography.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.CRC32;
+
+import org.harmwatch.geography.AreaLevel;
+import org.harmwatch.geography.internal.Dataset.SourceArea;
+import org.harmwatch.geography.internal.Dataset.SourcePopulation;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.springframework.core.io.ResourceLoader;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a region's geography from the folder its manifest ({@code dataset.properties}) is in.
+ *
+ * <p>The manifest names each file and the GeoJSON properties or CSV columns to read, so the code knows nothing of a
+ * particular region. Every problem is reported with the file it is in.
+ */
+final class DatasetReader {
+
+	static final String MANIFEST = "dataset.properties";
+
+	static final GeometryFactory GEOMETRIES = new GeometryFactory(new PrecisionModel(), 4326);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final ResourceLoader resources;
+
+	private final String location;
+
+	/** The manifest entries naming the dataset's files, in the order the checksum covers them. */
+	static final List<String> FILE_KEYS = List.of("lad.file", "ward.file", "msoa.file", "lsoa.file", "deprivation.file",
+			"population.file");
+
+	private final Map<String, byte[]> files = new HashMap<>();
+
+	private final Properties manifest = new Properties();
+
+	private DatasetReader(ResourceLoader resources, String location) {
+		this.resources = resources;
+		this.location = location.endsWith("/") ? location : location + "/";
+		try (var in = new InputStreamReader(new ByteArrayInputStream(bytes(MANIFEST)), StandardCharsets.UTF_8)) {
+			manifest.load(in);
+		}
+		catch (IOException ex) {
+			throw new DatasetException("Cannot read " + this.location + MANIFEST, ex);
+		}
+	}
+
+	/** Reads the dataset whose manifest is in the given folder (a Spring resource location). */
+	static Dataset read(ResourceLoader resources, String location) {
+		return new DatasetReader(resources, location).read();
+	}
+
+	/** The checksum of the dataset in the given folder, without parsing it: cheap enough for every start-up. */
+	static String checksum(ResourceLoader resources, String location) {
+		return new DatasetReader(resources, location).checksum();
+	}
+
+	/**
+	 * SHA-256 of each file's name, length and CRC-32, in manifest order. CRC-32 runs natively even before the JIT has
+	 * warmed up, so checking an unchanged dataset at start-up costs milliseconds; it detects changes, not tampering.
+	 */
+	private String checksum() {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		var names = new ArrayList<String>();
+		names.add(MANIFEST);
+		for (var key : FILE_KEYS) {
+			var file = manifest.getProperty(key, "").trim();
+			if (!file.isEmpty()) {
+				names.add(file);
+			}
+		}
+		for (var name : names) {
+			var content = bytes(name);
+			var crc = new CRC32();
+			crc.update(content);
+			digest.update((name + ":" + content.length + ":" + Long.toHexString(crc.getValue()) + "\n")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private Dataset read() {
+		var id = required("id");
+		var region = required("region");
+		var attribution = manifest.getProperty("attribution", "");
+
+		var areas = new ArrayList<SourceArea>();
+		var ladNames = new HashMap<String, String>();
+		for (var level : AreaLevel.values()) {
+			var read = readLevel(level);
+			if (level == AreaLevel.LAD) {
+				read.forEach(area -> ladNames.put(area.code(), area.name()));
+			}
+			for (var area : read) {
+				if (!ladNames.containsKey(area.ladCode())) {
+					throw new DatasetException(file(level) + ": " + area.code() + " names local authority "
+							+ area.ladCode() + ", which is not in " + file(AreaLevel.LAD));
+				}
+			}
+			areas.addAll(read);
+		}
+		var unique = new HashMap<String, AreaLevel>();
+		for (var area : areas) {
+			var earlier = unique.put(area.code(), area.level());
+			if (earlier != null) {
+				throw new DatasetException("Area code " + area.code() + " appears twice (" + earlier.urlName() + ", "
+						+ area.level().urlName() + ")");
+			}
+		}
+		areas.replaceAll(this::withDeprivation);
+		var nested = nestLsoasInMsoas(areas);
+		var populations = readPopulations(ladNames.keySet());
+		return new Dataset(id, region, attribution, checksum(), nested, populations);
+	}
+
+	// ---- Boundaries
+
+	private String file(AreaLevel level) {
+		return required(level.urlName() + ".file");
+	}
+
+	private List<SourceArea> readLevel(AreaLevel level) {
+		var prefix = level.urlName() + ".";
+		var file = file(level);
+		var codeProperty = required(prefix + "code");
+		var nameProperty = required(prefix + "name");
+		var ladProperty = required(prefix + "lad");
+		var vintage = required(prefix + "vintage");
+		JsonNode root;
+		try {
+			root = json.readTree(bytes(file));
+		}
+		catch (JacksonException ex) {
+			throw new DatasetException(file + " is not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
+		var features = root.path("features");
+		if (!"FeatureCollection".equals(root.path("type").asString("")) || !features.isArray()) {
+			throw new DatasetException(file + " is not a GeoJSON FeatureCollection");
+		}
+		var result = new ArrayList<SourceArea>(features.size());
+		int index = 0;
+		for (var feature : features.values()) {
+			var where = file + ", feature " + index++;
+			var properties = feature.path("properties");
+			var code = text(properties, codeProperty, where);
+			var geometry = geometry(feature.path("geometry"), where + " (" + code + ")");
+			result.add(new SourceArea(level, code, text(properties, nameProperty, where),
+					text(properties, ladProperty, where), null, vintage, geometry, null, null));
+		}
+		return result;
+	}
+
+	private static String text(JsonNode properties, String name, String where) {
+		var value = properties.path(name);
+		if (!value.isString() && !value.isNumber() || value.asString().isBlank()) {
+			throw new DatasetException(where + " has no property " + name);
+		}
+		return value.asString().trim();
+	}
+
+	static Geometry geometry(JsonNode geometry, String where) {
+		var coordinates = geometry.path("coordinates");
+		var type = geometry.path("type").asString("");
+		Geometry result = switch (type) {
+			case "Polygon" -> polygon(coordinates, where);
+			case "MultiPolygon" -> {
+				var polygons = new Polygon[coordinates.size()];
+				for (int i = 0; i < polygons.length; i++) {
+					polygons[i] = polygon(coordinates.get(i), where);
+				}
+				yield GEOMETRIES.createMultiPolygon(polygons);
+			}
+			default -> throw new DatasetException(where + ": geometry must be a Polygon or MultiPolygon, not '" + type + "'");
+		};
+		if (result.isEmpty()) {
+			throw new DatasetException(where + ": empty geometry");
+		}
+		return result;
+	}
+
+	private static Polygon polygon(JsonNode rings, String where) {
+		if (!rings.isArray() || rings.isEmpty()) {
+			throw new DatasetException(where + ": a polygon needs at least one ring");
+		}
+		var shell = ring(rings.get(0), where);
+		var holes = new LinearRing[rings.size() - 1];
+		for (int i = 1; i < rings.size(); i++) {
+			holes[i - 1] = ring(rings.get(i), where);
+		}
+		return GEOMETRIES.createPolygon(shell, holes);
+	}
+
+	private static LinearRing ring(JsonNode positions, String where) {
+		var coordinates = new ArrayList<Coordinate>(positions.size() + 1);
+		for (var position : positions.values()) {
+			if (position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()) {
+				throw new DatasetException(where + ": a position must be [longitude, latitude]");
+			}
+			coordinates.add(new Coordinate(position.get(0).asDouble(), position.get(1).asDouble()));
+		}
+		if (coordinates.size() > 0 && !coordinates.getFirst().equals2D(coordinates.getLast())) {
+			coordinates.add(coordinates.getFirst().copy());
+		}
+		if (coordinates.size() < 4) {
+			throw new DatasetException(where + ": a ring needs at least three distinct positions");
+		}
+		return GEOMETRIES.createLinearRing(coordinates.toArray(Coordinate[]::new));
+	}
+
+	/** Gives each LSOA the MSOA its interior point lies in (2011 LSOAs nest exactly in MSOAs). */
+	private List<SourceArea> nestLsoasInMsoas(List<SourceArea> areas) {
+		var msoas = new LinkedHashMap<String, Geometry>();
+		areas.stream().filter(area -> area.level() == AreaLevel.MSOA).forEach(area -> msoas.put(area.code(), area.geometry()));
+		if (msoas.isEmpty()) {
+			return areas;
+		}
+		var index = new AreaIndex(msoas, 50);
+		return areas.stream().map(area -> {
+			if (area.level() != AreaLevel.LSOA) {
+				return area;
+			}
+			var inside = area.geometry().getInteriorPoint();
+			var msoa = index.locate(inside.getX(), inside.getY()).orElse(null);
+			return new SourceArea(area.level(), area.code(), area.name(), area.ladCode(), msoa, area.vintage(),
+					area.geometry(), area.imdRank(), area.imdDecile());
+		}).toList();
+	}
+
+	// ---- Deprivation
+
+	private @Nullable Map<String, int[]> deprivation;
+
+	private SourceArea withDeprivation(SourceArea area) {
+		if (area.level() != AreaLevel.LSOA || manifest.getProperty("deprivation.file", "").isBlank()) {
+			return area;
+		}
+		if (deprivation == null) {
+			deprivation = readDeprivation();
+		}
+		var values = deprivation.get(area.code());
+		if (values == null) {
+			return area;
+		}
+		return new SourceArea(area.level(), area.code(), area.name(), area.ladCode(), area.msoaCode(), area.vintage(),
+				area.geometry(), values[0], values[1]);
+	}
+
+	private Map<String, int[]> readDeprivation() {
+		var file = required("deprivation.file");
+		var table = csv(file);
+		int code = table.column(required("deprivation.code"));
+		int rank = table.column(required("deprivation.rank"));
+		int decile = table.column(required("deprivation.decile"));
+		var result = new HashMap<String, int[]>();
+		for (int row = 0; row < table.rows().size(); row++) {
+			var cells = table.rows().get(row);
+			int d = table.integer(row, decile);
+			if (d < 1 || d > 10) {
+				throw new DatasetException(file + ", line " + (row + 2) + ": decile must be 1 to 10, not " + d);
+			}
+			result.put(cells[code], new int[] { table.integer(row, rank), d });
+		}
+		return result;
+	}
+
+	// ---- Populations
+
+	private List<SourcePopulation> readPopulations(java.util.Set<String> ladCodes) {
+		var file = manifest.getProperty("population.file", "");
+		if (file.isBlank()) {
+			return List.of();
+		}
+		var table = csv(file);
+		int code = table.column(required("population.code"));
+		int year = table.column(required("population.year"));
+		int allAges = table.column(required("population.all-ages"));
+		var ageColumns = new ArrayList<Integer>();
+		var pattern = manifest.getProperty("population.age-column", "");
+		if (!pattern.isBlank()) {
+			int max = Integer.parseInt(required("population.age-max"));
+			for (int age = 0; age <= max; age++) {
+				ageColumns.add(table.column(pattern.replace("{age}", Integer.toString(age))));
+			}
+			var top = manifest.getProperty("population.age-top-column", "");
+			if (!top.isBlank()) {
+				ageColumns.add(table.column(top));
+			}
+		}
+		var result = new ArrayList<SourcePopulation>();
+		for (int row = 0; row < table.rows().size(); row++) {
+			var lad = table.rows().get(row)[code];
+			if (!ladCodes.contains(lad)) {
+				continue; // a wider table than the region: keep the region's rows
+			}
+			var byAge = new ArrayList<@Nullable Integer>(ageColumns.size());
+			for (int column : ageColumns) {
+				byAge.add(table.optionalInteger(row, column));
+			}
+			boolean complete = !byAge.contains(null);
+			result.add(new SourcePopulation(lad, table.integer(row, year), table.integer(row, allAges), complete,
+					byAge));
+		}
+		return result;
+	}
+
+	// ---- Files
+
+	private String required(String key) {
+		var value = manifest.getProperty(key);
+		if (value == null || value.isBlank()) {
+			throw new DatasetException(location + MANIFEST + " has no '" + key + "'");
+		}
+		return value.trim();
+	}
+
+	private byte[] bytes(String file) {
+		var cached = files.get(file);
+		if (cached != null) {
+			return cached;
+		}
+		var resource = resources.getResource(location + file);
+		try (var in = resource.getInputStream()) {
+			var content = in.readAllBytes();
+			files.put(file, content);
+			return content;
+		}
+		catch (IOException ex) {
+			throw new DatasetException("Cannot read " + location + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private Table csv(String file) {
+		var lines = new String(bytes(file), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+		if (lines.isEmpty()) {
+			throw new DatasetException(file + " is empty");
+		}
+		var header = Arrays.asList(cells(lines.getFirst()));
+		var rows = lines.stream().skip(1).map(DatasetReader::cells).toList();
+		for (int i = 0; i < rows.size(); i++) {
+			if (rows.get(i).length != header.size()) {
+				throw new DatasetException(file + ", line " + (i + 2) + ": " + rows.get(i).length + " cells, the header has "
+						+ header.size());
+			}
+		}
+		return new Table(file, header, rows);
+	}
+
+	/** Splits one CSV line (RFC 4180 quoting, no line breaks inside cells). */
+	static String[] cells(String line) {
+		var cells = new ArrayList<String>();
+		var cell = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (quoted) {
+				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+					cell.append('"');
+					i++;
+				}
+				else if (c == '"') {
+					quoted = false;
+				}
+				else {
+					cell.append(c);
+				}
+			}
+			else if (c == '"') {
+				quoted = true;
+			}
+			else if (c == ',') {
+				cells.add(cell.toString().trim());
+				cell.setLength(0);
+			}
+			else {
+				cell.append(c);
+			}
+		}
+		cells.add(cell.toString().trim());
+		if (!cells.isEmpty() && cells.getFirst().startsWith("\uFEFF")) {
+			cells.set(0, cells.getFirst().substring(1));
+		}
+		return cells.toArray(String[]::new);
+	}
+
+	private record Table(String file, List<String> header, List<String[]> rows) {
+
+		int column(String name) {
+			int index = header.indexOf(name);
+			if (index < 0) {
+				throw new DatasetException(file + " has no column '" + name + "'");
+			}
+			return index;
+		}
+
+		int integer(int row, int column) {
+			var value = optionalInteger(row, column);
+			if (value == null) {
+				throw new DatasetException(file + ", line " + (row + 2) + ": " + header.get(column) + " is empty");
+			}
+			return value;
+		}
+
+		@Nullable Integer optionalInteger(int row, int column) {
+			var text = rows.get(row)[column];
+			if (text.isEmpty() || text.equals("-") || text.equals("..")) {
+				return null;
+			}
+			try {
+				return (int) Math.round(Double.parseDouble(text));
+			}
+			catch (NumberFormatException ex) {
+				throw new DatasetException(file + ", line " + (row + 2) + ": " + header.get(column) + " is not a number: '"
+						+ text + "'");
+			}
+		}
+
+	}
+
+}
