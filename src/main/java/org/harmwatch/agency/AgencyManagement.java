@@ -389,11 +389,12 @@ public class AgencyManagement {
 
 	private static void checkPurposes(AgencyType type, Collection<Role> held, String field) {
 		var purposes = held.stream().flatMap(r -> r.purposes().stream()).collect(Collectors.toSet());
+		// The agency's own limits first: they say most precisely what is wrong.
+		checkPurposeSet(type, purposes, field, "staff of this agency");
 		if (purposes.contains(Purpose.HEALTH) && purposes.contains(Purpose.POLICING)) {
 			throw new AgencyRuleException(field,
 					"These roles together would give one person both health and policing data.");
 		}
-		checkPurposeSet(type, purposes, field, "staff of this agency");
 	}
 
 	private static void checkPurposeSet(AgencyType type, Set<Purpose> purposes, String field, String who) {
