@@ -164,6 +164,17 @@ public class AgencyManagement {
 		return member;
 	}
 
+	/**
+	 * Checks that staff of an agency may hold these roles, without changing anything, so a form can report every
+	 * problem at once.
+	 *
+	 * @throws AgencyRuleException on the {@code roles} field if they may not
+	 */
+	@Transactional(readOnly = true)
+	public void checkRoles(String agencyCode, Collection<String> roleNames) {
+		checkPurposes(agencyByCode(agencyCode).type(), rolesNamed(roleNames), "roles");
+	}
+
 	@Transactional
 	public Staff createStaff(String username, String displayName, String email, String agencyCode,
 			Collection<String> roleNames, @Nullable String initialPassword) {

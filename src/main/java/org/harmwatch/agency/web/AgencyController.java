@@ -108,6 +108,7 @@ class AgencyController {
 	}
 
 	private String form(Model model, @Nullable Agency agency) {
+		FormErrors.inPageOrder(model, FORM);
 		model.addAttribute("agency", agency);
 		model.addAttribute("types", AgencyType.values());
 		return "agency/agencyForm";

@@ -115,6 +115,7 @@ class ApiClientController {
 	}
 
 	private String form(Model model) {
+		FormErrors.inPageOrder(model, FORM);
 		model.addAttribute("agencies", agencies.agencies());
 		var form = (ApiClientForm) model.getAttribute(FORM);
 		model.addAttribute("grantGrid", GrantGrid.of(form == null ? List.of() : form.grants()));

@@ -1,10 +1,14 @@
 package org.harmwatch.agency.web;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+
 import org.harmwatch.agency.AgencyRuleException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 
 /**
  * Turns refusals from {@link org.harmwatch.agency.AgencyManagement} into errors on the form that caused them.
@@ -25,6 +29,34 @@ final class FormErrors {
 		else {
 			result.reject("agency.rule", ex.getMessage());
 		}
+	}
+
+	/**
+	 * Puts a form's errors in the order its fields appear on the page (the order of the record's components), with
+	 * problems that belong to no field first, so the error summary reads top to bottom like the form.
+	 */
+	static void inPageOrder(Model model, String name) {
+		if (!(model.getAttribute(BindingResult.MODEL_KEY_PREFIX + name) instanceof BindingResult result)
+				|| !result.hasErrors() || result.getTarget() == null) {
+			return;
+		}
+		var target = result.getTarget();
+		var order = new ArrayList<String>();
+		if (target.getClass().isRecord()) {
+			for (var component : target.getClass().getRecordComponents()) {
+				order.add(component.getName());
+			}
+		}
+		var sorted = new BeanPropertyBindingResult(target, name);
+		result.getGlobalErrors().forEach(sorted::addError);
+		result.getFieldErrors()
+			.stream()
+			.sorted(Comparator.comparingInt((FieldError error) -> {
+				int index = order.indexOf(error.getField());
+				return index < 0 ? order.size() : index;
+			}))
+			.forEach(sorted::addError);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, sorted);
 	}
 
 	/** Trims a value, and treats an empty or blank one as not given. */

@@ -110,6 +110,7 @@ class RoleController {
 	}
 
 	private String form(Model model, @Nullable Role role) {
+		FormErrors.inPageOrder(model, FORM);
 		model.addAttribute("role", role);
 		var form = (RoleForm) model.getAttribute(FORM);
 		model.addAttribute("grantGrid", GrantGrid.of(form == null ? List.of() : form.grants()));

@@ -186,11 +186,13 @@ class StaffController {
 	}
 
 	private String passwordPage(Model model) {
+		FormErrors.inPageOrder(model, "passwordForm");
 		model.addAttribute("minLength", MIN_PASSWORD_LENGTH);
 		return "agency/staffPassword";
 	}
 
 	private String form(Model model, @Nullable Staff member) {
+		FormErrors.inPageOrder(model, FORM);
 		model.addAttribute("member", member);
 		model.addAttribute("agencies", agencies.agencies());
 		model.addAttribute("roles", agencies.roles());
@@ -204,9 +206,20 @@ class StaffController {
 		return StaffForm.of(member, agency == null ? "" : agency.code(), roleNames);
 	}
 
+	/** The agency must exist, and its staff may hold the chosen roles: both reported with any other problem. */
 	private void checkAgency(StaffForm form, BindingResult result) {
-		if (form.agency() != null && agencies.agency(form.agency()).isEmpty()) {
+		if (form.agency() == null) {
+			return;
+		}
+		if (agencies.agency(form.agency()).isEmpty()) {
 			result.rejectValue("agency", "admin.staff.agency.unknown");
+			return;
+		}
+		try {
+			agencies.checkRoles(form.agency(), form.roles());
+		}
+		catch (AgencyRuleException ex) {
+			FormErrors.add(result, ex);
 		}
 	}
 

@@ -123,18 +123,24 @@ class StaffAdminIntegrationTests {
 	}
 
 	@Test
-	void refusesToCreateAPoliceAccountWithAClinicRole() throws Exception {
+	void refusesToCreateAPoliceAccountWithAClinicRoleAlongWithOtherProblemsInPageOrder() throws Exception {
 		var username = uniqueUsername();
-		mvc.perform(post("/admin/staff/new").with(as("admin"))
+		var page = mvc.perform(post("/admin/staff/new").with(as("admin"))
 			.with(csrf())
 			.param("username", username)
 			.param("displayName", "Pat Police")
-			.param("email", username + "@police.example")
+			.param("email", "pat at police")
 			.param("agency", "WMP")
 			.param("roles", "CLINIC_STAFF"))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrors("staffForm", "roles"))
-			.andExpect(content().string(containsString("A police force may not hold health data")));
+			.andExpect(model().attributeHasFieldErrors("staffForm", "email", "roles"))
+			.andExpect(content().string(containsString("A police force may not hold health data")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page.indexOf("href=\"#email\"")).as("the summary lists problems in the order of the form")
+			.isPositive()
+			.isLessThan(page.indexOf("href=\"#roles\""));
 		assertThat(agencies.staffPage(username, null, null, 1).total()).isZero();
 	}
 
