@@ -178,6 +178,28 @@ class AgencyAdminIntegrationTests {
 	}
 
 	@Test
+	void listsTwentyFiveAgenciesAPage() throws Exception {
+		for (int i = 0; i < 26; i++) {
+			agencies.createAgency(uniqueCode(), "Coroner's office " + i, AgencyType.CORONER);
+		}
+		long total = agencies.agencyPage(AgencyType.CORONER, 1).getTotalElements();
+		long pages = (total + 24) / 25;
+		var first = mvc.perform(get("/admin/agencies").param("type", "CORONER").with(as("admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Page 1 of " + pages)))
+			.andExpect(content().string(containsString("href=\"/admin/agencies?type=CORONER&amp;page=2\"")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(first.split("class=\"govuk-table__row\"").length - 2).as("rows on the first page").isEqualTo(25);
+		mvc.perform(get("/admin/agencies").param("type", "CORONER").param("page", String.valueOf(pages))
+			.with(as("admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Page " + pages + " of " + pages)))
+			.andExpect(content().string(containsString("rel=\"prev\"")));
+	}
+
+	@Test
 	void anUnknownAgencyIsNotFound() throws Exception {
 		mvc.perform(get("/admin/agencies/{code}/edit", "NO-SUCH-CODE").with(as("admin")))
 			.andExpect(status().isNotFound());
