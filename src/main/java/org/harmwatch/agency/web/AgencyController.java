@@ -42,6 +42,10 @@ class AgencyController {
 			Model model) {
 		var filter = typeNamed(type);
 		var result = agencies.agencyPage(filter, page);
+		if (result.getTotalPages() > 0 && result.getNumber() >= result.getTotalPages()) {
+			// Past the end (an old link after agencies were filtered out): show the last page.
+			result = agencies.agencyPage(filter, result.getTotalPages());
+		}
 		model.addAttribute("agencies", result);
 		model.addAttribute("page", result.getNumber() + 1);
 		model.addAttribute("pages", Math.max(1, result.getTotalPages()));

@@ -101,6 +101,25 @@ class RoleAdminIntegrationTests {
 	}
 
 	@Test
+	void aChangeBasedOnAnOldVersionShowsTheCurrentGrants() throws Exception {
+		var name = uniqueName();
+		var role = agencies.createRole(name, "Original", "", List.of(SUBSTANCES_ANY));
+		agencies.changeRole(name, "Changed meanwhile", "", List.of(DRUG_CHECKING_HEALTH), role.version());
+
+		mvc.perform(post("/admin/roles/{name}/edit", name).with(as("admin"))
+			.with(csrf())
+			.param("title", "My change")
+			.param("grants", "SUBSTANCES:READ", "SUBSTANCES:WRITE")
+			.param("version", String.valueOf(role.version())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Someone else changed this while you were editing it")))
+			.andExpect(content().string(containsString("value=\"Changed meanwhile\"")))
+			.andExpect(content().string(matchesPattern(
+					"(?s).*value=\"DRUG_CHECKING:READ:HEALTH\"\\s+id=\"[^\"]+\"\\s+checked=\"checked\".*")));
+		assertThat(agencies.role(name).grants()).containsExactly(DRUG_CHECKING_HEALTH);
+	}
+
+	@Test
 	void refusesHealthAndPolicingInOneRole() throws Exception {
 		var name = uniqueName();
 		var role = agencies.createRole(name, "Mixed", "", List.of(SUBSTANCES_ANY));
