@@ -1,8 +1,10 @@
 package org.harmwatch.agency;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,6 +42,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AgencyManagement {
+
+	/** The shortest password an administrator may set: long passphrases beat complex short ones (NCSC, NIST 800-63B). */
+	public static final int MIN_PASSWORD_LENGTH = 12;
+
+	/** The longest password accepted, so hashing cannot be made to work on megabytes. */
+	public static final int MAX_PASSWORD_LENGTH = 128;
 
 	private final AgencyRepository agencies;
 
@@ -114,9 +122,17 @@ public class AgencyManagement {
 		return agency;
 	}
 
+	/**
+	 * Changes an agency's name, type and whether it is active.
+	 *
+	 * @param expectedVersion the version the change was based on, or {@code null} to change whatever is there
+	 * @throws ChangedMeanwhile if someone changed the agency since that version
+	 */
 	@Transactional
-	public Agency changeAgency(String code, String name, AgencyType type, boolean active) {
+	public Agency changeAgency(String code, String name, AgencyType type, boolean active,
+			@Nullable Integer expectedVersion) {
 		var agency = agencyByCode(code);
+		checkVersion(expectedVersion, agency.version(), "agency", code);
 		if (type != agency.type()) {
 			for (var member : staff.findAll()) {
 				if (member.agencyId().equals(agency.id())) {
@@ -148,10 +164,24 @@ public class AgencyManagement {
 		return member;
 	}
 
+	/**
+	 * Checks that staff of an agency may hold these roles, without changing anything, so a form can report every
+	 * problem at once.
+	 *
+	 * @throws AgencyRuleException on the {@code roles} field if they may not
+	 */
+	@Transactional(readOnly = true)
+	public void checkRoles(String agencyCode, Collection<String> roleNames) {
+		checkPurposes(agencyByCode(agencyCode).type(), rolesNamed(roleNames), "roles");
+	}
+
 	@Transactional
 	public Staff createStaff(String username, String displayName, String email, String agencyCode,
 			Collection<String> roleNames, @Nullable String initialPassword) {
 		var agency = agencyByCode(agencyCode);
+		if (initialPassword != null && !initialPassword.isEmpty()) {
+			checkPassword(initialPassword, "initialPassword");
+		}
 		if (staff.findByUsernameIgnoringCase(username.trim()).isPresent()) {
 			throw new AgencyRuleException("username", "The username " + username.trim() + " is taken.");
 		}
@@ -168,10 +198,17 @@ public class AgencyManagement {
 		return member;
 	}
 
+	/**
+	 * Changes a member of staff's name, email, agency, roles and whether the account is enabled.
+	 *
+	 * @param expectedVersion the version the change was based on, or {@code null} to change whatever is there
+	 * @throws ChangedMeanwhile if someone changed the account since that version
+	 */
 	@Transactional
 	public Staff changeStaff(UUID id, String displayName, String email, String agencyCode, Collection<String> roleNames,
-			boolean enabled) {
+			boolean enabled, @Nullable Integer expectedVersion) {
 		var member = staff.findById(id).orElseThrow(() -> new NotFound("staff", id.toString()));
+		checkVersion(expectedVersion, member.version(), "staff", id.toString());
 		var agency = agencyByCode(agencyCode);
 		var other = staff.findByEmailIgnoringCase(email.trim());
 		if (other.isPresent() && !other.get().id().equals(id)) {
@@ -198,6 +235,7 @@ public class AgencyManagement {
 	@Transactional
 	public void setPassword(UUID id, String password) {
 		var member = staff.findById(id).orElseThrow(() -> new NotFound("staff", id.toString()));
+		checkPassword(password, "password");
 		member.changePassword(passwords.encode(password));
 		member.unlock();
 		staff.save(member);
@@ -233,18 +271,29 @@ public class AgencyManagement {
 		return role;
 	}
 
+	/**
+	 * Changes a role's title, description and grants.
+	 *
+	 * @param expectedVersion the version the change was based on, or {@code null} to change whatever is there
+	 * @throws ChangedMeanwhile if someone changed the role since that version
+	 */
 	@Transactional
-	public Role changeRole(String name, String title, String description, Collection<Grant> grants) {
+	public Role changeRole(String name, String title, String description, Collection<Grant> grants,
+			@Nullable Integer expectedVersion) {
 		var role = role(name);
+		checkVersion(expectedVersion, role.version(), "role", name);
 		createChecked(() -> {
 			role.change(title.trim(), description.trim(), grants);
 			return role;
 		});
-		// Everyone who holds the role must still be allowed its purposes.
+		// Everyone who holds the role must still be allowed its purposes, together with their other roles.
 		for (var member : staff.findAll()) {
 			if (member.roleIds().contains(role.id())) {
 				var agency = agencies.findById(member.agencyId()).orElseThrow();
-				checkPurposes(agency.type(), List.of(role), "grants");
+				var held = new ArrayList<Role>();
+				held.add(role);
+				roles.findAllById(member.roleIds()).stream().filter(r -> !r.id().equals(role.id())).forEach(held::add);
+				checkPurposes(agency.type(), held, "grants");
 			}
 		}
 		roles.save(role);
@@ -261,6 +310,11 @@ public class AgencyManagement {
 	@Transactional(readOnly = true)
 	public List<ApiClient> apiClients() {
 		return apiClients.findAllByOrderByCreatedAtDesc();
+	}
+
+	@Transactional(readOnly = true)
+	public ApiClient apiClient(UUID id) {
+		return apiClients.findById(id).orElseThrow(() -> new NotFound("api_client", id.toString()));
 	}
 
 	@Transactional
@@ -284,13 +338,58 @@ public class AgencyManagement {
 		audit.record("API_CLIENT_REVOKED", "api_client", id.toString(), null, Outcome.ALLOWED, null);
 	}
 
+	// ---- Counts for the admin pages (no personal data, so not audited)
+
+	/** How much there is to administer. */
+	public record Overview(long agencies, long activeAgencies, long staff, long lockedStaff, long roles,
+			long apiClients, long activeApiClients) {
+	}
+
+	@Transactional(readOnly = true)
+	public Overview overview() {
+		var all = agencies.findAll();
+		var clients = apiClients.findAll();
+		return new Overview(all.size(), all.stream().filter(Agency::active).count(), staff.count(),
+				directory.lockedCount(clock.instant()), roles.count(), clients.size(),
+				clients.stream().filter(c -> !c.revoked()).count());
+	}
+
+	/** How many staff each agency has, by agency id. */
+	@Transactional(readOnly = true)
+	public Map<UUID, Long> staffPerAgency() {
+		return directory.countByAgency();
+	}
+
+	/** How many staff hold each role, by role id. */
+	@Transactional(readOnly = true)
+	public Map<UUID, Long> holdersPerRole() {
+		return directory.countByRole();
+	}
+
 	/** Agency names by id, for lists. */
 	@Transactional(readOnly = true)
-	public java.util.Map<UUID, Agency> agenciesById() {
+	public Map<UUID, Agency> agenciesById() {
 		return agencies.findAll().stream().collect(Collectors.toMap(Agency::id, a -> a));
 	}
 
 	// ---- Rules
+
+	private static void checkVersion(@Nullable Integer expected, @Nullable Integer actual, String kind, String id) {
+		if (expected != null && !expected.equals(actual)) {
+			throw new ChangedMeanwhile(kind, id);
+		}
+	}
+
+	private static void checkPassword(String password, String field) {
+		if (password.length() < MIN_PASSWORD_LENGTH) {
+			throw new AgencyRuleException(field,
+					"A password must be at least " + MIN_PASSWORD_LENGTH + " characters long.");
+		}
+		if (password.length() > MAX_PASSWORD_LENGTH) {
+			throw new AgencyRuleException(field,
+					"A password must be at most " + MAX_PASSWORD_LENGTH + " characters long.");
+		}
+	}
 
 	private List<Role> rolesNamed(Collection<String> names) {
 		return names.stream()
@@ -301,11 +400,12 @@ public class AgencyManagement {
 
 	private static void checkPurposes(AgencyType type, Collection<Role> held, String field) {
 		var purposes = held.stream().flatMap(r -> r.purposes().stream()).collect(Collectors.toSet());
+		// The agency's own limits first: they say most precisely what is wrong.
+		checkPurposeSet(type, purposes, field, "staff of this agency");
 		if (purposes.contains(Purpose.HEALTH) && purposes.contains(Purpose.POLICING)) {
 			throw new AgencyRuleException(field,
 					"These roles together would give one person both health and policing data.");
 		}
-		checkPurposeSet(type, purposes, field, "staff of this agency");
 	}
 
 	private static void checkPurposeSet(AgencyType type, Set<Purpose> purposes, String field, String who) {
@@ -339,6 +439,16 @@ public class AgencyManagement {
 
 		public NotFound(String kind, String id) {
 			super("No " + kind + " " + id);
+		}
+
+	}
+
+	/** Thrown when a change was based on a version of a record that someone else has changed since. */
+	@ResponseStatus(HttpStatus.CONFLICT)
+	public static class ChangedMeanwhile extends RuntimeException {
+
+		public ChangedMeanwhile(String kind, String id) {
+			super("The " + kind + " " + id + " was changed by someone else in the meantime.");
 		}
 
 	}

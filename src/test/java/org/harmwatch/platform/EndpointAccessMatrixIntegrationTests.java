@@ -79,6 +79,33 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /map", PUBLIC);
 		EXPECTED.put("GET /api/areas/lookup", PUBLIC);
 		EXPECTED.put("GET /api/areas/{level}", PUBLIC);
+
+		// agency: administration pages; auditors may look, only administrators change
+		EXPECTED.put("GET /admin", only("ADMINISTRATOR", "AUDITOR"));
+		EXPECTED.put("GET /admin/agencies", only("ADMINISTRATOR", "AUDITOR"));
+		EXPECTED.put("GET /admin/agencies/new", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /admin/agencies/new", only("ADMINISTRATOR"));
+		EXPECTED.put("GET /admin/agencies/{code}/edit", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /admin/agencies/{code}/edit", only("ADMINISTRATOR"));
+		EXPECTED.put("GET /admin/staff", only("ADMINISTRATOR", "AUDITOR"));
+		EXPECTED.put("GET /admin/staff/{id}", only("ADMINISTRATOR", "AUDITOR"));
+		EXPECTED.put("GET /admin/staff/new", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /admin/staff/new", only("ADMINISTRATOR"));
+		EXPECTED.put("GET /admin/staff/{id}/edit", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /admin/staff/{id}/edit", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /admin/staff/{id}/unlock", only("ADMINISTRATOR"));
+		EXPECTED.put("GET /admin/staff/{id}/password", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /admin/staff/{id}/password", only("ADMINISTRATOR"));
+		EXPECTED.put("GET /admin/roles", only("ADMINISTRATOR", "AUDITOR"));
+		EXPECTED.put("GET /admin/roles/new", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /admin/roles/new", only("ADMINISTRATOR"));
+		EXPECTED.put("GET /admin/roles/{name}/edit", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /admin/roles/{name}/edit", only("ADMINISTRATOR"));
+		EXPECTED.put("GET /admin/api-clients", only("ADMINISTRATOR", "AUDITOR"));
+		EXPECTED.put("GET /admin/api-clients/new", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /admin/api-clients/new", only("ADMINISTRATOR"));
+		EXPECTED.put("GET /admin/api-clients/{id}/revoke", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /admin/api-clients/{id}/revoke", only("ADMINISTRATOR"));
 	}
 
 	/** Values for path variables: well-formed, but naming nothing, so no call changes anything. */

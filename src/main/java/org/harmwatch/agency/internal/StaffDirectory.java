@@ -1,10 +1,13 @@
 package org.harmwatch.agency.internal;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +32,32 @@ public class StaffDirectory {
 	}
 
 	public record Page(List<Row> rows, long total, int page, int pages) {
+	}
+
+	/** Accounts locked after failed sign-ins at this moment. */
+	public long lockedCount(Instant now) {
+		return jdbc.sql("SELECT count(*) FROM agency.staff WHERE locked_until > :now")
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Staff per agency id; agencies without staff are absent. */
+	public Map<UUID, Long> countByAgency() {
+		return jdbc.sql("SELECT agency, count(*) AS n FROM agency.staff GROUP BY agency")
+			.query((rs, n) -> Map.entry(rs.getObject("agency", UUID.class), rs.getLong("n")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/** Holders per role id; roles nobody holds are absent. */
+	public Map<UUID, Long> countByRole() {
+		return jdbc.sql("SELECT role, count(*) AS n FROM agency.staff_role GROUP BY role")
+			.query((rs, n) -> Map.entry(rs.getObject("role", UUID.class), rs.getLong("n")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	public Page find(@Nullable String text, @Nullable String agencyCode, @Nullable String roleName, int page) {
