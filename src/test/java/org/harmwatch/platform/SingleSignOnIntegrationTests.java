@@ -114,7 +114,7 @@ class SingleSignOnIntegrationTests {
 		var member = agencies.createStaff("sso-disabled", "Dana Disabled", "dana.disabled@demo.harmwatch.test", "UHB",
 				List.of("PANEL_MEMBER"), null);
 		agencies.changeStaff(member.id(), "Dana Disabled", "dana.disabled@demo.harmwatch.test", "UHB",
-				List.of("PANEL_MEMBER"), false);
+				List.of("PANEL_MEMBER"), false, member.version());
 
 		var browser = browser();
 		var hops = signIn(browser, "dana-subject", Map.of("email", "dana.disabled@demo.harmwatch.test"));
