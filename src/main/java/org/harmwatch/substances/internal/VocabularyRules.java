@@ -167,10 +167,13 @@ public final class VocabularyRules {
 			if (!nameKey.isEmpty()) {
 				rowOfNameKey.put(nameKey, row);
 			}
-			checkFields(row, draft, fields, problems);
-			if (problems.size() > before) {
-				continue;
+			if (draft.parentCode() != null && !SubstanceId.isValid(draft.parentCode())) {
+				problems.add(new VocabularyProblem(row, fields.parent, "'" + draft.parentCode() + "' is not a substance code."));
 			}
+			if (problems.size() > before) {
+				continue; // without a usable name or code, the vocabulary-wide checks would only add noise
+			}
+			checkFields(row, draft, fields, problems);
 			var id = new SubstanceId(code);
 			var substance = new SubstanceDetails(id, draft.name(), draft.substanceClass(), draft.flags(),
 					draft.parentCode() == null ? null : new SubstanceId(draft.parentCode()), cleanAliases(id, draft),
