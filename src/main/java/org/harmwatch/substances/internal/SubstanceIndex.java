@@ -76,6 +76,9 @@ public final class SubstanceIndex {
 
 	private final Map<SubstanceId, List<SubstanceDetails>> children;
 
+	/** The keys of each substance's name and aliases, for searching lists. */
+	private final Map<SubstanceId, List<String>> keysOf;
+
 	private SubstanceIndex(long version, Map<SubstanceId, SubstanceDetails> byId, Map<String, Term> byKey,
 			List<Term> terms, Map<SubstanceId, List<SubstanceDetails>> children) {
 		this.version = version;
@@ -83,6 +86,11 @@ public final class SubstanceIndex {
 		this.byKey = byKey;
 		this.terms = terms;
 		this.children = children;
+		var keys = new HashMap<SubstanceId, List<String>>();
+		for (var term : terms) {
+			keys.computeIfAbsent(term.substance().id(), id -> new ArrayList<>()).add(term.key());
+		}
+		this.keysOf = keys;
 	}
 
 	/**
@@ -328,8 +336,7 @@ public final class SubstanceIndex {
 			if (substanceClass != null && substance.substanceClass() != substanceClass) {
 				continue;
 			}
-			if (key.isEmpty() || TermKeys.key(substance.name()).contains(key)
-					|| substance.aliases().stream().anyMatch(a -> TermKeys.key(a.text()).contains(key))) {
+			if (key.isEmpty() || keysOf.getOrDefault(substance.id(), List.of()).stream().anyMatch(k -> k.contains(key))) {
 				matching.put(substance.id(), substance);
 			}
 		}
