@@ -106,6 +106,22 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /admin/api-clients/new", only("ADMINISTRATOR"));
 		EXPECTED.put("GET /admin/api-clients/{id}/revoke", only("ADMINISTRATOR"));
 		EXPECTED.put("POST /admin/api-clients/{id}/revoke", only("ADMINISTRATOR"));
+
+		// substances: the vocabulary is not personal data and every report form needs it, so anyone signed in reads
+		// it; only holders of SUBSTANCES:MANAGE (the early-warning coordinator) change it
+		EXPECTED.put("GET /substances", SIGNED_IN);
+		EXPECTED.put("GET /substances/{code}", SIGNED_IN);
+		EXPECTED.put("GET /substances/export", SIGNED_IN);
+		EXPECTED.put("GET /substances/new", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /substances", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /substances/{code}/edit", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /substances/{code}", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /substances/import", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /substances/import", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /substances/import/confirm", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /api/substances", SIGNED_IN);
+		EXPECTED.put("GET /api/substances/resolve", SIGNED_IN);
+		EXPECTED.put("GET /api/substances/{code}", SIGNED_IN);
 	}
 
 	/** Values for path variables: well-formed, but naming nothing, so no call changes anything. */

@@ -7,6 +7,7 @@ import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.NavigationItem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
@@ -44,9 +45,14 @@ class LayoutAdvice {
 	}
 
 	List<NavigationItem> visibleTo(@Nullable Authentication authentication) {
-		var authorities = authentication == null ? List.<String>of()
+		boolean signedIn = authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
+		var authorities = !signedIn ? List.<String>of()
 				: authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-		return items.stream().filter(item -> item.authority() == null || authorities.contains(item.authority())).toList();
+		return items.stream()
+			.filter(item -> item.authority() == null || authorities.contains(item.authority())
+					|| (signedIn && NavigationItem.SIGNED_IN.equals(item.authority())))
+			.toList();
 	}
 
 }

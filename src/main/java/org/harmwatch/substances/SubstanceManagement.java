@@ -1,0 +1,313 @@
+package org.harmwatch.substances;
+
+import java.io.Reader;
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.AuditLog.Outcome;
+import org.harmwatch.substances.internal.SubstanceCsv;
+import org.harmwatch.substances.internal.SubstanceIndex;
+import org.harmwatch.substances.internal.SubstanceIndexHolder;
+import org.harmwatch.substances.internal.SubstanceStore;
+import org.harmwatch.substances.internal.VocabularyRules;
+import org.harmwatch.substances.internal.VocabularyRules.Change;
+import org.harmwatch.substances.internal.VocabularyRules.Drafted;
+import org.harmwatch.substances.internal.VocabularyRules.Mode;
+import org.harmwatch.substances.internal.VocabularyRules.Plan;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The substance vocabulary: what other modules ask (resolve free text, suggest while typing, look a substance up) and
+ * what coordinators change (pages, CSV import).
+ *
+ * <p>Reads are answered from an in-memory index that follows the database's version row, so they cost no query
+ * beyond a cheap version check at most once a second. Every change is checked against the whole vocabulary, written
+ * under a lock, audited, bumps the version and publishes {@link SubstanceVocabularyChanged}.
+ */
+@Service
+public class SubstanceManagement {
+
+	/** Substances per page of the list. */
+	public static final int PAGE_SIZE = 25;
+
+	private final SubstanceIndexHolder index;
+
+	private final SubstanceStore store;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	SubstanceManagement(SubstanceIndexHolder index, SubstanceStore store, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.index = index;
+		this.store = store;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	// ---- For other modules
+
+	/**
+	 * The substance a free text means: its name, a synonym or street name (ignoring case, accents, spaces,
+	 * punctuation and salt words), or a close misspelling of exactly one substance's name. Use it for what people
+	 * type; an ambiguous street name resolves to its documented reading and lists the others.
+	 */
+	public Optional<Resolution> resolve(String text) {
+		return index.current().resolve(text, true);
+	}
+
+	/**
+	 * Like {@link #resolve(String)} but never corrects spelling: for laboratory results and imports, where a name one
+	 * letter from a known one may be a different compound.
+	 */
+	public Optional<Resolution> resolveExactly(String text) {
+		return index.current().resolve(text, false);
+	}
+
+	/** Substances for a type-ahead: names, synonyms and street names starting with or containing the text. */
+	public List<Suggestion> suggest(String prefix, int limit) {
+		return index.current().suggest(prefix, Math.min(Math.max(limit, 0), 50));
+	}
+
+	/** The substances whose names come closest to a text, for "did you mean" when nothing resolved. */
+	public List<SubstanceSummary> closest(String text, int limit) {
+		return index.current().closest(text, Math.min(Math.max(limit, 0), 50));
+	}
+
+	public Optional<SubstanceSummary> find(SubstanceId id) {
+		return index.current().find(id).map(SubstanceDetails::summary);
+	}
+
+	/** Every substance, by name. */
+	public List<SubstanceSummary> all() {
+		return index.current().all().stream().map(SubstanceDetails::summary).toList();
+	}
+
+	/** The substance, what it is a kind of, what that is a kind of, and so on (para-fluorofentanyl … fentanyl). */
+	public List<SubstanceId> lineage(SubstanceId id) {
+		return index.current().lineage(id);
+	}
+
+	/** Whether a substance is the other one or a kind or form of it (crack cocaine is a kind of cocaine). */
+	public boolean isKindOf(SubstanceId substance, SubstanceId ancestor) {
+		return lineage(substance).contains(ancestor);
+	}
+
+	/** The vocabulary's version, which every change increases. */
+	public long version() {
+		return index.current().version();
+	}
+
+	// ---- Pages
+
+	/** One page of substances whose names contain the text, optionally of one class. */
+	public record SubstancePage(List<SubstanceDetails> substances, int page, int pages, int total) {
+	}
+
+	public SubstancePage page(@Nullable String text, @Nullable SubstanceClass substanceClass, int page) {
+		var matching = index.current().search(text, substanceClass);
+		int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int current = Math.min(Math.max(page, 1), pages);
+		var from = (current - 1) * PAGE_SIZE;
+		return new SubstancePage(matching.subList(from, Math.min(from + PAGE_SIZE, matching.size())), current, pages,
+				matching.size());
+	}
+
+	public SubstanceDetails details(SubstanceId id) {
+		return index.current().find(id).orElseThrow(() -> new NotFound(id.code()));
+	}
+
+	/** Every substance with everything known about it, by name. */
+	public List<SubstanceDetails> allDetails() {
+		return index.current().all();
+	}
+
+	/** The substances that are kinds or forms of this one. */
+	public List<SubstanceDetails> children(SubstanceId id) {
+		return index.current().children(id);
+	}
+
+	// ---- Changes
+
+	/** Adds a substance; its code is derived from its name. */
+	@Transactional
+	public SubstanceDetails create(SubstanceDraft draft) {
+		var result = apply(List.of(new Drafted(null, draft)), Mode.CREATE, false);
+		var created = result.changes().get(0).after();
+		audit.record("SUBSTANCE_CREATED", "substance", created.id().code(), null, Outcome.ALLOWED,
+				created.substanceClass() + " " + created.flags());
+		return created;
+	}
+
+	/** Changes a substance; the draft's code is ignored (a code never changes). */
+	@Transactional
+	public SubstanceDetails change(SubstanceId id, SubstanceDraft draft) {
+		details(id);
+		var own = new SubstanceDraft(id.code(), draft.name(), draft.substanceClass(), draft.flags(), draft.parentCode(),
+				draft.aliases(), draft.pubchemCid(), draft.casNumber(), draft.notes());
+		var result = apply(List.of(new Drafted(null, own)), Mode.CHANGE, false);
+		var change = result.changes().get(0);
+		if (change.changed()) {
+			audit.record("SUBSTANCE_CHANGED", "substance", id.code(), null, Outcome.ALLOWED, differences(change));
+		}
+		return change.after();
+	}
+
+	/** Writes the whole vocabulary as CSV (the import format), by name. */
+	public void exportCsv(Appendable out) {
+		var substances = index.current().all();
+		SubstanceCsv.write(substances, out);
+		audit.record("SUBSTANCES_EXPORTED", "substance", null, null, Outcome.ALLOWED, substances.size() + " substances");
+	}
+
+	/** Reads a CSV file and says what importing it would do, changing nothing. */
+	@Transactional(readOnly = true)
+	public ImportReport checkImport(String csv) {
+		var parsed = SubstanceCsv.read(new StringReader(csv));
+		var plan = plan(parsed, store.load().substances());
+		return report(parsed, plan);
+	}
+
+	/**
+	 * Imports a CSV file: all of it, or, if any row has a problem, none of it. Rows update the substance with their
+	 * code (or, without one, their name) and create the rest; substances the file does not mention are kept.
+	 */
+	@Transactional
+	public ImportReport importCsv(String csv) {
+		var parsed = SubstanceCsv.read(new StringReader(csv));
+		store.lockForChange();
+		var plan = plan(parsed, store.load().substances());
+		var report = report(parsed, plan);
+		if (!report.valid()) {
+			audit.record("SUBSTANCES_IMPORT_REFUSED", "substance", null, null, Outcome.FAILED,
+					report.problems().size() + " problems in " + report.rows() + " rows; nothing changed");
+			return report;
+		}
+		write(plan);
+		for (var change : plan.effective()) {
+			audit.record(change.created() ? "SUBSTANCE_CREATED" : "SUBSTANCE_CHANGED", "substance",
+					change.after().id().code(), null, Outcome.ALLOWED,
+					"import row " + change.row() + (change.created() ? "" : ": " + differences(change)));
+		}
+		audit.record("SUBSTANCES_IMPORTED", "substance", null, null, Outcome.ALLOWED, report.rows() + " rows, "
+				+ report.created().size() + " created, " + report.changed().size() + " changed");
+		return report;
+	}
+
+	/** {@link #importCsv(String)} from a reader. */
+	@Transactional
+	public ImportReport importCsv(Reader csv) {
+		var text = new java.io.StringWriter();
+		try {
+			csv.transferTo(text);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return importCsv(text.toString());
+	}
+
+	private Plan plan(SubstanceCsv.Parsed parsed, List<SubstanceDetails> existing) {
+		var drafts = parsed.rows().stream().map(r -> new Drafted(r.row(), r.draft())).toList();
+		return VocabularyRules.plan(existing, drafts, Mode.UPSERT, clock.instant(), actor(), true);
+	}
+
+	private static ImportReport report(SubstanceCsv.Parsed parsed, Plan plan) {
+		var problems = new ArrayList<>(parsed.problems());
+		problems.addAll(plan.problems());
+		problems.sort(java.util.Comparator.comparing((VocabularyProblem p) -> p.row() == null ? 0 : p.row()));
+		var created = plan.changes().stream().filter(Change::created).map(c -> c.after().name()).toList();
+		var changed = plan.changes().stream().filter(Change::changed).map(c -> c.after().name()).toList();
+		int unchanged = (int) plan.changes().stream().filter(c -> !c.created() && !c.changed()).count();
+		return new ImportReport(parsed.rowCount(), problems, created, changed, unchanged);
+	}
+
+	private Plan apply(List<Drafted> drafts, Mode mode, boolean csvNames) {
+		store.lockForChange();
+		var plan = VocabularyRules.plan(store.load().substances(), drafts, mode, clock.instant(), actor(), csvNames);
+		if (!plan.valid()) {
+			throw new VocabularyRuleException(plan.problems());
+		}
+		write(plan);
+		return plan;
+	}
+
+	private void write(Plan plan) {
+		var effective = plan.effective();
+		if (effective.isEmpty()) {
+			return;
+		}
+		try {
+			store.save(effective.stream().map(Change::after).toList());
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new VocabularyRuleException(List.of(new VocabularyProblem(null, "vocabulary",
+					"Another change to the vocabulary was made at the same time. Reload and try again.")));
+		}
+		var now = clock.instant();
+		long version = store.bumpVersion(now);
+		events.publishEvent(new SubstanceVocabularyChanged(version,
+				effective.stream().map(c -> c.after().id()).toList(), now));
+	}
+
+	private static String differences(Change change) {
+		var before = Objects.requireNonNull(change.before());
+		var after = change.after();
+		var changed = new ArrayList<String>();
+		if (!before.name().equals(after.name())) {
+			changed.add("name");
+		}
+		if (before.substanceClass() != after.substanceClass()) {
+			changed.add("class " + before.substanceClass() + "->" + after.substanceClass());
+		}
+		if (!before.flags().equals(after.flags())) {
+			changed.add("flags " + after.flags());
+		}
+		if (!Objects.equals(before.parent(), after.parent())) {
+			changed.add("parent");
+		}
+		if (!before.aliases().equals(after.aliases())) {
+			changed.add("aliases");
+		}
+		if (!Objects.equals(before.pubchemCid(), after.pubchemCid()) || !Objects.equals(before.casNumber(), after.casNumber())) {
+			changed.add("identifiers");
+		}
+		if (!Objects.equals(before.notes(), after.notes())) {
+			changed.add("notes");
+		}
+		return changed.stream().collect(Collectors.joining(", "));
+	}
+
+	private static String actor() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null ? "system" : authentication.getName();
+	}
+
+	/** Thrown when no substance has the code. */
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	public static class NotFound extends RuntimeException {
+
+		public NotFound(String code) {
+			super("No substance " + code);
+		}
+
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.harmwatch.substances;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The substance vocabulary changed: substances were created or changed by hand or by an import.
+ *
+ * @param version the vocabulary's version after the change
+ * @param substances the codes of the substances created or changed
+ * @param changedAt when
+ */
+public record SubstanceVocabularyChanged(long version, List<SubstanceId> substances, Instant changedAt) {
+
+	public SubstanceVocabularyChanged {
+		substances = List.copyOf(substances);
+	}
+
+}

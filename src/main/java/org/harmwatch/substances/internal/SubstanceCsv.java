@@ -1,0 +1,255 @@
+package org.harmwatch.substances.internal;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.harmwatch.substances.Alias;
+import org.harmwatch.substances.RiskFlag;
+import org.harmwatch.substances.SubstanceClass;
+import org.harmwatch.substances.SubstanceDetails;
+import org.harmwatch.substances.SubstanceDraft;
+import org.harmwatch.substances.SubstanceId;
+import org.harmwatch.substances.TermKind;
+import org.harmwatch.substances.VocabularyProblem;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The vocabulary's CSV format, for export, import and the seed list.
+ *
+ * <p>UTF-8, one header row, one substance per row, columns in any order:
+ * <pre>
+ * code          stable code (optional on import: derived from the name for new substances)
+ * name          preferred name (required)
+ * class         one of {@link SubstanceClass}, e.g. NITAZENE (required)
+ * flags         {@link RiskFlag} names separated by |, e.g. HIGH_POTENCY|NALOXONE_RESPONSIVE
+ * parent        code of what it is a kind or form of
+ * aliases       synonyms separated by |
+ * street_names  street names separated by |
+ * pubchem_cid   PubChem compound id
+ * cas_number    CAS registry number, e.g. 437-38-7
+ * notes         free text
+ * </pre>
+ * An alias or street name that is also used for other substances carries their codes:
+ * {@code china white [also: heroin]}. Rows are matched to existing substances by code, else by name.
+ */
+public final class SubstanceCsv {
+
+	public static final List<String> COLUMNS = List.of("code", "name", "class", "flags", "parent", "aliases",
+			"street_names", "pubchem_cid", "cas_number", "notes");
+
+	static final int MAX_ROWS = 5000;
+
+	private static final Pattern ALSO = Pattern.compile("^(.*?)\\s*\\[\\s*also\\s*:\\s*([^\\]]*)\\]\\s*$",
+			Pattern.CASE_INSENSITIVE);
+
+	/** A row read from a file, as a draft, with its row number (1 = first row after the header). */
+	public record Row(int row, SubstanceDraft draft) {
+	}
+
+	/** What was read: the rows that could be read, and the problems of those that could not. */
+	public record Parsed(List<Row> rows, List<VocabularyProblem> problems, int rowCount) {
+	}
+
+	private SubstanceCsv() {
+	}
+
+	// ---- Writing
+
+	/** Writes the vocabulary, by name, with a header row. */
+	public static void write(Collection<SubstanceDetails> substances, Appendable out) {
+		Csv.write(out, COLUMNS);
+		substances.stream().sorted(SubstanceIndex.byName()).forEach(s -> Csv.write(out, List.of(s.id().code(), s.name(),
+				s.substanceClass().name(), s.flags().stream().map(Enum::name).collect(Collectors.joining("|")),
+				s.parent() == null ? "" : s.parent().code(), aliasList(s.aliases(), TermKind.SYNONYM, "|"),
+				aliasList(s.aliases(), TermKind.STREET_NAME, "|"),
+				s.pubchemCid() == null ? "" : s.pubchemCid().toString(), s.casNumber() == null ? "" : s.casNumber(),
+				s.notes() == null ? "" : s.notes())));
+	}
+
+	/** Aliases of one kind, written as in the CSV (or, with a line break as separator, as in the edit form). */
+	public static String aliasList(List<Alias> aliases, TermKind kind, String separator) {
+		return aliases.stream().filter(a -> a.kind() == kind).map(SubstanceCsv::aliasText)
+			.collect(Collectors.joining(separator));
+	}
+
+	static String aliasText(Alias alias) {
+		if (alias.alsoMeans().isEmpty()) {
+			return alias.text();
+		}
+		return alias.text() + " [also: "
+				+ alias.alsoMeans().stream().map(SubstanceId::code).collect(Collectors.joining(", ")) + "]";
+	}
+
+	// ---- Reading
+
+	/** Reads a file; problems name each row and column. */
+	public static Parsed read(Reader reader) {
+		List<Csv.Record> records;
+		try {
+			records = Csv.read(reader, MAX_ROWS + 1);
+		}
+		catch (Csv.MalformedCsvException ex) {
+			return new Parsed(List.of(), List.of(new VocabularyProblem(null, "file",
+					"This is not a CSV file the import can read: " + ex.getMessage() + " (line " + ex.line + ").")), 0);
+		}
+		if (records.isEmpty()) {
+			return new Parsed(List.of(), List.of(new VocabularyProblem(null, "file",
+					"The file is empty. It needs a header row: " + String.join(",", COLUMNS) + ".")), 0);
+		}
+		var header = records.get(0).fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+		var columns = new HashMap<String, Integer>();
+		var problems = new ArrayList<VocabularyProblem>();
+		for (int i = 0; i < header.size(); i++) {
+			var name = header.get(i);
+			if (!COLUMNS.contains(name)) {
+				problems.add(new VocabularyProblem(null, "header", "Unknown column '" + name + "'. The columns are: "
+						+ String.join(", ", COLUMNS) + "."));
+			}
+			else if (columns.putIfAbsent(name, i) != null) {
+				problems.add(new VocabularyProblem(null, "header", "Column '" + name + "' appears twice."));
+			}
+		}
+		for (var required : List.of("name", "class")) {
+			if (!columns.containsKey(required)) {
+				problems.add(new VocabularyProblem(null, "header", "The header has no '" + required + "' column."));
+			}
+		}
+		if (!problems.isEmpty()) {
+			return new Parsed(List.of(), problems, records.size() - 1);
+		}
+		var rows = new ArrayList<Row>();
+		for (int r = 1; r < records.size(); r++) {
+			var record = records.get(r);
+			var rowProblems = new ArrayList<VocabularyProblem>();
+			if (record.fields().size() > header.size()) {
+				rowProblems.add(new VocabularyProblem(r, "row", "It has " + record.fields().size()
+						+ " fields but the header has " + header.size() + " (check for an unquoted comma)."));
+			}
+			var draft = draft(r, record.fields(), columns, rowProblems);
+			problems.addAll(rowProblems);
+			if (rowProblems.isEmpty() && draft != null) {
+				rows.add(new Row(r, draft));
+			}
+		}
+		return new Parsed(rows, problems, records.size() - 1);
+	}
+
+	private static @Nullable SubstanceDraft draft(int row, List<String> fields, Map<String, Integer> columns,
+			List<VocabularyProblem> problems) {
+		var code = blankToNull(field(fields, columns, "code"));
+		if (code != null && !SubstanceId.isValid(code)) {
+			problems.add(new VocabularyProblem(row, "code", "'" + code
+					+ "' is not a code: use lower-case letters and digits separated by single hyphens."));
+		}
+		var name = field(fields, columns, "name").strip();
+		if (name.isEmpty()) {
+			problems.add(new VocabularyProblem(row, "name", "The name is missing."));
+		}
+		var className = field(fields, columns, "class").strip();
+		SubstanceClass substanceClass = null;
+		try {
+			substanceClass = SubstanceClass.valueOf(className.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new VocabularyProblem(row, "class", (className.isEmpty() ? "The class is missing."
+					: "'" + className + "' is not a class.") + " Use one of: " + Arrays.stream(SubstanceClass.values())
+						.map(Enum::name).collect(Collectors.joining(", ")) + "."));
+		}
+		var flags = EnumSet.noneOf(RiskFlag.class);
+		for (var flag : split(field(fields, columns, "flags"))) {
+			try {
+				flags.add(RiskFlag.valueOf(flag.toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new VocabularyProblem(row, "flags", "'" + flag + "' is not a risk flag. Use: "
+						+ Arrays.stream(RiskFlag.values()).map(Enum::name).collect(Collectors.joining(", ")) + "."));
+			}
+		}
+		var parent = blankToNull(field(fields, columns, "parent"));
+		if (parent != null && !SubstanceId.isValid(parent)) {
+			problems.add(new VocabularyProblem(row, "parent", "'" + parent + "' is not a substance code."));
+		}
+		var aliases = new ArrayList<Alias>();
+		aliases.addAll(aliases(row, "aliases", split(field(fields, columns, "aliases")), TermKind.SYNONYM, problems));
+		aliases.addAll(aliases(row, "street_names", split(field(fields, columns, "street_names")), TermKind.STREET_NAME,
+				problems));
+		Long cid = null;
+		var cidText = blankToNull(field(fields, columns, "pubchem_cid"));
+		if (cidText != null) {
+			try {
+				cid = Long.valueOf(cidText);
+			}
+			catch (NumberFormatException ex) {
+				problems.add(new VocabularyProblem(row, "pubchem_cid", "'" + cidText + "' is not a PubChem compound id (a whole number)."));
+			}
+		}
+		var cas = blankToNull(field(fields, columns, "cas_number"));
+		var notes = blankToNull(field(fields, columns, "notes"));
+		if (!problems.isEmpty() || substanceClass == null) {
+			return null;
+		}
+		return new SubstanceDraft(code, name, substanceClass, flags, parent, aliases, cid, cas, notes);
+	}
+
+	/**
+	 * Parses aliases written one per entry, each optionally followed by {@code [also: code, code]}.
+	 */
+	public static List<Alias> aliases(@Nullable Integer row, String field, List<String> entries, TermKind kind,
+			List<VocabularyProblem> problems) {
+		var result = new ArrayList<Alias>();
+		for (var entry : entries) {
+			var text = entry.strip();
+			var also = List.<SubstanceId>of();
+			var matcher = ALSO.matcher(text);
+			if (matcher.matches()) {
+				text = matcher.group(1).strip();
+				var codes = new ArrayList<SubstanceId>();
+				for (var code : matcher.group(2).split("[,\\s]+")) {
+					if (code.isBlank()) {
+						continue;
+					}
+					if (SubstanceId.isValid(code.strip())) {
+						codes.add(new SubstanceId(code.strip()));
+					}
+					else {
+						problems.add(new VocabularyProblem(row, field, "'" + entry.strip() + "': '" + code
+								+ "' is not a substance code (write [also: code, code])."));
+					}
+				}
+				also = codes;
+			}
+			else if (text.contains("[") || text.contains("]")) {
+				problems.add(new VocabularyProblem(row, field, "'" + text
+						+ "': square brackets are only for [also: code, code] at the end."));
+				continue;
+			}
+			if (!text.isEmpty()) {
+				result.add(new Alias(text, kind, also));
+			}
+		}
+		return result;
+	}
+
+	private static String field(List<String> fields, Map<String, Integer> columns, String column) {
+		var index = columns.get(column);
+		return index == null || index >= fields.size() ? "" : fields.get(index);
+	}
+
+	static List<String> split(String list) {
+		return Arrays.stream(list.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+	private static @Nullable String blankToNull(String value) {
+		return value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,198 @@
+package org.harmwatch.substances.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.harmwatch.substances.RiskFlag;
+import org.harmwatch.substances.SubstanceClass;
+import org.harmwatch.substances.SubstanceId;
+import org.harmwatch.substances.SubstanceManagement;
+import org.harmwatch.substances.VocabularyProblem;
+import org.harmwatch.substances.VocabularyRuleException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The vocabulary's pages: list and search, details, and the coordinator's create and edit forms, and the CSV download.
+ *
+ * <p>Reading is open to anyone signed in: the vocabulary holds no personal data, and every report form (frontline
+ * staff, panel, drug checking, overdose recording) needs it. Changing it needs {@code SUBSTANCES:MANAGE}.
+ */
+@Controller
+class SubstanceController {
+
+	static final String MANAGE = "SUBSTANCES:MANAGE";
+
+	private final SubstanceManagement substances;
+
+	private final ZoneId zone;
+
+	SubstanceController(SubstanceManagement substances, @Value("${harmwatch.region.time-zone}") String zone) {
+		this.substances = substances;
+		this.zone = ZoneId.of(zone);
+	}
+
+	@GetMapping("/substances")
+	@PreAuthorize("isAuthenticated()")
+	String list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(name = "class", required = false) @Nullable String substanceClass,
+			@RequestParam(defaultValue = "1") int page, Authentication authentication, Model model) {
+		var chosenClass = classOrNull(substanceClass);
+		model.addAttribute("q", q == null ? "" : q.strip());
+		model.addAttribute("chosenClass", chosenClass);
+		model.addAttribute("classes", SubstanceClass.values());
+		model.addAttribute("result", substances.page(q, chosenClass, page));
+		model.addAttribute("canManage", canManage(authentication));
+		return "substances/list";
+	}
+
+	@GetMapping("/substances/{code}")
+	@PreAuthorize("isAuthenticated()")
+	String details(@PathVariable String code, Authentication authentication, Model model) {
+		var id = id(code);
+		var substance = substances.details(id);
+		model.addAttribute("substance", substance);
+		model.addAttribute("parent", substance.parent() == null ? null : substances.find(substance.parent()).orElse(null));
+		model.addAttribute("children", substances.children(id));
+		model.addAttribute("names", new AliasNames(substances));
+		model.addAttribute("zone", zone);
+		model.addAttribute("canManage", canManage(authentication));
+		return "substances/details";
+	}
+
+	@GetMapping("/substances/new")
+	@PreAuthorize("hasAuthority('SUBSTANCES:MANAGE')")
+	String newForm(Model model) {
+		return form(model, new SubstanceForm(), null, List.of());
+	}
+
+	@PostMapping("/substances")
+	@PreAuthorize("hasAuthority('SUBSTANCES:MANAGE')")
+	String create(@ModelAttribute("form") SubstanceForm form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		var problems = new ArrayList<VocabularyProblem>();
+		var draft = form.toDraft(problems);
+		if (draft != null) {
+			try {
+				var created = substances.create(draft);
+				redirect.addFlashAttribute("saved", created.name());
+				return "redirect:/substances/" + created.id().code();
+			}
+			catch (VocabularyRuleException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		response.setStatus(422);
+		return form(model, form, null, problems);
+	}
+
+	@GetMapping("/substances/{code}/edit")
+	@PreAuthorize("hasAuthority('SUBSTANCES:MANAGE')")
+	String editForm(@PathVariable String code, Model model) {
+		var substance = substances.details(id(code));
+		return form(model, SubstanceForm.of(substance), substance.id().code(), List.of());
+	}
+
+	@PostMapping("/substances/{code}")
+	@PreAuthorize("hasAuthority('SUBSTANCES:MANAGE')")
+	String change(@PathVariable String code, @ModelAttribute("form") SubstanceForm form, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		var id = id(code);
+		substances.details(id);
+		var problems = new ArrayList<VocabularyProblem>();
+		var draft = form.toDraft(problems);
+		if (draft != null) {
+			try {
+				var changed = substances.change(id, draft);
+				redirect.addFlashAttribute("saved", changed.name());
+				return "redirect:/substances/" + code;
+			}
+			catch (VocabularyRuleException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		response.setStatus(422);
+		return form(model, form, code, problems);
+	}
+
+	@GetMapping("/substances/export")
+	@PreAuthorize("isAuthenticated()")
+	ResponseEntity<byte[]> export() {
+		var csv = new StringBuilder();
+		substances.exportCsv(csv);
+		var filename = "substances-" + LocalDate.now(zone) + ".csv";
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private String form(Model model, SubstanceForm form, @Nullable String code, List<VocabularyProblem> problems) {
+		var errors = new LinkedHashMap<String, List<String>>();
+		for (var problem : problems) {
+			errors.computeIfAbsent(problem.field(), f -> new ArrayList<>()).add(problem.message());
+		}
+		model.addAttribute("form", form);
+		model.addAttribute("code", code);
+		model.addAttribute("problems", problems);
+		model.addAttribute("errors", errors);
+		model.addAttribute("classes", SubstanceClass.values());
+		model.addAttribute("flags", RiskFlag.values());
+		model.addAttribute("parents",
+				substances.all().stream().filter(s -> code == null || !s.id().code().equals(code)).toList());
+		return "substances/form";
+	}
+
+	static SubstanceId id(String code) {
+		if (!SubstanceId.isValid(code)) {
+			throw new SubstanceManagement.NotFound(code);
+		}
+		return new SubstanceId(code);
+	}
+
+	private static @Nullable SubstanceClass classOrNull(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		for (var candidate : SubstanceClass.values()) {
+			if (candidate.name().equals(value)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	static boolean canManage(@Nullable Authentication authentication) {
+		return authentication != null
+				&& authentication.getAuthorities().stream().anyMatch(a -> MANAGE.equals(a.getAuthority()));
+	}
+
+	/** Names of substances by code, for "also used for" on the details page. */
+	record AliasNames(SubstanceManagement substances) {
+
+		public String of(SubstanceId id) {
+			return substances.find(id).map(s -> s.name()).orElse(id.code());
+		}
+
+	}
+
+}
