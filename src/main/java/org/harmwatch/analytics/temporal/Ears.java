@@ -1,5 +1,7 @@
 package org.harmwatch.analytics.temporal;
 
+import java.util.Arrays;
+
 /**
  * CDC EARS C1, C2 and C3 on a daily count series.
  *
@@ -94,103 +96,146 @@ public final class Ears {
 
 	/** Runs one method on a series of daily counts. */
 	public static Result detect(double[] counts, Method method, Options options) {
-		int n = counts.length;
-		int b = options.baseline();
-		double[] mean = new double[n];
-		double[] sd = new double[n];
-		windows(counts, b, options.minSigma(), mean, sd);
-		return switch (method) {
-			case C1 -> c12(counts, Method.C1, b, 0, options.z(), mean, sd);
-			case C2 -> c12(counts, Method.C2, b, 2, options.z(), mean, sd);
-			case C3 -> c3(counts, options.z(), mean, sd, b);
-		};
+		Options[] only = new Options[3];
+		only[method.ordinal()] = options;
+		return run(counts, options.baseline(), options.minSigma(), only)[method.ordinal()];
 	}
 
-	/** Runs C1, C2 and C3 with their own options, sharing the baseline computations (the baselines must agree). */
+	/** Runs C1, C2 and C3 with their own options in one pass over the series (the baselines must agree). */
 	public static Result[] detectAll(double[] counts, Options c1, Options c2, Options c3) {
 		if (c1.baseline() != c2.baseline() || c2.baseline() != c3.baseline() || c1.minSigma() != c2.minSigma()
 				|| c2.minSigma() != c3.minSigma()) {
 			throw new IllegalArgumentException("C1, C2 and C3 must share baseline and minSigma to run together");
 		}
-		int n = counts.length;
-		double[] mean = new double[n];
-		double[] sd = new double[n];
-		windows(counts, c1.baseline(), c1.minSigma(), mean, sd);
-		int b = c1.baseline();
-		return new Result[] { c12(counts, Method.C1, b, 0, c1.z(), mean, sd),
-				c12(counts, Method.C2, b, 2, c2.z(), mean, sd), c3(counts, c3.z(), mean, sd, b) };
+		return run(counts, c1.baseline(), c1.minSigma(), new Options[] { c1, c2, c3 });
 	}
 
 	/**
-	 * Mean and floored standard deviation of the B days before each day: {@code mean[t]} covers t-B .. t-1 (NaN for
-	 * t < B). Two passes over each window, as R's mean and sd.
+	 * One pass: on day t the baseline of the B days before t gives C1 today, and (two days later) C2; C3 sums the
+	 * last three C2 terms. Only the methods with options are computed.
 	 */
-	private static void windows(double[] y, int b, double minSigma, double[] mean, double[] sd) {
+	private static Result[] run(double[] y, int b, double minSigma, Options[] methods) {
 		int n = y.length;
-		for (int t = 0; t < Math.min(b, n); t++) {
-			mean[t] = Double.NaN;
-			sd[t] = Double.NaN;
+		boolean whole = wholeCounts(y);
+		Out[] out = new Out[3];
+		for (Method m : Method.values()) {
+			if (methods[m.ordinal()] != null) {
+				out[m.ordinal()] = new Out(n, Math.min(firstIndex(m, b), n));
+			}
+		}
+		double z1 = methods[0] != null ? methods[0].z() : Double.NaN;
+		double z2 = methods[1] != null ? methods[1].z() : Double.NaN;
+		double z3 = methods[2] != null ? methods[2].z() : Double.NaN;
+		// baseline statistics of the last three days (ring), and C3's last two terms
+		double[] mean = new double[3];
+		double[] sd = new double[3];
+		double part1 = 0;
+		double part2 = 0;
+		long s = 0;
+		long q = 0;
+		long denominator = (long) b * (b - 1);
+		if (whole) {
+			for (int i = 0; i < Math.min(b, n); i++) {
+				long v = (long) y[i];
+				s += v;
+				q += v * v;
+			}
 		}
 		for (int t = b; t < n; t++) {
-			double s = 0;
-			for (int i = t - b; i < t; i++) {
-				s += y[i];
+			double m;
+			double sigma;
+			if (whole) {
+				// counts: rolling sums of x and x^2 are exact in longs, so B sum(x^2) - sum(x)^2 is exact and the
+				// variance correctly rounded (R's two-pass long-double result agrees to an ulp)
+				m = (double) s / b;
+				sigma = Math.sqrt((double) (b * q - s * s) / denominator);
+				long in = (long) y[t];
+				long gone = (long) y[t - b];
+				s += in - gone;
+				q += in * in - gone * gone;
 			}
-			double m = s / b;
-			double ss = 0;
-			for (int i = t - b; i < t; i++) {
-				double d = y[i] - m;
-				ss += d * d;
+			else {
+				// two passes over the window, as R's mean and sd
+				double sum = 0;
+				for (int i = t - b; i < t; i++) {
+					sum += y[i];
+				}
+				m = sum / b;
+				double ss = 0;
+				for (int i = t - b; i < t; i++) {
+					double d = y[i] - m;
+					ss += d * d;
+				}
+				sigma = Math.sqrt(ss / (b - 1));
 			}
-			mean[t] = m;
-			sd[t] = Math.max(Math.sqrt(ss / (b - 1)), minSigma);
+			sigma = Math.max(sigma, minSigma);
+			mean[t % 3] = m;
+			sd[t % 3] = sigma;
+			if (out[0] != null) {
+				out[0].set(t, (y[t] - m) / sigma, m + z1 * sigma, y[t] > m + z1 * sigma);
+			}
+			if (t >= b + 2) {
+				double m2 = mean[(t - 2) % 3];
+				double s2 = sd[(t - 2) % 3];
+				if (out[1] != null) {
+					out[1].set(t, (y[t] - m2) / s2, m2 + z2 * s2, y[t] > m2 + z2 * s2);
+				}
+				double part = Math.max(0.0, (y[t] - m2) / s2 - 1.0); // NaN stays NaN, as R's pmax
+				if (out[2] != null && t >= b + 4) {
+					double lag = part1 + part2;
+					double c3 = lag + part;
+					out[2].set(t, c3, lag > z3 ? Double.NEGATIVE_INFINITY : m2 + s2 * (1 + z3 - lag), c3 > z3);
+				}
+				part2 = part1;
+				part1 = part;
+			}
 		}
+		Result[] results = new Result[3];
+		for (Method m : Method.values()) {
+			Out o = out[m.ordinal()];
+			if (o != null) {
+				results[m.ordinal()] = new Result(m, o.first, o.statistic, o.upperBound, o.alarm);
+			}
+		}
+		return results;
 	}
 
-	private static Result c12(double[] y, Method method, int b, int lag, double z, double[] mean, double[] sd) {
-		int n = y.length;
-		int first = b + lag;
-		double[] stat = new double[n];
-		double[] ub = new double[n];
-		boolean[] alarm = new boolean[n];
-		for (int t = 0; t < Math.min(first, n); t++) {
-			stat[t] = Double.NaN;
-			ub[t] = Double.NaN;
+	/** Output arrays of one method, NaN before its first day. */
+	private static final class Out {
+
+		final int first;
+
+		final double[] statistic;
+
+		final double[] upperBound;
+
+		final boolean[] alarm;
+
+		Out(int n, int first) {
+			this.first = first;
+			this.statistic = new double[n];
+			this.upperBound = new double[n];
+			this.alarm = new boolean[n];
+			Arrays.fill(this.statistic, 0, first, Double.NaN);
+			Arrays.fill(this.upperBound, 0, first, Double.NaN);
 		}
-		for (int t = first; t < n; t++) {
-			double m = mean[t - lag];
-			double s = sd[t - lag];
-			stat[t] = (y[t] - m) / s;
-			ub[t] = m + z * s;
-			alarm[t] = y[t] > ub[t];
+
+		void set(int t, double stat, double ub, boolean alarm) {
+			this.statistic[t] = stat;
+			this.upperBound[t] = ub;
+			this.alarm[t] = alarm;
 		}
-		return new Result(method, Math.min(first, n), stat, ub, alarm);
+
 	}
 
-	private static Result c3(double[] y, double z, double[] mean, double[] sd, int b) {
-		int n = y.length;
-		int first = b + 4;
-		double[] part = new double[n]; // max(0, C2 - 1), defined from b + 2
-		for (int t = b + 2; t < n; t++) {
-			double c2 = (y[t] - mean[t - 2]) / sd[t - 2];
-			part[t] = Math.max(0.0, c2 - 1.0); // NaN stays NaN, as R's pmax
+	/** Whole numbers small enough that sums of squares over a baseline cannot overflow a long. */
+	private static boolean wholeCounts(double[] y) {
+		for (double v : y) {
+			if (!(Math.abs(v) < (1 << 24)) || v != Math.rint(v)) {
+				return false;
+			}
 		}
-		double[] stat = new double[n];
-		double[] ub = new double[n];
-		boolean[] alarm = new boolean[n];
-		for (int t = 0; t < Math.min(first, n); t++) {
-			stat[t] = Double.NaN;
-			ub[t] = Double.NaN;
-		}
-		for (int t = first; t < n; t++) {
-			double lagTerms = part[t - 1] + part[t - 2];
-			stat[t] = lagTerms + part[t];
-			alarm[t] = stat[t] > z;
-			double m = mean[t - 2];
-			double s = sd[t - 2];
-			ub[t] = lagTerms > z ? Double.NEGATIVE_INFINITY : m + s * (1 + z - lagTerms);
-		}
-		return new Result(Method.C3, Math.min(first, n), stat, ub, alarm);
+		return true;
 	}
 
 }

@@ -43,6 +43,27 @@ class TemporalEdgeCasesTests {
 		assertThat(floored.alarm()[15]).isFalse();
 	}
 
+	@Test
+	void earsOnRatesUsesTheSameDefinitionAsOnCounts() {
+		// fractional values (rates) take the two-pass path; counts the exact rolling one: both are (y - m) / s
+		double[] y = Golden.read("daily_5y.csv").numbers("count");
+		double[] rates = new double[y.length];
+		for (int t = 0; t < y.length; t++) {
+			rates[t] = y[t] / 3.0;
+		}
+		Ears.Result counts = Ears.detect(y, Ears.Method.C2, Ears.Options.cdc(Ears.Method.C2));
+		Ears.Result scaled = Ears.detect(rates, Ears.Method.C2, Ears.Options.cdc(Ears.Method.C2));
+		for (int t = counts.firstIndex(); t < y.length; t++) {
+			assertThat(scaled.statistic()[t]).as("day %d", t).isCloseTo(counts.statistic()[t],
+					org.assertj.core.data.Offset.offset(1e-12));
+			double[] b = Arrays.copyOfRange(rates, t - 9, t - 2);
+			double m = Arrays.stream(b).average().orElseThrow();
+			double ss = Arrays.stream(b).map(v -> (v - m) * (v - m)).sum();
+			assertThat(scaled.upperBound()[t]).isCloseTo(m + 3 * Math.sqrt(ss / 6),
+					org.assertj.core.data.Offset.offset(1e-12));
+		}
+	}
+
 	@ParameterizedTest
 	@EnumSource(Ears.Method.class)
 	void earsOnASeriesShorterThanItsBaselineEvaluatesNothing(Ears.Method method) {
