@@ -208,9 +208,13 @@ public final class SpaceTimePermutationScan {
 		/** Upper bounds on the circle's largest Delta per window length and block. */
 		final double[] bound;
 
+		/** Per window length: the square of the threshold for the current circle. */
+		final double[] limits;
+
 		CircleScratch(Kernel k) {
 			this.x = new double[k.days + 1];
 			this.bound = new double[k.stride];
+			this.limits = new double[k.maxDays + 1];
 		}
 
 	}
@@ -225,7 +229,7 @@ public final class SpaceTimePermutationScan {
 	 */
 	static final class Kernel {
 
-		static final int BLOCK = 32;
+		static final int BLOCK = 64;
 
 		final int locations;
 
@@ -260,6 +264,12 @@ public final class SpaceTimePermutationScan {
 
 		final int minCases;
 
+		/** First end day of any window scanned (the last day when prospective); blocks count from it. */
+		final int endBase;
+
+		/** First prefix index any window reads: only x[xLo .. days] is ever needed. */
+		final int xLo;
+
 		final int blocks;
 
 		/** Length of one location's block-maximum table: (maxDays + 1) * blocks. */
@@ -269,6 +279,11 @@ public final class SpaceTimePermutationScan {
 		final double[] minDayCases;
 
 		final double[] maxDayCases;
+
+		/** The same divided by C. */
+		final double[] minDayShare;
+
+		final double[] maxDayShare;
 
 		Kernel(SpaceTimeCases data, ScanOptions o) {
 			this.locations = data.locationCount();
@@ -297,7 +312,9 @@ public final class SpaceTimePermutationScan {
 			this.maxDays = Math.min(o.maxDays(), this.days);
 			this.prospective = o.prospective();
 			this.minCases = o.minCases();
-			this.blocks = (this.days + BLOCK - 1) / BLOCK;
+			this.endBase = this.prospective ? this.days - 1 : 0;
+			this.xLo = this.prospective ? this.days - this.maxDays : 0;
+			this.blocks = (this.days - this.endBase + BLOCK - 1) / BLOCK;
 			this.stride = (this.maxDays + 1) * this.blocks;
 			this.minDayCases = new double[this.maxDays + 1];
 			this.maxDayCases = new double[this.maxDays + 1];
@@ -311,6 +328,12 @@ public final class SpaceTimePermutationScan {
 				}
 				this.minDayCases[len] = lo;
 				this.maxDayCases[len] = hi;
+			}
+			this.minDayShare = new double[this.maxDays + 1];
+			this.maxDayShare = new double[this.maxDays + 1];
+			for (int len = 1; len <= this.maxDays; len++) {
+				this.minDayShare[len] = this.minDayCases[len] / this.totalD;
+				this.maxDayShare[len] = this.maxDayCases[len] / this.totalD;
 			}
 			this.order = new int[this.locations][];
 			this.circleSizes = new int[this.locations][];
@@ -423,8 +446,8 @@ public final class SpaceTimePermutationScan {
 
 		/** The largest Delta among windows of length len ending in block b, from a prefix array at offset xb. */
 		private double blockMax(double[] x, int xb, int len, int b) {
-			int from = Math.max(firstEnd(len), b * BLOCK);
-			int to = Math.min(this.days, (b + 1) * BLOCK);
+			int from = Math.max(firstEnd(len), this.endBase + b * BLOCK);
+			int to = Math.min(this.days, this.endBase + (b + 1) * BLOCK);
 			double m = Double.NEGATIVE_INFINITY;
 			for (int e = from; e < to; e++) {
 				m = Math.max(m, x[xb + e + 1] - x[xb + e + 1 - len]);
@@ -519,7 +542,7 @@ public final class SpaceTimePermutationScan {
 			}
 			double[] x = s.x;
 			double[] bound = s.bound;
-			Arrays.fill(x, 0);
+			Arrays.fill(x, this.xLo, this.days + 1, 0);
 			Arrays.fill(bound, 0);
 			int w = this.days + 1;
 			long cz = 0;
@@ -528,7 +551,7 @@ public final class SpaceTimePermutationScan {
 				while (added < sizes[g]) {
 					int l = ord[added++];
 					int xb = l * w;
-					for (int j = 0; j <= this.days; j++) {
+					for (int j = this.xLo; j <= this.days; j++) {
 						x[j] += t.x[xb + j];
 					}
 					int mb = l * this.stride;
@@ -541,7 +564,7 @@ public final class SpaceTimePermutationScan {
 					continue;
 				}
 				double before = best;
-				best = scanCircle(x, bound, cz, best, found);
+				best = scanCircle(x, bound, s.limits, cz, best, found);
 				if (found != null && best > before) {
 					found.size = sizes[g];
 					found.radius = this.circleRadii[centre][g];
@@ -550,24 +573,40 @@ public final class SpaceTimePermutationScan {
 			return best;
 		}
 
-		/** The windows of one circle whose bounds reach the threshold. */
-		private double scanCircle(double[] x, double[] bound, double cz, double best, Found found) {
+		/**
+		 * The windows of one circle whose bounds reach the threshold. The checks compare squares with
+		 * {@link #limit}, so the common case (skip) costs no square root or division.
+		 */
+		private double scanCircle(double[] x, double[] bound, double[] limits, double cz, double best, Found found) {
+			// all lengths' limits in one branch-free (vectorisable) loop
+			double total = this.totalD;
+			double scale = best * total * (1 - 1e-9);
 			for (int len = 1; len <= this.maxDays; len++) {
-				double threshold = threshold(len, cz, best);
+				double muLo = cz * this.minDayShare[len];
+				double muHi = cz * this.maxDayShare[len];
+				limits[len] = scale * Math.min(muLo * (total - muLo), muHi * (total - muHi));
+			}
+			for (int len = 1; len <= this.maxDays; len++) {
+				double limit = limits[len];
 				int row = len * this.blocks;
-				for (int b = firstEnd(len) / BLOCK; b < this.blocks; b++) {
-					if (bound[row + b] <= threshold) {
+				for (int b = (firstEnd(len) - this.endBase) / BLOCK; b < this.blocks; b++) {
+					double v = bound[row + b];
+					if (!(v > 0 && v * v > limit)) {
 						continue;
 					}
 					double m = blockMax(x, 0, len, b);
 					bound[row + b] = m;
-					if (m <= threshold) {
+					if (!(m > 0 && m * m > limit)) {
 						continue;
 					}
-					double improved = scanBlock(x, len, b, cz, best, threshold, found);
+					double improved = scanBlock(x, len, b, cz, best, Math.sqrt(limit), found);
 					if (improved > best) {
 						best = improved;
-						threshold = threshold(len, cz, best);
+						scale = best * total * (1 - 1e-9);
+						for (int l = len; l <= this.maxDays; l++) {
+							limits[l] = limit(l, cz, best);
+						}
+						limit = limits[len];
 					}
 				}
 			}
@@ -578,8 +617,8 @@ public final class SpaceTimePermutationScan {
 		private double scanBlock(double[] x, int len, int b, double cz, double best, double threshold, Found found) {
 			double total = this.totalD;
 			double[] q = this.dayPrefix;
-			int from = Math.max(firstEnd(len), b * BLOCK);
-			int to = Math.min(this.days, (b + 1) * BLOCK);
+			int from = Math.max(firstEnd(len), this.endBase + b * BLOCK);
+			int to = Math.min(this.days, this.endBase + (b + 1) * BLOCK);
 			for (int e = from; e < to; e++) {
 				double delta = x[e + 1] - x[e + 1 - len];
 				if (delta <= threshold) {
@@ -613,15 +652,21 @@ public final class SpaceTimePermutationScan {
 		}
 
 		/**
-		 * Delta at or below which no window of this length can beat {@code best}: sqrt(best C min mu (C - mu)) over
-		 * the windows' possible mu, slightly lowered against rounding.
+		 * The square of the Delta at or below which no window of this length can beat {@code best}:
+		 * {@code best C min mu (C - mu)} over the windows' possible mu, slightly lowered against rounding.
 		 */
-		private double threshold(int len, double cz, double best) {
+		private double limit(int len, double cz, double best) {
 			double total = this.totalD;
-			double muLo = cz * this.minDayCases[len] / total;
-			double muHi = cz * this.maxDayCases[len] / total;
+			// shares rather than a division here; the 1e-9 margin covers the extra rounding
+			double muLo = cz * this.minDayShare[len];
+			double muHi = cz * this.maxDayShare[len];
 			double g = Math.min(muLo * (total - muLo), muHi * (total - muHi));
-			return Math.sqrt(Math.max(0, best * total * g * (1 - 1e-9)));
+			return Math.max(0, best * total * g * (1 - 1e-9));
+		}
+
+		/** The threshold itself, {@code sqrt(limit)}. */
+		private double threshold(int len, double cz, double best) {
+			return Math.sqrt(limit(len, cz, best));
 		}
 
 	}
