@@ -35,7 +35,8 @@ public final class KernelDensity {
 	/** The default Gaussian truncation, in bandwidths. */
 	public static final double DEFAULT_GAUSSIAN_TRUNCATION = 8.0;
 
-	private static final int PARALLEL_WORK_THRESHOLD = 1 << 18;
+	/** Below about this many kernel evaluations (a millisecond) one thread does it all. */
+	private static final double PARALLEL_WORK_THRESHOLD = 1 << 20;
 
 	private final Kernel kernel;
 
@@ -261,7 +262,8 @@ public final class KernelDensity {
 			int bands = (rows + bandRows - 1) / bandRows;
 			int rowHeight = bandRows;
 			IntStream range = IntStream.range(0, bands);
-			double work = (double) kept * Math.max(1, maxRowSpan);
+			double reachCells = Math.min(columns, 2 * reach / grid.cellWidth() + 3);
+			double work = (double) kept * Math.max(1, maxRowSpan) * reachCells;
 			if (bands > 1 && work > PARALLEL_WORK_THRESHOLD) {
 				range = range.parallel();
 			}
