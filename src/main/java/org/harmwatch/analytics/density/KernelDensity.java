@@ -162,14 +162,21 @@ public final class KernelDensity {
 
 		private final double[] ws;
 
+		/** The rows and columns each event reaches: cell centres within reach in y and in x. */
 		private final int[] firstRows;
 
 		private final int[] lastRows;
+
+		private final int[] firstColumns;
+
+		private final int[] lastColumns;
 
 		/** Events sorted by first row: bucket r holds positions {@code bucketStart[r] .. bucketStart[r+1]-1}. */
 		private final int[] bucketStart;
 
 		private final int maxRowSpan;
+
+		private final int maxColumnSpan;
 
 		private final double[] intensity;
 
@@ -187,27 +194,47 @@ public final class KernelDensity {
 			}
 			this.reach = kernel.isCompact() ? bandwidth : truncation * bandwidth;
 			int n = x.length;
-			// rows and columns each event reaches (widened by one: the kernel loops clamp at zero themselves)
+			// the box of cells whose centres are within reach of each event in x and in y
 			int[] first = new int[n];
 			int[] last = new int[n];
+			int[] firstColumn = new int[n];
+			int[] lastColumn = new int[n];
 			int[] counts = new int[rows + 1];
-			int span = 0;
+			int rowSpan = 0;
+			int columnSpan = 0;
 			for (int i = 0; i < n; i++) {
-				int lo = rowAtOrAbove(y[i] - reach);
-				int hi = rowAtOrBelow(y[i] + reach);
-				int colLo = columnAtOrAbove(x[i] - reach);
-				int colHi = columnAtOrBelow(x[i] + reach);
+				int lo = index(y[i] - reach, grid.ymin(), grid.cellHeight(), rows, true);
+				int hi = index(y[i] + reach, grid.ymin(), grid.cellHeight(), rows, false);
+				int colLo = index(x[i] - reach, grid.xmin(), grid.cellWidth(), columns, true);
+				int colHi = index(x[i] + reach, grid.xmin(), grid.cellWidth(), columns, false);
+				// drop the spare cells again where their centres are out of reach (exact comparisons)
+				while (lo <= hi && Math.abs(centresY[lo] - y[i]) > reach) {
+					lo++;
+				}
+				while (hi >= lo && Math.abs(centresY[hi] - y[i]) > reach) {
+					hi--;
+				}
+				while (colLo <= colHi && Math.abs(centresX[colLo] - x[i]) > reach) {
+					colLo++;
+				}
+				while (colHi >= colLo && Math.abs(centresX[colHi] - x[i]) > reach) {
+					colHi--;
+				}
 				if (lo > hi || colLo > colHi) {
 					first[i] = rows; // reaches no cell
 				}
 				else {
 					first[i] = lo;
 					last[i] = hi;
-					span = Math.max(span, hi - lo + 1);
+					firstColumn[i] = colLo;
+					lastColumn[i] = colHi;
+					rowSpan = Math.max(rowSpan, hi - lo + 1);
+					columnSpan = Math.max(columnSpan, colHi - colLo + 1);
 				}
 				counts[first[i]]++;
 			}
-			this.maxRowSpan = span;
+			this.maxRowSpan = rowSpan;
+			this.maxColumnSpan = columnSpan;
 			this.bucketStart = new int[rows + 2];
 			for (int r = 0; r <= rows; r++) {
 				bucketStart[r + 1] = bucketStart[r] + counts[r];
@@ -219,6 +246,8 @@ public final class KernelDensity {
 			this.ws = new double[kept];
 			this.firstRows = new int[kept];
 			this.lastRows = new int[kept];
+			this.firstColumns = new int[kept];
+			this.lastColumns = new int[kept];
 			for (int i = 0; i < n; i++) {
 				if (first[i] == rows) {
 					continue;
@@ -229,32 +258,29 @@ public final class KernelDensity {
 				ws[slot] = weights == null ? 1.0 : weights[i];
 				firstRows[slot] = first[i];
 				lastRows[slot] = last[i];
+				firstColumns[slot] = firstColumn[i];
+				lastColumns[slot] = lastColumn[i];
 			}
 			this.intensity = new double[grid.cellCount()];
 		}
 
-		private int rowAtOrAbove(double yValue) {
-			return (int) Math.max(0, Math.min(rows, Math.ceil((yValue - grid.ymin()) / grid.cellHeight() - 0.5) - 1));
-		}
-
-		private int rowAtOrBelow(double yValue) {
-			return (int) Math.max(-1, Math.min(rows - 1, Math.floor((yValue - grid.ymin()) / grid.cellHeight() - 0.5) + 1));
-		}
-
-		private int columnAtOrAbove(double xValue) {
-			return (int) Math.max(0,
-					Math.min(columns, Math.ceil((xValue - grid.xmin()) / grid.cellWidth() - 0.5) - 1));
-		}
-
-		private int columnAtOrBelow(double xValue) {
-			return (int) Math.max(-1,
-					Math.min(columns - 1, Math.floor((xValue - grid.xmin()) / grid.cellWidth() - 0.5) + 1));
+		/**
+		 * The first (or last) cell index whose centre may lie at or beyond (at or before) {@code coordinate}, one cell
+		 * to spare, clamped to {@code [0, count]} (or {@code [-1, count - 1]}).
+		 */
+		private static int index(double coordinate, double origin, double cell, int count, boolean first) {
+			double position = (coordinate - origin) / cell - 0.5;
+			if (first) {
+				return (int) Math.max(0, Math.min(count, Math.ceil(position) - 1));
+			}
+			return (int) Math.max(-1, Math.min(count - 1, Math.floor(position) + 1));
 		}
 
 		DensityGrid run(double totalWeight) {
 			int kept = xs.length;
 			int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-			int bandRows = Math.max(16, rows / (4 * threads));
+			// many bands, so that work stealing evens out clustered events
+			int bandRows = Math.max(8, (rows + 8 * threads - 1) / (8 * threads));
 			if (kernel == Kernel.GAUSSIAN) {
 				// each event recomputes its column factors once per band it reaches: keep bands tall
 				bandRows = Math.max(bandRows, Math.min(rows, maxRowSpan));
@@ -262,8 +288,7 @@ public final class KernelDensity {
 			int bands = (rows + bandRows - 1) / bandRows;
 			int rowHeight = bandRows;
 			IntStream range = IntStream.range(0, bands);
-			double reachCells = Math.min(columns, 2 * reach / grid.cellWidth() + 3);
-			double work = (double) kept * Math.max(1, maxRowSpan) * reachCells;
+			double work = (double) kept * Math.max(1, maxRowSpan) * Math.max(1, maxColumnSpan);
 			if (bands > 1 && work > PARALLEL_WORK_THRESHOLD) {
 				range = range.parallel();
 			}
@@ -280,13 +305,20 @@ public final class KernelDensity {
 			return new DensityGrid(grid, intensity, totalWeight);
 		}
 
-		/** Adds every event's kernel to the rows {@code [rowFrom, rowTo)}. */
+		/**
+		 * Adds every event's kernel to the rows {@code [rowFrom, rowTo)}. Per event, the column terms are computed once
+		 * into {@code columnTerms}; each row then adds its share in one branch-free loop over the event's columns.
+		 */
 		private void band(int rowFrom, int rowTo) {
 			int fromBucket = Math.max(0, rowFrom - maxRowSpan + 1);
 			int start = bucketStart[fromBucket];
 			int end = bucketStart[rowTo];
 			double invH2 = 1.0 / (bandwidth * bandwidth);
-			double[] columnFactors = kernel == Kernel.GAUSSIAN ? new double[columns] : new double[0];
+			double[] columnTerms = new double[Math.max(1, maxColumnSpan)];
+			double[] cx = centresX;
+			double[] cy = centresY;
+			double[] sum = intensity;
+			int width = columns;
 			for (int e = start; e < end; e++) {
 				int lo = Math.max(firstRows[e], rowFrom);
 				int hi = Math.min(lastRows[e], rowTo - 1);
@@ -296,58 +328,59 @@ public final class KernelDensity {
 				double px = xs[e];
 				double py = ys[e];
 				double w = ws[e];
-				if (kernel == Kernel.GAUSSIAN) {
-					gaussian(px, py, w, lo, hi, invH2, columnFactors);
-				}
-				else {
-					compact(px, py, w, lo, hi, invH2);
-				}
-			}
-		}
-
-		private void compact(double px, double py, double w, int lo, int hi, double invH2) {
-			boolean quartic = kernel == Kernel.QUARTIC;
-			for (int r = lo; r <= hi; r++) {
-				double dy = centresY[r] - py;
-				double a = 1.0 - dy * dy * invH2;
-				if (a <= 0) {
-					continue;
-				}
-				double half = bandwidth * Math.sqrt(a);
-				int c0 = columnAtOrAbove(px - half);
-				int c1 = columnAtOrBelow(px + half);
-				int base = r * columns;
-				if (quartic) {
-					for (int c = c0; c <= c1; c++) {
-						double dx = centresX[c] - px;
-						double t = Math.max(a - dx * dx * invH2, 0.0);
-						intensity[base + c] += w * (t * t);
+				int c0 = firstColumns[e];
+				int length = lastColumns[e] - c0 + 1;
+				switch (kernel) {
+					case QUARTIC -> {
+						for (int k = 0; k < length; k++) {
+							double dx = cx[c0 + k] - px;
+							columnTerms[k] = dx * dx * invH2;
+						}
+						for (int r = lo; r <= hi; r++) {
+							double dy = cy[r] - py;
+							double a = 1.0 - dy * dy * invH2;
+							if (a <= 0) {
+								continue;
+							}
+							int base = r * width + c0;
+							for (int k = 0; k < length; k++) {
+								double t = Math.max(a - columnTerms[k], 0.0);
+								sum[base + k] += w * (t * t);
+							}
+						}
 					}
-				}
-				else {
-					for (int c = c0; c <= c1; c++) {
-						double dx = centresX[c] - px;
-						double t = Math.max(a - dx * dx * invH2, 0.0);
-						intensity[base + c] += w * t;
+					case EPANECHNIKOV -> {
+						for (int k = 0; k < length; k++) {
+							double dx = cx[c0 + k] - px;
+							columnTerms[k] = dx * dx * invH2;
+						}
+						for (int r = lo; r <= hi; r++) {
+							double dy = cy[r] - py;
+							double a = 1.0 - dy * dy * invH2;
+							if (a <= 0) {
+								continue;
+							}
+							int base = r * width + c0;
+							for (int k = 0; k < length; k++) {
+								sum[base + k] += w * Math.max(a - columnTerms[k], 0.0);
+							}
+						}
 					}
-				}
-			}
-		}
-
-		private void gaussian(double px, double py, double w, int lo, int hi, double invH2, double[] columnFactors) {
-			int c0 = columnAtOrAbove(px - reach);
-			int c1 = columnAtOrBelow(px + reach);
-			double halfInvH2 = 0.5 * invH2;
-			for (int c = c0; c <= c1; c++) {
-				double dx = centresX[c] - px;
-				columnFactors[c] = Math.exp(-dx * dx * halfInvH2);
-			}
-			for (int r = lo; r <= hi; r++) {
-				double dy = centresY[r] - py;
-				double rowFactor = w * Math.exp(-dy * dy * halfInvH2);
-				int base = r * columns;
-				for (int c = c0; c <= c1; c++) {
-					intensity[base + c] += rowFactor * columnFactors[c];
+					case GAUSSIAN -> {
+						double half = 0.5 * invH2;
+						for (int k = 0; k < length; k++) {
+							double dx = cx[c0 + k] - px;
+							columnTerms[k] = Math.exp(-dx * dx * half);
+						}
+						for (int r = lo; r <= hi; r++) {
+							double dy = cy[r] - py;
+							double rowFactor = w * Math.exp(-dy * dy * half);
+							int base = r * width + c0;
+							for (int k = 0; k < length; k++) {
+								sum[base + k] += rowFactor * columnTerms[k];
+							}
+						}
+					}
 				}
 			}
 		}
