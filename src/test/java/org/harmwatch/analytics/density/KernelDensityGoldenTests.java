@@ -1,7 +1,7 @@
 package org.harmwatch.analytics.density;
 
-import org.harmwatch.analytics.GoldenFiles;
-import org.harmwatch.analytics.GoldenFiles.Table;
+import org.harmwatch.analytics.SpatialFixtures;
+import org.harmwatch.analytics.SpatialFixtures.Table;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KernelDensityGoldenTests {
 
-	static final Table points = GoldenFiles.csv("points_2000.csv");
+	static final Table points = SpatialFixtures.csv("points_2000.csv");
 
 	static final double[] x = points.doubles("x");
 
@@ -27,9 +27,9 @@ class KernelDensityGoldenTests {
 			"GAUSSIAN, kde_py_gaussian.csv.gz", "GAUSSIAN, kde_R_gaussian.csv.gz" })
 	void matchesTheExactPeers(Kernel kernel, String file) {
 		KernelDensity kde = KernelDensity.of(kernel, 600);
-		assertMatches(kde.estimate(x, y, grid), GoldenFiles.csv(file), 1e-9);
+		assertMatches(kde.estimate(x, y, grid), SpatialFixtures.csv(file), 1e-9);
 		if (kernel == Kernel.GAUSSIAN) {
-			assertMatches(kde.exactGaussian().estimate(x, y, grid), GoldenFiles.csv(file), 1e-9);
+			assertMatches(kde.exactGaussian().estimate(x, y, grid), SpatialFixtures.csv(file), 1e-9);
 		}
 	}
 
@@ -39,7 +39,7 @@ class KernelDensityGoldenTests {
 		GridSpec cells = GridSpec.ofCellSize(1500, 8500, 1000, 9000, 230);
 		assertThat(cells.columns()).isEqualTo(31);
 		assertThat(cells.rows()).isEqualTo(35);
-		assertMatches(KernelDensity.of(Kernel.QUARTIC, 450).estimate(x, y, cells), GoldenFiles.csv(file), 1e-9);
+		assertMatches(KernelDensity.of(Kernel.QUARTIC, 450).estimate(x, y, cells), SpatialFixtures.csv(file), 1e-9);
 	}
 
 	/** Cell centres, then density and intensity of every cell, to {@code tolerance} relative. */

@@ -1,7 +1,7 @@
 package org.harmwatch.analytics.hotspot;
 
-import org.harmwatch.analytics.GoldenFiles;
-import org.harmwatch.analytics.GoldenFiles.Table;
+import org.harmwatch.analytics.SpatialFixtures;
+import org.harmwatch.analytics.SpatialFixtures.Table;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,13 +31,13 @@ class FalseDiscoveryRateTests {
 
 	@Test
 	void matchesRWithTiesZeroOneAndMissingValues() {
-		Table r = GoldenFiles.csv("bh_ties.csv");
+		Table r = SpatialFixtures.csv("bh_ties.csv");
 		assertSame(FalseDiscoveryRate.benjaminiHochberg(r.doubles("p")), r.doubles("q"));
 	}
 
 	@Test
 	void matchesROnTheGiStarPValuesOf2000Areas() {
-		Table r = GoldenFiles.csv("bh_knn8.csv.gz");
+		Table r = SpatialFixtures.csv("bh_knn8.csv.gz");
 		assertSame(FalseDiscoveryRate.benjaminiHochberg(r.doubles("p")), r.doubles("q"));
 	}
 

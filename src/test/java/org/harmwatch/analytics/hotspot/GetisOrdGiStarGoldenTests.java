@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.harmwatch.analytics.GoldenFiles;
-import org.harmwatch.analytics.GoldenFiles.Table;
+import org.harmwatch.analytics.SpatialFixtures;
+import org.harmwatch.analytics.SpatialFixtures.Table;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GetisOrdGiStarGoldenTests {
 
-	static final Table areas = GoldenFiles.csv("areas_2000.csv");
+	static final Table areas = SpatialFixtures.csv("areas_2000.csv");
 
 	static final double[] x = areas.doubles("x");
 
@@ -33,24 +33,24 @@ class GetisOrdGiStarGoldenTests {
 	@Test
 	void kNearestMatchesSpdep() {
 		assertMatches(GetisOrdGiStar.compute(values, SpatialWeights.kNearest(x, y, 8)),
-				GoldenFiles.csv("gi_knn8_perm999.csv.gz"));
+				SpatialFixtures.csv("gi_knn8_perm999.csv.gz"));
 	}
 
 	@Test
 	void symmetrisedKNearestMatchesSpdep() {
 		assertMatches(GetisOrdGiStar.compute(values, SpatialWeights.kNearest(x, y, 8).symmetrised()),
-				GoldenFiles.csv("gi_knn8_symmetric.csv.gz"));
+				SpatialFixtures.csv("gi_knn8_symmetric.csv.gz"));
 	}
 
 	@Test
 	void distanceBandMatchesSpdep() {
 		assertMatches(GetisOrdGiStar.compute(values, SpatialWeights.distanceBand(x, y, 250)),
-				GoldenFiles.csv("gi_dist250.csv.gz"));
+				SpatialFixtures.csv("gi_dist250.csv.gz"));
 	}
 
 	@Test
 	void weightedEdgesMatchSpdep() {
-		Table edges = GoldenFiles.csv("edges_knn4_invdist.csv.gz");
+		Table edges = SpatialFixtures.csv("edges_knn4_invdist.csv.gz");
 		int[] from = edges.ints("from");
 		int[] to = edges.ints("to");
 		for (int e = 0; e < from.length; e++) {
@@ -59,23 +59,23 @@ class GetisOrdGiStarGoldenTests {
 		}
 		SpatialWeights weights = SpatialWeights.fromEdges(values.length, from, to, edges.doubles("weight"));
 		assertThat(weights.isBinary()).isFalse();
-		assertMatches(GetisOrdGiStar.compute(values, weights), GoldenFiles.csv("gi_edges_knn4_invdist.csv.gz"));
+		assertMatches(GetisOrdGiStar.compute(values, weights), SpatialFixtures.csv("gi_edges_knn4_invdist.csv.gz"));
 	}
 
 	@Test
 	void latticeContiguityFromPolygonsMatchesSpdep() {
-		Table grid = GoldenFiles.csv("grid_20x20.csv");
+		Table grid = SpatialFixtures.csv("grid_20x20.csv");
 		List<Geometry> polygons = polygonsInOrder("grid_20x20.geojson.gz", "id", grid.strings("id"));
 		double[] gridValues = grid.doubles("value");
 		assertMatches(GetisOrdGiStar.compute(gridValues, SpatialWeights.contiguity(polygons, Contiguity.QUEEN)),
-				GoldenFiles.csv("gi_grid_queen.csv"));
+				SpatialFixtures.csv("gi_grid_queen.csv"));
 		assertMatches(GetisOrdGiStar.compute(gridValues, SpatialWeights.contiguity(polygons, Contiguity.ROOK)),
-				GoldenFiles.csv("gi_grid_rook.csv"));
+				SpatialFixtures.csv("gi_grid_rook.csv"));
 	}
 
 	@Test
 	void lattice20By20GivesTheBandsTheLatticeImplies() {
-		Table grid = GoldenFiles.csv("grid_20x20.csv");
+		Table grid = SpatialFixtures.csv("grid_20x20.csv");
 		List<Geometry> polygons = polygonsInOrder("grid_20x20.geojson.gz", "id", grid.strings("id"));
 		double[] gx = grid.doubles("x");
 		double[] gy = grid.doubles("y");
@@ -87,13 +87,13 @@ class GetisOrdGiStarGoldenTests {
 
 	@Test
 	void wardContiguityMatchesSpdepOnRealBoundaries() {
-		Table wards = GoldenFiles.csv("wards.csv");
+		Table wards = SpatialFixtures.csv("wards.csv");
 		List<Geometry> polygons = polygonsInOrder("wm_wards_2013.geojson.gz", "WD13CD", wards.strings("id"));
 		double[] wardValues = wards.doubles("value");
 		assertMatches(GetisOrdGiStar.compute(wardValues, SpatialWeights.contiguity(polygons, Contiguity.QUEEN)),
-				GoldenFiles.csv("gi_wards_queen.csv"));
+				SpatialFixtures.csv("gi_wards_queen.csv"));
 		assertMatches(GetisOrdGiStar.compute(wardValues, SpatialWeights.contiguity(polygons, Contiguity.ROOK)),
-				GoldenFiles.csv("gi_wards_rook.csv"));
+				SpatialFixtures.csv("gi_wards_rook.csv"));
 	}
 
 	static void assertMatches(GiStarResult result, Table spdep) {
@@ -124,7 +124,7 @@ class GetisOrdGiStarGoldenTests {
 	static List<Geometry> polygonsInOrder(String file, String key, String[] ids) {
 		Map<String, Geometry> byId = new HashMap<>();
 		GeoJsonReader reader = new GeoJsonReader();
-		for (JsonNode feature : new ObjectMapper().readTree(GoldenFiles.text(file)).get("features")) {
+		for (JsonNode feature : new ObjectMapper().readTree(SpatialFixtures.text(file)).get("features")) {
 			try {
 				byId.put(feature.get("properties").get(key).asString(), reader.read(feature.get("geometry").toString()));
 			}

@@ -3,8 +3,8 @@ package org.harmwatch.analytics.hotspot;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 
-import org.harmwatch.analytics.GoldenFiles;
-import org.harmwatch.analytics.GoldenFiles.Table;
+import org.harmwatch.analytics.SpatialFixtures;
+import org.harmwatch.analytics.SpatialFixtures.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -95,8 +95,8 @@ class GiStarPermutationTests {
 
 	@Test
 	void agreesStatisticallyWithSpdepLocalGPerm() {
-		Table areas = GoldenFiles.csv("areas_2000.csv");
-		double[] spdepFolded = GoldenFiles.csv("gi_knn8_perm999.csv.gz").doubles("p_folded_sim");
+		Table areas = SpatialFixtures.csv("areas_2000.csv");
+		double[] spdepFolded = SpatialFixtures.csv("gi_knn8_perm999.csv.gz").doubles("p_folded_sim");
 		SpatialWeights knn = SpatialWeights.kNearest(areas.doubles("x"), areas.doubles("y"), 8);
 		double[] values = areas.doubles("value");
 		double[] same = standardisedDifferences(GetisOrdGiStar.compute(values, knn,

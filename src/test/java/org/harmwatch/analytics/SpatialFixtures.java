@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the peer-generated fixtures under {@code src/test/resources/analytics/golden} (plain or gzipped).
+ * Reads the peer-generated fixtures under {@code src/test/resources/analytics/golden/spatial} (plain or gzipped).
  */
-public final class GoldenFiles {
+public final class SpatialFixtures {
 
-	private GoldenFiles() {
+	private SpatialFixtures() {
 	}
 
 	/** The text of a fixture, unzipped if its name ends in {@code .gz}. */
@@ -47,7 +47,7 @@ public final class GoldenFiles {
 	}
 
 	private static InputStream open(String name) throws IOException {
-		InputStream in = GoldenFiles.class.getResourceAsStream("/analytics/golden/" + name);
+		InputStream in = SpatialFixtures.class.getResourceAsStream("/analytics/golden/spatial/" + name);
 		if (in == null) {
 			throw new IllegalArgumentException("no fixture " + name + " (run regenerate.sh)");
 		}

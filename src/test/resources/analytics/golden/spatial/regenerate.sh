@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Regenerates the golden fixtures of the analytics tests (Gi*, Benjamini-Hochberg, kernel density) with the reference
+# Regenerates the golden fixtures of the spatial analytics tests (Gi*, Benjamini-Hochberg, kernel density) with the reference
 # peers in /work/shared/peers (R spdep, spatstat, scikit-learn). See README.md here for what each file is.
 #
-#   src/test/resources/analytics/golden/regenerate.sh            # peers from /work/shared/peers
-#   PEERS=/path/to/peers src/test/resources/analytics/golden/regenerate.sh
+#   src/test/resources/analytics/golden/spatial/regenerate.sh            # peers from /work/shared/peers
+#   PEERS=/path/to/peers src/test/resources/analytics/golden/spatial/regenerate.sh
 #
 # Needs Debian's python3 with numpy/scipy/sklearn and R with spdep, sf, spatstat (peers/README.md, "Install").
 # Same seed + numpy version => byte-identical inputs; the peer outputs are deterministic (spdep's permutations are
