@@ -1,0 +1,400 @@
+package org.harmwatch.analytics;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.harmwatch.analytics.density.GridSpec;
+import org.harmwatch.analytics.density.KernelDensity;
+import org.harmwatch.analytics.hotspot.GetisOrdGiStar;
+import org.harmwatch.analytics.hotspot.Permutations;
+import org.harmwatch.analytics.hotspot.Significance;
+import org.harmwatch.analytics.hotspot.SpatialWeights;
+import org.harmwatch.analytics.internal.LocalProjection;
+import org.harmwatch.analytics.internal.ObservationRepository;
+import org.harmwatch.analytics.scan.ScanOptions;
+import org.harmwatch.analytics.scan.SpaceTimeCases;
+import org.harmwatch.analytics.scan.SpaceTimePermutationScan;
+import org.harmwatch.analytics.temporal.Cusum;
+import org.harmwatch.analytics.temporal.Ears;
+import org.harmwatch.analytics.temporal.FarringtonFlexible;
+import org.harmwatch.geography.Area;
+import org.harmwatch.geography.AreaLevel;
+import org.harmwatch.geography.Bounds;
+import org.harmwatch.geography.GeographyManagement;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules and the analytics API ask of the engine: hotspots over the region's areas, heatmaps of points,
+ * alarms on daily counts, space-time clusters, and the observations the spike detector watches.
+ *
+ * <p>It takes and gives counts, rates and points, never people. Coordinates are projected to metres about the region
+ * (see {@code LocalProjection}) before the engine sees them. Every answer is computed on request and nothing but
+ * observations is stored.
+ */
+@Service
+public class AnalyticsManagement {
+
+	/** The most cells a heatmap may have: 1000 x 1000. */
+	public static final int MAX_HEATMAP_CELLS = 1_000_000;
+
+	/** The most points or cases one request may carry. */
+	public static final int MAX_POINTS = 1_000_000;
+
+	/** The most permutations or replications one request may ask for. */
+	public static final int MAX_PERMUTATIONS = 9_999;
+
+	private final GeographyManagement geography;
+
+	private final ObservationRepository observations;
+
+	private final Clock clock;
+
+	AnalyticsManagement(GeographyManagement geography, ObservationRepository observations, Clock clock) {
+		this.geography = geography;
+		this.observations = observations;
+		this.clock = clock;
+	}
+
+	// ---- Observations for the spike detector
+
+	/**
+	 * Records an event for the spike detector, once per source and source id (recording it again changes nothing).
+	 * @return whether it was new
+	 */
+	@Transactional
+	public boolean observe(Observation observation) {
+		var areas = geography.lookup(observation.lat(), observation.lon());
+		return observations.insert(observation, areas.map(a -> a.lad().code()).orElse(null),
+				areas.map(a -> a.ward() == null ? null : a.ward().code()).orElse(null),
+				areas.map(a -> a.lsoa() == null ? null : a.lsoa().code()).orElse(null), clock.instant());
+	}
+
+	/** The spikes found most recently, newest first. */
+	@Transactional(readOnly = true)
+	public List<SpikeDetected> recentSpikes(int limit) {
+		return observations.recentSpikes(Math.max(1, Math.min(limit, 500)));
+	}
+
+	// ---- Hotspots
+
+	/** Getis-Ord Gi* for every area of a level (or of one local authority), with the chosen neighbourhoods. */
+	public HotspotMap hotspots(HotspotQuery query) {
+		var areas = query.ladCode() == null ? geography.areas(query.level())
+				: geography.areas(query.level(), query.ladCode());
+		if (areas.isEmpty()) {
+			throw new AnalyticsRequestException("ladCode", "There is no local authority " + query.ladCode() + ".");
+		}
+		if (areas.size() < 3) {
+			throw new AnalyticsRequestException("level", "Hotspots need at least 3 areas; this selection has "
+					+ areas.size() + ". Choose a finer level.");
+		}
+		var index = new HashMap<String, Integer>();
+		for (int i = 0; i < areas.size(); i++) {
+			index.put(areas.get(i).code(), i);
+		}
+		double[] values = new double[areas.size()];
+		for (var entry : query.values().entrySet()) {
+			var i = index.get(entry.getKey());
+			if (i == null) {
+				throw new AnalyticsRequestException("values", "The area " + entry.getKey() + " is not a "
+						+ query.level().urlName() + (query.ladCode() == null ? " of the region" : " of " + query.ladCode())
+						+ ".");
+			}
+			var value = entry.getValue();
+			if (value == null || !Double.isFinite(value)) {
+				throw new AnalyticsRequestException("values", "The value for " + entry.getKey() + " is not a number.");
+			}
+			values[i] = value;
+		}
+		checkSignificance(query);
+		var weights = weights(query, areas, index);
+		var permutations = query.permutations() > 0 ? Permutations.conditional(query.permutations(), 20240101L) : null;
+		var result = GetisOrdGiStar.compute(values, weights, permutations);
+		var q = result.qValues(query.significance());
+		var classes = result.classify(query.alpha(), query.significance());
+		var rows = new ArrayList<AreaHotspot>(areas.size());
+		for (int i = 0; i < areas.size(); i++) {
+			rows.add(new AreaHotspot(areas.get(i).code(), areas.get(i).name(), values[i], result.z(i),
+					result.pValue(i), q[i], classes[i], result.neighbourhoodSize(i)));
+		}
+		return new HotspotMap(query.level(), query.significance(), query.alpha(), List.copyOf(rows));
+	}
+
+	private static void checkSignificance(HotspotQuery query) {
+		if (!(query.alpha() > 0 && query.alpha() < 1)) {
+			throw new AnalyticsRequestException("alpha", "alpha must lie strictly between 0 and 1.");
+		}
+		if (query.permutations() < 0 || query.permutations() > MAX_PERMUTATIONS) {
+			throw new AnalyticsRequestException("permutations",
+					"permutations must be between 0 and " + MAX_PERMUTATIONS + ".");
+		}
+		boolean needsPermutations = query.significance() == Significance.PERMUTATION
+				|| query.significance() == Significance.PERMUTATION_FDR;
+		if (needsPermutations && query.permutations() < 99) {
+			throw new AnalyticsRequestException("permutations",
+					"Permutation p-values need at least 99 permutations (999 is usual).");
+		}
+	}
+
+	private SpatialWeights weights(HotspotQuery query, List<Area> areas, Map<String, Integer> index) {
+		return switch (query.weights()) {
+			case CONTIGUITY -> {
+				var from = new ArrayList<Integer>();
+				var to = new ArrayList<Integer>();
+				for (int i = 0; i < areas.size(); i++) {
+					for (var neighbour : geography.neighbours(areas.get(i).code())) {
+						var j = index.get(neighbour);
+						if (j != null) {
+							from.add(i);
+							to.add(j);
+						}
+					}
+				}
+				yield SpatialWeights.fromEdges(areas.size(), from.stream().mapToInt(Integer::intValue).toArray(),
+						to.stream().mapToInt(Integer::intValue).toArray());
+			}
+			case K_NEAREST -> {
+				if (query.k() < 1 || query.k() >= areas.size()) {
+					throw new AnalyticsRequestException("k", "k must be between 1 and " + (areas.size() - 1) + ".");
+				}
+				var xy = centroids(areas);
+				yield SpatialWeights.kNearest(xy[0], xy[1], query.k());
+			}
+			case DISTANCE_BAND -> {
+				if (!(query.distanceMetres() > 0)) {
+					throw new AnalyticsRequestException("distanceMetres", "The distance band must be above 0 metres.");
+				}
+				var xy = centroids(areas);
+				yield SpatialWeights.distanceBand(xy[0], xy[1], query.distanceMetres());
+			}
+		};
+	}
+
+	private double[][] centroids(List<Area> areas) {
+		var projection = projection();
+		double[] x = new double[areas.size()];
+		double[] y = new double[areas.size()];
+		for (int i = 0; i < areas.size(); i++) {
+			x[i] = projection.x(areas.get(i).centroid().lon());
+			y[i] = projection.y(areas.get(i).centroid().lat());
+		}
+		return new double[][] { x, y };
+	}
+
+	// ---- Heatmaps
+
+	/** Smooths points into events per square kilometre on a grid of square cells. */
+	public Heatmap heatmap(HeatmapQuery query) {
+		if (query.points().size() > MAX_POINTS) {
+			throw new AnalyticsRequestException("points", "At most " + MAX_POINTS + " points per heatmap.");
+		}
+		if (!(query.bandwidthMetres() > 0) || !Double.isFinite(query.bandwidthMetres())) {
+			throw new AnalyticsRequestException("bandwidthMetres", "The bandwidth must be above 0 metres.");
+		}
+		if (!(query.cellMetres() > 0) || !Double.isFinite(query.cellMetres())) {
+			throw new AnalyticsRequestException("cellMetres", "The cell size must be above 0 metres.");
+		}
+		var bounds = query.bounds() != null ? query.bounds()
+				: geography.bounds().orElseThrow(() -> new AnalyticsRequestException("bounds",
+						"No region is loaded; give the bounds of the grid."));
+		if (!(bounds.north() > bounds.south() && bounds.east() > bounds.west())) {
+			throw new AnalyticsRequestException("bounds", "The bounds must have north above south and east above west.");
+		}
+		var projection = new LocalProjection((bounds.south() + bounds.north()) / 2, (bounds.west() + bounds.east()) / 2);
+		double xmin = projection.x(bounds.west());
+		double xmax = projection.x(bounds.east());
+		double ymin = projection.y(bounds.south());
+		double ymax = projection.y(bounds.north());
+		double columns = Math.ceil((xmax - xmin) / query.cellMetres());
+		double rows = Math.ceil((ymax - ymin) / query.cellMetres());
+		if (columns * rows > MAX_HEATMAP_CELLS) {
+			throw new AnalyticsRequestException("cellMetres", "That would be " + (long) (columns * rows)
+					+ " cells; at most " + MAX_HEATMAP_CELLS + ". Choose larger cells or smaller bounds.");
+		}
+		var grid = GridSpec.ofCellSize(xmin, xmax, ymin, ymax, query.cellMetres());
+		int n = query.points().size();
+		double[] x = new double[n];
+		double[] y = new double[n];
+		double[] w = new double[n];
+		for (int i = 0; i < n; i++) {
+			var point = query.points().get(i);
+			if (!(point.weight() >= 0) || !Double.isFinite(point.weight())) {
+				throw new AnalyticsRequestException("points[" + i + "].weight", "A weight must be 0 or more.");
+			}
+			x[i] = projection.x(point.lon());
+			y[i] = projection.y(point.lat());
+			w[i] = point.weight();
+		}
+		var density = KernelDensity.of(query.kernel(), query.bandwidthMetres()).estimate(x, y, w, grid);
+		double[] perKm2 = density.intensities();
+		double max = 0;
+		for (int i = 0; i < perKm2.length; i++) {
+			perKm2[i] *= 1_000_000; // per square metre to per square kilometre
+			max = Math.max(max, perKm2[i]);
+		}
+		var extent = new Bounds(projection.lat(grid.ymin()), projection.lon(grid.xmin()), projection.lat(grid.ymax()),
+				projection.lon(grid.xmax()));
+		return new Heatmap(extent, grid.columns(), grid.rows(), query.cellMetres(), query.kernel(),
+				query.bandwidthMetres(), perKm2, max);
+	}
+
+	// ---- Alarms
+
+	/** Runs a temporal detector over consecutive daily counts starting on {@code firstDay}. */
+	public List<AlarmDay> alarms(LocalDate firstDay, double[] counts, AlarmMethod method) {
+		for (int i = 0; i < counts.length; i++) {
+			if (!(counts[i] >= 0) || !Double.isFinite(counts[i])) {
+				throw new AnalyticsRequestException("counts[" + i + "]", "Counts must be numbers of 0 or more.");
+			}
+		}
+		return switch (method) {
+			case EARS_C1 -> ears(firstDay, counts, Ears.Method.C1);
+			case EARS_C2 -> ears(firstDay, counts, Ears.Method.C2);
+			case EARS_C3 -> ears(firstDay, counts, Ears.Method.C3);
+			case CUSUM -> cusum(firstDay, counts);
+			case FARRINGTON -> farrington(firstDay, counts);
+		};
+	}
+
+	private static List<AlarmDay> ears(LocalDate firstDay, double[] counts, Ears.Method method) {
+		var options = Ears.Options.cdc(method);
+		int first = Ears.firstIndex(method, options.baseline());
+		if (counts.length <= first) {
+			throw new AnalyticsRequestException("counts",
+					"EARS " + method + " needs more than " + first + " days of counts; there are " + counts.length + ".");
+		}
+		var result = Ears.detect(counts, method, options);
+		return days(firstDay, counts, result.statistic(), result.upperBound(), result.alarm());
+	}
+
+	private static List<AlarmDay> cusum(LocalDate firstDay, double[] counts) {
+		int training = 28;
+		if (counts.length <= training) {
+			throw new AnalyticsRequestException("counts",
+					"CUSUM trains on the first " + training + " days; give more than that.");
+		}
+		var result = Cusum.detect(counts, Cusum.Options.resetting(training));
+		return days(firstDay, counts, result.statistic(), result.upperBound(), result.alarm());
+	}
+
+	private static List<AlarmDay> days(LocalDate firstDay, double[] counts, double[] statistic, double[] bound,
+			boolean[] alarm) {
+		var out = new ArrayList<AlarmDay>(counts.length);
+		for (int i = 0; i < counts.length; i++) {
+			out.add(new AlarmDay(firstDay.plusDays(i), counts[i], value(statistic, i),
+					value(bound, i), i < alarm.length && alarm[i]));
+		}
+		return out;
+	}
+
+	private static double value(double[] values, int i) {
+		return i < values.length ? values[i] : Double.NaN;
+	}
+
+	private static List<AlarmDay> farrington(LocalDate firstDay, double[] counts) {
+		// Weekly counts from Monday; a partial first week is dropped so every week is comparable.
+		var monday = firstDay.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+		int offset = (int) (monday.toEpochDay() - firstDay.toEpochDay());
+		int weeks = (counts.length - offset) / 7;
+		var options = FarringtonFlexible.Options.noufaily().withB(3);
+		int first = FarringtonFlexible.firstEvaluable(FarringtonFlexible.Unit.WEEK, options);
+		if (weeks <= first) {
+			throw new AnalyticsRequestException("counts", "Farrington needs more than " + first
+					+ " whole weeks (3 years of history); there are " + Math.max(weeks, 0) + ".");
+		}
+		var starts = new ArrayList<LocalDate>(weeks);
+		double[] weekly = new double[weeks];
+		for (int k = 0; k < weeks; k++) {
+			starts.add(monday.plusWeeks(k));
+			for (int d = 0; d < 7; d++) {
+				weekly[k] += counts[offset + 7 * k + d];
+			}
+		}
+		var byIndex = new TreeMap<Integer, FarringtonFlexible.Period>();
+		FarringtonFlexible.detect(starts, weekly, FarringtonFlexible.Unit.WEEK, options)
+			.forEach(period -> byIndex.put(period.index(), period));
+		var out = new ArrayList<AlarmDay>(weeks);
+		for (int k = 0; k < weeks; k++) {
+			var period = byIndex.get(k);
+			out.add(period == null ? new AlarmDay(starts.get(k), weekly[k], Double.NaN, Double.NaN, false)
+					: new AlarmDay(starts.get(k), weekly[k], period.score(), period.upperBound(), period.alarm()));
+		}
+		return out;
+	}
+
+	// ---- Space-time scan
+
+	/** Kulldorff's space-time permutation scan over cases per area and day; clusters most likely first. */
+	public List<ScanCluster> scan(ScanQuery query) {
+		if (query.cases().isEmpty()) {
+			throw new AnalyticsRequestException("cases", "Give at least one area and day with cases.");
+		}
+		if (query.cases().size() > MAX_POINTS) {
+			throw new AnalyticsRequestException("cases", "At most " + MAX_POINTS + " rows per scan.");
+		}
+		if (query.replications() < 0 || query.replications() > MAX_PERMUTATIONS) {
+			throw new AnalyticsRequestException("replications",
+					"replications must be between 0 and " + MAX_PERMUTATIONS + " (999 is usual).");
+		}
+		if (query.maxDays() < 1) {
+			throw new AnalyticsRequestException("maxDays", "maxDays must be at least 1.");
+		}
+		if (!(query.maxShareOfLocations() > 0 && query.maxShareOfLocations() <= 0.5)) {
+			throw new AnalyticsRequestException("maxShareOfLocations", "maxShareOfLocations must be in (0, 0.5].");
+		}
+		var areas = geography.areas(query.level());
+		var index = new HashMap<String, Integer>();
+		for (int i = 0; i < areas.size(); i++) {
+			index.put(areas.get(i).code(), i);
+		}
+		var first = query.cases().stream().map(ScanQuery.AreaDayCount::day).min(LocalDate::compareTo).orElseThrow();
+		var last = query.cases().stream().map(ScanQuery.AreaDayCount::day).max(LocalDate::compareTo).orElseThrow();
+		long span = last.toEpochDay() - first.toEpochDay() + 1;
+		if (span > 3 * 366) {
+			throw new AnalyticsRequestException("cases", "The cases span " + span + " days; at most 3 years per scan.");
+		}
+		int[][] counts = new int[areas.size()][(int) span];
+		for (int r = 0; r < query.cases().size(); r++) {
+			var row = query.cases().get(r);
+			var i = index.get(row.area());
+			if (i == null) {
+				throw new AnalyticsRequestException("cases[" + r + "].area",
+						"The area " + row.area() + " is not a " + query.level().urlName() + " of the region.");
+			}
+			if (row.count() < 0) {
+				throw new AnalyticsRequestException("cases[" + r + "].count", "Counts must be 0 or more.");
+			}
+			counts[i][(int) (row.day().toEpochDay() - first.toEpochDay())] += row.count();
+		}
+		var xy = centroids(areas);
+		var data = SpaceTimeCases.of(areas.stream().map(Area::code).toList(), xy[0], xy[1], first, counts);
+		var options = ScanOptions.retrospective()
+			.withProspective(query.prospective())
+			.withMaxDays(query.maxDays())
+			.withMaxShareOfLocations(query.maxShareOfLocations())
+			.withReplications(query.replications())
+			.withSeed(query.seed());
+		var names = new HashMap<String, String>();
+		areas.forEach(area -> names.put(area.code(), area.name()));
+		return SpaceTimePermutationScan.scan(data, options)
+			.clusters()
+			.stream()
+			.map(c -> new ScanCluster(c.rank(), c.centre(), names.get(c.centre()), c.locations(), c.radius(), c.start(),
+					c.end(), c.observed(), c.expected(), c.logLikelihoodRatio(), c.pValue()))
+			.toList();
+	}
+
+	private LocalProjection projection() {
+		var bounds = geography.bounds().orElse(new Bounds(52.5, -1.9, 52.5, -1.9));
+		return new LocalProjection((bounds.south() + bounds.north()) / 2, (bounds.west() + bounds.east()) / 2);
+	}
+
+}

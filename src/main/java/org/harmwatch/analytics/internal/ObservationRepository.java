@@ -1,0 +1,131 @@
+package org.harmwatch.analytics.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.harmwatch.analytics.Observation;
+import org.harmwatch.analytics.SpikeDetected;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Observations and the spikes found in them, in the {@code analytics} schema.
+ */
+@Repository
+public class ObservationRepository {
+
+	/** An observation as the detector reads it: where (by area) and when. */
+	public record Located(String category, Instant occurredAt, @Nullable String ladCode, @Nullable String wardCode,
+			@Nullable String lsoaCode, int weight) {
+
+		public @Nullable String areaAt(String level) {
+			return switch (level) {
+				case "lad" -> ladCode;
+				case "ward" -> wardCode;
+				case "lsoa" -> lsoaCode;
+				default -> throw new IllegalArgumentException("spike rules count in lad, ward or lsoa, not " + level);
+			};
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	ObservationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores an observation once per source and source id; returns whether it was new. */
+	public boolean insert(Observation observation, @Nullable String ladCode, @Nullable String wardCode,
+			@Nullable String lsoaCode, Instant now) {
+		return jdbc.sql("""
+				INSERT INTO analytics.observation (id, source, source_id, category, occurred_at, lat, lon, weight,
+				                                   lad_code, ward_code, lsoa_code, recorded_at)
+				VALUES (:id, :source, :sourceId, :category, :occurredAt, :lat, :lon, :weight, :lad, :ward, :lsoa, :now)
+				ON CONFLICT (source, source_id) DO NOTHING
+				""")
+			.param("id", UUID.randomUUID())
+			.param("source", observation.source())
+			.param("sourceId", observation.sourceId())
+			.param("category", observation.category())
+			.param("occurredAt", Timestamp.from(observation.occurredAt()))
+			.param("lat", observation.lat())
+			.param("lon", observation.lon())
+			.param("weight", observation.weight())
+			.param("lad", ladCode)
+			.param("ward", wardCode)
+			.param("lsoa", lsoaCode)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/** Observations that happened from {@code since} on, oldest first. */
+	public List<Located> since(Instant since) {
+		return jdbc.sql("""
+				SELECT category, occurred_at, lad_code, ward_code, lsoa_code, weight
+				FROM analytics.observation WHERE occurred_at >= :since ORDER BY occurred_at
+				""")
+			.param("since", Timestamp.from(since))
+			.query((rs, row) -> new Located(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getInt(6)))
+			.list();
+	}
+
+	/** Whether a spike of this category in this area was recorded at or after {@code since}. */
+	public boolean spikeSince(String category, String areaCode, Instant since) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM analytics.spike
+				               WHERE category = :category AND area_code = :area AND detected_at >= :since)
+				""")
+			.param("category", category)
+			.param("area", areaCode)
+			.param("since", Timestamp.from(since))
+			.query(Boolean.class)
+			.single();
+	}
+
+	public void insertSpike(SpikeDetected spike) {
+		jdbc.sql("""
+				INSERT INTO analytics.spike (id, category, method, area_level, area_code, area_name, area_codes,
+				                             window_start, window_end, observed, expected, p_value, detected_at)
+				VALUES (:id, :category, :method, :level, :code, :name, :codes, :start, :end, :observed, :expected,
+				        :p, :detectedAt)
+				""")
+			.param("id", UUID.fromString(spike.id()))
+			.param("category", spike.category())
+			.param("method", spike.method())
+			.param("level", spike.areaLevel())
+			.param("code", spike.areaCode())
+			.param("name", spike.areaName())
+			.param("codes", String.join(",", spike.areaCodes()))
+			.param("start", Timestamp.from(spike.windowStart()))
+			.param("end", Timestamp.from(spike.windowEnd()))
+			.param("observed", spike.observed())
+			.param("expected", spike.expected())
+			.param("p", Double.isNaN(spike.pValue()) ? null : spike.pValue())
+			.param("detectedAt", Timestamp.from(spike.detectedAt()))
+			.update();
+	}
+
+	/** The most recent spikes, newest first. */
+	public List<SpikeDetected> recentSpikes(int limit) {
+		return jdbc.sql("""
+				SELECT id, category, method, area_level, area_code, area_name, area_codes, window_start, window_end,
+				       observed, expected, p_value, detected_at
+				FROM analytics.spike ORDER BY detected_at DESC, id LIMIT :limit
+				""")
+			.param("limit", limit)
+			.query((rs, row) -> {
+				double p = rs.getDouble(12);
+				return new SpikeDetected(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), List.of(rs.getString(7).split(",")),
+						rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getLong(10), rs.getDouble(11),
+						rs.wasNull() ? Double.NaN : p, rs.getTimestamp(13).toInstant());
+			})
+			.list();
+	}
+
+}
