@@ -80,6 +80,13 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /api/areas/lookup", PUBLIC);
 		EXPECTED.put("GET /api/areas/{level}", PUBLIC);
 
+		// analytics: aggregates for the early-warning coordinator and the commissioner's analysts
+		EXPECTED.put("POST /api/analytics/hotspots", only("EARLY_WARNING_COORDINATOR", "PROGRAMME_ANALYST"));
+		EXPECTED.put("POST /api/analytics/heatmap", only("EARLY_WARNING_COORDINATOR", "PROGRAMME_ANALYST"));
+		EXPECTED.put("POST /api/analytics/alarms", only("EARLY_WARNING_COORDINATOR", "PROGRAMME_ANALYST"));
+		EXPECTED.put("POST /api/analytics/scan", only("EARLY_WARNING_COORDINATOR", "PROGRAMME_ANALYST"));
+		EXPECTED.put("GET /api/analytics/spikes", only("EARLY_WARNING_COORDINATOR", "PROGRAMME_ANALYST"));
+
 		// agency: administration pages; auditors may look, only administrators change
 		EXPECTED.put("GET /admin", only("ADMINISTRATOR", "AUDITOR"));
 		EXPECTED.put("GET /admin/agencies", only("ADMINISTRATOR", "AUDITOR"));

@@ -1,0 +1,241 @@
+package org.harmwatch.analytics.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.harmwatch.analytics.AlarmDay;
+import org.harmwatch.analytics.AlarmMethod;
+import org.harmwatch.analytics.AnalyticsManagement;
+import org.harmwatch.analytics.AnalyticsRequestException;
+import org.harmwatch.analytics.HeatmapQuery;
+import org.harmwatch.analytics.HotspotQuery;
+import org.harmwatch.analytics.ScanCluster;
+import org.harmwatch.analytics.ScanQuery;
+import org.harmwatch.analytics.SpikeDetected;
+import org.harmwatch.analytics.WeightedPoint;
+import org.harmwatch.analytics.density.Kernel;
+import org.harmwatch.analytics.hotspot.Significance;
+import org.harmwatch.geography.AreaLevel;
+import org.harmwatch.geography.Bounds;
+import org.harmwatch.geography.GeographyManagement;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The analytics engine over HTTP, for map pages and partner systems: hotspots, heatmaps, alarms, clusters and the
+ * spikes the detector found.
+ *
+ * <p>Callers send counts or points and get aggregates back; nothing they send is stored. Holders of ANALYTICS:READ
+ * (early-warning coordinators, programme analysts) may call it. Numbers that are undefined (a z-score with no
+ * variation, a statistic before enough history) are {@code null}.
+ */
+@RestController
+@RequestMapping("/api/analytics")
+@Tag(name = "Analytics", description = "Hotspots, heatmaps, temporal alarms and space-time clusters")
+@PreAuthorize("hasAuthority('ANALYTICS:READ')")
+class AnalyticsApiController {
+
+	static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+	private final AnalyticsManagement analytics;
+
+	private final GeographyManagement geography;
+
+	AnalyticsApiController(AnalyticsManagement analytics, GeographyManagement geography) {
+		this.analytics = analytics;
+		this.geography = geography;
+	}
+
+	record HotspotRequest(@NotNull String level, @Nullable String lad, @NotNull Map<String, Double> values,
+			HotspotQuery.@Nullable Weights weights, @Nullable @Min(1) Integer k, @Nullable @Positive Double distanceMetres,
+			@Nullable @PositiveOrZero @Max(9999) Integer permutations,
+			@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double alpha,
+			@Nullable Significance significance) {
+	}
+
+	record Feature(String type, @JsonRawValue String geometry, Map<String, @Nullable Object> properties) {
+	}
+
+	record FeatureCollection(String type, Map<String, Object> summary, List<Feature> features) {
+	}
+
+	@PostMapping(path = "/hotspots", produces = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
+	@Operation(summary = "Getis-Ord Gi* hotspots over the region's areas, as GeoJSON with z, p, q and hot/cold class",
+			description = "Neighbourhoods by contiguity (default), k nearest or distance band; significance by normal "
+					+ "p-values with Benjamini-Hochberg FDR control (default) or by conditional permutations.")
+	ResponseEntity<FeatureCollection> hotspots(@Valid @RequestBody HotspotRequest request) {
+		var level = level(request.level());
+		var query = new HotspotQuery(level, request.lad(), request.values(),
+				request.weights() == null ? HotspotQuery.Weights.CONTIGUITY : request.weights(),
+				request.k() == null ? 8 : request.k(), request.distanceMetres() == null ? 0 : request.distanceMetres(),
+				request.permutations() == null ? 0 : request.permutations(),
+				request.alpha() == null ? 0.05 : request.alpha(),
+				request.significance() == null ? Significance.NORMAL_FDR : request.significance());
+		var map = analytics.hotspots(query);
+		var writer = new GeoJsonWriter(7);
+		writer.setEncodeCRS(false);
+		var features = new ArrayList<Feature>(map.areas().size());
+		for (var area : map.areas()) {
+			var properties = new LinkedHashMap<String, @Nullable Object>();
+			properties.put("code", area.code());
+			properties.put("name", area.name());
+			properties.put("value", area.value());
+			properties.put("z", finite(area.z()));
+			properties.put("p", finite(area.p()));
+			properties.put("q", finite(area.q()));
+			properties.put("class", area.hotspot().name());
+			properties.put("neighbourhoodSize", area.neighbourhoodSize());
+			var geometry = geography.boundary(area.code()).map(writer::write).orElse("null");
+			features.add(new Feature("Feature", geometry, properties));
+		}
+		var summary = Map.<String, Object>of("level", level.urlName(), "significance", map.significance().name(),
+				"alpha", map.alpha(), "hot", map.count(org.harmwatch.analytics.hotspot.HotspotClass.HOT), "cold",
+				map.count(org.harmwatch.analytics.hotspot.HotspotClass.COLD), "areas", map.areas().size());
+		return ResponseEntity.ok().contentType(GEO_JSON).body(new FeatureCollection("FeatureCollection", summary, features));
+	}
+
+	record PointRequest(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+			@NotNull @DecimalMin("-180") @DecimalMax("180") Double lon, @Nullable @PositiveOrZero Double weight) {
+	}
+
+	record HeatmapRequest(@NotNull List<@Valid @NotNull PointRequest> points, @Nullable Kernel kernel,
+			@NotNull @Positive Double bandwidthMetres, @NotNull @Positive Double cellMetres, @Nullable Bounds bounds) {
+	}
+
+	record HeatmapResponse(Bounds bounds, int columns, int rows, double cellMetres, Kernel kernel,
+			double bandwidthMetres, String unit, String order, double max, double[] values) {
+	}
+
+	@PostMapping("/heatmap")
+	@Operation(summary = "Kernel density heatmap of points, in events per square kilometre on a grid",
+			description = "Quartic kernel by default (as QGIS and ArcGIS); values are at cell centres, row-major from "
+					+ "the south-west corner.")
+	HeatmapResponse heatmap(@Valid @RequestBody HeatmapRequest request) {
+		var points = request.points()
+			.stream()
+			.map(p -> new WeightedPoint(p.lat(), p.lon(), p.weight() == null ? 1 : p.weight()))
+			.toList();
+		var kernel = request.kernel() == null ? Kernel.QUARTIC : request.kernel();
+		var map = analytics.heatmap(
+				new HeatmapQuery(points, kernel, request.bandwidthMetres(), request.cellMetres(), request.bounds()));
+		return new HeatmapResponse(map.bounds(), map.columns(), map.rows(), map.cellMetres(), map.kernel(),
+				map.bandwidthMetres(), "events per km²", "row-major, south-west first", map.max(), map.perKm2());
+	}
+
+	record AlarmRequest(@NotNull LocalDate firstDay, @NotEmpty List<@NotNull Double> counts,
+			@Nullable AlarmMethod method) {
+	}
+
+	record AlarmRow(LocalDate date, double count, @Nullable Double statistic, @Nullable Double threshold,
+			boolean alarm) {
+	}
+
+	record AlarmResponse(AlarmMethod method, int alarms, List<AlarmRow> days) {
+	}
+
+	@PostMapping("/alarms")
+	@Operation(summary = "Temporal aberration detection on consecutive daily counts",
+			description = "EARS C1, C2 and C3 with the CDC definitions (C2 by default), a resetting CUSUM, or Farrington "
+					+ "flexible with the Noufaily improvements on weekly sums.")
+	AlarmResponse alarms(@Valid @RequestBody AlarmRequest request) {
+		var method = request.method() == null ? AlarmMethod.EARS_C2 : request.method();
+		double[] counts = request.counts().stream().mapToDouble(Double::doubleValue).toArray();
+		List<AlarmDay> days = analytics.alarms(request.firstDay(), counts, method);
+		var rows = days.stream()
+			.map(d -> new AlarmRow(d.date(), d.count(), finite(d.statistic()), finite(d.threshold()), d.alarm()))
+			.toList();
+		return new AlarmResponse(method, (int) days.stream().filter(AlarmDay::alarm).count(), rows);
+	}
+
+	record CaseRequest(@NotNull String area, @NotNull LocalDate day, @NotNull @PositiveOrZero Integer count) {
+	}
+
+	record ScanRequest(@NotNull String level, @NotEmpty List<@Valid @NotNull CaseRequest> cases,
+			@Nullable Boolean prospective, @Nullable @Min(1) @Max(366) Integer maxDays,
+			@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.5") Double maxShareOfLocations,
+			@Nullable @PositiveOrZero @Max(9999) Integer replications, @Nullable Long seed) {
+	}
+
+	record ScanResponse(int clusters, List<ScanCluster> results) {
+	}
+
+	@PostMapping("/scan")
+	@Operation(summary = "Kulldorff's space-time permutation scan over cases per area and day",
+			description = "Retrospective by default, or prospective (clusters still going on the last day); 999 "
+					+ "replications and clusters up to 30 days and half the areas unless told otherwise.")
+	ScanResponse scan(@Valid @RequestBody ScanRequest request) {
+		var cases = request.cases()
+			.stream()
+			.map(c -> new ScanQuery.AreaDayCount(c.area(), c.day(), c.count()))
+			.toList();
+		var clusters = analytics.scan(new ScanQuery(level(request.level()), cases,
+				Boolean.TRUE.equals(request.prospective()), request.maxDays() == null ? 30 : request.maxDays(),
+				request.maxShareOfLocations() == null ? 0.5 : request.maxShareOfLocations(),
+				request.replications() == null ? 999 : request.replications(),
+				request.seed() == null ? 20240101L : request.seed()));
+		return new ScanResponse(clusters.size(), clusters);
+	}
+
+	record SpikeRow(String id, String category, String method, String areaLevel, String areaCode, String areaName,
+			List<String> areaCodes, String windowStart, String windowEnd, long observed, double expected,
+			@Nullable Double pValue, String detectedAt) {
+
+		static SpikeRow of(SpikeDetected s) {
+			return new SpikeRow(s.id(), s.category(), s.method(), s.areaLevel(), s.areaCode(), s.areaName(),
+					s.areaCodes(), s.windowStart().toString(), s.windowEnd().toString(), s.observed(), s.expected(),
+					finite(s.pValue()), s.detectedAt().toString());
+		}
+
+	}
+
+	@GetMapping("/spikes")
+	@Operation(summary = "The spikes the scheduled detector found, newest first")
+	List<SpikeRow> spikes(@RequestParam(defaultValue = "50") int limit) {
+		return analytics.recentSpikes(limit).stream().map(SpikeRow::of).toList();
+	}
+
+	@ExceptionHandler(AnalyticsRequestException.class)
+	ResponseEntity<ProblemDetail> badRequest(AnalyticsRequestException ex) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", String.valueOf(ex.getMessage()))));
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static AreaLevel level(String name) {
+		return AreaLevel.fromUrlName(name)
+			.orElseThrow(() -> new AnalyticsRequestException("level", "Unknown level '" + name + "': use lad, ward, msoa or lsoa."));
+	}
+
+	private static @Nullable Double finite(double value) {
+		return Double.isFinite(value) ? value : null;
+	}
+
+}
