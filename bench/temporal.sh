@@ -70,8 +70,9 @@ for f in ("jmh_temporal.json", "jmh_scan.json"):
     for r in json.load(open(p)):
         name = r["benchmark"].rsplit(".", 2)[-2] + "." + r["benchmark"].rsplit(".", 1)[-1]
         params = r.get("params", {})
+        order = ("data", "analysis", "replications", "setting")  # a fixed order, whatever JMH's
         if params:
-            name += "[" + ",".join("%s" % v for v in params.values()) + "]"
+            name += "[" + ",".join(str(params[k]) for k in order if k in params) + "]"
         unit = r["primaryMetric"]["scoreUnit"]
         scale = {"s/op": 1.0, "ms/op": 1e-3, "us/op": 1e-6}[unit]
         alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
