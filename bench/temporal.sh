@@ -13,6 +13,10 @@ PEERS=${PEERS:-/work/shared/peers}
 DATA=${DATA:-${TMPDIR:-/tmp}/harmwatch-bench-temporal}
 PY=/usr/bin/python3 # Debian's interpreter: it has numpy
 QUICK=${1:-}
+if [ -z "${JAVA_HOME:-}" ]; then
+  JAVA_HOME=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1 || true)
+fi
+export JAVA_HOME
 mkdir -p "$DATA"
 
 echo "== inputs in $DATA"
@@ -21,6 +25,7 @@ $PY "$PEERS/gen_data.py" spacetime --locs 200 --days 365 --out "$DATA/st_200x365
 
 echo "== peers (R surveillance), compute_seconds"
 : > "$DATA/peers.txt"
+: > "$DATA/scan_cpu.txt"
 peer() {
   local name=$1
   shift
@@ -56,6 +61,14 @@ bench/jmh.sh 'analytics\.bench\.(Ears|Farrington)Benchmark' "${FAST[@]}" -prof g
 bench/jmh.sh 'analytics\.bench\.ScanBenchmark' "${SCAN[@]}" -prof gc \
   -jvmArgsAppend "-Dharmwatch.bench.data=$DATA" -rf json -rff "$DATA/jmh_scan.json" | grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)' || true
 
+echo "== scan CPU time (the cores are shared while measuring: CPU seconds / cores estimates an idle machine)"
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+RUNS=$([ "$QUICK" = "--quick" ] && echo 1 || echo 2)
+for analysis in retrospective prospective; do
+  "$JAVA_HOME/bin/java" -Dharmwatch.bench.data="$DATA" -cp "$CP" org.harmwatch.analytics.bench.ScanCpuTime \
+    st_200x365 999 $analysis "$RUNS" | grep -v 'run 0:' | tee -a "$DATA/scan_cpu.txt"
+done
+
 echo "== ratios (peer seconds / ours)"
 $PY - "$DATA" <<'EOF'
 import json, sys, os
@@ -70,8 +83,9 @@ for f in ("jmh_temporal.json", "jmh_scan.json"):
     for r in json.load(open(p)):
         name = r["benchmark"].rsplit(".", 2)[-2] + "." + r["benchmark"].rsplit(".", 1)[-1]
         params = r.get("params", {})
+        order = ("data", "analysis", "replications", "setting")  # a fixed order, whatever JMH's
         if params:
-            name += "[" + ",".join("%s" % v for v in params.values()) + "]"
+            name += "[" + ",".join(str(params[k]) for k in order if k in params) + "]"
         unit = r["primaryMetric"]["scoreUnit"]
         scale = {"s/op": 1.0, "ms/op": 1e-3, "us/op": 1e-6}[unit]
         alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")

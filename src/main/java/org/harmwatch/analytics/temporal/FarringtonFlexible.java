@@ -464,8 +464,7 @@ public final class FarringtonFlexible {
 			if (doTrend) {
 				return model;
 			}
-			Model withoutTrend = fitFlexible(data, false, levels, o);
-			return withoutTrend == null ? null : withoutTrend;
+			return fitFlexible(data, false, levels, o);
 		}
 		return model;
 	}

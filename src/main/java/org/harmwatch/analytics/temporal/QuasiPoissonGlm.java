@@ -53,19 +53,19 @@ final class QuasiPoissonGlm {
 		int iterations = 0;
 		for (int iter = 1; iter <= MAX_ITERATIONS; iter++) {
 			iterations = iter;
-			double[] xw = new double[n * p];
+			double[] xw = new double[n * p]; // column-major, handed to the QR as is
 			double[] zw = new double[n];
 			for (int i = 0; i < n; i++) {
 				double muEta = linkinv(eta[i]);
 				double z = eta[i] + (y[i] - mu[i]) / muEta;
 				w[i] = Math.sqrt(weights[i] * muEta * muEta / mu[i]);
 				for (int j = 0; j < p; j++) {
-					xw[i * p + j] = x[i * p + j] * w[i];
+					xw[j * n + i] = x[i * p + j] * w[i];
 				}
 				zw[i] = z * w[i];
 			}
 			// rows with zero prior weight carry no information: R drops them; here they are zero rows, same result
-			qr = Qr.decompose(xw, n, p);
+			qr = Qr.decomposeColumnMajor(xw, n, p);
 			double[] solved = qr.solve(zw);
 			boolean finite = true;
 			for (double c : solved) {
@@ -327,14 +327,8 @@ final class QuasiPoissonGlm {
 			this.rank = rank;
 		}
 
-		/** Decomposes a row-major n x p matrix. */
-		static Qr decompose(double[] rowMajor, int n, int p) {
-			double[] a = new double[n * p];
-			for (int i = 0; i < n; i++) {
-				for (int j = 0; j < p; j++) {
-					a[j * n + i] = rowMajor[i * p + j];
-				}
-			}
+		/** Decomposes a column-major n x p matrix in place (the array becomes the factorisation). */
+		static Qr decomposeColumnMajor(double[] a, int n, int p) {
 			int[] pivot = new int[p];
 			for (int j = 0; j < p; j++) {
 				pivot[j] = j;
