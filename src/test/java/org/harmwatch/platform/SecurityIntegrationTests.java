@@ -60,6 +60,27 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void anApiCallWithNeitherTokenNorSessionIsAskedToAuthenticateNotForACsrfToken() throws Exception {
+		mvc.perform(post("/api/analytics/alarms").contentType("application/json").content("{}"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+	}
+
+	@Test
+	void anApiCallRidingOnABrowserSessionStillNeedsItsCsrfToken() throws Exception {
+		var signIn = mvc
+			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+				.user("coordinator")
+				.password("harmwatch-demo"))
+			.andReturn()
+			.getResponse();
+		var session = signIn.getCookie("SESSION");
+		assertThat(session).as("signing in sets the session cookie").isNotNull();
+		mvc.perform(post("/api/analytics/alarms").cookie(session).contentType("application/json").content("{}"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void refusesAnUnknownApiTokenAndAuditsIt() throws Exception {
 		mvc.perform(get("/api/me").header("Authorization", "Bearer hw_not-a-real-token"))
 			.andExpect(status().isUnauthorized())

@@ -93,9 +93,13 @@ class SecurityConfiguration {
 			http.addFilterBefore(new BearerTokenFilter(resolver, audit), UsernamePasswordAuthenticationFilter.class);
 		}
 
+		// CSRF rides on a browser's session cookie. A bearer-token call has none to ride on, and neither has an API call
+		// that brings no session: that one should hear "sign in or send a token" (401), not "CSRF token missing" (403).
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> {
 			var header = request.getHeader("Authorization");
-			return header != null && header.startsWith("Bearer ");
+			return (header != null && header.startsWith("Bearer "))
+					|| (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+							&& request.getRequestedSessionId() == null);
 		}));
 
 		http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint())
