@@ -25,10 +25,12 @@ import org.jspecify.annotations.Nullable;
  * {@link #truncationErrorFactor()} returns it.
  *
  * <p><b>Speed.</b> Events are bucketed by grid row; the grid is cut into horizontal bands that run in parallel on the
- * common fork-join pool, each band writing only its own rows (no locks, no per-thread copies of the grid). For a
- * compact kernel each event visits only the cells of its support disc, row by row, in a loop the JIT vectorises; the
- * Gaussian is separable ({@code exp(-(dx^2 + dy^2)/2h^2) = exp(-dx^2/2h^2) exp(-dy^2/2h^2)}), so each event needs one
- * exponential per column and per row of its box, not per cell. Instances are immutable and thread-safe.
+ * common fork-join pool, each band writing only its own rows (no locks, no per-thread copies of the grid). An event
+ * visits only the box of cells within its reach: it computes its column terms ({@code (dx/h)^2}, or the Gaussian's
+ * column factor {@code exp(-dx^2/2h^2)}) once, then adds each row in one branch-free loop over the box, the compact
+ * kernels clamping {@code 1 - (dx^2 + dy^2)/h^2} at zero (cheaper than a square root per row to find the disc's chord;
+ * the clamped cells add exactly 0). The Gaussian is separable, so an event costs one exponential per column and per
+ * row of its box, not per cell. Instances are immutable and thread-safe.
  */
 public final class KernelDensity {
 
@@ -199,10 +201,11 @@ public final class KernelDensity {
 			int[] last = new int[n];
 			int[] firstColumn = new int[n];
 			int[] lastColumn = new int[n];
-			int[] counts = new int[rows + 1];
-			int rowSpan = 0;
-			int columnSpan = 0;
-			for (int i = 0; i < n; i++) {
+			IntStream events = IntStream.range(0, n);
+			if (n >= 100_000) {
+				events = events.parallel();
+			}
+			events.forEach(i -> {
 				int lo = index(y[i] - reach, grid.ymin(), grid.cellHeight(), rows, true);
 				int hi = index(y[i] + reach, grid.ymin(), grid.cellHeight(), rows, false);
 				int colLo = index(x[i] - reach, grid.xmin(), grid.cellWidth(), columns, true);
@@ -228,10 +231,17 @@ public final class KernelDensity {
 					last[i] = hi;
 					firstColumn[i] = colLo;
 					lastColumn[i] = colHi;
-					rowSpan = Math.max(rowSpan, hi - lo + 1);
-					columnSpan = Math.max(columnSpan, colHi - colLo + 1);
 				}
+			});
+			int[] counts = new int[rows + 1];
+			int rowSpan = 0;
+			int columnSpan = 0;
+			for (int i = 0; i < n; i++) {
 				counts[first[i]]++;
+				if (first[i] < rows) {
+					rowSpan = Math.max(rowSpan, last[i] - first[i] + 1);
+					columnSpan = Math.max(columnSpan, lastColumn[i] - firstColumn[i] + 1);
+				}
 			}
 			this.maxRowSpan = rowSpan;
 			this.maxColumnSpan = columnSpan;
@@ -269,11 +279,14 @@ public final class KernelDensity {
 		 * to spare, clamped to {@code [0, count]} (or {@code [-1, count - 1]}).
 		 */
 		private static int index(double coordinate, double origin, double cell, int count, boolean first) {
-			double position = (coordinate - origin) / cell - 0.5;
+			// clamped first, so that the shifted value below is a small non-negative number whose int cast is its floor
+			double position = Math.max(-2.0, Math.min(count + 1.0, (coordinate - origin) / cell - 0.5));
 			if (first) {
-				return (int) Math.max(0, Math.min(count, Math.ceil(position) - 1));
+				int ceiling = -((int) (count + 2.0 - position) - (count + 2)); // ceil(p) = -floor(-p)
+				return Math.max(0, Math.min(count, ceiling - 1));
 			}
-			return (int) Math.max(-1, Math.min(count - 1, Math.floor(position) + 1));
+			int floor = (int) (position + 2.0) - 2;
+			return Math.max(-1, Math.min(count - 1, floor + 1));
 		}
 
 		DensityGrid run(double totalWeight) {
