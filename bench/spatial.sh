@@ -13,7 +13,7 @@
 # Never run by the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PEERS="${PEERS:-/work/shared/peers}"
+PEERS="${PEERS:-$(cd .. && pwd)/shared/peers}"  # ../shared/peers beside the project
 DATA="${DATA:-/tmp/harmwatch-bench/spatial}"
 PY=/usr/bin/python3
 if [ -z "${JAVA_HOME:-}" ]; then

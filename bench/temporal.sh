@@ -6,10 +6,10 @@
 #   bench/temporal.sh            full run (about 15 minutes on an idle 2-core machine)
 #   bench/temporal.sh --quick    fewer JMH iterations, one scan measurement
 #
-# Environment: PEERS (default /work/shared/peers), DATA (default $TMPDIR/harmwatch-bench-temporal).
+# Environment: PEERS (default ../shared/peers beside the project), DATA (default $TMPDIR/harmwatch-bench-temporal).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PEERS=${PEERS:-/work/shared/peers}
+PEERS=${PEERS:-$(cd .. && pwd)/shared/peers}  # ../shared/peers beside the project
 DATA=${DATA:-${TMPDIR:-/tmp}/harmwatch-bench-temporal}
 PY=/usr/bin/python3 # Debian's interpreter: it has numpy
 QUICK=${1:-}
