@@ -92,6 +92,20 @@ public class EarlyWarningManagement {
 	 */
 	@Transactional
 	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt) {
+		var problems = check(draft, receivedAt);
+		var place = place(draft, new ArrayList<>());
+		var occurredAt = draft.occurredAt();
+		if (!problems.isEmpty() || place == null || occurredAt == null || draft.sourceType() == null
+				|| draft.people() == null) {
+			throw new ReportRejectedException(problems);
+		}
+		var mentions = draft.substances().stream().filter(m -> !m.text().isBlank()).toList();
+		var description = draft.description() == null || draft.description().isBlank() ? null : draft.description().strip();
+		return store(draft, reporter, receivedAt, place, occurredAt, mentions, description);
+	}
+
+	/** What is wrong with a report, field by field; empty when it can be stored. Stores nothing. */
+	public List<ReportProblem> check(ReportDraft draft, Instant receivedAt) {
 		var problems = new ArrayList<ReportProblem>();
 		if (draft.sourceType() == null) {
 			problems.add(new ReportProblem("sourceType", "Choose who or what the report comes from."));
@@ -109,7 +123,7 @@ public class EarlyWarningManagement {
 		else if (occurredAt.isBefore(receivedAt.minus(OLDEST))) {
 			problems.add(new ReportProblem("occurredAt", "When it happened must be within the last year."));
 		}
-		var place = place(draft, problems);
+		place(draft, problems);
 		var mentions = draft.substances().stream().filter(m -> !m.text().isBlank()).toList();
 		if (mentions.size() > 10) {
 			problems.add(new ReportProblem("substances", "Name at most 10 substances."));
@@ -132,11 +146,11 @@ public class EarlyWarningManagement {
 		if (description != null && description.length() > 4000) {
 			problems.add(new ReportProblem("description", "What happened is at most 4000 characters."));
 		}
-		if (!problems.isEmpty() || place == null || occurredAt == null || draft.sourceType() == null
-				|| draft.people() == null) {
-			throw new ReportRejectedException(problems);
-		}
+		return problems;
+	}
 
+	private UUID store(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt, Place place,
+			Instant occurredAt, List<SubstanceMention> mentions, @Nullable String description) {
 		var id = UUID.randomUUID();
 		var resolved = new ArrayList<ReportView.ReportedSubstance>();
 		var summaries = new ArrayList<SubstanceSummary>();
