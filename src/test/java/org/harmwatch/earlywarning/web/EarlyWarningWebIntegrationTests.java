@@ -192,7 +192,11 @@ class EarlyWarningWebIntegrationTests {
 			.andExpect(status().isBadRequest());
 		assertThat(reports()).isEqualTo(before);
 
-		mvc.perform(post("/api/early-warning/reports").contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/early-warning/reports").header("Authorization", "Bearer hw_not-a-real-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(status().isUnauthorized());
+		mvc.perform(post("/api/early-warning/reports").with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.content(body)).andExpect(status().isUnauthorized());
 		var readOnly = agencies.issueApiClient("Reader " + UUID.randomUUID(), "WMAS",
