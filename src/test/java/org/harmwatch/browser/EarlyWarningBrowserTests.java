@@ -8,8 +8,11 @@ import java.time.temporal.ChronoUnit;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.earlywarning.EarlyWarningManagement;
+import org.harmwatch.earlywarning.EvidenceKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -21,6 +24,12 @@ class EarlyWarningBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	EarlyWarningManagement earlyWarning;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aFrontlineReportBecomesASignalTheCoordinatorSees() {
@@ -45,6 +54,8 @@ class EarlyWarningBrowserTests extends BrowserTestSupport {
 		page.getByLabel("How do you know? (substance 2)").selectOption("TEST_STRIP");
 		page.getByLabel("Overdose").check();
 		page.getByLabel("How many people were affected?").fill("2");
+		var description = "Grey-brown powder, browser test " + System.nanoTime();
+		page.getByLabel("Anything else we should know").fill(description);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send report")).click();
 		assertThat(page.locator(".govuk-notification-banner")).containsText("Report sent");
 		assertAccessible();
@@ -55,8 +66,16 @@ class EarlyWarningBrowserTests extends BrowserTestSupport {
 		page.waitForURL("**/early-warning/signals");
 		page.getByLabel("Urgency").selectOption("URGENT");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
-		var row = page.locator("tr", new Page.LocatorOptions().setHasText("Fentanyl")).filter(
-				new com.microsoft.playwright.Locator.FilterOptions().setHasText("Birmingham")).first();
+		// Other tests' signals share the database, so find this report's signal and follow its link in the list.
+		var reportId = jdbc.sql("SELECT id::text FROM earlywarning.report WHERE description = ?")
+			.param(description)
+			.query(String.class)
+			.single();
+		var signalId = earlyWarning.signalOf(EvidenceKind.REPORT, reportId).orElseThrow();
+		var row = page.locator("tr", new Page.LocatorOptions()
+			.setHas(page.locator("a[href$='/early-warning/signals/" + signalId + "']")));
+		assertThat(row).containsText("Fentanyl");
+		assertThat(row).containsText("Birmingham");
 		assertThat(row).containsText("Urgent");
 		assertAccessible();
 
@@ -64,6 +83,9 @@ class EarlyWarningBrowserTests extends BrowserTestSupport {
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Fentanyl");
 		assertThat(page.locator("main")).containsText("Dangerous substance new to the area");
 		assertThat(page.locator("main")).containsText("Drug service: overdose — Heroin, Fentanyl (2 people)");
+		page.locator("a[href$='/early-warning/reports/" + reportId + "']").click();
+		assertThat(page.locator("main")).containsText(description);
+		assertThat(page.locator("main")).containsText("Frankie Frontline");
 		assertAccessible();
 	}
 
