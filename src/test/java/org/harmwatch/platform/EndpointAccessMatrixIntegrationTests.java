@@ -129,6 +129,20 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /api/substances", SIGNED_IN);
 		EXPECTED.put("GET /api/substances/resolve", SIGNED_IN);
 		EXPECTED.put("GET /api/substances/{code}", SIGNED_IN);
+
+		// early warning: frontline staff and the coordinator report; the coordinator and panel read reports and
+		// signals; only the coordinator decides; anyone may report anonymously (no personal data kept)
+		EXPECTED.put("GET /early-warning/reports/new", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
+		EXPECTED.put("POST /early-warning/reports", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
+		EXPECTED.put("GET /early-warning/reports", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/reports/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("POST /api/early-warning/reports", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
+		EXPECTED.put("GET /api/early-warning/reports/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /report", PUBLIC);
+		EXPECTED.put("POST /report", PUBLIC);
+		EXPECTED.put("GET /early-warning/signals", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/signals/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("POST /early-warning/signals/{id}/decision", only("EARLY_WARNING_COORDINATOR"));
 	}
 
 	/** Values for path variables: well-formed, but naming nothing, so no call changes anything. */

@@ -1,0 +1,17 @@
+package org.harmwatch.earlywarning;
+
+/**
+ * How a report arrived.
+ */
+public enum Channel {
+
+	/** The staff form, signed in. */
+	STAFF_FORM,
+
+	/** A partner system with an API token. */
+	API,
+
+	/** The anonymous public form; no personal data is kept. */
+	PUBLIC_FORM
+
+}

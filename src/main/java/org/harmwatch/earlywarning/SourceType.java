@@ -1,0 +1,11 @@
+package org.harmwatch.earlywarning;
+
+/**
+ * Who or what a report comes from.
+ */
+public enum SourceType {
+
+	DRUG_SERVICE, EMERGENCY_DEPARTMENT, AMBULANCE, POLICE_SEIZURE, CUSTODY, PRISON, CORONER, DRUG_CHECKING,
+	CONSUMPTION_ROOM, MEMBER_OF_PUBLIC
+
+}

@@ -1,0 +1,15 @@
+package org.harmwatch.earlywarning;
+
+/**
+ * How fast a signal needs looking at, from the least to the most urgent.
+ */
+public enum Urgency {
+
+	ROUTINE, HIGH, URGENT;
+
+	/** The more urgent of the two. */
+	public Urgency max(Urgency other) {
+		return compareTo(other) >= 0 ? this : other;
+	}
+
+}

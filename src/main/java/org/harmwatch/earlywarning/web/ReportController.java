@@ -1,0 +1,122 @@
+package org.harmwatch.earlywarning.web;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.harmwatch.earlywarning.Channel;
+import org.harmwatch.earlywarning.EarlyWarningManagement;
+import org.harmwatch.earlywarning.HowKnown;
+import org.harmwatch.earlywarning.Outcome;
+import org.harmwatch.earlywarning.ReportProblem;
+import org.harmwatch.earlywarning.ReportRejectedException;
+import org.harmwatch.earlywarning.Reporter;
+import org.harmwatch.earlywarning.SourceType;
+import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.substances.SubstanceClass;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The staff report form (short, for a phone) and the reports list and details for the coordinator and panel.
+ */
+@Controller
+class ReportController {
+
+	private final EarlyWarningManagement earlyWarning;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	ReportController(EarlyWarningManagement earlyWarning, Clock clock,
+			@Value("${harmwatch.region.time-zone}") String zone) {
+		this.earlyWarning = earlyWarning;
+		this.clock = clock;
+		this.zone = ZoneId.of(zone);
+	}
+
+	@GetMapping("/early-warning/reports/new")
+	@PreAuthorize("hasAuthority('EARLY_WARNING:WRITE')")
+	String newReport(Model model) {
+		return form(model, ReportForm.startingAt(clock.instant(), zone), List.of());
+	}
+
+	@PostMapping("/early-warning/reports")
+	@PreAuthorize("hasAuthority('EARLY_WARNING:WRITE')")
+	String submit(@ModelAttribute("form") ReportForm form, @AuthenticationPrincipal HarmwatchUser user, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		var problems = new ArrayList<ReportProblem>();
+		var draft = form.toDraft(Channel.STAFF_FORM, zone, problems);
+		var now = clock.instant();
+		if (problems.isEmpty()) {
+			try {
+				var id = earlyWarning.submit(draft,
+						new Reporter(user.id(), user.displayName(), user.agencyCode(), user.agencyName()), now);
+				redirect.addFlashAttribute("sent", id.toString().substring(0, 8));
+				return "redirect:/early-warning/reports/new";
+			}
+			catch (ReportRejectedException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		else {
+			earlyWarning.check(draft, now)
+				.stream()
+				.filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
+				.forEach(problems::add);
+		}
+		response.setStatus(422);
+		return form(model, form, problems);
+	}
+
+	@GetMapping("/early-warning/reports")
+	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	String list(@RequestParam(defaultValue = "1") int page, Model model) {
+		model.addAttribute("result", earlyWarning.reports(page));
+		model.addAttribute("zone", zone);
+		return "earlywarning/reportList";
+	}
+
+	@GetMapping("/early-warning/reports/{id}")
+	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	String details(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model) {
+		model.addAttribute("report", earlyWarning.report(id, user));
+		model.addAttribute("zone", zone);
+		return "earlywarning/reportDetails";
+	}
+
+	private String form(Model model, ReportForm form, List<ReportProblem> problems) {
+		model.addAttribute("form", form);
+		addChoices(model, earlyWarning, problems);
+		model.addAttribute("sourceTypes", SourceType.values());
+		model.addAttribute("howKnown", HowKnown.values());
+		model.addAttribute("classes", SubstanceClass.values());
+		return "earlywarning/reportForm";
+	}
+
+	static void addChoices(Model model, EarlyWarningManagement earlyWarning, List<ReportProblem> problems) {
+		var errors = new LinkedHashMap<String, List<String>>();
+		for (var problem : problems) {
+			errors.computeIfAbsent(problem.field(), f -> new ArrayList<>()).add(problem.message());
+		}
+		model.addAttribute("problems", problems);
+		model.addAttribute("errors", errors);
+		model.addAttribute("districts", earlyWarning.districts());
+		model.addAttribute("outcomes", Outcome.values());
+	}
+
+}
