@@ -13,8 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 /**
@@ -68,25 +71,36 @@ class DemoData implements ApplicationRunner {
 
 	private final String password;
 
-	DemoData(AgencyManagement agencies, @Value("${harmwatch.demo.password}") String password) {
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	DemoData(AgencyManagement agencies, @Value("${harmwatch.demo.password}") String password, JdbcClient jdbc,
+			PlatformTransactionManager transactions) {
 		this.agencies = agencies;
 		this.password = password;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!agencies.agencies().isEmpty()) {
-			return;
-		}
 		// Changes are audited; the demo loader acts as the system.
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system:demo-data", null, List.of()));
 		SecurityContextHolder.setContext(context);
 		try {
-			AGENCIES.forEach(a -> agencies.createAgency(a.code(), a.name(), a.type()));
-			USERS.forEach(u -> agencies.createStaff(u.username(), u.displayName(), u.username() + "@demo.harmwatch.test",
-					u.agencyCode(), List.of(u.role()), password));
-			log.info("Loaded {} demo agencies and {} demo users", AGENCIES.size(), USERS.size());
+			transaction.executeWithoutResult(status -> {
+				// Instances started together take turns here: the first loads, the others then find agencies and stop.
+				jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('harmwatch-demo-data'))").query((rs, row) -> 1).list();
+				if (!agencies.agencies().isEmpty()) {
+					return;
+				}
+				AGENCIES.forEach(a -> agencies.createAgency(a.code(), a.name(), a.type()));
+				USERS.forEach(u -> agencies.createStaff(u.username(), u.displayName(),
+						u.username() + "@demo.harmwatch.test", u.agencyCode(), List.of(u.role()), password));
+				log.info("Loaded {} demo agencies and {} demo users", AGENCIES.size(), USERS.size());
+			});
 		}
 		finally {
 			SecurityContextHolder.clearContext();
