@@ -58,6 +58,7 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("auditor", "Aisha Auditor", "WMPCC", "AUDITOR"),
 			new DemoUser("coordinator", "Chris Coordinator", "BCC-PH", "EARLY_WARNING_COORDINATOR"),
 			new DemoUser("panel", "Priya Panel", "UHB", "PANEL_MEMBER"),
+			new DemoUser("panel2", "Pat Paramedic", "WMAS", "PANEL_MEMBER"),
 			new DemoUser("frontline", "Frankie Frontline", "BHM-TREAT", "FRONTLINE_WORKER"),
 			new DemoUser("analyst", "Ana Analyst", "WM-CHECK", "DRUG_CHECKING_ANALYST"),
 			new DemoUser("custody", "Sgt Carter", "WMP", "CUSTODY_OFFICER"),
