@@ -478,7 +478,7 @@ public class EarlyWarningManagement {
 	public SignalView decide(UUID id, SignalStatus outcome, @Nullable String reason, String decidedBy, Instant at) {
 		var current = signal(id);
 		var why = reason == null || reason.isBlank() ? null : reason.strip();
-		if (outcome == SignalStatus.OPEN) {
+		if (outcome != SignalStatus.VALIDATED && outcome != SignalStatus.DISMISSED) {
 			throw new SignalDecisionException("outcome", "Choose validate or dismiss.");
 		}
 		if (outcome == SignalStatus.DISMISSED && why == null) {
@@ -507,6 +507,8 @@ public class EarlyWarningManagement {
 		var name = code == null || !SubstanceId.isValid(code) ? null
 				: substances.find(new SubstanceId(code)).map(SubstanceSummary::name).orElse(code);
 		var decided = rs.getTimestamp("decided_at");
+		var outcome = rs.getString("outcome");
+		var graded = rs.getTimestamp("graded_at");
 		return new SignalView(rs.getObject("id", UUID.class), code, name, rs.getString("substance_class"),
 				key.startsWith("category:") ? key.substring("category:".length()) : null, rs.getString("lad_code"),
 				rs.getString("lad_name"), SignalStatus.valueOf(rs.getString("status")),
@@ -514,7 +516,8 @@ public class EarlyWarningManagement {
 				rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("first_evidence_at").toInstant(),
 				rs.getTimestamp("last_evidence_at").toInstant(), rs.getInt("evidence_count"),
 				decided == null ? null : decided.toInstant(), rs.getString("decided_by"),
-				rs.getString("decision_reason"));
+				rs.getString("decision_reason"), outcome == null ? null : PanelOutcome.valueOf(outcome),
+				rs.getString("outcome_rationale"), graded == null ? null : graded.toInstant());
 	}
 
 	/** Whether a class name is one of the vocabulary's classes. */

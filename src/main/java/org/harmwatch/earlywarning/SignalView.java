@@ -26,12 +26,16 @@ import org.jspecify.annotations.Nullable;
  * @param decidedAt when the coordinator validated or dismissed it
  * @param decidedBy who did
  * @param decisionReason why
+ * @param outcome the panel's outcome, once graded
+ * @param outcomeRationale the panel's reasons
+ * @param gradedAt when the outcome was recorded
  */
 public record SignalView(UUID id, @Nullable String substanceCode, @Nullable String substanceName,
 		@Nullable String substanceClass, @Nullable String category, String ladCode, String ladName,
 		SignalStatus status, Urgency urgency, List<String> rules, Instant openedAt, Instant firstEvidenceAt,
 		Instant lastEvidenceAt, int evidenceCount, @Nullable Instant decidedAt, @Nullable String decidedBy,
-		@Nullable String decisionReason) {
+		@Nullable String decisionReason, @Nullable PanelOutcome outcome, @Nullable String outcomeRationale,
+		@Nullable Instant gradedAt) {
 
 	/**
 	 * One piece of evidence.
