@@ -15,6 +15,9 @@ public enum Action {
 	MANAGE,
 
 	/** Take data out: downloads, exports, API bulk reads. */
-	EXPORT
+	EXPORT,
+
+	/** Sign off what others prepared: grade a signal on the panel, approve an alert for issue. */
+	APPROVE
 
 }
