@@ -143,6 +143,10 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /early-warning/signals", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/signals/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("POST /early-warning/signals/{id}/decision", only("EARLY_WARNING_COORDINATOR"));
+		// neighbouring regions' alerts: the coordinator and panel read them, only the coordinator reviews
+		EXPECTED.put("GET /early-warning/external-alerts", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/external-alerts/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("POST /early-warning/external-alerts/{id}/review", only("EARLY_WARNING_COORDINATOR"));
 	}
 
 	/** Values for path variables: well-formed, but naming nothing, so no call changes anything. */

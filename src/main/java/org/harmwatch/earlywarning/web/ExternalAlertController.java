@@ -1,0 +1,102 @@
+package org.harmwatch.earlywarning.web;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.harmwatch.earlywarning.EarlyWarningManagement;
+import org.harmwatch.earlywarning.FederationManagement;
+import org.harmwatch.earlywarning.ReportProblem;
+import org.harmwatch.platform.NavigationItem;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Neighbouring regions' alerts for the coordinator and the panel: a list with each feed's health, each alert as
+ * received, and the coordinator's review. Nothing here issues or forwards anything.
+ */
+@Controller
+class ExternalAlertController {
+
+	private final FederationManagement federation;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	ExternalAlertController(FederationManagement federation, Clock clock,
+			@Value("${harmwatch.region.time-zone}") String zone) {
+		this.federation = federation;
+		this.clock = clock;
+		this.zone = ZoneId.of(zone);
+	}
+
+	@GetMapping("/early-warning/external-alerts")
+	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	String list(@RequestParam(defaultValue = "unreviewed") String show, @RequestParam(defaultValue = "1") int page,
+			Model model) {
+		var unreviewedOnly = !"all".equals(show);
+		model.addAttribute("result", federation.alerts(unreviewedOnly, page));
+		model.addAttribute("show", unreviewedOnly ? "unreviewed" : "all");
+		model.addAttribute("feeds", federation.feeds());
+		model.addAttribute("zone", zone);
+		return "earlywarning/externalAlertList";
+	}
+
+	@GetMapping("/early-warning/external-alerts/{id}")
+	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	String details(@PathVariable UUID id, Authentication authentication, Model model) {
+		return details(model, id, authentication, List.of(), "");
+	}
+
+	@PostMapping("/early-warning/external-alerts/{id}/review")
+	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	String review(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, Authentication authentication,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			federation.review(id, note, authentication.getName(), clock.instant());
+			redirect.addFlashAttribute("reviewed", true);
+			return "redirect:/early-warning/external-alerts/" + id;
+		}
+		catch (EarlyWarningManagement.SignalDecisionException ex) {
+			response.setStatus(422);
+			return details(model, id, authentication, List.of(new ReportProblem(ex.field(), ex.getMessage())), note);
+		}
+	}
+
+	private String details(Model model, UUID id, Authentication authentication, List<ReportProblem> problems,
+			String note) {
+		model.addAttribute("alert", federation.alert(id));
+		model.addAttribute("xml", federation.capXml(id));
+		model.addAttribute("canManage",
+				authentication.getAuthorities().stream().anyMatch(a -> "EARLY_WARNING:MANAGE".equals(a.getAuthority())));
+		model.addAttribute("problems", problems);
+		model.addAttribute("note", note);
+		model.addAttribute("zone", zone);
+		return "earlywarning/externalAlertDetails";
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Navigation {
+
+		@Bean
+		NavigationItem externalAlertsNavigation() {
+			return new NavigationItem("earlywarning.nav.external", "/early-warning/external-alerts",
+					"EARLY_WARNING:READ", "earlywarning.nav.external.description", 130);
+		}
+
+	}
+
+}
