@@ -136,6 +136,8 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /early-warning/reports", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
 		EXPECTED.put("GET /early-warning/reports", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/reports/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/reports/{id}/attachments/{attachmentId}",
+				only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("POST /api/early-warning/reports", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
 		EXPECTED.put("GET /api/early-warning/reports/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /report", PUBLIC);

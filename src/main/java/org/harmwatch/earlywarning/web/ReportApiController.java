@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.harmwatch.earlywarning.Channel;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.HowKnown;
 import org.harmwatch.earlywarning.Outcome;
+import org.harmwatch.earlywarning.ReportAttachments;
 import org.harmwatch.earlywarning.ReportDraft;
 import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.ReportRejectedException;
@@ -45,7 +47,11 @@ class ReportApiController {
 	record ReportRequest(@Nullable String sourceType, @Nullable String occurredAt, @Nullable Double lat,
 			@Nullable Double lon, @Nullable String ladCode, @Nullable List<Mention> substances,
 			@Nullable String substanceClass, @Nullable List<String> outcomes, @Nullable Integer people,
-			@Nullable String description) {
+			@Nullable String description, @Nullable List<File> attachments) {
+	}
+
+	/** A photo or lab report, its bytes in base64. */
+	record File(@Nullable String filename, @Nullable String content) {
 	}
 
 	record Mention(@Nullable String text, @Nullable String howKnown) {
@@ -56,10 +62,13 @@ class ReportApiController {
 
 	private final EarlyWarningManagement earlyWarning;
 
+	private final ReportAttachments attachments;
+
 	private final Clock clock;
 
-	ReportApiController(EarlyWarningManagement earlyWarning, Clock clock) {
+	ReportApiController(EarlyWarningManagement earlyWarning, ReportAttachments attachments, Clock clock) {
 		this.earlyWarning = earlyWarning;
+		this.attachments = attachments;
 		this.clock = clock;
 	}
 
@@ -103,6 +112,22 @@ class ReportApiController {
 				outcomes.add(outcome);
 			}
 		}
+		var uploads = new ArrayList<ReportAttachments.Upload>();
+		var files = request.attachments() == null ? List.<File>of() : request.attachments();
+		for (int i = 0; i < files.size(); i++) {
+			var file = files.get(i);
+			try {
+				var bytes = file == null || file.content() == null ? new byte[0]
+						: Base64.getDecoder().decode(file.content().replaceAll("\\s", ""));
+				if (bytes.length == 0) {
+					throw new IllegalArgumentException("empty");
+				}
+				uploads.add(new ReportAttachments.Upload(file.filename(), bytes));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new ReportProblem("attachments[" + i + "].content", "Must be the file's bytes in base64."));
+			}
+		}
 		var draft = new ReportDraft(Channel.API, type, when, request.lat(), request.lon(), request.ladCode(), mentions,
 				chosenClass, outcomes, request.people(), request.description());
 		var now = clock.instant();
@@ -111,10 +136,11 @@ class ReportApiController {
 				.stream()
 				.filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
 				.forEach(problems::add);
+			problems.addAll(attachments.check(uploads));
 			throw new ReportRejectedException(problems);
 		}
-		var id = earlyWarning.submit(draft,
-				new Reporter(user.id(), user.displayName(), user.agencyCode(), user.agencyName()), now);
+		var id = attachments.submit(draft,
+				new Reporter(user.id(), user.displayName(), user.agencyCode(), user.agencyName()), now, uploads);
 		var location = "/api/early-warning/reports/" + id;
 		return ResponseEntity.created(URI.create(location)).body(new Created(id, location));
 	}

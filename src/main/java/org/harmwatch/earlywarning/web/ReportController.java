@@ -1,5 +1,7 @@
 package org.harmwatch.earlywarning.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,13 +14,20 @@ import org.harmwatch.earlywarning.Channel;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.HowKnown;
 import org.harmwatch.earlywarning.Outcome;
+import org.harmwatch.earlywarning.ReportAttachments;
 import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.ReportRejectedException;
 import org.harmwatch.earlywarning.Reporter;
 import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.substances.SubstanceClass;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +37,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -38,13 +48,16 @@ class ReportController {
 
 	private final EarlyWarningManagement earlyWarning;
 
+	private final ReportAttachments attachments;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	ReportController(EarlyWarningManagement earlyWarning, Clock clock,
+	ReportController(EarlyWarningManagement earlyWarning, ReportAttachments attachments, Clock clock,
 			@Value("${harmwatch.region.time-zone}") String zone) {
 		this.earlyWarning = earlyWarning;
+		this.attachments = attachments;
 		this.clock = clock;
 		this.zone = ZoneId.of(zone);
 	}
@@ -57,15 +70,21 @@ class ReportController {
 
 	@PostMapping("/early-warning/reports")
 	@PreAuthorize("hasAuthority('EARLY_WARNING:WRITE')")
-	String submit(@ModelAttribute("form") ReportForm form, @AuthenticationPrincipal HarmwatchUser user, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String submit(@ModelAttribute("form") ReportForm form,
+			@RequestParam(name = "attachments", required = false) @Nullable List<MultipartFile> files,
+			@AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
 		var problems = new ArrayList<ReportProblem>();
 		var draft = form.toDraft(Channel.STAFF_FORM, zone, problems);
 		var now = clock.instant();
+		var uploads = new ArrayList<ReportAttachments.Upload>();
+		for (var file : files == null ? List.<MultipartFile>of() : files) {
+			uploads.add(new ReportAttachments.Upload(file.getOriginalFilename(), file.getBytes()));
+		}
 		if (problems.isEmpty()) {
 			try {
-				var id = earlyWarning.submit(draft,
-						new Reporter(user.id(), user.displayName(), user.agencyCode(), user.agencyName()), now);
+				var id = attachments.submit(draft,
+						new Reporter(user.id(), user.displayName(), user.agencyCode(), user.agencyName()), now, uploads);
 				redirect.addFlashAttribute("sent", id.toString().substring(0, 8));
 				return "redirect:/early-warning/reports/new";
 			}
@@ -78,6 +97,7 @@ class ReportController {
 				.stream()
 				.filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
 				.forEach(problems::add);
+			problems.addAll(attachments.check(uploads));
 		}
 		response.setStatus(422);
 		return form(model, form, problems);
@@ -95,8 +115,25 @@ class ReportController {
 	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
 	String details(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model) {
 		model.addAttribute("report", earlyWarning.report(id, user));
+		model.addAttribute("attachments", attachments.of(id));
 		model.addAttribute("zone", zone);
 		return "earlywarning/reportDetails";
+	}
+
+	/** A report's photo or lab report, as a download (never shown inline, so it cannot run in our origin). */
+	@GetMapping("/early-warning/reports/{id}/attachments/{attachmentId}")
+	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
+		var file = attachments.read(id, attachmentId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.attachment().contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file.attachment().filename(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.cacheControl(CacheControl.noStore())
+			.body(file.content());
 	}
 
 	private String form(Model model, ReportForm form, List<ReportProblem> problems) {

@@ -1,0 +1,179 @@
+package org.harmwatch.earlywarning;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.harmwatch.earlywarning.internal.AttachmentSanitiser;
+import org.harmwatch.platform.AuditLog;
+import org.harmwatch.shared.Purpose;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Photos and lab reports sent with a report. Photos (JPEG, PNG) are re-encoded so that no camera metadata, such as the
+ * GPS position of the home where a photo was taken, is ever stored; PDFs (lab reports) are stored as sent. A report
+ * and its attachments are stored together or not at all.
+ */
+@Service
+public class ReportAttachments {
+
+	/** At most this many files per report. */
+	public static final int MAX_FILES = 3;
+
+	/** At most this many bytes per file. */
+	public static final int MAX_BYTES = 5 * 1024 * 1024;
+
+	private final EarlyWarningManagement earlyWarning;
+
+	private final AttachmentSanitiser sanitiser;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	ReportAttachments(EarlyWarningManagement earlyWarning, AttachmentSanitiser sanitiser, JdbcClient jdbc,
+			AuditLog audit) {
+		this.earlyWarning = earlyWarning;
+		this.sanitiser = sanitiser;
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/**
+	 * A file as sent.
+	 *
+	 * @param filename its name on the sender's device
+	 * @param content its bytes
+	 */
+	public record Upload(@Nullable String filename, byte[] content) {
+	}
+
+	/**
+	 * A stored file, without its content.
+	 *
+	 * @param id the attachment
+	 * @param filename a safe version of its name
+	 * @param contentType what Harmwatch found it to be (not what the sender said)
+	 * @param size its size in bytes as stored
+	 */
+	public record Attachment(UUID id, String filename, String contentType, long size) {
+	}
+
+	/**
+	 * A stored file with its content.
+	 *
+	 * @param attachment what it is
+	 * @param content its bytes
+	 */
+	public record Content(Attachment attachment, byte[] content) {
+	}
+
+	/**
+	 * What is wrong with these files; empty when all can be stored. Stores nothing.
+	 */
+	public List<ReportProblem> check(List<Upload> uploads) {
+		var problems = new ArrayList<ReportProblem>();
+		prepare(uploads, problems);
+		return problems;
+	}
+
+	/**
+	 * Stores a report and its files together, as {@link EarlyWarningManagement#submit} does for a report alone.
+	 *
+	 * @throws ReportRejectedException naming every wrong field and file; nothing is stored then
+	 */
+	@Transactional
+	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt, List<Upload> uploads) {
+		var problems = new ArrayList<ReportProblem>();
+		var prepared = prepare(uploads, problems);
+		if (!problems.isEmpty()) {
+			problems.addAll(0, earlyWarning.check(draft, receivedAt));
+			throw new ReportRejectedException(problems);
+		}
+		var id = earlyWarning.submit(draft, reporter, receivedAt);
+		int position = 0;
+		for (var file : prepared) {
+			jdbc.sql("""
+					INSERT INTO earlywarning.report_attachment (id, report_id, position, filename, content_type, size,
+					  sha256, content, received_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.param(UUID.randomUUID())
+				.param(id)
+				.param(position++)
+				.param(file.filename())
+				.param(file.contentType())
+				.param(file.content().length)
+				.param(sha256(file.content()))
+				.param(file.content())
+				.param(Timestamp.from(receivedAt))
+				.update();
+		}
+		return id;
+	}
+
+	/** A report's files, in the order they were sent. */
+	public List<Attachment> of(UUID reportId) {
+		return jdbc.sql("SELECT id, filename, content_type, size FROM earlywarning.report_attachment "
+				+ "WHERE report_id = ? ORDER BY position")
+			.param(reportId)
+			.query((rs, n) -> new Attachment(rs.getObject("id", UUID.class), rs.getString("filename"),
+					rs.getString("content_type"), rs.getLong("size")))
+			.list();
+	}
+
+	/** One of a report's files with its content; each read is audited. */
+	public Content read(UUID reportId, UUID attachmentId) {
+		var content = jdbc.sql("SELECT id, filename, content_type, size, content FROM earlywarning.report_attachment "
+				+ "WHERE report_id = ? AND id = ?")
+			.param(reportId)
+			.param(attachmentId)
+			.query((rs, n) -> new Content(new Attachment(rs.getObject("id", UUID.class), rs.getString("filename"),
+					rs.getString("content_type"), rs.getLong("size")), rs.getBytes("content")))
+			.optional()
+			.orElseThrow(() -> new EarlyWarningManagement.NotFound("attachment", attachmentId.toString()));
+		audit.record("ATTACHMENT_VIEWED", "early-warning-report", reportId.toString(),
+				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, content.attachment().filename());
+		return content;
+	}
+
+	private List<AttachmentSanitiser.Clean> prepare(List<Upload> uploads, List<ReportProblem> problems) {
+		var given = uploads.stream().filter(u -> u.content().length > 0).toList();
+		if (given.size() > MAX_FILES) {
+			problems.add(new ReportProblem("attachments", "Send at most " + MAX_FILES + " files."));
+			return List.of();
+		}
+		var prepared = new ArrayList<AttachmentSanitiser.Clean>();
+		for (var upload : given) {
+			var name = AttachmentSanitiser.safeName(upload.filename());
+			if (upload.content().length > MAX_BYTES) {
+				problems.add(new ReportProblem("attachments", name + " is larger than 5 MB."));
+				continue;
+			}
+			try {
+				prepared.add(sanitiser.clean(name, upload.content()));
+			}
+			catch (AttachmentSanitiser.UnacceptableFile ex) {
+				problems.add(new ReportProblem("attachments", name + ": " + ex.getMessage()));
+			}
+		}
+		return prepared;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
