@@ -380,12 +380,13 @@ public class PanelManagement {
 	/**
 	 * What else bears on a signal: other reports of its substance (else its class; for a signal with neither, any
 	 * report) in its district and the neighbouring ones, drug-checking findings there or naming its substance, and
-	 * spikes there, from the corroboration window before its latest evidence onwards.
+	 * spikes there, from the corroboration window (30 days) before its latest evidence up to {@code now}.
 	 */
 	@Transactional(readOnly = true)
-	public Corroboration corroboration(UUID signalId) {
+	public Corroboration corroboration(UUID signalId, Instant now) {
 		var signal = earlyWarning.signal(signalId);
 		var since = signal.lastEvidenceAt().minus(properties.corroborationWindow());
+		var until = now.isAfter(signal.lastEvidenceAt()) ? now : signal.lastEvidenceAt();
 		var districts = new ArrayList<String>();
 		districts.add(signal.ladCode());
 		districts.addAll(geography.neighbours(signal.ladCode()));
@@ -400,7 +401,7 @@ public class PanelManagement {
 				  ARRAY(SELECT coalesce(s.substance_name, s.text) FROM earlywarning.report_substance s
 				        WHERE s.report_id = r.id ORDER BY s.position) AS substances
 				FROM earlywarning.report r
-				WHERE r.lad_code = ANY (?::text[]) AND r.occurred_at >= ?
+				WHERE r.lad_code = ANY (?::text[]) AND r.occurred_at BETWEEN ? AND ?
 				  AND NOT EXISTS (SELECT 1 FROM earlywarning.evidence e
 				                  WHERE e.kind = 'REPORT' AND e.ref = r.id::text AND e.signal_id = ?)
 				  AND (CAST(? AS text) IS NULL AND CAST(? AS text) IS NULL
@@ -410,6 +411,7 @@ public class PanelManagement {
 				ORDER BY r.occurred_at DESC, r.id LIMIT 50""")
 			.param(codes)
 			.param(Timestamp.from(since))
+			.param(Timestamp.from(until))
 			.param(signalId)
 			.param(signal.substanceCode())
 			.param(signal.substanceClass())
@@ -425,21 +427,22 @@ public class PanelManagement {
 						outcomes, rs.getInt("people"), signal.ladCode().equals(rs.getString("lad_code")));
 			})
 			.list();
-		var drugChecks = findings(EvidenceKind.DRUG_CHECK, signal, codes, since, names);
-		var spikes = findings(EvidenceKind.SPIKE, signal, codes, since, names);
-		return new Corroboration(signalId, since, districts.stream().map(names::get).toList(), reports, drugChecks,
+		var drugChecks = findings(EvidenceKind.DRUG_CHECK, signal, codes, since, until, names);
+		var spikes = findings(EvidenceKind.SPIKE, signal, codes, since, until, names);
+		return new Corroboration(signalId, since, until, districts.stream().map(names::get).toList(), reports, drugChecks,
 				spikes);
 	}
 
 	private List<Corroboration.Finding> findings(EvidenceKind kind, SignalView signal, String codes, Instant since,
-			Map<String, String> names) {
+			Instant until, Map<String, String> names) {
 		return jdbc.sql("""
 				SELECT signal_id, occurred_at, lad_code, summary FROM earlywarning.evidence
-				WHERE kind = ? AND occurred_at >= ?
+				WHERE kind = ? AND occurred_at BETWEEN ? AND ?
 				  AND (lad_code = ANY (?::text[]) OR (CAST(? AS text) IS NOT NULL AND ? = ANY (substance_codes)))
 				ORDER BY occurred_at DESC, id LIMIT 50""")
 			.param(kind.name())
 			.param(Timestamp.from(since))
+			.param(Timestamp.from(until))
 			.param(codes)
 			.param(signal.substanceCode())
 			.param(signal.substanceCode())

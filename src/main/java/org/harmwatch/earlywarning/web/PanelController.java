@@ -64,7 +64,7 @@ class PanelController {
 	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
 	String corroboration(@PathVariable UUID id, Model model) {
 		model.addAttribute("signal", earlyWarning.signal(id));
-		model.addAttribute("corroboration", panel.corroboration(id));
+		model.addAttribute("corroboration", panel.corroboration(id, clock.instant()));
 		model.addAttribute("zone", zone);
 		return "earlywarning/corroboration";
 	}
