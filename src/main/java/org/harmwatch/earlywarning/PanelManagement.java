@@ -243,6 +243,15 @@ public class PanelManagement {
 		if (!problems.isEmpty() || strength == null || harm == null || recommendation == null || why == null) {
 			throw new PanelRejectedException(problems, false);
 		}
+		// Hold the signal (shared) so that the outcome cannot be recorded between the check above and this grade.
+		var status = jdbc.sql("SELECT status FROM earlywarning.signal WHERE id = ? FOR SHARE")
+			.param(signalId)
+			.query(String.class)
+			.single();
+		if (!SignalStatus.VALIDATED.name().equals(status)) {
+			throw new PanelRejectedException(List.of(new ReportProblem("signal",
+					"The panel's outcome has been recorded: grades can no longer change.")), true);
+		}
 		var at = Timestamp.from(now);
 		jdbc.sql("""
 				INSERT INTO earlywarning.panel_grade (signal_id, username, display_name, evidence_strength, harm,
