@@ -22,6 +22,8 @@ import org.harmwatch.agency.internal.StaffDirectory;
 import org.harmwatch.agency.internal.StaffRepository;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
@@ -91,6 +93,15 @@ public class AgencyManagement {
 	@Transactional(readOnly = true)
 	public Optional<AgencySummary> agency(String code) {
 		return agencies.findByCode(code).map(Agency::summary);
+	}
+
+	/**
+	 * Who holds an action on a capability: usernames of enabled staff whose roles grant it, e.g. the expert panel
+	 * ({@code EARLY_WARNING:APPROVE}).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> usernamesHolding(Capability capability, Action action) {
+		return directory.usernamesHolding(capability.name(), action.name());
 	}
 
 	// ---- Agencies

@@ -4,12 +4,13 @@
  * with an urgency.
  *
  * <p>Used by frontline staff and partner systems (reporting), the early-warning coordinator (validating or dismissing
- * signals) and the expert panel (reading). Follows the PHE Local Drug Information System model: receive, validate and
- * corroborate, grade, respond; grading and alerts come later.
+ * signals, recording the panel's outcome) and the expert panel (grading validated signals through
+ * {@link org.harmwatch.earlywarning.PanelManagement}). Follows the PHE Local Drug Information System model: receive,
+ * validate and corroborate, grade, respond.
  */
 @NullMarked
 @ApplicationModule(displayName = "Drugs early warning",
-		allowedDependencies = { "platform", "shared", "geography", "substances", "analytics", "drugchecking" })
+		allowedDependencies = { "platform", "shared", "agency", "geography", "substances", "analytics", "drugchecking" })
 package org.harmwatch.earlywarning;
 
 import org.jspecify.annotations.NullMarked;

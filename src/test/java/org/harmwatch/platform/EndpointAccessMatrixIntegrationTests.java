@@ -149,6 +149,17 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /early-warning/external-alerts", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/external-alerts/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("POST /early-warning/external-alerts/{id}/review", only("EARLY_WARNING_COORDINATOR"));
+		// early warning, the expert panel: holders of EARLY_WARNING:APPROVE (panel members and the coordinator) grade;
+		// only the coordinator records the outcome; corroboration and the round of grading are read like signals
+		EXPECTED.put("GET /early-warning/panel", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/signals/{id}/corroboration", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/signals/{id}/panel", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/signals/{id}/grade", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("POST /early-warning/signals/{id}/grade", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("POST /early-warning/signals/{id}/outcome", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /api/early-warning/signals/{id}/grades", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("POST /api/early-warning/signals/{id}/outcome", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /api/early-warning/signals/{id}/panel", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 	}
 
 	/** Values for path variables: well-formed, but naming nothing, so no call changes anything. */

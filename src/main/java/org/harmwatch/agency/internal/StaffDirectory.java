@@ -34,6 +34,20 @@ public class StaffDirectory {
 	public record Page(List<Row> rows, long total, int page, int pages) {
 	}
 
+	/** Usernames of enabled staff whose roles grant the action on the capability (for any purpose), by username. */
+	public List<String> usernamesHolding(String capability, String action) {
+		return jdbc.sql("""
+				SELECT DISTINCT s.username FROM agency.staff s
+				JOIN agency.staff_role sr ON sr.staff = s.id
+				JOIN agency.role_grant g ON g.role = sr.role
+				WHERE s.enabled AND g.capability = :capability AND g.action = :action
+				ORDER BY s.username""")
+			.param("capability", capability)
+			.param("action", action)
+			.query(String.class)
+			.list();
+	}
+
 	/** Accounts locked after failed sign-ins at this moment. */
 	public long lockedCount(Instant now) {
 		return jdbc.sql("SELECT count(*) FROM agency.staff WHERE locked_until > :now")

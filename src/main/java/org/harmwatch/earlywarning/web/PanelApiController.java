@@ -1,0 +1,142 @@
+package org.harmwatch.earlywarning.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.harmwatch.earlywarning.EarlyWarningManagement;
+import org.harmwatch.earlywarning.EvidenceStrength;
+import org.harmwatch.earlywarning.PanelGrade;
+import org.harmwatch.earlywarning.PanelManagement;
+import org.harmwatch.earlywarning.PanelOutcome;
+import org.harmwatch.earlywarning.PanelRejectedException;
+import org.harmwatch.earlywarning.PotentialHarm;
+import org.harmwatch.earlywarning.ReportProblem;
+import org.harmwatch.earlywarning.SignalView;
+import org.harmwatch.platform.HarmwatchUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The expert panel through the API: a member grades a validated signal, the coordinator records the outcome, anyone
+ * reading signals sees the round of grading.
+ */
+@RestController
+class PanelApiController {
+
+	/** A grade as JSON; enumerations are text so that a wrong value is named, not a parse failure. */
+	record GradeRequest(@Nullable String strength, @Nullable String harm, @Nullable String recommendation,
+			@Nullable String rationale) {
+	}
+
+	record OutcomeRequest(@Nullable String outcome, @Nullable String rationale) {
+	}
+
+	/** A round of grading as JSON. */
+	record RoundResponse(UUID signalId, String status, String openedAt, String deadline, int quorum,
+			boolean quorumReached, boolean overdue, @Nullable String escalatedTo, List<PanelGrade> grades,
+			List<String> waitingFor, @Nullable PanelOutcome defaultOutcome, @Nullable PanelOutcome outcome) {
+	}
+
+	private final EarlyWarningManagement earlyWarning;
+
+	private final PanelManagement panel;
+
+	private final Clock clock;
+
+	PanelApiController(EarlyWarningManagement earlyWarning, PanelManagement panel, Clock clock) {
+		this.earlyWarning = earlyWarning;
+		this.panel = panel;
+		this.clock = clock;
+	}
+
+	@PostMapping("/api/early-warning/signals/{id}/grades")
+	@PreAuthorize("hasAuthority('EARLY_WARNING:APPROVE')")
+	ResponseEntity<PanelGrade> grade(@PathVariable UUID id, @RequestBody(required = false) @Nullable GradeRequest request,
+			@AuthenticationPrincipal HarmwatchUser user) {
+		earlyWarning.signal(id);
+		var body = request == null ? new GradeRequest(null, null, null, null) : request;
+		var problems = new ArrayList<ReportProblem>();
+		var strength = parse(EvidenceStrength.class, body.strength(), "strength", problems);
+		var harm = parse(PotentialHarm.class, body.harm(), "harm", problems);
+		var recommendation = parse(PanelOutcome.class, body.recommendation(), "recommendation", problems);
+		try {
+			var grade = panel.grade(id, strength, harm, recommendation, body.rationale(), user.getUsername(),
+					user.displayName(), clock.instant());
+			return ResponseEntity.created(URI.create("/api/early-warning/signals/" + id + "/panel")).body(grade);
+		}
+		catch (PanelRejectedException ex) {
+			if (ex.conflict() || problems.isEmpty()) {
+				throw ex;
+			}
+			// Name the wrong values rather than calling them missing.
+			var merged = new ArrayList<>(problems);
+			ex.problems()
+				.stream()
+				.filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
+				.forEach(merged::add);
+			throw new PanelRejectedException(merged, false);
+		}
+	}
+
+	@PostMapping("/api/early-warning/signals/{id}/outcome")
+	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	SignalView outcome(@PathVariable UUID id, @RequestBody(required = false) @Nullable OutcomeRequest request,
+			@AuthenticationPrincipal HarmwatchUser user) {
+		earlyWarning.signal(id);
+		var body = request == null ? new OutcomeRequest(null, null) : request;
+		var problems = new ArrayList<ReportProblem>();
+		var outcome = parse(PanelOutcome.class, body.outcome(), "outcome", problems);
+		if (!problems.isEmpty()) {
+			throw new PanelRejectedException(problems, false);
+		}
+		return panel.recordOutcome(id, outcome, body.rationale(), user.getUsername(), clock.instant());
+	}
+
+	@GetMapping("/api/early-warning/signals/{id}/panel")
+	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	RoundResponse round(@PathVariable UUID id) {
+		var round = panel.round(id, clock.instant())
+			.orElseThrow(() -> new EarlyWarningManagement.NotFound("round of grading for signal", id.toString()));
+		return new RoundResponse(id, round.signal().status().name(), round.openedAt().toString(),
+				round.deadline().toString(), round.quorum(), round.quorumReached(), round.overdue(),
+				round.escalatedTo(), round.grades(), round.waitingFor(), round.defaultOutcome(),
+				round.signal().outcome());
+	}
+
+	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value, String field,
+			List<ReportProblem> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		var found = SignalController.pick(type, value.strip());
+		if (found == null) {
+			problems.add(new ReportProblem(field, "Must be one of " + List.of(type.getEnumConstants()) + "."));
+		}
+		return found;
+	}
+
+	@ExceptionHandler(PanelRejectedException.class)
+	ResponseEntity<ProblemDetail> rejected(PanelRejectedException ex) {
+		var status = ex.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+		var problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setTitle(ex.conflict() ? "Not open for grading" : "Invalid request");
+		problem.setProperty("errors",
+				ex.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+		return ResponseEntity.status(status).body(problem);
+	}
+
+}
