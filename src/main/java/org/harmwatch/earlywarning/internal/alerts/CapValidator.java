@@ -65,11 +65,18 @@ public final class CapValidator {
 		}
 		catch (SAXException ex) {
 			problems.add("schema: " + ex.getMessage());
-			return problems;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+		// CAP's own rules are checked also when the schema failed, so that every problem is named at once.
+		problems.addAll(ownRules(xml));
+		return problems;
+	}
+
+	/** The problems with CAP's own rules alone (the document must be well-formed XML). */
+	public static List<String> ownRules(String xml) {
+		var problems = new ArrayList<String>();
 		rules(parse(xml), problems);
 		return problems;
 	}
