@@ -160,6 +160,26 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /api/early-warning/signals/{id}/grades", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("POST /api/early-warning/signals/{id}/outcome", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("GET /api/early-warning/signals/{id}/panel", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		// alerts: the coordinator drafts, updates and cancels; panel members and the coordinator approve (never their
+		// own draft); both read; the public sees issued public alerts, their CAP and the feeds, nothing else
+		EXPECTED.put("GET /early-warning/alerts", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/alerts/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/signals/{id}/alerts/new", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /early-warning/signals/{id}/alerts", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /early-warning/alerts/{id}/update", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /early-warning/alerts/{id}/update", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /early-warning/alerts/{id}/cancel", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /early-warning/alerts/{id}/approve", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/alerts/{id}/cap", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/alerts/{id}/poster.pdf", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/alerts/{id}/briefing.pdf", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /api/early-warning/alerts", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /api/early-warning/alerts/{reference}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /alerts", PUBLIC);
+		EXPECTED.put("GET /alerts/{reference}", PUBLIC);
+		EXPECTED.put("GET /alerts/{reference}.cap", PUBLIC);
+		EXPECTED.put("GET /alerts/feed.atom", PUBLIC);
+		EXPECTED.put("GET /alerts/cap.atom", PUBLIC);
 	}
 
 	/** Values for path variables: well-formed, but naming nothing, so no call changes anything. */

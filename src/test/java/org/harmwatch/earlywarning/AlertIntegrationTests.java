@@ -1,0 +1,434 @@
+package org.harmwatch.earlywarning;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.rometools.rome.io.SyndFeedInput;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.earlywarning.internal.alerts.AlertTexts;
+import org.harmwatch.earlywarning.internal.alerts.CapValidator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Alerts: who may draft from which signal, the approvals (two named, distinct approvers on the urgent path), issuing
+ * and its event, updates and cancellations, exercises, CAP, feeds, PDFs and what the public sees.
+ */
+@HarmwatchIntegrationTest
+@RecordApplicationEvents
+class AlertIntegrationTests {
+
+	static final String BIRMINGHAM = "E08000025";
+
+	static final String COVENTRY = "E08000026";
+
+	@Autowired
+	AlertManagement alerts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	ApplicationEvents events;
+
+	RequestPostProcessor as(String username) {
+		return user(users.loadUserByUsername(username));
+	}
+
+	Instant now() {
+		return clock.instant();
+	}
+
+	UUID graded(PanelOutcome outcome) {
+		var id = AlertTestSignals.signal(jdbc, BIRMINGHAM, "Birmingham", "fentanyl", "HIGH_POTENCY_SYNTHETIC_OPIOID",
+				SignalStatus.VALIDATED, now().minus(Duration.ofHours(3)));
+		AlertTestSignals.gradeDirectly(jdbc, id, outcome, now().minus(Duration.ofHours(1)));
+		return id;
+	}
+
+	UUID validated() {
+		return AlertTestSignals.signal(jdbc, BIRMINGHAM, "Birmingham", "fentanyl", "HIGH_POTENCY_SYNTHETIC_OPIOID",
+				SignalStatus.VALIDATED, now().minus(Duration.ofHours(3)));
+	}
+
+	static String unique(String text) {
+		return text + " " + Long.toString(System.nanoTime(), 36);
+	}
+
+	AlertDraft draft(String headline, Set<Audience> audiences, boolean exercise) {
+		return new AlertDraft(AlertLevel.WARNING, audiences, List.of(BIRMINGHAM, COVENTRY), List.of("heroin", "fentanyl"),
+				headline, "Grey-brown powder sold as heroin; people found unresponsive within minutes.",
+				"Do not use alone. Start with a small amount.",
+				"Expect profound respiratory depression; consider fentanyl in any heroin overdose.",
+				now().plus(Duration.ofDays(14)), now().plus(Duration.ofDays(7)), exercise, null);
+	}
+
+	long alertsOf(UUID signalId) {
+		return jdbc.sql("SELECT count(*) FROM earlywarning.alert WHERE signal_id = ?").param(signalId).query(Long.class).single();
+	}
+
+	AlertView issue(UUID signalId, String headline, Set<Audience> audiences, boolean exercise) {
+		var id = alerts.draft(signalId, draft(headline, audiences, exercise), "coordinator", now());
+		return alerts.approve(id, "panel", "Pat Panel", true, now());
+	}
+
+	@Test
+	void nothingIsDraftedFromAMonitorOutcomeOrAnOpenSignal() {
+		var monitor = graded(PanelOutcome.MONITOR);
+		assertThatThrownBy(() -> alerts.draft(monitor, draft(unique("Monitor"), Set.of(Audience.PROFESSIONALS), false),
+				"coordinator", now()))
+			.isInstanceOf(AlertRejectedException.class)
+			.hasMessageContaining("monitor");
+		var open = AlertTestSignals.signal(jdbc, BIRMINGHAM, "Birmingham", "fentanyl", "HIGH_POTENCY_SYNTHETIC_OPIOID",
+				SignalStatus.OPEN, now());
+		assertThatThrownBy(() -> alerts.draft(open, draft(unique("Open"), Set.of(Audience.PROFESSIONALS), false),
+				"coordinator", now()))
+			.isInstanceOf(AlertRejectedException.class);
+		assertThat(alertsOf(monitor)).isZero();
+		assertThat(alertsOf(open)).isZero();
+	}
+
+	@Test
+	void theOutcomeLimitsTheAudienceAndBadInputSavesNothing() {
+		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS);
+		assertThatThrownBy(() -> alerts.draft(signal,
+				draft(unique("Too wide"), Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false), "coordinator", now()))
+			.isInstanceOfSatisfying(AlertRejectedException.class,
+					ex -> assertThat(ex.problems()).extracting(ReportProblem::field).containsExactly("audiences"));
+		var empty = new AlertDraft(null, Set.of(), List.of("E99999999"), List.of("no-such-drug"), " ", null, null, null,
+				now().minus(Duration.ofDays(1)), null, false, null);
+		assertThatThrownBy(() -> alerts.draft(signal, empty, "coordinator", now()))
+			.isInstanceOfSatisfying(AlertRejectedException.class, ex -> assertThat(ex.problems())
+				.extracting(ReportProblem::field)
+				.contains("level", "audiences", "areas", "substances", "headline", "lookOutFor", "expiresAt", "reviewAt"));
+		assertThat(alertsOf(signal)).isZero();
+	}
+
+	@Test
+	void theUrgentPathNeedsTwoNamedDistinctApproversNeitherOfThemTheDrafter() {
+		var signal = validated();
+		var headline = unique("Urgent: fentanyl in heroin");
+		var id = alerts.draft(signal, draft(headline, Set.of(Audience.PROFESSIONALS), false), "coordinator", now());
+		assertThat(alerts.alert(id).urgent()).isTrue();
+		assertThat(alerts.alert(id).pending().approvalsNeeded()).isEqualTo(2);
+
+		assertThatThrownBy(() -> alerts.approve(id, "coordinator", "Chris Coordinator", true, now()))
+			.isInstanceOf(AlertRejectedException.class)
+			.hasMessageContaining("drafter");
+		assertThatThrownBy(() -> alerts.approve(id, "frontline", "Frankie", false, now()))
+			.isInstanceOf(AlertRejectedException.class);
+
+		var once = alerts.approve(id, "panel", "Pat Panel", true, now());
+		assertThat(once.state()).isEqualTo(AlertState.AWAITING_APPROVAL);
+		assertThat(once.reference()).isNull();
+		assertThat(events.stream(AlertIssued.class).filter(e -> e.alertId().equals(id))).isEmpty();
+		assertThatThrownBy(() -> alerts.approve(id, "panel", "Pat Panel", true, now()))
+			.isInstanceOf(AlertRejectedException.class)
+			.hasMessageContaining("second, different approver");
+
+		var issued = alerts.approve(id, "panel2", "Sam Second", true, now());
+		assertThat(issued.state()).isEqualTo(AlertState.ISSUED);
+		assertThat(issued.reference()).matches("HW-\\d{4}-\\d{4,}");
+		assertThat(issued.current().approvals()).extracting(AlertView.Approval::approver).containsExactly("panel", "panel2");
+		assertThat(events.stream(AlertIssued.class).filter(e -> e.alertId().equals(id))).hasSize(1);
+	}
+
+	@Test
+	void issuingPublishesAlertIssuedWithEverythingDeliveryNeeds() {
+		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
+		var headline = unique("Heroin contaminated with fentanyl");
+		var alert = issue(signal, headline, Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false);
+		assertThat(alert.urgent()).isFalse();
+		var event = events.stream(AlertIssued.class).filter(e -> e.alertId().equals(alert.id())).findFirst().orElseThrow();
+		assertThat(event.version()).isEqualTo(1);
+		assertThat(event.reference()).isEqualTo(alert.reference());
+		assertThat(event.messageType()).isEqualTo(AlertMessageType.ALERT);
+		assertThat(event.level()).isEqualTo(AlertLevel.WARNING);
+		assertThat(event.audiences()).containsExactlyInAnyOrder(Audience.PROFESSIONALS, Audience.PUBLIC);
+		assertThat(event.exercise()).isFalse();
+		assertThat(event.headline()).isEqualTo(headline);
+		assertThat(event.ladCodes()).containsExactly(BIRMINGHAM, COVENTRY);
+		assertThat(event.substances()).containsExactly("Heroin", "Fentanyl");
+		assertThat(event.substanceClasses()).contains("OPIOID", "HIGH_POTENCY_SYNTHETIC_OPIOID");
+		assertThat(event.publicAdvice()).startsWith("Do not use alone.").contains("naloxone").contains("More than one dose");
+		assertThat(event.professionalAdvice()).contains("Naloxone reverses");
+		assertThat(event.smsText()).hasSizeLessThanOrEqualTo(AlertTexts.SMS_MAX).contains("/alerts/" + alert.reference());
+		assertThat(event.webPath()).isEqualTo("/alerts/" + alert.reference());
+		assertThat(event.expiresAt()).isAfter(event.issuedAt());
+	}
+
+	@Test
+	void updatesAndCancellationsReferenceTheOriginal() throws Exception {
+		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
+		var alert = issue(signal, unique("Fentanyl in heroin"), Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false);
+		var changed = new AlertDraft(AlertLevel.CRITICAL, Set.of(Audience.PROFESSIONALS, Audience.PUBLIC),
+				List.of(BIRMINGHAM), List.of("fentanyl"), alert.headline() + " - two deaths", "Same batch.",
+				"Call 999.", "Escalate.", now().plus(Duration.ofDays(10)), now().plus(Duration.ofDays(3)), false,
+				"Two deaths linked to the batch.");
+		assertThatThrownBy(() -> alerts.update(alert.id(), new AlertDraft(AlertLevel.CRITICAL, changed.audiences(),
+				changed.ladCodes(), changed.substanceCodes(), "h", "l", "p", "q", changed.expiresAt(), changed.reviewAt(),
+				false, null), "coordinator", now()))
+			.isInstanceOf(AlertRejectedException.class)
+			.hasMessageContaining("changed");
+		alerts.update(alert.id(), changed, "coordinator", now());
+		var updated = alerts.approve(alert.id(), "panel", "Pat Panel", true, now().plusSeconds(2));
+		assertThat(updated.version()).isEqualTo(2);
+		assertThat(updated.level()).isEqualTo(AlertLevel.CRITICAL);
+		var update = events.stream(AlertIssued.class)
+			.filter(e -> e.alertId().equals(alert.id()) && e.version() == 2)
+			.findFirst()
+			.orElseThrow();
+		assertThat(update.messageType()).isEqualTo(AlertMessageType.UPDATE);
+		assertThat(update.reference()).isEqualTo(alert.reference());
+		var capV2 = alerts.cap(alert.id(), 2);
+		assertThat(capV2).contains("<msgType>Update</msgType>")
+			.contains("<references>early-warning@harmwatch.example," + alert.reference() + "-1,");
+
+		alerts.cancel(alert.id(), "The batch has been seized.", "coordinator", now().plusSeconds(3));
+		var cancelled = alerts.approve(alert.id(), "panel2", "Sam Second", true, now().plusSeconds(4));
+		assertThat(cancelled.state()).isEqualTo(AlertState.CANCELLED);
+		assertThat(cancelled.version()).isEqualTo(3);
+		var cancel = events.stream(AlertIssued.class)
+			.filter(e -> e.alertId().equals(alert.id()) && e.version() == 3)
+			.findFirst()
+			.orElseThrow();
+		assertThat(cancel.messageType()).isEqualTo(AlertMessageType.CANCEL);
+		var capV3 = alerts.cap(alert.id(), 3);
+		assertThat(capV3).contains("<msgType>Cancel</msgType>").contains(alert.reference() + "-1,").contains(alert.reference() + "-2,");
+		assertThat(CapValidator.problems(capV3)).isEmpty();
+		assertThat(alerts.currentPublic(now())).extracting(AlertView::id).doesNotContain(alert.id());
+		assertThatThrownBy(() -> alerts.cancel(alert.id(), "again", "coordinator", now()))
+			.isInstanceOf(AlertRejectedException.class);
+		// The public page stays, marked cancelled.
+		mvc.perform(get("/alerts/" + alert.reference()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("This alert has been cancelled.")));
+	}
+
+	@Test
+	void anExerciseIsMarkedAndNeverPublic() throws Exception {
+		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
+		var headline = unique("Exercise Falcon");
+		var alert = issue(signal, headline, Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), true);
+		assertThat(alert.exercise()).isTrue();
+		assertThat(alert.isPublic()).isFalse();
+		var event = events.stream(AlertIssued.class).filter(e -> e.alertId().equals(alert.id())).findFirst().orElseThrow();
+		assertThat(event.exercise()).isTrue();
+		assertThat(event.audiences()).doesNotContain(Audience.PUBLIC);
+		assertThat(event.headline()).startsWith("EXERCISE");
+		assertThat(event.smsText()).startsWith("EXERCISE");
+		var cap = alerts.cap(alert);
+		assertThat(cap).contains("<status>Exercise</status>");
+		assertThat(CapValidator.problems(cap)).isEmpty();
+
+		mvc.perform(get("/alerts/" + alert.reference())).andExpect(status().isNotFound());
+		mvc.perform(get("/alerts/" + alert.reference() + ".cap")).andExpect(status().isNotFound());
+		mvc.perform(get("/alerts")).andExpect(content().string(not(containsString(headline))));
+		mvc.perform(get("/alerts/feed.atom")).andExpect(content().string(not(containsString(alert.reference()))));
+		mvc.perform(get("/alerts/cap.atom")).andExpect(content().string(not(containsString(alert.reference()))));
+		mvc.perform(get("/early-warning/alerts/" + alert.id()).with(as("panel")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("EXERCISE")));
+		mvc.perform(get("/early-warning/alerts/" + alert.id() + "/cap").with(as("panel")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("application/cap+xml"))
+			.andExpect(content().string(containsString("<status>Exercise</status>")));
+	}
+
+	@Test
+	void theGeneratedCapIsValidWithAreasPolygonsAndScopePerAudience() {
+		var publicAlert = issue(graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC), unique("Public CAP"),
+				Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false);
+		var cap = alerts.cap(publicAlert);
+		assertThat(CapValidator.problems(cap)).isEmpty();
+		assertThat(cap).contains("<identifier>" + publicAlert.reference() + "-1</identifier>")
+			.contains("<status>Actual</status>")
+			.contains("<msgType>Alert</msgType>")
+			.contains("<scope>Public</scope>")
+			.contains("<category>Health</category>")
+			.contains("<severity>Severe</severity>")
+			.contains("<valueName>ONS-GSS</valueName>")
+			.contains("<value>" + BIRMINGHAM + "</value>")
+			.contains("<polygon>")
+			.doesNotContain("<references>");
+		assertThat(cap).containsPattern("<sent>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d</sent>");
+		var professional = issue(graded(PanelOutcome.ALERT_PROFESSIONALS), unique("Restricted CAP"),
+				Set.of(Audience.PROFESSIONALS), false);
+		var restricted = alerts.cap(professional);
+		assertThat(CapValidator.problems(restricted)).isEmpty();
+		assertThat(restricted).contains("<scope>Restricted</scope>").contains("<restriction>");
+	}
+
+	@Test
+	void anAnonymousUserSeesOnlyPublicAlerts() throws Exception {
+		var publicHeadline = unique("Public: nitazene in heroin");
+		var forPublic = issue(graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC), publicHeadline,
+				Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false);
+		var professionalHeadline = unique("Professionals only");
+		var forProfessionals = issue(graded(PanelOutcome.ALERT_PROFESSIONALS), professionalHeadline,
+				Set.of(Audience.PROFESSIONALS), false);
+		var draftHeadline = unique("Still a draft");
+		alerts.draft(graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC),
+				draft(draftHeadline, Set.of(Audience.PUBLIC, Audience.PROFESSIONALS), false), "coordinator", now());
+
+		mvc.perform(get("/alerts"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(publicHeadline)))
+			.andExpect(content().string(not(containsString(professionalHeadline))))
+			.andExpect(content().string(not(containsString(draftHeadline))))
+			.andExpect(content().string(containsString("rel=\"alternate\" type=\"application/atom+xml\"")));
+		mvc.perform(get("/alerts/" + forPublic.reference()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(publicHeadline)));
+		mvc.perform(get("/alerts/" + forPublic.reference() + ".cap"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("application/cap+xml"));
+		mvc.perform(get("/alerts/" + forProfessionals.reference())).andExpect(status().isNotFound());
+		mvc.perform(get("/alerts/" + forProfessionals.reference() + ".cap")).andExpect(status().isNotFound());
+		mvc.perform(get("/alerts/HW-1999-9999")).andExpect(status().isNotFound());
+		mvc.perform(get("/api/early-warning/alerts/" + forProfessionals.reference())).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void theAtomFeedsParseWithRome() throws Exception {
+		var alert = issue(graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC), unique("Feed entry"),
+				Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false);
+		var feedXml = mvc.perform(get("/alerts/feed.atom"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("application/atom+xml"))
+			.andReturn().getResponse().getContentAsString();
+		var feed = new SyndFeedInput().build(new StringReader(feedXml));
+		assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+		assertThat(feed.getEntries()).anySatisfy(e -> {
+			assertThat(e.getTitle()).contains(alert.reference());
+			assertThat(e.getLink()).endsWith("/alerts/" + alert.reference());
+		});
+		var capXml = mvc.perform(get("/alerts/cap.atom")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		var capFeed = new SyndFeedInput().build(new StringReader(capXml));
+		var entry = capFeed.getEntries().stream().filter(e -> e.getTitle().contains(alert.reference())).findFirst().orElseThrow();
+		assertThat(entry.getLinks()).anySatisfy(l -> {
+			assertThat(l.getType()).isEqualTo("application/cap+xml");
+			assertThat(l.getHref()).endsWith("/alerts/" + alert.reference() + ".cap");
+		});
+	}
+
+	@Test
+	void thePosterAndBriefingAreRealPdfsWithTheHeadline() throws Exception {
+		var headline = unique("Poster headline");
+		var alert = issue(graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC), headline,
+				Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false);
+		for (var kind : List.of("poster", "briefing")) {
+			var bytes = mvc.perform(get("/early-warning/alerts/" + alert.id() + "/" + kind + ".pdf").with(as("coordinator")))
+				.andExpect(status().isOk())
+				.andExpect(content().contentType(MediaType.APPLICATION_PDF))
+				.andReturn().getResponse().getContentAsByteArray();
+			try (var pdf = Loader.loadPDF(bytes)) {
+				assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+				var text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+				assertThat(text).contains(headline);
+				if (kind.equals("briefing")) {
+					assertThat(text).contains("Naloxone reverses");
+				}
+			}
+		}
+	}
+
+	@Test
+	void theFormRefusesBadInputWithAnErrorSummaryAndSavesNothing() throws Exception {
+		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS);
+		mvc.perform(get("/early-warning/signals/" + signal + "/alerts/new").with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Draft an alert")));
+		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("coordinator")).with(csrf())
+				.param("level", "LOUD")
+				.param("audiences", "PUBLIC")
+				.param("areas", BIRMINGHAM)
+				.param("substances[0]", "not-a-drug-at-all")
+				.param("expiresAt", "tomorrow"))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("govuk-error-summary")))
+			.andExpect(content().string(containsString("Choose one of the alert levels.")))
+			.andExpect(content().string(containsString("professionals only")))
+			.andExpect(content().string(containsString("not in the substance vocabulary")))
+			.andExpect(content().string(containsString("Enter a real date and time")));
+		assertThat(alertsOf(signal)).isZero();
+		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("panel")).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(alertsOf(signal)).isZero();
+	}
+
+	@Test
+	void theApiListsAlertsAndRefusesBadInputAsProblemJson() throws Exception {
+		var alert = issue(graded(PanelOutcome.ALERT_PROFESSIONALS), unique("API alert"), Set.of(Audience.PROFESSIONALS),
+				false);
+		mvc.perform(get("/api/early-warning/alerts/" + alert.reference()).with(as("panel")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.reference").value(alert.reference()))
+			.andExpect(jsonPath("$.messages[0].version").value(1));
+		mvc.perform(get("/api/early-warning/alerts").param("state", "ISSUED").with(as("panel")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.alerts").isArray());
+		mvc.perform(get("/api/early-warning/alerts").param("state", "LOUD").with(as("panel")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("state"));
+		mvc.perform(get("/api/early-warning/alerts").param("page", "0").with(as("panel")))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/early-warning/alerts/not-a-reference").with(as("panel")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(get("/api/early-warning/alerts/HW-1999-9999").with(as("panel")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(get("/api/early-warning/alerts").with(as("frontline"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theStaffListFiltersByState() throws Exception {
+		var headline = unique("Listed draft");
+		alerts.draft(graded(PanelOutcome.ALERT_PROFESSIONALS), draft(headline, Set.of(Audience.PROFESSIONALS), false),
+				"coordinator", now());
+		mvc.perform(get("/early-warning/alerts").param("state", "DRAFT").with(as("panel")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(headline)));
+		mvc.perform(get("/early-warning/alerts").param("state", "CANCELLED").with(as("panel")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(headline))));
+	}
+
+}
