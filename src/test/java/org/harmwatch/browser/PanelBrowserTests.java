@@ -78,6 +78,8 @@ class PanelBrowserTests extends BrowserTestSupport {
 			page.getByLabel("High – hospital admissions likely").check();
 			page.getByLabel("Alert to professionals and the public", new Page.GetByLabelOptions().setExact(true))
 				.check();
+			assertThat(page.locator("#matrix-suggestion"))
+				.hasText("For your answers, the matrix suggests: Alert professionals and public");
 			page.getByLabel("Your reasons").fill("Lab-confirmed bromazolam with overdoses, says " + member);
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send grade")).click();
 			assertThat(page.locator(".govuk-notification-banner")).containsText("Your grade has been recorded.");

@@ -151,6 +151,10 @@ class PanelController {
 		model.addAttribute("harms", PotentialHarm.values());
 		model.addAttribute("outcomes", PanelOutcome.values());
 		model.addAttribute("matrix", PanelManagement.matrix());
+		var chosenStrength = pick(EvidenceStrength.class, strength);
+		var chosenHarm = pick(PotentialHarm.class, harm);
+		model.addAttribute("suggestion",
+				chosenStrength == null || chosenHarm == null ? null : PanelManagement.suggest(chosenStrength, chosenHarm));
 		model.addAttribute("strength", strength);
 		model.addAttribute("harm", harm);
 		model.addAttribute("recommendation", recommendation);

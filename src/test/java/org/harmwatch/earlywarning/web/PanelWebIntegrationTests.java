@@ -58,6 +58,9 @@ class PanelWebIntegrationTests {
 	@Autowired
 	PanelManagement panel;
 
+	@Autowired
+	java.time.Clock clock;
+
 	RequestPostProcessor as(String username) {
 		return user(users.loadUserByUsername(username));
 	}
@@ -141,6 +144,27 @@ class PanelWebIntegrationTests {
 		mvc.perform(get("/early-warning/signals/" + signal + "/corroboration").with(as("coordinator")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Drug-checking findings")));
+	}
+
+	@Test
+	void pagesShowOverdueAndEscalatedGrading() throws Exception {
+		var now = clock.instant();
+		var draft = new ReportDraft(Channel.STAFF_FORM, SourceType.AMBULANCE, now.minus(Duration.ofHours(6)), null,
+				null, "E08000027", java.util.List.of(new SubstanceMention("flubromazolam", HowKnown.LAB)), null,
+				Set.of(Outcome.OVERDOSE), 1, "Overdue panel web test " + UUID.randomUUID());
+		var report = earlyWarning.submit(draft, null, now.minus(Duration.ofHours(6)));
+		var signal = earlyWarning.signalOf(EvidenceKind.REPORT, report.toString()).orElseThrow();
+		earlyWarning.decide(signal, SignalStatus.VALIDATED, null, "coordinator", now.minus(Duration.ofHours(5)));
+		assertThat(panel.chase(now).escalations()).anyMatch(e -> e.signalId().equals(signal));
+
+		mvc.perform(get("/early-warning/signals/" + signal + "/panel").with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Overdue by")))
+			.andExpect(content().string(containsString("To coordinator on")))
+			.andExpect(content().string(containsString("The outcome can be recorded once 2 members have graded.")));
+		mvc.perform(get("/early-warning/panel").with(as("panel2")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Escalated to coordinator")));
 	}
 
 	@Test
