@@ -149,6 +149,7 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /early-warning/external-alerts", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/external-alerts/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("POST /early-warning/external-alerts/{id}/review", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /early-warning/measures", only("EARLY_WARNING_COORDINATOR"));
 		// early warning, the expert panel: holders of EARLY_WARNING:APPROVE (panel members and the coordinator) grade;
 		// only the coordinator records the outcome; corroboration and the round of grading are read like signals
 		EXPECTED.put("GET /early-warning/panel", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));

@@ -1,0 +1,59 @@
+package org.harmwatch.earlywarning.web;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.harmwatch.earlywarning.AlertLevel;
+import org.harmwatch.earlywarning.MeasuresManagement;
+import org.harmwatch.earlywarning.Urgency;
+import org.harmwatch.platform.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The coordinator's measures dashboard: backlog, speed from first report to alert, alerts by level, delivery,
+ * acknowledgement and feedback, as charts with their tables.
+ */
+@Controller
+class MeasuresController {
+
+	/** The periods offered, in days. */
+	static final List<Integer> PERIODS = List.of(30, 90, 365);
+
+	private final MeasuresManagement measures;
+
+	private final Clock clock;
+
+	MeasuresController(MeasuresManagement measures, Clock clock) {
+		this.measures = measures;
+		this.clock = clock;
+	}
+
+	@GetMapping("/early-warning/measures")
+	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	String measures(@RequestParam(defaultValue = "90") int days, Model model) {
+		var period = PERIODS.contains(days) ? days : 90;
+		model.addAttribute("m", measures.measures(period, clock.instant()));
+		model.addAttribute("periods", PERIODS);
+		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("levels", AlertLevel.values());
+		return "earlywarning/measures";
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Navigation {
+
+		@Bean
+		NavigationItem measuresNavigation() {
+			return new NavigationItem("earlywarning.nav.measures", "/early-warning/measures", "EARLY_WARNING:MANAGE",
+					"earlywarning.nav.measures.description", 140);
+		}
+
+	}
+
+}
