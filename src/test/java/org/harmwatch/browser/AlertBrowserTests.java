@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.earlywarning.AlertTestSignals;
+import org.harmwatch.earlywarning.PanelManagement;
 import org.harmwatch.earlywarning.PanelOutcome;
 import org.harmwatch.earlywarning.SignalStatus;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,15 @@ class AlertBrowserTests extends BrowserTestSupport {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PanelManagement panel;
+
 	@Test
 	void aGradedSignalBecomesAnAlertThePublicReads() {
 		var now = clock.instant();
 		var signal = AlertTestSignals.signal(jdbc, "E08000025", "Birmingham", "fentanyl", "HIGH_POTENCY_SYNTHETIC_OPIOID",
 				SignalStatus.VALIDATED, now.minus(Duration.ofHours(2)));
-		AlertTestSignals.gradeDirectly(jdbc, signal, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC, now.minus(Duration.ofHours(1)));
+		AlertTestSignals.grade(panel, signal, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC, now.minus(Duration.ofHours(1)));
 		var headline = "Heroin contaminated with fentanyl in Birmingham " + Long.toString(System.nanoTime(), 36);
 
 		signIn("coordinator");

@@ -55,6 +55,9 @@ class AlertIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	PanelManagement panel;
+
+	@Autowired
 	Clock clock;
 
 	@Autowired
@@ -77,7 +80,7 @@ class AlertIntegrationTests {
 	UUID graded(PanelOutcome outcome) {
 		var id = AlertTestSignals.signal(jdbc, BIRMINGHAM, "Birmingham", "fentanyl", "HIGH_POTENCY_SYNTHETIC_OPIOID",
 				SignalStatus.VALIDATED, now().minus(Duration.ofHours(3)));
-		AlertTestSignals.gradeDirectly(jdbc, id, outcome, now().minus(Duration.ofHours(1)));
+		AlertTestSignals.grade(panel, id, outcome, now().minus(Duration.ofHours(1)));
 		return id;
 	}
 

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Signals for alert tests, written straight into the database: panel grading is being built in parallel, so a test
- * grades a signal with {@link #gradeDirectly}. Once grading is merged, switch these to its API.
+ * grades it through the panel's API with {@link #grade}.
  */
 public final class AlertTestSignals {
 
@@ -39,15 +39,15 @@ public final class AlertTestSignals {
 		return id;
 	}
 
-	/** Records a panel outcome on a signal, as grading will: status GRADED, outcome, rationale, when. */
-	public static void gradeDirectly(JdbcClient jdbc, UUID signalId, PanelOutcome outcome, Instant at) {
-		jdbc.sql("UPDATE earlywarning.signal SET status = 'GRADED', outcome = ?, outcome_rationale = ?, graded_at = ? "
-				+ "WHERE id = ?")
-			.param(outcome.name())
-			.param("Graded directly by a test")
-			.param(Timestamp.from(at))
-			.param(signalId)
-			.update();
+	/**
+	 * Grades a validated signal the real way: two panel members grade it and the coordinator records the outcome.
+	 */
+	public static void grade(PanelManagement panel, UUID signalId, PanelOutcome outcome, Instant at) {
+		panel.grade(signalId, EvidenceStrength.B, PotentialHarm.HIGH, outcome, "Test grade: corroborated.", "panel",
+				"Priya Panel", at);
+		panel.grade(signalId, EvidenceStrength.B, PotentialHarm.HIGH, outcome, "Test grade: agree.", "panel2",
+				"Pat Paramedic", at);
+		panel.recordOutcome(signalId, outcome, "Two grades agree.", "coordinator", at);
 	}
 
 }

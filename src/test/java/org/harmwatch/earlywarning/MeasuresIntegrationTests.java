@@ -43,6 +43,9 @@ class MeasuresIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	PanelManagement panel;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -51,7 +54,7 @@ class MeasuresIntegrationTests {
 	UUID graded(Instant firstEvidence) {
 		var id = AlertTestSignals.signal(jdbc, BIRMINGHAM, "Birmingham", "fentanyl", "HIGH_POTENCY_SYNTHETIC_OPIOID",
 				SignalStatus.VALIDATED, firstEvidence);
-		AlertTestSignals.gradeDirectly(jdbc, id, PanelOutcome.ALERT_PROFESSIONALS, firstEvidence.plusSeconds(60));
+		AlertTestSignals.grade(panel, id, PanelOutcome.ALERT_PROFESSIONALS, firstEvidence.plusSeconds(60));
 		return id;
 	}
 
