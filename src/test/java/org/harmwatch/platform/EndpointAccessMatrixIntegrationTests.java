@@ -254,6 +254,70 @@ class EndpointAccessMatrixIntegrationTests {
 		assertThat(failures).as("access that differs from the table").isEmpty();
 	}
 
+	/**
+	 * Bad input to every endpoint, sent by someone allowed to call it, is a clear 4xx: malformed path variables,
+	 * JSON that does not parse, and form fields with nonsense in them. Never a 5xx, never a stack trace.
+	 */
+	@Test
+	void badInputToEveryEndpointIsAClear4xx() throws Exception {
+		var failures = new ArrayList<String>();
+		int client = 0;
+		for (var endpoint : endpoints()) {
+			var expected = EXPECTED.get(endpoint.key());
+			if (expected == null || endpoint.key().endsWith(" /error")) {
+				continue;
+			}
+			var username = switch (expected) {
+				case Public p -> null;
+				case SignedIn s -> "coordinator";
+				case Roles r -> USERS.get(r.names().iterator().next());
+			};
+			var badPath = endpoint.path().replaceAll("\\{[^}]+}", "not a valid id'");
+			for (var method : endpoint.methods()) {
+				var calls = new ArrayList<MockHttpServletRequestBuilder>();
+				calls.add(request(method, badPath));
+				if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
+					calls.add(request(method, concrete(endpoint.path())).contentType("application/json").content("{not json"));
+					calls.add(request(method, concrete(endpoint.path())).contentType("application/json")
+						.content("{\"page\": \"x\", \"lat\": [], \"id\": {}}"));
+					calls.add(request(method, concrete(endpoint.path())).param("page", "-1")
+						.param("days", "abc")
+						.param("lat", "north")
+						.param("occurredAt", "yesterday")
+						.param("ladCode", "E99999999")
+						.param("outcome", "EVERYTHING"));
+				}
+				else {
+					calls.add(request(method, concrete(endpoint.path())).param("page", "-7")
+						.param("days", "abc")
+						.param("status", "NOT_A_STATUS")
+						.param("from", "not a date"));
+				}
+				for (var call : calls) {
+					var address = "198.51.100." + (client++ % 250 + 1); // a fresh client for each call: no rate limit
+					call = call.with(csrf()).with(r -> {
+						r.setRemoteAddr(address);
+						return r;
+					});
+					if (username != null) {
+						call = call.with(user(users.loadUserByUsername(username)));
+					}
+					var response = mvc.perform(call).andReturn().getResponse();
+					var body = response.getContentAsString();
+					var who = username == null ? "anonymous" : username;
+					if (response.getStatus() >= 500) {
+						failures.add(who + " broke " + method + " " + endpoint.path() + " with bad input ("
+								+ response.getStatus() + ")");
+					}
+					if (body.contains("Exception") || body.contains("\tat org.") || body.contains("at java.")) {
+						failures.add(who + " saw a stack trace from " + method + " " + endpoint.path());
+					}
+				}
+			}
+		}
+		assertThat(failures).as("endpoints that do not answer bad input with a clear 4xx").isEmpty();
+	}
+
 	private void check(List<String> failures, Endpoint endpoint, HttpMethod method, String path, String username,
 			boolean allowed) throws Exception {
 		MockHttpServletRequestBuilder call = request(method, path).with(csrf());
