@@ -169,7 +169,7 @@ class AlertIntegrationTests {
 	}
 
 	@Test
-	void issuingPublishesAlertIssuedWithEverythingDeliveryNeeds() {
+	void issuingPublishesAlertIssuedWithEverythingDeliveryNeeds() throws Exception {
 		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
 		var headline = unique("Heroin contaminated with fentanyl");
 		var alert = issue(signal, headline, Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false);
@@ -190,6 +190,12 @@ class AlertIntegrationTests {
 		assertThat(event.smsText()).hasSizeLessThanOrEqualTo(AlertTexts.SMS_MAX).contains("/alerts/" + alert.reference());
 		assertThat(event.webPath()).isEqualTo("/alerts/" + alert.reference());
 		assertThat(event.expiresAt()).isAfter(event.issuedAt());
+		// A real alert is not marked as an exercise anywhere.
+		mvc.perform(get("/early-warning/alerts/" + alert.id()).with(as("panel")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(headline)))
+			.andExpect(content().string(not(containsString("EXERCISE"))));
+		assertThat(alerts.cap(alert)).contains("<status>Actual</status>").doesNotContain("EXERCISE");
 	}
 
 	@Test
