@@ -5,7 +5,11 @@
  *
  * <p>Used by frontline staff and partner systems (reporting), the early-warning coordinator (validating or dismissing
  * signals) and the expert panel (reading). Follows the PHE Local Drug Information System model: receive, validate and
- * corroborate, grade, respond; grading and alerts come later.
+ * corroborate, grade, respond.
+ *
+ * <p>Alerts ({@code AlertManagement}) are drafted by the coordinator from graded signals (or, on the urgent path, from
+ * validated ones with two named approvers), issued with {@code AlertIssued} for the delivery module, and published to
+ * the public as pages, CAP 1.2 and Atom feeds.
  */
 @NullMarked
 @ApplicationModule(displayName = "Drugs early warning",
