@@ -4,9 +4,15 @@
  * with an urgency.
  *
  * <p>Used by frontline staff and partner systems (reporting), the early-warning coordinator (validating or dismissing
- * signals, recording the panel's outcome) and the expert panel (grading validated signals through
- * {@link org.harmwatch.earlywarning.PanelManagement}). Follows the PHE Local Drug Information System model: receive,
- * validate and corroborate, grade, respond.
+ * signals, recording the panel's outcome, drafting alerts, reviewing other regions' alerts and following the
+ * measures) and the expert panel (grading validated signals through {@link org.harmwatch.earlywarning.PanelManagement},
+ * approving alerts). Follows the PHE Local Drug Information System model: receive, validate and corroborate, grade,
+ * respond.
+ *
+ * <p>Alerts ({@code AlertManagement}) are drafted by the coordinator from graded signals (or, on the urgent path, from
+ * validated ones with two named approvers), issued with {@code AlertIssued} for the delivery module, and published to
+ * the public as pages, CAP 1.2 and Atom feeds. Neighbouring regions' CAP feeds are polled into external alerts
+ * ({@code FederationManagement}): evidence only, never re-broadcast.
  */
 @NullMarked
 @ApplicationModule(displayName = "Drugs early warning",

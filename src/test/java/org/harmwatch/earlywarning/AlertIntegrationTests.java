@@ -172,7 +172,7 @@ class AlertIntegrationTests {
 	}
 
 	@Test
-	void issuingPublishesAlertIssuedWithEverythingDeliveryNeeds() {
+	void issuingPublishesAlertIssuedWithEverythingDeliveryNeeds() throws Exception {
 		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
 		var headline = unique("Heroin contaminated with fentanyl");
 		var alert = issue(signal, headline, Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false);
@@ -193,6 +193,12 @@ class AlertIntegrationTests {
 		assertThat(event.smsText()).hasSizeLessThanOrEqualTo(AlertTexts.SMS_MAX).contains("/alerts/" + alert.reference());
 		assertThat(event.webPath()).isEqualTo("/alerts/" + alert.reference());
 		assertThat(event.expiresAt()).isAfter(event.issuedAt());
+		// A real alert is not marked as an exercise anywhere.
+		mvc.perform(get("/early-warning/alerts/" + alert.id()).with(as("panel")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(headline)))
+			.andExpect(content().string(not(containsString("EXERCISE"))));
+		assertThat(alerts.cap(alert)).contains("<status>Actual</status>").doesNotContain("EXERCISE");
 	}
 
 	@Test
@@ -419,6 +425,46 @@ class AlertIntegrationTests {
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		mvc.perform(get("/api/early-warning/alerts").with(as("frontline"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theUpdateAndCancelFormsRefuseBadInputAndSaveNothing() throws Exception {
+		var alert = issue(graded(PanelOutcome.ALERT_PROFESSIONALS), unique("Web changes"), Set.of(Audience.PROFESSIONALS),
+				false);
+		mvc.perform(get("/early-warning/alerts/" + alert.id() + "/update").with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(alert.headline())));
+		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/update").with(as("coordinator")).with(csrf())
+				.param("level", "WARNING")
+				.param("audiences", "PROFESSIONALS", "PUBLIC")
+				.param("areas", BIRMINGHAM)
+				.param("headline", "Changed")
+				.param("lookOutFor", "Same")
+				.param("professionalAdvice", "Same")
+				.param("expiresAt", "2020-01-01T10:00")
+				.param("reviewAt", "2020-01-01T09:00"))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("professionals only")))
+			.andExpect(content().string(containsString("must be in the future")))
+			.andExpect(content().string(containsString("Say what changed and why.")));
+		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/cancel").with(as("coordinator")).with(csrf())
+				.param("note", " "))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("Say why the alert is cancelled.")));
+		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/approve").with(as("panel")).with(csrf()))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("Nothing on this alert is waiting for approval.")));
+		var after = alerts.alert(alert.id());
+		assertThat(after.messages()).hasSize(1);
+		assertThat(after.version()).isEqualTo(1);
+
+		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/cancel").with(as("coordinator")).with(csrf())
+				.param("note", "Lab result: no fentanyl."))
+			.andExpect(status().is3xxRedirection());
+		assertThat(alerts.alert(alert.id()).pending().messageType()).isEqualTo(AlertMessageType.CANCEL);
+		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/approve").with(as("panel")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(alerts.alert(alert.id()).state()).isEqualTo(AlertState.CANCELLED);
 	}
 
 	@Test
