@@ -5,11 +5,13 @@ import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
@@ -57,21 +59,27 @@ public final class CapValidator {
 	/** Every problem with the document; empty when it is valid CAP 1.2. */
 	public static List<String> problems(String xml) {
 		var problems = new ArrayList<String>();
+		schemaProblem(new StreamSource(new StringReader(xml))).ifPresent(problems::add);
+		// CAP's own rules are checked also when the schema failed, so that every problem is named at once.
+		problems.addAll(ownRules(xml));
+		return problems;
+	}
+
+	/** What the OASIS CAP 1.2 schema says is wrong with a document (its first complaint), if anything. */
+	public static Optional<String> schemaProblem(Source document) {
 		try {
 			var validator = SCHEMA.newValidator();
 			validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 			validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-			validator.validate(new StreamSource(new StringReader(xml)));
+			validator.validate(document);
+			return Optional.empty();
 		}
 		catch (SAXException ex) {
-			problems.add("schema: " + ex.getMessage());
+			return Optional.of("schema: " + ex.getMessage());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		// CAP's own rules are checked also when the schema failed, so that every problem is named at once.
-		problems.addAll(ownRules(xml));
-		return problems;
 	}
 
 	/** The problems with CAP's own rules alone (the document must be well-formed XML). */

@@ -12,9 +12,8 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.dom.DOMSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 
+import org.harmwatch.earlywarning.internal.alerts.CapValidator;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -29,8 +28,6 @@ import org.xml.sax.SAXException;
 final class CapReader {
 
 	static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
-
-	private static final Schema SCHEMA = schema();
 
 	/** Whether a document's root element is a CAP 1.2 {@code alert}. */
 	static boolean isCap(Document document) {
@@ -61,13 +58,9 @@ final class CapReader {
 			throw new InvalidCapException("not a CAP 1.2 alert (root element "
 					+ document.getDocumentElement().getNodeName() + ")");
 		}
-		try {
-			var validator = SCHEMA.newValidator();
-			validator.setErrorHandler(null);
-			validator.validate(new DOMSource(document));
-		}
-		catch (SAXException | IOException ex) {
-			throw new InvalidCapException("not valid against the CAP 1.2 schema: " + ex.getMessage());
+		var invalid = CapValidator.schemaProblem(new DOMSource(document));
+		if (invalid.isPresent()) {
+			throw new InvalidCapException("not valid against the CAP 1.2 schema: " + invalid.get());
 		}
 		var alert = document.getDocumentElement();
 		var info = firstInfo(alert);
@@ -143,22 +136,6 @@ final class CapReader {
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidCapException("bad date " + value);
-		}
-	}
-
-	private static Schema schema() {
-		try (var xsd = CapReader.class.getResourceAsStream("/cap/cap-1.2.xsd")) {
-			if (xsd == null) {
-				throw new IllegalStateException("cap/cap-1.2.xsd is missing from the classpath");
-			}
-			var factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-			return factory.newSchema(new javax.xml.transform.stream.StreamSource(
-					new ByteArrayInputStream(xsd.readAllBytes())));
-		}
-		catch (IOException | SAXException ex) {
-			throw new IllegalStateException("Cannot load the CAP 1.2 schema", ex);
 		}
 	}
 
