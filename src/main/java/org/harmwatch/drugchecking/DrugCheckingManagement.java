@@ -323,6 +323,11 @@ public class DrugCheckingManagement {
 			.single();
 	}
 
+	/** The sample created with this client id, if any. */
+	public Optional<SampleView> sampleByClientId(UUID clientId) {
+		return jdbc.sql(SAMPLE_SELECT + " WHERE client_id = ?").param(clientId).query(DrugCheckingManagement::sample).optional();
+	}
+
 	/** The session's samples, as taken in (no results: those come from {@link #releases}). */
 	public List<SampleView> samples(UUID sessionId) {
 		return jdbc.sql(SAMPLE_SELECT + " WHERE session_id = ? ORDER BY taken_at, code")
