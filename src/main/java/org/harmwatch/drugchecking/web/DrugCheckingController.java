@@ -115,7 +115,7 @@ class DrugCheckingController {
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
 	String session(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
 		var session = found(id);
-		model.addAttribute("session", session);
+		model.addAttribute("checkingSession", session);
 		model.addAttribute("releases", drugChecking.releases(id, user));
 		model.addAttribute("zone", zone);
 		return "drugchecking/session";
@@ -166,7 +166,7 @@ class DrugCheckingController {
 	}
 
 	private String sampleForm(Model model, SessionView session, SampleForm form, List<Problem> problems) {
-		model.addAttribute("session", session);
+		model.addAttribute("checkingSession", session);
 		model.addAttribute("form", form);
 		model.addAttribute("modes", SampleMode.values());
 		model.addAttribute("forms", DosageForm.values());
@@ -181,7 +181,7 @@ class DrugCheckingController {
 	String label(@PathVariable UUID id, Model model) {
 		var sample = drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
 		model.addAttribute("sample", sample);
-		model.addAttribute("session", found(sample.sessionId()));
+		model.addAttribute("checkingSession", found(sample.sessionId()));
 		model.addAttribute("lookupUrl", lookupUrl(sample.code()));
 		return "drugchecking/label";
 	}
@@ -294,7 +294,7 @@ class DrugCheckingController {
 		var release = drugChecking.release(id, user);
 		model.addAttribute("release", release);
 		model.addAttribute("sample", release.sample());
-		model.addAttribute("session", release.session());
+		model.addAttribute("checkingSession", release.session());
 		model.addAttribute("resultForm", form);
 		model.addAttribute("methods", AnalysisMethod.values());
 		model.addAttribute("units", QuantityUnit.values());
