@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.harmwatch.drugchecking.internal.Advice;
+import org.harmwatch.drugchecking.internal.CsvReader;
 import org.harmwatch.drugchecking.internal.Flagging;
 import org.harmwatch.drugchecking.internal.Jcamp;
 import org.harmwatch.drugchecking.internal.SampleCodes;
@@ -56,7 +57,7 @@ public class DrugCheckingManagement {
 	/** Sessions per page. */
 	public static final int PAGE_SIZE = 25;
 
-	static final int MAX_COMPONENTS = 10;
+	static final int MAX_COMPONENTS = 20;
 
 	private final JdbcClient jdbc;
 
@@ -277,7 +278,8 @@ public class DrugCheckingManagement {
 			throw new DrugCheckingRejectedException(problems);
 		}
 		var soldAs = draft.soldAs().strip();
-		var soldAsCode = substances.resolve(soldAs).map(r -> r.substance().id().code()).orElse(null);
+		var expected = expectedCodes(soldAs);
+		var soldAsCode = expected.isEmpty() ? null : expected.get(0);
 		boolean pill = draft.form() == DosageForm.PILL;
 		var id = UUID.randomUUID();
 		for (int attempt = 0;; attempt++) {
@@ -414,6 +416,10 @@ public class DrugCheckingManagement {
 	 */
 	@Transactional
 	public ResultVersion recordResult(UUID sampleId, ResultDraft draft, String analyst, Instant now) {
+		return record(sampleId, draft, analyst, now, true);
+	}
+
+	private ResultVersion record(UUID sampleId, ResultDraft draft, String analyst, Instant now, boolean warn) {
 		var sample = sample(sampleId).orElseThrow(() -> new NotFound("sample " + sampleId));
 		var problems = check(draft);
 		if (!problems.isEmpty()) {
@@ -437,7 +443,7 @@ public class DrugCheckingManagement {
 					measured ? c.quantity() : null, measured ? c.unit() : null,
 					measured && c.unit() == QuantityUnit.MG_PER_UNIT ? c.basis() : null, c.confidence(), c.method()));
 		}
-		var outcome = draft.confirmed() ? flagging.assess(sample.soldAs(), sample.soldAsCode(), components)
+		var outcome = draft.confirmed() ? flagging.assess(sample.soldAs(), expectedCodes(sample.soldAs()), components)
 				: new Flagging.Outcome(EnumSet.noneOf(ResultFlag.class), List.of(), List.of());
 		var flags = outcome.flags().stream().sorted().toList();
 		var id = UUID.randomUUID();
@@ -474,7 +480,7 @@ public class DrugCheckingManagement {
 		}
 		var result = new ResultVersion(id, version, draft.confirmed(), flags, outcome.reasons(), trimmed(draft.notes()),
 				analyst, now, components, List.of());
-		if (!flags.isEmpty()) {
+		if (warn && !flags.isEmpty()) {
 			var session = session(sample.sessionId()).orElseThrow();
 			var lad = sample.obtainedLadCode() != null ? sample.obtainedLadCode() : session.siteLadCode();
 			events.publishEvent(new DangerousSampleFound(sampleId + "#v" + version, session.siteName(), lad,
@@ -579,6 +585,197 @@ public class DrugCheckingManagement {
 					(String) r[6], (Instant) r[7], components, spectra));
 		}
 		return versions;
+	}
+
+
+	// ---- Import
+
+	static final int MAX_IMPORT_ROWS = 50_000;
+
+	private static final java.time.format.DateTimeFormatter COMPACT_DATE = new java.time.format.DateTimeFormatterBuilder()
+		.parseCaseInsensitive()
+		.appendPattern("dMMMyyyy")
+		.toFormatter(java.util.Locale.ENGLISH);
+
+	/** Checks a CSV of results against the mapping, row by row; stores nothing. */
+	public SampleImportReport checkImport(UUID sessionId, String csv, ImportMapping mapping) {
+		session(sessionId).orElseThrow(() -> new NotFound("session " + sessionId));
+		return parseImport(sessionId, csv, mapping, new ArrayList<>());
+	}
+
+	/**
+	 * Imports historical or partner results into a session: all or nothing. When any row is bad nothing is stored and
+	 * the report names each bad row. Each sample gets a new anonymous code; its client id is derived from the session
+	 * and the partner's key, so importing the same file again stores nothing twice. Imported results are confirmed and
+	 * flagged, but publish no warning: they are history, not news.
+	 */
+	@Transactional
+	public SampleImportReport importCsv(UUID sessionId, String csv, ImportMapping mapping, String by, Instant now) {
+		session(sessionId).orElseThrow(() -> new NotFound("session " + sessionId));
+		var samples = new ArrayList<ImportedSample>();
+		var report = parseImport(sessionId, csv, mapping, samples);
+		if (!report.ok()) {
+			return report;
+		}
+		int imported = 0;
+		for (var s : samples) {
+			if (sampleByClientId(s.clientId()).isPresent()) {
+				continue;
+			}
+			var sample = takeIn(sessionId, new SampleDraft(s.clientId(), mapping.mode(), s.soldAs(), s.form(), null, null,
+					null, null, null, null, null, true, null), by, s.completed() == null ? now : s.completed());
+			record(sample.id(), new ResultDraft(s.components(), true,
+					"Imported (partner sample " + s.key() + ")" + (s.traces().isEmpty() ? ""
+							: ". Trace: " + String.join(", ", s.traces()))),
+					by, s.completed() == null ? now : s.completed(), false);
+			imported++;
+		}
+		return new SampleImportReport(report.rows(), report.samples(), imported, report.samples() - imported, List.of());
+	}
+
+	private record ImportedSample(String key, UUID clientId, String soldAs, DosageForm form,
+			List<ComponentDraft> components, List<String> traces, @Nullable Instant completed) {
+	}
+
+	private SampleImportReport parseImport(UUID sessionId, String csv, ImportMapping mapping,
+			List<ImportedSample> out) {
+		var problems = new ArrayList<SampleImportReport.RowProblem>();
+		var rows = CsvReader.read(csv);
+		if (rows.isEmpty()) {
+			return new SampleImportReport(0, 0, 0, 0, List.of(new SampleImportReport.RowProblem(1, "The file is empty.")));
+		}
+		var header = rows.get(0).stream().map(String::strip).toList();
+		var columns = new java.util.LinkedHashMap<String, Integer>();
+		for (var entry : new String[][] { { "sample key", mapping.sampleKey() }, { "substance", mapping.substance() },
+				{ "sold as", mapping.soldAs() }, { "form", mapping.form() }, { "trace", mapping.trace() },
+				{ "method", mapping.method() }, { "date", mapping.date() } }) {
+			if (entry[1] == null || entry[1].isBlank()) {
+				continue;
+			}
+			int index = header.indexOf(entry[1].strip());
+			if (index < 0) {
+				problems.add(new SampleImportReport.RowProblem(1,
+						"The " + entry[0] + " column \"" + entry[1].strip() + "\" is not in the header."));
+			}
+			columns.put(entry[0], index);
+		}
+		int data = rows.size() - 1;
+		if (data > MAX_IMPORT_ROWS) {
+			problems.add(new SampleImportReport.RowProblem(1, "At most " + MAX_IMPORT_ROWS + " rows can be imported at once."));
+		}
+		if (!problems.isEmpty()) {
+			return new SampleImportReport(data, 0, 0, 0, problems);
+		}
+		record Part(String soldAs, DosageForm form, List<ComponentDraft> components, List<String> traces,
+				Instant[] completed) {
+		}
+		var groups = new java.util.LinkedHashMap<String, Part>();
+		for (int r = 1; r < rows.size(); r++) {
+			var row = rows.get(r);
+			int line = r + 1;
+			if (row.size() == 1 && row.get(0).isBlank()) {
+				continue;
+			}
+			if (row.size() != header.size()) {
+				problems.add(new SampleImportReport.RowProblem(line,
+						"Has " + row.size() + " fields; the header has " + header.size() + "."));
+				continue;
+			}
+			java.util.function.Function<String, @Nullable String> cell = name -> {
+				var index = columns.get(name);
+				return index == null ? null : row.get(index).strip();
+			};
+			var key = cell.apply("sample key");
+			var substance = cell.apply("substance");
+			if (key == null || key.isEmpty()) {
+				problems.add(new SampleImportReport.RowProblem(line, "No sample key."));
+				continue;
+			}
+			if (substance == null || substance.isEmpty()) {
+				problems.add(new SampleImportReport.RowProblem(line, "No substance."));
+				continue;
+			}
+			if (substance.length() > 200) {
+				problems.add(new SampleImportReport.RowProblem(line, "The substance is longer than 200 characters."));
+				continue;
+			}
+			var trace = cell.apply("trace");
+			if (trace != null && !trace.isEmpty() && !trace.equalsIgnoreCase("trace")) {
+				problems.add(new SampleImportReport.RowProblem(line,
+						"The trace column must be \"trace\" or blank, not \"" + trace + "\"."));
+				continue;
+			}
+			var methodText = cell.apply("method");
+			var method = mapping.defaultMethod();
+			if (methodText != null && !methodText.isEmpty()) {
+				var compact = methodText.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]", "");
+				method = Arrays.stream(AnalysisMethod.values())
+					.filter(m -> m.name().replace("_", "").equals(compact))
+					.findFirst()
+					.orElse(null);
+				if (method == null) {
+					problems.add(new SampleImportReport.RowProblem(line, "Unknown method \"" + methodText + "\"; use one of "
+							+ Arrays.stream(AnalysisMethod.values()).map(Enum::name).toList() + "."));
+					continue;
+				}
+			}
+			Instant completed = null;
+			var dateText = cell.apply("date");
+			if (dateText != null && !dateText.isEmpty()) {
+				try {
+					var date = dateText.matches("\\d{4}-\\d{2}-\\d{2}") ? java.time.LocalDate.parse(dateText)
+							: java.time.LocalDate.parse(dateText, COMPACT_DATE);
+					completed = date.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+				}
+				catch (java.time.format.DateTimeParseException ex) {
+					problems.add(new SampleImportReport.RowProblem(line,
+							"\"" + dateText + "\" is not a date like 2023-04-16 or 16apr2023."));
+					continue;
+				}
+			}
+			var soldAs = cell.apply("sold as");
+			var formText = cell.apply("form");
+			var form = DosageForm.OTHER;
+			if (formText != null && !formText.isEmpty()) {
+				form = Arrays.stream(DosageForm.values())
+					.filter(f -> f.name().equalsIgnoreCase(formText))
+					.findFirst()
+					.orElse(DosageForm.OTHER);
+			}
+			var part = groups.computeIfAbsent(key, k -> new Part(
+					soldAs == null || soldAs.isEmpty() ? "unknown" : (soldAs.length() > 200 ? soldAs.substring(0, 200) : soldAs),
+					DosageForm.OTHER, new ArrayList<>(), new ArrayList<>(), new Instant[1]));
+			if (part.components().size() >= MAX_COMPONENTS) {
+				problems.add(new SampleImportReport.RowProblem(line,
+						"Sample " + key + " has more than " + MAX_COMPONENTS + " components."));
+				continue;
+			}
+			if (formText != null && !formText.isEmpty() && part.components().isEmpty()) {
+				groups.put(key, part = new Part(part.soldAs(), form, part.components(), part.traces(), part.completed()));
+			}
+			boolean isTrace = trace != null && trace.equalsIgnoreCase("trace");
+			var component = new ComponentDraft(substance, null, null, null,
+					isTrace ? Confidence.PROBABLE : Confidence.CONFIRMED, method);
+			if (isTrace) {
+				part.components().add(component);
+				part.traces().add(substance);
+			}
+			else {
+				// Main components first, so the first listed is the main one.
+				int firstTrace = (int) part.components().stream().filter(c -> c.confidence() == Confidence.CONFIRMED).count();
+				part.components().add(firstTrace, component);
+			}
+			if (completed != null) {
+				part.completed()[0] = completed;
+			}
+		}
+		for (var entry : groups.entrySet()) {
+			var p = entry.getValue();
+			var clientId = UUID.nameUUIDFromBytes((sessionId + ":" + entry.getKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			out.add(new ImportedSample(entry.getKey(), clientId, p.soldAs(), p.form(), List.copyOf(p.components()),
+					List.copyOf(p.traces()), p.completed()[0]));
+		}
+		return new SampleImportReport(data, groups.size(), 0, 0, problems);
 	}
 
 	// ---- Consultation
@@ -775,6 +972,21 @@ public class DrugCheckingManagement {
 	}
 
 	// ---- Helpers
+
+	/** The substances a sold-as text names: one, or several separated by ";", ",", "/", "+" or "and". */
+	List<String> expectedCodes(String soldAs) {
+		var whole = substances.resolve(soldAs.strip());
+		if (whole.isPresent()) {
+			return List.of(whole.get().substance().id().code());
+		}
+		return Arrays.stream(soldAs.split("\\s*(?:[;,/+&]|\\band\\b)\\s*"))
+			.filter(part -> !part.isBlank())
+			.map(part -> substances.resolve(part.strip()))
+			.flatMap(Optional::stream)
+			.map(r -> r.substance().id().code())
+			.distinct()
+			.toList();
+	}
 
 	private boolean district(String code) {
 		return geography.areas(AreaLevel.LAD).stream().anyMatch(a -> a.code().equals(code.strip()));

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.ResultFlag;
 import org.harmwatch.drugchecking.ResultVersion.Component;
@@ -22,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The flags of a confirmed result, worked out from the substance vocabulary's classes and risk flags (not from a list
  * of names), and the configured high-strength thresholds.
+ *
+ * <p>Mis-sold: the expected substance is absent; or, when quantities are given, it is not the largest component; or,
+ * without quantities, it is found only at a lower confidence (a trace) than some other component.
  */
 @org.springframework.stereotype.Component
 public class Flagging {
@@ -46,24 +50,38 @@ public class Flagging {
 	public record Outcome(Set<ResultFlag> flags, List<String> reasons, List<String> substanceCodes) {
 	}
 
-	public Outcome assess(String soldAs, @Nullable String expectedCode, List<Component> components) {
+	/**
+	 * @param expectedCodes the substances it was sold as (one, or several for "cocaine; fentanyl"); empty when the
+	 * sold-as text names nothing in the vocabulary, and then nothing can be mis-sold
+	 */
+	public Outcome assess(String soldAs, List<String> expectedCodes, List<Component> components) {
 		var flags = EnumSet.noneOf(ResultFlag.class);
 		var reasons = new ArrayList<String>();
 		var main = main(components);
-		if (expectedCode != null && !components.isEmpty()) {
-			boolean present = components.stream().anyMatch(c -> matches(c.substanceCode(), expectedCode));
+		if (!expectedCodes.isEmpty() && !components.isEmpty()) {
+			boolean present = components.stream().anyMatch(c -> expected(c.substanceCode(), expectedCodes));
 			if (!present) {
 				flags.add(ResultFlag.MIS_SOLD);
 				reasons.add("sold as " + soldAs + " but no " + soldAs + " found");
 			}
-			else if (main != null && !matches(main.substanceCode(), expectedCode)) {
+			else if (components.stream().anyMatch(c -> c.quantity() != null)) {
+				if (main != null && !expected(main.substanceCode(), expectedCodes)) {
+					flags.add(ResultFlag.MIS_SOLD);
+					reasons.add("sold as " + soldAs + " but mostly " + main.name());
+				}
+			}
+			else if (components.stream()
+				.filter(c -> expected(c.substanceCode(), expectedCodes))
+				.noneMatch(c -> c.confidence() == Confidence.CONFIRMED)
+					&& components.stream().anyMatch(c -> c.confidence() == Confidence.CONFIRMED)) {
+				// No quantities: the expected drug only at a lower confidence (a trace) than something else.
 				flags.add(ResultFlag.MIS_SOLD);
-				reasons.add("sold as " + soldAs + " but mostly " + main.name());
+				reasons.add("sold as " + soldAs + " but only a trace of it found");
 			}
 		}
 		for (var c : components) {
 			var s = summary(c.substanceCode());
-			if (s == null || (expectedCode != null && matches(c.substanceCode(), expectedCode))) {
+			if (s == null || expected(c.substanceCode(), expectedCodes)) {
 				continue;
 			}
 			if (highRisk(s)) {
@@ -118,6 +136,10 @@ public class Flagging {
 			.filter(c -> c.quantity() != null)
 			.max(Comparator.comparing(Component::quantity))
 			.orElse(components.isEmpty() ? null : components.get(0));
+	}
+
+	private boolean expected(@Nullable String found, List<String> expectedCodes) {
+		return expectedCodes.stream().anyMatch(e -> matches(found, e));
 	}
 
 	private boolean matches(@Nullable String found, String expected) {
