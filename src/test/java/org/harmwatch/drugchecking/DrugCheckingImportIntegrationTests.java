@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @HarmwatchIntegrationTest
 @RecordApplicationEvents
-class DrugCheckingImportIntegrationTests {
+public class DrugCheckingImportIntegrationTests {
 
 	static final ImportMapping MAPPING = new ImportMapping("sampleid", "substance", "expectedsubstance", null,
 			"abundance", "method", "date_complete", SampleMode.FRONT_OF_HOUSE, AnalysisMethod.GC_MS);
@@ -45,7 +45,7 @@ class DrugCheckingImportIntegrationTests {
 	}
 
 	/** The lab detail rows with each sample's expected substance from the samples file, joined on sampleid. */
-	static String joined() throws IOException {
+	public static String joined() throws IOException {
 		var samples = CsvReader.read(resource("us_unc_allegheny_samples.csv"));
 		var header = samples.get(0);
 		int id = header.indexOf("sampleid");

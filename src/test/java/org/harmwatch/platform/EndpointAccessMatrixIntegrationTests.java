@@ -160,6 +160,9 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /drug-checking/samples/{id}/consultation", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /drug-checking/results/{id}/spectra", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /drug-checking/spectra/{id}", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/sessions/{id}/import", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /drug-checking/sessions/{id}/import/upload", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /drug-checking/sessions/{id}/import", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /drug-checking/results", PUBLIC);
 		EXPECTED.put("POST /drug-checking/results", PUBLIC);
 		EXPECTED.put("GET /api/drug-checking/sessions", only("DRUG_CHECKING_ANALYST"));

@@ -297,4 +297,50 @@ class DrugCheckingWebIntegrationTests {
 			.andExpect(content().string(containsString("<svg")));
 	}
 
+	static String token(String html) {
+		var m = java.util.regex.Pattern.compile("name=\"token\" value=\"([0-9a-f-]+)\"").matcher(html);
+		assertThat(m.find()).isTrue();
+		return m.group(1);
+	}
+
+	@Test
+	void anAnalystMapsChecksAndImportsACsvAllOrNothing() throws Exception {
+		var session = session();
+		var good = org.harmwatch.drugchecking.DrugCheckingImportIntegrationTests.joined();
+		var lines = good.split("\n");
+		lines[3] = lines[3].replace(",GCMS,", ",NMR,");
+		var bad = String.join("\n", lines);
+
+		var mapping = mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
+			.file(new MockMultipartFile("file", "unc.csv", "text/csv", bad.getBytes()))
+			.with(csrf()).with(as("analyst")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"sampleid\" selected=\"selected\">sampleid</option>")))
+			.andReturn();
+		// The file waits in the HTTP session, which Spring Session keeps under this cookie.
+		var http = mapping.getResponse().getCookie("SESSION");
+		var token = token(mapping.getResponse().getContentAsString());
+		mvc.perform(post("/drug-checking/sessions/{id}/import", session).cookie(http).with(csrf()).with(as("analyst"))
+			.param("token", token).param("sampleKey", "sampleid").param("substance", "substance")
+			.param("soldAs", "expectedsubstance").param("trace", "abundance").param("method", "method")
+			.param("date", "date_complete").param("mode", "FRONT_OF_HOUSE").param("defaultMethod", "GC_MS")
+			.param("step", "import"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Unknown method &quot;NMR&quot;")))
+			.andExpect(content().string(containsString("Nothing has been imported")));
+		assertThat(drugChecking.samples(session)).isEmpty();
+
+		mapping = mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
+			.file(new MockMultipartFile("file", "unc.csv", "text/csv", good.getBytes()))
+			.cookie(http).with(csrf()).with(as("analyst"))).andExpect(status().isOk()).andReturn();
+		token = token(mapping.getResponse().getContentAsString());
+		mvc.perform(post("/drug-checking/sessions/{id}/import", session).cookie(http).with(csrf()).with(as("analyst"))
+			.param("token", token).param("sampleKey", "sampleid").param("substance", "substance")
+			.param("soldAs", "expectedsubstance").param("trace", "abundance").param("method", "method")
+			.param("date", "date_complete").param("mode", "FRONT_OF_HOUSE").param("defaultMethod", "GC_MS")
+			.param("step", "import"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(drugChecking.samples(session)).hasSize(55);
+	}
+
 }
