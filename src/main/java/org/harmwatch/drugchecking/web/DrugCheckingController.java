@@ -264,9 +264,12 @@ class DrugCheckingController {
 	@PostMapping("/drug-checking/results/{id}/spectra")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
 	String attach(@PathVariable UUID id, @RequestParam("sampleId") UUID sampleId,
-			@RequestParam("spectrum") MultipartFile file, Model model, HttpServletResponse response,
-			@AuthenticationPrincipal HarmwatchUser user) throws java.io.IOException {
+			@RequestParam(name = "spectrum", required = false) @Nullable MultipartFile file, Model model,
+			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) throws java.io.IOException {
 		try {
+			if (file == null || file.isEmpty()) {
+				throw new DrugCheckingRejectedException(List.of(new Problem("spectrum", "Choose a JCAMP-DX file (.jdx).")));
+			}
 			drugChecking.attachSpectrum(id, String.valueOf(file.getOriginalFilename()), file.getBytes(),
 					user.displayName(), clock.instant());
 			return "redirect:/drug-checking/samples/" + sampleId;

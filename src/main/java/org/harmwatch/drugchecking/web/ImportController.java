@@ -59,11 +59,11 @@ class ImportController {
 
 	@PostMapping("/drug-checking/sessions/{id}/import/upload")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
-	String uploaded(@PathVariable UUID id, @RequestParam("file") MultipartFile file, Model model, HttpSession http,
+	String uploaded(@PathVariable UUID id, @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model, HttpSession http,
 			HttpServletResponse response) throws IOException {
 		var session = found(id);
 		model.addAttribute("checkingSession", session);
-		if (file.isEmpty() || file.getSize() > MAX_BYTES) {
+		if (file == null || file.isEmpty() || file.getSize() > MAX_BYTES) {
 			response.setStatus(422);
 			Forms.problems(model, List.of(new Problem("file", "Choose a CSV file smaller than 5 MB.")));
 			return "drugchecking/importUpload";
