@@ -1,12 +1,19 @@
 /**
- * The drug-checking service: samples handed in at checking sessions, their lab and on-site results, and what is
- * released to whom under each session's licence conditions.
+ * The drug-checking service: sites and sessions with their licence conditions, anonymous samples (no name, contact
+ * details or date of birth — a random code on a printed label), versioned on-site and lab results, flags, and the
+ * harm-reduction consultation.
  *
- * <p>Used by drug-checking analysts. Not built yet: for now it holds only the event it publishes when a sample is
- * dangerous, {@link org.harmwatch.drugchecking.DangerousSampleFound}, which early warning turns into a signal.
+ * <p>Used by drug-checking analysts, and by the public to look up their own result by its code. Results leave the
+ * module only through {@link org.harmwatch.drugchecking.Release}, made by
+ * {@link org.harmwatch.drugchecking.DrugCheckingManagement}, which applies each session's
+ * {@link org.harmwatch.drugchecking.LicenceCondition}s for the reader. A confirmed result that is mis-sold, holds an
+ * unexpected high-risk substance or is unusually strong publishes
+ * {@link org.harmwatch.drugchecking.DangerousSampleFound}, which early warning turns into a signal; this module does
+ * not know early warning.
  */
 @NullMarked
-@ApplicationModule(displayName = "Drug checking", allowedDependencies = { "shared", "platform" })
+@ApplicationModule(displayName = "Drug checking",
+		allowedDependencies = { "shared", "platform", "substances", "geography" })
 package org.harmwatch.drugchecking;
 
 import org.jspecify.annotations.NullMarked;

@@ -181,6 +181,35 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /alerts/{reference}.cap", PUBLIC);
 		EXPECTED.put("GET /alerts/feed.atom", PUBLIC);
 		EXPECTED.put("GET /alerts/cap.atom", PUBLIC);
+		// drug checking: the analyst's sessions, intake, results and advice; police roles hold no drug-checking
+		// grants (and a policing reader would still get no results of a not-for-law-enforcement session); anyone may
+		// look up a result by its code, rate-limited
+		EXPECTED.put("GET /drug-checking/sessions", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/sessions/new", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /drug-checking/sessions", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/sessions/{id}", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/sessions/{id}/results.csv", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/sessions/{id}/samples/new", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /drug-checking/sessions/{id}/samples", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/samples/{id}", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/samples/{id}/label", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/samples/{id}/qr.svg", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /drug-checking/samples/{id}/results", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /drug-checking/samples/{id}/consultation", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /drug-checking/results/{id}/spectra", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/spectra/{id}", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/sessions/{id}/import", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /drug-checking/sessions/{id}/import/upload", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /drug-checking/sessions/{id}/import", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/results", PUBLIC);
+		EXPECTED.put("POST /drug-checking/results", PUBLIC);
+		EXPECTED.put("GET /api/drug-checking/sessions", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /api/drug-checking/sessions", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /api/drug-checking/sessions/{id}", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /api/drug-checking/sessions/{id}/results", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /api/drug-checking/sessions/{id}/samples", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /api/drug-checking/samples/{id}", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /api/drug-checking/samples/{id}/results", only("DRUG_CHECKING_ANALYST"));
 	}
 
 	/** Values for path variables: well-formed, but naming nothing, so no call changes anything. */

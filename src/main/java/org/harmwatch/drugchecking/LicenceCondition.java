@@ -1,0 +1,33 @@
+package org.harmwatch.drugchecking;
+
+/**
+ * A condition of a session's licence (the Home Office licence, the local agreement with police and the venue) on how
+ * its results may be released. Enforced by {@link DrugCheckingManagement} wherever results are shown, exported or
+ * published, not merely displayed.
+ */
+public enum LicenceCondition {
+
+	/** Results are never released to anyone acting for law enforcement (any reader with a policing grant). */
+	NOT_FOR_LAW_ENFORCEMENT("Results are never given to the police or anyone acting for law enforcement."),
+
+	/** Results are only given to adults: the age band is recorded, and a result is not given back to an under-18. */
+	ADULTS_ONLY("Results are only given to adults; an age band is recorded at intake, nothing else about the person."),
+
+	/** Photographs of samples are never published. */
+	NO_PHOTOGRAPHS_PUBLISHED("Photographs of samples are never published."),
+
+	/** Results do not appear on the public results board, even anonymised. */
+	NO_PUBLIC_BOARD("Results do not appear on the public results board.");
+
+	private final String text;
+
+	LicenceCondition(String text) {
+		this.text = text;
+	}
+
+	/** The condition in plain language. */
+	public String text() {
+		return text;
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.harmwatch.drugchecking.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Drug checking's settings.
+ *
+ * @param highStrength milligrams per unit above which a substance (by vocabulary code) is flagged
+ * {@code HIGH_STRENGTH}; MDMA above 150 mg per pill unless configured otherwise
+ * @param publicLookup the public result lookup's rate limit per client
+ */
+@ConfigurationProperties("harmwatch.drug-checking")
+public record DrugCheckingProperties(@Nullable Map<String, BigDecimal> highStrength, @Nullable RateLimit publicLookup) {
+
+	/** A token bucket per client: {@code capacity} lookups at once, one more every {@code refillEvery}. */
+	public record RateLimit(@Nullable Integer capacity, @Nullable Duration refillEvery) {
+
+		public RateLimit {
+			capacity = capacity == null ? 10 : capacity;
+			refillEvery = refillEvery == null ? Duration.ofMinutes(1) : refillEvery;
+		}
+
+	}
+
+	public DrugCheckingProperties {
+		highStrength = highStrength == null || highStrength.isEmpty() ? Map.of("mdma", new BigDecimal("150"))
+				: Map.copyOf(highStrength);
+		publicLookup = publicLookup == null ? new RateLimit(null, null) : publicLookup;
+	}
+
+}

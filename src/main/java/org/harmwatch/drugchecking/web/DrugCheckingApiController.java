@@ -1,0 +1,218 @@
+package org.harmwatch.drugchecking.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.harmwatch.drugchecking.AgeBand;
+import org.harmwatch.drugchecking.AnalysisMethod;
+import org.harmwatch.drugchecking.Basis;
+import org.harmwatch.drugchecking.ComponentDraft;
+import org.harmwatch.drugchecking.Confidence;
+import org.harmwatch.drugchecking.DosageForm;
+import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.DrugCheckingRejectedException;
+import org.harmwatch.drugchecking.LicenceCondition;
+import org.harmwatch.drugchecking.Problem;
+import org.harmwatch.drugchecking.QuantityUnit;
+import org.harmwatch.drugchecking.Release;
+import org.harmwatch.drugchecking.ResultDraft;
+import org.harmwatch.drugchecking.ResultVersion;
+import org.harmwatch.drugchecking.SampleDraft;
+import org.harmwatch.drugchecking.SampleMode;
+import org.harmwatch.drugchecking.SampleView;
+import org.harmwatch.drugchecking.SessionDraft;
+import org.harmwatch.drugchecking.SessionView;
+import org.harmwatch.drugchecking.SiteKind;
+import org.harmwatch.platform.HarmwatchUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sessions, samples and results as JSON. Sample creation is idempotent by the client's id (a re-send returns the
+ * stored sample with 200 instead of 201). Results are read only through the release, within the licence conditions.
+ * Enumerations are text, so that a wrong value is named, not a parse failure.
+ */
+@RestController
+class DrugCheckingApiController {
+
+	record SessionRequest(@Nullable String siteName, @Nullable String siteKind, @Nullable String siteLadCode,
+			@Nullable String name, @Nullable String startsOn, @Nullable String endsOn, @Nullable String staff,
+			@Nullable List<String> conditions) {
+	}
+
+	record SampleRequest(@Nullable UUID clientId, @Nullable String mode, @Nullable String soldAs,
+			@Nullable String form, @Nullable String pillColour, @Nullable String pillLogo, @Nullable String pillShape,
+			@Nullable Boolean pillScoreLine, @Nullable BigDecimal pillWeightMg, @Nullable String obtainedLadCode,
+			@Nullable String intendedDose, @Nullable Boolean consent, @Nullable String ageBand) {
+	}
+
+	record ComponentRequest(@Nullable String text, @Nullable BigDecimal quantity, @Nullable String unit,
+			@Nullable String basis, @Nullable String confidence, @Nullable String method) {
+	}
+
+	record ResultRequest(@Nullable List<ComponentRequest> components, @Nullable Boolean confirmed,
+			@Nullable String notes) {
+	}
+
+	record Created(UUID id, String location) {
+	}
+
+	/** A sample and what the reader may see of its results. */
+	record SampleResponse(SampleView sample, String audience, @Nullable String withheld, List<ResultVersion> results,
+			@Nullable Object consultation) {
+
+		static SampleResponse of(Release r) {
+			return new SampleResponse(r.sample(), r.audience().name(), r.withheld(), r.results(), r.consultation());
+		}
+
+	}
+
+	private final DrugCheckingManagement drugChecking;
+
+	private final Clock clock;
+
+	DrugCheckingApiController(DrugCheckingManagement drugChecking, Clock clock) {
+		this.drugChecking = drugChecking;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/drug-checking/sessions")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	DrugCheckingManagement.SessionPage sessions(@RequestParam(defaultValue = "1") int page) {
+		return drugChecking.sessions(page);
+	}
+
+	@GetMapping("/api/drug-checking/sessions/{id}")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	SessionView session(@PathVariable UUID id) {
+		return drugChecking.session(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + id));
+	}
+
+	@PostMapping("/api/drug-checking/sessions")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	ResponseEntity<Created> createSession(@RequestBody SessionRequest request,
+			@AuthenticationPrincipal HarmwatchUser user) {
+		var problems = new ArrayList<Problem>();
+		var conditions = EnumSet.noneOf(LicenceCondition.class);
+		for (var c : request.conditions() == null ? List.<String>of() : request.conditions()) {
+			var condition = Forms.parse(LicenceCondition.class, c, "conditions",
+					"Must be one of " + List.of(LicenceCondition.values()) + ".", problems);
+			if (condition != null) {
+				conditions.add(condition);
+			}
+		}
+		var draft = new SessionDraft(request.siteName(),
+				Forms.parse(SiteKind.class, request.siteKind(), "siteKind",
+						"Must be one of " + List.of(SiteKind.values()) + ".", problems),
+				request.siteLadCode(), request.name(), Forms.date(request.startsOn(), "startsOn", problems),
+				Forms.date(request.endsOn(), "endsOn", problems), request.staff(), conditions);
+		reject(problems, drugChecking.check(draft));
+		var id = drugChecking.createSession(draft, user.getUsername(), clock.instant());
+		var location = "/api/drug-checking/sessions/" + id;
+		return ResponseEntity.created(URI.create(location)).body(new Created(id, location));
+	}
+
+	@PostMapping("/api/drug-checking/sessions/{id}/samples")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	ResponseEntity<SampleView> takeIn(@PathVariable UUID id, @RequestBody SampleRequest request,
+			@AuthenticationPrincipal HarmwatchUser user) {
+		drugChecking.session(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + id));
+		if (request.clientId() != null) {
+			var known = drugChecking.sampleByClientId(request.clientId());
+			if (known.isPresent()) {
+				return ResponseEntity.ok(known.get());
+			}
+		}
+		var problems = new ArrayList<Problem>();
+		var draft = new SampleDraft(request.clientId(),
+				Forms.parse(SampleMode.class, request.mode(), "mode",
+						"Must be one of " + List.of(SampleMode.values()) + ".", problems),
+				request.soldAs(),
+				Forms.parse(DosageForm.class, request.form(), "form",
+						"Must be one of " + List.of(DosageForm.values()) + ".", problems),
+				request.pillColour(), request.pillLogo(), request.pillShape(), request.pillScoreLine(),
+				request.pillWeightMg(), request.obtainedLadCode(), request.intendedDose(), request.consent(),
+				Forms.parse(AgeBand.class, request.ageBand(), "ageBand",
+						"Must be one of " + List.of(AgeBand.values()) + ".", problems));
+		reject(problems, drugChecking.check(id, draft));
+		var sample = drugChecking.takeIn(id, draft, user.getUsername(), clock.instant());
+		return ResponseEntity.created(URI.create("/api/drug-checking/samples/" + sample.id())).body(sample);
+	}
+
+	@GetMapping("/api/drug-checking/samples/{id}")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	SampleResponse sample(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
+		return SampleResponse.of(drugChecking.release(id, user));
+	}
+
+	@GetMapping("/api/drug-checking/sessions/{id}/results")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:EXPORT')")
+	List<SampleResponse> results(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
+		return drugChecking.releases(id, user).stream().map(SampleResponse::of).toList();
+	}
+
+	@PostMapping("/api/drug-checking/samples/{id}/results")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	ResponseEntity<ResultVersion> recordResult(@PathVariable UUID id, @RequestBody ResultRequest request,
+			@AuthenticationPrincipal HarmwatchUser user) {
+		drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
+		var problems = new ArrayList<Problem>();
+		var components = new ArrayList<ComponentDraft>();
+		var given = request.components() == null ? List.<ComponentRequest>of() : request.components();
+		for (int i = 0; i < given.size(); i++) {
+			var c = given.get(i);
+			if (c == null) {
+				problems.add(new Problem("components[" + i + "]", "A component cannot be null."));
+				continue;
+			}
+			var f = "components[" + i + "].";
+			components.add(new ComponentDraft(c.text(), c.quantity(),
+					Forms.parse(QuantityUnit.class, c.unit(), f + "unit",
+							"Must be one of " + List.of(QuantityUnit.values()) + ".", problems),
+					Forms.parse(Basis.class, c.basis(), f + "basis", "Must be one of " + List.of(Basis.values()) + ".",
+							problems),
+					Forms.parse(Confidence.class, c.confidence(), f + "confidence",
+							"Must be one of " + List.of(Confidence.values()) + ".", problems),
+					Forms.parse(AnalysisMethod.class, c.method(), f + "method",
+							"Must be one of " + List.of(AnalysisMethod.values()) + ".", problems)));
+		}
+		var draft = new ResultDraft(components, request.confirmed() == null || request.confirmed(), request.notes());
+		reject(problems, drugChecking.check(draft));
+		var result = drugChecking.recordResult(id, draft, user.displayName(), clock.instant());
+		return ResponseEntity.status(HttpStatus.CREATED).body(result);
+	}
+
+	private static void reject(List<Problem> problems, List<Problem> checked) {
+		if (!problems.isEmpty() || !checked.isEmpty()) {
+			Forms.merge(problems, checked);
+			throw new DrugCheckingRejectedException(problems);
+		}
+	}
+
+	@ExceptionHandler(DrugCheckingRejectedException.class)
+	ResponseEntity<ProblemDetail> rejected(DrugCheckingRejectedException ex) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors",
+				ex.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+}

@@ -1,0 +1,320 @@
+package org.harmwatch.drugchecking.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.harmwatch.drugchecking.AgeBand;
+import org.harmwatch.drugchecking.AnalysisMethod;
+import org.harmwatch.drugchecking.Basis;
+import org.harmwatch.drugchecking.Confidence;
+import org.harmwatch.drugchecking.DosageForm;
+import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.DrugCheckingRejectedException;
+import org.harmwatch.drugchecking.IntendedChange;
+import org.harmwatch.drugchecking.LicenceCondition;
+import org.harmwatch.drugchecking.Problem;
+import org.harmwatch.drugchecking.QuantityUnit;
+import org.harmwatch.drugchecking.SampleMode;
+import org.harmwatch.drugchecking.SessionView;
+import org.harmwatch.drugchecking.SiteKind;
+import org.harmwatch.drugchecking.internal.QrCodes;
+import org.harmwatch.platform.HarmwatchUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The analyst's pages: sessions, intake, results, labels and the consultation. Results are shown only through
+ * {@link DrugCheckingManagement#release} and {@link DrugCheckingManagement#releases}, which apply the licence
+ * conditions for the signed-in reader.
+ */
+@Controller
+class DrugCheckingController {
+
+	private final DrugCheckingManagement drugChecking;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	DrugCheckingController(DrugCheckingManagement drugChecking, Clock clock,
+			@Value("${harmwatch.region.time-zone}") String zone) {
+		this.drugChecking = drugChecking;
+		this.clock = clock;
+		this.zone = ZoneId.of(zone);
+	}
+
+	// ---- Sessions
+
+	@GetMapping("/drug-checking/sessions")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	String sessions(@RequestParam(defaultValue = "1") int page, Model model) {
+		model.addAttribute("result", drugChecking.sessions(page));
+		return "drugchecking/sessionList";
+	}
+
+	@GetMapping("/drug-checking/sessions/new")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	String newSession(Model model) {
+		return sessionForm(model, new SessionForm(), List.of());
+	}
+
+	@PostMapping("/drug-checking/sessions")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	String createSession(@ModelAttribute("form") SessionForm form, Model model, HttpServletResponse response,
+			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
+		var problems = new ArrayList<Problem>();
+		var draft = form.toDraft(problems);
+		if (problems.isEmpty()) {
+			try {
+				var id = drugChecking.createSession(draft, user.getUsername(), clock.instant());
+				redirect.addFlashAttribute("created", true);
+				return "redirect:/drug-checking/sessions/" + id;
+			}
+			catch (DrugCheckingRejectedException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		else {
+			Forms.merge(problems, drugChecking.check(draft));
+		}
+		response.setStatus(422);
+		return sessionForm(model, form, problems);
+	}
+
+	private String sessionForm(Model model, SessionForm form, List<Problem> problems) {
+		model.addAttribute("form", form);
+		model.addAttribute("siteKinds", SiteKind.values());
+		model.addAttribute("conditions", LicenceCondition.values());
+		model.addAttribute("districts", drugChecking.districts());
+		Forms.problems(model, problems);
+		return "drugchecking/sessionForm";
+	}
+
+	@GetMapping("/drug-checking/sessions/{id}")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	String session(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
+		var session = found(id);
+		model.addAttribute("checkingSession", session);
+		model.addAttribute("releases", drugChecking.releases(id, user));
+		model.addAttribute("zone", zone);
+		return "drugchecking/session";
+	}
+
+	@GetMapping("/drug-checking/sessions/{id}/results.csv")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:EXPORT')")
+	ResponseEntity<String> export(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
+		found(id);
+		var csv = new StringBuilder();
+		drugChecking.exportCsv(id, user, csv);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("drug-checking-results.csv").build().toString())
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body(csv.toString());
+	}
+
+	// ---- Intake
+
+	@GetMapping("/drug-checking/sessions/{id}/samples/new")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	String newSample(@PathVariable UUID id, Model model) {
+		return sampleForm(model, found(id), new SampleForm(), List.of());
+	}
+
+	@PostMapping("/drug-checking/sessions/{id}/samples")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	String takeIn(@PathVariable UUID id, @ModelAttribute("form") SampleForm form, Model model,
+			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) {
+		var session = found(id);
+		var problems = new ArrayList<Problem>();
+		var draft = form.toDraft(problems);
+		if (problems.isEmpty()) {
+			try {
+				var sample = drugChecking.takeIn(id, draft, user.getUsername(), clock.instant());
+				return "redirect:/drug-checking/samples/" + sample.id() + "/label";
+			}
+			catch (DrugCheckingRejectedException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		else {
+			Forms.merge(problems, drugChecking.check(id, draft));
+		}
+		response.setStatus(422);
+		return sampleForm(model, session, form, problems);
+	}
+
+	private String sampleForm(Model model, SessionView session, SampleForm form, List<Problem> problems) {
+		model.addAttribute("checkingSession", session);
+		model.addAttribute("form", form);
+		model.addAttribute("modes", SampleMode.values());
+		model.addAttribute("forms", DosageForm.values());
+		model.addAttribute("ageBands", AgeBand.values());
+		model.addAttribute("districts", drugChecking.districts());
+		Forms.problems(model, problems);
+		return "drugchecking/sampleForm";
+	}
+
+	@GetMapping("/drug-checking/samples/{id}/label")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	String label(@PathVariable UUID id, Model model) {
+		var sample = drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
+		model.addAttribute("sample", sample);
+		model.addAttribute("checkingSession", found(sample.sessionId()));
+		model.addAttribute("lookupUrl", lookupUrl(sample.code()));
+		return "drugchecking/label";
+	}
+
+	@GetMapping(path = "/drug-checking/samples/{id}/qr.svg", produces = "image/svg+xml")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	ResponseEntity<String> qr(@PathVariable UUID id) {
+		var sample = drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
+		return ResponseEntity.ok()
+			.contentType(MediaType.valueOf("image/svg+xml"))
+			.body(QrCodes.svg(lookupUrl(sample.code())));
+	}
+
+	private static String lookupUrl(String code) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/drug-checking/results")
+			.queryParam("code", code)
+			.toUriString();
+	}
+
+	// ---- Results and consultation
+
+	@GetMapping("/drug-checking/samples/{id}")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	String sample(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
+		return samplePage(id, model, user, new ResultForm(), null, List.of());
+	}
+
+	@PostMapping("/drug-checking/samples/{id}/results")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	String recordResult(@PathVariable UUID id, @ModelAttribute("resultForm") ResultForm form, Model model,
+			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
+		drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
+		var problems = new ArrayList<Problem>();
+		var draft = form.toDraft(problems);
+		if (problems.isEmpty()) {
+			try {
+				var result = drugChecking.recordResult(id, draft, user.displayName(), clock.instant());
+				redirect.addFlashAttribute("recorded", result.version());
+				return "redirect:/drug-checking/samples/" + id;
+			}
+			catch (DrugCheckingRejectedException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		else {
+			Forms.merge(problems, drugChecking.check(draft));
+		}
+		response.setStatus(422);
+		return samplePage(id, model, user, form, null, problems);
+	}
+
+	@PostMapping("/drug-checking/samples/{id}/consultation")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	String consult(@PathVariable UUID id, @RequestParam(required = false) @Nullable String advice,
+			@RequestParam(required = false) @Nullable String disposed,
+			@RequestParam(required = false) @Nullable String intendedChange,
+			@RequestParam(required = false) @Nullable String referral, Model model, HttpServletResponse response,
+			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
+		drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
+		var problems = new ArrayList<Problem>();
+		var change = Forms.parse(IntendedChange.class, intendedChange, "intendedChange",
+				"Choose an intended change from the list.", problems);
+		Boolean dispose = disposed == null || disposed.isBlank() ? null : "yes".equals(disposed);
+		if (problems.isEmpty()) {
+			try {
+				drugChecking.recordConsultation(id, advice, dispose, change, referral, user.displayName(),
+						clock.instant());
+				redirect.addFlashAttribute("advised", true);
+				return "redirect:/drug-checking/samples/" + id;
+			}
+			catch (DrugCheckingRejectedException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		response.setStatus(422);
+		return samplePage(id, model, user, new ResultForm(), advice, problems);
+	}
+
+	@PostMapping("/drug-checking/results/{id}/spectra")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	String attach(@PathVariable UUID id, @RequestParam("sampleId") UUID sampleId,
+			@RequestParam(name = "spectrum", required = false) @Nullable MultipartFile file, Model model,
+			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) throws java.io.IOException {
+		try {
+			if (file == null || file.isEmpty()) {
+				throw new DrugCheckingRejectedException(List.of(new Problem("spectrum", "Choose a JCAMP-DX file (.jdx).")));
+			}
+			drugChecking.attachSpectrum(id, String.valueOf(file.getOriginalFilename()), file.getBytes(),
+					user.displayName(), clock.instant());
+			return "redirect:/drug-checking/samples/" + sampleId;
+		}
+		catch (DrugCheckingRejectedException ex) {
+			response.setStatus(422);
+			return samplePage(sampleId, model, user, new ResultForm(), null, ex.problems());
+		}
+	}
+
+	@GetMapping("/drug-checking/spectra/{id}")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	ResponseEntity<byte[]> spectrum(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
+		var file = drugChecking.spectrum(id, user)
+			.orElseThrow(() -> new DrugCheckingManagement.NotFound("spectrum " + id));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file.filename()).build().toString())
+			.contentType(MediaType.valueOf("chemical/x-jcamp-dx"))
+			.body(file.content());
+	}
+
+	private String samplePage(UUID id, Model model, HarmwatchUser user, ResultForm form, @Nullable String advice,
+			List<Problem> problems) {
+		var release = drugChecking.release(id, user);
+		model.addAttribute("release", release);
+		model.addAttribute("sample", release.sample());
+		model.addAttribute("checkingSession", release.session());
+		model.addAttribute("resultForm", form);
+		model.addAttribute("methods", AnalysisMethod.values());
+		model.addAttribute("units", QuantityUnit.values());
+		model.addAttribute("bases", Basis.values());
+		model.addAttribute("confidences", Confidence.values());
+		model.addAttribute("changes", IntendedChange.values());
+		model.addAttribute("zone", zone);
+		var consultation = release.consultation();
+		model.addAttribute("advice", advice != null ? advice
+				: consultation != null ? consultation.advice()
+						: release.isWithheld() ? "" : drugChecking.draftAdvice(id).orElse(""));
+		Forms.problems(model, problems);
+		return "drugchecking/sample";
+	}
+
+	private SessionView found(UUID id) {
+		return drugChecking.session(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + id));
+	}
+
+}

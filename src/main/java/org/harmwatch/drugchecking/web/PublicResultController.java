@@ -1,0 +1,76 @@
+package org.harmwatch.drugchecking.web;
+
+import java.time.ZoneId;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.platform.PublicEndpoint;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public lookup: a person types (or scans) the code on their sample's label and sees that sample's current result
+ * and the advice they were given, within the session's licence conditions.
+ *
+ * <p>An unknown code, a sample without a result yet, and a result the licence withholds all get the same page with
+ * the same status: "no result to show for this code yet". So a guessed code tells nothing about whether it, or any
+ * other code, exists. Lookups are rate-limited per client (429 when the bucket is empty). The code travels in a POST
+ * body, not the URL, so it stays out of access logs and browser history; the QR code's URL only fills the form in.
+ */
+@Controller
+class PublicResultController {
+
+	private final DrugCheckingManagement drugChecking;
+
+	private final PublicLookupRateLimiter limiter;
+
+	private final ZoneId zone;
+
+	PublicResultController(DrugCheckingManagement drugChecking, PublicLookupRateLimiter limiter,
+			@Value("${harmwatch.region.time-zone}") String zone) {
+		this.drugChecking = drugChecking;
+		this.limiter = limiter;
+		this.zone = ZoneId.of(zone);
+	}
+
+	@GetMapping("/drug-checking/results")
+	@PublicEndpoint("Anyone may look up a drug-checking result by the code on their label; the form reveals nothing")
+	String form(@RequestParam(required = false) @Nullable String code, Model model) {
+		model.addAttribute("code", code == null ? "" : code.strip());
+		model.addAttribute("problem", false);
+		return "drugchecking/publicLookup";
+	}
+
+	@PostMapping("/drug-checking/results")
+	@PublicEndpoint("Anyone may look up a result by its code; rate-limited, and a wrong code reveals nothing")
+	String lookup(@RequestParam(required = false) @Nullable String code, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (!limiter.tryAcquire(request.getRemoteAddr())) {
+			response.setStatus(429);
+			response.setHeader("Retry-After", String.valueOf(limiter.retryAfter().toSeconds()));
+			model.addAttribute("minutes", Math.max(1, limiter.retryAfter().toMinutes()));
+			return "drugchecking/publicTooMany";
+		}
+		if (code == null || code.isBlank()) {
+			response.setStatus(422);
+			model.addAttribute("code", "");
+			model.addAttribute("problem", true);
+			return "drugchecking/publicLookup";
+		}
+		var release = drugChecking.lookup(code);
+		if (release.isEmpty()) {
+			return "drugchecking/publicNotReady";
+		}
+		model.addAttribute("release", release.get());
+		model.addAttribute("result", release.get().current());
+		model.addAttribute("zone", zone);
+		return "drugchecking/publicResult";
+	}
+
+}
