@@ -315,7 +315,9 @@ async function render() {
   const refused = count('refused');
   const parts = [];
   if (waiting > 0) {
-    parts.push((navigator.onLine ? '' : 'Offline — ') + waiting + (waiting === 1 ? ' record' : ' records') + ' waiting to sync');
+    const samples = new Set(all.filter((r) => r.state === 'waiting').map((r) => r.sampleClientId)).size;
+    parts.push((navigator.onLine ? '' : 'Offline — ') + samples + (samples === 1 ? ' sample' : ' samples') + ' waiting to sync ('
+      + waiting + (waiting === 1 ? ' record' : ' records') + ')');
   }
   if (conflicts > 0) {
     parts.push(conflicts + (conflicts === 1 ? ' conflict' : ' conflicts') + ' to resolve');
@@ -402,7 +404,10 @@ async function prepareOffline() {
   const cache = await caches.open(CACHE);
   if (navigator.onLine) {
     try {
-      await cache.add(location.pathname);
+      // The page and what it links to, under the URLs it uses (the server versions some, e.g. the webjars).
+      const assets = [...document.querySelectorAll('link[rel="stylesheet"], link[rel="icon"], script[src]')]
+        .map((e) => e.href || e.src).filter((u) => new URL(u).origin === location.origin);
+      await cache.addAll([location.pathname, ...new Set(assets)]);
     }
     catch (e) {
       // Kept from an earlier visit, if any.
