@@ -112,6 +112,13 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		assertThat(status).containsText("Offline — 3 samples waiting to sync (6 records)");
 		assertThat(page.locator("#field-records tr")).hasCount(3);
 		assertThat(footprint(session)).containsExactly(0L, 0L, 0L, 0L);
+		// Offline really is offline, for the page and for its service worker: "Sync now" reaches nothing, and neither
+		// does a request the service worker passes on to the network.
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now")).click();
+		assertThat(status).containsText("Offline — 3 samples waiting to sync (6 records)");
+		assertThat(page.evaluate("() => fetch('/drug-checking/field/sw.js?probe').then(() => 'reached', () => 'failed')"))
+			.isEqualTo("failed");
+		assertThat(footprint(session)).containsExactly(0L, 0L, 0L, 0L);
 
 		// Without a network the page still opens, from the service worker's cache, with the records kept on the device.
 		var reloaded = page.reload();
