@@ -84,7 +84,7 @@ class FieldSyncApiController {
 		this.clock = clock;
 	}
 
-	@PostMapping(path = "/api/drug-checking/sync", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/api/drug-checking/sync")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
 	SyncResponse sync(@RequestBody SyncRequest request, @AuthenticationPrincipal HarmwatchUser user) {
 		var problems = new ArrayList<DrugCheckingSync.RecordProblem>();
