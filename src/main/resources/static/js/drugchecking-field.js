@@ -363,7 +363,7 @@ async function render() {
     if (r.state === 'conflict') {
       content.append(element('p', 'govuk-body', r.reason || 'The server holds a different version.'));
       const list = element('dl', 'govuk-summary-list');
-      for (const [label, text] of [['This device', describe(r.kind, r.body)], ['On the server', describe(r.kind, r.kind === 'sample' ? r.server : r.server)]]) {
+      for (const [label, text] of [['This device', describe(r.kind, r.body)], ['On the server', describe(r.kind, r.server)]]) {
         const row = element('div', 'govuk-summary-list__row');
         row.append(element('dt', 'govuk-summary-list__key', label), element('dd', 'govuk-summary-list__value', text));
         list.append(row);

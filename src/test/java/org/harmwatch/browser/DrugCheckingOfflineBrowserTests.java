@@ -53,6 +53,21 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 			  };
 			})""";
 
+	/** A result edit made on this device on a base it saw before the server moved on (version 0: no result yet). */
+	static final String ADD_STALE_RESULT = """
+			(arg) => new Promise((resolve, reject) => {
+			  const open = indexedDB.open('harmwatch-field', 1);
+			  open.onerror = () => reject(open.error);
+			  open.onsuccess = () => {
+			    const tx = open.result.transaction('records', 'readwrite');
+			    tx.objectStore('records').put({ clientId: crypto.randomUUID(), sessionId: arg.session, kind: 'result',
+			      sampleClientId: arg.sample, state: 'waiting', createdAt: Date.now(), errors: [],
+			      body: { baseVersion: 0, confirmed: true, notes: null, components: [{ text: 'MDMA', quantity: 100,
+			        unit: 'MG_PER_UNIT', basis: 'SALT', confidence: 'PROBABLE', method: 'RAMAN' }] } });
+			    tx.oncomplete = () => resolve(true);
+			  };
+			})""";
+
 	@Autowired
 	DrugCheckingManagement drugChecking;
 
@@ -151,6 +166,32 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now")).click();
 		assertThat(status).containsText("All records synced");
 		assertThat(footprint(session)).isEqualTo(synced);
+
+		// A result edited on this device on a stale base is a conflict: both versions are shown, nothing is overwritten,
+		// and keeping mine sends it again as a new version on top of the server's.
+		var mdma = jdbc.sql("SELECT client_id::text FROM drugchecking.sample WHERE session_id = ? AND sold_as = 'MDMA'")
+			.param(session)
+			.query(String.class)
+			.single();
+		page.evaluate(ADD_STALE_RESULT, java.util.Map.of("session", session.toString(), "sample", mdma));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now")).click();
+		assertThat(status).containsText("1 conflict to resolve");
+		var conflict = page.locator("#field-problems");
+		assertThat(conflict).containsText("changed on another device");
+		assertThat(conflict).containsText("This device");
+		assertThat(conflict).containsText("MDMA 100 mg (RAMAN, PROBABLE)");
+		assertThat(conflict).containsText("On the server");
+		assertThat(conflict).containsText("MDMA 240 mg (FTIR, CONFIRMED)");
+		assertAccessible();
+		assertThat(footprint(session)).isEqualTo(synced);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep mine")).click();
+		assertThat(status).containsText("All records synced");
+		assertThat(jdbc.sql("""
+				SELECT r.version || ' ' || c.method FROM drugchecking.result r JOIN drugchecking.component c ON c.result_id = r.id
+				JOIN drugchecking.sample s ON s.id = r.sample_id WHERE s.client_id::text = ? ORDER BY r.version""")
+			.param(mdma)
+			.query(String.class)
+			.list()).containsExactly("1 FTIR", "2 RAMAN");
 	}
 
 }
