@@ -785,14 +785,8 @@ public class DrugCheckingManagement {
 		return versions(sampleId).stream().findFirst().map(advice::draft);
 	}
 
-	/**
-	 * Records the advice given and what the person chose to do; a second call replaces the first.
-	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored then
-	 */
-	@Transactional
-	public void recordConsultation(UUID sampleId, @Nullable String adviceGiven, @Nullable Boolean disposed,
-			@Nullable IntendedChange change, @Nullable String referral, String by, Instant now) {
-		sample(sampleId).orElseThrow(() -> new NotFound("sample " + sampleId));
+	/** What is wrong with a consultation's advice and referral; empty when it can be recorded. */
+	public List<Problem> checkConsultation(@Nullable String adviceGiven, @Nullable String referral) {
 		var problems = new ArrayList<Problem>();
 		if (blank(adviceGiven)) {
 			problems.add(new Problem("advice", "Enter the advice given."));
@@ -803,6 +797,18 @@ public class DrugCheckingManagement {
 		if (referral != null && referral.strip().length() > 200) {
 			problems.add(new Problem("referral", "The referral is at most 200 characters."));
 		}
+		return problems;
+	}
+
+	/**
+	 * Records the advice given and what the person chose to do; a second call replaces the first.
+	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored then
+	 */
+	@Transactional
+	public void recordConsultation(UUID sampleId, @Nullable String adviceGiven, @Nullable Boolean disposed,
+			@Nullable IntendedChange change, @Nullable String referral, String by, Instant now) {
+		sample(sampleId).orElseThrow(() -> new NotFound("sample " + sampleId));
+		var problems = checkConsultation(adviceGiven, referral);
 		if (!problems.isEmpty()) {
 			throw new DrugCheckingRejectedException(problems);
 		}

@@ -210,6 +210,12 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /api/drug-checking/sessions/{id}/samples", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /api/drug-checking/samples/{id}", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /api/drug-checking/samples/{id}/results", only("DRUG_CHECKING_ANALYST"));
+		// drug checking's offline field mode: the page and the sync are the analyst's; the service worker and manifest
+		// are static code and names, public so that the browser can fetch them without credentials
+		EXPECTED.put("GET /drug-checking/field/{id}", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/field/sw.js", PUBLIC);
+		EXPECTED.put("GET /drug-checking/field/{id}/manifest.webmanifest", PUBLIC);
+		EXPECTED.put("POST /api/drug-checking/sync", only("DRUG_CHECKING_ANALYST"));
 	}
 
 	/** Values for path variables: well-formed, but naming nothing, so no call changes anything. */

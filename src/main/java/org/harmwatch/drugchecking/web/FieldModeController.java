@@ -1,0 +1,103 @@
+package org.harmwatch.drugchecking.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.harmwatch.drugchecking.AgeBand;
+import org.harmwatch.drugchecking.AnalysisMethod;
+import org.harmwatch.drugchecking.Basis;
+import org.harmwatch.drugchecking.Confidence;
+import org.harmwatch.drugchecking.DosageForm;
+import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.IntendedChange;
+import org.harmwatch.drugchecking.LicenceCondition;
+import org.harmwatch.drugchecking.QuantityUnit;
+import org.harmwatch.drugchecking.SampleMode;
+import org.harmwatch.platform.PublicEndpoint;
+import org.harmwatch.substances.SubstanceManagement;
+import org.harmwatch.substances.SubstanceSummary;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The offline field mode: one page per session for intake, results and consultation that keeps working without
+ * signal. The page carries its reference data (substances, districts, forms, methods) so that a cached copy is
+ * complete; its service worker is served from here, under {@code /drug-checking/field/}, so that its scope covers the
+ * field pages. Records are kept on the device and sent to {@code POST /api/drug-checking/sync}.
+ */
+@Controller
+class FieldModeController {
+
+	static final String SERVICE_WORKER = "static/js/drugchecking-field-sw.js";
+
+	private final DrugCheckingManagement drugChecking;
+
+	private final SubstanceManagement substances;
+
+	FieldModeController(DrugCheckingManagement drugChecking, SubstanceManagement substances) {
+		this.drugChecking = drugChecking;
+		this.substances = substances;
+	}
+
+	@GetMapping("/drug-checking/field/{id}")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	String field(@PathVariable UUID id, Model model) {
+		var session = drugChecking.session(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + id));
+		model.addAttribute("checkingSession", session);
+		model.addAttribute("adultsOnly", session.has(LicenceCondition.ADULTS_ONLY));
+		model.addAttribute("substances",
+				substances.all().stream().map(SubstanceSummary::name).distinct().sorted(String.CASE_INSENSITIVE_ORDER)
+					.toList());
+		model.addAttribute("districts", drugChecking.districts());
+		model.addAttribute("modes", SampleMode.values());
+		model.addAttribute("forms", DosageForm.values());
+		model.addAttribute("methods", AnalysisMethod.values());
+		model.addAttribute("confidences", Confidence.values());
+		model.addAttribute("units", QuantityUnit.values());
+		model.addAttribute("bases", Basis.values());
+		model.addAttribute("changes", IntendedChange.values());
+		model.addAttribute("ageBands", List.of(AgeBand.values()));
+		return "drugchecking/field";
+	}
+
+	/** The service worker, served here so that its scope is {@code /drug-checking/field/}. */
+	@GetMapping(path = "/drug-checking/field/sw.js", produces = "text/javascript")
+	@PublicEndpoint("The field mode's service worker script: static code, no data")
+	ResponseEntity<String> serviceWorker() {
+		try (var in = new ClassPathResource(SERVICE_WORKER).getInputStream()) {
+			return ResponseEntity.ok()
+				.cacheControl(CacheControl.noCache())
+				.header("Service-Worker-Allowed", "/drug-checking/field/")
+				.contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
+				.body(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The web app manifest that makes a session's field page installable. */
+	@GetMapping(path = "/drug-checking/field/{id}/manifest.webmanifest", produces = "application/manifest+json")
+	@PublicEndpoint("The field mode's web app manifest: names and icon only, no data")
+	ResponseEntity<Map<String, Object>> manifest(@PathVariable UUID id) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/manifest+json"))
+			.body(Map.of("name", "Harmwatch drug checking – field mode", "short_name", "Field mode", "id",
+					"/drug-checking/field/" + id, "start_url", "/drug-checking/field/" + id, "scope",
+					"/drug-checking/field/", "display", "standalone", "background_color", "#ffffff", "theme_color",
+					"#0b0c0c", "icons",
+					List.of(Map.of("src", "/images/favicon.svg", "sizes", "any", "type", "image/svg+xml"))));
+	}
+
+}

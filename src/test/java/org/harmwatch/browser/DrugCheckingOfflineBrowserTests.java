@@ -1,0 +1,197 @@
+package org.harmwatch.browser;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.LicenceCondition;
+import org.harmwatch.drugchecking.SessionDraft;
+import org.harmwatch.drugchecking.SiteKind;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The field mode at a festival with no signal: the analyst goes offline, records three samples and their results on
+ * the device, the page reloads from its cache, and when the network returns the records sync once; sending them all
+ * again changes nothing.
+ */
+@HarmwatchIntegrationTest
+class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
+
+	static final String READ_SAMPLE_IDS = """
+			(session) => new Promise((resolve, reject) => {
+			  const open = indexedDB.open('harmwatch-field', 1);
+			  open.onerror = () => reject(open.error);
+			  open.onsuccess = () => {
+			    const request = open.result.transaction('records').objectStore('records').getAll();
+			    request.onsuccess = () => resolve(request.result
+			      .filter((r) => r.sessionId === session && r.kind === 'sample').map((r) => r.clientId).sort());
+			  };
+			})""";
+
+	static final String MARK_ALL_WAITING = """
+			(session) => new Promise((resolve, reject) => {
+			  const open = indexedDB.open('harmwatch-field', 1);
+			  open.onerror = () => reject(open.error);
+			  open.onsuccess = () => {
+			    const tx = open.result.transaction('records', 'readwrite');
+			    const store = tx.objectStore('records');
+			    const request = store.getAll();
+			    request.onsuccess = () => request.result.filter((r) => r.sessionId === session)
+			      .forEach((r) => store.put({ ...r, state: 'waiting' }));
+			    tx.oncomplete = () => resolve(true);
+			  };
+			})""";
+
+	/** A result edit made on this device on a base it saw before the server moved on (version 0: no result yet). */
+	static final String ADD_STALE_RESULT = """
+			(arg) => new Promise((resolve, reject) => {
+			  const open = indexedDB.open('harmwatch-field', 1);
+			  open.onerror = () => reject(open.error);
+			  open.onsuccess = () => {
+			    const tx = open.result.transaction('records', 'readwrite');
+			    tx.objectStore('records').put({ clientId: crypto.randomUUID(), sessionId: arg.session, kind: 'result',
+			      sampleClientId: arg.sample, state: 'waiting', createdAt: Date.now(), errors: [],
+			      body: { baseVersion: 0, confirmed: true, notes: null, components: [{ text: 'MDMA', quantity: 100,
+			        unit: 'MG_PER_UNIT', basis: 'SALT', confidence: 'PROBABLE', method: 'RAMAN' }] } });
+			    tx.oncomplete = () => resolve(true);
+			  };
+			})""";
+
+	@Autowired
+	DrugCheckingManagement drugChecking;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long count(String sql, UUID session) {
+		return jdbc.sql(sql).param(session).query(Long.class).single();
+	}
+
+	List<Long> footprint(UUID session) {
+		return List.of(count("SELECT count(*) FROM drugchecking.sample WHERE session_id = ?", session),
+				count("""
+						SELECT count(*) FROM drugchecking.result r JOIN drugchecking.sample s ON s.id = r.sample_id
+						WHERE s.session_id = ?""", session),
+				count("""
+						SELECT count(*) FROM drugchecking.component c JOIN drugchecking.result r ON r.id = c.result_id
+						JOIN drugchecking.sample s ON s.id = r.sample_id WHERE s.session_id = ?""", session),
+				count("""
+						SELECT count(*) FROM event_publication e JOIN drugchecking.sample s
+						  ON e.serialized_event LIKE '%' || s.id::text || '%' WHERE s.session_id = ?""", session));
+	}
+
+	void record(String soldAs, String form, String substance, String quantity, String method) {
+		page.getByLabel("How did the sample come in?").selectOption("FRONT_OF_HOUSE");
+		page.getByLabel("What was it sold as?").fill(soldAs);
+		page.getByLabel("Form", new Page.GetByLabelOptions().setExact(true)).selectOption(form);
+		page.getByLabel("The person consents to the sample being tested").check();
+		page.getByLabel("Substance 1", new Page.GetByLabelOptions().setExact(true)).fill(substance);
+		page.getByLabel("Quantity of component 1").fill(quantity);
+		page.getByLabel("Unit of component 1").selectOption("MG_PER_UNIT");
+		page.getByLabel("Salt or base of component 1").selectOption("SALT");
+		page.getByLabel("Confidence of component 1").selectOption("CONFIRMED");
+		page.getByLabel("Method of component 1").selectOption(method);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save on this device")).click();
+	}
+
+	@Test
+	void anAnalystRecordsThreeSamplesOfflineAndTheySyncOnceWhenTheNetworkReturns() {
+		var session = drugChecking.createSession(new SessionDraft("Offline festival " + UUID.randomUUID(),
+				SiteKind.FESTIVAL, "E08000025", "Main stage tent", LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 19),
+				"Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", Instant.now());
+		signIn("analyst");
+		page.navigate("/drug-checking/field/" + session);
+		var status = page.getByRole(AriaRole.STATUS);
+		assertThat(status).containsText("No records on this device yet");
+		// The service worker controls the page and the page is in its cache.
+		page.locator("main[data-offline-ready='true']").waitFor();
+		page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+		assertAccessible();
+
+		context.setOffline(true);
+		assertThat(status).containsText("Offline");
+		record("MDMA", "PILL", "MDMA", "240", "FTIR");
+		record("ketamine", "POWDER", "ketamine", "80", "RAMAN");
+		record("cocaine", "POWDER", "cocaine", "60", "FTIR");
+		assertThat(status).containsText("Offline — 3 samples waiting to sync (6 records)");
+		assertThat(page.locator("#field-records tr")).hasCount(3);
+		assertThat(footprint(session)).containsExactly(0L, 0L, 0L, 0L);
+		// Offline really is offline, for the page and for its service worker: "Sync now" reaches nothing, and neither
+		// does a request the service worker passes on to the network.
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now")).click();
+		assertThat(status).containsText("Offline — 3 samples waiting to sync (6 records)");
+		assertThat(page.evaluate("() => fetch('/drug-checking/field/sw.js?probe').then(() => 'reached', () => 'failed')"))
+			.isEqualTo("failed");
+		assertThat(footprint(session)).containsExactly(0L, 0L, 0L, 0L);
+
+		// Without a network the page still opens, from the service worker's cache, with the records kept on the device.
+		var reloaded = page.reload();
+		assertThat(reloaded.fromServiceWorker()).isTrue();
+		assertThat(status).containsText("Offline — 3 samples waiting to sync (6 records)");
+		assertThat(page.locator("#field-records tr")).hasCount(3);
+		assertAccessible();
+		assertThat(footprint(session)).containsExactly(0L, 0L, 0L, 0L);
+
+		// The network returns: the records sync once.
+		context.setOffline(false);
+		assertThat(status).containsText("All records synced");
+		@SuppressWarnings("unchecked")
+		var clientIds = ((List<String>) page.evaluate(READ_SAMPLE_IDS, session.toString()));
+		assertThat(clientIds).hasSize(3);
+		assertThat(jdbc.sql("SELECT client_id::text FROM drugchecking.sample WHERE session_id = ? ORDER BY 1")
+			.param(session)
+			.query(String.class)
+			.list()).containsExactlyElementsOf(clientIds);
+		// Three samples, three results with one component each, and one warning: the 240 mg pill is high strength.
+		var synced = footprint(session);
+		assertThat(synced).containsExactly(3L, 3L, 3L, 1L);
+		assertThat(page.locator("#field-records")).containsText("WM-");
+		assertAccessible();
+
+		// Sending everything again changes nothing: the server answers "already stored".
+		page.evaluate(MARK_ALL_WAITING, session.toString());
+		page.reload();
+		assertThat(status).containsText("All records synced");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now")).click();
+		assertThat(status).containsText("All records synced");
+		assertThat(footprint(session)).isEqualTo(synced);
+
+		// A result edited on this device on a stale base is a conflict: both versions are shown, nothing is overwritten,
+		// and keeping mine sends it again as a new version on top of the server's.
+		var mdma = jdbc.sql("SELECT client_id::text FROM drugchecking.sample WHERE session_id = ? AND sold_as = 'MDMA'")
+			.param(session)
+			.query(String.class)
+			.single();
+		page.evaluate(ADD_STALE_RESULT, java.util.Map.of("session", session.toString(), "sample", mdma));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now")).click();
+		assertThat(status).containsText("1 conflict to resolve");
+		var conflict = page.locator("#field-problems");
+		assertThat(conflict).containsText("changed on another device");
+		assertThat(conflict).containsText("This device");
+		assertThat(conflict).containsText("MDMA 100 mg (RAMAN, PROBABLE)");
+		assertThat(conflict).containsText("On the server");
+		assertThat(conflict).containsText("MDMA 240 mg (FTIR, CONFIRMED)");
+		assertAccessible();
+		assertThat(footprint(session)).isEqualTo(synced);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep mine")).click();
+		assertThat(status).containsText("All records synced");
+		assertThat(jdbc.sql("""
+				SELECT r.version || ' ' || c.method FROM drugchecking.result r JOIN drugchecking.component c ON c.result_id = r.id
+				JOIN drugchecking.sample s ON s.id = r.sample_id WHERE s.client_id::text = ? ORDER BY r.version""")
+			.param(mdma)
+			.query(String.class)
+			.list()).containsExactly("1 FTIR", "2 RAMAN");
+	}
+
+}
