@@ -93,6 +93,22 @@ public class AgencyManagement {
 		return agencies.findByCode(code).map(Agency::summary);
 	}
 
+	/**
+	 * Every enabled member of staff with their email, agency and roles, for delivering alerts to professionals by
+	 * agency and role. Not audited per call: the caller (alert dissemination) logs each delivery it makes.
+	 */
+	@Transactional(readOnly = true)
+	public List<StaffContact> staffContacts() {
+		var agencyCodes = agencies.findAll().stream().collect(Collectors.toMap(Agency::id, Agency::code));
+		var roleNames = roles.findAll().stream().collect(Collectors.toMap(Role::id, Role::name));
+		return staff.findAll()
+			.stream()
+			.filter(Staff::enabled)
+			.map(s -> new StaffContact(s.id(), s.displayName(), s.email(), agencyCodes.get(s.agencyId()),
+					s.roleIds().stream().map(roleNames::get).collect(Collectors.toUnmodifiableSet())))
+			.toList();
+	}
+
 	// ---- Agencies
 
 	@Transactional(readOnly = true)
