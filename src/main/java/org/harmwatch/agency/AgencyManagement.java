@@ -109,6 +109,14 @@ public class AgencyManagement {
 			.toList();
 	}
 
+	/** Role titles by role name, in title order, for other modules' choices. */
+	@Transactional(readOnly = true)
+	public Map<String, String> roleTitles() {
+		var titles = new java.util.LinkedHashMap<String, String>();
+		roles.findAllByOrderByTitle().forEach(role -> titles.put(role.name(), role.title()));
+		return titles;
+	}
+
 	// ---- Agencies
 
 	@Transactional(readOnly = true)

@@ -267,8 +267,7 @@ public class DisseminationManagement {
 			problems.add(new SubscriptionProblem("agencyCode", "There is no agency " + agencyCode + "."));
 		}
 		if (roleName != null) {
-			var name = roleName;
-			if (agencies.roles().stream().noneMatch(r -> r.name().equals(name))) {
+			if (!agencies.roleTitles().containsKey(roleName)) {
 				problems.add(new SubscriptionProblem("roleName", "There is no role " + roleName + "."));
 			}
 		}

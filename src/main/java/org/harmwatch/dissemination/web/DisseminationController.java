@@ -82,7 +82,7 @@ class DisseminationController {
 		model.addAttribute("subscriptions", dissemination.subscriptions());
 		model.addAttribute("publicCounts", dissemination.publicSubscriberCounts());
 		model.addAttribute("agencies", agencies.agencies());
-		model.addAttribute("roles", agencies.roles());
+		model.addAttribute("roles", agencies.roleTitles());
 		model.addAttribute("districts", dissemination.districts());
 		model.addAttribute("classes", SubstanceClass.values());
 		model.addAttribute("problems", problems);
