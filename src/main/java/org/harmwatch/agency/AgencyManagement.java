@@ -104,6 +104,30 @@ public class AgencyManagement {
 		return directory.usernamesHolding(capability.name(), action.name());
 	}
 
+	/**
+	 * Every enabled member of staff with their email, agency and roles, for delivering alerts to professionals by
+	 * agency and role. Not audited per call: the caller (alert dissemination) logs each delivery it makes.
+	 */
+	@Transactional(readOnly = true)
+	public List<StaffContact> staffContacts() {
+		var agencyCodes = agencies.findAll().stream().collect(Collectors.toMap(Agency::id, Agency::code));
+		var roleNames = roles.findAll().stream().collect(Collectors.toMap(Role::id, Role::name));
+		return staff.findAll()
+			.stream()
+			.filter(Staff::enabled)
+			.map(s -> new StaffContact(s.id(), s.displayName(), s.email(), agencyCodes.get(s.agencyId()),
+					s.roleIds().stream().map(roleNames::get).collect(Collectors.toUnmodifiableSet())))
+			.toList();
+	}
+
+	/** Role titles by role name, in title order, for other modules' choices. */
+	@Transactional(readOnly = true)
+	public Map<String, String> roleTitles() {
+		var titles = new java.util.LinkedHashMap<String, String>();
+		roles.findAllByOrderByTitle().forEach(role -> titles.put(role.name(), role.title()));
+		return titles;
+	}
+
 	// ---- Agencies
 
 	@Transactional(readOnly = true)

@@ -216,6 +216,27 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /drug-checking/field/sw.js", PUBLIC);
 		EXPECTED.put("GET /drug-checking/field/{id}/manifest.webmanifest", PUBLIC);
 		EXPECTED.put("POST /api/drug-checking/sync", only("DRUG_CHECKING_ANALYST"));
+
+		// dissemination: the public subscribe, confirm and unsubscribe (double opt-in, rate-limited, tokens in links);
+		// recipients acknowledge and give feedback through their own unguessable links; the coordinator reads the
+		// delivery log; the coordinator and administrators manage professional and webhook subscriptions
+		EXPECTED.put("GET /subscribe", PUBLIC);
+		EXPECTED.put("POST /subscribe", PUBLIC);
+		EXPECTED.put("GET /subscribe/confirm/{token}", PUBLIC);
+		EXPECTED.put("POST /subscribe/confirm/{token}", PUBLIC);
+		EXPECTED.put("GET /unsubscribe/{token}", PUBLIC);
+		EXPECTED.put("POST /unsubscribe/{token}", PUBLIC);
+		EXPECTED.put("GET /acknowledge/{token}", PUBLIC);
+		EXPECTED.put("POST /acknowledge/{token}", PUBLIC);
+		EXPECTED.put("GET /feedback/{token}", PUBLIC);
+		EXPECTED.put("POST /feedback/{token}", PUBLIC);
+		EXPECTED.put("GET /dissemination", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /dissemination/alerts/{id}", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /dissemination/alerts/{id}/retry", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /dissemination/subscriptions", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
+		EXPECTED.put("POST /dissemination/subscriptions/professional", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
+		EXPECTED.put("POST /dissemination/subscriptions/webhook", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
+		EXPECTED.put("POST /dissemination/subscriptions/{id}/remove", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
 	}
 
 	/** Values for path variables: well-formed, but naming nothing, so no call changes anything. */

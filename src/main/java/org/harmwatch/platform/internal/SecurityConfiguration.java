@@ -95,9 +95,12 @@ class SecurityConfiguration {
 
 		// CSRF rides on a browser's session cookie. A bearer-token call has none to ride on, and neither has an API call
 		// that brings no session: that one should hear "sign in or send a token" (401), not "CSRF token missing" (403).
+		// An unsubscribe link's POST is RFC 8058 one-click from a mail client, which has no CSRF token; the
+		// unguessable token in the path is the only authority it needs, and it can only stop messages.
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> {
 			var header = request.getHeader("Authorization");
 			return (header != null && header.startsWith("Bearer "))
+					|| request.getRequestURI().startsWith(request.getContextPath() + "/unsubscribe/")
 					|| (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
 							&& request.getRequestedSessionId() == null);
 		}));

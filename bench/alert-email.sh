@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# One alert to 100,000 email subscribers through a real SMTP server (GreenMail, in the same JVM), on a throw-away
+# embedded PostgreSQL: prints the time to the last accepted message, messages/s and duplicates (messages per
+# Message-ID and recipient at the server beyond the first). Never run by the test suite; results in
+# docs/benchmarks.md, "Alert email fan-out".
+#
+#   bench/alert-email.sh                  # 100,000 subscribers, one instance, 2 sender threads
+#   bench/alert-email.sh 100000 2 1       # two application instances on one database, one sender thread each
+#   bench/alert-email.sh [subscribers] [instances] [sender threads per instance]
+#   SMTP=greenmail bench/alert-email.sh 5000   # GreenMail instead of the counting SMTP sink (slow at 100,000: see
+#                                              # SmtpSink's Javadoc)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${JAVA_HOME:-}" ]; then
+  JAVA_HOME=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1 || true)
+fi
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+exec "$JAVA_HOME/bin/java" -Xmx4g -Dsmtp="${SMTP:-sink}" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  org.harmwatch.dissemination.bench.AlertEmailBench "$@"

@@ -1,0 +1,201 @@
+package org.harmwatch.dissemination.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+
+import org.harmwatch.agency.AgencyManagement;
+import org.harmwatch.agency.StaffContact;
+import org.harmwatch.earlywarning.AlertIssued;
+import org.harmwatch.earlywarning.Audience;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns an issued alert into one delivery row per recipient and channel, in bulk and idempotently: each row's
+ * idempotency key is {@code AlertIssued.deliveryKey(recipient) + ":" + channel}, inserted with
+ * {@code ON CONFLICT DO NOTHING}, so handling the same event twice (a redelivered event, two instances) adds nothing.
+ *
+ * <p>Who: professionals (PROFESSIONALS audience) from professional subscriptions by agency and/or role, resolved to
+ * staff emails now, and explicit professional addresses; confirmed public subscribers when the audience includes
+ * PUBLIC and it is not an exercise; every webhook. Area and substance-class filters match when empty or when they
+ * share a value with the alert. An update or cancellation also goes to everyone who had an earlier version (unless
+ * they unsubscribed since).
+ */
+@Component
+public class Fanout {
+
+	private static final Logger log = LoggerFactory.getLogger(Fanout.class);
+
+	private final JdbcClient jdbc;
+
+	private final AlertIssues issues;
+
+	private final AgencyManagement agencies;
+
+	private final DisseminationProperties properties;
+
+	private final Clock clock;
+
+	private final JdbcTemplate template;
+
+	Fanout(JdbcClient jdbc, JdbcTemplate template, AlertIssues issues, AgencyManagement agencies,
+			DisseminationProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.issues = issues;
+		this.agencies = agencies;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(AlertIssued alert) {
+		fanOut(alert, clock.instant());
+	}
+
+	/** Writes the deliveries of an issue; returns how many rows were new. */
+	@Transactional
+	public int fanOut(AlertIssued alert, Instant now) {
+		issues.store(alert, now);
+		var prefix = alert.deliveryKey("");
+		var lads = alert.ladCodes().toArray(String[]::new);
+		var classes = alert.substanceClasses().toArray(String[]::new);
+		var at = Timestamp.from(now);
+		int created = 0;
+		if (alert.audiences().contains(Audience.PROFESSIONALS)) {
+			created += professionals(alert, prefix, lads, classes, at);
+		}
+		if (alert.audiences().contains(Audience.PUBLIC) && !alert.exercise()) {
+			created += jdbc.sql("""
+					INSERT INTO dissemination.delivery (idempotency_key, alert_id, version, channel, recipient, audience,
+					  subscription_id, state, next_attempt_at, created_at, token)
+					SELECT :prefix || lower(s.address) || ':' || s.channel, :alert, :version, s.channel,
+					  lower(s.address), 'PUBLIC', s.id, 'PENDING', :now, :now, """ + SQL_TOKEN + """
+					FROM dissemination.subscription s
+					WHERE s.kind = 'PUBLIC' AND s.active AND s.confirmed_at IS NOT NULL
+					  AND (cardinality(s.lad_codes) = 0 OR s.lad_codes && CAST(:lads AS TEXT[]))
+					  AND (cardinality(s.substance_classes) = 0 OR s.substance_classes && CAST(:classes AS TEXT[]))
+					ON CONFLICT (idempotency_key) DO NOTHING""")
+				.param("prefix", prefix)
+				.param("alert", alert.alertId())
+				.param("version", alert.version())
+				.param("now", at)
+				.param("lads", lads)
+				.param("classes", classes)
+				.update();
+		}
+		created += jdbc.sql("""
+				INSERT INTO dissemination.delivery (idempotency_key, alert_id, version, channel, recipient, audience,
+				  subscription_id, state, next_attempt_at, created_at, token)
+				SELECT :prefix || 'webhook:' || s.id || ':WEBHOOK', :alert, :version, 'WEBHOOK', 'webhook:' || s.id,
+				  'PARTNER', s.id, 'PENDING', :now, :now, """ + SQL_TOKEN + """
+				FROM dissemination.subscription s
+				WHERE s.kind = 'WEBHOOK' AND s.active
+				  AND (cardinality(s.lad_codes) = 0 OR s.lad_codes && CAST(:lads AS TEXT[]))
+				  AND (cardinality(s.substance_classes) = 0 OR s.substance_classes && CAST(:classes AS TEXT[]))
+				ON CONFLICT (idempotency_key) DO NOTHING""")
+			.param("prefix", prefix)
+			.param("alert", alert.alertId())
+			.param("version", alert.version())
+			.param("now", at)
+			.param("lads", lads)
+			.param("classes", classes)
+			.update();
+		if (alert.version() > 1) {
+			// Whoever had an earlier version hears of its update or cancellation, filters or not.
+			created += jdbc.sql("""
+					INSERT INTO dissemination.delivery (idempotency_key, alert_id, version, channel, recipient, audience,
+					  subscription_id, staff_id, agency_code, key_role, state, next_attempt_at, created_at, token)
+					SELECT DISTINCT ON (d.recipient, d.channel) :prefix || d.recipient || ':' || d.channel, :alert,
+					  :version, d.channel, d.recipient, d.audience, d.subscription_id, d.staff_id, d.agency_code,
+					  d.key_role, 'PENDING', :now, :now, """ + SQL_TOKEN + """
+					FROM dissemination.delivery d
+					LEFT JOIN dissemination.subscription s ON s.id = d.subscription_id
+					WHERE d.alert_id = :alert AND d.version < :version AND d.state <> 'DEAD'
+					  AND (d.subscription_id IS NULL OR s.active)
+					ON CONFLICT (idempotency_key) DO NOTHING""")
+				.param("prefix", prefix)
+				.param("alert", alert.alertId())
+				.param("version", alert.version())
+				.param("now", at)
+				.update();
+		}
+		log.info("Alert {} version {}: {} new deliveries", alert.reference(), alert.version(), created);
+		return created;
+	}
+
+	/** 256 random bits, base64url without padding (43 characters), made by the database for bulk inserts. */
+	static final String SQL_TOKEN = "translate(encode(decode(replace(gen_random_uuid()::text, '-', '') || "
+			+ "replace(gen_random_uuid()::text, '-', ''), 'hex'), 'base64'), '+/=', '-_')";
+
+	private record Row(String recipient, String channel, @Nullable UUID subscription, @Nullable UUID staff,
+			@Nullable String agency, boolean keyRole) {
+	}
+
+	private int professionals(AlertIssued alert, String prefix, String[] lads, String[] classes, Timestamp at) {
+		var subscriptions = jdbc.sql("""
+				SELECT id, channel, address, agency_code, role_name FROM dissemination.subscription
+				WHERE kind = 'PROFESSIONAL' AND active
+				  AND (cardinality(lad_codes) = 0 OR lad_codes && CAST(:lads AS TEXT[]))
+				  AND (cardinality(substance_classes) = 0 OR substance_classes && CAST(:classes AS TEXT[]))""")
+			.param("lads", lads)
+			.param("classes", classes)
+			.query((rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getString("channel"),
+					rs.getString("address"), rs.getString("agency_code"), rs.getString("role_name") })
+			.list();
+		if (subscriptions.isEmpty()) {
+			return 0;
+		}
+		var keyRoles = properties.escalation().roles();
+		var rows = new LinkedHashMap<String, Row>();
+		var staff = subscriptions.stream().anyMatch(s -> s[2] == null) ? agencies.staffContacts() : List.<StaffContact>of();
+		for (var s : subscriptions) {
+			var id = (UUID) s[0];
+			var channel = (String) s[1];
+			var address = (String) s[2];
+			if (address != null) {
+				var recipient = address.toLowerCase();
+				rows.putIfAbsent(recipient + ":" + channel, new Row(recipient, channel, id, null, null, false));
+				continue;
+			}
+			var agency = (String) s[3];
+			var role = (String) s[4];
+			for (var member : staff) {
+				if ((agency == null || agency.equals(member.agencyCode()))
+						&& (role == null || member.roleNames().contains(role))) {
+					var recipient = member.email().toLowerCase();
+					boolean key = member.roleNames().stream().anyMatch(keyRoles::contains);
+					rows.putIfAbsent(recipient + ":EMAIL",
+							new Row(recipient, "EMAIL", null, member.id(), member.agencyCode(), key));
+				}
+			}
+		}
+		var batch = new ArrayList<Object[]>();
+		for (var row : rows.values()) {
+			batch.add(new Object[] { prefix + row.recipient() + ":" + row.channel(), alert.alertId(), alert.version(),
+					row.channel(), row.recipient(), row.subscription(), row.staff(), row.agency(), row.keyRole(), at,
+					at, Tokens.newToken() });
+		}
+		int created = 0;
+		for (int n : template.batchUpdate("""
+				INSERT INTO dissemination.delivery (idempotency_key, alert_id, version, channel, recipient, audience,
+				  subscription_id, staff_id, agency_code, key_role, state, next_attempt_at, created_at, token)
+				VALUES (?, ?, ?, ?, ?, 'PROFESSIONALS', ?, ?, ?, ?, 'PENDING', ?, ?, ?)
+				ON CONFLICT (idempotency_key) DO NOTHING""", batch)) {
+			created += Math.max(n, 0);
+		}
+		return created;
+	}
+
+}

@@ -1,0 +1,166 @@
+package org.harmwatch.dissemination.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import org.harmwatch.HarmwatchApplication;
+import org.harmwatch.dissemination.internal.DeliverySender;
+import org.harmwatch.dissemination.internal.Fanout;
+import org.harmwatch.earlywarning.AlertIssued;
+import org.harmwatch.earlywarning.AlertLevel;
+import org.harmwatch.earlywarning.AlertMessageType;
+import org.harmwatch.earlywarning.Audience;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Sends one alert to N (default 100,000) confirmed public email subscribers through a real SMTP server (GreenMail, in
+ * this JVM) and reports the time to the last accepted message, messages per second and duplicates (messages per
+ * Message-ID and recipient at the server, more than one).
+ *
+ * <p>The whole application runs on a throw-away embedded PostgreSQL. {@code instances} (default 1) starts that many
+ * application contexts on the same database (the first owns it; the others connect to it), and each runs
+ * {@code workers} sender threads at once, as separate instances would. Run with {@code bench/alert-email.sh}.
+ *
+ * <p>Arguments: {@code [subscribers] [instances] [workers per instance]}; {@code -Dsmtp=greenmail} uses GreenMail
+ * instead of {@link SmtpSink} (fine up to a few thousand recipients; see there why not at 100,000).
+ */
+public final class AlertEmailBench {
+
+	private AlertEmailBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int subscribers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+		int instances = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+		int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+
+		boolean greenMail = "greenmail".equals(System.getProperty("smtp", "sink"));
+		GreenMail smtp = null;
+		SmtpSink sink = null;
+		int port;
+		if (greenMail) {
+			smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			smtp.start();
+			port = smtp.getSmtp().getPort();
+		}
+		else {
+			sink = new SmtpSink();
+			port = sink.port();
+		}
+
+		var contexts = new ArrayList<ConfigurableApplicationContext>();
+		var first = start(port, null);
+		contexts.add(first);
+		var jdbc = first.getBean(JdbcClient.class);
+		String dbUrl = jdbc.sql("SELECT 'jdbc:postgresql://localhost:' || current_setting('port') || '/' || current_database()")
+			.query(String.class)
+			.single();
+		for (int i = 1; i < instances; i++) {
+			contexts.add(start(port, dbUrl));
+		}
+
+		System.out.printf("== %,d subscribers, %d instance(s) x %d sender thread(s), SMTP on port %d%n", subscribers,
+				instances, workers, port);
+		long t = System.nanoTime();
+		jdbc.sql("""
+				INSERT INTO dissemination.subscription (id, kind, channel, address, confirmed_at, unsubscribe_token,
+				  created_at)
+				SELECT gen_random_uuid(), 'PUBLIC', 'EMAIL', 'subscriber' || n || '@bench.test', now(),
+				  md5(random()::text) || md5(random()::text), now()
+				FROM generate_series(1, ?) AS n""").param(subscribers).update();
+		System.out.printf("subscribers inserted in %.1f s%n", (System.nanoTime() - t) / 1e9);
+
+		var now = Instant.now();
+		var alert = new AlertIssued(UUID.randomUUID(), 1, "HW-BENCH-0001", AlertMessageType.ALERT, AlertLevel.WARNING,
+				Set.of(Audience.PUBLIC, Audience.PROFESSIONALS), false, "Heroin contaminated with fentanyl in Birmingham",
+				"Pinpoint pupils, rapid loss of consciousness after a small amount",
+				"Do not use alone. Carry naloxone. Call 999 if someone will not wake up.",
+				"Expect repeated naloxone doses; observe for at least two hours after reversal.",
+				"Drug alert: heroin with fentanyl in Birmingham. Do not use alone, carry naloxone.",
+				List.of("E08000025"), List.of("HIGH_POTENCY_SYNTHETIC_OPIOID"), List.of("Heroin", "Fentanyl"),
+				"/alerts/HW-BENCH-0001", now, null);
+
+		long start = System.nanoTime();
+		int created = first.getBean(Fanout.class).fanOut(alert, now);
+		double fanout = (System.nanoTime() - start) / 1e9;
+		System.out.printf("fan-out: %,d deliveries in %.1f s%n", created, fanout);
+
+		var pool = Executors.newFixedThreadPool(instances * workers);
+		var futures = new ArrayList<Future<Integer>>();
+		for (var context : contexts) {
+			var sender = context.getBean(DeliverySender.class);
+			for (int w = 0; w < workers; w++) {
+				futures.add(pool.submit(() -> sender.sendDue(Instant.now(), alert.alertId(), -1)));
+			}
+		}
+		int sent = 0;
+		for (var future : futures) {
+			sent += future.get();
+		}
+		double sending = ((greenMail ? System.nanoTime() : sink.lastAcceptedNanos()) - start) / 1e9;
+		pool.shutdown();
+
+		long distinct;
+		long duplicates;
+		if (greenMail) {
+			var perKey = new HashMap<String, Integer>();
+			for (var message : smtp.getReceivedMessages()) {
+				var key = message.getHeader("Message-ID")[0] + " " + message.getRecipients(Message.RecipientType.TO)[0];
+				perKey.merge(key, 1, Integer::sum);
+			}
+			distinct = perKey.size();
+			duplicates = perKey.values().stream().mapToLong(n -> n - 1).sum();
+		}
+		else {
+			distinct = sink.distinct();
+			duplicates = sink.duplicates();
+		}
+		long pending = jdbc.sql("SELECT count(*) FROM dissemination.delivery WHERE alert_id = ? AND state <> 'SENT'")
+			.param(alert.alertId())
+			.query(Long.class)
+			.single();
+		System.out.printf("sent %,d (reported by senders), %,d distinct messages at the server, %,d duplicates, "
+				+ "%,d not sent (SMTP server: %s)%n", sent, distinct, duplicates, pending, greenMail ? "GreenMail" : "sink");
+		System.out.printf("time to last accepted message (fan-out included): %.1f s, %.0f messages/s%n", sending,
+				distinct / sending);
+
+		for (int i = contexts.size() - 1; i >= 0; i--) {
+			contexts.get(i).close();
+		}
+		if (smtp != null) {
+			smtp.stop();
+		}
+		if (sink != null) {
+			sink.close();
+		}
+		System.exit(duplicates == 0 && pending == 0 ? 0 : 1);
+	}
+
+	private static ConfigurableApplicationContext start(int smtpPort, String databaseUrl) {
+		var app = new SpringApplication(HarmwatchApplication.class);
+		var args = new ArrayList<>(List.of("--server.port=0", "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + smtpPort, "--harmwatch.embedded-db.data-directory=",
+				"--harmwatch.dissemination.initial-delay=P1D", "--harmwatch.dissemination.escalation.initial-delay=P1D",
+				"--harmwatch.analytics.spikes.initial-delay=P1D", "--logging.level.root=warn",
+				"--logging.level.org.harmwatch.dissemination=warn", "--spring.main.banner-mode=off"));
+		if (databaseUrl != null) {
+			args.add("--spring.datasource.url=" + databaseUrl);
+			args.add("--spring.datasource.username=postgres");
+			args.add("--spring.datasource.password=postgres");
+		}
+		return app.run(args.toArray(String[]::new));
+	}
+
+}
