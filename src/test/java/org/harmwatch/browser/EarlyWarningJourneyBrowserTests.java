@@ -7,16 +7,26 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.rometools.rome.io.SyndFeedInput;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.TestMessaging;
+import org.harmwatch.dissemination.DeliveryChannel;
+import org.harmwatch.dissemination.DisseminationManagement;
+import org.harmwatch.dissemination.SubscriptionRejectedException;
+import org.harmwatch.dissemination.internal.DeliverySender;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.EvidenceKind;
 import org.junit.jupiter.api.Test;
@@ -29,7 +39,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * The whole early-warning loop in a real browser, as issue 3 asks: a frontline worker reports a fentanyl-contaminated
  * heroin batch in Birmingham, the coordinator validates it, two panel members grade it, the coordinator records the
- * outcome and drafts an alert, a panel member approves it; the public page shows it, its CAP validates against the
+ * outcome and drafts an alert, a panel member approves it; the email reaches a subscribed frontline worker through a
+ * real SMTP server, the public page shows it, its CAP validates against the
  * OASIS schema and the Atom feed parses.
  */
 @HarmwatchIntegrationTest
@@ -43,6 +54,21 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DisseminationManagement dissemination;
+
+	@Autowired
+	DeliverySender sender;
+
+	static String subject(MimeMessage message) {
+		try {
+			return String.valueOf(message.getSubject());
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
 	void button(String name) {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)).click();
@@ -88,7 +114,7 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator(".govuk-notification-banner")).containsText("The decision has been recorded.");
 
 		// 3. Two panel members grade it.
-		for (var member : java.util.List.of("panel", "panel2")) {
+		for (var member : List.of("panel", "panel2")) {
 			context.clearCookies();
 			signIn(member);
 			page.navigate("/early-warning/signals/" + signal + "/grade");
@@ -122,6 +148,16 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator(".govuk-notification-banner")).containsText("waiting for approval");
 		var alertUrl = page.url().replaceAll("\\?.*$", "");
 
+		// Frontline staff of the treatment provider receive alerts by email (another test may have subscribed them
+		// already: each recipient still gets each alert once).
+		try {
+			dissemination.addProfessional("BHM-TREAT", "FRONTLINE_WORKER", DeliveryChannel.EMAIL, null, List.of(),
+					List.of(), clock.instant());
+		}
+		catch (SubscriptionRejectedException alreadySubscribed) {
+			// fine
+		}
+
 		// 5. A panel member approves: the alert is issued.
 		context.clearCookies();
 		signIn("panel");
@@ -131,7 +167,22 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 		var reference = page.locator(".govuk-caption-l").innerText().replaceAll("^.*?(HW-\\d{4}-\\d{4,}).*$", "$1").strip();
 		org.assertj.core.api.Assertions.assertThat(reference).matches(Pattern.compile("HW-\\d{4}-\\d{4,}"));
 
-		// 6. The public page shows it.
+		// 6. The email reaches the frontline worker, once, through the real SMTP server (GreenMail).
+		var alertId = UUID.fromString(alertUrl.substring(alertUrl.lastIndexOf('/') + 1));
+		sender.sendDue(clock.instant(), alertId, -1);
+		var emails = TestMessaging.mailTo("frontline@demo.harmwatch.test")
+			.stream()
+			.filter(m -> subject(m).contains(headline))
+			.toList();
+		org.assertj.core.api.Assertions.assertThat(emails).hasSize(1);
+		org.assertj.core.api.Assertions.assertThat(GreenMailUtil.getBody(emails.get(0))).contains(reference);
+		sender.sendDue(clock.instant(), alertId, -1);
+		org.assertj.core.api.Assertions.assertThat(TestMessaging.mailTo("frontline@demo.harmwatch.test")
+			.stream()
+			.filter(m -> subject(m).contains(headline))
+			.count()).isEqualTo(1);
+
+		// 7. The public page shows it.
 		context.clearCookies();
 		page.navigate("/alerts");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(headline)).click();
@@ -140,7 +191,7 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("main")).containsText("Carry naloxone");
 		assertAccessible();
 
-		// 7. Its CAP validates against the OASIS CAP 1.2 schema, read here independently of the application's validator.
+		// 8. Its CAP validates against the OASIS CAP 1.2 schema, read here independently of the application's validator.
 		var cap = page.request().get("/alerts/" + reference + ".cap");
 		org.assertj.core.api.Assertions.assertThat(cap.status()).isEqualTo(200);
 		org.assertj.core.api.Assertions.assertThat(cap.headers().get("content-type")).startsWith("application/cap+xml");
@@ -152,7 +203,7 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 		}
 		org.assertj.core.api.Assertions.assertThat(cap.text()).contains(headline).contains("<status>Actual</status>");
 
-		// 8. The Atom feed parses and has the alert.
+		// 9. The Atom feed parses and has the alert.
 		var atom = page.request().get("/alerts/feed.atom");
 		var feed = new SyndFeedInput()
 			.build(new InputSource(new ByteArrayInputStream(atom.text().getBytes(StandardCharsets.UTF_8))));

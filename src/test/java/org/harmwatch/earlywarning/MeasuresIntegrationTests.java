@@ -103,6 +103,7 @@ class MeasuresIntegrationTests {
 		assertThat(before.alertsIssued()).as("nothing else is issued in 2031").isZero();
 		assertThat(after.medianHoursToAlert()).isCloseTo(4.5, within(0.01));
 		assertThat(after.slowestHoursToAlert()).isCloseTo(6.0, within(0.01));
+		assertThat(after.delivery()).as("the dissemination module reports delivery").isNotNull();
 
 		mvc.perform(get("/early-warning/measures").param("days", "30").with(user(users.loadUserByUsername("coordinator"))))
 			.andExpect(status().isOk())
