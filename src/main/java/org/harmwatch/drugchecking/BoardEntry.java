@@ -28,6 +28,14 @@ public record BoardEntry(YearMonth month, @Nullable String district, DosageForm 
 		return !flags.isEmpty();
 	}
 
+	/** Colour, logo and shape, as recorded, e.g. {@code pink, Tesla, round}. */
+	public String looks() {
+		return String.join(", ", java.util.stream.Stream.of(colour, logo, shape)
+			.filter(java.util.Objects::nonNull)
+			.map(String::valueOf)
+			.toList());
+	}
+
 	/** What was found, in words, e.g. {@code MDMA 240 mg per unit (salt); caffeine}. */
 	public String foundText() {
 		return String.join("; ", found.stream()
