@@ -133,7 +133,7 @@ public class DrugCheckingBoard {
 			List<ResultFlag> flags) {
 	}
 
-	/** A suppressed count: {@code count} is {@code null} and {@code shown} is "fewer than 5" when under 5. */
+	/** A suppressed count: {@code count} is {@code null} (left out of the JSON) and {@code shown} is "fewer than 5" when under 5. */
 	public record Count(String label, @Nullable Long count, String shown) {
 	}
 

@@ -159,7 +159,7 @@ public class DrugCheckingStatistics {
 	 * The quantile at {@code num/den} of sorted values, interpolating linearly between neighbours (the method of
 	 * Excel's QUARTILE.INC and R's default, type 7).
 	 */
-	static BigDecimal quantile(List<BigDecimal> sorted, int num, int den) {
+	public static BigDecimal quantile(List<BigDecimal> sorted, int num, int den) {
 		var h = BigDecimal.valueOf(sorted.size() - 1L).multiply(BigDecimal.valueOf(num)).divide(BigDecimal.valueOf(den), 6,
 				RoundingMode.HALF_UP);
 		int lower = h.intValue();

@@ -9,12 +9,12 @@ import org.springframework.context.annotation.Configuration;
 class DrugCheckingBoardNavigation {
 
 	@Bean
-	NavigationItem drugCheckingBoardNavigation() {
+	NavigationItem drugCheckingBoardNavigationItem() {
 		return new NavigationItem("board.nav", "/drug-checking/board", null, "board.nav.description", 215);
 	}
 
 	@Bean
-	NavigationItem drugCheckingStatisticsNavigation() {
+	NavigationItem drugCheckingStatisticsNavigationItem() {
 		return new NavigationItem("stats.nav", "/drug-checking/statistics", "DRUG_CHECKING:READ", "stats.nav.description",
 				205);
 	}
