@@ -56,11 +56,11 @@
         labels: rows.map(function (row) { return row.cells[0].textContent.trim(); }),
         datasets: [
           { type: 'line', label: 'Median', data: values.map(function (v) { return v[2]; }), showLine: false,
-            pointStyle: 'line', pointRadius: 18, pointBorderWidth: 3, borderColor: '#0b0c0c', backgroundColor: '#0b0c0c' },
+            pointStyle: 'line', pointRadius: 18, pointBorderWidth: 3, borderColor: '#0b0c0c', backgroundColor: '#0b0c0c', order: 1 },
           { label: 'Lower to upper quartile', data: values.map(function (v) { return [v[1], v[3]]; }),
-            backgroundColor: '#5694ca', borderColor: '#1d70b8', borderWidth: 1, grouped: false, barPercentage: 0.5 },
+            backgroundColor: '#5694ca', borderColor: '#1d70b8', borderWidth: 1, grouped: false, barPercentage: 0.5, order: 2 },
           { label: 'Lowest to highest', data: values.map(function (v) { return [v[0], v[4]]; }),
-            backgroundColor: '#505a5f', grouped: false, barPercentage: 0.04 }
+            backgroundColor: '#505a5f', grouped: false, barPercentage: 0.04, order: 3 }
         ]
       },
       options: { responsive: true, maintainAspectRatio: false, animation: false,
