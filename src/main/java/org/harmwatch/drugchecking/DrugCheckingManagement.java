@@ -45,7 +45,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * the consultation.
  *
  * <p><strong>Results leave this module only through {@link Release}</strong>, made by {@link #release},
- * {@link #releases}, {@link #exportCsv}, {@link #lookup} and {@link #spectrum}; each applies the session's licence
+ * {@link #releases}, {@link #exportCsv}, {@link #lookup}, {@link #spectrum}, {@link #boardReleases} (the public
+ * board) and {@link #releasesBetween} (statistics); each applies the session's licence
  * conditions for the reader's {@link Audience} in one place, {@link #withheld}. Pages, exports and the API all go
  * through them, so a condition is enforced, not merely displayed.
  *

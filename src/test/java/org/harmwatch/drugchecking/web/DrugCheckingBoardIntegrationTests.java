@@ -140,6 +140,14 @@ class DrugCheckingBoardIntegrationTests {
 	@Test
 	void filtersNarrowTheBoard() throws Exception {
 		var s = seed(YearMonth.of(2018, 6));
+		// An unconfirmed (on-site, not yet checked) result is not published.
+		var session = drugChecking.createSession(new SessionDraft("Unconfirmed site " + s.logo(), SiteKind.FESTIVAL,
+				BIRMINGHAM, "Unconfirmed " + s.logo(), LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 1), "Chemist",
+				Set.of()), "analyst", java.time.Instant.now());
+		var unconfirmed = pill(session, SampleMode.FRONT_OF_HOUSE, "blue unconfirmed", s.logo(),
+				LocalDate.of(2018, 6, 1).atTime(12, 0).toInstant(ZoneOffset.UTC));
+		drugChecking.recordResult(unconfirmed, new ResultDraft(List.of(found("ketamine")), false, null), "Analyst",
+				java.time.Instant.now());
 		mvc.perform(get("/api/public/drug-checking/results").param("logo", s.logo()).param("colour", "BLUE"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.results", hasSize(1)))
