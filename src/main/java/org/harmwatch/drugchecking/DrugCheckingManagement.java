@@ -45,7 +45,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * the consultation.
  *
  * <p><strong>Results leave this module only through {@link Release}</strong>, made by {@link #release},
- * {@link #releases}, {@link #exportCsv}, {@link #lookup} and {@link #spectrum}; each applies the session's licence
+ * {@link #releases}, {@link #exportCsv}, {@link #lookup}, {@link #spectrum}, {@link #boardReleases} (the public
+ * board) and {@link #releasesBetween} (statistics); each applies the session's licence
  * conditions for the reader's {@link Audience} in one place, {@link #withheld}. Pages, exports and the API all go
  * through them, so a condition is enforced, not merely displayed.
  *
@@ -877,7 +878,9 @@ public class DrugCheckingManagement {
 					: session.has(LicenceCondition.ADULTS_ONLY) && (sample.ageBand() == null || !sample.ageBand().adult())
 							? "This session's licence allows results to be given to adults only." : null;
 			case PUBLIC_BOARD -> session.has(LicenceCondition.NO_PUBLIC_BOARD)
-					? "This session's licence keeps its results off the public board." : null;
+					? "This session's licence keeps its results off the public board."
+					: sample.mode() == SampleMode.POLICE_SUBMITTED
+							? "A sample submitted by the police stays off the public board." : null;
 		};
 	}
 
@@ -921,6 +924,57 @@ public class DrugCheckingManagement {
 		}
 		return new Release(sample, session, audience, versions(sample.id()), consultation(sample.id()).orElse(null),
 				null);
+	}
+
+	/**
+	 * The current confirmed results the public board may show, of samples taken in within {@code [from, to)}: each
+	 * sample through {@link #withheld} for {@link Audience#PUBLIC_BOARD}, and only the current version, without the
+	 * analyst, notes, spectra or consultation. Unconfirmed (on-site, not yet checked) results are not published.
+	 */
+	public List<Release> boardReleases(Instant from, Instant to) {
+		return between(from, to).stream()
+			.map(r -> release(r.sample(), r.session(), Audience.PUBLIC_BOARD, false))
+			.filter(r -> !r.isWithheld() && r.current() != null && r.current().confirmed())
+			.map(r -> {
+				var c = r.current();
+				var shown = new ResultVersion(c.id(), c.version(), c.confirmed(), c.flags(), List.of(), null, "",
+						c.recordedAt(), c.components(), List.of());
+				return new Release(r.sample(), r.session(), Audience.PUBLIC_BOARD, List.of(shown), null, null);
+			})
+			.toList();
+	}
+
+	/**
+	 * What a signed-in reader may see of every sample taken in within {@code [from, to)}, for statistics: each through
+	 * {@link #withheld} for the reader's audience. Audited once.
+	 */
+	public List<Release> releasesBetween(Instant from, Instant to, HarmwatchUser reader) {
+		var audience = audienceOf(reader);
+		var list = between(from, to).stream().map(r -> release(r.sample(), r.session(), audience, false)).toList();
+		audit.record("DRUG_CHECK_STATISTICS_VIEWED", "drug-checking-statistics", from + "/" + to, Purpose.HEALTH,
+				AuditLog.Outcome.ALLOWED, audience.name());
+		return list;
+	}
+
+	private record Taken(SampleView sample, SessionView session) {
+	}
+
+	private List<Taken> between(Instant from, Instant to) {
+		var sessions = new java.util.HashMap<UUID, SessionView>();
+		jdbc.sql(SESSION_SELECT + " WHERE s.id IN (SELECT session_id FROM drugchecking.sample WHERE taken_at >= ? AND taken_at < ?)")
+			.param(Timestamp.from(from))
+			.param(Timestamp.from(to))
+			.query(DrugCheckingManagement::session)
+			.list()
+			.forEach(s -> sessions.put(s.id(), s));
+		return jdbc.sql(SAMPLE_SELECT + " WHERE taken_at >= ? AND taken_at < ? ORDER BY taken_at DESC, code")
+			.param(Timestamp.from(from))
+			.param(Timestamp.from(to))
+			.query(DrugCheckingManagement::sample)
+			.list()
+			.stream()
+			.map(s -> new Taken(s, sessions.get(s.sessionId())))
+			.toList();
 	}
 
 	/**

@@ -203,6 +203,11 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /drug-checking/sessions/{id}/import", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /drug-checking/results", PUBLIC);
 		EXPECTED.put("POST /drug-checking/results", PUBLIC);
+		EXPECTED.put("GET /drug-checking/board", PUBLIC);
+		EXPECTED.put("GET /drug-checking/board.csv", PUBLIC);
+		EXPECTED.put("GET /drug-checking/board.json", PUBLIC);
+		EXPECTED.put("GET /api/public/drug-checking/results", PUBLIC);
+		EXPECTED.put("GET /drug-checking/statistics", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /api/drug-checking/sessions", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /api/drug-checking/sessions", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /api/drug-checking/sessions/{id}", only("DRUG_CHECKING_ANALYST"));

@@ -1,0 +1,133 @@
+package org.harmwatch.drugchecking.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.harmwatch.drugchecking.Counted;
+import org.harmwatch.drugchecking.DosageForm;
+import org.harmwatch.drugchecking.DrugCheckingBoard;
+import org.harmwatch.drugchecking.Problem;
+import org.harmwatch.platform.PublicEndpoint;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public results board, its CSV and JSON downloads under the Open Government Licence, and the public JSON API.
+ * All four take the same filter and publish the same suppressed counts. Bad filter input is ignored with a message on
+ * the page, and answered with 400 by the downloads and the API.
+ */
+@Controller
+class DrugCheckingBoardController {
+
+	static final int PAGE_SIZE = 20;
+
+	static final String LINK = "<" + DrugCheckingBoard.LICENCE_URL + ">; rel=\"license\"";
+
+	private final DrugCheckingBoard board;
+
+	DrugCheckingBoardController(DrugCheckingBoard board) {
+		this.board = board;
+	}
+
+	@GetMapping("/drug-checking/board")
+	@PublicEndpoint("The anonymised public results board: no person, staff, session or place finer than a district")
+	String page(@RequestParam(required = false) @Nullable String substance,
+			@RequestParam(required = false) @Nullable String form, @RequestParam(required = false) @Nullable String colour,
+			@RequestParam(required = false) @Nullable String logo, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "1") String page,
+			Model model) {
+		var query = new BoardQuery(substance, form, colour, logo, from, to);
+		var parsed = query.parse();
+		var result = board.board(parsed.filter());
+		int pages = Math.max(1, (result.entries().size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int p = 1;
+		try {
+			p = Math.min(Math.max(1, Integer.parseInt(page.strip())), pages);
+		}
+		catch (NumberFormatException ex) {
+			// Ignored: the first page.
+		}
+		var qs = query.queryString();
+		model.addAttribute("query", query);
+		model.addAttribute("problems", parsed.problems());
+		model.addAttribute("board", result);
+		model.addAttribute("entries",
+				result.entries().subList((p - 1) * PAGE_SIZE, Math.min(result.entries().size(), p * PAGE_SIZE)));
+		model.addAttribute("page", p);
+		model.addAttribute("pages", pages);
+		model.addAttribute("forms", DosageForm.values());
+		model.addAttribute("qs", qs);
+		model.addAttribute("amp", qs.isEmpty() ? "?" : qs + "&");
+		model.addAttribute("licenceUrl", DrugCheckingBoard.LICENCE_URL);
+		model.addAttribute("threshold", Counted.THRESHOLD);
+		return "drugchecking/board";
+	}
+
+	@GetMapping("/drug-checking/board.csv")
+	@PublicEndpoint("The public board as CSV open data under the Open Government Licence; counts under 5 suppressed")
+	ResponseEntity<?> csv(@RequestParam(required = false) @Nullable String substance,
+			@RequestParam(required = false) @Nullable String form, @RequestParam(required = false) @Nullable String colour,
+			@RequestParam(required = false) @Nullable String logo, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to) {
+		var parsed = new BoardQuery(substance, form, colour, logo, from, to).parse();
+		if (!parsed.problems().isEmpty()) {
+			return problem(parsed.problems());
+		}
+		var out = new StringBuilder();
+		board.writeCsv(board.board(parsed.filter()), out);
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"drug-checking-results.csv\"")
+			.header(HttpHeaders.LINK, LINK)
+			.body(out.toString());
+	}
+
+	@GetMapping("/drug-checking/board.json")
+	@PublicEndpoint("The public board as JSON open data under the Open Government Licence; counts under 5 suppressed")
+	ResponseEntity<?> json(@RequestParam(required = false) @Nullable String substance,
+			@RequestParam(required = false) @Nullable String form, @RequestParam(required = false) @Nullable String colour,
+			@RequestParam(required = false) @Nullable String logo, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to) {
+		var response = api(substance, form, colour, logo, from, to);
+		return response.getStatusCode().isError() ? response
+				: ResponseEntity.ok()
+					.contentType(MediaType.APPLICATION_JSON)
+					.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"drug-checking-results.json\"")
+					.header(HttpHeaders.LINK, LINK)
+					.body(response.getBody());
+	}
+
+	@GetMapping("/api/public/drug-checking/results")
+	@PublicEndpoint("The public board's open data as an API: the same filter, suppression and licence as the board")
+	ResponseEntity<?> api(@RequestParam(required = false) @Nullable String substance,
+			@RequestParam(required = false) @Nullable String form, @RequestParam(required = false) @Nullable String colour,
+			@RequestParam(required = false) @Nullable String logo, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to) {
+		var parsed = new BoardQuery(substance, form, colour, logo, from, to).parse();
+		if (!parsed.problems().isEmpty()) {
+			return problem(parsed.problems());
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.LINK, LINK)
+			.body(board.openData(board.board(parsed.filter())));
+	}
+
+	private static ResponseEntity<?> problem(List<Problem> problems) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				String.join(" ", problems.stream().map(Problem::message).toList()));
+		problem.setTitle("Invalid filter");
+		problem.setProperty("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}

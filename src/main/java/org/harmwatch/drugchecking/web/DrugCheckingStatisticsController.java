@@ -1,0 +1,81 @@
+package org.harmwatch.drugchecking.web;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.harmwatch.drugchecking.DrugCheckingStatistics;
+import org.harmwatch.drugchecking.Problem;
+import org.harmwatch.platform.HarmwatchUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Statistics for the service and the programme, over a period of months (the last twelve unless chosen). A month
+ * that cannot be read is ignored with a message; the default is used instead.
+ */
+@Controller
+class DrugCheckingStatisticsController {
+
+	static final int MAX_MONTHS = 120;
+
+	private final DrugCheckingStatistics statistics;
+
+	private final Clock clock;
+
+	DrugCheckingStatisticsController(DrugCheckingStatistics statistics, Clock clock) {
+		this.statistics = statistics;
+		this.clock = clock;
+	}
+
+	@GetMapping("/drug-checking/statistics")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	String statistics(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @AuthenticationPrincipal HarmwatchUser user,
+			Model model) {
+		var problems = new ArrayList<Problem>();
+		var last = month(to, "to", problems);
+		var first = month(from, "from", problems);
+		if (last == null) {
+			last = statistics.thisMonth(clock.instant());
+		}
+		if (first == null) {
+			first = last.minusMonths(11);
+		}
+		if (last.isBefore(first)) {
+			problems.add(new Problem("to", "The last month cannot be before the first; showing the twelve months to it."));
+			first = last.minusMonths(11);
+		}
+		if (first.plusMonths(MAX_MONTHS).isBefore(last)) {
+			problems.add(new Problem("from", "A period is at most " + MAX_MONTHS + " months; showing the last " + MAX_MONTHS + "."));
+			first = last.minusMonths(MAX_MONTHS - 1);
+		}
+		model.addAttribute("problems", problems);
+		model.addAttribute("s", statistics.statistics(first, last, user));
+		model.addAttribute("substance", DrugCheckingStatistics.POTENCY_SUBSTANCE.toUpperCase(java.util.Locale.ROOT));
+		return "drugchecking/statistics";
+	}
+
+	private static @Nullable YearMonth month(@Nullable String value, String field, List<Problem> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return YearMonth.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			var v = value.strip();
+			problems.add(new Problem(field, "Enter a month like 2026-07; \"" + (v.length() > 40 ? v.substring(0, 40) + "…" : v)
+					+ "\" is not one, so it is ignored."));
+			return null;
+		}
+	}
+
+}
