@@ -120,6 +120,20 @@ public class AgencyManagement {
 			.toList();
 	}
 
+	/** How to reach one enabled member of staff, by username (e.g. a panel member to remind). */
+	@Transactional(readOnly = true)
+	public Optional<StaffContact> contact(String username) {
+		return staff.findByUsernameIgnoringCase(username)
+			.filter(Staff::enabled)
+			.map(s -> new StaffContact(s.id(), s.displayName(), s.email(),
+					agencies.findById(s.agencyId()).map(Agency::code).orElse(null),
+					s.roleIds()
+						.stream()
+						.map(id -> roles.findById(id).map(Role::name).orElse(null))
+						.filter(java.util.Objects::nonNull)
+						.collect(Collectors.toUnmodifiableSet())));
+	}
+
 	/** Role titles by role name, in title order, for other modules' choices. */
 	@Transactional(readOnly = true)
 	public Map<String, String> roleTitles() {
