@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xml.sax.InputSource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole early-warning loop in a real browser, as issue 3 asks: a frontline worker reports a fentanyl-contaminated
@@ -169,7 +171,11 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 
 		// 6. The email reaches the frontline worker, once, through the real SMTP server (GreenMail).
 		var alertId = UUID.fromString(alertUrl.substring(alertUrl.lastIndexOf('/') + 1));
-		sender.sendDue(clock.instant(), alertId, -1);
+		// The fan-out listener runs after the approval's commit, on its own thread: send until the email is there.
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			sender.sendDue(clock.instant(), alertId, -1);
+			return TestMessaging.mailTo("frontline@demo.harmwatch.test").stream().anyMatch(m -> subject(m).contains(headline));
+		});
 		var emails = TestMessaging.mailTo("frontline@demo.harmwatch.test")
 			.stream()
 			.filter(m -> subject(m).contains(headline))
