@@ -105,6 +105,9 @@ class DisseminationIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
 	// ---- Helpers
@@ -377,7 +380,12 @@ class DisseminationIntegrationTests {
 		var key = alert.deliveryKey(duty) + ":EMAIL";
 		assertThat(message.getHeader("Message-ID")[0]).isEqualTo(EmailSender.messageId(key));
 		assertThat(message.getHeader("X-Harmwatch-Delivery")[0]).isEqualTo(key);
-		assertThat(message.getContentType()).startsWith("multipart/");
+		assertThat(message.getContentType()).startsWith("multipart/alternative");
+		assertThat(message.getSentDate()).isNotNull();
+		var parts = (MimeMultipart) message.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain; charset=UTF-8");
+		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html; charset=UTF-8");
 		var body = text(message);
 		assertThat(body).contains("observe for at least two hours", "Pinpoint pupils",
 				"http://harmwatch.test/alerts/" + alert.reference(), "/acknowledge/", "/feedback/", "<html");
@@ -574,7 +582,7 @@ class DisseminationIntegrationTests {
 		var down = new JavaMailSenderImpl();
 		down.setHost("127.0.0.1");
 		down.setPort(closedPort());
-		var broken = new DeliverySender(jdbc, List.of(new EmailSender(down, renderer, properties)), properties,
+		var broken = new DeliverySender(jdbc, dataSource, List.of(new EmailSender(down, renderer, properties)), properties,
 				java.time.Clock.systemUTC());
 		broken.sendDue(T0, alert.alertId(), -1);
 		var row = jdbc.sql("SELECT state, attempts, last_error, next_attempt_at FROM dissemination.delivery "
