@@ -554,6 +554,20 @@ class DisseminationIntegrationTests {
 	}
 
 	@Test
+	void theScheduledSendersTogetherSendEachMessageOnce() throws Exception {
+		assertThat(properties.senders()).isGreaterThan(1);
+		var addresses = confirmedSubscribers(120, "ADULTERANT");
+		var alert = alert(Set.of(Audience.PUBLIC), false, List.of(BIRMINGHAM), List.of("ADULTERANT"));
+		fanout.fanOut(alert, T0);
+		assertThat(sender.sendDueTogether(T0, alert.alertId())).isEqualTo(deliveries(alert.alertId()));
+		for (var address : addresses) {
+			assertThat(count(address, alert.alertId())).as(address).isEqualTo(1);
+		}
+		var measures = dissemination.measures(alert.alertId());
+		assertThat(measures.sent()).isEqualTo(measures.deliveries());
+	}
+
+	@Test
 	void twoSendersAtOnceSendEachMessageOnce() throws Exception {
 		var addresses = confirmedSubscribers(150, "SEDATIVE");
 		var alert = alert(Set.of(Audience.PUBLIC), false, List.of(BIRMINGHAM), List.of("SEDATIVE"));

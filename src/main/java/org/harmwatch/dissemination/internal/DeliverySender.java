@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -82,8 +85,42 @@ public class DeliverySender {
 	@Scheduled(fixedDelayString = "${harmwatch.dissemination.send-every:PT5S}",
 			initialDelayString = "${harmwatch.dissemination.initial-delay:PT30S}")
 	void scheduled() {
-		// No ShedLock here: senders are meant to run side by side; claims keep them apart.
-		sendDue(clock.instant(), null, -1);
+		// No ShedLock here: senders are meant to run side by side, on one instance and across instances; claims keep
+		// them apart.
+		sendDueTogether(clock.instant(), null);
+	}
+
+	/**
+	 * Sends everything due at {@code now} with {@code senders} senders at once (the scheduled job; the benchmark).
+	 *
+	 * @param alertId only this alert's deliveries, or all
+	 * @return how many messages were sent
+	 */
+	public int sendDueTogether(Instant now, @Nullable UUID alertId) {
+		int senders = properties.senders();
+		if (senders == 1) {
+			return sendDue(now, alertId, -1);
+		}
+		var factory = Thread.ofPlatform().name("alert-sender-", 1).factory();
+		var results = new ArrayList<Future<Integer>>();
+		try (var pool = Executors.newFixedThreadPool(senders, factory)) {
+			for (int i = 0; i < senders; i++) {
+				results.add(pool.submit(() -> sendDue(now, alertId, -1)));
+			}
+		}
+		int sent = 0;
+		for (var result : results) {
+			try {
+				sent += result.get();
+			}
+			catch (ExecutionException ex) {
+				log.error("A sender stopped; its claims lapse and are taken over after the lease", ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return sent;
 	}
 
 	/** Sends everything due now; returns how many messages were sent. */
