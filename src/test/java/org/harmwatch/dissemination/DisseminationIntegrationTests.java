@@ -47,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -413,6 +414,76 @@ class DisseminationIntegrationTests {
 		assertThat(recipients(alert.alertId())).contains("panel@demo.harmwatch.test", "panel2@demo.harmwatch.test");
 		sender.sendDue(T0, alert.alertId(), -1);
 		assertThat(mailAbout("panel@demo.harmwatch.test", alert.alertId())).hasSize(1);
+	}
+
+	@Test
+	void aProfessionalSubscriptionFilteredToOneDistrictGetsThatDistrictsAlertsAndNoOthers() throws Exception {
+		var birminghamDuty = unique("bham-duty");
+		var coventryDuty = unique("cov-duty");
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("coordinator"))
+			.param("channel", "EMAIL").param("address", birminghamDuty).param("ladCodes", BIRMINGHAM))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("coordinator"))
+			.param("channel", "EMAIL").param("address", coventryDuty).param("ladCodes", COVENTRY)
+			.param("substanceClasses", "OPIOID")).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT lad_codes FROM dissemination.subscription WHERE address = ?").param(birminghamDuty)
+			.query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single()).containsExactly(BIRMINGHAM);
+
+		// The list shows each subscription's filters by name.
+		var page = mvc.perform(get("/dissemination/subscriptions").with(as("coordinator"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(row(page, birminghamDuty)).contains("Birmingham", "All kinds of drug").doesNotContain("Coventry");
+		assertThat(row(page, coventryDuty)).contains("Coventry", "Opioid").doesNotContain("Birmingham", "All areas");
+
+		// Published as the early-warning module does: the fan-out runs after the commit, on its own thread.
+		var inBirmingham = alert(Set.of(Audience.PROFESSIONALS), false, List.of(BIRMINGHAM), List.of("OPIOID"));
+		var inCoventry = alert(Set.of(Audience.PROFESSIONALS), false, List.of(COVENTRY), List.of("OPIOID"));
+		transactions.executeWithoutResult(status -> events.publishEvent(inBirmingham));
+		transactions.executeWithoutResult(status -> events.publishEvent(inCoventry));
+		await().atMost(Duration.ofSeconds(20)).until(() -> recipients(inBirmingham.alertId()).contains(birminghamDuty)
+				&& recipients(inCoventry.alertId()).contains(coventryDuty));
+		assertThat(recipients(inBirmingham.alertId())).doesNotContain(coventryDuty);
+		assertThat(recipients(inCoventry.alertId())).doesNotContain(birminghamDuty);
+
+		var later = Instant.now().plusSeconds(60);
+		sender.sendDue(later, inBirmingham.alertId(), -1);
+		sender.sendDue(later, inCoventry.alertId(), -1);
+		assertThat(mailAbout(birminghamDuty, inBirmingham.alertId())).hasSize(1);
+		assertThat(mailAbout(birminghamDuty, inCoventry.alertId())).isEmpty();
+		assertThat(mailAbout(coventryDuty, inCoventry.alertId())).hasSize(1);
+		assertThat(mailAbout(coventryDuty, inBirmingham.alertId())).isEmpty();
+
+		// A filter for another kind of drug keeps the district's alert away too.
+		var cannabisInCoventry = alert(Set.of(Audience.PROFESSIONALS), false, List.of(COVENTRY), List.of("CANNABIS"));
+		fanout.fanOut(cannabisInCoventry, T0);
+		assertThat(recipients(cannabisInCoventry.alertId())).doesNotContain(coventryDuty, birminghamDuty);
+	}
+
+	@Test
+	void aProfessionalSubscriptionWithAnUnknownFilterIsRefusedAndNothingIsStored() throws Exception {
+		var duty = unique("bad-filter");
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("coordinator"))
+			.param("channel", "EMAIL").param("address", duty).param("ladCodes", BIRMINGHAM, "E99999999")
+			.param("substanceClasses", "OPIOID"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("govuk-error-summary")))
+			.andExpect(content().string(containsString("href=\"#ladCodes\">Choose areas from the list.")))
+			// What was entered is shown again.
+			.andExpect(content().string(containsString("value=\"" + duty + "\"")))
+			.andExpect(content().string(containsString("value=\"OPIOID\" checked")));
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("admin"))
+			.param("channel", "EMAIL").param("address", duty).param("substanceClasses", "NOT_A_DRUG"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("href=\"#substanceClasses\">Choose kinds of drug from the list.")));
+		assertThat(jdbc.sql("SELECT count(*) FROM dissemination.subscription WHERE address = ?").param(duty)
+			.query(Long.class).single()).isZero();
+	}
+
+	/** The table row of the subscriptions page that names an address. */
+	static String row(String page, String address) {
+		int at = page.indexOf(address);
+		assertThat(at).as("a row for " + address).isNotNegative();
+		return page.substring(at, page.indexOf("</tr>", at));
 	}
 
 	@Test
