@@ -2,6 +2,7 @@ package org.harmwatch.platform;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes a photo safe to keep or publish: decides what it is from its first bytes (never from its name or the sender's
  * content type), accepts only JPEG and PNG, refuses images too large to decode safely, and decodes and writes them
- * again, which drops every metadata block (EXIF with its GPS position and camera serial, XMP, comments, thumbnails).
+ * again, which drops every metadata block (EXIF with its GPS position and camera serial, XMP, comments, thumbnails);
+ * a JPEG's EXIF orientation is applied to the pixels first, so a phone photo is not stored on its side.
  * The one implementation for every module that takes photos: early-warning report attachments and drug-checking
  * sample photos.
  */
@@ -72,7 +74,8 @@ public class ImageSanitiser {
 		var type = recognise(content)
 			.orElseThrow(() -> new UnacceptableImage("it is not a JPEG or PNG image."));
 		var format = type.equals("image/jpeg") ? "jpeg" : "png";
-		var image = scaled(decode(content, format), maxSide);
+		// The EXIF orientation is dropped with the rest of the metadata, so turn the pixels the way it said.
+		var image = oriented(scaled(decode(content, format), maxSide), "jpeg".equals(format) ? orientation(content) : 1);
 		if ("jpeg".equals(format) && image.getColorModel().hasAlpha()) {
 			image = copy(image, image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
 		}
@@ -131,6 +134,98 @@ public class ImageSanitiser {
 					Math.max(1, (int) Math.round(current.getHeight() * factor)), type);
 		}
 		return current;
+	}
+
+	/**
+	 * The EXIF orientation (1 to 8) of a JPEG, read from its APP1 segment; 1 (as stored) when there is none or it cannot
+	 * be read.
+	 */
+	static int orientation(byte[] jpeg) {
+		int i = 2;
+		while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
+			int marker = jpeg[i + 1] & 0xFF;
+			if (marker == 0xDA || marker == 0xD9) {
+				return 1;
+			}
+			int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
+			if (length < 2) {
+				return 1;
+			}
+			int start = i + 4;
+			int end = Math.min(jpeg.length, i + 2 + length);
+			if (marker == 0xE1 && end - start >= 14 && jpeg[start] == 'E' && jpeg[start + 1] == 'x'
+					&& jpeg[start + 2] == 'i' && jpeg[start + 3] == 'f' && jpeg[start + 4] == 0 && jpeg[start + 5] == 0) {
+				int tiff = start + 6;
+				boolean little;
+				if (jpeg[tiff] == 'I' && jpeg[tiff + 1] == 'I') {
+					little = true;
+				}
+				else if (jpeg[tiff] == 'M' && jpeg[tiff + 1] == 'M') {
+					little = false;
+				}
+				else {
+					return 1;
+				}
+				long offset = read(jpeg, tiff + 4, 4, little);
+				if (offset < 8 || tiff + offset + 2 > end) {
+					return 1;
+				}
+				int ifd = tiff + (int) offset;
+				int entries = (int) read(jpeg, ifd, 2, little);
+				for (int k = 0; k < entries; k++) {
+					int entry = ifd + 2 + 12 * k;
+					if (entry + 12 > end) {
+						return 1;
+					}
+					if (read(jpeg, entry, 2, little) == 0x0112) {
+						int value = (int) read(jpeg, entry + 8, 2, little);
+						return value >= 1 && value <= 8 ? value : 1;
+					}
+				}
+				return 1;
+			}
+			i += 2 + length;
+		}
+		return 1;
+	}
+
+	private static long read(byte[] bytes, int at, int size, boolean little) {
+		long value = 0;
+		for (int k = 0; k < size; k++) {
+			int b = bytes[little ? at + size - 1 - k : at + k] & 0xFF;
+			value = (value << 8) | b;
+		}
+		return value;
+	}
+
+	/** The image turned and flipped as its EXIF orientation says it should be shown. */
+	static BufferedImage oriented(BufferedImage image, int orientation) {
+		if (orientation <= 1 || orientation > 8) {
+			return image;
+		}
+		int w = image.getWidth();
+		int h = image.getHeight();
+		boolean swap = orientation >= 5;
+		var transform = switch (orientation) {
+			case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
+			case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
+			case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
+			case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
+			case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);
+			case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
+			default -> new AffineTransform(0, -1, 1, 0, 0, w);
+		};
+		int type = image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+		var target = new BufferedImage(swap ? h : w, swap ? w : h, type);
+		Graphics2D g = target.createGraphics();
+		try {
+			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+			g.drawImage(image, transform, null);
+		}
+		finally {
+			g.dispose();
+		}
+		return target;
 	}
 
 	private static BufferedImage copy(BufferedImage image, int width, int height, int type) {

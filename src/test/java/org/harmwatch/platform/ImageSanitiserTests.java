@@ -83,6 +83,64 @@ class ImageSanitiserTests {
 		assertThat(small.width()).isEqualTo(50);
 	}
 
+	/** A 64 x 48 JPEG, red in its top-left corner, white elsewhere, with an EXIF block giving its orientation. */
+	static byte[] jpegWithOrientation(int orientation) throws IOException {
+		var image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+		var g = image.getGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, 64, 48);
+		g.setColor(Color.RED);
+		g.fillRect(0, 0, 16, 16);
+		var jpeg = new ByteArrayOutputStream();
+		ImageIO.write(image, "jpeg", jpeg);
+		var bytes = jpeg.toByteArray();
+		var exif = new ByteArrayOutputStream();
+		exif.write("Exif\0\0MM\0*".getBytes(StandardCharsets.ISO_8859_1));
+		exif.write(new byte[] { 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, 0, 0, 0, 0 });
+		var block = exif.toByteArray();
+		var out = new ByteArrayOutputStream();
+		out.write(bytes, 0, 2);
+		out.write(new byte[] { (byte) 0xFF, (byte) 0xE1, (byte) ((block.length + 2) >> 8), (byte) (block.length + 2) });
+		out.write(block);
+		out.write(bytes, 2, bytes.length - 2);
+		return out.toByteArray();
+	}
+
+	static boolean red(BufferedImage image, int x, int y) {
+		var c = new Color(image.getRGB(x, y));
+		return c.getRed() > 200 && c.getGreen() < 80 && c.getBlue() < 80;
+	}
+
+	@Test
+	void aPhoneTurnedOnItsSideIsStoredUpright() throws Exception {
+		assertThat(ImageSanitiser.orientation(jpegWithOrientation(6))).isEqualTo(6);
+		assertThat(ImageSanitiser.orientation(jpegWithOrientation(1))).isEqualTo(1);
+
+		// 6: turn 90 degrees clockwise; the top-left corner goes to the top right.
+		var turned = sanitiser.clean(jpegWithOrientation(6));
+		var image = ImageIO.read(new ByteArrayInputStream(turned.content()));
+		assertThat(image.getWidth()).isEqualTo(48);
+		assertThat(image.getHeight()).isEqualTo(64);
+		assertThat(red(image, 40, 8)).isTrue();
+		assertThat(red(image, 8, 8)).isFalse();
+		assertThat(new String(turned.content(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+
+		// 8: turn 90 degrees anticlockwise; the top-left corner goes to the bottom left.
+		var back = ImageIO.read(new ByteArrayInputStream(sanitiser.clean(jpegWithOrientation(8)).content()));
+		assertThat(red(back, 8, 56)).isTrue();
+		// 3: upside down; the top-left corner goes to the bottom right.
+		var flipped = ImageIO.read(new ByteArrayInputStream(sanitiser.clean(jpegWithOrientation(3)).content()));
+		assertThat(flipped.getWidth()).isEqualTo(64);
+		assertThat(red(flipped, 56, 40)).isTrue();
+		// 1: as stored.
+		var upright = ImageIO.read(new ByteArrayInputStream(sanitiser.clean(jpegWithOrientation(1)).content()));
+		assertThat(red(upright, 8, 8)).isTrue();
+		// Rubbish in the EXIF block is ignored, not a failure.
+		var broken = jpegWithOrientation(6);
+		broken[16] = 0x7F; // the IFD offset's high byte (after SOI, APP1, length, "Exif\0\0", "MM\0*"): far past the block
+		assertThat(ImageSanitiser.orientation(broken)).isEqualTo(1);
+	}
+
 	@Test
 	void anythingElseIsRefusedWithAReason() {
 		assertThatThrownBy(() -> sanitiser.clean("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8)))

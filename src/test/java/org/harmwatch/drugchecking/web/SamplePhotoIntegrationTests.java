@@ -185,6 +185,7 @@ class SamplePhotoIntegrationTests {
 			.andExpect(content().string(containsString("src=\"/drug-checking/photos/" + id + "\"")))
 			.andExpect(content().string(containsString("alt=\"Photo of a pill sold as MDMA: pink, " + marker
 					+ ", round (front)\"")))
+			.andExpect(content().string(containsString("Photograph the sample only: a pill&#39;s front and back")))
 			.andExpect(content().string(containsString("Keep faces, hands")));
 
 		var before = audited("DRUG_CHECK_PHOTO_VIEWED", sample.id());
