@@ -625,6 +625,35 @@ class DisseminationIntegrationTests {
 	}
 
 	@Test
+	void publicSubscribersAreFannedOutInChunksThatEachCommitAndAreNotWrittenTwice() {
+		int count = Fanout.PUBLIC_CHUNK * 2 + 7;
+		var marker = UUID.randomUUID().toString().substring(0, 8);
+		jdbc.sql("""
+				INSERT INTO dissemination.subscription (id, kind, channel, address, substance_classes, confirmed_at,
+				  unsubscribe_token, created_at)
+				SELECT gen_random_uuid(), 'PUBLIC', 'EMAIL', 'chunk' || n || '-' || :marker || '@fanout.test',
+				  ARRAY['PRECURSOR_OR_BYPRODUCT'], now(), md5(random()::text) || md5(random()::text), now()
+				FROM generate_series(1, :count) AS n""").param("marker", marker).param("count", count).update();
+		var alert = alert(Set.of(Audience.PUBLIC), false, List.of(BIRMINGHAM), List.of("PRECURSOR_OR_BYPRODUCT"));
+		try {
+			fanout.fanOut(alert, T0);
+			var ours = "SELECT count(*) FROM dissemination.delivery WHERE alert_id = ? AND recipient LIKE ?";
+			assertThat(jdbc.sql(ours).params(alert.alertId(), "%-" + marker + "@fanout.test").query(Long.class).single())
+				.isEqualTo(count);
+			assertThat(jdbc.sql("SELECT count(DISTINCT recipient) = count(*) FROM dissemination.delivery "
+					+ "WHERE alert_id = ?").param(alert.alertId()).query(Boolean.class).single()).isTrue();
+			// Handled again (a redelivered event, or a restart between chunks): nothing new.
+			assertThat(fanout.fanOut(alert, T0)).isZero();
+		}
+		finally {
+			jdbc.sql("DELETE FROM dissemination.delivery WHERE alert_id = ?").param(alert.alertId()).update();
+			jdbc.sql("DELETE FROM dissemination.subscription WHERE address LIKE ?")
+				.param("%-" + marker + "@fanout.test")
+				.update();
+		}
+	}
+
+	@Test
 	void theScheduledSendersTogetherSendEachMessageOnce() throws Exception {
 		assertThat(properties.senders()).isGreaterThan(1);
 		var addresses = confirmedSubscribers(120, "ADULTERANT");

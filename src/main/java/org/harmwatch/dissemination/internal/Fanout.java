@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns an issued alert into one delivery row per recipient and channel, in bulk and idempotently: each row's
@@ -49,10 +51,15 @@ public class Fanout {
 
 	private final JdbcTemplate template;
 
+	private final TransactionTemplate transactions;
+
 	Fanout(JdbcClient jdbc, JdbcTemplate template, AlertIssues issues, AgencyManagement agencies,
-			DisseminationProperties properties, Clock clock) {
+			DisseminationProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.template = template;
+		// Each part commits on its own, also inside the event listener's own transaction.
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.issues = issues;
 		this.agencies = agencies;
 		this.properties = properties;
@@ -64,9 +71,70 @@ public class Fanout {
 		fanOut(alert, clock.instant());
 	}
 
-	/** Writes the deliveries of an issue; returns how many rows were new. */
-	@Transactional
+	/**
+	 * Writes the deliveries of an issue; returns how many rows were new.
+	 *
+	 * <p>The issue, its professionals, webhooks and earlier recipients are written in one transaction, so senders can
+	 * start on them at once; public subscribers follow in chunks of {@link #PUBLIC_CHUNK}, each committed on its own,
+	 * so the first of 100,000 people is being sent to within a second instead of after the last row is written. If the
+	 * process dies between chunks, the event is handled again (Spring Modulith resubmits it) and the idempotency keys
+	 * skip what was written.
+	 */
 	public int fanOut(AlertIssued alert, Instant now) {
+		int created = transactions.execute(status -> fanOutFew(alert, now));
+		if (alert.audiences().contains(Audience.PUBLIC) && !alert.exercise()) {
+			var after = new UUID(0, 0);
+			while (after != null) {
+				var from = after;
+				var chunk = transactions.execute(status -> publicChunk(alert, now, from));
+				created += chunk.created();
+				after = chunk.last();
+			}
+		}
+		log.info("Alert {} version {}: {} new deliveries", alert.reference(), alert.version(), created);
+		return created;
+	}
+
+	/** How many public subscribers one fan-out transaction writes. */
+	public static final int PUBLIC_CHUNK = 10_000;
+
+	private record Chunk(int created, @Nullable UUID last) {
+	}
+
+	/** One chunk of confirmed public subscribers after {@code after}, in id order; {@code last} is null at the end. */
+	private Chunk publicChunk(AlertIssued alert, Instant now, UUID after) {
+		return jdbc.sql("""
+				WITH chunk AS (
+				  SELECT s.id, s.address, s.channel FROM dissemination.subscription s
+				  WHERE s.kind = 'PUBLIC' AND s.active AND s.confirmed_at IS NOT NULL AND s.id > :after
+				    AND (cardinality(s.lad_codes) = 0 OR s.lad_codes && CAST(:lads AS TEXT[]))
+				    AND (cardinality(s.substance_classes) = 0 OR s.substance_classes && CAST(:classes AS TEXT[]))
+				  ORDER BY s.id LIMIT :size),
+				inserted AS (
+				  INSERT INTO dissemination.delivery (idempotency_key, alert_id, version, channel, recipient, audience,
+				    subscription_id, state, next_attempt_at, created_at, token)
+				  SELECT :prefix || lower(c.address) || ':' || c.channel, :alert, :version, c.channel, lower(c.address),
+				    'PUBLIC', c.id, 'PENDING', :now, :now, """ + SQL_TOKEN + """
+				  FROM chunk c
+				  ON CONFLICT (idempotency_key) DO NOTHING
+				  RETURNING 1)
+				SELECT (SELECT count(*) FROM inserted) AS created, (SELECT count(*) FROM chunk) AS taken,
+				  (SELECT id FROM chunk ORDER BY id DESC LIMIT 1) AS last""")
+			.param("prefix", alert.deliveryKey(""))
+			.param("alert", alert.alertId())
+			.param("version", alert.version())
+			.param("now", Timestamp.from(now))
+			.param("lads", alert.ladCodes().toArray(String[]::new))
+			.param("classes", alert.substanceClasses().toArray(String[]::new))
+			.param("after", after)
+			.param("size", PUBLIC_CHUNK)
+			.query((rs, n) -> new Chunk(rs.getInt("created"),
+					rs.getInt("taken") < PUBLIC_CHUNK ? null : rs.getObject("last", UUID.class)))
+			.single();
+	}
+
+	/** The issue, professionals, webhooks and, for an update, everyone who had an earlier version. */
+	private int fanOutFew(AlertIssued alert, Instant now) {
 		issues.store(alert, now);
 		var prefix = alert.deliveryKey("");
 		var lads = alert.ladCodes().toArray(String[]::new);
@@ -75,25 +143,6 @@ public class Fanout {
 		int created = 0;
 		if (alert.audiences().contains(Audience.PROFESSIONALS)) {
 			created += professionals(alert, prefix, lads, classes, at);
-		}
-		if (alert.audiences().contains(Audience.PUBLIC) && !alert.exercise()) {
-			created += jdbc.sql("""
-					INSERT INTO dissemination.delivery (idempotency_key, alert_id, version, channel, recipient, audience,
-					  subscription_id, state, next_attempt_at, created_at, token)
-					SELECT :prefix || lower(s.address) || ':' || s.channel, :alert, :version, s.channel,
-					  lower(s.address), 'PUBLIC', s.id, 'PENDING', :now, :now, """ + SQL_TOKEN + """
-					FROM dissemination.subscription s
-					WHERE s.kind = 'PUBLIC' AND s.active AND s.confirmed_at IS NOT NULL
-					  AND (cardinality(s.lad_codes) = 0 OR s.lad_codes && CAST(:lads AS TEXT[]))
-					  AND (cardinality(s.substance_classes) = 0 OR s.substance_classes && CAST(:classes AS TEXT[]))
-					ON CONFLICT (idempotency_key) DO NOTHING""")
-				.param("prefix", prefix)
-				.param("alert", alert.alertId())
-				.param("version", alert.version())
-				.param("now", at)
-				.param("lads", lads)
-				.param("classes", classes)
-				.update();
 		}
 		created += jdbc.sql("""
 				INSERT INTO dissemination.delivery (idempotency_key, alert_id, version, channel, recipient, audience,
@@ -131,7 +180,6 @@ public class Fanout {
 				.param("now", at)
 				.update();
 		}
-		log.info("Alert {} version {}: {} new deliveries", alert.reference(), alert.version(), created);
 		return created;
 	}
 
