@@ -1,5 +1,6 @@
 package org.harmwatch.drugchecking;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -483,8 +484,8 @@ public class DrugCheckingImports implements DisposableBean {
 			.collect(Collectors.joining(",", "{", "}"));
 	}
 
-	private static InputStreamReader reader(byte[] content) {
-		return new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8);
+	private static BufferedReader reader(byte[] content) {
+		return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8), 65_536);
 	}
 
 }
