@@ -34,10 +34,14 @@ public class DrugCheckingBoard {
 
 	private final DrugCheckingManagement drugChecking;
 
+	private final SamplePhotos photos;
+
 	private final ZoneId zone;
 
-	DrugCheckingBoard(DrugCheckingManagement drugChecking, @Value("${harmwatch.region.time-zone}") String zone) {
+	DrugCheckingBoard(DrugCheckingManagement drugChecking, SamplePhotos photos,
+			@Value("${harmwatch.region.time-zone}") String zone) {
 		this.drugChecking = drugChecking;
+		this.photos = photos;
 		this.zone = ZoneId.of(zone);
 	}
 
@@ -58,9 +62,10 @@ public class DrugCheckingBoard {
 		var to = filter.to() == null ? Instant.now().plusSeconds(86_400)
 				: filter.to().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
 		var districts = drugChecking.districts().stream().collect(Collectors.toMap(Area::code, Area::name, (a, b) -> a));
-		var entries = drugChecking.boardReleases(from, to)
-			.stream()
-			.map(r -> entry(r, districts))
+		var releases = drugChecking.boardReleases(from, to);
+		var published = photos.publishedOf(releases);
+		var entries = releases.stream()
+			.map(r -> entry(r, districts, published.getOrDefault(r.sample().id(), List.of())))
 			.filter(e -> matches(e, filter))
 			.toList();
 		var bySubstance = new LinkedHashMap<String, Long>();
@@ -79,7 +84,7 @@ public class DrugCheckingBoard {
 				new Counted("total", entries.size()), substances, months);
 	}
 
-	private BoardEntry entry(Release r, Map<String, String> districts) {
+	private BoardEntry entry(Release r, Map<String, String> districts, List<SamplePhotos.Photo> published) {
 		var s = r.sample();
 		var lad = s.obtainedLadCode() != null ? s.obtainedLadCode() : r.session().siteLadCode();
 		var found = r.current()
@@ -88,7 +93,11 @@ public class DrugCheckingBoard {
 			.map(c -> new BoardEntry.Found(c.name(), c.substanceCode(), c.amount()))
 			.toList();
 		return new BoardEntry(YearMonth.from(s.takenAt().atZone(zone)), lad == null ? null : districts.get(lad), s.form(),
-				s.soldAs(), s.pillColour(), s.pillLogo(), s.pillShape(), s.pillWeightMg(), found, r.current().flags());
+				s.soldAs(), s.pillColour(), s.pillLogo(), s.pillShape(), s.pillWeightMg(), found, r.current().flags(),
+				published.stream()
+					.map(p -> new BoardEntry.Photo(p.id(), SamplePhotos.alt(s.form(), s.soldAs(), s.pillColour(),
+							s.pillLogo(), s.pillShape(), p.caption())))
+					.toList());
 	}
 
 	private static boolean matches(BoardEntry e, BoardFilter f) {

@@ -965,7 +965,7 @@ public class DrugCheckingManagement {
 	public List<Release> boardReleases(Instant from, Instant to) {
 		return between(from, to).stream()
 			.map(r -> release(r.sample(), r.session(), Audience.PUBLIC_BOARD, false))
-			.filter(r -> !r.isWithheld() && r.current() != null && r.current().confirmed())
+			.filter(DrugCheckingManagement::shownOnBoard)
 			.map(r -> {
 				var c = r.current();
 				var shown = new ResultVersion(c.id(), c.version(), c.confirmed(), c.flags(), List.of(), null, "",
@@ -973,6 +973,19 @@ public class DrugCheckingManagement {
 				return new Release(r.sample(), r.session(), Audience.PUBLIC_BOARD, List.of(shown), null, null);
 			})
 			.toList();
+	}
+
+	/**
+	 * Whether the sample is on the public board, as {@link #boardReleases} decides: not {@link #withheld} for
+	 * {@link Audience#PUBLIC_BOARD} and with a confirmed current result. False when there is no such sample.
+	 */
+	public boolean onBoard(UUID sampleId) {
+		return sample(sampleId).map(s -> shownOnBoard(release(s, session(s.sessionId()).orElseThrow(),
+				Audience.PUBLIC_BOARD, false))).orElse(false);
+	}
+
+	private static boolean shownOnBoard(Release r) {
+		return !r.isWithheld() && r.current() != null && r.current().confirmed();
 	}
 
 	/**

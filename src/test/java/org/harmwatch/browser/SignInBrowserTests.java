@@ -80,7 +80,7 @@ class SignInBrowserTests extends BrowserTestSupport {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 			page.waitForURL("**/login?**");
 		}
-		assertThat(page.locator("#locked-message")).containsText("locked after 5 failed sign-ins");
+		assertThat(page.locator(".govuk-error-summary")).containsText("locked after 5 failed sign-ins");
 		assertAccessible();
 
 		// Even the right password is refused while the account is locked.
@@ -88,7 +88,7 @@ class SignInBrowserTests extends BrowserTestSupport {
 		page.getByLabel("Password").fill("correct horse battery staple");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 		page.waitForURL("**/login?locked");
-		assertThat(page.locator("#locked-message")).isVisible();
+		assertThat(page.locator(".govuk-error-summary")).containsText("locked after 5 failed sign-ins");
 	}
 
 	@Test

@@ -55,6 +55,23 @@ class SubscriptionBrowserTests extends BrowserTestSupport {
 		assertAccessible();
 		page.navigate("/dissemination/subscriptions");
 		assertAccessible();
+
+		// Professionals with nothing chosen: the error summary, and the page is still accessible.
+		var add = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add")).first();
+		add.click();
+		assertThat(page.locator(".govuk-error-summary")).containsText("Choose an agency, a role, or enter an address.");
+		assertAccessible();
+
+		// An on-call address for one district's alerts about one kind of drug.
+		var address = "oncall-" + System.nanoTime() + "@example.org";
+		page.getByLabel("Or one address").fill(address);
+		page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Which areas?")).getByLabel("Coventry").check();
+		page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Which kinds of drug?")).getByLabel("Nitazene").check();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add")).first().click();
+		var row = page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(address));
+		assertThat(row).containsText("Coventry");
+		assertThat(row).containsText("Nitazene");
+		assertAccessible();
 	}
 
 }

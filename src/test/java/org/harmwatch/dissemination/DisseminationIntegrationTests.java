@@ -47,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -104,6 +105,9 @@ class DisseminationIntegrationTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
 
 	static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
@@ -377,7 +381,12 @@ class DisseminationIntegrationTests {
 		var key = alert.deliveryKey(duty) + ":EMAIL";
 		assertThat(message.getHeader("Message-ID")[0]).isEqualTo(EmailSender.messageId(key));
 		assertThat(message.getHeader("X-Harmwatch-Delivery")[0]).isEqualTo(key);
-		assertThat(message.getContentType()).startsWith("multipart/");
+		assertThat(message.getContentType()).startsWith("multipart/alternative");
+		assertThat(message.getSentDate()).isNotNull();
+		var parts = (MimeMultipart) message.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain; charset=UTF-8");
+		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html; charset=UTF-8");
 		var body = text(message);
 		assertThat(body).contains("observe for at least two hours", "Pinpoint pupils",
 				"http://harmwatch.test/alerts/" + alert.reference(), "/acknowledge/", "/feedback/", "<html");
@@ -405,6 +414,76 @@ class DisseminationIntegrationTests {
 		assertThat(recipients(alert.alertId())).contains("panel@demo.harmwatch.test", "panel2@demo.harmwatch.test");
 		sender.sendDue(T0, alert.alertId(), -1);
 		assertThat(mailAbout("panel@demo.harmwatch.test", alert.alertId())).hasSize(1);
+	}
+
+	@Test
+	void aProfessionalSubscriptionFilteredToOneDistrictGetsThatDistrictsAlertsAndNoOthers() throws Exception {
+		var birminghamDuty = unique("bham-duty");
+		var coventryDuty = unique("cov-duty");
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("coordinator"))
+			.param("channel", "EMAIL").param("address", birminghamDuty).param("ladCodes", BIRMINGHAM))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("coordinator"))
+			.param("channel", "EMAIL").param("address", coventryDuty).param("ladCodes", COVENTRY)
+			.param("substanceClasses", "OPIOID")).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT lad_codes FROM dissemination.subscription WHERE address = ?").param(birminghamDuty)
+			.query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single()).containsExactly(BIRMINGHAM);
+
+		// The list shows each subscription's filters by name.
+		var page = mvc.perform(get("/dissemination/subscriptions").with(as("coordinator"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(row(page, birminghamDuty)).contains("Birmingham", "All kinds of drug").doesNotContain("Coventry");
+		assertThat(row(page, coventryDuty)).contains("Coventry", "Opioid").doesNotContain("Birmingham", "All areas");
+
+		// Published as the early-warning module does: the fan-out runs after the commit, on its own thread.
+		var inBirmingham = alert(Set.of(Audience.PROFESSIONALS), false, List.of(BIRMINGHAM), List.of("OPIOID"));
+		var inCoventry = alert(Set.of(Audience.PROFESSIONALS), false, List.of(COVENTRY), List.of("OPIOID"));
+		transactions.executeWithoutResult(status -> events.publishEvent(inBirmingham));
+		transactions.executeWithoutResult(status -> events.publishEvent(inCoventry));
+		await().atMost(Duration.ofSeconds(20)).until(() -> recipients(inBirmingham.alertId()).contains(birminghamDuty)
+				&& recipients(inCoventry.alertId()).contains(coventryDuty));
+		assertThat(recipients(inBirmingham.alertId())).doesNotContain(coventryDuty);
+		assertThat(recipients(inCoventry.alertId())).doesNotContain(birminghamDuty);
+
+		var later = Instant.now().plusSeconds(60);
+		sender.sendDue(later, inBirmingham.alertId(), -1);
+		sender.sendDue(later, inCoventry.alertId(), -1);
+		assertThat(mailAbout(birminghamDuty, inBirmingham.alertId())).hasSize(1);
+		assertThat(mailAbout(birminghamDuty, inCoventry.alertId())).isEmpty();
+		assertThat(mailAbout(coventryDuty, inCoventry.alertId())).hasSize(1);
+		assertThat(mailAbout(coventryDuty, inBirmingham.alertId())).isEmpty();
+
+		// A filter for another kind of drug keeps the district's alert away too.
+		var cannabisInCoventry = alert(Set.of(Audience.PROFESSIONALS), false, List.of(COVENTRY), List.of("CANNABIS"));
+		fanout.fanOut(cannabisInCoventry, T0);
+		assertThat(recipients(cannabisInCoventry.alertId())).doesNotContain(coventryDuty, birminghamDuty);
+	}
+
+	@Test
+	void aProfessionalSubscriptionWithAnUnknownFilterIsRefusedAndNothingIsStored() throws Exception {
+		var duty = unique("bad-filter");
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("coordinator"))
+			.param("channel", "EMAIL").param("address", duty).param("ladCodes", BIRMINGHAM, "E99999999")
+			.param("substanceClasses", "OPIOID"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("govuk-error-summary")))
+			.andExpect(content().string(containsString("href=\"#ladCodes\">Choose areas from the list.")))
+			// What was entered is shown again.
+			.andExpect(content().string(containsString("value=\"" + duty + "\"")))
+			.andExpect(content().string(containsString("value=\"OPIOID\" checked")));
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("admin"))
+			.param("channel", "EMAIL").param("address", duty).param("substanceClasses", "NOT_A_DRUG"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("href=\"#substanceClasses\">Choose kinds of drug from the list.")));
+		assertThat(jdbc.sql("SELECT count(*) FROM dissemination.subscription WHERE address = ?").param(duty)
+			.query(Long.class).single()).isZero();
+	}
+
+	/** The table row of the subscriptions page that names an address. */
+	static String row(String page, String address) {
+		int at = page.indexOf(address);
+		assertThat(at).as("a row for " + address).isNotNegative();
+		return page.substring(at, page.indexOf("</tr>", at));
 	}
 
 	@Test
@@ -546,6 +625,20 @@ class DisseminationIntegrationTests {
 	}
 
 	@Test
+	void theScheduledSendersTogetherSendEachMessageOnce() throws Exception {
+		assertThat(properties.senders()).isGreaterThan(1);
+		var addresses = confirmedSubscribers(120, "ADULTERANT");
+		var alert = alert(Set.of(Audience.PUBLIC), false, List.of(BIRMINGHAM), List.of("ADULTERANT"));
+		fanout.fanOut(alert, T0);
+		assertThat(sender.sendDueTogether(T0, alert.alertId())).isEqualTo(deliveries(alert.alertId()));
+		for (var address : addresses) {
+			assertThat(count(address, alert.alertId())).as(address).isEqualTo(1);
+		}
+		var measures = dissemination.measures(alert.alertId());
+		assertThat(measures.sent()).isEqualTo(measures.deliveries());
+	}
+
+	@Test
 	void twoSendersAtOnceSendEachMessageOnce() throws Exception {
 		var addresses = confirmedSubscribers(150, "SEDATIVE");
 		var alert = alert(Set.of(Audience.PUBLIC), false, List.of(BIRMINGHAM), List.of("SEDATIVE"));
@@ -574,7 +667,7 @@ class DisseminationIntegrationTests {
 		var down = new JavaMailSenderImpl();
 		down.setHost("127.0.0.1");
 		down.setPort(closedPort());
-		var broken = new DeliverySender(jdbc, List.of(new EmailSender(down, renderer, properties)), properties,
+		var broken = new DeliverySender(jdbc, dataSource, List.of(new EmailSender(down, renderer, properties)), properties,
 				java.time.Clock.systemUTC());
 		broken.sendDue(T0, alert.alertId(), -1);
 		var row = jdbc.sql("SELECT state, attempts, last_error, next_attempt_at FROM dissemination.delivery "

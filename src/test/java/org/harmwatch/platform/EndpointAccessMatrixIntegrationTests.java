@@ -198,6 +198,10 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /drug-checking/samples/{id}/consultation", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /drug-checking/results/{id}/spectra", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /drug-checking/spectra/{id}", only("DRUG_CHECKING_ANALYST"));
+		// photos of samples: the analyst adds and deletes them; readers see them under the sample's licence conditions
+		EXPECTED.put("POST /drug-checking/samples/{id}/photos", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /drug-checking/samples/{id}/photos/{photoId}/delete", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /drug-checking/photos/{id}", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /drug-checking/sessions/{id}/import", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /drug-checking/sessions/{id}/import/upload", only("DRUG_CHECKING_ANALYST"));
 		// a CSV import job: only its uploader sees it (anyone else with the role gets 404)
@@ -209,6 +213,8 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /drug-checking/board", PUBLIC);
 		EXPECTED.put("GET /drug-checking/board.csv", PUBLIC);
 		EXPECTED.put("GET /drug-checking/board.json", PUBLIC);
+		// a sample's photo on the board: public, but not found unless the sample is on the board and its licence allows
+		EXPECTED.put("GET /drug-checking/board/photos/{id}", PUBLIC);
 		EXPECTED.put("GET /api/public/drug-checking/results", PUBLIC);
 		EXPECTED.put("GET /drug-checking/statistics", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /api/drug-checking/sessions", only("DRUG_CHECKING_ANALYST"));

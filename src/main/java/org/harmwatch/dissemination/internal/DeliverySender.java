@@ -1,5 +1,8 @@
 package org.harmwatch.dissemination.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import org.harmwatch.dissemination.DeliveryChannel;
 import org.harmwatch.earlywarning.AlertIssued;
@@ -20,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due deliveries: claims a small batch, sends each message, marks each one as soon as the provider accepted
@@ -52,10 +59,13 @@ public class DeliverySender {
 
 	private final Clock clock;
 
+	private final DataSource dataSource;
+
 	@Autowired
-	public DeliverySender(JdbcClient jdbc, List<ChannelSender> senders, DisseminationProperties properties,
-			Clock clock) {
+	public DeliverySender(JdbcClient jdbc, DataSource dataSource, List<ChannelSender> senders,
+			DisseminationProperties properties, Clock clock) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		for (var sender : senders) {
 			channels.put(sender.channel(), sender);
 		}
@@ -75,8 +85,42 @@ public class DeliverySender {
 	@Scheduled(fixedDelayString = "${harmwatch.dissemination.send-every:PT5S}",
 			initialDelayString = "${harmwatch.dissemination.initial-delay:PT30S}")
 	void scheduled() {
-		// No ShedLock here: senders are meant to run side by side; claims keep them apart.
-		sendDue(clock.instant(), null, -1);
+		// No ShedLock here: senders are meant to run side by side, on one instance and across instances; claims keep
+		// them apart.
+		sendDueTogether(clock.instant(), null);
+	}
+
+	/**
+	 * Sends everything due at {@code now} with {@code senders} senders at once (the scheduled job; the benchmark).
+	 *
+	 * @param alertId only this alert's deliveries, or all
+	 * @return how many messages were sent
+	 */
+	public int sendDueTogether(Instant now, @Nullable UUID alertId) {
+		int senders = properties.senders();
+		if (senders == 1) {
+			return sendDue(now, alertId, -1);
+		}
+		var factory = Thread.ofPlatform().name("alert-sender-", 1).factory();
+		var results = new ArrayList<Future<Integer>>();
+		try (var pool = Executors.newFixedThreadPool(senders, factory)) {
+			for (int i = 0; i < senders; i++) {
+				results.add(pool.submit(() -> sendDue(now, alertId, -1)));
+			}
+		}
+		int sent = 0;
+		for (var result : results) {
+			try {
+				sent += result.get();
+			}
+			catch (ExecutionException ex) {
+				log.error("A sender stopped; its claims lapse and are taken over after the lease", ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return sent;
 	}
 
 	/** Sends everything due now; returns how many messages were sent. */
@@ -108,17 +152,26 @@ public class DeliverySender {
 	private List<Outgoing> claim(Instant now, @Nullable UUID alertId) {
 		var until = now.plus(properties.lease());
 		var alerts = new HashMap<String, AlertIssued>();
+		// Two index-backed queues, never an OR of both (which made every claim sort all due rows): leases that ran
+		// out (their sender died; rare, and first because they are oldest), then due rows in the order of the
+		// due index; each takes at most a batch.
 		var rows = jdbc.sql("""
-				WITH claimed AS (
+				WITH lapsed AS (
+				  SELECT id FROM dissemination.delivery
+				  WHERE state = 'SENDING' AND claimed_until < :now
+				    AND (CAST(:alert AS UUID) IS NULL OR alert_id = CAST(:alert AS UUID))
+				  ORDER BY claimed_until LIMIT :limit
+				  FOR UPDATE SKIP LOCKED),
+				due AS (
+				  SELECT id FROM dissemination.delivery
+				  WHERE state IN ('PENDING', 'FAILED') AND next_attempt_at <= :now
+				    AND (CAST(:alert AS UUID) IS NULL OR alert_id = CAST(:alert AS UUID))
+				  ORDER BY next_attempt_at, id LIMIT :limit
+				  FOR UPDATE SKIP LOCKED),
+				claimed AS (
 				  UPDATE dissemination.delivery d
 				  SET state = 'SENDING', claimed_until = :until, attempts = d.attempts + 1
-				  WHERE d.id IN (
-				    SELECT id FROM dissemination.delivery
-				    WHERE ((state IN ('PENDING', 'FAILED') AND next_attempt_at <= :now)
-				       OR (state = 'SENDING' AND claimed_until < :now))
-				      AND (CAST(:alert AS UUID) IS NULL OR alert_id = CAST(:alert AS UUID))
-				    ORDER BY id LIMIT :limit
-				    FOR UPDATE SKIP LOCKED)
+				  WHERE d.id IN (SELECT id FROM (SELECT id FROM lapsed UNION ALL SELECT id FROM due) c LIMIT :limit)
 				  RETURNING d.*)
 				SELECT c.id, c.idempotency_key, c.channel, c.recipient, c.audience, c.token, c.alert_id, c.version,
 				  c.subscription_id, s.unsubscribe_token, s.secret, s.address, s.active, s.kind
@@ -189,7 +242,7 @@ public class DeliverySender {
 				messages.forEach(m -> failed(m, now, ex));
 				continue;
 			}
-			try (connection) {
+			try (connection; var marks = new Marks()) {
 				for (int i = 0; i < messages.size(); i++) {
 					var message = messages.get(i);
 					if (crashAfter >= 0 && sent >= crashAfter) {
@@ -201,52 +254,75 @@ public class DeliverySender {
 						release(messages.subList(i, messages.size()));
 						break;
 					}
+					String providerId;
 					try {
-						var providerId = connection.send(message);
-						markSent(message, providerId, now.plus(Duration.between(started, Instant.now())));
-						sent++;
+						providerId = connection.send(message);
 					}
 					catch (Exception ex) {
 						failed(message, now, ex);
+						continue;
 					}
+					// Accepted: from here on the message must not be retried as failed. If it cannot be marked
+					// (the database went away), its row and the rest of the batch stay SENDING until the lease
+					// runs out, as if this sender had died.
+					marks.sent(message, providerId, now.plus(Duration.between(started, Instant.now())));
+					sent++;
 				}
+			}
+			catch (SQLException ex) {
+				log.error("Cannot record sent {} messages; their claims lapse and they are sent again after the lease: {}",
+						entry.getKey(), ex.toString());
 			}
 		}
 		return sent;
 	}
 
-	private @Nullable TransactionTemplate transactions;
-
-	/** Lets marks skip waiting for the WAL flush (see {@link #markSent}); without it, marks commit normally. */
-	@Autowired(required = false)
-	void setTransactions(TransactionTemplate transactions) {
-		this.transactions = transactions;
-	}
-
 	/**
-	 * Marks one message sent, in its own short transaction that does not wait for the write-ahead log to reach disk
-	 * ({@code synchronous_commit = off}): waiting for a flush per message was the sender's bottleneck. The mark is
-	 * still atomic and visible at once; only a crash of the database server itself within a fraction of a second can
-	 * lose it, which widens the documented window (a message sent again after its lease) by those marks, and nothing
-	 * else.
+	 * Marks accepted messages SENT, each at once in its own autocommitted {@code UPDATE}, over one connection held for
+	 * the batch and one prepared statement: one round trip per message. The connection does not wait for the
+	 * write-ahead log to reach disk ({@code synchronous_commit = off}, reset before it goes back to the pool): waiting
+	 * for a flush per message was the sender's bottleneck. A mark is still atomic and visible at once; only a crash of
+	 * the database server itself within a fraction of a second can lose one, which widens the documented window (a
+	 * message sent again after its lease) by those marks, and nothing else.
 	 */
-	private void markSent(Outgoing message, String providerId, Instant at) {
-		Runnable mark = () -> jdbc.sql("""
-				UPDATE dissemination.delivery SET state = 'SENT', provider_id = :provider, sent_at = :now,
-				  claimed_until = NULL, last_error = NULL
-				WHERE id = :id AND state = 'SENDING'""")
-			.param("provider", providerId)
-			.param("now", Timestamp.from(at))
-			.param("id", message.id())
-			.update();
-		if (transactions == null) {
-			mark.run();
-			return;
+	private final class Marks implements AutoCloseable {
+
+		private final Connection connection;
+
+		private final PreparedStatement mark;
+
+		Marks() throws SQLException {
+			connection = dataSource.getConnection();
+			try {
+				connection.setAutoCommit(true);
+				try (var statement = connection.createStatement()) {
+					statement.execute("SET synchronous_commit = off");
+				}
+				mark = connection.prepareStatement("""
+						UPDATE dissemination.delivery SET state = 'SENT', provider_id = ?, sent_at = ?,
+						  claimed_until = NULL, last_error = NULL
+						WHERE id = ? AND state = 'SENDING'""");
+			}
+			catch (SQLException ex) {
+				connection.close();
+				throw ex;
+			}
 		}
-		transactions.executeWithoutResult(status -> {
-			jdbc.sql("SET LOCAL synchronous_commit = off").update();
-			mark.run();
-		});
+
+		void sent(Outgoing message, String providerId, Instant at) throws SQLException {
+			mark.setString(1, providerId);
+			mark.setTimestamp(2, Timestamp.from(at));
+			mark.setLong(3, message.id());
+			mark.executeUpdate();
+		}
+
+		@Override
+		public void close() throws SQLException {
+			try (connection; mark; var statement = connection.createStatement()) {
+				statement.execute("RESET synchronous_commit");
+			}
+		}
+
 	}
 
 	private void release(List<Outgoing> messages) {

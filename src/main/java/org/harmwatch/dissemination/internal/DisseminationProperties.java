@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl the site's public address, for links in messages (acknowledge, feedback, unsubscribe, the alert)
  * @param from the sender address of emails
  * @param batchSize how many deliveries a sender claims at once
+ * @param senders how many senders each instance runs at once (each holds one SMTP connection and one database
+ * connection while it sends; sending waits on the network, so several keep both cores busy)
  * @param lease how long a claim holds; a claim older than this (its sender died) is taken over by another sender
  * @param maxAttempts attempts before a delivery is dead
  * @param backoff the wait after the first failure, doubled after each further one...
@@ -24,7 +26,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("harmwatch.dissemination")
 public record DisseminationProperties(@Nullable String baseUrl, @Nullable String from, @Nullable Integer batchSize,
-		@Nullable Duration lease, @Nullable Integer maxAttempts, @Nullable Duration backoff,
+		@Nullable Integer senders, @Nullable Duration lease, @Nullable Integer maxAttempts, @Nullable Duration backoff,
 		@Nullable Duration maxBackoff, @Nullable Duration confirmValidFor, @Nullable Sms sms,
 		@Nullable Escalation escalation, @Nullable RateLimit publicForm) {
 
@@ -75,6 +77,7 @@ public record DisseminationProperties(@Nullable String baseUrl, @Nullable String
 		baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
 		from = from == null || from.isBlank() ? "alerts@harmwatch.invalid" : from;
 		batchSize = batchSize == null ? 100 : batchSize;
+		senders = senders == null || senders < 1 ? 4 : senders;
 		lease = lease == null ? Duration.ofMinutes(5) : lease;
 		maxAttempts = maxAttempts == null ? 6 : maxAttempts;
 		backoff = backoff == null ? Duration.ofMinutes(1) : backoff;

@@ -2,6 +2,7 @@ package org.harmwatch.dissemination.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,19 +76,36 @@ class DisseminationController {
 	@GetMapping("/dissemination/subscriptions")
 	@PreAuthorize("hasAnyAuthority('EARLY_WARNING:MANAGE', 'AGENCY:MANAGE')")
 	String subscriptions(Model model) {
-		return subscriptions(model, List.of(), null);
+		return subscriptions(model, List.of(), null, ProfessionalForm.EMPTY);
 	}
 
-	private String subscriptions(Model model, List<SubscriptionProblem> problems, @Nullable String form) {
+	/** What was entered in the professional form, shown again with its problems. */
+	record ProfessionalForm(String agencyCode, String roleName, String channel, String address,
+			List<String> ladCodes, List<String> substanceClasses) {
+
+		static final ProfessionalForm EMPTY = new ProfessionalForm("", "", "EMAIL", "", List.of(), List.of());
+
+	}
+
+	private String subscriptions(Model model, List<SubscriptionProblem> problems, @Nullable String form,
+			ProfessionalForm professional) {
+		var districts = dissemination.districts();
+		var districtNames = new LinkedHashMap<String, String>();
+		districts.forEach(d -> districtNames.put(d.code(), d.name()));
 		model.addAttribute("subscriptions", dissemination.subscriptions());
 		model.addAttribute("publicCounts", dissemination.publicSubscriberCounts());
 		model.addAttribute("agencies", agencies.agencies());
 		model.addAttribute("roles", agencies.roleTitles());
-		model.addAttribute("districts", dissemination.districts());
+		model.addAttribute("districts", districts);
+		model.addAttribute("districtNames", districtNames);
 		model.addAttribute("classes", SubstanceClass.values());
 		model.addAttribute("problems", problems);
 		model.addAttribute("errors", PublicSubscriptionController.errors(problems));
 		model.addAttribute("form", form);
+		model.addAttribute("professional", professional);
+		// The area and drug checkboxes (dissemination/fragments :: filters) read these.
+		model.addAttribute("ladCodes", professional.ladCodes());
+		model.addAttribute("substanceClasses", professional.substanceClasses());
 		return "dissemination/subscriptions";
 	}
 
@@ -99,6 +117,8 @@ class DisseminationController {
 			@RequestParam(required = false) @Nullable List<String> ladCodes,
 			@RequestParam(required = false) @Nullable List<String> substanceClasses, Model model,
 			HttpServletResponse response) {
+		var lads = ladCodes == null ? List.<String>of() : ladCodes;
+		var classes = substanceClasses == null ? List.<String>of() : substanceClasses;
 		try {
 			DeliveryChannel chosen;
 			try {
@@ -108,13 +128,12 @@ class DisseminationController {
 				throw new SubscriptionRejectedException(
 						List.of(new SubscriptionProblem("channel", "Choose email or text message.")));
 			}
-			dissemination.addProfessional(agencyCode, roleName, chosen, address,
-					ladCodes == null ? List.of() : ladCodes, substanceClasses == null ? List.of() : substanceClasses,
-					clock.instant());
+			dissemination.addProfessional(agencyCode, roleName, chosen, address, lads, classes, clock.instant());
 		}
 		catch (SubscriptionRejectedException ex) {
 			response.setStatus(422);
-			return subscriptions(model, ex.problems(), "professional");
+			return subscriptions(model, ex.problems(), "professional",
+					new ProfessionalForm(agencyCode, roleName, channel, address, lads, classes));
 		}
 		return "redirect:/dissemination/subscriptions";
 	}
@@ -132,7 +151,7 @@ class DisseminationController {
 		}
 		catch (SubscriptionRejectedException ex) {
 			response.setStatus(422);
-			return subscriptions(model, ex.problems(), "webhook");
+			return subscriptions(model, ex.problems(), "webhook", ProfessionalForm.EMPTY);
 		}
 		return "redirect:/dissemination/subscriptions";
 	}

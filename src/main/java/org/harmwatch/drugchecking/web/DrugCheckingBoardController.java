@@ -3,13 +3,18 @@ package org.harmwatch.drugchecking.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.harmwatch.drugchecking.Counted;
 import org.harmwatch.drugchecking.DosageForm;
 import org.harmwatch.drugchecking.DrugCheckingBoard;
+import org.harmwatch.drugchecking.DrugCheckingManagement;
 import org.harmwatch.drugchecking.Problem;
+import org.harmwatch.drugchecking.SamplePhotos;
 import org.harmwatch.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -34,8 +40,11 @@ class DrugCheckingBoardController {
 
 	private final DrugCheckingBoard board;
 
-	DrugCheckingBoardController(DrugCheckingBoard board) {
+	private final SamplePhotos photos;
+
+	DrugCheckingBoardController(DrugCheckingBoard board, SamplePhotos photos) {
 		this.board = board;
+		this.photos = photos;
 	}
 
 	@GetMapping("/drug-checking/board")
@@ -120,6 +129,23 @@ class DrugCheckingBoardController {
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.LINK, LINK)
 			.body(board.openData(board.board(parsed.filter())));
+	}
+
+	/**
+	 * A photo shown on the board. Not found unless the sample is on the board and its session's licence allows
+	 * photographs to be published, so that guessing an id never reveals a withheld photo.
+	 */
+	@GetMapping("/drug-checking/board/photos/{id}")
+	@PublicEndpoint("A published photo of a sample on the board: only when the session's licence allows it")
+	ResponseEntity<byte[]> photo(@PathVariable UUID id) {
+		var photo = photos.published(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("photo " + id));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(photo.photo().contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(photo.photo().filename()).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.cacheControl(CacheControl.noStore())
+			.body(photo.content());
 	}
 
 	private static ResponseEntity<?> problem(List<Problem> problems) {

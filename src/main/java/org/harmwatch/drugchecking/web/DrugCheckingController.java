@@ -20,6 +20,7 @@ import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.SampleMode;
+import org.harmwatch.drugchecking.SamplePhotos;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.drugchecking.internal.QrCodes;
@@ -53,13 +54,16 @@ class DrugCheckingController {
 
 	private final DrugCheckingManagement drugChecking;
 
+	private final SamplePhotos photos;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	DrugCheckingController(DrugCheckingManagement drugChecking, Clock clock,
+	DrugCheckingController(DrugCheckingManagement drugChecking, SamplePhotos photos, Clock clock,
 			@Value("${harmwatch.region.time-zone}") String zone) {
 		this.drugChecking = drugChecking;
+		this.photos = photos;
 		this.clock = clock;
 		this.zone = ZoneId.of(zone);
 	}
@@ -292,10 +296,55 @@ class DrugCheckingController {
 			.body(file.content());
 	}
 
+	// ---- Photos of the sample
+
+	@PostMapping("/drug-checking/samples/{id}/photos")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	String addPhoto(@PathVariable UUID id, @RequestParam(name = "photo", required = false) @Nullable MultipartFile file,
+			@RequestParam(required = false) @Nullable String caption, Model model, HttpServletResponse response,
+			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) throws java.io.IOException {
+		drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
+		try {
+			photos.add(id, file == null ? null : file.getBytes(), caption, user.displayName(), clock.instant());
+			redirect.addFlashAttribute("photoAdded", true);
+			return "redirect:/drug-checking/samples/" + id + "#photos";
+		}
+		catch (DrugCheckingRejectedException ex) {
+			response.setStatus(422);
+			model.addAttribute("photoCaption", caption);
+			return samplePage(id, model, user, new ResultForm(), null, ex.problems());
+		}
+	}
+
+	/** A photo of a sample, under the same licence conditions as the sample's results; not found when withheld. */
+	@GetMapping("/drug-checking/photos/{id}")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	ResponseEntity<byte[]> photo(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
+		var photo = photos.read(id, user).orElseThrow(() -> new DrugCheckingManagement.NotFound("photo " + id));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(photo.photo().contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(photo.photo().filename()).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(photo.content());
+	}
+
+	@PostMapping("/drug-checking/samples/{id}/photos/{photoId}/delete")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	String deletePhoto(@PathVariable UUID id, @PathVariable UUID photoId, RedirectAttributes redirect) {
+		photos.delete(id, photoId);
+		redirect.addFlashAttribute("photoDeleted", true);
+		return "redirect:/drug-checking/samples/" + id + "#photos";
+	}
+
 	private String samplePage(UUID id, Model model, HarmwatchUser user, ResultForm form, @Nullable String advice,
 			List<Problem> problems) {
 		var release = drugChecking.release(id, user);
 		model.addAttribute("release", release);
+		model.addAttribute("photos", photos.of(release));
+		model.addAttribute("maxPhotos", SamplePhotos.MAX_PHOTOS);
+		model.addAttribute("maxPhotoMb", SamplePhotos.MAX_BYTES / (1024 * 1024));
 		model.addAttribute("sample", release.sample());
 		model.addAttribute("checkingSession", release.session());
 		model.addAttribute("resultForm", form);

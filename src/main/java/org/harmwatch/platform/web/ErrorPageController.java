@@ -6,6 +6,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.platform.PublicEndpoint;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -23,6 +25,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 @PublicEndpoint("Errors must be shown to everyone, including people who are not signed in.")
 class ErrorPageController implements ErrorController {
+
+	private final String maxFileSize;
+
+	ErrorPageController(@Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize maxFileSize) {
+		this.maxFileSize = maxFileSize.toMegabytes() + " MB";
+	}
 
 	private static final Map<Integer, String> DETAILS = Map.of(400,
 			"The request could not be understood. Check what was sent and try again.", 401,
@@ -40,14 +48,17 @@ class ErrorPageController implements ErrorController {
 		};
 		var page = new ModelAndView(view, status);
 		page.addObject("status", status.value());
+		page.addObject("maxFileSize", maxFileSize);
 		return page;
 	}
 
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
 		var status = status(request);
-		var problem = ProblemDetail.forStatusAndDetail(status,
-				DETAILS.getOrDefault(status.value(), status.getReasonPhrase()));
+		var detail = status == HttpStatus.PAYLOAD_TOO_LARGE
+				? "The file is too large. Files of up to " + maxFileSize + " can be uploaded."
+				: DETAILS.getOrDefault(status.value(), status.getReasonPhrase());
+		var problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(status.getReasonPhrase());
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

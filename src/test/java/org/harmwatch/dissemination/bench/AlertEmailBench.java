@@ -31,9 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>The whole application runs on a throw-away embedded PostgreSQL. {@code instances} (default 1) starts that many
  * application contexts on the same database (the first owns it; the others connect to it), and each runs
- * {@code workers} sender threads at once, as separate instances would. Run with {@code bench/alert-email.sh}.
+ * {@code senders} senders at once through {@code DeliverySender.sendDueTogether}, as its scheduled job does. Run with {@code bench/alert-email.sh}.
  *
- * <p>Arguments: {@code [subscribers] [instances] [workers per instance]}; {@code -Dsmtp=greenmail} uses GreenMail
+ * <p>Arguments: {@code [subscribers] [instances] [senders per instance]}; {@code -Dsmtp=greenmail} uses GreenMail
  * instead of {@link SmtpSink} (fine up to a few thousand recipients; see there why not at 100,000).
  */
 public final class AlertEmailBench {
@@ -44,7 +44,7 @@ public final class AlertEmailBench {
 	public static void main(String[] args) throws Exception {
 		int subscribers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
 		int instances = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-		int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+		int senders = args.length > 2 ? Integer.parseInt(args[2]) : 4;
 
 		boolean greenMail = "greenmail".equals(System.getProperty("smtp", "sink"));
 		GreenMail smtp = null;
@@ -61,18 +61,18 @@ public final class AlertEmailBench {
 		}
 
 		var contexts = new ArrayList<ConfigurableApplicationContext>();
-		var first = start(port, null);
+		var first = start(port, null, senders);
 		contexts.add(first);
 		var jdbc = first.getBean(JdbcClient.class);
 		String dbUrl = jdbc.sql("SELECT 'jdbc:postgresql://localhost:' || current_setting('port') || '/' || current_database()")
 			.query(String.class)
 			.single();
 		for (int i = 1; i < instances; i++) {
-			contexts.add(start(port, dbUrl));
+			contexts.add(start(port, dbUrl, senders));
 		}
 
-		System.out.printf("== %,d subscribers, %d instance(s) x %d sender thread(s), SMTP on port %d%n", subscribers,
-				instances, workers, port);
+		System.out.printf("== %,d subscribers, %d instance(s) x %d sender(s), SMTP on port %d%n", subscribers,
+				instances, senders, port);
 		long t = System.nanoTime();
 		jdbc.sql("""
 				INSERT INTO dissemination.subscription (id, kind, channel, address, confirmed_at, unsubscribe_token,
@@ -97,13 +97,12 @@ public final class AlertEmailBench {
 		double fanout = (System.nanoTime() - start) / 1e9;
 		System.out.printf("fan-out: %,d deliveries in %.1f s%n", created, fanout);
 
-		var pool = Executors.newFixedThreadPool(instances * workers);
+		// Each instance sends as its scheduled job does: harmwatch.dissemination.senders at once.
+		var pool = Executors.newFixedThreadPool(instances);
 		var futures = new ArrayList<Future<Integer>>();
 		for (var context : contexts) {
 			var sender = context.getBean(DeliverySender.class);
-			for (int w = 0; w < workers; w++) {
-				futures.add(pool.submit(() -> sender.sendDue(Instant.now(), alert.alertId(), -1)));
-			}
+			futures.add(pool.submit(() -> sender.sendDueTogether(Instant.now(), alert.alertId())));
 		}
 		int sent = 0;
 		for (var future : futures) {
@@ -148,11 +147,11 @@ public final class AlertEmailBench {
 		System.exit(duplicates == 0 && pending == 0 ? 0 : 1);
 	}
 
-	private static ConfigurableApplicationContext start(int smtpPort, String databaseUrl) {
+	private static ConfigurableApplicationContext start(int smtpPort, String databaseUrl, int senders) {
 		var app = new SpringApplication(HarmwatchApplication.class);
 		var args = new ArrayList<>(List.of("--server.port=0", "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + smtpPort, "--harmwatch.embedded-db.data-directory=",
-				"--harmwatch.dissemination.initial-delay=P1D", "--harmwatch.dissemination.escalation.initial-delay=P1D",
+				"--harmwatch.dissemination.initial-delay=P1D", "--harmwatch.dissemination.senders=" + senders, "--harmwatch.dissemination.escalation.initial-delay=P1D",
 				"--harmwatch.analytics.spikes.initial-delay=P1D", "--logging.level.root=warn",
 				"--logging.level.org.harmwatch.dissemination=warn", "--spring.main.banner-mode=off"));
 		if (databaseUrl != null) {

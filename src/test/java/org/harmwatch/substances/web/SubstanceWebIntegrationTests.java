@@ -135,7 +135,7 @@ class SubstanceWebIntegrationTests {
 			.andExpect(content().string(containsString("my own street name " + name)));
 		mvc.perform(post("/substances").with(as("coordinator")).with(csrf()).param("name", "").param("substanceClass", ""))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("Enter the substance&#39;s name.")))
+			.andExpect(content().string(containsString("<a href=\"#name\">Enter the substance&#39;s name.")))
 			.andExpect(content().string(containsString("Choose the substance&#39;s class.")));
 		assertThat(substances.resolve(name)).isEmpty();
 	}
@@ -161,7 +161,9 @@ class SubstanceWebIntegrationTests {
 		mvc.perform(multipart("/substances/import").file(csvFile("name,class\n" + bad + ",NOT_A_CLASS\n"))
 				.with(as("coordinator")).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("The file cannot be imported")))
+			.andExpect(content().string(containsString("<h2 class=\"govuk-error-summary__title\">The file cannot be imported")))
+			.andExpect(content().string(containsString("Nothing has been changed. Correct these rows")))
+			.andExpect(content().string(containsString("<a href=\"#problems\">")))
 			.andExpect(content().string(containsString("NOT_A_CLASS")))
 			.andExpect(content().string(not(containsString("name=\"token\""))));
 		assertThat(substances.resolve(bad)).isEmpty();
@@ -183,6 +185,9 @@ class SubstanceWebIntegrationTests {
 		mvc.perform(post("/substances/import/confirm").param("token", "not-the-token").cookie(session)
 				.with(as("coordinator")).with(csrf()))
 			.andExpect(redirectedUrl("/substances/import"));
+		// The redirect's flash message waits in the same session.
+		mvc.perform(get("/substances/import").cookie(session).with(as("coordinator")))
+			.andExpect(content().string(containsString("<a href=\"#file\">The file you checked is no longer waiting")));
 		assertThat(substances.resolve(good)).isEmpty();
 		mvc.perform(post("/substances/import/confirm").param("token", token).cookie(session)
 				.with(as("coordinator")).with(csrf()))
