@@ -5,7 +5,19 @@
 const main = document.querySelector('[data-field-mode]');
 const sessionId = main.dataset.sessionId;
 const CACHE = 'harmwatch-field-v1';
-const STATE_WORDS = { waiting: 'Waiting to sync', synced: 'Synced', conflict: 'Conflict', refused: 'Refused by the server' };
+// Texts come from the message bundle, as data- attributes of #field-texts; {0} and {1} are filled in here.
+const TEXTS = document.getElementById('field-texts').dataset;
+function t(key, ...args) {
+  let text = TEXTS[key] || key;
+  args.forEach((arg, i) => {
+    text = text.split('{' + i + '}').join(String(arg));
+  });
+  return text;
+}
+const STATE_WORDS = {
+  waiting: t('stateWaiting'), synced: t('stateSynced'), conflict: t('stateConflict'), refused: t('stateRefused')
+};
+const count = (one, many, n) => t(n === 1 ? one : many, n);
 const status = document.getElementById('field-status');
 const offlineReady = document.getElementById('field-offline-ready');
 const problemsArea = document.getElementById('field-problems');
@@ -111,7 +123,7 @@ form.addEventListener('submit', async (event) => {
   const notNumbers = made.flatMap((r) => [r.body.pillWeightMg, ...(r.body.components || []).map((c) => c.quantity)])
     .filter((n) => typeof n === 'string');
   if (notNumbers.length > 0) {
-    notice = 'Enter weights and quantities as numbers, like 120 or 12.5. Nothing was saved.';
+    notice = t('notNumbers');
     await render();
     return;
   }
@@ -123,6 +135,93 @@ form.addEventListener('submit', async (event) => {
   if (navigator.onLine) {
     sync();
   }
+});
+
+// ---- Correcting a result on the device: a new version on top of the latest this device knows of
+
+const editForm = document.getElementById('field-edit');
+let editing = null;
+
+function editValue(name) {
+  const field = editForm.elements.namedItem(name);
+  return field && field.value.trim() !== '' ? field.value.trim() : null;
+}
+
+function editNumber(name) {
+  const text = editValue(name);
+  if (text === null) {
+    return null;
+  }
+  const n = Number(text);
+  return Number.isFinite(n) ? n : text;
+}
+
+// The version a new result for the sample goes on top of: the latest synced version, or the one a result still
+// waiting will become. The server refuses a stale base as a conflict, shown with both versions.
+function baseVersion(all, sampleClientId) {
+  const results = all.filter((r) => r.sampleClientId === sampleClientId && r.kind === 'result');
+  const last = results[results.length - 1];
+  if (!last) {
+    return 0;
+  }
+  if (last.state === 'synced' && Number.isInteger(last.version)) {
+    return last.version;
+  }
+  return (last.body.baseVersion || 0) + 1;
+}
+
+function startEdit(all, sample) {
+  const results = all.filter((r) => r.sampleClientId === sample.clientId && r.kind === 'result');
+  const last = results[results.length - 1];
+  const body = last ? last.body : { components: [], confirmed: true, notes: null };
+  editing = { sample, base: baseVersion(all, sample.clientId), extra: (body.components || []).slice(2) };
+  editForm.reset();
+  [1, 2].forEach((n) => {
+    const c = (body.components || [])[n - 1] || {};
+    for (const [field, v] of [['text', c.text], ['quantity', c.quantity], ['unit', c.unit], ['basis', c.basis],
+      ['confidence', c.confidence], ['method', c.method]]) {
+      if (v !== undefined && v !== null) {
+        editForm.elements.namedItem('e' + n + field).value = String(v);
+      }
+    }
+  });
+  editForm.elements.namedItem('confirmed').checked = body.confirmed !== false;
+  document.getElementById('field-edit-about').textContent = t('editAbout', sampleName(all, sample), editing.base);
+  editForm.hidden = false;
+  document.getElementById('field-edit-title').focus();
+}
+
+editForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!editing) {
+    return;
+  }
+  const components = [1, 2].filter((n) => editValue('e' + n + 'text') !== null).map((n) => ({
+    text: editValue('e' + n + 'text'), quantity: editNumber('e' + n + 'quantity'), unit: editValue('e' + n + 'unit'),
+    basis: editValue('e' + n + 'basis'), confidence: editValue('e' + n + 'confidence'), method: editValue('e' + n + 'method')
+  })).concat(editing.extra);
+  if (components.some((c) => typeof c.quantity === 'string')) {
+    notice = t('notNumbers');
+    await render();
+    return;
+  }
+  const result = record('result', {
+    baseVersion: editing.base, components, confirmed: editForm.elements.namedItem('confirmed').checked,
+    notes: editValue('notes')
+  }, editing.sample.clientId);
+  await write([result]);
+  editing = null;
+  editForm.hidden = true;
+  notice = t('editSaved');
+  await render();
+  if (navigator.onLine) {
+    sync();
+  }
+});
+
+document.getElementById('field-edit-cancel').addEventListener('click', () => {
+  editing = null;
+  editForm.hidden = true;
 });
 
 // ---- Sync
@@ -163,7 +262,7 @@ async function sync() {
           }
         }
         if (refused.size === 0) {
-          notice = 'The server refused the records: ' + (problem.detail || 'no reason given') + ' They stay on this device.';
+          notice = t('serverRefused', problem.detail || t('noReason'));
           break;
         }
         await write([...refused.values()]);
@@ -172,11 +271,11 @@ async function sync() {
         continue;
       }
       if (response.status === 401 || response.status === 403 || response.redirected) {
-        notice = 'Sign in again to sync. The records stay on this device.';
+        notice = t('signIn');
         break;
       }
       if (!response.ok) {
-        notice = 'The server could not take the records (status ' + response.status + '). They stay on this device.';
+        notice = t('serverError', response.status);
         break;
       }
       const answer = await response.json();
@@ -225,7 +324,7 @@ async function keepMine(r) {
   }
   const again = { ...record(r.kind, body, r.sampleClientId), createdAt: r.createdAt };
   await write([again], [r.clientId]);
-  notice = 'Your version will be sent as a new edit on top of the server\'s.';
+  notice = t('keptMine');
   await render();
   if (navigator.onLine) {
     sync();
@@ -256,7 +355,7 @@ async function keepTheirs(r) {
     };
   }
   await write([{ ...r, body, state: 'synced', server: null, reason: null, version: r.serverVersion }]);
-  notice = 'The server\'s version is kept on this device.';
+  notice = t('keptTheirs');
   await render();
 }
 
@@ -264,7 +363,7 @@ async function discard(r) {
   const all = await records();
   const gone = all.filter((x) => x.clientId === r.clientId || (r.kind === 'sample' && x.sampleClientId === r.clientId && x.state !== 'synced'));
   await write([], gone.map((x) => x.clientId));
-  notice = 'The refused record was removed from this device.';
+  notice = t('discarded');
   await render();
 }
 
@@ -287,10 +386,10 @@ function describe(kind, body) {
   }
   if (kind === 'result') {
     return (body.components || []).map((c) => c.text + (c.quantity != null ? ' ' + c.quantity + (c.unit === 'PERCENT_W_W' ? '% w/w' : ' mg') : '')
-      + ' (' + c.method + ', ' + c.confidence + ')').join('; ') + (body.confirmed ? ', confirmed' : ', preliminary');
+      + ' (' + c.method + ', ' + c.confidence + ')').join('; ') + ', ' + (body.confirmed ? t('confirmed') : t('preliminary'));
   }
   if (kind === 'consultation') {
-    return body.advice + (body.disposed === true ? ' — disposed' : '') + (body.intendedChange ? ' — ' + body.intendedChange : '');
+    return body.advice + (body.disposed === true ? ' — ' + t('disposed') : '') + (body.intendedChange ? ' — ' + body.intendedChange : '');
   }
   return body.soldAs + ', ' + body.form + ', ' + body.mode;
 }
@@ -302,32 +401,36 @@ function button(text, secondary, action) {
   return b;
 }
 
+function kindWord(kind) {
+  return t({ sample: 'kindSample', result: 'kindResult', consultation: 'kindConsultation' }[kind] || kind);
+}
+
 function sampleName(all, r) {
   const sample = all.find((x) => x.clientId === r.sampleClientId && x.kind === 'sample');
-  return sample ? '“' + sample.body.soldAs + '”' + (sample.code ? ' (' + sample.code + ')' : '') : 'a sample';
+  return sample ? '“' + sample.body.soldAs + '”' + (sample.code ? ' (' + sample.code + ')' : '') : t('aSample');
 }
 
 async function render() {
   const all = await records();
-  const count = (state) => all.filter((r) => r.state === state).length;
-  const waiting = count('waiting');
-  const conflicts = count('conflict');
-  const refused = count('refused');
+  const inState = (state) => all.filter((r) => r.state === state).length;
+  const waiting = inState('waiting');
+  const conflicts = inState('conflict');
+  const refused = inState('refused');
+  const offline = (text) => (navigator.onLine ? text : t('offline', text));
   const parts = [];
   if (waiting > 0) {
     const samples = new Set(all.filter((r) => r.state === 'waiting').map((r) => r.sampleClientId)).size;
-    parts.push((navigator.onLine ? '' : 'Offline — ') + samples + (samples === 1 ? ' sample' : ' samples') + ' waiting to sync ('
-      + waiting + (waiting === 1 ? ' record' : ' records') + ')');
+    parts.push(offline(t('waiting', count('samplesOne', 'samplesMany', samples), count('recordsOne', 'recordsMany', waiting))));
   }
   if (conflicts > 0) {
-    parts.push(conflicts + (conflicts === 1 ? ' conflict' : ' conflicts') + ' to resolve');
+    parts.push(count('conflictsOne', 'conflictsMany', conflicts));
   }
   if (refused > 0) {
-    parts.push(refused + (refused === 1 ? ' record' : ' records') + ' refused by the server');
+    parts.push(count('refusedOne', 'refusedMany', refused));
   }
   if (parts.length === 0) {
-    parts.push(all.length === 0 ? (navigator.onLine ? 'No records on this device yet' : 'Offline — no records waiting')
-      : (navigator.onLine ? 'All records synced' : 'Offline — all records synced'));
+    parts.push(all.length === 0 ? (navigator.onLine ? t('none') : t('offline', t('noneOffline')))
+      : (navigator.onLine ? t('allSynced') : t('offline', t('allSyncedOffline'))));
   }
   const text = parts.join('. ') + '.' + (notice ? ' ' + notice : '');
   if (status.textContent !== text) {
@@ -345,9 +448,17 @@ async function render() {
     const worst = ['conflict', 'refused', 'waiting', 'synced'].find((st) => mine.some((r) => r.state === st)) || s.state;
     const row = element('tr', 'govuk-table__row');
     row.dataset.clientId = s.clientId;
+    const resultCell = element('td', 'govuk-table__cell', result ? describe('result', result.body) : '—');
+    if (worst !== 'conflict' && worst !== 'refused') {
+      // Correcting a result offline: a new version on top of the latest (see startEdit).
+      const edit = button(result ? t('editResult') : t('addResult'), true, () => startEdit(all, s));
+      edit.classList.add('govuk-button--small', 'govuk-!-margin-bottom-0', 'govuk-!-margin-top-2');
+      edit.append(element('span', 'govuk-visually-hidden', ': ' + sampleName(all, s)));
+      edit.dataset.editSample = s.clientId;
+      resultCell.append(element('br'), edit);
+    }
     row.append(element('td', 'govuk-table__cell', s.body.soldAs), element('td', 'govuk-table__cell', s.code || '—'),
-      element('td', 'govuk-table__cell', result ? describe('result', result.body) : '—'),
-      element('td', 'govuk-table__cell', STATE_WORDS[worst]));
+      resultCell, element('td', 'govuk-table__cell', STATE_WORDS[worst]));
     tbody.append(row);
   }
 
@@ -357,13 +468,13 @@ async function render() {
     const box = element('div', 'govuk-summary-card hw-field-problem');
     const title = element('div', 'govuk-summary-card__title-wrapper');
     title.append(element('h2', 'govuk-summary-card__title',
-      (r.state === 'conflict' ? 'Conflict: ' : 'Refused: ') + r.kind + ' of ' + sampleName(all, r)));
+      t(r.state === 'conflict' ? 'conflictTitle' : 'refusedTitle', kindWord(r.kind), sampleName(all, r))));
     const content = element('div', 'govuk-summary-card__content');
     box.append(title, content);
     if (r.state === 'conflict') {
-      content.append(element('p', 'govuk-body', r.reason || 'The server holds a different version.'));
+      content.append(element('p', 'govuk-body', r.reason || t('serverDifferent')));
       const list = element('dl', 'govuk-summary-list');
-      for (const [label, text] of [['This device', describe(r.kind, r.body)], ['On the server', describe(r.kind, r.server)]]) {
+      for (const [label, text] of [[t('thisDevice'), describe(r.kind, r.body)], [t('onServer'), describe(r.kind, r.server)]]) {
         const row = element('div', 'govuk-summary-list__row');
         row.append(element('dt', 'govuk-summary-list__key', label), element('dd', 'govuk-summary-list__value', text));
         list.append(row);
@@ -371,19 +482,19 @@ async function render() {
       content.append(list);
       const group = element('div', 'govuk-button-group');
       if (r.kind !== 'sample') {
-        group.append(button('Keep mine', false, () => keepMine(r)));
+        group.append(button(t('keepMine'), false, () => keepMine(r)));
       }
       else {
-        content.append(element('p', 'govuk-body', 'A sample is not edited once taken in: keep the server\'s.'));
+        content.append(element('p', 'govuk-body', t('sampleNotEdited')));
       }
-      group.append(button('Keep theirs', true, () => keepTheirs(r)));
+      group.append(button(t('keepTheirs'), true, () => keepTheirs(r)));
       content.append(group);
     }
     else {
       const list = element('ul', 'govuk-list govuk-error-message');
       (r.errors || []).forEach((e) => list.append(element('li', null, e.field + ': ' + e.message)));
       content.append(element('p', 'govuk-body', describe(r.kind, r.body)), list,
-        element('p', 'govuk-body', 'It stays on this device, unsent.'), button('Discard this record', true, () => discard(r)));
+        element('p', 'govuk-body', t('staysUnsent')), button(t('discard'), true, () => discard(r)));
     }
     problemsArea.append(box);
   }
@@ -393,7 +504,7 @@ async function render() {
 
 async function prepareOffline() {
   if (!('serviceWorker' in navigator)) {
-    offlineReady.textContent = 'This browser cannot keep the page for offline use.';
+    offlineReady.textContent = t('noOffline');
     return;
   }
   await navigator.serviceWorker.register('/drug-checking/field/sw.js', { scope: '/drug-checking/field/' });
@@ -415,7 +526,7 @@ async function prepareOffline() {
   }
   if (await cache.match(location.pathname)) {
     main.dataset.offlineReady = 'true';
-    offlineReady.textContent = 'This page is stored on this device and works without signal.';
+    offlineReady.textContent = t('offlineReady');
   }
 }
 
@@ -424,5 +535,5 @@ window.addEventListener('online', () => sync());
 window.addEventListener('offline', () => render());
 render().then(() => (navigator.onLine ? sync() : null));
 prepareOffline().catch(() => {
-  offlineReady.textContent = 'This page could not be stored for offline use.';
+  offlineReady.textContent = t('offlineFailed');
 });

@@ -601,7 +601,8 @@ public class DrugCheckingManagement {
 	/** Checks a CSV of results against the mapping, row by row; stores nothing. */
 	public SampleImportReport checkImport(UUID sessionId, String csv, ImportMapping mapping) {
 		session(sessionId).orElseThrow(() -> new NotFound("session " + sessionId));
-		return parseImport(sessionId, csv, mapping, new ArrayList<>());
+		return parseImport(sessionId, CsvReader.rows(new java.io.StringReader(csv)), mapping, new ArrayList<>(),
+				ImportProgress.NONE);
 	}
 
 	/**
@@ -614,13 +615,39 @@ public class DrugCheckingManagement {
 	public SampleImportReport importCsv(UUID sessionId, String csv, ImportMapping mapping, String by, Instant now) {
 		session(sessionId).orElseThrow(() -> new NotFound("session " + sessionId));
 		var samples = new ArrayList<ImportedSample>();
-		var report = parseImport(sessionId, csv, mapping, samples);
+		var report = parseImport(sessionId, CsvReader.rows(new java.io.StringReader(csv)), mapping, samples,
+				ImportProgress.NONE);
 		if (!report.ok()) {
 			return report;
 		}
+		return storeImport(sessionId, report, samples, mapping, by, now, ImportProgress.NONE);
+	}
+
+	/** Told how far a background import has got: rows checked, then rows stored. */
+	interface ImportProgress {
+
+		ImportProgress NONE = new ImportProgress() {
+		};
+
+		default void checked(int rows) {
+		}
+
+		default void stored(int rows) {
+		}
+
+	}
+
+	/**
+	 * Stores the samples of a checked import (see {@link #importCsv}); the caller's transaction makes it all or nothing.
+	 */
+	SampleImportReport storeImport(UUID sessionId, SampleImportReport report, List<ImportedSample> samples,
+			ImportMapping mapping, String by, Instant now, ImportProgress progress) {
 		int imported = 0;
+		int rowsStored = 0;
 		for (var s : samples) {
+			rowsStored += s.components().size();
 			if (sampleByClientId(s.clientId()).isPresent()) {
+				progress.stored(rowsStored);
 				continue;
 			}
 			var sample = takeIn(sessionId, new SampleDraft(s.clientId(), mapping.mode(), s.soldAs(), s.form(), null, null,
@@ -630,22 +657,23 @@ public class DrugCheckingManagement {
 							: ". Trace: " + String.join(", ", s.traces()))),
 					by, s.completed() == null ? now : s.completed(), false);
 			imported++;
+			progress.stored(rowsStored);
 		}
 		return new SampleImportReport(report.rows(), report.samples(), imported, report.samples() - imported, List.of());
 	}
 
-	private record ImportedSample(String key, UUID clientId, String soldAs, DosageForm form,
+	record ImportedSample(String key, UUID clientId, String soldAs, DosageForm form,
 			List<ComponentDraft> components, List<String> traces, @Nullable Instant completed) {
 	}
 
-	private SampleImportReport parseImport(UUID sessionId, String csv, ImportMapping mapping,
-			List<ImportedSample> out) {
+	/** Checks the rows (the header first) against the mapping, one at a time; the samples they describe go to out. */
+	SampleImportReport parseImport(UUID sessionId, java.util.Iterator<List<String>> rows, ImportMapping mapping,
+			List<ImportedSample> out, ImportProgress progress) {
 		var problems = new ArrayList<SampleImportReport.RowProblem>();
-		var rows = CsvReader.read(csv);
-		if (rows.isEmpty()) {
+		if (!rows.hasNext()) {
 			return new SampleImportReport(0, 0, 0, 0, List.of(new SampleImportReport.RowProblem(1, "The file is empty.")));
 		}
-		var header = rows.get(0).stream().map(String::strip).toList();
+		var header = rows.next().stream().map(String::strip).toList();
 		var columns = new java.util.LinkedHashMap<String, Integer>();
 		for (var entry : new String[][] { { "sample key", mapping.sampleKey() }, { "substance", mapping.substance() },
 				{ "sold as", mapping.soldAs() }, { "form", mapping.form() }, { "trace", mapping.trace() },
@@ -660,20 +688,23 @@ public class DrugCheckingManagement {
 			}
 			columns.put(entry[0], index);
 		}
-		int data = rows.size() - 1;
-		if (data > MAX_IMPORT_ROWS) {
-			problems.add(new SampleImportReport.RowProblem(1, "At most " + MAX_IMPORT_ROWS + " rows can be imported at once."));
-		}
 		if (!problems.isEmpty()) {
-			return new SampleImportReport(data, 0, 0, 0, problems);
+			return new SampleImportReport(0, 0, 0, 0, problems);
 		}
 		record Part(String soldAs, DosageForm form, List<ComponentDraft> components, List<String> traces,
 				Instant[] completed) {
 		}
 		var groups = new java.util.LinkedHashMap<String, Part>();
-		for (int r = 1; r < rows.size(); r++) {
-			var row = rows.get(r);
-			int line = r + 1;
+		int data = 0;
+		while (rows.hasNext()) {
+			var row = rows.next();
+			data++;
+			int line = data + 1;
+			if (data > MAX_IMPORT_ROWS) {
+				return new SampleImportReport(data, 0, 0, 0, List.of(new SampleImportReport.RowProblem(1,
+						"At most " + MAX_IMPORT_ROWS + " rows can be imported at once.")));
+			}
+			progress.checked(data);
 			if (row.size() == 1 && row.get(0).isBlank()) {
 				continue;
 			}

@@ -84,17 +84,18 @@ class DrugCheckingBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator(".govuk-notification-banner")).containsText("Advice and outcome recorded");
 		assertAccessible();
 
-		// Partner results come in from a CSV: map the columns, see the bad row named, nothing imported.
+		// Partner results come in from a CSV: map the columns, the import job names the bad row and imports nothing.
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Saturday tent")).click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import results (CSV)")).click();
 		assertAccessible();
-		page.getByLabel("CSV file (up to 5 MB)").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+		page.getByLabel("CSV file (up to 50 MB)").setInputFiles(new com.microsoft.playwright.options.FilePayload(
 				"partner.csv", "text/csv", ("sampleid,substance,abundance,method\n"
 						+ "P1,cocaine,,FTIR\nP1,levamisole,trace,FTIR\nP2,,,FTIR\n").getBytes()));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and map columns")).click();
 		assertThat(page.locator("h1")).containsText("Map the columns");
 		assertAccessible();
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and import")).click();
+		assertThat(page.locator("h1")).containsText("Nothing was imported");
 		assertThat(page.locator("table")).containsText("No substance.");
 		assertAccessible();
 

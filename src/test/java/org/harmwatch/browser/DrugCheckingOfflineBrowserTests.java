@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.harmwatch.HarmwatchIntegrationTest;
@@ -92,17 +93,19 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 	}
 
 	void record(String soldAs, String form, String substance, String quantity, String method) {
-		page.getByLabel("How did the sample come in?").selectOption("FRONT_OF_HOUSE");
-		page.getByLabel("What was it sold as?").fill(soldAs);
-		page.getByLabel("Form", new Page.GetByLabelOptions().setExact(true)).selectOption(form);
-		page.getByLabel("The person consents to the sample being tested").check();
-		page.getByLabel("Substance 1", new Page.GetByLabelOptions().setExact(true)).fill(substance);
-		page.getByLabel("Quantity of component 1").fill(quantity);
-		page.getByLabel("Unit of component 1").selectOption("MG_PER_UNIT");
-		page.getByLabel("Salt or base of component 1").selectOption("SALT");
-		page.getByLabel("Confidence of component 1").selectOption("CONFIRMED");
-		page.getByLabel("Method of component 1").selectOption(method);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save on this device")).click();
+		// The take-in form (the result correction form has fields of the same names).
+		var take = page.locator("#field-form");
+		take.getByLabel("How did the sample come in?").selectOption("FRONT_OF_HOUSE");
+		take.getByLabel("What was it sold as?").fill(soldAs);
+		take.getByLabel("Form", new Locator.GetByLabelOptions().setExact(true)).selectOption(form);
+		take.getByLabel("The person consents to the sample being tested").check();
+		take.getByLabel("Substance 1", new Locator.GetByLabelOptions().setExact(true)).fill(substance);
+		take.getByLabel("Quantity of component 1").fill(quantity);
+		take.getByLabel("Unit of component 1").selectOption("MG_PER_UNIT");
+		take.getByLabel("Salt or base of component 1").selectOption("SALT");
+		take.getByLabel("Confidence of component 1").selectOption("CONFIRMED");
+		take.getByLabel("Method of component 1").selectOption(method);
+		take.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save on this device")).click();
 	}
 
 	@Test
@@ -192,6 +195,34 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 			.param(mdma)
 			.query(String.class)
 			.list()).containsExactly("1 FTIR", "2 RAMAN");
+
+		// Offline again, the analyst corrects the MDMA result on the device: a new version on top of version 2, which
+		// syncs without a conflict when the network returns; the earlier versions are kept.
+		context.setOffline(true);
+		page.locator("[data-edit-sample='" + mdma + "']").click();
+		var edit = page.locator("#field-edit");
+		assertThat(edit).isVisible();
+		assertThat(page.locator("#field-edit-about")).containsText("on top of version 2");
+		assertThat(edit.getByLabel("Substance 1", new Locator.GetByLabelOptions().setExact(true))).hasValue("MDMA");
+		assertThat(edit.getByLabel("Quantity of component 1")).hasValue("100");
+		edit.getByLabel("Quantity of component 1").fill("180");
+		edit.getByLabel("Confidence of component 1").selectOption("CONFIRMED");
+		edit.getByLabel("Method of component 1").selectOption("GC_MS");
+		edit.getByLabel("What changed and why (optional)").fill("Confirmed by the lab");
+		assertAccessible();
+		edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the new version on this device")).click();
+		assertThat(edit).isHidden();
+		assertThat(status).containsText("Offline — 1 sample waiting to sync (1 record)");
+		assertThat(status).containsText("The new version is kept on this device until it syncs.");
+		context.setOffline(false);
+		assertThat(status).containsText("All records synced");
+		assertThat(jdbc.sql("""
+				SELECT r.version || ' ' || c.method || ' ' || c.quantity || ' ' || coalesce(r.notes, '-')
+				FROM drugchecking.result r JOIN drugchecking.component c ON c.result_id = r.id
+				JOIN drugchecking.sample s ON s.id = r.sample_id WHERE s.client_id::text = ? ORDER BY r.version""")
+			.param(mdma)
+			.query(String.class)
+			.list()).containsExactly("1 FTIR 240.00 -", "2 RAMAN 100.00 -", "3 GC_MS 180.00 Confirmed by the lab");
 	}
 
 }

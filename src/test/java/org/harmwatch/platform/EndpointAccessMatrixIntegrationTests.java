@@ -204,7 +204,10 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /drug-checking/photos/{id}", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /drug-checking/sessions/{id}/import", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /drug-checking/sessions/{id}/import/upload", only("DRUG_CHECKING_ANALYST"));
-		EXPECTED.put("POST /drug-checking/sessions/{id}/import", only("DRUG_CHECKING_ANALYST"));
+		// a CSV import job: only its uploader sees it (anyone else with the role gets 404)
+		EXPECTED.put("GET /drug-checking/imports/{id}", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /drug-checking/imports/{id}", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("GET /api/drug-checking/imports/{id}", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /drug-checking/results", PUBLIC);
 		EXPECTED.put("POST /drug-checking/results", PUBLIC);
 		EXPECTED.put("GET /drug-checking/board", PUBLIC);

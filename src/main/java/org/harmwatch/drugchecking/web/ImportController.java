@@ -1,22 +1,21 @@
 package org.harmwatch.drugchecking.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.harmwatch.drugchecking.AnalysisMethod;
+import org.harmwatch.drugchecking.DrugCheckingImports;
 import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.DrugCheckingRejectedException;
 import org.harmwatch.drugchecking.ImportMapping;
 import org.harmwatch.drugchecking.Problem;
-import org.harmwatch.drugchecking.SampleImportReport;
+import org.harmwatch.drugchecking.SampleImportJob;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SessionView;
-import org.harmwatch.drugchecking.internal.CsvReader;
 import org.harmwatch.platform.HarmwatchUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,61 +27,63 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Importing historical or partner results into a session, in steps: upload the CSV; map its columns (chosen from its
- * header); check, which names each bad row; import, all or nothing. The uploaded file is held in the signed-in
- * user's HTTP session between the steps, never on disk.
+ * Importing historical or partner results into a session, in steps: upload the CSV (stored with its import job, not in
+ * the HTTP session); map its columns (chosen from its header); then the job checks every row and imports all or
+ * nothing in the background while its page shows the progress ({@link ImportStatusApiController} answers the page's
+ * script). Only the user who uploaded a file sees its job; anyone else is told there is no such import.
  */
 @Controller
 class ImportController {
 
-	static final int MAX_BYTES = 5 * 1024 * 1024;
+	/** Bad rows listed on the page. */
+	static final int PROBLEMS_SHOWN = 200;
 
 	private final DrugCheckingManagement drugChecking;
 
+	private final DrugCheckingImports imports;
+
 	private final Clock clock;
 
-	ImportController(DrugCheckingManagement drugChecking, Clock clock) {
+	ImportController(DrugCheckingManagement drugChecking, DrugCheckingImports imports, Clock clock) {
 		this.drugChecking = drugChecking;
+		this.imports = imports;
 		this.clock = clock;
 	}
 
 	@GetMapping("/drug-checking/sessions/{id}/import")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
 	String upload(@PathVariable UUID id, Model model) {
-		model.addAttribute("checkingSession", found(id));
-		Forms.problems(model, List.of());
+		return uploadForm(model, found(id), List.of());
+	}
+
+	private String uploadForm(Model model, SessionView session, List<Problem> problems) {
+		model.addAttribute("checkingSession", session);
+		model.addAttribute("maxMegabytes", imports.maxFileSize() / (1024 * 1024));
+		Forms.problems(model, problems);
 		return "drugchecking/importUpload";
 	}
 
 	@PostMapping("/drug-checking/sessions/{id}/import/upload")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
-	String uploaded(@PathVariable UUID id, @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model, HttpSession http,
-			HttpServletResponse response) throws IOException {
+	String uploaded(@PathVariable UUID id, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			Model model, HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) throws IOException {
 		var session = found(id);
-		model.addAttribute("checkingSession", session);
-		if (file == null || file.isEmpty() || file.getSize() > MAX_BYTES) {
+		if (file == null || file.isEmpty() || file.getSize() > imports.maxFileSize()) {
 			response.setStatus(422);
-			Forms.problems(model, List.of(new Problem("file", "Choose a CSV file smaller than 5 MB.")));
-			return "drugchecking/importUpload";
+			return uploadForm(model, session, List.of(new Problem("file",
+					"Choose a CSV file smaller than " + imports.maxFileSize() / (1024 * 1024) + " MB.")));
 		}
-		var csv = new String(file.getBytes(), StandardCharsets.UTF_8);
-		var rows = CsvReader.read(csv);
-		if (rows.isEmpty() || rows.get(0).size() < 2) {
+		try {
+			var filename = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+			var job = imports.upload(id, filename, file.getBytes(), user.getUsername(), clock.instant());
+			return "redirect:/drug-checking/imports/" + job.id();
+		}
+		catch (DrugCheckingRejectedException rejected) {
 			response.setStatus(422);
-			Forms.problems(model, List.of(new Problem("file", "The file has no header row of comma-separated columns.")));
-			return "drugchecking/importUpload";
+			return uploadForm(model, session, rejected.problems());
 		}
-		var token = UUID.randomUUID().toString();
-		http.setAttribute(key(token), csv);
-		var header = rows.get(0).stream().map(String::strip).toList();
-		var form = new MappingForm(guess(header, "sampleid", "sample_id", "sample"), guess(header, "substance"),
-				guess(header, "expectedsubstance", "sold_as", "soldas"), guess(header, "form", "sampletype"),
-				guess(header, "abundance", "trace"), guess(header, "method"), guess(header, "date_complete", "date"),
-				SampleMode.FRONT_OF_HOUSE.name(), AnalysisMethod.GC_MS.name());
-		return mapping(model, session, token, header, form, rows.size() - 1, null, List.of());
 	}
 
 	/** The chosen mapping, as text. */
@@ -91,21 +92,31 @@ class ImportController {
 			@Nullable String mode, @Nullable String defaultMethod) {
 	}
 
-	@PostMapping("/drug-checking/sessions/{id}/import")
+	/** The job: its mapping form while it waits for one, then its progress, then what it did. */
+	@GetMapping("/drug-checking/imports/{id}")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
-	String importCsv(@PathVariable UUID id, @RequestParam(required = false) @Nullable String token,
-			MappingForm form, @RequestParam(defaultValue = "check") String step, Model model, HttpSession http,
-			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		var session = found(id);
-		var csv = token == null ? null : (String) http.getAttribute(key(token));
-		if (csv == null) {
-			response.setStatus(422);
-			model.addAttribute("checkingSession", session);
-			Forms.problems(model, List.of(new Problem("file", "Upload the file again: the earlier upload has expired.")));
-			return "drugchecking/importUpload";
+	String job(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
+		var job = job(id, user);
+		if (job.status() == SampleImportJob.Status.UPLOADED) {
+			var header = job.header();
+			var form = new MappingForm(guess(header, "sampleid", "sample_id", "sample"), guess(header, "substance"),
+					guess(header, "expectedsubstance", "sold_as", "soldas"), guess(header, "form", "sampletype"),
+					guess(header, "abundance", "trace"), guess(header, "method"), guess(header, "date_complete", "date"),
+					SampleMode.FRONT_OF_HOUSE.name(), AnalysisMethod.GC_MS.name());
+			return mapping(model, job, form, List.of());
 		}
-		var header = CsvReader.read(csv).get(0).stream().map(String::strip).toList();
-		int rows = CsvReader.read(csv).size() - 1;
+		return progress(model, job, user, false);
+	}
+
+	@PostMapping("/drug-checking/imports/{id}")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	String start(@PathVariable UUID id, MappingForm form, Model model, HttpServletResponse response,
+			@AuthenticationPrincipal HarmwatchUser user) {
+		var job = job(id, user);
+		if (job.status() != SampleImportJob.Status.UPLOADED) {
+			response.setStatus(409);
+			return progress(model, job, user, true);
+		}
 		var problems = new ArrayList<Problem>();
 		if (form.sampleKey() == null || form.sampleKey().isBlank()) {
 			problems.add(new Problem("sampleKey", "Choose the column with the sample's id."));
@@ -122,40 +133,50 @@ class ImportController {
 		if (method == null && problems.stream().noneMatch(p -> p.field().equals("defaultMethod"))) {
 			problems.add(new Problem("defaultMethod", "Choose a method from the list."));
 		}
+		for (var column : new String[][] { { "sampleKey", form.sampleKey() }, { "substance", form.substance() },
+				{ "soldAs", form.soldAs() }, { "form", form.form() }, { "trace", form.trace() },
+				{ "method", form.method() }, { "date", form.date() } }) {
+			if (column[1] != null && !column[1].isBlank() && !job.header().contains(column[1].strip())) {
+				problems.add(new Problem(column[0], "Choose a column from the file's header."));
+			}
+		}
 		if (!problems.isEmpty() || mode == null || method == null || form.sampleKey() == null
 				|| form.substance() == null) {
 			response.setStatus(422);
-			return mapping(model, session, token, header, form, rows, null, problems);
+			return mapping(model, job, form, problems);
 		}
-		var mapping = new ImportMapping(form.sampleKey(), form.substance(), blank(form.soldAs()), blank(form.form()),
-				blank(form.trace()), blank(form.method()), blank(form.date()), mode, method);
-		SampleImportReport report = "import".equals(step)
-				? drugChecking.importCsv(id, csv, mapping, user.displayName(), clock.instant())
-				: drugChecking.checkImport(id, csv, mapping);
-		if (!report.ok()) {
-			response.setStatus(422);
+		var mapping = new ImportMapping(form.sampleKey().strip(), form.substance().strip(), blank(form.soldAs()),
+				blank(form.form()), blank(form.trace()), blank(form.method()), blank(form.date()), mode, method);
+		if (!imports.start(id, mapping, user.getUsername(), user.displayName(), clock.instant())) {
+			// Started meanwhile, e.g. by a second click in another tab.
+			response.setStatus(409);
+			return progress(model, job(id, user), user, true);
 		}
-		else if ("import".equals(step)) {
-			http.removeAttribute(key(token));
-			redirect.addFlashAttribute("imported", report.imported());
-			redirect.addFlashAttribute("alreadyImported", report.alreadyImported());
-			return "redirect:/drug-checking/sessions/" + id;
-		}
-		return mapping(model, session, token, header, form, rows, report, List.of());
+		return "redirect:/drug-checking/imports/" + id;
 	}
 
-	private String mapping(Model model, SessionView session, String token, List<String> header, MappingForm form,
-			int rows, @Nullable SampleImportReport report, List<Problem> problems) {
-		model.addAttribute("checkingSession", session);
-		model.addAttribute("token", token);
-		model.addAttribute("columns", header);
+	private String mapping(Model model, SampleImportJob job, MappingForm form, List<Problem> problems) {
+		model.addAttribute("checkingSession", found(job.sessionId()));
+		model.addAttribute("job", job);
+		model.addAttribute("columns", job.header());
 		model.addAttribute("form", form);
-		model.addAttribute("rows", rows);
-		model.addAttribute("report", report);
 		model.addAttribute("modes", SampleMode.values());
 		model.addAttribute("methods", AnalysisMethod.values());
 		Forms.problems(model, problems);
 		return "drugchecking/importMapping";
+	}
+
+	private String progress(Model model, SampleImportJob job, HarmwatchUser user, boolean alreadyStarted) {
+		model.addAttribute("checkingSession", found(job.sessionId()));
+		model.addAttribute("job", job);
+		model.addAttribute("alreadyStarted", alreadyStarted);
+		model.addAttribute("badRows", job.problemCount() > 0
+				? imports.problems(job.id(), user.getUsername(), PROBLEMS_SHOWN) : List.of());
+		return "drugchecking/importJob";
+	}
+
+	private SampleImportJob job(UUID id, HarmwatchUser user) {
+		return imports.job(id, user.getUsername()).orElseThrow(() -> new DrugCheckingManagement.NotFound("import " + id));
 	}
 
 	private static @Nullable String guess(List<String> header, String... names) {
@@ -170,11 +191,7 @@ class ImportController {
 	}
 
 	private static @Nullable String blank(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value;
-	}
-
-	private static String key(String token) {
-		return "drugchecking.import." + token;
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	private SessionView found(UUID id) {

@@ -196,6 +196,36 @@ class DrugCheckingSyncIntegrationTests {
 	}
 
 	@Test
+	void aResultCorrectedOnTheDeviceBeforeItSyncedIsStoredAsTheNextVersionOnce() throws Exception {
+		var session = festival();
+		var s = UUID.randomUUID();
+		var first = UUID.randomUUID();
+		var correction = UUID.randomUUID();
+		// Offline, the analyst records a result and then corrects it: the device sends the correction on top of the
+		// version its first result will become (base 1), in the same batch.
+		var json = batch(session, sample(s, "MDMA", "PILL"), result(first, s, 0, "MDMA", "80", "FTIR"),
+				result(correction, s, 1, "MDMA", "120", "GC_MS"));
+		send(json).andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[1].status").value("STORED"))
+			.andExpect(jsonPath("$.results[1].version").value(1))
+			.andExpect(jsonPath("$.results[2].status").value("STORED"))
+			.andExpect(jsonPath("$.results[2].version").value(2));
+		var stored = footprint(List.of(s));
+		assertThat(jdbc.sql("""
+				SELECT r.version || ' ' || c.method FROM drugchecking.result r JOIN drugchecking.component c ON c.result_id = r.id
+				JOIN drugchecking.sample x ON x.id = r.sample_id WHERE x.client_id = ? ORDER BY r.version""")
+			.param(s)
+			.query(String.class)
+			.list()).containsExactly("1 FTIR", "2 GC_MS");
+
+		// Sent again (the answer was lost): nothing changes.
+		send(json).andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[2].status").value("ALREADY_STORED"))
+			.andExpect(jsonPath("$.results[2].version").value(2));
+		assertThat(footprint(List.of(s))).isEqualTo(stored);
+	}
+
+	@Test
 	void aConsultationRecordedOnAnotherDeviceIsAConflict() throws Exception {
 		var session = festival();
 		var s = UUID.randomUUID();

@@ -297,50 +297,114 @@ class DrugCheckingWebIntegrationTests {
 			.andExpect(content().string(containsString("<svg")));
 	}
 
-	static String token(String html) {
-		var m = java.util.regex.Pattern.compile("name=\"token\" value=\"([0-9a-f-]+)\"").matcher(html);
-		assertThat(m.find()).isTrue();
-		return m.group(1);
+	/** Uploads a CSV as the user and returns its import job's id, from the redirect to the job's page. */
+	String upload(UUID session, String csv, RequestPostProcessor who) throws Exception {
+		var redirect = mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
+			.file(new MockMultipartFile("file", "unc.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.with(csrf()).with(who))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(redirect).startsWith("/drug-checking/imports/");
+		return redirect.substring("/drug-checking/imports/".length());
+	}
+
+	org.springframework.test.web.servlet.ResultActions startImport(String job, RequestPostProcessor who) throws Exception {
+		return mvc.perform(post("/drug-checking/imports/{id}", job).with(csrf()).with(who)
+			.param("sampleKey", "sampleid").param("substance", "substance")
+			.param("soldAs", "expectedsubstance").param("trace", "abundance").param("method", "method")
+			.param("date", "date_complete").param("mode", "FRONT_OF_HOUSE").param("defaultMethod", "GC_MS"));
+	}
+
+	/** Polls the job's status endpoint, as the page's script does, until the job has finished. */
+	String finished(String job, RequestPostProcessor who) {
+		var body = new String[1];
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+			body[0] = mvc.perform(get("/api/drug-checking/imports/{id}", job).with(who))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			return body[0].contains("\"finished\":true");
+		});
+		return body[0];
 	}
 
 	@Test
-	void anAnalystMapsChecksAndImportsACsvAllOrNothing() throws Exception {
+	void anAnalystMapsAndImportsACsvAllOrNothingInTheBackground() throws Exception {
 		var session = session();
 		var good = org.harmwatch.drugchecking.DrugCheckingImportIntegrationTests.joined();
 		var lines = good.split("\n");
 		lines[3] = lines[3].replace(",GCMS,", ",NMR,");
 		var bad = String.join("\n", lines);
 
-		var mapping = mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
-			.file(new MockMultipartFile("file", "unc.csv", "text/csv", bad.getBytes()))
-			.with(csrf()).with(as("analyst")))
+		var job = upload(session, bad, as("analyst"));
+		mvc.perform(get("/drug-checking/imports/{id}", job).with(as("analyst")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<option value=\"sampleid\" selected=\"selected\">sampleid</option>")))
-			.andReturn();
-		// The file waits in the HTTP session, which Spring Session keeps under this cookie.
-		var http = mapping.getResponse().getCookie("SESSION");
-		var token = token(mapping.getResponse().getContentAsString());
-		mvc.perform(post("/drug-checking/sessions/{id}/import", session).cookie(http).with(csrf()).with(as("analyst"))
-			.param("token", token).param("sampleKey", "sampleid").param("substance", "substance")
-			.param("soldAs", "expectedsubstance").param("trace", "abundance").param("method", "method")
-			.param("date", "date_complete").param("mode", "FRONT_OF_HOUSE").param("defaultMethod", "GC_MS")
-			.param("step", "import"))
+			.andExpect(content().string(containsString("219 rows")));
+		// A column that is not in the file is refused, and the job stays waiting for its mapping.
+		mvc.perform(post("/drug-checking/imports/{id}", job).with(csrf()).with(as("analyst"))
+			.param("sampleKey", "no_such_column").param("substance", "substance").param("mode", "FRONT_OF_HOUSE")
+			.param("defaultMethod", "GC_MS"))
 			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Choose a column from the file&#39;s header.")));
+		startImport(job, as("analyst")).andExpect(status().is3xxRedirection());
+		var failed = finished(job, as("analyst"));
+		assertThat(failed).contains("\"status\":\"FAILED\"").contains("\"problemCount\":1");
+		mvc.perform(get("/drug-checking/imports/{id}", job).with(as("analyst")))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Unknown method &quot;NMR&quot;")))
 			.andExpect(content().string(containsString("Nothing has been imported")));
 		assertThat(drugChecking.samples(session)).isEmpty();
+		// The job ran once; starting it again is refused.
+		startImport(job, as("analyst")).andExpect(status().isConflict())
+			.andExpect(content().string(containsString("already been started")));
 
-		mapping = mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
-			.file(new MockMultipartFile("file", "unc.csv", "text/csv", good.getBytes()))
-			.cookie(http).with(csrf()).with(as("analyst"))).andExpect(status().isOk()).andReturn();
-		token = token(mapping.getResponse().getContentAsString());
-		mvc.perform(post("/drug-checking/sessions/{id}/import", session).cookie(http).with(csrf()).with(as("analyst"))
-			.param("token", token).param("sampleKey", "sampleid").param("substance", "substance")
-			.param("soldAs", "expectedsubstance").param("trace", "abundance").param("method", "method")
-			.param("date", "date_complete").param("mode", "FRONT_OF_HOUSE").param("defaultMethod", "GC_MS")
-			.param("step", "import"))
-			.andExpect(status().is3xxRedirection());
+		job = upload(session, good, as("analyst"));
+		startImport(job, as("analyst")).andExpect(status().is3xxRedirection());
+		var done = finished(job, as("analyst"));
+		assertThat(done).contains("\"status\":\"DONE\"").contains("\"imported\":55").contains("\"rowsDone\":219");
+		mvc.perform(get("/drug-checking/imports/{id}", job).with(as("analyst")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("55 samples imported")))
+			.andExpect(content().string(containsString("/drug-checking/sessions/" + session)));
 		assertThat(drugChecking.samples(session)).hasSize(55);
+		startImport(job, as("analyst")).andExpect(status().isConflict());
+		assertThat(drugChecking.samples(session)).hasSize(55);
+	}
+
+	@Test
+	void anUploadThatIsNotACsvWithAHeaderIsRefusedOnTheForm() throws Exception {
+		var session = session();
+		mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
+			.file(new MockMultipartFile("file", "notes.txt", "text/plain", "just some notes".getBytes()))
+			.with(csrf()).with(as("analyst")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("no header row")));
+		mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session).with(csrf()).with(as("analyst")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("smaller than 50 MB")));
+	}
+
+	@Test
+	void onlyTheUploaderSeesAnImportJob() throws Exception {
+		var session = session();
+		var job = upload(session, org.harmwatch.drugchecking.DrugCheckingImportIntegrationTests.joined(), as("analyst"));
+		var analyst = (HarmwatchUser) users.loadUserByUsername("analyst");
+		var colleague = user(new HarmwatchUser(UUID.randomUUID(), "analyst-colleague", null, "Colleague",
+				analyst.agencyCode(), analyst.agencyName(), analyst.roleNames(), analyst.grants(), true, false));
+		mvc.perform(get("/api/drug-checking/imports/{id}", job).with(colleague))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(get("/drug-checking/imports/{id}", job).with(colleague)).andExpect(status().isNotFound());
+		startImport(job, colleague).andExpect(status().isNotFound());
+		mvc.perform(get("/api/drug-checking/imports/{id}", job).with(as("analyst")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UPLOADED"))
+			.andExpect(jsonPath("$.totalRows").value(219));
+		assertThat(drugChecking.samples(session)).isEmpty();
 	}
 
 }

@@ -1,0 +1,51 @@
+package org.harmwatch.drugchecking.web;
+
+import java.util.UUID;
+
+import org.harmwatch.drugchecking.DrugCheckingImports;
+import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SampleImportJob;
+import org.harmwatch.platform.HarmwatchUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * How far a CSV import job has got, for its page's script to poll. Only the user who uploaded the file sees it; for
+ * anyone else there is no such import (404).
+ */
+@RestController
+class ImportStatusApiController {
+
+	/**
+	 * @param rowsDone rows checked (status {@code VALIDATING}) or stored ({@code IMPORTING})
+	 * @param problemCount bad rows found; nothing was imported when there are any
+	 */
+	record ImportStatus(UUID id, SampleImportJob.Status status, boolean finished, int totalRows, int rowsDone,
+			@Nullable Integer samples, @Nullable Integer imported, @Nullable Integer alreadyImported, int problemCount,
+			@Nullable String failure) {
+	}
+
+	private final DrugCheckingImports imports;
+
+	ImportStatusApiController(DrugCheckingImports imports) {
+		this.imports = imports;
+	}
+
+	@GetMapping("/api/drug-checking/imports/{id}")
+	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	ResponseEntity<ImportStatus> status(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
+		var job = imports.job(id, user.getUsername())
+			.orElseThrow(() -> new DrugCheckingManagement.NotFound("import " + id));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(new ImportStatus(job.id(), job.status(), job.finished(), job.totalRows(), job.rowsDone(),
+					job.samples(), job.imported(), job.alreadyImported(), job.problemCount(), job.failure()));
+	}
+
+}
