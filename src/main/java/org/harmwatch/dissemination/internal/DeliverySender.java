@@ -82,7 +82,7 @@ public class DeliverySender {
 
 	}
 
-	@Scheduled(fixedDelayString = "${harmwatch.dissemination.send-every:PT5S}",
+	@Scheduled(fixedDelayString = "${harmwatch.dissemination.send-every:PT1S}",
 			initialDelayString = "${harmwatch.dissemination.initial-delay:PT30S}")
 	void scheduled() {
 		// No ShedLock here: senders are meant to run side by side, on one instance and across instances; claims keep

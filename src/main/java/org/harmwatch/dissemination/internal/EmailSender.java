@@ -1,18 +1,21 @@
 package org.harmwatch.dissemination.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -127,72 +130,89 @@ public class EmailSender implements ChannelSender {
 
 	/**
 	 * One message, written as bytes: {@code multipart/alternative} with the plain text first and the HTML second, each
-	 * quoted-printable (Jakarta Mail's encoder), headers as RFC 5322 and RFC 2047 want them. Jakarta Mail's
-	 * {@code MimeMessage} builds the same thing through data handlers, content-type parsing and header rewriting for
-	 * every message, which measured as most of the sender's CPU (and Spring's {@code MimeMessageHelper} added a read
-	 * of every {@code mime.types} file on the classpath per message); an alert goes to 100,000 people, so each
-	 * message is written directly and handed to Jakarta Mail's SMTP transport as it is.
+	 * quoted-printable (encoded once per audience, only the recipient's links per message), headers as RFC 5322 and
+	 * RFC 2047 want them. Jakarta Mail's {@code MimeMessage} builds the same
+	 * thing through data handlers, content-type parsing and header rewriting for every message, which measured as most
+	 * of the sender's CPU (and Spring's {@code MimeMessageHelper} added a read of every {@code mime.types} file on the
+	 * classpath per message); an alert goes to 100,000 people, so each message is written directly and handed to
+	 * Jakarta Mail's SMTP transport as it is. What is the same for every recipient (the encoded subject, the sender)
+	 * is encoded once.
 	 */
-	private MimeMessage build(Session session, Outgoing message) throws MessagingException, IOException {
+	private MimeMessage build(Session session, Outgoing message) throws MessagingException {
 		var rendered = renderer.email(message);
-		var from = new InternetAddress(properties.from());
 		var to = new InternetAddress(message.address(), true);
-		var boundary = "=_harmwatch_" + Tokens.sha256(message.key()).substring(0, 24);
-		var head = new StringBuilder(512);
+		if (subjects.size() > 1000) {
+			subjects.clear();
+		}
+		var head = new StringBuilder(1024);
 		header(head, "Date", DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
-		header(head, "From", from.toString());
+		header(head, "From", sender().toString());
 		header(head, "To", to.toString());
 		header(head, "Message-ID", messageId(message.key()));
-		header(head, "Subject", MimeUtility.fold(9, MimeUtility.encodeText(rendered.subject(), "UTF-8", null)));
+		header(head, "Subject", subjects.computeIfAbsent(rendered.subject(), EmailSender::encodedSubject));
 		header(head, "MIME-Version", "1.0");
-		header(head, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
-		header(head, "X-Harmwatch-Delivery", MimeUtility.encodeText(message.key(), "UTF-8", null));
+		header(head, "Content-Type", "multipart/alternative; boundary=\"" + BOUNDARY + "\"");
+		header(head, "X-Harmwatch-Delivery", ascii(message.key()) ? message.key() : encoded(message.key()));
 		if (message.unsubscribeToken() != null) {
 			header(head, "List-Unsubscribe",
 					"<" + properties.baseUrl() + "/unsubscribe/" + message.unsubscribeToken() + ">");
 			header(head, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		}
 		head.append("\r\n");
-		var out = new ByteArrayOutputStream(2 * (rendered.text().length() + rendered.html().length()) + 1024);
-		out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-		part(out, boundary, "text/plain", rendered.text());
-		part(out, boundary, "text/html", rendered.html());
-		out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-		return new Written(session, from, to, out.toByteArray());
+		var out = new ByteArrayOutputStream(32 * 1024);
+		out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+		var links = renderer.links(message);
+		part(out, "text/plain", rendered.text(), links);
+		part(out, "text/html", rendered.html(), links);
+		out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+		return new Written(session, sender(), to, out.toByteArray());
 	}
 
+	/** Quoted-printable never has {@code =} followed by anything but two hex digits or a line break. */
+	private static final String BOUNDARY = "=_harmwatch_alternative";
+
 	private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+	private final Map<String, String> subjects = new ConcurrentHashMap<>();
+
+	private volatile @Nullable InternetAddress sender;
+
+	private InternetAddress sender() throws AddressException {
+		var from = sender;
+		if (from == null) {
+			from = new InternetAddress(properties.from());
+			sender = from;
+		}
+		return from;
+	}
+
+	private static String encodedSubject(String subject) {
+		return MimeUtility.fold(9, encoded(subject));
+	}
+
+	private static String encoded(String value) {
+		try {
+			return MimeUtility.encodeText(value, "UTF-8", null);
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean ascii(String value) {
+		return value.chars().allMatch(c -> c >= 32 && c < 127);
+	}
 
 	private static void header(StringBuilder head, String name, String value) {
 		head.append(name).append(": ").append(value).append("\r\n");
 	}
 
-	private static void part(ByteArrayOutputStream out, String boundary, String type, String body)
-			throws IOException, MessagingException {
-		out.write(("--" + boundary + "\r\nContent-Type: " + type + "; charset=UTF-8\r\n"
+	private static void part(ByteArrayOutputStream out, String type, QuotedPrintable.Template body,
+			Map<String, String> links) {
+		out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: " + type + "; charset=UTF-8\r\n"
 				+ "Content-Transfer-Encoding: quoted-printable\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-		try (var encoded = MimeUtility.encode(new NonClosing(out), "quoted-printable")) {
-			encoded.write(body.getBytes(StandardCharsets.UTF_8));
-		}
-		out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-	}
-
-	/** Lets the quoted-printable encoder be closed (to flush it) without closing the message it writes into. */
-	private static final class NonClosing extends FilterOutputStream {
-
-		NonClosing(OutputStream out) {
-			super(out);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			out.write(bytes, offset, length);
-		}
-
-		@Override
-		public void close() {
-		}
-
+		body.write(out, links);
+		out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
 	}
 
 	/**
@@ -203,13 +223,20 @@ public class EmailSender implements ChannelSender {
 
 		private final byte[] bytes;
 
+		private final Address[] from;
+
 		private final Address[] to;
 
-		Written(Session session, InternetAddress from, InternetAddress to, byte[] bytes) throws MessagingException {
+		Written(Session session, InternetAddress from, InternetAddress to, byte[] bytes) {
 			super(session);
 			this.bytes = bytes;
+			this.from = new Address[] { from };
 			this.to = new Address[] { to };
-			setFrom(from);
+		}
+
+		@Override
+		public Address[] getFrom() {
+			return from.clone();
 		}
 
 		@Override

@@ -1,5 +1,6 @@
 package org.harmwatch.dissemination.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,8 +16,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Renders an alert's email (plain text and HTML, from Thymeleaf templates under {@code mail/dissemination/}) and its
  * SMS text.
  *
- * <p>100,000 recipients of one alert share one rendering per audience: the templates are rendered once with
- * placeholders for each recipient's own links, which are then substituted per message.
+ * <p>100,000 recipients of one alert share one rendering per audience: the templates are rendered and encoded once
+ * with placeholders for each recipient's own links, which are then filled in per message.
  */
 @Component
 public class MessageRenderer {
@@ -33,19 +34,20 @@ public class MessageRenderer {
 
 	private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
 
-	/** One audience's email for one issue, with placeholders. */
-	public record Rendered(String subject, String text, String html) {
+	/**
+	 * One audience's email for one issue: the subject, and the plain text and HTML bodies encoded once with holes for
+	 * each recipient's own links ({@link #links}).
+	 */
+	public record Rendered(String subject, QuotedPrintable.Template text, QuotedPrintable.Template html) {
+	}
 
-		Rendered fill(Outgoing message, String baseUrl) {
-			return new Rendered(subject, links(text, message, baseUrl), links(html, message, baseUrl));
-		}
+	private static final List<String> PLACEHOLDERS = List.of(ACK, FEEDBACK, UNSUBSCRIBE);
 
-		private static String links(String body, Outgoing message, String baseUrl) {
-			return body.replace(ACK, baseUrl + "/acknowledge/" + message.token())
-				.replace(FEEDBACK, baseUrl + "/feedback/" + message.token())
-				.replace(UNSUBSCRIBE, baseUrl + "/unsubscribe/" + message.unsubscribeToken());
-		}
-
+	/** The recipient's own links, to fill the holes of a {@link Rendered} email. */
+	Map<String, String> links(Outgoing message) {
+		return Map.of(ACK, baseUrl + "/acknowledge/" + message.token(), FEEDBACK,
+				baseUrl + "/feedback/" + message.token(), UNSUBSCRIBE,
+				baseUrl + "/unsubscribe/" + message.unsubscribeToken());
 	}
 
 	public MessageRenderer(DisseminationProperties properties) {
@@ -68,14 +70,14 @@ public class MessageRenderer {
 		engine.addTemplateResolver(text);
 	}
 
-	/** The email of one message, with the recipient's own links. */
+	/** The email of one message's issue and audience, to be filled with the recipient's own {@link #links}. */
 	public Rendered email(Outgoing message) {
 		var key = message.alert().alertId() + ":" + message.alert().version() + ":" + message.audience() + ":"
 				+ (message.unsubscribeToken() != null);
 		if (cache.size() > 1000) {
 			cache.clear();
 		}
-		return cache.computeIfAbsent(key, k -> render(message)).fill(message, baseUrl);
+		return cache.computeIfAbsent(key, k -> render(message));
 	}
 
 	private Rendered render(Outgoing message) {
@@ -91,7 +93,8 @@ public class MessageRenderer {
 		context.setVariable("feedbackUrl", FEEDBACK);
 		context.setVariable("unsubscribeUrl", message.unsubscribeToken() == null ? null : UNSUBSCRIBE);
 		context.setVariable("subject", subject(alert));
-		return new Rendered(subject(alert), engine.process("alert", context), engine.process("alert-html", context));
+		return new Rendered(subject(alert), new QuotedPrintable.Template(engine.process("alert", context), PLACEHOLDERS),
+				new QuotedPrintable.Template(engine.process("alert-html", context), PLACEHOLDERS));
 	}
 
 	public static String subject(AlertIssued alert) {
