@@ -391,6 +391,11 @@ class DisseminationIntegrationTests {
 		assertThat(body).contains("observe for at least two hours", "Pinpoint pupils",
 				"http://harmwatch.test/alerts/" + alert.reference(), "/acknowledge/", "/feedback/", "<html");
 		assertThat(body).doesNotContain("Do not use alone");
+		// Each recipient's own links, whole (they are filled into a body encoded once for everyone).
+		var token = jdbc.sql("SELECT token FROM dissemination.delivery WHERE idempotency_key = ?").param(key)
+			.query(String.class).single();
+		assertThat(body).contains(properties.baseUrl() + "/acknowledge/" + token,
+				properties.baseUrl() + "/feedback/" + token);
 
 		var publicMail = mailAbout(publicAddress, alert.alertId());
 		assertThat(publicMail).hasSize(1);
