@@ -159,7 +159,8 @@ public class EmailSender implements ChannelSender {
 			header(head, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		}
 		head.append("\r\n");
-		var out = new ByteArrayOutputStream(32 * 1024);
+		// Sized to fit (a message is a few kilobytes; 100,000 of them make every allocated byte count).
+		var out = new ByteArrayOutputStream(head.length() + rendered.text().size() + rendered.html().size() + 1024);
 		out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
 		var links = renderer.links(message);
 		part(out, "text/plain", rendered.text(), links);

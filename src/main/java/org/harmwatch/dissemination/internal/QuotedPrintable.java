@@ -79,6 +79,8 @@ final class QuotedPrintable {
 
 		private final List<String> holes = new ArrayList<>();
 
+		private final int size;
+
 		/** Encodes {@code body}, leaving a hole wherever one of {@code placeholders} occurs. */
 		Template(String body, Collection<String> placeholders) {
 			int at = 0;
@@ -94,12 +96,13 @@ final class QuotedPrintable {
 				}
 				if (found == null) {
 					pieces.add(piece(body.substring(at), false));
-					return;
+					break;
 				}
 				pieces.add(piece(body.substring(at, next), true));
 				holes.add(found);
 				at = next + found.length();
 			}
+			size = pieces.stream().mapToInt(piece -> piece.length).sum();
 		}
 
 		private static byte[] piece(String text, boolean continues) {
@@ -110,6 +113,11 @@ final class QuotedPrintable {
 				out.writeBytes(SOFT_BREAK);
 			}
 			return out.toByteArray();
+		}
+
+		/** The encoded length without the holes' values. */
+		int size() {
+			return size;
 		}
 
 		/** Writes the body with each hole filled from {@code values}; only the values are encoded now. */
