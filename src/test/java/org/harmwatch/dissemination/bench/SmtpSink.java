@@ -34,7 +34,13 @@ final class SmtpSink implements AutoCloseable {
 
 	private final AtomicLong accepted = new AtomicLong();
 
-	private final java.util.concurrent.ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+	/**
+	 * A platform thread per connection, as a classic MTA has a process per connection: with virtual threads every
+	 * blocking read of the line-by-line SMTP dialogue went through the poller, and the extra wake-ups cost the shared
+	 * two cores more than the sender itself (measured: 63–65 s for 100,000 messages with virtual threads, 47–57 s
+	 * with platform threads).
+	 */
+	private final java.util.concurrent.ExecutorService threads = Executors.newCachedThreadPool();
 
 	SmtpSink() throws IOException {
 		server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
