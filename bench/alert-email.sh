@@ -7,6 +7,7 @@
 #   bench/alert-email.sh                  # 100,000 subscribers, one instance, 4 senders (the default)
 #   bench/alert-email.sh 100000 2 4       # two application instances on one database, 4 senders each
 #   bench/alert-email.sh [subscribers] [instances] [senders per instance]
+#   bench/postfix-sink.sh && SMTP=postfix bench/alert-email.sh 100000 2 4   # a real MTA from apt (Postfix), discarding
 #   BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/bench.jfr bench/alert-email.sh 10000   # with a profile
 #   SMTP=greenmail bench/alert-email.sh 5000   # GreenMail instead of the counting SMTP sink (slow at 100,000: see
 #                                              # SmtpSink's Javadoc)
