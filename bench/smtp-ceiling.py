@@ -15,12 +15,19 @@ port = int(sys.argv[3]) if len(sys.argv) > 3 else 25
 body = ("Subject: ceiling\r\n\r\n" + "line of an alert email body with some text\r\n" * 80).encode()
 
 
+failures = []
+
+
 def work(first):
-    client = smtplib.SMTP("127.0.0.1", port)
-    client.ehlo()
-    for i in range(first, messages, connections):
-        client.sendmail("ceiling@harmwatch.bench", [f"p{i}@bench.test"], b"Message-ID: <ceiling%d@bench>\r\n" % i + body)
-    client.quit()
+    try:
+        client = smtplib.SMTP("127.0.0.1", port)
+        client.ehlo()
+        for i in range(first, messages, connections):
+            client.sendmail("ceiling@harmwatch.bench", [f"p{i}@bench.test"],
+                            b"Message-ID: <ceiling%d@bench>\r\n" % i + body)
+        client.quit()
+    except (OSError, smtplib.SMTPException) as error:
+        failures.append(error)
 
 
 start = time.time()
@@ -30,4 +37,6 @@ for thread in threads:
 for thread in threads:
     thread.join()
 elapsed = time.time() - start
+if failures:
+    sys.exit(f"{len(failures)} of {connections} connections failed, first: {failures[0]!r}; no figure")
 print(f"{messages} messages over {connections} connections: {elapsed:.1f} s, {messages / elapsed:.0f} messages/s")
