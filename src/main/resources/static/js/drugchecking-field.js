@@ -1,7 +1,12 @@
 // Drug checking's offline field mode. Records (samples, results, consultations) are kept in IndexedDB with ids made
 // here (crypto.randomUUID), each in a state: waiting, synced, conflict or refused. They are sent to
-// POST /api/drug-checking/sync when the network is there (on load, on the online event and on "Sync now"); the server
-// stores each once by its id, so sending again is harmless. Conflicts are shown with both versions and a choice.
+// POST /api/drug-checking/sync (on load, after each save, on the online event, on "Sync now" and by a heartbeat); the
+// server stores each once by its id, so sending again is harmless. Conflicts are shown with both versions and a choice.
+//
+// Whether the server can be reached is decided by what happened to the last request, not by navigator.onLine: at a
+// festival the tablet is often on a network that reaches nothing ("lie-fi"), where navigator.onLine stays true, and
+// browsers flip it late. The outcome of the last request decides: one that fails or does not answer in time means
+// offline, any answer from the server means online. The browser's offline event is believed at once.
 const main = document.querySelector('[data-field-mode]');
 const sessionId = main.dataset.sessionId;
 const CACHE = 'harmwatch-field-v1';
@@ -25,6 +30,14 @@ const tbody = document.getElementById('field-records');
 const form = document.getElementById('field-form');
 let notice = '';
 let syncing = false;
+let syncAgain = false;
+let reachable = navigator.onLine ? null : false; // null: not known yet
+const offlineNow = () => reachable === false;
+const REQUEST_TIMEOUT_MS = 20000;
+// How often the heartbeat asks the server while it cannot be reached (to send what waits as soon as it can), and while
+// it can (to notice it going away).
+const RETRY_EVERY_MS = 5000;
+const CHECK_EVERY_MS = 30000;
 
 // An installable app: the manifest link goes in the head (the shared layout has no slot for it).
 const manifest = document.createElement('link');
@@ -132,9 +145,7 @@ form.addEventListener('submit', async (event) => {
   form.reset();
   form.elements.namedItem('soldAs').focus();
   await render();
-  if (navigator.onLine) {
-    sync();
-  }
+  sync();
 });
 
 // ---- Correcting a result on the device: a new version on top of the latest this device knows of
@@ -214,9 +225,7 @@ editForm.addEventListener('submit', async (event) => {
   editForm.hidden = true;
   notice = t('editSaved');
   await render();
-  if (navigator.onLine) {
-    sync();
-  }
+  sync();
 });
 
 document.getElementById('field-edit-cancel').addEventListener('click', () => {
@@ -230,25 +239,64 @@ function payload(r) {
   return { kind: r.kind, clientId: r.clientId, sampleClientId: r.kind === 'sample' ? null : r.sampleClientId, ...r.body };
 }
 
-async function sync() {
+function setReachable(now) {
+  const changed = reachable !== now;
+  reachable = now;
+  if (changed) {
+    scheduleHeartbeat();
+  }
+}
+
+// One request to the sync endpoint; a network failure or no answer in time marks the server unreachable (and throws),
+// any answer marks it reachable.
+async function post(batch) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  try {
+    const response = await fetch('/api/drug-checking/sync', {
+      method: 'POST',
+      credentials: 'same-origin',
+      signal: controller.signal,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [main.dataset.csrfHeader]: main.dataset.csrfToken },
+      body: JSON.stringify({ sessionId, records: batch.map(payload) })
+    });
+    setReachable(true);
+    return response;
+  }
+  catch (e) {
+    setReachable(false);
+    throw e;
+  }
+  finally {
+    clearTimeout(timer);
+  }
+}
+
+// Sends what waits. With nothing waiting, a heartbeat still asks the server (an empty batch) whether it answers.
+async function sync(heartbeat = false) {
   if (syncing) {
+    // Records saved (or "Sync now" pressed) while a request is out go right after it, not at the next heartbeat.
+    syncAgain = true;
     return;
   }
   let batch = (await records()).filter((r) => r.state === 'waiting');
-  if (batch.length === 0) {
+  if (batch.length === 0 && !heartbeat) {
     await render();
     return;
   }
   syncing = true;
-  notice = '';
+  const sending = batch.length > 0;
+  const wasOffline = offlineNow();
   try {
+    if (batch.length === 0) {
+      await post([]);
+      return;
+    }
     for (let attempt = 0; attempt < 3 && batch.length > 0; attempt++) {
-      const response = await fetch('/api/drug-checking/sync', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', [main.dataset.csrfHeader]: main.dataset.csrfToken },
-        body: JSON.stringify({ sessionId, records: batch.map(payload) })
-      });
+      const response = await post(batch);
+      if (attempt === 0) {
+        notice = '';
+      }
       if (response.status === 400) {
         const problem = await response.json();
         const refused = new Map();
@@ -304,12 +352,31 @@ async function sync() {
     }
   }
   catch (e) {
-    // No network (or it dropped mid-way): the records stay waiting and go next time.
+    // No network, or one that reaches nothing (or it dropped mid-way): the records stay waiting and go next time.
   }
   finally {
     syncing = false;
-    await render();
+    if (sending || offlineNow() !== wasOffline) {
+      await render();
+    }
+    if (syncAgain) {
+      syncAgain = false;
+      await sync(true);
+    }
   }
+}
+
+// The heartbeat: while the server cannot be reached it is asked again every few seconds, so what waits goes as soon as
+// it answers even when the browser never says it is back online; otherwise now and then, to notice it going away.
+let heartbeat = null;
+function scheduleHeartbeat() {
+  clearTimeout(heartbeat);
+  heartbeat = setTimeout(async () => {
+    if (document.visibilityState !== 'hidden') {
+      await sync(true);
+    }
+    scheduleHeartbeat();
+  }, offlineNow() ? RETRY_EVERY_MS : CHECK_EVERY_MS);
 }
 
 // ---- Conflicts
@@ -326,9 +393,7 @@ async function keepMine(r) {
   await write([again], [r.clientId]);
   notice = t('keptMine');
   await render();
-  if (navigator.onLine) {
-    sync();
-  }
+  sync();
 }
 
 async function keepTheirs(r) {
@@ -416,7 +481,7 @@ async function render() {
   const waiting = inState('waiting');
   const conflicts = inState('conflict');
   const refused = inState('refused');
-  const offline = (text) => (navigator.onLine ? text : t('offline', text));
+  const offline = (text) => (offlineNow() ? t('offline', text) : text);
   const parts = [];
   if (waiting > 0) {
     const samples = new Set(all.filter((r) => r.state === 'waiting').map((r) => r.sampleClientId)).size;
@@ -429,8 +494,8 @@ async function render() {
     parts.push(count('refusedOne', 'refusedMany', refused));
   }
   if (parts.length === 0) {
-    parts.push(all.length === 0 ? (navigator.onLine ? t('none') : t('offline', t('noneOffline')))
-      : (navigator.onLine ? t('allSynced') : t('offline', t('allSyncedOffline'))));
+    parts.push(all.length === 0 ? (offlineNow() ? t('offline', t('noneOffline')) : t('none'))
+      : (offlineNow() ? t('offline', t('allSyncedOffline')) : t('allSynced')));
   }
   const text = parts.join('. ') + '.' + (notice ? ' ' + notice : '');
   if (status.textContent !== text) {
@@ -513,7 +578,7 @@ async function prepareOffline() {
     await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
   }
   const cache = await caches.open(CACHE);
-  if (navigator.onLine) {
+  if (!offlineNow()) {
     try {
       // The page and what it links to, under the URLs it uses (the server versions some, e.g. the webjars).
       const assets = [...document.querySelectorAll('link[rel="stylesheet"], link[rel="icon"], script[src]')]
@@ -530,10 +595,18 @@ async function prepareOffline() {
   }
 }
 
-document.getElementById('field-sync').addEventListener('click', () => sync());
-window.addEventListener('online', () => sync());
-window.addEventListener('offline', () => render());
-render().then(() => (navigator.onLine ? sync() : null));
+document.getElementById('field-sync').addEventListener('click', () => sync(true));
+window.addEventListener('online', () => sync(true));
+window.addEventListener('offline', () => {
+  setReachable(false);
+  render();
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') {
+    sync(true);
+  }
+});
+render().then(() => sync(true)).finally(scheduleHeartbeat);
 prepareOffline().catch(() => {
   offlineReady.textContent = t('offlineFailed');
 });

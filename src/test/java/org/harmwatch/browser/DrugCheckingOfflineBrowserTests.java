@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.drugchecking.DrugCheckingManagement;
@@ -98,12 +99,13 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 	 * is also refused at the browser's edge, so no request can slip past the emulation.
 	 */
 	void offline(boolean offline) {
-		context.setOffline(offline);
 		if (offline) {
 			context.route("**/api/drug-checking/sync", Route::abort);
+			context.setOffline(true);
 		}
 		else {
 			context.unroute("**/api/drug-checking/sync");
+			context.setOffline(false);
 		}
 	}
 
@@ -123,6 +125,38 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		take.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save on this device")).click();
 	}
 
+	/**
+	 * "Lie-fi": the tablet is on a network that reaches nothing, so the browser still says it is online. The failed
+	 * sync says offline, and the heartbeat sends what waits once the server answers again, with no online event.
+	 */
+	@Test
+	void onANetworkThatReachesNothingTheDeviceSaysOfflineAndSyncsByItselfWhenTheServerAnswers() {
+		var session = drugChecking.createSession(new SessionDraft("Lie-fi festival " + UUID.randomUUID(),
+				SiteKind.FESTIVAL, "E08000025", "Second stage tent", LocalDate.of(2026, 7, 18),
+				LocalDate.of(2026, 7, 19), "Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst",
+				Instant.now());
+		signIn("analyst");
+		page.navigate("/drug-checking/field/" + session);
+		var status = page.getByRole(AriaRole.STATUS);
+		assertThat(status).containsText("No records on this device yet");
+		page.locator("main[data-offline-ready='true']").waitFor();
+
+		context.route("**/api/**", Route::abort);
+		record("ketamine", "POWDER", "ketamine", "80", "RAMAN");
+		record("cocaine", "POWDER", "cocaine", "60", "FTIR");
+		assertThat(status).containsText("Offline — 2 samples waiting to sync (4 records)");
+		assertThat(page.evaluate("() => navigator.onLine")).isEqualTo(true);
+		assertThat(footprint(session)).containsExactly(0L, 0L, 0L, 0L);
+
+		// The server answers again; the browser never said it had gone. The heartbeat (every 5 s while the server cannot
+		// be reached) sends the records, once.
+		context.unroute("**/api/**");
+		assertThat(status).containsText("All records synced",
+				new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+		assertThat(footprint(session)).containsExactly(2L, 2L, 2L, 0L);
+		assertAccessible();
+	}
+
 	@Test
 	void anAnalystRecordsThreeSamplesOfflineAndTheySyncOnceWhenTheNetworkReturns() {
 		var session = drugChecking.createSession(new SessionDraft("Offline festival " + UUID.randomUUID(),
@@ -138,8 +172,9 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		assertAccessible();
 
 		offline(true);
-		assertThat(status).containsText("Offline");
+		// Offline is decided by the failed sync after the first save, not by when the browser flips navigator.onLine.
 		record("MDMA", "PILL", "MDMA", "240", "FTIR");
+		assertThat(status).containsText("Offline — 1 sample waiting to sync (2 records)");
 		record("ketamine", "POWDER", "ketamine", "80", "RAMAN");
 		record("cocaine", "POWDER", "cocaine", "60", "FTIR");
 		assertThat(status).containsText("Offline — 3 samples waiting to sync (6 records)");
