@@ -23,6 +23,7 @@ import org.harmwatch.agency.internal.StaffRepository;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
@@ -369,7 +370,13 @@ public class AgencyManagement {
 	@Transactional
 	public IssuedToken issueApiClient(String name, String agencyCode, Collection<Grant> grants, String issuedBy) {
 		var agency = agencyByCode(agencyCode);
-		var purposes = grants.stream().map(Grant::purpose).filter(p -> p != null).collect(Collectors.toSet());
+		for (var grant : grants) {
+			if (!grant.capability().purposes().contains(grant.purpose())) {
+				throw new AgencyRuleException("grants", "No records of " + grant.capability() + " are held for "
+						+ grant.purpose() + ", so a client cannot be granted it.");
+			}
+		}
+		var purposes = grants.stream().map(Grant::purpose).collect(Collectors.toSet());
 		checkPurposeSet(agency.type(), purposes, "grants", "this client");
 		var token = tokens.newToken();
 		var client = apiClients.save(ApiClient.issue(name.trim(), agency.id(), ApiTokens.hash(token),
@@ -477,7 +484,7 @@ public class AgencyManagement {
 
 	private static String describe(Collection<Grant> grants) {
 		return grants.stream()
-			.map(g -> g.capability() + ":" + g.action() + (g.purpose() == null ? "" : ":" + g.purpose()))
+			.map(g -> Grant.authority(g.capability(), g.action(), g.purpose()))
 			.sorted()
 			.collect(Collectors.joining(","));
 	}

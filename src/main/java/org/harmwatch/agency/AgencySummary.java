@@ -1,5 +1,7 @@
 package org.harmwatch.agency;
 
+import org.harmwatch.shared.AgencyType;
+
 /**
  * What other modules need to know about an agency.
  */

@@ -21,6 +21,8 @@ import org.harmwatch.dissemination.internal.Tokens;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.platform.AuditLog;
+import org.harmwatch.shared.Purpose;
 import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,9 +64,12 @@ public class DisseminationManagement {
 
 	private final AlertIssues issues;
 
+	private final AuditLog audit;
+
 	DisseminationManagement(JdbcClient jdbc, TransactionTemplate transactions, GeographyManagement geography,
 			AgencyManagement agencies, DisseminationProperties properties, EmailSender email, SmsSender sms,
-			AlertIssues issues) {
+			AlertIssues issues, AuditLog audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.geography = geography;
@@ -140,6 +145,9 @@ public class DisseminationManagement {
 			}
 			return true;
 		}));
+		// Who asked is anonymous; the address is personal data and stays out of the log.
+		audit.recordFor("public", null, "SUBSCRIPTION_REQUESTED", "subscription", null, Purpose.PUBLIC,
+				AuditLog.Outcome.ALLOWED, channel.name() + (send ? ", confirmation sent" : ", already confirmed"));
 		if (send) {
 			var link = properties.baseUrl() + "/subscribe/confirm/" + token;
 			try {
@@ -180,15 +188,20 @@ public class DisseminationManagement {
 	 */
 	@Transactional
 	public void confirm(String token, Instant now) {
-		if (!Tokens.wellFormed(token) || jdbc.sql("""
-				UPDATE dissemination.subscription SET confirmed_at = :now, confirm_token_hash = NULL,
-				  confirm_expires_at = NULL
-				WHERE confirm_token_hash = :hash AND confirm_expires_at > :now""")
-			.param("now", Timestamp.from(now))
-			.param("hash", Tokens.sha256(token))
-			.update() == 0) {
+		if (!Tokens.wellFormed(token)) {
 			throw new TokenNotFoundException();
 		}
+		var id = jdbc.sql("""
+				UPDATE dissemination.subscription SET confirmed_at = :now, confirm_token_hash = NULL,
+				  confirm_expires_at = NULL
+				WHERE confirm_token_hash = :hash AND confirm_expires_at > :now RETURNING id""")
+			.param("now", Timestamp.from(now))
+			.param("hash", Tokens.sha256(token))
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(TokenNotFoundException::new);
+		audit.recordFor("public", null, "SUBSCRIPTION_CONFIRMED", "subscription", id.toString(), Purpose.PUBLIC,
+				AuditLog.Outcome.ALLOWED, null);
 	}
 
 	/** Whether an unsubscribe link names a subscription (for showing its page). */
@@ -205,11 +218,18 @@ public class DisseminationManagement {
 	 */
 	@Transactional
 	public void unsubscribe(String token) {
-		if (!Tokens.wellFormed(token) || jdbc.sql("""
-				UPDATE dissemination.subscription SET active = FALSE, confirm_token_hash = NULL
-				WHERE unsubscribe_token = ?""").param(token).update() == 0) {
+		if (!Tokens.wellFormed(token)) {
 			throw new TokenNotFoundException();
 		}
+		var id = jdbc.sql("""
+				UPDATE dissemination.subscription SET active = FALSE, confirm_token_hash = NULL
+				WHERE unsubscribe_token = ? RETURNING id""")
+			.param(token)
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(TokenNotFoundException::new);
+		audit.recordFor("public", null, "SUBSCRIPTION_ENDED", "subscription", id.toString(), Purpose.PUBLIC,
+				AuditLog.Outcome.ALLOWED, null);
 	}
 
 	// ---- Professional and webhook subscriptions

@@ -11,16 +11,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.harmwatch.drugchecking.internal.Advice;
 import org.harmwatch.drugchecking.internal.CsvReader;
+import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.Flagging;
 import org.harmwatch.drugchecking.internal.Jcamp;
 import org.harmwatch.drugchecking.internal.SampleCodes;
+import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
@@ -74,8 +78,12 @@ public class DrugCheckingManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final SharingManagement sharing;
+
 	DrugCheckingManagement(JdbcClient jdbc, SubstanceManagement substances, GeographyManagement geography,
-			Flagging flagging, Advice advice, AuditLog audit, ApplicationEventPublisher events) {
+			Flagging flagging, Advice advice, AuditLog audit, ApplicationEventPublisher events,
+			SharingManagement sharing) {
+		this.sharing = sharing;
 		this.jdbc = jdbc;
 		this.substances = substances;
 		this.geography = geography;
@@ -132,11 +140,12 @@ public class DrugCheckingManagement {
 	}
 
 	/**
-	 * Creates a session, and its site when no site has that name.
+	 * Creates a session owned by the agency that runs it, and its site when no site has that name.
+	 * @param ownerAgency the code of the agency that runs the session (the creator's): its records are that agency's
 	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored then
 	 */
 	@Transactional
-	public UUID createSession(SessionDraft draft, String createdBy, Instant now) {
+	public UUID createSession(SessionDraft draft, String createdBy, String ownerAgency, Instant now) {
 		var problems = check(draft);
 		if (!problems.isEmpty()) {
 			throw new DrugCheckingRejectedException(problems);
@@ -155,7 +164,7 @@ public class DrugCheckingManagement {
 		var id = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO drugchecking.session (id, site_id, name, starts_on, ends_on, staff, conditions, created_at,
-				  created_by) VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?)""")
+				  created_by, owner_agency) VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)""")
 			.param(id)
 			.param(siteId)
 			.param(draft.name().strip())
@@ -165,6 +174,7 @@ public class DrugCheckingManagement {
 			.param(array(draft.conditions().stream().sorted().map(Enum::name).toList()))
 			.param(Timestamp.from(now))
 			.param(createdBy)
+			.param(ownerAgency)
 			.update();
 		return id;
 	}
@@ -173,25 +183,96 @@ public class DrugCheckingManagement {
 	public record SessionPage(List<SessionView> sessions, int page, int pages, long total) {
 	}
 
-	public SessionPage sessions(int page) {
-		long total = jdbc.sql("SELECT count(*) FROM drugchecking.session").query(Long.class).single();
+	/**
+	 * One page of the sessions the reader may read: their agency's own, and those of agencies sharing theirs with the
+	 * reader's agency under an agreement in force ({@link DrugCheckingPolicy#mayUse}). Audited.
+	 */
+	public SessionPage sessions(int page, HarmwatchUser reader) {
+		var owners = readableOwners(reader).toArray(String[]::new);
+		long total = jdbc.sql("SELECT count(*) FROM drugchecking.session WHERE owner_agency = ANY (?)")
+			.param(owners)
+			.query(Long.class)
+			.single();
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		int p = Math.min(Math.max(1, page), pages);
-		var list = jdbc.sql(SESSION_SELECT + " ORDER BY s.starts_on DESC, s.created_at DESC LIMIT ? OFFSET ?")
+		var list = jdbc
+			.sql(SESSION_SELECT + " WHERE s.owner_agency = ANY (?) ORDER BY s.starts_on DESC, s.created_at DESC "
+					+ "LIMIT ? OFFSET ?")
+			.param(owners)
 			.param(PAGE_SIZE)
 			.param((p - 1) * PAGE_SIZE)
 			.query(DrugCheckingManagement::session)
 			.list();
+		audit.record("DRUG_CHECK_SESSIONS_LISTED", "drug-checking-session", null, Purpose.HEALTH,
+				AuditLog.Outcome.ALLOWED, "page " + p + ", " + list.size() + " sessions");
 		return new SessionPage(list, p, pages, total);
 	}
 
+	/** The agencies whose sessions the reader may read: their own, and those sharing theirs with it. */
+	private Set<String> readableOwners(HarmwatchUser reader) {
+		var owners = new HashSet<String>();
+		if (DrugCheckingPolicy.mayUse(reader, reader.agencyCode(), Set.of(), Action.READ)) {
+			owners.add(reader.agencyCode());
+		}
+		sharing.sharingWith(reader.agencyCode(), Capability.DRUG_CHECKING, Action.READ)
+			.forEach((owner, purposes) -> {
+				if (DrugCheckingPolicy.mayUse(reader, owner, purposes, Action.READ)) {
+					owners.add(owner);
+				}
+			});
+		return owners;
+	}
+
+	/** A session, whoever asks: for this module's own work and for the public pages, which go through releases. */
 	public Optional<SessionView> session(UUID id) {
 		return jdbc.sql(SESSION_SELECT + " WHERE s.id = ?").param(id).query(DrugCheckingManagement::session).optional();
 	}
 
+	/**
+	 * A session for a user who wants to read, change or export its records, if its owner agency lets them
+	 * ({@link DrugCheckingPolicy#mayUse}). A refusal is audited and looks like a session that does not exist.
+	 * @throws NotFound when there is no such session, or the user may not use it
+	 */
+	public SessionView session(UUID id, HarmwatchUser user, Action action) {
+		var session = session(id).orElseThrow(() -> new NotFound("session " + id));
+		var shared = session.ownerAgency().equals(user.agencyCode()) ? Set.<Purpose>of()
+				: sharing.sharedPurposes(session.ownerAgency(), user.agencyCode(), Capability.DRUG_CHECKING, action);
+		if (!DrugCheckingPolicy.mayUse(user, session.ownerAgency(), shared, action)) {
+			audit.record("DRUG_CHECK_SESSION_REFUSED", "drug-checking-session", id.toString(), Purpose.HEALTH,
+					AuditLog.Outcome.DENIED, action + " by " + user.agencyCode() + " of " + session.ownerAgency()
+							+ "'s session: no sharing agreement");
+			throw new NotFound("session " + id);
+		}
+		return session;
+	}
+
+	/**
+	 * The sample a result version belongs to, for a user who wants to read or change it.
+	 * @throws NotFound when there is no such result, or the user may not use its sample
+	 */
+	public SampleView sampleOfResult(UUID resultId, HarmwatchUser user, Action action) {
+		var sampleId = jdbc.sql("SELECT sample_id FROM drugchecking.result WHERE id = ?")
+			.param(resultId)
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("result " + resultId));
+		return sample(sampleId, user, action);
+	}
+
+	/**
+	 * A sample for a user who wants to read or change it, under its session's owner's rules
+	 * ({@link #session(UUID, HarmwatchUser, Action)}).
+	 * @throws NotFound when there is no such sample, or the user may not use it
+	 */
+	public SampleView sample(UUID id, HarmwatchUser user, Action action) {
+		var sample = sample(id).orElseThrow(() -> new NotFound("sample " + id));
+		session(sample.sessionId(), user, action);
+		return sample;
+	}
+
 	private static final String SESSION_SELECT = """
 			SELECT s.id, s.name, t.name AS site_name, t.kind, t.lad_code, s.starts_on, s.ends_on, s.staff, s.conditions,
-			  (SELECT count(*) FROM drugchecking.sample x WHERE x.session_id = s.id) AS samples
+			  s.owner_agency, (SELECT count(*) FROM drugchecking.sample x WHERE x.session_id = s.id) AS samples
 			FROM drugchecking.session s JOIN drugchecking.site t ON t.id = s.site_id""";
 
 	private static SessionView session(ResultSet rs, int row) throws SQLException {
@@ -199,7 +280,7 @@ public class DrugCheckingManagement {
 				SiteKind.valueOf(rs.getString("kind")), rs.getString("lad_code"),
 				rs.getObject("starts_on", java.time.LocalDate.class), rs.getObject("ends_on", java.time.LocalDate.class),
 				rs.getString("staff"), strings(rs, "conditions").stream().map(LicenceCondition::valueOf).toList(),
-				rs.getLong("samples"));
+				rs.getLong("samples"), rs.getString("owner_agency"));
 	}
 
 	private Optional<UUID> site(String name) {
@@ -487,6 +568,8 @@ public class DrugCheckingManagement {
 			events.publishEvent(new DangerousSampleFound(sampleId + "#v" + version, session.siteName(), lad,
 					sample.soldAs(), outcome.substanceCodes(), outcome.reasons(), result.methods(), now));
 		}
+		audit.recordFor(analyst, null, "DRUG_CHECK_RESULT_RECORDED", "drug-checking-sample", sampleId.toString(),
+				Purpose.HEALTH, AuditLog.Outcome.ALLOWED, "version " + version);
 		return result;
 	}
 
@@ -541,7 +624,7 @@ public class DrugCheckingManagement {
 			return Optional.empty();
 		}
 		var release = release((UUID) found.get()[0], reader);
-		if (release.isWithheld()) {
+		if (release.isWithheld() || !DrugCheckingPolicy.seesLaboratoryDetail(release.audience())) {
 			return Optional.empty();
 		}
 		return Optional.of(new SpectrumFile((String) found.get()[1], (byte[]) found.get()[2]));
@@ -858,6 +941,8 @@ public class DrugCheckingManagement {
 			.param(Timestamp.from(now))
 			.param(by)
 			.update();
+		audit.recordFor(by, null, "DRUG_CHECK_CONSULTATION_RECORDED", "drug-checking-sample", sampleId.toString(),
+				Purpose.HEALTH, AuditLog.Outcome.ALLOWED, null);
 	}
 
 	private Optional<Consultation> consultation(UUID sampleId) {
@@ -876,43 +961,16 @@ public class DrugCheckingManagement {
 	// ---- Release: the one place licence conditions are enforced
 
 	/**
-	 * Who a signed-in reader is for the licence conditions: anyone holding any grant for {@link Purpose#POLICING} is
-	 * law enforcement, whatever else they hold; else a holder of drug-checking read for health is health staff.
+	 * Who a signed-in reader is for the licence conditions: {@link DrugCheckingPolicy#audienceOf}.
 	 * @throws AccessDeniedException when the reader may not read drug-checking records at all
 	 */
 	public static Audience audienceOf(HarmwatchUser reader) {
-		if (reader.grants().stream().anyMatch(g -> g.purpose() == Purpose.POLICING)) {
-			if (reader.grants()
-				.stream()
-				.noneMatch(g -> g.capability() == Capability.DRUG_CHECKING && g.action() == Action.READ)) {
-				throw new AccessDeniedException("No drug-checking access");
-			}
-			return Audience.LAW_ENFORCEMENT;
-		}
-		if (reader.may(Capability.DRUG_CHECKING, Action.READ, Purpose.HEALTH)) {
-			return Audience.HEALTH_STAFF;
-		}
-		throw new AccessDeniedException("No drug-checking access");
+		return DrugCheckingPolicy.audienceOf(reader);
 	}
 
-	/**
-	 * Why the session's licence conditions (and the sample's mode) withhold results from the audience; {@code null}
-	 * when they may be released. Every release of results goes through this.
-	 */
+	/** Why the licence conditions withhold the sample's results from the audience: {@link DrugCheckingPolicy#withheld}. */
 	public static @Nullable String withheld(Audience audience, SessionView session, SampleView sample) {
-		return switch (audience) {
-			case HEALTH_STAFF -> null;
-			case LAW_ENFORCEMENT -> session.has(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)
-					? "This session's licence does not allow results to be given to law enforcement." : null;
-			case PUBLIC_LOOKUP -> !sample.mode().frontOfHouse()
-					? "Only a sample handed in by the person themselves can be looked up."
-					: session.has(LicenceCondition.ADULTS_ONLY) && (sample.ageBand() == null || !sample.ageBand().adult())
-							? "This session's licence allows results to be given to adults only." : null;
-			case PUBLIC_BOARD -> session.has(LicenceCondition.NO_PUBLIC_BOARD)
-					? "This session's licence keeps its results off the public board."
-					: sample.mode() == SampleMode.POLICE_SUBMITTED
-							? "A sample submitted by the police stays off the public board." : null;
-		};
+		return DrugCheckingPolicy.withheld(audience, session, sample);
 	}
 
 	/** Whether photographs of the session's samples may be published. */
@@ -926,15 +984,16 @@ public class DrugCheckingManagement {
 	 * @throws NotFound when there is no such sample
 	 */
 	public Release release(UUID sampleId, HarmwatchUser reader) {
-		var sample = sample(sampleId).orElseThrow(() -> new NotFound("sample " + sampleId));
+		var audience = audienceOf(reader);
+		var sample = sample(sampleId, reader, Action.READ);
 		var session = session(sample.sessionId()).orElseThrow();
-		return release(sample, session, audienceOf(reader), true);
+		return release(sample, session, audience, true);
 	}
 
 	/** What a signed-in reader may see of each of a session's samples. */
 	public List<Release> releases(UUID sessionId, HarmwatchUser reader) {
-		var session = session(sessionId).orElseThrow(() -> new NotFound("session " + sessionId));
 		var audience = audienceOf(reader);
+		var session = session(sessionId, reader, Action.READ);
 		var list = samples(sessionId).stream().map(s -> release(s, session, audience, false)).toList();
 		audit.record(list.stream().anyMatch(Release::isWithheld) ? "DRUG_CHECK_RESULTS_WITHHELD" : "DRUG_CHECK_RESULTS_VIEWED",
 				"drug-checking-session", sessionId.toString(), Purpose.HEALTH,
@@ -950,12 +1009,51 @@ public class DrugCheckingManagement {
 					sample.id().toString(), Purpose.HEALTH, reason == null ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED,
 					audience.name());
 		}
+		// The code opens the public lookup: only those the policy lets see it get it (DrugCheckingPolicy#seesCode).
+		var shown = DrugCheckingPolicy.seesCode(audience) || audience == Audience.PUBLIC_LOOKUP
+				|| audience == Audience.PUBLIC_BOARD ? sample : withoutCode(sample);
 		if (reason != null) {
-			return new Release(sample, session, audience, List.of(), null, reason);
+			return new Release(shown, session, audience, List.of(), null, reason);
 		}
-		return new Release(sample, session, audience, versions(sample.id()), consultation(sample.id()).orElse(null),
-				null);
+		var versions = versions(sample.id());
+		if (!DrugCheckingPolicy.seesLaboratoryDetail(audience)) {
+			versions = versions.stream()
+				.map(v -> new ResultVersion(v.id(), v.version(), v.confirmed(), v.flags(), v.reasons(), null, "",
+						v.recordedAt(), v.components(), List.of()))
+				.toList();
+		}
+		var consultation = DrugCheckingPolicy.seesConsultation(audience) ? consultation(sample.id()).orElse(null) : null;
+		return new Release(shown, session, audience, versions, consultation, null);
 	}
+
+	/** The sample as shown to a reader who may not have its code (it opens the public lookup). */
+	private static SampleView withoutCode(SampleView s) {
+		return new SampleView(s.id(), s.clientId(), WITHHELD_CODE, s.sessionId(), s.mode(), s.soldAs(), s.soldAsCode(),
+				s.form(), s.pillColour(), s.pillLogo(), s.pillShape(), s.pillScoreLine(), s.pillWeightMg(),
+				s.obtainedLadCode(), s.intendedDose(), s.consent(), s.ageBand(), s.takenAt(), "");
+	}
+
+	/**
+	 * A sample with its code, for its label and QR code: only for readers the policy gives codes to
+	 * ({@link DrugCheckingPolicy#seesCode}). Audited.
+	 * @throws NotFound when there is no such sample
+	 * @throws AccessDeniedException when the reader may not have the code
+	 */
+	public SampleView labelled(UUID sampleId, HarmwatchUser reader) {
+		var audience = audienceOf(reader);
+		var sample = sample(sampleId, reader, Action.READ);
+		boolean allowed = DrugCheckingPolicy.seesCode(audience);
+		audit.record(allowed ? "DRUG_CHECK_LABEL_VIEWED" : "DRUG_CHECK_LABEL_WITHHELD", "drug-checking-sample",
+				sampleId.toString(), Purpose.HEALTH, allowed ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED,
+				audience.name());
+		if (!allowed) {
+			throw new AccessDeniedException("A sample's code is for the drug-checking service only.");
+		}
+		return sample;
+	}
+
+	/** What stands in for a sample's code for readers who may not have it. */
+	public static final String WITHHELD_CODE = "(withheld)";
 
 	/**
 	 * The current confirmed results the public board may show, of samples taken in within {@code [from, to)}: each
@@ -994,7 +1092,11 @@ public class DrugCheckingManagement {
 	 */
 	public List<Release> releasesBetween(Instant from, Instant to, HarmwatchUser reader) {
 		var audience = audienceOf(reader);
-		var list = between(from, to).stream().map(r -> release(r.sample(), r.session(), audience, false)).toList();
+		var owners = readableOwners(reader);
+		var list = between(from, to).stream()
+			.filter(r -> owners.contains(r.session().ownerAgency()))
+			.map(r -> release(r.sample(), r.session(), audience, false))
+			.toList();
 		audit.record("DRUG_CHECK_STATISTICS_VIEWED", "drug-checking-statistics", from + "/" + to, Purpose.HEALTH,
 				AuditLog.Outcome.ALLOWED, audience.name());
 		return list;
@@ -1042,6 +1144,9 @@ public class DrugCheckingManagement {
 		if (release.isWithheld() || release.current() == null) {
 			return Optional.empty();
 		}
+		// A release of a result and its advice to whoever holds the code: audited, with nothing about who asked.
+		audit.recordFor("public", null, "DRUG_CHECK_RESULT_LOOKED_UP", "drug-checking-sample",
+				sample.get().id().toString(), Purpose.HEALTH, AuditLog.Outcome.ALLOWED, null);
 		// Only the current result: earlier versions and analysts' notes stay with the service.
 		var current = release.current();
 		var shown = new ResultVersion(current.id(), current.version(), current.confirmed(), current.flags(),
@@ -1053,6 +1158,8 @@ public class DrugCheckingManagement {
 	/** Writes a session's results as CSV, one row per component of each current result the reader may see. */
 	public void exportCsv(UUID sessionId, HarmwatchUser reader, Appendable out) {
 		var releases = releases(sessionId, reader);
+		audit.record("DRUG_CHECK_RESULTS_EXPORTED", "drug-checking-session", sessionId.toString(), Purpose.HEALTH,
+				AuditLog.Outcome.ALLOWED, releases.stream().filter(r -> !r.isWithheld()).count() + " samples as CSV");
 		try {
 			out.append("code,mode,sold_as,form,version,confirmed,flags,component,substance_code,quantity,method,confidence\r\n");
 			for (var r : releases) {

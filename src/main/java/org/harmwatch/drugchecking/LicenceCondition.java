@@ -7,7 +7,7 @@ package org.harmwatch.drugchecking;
  */
 public enum LicenceCondition {
 
-	/** Results are never released to anyone acting for law enforcement (any reader with a policing grant). */
+	/** Results are never released to anyone acting for law enforcement (staff of a police force, prison or probation service). */
 	NOT_FOR_LAW_ENFORCEMENT("Results are never given to the police or anyone acting for law enforcement."),
 
 	/** Results are only given to adults: the age band is recorded, and a result is not given back to an under-18. */

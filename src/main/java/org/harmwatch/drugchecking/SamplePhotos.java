@@ -17,9 +17,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.ImageSanitiser;
+import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -167,7 +169,7 @@ public class SamplePhotos {
 	 * withhold the sample's results from the reader.
 	 */
 	public List<Photo> of(Release release) {
-		if (release.isWithheld()) {
+		if (release.isWithheld() || !DrugCheckingPolicy.seesPhotographs(release.audience(), release.session())) {
 			return List.of();
 		}
 		return jdbc.sql(SELECT + " WHERE sample_id = ? ORDER BY uploaded_at, id")
@@ -187,10 +189,12 @@ public class SamplePhotos {
 			return Optional.empty();
 		}
 		var photo = found.get().photo();
-		var sample = drugChecking.sample(photo.sampleId()).orElseThrow();
+		var sample = drugChecking.sample(photo.sampleId(), reader, Action.READ);
 		var session = drugChecking.session(sample.sessionId()).orElseThrow();
-		var audience = DrugCheckingManagement.audienceOf(reader);
-		var reason = DrugCheckingManagement.withheld(audience, session, sample);
+		var audience = DrugCheckingPolicy.audienceOf(reader);
+		var reason = DrugCheckingPolicy.seesPhotographs(audience, session)
+				? DrugCheckingPolicy.withheld(audience, session, sample)
+				: "Photographs of samples are shown to health staff only.";
 		audit.record(reason == null ? "DRUG_CHECK_PHOTO_VIEWED" : "DRUG_CHECK_PHOTO_WITHHELD", "drug-checking-sample",
 				sample.id().toString(), Purpose.HEALTH, reason == null ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED,
 				audience.name() + " " + photoId);

@@ -12,10 +12,14 @@
  * unexpected high-risk substance or is unusually strong publishes
  * {@link org.harmwatch.drugchecking.DangerousSampleFound}, which early warning turns into a signal; this module does
  * not know early warning.
+ *
+ * <p>Every session belongs to the agency that ran it; staff of another agency see or change it only under a data-sharing
+ * agreement recorded in {@link org.harmwatch.agency.SharingManagement}. Who may see what is decided in one place,
+ * {@link org.harmwatch.drugchecking.internal.DrugCheckingPolicy}.
  */
 @NullMarked
 @ApplicationModule(displayName = "Drug checking",
-		allowedDependencies = { "shared", "platform", "substances", "geography" })
+		allowedDependencies = { "shared", "platform", "substances", "geography", "agency" })
 package org.harmwatch.drugchecking;
 
 import org.jspecify.annotations.NullMarked;

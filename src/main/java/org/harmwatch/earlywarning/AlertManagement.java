@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.harmwatch.earlywarning.internal.EarlyWarningPolicy;
 import org.harmwatch.earlywarning.internal.SignalEngine;
 import org.harmwatch.earlywarning.internal.alerts.AlertTexts;
 import org.harmwatch.earlywarning.internal.alerts.AreaPolygons;
@@ -24,6 +25,9 @@ import org.harmwatch.earlywarning.internal.alerts.CapWriter;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.shared.Purpose;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.SubstanceSummary;
@@ -72,11 +76,14 @@ public class AlertManagement {
 
 	private final ZoneId zone;
 
+	private final AuditLog audit;
+
 	AlertManagement(JdbcClient jdbc, EarlyWarningManagement earlyWarning, SubstanceManagement substances,
 			GeographyManagement geography, ApplicationEventPublisher events,
 			@Value("${harmwatch.alerts.sender:early-warning@harmwatch.example}") String sender,
 			@Value("${harmwatch.alerts.public-url:http://localhost:8080}") String publicUrl,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			@Value("${harmwatch.region.time-zone}") String zone, AuditLog audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.earlyWarning = earlyWarning;
 		this.substances = substances;
@@ -144,6 +151,8 @@ public class AlertManagement {
 			.param(Timestamp.from(now))
 			.update();
 		insertMessage(id, AlertMessageType.ALERT, draft, draft.exercise(), drafter, now, urgentPath(signal) ? 2 : 1);
+		audit.recordFor(drafter, null, "ALERT_DRAFTED", "early-warning-alert", id.toString(),
+				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, "from signal " + signalId);
 		return id;
 	}
 
@@ -167,6 +176,8 @@ public class AlertManagement {
 			throw new AlertRejectedException(problems);
 		}
 		boolean urgent = signal.status() != SignalStatus.GRADED;
+		audit.recordFor(drafter, null, "ALERT_UPDATE_DRAFTED", "early-warning-alert", alertId.toString(),
+				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, null);
 		return insertMessage(alertId, AlertMessageType.UPDATE, draft, alert.exercise(), drafter, now, urgent ? 2 : 1);
 	}
 
@@ -191,6 +202,8 @@ public class AlertManagement {
 				current.substances().stream().map(AlertView.Substance::code).toList(), current.headline(),
 				current.lookOutFor(), current.publicAdvice(), current.professionalAdvice(), now.plus(Duration.ofDays(7)),
 				now.plus(Duration.ofDays(7)), alert.exercise(), why);
+		audit.recordFor(drafter, null, "ALERT_CANCELLATION_DRAFTED", "early-warning-alert", alertId.toString(),
+				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, reason);
 		return insertMessage(alertId, AlertMessageType.CANCEL, draft, alert.exercise(), drafter, now, 1);
 	}
 
@@ -207,17 +220,19 @@ public class AlertManagement {
 	/**
 	 * A named approver signs off the message waiting on an alert; the sign-off that completes the approvals issues it
 	 * (reference, version, {@link AlertIssued}).
-	 * @param mayApprove whether the approver holds {@code EARLY_WARNING:APPROVE}
+	 * Who may approve is {@link EarlyWarningPolicy#mayApprove}'s to say. Each approval is audited.
 	 * @throws AlertRejectedException when nothing waits, the approver drafted it, signed it already, or may not approve
 	 */
 	@Transactional
-	public AlertView approve(UUID alertId, String approver, String approverName, boolean mayApprove, Instant now) {
+	public AlertView approve(UUID alertId, HarmwatchUser user, Instant now) {
+		var approver = user.getUsername();
+		var approverName = user.displayName();
 		var alert = alert(alertId);
 		var pending = alert.pending();
 		if (pending == null) {
 			throw new AlertRejectedException("alert", "Nothing on this alert is waiting for approval.");
 		}
-		if (!mayApprove) {
+		if (!EarlyWarningPolicy.mayApprove(user)) {
 			throw new AlertRejectedException("alert", "Only a panel member or coordinator may approve an alert.");
 		}
 		if (pending.draftedBy().equals(approver)) {
@@ -238,7 +253,11 @@ public class AlertManagement {
 			.param(approverName)
 			.param(Timestamp.from(now))
 			.update();
-		if (pending.approvals().size() + 1 >= pending.approvalsNeeded()) {
+		boolean issues = pending.approvals().size() + 1 >= pending.approvalsNeeded();
+		audit.recordFor(approver, user.agencyCode(), issues ? "ALERT_APPROVED_AND_ISSUED" : "ALERT_APPROVED",
+				"early-warning-alert", alertId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED,
+				pending.messageType().name());
+		if (issues) {
 			issue(alert, pending, now);
 		}
 		else if (alert.version() == 0) {

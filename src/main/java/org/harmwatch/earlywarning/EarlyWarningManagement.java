@@ -15,14 +15,13 @@ import java.util.stream.Collectors;
 
 import org.harmwatch.analytics.SpikeDetected;
 import org.harmwatch.drugchecking.DangerousSampleFound;
+import org.harmwatch.earlywarning.internal.EarlyWarningPolicy;
 import org.harmwatch.earlywarning.internal.SignalEngine;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.HarmwatchUser;
-import org.harmwatch.shared.Action;
-import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Purpose;
 import org.harmwatch.substances.RiskFlag;
 import org.harmwatch.substances.SubstanceClass;
@@ -332,7 +331,7 @@ public class EarlyWarningManagement {
 		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
 
-	/** One page of reports, newest first, without reporters' names. */
+	/** One page of reports, newest first, without reporters' names. Audited. */
 	public record ReportPage(List<ReportView> reports, int page, int pages, long total) {
 	}
 
@@ -347,12 +346,15 @@ public class EarlyWarningManagement {
 			.param((p - 1) * PAGE_SIZE)
 			.query((rs, n) -> row(rs, false))
 			.list();
+		// The list shows free text and exact places: a read of personal data like any other.
+		audit.record("REPORTS_LISTED", "early-warning-report", null, Purpose.PUBLIC_HEALTH_INTELLIGENCE,
+				AuditLog.Outcome.ALLOWED, "page " + p + ", " + rows.size() + " reports");
 		return new ReportPage(withSubstances(rows), p, pages, total);
 	}
 
 	/**
-	 * One report as this reader may see it. The reporter's name is shown to holders of
-	 * {@code EARLY_WARNING:MANAGE} (the coordinator) and to staff of the reporter's own agency; each such read is
+	 * One report as this reader may see it. The reporter's name is shown as {@link EarlyWarningPolicy} decides (the
+	 * coordinator, not of a law-enforcement agency, and staff of the reporter's own agency); each such read is
 	 * audited, and so is each time it is withheld.
 	 */
 	public ReportView report(UUID id, HarmwatchUser reader) {
@@ -365,8 +367,7 @@ public class EarlyWarningManagement {
 		var view = (ReportView) row[0];
 		var agency = (String) row[1];
 		if (agency != null) {
-			boolean mayIdentify = reader.may(Capability.EARLY_WARNING, Action.MANAGE, Purpose.PUBLIC_HEALTH_INTELLIGENCE)
-					|| agency.equals(reader.agencyCode());
+			boolean mayIdentify = EarlyWarningPolicy.mayIdentifyReporter(reader, agency);
 			if (mayIdentify) {
 				audit.record("REPORTER_VIEWED", "early-warning-report", id.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE,
 						AuditLog.Outcome.ALLOWED, null);
@@ -498,6 +499,8 @@ public class EarlyWarningManagement {
 			.param(why)
 			.param(id)
 			.update();
+		audit.recordFor(decidedBy, null, outcome == SignalStatus.VALIDATED ? "SIGNAL_VALIDATED" : "SIGNAL_DISMISSED",
+				"early-warning-signal", id.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, why);
 		return signal(id);
 	}
 

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.internal.AttachmentSanitiser;
+import org.harmwatch.earlywarning.internal.EarlyWarningPolicy;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -129,8 +132,30 @@ public class ReportAttachments {
 			.list();
 	}
 
-	/** One of a report's files with its content; each read is audited. */
-	public Content read(UUID reportId, UUID attachmentId) {
+	/** A report's files as the reader may see them: none when the policy keeps them from the reader. */
+	public List<Attachment> of(UUID reportId, HarmwatchUser reader) {
+		return EarlyWarningPolicy.mayReadAttachments(reader, reporterAgency(reportId)) ? of(reportId) : List.of();
+	}
+
+	private @Nullable String reporterAgency(UUID reportId) {
+		return jdbc.sql("SELECT reporter_agency_code FROM earlywarning.report WHERE id = ?")
+			.param(reportId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * One of a report's files with its content, for a reader the policy lets open it ({@link EarlyWarningPolicy});
+	 * each read, and each refusal, is audited.
+	 * @throws AccessDeniedException when the reader may not open the report's files
+	 */
+	public Content read(UUID reportId, UUID attachmentId, HarmwatchUser reader) {
+		if (!EarlyWarningPolicy.mayReadAttachments(reader, reporterAgency(reportId))) {
+			audit.record("ATTACHMENT_WITHHELD", "early-warning-report", reportId.toString(),
+					Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.DENIED, attachmentId.toString());
+			throw new AccessDeniedException("The files sent with another agency's report are not for law enforcement.");
+		}
 		var content = jdbc.sql("SELECT id, filename, content_type, size, content FROM earlywarning.report_attachment "
 				+ "WHERE report_id = ? AND id = ?")
 			.param(reportId)

@@ -24,7 +24,7 @@ public class HarmwatchOidcUser extends HarmwatchUser implements OidcUser {
 
 	public HarmwatchOidcUser(HarmwatchUser staff, OidcIdToken idToken, @Nullable OidcUserInfo userInfo) {
 		super(staff.id(), staff.getUsername(), null, staff.displayName(), staff.agencyCode(), staff.agencyName(),
-				staff.roleNames(), staff.grants(), staff.isEnabled(), !staff.isAccountNonLocked());
+				staff.agencyType(), staff.roleNames(), staff.grants(), staff.isEnabled(), !staff.isAccountNonLocked());
 		this.idToken = idToken;
 		this.userInfo = userInfo;
 	}

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
@@ -19,7 +20,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * A signed-in member of staff or API client, with the agency they act for and what their roles grant.
  *
- * <p>Kept in the session, so it holds values only.
+ * <p>Kept in the session, so it holds values only. What a user may do follows from their grants <em>and</em> their
+ * agency: a grant counts only for a purpose the agency's type may hold, and whether the user is law enforcement is the
+ * agency type's to say ({@link #lawEnforcement()}), never the grants'.
  */
 public class HarmwatchUser implements UserDetails, CredentialsContainer {
 
@@ -38,6 +41,8 @@ public class HarmwatchUser implements UserDetails, CredentialsContainer {
 
 	private final String agencyName;
 
+	private final AgencyType agencyType;
+
 	private final List<String> roleNames;
 
 	private final Set<Grant> grants;
@@ -47,13 +52,15 @@ public class HarmwatchUser implements UserDetails, CredentialsContainer {
 	private final boolean locked;
 
 	public HarmwatchUser(UUID id, String username, @Nullable String passwordHash, String displayName, String agencyCode,
-			String agencyName, List<String> roleNames, Set<Grant> grants, boolean enabled, boolean locked) {
+			String agencyName, AgencyType agencyType, List<String> roleNames, Set<Grant> grants, boolean enabled,
+			boolean locked) {
 		this.id = id;
 		this.username = username;
 		this.passwordHash = passwordHash;
 		this.displayName = displayName;
 		this.agencyCode = agencyCode;
 		this.agencyName = agencyName;
+		this.agencyType = agencyType;
 		this.roleNames = List.copyOf(roleNames);
 		this.grants = Set.copyOf(grants);
 		this.enabled = enabled;
@@ -76,6 +83,15 @@ public class HarmwatchUser implements UserDetails, CredentialsContainer {
 		return agencyName;
 	}
 
+	public AgencyType agencyType() {
+		return agencyType;
+	}
+
+	/** Whether this user acts for a law-enforcement agency (police, prison, probation), whatever their grants. */
+	public boolean lawEnforcement() {
+		return agencyType.lawEnforcement();
+	}
+
 	public List<String> roleNames() {
 		return roleNames;
 	}
@@ -84,11 +100,13 @@ public class HarmwatchUser implements UserDetails, CredentialsContainer {
 		return grants;
 	}
 
-	/** Whether a grant allows this action on this capability for records held for this purpose. */
+	/**
+	 * Whether a grant allows this action on this capability for records held for exactly this purpose, and the
+	 * user's agency may hold records for it. A grant the agency's type may not hold (left over from a change of type,
+	 * or put in the database by hand) counts for nothing.
+	 */
 	public boolean may(Capability capability, Action action, Purpose purpose) {
-		return grants.stream()
-			.anyMatch(g -> g.capability() == capability && g.action() == action
-					&& (g.purpose() == null || g.purpose() == purpose));
+		return agencyType.purposes().contains(purpose) && grants.contains(new Grant(capability, action, purpose));
 	}
 
 	/** Forgets the password hash once sign-in has checked it, so it never reaches the session store. */
@@ -102,6 +120,7 @@ public class HarmwatchUser implements UserDetails, CredentialsContainer {
 		var authorities = new java.util.ArrayList<GrantedAuthority>();
 		roleNames.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
 		grants.stream()
+			.filter(g -> agencyType.purposes().contains(g.purpose()))
 			.flatMap(g -> g.authorities().stream())
 			.distinct()
 			.forEach(a -> authorities.add(new SimpleGrantedAuthority(a)));

@@ -15,7 +15,13 @@ public enum Purpose {
 	PUBLIC_HEALTH_INTELLIGENCE,
 
 	/** Published to anyone. */
-	PUBLIC;
+	PUBLIC,
+
+	/**
+	 * Running the platform itself: agencies, staff accounts, roles, API clients and the audit log. Holds no case
+	 * records.
+	 */
+	ADMINISTRATION;
 
 	/**
 	 * Whether one role may hold grants for both purposes. Health and policing never meet in one role.

@@ -43,7 +43,7 @@ class DrugCheckingBoardBrowserTests extends BrowserTestSupport {
 		var logo = "zzb" + UUID.randomUUID().toString().substring(0, 8);
 		var now = Instant.now();
 		var session = drugChecking.createSession(new SessionDraft("Board browser site " + logo, SiteKind.FESTIVAL,
-				"E08000025", "Board browser " + logo, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()), "analyst", now);
+				"E08000025", "Board browser " + logo, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()), "analyst", "WM-CHECK", now);
 		for (var mg : List.of("90", "110", "130", "240")) {
 			var sample = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 					DosageForm.PILL, "purple", logo, "heart", false, new BigDecimal("320"), "E08000025", null, true, null),

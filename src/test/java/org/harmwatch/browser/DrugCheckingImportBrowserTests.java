@@ -32,7 +32,7 @@ class DrugCheckingImportBrowserTests extends BrowserTestSupport {
 	UUID session() {
 		return drugChecking.createSession(new SessionDraft("Browser partner lab " + UUID.randomUUID(), SiteKind.POSTAL,
 				null, "Partner results", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
-				"analyst", Instant.now());
+				"analyst", "WM-CHECK", Instant.now());
 	}
 
 	static String csv(int samples, int badRow) {

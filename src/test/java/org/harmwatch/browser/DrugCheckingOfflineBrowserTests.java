@@ -133,7 +133,7 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 	void onANetworkThatReachesNothingTheDeviceSaysOfflineAndSyncsByItselfWhenTheServerAnswers() {
 		var session = drugChecking.createSession(new SessionDraft("Lie-fi festival " + UUID.randomUUID(),
 				SiteKind.FESTIVAL, "E08000025", "Second stage tent", LocalDate.of(2026, 7, 18),
-				LocalDate.of(2026, 7, 19), "Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst",
+				LocalDate.of(2026, 7, 19), "Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK",
 				Instant.now());
 		signIn("analyst");
 		page.navigate("/drug-checking/field/" + session);
@@ -161,7 +161,7 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 	void anAnalystRecordsThreeSamplesOfflineAndTheySyncOnceWhenTheNetworkReturns() {
 		var session = drugChecking.createSession(new SessionDraft("Offline festival " + UUID.randomUUID(),
 				SiteKind.FESTIVAL, "E08000025", "Main stage tent", LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 19),
-				"Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", Instant.now());
+				"Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", Instant.now());
 		signIn("analyst");
 		page.navigate("/drug-checking/field/" + session);
 		var status = page.getByRole(AriaRole.STATUS);

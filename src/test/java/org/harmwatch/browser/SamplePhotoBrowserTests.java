@@ -60,7 +60,7 @@ class SamplePhotoBrowserTests extends BrowserTestSupport {
 		var logo = "zzp" + UUID.randomUUID().toString().substring(0, 8);
 		var now = Instant.now();
 		var session = drugChecking.createSession(new SessionDraft("Photo browser site " + logo, SiteKind.FESTIVAL,
-				"E08000025", "Photo browser " + logo, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()), "analyst",
+				"E08000025", "Photo browser " + logo, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()), "analyst", "WM-CHECK",
 				now);
 		var sample = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, "pink", logo, "round", false, new BigDecimal("300"), "E08000025", null, true, null),

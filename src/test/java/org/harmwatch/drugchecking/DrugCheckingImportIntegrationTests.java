@@ -65,7 +65,7 @@ public class DrugCheckingImportIntegrationTests {
 	UUID session() {
 		return drugChecking.createSession(new SessionDraft("UNC postal " + UUID.randomUUID(), SiteKind.POSTAL, null,
 				"Allegheny County postal samples", LocalDate.of(2023, 4, 1), LocalDate.of(2024, 3, 31), "UNC lab",
-				Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", Instant.now());
+				Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", Instant.now());
 	}
 
 	@Test

@@ -44,7 +44,7 @@ class DrugCheckingImportJobIntegrationTests {
 	UUID session() {
 		return drugChecking.createSession(new SessionDraft("Partner lab " + UUID.randomUUID(), SiteKind.POSTAL, null,
 				"Postal samples", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
-				"analyst", Instant.now());
+				"analyst", "WM-CHECK", Instant.now());
 	}
 
 	/** A partner's file: each sample on {@link #SUBSTANCES}.size() rows, one a component. */

@@ -9,10 +9,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.EvidenceKind;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
@@ -57,7 +59,7 @@ class DrugCheckingIntegrationTests {
 	/** A reader acting for the police who was (wrongly or by a future grant) given drug-checking access. */
 	static HarmwatchUser policeReader() {
 		return new HarmwatchUser(UUID.randomUUID(), "police-reader", null, "Police reader", "WMP", "West Midlands Police",
-				List.of("CUSTODY_OFFICER"),
+				AgencyType.POLICE_FORCE, List.of("CUSTODY_OFFICER"),
 				Set.of(new Grant(Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING),
 						new Grant(Capability.DRUG_CHECKING, Action.EXPORT, Purpose.POLICING),
 						new Grant(Capability.CUSTODY_TESTING, Action.READ, Purpose.POLICING)),
@@ -71,7 +73,7 @@ class DrugCheckingIntegrationTests {
 	UUID session(LicenceCondition... conditions) {
 		return drugChecking.createSession(new SessionDraft("Test site " + UUID.randomUUID(), SiteKind.FESTIVAL, BIRMINGHAM,
 				"Session " + UUID.randomUUID(), LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 20), "Chemist A, Worker B",
-				Set.of(conditions)), "analyst", NOW);
+				Set.of(conditions)), "analyst", "WM-CHECK", NOW);
 	}
 
 	SampleView sample(UUID session, SampleMode mode, String soldAs, DosageForm form) {
@@ -230,33 +232,40 @@ class DrugCheckingIntegrationTests {
 
 	@Test
 	void aPolicingReaderNeverSeesResultsOfANotForLawEnforcementSession() throws Exception {
-		var closed = session(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT);
-		var open = session();
-		var hidden = sample(closed, SampleMode.FRONT_OF_HOUSE, "heroin", DosageForm.POWDER);
-		var policeSample = sample(closed, SampleMode.POLICE_SUBMITTED, "heroin", DosageForm.POWDER);
-		var visible = sample(open, SampleMode.POLICE_SUBMITTED, "cocaine", DosageForm.POWDER);
-		for (var s : List.of(hidden, policeSample, visible)) {
-			drugChecking.recordResult(s.id(), new ResultDraft(List.of(found("fentanyl", AnalysisMethod.FTIR)), true, null),
-					"Analyst", NOW);
-		}
-		var police = policeReader();
-		assertThat(DrugCheckingManagement.audienceOf(police)).isEqualTo(Audience.LAW_ENFORCEMENT);
-		for (var s : List.of(hidden, policeSample)) {
-			var release = drugChecking.release(s.id(), police);
-			assertThat(release.isWithheld()).isTrue();
-			assertThat(release.results()).isEmpty();
-			assertThat(release.consultation()).isNull();
-		}
-		assertThat(drugChecking.releases(closed, police)).allMatch(r -> r.isWithheld() && r.results().isEmpty());
-		var csv = new StringBuilder();
-		drugChecking.exportCsv(closed, police, csv);
-		assertThat(csv.toString()).doesNotContain(hidden.code()).doesNotContain("fentanyl");
+		// The police see the service's sessions only under a data-sharing agreement; with one, the licence still rules.
+		var agreement = policeAgreement();
+		try {
+			var closed = session(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT);
+			var open = session();
+			var hidden = sample(closed, SampleMode.FRONT_OF_HOUSE, "heroin", DosageForm.POWDER);
+			var policeSample = sample(closed, SampleMode.POLICE_SUBMITTED, "heroin", DosageForm.POWDER);
+			var visible = sample(open, SampleMode.POLICE_SUBMITTED, "cocaine", DosageForm.POWDER);
+			for (var s : List.of(hidden, policeSample, visible)) {
+				drugChecking.recordResult(s.id(), new ResultDraft(List.of(found("fentanyl", AnalysisMethod.FTIR)), true, null),
+						"Analyst", NOW);
+			}
+			var police = policeReader();
+			assertThat(DrugCheckingManagement.audienceOf(police)).isEqualTo(Audience.LAW_ENFORCEMENT);
+			for (var s : List.of(hidden, policeSample)) {
+				var release = drugChecking.release(s.id(), police);
+				assertThat(release.isWithheld()).isTrue();
+				assertThat(release.results()).isEmpty();
+				assertThat(release.consultation()).isNull();
+			}
+			assertThat(drugChecking.releases(closed, police)).allMatch(r -> r.isWithheld() && r.results().isEmpty());
+			var csv = new StringBuilder();
+			drugChecking.exportCsv(closed, police, csv);
+			assertThat(csv.toString()).doesNotContain(hidden.code()).doesNotContain("fentanyl");
 
-		assertThat(drugChecking.release(visible.id(), police).current()).isNotNull();
-		assertThat(drugChecking.release(hidden.id(), analyst()).current()).isNotNull();
-		var analystCsv = new StringBuilder();
-		drugChecking.exportCsv(closed, analyst(), analystCsv);
-		assertThat(analystCsv.toString()).contains(hidden.code(), policeSample.code(), "fentanyl");
+			assertThat(drugChecking.release(visible.id(), police).current()).isNotNull();
+			assertThat(drugChecking.release(hidden.id(), analyst()).current()).isNotNull();
+			var analystCsv = new StringBuilder();
+			drugChecking.exportCsv(closed, analyst(), analystCsv);
+			assertThat(analystCsv.toString()).contains(hidden.code(), policeSample.code(), "fentanyl");
+		}
+		finally {
+			sharing.end(agreement, "admin");
+		}
 	}
 
 	@Test
@@ -281,6 +290,15 @@ class DrugCheckingIntegrationTests {
 		assertThat(drugChecking.lookup(minor.code())).isEmpty();
 		assertThat(drugChecking.lookup(bin.code())).isEmpty();
 		assertThat(drugChecking.lookup("WM-2222-2222")).isEmpty();
+	}
+
+	@Autowired
+	SharingManagement sharing;
+
+	UUID policeAgreement() {
+		return sharing.record(new SharingManagement.Draft("DSA-TEST-" + UUID.randomUUID(), "WM-CHECK", "WMP",
+				Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING, "Test agreement",
+				java.time.LocalDate.now().minusDays(1), null), "admin").id();
 	}
 
 }

@@ -12,6 +12,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.earlywarning.internal.alerts.AlertTexts;
 import org.harmwatch.earlywarning.internal.alerts.CapValidator;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class AlertIntegrationTests {
 
 	AlertView issue(UUID signalId, String headline, Set<Audience> audiences, boolean exercise) {
 		var id = alerts.draft(signalId, draft(headline, audiences, exercise), "coordinator", now());
-		return alerts.approve(id, "panel", "Pat Panel", true, now());
+		return alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now());
 	}
 
 	@Test
@@ -150,21 +151,21 @@ class AlertIntegrationTests {
 		assertThat(alerts.alert(id).urgent()).isTrue();
 		assertThat(alerts.alert(id).pending().approvalsNeeded()).isEqualTo(2);
 
-		assertThatThrownBy(() -> alerts.approve(id, "coordinator", "Chris Coordinator", true, now()))
+		assertThatThrownBy(() -> alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("coordinator"), now()))
 			.isInstanceOf(AlertRejectedException.class)
 			.hasMessageContaining("drafter");
-		assertThatThrownBy(() -> alerts.approve(id, "frontline", "Frankie", false, now()))
+		assertThatThrownBy(() -> alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("frontline"), now()))
 			.isInstanceOf(AlertRejectedException.class);
 
-		var once = alerts.approve(id, "panel", "Pat Panel", true, now());
+		var once = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now());
 		assertThat(once.state()).isEqualTo(AlertState.AWAITING_APPROVAL);
 		assertThat(once.reference()).isNull();
 		assertThat(events.stream(AlertIssued.class).filter(e -> e.alertId().equals(id))).isEmpty();
-		assertThatThrownBy(() -> alerts.approve(id, "panel", "Pat Panel", true, now()))
+		assertThatThrownBy(() -> alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now()))
 			.isInstanceOf(AlertRejectedException.class)
 			.hasMessageContaining("second, different approver");
 
-		var issued = alerts.approve(id, "panel2", "Sam Second", true, now());
+		var issued = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel2"), now());
 		assertThat(issued.state()).isEqualTo(AlertState.ISSUED);
 		assertThat(issued.reference()).matches("HW-\\d{4}-\\d{4,}");
 		assertThat(issued.current().approvals()).extracting(AlertView.Approval::approver).containsExactly("panel", "panel2");
@@ -215,7 +216,7 @@ class AlertIntegrationTests {
 			.isInstanceOf(AlertRejectedException.class)
 			.hasMessageContaining("changed");
 		alerts.update(alert.id(), changed, "coordinator", now());
-		var updated = alerts.approve(alert.id(), "panel", "Pat Panel", true, now().plusSeconds(2));
+		var updated = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel"), now().plusSeconds(2));
 		assertThat(updated.version()).isEqualTo(2);
 		assertThat(updated.level()).isEqualTo(AlertLevel.CRITICAL);
 		var update = events.stream(AlertIssued.class)
@@ -229,7 +230,7 @@ class AlertIntegrationTests {
 			.contains("<references>early-warning@harmwatch.example," + alert.reference() + "-1,");
 
 		alerts.cancel(alert.id(), "The batch has been seized.", "coordinator", now().plusSeconds(3));
-		var cancelled = alerts.approve(alert.id(), "panel2", "Sam Second", true, now().plusSeconds(4));
+		var cancelled = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel2"), now().plusSeconds(4));
 		assertThat(cancelled.state()).isEqualTo(AlertState.CANCELLED);
 		assertThat(cancelled.version()).isEqualTo(3);
 		var cancel = events.stream(AlertIssued.class)

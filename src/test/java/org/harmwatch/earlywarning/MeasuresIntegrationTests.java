@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.platform.HarmwatchUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +65,7 @@ class MeasuresIntegrationTests {
 				"Consider fentanyl in any heroin overdose.", at.plus(Duration.ofDays(14)), at.plus(Duration.ofDays(7)),
 				exercise, null);
 		var id = alerts.draft(signal, draft, "coordinator", at);
-		alerts.approve(id, "panel", "Priya Panel", true, at);
+		alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), at);
 	}
 
 	long band(EarlyWarningMeasures m, String band, Urgency urgency) {

@@ -3,7 +3,7 @@ package org.harmwatch.agency.internal;
 import java.util.UUID;
 
 import org.harmwatch.agency.AgencySummary;
-import org.harmwatch.agency.AgencyType;
+import org.harmwatch.shared.AgencyType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;

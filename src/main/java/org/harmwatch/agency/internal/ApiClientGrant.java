@@ -4,14 +4,13 @@ import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
-import org.jspecify.annotations.Nullable;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One grant of an API client.
  */
 @Table(schema = "agency", name = "api_client_grant")
-record ApiClientGrant(Capability capability, Action action, @Nullable Purpose purpose) {
+record ApiClientGrant(Capability capability, Action action, Purpose purpose) {
 
 	static ApiClientGrant of(Grant grant) {
 		return new ApiClientGrant(grant.capability(), grant.action(), grant.purpose());

@@ -66,7 +66,8 @@ public class ApiTokens implements ApiTokenResolver {
 			}
 			clients.touch(client.id());
 			return Optional.of(new HarmwatchUser(client.id(), "api:" + client.name(), null, client.name(),
-					agency.get().code(), agency.get().name(), List.of("API_CLIENT"), client.grants(), true, false));
+					agency.get().code(), agency.get().name(), agency.get().type(), List.of("API_CLIENT"), client.grants(),
+					true, false));
 		});
 	}
 

@@ -3,7 +3,7 @@ package org.harmwatch.agency.internal;
 import java.util.List;
 
 import org.harmwatch.agency.AgencyManagement;
-import org.harmwatch.agency.AgencyType;
+import org.harmwatch.shared.AgencyType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

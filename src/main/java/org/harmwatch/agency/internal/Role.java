@@ -54,12 +54,18 @@ public class Role {
 		return role;
 	}
 
-	/** Replaces title, description and grants, refusing a mix of health and policing purposes. */
+	/**
+	 * Replaces title, description and grants, refusing a mix of health and policing purposes and a purpose the
+	 * capability holds no records for.
+	 */
 	public void change(String title, String description, Collection<Grant> newGrants) {
-		var purposes = newGrants.stream()
-			.map(Grant::purpose)
-			.filter(p -> p != null)
-			.collect(Collectors.toSet());
+		for (var grant : newGrants) {
+			if (!grant.capability().purposes().contains(grant.purpose())) {
+				throw new IllegalArgumentException("No records of " + grant.capability() + " are held for "
+						+ grant.purpose() + ", so a role cannot grant it.");
+			}
+		}
+		var purposes = newGrants.stream().map(Grant::purpose).collect(Collectors.toSet());
 		for (var purpose : purposes) {
 			for (var other : purposes) {
 				if (purpose.conflictsWith(other)) {
@@ -79,7 +85,7 @@ public class Role {
 	}
 
 	public Set<Purpose> purposes() {
-		return grants.stream().map(RoleGrant::purpose).filter(p -> p != null).collect(Collectors.toSet());
+		return grants.stream().map(RoleGrant::purpose).collect(Collectors.toSet());
 	}
 
 	public UUID id() {

@@ -4,14 +4,13 @@ import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
-import org.jspecify.annotations.Nullable;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One grant of a role.
  */
 @Table(schema = "agency", name = "role_grant")
-record RoleGrant(Capability capability, Action action, @Nullable Purpose purpose) {
+record RoleGrant(Capability capability, Action action, Purpose purpose) {
 
 	static RoleGrant of(Grant grant) {
 		return new RoleGrant(grant.capability(), grant.action(), grant.purpose());

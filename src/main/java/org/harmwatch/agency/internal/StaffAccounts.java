@@ -66,7 +66,7 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 		held.forEach(role -> grants.addAll(role.grants()));
 		List<String> roleNames = held.stream().map(Role::name).sorted().toList();
 		return new HarmwatchUser(member.id(), member.username(), member.passwordHash(), member.displayName(),
-				agency.code(), agency.name(), roleNames, grants, member.enabled() && agency.active(),
+				agency.code(), agency.name(), agency.type(), roleNames, grants, member.enabled() && agency.active(),
 				member.isLocked(clock.instant()));
 	}
 

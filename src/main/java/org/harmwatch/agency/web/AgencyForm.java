@@ -3,7 +3,7 @@ package org.harmwatch.agency.web;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.harmwatch.agency.AgencyType;
+import org.harmwatch.shared.AgencyType;
 import org.harmwatch.agency.internal.Agency;
 import org.jspecify.annotations.Nullable;
 

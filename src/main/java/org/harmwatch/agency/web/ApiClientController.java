@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.AgencyRuleException;
-import org.harmwatch.agency.AgencyType;
+import org.harmwatch.shared.AgencyType;
 import org.harmwatch.agency.internal.Agency;
 import org.harmwatch.agency.internal.ApiClient;
 import org.harmwatch.shared.Grant;

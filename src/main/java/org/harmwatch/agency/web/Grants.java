@@ -8,19 +8,18 @@ import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Grants as form values: {@code CAPABILITY:ACTION} for any purpose, {@code CAPABILITY:ACTION:PURPOSE} for one.
+ * Grants as form values: {@code CAPABILITY:ACTION:PURPOSE}.
  *
  * <p>The same text as the authorities a grant gives, so what an administrator ticks is what the code checks.
  */
 final class Grants {
 
-	/** Capability, then action, then "any purpose" before each single purpose. */
+	/** Capability, then action, then purpose. */
 	static final Comparator<Grant> ORDER = Comparator.comparing(Grant::capability)
 		.thenComparing(Grant::action)
-		.thenComparing(Grant::purpose, Comparator.nullsFirst(Comparator.naturalOrder()));
+		.thenComparing(Grant::purpose);
 
 	private Grants() {
 	}
@@ -29,8 +28,8 @@ final class Grants {
 		return value(grant.capability(), grant.action(), grant.purpose());
 	}
 
-	static String value(Capability capability, Action action, @Nullable Purpose purpose) {
-		return capability + ":" + action + (purpose == null ? "" : ":" + purpose);
+	static String value(Capability capability, Action action, Purpose purpose) {
+		return Grant.authority(capability, action, purpose);
 	}
 
 	static List<String> values(Collection<Grant> grants) {
@@ -44,7 +43,8 @@ final class Grants {
 	/**
 	 * Reads form values back into grants.
 	 *
-	 * @throws IllegalArgumentException if a value names no capability, action or purpose
+	 * @throws IllegalArgumentException if a value names no capability, action or purpose, or a purpose the
+	 * capability holds no records for
 	 */
 	static List<Grant> parse(Collection<String> values) {
 		return values.stream().distinct().map(Grants::parse).toList();
@@ -52,11 +52,15 @@ final class Grants {
 
 	private static Grant parse(String value) {
 		var parts = value.split(":", -1);
-		if (parts.length < 2 || parts.length > 3) {
-			throw new IllegalArgumentException("Not a grant: " + value);
+		if (parts.length != 3) {
+			throw new IllegalArgumentException("Not a grant (capability, action and purpose): " + value);
 		}
-		return new Grant(Capability.valueOf(parts[0]), Action.valueOf(parts[1]),
-				parts.length == 3 ? Purpose.valueOf(parts[2]) : null);
+		var grant = new Grant(Capability.valueOf(parts[0]), Action.valueOf(parts[1]), Purpose.valueOf(parts[2]));
+		if (!grant.capability().purposes().contains(grant.purpose())) {
+			throw new IllegalArgumentException("Not a grant: " + grant.capability() + " holds no records for "
+					+ grant.purpose() + ".");
+		}
+		return grant;
 	}
 
 }

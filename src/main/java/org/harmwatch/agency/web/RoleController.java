@@ -6,7 +6,7 @@ import jakarta.validation.groups.Default;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.AgencyManagement.ChangedMeanwhile;
 import org.harmwatch.agency.AgencyRuleException;
-import org.harmwatch.agency.AgencyType;
+import org.harmwatch.shared.AgencyType;
 import org.harmwatch.agency.internal.Role;
 import org.harmwatch.shared.Grant;
 import org.jspecify.annotations.Nullable;

@@ -30,6 +30,7 @@ import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.shared.Action;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -95,14 +96,17 @@ class DrugCheckingApiController {
 
 	@GetMapping("/api/drug-checking/sessions")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
-	DrugCheckingManagement.SessionPage sessions(@RequestParam(defaultValue = "1") int page) {
-		return drugChecking.sessions(page);
+	DrugCheckingManagement.SessionPage sessions(@RequestParam(defaultValue = "1") int page,
+			@AuthenticationPrincipal HarmwatchUser user) {
+		return drugChecking.sessions(page, user);
 	}
 
 	@GetMapping("/api/drug-checking/sessions/{id}")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
-	SessionView session(@PathVariable UUID id) {
-		return drugChecking.session(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + id));
+	SessionView session(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
+		var session = drugChecking.session(id, user, Action.READ);
+		DrugCheckingManagement.audienceOf(user);
+		return session;
 	}
 
 	@PostMapping("/api/drug-checking/sessions")
@@ -124,7 +128,7 @@ class DrugCheckingApiController {
 				request.siteLadCode(), request.name(), Forms.date(request.startsOn(), "startsOn", problems),
 				Forms.date(request.endsOn(), "endsOn", problems), request.staff(), conditions);
 		reject(problems, drugChecking.check(draft));
-		var id = drugChecking.createSession(draft, user.getUsername(), clock.instant());
+		var id = drugChecking.createSession(draft, user.getUsername(), user.agencyCode(), clock.instant());
 		var location = "/api/drug-checking/sessions/" + id;
 		return ResponseEntity.created(URI.create(location)).body(new Created(id, location));
 	}
@@ -133,9 +137,9 @@ class DrugCheckingApiController {
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
 	ResponseEntity<SampleView> takeIn(@PathVariable UUID id, @RequestBody SampleRequest request,
 			@AuthenticationPrincipal HarmwatchUser user) {
-		drugChecking.session(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + id));
+		drugChecking.session(id, user, Action.WRITE);
 		if (request.clientId() != null) {
-			var known = drugChecking.sampleByClientId(request.clientId());
+			var known = drugChecking.sampleByClientId(request.clientId()).filter(s -> s.sessionId().equals(id));
 			if (known.isPresent()) {
 				return ResponseEntity.ok(known.get());
 			}
@@ -172,7 +176,7 @@ class DrugCheckingApiController {
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
 	ResponseEntity<ResultVersion> recordResult(@PathVariable UUID id, @RequestBody ResultRequest request,
 			@AuthenticationPrincipal HarmwatchUser user) {
-		drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
+		drugChecking.sample(id, user, Action.WRITE);
 		var problems = new ArrayList<Problem>();
 		var components = new ArrayList<ComponentDraft>();
 		var given = request.components() == null ? List.<ComponentRequest>of() : request.components();

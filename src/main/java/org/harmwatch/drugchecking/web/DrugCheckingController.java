@@ -23,8 +23,10 @@ import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SamplePhotos;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.drugchecking.SiteKind;
+import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.QrCodes;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.shared.Action;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
@@ -72,8 +74,9 @@ class DrugCheckingController {
 
 	@GetMapping("/drug-checking/sessions")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
-	String sessions(@RequestParam(defaultValue = "1") int page, Model model) {
-		model.addAttribute("result", drugChecking.sessions(page));
+	String sessions(@RequestParam(defaultValue = "1") int page, Model model,
+			@AuthenticationPrincipal HarmwatchUser user) {
+		model.addAttribute("result", drugChecking.sessions(page, user));
 		return "drugchecking/sessionList";
 	}
 
@@ -91,7 +94,7 @@ class DrugCheckingController {
 		var draft = form.toDraft(problems);
 		if (problems.isEmpty()) {
 			try {
-				var id = drugChecking.createSession(draft, user.getUsername(), clock.instant());
+				var id = drugChecking.createSession(draft, user.getUsername(), user.agencyCode(), clock.instant());
 				redirect.addFlashAttribute("created", true);
 				return "redirect:/drug-checking/sessions/" + id;
 			}
@@ -118,7 +121,7 @@ class DrugCheckingController {
 	@GetMapping("/drug-checking/sessions/{id}")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
 	String session(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
-		var session = found(id);
+		var session = drugChecking.session(id, user, Action.READ);
 		model.addAttribute("checkingSession", session);
 		model.addAttribute("releases", drugChecking.releases(id, user));
 		model.addAttribute("zone", zone);
@@ -128,7 +131,7 @@ class DrugCheckingController {
 	@GetMapping("/drug-checking/sessions/{id}/results.csv")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:EXPORT')")
 	ResponseEntity<String> export(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		found(id);
+		drugChecking.session(id, user, Action.EXPORT);
 		var csv = new StringBuilder();
 		drugChecking.exportCsv(id, user, csv);
 		return ResponseEntity.ok()
@@ -142,15 +145,15 @@ class DrugCheckingController {
 
 	@GetMapping("/drug-checking/sessions/{id}/samples/new")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
-	String newSample(@PathVariable UUID id, Model model) {
-		return sampleForm(model, found(id), new SampleForm(), List.of());
+	String newSample(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
+		return sampleForm(model, drugChecking.session(id, user, Action.WRITE), new SampleForm(), List.of());
 	}
 
 	@PostMapping("/drug-checking/sessions/{id}/samples")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
 	String takeIn(@PathVariable UUID id, @ModelAttribute("form") SampleForm form, Model model,
 			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) {
-		var session = found(id);
+		var session = drugChecking.session(id, user, Action.WRITE);
 		var problems = new ArrayList<Problem>();
 		var draft = form.toDraft(problems);
 		if (problems.isEmpty()) {
@@ -182,18 +185,18 @@ class DrugCheckingController {
 
 	@GetMapping("/drug-checking/samples/{id}/label")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
-	String label(@PathVariable UUID id, Model model) {
-		var sample = drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
+	String label(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
+		var sample = drugChecking.labelled(id, user);
 		model.addAttribute("sample", sample);
-		model.addAttribute("checkingSession", found(sample.sessionId()));
+		model.addAttribute("checkingSession", drugChecking.session(sample.sessionId(), user, Action.READ));
 		model.addAttribute("lookupUrl", lookupUrl(sample.code()));
 		return "drugchecking/label";
 	}
 
 	@GetMapping(path = "/drug-checking/samples/{id}/qr.svg", produces = "image/svg+xml")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
-	ResponseEntity<String> qr(@PathVariable UUID id) {
-		var sample = drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
+	ResponseEntity<String> qr(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
+		var sample = drugChecking.labelled(id, user);
 		return ResponseEntity.ok()
 			.contentType(MediaType.valueOf("image/svg+xml"))
 			.body(QrCodes.svg(lookupUrl(sample.code())));
@@ -218,7 +221,7 @@ class DrugCheckingController {
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
 	String recordResult(@PathVariable UUID id, @ModelAttribute("resultForm") ResultForm form, Model model,
 			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
+		drugChecking.sample(id, user, Action.WRITE);
 		var problems = new ArrayList<Problem>();
 		var draft = form.toDraft(problems);
 		if (problems.isEmpty()) {
@@ -245,7 +248,7 @@ class DrugCheckingController {
 			@RequestParam(required = false) @Nullable String intendedChange,
 			@RequestParam(required = false) @Nullable String referral, Model model, HttpServletResponse response,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
+		drugChecking.sample(id, user, Action.WRITE);
 		var problems = new ArrayList<Problem>();
 		var change = Forms.parse(IntendedChange.class, intendedChange, "intendedChange",
 				"Choose an intended change from the list.", problems);
@@ -270,6 +273,7 @@ class DrugCheckingController {
 	String attach(@PathVariable UUID id, @RequestParam("sampleId") UUID sampleId,
 			@RequestParam(name = "spectrum", required = false) @Nullable MultipartFile file, Model model,
 			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) throws java.io.IOException {
+		sampleId = drugChecking.sampleOfResult(id, user, Action.WRITE).id();
 		try {
 			if (file == null || file.isEmpty()) {
 				throw new DrugCheckingRejectedException(List.of(new Problem("spectrum", "Choose a JCAMP-DX file (.jdx).")));
@@ -303,7 +307,7 @@ class DrugCheckingController {
 	String addPhoto(@PathVariable UUID id, @RequestParam(name = "photo", required = false) @Nullable MultipartFile file,
 			@RequestParam(required = false) @Nullable String caption, Model model, HttpServletResponse response,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) throws java.io.IOException {
-		drugChecking.sample(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + id));
+		drugChecking.sample(id, user, Action.WRITE);
 		try {
 			photos.add(id, file == null ? null : file.getBytes(), caption, user.displayName(), clock.instant());
 			redirect.addFlashAttribute("photoAdded", true);
@@ -332,7 +336,9 @@ class DrugCheckingController {
 
 	@PostMapping("/drug-checking/samples/{id}/photos/{photoId}/delete")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
-	String deletePhoto(@PathVariable UUID id, @PathVariable UUID photoId, RedirectAttributes redirect) {
+	String deletePhoto(@PathVariable UUID id, @PathVariable UUID photoId, RedirectAttributes redirect,
+			@AuthenticationPrincipal HarmwatchUser user) {
+		drugChecking.sample(id, user, Action.WRITE);
 		photos.delete(id, photoId);
 		redirect.addFlashAttribute("photoDeleted", true);
 		return "redirect:/drug-checking/samples/" + id + "#photos";
@@ -357,13 +363,10 @@ class DrugCheckingController {
 		var consultation = release.consultation();
 		model.addAttribute("advice", advice != null ? advice
 				: consultation != null ? consultation.advice()
-						: release.isWithheld() ? "" : drugChecking.draftAdvice(id).orElse(""));
+						: release.isWithheld() || !DrugCheckingPolicy.seesConsultation(release.audience()) ? ""
+								: drugChecking.draftAdvice(id).orElse(""));
 		Forms.problems(model, problems);
 		return "drugchecking/sample";
-	}
-
-	private SessionView found(UUID id) {
-		return drugChecking.session(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + id));
 	}
 
 }

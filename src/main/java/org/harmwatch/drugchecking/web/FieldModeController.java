@@ -18,6 +18,8 @@ import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.platform.PublicEndpoint;
+import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.shared.Action;
 import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.SubstanceSummary;
 import org.springframework.core.io.ClassPathResource;
@@ -25,6 +27,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,8 +55,8 @@ class FieldModeController {
 
 	@GetMapping("/drug-checking/field/{id}")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
-	String field(@PathVariable UUID id, Model model) {
-		var session = drugChecking.session(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + id));
+	String field(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
+		var session = drugChecking.session(id, user, Action.WRITE);
 		model.addAttribute("checkingSession", session);
 		model.addAttribute("adultsOnly", session.has(LicenceCondition.ADULTS_ONLY));
 		model.addAttribute("substances",

@@ -25,6 +25,7 @@ import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SampleDraft;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.shared.Action;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -108,7 +109,7 @@ class FieldSyncApiController {
 			}
 		}
 		if (sessionId != null) {
-			drugChecking.session(sessionId).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + sessionId));
+			drugChecking.session(sessionId, user, Action.WRITE);
 		}
 		if (!problems.isEmpty() || sessionId == null) {
 			if (sessionId != null && !records.isEmpty()) {

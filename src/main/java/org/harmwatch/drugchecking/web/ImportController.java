@@ -17,6 +17,7 @@ import org.harmwatch.drugchecking.SampleImportJob;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.shared.Action;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -54,8 +55,8 @@ class ImportController {
 
 	@GetMapping("/drug-checking/sessions/{id}/import")
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
-	String upload(@PathVariable UUID id, Model model) {
-		return uploadForm(model, found(id), List.of());
+	String upload(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
+		return uploadForm(model, drugChecking.session(id, user, Action.WRITE), List.of());
 	}
 
 	private String uploadForm(Model model, SessionView session, List<Problem> problems) {
@@ -69,7 +70,7 @@ class ImportController {
 	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
 	String uploaded(@PathVariable UUID id, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			Model model, HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) throws IOException {
-		var session = found(id);
+		var session = drugChecking.session(id, user, Action.WRITE);
 		if (file == null || file.isEmpty() || file.getSize() > imports.maxFileSize()) {
 			response.setStatus(422);
 			return uploadForm(model, session, List.of(new Problem("file",

@@ -206,8 +206,7 @@ class AlertController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		var alert = alerts.alert(id);
 		try {
-			var after = alerts.approve(id, user.getUsername(), user.displayName(), has(user, "EARLY_WARNING:APPROVE"),
-					clock.instant());
+			var after = alerts.approve(id, user, clock.instant());
 			redirect.addFlashAttribute("approved", after.pending() == null ? "issued" : "approved");
 			return "redirect:/early-warning/alerts/" + id;
 		}

@@ -115,7 +115,7 @@ class ReportController {
 	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
 	String details(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model) {
 		model.addAttribute("report", earlyWarning.report(id, user));
-		model.addAttribute("attachments", attachments.of(id));
+		model.addAttribute("attachments", attachments.of(id, user));
 		model.addAttribute("zone", zone);
 		return "earlywarning/reportDetails";
 	}
@@ -123,8 +123,9 @@ class ReportController {
 	/** A report's photo or lab report, as a download (never shown inline, so it cannot run in our origin). */
 	@GetMapping("/early-warning/reports/{id}/attachments/{attachmentId}")
 	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
-	ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-		var file = attachments.read(id, attachmentId);
+	ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId,
+			@AuthenticationPrincipal HarmwatchUser user) {
+		var file = attachments.read(id, attachmentId, user);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.attachment().contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

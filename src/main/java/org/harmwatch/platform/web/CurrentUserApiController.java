@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.shared.Grant;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +30,7 @@ class CurrentUserApiController {
 	Me me(@AuthenticationPrincipal HarmwatchUser user) {
 		var grants = user.grants()
 			.stream()
-			.map(g -> g.capability() + ":" + g.action() + (g.purpose() == null ? "" : ":" + g.purpose()))
+			.map(g -> Grant.authority(g.capability(), g.action(), g.purpose()))
 			.sorted()
 			.toList();
 		return new Me(user.getUsername(), user.displayName(), user.agencyCode(), user.agencyName(), user.roleNames(),

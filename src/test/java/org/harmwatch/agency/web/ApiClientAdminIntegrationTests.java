@@ -63,7 +63,7 @@ class ApiClientAdminIntegrationTests {
 			.with(csrf())
 			.param("name", name)
 			.param("agency", "WM-CHECK")
-			.param("grants", "DRUG_CHECKING:READ:HEALTH", "SUBSTANCES:READ"))
+			.param("grants", "DRUG_CHECKING:READ:HEALTH", "SUBSTANCES:READ:PUBLIC"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", containsString("no-store")))
 			.andExpect(content().string(containsString("It will not be shown again")))
@@ -77,7 +77,7 @@ class ApiClientAdminIntegrationTests {
 		mvc.perform(get("/api/me").header("Authorization", "Bearer " + token))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.agencyCode").value("WM-CHECK"))
-			.andExpect(jsonPath("$.grants", hasItems("DRUG_CHECKING:READ:HEALTH", "SUBSTANCES:READ")));
+			.andExpect(jsonPath("$.grants", hasItems("DRUG_CHECKING:READ:HEALTH", "SUBSTANCES:READ:PUBLIC")));
 
 		var client = clientNamed(name);
 		assertThat(token).startsWith(client.tokenPrefix());
@@ -132,7 +132,7 @@ class ApiClientAdminIntegrationTests {
 			.with(csrf())
 			.param("name", "Sneaky")
 			.param("agency", "BCC-PH")
-			.param("grants", "ANALYTICS:READ"))
+			.param("grants", "ANALYTICS:READ:PUBLIC_HEALTH_INTELLIGENCE"))
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/admin/api-clients/{id}/revoke", issued.client().id()).with(as("auditor")).with(csrf()))
 			.andExpect(status().isForbidden());

@@ -35,7 +35,7 @@ class RoleAdminIntegrationTests {
 
 	static final Grant DRUG_CHECKING_HEALTH = new Grant(Capability.DRUG_CHECKING, Action.READ, Purpose.HEALTH);
 
-	static final Grant SUBSTANCES_ANY = new Grant(Capability.SUBSTANCES, Action.READ, null);
+	static final Grant SUBSTANCES_PUBLIC = new Grant(Capability.SUBSTANCES, Action.READ, Purpose.PUBLIC);
 
 	@Autowired
 	MockMvc mvc;
@@ -62,29 +62,29 @@ class RoleAdminIntegrationTests {
 			.param("name", name.toLowerCase().replace('_', ' '))
 			.param("title", "Checking lead " + name)
 			.param("description", "Leads the drug-checking team.")
-			.param("grants", "DRUG_CHECKING:READ:HEALTH", "SUBSTANCES:READ"))
+			.param("grants", "DRUG_CHECKING:READ:HEALTH", "SUBSTANCES:READ:PUBLIC"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/admin/roles"));
 
 		var role = agencies.role(name);
 		assertThat(role.title()).isEqualTo("Checking lead " + name);
-		assertThat(role.grants()).containsExactlyInAnyOrder(DRUG_CHECKING_HEALTH, SUBSTANCES_ANY);
+		assertThat(role.grants()).containsExactlyInAnyOrder(DRUG_CHECKING_HEALTH, SUBSTANCES_PUBLIC);
 
 		mvc.perform(get("/admin/roles").with(as("admin")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Checking lead " + name)))
 			.andExpect(content().string(containsString("Drug checking: Read (Health)")))
-			.andExpect(content().string(containsString("Substances: Read (Any purpose)")));
+			.andExpect(content().string(containsString("Substances: Read (Public)")));
 	}
 
 	@Test
 	void changesARolesGrants() throws Exception {
 		var name = uniqueName();
-		var role = agencies.createRole(name, "Before", "", List.of(SUBSTANCES_ANY));
+		var role = agencies.createRole(name, "Before", "", List.of(SUBSTANCES_PUBLIC));
 		mvc.perform(get("/admin/roles/{name}/edit", name).with(as("admin")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(matchesPattern(
-					"(?s).*value=\"SUBSTANCES:READ\"\\s+id=\"[^\"]+\"\\s+checked=\"checked\".*")));
+					"(?s).*value=\"SUBSTANCES:READ:PUBLIC\"\\s+id=\"[^\"]+\"\\s+checked=\"checked\".*")));
 
 		mvc.perform(post("/admin/roles/{name}/edit", name).with(as("admin"))
 			.with(csrf())
@@ -103,13 +103,13 @@ class RoleAdminIntegrationTests {
 	@Test
 	void aChangeBasedOnAnOldVersionShowsTheCurrentGrants() throws Exception {
 		var name = uniqueName();
-		var role = agencies.createRole(name, "Original", "", List.of(SUBSTANCES_ANY));
+		var role = agencies.createRole(name, "Original", "", List.of(SUBSTANCES_PUBLIC));
 		agencies.changeRole(name, "Changed meanwhile", "", List.of(DRUG_CHECKING_HEALTH), role.version());
 
 		mvc.perform(post("/admin/roles/{name}/edit", name).with(as("admin"))
 			.with(csrf())
 			.param("title", "My change")
-			.param("grants", "SUBSTANCES:READ", "SUBSTANCES:WRITE")
+			.param("grants", "SUBSTANCES:READ:PUBLIC", "SUBSTANCES:WRITE:PUBLIC")
 			.param("version", String.valueOf(role.version())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Someone else changed this while you were editing it")))
@@ -122,7 +122,7 @@ class RoleAdminIntegrationTests {
 	@Test
 	void refusesHealthAndPolicingInOneRole() throws Exception {
 		var name = uniqueName();
-		var role = agencies.createRole(name, "Mixed", "", List.of(SUBSTANCES_ANY));
+		var role = agencies.createRole(name, "Mixed", "", List.of(SUBSTANCES_PUBLIC));
 		mvc.perform(post("/admin/roles/{name}/edit", name).with(as("admin"))
 			.with(csrf())
 			.param("title", "Mixed up")
@@ -138,13 +138,13 @@ class RoleAdminIntegrationTests {
 
 		var unchanged = agencies.role(name);
 		assertThat(unchanged.title()).isEqualTo("Mixed");
-		assertThat(unchanged.grants()).containsExactly(SUBSTANCES_ANY);
+		assertThat(unchanged.grants()).containsExactly(SUBSTANCES_PUBLIC);
 	}
 
 	@Test
 	void refusesAHealthGrantToARoleAPoliceOfficerHolds() throws Exception {
 		var name = uniqueName();
-		var role = agencies.createRole(name, "Police helper", "", List.of(SUBSTANCES_ANY));
+		var role = agencies.createRole(name, "Police helper", "", List.of(SUBSTANCES_PUBLIC));
 		var username = "t.helper" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 1_000_000;
 		agencies.createStaff(username, "Helper", username + "@police.example", "WMP", List.of(name), null);
 
@@ -156,7 +156,7 @@ class RoleAdminIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("roleForm", "grants"))
 			.andExpect(content().string(containsString("A police force may not hold health data")));
-		assertThat(agencies.role(name).grants()).containsExactly(SUBSTANCES_ANY);
+		assertThat(agencies.role(name).grants()).containsExactly(SUBSTANCES_PUBLIC);
 	}
 
 	@Test
@@ -179,9 +179,12 @@ class RoleAdminIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("never both")))
 			.andExpect(content().string(containsString("Which purposes each type of agency may hold")))
-			// one box per capability, action and purpose (with "any purpose"), each labelled
+			// one box per capability, action and purpose its records are held for, each labelled; no "any purpose"
 			.andExpect(content().string(containsString("for=\"grant-PROCEEDS-EXPORT-PUBLIC\"")))
-			.andExpect(content().string(containsString("Proceeds of crime, Export, Public")));
+			.andExpect(content().string(containsString("Proceeds of crime, Export, Public")))
+			.andExpect(content().string(containsString("for=\"grant-AUDIT-READ-ADMINISTRATION\"")))
+			.andExpect(content().string(not(containsString("grant-AUDIT-READ-HEALTH"))))
+			.andExpect(content().string(not(containsString("Any purpose"))));
 	}
 
 	@Test
@@ -195,10 +198,10 @@ class RoleAdminIntegrationTests {
 		mvc.perform(post("/admin/roles/{name}/edit", "CLINIC_STAFF").with(as("auditor"))
 			.with(csrf())
 			.param("title", "Hijacked")
-			.param("grants", "AUDIT:MANAGE"))
+			.param("grants", "AUDIT:MANAGE:ADMINISTRATION"))
 			.andExpect(status().isForbidden());
 		assertThat(agencies.role("CLINIC_STAFF").grants()).isNotEmpty()
-			.doesNotContain(new Grant(Capability.AUDIT, Action.MANAGE, null));
+			.doesNotContain(new Grant(Capability.AUDIT, Action.MANAGE, Purpose.ADMINISTRATION));
 	}
 
 }

@@ -80,10 +80,10 @@ class DrugCheckingBoardIntegrationTests {
 		var publicName = "Board session " + marker;
 		var hiddenName = "Hidden session " + marker;
 		var open = drugChecking.createSession(new SessionDraft("Board site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
-				publicName, month.atDay(10), month.atDay(11), "Chemist " + marker, Set.of()), "analyst", when);
+				publicName, month.atDay(10), month.atDay(11), "Chemist " + marker, Set.of()), "analyst", "WM-CHECK", when);
 		var hidden = drugChecking.createSession(new SessionDraft("Hidden site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
 				hiddenName, month.atDay(10), month.atDay(11), "Chemist " + marker,
-				Set.of(LicenceCondition.NO_PUBLIC_BOARD)), "analyst", when);
+				Set.of(LicenceCondition.NO_PUBLIC_BOARD)), "analyst", "WM-CHECK", when);
 		var pills = new java.util.ArrayList<UUID>();
 		for (var mg : List.of("60", "80", "100", "120", "200")) {
 			var id = pill(open, SampleMode.FRONT_OF_HOUSE, "pink " + marker, marker, when);
@@ -143,7 +143,7 @@ class DrugCheckingBoardIntegrationTests {
 		// An unconfirmed (on-site, not yet checked) result is not published.
 		var session = drugChecking.createSession(new SessionDraft("Unconfirmed site " + s.logo(), SiteKind.FESTIVAL,
 				BIRMINGHAM, "Unconfirmed " + s.logo(), LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 1), "Chemist",
-				Set.of()), "analyst", java.time.Instant.now());
+				Set.of()), "analyst", "WM-CHECK", java.time.Instant.now());
 		var unconfirmed = pill(session, SampleMode.FRONT_OF_HOUSE, "blue unconfirmed", s.logo(),
 				LocalDate.of(2018, 6, 1).atTime(12, 0).toInstant(ZoneOffset.UTC));
 		drugChecking.recordResult(unconfirmed, new ResultDraft(List.of(found("ketamine")), false, null), "Analyst",
@@ -229,7 +229,7 @@ class DrugCheckingBoardIntegrationTests {
 		var s = seed(month);
 		// An MDMA pill a month earlier, so MDMA is not new to the region in March.
 		var earlier = drugChecking.createSession(new SessionDraft("Earlier site " + s.logo(), SiteKind.FESTIVAL, BIRMINGHAM,
-				"Earlier " + s.logo(), LocalDate.of(2019, 2, 1), LocalDate.of(2019, 2, 1), "Chemist", Set.of()), "analyst",
+				"Earlier " + s.logo(), LocalDate.of(2019, 2, 1), LocalDate.of(2019, 2, 1), "Chemist", Set.of()), "analyst", "WM-CHECK",
 				java.time.Instant.now());
 		result(pill(earlier, SampleMode.FRONT_OF_HOUSE, "grey", s.logo(), LocalDate.of(2019, 2, 1).atTime(12, 0).toInstant(ZoneOffset.UTC)),
 				found("MDMA"));

@@ -62,7 +62,7 @@ class DrugCheckingSyncIntegrationTests {
 	UUID festival(LicenceCondition... conditions) {
 		return drugChecking.createSession(new SessionDraft("Sync festival " + UUID.randomUUID(), SiteKind.FESTIVAL,
 				BIRMINGHAM, "Sync tent " + UUID.randomUUID(), LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 19),
-				"Chemist S", Set.of(conditions)), "analyst", Instant.now());
+				"Chemist S", Set.of(conditions)), "analyst", "WM-CHECK", Instant.now());
 	}
 
 	static String sample(UUID clientId, String soldAs, String form) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
@@ -22,6 +23,7 @@ import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
@@ -83,7 +85,7 @@ class DrugCheckingWebIntegrationTests {
 	/** A police reader given drug-checking grants for policing, to prove the condition holds even then. */
 	static RequestPostProcessor police() {
 		return user(new HarmwatchUser(UUID.randomUUID(), "police-reader", null, "Police reader", "WMP",
-				"West Midlands Police", List.of("CUSTODY_OFFICER"),
+				"West Midlands Police", AgencyType.POLICE_FORCE, List.of("CUSTODY_OFFICER"),
 				Set.of(new Grant(Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING),
 						new Grant(Capability.DRUG_CHECKING, Action.EXPORT, Purpose.POLICING)),
 				true, false));
@@ -92,7 +94,7 @@ class DrugCheckingWebIntegrationTests {
 	UUID session(LicenceCondition... conditions) {
 		return drugChecking.createSession(new SessionDraft("Web site " + UUID.randomUUID(), SiteKind.NIGHT_TIME_DISTRICT,
 				BIRMINGHAM, "Web session " + UUID.randomUUID(), LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 1),
-				"Chemist C", Set.of(conditions)), "analyst", Instant.now());
+				"Chemist C", Set.of(conditions)), "analyst", "WM-CHECK", Instant.now());
 	}
 
 	SampleView fentanylHeroin(UUID session, SampleMode mode) {
@@ -106,48 +108,55 @@ class DrugCheckingWebIntegrationTests {
 
 	@Test
 	void aPoliceReaderSeesNoResultOfANotForLawEnforcementSessionInPagesExportsOrTheApi() throws Exception {
-		var session = session(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT);
-		var sample = fentanylHeroin(session, SampleMode.FRONT_OF_HOUSE);
+		// The police see the service's sessions only under a data-sharing agreement; with one, the licence still rules.
+		var agreement = policeAgreement();
+		try {
+			var session = session(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT);
+			var sample = fentanylHeroin(session, SampleMode.FRONT_OF_HOUSE);
 
-		mvc.perform(get("/drug-checking/samples/{id}", sample.id()).with(police()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("does not allow results to be given to law enforcement")))
-			.andExpect(content().string(not(containsString("Isotonitazene"))))
-			.andExpect(content().string(not(containsString("Carry naloxone"))));
-		mvc.perform(get("/drug-checking/sessions/{id}", session).with(police()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Withheld under the licence conditions")))
-			.andExpect(content().string(not(containsString("Isotonitazene"))));
-		mvc.perform(get("/drug-checking/sessions/{id}/results.csv", session).with(police()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(not(containsString(sample.code()))))
-			.andExpect(content().string(not(containsString("isotonitazene"))));
-		mvc.perform(get("/api/drug-checking/samples/{id}", sample.id()).with(police()))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.audience").value("LAW_ENFORCEMENT"))
-			.andExpect(jsonPath("$.results").isEmpty())
-			.andExpect(jsonPath("$.consultation").doesNotExist())
-			.andExpect(content().string(not(containsString("isotonitazene"))));
-		mvc.perform(get("/api/drug-checking/sessions/{id}/results", session).with(police()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(not(containsString("isotonitazene"))));
+			mvc.perform(get("/drug-checking/samples/{id}", sample.id()).with(police()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("does not allow results to be given to law enforcement")))
+				.andExpect(content().string(not(containsString("Isotonitazene"))))
+				.andExpect(content().string(not(containsString("Carry naloxone"))));
+			mvc.perform(get("/drug-checking/sessions/{id}", session).with(police()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Withheld under the licence conditions")))
+				.andExpect(content().string(not(containsString("Isotonitazene"))));
+			mvc.perform(get("/drug-checking/sessions/{id}/results.csv", session).with(police()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString(sample.code()))))
+				.andExpect(content().string(not(containsString("isotonitazene"))));
+			mvc.perform(get("/api/drug-checking/samples/{id}", sample.id()).with(police()))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.audience").value("LAW_ENFORCEMENT"))
+				.andExpect(jsonPath("$.results").isEmpty())
+				.andExpect(jsonPath("$.consultation").doesNotExist())
+				.andExpect(content().string(not(containsString("isotonitazene"))));
+			mvc.perform(get("/api/drug-checking/sessions/{id}/results", session).with(police()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("isotonitazene"))));
 
-		// The real police roles have no drug-checking grants at all.
-		for (var officer : List.of("custody", "navigator", "investigator")) {
-			mvc.perform(get("/api/drug-checking/samples/{id}", sample.id()).with(as(officer)))
-				.andExpect(status().isForbidden());
-			mvc.perform(get("/drug-checking/sessions/{id}/results.csv", session).with(as(officer)))
-				.andExpect(status().isForbidden());
+			// The real police roles have no drug-checking grants at all.
+			for (var officer : List.of("custody", "navigator", "investigator")) {
+				mvc.perform(get("/api/drug-checking/samples/{id}", sample.id()).with(as(officer)))
+					.andExpect(status().isForbidden());
+				mvc.perform(get("/drug-checking/sessions/{id}/results.csv", session).with(as(officer)))
+					.andExpect(status().isForbidden());
+			}
+
+			// The analyst sees it all.
+			mvc.perform(get("/drug-checking/samples/{id}", sample.id()).with(as("analyst")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Isotonitazene")))
+				.andExpect(content().string(containsString("Carry naloxone")));
+			mvc.perform(get("/drug-checking/sessions/{id}/results.csv", session).with(as("analyst")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(sample.code())));
 		}
-
-		// The analyst sees it all.
-		mvc.perform(get("/drug-checking/samples/{id}", sample.id()).with(as("analyst")))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Isotonitazene")))
-			.andExpect(content().string(containsString("Carry naloxone")));
-		mvc.perform(get("/drug-checking/sessions/{id}/results.csv", session).with(as("analyst")))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString(sample.code())));
+		finally {
+			sharing.end(agreement, "admin");
+		}
 	}
 
 	@Test
@@ -394,7 +403,7 @@ class DrugCheckingWebIntegrationTests {
 		var job = upload(session, org.harmwatch.drugchecking.DrugCheckingImportIntegrationTests.joined(), as("analyst"));
 		var analyst = (HarmwatchUser) users.loadUserByUsername("analyst");
 		var colleague = user(new HarmwatchUser(UUID.randomUUID(), "analyst-colleague", null, "Colleague",
-				analyst.agencyCode(), analyst.agencyName(), analyst.roleNames(), analyst.grants(), true, false));
+				analyst.agencyCode(), analyst.agencyName(), analyst.agencyType(), analyst.roleNames(), analyst.grants(), true, false));
 		mvc.perform(get("/api/drug-checking/imports/{id}", job).with(colleague))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -405,6 +414,15 @@ class DrugCheckingWebIntegrationTests {
 			.andExpect(jsonPath("$.status").value("UPLOADED"))
 			.andExpect(jsonPath("$.totalRows").value(219));
 		assertThat(drugChecking.samples(session)).isEmpty();
+	}
+
+	@Autowired
+	SharingManagement sharing;
+
+	UUID policeAgreement() {
+		return sharing.record(new SharingManagement.Draft("DSA-TEST-" + UUID.randomUUID(), "WM-CHECK", "WMP",
+				Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING, "Test agreement",
+				java.time.LocalDate.now().minusDays(1), null), "admin").id();
 	}
 
 }

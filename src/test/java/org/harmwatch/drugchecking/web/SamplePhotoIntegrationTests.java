@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
@@ -33,6 +34,7 @@ import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
@@ -90,7 +92,7 @@ class SamplePhotoIntegrationTests {
 	/** A police reader given drug-checking read for policing, to prove the licence holds even then. */
 	static RequestPostProcessor police() {
 		return user(new HarmwatchUser(UUID.randomUUID(), "police-reader", null, "Police reader", "WMP",
-				"West Midlands Police", List.of("CUSTODY_OFFICER"),
+				"West Midlands Police", AgencyType.POLICE_FORCE, List.of("CUSTODY_OFFICER"),
 				Set.of(new Grant(Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING)), true, false));
 	}
 
@@ -116,7 +118,7 @@ class SamplePhotoIntegrationTests {
 	UUID session(String marker, LicenceCondition... conditions) {
 		return drugChecking.createSession(new SessionDraft("Photo site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
 				"Photo session " + marker + " " + UUID.randomUUID(), LocalDate.of(2017, 3, 10),
-				LocalDate.of(2017, 3, 11), "Chemist P", Set.of(conditions)), "analyst", Instant.now());
+				LocalDate.of(2017, 3, 11), "Chemist P", Set.of(conditions)), "analyst", "WM-CHECK", Instant.now());
 	}
 
 	/** A pink pill sold as MDMA, taken in when given. */
@@ -276,26 +278,34 @@ class SamplePhotoIntegrationTests {
 
 	@Test
 	void aPoliceReaderGetsNoPhotoOfANotForLawEnforcementSession() throws Exception {
-		var marker = "ph" + UUID.randomUUID().toString().substring(0, 8);
-		var closed = pill(session(marker, LicenceCondition.NOT_FOR_LAW_ENFORCEMENT), marker, Instant.now());
-		var open = pill(session(marker), marker, Instant.now());
-		var closedPhoto = photos.add(closed.id(), photoWithGps(), "front", "Analyst", Instant.now()).id();
-		var openPhoto = photos.add(open.id(), photoWithGps(), "front", "Analyst", Instant.now()).id();
+		// The police see the service's sessions only under a data-sharing agreement; with one, the licence still rules.
+		var agreement = policeAgreement();
+		try {
+			var marker = "ph" + UUID.randomUUID().toString().substring(0, 8);
+			var closed = pill(session(marker, LicenceCondition.NOT_FOR_LAW_ENFORCEMENT), marker, Instant.now());
+			var open = pill(session(marker), marker, Instant.now());
+			var closedPhoto = photos.add(closed.id(), photoWithGps(), "front", "Analyst", Instant.now()).id();
+			var openPhoto = photos.add(open.id(), photoWithGps(), "front", "Analyst", Instant.now()).id();
 
-		var withheld = audited("DRUG_CHECK_PHOTO_WITHHELD", closed.id());
-		mvc.perform(get("/drug-checking/photos/{id}", closedPhoto).with(police())).andExpect(status().isNotFound());
-		assertThat(audited("DRUG_CHECK_PHOTO_WITHHELD", closed.id())).isEqualTo(withheld + 1);
-		mvc.perform(get("/drug-checking/samples/{id}", closed.id()).with(police()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("does not allow results to be given to law enforcement")))
-			.andExpect(content().string(not(containsString(closedPhoto.toString()))));
-		// The same reader sees the photo of a session without that condition, and health staff see both.
-		mvc.perform(get("/drug-checking/photos/{id}", openPhoto).with(police())).andExpect(status().isOk());
-		mvc.perform(get("/drug-checking/photos/{id}", closedPhoto).with(as("analyst"))).andExpect(status().isOk());
-		// The real police roles have no drug-checking grants at all; nor has anyone anonymous.
-		mvc.perform(get("/drug-checking/photos/{id}", closedPhoto).with(as("custody"))).andExpect(status().isForbidden());
-		mvc.perform(get("/drug-checking/photos/{id}", closedPhoto)).andExpect(status().is3xxRedirection());
-		mvc.perform(get("/drug-checking/board/photos/{id}", closedPhoto)).andExpect(status().isNotFound());
+			var withheld = audited("DRUG_CHECK_PHOTO_WITHHELD", closed.id());
+			mvc.perform(get("/drug-checking/photos/{id}", closedPhoto).with(police())).andExpect(status().isNotFound());
+			assertThat(audited("DRUG_CHECK_PHOTO_WITHHELD", closed.id())).isEqualTo(withheld + 1);
+			mvc.perform(get("/drug-checking/samples/{id}", closed.id()).with(police()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("does not allow results to be given to law enforcement")))
+				.andExpect(content().string(not(containsString(closedPhoto.toString()))));
+			// Photographs are health records of the service: the police see none, whatever the licence; health staff
+			// see both.
+			mvc.perform(get("/drug-checking/photos/{id}", openPhoto).with(police())).andExpect(status().isNotFound());
+			mvc.perform(get("/drug-checking/photos/{id}", closedPhoto).with(as("analyst"))).andExpect(status().isOk());
+			// The real police roles have no drug-checking grants at all; nor has anyone anonymous.
+			mvc.perform(get("/drug-checking/photos/{id}", closedPhoto).with(as("custody"))).andExpect(status().isForbidden());
+			mvc.perform(get("/drug-checking/photos/{id}", closedPhoto)).andExpect(status().is3xxRedirection());
+			mvc.perform(get("/drug-checking/board/photos/{id}", closedPhoto)).andExpect(status().isNotFound());
+		}
+		finally {
+			sharing.end(agreement, "admin");
+		}
 	}
 
 	@Test
@@ -365,6 +375,15 @@ class SamplePhotoIntegrationTests {
 			i += 2 + (((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF));
 		}
 		return false;
+	}
+
+	@Autowired
+	SharingManagement sharing;
+
+	UUID policeAgreement() {
+		return sharing.record(new SharingManagement.Draft("DSA-TEST-" + UUID.randomUUID(), "WM-CHECK", "WMP",
+				Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING, "Test agreement",
+				java.time.LocalDate.now().minusDays(1), null), "admin").id();
 	}
 
 }

@@ -15,6 +15,7 @@ import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.EvidenceKind;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
@@ -200,7 +201,7 @@ class EarlyWarningWebIntegrationTests {
 			.accept(MediaType.APPLICATION_JSON)
 			.content(body)).andExpect(status().isUnauthorized());
 		var readOnly = agencies.issueApiClient("Reader " + UUID.randomUUID(), "WMAS",
-				List.of(new Grant(Capability.GEOGRAPHY, Action.READ, null)), "admin").token();
+				List.of(new Grant(Capability.GEOGRAPHY, Action.READ, Purpose.PUBLIC)), "admin").token();
 		mvc.perform(post("/api/early-warning/reports").header("Authorization", "Bearer " + readOnly)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)).andExpect(status().isForbidden());
@@ -278,9 +279,9 @@ class EarlyWarningWebIntegrationTests {
 				clock.instant());
 		var readGrant = Set.of(new Grant(Capability.EARLY_WARNING, Action.READ, Purpose.PUBLIC_HEALTH_INTELLIGENCE));
 		var police = new HarmwatchUser(UUID.randomUUID(), "pc-ew", null, "PC Early", "WMP", "West Midlands Police",
-				List.of("TEST"), readGrant, true, false);
+				AgencyType.POLICE_FORCE, List.of("TEST"), readGrant, true, false);
 		var colleague = new HarmwatchUser(UUID.randomUUID(), "colleague-ew", null, "Colleague", "BHM-TREAT",
-				"Birmingham Recovery Partnership (demo)", List.of("TEST"), readGrant, true, false);
+				"Birmingham Recovery Partnership (demo)", AgencyType.TREATMENT_PROVIDER, List.of("TEST"), readGrant, true, false);
 
 		mvc.perform(get("/early-warning/reports/" + id).with(user(police)))
 			.andExpect(status().isOk())

@@ -1,0 +1,134 @@
+package org.harmwatch.agency.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import org.harmwatch.agency.AgencyManagement;
+import org.harmwatch.agency.AgencyRuleException;
+import org.harmwatch.agency.SharingManagement;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
+import org.harmwatch.shared.Purpose;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Data-sharing agreements: administrators record which agency's records another agency may read or change, for which
+ * purpose, on which legal basis and between which dates, and end them. Auditors and administrators see them all.
+ */
+@Controller
+@RequestMapping("/admin/sharing")
+class SharingController {
+
+	private static final String FORM = "sharingForm";
+
+	private final SharingManagement sharing;
+
+	private final AgencyManagement agencies;
+
+	SharingController(SharingManagement sharing, AgencyManagement agencies) {
+		this.sharing = sharing;
+		this.agencies = agencies;
+	}
+
+	@GetMapping
+	@PreAuthorize("hasAuthority('AGENCY:READ')")
+	String list(Model model) {
+		model.addAttribute("agreements", sharing.agreements());
+		return "agency/sharingList";
+	}
+
+	@GetMapping("/new")
+	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	String newAgreement(Model model) {
+		model.addAttribute(FORM, SharingAgreementForm.empty());
+		return form(model);
+	}
+
+	@PostMapping("/new")
+	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	String record(@Validated @ModelAttribute(FORM) SharingAgreementForm form, BindingResult result, Model model,
+			Authentication authentication, RedirectAttributes redirect) {
+		var capability = pick(Capability.class, form.capability(), "capability", result);
+		var access = pick(Action.class, form.access(), "access", result);
+		var purpose = pick(Purpose.class, form.purpose(), "purpose", result);
+		var startsOn = date(form.startsOn(), "startsOn", result);
+		var endsOn = date(form.endsOn(), "endsOn", result);
+		if (!result.hasErrors()) {
+			try {
+				var agreement = sharing.record(new SharingManagement.Draft(form.reference(), form.owner(),
+						form.recipient(), capability, access, purpose, form.legalBasis(), startsOn, endsOn),
+						authentication.getName());
+				redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.sharing.recorded", agreement.reference()));
+				return "redirect:/admin/sharing";
+			}
+			catch (AgencyRuleException ex) {
+				FormErrors.add(result, ex);
+			}
+		}
+		return form(model);
+	}
+
+	@PostMapping("/{id}/end")
+	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	String end(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+		sharing.end(id, authentication.getName());
+		redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.sharing.ended", null));
+		return "redirect:/admin/sharing";
+	}
+
+	private String form(Model model) {
+		FormErrors.inPageOrder(model, FORM);
+		model.addAttribute("agencies", agencies.agencies());
+		model.addAttribute("capabilities", List.of(Capability.values()));
+		model.addAttribute("accesses", List.of(Action.READ, Action.WRITE));
+		model.addAttribute("purposes", List.of(Purpose.values()));
+		return "agency/sharingForm";
+	}
+
+	private static <E extends Enum<E>> @Nullable E pick(Class<E> type, @Nullable String value, String field,
+			BindingResult result) {
+		if (value == null || result.hasFieldErrors(field)) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value);
+		}
+		catch (IllegalArgumentException ex) {
+			result.rejectValue(field, "admin.sharing.choose");
+			return null;
+		}
+	}
+
+	private static @Nullable LocalDate date(@Nullable String value, String field, BindingResult result) {
+		if (value == null || result.hasFieldErrors(field)) {
+			return null;
+		}
+		try {
+			var date = LocalDate.parse(value);
+			if (date.getYear() < 2000 || date.getYear() > 2200) {
+				result.rejectValue(field, "admin.sharing.date.range");
+				return null;
+			}
+			return date;
+		}
+		catch (DateTimeParseException ex) {
+			result.rejectValue(field, "admin.sharing.date.invalid");
+			return null;
+		}
+	}
+
+}
