@@ -8,6 +8,7 @@ class EmbeddedDatabaseStartException extends IllegalStateException {
 	private final String action;
 
 	/**
+	 * A reason found by Harmwatch itself.
 	 * @param description what is wrong, in one sentence
 	 * @param action what to do about it
 	 */
@@ -17,9 +18,10 @@ class EmbeddedDatabaseStartException extends IllegalStateException {
 	}
 
 	/**
+	 * A reason behind an error from zonky, PostgreSQL or the operating system.
 	 * @param description what is wrong, in one sentence
 	 * @param action what to do about it
-	 * @param cause what PostgreSQL or the operating system said
+	 * @param cause the error
 	 */
 	EmbeddedDatabaseStartException(String description, String action, Throwable cause) {
 		super(description, cause);

@@ -52,23 +52,42 @@ class EmbeddedDatabaseCrashTests {
 	}
 
 	@Test
-	void afterTheJvmIsKilledTheNextStartRecoversByItselfWithEveryAcknowledgedRow() throws Exception {
+	void afterTheJvmIsKilledTheNextStartStopsTheLeftoverServerAndFindsEveryAcknowledgedRow() throws Exception {
+		killWhileWritingThenStartAgain(false);
+	}
+
+	@Test
+	void afterTheJvmAndTheServerAreKilledTheNextStartRecoversFromTheLogWithEveryAcknowledgedRow() throws Exception {
+		killWhileWritingThenStartAgain(true);
+	}
+
+	private void killWhileWritingThenStartAgain(boolean serverToo) throws Exception {
 		var directory = home.resolve("pgdata");
-		var writer = new Child("write", directory);
+		var writer = new Child(true, List.of(EmbeddedDatabaseChild.class.getName(), "write", directory.toString()));
 		writer.await(lines -> lines.contains("READY"));
 		writer.await(lines -> lines.stream().filter(line -> line.startsWith("ACK ")).count() >= 300);
-		long postmaster = Long.parseLong(Files.readAllLines(directory.resolve(EmbeddedDatabase.PID_FILE)).get(0).trim());
+		long pid = Long.parseLong(Files.readAllLines(directory.resolve(EmbeddedDatabase.PID_FILE)).get(0).trim());
+		var postmaster = ProcessHandle.of(pid).orElseThrow();
+		var serverProcesses = postmaster.descendants().toList();
 
 		writer.process.destroyForcibly(); // SIGKILL: no shutdown hook, no pg_ctl stop
 		assertThat(writer.process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 		var acknowledged = writer.acknowledged();
 		assertThat(writer.lines()).noneMatch(line -> line.startsWith("FAILED"));
-		assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive))
-			.as("kill -9 of the JVM leaves its PostgreSQL running, orphaned")
-			.isPresent();
+		assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
+		assertThat(postmaster.isAlive()).as("kill -9 of the JVM leaves its PostgreSQL running, orphaned").isTrue();
+		if (serverToo) {
+			postmaster.destroyForcibly();
+			// its backends notice and exit; until they have, PostgreSQL itself refuses to start on the directory
+			for (var process : serverProcesses) {
+				process.onExit().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+			}
+			assertThat(postmaster.onExit().get(DEADLINE.toSeconds(), TimeUnit.SECONDS).isAlive()).isFalse();
+			assertThat(directory.resolve(EmbeddedDatabase.PID_FILE)).exists();
+		}
 
 		try (var database = EmbeddedDatabase.start(new EmbeddedDatabaseProperties(directory.toString(), 0, true))) {
-			assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive)).as("the leftover server").isEmpty();
+			assertThat(postmaster.isAlive()).as("the leftover server").isFalse();
 			var stored = new HashSet<Long>();
 			try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
 					database.password()); var rows = connection.createStatement().executeQuery("SELECT id FROM crash_probe")) {
@@ -76,7 +95,6 @@ class EmbeddedDatabaseCrashTests {
 					stored.add(rows.getLong(1));
 				}
 			}
-			assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
 			assertThat(stored).containsAll(acknowledged);
 		}
 	}
@@ -84,17 +102,17 @@ class EmbeddedDatabaseCrashTests {
 	@Test
 	void aSecondHarmwatchOnADirectoryInUseSaysSoInOneSentence() throws Exception {
 		var directory = home.resolve("pgdata");
-		var first = new Child("hold", directory);
+		var first = new Child(true, List.of(EmbeddedDatabaseChild.class.getName(), "hold", directory.toString()));
 		first.await(lines -> lines.contains("READY"));
 		var sentence = "The embedded database in " + directory + " is in use by another running Harmwatch.";
 
 		// the application as ./harmwatch run starts it, pointed at the same directory
-		var second = start(false, List.of("org.harmwatch.HarmwatchApplication",
+		var second = new Child(false, List.of("org.harmwatch.HarmwatchApplication",
 				"--harmwatch.embedded-db.data-directory=" + directory, "--server.port=0",
 				"--spring.main.banner-mode=off"));
-		var output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(second.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-		assertThat(second.exitValue()).isNotZero();
+		var output = String.join("\n", second.linesOnceEnded());
+		assertThat(second.process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(second.process.exitValue()).isNotZero();
 		assertThat(output).contains("APPLICATION FAILED TO START", sentence)
 			.doesNotContain("\tat ", "Caused by:", "could not lock");
 
@@ -132,7 +150,7 @@ class EmbeddedDatabaseCrashTests {
 	}
 
 	/**
-	 * A JVM running {@link EmbeddedDatabaseChild}, with every line it prints.
+	 * A JVM started by the test, with every line it prints.
 	 */
 	private final class Child {
 
@@ -142,8 +160,8 @@ class EmbeddedDatabaseCrashTests {
 
 		private boolean ended;
 
-		Child(String mode, Path directory) throws IOException {
-			this.process = start(true, List.of(EmbeddedDatabaseChild.class.getName(), mode, directory.toString()));
+		Child(boolean withTestClasses, List<String> mainAndArguments) throws IOException {
+			this.process = start(withTestClasses, mainAndArguments);
 			var reader = new Thread(this::read, "child-output");
 			reader.setDaemon(true);
 			reader.start();
@@ -179,15 +197,20 @@ class EmbeddedDatabaseCrashTests {
 			}
 		}
 
-		/** The ids whose commit returned, once the child has ended and all it printed has been read. */
-		synchronized Set<Long> acknowledged() throws InterruptedException {
+		/** Everything the child printed, once it has ended. */
+		synchronized List<String> linesOnceEnded() throws InterruptedException {
 			long deadline = System.nanoTime() + DEADLINE.toNanos();
 			while (!ended && System.nanoTime() < deadline) {
 				wait(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
 			}
-			assertThat(ended).as("the child's output ended").isTrue();
+			assertThat(ended).as("the child's output ended; it printed:%n%s", String.join("\n", lines)).isTrue();
+			return List.copyOf(lines);
+		}
+
+		/** The ids whose commit returned, once the child has ended and all it printed has been read. */
+		Set<Long> acknowledged() throws InterruptedException {
 			var ids = new HashSet<Long>();
-			for (var line : lines) {
+			for (var line : linesOnceEnded()) {
 				if (line.startsWith("ACK ")) {
 					ids.add(Long.parseLong(line.substring(4).trim()));
 				}
