@@ -220,10 +220,6 @@ final class EmbeddedDatabase implements AutoCloseable {
 		return postgres.getPort();
 	}
 
-	Path dataDirectory() {
-		return dataDirectory;
-	}
-
 	@Override
 	public void close() throws IOException {
 		try {
