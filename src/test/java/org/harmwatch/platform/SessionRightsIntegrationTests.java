@@ -161,7 +161,7 @@ class SessionRightsIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.roles", contains("PANEL_MEMBER")));
 		assertThat(sessionsOf(member)).as("the session itself goes on").isOne();
-		assertThat(audited("SESSION_RIGHTS_CHANGED", member)).as("once, when the change was first seen").isOne();
+		assertThat(audited("SESSION_REFRESHED", member)).as("once, when the change was first seen").isOne();
 		assertThat(audited("SESSION_ENDED", member)).isZero();
 	}
 
@@ -213,7 +213,7 @@ class SessionRightsIntegrationTests {
 
 		mvc.perform(get(ALERTS_API).cookie(session)).andExpect(status().isOk());
 		assertThat(sessionsOf(member)).isOne();
-		assertThat(audited("SESSION_RIGHTS_CHANGED", member)).isZero();
+		assertThat(audited("SESSION_REFRESHED", member)).isZero();
 	}
 
 	// ---- API clients: the token is looked up on every call, so the same holds without a session

@@ -33,7 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link CurrentUsers} for the user as they stand now. If they may no longer act (account gone or disabled, agency
  * inactive) the session is ended and audited as {@code SESSION_ENDED}, and the request goes on anonymous, so it gets
  * the usual sign-in redirect or 401. If their agency, roles or grants changed, the session's authentication is
- * replaced, so authorisation on this very request already sees the new rights. A single sign-on user keeps their
+ * replaced (audited as {@code SESSION_REFRESHED}), so authorisation on this very request already sees the new rights. A single sign-on user keeps their
  * OIDC principal (ID token and all), with fresh rights inside. Bearer tokens need none of this: they are looked up
  * afresh on every request.
  */
@@ -112,9 +112,9 @@ class SessionRightsFilter extends OncePerRequestFilter {
 		context.setAuthentication(refreshed);
 		holder.setContext(context);
 		contexts.saveContext(context, request, response);
-		audit.recordFor(fresh.getUsername(), fresh.agencyCode(), "SESSION_RIGHTS_CHANGED", "staff",
+		audit.recordFor(fresh.getUsername(), fresh.agencyCode(), "SESSION_REFRESHED", "staff",
 				fresh.id().toString(), null, Outcome.ALLOWED,
-				"agency=" + fresh.agencyCode() + ", roles=" + fresh.roleNames());
+				"account changed: agency=" + fresh.agencyCode() + ", roles=" + fresh.roleNames());
 	}
 
 }
