@@ -5,8 +5,9 @@
  * pages and, for auditors, the audit log search. It holds no business rules. Other modules plug into it through the
  * types in this package: {@link org.harmwatch.platform.HarmwatchUser} (who is signed in),
  * {@link org.harmwatch.platform.AuditLog} (record access to personal data), {@link org.harmwatch.platform.PublicEndpoint}
- * (open an endpoint to everyone), {@link org.harmwatch.platform.NavigationItem} (appear in the menu) and
- * {@link org.harmwatch.platform.ApiTokenResolver} (authenticate API clients).
+ * (open an endpoint to everyone), {@link org.harmwatch.platform.NavigationItem} (appear in the menu),
+ * {@link org.harmwatch.platform.ApiTokenResolver} (authenticate API clients) and
+ * {@link org.harmwatch.platform.CurrentUsers} (what a signed-in person may do now).
  */
 @NullMarked
 @ApplicationModule(displayName = "Platform", allowedDependencies = "shared")

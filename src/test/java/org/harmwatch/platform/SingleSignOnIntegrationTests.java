@@ -1,6 +1,8 @@
 package org.harmwatch.platform;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -20,6 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -98,6 +103,43 @@ class SingleSignOnIntegrationTests {
 			.query(Boolean.class)
 			.single();
 		assertThat(lastSignIn).isTrue();
+	}
+
+	@Test
+	void aSingleSignOnSessionTakesNewRightsAtOnceAndEndsWhenTheAccountIsDisabled() throws Exception {
+		var member = agencies.createStaff("sso-rights", "Rhys Rights", "rhys.rights@demo.harmwatch.test", "UHB",
+				List.of("PANEL_MEMBER"), null);
+		var browser = browser();
+		signIn(browser, "rhys-subject", Map.of("email", "rhys.rights@demo.harmwatch.test", "email_verified", true));
+		assertThat(get(browser, "/api/me", "application/json").body()).contains("\"roles\":[\"PANEL_MEMBER\"]");
+
+		agencies.changeStaff(member.id(), "Rhys Rights", "rhys.rights@demo.harmwatch.test", "UHB",
+				List.of("FRONTLINE_WORKER", "PANEL_MEMBER"), true, null);
+
+		var me = get(browser, "/api/me", "application/json");
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(me.body()).contains("\"roles\":[\"FRONTLINE_WORKER\",\"PANEL_MEMBER\"]");
+		// The session still holds a single sign-on authentication (for sign-out at the provider), with the new rights.
+		var stored = (SecurityContext) new ObjectInputStream(new ByteArrayInputStream(jdbc.sql("""
+				SELECT a.attribute_bytes FROM spring_session_attributes a
+				JOIN spring_session s ON s.primary_id = a.session_primary_id
+				WHERE s.principal_name = 'sso-rights' AND a.attribute_name = 'SPRING_SECURITY_CONTEXT'
+				""").query(byte[].class).single())).readObject();
+		assertThat(stored.getAuthentication()).isInstanceOf(OAuth2AuthenticationToken.class);
+		var principal = (HarmwatchOidcUser) stored.getAuthentication().getPrincipal();
+		assertThat(principal.getSubject()).isEqualTo("rhys-subject");
+		assertThat(principal.roleNames()).containsExactly("FRONTLINE_WORKER", "PANEL_MEMBER");
+		assertThat(stored.getAuthentication().getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.contains("ROLE_FRONTLINE_WORKER", "EARLY_WARNING:WRITE");
+
+		agencies.changeStaff(member.id(), "Rhys Rights", "rhys.rights@demo.harmwatch.test", "UHB",
+				List.of("FRONTLINE_WORKER", "PANEL_MEMBER"), false, null);
+
+		assertThat(get(browser, "/api/me", "application/json").statusCode()).isEqualTo(401);
+		assertThat(auditCount("SESSION_ENDED", "sso-rights", "DENIED")).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = 'sso-rights'")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
