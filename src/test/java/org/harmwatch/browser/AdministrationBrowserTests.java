@@ -55,6 +55,41 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void anAdministratorRecordsADataSharingAgreementAndEndsIt() {
+		signIn("admin");
+		page.navigate("/admin/sharing");
+		assertAccessible();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record an agreement")).click();
+		assertAccessible();
+
+		// A police force can never be given health data, by an agreement either: the form says so and stores nothing.
+		var reference = "DSA-BRW-" + (System.nanoTime() % 100000);
+		page.getByLabel("Reference").fill(reference);
+		page.getByLabel("Whose records").selectOption("WM-CHECK");
+		page.getByLabel("Shared with").selectOption("WMP");
+		page.getByLabel("Which records").selectOption("DRUG_CHECKING");
+		page.getByLabel("Read", new Page.GetByLabelOptions().setExact(true)).check();
+		page.getByLabel("Purpose", new Page.GetByLabelOptions().setExact(true)).selectOption("HEALTH");
+		page.getByLabel("Legal basis").fill("UK GDPR Art. 6(1)(e); DPA 2018 Sch. 1 para 2");
+		page.getByLabel("Starts on").fill("2026-12-01");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record agreement")).click();
+		assertThat(page.locator(".govuk-error-summary")).containsText("may not hold health data");
+		assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Error"));
+		assertAccessible();
+
+		page.getByLabel("Purpose", new Page.GetByLabelOptions().setExact(true)).selectOption("PUBLIC_HEALTH_INTELLIGENCE");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record agreement")).click();
+		assertThat(page.locator(".govuk-notification-banner")).containsText(reference);
+		var row = page.locator("tr", new Page.LocatorOptions().setHasText(reference));
+		assertThat(row).containsText("In force");
+		assertAccessible();
+
+		row.getByRole(AriaRole.BUTTON).click();
+		assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(reference))).containsText("Ended");
+		assertAccessible();
+	}
+
+	@Test
 	void anAuditorMayLookButNotChange() {
 		signIn("auditor");
 		page.navigate("/admin/staff");

@@ -113,6 +113,10 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /admin/api-clients/new", only("ADMINISTRATOR"));
 		EXPECTED.put("GET /admin/api-clients/{id}/revoke", only("ADMINISTRATOR"));
 		EXPECTED.put("POST /admin/api-clients/{id}/revoke", only("ADMINISTRATOR"));
+		EXPECTED.put("GET /admin/sharing", only("ADMINISTRATOR", "AUDITOR"));
+		EXPECTED.put("GET /admin/sharing/new", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /admin/sharing/new", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /admin/sharing/{id}/end", only("ADMINISTRATOR"));
 
 		// substances: the vocabulary is not personal data and every report form needs it, so anyone signed in reads
 		// it; only holders of SUBSTANCES:MANAGE (the early-warning coordinator) change it

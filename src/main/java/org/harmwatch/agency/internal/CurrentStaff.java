@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.harmwatch.platform.CurrentUsers;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
@@ -60,7 +61,7 @@ class CurrentStaff implements CurrentUsers {
 	 * account with wrong passwords must not be able to end its owner's open session.
 	 */
 	record Standing(String username, String displayName, boolean enabled, String agencyCode, String agencyName,
-			boolean agencyActive, List<String> roleNames, Set<Grant> grants) {
+			AgencyType agencyType, boolean agencyActive, List<String> roleNames, Set<Grant> grants) {
 
 		boolean mayAct() {
 			return enabled && agencyActive;
@@ -70,6 +71,7 @@ class CurrentStaff implements CurrentUsers {
 		boolean matches(HarmwatchUser user) {
 			return username.equals(user.getUsername()) && displayName.equals(user.displayName())
 					&& agencyCode.equals(user.agencyCode()) && agencyName.equals(user.agencyName())
+					&& agencyType == user.agencyType()
 					&& roleNames.equals(user.roleNames()) && grants.equals(user.grants());
 		}
 
@@ -77,7 +79,7 @@ class CurrentStaff implements CurrentUsers {
 
 	Optional<Standing> standing(UUID id) {
 		var rows = jdbc.sql("""
-				SELECT s.username, s.display_name, s.enabled, a.code, a.name, a.active, r.name AS role,
+				SELECT s.username, s.display_name, s.enabled, a.code, a.name, a.type, a.active, r.name AS role,
 				       g.capability, g.action, g.purpose
 				FROM agency.staff s
 				JOIN agency.agency a ON a.id = s.agency
@@ -86,7 +88,7 @@ class CurrentStaff implements CurrentUsers {
 				LEFT JOIN agency.role_grant g ON g.role = r.id
 				WHERE s.id = :id""").param("id", id).query((rs, n) -> new Row(rs.getString("username"),
 				rs.getString("display_name"), rs.getBoolean("enabled"), rs.getString("code"), rs.getString("name"),
-				rs.getBoolean("active"), rs.getString("role"), rs.getString("capability"), rs.getString("action"),
+				AgencyType.valueOf(rs.getString("type")), rs.getBoolean("active"), rs.getString("role"), rs.getString("capability"), rs.getString("action"),
 				rs.getString("purpose")))
 			.list();
 		if (rows.isEmpty()) {
@@ -98,18 +100,18 @@ class CurrentStaff implements CurrentUsers {
 			if (row.role() != null) {
 				roleNames.add(row.role());
 			}
-			if (row.capability() != null && row.action() != null) {
+			if (row.capability() != null && row.action() != null && row.purpose() != null) {
 				grants.add(new Grant(Capability.valueOf(row.capability()), Action.valueOf(row.action()),
-						row.purpose() == null ? null : Purpose.valueOf(row.purpose())));
+						Purpose.valueOf(row.purpose())));
 			}
 		}
 		var first = rows.getFirst();
 		return Optional.of(new Standing(first.username(), first.displayName(), first.enabled(), first.agencyCode(),
-				first.agencyName(), first.agencyActive(), List.copyOf(roleNames), Set.copyOf(grants)));
+				first.agencyName(), first.agencyType(), first.agencyActive(), List.copyOf(roleNames), Set.copyOf(grants)));
 	}
 
 	private record Row(String username, String displayName, boolean enabled, String agencyCode, String agencyName,
-			boolean agencyActive, @Nullable String role,
+			AgencyType agencyType, boolean agencyActive, @Nullable String role,
 			@Nullable String capability, @Nullable String action,
 			@Nullable String purpose) {
 	}

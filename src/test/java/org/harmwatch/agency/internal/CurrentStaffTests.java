@@ -21,7 +21,7 @@ class CurrentStaffTests {
 					+ "query), or an open session would keep its old value until it idles out")
 			.containsExactlyInAnyOrder(
 					// compared
-					"username", "displayName", "agencyCode", "agencyName", "roleNames", "grants",
+					"username", "displayName", "agencyCode", "agencyName", "agencyType", "roleNames", "grants",
 					// the row is looked up by it
 					"id",
 					// decide whether the user may act at all (enabled), or only matter at sign-in
