@@ -65,7 +65,7 @@ class AuditMigrationIntegrationTests {
 	}
 
 	void migrate() throws IOException {
-		run(migration("V202611251130__platform_audit_keyed_chain.sql", "CREATE SEQUENCE", null));
+		run(migration("V202612051130__platform_audit_keyed_chain.sql", "CREATE SEQUENCE", null));
 	}
 
 	@AfterEach
