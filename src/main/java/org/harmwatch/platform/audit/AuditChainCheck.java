@@ -157,7 +157,7 @@ final class AuditChainCheck {
 		if (problem != null) {
 			return false;
 		}
-		if (entry.chainSeq() == null || entry.hash() == null) {
+		if (entry.chainSeq() == null) {
 			throw new IllegalArgumentException("Only sealed entries are checked, in chain order");
 		}
 		checked++;
@@ -167,6 +167,9 @@ final class AuditChainCheck {
 		}
 		if (!previousHash.equals(entry.prevHash())) {
 			return fail(Kind.LINK_BROKEN, position, entry.seq(), null, null);
+		}
+		if (entry.hash() == null || entry.scheme() == Scheme.UNKNOWN) {
+			return fail(Kind.CHANGED, position, entry.seq(), null, null);
 		}
 		if (entry.scheme() == Scheme.SHA256) {
 			if (keyedSeen) {

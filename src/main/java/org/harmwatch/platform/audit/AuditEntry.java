@@ -28,17 +28,32 @@ record AuditEntry(long seq, Instant occurredAt, String actor, @Nullable String a
 		SHA256,
 
 		/** HMAC-SHA-256 over the entry, its position and the previous MAC, with a key kept outside the database. */
-		HMAC_SHA256
+		HMAC_SHA256,
+
+		/** Neither: the row was altered (the column's check constraint was dropped). */
+		UNKNOWN;
+
+		static Scheme of(@Nullable String name) {
+			for (var scheme : values()) {
+				if (scheme.name().equals(name) && scheme != UNKNOWN) {
+					return scheme;
+				}
+			}
+			return UNKNOWN;
+		}
 
 	}
 
 	static AuditEntry fromRow(ResultSet rs) throws SQLException {
 		long position = rs.getLong("chain_seq");
 		Long chainSeq = rs.wasNull() ? null : position;
-		return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+		// Null-safe even where the columns are NOT NULL: a row someone altered must be reported, not crash the check.
+		var occurredAt = rs.getTimestamp("occurred_at");
+		return new AuditEntry(rs.getLong("seq"), occurredAt == null ? Instant.EPOCH : occurredAt.toInstant(),
+				rs.getString("actor"),
 				rs.getString("agency"), rs.getString("action"), rs.getString("record_type"), rs.getString("record_id"),
 				rs.getString("purpose"), rs.getString("outcome"), rs.getString("detail"),
-				chainSeq, Scheme.valueOf(rs.getString("scheme")), rs.getString("key_id"),
+				chainSeq, Scheme.of(rs.getString("scheme")), rs.getString("key_id"),
 				rs.getString("prev_hash"), rs.getString("hash"));
 	}
 

@@ -190,6 +190,22 @@ class AuditChainCheckTests {
 	}
 
 	@Test
+	void anEntryWithoutItsSealOrWithAnUnknownSchemeIsChanged() {
+		var chain = new ArrayList<>(keyedChain(6));
+		var third = chain.get(2);
+		chain.set(2, withSeal(third, 3, Scheme.UNKNOWN, third.keyId(), third.prevHash(), third.hash()));
+		assertThat(check(chain).problem()).extracting(AuditChainCheck.Problem::kind, AuditChainCheck.Problem::entry)
+			.containsExactly(Kind.CHANGED, 3L);
+		chain.set(2, withSeal(third, 3, third.scheme(), third.keyId(), third.prevHash(), null));
+		assertThat(check(chain).problem()).extracting(AuditChainCheck.Problem::kind, AuditChainCheck.Problem::entry)
+			.containsExactly(Kind.CHANGED, 3L);
+		assertThat(AuditEntry.Scheme.of("NONE")).isEqualTo(Scheme.UNKNOWN);
+		assertThat(AuditEntry.Scheme.of("UNKNOWN")).isEqualTo(Scheme.UNKNOWN);
+		assertThat(AuditEntry.Scheme.of(null)).isEqualTo(Scheme.UNKNOWN);
+		assertThat(AuditEntry.Scheme.of("SHA256")).isEqualTo(Scheme.SHA256);
+	}
+
+	@Test
 	void anEntryRemovedFromTheMiddleIsFound() {
 		var chain = new ArrayList<>(keyedChain(10));
 		chain.remove(4);

@@ -207,6 +207,23 @@ class AuditTamperIntegrationTests {
 	}
 
 	@Test
+	void rowsMangledPastTheirConstraintsAreReportedNotACrash() {
+		var check = jdbc.sql("SELECT conname FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'c' "
+				+ "AND pg_get_constraintdef(oid) LIKE '%scheme%'").param(table).query(String.class).single();
+		tamper("ALTER TABLE " + table + " DROP CONSTRAINT " + check);
+		tamper("ALTER TABLE " + table + " ALTER COLUMN occurred_at DROP NOT NULL");
+		tamper("UPDATE " + table + " SET scheme = 'NONE' WHERE chain_seq = 12");
+		assertThat(verify().problem()).extracting(AuditChainCheck.Problem::kind, AuditChainCheck.Problem::entry)
+			.containsExactly(Kind.CHANGED, 12L);
+		tamper("UPDATE " + table + " SET occurred_at = NULL WHERE chain_seq = 8");
+		assertThat(verify().problem()).extracting(AuditChainCheck.Problem::kind, AuditChainCheck.Problem::entry)
+			.containsExactly(Kind.CHANGED, 8L);
+		tamper("UPDATE " + table + " SET hash = NULL WHERE chain_seq = 5");
+		assertThat(verify().problem()).extracting(AuditChainCheck.Problem::kind, AuditChainCheck.Problem::entry)
+			.containsExactly(Kind.CHANGED, 5L);
+	}
+
+	@Test
 	void theTriggerLetsTheSealerSealOnceAndRefusesEveryOtherChange() {
 		write(26, 26);
 		var unsealed = jdbc.sql("SELECT seq FROM " + table + " WHERE chain_seq IS NULL").query(Long.class).single();
