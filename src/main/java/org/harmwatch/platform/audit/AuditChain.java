@@ -62,6 +62,7 @@ final class AuditChain {
 	private final Clock clock;
 
 	/**
+	 * Works on one table.
 	 * @param table the audit table, schema-qualified; a constant, never user input
 	 * @param lockKey the advisory lock that sealers of this table take
 	 */

@@ -14,8 +14,7 @@ import org.harmwatch.platform.audit.AuditEntry.Scheme;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the sealed chain, entry by entry in chain order, against the keys and the checkpoints kept outside the
- * database, and stops at the first entry that does not fit.
+ * Checks the sealed chain in order against the keys and the checkpoints; stops at the first entry that does not fit.
  *
  * <p>It finds an entry changed after it was written (its hash or MAC no longer matches, and without the key nobody
  * can make a new one), a removed entry (a gap in the positions), an entry whose link to the one before was rewritten,

@@ -1,7 +1,6 @@
 package org.harmwatch.platform.audit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -41,6 +40,13 @@ final class AuditKeys {
 	private static final Logger log = LoggerFactory.getLogger(AuditKeys.class);
 
 	static final int MIN_KEY_BYTES = 32;
+
+	private static final String MAKE_A_KEY = "Give each audit key as 32 or more random bytes in base64, one a line in the "
+			+ "key file or comma-separated in HARMWATCH_AUDIT_KEY, e.g. from: head -c 32 /dev/urandom | base64";
+
+	private static final String RESTORE_THE_KEY = "Restore the audit key file from its backup, or set HARMWATCH_AUDIT_KEY "
+			+ "(docs/operations.md, 'Backups and the audit log'). If the key is truly lost, create a new key file "
+			+ "yourself; the check will then report the old entries as sealed with a key it does not have.";
 
 	/** One key and its id. */
 	static final class Key {
@@ -118,7 +124,7 @@ final class AuditKeys {
 	/**
 	 * Reads keys written in base64, one a line or comma-separated, oldest first; blank lines and lines starting with
 	 * {@code #} are ignored.
-	 * @throws IllegalArgumentException if a key is not base64 or shorter than 32 bytes, with a sentence saying so
+	 * @throws AuditKeyException if a key is not base64 or shorter than 32 bytes, with a sentence saying so
 	 */
 	static AuditKeys parse(String text, String source) {
 		var keys = new ArrayList<Key>();
@@ -134,17 +140,17 @@ final class AuditKeys {
 				bytes = Base64.getDecoder().decode(trimmed);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException(
-						"Audit key " + number + " in " + source + " is not base64: " + ex.getMessage(), ex);
+				throw new AuditKeyException(
+						"Audit key " + number + " in " + source + " is not base64: " + ex.getMessage(), MAKE_A_KEY, ex);
 			}
 			if (bytes.length < MIN_KEY_BYTES) {
-				throw new IllegalArgumentException("Audit key " + number + " in " + source + " has " + bytes.length
-						+ " bytes; it needs at least " + MIN_KEY_BYTES + " random bytes");
+				throw new AuditKeyException("Audit key " + number + " in " + source + " has " + bytes.length
+						+ " bytes; it needs at least " + MIN_KEY_BYTES + " random bytes", MAKE_A_KEY);
 			}
 			keys.add(new Key(bytes));
 		}
 		if (keys.isEmpty()) {
-			throw new IllegalArgumentException("There is no audit key in " + source);
+			throw new AuditKeyException("There is no audit key in " + source, MAKE_A_KEY);
 		}
 		return new AuditKeys(keys, source);
 	}
@@ -158,10 +164,9 @@ final class AuditKeys {
 		try {
 			if (!Files.exists(file)) {
 				if (!mayCreate) {
-					throw new IllegalStateException("There is no audit key file at " + file
-							+ ", but the audit log holds entries sealed with a key. Restore the key file from its backup "
-							+ "(or set HARMWATCH_AUDIT_KEY); to start a new key on purpose, create the file yourself "
-							+ "(docs/operations.md, 'Backups and the audit log').");
+					throw new AuditKeyException("There is no audit key file at " + file
+							+ ", but the audit log holds entries sealed with a key, so Harmwatch will not start a "
+							+ "new one.", RESTORE_THE_KEY);
 				}
 				create(file);
 			}
@@ -169,7 +174,8 @@ final class AuditKeys {
 			return parse(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the audit key file " + file, ex);
+			throw new AuditKeyException("Cannot read or create the audit key file " + file + ": " + ex, "Check that "
+					+ "the folder exists or can be created, and that Harmwatch's user may read and write there.", ex);
 		}
 	}
 

@@ -37,9 +37,10 @@ class AuditKeysTests {
 	@Test
 	void refusesToStartANewKeyWhenTheChainWasSealedWithOne() {
 		var file = folder.resolve("audit.key");
-		assertThatThrownBy(() -> AuditKeys.fromFile(file, false)).isInstanceOf(IllegalStateException.class)
-			.hasMessageContaining("There is no audit key file at " + file)
-			.hasMessageContaining("Restore the key file");
+		assertThatThrownBy(() -> AuditKeys.fromFile(file, false)).isInstanceOfSatisfying(AuditKeyException.class,
+				ex -> assertThat(ex.action()).startsWith("Restore the audit key file from its backup"))
+			.hasMessage("There is no audit key file at " + file
+					+ ", but the audit log holds entries sealed with a key, so Harmwatch will not start a new one.");
 		assertThat(file).doesNotExist();
 	}
 
@@ -71,14 +72,23 @@ class AuditKeysTests {
 	void refusesShortMissingAndMalformedKeysWithASentence() {
 		var shortKey = Base64.getEncoder().encodeToString(new byte[16]);
 		assertThatThrownBy(() -> AuditKeys.parse(shortKey, "HARMWATCH_AUDIT_KEY"))
-			.isInstanceOf(IllegalArgumentException.class)
+			.isInstanceOf(AuditKeyException.class)
 			.hasMessage("Audit key 1 in HARMWATCH_AUDIT_KEY has 16 bytes; it needs at least 32 random bytes");
 		assertThatThrownBy(() -> AuditKeys.parse("not base64!", "the key file"))
-			.isInstanceOf(IllegalArgumentException.class)
+			.isInstanceOf(AuditKeyException.class)
 			.hasMessageStartingWith("Audit key 1 in the key file is not base64");
 		assertThatThrownBy(() -> AuditKeys.parse("# only a comment\n", "the key file"))
-			.isInstanceOf(IllegalArgumentException.class)
+			.isInstanceOf(AuditKeyException.class)
 			.hasMessage("There is no audit key in the key file");
+	}
+
+	@Test
+	void aMissingKeyStopsStartUpWithASentenceAndWhatToDoNotAStackTrace() {
+		var failure = new org.springframework.beans.factory.BeanCreationException("auditKeys",
+				new AuditKeyException("There is no audit key file at /x", "Restore it."));
+		var analysis = new AuditKeyFailureAnalyzer().analyze(failure);
+		assertThat(analysis.getDescription()).isEqualTo("There is no audit key file at /x");
+		assertThat(analysis.getAction()).isEqualTo("Restore it.");
 	}
 
 }

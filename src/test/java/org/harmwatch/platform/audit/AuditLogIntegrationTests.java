@@ -181,7 +181,7 @@ class AuditLogIntegrationTests {
 		var configuration = new AuditConfiguration();
 		assertThatThrownBy(() -> configuration.auditKeys(new AuditProperties(null, missing.toString(), null, null, null),
 				jdbc))
-			.isInstanceOf(IllegalStateException.class)
+			.isInstanceOf(AuditKeyException.class)
 			.hasMessageContaining("the audit log holds entries sealed with a key");
 		assertThat(missing).doesNotExist();
 		var fromEnvironment = AuditKeys.newKey();
