@@ -4,7 +4,7 @@ import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The append-only, hash-chained record of who read or changed personal data, and of every refusal.
+ * The append-only, keyed, hash-chained record of who read or changed personal data, and of every refusal.
  *
  * <p>Entries are written in their own transaction, so a refusal or a failed change is recorded even when the work
  * around it rolls back. The signed-in user and their agency are taken from the security context.

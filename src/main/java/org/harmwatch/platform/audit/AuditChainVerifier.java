@@ -1,77 +1,37 @@
 package org.harmwatch.platform.audit;
 
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.jspecify.annotations.Nullable;
+import org.harmwatch.platform.audit.AuditChainCheck.Verification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Walks the audit chain from the first entry and reports the first one that does not fit.
+ * Checks the audit chain from its first entry against the audit keys and this instance's checkpoint file.
  *
- * <p>An entry breaks the chain if its sequence number skips, its previous hash is not the hash of the entry before
- * it, or its own hash does not match its fields. Runs nightly on one instance and on demand from the audit page.
+ * <p>Seals what was just written first, so the check covers everything written before it started. Runs nightly on
+ * one instance (ShedLock) and on demand from the audit page; see {@link AuditChainCheck} for what it finds.
  */
 @Component
 class AuditChainVerifier {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditChainVerifier.class);
 
-	private final JdbcClient jdbc;
+	private final AuditChain chain;
 
-	AuditChainVerifier(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final AuditCheckpoints checkpoints;
+
+	AuditChainVerifier(AuditChain chain, AuditCheckpoints checkpoints) {
+		this.chain = chain;
+		this.checkpoints = checkpoints;
 	}
 
-	/**
-	 * The outcome of one verification.
-	 * @param entriesChecked how many entries were read
-	 * @param brokenAt sequence number of the first entry that does not fit, or {@code null} if the chain is whole
-	 * @param problem what is wrong with it
-	 */
-	record Verification(long entriesChecked, @Nullable Long brokenAt, @Nullable String problem) {
-
-		public boolean intact() {
-			return brokenAt == null;
-		}
-
-	}
-
-	@Transactional(readOnly = true)
 	Verification verify() {
-		var checked = new AtomicLong();
-		var previous = new AtomicReference<>(new Object[] { 0L, AuditEntry.GENESIS });
-		var broken = new AtomicReference<Verification>();
-		jdbc.sql("SELECT * FROM platform.audit_event ORDER BY seq").query(rs -> {
-			if (broken.get() != null) {
-				return;
-			}
-			var entry = AuditEntry.fromRow(rs);
-			checked.incrementAndGet();
-			long previousSeq = (long) previous.get()[0];
-			String previousHash = (String) previous.get()[1];
-			String problem = null;
-			if (entry.seq() != previousSeq + 1) {
-				problem = "entry " + (previousSeq + 1) + " is missing";
-			}
-			else if (!entry.prevHash().equals(previousHash)) {
-				problem = "its link to the entry before does not match";
-			}
-			else if (!entry.hash().equals(entry.expectedHash())) {
-				problem = "its contents were changed after it was written";
-			}
-			if (problem != null) {
-				broken.set(new Verification(checked.get(), entry.seq(), problem));
-			}
-			previous.set(new Object[] { entry.seq(), entry.hash() });
-		});
-		return broken.get() != null ? broken.get() : new Verification(checked.get(), null, null);
+		chain.seal(true);
+		// Checkpoints first: each is then of a state the chain had reached before it is read.
+		var reading = checkpoints.read();
+		return chain.verify(reading);
 	}
 
 	@Scheduled(cron = "${harmwatch.audit.verify-cron:0 30 3 * * *}")
@@ -79,10 +39,15 @@ class AuditChainVerifier {
 	void verifyNightly() {
 		var result = verify();
 		if (result.intact()) {
-			log.info("Audit chain intact: {} entries verified", result.entriesChecked());
+			log.info("Audit chain intact: {} entries verified against {} checkpoints", result.entriesChecked(),
+					result.checkpointsCompared());
+			if (result.latestCheckpoint() == null) {
+				log.warn("No audit checkpoint in {} yet: removal of the newest entries cannot be detected",
+						checkpoints.file());
+			}
 		}
 		else {
-			log.error("AUDIT CHAIN BROKEN at entry {}: {}", result.brokenAt(), result.problem());
+			log.error("AUDIT CHAIN BROKEN at entry {}: {}", result.brokenAt(), result.problem().describe());
 		}
 	}
 

@@ -65,9 +65,13 @@ class AuditController {
 	@PreAuthorize("hasAuthority('AUDIT:READ')")
 	String verify(Model model) {
 		var verification = verifier.verify();
+		var problem = verification.problem();
 		audit.record("AUDIT_CHAIN_VERIFIED", "audit_event", null, null, Outcome.ALLOWED,
-				verification.intact() ? "intact" : "broken at " + verification.brokenAt());
+				problem == null ? "intact: " + verification.entriesChecked() + " entries, "
+						+ verification.checkpointsCompared() + " checkpoints" : "broken: " + problem.describe());
 		model.addAttribute("verification", verification);
+		model.addAttribute("problemArguments", problem == null ? new Object[0] : problem.arguments(zone));
+		model.addAttribute("zone", zone);
 		return "platform/auditVerification";
 	}
 

@@ -1,6 +1,9 @@
 package org.harmwatch.platform.audit;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
@@ -9,13 +12,27 @@ import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
 import org.harmwatch.shared.Purpose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+/**
+ * The audit log the application writes: entries appended, sealed into the keyed chain by the sealer, checked against
+ * the checkpoint file. Tampering is tried in {@link AuditTamperIntegrationTests}, on copies of the table.
+ */
 @HarmwatchIntegrationTest
 class AuditLogIntegrationTests {
 
@@ -26,102 +43,99 @@ class AuditLogIntegrationTests {
 	AuditChainVerifier verifier;
 
 	@Autowired
+	AuditChain chain;
+
+	@Autowired
+	AuditKeys keys;
+
+	@Autowired
+	AuditCheckpoints checkpoints;
+
+	@Autowired
 	JdbcClient jdbc;
 
-	long head() {
-		return jdbc.sql("SELECT coalesce(max(seq), 0) FROM platform.audit_event").query(Long.class).single();
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@TempDir
+	Path folder;
+
+	AuditEntry byRecordId(String recordId) {
+		return jdbc.sql("SELECT * FROM platform.audit_event WHERE record_id = ?")
+			.param(recordId)
+			.query((rs, n) -> AuditEntry.fromRow(rs))
+			.single();
 	}
 
 	@Test
-	void recordsWhoDidWhatToWhichRecordAndWhy() {
-		audit.recordFor("custody", "WMP", "CUSTODY_TEST_VIEWED", "custody_test", "T-1", Purpose.POLICING,
+	void recordsWhoDidWhatToWhichRecordAndWhyAndSealsItWithTheKey() {
+		var id = "T-" + UUID.randomUUID();
+		audit.recordFor("custody", "WMP", "CUSTODY_TEST_VIEWED", "custody_test", id, Purpose.POLICING,
 				Outcome.ALLOWED, "required assessment");
-		var row = jdbc.sql("SELECT * FROM platform.audit_event WHERE seq = :seq")
-			.param("seq", head())
-			.query((rs, n) -> AuditEntry.fromRow(rs))
-			.single();
+		var row = byRecordId(id);
 		assertThat(row.actor()).isEqualTo("custody");
 		assertThat(row.agency()).isEqualTo("WMP");
-		assertThat(row.recordId()).isEqualTo("T-1");
 		assertThat(row.purpose()).isEqualTo("POLICING");
 		assertThat(row.outcome()).isEqualTo("ALLOWED");
-		assertThat(row.hash()).isEqualTo(row.expectedHash()).hasSize(64);
+		assertThat(row.detail()).isEqualTo("required assessment");
+		assertThat(row.scheme()).isEqualTo(AuditEntry.Scheme.HMAC_SHA256);
+		assertThat(verifier.verify().intact()).isTrue();
+		var sealed = byRecordId(id);
+		assertThat(sealed.chainSeq()).isNotNull();
+		assertThat(sealed.keyId()).isEqualTo(keys.current().id());
+		assertThat(sealed.hash()).hasSize(64)
+			.isEqualTo(AuditHashes.seal(keys.current().newMac(), sealed.keyId(), sealed.chainSeq(), sealed.prevHash(),
+					sealed));
+	}
+
+	@Test
+	void theSealerSealsNewEntriesWithinMomentsOnItsOwn() {
+		var id = "sealer-" + UUID.randomUUID();
+		audit.recordFor("someone", null, "X", "thing", id, null, Outcome.ALLOWED, null);
+		await().atMost(Duration.ofSeconds(15)).until(() -> byRecordId(id).chainSeq() != null);
 	}
 
 	@Test
 	void refusesUpdatesAndDeletes() {
-		audit.recordFor("someone", null, "X", "thing", "1", null, Outcome.ALLOWED, null);
-		var seq = head();
-		assertThatThrownBy(() -> jdbc.sql("UPDATE platform.audit_event SET actor = 'nobody' WHERE seq = :seq")
-			.param("seq", seq)
+		var id = "append-only-" + UUID.randomUUID();
+		audit.recordFor("someone", null, "X", "thing", id, null, Outcome.ALLOWED, null);
+		assertThatThrownBy(() -> jdbc.sql("UPDATE platform.audit_event SET actor = 'nobody' WHERE record_id = ?")
+			.param(id)
 			.update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-		assertThatThrownBy(() -> jdbc.sql("DELETE FROM platform.audit_event WHERE seq = :seq").param("seq", seq).update())
+		assertThatThrownBy(() -> jdbc.sql("DELETE FROM platform.audit_event WHERE record_id = ?").param(id).update())
 			.isInstanceOf(DataAccessException.class)
 			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> jdbc.sql("TRUNCATE platform.audit_event").update())
 			.isInstanceOf(DataAccessException.class);
+		verifier.verify();
+		assertThatThrownBy(() -> jdbc.sql("UPDATE platform.audit_event SET chain_seq = chain_seq + 1000000 "
+				+ "WHERE record_id = ?").param(id).update()).isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("append-only");
 	}
 
 	@Test
-	void detectsAnEntryChangedBehindTheTriggersBack() {
-		audit.recordFor("auditor", "WMPCC", "STAFF_VIEWED", "staff", "abc", null, Outcome.ALLOWED, "original");
-		var seq = head();
-		audit.recordFor("auditor", "WMPCC", "STAFF_VIEWED", "staff", "def", null, Outcome.ALLOWED, "later");
-		assertThat(verifier.verify().intact()).isTrue();
-		try {
-			tamper("UPDATE platform.audit_event SET detail = 'forged' WHERE seq = " + seq);
-			var result = verifier.verify();
-			assertThat(result.intact()).isFalse();
-			assertThat(result.brokenAt()).isEqualTo(seq);
-			assertThat(result.problem()).contains("changed");
-		}
-		finally {
-			tamper("UPDATE platform.audit_event SET detail = 'original' WHERE seq = " + seq);
-		}
-		assertThat(verifier.verify().intact()).isTrue();
-	}
-
-	@Test
-	void detectsARemovedEntry() {
-		audit.recordFor("auditor", "WMPCC", "A", "staff", "1", null, Outcome.ALLOWED, null);
-		var seq = head();
-		audit.recordFor("auditor", "WMPCC", "B", "staff", "2", null, Outcome.ALLOWED, null);
-		var removed = jdbc.sql("SELECT * FROM platform.audit_event WHERE seq = :seq")
-			.param("seq", seq)
-			.query((rs, n) -> AuditEntry.fromRow(rs))
-			.single();
-		try {
-			tamper("DELETE FROM platform.audit_event WHERE seq = " + seq);
-			var result = verifier.verify();
-			assertThat(result.intact()).isFalse();
-			assertThat(result.brokenAt()).isEqualTo(seq + 1);
-			assertThat(result.problem()).contains("missing");
-		}
-		finally {
-			jdbc.sql("""
-					INSERT INTO platform.audit_event (seq, occurred_at, actor, agency, action, record_type, record_id,
-					  purpose, outcome, detail, prev_hash, hash)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(removed.seq(), java.sql.Timestamp.from(removed.occurredAt()), removed.actor(),
-						removed.agency(), removed.action(), removed.recordType(), removed.recordId(),
-						removed.purpose(), removed.outcome(), removed.detail(), removed.prevHash(), removed.hash())
-				.update();
-		}
-		assertThat(verifier.verify().intact()).isTrue();
-	}
-
-	@Test
-	void concurrentWritersExtendOneUnbrokenChain() throws Exception {
-		var before = head();
-		var pool = Executors.newFixedThreadPool(4);
+	void concurrentWritersAndSealersExtendOneUnbrokenChain() throws Exception {
+		var run = UUID.randomUUID().toString();
+		var pool = Executors.newFixedThreadPool(6);
 		try {
 			var tasks = new ArrayList<Callable<Void>>();
 			for (int t = 0; t < 4; t++) {
 				int thread = t;
 				tasks.add(() -> {
 					for (int i = 0; i < 25; i++) {
-						audit.recordFor("writer-" + thread, null, "LOAD", "thing", thread + "-" + i, null,
+						audit.recordFor("writer-" + thread, null, "LOAD", "thing", run + "-" + thread + "-" + i, null,
 								Outcome.ALLOWED, null);
+					}
+					return null;
+				});
+			}
+			for (int t = 0; t < 2; t++) {
+				tasks.add(() -> {
+					for (int i = 0; i < 10; i++) {
+						chain.seal(i % 2 == 0);
 					}
 					return null;
 				});
@@ -133,19 +147,47 @@ class AuditLogIntegrationTests {
 		finally {
 			pool.shutdown();
 		}
-		assertThat(head()).isEqualTo(before + 100);
 		assertThat(verifier.verify().intact()).isTrue();
+		var positions = jdbc.sql("SELECT chain_seq FROM platform.audit_event WHERE record_id LIKE ?")
+			.param(run + "-%")
+			.query(Long.class)
+			.list();
+		assertThat(positions).hasSize(100).doesNotContainNull().doesNotHaveDuplicates();
 	}
 
-	/** Changes the log as a database superuser could, switching the append-only triggers off for a moment. */
-	private void tamper(String sql) {
-		jdbc.sql("ALTER TABLE platform.audit_event DISABLE TRIGGER USER").update();
-		try {
-			jdbc.sql(sql).update();
-		}
-		finally {
-			jdbc.sql("ALTER TABLE platform.audit_event ENABLE TRIGGER USER").update();
-		}
+	@Test
+	void theCheckPageSaysTheLogIsIntactAndWhatItWasComparedWith() throws Exception {
+		audit.recordFor("auditor", "WMPCC", "CHECKPOINT_TEST", "thing", "cp-" + UUID.randomUUID(), null,
+				Outcome.ALLOWED, null);
+		chain.seal(true);
+		var checkpoint = checkpoints.write(chain.head());
+		var auditor = user(users.loadUserByUsername("auditor"));
+		mvc.perform(post("/audit/verify").with(auditor).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"chain-intact\"")))
+			.andExpect(content().string(containsString("The audit log is intact")))
+			.andExpect(content().string(containsString("sealed with HMAC-SHA-256 and a key kept outside the database")))
+			.andExpect(content().string(containsString("recorded entry " + checkpoint.chainSeq() + ",")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("govuk-error-summary"))));
+		var detail = jdbc.sql("SELECT detail FROM platform.audit_event WHERE action = 'AUDIT_CHAIN_VERIFIED' "
+				+ "ORDER BY seq DESC LIMIT 1").query(String.class).single();
+		assertThat(detail).startsWith("intact: ");
+	}
+
+	@Test
+	void doesNotStartANewKeyWhenTheKeyFileIsGoneButTheLogWasSealedWithOne() {
+		verifier.verify();
+		var missing = folder.resolve("lost/audit.key");
+		var configuration = new AuditConfiguration();
+		assertThatThrownBy(() -> configuration.auditKeys(new AuditProperties(null, missing.toString(), null, null, null),
+				jdbc))
+			.isInstanceOf(AuditKeyException.class)
+			.hasMessageContaining("the audit log holds entries sealed with a key");
+		assertThat(missing).doesNotExist();
+		var fromEnvironment = AuditKeys.newKey();
+		assertThat(configuration.auditKeys(new AuditProperties(fromEnvironment, missing.toString(), null, null, null),
+				jdbc).current().id())
+			.isEqualTo(AuditKeys.parse(fromEnvironment, "x").current().id());
 	}
 
 }
