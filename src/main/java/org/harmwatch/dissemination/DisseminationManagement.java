@@ -21,6 +21,7 @@ import org.harmwatch.dissemination.internal.Tokens;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.platform.OutboundHttp;
 import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,9 +63,12 @@ public class DisseminationManagement {
 
 	private final AlertIssues issues;
 
+	private final OutboundHttp outbound;
+
 	DisseminationManagement(JdbcClient jdbc, TransactionTemplate transactions, GeographyManagement geography,
 			AgencyManagement agencies, DisseminationProperties properties, EmailSender email, SmsSender sms,
-			AlertIssues issues) {
+			AlertIssues issues, OutboundHttp outbound) {
+		this.outbound = outbound;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.geography = geography;
@@ -312,6 +316,10 @@ public class DisseminationManagement {
 			if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
 				throw new IllegalArgumentException();
 			}
+			// Checked again as each delivery connects; this tells the administrator now.
+			outbound.refusal(uri)
+				.ifPresent(why -> problems.add(new SubscriptionProblem("url", "Harmwatch does not send to this "
+						+ "address: it is on a private, loopback or link-local network (" + why + ").")));
 		}
 		catch (IllegalArgumentException ex) {
 			problems.add(new SubscriptionProblem("url", "Enter the partner's URL, starting https://"));
