@@ -7,11 +7,9 @@ import java.util.List;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
 import org.harmwatch.platform.HarmwatchUser;
-import org.harmwatch.platform.LockoutPolicy;
 import org.harmwatch.shared.Grant;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -21,9 +19,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Signs staff in: loads their account with its grants, counts failures, locks and unlocks.
+ * Signs staff in: loads their account with its grants, and audits each sign-in and failed attempt.
  *
- * <p>Lockout is kept in the database, so it holds across every instance.
+ * <p>Failures lock nothing: the platform's sign-in throttle slows the clients that send them (ADR 0005). A failure
+ * for an unknown username costs the same work here as one for a real account (one look-up, one audit entry), so the
+ * time of the answer does not tell them apart.
  */
 @Service
 public class StaffAccounts implements UserDetailsService, UserDetailsPasswordService {
@@ -38,16 +38,13 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 
 	private final Clock clock;
 
-	private final LockoutPolicy lockout;
-
-	StaffAccounts(StaffRepository staff, AgencyRepository agencies, RoleRepository roles, AuditLog audit, Clock clock,
-			LockoutPolicy lockout) {
+	StaffAccounts(StaffRepository staff, AgencyRepository agencies, RoleRepository roles, AuditLog audit,
+			Clock clock) {
 		this.staff = staff;
 		this.agencies = agencies;
 		this.roles = roles;
 		this.audit = audit;
 		this.clock = clock;
-		this.lockout = lockout;
 	}
 
 	@Override
@@ -66,8 +63,7 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 		held.forEach(role -> grants.addAll(role.grants()));
 		List<String> roleNames = held.stream().map(Role::name).sorted().toList();
 		return new HarmwatchUser(member.id(), member.username(), member.passwordHash(), member.displayName(),
-				agency.code(), agency.name(), roleNames, grants, member.enabled() && agency.active(),
-				member.isLocked(clock.instant()));
+				agency.code(), agency.name(), roleNames, grants, member.enabled() && agency.active(), false);
 	}
 
 	@Override
@@ -90,20 +86,8 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 		}
 		var account = member.get();
 		var agency = agencies.findById(account.agencyId()).map(Agency::code).orElse(null);
-		boolean locked = account.signInFailed(clock.instant(), lockout.attempts(), lockout.duration());
-		staff.save(account);
 		audit.recordFor(account.username(), agency, "SIGN_IN_FAILED", "staff", account.id().toString(), null,
 				Outcome.DENIED, "wrong password");
-		if (locked) {
-			audit.recordFor(account.username(), agency, "ACCOUNT_LOCKED", "staff", account.id().toString(), null,
-					Outcome.DENIED, lockout.attempts() + " failed sign-ins; locked until " + account.lockedUntil());
-		}
-	}
-
-	@EventListener
-	public void on(AuthenticationFailureLockedEvent event) {
-		audit.recordFor(event.getAuthentication().getName(), null, "SIGN_IN_REFUSED", "staff", null, null,
-				Outcome.DENIED, "account locked");
 	}
 
 	@EventListener
