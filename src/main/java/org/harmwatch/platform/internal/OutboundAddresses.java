@@ -47,7 +47,9 @@ public final class OutboundAddresses {
 			refused("100::/64", "a discard address"));
 
 	/** IPv6 prefixes whose low 32 bits (or, for 6to4, bits 16–47) are an IPv4 address that decides. */
-	private static final AddressRange MAPPED = AddressRange.parse("::ffff:0:0/96");
+	/** Built from bytes: Java reads the text {@code ::ffff:0:0} as the IPv4 address 0.0.0.0. */
+	private static final AddressRange MAPPED = new AddressRange(
+			new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0 }, 96);
 
 	private static final AddressRange NAT64 = AddressRange.parse("64:ff9b::/96");
 

@@ -51,7 +51,11 @@ final class TrustedProxyFilter extends OncePerRequestFilter {
 			return;
 		}
 		var client = clientAddress(request.getRemoteAddr(), Collections.list(request.getHeaders(X_FORWARDED_FOR)));
-		forwarded.doFilter(new Headers(request, client), response, chain);
+		// Spring's filter takes scheme, host and port from the proxy's headers (and writes IPv6 clients in brackets);
+		// the client address is the one found above, as it is written everywhere else.
+		forwarded.doFilter(new Headers(request, client), response,
+				(forwardedRequest, forwardedResponse) -> chain.doFilter(
+						new ClientAddress((HttpServletRequest) forwardedRequest, client), forwardedResponse));
 	}
 
 	@Override
@@ -103,6 +107,28 @@ final class TrustedProxyFilter extends OncePerRequestFilter {
 		}
 		int colon = hop.indexOf(':');
 		return colon > 0 && colon == hop.lastIndexOf(':') ? hop.substring(0, colon) : hop;
+	}
+
+	/** The request as Spring's filter adapted it, from the client the trusted proxies vouch for. */
+	private static final class ClientAddress extends HttpServletRequestWrapper {
+
+		private final String client;
+
+		ClientAddress(HttpServletRequest request, String client) {
+			super(request);
+			this.client = client;
+		}
+
+		@Override
+		public String getRemoteAddr() {
+			return client;
+		}
+
+		@Override
+		public String getRemoteHost() {
+			return client;
+		}
+
 	}
 
 	/**
