@@ -130,22 +130,18 @@ public class SignInThrottle {
 	}
 
 	/**
-	 * Clears the failures the right password answered (the account's own, never the client address's over all
-	 * accounts) and makes the device and the address familiar for the account.
+	 * Clears the failures of the keys the right password was given under (never the client address's over all
+	 * accounts) and makes the device and the address familiar for the account. The owner signing in from a familiar
+	 * device or address does not clear what strangers have run up against the account from elsewhere.
 	 */
 	@Transactional
 	public void succeeded(Attempt attempt, Instant now) {
 		var account = attempt.account();
-		var hashedAccount = pseudonyms.of("account", account);
-		var forget = new ArrayList<String>();
-		forget.add("pair:" + pseudonyms.of("pair", account + "\n" + attempt.address()));
-		forget.add("account:" + hashedAccount);
-		if (attempt.deviceToken() != null) {
-			forget.add("device:" + pseudonyms.of("device", attempt.deviceToken()));
-		}
-		jdbc.sql("DELETE FROM platform.sign_in_throttle WHERE key = ANY (:keys)")
-			.param("keys", forget.toArray(String[]::new))
-			.update();
+		var forget = keys(attempt, now).stream()
+			.map(Key::key)
+			.filter(key -> !key.startsWith("client:"))
+			.toArray(String[]::new);
+		jdbc.sql("DELETE FROM platform.sign_in_throttle WHERE key = ANY (:keys)").param("keys", forget).update();
 		var familiar = new ArrayList<String>();
 		familiar.add(familiarAddress(account, attempt.address()));
 		if (attempt.deviceToken() != null) {

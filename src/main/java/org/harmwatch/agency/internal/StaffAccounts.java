@@ -7,8 +7,11 @@ import java.util.List;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.PasswordHashes;
+import org.jspecify.annotations.Nullable;
 import org.harmwatch.shared.Grant;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -26,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * time of the answer does not tell them apart.
  */
 @Service
-public class StaffAccounts implements UserDetailsService, UserDetailsPasswordService {
+public class StaffAccounts implements UserDetailsService, UserDetailsPasswordService, PasswordHashes {
 
 	private final StaffRepository staff;
 
@@ -38,8 +41,11 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	StaffAccounts(StaffRepository staff, AgencyRepository agencies, RoleRepository roles, AuditLog audit,
-			Clock clock) {
+			Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.staff = staff;
 		this.agencies = agencies;
 		this.roles = roles;
@@ -53,6 +59,15 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 		return staff.findByUsernameIgnoringCase(username)
 			.map(this::toUser)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+	}
+
+	@Override
+	public @Nullable String passwordHash(String username) {
+		return jdbc.sql("SELECT password_hash FROM agency.staff WHERE lower(username) = lower(?)")
+			.param(username)
+			.query((rs, n) -> rs.getString(1))
+			.optional()
+			.orElse(null);
 	}
 
 	@Transactional(readOnly = true)
@@ -75,19 +90,24 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 		return toUser(member);
 	}
 
+	/** One query whether or not the username exists, then one audit entry. */
 	@EventListener
 	@Transactional
 	public void on(AuthenticationFailureBadCredentialsEvent event) {
 		var username = event.getAuthentication().getName();
-		var member = staff.findByUsernameIgnoringCase(username);
-		if (member.isEmpty()) {
+		var account = jdbc.sql("""
+				SELECT s.id, s.username, a.code FROM agency.staff s JOIN agency.agency a ON a.id = s.agency
+				WHERE lower(s.username) = lower(?)""")
+			.param(username)
+			.query((rs, n) -> new String[] { rs.getString("id"), rs.getString("username"), rs.getString("code") })
+			.optional();
+		if (account.isEmpty()) {
 			audit.recordFor(username, null, "SIGN_IN_FAILED", "staff", null, null, Outcome.DENIED, "unknown username");
 			return;
 		}
-		var account = member.get();
-		var agency = agencies.findById(account.agencyId()).map(Agency::code).orElse(null);
-		audit.recordFor(account.username(), agency, "SIGN_IN_FAILED", "staff", account.id().toString(), null,
-				Outcome.DENIED, "wrong password");
+		var found = account.get();
+		audit.recordFor(found[1], found[2], "SIGN_IN_FAILED", "staff", found[0], null, Outcome.DENIED,
+				"wrong password");
 	}
 
 	@EventListener

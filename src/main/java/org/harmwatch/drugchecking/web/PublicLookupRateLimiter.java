@@ -5,6 +5,7 @@ import org.harmwatch.drugchecking.internal.SampleCodes;
 import org.harmwatch.platform.ClientRateLimiter;
 import org.harmwatch.platform.RateLimitStore;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +25,16 @@ class PublicLookupRateLimiter extends ClientRateLimiter {
 
 	private final ClientRateLimiter legacy;
 
+	@Autowired
 	PublicLookupRateLimiter(DrugCheckingProperties properties, RateLimitStore store) {
-		super("drug-checking.public-lookup", properties.publicLookup().capacity(),
-				properties.publicLookup().refillEvery(), store);
-		this.legacy = new ClientRateLimiter("drug-checking.public-lookup.legacy-codes",
-				properties.publicLookup().legacyCapacity(), properties.publicLookup().legacyRefillEvery(), store);
+		this("drug-checking.public-lookup", properties, store);
+	}
+
+	/** Limiters whose buckets are called {@code name} (tests use their own, so as not to drain the real ones). */
+	PublicLookupRateLimiter(String name, DrugCheckingProperties properties, RateLimitStore store) {
+		super(name, properties.publicLookup().capacity(), properties.publicLookup().refillEvery(), store);
+		this.legacy = new ClientRateLimiter(name + ".legacy-codes", properties.publicLookup().legacyCapacity(),
+				properties.publicLookup().legacyRefillEvery(), store);
 	}
 
 	/** Takes one lookup of {@code code} from the client's bucket and, for an eight-character code, from everyone's. */

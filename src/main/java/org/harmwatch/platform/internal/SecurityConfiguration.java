@@ -12,6 +12,7 @@ import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.MapProperties;
+import org.harmwatch.platform.PasswordHashes;
 import org.harmwatch.platform.SignInThrottle;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -129,9 +130,11 @@ class SecurityConfiguration {
 
 	/** The only password check (so no default one runs beside it): throttled, and blind to which usernames exist. */
 	@Bean
-	AuthenticationProvider passwordAuthentication(ObjectProvider<UserDetailsService> users, PasswordEncoder encoder,
+	AuthenticationProvider passwordAuthentication(ObjectProvider<PasswordHashes> hashes,
+			ObjectProvider<UserDetailsService> users, PasswordEncoder encoder,
 			ObjectProvider<UserDetailsPasswordService> upgrades, SignInThrottle throttle, AuditLog audit, Clock clock) {
-		return new PasswordAuthenticationProvider(username -> users.getObject().loadUserByUsername(username), encoder,
+		return new PasswordAuthenticationProvider(username -> hashes.getObject().passwordHash(username),
+				username -> users.getObject().loadUserByUsername(username), encoder,
 				(user, password) -> {
 					var service = upgrades.getIfAvailable();
 					return service == null ? user : service.updatePassword(user, password);
@@ -166,7 +169,7 @@ class SecurityConfiguration {
 		var target = new SavedRequestAwareAuthenticationSuccessHandler();
 		target.setDefaultTargetUrl("/");
 		return (request, response, authentication) -> {
-			if (authentication.getDetails() instanceof SignInDetails details) {
+			if (request.getAttribute(SignInDetails.ATTRIBUTE) instanceof SignInDetails details) {
 				var cookie = ResponseCookie.from(SignInDetails.DEVICE_COOKIE, details.tokenAfterSuccess())
 					.httpOnly(true)
 					.secure(request.isSecure())

@@ -20,6 +20,9 @@ record SignInDetails(String address, @Nullable String deviceToken, String newDev
 	/** The cookie that marks a browser that has signed in here before (only sent to {@code /login}). */
 	static final String DEVICE_COOKIE = "HW-DEVICE";
 
+	/** The request attribute that holds these details for the success handler (they never go into the session). */
+	static final String ATTRIBUTE = SignInDetails.class.getName();
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	static SignInDetails of(HttpServletRequest request) {
@@ -35,8 +38,10 @@ record SignInDetails(String address, @Nullable String deviceToken, String newDev
 		}
 		var bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
-		return new SignInDetails(request.getRemoteAddr(), presented,
+		var details = new SignInDetails(request.getRemoteAddr(), presented,
 				Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+		request.setAttribute(ATTRIBUTE, details);
+		return details;
 	}
 
 	/** The token this browser has after a successful sign-in. */
