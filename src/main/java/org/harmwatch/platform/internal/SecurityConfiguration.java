@@ -3,6 +3,7 @@ package org.harmwatch.platform.internal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
@@ -192,18 +193,22 @@ class SecurityConfiguration {
 		return (request, response, exception) -> {
 			var now = clock.instant();
 			String reason = switch (exception) {
-				case SignInThrottledException wait -> "throttled=" + SignInThrottle.minutes(Duration.between(now, wait.until()));
+				case SignInThrottledException wait -> throttled(now, wait.until());
 				case DisabledException disabled -> "disabled";
 				case OAuth2AuthenticationException sso -> "sso";
 				case BadCredentialsException bad -> {
 					var username = request.getParameter("username");
-					var until = throttle.blockedUntil(SignInDetails.of(request).attempt(username == null ? "" : username), now);
-					yield until.map(u -> "throttled=" + SignInThrottle.minutes(Duration.between(now, u))).orElse("error");
+					var attempt = SignInDetails.of(request).attempt(username == null ? "" : username);
+					yield throttle.blockedUntil(attempt, now).map(until -> throttled(now, until)).orElse("error");
 				}
 				default -> "error";
 			};
 			response.sendRedirect(request.getContextPath() + "/login?" + reason);
 		};
+	}
+
+	private static String throttled(Instant now, Instant until) {
+		return "throttled=" + SignInThrottle.minutes(Duration.between(now, until));
 	}
 
 	private static AuthenticationEntryPoint entryPoint() {
