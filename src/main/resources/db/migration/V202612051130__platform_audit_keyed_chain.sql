@@ -1,4 +1,4 @@
--- The audit log becomes keyed and sealed in the background (ADR 5).
+-- The audit log becomes keyed and sealed in the background (ADR 7).
 --
 -- Entries are now inserted without any lock: seq comes from a sequence. A sealer then gives each committed entry
 -- the next position in the chain (chain_seq) and an HMAC-SHA-256 over the entry and the previous entry's MAC, with a

@@ -15,6 +15,7 @@ import org.harmwatch.agency.internal.AgencyRepository;
 import org.harmwatch.agency.internal.ApiClient;
 import org.harmwatch.agency.internal.ApiClientRepository;
 import org.harmwatch.agency.internal.ApiTokens;
+import org.harmwatch.agency.internal.PasswordRules;
 import org.harmwatch.agency.internal.Role;
 import org.harmwatch.agency.internal.RoleRepository;
 import org.harmwatch.agency.internal.Staff;
@@ -22,6 +23,8 @@ import org.harmwatch.agency.internal.StaffDirectory;
 import org.harmwatch.agency.internal.StaffRepository;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
+import org.harmwatch.platform.SignInThrottle;
+import org.harmwatch.platform.SignInThrottle.AccountStatus;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
@@ -70,9 +73,13 @@ public class AgencyManagement {
 
 	private final Clock clock;
 
+	private final SignInThrottle throttle;
+
+	private final PasswordRules passwordRules;
+
 	AgencyManagement(AgencyRepository agencies, StaffRepository staff, RoleRepository roles,
 			ApiClientRepository apiClients, ApiTokens tokens, StaffDirectory directory, PasswordEncoder passwords,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, SignInThrottle throttle, PasswordRules passwordRules) {
 		this.agencies = agencies;
 		this.staff = staff;
 		this.roles = roles;
@@ -82,6 +89,8 @@ public class AgencyManagement {
 		this.passwords = passwords;
 		this.audit = audit;
 		this.clock = clock;
+		this.throttle = throttle;
+		this.passwordRules = passwordRules;
 	}
 
 	// ---- For other modules
@@ -230,7 +239,7 @@ public class AgencyManagement {
 			Collection<String> roleNames, @Nullable String initialPassword) {
 		var agency = agencyByCode(agencyCode);
 		if (initialPassword != null && !initialPassword.isEmpty()) {
-			checkPassword(initialPassword, "initialPassword");
+			checkPassword(initialPassword, username, "initialPassword");
 		}
 		if (staff.findByUsernameIgnoringCase(username.trim()).isPresent()) {
 			throw new AgencyRuleException("username", "The username " + username.trim() + " is taken.");
@@ -274,21 +283,27 @@ public class AgencyManagement {
 		return member;
 	}
 
+	/** How failed sign-ins are slowing this member of staff's account, if they are. */
+	@Transactional(readOnly = true)
+	public Optional<AccountStatus> signInStatus(Staff member) {
+		return throttle.accountStatus(member.username(), clock.instant());
+	}
+
+	/** Forgets the failed sign-ins counted against the account, so attempts from anywhere are no longer slowed. */
 	@Transactional
-	public void unlockStaff(UUID id) {
+	public void clearSignInFailures(UUID id) {
 		var member = staff.findById(id).orElseThrow(() -> new NotFound("staff", id.toString()));
-		member.unlock();
-		staff.save(member);
-		audit.record("STAFF_UNLOCKED", "staff", id.toString(), null, Outcome.ALLOWED, null);
+		throttle.clear(member.username());
+		audit.record("STAFF_SIGN_IN_FAILURES_CLEARED", "staff", id.toString(), null, Outcome.ALLOWED, null);
 	}
 
 	@Transactional
 	public void setPassword(UUID id, String password) {
 		var member = staff.findById(id).orElseThrow(() -> new NotFound("staff", id.toString()));
-		checkPassword(password, "password");
+		checkPassword(password, member.username(), "password");
 		member.changePassword(passwords.encode(password));
-		member.unlock();
 		staff.save(member);
+		throttle.clear(member.username());
 		audit.record("STAFF_PASSWORD_SET", "staff", id.toString(), null, Outcome.ALLOWED, null);
 	}
 
@@ -397,7 +412,7 @@ public class AgencyManagement {
 	// ---- Counts for the admin pages (no personal data, so not audited)
 
 	/** How much there is to administer. */
-	public record Overview(long agencies, long activeAgencies, long staff, long lockedStaff, long roles,
+	public record Overview(long agencies, long activeAgencies, long staff, long roles,
 			long apiClients, long activeApiClients) {
 	}
 
@@ -405,8 +420,8 @@ public class AgencyManagement {
 	public Overview overview() {
 		var all = agencies.findAll();
 		var clients = apiClients.findAll();
-		return new Overview(all.size(), all.stream().filter(Agency::active).count(), staff.count(),
-				directory.lockedCount(clock.instant()), roles.count(), clients.size(),
+		return new Overview(all.size(), all.stream().filter(Agency::active).count(), staff.count(), roles.count(),
+				clients.size(),
 				clients.stream().filter(c -> !c.revoked()).count());
 	}
 
@@ -436,7 +451,7 @@ public class AgencyManagement {
 		}
 	}
 
-	private static void checkPassword(String password, String field) {
+	private void checkPassword(String password, String username, String field) {
 		if (password.length() < MIN_PASSWORD_LENGTH) {
 			throw new AgencyRuleException(field,
 					"A password must be at least " + MIN_PASSWORD_LENGTH + " characters long.");
@@ -445,6 +460,13 @@ public class AgencyManagement {
 			throw new AgencyRuleException(field,
 					"A password must be at most " + MAX_PASSWORD_LENGTH + " characters long.");
 		}
+		passwordRules.check(password, username).ifPresent(problem -> {
+			throw new AgencyRuleException(field, switch (problem) {
+				case COMMON -> "This password is too easy to guess: it is one of the most common passwords, or one "
+						+ "with a small change. Choose another; three or four random words make a strong one.";
+				case CONTAINS_USERNAME -> "A password must not contain the username.";
+			});
+		});
 	}
 
 	private List<Role> rolesNamed(Collection<String> names) {

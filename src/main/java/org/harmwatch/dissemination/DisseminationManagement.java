@@ -22,6 +22,7 @@ import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.OutboundHttp;
 import org.harmwatch.shared.Purpose;
 import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
@@ -66,10 +67,13 @@ public class DisseminationManagement {
 
 	private final AuditLog audit;
 
+	private final OutboundHttp outbound;
+
 	DisseminationManagement(JdbcClient jdbc, TransactionTemplate transactions, GeographyManagement geography,
 			AgencyManagement agencies, DisseminationProperties properties, EmailSender email, SmsSender sms,
-			AlertIssues issues, AuditLog audit) {
+			AlertIssues issues, AuditLog audit, OutboundHttp outbound) {
 		this.audit = audit;
+		this.outbound = outbound;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.geography = geography;
@@ -332,6 +336,10 @@ public class DisseminationManagement {
 			if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
 				throw new IllegalArgumentException();
 			}
+			// Checked again as each delivery connects; this tells the administrator now.
+			outbound.refusal(uri)
+				.ifPresent(why -> problems.add(new SubscriptionProblem("url", "Harmwatch does not send to this "
+						+ "address: it is on a private, loopback or link-local network (" + why + ").")));
 		}
 		catch (IllegalArgumentException ex) {
 			problems.add(new SubscriptionProblem("url", "Enter the partner's URL, starting https://"));

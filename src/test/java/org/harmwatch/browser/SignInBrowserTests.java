@@ -8,13 +8,15 @@ import org.harmwatch.agency.AgencyManagement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signing in, each role's home page, refusals and lockout, as a person meets them in a real browser.
+ * Signing in, each role's home page, refusals and sign-in throttling, as a person meets them in a real browser.
  */
 @HarmwatchIntegrationTest
 class SignInBrowserTests extends BrowserTestSupport {
@@ -69,26 +71,47 @@ class SignInBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
-	void repeatedBadPasswordsLockTheAccountWithAClearMessage() {
-		var username = "lockout-" + System.nanoTime();
+	void repeatedBadPasswordsSlowAStrangerWithAClearMessageButNeverLockTheOwnerOut() {
+		var username = "throttle-" + System.nanoTime();
 		agencies.createStaff(username, "Lee Lockout", username + "@example.org", "BHM-TREAT", List.of("FRONTLINE_WORKER"),
 				"correct horse battery staple");
-		for (int attempt = 1; attempt <= 5; attempt++) {
-			page.navigate("/login");
-			page.getByLabel("Username").fill(username);
-			page.getByLabel("Password").fill("wrong password " + attempt);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-			page.waitForURL("**/login?**");
-		}
-		assertThat(page.locator(".govuk-error-summary")).containsText("locked after 5 failed sign-ins");
-		assertAccessible();
+		// The owner signs in once on this browser, which keeps a device cookie; the session cookie goes.
+		submit(page, username, "correct horse battery staple");
+		page.waitForURL("**/");
+		context.clearCookies(new BrowserContext.ClearCookiesOptions().setName("SESSION"));
 
-		// Even the right password is refused while the account is locked.
+		// A stranger on another browser guesses.
+		var stranger = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+		var owner = page;
+		try {
+			page = stranger.newPage();
+			for (int attempt = 1; attempt <= 6; attempt++) {
+				submit(page, username, "wrong password " + attempt);
+				page.waitForURL("**/login?**");
+			}
+			assertThat(page.locator(".govuk-error-summary")).containsText("too many failed sign-ins");
+			assertAccessible();
+			// While the stranger must wait, even the right password is not checked.
+			submit(page, username, "correct horse battery staple");
+			page.waitForURL("**/login?throttled=**");
+			assertThat(page.locator(".govuk-error-summary")).containsText("Wait a minute");
+		}
+		finally {
+			stranger.close();
+			page = owner;
+		}
+
+		// The owner, on their usual browser, is not held up.
+		submit(page, username, "correct horse battery staple");
+		page.waitForURL("**/");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Hello, Lee Lockout");
+	}
+
+	static void submit(Page page, String username, String password) {
+		page.navigate("/login");
 		page.getByLabel("Username").fill(username);
-		page.getByLabel("Password").fill("correct horse battery staple");
+		page.getByLabel("Password").fill(password);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-		page.waitForURL("**/login?locked");
-		assertThat(page.locator(".govuk-error-summary")).containsText("locked after 5 failed sign-ins");
 	}
 
 	@Test

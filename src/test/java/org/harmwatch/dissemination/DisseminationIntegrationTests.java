@@ -830,6 +830,51 @@ class DisseminationIntegrationTests {
 		mvc.perform(post("/acknowledge/" + token).with(csrf())).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void aWebhookMayNotReachAnInternalAddressThatIsNotAllowListed() throws Exception {
+		var received = new CopyOnWriteArrayList<String>();
+		var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", exchange -> {
+			received.add(exchange.getRequestURI().getPath());
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			int port = server.getAddress().getPort();
+			var secret = "a-shared-secret-of-at-least-32-characters-" + UUID.randomUUID();
+			// Refused as they are entered: the administrator hears why at once.
+			for (var url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/hooks",
+					"http://[::1]:" + port + "/hooks", "http://localhost:" + port + "/hooks")) {
+				mvc.perform(post("/dissemination/subscriptions/webhook").with(csrf()).with(as("admin"))
+					.param("name", "Inside").param("url", url).param("secret", secret))
+					.andExpect(status().isUnprocessableContent())
+					.andExpect(content().string(containsString("Harmwatch does not send to this address")));
+			}
+			// A name that resolved to a public address when it was entered and to an internal one now (DNS
+			// rebinding) is refused as the delivery connects: stored here as if it had passed the first check.
+			var id = dissemination.addWebhook("Rebinding partner", "http://127.0.0.1:" + port + "/hooks", secret,
+					List.of(), List.of(), T0);
+			jdbc.sql("UPDATE dissemination.subscription SET address = ? WHERE id = ?")
+				.params("http://localhost:" + port + "/hooks", id)
+				.update();
+			var alert = alert(Set.of(Audience.PROFESSIONALS), false, List.of(BIRMINGHAM), List.of("OPIOID"));
+			fanout.fanOut(alert, T0);
+			sender.sendDue(T0, alert.alertId(), -1);
+
+			assertThat(received).isEmpty();
+			var delivery = jdbc.sql("SELECT state, last_error FROM dissemination.delivery WHERE recipient = ?")
+				.param("webhook:" + id)
+				.query((rs, n) -> rs.getString("state") + " " + rs.getString("last_error"))
+				.single();
+			assertThat(delivery).startsWith("FAILED").contains("refused: localhost").contains("loopback");
+			dissemination.removeSubscription(id);
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
 	// ---- Pages and bad input
 
 	@Test

@@ -166,19 +166,6 @@ class SingleSignOnIntegrationTests {
 	}
 
 	@Test
-	void refusesALockedAccount() throws Exception {
-		agencies.createStaff("sso-locked", "Lou Locked", "lou.locked@demo.harmwatch.test", "UHB", List.of("PANEL_MEMBER"),
-				null);
-		jdbc.sql("UPDATE agency.staff SET locked_until = now() + interval '1 hour' WHERE username = 'sso-locked'").update();
-
-		var browser = browser();
-		var hops = signIn(browser, "lou-subject", Map.of("email", "lou.locked@demo.harmwatch.test"));
-
-		assertRefused(browser, hops);
-		assertThat(auditCount("SSO_SIGN_IN_REFUSED", "sso-locked", "DENIED")).isEqualTo(1);
-	}
-
-	@Test
 	void refusesAnAddressTheProviderHasNotVerified() throws Exception {
 		var browser = browser();
 		var hops = signIn(browser, "impostor-subject",
@@ -202,7 +189,7 @@ class SingleSignOnIntegrationTests {
 		assertThat(hops.last().uri().getQuery()).isEqualTo("sso");
 		assertThat(hops.last().statusCode()).isEqualTo(200);
 		assertThat(hops.last().body()).contains("govuk-error-summary")
-			.contains("there is no Harmwatch account for you, or it is disabled or locked");
+			.contains("there is no Harmwatch account for you, or it is disabled");
 		assertThat(get(browser, "/api/me", "application/json").statusCode()).isEqualTo(401);
 	}
 

@@ -1,6 +1,5 @@
 package org.harmwatch.agency.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,7 +18,8 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A person who signs in to Harmwatch on behalf of one agency.
  *
- * <p>Repeated failed sign-ins lock the account for a while; a success or an administrator clears the count.
+ * <p>Failed sign-ins never lock the account (anyone could lock anyone out); the platform's sign-in throttle slows the
+ * clients that send them instead.
  */
 @Table(schema = "agency", name = "staff")
 public class Staff {
@@ -39,10 +39,6 @@ public class Staff {
 
 	private boolean enabled;
 
-	private int failedAttempts;
-
-	private @Nullable Instant lockedUntil;
-
 	private @Nullable Instant lastSignIn;
 
 	private final Instant createdAt;
@@ -55,8 +51,8 @@ public class Staff {
 
 	@PersistenceCreator
 	Staff(UUID id, String username, String displayName, String email, AggregateReference<Agency, UUID> agency,
-			@Nullable String passwordHash, boolean enabled, int failedAttempts, @Nullable Instant lockedUntil,
-			@Nullable Instant lastSignIn, Instant createdAt, Set<StaffRole> roles, @Nullable Integer version) {
+			@Nullable String passwordHash, boolean enabled, @Nullable Instant lastSignIn, Instant createdAt,
+			Set<StaffRole> roles, @Nullable Integer version) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
@@ -64,8 +60,6 @@ public class Staff {
 		this.agency = agency;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
-		this.failedAttempts = failedAttempts;
-		this.lockedUntil = lockedUntil;
 		this.lastSignIn = lastSignIn;
 		this.createdAt = createdAt;
 		this.roles = new HashSet<>(roles);
@@ -75,7 +69,7 @@ public class Staff {
 	public static Staff create(String username, String displayName, String email, UUID agencyId,
 			@Nullable String passwordHash, Collection<UUID> roleIds, Instant now) {
 		var staff = new Staff(UUID.randomUUID(), username, displayName, email, AggregateReference.to(agencyId),
-				passwordHash, true, 0, null, null, now, Set.of(), null);
+				passwordHash, true, null, now, Set.of(), null);
 		staff.assignRoles(roleIds);
 		return staff;
 	}
@@ -95,33 +89,8 @@ public class Staff {
 		this.passwordHash = newHash;
 	}
 
-	/** Counts a failed sign-in; returns whether this one locked the account. */
-	public boolean signInFailed(Instant now, int maxAttempts, Duration lockFor) {
-		if (isLocked(now)) {
-			return false;
-		}
-		failedAttempts++;
-		if (failedAttempts >= maxAttempts) {
-			lockedUntil = now.plus(lockFor);
-			failedAttempts = 0;
-			return true;
-		}
-		return false;
-	}
-
 	public void signedIn(Instant now) {
-		failedAttempts = 0;
-		lockedUntil = null;
 		lastSignIn = now;
-	}
-
-	public void unlock() {
-		failedAttempts = 0;
-		lockedUntil = null;
-	}
-
-	public boolean isLocked(Instant now) {
-		return lockedUntil != null && now.isBefore(lockedUntil);
 	}
 
 	public Set<UUID> roleIds() {
@@ -154,14 +123,6 @@ public class Staff {
 
 	public boolean enabled() {
 		return enabled;
-	}
-
-	public int failedAttempts() {
-		return failedAttempts;
-	}
-
-	public @Nullable Instant lockedUntil() {
-		return lockedUntil;
 	}
 
 	public @Nullable Instant lastSignIn() {

@@ -7,11 +7,12 @@ import java.util.List;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
 import org.harmwatch.platform.HarmwatchUser;
-import org.harmwatch.platform.LockoutPolicy;
+import org.harmwatch.platform.PasswordHashes;
+import org.jspecify.annotations.Nullable;
 import org.harmwatch.shared.Grant;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -21,12 +22,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Signs staff in: loads their account with its grants, counts failures, locks and unlocks.
+ * Signs staff in: loads their account with its grants, and audits each sign-in and failed attempt.
  *
- * <p>Lockout is kept in the database, so it holds across every instance.
+ * <p>Failures lock nothing: the platform's sign-in throttle slows the clients that send them (ADR 8). A failure
+ * for an unknown username costs the same work here as one for a real account (one look-up, one audit entry), so the
+ * time of the answer does not tell them apart.
  */
 @Service
-public class StaffAccounts implements UserDetailsService, UserDetailsPasswordService {
+public class StaffAccounts implements UserDetailsService, UserDetailsPasswordService, PasswordHashes {
 
 	private final StaffRepository staff;
 
@@ -38,16 +41,16 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 
 	private final Clock clock;
 
-	private final LockoutPolicy lockout;
+	private final JdbcClient jdbc;
 
-	StaffAccounts(StaffRepository staff, AgencyRepository agencies, RoleRepository roles, AuditLog audit, Clock clock,
-			LockoutPolicy lockout) {
+	StaffAccounts(StaffRepository staff, AgencyRepository agencies, RoleRepository roles, AuditLog audit,
+			Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.staff = staff;
 		this.agencies = agencies;
 		this.roles = roles;
 		this.audit = audit;
 		this.clock = clock;
-		this.lockout = lockout;
 	}
 
 	@Override
@@ -56,6 +59,15 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 		return staff.findByUsernameIgnoringCase(username)
 			.map(this::toUser)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+	}
+
+	@Override
+	public @Nullable String passwordHash(String username) {
+		return jdbc.sql("SELECT password_hash FROM agency.staff WHERE lower(username) = lower(?)")
+			.param(username)
+			.query((rs, n) -> rs.getString(1))
+			.optional()
+			.orElse(null);
 	}
 
 	@Transactional(readOnly = true)
@@ -67,7 +79,7 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 		List<String> roleNames = held.stream().map(Role::name).sorted().toList();
 		return new HarmwatchUser(member.id(), member.username(), member.passwordHash(), member.displayName(),
 				agency.code(), agency.name(), agency.type(), roleNames, grants, member.enabled() && agency.active(),
-				member.isLocked(clock.instant()));
+				false);
 	}
 
 	@Override
@@ -79,31 +91,24 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 		return toUser(member);
 	}
 
+	/** One query whether or not the username exists, then one audit entry. */
 	@EventListener
 	@Transactional
 	public void on(AuthenticationFailureBadCredentialsEvent event) {
 		var username = event.getAuthentication().getName();
-		var member = staff.findByUsernameIgnoringCase(username);
-		if (member.isEmpty()) {
+		var account = jdbc.sql("""
+				SELECT s.id, s.username, a.code FROM agency.staff s JOIN agency.agency a ON a.id = s.agency
+				WHERE lower(s.username) = lower(?)""")
+			.param(username)
+			.query((rs, n) -> new String[] { rs.getString("id"), rs.getString("username"), rs.getString("code") })
+			.optional();
+		if (account.isEmpty()) {
 			audit.recordFor(username, null, "SIGN_IN_FAILED", "staff", null, null, Outcome.DENIED, "unknown username");
 			return;
 		}
-		var account = member.get();
-		var agency = agencies.findById(account.agencyId()).map(Agency::code).orElse(null);
-		boolean locked = account.signInFailed(clock.instant(), lockout.attempts(), lockout.duration());
-		staff.save(account);
-		audit.recordFor(account.username(), agency, "SIGN_IN_FAILED", "staff", account.id().toString(), null,
-				Outcome.DENIED, "wrong password");
-		if (locked) {
-			audit.recordFor(account.username(), agency, "ACCOUNT_LOCKED", "staff", account.id().toString(), null,
-					Outcome.DENIED, lockout.attempts() + " failed sign-ins; locked until " + account.lockedUntil());
-		}
-	}
-
-	@EventListener
-	public void on(AuthenticationFailureLockedEvent event) {
-		audit.recordFor(event.getAuthentication().getName(), null, "SIGN_IN_REFUSED", "staff", null, null,
-				Outcome.DENIED, "account locked");
+		var found = account.get();
+		audit.recordFor(found[1], found[2], "SIGN_IN_FAILED", "staff", found[0], null, Outcome.DENIED,
+				"wrong password");
 	}
 
 	@EventListener

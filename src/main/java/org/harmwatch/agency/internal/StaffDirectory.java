@@ -1,7 +1,5 @@
 package org.harmwatch.agency.internal;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +26,7 @@ public class StaffDirectory {
 	}
 
 	public record Row(UUID id, String username, String displayName, String email, String agencyCode,
-			String agencyName, String roles, boolean enabled, @Nullable Instant lockedUntil) {
+			String agencyName, String roles, boolean enabled) {
 	}
 
 	public record Page(List<Row> rows, long total, int page, int pages) {
@@ -46,14 +44,6 @@ public class StaffDirectory {
 			.param("action", action)
 			.query(String.class)
 			.list();
-	}
-
-	/** Accounts locked after failed sign-ins at this moment. */
-	public long lockedCount(Instant now) {
-		return jdbc.sql("SELECT count(*) FROM agency.staff WHERE locked_until > :now")
-			.param("now", Timestamp.from(now))
-			.query(Long.class)
-			.single();
 	}
 
 	/** Staff per agency id; agencies without staff are absent. */
@@ -98,15 +88,14 @@ public class StaffDirectory {
 		params.put("limit", PAGE_SIZE);
 		params.put("offset", (current - 1) * PAGE_SIZE);
 		var rows = jdbc.sql("""
-				SELECT s.id, s.username, s.display_name, s.email, a.code, a.name, s.enabled, s.locked_until,
+				SELECT s.id, s.username, s.display_name, s.email, a.code, a.name, s.enabled,
 				  (SELECT string_agg(r.title, ', ' ORDER BY r.title) FROM agency.staff_role sr
 				   JOIN agency.role r ON r.id = sr.role WHERE sr.staff = s.id) AS roles
 				""" + from + clause + " ORDER BY s.display_name, s.username LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("username"),
 					rs.getString("display_name"), rs.getString("email"), rs.getString("code"), rs.getString("name"),
-					rs.getString("roles") == null ? "" : rs.getString("roles"), rs.getBoolean("enabled"),
-					rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant()))
+					rs.getString("roles") == null ? "" : rs.getString("roles"), rs.getBoolean("enabled")))
 			.list();
 		return new Page(rows, total, current, pages);
 	}

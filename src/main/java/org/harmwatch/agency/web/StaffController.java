@@ -10,6 +10,7 @@ import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.AgencyManagement.ChangedMeanwhile;
 import org.harmwatch.agency.AgencyRuleException;
 import org.harmwatch.agency.internal.Agency;
+import org.harmwatch.agency.internal.PasswordRules;
 import org.harmwatch.agency.internal.Role;
 import org.harmwatch.agency.internal.Staff;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,7 @@ import static org.harmwatch.agency.AgencyManagement.MAX_PASSWORD_LENGTH;
 import static org.harmwatch.agency.AgencyManagement.MIN_PASSWORD_LENGTH;
 
 /**
- * Staff accounts: find them, look at one, create, change, unlock and set a password. Password hashes never leave
+ * Staff accounts: find them, look at one, create, change, clear failed sign-ins and set a password. Password hashes never leave
  * the module's tables.
  */
 @Controller
@@ -44,9 +45,12 @@ class StaffController {
 
 	private final Clock clock;
 
-	StaffController(AgencyManagement agencies, Clock clock) {
+	private final PasswordRules passwordRules;
+
+	StaffController(AgencyManagement agencies, Clock clock, PasswordRules passwordRules) {
 		this.agencies = agencies;
 		this.clock = clock;
+		this.passwordRules = passwordRules;
 	}
 
 	@GetMapping
@@ -75,7 +79,7 @@ class StaffController {
 		model.addAttribute("member", member);
 		model.addAttribute("agency", agencies.agenciesById().get(member.agencyId()));
 		model.addAttribute("roles", agencies.rolesOf(member).stream().sorted(Comparator.comparing(Role::title)).toList());
-		model.addAttribute("locked", member.isLocked(clock.instant()));
+		model.addAttribute("signIns", agencies.signInStatus(member).orElse(null));
 		// Whether there is a password, never the hash itself.
 		model.addAttribute("hasPassword", member.passwordHash() != null);
 		return "agency/staffDetails";
@@ -95,7 +99,7 @@ class StaffController {
 		checkAgency(form, result);
 		var password = form.initialPassword();
 		if (password != null) {
-			checkPasswordLength(password, "initialPassword", result);
+			checkPassword(password, form.username(), "initialPassword", result);
 		}
 		if (!result.hasErrors()) {
 			try {
@@ -146,7 +150,7 @@ class StaffController {
 	@PostMapping("/{id}/unlock")
 	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
 	String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
-		agencies.unlockStaff(id);
+		agencies.clearSignInFailures(id);
 		redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.staff.unlocked", null));
 		return "redirect:/admin/staff/" + id;
 	}
@@ -165,7 +169,7 @@ class StaffController {
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		var password = form.password();
 		if (password != null && !password.isEmpty()) {
-			checkPasswordLength(password, "password", result);
+			checkPassword(password, agencies.staffMember(id).username(), "password", result);
 			if (!result.hasFieldErrors("password") && !password.equals(form.confirmation())) {
 				result.rejectValue("confirmation", "admin.password.mismatch");
 			}
@@ -223,12 +227,19 @@ class StaffController {
 		}
 	}
 
-	private static void checkPasswordLength(String password, String field, BindingResult result) {
+	private void checkPassword(String password, @Nullable String username, String field, BindingResult result) {
 		if (password.length() < MIN_PASSWORD_LENGTH) {
 			result.rejectValue(field, "admin.password.tooShort", new Object[] { MIN_PASSWORD_LENGTH }, null);
 		}
 		else if (password.length() > MAX_PASSWORD_LENGTH) {
 			result.rejectValue(field, "admin.password.tooLong", new Object[] { MAX_PASSWORD_LENGTH }, null);
+		}
+		else {
+			passwordRules.check(password, username)
+				.ifPresent(problem -> result.rejectValue(field, switch (problem) {
+					case COMMON -> "admin.password.common";
+					case CONTAINS_USERNAME -> "admin.password.containsUsername";
+				}));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.harmwatch.dissemination.internal;
 
 import org.harmwatch.platform.ClientRateLimiter;
+import org.harmwatch.platform.RateLimitStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,8 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublicFormRateLimiter extends ClientRateLimiter {
 
-	PublicFormRateLimiter(DisseminationProperties properties) {
-		super(properties.publicForm().capacity(), properties.publicForm().refillEvery());
+	PublicFormRateLimiter(DisseminationProperties properties, RateLimitStore store) {
+		super("dissemination.public-form", properties.publicForm().capacity(), properties.publicForm().refillEvery(),
+				store);
 	}
 
 }

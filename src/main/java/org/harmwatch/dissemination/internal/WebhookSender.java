@@ -1,19 +1,18 @@
 package org.harmwatch.dissemination.internal;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.harmwatch.dissemination.DeliveryChannel;
+import org.harmwatch.platform.OutboundHttp;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,18 +21,23 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code X-Harmwatch-Signature: sha256=<hex HMAC-SHA256 of the body with the shared secret>},
  * {@code X-Harmwatch-Timestamp} (also inside the signed body, so it cannot be changed) and
  * {@code X-Harmwatch-Delivery} (the idempotency key, also in the body: a partner drops a key it has seen).
+ *
+ * <p>Sent through the platform's {@link OutboundHttp}: a webhook URL that is, or resolves to, a loopback, private or
+ * link-local address fails (unless an administrator allow-listed the host), and a redirect is a failure, never
+ * followed.
  */
 @Component
 public class WebhookSender implements ChannelSender {
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	private final OutboundHttp http;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final DisseminationProperties properties;
 
-	public WebhookSender(DisseminationProperties properties) {
+	public WebhookSender(DisseminationProperties properties, OutboundHttp http) {
 		this.properties = properties;
+		this.http = http;
 	}
 
 	@Override
@@ -61,19 +65,16 @@ public class WebhookSender implements ChannelSender {
 			public String send(Outgoing message) throws Exception {
 				var timestamp = Instant.now().getEpochSecond();
 				var body = json.writeValueAsBytes(payload(message, timestamp));
-				var request = HttpRequest.newBuilder(URI.create(message.address()))
-					.timeout(Duration.ofSeconds(20))
-					.header("Content-Type", "application/json")
-					.header("X-Harmwatch-Signature", signature(java.util.Objects.requireNonNull(message.secret()), body))
-					.header("X-Harmwatch-Timestamp", String.valueOf(timestamp))
-					.header("X-Harmwatch-Delivery", message.key())
-					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-					.build();
-				var response = http.send(request, HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() / 100 != 2) {
-					throw new IllegalStateException("The partner answered HTTP " + response.statusCode());
+				var headers = Map.of(
+						"X-Harmwatch-Signature", signature(java.util.Objects.requireNonNull(message.secret()), body),
+						"X-Harmwatch-Timestamp", String.valueOf(timestamp),
+						"X-Harmwatch-Delivery", message.key());
+				var response = http.post(URI.create(message.address()), headers, "application/json", body,
+						Duration.ofSeconds(20));
+				if (response.status() / 100 != 2) {
+					throw new IllegalStateException("The partner answered HTTP " + response.status());
 				}
-				return "HTTP " + response.statusCode();
+				return "HTTP " + response.status();
 			}
 
 			@Override

@@ -17,12 +17,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("harmwatch.drug-checking")
 public record DrugCheckingProperties(@Nullable Map<String, BigDecimal> highStrength, @Nullable RateLimit publicLookup) {
 
-	/** A token bucket per client: {@code capacity} lookups at once, one more every {@code refillEvery}. */
-	public record RateLimit(@Nullable Integer capacity, @Nullable Duration refillEvery) {
+	/**
+	 * A token bucket per client: {@code capacity} lookups at once, one more every {@code refillEvery}; and one bucket
+	 * for all clients together for lookups of eight-character codes (issued before December 2026, 27^8 of them), so
+	 * that even many addresses together cannot guess those quickly.
+	 */
+	public record RateLimit(@Nullable Integer capacity, @Nullable Duration refillEvery, @Nullable Integer legacyCapacity,
+			@Nullable Duration legacyRefillEvery) {
 
 		public RateLimit {
 			capacity = capacity == null ? 10 : capacity;
 			refillEvery = refillEvery == null ? Duration.ofMinutes(1) : refillEvery;
+			legacyCapacity = legacyCapacity == null ? 500 : legacyCapacity;
+			legacyRefillEvery = legacyRefillEvery == null ? Duration.ofMinutes(3) : legacyRefillEvery;
 		}
 
 	}
@@ -30,7 +37,7 @@ public record DrugCheckingProperties(@Nullable Map<String, BigDecimal> highStren
 	public DrugCheckingProperties {
 		highStrength = highStrength == null || highStrength.isEmpty() ? Map.of("mdma", new BigDecimal("150"))
 				: Map.copyOf(highStrength);
-		publicLookup = publicLookup == null ? new RateLimit(null, null) : publicLookup;
+		publicLookup = publicLookup == null ? new RateLimit(null, null, null, null) : publicLookup;
 	}
 
 }

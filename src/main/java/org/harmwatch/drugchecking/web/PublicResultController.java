@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  *
  * <p>An unknown code, a sample without a result yet, and a result the licence withholds all get the same page with
  * the same status: "no result to show for this code yet". So a guessed code tells nothing about whether it, or any
- * other code, exists. Lookups are rate-limited per client (429 when the bucket is empty). The code travels in a POST
+ * other code, exists. Lookups are rate-limited per client address, across every instance (429 when the bucket is
+ * empty); the expected guesses per hit are in {@link PublicLookupRateLimiter}. The code travels in a POST
  * body, not the URL, so it stays out of access logs and browser history; the QR code's URL only fills the form in.
  */
 @Controller
@@ -51,7 +52,7 @@ class PublicResultController {
 	@PublicEndpoint("Anyone may look up a result by its code; rate-limited, and a wrong code reveals nothing")
 	String lookup(@RequestParam(required = false) @Nullable String code, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		if (!limiter.tryAcquire(request.getRemoteAddr())) {
+		if (!limiter.tryAcquire(request.getRemoteAddr(), code)) {
 			response.setStatus(429);
 			response.setHeader("Retry-After", String.valueOf(limiter.retryAfter().toSeconds()));
 			model.addAttribute("minutes", Math.max(1, limiter.retryAfter().toMinutes()));

@@ -2,6 +2,7 @@ package org.harmwatch.earlywarning.web;
 
 import org.harmwatch.earlywarning.internal.EarlyWarningProperties;
 import org.harmwatch.platform.ClientRateLimiter;
+import org.harmwatch.platform.RateLimitStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicReportRateLimiter extends ClientRateLimiter {
 
-	PublicReportRateLimiter(EarlyWarningProperties properties) {
-		super(properties.publicForm().capacity(), properties.publicForm().refillEvery());
+	PublicReportRateLimiter(EarlyWarningProperties properties, RateLimitStore store) {
+		super("early-warning.public-report", properties.publicForm().capacity(), properties.publicForm().refillEvery(),
+				store);
 	}
 
 }

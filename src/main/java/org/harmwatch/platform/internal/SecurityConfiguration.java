@@ -1,6 +1,9 @@
 package org.harmwatch.platform.internal;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
@@ -10,20 +13,23 @@ import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.MapProperties;
-import org.jspecify.annotations.Nullable;
+import org.harmwatch.platform.PasswordHashes;
+import org.harmwatch.platform.SignInThrottle;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -37,7 +43,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -48,6 +56,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * PostgreSQL, so any instance can serve any request. Programs present a bearer token. Authorisation is decided per
  * endpoint: every handler carries {@code @PreAuthorize} or {@code @PublicEndpoint}, and
  * {@link EndpointAuthorizationInterceptor} refuses any that carries neither (default deny).
+ *
+ * <p>Wrong passwords never lock an account; {@link SignInThrottle} slows the clients that send them instead, and an
+ * unknown username gets the same answer, at the same cost, as a wrong password (ADR 8).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -63,7 +74,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ApiTokenResolver> tokens,
 			ObjectProvider<ClientRegistrationRepository> oidcClients,
 			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers, AuditLog audit,
-			MapProperties map, ObjectProvider<UserDetailsService> accounts) throws Exception {
+			MapProperties map, SignInThrottle throttle, Clock clock) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			// Each endpoint declares its own rule (method security); the interceptor refuses endpoints that declare none.
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
@@ -73,14 +84,15 @@ class SecurityConfiguration {
 
 		http.formLogin(form -> form.loginPage("/login")
 			.loginProcessingUrl("/login")
-			.defaultSuccessUrl("/", false)
-			.failureHandler(loginFailureHandler(accounts))
+			.authenticationDetailsSource(SignInDetails::of)
+			.successHandler(loginSuccessHandler(throttle))
+			.failureHandler(loginFailureHandler(throttle, clock))
 			.permitAll());
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
 
 		if (oidcClients.getIfAvailable() != null) {
 			http.oauth2Login(oauth -> {
-				oauth.loginPage("/login").failureHandler(loginFailureHandler(accounts));
+				oauth.loginPage("/login").failureHandler(loginFailureHandler(throttle, clock));
 				var users = oidcUsers.getIfAvailable();
 				if (users != null) {
 					oauth.userInfoEndpoint(info -> info.oidcUserService(users));
@@ -117,6 +129,19 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** The only password check (so no default one runs beside it): throttled, and blind to which usernames exist. */
+	@Bean
+	AuthenticationProvider passwordAuthentication(ObjectProvider<PasswordHashes> hashes,
+			ObjectProvider<UserDetailsService> users, PasswordEncoder encoder,
+			ObjectProvider<UserDetailsPasswordService> upgrades, SignInThrottle throttle, AuditLog audit, Clock clock) {
+		return new PasswordAuthenticationProvider(username -> hashes.getObject().passwordHash(username),
+				username -> users.getObject().loadUserByUsername(username), encoder,
+				(user, password) -> {
+					var service = upgrades.getIfAvailable();
+					return service == null ? user : service.updatePassword(user, password);
+				}, throttle, audit, clock);
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		// Argon2id for new hashes; BCrypt hashes from an import still verify and are upgraded at the next sign-in.
@@ -138,33 +163,52 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Sends a failed sign-in back to the form with the reason. The wrong password that locks an account says so at
-	 * once, rather than at the next attempt: the failure listener has already counted it when this runs.
+	 * After a password sign-in, gives the browser its device cookie (so its next sign-ins are not slowed by strangers'
+	 * failures), then goes where the person was heading, or home.
 	 */
-	private static AuthenticationFailureHandler loginFailureHandler(ObjectProvider<UserDetailsService> accounts) {
+	private static AuthenticationSuccessHandler loginSuccessHandler(SignInThrottle throttle) {
+		var target = new SavedRequestAwareAuthenticationSuccessHandler();
+		target.setDefaultTargetUrl("/");
+		return (request, response, authentication) -> {
+			if (request.getAttribute(SignInDetails.ATTRIBUTE) instanceof SignInDetails details) {
+				var cookie = ResponseCookie.from(SignInDetails.DEVICE_COOKIE, details.tokenAfterSuccess())
+					.httpOnly(true)
+					.secure(request.isSecure())
+					.sameSite("Strict")
+					.path(request.getContextPath() + "/login")
+					.maxAge(throttle.policy().familiarFor())
+					.build();
+				response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+			}
+			target.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	/**
+	 * Sends a failed sign-in back to the form with the reason. A wrong password and an unknown username are the same
+	 * {@code ?error}; a client that must now wait is told for how long ({@code ?throttled=minutes}), whether or not the
+	 * username exists. Only someone who gave the right password hears that the account is disabled.
+	 */
+	private static AuthenticationFailureHandler loginFailureHandler(SignInThrottle throttle, Clock clock) {
 		return (request, response, exception) -> {
+			var now = clock.instant();
 			String reason = switch (exception) {
-				case LockedException locked -> "locked";
+				case SignInThrottledException wait -> throttled(now, wait.until());
 				case DisabledException disabled -> "disabled";
 				case OAuth2AuthenticationException sso -> "sso";
-				case BadCredentialsException bad when isLockedNow(accounts, request.getParameter("username")) -> "locked";
+				case BadCredentialsException bad -> {
+					var username = request.getParameter("username");
+					var attempt = SignInDetails.of(request).attempt(username == null ? "" : username);
+					yield throttle.blockedUntil(attempt, now).map(until -> throttled(now, until)).orElse("error");
+				}
 				default -> "error";
 			};
 			response.sendRedirect(request.getContextPath() + "/login?" + reason);
 		};
 	}
 
-	private static boolean isLockedNow(ObjectProvider<UserDetailsService> accounts, @Nullable String username) {
-		var service = accounts.getIfAvailable();
-		if (service == null || username == null || username.isBlank()) {
-			return false;
-		}
-		try {
-			return !service.loadUserByUsername(username).isAccountNonLocked();
-		}
-		catch (UsernameNotFoundException unknown) {
-			return false;
-		}
+	private static String throttled(Instant now, Instant until) {
+		return "throttled=" + SignInThrottle.minutes(Duration.between(now, until));
 	}
 
 	private static AuthenticationEntryPoint entryPoint() {

@@ -1,13 +1,13 @@
 package org.harmwatch.platform.web;
 
 import org.harmwatch.platform.HarmwatchUser;
-import org.harmwatch.platform.LockoutPolicy;
 import org.harmwatch.platform.PublicEndpoint;
 import org.springframework.ui.Model;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The front door: a public landing page, or the signed-in person's own home page.
@@ -17,12 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 class HomeController {
-
-	private final LockoutPolicy lockout;
-
-	HomeController(LockoutPolicy lockout) {
-		this.lockout = lockout;
-	}
 
 	@GetMapping("/")
 	@PublicEndpoint("The landing page leads the public to published information and staff to sign in.")
@@ -35,9 +29,12 @@ class HomeController {
 
 	@GetMapping("/login")
 	@PublicEndpoint("People must reach the sign-in page before they are signed in.")
-	String login(Model model) {
-		model.addAttribute("lockoutAttempts", lockout.attempts());
-		model.addAttribute("lockoutMinutes", lockout.duration().toMinutes());
+	String login(@RequestParam(required = false) @Nullable String throttled, Model model) {
+		// How long to wait, from the failure handler's redirect; whatever else is typed there shows a plain minute.
+		if (throttled != null) {
+			model.addAttribute("throttledMinutes",
+					throttled.matches("\\d{1,3}") ? Math.max(1, Integer.parseInt(throttled)) : 1);
+		}
 		return "platform/login";
 	}
 

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.agency.AgencyManagement;
+import org.harmwatch.agency.AgencyRuleException;
 import org.harmwatch.agency.internal.Role;
 import org.harmwatch.agency.internal.Staff;
 import org.harmwatch.platform.HarmwatchUser;
@@ -16,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -26,6 +28,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -179,26 +182,81 @@ class StaffAdminIntegrationTests {
 			.andExpect(content().string(containsString("The username ADMIN is taken.")));
 	}
 
+	static RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
 	@Test
-	void unlocksALockedAccount() throws Exception {
+	void clearsTheFailedSignInsThatSlowAnAccount() throws Exception {
 		var member = staffAt("BHM-TREAT", "FRONTLINE_WORKER");
-		for (int i = 0; i < 5; i++) {
-			mvc.perform(formLogin("/login").user(member.username()).password("wrong password " + i))
-				.andExpect(unauthenticated());
+		// Strangers guess from many addresses: the account is slowed for unfamiliar clients, never locked.
+		for (int i = 0; i < 11; i++) {
+			mvc.perform(post("/login").with(csrf()).with(from("192.0.2." + (100 + i)))
+				.param("username", member.username())
+				.param("password", "wrong password " + i)).andExpect(unauthenticated());
 		}
-		mvc.perform(formLogin("/login").user(member.username()).password(PASSWORD)).andExpect(unauthenticated());
+		mvc.perform(post("/login").with(csrf()).with(from("192.0.2.150"))
+			.param("username", member.username())
+			.param("password", PASSWORD))
+			.andExpect(unauthenticated())
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", containsString("/login?throttled=")));
 		mvc.perform(get("/admin/staff/{id}", member.id()).with(as("admin")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("locked after too many failed sign-ins")))
-			.andExpect(content().string(containsString("Unlock account")));
-		mvc.perform(get("/admin/staff").param("text", member.username()).with(as("admin")))
-			.andExpect(content().string(containsString(">Locked<")));
+			.andExpect(content().string(containsString("After 11 failed sign-ins from devices and addresses")))
+			.andExpect(content().string(containsString("Sign-ins slowed")))
+			.andExpect(content().string(containsString("Clear failed sign-ins")));
 
 		mvc.perform(post("/admin/staff/{id}/unlock", member.id()).with(as("admin")).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 
-		assertThat(agencies.staffMember(member.id()).lockedUntil()).isNull();
+		mvc.perform(get("/admin/staff/{id}", member.id()).with(as("admin")))
+			.andExpect(content().string(not(containsString("Sign-ins slowed"))));
+		mvc.perform(post("/login").with(csrf()).with(from("192.0.2.150"))
+			.param("username", member.username())
+			.param("password", PASSWORD)).andExpect(authenticated());
+	}
+
+	@Test
+	void refusesACommonPasswordWithAClearMessageWhereverOneIsSet() throws Exception {
+		var member = staffAt("WM-CHECK", "DRUG_CHECKING_ANALYST");
+		for (var common : List.of("passwordpassword", "P@ssw0rd2024!!", "qwertyuiop123", "iloveyou12345",
+				"abcdefghijklmn", "111111111111")) {
+			mvc.perform(post("/admin/staff/{id}/password", member.id()).with(as("admin"))
+				.with(csrf())
+				.param("password", common)
+				.param("confirmation", common))
+				.andExpect(status().isOk())
+				.andExpect(model().attributeHasFieldErrors("passwordForm", "password"))
+				.andExpect(content().string(containsString("This password is too easy to guess")));
+		}
+		mvc.perform(post("/admin/staff/{id}/password", member.id()).with(as("admin"))
+			.with(csrf())
+			.param("password", "my name is " + member.username())
+			.param("confirmation", "my name is " + member.username()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The password must not contain the username")));
 		mvc.perform(formLogin("/login").user(member.username()).password(PASSWORD)).andExpect(authenticated());
+
+		var username = uniqueUsername();
+		mvc.perform(post("/admin/staff/new").with(as("admin"))
+			.with(csrf())
+			.param("username", username)
+			.param("displayName", "Casey Common")
+			.param("email", username + "@treatment.example")
+			.param("agency", "BHM-TREAT")
+			.param("roles", "FRONTLINE_WORKER")
+			.param("initialPassword", "passwordpassword"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("staffForm", "initialPassword"))
+			.andExpect(content().string(containsString("This password is too easy to guess")));
+		assertThat(agencies.staffPage(username, null, null, 1).rows()).isEmpty();
+		assertThatThrownBy(() -> agencies.setPassword(member.id(), "passwordpassword"))
+			.isInstanceOf(AgencyRuleException.class)
+			.hasMessageContaining("too easy to guess");
 	}
 
 	@Test

@@ -1,8 +1,10 @@
 package org.harmwatch.drugchecking.web;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +23,9 @@ import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SampleView;
 import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
+import org.harmwatch.drugchecking.internal.DrugCheckingProperties;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.RateLimitStore;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
@@ -191,6 +195,23 @@ class DrugCheckingWebIntegrationTests {
 		assertThat(unknown).contains("No result to show for this code yet").doesNotContain("WM-2222-2222");
 		assertThat(notReady).isEqualTo(unknown);
 		assertThat(notPublic).isEqualTo(unknown);
+	}
+
+	@Test
+	void eightCharacterCodesAreGuessedFromOneBucketForEveryClient(@Autowired RateLimitStore store) {
+		var name = "test.lookup." + UUID.randomUUID();
+		var limiter = new PublicLookupRateLimiter(name,
+				new DrugCheckingProperties(null, new DrugCheckingProperties.RateLimit(10, Duration.ofMinutes(1), 3,
+						Duration.ofHours(1))),
+				store);
+		var granted = new ArrayList<Boolean>();
+		for (int client = 0; client < 6; client++) {
+			granted.add(limiter.tryAcquire("192.0.2." + client, "WM-2222-222" + client));
+		}
+		// However many addresses guess, three eight-character guesses in all; twelve-character codes are unaffected.
+		assertThat(granted).containsExactly(true, true, true, false, false, false);
+		assertThat(limiter.tryAcquire("192.0.2.9", "WM-2222-2222-2222")).isTrue();
+		assertThat(limiter.tryAcquire("192.0.2.9", "wm 2222 2222")).isFalse();
 	}
 
 	@Test

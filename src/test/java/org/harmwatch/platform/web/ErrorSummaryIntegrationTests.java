@@ -45,10 +45,12 @@ class ErrorSummaryIntegrationTests {
 			.andExpect(content().string(containsString("class=\"govuk-error-summary\"")))
 			.andExpect(content().string(containsString("<h2 class=\"govuk-error-summary__title\">There is a problem</h2>")))
 			.andExpect(content().string(containsString("<a href=\"#username\">The username or password is not right.")))
-			.andExpect(content().string(not(containsString("This account is locked"))));
-		mvc.perform(get("/login").param("locked", "")).andExpect(status().isOk())
-			.andExpect(content().string(containsString("<a href=\"#username\">This account is locked after 5 failed sign-ins")))
+			.andExpect(content().string(not(containsString("too many failed sign-ins"))));
+		mvc.perform(get("/login").param("throttled", "3")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("<a href=\"#username\">There have been too many failed sign-ins with this username from here. Wait 3 minutes")))
 			.andExpect(content().string(not(containsString("The username or password is not right"))));
+		mvc.perform(get("/login").param("throttled", "<script>")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Wait a minute and try again")));
 		mvc.perform(get("/login").param("disabled", "")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("<a href=\"#username\">This account is disabled.")));
 		mvc.perform(get("/login").param("sso", "")).andExpect(status().isOk())

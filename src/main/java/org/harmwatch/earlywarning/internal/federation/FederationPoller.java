@@ -3,9 +3,6 @@ package org.harmwatch.earlywarning.internal.federation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -22,6 +20,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.harmwatch.earlywarning.internal.federation.CapReader.InvalidCapException;
 import org.harmwatch.earlywarning.internal.federation.FederationProperties.Feed;
+import org.harmwatch.platform.OutboundHttp;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +38,10 @@ import org.xml.sax.InputSource;
  * read, or an entry that is not valid CAP 1.2, is recorded against the feed for the coordinator to see; the other
  * feeds and entries are still read. Nothing polled is ever re-broadcast: it only lands in
  * {@code earlywarning.external_alert}.
+ *
+ * <p>Feeds and the CAP links inside them are fetched through the platform's {@link OutboundHttp}, so neither a feed
+ * URL nor a hostile feed's links (nor their redirects) can reach loopback, private or link-local addresses unless an
+ * administrator allow-listed the host.
  */
 @Component
 @EnableConfigurationProperties(FederationProperties.class)
@@ -54,16 +57,13 @@ public class FederationPoller {
 
 	private final Clock clock;
 
-	private final HttpClient http;
+	private final OutboundHttp http;
 
-	FederationPoller(JdbcClient jdbc, FederationProperties properties, Clock clock) {
+	FederationPoller(JdbcClient jdbc, FederationProperties properties, Clock clock, OutboundHttp http) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(properties.timeout())
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.build();
+		this.http = http;
 	}
 
 	/**
@@ -132,10 +132,6 @@ public class FederationPoller {
 		catch (IOException | InvalidCapException | FeedException ex) {
 			error = ex.getMessage();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			error = "interrupted";
-		}
 		var problem = error != null ? error
 				: refused.isEmpty() ? null : refused.size() + " entr" + (refused.size() == 1 ? "y" : "ies")
 						+ " refused; first: " + refused.get(0);
@@ -168,26 +164,17 @@ public class FederationPoller {
 		return java.util.Optional.empty();
 	}
 
-	private byte[] fetch(URI url) throws IOException, InterruptedException {
-		if (!"https".equalsIgnoreCase(url.getScheme()) && !"http".equalsIgnoreCase(url.getScheme())) {
-			throw new IOException("only http and https feeds are read, not " + url.getScheme());
+	private byte[] fetch(URI url) throws IOException {
+		var response = http.get(url,
+				Map.of("Accept", "application/atom+xml, application/cap+xml, application/xml;q=0.9"),
+				properties.timeout(), properties.maxBytes() + 1);
+		if (response.status() != 200) {
+			throw new IOException("HTTP " + response.status() + " from " + url);
 		}
-		var request = HttpRequest.newBuilder(url)
-			.timeout(properties.timeout())
-			.header("Accept", "application/atom+xml, application/cap+xml, application/xml;q=0.9")
-			.GET()
-			.build();
-		var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-		try (var in = response.body()) {
-			if (response.statusCode() != 200) {
-				throw new IOException("HTTP " + response.statusCode() + " from " + url);
-			}
-			var bytes = in.readNBytes(properties.maxBytes() + 1);
-			if (bytes.length > properties.maxBytes()) {
-				throw new IOException("larger than " + properties.maxBytes() + " bytes: " + url);
-			}
-			return bytes;
+		if (response.body().length > properties.maxBytes()) {
+			throw new IOException("larger than " + properties.maxBytes() + " bytes: " + url);
 		}
+		return response.body();
 	}
 
 	private boolean alreadyFetched(URI link) {

@@ -230,6 +230,32 @@ class FederationIntegrationTests {
 	}
 
 	@Test
+	void neitherAFeedNorItsLinksMayReachAnInternalAddressThatIsNotAllowListed() {
+		// The test server is allow-listed as 127.0.0.1 (application-test.yml); "localhost" and [::1] reach the same
+		// server by a name and an address that are not, and 169.254.169.254 is the cloud metadata service.
+		int port = server.getAddress().getPort();
+		documents.put("/inside.cap", cap("IN-1", "Actual", "Alert", "", "Nitazene in heroin, never to be read"));
+		documents.put("/hostile.atom", atom("http://localhost:" + port + "/inside.cap",
+				"http://169.254.169.254/latest/meta-data/cap.xml", "http://[::1]:" + port + "/inside.cap",
+				"http://10.0.0.1/cap.xml"));
+		var byName = new Feed("By name " + sender, URI.create("http://localhost:" + port + "/inside.cap"));
+		var metadata = new Feed("Metadata " + sender, URI.create("http://169.254.169.254/latest/meta-data/"));
+		var hostile = new Feed("Hostile links " + sender, url("/hostile.atom"));
+
+		var outcomes = poller.poll(java.util.List.of(byName, metadata, hostile), now);
+
+		assertThat(outcomes.get(0).error()).startsWith("refused: localhost").contains("loopback");
+		assertThat(outcomes.get(1).error()).startsWith("refused: 169.254.169.254").contains("link-local");
+		assertThat(outcomes.get(2).error()).isNull();
+		assertThat(outcomes.get(2).refused()).hasSize(4).allSatisfy(why -> assertThat(why).contains(": refused: "));
+		assertThat(stored()).isZero();
+		assertThat(jdbc.sql("SELECT last_error FROM earlywarning.federation_feed WHERE name = ?")
+			.param(byName.name())
+			.query(String.class)
+			.single()).contains("harmwatch.outbound.allowed-hosts");
+	}
+
+	@Test
 	void externalEntitiesAndDoctypesAreRefused() {
 		documents.put("/hostile.cap", """
 				<?xml version="1.0"?>
