@@ -54,4 +54,15 @@ public class HarmwatchOidcUser extends HarmwatchUser implements OidcUser {
 		return getUsername();
 	}
 
+	/**
+	 * How someone proved who they are, for the audit log: {@code method=password}, or {@code method=sso} with the
+	 * provider (issuer) and its subject identifier, which stay the same when the person's e-mail address changes.
+	 */
+	public static String signInMethod(HarmwatchUser user) {
+		if (user instanceof HarmwatchOidcUser sso) {
+			return "method=sso issuer=" + sso.getIssuer() + " subject=" + sso.getSubject();
+		}
+		return "method=password";
+	}
+
 }

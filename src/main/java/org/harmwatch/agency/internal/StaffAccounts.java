@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
+import org.harmwatch.platform.HarmwatchOidcUser;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.PasswordHashes;
 import org.jspecify.annotations.Nullable;
@@ -121,7 +122,7 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 			account.signedIn(clock.instant());
 			staff.save(account);
 			audit.recordFor(user.getUsername(), user.agencyCode(), "SIGNED_IN", "staff", user.id().toString(), null,
-					Outcome.ALLOWED, null);
+					Outcome.ALLOWED, HarmwatchOidcUser.signInMethod(user));
 		});
 	}
 

@@ -3,6 +3,8 @@ package org.harmwatch.agency.internal;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
 import org.harmwatch.platform.HarmwatchOidcUser;
+import org.harmwatch.platform.SsoProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -13,10 +15,13 @@ import org.springframework.stereotype.Service;
 
 /**
  * Single sign-on: the agency's identity provider vouches for the person, and their Harmwatch staff record (matched by
- * e-mail address) says what they may do.
+ * a verified e-mail address) says what they may do.
  *
- * <p>Nobody gets in by SSO without an enabled, unlocked staff record, nor with an address the provider says it has not
- * verified; every refusal is audited as {@code SSO_SIGN_IN_REFUSED}.
+ * <p>The match uses one claim ({@code harmwatch.sso.match-claim}, {@code email} by default), and only when the token
+ * says the provider verified it ({@code email_verified: true}) unless the operator declared the claim verified
+ * ({@code harmwatch.sso.require-verified=false}). {@code preferred_username} is never used: providers let people choose
+ * it and do not keep it unique (OIDC Core §5.7). Nobody gets in without an enabled, unlocked staff record; every refusal
+ * is audited as {@code SSO_SIGN_IN_REFUSED}.
  */
 @Service
 class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -29,40 +34,58 @@ class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUse
 
 	private final AuditLog audit;
 
-	StaffOidcUserService(StaffRepository staff, StaffAccounts accounts, AuditLog audit) {
+	private final SsoProperties sso;
+
+	StaffOidcUserService(StaffRepository staff, StaffAccounts accounts, AuditLog audit, SsoProperties sso) {
 		this.staff = staff;
 		this.accounts = accounts;
 		this.audit = audit;
+		this.sso = sso;
 	}
 
 	@Override
 	public OidcUser loadUser(OidcUserRequest request) {
 		var identity = delegate.loadUser(request);
-		var email = identity.getEmail() != null ? identity.getEmail() : identity.getPreferredUsername();
-		if (identity.getEmail() != null && Boolean.FALSE.equals(identity.getEmailVerified())) {
-			// Some providers let people type any address; an unverified one must not open someone else's account.
-			audit.recordFor(email, null, "SSO_SIGN_IN_REFUSED", "staff", null, null, Outcome.DENIED,
-					"the identity provider has not verified this e-mail address");
-			throw new OAuth2AuthenticationException(new OAuth2Error("email_not_verified",
-					"Your identity provider has not verified the e-mail address " + email, null));
+		var issuer = String.valueOf(identity.getIssuer());
+		var claims = identity.getClaims();
+		var address = claims.get(sso.matchClaim()) instanceof String value && !value.isBlank() ? value.strip() : null;
+		if (address == null) {
+			// Whoever the provider says this is, without the claim we match on there is nobody to match.
+			throw refused("subject " + identity.getSubject() + " at " + issuer, null, null,
+					"the identity provider sent no " + sso.matchClaim() + " claim", "no_" + sso.matchClaim(),
+					"Your identity provider did not tell Harmwatch your e-mail address.");
 		}
-		var member = email == null ? null : staff.findByEmailIgnoringCase(email).orElse(null);
+		if (sso.requireVerified() && !isTrue(claims.get(sso.verifiedClaim()))) {
+			// Some providers let people type any address; an unverified one must not open someone else's account.
+			throw refused(address, null, null,
+					"the identity provider has not verified this address (" + sso.verifiedClaim() + " is "
+							+ claims.get(sso.verifiedClaim()) + ")",
+					"email_not_verified", "Your identity provider has not verified the e-mail address " + address);
+		}
+		var member = staff.findByEmailIgnoringCase(address).orElse(null);
 		if (member == null) {
-			audit.recordFor(String.valueOf(email), null, "SSO_SIGN_IN_REFUSED", "staff", null, null, Outcome.DENIED,
-					"no staff record for this identity");
-			throw new OAuth2AuthenticationException(new OAuth2Error("unknown_staff",
-					"Your identity provider signed you in, but Harmwatch has no staff account for " + email, null));
+			throw refused(address, null, null, "no staff record for this identity", "unknown_staff",
+					"Your identity provider signed you in, but Harmwatch has no staff account for " + address);
 		}
 		var user = accounts.toUser(member);
 		if (!user.isEnabled() || !user.isAccountNonLocked()) {
 			var reason = !member.enabled() ? "account disabled"
 					: !user.isEnabled() ? "agency inactive" : "account locked";
-			audit.recordFor(member.username(), user.agencyCode(), "SSO_SIGN_IN_REFUSED", "staff", member.id().toString(),
-					null, Outcome.DENIED, reason);
-			throw new OAuth2AuthenticationException(new OAuth2Error("account_unavailable",
-					"This Harmwatch account is disabled or locked.", null));
+			throw refused(member.username(), user.agencyCode(), member.id().toString(), reason, "account_unavailable",
+					"This Harmwatch account is disabled or locked.");
 		}
 		return new HarmwatchOidcUser(user, identity.getIdToken(), identity.getUserInfo());
+	}
+
+	private OAuth2AuthenticationException refused(String actor, @Nullable String agency, @Nullable String staffId,
+			String reason, String code, String message) {
+		audit.recordFor(actor, agency, "SSO_SIGN_IN_REFUSED", "staff", staffId, null, Outcome.DENIED, reason);
+		return new OAuth2AuthenticationException(new OAuth2Error(code, message, null));
+	}
+
+	/** Providers send {@code true}; a few send the string. Anything else, or nothing, is not verified. */
+	private static boolean isTrue(@Nullable Object claim) {
+		return Boolean.TRUE.equals(claim) || "true".equals(claim);
 	}
 
 }

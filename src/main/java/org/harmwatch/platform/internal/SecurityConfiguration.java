@@ -15,6 +15,7 @@ import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.MapProperties;
 import org.harmwatch.platform.PasswordHashes;
 import org.harmwatch.platform.SignInThrottle;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -34,9 +36,12 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
@@ -47,7 +52,10 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.SessionRepository;
 
 /**
  * Who may reach what, and how people and programs prove who they are.
@@ -73,8 +81,9 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ApiTokenResolver> tokens,
 			ObjectProvider<ClientRegistrationRepository> oidcClients,
-			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers, AuditLog audit,
-			MapProperties map, SignInThrottle throttle, Clock clock) throws Exception {
+			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers,
+			ObjectProvider<OidcSessionRegistry> oidcSessions, ObjectProvider<SessionRepository<?>> sessions,
+			AuditLog audit, MapProperties map, SignInThrottle throttle, Clock clock) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			// Each endpoint declares its own rule (method security); the interceptor refuses endpoints that declare none.
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
@@ -88,16 +97,36 @@ class SecurityConfiguration {
 			.successHandler(loginSuccessHandler(throttle))
 			.failureHandler(loginFailureHandler(throttle, clock))
 			.permitAll());
-		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
+		var clients = oidcClients.getIfAvailable();
+		var links = oidcSessions.getIfAvailable();
+		http.logout(logout -> logout.logoutUrl("/logout")
+			.addLogoutHandler(SignOuts.fromHarmwatch(audit, links))
+			.logoutSuccessHandler(signedOut(clients)));
 
-		if (oidcClients.getIfAvailable() != null) {
+		if (clients != null) {
 			http.oauth2Login(oauth -> {
 				oauth.loginPage("/login").failureHandler(loginFailureHandler(throttle, clock));
 				var users = oidcUsers.getIfAvailable();
 				if (users != null) {
 					oauth.userInfoEndpoint(info -> info.oidcUserService(users));
 				}
+				// While the provider has not answered there is no registration to send anyone to: back to the form.
+				oauth.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+					@Override
+					public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler((request, response, exception) -> response
+							.sendRedirect(request.getContextPath() + "/login?ssoUnavailable"));
+						return filter;
+					}
+				});
 			});
+			var store = sessions.getIfAvailable();
+			if (links != null && store != null) {
+				// The provider ends sessions here (OIDC Back-Channel Logout 1.0) with a logout token it signed; the
+				// endpoint /logout/connect/back-channel/{registrationId} needs no session or CSRF token.
+				http.oidcLogout(oidc -> oidc.oidcSessionRegistry(links)
+					.backChannel(backChannel -> backChannel.logoutHandler(SignOuts.fromProvider(links, store, audit))));
+			}
 		}
 
 		var resolver = tokens.getIfAvailable();
@@ -160,6 +189,22 @@ class SecurityConfiguration {
 		}
 		return "default-src 'self'; img-src " + images + "; style-src 'self'; script-src 'self'; "
 				+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+	}
+
+	/**
+	 * After signing out, the sign-in page; a single sign-on user goes by their provider's end-session endpoint first
+	 * (OIDC RP-Initiated Logout), which sends them back to it, so that they are signed out there too.
+	 */
+	private static LogoutSuccessHandler signedOut(@Nullable ClientRegistrationRepository clients) {
+		if (clients == null) {
+			var local = new SimpleUrlLogoutSuccessHandler();
+			local.setDefaultTargetUrl("/login?signedOut");
+			return local;
+		}
+		var oidc = new OidcClientInitiatedLogoutSuccessHandler(clients);
+		oidc.setPostLogoutRedirectUri("{baseUrl}/login?signedOut");
+		oidc.setDefaultTargetUrl("/login?signedOut");
+		return oidc;
 	}
 
 	/**

@@ -2,9 +2,12 @@ package org.harmwatch.platform.web;
 
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.PublicEndpoint;
+import org.harmwatch.platform.SsoProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ui.Model;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +20,15 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class HomeController {
+
+	private final SsoProperties sso;
+
+	private final ObjectProvider<ClientRegistrationRepository> clients;
+
+	HomeController(SsoProperties sso, ObjectProvider<ClientRegistrationRepository> clients) {
+		this.sso = sso;
+		this.clients = clients;
+	}
 
 	@GetMapping("/")
 	@PublicEndpoint("The landing page leads the public to published information and staff to sign in.")
@@ -34,6 +46,13 @@ class HomeController {
 		if (throttled != null) {
 			model.addAttribute("throttledMinutes",
 					throttled.matches("\\d{1,3}") ? Math.max(1, Integer.parseInt(throttled)) : 1);
+		}
+		// Single sign-on is offered once its provider has answered (until then, only password sign-in works).
+		var registration = sso.registrationId();
+		var repository = clients.getIfAvailable();
+		if (registration != null && repository != null && repository.findByRegistrationId(registration) != null) {
+			model.addAttribute("ssoRegistration", registration);
+			model.addAttribute("ssoLabel", sso.label());
 		}
 		return "platform/login";
 	}
