@@ -6,12 +6,17 @@ import java.io.ObjectInputStream;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -50,7 +55,7 @@ class SingleSignOnIntegrationTests {
 
 	static final String LABEL = "West Midlands Staff Login";
 
-	/** Started before the context: Spring reads the provider's discovery document when it builds the registration. */
+	/** Started before the context, so single sign-on is offered from the start (see SingleSignOnProviderDown…). */
 	static final MockOAuth2Server idp = new MockOAuth2Server();
 
 	static {
@@ -99,6 +104,8 @@ class SingleSignOnIntegrationTests {
 			.contains("\"roles\":[\"PANEL_MEMBER\"]");
 
 		assertThat(auditCount("SIGNED_IN", "panel", "ALLOWED")).isPositive();
+		assertThat(lastDetail("SIGNED_IN", "panel"))
+			.isEqualTo("method=sso issuer=" + idp.issuerUrl(ISSUER) + " subject=panel-subject");
 		var lastSignIn = jdbc.sql("SELECT last_sign_in IS NOT NULL FROM agency.staff WHERE username = 'panel'")
 			.query(Boolean.class)
 			.single();
@@ -145,7 +152,7 @@ class SingleSignOnIntegrationTests {
 	@Test
 	void refusesAnIdentityWithNoStaffRecord() throws Exception {
 		var browser = browser();
-		var hops = signIn(browser, "stranger-subject", Map.of("email", "stranger@example.org"));
+		var hops = signIn(browser, "stranger-subject", Map.of("email", "stranger@example.org", "email_verified", true));
 
 		assertRefused(browser, hops);
 		assertThat(auditCount("SSO_SIGN_IN_REFUSED", "stranger@example.org", "DENIED")).isEqualTo(1);
@@ -159,7 +166,8 @@ class SingleSignOnIntegrationTests {
 				List.of("PANEL_MEMBER"), false, member.version());
 
 		var browser = browser();
-		var hops = signIn(browser, "dana-subject", Map.of("email", "dana.disabled@demo.harmwatch.test"));
+		var hops = signIn(browser, "dana-subject",
+				Map.of("email", "dana.disabled@demo.harmwatch.test", "email_verified", true));
 
 		assertRefused(browser, hops);
 		assertThat(auditCount("SSO_SIGN_IN_REFUSED", "sso-disabled", "DENIED")).isEqualTo(1);
@@ -173,6 +181,124 @@ class SingleSignOnIntegrationTests {
 
 		assertRefused(browser, hops);
 		assertThat(auditCount("SSO_SIGN_IN_REFUSED", "admin@demo.harmwatch.test", "DENIED")).isEqualTo(1);
+	}
+
+	@Test
+	void neverMatchesOnPreferredUsername() throws Exception {
+		// A provider user anyone could have created, named after a member of staff, with no e-mail address at all.
+		var browser = browser();
+		var hops = signIn(browser, "squatter-subject", Map.of("preferred_username", "investigator@demo.harmwatch.test"));
+
+		assertRefused(browser, hops);
+		assertThat(lastDetail("SSO_SIGN_IN_REFUSED", "subject squatter-subject at " + idp.issuerUrl(ISSUER)))
+			.isEqualTo("the identity provider sent no email claim");
+		assertThat(auditCount("SIGNED_IN", "investigator", "ALLOWED")).isZero();
+	}
+
+	@Test
+	void refusesAnAddressTheProviderDoesNotSayItVerified() throws Exception {
+		var browser = browser();
+		var hops = signIn(browser, "silent-subject",
+				Map.of("email", "investigator@demo.harmwatch.test", "preferred_username", "investigator"));
+
+		assertRefused(browser, hops);
+		assertThat(lastDetail("SSO_SIGN_IN_REFUSED", "investigator@demo.harmwatch.test"))
+			.startsWith("the identity provider has not verified this address");
+		assertThat(auditCount("SIGNED_IN", "investigator", "ALLOWED")).isZero();
+	}
+
+	@Test
+	void passwordSignInStillWorksAndIsAuditedAsSuch() throws Exception {
+		var browser = browser();
+		var signedIn = passwordSignIn(browser, "coordinator");
+
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/"));
+		assertThat(lastDetail("SIGNED_IN", "coordinator")).isEqualTo("method=password");
+
+		var out = post(browser, "/logout", csrfFrom(get(browser, "/", "text/html").body()));
+		assertThat(out.statusCode()).isEqualTo(302);
+		assertThat(out.headers().firstValue("Location"))
+			.hasValueSatisfying(to -> assertThat(to).endsWith("/login?signedOut"));
+		assertThat(lastDetail("SIGNED_OUT", "coordinator")).isEqualTo("method=password ended by the user");
+		assertThat(get(browser, "/api/me", "application/json").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void signingOutEndsTheSessionAtTheProviderToo() throws Exception {
+		var browser = browser();
+		signIn(browser, "frontline-subject",
+				Map.of("email", "frontline@demo.harmwatch.test", "email_verified", true, "sid", "idp-session-out"));
+
+		var out = post(browser, "/logout", csrfFrom(get(browser, "/", "text/html").body()));
+
+		// RP-initiated logout: to the provider's end-session endpoint, which is to send the browser back to sign-in.
+		assertThat(out.statusCode()).isEqualTo(302);
+		var endSession = URI.create(out.headers().firstValue("Location").orElseThrow());
+		assertThat(endSession.toString()).startsWith(idp.endSessionEndpointUrl(ISSUER).toString());
+		assertThat(endSession.getQuery()).contains("id_token_hint=")
+			.contains("post_logout_redirect_uri=http://localhost:" + port + "/login?signedOut");
+		assertThat(lastDetail("SIGNED_OUT", "frontline")).isEqualTo("method=sso issuer=" + idp.issuerUrl(ISSUER)
+				+ " subject=frontline-subject ended by the user");
+		assertThat(get(browser, "/api/me", "application/json").statusCode()).isEqualTo(401);
+		assertThat(jdbc.sql("SELECT count(*) FROM platform.oidc_session WHERE provider_sid = 'idp-session-out'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void theProviderEndsASessionByBackChannelLogout() throws Exception {
+		var ended = browser();
+		signIn(ended, "analyst-subject",
+				Map.of("email", "analyst@demo.harmwatch.test", "email_verified", true, "sid", "idp-session-1"));
+		var other = browser();
+		signIn(other, "analyst-subject",
+				Map.of("email", "analyst@demo.harmwatch.test", "email_verified", true, "sid", "idp-session-2"));
+		assertThat(get(ended, "/api/me", "application/json").statusCode()).isEqualTo(200);
+
+		// No session, no CSRF token: the provider calls from its own server.
+		var response = backChannelLogout(logoutToken("analyst-subject", Map.of("sid", "idp-session-1")));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(get(ended, "/api/me", "application/json").statusCode()).isEqualTo(401);
+		assertThat(get(other, "/api/me", "application/json").statusCode()).isEqualTo(200);
+		assertThat(lastDetail("SIGNED_OUT", "analyst")).isEqualTo("method=sso issuer=" + idp.issuerUrl(ISSUER)
+				+ " subject=analyst-subject ended by the provider (back-channel logout)");
+
+		// Without a sid, the token ends every session of the subject.
+		assertThat(backChannelLogout(logoutToken("analyst-subject", Map.of())).statusCode()).isEqualTo(200);
+		assertThat(get(other, "/api/me", "application/json").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void backChannelLogoutRefusesATokenItCannotVerify() throws Exception {
+		var browser = browser();
+		signIn(browser, "naloxone-subject",
+				Map.of("email", "naloxone@demo.harmwatch.test", "email_verified", true, "sid", "idp-session-naloxone"));
+		var genuine = logoutToken("naloxone-subject", Map.of("sid", "someone-else")).split("\\.");
+		// The same signature over a payload that names this person's session instead.
+		var forgedPayload = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(new String(Base64.getUrlDecoder().decode(genuine[1]), StandardCharsets.UTF_8)
+				.replace("someone-else", "idp-session-naloxone")
+				.getBytes(StandardCharsets.UTF_8));
+		var forged = genuine[0] + "." + forgedPayload + "." + genuine[2];
+		var unsigned = "eyJhbGciOiJub25lIn0" + "." + forgedPayload + ".";
+		var notALogoutToken = idp.issueToken(ISSUER, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER, "naloxone-subject",
+				"JWT", List.of(CLIENT_ID), Map.of("sid", "idp-session-naloxone"), 60)).serialize();
+
+		for (var token : List.of(forged, unsigned, notALogoutToken, "not-a-jwt")) {
+			var response = backChannelLogout(token);
+			assertThat(response.statusCode()).as(token).isEqualTo(400);
+			assertThat(response.body()).contains("invalid");
+		}
+		assertThat(get(browser, "/api/me", "application/json").statusCode()).isEqualTo(200);
+		var unknownRegistration = browser().send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/logout/connect/back-channel/nobody"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("logout_token=x"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(unknownRegistration.statusCode()).isEqualTo(400);
 	}
 
 	@Test
@@ -191,6 +317,52 @@ class SingleSignOnIntegrationTests {
 		assertThat(hops.last().body()).contains("govuk-error-summary")
 			.contains("there is no Harmwatch account for you, or it is disabled");
 		assertThat(get(browser, "/api/me", "application/json").statusCode()).isEqualTo(401);
+	}
+
+	/** A logout token as the provider signs it (OIDC Back-Channel Logout 1.0 §2.4). */
+	private String logoutToken(String subject, Map<String, Object> claims) {
+		var all = new HashMap<String, Object>(claims);
+		all.put("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+		return idp.issueToken(ISSUER, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER, subject, "logout+jwt", List.of(CLIENT_ID),
+				all, 120)).serialize();
+	}
+
+	private HttpResponse<String> backChannelLogout(String token) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient().send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/logout/connect/back-channel/sso"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> passwordSignIn(HttpClient browser, String username)
+			throws IOException, InterruptedException {
+		var form = csrfFrom(get(browser, "/login", "text/html").body()) + "&username=" + username
+				+ "&password=harmwatch-demo";
+		return post(browser, "/login", form);
+	}
+
+	private static String csrfFrom(String page) {
+		var matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
+		return "_csrf=" + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
+	}
+
+	private HttpResponse<String> post(HttpClient browser, String path, String form)
+			throws IOException, InterruptedException {
+		return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String lastDetail(String action, String actor) {
+		return jdbc.sql("SELECT detail FROM platform.audit_event WHERE action = ? AND actor = ? ORDER BY seq DESC LIMIT 1")
+			.params(action, actor)
+			.query(String.class)
+			.optional()
+			.orElse("(no " + action + " entry for " + actor + ")");
 	}
 
 	private long auditCount(String action, String actor, String outcome) {

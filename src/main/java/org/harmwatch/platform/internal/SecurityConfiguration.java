@@ -54,6 +54,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.SessionRepository;
 
@@ -126,6 +127,7 @@ class SecurityConfiguration {
 				// endpoint /logout/connect/back-channel/{registrationId} needs no session or CSRF token.
 				http.oidcLogout(oidc -> oidc.oidcSessionRegistry(links)
 					.backChannel(backChannel -> backChannel.logoutHandler(SignOuts.fromProvider(links, store, audit))));
+				http.addFilterAfter(new BackChannelLogoutErrors(), HeaderWriterFilter.class);
 			}
 		}
 

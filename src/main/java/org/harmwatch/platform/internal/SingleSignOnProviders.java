@@ -43,6 +43,9 @@ class SingleSignOnProviders implements ClientRegistrationRepository, SmartLifecy
 
 	private @Nullable ScheduledExecutorService retries;
 
+	/** Failed attempts so far; only the discovery thread touches it. */
+	private int failures;
+
 	/**
 	 * @param discovery builds the registrations, reading the providers' discovery documents; throws while they do not
 	 * answer
@@ -83,8 +86,8 @@ class SingleSignOnProviders implements ClientRegistrationRepository, SmartLifecy
 			}
 		}
 		catch (TimeoutException slow) {
-			log.warn("Single sign-on provider {} is not reachable yet; offering password sign-in until it answers",
-					issuers);
+			log.warn("Single sign-on provider {} is not reachable yet; offering password sign-in until it answers"
+					+ " (no answer within {})", issuers, FIRST_ANSWER);
 			executor.execute(() -> scheduleRetry(executor));
 		}
 		catch (InterruptedException interrupted) {
@@ -95,7 +98,10 @@ class SingleSignOnProviders implements ClientRegistrationRepository, SmartLifecy
 		}
 	}
 
-	/** Reads the discovery documents once; false (and a log line) when a provider did not answer. */
+	/**
+	 * Reads the discovery documents once; false when a provider did not answer (said once as a warning, then at debug
+	 * level, so a long outage does not fill the log).
+	 */
 	private boolean attempt() {
 		try {
 			registrations = Map.copyOf(discovery.get());
@@ -103,8 +109,14 @@ class SingleSignOnProviders implements ClientRegistrationRepository, SmartLifecy
 			return true;
 		}
 		catch (RuntimeException unreachable) {
-			log.warn("Single sign-on provider {} is not reachable yet; offering password sign-in until it answers ({})",
-					issuers, rootMessage(unreachable));
+			var message = "Single sign-on provider {} is not reachable yet; offering password sign-in until it answers"
+					+ " (asking again every {}: {})";
+			if (failures++ == 0) {
+				log.warn(message, issuers, retryInterval, rootMessage(unreachable));
+			}
+			else {
+				log.debug(message, issuers, retryInterval, rootMessage(unreachable));
+			}
 			return false;
 		}
 	}
