@@ -55,7 +55,7 @@ class SingleSignOnIntegrationTests {
 
 	static final String LABEL = "West Midlands Staff Login";
 
-	/** Started before the context, so single sign-on is offered from the start (see SingleSignOnProviderDown…). */
+	/** Started before the context, so single sign-on is offered from the start; the other case has its own test class. */
 	static final MockOAuth2Server idp = new MockOAuth2Server();
 
 	static {

@@ -2,12 +2,9 @@ package org.harmwatch.platform.web;
 
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.PublicEndpoint;
-import org.harmwatch.platform.SsoProperties;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ui.Model;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,13 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HomeController {
 
-	private final SsoProperties sso;
+	private final SingleSignOnOffer singleSignOn;
 
-	private final ObjectProvider<ClientRegistrationRepository> clients;
-
-	HomeController(SsoProperties sso, ObjectProvider<ClientRegistrationRepository> clients) {
-		this.sso = sso;
-		this.clients = clients;
+	HomeController(SingleSignOnOffer singleSignOn) {
+		this.singleSignOn = singleSignOn;
 	}
 
 	@GetMapping("/")
@@ -48,12 +42,10 @@ class HomeController {
 					throttled.matches("\\d{1,3}") ? Math.max(1, Integer.parseInt(throttled)) : 1);
 		}
 		// Single sign-on is offered once its provider has answered (until then, only password sign-in works).
-		var registration = sso.registrationId();
-		var repository = clients.getIfAvailable();
-		if (registration != null && repository != null && repository.findByRegistrationId(registration) != null) {
-			model.addAttribute("ssoRegistration", registration);
-			model.addAttribute("ssoLabel", sso.label());
-		}
+		singleSignOn.button().ifPresent(button -> {
+			model.addAttribute("ssoRegistration", button.registrationId());
+			model.addAttribute("ssoLabel", button.label());
+		});
 		return "platform/login";
 	}
 
