@@ -313,6 +313,13 @@ class DataPolicyIntegrationTests {
 		assertThatExceptionOfType(AgencyRuleException.class).isThrownBy(() -> sharing.record(new SharingManagement.Draft(
 				"DSA-HEALTH-" + MARK, "WM-CHECK", "WMP", Capability.DRUG_CHECKING, Action.READ, Purpose.HEALTH,
 				"Test", LocalDate.now(), null), "admin"));
+		// Nor by turning a health agency whose token holds health data into a police force.
+		var code = "HLT-" + MARK;
+		agencies.createAgency(code, "Health service " + MARK, AgencyType.TREATMENT_PROVIDER);
+		agencies.issueApiClient("Health system " + MARK, code, health, "admin");
+		assertThatExceptionOfType(AgencyRuleException.class)
+			.isThrownBy(() -> agencies.changeAgency(code, "Health service " + MARK, AgencyType.POLICE_FORCE, true, null))
+			.withMessageContaining("API client");
 	}
 
 }

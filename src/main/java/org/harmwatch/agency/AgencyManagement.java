@@ -198,6 +198,13 @@ public class AgencyManagement {
 					checkPurposes(type, roles.findAllById(member.roleIds()), "type");
 				}
 			}
+			// Its API clients are held to the same rule: a token must never hold what its agency may not.
+			for (var client : apiClients.findAll()) {
+				if (client.agencyId().equals(agency.id()) && !client.revoked()) {
+					checkPurposeSet(type, client.grants().stream().map(Grant::purpose).collect(Collectors.toSet()),
+							"type", "its API client " + client.name());
+				}
+			}
 		}
 		agency.change(name.trim(), type, active);
 		agencies.save(agency);

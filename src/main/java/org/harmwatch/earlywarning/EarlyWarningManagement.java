@@ -452,13 +452,17 @@ public class EarlyWarningManagement {
 
 	/** A signal's evidence, in the order it happened. */
 	public List<SignalView.Evidence> evidence(UUID signalId) {
-		return jdbc.sql("SELECT * FROM earlywarning.evidence WHERE signal_id = ? ORDER BY occurred_at, id")
+		var evidence = jdbc.sql("SELECT * FROM earlywarning.evidence WHERE signal_id = ? ORDER BY occurred_at, id")
 			.param(signalId)
 			.query((rs, n) -> new SignalView.Evidence(EvidenceKind.valueOf(rs.getString("kind")), rs.getString("ref"),
 					rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
 					rs.getString("lad_code"), SignalEngine.strings(rs.getArray("substance_codes")),
 					rs.getBoolean("death"), rs.getString("summary")))
 			.list();
+		// The evidence summarises reports (free text, deaths): reading it is a read of personal data.
+		audit.record("SIGNAL_EVIDENCE_VIEWED", "early-warning-signal", signalId.toString(),
+				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, evidence.size() + " items");
+		return evidence;
 	}
 
 	/** The signal a report or event was filed into, if it was. */

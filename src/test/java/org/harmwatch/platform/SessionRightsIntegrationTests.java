@@ -177,7 +177,7 @@ class SessionRightsIntegrationTests {
 		mvc.perform(get("/api/me").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.roles", contains("AUDITOR", "PANEL_MEMBER")))
-			.andExpect(jsonPath("$.grants", hasItem("AUDIT:READ")));
+			.andExpect(jsonPath("$.grants", hasItem("AUDIT:READ:ADMINISTRATION")));
 	}
 
 	@Test
