@@ -230,7 +230,11 @@ class SingleSignOnIntegrationTests {
 		signIn(browser, "frontline-subject",
 				Map.of("email", "frontline@demo.harmwatch.test", "email_verified", true, "sid", "idp-session-out"));
 
-		var out = post(browser, "/logout", csrfFrom(get(browser, "/", "text/html").body()));
+		var home = get(browser, "/", "text/html");
+		// Browsers apply form-action to the redirect that follows the sign-out form, so the provider must be in it.
+		assertThat(home.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+			.contains("form-action 'self' http://localhost:" + idp.issuerUrl(ISSUER).port() + ";"));
+		var out = post(browser, "/logout", csrfFrom(home.body()));
 
 		// RP-initiated logout: to the provider's end-session endpoint, which is to send the browser back to sign-in.
 		assertThat(out.statusCode()).isEqualTo(302);

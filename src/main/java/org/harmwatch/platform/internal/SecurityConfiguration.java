@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -151,7 +153,8 @@ class SecurityConfiguration {
 		http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint())
 			.accessDeniedHandler(accessDeniedHandler(audit)));
 
-		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map)))
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map,
+				clients instanceof SingleSignOnProviders providers ? providers.origins() : List.of())))
 			.frameOptions(frame -> frame.deny())
 			.contentTypeOptions(options -> {
 			})
@@ -181,7 +184,12 @@ class SecurityConfiguration {
 		return new DelegatingPasswordEncoder("argon2", encoders);
 	}
 
-	static String contentSecurityPolicy(MapProperties map) {
+	/**
+	 * The content security policy: our own scripts and styles only, map tiles from the tile server, and forms that post
+	 * only to us, or to a single sign-on provider (signing out posts to us, and we redirect to the provider's
+	 * end-session endpoint; browsers apply {@code form-action} to that redirect too).
+	 */
+	static String contentSecurityPolicy(MapProperties map, List<String> ssoOrigins) {
 		var images = "'self' data:";
 		var tiles = map.tileUrl();
 		if (!tiles.isBlank()) {
@@ -190,7 +198,9 @@ class SecurityConfiguration {
 			images += " " + uri.getScheme() + "://" + (host.matches("^[a-c]\\..*") ? "*." + host.substring(2) : host);
 		}
 		return "default-src 'self'; img-src " + images + "; style-src 'self'; script-src 'self'; "
-				+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+				+ "object-src 'none'; base-uri 'self'; form-action 'self'"
+				+ ssoOrigins.stream().map(origin -> " " + origin).collect(Collectors.joining())
+				+ "; frame-ancestors 'none'";
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.harmwatch.platform.internal;
 
-import java.util.stream.Collectors;
+import java.net.URI;
+import java.util.Objects;
 
 import org.harmwatch.platform.SsoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,14 +26,21 @@ class SingleSignOnConfiguration {
 
 	@Bean
 	SingleSignOnProviders clientRegistrationRepository(OAuth2ClientProperties properties, SsoProperties sso) {
-		var issuers = properties.getProvider()
+		var addresses = properties.getProvider()
 			.values()
 			.stream()
-			.map(provider -> provider.getIssuerUri() != null ? provider.getIssuerUri()
-					: String.valueOf(provider.getAuthorizationUri()))
-			.collect(Collectors.joining(", "));
+			.map(provider -> provider.getIssuerUri() != null ? provider.getIssuerUri() : provider.getAuthorizationUri())
+			.filter(Objects::nonNull)
+			.toList();
+		var origins = addresses.stream()
+			.map(URI::create)
+			.filter(uri -> uri.getScheme() != null && uri.getHost() != null)
+			.map(uri -> uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()))
+			.distinct()
+			.toList();
 		return new SingleSignOnProviders(() -> new OAuth2ClientPropertiesMapper(properties).asClientRegistrations(),
-				issuers.isEmpty() ? "(none configured)" : issuers, sso.retryInterval());
+				addresses.isEmpty() ? "(none configured)" : String.join(", ", addresses), origins,
+				sso.retryInterval());
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package org.harmwatch.platform.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -37,6 +38,8 @@ class SingleSignOnProviders implements ClientRegistrationRepository, SmartLifecy
 
 	private final String issuers;
 
+	private final List<String> origins;
+
 	private final Duration retryInterval;
 
 	private volatile @Nullable Map<String, ClientRegistration> registrations;
@@ -50,10 +53,13 @@ class SingleSignOnProviders implements ClientRegistrationRepository, SmartLifecy
 	 * @param discovery builds the registrations, reading the providers' discovery documents; throws while they do not
 	 * answer
 	 * @param issuers the providers' addresses, for the log
+	 * @param origins the providers' origins ({@code https://host:port}), where sign-out may send the browser
 	 */
-	SingleSignOnProviders(Supplier<Map<String, ClientRegistration>> discovery, String issuers, Duration retryInterval) {
+	SingleSignOnProviders(Supplier<Map<String, ClientRegistration>> discovery, String issuers, List<String> origins,
+			Duration retryInterval) {
 		this.discovery = discovery;
 		this.issuers = issuers;
+		this.origins = List.copyOf(origins);
 		this.retryInterval = retryInterval;
 	}
 
@@ -61,6 +67,11 @@ class SingleSignOnProviders implements ClientRegistrationRepository, SmartLifecy
 	public @Nullable ClientRegistration findByRegistrationId(String registrationId) {
 		var known = registrations;
 		return known == null ? null : known.get(registrationId);
+	}
+
+	/** The providers' origins, known from the settings before any provider answers. */
+	List<String> origins() {
+		return origins;
 	}
 
 	/** Whether the providers have answered, so single sign-on can be offered. */
