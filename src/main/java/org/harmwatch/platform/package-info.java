@@ -6,7 +6,11 @@
  * types in this package: {@link org.harmwatch.platform.HarmwatchUser} (who is signed in),
  * {@link org.harmwatch.platform.AuditLog} (record access to personal data), {@link org.harmwatch.platform.PublicEndpoint}
  * (open an endpoint to everyone), {@link org.harmwatch.platform.NavigationItem} (appear in the menu) and
- * {@link org.harmwatch.platform.ApiTokenResolver} (authenticate API clients).
+ * {@link org.harmwatch.platform.ApiTokenResolver} (authenticate API clients). It also holds what every module shares
+ * about input and output: {@link org.harmwatch.platform.CsvWriter} (every CSV export, formula injection neutralised),
+ * {@link org.harmwatch.platform.ImageSanitiser} (every photo, bounded in memory and in decodes at once),
+ * {@link org.harmwatch.platform.SafeText} and {@link org.harmwatch.platform.InputRanges} (what text and dates are
+ * accepted; request parameters and JSON bodies are checked once, for every endpoint, before any sees them).
  */
 @NullMarked
 @ApplicationModule(displayName = "Platform", allowedDependencies = "shared")
