@@ -59,7 +59,10 @@ class InputConfiguration implements WebMvcConfigurer {
 	@Override
 	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
 		builder.configureMessageConvertersList(converters -> converters.replaceAll(converter -> {
-			if (converter instanceof JacksonJsonHttpMessageConverter json) {
+			// Exactly Spring's converter: a subclass registered by a library (springdoc's, first in the list) writes its
+			// own documents and must stay as it is.
+			if (converter.getClass() == JacksonJsonHttpMessageConverter.class
+					&& converter instanceof JacksonJsonHttpMessageConverter json) {
 				return new JacksonJsonHttpMessageConverter(json.getMapper()
 					.rebuild()
 					.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
