@@ -1,7 +1,5 @@
 package org.harmwatch.platform;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.security.Principal;
@@ -46,6 +44,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -208,7 +207,7 @@ class HostileInputSweepIntegrationTests {
 			var upload = multipart(target.method(), path);
 			for (var file : target.files()) {
 				// a binary file where a CSV, a photo or a spectrum is expected
-				upload = upload.file(new org.springframework.mock.web.MockMultipartFile(file.name(), MARKER + ".csv", "text/csv",
+				upload = upload.file(new MockMultipartFile(file.name(), MARKER + ".csv", "text/csv",
 							binary()));
 			}
 			call = upload;

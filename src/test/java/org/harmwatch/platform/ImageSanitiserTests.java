@@ -6,11 +6,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -184,7 +188,7 @@ class ImageSanitiserTests {
 		ihdr.write(new byte[] { 0, 0, (byte) (side >> 8), (byte) side, 0, 0, (byte) (side >> 8), (byte) side });
 		ihdr.write(new byte[] { 16, 6, 0, 0, 0 }); // 16 bits a sample, RGBA, deflate, no filter method, no interlace
 		var idat = new ByteArrayOutputStream();
-		try (var deflate = new java.util.zip.DeflaterOutputStream(idat, new java.util.zip.Deflater(9))) {
+		try (var deflate = new DeflaterOutputStream(idat, new Deflater(9))) {
 			var row = new byte[1 + side * 8]; // filter type 0, then the samples
 			for (int y = 0; y < side; y++) {
 				deflate.write(row);
@@ -226,8 +230,8 @@ class ImageSanitiserTests {
 	@Test
 	void theMemoryLimitCountsEveryBandAndItsDepth() throws Exception {
 		// 1,000 x 1,000 grey: under 1 MB at 8 bits, 2 MB at 16; the limit lies between.
-		var limits = new ImageLimits(org.springframework.util.unit.DataSize.ofMegabytes(1), 2,
-				java.time.Duration.ofSeconds(1));
+		var limits = new ImageLimits(DataSize.ofMegabytes(1), 2,
+				Duration.ofSeconds(1));
 		var limited = new ImageSanitiser(limits);
 		assertThat(limited.clean(grey(BufferedImage.TYPE_BYTE_GRAY)).width()).isEqualTo(1000);
 		assertThatThrownBy(() -> limited.clean(grey(BufferedImage.TYPE_USHORT_GRAY)))
@@ -247,8 +251,8 @@ class ImageSanitiserTests {
 
 	@Test
 	void whenEveryDecodingSlotIsTakenAPhotoWaitsBrieflyThenIsRefusedAsBusy() throws Exception {
-		var limits = new ImageLimits(org.springframework.util.unit.DataSize.ofMegabytes(128), 1,
-				java.time.Duration.ofMillis(50));
+		var limits = new ImageLimits(DataSize.ofMegabytes(128), 1,
+				Duration.ofMillis(50));
 		var oneAtATime = new ImageSanitiser(limits);
 		var photo = png(40, 30);
 		try (var taken = oneAtATime.decodeSlot()) {

@@ -24,7 +24,9 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Every error the container catches: an accessible page for people, a problem document for programs.
  *
- * <p>Neither says more than the status: no exception message, no stack trace, no path of a class.
+ * <p>Neither says more than the status: no exception message, no stack trace, no path of a class. The one addition
+ * is the field the platform's input filter refused and why (a NUL character, half a surrogate pair, far too long), so
+ * that the person knows what to change. Reached directly rather than through an error, {@code /error} is a 404.
  */
 @Controller
 @PublicEndpoint("Errors must be shown to everyone, including people who are not signed in.")

@@ -6,6 +6,7 @@ import org.harmwatch.platform.SafeText;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the input filter finds in text and in JSON, and how it names where. */
 class InputHygieneFilterTests {
@@ -27,10 +28,10 @@ class InputHygieneFilterTests {
 	void decodesTextFilesAndRefusesBinaryOnes() throws Exception {
 		assertThat(SafeText.decodeUtf8("code,name\r\nmdma,MDMA\r\n".getBytes(StandardCharsets.UTF_8))).startsWith("code,name");
 		assertThat(SafeText.isBinary(new byte[] { 'P', 'K', 3, 4, 0, 0 })).isTrue();
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> SafeText.decodeUtf8(new byte[] { 'a', 0, 'b' }))
+		assertThatThrownBy(() -> SafeText.decodeUtf8(new byte[] { 'a', 0, 'b' }))
 			.isInstanceOf(SafeText.NotText.class)
 			.hasMessageContaining("binary");
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> SafeText.decodeUtf8(new byte[] { 'a', (byte) 0xE9, 'b' }))
+		assertThatThrownBy(() -> SafeText.decodeUtf8(new byte[] { 'a', (byte) 0xE9, 'b' }))
 			.isInstanceOf(SafeText.NotText.class)
 			.hasMessageContaining("not UTF-8");
 	}

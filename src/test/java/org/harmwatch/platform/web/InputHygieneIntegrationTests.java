@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -247,7 +248,7 @@ class InputHygieneIntegrationTests {
 				"Chemist A", Set.of()), "analyst", "WM-CHECK", clock.instant());
 		long jobs = jdbc.sql("SELECT count(*) FROM drugchecking.import_job").query(Long.class).single();
 		mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
-			.file(new org.springframework.mock.web.MockMultipartFile("file", "results.csv", "text/csv", xlsx))
+			.file(new MockMultipartFile("file", "results.csv", "text/csv", xlsx))
 			.with(as("analyst"))
 			.with(csrf()))
 			.andExpect(status().isUnprocessableContent())
