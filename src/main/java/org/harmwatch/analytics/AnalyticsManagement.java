@@ -7,15 +7,18 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.harmwatch.analytics.density.GridSpec;
+import org.harmwatch.analytics.density.Kernel;
 import org.harmwatch.analytics.density.KernelDensity;
 import org.harmwatch.analytics.hotspot.GetisOrdGiStar;
 import org.harmwatch.analytics.hotspot.Permutations;
 import org.harmwatch.analytics.hotspot.Significance;
 import org.harmwatch.analytics.hotspot.SpatialWeights;
+import org.harmwatch.analytics.internal.AnalyticsLimits;
 import org.harmwatch.analytics.internal.LocalProjection;
 import org.harmwatch.analytics.internal.ObservationRepository;
 import org.harmwatch.analytics.scan.ScanOptions;
@@ -28,6 +31,7 @@ import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.Bounds;
 import org.harmwatch.geography.GeographyManagement;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +41,12 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>It takes and gives counts, rates and points, never people. Coordinates are projected to metres about the region
  * (see {@code LocalProjection}) before the engine sees them. Every answer is computed on request and nothing but
- * observations is stored.
+ * observations is stored. Requests are bounded by the work they ask for, not only by their size: a heatmap by its
+ * kernel evaluations ({@code harmwatch.analytics.limits.max-heatmap-work}), so that one request cannot hold the CPU for
+ * seconds.
  */
 @Service
+@EnableConfigurationProperties(AnalyticsLimits.class)
 public class AnalyticsManagement {
 
 	/** The most cells a heatmap may have: 1000 x 1000. */
@@ -57,10 +64,14 @@ public class AnalyticsManagement {
 
 	private final Clock clock;
 
-	AnalyticsManagement(GeographyManagement geography, ObservationRepository observations, Clock clock) {
+	private final AnalyticsLimits limits;
+
+	AnalyticsManagement(GeographyManagement geography, ObservationRepository observations, Clock clock,
+			AnalyticsLimits limits) {
 		this.geography = geography;
 		this.observations = observations;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	// ---- Observations for the spike detector
@@ -208,6 +219,10 @@ public class AnalyticsManagement {
 		if (!(bounds.north() > bounds.south() && bounds.east() > bounds.west())) {
 			throw new AnalyticsRequestException("bounds", "The bounds must have north above south and east above west.");
 		}
+		if (!(bounds.south() >= -90 && bounds.north() <= 90 && bounds.west() >= -180 && bounds.east() <= 180)) {
+			throw new AnalyticsRequestException("bounds",
+					"The bounds must be latitudes from -90 to 90 and longitudes from -180 to 180.");
+		}
 		var projection = new LocalProjection((bounds.south() + bounds.north()) / 2, (bounds.west() + bounds.east()) / 2);
 		double xmin = projection.x(bounds.west());
 		double xmax = projection.x(bounds.east());
@@ -221,6 +236,14 @@ public class AnalyticsManagement {
 		}
 		var grid = GridSpec.ofCellSize(xmin, xmax, ymin, ymax, query.cellMetres());
 		int n = query.points().size();
+		long work = heatmapWork(n, grid, query.kernel(), query.bandwidthMetres());
+		if (work > limits.maxHeatmapWork()) {
+			throw new AnalyticsRequestException("points", String.format(Locale.ENGLISH,
+					"This heatmap is too much work: %,d points, each reaching up to %,d cells within the bandwidth, make "
+							+ "%,d kernel evaluations; at most %,d are allowed in one request. Use fewer points, larger "
+							+ "cells, a smaller bandwidth or smaller bounds.",
+					n, n == 0 ? 0 : work / n, work, limits.maxHeatmapWork()));
+		}
 		double[] x = new double[n];
 		double[] y = new double[n];
 		double[] w = new double[n];
@@ -244,6 +267,19 @@ public class AnalyticsManagement {
 				projection.lon(grid.xmax()));
 		return new Heatmap(extent, grid.columns(), grid.rows(), query.cellMetres(), query.kernel(),
 				query.bandwidthMetres(), perKm2, max);
+	}
+
+	/**
+	 * The kernel evaluations a heatmap costs, an upper bound known before any is made: each point visits the cells of
+	 * the square around it whose side is twice the kernel's reach (its bandwidth, or {@link
+	 * KernelDensity#DEFAULT_GAUSSIAN_TRUNCATION} bandwidths for the Gaussian), cut to the grid.
+	 */
+	static long heatmapWork(int points, GridSpec grid, Kernel kernel, double bandwidthMetres) {
+		double reach = kernel.isCompact() ? bandwidthMetres : KernelDensity.DEFAULT_GAUSSIAN_TRUNCATION * bandwidthMetres;
+		long columns = (long) Math.min(grid.columns(), Math.floor(2 * reach / grid.cellWidth()) + 1);
+		long rows = (long) Math.min(grid.rows(), Math.floor(2 * reach / grid.cellHeight()) + 1);
+		double work = (double) points * columns * rows;
+		return work >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) work;
 	}
 
 	// ---- Alarms

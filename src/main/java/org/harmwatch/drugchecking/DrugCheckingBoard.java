@@ -1,7 +1,5 @@
 package org.harmwatch.drugchecking;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -14,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.harmwatch.geography.Area;
+import org.harmwatch.platform.CsvWriter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -169,36 +168,21 @@ public class DrugCheckingBoard {
 	 * under 5.
 	 */
 	public void writeCsv(Board board, Appendable out) {
-		try {
-			out.append("# ").append(LICENCE).append(": ").append(LICENCE_URL).append("\r\n");
-			out.append("month,district,form,sold_as,colour,logo,shape,weight_mg,found,flags\r\n");
-			for (var e : board.entries()) {
-				var r = row(e);
-				out.append(String.join(",", r.month(), csv(r.district()), r.form(), csv(r.soldAs()), csv(r.colour()),
-						csv(r.logo()), csv(r.shape()), csv(r.weightMg()), csv(e.foundText()),
-						csv(e.flags().stream().map(Enum::name).collect(Collectors.joining(" ")))))
-					.append("\r\n");
-			}
-			out.append("\r\n# Results by substance found; counts under ").append(String.valueOf(Counted.THRESHOLD))
-				.append(" are suppressed\r\n");
-			out.append("substance,results\r\n");
-			out.append("all results,").append(csv(board.total().shown())).append("\r\n");
-			for (var c : board.substances()) {
-				out.append(csv(c.label())).append(",").append(csv(c.shown())).append("\r\n");
-			}
+		var csv = new CsvWriter(out);
+		csv.comment(LICENCE + ": " + LICENCE_URL);
+		csv.row("month", "district", "form", "sold_as", "colour", "logo", "shape", "weight_mg", "found", "flags");
+		for (var e : board.entries()) {
+			var r = row(e);
+			csv.row(r.month(), r.district(), r.form(), r.soldAs(), r.colour(), r.logo(), r.shape(), r.weightMg(),
+					e.foundText(), e.flags().stream().map(Enum::name).collect(Collectors.joining(" ")));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		csv.blankLine();
+		csv.comment("Results by substance found; counts under " + Counted.THRESHOLD + " are suppressed");
+		csv.row("substance", "results");
+		csv.row("all results", board.total().shown());
+		for (var c : board.substances()) {
+			csv.row(c.label(), c.shown());
 		}
-	}
-
-	private static String csv(@Nullable String value) {
-		if (value == null) {
-			return "";
-		}
-		var v = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@")
-				? "'" + value : value;
-		return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.harmwatch.drugchecking.internal.CsvReader;
 import org.harmwatch.drugchecking.internal.DrugCheckingImportProperties;
+import org.harmwatch.platform.SafeText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +107,10 @@ public class DrugCheckingImports implements DisposableBean {
 		drugChecking.session(sessionId).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + sessionId));
 		if (content.length == 0 || content.length > maxFileSize()) {
 			throw rejected("Choose a CSV file smaller than " + megabytes() + " MB.");
+		}
+		if (SafeText.isBinary(content)) {
+			throw rejected("This is not a CSV file: it holds binary data, as a spreadsheet or an image does. In the "
+					+ "spreadsheet, save it as \"CSV UTF-8 (comma delimited)\" and choose that file.");
 		}
 		var rows = CsvReader.rows(reader(content));
 		var header = rows.hasNext() ? rows.next().stream().map(String::strip).toList() : List.<String>of();

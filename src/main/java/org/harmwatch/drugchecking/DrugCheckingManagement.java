@@ -1,7 +1,5 @@
 package org.harmwatch.drugchecking;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +27,7 @@ import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.CsvWriter;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
@@ -1160,25 +1159,20 @@ public class DrugCheckingManagement {
 		var releases = releases(sessionId, reader);
 		audit.record("DRUG_CHECK_RESULTS_EXPORTED", "drug-checking-session", sessionId.toString(), Purpose.HEALTH,
 				AuditLog.Outcome.ALLOWED, releases.stream().filter(r -> !r.isWithheld()).count() + " samples as CSV");
-		try {
-			out.append("code,mode,sold_as,form,version,confirmed,flags,component,substance_code,quantity,method,confidence\r\n");
-			for (var r : releases) {
-				var current = r.current();
-				if (r.isWithheld() || current == null) {
-					continue;
-				}
-				for (var c : current.components()) {
-					out.append(String.join(",", csv(r.sample().code()), r.sample().mode().name(), csv(r.sample().soldAs()),
-							r.sample().form().name(), String.valueOf(current.version()), String.valueOf(current.confirmed()),
-							csv(current.flags().stream().map(Enum::name).collect(Collectors.joining(" "))), csv(c.text()),
-							csv(c.substanceCode() == null ? "" : c.substanceCode()), csv(c.amount()), c.method().name(),
-							c.confidence().name()))
-						.append("\r\n");
-				}
+		var csv = new CsvWriter(out);
+		csv.row("code", "mode", "sold_as", "form", "version", "confirmed", "flags", "component", "substance_code",
+				"quantity", "method", "confidence");
+		for (var r : releases) {
+			var current = r.current();
+			if (r.isWithheld() || current == null) {
+				continue;
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			for (var c : current.components()) {
+				csv.row(r.sample().code(), r.sample().mode().name(), r.sample().soldAs(), r.sample().form().name(),
+						current.version(), current.confirmed(),
+						current.flags().stream().map(Enum::name).collect(Collectors.joining(" ")), c.text(),
+						c.substanceCode(), c.amount(), c.method().name(), c.confidence().name());
+			}
 		}
 	}
 
@@ -1201,12 +1195,6 @@ public class DrugCheckingManagement {
 
 	private boolean district(String code) {
 		return geography.areas(AreaLevel.LAD).stream().anyMatch(a -> a.code().equals(code.strip()));
-	}
-
-	private static String csv(String value) {
-		var v = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@")
-				? "'" + value : value;
-		return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
 	}
 
 	private static List<String> strings(ResultSet rs, String column) throws SQLException {

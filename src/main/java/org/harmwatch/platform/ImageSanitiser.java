@@ -7,12 +7,19 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Makes a photo safe to keep or publish: decides what it is from its first bytes (never from its name or the sender's
@@ -21,12 +28,50 @@ import org.springframework.stereotype.Component;
  * a JPEG's EXIF orientation is applied to the pixels first, so a phone photo is not stored on its side.
  * The one implementation for every module that takes photos: early-warning report attachments and drug-checking
  * sample photos.
+ *
+ * <p><b>Decompression bombs.</b> A small file can decode to gigabytes: a 309 KB PNG of 6,300 x 6,300 pixels of 16-bit
+ * RGBA decodes to 318 MB. So the memory an image will take (width x height x the bits of all its bands, from the
+ * header) is checked before anything is decoded, against {@link ImageLimits#maxDecodedSize()} as well as
+ * {@link #MAX_PIXELS}; and only {@link ImageLimits#maxConcurrentDecodes()} images are decoded at once on an instance.
+ * A photo that finds every slot taken waits {@link ImageLimits#decodeWait()} for one, then is refused with
+ * {@link Busy}, which is a 503 with {@code Retry-After}: the server is briefly short of capacity, which is what 503
+ * means (RFC 9110 15.6.4); 429 would tell the sender that they sent too much, when the others did.
  */
 @Component
+@EnableConfigurationProperties(ImageLimits.class)
 public class ImageSanitiser {
 
 	/** Larger images are refused before they are decoded (a small file can decode to gigabytes). */
 	public static final long MAX_PIXELS = 40_000_000L;
+
+	private final ImageLimits limits;
+
+	private final Semaphore decodes;
+
+	/** A sanitiser with the default limits. */
+	public ImageSanitiser() {
+		this(ImageLimits.defaults());
+	}
+
+	/** A sanitiser with the given limits. */
+	@Autowired
+	public ImageSanitiser(ImageLimits limits) {
+		this.limits = limits;
+		this.decodes = new Semaphore(Math.max(1, limits.maxConcurrentDecodes()), true);
+	}
+
+	/** Thrown when every decoding slot stays taken for longer than the wait: try again in a few seconds. */
+	@ResponseStatus(value = HttpStatus.SERVICE_UNAVAILABLE)
+	public static class Busy extends RuntimeException {
+
+		/** Seconds after which a retry is likely to find a slot. */
+		public static final int RETRY_AFTER_SECONDS = 5;
+
+		public Busy() {
+			super("Photos are being processed for other people just now. Try again in a few seconds.");
+		}
+
+	}
 
 	/**
 	 * A photo that may be stored: re-encoded, with no metadata.
@@ -73,6 +118,50 @@ public class ImageSanitiser {
 	public CleanImage clean(byte[] content, int maxSide) throws UnacceptableImage {
 		var type = recognise(content)
 			.orElseThrow(() -> new UnacceptableImage("it is not a JPEG or PNG image."));
+		try (var slot = decodeSlot()) {
+			return clean(content, maxSide, type);
+		}
+	}
+
+	/**
+	 * One of the decoding slots, held until closed.
+	 * @throws Busy when none comes free within the wait
+	 */
+	DecodeSlot decodeSlot() {
+		try {
+			if (!decodes.tryAcquire(limits.decodeWait().toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new Busy();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new Busy();
+		}
+		return new DecodeSlot(decodes);
+	}
+
+	/** A decoding slot; closing it gives it back. */
+	static final class DecodeSlot implements AutoCloseable {
+
+		private final Semaphore decodes;
+
+		private boolean released;
+
+		private DecodeSlot(Semaphore decodes) {
+			this.decodes = decodes;
+		}
+
+		@Override
+		public void close() {
+			if (!released) {
+				released = true;
+				decodes.release();
+			}
+		}
+
+	}
+
+	private CleanImage clean(byte[] content, int maxSide, String type) throws UnacceptableImage {
 		var format = type.equals("image/jpeg") ? "jpeg" : "png";
 		// The EXIF orientation is dropped with the rest of the metadata, so turn the pixels the way it said.
 		var image = oriented(scaled(decode(content, format), maxSide), "jpeg".equals(format) ? orientation(content) : 1);
@@ -92,7 +181,7 @@ public class ImageSanitiser {
 				image.getHeight());
 	}
 
-	private static BufferedImage decode(byte[] content, String format) throws UnacceptableImage {
+	private BufferedImage decode(byte[] content, String format) throws UnacceptableImage {
 		try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
 			var readers = ImageIO.getImageReaders(input);
 			if (!readers.hasNext()) {
@@ -105,6 +194,14 @@ public class ImageSanitiser {
 				if (pixels > MAX_PIXELS) {
 					throw new UnacceptableImage("the image is too large (at most 40 megapixels).");
 				}
+				long bytes = decodedBytes(reader, pixels);
+				if (bytes > limits.maxDecodedSize().toBytes()) {
+					throw new UnacceptableImage(String.format(Locale.ENGLISH,
+							"the image is too large: %,d x %,d pixels would take %,d MB to read, and at most %,d MB are "
+									+ "allowed. Send it at a lower resolution or as an ordinary 8-bit JPEG.",
+							reader.getWidth(0), reader.getHeight(0), (bytes + 1024 * 1024 - 1) / (1024 * 1024),
+							limits.maxDecodedSize().toMegabytes()));
+				}
 				return reader.read(0);
 			}
 			finally {
@@ -112,9 +209,33 @@ public class ImageSanitiser {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new UnacceptableImage("the image is damaged or not a " + format.toUpperCase(java.util.Locale.ROOT)
+			throw new UnacceptableImage("the image is damaged or not a " + format.toUpperCase(Locale.ROOT)
 					+ " file.");
 		}
+	}
+
+	/**
+	 * The bytes the decoded image will take, from its header: pixels times the bits of all its bands (a 16-bit RGBA
+	 * pixel is 8 bytes, an 8-bit RGB one 3). When the header does not say, 8 bytes a pixel, the most of any PNG.
+	 */
+	static long decodedBytes(ImageReader reader, long pixels) {
+		try {
+			var types = reader.getImageTypes(0);
+			if (types.hasNext()) {
+				var sampleModel = types.next().getSampleModel();
+				long bits = 0;
+				for (int size : sampleModel.getSampleSize()) {
+					bits += size;
+				}
+				if (bits > 0) {
+					return (pixels * bits + 7) / 8;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// fall through: assume the most
+		}
+		return pixels * 8;
 	}
 
 	/** Halves the image while it is more than twice too large, then scales the rest: smooth and fast enough. */

@@ -5,13 +5,17 @@
  * pages and, for auditors, the audit log search. It holds no business rules. Other modules plug into it through the
  * types in this package: {@link org.harmwatch.platform.HarmwatchUser} (who is signed in),
  * {@link org.harmwatch.platform.AuditLog} (record access to personal data), {@link org.harmwatch.platform.PublicEndpoint}
- * (open an endpoint to everyone), {@link org.harmwatch.platform.NavigationItem} (appear in the menu) and
+ * (open an endpoint to everyone), {@link org.harmwatch.platform.NavigationItem} (appear in the menu),
  * {@link org.harmwatch.platform.ApiTokenResolver} (authenticate API clients),
  * {@link org.harmwatch.platform.PasswordHashes} (the stored hash a password sign-in is checked against),
  * {@link org.harmwatch.platform.ClientRateLimiter} (limit an anonymous form per client, across instances),
  * {@link org.harmwatch.platform.SignInThrottle} (how failed sign-ins slow an account),
  * {@link org.harmwatch.platform.OutboundHttp} (fetch a URL someone gave us without reaching internal addresses) and
- * {@link org.harmwatch.platform.CurrentUsers} (what a signed-in person may do now).
+ * {@link org.harmwatch.platform.CurrentUsers} (what a signed-in person may do now). It also holds what every module
+ * shares about input and output: {@link org.harmwatch.platform.CsvWriter} (every CSV export, formula injection
+ * neutralised), {@link org.harmwatch.platform.ImageSanitiser} (every photo, bounded in memory and in decodes at once),
+ * {@link org.harmwatch.platform.SafeText} and {@link org.harmwatch.platform.InputRanges} (what text and dates are
+ * accepted; request parameters and JSON bodies are checked once, for every endpoint, before any sees them).
  */
 @NullMarked
 @ApplicationModule(displayName = "Platform", allowedDependencies = "shared")

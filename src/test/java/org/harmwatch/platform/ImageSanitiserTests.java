@@ -6,11 +6,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -163,6 +167,102 @@ class ImageSanitiserTests {
 		writeInt(header, 29, (int) crc.getValue());
 		assertThatThrownBy(() -> sanitiser.clean(header)).isInstanceOf(ImageSanitiser.UnacceptableImage.class)
 			.hasMessage("the image is too large (at most 40 megapixels).");
+	}
+
+	/**
+	 * The bomb of the trust issue: 6,300 x 6,300 pixels of 16-bit RGBA, all zero, which deflate squeezes into about
+	 * 309 KB. Written chunk by chunk as the PNG specification lays them out, without ever holding the image.
+	 */
+	static synchronized byte[] sixteenBitRgbaBomb() throws IOException {
+		if (bomb == null) {
+			bomb = writeBomb();
+		}
+		return bomb.clone();
+	}
+
+	private static byte[] bomb;
+
+	private static byte[] writeBomb() throws IOException {
+		int side = 6300;
+		var ihdr = new ByteArrayOutputStream();
+		ihdr.write(new byte[] { 0, 0, (byte) (side >> 8), (byte) side, 0, 0, (byte) (side >> 8), (byte) side });
+		ihdr.write(new byte[] { 16, 6, 0, 0, 0 }); // 16 bits a sample, RGBA, deflate, no filter method, no interlace
+		var idat = new ByteArrayOutputStream();
+		try (var deflate = new DeflaterOutputStream(idat, new Deflater(9))) {
+			var row = new byte[1 + side * 8]; // filter type 0, then the samples
+			for (int y = 0; y < side; y++) {
+				deflate.write(row);
+			}
+		}
+		var out = new ByteArrayOutputStream();
+		out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
+		chunk(out, "IHDR", ihdr.toByteArray());
+		chunk(out, "IDAT", idat.toByteArray());
+		chunk(out, "IEND", new byte[0]);
+		return out.toByteArray();
+	}
+
+	private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+		var length = new byte[4];
+		writeInt(length, 0, data.length);
+		out.writeBytes(length);
+		var typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+		out.writeBytes(typeBytes);
+		out.writeBytes(data);
+		var crc = new CRC32();
+		crc.update(typeBytes);
+		crc.update(data);
+		var sum = new byte[4];
+		writeInt(sum, 0, (int) crc.getValue());
+		out.writeBytes(sum);
+	}
+
+	@Test
+	void aSmallFileThatWouldDecodeToHundredsOfMegabytesIsRefusedFromItsHeader() throws Exception {
+		var bomb = sixteenBitRgbaBomb();
+		assertThat(bomb.length).as("a small file").isLessThan(400_000);
+		// Under the pixel limit (39.7 megapixels), so only the memory it would take gives it away: 8 bytes a pixel.
+		assertThat(6300L * 6300).isLessThan(ImageSanitiser.MAX_PIXELS);
+		assertThatThrownBy(() -> sanitiser.clean(bomb)).isInstanceOf(ImageSanitiser.UnacceptableImage.class)
+			.hasMessageContaining("6,300 x 6,300 pixels would take 303 MB to read, and at most 128 MB are allowed");
+	}
+
+	@Test
+	void theMemoryLimitCountsEveryBandAndItsDepth() throws Exception {
+		// 1,000 x 1,000 grey: under 1 MB at 8 bits, 2 MB at 16; the limit lies between.
+		var limits = new ImageLimits(DataSize.ofMegabytes(1), 2,
+				Duration.ofSeconds(1));
+		var limited = new ImageSanitiser(limits);
+		assertThat(limited.clean(grey(BufferedImage.TYPE_BYTE_GRAY)).width()).isEqualTo(1000);
+		assertThatThrownBy(() -> limited.clean(grey(BufferedImage.TYPE_USHORT_GRAY)))
+			.isInstanceOf(ImageSanitiser.UnacceptableImage.class)
+			.hasMessageContaining("would take 2 MB to read, and at most 1 MB");
+	}
+
+	static byte[] grey(int type) throws IOException {
+		var image = new BufferedImage(1000, 1000, type);
+		var g = image.getGraphics();
+		g.setColor(Color.GRAY);
+		g.fillOval(100, 100, 800, 800);
+		var out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+	@Test
+	void whenEveryDecodingSlotIsTakenAPhotoWaitsBrieflyThenIsRefusedAsBusy() throws Exception {
+		var limits = new ImageLimits(DataSize.ofMegabytes(128), 1,
+				Duration.ofMillis(50));
+		var oneAtATime = new ImageSanitiser(limits);
+		var photo = png(40, 30);
+		try (var taken = oneAtATime.decodeSlot()) {
+			assertThatThrownBy(() -> oneAtATime.clean(photo)).isInstanceOf(ImageSanitiser.Busy.class)
+				.hasMessageContaining("Try again in a few seconds");
+		}
+		assertThat(oneAtATime.clean(photo).width()).as("the slot is free again").isEqualTo(40);
+		// A refused image gives its slot back too.
+		assertThatThrownBy(() -> oneAtATime.clean(sixteenBitRgbaBomb())).isInstanceOf(ImageSanitiser.UnacceptableImage.class);
+		assertThat(oneAtATime.clean(photo).width()).isEqualTo(40);
 	}
 
 	private static void writeInt(byte[] bytes, int at, int value) {

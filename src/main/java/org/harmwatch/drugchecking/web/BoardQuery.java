@@ -11,6 +11,7 @@ import java.util.Map;
 import org.harmwatch.drugchecking.BoardFilter;
 import org.harmwatch.drugchecking.DosageForm;
 import org.harmwatch.drugchecking.Problem;
+import org.harmwatch.platform.InputRanges;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -71,12 +72,16 @@ record BoardQuery(@Nullable String substance, @Nullable String form, @Nullable S
 			return null;
 		}
 		try {
-			return YearMonth.parse(value.strip());
+			var month = YearMonth.parse(value.strip());
+			if (InputRanges.isAccepted(month)) {
+				return month;
+			}
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new Problem(field, "Enter a month like 2026-07; \"" + shorten(value) + "\" is not one."));
-			return null;
+			// said below
 		}
+		problems.add(new Problem(field, "Enter a month like 2026-07; \"" + shorten(value) + "\" is not one."));
+		return null;
 	}
 
 	private static @Nullable String text(@Nullable String value, String field, List<Problem> problems) {

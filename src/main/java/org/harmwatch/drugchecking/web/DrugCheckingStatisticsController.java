@@ -9,6 +9,7 @@ import java.util.List;
 import org.harmwatch.drugchecking.DrugCheckingStatistics;
 import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRanges;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -68,7 +69,11 @@ class DrugCheckingStatisticsController {
 			return null;
 		}
 		try {
-			return YearMonth.parse(value.strip());
+			var month = YearMonth.parse(value.strip());
+			if (InputRanges.isAccepted(month)) {
+				return month;
+			}
+			throw new DateTimeParseException("outside the years 1 to 9999", value, 0);
 		}
 		catch (DateTimeParseException ex) {
 			var v = value.strip();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.harmwatch.drugchecking.Problem;
+import org.harmwatch.platform.InputRanges;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 
@@ -50,12 +51,16 @@ final class Forms {
 			return null;
 		}
 		try {
-			return LocalDate.parse(value.strip());
+			var date = LocalDate.parse(value.strip());
+			if (InputRanges.isAccepted(date)) {
+				return date;
+			}
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new Problem(field, "Enter a date like 2026-07-18."));
-			return null;
+			// said below
 		}
+		problems.add(new Problem(field, "Enter a date like 2026-07-18."));
+		return null;
 	}
 
 	/** Adds the problems and their per-field index to the model. */

@@ -39,6 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reports from partner systems (ambulance, A&E, police, drug checking): JSON in, 201 with the report's location out.
+ *
+ * <p>The body is read strictly (see the platform's input configuration): a property this record does not have, a
+ * fraction for {@code people} or text that is not valid Unicode is refused and named, never dropped or rounded. Lists
+ * are bounded before they are read: each outcome once, at most 10 substances and 3 files.
  */
 @RestController
 class ReportApiController {
@@ -59,6 +63,9 @@ class ReportApiController {
 
 	record Created(UUID id, String location) {
 	}
+
+	/** The most substances a report names (as the service checks), so a longer list is refused before it is read. */
+	static final int MAX_SUBSTANCES = 10;
 
 	private final EarlyWarningManagement earlyWarning;
 
@@ -89,6 +96,10 @@ class ReportApiController {
 		}
 		var mentions = new ArrayList<SubstanceMention>();
 		var given = request.substances() == null ? List.<Mention>of() : request.substances();
+		if (given.size() > MAX_SUBSTANCES) {
+			problems.add(new ReportProblem("substances", "Name at most " + MAX_SUBSTANCES + " substances."));
+			given = List.of();
+		}
 		for (int i = 0; i < given.size(); i++) {
 			var m = given.get(i);
 			if (m == null || m.text() == null || m.text().isBlank()) {
@@ -105,15 +116,27 @@ class ReportApiController {
 			problems.add(new ReportProblem("substanceClass", "Not a substance class."));
 		}
 		var outcomes = EnumSet.noneOf(Outcome.class);
-		for (var o : request.outcomes() == null ? List.<String>of() : request.outcomes()) {
-			var outcome = ReportForm.parse(Outcome.class, o, "outcomes",
-					"Must be one of " + List.of(Outcome.values()) + ".", problems);
-			if (outcome != null) {
-				outcomes.add(outcome);
+		var givenOutcomes = request.outcomes() == null ? List.<String>of() : request.outcomes();
+		if (givenOutcomes.size() > Outcome.values().length) {
+			// Each outcome at most once: a longer list can only repeat them.
+			problems.add(new ReportProblem("outcomes", "List each outcome at most once: at most "
+					+ Outcome.values().length + " outcomes, there are " + givenOutcomes.size() + "."));
+		}
+		else {
+			for (var o : givenOutcomes) {
+				var outcome = ReportForm.parse(Outcome.class, o, "outcomes",
+						"Must be one of " + List.of(Outcome.values()) + ".", problems);
+				if (outcome != null && !outcomes.add(outcome)) {
+					problems.add(new ReportProblem("outcomes", "'" + outcome + "' is listed more than once."));
+				}
 			}
 		}
 		var uploads = new ArrayList<ReportAttachments.Upload>();
 		var files = request.attachments() == null ? List.<File>of() : request.attachments();
+		if (files.size() > ReportAttachments.MAX_FILES) {
+			problems.add(new ReportProblem("attachments", "Send at most " + ReportAttachments.MAX_FILES + " files."));
+			files = List.of();
+		}
 		for (int i = 0; i < files.size(); i++) {
 			var file = files.get(i);
 			try {

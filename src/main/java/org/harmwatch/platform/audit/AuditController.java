@@ -2,12 +2,15 @@ package org.harmwatch.platform.audit;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,17 +50,24 @@ class AuditController {
 			@RequestParam(required = false) @Nullable String outcome,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(defaultValue = "1") int page, Model model) {
+			@RequestParam(defaultValue = "1") int page, Model model, HttpServletResponse response) {
 		var criteria = new AuditSearch.Criteria(blankToNull(actor), blankToNull(agency), blankToNull(recordType),
 				blankToNull(recordId), validOutcome(outcome), from, to);
+		model.addAttribute("criteria", criteria);
+		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("zone", zone);
+		if (!searchable(from) || !searchable(to)) {
+			// Nothing was ever logged outside these years, and the database cannot compare with such a date.
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("dateRangeError", true);
+			model.addAttribute("result", new AuditSearch.Page(List.of(), 0, 1, 1));
+			return "platform/audit";
+		}
 		if (from != null && to != null && to.isBefore(from)) {
 			model.addAttribute("dateError", true);
 		}
 		audit.record("AUDIT_SEARCHED", "audit_event", null, null, Outcome.ALLOWED, criteria.describe());
-		model.addAttribute("criteria", criteria);
 		model.addAttribute("result", search.find(criteria, page, zone));
-		model.addAttribute("outcomes", Outcome.values());
-		model.addAttribute("zone", zone);
 		return "platform/audit";
 	}
 
@@ -73,6 +83,11 @@ class AuditController {
 		model.addAttribute("problemArguments", problem == null ? new Object[0] : problem.arguments(zone));
 		model.addAttribute("zone", zone);
 		return "platform/auditVerification";
+	}
+
+	/** Whether a search may use the date: none, or one of the years 1 to 9999 (a date input's range). */
+	static boolean searchable(@Nullable LocalDate date) {
+		return date == null || (date.getYear() >= 1 && date.getYear() <= 9999);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -2,6 +2,7 @@ package org.harmwatch.platform.internal;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,12 +31,19 @@ final class ProblemResponses {
 
 	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
 			String detail) throws IOException {
+		write(request, response, status, title, detail, Map.of());
+	}
+
+	/** A problem document with properties of its own after the standard ones (e.g. {@code errors}). */
+	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+			String detail, Map<String, Object> properties) throws IOException {
 		var problem = new LinkedHashMap<String, Object>();
 		problem.put("type", "about:blank");
 		problem.put("title", title);
 		problem.put("status", status.value());
 		problem.put("detail", detail);
 		problem.put("instance", request.getRequestURI());
+		problem.putAll(properties);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.harmwatch.platform.ImageSanitiser;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -12,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
@@ -24,6 +27,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Turns every failure of an API endpoint into {@code application/problem+json} that says what went wrong.
@@ -63,6 +71,105 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return validationProblem(problems, headers);
 	}
 
+	/**
+	 * A body the endpoint cannot read: not JSON, a property it does not know, or a value of the wrong type (a fraction
+	 * where a whole number is wanted, text where a list is). The problem names the property; Jackson's own message,
+	 * which names Java classes, is not shown.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// The outermost Jackson exception knows the property; its causes (a DateTimeParseException) do not.
+		Throwable cause = ex;
+		while (cause != null && !(cause instanceof JacksonException)) {
+			cause = cause.getCause();
+		}
+		var problems = List.of(unreadable(cause == null ? ex.getMostSpecificCause() : cause));
+		return validationProblem(problems, headers);
+	}
+
+	static FieldProblem unreadable(Throwable cause) {
+		if (cause instanceof PropertyBindingException unknown) {
+			var path = path(unknown);
+			var known = unknown.getKnownPropertyIds() == null ? List.<String>of()
+					: unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+			return new FieldProblem(path, "This property is not known here"
+					+ (known.isEmpty() ? "." : "; the properties are: " + String.join(", ", known) + "."));
+		}
+		if (cause instanceof MismatchedInputException mismatch) {
+			return new FieldProblem(path(mismatch), "Must be " + expected(mismatch.getTargetType()) + ".");
+		}
+		if (cause instanceof InputCoercionException outOfRange) {
+			return new FieldProblem(path(outOfRange), "Must be " + expected(outOfRange.getTargetType())
+					+ " of a size that can be stored.");
+		}
+		if (cause instanceof StreamReadException broken && broken.getPath().isEmpty()) {
+			var where = broken.getLocation();
+			return new FieldProblem("body", "The body is not valid JSON"
+					+ (where == null || where.getLineNr() < 1 ? "." : " (line " + where.getLineNr() + ", column "
+							+ where.getColumnNr() + ")."));
+		}
+		if (cause instanceof JacksonException other && !other.getPath().isEmpty()) {
+			return new FieldProblem(path(other), "This value cannot be read.");
+		}
+		return new FieldProblem("body", "The body cannot be read: send JSON as the API documentation describes.");
+	}
+
+	/** A property path as problems name fields: {@code substances[0].text}. */
+	static String path(JacksonException ex) {
+		var path = new StringBuilder();
+		for (var reference : ex.getPath()) {
+			if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+			else if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	private static String expected(@Nullable Class<?> type) {
+		if (type == null) {
+			return "a value of another type";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+				|| type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+			return "a whole number";
+		}
+		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+			return "a number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == String.class) {
+			return "text (in double quotes)";
+		}
+		if (type == java.util.UUID.class) {
+			return "a UUID";
+		}
+		if (type == java.time.LocalDate.class) {
+			return "a date like 2026-11-20, in the years 1 to 9999";
+		}
+		if (type == java.time.YearMonth.class) {
+			return "a month like 2026-11, in the years 1 to 9999";
+		}
+		if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+			return "a date and time like 2026-11-20T22:15:00Z, in the years 1 to 9999";
+		}
+		if (type.isEnum()) {
+			return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+		}
+		if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "a list";
+		}
+		return "an object";
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
 		var type = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName().toLowerCase();
@@ -72,6 +179,15 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		problem.setTitle("Invalid parameter");
 		problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), message)));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler(ImageSanitiser.Busy.class)
+	ResponseEntity<ProblemDetail> busy(ImageSanitiser.Busy ex) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Busy");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ImageSanitiser.Busy.RETRY_AFTER_SECONDS))
+			.body(problem);
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })

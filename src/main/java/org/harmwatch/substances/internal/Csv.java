@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and writes CSV as RFC 4180 describes it: comma-separated, fields quoted with double quotes when they hold a
+ * Reads CSV as RFC 4180 describes it: comma-separated, fields quoted with double quotes when they hold a
  * comma, quote or line break, quotes inside doubled. A leading byte-order mark is ignored.
  */
 final class Csv {
@@ -131,29 +131,6 @@ final class Csv {
 			records.add(new Record(line, List.copyOf(fields)));
 		}
 		fields.clear();
-	}
-
-	/** Writes one record, quoting where needed, ending with CRLF as RFC 4180 says. */
-	static void write(Appendable out, List<String> fields) {
-		try {
-			for (int i = 0; i < fields.size(); i++) {
-				if (i > 0) {
-					out.append(',');
-				}
-				var value = fields.get(i);
-				if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-						|| value.indexOf('\r') >= 0) {
-					out.append('"').append(value.replace("\"", "\"\"")).append('"');
-				}
-				else {
-					out.append(value);
-				}
-			}
-			out.append("\r\n");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

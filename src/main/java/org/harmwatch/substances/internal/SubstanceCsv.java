@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.harmwatch.platform.CsvWriter;
 import org.harmwatch.substances.Alias;
 import org.harmwatch.substances.RiskFlag;
 import org.harmwatch.substances.SubstanceClass;
@@ -66,8 +67,9 @@ public final class SubstanceCsv {
 
 	/** Writes the vocabulary, by name, with a header row. */
 	public static void write(Collection<SubstanceDetails> substances, Appendable out) {
-		Csv.write(out, COLUMNS);
-		substances.stream().sorted(SubstanceIndex.byName()).forEach(s -> Csv.write(out, List.of(s.id().code(), s.name(),
+		var csv = new CsvWriter(out);
+		csv.row(COLUMNS);
+		substances.stream().sorted(SubstanceIndex.byName()).forEach(s -> csv.row(List.of(s.id().code(), s.name(),
 				s.substanceClass().name(), s.flags().stream().map(Enum::name).collect(Collectors.joining("|")),
 				s.parent() == null ? "" : s.parent().code(), aliasList(s.aliases(), TermKind.SYNONYM, "|"),
 				aliasList(s.aliases(), TermKind.STREET_NAME, "|"),
@@ -239,9 +241,10 @@ public final class SubstanceCsv {
 		return result;
 	}
 
+	/** A cell as it was before the export neutralised it (a formula-like value kept as text in a spreadsheet). */
 	private static String field(List<String> fields, Map<String, Integer> columns, String column) {
 		var index = columns.get(column);
-		return index == null || index >= fields.size() ? "" : fields.get(index);
+		return index == null || index >= fields.size() ? "" : CsvWriter.restore(fields.get(index));
 	}
 
 	static List<String> split(String list) {

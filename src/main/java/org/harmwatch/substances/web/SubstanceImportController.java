@@ -2,15 +2,12 @@ package org.harmwatch.substances.web;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.harmwatch.platform.SafeText;
 import org.harmwatch.substances.ImportReport;
 import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.VocabularyProblem;
@@ -64,15 +61,11 @@ class SubstanceImportController {
 		}
 		String csv;
 		try {
-			csv = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(file.getBytes()))
-				.toString();
+			csv = SafeText.decodeUtf8(file.getBytes());
 		}
-		catch (CharacterCodingException ex) {
-			return refused(model, response, "file",
-					"The file is not UTF-8 text. In a spreadsheet, save it as \"CSV UTF-8 (comma delimited)\".");
+		catch (SafeText.NotText ex) {
+			return refused(model, response, "file", "This is not a CSV file the import can read: " + ex.getMessage()
+					+ ". In a spreadsheet, save it as \"CSV UTF-8 (comma delimited)\".");
 		}
 		var filename = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
 		var report = substances.checkImport(csv);

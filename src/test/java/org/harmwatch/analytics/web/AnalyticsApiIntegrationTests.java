@@ -158,6 +158,34 @@ class AnalyticsApiIntegrationTests {
 	}
 
 	@Test
+	void aHeatmapIsBoundedByItsWorkNotOnlyByItsSize() throws Exception {
+		// 2,000 points on about 925,000 cells of 70 m, each point reaching every cell with a 50 km bandwidth: some 1.8
+		// billion kernel evaluations, seconds of CPU for one request.
+		var points = new ArrayList<Map<String, Object>>();
+		var random = new Random(7);
+		for (int i = 0; i < 2000; i++) {
+			points.add(Map.of("lat", 52.3 + random.nextDouble() * 0.4, "lon", -2.3 + random.nextDouble() * 0.8));
+		}
+		var bounds = Map.of("south", 52.2, "west", -2.4, "north", 52.8, "east", -1.4);
+		postAs("commissioner", "/api/analytics/heatmap",
+				Map.of("points", points, "bandwidthMetres", 50_000, "cellMetres", 70, "bounds", bounds))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("points"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("at most 200,000,000 are allowed")))
+			.andExpect(jsonPath("$.errors[0].message", containsString("2,000 points")));
+		// The same points and bandwidth on cells of 500 m are 36 million evaluations: answered.
+		postAs("commissioner", "/api/analytics/heatmap",
+				Map.of("points", points, "bandwidthMetres", 50_000, "cellMetres", 500, "bounds", bounds))
+			.andExpect(status().isOk());
+		// Bounds that are not on the Earth are refused, not a failure.
+		postAs("commissioner", "/api/analytics/heatmap", Map.of("points", points.subList(0, 5), "bandwidthMetres", 500,
+				"cellMetres", 500, "bounds", Map.of("south", -1e300, "west", -2.4, "north", 1e300, "east", -1.4)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("bounds"));
+	}
+
+	@Test
 	void earsRaisesTheAlarmOnTheDayOfTheSpike() throws Exception {
 		var counts = new ArrayList<Integer>();
 		var random = new Random(3);

@@ -1,0 +1,100 @@
+package org.harmwatch.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes CSV for every export, so that no cell is run as a formula when the file is opened in a spreadsheet.
+ *
+ * <p>RFC 4180: comma-separated, CRLF line ends, a cell quoted when it holds a comma, a double quote or a line break,
+ * quotes inside doubled. Formula injection (CWE-1236) is neutralised as OWASP recommends: a cell that starts with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a single quote in front, so Excel,
+ * LibreOffice and Google Sheets show it as text ({@code =HYPERLINK(…)} becomes {@code '=HYPERLINK(…)}). A plain number
+ * such as {@code -1.5} is left as it is, since a spreadsheet reads it as that number and nothing else; {@code -1+1} is
+ * not a plain number and is neutralised. A cell that already starts with quotes before one of those characters gets
+ * one more, so {@link #restore} gives back exactly what was written and an export imports as it was.
+ */
+public final class CsvWriter {
+
+	/** A number and nothing else: optional sign, digits with an optional fraction, an optional exponent. */
+	private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
+	/** Quotes, then a character a spreadsheet takes as the start of a formula. */
+	private static final Pattern FORMULA_START = Pattern.compile("^'*[=+\\-@\\t\\r]");
+
+	private final Appendable out;
+
+	/** A writer onto the given output; nothing is buffered. */
+	public CsvWriter(Appendable out) {
+		this.out = out;
+	}
+
+	/** Writes one record; a null cell is empty. */
+	public CsvWriter row(@Nullable Object... cells) {
+		return row(Arrays.asList(cells));
+	}
+
+	/** Writes one record; a null cell is empty. */
+	public CsvWriter row(List<? extends @Nullable Object> cells) {
+		try {
+			for (int i = 0; i < cells.size(); i++) {
+				if (i > 0) {
+					out.append(',');
+				}
+				var cell = cells.get(i);
+				out.append(cell(cell == null ? null : cell.toString()));
+			}
+			out.append("\r\n");
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Writes a line that is not data (a licence, a heading): {@code # text}, as one neutralised cell. */
+	public CsvWriter comment(String text) {
+		return row("# " + text);
+	}
+
+	/** Writes an empty line between two tables in one file. */
+	public CsvWriter blankLine() {
+		try {
+			out.append("\r\n");
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** One cell as it is written: neutralised, then quoted if it needs to be. */
+	public static String cell(@Nullable String value) {
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		var v = neutralise(value);
+		boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
+				|| !v.equals(value);
+		return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+	}
+
+	/** The value with a single quote in front if a spreadsheet would take it as a formula; otherwise the value. */
+	public static String neutralise(String value) {
+		if (!FORMULA_START.matcher(value).find() || PLAIN_NUMBER.matcher(value).matches()) {
+			return value;
+		}
+		return "'" + value;
+	}
+
+	/** What {@link #neutralise} was given, for a reader of files this writer wrote. */
+	public static String restore(String cell) {
+		return cell.startsWith("'") && FORMULA_START.matcher(cell).find() ? cell.substring(1) : cell;
+	}
+
+}
