@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -22,7 +20,7 @@ import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.Flagging;
 import org.harmwatch.drugchecking.internal.Jcamp;
 import org.harmwatch.drugchecking.internal.SampleCodes;
-import org.harmwatch.agency.SharingManagement;
+import org.harmwatch.drugchecking.internal.SessionOwnership;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
@@ -30,7 +28,6 @@ import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.CsvWriter;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Action;
-import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Purpose;
 import org.harmwatch.substances.SubstanceManagement;
 import org.jspecify.annotations.Nullable;
@@ -77,12 +74,12 @@ public class DrugCheckingManagement {
 
 	private final ApplicationEventPublisher events;
 
-	private final SharingManagement sharing;
+	private final SessionOwnership ownership;
 
 	DrugCheckingManagement(JdbcClient jdbc, SubstanceManagement substances, GeographyManagement geography,
 			Flagging flagging, Advice advice, AuditLog audit, ApplicationEventPublisher events,
-			SharingManagement sharing) {
-		this.sharing = sharing;
+			SessionOwnership ownership) {
+		this.ownership = ownership;
 		this.jdbc = jdbc;
 		this.substances = substances;
 		this.geography = geography;
@@ -187,7 +184,7 @@ public class DrugCheckingManagement {
 	 * reader's agency under an agreement in force ({@link DrugCheckingPolicy#mayUse}). Audited.
 	 */
 	public SessionPage sessions(int page, HarmwatchUser reader) {
-		var owners = readableOwners(reader).toArray(String[]::new);
+		var owners = ownership.readableOwners(reader).toArray(String[]::new);
 		long total = jdbc.sql("SELECT count(*) FROM drugchecking.session WHERE owner_agency = ANY (?)")
 			.param(owners)
 			.query(Long.class)
@@ -207,21 +204,6 @@ public class DrugCheckingManagement {
 		return new SessionPage(list, p, pages, total);
 	}
 
-	/** The agencies whose sessions the reader may read: their own, and those sharing theirs with it. */
-	private Set<String> readableOwners(HarmwatchUser reader) {
-		var owners = new HashSet<String>();
-		if (DrugCheckingPolicy.mayUse(reader, reader.agencyCode(), Set.of(), Action.READ)) {
-			owners.add(reader.agencyCode());
-		}
-		sharing.sharingWith(reader.agencyCode(), Capability.DRUG_CHECKING, Action.READ)
-			.forEach((owner, purposes) -> {
-				if (DrugCheckingPolicy.mayUse(reader, owner, purposes, Action.READ)) {
-					owners.add(owner);
-				}
-			});
-		return owners;
-	}
-
 	/** A session, whoever asks: for this module's own work and for the public pages, which go through releases. */
 	public Optional<SessionView> session(UUID id) {
 		return jdbc.sql(SESSION_SELECT + " WHERE s.id = ?").param(id).query(DrugCheckingManagement::session).optional();
@@ -234,9 +216,7 @@ public class DrugCheckingManagement {
 	 */
 	public SessionView session(UUID id, HarmwatchUser user, Action action) {
 		var session = session(id).orElseThrow(() -> new NotFound("session " + id));
-		var shared = session.ownerAgency().equals(user.agencyCode()) ? Set.<Purpose>of()
-				: sharing.sharedPurposes(session.ownerAgency(), user.agencyCode(), Capability.DRUG_CHECKING, action);
-		if (!DrugCheckingPolicy.mayUse(user, session.ownerAgency(), shared, action)) {
+		if (!ownership.mayUse(user, session.ownerAgency(), action)) {
 			audit.record("DRUG_CHECK_SESSION_REFUSED", "drug-checking-session", id.toString(), Purpose.HEALTH,
 					AuditLog.Outcome.DENIED, action + " by " + user.agencyCode() + " of " + session.ownerAgency()
 							+ "'s session: no sharing agreement");
@@ -1091,7 +1071,7 @@ public class DrugCheckingManagement {
 	 */
 	public List<Release> releasesBetween(Instant from, Instant to, HarmwatchUser reader) {
 		var audience = audienceOf(reader);
-		var owners = readableOwners(reader);
+		var owners = ownership.readableOwners(reader);
 		var list = between(from, to).stream()
 			.filter(r -> owners.contains(r.session().ownerAgency()))
 			.map(r -> release(r.sample(), r.session(), audience, false))
