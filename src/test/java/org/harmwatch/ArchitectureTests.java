@@ -34,6 +34,24 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void endpointsNameCapabilitiesWithTheEnumsNotStrings() {
+		methods().that()
+			.areAnnotatedWith(PreAuthorize.class)
+			.should(new ArchCondition<>("not spell out an authority in @PreAuthorize") {
+				@Override
+				public void check(JavaMethod method, ConditionEvents events) {
+					var rule = method.getAnnotationOfType(PreAuthorize.class).value();
+					if (rule.contains("Authority(")) {
+						events.add(SimpleConditionEvent.violated(method, method.getFullName() + " spells out \"" + rule
+								+ "\"; use @Requires(capability = …, action = …) so that a misspelling does not compile"));
+					}
+				}
+			})
+			.allowEmptyShould(true)
+			.check(classes);
+	}
+
+	@Test
 	void noFieldInjection() {
 		noFields().should()
 			.beAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class)
@@ -69,8 +87,9 @@ class ArchitectureTests {
 			@Override
 			public void check(JavaMethod method, ConditionEvents events) {
 				var owner = method.getOwner();
-				boolean declared = method.isAnnotatedWith(PreAuthorize.class)
-						|| method.isAnnotatedWith(PublicEndpoint.class) || owner.isAnnotatedWith(PreAuthorize.class)
+				boolean declared = method.isMetaAnnotatedWith(PreAuthorize.class)
+						|| method.isAnnotatedWith(PreAuthorize.class) || method.isAnnotatedWith(PublicEndpoint.class)
+						|| owner.isMetaAnnotatedWith(PreAuthorize.class) || owner.isAnnotatedWith(PreAuthorize.class)
 						|| owner.isAnnotatedWith(PublicEndpoint.class);
 				if (!declared) {
 					events.add(SimpleConditionEvent.violated(method,

@@ -1,7 +1,9 @@
 package org.harmwatch.agency.web;
 
 import org.harmwatch.agency.AgencyManagement;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +21,7 @@ class AdminController {
 	}
 
 	@GetMapping("/admin")
-	@PreAuthorize("hasAuthority('AGENCY:READ')")
+	@Requires(capability = Capability.AGENCY, action = Action.READ)
 	String overview(Model model) {
 		model.addAttribute("overview", agencies.overview());
 		return "agency/overview";

@@ -4,11 +4,13 @@ import jakarta.validation.groups.Default;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.AgencyManagement.ChangedMeanwhile;
 import org.harmwatch.agency.AgencyRuleException;
-import org.harmwatch.shared.AgencyType;
 import org.harmwatch.agency.internal.Agency;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.AgencyType;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,7 +39,7 @@ class AgencyController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('AGENCY:READ')")
+	@Requires(capability = Capability.AGENCY, action = Action.READ)
 	String list(@RequestParam(required = false) @Nullable String type, @RequestParam(defaultValue = "1") int page,
 			Model model) {
 		var filter = typeNamed(type);
@@ -56,14 +58,14 @@ class AgencyController {
 	}
 
 	@GetMapping("/new")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String newAgency(Model model) {
 		model.addAttribute(FORM, AgencyForm.empty());
 		return form(model, null);
 	}
 
 	@PostMapping("/new")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String create(@Validated({ Default.class, OnCreate.class }) @ModelAttribute(FORM) AgencyForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		var type = checkType(form, result);
@@ -81,7 +83,7 @@ class AgencyController {
 	}
 
 	@GetMapping("/{code}/edit")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String edit(@PathVariable String code, Model model) {
 		var agency = agencies.agencyByCode(code);
 		model.addAttribute(FORM, AgencyForm.of(agency));
@@ -89,7 +91,7 @@ class AgencyController {
 	}
 
 	@PostMapping("/{code}/edit")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String change(@PathVariable String code, @Validated @ModelAttribute(FORM) AgencyForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		var agency = agencies.agencyByCode(code);

@@ -6,13 +6,15 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.AgencyRuleException;
-import org.harmwatch.shared.AgencyType;
 import org.harmwatch.agency.internal.Agency;
 import org.harmwatch.agency.internal.ApiClient;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.AgencyType;
+import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,7 +49,7 @@ class ApiClientController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('AGENCY:READ')")
+	@Requires(capability = Capability.AGENCY, action = Action.READ)
 	String list(Model model) {
 		var byId = agencies.agenciesById();
 		model.addAttribute("rows", agencies.apiClients()
@@ -58,7 +60,7 @@ class ApiClientController {
 	}
 
 	@GetMapping("/new")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String newClient(Model model) {
 		model.addAttribute(FORM, ApiClientForm.empty());
 		return form(model);
@@ -69,7 +71,7 @@ class ApiClientController {
 	 * somewhere, and it must never be kept. The page is marked not to be stored by the browser or any cache.
 	 */
 	@PostMapping("/new")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String issue(@Validated @ModelAttribute(FORM) ApiClientForm form, BindingResult result, Model model,
 			Authentication authentication, HttpServletResponse response) {
 		var grants = RoleController.parse(form.grants(), result);
@@ -97,7 +99,7 @@ class ApiClientController {
 	}
 
 	@GetMapping("/{id}/revoke")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String confirmRevoke(@PathVariable UUID id, Model model) {
 		var client = agencies.apiClient(id);
 		model.addAttribute("client", client);
@@ -106,7 +108,7 @@ class ApiClientController {
 	}
 
 	@PostMapping("/{id}/revoke")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
 		var client = agencies.apiClient(id);
 		agencies.revokeApiClient(id);

@@ -6,12 +6,14 @@ import jakarta.validation.groups.Default;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.AgencyManagement.ChangedMeanwhile;
 import org.harmwatch.agency.AgencyRuleException;
-import org.harmwatch.shared.AgencyType;
 import org.harmwatch.agency.internal.Role;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.AgencyType;
+import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -43,7 +45,7 @@ class RoleController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('AGENCY:READ')")
+	@Requires(capability = Capability.AGENCY, action = Action.READ)
 	String list(Model model) {
 		var holders = agencies.holdersPerRole();
 		model.addAttribute("rows", agencies.roles()
@@ -54,14 +56,14 @@ class RoleController {
 	}
 
 	@GetMapping("/new")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String newRole(Model model) {
 		model.addAttribute(FORM, RoleForm.empty());
 		return form(model, null);
 	}
 
 	@PostMapping("/new")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String create(@Validated({ Default.class, OnCreate.class }) @ModelAttribute(FORM) RoleForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		var grants = parse(form.grants(), result);
@@ -79,7 +81,7 @@ class RoleController {
 	}
 
 	@GetMapping("/{name}/edit")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String edit(@PathVariable String name, Model model) {
 		var role = agencies.role(name);
 		model.addAttribute(FORM, RoleForm.of(role));
@@ -87,7 +89,7 @@ class RoleController {
 	}
 
 	@PostMapping("/{name}/edit")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String change(@PathVariable String name, @Validated @ModelAttribute(FORM) RoleForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		var role = agencies.role(name);

@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.AgencyRuleException;
 import org.harmwatch.agency.SharingManagement;
+import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,21 +45,21 @@ class SharingController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('AGENCY:READ')")
+	@Requires(capability = Capability.AGENCY, action = Action.READ)
 	String list(Model model) {
 		model.addAttribute("agreements", sharing.agreements());
 		return "agency/sharingList";
 	}
 
 	@GetMapping("/new")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String newAgreement(Model model) {
 		model.addAttribute(FORM, SharingAgreementForm.empty());
 		return form(model);
 	}
 
 	@PostMapping("/new")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String record(@Validated @ModelAttribute(FORM) SharingAgreementForm form, BindingResult result, Model model,
 			Authentication authentication, RedirectAttributes redirect) {
 		var capability = pick(Capability.class, form.capability(), "capability", result);
@@ -83,7 +83,7 @@ class SharingController {
 	}
 
 	@PostMapping("/{id}/end")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String end(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
 		sharing.end(id, authentication.getName());
 		redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.sharing.ended", null));

@@ -13,9 +13,11 @@ import org.harmwatch.agency.internal.Agency;
 import org.harmwatch.agency.internal.PasswordRules;
 import org.harmwatch.agency.internal.Role;
 import org.harmwatch.agency.internal.Staff;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -54,7 +56,7 @@ class StaffController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('AGENCY:READ')")
+	@Requires(capability = Capability.AGENCY, action = Action.READ)
 	String list(@RequestParam(required = false) @Nullable String text,
 			@RequestParam(required = false) @Nullable String agency,
 			@RequestParam(required = false) @Nullable String role, @RequestParam(defaultValue = "1") int page,
@@ -73,7 +75,7 @@ class StaffController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAuthority('AGENCY:READ')")
+	@Requires(capability = Capability.AGENCY, action = Action.READ)
 	String view(@PathVariable UUID id, Model model) {
 		var member = agencies.staffMember(id);
 		model.addAttribute("member", member);
@@ -86,14 +88,14 @@ class StaffController {
 	}
 
 	@GetMapping("/new")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String newStaff(Model model) {
 		model.addAttribute(FORM, StaffForm.empty());
 		return form(model, null);
 	}
 
 	@PostMapping("/new")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String create(@Validated({ Default.class, OnCreate.class }) @ModelAttribute(FORM) StaffForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		checkAgency(form, result);
@@ -116,7 +118,7 @@ class StaffController {
 	}
 
 	@GetMapping("/{id}/edit")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String edit(@PathVariable UUID id, Model model) {
 		var member = agencies.staffMember(id);
 		model.addAttribute(FORM, formOf(member));
@@ -124,7 +126,7 @@ class StaffController {
 	}
 
 	@PostMapping("/{id}/edit")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String change(@PathVariable UUID id, @Validated @ModelAttribute(FORM) StaffForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		checkAgency(form, result);
@@ -148,7 +150,7 @@ class StaffController {
 	}
 
 	@PostMapping("/{id}/unlock")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
 		agencies.clearSignInFailures(id);
 		redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.staff.unlocked", null));
@@ -156,7 +158,7 @@ class StaffController {
 	}
 
 	@GetMapping("/{id}/password")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String passwordForm(@PathVariable UUID id, Model model) {
 		model.addAttribute("passwordForm", PasswordForm.empty());
 		model.addAttribute("member", agencies.staffMember(id));
@@ -164,7 +166,7 @@ class StaffController {
 	}
 
 	@PostMapping("/{id}/password")
-	@PreAuthorize("hasAuthority('AGENCY:MANAGE')")
+	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String setPassword(@PathVariable UUID id, @Validated @ModelAttribute("passwordForm") PasswordForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		var password = form.password();

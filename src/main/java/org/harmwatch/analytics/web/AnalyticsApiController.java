@@ -33,13 +33,15 @@ import org.harmwatch.analytics.hotspot.Significance;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.Bounds;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,7 +61,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/analytics")
 @Tag(name = "Analytics", description = "Hotspots, heatmaps, temporal alarms and space-time clusters")
-@PreAuthorize("hasAuthority('ANALYTICS:READ')")
+@Requires(capability = Capability.ANALYTICS, action = Action.READ)
 class AnalyticsApiController {
 
 	static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");

@@ -12,10 +12,13 @@ import org.harmwatch.dissemination.DeliveryChannel;
 import org.harmwatch.dissemination.DisseminationManagement;
 import org.harmwatch.dissemination.SubscriptionProblem;
 import org.harmwatch.dissemination.SubscriptionRejectedException;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.platform.RequiresAnyOf;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +48,7 @@ class DisseminationController {
 	}
 
 	@GetMapping("/dissemination")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String alerts(Model model) {
 		model.addAttribute("alerts", dissemination.issuedAlerts(100));
 		model.addAttribute("measures", dissemination.measures(clock.instant().minus(Duration.ofDays(365))));
@@ -53,7 +56,7 @@ class DisseminationController {
 	}
 
 	@GetMapping("/dissemination/alerts/{id}")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String log(@PathVariable UUID id, Model model) {
 		var log = dissemination.deliveryLog(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No deliveries for this alert"));
@@ -64,7 +67,7 @@ class DisseminationController {
 	}
 
 	@PostMapping("/dissemination/alerts/{id}/retry")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String retry(@PathVariable UUID id, RedirectAttributes redirect) {
 		if (dissemination.deliveryLog(id).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No deliveries for this alert");
@@ -74,7 +77,8 @@ class DisseminationController {
 	}
 
 	@GetMapping("/dissemination/subscriptions")
-	@PreAuthorize("hasAnyAuthority('EARLY_WARNING:MANAGE', 'AGENCY:MANAGE')")
+	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE,
+			orCapability = Capability.AGENCY, orAction = Action.MANAGE)
 	String subscriptions(Model model) {
 		return subscriptions(model, List.of(), null, ProfessionalForm.EMPTY);
 	}
@@ -110,7 +114,8 @@ class DisseminationController {
 	}
 
 	@PostMapping("/dissemination/subscriptions/professional")
-	@PreAuthorize("hasAnyAuthority('EARLY_WARNING:MANAGE', 'AGENCY:MANAGE')")
+	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE,
+			orCapability = Capability.AGENCY, orAction = Action.MANAGE)
 	String addProfessional(@RequestParam(defaultValue = "") String agencyCode,
 			@RequestParam(defaultValue = "") String roleName, @RequestParam(defaultValue = "EMAIL") String channel,
 			@RequestParam(defaultValue = "") String address,
@@ -139,7 +144,8 @@ class DisseminationController {
 	}
 
 	@PostMapping("/dissemination/subscriptions/webhook")
-	@PreAuthorize("hasAnyAuthority('EARLY_WARNING:MANAGE', 'AGENCY:MANAGE')")
+	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE,
+			orCapability = Capability.AGENCY, orAction = Action.MANAGE)
 	String addWebhook(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String url,
 			@RequestParam(defaultValue = "") String secret,
 			@RequestParam(required = false) @Nullable List<String> ladCodes,
@@ -157,7 +163,8 @@ class DisseminationController {
 	}
 
 	@PostMapping("/dissemination/subscriptions/{id}/remove")
-	@PreAuthorize("hasAnyAuthority('EARLY_WARNING:MANAGE', 'AGENCY:MANAGE')")
+	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE,
+			orCapability = Capability.AGENCY, orAction = Action.MANAGE)
 	String remove(@PathVariable UUID id) {
 		if (!dissemination.removeSubscription(id)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such subscription");

@@ -30,12 +30,13 @@ import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,14 +96,14 @@ class DrugCheckingApiController {
 	}
 
 	@GetMapping("/api/drug-checking/sessions")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	DrugCheckingManagement.SessionPage sessions(@RequestParam(defaultValue = "1") int page,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		return drugChecking.sessions(page, user);
 	}
 
 	@GetMapping("/api/drug-checking/sessions/{id}")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	SessionView session(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
 		var session = drugChecking.session(id, user, Action.READ);
 		DrugCheckingManagement.audienceOf(user);
@@ -110,7 +111,7 @@ class DrugCheckingApiController {
 	}
 
 	@PostMapping("/api/drug-checking/sessions")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	ResponseEntity<Created> createSession(@RequestBody SessionRequest request,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		var problems = new ArrayList<Problem>();
@@ -134,7 +135,7 @@ class DrugCheckingApiController {
 	}
 
 	@PostMapping("/api/drug-checking/sessions/{id}/samples")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	ResponseEntity<SampleView> takeIn(@PathVariable UUID id, @RequestBody SampleRequest request,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		drugChecking.session(id, user, Action.WRITE);
@@ -161,19 +162,19 @@ class DrugCheckingApiController {
 	}
 
 	@GetMapping("/api/drug-checking/samples/{id}")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	SampleResponse sample(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
 		return SampleResponse.of(drugChecking.release(id, user));
 	}
 
 	@GetMapping("/api/drug-checking/sessions/{id}/results")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:EXPORT')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.EXPORT)
 	List<SampleResponse> results(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
 		return drugChecking.releases(id, user).stream().map(SampleResponse::of).toList();
 	}
 
 	@PostMapping("/api/drug-checking/samples/{id}/results")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	ResponseEntity<ResultVersion> recordResult(@PathVariable UUID id, @RequestBody ResultRequest request,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		drugChecking.sample(id, user, Action.WRITE);

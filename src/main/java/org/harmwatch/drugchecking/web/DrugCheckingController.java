@@ -26,14 +26,15 @@ import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.QrCodes;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,7 +74,7 @@ class DrugCheckingController {
 	// ---- Sessions
 
 	@GetMapping("/drug-checking/sessions")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	String sessions(@RequestParam(defaultValue = "1") int page, Model model,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		model.addAttribute("result", drugChecking.sessions(page, user));
@@ -81,13 +82,13 @@ class DrugCheckingController {
 	}
 
 	@GetMapping("/drug-checking/sessions/new")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String newSession(Model model) {
 		return sessionForm(model, new SessionForm(), List.of());
 	}
 
 	@PostMapping("/drug-checking/sessions")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String createSession(@ModelAttribute("form") SessionForm form, Model model, HttpServletResponse response,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
 		var problems = new ArrayList<Problem>();
@@ -119,7 +120,7 @@ class DrugCheckingController {
 	}
 
 	@GetMapping("/drug-checking/sessions/{id}")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	String session(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
 		var session = drugChecking.session(id, user, Action.READ);
 		model.addAttribute("checkingSession", session);
@@ -129,7 +130,7 @@ class DrugCheckingController {
 	}
 
 	@GetMapping("/drug-checking/sessions/{id}/results.csv")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:EXPORT')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.EXPORT)
 	ResponseEntity<String> export(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
 		drugChecking.session(id, user, Action.EXPORT);
 		var csv = new StringBuilder();
@@ -144,13 +145,13 @@ class DrugCheckingController {
 	// ---- Intake
 
 	@GetMapping("/drug-checking/sessions/{id}/samples/new")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String newSample(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
 		return sampleForm(model, drugChecking.session(id, user, Action.WRITE), new SampleForm(), List.of());
 	}
 
 	@PostMapping("/drug-checking/sessions/{id}/samples")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String takeIn(@PathVariable UUID id, @ModelAttribute("form") SampleForm form, Model model,
 			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) {
 		var session = drugChecking.session(id, user, Action.WRITE);
@@ -184,7 +185,7 @@ class DrugCheckingController {
 	}
 
 	@GetMapping("/drug-checking/samples/{id}/label")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	String label(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
 		var sample = drugChecking.labelled(id, user);
 		model.addAttribute("sample", sample);
@@ -194,7 +195,7 @@ class DrugCheckingController {
 	}
 
 	@GetMapping(path = "/drug-checking/samples/{id}/qr.svg", produces = "image/svg+xml")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	ResponseEntity<String> qr(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
 		var sample = drugChecking.labelled(id, user);
 		return ResponseEntity.ok()
@@ -212,13 +213,13 @@ class DrugCheckingController {
 	// ---- Results and consultation
 
 	@GetMapping("/drug-checking/samples/{id}")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	String sample(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
 		return samplePage(id, model, user, new ResultForm(), null, List.of());
 	}
 
 	@PostMapping("/drug-checking/samples/{id}/results")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String recordResult(@PathVariable UUID id, @ModelAttribute("resultForm") ResultForm form, Model model,
 			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
 		drugChecking.sample(id, user, Action.WRITE);
@@ -242,7 +243,7 @@ class DrugCheckingController {
 	}
 
 	@PostMapping("/drug-checking/samples/{id}/consultation")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String consult(@PathVariable UUID id, @RequestParam(required = false) @Nullable String advice,
 			@RequestParam(required = false) @Nullable String disposed,
 			@RequestParam(required = false) @Nullable String intendedChange,
@@ -269,7 +270,7 @@ class DrugCheckingController {
 	}
 
 	@PostMapping("/drug-checking/results/{id}/spectra")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String attach(@PathVariable UUID id, @RequestParam("sampleId") UUID sampleId,
 			@RequestParam(name = "spectrum", required = false) @Nullable MultipartFile file, Model model,
 			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) throws java.io.IOException {
@@ -289,7 +290,7 @@ class DrugCheckingController {
 	}
 
 	@GetMapping("/drug-checking/spectra/{id}")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	ResponseEntity<byte[]> spectrum(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
 		var file = drugChecking.spectrum(id, user)
 			.orElseThrow(() -> new DrugCheckingManagement.NotFound("spectrum " + id));
@@ -303,7 +304,7 @@ class DrugCheckingController {
 	// ---- Photos of the sample
 
 	@PostMapping("/drug-checking/samples/{id}/photos")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String addPhoto(@PathVariable UUID id, @RequestParam(name = "photo", required = false) @Nullable MultipartFile file,
 			@RequestParam(required = false) @Nullable String caption, Model model, HttpServletResponse response,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) throws java.io.IOException {
@@ -322,7 +323,7 @@ class DrugCheckingController {
 
 	/** A photo of a sample, under the same licence conditions as the sample's results; not found when withheld. */
 	@GetMapping("/drug-checking/photos/{id}")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	ResponseEntity<byte[]> photo(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
 		var photo = photos.read(id, user).orElseThrow(() -> new DrugCheckingManagement.NotFound("photo " + id));
 		return ResponseEntity.ok()
@@ -335,7 +336,7 @@ class DrugCheckingController {
 	}
 
 	@PostMapping("/drug-checking/samples/{id}/photos/{photoId}/delete")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String deletePhoto(@PathVariable UUID id, @PathVariable UUID photoId, RedirectAttributes redirect,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		drugChecking.sample(id, user, Action.WRITE);

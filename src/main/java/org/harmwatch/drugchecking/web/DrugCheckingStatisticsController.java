@@ -10,8 +10,10 @@ import org.harmwatch.drugchecking.DrugCheckingStatistics;
 import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRanges;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +39,7 @@ class DrugCheckingStatisticsController {
 	}
 
 	@GetMapping("/drug-checking/statistics")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:READ')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	String statistics(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @AuthenticationPrincipal HarmwatchUser user,
 			Model model) {

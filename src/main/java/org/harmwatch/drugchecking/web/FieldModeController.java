@@ -17,16 +17,17 @@ import org.harmwatch.drugchecking.IntendedChange;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.SampleMode;
-import org.harmwatch.platform.PublicEndpoint;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.PublicEndpoint;
+import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.SubstanceSummary;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,7 +55,7 @@ class FieldModeController {
 	}
 
 	@GetMapping("/drug-checking/field/{id}")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String field(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
 		var session = drugChecking.session(id, user, Action.WRITE);
 		model.addAttribute("checkingSession", session);

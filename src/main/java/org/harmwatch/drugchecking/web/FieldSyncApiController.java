@@ -25,13 +25,14 @@ import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SampleDraft;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,7 +87,7 @@ class FieldSyncApiController {
 	}
 
 	@PostMapping("/api/drug-checking/sync")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	SyncResponse sync(@RequestBody SyncRequest request, @AuthenticationPrincipal HarmwatchUser user) {
 		var problems = new ArrayList<DrugCheckingSync.RecordProblem>();
 		var sessionId = uuid(request.sessionId(), -1, null, "sessionId", problems);

@@ -17,9 +17,10 @@ import org.harmwatch.drugchecking.SampleImportJob;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,7 +55,7 @@ class ImportController {
 	}
 
 	@GetMapping("/drug-checking/sessions/{id}/import")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String upload(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
 		return uploadForm(model, drugChecking.session(id, user, Action.WRITE), List.of());
 	}
@@ -67,7 +68,7 @@ class ImportController {
 	}
 
 	@PostMapping("/drug-checking/sessions/{id}/import/upload")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String uploaded(@PathVariable UUID id, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			Model model, HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) throws IOException {
 		var session = drugChecking.session(id, user, Action.WRITE);
@@ -95,7 +96,7 @@ class ImportController {
 
 	/** The job: its mapping form while it waits for one, then its progress, then what it did. */
 	@GetMapping("/drug-checking/imports/{id}")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String job(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
 		var job = job(id, user);
 		if (job.status() == SampleImportJob.Status.UPLOADED) {
@@ -110,7 +111,7 @@ class ImportController {
 	}
 
 	@PostMapping("/drug-checking/imports/{id}")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String start(@PathVariable UUID id, MappingForm form, Model model, HttpServletResponse response,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		var job = job(id, user);

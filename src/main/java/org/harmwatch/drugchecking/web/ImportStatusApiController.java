@@ -6,10 +6,12 @@ import org.harmwatch.drugchecking.DrugCheckingImports;
 import org.harmwatch.drugchecking.DrugCheckingManagement;
 import org.harmwatch.drugchecking.SampleImportJob;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +40,7 @@ class ImportStatusApiController {
 	}
 
 	@GetMapping("/api/drug-checking/imports/{id}")
-	@PreAuthorize("hasAuthority('DRUG_CHECKING:WRITE')")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	ResponseEntity<ImportStatus> status(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
 		var job = imports.job(id, user.getUsername())
 			.orElseThrow(() -> new DrugCheckingManagement.NotFound("import " + id));

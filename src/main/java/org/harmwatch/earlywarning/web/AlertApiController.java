@@ -7,11 +7,13 @@ import java.util.Map;
 import org.harmwatch.earlywarning.AlertManagement;
 import org.harmwatch.earlywarning.AlertState;
 import org.harmwatch.earlywarning.AlertView;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +51,7 @@ class AlertApiController {
 	}
 
 	@GetMapping("/api/early-warning/alerts")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	AlertView.Page list(@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable String page) {
 		var chosen = state == null || state.isBlank() ? null : SignalController.pick(AlertState.class, state);
@@ -72,7 +74,7 @@ class AlertApiController {
 	}
 
 	@GetMapping("/api/early-warning/alerts/{reference}")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	AlertView read(@PathVariable String reference) {
 		if (!AlertManagement.isReference(reference)) {
 			throw new BadParameterException("reference", "An alert reference looks like HW-2026-0007.");

@@ -21,13 +21,15 @@ import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.SignalView;
 import org.harmwatch.earlywarning.internal.alerts.AlertPdfs;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.harmwatch.substances.SubstanceManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -72,7 +74,7 @@ class AlertController {
 	}
 
 	@GetMapping("/early-warning/alerts")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String list(@RequestParam(required = false) @Nullable String state, @RequestParam(defaultValue = "1") int page,
 			Model model) {
 		var chosen = SignalController.pick(AlertState.class, state);
@@ -84,14 +86,14 @@ class AlertController {
 	}
 
 	@GetMapping("/early-warning/signals/{id}/alerts/new")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String newAlert(@PathVariable UUID id, Model model) {
 		var signal = earlyWarning.signal(id);
 		return form(model, signal, AlertForm.forSignal(signal, clock.instant(), zone), List.of(), null);
 	}
 
 	@PostMapping("/early-warning/signals/{id}/alerts")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String create(@PathVariable UUID id, @ModelAttribute AlertForm form, Authentication authentication, Model model,
 			HttpServletResponse response) {
 		var signal = earlyWarning.signal(id);
@@ -121,7 +123,7 @@ class AlertController {
 	}
 
 	@GetMapping("/early-warning/alerts/{id}/update")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String updateForm(@PathVariable UUID id, Model model) {
 		var alert = alerts.alert(id);
 		var current = alert.current();
@@ -133,7 +135,7 @@ class AlertController {
 	}
 
 	@PostMapping("/early-warning/alerts/{id}/update")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String update(@PathVariable UUID id, @ModelAttribute AlertForm form, Authentication authentication, Model model,
 			HttpServletResponse response) {
 		var alert = alerts.alert(id);
@@ -175,7 +177,7 @@ class AlertController {
 	}
 
 	@GetMapping("/early-warning/alerts/{id}")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String details(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model) {
 		return details(model, alerts.alert(id), user, List.of());
 	}
@@ -201,7 +203,7 @@ class AlertController {
 	}
 
 	@PostMapping("/early-warning/alerts/{id}/approve")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:APPROVE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
 	String approve(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		var alert = alerts.alert(id);
@@ -217,7 +219,7 @@ class AlertController {
 	}
 
 	@PostMapping("/early-warning/alerts/{id}/cancel")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String note,
 			@AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -234,7 +236,7 @@ class AlertController {
 	}
 
 	@GetMapping(path = "/early-warning/alerts/{id}/cap", produces = "application/cap+xml")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	ResponseEntity<String> cap(@PathVariable UUID id) {
 		var alert = alerts.alert(id);
 		if (alert.version() == 0) {
@@ -244,13 +246,13 @@ class AlertController {
 	}
 
 	@GetMapping("/early-warning/alerts/{id}/poster.pdf")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	ResponseEntity<byte[]> poster(@PathVariable UUID id) {
 		return pdf(alerts.alert(id), "earlywarning/alertPoster", "poster");
 	}
 
 	@GetMapping("/early-warning/alerts/{id}/briefing.pdf")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	ResponseEntity<byte[]> briefing(@PathVariable UUID id) {
 		return pdf(alerts.alert(id), "earlywarning/alertBriefing", "briefing");
 	}

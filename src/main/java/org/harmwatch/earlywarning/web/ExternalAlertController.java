@@ -10,10 +10,12 @@ import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.FederationManagement;
 import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.platform.NavigationItem;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +46,7 @@ class ExternalAlertController {
 	}
 
 	@GetMapping("/early-warning/external-alerts")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String list(@RequestParam(defaultValue = "unreviewed") String show, @RequestParam(defaultValue = "1") int page,
 			Model model) {
 		var unreviewedOnly = !"all".equals(show);
@@ -56,13 +58,13 @@ class ExternalAlertController {
 	}
 
 	@GetMapping("/early-warning/external-alerts/{id}")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String details(@PathVariable UUID id, Authentication authentication, Model model) {
 		return details(model, id, authentication, List.of(), "");
 	}
 
 	@PostMapping("/early-warning/external-alerts/{id}/review")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String review(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, Authentication authentication,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {

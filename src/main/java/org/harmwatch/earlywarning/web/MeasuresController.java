@@ -7,9 +7,11 @@ import org.harmwatch.earlywarning.AlertLevel;
 import org.harmwatch.earlywarning.MeasuresManagement;
 import org.harmwatch.earlywarning.Urgency;
 import org.harmwatch.platform.NavigationItem;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +37,7 @@ class MeasuresController {
 	}
 
 	@GetMapping("/early-warning/measures")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String measures(@RequestParam(defaultValue = "90") int days, Model model) {
 		var period = PERIODS.contains(days) ? days : 90;
 		model.addAttribute("m", measures.measures(period, clock.instant()));

@@ -17,11 +17,13 @@ import org.harmwatch.earlywarning.PotentialHarm;
 import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.SignalView;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +66,7 @@ class PanelApiController {
 	}
 
 	@PostMapping("/api/early-warning/signals/{id}/grades")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:APPROVE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
 	ResponseEntity<PanelGrade> grade(@PathVariable UUID id, @RequestBody(required = false) @Nullable GradeRequest request,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		earlyWarning.signal(id);
@@ -93,7 +95,7 @@ class PanelApiController {
 	}
 
 	@PostMapping("/api/early-warning/signals/{id}/outcome")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	SignalView outcome(@PathVariable UUID id, @RequestBody(required = false) @Nullable OutcomeRequest request,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		earlyWarning.signal(id);
@@ -107,7 +109,7 @@ class PanelApiController {
 	}
 
 	@GetMapping("/api/early-warning/signals/{id}/panel")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	RoundResponse round(@PathVariable UUID id) {
 		var round = panel.round(id, clock.instant())
 			.orElseThrow(() -> new EarlyWarningManagement.NotFound("round of grading for signal", id.toString()));

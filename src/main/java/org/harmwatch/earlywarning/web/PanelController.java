@@ -14,8 +14,10 @@ import org.harmwatch.earlywarning.PanelRejectedException;
 import org.harmwatch.earlywarning.PotentialHarm;
 import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +53,7 @@ class PanelController {
 	}
 
 	@GetMapping("/early-warning/panel")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:APPROVE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
 	String queue(@AuthenticationPrincipal HarmwatchUser user, Model model) {
 		var rounds = panel.queue(clock.instant());
 		model.addAttribute("waiting", rounds.stream().filter(r -> r.gradeOf(user.getUsername()).isEmpty()).toList());
@@ -61,7 +63,7 @@ class PanelController {
 	}
 
 	@GetMapping("/early-warning/signals/{id}/corroboration")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String corroboration(@PathVariable UUID id, Model model) {
 		model.addAttribute("signal", earlyWarning.signal(id));
 		model.addAttribute("corroboration", panel.corroboration(id, clock.instant()));
@@ -70,13 +72,13 @@ class PanelController {
 	}
 
 	@GetMapping("/early-warning/signals/{id}/panel")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String round(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model) {
 		return round(model, id, user, List.of(), null, "");
 	}
 
 	@PostMapping("/early-warning/signals/{id}/outcome")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String recordOutcome(@PathVariable UUID id, @RequestParam(defaultValue = "") String outcome,
 			@RequestParam(defaultValue = "") String rationale, @AuthenticationPrincipal HarmwatchUser user,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -112,7 +114,7 @@ class PanelController {
 	}
 
 	@GetMapping("/early-warning/signals/{id}/grade")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:APPROVE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
 	String gradeForm(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model) {
 		var mine = panel.grades(id).stream().filter(g -> g.username().equals(user.getUsername())).findFirst();
 		return gradeForm(model, id, List.of(), mine.map(g -> g.strength().name()).orElse(""),
@@ -121,7 +123,7 @@ class PanelController {
 	}
 
 	@PostMapping("/early-warning/signals/{id}/grade")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:APPROVE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
 	String grade(@PathVariable UUID id, @RequestParam(defaultValue = "") String strength,
 			@RequestParam(defaultValue = "") String harm, @RequestParam(defaultValue = "") String recommendation,
 			@RequestParam(defaultValue = "") String rationale, @AuthenticationPrincipal HarmwatchUser user,

@@ -24,11 +24,13 @@ import org.harmwatch.earlywarning.Reporter;
 import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.earlywarning.SubstanceMention;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,7 +82,7 @@ class ReportApiController {
 	}
 
 	@PostMapping("/api/early-warning/reports")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:WRITE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.WRITE)
 	ResponseEntity<Created> create(@RequestBody ReportRequest request, @AuthenticationPrincipal HarmwatchUser user) {
 		var problems = new ArrayList<ReportProblem>();
 		var type = ReportForm.parse(SourceType.class, request.sourceType(), "sourceType",
@@ -169,7 +171,7 @@ class ReportApiController {
 	}
 
 	@GetMapping("/api/early-warning/reports/{id}")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	ReportView read(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
 		return earlyWarning.report(id, user);
 	}

@@ -20,6 +20,9 @@ import org.harmwatch.earlywarning.ReportRejectedException;
 import org.harmwatch.earlywarning.Reporter;
 import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +31,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,13 +65,13 @@ class ReportController {
 	}
 
 	@GetMapping("/early-warning/reports/new")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:WRITE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.WRITE)
 	String newReport(Model model) {
 		return form(model, ReportForm.startingAt(clock.instant(), zone), List.of());
 	}
 
 	@PostMapping("/early-warning/reports")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:WRITE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.WRITE)
 	String submit(@ModelAttribute("form") ReportForm form,
 			@RequestParam(name = "attachments", required = false) @Nullable List<MultipartFile> files,
 			@AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect,
@@ -104,7 +106,7 @@ class ReportController {
 	}
 
 	@GetMapping("/early-warning/reports")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String list(@RequestParam(defaultValue = "1") int page, Model model) {
 		model.addAttribute("result", earlyWarning.reports(page));
 		model.addAttribute("zone", zone);
@@ -112,7 +114,7 @@ class ReportController {
 	}
 
 	@GetMapping("/early-warning/reports/{id}")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String details(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model) {
 		model.addAttribute("report", earlyWarning.report(id, user));
 		model.addAttribute("attachments", attachments.of(id, user));
@@ -122,7 +124,7 @@ class ReportController {
 
 	/** A report's photo or lab report, as a download (never shown inline, so it cannot run in our origin). */
 	@GetMapping("/early-warning/reports/{id}/attachments/{attachmentId}")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		var file = attachments.read(id, attachmentId, user);

@@ -10,9 +10,11 @@ import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.SignalStatus;
 import org.harmwatch.earlywarning.Urgency;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,7 +45,7 @@ class SignalController {
 	}
 
 	@GetMapping("/early-warning/signals")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String urgency, @RequestParam(defaultValue = "1") int page,
 			Model model) {
@@ -59,13 +61,13 @@ class SignalController {
 	}
 
 	@GetMapping("/early-warning/signals/{id}")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:READ')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String details(@PathVariable UUID id, Authentication authentication, Model model) {
 		return details(model, id, authentication, List.of(), "");
 	}
 
 	@PostMapping("/early-warning/signals/{id}/decision")
-	@PreAuthorize("hasAuthority('EARLY_WARNING:MANAGE')")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String decide(@PathVariable UUID id, @RequestParam(defaultValue = "") String outcome,
 			@RequestParam(defaultValue = "") String reason, Authentication authentication, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {

@@ -7,11 +7,13 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -42,7 +44,7 @@ class AuditController {
 	}
 
 	@GetMapping("/audit")
-	@PreAuthorize("hasAuthority('AUDIT:READ')")
+	@Requires(capability = Capability.AUDIT, action = Action.READ)
 	String search(@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String agency,
 			@RequestParam(required = false) @Nullable String recordType,
@@ -72,7 +74,7 @@ class AuditController {
 	}
 
 	@PostMapping("/audit/verify")
-	@PreAuthorize("hasAuthority('AUDIT:READ')")
+	@Requires(capability = Capability.AUDIT, action = Action.READ)
 	String verify(Model model) {
 		var verification = verifier.verify();
 		var problem = verification.problem();

@@ -32,6 +32,7 @@ class EndpointAuthorizationInterceptor implements HandlerInterceptor {
 		expressions.setApplicationContext(context);
 		rules.setExpressionHandler(expressions);
 		rules.setApplicationContext(context);
+		rules.setTemplateDefaults(SecurityConfiguration.TEMPLATES);
 	}
 
 	@Override

@@ -31,6 +31,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -80,6 +81,14 @@ class SecurityConfiguration {
 	static final String[] FRAMEWORK_PUBLIC_PATHS = { "/assets/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
 			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+
+	/** Lets {@code @Requires} fill its capability and action into the rule it stands for. */
+	static final AnnotationTemplateExpressionDefaults TEMPLATES = new AnnotationTemplateExpressionDefaults();
+
+	@Bean
+	static AnnotationTemplateExpressionDefaults annotationTemplates() {
+		return TEMPLATES;
+	}
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ApiTokenResolver> tokens,

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.harmwatch.platform.Requires;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.harmwatch.substances.RiskFlag;
 import org.harmwatch.substances.SubstanceClass;
 import org.harmwatch.substances.SubstanceId;
@@ -80,13 +83,13 @@ class SubstanceController {
 	}
 
 	@GetMapping("/substances/new")
-	@PreAuthorize("hasAuthority('SUBSTANCES:MANAGE')")
+	@Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
 	String newForm(Model model) {
 		return form(model, new SubstanceForm(), null, List.of());
 	}
 
 	@PostMapping("/substances")
-	@PreAuthorize("hasAuthority('SUBSTANCES:MANAGE')")
+	@Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
 	String create(@ModelAttribute("form") SubstanceForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		var problems = new ArrayList<VocabularyProblem>();
@@ -106,14 +109,14 @@ class SubstanceController {
 	}
 
 	@GetMapping("/substances/{code}/edit")
-	@PreAuthorize("hasAuthority('SUBSTANCES:MANAGE')")
+	@Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
 	String editForm(@PathVariable String code, Model model) {
 		var substance = substances.details(id(code));
 		return form(model, SubstanceForm.of(substance), substance.id().code(), List.of());
 	}
 
 	@PostMapping("/substances/{code}")
-	@PreAuthorize("hasAuthority('SUBSTANCES:MANAGE')")
+	@Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
 	String change(@PathVariable String code, @ModelAttribute("form") SubstanceForm form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		var id = id(code);

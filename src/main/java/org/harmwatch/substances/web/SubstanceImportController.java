@@ -7,13 +7,15 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.harmwatch.platform.Requires;
 import org.harmwatch.platform.SafeText;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.harmwatch.substances.ImportReport;
 import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.VocabularyProblem;
 import org.harmwatch.substances.internal.SubstanceCsv;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the confirmation.
  */
 @Controller
-@PreAuthorize("hasAuthority('SUBSTANCES:MANAGE')")
+@Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
 class SubstanceImportController {
 
 	static final String PENDING = "substances.pendingImport";
