@@ -1,25 +1,30 @@
 package org.harmwatch.dissemination.web;
 
+import org.harmwatch.platform.NavigationGroup;
 import org.harmwatch.platform.NavigationItem;
+import org.harmwatch.platform.NavigationItem.ShownTo;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Dissemination's entries in the navigation: the delivery log for the coordinator, and the public's subscribe page.
+ * Dissemination's entries in the Intelligence section: the delivery log for the coordinator, and the public's
+ * subscribe page.
  */
 @Configuration(proxyBeanMethods = false)
 class DisseminationNavigation {
 
 	@Bean
 	NavigationItem disseminationDeliveriesNavigation() {
-		return new NavigationItem("dissemination.nav.deliveries", "/dissemination", "EARLY_WARNING:MANAGE",
-				"dissemination.nav.deliveries.description", 130);
+		return new NavigationItem(NavigationGroup.INTELLIGENCE, "dissemination.nav.deliveries", "/dissemination",
+				ShownTo.holders(Capability.EARLY_WARNING, Action.MANAGE), "dissemination.nav.deliveries.description", 150);
 	}
 
 	@Bean
 	NavigationItem disseminationSubscribeNavigation() {
-		return new NavigationItem("dissemination.nav.subscribe", "/subscribe", null,
-				"dissemination.nav.subscribe.description", 900);
+		return new NavigationItem(NavigationGroup.INTELLIGENCE, "dissemination.nav.subscribe", "/subscribe",
+				ShownTo.everyone(), "dissemination.nav.subscribe.description", 910);
 	}
 
 }

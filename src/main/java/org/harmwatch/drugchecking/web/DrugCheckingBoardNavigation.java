@@ -1,22 +1,30 @@
 package org.harmwatch.drugchecking.web;
 
+import org.harmwatch.platform.NavigationGroup;
 import org.harmwatch.platform.NavigationItem;
+import org.harmwatch.platform.NavigationItem.ShownTo;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The public results board for everyone, and the statistics for drug-checking staff. */
+/**
+ * The public results board for everyone, and the statistics for drug-checking staff, in the Drug checking section.
+ */
 @Configuration(proxyBeanMethods = false)
 class DrugCheckingBoardNavigation {
 
 	@Bean
 	NavigationItem drugCheckingBoardNavigationItem() {
-		return new NavigationItem("board.nav", "/drug-checking/board", null, "board.nav.description", 215);
+		return new NavigationItem(NavigationGroup.DRUG_CHECKING, "drugchecking.home.nav.board", "/drug-checking/board",
+				ShownTo.everyone(), "board.nav.description", 215);
 	}
 
 	@Bean
 	NavigationItem drugCheckingStatisticsNavigationItem() {
-		return new NavigationItem("stats.nav", "/drug-checking/statistics", "DRUG_CHECKING:READ", "stats.nav.description",
-				205);
+		return new NavigationItem(NavigationGroup.DRUG_CHECKING, "drugchecking.home.nav.statistics",
+				"/drug-checking/statistics", ShownTo.holders(Capability.DRUG_CHECKING, Action.READ),
+				"stats.nav.description", 205);
 	}
 
 }

@@ -9,13 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.FederationManagement;
 import org.harmwatch.earlywarning.ReportProblem;
-import org.harmwatch.platform.NavigationItem;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -88,17 +85,6 @@ class ExternalAlertController {
 		model.addAttribute("note", note);
 		model.addAttribute("zone", zone);
 		return "earlywarning/externalAlertDetails";
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Navigation {
-
-		@Bean
-		NavigationItem externalAlertsNavigation() {
-			return new NavigationItem("earlywarning.nav.external", "/early-warning/external-alerts",
-					"EARLY_WARNING:READ", "earlywarning.nav.external.description", 130);
-		}
-
 	}
 
 }

@@ -6,12 +6,9 @@ import java.util.List;
 import org.harmwatch.earlywarning.AlertLevel;
 import org.harmwatch.earlywarning.MeasuresManagement;
 import org.harmwatch.earlywarning.Urgency;
-import org.harmwatch.platform.NavigationItem;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,17 +42,6 @@ class MeasuresController {
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("levels", AlertLevel.values());
 		return "earlywarning/measures";
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Navigation {
-
-		@Bean
-		NavigationItem measuresNavigation() {
-			return new NavigationItem("earlywarning.nav.measures", "/early-warning/measures", "EARLY_WARNING:MANAGE",
-					"earlywarning.nav.measures.description", 140);
-		}
-
 	}
 
 }

@@ -1,7 +1,8 @@
 package org.harmwatch.platform.web;
 
-import java.util.Comparator;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.NavigationItem;
@@ -25,13 +26,14 @@ class LayoutAdvice {
 	private final String regionName;
 
 	LayoutAdvice(List<NavigationItem> items, @Value("${harmwatch.region.name}") String regionName) {
-		this.items = items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+		this.items = List.copyOf(items);
 		this.regionName = regionName;
 	}
 
 	@ModelAttribute("navigation")
-	List<NavigationItem> navigation(@Nullable Authentication authentication) {
-		return visibleTo(authentication);
+	NavigationMenu navigation(@Nullable Authentication authentication, HttpServletRequest request) {
+		var path = request.getRequestURI().substring(request.getContextPath().length());
+		return NavigationMenu.of(visibleTo(authentication), path.isEmpty() ? "/" : path);
 	}
 
 	@ModelAttribute("currentUser")
@@ -49,10 +51,7 @@ class LayoutAdvice {
 				&& !(authentication instanceof AnonymousAuthenticationToken);
 		var authorities = !signedIn ? List.<String>of()
 				: authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-		return items.stream()
-			.filter(item -> item.authority() == null || authorities.contains(item.authority())
-					|| (signedIn && NavigationItem.SIGNED_IN.equals(item.authority())))
-			.toList();
+		return items.stream().filter(item -> item.visibleTo(signedIn, authorities)).toList();
 	}
 
 }

@@ -1,19 +1,21 @@
 package org.harmwatch.substances.web;
 
+import org.harmwatch.platform.NavigationGroup;
 import org.harmwatch.platform.NavigationItem;
+import org.harmwatch.platform.NavigationItem.ShownTo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The vocabulary's entry in the navigation, for everyone signed in.
+ * The vocabulary's entry in the Reference data section, for everyone signed in.
  */
 @Configuration(proxyBeanMethods = false)
 class SubstanceNavigation {
 
 	@Bean
 	NavigationItem substancesNavigation() {
-		return new NavigationItem("nav.substances", "/substances", NavigationItem.SIGNED_IN, "nav.substances.description",
-				400);
+		return new NavigationItem(NavigationGroup.REFERENCE_DATA, "nav.substances", "/substances",
+				ShownTo.signedIn(), "nav.substances.description", 400);
 	}
 
 }
