@@ -48,7 +48,7 @@ public class DrugCheckingWorkRepository {
 		if (owners.isEmpty()) {
 			return 0;
 		}
-		return jdbc.sql(SAMPLES + condition)
+		return jdbc.sql(SAMPLES + " " + condition)
 			.param("owners", owners.toArray(String[]::new))
 			.param("since", Timestamp.from(since))
 			.query(Long.class)
