@@ -2,18 +2,17 @@ package org.harmwatch.agency.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.harmwatch.agency.internal.AgencyWorkRepository;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.NavigationGroup;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.WorkItem;
 import org.harmwatch.platform.WorkItem.Urgency;
 import org.harmwatch.platform.WorkQueue;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +30,11 @@ class AgencyWorkQueue implements WorkQueue {
 
 	private final AgencyWorkRepository work;
 
-	private final ZoneId zone;
+	private final RegionSettings region;
 
-	AgencyWorkQueue(AgencyWorkRepository work, @Value("${harmwatch.region.time-zone}") ZoneId zone) {
+	AgencyWorkQueue(AgencyWorkRepository work, RegionSettings region) {
 		this.work = work;
-		this.zone = zone;
+		this.region = region;
 	}
 
 	@Override
@@ -43,7 +42,7 @@ class AgencyWorkQueue implements WorkQueue {
 		if (!WorkQueue.holds(user, Capability.AGENCY, Action.MANAGE)) {
 			return List.of();
 		}
-		var today = LocalDate.ofInstant(now, zone);
+		var today = LocalDate.ofInstant(now, region.timeZone());
 		return List.of(new WorkItem(NavigationGroup.ADMINISTRATION, "agency.home.queue.agreementsEnding",
 				work.agreementsEndingBetween(today, today.plusDays(DAYS_AHEAD)), "/admin/sharing", Urgency.ROUTINE,
 				10));

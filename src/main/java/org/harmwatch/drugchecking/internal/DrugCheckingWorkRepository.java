@@ -2,10 +2,12 @@ package org.harmwatch.drugchecking.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.harmwatch.platform.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +51,7 @@ public class DrugCheckingWorkRepository {
 			return 0;
 		}
 		return jdbc.sql(SAMPLES + " " + condition)
-			.param("owners", owners.toArray(String[]::new))
+			.param("owners", SqlArrays.textArray(List.copyOf(owners)))
 			.param("since", Timestamp.from(since))
 			.query(Long.class)
 			.single();
@@ -60,7 +62,7 @@ public class DrugCheckingWorkRepository {
 		return jdbc.sql("""
 				SELECT count(*) FROM drugchecking.import_job
 				WHERE status = ANY(CAST(:states AS TEXT[])) AND uploaded_by = :user""")
-			.param("states", states.toArray(String[]::new))
+			.param("states", SqlArrays.textArray(List.copyOf(states)))
 			.param("user", username)
 			.query(Long.class)
 			.single();
@@ -72,7 +74,7 @@ public class DrugCheckingWorkRepository {
 				SELECT id FROM drugchecking.import_job
 				WHERE status = ANY(CAST(:states AS TEXT[])) AND uploaded_by = :user
 				ORDER BY uploaded_at DESC LIMIT 1""")
-			.param("states", states.toArray(String[]::new))
+			.param("states", SqlArrays.textArray(List.copyOf(states)))
 			.param("user", username)
 			.query(UUID.class)
 			.optional();

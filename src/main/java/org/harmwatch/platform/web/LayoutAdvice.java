@@ -2,8 +2,6 @@ package org.harmwatch.platform.web;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.NavigationItem;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +12,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * What every page's layout needs: the navigation the user may use, who they are, and the region's name.
@@ -30,9 +30,14 @@ class LayoutAdvice {
 		this.regionName = regionName;
 	}
 
+	/** The menu for the request being answered (exception handlers call this too: they get no model advice). */
 	@ModelAttribute("navigation")
-	NavigationMenu navigation(@Nullable Authentication authentication, HttpServletRequest request) {
-		var path = request.getRequestURI().substring(request.getContextPath().length());
+	NavigationMenu navigation(@Nullable Authentication authentication) {
+		var path = "/";
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			var request = attributes.getRequest();
+			path = request.getRequestURI().substring(request.getContextPath().length());
+		}
 		return NavigationMenu.of(visibleTo(authentication), path.isEmpty() ? "/" : path);
 	}
 
