@@ -20,7 +20,6 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import org.harmwatch.agency.AgencyManagement;
-import org.harmwatch.agency.AgencyRuleException;
 import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.Basis;
@@ -37,6 +36,7 @@ import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SamplePhotos;
 import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
@@ -46,6 +46,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -305,21 +306,24 @@ class DataPolicyIntegrationTests {
 	void noFormLetsAnAdministratorGivePoliceAHealthPurpose() {
 		var health = List.of(new Grant(Capability.DRUG_CHECKING, Action.READ, Purpose.HEALTH));
 		agencies.createRole("HEALTH_READER_" + MARK, "Health reader", "Data-policy suite", health);
-		assertThatExceptionOfType(AgencyRuleException.class).isThrownBy(() -> agencies.createStaff(
+		assertThatExceptionOfType(InputRejectedException.class).isThrownBy(() -> agencies.createStaff(
 				"police-health-" + MARK, "Officer", "police-health-" + MARK + "@police.test", "WMP",
 				List.of("HEALTH_READER_" + MARK), null));
-		assertThatExceptionOfType(AgencyRuleException.class)
+		assertThatExceptionOfType(InputRejectedException.class)
 			.isThrownBy(() -> agencies.issueApiClient("Police health " + MARK, "WMP", health, "admin"));
-		assertThatExceptionOfType(AgencyRuleException.class).isThrownBy(() -> sharing.record(new SharingManagement.Draft(
+		assertThatExceptionOfType(InputRejectedException.class).isThrownBy(() -> sharing.record(new SharingManagement.Draft(
 				"DSA-HEALTH-" + MARK, "WM-CHECK", "WMP", Capability.DRUG_CHECKING, Action.READ, Purpose.HEALTH,
 				"Test", LocalDate.now(), null), "admin"));
 		// Nor by turning a health agency whose token holds health data into a police force.
 		var code = "HLT-" + MARK;
 		agencies.createAgency(code, "Health service " + MARK, AgencyType.TREATMENT_PROVIDER);
 		agencies.issueApiClient("Health system " + MARK, code, health, "admin");
-		assertThatExceptionOfType(AgencyRuleException.class)
+		assertThatExceptionOfType(InputRejectedException.class)
 			.isThrownBy(() -> agencies.changeAgency(code, "Health service " + MARK, AgencyType.POLICE_FORCE, true, null))
-			.withMessageContaining("API client");
+			.satisfies(ex -> assertThat(ex.problems()).singleElement()
+				.satisfies(problem -> assertThat(problem.arguments().get(2))
+					.isInstanceOfSatisfying(MessageSourceResolvable.class,
+							who -> assertThat(who.getCodes()).contains("admin.error.purposeNotHeld.apiClient"))));
 	}
 
 }
