@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.NavigationItem;
+import org.harmwatch.platform.RegionSettings;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -24,9 +24,9 @@ class LayoutAdvice {
 
 	private final String regionName;
 
-	LayoutAdvice(List<NavigationItem> items, @Value("${harmwatch.region.name}") String regionName) {
+	LayoutAdvice(List<NavigationItem> items, RegionSettings region) {
 		this.items = items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
-		this.regionName = regionName;
+		this.regionName = region.name();
 	}
 
 	@ModelAttribute("navigation")
