@@ -332,6 +332,38 @@ class ImportsIntegrationTests {
 	}
 
 	@Test
+	void theJobPageShowsProgressToScreenReadersAndRefreshesItselfWithoutJavaScript() throws Exception {
+		var session = session();
+		var redirect = mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
+			.file(new MockMultipartFile("file", "results.csv", "text/csv",
+					"sample_id,substance\nP-1,fentanyl\nP-2,xylazine\nP-3,caffeine\n".getBytes(StandardCharsets.UTF_8)))
+			.with(csrf())
+			.with(as("analyst")))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		var job = UUID.fromString(redirect.substring("/drug-checking/imports/".length()));
+		// Queued and waiting for a worker (none is started here, as when every worker is busy).
+		assertThat(jobs.queue(job, new ColumnMapping(Map.of("sampleKey", "sample_id", "substance", "substance")),
+				Map.of("mode", "FRONT_OF_HOUSE", "defaultMethod", "GC_MS"), "Ana Lyst", Instant.now())).isTrue();
+		mvc.perform(get("/drug-checking/imports/{id}", job).with(as("analyst")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<progress id=\"import-progress\" class=\"hw-progress\" max=\"3\" value=\"0\">")))
+			.andExpect(content().string(containsString("role=\"status\" aria-live=\"polite\"")))
+			.andExpect(content().string(containsString("Waiting to start: 0 of 3 rows checked")))
+			.andExpect(content().string(containsString("<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>")))
+			.andExpect(content().string(containsString("/js/import-progress.js")));
+		var claim = worker.claim(job, Instant.now()).orElseThrow();
+		worker.run(claim);
+		mvc.perform(get("/drug-checking/imports/{id}", job).with(as("analyst")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("3 samples imported")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("http-equiv=\"refresh\""))));
+		assertThat(drugChecking.samples(session)).hasSize(3);
+	}
+
+	@Test
 	void hugeNumbersAndWrongTypesInRowsNameTheRowsAndHostileMappingsAre422() throws Exception {
 		var session = session();
 		var csv = "sample_id,substance,method,date\n" + "P-1,fentanyl,GCMS,2024-03-01\n"
