@@ -419,18 +419,20 @@ class DrugCheckingWebIntegrationTests {
 	}
 
 	@Test
-	void onlyTheUploaderSeesAnImportJob() throws Exception {
+	void onlyTheUploadersAgencyWithTheGrantSeesAnImportJob() throws Exception {
 		var session = session();
 		var job = upload(session, org.harmwatch.drugchecking.DrugCheckingImportIntegrationTests.joined(), as("analyst"));
 		var analyst = (HarmwatchUser) users.loadUserByUsername("analyst");
+		var elsewhere = user(new HarmwatchUser(UUID.randomUUID(), "analyst-elsewhere", null, "Elsewhere", "WMP",
+				analyst.agencyName(), analyst.agencyType(), analyst.roleNames(), analyst.grants(), true, false));
+		mvc.perform(get("/api/drug-checking/imports/{id}", job).with(elsewhere))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(get("/drug-checking/imports/{id}", job).with(elsewhere)).andExpect(status().isNotFound());
+		startImport(job, elsewhere).andExpect(status().isNotFound());
 		var colleague = user(new HarmwatchUser(UUID.randomUUID(), "analyst-colleague", null, "Colleague",
 				analyst.agencyCode(), analyst.agencyName(), analyst.agencyType(), analyst.roleNames(), analyst.grants(), true, false));
 		mvc.perform(get("/api/drug-checking/imports/{id}", job).with(colleague))
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		mvc.perform(get("/drug-checking/imports/{id}", job).with(colleague)).andExpect(status().isNotFound());
-		startImport(job, colleague).andExpect(status().isNotFound());
-		mvc.perform(get("/api/drug-checking/imports/{id}", job).with(as("analyst")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UPLOADED"))
 			.andExpect(jsonPath("$.totalRows").value(219));

@@ -246,14 +246,14 @@ class InputHygieneIntegrationTests {
 		var session = drugChecking.createSession(new SessionDraft("Binary test site " + UUID.randomUUID(),
 				SiteKind.FESTIVAL, "E08000025", "Binary test", LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 20),
 				"Chemist A", Set.of()), "analyst", "WM-CHECK", clock.instant());
-		long jobs = jdbc.sql("SELECT count(*) FROM drugchecking.import_job").query(Long.class).single();
+		long jobs = jdbc.sql("SELECT count(*) FROM platform.import_job").query(Long.class).single();
 		mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
 			.file(new MockMultipartFile("file", "results.csv", "text/csv", xlsx))
 			.with(as("analyst"))
 			.with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("not a CSV file")));
-		assertThat(jdbc.sql("SELECT count(*) FROM drugchecking.import_job").query(Long.class).single()).isEqualTo(jobs);
+		assertThat(jdbc.sql("SELECT count(*) FROM platform.import_job").query(Long.class).single()).isEqualTo(jobs);
 	}
 
 	@Test

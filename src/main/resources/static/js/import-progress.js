@@ -1,7 +1,8 @@
-// The CSV import's progress page: polls the job's status (GET /api/drug-checking/imports/{id}) and moves the progress
-// bar. The status text is a polite live region, so it is rewritten only when the step changes or at most every ten
+// An import job's progress (templates/imports/progress.html, for every module): polls the job's status (the URL in
+// data-status-url, e.g. GET /api/drug-checking/imports/{id}) and moves the progress bar. The status text is a polite live region, so it is rewritten only when the step changes or at most every ten
 // seconds, not at every poll. When the job has finished the page is loaded again to show the result. Texts come from
-// the page's data- attributes (the message bundle). Without JavaScript the "Check progress again" link does the same.
+// the page's data- attributes (the message bundle). Without JavaScript the page refreshes itself (a meta refresh in
+// <noscript>), and the "Check progress again" link does the same.
 const region = document.getElementById('import-status');
 const bar = document.getElementById('import-progress');
 const text = document.getElementById('import-progress-text');
@@ -51,7 +52,7 @@ if (region && bar && text) {
         text.textContent = region.dataset.textLost;
       }
     }
-    window.setTimeout(poll, failures > 0 ? 5000 : 1000);
+    window.setTimeout(poll, failures > 0 ? 5000 : 2000);
   };
   window.setTimeout(poll, 500);
 }
