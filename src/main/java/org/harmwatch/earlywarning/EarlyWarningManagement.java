@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.harmwatch.analytics.SpikeDetected;
 import org.harmwatch.drugchecking.DangerousSampleFound;
+import org.harmwatch.earlywarning.internal.EarlyWarningAudit;
 import org.harmwatch.earlywarning.internal.EarlyWarningPolicy;
 import org.harmwatch.earlywarning.internal.ReportIntake;
 import org.harmwatch.earlywarning.internal.ReportRepository;
@@ -118,7 +119,7 @@ public class EarlyWarningManagement {
 		int p = Math.clamp(page, 1, pages);
 		var rows = reports.page(PAGE_SIZE, (p - 1) * PAGE_SIZE);
 		// The list shows free text and exact places: a read of personal data like any other.
-		audit.record("REPORTS_LISTED", "early-warning-report", null, Purpose.PUBLIC_HEALTH_INTELLIGENCE,
+		audit.record(EarlyWarningAudit.REPORTS_LISTED, "early-warning-report", null, Purpose.PUBLIC_HEALTH_INTELLIGENCE,
 				AuditLog.Outcome.ALLOWED, "page " + p + ", " + rows.size() + " reports");
 		return new ReportPage(rows, p, pages, total);
 	}
@@ -135,11 +136,11 @@ public class EarlyWarningManagement {
 		if (agency != null) {
 			boolean mayIdentify = EarlyWarningPolicy.mayIdentifyReporter(reader, agency);
 			if (mayIdentify) {
-				audit.record("REPORTER_VIEWED", "early-warning-report", id.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE,
+				audit.record(EarlyWarningAudit.REPORTER_VIEWED, "early-warning-report", id.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE,
 						AuditLog.Outcome.ALLOWED, null);
 			}
 			else {
-				audit.record("REPORTER_WITHHELD", "early-warning-report", id.toString(),
+				audit.record(EarlyWarningAudit.REPORTER_WITHHELD, "early-warning-report", id.toString(),
 						Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.DENIED, "reporter of another agency");
 				view = new ReportView(view.id(), view.channel(), view.sourceType(), view.occurredAt(), view.receivedAt(),
 						view.lat(), view.lon(), view.ladCode(), view.ladName(), view.wardName(), view.lsoaCode(),
@@ -166,7 +167,7 @@ public class EarlyWarningManagement {
 	public List<SignalView.Evidence> evidence(UUID signalId) {
 		var evidence = signalReads.evidence(signalId);
 		// The evidence summarises reports (free text, deaths): reading it is a read of personal data.
-		audit.record("SIGNAL_EVIDENCE_VIEWED", "early-warning-signal", signalId.toString(),
+		audit.record(EarlyWarningAudit.SIGNAL_EVIDENCE_VIEWED, "early-warning-signal", signalId.toString(),
 				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, evidence.size() + " items");
 		return evidence;
 	}
@@ -186,7 +187,7 @@ public class EarlyWarningManagement {
 		var signal = signals.findLockedById(id).orElseThrow(() -> new NotFound("signal", id.toString()));
 		var why = signal.decide(outcome, reason, decidedBy, at);
 		signals.save(signal);
-		audit.recordFor(decidedBy, null, outcome == SignalStatus.VALIDATED ? "SIGNAL_VALIDATED" : "SIGNAL_DISMISSED",
+		audit.recordFor(decidedBy, null, outcome == SignalStatus.VALIDATED ? EarlyWarningAudit.SIGNAL_VALIDATED : EarlyWarningAudit.SIGNAL_DISMISSED,
 				"early-warning-signal", id.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, why);
 		return signal(id);
 	}

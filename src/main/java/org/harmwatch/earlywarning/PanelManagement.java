@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.harmwatch.agency.AgencyManagement;
+import org.harmwatch.earlywarning.internal.EarlyWarningAudit;
 import org.harmwatch.earlywarning.internal.PanelProperties;
 import org.harmwatch.earlywarning.internal.PanelRepository;
 import org.harmwatch.earlywarning.internal.PanelRepository.ChaserKind;
@@ -221,7 +222,7 @@ public class PanelManagement {
 		// Hold the signal (shared) so that the outcome cannot be recorded between the check above and this grade.
 		signals.findHeldById(signalId).orElseThrow().requireGradable();
 		panel.saveGrade(signalId, username, displayName, strength, harm, recommendation, why, now);
-		audit.recordFor(username, null, "PANEL_GRADED", "early-warning-signal", signalId.toString(),
+		audit.recordFor(username, null, EarlyWarningAudit.PANEL_GRADED, "early-warning-signal", signalId.toString(),
 				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED,
 				strength + "/" + harm + " recommends " + recommendation);
 		return grades(signalId).stream().filter(g -> g.username().equals(username)).findFirst().orElseThrow();
@@ -244,7 +245,7 @@ public class PanelManagement {
 		int graded = grades(signalId).size();
 		var why = signal.recordOutcome(outcome, rationale, graded, properties.quorum(), recordedBy, now);
 		signals.save(signal);
-		audit.recordFor(recordedBy, null, "PANEL_OUTCOME_RECORDED", "early-warning-signal", signalId.toString(),
+		audit.recordFor(recordedBy, null, EarlyWarningAudit.PANEL_OUTCOME_RECORDED, "early-warning-signal", signalId.toString(),
 				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, outcome + " after " + graded + " grades");
 		events.publishEvent(new SignalGraded(signalId, outcome, why, now));
 		return earlyWarning.signal(signalId);

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.harmwatch.earlywarning.internal.AttachmentRepository;
 import org.harmwatch.earlywarning.internal.AttachmentSanitiser;
+import org.harmwatch.earlywarning.internal.EarlyWarningAudit;
 import org.harmwatch.earlywarning.internal.EarlyWarningPolicy;
 import org.harmwatch.earlywarning.internal.ReportRepository;
 import org.harmwatch.platform.AuditLog;
@@ -133,13 +134,13 @@ public class ReportAttachments {
 	 */
 	public Content read(UUID reportId, UUID attachmentId, HarmwatchUser reader) {
 		if (!EarlyWarningPolicy.mayReadAttachments(reader, reporterAgency(reportId))) {
-			audit.record("ATTACHMENT_WITHHELD", "early-warning-report", reportId.toString(),
+			audit.record(EarlyWarningAudit.ATTACHMENT_WITHHELD, "early-warning-report", reportId.toString(),
 					Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.DENIED, attachmentId.toString());
 			throw new AccessDeniedException("The files sent with another agency's report are not for law enforcement.");
 		}
 		var content = attachments.find(reportId, attachmentId)
 			.orElseThrow(() -> new EarlyWarningManagement.NotFound("attachment", attachmentId.toString()));
-		audit.record("ATTACHMENT_VIEWED", "early-warning-report", reportId.toString(),
+		audit.record(EarlyWarningAudit.ATTACHMENT_VIEWED, "early-warning-report", reportId.toString(),
 				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, content.attachment().filename());
 		return content;
 	}

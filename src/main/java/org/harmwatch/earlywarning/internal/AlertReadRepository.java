@@ -18,6 +18,7 @@ import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.Audience;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.platform.SqlArrays;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.SubstanceManagement;
 import org.jspecify.annotations.Nullable;

@@ -2,27 +2,25 @@ package org.harmwatch.earlywarning.internal;
 
 import java.time.ZoneId;
 
+import org.harmwatch.platform.RegionSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What alerts are issued with: the CAP sender, the site's public address for links, and the region's time zone.
+ * What alerts are issued with: the CAP sender, and from the region's settings the public address for links and the
+ * time zone.
  */
 @Component
 public class AlertSettings {
 
 	private final String sender;
 
-	private final String publicUrl;
-
-	private final ZoneId zone;
+	private final RegionSettings region;
 
 	AlertSettings(@Value("${harmwatch.alerts.sender:early-warning@harmwatch.example}") String sender,
-			@Value("${harmwatch.alerts.public-url:http://localhost:8080}") String publicUrl,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.sender = sender;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-		this.zone = ZoneId.of(zone);
+		this.region = region;
 	}
 
 	/** The CAP sender. */
@@ -32,12 +30,12 @@ public class AlertSettings {
 
 	/** The site's public address, without a trailing slash. */
 	public String publicUrl() {
-		return publicUrl;
+		return region.publicUrl();
 	}
 
 	/** The region's time zone. */
 	public ZoneId zone() {
-		return zone;
+		return region.timeZone();
 	}
 
 }

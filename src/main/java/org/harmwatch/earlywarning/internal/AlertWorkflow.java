@@ -83,7 +83,7 @@ public class AlertWorkflow {
 		var alert = Alert.draft(signalId, signal.status(), signal.outcome(), draft.exercise(),
 				content(draft, AlertMessageType.ALERT, draft.exercise()), drafter, now);
 		alerts.save(alert);
-		audit.recordFor(drafter, null, "ALERT_DRAFTED", AUDITED, alert.id().toString(),
+		audit.recordFor(drafter, null, EarlyWarningAudit.ALERT_DRAFTED, AUDITED, alert.id().toString(),
 				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, "from signal " + signalId);
 		return alert.id();
 	}
@@ -100,7 +100,7 @@ public class AlertWorkflow {
 		var id = alert.draftUpdate(signal.status(), signal.outcome(),
 				content(draft, AlertMessageType.UPDATE, alert.exercise()), drafter, now);
 		alerts.save(alert);
-		audit.recordFor(drafter, null, "ALERT_UPDATE_DRAFTED", AUDITED, alertId.toString(),
+		audit.recordFor(drafter, null, EarlyWarningAudit.ALERT_UPDATE_DRAFTED, AUDITED, alertId.toString(),
 				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, null);
 		return id;
 	}
@@ -116,7 +116,7 @@ public class AlertWorkflow {
 		var id = alert.draftCancellation(reason, content(draft, AlertMessageType.CANCEL, alert.exercise()), drafter,
 				now);
 		alerts.save(alert);
-		audit.recordFor(drafter, null, "ALERT_CANCELLATION_DRAFTED", AUDITED, alertId.toString(),
+		audit.recordFor(drafter, null, EarlyWarningAudit.ALERT_CANCELLATION_DRAFTED, AUDITED, alertId.toString(),
 				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, reason);
 		return id;
 	}
@@ -126,7 +126,7 @@ public class AlertWorkflow {
 		var alert = load(alertId);
 		var pending = alert.pending();
 		boolean issues = alert.approve(user, now);
-		audit.recordFor(user.getUsername(), user.agencyCode(), issues ? "ALERT_APPROVED_AND_ISSUED" : "ALERT_APPROVED",
+		audit.recordFor(user.getUsername(), user.agencyCode(), issues ? EarlyWarningAudit.ALERT_APPROVED_AND_ISSUED : EarlyWarningAudit.ALERT_APPROVED,
 				AUDITED, alertId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED,
 				Objects.requireNonNull(pending).messageType().name());
 		if (issues) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.Urgency;
+import org.harmwatch.platform.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -96,7 +97,7 @@ public class EvidenceRepository {
 			.param(Timestamp.from(in.receivedAt()))
 			.param(in.ladCode())
 			.param(in.groupKey())
-			.param(SqlArrays.text(in.substanceCodes()))
+			.param(SqlArrays.textArray(in.substanceCodes()))
 			.param(in.death())
 			.param(in.summary())
 			.update();
@@ -117,7 +118,7 @@ public class EvidenceRepository {
 				  first_evidence_at = LEAST(first_evidence_at, ?), last_evidence_at = GREATEST(last_evidence_at, ?)
 				WHERE id = ?""")
 			.param(rating.urgency().name())
-			.param(SqlArrays.text(rating.rules()))
+			.param(SqlArrays.textArray(rating.rules()))
 			.param(Timestamp.from(occurredAt))
 			.param(Timestamp.from(occurredAt))
 			.param(signalId)

@@ -16,6 +16,7 @@ import org.harmwatch.earlywarning.HowKnown;
 import org.harmwatch.earlywarning.Outcome;
 import org.harmwatch.earlywarning.ReportView;
 import org.harmwatch.earlywarning.SourceType;
+import org.harmwatch.platform.SqlArrays;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +77,7 @@ public class ReportRepository {
 			.param(place.wardName())
 			.param(place.lsoaCode())
 			.param(report.substanceClass())
-			.param(SqlArrays.text(report.outcomes().stream().map(Enum::name).toList()))
+			.param(SqlArrays.textArray(report.outcomes().stream().map(Enum::name).toList()))
 			.param(report.people())
 			.param(report.description())
 			.param(report.reporterId())
@@ -156,7 +157,7 @@ public class ReportRepository {
 		}
 		var byReport = new HashMap<UUID, List<ReportView.ReportedSubstance>>();
 		jdbc.sql("SELECT * FROM earlywarning.report_substance WHERE report_id = ANY (?::uuid[]) ORDER BY position")
-			.param(SqlArrays.text(reports.stream().map(ReportView::id).toList()))
+			.param(SqlArrays.textArray(reports.stream().map(r -> r.id().toString()).toList()))
 			.query((rs, n) -> new SubstanceRow(rs.getObject("report_id", UUID.class),
 					new ReportView.ReportedSubstance(rs.getString("text"), rs.getString("substance_code"),
 							rs.getString("substance_name"), rs.getString("substance_class"),

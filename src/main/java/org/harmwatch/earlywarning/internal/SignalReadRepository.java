@@ -16,6 +16,7 @@ import org.harmwatch.earlywarning.SignalStatus;
 import org.harmwatch.earlywarning.SignalView;
 import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.earlywarning.Urgency;
+import org.harmwatch.platform.SqlArrays;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.SubstanceSummary;
@@ -136,7 +137,7 @@ public class SignalReadRepository {
 				                  AND (s.substance_code = ? OR s.substance_class = ?))
 				       OR r.substance_class = ?)
 				ORDER BY r.occurred_at DESC, r.id LIMIT 50""")
-			.param(SqlArrays.text(districts))
+			.param(SqlArrays.textArray(districts))
 			.param(Timestamp.from(since))
 			.param(Timestamp.from(until))
 			.param(signal.id())
@@ -168,7 +169,7 @@ public class SignalReadRepository {
 			.param(kind.name())
 			.param(Timestamp.from(since))
 			.param(Timestamp.from(until))
-			.param(SqlArrays.text(districts))
+			.param(SqlArrays.textArray(districts))
 			.param(signal.substanceCode())
 			.param(signal.substanceCode())
 			.query((rs, n) -> new FindingRow(rs.getObject("signal_id", UUID.class),

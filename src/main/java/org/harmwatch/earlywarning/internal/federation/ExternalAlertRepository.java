@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.ExternalAlert;
-import org.harmwatch.earlywarning.internal.SqlArrays;
 import org.harmwatch.earlywarning.internal.federation.FederationProperties.Feed;
+import org.harmwatch.platform.SqlArrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -123,8 +123,8 @@ public class ExternalAlertRepository {
 			.param(cap.certainty())
 			.param(cap.expires() == null ? null : Timestamp.from(cap.expires()))
 			.param(cap.web())
-			.param(SqlArrays.text(cap.areas()))
-			.param(SqlArrays.text(cap.gssCodes()))
+			.param(SqlArrays.textArray(cap.areas()))
+			.param(SqlArrays.textArray(cap.gssCodes()))
 			.param(cap.xml())
 			.param(Timestamp.from(now))
 			.update() == 1;
