@@ -136,8 +136,8 @@ public class EarlyWarningManagement {
 		if (agency != null) {
 			boolean mayIdentify = EarlyWarningPolicy.mayIdentifyReporter(reader, agency);
 			if (mayIdentify) {
-				audit.record(EarlyWarningAudit.REPORTER_VIEWED, "early-warning-report", id.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE,
-						AuditLog.Outcome.ALLOWED, null);
+				audit.record(EarlyWarningAudit.REPORTER_VIEWED, "early-warning-report", id.toString(),
+						Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, null);
 			}
 			else {
 				audit.record(EarlyWarningAudit.REPORTER_WITHHELD, "early-warning-report", id.toString(),
@@ -187,7 +187,8 @@ public class EarlyWarningManagement {
 		var signal = signals.findLockedById(id).orElseThrow(() -> new NotFound("signal", id.toString()));
 		var why = signal.decide(outcome, reason, decidedBy, at);
 		signals.save(signal);
-		audit.recordFor(decidedBy, null, outcome == SignalStatus.VALIDATED ? EarlyWarningAudit.SIGNAL_VALIDATED : EarlyWarningAudit.SIGNAL_DISMISSED,
+		audit.recordFor(decidedBy, null,
+				outcome == SignalStatus.VALIDATED ? EarlyWarningAudit.SIGNAL_VALIDATED : EarlyWarningAudit.SIGNAL_DISMISSED,
 				"early-warning-signal", id.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, why);
 		return signal(id);
 	}

@@ -185,7 +185,10 @@ public class PanelManagement {
 	@Transactional(readOnly = true)
 	public List<PanelRound> queue(Instant now) {
 		var members = members();
-		return validated().stream().map(s -> round(s, members, now)).sorted(Comparator.comparing(PanelRound::deadline)).toList();
+		return validated().stream()
+			.map(s -> round(s, members, now))
+			.sorted(Comparator.comparing(PanelRound::deadline))
+			.toList();
 	}
 
 	private List<SignalView> validated() {
@@ -245,8 +248,8 @@ public class PanelManagement {
 		int graded = grades(signalId).size();
 		var why = signal.recordOutcome(outcome, rationale, graded, properties.quorum(), recordedBy, now);
 		signals.save(signal);
-		audit.recordFor(recordedBy, null, EarlyWarningAudit.PANEL_OUTCOME_RECORDED, "early-warning-signal", signalId.toString(),
-				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, outcome + " after " + graded + " grades");
+		audit.recordFor(recordedBy, null, EarlyWarningAudit.PANEL_OUTCOME_RECORDED, "early-warning-signal",
+				signalId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, outcome + " after " + graded + " grades");
 		events.publishEvent(new SignalGraded(signalId, outcome, why, now));
 		return earlyWarning.signal(signalId);
 	}

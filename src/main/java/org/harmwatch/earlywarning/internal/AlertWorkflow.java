@@ -126,8 +126,9 @@ public class AlertWorkflow {
 		var alert = load(alertId);
 		var pending = alert.pending();
 		boolean issues = alert.approve(user, now);
-		audit.recordFor(user.getUsername(), user.agencyCode(), issues ? EarlyWarningAudit.ALERT_APPROVED_AND_ISSUED : EarlyWarningAudit.ALERT_APPROVED,
-				AUDITED, alertId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED,
+		audit.recordFor(user.getUsername(), user.agencyCode(),
+				issues ? EarlyWarningAudit.ALERT_APPROVED_AND_ISSUED : EarlyWarningAudit.ALERT_APPROVED, AUDITED,
+				alertId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED,
 				Objects.requireNonNull(pending).messageType().name());
 		if (issues) {
 			issue(alert, now);

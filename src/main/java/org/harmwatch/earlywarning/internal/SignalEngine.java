@@ -95,9 +95,9 @@ public class SignalEngine {
 			urgency = urgency.max(properties.noveltyUrgency());
 			rules.add(NEW_DANGEROUS_SUBSTANCE);
 		}
-		if (in.kind() == EvidenceKind.REPORT && (in.groupKey().startsWith("substance:") || in.groupKey().startsWith("class:"))
-				&& evidence.reportsSince(in, in.occurredAt().minus(properties.clusterWindow())) >= properties
-					.clusterReports()) {
+		boolean grouped = in.groupKey().startsWith("substance:") || in.groupKey().startsWith("class:");
+		if (in.kind() == EvidenceKind.REPORT && grouped && evidence.reportsSince(in,
+				in.occurredAt().minus(properties.clusterWindow())) >= properties.clusterReports()) {
 			urgency = urgency.max(properties.clusterUrgency());
 			rules.add(CLUSTER);
 		}
