@@ -10,10 +10,10 @@ import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.FederationManagement;
 import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.platform.NavigationItem;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -39,10 +39,10 @@ class ExternalAlertController {
 	private final ZoneId zone;
 
 	ExternalAlertController(FederationManagement federation, Clock clock,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.federation = federation;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/early-warning/external-alerts")
