@@ -1,5 +1,7 @@
 package org.harmwatch.earlywarning.internal;
 
+import java.util.UUID;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -21,6 +23,11 @@ class AlertReferencesImpl implements AlertReferences {
 			.param(year)
 			.query(Integer.class)
 			.single();
+	}
+
+	@Override
+	public void lockForChange(UUID alertId) {
+		jdbc.sql("SELECT 1 FROM earlywarning.alert WHERE id = ? FOR UPDATE").param(alertId).query(Integer.class).list();
 	}
 
 }

@@ -195,7 +195,9 @@ public class AlertWorkflow {
 		return reads.find(alertId).orElseThrow(() -> new EarlyWarningManagement.NotFound("alert", alertId.toString()));
 	}
 
+	/** The alert, locked until the transaction ends: every caller goes on to change it. */
 	private Alert load(UUID alertId) {
+		alerts.lockForChange(alertId);
 		return alerts.findById(alertId)
 			.orElseThrow(() -> new EarlyWarningManagement.NotFound("alert", alertId.toString()));
 	}
