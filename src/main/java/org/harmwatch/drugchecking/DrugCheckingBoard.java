@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The public results board: anonymised current results released for {@link Audience#PUBLIC_BOARD} by
- * {@link DrugCheckingManagement#boardReleases}, filtered, with the pills of concern and counts of what is in
+ * {@link ReleaseManagement#boardReleases}, filtered, with the pills of concern and counts of what is in
  * circulation. Every count is published as a {@link Counted}, so counts under 5 are suppressed wherever they are shown
  * (page, CSV, JSON, API).
  */
@@ -31,15 +31,18 @@ public class DrugCheckingBoard {
 
 	public static final String LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
 
-	private final DrugCheckingManagement drugChecking;
+	private final SessionManagement sessionManagement;
+
+	private final ReleaseManagement releaseManagement;
 
 	private final SamplePhotos photos;
 
 	private final ZoneId zone;
 
-	DrugCheckingBoard(DrugCheckingManagement drugChecking, SamplePhotos photos,
+	DrugCheckingBoard(SessionManagement sessionManagement, ReleaseManagement releaseManagement, SamplePhotos photos,
 			@Value("${harmwatch.region.time-zone}") String zone) {
-		this.drugChecking = drugChecking;
+		this.sessionManagement = sessionManagement;
+		this.releaseManagement = releaseManagement;
 		this.photos = photos;
 		this.zone = ZoneId.of(zone);
 	}
@@ -60,8 +63,8 @@ public class DrugCheckingBoard {
 		var from = filter.from() == null ? Instant.EPOCH : filter.from().atDay(1).atStartOfDay(zone).toInstant();
 		var to = filter.to() == null ? Instant.now().plusSeconds(86_400)
 				: filter.to().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-		var districts = drugChecking.districts().stream().collect(Collectors.toMap(Area::code, Area::name, (a, b) -> a));
-		var releases = drugChecking.boardReleases(from, to);
+		var districts = sessionManagement.districts().stream().collect(Collectors.toMap(Area::code, Area::name, (a, b) -> a));
+		var releases = releaseManagement.boardReleases(from, to);
 		var published = photos.publishedOf(releases);
 		var entries = releases.stream()
 			.map(r -> entry(r, districts, published.getOrDefault(r.sample().id(), List.of())))

@@ -35,6 +35,15 @@ public class DrugCheckingImportIntegrationTests {
 	DrugCheckingManagement drugChecking;
 
 	@Autowired
+	SessionManagement sessionManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
+
+	@Autowired
+	ReleaseManagement releaseManagement;
+
+	@Autowired
 	UserDetailsService users;
 
 	@Autowired
@@ -63,7 +72,7 @@ public class DrugCheckingImportIntegrationTests {
 	}
 
 	UUID session() {
-		return drugChecking.createSession(new SessionDraft("UNC postal " + UUID.randomUUID(), SiteKind.POSTAL, null,
+		return sessionManagement.createSession(new SessionDraft("UNC postal " + UUID.randomUUID(), SiteKind.POSTAL, null,
 				"Allegheny County postal samples", LocalDate.of(2023, 4, 1), LocalDate.of(2024, 3, 31), "UNC lab",
 				Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", Instant.now());
 	}
@@ -76,17 +85,17 @@ public class DrugCheckingImportIntegrationTests {
 		assertThat(check.problems()).isEmpty();
 		assertThat(check.rows()).isEqualTo(219);
 		assertThat(check.samples()).isEqualTo(55);
-		assertThat(drugChecking.samples(session)).isEmpty();
+		assertThat(sampleManagement.samples(session)).isEmpty();
 
 		var report = drugChecking.importCsv(session, csv, MAPPING, "analyst", Instant.now());
 		assertThat(report.imported()).isEqualTo(55);
-		assertThat(drugChecking.samples(session)).hasSize(55);
+		assertThat(sampleManagement.samples(session)).hasSize(55);
 		assertThat(events.stream(DangerousSampleFound.class).filter(e -> e.sessionSite().startsWith("UNC postal")))
 			.as("history publishes no warnings")
 			.isEmpty();
 
 		var analyst = (HarmwatchUser) users.loadUserByUsername("analyst");
-		var releases = drugChecking.releases(session, analyst);
+		var releases = releaseManagement.releases(session, analyst);
 		// 400230 was sold as fentanyl: diphenhydramine, quinine and 4-ANPP (a fentanyl by-product) were the main
 		// components, fentanyl and xylazine traces. Xylazine was not expected.
 		var mixed = release(releases, "400230");
@@ -107,7 +116,7 @@ public class DrugCheckingImportIntegrationTests {
 		var again = drugChecking.importCsv(session, csv, MAPPING, "analyst", Instant.now());
 		assertThat(again.imported()).isZero();
 		assertThat(again.alreadyImported()).isEqualTo(55);
-		assertThat(drugChecking.samples(session)).hasSize(55);
+		assertThat(sampleManagement.samples(session)).hasSize(55);
 	}
 
 	static Release release(java.util.List<Release> releases, String partnerId) {
@@ -131,7 +140,7 @@ public class DrugCheckingImportIntegrationTests {
 		assertThat(report.problems()).extracting(SampleImportReport.RowProblem::row).containsExactly(5, 9);
 		assertThat(report.problems().get(0).message()).contains("Unknown method \"NMR\"");
 		assertThat(report.problems().get(1).message()).isEqualTo("No substance.");
-		assertThat(drugChecking.samples(session)).isEmpty();
+		assertThat(sampleManagement.samples(session)).isEmpty();
 
 		var missing = drugChecking.checkImport(session, joined(), new ImportMapping("sample_id", "substance", null, null,
 				null, null, null, SampleMode.FRONT_OF_HOUSE, AnalysisMethod.GC_MS));

@@ -33,7 +33,10 @@ class DrugCheckingImportJobIntegrationTests {
 			"quinine", "mannitol", "diphenhydramine");
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
 
 	@Autowired
 	DrugCheckingImports imports;
@@ -42,7 +45,7 @@ class DrugCheckingImportJobIntegrationTests {
 	JdbcClient jdbc;
 
 	UUID session() {
-		return drugChecking.createSession(new SessionDraft("Partner lab " + UUID.randomUUID(), SiteKind.POSTAL, null,
+		return sessionManagement.createSession(new SessionDraft("Partner lab " + UUID.randomUUID(), SiteKind.POSTAL, null,
 				"Postal samples", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
 				"analyst", "WM-CHECK", Instant.now());
 	}
@@ -85,7 +88,7 @@ class DrugCheckingImportJobIntegrationTests {
 		assertThat(job.status()).isEqualTo(SampleImportJob.Status.UPLOADED);
 		assertThat(job.totalRows()).isEqualTo(20_000);
 		assertThat(job.header()).containsExactly("sample_id", "sold_as", "form", "substance", "method", "date");
-		assertThat(drugChecking.samples(session)).isEmpty();
+		assertThat(sampleManagement.samples(session)).isEmpty();
 
 		assertThat(imports.start(job.id(), MAPPING, "analyst", "Ana Lyst", Instant.now())).isTrue();
 		assertThat(imports.start(job.id(), MAPPING, "analyst", "Ana Lyst", Instant.now()))
@@ -106,14 +109,14 @@ class DrugCheckingImportJobIntegrationTests {
 				&& j.rowsDone() < 20_000);
 		assertThat(seen).extracting(SampleImportJob::rowsDone).allMatch(rows -> rows <= 20_000);
 
-		assertThat(drugChecking.samples(session)).hasSize(2_500);
+		assertThat(sampleManagement.samples(session)).hasSize(2_500);
 		assertThat(componentsStored(session)).as("each row stored once").isEqualTo(20_000);
 		assertThat(jdbc.sql("SELECT content IS NULL FROM drugchecking.import_job WHERE id = ?")
 			.param(job.id())
 			.query(Boolean.class)
 			.single()).as("the file is dropped once imported").isTrue();
 		assertThat(imports.start(job.id(), MAPPING, "analyst", "Ana Lyst", Instant.now())).isFalse();
-		assertThat(drugChecking.samples(session)).hasSize(2_500);
+		assertThat(sampleManagement.samples(session)).hasSize(2_500);
 	}
 
 	@Test
@@ -138,7 +141,7 @@ class DrugCheckingImportJobIntegrationTests {
 		assertThat(problems).extracting(SampleImportReport.RowProblem::row).containsExactly(4_001, 4_500);
 		assertThat(problems.get(0).message()).contains("Unknown method \"NMR\"");
 		assertThat(problems.get(1).message()).isEqualTo("No substance.");
-		assertThat(drugChecking.samples(session)).as("all or nothing").isEmpty();
+		assertThat(sampleManagement.samples(session)).as("all or nothing").isEmpty();
 	}
 
 	@Test
@@ -193,7 +196,7 @@ class DrugCheckingImportJobIntegrationTests {
 		var done = finished(job.id(), "analyst", new ArrayList<>());
 		assertThat(done.status()).isEqualTo(SampleImportJob.Status.DONE);
 		assertThat(done.imported()).isEqualTo(10);
-		assertThat(drugChecking.samples(session)).hasSize(10);
+		assertThat(sampleManagement.samples(session)).hasSize(10);
 		assertThat(componentsStored(session)).isEqualTo(80);
 
 		imports.sweep(Instant.now());
@@ -204,7 +207,7 @@ class DrugCheckingImportJobIntegrationTests {
 			.update();
 		imports.sweep(Instant.now());
 		assertThat(imports.job(job.id(), "analyst")).isEmpty();
-		assertThat(drugChecking.samples(session)).as("the samples stay").hasSize(10);
+		assertThat(sampleManagement.samples(session)).as("the samples stay").hasSize(10);
 	}
 
 }

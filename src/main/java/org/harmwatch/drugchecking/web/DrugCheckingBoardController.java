@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.harmwatch.drugchecking.DrugCheckingNotFoundException;
 import org.harmwatch.drugchecking.Counted;
 import org.harmwatch.drugchecking.DosageForm;
 import org.harmwatch.drugchecking.DrugCheckingBoard;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
 import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.drugchecking.SamplePhotos;
 import org.harmwatch.platform.PublicEndpoint;
@@ -138,7 +138,7 @@ class DrugCheckingBoardController {
 	@GetMapping("/drug-checking/board/photos/{id}")
 	@PublicEndpoint("A published photo of a sample on the board: only when the session's licence allows it")
 	ResponseEntity<byte[]> photo(@PathVariable UUID id) {
-		var photo = photos.published(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("photo " + id));
+		var photo = photos.published(id).orElseThrow(() -> new DrugCheckingNotFoundException("photo " + id));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(photo.photo().contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

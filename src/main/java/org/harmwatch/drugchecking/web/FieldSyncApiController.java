@@ -15,7 +15,7 @@ import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.DrugCheckingSync;
 import org.harmwatch.drugchecking.FieldSyncRejectedException;
 import org.harmwatch.drugchecking.IntendedChange;
@@ -76,13 +76,13 @@ class FieldSyncApiController {
 
 	private final DrugCheckingSync sync;
 
-	private final DrugCheckingManagement drugChecking;
+	private final SessionManagement sessionManagement;
 
 	private final Clock clock;
 
-	FieldSyncApiController(DrugCheckingSync sync, DrugCheckingManagement drugChecking, Clock clock) {
+	FieldSyncApiController(DrugCheckingSync sync, SessionManagement sessionManagement, Clock clock) {
 		this.sync = sync;
-		this.drugChecking = drugChecking;
+		this.sessionManagement = sessionManagement;
 		this.clock = clock;
 	}
 
@@ -110,7 +110,7 @@ class FieldSyncApiController {
 			}
 		}
 		if (sessionId != null) {
-			drugChecking.session(sessionId, user, Action.WRITE);
+			sessionManagement.session(sessionId, user, Action.WRITE);
 		}
 		if (!problems.isEmpty() || sessionId == null) {
 			if (sessionId != null && !records.isEmpty()) {

@@ -22,7 +22,9 @@ import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.DrugCheckingRejectedException;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.ResultDraft;
@@ -77,7 +79,13 @@ class SamplePhotoIntegrationTests {
 	UserDetailsService users;
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
+
+	@Autowired
+	ResultManagement resultManagement;
 
 	@Autowired
 	SamplePhotos photos;
@@ -116,21 +124,21 @@ class SamplePhotoIntegrationTests {
 	}
 
 	UUID session(String marker, LicenceCondition... conditions) {
-		return drugChecking.createSession(new SessionDraft("Photo site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
+		return sessionManagement.createSession(new SessionDraft("Photo site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
 				"Photo session " + marker + " " + UUID.randomUUID(), LocalDate.of(2017, 3, 10),
 				LocalDate.of(2017, 3, 11), "Chemist P", Set.of(conditions)), "analyst", "WM-CHECK", Instant.now());
 	}
 
 	/** A pink pill sold as MDMA, taken in when given. */
 	SampleView pill(UUID session, String logo, Instant when) {
-		return drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
+		return sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, "pink", logo, "round", false, new BigDecimal("300"), BIRMINGHAM, null, true, null),
 				"analyst", when);
 	}
 
 	/** Records a result: caffeine in a pill sold as MDMA is mis-sold, so a pill of concern. */
 	void caffeine(UUID sample, boolean confirmed) {
-		drugChecking.recordResult(sample, new ResultDraft(List.of(new ComponentDraft("caffeine", null, null, null,
+		resultManagement.recordResult(sample, new ResultDraft(List.of(new ComponentDraft("caffeine", null, null, null,
 				Confidence.CONFIRMED, AnalysisMethod.FTIR)), confirmed, null), "Analyst", Instant.now());
 	}
 
