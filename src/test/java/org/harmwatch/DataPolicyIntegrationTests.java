@@ -36,7 +36,7 @@ import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SampleDraft;
 import org.harmwatch.drugchecking.SampleMode;
-import org.harmwatch.drugchecking.SamplePhotos;
+import org.harmwatch.drugchecking.PhotoManagement;
 import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.shared.Action;
@@ -97,7 +97,7 @@ class DataPolicyIntegrationTests {
 	ResultManagement resultManagement;
 
 	@Autowired
-	SamplePhotos photos;
+	PhotoManagement photos;
 
 	@Autowired
 	UserDetailsService users;

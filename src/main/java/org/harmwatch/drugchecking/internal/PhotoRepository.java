@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.harmwatch.drugchecking.SamplePhotos.Content;
-import org.harmwatch.drugchecking.SamplePhotos.Photo;
+import org.harmwatch.drugchecking.PhotoManagement.Content;
+import org.harmwatch.drugchecking.PhotoManagement.Photo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -24,7 +24,7 @@ import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.SampleMode;
-import org.harmwatch.drugchecking.SamplePhotos;
+import org.harmwatch.drugchecking.PhotoManagement;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
@@ -67,13 +67,13 @@ class DrugCheckingController {
 
 	private final ReleaseManagement releaseManagement;
 
-	private final SamplePhotos photos;
+	private final PhotoManagement photos;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	DrugCheckingController(SessionManagement sessionManagement, SampleManagement sampleManagement, ResultManagement resultManagement, ReleaseManagement releaseManagement, SamplePhotos photos, Clock clock,
+	DrugCheckingController(SessionManagement sessionManagement, SampleManagement sampleManagement, ResultManagement resultManagement, ReleaseManagement releaseManagement, PhotoManagement photos, Clock clock,
 			@Value("${harmwatch.region.time-zone}") String zone) {
 		this.sessionManagement = sessionManagement;
 		this.sampleManagement = sampleManagement;
@@ -363,8 +363,8 @@ class DrugCheckingController {
 		var release = releaseManagement.release(id, user);
 		model.addAttribute("release", release);
 		model.addAttribute("photos", photos.of(release));
-		model.addAttribute("maxPhotos", SamplePhotos.MAX_PHOTOS);
-		model.addAttribute("maxPhotoMb", SamplePhotos.MAX_BYTES / (1024 * 1024));
+		model.addAttribute("maxPhotos", PhotoManagement.MAX_PHOTOS);
+		model.addAttribute("maxPhotoMb", PhotoManagement.MAX_BYTES / (1024 * 1024));
 		model.addAttribute("sample", release.sample());
 		model.addAttribute("checkingSession", release.session());
 		model.addAttribute("resultForm", form);

@@ -17,7 +17,7 @@ import org.harmwatch.drugchecking.DosageForm;
 import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.SampleManagement;
 import org.harmwatch.drugchecking.ResultManagement;
-import org.harmwatch.drugchecking.DrugCheckingStatistics;
+import org.harmwatch.drugchecking.StatisticsManagement;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.ResultDraft;
@@ -70,7 +70,7 @@ class DrugCheckingBoardIntegrationTests {
 	ResultManagement resultManagement;
 
 	@Autowired
-	DrugCheckingStatistics statistics;
+	StatisticsManagement statistics;
 
 	/** What {@link #seed} made: the unique logo, the session names and staff (never to be shown on the board). */
 	record Seeded(String logo, String publicSession, String hiddenSession, String hiddenColour, String novel) {
@@ -288,9 +288,9 @@ class DrugCheckingBoardIntegrationTests {
 	void theQuartilesInterpolateBetweenValues() {
 		var values = List.of(new BigDecimal("10"), new BigDecimal("20"), new BigDecimal("30"), new BigDecimal("40"));
 		// h = (n - 1) p: Q1 at 0.75 → 17.5, median at 1.5 → 25, Q3 at 2.25 → 32.5
-		assertThat(DrugCheckingStatistics.quantile(values, 1, 4)).isEqualByComparingTo("17.5");
-		assertThat(DrugCheckingStatistics.quantile(values, 1, 2)).isEqualByComparingTo("25");
-		assertThat(DrugCheckingStatistics.quantile(values, 3, 4)).isEqualByComparingTo("32.5");
+		assertThat(StatisticsManagement.quantile(values, 1, 4)).isEqualByComparingTo("17.5");
+		assertThat(StatisticsManagement.quantile(values, 1, 2)).isEqualByComparingTo("25");
+		assertThat(StatisticsManagement.quantile(values, 3, 4)).isEqualByComparingTo("32.5");
 	}
 
 }

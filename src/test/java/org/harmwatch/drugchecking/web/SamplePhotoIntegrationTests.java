@@ -30,7 +30,7 @@ import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SampleDraft;
 import org.harmwatch.drugchecking.SampleMode;
-import org.harmwatch.drugchecking.SamplePhotos;
+import org.harmwatch.drugchecking.PhotoManagement;
 import org.harmwatch.drugchecking.SampleView;
 import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
@@ -88,7 +88,7 @@ class SamplePhotoIntegrationTests {
 	ResultManagement resultManagement;
 
 	@Autowired
-	SamplePhotos photos;
+	PhotoManagement photos;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -252,7 +252,7 @@ class SamplePhotoIntegrationTests {
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("Choose a photo of the sample (JPEG or PNG).")));
 
-		var huge = new byte[SamplePhotos.MAX_BYTES + 1];
+		var huge = new byte[PhotoManagement.MAX_BYTES + 1];
 		System.arraycopy(photoWithGps(), 0, huge, 0, 100);
 		mvc.perform(multipart("/drug-checking/samples/{id}/photos", sample.id())
 			.file(new MockMultipartFile("photo", "pill.jpg", "image/jpeg", huge))
@@ -270,7 +270,7 @@ class SamplePhotoIntegrationTests {
 			.andExpect(content().string(containsString("The caption is at most 100 characters.")));
 		assertThat(stored(sample.id())).isZero();
 
-		for (int i = 0; i < SamplePhotos.MAX_PHOTOS; i++) {
+		for (int i = 0; i < PhotoManagement.MAX_PHOTOS; i++) {
 			photos.add(sample.id(), photoWithGps(), "side " + i, "Analyst", Instant.now());
 		}
 		mvc.perform(multipart("/drug-checking/samples/{id}/photos", sample.id())
@@ -279,7 +279,7 @@ class SamplePhotoIntegrationTests {
 			.with(csrf()))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("A sample has at most 4 photos.")));
-		assertThat(stored(sample.id())).isEqualTo(SamplePhotos.MAX_PHOTOS);
+		assertThat(stored(sample.id())).isEqualTo(PhotoManagement.MAX_PHOTOS);
 		assertThatThrownBy(() -> photos.add(sample.id(), photoWithGps(), null, "Analyst", Instant.now()))
 			.isInstanceOf(DrugCheckingRejectedException.class);
 	}

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * (page, CSV, JSON, API).
  */
 @Service
-public class DrugCheckingBoard {
+public class BoardManagement {
 
 	/** The licence the board's data is published under. */
 	public static final String LICENCE = "Open Government Licence v3.0";
@@ -35,11 +35,11 @@ public class DrugCheckingBoard {
 
 	private final ReleaseManagement releaseManagement;
 
-	private final SamplePhotos photos;
+	private final PhotoManagement photos;
 
 	private final ZoneId zone;
 
-	DrugCheckingBoard(SessionManagement sessionManagement, ReleaseManagement releaseManagement, SamplePhotos photos,
+	BoardManagement(SessionManagement sessionManagement, ReleaseManagement releaseManagement, PhotoManagement photos,
 			@Value("${harmwatch.region.time-zone}") String zone) {
 		this.sessionManagement = sessionManagement;
 		this.releaseManagement = releaseManagement;
@@ -86,7 +86,7 @@ public class DrugCheckingBoard {
 				new Counted("total", entries.size()), substances, months);
 	}
 
-	private BoardEntry entry(Release r, Map<String, String> districts, List<SamplePhotos.Photo> published) {
+	private BoardEntry entry(Release r, Map<String, String> districts, List<PhotoManagement.Photo> published) {
 		var s = r.sample();
 		var lad = s.obtainedLadCode() != null ? s.obtainedLadCode() : r.session().siteLadCode();
 		var found = r.current()
@@ -97,7 +97,7 @@ public class DrugCheckingBoard {
 		return new BoardEntry(YearMonth.from(s.takenAt().atZone(zone)), lad == null ? null : districts.get(lad), s.form(),
 				s.soldAs(), s.pillColour(), s.pillLogo(), s.pillShape(), s.pillWeightMg(), found, r.current().flags(),
 				published.stream()
-					.map(p -> new BoardEntry.Photo(p.id(), SamplePhotos.alt(s.form(), s.soldAs(), s.pillColour(),
+					.map(p -> new BoardEntry.Photo(p.id(), PhotoManagement.alt(s.form(), s.soldAs(), s.pillColour(),
 							s.pillLogo(), s.pillShape(), p.caption())))
 					.toList());
 	}
@@ -152,9 +152,9 @@ public class DrugCheckingBoard {
 		return new OpenData(LICENCE, LICENCE_URL,
 				"Anonymised drug-checking results. Counts under " + Counted.THRESHOLD + " are shown as \""
 						+ Counted.SUPPRESSED + "\".",
-				board.entries().stream().map(DrugCheckingBoard::row).toList(), board.total().shown(),
-				board.substances().stream().map(DrugCheckingBoard::count).toList(),
-				board.months().stream().map(DrugCheckingBoard::count).toList());
+				board.entries().stream().map(BoardManagement::row).toList(), board.total().shown(),
+				board.substances().stream().map(BoardManagement::count).toList(),
+				board.months().stream().map(BoardManagement::count).toList());
 	}
 
 	private static Row row(BoardEntry e) {

@@ -26,14 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link Status#ALREADY_STORED} and changes nothing. A record whose client id is stored with different content, or an
  * edit made on a base the server has moved past (another device recorded a result version, or a consultation, since
  * this device last saw the sample) is a {@link Status#CONFLICT}: nothing is written and the server's version is
- * returned for the analyst to choose. Everything goes through {@link DrugCheckingManagement}, so licence conditions,
+ * returned for the analyst to choose. Everything goes through the module's management services, so licence conditions,
  * validation, flags and {@link DangerousSampleFound} apply exactly as online.
  *
  * <p>A batch is validated whole before anything is written; when any record is wrong, nothing of the batch is stored
  * and {@link FieldSyncRejectedException} names each wrong record and field.
  */
 @Service
-public class DrugCheckingSync {
+public class FieldSyncManagement {
 
 	/** Records per batch. */
 	public static final int MAX_RECORDS = 200;
@@ -111,7 +111,7 @@ public class DrugCheckingSync {
 
 	private final ConsultationRepository consultations;
 
-	DrugCheckingSync(SessionManagement sessionManagement, SampleManagement sampleManagement,
+	FieldSyncManagement(SessionManagement sessionManagement, SampleManagement sampleManagement,
 			ResultManagement resultManagement, SampleRepository sampleRows, ResultVersionRepository versions,
 			ConsultationRepository consultations) {
 		this.sessionManagement = sessionManagement;

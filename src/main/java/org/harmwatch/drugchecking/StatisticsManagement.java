@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
  * {@link ReleaseManagement#releasesBetween} applies the licence conditions for the reader's audience.
  */
 @Service
-public class DrugCheckingStatistics {
+public class StatisticsManagement {
 
 	/** The substance whose strength per pill is summarised. */
 	public static final String POTENCY_SUBSTANCE = "mdma";
@@ -40,7 +40,7 @@ public class DrugCheckingStatistics {
 
 	private final ZoneId zone;
 
-	DrugCheckingStatistics(ReleaseManagement releases, @Value("${harmwatch.region.time-zone}") String zone) {
+	StatisticsManagement(ReleaseManagement releases, @Value("${harmwatch.region.time-zone}") String zone) {
 		this.releases = releases;
 		this.zone = ZoneId.of(zone);
 	}
@@ -123,7 +123,7 @@ public class DrugCheckingStatistics {
 		var counts = new HashMap<String, Long>();
 		for (var r : inPeriod) {
 			var month = month(r);
-			for (var key : r.current().components().stream().map(DrugCheckingStatistics::key).distinct().toList()) {
+			for (var key : r.current().components().stream().map(StatisticsManagement::key).distinct().toList()) {
 				first.merge(key, month, (a, b) -> a.isBefore(b) ? a : b);
 				counts.merge(key, 1L, Long::sum);
 			}

@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * code shows no photos at all.
  */
 @Service
-public class SamplePhotos {
+public class PhotoManagement {
 
 	/** At most this many photos per sample. */
 	public static final int MAX_PHOTOS = 4;
@@ -65,7 +65,7 @@ public class SamplePhotos {
 
 	private final AuditLog audit;
 
-	SamplePhotos(SessionManagement sessionManagement, SampleManagement sampleManagement,
+	PhotoManagement(SessionManagement sessionManagement, SampleManagement sampleManagement,
 			ReleaseManagement releaseManagement, ImageSanitiser images, PhotoRepository repository,
 			SampleRepository sampleRows, AuditLog audit) {
 		this.sessionManagement = sessionManagement;
