@@ -18,18 +18,42 @@ public interface AuditLog {
 
 	/**
 	 * Records one access.
-	 * @param action what was done, e.g. {@code STAFF_VIEWED}, {@code LOGIN_FAILED}
+	 * @param action what was done, a constant of the module's enum of actions, e.g. {@code STAFF_VIEWED}
 	 * @param recordType the kind of record, e.g. {@code staff}
 	 * @param recordId its id, or {@code null} for a search
 	 * @param purpose the purpose the record is held for, if it is one
 	 * @param outcome allowed, denied or failed
 	 * @param detail a short reason or search description; never the personal data itself
 	 */
-	void record(String action, String recordType, @Nullable String recordId, @Nullable Purpose purpose, Outcome outcome,
-			@Nullable String detail);
+	void record(AuditAction action, String recordType, @Nullable String recordId, @Nullable Purpose purpose,
+			Outcome outcome, @Nullable String detail);
 
 	/** Records one access on behalf of a named actor, for events that happen before anyone is signed in. */
-	void recordFor(String actor, @Nullable String agency, String action, String recordType, @Nullable String recordId,
-			@Nullable Purpose purpose, Outcome outcome, @Nullable String detail);
+	void recordFor(String actor, @Nullable String agency, AuditAction action, String recordType,
+			@Nullable String recordId, @Nullable Purpose purpose, Outcome outcome, @Nullable String detail);
+
+	/**
+	 * Records one access named by free text.
+	 * @deprecated name the action with a constant of the module's enum implementing {@link AuditAction}
+	 */
+	@Deprecated
+	default void record(String action, String recordType, @Nullable String recordId, @Nullable Purpose purpose,
+			Outcome outcome, @Nullable String detail) {
+		record(text(action), recordType, recordId, purpose, outcome, detail);
+	}
+
+	/**
+	 * Records one access on behalf of a named actor, the action named by free text.
+	 * @deprecated name the action with a constant of the module's enum implementing {@link AuditAction}
+	 */
+	@Deprecated
+	default void recordFor(String actor, @Nullable String agency, String action, String recordType,
+			@Nullable String recordId, @Nullable Purpose purpose, Outcome outcome, @Nullable String detail) {
+		recordFor(actor, agency, text(action), recordType, recordId, purpose, outcome, detail);
+	}
+
+	private static AuditAction text(String action) {
+		return () -> action;
+	}
 
 }

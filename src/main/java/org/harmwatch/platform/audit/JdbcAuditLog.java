@@ -1,5 +1,6 @@
 package org.harmwatch.platform.audit;
 
+import org.harmwatch.platform.AuditAction;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Purpose;
@@ -24,7 +25,7 @@ class JdbcAuditLog implements AuditLog {
 	}
 
 	@Override
-	public void record(String action, String recordType, @Nullable String recordId, @Nullable Purpose purpose,
+	public void record(AuditAction action, String recordType, @Nullable String recordId, @Nullable Purpose purpose,
 			Outcome outcome, @Nullable String detail) {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		String actor = "anonymous";
@@ -39,9 +40,9 @@ class JdbcAuditLog implements AuditLog {
 	}
 
 	@Override
-	public void recordFor(String actor, @Nullable String agency, String action, String recordType,
+	public void recordFor(String actor, @Nullable String agency, AuditAction action, String recordType,
 			@Nullable String recordId, @Nullable Purpose purpose, Outcome outcome, @Nullable String detail) {
-		chain.append(actor, agency, action, recordType, recordId, purpose == null ? null : purpose.name(),
+		chain.append(actor, agency, action.name(), recordType, recordId, purpose == null ? null : purpose.name(),
 				outcome.name(), detail);
 	}
 

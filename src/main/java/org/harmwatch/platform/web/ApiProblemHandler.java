@@ -8,6 +8,8 @@ import org.harmwatch.platform.ImageSanitiser;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,14 +38,17 @@ import tools.jackson.databind.exc.PropertyBindingException;
 /**
  * Turns every failure of an API endpoint into {@code application/problem+json} that says what went wrong.
  *
- * <p>Validation problems name each field; unexpected failures give a reference to quote, never internals.
+ * <p>Validation problems name each field; unexpected failures give a reference to quote, never internals. A
+ * module's {@link org.harmwatch.platform.InputRejectedException} and
+ * {@link org.harmwatch.platform.NotFoundException} are answered by {@link InputProblemAdvice}, in the same shape.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
-	record FieldProblem(String field, String message) {
+	/** One entry of a problem's {@code errors}: the field and what is wrong with it, in words. */
+	record FieldMessage(@Nullable String field, String message) {
 	}
 
 	@Override
@@ -52,8 +57,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		var problems = ex.getBindingResult()
 			.getAllErrors()
 			.stream()
-			.map(error -> new FieldProblem(error instanceof FieldError field ? field.getField() : error.getObjectName(),
-					String.valueOf(error.getDefaultMessage())))
+			.map(error -> new FieldMessage(error instanceof FieldError field ? field.getField() : error.getObjectName(),
+					message(error)))
 			.toList();
 		return validationProblem(problems, headers);
 	}
@@ -65,8 +70,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
-				.map(error -> new FieldProblem(String.valueOf(result.getMethodParameter().getParameterName()),
-						String.valueOf(error.getDefaultMessage()))))
+				.map(error -> new FieldMessage(String.valueOf(result.getMethodParameter().getParameterName()),
+						message(error))))
 			.toList();
 		return validationProblem(problems, headers);
 	}
@@ -88,31 +93,31 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return validationProblem(problems, headers);
 	}
 
-	static FieldProblem unreadable(Throwable cause) {
+	static FieldMessage unreadable(Throwable cause) {
 		if (cause instanceof PropertyBindingException unknown) {
 			var path = path(unknown);
 			var known = unknown.getKnownPropertyIds() == null ? List.<String>of()
 					: unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-			return new FieldProblem(path, "This property is not known here"
+			return new FieldMessage(path, "This property is not known here"
 					+ (known.isEmpty() ? "." : "; the properties are: " + String.join(", ", known) + "."));
 		}
 		if (cause instanceof MismatchedInputException mismatch) {
-			return new FieldProblem(path(mismatch), "Must be " + expected(mismatch.getTargetType()) + ".");
+			return new FieldMessage(path(mismatch), "Must be " + expected(mismatch.getTargetType()) + ".");
 		}
 		if (cause instanceof InputCoercionException outOfRange) {
-			return new FieldProblem(path(outOfRange), "Must be " + expected(outOfRange.getTargetType())
+			return new FieldMessage(path(outOfRange), "Must be " + expected(outOfRange.getTargetType())
 					+ " of a size that can be stored.");
 		}
 		if (cause instanceof StreamReadException broken && broken.getPath().isEmpty()) {
 			var where = broken.getLocation();
-			return new FieldProblem("body", "The body is not valid JSON"
+			return new FieldMessage("body", "The body is not valid JSON"
 					+ (where == null || where.getLineNr() < 1 ? "." : " (line " + where.getLineNr() + ", column "
 							+ where.getColumnNr() + ")."));
 		}
 		if (cause instanceof JacksonException other && !other.getPath().isEmpty()) {
-			return new FieldProblem(path(other), "This value cannot be read.");
+			return new FieldMessage(path(other), "This value cannot be read.");
 		}
-		return new FieldProblem("body", "The body cannot be read: send JSON as the API documentation describes.");
+		return new FieldMessage("body", "The body cannot be read: send JSON as the API documentation describes.");
 	}
 
 	/** A property path as problems name fields: {@code substances[0].text}. */
@@ -177,7 +182,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"Parameter '" + ex.getName() + "': " + message + ".");
 		problem.setTitle("Invalid parameter");
-		problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), message)));
+		problem.setProperty("errors", List.of(new FieldMessage(ex.getName(), message)));
 		return ResponseEntity.badRequest().body(problem);
 	}
 
@@ -214,15 +219,33 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.internalServerError().body(problem);
 	}
 
-	private ResponseEntity<Object> validationProblem(List<FieldProblem> problems, HttpHeaders headers) {
+	/** A validation error's message from the bundles (its codes), else the text Bean Validation made of it. */
+	private String message(MessageSourceResolvable error) {
+		var source = getMessageSource();
+		if (source == null) {
+			return String.valueOf(error.getDefaultMessage());
+		}
+		return source.getMessage(error, LocaleContextHolder.getLocale());
+	}
+
+	private ResponseEntity<Object> validationProblem(List<FieldMessage> problems, HttpHeaders headers) {
+		var problem = validation(HttpStatus.BAD_REQUEST, problems);
+		return ResponseEntity.badRequest().headers(headers).body(problem);
+	}
+
+	/**
+	 * The problem document for input that is not valid: title "Invalid request", a detail listing every problem, and
+	 * {@code errors} naming each field. The API's clients and tests rely on this shape.
+	 */
+	static ProblemDetail validation(HttpStatus status, List<FieldMessage> problems) {
 		var detail = problems.stream()
-			.map(p -> p.field() + ": " + p.message())
+			.map(p -> p.field() == null ? p.message() : p.field() + ": " + p.message())
 			.reduce((a, b) -> a + "; " + b)
 			.orElse("The request is not valid.");
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		var problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle("Invalid request");
 		problem.setProperties(Map.of("errors", problems));
-		return ResponseEntity.badRequest().headers(headers).body(problem);
+		return problem;
 	}
 
 }

@@ -78,7 +78,7 @@ class AgencyAdminIntegrationTests {
 			.param("code", code)
 			.param("name", " ")
 			.param("type", "PRISON"))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("agencyForm", "name"))
 			.andExpect(content().string(containsString("Enter the agency&#39;s name")))
 			.andExpect(content().string(containsString("href=\"#name\"")))
@@ -98,7 +98,7 @@ class AgencyAdminIntegrationTests {
 			.param("code", code)
 			.param("name", "Somewhere")
 			.param("type", "SPACE_AGENCY"))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("agencyForm", "type"))
 			.andExpect(content().string(containsString("Choose a type of agency from the list")));
 		assertThat(agencies.agency(code)).isEmpty();
@@ -111,7 +111,7 @@ class AgencyAdminIntegrationTests {
 			.param("code", "wmp")
 			.param("name", "Another police force")
 			.param("type", "POLICE_FORCE"))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("agencyForm", "code"))
 			.andExpect(content().string(containsString("An agency with code WMP already exists.")));
 		assertThat(agencies.agency("WMP").orElseThrow().name()).isEqualTo("West Midlands Police");
@@ -154,7 +154,7 @@ class AgencyAdminIntegrationTests {
 			.param("type", "PROBATION")
 			.param("active", "true")
 			.param("version", String.valueOf(seen)))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			// A problem with the whole form: in the error summary, with no field to link to.
 			.andExpect(content().string(containsString("<li>Someone else changed this while you were editing it")))
 			.andExpect(content().string(containsString("value=\"Changed by someone else\"")));

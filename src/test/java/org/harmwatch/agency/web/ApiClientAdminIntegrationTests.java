@@ -105,7 +105,7 @@ class ApiClientAdminIntegrationTests {
 			.param("name", name)
 			.param("agency", "WMP")
 			.param("grants", "HAT_CLINIC:READ:HEALTH"))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("apiClientForm", "grants"))
 			.andExpect(content().string(containsString("A police force may not hold health data")))
 			.andExpect(content().string(not(containsString("hw_"))));
@@ -115,7 +115,7 @@ class ApiClientAdminIntegrationTests {
 	@Test
 	void needsANameAnAgencyAndAGrant() throws Exception {
 		mvc.perform(post("/admin/api-clients/new").with(as("admin")).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("apiClientForm", "name", "agency", "grants"))
 			.andExpect(content().string(containsString("Tick at least one grant")));
 	}

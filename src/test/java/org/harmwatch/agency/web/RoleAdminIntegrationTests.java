@@ -111,7 +111,7 @@ class RoleAdminIntegrationTests {
 			.param("title", "My change")
 			.param("grants", "SUBSTANCES:READ:PUBLIC", "SUBSTANCES:WRITE:PUBLIC")
 			.param("version", String.valueOf(role.version())))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Someone else changed this while you were editing it")))
 			.andExpect(content().string(containsString("value=\"Changed meanwhile\"")))
 			.andExpect(content().string(matchesPattern(
@@ -128,7 +128,7 @@ class RoleAdminIntegrationTests {
 			.param("title", "Mixed up")
 			.param("grants", "DRUG_CHECKING:READ:HEALTH", "CUSTODY_TESTING:READ:POLICING")
 			.param("version", String.valueOf(role.version())))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("roleForm", "grants"))
 			.andExpect(content().string(containsString("A role cannot grant both health and policing purposes")))
 			.andExpect(content().string(containsString("href=\"#grants\"")))
@@ -153,7 +153,7 @@ class RoleAdminIntegrationTests {
 			.param("title", "Police helper")
 			.param("grants", "HAT_CLINIC:READ:HEALTH")
 			.param("version", String.valueOf(role.version())))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("roleForm", "grants"))
 			.andExpect(content().string(containsString("A police force may not hold health data")));
 		assertThat(agencies.role(name).grants()).containsExactly(SUBSTANCES_PUBLIC);
@@ -167,7 +167,7 @@ class RoleAdminIntegrationTests {
 			.param("name", name)
 			.param("title", "Bogus")
 			.param("grants", "TIME_TRAVEL:READ"))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("roleForm", "grants"))
 			.andExpect(content().string(containsString("Tick grants from the table only")));
 		mvc.perform(get("/admin/roles/{name}/edit", name).with(as("admin"))).andExpect(status().isNotFound());

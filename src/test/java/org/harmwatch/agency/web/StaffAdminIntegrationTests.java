@@ -111,7 +111,7 @@ class StaffAdminIntegrationTests {
 			.param("roles", "CUSTODY_OFFICER", "CLINIC_STAFF")
 			.param("enabled", "true")
 			.param("version", String.valueOf(before.version())))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("staffForm", "roles"))
 			.andExpect(content().string(containsString("A police force may not hold health data")))
 			.andExpect(content().string(containsString("href=\"#roles\"")))
@@ -135,7 +135,7 @@ class StaffAdminIntegrationTests {
 			.param("email", "pat at police")
 			.param("agency", "WMP")
 			.param("roles", "CLINIC_STAFF"))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("staffForm", "email", "roles"))
 			.andExpect(content().string(containsString("A police force may not hold health data")))
 			.andReturn()
@@ -157,7 +157,7 @@ class StaffAdminIntegrationTests {
 			.param("email", "not-an-email")
 			.param("agency", "NO-SUCH-AGENCY")
 			.param("initialPassword", "short"))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("staffForm", "displayName", "email", "agency",
 					"initialPassword"))
 			.andExpect(content().string(containsString("Enter their full name")))
@@ -177,7 +177,7 @@ class StaffAdminIntegrationTests {
 			.param("displayName", "Impostor")
 			.param("email", uniqueUsername() + "@test.example")
 			.param("agency", "WMPCC"))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("staffForm", "username"))
 			.andExpect(content().string(containsString("The username ADMIN is taken.")));
 	}
@@ -229,7 +229,7 @@ class StaffAdminIntegrationTests {
 				.with(csrf())
 				.param("password", common)
 				.param("confirmation", common))
-				.andExpect(status().isOk())
+				.andExpect(status().isUnprocessableContent())
 				.andExpect(model().attributeHasFieldErrors("passwordForm", "password"))
 				.andExpect(content().string(containsString("This password is too easy to guess")));
 		}
@@ -237,7 +237,7 @@ class StaffAdminIntegrationTests {
 			.with(csrf())
 			.param("password", "my name is " + member.username())
 			.param("confirmation", "my name is " + member.username()))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("The password must not contain the username")));
 		mvc.perform(formLogin("/login").user(member.username()).password(PASSWORD)).andExpect(authenticated());
 
@@ -250,7 +250,7 @@ class StaffAdminIntegrationTests {
 			.param("agency", "BHM-TREAT")
 			.param("roles", "FRONTLINE_WORKER")
 			.param("initialPassword", "passwordpassword"))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("staffForm", "initialPassword"))
 			.andExpect(content().string(containsString("This password is too easy to guess")));
 		assertThat(agencies.staffPage(username, null, null, 1).rows()).isEmpty();
@@ -266,14 +266,14 @@ class StaffAdminIntegrationTests {
 			.with(csrf())
 			.param("password", "too short")
 			.param("confirmation", "too short"))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("passwordForm", "password"))
 			.andExpect(content().string(not(containsString("too short\""))));
 		mvc.perform(post("/admin/staff/{id}/password", member.id()).with(as("admin"))
 			.with(csrf())
 			.param("password", "a long new passphrase")
 			.param("confirmation", "a long new passphrasf"))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("passwordForm", "confirmation"))
 			.andExpect(content().string(containsString("The two passwords are not the same")));
 		mvc.perform(formLogin("/login").user(member.username()).password(PASSWORD)).andExpect(authenticated());

@@ -1,0 +1,18 @@
+package org.harmwatch.platform.web;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Registers {@link FormStatusInterceptor}, so that every form drawn again with errors answers 422.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebIdiomConfiguration implements WebMvcConfigurer {
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new FormStatusInterceptor());
+	}
+
+}
