@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.harmwatch.geography.Area;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.CsvWriter;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,11 +40,11 @@ public class BoardManagement {
 	private final ZoneId zone;
 
 	BoardManagement(SessionManagement sessionManagement, ReleaseManagement releaseManagement, PhotoManagement photos,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.sessionManagement = sessionManagement;
 		this.releaseManagement = releaseManagement;
 		this.photos = photos;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	/**

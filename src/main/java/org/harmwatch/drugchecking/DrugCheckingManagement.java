@@ -48,6 +48,26 @@ public class DrugCheckingManagement {
 		return sessions.session(id, user, action);
 	}
 
+	/** The sample created with this client id: {@link SampleManagement#sampleByClientId}. */
+	public Optional<SampleView> sampleByClientId(UUID clientId) {
+		return intake.sampleByClientId(clientId);
+	}
+
+	/** Takes an imported sample in: {@link SampleManagement#takeIn}. */
+	public SampleView takeIn(UUID sessionId, SampleDraft draft, String takenBy, Instant now) {
+		return intake.takeIn(sessionId, draft, takenBy, now);
+	}
+
+	/**
+	 * Records a result that is history, not news (e.g. a partner lab's, imported from CSV): as
+	 * {@link ResultManagement#recordResult}, but it publishes no {@link DangerousSampleFound}.
+	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored then
+	 */
+	@Transactional
+	public ResultVersion recordHistoricalResult(UUID sampleId, ResultDraft draft, String analyst, Instant at) {
+		return results.record(sampleId, draft, analyst, at, false);
+	}
+
 	static final int MAX_IMPORT_ROWS = 50_000;
 
 	private static final java.time.format.DateTimeFormatter COMPACT_DATE = new java.time.format.DateTimeFormatterBuilder()
@@ -109,10 +129,10 @@ public class DrugCheckingManagement {
 			}
 			var sample = intake.takeIn(sessionId, new SampleDraft(s.clientId(), mapping.mode(), s.soldAs(), s.form(), null, null,
 					null, null, null, null, null, true, null), by, s.completed() == null ? now : s.completed());
-			results.record(sample.id(), new ResultDraft(s.components(), true,
+			recordHistoricalResult(sample.id(), new ResultDraft(s.components(), true,
 					"Imported (partner sample " + s.key() + ")" + (s.traces().isEmpty() ? ""
 							: ". Trace: " + String.join(", ", s.traces()))),
-					by, s.completed() == null ? now : s.completed(), false);
+					by, s.completed() == null ? now : s.completed());
 			imported++;
 			progress.stored(rowsStored);
 		}

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.PhotoRepository;
 import org.harmwatch.drugchecking.internal.SampleRepository;
@@ -131,7 +132,7 @@ public class PhotoManagement {
 		var photo = new Photo(UUID.randomUUID(), sampleId, trimmed(caption), clean.contentType(), clean.content().length,
 				clean.width(), clean.height(), by, now);
 		repository.add(photo, sha256(clean.content()), clean.content());
-		audit.record("DRUG_CHECK_PHOTO_ADDED", "drug-checking-sample", sampleId.toString(), Purpose.HEALTH,
+		audit.record(DrugCheckingAudit.DRUG_CHECK_PHOTO_ADDED, "drug-checking-sample", sampleId.toString(), Purpose.HEALTH,
 				AuditLog.Outcome.ALLOWED, photo.id().toString());
 		return photo;
 	}
@@ -145,7 +146,7 @@ public class PhotoManagement {
 		if (!repository.delete(sampleId, photoId)) {
 			throw new DrugCheckingNotFoundException("photo " + photoId);
 		}
-		audit.record("DRUG_CHECK_PHOTO_DELETED", "drug-checking-sample", sampleId.toString(), Purpose.HEALTH,
+		audit.record(DrugCheckingAudit.DRUG_CHECK_PHOTO_DELETED, "drug-checking-sample", sampleId.toString(), Purpose.HEALTH,
 				AuditLog.Outcome.ALLOWED, photoId.toString());
 	}
 
@@ -177,7 +178,8 @@ public class PhotoManagement {
 		var reason = DrugCheckingPolicy.seesPhotographs(audience, session)
 				? DrugCheckingPolicy.withheld(audience, session, sample)
 				: "Photographs of samples are shown to health staff only.";
-		audit.record(reason == null ? "DRUG_CHECK_PHOTO_VIEWED" : "DRUG_CHECK_PHOTO_WITHHELD", "drug-checking-sample",
+		audit.record(reason == null ? DrugCheckingAudit.DRUG_CHECK_PHOTO_VIEWED : DrugCheckingAudit.DRUG_CHECK_PHOTO_WITHHELD,
+				"drug-checking-sample",
 				sample.id().toString(), Purpose.HEALTH, reason == null ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED,
 				audience.name() + " " + photoId);
 		return reason == null ? found : Optional.empty();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.ConsultationRepository;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.FindingRepository;
@@ -107,7 +108,8 @@ public class ReleaseManagement {
 		var list = releaseAll(samples.samples(sessionId).stream().map(s -> new Taken(s, session)).toList(), audience,
 				false);
 		boolean withheld = list.stream().anyMatch(Release::isWithheld);
-		audit.record(withheld ? "DRUG_CHECK_RESULTS_WITHHELD" : "DRUG_CHECK_RESULTS_VIEWED", "drug-checking-session",
+		audit.record(withheld ? DrugCheckingAudit.DRUG_CHECK_RESULTS_WITHHELD : DrugCheckingAudit.DRUG_CHECK_RESULTS_VIEWED,
+				"drug-checking-session",
 				sessionId.toString(), Purpose.HEALTH, withheld ? AuditLog.Outcome.DENIED : AuditLog.Outcome.ALLOWED,
 				audience.name());
 		return list;
@@ -137,7 +139,8 @@ public class ReleaseManagement {
 		var session = taken.session();
 		var reason = withheld(audience, session, sample);
 		if (auditIt && audience != Audience.PUBLIC_LOOKUP) {
-			audit.record(reason == null ? "DRUG_CHECK_RESULT_VIEWED" : "DRUG_CHECK_RESULT_WITHHELD", "drug-checking-sample",
+			audit.record(reason == null ? DrugCheckingAudit.DRUG_CHECK_RESULT_VIEWED : DrugCheckingAudit.DRUG_CHECK_RESULT_WITHHELD,
+					"drug-checking-sample",
 					sample.id().toString(), Purpose.HEALTH, reason == null ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED,
 					audience.name());
 		}
@@ -204,12 +207,20 @@ public class ReleaseManagement {
 	 * {@link #withheld} for the reader's audience. Audited once.
 	 */
 	public List<Release> releasesBetween(Instant from, Instant to, HarmwatchUser reader) {
+		return releasesBetween(from, to, reader, from);
+	}
+
+	/**
+	 * As {@link #releasesBetween(Instant, Instant, HarmwatchUser)}, audited as a read from {@code readFrom}: statistics
+	 * also read, of the time before the period, which substances were found ({@link #foundBefore}).
+	 */
+	List<Release> releasesBetween(Instant from, Instant to, HarmwatchUser reader, Instant readFrom) {
 		var audience = audienceOf(reader);
 		var owners = ownership.readableOwners(reader);
 		var list = releaseAll(between(from, to).stream().filter(t -> owners.contains(t.session().ownerAgency())).toList(),
 				audience, false);
-		audit.record("DRUG_CHECK_STATISTICS_VIEWED", "drug-checking-statistics", from + "/" + to, Purpose.HEALTH,
-				AuditLog.Outcome.ALLOWED, audience.name());
+		audit.record(DrugCheckingAudit.DRUG_CHECK_STATISTICS_VIEWED, "drug-checking-statistics", readFrom + "/" + to,
+				Purpose.HEALTH, AuditLog.Outcome.ALLOWED, audience.name());
 		return list;
 	}
 
@@ -251,7 +262,7 @@ public class ReleaseManagement {
 			return Optional.empty();
 		}
 		// A release of a result and its advice to whoever holds the code: audited, with nothing about who asked.
-		audit.recordFor("public", null, "DRUG_CHECK_RESULT_LOOKED_UP", "drug-checking-sample",
+		audit.recordFor("public", null, DrugCheckingAudit.DRUG_CHECK_RESULT_LOOKED_UP, "drug-checking-sample",
 				sample.get().id().toString(), Purpose.HEALTH, AuditLog.Outcome.ALLOWED, null);
 		// Only the current result: earlier versions and analysts' notes stay with the service.
 		var current = release.current();
@@ -264,7 +275,7 @@ public class ReleaseManagement {
 	/** Writes a session's results as CSV, one row per component of each current result the reader may see. */
 	public void exportCsv(UUID sessionId, HarmwatchUser reader, Appendable out) {
 		var list = releases(sessionId, reader);
-		audit.record("DRUG_CHECK_RESULTS_EXPORTED", "drug-checking-session", sessionId.toString(), Purpose.HEALTH,
+		audit.record(DrugCheckingAudit.DRUG_CHECK_RESULTS_EXPORTED, "drug-checking-session", sessionId.toString(), Purpose.HEALTH,
 				AuditLog.Outcome.ALLOWED, list.stream().filter(r -> !r.isWithheld()).count() + " samples as CSV");
 		var csv = new CsvWriter(out);
 		csv.row("code", "mode", "sold_as", "form", "version", "confirmed", "flags", "component", "substance_code",

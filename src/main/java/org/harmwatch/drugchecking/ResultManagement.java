@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.Advice;
 import org.harmwatch.drugchecking.internal.ConsultationRepository;
 import org.harmwatch.drugchecking.internal.DraftChecks;
@@ -123,7 +124,7 @@ public class ResultManagement {
 			events.publishEvent(new DangerousSampleFound(sampleId + "#v" + result.version(), session.siteName(), lad,
 					sample.soldAs(), outcome.substanceCodes(), outcome.reasons(), result.methods(), now));
 		}
-		audit.recordFor(analyst, null, "DRUG_CHECK_RESULT_RECORDED", "drug-checking-sample", sampleId.toString(),
+		audit.recordFor(analyst, null, DrugCheckingAudit.DRUG_CHECK_RESULT_RECORDED, "drug-checking-sample", sampleId.toString(),
 				Purpose.HEALTH, AuditLog.Outcome.ALLOWED, "version " + result.version());
 		return result;
 	}
@@ -196,7 +197,7 @@ public class ResultManagement {
 		}
 		consultations.save(sampleId, adviceGiven.strip(), disposed, change,
 				referral == null || referral.isBlank() ? null : referral.strip(), now, by);
-		audit.recordFor(by, null, "DRUG_CHECK_CONSULTATION_RECORDED", "drug-checking-sample", sampleId.toString(),
+		audit.recordFor(by, null, DrugCheckingAudit.DRUG_CHECK_CONSULTATION_RECORDED, "drug-checking-sample", sampleId.toString(),
 				Purpose.HEALTH, AuditLog.Outcome.ALLOWED, null);
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.DraftChecks;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.SampleCodes;
@@ -143,7 +144,8 @@ public class SampleManagement {
 		var audience = DrugCheckingPolicy.audienceOf(reader);
 		var sample = sample(sampleId, reader, Action.READ);
 		boolean allowed = DrugCheckingPolicy.seesCode(audience);
-		audit.record(allowed ? "DRUG_CHECK_LABEL_VIEWED" : "DRUG_CHECK_LABEL_WITHHELD", "drug-checking-sample",
+		audit.record(allowed ? DrugCheckingAudit.DRUG_CHECK_LABEL_VIEWED : DrugCheckingAudit.DRUG_CHECK_LABEL_WITHHELD,
+				"drug-checking-sample",
 				sampleId.toString(), Purpose.HEALTH, allowed ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED,
 				audience.name());
 		if (!allowed) {

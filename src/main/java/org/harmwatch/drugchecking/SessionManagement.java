@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.DraftChecks;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.CheckingSession;
@@ -98,7 +99,7 @@ public class SessionManagement {
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		int p = Math.min(Math.max(1, page), pages);
 		var list = views.ownedBy(owners, PAGE_SIZE, (p - 1) * PAGE_SIZE);
-		audit.record("DRUG_CHECK_SESSIONS_LISTED", "drug-checking-session", null, Purpose.HEALTH,
+		audit.record(DrugCheckingAudit.DRUG_CHECK_SESSIONS_LISTED, "drug-checking-session", null, Purpose.HEALTH,
 				AuditLog.Outcome.ALLOWED, "page " + p + ", " + list.size() + " sessions");
 		return new SessionPage(list, p, pages, total);
 	}
@@ -116,7 +117,7 @@ public class SessionManagement {
 	public SessionView session(UUID id, HarmwatchUser user, Action action) {
 		var session = session(id).orElseThrow(() -> new DrugCheckingNotFoundException("session " + id));
 		if (!ownership.mayUse(user, session.ownerAgency(), action)) {
-			audit.record("DRUG_CHECK_SESSION_REFUSED", "drug-checking-session", id.toString(), Purpose.HEALTH,
+			audit.record(DrugCheckingAudit.DRUG_CHECK_SESSION_REFUSED, "drug-checking-session", id.toString(), Purpose.HEALTH,
 					AuditLog.Outcome.DENIED, action + " by " + user.agencyCode() + " of " + session.ownerAgency()
 							+ "'s session: no sharing agreement");
 			throw new DrugCheckingNotFoundException("session " + id);

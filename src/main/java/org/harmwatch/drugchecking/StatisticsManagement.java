@@ -18,9 +18,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.HarmwatchUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,9 +40,9 @@ public class StatisticsManagement {
 
 	private final ZoneId zone;
 
-	StatisticsManagement(ReleaseManagement releases, @Value("${harmwatch.region.time-zone}") String zone) {
+	StatisticsManagement(ReleaseManagement releases, RegionSettings region) {
 		this.releases = releases;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	/**
@@ -82,7 +82,8 @@ public class StatisticsManagement {
 	public Statistics statistics(YearMonth from, YearMonth to, HarmwatchUser reader) {
 		var start = from.atDay(1).atStartOfDay(zone).toInstant();
 		var end = to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-		var inPeriod = releases.releasesBetween(start, end, reader)
+		// Audited as before, as a read since the epoch: the look-back below reads which substances were found then.
+		var inPeriod = releases.releasesBetween(start, end, reader, Instant.EPOCH)
 			.stream()
 			.filter(r -> !r.isWithheld() && r.current() != null)
 			.toList();

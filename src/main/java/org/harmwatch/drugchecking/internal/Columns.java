@@ -8,11 +8,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
+import org.harmwatch.platform.SqlArrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reading and binding the column types this module's repositories share: text arrays are bound as {@code String[]}
- * and read into lists; enums are stored by name.
+ * Reading and binding the column types this module's repositories share: arrays through the platform's
+ * {@link SqlArrays}; enums are stored by name.
  */
 final class Columns {
 
@@ -21,8 +22,7 @@ final class Columns {
 
 	/** A {@code text[]} column as a list; empty when it is null. */
 	static List<String> strings(ResultSet rs, String column) throws SQLException {
-		var array = rs.getArray(column);
-		return array == null ? List.of() : List.of((String[]) array.getArray());
+		return SqlArrays.strings(rs, column);
 	}
 
 	/** A {@code text[]} column as a list of enum constants. */
@@ -49,9 +49,12 @@ final class Columns {
 		return rs.getTimestamp(column).toInstant();
 	}
 
-	/** The one way this module binds an array parameter ({@code = ANY (?)}, {@code text[]} columns). */
-	static String[] array(Collection<String> values) {
-		return values.toArray(String[]::new);
+	/**
+	 * The one way this module binds an array parameter: the platform's {@code text[]} literal, cast in the SQL
+	 * ({@code = ANY (?::text[])}, {@code ?::uuid[]}).
+	 */
+	static String array(Collection<String> values) {
+		return SqlArrays.textArray(List.copyOf(values));
 	}
 
 	/** Binds an instant. */
@@ -59,9 +62,5 @@ final class Columns {
 		return Timestamp.from(instant);
 	}
 
-	/** Enum constants bound as a text array of their names. */
-	static <E extends Enum<E>> String[] names(Collection<E> values) {
-		return values.stream().map(Enum::name).toArray(String[]::new);
-	}
 
 }

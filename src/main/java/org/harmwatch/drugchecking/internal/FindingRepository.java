@@ -39,7 +39,7 @@ public class FindingRepository {
 				JOIN LATERAL (SELECT r.id FROM drugchecking.result r WHERE r.sample_id = x.id
 				  ORDER BY r.version DESC LIMIT 1) current ON true
 				JOIN drugchecking.component c ON c.result_id = current.id
-				WHERE x.taken_at < ? AND s.owner_agency = ANY (?)""")
+				WHERE x.taken_at < ? AND s.owner_agency = ANY (?::text[])""")
 			.param(Columns.timestamp(before))
 			.param(Columns.array(owners))
 			.query((rs, i) -> new Finding(Columns.enums(rs, "conditions", LicenceCondition::valueOf),

@@ -37,7 +37,7 @@ public class SessionViewRepository {
 
 	/** How many sessions the owners hold. */
 	public long countOwnedBy(Collection<String> owners) {
-		return jdbc.sql("SELECT count(*) FROM drugchecking.session WHERE owner_agency = ANY (?)")
+		return jdbc.sql("SELECT count(*) FROM drugchecking.session WHERE owner_agency = ANY (?::text[])")
 			.param(Columns.array(owners))
 			.query(Long.class)
 			.single();
@@ -46,7 +46,7 @@ public class SessionViewRepository {
 	/** One page of the owners' sessions, the latest first. */
 	public List<SessionView> ownedBy(Collection<String> owners, int limit, int offset) {
 		return jdbc
-			.sql(SELECT + " WHERE s.owner_agency = ANY (?) ORDER BY s.starts_on DESC, s.created_at DESC LIMIT ? OFFSET ?")
+			.sql(SELECT + " WHERE s.owner_agency = ANY (?::text[]) ORDER BY s.starts_on DESC, s.created_at DESC LIMIT ? OFFSET ?")
 			.param(Columns.array(owners))
 			.param(limit)
 			.param(offset)

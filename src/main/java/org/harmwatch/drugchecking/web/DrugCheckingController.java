@@ -29,12 +29,12 @@ import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.QrCodes;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -74,14 +74,14 @@ class DrugCheckingController {
 	private final ZoneId zone;
 
 	DrugCheckingController(SessionManagement sessionManagement, SampleManagement sampleManagement, ResultManagement resultManagement, ReleaseManagement releaseManagement, PhotoManagement photos, Clock clock,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.sessionManagement = sessionManagement;
 		this.sampleManagement = sampleManagement;
 		this.resultManagement = resultManagement;
 		this.releaseManagement = releaseManagement;
 		this.photos = photos;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	// ---- Sessions

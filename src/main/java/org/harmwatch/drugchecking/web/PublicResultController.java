@@ -5,9 +5,9 @@ import java.time.ZoneId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.drugchecking.ReleaseManagement;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +34,10 @@ class PublicResultController {
 	private final ZoneId zone;
 
 	PublicResultController(ReleaseManagement releaseManagement, PublicLookupRateLimiter limiter,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.releaseManagement = releaseManagement;
 		this.limiter = limiter;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/drug-checking/results")
