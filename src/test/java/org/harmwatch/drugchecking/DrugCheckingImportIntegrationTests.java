@@ -32,8 +32,15 @@ public class DrugCheckingImportIntegrationTests {
 	static final ImportMapping MAPPING = new ImportMapping("sampleid", "substance", "expectedsubstance", null,
 			"abundance", "method", "date_complete", SampleMode.FRONT_OF_HOUSE, AnalysisMethod.GC_MS);
 
+
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	ReleaseManagement releaseManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
+
+	@Autowired
+	SessionManagement sessionManagement;
 
 	@Autowired
 	DrugCheckingImports imports;
@@ -67,7 +74,7 @@ public class DrugCheckingImportIntegrationTests {
 	}
 
 	UUID session() {
-		return drugChecking.createSession(new SessionDraft("UNC postal " + UUID.randomUUID(), SiteKind.POSTAL, null,
+		return sessionManagement.createSession(new SessionDraft("UNC postal " + UUID.randomUUID(), SiteKind.POSTAL, null,
 				"Allegheny County postal samples", LocalDate.of(2023, 4, 1), LocalDate.of(2024, 3, 31), "UNC lab",
 				Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", Instant.now());
 	}
@@ -80,17 +87,17 @@ public class DrugCheckingImportIntegrationTests {
 		assertThat(check.problems()).isEmpty();
 		assertThat(check.rows()).isEqualTo(219);
 		assertThat(check.records()).isEqualTo(55);
-		assertThat(drugChecking.samples(session)).isEmpty();
+		assertThat(sampleManagement.samples(session)).isEmpty();
 
 		var report = imports.importCsv(session, csv, MAPPING, "analyst", Instant.now());
 		assertThat(report.outcome().stored()).isEqualTo(55);
-		assertThat(drugChecking.samples(session)).hasSize(55);
+		assertThat(sampleManagement.samples(session)).hasSize(55);
 		assertThat(events.stream(DangerousSampleFound.class).filter(e -> e.sessionSite().startsWith("UNC postal")))
 			.as("history publishes no warnings")
 			.isEmpty();
 
 		var analyst = (HarmwatchUser) users.loadUserByUsername("analyst");
-		var releases = drugChecking.releases(session, analyst);
+		var releases = releaseManagement.releases(session, analyst);
 		// 400230 was sold as fentanyl: diphenhydramine, quinine and 4-ANPP (a fentanyl by-product) were the main
 		// components, fentanyl and xylazine traces. Xylazine was not expected.
 		var mixed = release(releases, "400230");
@@ -111,7 +118,7 @@ public class DrugCheckingImportIntegrationTests {
 		var again = imports.importCsv(session, csv, MAPPING, "analyst", Instant.now());
 		assertThat(again.outcome().stored()).isZero();
 		assertThat(again.outcome().skipped()).isEqualTo(55);
-		assertThat(drugChecking.samples(session)).hasSize(55);
+		assertThat(sampleManagement.samples(session)).hasSize(55);
 	}
 
 	static Release release(java.util.List<Release> releases, String partnerId) {
@@ -135,7 +142,7 @@ public class DrugCheckingImportIntegrationTests {
 		assertThat(report.problems()).extracting(ImportProblem::row).containsExactly(5, 9);
 		assertThat(report.problems().get(0).message()).contains("Unknown method \"NMR\"");
 		assertThat(report.problems().get(1).message()).isEqualTo("No substance.");
-		assertThat(drugChecking.samples(session)).isEmpty();
+		assertThat(sampleManagement.samples(session)).isEmpty();
 
 		var missing = imports.checkImport(session, joined(), new ImportMapping("sample_id", "substance", null, null,
 				null, null, null, SampleMode.FRONT_OF_HOUSE, AnalysisMethod.GC_MS));

@@ -36,8 +36,12 @@ class DrugCheckingImportJobIntegrationTests {
 	static final List<String> SUBSTANCES = List.of("fentanyl", "xylazine", "4-ANPP", "caffeine", "lidocaine",
 			"quinine", "mannitol", "diphenhydramine");
 
+
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SampleManagement sampleManagement;
+
+	@Autowired
+	SessionManagement sessionManagement;
 
 	@Autowired
 	DrugCheckingImports imports;
@@ -56,7 +60,7 @@ class DrugCheckingImportJobIntegrationTests {
 	}
 
 	UUID session() {
-		return drugChecking.createSession(new SessionDraft("Partner lab " + UUID.randomUUID(), SiteKind.POSTAL, null,
+		return sessionManagement.createSession(new SessionDraft("Partner lab " + UUID.randomUUID(), SiteKind.POSTAL, null,
 				"Postal samples", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
 				"analyst", "WM-CHECK", Instant.now());
 	}
@@ -100,7 +104,7 @@ class DrugCheckingImportJobIntegrationTests {
 		assertThat(job.status()).isEqualTo(ImportJob.Status.UPLOADED);
 		assertThat(job.totalRows()).isEqualTo(20_000);
 		assertThat(job.header()).containsExactly("sample_id", "sold_as", "form", "substance", "method", "date");
-		assertThat(drugChecking.samples(session)).isEmpty();
+		assertThat(sampleManagement.samples(session)).isEmpty();
 
 		assertThat(imports.start(job.id(), MAPPING, analyst)).isTrue();
 		assertThat(imports.start(job.id(), MAPPING, analyst))
@@ -121,14 +125,14 @@ class DrugCheckingImportJobIntegrationTests {
 				&& j.rowsDone() < 20_000);
 		assertThat(seen).extracting(ImportJob::rowsDone).allMatch(rows -> rows <= 20_000);
 
-		assertThat(drugChecking.samples(session)).hasSize(2_500);
+		assertThat(sampleManagement.samples(session)).hasSize(2_500);
 		assertThat(componentsStored(session)).as("each row stored once").isEqualTo(20_000);
 		assertThat(jdbc.sql("SELECT content IS NULL FROM platform.import_job WHERE id = ?")
 			.param(job.id())
 			.query(Boolean.class)
 			.single()).as("the file is dropped once imported").isTrue();
 		assertThat(imports.start(job.id(), MAPPING, analyst)).isFalse();
-		assertThat(drugChecking.samples(session)).hasSize(2_500);
+		assertThat(sampleManagement.samples(session)).hasSize(2_500);
 	}
 
 	@Test
@@ -154,7 +158,7 @@ class DrugCheckingImportJobIntegrationTests {
 		assertThat(problems).extracting(ImportProblem::row).containsExactly(4_001, 4_500);
 		assertThat(problems.get(0).message()).contains("Unknown method \"NMR\"");
 		assertThat(problems.get(1).message()).isEqualTo("No substance.");
-		assertThat(drugChecking.samples(session)).as("all or nothing").isEmpty();
+		assertThat(sampleManagement.samples(session)).as("all or nothing").isEmpty();
 	}
 
 	/** Someone like the analyst, of another agency or without the drug-checking grants. */
@@ -230,7 +234,7 @@ class DrugCheckingImportJobIntegrationTests {
 		var done = finished(job.id(), analyst, new ArrayList<>());
 		assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
 		assertThat(done.outcome().stored()).isEqualTo(10);
-		assertThat(drugChecking.samples(session)).hasSize(10);
+		assertThat(sampleManagement.samples(session)).hasSize(10);
 		assertThat(componentsStored(session)).isEqualTo(80);
 		assertThat(jdbc.sql("SELECT attempts FROM platform.import_job WHERE id = ?").param(job.id()).query(Integer.class)
 			.single()).as("run again once").isEqualTo(2);
@@ -243,7 +247,7 @@ class DrugCheckingImportJobIntegrationTests {
 			.update();
 		org.harmwatch.platform.imports.ImportsTestAccess.sweep(context, Instant.now());
 		assertThat(imports.job(job.id(), analyst)).isEmpty();
-		assertThat(drugChecking.samples(session)).as("the samples stay").hasSize(10);
+		assertThat(sampleManagement.samples(session)).as("the samples stay").hasSize(10);
 	}
 
 }

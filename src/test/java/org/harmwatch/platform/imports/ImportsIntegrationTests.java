@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.harmwatch.HarmwatchIntegrationTest;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.platform.HarmwatchUser;
@@ -130,8 +131,12 @@ class ImportsIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SampleManagement sampleManagement;
+
+	@Autowired
+	SessionManagement sessionManagement;
 
 	Names kind;
 
@@ -292,7 +297,7 @@ class ImportsIntegrationTests {
 	}
 
 	UUID session() {
-		return drugChecking.createSession(new SessionDraft("Hostile files " + UUID.randomUUID(), SiteKind.POSTAL, null,
+		return sessionManagement.createSession(new SessionDraft("Hostile files " + UUID.randomUUID(), SiteKind.POSTAL, null,
 				"Hostile files", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
 				"analyst", "WM-CHECK", Instant.now());
 	}
@@ -360,7 +365,7 @@ class ImportsIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("3 samples imported")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("http-equiv=\"refresh\""))));
-		assertThat(drugChecking.samples(session)).hasSize(3);
+		assertThat(sampleManagement.samples(session)).hasSize(3);
 	}
 
 	@Test
@@ -400,7 +405,7 @@ class ImportsIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("is not a date like 2023-04-16")))
 			.andExpect(content().string(containsString("Unknown method")));
-		assertThat(drugChecking.samples(session)).isEmpty();
+		assertThat(sampleManagement.samples(session)).isEmpty();
 	}
 
 }

@@ -2,29 +2,26 @@ package org.harmwatch.drugchecking;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
+import org.harmwatch.drugchecking.internal.PhotoRepository;
+import org.harmwatch.drugchecking.internal.SampleRepository;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.ImageSanitiser;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,14 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
  * position) is ever kept. Photos show the sample, never a person: keeping faces and hands out of the frame is the
  * analyst's job, and the upload page says so.
  *
- * <p>Photos follow the sample's release rules, {@link DrugCheckingManagement#withheld}: a reader from whom the
+ * <p>Photos follow the sample's release rules, {@link ReleaseManagement#withheld}: a reader from whom the
  * session's licence withholds the results sees no photo either. The public sees a photo only when the sample is
- * {@linkplain DrugCheckingManagement#onBoard on the board} and the session's licence allows photographs to be published
- * ({@link DrugCheckingManagement#photographsPublishable}); otherwise it does not exist for them. The public lookup by
+ * {@linkplain ReleaseManagement#onBoard on the board} and the session's licence allows photographs to be published
+ * ({@link ReleaseManagement#photographsPublishable}); otherwise it does not exist for them. The public lookup by
  * code shows no photos at all.
  */
 @Service
-public class SamplePhotos {
+public class PhotoManagement {
 
 	/** At most this many photos per sample. */
 	public static final int MAX_PHOTOS = 4;
@@ -55,18 +52,29 @@ public class SamplePhotos {
 	/** A caption is at most this long. */
 	public static final int MAX_CAPTION = 100;
 
-	private final DrugCheckingManagement drugChecking;
+	private final SessionManagement sessionManagement;
+
+	private final SampleManagement sampleManagement;
+
+	private final ReleaseManagement releaseManagement;
 
 	private final ImageSanitiser images;
 
-	private final JdbcClient jdbc;
+	private final PhotoRepository repository;
+
+	private final SampleRepository sampleRows;
 
 	private final AuditLog audit;
 
-	SamplePhotos(DrugCheckingManagement drugChecking, ImageSanitiser images, JdbcClient jdbc, AuditLog audit) {
-		this.drugChecking = drugChecking;
+	PhotoManagement(SessionManagement sessionManagement, SampleManagement sampleManagement,
+			ReleaseManagement releaseManagement, ImageSanitiser images, PhotoRepository repository,
+			SampleRepository sampleRows, AuditLog audit) {
+		this.sessionManagement = sessionManagement;
+		this.sampleManagement = sampleManagement;
+		this.releaseManagement = releaseManagement;
 		this.images = images;
-		this.jdbc = jdbc;
+		this.repository = repository;
+		this.sampleRows = sampleRows;
 		this.audit = audit;
 	}
 
@@ -96,7 +104,7 @@ public class SamplePhotos {
 
 	/**
 	 * What is wrong with a photo for the sample; empty when it can be stored. Stores nothing.
-	 * @throws DrugCheckingManagement.NotFound when there is no such sample
+	 * @throws DrugCheckingNotFoundException when there is no such sample
 	 */
 	public List<Problem> check(UUID sampleId, byte @Nullable [] content, @Nullable String caption) {
 		var problems = new ArrayList<Problem>();
@@ -108,59 +116,37 @@ public class SamplePhotos {
 	 * Stores a photo of the sample, re-encoded without metadata and scaled down to at most {@link #MAX_SIDE} pixels.
 	 * @throws DrugCheckingRejectedException naming what is wrong (not a JPEG or PNG, too large, too many photos, caption
 	 *     too long); nothing is stored then
-	 * @throws DrugCheckingManagement.NotFound when there is no such sample
+	 * @throws DrugCheckingNotFoundException when there is no such sample
 	 */
 	@Transactional
 	public Photo add(UUID sampleId, byte @Nullable [] content, @Nullable String caption, String by, Instant now) {
 		// Lock the sample, so two uploads at once cannot both pass the count.
-		jdbc.sql("SELECT id FROM drugchecking.sample WHERE id = ? FOR UPDATE")
-			.param(sampleId)
-			.query(UUID.class)
-			.optional()
-			.orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + sampleId));
+		if (!sampleRows.lockIfExists(sampleId)) {
+			throw new DrugCheckingNotFoundException("sample " + sampleId);
+		}
 		var problems = new ArrayList<Problem>();
 		var clean = prepare(sampleId, content, caption, problems);
 		if (clean == null || !problems.isEmpty()) {
 			throw new DrugCheckingRejectedException(problems);
 		}
-		var id = UUID.randomUUID();
-		var text = trimmed(caption);
-		jdbc.sql("""
-				INSERT INTO drugchecking.sample_photo (id, sample_id, caption, content_type, size, width, height, sha256,
-				  content, uploaded_at, uploaded_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.param(id)
-			.param(sampleId)
-			.param(text)
-			.param(clean.contentType())
-			.param(clean.content().length)
-			.param(clean.width())
-			.param(clean.height())
-			.param(sha256(clean.content()))
-			.param(clean.content())
-			.param(Timestamp.from(now))
-			.param(by)
-			.update();
-		audit.record("DRUG_CHECK_PHOTO_ADDED", "drug-checking-sample", sampleId.toString(), Purpose.HEALTH,
-				AuditLog.Outcome.ALLOWED, id.toString());
-		return new Photo(id, sampleId, text, clean.contentType(), clean.content().length, clean.width(),
-				clean.height(), by, now);
+		var photo = new Photo(UUID.randomUUID(), sampleId, trimmed(caption), clean.contentType(), clean.content().length,
+				clean.width(), clean.height(), by, now);
+		repository.add(photo, sha256(clean.content()), clean.content());
+		audit.record(DrugCheckingAudit.DRUG_CHECK_PHOTO_ADDED, "drug-checking-sample", sampleId.toString(), Purpose.HEALTH,
+				AuditLog.Outcome.ALLOWED, photo.id().toString());
+		return photo;
 	}
 
 	/**
 	 * Deletes one of the sample's photos.
-	 * @throws DrugCheckingManagement.NotFound when the sample has no such photo
+	 * @throws DrugCheckingNotFoundException when the sample has no such photo
 	 */
 	@Transactional
 	public void delete(UUID sampleId, UUID photoId) {
-		int deleted = jdbc.sql("DELETE FROM drugchecking.sample_photo WHERE sample_id = ? AND id = ?")
-			.param(sampleId)
-			.param(photoId)
-			.update();
-		if (deleted == 0) {
-			throw new DrugCheckingManagement.NotFound("photo " + photoId);
+		if (!repository.delete(sampleId, photoId)) {
+			throw new DrugCheckingNotFoundException("photo " + photoId);
 		}
-		audit.record("DRUG_CHECK_PHOTO_DELETED", "drug-checking-sample", sampleId.toString(), Purpose.HEALTH,
+		audit.record(DrugCheckingAudit.DRUG_CHECK_PHOTO_DELETED, "drug-checking-sample", sampleId.toString(), Purpose.HEALTH,
 				AuditLog.Outcome.ALLOWED, photoId.toString());
 	}
 
@@ -172,15 +158,12 @@ public class SamplePhotos {
 		if (release.isWithheld() || !DrugCheckingPolicy.seesPhotographs(release.audience(), release.session())) {
 			return List.of();
 		}
-		return jdbc.sql(SELECT + " WHERE sample_id = ? ORDER BY uploaded_at, id")
-			.param(release.sample().id())
-			.query(SamplePhotos::photo)
-			.list();
+		return repository.ofSample(release.sample().id());
 	}
 
 	/**
 	 * A photo with its bytes, for a signed-in reader, under the same rules as the sample's results
-	 * ({@link DrugCheckingManagement#withheld}). Empty when there is no such photo and when the licence conditions
+	 * ({@link ReleaseManagement#withheld}). Empty when there is no such photo and when the licence conditions
 	 * withhold it, alike. Each read, and each refusal, is audited.
 	 */
 	public Optional<Content> read(UUID photoId, HarmwatchUser reader) {
@@ -189,13 +172,14 @@ public class SamplePhotos {
 			return Optional.empty();
 		}
 		var photo = found.get().photo();
-		var sample = drugChecking.sample(photo.sampleId(), reader, Action.READ);
-		var session = drugChecking.session(sample.sessionId()).orElseThrow();
+		var sample = sampleManagement.sample(photo.sampleId(), reader, Action.READ);
+		var session = sessionManagement.session(sample.sessionId()).orElseThrow();
 		var audience = DrugCheckingPolicy.audienceOf(reader);
 		var reason = DrugCheckingPolicy.seesPhotographs(audience, session)
 				? DrugCheckingPolicy.withheld(audience, session, sample)
 				: "Photographs of samples are shown to health staff only.";
-		audit.record(reason == null ? "DRUG_CHECK_PHOTO_VIEWED" : "DRUG_CHECK_PHOTO_WITHHELD", "drug-checking-sample",
+		audit.record(reason == null ? DrugCheckingAudit.DRUG_CHECK_PHOTO_VIEWED : DrugCheckingAudit.DRUG_CHECK_PHOTO_WITHHELD,
+				"drug-checking-sample",
 				sample.id().toString(), Purpose.HEALTH, reason == null ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED,
 				audience.name() + " " + photoId);
 		return reason == null ? found : Optional.empty();
@@ -214,9 +198,9 @@ public class SamplePhotos {
 	}
 
 	private boolean isPublished(UUID sampleId) {
-		var sample = drugChecking.sample(sampleId).orElseThrow();
-		var session = drugChecking.session(sample.sessionId()).orElseThrow();
-		return DrugCheckingManagement.photographsPublishable(session) && drugChecking.onBoard(sampleId);
+		var sample = sampleManagement.sample(sampleId).orElseThrow();
+		var session = sessionManagement.session(sample.sessionId()).orElseThrow();
+		return ReleaseManagement.photographsPublishable(session) && releaseManagement.onBoard(sampleId);
 	}
 
 	/**
@@ -226,19 +210,11 @@ public class SamplePhotos {
 	public Map<UUID, List<Photo>> publishedOf(List<Release> boardReleases) {
 		var ids = boardReleases.stream()
 			.filter(r -> r.audience() == Audience.PUBLIC_BOARD && !r.isWithheld())
-			.filter(r -> DrugCheckingManagement.photographsPublishable(r.session()))
+			.filter(r -> ReleaseManagement.photographsPublishable(r.session()))
 			.map(r -> r.sample().id())
 			.distinct()
 			.toList();
-		if (ids.isEmpty()) {
-			return Map.of();
-		}
-		return jdbc.sql(SELECT + " WHERE sample_id = ANY (?::uuid[]) ORDER BY uploaded_at, id")
-			.param("{" + ids.stream().map(UUID::toString).collect(Collectors.joining(",")) + "}")
-			.query(SamplePhotos::photo)
-			.list()
-			.stream()
-			.collect(Collectors.groupingBy(Photo::sampleId, LinkedHashMap::new, Collectors.toList()));
+		return repository.ofSamples(ids);
 	}
 
 	/**
@@ -256,29 +232,13 @@ public class SamplePhotos {
 	}
 
 	private Optional<Content> content(UUID photoId) {
-		return jdbc.sql("SELECT id, sample_id, caption, content_type, size, width, height, uploaded_by, uploaded_at, "
-				+ "content FROM drugchecking.sample_photo WHERE id = ?")
-			.param(photoId)
-			.query((rs, n) -> new Content(photo(rs, n), rs.getBytes("content")))
-			.optional();
-	}
-
-	private static final String SELECT = "SELECT id, sample_id, caption, content_type, size, width, height, uploaded_by, "
-			+ "uploaded_at FROM drugchecking.sample_photo";
-
-	private static Photo photo(ResultSet rs, int row) throws SQLException {
-		return new Photo(rs.getObject("id", UUID.class), rs.getObject("sample_id", UUID.class), rs.getString("caption"),
-				rs.getString("content_type"), rs.getLong("size"), rs.getInt("width"), rs.getInt("height"),
-				rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant());
+		return repository.content(photoId);
 	}
 
 	private ImageSanitiser.@Nullable CleanImage prepare(UUID sampleId, byte @Nullable [] content,
 			@Nullable String caption, List<Problem> problems) {
-		drugChecking.sample(sampleId).orElseThrow(() -> new DrugCheckingManagement.NotFound("sample " + sampleId));
-		long stored = jdbc.sql("SELECT count(*) FROM drugchecking.sample_photo WHERE sample_id = ?")
-			.param(sampleId)
-			.query(Long.class)
-			.single();
+		sampleManagement.sample(sampleId).orElseThrow(() -> new DrugCheckingNotFoundException("sample " + sampleId));
+		long stored = repository.countOf(sampleId);
 		if (caption != null && caption.strip().length() > MAX_CAPTION) {
 			problems.add(new Problem("caption", "The caption is at most " + MAX_CAPTION + " characters."));
 		}

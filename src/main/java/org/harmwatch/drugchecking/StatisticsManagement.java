@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,30 +18,31 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.HarmwatchUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Statistics for the drug-checking service and the programme: per session and per month, the samples tested and the
  * shares mis-sold, with an unexpected high-risk substance, and disposed of; MDMA strength per pill by month as box-plot
- * numbers; and substances found for the first time in the period. Built only from what the reader may see:
- * {@link DrugCheckingManagement#releasesBetween} applies the licence conditions for the reader's audience.
+ * numbers; and substances found for the first time in the period. Reads only the period asked for, and of the time
+ * before it only which substances were found. Built only from what the reader may see:
+ * {@link ReleaseManagement#releasesBetween} applies the licence conditions for the reader's audience.
  */
 @Service
-public class DrugCheckingStatistics {
+public class StatisticsManagement {
 
 	/** The substance whose strength per pill is summarised. */
 	public static final String POTENCY_SUBSTANCE = "mdma";
 
-	private final DrugCheckingManagement drugChecking;
+	private final ReleaseManagement releases;
 
 	private final ZoneId zone;
 
-	DrugCheckingStatistics(DrugCheckingManagement drugChecking, @Value("${harmwatch.region.time-zone}") String zone) {
-		this.drugChecking = drugChecking;
-		this.zone = ZoneId.of(zone);
+	StatisticsManagement(ReleaseManagement releases, RegionSettings region) {
+		this.releases = releases;
+		this.zone = region.timeZone();
 	}
 
 	/**
@@ -80,12 +82,14 @@ public class DrugCheckingStatistics {
 	public Statistics statistics(YearMonth from, YearMonth to, HarmwatchUser reader) {
 		var start = from.atDay(1).atStartOfDay(zone).toInstant();
 		var end = to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-		// All history up to the period's end: the earlier part only says which substances are not new.
-		var all = drugChecking.releasesBetween(Instant.EPOCH, end, reader)
+		// Audited as before, as a read since the epoch: the look-back below reads which substances were found then.
+		var inPeriod = releases.releasesBetween(start, end, reader, Instant.EPOCH)
 			.stream()
 			.filter(r -> !r.isWithheld() && r.current() != null)
 			.toList();
-		var inPeriod = all.stream().filter(r -> !r.sample().takenAt().isBefore(start)).toList();
+		// Before the period only which substances were found matters (they are not new): one aggregated look-back.
+		var earlier = new HashSet<String>();
+		releases.foundBefore(start, reader).forEach(f -> earlier.add(key(f.substanceCode(), f.text())));
 
 		var sessions = new LinkedHashMap<UUID, List<Release>>();
 		inPeriod.stream()
@@ -118,19 +122,17 @@ public class DrugCheckingStatistics {
 		var first = new HashMap<String, YearMonth>();
 		var names = new HashMap<String, String>();
 		var counts = new HashMap<String, Long>();
-		for (var r : all) {
+		for (var r : inPeriod) {
 			var month = month(r);
-			for (var key : r.current().components().stream().map(DrugCheckingStatistics::key).distinct().toList()) {
+			for (var key : r.current().components().stream().map(StatisticsManagement::key).distinct().toList()) {
 				first.merge(key, month, (a, b) -> a.isBefore(b) ? a : b);
-				if (!month.isBefore(from)) {
-					counts.merge(key, 1L, Long::sum);
-				}
+				counts.merge(key, 1L, Long::sum);
 			}
 			r.current().components().forEach(c -> names.putIfAbsent(key(c), c.name()));
 		}
 		var fresh = first.entrySet()
 			.stream()
-			.filter(e -> !e.getValue().isBefore(from))
+			.filter(e -> !earlier.contains(e.getKey()))
 			.map(e -> new NewSubstance(names.get(e.getKey()), e.getValue(), counts.getOrDefault(e.getKey(), 0L)))
 			.sorted(Comparator.comparing(NewSubstance::firstFound).thenComparing(NewSubstance::name))
 			.toList();
@@ -142,7 +144,11 @@ public class DrugCheckingStatistics {
 	}
 
 	private static String key(ResultVersion.Component c) {
-		return c.substanceCode() != null ? c.substanceCode() : c.text().strip().toLowerCase(Locale.ROOT);
+		return key(c.substanceCode(), c.text());
+	}
+
+	private static String key(@Nullable String substanceCode, String text) {
+		return substanceCode != null ? substanceCode : text.strip().toLowerCase(Locale.ROOT);
 	}
 
 	private static Rates rates(String label, List<Release> list) {

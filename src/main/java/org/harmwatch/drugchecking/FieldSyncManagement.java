@@ -1,11 +1,7 @@
 package org.harmwatch.drugchecking;
 
-import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.harmwatch.drugchecking.internal.ConsultationRepository;
+import org.harmwatch.drugchecking.internal.ResultVersionRepository;
+import org.harmwatch.drugchecking.internal.SameContent;
+import org.harmwatch.drugchecking.internal.SampleRepository;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,14 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link Status#ALREADY_STORED} and changes nothing. A record whose client id is stored with different content, or an
  * edit made on a base the server has moved past (another device recorded a result version, or a consultation, since
  * this device last saw the sample) is a {@link Status#CONFLICT}: nothing is written and the server's version is
- * returned for the analyst to choose. Everything goes through {@link DrugCheckingManagement}, so licence conditions,
+ * returned for the analyst to choose. Everything goes through the module's management services, so licence conditions,
  * validation, flags and {@link DangerousSampleFound} apply exactly as online.
  *
  * <p>A batch is validated whole before anything is written; when any record is wrong, nothing of the batch is stored
  * and {@link FieldSyncRejectedException} names each wrong record and field.
  */
 @Service
-public class DrugCheckingSync {
+public class FieldSyncManagement {
 
 	/** Records per batch. */
 	public static final int MAX_RECORDS = 200;
@@ -100,24 +99,38 @@ public class DrugCheckingSync {
 	public record RecordProblem(int record, @Nullable UUID clientId, String field, String message) {
 	}
 
-	private final DrugCheckingManagement drugChecking;
+	private final SessionManagement sessionManagement;
 
-	private final JdbcClient jdbc;
+	private final SampleManagement sampleManagement;
 
-	DrugCheckingSync(DrugCheckingManagement drugChecking, JdbcClient jdbc) {
-		this.drugChecking = drugChecking;
-		this.jdbc = jdbc;
+	private final ResultManagement resultManagement;
+
+	private final SampleRepository sampleRows;
+
+	private final ResultVersionRepository versions;
+
+	private final ConsultationRepository consultations;
+
+	FieldSyncManagement(SessionManagement sessionManagement, SampleManagement sampleManagement,
+			ResultManagement resultManagement, SampleRepository sampleRows, ResultVersionRepository versions,
+			ConsultationRepository consultations) {
+		this.sessionManagement = sessionManagement;
+		this.sampleManagement = sampleManagement;
+		this.resultManagement = resultManagement;
+		this.sampleRows = sampleRows;
+		this.versions = versions;
+		this.consultations = consultations;
 	}
 
 	/**
 	 * Stores a batch of records made at the session, in one transaction: samples first, then results, then
 	 * consultations, whatever their order in the batch.
 	 * @throws FieldSyncRejectedException naming each wrong record and field; nothing of the batch is stored then
-	 * @throws DrugCheckingManagement.NotFound when there is no such session
+	 * @throws DrugCheckingNotFoundException when there is no such session
 	 */
 	@Transactional
 	public List<Outcome> sync(UUID sessionId, List<FieldRecord> records, String takenBy, String analyst, Instant now) {
-		drugChecking.session(sessionId).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + sessionId));
+		sessionManagement.session(sessionId).orElseThrow(() -> new DrugCheckingNotFoundException("session " + sessionId));
 		var problems = check(sessionId, records);
 		if (!problems.isEmpty()) {
 			throw new FieldSyncRejectedException(problems);
@@ -177,13 +190,13 @@ public class DrugCheckingSync {
 			}
 			switch (record) {
 				case FieldSample s -> {
-					var stored = drugChecking.sampleByClientId(clientId);
+					var stored = sampleManagement.sampleByClientId(clientId);
 					if (stored.isPresent() && !stored.get().sessionId().equals(sessionId)) {
 						problems.add(new RecordProblem(i, clientId, "clientId",
 								"This sample belongs to another session."));
 					}
 					else if (stored.isEmpty()) {
-						drugChecking.check(sessionId, s.draft())
+						sampleManagement.check(sessionId, s.draft())
 							.forEach(p -> problems.add(new RecordProblem(index, clientId, p.field(), p.message())));
 					}
 				}
@@ -192,14 +205,14 @@ public class DrugCheckingSync {
 					if (r.baseVersion() < 0) {
 						problems.add(new RecordProblem(i, clientId, "baseVersion", "The base version is 0 or more."));
 					}
-					if (storedResult(clientId).isEmpty()) {
-						drugChecking.check(r.draft())
+					if (versions.byClientId(clientId).isEmpty()) {
+						resultManagement.check(r.draft())
 							.forEach(p -> problems.add(new RecordProblem(index, clientId, p.field(), p.message())));
 					}
 				}
 				case FieldConsultation c -> {
 					sampleProblem(sessionId, c.sampleClientId(), samplesInBatch, i, clientId).ifPresent(problems::add);
-					drugChecking.checkConsultation(c.advice(), c.referral())
+					resultManagement.checkConsultation(c.advice(), c.referral())
 						.forEach(p -> problems.add(new RecordProblem(index, clientId, p.field(), p.message())));
 				}
 			}
@@ -215,7 +228,7 @@ public class DrugCheckingSync {
 		if (samplesInBatch.contains(sampleClientId)) {
 			return Optional.empty();
 		}
-		var stored = drugChecking.sampleByClientId(sampleClientId);
+		var stored = sampleManagement.sampleByClientId(sampleClientId);
 		if (stored.isEmpty() || !stored.get().sessionId().equals(sessionId)) {
 			return Optional.of(new RecordProblem(index, clientId, "sampleClientId",
 					"There is no such sample in this session: send the sample with it."));
@@ -225,51 +238,52 @@ public class DrugCheckingSync {
 
 	private Outcome sample(UUID sessionId, FieldSample record, String takenBy, Instant now) {
 		var clientId = Objects.requireNonNull(record.clientId());
-		var stored = drugChecking.sampleByClientId(clientId);
+		var stored = sampleManagement.sampleByClientId(clientId);
 		if (stored.isPresent()) {
-			return same(stored.get(), record.draft())
+			return SameContent.same(stored.get(), record.draft())
 					? new Outcome(clientId, "sample", Status.ALREADY_STORED, stored.get(), null, null, null, null, null)
 					: new Outcome(clientId, "sample", Status.CONFLICT, stored.get(), null, null, null, null,
 							"A different sample is stored with this id.");
 		}
-		var sample = drugChecking.takeIn(sessionId, record.draft(), takenBy, now);
+		var sample = sampleManagement.takeIn(sessionId, record.draft(), takenBy, now);
 		return new Outcome(clientId, "sample", Status.STORED, sample, null, null, null, null, null);
 	}
 
 	private Outcome result(FieldResult record, String analyst, Instant now) {
 		var clientId = Objects.requireNonNull(record.clientId());
-		var sample = drugChecking.sampleByClientId(Objects.requireNonNull(record.sampleClientId())).orElseThrow();
+		var sample = sampleManagement.sampleByClientId(Objects.requireNonNull(record.sampleClientId())).orElseThrow();
 		// One writer per sample at a time, so the base-version check and the write see the same current version.
-		jdbc.sql("SELECT id FROM drugchecking.sample WHERE id = ? FOR UPDATE").param(sample.id()).query(UUID.class).single();
-		var stored = storedResult(clientId);
+		sampleRows.lock(sample.id());
+		var stored = versions.byClientId(clientId);
 		if (stored.isPresent()) {
-			return same(stored.get(), record.draft())
+			return SameContent.same(stored.get(), record.draft())
 					? new Outcome(clientId, "result", Status.ALREADY_STORED, sample, stored.get().version(), null, null,
 							null, null)
 					: new Outcome(clientId, "result", Status.CONFLICT, sample, stored.get().version(), stored.get(), null,
 							null, "A different result is stored with this id.");
 		}
-		var current = currentResult(sample.id());
+		var current = versions.current(sample.id());
 		int currentVersion = current.map(ResultVersion::version).orElse(0);
 		if (currentVersion != record.baseVersion()) {
 			return new Outcome(clientId, "result", Status.CONFLICT, sample, currentVersion, current.orElse(null), null,
 					null, "The sample's result was changed on another device (version " + currentVersion
 							+ ") since this device saw version " + record.baseVersion() + ".");
 		}
-		var result = drugChecking.recordResult(sample.id(), record.draft(), analyst, now);
-		jdbc.sql("UPDATE drugchecking.result SET client_id = ? WHERE id = ?").param(clientId).param(result.id()).update();
+		var result = resultManagement.recordResult(sample.id(), record.draft(), analyst, now);
+		versions.setClientId(result.id(), clientId);
 		return new Outcome(clientId, "result", Status.STORED, sample, result.version(), null, null, null, null);
 	}
 
 	private Outcome consultation(FieldConsultation record, String by, Instant now) {
 		var clientId = Objects.requireNonNull(record.clientId());
-		var sample = drugChecking.sampleByClientId(Objects.requireNonNull(record.sampleClientId())).orElseThrow();
-		jdbc.sql("SELECT id FROM drugchecking.sample WHERE id = ? FOR UPDATE").param(sample.id()).query(UUID.class).single();
-		var stored = storedConsultation(sample.id());
+		var sample = sampleManagement.sampleByClientId(Objects.requireNonNull(record.sampleClientId())).orElseThrow();
+		sampleRows.lock(sample.id());
+		var stored = consultations.find(sample.id());
 		if (stored.isPresent()) {
 			var storedId = stored.get().clientId();
 			if (clientId.equals(storedId)) {
-				return same(stored.get().consultation(), record)
+				return SameContent.same(stored.get().consultation(), record.advice(), record.disposed(),
+						record.intendedChange(), record.referral())
 						? new Outcome(clientId, "consultation", Status.ALREADY_STORED, sample, null, null, null, null,
 								null)
 						: new Outcome(clientId, "consultation", Status.CONFLICT, sample, null, null,
@@ -281,124 +295,14 @@ public class DrugCheckingSync {
 						"The consultation was recorded on another device since this device last saw the sample.");
 			}
 		}
-		else if (storedConsultationById(clientId)) {
+		else if (consultations.existsByClientId(clientId)) {
 			return new Outcome(clientId, "consultation", Status.CONFLICT, sample, null, null, null, null,
 					"This id is stored for another sample's consultation.");
 		}
-		drugChecking.recordConsultation(sample.id(), record.advice(), record.disposed(), record.intendedChange(),
+		resultManagement.recordConsultation(sample.id(), record.advice(), record.disposed(), record.intendedChange(),
 				record.referral(), by, now);
-		jdbc.sql("UPDATE drugchecking.consultation SET client_id = ? WHERE sample_id = ?")
-			.param(clientId)
-			.param(sample.id())
-			.update();
+		consultations.setClientId(sample.id(), clientId);
 		return new Outcome(clientId, "consultation", Status.STORED, sample, null, null, null, null, null);
-	}
-
-	// ---- Reading what is stored
-
-	private record StoredConsultation(@Nullable UUID clientId, Consultation consultation) {
-	}
-
-	private Optional<StoredConsultation> storedConsultation(UUID sampleId) {
-		return jdbc.sql("SELECT * FROM drugchecking.consultation WHERE sample_id = ?").param(sampleId).query((rs, i) -> {
-			var change = rs.getString("intended_change");
-			var disposed = rs.getObject("disposed");
-			return new StoredConsultation(rs.getObject("client_id", UUID.class),
-					new Consultation(rs.getString("advice"), disposed == null ? null : (Boolean) disposed,
-							change == null ? null : IntendedChange.valueOf(change), rs.getString("referral"),
-							rs.getTimestamp("given_at").toInstant()));
-		}).optional();
-	}
-
-	private boolean storedConsultationById(UUID clientId) {
-		return jdbc.sql("SELECT count(*) FROM drugchecking.consultation WHERE client_id = ?")
-			.param(clientId)
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	private Optional<ResultVersion> storedResult(UUID clientId) {
-		return jdbc.sql("SELECT * FROM drugchecking.result WHERE client_id = ?").param(clientId).query(this::result)
-			.optional();
-	}
-
-	private Optional<ResultVersion> currentResult(UUID sampleId) {
-		return jdbc.sql("SELECT * FROM drugchecking.result WHERE sample_id = ? ORDER BY version DESC LIMIT 1")
-			.param(sampleId)
-			.query(this::result)
-			.optional();
-	}
-
-	private ResultVersion result(ResultSet rs, int row) throws SQLException {
-		var id = rs.getObject("id", UUID.class);
-		var components = jdbc.sql("SELECT * FROM drugchecking.component WHERE result_id = ? ORDER BY position")
-			.param(id)
-			.query((c, i) -> {
-				var unit = c.getString("unit");
-				var basis = c.getString("basis");
-				return new ResultVersion.Component(c.getString("text"), c.getString("substance_code"),
-						c.getString("substance_name"), c.getString("substance_class"), c.getBigDecimal("quantity"),
-						unit == null ? null : QuantityUnit.valueOf(unit), basis == null ? null : Basis.valueOf(basis),
-						Confidence.valueOf(c.getString("confidence")), AnalysisMethod.valueOf(c.getString("method")));
-			})
-			.list();
-		return new ResultVersion(id, rs.getInt("version"), rs.getBoolean("confirmed"),
-				strings(rs, "flags").stream().map(ResultFlag::valueOf).toList(), strings(rs, "reasons"),
-				rs.getString("notes"), rs.getString("analyst"), rs.getTimestamp("recorded_at").toInstant(), components,
-				List.of());
-	}
-
-	private static List<String> strings(ResultSet rs, String column) throws SQLException {
-		var array = rs.getArray(column);
-		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-	}
-
-	// ---- Same content: what the device sent is what is stored
-
-	private static boolean same(SampleView s, SampleDraft d) {
-		boolean pill = d.form() == DosageForm.PILL;
-		return s.mode() == d.mode() && Objects.equals(s.soldAs(), trimmed(d.soldAs())) && s.form() == d.form()
-				&& Objects.equals(s.pillColour(), pill ? trimmed(d.pillColour()) : null)
-				&& Objects.equals(s.pillLogo(), pill ? trimmed(d.pillLogo()) : null)
-				&& Objects.equals(s.pillShape(), pill ? trimmed(d.pillShape()) : null)
-				&& Objects.equals(s.pillScoreLine(), pill ? d.pillScoreLine() : null)
-				&& sameNumber(s.pillWeightMg(), pill ? d.pillWeightMg() : null)
-				&& Objects.equals(s.obtainedLadCode(), trimmed(d.obtainedLadCode()))
-				&& Objects.equals(s.intendedDose(), trimmed(d.intendedDose()))
-				&& s.consent() == Boolean.TRUE.equals(d.consent()) && s.ageBand() == d.ageBand();
-	}
-
-	private static boolean same(ResultVersion r, ResultDraft d) {
-		var given = d.components().stream().filter(c -> c != null && trimmed(c.text()) != null).toList();
-		if (r.confirmed() != d.confirmed() || !Objects.equals(r.notes(), trimmed(d.notes()))
-				|| r.components().size() != given.size()) {
-			return false;
-		}
-		for (int i = 0; i < given.size(); i++) {
-			var s = r.components().get(i);
-			var c = given.get(i);
-			boolean measured = c.quantity() != null;
-			if (!s.text().equals(trimmed(c.text())) || !sameNumber(s.quantity(), c.quantity())
-					|| s.unit() != (measured ? c.unit() : null)
-					|| s.basis() != (measured && c.unit() == QuantityUnit.MG_PER_UNIT ? c.basis() : null)
-					|| s.confidence() != c.confidence() || s.method() != c.method()) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean same(Consultation s, FieldConsultation d) {
-		return s.advice().equals(trimmed(d.advice())) && Objects.equals(s.disposed(), d.disposed())
-				&& s.intendedChange() == d.intendedChange() && Objects.equals(s.referral(), trimmed(d.referral()));
-	}
-
-	private static boolean sameNumber(@Nullable BigDecimal a, @Nullable BigDecimal b) {
-		return a == null ? b == null : b != null && a.compareTo(b) == 0;
-	}
-
-	private static @Nullable String trimmed(@Nullable String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 }

@@ -12,36 +12,39 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.harmwatch.geography.Area;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.CsvWriter;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * The public results board: anonymised current results released for {@link Audience#PUBLIC_BOARD} by
- * {@link DrugCheckingManagement#boardReleases}, filtered, with the pills of concern and counts of what is in
+ * {@link ReleaseManagement#boardReleases}, filtered, with the pills of concern and counts of what is in
  * circulation. Every count is published as a {@link Counted}, so counts under 5 are suppressed wherever they are shown
  * (page, CSV, JSON, API).
  */
 @Service
-public class DrugCheckingBoard {
+public class BoardManagement {
 
 	/** The licence the board's data is published under. */
 	public static final String LICENCE = "Open Government Licence v3.0";
 
 	public static final String LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
 
-	private final DrugCheckingManagement drugChecking;
+	private final SessionManagement sessionManagement;
 
-	private final SamplePhotos photos;
+	private final ReleaseManagement releaseManagement;
+
+	private final PhotoManagement photos;
 
 	private final ZoneId zone;
 
-	DrugCheckingBoard(DrugCheckingManagement drugChecking, SamplePhotos photos,
-			@Value("${harmwatch.region.time-zone}") String zone) {
-		this.drugChecking = drugChecking;
+	BoardManagement(SessionManagement sessionManagement, ReleaseManagement releaseManagement, PhotoManagement photos,
+			RegionSettings region) {
+		this.sessionManagement = sessionManagement;
+		this.releaseManagement = releaseManagement;
 		this.photos = photos;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	/**
@@ -60,8 +63,8 @@ public class DrugCheckingBoard {
 		var from = filter.from() == null ? Instant.EPOCH : filter.from().atDay(1).atStartOfDay(zone).toInstant();
 		var to = filter.to() == null ? Instant.now().plusSeconds(86_400)
 				: filter.to().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-		var districts = drugChecking.districts().stream().collect(Collectors.toMap(Area::code, Area::name, (a, b) -> a));
-		var releases = drugChecking.boardReleases(from, to);
+		var districts = sessionManagement.districts().stream().collect(Collectors.toMap(Area::code, Area::name, (a, b) -> a));
+		var releases = releaseManagement.boardReleases(from, to);
 		var published = photos.publishedOf(releases);
 		var entries = releases.stream()
 			.map(r -> entry(r, districts, published.getOrDefault(r.sample().id(), List.of())))
@@ -83,7 +86,7 @@ public class DrugCheckingBoard {
 				new Counted("total", entries.size()), substances, months);
 	}
 
-	private BoardEntry entry(Release r, Map<String, String> districts, List<SamplePhotos.Photo> published) {
+	private BoardEntry entry(Release r, Map<String, String> districts, List<PhotoManagement.Photo> published) {
 		var s = r.sample();
 		var lad = s.obtainedLadCode() != null ? s.obtainedLadCode() : r.session().siteLadCode();
 		var found = r.current()
@@ -94,7 +97,7 @@ public class DrugCheckingBoard {
 		return new BoardEntry(YearMonth.from(s.takenAt().atZone(zone)), lad == null ? null : districts.get(lad), s.form(),
 				s.soldAs(), s.pillColour(), s.pillLogo(), s.pillShape(), s.pillWeightMg(), found, r.current().flags(),
 				published.stream()
-					.map(p -> new BoardEntry.Photo(p.id(), SamplePhotos.alt(s.form(), s.soldAs(), s.pillColour(),
+					.map(p -> new BoardEntry.Photo(p.id(), PhotoManagement.alt(s.form(), s.soldAs(), s.pillColour(),
 							s.pillLogo(), s.pillShape(), p.caption())))
 					.toList());
 	}
@@ -149,9 +152,9 @@ public class DrugCheckingBoard {
 		return new OpenData(LICENCE, LICENCE_URL,
 				"Anonymised drug-checking results. Counts under " + Counted.THRESHOLD + " are shown as \""
 						+ Counted.SUPPRESSED + "\".",
-				board.entries().stream().map(DrugCheckingBoard::row).toList(), board.total().shown(),
-				board.substances().stream().map(DrugCheckingBoard::count).toList(),
-				board.months().stream().map(DrugCheckingBoard::count).toList());
+				board.entries().stream().map(BoardManagement::row).toList(), board.total().shown(),
+				board.substances().stream().map(BoardManagement::count).toList(),
+				board.months().stream().map(BoardManagement::count).toList());
 	}
 
 	private static Row row(BoardEntry e) {
