@@ -19,7 +19,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Drug checking",
-		allowedDependencies = { "shared", "platform", "substances", "geography", "agency" })
+		allowedDependencies = { "shared", "platform", "agency", "geography", "substances" })
 package org.harmwatch.drugchecking;
 
 import org.jspecify.annotations.NullMarked;

@@ -318,7 +318,8 @@ public class AlertManagement {
 				message.professionalAdvice() == null ? "" : message.professionalAdvice(), sms,
 				message.areas().stream().map(AlertView.Area::code).toList(),
 				found.stream().map(s -> s.substanceClass().name()).distinct().toList(),
-				found.stream().map(SubstanceSummary::name).toList(), webPath, issuedAt, expires));
+				found.stream().map(SubstanceSummary::name).toList(), webPath, issuedAt, expires, alert.signalId(),
+				earlyWarning.signal(alert.signalId()).firstEvidenceAt()));
 	}
 
 	private String nextReference(Instant now) {

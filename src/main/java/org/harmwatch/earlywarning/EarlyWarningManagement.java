@@ -505,6 +505,7 @@ public class EarlyWarningManagement {
 			.update();
 		audit.recordFor(decidedBy, null, outcome == SignalStatus.VALIDATED ? "SIGNAL_VALIDATED" : "SIGNAL_DISMISSED",
 				"early-warning-signal", id.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, why);
+		events.publishEvent(new SignalDecided(id, outcome, at));
 		return signal(id);
 	}
 

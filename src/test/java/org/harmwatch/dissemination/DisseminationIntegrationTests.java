@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.harmwatch.EventPublications;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.TestMessaging;
+import org.harmwatch.dissemination.internal.DeliveryCounts;
 import org.harmwatch.dissemination.internal.DeliverySender;
 import org.harmwatch.dissemination.internal.DisseminationProperties;
 import org.harmwatch.dissemination.internal.EmailSender;
@@ -39,6 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -108,6 +112,15 @@ class DisseminationIntegrationTests {
 
 	@Autowired
 	javax.sql.DataSource dataSource;
+
+	@Autowired
+	DeliveryCounts counts;
+
+	@Autowired
+	EventPublicationRegistry publications;
+
+	@Autowired
+	CompletedEventPublications completedPublications;
 
 	static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
@@ -576,25 +589,15 @@ class DisseminationIntegrationTests {
 		var published = alert(Set.of(Audience.PUBLIC, Audience.PROFESSIONALS), false, List.of(BIRMINGHAM),
 				List.of("OPIOID"));
 		transactions.executeWithoutResult(status -> events.publishEvent(published));
-		long first = awaitDeliveries(published.alertId());
+		EventPublications.awaitCompleted(publications, completedPublications, published);
+		long first = deliveries(published.alertId());
 		assertThat(first).isPositive();
 		transactions.executeWithoutResult(status -> events.publishEvent(published));
-		Thread.sleep(1500);
+		// Both publications handled by every listener (the fan-out among them): whatever the second one did is done.
+		EventPublications.awaitCompleted(publications, completedPublications, published);
+		assertThat(completedPublications.findAll().stream().filter(p -> published.equals(p.getEvent())))
+			.as("the issue was handled twice").hasSizeGreaterThanOrEqualTo(2);
 		assertThat(deliveries(published.alertId())).isEqualTo(first);
-	}
-
-	long awaitDeliveries(UUID alertId) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 15_000;
-		long count = 0;
-		while (System.currentTimeMillis() < deadline) {
-			count = deliveries(alertId);
-			if (count > 0) {
-				Thread.sleep(300);
-				return deliveries(alertId);
-			}
-			Thread.sleep(100);
-		}
-		return count;
 	}
 
 	@Test
@@ -702,7 +705,7 @@ class DisseminationIntegrationTests {
 		down.setHost("127.0.0.1");
 		down.setPort(closedPort());
 		var broken = new DeliverySender(jdbc, dataSource, List.of(new EmailSender(down, renderer, properties)), properties,
-				java.time.Clock.systemUTC());
+				java.time.Clock.systemUTC(), counts);
 		broken.sendDue(T0, alert.alertId(), -1);
 		var row = jdbc.sql("SELECT state, attempts, last_error, next_attempt_at FROM dissemination.delivery "
 				+ "WHERE alert_id = ? AND recipient = ?").params(alert.alertId(), address).query().singleRow();

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.EvidenceKind;
+import org.harmwatch.earlywarning.SignalEscalated;
 import org.harmwatch.earlywarning.Urgency;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.SubstanceManagement;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -52,7 +54,11 @@ public class SignalEngine {
 
 	private final EarlyWarningProperties properties;
 
-	SignalEngine(JdbcClient jdbc, SubstanceManagement substances, EarlyWarningProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	SignalEngine(JdbcClient jdbc, SubstanceManagement substances, EarlyWarningProperties properties,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.substances = substances;
 		this.properties = properties;
@@ -167,6 +173,9 @@ public class SignalEngine {
 			.param(ts(in.occurredAt()))
 			.param(id)
 			.update();
+		if (!opened && newUrgency != current[0]) {
+			events.publishEvent(new SignalEscalated(id, newUrgency, in.receivedAt()));
+		}
 		return new Filed(id, opened, false, newUrgency, List.copyOf(merged));
 	}
 
