@@ -43,6 +43,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -69,6 +71,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * counts only messages of its own alert.
  */
 @HarmwatchIntegrationTest
+@EnableScenarios
 class DisseminationIntegrationTests {
 
 	static final String BIRMINGHAM = "E08000025";
@@ -574,6 +577,31 @@ class DisseminationIntegrationTests {
 	}
 
 	// ---- Idempotency, crashes, concurrency, retries
+
+	@Test
+	void anIssuedAlertIsFannedOutSentAndCountedForTheMeasures(Scenario scenario) throws Exception {
+		confirmedEmailSubscriber(List.of(), List.of());
+		var alert = alert(Set.of(Audience.PUBLIC, Audience.PROFESSIONALS), false, List.of(BIRMINGHAM),
+				List.of("OPIOID"));
+		// AlertIssued, published as early warning does, is fanned out and the issue's deliveries are counted.
+		scenario.publish(alert)
+			.andWaitForEventOfType(AlertDeliveriesCounted.class)
+			.matching(counted -> counted.alertId().equals(alert.alertId()))
+			.toArriveAndVerify(counted -> {
+				assertThat(counted.version()).isEqualTo(1);
+				assertThat(counted.deliveries()).isPositive().isEqualTo(deliveries(alert.alertId()));
+				assertThat(counted.sent()).isZero();
+				assertThat(counted.queuedAt()).isEqualTo(T0.truncatedTo(ChronoUnit.MICROS));
+			});
+		// A sender's run counts again what it settled.
+		scenario.stimulate(() -> sender.sendDue(T0, alert.alertId(), -1))
+			.andWaitForEventOfType(AlertDeliveriesCounted.class)
+			.matching(counted -> counted.alertId().equals(alert.alertId()) && counted.sent() > 0)
+			.toArriveAndVerify((counted, sent) -> {
+				assertThat(counted.sent()).isEqualTo((long) sent).isEqualTo(counted.deliveries());
+				assertThat(counted.dead()).isZero();
+			});
+	}
 
 	@Test
 	void handlingTheSameIssueTwiceAddsNoDeliveries() throws Exception {
