@@ -130,8 +130,8 @@ public class DisseminationManagement {
 				subscriptions.renewPublic(existing.get().id(), Tokens.sha256(token), expires, lads, substanceClasses);
 			}
 			else {
-				subscriptions.insert(new SubscriptionRepository.NewSubscription("PUBLIC", channel, normalised, null, null,
-						null, null, lads, substanceClasses, Tokens.sha256(token), expires, null, now));
+				subscriptions.insert(new SubscriptionRepository.NewSubscription("PUBLIC", channel, normalised, null,
+						null, null, null, lads, substanceClasses, Tokens.sha256(token), expires, null, now));
 			}
 			return true;
 		}));
@@ -250,8 +250,8 @@ public class DisseminationManagement {
 		if (!problems.isEmpty()) {
 			throw new SubscriptionRejectedException(problems);
 		}
-		return subscriptions.insert(new SubscriptionRepository.NewSubscription("PROFESSIONAL", channel, normalised, null,
-				agencyCode, roleName, null, lads, substanceClasses, null, null, now, now));
+		return subscriptions.insert(new SubscriptionRepository.NewSubscription("PROFESSIONAL", channel, normalised,
+				null, agencyCode, roleName, null, lads, substanceClasses, null, null, now, now));
 	}
 
 	/**

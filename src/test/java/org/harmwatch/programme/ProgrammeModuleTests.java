@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import org.harmwatch.dissemination.AlertDeliveriesCounted;
 import org.harmwatch.dissemination.DeliveryAcknowledged;
@@ -22,11 +23,13 @@ import org.harmwatch.earlywarning.SignalStatus;
 import org.harmwatch.earlywarning.Urgency;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -56,6 +59,15 @@ class ProgrammeModuleTests {
 				&& awaited.stream().allMatch(e -> completed.findAll().stream().anyMatch(p -> e.equals(p.getEvent())));
 	}
 
+	/** Publishes the events in this order, in one transaction, as their modules do. */
+	static BiConsumer<TransactionOperations, ApplicationEventPublisher> publishing(Object... events) {
+		return (tx, publisher) -> tx.executeWithoutResult(status -> {
+			for (var event : events) {
+				publisher.publishEvent(event);
+			}
+		});
+	}
+
 	long band(EarlyWarningMeasures m, String band, Urgency urgency) {
 		return m.openSignals().stream().filter(b -> b.band().equals(band)).findFirst().orElseThrow().byUrgency().get(urgency);
 	}
@@ -69,11 +81,7 @@ class ProgrammeModuleTests {
 		var escalated = new SignalEscalated(signal, Urgency.URGENT, now.minus(Duration.ofHours(20)));
 		var validated = new SignalDecided(signal, SignalStatus.VALIDATED, now.minus(Duration.ofHours(10)));
 		// The escalation is handled before the opening: the urgency stays the higher one.
-		scenario.stimulate((tx, events) -> tx.executeWithoutResult(status -> {
-			events.publishEvent(escalated);
-			events.publishEvent(opened);
-			events.publishEvent(validated);
-		}))
+		scenario.stimulate(publishing(escalated, opened, validated))
 			.andWaitForStateChange(() -> handled(escalated, opened, validated), Boolean::booleanValue)
 			.andVerify(done -> {
 				var m = measures.measures(30, now);
@@ -84,10 +92,7 @@ class ProgrammeModuleTests {
 
 		var graded = new SignalGraded(signal, PanelOutcome.ALERT_PROFESSIONALS, "Two grades agree.", now);
 		// A late copy of the validation after the grade does not bring the signal back into the backlog.
-		scenario.stimulate((tx, events) -> tx.executeWithoutResult(status -> {
-			events.publishEvent(graded);
-			events.publishEvent(validated);
-		}))
+		scenario.stimulate(publishing(graded, validated))
 			.andWaitForStateChange(() -> handled(graded, validated), Boolean::booleanValue)
 			.andVerify(done -> {
 				var m = measures.measures(30, now);
@@ -105,12 +110,7 @@ class ProgrammeModuleTests {
 				now.minus(Duration.ofHours(12)));
 		var exercise = issue(UUID.randomUUID(), 1, AlertLevel.CRITICAL, true, now.minus(Duration.ofHours(1)),
 				now.minus(Duration.ofHours(2)));
-		scenario.stimulate((tx, events) -> tx.executeWithoutResult(status -> {
-			events.publishEvent(warning);
-			events.publishEvent(warning);
-			events.publishEvent(update);
-			events.publishEvent(exercise);
-		}))
+		scenario.stimulate(publishing(warning, warning, update, exercise))
 			.andWaitForStateChange(() -> handled(warning, update, exercise), Boolean::booleanValue)
 			.andVerify(done -> {
 				var m = measures.measures(30, now);
@@ -133,18 +133,10 @@ class ProgrammeModuleTests {
 		var acknowledged = new DeliveryAcknowledged(delivery, alert, 1, queued, now.minus(Duration.ofHours(18)));
 		var feedback = new FeedbackGiven(delivery, alert, 1, queued, true, false, now.minus(Duration.ofHours(17)));
 		// The later count is handled first and the earlier one arrives late; every answer arrives twice.
-		scenario.stimulate((tx, events) -> tx.executeWithoutResult(status -> {
-			events.publishEvent(later);
-			events.publishEvent(acknowledged);
-			events.publishEvent(feedback);
-		}))
+		scenario.stimulate(publishing(later, acknowledged, feedback))
 			.andWaitForStateChange(() -> handled(later, acknowledged, feedback), Boolean::booleanValue)
 			.andVerify(done -> assertThat(measures.measures(30, now).delivery().delivered()).isEqualTo(8));
-		scenario.stimulate((tx, events) -> tx.executeWithoutResult(status -> {
-			events.publishEvent(early);
-			events.publishEvent(acknowledged);
-			events.publishEvent(feedback);
-		}))
+		scenario.stimulate(publishing(early, acknowledged, feedback))
 			.andWaitForStateChange(() -> handled(early, acknowledged, feedback), Boolean::booleanValue)
 			.andVerify(done -> {
 				var d = measures.measures(30, now).delivery();

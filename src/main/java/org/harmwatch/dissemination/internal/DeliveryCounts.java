@@ -42,7 +42,8 @@ public class DeliveryCounts {
 			for (var issue : issues) {
 				jdbc.sql("""
 						SELECT min(created_at) AS queued, count(*) AS deliveries,
-						  count(*) FILTER (WHERE state = 'SENT') AS sent, count(*) FILTER (WHERE state = 'DEAD') AS dead,
+						  count(*) FILTER (WHERE state = 'SENT') AS sent,
+						  count(*) FILTER (WHERE state = 'DEAD') AS dead,
 						  count(*) FILTER (WHERE state = 'SENT' AND audience = 'PROFESSIONALS') AS professional_sent,
 						  clock_timestamp() AS counted
 						FROM dissemination.delivery WHERE alert_id = ? AND version = ? HAVING count(*) > 0""")
@@ -50,7 +51,8 @@ public class DeliveryCounts {
 					.param(issue.version())
 					.query((rs, n) -> new AlertDeliveriesCounted(issue.alertId(), issue.version(),
 							rs.getTimestamp("queued").toInstant(), rs.getLong("deliveries"), rs.getLong("sent"),
-							rs.getLong("dead"), rs.getLong("professional_sent"), rs.getTimestamp("counted").toInstant()))
+							rs.getLong("dead"), rs.getLong("professional_sent"),
+							rs.getTimestamp("counted").toInstant()))
 					.optional()
 					.ifPresent(events::publishEvent);
 			}

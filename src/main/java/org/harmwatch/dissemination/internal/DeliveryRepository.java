@@ -57,7 +57,8 @@ public class DeliveryRepository {
 				  WHERE token = :token AND audience = 'PROFESSIONALS' FOR UPDATE)
 				UPDATE dissemination.delivery d SET acknowledged_at = COALESCE(d.acknowledged_at, :now)
 				FROM before b WHERE d.id = b.id
-				RETURNING d.id, d.alert_id, d.version, d.created_at, d.acknowledged_at, b.acknowledged_at IS NULL AS first""")
+				RETURNING d.id, d.alert_id, d.version, d.created_at, d.acknowledged_at,
+				  b.acknowledged_at IS NULL AS first""")
 			.param("now", Timestamp.from(now))
 			.param("token", token)
 			.query((rs, n) -> new Answered(rs.getLong("id"), rs.getObject("alert_id", UUID.class), rs.getInt("version"),
@@ -105,7 +106,7 @@ public class DeliveryRepository {
 
 	/** The latest version of an alert that reached dissemination. */
 	public Optional<Integer> latestVersion(UUID alertId) {
-		return jdbc.sql("SELECT version FROM dissemination.alert_issue WHERE alert_id = ? ORDER BY version DESC LIMIT 1")
+		return jdbc.sql("SELECT max(version) FROM dissemination.alert_issue WHERE alert_id = ? HAVING count(*) > 0")
 			.param(alertId)
 			.query(Integer.class)
 			.optional();
@@ -117,8 +118,9 @@ public class DeliveryRepository {
 				SELECT version, channel, state, count(*) AS n FROM dissemination.delivery WHERE alert_id = ?
 				GROUP BY version, channel, state ORDER BY version, channel, state""")
 			.param(alertId)
-			.query((rs, n) -> new DeliveryLog.Count(rs.getInt("version"), DeliveryChannel.valueOf(rs.getString("channel")),
-					DeliveryState.valueOf(rs.getString("state")), rs.getLong("n")))
+			.query((rs, n) -> new DeliveryLog.Count(rs.getInt("version"),
+					DeliveryChannel.valueOf(rs.getString("channel")), DeliveryState.valueOf(rs.getString("state")),
+					rs.getLong("n")))
 			.list();
 	}
 
