@@ -50,16 +50,6 @@ public record AlertIssued(UUID alertId, int version, String reference, AlertMess
 		substances = List.copyOf(substances);
 	}
 
-	/** An issue without its signal, as dissemination stores it and tests write it. */
-	public AlertIssued(UUID alertId, int version, String reference, AlertMessageType messageType, AlertLevel level,
-			Set<Audience> audiences, boolean exercise, String headline, String lookOutFor, String publicAdvice,
-			String professionalAdvice, String smsText, List<String> ladCodes, List<String> substanceClasses,
-			List<String> substances, String webPath, Instant issuedAt, @Nullable Instant expiresAt) {
-		this(alertId, version, reference, messageType, level, audiences, exercise, headline, lookOutFor, publicAdvice,
-				professionalAdvice, smsText, ladCodes, substanceClasses, substances, webPath, issuedAt, expiresAt, null,
-				null);
-	}
-
 	/** An idempotency key for one recipient of this issue of the alert. */
 	public String deliveryKey(String recipient) {
 		return alertId + ":" + version + ":" + recipient;
