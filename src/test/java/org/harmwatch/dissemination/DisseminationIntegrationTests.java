@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
@@ -48,6 +49,7 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -599,8 +601,11 @@ class DisseminationIntegrationTests {
 					.toInstant());
 			});
 		// A sender's run counts again what it settled.
-		// The listener queued them at the real time; send them as the scheduled job would, a moment later.
-		scenario.stimulate(() -> sender.sendDue(Instant.now().plusSeconds(5), alert.alertId(), -1))
+		// The listener queued them at the real time; send them as the scheduled job would, a moment later, outside any
+		// transaction (a sender claims and marks in transactions of its own).
+		BiFunction<TransactionOperations, ApplicationEventPublisher, Integer> send = (tx, publisher) -> sender
+			.sendDue(Instant.now().plusSeconds(5), alert.alertId(), -1);
+		scenario.stimulate(send)
 			.andWaitForEventOfType(AlertDeliveriesCounted.class)
 			.matching(counted -> counted.alertId().equals(alert.alertId()) && counted.sent() > 0)
 			.toArriveAndVerify((counted, sent) -> {
