@@ -23,6 +23,7 @@ import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Purpose;
 import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,9 +59,11 @@ public class EarlyWarningManagement {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	EarlyWarningManagement(ReportIntake intake, SignalFiling filing, ReportRepository reports,
 			SignalReadRepository signalReads, SignalRepository signals, GeographyManagement geography,
-			AuditLog audit) {
+			AuditLog audit, ApplicationEventPublisher events) {
 		this.intake = intake;
 		this.filing = filing;
 		this.reports = reports;
@@ -68,6 +71,7 @@ public class EarlyWarningManagement {
 		this.signals = signals;
 		this.geography = geography;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/** The region's local authority districts, by name, for "choose an area". */
@@ -190,6 +194,7 @@ public class EarlyWarningManagement {
 		audit.recordFor(decidedBy, null,
 				outcome == SignalStatus.VALIDATED ? EarlyWarningAudit.SIGNAL_VALIDATED : EarlyWarningAudit.SIGNAL_DISMISSED,
 				"early-warning-signal", id.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, why);
+		events.publishEvent(new SignalDecided(id, outcome, at));
 		return signal(id);
 	}
 

@@ -20,7 +20,7 @@
  * accepted; request parameters and JSON bodies are checked once, for every endpoint, before any sees them).
  */
 @NullMarked
-@ApplicationModule(displayName = "Platform", allowedDependencies = "shared")
+@ApplicationModule(displayName = "Platform", allowedDependencies = { "shared" })
 package org.harmwatch.platform;
 
 import org.jspecify.annotations.NullMarked;

@@ -165,7 +165,8 @@ public class AlertWorkflow {
 				issued.publicAdvice() == null ? "" : issued.publicAdvice(),
 				issued.professionalAdvice() == null ? "" : issued.professionalAdvice(), sms, issued.ladCodes(),
 				found.stream().map(s -> s.substanceClass().name()).distinct().toList(),
-				found.stream().map(SubstanceSummary::name).toList(), webPath, issuedAt, issued.expiresAt()));
+				found.stream().map(SubstanceSummary::name).toList(), webPath, issuedAt, issued.expiresAt(), alert.signalId(),
+				earlyWarning.signal(alert.signalId()).firstEvidenceAt()));
 	}
 
 	private String nextReference(Instant now) {

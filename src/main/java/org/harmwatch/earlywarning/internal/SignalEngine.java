@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.EvidenceKind;
+import org.harmwatch.earlywarning.SignalEscalated;
 import org.harmwatch.earlywarning.Urgency;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.SubstanceManagement;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +48,12 @@ public class SignalEngine {
 
 	private final EarlyWarningProperties properties;
 
-	SignalEngine(EvidenceRepository evidence, SubstanceManagement substances, EarlyWarningProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	SignalEngine(EvidenceRepository evidence, SubstanceManagement substances, EarlyWarningProperties properties,
+			ApplicationEventPublisher events) {
 		this.evidence = evidence;
+		this.events = events;
 		this.substances = substances;
 		this.properties = properties;
 	}
@@ -107,6 +113,9 @@ public class SignalEngine {
 		merged.addAll(rules);
 		var rating = new EvidenceRepository.Rating(current.urgency().max(urgency), List.copyOf(merged));
 		evidence.rate(id, rating, in.occurredAt());
+		if (!opened && rating.urgency() != current.urgency()) {
+			events.publishEvent(new SignalEscalated(id, rating.urgency(), in.receivedAt()));
+		}
 		return new Filed(id, opened, false, rating.urgency(), rating.rules());
 	}
 

@@ -1,7 +1,7 @@
 package org.harmwatch.dissemination;
 
 /**
- * How well alerts reached people, for the coordinator's measures dashboard: of one alert (all its versions) or of all.
+ * How well alerts reached people, for the delivery log: of one alert (all its versions) or of all.
  *
  * @param deliveries delivery rows (one per recipient, channel and version)
  * @param sent delivered to the provider (SMTP server accepted, Notify accepted, webhook answered 2xx)
@@ -13,7 +13,7 @@ package org.harmwatch.dissemination;
  * @param useful of those, how many said yes
  * @param changedAction of those, how many said it changed what they did
  */
-public record DeliveryMeasures(long deliveries, long sent, long pending, long dead, long professionalSent,
+public record DeliveryTotals(long deliveries, long sent, long pending, long dead, long professionalSent,
 		long acknowledged, long feedback, long useful, long changedAction) {
 
 	/** Sent as a share of all deliveries, 0 when there are none. */

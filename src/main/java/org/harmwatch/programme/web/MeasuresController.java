@@ -1,13 +1,13 @@
-package org.harmwatch.earlywarning.web;
+package org.harmwatch.programme.web;
 
 import java.time.Clock;
 import java.util.List;
 
 import org.harmwatch.earlywarning.AlertLevel;
-import org.harmwatch.earlywarning.MeasuresManagement;
 import org.harmwatch.earlywarning.Urgency;
 import org.harmwatch.platform.NavigationItem;
 import org.harmwatch.platform.Requires;
+import org.harmwatch.programme.MeasuresManagement;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The coordinator's measures dashboard: backlog, speed from first report to alert, alerts by level, delivery,
- * acknowledgement and feedback, as charts with their tables.
+ * acknowledgement and feedback, as charts with their tables (at the early-warning address it always had).
  */
 @Controller
 class MeasuresController {
@@ -44,7 +44,7 @@ class MeasuresController {
 		model.addAttribute("periods", PERIODS);
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("levels", AlertLevel.values());
-		return "earlywarning/measures";
+		return "programme/measures";
 	}
 
 	@Configuration(proxyBeanMethods = false)
