@@ -20,23 +20,25 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import org.harmwatch.agency.AgencyManagement;
-import org.harmwatch.agency.AgencyRuleException;
 import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.IntendedChange;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SampleDraft;
 import org.harmwatch.drugchecking.SampleMode;
-import org.harmwatch.drugchecking.SamplePhotos;
+import org.harmwatch.drugchecking.PhotoManagement;
 import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -86,10 +89,16 @@ class DataPolicyIntegrationTests {
 	SharingManagement sharing;
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
 
 	@Autowired
-	SamplePhotos photos;
+	SampleManagement sampleManagement;
+
+	@Autowired
+	ResultManagement resultManagement;
+
+	@Autowired
+	PhotoManagement photos;
 
 	@Autowired
 	UserDetailsService users;
@@ -153,19 +162,19 @@ class DataPolicyIntegrationTests {
 		// A drug-checking session whose licence keeps results from law enforcement, with a sample that has a result, a
 		// consultation with advice and a referral, a photo and a spectrum.
 		var now = Instant.now();
-		session = drugChecking.createSession(new SessionDraft("Policy site " + MARK, SiteKind.FESTIVAL, "E08000025",
+		session = sessionManagement.createSession(new SessionDraft("Policy site " + MARK, SiteKind.FESTIVAL, "E08000025",
 				"Policy session " + MARK, LocalDate.now(), LocalDate.now(), "Chemist",
 				Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", now);
-		var taken = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
+		var taken = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, "pink", "crown-" + MARK, null, null, null, null, null, true, null), "analyst", now);
 		sample = taken.id();
 		code = taken.code();
-		var result = drugChecking.recordResult(sample, new ResultDraft(List.of(new ComponentDraft("MDMA",
+		var result = resultManagement.recordResult(sample, new ResultDraft(List.of(new ComponentDraft("MDMA",
 				new BigDecimal("120"), QuantityUnit.MG_PER_UNIT, Basis.SALT, Confidence.CONFIRMED, AnalysisMethod.FTIR)),
 				true, "Analyst note " + MARK), "Ana Analyst", now);
-		drugChecking.recordConsultation(sample, ADVICE, true, IntendedChange.NOT_TAKE, REFERRAL, "Ana Analyst", now);
+		resultManagement.recordConsultation(sample, ADVICE, true, IntendedChange.NOT_TAKE, REFERRAL, "Ana Analyst", now);
 		photo = photos.add(sample, png(), "The pill", "Ana Analyst", now).id();
-		spectrum = drugChecking.attachSpectrum(result.id(), "ftir.jdx",
+		spectrum = resultManagement.attachSpectrum(result.id(), "ftir.jdx",
 				"##TITLE=Policy FTIR\n##JCAMP-DX=4.24\n##XYDATA=(X++(Y..Y))\n4000 0.1\n##END=\n".getBytes(), "Ana Analyst",
 				now).id();
 
@@ -305,21 +314,24 @@ class DataPolicyIntegrationTests {
 	void noFormLetsAnAdministratorGivePoliceAHealthPurpose() {
 		var health = List.of(new Grant(Capability.DRUG_CHECKING, Action.READ, Purpose.HEALTH));
 		agencies.createRole("HEALTH_READER_" + MARK, "Health reader", "Data-policy suite", health);
-		assertThatExceptionOfType(AgencyRuleException.class).isThrownBy(() -> agencies.createStaff(
+		assertThatExceptionOfType(InputRejectedException.class).isThrownBy(() -> agencies.createStaff(
 				"police-health-" + MARK, "Officer", "police-health-" + MARK + "@police.test", "WMP",
 				List.of("HEALTH_READER_" + MARK), null));
-		assertThatExceptionOfType(AgencyRuleException.class)
+		assertThatExceptionOfType(InputRejectedException.class)
 			.isThrownBy(() -> agencies.issueApiClient("Police health " + MARK, "WMP", health, "admin"));
-		assertThatExceptionOfType(AgencyRuleException.class).isThrownBy(() -> sharing.record(new SharingManagement.Draft(
+		assertThatExceptionOfType(InputRejectedException.class).isThrownBy(() -> sharing.record(new SharingManagement.Draft(
 				"DSA-HEALTH-" + MARK, "WM-CHECK", "WMP", Capability.DRUG_CHECKING, Action.READ, Purpose.HEALTH,
 				"Test", LocalDate.now(), null), "admin"));
 		// Nor by turning a health agency whose token holds health data into a police force.
 		var code = "HLT-" + MARK;
 		agencies.createAgency(code, "Health service " + MARK, AgencyType.TREATMENT_PROVIDER);
 		agencies.issueApiClient("Health system " + MARK, code, health, "admin");
-		assertThatExceptionOfType(AgencyRuleException.class)
+		assertThatExceptionOfType(InputRejectedException.class)
 			.isThrownBy(() -> agencies.changeAgency(code, "Health service " + MARK, AgencyType.POLICE_FORCE, true, null))
-			.withMessageContaining("API client");
+			.satisfies(ex -> assertThat(ex.problems()).singleElement()
+				.satisfies(problem -> assertThat(problem.arguments().get(2))
+					.isInstanceOfSatisfying(MessageSourceResolvable.class,
+							who -> assertThat(who.getCodes()).contains("admin.error.purposeNotHeld.apiClient"))));
 	}
 
 }

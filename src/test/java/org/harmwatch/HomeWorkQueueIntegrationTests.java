@@ -23,10 +23,12 @@ import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
 import org.harmwatch.drugchecking.DrugCheckingManagement;
 import org.harmwatch.drugchecking.QuantityUnit;
+import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SampleDraft;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SessionDraft;
+import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.earlywarning.AlertDraft;
 import org.harmwatch.earlywarning.AlertLevel;
@@ -102,6 +104,12 @@ class HomeWorkQueueIntegrationTests {
 
 	@Autowired
 	DrugCheckingManagement drugChecking;
+
+	@Autowired
+	SessionManagement sessions;
+
+	@Autowired
+	ResultManagement results;
 
 	String page(String username, String path) throws Exception {
 		return mvc.perform(get(path).with(user(users.loadUserByUsername(username))))
@@ -312,7 +320,7 @@ class HomeWorkQueueIntegrationTests {
 	}
 
 	UUID session(String owner, String mark, Instant now) {
-		return drugChecking.createSession(new SessionDraft("Queue site " + owner + " " + mark, SiteKind.FESTIVAL,
+		return sessions.createSession(new SessionDraft("Queue site " + owner + " " + mark, SiteKind.FESTIVAL,
 				BIRMINGHAM, "Queue session " + mark, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()), "analyst",
 				owner, now);
 	}
@@ -321,7 +329,7 @@ class HomeWorkQueueIntegrationTests {
 		var sample = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, "blue", "queue", null, null, null, null, null, true, null), "analyst", takenAt);
 		if (confirmed != null) {
-			drugChecking.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("MDMA",
+			results.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("MDMA",
 					new BigDecimal("90"), QuantityUnit.MG_PER_UNIT, Basis.SALT, Confidence.CONFIRMED,
 					AnalysisMethod.FTIR)), confirmed, null), "Ana", takenAt);
 		}
@@ -330,11 +338,11 @@ class HomeWorkQueueIntegrationTests {
 	UUID importJob(UUID session, String uploadedBy, String status, Instant now) {
 		var id = UUID.randomUUID();
 		jdbc.sql("""
-				INSERT INTO drugchecking.import_job (id, session_id, uploaded_by, filename, size_bytes, header, total_rows,
-				  status, failure, uploaded_at, finished_at)
-				VALUES (?, ?, ?, 'queue.csv', 10, '{a}', 1, ?, 'Test failure', ?, ?)""")
+				INSERT INTO platform.import_job (id, kind, agency_code, scope, uploaded_by, filename, size_bytes, header,
+				  total_rows, status, failure, uploaded_at, finished_at)
+				VALUES (?, 'drug-checking-samples', 'X', ?, ?, 'queue.csv', 10, '{a}', 1, ?, 'Test failure', ?, ?)""")
 			.param(id)
-			.param(session)
+			.param(session.toString())
 			.param(uploadedBy)
 			.param(status)
 			.param(Timestamp.from(now))

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.harmwatch.agency.internal.Agency;
+import org.harmwatch.agency.internal.AgencyAudit;
 import org.harmwatch.agency.internal.AgencyRepository;
 import org.harmwatch.agency.internal.ApiClient;
 import org.harmwatch.agency.internal.ApiClientRepository;
@@ -23,6 +24,9 @@ import org.harmwatch.agency.internal.StaffDirectory;
 import org.harmwatch.agency.internal.StaffRepository;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.SignInThrottle;
 import org.harmwatch.platform.SignInThrottle.AccountStatus;
 import org.harmwatch.shared.Action;
@@ -31,6 +35,8 @@ import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -162,7 +168,7 @@ public class AgencyManagement {
 
 	@Transactional(readOnly = true)
 	public Agency agencyByCode(String code) {
-		return agencies.findByCode(code).orElseThrow(() -> new NotFound("agency", code));
+		return agencies.findByCode(code).orElseThrow(() -> notFound("agency", code));
 	}
 
 	@Transactional(readOnly = true)
@@ -174,10 +180,10 @@ public class AgencyManagement {
 	public Agency createAgency(String code, String name, AgencyType type) {
 		var normalised = code.trim().toUpperCase();
 		if (agencies.findByCode(normalised).isPresent()) {
-			throw new AgencyRuleException("code", "An agency with code " + normalised + " already exists.");
+			throw rejected("code", "admin.agency.error.codeTaken", normalised);
 		}
 		var agency = agencies.save(Agency.create(normalised, name.trim(), type));
-		audit.record("AGENCY_CREATED", "agency", agency.code(), null, Outcome.ALLOWED, type.name());
+		audit.record(AgencyAudit.AGENCY_CREATED, "agency", agency.code(), null, Outcome.ALLOWED, type.name());
 		return agency;
 	}
 
@@ -202,13 +208,14 @@ public class AgencyManagement {
 			for (var client : apiClients.findAll()) {
 				if (client.agencyId().equals(agency.id()) && !client.revoked()) {
 					checkPurposeSet(type, client.grants().stream().map(Grant::purpose).collect(Collectors.toSet()),
-							"type", "its API client " + client.name());
+							"type", new DefaultMessageSourceResolvable(
+									new String[] { "admin.error.purposeNotHeld.apiClient" }, new Object[] { client.name() }));
 				}
 			}
 		}
 		agency.change(name.trim(), type, active);
 		agencies.save(agency);
-		audit.record("AGENCY_CHANGED", "agency", agency.code(), null, Outcome.ALLOWED,
+		audit.record(AgencyAudit.AGENCY_CHANGED, "agency", agency.code(), null, Outcome.ALLOWED,
 				type.name() + (active ? "" : ", inactive"));
 		return agency;
 	}
@@ -218,15 +225,15 @@ public class AgencyManagement {
 	@Transactional(readOnly = true)
 	public StaffDirectory.Page staffPage(@Nullable String text, @Nullable String agencyCode, @Nullable String roleName,
 			int page) {
-		audit.record("STAFF_SEARCHED", "staff", null, null, Outcome.ALLOWED,
+		audit.record(AgencyAudit.STAFF_SEARCHED, "staff", null, null, Outcome.ALLOWED,
 				"text=" + text + ", agency=" + agencyCode + ", role=" + roleName);
 		return directory.find(text, agencyCode, roleName, page);
 	}
 
 	@Transactional(readOnly = true)
 	public Staff staffMember(UUID id) {
-		var member = staff.findById(id).orElseThrow(() -> new NotFound("staff", id.toString()));
-		audit.record("STAFF_VIEWED", "staff", id.toString(), null, Outcome.ALLOWED, null);
+		var member = staff.findById(id).orElseThrow(() -> notFound("staff", id.toString()));
+		audit.record(AgencyAudit.STAFF_VIEWED, "staff", id.toString(), null, Outcome.ALLOWED, null);
 		return member;
 	}
 
@@ -234,7 +241,7 @@ public class AgencyManagement {
 	 * Checks that staff of an agency may hold these roles, without changing anything, so a form can report every
 	 * problem at once.
 	 *
-	 * @throws AgencyRuleException on the {@code roles} field if they may not
+	 * @throws InputRejectedException on the {@code roles} field if they may not
 	 */
 	@Transactional(readOnly = true)
 	public void checkRoles(String agencyCode, Collection<String> roleNames) {
@@ -249,17 +256,17 @@ public class AgencyManagement {
 			checkPassword(initialPassword, username, "initialPassword");
 		}
 		if (staff.findByUsernameIgnoringCase(username.trim()).isPresent()) {
-			throw new AgencyRuleException("username", "The username " + username.trim() + " is taken.");
+			throw rejected("username", "admin.staff.error.usernameTaken", username.trim());
 		}
 		if (staff.findByEmailIgnoringCase(email.trim()).isPresent()) {
-			throw new AgencyRuleException("email", "Another account already uses " + email.trim() + ".");
+			throw rejected("email", "admin.staff.error.emailTaken", email.trim());
 		}
 		var held = rolesNamed(roleNames);
 		checkPurposes(agency.type(), held, "roles");
 		var hash = initialPassword == null || initialPassword.isBlank() ? null : passwords.encode(initialPassword);
 		var member = staff.save(Staff.create(username.trim(), displayName.trim(), email.trim(), agency.id(), hash,
 				held.stream().map(Role::id).toList(), clock.instant()));
-		audit.record("STAFF_CREATED", "staff", member.id().toString(), null, Outcome.ALLOWED,
+		audit.record(AgencyAudit.STAFF_CREATED, "staff", member.id().toString(), null, Outcome.ALLOWED,
 				"agency=" + agency.code() + ", roles=" + roleNames);
 		return member;
 	}
@@ -273,19 +280,19 @@ public class AgencyManagement {
 	@Transactional
 	public Staff changeStaff(UUID id, String displayName, String email, String agencyCode, Collection<String> roleNames,
 			boolean enabled, @Nullable Integer expectedVersion) {
-		var member = staff.findById(id).orElseThrow(() -> new NotFound("staff", id.toString()));
+		var member = staff.findById(id).orElseThrow(() -> notFound("staff", id.toString()));
 		checkVersion(expectedVersion, member.version(), "staff", id.toString());
 		var agency = agencyByCode(agencyCode);
 		var other = staff.findByEmailIgnoringCase(email.trim());
 		if (other.isPresent() && !other.get().id().equals(id)) {
-			throw new AgencyRuleException("email", "Another account already uses " + email.trim() + ".");
+			throw rejected("email", "admin.staff.error.emailTaken", email.trim());
 		}
 		var held = rolesNamed(roleNames);
 		checkPurposes(agency.type(), held, "roles");
 		member.change(displayName.trim(), email.trim(), agency.id(), enabled);
 		member.assignRoles(held.stream().map(Role::id).toList());
 		staff.save(member);
-		audit.record("STAFF_CHANGED", "staff", id.toString(), null, Outcome.ALLOWED,
+		audit.record(AgencyAudit.STAFF_CHANGED, "staff", id.toString(), null, Outcome.ALLOWED,
 				"agency=" + agency.code() + ", roles=" + roleNames + (enabled ? "" : ", disabled"));
 		return member;
 	}
@@ -299,19 +306,19 @@ public class AgencyManagement {
 	/** Forgets the failed sign-ins counted against the account, so attempts from anywhere are no longer slowed. */
 	@Transactional
 	public void clearSignInFailures(UUID id) {
-		var member = staff.findById(id).orElseThrow(() -> new NotFound("staff", id.toString()));
+		var member = staff.findById(id).orElseThrow(() -> notFound("staff", id.toString()));
 		throttle.clear(member.username());
-		audit.record("STAFF_SIGN_IN_FAILURES_CLEARED", "staff", id.toString(), null, Outcome.ALLOWED, null);
+		audit.record(AgencyAudit.STAFF_SIGN_IN_FAILURES_CLEARED, "staff", id.toString(), null, Outcome.ALLOWED, null);
 	}
 
 	@Transactional
 	public void setPassword(UUID id, String password) {
-		var member = staff.findById(id).orElseThrow(() -> new NotFound("staff", id.toString()));
+		var member = staff.findById(id).orElseThrow(() -> notFound("staff", id.toString()));
 		checkPassword(password, member.username(), "password");
 		member.changePassword(passwords.encode(password));
 		staff.save(member);
 		throttle.clear(member.username());
-		audit.record("STAFF_PASSWORD_SET", "staff", id.toString(), null, Outcome.ALLOWED, null);
+		audit.record(AgencyAudit.STAFF_PASSWORD_SET, "staff", id.toString(), null, Outcome.ALLOWED, null);
 	}
 
 	// ---- Roles
@@ -323,7 +330,7 @@ public class AgencyManagement {
 
 	@Transactional(readOnly = true)
 	public Role role(String name) {
-		return roles.findByName(name).orElseThrow(() -> new NotFound("role", name));
+		return roles.findByName(name).orElseThrow(() -> notFound("role", name));
 	}
 
 	@Transactional(readOnly = true)
@@ -335,11 +342,11 @@ public class AgencyManagement {
 	public Role createRole(String name, String title, String description, Collection<Grant> grants) {
 		var normalised = name.trim().toUpperCase().replaceAll("[^A-Z0-9]+", "_");
 		if (roles.findByName(normalised).isPresent()) {
-			throw new AgencyRuleException("name", "A role named " + normalised + " already exists.");
+			throw rejected("name", "admin.role.error.nameTaken", normalised);
 		}
-		var role = createChecked(() -> Role.create(normalised, title.trim(), description.trim(), grants));
+		var role = Role.create(normalised, title.trim(), description.trim(), grants);
 		roles.save(role);
-		audit.record("ROLE_CREATED", "role", role.name(), null, Outcome.ALLOWED, describe(grants));
+		audit.record(AgencyAudit.ROLE_CREATED, "role", role.name(), null, Outcome.ALLOWED, describe(grants));
 		return role;
 	}
 
@@ -354,10 +361,7 @@ public class AgencyManagement {
 			@Nullable Integer expectedVersion) {
 		var role = role(name);
 		checkVersion(expectedVersion, role.version(), "role", name);
-		createChecked(() -> {
-			role.change(title.trim(), description.trim(), grants);
-			return role;
-		});
+		role.change(title.trim(), description.trim(), grants);
 		// Everyone who holds the role must still be allowed its purposes, together with their other roles.
 		for (var member : staff.findAll()) {
 			if (member.roleIds().contains(role.id())) {
@@ -369,7 +373,7 @@ public class AgencyManagement {
 			}
 		}
 		roles.save(role);
-		audit.record("ROLE_CHANGED", "role", role.name(), null, Outcome.ALLOWED, describe(grants));
+		audit.record(AgencyAudit.ROLE_CHANGED, "role", role.name(), null, Outcome.ALLOWED, describe(grants));
 		return role;
 	}
 
@@ -386,7 +390,7 @@ public class AgencyManagement {
 
 	@Transactional(readOnly = true)
 	public ApiClient apiClient(UUID id) {
-		return apiClients.findById(id).orElseThrow(() -> new NotFound("api_client", id.toString()));
+		return apiClients.findById(id).orElseThrow(() -> notFound("api_client", id.toString()));
 	}
 
 	@Transactional
@@ -394,26 +398,26 @@ public class AgencyManagement {
 		var agency = agencyByCode(agencyCode);
 		for (var grant : grants) {
 			if (!grant.capability().purposes().contains(grant.purpose())) {
-				throw new AgencyRuleException("grants", "No records of " + grant.capability() + " are held for "
-						+ grant.purpose() + ", so a client cannot be granted it.");
+				throw rejected("grants", "admin.apiClient.error.grantNotHeld", grant.capability(), grant.purpose());
 			}
 		}
 		var purposes = grants.stream().map(Grant::purpose).collect(Collectors.toSet());
-		checkPurposeSet(agency.type(), purposes, "grants", "this client");
+		checkPurposeSet(agency.type(), purposes, "grants",
+				new DefaultMessageSourceResolvable("admin.error.purposeNotHeld.client"));
 		var token = tokens.newToken();
 		var client = apiClients.save(ApiClient.issue(name.trim(), agency.id(), ApiTokens.hash(token),
 				token.substring(0, 10), grants, issuedBy, clock.instant()));
-		audit.record("API_CLIENT_ISSUED", "api_client", client.id().toString(), null, Outcome.ALLOWED,
+		audit.record(AgencyAudit.API_CLIENT_ISSUED, "api_client", client.id().toString(), null, Outcome.ALLOWED,
 				"agency=" + agency.code() + ", " + describe(grants));
 		return new IssuedToken(client, token);
 	}
 
 	@Transactional
 	public void revokeApiClient(UUID id) {
-		var client = apiClients.findById(id).orElseThrow(() -> new NotFound("api_client", id.toString()));
+		var client = apiClients.findById(id).orElseThrow(() -> notFound("api_client", id.toString()));
 		client.revoke(clock.instant());
 		apiClients.save(client);
-		audit.record("API_CLIENT_REVOKED", "api_client", id.toString(), null, Outcome.ALLOWED, null);
+		audit.record(AgencyAudit.API_CLIENT_REVOKED, "api_client", id.toString(), null, Outcome.ALLOWED, null);
 	}
 
 	// ---- Counts for the admin pages (no personal data, so not audited)
@@ -452,6 +456,15 @@ public class AgencyManagement {
 
 	// ---- Rules
 
+	private static InputRejectedException rejected(String field, String code, Object... arguments) {
+		return new InputRejectedException(FieldProblem.of(field, code, arguments));
+	}
+
+	/** An agency, member of staff, role or API client that does not exist. */
+	private static NotFoundException notFound(String kind, Object id) {
+		return new NotFoundException("admin.error.notFound." + kind, id);
+	}
+
 	private static void checkVersion(@Nullable Integer expected, @Nullable Integer actual, String kind, String id) {
 		if (expected != null && !expected.equals(actual)) {
 			throw new ChangedMeanwhile(kind, id);
@@ -460,18 +473,15 @@ public class AgencyManagement {
 
 	private void checkPassword(String password, String username, String field) {
 		if (password.length() < MIN_PASSWORD_LENGTH) {
-			throw new AgencyRuleException(field,
-					"A password must be at least " + MIN_PASSWORD_LENGTH + " characters long.");
+			throw rejected(field, "admin.password.error.tooShort", MIN_PASSWORD_LENGTH);
 		}
 		if (password.length() > MAX_PASSWORD_LENGTH) {
-			throw new AgencyRuleException(field,
-					"A password must be at most " + MAX_PASSWORD_LENGTH + " characters long.");
+			throw rejected(field, "admin.password.error.tooLong", MAX_PASSWORD_LENGTH);
 		}
 		passwordRules.check(password, username).ifPresent(problem -> {
-			throw new AgencyRuleException(field, switch (problem) {
-				case COMMON -> "This password is too easy to guess: it is one of the most common passwords, or one "
-						+ "with a small change. Choose another; three or four random words make a strong one.";
-				case CONTAINS_USERNAME -> "A password must not contain the username.";
+			throw rejected(field, switch (problem) {
+				case COMMON -> "admin.password.error.common";
+				case CONTAINS_USERNAME -> "admin.password.error.containsUsername";
 			});
 		});
 	}
@@ -479,35 +489,26 @@ public class AgencyManagement {
 	private List<Role> rolesNamed(Collection<String> names) {
 		return names.stream()
 			.map(name -> roles.findByName(name)
-				.orElseThrow(() -> new AgencyRuleException("roles", "There is no role called " + name + ".")))
+				.orElseThrow(() -> rejected("roles", "admin.staff.error.noSuchRole", name)))
 			.toList();
 	}
 
 	private static void checkPurposes(AgencyType type, Collection<Role> held, String field) {
 		var purposes = held.stream().flatMap(r -> r.purposes().stream()).collect(Collectors.toSet());
 		// The agency's own limits first: they say most precisely what is wrong.
-		checkPurposeSet(type, purposes, field, "staff of this agency");
+		checkPurposeSet(type, purposes, field, new DefaultMessageSourceResolvable("admin.error.purposeNotHeld.staff"));
 		if (purposes.contains(Purpose.HEALTH) && purposes.contains(Purpose.POLICING)) {
-			throw new AgencyRuleException(field,
-					"These roles together would give one person both health and policing data.");
+			throw rejected(field, "admin.staff.error.healthAndPolicing");
 		}
 	}
 
-	private static void checkPurposeSet(AgencyType type, Set<Purpose> purposes, String field, String who) {
+	private static void checkPurposeSet(AgencyType type, Set<Purpose> purposes, String field,
+			MessageSourceResolvable who) {
 		for (var purpose : purposes) {
 			if (!type.purposes().contains(purpose)) {
-				throw new AgencyRuleException(field, "A " + type.title().toLowerCase() + " may not hold "
-						+ purpose.name().toLowerCase().replace('_', ' ') + " data, so " + who + " cannot have it.");
+				throw rejected(field, "admin.error.purposeNotHeld", type.title().toLowerCase(),
+						purpose.name().toLowerCase().replace('_', ' '), who);
 			}
-		}
-	}
-
-	private static Role createChecked(java.util.function.Supplier<Role> change) {
-		try {
-			return change.get();
-		}
-		catch (IllegalArgumentException ex) {
-			throw new AgencyRuleException("grants", ex.getMessage());
 		}
 	}
 
@@ -516,16 +517,6 @@ public class AgencyManagement {
 			.map(g -> Grant.authority(g.capability(), g.action(), g.purpose()))
 			.sorted()
 			.collect(Collectors.joining(","));
-	}
-
-	/** Thrown when an agency, member of staff, role or API client does not exist. */
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	public static class NotFound extends RuntimeException {
-
-		public NotFound(String kind, String id) {
-			super("No " + kind + " " + id);
-		}
-
 	}
 
 	/** Thrown when a change was based on a version of a record that someone else has changed since. */

@@ -11,16 +11,20 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.harmwatch.agency.internal.Agency;
+import org.harmwatch.agency.internal.AgencyAudit;
 import org.harmwatch.agency.internal.AgencyRepository;
 import org.harmwatch.agency.internal.SharingAgreement;
 import org.harmwatch.agency.internal.SharingAgreementRepository;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,12 +53,12 @@ public class SharingManagement {
 	private final ZoneId zone;
 
 	SharingManagement(SharingAgreementRepository agreements, AgencyRepository agencies, AuditLog audit, Clock clock,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.agreements = agreements;
 		this.agencies = agencies;
 		this.audit = audit;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	/** What an administrator records. */
@@ -103,42 +107,42 @@ public class SharingManagement {
 
 	/**
 	 * Records an agreement. Audited.
-	 * @throws AgencyRuleException naming the first wrong field; nothing is stored then
+	 * @throws InputRejectedException naming the first wrong field; nothing is stored then
 	 */
 	@Transactional
 	public SharingAgreementView record(Draft draft, String by) {
-		var reference = required(draft.reference(), "reference", "Enter the agreement's reference.", MAX_REFERENCE);
-		var owner = agency(draft.ownerCode(), "owner", "Choose the agency whose records are shared.");
-		var recipient = agency(draft.recipientCode(), "recipient", "Choose the agency the records are shared with.");
+		var reference = required(draft.reference(), "reference", "admin.sharing.error.reference", MAX_REFERENCE);
+		var owner = agency(draft.ownerCode(), "owner", "admin.sharing.error.owner");
+		var recipient = agency(draft.recipientCode(), "recipient", "admin.sharing.error.recipient");
 		if (owner.id().equals(recipient.id())) {
-			throw new AgencyRuleException("recipient", "An agency needs no agreement to use its own records.");
+			throw rejected("recipient", "admin.sharing.error.ownRecords");
 		}
 		if (draft.capability() == null) {
-			throw new AgencyRuleException("capability", "Choose which records are shared.");
+			throw rejected("capability", "admin.sharing.error.capability");
 		}
 		if (draft.access() != Action.READ && draft.access() != Action.WRITE) {
-			throw new AgencyRuleException("access", "Choose whether the records may be read, or read and changed.");
+			throw rejected("access", "admin.sharing.error.access");
 		}
 		var purpose = draft.purpose();
 		if (purpose == null || !draft.capability().purposes().contains(purpose)) {
-			throw new AgencyRuleException("purpose", "Choose a purpose these records can be held for.");
+			throw rejected("purpose", "admin.sharing.error.purpose");
 		}
 		if (!recipient.type().purposes().contains(purpose)) {
-			throw new AgencyRuleException("purpose", "A " + recipient.type().title().toLowerCase() + " may not hold "
-					+ purpose.name().toLowerCase().replace('_', ' ') + " data, so no agreement can give it them.");
+			throw rejected("purpose", "admin.sharing.error.purposeNotHeld", recipient.type().title().toLowerCase(),
+					purpose.name().toLowerCase().replace('_', ' '));
 		}
-		var basis = required(draft.legalBasis(), "legalBasis",
-				"Enter the legal basis (e.g. the UK GDPR articles and DPA 2018 conditions relied on).", MAX_LEGAL_BASIS);
+		var basis = required(draft.legalBasis(), "legalBasis", "admin.sharing.error.legalBasis",
+				MAX_LEGAL_BASIS);
 		if (draft.startsOn() == null) {
-			throw new AgencyRuleException("startsOn", "Enter the date the agreement starts.");
+			throw rejected("startsOn", "admin.sharing.error.startsOn");
 		}
 		if (draft.endsOn() != null && draft.endsOn().isBefore(draft.startsOn())) {
-			throw new AgencyRuleException("endsOn", "The end date must be on or after the start date.");
+			throw rejected("endsOn", "admin.sharing.error.endsOn");
 		}
 		var agreement = agreements.save(SharingAgreement.record(reference, owner.id(), recipient.id(),
 				draft.capability(), draft.access(), purpose, basis, draft.startsOn(), draft.endsOn(), by,
 				clock.instant()));
-		audit.record("SHARING_AGREEMENT_RECORDED", "sharing_agreement", agreement.id().toString(), purpose,
+		audit.record(AgencyAudit.SHARING_AGREEMENT_RECORDED, "sharing_agreement", agreement.id().toString(), purpose,
 				Outcome.ALLOWED, reference + ": " + owner.code() + " -> " + recipient.code() + ", "
 						+ draft.capability() + ":" + draft.access() + ", " + draft.startsOn() + " to "
 						+ (draft.endsOn() == null ? "open" : draft.endsOn()));
@@ -150,31 +154,35 @@ public class SharingManagement {
 	@Transactional
 	public void end(UUID id, String by) {
 		var agreement = agreements.findById(id)
-			.orElseThrow(() -> new AgencyManagement.NotFound("sharing_agreement", id.toString()));
+			.orElseThrow(() -> new NotFoundException("admin.error.notFound.sharing_agreement", id));
 		if (agreement.endedAt() != null) {
 			return;
 		}
 		agreement.end(by, clock.instant());
 		agreements.save(agreement);
-		audit.record("SHARING_AGREEMENT_ENDED", "sharing_agreement", id.toString(), agreement.purpose(),
+		audit.record(AgencyAudit.SHARING_AGREEMENT_ENDED, "sharing_agreement", id.toString(), agreement.purpose(),
 				Outcome.ALLOWED, agreement.reference());
 	}
 
-	private Agency agency(@Nullable String code, String field, String message) {
+	private Agency agency(@Nullable String code, String field, String messageCode) {
 		if (code == null || code.isBlank()) {
-			throw new AgencyRuleException(field, message);
+			throw rejected(field, messageCode);
 		}
-		return agencies.findByCode(code.strip()).orElseThrow(() -> new AgencyRuleException(field, message));
+		return agencies.findByCode(code.strip()).orElseThrow(() -> rejected(field, messageCode));
 	}
 
-	private static String required(@Nullable String text, String field, String message, int max) {
+	private static String required(@Nullable String text, String field, String messageCode, int max) {
 		if (text == null || text.isBlank()) {
-			throw new AgencyRuleException(field, message);
+			throw rejected(field, messageCode);
 		}
 		if (text.strip().length() > max) {
-			throw new AgencyRuleException(field, "Use at most " + max + " characters.");
+			throw rejected(field, "admin.error.tooLong", String.valueOf(max));
 		}
 		return text.strip();
+	}
+
+	private static InputRejectedException rejected(String field, String code, Object... arguments) {
+		return new InputRejectedException(FieldProblem.of(field, code, arguments));
 	}
 
 	private static SharingAgreementView view(SharingAgreement a, Map<UUID, Agency> agencies, LocalDate today) {

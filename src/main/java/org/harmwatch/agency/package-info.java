@@ -6,7 +6,7 @@
  * limits the purposes its staff may hold, so a police officer can never be given a health role.
  */
 @NullMarked
-@ApplicationModule(displayName = "Agencies and staff", allowedDependencies = { "platform", "shared" })
+@ApplicationModule(displayName = "Agencies and staff", allowedDependencies = { "shared", "platform" })
 package org.harmwatch.agency;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@ package org.harmwatch.analytics;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The detector found more events of one category in an area than its rule allows, or a significant space-time
  * cluster: early warning turns this into a signal.
@@ -23,6 +25,7 @@ import java.util.List;
  * @param pValue the scan's Monte Carlo p-value; NaN for a rule
  * @param detectedAt when it was detected
  */
+@NamedInterface("events")
 public record SpikeDetected(String id, String category, String method, String areaLevel, String areaCode,
 		String areaName, List<String> areaCodes, Instant windowStart, Instant windowEnd, long observed,
 		double expected, double pValue, Instant detectedAt) {

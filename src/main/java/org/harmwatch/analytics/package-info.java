@@ -6,7 +6,7 @@
  * scikit-learn. Other modules (overdose, early warning, consumption rooms) and the map pages call them.
  */
 @NullMarked
-@ApplicationModule(displayName = "Analytics", allowedDependencies = { "platform", "shared", "geography" })
+@ApplicationModule(displayName = "Analytics", allowedDependencies = { "shared", "platform", "geography" })
 package org.harmwatch.analytics;
 
 import org.jspecify.annotations.NullMarked;

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * What happened to one alert's deliveries: counts by version, channel and state, and the failures with their error.
  */
 public record DeliveryLog(UUID alertId, String reference, String headline, List<Count> counts, List<Failure> failures,
-		DeliveryMeasures measures) {
+		DeliveryTotals measures) {
 
 	/** How many deliveries of one version on one channel are in one state. */
 	public record Count(int version, DeliveryChannel channel, DeliveryState state, long count) {

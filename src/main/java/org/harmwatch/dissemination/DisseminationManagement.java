@@ -1,11 +1,12 @@
 package org.harmwatch.dissemination;
 
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,9 +15,12 @@ import java.util.stream.Collectors;
 
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.dissemination.internal.AlertIssues;
+import org.harmwatch.dissemination.internal.DeliveryCounts;
+import org.harmwatch.dissemination.internal.DeliveryRepository;
 import org.harmwatch.dissemination.internal.DisseminationProperties;
 import org.harmwatch.dissemination.internal.EmailSender;
 import org.harmwatch.dissemination.internal.SmsSender;
+import org.harmwatch.dissemination.internal.SubscriptionRepository;
 import org.harmwatch.dissemination.internal.Tokens;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
@@ -28,7 +32,7 @@ import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,7 +53,13 @@ public class DisseminationManagement {
 
 	private static final Pattern UK_MOBILE = Pattern.compile("^(?:\\+44|0044|0)7\\d{9}$");
 
-	private final JdbcClient jdbc;
+	private final SubscriptionRepository subscriptions;
+
+	private final DeliveryRepository deliveries;
+
+	private final DeliveryCounts counts;
+
+	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
@@ -69,12 +79,16 @@ public class DisseminationManagement {
 
 	private final OutboundHttp outbound;
 
-	DisseminationManagement(JdbcClient jdbc, TransactionTemplate transactions, GeographyManagement geography,
+	DisseminationManagement(SubscriptionRepository subscriptions, DeliveryRepository deliveries, DeliveryCounts counts,
+			ApplicationEventPublisher events, TransactionTemplate transactions, GeographyManagement geography,
 			AgencyManagement agencies, DisseminationProperties properties, EmailSender email, SmsSender sms,
 			AlertIssues issues, AuditLog audit, OutboundHttp outbound) {
+		this.subscriptions = subscriptions;
+		this.deliveries = deliveries;
+		this.counts = counts;
+		this.events = events;
 		this.audit = audit;
 		this.outbound = outbound;
-		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.geography = geography;
 		this.agencies = agencies;
@@ -84,14 +98,12 @@ public class DisseminationManagement {
 		this.issues = issues;
 	}
 
-	// ---- Choices for forms
 
 	/** The region's local authority districts, for area filters. */
 	public List<Area> districts() {
 		return geography.areas(AreaLevel.LAD);
 	}
 
-	// ---- Public subscriptions
 
 	/**
 	 * Asks for a public subscription and, when the address is new or not yet confirmed, sends it a confirmation link.
@@ -109,43 +121,17 @@ public class DisseminationManagement {
 		}
 		var token = Tokens.newToken();
 		boolean send = Boolean.TRUE.equals(transactions.execute(status -> {
-			var existing = jdbc.sql("""
-					SELECT id, confirmed_at IS NOT NULL AND active AS confirmed FROM dissemination.subscription
-					WHERE kind = 'PUBLIC' AND channel = ? AND lower(address) = lower(?) FOR UPDATE""")
-				.params(channel.name(), normalised)
-				.query((rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getBoolean("confirmed") })
-				.optional();
-			if (existing.isPresent() && (Boolean) existing.get()[1]) {
+			var existing = subscriptions.lockPublic(channel, normalised);
+			if (existing.isPresent() && existing.get().confirmed()) {
 				return false;
 			}
-			var expires = Timestamp.from(now.plus(properties.confirmValidFor()));
+			var expires = now.plus(properties.confirmValidFor());
 			if (existing.isPresent()) {
-				jdbc.sql("""
-						UPDATE dissemination.subscription SET confirm_token_hash = :hash, confirm_expires_at = :expires,
-						  confirmed_at = NULL, active = TRUE, lad_codes = :lads, substance_classes = :classes
-						WHERE id = :id""")
-					.param("hash", Tokens.sha256(token))
-					.param("expires", expires)
-					.param("lads", lads.toArray(String[]::new))
-					.param("classes", substanceClasses.toArray(String[]::new))
-					.param("id", existing.get()[0])
-					.update();
+				subscriptions.renewPublic(existing.get().id(), Tokens.sha256(token), expires, lads, substanceClasses);
 			}
 			else {
-				jdbc.sql("""
-						INSERT INTO dissemination.subscription (id, kind, channel, address, lad_codes, substance_classes,
-						  confirm_token_hash, confirm_expires_at, unsubscribe_token, created_at)
-						VALUES (:id, 'PUBLIC', :channel, :address, :lads, :classes, :hash, :expires, :unsubscribe, :now)""")
-					.param("id", UUID.randomUUID())
-					.param("channel", channel.name())
-					.param("address", normalised)
-					.param("lads", lads.toArray(String[]::new))
-					.param("classes", substanceClasses.toArray(String[]::new))
-					.param("hash", Tokens.sha256(token))
-					.param("expires", expires)
-					.param("unsubscribe", Tokens.newToken())
-					.param("now", Timestamp.from(now))
-					.update();
+				subscriptions.insert(new SubscriptionRepository.NewSubscription("PUBLIC", channel, normalised, null,
+						null, null, null, lads, substanceClasses, Tokens.sha256(token), expires, null, now));
 			}
 			return true;
 		}));
@@ -177,12 +163,7 @@ public class DisseminationManagement {
 	/** Whether a confirmation link is valid now (for showing its page). */
 	@Transactional(readOnly = true)
 	public boolean confirmable(String token, Instant now) {
-		return Tokens.wellFormed(token) && jdbc.sql("""
-				SELECT count(*) FROM dissemination.subscription
-				WHERE confirm_token_hash = ? AND confirm_expires_at > ?""")
-			.params(Tokens.sha256(token), Timestamp.from(now))
-			.query(Long.class)
-			.single() > 0;
+		return Tokens.wellFormed(token) && subscriptions.confirmable(Tokens.sha256(token), now);
 	}
 
 	/**
@@ -195,15 +176,7 @@ public class DisseminationManagement {
 		if (!Tokens.wellFormed(token)) {
 			throw new TokenNotFoundException();
 		}
-		var id = jdbc.sql("""
-				UPDATE dissemination.subscription SET confirmed_at = :now, confirm_token_hash = NULL,
-				  confirm_expires_at = NULL
-				WHERE confirm_token_hash = :hash AND confirm_expires_at > :now RETURNING id""")
-			.param("now", Timestamp.from(now))
-			.param("hash", Tokens.sha256(token))
-			.query(UUID.class)
-			.optional()
-			.orElseThrow(TokenNotFoundException::new);
+		var id = subscriptions.confirm(Tokens.sha256(token), now).orElseThrow(TokenNotFoundException::new);
 		audit.recordFor("public", null, "SUBSCRIPTION_CONFIRMED", "subscription", id.toString(), Purpose.PUBLIC,
 				AuditLog.Outcome.ALLOWED, null);
 	}
@@ -211,8 +184,7 @@ public class DisseminationManagement {
 	/** Whether an unsubscribe link names a subscription (for showing its page). */
 	@Transactional(readOnly = true)
 	public boolean unsubscribable(String token) {
-		return Tokens.wellFormed(token) && jdbc.sql("SELECT count(*) FROM dissemination.subscription "
-				+ "WHERE unsubscribe_token = ?").param(token).query(Long.class).single() > 0;
+		return Tokens.wellFormed(token) && subscriptions.unsubscribable(token);
 	}
 
 	/**
@@ -225,43 +197,21 @@ public class DisseminationManagement {
 		if (!Tokens.wellFormed(token)) {
 			throw new TokenNotFoundException();
 		}
-		var id = jdbc.sql("""
-				UPDATE dissemination.subscription SET active = FALSE, confirm_token_hash = NULL
-				WHERE unsubscribe_token = ? RETURNING id""")
-			.param(token)
-			.query(UUID.class)
-			.optional()
-			.orElseThrow(TokenNotFoundException::new);
+		var id = subscriptions.unsubscribe(token).orElseThrow(TokenNotFoundException::new);
 		audit.recordFor("public", null, "SUBSCRIPTION_ENDED", "subscription", id.toString(), Purpose.PUBLIC,
 				AuditLog.Outcome.ALLOWED, null);
 	}
 
-	// ---- Professional and webhook subscriptions
 
 	@Transactional(readOnly = true)
 	public List<SubscriptionView> subscriptions() {
-		return jdbc.sql("""
-				SELECT * FROM dissemination.subscription WHERE kind <> 'PUBLIC' AND active ORDER BY kind, created_at""")
-			.query((rs, n) -> new SubscriptionView(rs.getObject("id", UUID.class), rs.getString("kind"),
-					DeliveryChannel.valueOf(rs.getString("channel")), rs.getString("name"), rs.getString("address"),
-					rs.getString("agency_code"), rs.getString("role_name"),
-					List.of((String[]) rs.getArray("lad_codes").getArray()),
-					List.of((String[]) rs.getArray("substance_classes").getArray()),
-					rs.getTimestamp("created_at").toInstant()))
-			.list();
+		return subscriptions.managed();
 	}
 
 	/** How many confirmed public subscribers there are, by channel name. */
 	@Transactional(readOnly = true)
-	public java.util.Map<String, Long> publicSubscriberCounts() {
-		var counts = new java.util.TreeMap<String, Long>();
-		jdbc.sql("""
-				SELECT channel, count(*) AS n FROM dissemination.subscription
-				WHERE kind = 'PUBLIC' AND active AND confirmed_at IS NOT NULL GROUP BY channel""")
-			.query(rs -> {
-				counts.put(rs.getString("channel"), rs.getLong("n"));
-			});
-		return counts;
+	public Map<String, Long> publicSubscriberCounts() {
+		return subscriptions.publicCounts();
 	}
 
 	/**
@@ -300,23 +250,8 @@ public class DisseminationManagement {
 		if (!problems.isEmpty()) {
 			throw new SubscriptionRejectedException(problems);
 		}
-		var id = UUID.randomUUID();
-		jdbc.sql("""
-				INSERT INTO dissemination.subscription (id, kind, channel, address, agency_code, role_name, lad_codes,
-				  substance_classes, confirmed_at, unsubscribe_token, created_at)
-				VALUES (:id, 'PROFESSIONAL', :channel, :address, :agency, :role, :lads, :classes, :now, :unsubscribe,
-				  :now)""")
-			.param("id", id)
-			.param("channel", channel.name())
-			.param("address", normalised)
-			.param("agency", agencyCode)
-			.param("role", roleName)
-			.param("lads", lads.toArray(String[]::new))
-			.param("classes", substanceClasses.toArray(String[]::new))
-			.param("now", Timestamp.from(now))
-			.param("unsubscribe", Tokens.newToken())
-			.update();
-		return id;
+		return subscriptions.insert(new SubscriptionRepository.NewSubscription("PROFESSIONAL", channel, normalised,
+				null, agencyCode, roleName, null, lads, substanceClasses, null, null, now, now));
 	}
 
 	/**
@@ -351,32 +286,16 @@ public class DisseminationManagement {
 		if (!problems.isEmpty()) {
 			throw new SubscriptionRejectedException(problems);
 		}
-		var id = UUID.randomUUID();
-		jdbc.sql("""
-				INSERT INTO dissemination.subscription (id, kind, channel, address, name, secret, lad_codes,
-				  substance_classes, confirmed_at, unsubscribe_token, created_at)
-				VALUES (:id, 'WEBHOOK', 'WEBHOOK', :url, :name, :secret, :lads, :classes, :now, :unsubscribe, :now)""")
-			.param("id", id)
-			.param("url", url.trim())
-			.param("name", name.trim())
-			.param("secret", secret)
-			.param("lads", lads.toArray(String[]::new))
-			.param("classes", substanceClasses.toArray(String[]::new))
-			.param("now", Timestamp.from(now))
-			.param("unsubscribe", Tokens.newToken())
-			.update();
-		return id;
+		return subscriptions.insert(new SubscriptionRepository.NewSubscription("WEBHOOK", DeliveryChannel.WEBHOOK,
+				url.trim(), name.trim(), null, null, secret, lads, substanceClasses, null, null, now, now));
 	}
 
 	/** Ends a professional or webhook subscription; {@code false} when there is none with this id. */
 	@Transactional
 	public boolean removeSubscription(UUID id) {
-		return jdbc.sql("UPDATE dissemination.subscription SET active = FALSE WHERE id = ? AND kind <> 'PUBLIC'")
-			.param(id)
-			.update() > 0;
+		return subscriptions.deactivateManaged(id);
 	}
 
-	// ---- Acknowledgements and feedback
 
 	/** A delivery as its recipient sees it through their link. */
 	public record Received(String reference, String headline, boolean professional, @Nullable Instant acknowledgedAt,
@@ -389,18 +308,7 @@ public class DisseminationManagement {
 		if (!Tokens.wellFormed(token)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("""
-				SELECT a.reference, a.headline, d.audience, d.acknowledged_at, f.delivery_id IS NOT NULL AS given
-				FROM dissemination.delivery d
-				JOIN dissemination.alert_issue a ON a.alert_id = d.alert_id AND a.version = d.version
-				LEFT JOIN dissemination.feedback f ON f.delivery_id = d.id
-				WHERE d.token = ?""")
-			.param(token)
-			.query((rs, n) -> new Received(rs.getString("reference"), rs.getString("headline"),
-					"PROFESSIONALS".equals(rs.getString("audience")),
-					rs.getTimestamp("acknowledged_at") == null ? null : rs.getTimestamp("acknowledged_at").toInstant(),
-					rs.getBoolean("given")))
-			.optional();
+		return deliveries.received(token);
 	}
 
 	/**
@@ -414,15 +322,12 @@ public class DisseminationManagement {
 		if (!Tokens.wellFormed(token)) {
 			throw new TokenNotFoundException();
 		}
-		return jdbc.sql("""
-				UPDATE dissemination.delivery SET acknowledged_at = COALESCE(acknowledged_at, :now)
-				WHERE token = :token AND audience = 'PROFESSIONALS' RETURNING acknowledged_at""")
-			.param("now", Timestamp.from(now))
-			.param("token", token)
-			.query(Timestamp.class)
-			.optional()
-			.map(Timestamp::toInstant)
-			.orElseThrow(TokenNotFoundException::new);
+		var answered = deliveries.acknowledge(token, now).orElseThrow(TokenNotFoundException::new);
+		if (answered.first()) {
+			events.publishEvent(new DeliveryAcknowledged(answered.id(), answered.alertId(), answered.version(),
+					answered.queuedAt(), answered.at()));
+		}
+		return answered.at();
 	}
 
 	/**
@@ -442,19 +347,13 @@ public class DisseminationManagement {
 		if (received(token).isEmpty()) {
 			throw new TokenNotFoundException();
 		}
-		return jdbc.sql("""
-				INSERT INTO dissemination.feedback (delivery_id, useful, changed_action, comment, given_at)
-				SELECT id, :useful, :changed, :comment, :now FROM dissemination.delivery WHERE token = :token
-				ON CONFLICT (delivery_id) DO NOTHING""")
-			.param("useful", useful)
-			.param("changed", changedAction)
-			.param("comment", comment == null || comment.isBlank() ? null : comment.strip())
-			.param("now", Timestamp.from(now))
-			.param("token", token)
-			.update() > 0;
+		var answered = deliveries.feedback(token, useful, changedAction,
+				comment == null || comment.isBlank() ? null : comment.strip(), now);
+		answered.ifPresent(a -> events.publishEvent(
+				new FeedbackGiven(a.id(), a.alertId(), a.version(), a.queuedAt(), useful, changedAction, a.at())));
+		return answered.isPresent();
 	}
 
-	// ---- Delivery log and measures
 
 	/** An issued alert with its delivery counts, for the coordinator's list. */
 	public record IssuedAlert(UUID alertId, String reference, String headline, String level, boolean exercise,
@@ -463,47 +362,24 @@ public class DisseminationManagement {
 
 	@Transactional(readOnly = true)
 	public List<IssuedAlert> issuedAlerts(int limit) {
-		return jdbc.sql("""
-				SELECT a.alert_id, max(a.reference) AS reference, (array_agg(a.headline ORDER BY a.version DESC))[1] AS headline,
-				  (array_agg(a.level ORDER BY a.version DESC))[1] AS level, bool_or(a.exercise) AS exercise,
-				  max(a.version) AS versions, max(a.issued_at) AS issued,
-				  (SELECT count(*) FROM dissemination.delivery d WHERE d.alert_id = a.alert_id) AS deliveries,
-				  (SELECT count(*) FROM dissemination.delivery d WHERE d.alert_id = a.alert_id AND d.state = 'SENT') AS sent
-				FROM dissemination.alert_issue a GROUP BY a.alert_id ORDER BY max(a.issued_at) DESC LIMIT ?""")
-			.param(Math.max(1, Math.min(limit, 500)))
-			.query((rs, n) -> new IssuedAlert(rs.getObject("alert_id", UUID.class), rs.getString("reference"),
-					rs.getString("headline"), rs.getString("level"), rs.getBoolean("exercise"), rs.getInt("versions"),
-					rs.getTimestamp("issued").toInstant(), rs.getLong("deliveries"), rs.getLong("sent")))
-			.list();
+		return deliveries.issuedAlerts(Math.max(1, Math.min(limit, 500)));
 	}
 
 	/** One alert's delivery log, or empty when it was never issued to dissemination. */
 	@Transactional(readOnly = true)
 	public Optional<DeliveryLog> deliveryLog(UUID alertId) {
-		var latest = jdbc.sql("SELECT version FROM dissemination.alert_issue WHERE alert_id = ? "
-				+ "ORDER BY version DESC LIMIT 1").param(alertId).query(Integer.class).optional();
+		var latest = deliveries.latestVersion(alertId);
 		if (latest.isEmpty()) {
 			return Optional.empty();
 		}
 		var alert = issues.find(alertId, latest.get()).orElseThrow();
-		var counts = jdbc.sql("""
-				SELECT version, channel, state, count(*) AS n FROM dissemination.delivery WHERE alert_id = ?
-				GROUP BY version, channel, state ORDER BY version, channel, state""")
-			.param(alertId)
-			.query((rs, n) -> new DeliveryLog.Count(rs.getInt("version"), DeliveryChannel.valueOf(rs.getString("channel")),
-					DeliveryState.valueOf(rs.getString("state")), rs.getLong("n")))
-			.list();
-		var failures = jdbc.sql("""
-				SELECT id, version, channel, recipient, state, attempts, last_error, next_attempt_at
-				FROM dissemination.delivery WHERE alert_id = ? AND state IN ('FAILED', 'DEAD') ORDER BY id LIMIT 200""")
-			.param(alertId)
-			.query((rs, n) -> new DeliveryLog.Failure(rs.getLong("id"), rs.getInt("version"),
-					DeliveryChannel.valueOf(rs.getString("channel")), mask(rs.getString("recipient")),
-					DeliveryState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
-					"FAILED".equals(rs.getString("state")) ? rs.getTimestamp("next_attempt_at").toInstant() : null))
-			.list();
-		return Optional.of(new DeliveryLog(alertId, alert.reference(), alert.headline(), counts, failures,
-				measures(alertId)));
+		var failures = deliveries.failures(alertId)
+			.stream()
+			.map(f -> new DeliveryLog.Failure(f.id(), f.version(), f.channel(), mask(f.recipient()), f.state(),
+					f.attempts(), f.error(), f.nextAttemptAt()))
+			.toList();
+		return Optional.of(new DeliveryLog(alertId, alert.reference(), alert.headline(), deliveries.counts(alertId),
+				failures, measures(alertId)));
 	}
 
 	/**
@@ -513,48 +389,23 @@ public class DisseminationManagement {
 	 */
 	@Transactional
 	public int retry(UUID alertId, Instant now) {
-		return jdbc.sql("""
-				UPDATE dissemination.delivery d SET state = 'PENDING', next_attempt_at = :now, attempts = 0
-				WHERE d.alert_id = :alert AND d.state IN ('FAILED', 'DEAD')
-				  AND NOT EXISTS (SELECT 1 FROM dissemination.subscription s WHERE s.id = d.subscription_id AND NOT s.active)""")
-			.param("now", Timestamp.from(now))
-			.param("alert", alertId)
-			.update();
+		var queued = deliveries.retry(alertId, now);
+		counts.publish(new LinkedHashSet<>(queued));
+		return queued.size();
 	}
 
-	/** Delivery, acknowledgement and feedback measures of one alert (all its versions). */
+	/** Delivery, acknowledgement and feedback totals of one alert (all its versions). */
 	@Transactional(readOnly = true)
-	public DeliveryMeasures measures(UUID alertId) {
-		return measures("WHERE d.alert_id = ?", alertId);
+	public DeliveryTotals measures(UUID alertId) {
+		return deliveries.totals(alertId);
 	}
 
-	/** Delivery, acknowledgement and feedback measures of every alert issued since {@code since}. */
+	/** Delivery, acknowledgement and feedback totals of every delivery queued since {@code since}. */
 	@Transactional(readOnly = true)
-	public DeliveryMeasures measures(Instant since) {
-		return measures("WHERE d.created_at >= ?", Timestamp.from(since));
+	public DeliveryTotals measures(Instant since) {
+		return deliveries.totals(since);
 	}
 
-	private DeliveryMeasures measures(String where, Object param) {
-		return jdbc.sql("""
-				SELECT count(*) AS deliveries,
-				  count(*) FILTER (WHERE d.state = 'SENT') AS sent,
-				  count(*) FILTER (WHERE d.state IN ('PENDING', 'SENDING', 'FAILED')) AS pending,
-				  count(*) FILTER (WHERE d.state = 'DEAD') AS dead,
-				  count(*) FILTER (WHERE d.state = 'SENT' AND d.audience = 'PROFESSIONALS') AS professional_sent,
-				  count(*) FILTER (WHERE d.acknowledged_at IS NOT NULL) AS acknowledged,
-				  count(f.delivery_id) AS feedback,
-				  count(*) FILTER (WHERE f.useful) AS useful,
-				  count(*) FILTER (WHERE f.changed_action) AS changed
-				FROM dissemination.delivery d LEFT JOIN dissemination.feedback f ON f.delivery_id = d.id
-				""" + where)
-			.param(param)
-			.query((rs, n) -> new DeliveryMeasures(rs.getLong("deliveries"), rs.getLong("sent"), rs.getLong("pending"),
-					rs.getLong("dead"), rs.getLong("professional_sent"), rs.getLong("acknowledged"),
-					rs.getLong("feedback"), rs.getLong("useful"), rs.getLong("changed")))
-			.single();
-	}
-
-	// ---- Rules
 
 	static String mask(String recipient) {
 		if (recipient.startsWith("webhook:")) {

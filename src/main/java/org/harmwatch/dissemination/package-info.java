@@ -10,13 +10,15 @@
  * and marks each one sent, or failed with a retry time (exponential backoff) until it is dead. Professionals
  * acknowledge receipt; unacknowledged alerts to key roles escalate. Recipients say whether an alert was useful.
  *
- * <p>Used by the early-warning coordinator (delivery log, measures), administrators (subscriptions), the public
- * (subscribe, confirm, unsubscribe) and professionals (acknowledge, feedback). Reads no early-warning tables: the
- * event carries everything.
+ * <p>Used by the early-warning coordinator (delivery log), administrators (subscriptions), the public (subscribe,
+ * confirm, unsubscribe) and professionals (acknowledge, feedback). Reads no early-warning tables: the event carries
+ * everything. Publishes what happened to deliveries ({@code AlertDeliveriesCounted}, {@code DeliveryAcknowledged},
+ * {@code FeedbackGiven}) for the programme's measures, and knows nothing of who listens. The SQL lives in
+ * {@code internal} repositories; this package is the API.
  */
 @NullMarked
 @ApplicationModule(displayName = "Alert dissemination",
-		allowedDependencies = { "platform", "shared", "earlywarning", "agency", "geography", "substances" })
+		allowedDependencies = { "shared", "platform", "agency", "geography", "substances", "earlywarning :: events" })
 package org.harmwatch.dissemination;
 
 import org.jspecify.annotations.NullMarked;

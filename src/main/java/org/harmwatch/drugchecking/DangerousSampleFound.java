@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A checked sample held something dangerous: a high-potency opioid, an unexpected or harmful adulterant, or far more of
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param analysis how it was analysed, e.g. {@code FTIR}, {@code GC-MS}, {@code fentanyl test strip}
  * @param foundAt when the result was confirmed
  */
+@NamedInterface("events")
 public record DangerousSampleFound(String sampleId, String sessionSite, @Nullable String ladCode, String soldAs,
 		List<String> substanceCodes, List<String> reasons, String analysis, Instant foundAt) {
 

@@ -2,7 +2,7 @@ package org.harmwatch.drugchecking;
 
 /**
  * A condition of a session's licence (the Home Office licence, the local agreement with police and the venue) on how
- * its results may be released. Enforced by {@link DrugCheckingManagement} wherever results are shown, exported or
+ * its results may be released. Enforced by {@link ReleaseManagement} wherever results are shown, exported or
  * published, not merely displayed.
  */
 public enum LicenceCondition {

@@ -5,9 +5,9 @@
  *
  * <p>Used by drug-checking analysts, and by the public to look up their own result by its code. Results leave the
  * module only through {@link org.harmwatch.drugchecking.Release}, made by
- * {@link org.harmwatch.drugchecking.DrugCheckingManagement}, which applies each session's
+ * {@link org.harmwatch.drugchecking.ReleaseManagement}, which applies each session's
  * {@link org.harmwatch.drugchecking.LicenceCondition}s for the reader. Photos of samples
- * ({@link org.harmwatch.drugchecking.SamplePhotos}) follow the same rules, and reach the public board only when the
+ * ({@link org.harmwatch.drugchecking.PhotoManagement}) follow the same rules, and reach the public board only when the
  * licence allows photographs to be published. A confirmed result that is mis-sold, holds an
  * unexpected high-risk substance or is unusually strong publishes
  * {@link org.harmwatch.drugchecking.DangerousSampleFound}, which early warning turns into a signal; this module does
@@ -19,7 +19,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Drug checking",
-		allowedDependencies = { "shared", "platform", "substances", "geography", "agency" })
+		allowedDependencies = { "shared", "platform", "platform :: imports", "substances", "geography", "agency" })
 package org.harmwatch.drugchecking;
 
 import org.jspecify.annotations.NullMarked;

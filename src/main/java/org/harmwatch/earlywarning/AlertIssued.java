@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An approved alert (or an update or cancellation of one) was issued and must now reach people.
@@ -32,11 +33,15 @@ import org.jspecify.annotations.Nullable;
  * @param webPath the alert's page, relative to the site root, e.g. {@code /alerts/HW-2026-0007}
  * @param issuedAt when it was issued
  * @param expiresAt when it stops being current
+ * @param signalId the signal the alert was drafted from, when known (issues stored before it was carried have none)
+ * @param firstEvidenceAt when that signal's earliest evidence happened, for the time from first evidence to alert
  */
+@NamedInterface("events")
 public record AlertIssued(UUID alertId, int version, String reference, AlertMessageType messageType, AlertLevel level,
 		Set<Audience> audiences, boolean exercise, String headline, String lookOutFor, String publicAdvice,
 		String professionalAdvice, String smsText, List<String> ladCodes, List<String> substanceClasses,
-		List<String> substances, String webPath, Instant issuedAt, @Nullable Instant expiresAt) {
+		List<String> substances, String webPath, Instant issuedAt, @Nullable Instant expiresAt,
+		@Nullable UUID signalId, @Nullable Instant firstEvidenceAt) {
 
 	public AlertIssued {
 		audiences = Set.copyOf(audiences);

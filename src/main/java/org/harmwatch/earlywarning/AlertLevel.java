@@ -1,8 +1,11 @@
 package org.harmwatch.earlywarning;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * How serious an alert is, from the least to the most; maps onto CAP severity (Moderate, Severe, Extreme).
  */
+@NamedInterface("events")
 public enum AlertLevel {
 
 	/** Information for professionals: something to know, nothing to change yet. */

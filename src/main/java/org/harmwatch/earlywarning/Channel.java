@@ -1,8 +1,11 @@
 package org.harmwatch.earlywarning;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * How a report arrived.
  */
+@NamedInterface("events")
 public enum Channel {
 
 	/** The staff form, signed in. */

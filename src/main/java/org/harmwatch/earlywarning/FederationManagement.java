@@ -1,16 +1,12 @@
 package org.harmwatch.earlywarning;
 
-import java.net.URI;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.harmwatch.earlywarning.internal.federation.ExternalAlertRepository;
 import org.harmwatch.earlywarning.internal.federation.FederationProperties;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,51 +20,39 @@ public class FederationManagement {
 	/** Alerts per page. */
 	public static final int PAGE_SIZE = 25;
 
-	private final JdbcClient jdbc;
+	private final ExternalAlertRepository alerts;
 
 	private final FederationProperties properties;
 
-	FederationManagement(JdbcClient jdbc, FederationProperties properties) {
-		this.jdbc = jdbc;
+	FederationManagement(ExternalAlertRepository alerts, FederationProperties properties) {
+		this.alerts = alerts;
 		this.properties = properties;
 	}
 
 	/** A page of external alerts, newest first; only those not yet reviewed if {@code unreviewedOnly}. */
 	public ExternalAlert.Page alerts(boolean unreviewedOnly, int page) {
-		var where = unreviewedOnly ? " WHERE reviewed_at IS NULL" : "";
-		long total = jdbc.sql("SELECT count(*) FROM earlywarning.external_alert" + where).query(Long.class).single();
+		long total = alerts.count(unreviewedOnly);
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		int current = Math.min(Math.max(page, 1), pages);
-		var list = jdbc.sql("SELECT * FROM earlywarning.external_alert" + where
-				+ " ORDER BY sent DESC, id LIMIT ? OFFSET ?")
-			.param(PAGE_SIZE)
-			.param((current - 1) * PAGE_SIZE)
-			.query((rs, n) -> alert(rs))
-			.list();
+		var list = alerts.page(unreviewedOnly, PAGE_SIZE, (current - 1) * PAGE_SIZE);
 		return new ExternalAlert.Page(list, current, pages, total);
 	}
 
 	/** One external alert. */
 	public ExternalAlert alert(UUID id) {
-		return jdbc.sql("SELECT * FROM earlywarning.external_alert WHERE id = ?")
-			.param(id)
-			.query((rs, n) -> alert(rs))
-			.optional()
+		return alerts.find(id)
 			.orElseThrow(() -> new EarlyWarningManagement.NotFound("external alert", id.toString()));
 	}
 
 	/** An external alert's CAP message exactly as it was received. */
 	public String capXml(UUID id) {
-		return jdbc.sql("SELECT cap_xml FROM earlywarning.external_alert WHERE id = ?")
-			.param(id)
-			.query(String.class)
-			.optional()
+		return alerts.capXml(id)
 			.orElseThrow(() -> new EarlyWarningManagement.NotFound("external alert", id.toString()));
 	}
 
 	/** The configured feeds and how each is doing, in configuration order. */
 	public List<ExternalAlert.FeedStatus> feeds() {
-		return properties.feeds().stream().map(feed -> status(feed.name(), feed.url())).toList();
+		return properties.feeds().stream().map(feed -> alerts.status(feed.name(), feed.url().toString())).toList();
 	}
 
 	/**
@@ -90,45 +74,8 @@ public class FederationManagement {
 		if (current.reviewedAt() != null) {
 			throw new EarlyWarningManagement.SignalDecisionException("note", "This alert was already reviewed.");
 		}
-		jdbc.sql("UPDATE earlywarning.external_alert SET reviewed_at = ?, reviewed_by = ?, review_note = ? "
-				+ "WHERE id = ? AND reviewed_at IS NULL")
-			.param(Timestamp.from(at))
-			.param(reviewedBy)
-			.param(text)
-			.param(id)
-			.update();
+		alerts.review(id, text, reviewedBy, at);
 		return alert(id);
-	}
-
-	private ExternalAlert.FeedStatus status(String feed, URI url) {
-		return jdbc.sql("SELECT f.last_polled_at, f.last_success_at, f.last_error, "
-				+ "(SELECT count(*) FROM earlywarning.external_alert a WHERE a.feed = ?) AS alerts "
-				+ "FROM (SELECT 1) one LEFT JOIN earlywarning.federation_feed f ON f.name = ?")
-			.param(feed)
-			.param(feed)
-			.query((rs, n) -> new ExternalAlert.FeedStatus(feed, url.toString(), instant(rs, "last_polled_at"),
-					instant(rs, "last_success_at"), rs.getString("last_error"), rs.getLong("alerts")))
-			.single();
-	}
-
-	static ExternalAlert alert(ResultSet rs) throws SQLException {
-		return new ExternalAlert(rs.getObject("id", UUID.class), rs.getString("feed"), rs.getString("sender"),
-				rs.getString("identifier"), rs.getTimestamp("sent").toInstant(), rs.getString("status"),
-				rs.getString("msg_type"), rs.getString("refs"), rs.getString("event"), rs.getString("headline"),
-				rs.getString("description"), rs.getString("instruction"), rs.getString("severity"),
-				rs.getString("urgency"), rs.getString("certainty"), instant(rs, "expires"), rs.getString("web"),
-				strings(rs, "areas"), strings(rs, "gss_codes"), rs.getTimestamp("received_at").toInstant(),
-				instant(rs, "reviewed_at"), rs.getString("reviewed_by"), rs.getString("review_note"));
-	}
-
-	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		var value = rs.getTimestamp(column);
-		return value == null ? null : value.toInstant();
-	}
-
-	private static List<String> strings(ResultSet rs, String column) throws SQLException {
-		var array = rs.getArray(column);
-		return array == null ? List.of() : List.of((String[]) array.getArray());
 	}
 
 }

@@ -1,8 +1,5 @@
 package org.harmwatch.earlywarning;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +12,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.harmwatch.agency.AgencyManagement;
+import org.harmwatch.earlywarning.internal.EarlyWarningAudit;
 import org.harmwatch.earlywarning.internal.PanelProperties;
-import org.harmwatch.earlywarning.internal.SignalEngine;
+import org.harmwatch.earlywarning.internal.PanelRepository;
+import org.harmwatch.earlywarning.internal.PanelRepository.ChaserKind;
+import org.harmwatch.earlywarning.internal.Signal;
+import org.harmwatch.earlywarning.internal.SignalReadRepository;
+import org.harmwatch.earlywarning.internal.SignalRepository;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.AuditLog;
@@ -25,7 +27,6 @@ import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PanelManagement {
 
 	/** Longest rationale of a grade or an outcome. */
-	public static final int MAX_RATIONALE = 4000;
+	public static final int MAX_RATIONALE = Signal.MAX_RATIONALE;
 
 	/**
 	 * The grading matrix: the outcome suggested for each strength of evidence (rows A to D) and potential harm (columns
@@ -63,9 +64,11 @@ public class PanelManagement {
 			{ PanelOutcome.MONITOR, PanelOutcome.MONITOR, PanelOutcome.INFORM_PROFESSIONALS,
 					PanelOutcome.INFORM_PROFESSIONALS } };
 
-	static final String REMINDER = "REMINDER", ESCALATION = "ESCALATION";
+	private final PanelRepository panel;
 
-	private final JdbcClient jdbc;
+	private final SignalRepository signals;
+
+	private final SignalReadRepository signalReads;
 
 	private final EarlyWarningManagement earlyWarning;
 
@@ -79,10 +82,12 @@ public class PanelManagement {
 
 	private final ApplicationEventPublisher events;
 
-	PanelManagement(JdbcClient jdbc, EarlyWarningManagement earlyWarning, AgencyManagement agencies,
-			GeographyManagement geography, PanelProperties properties, AuditLog audit,
-			ApplicationEventPublisher events) {
-		this.jdbc = jdbc;
+	PanelManagement(PanelRepository panel, SignalRepository signals, SignalReadRepository signalReads,
+			EarlyWarningManagement earlyWarning, AgencyManagement agencies, GeographyManagement geography,
+			PanelProperties properties, AuditLog audit, ApplicationEventPublisher events) {
+		this.panel = panel;
+		this.signals = signals;
+		this.signalReads = signalReads;
 		this.earlyWarning = earlyWarning;
 		this.agencies = agencies;
 		this.geography = geography;
@@ -142,25 +147,16 @@ public class PanelManagement {
 		var reminded = new ArrayList<String>();
 		String escalatedTo = null;
 		Instant escalatedAt = null;
-		for (var row : jdbc.sql("SELECT username, kind, sent_at FROM earlywarning.panel_chaser WHERE signal_id = ? "
-				+ "ORDER BY sent_at, username")
-			.param(signal.id())
-			.query((rs, n) -> new Object[] { rs.getString("username"), rs.getString("kind"),
-					rs.getTimestamp("sent_at").toInstant() })
-			.list()) {
-			if (REMINDER.equals(row[1])) {
-				reminded.add((String) row[0]);
+		for (var chaser : panel.chasers(signal.id())) {
+			if (chaser.kind() == ChaserKind.REMINDER) {
+				reminded.add(chaser.username());
 			}
 			else {
-				escalatedTo = (String) row[0];
-				escalatedAt = (Instant) row[2];
+				escalatedTo = chaser.username();
+				escalatedAt = chaser.sentAt();
 			}
 		}
-		var gradedBy = jdbc.sql("SELECT graded_by FROM earlywarning.signal WHERE id = ?")
-			.param(signal.id())
-			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
-			.single()
-			.orElse(null);
+		var gradedBy = signalReads.gradedBy(signal.id()).orElse(null);
 		var everyone = new LinkedHashSet<>(members);
 		grades.forEach(g -> everyone.add(g.username()));
 		return new PanelRound(signal, opened, opened.plus(properties.deadline(signal.urgency())),
@@ -170,18 +166,7 @@ public class PanelManagement {
 
 	/** A signal's grades, earliest first. */
 	public List<PanelGrade> grades(UUID signalId) {
-		return jdbc.sql("SELECT * FROM earlywarning.panel_grade WHERE signal_id = ? ORDER BY first_graded_at, username")
-			.param(signalId)
-			.query((rs, n) -> grade(rs))
-			.list();
-	}
-
-	private static PanelGrade grade(ResultSet rs) throws SQLException {
-		return new PanelGrade(rs.getObject("signal_id", UUID.class), rs.getString("username"),
-				rs.getString("display_name"), EvidenceStrength.valueOf(rs.getString("evidence_strength")),
-				PotentialHarm.valueOf(rs.getString("harm")), PanelOutcome.valueOf(rs.getString("recommendation")),
-				rs.getString("rationale"), rs.getTimestamp("first_graded_at").toInstant(),
-				rs.getTimestamp("graded_at").toInstant());
+		return panel.grades(signalId);
 	}
 
 	/** The most common recommendation; on a tie, the one with more action. {@code null} without grades. */
@@ -200,17 +185,14 @@ public class PanelManagement {
 	@Transactional(readOnly = true)
 	public List<PanelRound> queue(Instant now) {
 		var members = members();
-		return validated().stream().map(s -> round(s, members, now)).sorted(Comparator.comparing(PanelRound::deadline)).toList();
+		return validated().stream()
+			.map(s -> round(s, members, now))
+			.sorted(Comparator.comparing(PanelRound::deadline))
+			.toList();
 	}
 
 	private List<SignalView> validated() {
-		return jdbc.sql("SELECT id FROM earlywarning.signal WHERE status = 'VALIDATED' AND decided_at IS NOT NULL "
-				+ "ORDER BY decided_at")
-			.query(UUID.class)
-			.list()
-			.stream()
-			.map(earlyWarning::signal)
-			.toList();
+		return signalReads.validated();
 	}
 
 	/**
@@ -223,7 +205,8 @@ public class PanelManagement {
 	public PanelGrade grade(UUID signalId, @Nullable EvidenceStrength strength, @Nullable PotentialHarm harm,
 			@Nullable PanelOutcome recommendation, @Nullable String rationale, String username, String displayName,
 			Instant now) {
-		var signal = earlyWarning.signal(signalId);
+		var signal = signals.findById(signalId).orElseThrow(() -> new EarlyWarningManagement.NotFound("signal",
+				signalId.toString()));
 		var problems = new ArrayList<ReportProblem>();
 		if (strength == null) {
 			problems.add(new ReportProblem("strength", "Choose the strength of evidence: A, B, C or D."));
@@ -234,58 +217,18 @@ public class PanelManagement {
 		if (recommendation == null) {
 			problems.add(new ReportProblem("recommendation", "Choose the outcome you recommend."));
 		}
-		var why = rationale(rationale, problems);
-		if (signal.status() != SignalStatus.VALIDATED) {
-			throw new PanelRejectedException(List.of(new ReportProblem("signal", signal.status() == SignalStatus.GRADED
-					? "The panel's outcome has been recorded: grades can no longer change."
-					: "Grading opens when the coordinator validates the signal.")), true);
-		}
+		var why = Signal.rationale(rationale, problems);
+		signal.requireGradable();
 		if (!problems.isEmpty() || strength == null || harm == null || recommendation == null || why == null) {
 			throw new PanelRejectedException(problems, false);
 		}
 		// Hold the signal (shared) so that the outcome cannot be recorded between the check above and this grade.
-		var status = jdbc.sql("SELECT status FROM earlywarning.signal WHERE id = ? FOR SHARE")
-			.param(signalId)
-			.query(String.class)
-			.single();
-		if (!SignalStatus.VALIDATED.name().equals(status)) {
-			throw new PanelRejectedException(List.of(new ReportProblem("signal",
-					"The panel's outcome has been recorded: grades can no longer change.")), true);
-		}
-		var at = Timestamp.from(now);
-		jdbc.sql("""
-				INSERT INTO earlywarning.panel_grade (signal_id, username, display_name, evidence_strength, harm,
-				  recommendation, rationale, first_graded_at, graded_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (signal_id, username) DO UPDATE SET display_name = EXCLUDED.display_name,
-				  evidence_strength = EXCLUDED.evidence_strength, harm = EXCLUDED.harm,
-				  recommendation = EXCLUDED.recommendation, rationale = EXCLUDED.rationale, graded_at = EXCLUDED.graded_at""")
-			.param(signalId)
-			.param(username)
-			.param(displayName)
-			.param(strength.name())
-			.param(harm.name())
-			.param(recommendation.name())
-			.param(why)
-			.param(at)
-			.param(at)
-			.update();
-		audit.recordFor(username, null, "PANEL_GRADED", "early-warning-signal", signalId.toString(),
+		signals.findHeldById(signalId).orElseThrow().requireGradable();
+		panel.saveGrade(signalId, username, displayName, strength, harm, recommendation, why, now);
+		audit.recordFor(username, null, EarlyWarningAudit.PANEL_GRADED, "early-warning-signal", signalId.toString(),
 				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED,
 				strength + "/" + harm + " recommends " + recommendation);
 		return grades(signalId).stream().filter(g -> g.username().equals(username)).findFirst().orElseThrow();
-	}
-
-	private static @Nullable String rationale(@Nullable String rationale, List<ReportProblem> problems) {
-		var why = rationale == null || rationale.isBlank() ? null : rationale.strip();
-		if (why == null) {
-			problems.add(new ReportProblem("rationale", "Give your reasons."));
-		}
-		else if (why.length() > MAX_RATIONALE) {
-			problems.add(new ReportProblem("rationale", "The reasons are at most " + MAX_RATIONALE + " characters."));
-			return null;
-		}
-		return why;
 	}
 
 	/**
@@ -297,41 +240,16 @@ public class PanelManagement {
 	@Transactional
 	public SignalView recordOutcome(UUID signalId, @Nullable PanelOutcome outcome, @Nullable String rationale,
 			String recordedBy, Instant now) {
-		var signal = earlyWarning.signal(signalId);
-		if (signal.status() != SignalStatus.VALIDATED) {
-			throw new PanelRejectedException(List.of(new ReportProblem("outcome", signal.status() == SignalStatus.GRADED
-					? "The panel's outcome has already been recorded."
-					: "Only a validated signal is graded.")), true);
-		}
+		signals.findById(signalId)
+			.orElseThrow(() -> new EarlyWarningManagement.NotFound("signal", signalId.toString()))
+			.requireOutcomeOpen();
 		// Lock the signal so that a grade changing meanwhile cannot slip past the quorum count.
-		jdbc.sql("SELECT id FROM earlywarning.signal WHERE id = ? FOR UPDATE").param(signalId).query(UUID.class).single();
-		var problems = new ArrayList<ReportProblem>();
+		var signal = signals.findLockedById(signalId).orElseThrow();
 		int graded = grades(signalId).size();
-		if (graded < properties.quorum()) {
-			problems.add(new ReportProblem("outcome", "The panel needs " + properties.quorum()
-					+ " grades before the outcome can be recorded; it has " + graded + "."));
-		}
-		else if (outcome == null) {
-			problems.add(new ReportProblem("outcome", "Choose the panel's outcome."));
-		}
-		var why = rationale(rationale, problems);
-		if (!problems.isEmpty() || outcome == null || why == null) {
-			throw new PanelRejectedException(problems, false);
-		}
-		int changed = jdbc.sql("UPDATE earlywarning.signal SET status = 'GRADED', outcome = ?, outcome_rationale = ?, "
-				+ "graded_at = ?, graded_by = ? WHERE id = ? AND status = 'VALIDATED'")
-			.param(outcome.name())
-			.param(why)
-			.param(Timestamp.from(now))
-			.param(recordedBy)
-			.param(signalId)
-			.update();
-		if (changed != 1) {
-			throw new PanelRejectedException(
-					List.of(new ReportProblem("outcome", "The panel's outcome has already been recorded.")), true);
-		}
-		audit.recordFor(recordedBy, null, "PANEL_OUTCOME_RECORDED", "early-warning-signal", signalId.toString(),
-				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, outcome + " after " + graded + " grades");
+		var why = signal.recordOutcome(outcome, rationale, graded, properties.quorum(), recordedBy, now);
+		signals.save(signal);
+		audit.recordFor(recordedBy, null, EarlyWarningAudit.PANEL_OUTCOME_RECORDED, "early-warning-signal",
+				signalId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, outcome + " after " + graded + " grades");
 		events.publishEvent(new SignalGraded(signalId, outcome, why, now));
 		return earlyWarning.signal(signalId);
 	}
@@ -355,7 +273,7 @@ public class PanelManagement {
 			if (!now.isBefore(round.remindAt())) {
 				var due = new ArrayList<String>();
 				for (var member : round.waitingFor()) {
-					if (record(signal.id(), member, REMINDER, now)) {
+					if (panel.recordChaser(signal.id(), member, ChaserKind.REMINDER, now)) {
 						due.add(member);
 					}
 				}
@@ -366,7 +284,7 @@ public class PanelManagement {
 				}
 			}
 			if (!now.isBefore(round.deadline()) && !round.quorumReached()
-					&& record(signal.id(), properties.escalateTo(), ESCALATION, now)) {
+					&& panel.recordChaser(signal.id(), properties.escalateTo(), ChaserKind.ESCALATION, now)) {
 				var event = new GradingOverdue(signal.id(), properties.escalateTo(), round.deadline(),
 						round.grades().size(), round.quorum());
 				events.publishEvent(event);
@@ -374,16 +292,6 @@ public class PanelManagement {
 			}
 		}
 		return new Chased(reminders, escalations);
-	}
-
-	private boolean record(UUID signalId, String username, String kind, Instant now) {
-		return jdbc.sql("INSERT INTO earlywarning.panel_chaser (signal_id, username, kind, sent_at) VALUES (?, ?, ?, ?) "
-				+ "ON CONFLICT DO NOTHING")
-			.param(signalId)
-			.param(username)
-			.param(kind)
-			.param(Timestamp.from(now))
-			.update() == 1;
 	}
 
 	/**
@@ -403,66 +311,21 @@ public class PanelManagement {
 		for (var code : districts) {
 			names.put(code, geography.area(code).map(Area::name).orElse(code));
 		}
-		var codes = "{" + String.join(",", districts) + "}";
-		var reports = jdbc.sql("""
-				SELECT r.id, r.occurred_at, r.lad_code, r.lad_name, r.source_type, r.outcomes, r.people,
-				  (SELECT e.signal_id FROM earlywarning.evidence e WHERE e.kind = 'REPORT' AND e.ref = r.id::text) AS signal_id,
-				  ARRAY(SELECT coalesce(s.substance_name, s.text) FROM earlywarning.report_substance s
-				        WHERE s.report_id = r.id ORDER BY s.position) AS substances
-				FROM earlywarning.report r
-				WHERE r.lad_code = ANY (?::text[]) AND r.occurred_at BETWEEN ? AND ?
-				  AND NOT EXISTS (SELECT 1 FROM earlywarning.evidence e
-				                  WHERE e.kind = 'REPORT' AND e.ref = r.id::text AND e.signal_id = ?)
-				  AND (CAST(? AS text) IS NULL AND CAST(? AS text) IS NULL
-				       OR EXISTS (SELECT 1 FROM earlywarning.report_substance s WHERE s.report_id = r.id
-				                  AND (s.substance_code = ? OR s.substance_class = ?))
-				       OR r.substance_class = ?)
-				ORDER BY r.occurred_at DESC, r.id LIMIT 50""")
-			.param(codes)
-			.param(Timestamp.from(since))
-			.param(Timestamp.from(until))
-			.param(signalId)
-			.param(signal.substanceCode())
-			.param(signal.substanceClass())
-			.param(signal.substanceCode())
-			.param(signal.substanceClass())
-			.param(signal.substanceClass())
-			.query((rs, n) -> {
-				var outcomes = new ArrayList<Outcome>();
-				SignalEngine.strings(rs.getArray("outcomes")).forEach(o -> outcomes.add(Outcome.valueOf(o)));
-				return new Corroboration.Report(rs.getObject("id", UUID.class), rs.getObject("signal_id", UUID.class),
-						rs.getTimestamp("occurred_at").toInstant(), rs.getString("lad_name"),
-						SourceType.valueOf(rs.getString("source_type")), SignalEngine.strings(rs.getArray("substances")),
-						outcomes, rs.getInt("people"), signal.ladCode().equals(rs.getString("lad_code")));
-			})
-			.list();
-		var drugChecks = findings(EvidenceKind.DRUG_CHECK, signal, codes, since, until, names);
-		var spikes = findings(EvidenceKind.SPIKE, signal, codes, since, until, names);
+		var reports = signalReads.corroboratingReports(signal, districts, since, until);
+		var drugChecks = findings(EvidenceKind.DRUG_CHECK, signal, districts, since, until, names);
+		var spikes = findings(EvidenceKind.SPIKE, signal, districts, since, until, names);
 		return new Corroboration(signalId, since, until, districts.stream().map(names::get).toList(), reports, drugChecks,
 				spikes);
 	}
 
-	private List<Corroboration.Finding> findings(EvidenceKind kind, SignalView signal, String codes, Instant since,
-			Instant until, Map<String, String> names) {
-		return jdbc.sql("""
-				SELECT signal_id, occurred_at, lad_code, summary FROM earlywarning.evidence
-				WHERE kind = ? AND occurred_at BETWEEN ? AND ?
-				  AND (lad_code = ANY (?::text[]) OR (CAST(? AS text) IS NOT NULL AND ? = ANY (substance_codes)))
-				ORDER BY occurred_at DESC, id LIMIT 50""")
-			.param(kind.name())
-			.param(Timestamp.from(since))
-			.param(Timestamp.from(until))
-			.param(codes)
-			.param(signal.substanceCode())
-			.param(signal.substanceCode())
-			.query((rs, n) -> {
-				var lad = rs.getString("lad_code");
-				var at = geography.area(lad).map(Area::name).orElse(names.getOrDefault(lad, lad));
-				var in = rs.getObject("signal_id", UUID.class);
-				return new Corroboration.Finding(in, rs.getTimestamp("occurred_at").toInstant(), at,
-						rs.getString("summary"), in.equals(signal.id()));
-			})
-			.list();
+	private List<Corroboration.Finding> findings(EvidenceKind kind, SignalView signal, List<String> districts,
+			Instant since, Instant until, Map<String, String> names) {
+		return signalReads.findings(kind, signal, districts, since, until)
+			.stream()
+			.map(f -> new Corroboration.Finding(f.signalId(), f.occurredAt(),
+					geography.area(f.ladCode()).map(Area::name).orElse(names.getOrDefault(f.ladCode(), f.ladCode())),
+					f.summary(), f.signalId().equals(signal.id())))
+			.toList();
 	}
 
 }

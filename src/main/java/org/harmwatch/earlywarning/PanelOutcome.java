@@ -2,10 +2,13 @@ package org.harmwatch.earlywarning;
 
 import java.util.Set;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What the expert panel decided a validated signal calls for (PHE Local Drug Information System model), from the
  * least to the most action.
  */
+@NamedInterface("events")
 public enum PanelOutcome {
 
 	/** No action now; keep monitoring for further reports. */

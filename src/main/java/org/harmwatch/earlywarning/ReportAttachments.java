@@ -2,20 +2,21 @@ package org.harmwatch.earlywarning;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import org.harmwatch.earlywarning.internal.AttachmentRepository;
 import org.harmwatch.earlywarning.internal.AttachmentSanitiser;
+import org.harmwatch.earlywarning.internal.EarlyWarningAudit;
 import org.harmwatch.earlywarning.internal.EarlyWarningPolicy;
+import org.harmwatch.earlywarning.internal.ReportRepository;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,15 +39,18 @@ public class ReportAttachments {
 
 	private final AttachmentSanitiser sanitiser;
 
-	private final JdbcClient jdbc;
+	private final AttachmentRepository attachments;
+
+	private final ReportRepository reports;
 
 	private final AuditLog audit;
 
-	ReportAttachments(EarlyWarningManagement earlyWarning, AttachmentSanitiser sanitiser, JdbcClient jdbc,
-			AuditLog audit) {
+	ReportAttachments(EarlyWarningManagement earlyWarning, AttachmentSanitiser sanitiser,
+			AttachmentRepository attachments, ReportRepository reports, AuditLog audit) {
 		this.earlyWarning = earlyWarning;
 		this.sanitiser = sanitiser;
-		this.jdbc = jdbc;
+		this.attachments = attachments;
+		this.reports = reports;
 		this.audit = audit;
 	}
 
@@ -104,32 +108,14 @@ public class ReportAttachments {
 		var id = earlyWarning.submit(draft, reporter, receivedAt);
 		int position = 0;
 		for (var file : prepared) {
-			jdbc.sql("""
-					INSERT INTO earlywarning.report_attachment (id, report_id, position, filename, content_type, size,
-					  sha256, content, received_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.param(UUID.randomUUID())
-				.param(id)
-				.param(position++)
-				.param(file.filename())
-				.param(file.contentType())
-				.param(file.content().length)
-				.param(sha256(file.content()))
-				.param(file.content())
-				.param(Timestamp.from(receivedAt))
-				.update();
+			attachments.insert(id, position++, file, sha256(file.content()), receivedAt);
 		}
 		return id;
 	}
 
 	/** A report's files, in the order they were sent. */
 	public List<Attachment> of(UUID reportId) {
-		return jdbc.sql("SELECT id, filename, content_type, size FROM earlywarning.report_attachment "
-				+ "WHERE report_id = ? ORDER BY position")
-			.param(reportId)
-			.query((rs, n) -> new Attachment(rs.getObject("id", UUID.class), rs.getString("filename"),
-					rs.getString("content_type"), rs.getLong("size")))
-			.list();
+		return attachments.of(reportId);
 	}
 
 	/** A report's files as the reader may see them: none when the policy keeps them from the reader. */
@@ -138,11 +124,7 @@ public class ReportAttachments {
 	}
 
 	private @Nullable String reporterAgency(UUID reportId) {
-		return jdbc.sql("SELECT reporter_agency_code FROM earlywarning.report WHERE id = ?")
-			.param(reportId)
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		return reports.reporterAgency(reportId);
 	}
 
 	/**
@@ -152,19 +134,13 @@ public class ReportAttachments {
 	 */
 	public Content read(UUID reportId, UUID attachmentId, HarmwatchUser reader) {
 		if (!EarlyWarningPolicy.mayReadAttachments(reader, reporterAgency(reportId))) {
-			audit.record("ATTACHMENT_WITHHELD", "early-warning-report", reportId.toString(),
+			audit.record(EarlyWarningAudit.ATTACHMENT_WITHHELD, "early-warning-report", reportId.toString(),
 					Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.DENIED, attachmentId.toString());
 			throw new AccessDeniedException("The files sent with another agency's report are not for law enforcement.");
 		}
-		var content = jdbc.sql("SELECT id, filename, content_type, size, content FROM earlywarning.report_attachment "
-				+ "WHERE report_id = ? AND id = ?")
-			.param(reportId)
-			.param(attachmentId)
-			.query((rs, n) -> new Content(new Attachment(rs.getObject("id", UUID.class), rs.getString("filename"),
-					rs.getString("content_type"), rs.getLong("size")), rs.getBytes("content")))
-			.optional()
+		var content = attachments.find(reportId, attachmentId)
 			.orElseThrow(() -> new EarlyWarningManagement.NotFound("attachment", attachmentId.toString()));
-		audit.record("ATTACHMENT_VIEWED", "early-warning-report", reportId.toString(),
+		audit.record(EarlyWarningAudit.ATTACHMENT_VIEWED, "early-warning-report", reportId.toString(),
 				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, content.attachment().filename());
 		return content;
 	}

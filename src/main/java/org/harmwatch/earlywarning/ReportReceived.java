@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A report was stored and joined a signal.
  *
@@ -17,6 +19,7 @@ import java.util.UUID;
  * @param occurredAt when it happened
  * @param receivedAt when it was received
  */
+@NamedInterface("events")
 public record ReportReceived(UUID reportId, UUID signalId, Channel channel, SourceType sourceType, String ladCode,
 		List<String> substanceCodes, List<Outcome> outcomes, Instant occurredAt, Instant receivedAt) {
 

@@ -3,6 +3,8 @@ package org.harmwatch.earlywarning;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The coordinator recorded the expert panel's outcome on a signal: its status is now {@link SignalStatus#GRADED}.
  *
@@ -11,6 +13,7 @@ import java.util.UUID;
  * @param rationale why
  * @param gradedAt when the outcome was recorded
  */
+@NamedInterface("events")
 public record SignalGraded(UUID signalId, PanelOutcome outcome, String rationale, Instant gradedAt) {
 
 }

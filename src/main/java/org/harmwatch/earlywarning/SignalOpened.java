@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A new signal was opened by a report or another module's event.
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param rules the rules that fired
  * @param openedAt when it was opened
  */
+@NamedInterface("events")
 public record SignalOpened(UUID signalId, @Nullable String substanceCode, @Nullable String substanceClass,
 		String ladCode, Urgency urgency, List<String> rules, Instant openedAt) {
 

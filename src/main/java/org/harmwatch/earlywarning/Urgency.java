@@ -1,8 +1,11 @@
 package org.harmwatch.earlywarning;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * How fast a signal needs looking at, from the least to the most urgent.
  */
+@NamedInterface("events")
 public enum Urgency {
 
 	ROUTINE, HIGH, URGENT;

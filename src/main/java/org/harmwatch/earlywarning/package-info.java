@@ -16,7 +16,8 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Drugs early warning",
-		allowedDependencies = { "platform", "shared", "agency", "geography", "substances", "analytics", "drugchecking" })
+		allowedDependencies = { "shared", "platform", "agency", "geography", "substances", "analytics :: events",
+				"drugchecking :: events" })
 package org.harmwatch.earlywarning;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,7 @@
  * <p>Used by every module that records where something happened, by maps, and by the public.
  */
 @NullMarked
-@ApplicationModule(displayName = "Geography", allowedDependencies = { "platform", "shared" })
+@ApplicationModule(displayName = "Geography", allowedDependencies = { "shared", "platform" })
 package org.harmwatch.geography;
 
 import org.jspecify.annotations.NullMarked;

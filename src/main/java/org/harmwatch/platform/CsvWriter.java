@@ -6,13 +6,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.QuoteMode;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Writes CSV for every export, so that no cell is run as a formula when the file is opened in a spreadsheet.
  *
- * <p>RFC 4180: comma-separated, CRLF line ends, a cell quoted when it holds a comma, a double quote or a line break,
- * quotes inside doubled. Formula injection (CWE-1236) is neutralised as OWASP recommends: a cell that starts with
+ * <p>RFC 4180 (Apache Commons CSV quotes and ends the records, docs/adr/0010-one-import-facility-and-commons-csv.md):
+ * comma-separated, CRLF line ends, a cell quoted when it holds a comma, a double quote or a line break, or when it was
+ * neutralised, quotes inside doubled; any other cell is written as it is. Formula injection (CWE-1236) is neutralised as OWASP recommends: a cell that starts with
  * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a single quote in front, so Excel,
  * LibreOffice and Google Sheets show it as text ({@code =HYPERLINK(…)} becomes {@code '=HYPERLINK(…)}). A plain number
  * such as {@code -1.5} is left as it is, since a spreadsheet reads it as that number and nothing else; {@code -1+1} is
@@ -26,6 +29,9 @@ public final class CsvWriter {
 
 	/** Quotes, then a character a spreadsheet takes as the start of a formula. */
 	private static final Pattern FORMULA_START = Pattern.compile("^'*[=+\\-@\\t\\r]");
+
+	/** How a cell that needs quotes is written. */
+	private static final CSVFormat QUOTED = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
 
 	private final Appendable out;
 
@@ -43,17 +49,27 @@ public final class CsvWriter {
 	public CsvWriter row(List<? extends @Nullable Object> cells) {
 		try {
 			for (int i = 0; i < cells.size(); i++) {
-				if (i > 0) {
-					out.append(',');
-				}
 				var cell = cells.get(i);
-				out.append(cell(cell == null ? null : cell.toString()));
+				print(cell == null ? "" : cell.toString(), i == 0);
 			}
-			out.append("\r\n");
+			QUOTED.println(out);
 			return this;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void print(String value, boolean first) throws IOException {
+		var v = neutralise(value);
+		if (needsQuotes(value, v)) {
+			QUOTED.print(v, out, first);
+		}
+		else {
+			if (!first) {
+				out.append(QUOTED.getDelimiterString());
+			}
+			out.append(v);
 		}
 	}
 
@@ -65,7 +81,7 @@ public final class CsvWriter {
 	/** Writes an empty line between two tables in one file. */
 	public CsvWriter blankLine() {
 		try {
-			out.append("\r\n");
+			QUOTED.println(out);
 			return this;
 		}
 		catch (IOException ex) {
@@ -79,9 +95,22 @@ public final class CsvWriter {
 			return "";
 		}
 		var v = neutralise(value);
-		boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
-				|| !v.equals(value);
-		return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+		if (!needsQuotes(value, v)) {
+			return v;
+		}
+		try {
+			var out = new StringBuilder();
+			QUOTED.print(v, out, true);
+			return out.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static boolean needsQuotes(String value, String neutralised) {
+		return !neutralised.isEmpty() && (neutralised.indexOf(',') >= 0 || neutralised.indexOf('"') >= 0
+				|| neutralised.indexOf('\n') >= 0 || neutralised.indexOf('\r') >= 0 || !neutralised.equals(value));
 	}
 
 	/** The value with a single quote in front if a spreadsheet would take it as a formula; otherwise the value. */

@@ -13,12 +13,14 @@
  * {@link org.harmwatch.platform.OutboundHttp} (fetch a URL someone gave us without reaching internal addresses) and
  * {@link org.harmwatch.platform.CurrentUsers} (what a signed-in person may do now). It also holds what every module
  * shares about input and output: {@link org.harmwatch.platform.CsvWriter} (every CSV export, formula injection
- * neutralised), {@link org.harmwatch.platform.ImageSanitiser} (every photo, bounded in memory and in decodes at once),
+ * neutralised) and {@link org.harmwatch.platform.CsvReader} (every CSV read), both on Apache Commons CSV; the named
+ * interface {@code imports} ({@link org.harmwatch.platform.imports.Imports}), through which every module imports CSV
+ * files in the background, all or nothing; {@link org.harmwatch.platform.ImageSanitiser} (every photo, bounded in memory and in decodes at once),
  * {@link org.harmwatch.platform.SafeText} and {@link org.harmwatch.platform.InputRanges} (what text and dates are
  * accepted; request parameters and JSON bodies are checked once, for every endpoint, before any sees them).
  */
 @NullMarked
-@ApplicationModule(displayName = "Platform", allowedDependencies = "shared")
+@ApplicationModule(displayName = "Platform", allowedDependencies = { "shared" })
 package org.harmwatch.platform;
 
 import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
+import org.harmwatch.platform.NotFoundException;
+import org.harmwatch.substances.internal.SubstanceAudit;
 import org.harmwatch.substances.internal.SubstanceCsv;
 import org.harmwatch.substances.internal.SubstanceIndex;
 import org.harmwatch.substances.internal.SubstanceIndexHolder;
@@ -23,11 +25,9 @@ import org.harmwatch.substances.internal.VocabularyRules.Plan;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The substance vocabulary: what other modules ask (resolve free text, suggest while typing, look a substance up) and
@@ -131,7 +131,9 @@ public class SubstanceManagement {
 	}
 
 	public SubstanceDetails details(SubstanceId id) {
-		return index.current().find(id).orElseThrow(() -> new NotFound(id.code()));
+		return index.current()
+			.find(id)
+			.orElseThrow(() -> new NotFoundException("substances.error.notFound", id.code()));
 	}
 
 	/** Every substance with everything known about it, by name. */
@@ -151,7 +153,7 @@ public class SubstanceManagement {
 	public SubstanceDetails create(SubstanceDraft draft) {
 		var result = apply(List.of(new Drafted(null, draft)), Mode.CREATE, false);
 		var created = result.changes().get(0).after();
-		audit.record("SUBSTANCE_CREATED", "substance", created.id().code(), null, Outcome.ALLOWED,
+		audit.record(SubstanceAudit.SUBSTANCE_CREATED, "substance", created.id().code(), null, Outcome.ALLOWED,
 				created.substanceClass() + " " + created.flags());
 		return created;
 	}
@@ -165,7 +167,8 @@ public class SubstanceManagement {
 		var result = apply(List.of(new Drafted(null, own)), Mode.CHANGE, false);
 		var change = result.changes().get(0);
 		if (change.changed()) {
-			audit.record("SUBSTANCE_CHANGED", "substance", id.code(), null, Outcome.ALLOWED, differences(change));
+			audit.record(SubstanceAudit.SUBSTANCE_CHANGED, "substance", id.code(), null, Outcome.ALLOWED,
+					differences(change));
 		}
 		return change.after();
 	}
@@ -174,7 +177,8 @@ public class SubstanceManagement {
 	public void exportCsv(Appendable out) {
 		var substances = index.current().all();
 		SubstanceCsv.write(substances, out);
-		audit.record("SUBSTANCES_EXPORTED", "substance", null, null, Outcome.ALLOWED, substances.size() + " substances");
+		audit.record(SubstanceAudit.SUBSTANCES_EXPORTED, "substance", null, null, Outcome.ALLOWED,
+				substances.size() + " substances");
 	}
 
 	/** Reads a CSV file and says what importing it would do, changing nothing. */
@@ -196,18 +200,18 @@ public class SubstanceManagement {
 		var plan = plan(parsed, store.load().substances());
 		var report = report(parsed, plan);
 		if (!report.valid()) {
-			audit.record("SUBSTANCES_IMPORT_REFUSED", "substance", null, null, Outcome.FAILED,
+			audit.record(SubstanceAudit.SUBSTANCES_IMPORT_REFUSED, "substance", null, null, Outcome.FAILED,
 					report.problems().size() + " problems in " + report.rows() + " rows; nothing changed");
 			return report;
 		}
 		write(plan);
 		for (var change : plan.effective()) {
-			audit.record(change.created() ? "SUBSTANCE_CREATED" : "SUBSTANCE_CHANGED", "substance",
-					change.after().id().code(), null, Outcome.ALLOWED,
+			audit.record(change.created() ? SubstanceAudit.SUBSTANCE_CREATED : SubstanceAudit.SUBSTANCE_CHANGED,
+					"substance", change.after().id().code(), null, Outcome.ALLOWED,
 					"import row " + change.row() + (change.created() ? "" : ": " + differences(change)));
 		}
-		audit.record("SUBSTANCES_IMPORTED", "substance", null, null, Outcome.ALLOWED, report.rows() + " rows, "
-				+ report.created().size() + " created, " + report.changed().size() + " changed");
+		audit.record(SubstanceAudit.SUBSTANCES_IMPORTED, "substance", null, null, Outcome.ALLOWED,
+				report.rows() + " rows, " + report.created().size() + " created, " + report.changed().size() + " changed");
 		return report;
 	}
 
@@ -298,16 +302,6 @@ public class SubstanceManagement {
 	private static String actor() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication == null ? "system" : authentication.getName();
-	}
-
-	/** Thrown when no substance has the code. */
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	public static class NotFound extends RuntimeException {
-
-		public NotFound(String code) {
-			super("No substance " + code);
-		}
-
 	}
 
 }

@@ -3,6 +3,8 @@ package org.harmwatch.substances;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The substance vocabulary changed: substances were created or changed by hand or by an import.
  *
@@ -10,6 +12,7 @@ import java.util.List;
  * @param substances the codes of the substances created or changed
  * @param changedAt when
  */
+@NamedInterface("events")
 public record SubstanceVocabularyChanged(long version, List<SubstanceId> substances, Instant changedAt) {
 
 	public SubstanceVocabularyChanged {

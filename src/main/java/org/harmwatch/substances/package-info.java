@@ -7,7 +7,7 @@
  * {@link org.harmwatch.substances.SubstanceVocabularyChanged}. It holds no personal data.
  */
 @NullMarked
-@ApplicationModule(displayName = "Substance vocabulary", allowedDependencies = { "platform", "shared" })
+@ApplicationModule(displayName = "Substance vocabulary", allowedDependencies = { "shared", "platform" })
 package org.harmwatch.substances;
 
 import org.jspecify.annotations.NullMarked;

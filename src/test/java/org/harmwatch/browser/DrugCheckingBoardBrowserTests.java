@@ -15,7 +15,9 @@ import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SampleDraft;
@@ -36,19 +38,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DrugCheckingBoardBrowserTests extends BrowserTestSupport {
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
+
+	@Autowired
+	ResultManagement resultManagement;
 
 	@Test
 	void aVisitorFiltersTheBoardAndTheAnalystOpensTheStatistics() {
 		var logo = "zzb" + UUID.randomUUID().toString().substring(0, 8);
 		var now = Instant.now();
-		var session = drugChecking.createSession(new SessionDraft("Board browser site " + logo, SiteKind.FESTIVAL,
+		var session = sessionManagement.createSession(new SessionDraft("Board browser site " + logo, SiteKind.FESTIVAL,
 				"E08000025", "Board browser " + logo, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()), "analyst", "WM-CHECK", now);
 		for (var mg : List.of("90", "110", "130", "240")) {
-			var sample = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
+			var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 					DosageForm.PILL, "purple", logo, "heart", false, new BigDecimal("320"), "E08000025", null, true, null),
 					"analyst", now);
-			drugChecking.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("MDMA", new BigDecimal(mg),
+			resultManagement.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("MDMA", new BigDecimal(mg),
 					QuantityUnit.MG_PER_UNIT, Basis.SALT, Confidence.CONFIRMED, AnalysisMethod.FTIR)), true, null), "Analyst",
 					now);
 		}

@@ -11,7 +11,8 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import org.harmwatch.HarmwatchIntegrationTest;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SampleManagement;
 import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
 import org.junit.jupiter.api.Test;
@@ -27,10 +28,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 class DrugCheckingImportBrowserTests extends BrowserTestSupport {
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
 
 	UUID session() {
-		return drugChecking.createSession(new SessionDraft("Browser partner lab " + UUID.randomUUID(), SiteKind.POSTAL,
+		return sessionManagement.createSession(new SessionDraft("Browser partner lab " + UUID.randomUUID(), SiteKind.POSTAL,
 				null, "Partner results", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
 				"analyst", "WM-CHECK", Instant.now());
 	}
@@ -81,7 +85,7 @@ class DrugCheckingImportBrowserTests extends BrowserTestSupport {
 		assertAccessible();
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to the session's samples")))
 			.hasAttribute("href", "/drug-checking/sessions/" + session);
-		org.assertj.core.api.Assertions.assertThat(drugChecking.samples(session)).hasSize(600);
+		org.assertj.core.api.Assertions.assertThat(sampleManagement.samples(session)).hasSize(600);
 	}
 
 	@Test
@@ -96,7 +100,7 @@ class DrugCheckingImportBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("table")).containsText("37");
 		assertThat(page.locator("table")).containsText("Unknown method \"NMR\"");
 		assertAccessible();
-		org.assertj.core.api.Assertions.assertThat(drugChecking.samples(session)).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(sampleManagement.samples(session)).isEmpty();
 	}
 
 }

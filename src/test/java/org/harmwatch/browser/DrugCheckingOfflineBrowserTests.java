@@ -12,7 +12,7 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.harmwatch.HarmwatchIntegrationTest;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
@@ -72,7 +72,7 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 			})""";
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -131,7 +131,7 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 	 */
 	@Test
 	void onANetworkThatReachesNothingTheDeviceSaysOfflineAndSyncsByItselfWhenTheServerAnswers() {
-		var session = drugChecking.createSession(new SessionDraft("Lie-fi festival " + UUID.randomUUID(),
+		var session = sessionManagement.createSession(new SessionDraft("Lie-fi festival " + UUID.randomUUID(),
 				SiteKind.FESTIVAL, "E08000025", "Second stage tent", LocalDate.of(2026, 7, 18),
 				LocalDate.of(2026, 7, 19), "Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK",
 				Instant.now());
@@ -159,7 +159,7 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void anAnalystRecordsThreeSamplesOfflineAndTheySyncOnceWhenTheNetworkReturns() {
-		var session = drugChecking.createSession(new SessionDraft("Offline festival " + UUID.randomUUID(),
+		var session = sessionManagement.createSession(new SessionDraft("Offline festival " + UUID.randomUUID(),
 				SiteKind.FESTIVAL, "E08000025", "Main stage tent", LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 19),
 				"Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", Instant.now());
 		signIn("analyst");

@@ -22,7 +22,9 @@ import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SampleDraft;
 import org.harmwatch.drugchecking.SampleMode;
@@ -41,7 +43,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 class SamplePhotoBrowserTests extends BrowserTestSupport {
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
+
+	@Autowired
+	ResultManagement resultManagement;
 
 	static byte[] jpeg() throws IOException {
 		var image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
@@ -59,13 +67,13 @@ class SamplePhotoBrowserTests extends BrowserTestSupport {
 	void theAnalystPhotographsAMisSoldPillAndTheBoardShowsIt() throws IOException {
 		var logo = "zzp" + UUID.randomUUID().toString().substring(0, 8);
 		var now = Instant.now();
-		var session = drugChecking.createSession(new SessionDraft("Photo browser site " + logo, SiteKind.FESTIVAL,
+		var session = sessionManagement.createSession(new SessionDraft("Photo browser site " + logo, SiteKind.FESTIVAL,
 				"E08000025", "Photo browser " + logo, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()), "analyst", "WM-CHECK",
 				now);
-		var sample = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
+		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, "pink", logo, "round", false, new BigDecimal("300"), "E08000025", null, true, null),
 				"analyst", now);
-		drugChecking.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("caffeine", null, null, null,
+		resultManagement.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("caffeine", null, null, null,
 				Confidence.CONFIRMED, AnalysisMethod.FTIR)), true, null), "Analyst", now);
 
 		signIn("analyst");

@@ -15,13 +15,16 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.harmwatch.EventPublications;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.TestMessaging;
+import org.harmwatch.dissemination.internal.DeliveryCounts;
 import org.harmwatch.dissemination.internal.DeliverySender;
 import org.harmwatch.dissemination.internal.DisseminationProperties;
 import org.harmwatch.dissemination.internal.EmailSender;
@@ -39,9 +42,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +73,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * counts only messages of its own alert.
  */
 @HarmwatchIntegrationTest
+@EnableScenarios
 class DisseminationIntegrationTests {
 
 	static final String BIRMINGHAM = "E08000025";
@@ -109,6 +118,15 @@ class DisseminationIntegrationTests {
 	@Autowired
 	javax.sql.DataSource dataSource;
 
+	@Autowired
+	DeliveryCounts counts;
+
+	@Autowired
+	EventPublicationRegistry publications;
+
+	@Autowired
+	CompletedEventPublications completedPublications;
+
 	static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
 	// ---- Helpers
@@ -131,7 +149,7 @@ class DisseminationIntegrationTests {
 				"Do not use alone. Carry naloxone. Call 999 if someone will not wake up.",
 				"Expect repeated naloxone doses; observe for at least two hours after reversal.",
 				"Drug alert: heroin with fentanyl in Birmingham. Do not use alone, carry naloxone.", lads, classes,
-				List.of("Heroin", "Fentanyl"), "/alerts/" + reference, T0, T0.plus(Duration.ofDays(14)));
+				List.of("Heroin", "Fentanyl"), "/alerts/" + reference, T0, T0.plus(Duration.ofDays(14)), null, null);
 	}
 
 	RequestPostProcessor from(String ip) {
@@ -563,6 +581,40 @@ class DisseminationIntegrationTests {
 	// ---- Idempotency, crashes, concurrency, retries
 
 	@Test
+	void anIssuedAlertIsFannedOutSentAndCountedForTheMeasures(Scenario scenario) throws Exception {
+		confirmedEmailSubscriber(List.of(), List.of());
+		var alert = alert(Set.of(Audience.PUBLIC, Audience.PROFESSIONALS), false, List.of(BIRMINGHAM),
+				List.of("OPIOID"));
+		// AlertIssued, published as early warning does, is fanned out and the issue's deliveries are counted.
+		scenario.publish(alert)
+			.andWaitForEventOfType(AlertDeliveriesCounted.class)
+			.matching(counted -> counted.alertId().equals(alert.alertId()))
+			.toArriveAndVerify(counted -> {
+				assertThat(counted.version()).isEqualTo(1);
+				assertThat(counted.deliveries()).isPositive().isEqualTo(deliveries(alert.alertId()));
+				assertThat(counted.sent()).isZero();
+				assertThat(counted.queuedAt()).isEqualTo(jdbc
+					.sql("SELECT min(created_at) FROM dissemination.delivery WHERE alert_id = ?")
+					.param(alert.alertId())
+					.query(Timestamp.class)
+					.single()
+					.toInstant());
+			});
+		// A sender's run counts again what it settled.
+		// The listener queued them at the real time; send them as the scheduled job would, a moment later, outside any
+		// transaction (a sender claims and marks in transactions of its own).
+		BiFunction<TransactionOperations, ApplicationEventPublisher, Integer> send = (tx, publisher) -> sender
+			.sendDue(Instant.now().plusSeconds(5), alert.alertId(), -1);
+		scenario.stimulate(send)
+			.andWaitForEventOfType(AlertDeliveriesCounted.class)
+			.matching(counted -> counted.alertId().equals(alert.alertId()) && counted.sent() > 0)
+			.toArriveAndVerify((counted, sent) -> {
+				assertThat(counted.sent()).isEqualTo((long) sent).isEqualTo(counted.deliveries());
+				assertThat(counted.dead()).isZero();
+			});
+	}
+
+	@Test
 	void handlingTheSameIssueTwiceAddsNoDeliveries() throws Exception {
 		confirmedEmailSubscriber(List.of(), List.of());
 		var alert = alert(Set.of(Audience.PUBLIC, Audience.PROFESSIONALS), false, List.of(BIRMINGHAM),
@@ -576,25 +628,15 @@ class DisseminationIntegrationTests {
 		var published = alert(Set.of(Audience.PUBLIC, Audience.PROFESSIONALS), false, List.of(BIRMINGHAM),
 				List.of("OPIOID"));
 		transactions.executeWithoutResult(status -> events.publishEvent(published));
-		long first = awaitDeliveries(published.alertId());
+		EventPublications.awaitCompleted(publications, completedPublications, published);
+		long first = deliveries(published.alertId());
 		assertThat(first).isPositive();
 		transactions.executeWithoutResult(status -> events.publishEvent(published));
-		Thread.sleep(1500);
+		// Both publications handled by every listener (the fan-out among them): whatever the second one did is done.
+		EventPublications.awaitCompleted(publications, completedPublications, published);
+		assertThat(completedPublications.findAll().stream().filter(p -> published.equals(p.getEvent())))
+			.as("the issue was handled twice").hasSizeGreaterThanOrEqualTo(2);
 		assertThat(deliveries(published.alertId())).isEqualTo(first);
-	}
-
-	long awaitDeliveries(UUID alertId) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 15_000;
-		long count = 0;
-		while (System.currentTimeMillis() < deadline) {
-			count = deliveries(alertId);
-			if (count > 0) {
-				Thread.sleep(300);
-				return deliveries(alertId);
-			}
-			Thread.sleep(100);
-		}
-		return count;
 	}
 
 	@Test
@@ -702,7 +744,7 @@ class DisseminationIntegrationTests {
 		down.setHost("127.0.0.1");
 		down.setPort(closedPort());
 		var broken = new DeliverySender(jdbc, dataSource, List.of(new EmailSender(down, renderer, properties)), properties,
-				java.time.Clock.systemUTC());
+				java.time.Clock.systemUTC(), counts);
 		broken.sendDue(T0, alert.alertId(), -1);
 		var row = jdbc.sql("SELECT state, attempts, last_error, next_attempt_at FROM dissemination.delivery "
 				+ "WHERE alert_id = ? AND recipient = ?").params(alert.alertId(), address).query().singleRow();

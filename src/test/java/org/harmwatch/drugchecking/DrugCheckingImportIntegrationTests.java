@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.harmwatch.HarmwatchIntegrationTest;
-import org.harmwatch.drugchecking.internal.CsvReader;
+import org.harmwatch.platform.CsvReader;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.imports.ImportProblem;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -31,8 +32,18 @@ public class DrugCheckingImportIntegrationTests {
 	static final ImportMapping MAPPING = new ImportMapping("sampleid", "substance", "expectedsubstance", null,
 			"abundance", "method", "date_complete", SampleMode.FRONT_OF_HOUSE, AnalysisMethod.GC_MS);
 
+
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	ReleaseManagement releaseManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
+
+	@Autowired
+	SessionManagement sessionManagement;
+
+	@Autowired
+	DrugCheckingImports imports;
 
 	@Autowired
 	UserDetailsService users;
@@ -46,7 +57,7 @@ public class DrugCheckingImportIntegrationTests {
 
 	/** The lab detail rows with each sample's expected substance from the samples file, joined on sampleid. */
 	public static String joined() throws IOException {
-		var samples = CsvReader.read(resource("us_unc_allegheny_samples.csv"));
+		var samples = CsvReader.read(resource("us_unc_allegheny_samples.csv")).stream().map(CsvReader.Row::fields).toList();
 		var header = samples.get(0);
 		int id = header.indexOf("sampleid");
 		int expected = header.indexOf("expectedsubstance");
@@ -63,7 +74,7 @@ public class DrugCheckingImportIntegrationTests {
 	}
 
 	UUID session() {
-		return drugChecking.createSession(new SessionDraft("UNC postal " + UUID.randomUUID(), SiteKind.POSTAL, null,
+		return sessionManagement.createSession(new SessionDraft("UNC postal " + UUID.randomUUID(), SiteKind.POSTAL, null,
 				"Allegheny County postal samples", LocalDate.of(2023, 4, 1), LocalDate.of(2024, 3, 31), "UNC lab",
 				Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", Instant.now());
 	}
@@ -72,21 +83,21 @@ public class DrugCheckingImportIntegrationTests {
 	void theRealAlleghenyRecordsImportOnceWithTheirFlags() throws IOException {
 		var session = session();
 		var csv = joined();
-		var check = drugChecking.checkImport(session, csv, MAPPING);
+		var check = imports.checkImport(session, csv, MAPPING);
 		assertThat(check.problems()).isEmpty();
 		assertThat(check.rows()).isEqualTo(219);
-		assertThat(check.samples()).isEqualTo(55);
-		assertThat(drugChecking.samples(session)).isEmpty();
+		assertThat(check.records()).isEqualTo(55);
+		assertThat(sampleManagement.samples(session)).isEmpty();
 
-		var report = drugChecking.importCsv(session, csv, MAPPING, "analyst", Instant.now());
-		assertThat(report.imported()).isEqualTo(55);
-		assertThat(drugChecking.samples(session)).hasSize(55);
+		var report = imports.importCsv(session, csv, MAPPING, "analyst", Instant.now());
+		assertThat(report.outcome().stored()).isEqualTo(55);
+		assertThat(sampleManagement.samples(session)).hasSize(55);
 		assertThat(events.stream(DangerousSampleFound.class).filter(e -> e.sessionSite().startsWith("UNC postal")))
 			.as("history publishes no warnings")
 			.isEmpty();
 
 		var analyst = (HarmwatchUser) users.loadUserByUsername("analyst");
-		var releases = drugChecking.releases(session, analyst);
+		var releases = releaseManagement.releases(session, analyst);
 		// 400230 was sold as fentanyl: diphenhydramine, quinine and 4-ANPP (a fentanyl by-product) were the main
 		// components, fentanyl and xylazine traces. Xylazine was not expected.
 		var mixed = release(releases, "400230");
@@ -104,10 +115,10 @@ public class DrugCheckingImportIntegrationTests {
 			.anyMatch(c -> "n-desethyl-isotonitazene".equals(c.substanceCode())));
 
 		// Importing the same file again stores nothing twice.
-		var again = drugChecking.importCsv(session, csv, MAPPING, "analyst", Instant.now());
-		assertThat(again.imported()).isZero();
-		assertThat(again.alreadyImported()).isEqualTo(55);
-		assertThat(drugChecking.samples(session)).hasSize(55);
+		var again = imports.importCsv(session, csv, MAPPING, "analyst", Instant.now());
+		assertThat(again.outcome().stored()).isZero();
+		assertThat(again.outcome().skipped()).isEqualTo(55);
+		assertThat(sampleManagement.samples(session)).hasSize(55);
 	}
 
 	static Release release(java.util.List<Release> releases, String partnerId) {
@@ -125,15 +136,15 @@ public class DrugCheckingImportIntegrationTests {
 		lines[4] = lines[4].replace(",GCMS,", ",NMR,");
 		var fields = lines[8].split(",", 3);
 		lines[8] = fields[0] + ",," + fields[2];
-		var report = drugChecking.importCsv(session, String.join("\n", lines), MAPPING, "analyst", Instant.now());
+		var report = imports.importCsv(session, String.join("\n", lines), MAPPING, "analyst", Instant.now());
 		assertThat(report.ok()).isFalse();
-		assertThat(report.imported()).isZero();
-		assertThat(report.problems()).extracting(SampleImportReport.RowProblem::row).containsExactly(5, 9);
+		assertThat(report.outcome()).isNull();
+		assertThat(report.problems()).extracting(ImportProblem::row).containsExactly(5, 9);
 		assertThat(report.problems().get(0).message()).contains("Unknown method \"NMR\"");
 		assertThat(report.problems().get(1).message()).isEqualTo("No substance.");
-		assertThat(drugChecking.samples(session)).isEmpty();
+		assertThat(sampleManagement.samples(session)).isEmpty();
 
-		var missing = drugChecking.checkImport(session, joined(), new ImportMapping("sample_id", "substance", null, null,
+		var missing = imports.checkImport(session, joined(), new ImportMapping("sample_id", "substance", null, null,
 				null, null, null, SampleMode.FRONT_OF_HOUSE, AnalysisMethod.GC_MS));
 		assertThat(missing.problems()).singleElement()
 			.satisfies(p -> assertThat(p.message()).contains("\"sample_id\" is not in the header"));

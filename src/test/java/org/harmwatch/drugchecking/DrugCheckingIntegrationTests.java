@@ -40,7 +40,16 @@ class DrugCheckingIntegrationTests {
 	static final String BIRMINGHAM = "E08000025";
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
+
+	@Autowired
+	ResultManagement resultManagement;
+
+	@Autowired
+	ReleaseManagement releaseManagement;
 
 	@Autowired
 	EarlyWarningManagement earlyWarning;
@@ -71,13 +80,13 @@ class DrugCheckingIntegrationTests {
 	}
 
 	UUID session(LicenceCondition... conditions) {
-		return drugChecking.createSession(new SessionDraft("Test site " + UUID.randomUUID(), SiteKind.FESTIVAL, BIRMINGHAM,
+		return sessionManagement.createSession(new SessionDraft("Test site " + UUID.randomUUID(), SiteKind.FESTIVAL, BIRMINGHAM,
 				"Session " + UUID.randomUUID(), LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 20), "Chemist A, Worker B",
 				Set.of(conditions)), "analyst", "WM-CHECK", NOW);
 	}
 
 	SampleView sample(UUID session, SampleMode mode, String soldAs, DosageForm form) {
-		return drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), mode, soldAs, form, null, null, null, null,
+		return sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), mode, soldAs, form, null, null, null, null,
 				form == DosageForm.PILL ? new BigDecimal("300") : null, BIRMINGHAM, null, true, null), "analyst", NOW);
 	}
 
@@ -98,7 +107,7 @@ class DrugCheckingIntegrationTests {
 	void fentanylInHeroinIsAnUnexpectedHighRiskAndEarlyWarningOpensASignal() {
 		var sample = sample(session(), SampleMode.FRONT_OF_HOUSE, "heroin", DosageForm.POWDER);
 		assertThat(sample.soldAsCode()).isEqualTo("heroin");
-		var result = drugChecking.recordResult(sample.id(), new ResultDraft(List.of(
+		var result = resultManagement.recordResult(sample.id(), new ResultDraft(List.of(
 				new ComponentDraft("heroin", new BigDecimal("45"), QuantityUnit.PERCENT_W_W, null, Confidence.PROBABLE,
 						AnalysisMethod.FTIR),
 				found("fentanyl", AnalysisMethod.FENTANYL_STRIP)), true, null), "Analyst", NOW);
@@ -120,7 +129,7 @@ class DrugCheckingIntegrationTests {
 	@Test
 	void aPillOf240MgMdmaIsHighStrength() {
 		var sample = sample(session(), SampleMode.FRONT_OF_HOUSE, "MDMA", DosageForm.PILL);
-		var result = drugChecking.recordResult(sample.id(),
+		var result = resultManagement.recordResult(sample.id(),
 				new ResultDraft(List.of(mg("MDMA", "240", AnalysisMethod.FTIR)), true, null), "Analyst", NOW);
 
 		assertThat(result.flags()).containsExactly(ResultFlag.HIGH_STRENGTH);
@@ -128,13 +137,13 @@ class DrugCheckingIntegrationTests {
 			.satisfies(e -> assertThat(e.reasons()).anyMatch(r -> r.contains("240 mg")));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> earlyWarning.signalOf(EvidenceKind.DRUG_CHECK, sample.id() + "#v1").isPresent());
-		assertThat(drugChecking.draftAdvice(sample.id()).orElseThrow()).contains("half or less");
+		assertThat(resultManagement.draftAdvice(sample.id()).orElseThrow()).contains("half or less");
 	}
 
 	@Test
 	void anExpectedAndFound80MgMdmaPillRaisesNothing() {
 		var sample = sample(session(), SampleMode.FRONT_OF_HOUSE, "ecstasy", DosageForm.PILL);
-		var result = drugChecking.recordResult(sample.id(), new ResultDraft(
+		var result = resultManagement.recordResult(sample.id(), new ResultDraft(
 				List.of(mg("MDMA", "80", AnalysisMethod.FTIR), found("caffeine", AnalysisMethod.FTIR)), true, null),
 				"Analyst", NOW);
 
@@ -146,13 +155,13 @@ class DrugCheckingIntegrationTests {
 	void cocaineThatIsOnlyCaffeineIsMisSoldAndPmmaInMdmaIsHighRisk() {
 		var session = session();
 		var cocaine = sample(session, SampleMode.AMNESTY_BIN, "cocaine", DosageForm.POWDER);
-		assertThat(drugChecking
+		assertThat(resultManagement
 			.recordResult(cocaine.id(), new ResultDraft(List.of(found("caffeine", AnalysisMethod.RAMAN)), true, null),
 					"Analyst", NOW)
 			.flags()).containsExactly(ResultFlag.MIS_SOLD);
 
 		var pill = sample(session, SampleMode.DOOR_SEIZURE, "MDMA", DosageForm.PILL);
-		assertThat(drugChecking.recordResult(pill.id(),
+		assertThat(resultManagement.recordResult(pill.id(),
 				new ResultDraft(List.of(mg("PMMA", "90", AnalysisMethod.GC_MS)), true, null), "Analyst", NOW)
 			.flags()).containsExactly(ResultFlag.MIS_SOLD, ResultFlag.UNEXPECTED_HIGH_RISK);
 	}
@@ -160,17 +169,17 @@ class DrugCheckingIntegrationTests {
 	@Test
 	void aLabConfirmationIsANewVersionAndTheHistoryIsKept() {
 		var sample = sample(session(), SampleMode.FRONT_OF_HOUSE, "ketamine", DosageForm.POWDER);
-		drugChecking.recordResult(sample.id(),
+		resultManagement.recordResult(sample.id(),
 				new ResultDraft(List.of(found("ketamine", AnalysisMethod.FTIR)), false, "on site"), "Analyst", NOW);
 		assertThat(published(sample.id())).isEmpty(); // not confirmed: not assessed
 
-		var v2 = drugChecking.recordResult(sample.id(), new ResultDraft(List.of(found("ketamine", AnalysisMethod.GC_MS),
+		var v2 = resultManagement.recordResult(sample.id(), new ResultDraft(List.of(found("ketamine", AnalysisMethod.GC_MS),
 				found("xylazine", AnalysisMethod.GC_MS)), true, "lab"), "Lab", NOW.plusSeconds(3600));
 		assertThat(v2.version()).isEqualTo(2);
 		assertThat(v2.flags()).containsExactly(ResultFlag.UNEXPECTED_HIGH_RISK);
 		assertThat(published(sample.id())).extracting(DangerousSampleFound::sampleId).containsExactly(sample.id() + "#v2");
 
-		var release = drugChecking.release(sample.id(), analyst());
+		var release = releaseManagement.release(sample.id(), analyst());
 		assertThat(release.results()).extracting(ResultVersion::version).containsExactly(2, 1);
 		assertThat(release.results().get(1).notes()).isEqualTo("on site");
 		assertThat(release.results().get(1).components()).extracting(ResultVersion.Component::substanceCode)
@@ -185,11 +194,11 @@ class DrugCheckingIntegrationTests {
 		var clientId = UUID.randomUUID();
 		var draft = new SampleDraft(clientId, SampleMode.FRONT_OF_HOUSE, "cocaine", DosageForm.POWDER, null, null, null,
 				null, null, null, null, true, null);
-		var first = drugChecking.takeIn(session, draft, "analyst", NOW);
-		var second = drugChecking.takeIn(session, draft, "analyst", NOW.plusSeconds(60));
+		var first = sampleManagement.takeIn(session, draft, "analyst", NOW);
+		var second = sampleManagement.takeIn(session, draft, "analyst", NOW.plusSeconds(60));
 		assertThat(second.id()).isEqualTo(first.id());
 		assertThat(second.code()).isEqualTo(first.code());
-		assertThat(drugChecking.samples(session)).hasSize(1);
+		assertThat(sampleManagement.samples(session)).hasSize(1);
 		assertThat(first.code()).matches("WM(-[234679ACDEFGHJKMNPQRTUVWXYZ]{4}){3}");
 	}
 
@@ -208,17 +217,17 @@ class DrugCheckingIntegrationTests {
 	@Test
 	void badInputIsRefusedWholeAndNothingIsStored() {
 		var session = session(LicenceCondition.ADULTS_ONLY);
-		assertThatThrownBy(() -> drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE,
+		assertThatThrownBy(() -> sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE,
 				" ", DosageForm.PILL, null, null, null, null, new BigDecimal("-3"), "NOT-A-LAD", null, false, null),
 				"analyst", NOW))
 			.isInstanceOfSatisfying(DrugCheckingRejectedException.class, ex -> assertThat(ex.problems())
 				.extracting(Problem::field)
 				.contains("soldAs", "pillWeightMg", "obtainedLadCode", "consent", "ageBand"));
-		assertThat(drugChecking.samples(session)).isEmpty();
+		assertThat(sampleManagement.samples(session)).isEmpty();
 
-		var sample = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
+		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, null, null, null, null, null, null, null, true, AgeBand.AGE_18_24), "analyst", NOW);
-		assertThatThrownBy(() -> drugChecking.recordResult(sample.id(), new ResultDraft(List.of(mg("MDMA", "120",
+		assertThatThrownBy(() -> resultManagement.recordResult(sample.id(), new ResultDraft(List.of(mg("MDMA", "120",
 				AnalysisMethod.FTIR), new ComponentDraft("caffeine", new BigDecimal("20"), QuantityUnit.MG_PER_UNIT, null,
 						null, AnalysisMethod.FTIR)), true, null), "Analyst", NOW))
 			.isInstanceOfSatisfying(DrugCheckingRejectedException.class, ex -> assertThat(ex.problems())
@@ -241,26 +250,26 @@ class DrugCheckingIntegrationTests {
 			var policeSample = sample(closed, SampleMode.POLICE_SUBMITTED, "heroin", DosageForm.POWDER);
 			var visible = sample(open, SampleMode.POLICE_SUBMITTED, "cocaine", DosageForm.POWDER);
 			for (var s : List.of(hidden, policeSample, visible)) {
-				drugChecking.recordResult(s.id(), new ResultDraft(List.of(found("fentanyl", AnalysisMethod.FTIR)), true, null),
+				resultManagement.recordResult(s.id(), new ResultDraft(List.of(found("fentanyl", AnalysisMethod.FTIR)), true, null),
 						"Analyst", NOW);
 			}
 			var police = policeReader();
-			assertThat(DrugCheckingManagement.audienceOf(police)).isEqualTo(Audience.LAW_ENFORCEMENT);
+			assertThat(ReleaseManagement.audienceOf(police)).isEqualTo(Audience.LAW_ENFORCEMENT);
 			for (var s : List.of(hidden, policeSample)) {
-				var release = drugChecking.release(s.id(), police);
+				var release = releaseManagement.release(s.id(), police);
 				assertThat(release.isWithheld()).isTrue();
 				assertThat(release.results()).isEmpty();
 				assertThat(release.consultation()).isNull();
 			}
-			assertThat(drugChecking.releases(closed, police)).allMatch(r -> r.isWithheld() && r.results().isEmpty());
+			assertThat(releaseManagement.releases(closed, police)).allMatch(r -> r.isWithheld() && r.results().isEmpty());
 			var csv = new StringBuilder();
-			drugChecking.exportCsv(closed, police, csv);
+			releaseManagement.exportCsv(closed, police, csv);
 			assertThat(csv.toString()).doesNotContain(hidden.code()).doesNotContain("fentanyl");
 
-			assertThat(drugChecking.release(visible.id(), police).current()).isNotNull();
-			assertThat(drugChecking.release(hidden.id(), analyst()).current()).isNotNull();
+			assertThat(releaseManagement.release(visible.id(), police).current()).isNotNull();
+			assertThat(releaseManagement.release(hidden.id(), analyst()).current()).isNotNull();
 			var analystCsv = new StringBuilder();
-			drugChecking.exportCsv(closed, analyst(), analystCsv);
+			releaseManagement.exportCsv(closed, analyst(), analystCsv);
 			assertThat(analystCsv.toString()).contains(hidden.code(), policeSample.code(), "fentanyl");
 		}
 		finally {
@@ -271,25 +280,25 @@ class DrugCheckingIntegrationTests {
 	@Test
 	void thePublicLookupShowsOnlyTheOwnFrontOfHouseResult() {
 		var adults = session(LicenceCondition.ADULTS_ONLY);
-		var own = drugChecking.takeIn(adults, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
+		var own = sampleManagement.takeIn(adults, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, "pink", "Tesla", "round", true, new BigDecimal("310"), null, null, true,
 				AgeBand.AGE_25_34), "analyst", NOW);
-		var minor = drugChecking.takeIn(adults, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
+		var minor = sampleManagement.takeIn(adults, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, null, null, null, null, null, null, null, true, AgeBand.UNDER_18), "analyst", NOW);
 		var bin = sample(adults, SampleMode.AMNESTY_BIN, "MDMA", DosageForm.PILL);
 		for (var s : List.of(own, minor, bin)) {
-			drugChecking.recordResult(s.id(),
+			resultManagement.recordResult(s.id(),
 					new ResultDraft(List.of(mg("MDMA", "120", AnalysisMethod.FTIR)), true, "analyst's note"), "Analyst", NOW);
 		}
-		var lookup = drugChecking.lookup(own.code().toLowerCase().replace("-", " ")).orElseThrow();
+		var lookup = releaseManagement.lookup(own.code().toLowerCase().replace("-", " ")).orElseThrow();
 		assertThat(lookup.sample().id()).isEqualTo(own.id());
 		assertThat(lookup.results()).singleElement().satisfies(r -> {
 			assertThat(r.notes()).isNull();
 			assertThat(r.analyst()).isEmpty();
 		});
-		assertThat(drugChecking.lookup(minor.code())).isEmpty();
-		assertThat(drugChecking.lookup(bin.code())).isEmpty();
-		assertThat(drugChecking.lookup("WM-2222-2222")).isEmpty();
+		assertThat(releaseManagement.lookup(minor.code())).isEmpty();
+		assertThat(releaseManagement.lookup(bin.code())).isEmpty();
+		assertThat(releaseManagement.lookup("WM-2222-2222")).isEmpty();
 	}
 
 	@Autowired

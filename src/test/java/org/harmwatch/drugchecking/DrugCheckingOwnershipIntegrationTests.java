@@ -51,7 +51,13 @@ class DrugCheckingOwnershipIntegrationTests {
 	SharingManagement sharing;
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
+
+	@Autowired
+	ResultManagement resultManagement;
 
 	@Autowired
 	UserDetailsService users;
@@ -78,14 +84,14 @@ class DrugCheckingOwnershipIntegrationTests {
 				List.of("DRUG_CHECKING_ANALYST"), null);
 		other = user(users.loadUserByUsername("analyst2-" + mark));
 		var now = Instant.now();
-		session = drugChecking.createSession(new SessionDraft("Owner site " + mark, SiteKind.FESTIVAL, "E08000025",
+		session = sessionManagement.createSession(new SessionDraft("Owner site " + mark, SiteKind.FESTIVAL, "E08000025",
 				"Owner session " + mark, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()), "analyst", "WM-CHECK",
 				now);
-		sample = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
+		sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, "blue", "owl-" + mark, null, null, null, null, null, true, null), "analyst", now);
-		drugChecking.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("MDMA", new BigDecimal("90"),
+		resultManagement.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("MDMA", new BigDecimal("90"),
 				QuantityUnit.MG_PER_UNIT, Basis.SALT, Confidence.CONFIRMED, AnalysisMethod.FTIR)), true, null), "Ana", now);
-		drugChecking.recordConsultation(sample.id(), "First advice " + mark, null, null, "Referral " + mark, "Ana", now);
+		resultManagement.recordConsultation(sample.id(), "First advice " + mark, null, null, "Referral " + mark, "Ana", now);
 	}
 
 	long versions() {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.harmwatch.EventPublications;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.analytics.SpikeDetected;
 import org.harmwatch.drugchecking.DangerousSampleFound;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +50,12 @@ class SignalIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	EventPublicationRegistry publications;
+
+	@Autowired
+	CompletedEventPublications completedPublications;
 
 	/** The start of a stretch of time no other test uses. */
 	static Instant slot() {
@@ -215,7 +224,8 @@ class SignalIntegrationTests {
 		var id = earlyWarning.signalOf(EvidenceKind.SPIKE, spike.id()).orElseThrow();
 		transactions.executeWithoutResult(status -> events.publishEvent(spike));
 		assertThat(earlyWarning.recordSpike(spike, t)).isEqualTo(id);
-		await().pollDelay(Duration.ofMillis(300)).until(() -> true); // time for an asynchronous delivery, if any
+		// Both publications handled by early warning's listener: whatever the second one did is done.
+		EventPublications.awaitCompleted(publications, completedPublications, spike);
 		var signal = earlyWarning.signal(id);
 		assertThat(signal.urgency()).isEqualTo(Urgency.HIGH);
 		assertThat(signal.rules()).containsExactly(SignalEngine.SPIKE);

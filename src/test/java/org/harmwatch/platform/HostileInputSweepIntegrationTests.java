@@ -27,7 +27,9 @@ import org.harmwatch.shared.AgencyType;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SampleDraft;
 import org.harmwatch.drugchecking.SampleMode;
@@ -130,7 +132,13 @@ class HostileInputSweepIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
+
+	@Autowired
+	ResultManagement resultManagement;
 
 	@Autowired
 	AgencyManagement agencies;
@@ -609,12 +617,12 @@ class HostileInputSweepIntegrationTests {
 	private Map<String, String> fixtures() {
 		var now = Instant.now();
 		var suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-		var session = drugChecking.createSession(new SessionDraft("Sweep site " + suffix, SiteKind.FESTIVAL, "E08000025",
+		var session = sessionManagement.createSession(new SessionDraft("Sweep site " + suffix, SiteKind.FESTIVAL, "E08000025",
 				"Sweep " + suffix, LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 20), "Chemist A", Set.of()),
 				"analyst", "WM-CHECK", now);
-		var sample = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "ketamine",
+		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "ketamine",
 				DosageForm.POWDER, null, null, null, null, null, "E08000025", null, true, null), "analyst", now);
-		var result = drugChecking.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("ketamine", null,
+		var result = resultManagement.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("ketamine", null,
 				null, null, Confidence.CONFIRMED, AnalysisMethod.FTIR)), true, null), "analyst", now);
 		var open = AlertTestSignals.signal(jdbc, "E08000025", "Birmingham", "ketamine", "DISSOCIATIVE",
 				SignalStatus.OPEN, now);

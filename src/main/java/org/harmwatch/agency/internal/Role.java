@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
@@ -57,21 +59,21 @@ public class Role {
 	/**
 	 * Replaces title, description and grants, refusing a mix of health and policing purposes and a purpose the
 	 * capability holds no records for.
+	 * @throws InputRejectedException on the {@code grants} field
 	 */
 	public void change(String title, String description, Collection<Grant> newGrants) {
 		for (var grant : newGrants) {
 			if (!grant.capability().purposes().contains(grant.purpose())) {
-				throw new IllegalArgumentException("No records of " + grant.capability() + " are held for "
-						+ grant.purpose() + ", so a role cannot grant it.");
+				throw new InputRejectedException(FieldProblem.of("grants", "admin.role.error.grantNotHeld",
+						grant.capability(), grant.purpose()));
 			}
 		}
 		var purposes = newGrants.stream().map(Grant::purpose).collect(Collectors.toSet());
 		for (var purpose : purposes) {
 			for (var other : purposes) {
 				if (purpose.conflictsWith(other)) {
-					throw new IllegalArgumentException(
-							"A role cannot grant both health and policing purposes: health and policing data only meet "
-									+ "in pseudonymised or aggregate form.");
+					throw new InputRejectedException(
+							FieldProblem.of("grants", "admin.role.error.healthAndPolicing"));
 				}
 			}
 		}

@@ -104,11 +104,12 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 			.query((rs, n) -> new String[] { rs.getString("id"), rs.getString("username"), rs.getString("code") })
 			.optional();
 		if (account.isEmpty()) {
-			audit.recordFor(username, null, "SIGN_IN_FAILED", "staff", null, null, Outcome.DENIED, "unknown username");
+			audit.recordFor(username, null, AgencyAudit.SIGN_IN_FAILED, "staff", null, null, Outcome.DENIED,
+					"unknown username");
 			return;
 		}
 		var found = account.get();
-		audit.recordFor(found[1], found[2], "SIGN_IN_FAILED", "staff", found[0], null, Outcome.DENIED,
+		audit.recordFor(found[1], found[2], AgencyAudit.SIGN_IN_FAILED, "staff", found[0], null, Outcome.DENIED,
 				"wrong password");
 	}
 
@@ -121,8 +122,8 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 		staff.findById(user.id()).ifPresent(account -> {
 			account.signedIn(clock.instant());
 			staff.save(account);
-			audit.recordFor(user.getUsername(), user.agencyCode(), "SIGNED_IN", "staff", user.id().toString(), null,
-					Outcome.ALLOWED, HarmwatchOidcUser.signInMethod(user));
+			audit.recordFor(user.getUsername(), user.agencyCode(), AgencyAudit.SIGNED_IN, "staff",
+					user.id().toString(), null, Outcome.ALLOWED, HarmwatchOidcUser.signInMethod(user));
 		});
 	}
 

@@ -79,7 +79,7 @@ class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUse
 
 	private OAuth2AuthenticationException refused(String actor, @Nullable String agency, @Nullable String staffId,
 			String reason, String code, String message) {
-		audit.recordFor(actor, agency, "SSO_SIGN_IN_REFUSED", "staff", staffId, null, Outcome.DENIED, reason);
+		audit.recordFor(actor, agency, AgencyAudit.SSO_SIGN_IN_REFUSED, "staff", staffId, null, Outcome.DENIED, reason);
 		return new OAuth2AuthenticationException(new OAuth2Error(code, message, null));
 	}
 

@@ -2,8 +2,8 @@ package org.harmwatch.agency.web;
 
 import java.time.ZoneId;
 
+import org.harmwatch.platform.RegionSettings;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,8 +17,8 @@ class AdminAdvice {
 
 	private final ZoneId zone;
 
-	AdminAdvice(@Value("${harmwatch.region.time-zone}") String zone) {
-		this.zone = ZoneId.of(zone);
+	AdminAdvice(RegionSettings region) {
+		this.zone = region.timeZone();
 	}
 
 	@ModelAttribute("zone")

@@ -3,8 +3,8 @@ package org.harmwatch.agency.web;
 import jakarta.validation.groups.Default;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.AgencyManagement.ChangedMeanwhile;
-import org.harmwatch.agency.AgencyRuleException;
 import org.harmwatch.agency.internal.Agency;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.AgencyType;
@@ -75,8 +75,8 @@ class AgencyController {
 				redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.agency.created", agency.name()));
 				return "redirect:/admin/agencies";
 			}
-			catch (AgencyRuleException ex) {
-				FormErrors.add(result, ex);
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
 		return form(model, null);
@@ -102,8 +102,8 @@ class AgencyController {
 				redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.agency.changed", changed.name()));
 				return "redirect:/admin/agencies";
 			}
-			catch (AgencyRuleException ex) {
-				FormErrors.add(result, ex);
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 			catch (ChangedMeanwhile | OptimisticLockingFailureException ex) {
 				agency = agencies.agencyByCode(code);

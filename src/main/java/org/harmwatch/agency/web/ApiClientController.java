@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.agency.AgencyManagement;
-import org.harmwatch.agency.AgencyRuleException;
 import org.harmwatch.agency.internal.Agency;
 import org.harmwatch.agency.internal.ApiClient;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.AgencyType;
@@ -91,8 +91,8 @@ class ApiClientController {
 						ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/me").toUriString());
 				return "agency/apiClientIssued";
 			}
-			catch (AgencyRuleException ex) {
-				FormErrors.add(result, ex);
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
 		return form(model);

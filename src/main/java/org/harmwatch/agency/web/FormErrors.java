@@ -3,7 +3,6 @@ package org.harmwatch.agency.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 
-import org.harmwatch.agency.AgencyRuleException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -11,7 +10,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
 /**
- * Turns refusals from {@link org.harmwatch.agency.AgencyManagement} into errors on the form that caused them.
+ * What the administration forms share: errors in page order, the current values after a clash, and reading text.
  */
 final class FormErrors {
 
@@ -19,16 +18,6 @@ final class FormErrors {
 	static final String CHANGED_MEANWHILE = "admin.error.changedMeanwhile";
 
 	private FormErrors() {
-	}
-
-	/** The broken rule's message on the field it names, or at the top of the form if the form has no such field. */
-	static void add(BindingResult result, AgencyRuleException ex) {
-		if (result.getFieldType(ex.field()) != null) {
-			result.rejectValue(ex.field(), "agency.rule", ex.getMessage());
-		}
-		else {
-			result.reject("agency.rule", ex.getMessage());
-		}
 	}
 
 	/**

@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.validation.groups.Default;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.AgencyManagement.ChangedMeanwhile;
-import org.harmwatch.agency.AgencyRuleException;
 import org.harmwatch.agency.internal.Role;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.AgencyType;
@@ -73,8 +73,8 @@ class RoleController {
 				redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.role.created", role.title()));
 				return "redirect:/admin/roles";
 			}
-			catch (AgencyRuleException ex) {
-				FormErrors.add(result, ex);
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
 		return form(model, null);
@@ -100,8 +100,8 @@ class RoleController {
 				redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.role.changed", changed.title()));
 				return "redirect:/admin/roles";
 			}
-			catch (AgencyRuleException ex) {
-				FormErrors.add(result, ex);
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 			catch (ChangedMeanwhile | OptimisticLockingFailureException ex) {
 				role = agencies.role(name);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.harmwatch.agency.AgencyManagement;
-import org.harmwatch.agency.AgencyRuleException;
 import org.harmwatch.agency.SharingManagement;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
@@ -75,8 +75,8 @@ class SharingController {
 				redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.sharing.recorded", agreement.reference()));
 				return "redirect:/admin/sharing";
 			}
-			catch (AgencyRuleException ex) {
-				FormErrors.add(result, ex);
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
 		return form(model);

@@ -8,11 +8,11 @@ import java.util.UUID;
 import jakarta.validation.groups.Default;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.AgencyManagement.ChangedMeanwhile;
-import org.harmwatch.agency.AgencyRuleException;
 import org.harmwatch.agency.internal.Agency;
 import org.harmwatch.agency.internal.PasswordRules;
 import org.harmwatch.agency.internal.Role;
 import org.harmwatch.agency.internal.Staff;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
@@ -110,8 +110,8 @@ class StaffController {
 				redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.staff.created", member.username()));
 				return "redirect:/admin/staff/" + member.id();
 			}
-			catch (AgencyRuleException ex) {
-				FormErrors.add(result, ex);
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
 		return form(model, null);
@@ -137,8 +137,8 @@ class StaffController {
 				redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.staff.changed", member.username()));
 				return "redirect:/admin/staff/" + id;
 			}
-			catch (AgencyRuleException ex) {
-				FormErrors.add(result, ex);
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 			catch (ChangedMeanwhile | OptimisticLockingFailureException ex) {
 				var member = agencies.staffMember(id);
@@ -182,8 +182,8 @@ class StaffController {
 				redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.staff.passwordSet", null));
 				return "redirect:/admin/staff/" + id;
 			}
-			catch (AgencyRuleException ex) {
-				FormErrors.add(result, ex);
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
 		// The page's password inputs never echo what was typed (th:field leaves password values out).
@@ -224,8 +224,8 @@ class StaffController {
 		try {
 			agencies.checkRoles(form.agency(), form.roles());
 		}
-		catch (AgencyRuleException ex) {
-			FormErrors.add(result, ex);
+		catch (InputRejectedException ex) {
+			ex.addTo(result);
 		}
 	}
 

@@ -22,9 +22,9 @@ import org.harmwatch.analytics.temporal.SpikeRule;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.platform.RegionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -58,13 +58,13 @@ public class SpikeDetector {
 	private final ZoneId zone;
 
 	SpikeDetector(ObservationRepository observations, GeographyManagement geography, ApplicationEventPublisher events,
-			SpikeProperties properties, Clock clock, @Value("${harmwatch.region.time-zone}") ZoneId zone) {
+			SpikeProperties properties, Clock clock, RegionSettings region) {
 		this.observations = observations;
 		this.geography = geography;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
-		this.zone = zone;
+		this.zone = region.timeZone();
 		level(); // fail at start-up, not at the first run, if the level is misconfigured
 	}
 

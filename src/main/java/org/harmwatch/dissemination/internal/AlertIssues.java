@@ -69,6 +69,7 @@ public class AlertIssues {
 			.optional();
 	}
 
+	/** An issue as stored here: without its signal, which deliveries never need. */
 	static AlertIssued map(ResultSet rs) throws SQLException {
 		var expires = rs.getTimestamp("expires_at");
 		return new AlertIssued(rs.getObject("alert_id", UUID.class), rs.getInt("version"), rs.getString("reference"),
@@ -78,7 +79,7 @@ public class AlertIssues {
 				rs.getString("public_advice"), rs.getString("professional_advice"), rs.getString("sms_text"),
 				strings(rs.getArray("lad_codes")), strings(rs.getArray("substance_classes")),
 				strings(rs.getArray("substances")), rs.getString("web_path"), rs.getTimestamp("issued_at").toInstant(),
-				expires == null ? null : expires.toInstant());
+				expires == null ? null : expires.toInstant(), null, null);
 	}
 
 	static List<String> strings(Array array) throws SQLException {

@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -61,10 +63,13 @@ public class DeliverySender {
 
 	private final DataSource dataSource;
 
+	private final DeliveryCounts counts;
+
 	@Autowired
 	public DeliverySender(JdbcClient jdbc, DataSource dataSource, List<ChannelSender> senders,
-			DisseminationProperties properties, Clock clock) {
+			DisseminationProperties properties, Clock clock, DeliveryCounts counts) {
 		this.jdbc = jdbc;
+		this.counts = counts;
 		this.dataSource = dataSource;
 		for (var sender : senders) {
 			channels.put(sender.channel(), sender);
@@ -138,18 +143,30 @@ public class DeliverySender {
 	public int sendDue(Instant now, @Nullable UUID alertId, int crashAfter) {
 		int sent = 0;
 		Instant started = Instant.now();
+		// Issues whose deliveries this run settled, counted for the measures when it ends and every few seconds.
+		Set<DeliveryCounts.Issue> touched = new HashSet<>();
+		Instant counted = started;
 		while (true) {
 			// The lease is counted from the caller's "now" plus the time spent, so a test's clock is honoured.
 			var at = now.plus(Duration.between(started, Instant.now()));
-			var batch = claim(at, alertId);
+			var batch = claim(at, alertId, touched);
 			if (batch.isEmpty()) {
+				counts.publish(touched);
 				return sent;
 			}
 			sent += send(batch, at, crashAfter < 0 ? -1 : crashAfter - sent);
+			if (Duration.between(counted, Instant.now()).compareTo(COUNT_EVERY) > 0) {
+				counts.publish(touched);
+				touched.clear();
+				counted = Instant.now();
+			}
 		}
 	}
 
-	private List<Outgoing> claim(Instant now, @Nullable UUID alertId) {
+	/** How often a long run of a sender counts the deliveries it settled. */
+	static final Duration COUNT_EVERY = Duration.ofSeconds(5);
+
+	private List<Outgoing> claim(Instant now, @Nullable UUID alertId, Set<DeliveryCounts.Issue> touched) {
 		var until = now.plus(properties.lease());
 		var alerts = new HashMap<String, AlertIssued>();
 		// Two index-backed queues, never an OR of both (which made every claim sort all due rows): leases that ran
@@ -201,6 +218,7 @@ public class DeliverySender {
 		var result = new ArrayList<Outgoing>();
 		for (var row : rows) {
 			long id = (Long) row[0];
+			touched.add(new DeliveryCounts.Issue((UUID) row[9], (Integer) row[10]));
 			if ((Boolean) row[11] || row[5] == null) {
 				jdbc.sql("UPDATE dissemination.delivery SET state = 'DEAD', last_error = :error, claimed_until = NULL "
 						+ "WHERE id = :id AND state = 'SENDING'")

@@ -53,8 +53,12 @@ public class Fanout {
 
 	private final TransactionTemplate transactions;
 
+	private final DeliveryCounts counts;
+
 	Fanout(JdbcClient jdbc, JdbcTemplate template, AlertIssues issues, AgencyManagement agencies,
-			DisseminationProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+			DisseminationProperties properties, Clock clock, PlatformTransactionManager transactionManager,
+			DeliveryCounts counts) {
+		this.counts = counts;
 		this.jdbc = jdbc;
 		this.template = template;
 		// Each part commits on its own, also inside the event listener's own transaction.
@@ -92,6 +96,7 @@ public class Fanout {
 			}
 		}
 		log.info("Alert {} version {}: {} new deliveries", alert.reference(), alert.version(), created);
+		counts.publish(List.of(new DeliveryCounts.Issue(alert.alertId(), alert.version())));
 		return created;
 	}
 

@@ -1,7 +1,9 @@
 package org.harmwatch.drugchecking.internal;
 
+import java.util.Collection;
 import java.util.Set;
 
+import org.harmwatch.drugchecking.AgeBand;
 import org.harmwatch.drugchecking.Audience;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.SampleMode;
@@ -67,17 +69,27 @@ public final class DrugCheckingPolicy {
 	 * when they may be released.
 	 */
 	public static @Nullable String withheld(Audience audience, SessionView session, SampleView sample) {
+		return withheld(audience, session.conditions(), sample.mode(), sample.ageBand());
+	}
+
+	/**
+	 * Why the licence conditions and the sample's mode and age band withhold results from the audience; {@code null}
+	 * when they may be released. The rule of {@link #withheld(Audience, SessionView, SampleView)}, for readers that
+	 * hold only these columns (statistics' look-back).
+	 */
+	public static @Nullable String withheld(Audience audience, Collection<LicenceCondition> conditions, SampleMode mode,
+			@Nullable AgeBand ageBand) {
 		return switch (audience) {
 			case HEALTH_STAFF -> null;
-			case LAW_ENFORCEMENT -> session.has(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)
+			case LAW_ENFORCEMENT -> conditions.contains(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)
 					? "This session's licence does not allow results to be given to law enforcement." : null;
-			case PUBLIC_LOOKUP -> !sample.mode().frontOfHouse()
+			case PUBLIC_LOOKUP -> !mode.frontOfHouse()
 					? "Only a sample handed in by the person themselves can be looked up."
-					: session.has(LicenceCondition.ADULTS_ONLY) && (sample.ageBand() == null || !sample.ageBand().adult())
+					: conditions.contains(LicenceCondition.ADULTS_ONLY) && (ageBand == null || !ageBand.adult())
 							? "This session's licence allows results to be given to adults only." : null;
-			case PUBLIC_BOARD -> session.has(LicenceCondition.NO_PUBLIC_BOARD)
+			case PUBLIC_BOARD -> conditions.contains(LicenceCondition.NO_PUBLIC_BOARD)
 					? "This session's licence keeps its results off the public board."
-					: sample.mode() == SampleMode.POLICE_SUBMITTED
+					: mode == SampleMode.POLICE_SUBMITTED
 							? "A sample submitted by the police stays off the public board." : null;
 		};
 	}

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Samples are counted only in sessions of the given owner agencies and taken since a given time: the sessions by
  * {@code session_owner_idx}, their samples by the range of {@code sample_session (session_id, taken_at)}, each
- * sample's results by {@code result (sample_id, version)}'s unique index. Imports by {@code import_job_status}.
+ * sample's results by {@code result (sample_id, version)}'s unique index. Imports (the platform's jobs of kind {@link SampleImportKind#NAME}) by {@code import_job_waiting}; failed ones are
+ * few, kept only until {@code harmwatch.imports.keep-for}.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -60,10 +61,11 @@ public class DrugCheckingWorkRepository {
 	/** How many of this person's imports are in these states (only they see their imports). */
 	public long imports(String username, Set<String> states) {
 		return jdbc.sql("""
-				SELECT count(*) FROM drugchecking.import_job
-				WHERE status = ANY(CAST(:states AS TEXT[])) AND uploaded_by = :user""")
+				SELECT count(*) FROM platform.import_job
+				WHERE status = ANY(CAST(:states AS TEXT[])) AND uploaded_by = :user AND kind = :kind""")
 			.param("states", SqlArrays.textArray(List.copyOf(states)))
 			.param("user", username)
+			.param("kind", SampleImportKind.NAME)
 			.query(Long.class)
 			.single();
 	}
@@ -71,11 +73,12 @@ public class DrugCheckingWorkRepository {
 	/** This person's latest import in these states, if any. */
 	public Optional<UUID> latestImport(String username, Set<String> states) {
 		return jdbc.sql("""
-				SELECT id FROM drugchecking.import_job
-				WHERE status = ANY(CAST(:states AS TEXT[])) AND uploaded_by = :user
+				SELECT id FROM platform.import_job
+				WHERE status = ANY(CAST(:states AS TEXT[])) AND uploaded_by = :user AND kind = :kind
 				ORDER BY uploaded_at DESC LIMIT 1""")
 			.param("states", SqlArrays.textArray(List.copyOf(states)))
 			.param("user", username)
+			.param("kind", SampleImportKind.NAME)
 			.query(UUID.class)
 			.optional();
 	}

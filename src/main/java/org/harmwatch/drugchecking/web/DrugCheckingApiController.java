@@ -15,7 +15,10 @@ import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.ResultManagement;
+import org.harmwatch.drugchecking.ReleaseManagement;
 import org.harmwatch.drugchecking.DrugCheckingRejectedException;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.Problem;
@@ -86,27 +89,36 @@ class DrugCheckingApiController {
 
 	}
 
-	private final DrugCheckingManagement drugChecking;
+	private final SessionManagement sessionManagement;
+
+	private final SampleManagement sampleManagement;
+
+	private final ResultManagement resultManagement;
+
+	private final ReleaseManagement releaseManagement;
 
 	private final Clock clock;
 
-	DrugCheckingApiController(DrugCheckingManagement drugChecking, Clock clock) {
-		this.drugChecking = drugChecking;
+	DrugCheckingApiController(SessionManagement sessionManagement, SampleManagement sampleManagement, ResultManagement resultManagement, ReleaseManagement releaseManagement, Clock clock) {
+		this.sessionManagement = sessionManagement;
+		this.sampleManagement = sampleManagement;
+		this.resultManagement = resultManagement;
+		this.releaseManagement = releaseManagement;
 		this.clock = clock;
 	}
 
 	@GetMapping("/api/drug-checking/sessions")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
-	DrugCheckingManagement.SessionPage sessions(@RequestParam(defaultValue = "1") int page,
+	SessionManagement.SessionPage sessions(@RequestParam(defaultValue = "1") int page,
 			@AuthenticationPrincipal HarmwatchUser user) {
-		return drugChecking.sessions(page, user);
+		return sessionManagement.sessions(page, user);
 	}
 
 	@GetMapping("/api/drug-checking/sessions/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	SessionView session(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		var session = drugChecking.session(id, user, Action.READ);
-		DrugCheckingManagement.audienceOf(user);
+		var session = sessionManagement.session(id, user, Action.READ);
+		ReleaseManagement.audienceOf(user);
 		return session;
 	}
 
@@ -128,8 +140,8 @@ class DrugCheckingApiController {
 						"Must be one of " + List.of(SiteKind.values()) + ".", problems),
 				request.siteLadCode(), request.name(), Forms.date(request.startsOn(), "startsOn", problems),
 				Forms.date(request.endsOn(), "endsOn", problems), request.staff(), conditions);
-		reject(problems, drugChecking.check(draft));
-		var id = drugChecking.createSession(draft, user.getUsername(), user.agencyCode(), clock.instant());
+		reject(problems, sessionManagement.check(draft));
+		var id = sessionManagement.createSession(draft, user.getUsername(), user.agencyCode(), clock.instant());
 		var location = "/api/drug-checking/sessions/" + id;
 		return ResponseEntity.created(URI.create(location)).body(new Created(id, location));
 	}
@@ -138,9 +150,9 @@ class DrugCheckingApiController {
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	ResponseEntity<SampleView> takeIn(@PathVariable UUID id, @RequestBody SampleRequest request,
 			@AuthenticationPrincipal HarmwatchUser user) {
-		drugChecking.session(id, user, Action.WRITE);
+		sessionManagement.session(id, user, Action.WRITE);
 		if (request.clientId() != null) {
-			var known = drugChecking.sampleByClientId(request.clientId()).filter(s -> s.sessionId().equals(id));
+			var known = sampleManagement.sampleByClientId(request.clientId()).filter(s -> s.sessionId().equals(id));
 			if (known.isPresent()) {
 				return ResponseEntity.ok(known.get());
 			}
@@ -156,28 +168,28 @@ class DrugCheckingApiController {
 				request.pillWeightMg(), request.obtainedLadCode(), request.intendedDose(), request.consent(),
 				Forms.parse(AgeBand.class, request.ageBand(), "ageBand",
 						"Must be one of " + List.of(AgeBand.values()) + ".", problems));
-		reject(problems, drugChecking.check(id, draft));
-		var sample = drugChecking.takeIn(id, draft, user.getUsername(), clock.instant());
+		reject(problems, sampleManagement.check(id, draft));
+		var sample = sampleManagement.takeIn(id, draft, user.getUsername(), clock.instant());
 		return ResponseEntity.created(URI.create("/api/drug-checking/samples/" + sample.id())).body(sample);
 	}
 
 	@GetMapping("/api/drug-checking/samples/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	SampleResponse sample(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		return SampleResponse.of(drugChecking.release(id, user));
+		return SampleResponse.of(releaseManagement.release(id, user));
 	}
 
 	@GetMapping("/api/drug-checking/sessions/{id}/results")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.EXPORT)
 	List<SampleResponse> results(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		return drugChecking.releases(id, user).stream().map(SampleResponse::of).toList();
+		return releaseManagement.releases(id, user).stream().map(SampleResponse::of).toList();
 	}
 
 	@PostMapping("/api/drug-checking/samples/{id}/results")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	ResponseEntity<ResultVersion> recordResult(@PathVariable UUID id, @RequestBody ResultRequest request,
 			@AuthenticationPrincipal HarmwatchUser user) {
-		drugChecking.sample(id, user, Action.WRITE);
+		sampleManagement.sample(id, user, Action.WRITE);
 		var problems = new ArrayList<Problem>();
 		var components = new ArrayList<ComponentDraft>();
 		var given = request.components() == null ? List.<ComponentRequest>of() : request.components();
@@ -199,8 +211,8 @@ class DrugCheckingApiController {
 							"Must be one of " + List.of(AnalysisMethod.values()) + ".", problems)));
 		}
 		var draft = new ResultDraft(components, request.confirmed() == null || request.confirmed(), request.notes());
-		reject(problems, drugChecking.check(draft));
-		var result = drugChecking.recordResult(id, draft, user.displayName(), clock.instant());
+		reject(problems, resultManagement.check(draft));
+		var result = resultManagement.recordResult(id, draft, user.displayName(), clock.instant());
 		return ResponseEntity.status(HttpStatus.CREATED).body(result);
 	}
 

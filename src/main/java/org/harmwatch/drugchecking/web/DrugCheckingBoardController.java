@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.harmwatch.drugchecking.DrugCheckingNotFoundException;
 import org.harmwatch.drugchecking.Counted;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingBoard;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.BoardManagement;
 import org.harmwatch.drugchecking.Problem;
-import org.harmwatch.drugchecking.SamplePhotos;
+import org.harmwatch.drugchecking.PhotoManagement;
 import org.harmwatch.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -36,13 +36,13 @@ class DrugCheckingBoardController {
 
 	static final int PAGE_SIZE = 20;
 
-	static final String LINK = "<" + DrugCheckingBoard.LICENCE_URL + ">; rel=\"license\"";
+	static final String LINK = "<" + BoardManagement.LICENCE_URL + ">; rel=\"license\"";
 
-	private final DrugCheckingBoard board;
+	private final BoardManagement board;
 
-	private final SamplePhotos photos;
+	private final PhotoManagement photos;
 
-	DrugCheckingBoardController(DrugCheckingBoard board, SamplePhotos photos) {
+	DrugCheckingBoardController(BoardManagement board, PhotoManagement photos) {
 		this.board = board;
 		this.photos = photos;
 	}
@@ -76,7 +76,7 @@ class DrugCheckingBoardController {
 		model.addAttribute("forms", DosageForm.values());
 		model.addAttribute("qs", qs);
 		model.addAttribute("amp", qs.isEmpty() ? "?" : qs + "&");
-		model.addAttribute("licenceUrl", DrugCheckingBoard.LICENCE_URL);
+		model.addAttribute("licenceUrl", BoardManagement.LICENCE_URL);
 		model.addAttribute("threshold", Counted.THRESHOLD);
 		return "drugchecking/board";
 	}
@@ -138,7 +138,7 @@ class DrugCheckingBoardController {
 	@GetMapping("/drug-checking/board/photos/{id}")
 	@PublicEndpoint("A published photo of a sample on the board: only when the session's licence allows it")
 	ResponseEntity<byte[]> photo(@PathVariable UUID id) {
-		var photo = photos.published(id).orElseThrow(() -> new DrugCheckingManagement.NotFound("photo " + id));
+		var photo = photos.published(id).orElseThrow(() -> new DrugCheckingNotFoundException("photo " + id));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(photo.photo().contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -8,29 +8,33 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.harmwatch.drugchecking.DrugCheckingNotFoundException;
 import org.harmwatch.drugchecking.AgeBand;
 import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.ResultManagement;
+import org.harmwatch.drugchecking.ReleaseManagement;
 import org.harmwatch.drugchecking.DrugCheckingRejectedException;
 import org.harmwatch.drugchecking.IntendedChange;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.SampleMode;
-import org.harmwatch.drugchecking.SamplePhotos;
+import org.harmwatch.drugchecking.PhotoManagement;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.QrCodes;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,26 +53,35 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The analyst's pages: sessions, intake, results, labels and the consultation. Results are shown only through
- * {@link DrugCheckingManagement#release} and {@link DrugCheckingManagement#releases}, which apply the licence
+ * {@link ReleaseManagement#release} and {@link ReleaseManagement#releases}, which apply the licence
  * conditions for the signed-in reader.
  */
 @Controller
 class DrugCheckingController {
 
-	private final DrugCheckingManagement drugChecking;
+	private final SessionManagement sessionManagement;
 
-	private final SamplePhotos photos;
+	private final SampleManagement sampleManagement;
+
+	private final ResultManagement resultManagement;
+
+	private final ReleaseManagement releaseManagement;
+
+	private final PhotoManagement photos;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	DrugCheckingController(DrugCheckingManagement drugChecking, SamplePhotos photos, Clock clock,
-			@Value("${harmwatch.region.time-zone}") String zone) {
-		this.drugChecking = drugChecking;
+	DrugCheckingController(SessionManagement sessionManagement, SampleManagement sampleManagement, ResultManagement resultManagement, ReleaseManagement releaseManagement, PhotoManagement photos, Clock clock,
+			RegionSettings region) {
+		this.sessionManagement = sessionManagement;
+		this.sampleManagement = sampleManagement;
+		this.resultManagement = resultManagement;
+		this.releaseManagement = releaseManagement;
 		this.photos = photos;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	// ---- Sessions
@@ -77,7 +90,7 @@ class DrugCheckingController {
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	String sessions(@RequestParam(defaultValue = "1") int page, Model model,
 			@AuthenticationPrincipal HarmwatchUser user) {
-		model.addAttribute("result", drugChecking.sessions(page, user));
+		model.addAttribute("result", sessionManagement.sessions(page, user));
 		return "drugchecking/sessionList";
 	}
 
@@ -95,7 +108,7 @@ class DrugCheckingController {
 		var draft = form.toDraft(problems);
 		if (problems.isEmpty()) {
 			try {
-				var id = drugChecking.createSession(draft, user.getUsername(), user.agencyCode(), clock.instant());
+				var id = sessionManagement.createSession(draft, user.getUsername(), user.agencyCode(), clock.instant());
 				redirect.addFlashAttribute("created", true);
 				return "redirect:/drug-checking/sessions/" + id;
 			}
@@ -104,7 +117,7 @@ class DrugCheckingController {
 			}
 		}
 		else {
-			Forms.merge(problems, drugChecking.check(draft));
+			Forms.merge(problems, sessionManagement.check(draft));
 		}
 		response.setStatus(422);
 		return sessionForm(model, form, problems);
@@ -114,7 +127,7 @@ class DrugCheckingController {
 		model.addAttribute("form", form);
 		model.addAttribute("siteKinds", SiteKind.values());
 		model.addAttribute("conditions", LicenceCondition.values());
-		model.addAttribute("districts", drugChecking.districts());
+		model.addAttribute("districts", sessionManagement.districts());
 		Forms.problems(model, problems);
 		return "drugchecking/sessionForm";
 	}
@@ -122,9 +135,9 @@ class DrugCheckingController {
 	@GetMapping("/drug-checking/sessions/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	String session(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
-		var session = drugChecking.session(id, user, Action.READ);
+		var session = sessionManagement.session(id, user, Action.READ);
 		model.addAttribute("checkingSession", session);
-		model.addAttribute("releases", drugChecking.releases(id, user));
+		model.addAttribute("releases", releaseManagement.releases(id, user));
 		model.addAttribute("zone", zone);
 		return "drugchecking/session";
 	}
@@ -132,9 +145,9 @@ class DrugCheckingController {
 	@GetMapping("/drug-checking/sessions/{id}/results.csv")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.EXPORT)
 	ResponseEntity<String> export(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		drugChecking.session(id, user, Action.EXPORT);
+		sessionManagement.session(id, user, Action.EXPORT);
 		var csv = new StringBuilder();
-		drugChecking.exportCsv(id, user, csv);
+		releaseManagement.exportCsv(id, user, csv);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("drug-checking-results.csv").build().toString())
@@ -147,19 +160,19 @@ class DrugCheckingController {
 	@GetMapping("/drug-checking/sessions/{id}/samples/new")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String newSample(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
-		return sampleForm(model, drugChecking.session(id, user, Action.WRITE), new SampleForm(), List.of());
+		return sampleForm(model, sessionManagement.session(id, user, Action.WRITE), new SampleForm(), List.of());
 	}
 
 	@PostMapping("/drug-checking/sessions/{id}/samples")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String takeIn(@PathVariable UUID id, @ModelAttribute("form") SampleForm form, Model model,
 			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) {
-		var session = drugChecking.session(id, user, Action.WRITE);
+		var session = sessionManagement.session(id, user, Action.WRITE);
 		var problems = new ArrayList<Problem>();
 		var draft = form.toDraft(problems);
 		if (problems.isEmpty()) {
 			try {
-				var sample = drugChecking.takeIn(id, draft, user.getUsername(), clock.instant());
+				var sample = sampleManagement.takeIn(id, draft, user.getUsername(), clock.instant());
 				return "redirect:/drug-checking/samples/" + sample.id() + "/label";
 			}
 			catch (DrugCheckingRejectedException ex) {
@@ -167,7 +180,7 @@ class DrugCheckingController {
 			}
 		}
 		else {
-			Forms.merge(problems, drugChecking.check(id, draft));
+			Forms.merge(problems, sampleManagement.check(id, draft));
 		}
 		response.setStatus(422);
 		return sampleForm(model, session, form, problems);
@@ -179,7 +192,7 @@ class DrugCheckingController {
 		model.addAttribute("modes", SampleMode.values());
 		model.addAttribute("forms", DosageForm.values());
 		model.addAttribute("ageBands", AgeBand.values());
-		model.addAttribute("districts", drugChecking.districts());
+		model.addAttribute("districts", sessionManagement.districts());
 		Forms.problems(model, problems);
 		return "drugchecking/sampleForm";
 	}
@@ -187,9 +200,9 @@ class DrugCheckingController {
 	@GetMapping("/drug-checking/samples/{id}/label")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	String label(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
-		var sample = drugChecking.labelled(id, user);
+		var sample = sampleManagement.labelled(id, user);
 		model.addAttribute("sample", sample);
-		model.addAttribute("checkingSession", drugChecking.session(sample.sessionId(), user, Action.READ));
+		model.addAttribute("checkingSession", sessionManagement.session(sample.sessionId(), user, Action.READ));
 		model.addAttribute("lookupUrl", lookupUrl(sample.code()));
 		return "drugchecking/label";
 	}
@@ -197,7 +210,7 @@ class DrugCheckingController {
 	@GetMapping(path = "/drug-checking/samples/{id}/qr.svg", produces = "image/svg+xml")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	ResponseEntity<String> qr(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		var sample = drugChecking.labelled(id, user);
+		var sample = sampleManagement.labelled(id, user);
 		return ResponseEntity.ok()
 			.contentType(MediaType.valueOf("image/svg+xml"))
 			.body(QrCodes.svg(lookupUrl(sample.code())));
@@ -222,12 +235,12 @@ class DrugCheckingController {
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String recordResult(@PathVariable UUID id, @ModelAttribute("resultForm") ResultForm form, Model model,
 			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		drugChecking.sample(id, user, Action.WRITE);
+		sampleManagement.sample(id, user, Action.WRITE);
 		var problems = new ArrayList<Problem>();
 		var draft = form.toDraft(problems);
 		if (problems.isEmpty()) {
 			try {
-				var result = drugChecking.recordResult(id, draft, user.displayName(), clock.instant());
+				var result = resultManagement.recordResult(id, draft, user.displayName(), clock.instant());
 				redirect.addFlashAttribute("recorded", result.version());
 				return "redirect:/drug-checking/samples/" + id;
 			}
@@ -236,7 +249,7 @@ class DrugCheckingController {
 			}
 		}
 		else {
-			Forms.merge(problems, drugChecking.check(draft));
+			Forms.merge(problems, resultManagement.check(draft));
 		}
 		response.setStatus(422);
 		return samplePage(id, model, user, form, null, problems);
@@ -249,14 +262,14 @@ class DrugCheckingController {
 			@RequestParam(required = false) @Nullable String intendedChange,
 			@RequestParam(required = false) @Nullable String referral, Model model, HttpServletResponse response,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		drugChecking.sample(id, user, Action.WRITE);
+		sampleManagement.sample(id, user, Action.WRITE);
 		var problems = new ArrayList<Problem>();
 		var change = Forms.parse(IntendedChange.class, intendedChange, "intendedChange",
 				"Choose an intended change from the list.", problems);
 		Boolean dispose = disposed == null || disposed.isBlank() ? null : "yes".equals(disposed);
 		if (problems.isEmpty()) {
 			try {
-				drugChecking.recordConsultation(id, advice, dispose, change, referral, user.displayName(),
+				resultManagement.recordConsultation(id, advice, dispose, change, referral, user.displayName(),
 						clock.instant());
 				redirect.addFlashAttribute("advised", true);
 				return "redirect:/drug-checking/samples/" + id;
@@ -274,12 +287,12 @@ class DrugCheckingController {
 	String attach(@PathVariable UUID id, @RequestParam("sampleId") UUID sampleId,
 			@RequestParam(name = "spectrum", required = false) @Nullable MultipartFile file, Model model,
 			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) throws java.io.IOException {
-		sampleId = drugChecking.sampleOfResult(id, user, Action.WRITE).id();
+		sampleId = sampleManagement.sampleOfResult(id, user, Action.WRITE).id();
 		try {
 			if (file == null || file.isEmpty()) {
 				throw new DrugCheckingRejectedException(List.of(new Problem("spectrum", "Choose a JCAMP-DX file (.jdx).")));
 			}
-			drugChecking.attachSpectrum(id, String.valueOf(file.getOriginalFilename()), file.getBytes(),
+			resultManagement.attachSpectrum(id, String.valueOf(file.getOriginalFilename()), file.getBytes(),
 					user.displayName(), clock.instant());
 			return "redirect:/drug-checking/samples/" + sampleId;
 		}
@@ -292,8 +305,8 @@ class DrugCheckingController {
 	@GetMapping("/drug-checking/spectra/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	ResponseEntity<byte[]> spectrum(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		var file = drugChecking.spectrum(id, user)
-			.orElseThrow(() -> new DrugCheckingManagement.NotFound("spectrum " + id));
+		var file = resultManagement.spectrum(id, user)
+			.orElseThrow(() -> new DrugCheckingNotFoundException("spectrum " + id));
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file.filename()).build().toString())
@@ -308,7 +321,7 @@ class DrugCheckingController {
 	String addPhoto(@PathVariable UUID id, @RequestParam(name = "photo", required = false) @Nullable MultipartFile file,
 			@RequestParam(required = false) @Nullable String caption, Model model, HttpServletResponse response,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) throws java.io.IOException {
-		drugChecking.sample(id, user, Action.WRITE);
+		sampleManagement.sample(id, user, Action.WRITE);
 		try {
 			photos.add(id, file == null ? null : file.getBytes(), caption, user.displayName(), clock.instant());
 			redirect.addFlashAttribute("photoAdded", true);
@@ -325,7 +338,7 @@ class DrugCheckingController {
 	@GetMapping("/drug-checking/photos/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	ResponseEntity<byte[]> photo(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		var photo = photos.read(id, user).orElseThrow(() -> new DrugCheckingManagement.NotFound("photo " + id));
+		var photo = photos.read(id, user).orElseThrow(() -> new DrugCheckingNotFoundException("photo " + id));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(photo.photo().contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -339,7 +352,7 @@ class DrugCheckingController {
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String deletePhoto(@PathVariable UUID id, @PathVariable UUID photoId, RedirectAttributes redirect,
 			@AuthenticationPrincipal HarmwatchUser user) {
-		drugChecking.sample(id, user, Action.WRITE);
+		sampleManagement.sample(id, user, Action.WRITE);
 		photos.delete(id, photoId);
 		redirect.addFlashAttribute("photoDeleted", true);
 		return "redirect:/drug-checking/samples/" + id + "#photos";
@@ -347,11 +360,11 @@ class DrugCheckingController {
 
 	private String samplePage(UUID id, Model model, HarmwatchUser user, ResultForm form, @Nullable String advice,
 			List<Problem> problems) {
-		var release = drugChecking.release(id, user);
+		var release = releaseManagement.release(id, user);
 		model.addAttribute("release", release);
 		model.addAttribute("photos", photos.of(release));
-		model.addAttribute("maxPhotos", SamplePhotos.MAX_PHOTOS);
-		model.addAttribute("maxPhotoMb", SamplePhotos.MAX_BYTES / (1024 * 1024));
+		model.addAttribute("maxPhotos", PhotoManagement.MAX_PHOTOS);
+		model.addAttribute("maxPhotoMb", PhotoManagement.MAX_BYTES / (1024 * 1024));
 		model.addAttribute("sample", release.sample());
 		model.addAttribute("checkingSession", release.session());
 		model.addAttribute("resultForm", form);
@@ -365,7 +378,7 @@ class DrugCheckingController {
 		model.addAttribute("advice", advice != null ? advice
 				: consultation != null ? consultation.advice()
 						: release.isWithheld() || !DrugCheckingPolicy.seesConsultation(release.audience()) ? ""
-								: drugChecking.draftAdvice(id).orElse(""));
+								: resultManagement.draftAdvice(id).orElse(""));
 		Forms.problems(model, problems);
 		return "drugchecking/sample";
 	}

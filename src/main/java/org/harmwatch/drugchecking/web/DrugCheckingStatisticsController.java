@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.harmwatch.drugchecking.DrugCheckingStatistics;
+import org.harmwatch.drugchecking.StatisticsManagement;
 import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRanges;
@@ -29,11 +29,11 @@ class DrugCheckingStatisticsController {
 
 	static final int MAX_MONTHS = 120;
 
-	private final DrugCheckingStatistics statistics;
+	private final StatisticsManagement statistics;
 
 	private final Clock clock;
 
-	DrugCheckingStatisticsController(DrugCheckingStatistics statistics, Clock clock) {
+	DrugCheckingStatisticsController(StatisticsManagement statistics, Clock clock) {
 		this.statistics = statistics;
 		this.clock = clock;
 	}
@@ -62,7 +62,7 @@ class DrugCheckingStatisticsController {
 		}
 		model.addAttribute("problems", problems);
 		model.addAttribute("s", statistics.statistics(first, last, user));
-		model.addAttribute("substance", DrugCheckingStatistics.POTENCY_SUBSTANCE.toUpperCase(java.util.Locale.ROOT));
+		model.addAttribute("substance", StatisticsManagement.POTENCY_SUBSTANCE.toUpperCase(java.util.Locale.ROOT));
 		return "drugchecking/statistics";
 	}
 

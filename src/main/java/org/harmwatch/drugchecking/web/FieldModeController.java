@@ -12,7 +12,7 @@ import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.IntendedChange;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.QuantityUnit;
@@ -45,25 +45,25 @@ class FieldModeController {
 
 	static final String SERVICE_WORKER = "static/js/drugchecking-field-sw.js";
 
-	private final DrugCheckingManagement drugChecking;
+	private final SessionManagement sessionManagement;
 
 	private final SubstanceManagement substances;
 
-	FieldModeController(DrugCheckingManagement drugChecking, SubstanceManagement substances) {
-		this.drugChecking = drugChecking;
+	FieldModeController(SessionManagement sessionManagement, SubstanceManagement substances) {
+		this.sessionManagement = sessionManagement;
 		this.substances = substances;
 	}
 
 	@GetMapping("/drug-checking/field/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String field(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
-		var session = drugChecking.session(id, user, Action.WRITE);
+		var session = sessionManagement.session(id, user, Action.WRITE);
 		model.addAttribute("checkingSession", session);
 		model.addAttribute("adultsOnly", session.has(LicenceCondition.ADULTS_ONLY));
 		model.addAttribute("substances",
 				substances.all().stream().map(SubstanceSummary::name).distinct().sorted(String.CASE_INSENSITIVE_ORDER)
 					.toList());
-		model.addAttribute("districts", drugChecking.districts());
+		model.addAttribute("districts", sessionManagement.districts());
 		model.addAttribute("modes", SampleMode.values());
 		model.addAttribute("forms", DosageForm.values());
 		model.addAttribute("methods", AnalysisMethod.values());

@@ -15,8 +15,8 @@ import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
-import org.harmwatch.drugchecking.DrugCheckingSync;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.FieldSyncManagement;
 import org.harmwatch.drugchecking.FieldSyncRejectedException;
 import org.harmwatch.drugchecking.IntendedChange;
 import org.harmwatch.drugchecking.Problem;
@@ -71,36 +71,36 @@ class FieldSyncApiController {
 			@Nullable String basis, @Nullable String confidence, @Nullable String method) {
 	}
 
-	record SyncResponse(List<DrugCheckingSync.Outcome> results) {
+	record SyncResponse(List<FieldSyncManagement.Outcome> results) {
 	}
 
-	private final DrugCheckingSync sync;
+	private final FieldSyncManagement sync;
 
-	private final DrugCheckingManagement drugChecking;
+	private final SessionManagement sessionManagement;
 
 	private final Clock clock;
 
-	FieldSyncApiController(DrugCheckingSync sync, DrugCheckingManagement drugChecking, Clock clock) {
+	FieldSyncApiController(FieldSyncManagement sync, SessionManagement sessionManagement, Clock clock) {
 		this.sync = sync;
-		this.drugChecking = drugChecking;
+		this.sessionManagement = sessionManagement;
 		this.clock = clock;
 	}
 
 	@PostMapping("/api/drug-checking/sync")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	SyncResponse sync(@RequestBody SyncRequest request, @AuthenticationPrincipal HarmwatchUser user) {
-		var problems = new ArrayList<DrugCheckingSync.RecordProblem>();
+		var problems = new ArrayList<FieldSyncManagement.RecordProblem>();
 		var sessionId = uuid(request.sessionId(), -1, null, "sessionId", problems);
 		if (request.sessionId() == null) {
-			problems.add(new DrugCheckingSync.RecordProblem(-1, null, "sessionId", "Say which session the records are from."));
+			problems.add(new FieldSyncManagement.RecordProblem(-1, null, "sessionId", "Say which session the records are from."));
 		}
 		var given = request.records() == null ? List.<RecordRequest>of() : request.records();
-		var records = new ArrayList<DrugCheckingSync.FieldRecord>();
+		var records = new ArrayList<FieldSyncManagement.FieldRecord>();
 		var indices = new ArrayList<Integer>();
 		for (int i = 0; i < given.size(); i++) {
 			var r = given.get(i);
 			if (r == null) {
-				problems.add(new DrugCheckingSync.RecordProblem(i, null, "record", "A record cannot be null."));
+				problems.add(new FieldSyncManagement.RecordProblem(i, null, "record", "A record cannot be null."));
 				continue;
 			}
 			var record = record(r, i, problems);
@@ -110,31 +110,31 @@ class FieldSyncApiController {
 			}
 		}
 		if (sessionId != null) {
-			drugChecking.session(sessionId, user, Action.WRITE);
+			sessionManagement.session(sessionId, user, Action.WRITE);
 		}
 		if (!problems.isEmpty() || sessionId == null) {
 			if (sessionId != null && !records.isEmpty()) {
 				// Add what the checks say of the records that could be read, so every wrong field is named at once.
 				for (var p : sync.check(sessionId, records)) {
-					var at = p.record() < 0 ? p : new DrugCheckingSync.RecordProblem(indices.get(p.record()),
+					var at = p.record() < 0 ? p : new FieldSyncManagement.RecordProblem(indices.get(p.record()),
 							p.clientId(), p.field(), p.message());
 					if (problems.stream().noneMatch(q -> q.record() == at.record() && q.field().equals(at.field()))) {
 						problems.add(at);
 					}
 				}
 			}
-			problems.sort(Comparator.comparingInt(DrugCheckingSync.RecordProblem::record));
+			problems.sort(Comparator.comparingInt(FieldSyncManagement.RecordProblem::record));
 			throw new FieldSyncRejectedException(problems);
 		}
 		return new SyncResponse(sync.sync(sessionId, records, user.getUsername(), user.displayName(), clock.instant()));
 	}
 
-	private static DrugCheckingSync.@Nullable FieldRecord record(RecordRequest r, int i,
-			List<DrugCheckingSync.RecordProblem> problems) {
+	private static FieldSyncManagement.@Nullable FieldRecord record(RecordRequest r, int i,
+			List<FieldSyncManagement.RecordProblem> problems) {
 		var clientId = uuid(r.clientId(), i, null, "clientId", problems);
 		var local = new ArrayList<Problem>();
-		DrugCheckingSync.FieldRecord record = switch (r.kind() == null ? "" : r.kind()) {
-			case "sample" -> new DrugCheckingSync.FieldSample(clientId, new SampleDraft(clientId,
+		FieldSyncManagement.FieldRecord record = switch (r.kind() == null ? "" : r.kind()) {
+			case "sample" -> new FieldSyncManagement.FieldSample(clientId, new SampleDraft(clientId,
 					Forms.parse(SampleMode.class, r.mode(), "mode", "Must be one of " + List.of(SampleMode.values()) + ".",
 							local),
 					r.soldAs(),
@@ -164,29 +164,29 @@ class FieldSyncApiController {
 							Forms.parse(AnalysisMethod.class, component.method(), f + "method",
 									"Must be one of " + List.of(AnalysisMethod.values()) + ".", local)));
 				}
-				yield new DrugCheckingSync.FieldResult(clientId,
+				yield new FieldSyncManagement.FieldResult(clientId,
 						uuid(r.sampleClientId(), i, clientId, "sampleClientId", problems),
 						r.baseVersion() == null ? 0 : r.baseVersion(),
 						new ResultDraft(components, r.confirmed() == null || r.confirmed(), r.notes()));
 			}
-			case "consultation" -> new DrugCheckingSync.FieldConsultation(clientId,
+			case "consultation" -> new FieldSyncManagement.FieldConsultation(clientId,
 					uuid(r.sampleClientId(), i, clientId, "sampleClientId", problems),
 					uuid(r.baseClientId(), i, clientId, "baseClientId", problems), r.advice(), r.disposed(),
 					Forms.parse(IntendedChange.class, r.intendedChange(), "intendedChange",
 							"Must be one of " + List.of(IntendedChange.values()) + ".", local),
 					r.referral());
 			default -> {
-				problems.add(new DrugCheckingSync.RecordProblem(i, clientId, "kind",
+				problems.add(new FieldSyncManagement.RecordProblem(i, clientId, "kind",
 						"Must be one of sample, result, consultation."));
 				yield null;
 			}
 		};
-		local.forEach(p -> problems.add(new DrugCheckingSync.RecordProblem(i, clientId, p.field(), p.message())));
+		local.forEach(p -> problems.add(new FieldSyncManagement.RecordProblem(i, clientId, p.field(), p.message())));
 		return record;
 	}
 
 	private static @Nullable UUID uuid(@Nullable String value, int record, @Nullable UUID clientId, String field,
-			List<DrugCheckingSync.RecordProblem> problems) {
+			List<FieldSyncManagement.RecordProblem> problems) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -194,7 +194,7 @@ class FieldSyncApiController {
 			return UUID.fromString(value.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new DrugCheckingSync.RecordProblem(record, clientId, field, "Must be a UUID."));
+			problems.add(new FieldSyncManagement.RecordProblem(record, clientId, field, "Must be a UUID."));
 			return null;
 		}
 	}

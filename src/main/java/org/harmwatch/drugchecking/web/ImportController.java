@@ -1,7 +1,6 @@
 package org.harmwatch.drugchecking.web;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,11 +12,12 @@ import org.harmwatch.drugchecking.DrugCheckingManagement;
 import org.harmwatch.drugchecking.DrugCheckingRejectedException;
 import org.harmwatch.drugchecking.ImportMapping;
 import org.harmwatch.drugchecking.Problem;
-import org.harmwatch.drugchecking.SampleImportJob;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.Requires;
+import org.harmwatch.platform.imports.ColumnMapping;
+import org.harmwatch.platform.imports.ImportJob;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
@@ -31,10 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Importing historical or partner results into a session, in steps: upload the CSV (stored with its import job, not in
- * the HTTP session); map its columns (chosen from its header); then the job checks every row and imports all or
- * nothing in the background while its page shows the progress ({@link ImportStatusApiController} answers the page's
- * script). Only the user who uploaded a file sees its job; anyone else is told there is no such import.
+ * Importing historical or partner results into a session, in steps, through the platform's import facility: upload
+ * the CSV (kept with its import job in the database); map its columns (guessed from its header, confirmed here); then
+ * the job checks every row and imports all or nothing in the background while its page shows the progress
+ * ({@link ImportStatusApiController} answers the page's script; without JavaScript the page refreshes itself). A job
+ * belongs to the uploader's agency: its analysts see it; for anyone else there is no such import.
  */
 @Controller
 class ImportController {
@@ -42,16 +43,15 @@ class ImportController {
 	/** Bad rows listed on the page. */
 	static final int PROBLEMS_SHOWN = 200;
 
+	private static final String[] COLUMNS = { "sampleKey", "substance", "soldAs", "form", "trace", "method", "date" };
+
 	private final DrugCheckingManagement drugChecking;
 
 	private final DrugCheckingImports imports;
 
-	private final Clock clock;
-
-	ImportController(DrugCheckingManagement drugChecking, DrugCheckingImports imports, Clock clock) {
+	ImportController(DrugCheckingManagement drugChecking, DrugCheckingImports imports) {
 		this.drugChecking = drugChecking;
 		this.imports = imports;
-		this.clock = clock;
 	}
 
 	@GetMapping("/drug-checking/sessions/{id}/import")
@@ -62,7 +62,7 @@ class ImportController {
 
 	private String uploadForm(Model model, SessionView session, List<Problem> problems) {
 		model.addAttribute("checkingSession", session);
-		model.addAttribute("maxMegabytes", imports.maxFileSize() / (1024 * 1024));
+		model.addAttribute("maxMegabytes", imports.maxMegabytes());
 		Forms.problems(model, problems);
 		return "drugchecking/importUpload";
 	}
@@ -75,11 +75,10 @@ class ImportController {
 		if (file == null || file.isEmpty() || file.getSize() > imports.maxFileSize()) {
 			response.setStatus(422);
 			return uploadForm(model, session, List.of(new Problem("file",
-					"Choose a CSV file smaller than " + imports.maxFileSize() / (1024 * 1024) + " MB.")));
+					"Choose a CSV file smaller than " + imports.maxMegabytes() + " MB.")));
 		}
 		try {
-			var filename = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-			var job = imports.upload(id, filename, file.getBytes(), user.getUsername(), clock.instant());
+			var job = imports.upload(id, file.getOriginalFilename(), file.getBytes(), user);
 			return "redirect:/drug-checking/imports/" + job.id();
 		}
 		catch (DrugCheckingRejectedException rejected) {
@@ -92,6 +91,20 @@ class ImportController {
 	record MappingForm(@Nullable String sampleKey, @Nullable String substance, @Nullable String soldAs,
 			@Nullable String form, @Nullable String trace, @Nullable String method, @Nullable String date,
 			@Nullable String mode, @Nullable String defaultMethod) {
+
+		@Nullable String column(String name) {
+			return switch (name) {
+				case "sampleKey" -> sampleKey;
+				case "substance" -> substance;
+				case "soldAs" -> soldAs;
+				case "form" -> form;
+				case "trace" -> trace;
+				case "method" -> method;
+				case "date" -> date;
+				default -> null;
+			};
+		}
+
 	}
 
 	/** The job: its mapping form while it waits for one, then its progress, then what it did. */
@@ -99,11 +112,10 @@ class ImportController {
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String job(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
 		var job = job(id, user);
-		if (job.status() == SampleImportJob.Status.UPLOADED) {
-			var header = job.header();
-			var form = new MappingForm(guess(header, "sampleid", "sample_id", "sample"), guess(header, "substance"),
-					guess(header, "expectedsubstance", "sold_as", "soldas"), guess(header, "form", "sampletype"),
-					guess(header, "abundance", "trace"), guess(header, "method"), guess(header, "date_complete", "date"),
+		if (job.status() == ImportJob.Status.UPLOADED) {
+			var guess = imports.guess(job);
+			var form = new MappingForm(guess.header("sampleKey"), guess.header("substance"), guess.header("soldAs"),
+					guess.header("form"), guess.header("trace"), guess.header("method"), guess.header("date"),
 					SampleMode.FRONT_OF_HOUSE.name(), AnalysisMethod.GC_MS.name());
 			return mapping(model, job, form, List.of());
 		}
@@ -115,17 +127,11 @@ class ImportController {
 	String start(@PathVariable UUID id, MappingForm form, Model model, HttpServletResponse response,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		var job = job(id, user);
-		if (job.status() != SampleImportJob.Status.UPLOADED) {
+		if (job.status() != ImportJob.Status.UPLOADED) {
 			response.setStatus(409);
 			return progress(model, job, user, true);
 		}
 		var problems = new ArrayList<Problem>();
-		if (form.sampleKey() == null || form.sampleKey().isBlank()) {
-			problems.add(new Problem("sampleKey", "Choose the column with the sample's id."));
-		}
-		if (form.substance() == null || form.substance().isBlank()) {
-			problems.add(new Problem("substance", "Choose the column with the substance found."));
-		}
 		var mode = Forms.parse(SampleMode.class, form.mode(), "mode", "Choose how the samples came in.", problems);
 		var method = Forms.parse(AnalysisMethod.class, form.defaultMethod(), "defaultMethod",
 				"Choose a method from the list.", problems);
@@ -135,21 +141,22 @@ class ImportController {
 		if (method == null && problems.stream().noneMatch(p -> p.field().equals("defaultMethod"))) {
 			problems.add(new Problem("defaultMethod", "Choose a method from the list."));
 		}
-		for (var column : new String[][] { { "sampleKey", form.sampleKey() }, { "substance", form.substance() },
-				{ "soldAs", form.soldAs() }, { "form", form.form() }, { "trace", form.trace() },
-				{ "method", form.method() }, { "date", form.date() } }) {
-			if (column[1] != null && !column[1].isBlank() && !job.header().contains(column[1].strip())) {
-				problems.add(new Problem(column[0], "Choose a column from the file's header."));
-			}
+		var mapping = new ImportMapping(text(form.sampleKey()), text(form.substance()), blank(form.soldAs()),
+				blank(form.form()), blank(form.trace()), blank(form.method()), blank(form.date()),
+				mode == null ? SampleMode.FRONT_OF_HOUSE : mode, method == null ? AnalysisMethod.GC_MS : method);
+		for (var problem : imports.check(mapping, job)) {
+			problems.add(new Problem(problem.column(), switch (problem.reason()) {
+				case MISSING -> problem.column().equals("sampleKey") ? "Choose the column with the sample's id."
+						: "Choose the column with the substance found.";
+				case NOT_IN_HEADER -> "Choose a column from the file's header.";
+			}));
 		}
-		if (!problems.isEmpty() || mode == null || method == null || form.sampleKey() == null
-				|| form.substance() == null) {
+		if (!problems.isEmpty()) {
+			problems.sort(java.util.Comparator.comparingInt(p -> order(p.field())));
 			response.setStatus(422);
 			return mapping(model, job, form, problems);
 		}
-		var mapping = new ImportMapping(form.sampleKey().strip(), form.substance().strip(), blank(form.soldAs()),
-				blank(form.form()), blank(form.trace()), blank(form.method()), blank(form.date()), mode, method);
-		if (!imports.start(id, mapping, user.getUsername(), user.displayName(), clock.instant())) {
+		if (!imports.start(id, mapping, user)) {
 			// Started meanwhile, e.g. by a second click in another tab.
 			response.setStatus(409);
 			return progress(model, job(id, user), user, true);
@@ -157,8 +164,18 @@ class ImportController {
 		return "redirect:/drug-checking/imports/" + id;
 	}
 
-	private String mapping(Model model, SampleImportJob job, MappingForm form, List<Problem> problems) {
-		model.addAttribute("checkingSession", found(job.sessionId()));
+	/** Where a field's problem comes in the error summary: in the order of the form. */
+	private static int order(String field) {
+		for (int i = 0; i < COLUMNS.length; i++) {
+			if (COLUMNS[i].equals(field)) {
+				return i;
+			}
+		}
+		return field.equals("mode") ? COLUMNS.length : COLUMNS.length + 1;
+	}
+
+	private String mapping(Model model, ImportJob job, MappingForm form, List<Problem> problems) {
+		model.addAttribute("checkingSession", found(DrugCheckingImports.sessionOf(job)));
 		model.addAttribute("job", job);
 		model.addAttribute("columns", job.header());
 		model.addAttribute("form", form);
@@ -168,28 +185,21 @@ class ImportController {
 		return "drugchecking/importMapping";
 	}
 
-	private String progress(Model model, SampleImportJob job, HarmwatchUser user, boolean alreadyStarted) {
-		model.addAttribute("checkingSession", found(job.sessionId()));
+	private String progress(Model model, ImportJob job, HarmwatchUser user, boolean alreadyStarted) {
+		model.addAttribute("checkingSession", found(DrugCheckingImports.sessionOf(job)));
 		model.addAttribute("job", job);
 		model.addAttribute("alreadyStarted", alreadyStarted);
-		model.addAttribute("badRows", job.problemCount() > 0
-				? imports.problems(job.id(), user.getUsername(), PROBLEMS_SHOWN) : List.of());
+		model.addAttribute("badRows",
+				job.problemCount() > 0 ? imports.problems(job.id(), user, PROBLEMS_SHOWN) : List.of());
 		return "drugchecking/importJob";
 	}
 
-	private SampleImportJob job(UUID id, HarmwatchUser user) {
-		return imports.job(id, user.getUsername()).orElseThrow(() -> new DrugCheckingManagement.NotFound("import " + id));
+	private ImportJob job(UUID id, HarmwatchUser user) {
+		return imports.job(id, user).orElseThrow(() -> new DrugCheckingManagement.NotFound("import " + id));
 	}
 
-	private static @Nullable String guess(List<String> header, String... names) {
-		for (var name : names) {
-			for (var column : header) {
-				if (column.equalsIgnoreCase(name)) {
-					return column;
-				}
-			}
-		}
-		return null;
+	private static String text(@Nullable String value) {
+		return value == null ? "" : value.strip();
 	}
 
 	private static @Nullable String blank(@Nullable String value) {

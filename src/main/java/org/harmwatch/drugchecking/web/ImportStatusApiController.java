@@ -4,9 +4,9 @@ import java.util.UUID;
 
 import org.harmwatch.drugchecking.DrugCheckingImports;
 import org.harmwatch.drugchecking.DrugCheckingManagement;
-import org.harmwatch.drugchecking.SampleImportJob;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.Requires;
+import org.harmwatch.platform.imports.ImportJob;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * How far a CSV import job has got, for its page's script to poll. Only the user who uploaded the file sees it; for
+ * How far a CSV import job has got, for its page's script to poll. Only the uploader's agency's analysts see it; for
  * anyone else there is no such import (404).
  */
 @RestController
@@ -26,9 +26,10 @@ class ImportStatusApiController {
 
 	/**
 	 * @param rowsDone rows checked (status {@code VALIDATING}) or stored ({@code IMPORTING})
+	 * @param samples samples the file describes, once imported
 	 * @param problemCount bad rows found; nothing was imported when there are any
 	 */
-	record ImportStatus(UUID id, SampleImportJob.Status status, boolean finished, int totalRows, int rowsDone,
+	record ImportStatus(UUID id, ImportJob.Status status, boolean finished, int totalRows, int rowsDone,
 			@Nullable Integer samples, @Nullable Integer imported, @Nullable Integer alreadyImported, int problemCount,
 			@Nullable String failure) {
 	}
@@ -42,12 +43,13 @@ class ImportStatusApiController {
 	@GetMapping("/api/drug-checking/imports/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	ResponseEntity<ImportStatus> status(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		var job = imports.job(id, user.getUsername())
-			.orElseThrow(() -> new DrugCheckingManagement.NotFound("import " + id));
+		var job = imports.job(id, user).orElseThrow(() -> new DrugCheckingManagement.NotFound("import " + id));
+		var outcome = job.outcome();
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.body(new ImportStatus(job.id(), job.status(), job.finished(), job.totalRows(), job.rowsDone(),
-					job.samples(), job.imported(), job.alreadyImported(), job.problemCount(), job.failure()));
+					outcome == null ? null : outcome.records(), outcome == null ? null : outcome.stored(),
+					outcome == null ? null : outcome.skipped(), job.problemCount(), job.failure()));
 	}
 
 }

@@ -4,10 +4,10 @@ import java.time.ZoneId;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.ReleaseManagement;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,17 +27,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PublicResultController {
 
-	private final DrugCheckingManagement drugChecking;
+	private final ReleaseManagement releaseManagement;
 
 	private final PublicLookupRateLimiter limiter;
 
 	private final ZoneId zone;
 
-	PublicResultController(DrugCheckingManagement drugChecking, PublicLookupRateLimiter limiter,
-			@Value("${harmwatch.region.time-zone}") String zone) {
-		this.drugChecking = drugChecking;
+	PublicResultController(ReleaseManagement releaseManagement, PublicLookupRateLimiter limiter,
+			RegionSettings region) {
+		this.releaseManagement = releaseManagement;
 		this.limiter = limiter;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/drug-checking/results")
@@ -64,7 +64,7 @@ class PublicResultController {
 			model.addAttribute("problem", true);
 			return "drugchecking/publicLookup";
 		}
-		var release = drugChecking.lookup(code);
+		var release = releaseManagement.lookup(code);
 		if (release.isEmpty()) {
 			return "drugchecking/publicNotReady";
 		}

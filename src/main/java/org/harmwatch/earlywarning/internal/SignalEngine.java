@@ -1,22 +1,18 @@
 package org.harmwatch.earlywarning.internal;
 
-import java.sql.Array;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.EvidenceKind;
+import org.harmwatch.earlywarning.SignalEscalated;
 import org.harmwatch.earlywarning.Urgency;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.SubstanceManagement;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,14 +42,18 @@ public class SignalEngine {
 	public record Filed(UUID signalId, boolean opened, boolean duplicate, Urgency urgency, List<String> rules) {
 	}
 
-	private final JdbcClient jdbc;
+	private final EvidenceRepository evidence;
 
 	private final SubstanceManagement substances;
 
 	private final EarlyWarningProperties properties;
 
-	SignalEngine(JdbcClient jdbc, SubstanceManagement substances, EarlyWarningProperties properties) {
-		this.jdbc = jdbc;
+	private final ApplicationEventPublisher events;
+
+	SignalEngine(EvidenceRepository evidence, SubstanceManagement substances, EarlyWarningProperties properties,
+			ApplicationEventPublisher events) {
+		this.evidence = evidence;
+		this.events = events;
 		this.substances = substances;
 		this.properties = properties;
 	}
@@ -71,64 +71,18 @@ public class SignalEngine {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Filed file(Input in) {
-		jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l")
-			.param(in.ladCode() + "|" + in.groupKey())
-			.query(Integer.class)
-			.single();
-		var existing = jdbc.sql("SELECT signal_id FROM earlywarning.evidence WHERE kind = ? AND ref = ?")
-			.param(in.kind().name())
-			.param(in.ref())
-			.query(UUID.class)
-			.optional();
+		evidence.lock(in.ladCode(), in.groupKey());
+		var existing = evidence.signalOf(in.kind().name(), in.ref());
 		if (existing.isPresent()) {
 			return new Filed(existing.get(), false, true, Urgency.ROUTINE, List.of());
 		}
-		var window = properties.groupingWindow().toSeconds();
-		var signalId = jdbc.sql("""
-				SELECT id FROM earlywarning.signal
-				WHERE lad_code = ? AND group_key = ? AND status <> 'DISMISSED'
-				  AND ? BETWEEN first_evidence_at - make_interval(secs => ?) AND last_evidence_at + make_interval(secs => ?)
-				ORDER BY last_evidence_at DESC LIMIT 1""")
-			.param(in.ladCode())
-			.param(in.groupKey())
-			.param(ts(in.occurredAt()))
-			.param(window)
-			.param(window)
-			.query(UUID.class)
-			.optional();
+		var signalId = evidence.signalToJoin(in.ladCode(), in.groupKey(), in.occurredAt(), properties.groupingWindow());
 		boolean opened = signalId.isEmpty();
 		var id = signalId.orElseGet(UUID::randomUUID);
 		if (opened) {
-			jdbc.sql("""
-					INSERT INTO earlywarning.signal (id, group_key, substance_code, substance_class, lad_code, lad_name,
-					  status, urgency, rules, opened_at, first_evidence_at, last_evidence_at, evidence_count)
-					VALUES (?, ?, ?, ?, ?, ?, 'OPEN', 'ROUTINE', '{}', ?, ?, ?, 0)""")
-				.param(id)
-				.param(in.groupKey())
-				.param(in.substanceCode())
-				.param(in.substanceClass())
-				.param(in.ladCode())
-				.param(in.ladName())
-				.param(ts(in.receivedAt()))
-				.param(ts(in.occurredAt()))
-				.param(ts(in.occurredAt()))
-				.update();
+			evidence.open(id, in);
 		}
-		jdbc.sql("""
-				INSERT INTO earlywarning.evidence (signal_id, kind, ref, occurred_at, received_at, lad_code, group_key,
-				  substance_codes, death, summary)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?)""")
-			.param(id)
-			.param(in.kind().name())
-			.param(in.ref())
-			.param(ts(in.occurredAt()))
-			.param(ts(in.receivedAt()))
-			.param(in.ladCode())
-			.param(in.groupKey())
-			.param(textArray(in.substanceCodes()))
-			.param(in.death())
-			.param(in.summary())
-			.update();
+		evidence.add(id, in);
 
 		var urgency = Urgency.ROUTINE;
 		var rules = new ArrayList<String>();
@@ -140,85 +94,29 @@ public class SignalEngine {
 			urgency = urgency.max(properties.spikeUrgency());
 			rules.add(SPIKE);
 		}
-		if (in.substanceCodes().stream().filter(this::dangerous).anyMatch(code -> !seenBefore(in, code))) {
+		if (in.substanceCodes()
+			.stream()
+			.filter(this::dangerous)
+			.anyMatch(code -> !evidence.seenBefore(in, code, in.occurredAt().minus(properties.noveltyWindow())))) {
 			urgency = urgency.max(properties.noveltyUrgency());
 			rules.add(NEW_DANGEROUS_SUBSTANCE);
 		}
-		if (in.kind() == EvidenceKind.REPORT && (in.groupKey().startsWith("substance:") || in.groupKey().startsWith("class:"))
-				&& reportsInClusterWindow(in) >= properties.clusterReports()) {
+		boolean grouped = in.groupKey().startsWith("substance:") || in.groupKey().startsWith("class:");
+		if (in.kind() == EvidenceKind.REPORT && grouped && evidence.reportsSince(in,
+				in.occurredAt().minus(properties.clusterWindow())) >= properties.clusterReports()) {
 			urgency = urgency.max(properties.clusterUrgency());
 			rules.add(CLUSTER);
 		}
 
-		var current = jdbc.sql("SELECT urgency, rules FROM earlywarning.signal WHERE id = ? FOR UPDATE")
-			.param(id)
-			.query((rs, n) -> new Object[] { Urgency.valueOf(rs.getString(1)), strings(rs.getArray(2)) })
-			.single();
-		var merged = new LinkedHashSet<String>((List<String>) current[1]);
+		var current = evidence.ratingForUpdate(id);
+		var merged = new LinkedHashSet<String>(current.rules());
 		merged.addAll(rules);
-		var newUrgency = ((Urgency) current[0]).max(urgency);
-		jdbc.sql("""
-				UPDATE earlywarning.signal SET urgency = ?, rules = ?::text[], evidence_count = evidence_count + 1,
-				  first_evidence_at = LEAST(first_evidence_at, ?), last_evidence_at = GREATEST(last_evidence_at, ?)
-				WHERE id = ?""")
-			.param(newUrgency.name())
-			.param(textArray(List.copyOf(merged)))
-			.param(ts(in.occurredAt()))
-			.param(ts(in.occurredAt()))
-			.param(id)
-			.update();
-		return new Filed(id, opened, false, newUrgency, List.copyOf(merged));
-	}
-
-	private boolean seenBefore(Input in, String code) {
-		return jdbc.sql("""
-				SELECT count(*) FROM earlywarning.evidence
-				WHERE lad_code = ? AND ? = ANY (substance_codes) AND occurred_at >= ? AND occurred_at < ?
-				  AND NOT (kind = ? AND ref = ?)""")
-			.param(in.ladCode())
-			.param(code)
-			.param(ts(in.occurredAt().minus(properties.noveltyWindow())))
-			.param(ts(in.occurredAt()))
-			.param(in.kind().name())
-			.param(in.ref())
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	private long reportsInClusterWindow(Input in) {
-		Duration window = properties.clusterWindow();
-		return jdbc.sql("""
-				SELECT count(*) FROM earlywarning.evidence
-				WHERE kind = 'REPORT' AND lad_code = ? AND group_key = ? AND occurred_at > ? AND occurred_at <= ?""")
-			.param(in.ladCode())
-			.param(in.groupKey())
-			.param(ts(in.occurredAt().minus(window)))
-			.param(ts(in.occurredAt()))
-			.query(Long.class)
-			.single();
-	}
-
-	static Timestamp ts(Instant instant) {
-		return Timestamp.from(instant);
-	}
-
-	/** A PostgreSQL text array literal; elements are quoted and escaped. */
-	static String textArray(List<String> values) {
-		var out = new StringBuilder("{");
-		for (int i = 0; i < values.size(); i++) {
-			if (i > 0) {
-				out.append(',');
-			}
-			out.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+		var rating = new EvidenceRepository.Rating(current.urgency().max(urgency), List.copyOf(merged));
+		evidence.rate(id, rating, in.occurredAt());
+		if (!opened && rating.urgency() != current.urgency()) {
+			events.publishEvent(new SignalEscalated(id, rating.urgency(), in.receivedAt()));
 		}
-		return out.append('}').toString();
-	}
-
-	public static List<String> strings(@Nullable Array array) throws SQLException {
-		if (array == null) {
-			return List.of();
-		}
-		return Arrays.asList((String[]) array.getArray());
+		return new Filed(id, opened, false, rating.urgency(), rating.rules());
 	}
 
 }

@@ -21,12 +21,12 @@ import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.SignalView;
 import org.harmwatch.earlywarning.internal.alerts.AlertPdfs;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.substances.SubstanceManagement;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -64,13 +64,13 @@ class AlertController {
 	private final ZoneId zone;
 
 	AlertController(AlertManagement alerts, EarlyWarningManagement earlyWarning, SubstanceManagement vocabulary,
-			ITemplateEngine templates, Clock clock, @Value("${harmwatch.region.time-zone}") String zone) {
+			ITemplateEngine templates, Clock clock, RegionSettings region) {
 		this.alerts = alerts;
 		this.earlyWarning = earlyWarning;
 		this.vocabulary = vocabulary;
 		this.templates = templates;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/early-warning/alerts")

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Early warning's entries in the Intelligence section: signals for the coordinator and panel, other regions' alerts,
- * the measures for the coordinator, and reporting for frontline staff.
+ * Early warning's entries in the Intelligence section: signals for the coordinator and panel, other regions' alerts
+ * and reporting for frontline staff.
  */
 @Configuration(proxyBeanMethods = false)
 class EarlyWarningNavigation {
@@ -25,12 +25,6 @@ class EarlyWarningNavigation {
 	NavigationItem externalAlertsNavigation() {
 		return new NavigationItem(NavigationGroup.INTELLIGENCE, "earlywarning.nav.external", "/early-warning/external-alerts",
 				ShownTo.holders(Capability.EARLY_WARNING, Action.READ), "earlywarning.nav.external.description", 130);
-	}
-
-	@Bean
-	NavigationItem measuresNavigation() {
-		return new NavigationItem(NavigationGroup.INTELLIGENCE, "earlywarning.nav.measures", "/early-warning/measures",
-				ShownTo.holders(Capability.EARLY_WARNING, Action.MANAGE), "earlywarning.nav.measures.description", 140);
 	}
 
 	@Bean

@@ -9,10 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.FederationManagement;
 import org.harmwatch.earlywarning.ReportProblem;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,10 +36,10 @@ class ExternalAlertController {
 	private final ZoneId zone;
 
 	ExternalAlertController(FederationManagement federation, Clock clock,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.federation = federation;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/early-warning/external-alerts")

@@ -14,10 +14,10 @@ import org.harmwatch.earlywarning.PanelRejectedException;
 import org.harmwatch.earlywarning.PotentialHarm;
 import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,11 +45,11 @@ class PanelController {
 	private final ZoneId zone;
 
 	PanelController(EarlyWarningManagement earlyWarning, PanelManagement panel, Clock clock,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.earlyWarning = earlyWarning;
 		this.panel = panel;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/early-warning/panel")

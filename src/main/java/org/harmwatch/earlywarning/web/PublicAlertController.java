@@ -9,7 +9,7 @@ import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.internal.alerts.AlertFeeds;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.PublicEndpoint;
-import org.springframework.beans.factory.annotation.Value;
+import org.harmwatch.platform.RegionSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,11 +38,11 @@ class PublicAlertController {
 	private final ZoneId zone;
 
 	PublicAlertController(AlertManagement alerts, GeographyManagement geography, Clock clock,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.alerts = alerts;
 		this.geography = geography;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/alerts")

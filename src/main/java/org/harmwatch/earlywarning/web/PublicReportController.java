@@ -13,7 +13,7 @@ import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.ReportRejectedException;
 import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.platform.PublicEndpoint;
-import org.springframework.beans.factory.annotation.Value;
+import org.harmwatch.platform.RegionSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +36,11 @@ class PublicReportController {
 	private final ZoneId zone;
 
 	PublicReportController(EarlyWarningManagement earlyWarning, PublicReportRateLimiter limiter, Clock clock,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.earlyWarning = earlyWarning;
 		this.limiter = limiter;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/report")

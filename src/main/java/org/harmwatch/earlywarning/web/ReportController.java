@@ -20,12 +20,12 @@ import org.harmwatch.earlywarning.ReportRejectedException;
 import org.harmwatch.earlywarning.Reporter;
 import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -57,11 +57,11 @@ class ReportController {
 	private final ZoneId zone;
 
 	ReportController(EarlyWarningManagement earlyWarning, ReportAttachments attachments, Clock clock,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.earlyWarning = earlyWarning;
 		this.attachments = attachments;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/early-warning/reports/new")

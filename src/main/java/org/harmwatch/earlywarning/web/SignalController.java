@@ -10,11 +10,11 @@ import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.SignalStatus;
 import org.harmwatch.earlywarning.Urgency;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,10 +38,10 @@ class SignalController {
 	private final ZoneId zone;
 
 	SignalController(EarlyWarningManagement earlyWarning, Clock clock,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.earlyWarning = earlyWarning;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/early-warning/signals")

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import java.util.zip.CRC32;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.internal.Dataset.SourceArea;
 import org.harmwatch.geography.internal.Dataset.SourcePopulation;
+import org.harmwatch.platform.CsvReader;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -285,7 +285,7 @@ final class DatasetReader {
 			var cells = table.rows().get(row);
 			int d = table.integer(row, decile);
 			if (d < 1 || d > 10) {
-				throw new DatasetException(file + ", line " + (row + 2) + ": decile must be 1 to 10, not " + d);
+				throw new DatasetException(file + ", line " + table.lines().get(row) + ": decile must be 1 to 10, not " + d);
 			}
 			result.put(cells[code], new int[] { table.integer(row, rank), d });
 		}
@@ -359,59 +359,45 @@ final class DatasetReader {
 	}
 
 	private Table csv(String file) {
-		var lines = new String(bytes(file), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
-		if (lines.isEmpty()) {
+		List<CsvReader.Row> records;
+		try {
+			records = CsvReader.read(new String(bytes(file), StandardCharsets.UTF_8)).stream()
+				.filter(row -> !row.blank())
+				.toList();
+		}
+		catch (CsvReader.MalformedCsvException ex) {
+			throw new DatasetException(file + ", line " + ex.line() + ": " + ex.getMessage(), ex);
+		}
+		if (records.isEmpty()) {
 			throw new DatasetException(file + " is empty");
 		}
-		var header = Arrays.asList(cells(lines.getFirst()));
-		var rows = lines.stream().skip(1).map(DatasetReader::cells).toList();
-		for (int i = 0; i < rows.size(); i++) {
-			if (rows.get(i).length != header.size()) {
-				throw new DatasetException(file + ", line " + (i + 2) + ": " + rows.get(i).length + " cells, the header has "
-						+ header.size());
+		var header = trimmed(records.getFirst());
+		var rows = new ArrayList<String[]>();
+		var lines = new ArrayList<Long>();
+		for (var record : records.subList(1, records.size())) {
+			var cells = trimmed(record);
+			if (cells.size() != header.size()) {
+				throw new DatasetException(file + ", line " + record.line() + ": " + cells.size()
+						+ " cells, the header has " + header.size());
 			}
+			rows.add(cells.toArray(String[]::new));
+			lines.add(record.line());
 		}
-		return new Table(file, header, rows);
+		return new Table(file, header, rows, lines);
 	}
 
-	/** Splits one CSV line (RFC 4180 quoting, no line breaks inside cells). */
+	/** The cells of one CSV line (RFC 4180 quoting, a byte-order mark dropped), each trimmed. */
 	static String[] cells(String line) {
-		var cells = new ArrayList<String>();
-		var cell = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					cell.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					cell.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				cells.add(cell.toString().trim());
-				cell.setLength(0);
-			}
-			else {
-				cell.append(c);
-			}
-		}
-		cells.add(cell.toString().trim());
-		if (!cells.isEmpty() && cells.getFirst().startsWith("\uFEFF")) {
-			cells.set(0, cells.getFirst().substring(1));
-		}
-		return cells.toArray(String[]::new);
+		var records = CsvReader.read(line);
+		return records.isEmpty() ? new String[] { "" } : trimmed(records.getFirst()).toArray(String[]::new);
 	}
 
-	private record Table(String file, List<String> header, List<String[]> rows) {
+	private static List<String> trimmed(CsvReader.Row row) {
+		return row.fields().stream().map(String::trim).toList();
+	}
+
+	/** A CSV file's header and rows, and the line of the file each row is on. */
+	private record Table(String file, List<String> header, List<String[]> rows, List<Long> lines) {
 
 		int column(String name) {
 			int index = header.indexOf(name);
@@ -424,7 +410,7 @@ final class DatasetReader {
 		int integer(int row, int column) {
 			var value = optionalInteger(row, column);
 			if (value == null) {
-				throw new DatasetException(file + ", line " + (row + 2) + ": " + header.get(column) + " is empty");
+				throw new DatasetException(file + ", line " + lines.get(row) + ": " + header.get(column) + " is empty");
 			}
 			return value;
 		}
@@ -438,7 +424,7 @@ final class DatasetReader {
 				return (int) Math.round(Double.parseDouble(text));
 			}
 			catch (NumberFormatException ex) {
-				throw new DatasetException(file + ", line " + (row + 2) + ": " + header.get(column) + " is not a number: '"
+				throw new DatasetException(file + ", line " + lines.get(row) + ": " + header.get(column) + " is not a number: '"
 						+ text + "'");
 			}
 		}

@@ -7,11 +7,12 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
+import org.harmwatch.platform.internal.PlatformAudit;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -36,11 +37,11 @@ class AuditController {
 	private final ZoneId zone;
 
 	AuditController(AuditSearch search, AuditChainVerifier verifier, AuditLog audit,
-			@Value("${harmwatch.region.time-zone}") String zone) {
+			RegionSettings region) {
 		this.search = search;
 		this.verifier = verifier;
 		this.audit = audit;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/audit")
@@ -68,7 +69,7 @@ class AuditController {
 		if (from != null && to != null && to.isBefore(from)) {
 			model.addAttribute("dateError", true);
 		}
-		audit.record("AUDIT_SEARCHED", "audit_event", null, null, Outcome.ALLOWED, criteria.describe());
+		audit.record(PlatformAudit.AUDIT_SEARCHED, "audit_event", null, null, Outcome.ALLOWED, criteria.describe());
 		model.addAttribute("result", search.find(criteria, page, zone));
 		return "platform/audit";
 	}
@@ -78,7 +79,7 @@ class AuditController {
 	String verify(Model model) {
 		var verification = verifier.verify();
 		var problem = verification.problem();
-		audit.record("AUDIT_CHAIN_VERIFIED", "audit_event", null, null, Outcome.ALLOWED,
+		audit.record(PlatformAudit.AUDIT_CHAIN_VERIFIED, "audit_event", null, null, Outcome.ALLOWED,
 				problem == null ? "intact: " + verification.entriesChecked() + " entries, "
 						+ verification.checkpointsCompared() + " checkpoints" : "broken: " + problem.describe());
 		model.addAttribute("verification", verification);

@@ -43,8 +43,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		var client = resolver.resolve(header.substring(PREFIX.length()).trim());
 		if (client.isEmpty()) {
-			audit.recordFor("anonymous", null, "API_TOKEN_REJECTED", "api_client", null, null, Outcome.DENIED,
-					request.getMethod() + " " + request.getRequestURI());
+			audit.recordFor("anonymous", null, PlatformAudit.API_TOKEN_REJECTED, "api_client", null, null,
+					Outcome.DENIED, request.getMethod() + " " + request.getRequestURI());
 			ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "Invalid API token",
 					"The bearer token is unknown or has been revoked. Ask your agency administrator for a new one.");
 			return;

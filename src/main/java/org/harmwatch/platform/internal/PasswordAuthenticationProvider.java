@@ -82,7 +82,7 @@ final class PasswordAuthenticationProvider implements AuthenticationProvider {
 				hash == null ? dummyHash : hash);
 		if (hash == null || tooLong || !matches) {
 			if (details != null && throttle.failed(details.attempt(username), clock.instant())) {
-				audit.recordFor(username, null, "SIGN_IN_SLOWED", "staff", null, null, Outcome.DENIED,
+				audit.recordFor(username, null, PlatformAudit.SIGN_IN_SLOWED, "staff", null, null, Outcome.DENIED,
 						"failed sign-ins from unfamiliar clients: further attempts from them wait");
 			}
 			throw new BadCredentialsException("Bad credentials");

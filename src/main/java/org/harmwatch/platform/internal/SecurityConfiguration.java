@@ -296,8 +296,8 @@ class SecurityConfiguration {
 			var actor = authentication == null ? "anonymous" : authentication.getName();
 			var agency = authentication != null && authentication.getPrincipal() instanceof HarmwatchUser user
 					? user.agencyCode() : null;
-			audit.recordFor(actor, agency, "ACCESS_DENIED", "endpoint", request.getRequestURI(), null, Outcome.DENIED,
-					request.getMethod() + " " + request.getRequestURI());
+			audit.recordFor(actor, agency, PlatformAudit.ACCESS_DENIED, "endpoint", request.getRequestURI(), null,
+					Outcome.DENIED, request.getMethod() + " " + request.getRequestURI());
 			if (ProblemResponses.wantsProblem(request)) {
 				ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "Not allowed",
 						"Your roles do not allow this. Ask your agency administrator if you need it for your work.");

@@ -91,7 +91,7 @@ class SessionRightsFilter extends OncePerRequestFilter {
 		var anonymous = holder.createEmptyContext();
 		holder.setContext(anonymous);
 		contexts.saveContext(anonymous, request, response);
-		audit.recordFor(signedIn.getUsername(), signedIn.agencyCode(), "SESSION_ENDED", "staff",
+		audit.recordFor(signedIn.getUsername(), signedIn.agencyCode(), PlatformAudit.SESSION_ENDED, "staff",
 				signedIn.id().toString(), null, Outcome.DENIED, ENDED_REASON);
 	}
 
@@ -112,7 +112,7 @@ class SessionRightsFilter extends OncePerRequestFilter {
 		context.setAuthentication(refreshed);
 		holder.setContext(context);
 		contexts.saveContext(context, request, response);
-		audit.recordFor(fresh.getUsername(), fresh.agencyCode(), "SESSION_REFRESHED", "staff",
+		audit.recordFor(fresh.getUsername(), fresh.agencyCode(), PlatformAudit.SESSION_REFRESHED, "staff",
 				fresh.id().toString(), null, Outcome.ALLOWED,
 				"account changed: agency=" + fresh.agencyCode() + ", roles=" + fresh.roleNames());
 	}

@@ -33,8 +33,9 @@ final class SignOuts {
 				links.removeSessionInformation(session.getId());
 			}
 			if (authentication != null && authentication.getPrincipal() instanceof HarmwatchUser user) {
-				audit.recordFor(user.getUsername(), user.agencyCode(), "SIGNED_OUT", "staff", user.id().toString(),
-						null, Outcome.ALLOWED, HarmwatchOidcUser.signInMethod(user) + " ended by the user");
+				audit.recordFor(user.getUsername(), user.agencyCode(), PlatformAudit.SIGNED_OUT, "staff",
+						user.id().toString(), null, Outcome.ALLOWED,
+						HarmwatchOidcUser.signInMethod(user) + " ended by the user");
 			}
 		};
 	}
@@ -63,11 +64,12 @@ final class SignOuts {
 					var detail = "method=sso issuer=" + token.getIssuer() + " subject="
 							+ link.getPrincipal().getSubject() + " ended by the provider (back-channel logout)";
 					if (user != null) {
-						audit.recordFor(user.getUsername(), user.agencyCode(), "SIGNED_OUT", "staff",
+						audit.recordFor(user.getUsername(), user.agencyCode(), PlatformAudit.SIGNED_OUT, "staff",
 								user.id().toString(), null, Outcome.ALLOWED, detail);
 					}
 					else {
-						audit.recordFor("anonymous", null, "SIGNED_OUT", "staff", null, null, Outcome.ALLOWED, detail);
+						audit.recordFor("anonymous", null, PlatformAudit.SIGNED_OUT, "staff", null, null,
+								Outcome.ALLOWED, detail);
 					}
 				}
 			}

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.NavigationItem;
+import org.harmwatch.platform.RegionSettings;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -25,9 +25,9 @@ class LayoutAdvice {
 
 	private final String regionName;
 
-	LayoutAdvice(List<NavigationItem> items, @Value("${harmwatch.region.name}") String regionName) {
+	LayoutAdvice(List<NavigationItem> items, RegionSettings region) {
 		this.items = List.copyOf(items);
-		this.regionName = regionName;
+		this.regionName = region.name();
 	}
 
 	/** The menu for the request being answered (exception handlers call this too: they get no model advice). */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.harmwatch.platform.CsvReader;
 import org.harmwatch.platform.CsvWriter;
 import org.harmwatch.substances.Alias;
 import org.harmwatch.substances.RiskFlag;
@@ -95,13 +96,13 @@ public final class SubstanceCsv {
 
 	/** Reads a file; problems name each row and column. */
 	public static Parsed read(Reader reader) {
-		List<Csv.Record> records;
+		List<CsvReader.Row> records;
 		try {
-			records = Csv.read(reader, MAX_ROWS + 1);
+			records = CsvReader.read(reader, MAX_ROWS + 1);
 		}
-		catch (Csv.MalformedCsvException ex) {
+		catch (CsvReader.MalformedCsvException ex) {
 			return new Parsed(List.of(), List.of(new VocabularyProblem(null, "file",
-					"This is not a CSV file the import can read: " + ex.getMessage() + " (line " + ex.line + ").")), 0);
+					"This is not a CSV file the import can read: " + ex.getMessage() + " (line " + ex.line() + ").")), 0);
 		}
 		if (records.isEmpty()) {
 			return new Parsed(List.of(), List.of(new VocabularyProblem(null, "file",

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletResponse;
+import org.harmwatch.platform.NotFoundException;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
@@ -18,7 +19,6 @@ import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.VocabularyProblem;
 import org.harmwatch.substances.VocabularyRuleException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +27,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,9 +52,9 @@ class SubstanceController {
 
 	private final ZoneId zone;
 
-	SubstanceController(SubstanceManagement substances, @Value("${harmwatch.region.time-zone}") String zone) {
+	SubstanceController(SubstanceManagement substances, RegionSettings region) {
 		this.substances = substances;
-		this.zone = ZoneId.of(zone);
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/substances")
@@ -90,8 +93,7 @@ class SubstanceController {
 
 	@PostMapping("/substances")
 	@Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
-	String create(@ModelAttribute("form") SubstanceForm form, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+	String create(@ModelAttribute("form") SubstanceForm form, Model model, RedirectAttributes redirect) {
 		var problems = new ArrayList<VocabularyProblem>();
 		var draft = form.toDraft(problems);
 		if (draft != null) {
@@ -104,7 +106,6 @@ class SubstanceController {
 				problems.addAll(ex.problems());
 			}
 		}
-		response.setStatus(422);
 		return form(model, form, null, problems);
 	}
 
@@ -118,7 +119,7 @@ class SubstanceController {
 	@PostMapping("/substances/{code}")
 	@Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
 	String change(@PathVariable String code, @ModelAttribute("form") SubstanceForm form, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+			RedirectAttributes redirect) {
 		var id = id(code);
 		substances.details(id);
 		var problems = new ArrayList<VocabularyProblem>();
@@ -133,7 +134,6 @@ class SubstanceController {
 				problems.addAll(ex.problems());
 			}
 		}
-		response.setStatus(422);
 		return form(model, form, code, problems);
 	}
 
@@ -151,10 +151,14 @@ class SubstanceController {
 
 	private String form(Model model, SubstanceForm form, @Nullable String code, List<VocabularyProblem> problems) {
 		var errors = new LinkedHashMap<String, List<String>>();
+		// The problems are also the form's binding errors, so that the page answers 422 (platform's idiom).
+		var result = new BeanPropertyBindingResult(form, "form");
 		for (var problem : problems) {
 			errors.computeIfAbsent(problem.field(), f -> new ArrayList<>()).add(problem.message());
+			result.addError(new FieldError("form", problem.field(), problem.message()));
 		}
 		model.addAttribute("form", form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
 		model.addAttribute("code", code);
 		model.addAttribute("problems", problems);
 		model.addAttribute("errors", errors);
@@ -167,7 +171,7 @@ class SubstanceController {
 
 	static SubstanceId id(String code) {
 		if (!SubstanceId.isValid(code)) {
-			throw new SubstanceManagement.NotFound(code);
+			throw new NotFoundException("substances.error.notFound", code);
 		}
 		return new SubstanceId(code);
 	}

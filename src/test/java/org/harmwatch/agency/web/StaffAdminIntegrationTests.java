@@ -6,10 +6,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.agency.AgencyManagement;
-import org.harmwatch.agency.AgencyRuleException;
 import org.harmwatch.agency.internal.Role;
 import org.harmwatch.agency.internal.Staff;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -255,8 +256,9 @@ class StaffAdminIntegrationTests {
 			.andExpect(content().string(containsString("This password is too easy to guess")));
 		assertThat(agencies.staffPage(username, null, null, 1).rows()).isEmpty();
 		assertThatThrownBy(() -> agencies.setPassword(member.id(), "passwordpassword"))
-			.isInstanceOf(AgencyRuleException.class)
-			.hasMessageContaining("too easy to guess");
+			.isInstanceOfSatisfying(InputRejectedException.class, ex -> assertThat(ex.problems())
+				.extracting(FieldProblem::code)
+				.containsExactly("admin.password.error.common"));
 	}
 
 	@Test

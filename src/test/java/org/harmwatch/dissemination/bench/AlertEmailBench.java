@@ -101,7 +101,7 @@ public final class AlertEmailBench {
 				"Expect repeated naloxone doses; observe for at least two hours after reversal.",
 				"Drug alert: heroin with fentanyl in Birmingham. Do not use alone, carry naloxone.",
 				List.of("E08000025"), List.of("HIGH_POTENCY_SYNTHETIC_OPIOID"), List.of("Heroin", "Fentanyl"),
-				"/alerts/HW-BENCH-0001", now, null);
+				"/alerts/HW-BENCH-0001", now, null, null, null);
 
 		// As in production: the fan-out writes the deliveries (as the AlertIssued listener does) while every instance's
 		// scheduled senders (harmwatch.dissemination.senders each, every send-every) pick them up as chunks commit.

@@ -14,8 +14,10 @@ import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
-import org.harmwatch.drugchecking.DrugCheckingStatistics;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.ResultManagement;
+import org.harmwatch.drugchecking.StatisticsManagement;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.ResultDraft;
@@ -59,10 +61,16 @@ class DrugCheckingBoardIntegrationTests {
 	UserDetailsService users;
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
 
 	@Autowired
-	DrugCheckingStatistics statistics;
+	SampleManagement sampleManagement;
+
+	@Autowired
+	ResultManagement resultManagement;
+
+	@Autowired
+	StatisticsManagement statistics;
 
 	/** What {@link #seed} made: the unique logo, the session names and staff (never to be shown on the board). */
 	record Seeded(String logo, String publicSession, String hiddenSession, String hiddenColour, String novel) {
@@ -79,9 +87,9 @@ class DrugCheckingBoardIntegrationTests {
 		var when = month.atDay(10).atTime(20, 0).toInstant(ZoneOffset.UTC);
 		var publicName = "Board session " + marker;
 		var hiddenName = "Hidden session " + marker;
-		var open = drugChecking.createSession(new SessionDraft("Board site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
+		var open = sessionManagement.createSession(new SessionDraft("Board site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
 				publicName, month.atDay(10), month.atDay(11), "Chemist " + marker, Set.of()), "analyst", "WM-CHECK", when);
-		var hidden = drugChecking.createSession(new SessionDraft("Hidden site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
+		var hidden = sessionManagement.createSession(new SessionDraft("Hidden site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
 				hiddenName, month.atDay(10), month.atDay(11), "Chemist " + marker,
 				Set.of(LicenceCondition.NO_PUBLIC_BOARD)), "analyst", "WM-CHECK", when);
 		var pills = new java.util.ArrayList<UUID>();
@@ -98,20 +106,20 @@ class DrugCheckingBoardIntegrationTests {
 		result(police, found("fentanyl"));
 		var off = pill(hidden, SampleMode.FRONT_OF_HOUSE, "hiddencolour " + marker, marker, when);
 		result(off, found("MDMA"));
-		drugChecking.recordConsultation(pills.get(0), "Take half.", true, null, null, "analyst", when);
-		drugChecking.recordConsultation(pills.get(4), "Very strong.", true, null, null, "analyst", when);
-		drugChecking.recordConsultation(caffeine, "Not MDMA.", false, null, null, "analyst", when);
-		drugChecking.recordConsultation(pills.get(1), "Start low.", null, null, null, "analyst", when);
+		resultManagement.recordConsultation(pills.get(0), "Take half.", true, null, null, "analyst", when);
+		resultManagement.recordConsultation(pills.get(4), "Very strong.", true, null, null, "analyst", when);
+		resultManagement.recordConsultation(caffeine, "Not MDMA.", false, null, null, "analyst", when);
+		resultManagement.recordConsultation(pills.get(1), "Start low.", null, null, null, "analyst", when);
 		return new Seeded(marker, publicName, hiddenName, "hiddencolour " + marker, novel);
 	}
 
 	UUID pill(UUID session, SampleMode mode, String colour, String logo, java.time.Instant when) {
-		return drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), mode, "MDMA", DosageForm.PILL, colour, logo,
+		return sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), mode, "MDMA", DosageForm.PILL, colour, logo,
 				"round", false, new BigDecimal("350"), BIRMINGHAM, null, true, null), "analyst", when).id();
 	}
 
 	void result(UUID sample, ComponentDraft... components) {
-		drugChecking.recordResult(sample, new ResultDraft(List.of(components), true, null), "Analyst", java.time.Instant.now());
+		resultManagement.recordResult(sample, new ResultDraft(List.of(components), true, null), "Analyst", java.time.Instant.now());
 	}
 
 	static ComponentDraft found(String text) {
@@ -141,12 +149,12 @@ class DrugCheckingBoardIntegrationTests {
 	void filtersNarrowTheBoard() throws Exception {
 		var s = seed(YearMonth.of(2018, 6));
 		// An unconfirmed (on-site, not yet checked) result is not published.
-		var session = drugChecking.createSession(new SessionDraft("Unconfirmed site " + s.logo(), SiteKind.FESTIVAL,
+		var session = sessionManagement.createSession(new SessionDraft("Unconfirmed site " + s.logo(), SiteKind.FESTIVAL,
 				BIRMINGHAM, "Unconfirmed " + s.logo(), LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 1), "Chemist",
 				Set.of()), "analyst", "WM-CHECK", java.time.Instant.now());
 		var unconfirmed = pill(session, SampleMode.FRONT_OF_HOUSE, "blue unconfirmed", s.logo(),
 				LocalDate.of(2018, 6, 1).atTime(12, 0).toInstant(ZoneOffset.UTC));
-		drugChecking.recordResult(unconfirmed, new ResultDraft(List.of(found("ketamine")), false, null), "Analyst",
+		resultManagement.recordResult(unconfirmed, new ResultDraft(List.of(found("ketamine")), false, null), "Analyst",
 				java.time.Instant.now());
 		mvc.perform(get("/api/public/drug-checking/results").param("logo", s.logo()).param("colour", "BLUE"))
 			.andExpect(status().isOk())
@@ -228,7 +236,7 @@ class DrugCheckingBoardIntegrationTests {
 		var month = YearMonth.of(2019, 3);
 		var s = seed(month);
 		// An MDMA pill a month earlier, so MDMA is not new to the region in March.
-		var earlier = drugChecking.createSession(new SessionDraft("Earlier site " + s.logo(), SiteKind.FESTIVAL, BIRMINGHAM,
+		var earlier = sessionManagement.createSession(new SessionDraft("Earlier site " + s.logo(), SiteKind.FESTIVAL, BIRMINGHAM,
 				"Earlier " + s.logo(), LocalDate.of(2019, 2, 1), LocalDate.of(2019, 2, 1), "Chemist", Set.of()), "analyst", "WM-CHECK",
 				java.time.Instant.now());
 		result(pill(earlier, SampleMode.FRONT_OF_HOUSE, "grey", s.logo(), LocalDate.of(2019, 2, 1).atTime(12, 0).toInstant(ZoneOffset.UTC)),
@@ -280,9 +288,9 @@ class DrugCheckingBoardIntegrationTests {
 	void theQuartilesInterpolateBetweenValues() {
 		var values = List.of(new BigDecimal("10"), new BigDecimal("20"), new BigDecimal("30"), new BigDecimal("40"));
 		// h = (n - 1) p: Q1 at 0.75 → 17.5, median at 1.5 → 25, Q3 at 2.25 → 32.5
-		assertThat(DrugCheckingStatistics.quantile(values, 1, 4)).isEqualByComparingTo("17.5");
-		assertThat(DrugCheckingStatistics.quantile(values, 1, 2)).isEqualByComparingTo("25");
-		assertThat(DrugCheckingStatistics.quantile(values, 3, 4)).isEqualByComparingTo("32.5");
+		assertThat(StatisticsManagement.quantile(values, 1, 4)).isEqualByComparingTo("17.5");
+		assertThat(StatisticsManagement.quantile(values, 1, 2)).isEqualByComparingTo("25");
+		assertThat(StatisticsManagement.quantile(values, 3, 4)).isEqualByComparingTo("32.5");
 	}
 
 }

@@ -10,7 +10,9 @@ import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SessionDraft;
@@ -50,7 +52,13 @@ class DrugCheckingSyncIntegrationTests {
 	UserDetailsService users;
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
+
+	@Autowired
+	ResultManagement resultManagement;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -60,7 +68,7 @@ class DrugCheckingSyncIntegrationTests {
 	}
 
 	UUID festival(LicenceCondition... conditions) {
-		return drugChecking.createSession(new SessionDraft("Sync festival " + UUID.randomUUID(), SiteKind.FESTIVAL,
+		return sessionManagement.createSession(new SessionDraft("Sync festival " + UUID.randomUUID(), SiteKind.FESTIVAL,
 				BIRMINGHAM, "Sync tent " + UUID.randomUUID(), LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 19),
 				"Chemist S", Set.of(conditions)), "analyst", "WM-CHECK", Instant.now());
 	}
@@ -171,8 +179,8 @@ class DrugCheckingSyncIntegrationTests {
 		var first = UUID.randomUUID();
 		send(batch(session, sample(s, "MDMA", "PILL"), result(first, s, 0, "MDMA", "80", "FTIR"))).andExpect(status().isOk());
 		// Another device records a lab confirmation: version 2.
-		var sampleId = drugChecking.sampleByClientId(s).orElseThrow().id();
-		drugChecking.recordResult(sampleId, new ResultDraft(List.of(new ComponentDraft("MDMA", new java.math.BigDecimal("85"),
+		var sampleId = sampleManagement.sampleByClientId(s).orElseThrow().id();
+		resultManagement.recordResult(sampleId, new ResultDraft(List.of(new ComponentDraft("MDMA", new java.math.BigDecimal("85"),
 				org.harmwatch.drugchecking.QuantityUnit.MG_PER_UNIT, org.harmwatch.drugchecking.Basis.SALT,
 				Confidence.CONFIRMED, AnalysisMethod.GC_MS)), true, null), "Lab", Instant.now());
 		var before = footprint(List.of(s));

@@ -15,7 +15,10 @@ import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.ResultManagement;
+import org.harmwatch.drugchecking.ReleaseManagement;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SampleDraft;
@@ -70,7 +73,16 @@ class DrugCheckingWebIntegrationTests {
 	UserDetailsService users;
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
+
+	@Autowired
+	SampleManagement sampleManagement;
+
+	@Autowired
+	ResultManagement resultManagement;
+
+	@Autowired
+	ReleaseManagement releaseManagement;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -96,17 +108,17 @@ class DrugCheckingWebIntegrationTests {
 	}
 
 	UUID session(LicenceCondition... conditions) {
-		return drugChecking.createSession(new SessionDraft("Web site " + UUID.randomUUID(), SiteKind.NIGHT_TIME_DISTRICT,
+		return sessionManagement.createSession(new SessionDraft("Web site " + UUID.randomUUID(), SiteKind.NIGHT_TIME_DISTRICT,
 				BIRMINGHAM, "Web session " + UUID.randomUUID(), LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 1),
 				"Chemist C", Set.of(conditions)), "analyst", "WM-CHECK", Instant.now());
 	}
 
 	SampleView fentanylHeroin(UUID session, SampleMode mode) {
-		var sample = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), mode, "heroin", DosageForm.POWDER,
+		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), mode, "heroin", DosageForm.POWDER,
 				null, null, null, null, null, BIRMINGHAM, null, true, null), "analyst", Instant.now());
-		drugChecking.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("isotonitazene", null, null,
+		resultManagement.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("isotonitazene", null, null,
 				null, Confidence.CONFIRMED, AnalysisMethod.NITAZENE_STRIP)), true, null), "Analyst", Instant.now());
-		drugChecking.recordConsultation(sample.id(), "Carry naloxone.", true, null, null, "Analyst", Instant.now());
+		resultManagement.recordConsultation(sample.id(), "Carry naloxone.", true, null, null, "Analyst", Instant.now());
 		return sample;
 	}
 
@@ -169,7 +181,7 @@ class DrugCheckingWebIntegrationTests {
 		var own = fentanylHeroin(session, SampleMode.FRONT_OF_HOUSE);
 		var other = fentanylHeroin(session, SampleMode.FRONT_OF_HOUSE);
 		var police = fentanylHeroin(session, SampleMode.POLICE_SUBMITTED);
-		var waiting = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE,
+		var waiting = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE,
 				"cocaine", DosageForm.POWDER, null, null, null, null, null, null, null, true, null), "analyst",
 				Instant.now());
 
@@ -248,7 +260,7 @@ class DrugCheckingWebIntegrationTests {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(second).isEqualTo(first);
-		assertThat(drugChecking.samples(session)).hasSize(1);
+		assertThat(sampleManagement.samples(session)).hasSize(1);
 
 		mvc.perform(post("/api/drug-checking/sessions/{id}/samples", session).with(csrf()).with(as("analyst"))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -260,9 +272,9 @@ class DrugCheckingWebIntegrationTests {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("soldAs")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("pillWeightMg")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("obtainedLadCode")));
-		assertThat(drugChecking.samples(session)).hasSize(1);
+		assertThat(sampleManagement.samples(session)).hasSize(1);
 
-		var sampleId = drugChecking.samples(session).get(0).id();
+		var sampleId = sampleManagement.samples(session).get(0).id();
 		mvc.perform(post("/api/drug-checking/samples/{id}/results", sampleId).with(csrf()).with(as("analyst"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
@@ -288,7 +300,7 @@ class DrugCheckingWebIntegrationTests {
 	void aJcampSpectrumIsAttachedAndDownloadedAndOtherFilesAreRefused() throws Exception {
 		var session = session();
 		var sample = fentanylHeroin(session, SampleMode.FRONT_OF_HOUSE);
-		var result = drugChecking.release(sample.id(), (HarmwatchUser) users.loadUserByUsername("analyst")).current();
+		var result = releaseManagement.release(sample.id(), (HarmwatchUser) users.loadUserByUsername("analyst")).current();
 		var jdx = "##TITLE=Sample FTIR\n##JCAMP-DX=4.24\n##DATA TYPE=INFRARED SPECTRUM\n##XYDATA=(X++(Y..Y))\n4000 0.1\n##END=\n";
 		mvc.perform(multipart("/drug-checking/results/{id}/spectra", result.id())
 			.file(new MockMultipartFile("spectrum", "ftir.jdx", "chemical/x-jcamp-dx", jdx.getBytes()))
@@ -302,7 +314,7 @@ class DrugCheckingWebIntegrationTests {
 			.with(as("analyst")))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("not a JCAMP-DX spectrum")));
-		var spectra = drugChecking.release(sample.id(), (HarmwatchUser) users.loadUserByUsername("analyst"))
+		var spectra = releaseManagement.release(sample.id(), (HarmwatchUser) users.loadUserByUsername("analyst"))
 			.current()
 			.spectra();
 		assertThat(spectra).singleElement().satisfies(s -> assertThat(s.title()).isEqualTo("Sample FTIR"));
@@ -314,7 +326,7 @@ class DrugCheckingWebIntegrationTests {
 	@Test
 	void theLabelCarriesTheCodeAndAQrCode() throws Exception {
 		var session = session();
-		var sample = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
+		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, null, null, null, null, new BigDecimal("250"), null, null, true, null), "analyst",
 				Instant.now());
 		mvc.perform(get("/drug-checking/samples/{id}/label", sample.id()).with(as("analyst")))
@@ -387,7 +399,7 @@ class DrugCheckingWebIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Unknown method &quot;NMR&quot;")))
 			.andExpect(content().string(containsString("Nothing has been imported")));
-		assertThat(drugChecking.samples(session)).isEmpty();
+		assertThat(sampleManagement.samples(session)).isEmpty();
 		// The job ran once; starting it again is refused.
 		startImport(job, as("analyst")).andExpect(status().isConflict())
 			.andExpect(content().string(containsString("already been started")));
@@ -400,9 +412,9 @@ class DrugCheckingWebIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("55 samples imported")))
 			.andExpect(content().string(containsString("/drug-checking/sessions/" + session)));
-		assertThat(drugChecking.samples(session)).hasSize(55);
+		assertThat(sampleManagement.samples(session)).hasSize(55);
 		startImport(job, as("analyst")).andExpect(status().isConflict());
-		assertThat(drugChecking.samples(session)).hasSize(55);
+		assertThat(sampleManagement.samples(session)).hasSize(55);
 	}
 
 	@Test
@@ -419,22 +431,24 @@ class DrugCheckingWebIntegrationTests {
 	}
 
 	@Test
-	void onlyTheUploaderSeesAnImportJob() throws Exception {
+	void onlyTheUploadersAgencyWithTheGrantSeesAnImportJob() throws Exception {
 		var session = session();
 		var job = upload(session, org.harmwatch.drugchecking.DrugCheckingImportIntegrationTests.joined(), as("analyst"));
 		var analyst = (HarmwatchUser) users.loadUserByUsername("analyst");
+		var elsewhere = user(new HarmwatchUser(UUID.randomUUID(), "analyst-elsewhere", null, "Elsewhere", "WMP",
+				analyst.agencyName(), analyst.agencyType(), analyst.roleNames(), analyst.grants(), true, false));
+		mvc.perform(get("/api/drug-checking/imports/{id}", job).with(elsewhere))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(get("/drug-checking/imports/{id}", job).with(elsewhere)).andExpect(status().isNotFound());
+		startImport(job, elsewhere).andExpect(status().isNotFound());
 		var colleague = user(new HarmwatchUser(UUID.randomUUID(), "analyst-colleague", null, "Colleague",
 				analyst.agencyCode(), analyst.agencyName(), analyst.agencyType(), analyst.roleNames(), analyst.grants(), true, false));
 		mvc.perform(get("/api/drug-checking/imports/{id}", job).with(colleague))
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		mvc.perform(get("/drug-checking/imports/{id}", job).with(colleague)).andExpect(status().isNotFound());
-		startImport(job, colleague).andExpect(status().isNotFound());
-		mvc.perform(get("/api/drug-checking/imports/{id}", job).with(as("analyst")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UPLOADED"))
 			.andExpect(jsonPath("$.totalRows").value(219));
-		assertThat(drugChecking.samples(session)).isEmpty();
+		assertThat(sampleManagement.samples(session)).isEmpty();
 	}
 
 	@Autowired

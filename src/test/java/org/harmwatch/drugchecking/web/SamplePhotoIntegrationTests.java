@@ -22,13 +22,15 @@ import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.DrugCheckingRejectedException;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SampleDraft;
 import org.harmwatch.drugchecking.SampleMode;
-import org.harmwatch.drugchecking.SamplePhotos;
+import org.harmwatch.drugchecking.PhotoManagement;
 import org.harmwatch.drugchecking.SampleView;
 import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
@@ -77,10 +79,16 @@ class SamplePhotoIntegrationTests {
 	UserDetailsService users;
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
 
 	@Autowired
-	SamplePhotos photos;
+	SampleManagement sampleManagement;
+
+	@Autowired
+	ResultManagement resultManagement;
+
+	@Autowired
+	PhotoManagement photos;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -116,21 +124,21 @@ class SamplePhotoIntegrationTests {
 	}
 
 	UUID session(String marker, LicenceCondition... conditions) {
-		return drugChecking.createSession(new SessionDraft("Photo site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
+		return sessionManagement.createSession(new SessionDraft("Photo site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
 				"Photo session " + marker + " " + UUID.randomUUID(), LocalDate.of(2017, 3, 10),
 				LocalDate.of(2017, 3, 11), "Chemist P", Set.of(conditions)), "analyst", "WM-CHECK", Instant.now());
 	}
 
 	/** A pink pill sold as MDMA, taken in when given. */
 	SampleView pill(UUID session, String logo, Instant when) {
-		return drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
+		return sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, "pink", logo, "round", false, new BigDecimal("300"), BIRMINGHAM, null, true, null),
 				"analyst", when);
 	}
 
 	/** Records a result: caffeine in a pill sold as MDMA is mis-sold, so a pill of concern. */
 	void caffeine(UUID sample, boolean confirmed) {
-		drugChecking.recordResult(sample, new ResultDraft(List.of(new ComponentDraft("caffeine", null, null, null,
+		resultManagement.recordResult(sample, new ResultDraft(List.of(new ComponentDraft("caffeine", null, null, null,
 				Confidence.CONFIRMED, AnalysisMethod.FTIR)), confirmed, null), "Analyst", Instant.now());
 	}
 
@@ -244,7 +252,7 @@ class SamplePhotoIntegrationTests {
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("Choose a photo of the sample (JPEG or PNG).")));
 
-		var huge = new byte[SamplePhotos.MAX_BYTES + 1];
+		var huge = new byte[PhotoManagement.MAX_BYTES + 1];
 		System.arraycopy(photoWithGps(), 0, huge, 0, 100);
 		mvc.perform(multipart("/drug-checking/samples/{id}/photos", sample.id())
 			.file(new MockMultipartFile("photo", "pill.jpg", "image/jpeg", huge))
@@ -262,7 +270,7 @@ class SamplePhotoIntegrationTests {
 			.andExpect(content().string(containsString("The caption is at most 100 characters.")));
 		assertThat(stored(sample.id())).isZero();
 
-		for (int i = 0; i < SamplePhotos.MAX_PHOTOS; i++) {
+		for (int i = 0; i < PhotoManagement.MAX_PHOTOS; i++) {
 			photos.add(sample.id(), photoWithGps(), "side " + i, "Analyst", Instant.now());
 		}
 		mvc.perform(multipart("/drug-checking/samples/{id}/photos", sample.id())
@@ -271,7 +279,7 @@ class SamplePhotoIntegrationTests {
 			.with(csrf()))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("A sample has at most 4 photos.")));
-		assertThat(stored(sample.id())).isEqualTo(SamplePhotos.MAX_PHOTOS);
+		assertThat(stored(sample.id())).isEqualTo(PhotoManagement.MAX_PHOTOS);
 		assertThatThrownBy(() -> photos.add(sample.id(), photoWithGps(), null, "Analyst", Instant.now()))
 			.isInstanceOf(DrugCheckingRejectedException.class);
 	}

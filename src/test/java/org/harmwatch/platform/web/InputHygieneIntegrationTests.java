@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.agency.AgencyManagement;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
+import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.shared.Action;
@@ -79,7 +79,7 @@ class InputHygieneIntegrationTests {
 	Clock clock;
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SessionManagement sessionManagement;
 
 	String token;
 
@@ -243,17 +243,17 @@ class InputHygieneIntegrationTests {
 		mvc.perform(multipart("/substances/import").file("file", xlsx).with(as("coordinator")).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("binary data")));
-		var session = drugChecking.createSession(new SessionDraft("Binary test site " + UUID.randomUUID(),
+		var session = sessionManagement.createSession(new SessionDraft("Binary test site " + UUID.randomUUID(),
 				SiteKind.FESTIVAL, "E08000025", "Binary test", LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 20),
 				"Chemist A", Set.of()), "analyst", "WM-CHECK", clock.instant());
-		long jobs = jdbc.sql("SELECT count(*) FROM drugchecking.import_job").query(Long.class).single();
+		long jobs = jdbc.sql("SELECT count(*) FROM platform.import_job").query(Long.class).single();
 		mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
 			.file(new MockMultipartFile("file", "results.csv", "text/csv", xlsx))
 			.with(as("analyst"))
 			.with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("not a CSV file")));
-		assertThat(jdbc.sql("SELECT count(*) FROM drugchecking.import_job").query(Long.class).single()).isEqualTo(jobs);
+		assertThat(jdbc.sql("SELECT count(*) FROM platform.import_job").query(Long.class).single()).isEqualTo(jobs);
 	}
 
 	@Test

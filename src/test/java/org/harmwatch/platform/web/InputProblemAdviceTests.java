@@ -1,5 +1,6 @@
 package org.harmwatch.platform.web;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.NotFoundException;
+import org.harmwatch.platform.RegionSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,7 +26,8 @@ class InputProblemAdviceTests {
 
 	final StaticMessageSource messages = new StaticMessageSource();
 
-	final InputProblemAdvice advice = new InputProblemAdvice(messages, new LayoutAdvice(List.of(), "West Midlands"));
+	final InputProblemAdvice advice = new InputProblemAdvice(messages, new LayoutAdvice(List.of(),
+			new RegionSettings("West Midlands", ZoneId.of("Europe/London"), "https://harmwatch.example.org")));
 
 	final InputRejectedException rejection = new InputRejectedException(
 			List.of(FieldProblem.of("name", "test.name.taken", "Ketamine"), FieldProblem.global("test.changed")));

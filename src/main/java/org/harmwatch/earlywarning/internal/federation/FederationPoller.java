@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.xml.sax.InputSource;
@@ -51,7 +49,7 @@ public class FederationPoller {
 
 	private static final String CAP_TYPE = "application/cap+xml";
 
-	private final JdbcClient jdbc;
+	private final ExternalAlertRepository alerts;
 
 	private final FederationProperties properties;
 
@@ -59,8 +57,9 @@ public class FederationPoller {
 
 	private final OutboundHttp http;
 
-	FederationPoller(JdbcClient jdbc, FederationProperties properties, Clock clock, OutboundHttp http) {
-		this.jdbc = jdbc;
+	FederationPoller(ExternalAlertRepository alerts, FederationProperties properties, Clock clock,
+			OutboundHttp http) {
+		this.alerts = alerts;
 		this.properties = properties;
 		this.clock = clock;
 		this.http = http;
@@ -178,57 +177,15 @@ public class FederationPoller {
 	}
 
 	private boolean alreadyFetched(URI link) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM earlywarning.external_alert WHERE source_url = ?)")
-			.param(link.toString())
-			.query(Boolean.class)
-			.single();
+		return alerts.alreadyFetched(link);
 	}
 
 	private boolean store(Feed feed, URI source, CapMessage cap, Instant now) {
-		return jdbc.sql("""
-				INSERT INTO earlywarning.external_alert (id, feed, source_url, sender, identifier, sent, status,
-				  msg_type, refs, event, headline, description, instruction, severity, urgency, certainty, expires, web,
-				  areas, gss_codes, cap_xml, received_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (sender, identifier) DO NOTHING""")
-			.param(UUID.randomUUID())
-			.param(feed.name())
-			.param(source.toString())
-			.param(cap.sender())
-			.param(cap.identifier())
-			.param(Timestamp.from(cap.sent()))
-			.param(cap.status())
-			.param(cap.messageType())
-			.param(cap.references())
-			.param(cap.event())
-			.param(cap.headline())
-			.param(cap.description())
-			.param(cap.instruction())
-			.param(cap.severity())
-			.param(cap.urgency())
-			.param(cap.certainty())
-			.param(cap.expires() == null ? null : Timestamp.from(cap.expires()))
-			.param(cap.web())
-			.param(cap.areas().toArray(String[]::new))
-			.param(cap.gssCodes().toArray(String[]::new))
-			.param(cap.xml())
-			.param(Timestamp.from(now))
-			.update() == 1;
+		return alerts.insert(feed, source, cap, now);
 	}
 
 	private void record(Feed feed, Instant now, boolean read, @Nullable String problem) {
-		jdbc.sql("""
-				INSERT INTO earlywarning.federation_feed (name, url, last_polled_at, last_success_at, last_error)
-				VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (name) DO UPDATE SET url = excluded.url, last_polled_at = excluded.last_polled_at,
-				  last_success_at = COALESCE(excluded.last_success_at, federation_feed.last_success_at),
-				  last_error = excluded.last_error""")
-			.param(feed.name())
-			.param(feed.url().toString())
-			.param(Timestamp.from(now))
-			.param(read ? Timestamp.from(now) : null)
-			.param(problem)
-			.update();
+		alerts.recordPoll(feed, now, read, problem);
 	}
 
 	private static String utf8(byte[] bytes) {

@@ -1,0 +1,15 @@
+package org.harmwatch.agency.internal;
+
+import org.harmwatch.platform.AuditAction;
+
+/**
+ * What the agency module records in the audit log.
+ */
+public enum AgencyAudit implements AuditAction {
+
+	AGENCY_CREATED, AGENCY_CHANGED, STAFF_SEARCHED, STAFF_VIEWED, STAFF_CREATED, STAFF_CHANGED,
+	STAFF_SIGN_IN_FAILURES_CLEARED, STAFF_PASSWORD_SET, ROLE_CREATED, ROLE_CHANGED, API_CLIENT_ISSUED,
+	API_CLIENT_REVOKED, SHARING_AGREEMENT_RECORDED, SHARING_AGREEMENT_ENDED, SSO_SIGN_IN_REFUSED, SIGN_IN_FAILED,
+	SIGNED_IN
+
+}

@@ -1,0 +1,308 @@
+package org.harmwatch.drugchecking;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.harmwatch.drugchecking.internal.ConsultationRepository;
+import org.harmwatch.drugchecking.internal.ResultVersionRepository;
+import org.harmwatch.drugchecking.internal.SameContent;
+import org.harmwatch.drugchecking.internal.SampleRepository;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The offline field mode's sync: a batch of records made on a device without signal (samples, result versions,
+ * consultations), each carrying the id the device gave it.
+ *
+ * <p>Each record is stored once by its client id: a re-sent record with the same content is answered
+ * {@link Status#ALREADY_STORED} and changes nothing. A record whose client id is stored with different content, or an
+ * edit made on a base the server has moved past (another device recorded a result version, or a consultation, since
+ * this device last saw the sample) is a {@link Status#CONFLICT}: nothing is written and the server's version is
+ * returned for the analyst to choose. Everything goes through the module's management services, so licence conditions,
+ * validation, flags and {@link DangerousSampleFound} apply exactly as online.
+ *
+ * <p>A batch is validated whole before anything is written; when any record is wrong, nothing of the batch is stored
+ * and {@link FieldSyncRejectedException} names each wrong record and field.
+ */
+@Service
+public class FieldSyncManagement {
+
+	/** Records per batch. */
+	public static final int MAX_RECORDS = 200;
+
+	/** One record made on a device. */
+	public sealed interface FieldRecord {
+
+		@Nullable UUID clientId();
+
+	}
+
+	/** A sample taken in on the device; its client id is the sample's. */
+	public record FieldSample(@Nullable UUID clientId, SampleDraft draft) implements FieldRecord {
+	}
+
+	/**
+	 * A result version recorded on the device.
+	 * @param baseVersion the sample's result version the device last saw (0: none), so an edit on a stale base is a
+	 * conflict
+	 */
+	public record FieldResult(@Nullable UUID clientId, @Nullable UUID sampleClientId, int baseVersion,
+			ResultDraft draft) implements FieldRecord {
+	}
+
+	/**
+	 * A consultation recorded on the device.
+	 * @param baseClientId the client id of the consultation the device last saw for the sample (null: none)
+	 */
+	public record FieldConsultation(@Nullable UUID clientId, @Nullable UUID sampleClientId,
+			@Nullable UUID baseClientId, @Nullable String advice, @Nullable Boolean disposed,
+			@Nullable IntendedChange intendedChange, @Nullable String referral) implements FieldRecord {
+	}
+
+	public enum Status {
+
+		/** Stored now. */
+		STORED,
+
+		/** Stored before with the same content; nothing changed. */
+		ALREADY_STORED,
+
+		/** The server holds a different version; nothing changed. */
+		CONFLICT
+
+	}
+
+	/**
+	 * What became of one record.
+	 * @param sample the stored sample (its id and anonymous code), for every kind of record
+	 * @param version the stored result version (for a result), or the server's current one (for a result conflict)
+	 * @param serverResult the server's current result, for a result conflict
+	 * @param serverConsultation the server's consultation, for a consultation conflict
+	 * @param serverConsultationClientId the client id of the server's consultation, to build on when keeping mine
+	 * @param reason why it is a conflict
+	 */
+	public record Outcome(UUID clientId, String kind, Status status, @Nullable SampleView sample,
+			@Nullable Integer version, @Nullable ResultVersion serverResult,
+			@Nullable Consultation serverConsultation, @Nullable UUID serverConsultationClientId,
+			@Nullable String reason) {
+	}
+
+	/** What is wrong with one record of a batch. */
+	public record RecordProblem(int record, @Nullable UUID clientId, String field, String message) {
+	}
+
+	private final SessionManagement sessionManagement;
+
+	private final SampleManagement sampleManagement;
+
+	private final ResultManagement resultManagement;
+
+	private final SampleRepository sampleRows;
+
+	private final ResultVersionRepository versions;
+
+	private final ConsultationRepository consultations;
+
+	FieldSyncManagement(SessionManagement sessionManagement, SampleManagement sampleManagement,
+			ResultManagement resultManagement, SampleRepository sampleRows, ResultVersionRepository versions,
+			ConsultationRepository consultations) {
+		this.sessionManagement = sessionManagement;
+		this.sampleManagement = sampleManagement;
+		this.resultManagement = resultManagement;
+		this.sampleRows = sampleRows;
+		this.versions = versions;
+		this.consultations = consultations;
+	}
+
+	/**
+	 * Stores a batch of records made at the session, in one transaction: samples first, then results, then
+	 * consultations, whatever their order in the batch.
+	 * @throws FieldSyncRejectedException naming each wrong record and field; nothing of the batch is stored then
+	 * @throws DrugCheckingNotFoundException when there is no such session
+	 */
+	@Transactional
+	public List<Outcome> sync(UUID sessionId, List<FieldRecord> records, String takenBy, String analyst, Instant now) {
+		sessionManagement.session(sessionId).orElseThrow(() -> new DrugCheckingNotFoundException("session " + sessionId));
+		var problems = check(sessionId, records);
+		if (!problems.isEmpty()) {
+			throw new FieldSyncRejectedException(problems);
+		}
+		var outcomes = new HashMap<Integer, Outcome>();
+		for (int i = 0; i < records.size(); i++) {
+			if (records.get(i) instanceof FieldSample s) {
+				outcomes.put(i, sample(sessionId, s, takenBy, now));
+			}
+		}
+		for (int i = 0; i < records.size(); i++) {
+			if (records.get(i) instanceof FieldResult r) {
+				outcomes.put(i, result(r, analyst, now));
+			}
+		}
+		for (int i = 0; i < records.size(); i++) {
+			if (records.get(i) instanceof FieldConsultation c) {
+				outcomes.put(i, consultation(c, analyst, now));
+			}
+		}
+		var list = new ArrayList<Outcome>();
+		for (int i = 0; i < records.size(); i++) {
+			list.add(outcomes.get(i));
+		}
+		return list;
+	}
+
+	/** What is wrong with a batch, record by record; empty when it can be synced. */
+	public List<RecordProblem> check(UUID sessionId, List<FieldRecord> records) {
+		var problems = new ArrayList<RecordProblem>();
+		if (records.isEmpty()) {
+			problems.add(new RecordProblem(-1, null, "records", "Send at least one record."));
+			return problems;
+		}
+		if (records.size() > MAX_RECORDS) {
+			problems.add(new RecordProblem(-1, null, "records", "Send at most " + MAX_RECORDS + " records at a time."));
+			return problems;
+		}
+		var seen = new HashSet<UUID>();
+		var samplesInBatch = new HashSet<UUID>();
+		for (var record : records) {
+			if (record instanceof FieldSample s && s.clientId() != null) {
+				samplesInBatch.add(s.clientId());
+			}
+		}
+		for (int i = 0; i < records.size(); i++) {
+			var record = records.get(i);
+			int index = i;
+			var clientId = record.clientId();
+			if (clientId == null) {
+				problems.add(new RecordProblem(i, null, "clientId", "Every record needs the id the device gave it."));
+				continue;
+			}
+			if (!seen.add(clientId)) {
+				problems.add(new RecordProblem(i, clientId, "clientId", "This id is used by two records of the batch."));
+				continue;
+			}
+			switch (record) {
+				case FieldSample s -> {
+					var stored = sampleManagement.sampleByClientId(clientId);
+					if (stored.isPresent() && !stored.get().sessionId().equals(sessionId)) {
+						problems.add(new RecordProblem(i, clientId, "clientId",
+								"This sample belongs to another session."));
+					}
+					else if (stored.isEmpty()) {
+						sampleManagement.check(sessionId, s.draft())
+							.forEach(p -> problems.add(new RecordProblem(index, clientId, p.field(), p.message())));
+					}
+				}
+				case FieldResult r -> {
+					sampleProblem(sessionId, r.sampleClientId(), samplesInBatch, i, clientId).ifPresent(problems::add);
+					if (r.baseVersion() < 0) {
+						problems.add(new RecordProblem(i, clientId, "baseVersion", "The base version is 0 or more."));
+					}
+					if (versions.byClientId(clientId).isEmpty()) {
+						resultManagement.check(r.draft())
+							.forEach(p -> problems.add(new RecordProblem(index, clientId, p.field(), p.message())));
+					}
+				}
+				case FieldConsultation c -> {
+					sampleProblem(sessionId, c.sampleClientId(), samplesInBatch, i, clientId).ifPresent(problems::add);
+					resultManagement.checkConsultation(c.advice(), c.referral())
+						.forEach(p -> problems.add(new RecordProblem(index, clientId, p.field(), p.message())));
+				}
+			}
+		}
+		return problems;
+	}
+
+	private Optional<RecordProblem> sampleProblem(UUID sessionId, @Nullable UUID sampleClientId,
+			Set<UUID> samplesInBatch, int index, UUID clientId) {
+		if (sampleClientId == null) {
+			return Optional.of(new RecordProblem(index, clientId, "sampleClientId", "Say which sample this is for."));
+		}
+		if (samplesInBatch.contains(sampleClientId)) {
+			return Optional.empty();
+		}
+		var stored = sampleManagement.sampleByClientId(sampleClientId);
+		if (stored.isEmpty() || !stored.get().sessionId().equals(sessionId)) {
+			return Optional.of(new RecordProblem(index, clientId, "sampleClientId",
+					"There is no such sample in this session: send the sample with it."));
+		}
+		return Optional.empty();
+	}
+
+	private Outcome sample(UUID sessionId, FieldSample record, String takenBy, Instant now) {
+		var clientId = Objects.requireNonNull(record.clientId());
+		var stored = sampleManagement.sampleByClientId(clientId);
+		if (stored.isPresent()) {
+			return SameContent.same(stored.get(), record.draft())
+					? new Outcome(clientId, "sample", Status.ALREADY_STORED, stored.get(), null, null, null, null, null)
+					: new Outcome(clientId, "sample", Status.CONFLICT, stored.get(), null, null, null, null,
+							"A different sample is stored with this id.");
+		}
+		var sample = sampleManagement.takeIn(sessionId, record.draft(), takenBy, now);
+		return new Outcome(clientId, "sample", Status.STORED, sample, null, null, null, null, null);
+	}
+
+	private Outcome result(FieldResult record, String analyst, Instant now) {
+		var clientId = Objects.requireNonNull(record.clientId());
+		var sample = sampleManagement.sampleByClientId(Objects.requireNonNull(record.sampleClientId())).orElseThrow();
+		// One writer per sample at a time, so the base-version check and the write see the same current version.
+		sampleRows.lock(sample.id());
+		var stored = versions.byClientId(clientId);
+		if (stored.isPresent()) {
+			return SameContent.same(stored.get(), record.draft())
+					? new Outcome(clientId, "result", Status.ALREADY_STORED, sample, stored.get().version(), null, null,
+							null, null)
+					: new Outcome(clientId, "result", Status.CONFLICT, sample, stored.get().version(), stored.get(), null,
+							null, "A different result is stored with this id.");
+		}
+		var current = versions.current(sample.id());
+		int currentVersion = current.map(ResultVersion::version).orElse(0);
+		if (currentVersion != record.baseVersion()) {
+			return new Outcome(clientId, "result", Status.CONFLICT, sample, currentVersion, current.orElse(null), null,
+					null, "The sample's result was changed on another device (version " + currentVersion
+							+ ") since this device saw version " + record.baseVersion() + ".");
+		}
+		var result = resultManagement.recordResult(sample.id(), record.draft(), analyst, now);
+		versions.setClientId(result.id(), clientId);
+		return new Outcome(clientId, "result", Status.STORED, sample, result.version(), null, null, null, null);
+	}
+
+	private Outcome consultation(FieldConsultation record, String by, Instant now) {
+		var clientId = Objects.requireNonNull(record.clientId());
+		var sample = sampleManagement.sampleByClientId(Objects.requireNonNull(record.sampleClientId())).orElseThrow();
+		sampleRows.lock(sample.id());
+		var stored = consultations.find(sample.id());
+		if (stored.isPresent()) {
+			var storedId = stored.get().clientId();
+			if (clientId.equals(storedId)) {
+				return SameContent.same(stored.get().consultation(), record.advice(), record.disposed(),
+						record.intendedChange(), record.referral())
+						? new Outcome(clientId, "consultation", Status.ALREADY_STORED, sample, null, null, null, null,
+								null)
+						: new Outcome(clientId, "consultation", Status.CONFLICT, sample, null, null,
+								stored.get().consultation(), storedId, "A different consultation is stored with this id.");
+			}
+			if (!Objects.equals(storedId, record.baseClientId()) || storedId == null) {
+				return new Outcome(clientId, "consultation", Status.CONFLICT, sample, null, null,
+						stored.get().consultation(), storedId,
+						"The consultation was recorded on another device since this device last saw the sample.");
+			}
+		}
+		else if (consultations.existsByClientId(clientId)) {
+			return new Outcome(clientId, "consultation", Status.CONFLICT, sample, null, null, null, null,
+					"This id is stored for another sample's consultation.");
+		}
+		resultManagement.recordConsultation(sample.id(), record.advice(), record.disposed(), record.intendedChange(),
+				record.referral(), by, now);
+		consultations.setClientId(sample.id(), clientId);
+		return new Outcome(clientId, "consultation", Status.STORED, sample, null, null, null, null, null);
+	}
+
+}

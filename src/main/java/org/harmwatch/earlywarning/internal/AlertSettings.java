@@ -1,0 +1,41 @@
+package org.harmwatch.earlywarning.internal;
+
+import java.time.ZoneId;
+
+import org.harmwatch.platform.RegionSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What alerts are issued with: the CAP sender, and from the region's settings the public address for links and the
+ * time zone.
+ */
+@Component
+public class AlertSettings {
+
+	private final String sender;
+
+	private final RegionSettings region;
+
+	AlertSettings(@Value("${harmwatch.alerts.sender:early-warning@harmwatch.example}") String sender,
+			RegionSettings region) {
+		this.sender = sender;
+		this.region = region;
+	}
+
+	/** The CAP sender. */
+	public String sender() {
+		return sender;
+	}
+
+	/** The site's public address, without a trailing slash. */
+	public String publicUrl() {
+		return region.publicUrl();
+	}
+
+	/** The region's time zone. */
+	public ZoneId zone() {
+		return region.timeZone();
+	}
+
+}

@@ -1,0 +1,231 @@
+package org.harmwatch.earlywarning.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.harmwatch.earlywarning.AlertDraft;
+import org.harmwatch.earlywarning.AlertIssued;
+import org.harmwatch.earlywarning.AlertMessageType;
+import org.harmwatch.earlywarning.AlertRejectedException;
+import org.harmwatch.earlywarning.AlertView;
+import org.harmwatch.earlywarning.Audience;
+import org.harmwatch.earlywarning.EarlyWarningManagement;
+import org.harmwatch.earlywarning.SignalView;
+import org.harmwatch.earlywarning.internal.alerts.AlertTexts;
+import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.shared.Purpose;
+import org.harmwatch.substances.SubstanceId;
+import org.harmwatch.substances.SubstanceManagement;
+import org.harmwatch.substances.SubstanceSummary;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The application code of alerts: loads the {@link Alert}, checks the content, lets the alert apply its rules, saves
+ * it, audits, and on issue writes the texts, validates the CAP and publishes {@link AlertIssued}.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class AlertWorkflow {
+
+	private static final String AUDITED = "early-warning-alert";
+
+	private final AlertRepository alerts;
+
+	private final AlertReadRepository reads;
+
+	private final AlertDraftCheck checks;
+
+	private final AlertCap cap;
+
+	private final AlertSettings settings;
+
+	private final EarlyWarningManagement earlyWarning;
+
+	private final SubstanceManagement substances;
+
+	private final ApplicationEventPublisher events;
+
+	private final AuditLog audit;
+
+	AlertWorkflow(AlertRepository alerts, AlertReadRepository reads, AlertDraftCheck checks, AlertCap cap,
+			AlertSettings settings, EarlyWarningManagement earlyWarning, SubstanceManagement substances,
+			ApplicationEventPublisher events, AuditLog audit) {
+		this.alerts = alerts;
+		this.reads = reads;
+		this.checks = checks;
+		this.cap = cap;
+		this.settings = settings;
+		this.earlyWarning = earlyWarning;
+		this.substances = substances;
+		this.events = events;
+		this.audit = audit;
+	}
+
+	/** Drafts a new alert from a signal. */
+	public UUID draft(UUID signalId, AlertDraft draft, String drafter, Instant now) {
+		var signal = earlyWarning.signal(signalId);
+		var allowed = Alert.requireDraftable(signal.status(), signal.outcome());
+		var problems = checks.check(draft, allowed, now, false);
+		if (!problems.isEmpty()) {
+			throw new AlertRejectedException(problems);
+		}
+		var alert = Alert.draft(signalId, signal.status(), signal.outcome(), draft.exercise(),
+				content(draft, AlertMessageType.ALERT, draft.exercise()), drafter, now);
+		alerts.save(alert);
+		audit.recordFor(drafter, null, EarlyWarningAudit.ALERT_DRAFTED, AUDITED, alert.id().toString(),
+				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, "from signal " + signalId);
+		return alert.id();
+	}
+
+	/** Drafts an update of an issued alert. */
+	public UUID update(UUID alertId, AlertDraft draft, String drafter, Instant now) {
+		var alert = load(alertId);
+		var signal = earlyWarning.signal(alert.signalId());
+		var allowed = alert.requireUpdatable(signal.status(), signal.outcome());
+		var problems = checks.check(draft, allowed, now, true);
+		if (!problems.isEmpty()) {
+			throw new AlertRejectedException(problems);
+		}
+		var id = alert.draftUpdate(signal.status(), signal.outcome(),
+				content(draft, AlertMessageType.UPDATE, alert.exercise()), drafter, now);
+		alerts.save(alert);
+		audit.recordFor(drafter, null, EarlyWarningAudit.ALERT_UPDATE_DRAFTED, AUDITED, alertId.toString(),
+				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, null);
+		return id;
+	}
+
+	/** Drafts the cancellation of an issued alert: its current content, with the reason. */
+	public UUID cancel(UUID alertId, @Nullable String reason, String drafter, Instant now) {
+		var alert = load(alertId);
+		var why = alert.requireCancellable(reason);
+		var current = Objects.requireNonNull(alert.current());
+		var draft = new AlertDraft(current.level(), current.audiences(), current.ladCodes(), current.substanceCodes(),
+				current.headline(), current.lookOutFor(), current.publicAdvice(), current.professionalAdvice(),
+				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(7)), alert.exercise(), why);
+		var id = alert.draftCancellation(reason, content(draft, AlertMessageType.CANCEL, alert.exercise()), drafter,
+				now);
+		alerts.save(alert);
+		audit.recordFor(drafter, null, EarlyWarningAudit.ALERT_CANCELLATION_DRAFTED, AUDITED, alertId.toString(),
+				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, reason);
+		return id;
+	}
+
+	/** Signs off the waiting message; the sign-off that completes it issues it. */
+	public void approve(UUID alertId, HarmwatchUser user, Instant now) {
+		var alert = load(alertId);
+		var pending = alert.pending();
+		boolean issues = alert.approve(user, now);
+		audit.recordFor(user.getUsername(), user.agencyCode(),
+				issues ? EarlyWarningAudit.ALERT_APPROVED_AND_ISSUED : EarlyWarningAudit.ALERT_APPROVED, AUDITED,
+				alertId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED,
+				Objects.requireNonNull(pending).messageType().name());
+		if (issues) {
+			issue(alert, now);
+		}
+		else {
+			alerts.save(alert);
+		}
+	}
+
+	private void issue(Alert alert, Instant now) {
+		var message = Objects.requireNonNull(alert.pending());
+		var reference = alert.reference() != null ? alert.reference() : nextReference(now);
+		boolean cancel = message.messageType() == AlertMessageType.CANCEL;
+		var webPath = "/alerts/" + reference;
+		var sms = AlertTexts.sms(alert.exercise(), cancel, message.level(),
+				cancel ? message.headline() + " - " + message.note() : message.headline(),
+				cancel ? "" : message.forPublic() && message.publicAdvice() != null ? message.publicAdvice()
+						: String.valueOf(message.professionalAdvice()),
+				settings.publicUrl() + (message.forPublic() && !alert.exercise() ? webPath
+						: "/early-warning/alerts/" + reference));
+		var issued = alert.issue(reference, sms, now);
+		alerts.save(alert);
+		// Fails loudly, rolling the issue back, if the alert cannot be written as valid CAP.
+		cap(alert.id(), alert.issuedVersion());
+		var found = issued.substanceCodes()
+			.stream()
+			.map(s -> substances.find(new SubstanceId(s)))
+			.flatMap(Optional::stream)
+			.toList();
+		var issuedAt = Objects.requireNonNull(issued.issuedAt());
+		events.publishEvent(new AlertIssued(alert.id(), alert.issuedVersion(), reference, issued.messageType(),
+				issued.level(), alert.exercise() ? EnumSet.of(Audience.PROFESSIONALS) : issued.audiences(),
+				alert.exercise(), (alert.exercise() ? "EXERCISE: " : "") + issued.headline(), issued.lookOutFor(),
+				issued.publicAdvice() == null ? "" : issued.publicAdvice(),
+				issued.professionalAdvice() == null ? "" : issued.professionalAdvice(), sms, issued.ladCodes(),
+				found.stream().map(s -> s.substanceClass().name()).distinct().toList(),
+				found.stream().map(SubstanceSummary::name).toList(), webPath, issuedAt, issued.expiresAt(), alert.signalId(),
+				earlyWarning.signal(alert.signalId()).firstEvidenceAt()));
+	}
+
+	private String nextReference(Instant now) {
+		int year = now.atZone(settings.zone()).getYear();
+		return "HW-%d-%04d".formatted(year, alerts.nextReferenceNumber(year));
+	}
+
+	/**
+	 * An issued version of an alert as valid CAP 1.2.
+	 * @throws EarlyWarningManagement.NotFound when the alert has no such issued version
+	 */
+	@Transactional(readOnly = true)
+	public String cap(UUID alertId, int version) {
+		var alert = view(alertId);
+		var message = alert.issuedMessages()
+			.stream()
+			.filter(m -> m.version() != null && m.version() == version)
+			.findFirst()
+			.orElseThrow(() -> new EarlyWarningManagement.NotFound("alert version", alertId + "/" + version));
+		SignalView signal = earlyWarning.signal(alert.signalId());
+		return cap.write(alert, message, signal.status());
+	}
+
+	/** One alert as pages show it. */
+	@Transactional(readOnly = true)
+	public AlertView view(UUID alertId) {
+		return reads.find(alertId).orElseThrow(() -> new EarlyWarningManagement.NotFound("alert", alertId.toString()));
+	}
+
+	/** The alert, locked until the transaction ends: every caller goes on to change it. */
+	private Alert load(UUID alertId) {
+		alerts.lockForChange(alertId);
+		return alerts.findById(alertId)
+			.orElseThrow(() -> new EarlyWarningManagement.NotFound("alert", alertId.toString()));
+	}
+
+	/** The message content of a draft: naloxone advice added where it applies, each district and substance once. */
+	private AlertContent content(AlertDraft draft, AlertMessageType type, boolean exercise) {
+		var found = draft.substanceCodes()
+			.stream()
+			.map(c -> substances.find(new SubstanceId(c)))
+			.flatMap(Optional::stream)
+			.toList();
+		var forPublic = draft.audiences().contains(Audience.PUBLIC);
+		var forProfessionals = draft.audiences().contains(Audience.PROFESSIONALS);
+		var publicAdvice = forPublic && draft.publicAdvice() != null
+				? AlertTexts.publicAdvice(draft.publicAdvice(), found) : null;
+		var professionalAdvice = forProfessionals && draft.professionalAdvice() != null
+				? AlertTexts.professionalAdvice(draft.professionalAdvice(), found) : null;
+		var level = Objects.requireNonNull(draft.level());
+		var headline = Objects.requireNonNull(draft.headline()).strip();
+		var sms = AlertTexts.sms(exercise, type == AlertMessageType.CANCEL, level, headline,
+				publicAdvice != null ? publicAdvice : String.valueOf(professionalAdvice),
+				settings.publicUrl() + "/alerts");
+		return new AlertContent(level, draft.audiences(), new ArrayList<>(new LinkedHashSet<>(draft.ladCodes())),
+				new ArrayList<>(new LinkedHashSet<>(draft.substanceCodes())), headline,
+				Objects.requireNonNull(draft.lookOutFor()).strip(), publicAdvice, professionalAdvice,
+				draft.note() == null || draft.note().isBlank() ? null : draft.note().strip(),
+				Objects.requireNonNull(draft.expiresAt()), Objects.requireNonNull(draft.reviewAt()), sms);
+	}
+
+}

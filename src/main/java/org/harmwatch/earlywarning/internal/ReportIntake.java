@@ -1,0 +1,194 @@
+package org.harmwatch.earlywarning.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.harmwatch.earlywarning.Channel;
+import org.harmwatch.earlywarning.Outcome;
+import org.harmwatch.earlywarning.ReportDraft;
+import org.harmwatch.earlywarning.ReportProblem;
+import org.harmwatch.earlywarning.ReportReceived;
+import org.harmwatch.earlywarning.ReportRejectedException;
+import org.harmwatch.earlywarning.ReportView;
+import org.harmwatch.earlywarning.Reporter;
+import org.harmwatch.earlywarning.SourceType;
+import org.harmwatch.earlywarning.SubstanceMention;
+import org.harmwatch.geography.AreaLevel;
+import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.substances.SubstanceManagement;
+import org.harmwatch.substances.SubstanceSummary;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes a report in: checks it field by field, places it (a pin kept to about 100 m, or a chosen district), resolves
+ * the substances it names, stores it, files it into a signal and publishes {@link ReportReceived}.
+ */
+@Component
+public class ReportIntake {
+
+	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+	static final Duration OLDEST = Duration.ofDays(366);
+
+	private final ReportRepository reports;
+
+	private final SignalFiling filing;
+
+	private final SubstanceManagement substances;
+
+	private final GeographyManagement geography;
+
+	private final ApplicationEventPublisher events;
+
+	ReportIntake(ReportRepository reports, SignalFiling filing, SubstanceManagement substances,
+			GeographyManagement geography, ApplicationEventPublisher events) {
+		this.reports = reports;
+		this.filing = filing;
+		this.substances = substances;
+		this.geography = geography;
+		this.events = events;
+	}
+
+	/**
+	 * Checks, stores and files a report.
+	 * @throws ReportRejectedException naming every wrong field; nothing is stored then
+	 */
+	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt) {
+		var problems = check(draft, receivedAt);
+		var place = place(draft, new ArrayList<>());
+		var occurredAt = draft.occurredAt();
+		var sourceType = draft.sourceType();
+		var people = draft.people();
+		if (!problems.isEmpty() || place == null || occurredAt == null || sourceType == null || people == null) {
+			throw new ReportRejectedException(problems);
+		}
+		var mentions = draft.substances().stream().filter(m -> !m.text().isBlank()).toList();
+		var description = draft.description() == null || draft.description().isBlank() ? null
+				: draft.description().strip();
+		var id = UUID.randomUUID();
+		var resolved = new ArrayList<ReportView.ReportedSubstance>();
+		var named = new ArrayList<SubstanceSummary>();
+		for (var mention : mentions) {
+			var text = mention.text().strip();
+			var s = substances.resolve(text).map(r -> r.substance()).orElse(null);
+			if (s != null) {
+				named.add(s);
+			}
+			resolved.add(new ReportView.ReportedSubstance(text, s == null ? null : s.id().code(),
+					s == null ? null : s.name(), s == null ? null : s.substanceClass().name(), mention.howKnown()));
+		}
+		var outcomes = draft.outcomes().stream().sorted().toList();
+		reports.insert(new ReportRepository.NewReport(id, draft.channel(), sourceType, occurredAt, receivedAt, place,
+				draft.substanceClass() == null ? null : draft.substanceClass().name(), outcomes, people, description,
+				reporter == null ? null : reporter.id(), reporter == null ? null : reporter.name(),
+				reporter == null ? null : reporter.agencyCode(), reporter == null ? null : reporter.agencyName(),
+				resolved));
+
+		var lead = filing.lead(named);
+		var chosenClass = lead != null ? lead.substanceClass() : draft.substanceClass();
+		var codes = named.stream().map(s -> s.id().code()).distinct().toList();
+		var summary = label(sourceType) + ": "
+				+ outcomes.stream().map(o -> o.name().toLowerCase().replace('_', ' ')).collect(Collectors.joining(", "))
+				+ (resolved.isEmpty() ? "" : " — " + resolved.stream()
+					.map(r -> r.name() != null ? r.name() : "\"" + r.text() + "\"")
+					.collect(Collectors.joining(", ")))
+				+ " (" + people + (people == 1 ? " person)" : " people)");
+		var filed = filing.report(id, occurredAt, receivedAt, place.ladCode(), place.ladName(), named,
+				draft.substanceClass(), draft.outcomes().contains(Outcome.DEATH), summary);
+		events.publishEvent(new ReportReceived(id, filed.signalId(), draft.channel(), sourceType, place.ladCode(),
+				codes, outcomes, occurredAt, receivedAt));
+		filing.opened(filed, lead == null ? null : lead.id().code(), chosenClass == null ? null : chosenClass.name(),
+				place.ladCode(), receivedAt);
+		return id;
+	}
+
+	/** What is wrong with a report, field by field; empty when it can be stored. Stores nothing. */
+	public List<ReportProblem> check(ReportDraft draft, Instant receivedAt) {
+		var problems = new ArrayList<ReportProblem>();
+		if (draft.sourceType() == null) {
+			problems.add(new ReportProblem("sourceType", "Choose who or what the report comes from."));
+		}
+		else if (draft.channel() == Channel.PUBLIC_FORM && draft.sourceType() != SourceType.MEMBER_OF_PUBLIC) {
+			problems.add(new ReportProblem("sourceType", "A public report comes from a member of the public."));
+		}
+		var occurredAt = draft.occurredAt();
+		if (occurredAt == null) {
+			problems.add(new ReportProblem("occurredAt", "Enter when it happened."));
+		}
+		else if (occurredAt.isAfter(receivedAt.plus(FUTURE_TOLERANCE))) {
+			problems.add(new ReportProblem("occurredAt", "When it happened cannot be in the future."));
+		}
+		else if (occurredAt.isBefore(receivedAt.minus(OLDEST))) {
+			problems.add(new ReportProblem("occurredAt", "When it happened must be within the last year."));
+		}
+		place(draft, problems);
+		List<SubstanceMention> mentions = draft.substances().stream().filter(m -> !m.text().isBlank()).toList();
+		if (mentions.size() > 10) {
+			problems.add(new ReportProblem("substances", "Name at most 10 substances."));
+		}
+		for (int i = 0; i < mentions.size(); i++) {
+			if (mentions.get(i).text().strip().length() > 200) {
+				problems.add(new ReportProblem("substances[" + i + "]", "A substance is at most 200 characters."));
+			}
+		}
+		if (draft.outcomes().isEmpty()) {
+			problems.add(new ReportProblem("outcomes", "Choose what happened."));
+		}
+		if (draft.people() == null) {
+			problems.add(new ReportProblem("people", "Enter how many people were affected."));
+		}
+		else if (draft.people() < 1 || draft.people() > 1000) {
+			problems.add(new ReportProblem("people", "How many people must be a whole number from 1 to 1000."));
+		}
+		var description = draft.description() == null || draft.description().isBlank() ? null
+				: draft.description().strip();
+		if (description != null && description.length() > 4000) {
+			problems.add(new ReportProblem("description", "What happened is at most 4000 characters."));
+		}
+		return problems;
+	}
+
+	private @Nullable ReportPlace place(ReportDraft draft, List<ReportProblem> problems) {
+		var lat = draft.lat();
+		var lon = draft.lon();
+		if (lat != null || lon != null) {
+			if (lat == null || lon == null || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+				problems.add(new ReportProblem("lat", "Give both latitude and longitude of the pin, or choose an area."));
+				return null;
+			}
+			var found = geography.lookup(lat, lon);
+			if (found.isEmpty()) {
+				problems.add(new ReportProblem("lat", "The pin is outside the region: move it or choose an area."));
+				return null;
+			}
+			var at = found.get();
+			// Kept to about 100 m (three decimal places): enough to group reports, not enough to point at a home.
+			return new ReportPlace(Math.round(lat * 1000) / 1000.0, Math.round(lon * 1000) / 1000.0, at.lad().code(),
+					at.lad().name(), at.ward() == null ? null : at.ward().code(),
+					at.ward() == null ? null : at.ward().name(), at.lsoa() == null ? null : at.lsoa().code());
+		}
+		var code = draft.ladCode();
+		if (code == null || code.isBlank()) {
+			problems.add(new ReportProblem("ladCode", "Drop a pin on the map or choose an area."));
+			return null;
+		}
+		var lad = geography.area(code.strip()).filter(a -> a.level() == AreaLevel.LAD);
+		if (lad.isEmpty()) {
+			problems.add(new ReportProblem("ladCode", "Choose an area of the region."));
+			return null;
+		}
+		return new ReportPlace(null, null, lad.get().code(), lad.get().name(), null, null, null);
+	}
+
+	static String label(SourceType type) {
+		var words = type.name().toLowerCase().replace('_', ' ');
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+}

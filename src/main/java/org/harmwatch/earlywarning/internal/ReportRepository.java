@@ -1,0 +1,175 @@
+package org.harmwatch.earlywarning.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.harmwatch.earlywarning.Channel;
+import org.harmwatch.earlywarning.HowKnown;
+import org.harmwatch.earlywarning.Outcome;
+import org.harmwatch.earlywarning.ReportView;
+import org.harmwatch.earlywarning.SourceType;
+import org.harmwatch.platform.SqlArrays;
+import org.harmwatch.shared.Purpose;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reports of harm and the substances they name: stored once, never changed, read with the signal each joined.
+ */
+@Repository
+public class ReportRepository {
+
+	private static final String WITH_SIGNAL = "SELECT r.*, (SELECT signal_id FROM earlywarning.evidence e "
+			+ "WHERE e.kind = 'REPORT' AND e.ref = r.id::text) AS signal_id FROM earlywarning.report r ";
+
+	private final JdbcClient jdbc;
+
+	ReportRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A report to store.
+	 *
+	 * @param place where it happened, as the pin or the chosen district resolved
+	 * @param outcomes what happened, sorted
+	 * @param substances what it named, in the reporter's order
+	 * @param reporterId who reported it; {@code null} (with the other reporter fields) when anonymous
+	 */
+	public record NewReport(UUID id, Channel channel, SourceType sourceType, Instant occurredAt, Instant receivedAt,
+			ReportPlace place, @Nullable String substanceClass, List<Outcome> outcomes, int people,
+			@Nullable String description, @Nullable UUID reporterId, @Nullable String reporterName,
+			@Nullable String reporterAgencyCode, @Nullable String reporterAgencyName,
+			List<ReportView.ReportedSubstance> substances) {
+	}
+
+	/** A report as stored, with the agency code of its reporter (for the access policy). */
+	public record StoredReport(ReportView view, @Nullable String reporterAgencyCode) {
+	}
+
+	/** Stores a report with its substances, held for public-health intelligence. */
+	public void insert(NewReport report) {
+		var place = report.place();
+		jdbc.sql("""
+				INSERT INTO earlywarning.report (id, channel, source_type, occurred_at, received_at, lat, lon, lad_code,
+				  lad_name, ward_code, ward_name, lsoa_code, substance_class, outcomes, people, description, reporter_id,
+				  reporter_name, reporter_agency_code, reporter_agency_name, purpose)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)""")
+			.param(report.id())
+			.param(report.channel().name())
+			.param(report.sourceType().name())
+			.param(Timestamp.from(report.occurredAt()))
+			.param(Timestamp.from(report.receivedAt()))
+			.param(place.lat())
+			.param(place.lon())
+			.param(place.ladCode())
+			.param(place.ladName())
+			.param(place.wardCode())
+			.param(place.wardName())
+			.param(place.lsoaCode())
+			.param(report.substanceClass())
+			.param(SqlArrays.textArray(report.outcomes().stream().map(Enum::name).toList()))
+			.param(report.people())
+			.param(report.description())
+			.param(report.reporterId())
+			.param(report.reporterName())
+			.param(report.reporterAgencyCode())
+			.param(report.reporterAgencyName())
+			.param(Purpose.PUBLIC_HEALTH_INTELLIGENCE.name())
+			.update();
+		var substances = report.substances();
+		for (int i = 0; i < substances.size(); i++) {
+			var s = substances.get(i);
+			jdbc.sql("""
+					INSERT INTO earlywarning.report_substance (report_id, position, text, substance_code, substance_name,
+					  substance_class, how_known) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.param(report.id())
+				.param(i)
+				.param(s.text())
+				.param(s.code())
+				.param(s.name())
+				.param(s.substanceClass())
+				.param(s.howKnown().name())
+				.update();
+		}
+	}
+
+	/** How many reports there are. */
+	public long count() {
+		return jdbc.sql("SELECT count(*) FROM earlywarning.report").query(Long.class).single();
+	}
+
+	/** Reports newest first, without reporters' names, with their substances. */
+	public List<ReportView> page(int limit, int offset) {
+		return withSubstances(jdbc.sql(WITH_SIGNAL + "ORDER BY received_at DESC, id LIMIT ? OFFSET ?")
+			.param(limit)
+			.param(offset)
+			.query((rs, n) -> view(rs, false))
+			.list());
+	}
+
+	/** One report with its reporter's name and substances. */
+	public Optional<StoredReport> find(UUID id) {
+		return jdbc.sql(WITH_SIGNAL + "WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> new StoredReport(view(rs, true), rs.getString("reporter_agency_code")))
+			.optional()
+			.map(r -> new StoredReport(withSubstances(List.of(r.view())).getFirst(), r.reporterAgencyCode()));
+	}
+
+	/** The agency of a report's reporter; {@code null} when anonymous or when there is no such report. */
+	public @Nullable String reporterAgency(UUID id) {
+		return jdbc.sql("SELECT reporter_agency_code FROM earlywarning.report WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private static ReportView view(ResultSet rs, boolean withName) throws SQLException {
+		var outcomes = EnumSet.noneOf(Outcome.class);
+		SqlArrays.strings(rs.getArray("outcomes")).forEach(o -> outcomes.add(Outcome.valueOf(o)));
+		return new ReportView(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
+				SourceType.valueOf(rs.getString("source_type")), rs.getTimestamp("occurred_at").toInstant(),
+				rs.getTimestamp("received_at").toInstant(), rs.getObject("lat", Double.class),
+				rs.getObject("lon", Double.class), rs.getString("lad_code"), rs.getString("lad_name"),
+				rs.getString("ward_name"), rs.getString("lsoa_code"), List.of(), rs.getString("substance_class"),
+				outcomes, rs.getInt("people"), rs.getString("description"), rs.getString("reporter_agency_name"),
+				withName ? rs.getString("reporter_name") : null, !withName && rs.getObject("reporter_id") != null,
+				rs.getObject("signal_id", UUID.class));
+	}
+
+	private record SubstanceRow(UUID reportId, ReportView.ReportedSubstance substance) {
+	}
+
+	private List<ReportView> withSubstances(List<ReportView> reports) {
+		if (reports.isEmpty()) {
+			return reports;
+		}
+		var byReport = new HashMap<UUID, List<ReportView.ReportedSubstance>>();
+		jdbc.sql("SELECT * FROM earlywarning.report_substance WHERE report_id = ANY (?::uuid[]) ORDER BY position")
+			.param(SqlArrays.textArray(reports.stream().map(r -> r.id().toString()).toList()))
+			.query((rs, n) -> new SubstanceRow(rs.getObject("report_id", UUID.class),
+					new ReportView.ReportedSubstance(rs.getString("text"), rs.getString("substance_code"),
+							rs.getString("substance_name"), rs.getString("substance_class"),
+							HowKnown.valueOf(rs.getString("how_known")))))
+			.list()
+			.forEach(row -> byReport.computeIfAbsent(row.reportId(), k -> new ArrayList<>()).add(row.substance()));
+		return reports.stream()
+			.map(v -> new ReportView(v.id(), v.channel(), v.sourceType(), v.occurredAt(), v.receivedAt(), v.lat(),
+					v.lon(), v.ladCode(), v.ladName(), v.wardName(), v.lsoaCode(),
+					byReport.getOrDefault(v.id(), List.of()), v.substanceClass(), v.outcomes(), v.people(),
+					v.description(), v.reporterAgency(), v.reporterName(), v.reporterWithheld(), v.signalId()))
+			.toList();
+	}
+
+}

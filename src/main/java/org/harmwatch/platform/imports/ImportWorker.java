@@ -1,0 +1,392 @@
+package org.harmwatch.platform.imports;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+
+import org.harmwatch.platform.CsvReader;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs queued import jobs on this instance's workers.
+ *
+ * <p>A job is claimed with a lease in the database ({@code FOR UPDATE SKIP LOCKED}, so two instances never claim the
+ * same job); every progress write renews the lease and fails the run when another has taken the job over. A job whose
+ * lease expired (its instance went away; its transaction was rolled back) is claimed again by whichever instance polls
+ * next, at most {@code harmwatch.imports.max-attempts} times. A run checks every row, then stores every record in one
+ * transaction together with the job's "done": all or nothing.
+ */
+@Component
+class ImportWorker implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
+
+	private final JdbcClient jdbc;
+
+	private final ObjectProvider<ImportKind<?>> kinds;
+
+	private final ImportProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	private final TransactionTemplate separately;
+
+	private final ExecutorService workers;
+
+	private final Semaphore slots;
+
+	ImportWorker(JdbcClient jdbc, ObjectProvider<ImportKind<?>> kinds, ImportProperties properties, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.kinds = kinds;
+		this.properties = properties;
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.workers = Executors.newFixedThreadPool(properties.threads(),
+				Thread.ofPlatform().name("import-", 1).daemon(true).factory());
+		this.slots = new Semaphore(properties.threads());
+	}
+
+	@Override
+	public void destroy() {
+		workers.shutdownNow();
+	}
+
+	/** The kind of this name, if a module declares it. */
+	Optional<ImportKind<?>> kind(String name) {
+		return kinds.orderedStream().filter(k -> k.name().equals(name)).findFirst();
+	}
+
+	/** A job this run holds. */
+	record Claim(UUID id, UUID runId) {
+	}
+
+	/**
+	 * Claims a waiting job (queued, or running under an expired lease), the given one or the oldest; nothing when none
+	 * is waiting or another claimant holds its row locked.
+	 */
+	Optional<Claim> claim(@Nullable UUID id, Instant now) {
+		var runId = UUID.randomUUID();
+		var claimed = jdbc.sql("""
+				UPDATE platform.import_job j SET status = 'VALIDATING', lease_owner = ?, lease_until = ?,
+				  attempts = j.attempts + 1, rows_done = 0
+				 WHERE j.id = (SELECT w.id FROM platform.import_job w
+				                WHERE (w.status = 'QUEUED' OR (w.status IN ('VALIDATING', 'IMPORTING') AND w.lease_until < ?))
+				                  AND w.attempts < ? AND (CAST(? AS uuid) IS NULL OR w.id = ?)
+				                ORDER BY w.started_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+				RETURNING j.id""")
+			.param(runId)
+			.param(Timestamp.from(now.plus(properties.lease())))
+			.param(Timestamp.from(now))
+			.param(properties.maxAttempts())
+			.param(id)
+			.param(id)
+			.query(UUID.class)
+			.optional();
+		return claimed.map(job -> new Claim(job, runId));
+	}
+
+	/** {@link #submit} once the caller's transaction (which queued the job) has committed. */
+	void submitAfterCommit(UUID id) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					submit(id);
+				}
+			});
+		}
+		else {
+			submit(id);
+		}
+	}
+
+	/** Runs the job on a worker of this instance as soon as one is free; a later poll picks it up otherwise. */
+	void submit(UUID id) {
+		if (!slots.tryAcquire()) {
+			return;
+		}
+		try {
+			workers.execute(() -> {
+				try {
+					claim(id, clock.instant()).ifPresent(this::run);
+				}
+				finally {
+					slots.release();
+				}
+			});
+		}
+		catch (RejectedExecutionException stopping) {
+			slots.release();
+			log.info("Import {} stays queued: this instance is stopping", id);
+		}
+	}
+
+	/**
+	 * Stops the jobs interrupted too often, deletes old ones, and claims waiting jobs while this instance has free
+	 * workers; polled on every instance.
+	 */
+	@Scheduled(fixedDelayString = "${harmwatch.imports.poll-every:PT5S}",
+			initialDelayString = "${harmwatch.imports.poll-initial-delay:PT30S}")
+	public void poll() {
+		sweep(clock.instant());
+	}
+
+	/** {@link #poll()} at the given time; the number of jobs claimed. */
+	int sweep(Instant now) {
+		jdbc.sql("""
+				UPDATE platform.import_job SET status = 'FAILED', content = NULL, finished_at = ?, lease_owner = NULL,
+				  failure = 'The import was interrupted ' || attempts || ' times, so it was stopped. Nothing was imported.'
+				 WHERE status IN ('VALIDATING', 'IMPORTING') AND lease_until < ? AND attempts >= ?""")
+			.param(Timestamp.from(now))
+			.param(Timestamp.from(now))
+			.param(properties.maxAttempts())
+			.update();
+		var old = Timestamp.from(now.minus(properties.keepFor()));
+		int deleted = jdbc.sql("""
+				DELETE FROM platform.import_job WHERE (status IN ('DONE', 'FAILED') AND finished_at < ?)
+				  OR (status = 'UPLOADED' AND uploaded_at < ?)""")
+			.param(old)
+			.param(old)
+			.update();
+		if (deleted > 0) {
+			log.info("Deleted {} old CSV import job(s)", deleted);
+		}
+		int claimed = 0;
+		while (slots.tryAcquire()) {
+			var claim = claim(null, now);
+			if (claim.isEmpty()) {
+				slots.release();
+				break;
+			}
+			claimed++;
+			try {
+				workers.execute(() -> {
+					try {
+						run(claim.get());
+					}
+					finally {
+						slots.release();
+					}
+				});
+			}
+			catch (RejectedExecutionException stopping) {
+				slots.release();
+				break;
+			}
+		}
+		return claimed;
+	}
+
+	/** Thrown when another run has taken the job over; this run's work is rolled back. */
+	static final class Superseded extends RuntimeException {
+
+		Superseded() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	private record Loaded(String kind, @Nullable String scope, byte[] content, ColumnMapping mapping,
+			Map<String, String> options, String importedBy, Instant startedAt) {
+	}
+
+	/** Runs a claimed job to its end, unless another run takes it over. */
+	void run(Claim claim) {
+		try {
+			var job = load(claim);
+			var kind = kind(job.kind()).orElseThrow(() -> new ImportFailedException(
+					"This kind of import (" + job.kind() + ") is no longer offered. Nothing was imported."));
+			runKind(kind, claim, job);
+		}
+		catch (Superseded superseded) {
+			log.info("Import {} was taken over by another run", claim.id());
+		}
+		catch (ImportFailedException failed) {
+			fail(claim, failed.getMessage());
+		}
+		catch (RuntimeException unexpected) {
+			var reference = UUID.randomUUID().toString().substring(0, 8);
+			log.error("Import {} failed (reference {})", claim.id(), reference, unexpected);
+			fail(claim, "The import stopped because of an unexpected error (reference " + reference
+					+ "). Try again; if it happens again, quote the reference to your administrator.");
+		}
+	}
+
+	private Loaded load(Claim claim) {
+		return jdbc.sql("""
+				SELECT kind, scope, content, mapping_columns, mapping_headers, option_names, option_values, imported_by,
+				  started_at FROM platform.import_job WHERE id = ? AND lease_owner = ? AND content IS NOT NULL""")
+			.param(claim.id())
+			.param(claim.runId())
+			.query((rs, row) -> new Loaded(rs.getString("kind"), rs.getString("scope"), rs.getBytes("content"),
+					new ColumnMapping(pairs(ImportJobs.strings(rs.getArray("mapping_columns")),
+							ImportJobs.strings(rs.getArray("mapping_headers")))),
+					pairs(ImportJobs.strings(rs.getArray("option_names")),
+							ImportJobs.strings(rs.getArray("option_values"))),
+					rs.getString("imported_by"), rs.getTimestamp("started_at").toInstant()))
+			.optional()
+			.orElseThrow(Superseded::new);
+	}
+
+	private static Map<String, String> pairs(List<String> names, List<String> values) {
+		var map = new LinkedHashMap<String, String>();
+		for (int i = 0; i < names.size() && i < values.size(); i++) {
+			map.put(names.get(i), values.get(i));
+		}
+		return map;
+	}
+
+	private <R> void runKind(ImportKind<R> kind, Claim claim, Loaded job) {
+		var progress = new Progress(claim);
+		var checked = RowChecker.check(kind, CsvReader.rows(reader(job.content())), job.mapping(), job.options(),
+				progress::report);
+		if (!checked.ok()) {
+			badRows(claim, checked);
+			return;
+		}
+		progress.phase(ImportJob.Status.IMPORTING);
+		var records = checked.records().stream().map(ImportKind.Parsed::record).toList();
+		transaction.executeWithoutResult(tx -> {
+			var outcome = kind.store(records,
+					new ImportContext(job.scope(), job.options(), job.importedBy(), job.startedAt(), progress::report));
+			// In the import's own transaction: the records and "done" are stored together, or neither is.
+			int done = jdbc.sql("""
+					UPDATE platform.import_job SET status = 'DONE', rows_done = total_rows, records = ?, stored = ?,
+					  skipped = ?, content = NULL, finished_at = ?, lease_owner = NULL
+					 WHERE id = ? AND lease_owner = ? AND status = 'IMPORTING'""")
+				.param(outcome.records())
+				.param(outcome.stored())
+				.param(outcome.skipped())
+				.param(Timestamp.from(clock.instant()))
+				.param(claim.id())
+				.param(claim.runId())
+				.update();
+			if (done != 1) {
+				throw new Superseded();
+			}
+		});
+	}
+
+	private void badRows(Claim claim, RowChecker.Checked<?> checked) {
+		transaction.executeWithoutResult(tx -> {
+			var problems = checked.problems();
+			int failed = jdbc.sql("""
+					UPDATE platform.import_job SET status = 'FAILED', rows_done = least(?, total_rows), problem_count = ?,
+					  content = NULL, finished_at = ?, lease_owner = NULL
+					 WHERE id = ? AND lease_owner = ? AND status = 'VALIDATING'""")
+				.param(checked.rows())
+				.param(problems.size())
+				.param(Timestamp.from(clock.instant()))
+				.param(claim.id())
+				.param(claim.runId())
+				.update();
+			if (failed != 1) {
+				throw new Superseded();
+			}
+			var kept = problems.size() > ImportJobs.MAX_PROBLEMS ? problems.subList(0, ImportJobs.MAX_PROBLEMS)
+					: problems;
+			for (int i = 0; i < kept.size(); i++) {
+				jdbc.sql("INSERT INTO platform.import_problem (job_id, position, row_no, message) VALUES (?, ?, ?, ?)")
+					.param(claim.id())
+					.param(i)
+					.param(kept.get(i).row())
+					.param(kept.get(i).message())
+					.update();
+			}
+		});
+	}
+
+	private void fail(Claim claim, String why) {
+		jdbc.sql("""
+				UPDATE platform.import_job SET status = 'FAILED', failure = ?, content = NULL, finished_at = ?,
+				  lease_owner = NULL WHERE id = ? AND lease_owner = ? AND status IN ('VALIDATING', 'IMPORTING')""")
+			.param(why)
+			.param(Timestamp.from(clock.instant()))
+			.param(claim.id())
+			.param(claim.runId())
+			.update();
+	}
+
+	/**
+	 * Records how far a run has got, in its own transaction so the progress page sees it while the import's
+	 * transaction is still open; at most a few times a second. Each write renews the lease, and fails the run when
+	 * another has taken the job over.
+	 */
+	final class Progress {
+
+		private static final long EVERY_NANOS = 250_000_000L;
+
+		private final Claim claim;
+
+		private long last = System.nanoTime();
+
+		Progress(Claim claim) {
+			this.claim = claim;
+		}
+
+		void report(int rows) {
+			long at = System.nanoTime();
+			if (at - last < EVERY_NANOS) {
+				return;
+			}
+			last = at;
+			write("UPDATE platform.import_job SET rows_done = least(?, total_rows), lease_until = ? "
+					+ "WHERE id = ? AND lease_owner = ?", rows);
+		}
+
+		void phase(ImportJob.Status status) {
+			write("UPDATE platform.import_job SET status = '" + status.name() + "', rows_done = ?, lease_until = ? "
+					+ "WHERE id = ? AND lease_owner = ?", 0);
+			last = System.nanoTime();
+		}
+
+		private void write(String sql, int rows) {
+			Integer updated = separately.execute(tx -> jdbc.sql(sql)
+				.param(rows)
+				.param(Timestamp.from(clock.instant().plus(properties.lease())))
+				.param(claim.id())
+				.param(claim.runId())
+				.update());
+			if (updated == null || updated != 1) {
+				throw new Superseded();
+			}
+		}
+
+	}
+
+	static BufferedReader reader(byte[] content) {
+		return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8),
+				65_536);
+	}
+
+}

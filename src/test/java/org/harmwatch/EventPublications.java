@@ -1,0 +1,51 @@
+package org.harmwatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Waits for asynchronous listeners through the event publication registry instead of sleeping: a publication is stored
+ * when its event is published (in the publisher's transaction) and completed when its listener has committed, so
+ * "no incomplete publication of these events" means every listener has finished, whatever it did or did not change.
+ */
+public final class EventPublications {
+
+	private EventPublications() {
+	}
+
+	/**
+	 * Waits until every publication of an event matching {@code events} has completed, and checks that there was at
+	 * least one (so that a wait on an event nobody published cannot pass).
+	 */
+	public static void awaitCompleted(EventPublicationRegistry registry, CompletedEventPublications completed,
+			Predicate<Object> events) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> registry.findIncompletePublications().stream().noneMatch(p -> events.test(p.getEvent())));
+		assertThat(completed.findAll()).as("completed publications of the awaited events")
+			.anyMatch(p -> events.test(p.getEvent()));
+	}
+
+	/** Waits until every publication of an event equal to {@code event} has completed. */
+	public static void awaitCompleted(EventPublicationRegistry registry, CompletedEventPublications completed,
+			Object event) {
+		awaitCompleted(registry, completed, event::equals);
+	}
+
+	/** Waits until every event published since {@code since} has been handled by all its listeners. */
+	public static void awaitAllSince(EventPublicationRegistry registry, Instant since) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> registry.findIncompletePublications()
+				.stream()
+				.noneMatch(p -> !p.getPublicationDate().isBefore(since)));
+	}
+
+}

@@ -1,0 +1,175 @@
+package org.harmwatch.platform.imports;
+
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.harmwatch.platform.CsvReader;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
+import org.harmwatch.shared.Grant;
+import org.harmwatch.shared.Purpose;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Column mapping and row checking, without Spring or a database: a small kind of (name, count) rows. */
+class ImportValidationTests {
+
+	record Count(String name, int count) {
+	}
+
+	/** Names and counts: name required, count optional (0 unless given), at most 3 rows per name. */
+	static final class Counts implements ImportKind<Count> {
+
+		final List<List<Count>> stored = new ArrayList<>();
+
+		@Override
+		public String name() {
+			return "test-counts";
+		}
+
+		@Override
+		public Grant grant() {
+			return new Grant(Capability.SUBSTANCES, Action.MANAGE, Purpose.PUBLIC);
+		}
+
+		@Override
+		public List<ImportColumn> columns() {
+			return List.of(ImportColumn.required("name", "name", "title"), ImportColumn.optional("count", "n", "count"));
+		}
+
+		@Override
+		public int maxRows() {
+			return 5;
+		}
+
+		@Override
+		public Count parse(ImportRow row) {
+			var name = row.text("name");
+			if (name == null) {
+				throw row.reject("No name.");
+			}
+			var count = row.text("count");
+			if (count == null) {
+				return new Count(name, Integer.parseInt(String.valueOf(row.option("default"))));
+			}
+			try {
+				var value = new BigInteger(count);
+				if (value.signum() < 0 || value.bitLength() > 31) {
+					throw row.reject("The count " + count + " is not between 0 and " + Integer.MAX_VALUE + ".");
+				}
+				return new Count(name, value.intValue());
+			}
+			catch (NumberFormatException ex) {
+				throw row.reject("The count \"" + count + "\" is not a whole number.");
+			}
+		}
+
+		@Override
+		public List<ImportProblem> checkTogether(List<Parsed<Count>> rows) {
+			var problems = new ArrayList<ImportProblem>();
+			var seen = new java.util.HashMap<String, Integer>();
+			for (var row : rows) {
+				if (seen.merge(row.record().name(), 1, Integer::sum) > 3) {
+					problems.add(new ImportProblem(row.row(), "More than 3 rows for " + row.record().name() + "."));
+				}
+			}
+			return problems;
+		}
+
+		@Override
+		public ImportOutcome store(List<Count> records, ImportContext context) {
+			stored.add(records);
+			return new ImportOutcome(records.size(), records.size(), 0);
+		}
+
+	}
+
+	final Counts kind = new Counts();
+
+	RowChecker.Checked<Count> check(String csv, ColumnMapping mapping) {
+		return RowChecker.check(kind, CsvReader.rows(new StringReader(csv)), mapping, Map.of("default", "0"), rows -> {
+		});
+	}
+
+	@Test
+	void guessesFromTheHeaderIgnoringCaseAndPrefersWhatTheAgencySavedWhenTheFileHasIt() {
+		assertThat(ColumnMapping.guess(kind, List.of("Title", "N", "other"), Map.of()).columns())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("name", "Title", "count", "N"));
+		assertThat(ColumnMapping.guess(kind, List.of("Title", "N", "other"), Map.of("count", "other")).columns())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("name", "Title", "count", "other"));
+		assertThat(ColumnMapping.guess(kind, List.of("Title", "N"), Map.of("count", "gone")).header("count"))
+			.as("a saved column the file lacks is not offered")
+			.isEqualTo("N");
+		assertThat(ColumnMapping.guess(kind, List.of("x", "y"), Map.of()).columns()).isEmpty();
+		assertThat(ColumnMapping.guess(kind, List.of("name", "other"), Map.of("count", "name")).columns())
+			.as("one file column is guessed for one column at most")
+			.containsExactlyInAnyOrderEntriesOf(Map.of("count", "name"));
+	}
+
+	@Test
+	void aMappingNamesEachRequiredColumnAndOnlyColumnsOfTheFile() {
+		var mapping = ColumnMapping.of(kind, Map.of("name", "  ", "count", " missing ", "unknown", "x"));
+		assertThat(mapping.columns()).containsExactlyEntriesOf(Map.of("count", "missing"));
+		assertThat(mapping.problems(kind, List.of("a", "b"))).containsExactly(
+				new ColumnMapping.ColumnProblem("name", ColumnMapping.Reason.MISSING),
+				new ColumnMapping.ColumnProblem("count", ColumnMapping.Reason.NOT_IN_HEADER));
+		assertThat(ColumnMapping.of(kind, Map.of("name", "a")).problems(kind, List.of("a", "b"))).isEmpty();
+	}
+
+	@Test
+	void everyBadRowIsNamedWithItsSpreadsheetRowAndNoRecordIsKept() {
+		var checked = check("""
+				title,n,extra
+				alpha,1,x
+				,2,x
+				beta,two,x
+				gamma,99999999999999999999999999,x
+				delta,3
+				""", ColumnMapping.of(kind, Map.of("name", "title", "count", "n")));
+		assertThat(checked.ok()).isFalse();
+		assertThat(checked.rows()).isEqualTo(5);
+		assertThat(checked.records()).as("all or nothing").isEmpty();
+		assertThat(checked.problems()).containsExactly(new ImportProblem(3, "No name."),
+				new ImportProblem(4, "The count \"two\" is not a whole number."),
+				new ImportProblem(5, "The count 99999999999999999999999999 is not between 0 and 2147483647."),
+				new ImportProblem(6, "Has 2 fields; the header has 3."));
+	}
+
+	@Test
+	void goodRowsBecomeRecordsBlankRowsAreSkippedAndOptionsFillUnmappedColumns() {
+		var checked = check("name,n\r\nalpha,1\r\n\r\nbeta,\r\n", ColumnMapping.of(kind, Map.of("name", "name", "count", "n")));
+		assertThat(checked.problems()).isEmpty();
+		assertThat(checked.rows()).isEqualTo(3);
+		assertThat(checked.records()).extracting(ImportKind.Parsed::row).containsExactly(2, 4);
+		assertThat(checked.records()).extracting(ImportKind.Parsed::record)
+			.containsExactly(new Count("alpha", 1), new Count("beta", 0));
+		var unmapped = check("name,other\nalpha,1\n", ColumnMapping.of(kind, Map.of("name", "name")));
+		assertThat(unmapped.records()).extracting(ImportKind.Parsed::record).containsExactly(new Count("alpha", 0));
+	}
+
+	@Test
+	void problemsOfRowsTogetherAreNamedInRowOrderWithTheOthers() {
+		var checked = check("name,n\na,1\na,x\na,2\na,3\na,4\n", ColumnMapping.of(kind, Map.of("name", "name", "count", "n")));
+		assertThat(checked.problems()).extracting(ImportProblem::row).containsExactly(3, 6);
+		assertThat(checked.problems().get(1).message()).isEqualTo("More than 3 rows for a.");
+	}
+
+	@Test
+	void theFileAsAWholeIsRefusedWhenItCannotBeImported() {
+		var mapping = ColumnMapping.of(kind, Map.of("name", "name"));
+		assertThat(check("", mapping).problems()).containsExactly(new ImportProblem(1, "The file is empty."));
+		assertThat(check("title\nx\n", mapping).problems())
+			.containsExactly(new ImportProblem(1, "The column \"name\" is not in the header."));
+		assertThat(check("name\n1\n2\n3\n4\n5\n6\n", mapping).problems())
+			.containsExactly(new ImportProblem(1, "At most 5 rows can be imported at once."));
+		assertThat(check("name\n\"never closed\n", mapping).problems()).singleElement()
+			.satisfies(p -> assertThat(p.message()).contains("not a CSV file").contains("never closed"));
+		assertThat(check("name\nx\n", ColumnMapping.of(kind, Map.of())).problems()).singleElement()
+			.satisfies(p -> assertThat(p.message()).contains("name"));
+	}
+
+}

@@ -1,0 +1,411 @@
+package org.harmwatch.platform.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SessionDraft;
+import org.harmwatch.drugchecking.SiteKind;
+import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
+import org.harmwatch.shared.Grant;
+import org.harmwatch.shared.Purpose;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The import facility on the real database: all or nothing even when storing fails half-way, every bad row named,
+ * hostile files answered 4xx and nothing stored, and a job claimed with a lease that another claimant skips while it
+ * is held and takes over once it has expired.
+ */
+@HarmwatchIntegrationTest
+class ImportsIntegrationTests {
+
+	/**
+	 * A kind for these tests: a name per row, stored as saved-mapping rows of a made-up agency (a table the facility
+	 * owns), one row at a time; a name {@code FAIL} makes storing fail once the rows before it are written.
+	 */
+	static final class Names implements ImportKind<String> {
+
+		@Override
+		public String name() {
+			return "test-names";
+		}
+
+		@Override
+		public Grant grant() {
+			return new Grant(Capability.DRUG_CHECKING, Action.WRITE, Purpose.HEALTH);
+		}
+
+		@Override
+		public List<ImportColumn> columns() {
+			return List.of(ImportColumn.required("name", "name"));
+		}
+
+		@Override
+		public String parse(ImportRow row) {
+			var name = row.text("name");
+			if (name == null) {
+				throw row.reject("No name.");
+			}
+			if (name.length() > 20) {
+				throw row.reject("A name is at most 20 characters.");
+			}
+			return name;
+		}
+
+		JdbcClient jdbc;
+
+		@Override
+		public ImportOutcome store(List<String> records, ImportContext context) {
+			int stored = 0;
+			for (var name : records) {
+				if (name.equals("FAIL")) {
+					throw new ImportFailedException("Storing " + name + " failed.");
+				}
+				jdbc.sql("""
+						INSERT INTO platform.import_mapping (agency_code, kind, column_name, header, saved_at)
+						VALUES (?, 'test-names', ?, 'stored', now())""")
+					.param(context.scope())
+					.param(name + "-" + stored)
+					.update();
+				context.stored(++stored);
+			}
+			return new ImportOutcome(records.size(), stored, 0);
+		}
+
+	}
+
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	ImportJobs jobs;
+
+	@Autowired
+	ImportWorker worker;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	ConfigurableApplicationContext context;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	MockMvc mvc;
+
+
+	@Autowired
+	SampleManagement sampleManagement;
+
+	@Autowired
+	SessionManagement sessionManagement;
+
+	Names kind;
+
+	HarmwatchUser analyst;
+
+	@BeforeEach
+	void kind() {
+		var factory = context.getBeanFactory();
+		if (!factory.containsSingleton("testNamesImportKind")) {
+			var names = new Names();
+			names.jdbc = jdbc;
+			factory.registerSingleton("testNamesImportKind", names);
+		}
+		kind = (Names) factory.getSingleton("testNamesImportKind");
+		analyst = (HarmwatchUser) users.loadUserByUsername("analyst");
+	}
+
+	long stored(String scope) {
+		return jdbc.sql("SELECT count(*) FROM platform.import_mapping WHERE agency_code = ? AND header = 'stored'")
+			.param(scope)
+			.query(Long.class)
+			.single();
+	}
+
+	ImportJob finished(UUID id) {
+		return await().atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> imports.job(kind, id, analyst).orElseThrow(), ImportJob::finished);
+	}
+
+	static byte[] names(String... names) {
+		return ("name,note\n" + String.join(",x\n", names) + ",x\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** Uploaded and queued, not yet claimed (as if no worker of this instance were free). */
+	UUID queued(String scope, byte[] csv) {
+		var job = imports.upload(kind, scope, "names.csv", csv, analyst);
+		assertThat(jobs.queue(job.id(), ColumnMapping.of(kind, Map.of("name", "name")), Map.of(), "Ana Lyst",
+				Instant.now())).isTrue();
+		return job.id();
+	}
+
+	@Test
+	void aFailureWhileStoringRollsBackEveryRecordAlreadyWritten() {
+		var scope = "TEST-" + UUID.randomUUID();
+		var job = imports.upload(kind, scope, "names.csv", names("ann", "bob", "cy", "FAIL", "dee"), analyst);
+		assertThat(imports.start(kind, job.id(), ColumnMapping.of(kind, Map.of("name", "name")), Map.of(), analyst))
+			.isTrue();
+		var failed = finished(job.id());
+		assertThat(failed.status()).isEqualTo(ImportJob.Status.FAILED);
+		assertThat(failed.failure()).isEqualTo("Storing FAIL failed.");
+		assertThat(stored(scope)).as("all or nothing: ann, bob and cy were written, then rolled back").isZero();
+
+		var good = imports.upload(kind, scope, "names.csv", names("ann", "bob", "cy"), analyst);
+		imports.start(kind, good.id(), ColumnMapping.of(kind, Map.of("name", "name")), Map.of(), analyst);
+		var done = finished(good.id());
+		assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
+		assertThat(done.outcome()).isEqualTo(new ImportOutcome(3, 3, 0));
+		assertThat(stored(scope)).isEqualTo(3);
+		assertThat(jdbc.sql("SELECT content IS NULL FROM platform.import_job WHERE id = ?")
+			.param(good.id())
+			.query(Boolean.class)
+			.single()).as("the file is dropped once imported").isTrue();
+	}
+
+	@Test
+	void everyBadRowIsNamedAndNothingIsStored() {
+		var scope = "TEST-" + UUID.randomUUID();
+		var csv = "name,note\nann,x\n,x\nbob,x\nthis name is far too long,x\ncy\n\nbob,x\n";
+		var job = imports.upload(kind, scope, "names.csv", csv.getBytes(StandardCharsets.UTF_8), analyst);
+		assertThat(job.totalRows()).as("blank rows are not counted").isEqualTo(6);
+		imports.start(kind, job.id(), ColumnMapping.of(kind, Map.of("name", "name")), Map.of(), analyst);
+		var failed = finished(job.id());
+		assertThat(failed.status()).isEqualTo(ImportJob.Status.FAILED);
+		assertThat(failed.failure()).isNull();
+		assertThat(failed.problemCount()).isEqualTo(3);
+		assertThat(imports.problems(kind, job.id(), analyst, 10)).containsExactly(new ImportProblem(3, "No name."),
+				new ImportProblem(5, "A name is at most 20 characters."),
+				new ImportProblem(6, "Has 1 fields; the header has 2."));
+		assertThat(stored(scope)).isZero();
+	}
+
+	@Test
+	void theMappingAnAgencyConfirmedIsItsNextGuess() {
+		var job = imports.upload(kind, "TEST-" + UUID.randomUUID(), "names.csv",
+				"who,name\nann,x\n".getBytes(StandardCharsets.UTF_8), analyst);
+		assertThat(imports.guess(kind, job).header("name")).isEqualTo("name");
+		imports.start(kind, job.id(), ColumnMapping.of(kind, Map.of("name", "who")), Map.of(), analyst);
+		var next = imports.upload(kind, "TEST-" + UUID.randomUUID(), "names.csv",
+				"who,name\nbob,x\n".getBytes(StandardCharsets.UTF_8), analyst);
+		assertThat(imports.guess(kind, next).header("name")).isEqualTo("who");
+	}
+
+	@Test
+	void aClaimedJobIsSkippedByOtherClaimantsUntilItsLeaseExpiresThenTakenOver() {
+		var scope = "TEST-" + UUID.randomUUID();
+		var id = queued(scope, names("ann", "bob"));
+		var now = Instant.now();
+
+		var first = worker.claim(id, now).orElseThrow();
+		assertThat(worker.claim(id, now)).as("held under a lease").isEmpty();
+		assertThat(worker.claim(id, now.plus(Duration.ofMinutes(1)))).as("the lease (2 minutes) still runs").isEmpty();
+		// The first claimant's instance goes away; once its lease has expired, another takes the job over.
+		var second = worker.claim(id, now.plus(Duration.ofMinutes(3))).orElseThrow();
+		assertThat(second.runId()).isNotEqualTo(first.runId());
+		assertThat(jdbc.sql("SELECT attempts FROM platform.import_job WHERE id = ?").param(id).query(Integer.class)
+			.single()).isEqualTo(2);
+
+		worker.run(first);
+		assertThat(stored(scope)).as("the run that lost its lease stores nothing").isZero();
+		assertThat(imports.job(kind, id, analyst).orElseThrow().status()).isEqualTo(ImportJob.Status.VALIDATING);
+		worker.run(second);
+		var done = imports.job(kind, id, analyst).orElseThrow();
+		assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
+		assertThat(stored(scope)).as("stored once").isEqualTo(2);
+	}
+
+	@Test
+	void aJobWhoseRowIsLockedIsSkippedNotWaitedFor() throws Exception {
+		var scope = "TEST-" + UUID.randomUUID();
+		var id = queued(scope, names("ann"));
+		var transaction = new TransactionTemplate(transactions);
+		transaction.executeWithoutResult(tx -> {
+			// Another claimant is in the middle of claiming it: its row is locked.
+			jdbc.sql("SELECT id FROM platform.import_job WHERE id = ? FOR UPDATE").param(id).query(UUID.class).single();
+			var meanwhile = CompletableFuture.supplyAsync(() -> worker.claim(id, Instant.now()));
+			try {
+				assertThat(meanwhile.get(30, TimeUnit.SECONDS)).as("skipped at once, not blocked").isEmpty();
+			}
+			catch (Exception ex) {
+				throw new AssertionError(ex);
+			}
+		});
+		var claim = worker.claim(id, Instant.now()).orElseThrow();
+		worker.run(claim);
+		assertThat(stored(scope)).isEqualTo(1);
+	}
+
+	@Test
+	void aJobInterruptedTooOftenIsStopped() {
+		var scope = "TEST-" + UUID.randomUUID();
+		var id = queued(scope, names("ann"));
+		var now = Instant.now();
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			assertThat(worker.claim(id, now.plus(Duration.ofMinutes(3L * attempt)))).isPresent();
+		}
+		worker.sweep(now.plus(Duration.ofMinutes(20)));
+		var stopped = imports.job(kind, id, analyst).orElseThrow();
+		assertThat(stopped.status()).isEqualTo(ImportJob.Status.FAILED);
+		assertThat(stopped.failure()).contains("interrupted 3 times");
+		assertThat(stored(scope)).isZero();
+	}
+
+	// ---- Hostile files, through drug checking's upload form
+
+	RequestPostProcessor as(String username) {
+		return user(users.loadUserByUsername(username));
+	}
+
+	UUID session() {
+		return sessionManagement.createSession(new SessionDraft("Hostile files " + UUID.randomUUID(), SiteKind.POSTAL, null,
+				"Hostile files", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
+				"analyst", "WM-CHECK", Instant.now());
+	}
+
+	long jobs() {
+		return jdbc.sql("SELECT count(*) FROM platform.import_job").query(Long.class).single();
+	}
+
+	@Test
+	void hostileFilesAreRefusedWithA4xxAndNothingIsStored() throws Exception {
+		var session = session();
+		long before = jobs();
+		var hostile = Map.of("NUL bytes", "sample_id,substance\nP-1,fent\u0000anyl\n".getBytes(StandardCharsets.UTF_8),
+				"not UTF-8", "sample_id,substance\nP-1,caf\u00e9ine\n".getBytes(StandardCharsets.ISO_8859_1),
+				"not CSV: a quote never closed", "sample_id,substance\nP-1,\"fentanyl\n".getBytes(StandardCharsets.UTF_8),
+				"not CSV: text after a quote", "sample_id,substance\nP-1,\"fent\"anyl\n".getBytes(StandardCharsets.UTF_8),
+				"no header", "just some notes".getBytes(StandardCharsets.UTF_8),
+				"a header only", "sample_id,substance\r\n".getBytes(StandardCharsets.UTF_8),
+				"a PDF", "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1));
+		for (var file : hostile.entrySet()) {
+			mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
+				.file(new MockMultipartFile("file", "results.csv", "text/csv", file.getValue()))
+				.with(csrf())
+				.with(as("analyst")))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().string(containsString("govuk-error-summary")));
+		}
+		var oversized = new byte[(int) imports.maxFileSize() + 1];
+		java.util.Arrays.fill(oversized, (byte) 'a');
+		mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
+			.file(new MockMultipartFile("file", "results.csv", "text/csv", oversized))
+			.with(csrf())
+			.with(as("analyst")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("smaller than 50 MB")));
+		assertThat(jobs()).isEqualTo(before);
+	}
+
+	@Test
+	void theJobPageShowsProgressToScreenReadersAndRefreshesItselfWithoutJavaScript() throws Exception {
+		var session = session();
+		var redirect = mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
+			.file(new MockMultipartFile("file", "results.csv", "text/csv",
+					"sample_id,substance\nP-1,fentanyl\nP-2,xylazine\nP-3,caffeine\n".getBytes(StandardCharsets.UTF_8)))
+			.with(csrf())
+			.with(as("analyst")))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		var job = UUID.fromString(redirect.substring("/drug-checking/imports/".length()));
+		// Queued and waiting for a worker (none is started here, as when every worker is busy).
+		assertThat(jobs.queue(job, new ColumnMapping(Map.of("sampleKey", "sample_id", "substance", "substance")),
+				Map.of("mode", "FRONT_OF_HOUSE", "defaultMethod", "GC_MS"), "Ana Lyst", Instant.now())).isTrue();
+		mvc.perform(get("/drug-checking/imports/{id}", job).with(as("analyst")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<progress id=\"import-progress\" class=\"hw-progress\" max=\"3\" value=\"0\">")))
+			.andExpect(content().string(containsString("role=\"status\" aria-live=\"polite\"")))
+			.andExpect(content().string(containsString("Waiting to start: 0 of 3 rows checked")))
+			.andExpect(content().string(containsString("<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>")))
+			.andExpect(content().string(containsString("/js/import-progress.js")));
+		var claim = worker.claim(job, Instant.now()).orElseThrow();
+		worker.run(claim);
+		mvc.perform(get("/drug-checking/imports/{id}", job).with(as("analyst")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("3 samples imported")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("http-equiv=\"refresh\""))));
+		assertThat(sampleManagement.samples(session)).hasSize(3);
+	}
+
+	@Test
+	void hugeNumbersAndWrongTypesInRowsNameTheRowsAndHostileMappingsAre422() throws Exception {
+		var session = session();
+		var csv = "sample_id,substance,method,date\n" + "P-1,fentanyl,GCMS,2024-03-01\n"
+				+ "P-2,fentanyl,GCMS,99999999999-01-01\n" + "P-3,fentanyl," + "9".repeat(400) + ",2024-03-01\n"
+				+ "P-4,fentanyl,GCMS,1e308\n" + "P-5,fentanyl,GCMS,2024-02-30\n";
+		var redirect = mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
+			.file(new MockMultipartFile("file", "results.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.with(csrf())
+			.with(as("analyst")))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		var job = redirect.substring("/drug-checking/imports/".length());
+		for (var hostile : List.of(Map.of("mode", "9".repeat(40)), Map.of("defaultMethod", "-1e309"),
+				Map.of("sampleKey", "no_such_column"), Map.of("substance", ""), Map.of("date", "\"sample_id\"'--"))) {
+			var request = post("/drug-checking/imports/{id}", job).with(csrf()).with(as("analyst"))
+				.param("sampleKey", "sample_id").param("substance", "substance").param("method", "method")
+				.param("date", "date").param("mode", "FRONT_OF_HOUSE").param("defaultMethod", "GC_MS");
+			hostile.forEach(request::param);
+			mvc.perform(request).andExpect(status().is4xxClientError());
+		}
+		mvc.perform(post("/drug-checking/imports/{id}", job).with(csrf()).with(as("analyst"))
+			.param("sampleKey", "sample_id").param("substance", "substance").param("method", "method")
+			.param("date", "date").param("mode", "FRONT_OF_HOUSE").param("defaultMethod", "GC_MS"))
+			.andExpect(status().is3xxRedirection());
+		var drugCheckingKind = context.getBean("sampleImportKind", ImportKind.class);
+		var failed = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+			.until(() -> imports.job(drugCheckingKind, UUID.fromString(job), analyst).orElseThrow(), ImportJob::finished);
+		assertThat(failed.status()).isEqualTo(ImportJob.Status.FAILED);
+		assertThat(imports.problems(drugCheckingKind, failed.id(), analyst, 10)).extracting(ImportProblem::row)
+			.containsExactly(3, 4, 5, 6);
+		mvc.perform(get("/drug-checking/imports/{id}", job).with(as("analyst")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("is not a date like 2023-04-16")))
+			.andExpect(content().string(containsString("Unknown method")));
+		assertThat(sampleManagement.samples(session)).isEmpty();
+	}
+
+}
