@@ -104,7 +104,16 @@ class QuasiPoissonGlmTests {
 		}
 		// from the last iteration's working weights and residuals, as R's: within 1e-5 of the converged Pearson sum
 		assertThat(fit.dispersion()).isCloseTo(pearson / (Y.length - 1), within(1e-4));
-		assertThat(fit.dispersionWithWeights(filled(2))).isCloseTo(2 * fit.dispersion(), within(1e-9));
+		// with other weights in place of the working weights: sum(w r^2) / df over the working residuals (y - mu) / mu
+		double working = 0;
+		for (double y : Y) {
+			working += 2 * (y - mean) * (y - mean) / (mean * mean);
+		}
+		assertThat(fit.dispersionWithWeights(filled(2))).isCloseTo(working / (Y.length - 1), within(1e-6));
+		double[] someZero = filled(2);
+		someZero[0] = 0;
+		assertThat(fit.dispersionWithWeights(someZero))
+			.isCloseTo((working - 2 * (Y[0] - mean) * (Y[0] - mean) / (mean * mean)) / (Y.length - 1), within(1e-6));
 		assertThat(fit.unscaledVariance(0)).isCloseTo(1 / (mean * Y.length), within(1e-6));
 		assertThat(fit.iterations()).isBetween(2, 10);
 	}

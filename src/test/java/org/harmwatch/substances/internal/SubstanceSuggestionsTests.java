@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Type-ahead on a small vocabulary, where every expected suggestion can be worked out by hand: what starts with the
  * text (names first), what has a word starting with it, what contains it from four letters, then close spellings
- * from four letters; and the length limits on names, aliases and notes.
+ * from four letters; the index's other look-ups; spelling distances and codes; and the length limits on names,
+ * aliases and notes.
  */
 class SubstanceSuggestionsTests {
 
@@ -35,7 +36,8 @@ class SubstanceSuggestionsTests {
 				null, null, NOW, "test");
 	}
 
-	static final SubstanceIndex INDEX = SubstanceIndex.of(7,
+	/** Built for each test (not once per class), so that a mutation of the index's construction is seen by every test. */
+	final SubstanceIndex index = SubstanceIndex.of(7,
 			List.of(substance("synthetic-cannabinoids", "Synthetic cannabinoids", SubstanceClass.SYNTHETIC_CANNABINOID,
 					Alias.synonym("SCRA"), Alias.streetName("spice gold"), Alias.streetName("spice"),
 					Alias.streetName("black mamba")),
@@ -48,8 +50,8 @@ class SubstanceSuggestionsTests {
 							Alias.streetName("special K")),
 					substance("salvia", "Salvia", SubstanceClass.SEDATIVE)));
 
-	static List<String> suggested(String text, int limit) {
-		return INDEX.suggest(text, limit).stream().map(s -> s.substance().id().code() + ":" + s.matchedTerm()).toList();
+	List<String> suggested(String text, int limit) {
+		return index.suggest(text, limit).stream().map(s -> s.substance().id().code() + ":" + s.matchedTerm()).toList();
 	}
 
 	@ParameterizedTest(name = "''{0}''")
@@ -80,13 +82,13 @@ class SubstanceSuggestionsTests {
 
 	@Test
 	void aWordStartSuggestionSaysWhichTermMatchedAndOfWhatKind() {
-		Suggestion mamba = INDEX.suggest("mam", 10).get(0);
+		Suggestion mamba = index.suggest("mam", 10).get(0);
 
 		assertThat(mamba.matchedTerm()).isEqualTo("black mamba");
 		assertThat(mamba.kind()).isEqualTo(TermKind.STREET_NAME);
 		assertThat(mamba.substance().name()).isEqualTo("Synthetic cannabinoids");
-		assertThat(INDEX.suggest("diam", 10).get(0).kind()).isEqualTo(TermKind.SYNONYM);
-		assertThat(INDEX.suggest("fen", 10).get(0).kind()).isEqualTo(TermKind.NAME);
+		assertThat(index.suggest("diam", 10).get(0).kind()).isEqualTo(TermKind.SYNONYM);
+		assertThat(index.suggest("fen", 10).get(0).kind()).isEqualTo(TermKind.NAME);
 	}
 
 	@Test
@@ -96,8 +98,8 @@ class SubstanceSuggestionsTests {
 		assertThat(suggested("fent", 1)).containsExactly("fentanyl:Fentanyl");
 		// "heroi" starts Heroin; spellings add nothing already there
 		assertThat(suggested("heroi", 10)).containsExactly("heroin:Heroin");
-		assertThat(INDEX.closest("herion", 1)).extracting(s -> s.id().code()).containsExactly("heroin");
-		assertThat(INDEX.closest("  ", 5)).isEmpty();
+		assertThat(index.closest("herion", 1)).extracting(s -> s.id().code()).containsExactly("heroin");
+		assertThat(index.closest("  ", 5)).isEmpty();
 	}
 
 	@Test
@@ -146,6 +148,92 @@ class SubstanceSuggestionsTests {
 			.containsExactly(new VocabularyProblem(3, "name", "The name needs at least one letter or digit."));
 		assertThat(create("", List.of(), null).problems())
 			.containsExactly(new VocabularyProblem(3, "name", "The name needs at least one letter or digit."));
+	}
+
+	@Test
+	void searchFindsNamesContainingTheTextOptionallyOfOneClass() {
+		assertThat(index.search("AMINE", null)).extracting(s -> s.id().code()).containsExactly("ketamine");
+		assertThat(index.search("mamba", null)).extracting(s -> s.id().code()).containsExactly("synthetic-cannabinoids");
+		assertThat(index.search(null, SubstanceClass.SEDATIVE)).extracting(s -> s.id().code())
+			.containsExactly("ketamine", "salvia");
+		assertThat(index.search("sal", SubstanceClass.SEDATIVE)).extracting(s -> s.id().code()).containsExactly("salvia");
+		assertThat(index.search("sal", SubstanceClass.OPIOID)).isEmpty();
+		assertThat(index.search("", null)).hasSize(7);
+		assertThat(index.search("zzz", null)).isEmpty();
+	}
+
+	@Test
+	void theIndexKnowsItsVersionSubstancesAndWhoHoldsAKey() {
+		assertThat(index.version()).isEqualTo(7);
+		assertThat(index.size()).isEqualTo(7);
+		// in name order
+		assertThat(index.all()).extracting(s -> s.id().code()).containsExactly("carfentanil", "fentanyl", "heroin",
+				"isotonitazene", "ketamine", "salvia", "synthetic-cannabinoids");
+		assertThat(index.holderOf("smack")).map(s -> s.id().code()).contains("heroin");
+		assertThat(index.holderOf("blackmamba")).map(s -> s.id().code()).contains("synthetic-cannabinoids");
+		assertThat(index.holderOf("mamba")).isEmpty();
+		assertThat(index.find(new SubstanceId("salvia"))).map(SubstanceDetails::name).contains("Salvia");
+		assertThat(index.resolve("special k", false)).map(r -> r.substance().id().code()).contains("ketamine");
+		assertThat(index.resolve("diamorphine", false)).map(r -> r.substance().id().code()).contains("heroin");
+	}
+
+	@Test
+	void aKeyTwoSubstancesShareStaysWithTheFirstByName() {
+		var shared = SubstanceIndex.of(1, List.of(substance("zeta", "Zeta", SubstanceClass.OPIOID, Alias.synonym("Z")),
+				substance("alpha", "Alpha", SubstanceClass.OPIOID, Alias.streetName("z"))));
+
+		assertThat(shared.holderOf("z")).map(s -> s.id().code()).contains("alpha");
+		assertThat(shared.suggest("z", 5)).extracting(s -> s.substance().id().code() + ":" + s.matchedTerm())
+			.containsExactly("zeta:Zeta", "alpha:z");
+	}
+
+	@Test
+	void childrenAndLineageFollowTheParents() {
+		var family = SubstanceIndex.of(1,
+				List.of(new SubstanceDetails(new SubstanceId("opioids"), "Opioids", SubstanceClass.OPIOID, Set.of(), null,
+						List.of(), null, null, null, NOW, "t"),
+						new SubstanceDetails(new SubstanceId("fentanyl"), "Fentanyl", SubstanceClass.OPIOID, Set.of(),
+								new SubstanceId("opioids"), List.of(), null, null, null, NOW, "t"),
+						new SubstanceDetails(new SubstanceId("carfentanil"), "Carfentanil", SubstanceClass.OPIOID,
+								Set.of(), new SubstanceId("fentanyl"), List.of(), null, null, null, NOW, "t"),
+						new SubstanceDetails(new SubstanceId("acetylfentanyl"), "Acetylfentanyl", SubstanceClass.OPIOID,
+								Set.of(), new SubstanceId("fentanyl"), List.of(), null, null, null, NOW, "t")));
+
+		assertThat(family.children(new SubstanceId("fentanyl"))).extracting(s -> s.id().code())
+			.containsExactly("acetylfentanyl", "carfentanil");
+		assertThat(family.children(new SubstanceId("carfentanil"))).isEmpty();
+		assertThat(family.lineage(new SubstanceId("carfentanil"))).extracting(SubstanceId::code)
+			.containsExactly("carfentanil", "fentanyl", "opioids");
+		assertThat(family.lineage(new SubstanceId("nothing"))).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} / {1} within {2}")
+	@CsvSource({ "heroin, heroin, 1, 0", "heroin, herion, 1, 1", "heroin, heroine, 1, 1", "heroin, heroinee, 1, 2",
+			"heroin, heroinee, 2, 2", "heroin, hero, 1, 2", "heroin, hero, 2, 2", "abc, xyz, 5, 3", "abc, xyz, 2, 3",
+			"ab, ba, 1, 1", "kitten, sitting, 3, 3", "kitten, sitting, 2, 3", "'', abc, 3, 3" })
+	void spellingDistanceCountsEditsUpToItsLimit(String a, String b, int limit, int expected) {
+		assertThat(Spelling.distance(a, b, limit)).isEqualTo(expected);
+		assertThat(Spelling.distance(b, a, limit)).isEqualTo(expected);
+	}
+
+	@Test
+	void codesAreAsciiHyphenatedAndAtMost80Characters() {
+		assertThat(TermKeys.codeFor("α-PVP (flakka)")).isEqualTo("alpha-pvp-flakka");
+		assertThat(TermKeys.codeFor("Café  Crème")).isEqualTo("cafe-creme");
+		assertThat(TermKeys.codeFor("x".repeat(80))).hasSize(80);
+		assertThat(TermKeys.codeFor("x".repeat(81))).isEqualTo("x".repeat(80));
+		// a cut that ends in a hyphen loses it
+		assertThat(TermKeys.codeFor("y".repeat(79) + " z")).isEqualTo("y".repeat(79));
+		assertThat(TermKeys.digits("4fmdmb2201")).isEqualTo("42201");
+	}
+
+	@Test
+	void variantsDropSaltWordsAndParentheses() {
+		assertThat(TermKeys.variants("Cocaine hydrochloride")).containsExactly("Cocaine");
+		assertThat(TermKeys.variants("methyl ecgonidine (MED)")).containsExactly("methyl ecgonidine", "MED");
+		assertThat(TermKeys.variants("MDMA HCl (ecstasy)")).containsExactly("MDMA HCl", "MDMA", "ecstasy");
+		assertThat(TermKeys.variants("(  )")).isEmpty();
+		assertThat(TermKeys.variants("heroin")).isEmpty();
 	}
 
 }
