@@ -47,6 +47,11 @@ class DetectorFirstDaysTests {
 			assertThat(r.upperBound()[t]).as("upper bound on day %d", t).isNotNaN();
 		}
 		assertThat(r.alarm()[y.length - 1]).isTrue();
+		int alarms = 0;
+		for (boolean a : r.alarm()) {
+			alarms += a ? 1 : 0;
+		}
+		assertThat(r.alarms()).isEqualTo(alarms).isPositive();
 	}
 
 	@Test
