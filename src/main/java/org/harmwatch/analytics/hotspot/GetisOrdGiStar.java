@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
+import org.harmwatch.analytics.internal.NormalTail;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -70,7 +70,11 @@ public final class SpaceTimePermutationScan {
 	 */
 	public record Result(List<Cluster> clusters, long totalCases, double[] replicateMaxima) {
 
-		/** The LLR a cluster needs for a p-value at most alpha (SaTScan's critical value), NaN without replications. */
+		/**
+		 * The LLR a cluster must exceed for a p-value at most alpha (SaTScan's critical value): the replicate maximum
+		 * of rank {@code floor(alpha (r + 1))} from the top; infinite when r is too small for alpha, NaN without
+		 * replications.
+		 */
 		public double criticalValue(double alpha) {
 			int r = this.replicateMaxima.length;
 			if (r == 0) {

@@ -1,10 +1,12 @@
 package org.harmwatch.analytics.temporal;
 
+import org.harmwatch.analytics.internal.NormalTail;
+
 /**
  * The few distribution functions the detectors need, written out so that the module carries no numerical library.
  *
- * <p>Accuracy (checked in DistributionsTests against values printed by R 4.2): normal tail and quantile to 1e-13
- * relative; Student's t through the regularised incomplete beta to about 1e-13; Poisson and negative binomial
+ * <p>Accuracy (checked in DistributionsTests against values printed by R 4.2): normal tail (the module's one
+ * complementary error function, {@link NormalTail}) and quantile to 1e-13 relative; Student's t through the regularised incomplete beta to about 1e-13; Poisson and negative binomial
  * quantiles exactly and tails to 1e-13 relative (1e-11 deep in the tail, 1e-124), computed by summing the
  * probability mass outwards from the mode and normalising, which needs no log-gamma and stays accurate for very large
  * sizes. Quantiles use R's fuzz
@@ -12,11 +14,7 @@ package org.harmwatch.analytics.temporal;
  */
 final class Distributions {
 
-	private static final double SQRT_PI = 1.7724538509055160273;
-
 	private static final double SQRT_2PI = 2.5066282746310005024;
-
-	private static final double SQRT_2 = 1.4142135623730950488;
 
 	private static final double DBL_EPSILON = Math.ulp(1.0);
 
@@ -27,61 +25,6 @@ final class Distributions {
 	private static final int MAX_TERMS = 10_000_000;
 
 	private Distributions() {
-	}
-
-	/** Complementary error function, relative error of a few ulp. */
-	static double erfc(double x) {
-		if (Double.isNaN(x)) {
-			return Double.NaN;
-		}
-		if (x < 0) {
-			return 2.0 - erfc(-x);
-		}
-		if (x < 0.5) {
-			// erf by its Maclaurin series (terms fall fast for x < 0.5), erfc = 1 - erf without cancellation trouble
-			double x2 = x * x;
-			double term = x;
-			double sum = x;
-			for (int n = 1; n < 60; n++) {
-				term *= -x2 / n;
-				double add = term / (2 * n + 1);
-				sum += add;
-				if (Math.abs(add) < 1e-17 * Math.abs(sum)) {
-					break;
-				}
-			}
-			return 1.0 - 2.0 / SQRT_PI * sum;
-		}
-		if (x > 27.3) {
-			return 0.0;
-		}
-		// Laplace's continued fraction erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))),
-		// evaluated with the modified Lentz method
-		double tiny = 1e-300;
-		double f = x;
-		double c = x;
-		double d = 0.0;
-		for (int n = 1; n < 5000; n++) {
-			double a = n * 0.5;
-			d = x + a * d;
-			if (d == 0) {
-				d = tiny;
-			}
-			c = x + a / c;
-			if (c == 0) {
-				c = tiny;
-			}
-			d = 1.0 / d;
-			double delta = c * d;
-			f *= delta;
-			if (Math.abs(delta - 1.0) < 1e-16) {
-				break;
-			}
-		}
-		// exp(-x^2) split as in Cody's erfc so that the rounding of x^2 does not cost accuracy in the far tail
-		double xs = Math.floor(x * 16.0) / 16.0;
-		double del = (x - xs) * (x + xs);
-		return Math.exp(-xs * xs) * Math.exp(-del) / (SQRT_PI * f);
 	}
 
 	/** Standard normal density. */
@@ -95,12 +38,12 @@ final class Distributions {
 		if (Double.isNaN(z)) {
 			return Double.NaN;
 		}
-		return 0.5 * erfc((lowerTail ? -z : z) / SQRT_2);
+		return NormalTail.upper(lowerTail ? -z : z);
 	}
 
 	/** Upper tail of the standard normal, {@code 1 - pnorm(z)} without cancellation. */
 	static double normalUpper(double z) {
-		return 0.5 * erfc(z / SQRT_2);
+		return NormalTail.upper(z);
 	}
 
 	/**

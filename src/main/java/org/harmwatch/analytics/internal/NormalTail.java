@@ -1,8 +1,9 @@
-package org.harmwatch.analytics.hotspot;
+package org.harmwatch.analytics.internal;
 
 /**
- * Tail probabilities of the standard normal distribution, to about 1e-14 relative accuracy, fast enough for a million
- * areas.
+ * Tail probabilities of the standard normal distribution, to about 1e-14 relative accuracy: the module's one
+ * complementary error function, used by the hotspot p-values (fast, {@link #twoSided(double)}) and by the temporal
+ * detectors' {@code pnorm} and {@code qnorm} ({@link #upper(double)}).
  *
  * <p>{@link #twoSided(double)} reads {@code Q(z0) = P(Z > z0)} and the density {@code phi(z0)} from a table at steps of
  * 1/128 and corrects to z exactly: {@code Q(z0 + d) = Q(z0) - phi(z0) * int_0^d exp(-z0 s - s^2/2) ds}, where the
@@ -16,7 +17,7 @@ package org.harmwatch.analytics.hotspot;
  * (modified Lentz) above it, where it keeps its relative accuracy far into the tail; the factor {@code exp(-x^2)} is
  * computed from an exact split of x^2, as in Cody's algorithm. The tests compare both with R's {@code pnorm}.
  */
-final class NormalTail {
+public final class NormalTail {
 
 	static final double SERIES_LIMIT = 1.0;
 
@@ -54,8 +55,8 @@ final class NormalTail {
 	private NormalTail() {
 	}
 
-	/** The two-sided p-value of a z-score, {@code 2 P(Z > |z|)}; NaN for NaN. */
-	static double twoSided(double z) {
+	/** The two-sided p-value of a z-score, {@code 2 P(Z > |z|)}, from the table: fast enough for a million areas. */
+	public static double twoSided(double z) {
 		double a = Math.abs(z);
 		if (!(a < LIMIT)) {
 			return Double.isNaN(a) ? Double.NaN : 0.0;
@@ -78,6 +79,17 @@ final class NormalTail {
 		return 2.0 * (UPPER[i] - DENSITY[i] * integral);
 	}
 
+	/**
+	 * The upper tail {@code P(Z > z)} for any z (R's {@code pnorm(z, lower.tail = FALSE)}), without the cancellation
+	 * of {@code 1 - pnorm(z)}; NaN for NaN.
+	 */
+	public static double upper(double z) {
+		if (Double.isNaN(z)) {
+			return Double.NaN;
+		}
+		return z >= 0 ? 0.5 * erfcOfZ(z) : 1.0 - 0.5 * erfcOfZ(-z);
+	}
+
 	/** {@code erfc(z / sqrt(2)) = 2 P(Z > z)} for {@code z >= 0}, by the slow accurate method. */
 	static double erfcOfZ(double z) {
 		double x = z * SQRT_HALF;
@@ -89,10 +101,13 @@ final class NormalTail {
 		return continuedFraction(x, Math.exp(-0.5 * zh * zh) * Math.exp(-0.5 * (z - zh) * (z + zh)));
 	}
 
-	/** The complementary error function for {@code x >= 0} (and NaN for NaN). */
-	static double erfc(double x) {
+	/** The complementary error function, {@code 2 - erfc(-x)} for negative x, NaN for NaN. */
+	public static double erfc(double x) {
 		if (Double.isNaN(x)) {
 			return Double.NaN;
+		}
+		if (x < 0) {
+			return 2.0 - erfc(-x);
 		}
 		if (x >= SERIES_LIMIT) {
 			return continuedFraction(x, expMinusSquare(x));
