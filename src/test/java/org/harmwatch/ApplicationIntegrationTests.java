@@ -32,7 +32,9 @@ class ApplicationIntegrationTests {
 
 	@Test
 	void servesTheLandingPageAndLoginToEveryone() throws Exception {
-		mvc.perform(get("/")).andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Sign in")));
+		mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Sign in")));
 		mvc.perform(get("/login")).andExpect(status().isOk());
 	}
 

@@ -17,11 +17,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 /**
- * Rules the compiler cannot check: every endpoint declares who may call it, and a few habits.
+ * Rules the compiler cannot check: every endpoint declares who may call it, and a few
+ * habits.
  */
 class ArchitectureTests {
 
-	static final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.harmwatch");
 
 	@Test

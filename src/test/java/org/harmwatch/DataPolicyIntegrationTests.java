@@ -63,9 +63,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 /**
- * The data-policy suite: every account an administrator can build for a law-enforcement agency, staff and API clients,
- * with every grant the forms allow, tries every read of a health record, a reporter's identity, a referral, advice,
- * the code of a sample, a photo and a spectrum. Zero may leak, with a sharing agreement in force and without one.
+ * The data-policy suite: every account an administrator can build for a law-enforcement
+ * agency, staff and API clients, with every grant the forms allow, tries every read of a
+ * health record, a reporter's identity, a referral, advice, the code of a sample, a photo
+ * and a spectrum. Zero may leak, with a sharing agreement in force and without one.
  */
 @HarmwatchIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -106,7 +107,10 @@ class DataPolicyIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	/** The accounts under test: a name for the failure message, and how a request is made as them. */
+	/**
+	 * The accounts under test: a name for the failure message, and how a request is made
+	 * as them.
+	 */
 	final Map<String, RequestPostProcessor> police = new LinkedHashMap<>();
 
 	UUID session;
@@ -123,7 +127,10 @@ class DataPolicyIntegrationTests {
 
 	UUID attachment;
 
-	/** Every grant the role and API-client forms allow for a police force: no health purpose is offered or accepted. */
+	/**
+	 * Every grant the role and API-client forms allow for a police force: no health
+	 * purpose is offered or accepted.
+	 */
 	static List<Grant> everyGrantPoliceMayHold() {
 		var grants = new ArrayList<Grant>();
 		for (var capability : List.of(Capability.DRUG_CHECKING, Capability.EARLY_WARNING)) {
@@ -140,7 +147,8 @@ class DataPolicyIntegrationTests {
 
 	@BeforeAll
 	void accountsAndRecords() throws Exception {
-		// Staff of the police force: one with every grant the forms allow, and one per purpose with every action.
+		// Staff of the police force: one with every grant the forms allow, and one per
+		// purpose with every action.
 		var all = everyGrantPoliceMayHold();
 		agencies.createRole("POLICE_ALL_" + MARK, "Police, everything allowed", "Data-policy suite", all);
 		staff("police-all-" + MARK, "POLICE_ALL_" + MARK);
@@ -159,24 +167,31 @@ class DataPolicyIntegrationTests {
 			return request;
 		});
 
-		// A drug-checking session whose licence keeps results from law enforcement, with a sample that has a result, a
+		// A drug-checking session whose licence keeps results from law enforcement, with
+		// a sample that has a result, a
 		// consultation with advice and a referral, a photo and a spectrum.
 		var now = Instant.now();
-		session = sessionManagement.createSession(new SessionDraft("Policy site " + MARK, SiteKind.FESTIVAL, "E08000025",
-				"Policy session " + MARK, LocalDate.now(), LocalDate.now(), "Chemist",
-				Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", now);
-		var taken = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
-				DosageForm.PILL, "pink", "crown-" + MARK, null, null, null, null, null, true, null), "analyst", now);
+		session = sessionManagement.createSession(
+				new SessionDraft("Policy site " + MARK, SiteKind.FESTIVAL, "E08000025", "Policy session " + MARK,
+						LocalDate.now(), LocalDate.now(), "Chemist", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)),
+				"analyst", "WM-CHECK", now);
+		var taken = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE,
+				"MDMA", DosageForm.PILL, "pink", "crown-" + MARK, null, null, null, null, null, true, null), "analyst",
+				now);
 		sample = taken.id();
 		code = taken.code();
-		var result = resultManagement.recordResult(sample, new ResultDraft(List.of(new ComponentDraft("MDMA",
-				new BigDecimal("120"), QuantityUnit.MG_PER_UNIT, Basis.SALT, Confidence.CONFIRMED, AnalysisMethod.FTIR)),
-				true, "Analyst note " + MARK), "Ana Analyst", now);
-		resultManagement.recordConsultation(sample, ADVICE, true, IntendedChange.NOT_TAKE, REFERRAL, "Ana Analyst", now);
+		var result = resultManagement.recordResult(sample,
+				new ResultDraft(List.of(new ComponentDraft("MDMA", new BigDecimal("120"), QuantityUnit.MG_PER_UNIT,
+						Basis.SALT, Confidence.CONFIRMED, AnalysisMethod.FTIR)), true, "Analyst note " + MARK),
+				"Ana Analyst", now);
+		resultManagement.recordConsultation(sample, ADVICE, true, IntendedChange.NOT_TAKE, REFERRAL, "Ana Analyst",
+				now);
 		photo = photos.add(sample, png(), "The pill", "Ana Analyst", now).id();
-		spectrum = resultManagement.attachSpectrum(result.id(), "ftir.jdx",
-				"##TITLE=Policy FTIR\n##JCAMP-DX=4.24\n##XYDATA=(X++(Y..Y))\n4000 0.1\n##END=\n".getBytes(), "Ana Analyst",
-				now).id();
+		spectrum = resultManagement
+			.attachSpectrum(result.id(), "ftir.jdx",
+					"##TITLE=Policy FTIR\n##JCAMP-DX=4.24\n##XYDATA=(X++(Y..Y))\n4000 0.1\n##END=\n".getBytes(),
+					"Ana Analyst", now)
+			.id();
 
 		// A report from a treatment provider's worker, with a file.
 		var when = LocalDateTime.now(ZoneId.of("Europe/London")).truncatedTo(ChronoUnit.MINUTES).minusMinutes(20);
@@ -218,20 +233,26 @@ class DataPolicyIntegrationTests {
 		return out.toByteArray();
 	}
 
-	/** Every read that could carry a health record, an identity, advice, a code, a photo or a spectrum. */
+	/**
+	 * Every read that could carry a health record, an identity, advice, a code, a photo
+	 * or a spectrum.
+	 */
 	List<MockHttpServletRequestBuilder> reads() {
 		return List.of(get("/drug-checking/sessions"), get("/drug-checking/sessions/{id}", session),
 				get("/drug-checking/sessions/{id}/results.csv", session), get("/drug-checking/samples/{id}", sample),
 				get("/drug-checking/samples/{id}/label", sample), get("/drug-checking/samples/{id}/qr.svg", sample),
 				get("/drug-checking/photos/{id}", photo), get("/drug-checking/spectra/{id}", spectrum),
 				get("/api/drug-checking/sessions"), get("/api/drug-checking/sessions/{id}", session),
-				get("/api/drug-checking/samples/{id}", sample), get("/api/drug-checking/sessions/{id}/results", session),
-				get("/drug-checking/field/{id}", session), get("/early-warning/reports"),
-				get("/early-warning/reports/{id}", report),
+				get("/api/drug-checking/samples/{id}", sample),
+				get("/api/drug-checking/sessions/{id}/results", session), get("/drug-checking/field/{id}", session),
+				get("/early-warning/reports"), get("/early-warning/reports/{id}", report),
 				get("/early-warning/reports/{id}/attachments/{a}", report, attachment));
 	}
 
-	/** What must never reach a police account: a leak is any of these in any answer, or a file served at all. */
+	/**
+	 * What must never reach a police account: a leak is any of these in any answer, or a
+	 * file served at all.
+	 */
 	List<String> leaks(String who) throws Exception {
 		var found = new ArrayList<String>();
 		for (var read : reads()) {
@@ -240,14 +261,15 @@ class DataPolicyIntegrationTests {
 			var path = read.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
 			for (var secret : List.of(ADVICE, REFERRAL, REPORTER, code, "Analyst note " + MARK, "ftir.jdx",
 					photo.toString(), spectrum.toString(), attachment.toString())) {
-				// An id the caller sent in the path may come back in a refusal (problem+json "instance"): not a leak.
+				// An id the caller sent in the path may come back in a refusal
+				// (problem+json "instance"): not a leak.
 				if (body.contains(secret) && !path.contains(secret)) {
 					found.add(who + " read " + secret + " at " + path);
 				}
 			}
 			var type = response.getContentType() == null ? "" : response.getContentType();
-			if (response.getStatus() == 200 && (type.startsWith("image/") || type.startsWith("chemical/")
-					|| path.contains("/attachments/"))) {
+			if (response.getStatus() == 200
+					&& (type.startsWith("image/") || type.startsWith("chemical/") || path.contains("/attachments/"))) {
 				found.add(who + " was served a file at " + path);
 			}
 			assertThat(response.getStatus()).as(who + " " + path).isLessThan(500);
@@ -268,9 +290,12 @@ class DataPolicyIntegrationTests {
 	void noneEitherUnderASharingAgreementThatOpensTheServicesRecordsToThePolice() throws Exception {
 		var agreements = new ArrayList<UUID>();
 		for (var purpose : List.of(Purpose.POLICING, Purpose.PUBLIC_HEALTH_INTELLIGENCE, Purpose.PUBLIC)) {
-			agreements.add(sharing.record(new SharingManagement.Draft("DSA-POLICE-" + purpose + "-" + MARK, "WM-CHECK",
-					"WMP", Capability.DRUG_CHECKING, Action.WRITE, purpose, "Test agreement", LocalDate.now().minusDays(1),
-					null), "admin").id());
+			agreements.add(
+					sharing
+						.record(new SharingManagement.Draft("DSA-POLICE-" + purpose + "-" + MARK, "WM-CHECK", "WMP",
+								Capability.DRUG_CHECKING, Action.WRITE, purpose, "Test agreement",
+								LocalDate.now().minusDays(1), null), "admin")
+						.id());
 		}
 		try {
 			var leaks = new ArrayList<String>();
@@ -278,7 +303,8 @@ class DataPolicyIntegrationTests {
 				leaks.addAll(leaks(who));
 			}
 			assertThat(leaks).isEmpty();
-			// The agreement does open the session itself: the police see that it exists and that results are withheld.
+			// The agreement does open the session itself: the police see that it exists
+			// and that results are withheld.
 			var page = mvc.perform(get("/drug-checking/sessions/{id}", session).with(police.get("police-all-" + MARK)))
 				.andReturn()
 				.getResponse();
@@ -290,7 +316,10 @@ class DataPolicyIntegrationTests {
 		}
 	}
 
-	/** The control: the same reads do carry every secret to those entitled to it, so the suite can see a leak. */
+	/**
+	 * The control: the same reads do carry every secret to those entitled to it, so the
+	 * suite can see a leak.
+	 */
 	@Test
 	void theSameReadsCarryEverySecretToTheServiceAndTheCoordinator() throws Exception {
 		police.put("analyst", user(users.loadUserByUsername("analyst")));
@@ -314,24 +343,26 @@ class DataPolicyIntegrationTests {
 	void noFormLetsAnAdministratorGivePoliceAHealthPurpose() {
 		var health = List.of(new Grant(Capability.DRUG_CHECKING, Action.READ, Purpose.HEALTH));
 		agencies.createRole("HEALTH_READER_" + MARK, "Health reader", "Data-policy suite", health);
-		assertThatExceptionOfType(InputRejectedException.class).isThrownBy(() -> agencies.createStaff(
-				"police-health-" + MARK, "Officer", "police-health-" + MARK + "@police.test", "WMP",
-				List.of("HEALTH_READER_" + MARK), null));
+		assertThatExceptionOfType(InputRejectedException.class)
+			.isThrownBy(() -> agencies.createStaff("police-health-" + MARK, "Officer",
+					"police-health-" + MARK + "@police.test", "WMP", List.of("HEALTH_READER_" + MARK), null));
 		assertThatExceptionOfType(InputRejectedException.class)
 			.isThrownBy(() -> agencies.issueApiClient("Police health " + MARK, "WMP", health, "admin"));
-		assertThatExceptionOfType(InputRejectedException.class).isThrownBy(() -> sharing.record(new SharingManagement.Draft(
-				"DSA-HEALTH-" + MARK, "WM-CHECK", "WMP", Capability.DRUG_CHECKING, Action.READ, Purpose.HEALTH,
-				"Test", LocalDate.now(), null), "admin"));
-		// Nor by turning a health agency whose token holds health data into a police force.
+		assertThatExceptionOfType(InputRejectedException.class)
+			.isThrownBy(() -> sharing.record(new SharingManagement.Draft("DSA-HEALTH-" + MARK, "WM-CHECK", "WMP",
+					Capability.DRUG_CHECKING, Action.READ, Purpose.HEALTH, "Test", LocalDate.now(), null), "admin"));
+		// Nor by turning a health agency whose token holds health data into a police
+		// force.
 		var code = "HLT-" + MARK;
 		agencies.createAgency(code, "Health service " + MARK, AgencyType.TREATMENT_PROVIDER);
 		agencies.issueApiClient("Health system " + MARK, code, health, "admin");
 		assertThatExceptionOfType(InputRejectedException.class)
-			.isThrownBy(() -> agencies.changeAgency(code, "Health service " + MARK, AgencyType.POLICE_FORCE, true, null))
+			.isThrownBy(
+					() -> agencies.changeAgency(code, "Health service " + MARK, AgencyType.POLICE_FORCE, true, null))
 			.satisfies(ex -> assertThat(ex.problems()).singleElement()
-				.satisfies(problem -> assertThat(problem.arguments().get(2))
-					.isInstanceOfSatisfying(MessageSourceResolvable.class,
-							who -> assertThat(who.getCodes()).contains("admin.error.purposeNotHeld.apiClient"))));
+				.satisfies(problem -> assertThat(problem.arguments().get(2)).isInstanceOfSatisfying(
+						MessageSourceResolvable.class,
+						who -> assertThat(who.getCodes()).contains("admin.error.purposeNotHeld.apiClient"))));
 	}
 
 }

@@ -11,9 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Waits for asynchronous listeners through the event publication registry instead of sleeping: a publication is stored
- * when its event is published (in the publisher's transaction) and completed when its listener has committed, so
- * "no incomplete publication of these events" means every listener has finished, whatever it did or did not change.
+ * Waits for asynchronous listeners through the event publication registry instead of
+ * sleeping: a publication is stored when its event is published (in the publisher's
+ * transaction) and completed when its listener has committed, so "no incomplete
+ * publication of these events" means every listener has finished, whatever it did or did
+ * not change.
  */
 public final class EventPublications {
 
@@ -21,8 +23,9 @@ public final class EventPublications {
 	}
 
 	/**
-	 * Waits until every publication of an event matching {@code events} has completed, and checks that there was at
-	 * least one (so that a wait on an event nobody published cannot pass).
+	 * Waits until every publication of an event matching {@code events} has completed,
+	 * and checks that there was at least one (so that a wait on an event nobody published
+	 * cannot pass).
 	 */
 	public static void awaitCompleted(EventPublicationRegistry registry, CompletedEventPublications completed,
 			Predicate<Object> events) {
@@ -39,7 +42,10 @@ public final class EventPublications {
 		awaitCompleted(registry, completed, event::equals);
 	}
 
-	/** Waits until every event published since {@code since} has been handled by all its listeners. */
+	/**
+	 * Waits until every event published since {@code since} has been handled by all its
+	 * listeners.
+	 */
 	public static void awaitAllSince(EventPublicationRegistry registry, Instant since) {
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(50))

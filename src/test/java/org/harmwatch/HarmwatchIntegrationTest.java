@@ -12,10 +12,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on a real embedded PostgreSQL, listening on a random port, with the demo data loaded.
+ * The whole application on a real embedded PostgreSQL, listening on a random port, with
+ * the demo data loaded.
  *
- * <p>Every integration test uses this one annotation so that they share one application context (and one database),
- * and one SMTP server and fake Notify API ({@link TestMessaging}) that alerts and other emails go to.
+ * <p>
+ * Every integration test uses this one annotation so that they share one application
+ * context (and one database), and one SMTP server and fake Notify API
+ * ({@link TestMessaging}) that alerts and other emails go to.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

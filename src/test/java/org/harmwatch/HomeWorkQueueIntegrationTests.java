@@ -57,12 +57,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Each role's home page is its work queue, and the navigation shows each role its own sections: a coordinator, a
- * panel member, a drug-checking analyst, a police officer and an administrator, with counts that follow the records
- * created here and never include another agency's.
+ * Each role's home page is its work queue, and the navigation shows each role its own
+ * sections: a coordinator, a panel member, a drug-checking analyst, a police officer and
+ * an administrator, with counts that follow the records created here and never include
+ * another agency's.
  *
- * <p>Other tests share the database, so counts are compared before and after this test's own records, except for a
- * drug-checking service created here, whose counts are exact.
+ * <p>
+ * Other tests share the database, so counts are compared before and after this test's own
+ * records, except for a drug-checking service created here, whose counts are exact.
  */
 @HarmwatchIntegrationTest
 class HomeWorkQueueIntegrationTests {
@@ -76,7 +78,8 @@ class HomeWorkQueueIntegrationTests {
 	static final Pattern SECTION = Pattern
 		.compile("<a class=\"govuk-service-navigation__link\" href=\"([^\"]+)\"[^>]*>\\s*(?:<strong[^>]*>)?([^<]+)<");
 
-	static final Pattern ENTRY = Pattern.compile("<a class=\"hw-subnav__link[^\"]*\" href=\"([^\"]+)\"([^>]*)>([^<]+)<");
+	static final Pattern ENTRY = Pattern
+		.compile("<a class=\"hw-subnav__link[^\"]*\" href=\"([^\"]+)\"([^>]*)>([^<]+)<");
 
 	@Autowired
 	MockMvc mvc;
@@ -123,7 +126,10 @@ class HomeWorkQueueIntegrationTests {
 		return page(username, "/");
 	}
 
-	/** The work queue's lines: message key to count, zero where the page says "Nothing waiting". */
+	/**
+	 * The work queue's lines: message key to count, zero where the page says "Nothing
+	 * waiting".
+	 */
 	static Map<String, Long> queue(String html) {
 		var lines = new LinkedHashMap<String, Long>();
 		var rows = ROW.matcher(html);
@@ -152,7 +158,10 @@ class HomeWorkQueueIntegrationTests {
 		return labels;
 	}
 
-	/** The sub-navigation's entries as "label -> path", with " (current)" where the link carries aria-current. */
+	/**
+	 * The sub-navigation's entries as "label -> path", with " (current)" where the link
+	 * carries aria-current.
+	 */
 	static List<String> entries(String html) {
 		var labels = new ArrayList<String>();
 		var matcher = ENTRY.matcher(html);
@@ -174,8 +183,8 @@ class HomeWorkQueueIntegrationTests {
 		var now = clock.instant();
 		return new AlertDraft(AlertLevel.WARNING, Set.of(Audience.PROFESSIONALS), List.of(BIRMINGHAM),
 				List.of("fentanyl"), headline, "Grey-brown powder sold as heroin.", "Do not use alone.",
-				"Consider fentanyl in any heroin overdose.", now.plus(Duration.ofDays(14)), now.plus(Duration.ofDays(7)),
-				true, null);
+				"Consider fentanyl in any heroin overdose.", now.plus(Duration.ofDays(14)),
+				now.plus(Duration.ofDays(7)), true, null);
 	}
 
 	UUID validatedSignal() {
@@ -204,31 +213,36 @@ class HomeWorkQueueIntegrationTests {
 				SignalStatus.OPEN, now);
 		var first = validatedSignal();
 		var second = validatedSignal();
-		// Two drafts on the urgent path, each needing two sign-offs: neither drafter may sign their own.
+		// Two drafts on the urgent path, each needing two sign-offs: neither drafter may
+		// sign their own.
 		var byPanel = alerts.draft(first, draft("Queue test by the panel " + UUID.randomUUID()), "panel", now);
 		alerts.draft(second, draft("Queue test by the coordinator " + UUID.randomUUID()), "coordinator", now);
 		givenUpDeliveries(now);
 
-		assertThat(delta(coordinatorBefore, queue(home("coordinator")))).containsExactlyInAnyOrderEntriesOf(Map.of(
-				"earlywarning.home.queue.urgentSignals", 1L, "earlywarning.home.queue.withPanel", 2L,
-				"earlywarning.home.queue.gradesDue", 2L, "earlywarning.home.queue.approvals", 1L,
-				"dissemination.home.queue.givenUp", 1L));
-		assertThat(delta(panelBefore, queue(home("panel")))).containsExactlyInAnyOrderEntriesOf(
-				Map.of("earlywarning.home.queue.urgentSignals", 1L, "earlywarning.home.queue.gradesDue", 2L,
-						"earlywarning.home.queue.approvals", 1L));
+		assertThat(delta(coordinatorBefore, queue(home("coordinator"))))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("earlywarning.home.queue.urgentSignals", 1L,
+					"earlywarning.home.queue.withPanel", 2L, "earlywarning.home.queue.gradesDue", 2L,
+					"earlywarning.home.queue.approvals", 1L, "dissemination.home.queue.givenUp", 1L));
+		assertThat(delta(panelBefore, queue(home("panel"))))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("earlywarning.home.queue.urgentSignals", 1L,
+					"earlywarning.home.queue.gradesDue", 2L, "earlywarning.home.queue.approvals", 1L));
 
-		// The panel member grades one signal and the coordinator signs the panel's draft: each count follows its own.
+		// The panel member grades one signal and the coordinator signs the panel's draft:
+		// each count follows its own.
 		panel.grade(first, EvidenceStrength.B, PotentialHarm.HIGH, PanelOutcome.ALERT_PROFESSIONALS, "Corroborated.",
 				"panel", "Priya Panel", now);
 		alerts.approve(byPanel, (HarmwatchUser) users.loadUserByUsername("coordinator"), now);
-		assertThat(delta(coordinatorBefore, queue(home("coordinator")))).containsEntry(
-				"earlywarning.home.queue.gradesDue", 2L)
+		assertThat(delta(coordinatorBefore, queue(home("coordinator"))))
+			.containsEntry("earlywarning.home.queue.gradesDue", 2L)
 			.containsEntry("earlywarning.home.queue.approvals", 0L);
 		assertThat(delta(panelBefore, queue(home("panel")))).containsEntry("earlywarning.home.queue.gradesDue", 1L)
 			.containsEntry("earlywarning.home.queue.approvals", 1L);
 	}
 
-	/** One delivery given up this week (counted), one 40 days ago, one whose subscriber left, one still retrying. */
+	/**
+	 * One delivery given up this week (counted), one 40 days ago, one whose subscriber
+	 * left, one still retrying.
+	 */
 	void givenUpDeliveries(Instant now) {
 		var alert = UUID.randomUUID();
 		jdbc.sql("""
@@ -243,9 +257,10 @@ class HomeWorkQueueIntegrationTests {
 			.param(Timestamp.from(now))
 			.update();
 		var left = UUID.randomUUID();
-		jdbc.sql("""
-				INSERT INTO dissemination.subscription (id, kind, channel, address, unsubscribe_token, active, created_at)
-				VALUES (?, 'PROFESSIONAL', 'EMAIL', 'left@example.test', ?, false, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO dissemination.subscription (id, kind, channel, address, unsubscribe_token, active, created_at)
+						VALUES (?, 'PROFESSIONAL', 'EMAIL', 'left@example.test', ?, false, ?)""")
 			.param(left)
 			.param(UUID.randomUUID().toString())
 			.param(Timestamp.from(now))
@@ -288,7 +303,8 @@ class HomeWorkQueueIntegrationTests {
 		assertThat(queue(home)).containsOnlyKeys(keys).allSatisfy((key, count) -> assertThat(count).isZero());
 		assertThat(home).doesNotContain("earlywarning.home", "dissemination.home", "agency.home");
 
-		// The region's own service takes in a sample: its analyst's count rises, the new service's does not.
+		// The region's own service takes in a sample: its analyst's count rises, the new
+		// service's does not.
 		var demoBefore = queue(home("analyst"));
 		var now = clock.instant();
 		var demoSession = session("WM-CHECK", mark, now);
@@ -296,7 +312,8 @@ class HomeWorkQueueIntegrationTests {
 		assertThat(delta(demoBefore, queue(home("analyst")))).containsEntry("drugchecking.home.queue.noResult", 1L);
 		assertThat(queue(home(analyst))).allSatisfy((key, count) -> assertThat(count).isZero());
 
-		// Its own session: one sample without a result, one unconfirmed, one confirmed, one from 40 days ago.
+		// Its own session: one sample without a result, one unconfirmed, one confirmed,
+		// one from 40 days ago.
 		var own = session(service, mark, now);
 		sample(own, now, null);
 		sample(own, now, false);
@@ -305,12 +322,13 @@ class HomeWorkQueueIntegrationTests {
 		var failedImport = importJob(own, analyst, "FAILED", now);
 		importJob(own, "analyst", "FAILED", now);
 		var counts = queue(home(analyst));
-		assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("drugchecking.home.queue.noResult", 1L,
-				"drugchecking.home.queue.unconfirmed", 1L, "drugchecking.home.queue.importsRunning", 0L,
-				"drugchecking.home.queue.importsFailed", 1L));
+		assertThat(counts).containsExactlyInAnyOrderEntriesOf(
+				Map.of("drugchecking.home.queue.noResult", 1L, "drugchecking.home.queue.unconfirmed", 1L,
+						"drugchecking.home.queue.importsRunning", 0L, "drugchecking.home.queue.importsFailed", 1L));
 		assertThat(home(analyst)).contains("href=\"/drug-checking/imports/" + failedImport + "\"");
 
-		// Shared for reading only, the other service's sample still does not count: it is not theirs to record.
+		// Shared for reading only, the other service's sample still does not count: it is
+		// not theirs to record.
 		sharing.record(new SharingManagement.Draft("DSA-Q-" + mark, "WM-CHECK", service, Capability.DRUG_CHECKING,
 				Action.READ, Purpose.HEALTH, "UK GDPR 6(1)(e), 9(2)(h)", LocalDate.now(), null), "admin");
 		assertThat(queue(home(analyst))).containsEntry("drugchecking.home.queue.noResult", 1L);
@@ -320,27 +338,32 @@ class HomeWorkQueueIntegrationTests {
 	}
 
 	UUID session(String owner, String mark, Instant now) {
-		return sessions.createSession(new SessionDraft("Queue site " + owner + " " + mark, SiteKind.FESTIVAL,
-				BIRMINGHAM, "Queue session " + mark, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()), "analyst",
-				owner, now);
+		return sessions.createSession(
+				new SessionDraft("Queue site " + owner + " " + mark, SiteKind.FESTIVAL, BIRMINGHAM,
+						"Queue session " + mark, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()),
+				"analyst", owner, now);
 	}
 
 	void sample(UUID session, Instant takenAt, Boolean confirmed) {
 		var sample = drugChecking.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, "blue", "queue", null, null, null, null, null, true, null), "analyst", takenAt);
 		if (confirmed != null) {
-			results.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("MDMA",
-					new BigDecimal("90"), QuantityUnit.MG_PER_UNIT, Basis.SALT, Confidence.CONFIRMED,
-					AnalysisMethod.FTIR)), confirmed, null), "Ana", takenAt);
+			results
+				.recordResult(sample.id(),
+						new ResultDraft(List.of(new ComponentDraft("MDMA", new BigDecimal("90"),
+								QuantityUnit.MG_PER_UNIT, Basis.SALT, Confidence.CONFIRMED, AnalysisMethod.FTIR)),
+								confirmed, null),
+						"Ana", takenAt);
 		}
 	}
 
 	UUID importJob(UUID session, String uploadedBy, String status, Instant now) {
 		var id = UUID.randomUUID();
-		jdbc.sql("""
-				INSERT INTO platform.import_job (id, kind, agency_code, scope, uploaded_by, filename, size_bytes, header,
-				  total_rows, status, failure, uploaded_at, finished_at)
-				VALUES (?, 'drug-checking-samples', 'X', ?, ?, 'queue.csv', 10, '{a}', 1, ?, 'Test failure', ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO platform.import_job (id, kind, agency_code, scope, uploaded_by, filename, size_bytes, header,
+						  total_rows, status, failure, uploaded_at, finished_at)
+						VALUES (?, 'drug-checking-samples', 'X', ?, ?, 'queue.csv', 10, '{a}', 1, ?, 'Test failure', ?, ?)""")
 			.param(id)
 			.param(session.toString())
 			.param(uploadedBy)
@@ -358,7 +381,8 @@ class HomeWorkQueueIntegrationTests {
 				"Reference data");
 		assertThat(queue(home)).isEmpty();
 		assertThat(home).contains("Nothing in your roles waits on you here")
-			.doesNotContain("data-queue-item", "Samples of the last 30 days", "Urgent signals", "/drug-checking/sessions");
+			.doesNotContain("data-queue-item", "Samples of the last 30 days", "Urgent signals",
+					"/drug-checking/sessions");
 	}
 
 	@Test
@@ -378,8 +402,8 @@ class HomeWorkQueueIntegrationTests {
 					Capability.DRUG_CHECKING, Action.READ, Purpose.HEALTH, "UK GDPR 6(1)(e), 9(2)(h)", today,
 					today.plusDays(endsIn)), "admin");
 		}
-		assertThat(delta(before, queue(home("admin")))).containsExactlyEntriesOf(
-				Map.of("agency.home.queue.agreementsEnding", 1L));
+		assertThat(delta(before, queue(home("admin"))))
+			.containsExactlyEntriesOf(Map.of("agency.home.queue.agreementsEnding", 1L));
 	}
 
 	@Test
@@ -390,16 +414,18 @@ class HomeWorkQueueIntegrationTests {
 		assertThat(entries(signals)).containsExactly("Signals -> /early-warning/signals (aria-current=\"page\")",
 				"Grade signals -> /early-warning/panel", "Alerts -> /early-warning/alerts",
 				"External alerts -> /early-warning/external-alerts", "Measures -> /early-warning/measures",
-				"Alert deliveries -> /dissemination", "Report -> /early-warning/reports/new",
-				"Drug alerts -> /alerts", "Get drug alerts -> /subscribe");
+				"Alert deliveries -> /dissemination", "Report -> /early-warning/reports/new", "Drug alerts -> /alerts",
+				"Get drug alerts -> /subscribe");
 
-		// A page under an entry marks the entry and its section as where the person is, not as the page itself.
+		// A page under an entry marks the entry and its section as where the person is,
+		// not as the page itself.
 		var panelPage = page("coordinator", "/early-warning/panel");
 		assertThat(panelPage).containsPattern("href=\"/early-warning/signals\" aria-current=\"true\">");
 		assertThat(entries(panelPage)).contains("Grade signals -> /early-warning/panel (aria-current=\"page\")",
 				"Signals -> /early-warning/signals");
 
-		// A frontline worker's Intelligence opens on reporting; the public's on the alerts.
+		// A frontline worker's Intelligence opens on reporting; the public's on the
+		// alerts.
 		assertThat(home("frontline")).contains("href=\"/early-warning/reports/new\"");
 		var publicHome = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
 		assertThat(sections(publicHome)).containsExactly("Intelligence", "Drug checking", "Maps and analysis");

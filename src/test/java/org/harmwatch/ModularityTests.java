@@ -13,7 +13,8 @@ import org.springframework.modulith.docs.Documenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks the module boundaries, and that the module documentation docs/architecture.md links to matches the code.
+ * Checks the module boundaries, and that the module documentation docs/architecture.md
+ * links to matches the code.
  */
 class ModularityTests {
 
@@ -37,16 +38,20 @@ class ModularityTests {
 	}
 
 	/**
-	 * The module documentation in docs/modules is what the code says: generated into target/ and compared, so a build
-	 * never rewrites tracked files. When the modules change, regenerate it with
-	 * {@code mvn test -Dtest=ModularityTests -Dharmwatch.update-docs=true} and commit the result.
+	 * The module documentation in docs/modules is what the code says: generated into
+	 * target/ and compared, so a build never rewrites tracked files. When the modules
+	 * change, regenerate it with
+	 * {@code mvn test -Dtest=ModularityTests -Dharmwatch.update-docs=true} and commit the
+	 * result.
 	 */
 	@Test
 	void moduleDocumentationIsCurrent() throws IOException {
 		var generated = Path.of("target/module-docs");
-		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(generated.toString())).writeDocumentation();
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(generated.toString()))
+			.writeDocumentation();
 		try (var files = Files.list(generated)) {
-			for (var file : files.filter(f -> f.toString().endsWith(".puml") || f.toString().endsWith(".adoc")).toList()) {
+			for (var file : files.filter(f -> f.toString().endsWith(".puml") || f.toString().endsWith(".adoc"))
+				.toList()) {
 				Files.writeString(file, sortRuns(Files.readString(file)));
 			}
 		}
@@ -65,16 +70,18 @@ class ModularityTests {
 			}
 		}
 		if (!Boolean.getBoolean("harmwatch.update-docs")) {
-			assertThat(drifted).as("module documentation no longer matches the code: run "
-					+ "`mvn test -Dtest=ModularityTests -Dharmwatch.update-docs=true` and commit docs/modules")
+			assertThat(drifted)
+				.as("module documentation no longer matches the code: run "
+						+ "`mvn test -Dtest=ModularityTests -Dharmwatch.update-docs=true` and commit docs/modules")
 				.isEmpty();
 		}
 		assertThat(committed.resolve("components.puml")).exists();
 	}
 
 	/**
-	 * Sorts each run of relation lines ({@code Rel(…)}) and of table-cell list items ({@code |* `…`} then
-	 * {@code * `…`}): the Documenter writes them in hash order, so without this every build rewrote the committed files.
+	 * Sorts each run of relation lines ({@code Rel(…)}) and of table-cell list items
+	 * ({@code |* `…`} then {@code * `…`}): the Documenter writes them in hash order, so
+	 * without this every build rewrote the committed files.
 	 */
 	static String sortRuns(String text) {
 		var out = new java.util.ArrayList<String>();
@@ -109,7 +116,10 @@ class ModularityTests {
 		run.clear();
 	}
 
-	/** A Mermaid diagram of the modules and their dependencies, which renders on any Git host. */
+	/**
+	 * A Mermaid diagram of the modules and their dependencies, which renders on any Git
+	 * host.
+	 */
 	static String mermaid() {
 		var text = new StringBuilder("""
 				# Modules
@@ -121,7 +131,11 @@ class ModularityTests {
 				""");
 		var sorted = modules.stream().sorted(Comparator.comparing(m -> m.getIdentifier().toString())).toList();
 		for (var module : sorted) {
-			text.append("  ").append(module.getIdentifier()).append("[\"").append(module.getDisplayName()).append("\"]\n");
+			text.append("  ")
+				.append(module.getIdentifier())
+				.append("[\"")
+				.append(module.getDisplayName())
+				.append("\"]\n");
 		}
 		for (var module : sorted) {
 			var targets = module.getDirectDependencies(modules)
@@ -137,7 +151,11 @@ class ModularityTests {
 		}
 		text.append("```\n\n| module | purpose |\n|---|---|\n");
 		for (var module : sorted) {
-			text.append("| `").append(module.getIdentifier()).append("` | ").append(module.getDisplayName()).append(" |\n");
+			text.append("| `")
+				.append(module.getIdentifier())
+				.append("` | ")
+				.append(module.getDisplayName())
+				.append(" |\n");
 		}
 		return text.toString();
 	}

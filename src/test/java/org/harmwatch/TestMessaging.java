@@ -17,12 +17,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * The outside world that alerts are sent to, for every integration test: a GreenMail SMTP server and a fake GOV.UK
- * Notify API, started once per JVM on free ports, with {@code spring.mail.port} (the host, 127.0.0.1, is in application-test.yml) and
+ * The outside world that alerts are sent to, for every integration test: a GreenMail SMTP
+ * server and a fake GOV.UK Notify API, started once per JVM on free ports, with
+ * {@code spring.mail.port} (the host, 127.0.0.1, is in application-test.yml) and
  * {@code harmwatch.dissemination.sms.*} pointing at them.
  *
- * <p>Tests read what was sent with {@link #mail()} ({@code TestMessaging.mail().getReceivedMessages()}) and
- * {@link #notifyApi()}{@code .requests()}. The shared context shares these servers, so filter by your own recipients.
+ * <p>
+ * Tests read what was sent with {@link #mail()}
+ * ({@code TestMessaging.mail().getReceivedMessages()}) and
+ * {@link #notifyApi()}{@code .requests()}. The shared context shares these servers, so
+ * filter by your own recipients.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestMessaging {
@@ -48,7 +52,10 @@ public class TestMessaging {
 		return notify;
 	}
 
-	/** Emails received for one address (every mailbox GreenMail holds, filtered by recipient). */
+	/**
+	 * Emails received for one address (every mailbox GreenMail holds, filtered by
+	 * recipient).
+	 */
 	public static List<MimeMessage> mailTo(String address) {
 		var result = new java.util.ArrayList<MimeMessage>();
 		for (var message : mail().getReceivedMessages()) {
@@ -76,8 +83,8 @@ public class TestMessaging {
 	}
 
 	/**
-	 * A fake GOV.UK Notify: answers {@code POST /v2/notifications/sms} like Notify does (201 and the notification's
-	 * JSON) and records each request body.
+	 * A fake GOV.UK Notify: answers {@code POST /v2/notifications/sms} like Notify does
+	 * (201 and the notification's JSON) and records each request body.
 	 */
 	public static final class FakeNotify {
 
@@ -118,7 +125,8 @@ public class TestMessaging {
 						.getBytes();
 				}
 				else {
-					requests.add(new Request(body, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
+					requests
+						.add(new Request(body, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
 					status = 201;
 					var id = UUID.randomUUID();
 					answer = ("{\"id\":\"" + id + "\",\"reference\":null,\"content\":{\"body\":\"sent\","

@@ -47,15 +47,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Agencies, staff, roles and API clients: what other modules may ask, and what administrators may change.
+ * Agencies, staff, roles and API clients: what other modules may ask, and what
+ * administrators may change.
  *
- * <p>Every change checks the access rules (an agency's type limits the purposes its staff may hold; a role never mixes
- * health and policing) and is written to the audit log. Reading a member of staff's details is audited too.
+ * <p>
+ * Every change checks the access rules (an agency's type limits the purposes its staff
+ * may hold; a role never mixes health and policing) and is written to the audit log.
+ * Reading a member of staff's details is audited too.
  */
 @Service
 public class AgencyManagement {
 
-	/** The shortest password an administrator may set: long passphrases beat complex short ones (NCSC, NIST 800-63B). */
+	/**
+	 * The shortest password an administrator may set: long passphrases beat complex short
+	 * ones (NCSC, NIST 800-63B).
+	 */
 	public static final int MIN_PASSWORD_LENGTH = 12;
 
 	/** The longest password accepted, so hashing cannot be made to work on megabytes. */
@@ -112,8 +118,8 @@ public class AgencyManagement {
 	}
 
 	/**
-	 * Who holds an action on a capability: usernames of enabled staff whose roles grant it, e.g. the expert panel
-	 * ({@code EARLY_WARNING:APPROVE}).
+	 * Who holds an action on a capability: usernames of enabled staff whose roles grant
+	 * it, e.g. the expert panel ({@code EARLY_WARNING:APPROVE}).
 	 */
 	@Transactional(readOnly = true)
 	public List<String> usernamesHolding(Capability capability, Action action) {
@@ -121,8 +127,9 @@ public class AgencyManagement {
 	}
 
 	/**
-	 * Every enabled member of staff with their email, agency and roles, for delivering alerts to professionals by
-	 * agency and role. Not audited per call: the caller (alert dissemination) logs each delivery it makes.
+	 * Every enabled member of staff with their email, agency and roles, for delivering
+	 * alerts to professionals by agency and role. Not audited per call: the caller (alert
+	 * dissemination) logs each delivery it makes.
 	 */
 	@Transactional(readOnly = true)
 	public List<StaffContact> staffContacts() {
@@ -136,7 +143,10 @@ public class AgencyManagement {
 			.toList();
 	}
 
-	/** How to reach one enabled member of staff, by username (e.g. a panel member to remind). */
+	/**
+	 * How to reach one enabled member of staff, by username (e.g. a panel member to
+	 * remind).
+	 */
 	@Transactional(readOnly = true)
 	public Optional<StaffContact> contact(String username) {
 		return staff.findByUsernameIgnoringCase(username)
@@ -189,8 +199,8 @@ public class AgencyManagement {
 
 	/**
 	 * Changes an agency's name, type and whether it is active.
-	 *
-	 * @param expectedVersion the version the change was based on, or {@code null} to change whatever is there
+	 * @param expectedVersion the version the change was based on, or {@code null} to
+	 * change whatever is there
 	 * @throws ChangedMeanwhile if someone changed the agency since that version
 	 */
 	@Transactional
@@ -204,12 +214,14 @@ public class AgencyManagement {
 					checkPurposes(type, roles.findAllById(member.roleIds()), "type");
 				}
 			}
-			// Its API clients are held to the same rule: a token must never hold what its agency may not.
+			// Its API clients are held to the same rule: a token must never hold what its
+			// agency may not.
 			for (var client : apiClients.findAll()) {
 				if (client.agencyId().equals(agency.id()) && !client.revoked()) {
 					checkPurposeSet(type, client.grants().stream().map(Grant::purpose).collect(Collectors.toSet()),
-							"type", new DefaultMessageSourceResolvable(
-									new String[] { "admin.error.purposeNotHeld.apiClient" }, new Object[] { client.name() }));
+							"type",
+							new DefaultMessageSourceResolvable(new String[] { "admin.error.purposeNotHeld.apiClient" },
+									new Object[] { client.name() }));
 				}
 			}
 		}
@@ -238,9 +250,8 @@ public class AgencyManagement {
 	}
 
 	/**
-	 * Checks that staff of an agency may hold these roles, without changing anything, so a form can report every
-	 * problem at once.
-	 *
+	 * Checks that staff of an agency may hold these roles, without changing anything, so
+	 * a form can report every problem at once.
 	 * @throws InputRejectedException on the {@code roles} field if they may not
 	 */
 	@Transactional(readOnly = true)
@@ -272,9 +283,10 @@ public class AgencyManagement {
 	}
 
 	/**
-	 * Changes a member of staff's name, email, agency, roles and whether the account is enabled.
-	 *
-	 * @param expectedVersion the version the change was based on, or {@code null} to change whatever is there
+	 * Changes a member of staff's name, email, agency, roles and whether the account is
+	 * enabled.
+	 * @param expectedVersion the version the change was based on, or {@code null} to
+	 * change whatever is there
 	 * @throws ChangedMeanwhile if someone changed the account since that version
 	 */
 	@Transactional
@@ -303,7 +315,10 @@ public class AgencyManagement {
 		return throttle.accountStatus(member.username(), clock.instant());
 	}
 
-	/** Forgets the failed sign-ins counted against the account, so attempts from anywhere are no longer slowed. */
+	/**
+	 * Forgets the failed sign-ins counted against the account, so attempts from anywhere
+	 * are no longer slowed.
+	 */
 	@Transactional
 	public void clearSignInFailures(UUID id) {
 		var member = staff.findById(id).orElseThrow(() -> notFound("staff", id.toString()));
@@ -352,8 +367,8 @@ public class AgencyManagement {
 
 	/**
 	 * Changes a role's title, description and grants.
-	 *
-	 * @param expectedVersion the version the change was based on, or {@code null} to change whatever is there
+	 * @param expectedVersion the version the change was based on, or {@code null} to
+	 * change whatever is there
 	 * @throws ChangedMeanwhile if someone changed the role since that version
 	 */
 	@Transactional
@@ -362,7 +377,8 @@ public class AgencyManagement {
 		var role = role(name);
 		checkVersion(expectedVersion, role.version(), "role", name);
 		role.change(title.trim(), description.trim(), grants);
-		// Everyone who holds the role must still be allowed its purposes, together with their other roles.
+		// Everyone who holds the role must still be allowed its purposes, together with
+		// their other roles.
 		for (var member : staff.findAll()) {
 			if (member.roleIds().contains(role.id())) {
 				var agency = agencies.findById(member.agencyId()).orElseThrow();
@@ -423,8 +439,8 @@ public class AgencyManagement {
 	// ---- Counts for the admin pages (no personal data, so not audited)
 
 	/** How much there is to administer. */
-	public record Overview(long agencies, long activeAgencies, long staff, long roles,
-			long apiClients, long activeApiClients) {
+	public record Overview(long agencies, long activeAgencies, long staff, long roles, long apiClients,
+			long activeApiClients) {
 	}
 
 	@Transactional(readOnly = true)
@@ -432,8 +448,7 @@ public class AgencyManagement {
 		var all = agencies.findAll();
 		var clients = apiClients.findAll();
 		return new Overview(all.size(), all.stream().filter(Agency::active).count(), staff.count(), roles.count(),
-				clients.size(),
-				clients.stream().filter(c -> !c.revoked()).count());
+				clients.size(), clients.stream().filter(c -> !c.revoked()).count());
 	}
 
 	/** How many staff each agency has, by agency id. */
@@ -519,7 +534,10 @@ public class AgencyManagement {
 			.collect(Collectors.joining(","));
 	}
 
-	/** Thrown when a change was based on a version of a record that someone else has changed since. */
+	/**
+	 * Thrown when a change was based on a version of a record that someone else has
+	 * changed since.
+	 */
 	@ResponseStatus(HttpStatus.CONFLICT)
 	public static class ChangedMeanwhile extends RuntimeException {
 

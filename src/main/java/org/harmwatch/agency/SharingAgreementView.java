@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param access {@link Action#READ}, or {@link Action#WRITE} for read and change
  * @param inForce whether it is in force today
  */
-public record SharingAgreementView(UUID id, String reference, String ownerCode, String ownerName,
-		String recipientCode, String recipientName, Capability capability, Action access, Purpose purpose,
-		String legalBasis, LocalDate startsOn, @Nullable LocalDate endsOn, String createdBy, Instant createdAt,
-		@Nullable String endedBy, @Nullable Instant endedAt, boolean inForce) {
+public record SharingAgreementView(UUID id, String reference, String ownerCode, String ownerName, String recipientCode,
+		String recipientName, Capability capability, Action access, Purpose purpose, String legalBasis,
+		LocalDate startsOn, @Nullable LocalDate endsOn, String createdBy, Instant createdAt, @Nullable String endedBy,
+		@Nullable Instant endedAt, boolean inForce) {
 }

@@ -29,11 +29,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Data-sharing agreements: which agency's records of a capability another agency may read or change, for which
- * purpose, on which legal basis and between which dates.
+ * Data-sharing agreements: which agency's records of a capability another agency may read
+ * or change, for which purpose, on which legal basis and between which dates.
  *
- * <p>Administrators record and end them (each change audited); every module that owns records asks here before it
- * lets staff of another agency read or change them.
+ * <p>
+ * Administrators record and end them (each change audited); every module that owns
+ * records asks here before it lets staff of another agency read or change them.
  */
 @Service
 public class SharingManagement {
@@ -68,8 +69,8 @@ public class SharingManagement {
 	}
 
 	/**
-	 * For each agency that shares its records of the capability with the recipient agency for the action today, the
-	 * purposes it shares them for.
+	 * For each agency that shares its records of the capability with the recipient agency
+	 * for the action today, the purposes it shares them for.
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Set<Purpose>> sharingWith(String recipientCode, Capability capability, Action action) {
@@ -92,7 +93,10 @@ public class SharingManagement {
 		return result;
 	}
 
-	/** The purposes for which the owner agency shares its records of the capability with the recipient today. */
+	/**
+	 * The purposes for which the owner agency shares its records of the capability with
+	 * the recipient today.
+	 */
 	public Set<Purpose> sharedPurposes(String ownerCode, String recipientCode, Capability capability, Action action) {
 		return sharingWith(recipientCode, capability, action).getOrDefault(ownerCode, Set.of());
 	}
@@ -131,20 +135,20 @@ public class SharingManagement {
 			throw rejected("purpose", "admin.sharing.error.purposeNotHeld", recipient.type().title().toLowerCase(),
 					purpose.name().toLowerCase().replace('_', ' '));
 		}
-		var basis = required(draft.legalBasis(), "legalBasis", "admin.sharing.error.legalBasis",
-				MAX_LEGAL_BASIS);
+		var basis = required(draft.legalBasis(), "legalBasis", "admin.sharing.error.legalBasis", MAX_LEGAL_BASIS);
 		if (draft.startsOn() == null) {
 			throw rejected("startsOn", "admin.sharing.error.startsOn");
 		}
 		if (draft.endsOn() != null && draft.endsOn().isBefore(draft.startsOn())) {
 			throw rejected("endsOn", "admin.sharing.error.endsOn");
 		}
-		var agreement = agreements.save(SharingAgreement.record(reference, owner.id(), recipient.id(),
-				draft.capability(), draft.access(), purpose, basis, draft.startsOn(), draft.endsOn(), by,
-				clock.instant()));
+		var agreement = agreements
+			.save(SharingAgreement.record(reference, owner.id(), recipient.id(), draft.capability(), draft.access(),
+					purpose, basis, draft.startsOn(), draft.endsOn(), by, clock.instant()));
 		audit.record(AgencyAudit.SHARING_AGREEMENT_RECORDED, "sharing_agreement", agreement.id().toString(), purpose,
-				Outcome.ALLOWED, reference + ": " + owner.code() + " -> " + recipient.code() + ", "
-						+ draft.capability() + ":" + draft.access() + ", " + draft.startsOn() + " to "
+				Outcome.ALLOWED,
+				reference + ": " + owner.code() + " -> " + recipient.code() + ", " + draft.capability() + ":"
+						+ draft.access() + ", " + draft.startsOn() + " to "
 						+ (draft.endsOn() == null ? "open" : draft.endsOn()));
 		return view(agreement, Map.of(owner.id(), owner, recipient.id(), recipient),
 				LocalDate.now(clock.withZone(zone)));

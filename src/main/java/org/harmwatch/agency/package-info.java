@@ -1,9 +1,11 @@
 /**
  * Agencies, their staff, roles and API clients: who works for whom and what each may do.
  *
- * <p>Used by system administrators (the admin pages) and by every other module through
- * {@link org.harmwatch.agency.AgencyManagement}. Roles grant actions on capabilities for purposes; an agency's type
- * limits the purposes its staff may hold, so a police officer can never be given a health role.
+ * <p>
+ * Used by system administrators (the admin pages) and by every other module through
+ * {@link org.harmwatch.agency.AgencyManagement}. Roles grant actions on capabilities for
+ * purposes; an agency's type limits the purposes its staff may hold, so a police officer
+ * can never be given a health role.
  */
 @NullMarked
 @ApplicationModule(displayName = "Agencies and staff", allowedDependencies = { "shared", "platform" })

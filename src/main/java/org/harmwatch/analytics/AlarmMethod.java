@@ -17,7 +17,10 @@ public enum AlarmMethod {
 	/** A Poisson CUSUM that resets after an alarm, trained on the first 28 days. */
 	CUSUM,
 
-	/** Farrington flexible with the Noufaily improvements, on weekly counts (needs at least 3 years). */
+	/**
+	 * Farrington flexible with the Noufaily improvements, on weekly counts (needs at
+	 * least 3 years).
+	 */
 	FARRINGTON
 
 }

@@ -36,14 +36,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What other modules and the analytics API ask of the engine: hotspots over the region's areas, heatmaps of points,
- * alarms on daily counts, space-time clusters, and the observations the spike detector watches.
+ * What other modules and the analytics API ask of the engine: hotspots over the region's
+ * areas, heatmaps of points, alarms on daily counts, space-time clusters, and the
+ * observations the spike detector watches.
  *
- * <p>It takes and gives counts, rates and points, never people. Coordinates are projected to metres about the region
- * (see {@code LocalProjection}) before the engine sees them. Every answer is computed on request and nothing but
- * observations is stored. Requests are bounded by the work they ask for, not only by their size: a heatmap by its
- * kernel evaluations ({@code harmwatch.analytics.limits.max-heatmap-work}), so that one request cannot hold the CPU for
- * seconds.
+ * <p>
+ * It takes and gives counts, rates and points, never people. Coordinates are projected to
+ * metres about the region (see {@code LocalProjection}) before the engine sees them.
+ * Every answer is computed on request and nothing but observations is stored. Requests
+ * are bounded by the work they ask for, not only by their size: a heatmap by its kernel
+ * evaluations ({@code harmwatch.analytics.limits.max-heatmap-work}), so that one request
+ * cannot hold the CPU for seconds.
  */
 @Service
 @EnableConfigurationProperties(AnalyticsLimits.class)
@@ -77,7 +80,8 @@ public class AnalyticsManagement {
 	// ---- Observations for the spike detector
 
 	/**
-	 * Records an event for the spike detector, once per source and source id (recording it again changes nothing).
+	 * Records an event for the spike detector, once per source and source id (recording
+	 * it again changes nothing).
 	 * @return whether it was new
 	 */
 	@Transactional
@@ -96,7 +100,10 @@ public class AnalyticsManagement {
 
 	// ---- Hotspots
 
-	/** Getis-Ord Gi* for every area of a level (or of one local authority), with the chosen neighbourhoods. */
+	/**
+	 * Getis-Ord Gi* for every area of a level (or of one local authority), with the
+	 * chosen neighbourhoods.
+	 */
 	public HotspotMap hotspots(HotspotQuery query) {
 		var areas = query.ladCode() == null ? geography.areas(query.level())
 				: geography.areas(query.level(), query.ladCode());
@@ -104,8 +111,8 @@ public class AnalyticsManagement {
 			throw new AnalyticsRequestException("ladCode", "There is no local authority " + query.ladCode() + ".");
 		}
 		if (areas.size() < 3) {
-			throw new AnalyticsRequestException("level", "Hotspots need at least 3 areas; this selection has "
-					+ areas.size() + ". Choose a finer level.");
+			throw new AnalyticsRequestException("level",
+					"Hotspots need at least 3 areas; this selection has " + areas.size() + ". Choose a finer level.");
 		}
 		var index = new HashMap<String, Integer>();
 		for (int i = 0; i < areas.size(); i++) {
@@ -115,9 +122,9 @@ public class AnalyticsManagement {
 		for (var entry : query.values().entrySet()) {
 			var i = index.get(entry.getKey());
 			if (i == null) {
-				throw new AnalyticsRequestException("values", "The area " + entry.getKey() + " is not a "
-						+ query.level().urlName() + (query.ladCode() == null ? " of the region" : " of " + query.ladCode())
-						+ ".");
+				throw new AnalyticsRequestException("values",
+						"The area " + entry.getKey() + " is not a " + query.level().urlName()
+								+ (query.ladCode() == null ? " of the region" : " of " + query.ladCode()) + ".");
 			}
 			var value = entry.getValue();
 			if (value == null || !Double.isFinite(value)) {
@@ -133,8 +140,8 @@ public class AnalyticsManagement {
 		var classes = result.classify(query.alpha(), query.significance());
 		var rows = new ArrayList<AreaHotspot>(areas.size());
 		for (int i = 0; i < areas.size(); i++) {
-			rows.add(new AreaHotspot(areas.get(i).code(), areas.get(i).name(), values[i], result.z(i),
-					result.pValue(i), q[i], classes[i], result.neighbourhoodSize(i)));
+			rows.add(new AreaHotspot(areas.get(i).code(), areas.get(i).name(), values[i], result.z(i), result.pValue(i),
+					q[i], classes[i], result.neighbourhoodSize(i)));
 		}
 		return new HotspotMap(query.level(), query.significance(), query.alpha(), List.copyOf(rows));
 	}
@@ -213,17 +220,19 @@ public class AnalyticsManagement {
 		if (!(query.cellMetres() > 0) || !Double.isFinite(query.cellMetres())) {
 			throw new AnalyticsRequestException("cellMetres", "The cell size must be above 0 metres.");
 		}
-		var bounds = query.bounds() != null ? query.bounds()
-				: geography.bounds().orElseThrow(() -> new AnalyticsRequestException("bounds",
-						"No region is loaded; give the bounds of the grid."));
+		var bounds = query.bounds() != null ? query.bounds() : geography.bounds()
+			.orElseThrow(
+					() -> new AnalyticsRequestException("bounds", "No region is loaded; give the bounds of the grid."));
 		if (!(bounds.north() > bounds.south() && bounds.east() > bounds.west())) {
-			throw new AnalyticsRequestException("bounds", "The bounds must have north above south and east above west.");
+			throw new AnalyticsRequestException("bounds",
+					"The bounds must have north above south and east above west.");
 		}
 		if (!(bounds.south() >= -90 && bounds.north() <= 90 && bounds.west() >= -180 && bounds.east() <= 180)) {
 			throw new AnalyticsRequestException("bounds",
 					"The bounds must be latitudes from -90 to 90 and longitudes from -180 to 180.");
 		}
-		var projection = new LocalProjection((bounds.south() + bounds.north()) / 2, (bounds.west() + bounds.east()) / 2);
+		var projection = new LocalProjection((bounds.south() + bounds.north()) / 2,
+				(bounds.west() + bounds.east()) / 2);
 		double xmin = projection.x(bounds.west());
 		double xmax = projection.x(bounds.east());
 		double ymin = projection.y(bounds.south());
@@ -270,12 +279,14 @@ public class AnalyticsManagement {
 	}
 
 	/**
-	 * The kernel evaluations a heatmap costs, an upper bound known before any is made: each point visits the cells of
-	 * the square around it whose side is twice the kernel's reach (its bandwidth, or {@link
-	 * KernelDensity#DEFAULT_GAUSSIAN_TRUNCATION} bandwidths for the Gaussian), cut to the grid.
+	 * The kernel evaluations a heatmap costs, an upper bound known before any is made:
+	 * each point visits the cells of the square around it whose side is twice the
+	 * kernel's reach (its bandwidth, or {@link KernelDensity#DEFAULT_GAUSSIAN_TRUNCATION}
+	 * bandwidths for the Gaussian), cut to the grid.
 	 */
 	static long heatmapWork(int points, GridSpec grid, Kernel kernel, double bandwidthMetres) {
-		double reach = kernel.isCompact() ? bandwidthMetres : KernelDensity.DEFAULT_GAUSSIAN_TRUNCATION * bandwidthMetres;
+		double reach = kernel.isCompact() ? bandwidthMetres
+				: KernelDensity.DEFAULT_GAUSSIAN_TRUNCATION * bandwidthMetres;
 		long columns = (long) Math.min(grid.columns(), Math.floor(2 * reach / grid.cellWidth()) + 1);
 		long rows = (long) Math.min(grid.rows(), Math.floor(2 * reach / grid.cellHeight()) + 1);
 		double work = (double) points * columns * rows;
@@ -284,7 +295,10 @@ public class AnalyticsManagement {
 
 	// ---- Alarms
 
-	/** Runs a temporal detector over consecutive daily counts starting on {@code firstDay}. */
+	/**
+	 * Runs a temporal detector over consecutive daily counts starting on
+	 * {@code firstDay}.
+	 */
 	public List<AlarmDay> alarms(LocalDate firstDay, double[] counts, AlarmMethod method) {
 		for (int i = 0; i < counts.length; i++) {
 			if (!(counts[i] >= 0) || !Double.isFinite(counts[i])) {
@@ -304,8 +318,8 @@ public class AnalyticsManagement {
 		var options = Ears.Options.cdc(method);
 		int first = Ears.firstIndex(method, options.baseline());
 		if (counts.length <= first) {
-			throw new AnalyticsRequestException("counts",
-					"EARS " + method + " needs more than " + first + " days of counts; there are " + counts.length + ".");
+			throw new AnalyticsRequestException("counts", "EARS " + method + " needs more than " + first
+					+ " days of counts; there are " + counts.length + ".");
 		}
 		var result = Ears.detect(counts, method, options);
 		return days(firstDay, counts, result.statistic(), result.upperBound(), result.alarm());
@@ -325,8 +339,8 @@ public class AnalyticsManagement {
 			boolean[] alarm) {
 		var out = new ArrayList<AlarmDay>(counts.length);
 		for (int i = 0; i < counts.length; i++) {
-			out.add(new AlarmDay(firstDay.plusDays(i), counts[i], value(statistic, i),
-					value(bound, i), i < alarm.length && alarm[i]));
+			out.add(new AlarmDay(firstDay.plusDays(i), counts[i], value(statistic, i), value(bound, i),
+					i < alarm.length && alarm[i]));
 		}
 		return out;
 	}
@@ -336,7 +350,8 @@ public class AnalyticsManagement {
 	}
 
 	private static List<AlarmDay> farrington(LocalDate firstDay, double[] counts) {
-		// Weekly counts from Monday; a partial first week is dropped so every week is comparable.
+		// Weekly counts from Monday; a partial first week is dropped so every week is
+		// comparable.
 		var monday = firstDay.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
 		int offset = (int) (monday.toEpochDay() - firstDay.toEpochDay());
 		int weeks = (counts.length - offset) / 7;
@@ -368,7 +383,10 @@ public class AnalyticsManagement {
 
 	// ---- Space-time scan
 
-	/** Kulldorff's space-time permutation scan over cases per area and day; clusters most likely first. */
+	/**
+	 * Kulldorff's space-time permutation scan over cases per area and day; clusters most
+	 * likely first.
+	 */
 	public List<ScanCluster> scan(ScanQuery query) {
 		if (query.cases().isEmpty()) {
 			throw new AnalyticsRequestException("cases", "Give at least one area and day with cases.");

@@ -1,7 +1,8 @@
 package org.harmwatch.analytics;
 
 /**
- * A request the engine cannot answer as asked: names the field and says why, and changes nothing.
+ * A request the engine cannot answer as asked: names the field and says why, and changes
+ * nothing.
  */
 public class AnalyticsRequestException extends RuntimeException {
 

@@ -10,7 +10,8 @@ import org.harmwatch.analytics.hotspot.HotspotClass;
  * @param value the value tested
  * @param z the Gi* z-score (NaN when undefined, e.g. all values equal)
  * @param p the two-sided normal p-value
- * @param q the p-value that decided the class (adjusted by Benjamini-Hochberg for the FDR kinds)
+ * @param q the p-value that decided the class (adjusted by Benjamini-Hochberg for the FDR
+ * kinds)
  * @param hotspot hot, cold or not significant
  * @param neighbourhoodSize areas in its neighbourhood, itself included
  */

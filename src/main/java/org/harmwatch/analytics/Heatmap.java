@@ -12,7 +12,8 @@ import org.harmwatch.geography.Bounds;
  * @param cellMetres side of a cell
  * @param kernel the kernel used
  * @param bandwidthMetres the bandwidth used
- * @param perKm2 intensity per cell, row-major from the south-west corner (row 0 is the southernmost)
+ * @param perKm2 intensity per cell, row-major from the south-west corner (row 0 is the
+ * southernmost)
  * @param max the largest value
  */
 public record Heatmap(Bounds bounds, int columns, int rows, double cellMetres, Kernel kernel, double bandwidthMetres,

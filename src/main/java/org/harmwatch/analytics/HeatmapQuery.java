@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param points the events
  * @param kernel the kernel (quartic is the QGIS and ArcGIS default)
- * @param bandwidthMetres the bandwidth h in metres (the support radius of quartic and Epanechnikov, the standard
- * deviation of Gaussian)
+ * @param bandwidthMetres the bandwidth h in metres (the support radius of quartic and
+ * Epanechnikov, the standard deviation of Gaussian)
  * @param cellMetres the side of a grid cell in metres
  * @param bounds the extent of the grid; {@code null} for the whole region
  */

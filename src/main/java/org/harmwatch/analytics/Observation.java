@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One thing that happened at a place and time, handed to the spike detector by another module: an overdose, a needle
- * find, a naloxone administration.
+ * One thing that happened at a place and time, handed to the spike detector by another
+ * module: an overdose, a needle find, a naloxone administration.
  *
- * <p>It carries no person: only where, when, what kind and how many. The exact point is kept for the detector and
- * never given out; answers are counts per area.
+ * <p>
+ * It carries no person: only where, when, what kind and how many. The exact point is kept
+ * for the detector and never given out; answers are counts per area.
  *
  * @param source the module or system that saw it, e.g. {@code overdose}
  * @param sourceId its id there; the same source and id recorded twice is stored once

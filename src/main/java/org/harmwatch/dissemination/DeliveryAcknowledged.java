@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * A professional acknowledged receiving an alert (published for the first acknowledgement of a delivery only).
+ * A professional acknowledged receiving an alert (published for the first acknowledgement
+ * of a delivery only).
  *
  * @param deliveryId the delivery
  * @param alertId its alert

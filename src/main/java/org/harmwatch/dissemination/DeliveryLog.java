@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What happened to one alert's deliveries: counts by version, channel and state, and the failures with their error.
+ * What happened to one alert's deliveries: counts by version, channel and state, and the
+ * failures with their error.
  */
 public record DeliveryLog(UUID alertId, String reference, String headline, List<Count> counts, List<Failure> failures,
 		DeliveryTotals measures) {
@@ -17,7 +18,10 @@ public record DeliveryLog(UUID alertId, String reference, String headline, List<
 	public record Count(int version, DeliveryChannel channel, DeliveryState state, long count) {
 	}
 
-	/** A delivery that failed (retrying) or is dead, with the last error. Recipients are shown masked. */
+	/**
+	 * A delivery that failed (retrying) or is dead, with the last error. Recipients are
+	 * shown masked.
+	 */
 	public record Failure(long id, int version, DeliveryChannel channel, String recipient, DeliveryState state,
 			int attempts, @Nullable String error, @Nullable Instant nextAttemptAt) {
 	}

@@ -38,11 +38,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Subscriptions to alerts, acknowledgements, feedback, the delivery log and delivery measures.
+ * Subscriptions to alerts, acknowledgements, feedback, the delivery log and delivery
+ * measures.
  *
- * <p>Public subscriptions keep only the address and its filters. Subscribing never tells whether an address was
- * already subscribed: a new or unconfirmed address is sent a confirmation link, a confirmed one nothing, and the
- * caller sees the same either way.
+ * <p>
+ * Public subscriptions keep only the address and its filters. Subscribing never tells
+ * whether an address was already subscribed: a new or unconfirmed address is sent a
+ * confirmation link, a confirmed one nothing, and the caller sees the same either way.
  */
 @Service
 public class DisseminationManagement {
@@ -98,21 +100,19 @@ public class DisseminationManagement {
 		this.issues = issues;
 	}
 
-
 	/** The region's local authority districts, for area filters. */
 	public List<Area> districts() {
 		return geography.areas(AreaLevel.LAD);
 	}
 
-
 	/**
-	 * Asks for a public subscription and, when the address is new or not yet confirmed, sends it a confirmation link.
-	 * Nothing is sent to the address until it is confirmed.
-	 *
-	 * @throws SubscriptionRejectedException when the address or a filter is not valid (nothing is stored or sent)
+	 * Asks for a public subscription and, when the address is new or not yet confirmed,
+	 * sends it a confirmation link. Nothing is sent to the address until it is confirmed.
+	 * @throws SubscriptionRejectedException when the address or a filter is not valid
+	 * (nothing is stored or sent)
 	 */
-	public void subscribe(DeliveryChannel channel, String address, List<String> ladCodes,
-			List<String> substanceClasses, Instant now) {
+	public void subscribe(DeliveryChannel channel, String address, List<String> ladCodes, List<String> substanceClasses,
+			Instant now) {
 		var problems = new ArrayList<SubscriptionProblem>();
 		var normalised = normaliseAddress(channel, address, problems);
 		var lads = checkFilters(ladCodes, substanceClasses, problems);
@@ -148,13 +148,14 @@ public class DisseminationManagement {
 				else {
 					email.sendDirect(normalised, "Confirm your subscription to drug alerts",
 							"Someone (we hope you) asked to receive drug alerts from Harmwatch at this address.\n\n"
-									+ "To confirm, open this link within "
-									+ properties.confirmValidFor().toHours() + " hours:\n" + link
+									+ "To confirm, open this link within " + properties.confirmValidFor().toHours()
+									+ " hours:\n" + link
 									+ "\n\nIf you did not ask for this, ignore this email: nothing will be sent.\n");
 				}
 			}
 			catch (Exception ex) {
-				// The same answer either way: a failure must not tell the caller anything about the address.
+				// The same answer either way: a failure must not tell the caller anything
+				// about the address.
 				log.warn("Could not send a subscription confirmation by {}: {}", channel, ex.toString());
 			}
 		}
@@ -168,7 +169,6 @@ public class DisseminationManagement {
 
 	/**
 	 * Confirms a public subscription; the link works once, before it expires.
-	 *
 	 * @throws TokenNotFoundException when it is not valid
 	 */
 	@Transactional
@@ -188,8 +188,8 @@ public class DisseminationManagement {
 	}
 
 	/**
-	 * Ends a subscription; nothing more is sent to it, including deliveries already queued. Idempotent.
-	 *
+	 * Ends a subscription; nothing more is sent to it, including deliveries already
+	 * queued. Idempotent.
 	 * @throws TokenNotFoundException when the link names nothing
 	 */
 	@Transactional
@@ -201,7 +201,6 @@ public class DisseminationManagement {
 		audit.recordFor("public", null, "SUBSCRIPTION_ENDED", "subscription", id.toString(), Purpose.PUBLIC,
 				AuditLog.Outcome.ALLOWED, null);
 	}
-
 
 	@Transactional(readOnly = true)
 	public List<SubscriptionView> subscriptions() {
@@ -215,9 +214,9 @@ public class DisseminationManagement {
 	}
 
 	/**
-	 * Subscribes professionals: the staff of an agency and/or holders of a role (by email, resolved at send time), or
-	 * one explicit address (an email address or a mobile number, e.g. an on-call phone).
-	 *
+	 * Subscribes professionals: the staff of an agency and/or holders of a role (by
+	 * email, resolved at send time), or one explicit address (an email address or a
+	 * mobile number, e.g. an on-call phone).
 	 * @throws SubscriptionRejectedException when something is not valid
 	 */
 	@Transactional
@@ -255,13 +254,13 @@ public class DisseminationManagement {
 	}
 
 	/**
-	 * Adds a partner system's webhook. The secret is the partner's to keep: it signs every POST.
-	 *
+	 * Adds a partner system's webhook. The secret is the partner's to keep: it signs
+	 * every POST.
 	 * @throws SubscriptionRejectedException when something is not valid
 	 */
 	@Transactional
-	public UUID addWebhook(String name, String url, String secret, List<String> ladCodes,
-			List<String> substanceClasses, Instant now) {
+	public UUID addWebhook(String name, String url, String secret, List<String> ladCodes, List<String> substanceClasses,
+			Instant now) {
 		var problems = new ArrayList<SubscriptionProblem>();
 		if (name.isBlank() || name.length() > 100) {
 			problems.add(new SubscriptionProblem("name", "Enter the partner's name (at most 100 characters)."));
@@ -290,12 +289,14 @@ public class DisseminationManagement {
 				url.trim(), name.trim(), null, null, secret, lads, substanceClasses, null, null, now, now));
 	}
 
-	/** Ends a professional or webhook subscription; {@code false} when there is none with this id. */
+	/**
+	 * Ends a professional or webhook subscription; {@code false} when there is none with
+	 * this id.
+	 */
 	@Transactional
 	public boolean removeSubscription(UUID id) {
 		return subscriptions.deactivateManaged(id);
 	}
-
 
 	/** A delivery as its recipient sees it through their link. */
 	public record Received(String reference, String headline, boolean professional, @Nullable Instant acknowledgedAt,
@@ -312,8 +313,8 @@ public class DisseminationManagement {
 	}
 
 	/**
-	 * Records that a professional acknowledged receipt; a second acknowledgement keeps the first time.
-	 *
+	 * Records that a professional acknowledged receipt; a second acknowledgement keeps
+	 * the first time.
 	 * @return when it was (first) acknowledged
 	 * @throws TokenNotFoundException when the link names no delivery to a professional
 	 */
@@ -331,8 +332,8 @@ public class DisseminationManagement {
 	}
 
 	/**
-	 * Records a recipient's answer to "was this alert useful? did it change what you did?", once per delivery.
-	 *
+	 * Records a recipient's answer to "was this alert useful? did it change what you
+	 * did?", once per delivery.
 	 * @return {@code false} when they had already answered (the first answer stays)
 	 * @throws TokenNotFoundException when the link names no delivery
 	 * @throws SubscriptionRejectedException when the comment is too long
@@ -353,7 +354,6 @@ public class DisseminationManagement {
 				new FeedbackGiven(a.id(), a.alertId(), a.version(), a.queuedAt(), useful, changedAction, a.at())));
 		return answered.isPresent();
 	}
-
 
 	/** An issued alert with its delivery counts, for the coordinator's list. */
 	public record IssuedAlert(UUID alertId, String reference, String headline, String level, boolean exercise,
@@ -383,8 +383,8 @@ public class DisseminationManagement {
 	}
 
 	/**
-	 * Sends failed and dead deliveries of an alert again, now (not those whose subscriber left).
-	 *
+	 * Sends failed and dead deliveries of an alert again, now (not those whose subscriber
+	 * left).
 	 * @return how many were queued again
 	 */
 	@Transactional
@@ -400,12 +400,14 @@ public class DisseminationManagement {
 		return deliveries.totals(alertId);
 	}
 
-	/** Delivery, acknowledgement and feedback totals of every delivery queued since {@code since}. */
+	/**
+	 * Delivery, acknowledgement and feedback totals of every delivery queued since
+	 * {@code since}.
+	 */
 	@Transactional(readOnly = true)
 	public DeliveryTotals measures(Instant since) {
 		return deliveries.totals(since);
 	}
-
 
 	static String mask(String recipient) {
 		if (recipient.startsWith("webhook:")) {
@@ -422,7 +424,8 @@ public class DisseminationManagement {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
-	private static String normaliseAddress(DeliveryChannel channel, String address, List<SubscriptionProblem> problems) {
+	private static String normaliseAddress(DeliveryChannel channel, String address,
+			List<SubscriptionProblem> problems) {
 		var trimmed = address.trim();
 		if (channel == DeliveryChannel.SMS) {
 			var digits = trimmed.replaceAll("[\\s()-]", "");

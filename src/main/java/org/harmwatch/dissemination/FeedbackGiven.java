@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * A recipient answered "was this alert useful? did it change what you did?" (once per delivery; the comment stays
- * here).
+ * A recipient answered "was this alert useful? did it change what you did?" (once per
+ * delivery; the comment stays here).
  *
  * @param deliveryId the delivery
  * @param alertId its alert

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A professional or webhook subscription as administrators see it (public subscribers are only counted, never
- * listed). A webhook's secret is never shown.
+ * A professional or webhook subscription as administrators see it (public subscribers are
+ * only counted, never listed). A webhook's secret is never shown.
  */
 public record SubscriptionView(UUID id, String kind, DeliveryChannel channel, @Nullable String name,
 		@Nullable String address, @Nullable String agencyCode, @Nullable String roleName, List<String> ladCodes,

@@ -3,9 +3,9 @@ package org.harmwatch.drugchecking;
 /** How a component was found. */
 public enum AnalysisMethod {
 
-	FTIR("FTIR"), RAMAN("Raman"), UV_VIS("UV-Vis"), REAGENT_TEST("reagent test"),
-	FENTANYL_STRIP("fentanyl test strip"), BENZODIAZEPINE_STRIP("benzodiazepine test strip"),
-	NITAZENE_STRIP("nitazene test strip"), XYLAZINE_STRIP("xylazine test strip"), GC_MS("GC-MS"), LC_MS("LC-MS");
+	FTIR("FTIR"), RAMAN("Raman"), UV_VIS("UV-Vis"), REAGENT_TEST("reagent test"), FENTANYL_STRIP("fentanyl test strip"),
+	BENZODIAZEPINE_STRIP("benzodiazepine test strip"), NITAZENE_STRIP("nitazene test strip"),
+	XYLAZINE_STRIP("xylazine test strip"), GC_MS("GC-MS"), LC_MS("LC-MS");
 
 	private final String label;
 

@@ -6,7 +6,10 @@ public enum Audience {
 	/** The drug-checking service and other health staff (grants for {@code HEALTH}). */
 	HEALTH_STAFF,
 
-	/** Staff of a law-enforcement agency (police, prison, probation), whatever their grants. */
+	/**
+	 * Staff of a law-enforcement agency (police, prison, probation), whatever their
+	 * grants.
+	 */
 	LAW_ENFORCEMENT,
 
 	/** The person who handed the sample in, looking it up by its code. */

@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The public results board: anonymised current results released for {@link Audience#PUBLIC_BOARD} by
- * {@link ReleaseManagement#boardReleases}, filtered, with the pills of concern and counts of what is in
- * circulation. Every count is published as a {@link Counted}, so counts under 5 are suppressed wherever they are shown
- * (page, CSV, JSON, API).
+ * The public results board: anonymised current results released for
+ * {@link Audience#PUBLIC_BOARD} by {@link ReleaseManagement#boardReleases}, filtered,
+ * with the pills of concern and counts of what is in circulation. Every count is
+ * published as a {@link Counted}, so counts under 5 are suppressed wherever they are
+ * shown (page, CSV, JSON, API).
  */
 @Service
 public class BoardManagement {
@@ -49,8 +50,10 @@ public class BoardManagement {
 
 	/**
 	 * The board for a filter.
+	 *
 	 * @param entries every matching result, newest first
-	 * @param concerns the matching results flagged high strength, unexpected high-risk or mis-sold
+	 * @param concerns the matching results flagged high strength, unexpected high-risk or
+	 * mis-sold
 	 * @param total how many results match
 	 * @param substances how many matching results each substance was found in, most first
 	 * @param months how many matching results were taken in each month, oldest first
@@ -63,7 +66,9 @@ public class BoardManagement {
 		var from = filter.from() == null ? Instant.EPOCH : filter.from().atDay(1).atStartOfDay(zone).toInstant();
 		var to = filter.to() == null ? Instant.now().plusSeconds(86_400)
 				: filter.to().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-		var districts = sessionManagement.districts().stream().collect(Collectors.toMap(Area::code, Area::name, (a, b) -> a));
+		var districts = sessionManagement.districts()
+			.stream()
+			.collect(Collectors.toMap(Area::code, Area::name, (a, b) -> a));
 		var releases = releaseManagement.boardReleases(from, to);
 		var published = photos.publishedOf(releases);
 		var entries = releases.stream()
@@ -94,11 +99,13 @@ public class BoardManagement {
 			.stream()
 			.map(c -> new BoardEntry.Found(c.name(), c.substanceCode(), c.amount()))
 			.toList();
-		return new BoardEntry(YearMonth.from(s.takenAt().atZone(zone)), lad == null ? null : districts.get(lad), s.form(),
-				s.soldAs(), s.pillColour(), s.pillLogo(), s.pillShape(), s.pillWeightMg(), found, r.current().flags(),
+		return new BoardEntry(YearMonth.from(s.takenAt().atZone(zone)), lad == null ? null : districts.get(lad),
+				s.form(), s.soldAs(), s.pillColour(), s.pillLogo(), s.pillShape(), s.pillWeightMg(), found,
+				r.current().flags(),
 				published.stream()
-					.map(p -> new BoardEntry.Photo(p.id(), PhotoManagement.alt(s.form(), s.soldAs(), s.pillColour(),
-							s.pillLogo(), s.pillShape(), p.caption())))
+					.map(p -> new BoardEntry.Photo(p.id(),
+							PhotoManagement.alt(s.form(), s.soldAs(), s.pillColour(), s.pillLogo(), s.pillShape(),
+									p.caption())))
 					.toList());
 	}
 
@@ -126,7 +133,9 @@ public class BoardManagement {
 		return value != null && value.toLowerCase(Locale.ROOT).contains(wanted.strip().toLowerCase(Locale.ROOT));
 	}
 
-	/** The substances that have appeared on the board, by name, for the filter's choices. */
+	/**
+	 * The substances that have appeared on the board, by name, for the filter's choices.
+	 */
 	public List<String> substanceNames(Board board) {
 		return board.substances().stream().map(Counted::label).sorted(Comparator.naturalOrder()).toList();
 	}
@@ -144,7 +153,10 @@ public class BoardManagement {
 			List<ResultFlag> flags) {
 	}
 
-	/** A suppressed count: {@code count} is {@code null} (left out of the JSON) and {@code shown} is "fewer than 5" when under 5. */
+	/**
+	 * A suppressed count: {@code count} is {@code null} (left out of the JSON) and
+	 * {@code shown} is "fewer than 5" when under 5.
+	 */
 	public record Count(String label, @Nullable Long count, String shown) {
 	}
 
@@ -167,8 +179,8 @@ public class BoardManagement {
 	}
 
 	/**
-	 * Writes the board as CSV: a licence line, the results (one row each), then the counts by substance, suppressed
-	 * under 5.
+	 * Writes the board as CSV: a licence line, the results (one row each), then the
+	 * counts by substance, suppressed under 5.
 	 */
 	public void writeCsv(Board board, Appendable out) {
 		var csv = new CsvWriter(out);

@@ -1,8 +1,9 @@
 package org.harmwatch.drugchecking;
 
 /**
- * A count in a published aggregate. Counts below {@link #THRESHOLD} are suppressed: they are shown as "fewer than 5"
- * and never as the number, so a small count cannot point at a person.
+ * A count in a published aggregate. Counts below {@link #THRESHOLD} are suppressed: they
+ * are shown as "fewer than 5" and never as the number, so a small count cannot point at a
+ * person.
  */
 public record Counted(String label, long count) {
 
@@ -20,7 +21,9 @@ public record Counted(String label, long count) {
 		return suppressed() ? SUPPRESSED : Long.toString(count);
 	}
 
-	/** The count for a chart: 0 when suppressed, so the bar never gives the number away. */
+	/**
+	 * The count for a chart: 0 when suppressed, so the bar never gives the number away.
+	 */
 	public long charted() {
 		return suppressed() ? 0 : count;
 	}

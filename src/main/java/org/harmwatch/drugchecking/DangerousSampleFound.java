@@ -7,19 +7,24 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * A checked sample held something dangerous: a high-potency opioid, an unexpected or harmful adulterant, or far more of
- * the expected drug than usual.
+ * A checked sample held something dangerous: a high-potency opioid, an unexpected or
+ * harmful adulterant, or far more of the expected drug than usual.
  *
- * <p>It carries no person and no address: the session's site and the local authority district where the sample was
- * bought or handed in, as the service user chose to say.
+ * <p>
+ * It carries no person and no address: the session's site and the local authority
+ * district where the sample was bought or handed in, as the service user chose to say.
  *
  * @param sampleId the service's id of the sample; listeners use it to stay idempotent
- * @param sessionSite the checking session's site, e.g. {@code Digbeth fixed site} or a festival's name
- * @param ladCode the local authority district (ONS code) the sample is attributed to, if known
+ * @param sessionSite the checking session's site, e.g. {@code Digbeth fixed site} or a
+ * festival's name
+ * @param ladCode the local authority district (ONS code) the sample is attributed to, if
+ * known
  * @param soldAs what the sample was bought as (free text, e.g. {@code heroin})
- * @param substanceCodes substance codes found, as the substance vocabulary names them, most dangerous first
+ * @param substanceCodes substance codes found, as the substance vocabulary names them,
+ * most dangerous first
  * @param reasons why it is dangerous, in words (e.g. {@code fentanyl found in heroin})
- * @param analysis how it was analysed, e.g. {@code FTIR}, {@code GC-MS}, {@code fentanyl test strip}
+ * @param analysis how it was analysed, e.g. {@code FTIR}, {@code GC-MS},
+ * {@code fentanyl test strip}
  * @param foundAt when the result was confirmed
  */
 @NamedInterface("events")

@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Importing historical or partner results into a session from CSV, through the platform's import facility
- * ({@link Imports}): the upload is kept in the database, its columns are mapped, then a background job checks every
- * row and stores every sample in one transaction, all or nothing, with its progress on the job's page. A job belongs
- * to the uploader's agency; its analysts see it.
+ * Importing historical or partner results into a session from CSV, through the platform's
+ * import facility ({@link Imports}): the upload is kept in the database, its columns are
+ * mapped, then a background job checks every row and stores every sample in one
+ * transaction, all or nothing, with its progress on the job's page. A job belongs to the
+ * uploader's agency; its analysts see it.
  */
 @Service
 public class DrugCheckingImports {
@@ -53,9 +54,12 @@ public class DrugCheckingImports {
 	}
 
 	/**
-	 * Keeps an uploaded CSV for the user's agency to map, for the session the user may change.
-	 * @throws DrugCheckingRejectedException saying what is wrong with the file; nothing is stored then
-	 * @throws DrugCheckingManagement.NotFound when there is no such session, or the user may not use it
+	 * Keeps an uploaded CSV for the user's agency to map, for the session the user may
+	 * change.
+	 * @throws DrugCheckingRejectedException saying what is wrong with the file; nothing
+	 * is stored then
+	 * @throws DrugCheckingManagement.NotFound when there is no such session, or the user
+	 * may not use it
 	 */
 	public ImportJob upload(UUID sessionId, @Nullable String filename, byte[] content, HarmwatchUser user) {
 		drugChecking.session(sessionId, user, Action.WRITE);
@@ -67,7 +71,9 @@ public class DrugCheckingImports {
 		}
 	}
 
-	/** The import job, if the user may see it; empty when there is none or they may not. */
+	/**
+	 * The import job, if the user may see it; empty when there is none or they may not.
+	 */
 	public Optional<ImportJob> job(UUID id, HarmwatchUser user) {
 		return imports.job(kind, id, user);
 	}
@@ -82,19 +88,26 @@ public class DrugCheckingImports {
 		return imports.problems(kind, id, user, limit);
 	}
 
-	/** The mapping to offer for the job's file: the agency's last one, else guessed from the header. */
+	/**
+	 * The mapping to offer for the job's file: the agency's last one, else guessed from
+	 * the header.
+	 */
 	public ColumnMapping guess(ImportJob job) {
 		return imports.guess(kind, job);
 	}
 
-	/** The mapping's problems with the job's header: required columns unmapped, names not in the file. */
+	/**
+	 * The mapping's problems with the job's header: required columns unmapped, names not
+	 * in the file.
+	 */
 	public List<ColumnMapping.ColumnProblem> check(ImportMapping mapping, ImportJob job) {
 		return columns(mapping).problems(kind, job.header());
 	}
 
 	/**
 	 * Starts the job with this mapping, once: it is queued and runs in the background.
-	 * @return false, changing nothing, when the job has already been started (or the user may not see it)
+	 * @return false, changing nothing, when the job has already been started (or the user
+	 * may not see it)
 	 */
 	public boolean start(UUID id, ImportMapping mapping, HarmwatchUser user) {
 		return imports.start(kind, id, columns(mapping), options(mapping), user);
@@ -107,8 +120,9 @@ public class DrugCheckingImports {
 	}
 
 	/**
-	 * Imports a CSV of results into a session at once: all or nothing. When any row is bad nothing is stored and the
-	 * report names each bad row; importing the same file again stores nothing twice.
+	 * Imports a CSV of results into a session at once: all or nothing. When any row is
+	 * bad nothing is stored and the report names each bad row; importing the same file
+	 * again stores nothing twice.
 	 */
 	public Imports.Report importCsv(UUID sessionId, String csv, ImportMapping mapping, String by, Instant now) {
 		drugChecking.session(sessionId).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + sessionId));

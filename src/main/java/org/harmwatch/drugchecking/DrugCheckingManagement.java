@@ -11,9 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What drug checking's CSV import ({@link DrugCheckingImports}) needs of the rest of the module: a session, taking a
- * sample in, and recording a result that is history rather than news. The module's API is split by what users do:
- * {@link SessionManagement}, {@link SampleManagement}, {@link ResultManagement}, {@link ReleaseManagement}.
+ * What drug checking's CSV import ({@link DrugCheckingImports}) needs of the rest of the
+ * module: a session, taking a sample in, and recording a result that is history rather
+ * than news. The module's API is split by what users do: {@link SessionManagement},
+ * {@link SampleManagement}, {@link ResultManagement}, {@link ReleaseManagement}.
  */
 @Service
 public class DrugCheckingManagement {
@@ -37,12 +38,17 @@ public class DrugCheckingManagement {
 		return sessions.session(id);
 	}
 
-	/** A session for a user under its owner's rules: {@link SessionManagement#session(UUID, HarmwatchUser, Action)}. */
+	/**
+	 * A session for a user under its owner's rules:
+	 * {@link SessionManagement#session(UUID, HarmwatchUser, Action)}.
+	 */
 	public SessionView session(UUID id, HarmwatchUser user, Action action) {
 		return sessions.session(id, user, action);
 	}
 
-	/** The sample created with this client id: {@link SampleManagement#sampleByClientId}. */
+	/**
+	 * The sample created with this client id: {@link SampleManagement#sampleByClientId}.
+	 */
 	public Optional<SampleView> sampleByClientId(UUID clientId) {
 		return intake.sampleByClientId(clientId);
 	}
@@ -53,9 +59,11 @@ public class DrugCheckingManagement {
 	}
 
 	/**
-	 * Records a result that is history, not news (e.g. a partner lab's, imported from CSV): as
-	 * {@link ResultManagement#recordResult}, but it publishes no {@link DangerousSampleFound}.
-	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored then
+	 * Records a result that is history, not news (e.g. a partner lab's, imported from
+	 * CSV): as {@link ResultManagement#recordResult}, but it publishes no
+	 * {@link DangerousSampleFound}.
+	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored
+	 * then
 	 */
 	@Transactional
 	public ResultVersion recordHistoricalResult(UUID sampleId, ResultDraft draft, String analyst, Instant at) {

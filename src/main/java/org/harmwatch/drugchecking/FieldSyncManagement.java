@@ -19,18 +19,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The offline field mode's sync: a batch of records made on a device without signal (samples, result versions,
- * consultations), each carrying the id the device gave it.
+ * The offline field mode's sync: a batch of records made on a device without signal
+ * (samples, result versions, consultations), each carrying the id the device gave it.
  *
- * <p>Each record is stored once by its client id: a re-sent record with the same content is answered
- * {@link Status#ALREADY_STORED} and changes nothing. A record whose client id is stored with different content, or an
- * edit made on a base the server has moved past (another device recorded a result version, or a consultation, since
- * this device last saw the sample) is a {@link Status#CONFLICT}: nothing is written and the server's version is
- * returned for the analyst to choose. Everything goes through the module's management services, so licence conditions,
- * validation, flags and {@link DangerousSampleFound} apply exactly as online.
+ * <p>
+ * Each record is stored once by its client id: a re-sent record with the same content is
+ * answered {@link Status#ALREADY_STORED} and changes nothing. A record whose client id is
+ * stored with different content, or an edit made on a base the server has moved past
+ * (another device recorded a result version, or a consultation, since this device last
+ * saw the sample) is a {@link Status#CONFLICT}: nothing is written and the server's
+ * version is returned for the analyst to choose. Everything goes through the module's
+ * management services, so licence conditions, validation, flags and
+ * {@link DangerousSampleFound} apply exactly as online.
  *
- * <p>A batch is validated whole before anything is written; when any record is wrong, nothing of the batch is stored
- * and {@link FieldSyncRejectedException} names each wrong record and field.
+ * <p>
+ * A batch is validated whole before anything is written; when any record is wrong,
+ * nothing of the batch is stored and {@link FieldSyncRejectedException} names each wrong
+ * record and field.
  */
 @Service
 public class FieldSyncManagement {
@@ -51,8 +56,9 @@ public class FieldSyncManagement {
 
 	/**
 	 * A result version recorded on the device.
-	 * @param baseVersion the sample's result version the device last saw (0: none), so an edit on a stale base is a
-	 * conflict
+	 *
+	 * @param baseVersion the sample's result version the device last saw (0: none), so an
+	 * edit on a stale base is a conflict
 	 */
 	public record FieldResult(@Nullable UUID clientId, @Nullable UUID sampleClientId, int baseVersion,
 			ResultDraft draft) implements FieldRecord {
@@ -60,11 +66,13 @@ public class FieldSyncManagement {
 
 	/**
 	 * A consultation recorded on the device.
-	 * @param baseClientId the client id of the consultation the device last saw for the sample (null: none)
+	 *
+	 * @param baseClientId the client id of the consultation the device last saw for the
+	 * sample (null: none)
 	 */
-	public record FieldConsultation(@Nullable UUID clientId, @Nullable UUID sampleClientId,
-			@Nullable UUID baseClientId, @Nullable String advice, @Nullable Boolean disposed,
-			@Nullable IntendedChange intendedChange, @Nullable String referral) implements FieldRecord {
+	public record FieldConsultation(@Nullable UUID clientId, @Nullable UUID sampleClientId, @Nullable UUID baseClientId,
+			@Nullable String advice, @Nullable Boolean disposed, @Nullable IntendedChange intendedChange,
+			@Nullable String referral) implements FieldRecord {
 	}
 
 	public enum Status {
@@ -82,17 +90,20 @@ public class FieldSyncManagement {
 
 	/**
 	 * What became of one record.
-	 * @param sample the stored sample (its id and anonymous code), for every kind of record
-	 * @param version the stored result version (for a result), or the server's current one (for a result conflict)
+	 *
+	 * @param sample the stored sample (its id and anonymous code), for every kind of
+	 * record
+	 * @param version the stored result version (for a result), or the server's current
+	 * one (for a result conflict)
 	 * @param serverResult the server's current result, for a result conflict
 	 * @param serverConsultation the server's consultation, for a consultation conflict
-	 * @param serverConsultationClientId the client id of the server's consultation, to build on when keeping mine
+	 * @param serverConsultationClientId the client id of the server's consultation, to
+	 * build on when keeping mine
 	 * @param reason why it is a conflict
 	 */
 	public record Outcome(UUID clientId, String kind, Status status, @Nullable SampleView sample,
-			@Nullable Integer version, @Nullable ResultVersion serverResult,
-			@Nullable Consultation serverConsultation, @Nullable UUID serverConsultationClientId,
-			@Nullable String reason) {
+			@Nullable Integer version, @Nullable ResultVersion serverResult, @Nullable Consultation serverConsultation,
+			@Nullable UUID serverConsultationClientId, @Nullable String reason) {
 	}
 
 	/** What is wrong with one record of a batch. */
@@ -123,14 +134,16 @@ public class FieldSyncManagement {
 	}
 
 	/**
-	 * Stores a batch of records made at the session, in one transaction: samples first, then results, then
-	 * consultations, whatever their order in the batch.
-	 * @throws FieldSyncRejectedException naming each wrong record and field; nothing of the batch is stored then
+	 * Stores a batch of records made at the session, in one transaction: samples first,
+	 * then results, then consultations, whatever their order in the batch.
+	 * @throws FieldSyncRejectedException naming each wrong record and field; nothing of
+	 * the batch is stored then
 	 * @throws DrugCheckingNotFoundException when there is no such session
 	 */
 	@Transactional
 	public List<Outcome> sync(UUID sessionId, List<FieldRecord> records, String takenBy, String analyst, Instant now) {
-		sessionManagement.session(sessionId).orElseThrow(() -> new DrugCheckingNotFoundException("session " + sessionId));
+		sessionManagement.session(sessionId)
+			.orElseThrow(() -> new DrugCheckingNotFoundException("session " + sessionId));
 		var problems = check(sessionId, records);
 		if (!problems.isEmpty()) {
 			throw new FieldSyncRejectedException(problems);
@@ -185,15 +198,16 @@ public class FieldSyncManagement {
 				continue;
 			}
 			if (!seen.add(clientId)) {
-				problems.add(new RecordProblem(i, clientId, "clientId", "This id is used by two records of the batch."));
+				problems
+					.add(new RecordProblem(i, clientId, "clientId", "This id is used by two records of the batch."));
 				continue;
 			}
 			switch (record) {
 				case FieldSample s -> {
 					var stored = sampleManagement.sampleByClientId(clientId);
 					if (stored.isPresent() && !stored.get().sessionId().equals(sessionId)) {
-						problems.add(new RecordProblem(i, clientId, "clientId",
-								"This sample belongs to another session."));
+						problems
+							.add(new RecordProblem(i, clientId, "clientId", "This sample belongs to another session."));
 					}
 					else if (stored.isEmpty()) {
 						sampleManagement.check(sessionId, s.draft())
@@ -252,15 +266,16 @@ public class FieldSyncManagement {
 	private Outcome result(FieldResult record, String analyst, Instant now) {
 		var clientId = Objects.requireNonNull(record.clientId());
 		var sample = sampleManagement.sampleByClientId(Objects.requireNonNull(record.sampleClientId())).orElseThrow();
-		// One writer per sample at a time, so the base-version check and the write see the same current version.
+		// One writer per sample at a time, so the base-version check and the write see
+		// the same current version.
 		sampleRows.lock(sample.id());
 		var stored = versions.byClientId(clientId);
 		if (stored.isPresent()) {
 			return SameContent.same(stored.get(), record.draft())
 					? new Outcome(clientId, "result", Status.ALREADY_STORED, sample, stored.get().version(), null, null,
 							null, null)
-					: new Outcome(clientId, "result", Status.CONFLICT, sample, stored.get().version(), stored.get(), null,
-							null, "A different result is stored with this id.");
+					: new Outcome(clientId, "result", Status.CONFLICT, sample, stored.get().version(), stored.get(),
+							null, null, "A different result is stored with this id.");
 		}
 		var current = versions.current(sample.id());
 		int currentVersion = current.map(ResultVersion::version).orElse(0);
@@ -284,10 +299,11 @@ public class FieldSyncManagement {
 			if (clientId.equals(storedId)) {
 				return SameContent.same(stored.get().consultation(), record.advice(), record.disposed(),
 						record.intendedChange(), record.referral())
-						? new Outcome(clientId, "consultation", Status.ALREADY_STORED, sample, null, null, null, null,
-								null)
-						: new Outcome(clientId, "consultation", Status.CONFLICT, sample, null, null,
-								stored.get().consultation(), storedId, "A different consultation is stored with this id.");
+								? new Outcome(clientId, "consultation", Status.ALREADY_STORED, sample, null, null, null,
+										null, null)
+								: new Outcome(clientId, "consultation", Status.CONFLICT, sample, null, null,
+										stored.get().consultation(), storedId,
+										"A different consultation is stored with this id.");
 			}
 			if (!Objects.equals(storedId, record.baseClientId()) || storedId == null) {
 				return new Outcome(clientId, "consultation", Status.CONFLICT, sample, null, null,

@@ -3,7 +3,10 @@ package org.harmwatch.drugchecking;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A field-mode batch was refused; nothing of it was stored. Names each wrong record and field. */
+/**
+ * A field-mode batch was refused; nothing of it was stored. Names each wrong record and
+ * field.
+ */
 public class FieldSyncRejectedException extends RuntimeException {
 
 	private final List<FieldSyncManagement.RecordProblem> problems;

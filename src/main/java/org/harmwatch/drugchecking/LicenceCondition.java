@@ -1,16 +1,23 @@
 package org.harmwatch.drugchecking;
 
 /**
- * A condition of a session's licence (the Home Office licence, the local agreement with police and the venue) on how
- * its results may be released. Enforced by {@link ReleaseManagement} wherever results are shown, exported or
- * published, not merely displayed.
+ * A condition of a session's licence (the Home Office licence, the local agreement with
+ * police and the venue) on how its results may be released. Enforced by
+ * {@link ReleaseManagement} wherever results are shown, exported or published, not merely
+ * displayed.
  */
 public enum LicenceCondition {
 
-	/** Results are never released to anyone acting for law enforcement (staff of a police force, prison or probation service). */
+	/**
+	 * Results are never released to anyone acting for law enforcement (staff of a police
+	 * force, prison or probation service).
+	 */
 	NOT_FOR_LAW_ENFORCEMENT("Results are never given to the police or anyone acting for law enforcement."),
 
-	/** Results are only given to adults: the age band is recorded, and a result is not given back to an under-18. */
+	/**
+	 * Results are only given to adults: the age band is recorded, and a result is not
+	 * given back to an under-18.
+	 */
 	ADULTS_ONLY("Results are only given to adults; an age band is recorded at intake, nothing else about the person."),
 
 	/** Photographs of samples are never published. */

@@ -26,16 +26,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Photos of a sample (a pill's front and back, a powder's packaging), taken at intake by the analyst. Every photo is
- * re-encoded by the platform's {@link ImageSanitiser} before it is stored, so no camera metadata (EXIF, a GPS
- * position) is ever kept. Photos show the sample, never a person: keeping faces and hands out of the frame is the
- * analyst's job, and the upload page says so.
+ * Photos of a sample (a pill's front and back, a powder's packaging), taken at intake by
+ * the analyst. Every photo is re-encoded by the platform's {@link ImageSanitiser} before
+ * it is stored, so no camera metadata (EXIF, a GPS position) is ever kept. Photos show
+ * the sample, never a person: keeping faces and hands out of the frame is the analyst's
+ * job, and the upload page says so.
  *
- * <p>Photos follow the sample's release rules, {@link ReleaseManagement#withheld}: a reader from whom the
- * session's licence withholds the results sees no photo either. The public sees a photo only when the sample is
- * {@linkplain ReleaseManagement#onBoard on the board} and the session's licence allows photographs to be published
- * ({@link ReleaseManagement#photographsPublishable}); otherwise it does not exist for them. The public lookup by
- * code shows no photos at all.
+ * <p>
+ * Photos follow the sample's release rules, {@link ReleaseManagement#withheld}: a reader
+ * from whom the session's licence withholds the results sees no photo either. The public
+ * sees a photo only when the sample is {@linkplain ReleaseManagement#onBoard on the
+ * board} and the session's licence allows photographs to be published
+ * ({@link ReleaseManagement#photographsPublishable}); otherwise it does not exist for
+ * them. The public lookup by code shows no photos at all.
  */
 @Service
 public class PhotoManagement {
@@ -82,8 +85,8 @@ public class PhotoManagement {
 	 * A stored photo, without its bytes.
 	 *
 	 * @param caption what it shows, e.g. "front", "back", "packaging"; may be absent
-	 * @param contentType what Harmwatch found and stored ({@code image/jpeg} or {@code image/png}), never what the
-	 *     sender said
+	 * @param contentType what Harmwatch found and stored ({@code image/jpeg} or
+	 * {@code image/png}), never what the sender said
 	 * @param size bytes as stored
 	 */
 	public record Photo(UUID id, UUID sampleId, @Nullable String caption, String contentType, long size, int width,
@@ -103,7 +106,8 @@ public class PhotoManagement {
 	}
 
 	/**
-	 * What is wrong with a photo for the sample; empty when it can be stored. Stores nothing.
+	 * What is wrong with a photo for the sample; empty when it can be stored. Stores
+	 * nothing.
 	 * @throws DrugCheckingNotFoundException when there is no such sample
 	 */
 	public List<Problem> check(UUID sampleId, byte @Nullable [] content, @Nullable String caption) {
@@ -113,9 +117,10 @@ public class PhotoManagement {
 	}
 
 	/**
-	 * Stores a photo of the sample, re-encoded without metadata and scaled down to at most {@link #MAX_SIDE} pixels.
-	 * @throws DrugCheckingRejectedException naming what is wrong (not a JPEG or PNG, too large, too many photos, caption
-	 *     too long); nothing is stored then
+	 * Stores a photo of the sample, re-encoded without metadata and scaled down to at
+	 * most {@link #MAX_SIDE} pixels.
+	 * @throws DrugCheckingRejectedException naming what is wrong (not a JPEG or PNG, too
+	 * large, too many photos, caption too long); nothing is stored then
 	 * @throws DrugCheckingNotFoundException when there is no such sample
 	 */
 	@Transactional
@@ -129,11 +134,11 @@ public class PhotoManagement {
 		if (clean == null || !problems.isEmpty()) {
 			throw new DrugCheckingRejectedException(problems);
 		}
-		var photo = new Photo(UUID.randomUUID(), sampleId, trimmed(caption), clean.contentType(), clean.content().length,
-				clean.width(), clean.height(), by, now);
+		var photo = new Photo(UUID.randomUUID(), sampleId, trimmed(caption), clean.contentType(),
+				clean.content().length, clean.width(), clean.height(), by, now);
 		repository.add(photo, sha256(clean.content()), clean.content());
-		audit.record(DrugCheckingAudit.DRUG_CHECK_PHOTO_ADDED, "drug-checking-sample", sampleId.toString(), Purpose.HEALTH,
-				AuditLog.Outcome.ALLOWED, photo.id().toString());
+		audit.record(DrugCheckingAudit.DRUG_CHECK_PHOTO_ADDED, "drug-checking-sample", sampleId.toString(),
+				Purpose.HEALTH, AuditLog.Outcome.ALLOWED, photo.id().toString());
 		return photo;
 	}
 
@@ -146,13 +151,13 @@ public class PhotoManagement {
 		if (!repository.delete(sampleId, photoId)) {
 			throw new DrugCheckingNotFoundException("photo " + photoId);
 		}
-		audit.record(DrugCheckingAudit.DRUG_CHECK_PHOTO_DELETED, "drug-checking-sample", sampleId.toString(), Purpose.HEALTH,
-				AuditLog.Outcome.ALLOWED, photoId.toString());
+		audit.record(DrugCheckingAudit.DRUG_CHECK_PHOTO_DELETED, "drug-checking-sample", sampleId.toString(),
+				Purpose.HEALTH, AuditLog.Outcome.ALLOWED, photoId.toString());
 	}
 
 	/**
-	 * The photos of a released sample that its reader may see, oldest first: none when the licence conditions
-	 * withhold the sample's results from the reader.
+	 * The photos of a released sample that its reader may see, oldest first: none when
+	 * the licence conditions withhold the sample's results from the reader.
 	 */
 	public List<Photo> of(Release release) {
 		if (release.isWithheld() || !DrugCheckingPolicy.seesPhotographs(release.audience(), release.session())) {
@@ -162,9 +167,10 @@ public class PhotoManagement {
 	}
 
 	/**
-	 * A photo with its bytes, for a signed-in reader, under the same rules as the sample's results
-	 * ({@link ReleaseManagement#withheld}). Empty when there is no such photo and when the licence conditions
-	 * withhold it, alike. Each read, and each refusal, is audited.
+	 * A photo with its bytes, for a signed-in reader, under the same rules as the
+	 * sample's results ({@link ReleaseManagement#withheld}). Empty when there is no such
+	 * photo and when the licence conditions withhold it, alike. Each read, and each
+	 * refusal, is audited.
 	 */
 	public Optional<Content> read(UUID photoId, HarmwatchUser reader) {
 		var found = content(photoId);
@@ -178,16 +184,18 @@ public class PhotoManagement {
 		var reason = DrugCheckingPolicy.seesPhotographs(audience, session)
 				? DrugCheckingPolicy.withheld(audience, session, sample)
 				: "Photographs of samples are shown to health staff only.";
-		audit.record(reason == null ? DrugCheckingAudit.DRUG_CHECK_PHOTO_VIEWED : DrugCheckingAudit.DRUG_CHECK_PHOTO_WITHHELD,
-				"drug-checking-sample",
-				sample.id().toString(), Purpose.HEALTH, reason == null ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED,
-				audience.name() + " " + photoId);
+		audit.record(
+				reason == null ? DrugCheckingAudit.DRUG_CHECK_PHOTO_VIEWED
+						: DrugCheckingAudit.DRUG_CHECK_PHOTO_WITHHELD,
+				"drug-checking-sample", sample.id().toString(), Purpose.HEALTH,
+				reason == null ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED, audience.name() + " " + photoId);
 		return reason == null ? found : Optional.empty();
 	}
 
 	/**
-	 * A photo with its bytes for the public, only when it is published: its sample is on the board and the session's
-	 * licence allows photographs to be published. Empty otherwise, so that guessing an id reveals nothing.
+	 * A photo with its bytes for the public, only when it is published: its sample is on
+	 * the board and the session's licence allows photographs to be published. Empty
+	 * otherwise, so that guessing an id reveals nothing.
 	 */
 	public Optional<Content> published(UUID photoId) {
 		var found = content(photoId);
@@ -204,8 +212,9 @@ public class PhotoManagement {
 	}
 
 	/**
-	 * The published photos of releases made for the public board, by sample: only samples whose session's licence
-	 * allows photographs to be published. Releases withheld or made for another audience get none.
+	 * The published photos of releases made for the public board, by sample: only samples
+	 * whose session's licence allows photographs to be published. Releases withheld or
+	 * made for another audience get none.
 	 */
 	public Map<UUID, List<Photo>> publishedOf(List<Release> boardReleases) {
 		var ids = boardReleases.stream()
@@ -218,7 +227,8 @@ public class PhotoManagement {
 	}
 
 	/**
-	 * Alternative text for a photo from the sample's description, e.g. {@code Photo of a pill sold as MDMA: pink,
+	 * Alternative text for a photo from the sample's description, e.g.
+	 * {@code Photo of a pill sold as MDMA: pink,
 	 * Tesla, round (front)}.
 	 */
 	public static String alt(DosageForm form, String soldAs, @Nullable String colour, @Nullable String logo,

@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one reader may see of a sample: the only way results leave the module. When the licence conditions withhold
- * them, {@code results} is empty, {@code consultation} is {@code null} and {@code withheld} says why.
+ * What one reader may see of a sample: the only way results leave the module. When the
+ * licence conditions withhold them, {@code results} is empty, {@code consultation} is
+ * {@code null} and {@code withheld} says why.
  *
  * @param results newest version first; the first is the current result
  */

@@ -27,11 +27,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * <strong>Results leave this module only through {@link Release}</strong>, made here: {@link #release},
- * {@link #releases}, {@link #exportCsv}, {@link #lookup}, {@link #boardReleases} (the public board) and
- * {@link #releasesBetween} (statistics); each applies the session's licence conditions for the reader's
- * {@link Audience} in one place, {@link #withheld}. Pages, exports and the API all go through them, so a condition is
- * enforced, not merely displayed.
+ * <strong>Results leave this module only through {@link Release}</strong>, made here:
+ * {@link #release}, {@link #releases}, {@link #exportCsv}, {@link #lookup},
+ * {@link #boardReleases} (the public board) and {@link #releasesBetween} (statistics);
+ * each applies the session's licence conditions for the reader's {@link Audience} in one
+ * place, {@link #withheld}. Pages, exports and the API all go through them, so a
+ * condition is enforced, not merely displayed.
  */
 @Service
 public class ReleaseManagement {
@@ -72,14 +73,19 @@ public class ReleaseManagement {
 	}
 
 	/**
-	 * Who a signed-in reader is for the licence conditions: {@link DrugCheckingPolicy#audienceOf}.
-	 * @throws AccessDeniedException when the reader may not read drug-checking records at all
+	 * Who a signed-in reader is for the licence conditions:
+	 * {@link DrugCheckingPolicy#audienceOf}.
+	 * @throws AccessDeniedException when the reader may not read drug-checking records at
+	 * all
 	 */
 	public static Audience audienceOf(HarmwatchUser reader) {
 		return DrugCheckingPolicy.audienceOf(reader);
 	}
 
-	/** Why the licence conditions withhold the sample's results from the audience: {@link DrugCheckingPolicy#withheld}. */
+	/**
+	 * Why the licence conditions withhold the sample's results from the audience:
+	 * {@link DrugCheckingPolicy#withheld}.
+	 */
 	public static @Nullable String withheld(Audience audience, SessionView session, SampleView sample) {
 		return DrugCheckingPolicy.withheld(audience, session, sample);
 	}
@@ -90,9 +96,10 @@ public class ReleaseManagement {
 	}
 
 	/**
-	 * What a signed-in reader may see of a sample, its results and consultation under the session's licence
-	 * conditions. Audited.
-	 * @throws DrugCheckingNotFoundException when there is no such sample, or the reader may not use it
+	 * What a signed-in reader may see of a sample, its results and consultation under the
+	 * session's licence conditions. Audited.
+	 * @throws DrugCheckingNotFoundException when there is no such sample, or the reader
+	 * may not use it
 	 */
 	public Release release(UUID sampleId, HarmwatchUser reader) {
 		var audience = audienceOf(reader);
@@ -108,10 +115,10 @@ public class ReleaseManagement {
 		var list = releaseAll(samples.samples(sessionId).stream().map(s -> new Taken(s, session)).toList(), audience,
 				false);
 		boolean withheld = list.stream().anyMatch(Release::isWithheld);
-		audit.record(withheld ? DrugCheckingAudit.DRUG_CHECK_RESULTS_WITHHELD : DrugCheckingAudit.DRUG_CHECK_RESULTS_VIEWED,
-				"drug-checking-session",
-				sessionId.toString(), Purpose.HEALTH, withheld ? AuditLog.Outcome.DENIED : AuditLog.Outcome.ALLOWED,
-				audience.name());
+		audit.record(
+				withheld ? DrugCheckingAudit.DRUG_CHECK_RESULTS_WITHHELD : DrugCheckingAudit.DRUG_CHECK_RESULTS_VIEWED,
+				"drug-checking-session", sessionId.toString(), Purpose.HEALTH,
+				withheld ? AuditLog.Outcome.DENIED : AuditLog.Outcome.ALLOWED, audience.name());
 		return list;
 	}
 
@@ -119,8 +126,8 @@ public class ReleaseManagement {
 	}
 
 	/**
-	 * The releases of the samples for the audience, in their order: the results of every sample not withheld are read
-	 * in one query, their consultations in another.
+	 * The releases of the samples for the audience, in their order: the results of every
+	 * sample not withheld are read in one query, their consultations in another.
 	 */
 	private List<Release> releaseAll(List<Taken> taken, Audience audience, boolean auditEach) {
 		var shown = taken.stream()
@@ -139,12 +146,14 @@ public class ReleaseManagement {
 		var session = taken.session();
 		var reason = withheld(audience, session, sample);
 		if (auditIt && audience != Audience.PUBLIC_LOOKUP) {
-			audit.record(reason == null ? DrugCheckingAudit.DRUG_CHECK_RESULT_VIEWED : DrugCheckingAudit.DRUG_CHECK_RESULT_WITHHELD,
-					"drug-checking-sample",
-					sample.id().toString(), Purpose.HEALTH, reason == null ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED,
-					audience.name());
+			audit.record(
+					reason == null ? DrugCheckingAudit.DRUG_CHECK_RESULT_VIEWED
+							: DrugCheckingAudit.DRUG_CHECK_RESULT_WITHHELD,
+					"drug-checking-sample", sample.id().toString(), Purpose.HEALTH,
+					reason == null ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED, audience.name());
 		}
-		// The code opens the public lookup: only those the policy lets see it get it (DrugCheckingPolicy#seesCode).
+		// The code opens the public lookup: only those the policy lets see it get it
+		// (DrugCheckingPolicy#seesCode).
 		var shown = DrugCheckingPolicy.seesCode(audience) || audience == Audience.PUBLIC_LOOKUP
 				|| audience == Audience.PUBLIC_BOARD ? sample : withoutCode(sample);
 		if (reason != null) {
@@ -163,7 +172,10 @@ public class ReleaseManagement {
 				v.components(), List.of());
 	}
 
-	/** The sample as shown to a reader who may not have its code (it opens the public lookup). */
+	/**
+	 * The sample as shown to a reader who may not have its code (it opens the public
+	 * lookup).
+	 */
 	private static SampleView withoutCode(SampleView s) {
 		return new SampleView(s.id(), s.clientId(), WITHHELD_CODE, s.sessionId(), s.mode(), s.soldAs(), s.soldAsCode(),
 				s.form(), s.pillColour(), s.pillLogo(), s.pillShape(), s.pillScoreLine(), s.pillWeightMg(),
@@ -171,9 +183,11 @@ public class ReleaseManagement {
 	}
 
 	/**
-	 * The current confirmed results the public board may show, of samples taken in within {@code [from, to)}: each
-	 * sample through {@link #withheld} for {@link Audience#PUBLIC_BOARD}, and only the current version, without the
-	 * analyst, notes, spectra or consultation. Unconfirmed (on-site, not yet checked) results are not published.
+	 * The current confirmed results the public board may show, of samples taken in within
+	 * {@code [from, to)}: each sample through {@link #withheld} for
+	 * {@link Audience#PUBLIC_BOARD}, and only the current version, without the analyst,
+	 * notes, spectra or consultation. Unconfirmed (on-site, not yet checked) results are
+	 * not published.
 	 */
 	public List<Release> boardReleases(Instant from, Instant to) {
 		return releaseAll(between(from, to), Audience.PUBLIC_BOARD, false).stream()
@@ -188,13 +202,15 @@ public class ReleaseManagement {
 	}
 
 	/**
-	 * Whether the sample is on the public board, as {@link #boardReleases} decides: not {@link #withheld} for
-	 * {@link Audience#PUBLIC_BOARD} and with a confirmed current result. False when there is no such sample.
+	 * Whether the sample is on the public board, as {@link #boardReleases} decides: not
+	 * {@link #withheld} for {@link Audience#PUBLIC_BOARD} and with a confirmed current
+	 * result. False when there is no such sample.
 	 */
 	public boolean onBoard(UUID sampleId) {
 		return samples.sample(sampleId)
 			.map(s -> shownOnBoard(releaseAll(List.of(new Taken(s, sessions.session(s.sessionId()).orElseThrow())),
-					Audience.PUBLIC_BOARD, false).get(0)))
+					Audience.PUBLIC_BOARD, false)
+				.get(0)))
 			.orElse(false);
 	}
 
@@ -203,31 +219,34 @@ public class ReleaseManagement {
 	}
 
 	/**
-	 * What a signed-in reader may see of every sample taken in within {@code [from, to)}, for statistics: each through
-	 * {@link #withheld} for the reader's audience. Audited once.
+	 * What a signed-in reader may see of every sample taken in within {@code [from, to)},
+	 * for statistics: each through {@link #withheld} for the reader's audience. Audited
+	 * once.
 	 */
 	public List<Release> releasesBetween(Instant from, Instant to, HarmwatchUser reader) {
 		return releasesBetween(from, to, reader, from);
 	}
 
 	/**
-	 * As {@link #releasesBetween(Instant, Instant, HarmwatchUser)}, audited as a read from {@code readFrom}: statistics
-	 * also read, of the time before the period, which substances were found ({@link #foundBefore}).
+	 * As {@link #releasesBetween(Instant, Instant, HarmwatchUser)}, audited as a read
+	 * from {@code readFrom}: statistics also read, of the time before the period, which
+	 * substances were found ({@link #foundBefore}).
 	 */
 	List<Release> releasesBetween(Instant from, Instant to, HarmwatchUser reader, Instant readFrom) {
 		var audience = audienceOf(reader);
 		var owners = ownership.readableOwners(reader);
-		var list = releaseAll(between(from, to).stream().filter(t -> owners.contains(t.session().ownerAgency())).toList(),
-				audience, false);
+		var list = releaseAll(
+				between(from, to).stream().filter(t -> owners.contains(t.session().ownerAgency())).toList(), audience,
+				false);
 		audit.record(DrugCheckingAudit.DRUG_CHECK_STATISTICS_VIEWED, "drug-checking-statistics", readFrom + "/" + to,
 				Purpose.HEALTH, AuditLog.Outcome.ALLOWED, audience.name());
 		return list;
 	}
 
 	/**
-	 * The components of current results the reader may see of samples taken in before {@code before}: what statistics
-	 * need to tell a substance new in a period, without every release since the epoch. The same rules as
-	 * {@link #releasesBetween}.
+	 * The components of current results the reader may see of samples taken in before
+	 * {@code before}: what statistics need to tell a substance new in a period, without
+	 * every release since the epoch. The same rules as {@link #releasesBetween}.
 	 */
 	List<FindingRepository.Finding> foundBefore(Instant before, HarmwatchUser reader) {
 		var audience = audienceOf(reader);
@@ -244,9 +263,10 @@ public class ReleaseManagement {
 	}
 
 	/**
-	 * The person's own result by its code, for the public lookup: the current result and the advice given, within
-	 * the licence conditions. Empty when the code is unknown, when there is no result yet, and when the conditions
-	 * withhold it, alike: the caller cannot tell these apart, so guessing reveals nothing about other codes.
+	 * The person's own result by its code, for the public lookup: the current result and
+	 * the advice given, within the licence conditions. Empty when the code is unknown,
+	 * when there is no result yet, and when the conditions withhold it, alike: the caller
+	 * cannot tell these apart, so guessing reveals nothing about other codes.
 	 */
 	public Optional<Release> lookup(String code) {
 		if (code == null || code.isBlank() || code.length() > 40) {
@@ -261,10 +281,12 @@ public class ReleaseManagement {
 		if (release.isWithheld() || release.current() == null) {
 			return Optional.empty();
 		}
-		// A release of a result and its advice to whoever holds the code: audited, with nothing about who asked.
+		// A release of a result and its advice to whoever holds the code: audited, with
+		// nothing about who asked.
 		audit.recordFor("public", null, DrugCheckingAudit.DRUG_CHECK_RESULT_LOOKED_UP, "drug-checking-sample",
 				sample.get().id().toString(), Purpose.HEALTH, AuditLog.Outcome.ALLOWED, null);
-		// Only the current result: earlier versions and analysts' notes stay with the service.
+		// Only the current result: earlier versions and analysts' notes stay with the
+		// service.
 		var current = release.current();
 		var shown = new ResultVersion(current.id(), current.version(), current.confirmed(), current.flags(),
 				current.reasons(), null, "", current.recordedAt(), current.components(), List.of());
@@ -272,11 +294,15 @@ public class ReleaseManagement {
 				release.consultation(), null));
 	}
 
-	/** Writes a session's results as CSV, one row per component of each current result the reader may see. */
+	/**
+	 * Writes a session's results as CSV, one row per component of each current result the
+	 * reader may see.
+	 */
 	public void exportCsv(UUID sessionId, HarmwatchUser reader, Appendable out) {
 		var list = releases(sessionId, reader);
-		audit.record(DrugCheckingAudit.DRUG_CHECK_RESULTS_EXPORTED, "drug-checking-session", sessionId.toString(), Purpose.HEALTH,
-				AuditLog.Outcome.ALLOWED, list.stream().filter(r -> !r.isWithheld()).count() + " samples as CSV");
+		audit.record(DrugCheckingAudit.DRUG_CHECK_RESULTS_EXPORTED, "drug-checking-session", sessionId.toString(),
+				Purpose.HEALTH, AuditLog.Outcome.ALLOWED,
+				list.stream().filter(r -> !r.isWithheld()).count() + " samples as CSV");
 		var csv = new CsvWriter(out);
 		csv.row("code", "mode", "sold_as", "form", "version", "confirmed", "flags", "component", "substance_code",
 				"quantity", "method", "confidence");

@@ -9,7 +9,10 @@ public enum ResultFlag {
 	/** A high-risk substance was found that was not what the sample was sold as. */
 	UNEXPECTED_HIGH_RISK,
 
-	/** More of a substance per unit than the configured threshold (e.g. MDMA above 150 mg per pill). */
+	/**
+	 * More of a substance per unit than the configured threshold (e.g. MDMA above 150 mg
+	 * per pill).
+	 */
 	HIGH_STRENGTH
 
 }

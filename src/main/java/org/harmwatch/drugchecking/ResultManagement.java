@@ -29,8 +29,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The analyst's work on a sample: versioned results with their flags, spectra, and the consultation (the advice given
- * and what the person chose to do). A confirmed result that raises a flag publishes {@link DangerousSampleFound}.
+ * The analyst's work on a sample: versioned results with their flags, spectra, and the
+ * consultation (the advice given and what the person chose to do). A confirmed result
+ * that raises a flag publishes {@link DangerousSampleFound}.
  */
 @Service
 public class ResultManagement {
@@ -86,9 +87,11 @@ public class ResultManagement {
 	}
 
 	/**
-	 * Records the sample's next result version, keeping the earlier ones as history. A confirmed version is assessed
-	 * for flags; when it raises any, {@link DangerousSampleFound} is published (once: each version is recorded once).
-	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored then
+	 * Records the sample's next result version, keeping the earlier ones as history. A
+	 * confirmed version is assessed for flags; when it raises any,
+	 * {@link DangerousSampleFound} is published (once: each version is recorded once).
+	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored
+	 * then
 	 */
 	@Transactional
 	public ResultVersion recordResult(UUID sampleId, ResultDraft draft, String analyst, Instant now) {
@@ -96,11 +99,12 @@ public class ResultManagement {
 	}
 
 	/**
-	 * Records the next version, publishing {@link DangerousSampleFound} only when {@code warn} (imported history is
-	 * not news).
+	 * Records the next version, publishing {@link DangerousSampleFound} only when
+	 * {@code warn} (imported history is not news).
 	 */
 	ResultVersion record(UUID sampleId, ResultDraft draft, String analyst, Instant now, boolean warn) {
-		var sample = samples.sample(sampleId).orElseThrow(() -> new DrugCheckingNotFoundException("sample " + sampleId));
+		var sample = samples.sample(sampleId)
+			.orElseThrow(() -> new DrugCheckingNotFoundException("sample " + sampleId));
 		var problems = check(draft);
 		if (!problems.isEmpty()) {
 			throw new DrugCheckingRejectedException(problems);
@@ -124,14 +128,15 @@ public class ResultManagement {
 			events.publishEvent(new DangerousSampleFound(sampleId + "#v" + result.version(), session.siteName(), lad,
 					sample.soldAs(), outcome.substanceCodes(), outcome.reasons(), result.methods(), now));
 		}
-		audit.recordFor(analyst, null, DrugCheckingAudit.DRUG_CHECK_RESULT_RECORDED, "drug-checking-sample", sampleId.toString(),
-				Purpose.HEALTH, AuditLog.Outcome.ALLOWED, "version " + result.version());
+		audit.recordFor(analyst, null, DrugCheckingAudit.DRUG_CHECK_RESULT_RECORDED, "drug-checking-sample",
+				sampleId.toString(), Purpose.HEALTH, AuditLog.Outcome.ALLOWED, "version " + result.version());
 		return result;
 	}
 
 	/**
 	 * Attaches a JCAMP-DX spectrum to a result version.
-	 * @throws DrugCheckingRejectedException when the file is empty, too large or not JCAMP-DX
+	 * @throws DrugCheckingRejectedException when the file is empty, too large or not
+	 * JCAMP-DX
 	 */
 	@Transactional
 	public ResultVersion.Spectrum attachSpectrum(UUID resultId, String filename, byte[] content, String by,
@@ -173,19 +178,27 @@ public class ResultManagement {
 		return Optional.of(new SpectrumFile(found.get().filename(), found.get().content()));
 	}
 
-	/** Advice drafted from the sample's current result, for the analyst to edit; empty when there is no result. */
+	/**
+	 * Advice drafted from the sample's current result, for the analyst to edit; empty
+	 * when there is no result.
+	 */
 	public Optional<String> draftAdvice(UUID sampleId) {
 		return versions.ofSample(sampleId).stream().findFirst().map(advice::draft);
 	}
 
-	/** What is wrong with a consultation's advice and referral; empty when it can be recorded. */
+	/**
+	 * What is wrong with a consultation's advice and referral; empty when it can be
+	 * recorded.
+	 */
 	public List<Problem> checkConsultation(@Nullable String adviceGiven, @Nullable String referral) {
 		return checks.checkConsultation(adviceGiven, referral);
 	}
 
 	/**
-	 * Records the advice given and what the person chose to do; a second call replaces the first.
-	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored then
+	 * Records the advice given and what the person chose to do; a second call replaces
+	 * the first.
+	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored
+	 * then
 	 */
 	@Transactional
 	public void recordConsultation(UUID sampleId, @Nullable String adviceGiven, @Nullable Boolean disposed,
@@ -197,8 +210,8 @@ public class ResultManagement {
 		}
 		consultations.save(sampleId, adviceGiven.strip(), disposed, change,
 				referral == null || referral.isBlank() ? null : referral.strip(), now, by);
-		audit.recordFor(by, null, DrugCheckingAudit.DRUG_CHECK_CONSULTATION_RECORDED, "drug-checking-sample", sampleId.toString(),
-				Purpose.HEALTH, AuditLog.Outcome.ALLOWED, null);
+		audit.recordFor(by, null, DrugCheckingAudit.DRUG_CHECK_CONSULTATION_RECORDED, "drug-checking-sample",
+				sampleId.toString(), Purpose.HEALTH, AuditLog.Outcome.ALLOWED, null);
 	}
 
 }

@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-/** One version of a sample's result. The latest is the current result; earlier ones are its history. */
+/**
+ * One version of a sample's result. The latest is the current result; earlier ones are
+ * its history.
+ */
 public record ResultVersion(UUID id, int version, boolean confirmed, List<ResultFlag> flags, List<String> reasons,
 		@Nullable String notes, String analyst, Instant recordedAt, List<Component> components,
 		List<Spectrum> spectra) {
@@ -30,7 +33,10 @@ public record ResultVersion(UUID id, int version, boolean confirmed, List<Result
 			return substanceName != null ? substanceName : text;
 		}
 
-		/** The quantity in words, e.g. {@code 240 mg per unit (salt)} or {@code 12.5% w/w}; empty when not measured. */
+		/**
+		 * The quantity in words, e.g. {@code 240 mg per unit (salt)} or
+		 * {@code 12.5% w/w}; empty when not measured.
+		 */
 		public String amount() {
 			if (quantity == null || unit == null) {
 				return "";

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sample intake: taking a sample in under a new anonymous code, finding it again, and its label. Samples hold no
- * personal data: no name, contact details or date of birth. Their results come from {@link ResultManagement} and
- * leave the module through {@link ReleaseManagement}.
+ * Sample intake: taking a sample in under a new anonymous code, finding it again, and its
+ * label. Samples hold no personal data: no name, contact details or date of birth. Their
+ * results come from {@link ResultManagement} and leave the module through
+ * {@link ReleaseManagement}.
  */
 @Service
 public class SampleManagement {
@@ -59,9 +60,11 @@ public class SampleManagement {
 	}
 
 	/**
-	 * Takes a sample in and gives it a new anonymous code. Idempotent by client id: when a sample with the draft's
-	 * client id exists, it is returned unchanged, so a re-send is stored once.
-	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored then
+	 * Takes a sample in and gives it a new anonymous code. Idempotent by client id: when
+	 * a sample with the draft's client id exists, it is returned unchanged, so a re-send
+	 * is stored once.
+	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored
+	 * then
 	 * @throws DrugCheckingNotFoundException when there is no such session
 	 */
 	@Transactional
@@ -103,7 +106,10 @@ public class SampleManagement {
 		return samples.findByClientId(clientId);
 	}
 
-	/** The session's samples, as taken in (no results: those come from {@link ReleaseManagement#releases}). */
+	/**
+	 * The session's samples, as taken in (no results: those come from
+	 * {@link ReleaseManagement#releases}).
+	 */
 	public List<SampleView> samples(UUID sessionId) {
 		return samples.ofSession(sessionId);
 	}
@@ -114,9 +120,10 @@ public class SampleManagement {
 	}
 
 	/**
-	 * A sample for a user who wants to read or change it, under its session's owner's rules
-	 * ({@link SessionManagement#session(UUID, HarmwatchUser, Action)}).
-	 * @throws DrugCheckingNotFoundException when there is no such sample, or the user may not use it
+	 * A sample for a user who wants to read or change it, under its session's owner's
+	 * rules ({@link SessionManagement#session(UUID, HarmwatchUser, Action)}).
+	 * @throws DrugCheckingNotFoundException when there is no such sample, or the user may
+	 * not use it
 	 */
 	public SampleView sample(UUID id, HarmwatchUser user, Action action) {
 		var sample = sample(id).orElseThrow(() -> new DrugCheckingNotFoundException("sample " + id));
@@ -126,7 +133,8 @@ public class SampleManagement {
 
 	/**
 	 * The sample a result version belongs to, for a user who wants to read or change it.
-	 * @throws DrugCheckingNotFoundException when there is no such result, or the user may not use its sample
+	 * @throws DrugCheckingNotFoundException when there is no such result, or the user may
+	 * not use its sample
 	 */
 	public SampleView sampleOfResult(UUID resultId, HarmwatchUser user, Action action) {
 		var sampleId = samples.idOfResult(resultId)
@@ -135,8 +143,8 @@ public class SampleManagement {
 	}
 
 	/**
-	 * A sample with its code, for its label and QR code: only for readers the policy gives codes to
-	 * ({@link DrugCheckingPolicy#seesCode}). Audited.
+	 * A sample with its code, for its label and QR code: only for readers the policy
+	 * gives codes to ({@link DrugCheckingPolicy#seesCode}). Audited.
 	 * @throws DrugCheckingNotFoundException when there is no such sample
 	 * @throws AccessDeniedException when the reader may not have the code
 	 */
@@ -145,9 +153,8 @@ public class SampleManagement {
 		var sample = sample(sampleId, reader, Action.READ);
 		boolean allowed = DrugCheckingPolicy.seesCode(audience);
 		audit.record(allowed ? DrugCheckingAudit.DRUG_CHECK_LABEL_VIEWED : DrugCheckingAudit.DRUG_CHECK_LABEL_WITHHELD,
-				"drug-checking-sample",
-				sampleId.toString(), Purpose.HEALTH, allowed ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED,
-				audience.name());
+				"drug-checking-sample", sampleId.toString(), Purpose.HEALTH,
+				allowed ? AuditLog.Outcome.ALLOWED : AuditLog.Outcome.DENIED, audience.name());
 		if (!allowed) {
 			throw new AccessDeniedException("A sample's code is for the drug-checking service only.");
 		}

@@ -1,9 +1,15 @@
 package org.harmwatch.drugchecking;
 
-/** How a sample reached the service: from the person in a consultation, or handed in without one. */
+/**
+ * How a sample reached the service: from the person in a consultation, or handed in
+ * without one.
+ */
 public enum SampleMode {
 
-	/** A member of the public, in a consultation: they may retrieve the result by its code. */
+	/**
+	 * A member of the public, in a consultation: they may retrieve the result by its
+	 * code.
+	 */
 	FRONT_OF_HOUSE,
 
 	/** Back of house: from an amnesty bin. */

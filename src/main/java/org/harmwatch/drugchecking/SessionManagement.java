@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Checking sessions: planning one at a site with its licence conditions, listing them, and opening one for a user
- * under its owner agency's rules ({@link DrugCheckingPolicy#mayUse}).
+ * Checking sessions: planning one at a site with its licence conditions, listing them,
+ * and opening one for a user under its owner agency's rules
+ * ({@link DrugCheckingPolicy#mayUse}).
  */
 @Service
 public class SessionManagement {
@@ -66,9 +67,12 @@ public class SessionManagement {
 	}
 
 	/**
-	 * Creates a session owned by the agency that runs it, and its site when no site has that name.
-	 * @param ownerAgency the code of the agency that runs the session (the creator's): its records are that agency's
-	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored then
+	 * Creates a session owned by the agency that runs it, and its site when no site has
+	 * that name.
+	 * @param ownerAgency the code of the agency that runs the session (the creator's):
+	 * its records are that agency's
+	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored
+	 * then
 	 */
 	@Transactional
 	public UUID createSession(SessionDraft draft, String createdBy, String ownerAgency, Instant now) {
@@ -90,8 +94,9 @@ public class SessionManagement {
 	}
 
 	/**
-	 * One page of the sessions the reader may read: their agency's own, and those of agencies sharing theirs with the
-	 * reader's agency under an agreement in force ({@link DrugCheckingPolicy#mayUse}). Audited.
+	 * One page of the sessions the reader may read: their agency's own, and those of
+	 * agencies sharing theirs with the reader's agency under an agreement in force
+	 * ({@link DrugCheckingPolicy#mayUse}). Audited.
 	 */
 	public SessionPage sessions(int page, HarmwatchUser reader) {
 		var owners = ownership.readableOwners(reader);
@@ -104,22 +109,27 @@ public class SessionManagement {
 		return new SessionPage(list, p, pages, total);
 	}
 
-	/** A session, whoever asks: for this module's own work and for the public pages, which go through releases. */
+	/**
+	 * A session, whoever asks: for this module's own work and for the public pages, which
+	 * go through releases.
+	 */
 	public Optional<SessionView> session(UUID id) {
 		return views.find(id);
 	}
 
 	/**
-	 * A session for a user who wants to read, change or export its records, if its owner agency lets them
-	 * ({@link DrugCheckingPolicy#mayUse}). A refusal is audited and looks like a session that does not exist.
-	 * @throws DrugCheckingNotFoundException when there is no such session, or the user may not use it
+	 * A session for a user who wants to read, change or export its records, if its owner
+	 * agency lets them ({@link DrugCheckingPolicy#mayUse}). A refusal is audited and
+	 * looks like a session that does not exist.
+	 * @throws DrugCheckingNotFoundException when there is no such session, or the user
+	 * may not use it
 	 */
 	public SessionView session(UUID id, HarmwatchUser user, Action action) {
 		var session = session(id).orElseThrow(() -> new DrugCheckingNotFoundException("session " + id));
 		if (!ownership.mayUse(user, session.ownerAgency(), action)) {
-			audit.record(DrugCheckingAudit.DRUG_CHECK_SESSION_REFUSED, "drug-checking-session", id.toString(), Purpose.HEALTH,
-					AuditLog.Outcome.DENIED, action + " by " + user.agencyCode() + " of " + session.ownerAgency()
-							+ "'s session: no sharing agreement");
+			audit.record(DrugCheckingAudit.DRUG_CHECK_SESSION_REFUSED, "drug-checking-session", id.toString(),
+					Purpose.HEALTH, AuditLog.Outcome.DENIED, action + " by " + user.agencyCode() + " of "
+							+ session.ownerAgency() + "'s session: no sharing agreement");
 			throw new DrugCheckingNotFoundException("session " + id);
 		}
 		return session;

@@ -24,11 +24,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Statistics for the drug-checking service and the programme: per session and per month, the samples tested and the
- * shares mis-sold, with an unexpected high-risk substance, and disposed of; MDMA strength per pill by month as box-plot
- * numbers; and substances found for the first time in the period. Reads only the period asked for, and of the time
+ * Statistics for the drug-checking service and the programme: per session and per month,
+ * the samples tested and the shares mis-sold, with an unexpected high-risk substance, and
+ * disposed of; MDMA strength per pill by month as box-plot numbers; and substances found
+ * for the first time in the period. Reads only the period asked for, and of the time
  * before it only which substances were found. Built only from what the reader may see:
- * {@link ReleaseManagement#releasesBetween} applies the licence conditions for the reader's audience.
+ * {@link ReleaseManagement#releasesBetween} applies the licence conditions for the
+ * reader's audience.
  */
 @Service
 public class StatisticsManagement {
@@ -46,8 +48,9 @@ public class StatisticsManagement {
 	}
 
 	/**
-	 * Counts for one session or month. Percentages are of the samples tested (with a result the reader may see), and
-	 * for disposal of the consultations where what the person did was recorded.
+	 * Counts for one session or month. Percentages are of the samples tested (with a
+	 * result the reader may see), and for disposal of the consultations where what the
+	 * person did was recorded.
 	 */
 	public record Rates(String label, long tested, long misSold, long highRisk, long consulted, long disposed) {
 
@@ -78,16 +81,21 @@ public class StatisticsManagement {
 			List<Box> potency, List<NewSubstance> newSubstances) {
 	}
 
-	/** The statistics for samples taken in from the first day of {@code from} to the last day of {@code to}. */
+	/**
+	 * The statistics for samples taken in from the first day of {@code from} to the last
+	 * day of {@code to}.
+	 */
 	public Statistics statistics(YearMonth from, YearMonth to, HarmwatchUser reader) {
 		var start = from.atDay(1).atStartOfDay(zone).toInstant();
 		var end = to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-		// Audited as before, as a read since the epoch: the look-back below reads which substances were found then.
+		// Audited as before, as a read since the epoch: the look-back below reads which
+		// substances were found then.
 		var inPeriod = releases.releasesBetween(start, end, reader, Instant.EPOCH)
 			.stream()
 			.filter(r -> !r.isWithheld() && r.current() != null)
 			.toList();
-		// Before the period only which substances were found matters (they are not new): one aggregated look-back.
+		// Before the period only which substances were found matters (they are not new):
+		// one aggregated look-back.
 		var earlier = new HashSet<String>();
 		releases.foundBefore(start, reader).forEach(f -> earlier.add(key(f.substanceCode(), f.text())));
 
@@ -153,7 +161,9 @@ public class StatisticsManagement {
 
 	private static Rates rates(String label, List<Release> list) {
 		Function<ResultFlag, Long> flagged = f -> list.stream().filter(r -> r.current().flags().contains(f)).count();
-		long consulted = list.stream().filter(r -> r.consultation() != null && r.consultation().disposed() != null).count();
+		long consulted = list.stream()
+			.filter(r -> r.consultation() != null && r.consultation().disposed() != null)
+			.count();
 		long disposed = list.stream()
 			.filter(r -> r.consultation() != null && Boolean.TRUE.equals(r.consultation().disposed()))
 			.count();
@@ -162,12 +172,13 @@ public class StatisticsManagement {
 	}
 
 	/**
-	 * The quantile at {@code num/den} of sorted values, interpolating linearly between neighbours (the method of
-	 * Excel's QUARTILE.INC and R's default, type 7).
+	 * The quantile at {@code num/den} of sorted values, interpolating linearly between
+	 * neighbours (the method of Excel's QUARTILE.INC and R's default, type 7).
 	 */
 	public static BigDecimal quantile(List<BigDecimal> sorted, int num, int den) {
-		var h = BigDecimal.valueOf(sorted.size() - 1L).multiply(BigDecimal.valueOf(num)).divide(BigDecimal.valueOf(den), 6,
-				RoundingMode.HALF_UP);
+		var h = BigDecimal.valueOf(sorted.size() - 1L)
+			.multiply(BigDecimal.valueOf(num))
+			.divide(BigDecimal.valueOf(den), 6, RoundingMode.HALF_UP);
 		int lower = h.intValue();
 		var fraction = h.subtract(BigDecimal.valueOf(lower));
 		var low = sorted.get(lower);

@@ -7,8 +7,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the coordinator writes for an alert or an update of one; fields are nullable so that a missing one is named,
- * not a failure to build the draft.
+ * What the coordinator writes for an alert or an update of one; fields are nullable so
+ * that a missing one is named, not a failure to build the draft.
  *
  * @param level how serious
  * @param audiences who it is for
@@ -16,11 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param substanceCodes the substances involved (vocabulary codes)
  * @param headline one line
  * @param lookOutFor what to look out for
- * @param publicAdvice what the public should do, in plain language (needed when the public is an audience)
- * @param professionalAdvice what professionals should do, with clinical detail (needed for professionals)
+ * @param publicAdvice what the public should do, in plain language (needed when the
+ * public is an audience)
+ * @param professionalAdvice what professionals should do, with clinical detail (needed
+ * for professionals)
  * @param expiresAt when it stops being current
  * @param reviewAt when the coordinator reviews it (at or before it expires)
- * @param exercise an exercise or test: marked everywhere, never public (only on a new alert)
+ * @param exercise an exercise or test: marked everywhere, never public (only on a new
+ * alert)
  * @param note why an update is issued (updates only)
  */
 public record AlertDraft(@Nullable AlertLevel level, Set<Audience> audiences, List<String> ladCodes,

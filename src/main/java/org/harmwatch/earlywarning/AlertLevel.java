@@ -3,7 +3,8 @@ package org.harmwatch.earlywarning;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * How serious an alert is, from the least to the most; maps onto CAP severity (Moderate, Severe, Extreme).
+ * How serious an alert is, from the least to the most; maps onto CAP severity (Moderate,
+ * Severe, Extreme).
  */
 @NamedInterface("events")
 public enum AlertLevel {

@@ -22,16 +22,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Alerts: the coordinator drafts one from a graded signal (or, on the urgent path, from a validated one), named
- * approvers sign it off, and the last sign-off issues it with a reference and a version and publishes
- * {@link AlertIssued}. Updates and cancellations go the same way. Also renders an issued alert as CAP 1.2, validated
- * against the OASIS schema and CAP's own rules before anything is returned.
+ * Alerts: the coordinator drafts one from a graded signal (or, on the urgent path, from a
+ * validated one), named approvers sign it off, and the last sign-off issues it with a
+ * reference and a version and publishes {@link AlertIssued}. Updates and cancellations go
+ * the same way. Also renders an issued alert as CAP 1.2, validated against the OASIS
+ * schema and CAP's own rules before anything is returned.
  *
- * <p>The rules (what may be drafted from which signal, four eyes, states) are the {@code Alert} aggregate's: nothing
- * circulates before grading, except on the urgent path, where every message but a cancellation needs two named
- * approvers other than its drafter. A graded signal's alerts need one approver other than the drafter. A cancellation
- * needs one approver. The panel's outcome limits who an alert may reach ({@link PanelOutcome#audiences()}); "monitor"
- * allows none.
+ * <p>
+ * The rules (what may be drafted from which signal, four eyes, states) are the
+ * {@code Alert} aggregate's: nothing circulates before grading, except on the urgent
+ * path, where every message but a cancellation needs two named approvers other than its
+ * drafter. A graded signal's alerts need one approver other than the drafter. A
+ * cancellation needs one approver. The panel's outcome limits who an alert may reach
+ * ({@link PanelOutcome#audiences()}); "monitor" allows none.
  */
 @Service
 public class AlertManagement {
@@ -52,8 +55,7 @@ public class AlertManagement {
 
 	private final AlertSettings settings;
 
-	AlertManagement(AlertWorkflow workflow, AlertReadRepository reads, AlertDraftCheck checks,
-			AlertSettings settings) {
+	AlertManagement(AlertWorkflow workflow, AlertReadRepository reads, AlertDraftCheck checks, AlertSettings settings) {
 		this.workflow = workflow;
 		this.reads = reads;
 		this.checks = checks;
@@ -70,19 +72,27 @@ public class AlertManagement {
 		return settings.publicUrl();
 	}
 
-	/** Who an alert drafted from this signal may reach; empty when no alert may be drafted from it. */
+	/**
+	 * Who an alert drafted from this signal may reach; empty when no alert may be drafted
+	 * from it.
+	 */
 	public Set<Audience> allowedAudiences(SignalView signal) {
 		return Alert.audiencesFor(signal.status(), signal.outcome());
 	}
 
-	/** Whether an alert drafted from this signal would take the urgent path (validated, not yet graded). */
+	/**
+	 * Whether an alert drafted from this signal would take the urgent path (validated,
+	 * not yet graded).
+	 */
 	public static boolean urgentPath(SignalView signal) {
 		return Alert.urgentPath(signal.status());
 	}
 
 	/**
-	 * The coordinator drafts an alert from a signal. Nothing is saved unless everything is right.
-	 * @throws AlertRejectedException naming every problem, also when the signal allows no alert
+	 * The coordinator drafts an alert from a signal. Nothing is saved unless everything
+	 * is right.
+	 * @throws AlertRejectedException naming every problem, also when the signal allows no
+	 * alert
 	 * @throws EarlyWarningManagement.NotFound when there is no such signal
 	 */
 	@Transactional
@@ -91,7 +101,8 @@ public class AlertManagement {
 	}
 
 	/**
-	 * The coordinator drafts an update of an issued alert: the same approvals as a new alert.
+	 * The coordinator drafts an update of an issued alert: the same approvals as a new
+	 * alert.
 	 * @throws AlertRejectedException naming every problem
 	 */
 	@Transactional
@@ -100,8 +111,10 @@ public class AlertManagement {
 	}
 
 	/**
-	 * The coordinator drafts the cancellation of an issued alert, saying why; one approver issues it.
-	 * @throws AlertRejectedException when there is no reason or the alert cannot be cancelled
+	 * The coordinator drafts the cancellation of an issued alert, saying why; one
+	 * approver issues it.
+	 * @throws AlertRejectedException when there is no reason or the alert cannot be
+	 * cancelled
 	 */
 	@Transactional
 	public UUID cancel(UUID alertId, @Nullable String reason, String drafter, Instant now) {
@@ -109,10 +122,12 @@ public class AlertManagement {
 	}
 
 	/**
-	 * A named approver signs off the message waiting on an alert; the sign-off that completes the approvals issues it
-	 * (reference, version, {@link AlertIssued}). Who may approve is {@link EarlyWarningPolicy#mayApprove}'s to say.
-	 * Each approval is audited.
-	 * @throws AlertRejectedException when nothing waits, the approver drafted it, signed it already, or may not approve
+	 * A named approver signs off the message waiting on an alert; the sign-off that
+	 * completes the approvals issues it (reference, version, {@link AlertIssued}). Who
+	 * may approve is {@link EarlyWarningPolicy#mayApprove}'s to say. Each approval is
+	 * audited.
+	 * @throws AlertRejectedException when nothing waits, the approver drafted it, signed
+	 * it already, or may not approve
 	 */
 	@Transactional
 	public AlertView approve(UUID alertId, HarmwatchUser user, Instant now) {
@@ -120,7 +135,10 @@ public class AlertManagement {
 		return workflow.view(alertId);
 	}
 
-	/** What is wrong with a draft, field by field; empty when it can be saved. Saves nothing. */
+	/**
+	 * What is wrong with a draft, field by field; empty when it can be saved. Saves
+	 * nothing.
+	 */
 	public List<ReportProblem> check(AlertDraft draft, Set<Audience> allowed, Instant now, boolean update) {
 		return checks.check(draft, allowed, now, update);
 	}
@@ -135,7 +153,10 @@ public class AlertManagement {
 		return isReference(reference) ? reads.findByReference(reference) : Optional.empty();
 	}
 
-	/** An alert the public may see: issued, for the public, no exercise (cancelled ones stay readable). */
+	/**
+	 * An alert the public may see: issued, for the public, no exercise (cancelled ones
+	 * stay readable).
+	 */
 	public Optional<AlertView> publicAlert(String reference) {
 		return byReference(reference).filter(a -> a.isPublic() && !a.exercise() && a.version() > 0);
 	}
@@ -150,12 +171,18 @@ public class AlertManagement {
 		return reads.page(state, page, now);
 	}
 
-	/** The public's current alerts: issued, for the public, no exercise, not expired or cancelled; newest first. */
+	/**
+	 * The public's current alerts: issued, for the public, no exercise, not expired or
+	 * cancelled; newest first.
+	 */
 	public List<AlertView> currentPublic(Instant now) {
 		return reads.currentPublic(now);
 	}
 
-	/** Issued public alerts for feeds, cancelled and expired ones included (a feed tells readers of those too). */
+	/**
+	 * Issued public alerts for feeds, cancelled and expired ones included (a feed tells
+	 * readers of those too).
+	 */
 	public List<AlertView> publicFeed(int limit) {
 		return reads.publicFeed(limit);
 	}
@@ -166,8 +193,10 @@ public class AlertManagement {
 	}
 
 	/**
-	 * An issued version of an alert as CAP 1.2 XML, validated against the schema and CAP's rules.
-	 * @throws CapValidator.InvalidCapException if it is not valid: invalid CAP is never returned
+	 * An issued version of an alert as CAP 1.2 XML, validated against the schema and
+	 * CAP's rules.
+	 * @throws CapValidator.InvalidCapException if it is not valid: invalid CAP is never
+	 * returned
 	 */
 	public String cap(UUID alertId, int version) {
 		return workflow.cap(alertId, version);

@@ -6,7 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * An alert, approval, update or cancellation was refused; nothing was saved. Names every problem, field by field.
+ * An alert, approval, update or cancellation was refused; nothing was saved. Names every
+ * problem, field by field.
  */
 @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 public class AlertRejectedException extends RuntimeException {

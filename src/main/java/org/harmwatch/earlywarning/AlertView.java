@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An alert with its messages: the issued versions, newest first, and the one waiting for approval, if any.
+ * An alert with its messages: the issued versions, newest first, and the one waiting for
+ * approval, if any.
  *
  * @param id the alert
  * @param reference its reference once issued, e.g. {@code HW-2026-0007}
@@ -24,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param issuedAt when its latest message was issued
  * @param createdBy who drafted it
  * @param createdAt when
- * @param messages its messages, the pending one first, then the issued ones newest first (empty in lists)
+ * @param messages its messages, the pending one first, then the issued ones newest first
+ * (empty in lists)
  */
 public record AlertView(UUID id, @Nullable String reference, UUID signalId, boolean urgent, boolean exercise,
 		AlertState state, AlertLevel level, String headline, int version, boolean isPublic, Instant expiresAt,
@@ -62,8 +64,10 @@ public record AlertView(UUID id, @Nullable String reference, UUID signalId, bool
 	 * @param substances the substances involved
 	 * @param headline one line
 	 * @param lookOutFor what to look out for
-	 * @param publicAdvice advice for the public, naloxone advice included where it applies
-	 * @param professionalAdvice advice for professionals, naloxone advice included where it applies
+	 * @param publicAdvice advice for the public, naloxone advice included where it
+	 * applies
+	 * @param professionalAdvice advice for professionals, naloxone advice included where
+	 * it applies
 	 * @param note why an update or cancellation is issued
 	 * @param expiresAt when it stops being current
 	 * @param reviewAt when it is to be reviewed

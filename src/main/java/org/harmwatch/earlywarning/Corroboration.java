@@ -7,16 +7,20 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What else early warning knows that bears on a signal, for the coordinator to set beside it: other reports of the
- * same substance (or class) in the same and neighbouring districts, drug-checking findings and spikes there, all since
- * {@code since} up to {@code until}. Read-only; no reporter is named.
+ * What else early warning knows that bears on a signal, for the coordinator to set beside
+ * it: other reports of the same substance (or class) in the same and neighbouring
+ * districts, drug-checking findings and spikes there, all since {@code since} up to
+ * {@code until}. Read-only; no reporter is named.
  *
  * @param signalId the signal
- * @param since the start of the window: the signal's latest evidence less the corroboration window
- * @param until the end of the window: now, or the signal's latest evidence if that is later
+ * @param since the start of the window: the signal's latest evidence less the
+ * corroboration window
+ * @param until the end of the window: now, or the signal's latest evidence if that is
+ * later
  * @param districts the signal's district and its neighbours, by name
  * @param reports other reports, newest first
- * @param drugChecks drug-checking findings in those districts or naming the signal's substance, newest first
+ * @param drugChecks drug-checking findings in those districts or naming the signal's
+ * substance, newest first
  * @param spikes spikes in those districts, newest first
  */
 public record Corroboration(UUID signalId, Instant since, Instant until, List<String> districts, List<Report> reports,

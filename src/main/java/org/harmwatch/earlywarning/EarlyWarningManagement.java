@@ -30,11 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Early warning's API: take reports in, file them and other modules' events into signals, and let the coordinator
- * validate or dismiss signals.
+ * Early warning's API: take reports in, file them and other modules' events into signals,
+ * and let the coordinator validate or dismiss signals.
  *
- * <p>Times are passed in (when a report was received, when a decision was made), so callers and tests choose them;
- * the web layer passes the application clock's time. Reports are held for {@link Purpose#PUBLIC_HEALTH_INTELLIGENCE}.
+ * <p>
+ * Times are passed in (when a report was received, when a decision was made), so callers
+ * and tests choose them; the web layer passes the application clock's time. Reports are
+ * held for {@link Purpose#PUBLIC_HEALTH_INTELLIGENCE}.
  */
 @Service
 public class EarlyWarningManagement {
@@ -62,8 +64,8 @@ public class EarlyWarningManagement {
 	private final ApplicationEventPublisher events;
 
 	EarlyWarningManagement(ReportIntake intake, SignalFiling filing, ReportRepository reports,
-			SignalReadRepository signalReads, SignalRepository signals, GeographyManagement geography,
-			AuditLog audit, ApplicationEventPublisher events) {
+			SignalReadRepository signalReads, SignalRepository signals, GeographyManagement geography, AuditLog audit,
+			ApplicationEventPublisher events) {
 		this.intake = intake;
 		this.filing = filing;
 		this.reports = reports;
@@ -80,8 +82,8 @@ public class EarlyWarningManagement {
 	}
 
 	/**
-	 * Checks and stores a report, files it into a signal and publishes {@link ReportReceived} (and
-	 * {@link SignalOpened} when it opened one).
+	 * Checks and stores a report, files it into a signal and publishes
+	 * {@link ReportReceived} (and {@link SignalOpened} when it opened one).
 	 * @param reporter who reported it; {@code null} for an anonymous report
 	 * @throws ReportRejectedException naming every wrong field; nothing is stored then
 	 */
@@ -90,13 +92,17 @@ public class EarlyWarningManagement {
 		return intake.submit(draft, reporter, receivedAt);
 	}
 
-	/** What is wrong with a report, field by field; empty when it can be stored. Stores nothing. */
+	/**
+	 * What is wrong with a report, field by field; empty when it can be stored. Stores
+	 * nothing.
+	 */
 	public List<ReportProblem> check(ReportDraft draft, Instant receivedAt) {
 		return intake.check(draft, receivedAt);
 	}
 
 	/**
-	 * Files a spike from the analytics detector; a spike already filed (the same event id) changes nothing.
+	 * Files a spike from the analytics detector; a spike already filed (the same event
+	 * id) changes nothing.
 	 * @return the signal it is in
 	 */
 	@Transactional
@@ -105,7 +111,8 @@ public class EarlyWarningManagement {
 	}
 
 	/**
-	 * Files a dangerous drug-checking result; a sample already filed (the same sample id) changes nothing.
+	 * Files a dangerous drug-checking result; a sample already filed (the same sample id)
+	 * changes nothing.
 	 * @return the signal it is in
 	 */
 	@Transactional
@@ -122,16 +129,18 @@ public class EarlyWarningManagement {
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		int p = Math.clamp(page, 1, pages);
 		var rows = reports.page(PAGE_SIZE, (p - 1) * PAGE_SIZE);
-		// The list shows free text and exact places: a read of personal data like any other.
+		// The list shows free text and exact places: a read of personal data like any
+		// other.
 		audit.record(EarlyWarningAudit.REPORTS_LISTED, "early-warning-report", null, Purpose.PUBLIC_HEALTH_INTELLIGENCE,
 				AuditLog.Outcome.ALLOWED, "page " + p + ", " + rows.size() + " reports");
 		return new ReportPage(rows, p, pages, total);
 	}
 
 	/**
-	 * One report as this reader may see it. The reporter's name is shown as {@link EarlyWarningPolicy} decides (the
-	 * coordinator, not of a law-enforcement agency, and staff of the reporter's own agency); each such read is
-	 * audited, and so is each time it is withheld.
+	 * One report as this reader may see it. The reporter's name is shown as
+	 * {@link EarlyWarningPolicy} decides (the coordinator, not of a law-enforcement
+	 * agency, and staff of the reporter's own agency); each such read is audited, and so
+	 * is each time it is withheld.
 	 */
 	public ReportView report(UUID id, HarmwatchUser reader) {
 		var stored = reports.find(id).orElseThrow(() -> new NotFound("report", id.toString()));
@@ -146,16 +155,19 @@ public class EarlyWarningManagement {
 			else {
 				audit.record(EarlyWarningAudit.REPORTER_WITHHELD, "early-warning-report", id.toString(),
 						Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.DENIED, "reporter of another agency");
-				view = new ReportView(view.id(), view.channel(), view.sourceType(), view.occurredAt(), view.receivedAt(),
-						view.lat(), view.lon(), view.ladCode(), view.ladName(), view.wardName(), view.lsoaCode(),
-						view.substances(), view.substanceClass(), view.outcomes(), view.people(), view.description(),
-						view.reporterAgency(), null, true, view.signalId());
+				view = new ReportView(view.id(), view.channel(), view.sourceType(), view.occurredAt(),
+						view.receivedAt(), view.lat(), view.lon(), view.ladCode(), view.ladName(), view.wardName(),
+						view.lsoaCode(), view.substances(), view.substanceClass(), view.outcomes(), view.people(),
+						view.description(), view.reporterAgency(), null, true, view.signalId());
 			}
 		}
 		return view;
 	}
 
-	/** One page of signals, optionally of one status and urgency, most urgent and newest first. */
+	/**
+	 * One page of signals, optionally of one status and urgency, most urgent and newest
+	 * first.
+	 */
 	public SignalView.Page signals(@Nullable SignalStatus status, @Nullable Urgency urgency, int page) {
 		long total = signalReads.count(status, urgency);
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -170,7 +182,8 @@ public class EarlyWarningManagement {
 	/** A signal's evidence, in the order it happened. */
 	public List<SignalView.Evidence> evidence(UUID signalId) {
 		var evidence = signalReads.evidence(signalId);
-		// The evidence summarises reports (free text, deaths): reading it is a read of personal data.
+		// The evidence summarises reports (free text, deaths): reading it is a read of
+		// personal data.
 		audit.record(EarlyWarningAudit.SIGNAL_EVIDENCE_VIEWED, "early-warning-signal", signalId.toString(),
 				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, evidence.size() + " items");
 		return evidence;
@@ -183,8 +196,8 @@ public class EarlyWarningManagement {
 
 	/**
 	 * The coordinator validates or dismisses an open signal.
-	 * @throws SignalDecisionException when the outcome is not a decision, a dismissal has no reason, or the signal
-	 * was already decided
+	 * @throws SignalDecisionException when the outcome is not a decision, a dismissal has
+	 * no reason, or the signal was already decided
 	 */
 	@Transactional
 	public SignalView decide(UUID id, SignalStatus outcome, @Nullable String reason, String decidedBy, Instant at) {
@@ -192,8 +205,10 @@ public class EarlyWarningManagement {
 		var why = signal.decide(outcome, reason, decidedBy, at);
 		signals.save(signal);
 		audit.recordFor(decidedBy, null,
-				outcome == SignalStatus.VALIDATED ? EarlyWarningAudit.SIGNAL_VALIDATED : EarlyWarningAudit.SIGNAL_DISMISSED,
-				"early-warning-signal", id.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, why);
+				outcome == SignalStatus.VALIDATED ? EarlyWarningAudit.SIGNAL_VALIDATED
+						: EarlyWarningAudit.SIGNAL_DISMISSED,
+				"early-warning-signal", id.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED,
+				why);
 		events.publishEvent(new SignalDecided(id, outcome, at));
 		return signal(id);
 	}
@@ -237,6 +252,5 @@ public class EarlyWarningManagement {
 		}
 
 	}
-
 
 }

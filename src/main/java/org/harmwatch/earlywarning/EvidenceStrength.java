@@ -1,8 +1,8 @@
 package org.harmwatch.earlywarning;
 
 /**
- * How strong the evidence behind a signal is, as a panel member grades it (after the PHE Local Drug Information
- * System's grading), from the strongest to the weakest.
+ * How strong the evidence behind a signal is, as a panel member grades it (after the PHE
+ * Local Drug Information System's grading), from the strongest to the weakest.
  */
 public enum EvidenceStrength {
 

@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An alert another region published as CAP, polled from its feed. It is evidence for the coordinator and the panel,
- * never re-broadcast: nothing here reaches Harmwatch's own subscribers or public pages.
+ * An alert another region published as CAP, polled from its feed. It is evidence for the
+ * coordinator and the panel, never re-broadcast: nothing here reaches Harmwatch's own
+ * subscribers or public pages.
  *
  * @param id Harmwatch's id for it
  * @param feed the configured feed it came from
@@ -36,10 +37,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record ExternalAlert(UUID id, String feed, String sender, String identifier, Instant sent, String status,
 		String messageType, @Nullable String references, @Nullable String event, @Nullable String headline,
-		@Nullable String description, @Nullable String instruction, @Nullable String severity,
-		@Nullable String urgency, @Nullable String certainty, @Nullable Instant expires, @Nullable String web,
-		List<String> areas, List<String> gssCodes, Instant receivedAt, @Nullable Instant reviewedAt,
-		@Nullable String reviewedBy, @Nullable String reviewNote) {
+		@Nullable String description, @Nullable String instruction, @Nullable String severity, @Nullable String urgency,
+		@Nullable String certainty, @Nullable Instant expires, @Nullable String web, List<String> areas,
+		List<String> gssCodes, Instant receivedAt, @Nullable Instant reviewedAt, @Nullable String reviewedBy,
+		@Nullable String reviewNote) {
 
 	public ExternalAlert {
 		areas = List.copyOf(areas);

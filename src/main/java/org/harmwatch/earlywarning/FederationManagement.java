@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Neighbouring regions' alerts, polled from their CAP or Atom feeds, for the coordinator and the panel to read as
- * external evidence and to review. They are kept apart from Harmwatch's own alerts and never re-broadcast.
+ * Neighbouring regions' alerts, polled from their CAP or Atom feeds, for the coordinator
+ * and the panel to read as external evidence and to review. They are kept apart from
+ * Harmwatch's own alerts and never re-broadcast.
  */
 @Service
 public class FederationManagement {
@@ -29,7 +30,10 @@ public class FederationManagement {
 		this.properties = properties;
 	}
 
-	/** A page of external alerts, newest first; only those not yet reviewed if {@code unreviewedOnly}. */
+	/**
+	 * A page of external alerts, newest first; only those not yet reviewed if
+	 * {@code unreviewedOnly}.
+	 */
 	public ExternalAlert.Page alerts(boolean unreviewedOnly, int page) {
 		long total = alerts.count(unreviewedOnly);
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -40,8 +44,7 @@ public class FederationManagement {
 
 	/** One external alert. */
 	public ExternalAlert alert(UUID id) {
-		return alerts.find(id)
-			.orElseThrow(() -> new EarlyWarningManagement.NotFound("external alert", id.toString()));
+		return alerts.find(id).orElseThrow(() -> new EarlyWarningManagement.NotFound("external alert", id.toString()));
 	}
 
 	/** An external alert's CAP message exactly as it was received. */
@@ -56,10 +59,11 @@ public class FederationManagement {
 	}
 
 	/**
-	 * Records that the coordinator has read an external alert and what they made of it (e.g. "same batch as our
-	 * signal …", "not relevant here"). Reviewing never issues anything.
-	 *
-	 * @throws EarlyWarningManagement.SignalDecisionException on a missing or too long note, or a second review
+	 * Records that the coordinator has read an external alert and what they made of it
+	 * (e.g. "same batch as our signal …", "not relevant here"). Reviewing never issues
+	 * anything.
+	 * @throws EarlyWarningManagement.SignalDecisionException on a missing or too long
+	 * note, or a second review
 	 */
 	@Transactional
 	public ExternalAlert review(UUID id, @Nullable String note, String reviewedBy, Instant at) {

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * A signal's grading deadline passed without a quorum of grades: the out-of-hours lead is to act (published once per
- * signal).
+ * A signal's grading deadline passed without a quorum of grades: the out-of-hours lead is
+ * to act (published once per signal).
  *
  * @param signalId the signal
  * @param escalateTo the username of the out-of-hours lead

@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * Panel members who have not yet graded a signal are due a reminder (published once per member and signal).
+ * Panel members who have not yet graded a signal are due a reminder (published once per
+ * member and signal).
  *
  * @param signalId the signal
  * @param usernames the members to remind

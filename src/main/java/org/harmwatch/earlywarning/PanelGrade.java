@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One panel member's grade of a validated signal. A member has at most one grade per signal; grading again replaces
- * it until the outcome is recorded.
+ * One panel member's grade of a validated signal. A member has at most one grade per
+ * signal; grading again replaces it until the outcome is recorded.
  *
  * @param signalId the signal
  * @param username who graded it

@@ -31,16 +31,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The expert panel (PHE Local Drug Information System: receive, validate and corroborate, <em>grade</em>, respond).
+ * The expert panel (PHE Local Drug Information System: receive, validate and corroborate,
+ * <em>grade</em>, respond).
  *
- * <p>Grading opens when the coordinator validates a signal; the panel has until a deadline set by the signal's urgency
- * ({@code harmwatch.early-warning.panel.deadlines}). The panel is every enabled member of staff whose roles grant
- * {@code EARLY_WARNING:APPROVE}: the panel members and, so that a short-handed panel can still reach a quorum out of
- * hours, the coordinator. Each member grades asynchronously (one grade each, replaceable until the outcome is
- * recorded): strength of evidence x potential harm, a recommended outcome and a rationale. Once a quorum of grades is
- * in, the coordinator (holder of {@code EARLY_WARNING:MANAGE}) records the outcome with a rationale; the signal becomes
- * {@link SignalStatus#GRADED} and {@link SignalGraded} is published. {@link #chase(Instant)} reminds members who have
- * not graded once, part-way to the deadline, and tells the out-of-hours lead once when the deadline passes without a
+ * <p>
+ * Grading opens when the coordinator validates a signal; the panel has until a deadline
+ * set by the signal's urgency ({@code harmwatch.early-warning.panel.deadlines}). The
+ * panel is every enabled member of staff whose roles grant {@code EARLY_WARNING:APPROVE}:
+ * the panel members and, so that a short-handed panel can still reach a quorum out of
+ * hours, the coordinator. Each member grades asynchronously (one grade each, replaceable
+ * until the outcome is recorded): strength of evidence x potential harm, a recommended
+ * outcome and a rationale. Once a quorum of grades is in, the coordinator (holder of
+ * {@code EARLY_WARNING:MANAGE}) records the outcome with a rationale; the signal becomes
+ * {@link SignalStatus#GRADED} and {@link SignalGraded} is published.
+ * {@link #chase(Instant)} reminds members who have not graded once, part-way to the
+ * deadline, and tells the out-of-hours lead once when the deadline passes without a
  * quorum.
  */
 @Service
@@ -50,9 +55,10 @@ public class PanelManagement {
 	public static final int MAX_RATIONALE = Signal.MAX_RATIONALE;
 
 	/**
-	 * The grading matrix: the outcome suggested for each strength of evidence (rows A to D) and potential harm (columns
-	 * LOW to SEVERE). Harmwatch's starting matrix, after the shape of the PHE LDIS grading matrix: weak evidence of
-	 * severe harm still informs professionals; lab-confirmed evidence of high harm reaches the public.
+	 * The grading matrix: the outcome suggested for each strength of evidence (rows A to
+	 * D) and potential harm (columns LOW to SEVERE). Harmwatch's starting matrix, after
+	 * the shape of the PHE LDIS grading matrix: weak evidence of severe harm still
+	 * informs professionals; lab-confirmed evidence of high harm reaches the public.
 	 */
 	private static final PanelOutcome[][] MATRIX = {
 			{ PanelOutcome.INFORM_PROFESSIONALS, PanelOutcome.ALERT_PROFESSIONALS,
@@ -96,7 +102,10 @@ public class PanelManagement {
 		this.events = events;
 	}
 
-	/** The outcome the grading matrix suggests for a strength of evidence and a potential harm. */
+	/**
+	 * The outcome the grading matrix suggests for a strength of evidence and a potential
+	 * harm.
+	 */
 	public static PanelOutcome suggest(EvidenceStrength strength, PotentialHarm harm) {
 		return MATRIX[strength.ordinal()][harm.ordinal()];
 	}
@@ -125,7 +134,8 @@ public class PanelManagement {
 	}
 
 	/**
-	 * A signal's round of grading as of {@code now}; empty while the signal is open or when it was dismissed.
+	 * A signal's round of grading as of {@code now}; empty while the signal is open or
+	 * when it was dismissed.
 	 * @throws EarlyWarningManagement.NotFound when there is no such signal
 	 */
 	@Transactional(readOnly = true)
@@ -160,8 +170,8 @@ public class PanelManagement {
 		var everyone = new LinkedHashSet<>(members);
 		grades.forEach(g -> everyone.add(g.username()));
 		return new PanelRound(signal, opened, opened.plus(properties.deadline(signal.urgency())),
-				opened.plus(properties.reminder(signal.urgency())), properties.quorum(), grades,
-				List.copyOf(everyone), reminded, escalatedTo, escalatedAt, defaultOutcome(grades), gradedBy, now);
+				opened.plus(properties.reminder(signal.urgency())), properties.quorum(), grades, List.copyOf(everyone),
+				reminded, escalatedTo, escalatedAt, defaultOutcome(grades), gradedBy, now);
 	}
 
 	/** A signal's grades, earliest first. */
@@ -169,7 +179,10 @@ public class PanelManagement {
 		return panel.grades(signalId);
 	}
 
-	/** The most common recommendation; on a tie, the one with more action. {@code null} without grades. */
+	/**
+	 * The most common recommendation; on a tie, the one with more action. {@code null}
+	 * without grades.
+	 */
 	static @Nullable PanelOutcome defaultOutcome(List<PanelGrade> grades) {
 		var counts = new EnumMap<PanelOutcome, Integer>(PanelOutcome.class);
 		grades.forEach(g -> counts.merge(g.recommendation(), 1, Integer::sum));
@@ -197,16 +210,16 @@ public class PanelManagement {
 
 	/**
 	 * A panel member grades a validated signal, replacing their earlier grade of it.
-	 * @throws PanelRejectedException naming every wrong field, or (conflict) when the signal is not open for grading;
-	 * nothing is changed then
+	 * @throws PanelRejectedException naming every wrong field, or (conflict) when the
+	 * signal is not open for grading; nothing is changed then
 	 * @throws EarlyWarningManagement.NotFound when there is no such signal
 	 */
 	@Transactional
 	public PanelGrade grade(UUID signalId, @Nullable EvidenceStrength strength, @Nullable PotentialHarm harm,
 			@Nullable PanelOutcome recommendation, @Nullable String rationale, String username, String displayName,
 			Instant now) {
-		var signal = signals.findById(signalId).orElseThrow(() -> new EarlyWarningManagement.NotFound("signal",
-				signalId.toString()));
+		var signal = signals.findById(signalId)
+			.orElseThrow(() -> new EarlyWarningManagement.NotFound("signal", signalId.toString()));
 		var problems = new ArrayList<ReportProblem>();
 		if (strength == null) {
 			problems.add(new ReportProblem("strength", "Choose the strength of evidence: A, B, C or D."));
@@ -222,7 +235,8 @@ public class PanelManagement {
 		if (!problems.isEmpty() || strength == null || harm == null || recommendation == null || why == null) {
 			throw new PanelRejectedException(problems, false);
 		}
-		// Hold the signal (shared) so that the outcome cannot be recorded between the check above and this grade.
+		// Hold the signal (shared) so that the outcome cannot be recorded between the
+		// check above and this grade.
 		signals.findHeldById(signalId).orElseThrow().requireGradable();
 		panel.saveGrade(signalId, username, displayName, strength, harm, recommendation, why, now);
 		audit.recordFor(username, null, EarlyWarningAudit.PANEL_GRADED, "early-warning-signal", signalId.toString(),
@@ -232,10 +246,11 @@ public class PanelManagement {
 	}
 
 	/**
-	 * The coordinator records the panel's outcome once a quorum has graded: the signal becomes
-	 * {@link SignalStatus#GRADED} and {@link SignalGraded} is published.
-	 * @throws PanelRejectedException when the outcome or rationale is missing, the quorum is not reached, or (conflict)
-	 * the signal is not open for grading; nothing is changed then
+	 * The coordinator records the panel's outcome once a quorum has graded: the signal
+	 * becomes {@link SignalStatus#GRADED} and {@link SignalGraded} is published.
+	 * @throws PanelRejectedException when the outcome or rationale is missing, the quorum
+	 * is not reached, or (conflict) the signal is not open for grading; nothing is
+	 * changed then
 	 */
 	@Transactional
 	public SignalView recordOutcome(UUID signalId, @Nullable PanelOutcome outcome, @Nullable String rationale,
@@ -243,13 +258,15 @@ public class PanelManagement {
 		signals.findById(signalId)
 			.orElseThrow(() -> new EarlyWarningManagement.NotFound("signal", signalId.toString()))
 			.requireOutcomeOpen();
-		// Lock the signal so that a grade changing meanwhile cannot slip past the quorum count.
+		// Lock the signal so that a grade changing meanwhile cannot slip past the quorum
+		// count.
 		var signal = signals.findLockedById(signalId).orElseThrow();
 		int graded = grades(signalId).size();
 		var why = signal.recordOutcome(outcome, rationale, graded, properties.quorum(), recordedBy, now);
 		signals.save(signal);
 		audit.recordFor(recordedBy, null, EarlyWarningAudit.PANEL_OUTCOME_RECORDED, "early-warning-signal",
-				signalId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, outcome + " after " + graded + " grades");
+				signalId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED,
+				outcome + " after " + graded + " grades");
 		events.publishEvent(new SignalGraded(signalId, outcome, why, now));
 		return earlyWarning.signal(signalId);
 	}
@@ -259,9 +276,10 @@ public class PanelManagement {
 	}
 
 	/**
-	 * Reminds members who have not graded, once each, when a signal's reminder time has passed; tells the out-of-hours
-	 * lead, once per signal, when its deadline has passed without a quorum. Each is recorded before its event is
-	 * published, in one transaction, so a repeated or concurrent run sends nothing twice.
+	 * Reminds members who have not graded, once each, when a signal's reminder time has
+	 * passed; tells the out-of-hours lead, once per signal, when its deadline has passed
+	 * without a quorum. Each is recorded before its event is published, in one
+	 * transaction, so a repeated or concurrent run sends nothing twice.
 	 */
 	@Transactional
 	public Chased chase(Instant now) {
@@ -295,9 +313,10 @@ public class PanelManagement {
 	}
 
 	/**
-	 * What else bears on a signal: other reports of its substance (else its class; for a signal with neither, any
-	 * report) in its district and the neighbouring ones, drug-checking findings there or naming its substance, and
-	 * spikes there, from the corroboration window (30 days) before its latest evidence up to {@code now}.
+	 * What else bears on a signal: other reports of its substance (else its class; for a
+	 * signal with neither, any report) in its district and the neighbouring ones,
+	 * drug-checking findings there or naming its substance, and spikes there, from the
+	 * corroboration window (30 days) before its latest evidence up to {@code now}.
 	 */
 	@Transactional(readOnly = true)
 	public Corroboration corroboration(UUID signalId, Instant now) {
@@ -314,8 +333,8 @@ public class PanelManagement {
 		var reports = signalReads.corroboratingReports(signal, districts, since, until);
 		var drugChecks = findings(EvidenceKind.DRUG_CHECK, signal, districts, since, until, names);
 		var spikes = findings(EvidenceKind.SPIKE, signal, districts, since, until, names);
-		return new Corroboration(signalId, since, until, districts.stream().map(names::get).toList(), reports, drugChecks,
-				spikes);
+		return new Corroboration(signalId, since, until, districts.stream().map(names::get).toList(), reports,
+				drugChecks, spikes);
 	}
 
 	private List<Corroboration.Finding> findings(EvidenceKind kind, SignalView signal, List<String> districts,

@@ -5,8 +5,8 @@ import java.util.Set;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * What the expert panel decided a validated signal calls for (PHE Local Drug Information System model), from the
- * least to the most action.
+ * What the expert panel decided a validated signal calls for (PHE Local Drug Information
+ * System model), from the least to the most action.
  */
 @NamedInterface("events")
 public enum PanelOutcome {
@@ -29,7 +29,9 @@ public enum PanelOutcome {
 		this.audiences = audiences;
 	}
 
-	/** Who anything issued on this outcome may reach; empty when nothing may be issued. */
+	/**
+	 * Who anything issued on this outcome may reach; empty when nothing may be issued.
+	 */
 	public Set<Audience> audiences() {
 		return audiences;
 	}

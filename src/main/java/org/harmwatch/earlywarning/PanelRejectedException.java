@@ -6,8 +6,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * A grade or an outcome was not recorded: the input is wrong (each problem names its field), or the signal is not open
- * for grading ({@link #conflict()}). Nothing was changed.
+ * A grade or an outcome was not recorded: the input is wrong (each problem names its
+ * field), or the signal is not open for grading ({@link #conflict()}). Nothing was
+ * changed.
  */
 @ResponseStatus(HttpStatus.BAD_REQUEST)
 public class PanelRejectedException extends RuntimeException {

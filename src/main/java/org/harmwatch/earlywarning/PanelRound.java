@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param grades the grades so far, earliest first
  * @param members who may grade (holders of {@code EARLY_WARNING:APPROVE})
  * @param reminded members reminded so far
- * @param escalatedTo the out-of-hours lead, once the deadline passed without a quorum and they were told
+ * @param escalatedTo the out-of-hours lead, once the deadline passed without a quorum and
+ * they were told
  * @param escalatedAt when they were told
- * @param defaultOutcome the outcome the coordinator is offered: the most common recommendation (on a tie, the one with
- * more action); {@code null} before any grade
+ * @param defaultOutcome the outcome the coordinator is offered: the most common
+ * recommendation (on a tie, the one with more action); {@code null} before any grade
  * @param gradedBy who recorded the outcome, once recorded
  * @param now the moment this describes
  */

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Photos and lab reports sent with a report. Photos (JPEG, PNG) are re-encoded so that no camera metadata, such as the
- * GPS position of the home where a photo was taken, is ever stored; PDFs (lab reports) are stored as sent. A report
- * and its attachments are stored together or not at all.
+ * Photos and lab reports sent with a report. Photos (JPEG, PNG) are re-encoded so that no
+ * camera metadata, such as the GPS position of the home where a photo was taken, is ever
+ * stored; PDFs (lab reports) are stored as sent. A report and its attachments are stored
+ * together or not at all.
  */
 @Service
 public class ReportAttachments {
@@ -93,9 +94,10 @@ public class ReportAttachments {
 	}
 
 	/**
-	 * Stores a report and its files together, as {@link EarlyWarningManagement#submit} does for a report alone.
-	 *
-	 * @throws ReportRejectedException naming every wrong field and file; nothing is stored then
+	 * Stores a report and its files together, as {@link EarlyWarningManagement#submit}
+	 * does for a report alone.
+	 * @throws ReportRejectedException naming every wrong field and file; nothing is
+	 * stored then
 	 */
 	@Transactional
 	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt, List<Upload> uploads) {
@@ -118,7 +120,10 @@ public class ReportAttachments {
 		return attachments.of(reportId);
 	}
 
-	/** A report's files as the reader may see them: none when the policy keeps them from the reader. */
+	/**
+	 * A report's files as the reader may see them: none when the policy keeps them from
+	 * the reader.
+	 */
 	public List<Attachment> of(UUID reportId, HarmwatchUser reader) {
 		return EarlyWarningPolicy.mayReadAttachments(reader, reporterAgency(reportId)) ? of(reportId) : List.of();
 	}
@@ -128,8 +133,8 @@ public class ReportAttachments {
 	}
 
 	/**
-	 * One of a report's files with its content, for a reader the policy lets open it ({@link EarlyWarningPolicy});
-	 * each read, and each refusal, is audited.
+	 * One of a report's files with its content, for a reader the policy lets open it
+	 * ({@link EarlyWarningPolicy}); each read, and each refusal, is audited.
 	 * @throws AccessDeniedException when the reader may not open the report's files
 	 */
 	public Content read(UUID reportId, UUID attachmentId, HarmwatchUser reader) {

@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A stored report as one reader may see it.
  *
- * <p>The reporter's name is there only when the reader may see it (the coordinator, or staff of the reporter's own
- * agency); everyone else sees the agency alone. Anonymous reports have neither.
+ * <p>
+ * The reporter's name is there only when the reader may see it (the coordinator, or staff
+ * of the reporter's own agency); everyone else sees the agency alone. Anonymous reports
+ * have neither.
  *
  * @param id the report
  * @param channel how it arrived

@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * New evidence raised the urgency of a signal that was already open (a signal's urgency never falls).
+ * New evidence raised the urgency of a signal that was already open (a signal's urgency
+ * never falls).
  *
  * @param signalId the signal
  * @param urgency its urgency now

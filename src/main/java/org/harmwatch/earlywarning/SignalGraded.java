@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * The coordinator recorded the expert panel's outcome on a signal: its status is now {@link SignalStatus#GRADED}.
+ * The coordinator recorded the expert panel's outcome on a signal: its status is now
+ * {@link SignalStatus#GRADED}.
  *
  * @param signalId the signal
  * @param outcome what the panel decided it calls for

@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A signal: reports and events about one substance (or class) in one area within a window.
+ * A signal: reports and events about one substance (or class) in one area within a
+ * window.
  *
  * @param id the signal
  * @param substanceCode its substance, if it has one
@@ -31,11 +32,10 @@ import org.jspecify.annotations.Nullable;
  * @param gradedAt when the outcome was recorded
  */
 public record SignalView(UUID id, @Nullable String substanceCode, @Nullable String substanceName,
-		@Nullable String substanceClass, @Nullable String category, String ladCode, String ladName,
-		SignalStatus status, Urgency urgency, List<String> rules, Instant openedAt, Instant firstEvidenceAt,
-		Instant lastEvidenceAt, int evidenceCount, @Nullable Instant decidedAt, @Nullable String decidedBy,
-		@Nullable String decisionReason, @Nullable PanelOutcome outcome, @Nullable String outcomeRationale,
-		@Nullable Instant gradedAt) {
+		@Nullable String substanceClass, @Nullable String category, String ladCode, String ladName, SignalStatus status,
+		Urgency urgency, List<String> rules, Instant openedAt, Instant firstEvidenceAt, Instant lastEvidenceAt,
+		int evidenceCount, @Nullable Instant decidedAt, @Nullable String decidedBy, @Nullable String decisionReason,
+		@Nullable PanelOutcome outcome, @Nullable String outcomeRationale, @Nullable Instant gradedAt) {
 
 	/**
 	 * One piece of evidence.

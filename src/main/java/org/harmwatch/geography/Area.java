@@ -12,9 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param ladName that district's name
  * @param msoaCode for an LSOA, the MSOA it nests in; otherwise {@code null}
  * @param vintage the boundary edition, e.g. {@code 2011}
- * @param population all-ages population where known (districts: the latest mid-year estimate)
+ * @param population all-ages population where known (districts: the latest mid-year
+ * estimate)
  * @param populationYear the year of {@code population}
- * @param imdRank for an LSOA, its Index of Multiple Deprivation rank in England (1 = most deprived)
+ * @param imdRank for an LSOA, its Index of Multiple Deprivation rank in England (1 = most
+ * deprived)
  * @param imdDecile for an LSOA, its IMD decile (1 = the most deprived tenth of England)
  * @param centroid the boundary's centroid (it can lie outside an oddly shaped area)
  * @param areaKm2 approximate area in square kilometres

@@ -9,13 +9,18 @@ import java.util.Optional;
  */
 public enum AreaLevel {
 
-	/** Local authority district (county borough, metropolitan borough, unitary authority). */
+	/**
+	 * Local authority district (county borough, metropolitan borough, unitary authority).
+	 */
 	LAD("lad"),
 
 	/** Electoral ward. Wards need not nest in MSOAs or LSOAs. */
 	WARD("ward"),
 
-	/** Middle layer super output area (about 7,500 people); MSOAs nest in local authorities. */
+	/**
+	 * Middle layer super output area (about 7,500 people); MSOAs nest in local
+	 * authorities.
+	 */
 	MSOA("msoa"),
 
 	/** Lower layer super output area (about 1,500 people); LSOAs nest in MSOAs. */
@@ -27,7 +32,10 @@ public enum AreaLevel {
 		this.urlName = urlName;
 	}
 
-	/** The name used in URLs and files: {@code lad}, {@code ward}, {@code msoa}, {@code lsoa}. */
+	/**
+	 * The name used in URLs and files: {@code lad}, {@code ward}, {@code msoa},
+	 * {@code lsoa}.
+	 */
 	public String urlName() {
 		return urlName;
 	}

@@ -5,8 +5,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The areas that contain a point: one per level.
  *
- * <p>Each level is found by its own point-in-polygon test, so the ward need not lie in the MSOA. A finer level is
- * {@code null} only where its boundaries leave a gap that the local authority boundary does not.
+ * <p>
+ * Each level is found by its own point-in-polygon test, so the ward need not lie in the
+ * MSOA. A finer level is {@code null} only where its boundaries leave a gap that the
+ * local authority boundary does not.
  *
  * @param lad the local authority district
  * @param ward the electoral ward

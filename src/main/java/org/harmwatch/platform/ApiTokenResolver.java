@@ -5,8 +5,9 @@ import java.util.Optional;
 /**
  * Turns a bearer token presented by an API client into the client it belongs to.
  *
- * <p>Implemented by the module that issues tokens; the platform calls it for every request that carries
- * {@code Authorization: Bearer …}.
+ * <p>
+ * Implemented by the module that issues tokens; the platform calls it for every request
+ * that carries {@code Authorization: Bearer …}.
  */
 public interface ApiTokenResolver {
 

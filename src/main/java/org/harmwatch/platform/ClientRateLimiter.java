@@ -3,15 +3,17 @@ package org.harmwatch.platform;
 import java.time.Duration;
 
 /**
- * A token bucket per client for an anonymous public form or lookup: {@code capacity} at once, then one more every
- * {@code refillEvery}.
+ * A token bucket per client for an anonymous public form or lookup: {@code capacity} at
+ * once, then one more every {@code refillEvery}.
  *
- * <p>The buckets live in PostgreSQL ({@link RateLimitStore}), so the limit holds across every instance: a client gets
- * {@code capacity} in a burst however many instances there are. The client is the address the connection came from,
- * or the one a trusted proxy vouches for ({@code harmwatch.http.trusted-proxies}); an {@code X-Forwarded-For} header
- * from anyone else is ignored, so a client cannot make itself new by writing one. Addresses are stored only as keyed
- * hashes and only while their bucket is not full. Each public form has its own limiter (a subclass that reads its
- * settings).
+ * <p>
+ * The buckets live in PostgreSQL ({@link RateLimitStore}), so the limit holds across
+ * every instance: a client gets {@code capacity} in a burst however many instances there
+ * are. The client is the address the connection came from, or the one a trusted proxy
+ * vouches for ({@code harmwatch.http.trusted-proxies}); an {@code X-Forwarded-For} header
+ * from anyone else is ignored, so a client cannot make itself new by writing one.
+ * Addresses are stored only as keyed hashes and only while their bucket is not full. Each
+ * public form has its own limiter (a subclass that reads its settings).
  */
 public class ClientRateLimiter {
 
@@ -24,11 +26,13 @@ public class ClientRateLimiter {
 	private final RateLimitStore store;
 
 	/**
-	 * A limiter called {@code name} (its buckets are its own, whatever other limiters do).
+	 * A limiter called {@code name} (its buckets are its own, whatever other limiters
+	 * do).
 	 */
 	public ClientRateLimiter(String name, int capacity, Duration refillEvery, RateLimitStore store) {
 		if (capacity < 1 || refillEvery.isNegative() || refillEvery.isZero()) {
-			throw new IllegalArgumentException("A rate limit needs a capacity of at least 1 and a positive refill time");
+			throw new IllegalArgumentException(
+					"A rate limit needs a capacity of at least 1 and a positive refill time");
 		}
 		this.name = name;
 		this.capacity = capacity;

@@ -16,12 +16,16 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads CSV for every import, with Apache Commons CSV (docs/adr/0010-one-import-facility-and-commons-csv.md).
+ * Reads CSV for every import, with Apache Commons CSV
+ * (docs/adr/0010-one-import-facility-and-commons-csv.md).
  *
- * <p>RFC 4180: comma-separated, fields quoted with double quotes when they hold a comma, quote or line break, quotes
- * inside doubled, CRLF or LF. A leading UTF-8 byte-order mark (as Excel's "CSV UTF-8" writes) is dropped. An empty line
- * is a record of one empty field, so that records are numbered as a spreadsheet numbers its rows. A quoted field that
- * is never closed, or text after a closing quote, is not CSV: {@link MalformedCsvException} names the line.
+ * <p>
+ * RFC 4180: comma-separated, fields quoted with double quotes when they hold a comma,
+ * quote or line break, quotes inside doubled, CRLF or LF. A leading UTF-8 byte-order mark
+ * (as Excel's "CSV UTF-8" writes) is dropped. An empty line is a record of one empty
+ * field, so that records are numbered as a spreadsheet numbers its rows. A quoted field
+ * that is never closed, or text after a closing quote, is not CSV:
+ * {@link MalformedCsvException} names the line.
  */
 public final class CsvReader {
 
@@ -30,8 +34,11 @@ public final class CsvReader {
 
 	/**
 	 * One record.
-	 * @param number its position in the file, the first record (the header, if there is one) being 1
-	 * @param line the line of the file it starts on (a quoted line break makes a record span lines)
+	 *
+	 * @param number its position in the file, the first record (the header, if there is
+	 * one) being 1
+	 * @param line the line of the file it starts on (a quoted line break makes a record
+	 * span lines)
 	 * @param fields its fields, as written (not stripped)
 	 */
 	public record Row(long number, long line, List<String> fields) {
@@ -47,7 +54,10 @@ public final class CsvReader {
 
 	}
 
-	/** Thrown when the text is not CSV (an unclosed quote, text after a closing quote); names the line. */
+	/**
+	 * Thrown when the text is not CSV (an unclosed quote, text after a closing quote);
+	 * names the line.
+	 */
 	public static class MalformedCsvException extends RuntimeException {
 
 		private final long line;
@@ -75,7 +85,8 @@ public final class CsvReader {
 	}
 
 	/**
-	 * Every record that is not blank; stops with a {@link MalformedCsvException} after {@code maxRecords}.
+	 * Every record that is not blank; stops with a {@link MalformedCsvException} after
+	 * {@code maxRecords}.
 	 */
 	public static List<Row> read(Reader reader, int maxRecords) {
 		var rows = new ArrayList<Row>();
@@ -94,8 +105,8 @@ public final class CsvReader {
 	}
 
 	/**
-	 * The records of the text, read as they are asked for, so that a large upload is never held as a list of rows. The
-	 * reader is not closed.
+	 * The records of the text, read as they are asked for, so that a large upload is
+	 * never held as a list of rows. The reader is not closed.
 	 */
 	public static Iterator<Row> rows(Reader reader) {
 		try {

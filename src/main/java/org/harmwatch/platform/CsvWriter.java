@@ -11,20 +11,29 @@ import org.apache.commons.csv.QuoteMode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes CSV for every export, so that no cell is run as a formula when the file is opened in a spreadsheet.
+ * Writes CSV for every export, so that no cell is run as a formula when the file is
+ * opened in a spreadsheet.
  *
- * <p>RFC 4180 (Apache Commons CSV quotes and ends the records, docs/adr/0010-one-import-facility-and-commons-csv.md):
- * comma-separated, CRLF line ends, a cell quoted when it holds a comma, a double quote or a line break, or when it was
- * neutralised, quotes inside doubled; any other cell is written as it is. Formula injection (CWE-1236) is neutralised as OWASP recommends: a cell that starts with
- * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a single quote in front, so Excel,
- * LibreOffice and Google Sheets show it as text ({@code =HYPERLINK(…)} becomes {@code '=HYPERLINK(…)}). A plain number
- * such as {@code -1.5} is left as it is, since a spreadsheet reads it as that number and nothing else; {@code -1+1} is
- * not a plain number and is neutralised. A cell that already starts with quotes before one of those characters gets
- * one more, so {@link #restore} gives back exactly what was written and an export imports as it was.
+ * <p>
+ * RFC 4180 (Apache Commons CSV quotes and ends the records,
+ * docs/adr/0010-one-import-facility-and-commons-csv.md): comma-separated, CRLF line ends,
+ * a cell quoted when it holds a comma, a double quote or a line break, or when it was
+ * neutralised, quotes inside doubled; any other cell is written as it is. Formula
+ * injection (CWE-1236) is neutralised as OWASP recommends: a cell that starts with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a single
+ * quote in front, so Excel, LibreOffice and Google Sheets show it as text
+ * ({@code =HYPERLINK(…)} becomes {@code '=HYPERLINK(…)}). A plain number such as
+ * {@code -1.5} is left as it is, since a spreadsheet reads it as that number and nothing
+ * else; {@code -1+1} is not a plain number and is neutralised. A cell that already starts
+ * with quotes before one of those characters gets one more, so {@link #restore} gives
+ * back exactly what was written and an export imports as it was.
  */
 public final class CsvWriter {
 
-	/** A number and nothing else: optional sign, digits with an optional fraction, an optional exponent. */
+	/**
+	 * A number and nothing else: optional sign, digits with an optional fraction, an
+	 * optional exponent.
+	 */
 	private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
 	/** Quotes, then a character a spreadsheet takes as the start of a formula. */
@@ -73,7 +82,10 @@ public final class CsvWriter {
 		}
 	}
 
-	/** Writes a line that is not data (a licence, a heading): {@code # text}, as one neutralised cell. */
+	/**
+	 * Writes a line that is not data (a licence, a heading): {@code # text}, as one
+	 * neutralised cell.
+	 */
 	public CsvWriter comment(String text) {
 		return row("# " + text);
 	}
@@ -113,7 +125,10 @@ public final class CsvWriter {
 				|| neutralised.indexOf('\n') >= 0 || neutralised.indexOf('\r') >= 0 || !neutralised.equals(value));
 	}
 
-	/** The value with a single quote in front if a spreadsheet would take it as a formula; otherwise the value. */
+	/**
+	 * The value with a single quote in front if a spreadsheet would take it as a formula;
+	 * otherwise the value.
+	 */
 	public static String neutralise(String value) {
 		if (!FORMULA_START.matcher(value).find() || PLAIN_NUMBER.matcher(value).matches()) {
 			return value;

@@ -11,7 +11,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 /**
  * A member of staff who signed in through their agency's single sign-on.
  *
- * <p>The identity provider says who they are; Harmwatch's own staff record says what they may do.
+ * <p>
+ * The identity provider says who they are; Harmwatch's own staff record says what they
+ * may do.
  */
 public class HarmwatchOidcUser extends HarmwatchUser implements OidcUser {
 
@@ -55,8 +57,9 @@ public class HarmwatchOidcUser extends HarmwatchUser implements OidcUser {
 	}
 
 	/**
-	 * How someone proved who they are, for the audit log: {@code method=password}, or {@code method=sso} with the
-	 * provider (issuer) and its subject identifier, which stay the same when the person's e-mail address changes.
+	 * How someone proved who they are, for the audit log: {@code method=password}, or
+	 * {@code method=sso} with the provider (issuer) and its subject identifier, which
+	 * stay the same when the person's e-mail address changes.
 	 */
 	public static String signInMethod(HarmwatchUser user) {
 		if (user instanceof HarmwatchOidcUser sso) {

@@ -18,11 +18,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * A signed-in member of staff or API client, with the agency they act for and what their roles grant.
+ * A signed-in member of staff or API client, with the agency they act for and what their
+ * roles grant.
  *
- * <p>Kept in the session, so it holds values only. What a user may do follows from their grants <em>and</em> their
- * agency: a grant counts only for a purpose the agency's type may hold, and whether the user is law enforcement is the
- * agency type's to say ({@link #lawEnforcement()}), never the grants'.
+ * <p>
+ * Kept in the session, so it holds values only. What a user may do follows from their
+ * grants <em>and</em> their agency: a grant counts only for a purpose the agency's type
+ * may hold, and whether the user is law enforcement is the agency type's to say
+ * ({@link #lawEnforcement()}), never the grants'.
  */
 public class HarmwatchUser implements UserDetails, CredentialsContainer {
 
@@ -87,7 +90,10 @@ public class HarmwatchUser implements UserDetails, CredentialsContainer {
 		return agencyType;
 	}
 
-	/** Whether this user acts for a law-enforcement agency (police, prison, probation), whatever their grants. */
+	/**
+	 * Whether this user acts for a law-enforcement agency (police, prison, probation),
+	 * whatever their grants.
+	 */
 	public boolean lawEnforcement() {
 		return agencyType.lawEnforcement();
 	}
@@ -101,15 +107,19 @@ public class HarmwatchUser implements UserDetails, CredentialsContainer {
 	}
 
 	/**
-	 * Whether a grant allows this action on this capability for records held for exactly this purpose, and the
-	 * user's agency may hold records for it. A grant the agency's type may not hold (left over from a change of type,
-	 * or put in the database by hand) counts for nothing.
+	 * Whether a grant allows this action on this capability for records held for exactly
+	 * this purpose, and the user's agency may hold records for it. A grant the agency's
+	 * type may not hold (left over from a change of type, or put in the database by hand)
+	 * counts for nothing.
 	 */
 	public boolean may(Capability capability, Action action, Purpose purpose) {
 		return agencyType.purposes().contains(purpose) && grants.contains(new Grant(capability, action, purpose));
 	}
 
-	/** Forgets the password hash once sign-in has checked it, so it never reaches the session store. */
+	/**
+	 * Forgets the password hash once sign-in has checked it, so it never reaches the
+	 * session store.
+	 */
 	@Override
 	public void eraseCredentials() {
 		passwordHash = null;

@@ -22,26 +22,34 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Makes a photo safe to keep or publish: decides what it is from its first bytes (never from its name or the sender's
- * content type), accepts only JPEG and PNG, refuses images too large to decode safely, and decodes and writes them
- * again, which drops every metadata block (EXIF with its GPS position and camera serial, XMP, comments, thumbnails);
- * a JPEG's EXIF orientation is applied to the pixels first, so a phone photo is not stored on its side.
- * The one implementation for every module that takes photos: early-warning report attachments and drug-checking
- * sample photos.
+ * Makes a photo safe to keep or publish: decides what it is from its first bytes (never
+ * from its name or the sender's content type), accepts only JPEG and PNG, refuses images
+ * too large to decode safely, and decodes and writes them again, which drops every
+ * metadata block (EXIF with its GPS position and camera serial, XMP, comments,
+ * thumbnails); a JPEG's EXIF orientation is applied to the pixels first, so a phone photo
+ * is not stored on its side. The one implementation for every module that takes photos:
+ * early-warning report attachments and drug-checking sample photos.
  *
- * <p><b>Decompression bombs.</b> A small file can decode to gigabytes: a 309 KB PNG of 6,300 x 6,300 pixels of 16-bit
- * RGBA decodes to 318 MB. So the memory an image will take (width x height x the bits of all its bands, from the
- * header) is checked before anything is decoded, against {@link ImageLimits#maxDecodedSize()} as well as
- * {@link #MAX_PIXELS}; and only {@link ImageLimits#maxConcurrentDecodes()} images are decoded at once on an instance.
- * A photo that finds every slot taken waits {@link ImageLimits#decodeWait()} for one, then is refused with
- * {@link Busy}, which is a 503 with {@code Retry-After}: the server is briefly short of capacity, which is what 503
- * means (RFC 9110 15.6.4); 429 would tell the sender that they sent too much, when the others did.
+ * <p>
+ * <b>Decompression bombs.</b> A small file can decode to gigabytes: a 309 KB PNG of 6,300
+ * x 6,300 pixels of 16-bit RGBA decodes to 318 MB. So the memory an image will take
+ * (width x height x the bits of all its bands, from the header) is checked before
+ * anything is decoded, against {@link ImageLimits#maxDecodedSize()} as well as
+ * {@link #MAX_PIXELS}; and only {@link ImageLimits#maxConcurrentDecodes()} images are
+ * decoded at once on an instance. A photo that finds every slot taken waits
+ * {@link ImageLimits#decodeWait()} for one, then is refused with {@link Busy}, which is a
+ * 503 with {@code Retry-After}: the server is briefly short of capacity, which is what
+ * 503 means (RFC 9110 15.6.4); 429 would tell the sender that they sent too much, when
+ * the others did.
  */
 @Component
 @EnableConfigurationProperties(ImageLimits.class)
 public class ImageSanitiser {
 
-	/** Larger images are refused before they are decoded (a small file can decode to gigabytes). */
+	/**
+	 * Larger images are refused before they are decoded (a small file can decode to
+	 * gigabytes).
+	 */
 	public static final long MAX_PIXELS = 40_000_000L;
 
 	private final ImageLimits limits;
@@ -60,7 +68,10 @@ public class ImageSanitiser {
 		this.decodes = new Semaphore(Math.max(1, limits.maxConcurrentDecodes()), true);
 	}
 
-	/** Thrown when every decoding slot stays taken for longer than the wait: try again in a few seconds. */
+	/**
+	 * Thrown when every decoding slot stays taken for longer than the wait: try again in
+	 * a few seconds.
+	 */
 	@ResponseStatus(value = HttpStatus.SERVICE_UNAVAILABLE)
 	public static class Busy extends RuntimeException {
 
@@ -94,7 +105,10 @@ public class ImageSanitiser {
 
 	}
 
-	/** The image type the bytes are ({@code image/jpeg} or {@code image/png}), or empty when neither. */
+	/**
+	 * The image type the bytes are ({@code image/jpeg} or {@code image/png}), or empty
+	 * when neither.
+	 */
 	public static Optional<String> recognise(byte[] content) {
 		if (startsWith(content, 0xFF, 0xD8, 0xFF)) {
 			return Optional.of("image/jpeg");
@@ -111,13 +125,13 @@ public class ImageSanitiser {
 	}
 
 	/**
-	 * The photo re-encoded without metadata, scaled down (never up) so that neither side is longer than
-	 * {@code maxSide} pixels.
-	 * @throws UnacceptableImage when it is not a JPEG or PNG, cannot be decoded or has more than {@link #MAX_PIXELS}
+	 * The photo re-encoded without metadata, scaled down (never up) so that neither side
+	 * is longer than {@code maxSide} pixels.
+	 * @throws UnacceptableImage when it is not a JPEG or PNG, cannot be decoded or has
+	 * more than {@link #MAX_PIXELS}
 	 */
 	public CleanImage clean(byte[] content, int maxSide) throws UnacceptableImage {
-		var type = recognise(content)
-			.orElseThrow(() -> new UnacceptableImage("it is not a JPEG or PNG image."));
+		var type = recognise(content).orElseThrow(() -> new UnacceptableImage("it is not a JPEG or PNG image."));
 		try (var slot = decodeSlot()) {
 			return clean(content, maxSide, type);
 		}
@@ -163,8 +177,10 @@ public class ImageSanitiser {
 
 	private CleanImage clean(byte[] content, int maxSide, String type) throws UnacceptableImage {
 		var format = type.equals("image/jpeg") ? "jpeg" : "png";
-		// The EXIF orientation is dropped with the rest of the metadata, so turn the pixels the way it said.
-		var image = oriented(scaled(decode(content, format), maxSide), "jpeg".equals(format) ? orientation(content) : 1);
+		// The EXIF orientation is dropped with the rest of the metadata, so turn the
+		// pixels the way it said.
+		var image = oriented(scaled(decode(content, format), maxSide),
+				"jpeg".equals(format) ? orientation(content) : 1);
 		if ("jpeg".equals(format) && image.getColorModel().hasAlpha()) {
 			image = copy(image, image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
 		}
@@ -209,14 +225,14 @@ public class ImageSanitiser {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new UnacceptableImage("the image is damaged or not a " + format.toUpperCase(Locale.ROOT)
-					+ " file.");
+			throw new UnacceptableImage("the image is damaged or not a " + format.toUpperCase(Locale.ROOT) + " file.");
 		}
 	}
 
 	/**
-	 * The bytes the decoded image will take, from its header: pixels times the bits of all its bands (a 16-bit RGBA
-	 * pixel is 8 bytes, an 8-bit RGB one 3). When the header does not say, 8 bytes a pixel, the most of any PNG.
+	 * The bytes the decoded image will take, from its header: pixels times the bits of
+	 * all its bands (a 16-bit RGBA pixel is 8 bytes, an 8-bit RGB one 3). When the header
+	 * does not say, 8 bytes a pixel, the most of any PNG.
 	 */
 	static long decodedBytes(ImageReader reader, long pixels) {
 		try {
@@ -238,7 +254,10 @@ public class ImageSanitiser {
 		return pixels * 8;
 	}
 
-	/** Halves the image while it is more than twice too large, then scales the rest: smooth and fast enough. */
+	/**
+	 * Halves the image while it is more than twice too large, then scales the rest:
+	 * smooth and fast enough.
+	 */
 	private static BufferedImage scaled(BufferedImage image, int maxSide) {
 		int longest = Math.max(image.getWidth(), image.getHeight());
 		if (longest <= maxSide) {
@@ -258,8 +277,8 @@ public class ImageSanitiser {
 	}
 
 	/**
-	 * The EXIF orientation (1 to 8) of a JPEG, read from its APP1 segment; 1 (as stored) when there is none or it cannot
-	 * be read.
+	 * The EXIF orientation (1 to 8) of a JPEG, read from its APP1 segment; 1 (as stored)
+	 * when there is none or it cannot be read.
 	 */
 	static int orientation(byte[] jpeg) {
 		int i = 2;
@@ -275,7 +294,8 @@ public class ImageSanitiser {
 			int start = i + 4;
 			int end = Math.min(jpeg.length, i + 2 + length);
 			if (marker == 0xE1 && end - start >= 14 && jpeg[start] == 'E' && jpeg[start + 1] == 'x'
-					&& jpeg[start + 2] == 'i' && jpeg[start + 3] == 'f' && jpeg[start + 4] == 0 && jpeg[start + 5] == 0) {
+					&& jpeg[start + 2] == 'i' && jpeg[start + 3] == 'f' && jpeg[start + 4] == 0
+					&& jpeg[start + 5] == 0) {
 				int tiff = start + 6;
 				boolean little;
 				if (jpeg[tiff] == 'I' && jpeg[tiff + 1] == 'I') {

@@ -6,11 +6,14 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * Where what Java can parse and what Harmwatch accepts part: dates are of the years 1 to 9999.
+ * Where what Java can parse and what Harmwatch accepts part: dates are of the years 1 to
+ * 9999.
  *
- * <p>Java reads {@code +999999999-01-01} as a date, but PostgreSQL cannot store it and adding a day to it fails; no
- * record of this service is dated before year 1 or after 9999, and neither is any date a browser's date field sends
- * in practice. JSON bodies are checked once for every API (the platform's strict JSON reader); a module that parses a
+ * <p>
+ * Java reads {@code +999999999-01-01} as a date, but PostgreSQL cannot store it and
+ * adding a day to it fails; no record of this service is dated before year 1 or after
+ * 9999, and neither is any date a browser's date field sends in practice. JSON bodies are
+ * checked once for every API (the platform's strict JSON reader); a module that parses a
  * date from a form field checks it here.
  */
 public final class InputRanges {
@@ -29,7 +32,10 @@ public final class InputRanges {
 		return year >= FIRST_YEAR && year <= LAST_YEAR;
 	}
 
-	/** Whether a date, month, date and time or instant lies in the accepted years; values without a year are. */
+	/**
+	 * Whether a date, month, date and time or instant lies in the accepted years; values
+	 * without a year are.
+	 */
 	public static boolean isAccepted(TemporalAccessor value) {
 		if (value instanceof Instant instant) {
 			return instant.isAfter(Instant.MIN.plusSeconds(1)) && instant.isBefore(Instant.MAX.minusSeconds(1))

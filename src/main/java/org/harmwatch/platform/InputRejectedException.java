@@ -6,11 +6,14 @@ import java.util.stream.Collectors;
 import org.springframework.validation.BindingResult;
 
 /**
- * Input that breaks a module's rules; nothing was changed. Every module's management class throws it for bad input.
+ * Input that breaks a module's rules; nothing was changed. Every module's management
+ * class throws it for bad input.
  *
- * <p>Uncaught, the platform answers it with 422: {@code application/problem+json} naming each field for an API or
- * JSON request, a page with the error summary otherwise. A form controller that wants the problems on its form
- * catches it and calls {@link #addTo(BindingResult)}.
+ * <p>
+ * Uncaught, the platform answers it with 422: {@code application/problem+json} naming
+ * each field for an API or JSON request, a page with the error summary otherwise. A form
+ * controller that wants the problems on its form catches it and calls
+ * {@link #addTo(BindingResult)}.
  */
 public class InputRejectedException extends RuntimeException {
 
@@ -36,8 +39,8 @@ public class InputRejectedException extends RuntimeException {
 	}
 
 	/**
-	 * Puts each problem on the form: on its field when the form has it, else at the top (a global error). The
-	 * message is resolved from the code when the page is drawn.
+	 * Puts each problem on the form: on its field when the form has it, else at the top
+	 * (a global error). The message is resolved from the code when the page is drawn.
 	 */
 	public void addTo(BindingResult result) {
 		for (var problem : problems) {

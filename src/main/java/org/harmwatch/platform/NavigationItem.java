@@ -7,14 +7,17 @@ import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An entry in the service navigation, contributed by a module as a bean from its {@code web/…Navigation} class.
+ * An entry in the service navigation, contributed by a module as a bean from its
+ * {@code web/…Navigation} class.
  *
  * @param group the section it belongs to
  * @param labelKey message key of the label
- * @param path where it leads; pages under it (after a {@code /}) count as this entry for the current-page mark
+ * @param path where it leads; pages under it (after a {@code /}) count as this entry for
+ * the current-page mark
  * @param shownTo who may see it
  * @param descriptionKey message key of the one-line description shown on the home page
- * @param order position in its section, lowest first; the first entry a person may see is where the section opens
+ * @param order position in its section, lowest first; the first entry a person may see is
+ * where the section opens
  */
 public record NavigationItem(NavigationGroup group, String labelKey, String path, ShownTo shownTo,
 		String descriptionKey, int order) {
@@ -25,11 +28,13 @@ public record NavigationItem(NavigationGroup group, String labelKey, String path
 	}
 
 	/**
-	 * Who may see an entry: everyone (the public included), anyone signed in, or those granted an action on a
-	 * capability for any purpose (the same rule as the {@link Requires} on the page it leads to).
+	 * Who may see an entry: everyone (the public included), anyone signed in, or those
+	 * granted an action on a capability for any purpose (the same rule as the
+	 * {@link Requires} on the page it leads to).
 	 *
 	 * @param mustSignIn whether the reader must be signed in
-	 * @param capability the capability the reader must hold the action on, or {@code null} for none
+	 * @param capability the capability the reader must hold the action on, or
+	 * {@code null} for none
 	 * @param action the action, or {@code null} for none
 	 */
 	public record ShownTo(boolean mustSignIn, @Nullable Capability capability, @Nullable Action action) {

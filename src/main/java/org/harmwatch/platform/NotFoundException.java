@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
- * What was asked for does not exist (or the person may not know it exists); answered 404 with the message the code
- * names: a page, or {@code application/problem+json} for an API or JSON request.
+ * What was asked for does not exist (or the person may not know it exists); answered 404
+ * with the message the code names: a page, or {@code application/problem+json} for an API
+ * or JSON request.
  */
 public class NotFoundException extends RuntimeException implements MessageSourceResolvable {
 

@@ -43,15 +43,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Harmwatch's own HTTP requests to URLs that staff or partners gave it (federation feeds, webhooks), kept from
- * reaching internal addresses: loopback, private (RFC 1918, IPv6 unique local), link-local (the cloud metadata service
- * at 169.254.169.254), multicast, unspecified and IPv4 addresses inside IPv6 ones (see {@link OutboundAddresses}).
+ * Harmwatch's own HTTP requests to URLs that staff or partners gave it (federation feeds,
+ * webhooks), kept from reaching internal addresses: loopback, private (RFC 1918, IPv6
+ * unique local), link-local (the cloud metadata service at 169.254.169.254), multicast,
+ * unspecified and IPv4 addresses inside IPv6 ones (see {@link OutboundAddresses}).
  *
- * <p>The address is checked as the socket connects, after DNS has answered, so a name that resolves to a public
- * address when a form is filled in and to an internal one later (DNS rebinding) is still refused. Redirects are never
- * followed automatically: {@link #get} follows up to {@value #MAX_REDIRECTS} itself, each through the same check;
- * {@link #post} follows none. An administrator may allow-list hosts that are meant to be internal
- * ({@code harmwatch.outbound.allowed-hosts}); only requests to exactly those hosts skip the check.
+ * <p>
+ * The address is checked as the socket connects, after DNS has answered, so a name that
+ * resolves to a public address when a form is filled in and to an internal one later (DNS
+ * rebinding) is still refused. Redirects are never followed automatically: {@link #get}
+ * follows up to {@value #MAX_REDIRECTS} itself, each through the same check;
+ * {@link #post} follows none. An administrator may allow-list hosts that are meant to be
+ * internal ({@code harmwatch.outbound.allowed-hosts}); only requests to exactly those
+ * hosts skip the check.
  */
 @Component
 public class OutboundHttp {
@@ -94,10 +98,12 @@ public class OutboundHttp {
 	}
 
 	/**
-	 * GETs {@code url}, following up to {@value #MAX_REDIRECTS} redirects, each checked like the first request.
-	 *
-	 * @param maxBytes the most of the body to read; a longer body is cut there (the caller can tell by its length)
-	 * @throws OutboundRefusedException if the URL, or a redirect, would reach an internal address
+	 * GETs {@code url}, following up to {@value #MAX_REDIRECTS} redirects, each checked
+	 * like the first request.
+	 * @param maxBytes the most of the body to read; a longer body is cut there (the
+	 * caller can tell by its length)
+	 * @throws OutboundRefusedException if the URL, or a redirect, would reach an internal
+	 * address
 	 */
 	public Response get(URI url, Map<String, String> headers, Duration timeout, int maxBytes) throws IOException {
 		var current = url;
@@ -122,7 +128,6 @@ public class OutboundHttp {
 
 	/**
 	 * POSTs {@code body} to {@code url}; a redirect is returned as it is, never followed.
-	 *
 	 * @throws OutboundRefusedException if the URL would reach an internal address
 	 */
 	public Response post(URI url, Map<String, String> headers, String contentType, byte[] body, Duration timeout)
@@ -135,9 +140,10 @@ public class OutboundHttp {
 	}
 
 	/**
-	 * Why a request to {@code url} would be refused, without sending it: not HTTP(S), or the host is written as, or
-	 * (looked up now) resolves only to, internal addresses and is not allow-listed. For checking a URL as it is
-	 * entered; the real check is made again as each request connects.
+	 * Why a request to {@code url} would be refused, without sending it: not HTTP(S), or
+	 * the host is written as, or (looked up now) resolves only to, internal addresses and
+	 * is not allow-listed. For checking a URL as it is entered; the real check is made
+	 * again as each request connects.
 	 */
 	public Optional<String> refusal(URI url) {
 		try {
@@ -165,7 +171,10 @@ public class OutboundHttp {
 		}
 	}
 
-	/** Whether requests to this host (as written in a URL) skip the internal-address check. */
+	/**
+	 * Whether requests to this host (as written in a URL) skip the internal-address
+	 * check.
+	 */
 	public boolean isAllowListed(String host) {
 		return allowedHosts.contains(normalisedHost(host));
 	}
@@ -247,11 +256,15 @@ public class OutboundHttp {
 
 	private static String refusedMessage(String host, InetAddress address) {
 		var why = OutboundAddresses.refusal(address).orElse("an internal address");
-		return "refused: " + host + " is " + (host.equals(address.getHostAddress()) ? "" : address.getHostAddress()
-				+ ", ") + why + "; an administrator can allow it with harmwatch.outbound.allowed-hosts";
+		return "refused: " + host + " is "
+				+ (host.equals(address.getHostAddress()) ? "" : address.getHostAddress() + ", ") + why
+				+ "; an administrator can allow it with harmwatch.outbound.allowed-hosts";
 	}
 
-	/** A socket that refuses to connect to an internal address: the check that DNS answers cannot get round. */
+	/**
+	 * A socket that refuses to connect to an internal address: the check that DNS answers
+	 * cannot get round.
+	 */
 	private static final class GuardedSocket extends Socket {
 
 		@Override
@@ -263,8 +276,8 @@ public class OutboundHttp {
 			if (OutboundAddresses.refusal(address).isPresent()) {
 				close();
 				var host = target.getHostString();
-				throw new OutboundRefusedException(refusedMessage(host == null ? address.getHostAddress() : host,
-						address));
+				throw new OutboundRefusedException(
+						refusedMessage(host == null ? address.getHostAddress() : host, address));
 			}
 			super.connect(endpoint, timeout);
 		}

@@ -9,8 +9,10 @@ import java.lang.annotation.Target;
 /**
  * Opens a web endpoint to everyone, signed in or not.
  *
- * <p>Every endpoint is closed by default: it must carry either {@code @PreAuthorize} or this annotation, or the request
- * is refused. Use it for pages and data meant for the public (published alerts, boundaries, sign-in).
+ * <p>
+ * Every endpoint is closed by default: it must carry either {@code @PreAuthorize} or this
+ * annotation, or the request is refused. Use it for pages and data meant for the public
+ * (published alerts, boundaries, sign-in).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

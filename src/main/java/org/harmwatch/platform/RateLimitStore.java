@@ -13,11 +13,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Token buckets in PostgreSQL ({@code platform.rate_limit_bucket}), shared by every instance: one row per limiter
- * and client, taken from with a single atomic statement, so two instances never hand out the same token.
+ * Token buckets in PostgreSQL ({@code platform.rate_limit_bucket}), shared by every
+ * instance: one row per limiter and client, taken from with a single atomic statement, so
+ * two instances never hand out the same token.
  *
- * <p>Clients are stored only as {@link ClientPseudonyms keyed hashes}; a bucket is deleted once it has filled up
- * again, so nothing is kept about a client who has stopped sending.
+ * <p>
+ * Clients are stored only as {@link ClientPseudonyms keyed hashes}; a bucket is deleted
+ * once it has filled up again, so nothing is kept about a client who has stopped sending.
  */
 @Component
 public class RateLimitStore {
@@ -32,14 +34,17 @@ public class RateLimitStore {
 	}
 
 	/**
-	 * Takes one token from {@code client}'s bucket of {@code limiter}, which holds {@code capacity} and gains one
-	 * every {@code refillEvery}; {@code false} (and nothing taken) when it is empty.
+	 * Takes one token from {@code client}'s bucket of {@code limiter}, which holds
+	 * {@code capacity} and gains one every {@code refillEvery}; {@code false} (and
+	 * nothing taken) when it is empty.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public boolean tryTake(String limiter, String client, int capacity, Duration refillEvery) {
 		double refill = refillEvery.toNanos() / 1e9;
-		// The bucket's level now: what it held, plus what has dripped in since, up to its capacity. The row lock taken
-		// by ON CONFLICT makes concurrent requests for the same bucket wait for each other, on any instance.
+		// The bucket's level now: what it held, plus what has dripped in since, up to its
+		// capacity. The row lock taken
+		// by ON CONFLICT makes concurrent requests for the same bucket wait for each
+		// other, on any instance.
 		var level = "LEAST(:capacity, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM statement_timestamp() - b.updated_at))"
 				+ " / :refill)";
 		return jdbc.sql("""

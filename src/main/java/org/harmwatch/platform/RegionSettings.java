@@ -3,16 +3,19 @@ package org.harmwatch.platform;
 import java.time.ZoneId;
 
 /**
- * The region this Harmwatch serves: its name, its time zone (every date shown or entered is in it) and the public
- * address every link in a message, feed or document starts with.
+ * The region this Harmwatch serves: its name, its time zone (every date shown or entered
+ * is in it) and the public address every link in a message, feed or document starts with.
  *
- * <p>One bean, from {@code harmwatch.region.name}, {@code harmwatch.region.time-zone} and
- * {@code harmwatch.region.public-url}; for the address, the older {@code harmwatch.alerts.public-url} and then
- * {@code harmwatch.dissemination.base-url} are still honoured when the new one is not set.
+ * <p>
+ * One bean, from {@code harmwatch.region.name}, {@code harmwatch.region.time-zone} and
+ * {@code harmwatch.region.public-url}; for the address, the older
+ * {@code harmwatch.alerts.public-url} and then {@code harmwatch.dissemination.base-url}
+ * are still honoured when the new one is not set.
  *
  * @param name the region's name, e.g. West Midlands
  * @param timeZone its time zone, e.g. Europe/London
- * @param publicUrl the public address, without a trailing slash, e.g. {@code https://harmwatch.example.org}
+ * @param publicUrl the public address, without a trailing slash, e.g.
+ * {@code https://harmwatch.example.org}
  */
 public record RegionSettings(String name, ZoneId timeZone, String publicUrl) {
 

@@ -11,8 +11,9 @@ import org.harmwatch.shared.Capability;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * Lets a web endpoint be used by someone granted either of two capability actions: for pages two kinds of user run,
- * such as the distribution lists an early-warning coordinator and an account administrator both keep.
+ * Lets a web endpoint be used by someone granted either of two capability actions: for
+ * pages two kinds of user run, such as the distribution lists an early-warning
+ * coordinator and an account administrator both keep.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,18 +8,21 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What text Harmwatch accepts from outside: Unicode that PostgreSQL can store, so no NUL character and no half of a
- * surrogate pair.
+ * What text Harmwatch accepts from outside: Unicode that PostgreSQL can store, so no NUL
+ * character and no half of a surrogate pair.
  *
- * <p>Request parameters and JSON bodies are checked once for every endpoint by the platform's input filter; modules
- * use this for what arrives in files (CSV imports).
+ * <p>
+ * Request parameters and JSON bodies are checked once for every endpoint by the
+ * platform's input filter; modules use this for what arrives in files (CSV imports).
  */
 public final class SafeText {
 
 	private SafeText() {
 	}
 
-	/** The index of the first character that cannot be accepted, or -1 when there is none. */
+	/**
+	 * The index of the first character that cannot be accepted, or -1 when there is none.
+	 */
 	public static int firstUnsafe(CharSequence text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
@@ -46,21 +49,26 @@ public final class SafeText {
 		return text == null || firstUnsafe(text) < 0;
 	}
 
-	/** What is wrong with the text, as the end of a sentence ("contains a NUL character"), or null when nothing. */
+	/**
+	 * What is wrong with the text, as the end of a sentence ("contains a NUL character"),
+	 * or null when nothing.
+	 */
 	public static @Nullable String problem(CharSequence text) {
 		int at = firstUnsafe(text);
 		if (at < 0) {
 			return null;
 		}
 		return text.charAt(at) == '\0' ? "contains a NUL character (U+0000), which text may not hold"
-				: "contains half of a surrogate pair (U+" + Integer.toHexString(text.charAt(at)).toUpperCase(java.util.Locale.ROOT)
+				: "contains half of a surrogate pair (U+"
+						+ Integer.toHexString(text.charAt(at)).toUpperCase(java.util.Locale.ROOT)
 						+ "), which is not valid Unicode";
 	}
 
 	/**
-	 * The bytes of a text file as text: UTF-8 (a leading byte-order mark is kept for the reader to skip) with no NUL.
-	 * @throws NotText when the bytes are not UTF-8 or hold a NUL byte, as a spreadsheet (.xlsx), an image or any other
-	 * binary file does
+	 * The bytes of a text file as text: UTF-8 (a leading byte-order mark is kept for the
+	 * reader to skip) with no NUL.
+	 * @throws NotText when the bytes are not UTF-8 or hold a NUL byte, as a spreadsheet
+	 * (.xlsx), an image or any other binary file does
 	 */
 	public static String decodeUtf8(byte[] content) throws NotText {
 		if (isBinary(content)) {
@@ -79,8 +87,9 @@ public final class SafeText {
 	}
 
 	/**
-	 * Whether the bytes are binary rather than text in any single-byte or UTF-8 encoding: they hold a NUL byte, as every
-	 * spreadsheet (.xlsx, .xls, .ods), image, PDF and archive does and no CSV does.
+	 * Whether the bytes are binary rather than text in any single-byte or UTF-8 encoding:
+	 * they hold a NUL byte, as every spreadsheet (.xlsx, .xls, .ods), image, PDF and
+	 * archive does and no CSV does.
 	 */
 	public static boolean isBinary(byte[] content) {
 		for (byte b : content) {

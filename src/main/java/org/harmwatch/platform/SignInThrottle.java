@@ -19,16 +19,21 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Slows password guessing without letting anyone lock an account (ADR 8).
  *
- * <p>Failed sign-ins are counted per key in {@code platform.sign_in_throttle}, shared by every instance. A client that
- * is familiar for the account (it presents the device cookie of an earlier successful sign-in, or comes from an address
- * the account signed in from) is counted only against its own key (that device, or that account and address). Any
- * other client is counted against three: that account and address, that account from all unfamiliar clients, and that
- * address over all accounts. Past its free failures a key must wait, doubling with each further failure up to a
- * maximum, and an attempt while it waits is refused without checking the password. So a stranger who guesses wrong
- * slows only strangers; the account's owner, from their usual device or address, signs in as before.
+ * <p>
+ * Failed sign-ins are counted per key in {@code platform.sign_in_throttle}, shared by
+ * every instance. A client that is familiar for the account (it presents the device
+ * cookie of an earlier successful sign-in, or comes from an address the account signed in
+ * from) is counted only against its own key (that device, or that account and address).
+ * Any other client is counted against three: that account and address, that account from
+ * all unfamiliar clients, and that address over all accounts. Past its free failures a
+ * key must wait, doubling with each further failure up to a maximum, and an attempt while
+ * it waits is refused without checking the password. So a stranger who guesses wrong
+ * slows only strangers; the account's owner, from their usual device or address, signs in
+ * as before.
  *
- * <p>Keys are computed from the username as typed, whether or not such an account exists, so throttling tells nobody
- * which usernames are real.
+ * <p>
+ * Keys are computed from the username as typed, whether or not such an account exists, so
+ * throttling tells nobody which usernames are real.
  */
 @Component
 public class SignInThrottle {
@@ -46,8 +51,8 @@ public class SignInThrottle {
 	}
 
 	/**
-	 * One sign-in attempt: the username as typed, the client's address, and the device token its browser presented
-	 * (if any).
+	 * One sign-in attempt: the username as typed, the client's address, and the device
+	 * token its browser presented (if any).
 	 */
 	public record Attempt(String username, String address, @Nullable String deviceToken) {
 
@@ -57,7 +62,10 @@ public class SignInThrottle {
 
 	}
 
-	/** An account's failures from unfamiliar clients, and until when they must wait; for administrators. */
+	/**
+	 * An account's failures from unfamiliar clients, and until when they must wait; for
+	 * administrators.
+	 */
 	public record AccountStatus(int failures, @Nullable Instant blockedUntil) {
 	}
 
@@ -84,7 +92,6 @@ public class SignInThrottle {
 
 	/**
 	 * Counts a wrong password (or unknown username) against the attempt's keys.
-	 *
 	 * @return whether the account is now slowed for unfamiliar clients because of it
 	 */
 	@Transactional
@@ -116,10 +123,7 @@ public class SignInThrottle {
 				jdbc.sql("""
 						UPDATE platform.sign_in_throttle SET blocked_until = :until,
 						  expires_at = GREATEST(expires_at, :until)
-						WHERE key = :key""")
-					.param("until", Timestamp.from(until))
-					.param("key", key.key())
-					.update();
+						WHERE key = :key""").param("until", Timestamp.from(until)).param("key", key.key()).update();
 				accountSlowed |= key.key().startsWith("account:") && key.failures() == key.free() + 1;
 			}
 		}
@@ -130,9 +134,10 @@ public class SignInThrottle {
 	}
 
 	/**
-	 * Clears the failures of the keys the right password was given under (never the client address's over all
-	 * accounts) and makes the device and the address familiar for the account. The owner signing in from a familiar
-	 * device or address does not clear what strangers have run up against the account from elsewhere.
+	 * Clears the failures of the keys the right password was given under (never the
+	 * client address's over all accounts) and makes the device and the address familiar
+	 * for the account. The owner signing in from a familiar device or address does not
+	 * clear what strangers have run up against the account from elsewhere.
 	 */
 	@Transactional
 	public void succeeded(Attempt attempt, Instant now) {
@@ -174,8 +179,8 @@ public class SignInThrottle {
 	}
 
 	/**
-	 * Forgets every failure counted against the account (from any client), so its next attempts are not slowed; what
-	 * a client address did to other accounts stays.
+	 * Forgets every failure counted against the account (from any client), so its next
+	 * attempts are not slowed; what a client address did to other accounts stays.
 	 */
 	@Transactional
 	public void clear(String username) {
@@ -184,7 +189,10 @@ public class SignInThrottle {
 			.update();
 	}
 
-	/** Deletes failures that are forgotten and familiar devices and addresses that are no longer. */
+	/**
+	 * Deletes failures that are forgotten and familiar devices and addresses that are no
+	 * longer.
+	 */
 	@Scheduled(fixedDelayString = "PT15M", initialDelayString = "PT2M")
 	@SchedulerLock(name = "sign-in-throttle-sweep", lockAtMostFor = "PT10M")
 	public void sweep() {

@@ -6,17 +6,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How failed sign-ins slow further attempts ({@code harmwatch.security.sign-in.*}; ADR 8). Nothing locks an
- * account: each key below gets some failures free, then waits {@code firstDelay}, doubled after each further failure
- * up to {@code maxDelay}, before its next attempt is even checked.
+ * How failed sign-ins slow further attempts ({@code harmwatch.security.sign-in.*}; ADR
+ * 8). Nothing locks an account: each key below gets some failures free, then waits
+ * {@code firstDelay}, doubled after each further failure up to {@code maxDelay}, before
+ * its next attempt is even checked.
  *
- * @param freeFailures failures free for one account from one client address (or one familiar device)
- * @param accountFreeFailures failures free for one account from all unfamiliar clients together
- * @param clientFreeFailures failures free for one client address over all accounts (password spraying)
+ * @param freeFailures failures free for one account from one client address (or one
+ * familiar device)
+ * @param accountFreeFailures failures free for one account from all unfamiliar clients
+ * together
+ * @param clientFreeFailures failures free for one client address over all accounts
+ * (password spraying)
  * @param firstDelay the wait after the first failure past the free ones
  * @param maxDelay the longest wait
  * @param forgetAfter failures this long ago are forgotten
- * @param familiarFor how long a device or address stays familiar after a successful sign-in from it
+ * @param familiarFor how long a device or address stays familiar after a successful
+ * sign-in from it
  */
 @ConfigurationProperties("harmwatch.security.sign-in")
 public record SignInThrottlePolicy(@DefaultValue("5") int freeFailures, @DefaultValue("10") int accountFreeFailures,
@@ -32,7 +37,10 @@ public record SignInThrottlePolicy(@DefaultValue("5") int freeFailures, @Default
 		}
 	}
 
-	/** How long to wait after the {@code failures}-th failure on a key that has {@code free} free ones. */
+	/**
+	 * How long to wait after the {@code failures}-th failure on a key that has
+	 * {@code free} free ones.
+	 */
 	public Duration delayAfter(int failures, int free) {
 		if (failures <= free) {
 			return Duration.ZERO;

@@ -31,7 +31,10 @@ public final class SqlArrays {
 		return Collections.unmodifiableList(Arrays.asList((String[]) array.getArray()));
 	}
 
-	/** A list as a {@code text[]} literal ({@code {"a","b \"c\""}}), for a parameter cast with {@code ::text[]}. */
+	/**
+	 * A list as a {@code text[]} literal ({@code {"a","b \"c\""}}), for a parameter cast
+	 * with {@code ::text[]}.
+	 */
 	public static String textArray(List<String> values) {
 		return values.stream()
 			.map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")

@@ -1,7 +1,8 @@
 package org.harmwatch.platform;
 
 /**
- * One line of a person's work queue on their home page: how many of something wait, and where to deal with them.
+ * One line of a person's work queue on their home page: how many of something wait, and
+ * where to deal with them.
  *
  * @param group the navigation section the work belongs to
  * @param labelKey message key of what is counted (e.g. "Urgent signals open")
@@ -23,7 +24,9 @@ public record WorkItem(NavigationGroup group, String labelKey, long count, Strin
 		return count > 0;
 	}
 
-	/** Whether the item is marked urgent on the page: something waits and it cannot wait. */
+	/**
+	 * Whether the item is marked urgent on the page: something waits and it cannot wait.
+	 */
 	public boolean urgentNow() {
 		return urgency == Urgency.URGENT && count > 0;
 	}
@@ -34,7 +37,10 @@ public record WorkItem(NavigationGroup group, String labelKey, long count, Strin
 		/** In the course of the day's work. */
 		ROUTINE,
 
-		/** Now: harm may follow from the wait (an urgent signal, an alert waiting to go out). */
+		/**
+		 * Now: harm may follow from the wait (an urgent signal, an alert waiting to go
+		 * out).
+		 */
 		URGENT
 
 	}

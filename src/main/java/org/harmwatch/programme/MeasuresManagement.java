@@ -11,9 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Measures of how well early warning works, for the coordinator: the backlog of signals by age and urgency, how fast
- * signals become alerts, alerts by level, and delivery, acknowledgement and recipients' feedback. Read from this
- * module's own tables, which early warning's and dissemination's events keep up to date.
+ * Measures of how well early warning works, for the coordinator: the backlog of signals
+ * by age and urgency, how fast signals become alerts, alerts by level, and delivery,
+ * acknowledgement and recipients' feedback. Read from this module's own tables, which
+ * early warning's and dissemination's events keep up to date.
  */
 @Service
 public class MeasuresManagement {
@@ -32,7 +33,10 @@ public class MeasuresManagement {
 		this.repository = repository;
 	}
 
-	/** The measures for the {@code days} before {@code now} (the backlog as it is at {@code now}). */
+	/**
+	 * The measures for the {@code days} before {@code now} (the backlog as it is at
+	 * {@code now}).
+	 */
 	@Transactional(readOnly = true)
 	public EarlyWarningMeasures measures(int days, Instant now) {
 		if (days < 1 || days > 3660) {

@@ -17,7 +17,10 @@ public enum Action {
 	/** Take data out: downloads, exports, API bulk reads. */
 	EXPORT,
 
-	/** Sign off what others prepared: grade a signal on the panel, approve an alert for issue. */
+	/**
+	 * Sign off what others prepared: grade a signal on the panel, approve an alert for
+	 * issue.
+	 */
 	APPROVE
 
 }

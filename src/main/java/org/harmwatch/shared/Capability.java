@@ -4,11 +4,14 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A part of the programme a role can be granted actions on; one per module that holds data.
+ * A part of the programme a role can be granted actions on; one per module that holds
+ * data.
  *
- * <p>Each capability holds records for some purposes only: the platform's own records (accounts, roles, the audit log)
- * for {@link Purpose#ADMINISTRATION}, reference data that is published (areas, the substance vocabulary) for
- * {@link Purpose#PUBLIC}, and case records for the purposes of the data they hold. A grant names one of them.
+ * <p>
+ * Each capability holds records for some purposes only: the platform's own records
+ * (accounts, roles, the audit log) for {@link Purpose#ADMINISTRATION}, reference data
+ * that is published (areas, the substance vocabulary) for {@link Purpose#PUBLIC}, and
+ * case records for the purposes of the data they hold. A grant names one of them.
  */
 public enum Capability {
 

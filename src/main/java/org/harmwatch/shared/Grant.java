@@ -7,9 +7,11 @@ import java.util.Objects;
 /**
  * One permission: an action on a capability, for records held for one purpose.
  *
- * <p>A grant always names its purpose: there is no "any purpose". It becomes two Spring Security authorities,
- * {@code CAPABILITY:ACTION} and {@code CAPABILITY:ACTION:PURPOSE}. Endpoints check the first; each module's access
- * policy checks the purpose of the records it releases, together with the reader's agency.
+ * <p>
+ * A grant always names its purpose: there is no "any purpose". It becomes two Spring
+ * Security authorities, {@code CAPABILITY:ACTION} and {@code CAPABILITY:ACTION:PURPOSE}.
+ * Endpoints check the first; each module's access policy checks the purpose of the
+ * records it releases, together with the reader's agency.
  */
 public record Grant(Capability capability, Action action, Purpose purpose) implements Serializable {
 

@@ -18,13 +18,14 @@ public enum Purpose {
 	PUBLIC,
 
 	/**
-	 * Running the platform itself: agencies, staff accounts, roles, API clients and the audit log. Holds no case
-	 * records.
+	 * Running the platform itself: agencies, staff accounts, roles, API clients and the
+	 * audit log. Holds no case records.
 	 */
 	ADMINISTRATION;
 
 	/**
-	 * Whether one role may hold grants for both purposes. Health and policing never meet in one role.
+	 * Whether one role may hold grants for both purposes. Health and policing never meet
+	 * in one role.
 	 */
 	public boolean conflictsWith(Purpose other) {
 		return (this == HEALTH && other == POLICING) || (this == POLICING && other == HEALTH);

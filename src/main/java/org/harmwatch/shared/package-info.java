@@ -1,7 +1,10 @@
 /**
- * Value types every module speaks: purposes, capabilities and actions of the access model.
+ * Value types every module speaks: purposes, capabilities and actions of the access
+ * model.
  *
- * <p>No behaviour and no Spring beans live here; it is the shared vocabulary of the data-protection model.
+ * <p>
+ * No behaviour and no Spring beans live here; it is the shared vocabulary of the
+ * data-protection model.
  */
 @NullMarked
 package org.harmwatch.shared;

@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param text the name as written
  * @param kind a synonym or a street name
- * @param alsoMeans other substances the name is also used for; the name resolves to its own substance, and the
- * resolution says these are possible too (e.g. "china white": fentanyl, also heroin)
+ * @param alsoMeans other substances the name is also used for; the name resolves to its
+ * own substance, and the resolution says these are possible too (e.g. "china white":
+ * fentanyl, also heroin)
  */
 public record Alias(String text, TermKind kind, List<SubstanceId> alsoMeans) {
 

@@ -3,7 +3,8 @@ package org.harmwatch.substances;
 import java.util.List;
 
 /**
- * What a CSV import would do, or did: rows read, problems found, substances to create or change.
+ * What a CSV import would do, or did: rows read, problems found, substances to create or
+ * change.
  *
  * @param rows data rows read (the header not counted)
  * @param problems every problem found; if there is one, nothing is imported

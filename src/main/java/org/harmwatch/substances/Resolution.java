@@ -9,10 +9,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param substance the substance
  * @param match how the text matched
- * @param matchedTerm the name, alias or street name it matched, as the vocabulary writes it
- * @param distance edits between the text and the term (0 unless the spelling was corrected)
- * @param alsoPossible other substances the term is also used for; empty unless the term is ambiguous
- * @param note why an ambiguous term resolves as it does (the substance's notes), or {@code null}
+ * @param matchedTerm the name, alias or street name it matched, as the vocabulary writes
+ * it
+ * @param distance edits between the text and the term (0 unless the spelling was
+ * corrected)
+ * @param alsoPossible other substances the term is also used for; empty unless the term
+ * is ambiguous
+ * @param note why an ambiguous term resolves as it does (the substance's notes), or
+ * {@code null}
  */
 public record Resolution(SubstanceSummary substance, Match match, String matchedTerm, int distance,
 		List<SubstanceSummary> alsoPossible, @Nullable String note) {
@@ -23,7 +27,10 @@ public record Resolution(SubstanceSummary substance, Match match, String matched
 		/** The text is the substance's name exactly. */
 		EXACT_NAME,
 
-		/** The text is the name once case, accents, spaces, punctuation or a salt form are set aside. */
+		/**
+		 * The text is the name once case, accents, spaces, punctuation or a salt form are
+		 * set aside.
+		 */
 		NORMALISED_NAME,
 
 		/** The text is a synonym (chemical name, abbreviation, brand). */

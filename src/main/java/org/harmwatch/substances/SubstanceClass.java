@@ -1,11 +1,15 @@
 package org.harmwatch.substances;
 
 /**
- * The pharmacological group a substance belongs to, as early-warning panels and drug-checking services use them.
+ * The pharmacological group a substance belongs to, as early-warning panels and
+ * drug-checking services use them.
  */
 public enum SubstanceClass {
 
-	/** Heroin, morphine, methadone, buprenorphine and other opioids that are not in a class below. */
+	/**
+	 * Heroin, morphine, methadone, buprenorphine and other opioids that are not in a
+	 * class below.
+	 */
 	OPIOID,
 
 	/** Fentanyl and its analogues (carfentanil, para-fluorofentanyl…). */
@@ -20,10 +24,15 @@ public enum SubstanceClass {
 	/** Cannabis and its natural cannabinoids. */
 	CANNABIS,
 
-	/** Benzodiazepines, designer benzodiazepines and drugs that act like them (etizolam). */
+	/**
+	 * Benzodiazepines, designer benzodiazepines and drugs that act like them (etizolam).
+	 */
 	BENZODIAZEPINE,
 
-	/** Other depressants: veterinary alpha-2 sedatives (xylazine, medetomidine), GHB, gabapentinoids, alcohol. */
+	/**
+	 * Other depressants: veterinary alpha-2 sedatives (xylazine, medetomidine), GHB,
+	 * gabapentinoids, alcohol.
+	 */
 	SEDATIVE,
 
 	/** Cocaine, amphetamines and other stimulants. */
@@ -44,7 +53,10 @@ public enum SubstanceClass {
 	/** Cutting agents and adulterants (caffeine, lidocaine, levamisole, phenacetin…). */
 	ADULTERANT,
 
-	/** Precursors, manufacturing by-products and metabolites that show another drug was there (4-ANPP). */
+	/**
+	 * Precursors, manufacturing by-products and metabolites that show another drug was
+	 * there (4-ANPP).
+	 */
 	PRECURSOR_OR_BYPRODUCT,
 
 	/** Anything else. */

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param aliases synonyms and street names, in the order the coordinator gave them
  * @param pubchemCid its PubChem compound id, where known
  * @param casNumber its CAS registry number, where known
- * @param notes what frontline staff and the panel should know, and why ambiguous names resolve as they do
+ * @param notes what frontline staff and the panel should know, and why ambiguous names
+ * resolve as they do
  * @param updatedAt when it last changed
  * @param updatedBy who changed it last
  */

@@ -6,9 +6,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A substance as a coordinator wants it to be: from the edit form or a row of an imported CSV.
+ * A substance as a coordinator wants it to be: from the edit form or a row of an imported
+ * CSV.
  *
- * @param code its code; {@code null} for a new substance whose code is to be derived from its name
+ * @param code its code; {@code null} for a new substance whose code is to be derived from
+ * its name
  * @param name its preferred name
  * @param substanceClass its pharmacological group
  * @param flags its risk flags

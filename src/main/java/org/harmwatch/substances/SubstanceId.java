@@ -3,10 +3,12 @@ package org.harmwatch.substances;
 import java.util.regex.Pattern;
 
 /**
- * The stable, readable identifier of a substance, e.g. {@code fentanyl} or {@code n-desethyl-isotonitazene}.
+ * The stable, readable identifier of a substance, e.g. {@code fentanyl} or
+ * {@code n-desethyl-isotonitazene}.
  *
- * <p>Other modules store it to refer to a substance. It is derived from the name when the substance is created and
- * never changes afterwards, even if the name does.
+ * <p>
+ * Other modules store it to refer to a substance. It is derived from the name when the
+ * substance is created and never changes afterwards, even if the name does.
  */
 public record SubstanceId(String code) {
 

@@ -30,12 +30,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The substance vocabulary: what other modules ask (resolve free text, suggest while typing, look a substance up) and
- * what coordinators change (pages, CSV import).
+ * The substance vocabulary: what other modules ask (resolve free text, suggest while
+ * typing, look a substance up) and what coordinators change (pages, CSV import).
  *
- * <p>Reads are answered from an in-memory index that follows the database's version row, so they cost no query
- * beyond a cheap version check at most once a second. Every change is checked against the whole vocabulary, written
- * under a lock, audited, bumps the version and publishes {@link SubstanceVocabularyChanged}.
+ * <p>
+ * Reads are answered from an in-memory index that follows the database's version row, so
+ * they cost no query beyond a cheap version check at most once a second. Every change is
+ * checked against the whole vocabulary, written under a lock, audited, bumps the version
+ * and publishes {@link SubstanceVocabularyChanged}.
  */
 @Service
 public class SubstanceManagement {
@@ -65,28 +67,35 @@ public class SubstanceManagement {
 	// ---- For other modules
 
 	/**
-	 * The substance a free text means: its name, a synonym or street name (ignoring case, accents, spaces,
-	 * punctuation and salt words), or a close misspelling of exactly one substance's name. Use it for what people
-	 * type; an ambiguous street name resolves to its documented reading and lists the others.
+	 * The substance a free text means: its name, a synonym or street name (ignoring case,
+	 * accents, spaces, punctuation and salt words), or a close misspelling of exactly one
+	 * substance's name. Use it for what people type; an ambiguous street name resolves to
+	 * its documented reading and lists the others.
 	 */
 	public Optional<Resolution> resolve(String text) {
 		return index.current().resolve(text, true);
 	}
 
 	/**
-	 * Like {@link #resolve(String)} but never corrects spelling: for laboratory results and imports, where a name one
-	 * letter from a known one may be a different compound.
+	 * Like {@link #resolve(String)} but never corrects spelling: for laboratory results
+	 * and imports, where a name one letter from a known one may be a different compound.
 	 */
 	public Optional<Resolution> resolveExactly(String text) {
 		return index.current().resolve(text, false);
 	}
 
-	/** Substances for a type-ahead: names, synonyms and street names starting with or containing the text. */
+	/**
+	 * Substances for a type-ahead: names, synonyms and street names starting with or
+	 * containing the text.
+	 */
 	public List<Suggestion> suggest(String prefix, int limit) {
 		return index.current().suggest(prefix, Math.min(Math.max(limit, 0), 50));
 	}
 
-	/** The substances whose names come closest to a text, for "did you mean" when nothing resolved. */
+	/**
+	 * The substances whose names come closest to a text, for "did you mean" when nothing
+	 * resolved.
+	 */
 	public List<SubstanceSummary> closest(String text, int limit) {
 		return index.current().closest(text, Math.min(Math.max(limit, 0), 50));
 	}
@@ -100,12 +109,18 @@ public class SubstanceManagement {
 		return index.current().all().stream().map(SubstanceDetails::summary).toList();
 	}
 
-	/** The substance, what it is a kind of, what that is a kind of, and so on (para-fluorofentanyl … fentanyl). */
+	/**
+	 * The substance, what it is a kind of, what that is a kind of, and so on
+	 * (para-fluorofentanyl … fentanyl).
+	 */
 	public List<SubstanceId> lineage(SubstanceId id) {
 		return index.current().lineage(id);
 	}
 
-	/** Whether a substance is the other one or a kind or form of it (crack cocaine is a kind of cocaine). */
+	/**
+	 * Whether a substance is the other one or a kind or form of it (crack cocaine is a
+	 * kind of cocaine).
+	 */
 	public boolean isKindOf(SubstanceId substance, SubstanceId ancestor) {
 		return lineage(substance).contains(ancestor);
 	}
@@ -190,8 +205,9 @@ public class SubstanceManagement {
 	}
 
 	/**
-	 * Imports a CSV file: all of it, or, if any row has a problem, none of it. Rows update the substance with their
-	 * code (or, without one, their name) and create the rest; substances the file does not mention are kept.
+	 * Imports a CSV file: all of it, or, if any row has a problem, none of it. Rows
+	 * update the substance with their code (or, without one, their name) and create the
+	 * rest; substances the file does not mention are kept.
 	 */
 	@Transactional
 	public ImportReport importCsv(String csv) {
@@ -210,8 +226,8 @@ public class SubstanceManagement {
 					"substance", change.after().id().code(), null, Outcome.ALLOWED,
 					"import row " + change.row() + (change.created() ? "" : ": " + differences(change)));
 		}
-		audit.record(SubstanceAudit.SUBSTANCES_IMPORTED, "substance", null, null, Outcome.ALLOWED,
-				report.rows() + " rows, " + report.created().size() + " created, " + report.changed().size() + " changed");
+		audit.record(SubstanceAudit.SUBSTANCES_IMPORTED, "substance", null, null, Outcome.ALLOWED, report.rows()
+				+ " rows, " + report.created().size() + " created, " + report.changed().size() + " changed");
 		return report;
 	}
 
@@ -267,8 +283,8 @@ public class SubstanceManagement {
 		}
 		var now = clock.instant();
 		long version = store.bumpVersion(now);
-		events.publishEvent(new SubstanceVocabularyChanged(version,
-				effective.stream().map(c -> c.after().id()).toList(), now));
+		events.publishEvent(
+				new SubstanceVocabularyChanged(version, effective.stream().map(c -> c.after().id()).toList(), now));
 	}
 
 	private static String differences(Change change) {
@@ -290,7 +306,8 @@ public class SubstanceManagement {
 		if (!before.aliases().equals(after.aliases())) {
 			changed.add("aliases");
 		}
-		if (!Objects.equals(before.pubchemCid(), after.pubchemCid()) || !Objects.equals(before.casNumber(), after.casNumber())) {
+		if (!Objects.equals(before.pubchemCid(), after.pubchemCid())
+				|| !Objects.equals(before.casNumber(), after.casNumber())) {
 			changed.add("identifiers");
 		}
 		if (!Objects.equals(before.notes(), after.notes())) {

@@ -6,7 +6,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What other modules need to know about a substance: its name, class, risk flags and the names it goes by.
+ * What other modules need to know about a substance: its name, class, risk flags and the
+ * names it goes by.
  *
  * @param id its stable code
  * @param name its preferred name

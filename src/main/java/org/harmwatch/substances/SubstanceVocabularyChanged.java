@@ -6,7 +6,8 @@ import java.util.List;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * The substance vocabulary changed: substances were created or changed by hand or by an import.
+ * The substance vocabulary changed: substances were created or changed by hand or by an
+ * import.
  *
  * @param version the vocabulary's version after the change
  * @param substances the codes of the substances created or changed

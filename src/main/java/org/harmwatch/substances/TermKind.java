@@ -8,7 +8,10 @@ public enum TermKind {
 	/** The substance's own name. */
 	NAME,
 
-	/** Another name in formal or professional use: chemical name, INN, abbreviation, brand. */
+	/**
+	 * Another name in formal or professional use: chemical name, INN, abbreviation,
+	 * brand.
+	 */
 	SYNONYM,
 
 	/** A name used on the street or by people who use drugs. */

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Why a change to the vocabulary cannot be made, for the person making it.
  *
- * @param row the CSV row (1 is the first row after the header), or {@code null} for a form
+ * @param row the CSV row (1 is the first row after the header), or {@code null} for a
+ * form
  * @param field the form field or CSV column the problem is in
  * @param message what is wrong, in plain words
  */

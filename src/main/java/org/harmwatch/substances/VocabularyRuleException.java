@@ -7,7 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * A change to the vocabulary that breaks its rules; nothing was changed. Each problem names its field (and row).
+ * A change to the vocabulary that breaks its rules; nothing was changed. Each problem
+ * names its field (and row).
  */
 @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 public class VocabularyRuleException extends RuntimeException {

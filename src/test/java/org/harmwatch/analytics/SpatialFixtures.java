@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the peer-generated fixtures under {@code src/test/resources/analytics/golden/spatial} (plain or gzipped).
+ * Reads the peer-generated fixtures under
+ * {@code src/test/resources/analytics/golden/spatial} (plain or gzipped).
  */
 public final class SpatialFixtures {
 

@@ -9,7 +9,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An administrator manages agencies, staff and roles in a real browser; every page visited passes axe.
+ * An administrator manages agencies, staff and roles in a real browser; every page
+ * visited passes axe.
  */
 @HarmwatchIntegrationTest
 class AdministrationBrowserTests extends BrowserTestSupport {
@@ -17,7 +18,9 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 	@Test
 	void anAdministratorAddsAnAgencyAndIsToldWhatToFixFirst() {
 		signIn("admin");
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Administration").setExact(true)).first().click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Administration").setExact(true))
+			.first()
+			.click();
 		assertAccessible();
 		page.navigate("/admin/agencies");
 		assertAccessible();
@@ -62,7 +65,8 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record an agreement")).click();
 		assertAccessible();
 
-		// A police force can never be given health data, by an agreement either: the form says so and stores nothing.
+		// A police force can never be given health data, by an agreement either: the form
+		// says so and stores nothing.
 		var reference = "DSA-BRW-" + (System.nanoTime() % 100000);
 		page.getByLabel("Reference").fill(reference);
 		page.getByLabel("Whose records").selectOption("WM-CHECK");
@@ -77,7 +81,8 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 		assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Error"));
 		assertAccessible();
 
-		page.getByLabel("Purpose", new Page.GetByLabelOptions().setExact(true)).selectOption("PUBLIC_HEALTH_INTELLIGENCE");
+		page.getByLabel("Purpose", new Page.GetByLabelOptions().setExact(true))
+			.selectOption("PUBLIC_HEALTH_INTELLIGENCE");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record agreement")).click();
 		assertThat(page.locator(".govuk-notification-banner")).containsText(reference);
 		var row = page.locator("tr", new Page.LocatorOptions().setHasText(reference));

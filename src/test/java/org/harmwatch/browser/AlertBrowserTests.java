@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * The coordinator drafts an alert from a graded signal, a panel member approves and so issues it, and an anonymous
- * visitor finds it on the public alerts page and reads it; every page passes axe.
+ * The coordinator drafts an alert from a graded signal, a panel member approves and so
+ * issues it, and an anonymous visitor finds it on the public alerts page and reads it;
+ * every page passes axe.
  */
 @HarmwatchIntegrationTest
 class AlertBrowserTests extends BrowserTestSupport {
@@ -36,9 +37,10 @@ class AlertBrowserTests extends BrowserTestSupport {
 	@Test
 	void aGradedSignalBecomesAnAlertThePublicReads() {
 		var now = clock.instant();
-		var signal = AlertTestSignals.signal(jdbc, "E08000025", "Birmingham", "fentanyl", "HIGH_POTENCY_SYNTHETIC_OPIOID",
-				SignalStatus.VALIDATED, now.minus(Duration.ofHours(2)));
-		AlertTestSignals.grade(panel, signal, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC, now.minus(Duration.ofHours(1)));
+		var signal = AlertTestSignals.signal(jdbc, "E08000025", "Birmingham", "fentanyl",
+				"HIGH_POTENCY_SYNTHETIC_OPIOID", SignalStatus.VALIDATED, now.minus(Duration.ofHours(2)));
+		AlertTestSignals.grade(panel, signal, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC,
+				now.minus(Duration.ofHours(1)));
 		var headline = "Heroin contaminated with fentanyl in Birmingham " + Long.toString(System.nanoTime(), 36);
 
 		signIn("coordinator");
@@ -47,7 +49,8 @@ class AlertBrowserTests extends BrowserTestSupport {
 		page.waitForURL("**/alerts/new");
 		assertAccessible();
 
-		// Nothing chosen: the error summary names the problems and the page stays accessible.
+		// Nothing chosen: the error summary names the problems and the page stays
+		// accessible.
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the draft for approval")).click();
 		assertThat(page.locator(".govuk-error-summary")).containsText("Choose the alert level.");
 		assertAccessible();
@@ -59,7 +62,8 @@ class AlertBrowserTests extends BrowserTestSupport {
 		assertThat(page.getByLabel("Substance 1", new Page.GetByLabelOptions().setExact(true))).hasValue("Fentanyl");
 		page.getByLabel("Substance 2", new Page.GetByLabelOptions().setExact(true)).fill("heroin");
 		page.getByLabel("Headline").fill(headline);
-		page.getByLabel("What to look out for").fill("Grey-brown powder sold as heroin; people collapse within minutes.");
+		page.getByLabel("What to look out for")
+			.fill("Grey-brown powder sold as heroin; people collapse within minutes.");
 		page.getByLabel("What to do: advice for the public").fill("Do not use alone. Start with a very small amount.");
 		page.getByLabel("What to do: advice for professionals").fill("Consider fentanyl in any heroin overdose.");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the draft for approval")).click();
@@ -76,7 +80,10 @@ class AlertBrowserTests extends BrowserTestSupport {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
 		assertThat(page.locator(".govuk-notification-banner")).containsText("Approved and issued.");
 		assertThat(page.locator(".govuk-caption-l")).containsText(Pattern.compile("HW-\\d{4}-\\d{4}"));
-		var reference = page.locator(".govuk-caption-l").innerText().replaceAll("^.*?(HW-\\d{4}-\\d{4,}).*$", "$1").strip();
+		var reference = page.locator(".govuk-caption-l")
+			.innerText()
+			.replaceAll("^.*?(HW-\\d{4}-\\d{4,}).*$", "$1")
+			.strip();
 		assertThat(page.locator("main")).containsText("Carry naloxone");
 		assertAccessible();
 

@@ -21,10 +21,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Real headless Chromium (Debian's, not a downloaded one) driven by Playwright against the running application.
+ * Real headless Chromium (Debian's, not a downloaded one) driven by Playwright against
+ * the running application.
  *
- * <p>Each test gets a fresh browser context (no cookies), so tests do not share a session. {@link #assertAccessible()}
- * runs axe-core on the current page and fails on any serious or critical WCAG 2.2 A/AA violation.
+ * <p>
+ * Each test gets a fresh browser context (no cookies), so tests do not share a session.
+ * {@link #assertAccessible()} runs axe-core on the current page and fails on any serious
+ * or critical WCAG 2.2 A/AA violation.
  */
 abstract class BrowserTestSupport {
 
@@ -51,7 +54,8 @@ abstract class BrowserTestSupport {
 		browser = playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium())
 				.setHeadless(true)
-				// This machine's network is closed: without these, Chromium keeps trying to reach Google's hosts.
+				// This machine's network is closed: without these, Chromium keeps trying
+				// to reach Google's hosts.
 				.setArgs(List.of("--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
 						"--disable-component-update", "--disable-sync")));
 	}
@@ -89,7 +93,10 @@ abstract class BrowserTestSupport {
 		page.waitForURL("**/");
 	}
 
-	/** Runs axe-core on the page as it is now; serious and critical violations fail the test. */
+	/**
+	 * Runs axe-core on the page as it is now; serious and critical violations fail the
+	 * test.
+	 */
 	void assertAccessible() {
 		var results = new AxeBuilder(page).withTags(WCAG_TAGS).analyze();
 		var blocking = results.getViolations()

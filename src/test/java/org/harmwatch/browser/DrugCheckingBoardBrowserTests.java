@@ -31,8 +31,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An anonymous visitor filters the public results board by a pill's logo, sees the pill of concern and the chart of
- * what is in circulation; the analyst opens the statistics with their charts.
+ * An anonymous visitor filters the public results board by a pill's logo, sees the pill
+ * of concern and the chart of what is in circulation; the analyst opens the statistics
+ * with their charts.
  */
 @HarmwatchIntegrationTest
 class DrugCheckingBoardBrowserTests extends BrowserTestSupport {
@@ -50,15 +51,20 @@ class DrugCheckingBoardBrowserTests extends BrowserTestSupport {
 	void aVisitorFiltersTheBoardAndTheAnalystOpensTheStatistics() {
 		var logo = "zzb" + UUID.randomUUID().toString().substring(0, 8);
 		var now = Instant.now();
-		var session = sessionManagement.createSession(new SessionDraft("Board browser site " + logo, SiteKind.FESTIVAL,
-				"E08000025", "Board browser " + logo, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()), "analyst", "WM-CHECK", now);
+		var session = sessionManagement
+			.createSession(
+					new SessionDraft("Board browser site " + logo, SiteKind.FESTIVAL, "E08000025",
+							"Board browser " + logo, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()),
+					"analyst", "WM-CHECK", now);
 		for (var mg : List.of("90", "110", "130", "240")) {
-			var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
-					DosageForm.PILL, "purple", logo, "heart", false, new BigDecimal("320"), "E08000025", null, true, null),
+			var sample = sampleManagement.takeIn(session,
+					new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA", DosageForm.PILL, "purple",
+							logo, "heart", false, new BigDecimal("320"), "E08000025", null, true, null),
 					"analyst", now);
-			resultManagement.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("MDMA", new BigDecimal(mg),
-					QuantityUnit.MG_PER_UNIT, Basis.SALT, Confidence.CONFIRMED, AnalysisMethod.FTIR)), true, null), "Analyst",
-					now);
+			resultManagement.recordResult(sample.id(),
+					new ResultDraft(List.of(new ComponentDraft("MDMA", new BigDecimal(mg), QuantityUnit.MG_PER_UNIT,
+							Basis.SALT, Confidence.CONFIRMED, AnalysisMethod.FTIR)), true, null),
+					"Analyst", now);
 		}
 
 		page.navigate("/drug-checking/board");
@@ -75,14 +81,16 @@ class DrugCheckingBoardBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("#results-table tbody tr")).hasCount(4);
 		assertThat(page.locator("#circulation-table")).containsText("fewer than 5");
 		assertThat(page.locator("#circulation-chart")).isVisible();
-		assertThat((Boolean) page.evaluate("() => !!Chart.getChart(document.getElementById('circulation-chart'))")).isTrue();
+		assertThat((Boolean) page.evaluate("() => !!Chart.getChart(document.getElementById('circulation-chart'))"))
+			.isTrue();
 		assertAccessible();
 
 		signIn("analyst");
 		page.navigate("/drug-checking/statistics");
 		assertThat(page.locator("h1")).hasText("Drug checking statistics");
 		assertThat(page.locator("#potency-table")).isVisible();
-		assertThat((Boolean) page.evaluate("() => !!Chart.getChart(document.getElementById('potency-chart'))")).isTrue();
+		assertThat((Boolean) page.evaluate("() => !!Chart.getChart(document.getElementById('potency-chart'))"))
+			.isTrue();
 		assertThat((Boolean) page.evaluate("() => !!Chart.getChart(document.getElementById('rates-chart'))")).isTrue();
 		assertAccessible();
 	}

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * An analyst runs a festival session: creates it, takes in a pill, records a high-strength result and gives advice;
- * the person then looks up their result anonymously with the code printed on the label.
+ * An analyst runs a festival session: creates it, takes in a pill, records a
+ * high-strength result and gives advice; the person then looks up their result
+ * anonymously with the code printed on the label.
  */
 @HarmwatchIntegrationTest
 class DrugCheckingBrowserTests extends BrowserTestSupport {
@@ -19,7 +20,9 @@ class DrugCheckingBrowserTests extends BrowserTestSupport {
 	@Test
 	void anAnalystChecksAPillAndThePersonLooksUpTheResultByItsCode() {
 		signIn("analyst");
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Drug checking").setExact(true)).first().click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Drug checking").setExact(true))
+			.first()
+			.click();
 		page.waitForURL("**/drug-checking/sessions");
 		assertAccessible();
 
@@ -84,13 +87,16 @@ class DrugCheckingBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator(".govuk-notification-banner")).containsText("Advice and outcome recorded");
 		assertAccessible();
 
-		// Partner results come in from a CSV: map the columns, the import job names the bad row and imports nothing.
+		// Partner results come in from a CSV: map the columns, the import job names the
+		// bad row and imports nothing.
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Saturday tent")).click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import results (CSV)")).click();
 		assertAccessible();
-		page.getByLabel("CSV file (up to 50 MB)").setInputFiles(new com.microsoft.playwright.options.FilePayload(
-				"partner.csv", "text/csv", ("sampleid,substance,abundance,method\n"
-						+ "P1,cocaine,,FTIR\nP1,levamisole,trace,FTIR\nP2,,,FTIR\n").getBytes()));
+		page.getByLabel("CSV file (up to 50 MB)")
+			.setInputFiles(new com.microsoft.playwright.options.FilePayload("partner.csv", "text/csv",
+					("sampleid,substance,abundance,method\n"
+							+ "P1,cocaine,,FTIR\nP1,levamisole,trace,FTIR\nP2,,,FTIR\n")
+						.getBytes()));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and map columns")).click();
 		assertThat(page.locator("h1")).containsText("Map the columns");
 		assertAccessible();

@@ -21,8 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * An analyst imports a partner lab's CSV: uploads it, maps its columns and watches the progress bar (polled by the
- * page's script) until the import is done; a file with a bad row imports nothing and names the row.
+ * An analyst imports a partner lab's CSV: uploads it, maps its columns and watches the
+ * progress bar (polled by the page's script) until the import is done; a file with a bad
+ * row imports nothing and names the row.
  */
 @HarmwatchIntegrationTest
 class DrugCheckingImportBrowserTests extends BrowserTestSupport {
@@ -34,8 +35,9 @@ class DrugCheckingImportBrowserTests extends BrowserTestSupport {
 	SampleManagement sampleManagement;
 
 	UUID session() {
-		return sessionManagement.createSession(new SessionDraft("Browser partner lab " + UUID.randomUUID(), SiteKind.POSTAL,
-				null, "Partner results", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
+		return sessionManagement.createSession(
+				new SessionDraft("Browser partner lab " + UUID.randomUUID(), SiteKind.POSTAL, null, "Partner results",
+						LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
 				"analyst", "WM-CHECK", Instant.now());
 	}
 
@@ -45,7 +47,11 @@ class DrugCheckingImportBrowserTests extends BrowserTestSupport {
 		for (int s = 0; s < samples; s++) {
 			for (var substance : new String[] { "fentanyl", "xylazine", "caffeine", "lidocaine" }) {
 				row++;
-				csv.append("P-").append(s).append(",heroin,").append(substance).append(row == badRow ? ",NMR\n" : ",GCMS\n");
+				csv.append("P-")
+					.append(s)
+					.append(",heroin,")
+					.append(substance)
+					.append(row == badRow ? ",NMR\n" : ",GCMS\n");
 			}
 		}
 		return csv.toString();

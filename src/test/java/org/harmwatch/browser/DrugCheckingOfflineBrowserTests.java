@@ -24,9 +24,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The field mode at a festival with no signal: the analyst goes offline, records three samples and their results on
- * the device, the page reloads from its cache, and when the network returns the records sync once; sending them all
- * again changes nothing.
+ * The field mode at a festival with no signal: the analyst goes offline, records three
+ * samples and their results on the device, the page reloads from its cache, and when the
+ * network returns the records sync once; sending them all again changes nothing.
  */
 @HarmwatchIntegrationTest
 class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
@@ -56,7 +56,10 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 			  };
 			})""";
 
-	/** A result edit made on this device on a base it saw before the server moved on (version 0: no result yet). */
+	/**
+	 * A result edit made on this device on a base it saw before the server moved on
+	 * (version 0: no result yet).
+	 */
 	static final String ADD_STALE_RESULT = """
 			(arg) => new Promise((resolve, reject) => {
 			  const open = indexedDB.open('harmwatch-field', 1);
@@ -82,21 +85,19 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 	}
 
 	List<Long> footprint(UUID session) {
-		return List.of(count("SELECT count(*) FROM drugchecking.sample WHERE session_id = ?", session),
-				count("""
-						SELECT count(*) FROM drugchecking.result r JOIN drugchecking.sample s ON s.id = r.sample_id
-						WHERE s.session_id = ?""", session),
-				count("""
-						SELECT count(*) FROM drugchecking.component c JOIN drugchecking.result r ON r.id = c.result_id
-						JOIN drugchecking.sample s ON s.id = r.sample_id WHERE s.session_id = ?""", session),
-				count("""
-						SELECT count(*) FROM event_publication e JOIN drugchecking.sample s
-						  ON e.serialized_event LIKE '%' || s.id::text || '%' WHERE s.session_id = ?""", session));
+		return List.of(count("SELECT count(*) FROM drugchecking.sample WHERE session_id = ?", session), count("""
+				SELECT count(*) FROM drugchecking.result r JOIN drugchecking.sample s ON s.id = r.sample_id
+				WHERE s.session_id = ?""", session), count("""
+				SELECT count(*) FROM drugchecking.component c JOIN drugchecking.result r ON r.id = c.result_id
+				JOIN drugchecking.sample s ON s.id = r.sample_id WHERE s.session_id = ?""", session), count("""
+				SELECT count(*) FROM event_publication e JOIN drugchecking.sample s
+				  ON e.serialized_event LIKE '%' || s.id::text || '%' WHERE s.session_id = ?""", session));
 	}
 
 	/**
-	 * The network goes away (or comes back) for the browser and its service worker; while it is away the sync endpoint
-	 * is also refused at the browser's edge, so no request can slip past the emulation.
+	 * The network goes away (or comes back) for the browser and its service worker; while
+	 * it is away the sync endpoint is also refused at the browser's edge, so no request
+	 * can slip past the emulation.
 	 */
 	void offline(boolean offline) {
 		if (offline) {
@@ -126,15 +127,16 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 	}
 
 	/**
-	 * "Lie-fi": the tablet is on a network that reaches nothing, so the browser still says it is online. The failed
-	 * sync says offline, and the heartbeat sends what waits once the server answers again, with no online event.
+	 * "Lie-fi": the tablet is on a network that reaches nothing, so the browser still
+	 * says it is online. The failed sync says offline, and the heartbeat sends what waits
+	 * once the server answers again, with no online event.
 	 */
 	@Test
 	void onANetworkThatReachesNothingTheDeviceSaysOfflineAndSyncsByItselfWhenTheServerAnswers() {
 		var session = sessionManagement.createSession(new SessionDraft("Lie-fi festival " + UUID.randomUUID(),
 				SiteKind.FESTIVAL, "E08000025", "Second stage tent", LocalDate.of(2026, 7, 18),
-				LocalDate.of(2026, 7, 19), "Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK",
-				Instant.now());
+				LocalDate.of(2026, 7, 19), "Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst",
+				"WM-CHECK", Instant.now());
 		signIn("analyst");
 		page.navigate("/drug-checking/field/" + session);
 		var status = page.getByRole(AriaRole.STATUS);
@@ -148,7 +150,8 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		assertThat(page.evaluate("() => navigator.onLine")).isEqualTo(true);
 		assertThat(footprint(session)).containsExactly(0L, 0L, 0L, 0L);
 
-		// The server answers again; the browser never said it had gone. The heartbeat (every 5 s while the server cannot
+		// The server answers again; the browser never said it had gone. The heartbeat
+		// (every 5 s while the server cannot
 		// be reached) sends the records, once.
 		context.unroute("**/api/**");
 		assertThat(status).containsText("All records synced",
@@ -172,7 +175,8 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		assertAccessible();
 
 		offline(true);
-		// Offline is decided by the failed sync after the first save, not by when the browser flips navigator.onLine.
+		// Offline is decided by the failed sync after the first save, not by when the
+		// browser flips navigator.onLine.
 		record("MDMA", "PILL", "MDMA", "240", "FTIR");
 		assertThat(status).containsText("Offline — 1 sample waiting to sync (2 records)");
 		record("ketamine", "POWDER", "ketamine", "80", "RAMAN");
@@ -180,17 +184,22 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		assertThat(status).containsText("Offline — 3 samples waiting to sync (6 records)");
 		assertThat(page.locator("#field-records tr")).hasCount(3);
 		assertThat(footprint(session)).containsExactly(0L, 0L, 0L, 0L);
-		// Offline really is offline, for the page and for its service worker: "Sync now" reaches nothing, and neither
+		// Offline really is offline, for the page and for its service worker: "Sync now"
+		// reaches nothing, and neither
 		// does a request the service worker passes on to the network.
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now")).click();
 		assertThat(status).containsText("Offline — 3 samples waiting to sync (6 records)");
-		assertThat(page.evaluate("() => fetch('/drug-checking/field/sw.js?probe').then(() => 'reached', () => 'failed')"))
+		assertThat(
+				page.evaluate("() => fetch('/drug-checking/field/sw.js?probe').then(() => 'reached', () => 'failed')"))
 			.isEqualTo("failed");
 		assertThat(footprint(session)).containsExactly(0L, 0L, 0L, 0L);
 
-		// Without a network the page still opens, from the service worker's cache, with the records kept on the device.
-		// (A new tab on the same address, not a reload: Chromium re-applied the offline emulation to a reloaded
-		// document only after its script had seen navigator.onLine true and synced, once in a CI run.)
+		// Without a network the page still opens, from the service worker's cache, with
+		// the records kept on the device.
+		// (A new tab on the same address, not a reload: Chromium re-applied the offline
+		// emulation to a reloaded
+		// document only after its script had seen navigator.onLine true and synced, once
+		// in a CI run.)
 		var address = page.url();
 		page.close();
 		page = context.newPage();
@@ -212,7 +221,8 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 			.param(session)
 			.query(String.class)
 			.list()).containsExactlyElementsOf(clientIds);
-		// Three samples, three results with one component each, and one warning: the 240 mg pill is high strength.
+		// Three samples, three results with one component each, and one warning: the 240
+		// mg pill is high strength.
 		var synced = footprint(session);
 		assertThat(synced).containsExactly(3L, 3L, 3L, 1L);
 		assertThat(page.locator("#field-records")).containsText("WM-");
@@ -226,7 +236,8 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		assertThat(status).containsText("All records synced");
 		assertThat(footprint(session)).isEqualTo(synced);
 
-		// A result edited on this device on a stale base is a conflict: both versions are shown, nothing is overwritten,
+		// A result edited on this device on a stale base is a conflict: both versions are
+		// shown, nothing is overwritten,
 		// and keeping mine sends it again as a new version on top of the server's.
 		var mdma = jdbc.sql("SELECT client_id::text FROM drugchecking.sample WHERE session_id = ? AND sold_as = 'MDMA'")
 			.param(session)
@@ -245,15 +256,18 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		assertThat(footprint(session)).isEqualTo(synced);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep mine")).click();
 		assertThat(status).containsText("All records synced");
-		assertThat(jdbc.sql("""
-				SELECT r.version || ' ' || c.method FROM drugchecking.result r JOIN drugchecking.component c ON c.result_id = r.id
-				JOIN drugchecking.sample s ON s.id = r.sample_id WHERE s.client_id::text = ? ORDER BY r.version""")
+		assertThat(jdbc
+			.sql("""
+					SELECT r.version || ' ' || c.method FROM drugchecking.result r JOIN drugchecking.component c ON c.result_id = r.id
+					JOIN drugchecking.sample s ON s.id = r.sample_id WHERE s.client_id::text = ? ORDER BY r.version""")
 			.param(mdma)
 			.query(String.class)
 			.list()).containsExactly("1 FTIR", "2 RAMAN");
 
-		// Offline again, the analyst corrects the MDMA result on the device: a new version on top of version 2, which
-		// syncs without a conflict when the network returns; the earlier versions are kept.
+		// Offline again, the analyst corrects the MDMA result on the device: a new
+		// version on top of version 2, which
+		// syncs without a conflict when the network returns; the earlier versions are
+		// kept.
 		offline(true);
 		page.locator("[data-edit-sample='" + mdma + "']").click();
 		var edit = page.locator("#field-edit");
@@ -266,7 +280,8 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		edit.getByLabel("Method of component 1").selectOption("GC_MS");
 		edit.getByLabel("What changed and why (optional)").fill("Confirmed by the lab");
 		assertAccessible();
-		edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the new version on this device")).click();
+		edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the new version on this device"))
+			.click();
 		assertThat(edit).isHidden();
 		assertThat(status).containsText("Offline — 1 sample waiting to sync (1 record)");
 		assertThat(status).containsText("The new version is kept on this device until it syncs.");

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * A frontline worker reports fentanyl-contaminated heroin in Birmingham; the coordinator sees the urgent signal.
+ * A frontline worker reports fentanyl-contaminated heroin in Birmingham; the coordinator
+ * sees the urgent signal.
  */
 @HarmwatchIntegrationTest
 class EarlyWarningBrowserTests extends BrowserTestSupport {
@@ -44,7 +45,8 @@ class EarlyWarningBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator(".govuk-error-summary")).containsText("Choose who or what the report comes from.");
 		assertAccessible();
 
-		var when = LocalDateTime.now(clock.withZone(ZoneId.of("Europe/London"))).minusMinutes(45)
+		var when = LocalDateTime.now(clock.withZone(ZoneId.of("Europe/London")))
+			.minusMinutes(45)
 			.truncatedTo(ChronoUnit.MINUTES);
 		page.getByLabel("Where is this report from?").selectOption("DRUG_SERVICE");
 		page.getByLabel("When did it happen?").fill(when.toString());
@@ -66,15 +68,17 @@ class EarlyWarningBrowserTests extends BrowserTestSupport {
 		page.waitForURL("**/early-warning/signals");
 		page.getByLabel("Urgency").selectOption("URGENT");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
-		// Other tests' signals share the database, so find this report's signal and follow its link in the list.
+		// Other tests' signals share the database, so find this report's signal and
+		// follow its link in the list.
 		var reportId = jdbc.sql("SELECT id::text FROM earlywarning.report WHERE description = ?")
 			.param(description)
 			.query(String.class)
 			.single();
 		var signalId = earlyWarning.signalOf(EvidenceKind.REPORT, reportId).orElseThrow();
-		var row = page.locator("tr", new Page.LocatorOptions()
-			.setHas(page.locator("a[href$='/early-warning/signals/" + signalId + "']")));
-		// The list is ordered by urgency, then by when the first evidence happened: other tests' urgent signals may
+		var row = page.locator("tr",
+				new Page.LocatorOptions().setHas(page.locator("a[href$='/early-warning/signals/" + signalId + "']")));
+		// The list is ordered by urgency, then by when the first evidence happened: other
+		// tests' urgent signals may
 		// push this one to a later page, so follow the pages until it is there.
 		while (row.count() == 0 && page.locator("a[rel='next']").count() > 0) {
 			page.navigate(page.locator("a[rel='next']").getAttribute("href"));

@@ -39,10 +39,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole early-warning loop in a real browser, as issue 3 asks: a frontline worker reports a fentanyl-contaminated
- * heroin batch in Birmingham, the coordinator validates it, two panel members grade it, the coordinator records the
- * outcome and drafts an alert, a panel member approves it; the email reaches a subscribed frontline worker through a
- * real SMTP server, the public page shows it, its CAP validates against the
+ * The whole early-warning loop in a real browser, as issue 3 asks: a frontline worker
+ * reports a fentanyl-contaminated heroin batch in Birmingham, the coordinator validates
+ * it, two panel members grade it, the coordinator records the outcome and drafts an
+ * alert, a panel member approves it; the email reaches a subscribed frontline worker
+ * through a real SMTP server, the public page shows it, its CAP validates against the
  * OASIS schema and the Atom feed parses.
  */
 @HarmwatchIntegrationTest
@@ -87,7 +88,8 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 		// 1. A frontline worker reports the batch.
 		signIn("frontline");
 		page.navigate("/early-warning/reports/new");
-		var when = LocalDateTime.now(clock.withZone(ZoneId.of("Europe/London"))).minusMinutes(40)
+		var when = LocalDateTime.now(clock.withZone(ZoneId.of("Europe/London")))
+			.minusMinutes(40)
 			.truncatedTo(ChronoUnit.MINUTES);
 		page.getByLabel("Where is this report from?").selectOption("DRUG_SERVICE");
 		page.getByLabel("When did it happen?").fill(when.toString());
@@ -143,14 +145,16 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 		exactLabel("The public");
 		page.getByLabel("Substance 2", new Page.GetByLabelOptions().setExact(true)).fill("heroin");
 		page.getByLabel("Headline").fill(headline);
-		page.getByLabel("What to look out for").fill("Grey-brown powder sold as heroin; people collapse within minutes.");
+		page.getByLabel("What to look out for")
+			.fill("Grey-brown powder sold as heroin; people collapse within minutes.");
 		page.getByLabel("What to do: advice for the public").fill("Do not use alone. Start with a very small amount.");
 		page.getByLabel("What to do: advice for professionals").fill("Consider fentanyl in any heroin overdose.");
 		button("Save the draft for approval");
 		assertThat(page.locator(".govuk-notification-banner")).containsText("waiting for approval");
 		var alertUrl = page.url().replaceAll("\\?.*$", "");
 
-		// Frontline staff of the treatment provider receive alerts by email (another test may have subscribed them
+		// Frontline staff of the treatment provider receive alerts by email (another test
+		// may have subscribed them
 		// already: each recipient still gets each alert once).
 		try {
 			dissemination.addProfessional("BHM-TREAT", "FRONTLINE_WORKER", DeliveryChannel.EMAIL, null, List.of(),
@@ -166,15 +170,22 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 		page.navigate(alertUrl);
 		button("Approve");
 		assertThat(page.locator(".govuk-notification-banner")).containsText("Approved and issued.");
-		var reference = page.locator(".govuk-caption-l").innerText().replaceAll("^.*?(HW-\\d{4}-\\d{4,}).*$", "$1").strip();
+		var reference = page.locator(".govuk-caption-l")
+			.innerText()
+			.replaceAll("^.*?(HW-\\d{4}-\\d{4,}).*$", "$1")
+			.strip();
 		org.assertj.core.api.Assertions.assertThat(reference).matches(Pattern.compile("HW-\\d{4}-\\d{4,}"));
 
-		// 6. The email reaches the frontline worker, once, through the real SMTP server (GreenMail).
+		// 6. The email reaches the frontline worker, once, through the real SMTP server
+		// (GreenMail).
 		var alertId = UUID.fromString(alertUrl.substring(alertUrl.lastIndexOf('/') + 1));
-		// The fan-out listener runs after the approval's commit, on its own thread: send until the email is there.
+		// The fan-out listener runs after the approval's commit, on its own thread: send
+		// until the email is there.
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			sender.sendDue(clock.instant(), alertId, -1);
-			return TestMessaging.mailTo("frontline@demo.harmwatch.test").stream().anyMatch(m -> subject(m).contains(headline));
+			return TestMessaging.mailTo("frontline@demo.harmwatch.test")
+				.stream()
+				.anyMatch(m -> subject(m).contains(headline));
 		});
 		var emails = TestMessaging.mailTo("frontline@demo.harmwatch.test")
 			.stream()
@@ -183,10 +194,12 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 		org.assertj.core.api.Assertions.assertThat(emails).hasSize(1);
 		org.assertj.core.api.Assertions.assertThat(GreenMailUtil.getBody(emails.get(0))).contains(reference);
 		sender.sendDue(clock.instant(), alertId, -1);
-		org.assertj.core.api.Assertions.assertThat(TestMessaging.mailTo("frontline@demo.harmwatch.test")
-			.stream()
-			.filter(m -> subject(m).contains(headline))
-			.count()).isEqualTo(1);
+		org.assertj.core.api.Assertions
+			.assertThat(TestMessaging.mailTo("frontline@demo.harmwatch.test")
+				.stream()
+				.filter(m -> subject(m).contains(headline))
+				.count())
+			.isEqualTo(1);
 
 		// 7. The public page shows it.
 		context.clearCookies();
@@ -197,7 +210,8 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("main")).containsText("Carry naloxone");
 		assertAccessible();
 
-		// 8. Its CAP validates against the OASIS CAP 1.2 schema, read here independently of the application's validator.
+		// 8. Its CAP validates against the OASIS CAP 1.2 schema, read here independently
+		// of the application's validator.
 		var cap = page.request().get("/alerts/" + reference + ".cap");
 		org.assertj.core.api.Assertions.assertThat(cap.status()).isEqualTo(200);
 		org.assertj.core.api.Assertions.assertThat(cap.headers().get("content-type")).startsWith("application/cap+xml");

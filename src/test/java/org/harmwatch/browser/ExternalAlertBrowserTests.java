@@ -19,7 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * The coordinator reads a neighbouring region's alert, polled from its CAP feed, and reviews it.
+ * The coordinator reads a neighbouring region's alert, polled from its CAP feed, and
+ * reviews it.
  */
 @HarmwatchIntegrationTest
 class ExternalAlertBrowserTests extends BrowserTestSupport {
@@ -60,8 +61,10 @@ class ExternalAlertBrowserTests extends BrowserTestSupport {
 		});
 		server.start();
 		try {
-			poller.poll(List.of(new Feed("Staffordshire " + System.nanoTime(),
-					URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/alert.cap"))), Instant.now());
+			poller.poll(
+					List.of(new Feed("Staffordshire " + System.nanoTime(),
+							URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/alert.cap"))),
+					Instant.now());
 		}
 		finally {
 			server.stop(0);

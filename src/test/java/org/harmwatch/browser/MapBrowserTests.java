@@ -9,7 +9,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The map of the region in a real browser: the real boundaries drawn with no internet, layers switched, areas explained.
+ * The map of the region in a real browser: the real boundaries drawn with no internet,
+ * layers switched, areas explained.
  */
 @HarmwatchIntegrationTest
 class MapBrowserTests extends BrowserTestSupport {
@@ -38,7 +39,9 @@ class MapBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("path.hw-area--ward")).hasCount(163);
 
 		page.getByLabel("Wards (2013)").uncheck();
-		page.locator("path.hw-area--lad").first().click(new com.microsoft.playwright.Locator.ClickOptions().setForce(true));
+		page.locator("path.hw-area--lad")
+			.first()
+			.click(new com.microsoft.playwright.Locator.ClickOptions().setForce(true));
 		assertThat(page.locator(".leaflet-popup-content")).containsText("E0800002");
 		assertAccessible();
 	}

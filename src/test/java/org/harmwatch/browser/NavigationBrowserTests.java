@@ -11,8 +11,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The grouped service navigation at phone width (320 px): sections behind the menu button, each opening its pages,
- * worked by keyboard, and the same links without JavaScript; no page scrolls sideways.
+ * The grouped service navigation at phone width (320 px): sections behind the menu
+ * button, each opening its pages, worked by keyboard, and the same links without
+ * JavaScript; no page scrolls sideways.
  */
 @HarmwatchIntegrationTest
 class NavigationBrowserTests extends BrowserTestSupport {
@@ -40,15 +41,16 @@ class NavigationBrowserTests extends BrowserTestSupport {
 		page.keyboard().press("Enter");
 		assertThat(menu).hasAttribute("aria-expanded", "true");
 		assertThat(sections).isVisible();
-		assertThat(sections.getByRole(AriaRole.LINK)).hasText(new String[] { "Intelligence", "Drug checking",
-				"Maps and analysis", "Reference data" });
+		assertThat(sections.getByRole(AriaRole.LINK))
+			.hasText(new String[] { "Intelligence", "Drug checking", "Maps and analysis", "Reference data" });
 		page.keyboard().press("Tab");
 		assertThat(sections.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Intelligence")))
 			.isFocused();
 		page.keyboard().press("Enter");
 		page.waitForURL("**/early-warning/signals");
 
-		// The section's pages, one a line, the current one marked; the section is marked in the closed menu too.
+		// The section's pages, one a line, the current one marked; the section is marked
+		// in the closed menu too.
 		var pages = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Intelligence pages"));
 		assertThat(pages).isVisible();
 		assertThat(pages.locator("a[aria-current='page']")).hasText("Signals");

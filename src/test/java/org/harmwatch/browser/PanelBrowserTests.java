@@ -25,8 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * The coordinator validates a signal, two panel members grade it on their phones, and the coordinator records the
- * panel's outcome.
+ * The coordinator validates a signal, two panel members grade it on their phones, and the
+ * coordinator records the panel's outcome.
  */
 @HarmwatchIntegrationTest
 class PanelBrowserTests extends BrowserTestSupport {
@@ -52,7 +52,9 @@ class PanelBrowserTests extends BrowserTestSupport {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision")).click();
 		assertThat(page.locator(".govuk-notification-banner")).containsText("The decision has been recorded.");
 		assertAccessible();
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Corroboration: other reports, drug checking and spikes nearby")).click();
+		page.getByRole(AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Corroboration: other reports, drug checking and spikes nearby"))
+			.click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2)).first())
 			.containsText("Other reports");
 		assertAccessible();
@@ -91,7 +93,8 @@ class PanelBrowserTests extends BrowserTestSupport {
 		signIn("coordinator");
 		page.navigate("/early-warning/signals/" + signal + "/panel");
 		assertThat(page.locator("main")).containsText("2 of 2 grades needed");
-		assertThat(page.getByLabel("Alert to professionals and the public", new Page.GetByLabelOptions().setExact(true)))
+		assertThat(
+				page.getByLabel("Alert to professionals and the public", new Page.GetByLabelOptions().setExact(true)))
 			.isChecked();
 		assertAccessible();
 		page.getByLabel("Rationale").fill("Both members: lab-confirmed, serious harm");
@@ -102,7 +105,8 @@ class PanelBrowserTests extends BrowserTestSupport {
 
 		var graded = earlyWarning.signal(signal);
 		org.assertj.core.api.Assertions.assertThat(graded.status()).isEqualTo(SignalStatus.GRADED);
-		org.assertj.core.api.Assertions.assertThat(graded.outcome()).isEqualTo(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
+		org.assertj.core.api.Assertions.assertThat(graded.outcome())
+			.isEqualTo(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
 	}
 
 }

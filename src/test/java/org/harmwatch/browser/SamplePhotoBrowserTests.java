@@ -36,8 +36,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * The analyst photographs a mis-sold pill on its sample page (a wrong file is refused first), and a visitor sees the
- * photo, with its alternative text, in the board's pills of concern. Both pages pass axe, with and without errors.
+ * The analyst photographs a mis-sold pill on its sample page (a wrong file is refused
+ * first), and a visitor sees the photo, with its alternative text, in the board's pills
+ * of concern. Both pages pass axe, with and without errors.
  */
 @HarmwatchIntegrationTest
 class SamplePhotoBrowserTests extends BrowserTestSupport {
@@ -67,14 +68,20 @@ class SamplePhotoBrowserTests extends BrowserTestSupport {
 	void theAnalystPhotographsAMisSoldPillAndTheBoardShowsIt() throws IOException {
 		var logo = "zzp" + UUID.randomUUID().toString().substring(0, 8);
 		var now = Instant.now();
-		var session = sessionManagement.createSession(new SessionDraft("Photo browser site " + logo, SiteKind.FESTIVAL,
-				"E08000025", "Photo browser " + logo, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()), "analyst", "WM-CHECK",
-				now);
-		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
-				DosageForm.PILL, "pink", logo, "round", false, new BigDecimal("300"), "E08000025", null, true, null),
+		var session = sessionManagement
+			.createSession(
+					new SessionDraft("Photo browser site " + logo, SiteKind.FESTIVAL, "E08000025",
+							"Photo browser " + logo, LocalDate.now(), LocalDate.now(), "Chemist", Set.of()),
+					"analyst", "WM-CHECK", now);
+		var sample = sampleManagement.takeIn(session,
+				new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA", DosageForm.PILL, "pink", logo,
+						"round", false, new BigDecimal("300"), "E08000025", null, true, null),
 				"analyst", now);
-		resultManagement.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("caffeine", null, null, null,
-				Confidence.CONFIRMED, AnalysisMethod.FTIR)), true, null), "Analyst", now);
+		resultManagement.recordResult(sample.id(),
+				new ResultDraft(List
+					.of(new ComponentDraft("caffeine", null, null, null, Confidence.CONFIRMED, AnalysisMethod.FTIR)),
+						true, null),
+				"Analyst", now);
 
 		signIn("analyst");
 		page.navigate("/drug-checking/samples/" + sample.id());
@@ -87,14 +94,16 @@ class SamplePhotoBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator(".govuk-error-summary")).containsText("it is not a JPEG or PNG image");
 		assertAccessible();
 
-		page.getByLabel("Photo (JPEG or PNG, up to 8 MB)").setInputFiles(new FilePayload("pill.jpg", "image/jpeg", jpeg()));
+		page.getByLabel("Photo (JPEG or PNG, up to 8 MB)")
+			.setInputFiles(new FilePayload("pill.jpg", "image/jpeg", jpeg()));
 		page.getByLabel("Caption (optional)").fill("front");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add photo")).click();
 		assertThat(page.locator(".govuk-notification-banner")).containsText("Photo added");
 		var alt = "Photo of a pill sold as MDMA: pink, " + logo + ", round (front)";
 		var photo = page.getByAltText(alt);
 		assertThat(photo).isVisible();
-		org.assertj.core.api.Assertions.assertThat((Boolean) photo.evaluate("img => img.complete && img.naturalWidth === 320"))
+		org.assertj.core.api.Assertions
+			.assertThat((Boolean) photo.evaluate("img => img.complete && img.naturalWidth === 320"))
 			.isTrue();
 		assertAccessible();
 
@@ -105,8 +114,8 @@ class SamplePhotoBrowserTests extends BrowserTestSupport {
 		assertThat(gallery).containsText("Mis-sold");
 		var published = gallery.getByAltText(alt);
 		assertThat(published).isVisible();
-		org.assertj.core.api.Assertions.assertThat(
-				(Boolean) published.evaluate("img => img.complete && img.naturalWidth === 320"))
+		org.assertj.core.api.Assertions
+			.assertThat((Boolean) published.evaluate("img => img.complete && img.naturalWidth === 320"))
 			.isTrue();
 		assertAccessible();
 	}

@@ -16,7 +16,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signing in, each role's home page, refusals and sign-in throttling, as a person meets them in a real browser.
+ * Signing in, each role's home page, refusals and sign-in throttling, as a person meets
+ * them in a real browser.
  */
 @HarmwatchIntegrationTest
 class SignInBrowserTests extends BrowserTestSupport {
@@ -27,7 +28,8 @@ class SignInBrowserTests extends BrowserTestSupport {
 	@Test
 	void theLandingPageLeadsThePublicOnAndStaffToSignIn() {
 		page.navigate("/");
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("West Midlands");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.containsText("West Midlands");
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).first())
 			.isVisible();
 		assertAccessible();
@@ -48,7 +50,8 @@ class SignInBrowserTests extends BrowserTestSupport {
 	@Test
 	void eachRoleSeesOnlyTheWorkItMayDo() {
 		signIn("auditor");
-		// The menu shows the Administration section; the home page lists the audit log within it.
+		// The menu shows the Administration section; the home page lists the audit log
+		// within it.
 		assertThat(page.locator("#navigation")).containsText("Administration");
 		assertThat(page.locator("main")).containsText("Audit log");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log").setExact(true)).first().click();
@@ -68,16 +71,19 @@ class SignInBrowserTests extends BrowserTestSupport {
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
 		var text = page.locator("body").innerText();
-		assertThat(text).doesNotContainIgnoringCase("exception").doesNotContain("org.harmwatch").doesNotContain("at java.");
+		assertThat(text).doesNotContainIgnoringCase("exception")
+			.doesNotContain("org.harmwatch")
+			.doesNotContain("at java.");
 		assertAccessible();
 	}
 
 	@Test
 	void repeatedBadPasswordsSlowAStrangerWithAClearMessageButNeverLockTheOwnerOut() {
 		var username = "throttle-" + System.nanoTime();
-		agencies.createStaff(username, "Lee Lockout", username + "@example.org", "BHM-TREAT", List.of("FRONTLINE_WORKER"),
-				"correct horse battery staple");
-		// The owner signs in once on this browser, which keeps a device cookie; the session cookie goes.
+		agencies.createStaff(username, "Lee Lockout", username + "@example.org", "BHM-TREAT",
+				List.of("FRONTLINE_WORKER"), "correct horse battery staple");
+		// The owner signs in once on this browser, which keeps a device cookie; the
+		// session cookie goes.
 		submit(page, username, "correct horse battery staple");
 		page.waitForURL("**/");
 		context.clearCookies(new BrowserContext.ClearCookiesOptions().setName("SESSION"));
@@ -106,7 +112,8 @@ class SignInBrowserTests extends BrowserTestSupport {
 		// The owner, on their usual browser, is not held up.
 		submit(page, username, "correct horse battery staple");
 		page.waitForURL("**/");
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Hello, Lee Lockout");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Hello, Lee Lockout");
 	}
 
 	static void submit(Page page, String username, String password) {
@@ -122,7 +129,8 @@ class SignInBrowserTests extends BrowserTestSupport {
 		signIn("admin");
 		for (var path : List.of("/", "/login")) {
 			page.navigate(path);
-			var overflow = (Boolean) page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth");
+			var overflow = (Boolean) page
+				.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth");
 			assertThat(overflow).as("horizontal scrolling on " + path + " at phone width").isFalse();
 		}
 	}

@@ -13,8 +13,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.awaitility.Awaitility.await;
 
 /**
- * A member of the public subscribes to drug alerts and confirms by the emailed link; the coordinator's delivery and
- * subscription pages. Every page passes axe.
+ * A member of the public subscribes to drug alerts and confirms by the emailed link; the
+ * coordinator's delivery and subscription pages. Every page passes axe.
  */
 @HarmwatchIntegrationTest
 class SubscriptionBrowserTests extends BrowserTestSupport {
@@ -32,7 +32,8 @@ class SubscriptionBrowserTests extends BrowserTestSupport {
 		page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).check();
 		page.getByLabel("Email address or UK mobile number").fill(address);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Subscribe")).click();
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Check your email");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Check your email");
 		assertAccessible();
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> !TestMessaging.mailTo(address).isEmpty());
@@ -56,7 +57,8 @@ class SubscriptionBrowserTests extends BrowserTestSupport {
 		page.navigate("/dissemination/subscriptions");
 		assertAccessible();
 
-		// Professionals with nothing chosen: the error summary, and the page is still accessible.
+		// Professionals with nothing chosen: the error summary, and the page is still
+		// accessible.
 		var add = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add")).first();
 		add.click();
 		assertThat(page.locator(".govuk-error-summary")).containsText("Choose an agency, a role, or enter an address.");
@@ -65,10 +67,15 @@ class SubscriptionBrowserTests extends BrowserTestSupport {
 		// An on-call address for one district's alerts about one kind of drug.
 		var address = "oncall-" + System.nanoTime() + "@example.org";
 		page.getByLabel("Or one address").fill(address);
-		page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Which areas?")).getByLabel("Coventry").check();
-		page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Which kinds of drug?")).getByLabel("Nitazene").check();
+		page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Which areas?"))
+			.getByLabel("Coventry")
+			.check();
+		page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Which kinds of drug?"))
+			.getByLabel("Nitazene")
+			.check();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add")).first().click();
-		var row = page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(address));
+		var row = page.getByRole(AriaRole.ROW)
+			.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(address));
 		assertThat(row).containsText("Coventry");
 		assertThat(row).containsText("Nitazene");
 		assertAccessible();

@@ -13,8 +13,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The substance vocabulary in a real browser: reading it, the coordinator's form with its errors, and an import, each
- * page checked with axe-core and at phone width.
+ * The substance vocabulary in a real browser: reading it, the coordinator's form with its
+ * errors, and an import, each page checked with axe-core and at phone width.
  */
 @HarmwatchIntegrationTest
 class SubstanceBrowserTests extends BrowserTestSupport {
@@ -46,7 +46,8 @@ class SubstanceBrowserTests extends BrowserTestSupport {
 		page.getByLabel("Naloxone-responsive").check();
 		page.getByLabel("Street names").fill("spice");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
-		assertThat(page.locator(".govuk-error-summary")).containsText("'spice' already belongs to Synthetic cannabinoids (unspecified)");
+		assertThat(page.locator(".govuk-error-summary"))
+			.containsText("'spice' already belongs to Synthetic cannabinoids (unspecified)");
 		assertThat(page).hasTitle(java.util.regex.Pattern.compile("^There is a problem"));
 		assertAccessible();
 
@@ -76,7 +77,9 @@ class SubstanceBrowserTests extends BrowserTestSupport {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
 			assertThat(page.locator("main")).containsText("1 rows: 1 new, 0 changed, 0 unchanged.");
 			assertAccessible();
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Import "))).click();
+			page.getByRole(AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Import ")))
+				.click();
 			assertThat(page.locator(".govuk-notification-banner")).containsText("1 new");
 		}
 		finally {
@@ -90,7 +93,8 @@ class SubstanceBrowserTests extends BrowserTestSupport {
 		signIn("coordinator");
 		for (var path : List.of("/substances", "/substances/fentanyl", "/substances/new", "/substances/import")) {
 			page.navigate(path);
-			var overflow = (Boolean) page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth");
+			var overflow = (Boolean) page
+				.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth");
 			assertThat(overflow).as("horizontal scrolling on " + path + " at phone width").isFalse();
 		}
 	}

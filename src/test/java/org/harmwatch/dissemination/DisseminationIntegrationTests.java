@@ -65,12 +65,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Alert dissemination end to end on the real database, a real SMTP server (GreenMail), a fake Notify API and a real
- * HTTP receiver: subscriptions and double opt-in, recipients and filters, message content, idempotency, crash
- * recovery, concurrent senders, retries, acknowledgements, escalation, feedback, and bad input.
+ * Alert dissemination end to end on the real database, a real SMTP server (GreenMail), a
+ * fake Notify API and a real HTTP receiver: subscriptions and double opt-in, recipients
+ * and filters, message content, idempotency, crash recovery, concurrent senders, retries,
+ * acknowledgements, escalation, feedback, and bad input.
  *
- * <p>The context (and GreenMail) is shared with every other test, so each test makes its own recipients and alerts and
- * counts only messages of its own alert.
+ * <p>
+ * The context (and GreenMail) is shared with every other test, so each test makes its own
+ * recipients and alerts and counts only messages of its own alert.
  */
 @HarmwatchIntegrationTest
 @EnableScenarios
@@ -212,7 +214,10 @@ class DisseminationIntegrationTests {
 		throw new AssertionError("No " + path + " link in " + body);
 	}
 
-	/** A confirmed public email subscriber, through the real double opt-in (the link from the email). */
+	/**
+	 * A confirmed public email subscriber, through the real double opt-in (the link from
+	 * the email).
+	 */
 	String confirmedEmailSubscriber(List<String> lads, List<String> classes) throws Exception {
 		var address = unique("public");
 		dissemination.subscribe(DeliveryChannel.EMAIL, address, lads, classes, T0);
@@ -222,7 +227,10 @@ class DisseminationIntegrationTests {
 		return address;
 	}
 
-	/** Many confirmed public subscribers at once, straight into the table (the opt-in is tested elsewhere). */
+	/**
+	 * Many confirmed public subscribers at once, straight into the table (the opt-in is
+	 * tested elsewhere).
+	 */
 	List<String> confirmedSubscribers(int count, String substanceClass) {
 		var addresses = new ArrayList<String>();
 		for (int i = 0; i < count; i++) {
@@ -240,13 +248,17 @@ class DisseminationIntegrationTests {
 	}
 
 	long deliveries(UUID alertId) {
-		return jdbc.sql("SELECT count(*) FROM dissemination.delivery WHERE alert_id = ?").param(alertId)
-			.query(Long.class).single();
+		return jdbc.sql("SELECT count(*) FROM dissemination.delivery WHERE alert_id = ?")
+			.param(alertId)
+			.query(Long.class)
+			.single();
 	}
 
 	List<String> recipients(UUID alertId) {
-		return jdbc.sql("SELECT recipient FROM dissemination.delivery WHERE alert_id = ?").param(alertId)
-			.query(String.class).list();
+		return jdbc.sql("SELECT recipient FROM dissemination.delivery WHERE alert_id = ?")
+			.param(alertId)
+			.query(String.class)
+			.list();
 	}
 
 	// ---- Double opt-in and unsubscribe
@@ -255,8 +267,12 @@ class DisseminationIntegrationTests {
 	void nothingIsSentBeforeConfirmationTheLinkWorksOnceAndUnsubscribeStopsMessages() throws Exception {
 		var address = unique("optin");
 		var ip = randomIp();
-		mvc.perform(post("/subscribe").with(csrf()).with(from(ip)).param("channel", "EMAIL").param("address", address)
-			.param("ladCodes", BIRMINGHAM)).andExpect(status().isOk())
+		mvc.perform(post("/subscribe").with(csrf())
+			.with(from(ip))
+			.param("channel", "EMAIL")
+			.param("address", address)
+			.param("ladCodes", BIRMINGHAM))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Check your email")));
 		var confirmation = TestMessaging.mailTo(address);
 		assertThat(confirmation).hasSize(1);
@@ -271,13 +287,17 @@ class DisseminationIntegrationTests {
 		// The confirmation page changes nothing on GET; POST confirms, once.
 		mvc.perform(get("/subscribe/confirm/" + confirmToken).with(from(ip))).andExpect(status().isOk());
 		assertThat(jdbc.sql("SELECT confirmed_at IS NULL FROM dissemination.subscription WHERE address = ?")
-			.param(address).query(Boolean.class).single()).isTrue();
+			.param(address)
+			.query(Boolean.class)
+			.single()).isTrue();
 		mvc.perform(post("/subscribe/confirm/" + confirmToken).with(csrf())).andExpect(status().isOk());
 		mvc.perform(post("/subscribe/confirm/" + confirmToken).with(csrf())).andExpect(status().isNotFound());
 
-		// Subscribing again answers the same and sends nothing: it does not tell whether the address is known.
+		// Subscribing again answers the same and sends nothing: it does not tell whether
+		// the address is known.
 		mvc.perform(post("/subscribe").with(csrf()).with(from(ip)).param("channel", "EMAIL").param("address", address))
-			.andExpect(status().isOk()).andExpect(content().string(containsString("Check your email")));
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Check your email")));
 		assertThat(TestMessaging.mailTo(address)).hasSize(1);
 
 		var after = alert(Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false, List.of(BIRMINGHAM),
@@ -317,12 +337,16 @@ class DisseminationIntegrationTests {
 		var alert = alert(Set.of(Audience.PUBLIC), false, List.of(BIRMINGHAM), List.of("NITAZENE"));
 		fanout.fanOut(alert, T0);
 		var unsubscribeToken = jdbc.sql("SELECT unsubscribe_token FROM dissemination.subscription WHERE address = ?")
-			.param(address).query(String.class).single();
+			.param(address)
+			.query(String.class)
+			.single();
 		dissemination.unsubscribe(unsubscribeToken);
 		sender.sendDue(T0, alert.alertId(), -1);
 		assertThat(mailAbout(address, alert.alertId())).isEmpty();
 		assertThat(jdbc.sql("SELECT state FROM dissemination.delivery WHERE alert_id = ? AND recipient = ?")
-			.params(alert.alertId(), address).query(String.class).single()).isEqualTo("DEAD");
+			.params(alert.alertId(), address)
+			.query(String.class)
+			.single()).isEqualTo("DEAD");
 	}
 
 	// ---- Recipients and filters
@@ -332,7 +356,8 @@ class DisseminationIntegrationTests {
 		var birmingham = confirmedEmailSubscriber(List.of(BIRMINGHAM), List.of());
 		var coventry = confirmedEmailSubscriber(List.of(COVENTRY), List.of());
 		var nitazenes = confirmedEmailSubscriber(List.of(), List.of("NITAZENE"));
-		var opioidsInBirmingham = confirmedEmailSubscriber(List.of(BIRMINGHAM), List.of("HIGH_POTENCY_SYNTHETIC_OPIOID"));
+		var opioidsInBirmingham = confirmedEmailSubscriber(List.of(BIRMINGHAM),
+				List.of("HIGH_POTENCY_SYNTHETIC_OPIOID"));
 		var everything = confirmedEmailSubscriber(List.of(), List.of());
 
 		var alert = alert(Set.of(Audience.PUBLIC), false, List.of(BIRMINGHAM),
@@ -345,7 +370,9 @@ class DisseminationIntegrationTests {
 				List.of("OPIOID"));
 		fanout.fanOut(exercise, T0);
 		assertThat(jdbc.sql("SELECT count(*) FROM dissemination.delivery WHERE alert_id = ? AND audience = 'PUBLIC'")
-			.param(exercise.alertId()).query(Long.class).single()).isZero();
+			.param(exercise.alertId())
+			.query(Long.class)
+			.single()).isZero();
 
 		var professionalsOnly = alert(Set.of(Audience.PROFESSIONALS), false, List.of(BIRMINGHAM), List.of("OPIOID"));
 		fanout.fanOut(professionalsOnly, T0);
@@ -359,7 +386,8 @@ class DisseminationIntegrationTests {
 		var first = alert(id, 1, AlertMessageType.ALERT, AlertLevel.WARNING, Set.of(Audience.PUBLIC), false,
 				List.of(BIRMINGHAM), List.of("OPIOID"));
 		fanout.fanOut(first, T0);
-		// The update moves the alert to Coventry: the Birmingham subscriber still hears of it.
+		// The update moves the alert to Coventry: the Birmingham subscriber still hears
+		// of it.
 		var update = alert(id, 2, AlertMessageType.UPDATE, AlertLevel.CRITICAL, Set.of(Audience.PUBLIC), false,
 				List.of(COVENTRY), List.of("OPIOID"));
 		fanout.fanOut(update, T0);
@@ -394,8 +422,8 @@ class DisseminationIntegrationTests {
 		var professional = mailAbout(duty, alert.alertId());
 		assertThat(professional).hasSize(1);
 		var message = professional.getFirst();
-		assertThat(message.getSubject()).isEqualTo("Warning – Heroin contaminated with fentanyl in Birmingham ("
-				+ alert.reference() + ")");
+		assertThat(message.getSubject())
+			.isEqualTo("Warning – Heroin contaminated with fentanyl in Birmingham (" + alert.reference() + ")");
 		var key = alert.deliveryKey(duty) + ":EMAIL";
 		assertThat(message.getHeader("Message-ID")[0]).isEqualTo(EmailSender.messageId(key));
 		assertThat(message.getHeader("X-Harmwatch-Delivery")[0]).isEqualTo(key);
@@ -409,9 +437,12 @@ class DisseminationIntegrationTests {
 		assertThat(body).contains("observe for at least two hours", "Pinpoint pupils",
 				"http://harmwatch.test/alerts/" + alert.reference(), "/acknowledge/", "/feedback/", "<html");
 		assertThat(body).doesNotContain("Do not use alone");
-		// Each recipient's own links, whole (they are filled into a body encoded once for everyone).
-		var token = jdbc.sql("SELECT token FROM dissemination.delivery WHERE idempotency_key = ?").param(key)
-			.query(String.class).single();
+		// Each recipient's own links, whole (they are filled into a body encoded once for
+		// everyone).
+		var token = jdbc.sql("SELECT token FROM dissemination.delivery WHERE idempotency_key = ?")
+			.param(key)
+			.query(String.class)
+			.single();
 		assertThat(body).contains(properties.baseUrl() + "/acknowledge/" + token,
 				properties.baseUrl() + "/feedback/" + token);
 
@@ -443,28 +474,40 @@ class DisseminationIntegrationTests {
 	void aProfessionalSubscriptionFilteredToOneDistrictGetsThatDistrictsAlertsAndNoOthers() throws Exception {
 		var birminghamDuty = unique("bham-duty");
 		var coventryDuty = unique("cov-duty");
-		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("coordinator"))
-			.param("channel", "EMAIL").param("address", birminghamDuty).param("ladCodes", BIRMINGHAM))
-			.andExpect(status().is3xxRedirection());
-		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("coordinator"))
-			.param("channel", "EMAIL").param("address", coventryDuty).param("ladCodes", COVENTRY)
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf())
+			.with(as("coordinator"))
+			.param("channel", "EMAIL")
+			.param("address", birminghamDuty)
+			.param("ladCodes", BIRMINGHAM)).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf())
+			.with(as("coordinator"))
+			.param("channel", "EMAIL")
+			.param("address", coventryDuty)
+			.param("ladCodes", COVENTRY)
 			.param("substanceClasses", "OPIOID")).andExpect(status().is3xxRedirection());
-		assertThat(jdbc.sql("SELECT lad_codes FROM dissemination.subscription WHERE address = ?").param(birminghamDuty)
-			.query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single()).containsExactly(BIRMINGHAM);
+		assertThat(jdbc.sql("SELECT lad_codes FROM dissemination.subscription WHERE address = ?")
+			.param(birminghamDuty)
+			.query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
+			.single()).containsExactly(BIRMINGHAM);
 
 		// The list shows each subscription's filters by name.
-		var page = mvc.perform(get("/dissemination/subscriptions").with(as("coordinator"))).andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
+		var page = mvc.perform(get("/dissemination/subscriptions").with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(row(page, birminghamDuty)).contains("Birmingham", "All kinds of drug").doesNotContain("Coventry");
 		assertThat(row(page, coventryDuty)).contains("Coventry", "Opioid").doesNotContain("Birmingham", "All areas");
 
-		// Published as the early-warning module does: the fan-out runs after the commit, on its own thread.
+		// Published as the early-warning module does: the fan-out runs after the commit,
+		// on its own thread.
 		var inBirmingham = alert(Set.of(Audience.PROFESSIONALS), false, List.of(BIRMINGHAM), List.of("OPIOID"));
 		var inCoventry = alert(Set.of(Audience.PROFESSIONALS), false, List.of(COVENTRY), List.of("OPIOID"));
 		transactions.executeWithoutResult(status -> events.publishEvent(inBirmingham));
 		transactions.executeWithoutResult(status -> events.publishEvent(inCoventry));
-		await().atMost(Duration.ofSeconds(20)).until(() -> recipients(inBirmingham.alertId()).contains(birminghamDuty)
-				&& recipients(inCoventry.alertId()).contains(coventryDuty));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> recipients(inBirmingham.alertId()).contains(birminghamDuty)
+					&& recipients(inCoventry.alertId()).contains(coventryDuty));
 		assertThat(recipients(inBirmingham.alertId())).doesNotContain(coventryDuty);
 		assertThat(recipients(inCoventry.alertId())).doesNotContain(birminghamDuty);
 
@@ -485,8 +528,11 @@ class DisseminationIntegrationTests {
 	@Test
 	void aProfessionalSubscriptionWithAnUnknownFilterIsRefusedAndNothingIsStored() throws Exception {
 		var duty = unique("bad-filter");
-		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("coordinator"))
-			.param("channel", "EMAIL").param("address", duty).param("ladCodes", BIRMINGHAM, "E99999999")
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf())
+			.with(as("coordinator"))
+			.param("channel", "EMAIL")
+			.param("address", duty)
+			.param("ladCodes", BIRMINGHAM, "E99999999")
 			.param("substanceClasses", "OPIOID"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("govuk-error-summary")))
@@ -494,12 +540,18 @@ class DisseminationIntegrationTests {
 			// What was entered is shown again.
 			.andExpect(content().string(containsString("value=\"" + duty + "\"")))
 			.andExpect(content().string(containsString("value=\"OPIOID\" checked")));
-		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("admin"))
-			.param("channel", "EMAIL").param("address", duty).param("substanceClasses", "NOT_A_DRUG"))
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf())
+			.with(as("admin"))
+			.param("channel", "EMAIL")
+			.param("address", duty)
+			.param("substanceClasses", "NOT_A_DRUG"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("href=\"#substanceClasses\">Choose kinds of drug from the list.")));
-		assertThat(jdbc.sql("SELECT count(*) FROM dissemination.subscription WHERE address = ?").param(duty)
-			.query(Long.class).single()).isZero();
+			.andExpect(
+					content().string(containsString("href=\"#substanceClasses\">Choose kinds of drug from the list.")));
+		assertThat(jdbc.sql("SELECT count(*) FROM dissemination.subscription WHERE address = ?")
+			.param(duty)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	/** The table row of the subscriptions page that names an address. */
@@ -530,8 +582,10 @@ class DisseminationIntegrationTests {
 				"\"template_id\":\"" + TestMessaging.FakeNotify.TEMPLATE_ID + "\"", "\"reference\":\"" + key + "\"",
 				"Drug alert: heroin with fentanyl", "/unsubscribe/");
 		assertThat(sent.getFirst().authorization()).startsWith("Bearer ");
-		assertThat(jdbc.sql("SELECT state FROM dissemination.delivery WHERE idempotency_key = ?").param(key)
-			.query(String.class).single()).isEqualTo("SENT");
+		assertThat(jdbc.sql("SELECT state FROM dissemination.delivery WHERE idempotency_key = ?")
+			.param(key)
+			.query(String.class)
+			.single()).isEqualTo("SENT");
 	}
 
 	@Test
@@ -563,7 +617,8 @@ class DisseminationIntegrationTests {
 			// The partner's check: HMAC-SHA256 of the raw body with the shared secret.
 			var mac = javax.crypto.Mac.getInstance("HmacSHA256");
 			mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			var expected = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+			var expected = "sha256="
+					+ java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
 			assertThat(request.get("signature")).isEqualTo(expected);
 			assertThat(WebhookSender.signature("another secret", body.getBytes(StandardCharsets.UTF_8)))
 				.isNotEqualTo(request.get("signature"));
@@ -585,7 +640,8 @@ class DisseminationIntegrationTests {
 		confirmedEmailSubscriber(List.of(), List.of());
 		var alert = alert(Set.of(Audience.PUBLIC, Audience.PROFESSIONALS), false, List.of(BIRMINGHAM),
 				List.of("OPIOID"));
-		// AlertIssued, published as early warning does, is fanned out and the issue's deliveries are counted.
+		// AlertIssued, published as early warning does, is fanned out and the issue's
+		// deliveries are counted.
 		scenario.publish(alert)
 			.andWaitForEventOfType(AlertDeliveriesCounted.class)
 			.matching(counted -> counted.alertId().equals(alert.alertId()))
@@ -593,15 +649,16 @@ class DisseminationIntegrationTests {
 				assertThat(counted.version()).isEqualTo(1);
 				assertThat(counted.deliveries()).isPositive().isEqualTo(deliveries(alert.alertId()));
 				assertThat(counted.sent()).isZero();
-				assertThat(counted.queuedAt()).isEqualTo(jdbc
-					.sql("SELECT min(created_at) FROM dissemination.delivery WHERE alert_id = ?")
-					.param(alert.alertId())
-					.query(Timestamp.class)
-					.single()
-					.toInstant());
+				assertThat(counted.queuedAt())
+					.isEqualTo(jdbc.sql("SELECT min(created_at) FROM dissemination.delivery WHERE alert_id = ?")
+						.param(alert.alertId())
+						.query(Timestamp.class)
+						.single()
+						.toInstant());
 			});
 		// A sender's run counts again what it settled.
-		// The listener queued them at the real time; send them as the scheduled job would, a moment later, outside any
+		// The listener queued them at the real time; send them as the scheduled job
+		// would, a moment later, outside any
 		// transaction (a sender claims and marks in transactions of its own).
 		BiFunction<TransactionOperations, ApplicationEventPublisher, Integer> send = (tx, publisher) -> sender
 			.sendDue(Instant.now().plusSeconds(5), alert.alertId(), -1);
@@ -624,7 +681,8 @@ class DisseminationIntegrationTests {
 		assertThat(fanout.fanOut(alert, T0)).isZero();
 		assertThat(deliveries(alert.alertId())).isEqualTo(count);
 
-		// Published as the early-warning module does, twice: the listener runs after each commit, and adds nothing.
+		// Published as the early-warning module does, twice: the listener runs after each
+		// commit, and adds nothing.
 		var published = alert(Set.of(Audience.PUBLIC, Audience.PROFESSIONALS), false, List.of(BIRMINGHAM),
 				List.of("OPIOID"));
 		transactions.executeWithoutResult(status -> events.publishEvent(published));
@@ -632,10 +690,12 @@ class DisseminationIntegrationTests {
 		long first = deliveries(published.alertId());
 		assertThat(first).isPositive();
 		transactions.executeWithoutResult(status -> events.publishEvent(published));
-		// Both publications handled by every listener (the fan-out among them): whatever the second one did is done.
+		// Both publications handled by every listener (the fan-out among them): whatever
+		// the second one did is done.
 		EventPublications.awaitCompleted(publications, completedPublications, published);
 		assertThat(completedPublications.findAll().stream().filter(p -> published.equals(p.getEvent())))
-			.as("the issue was handled twice").hasSizeGreaterThanOrEqualTo(2);
+			.as("the issue was handled twice")
+			.hasSizeGreaterThanOrEqualTo(2);
 		assertThat(deliveries(published.alertId())).isEqualTo(first);
 	}
 
@@ -649,7 +709,8 @@ class DisseminationIntegrationTests {
 		var beforeRestart = addresses.stream().mapToInt(a -> count(a, alert.alertId())).sum();
 		assertThat(beforeRestart).isLessThanOrEqualTo(12);
 
-		// Another sender straight away leaves the dead sender's claims alone (their lease has not run out)...
+		// Another sender straight away leaves the dead sender's claims alone (their lease
+		// has not run out)...
 		assertThat(sender.sendDue(T0.plusSeconds(1), alert.alertId(), -1)).isZero();
 		assertThat(addresses.stream().mapToInt(a -> count(a, alert.alertId())).sum()).isEqualTo(beforeRestart);
 		// ...and takes them over once it has.
@@ -657,7 +718,8 @@ class DisseminationIntegrationTests {
 		for (var address : addresses) {
 			assertThat(count(address, alert.alertId())).as(address).isEqualTo(1);
 		}
-		// Everyone else who takes every alert (other tests' subscribers) had it too, and nothing is left unsent.
+		// Everyone else who takes every alert (other tests' subscribers) had it too, and
+		// nothing is left unsent.
 		var measures = dissemination.measures(alert.alertId());
 		assertThat(measures.sent()).isEqualTo(measures.deliveries()).isGreaterThanOrEqualTo(30);
 	}
@@ -685,11 +747,16 @@ class DisseminationIntegrationTests {
 		try {
 			fanout.fanOut(alert, T0);
 			var ours = "SELECT count(*) FROM dissemination.delivery WHERE alert_id = ? AND recipient LIKE ?";
-			assertThat(jdbc.sql(ours).params(alert.alertId(), "%-" + marker + "@fanout.test").query(Long.class).single())
+			assertThat(
+					jdbc.sql(ours).params(alert.alertId(), "%-" + marker + "@fanout.test").query(Long.class).single())
 				.isEqualTo(count);
-			assertThat(jdbc.sql("SELECT count(DISTINCT recipient) = count(*) FROM dissemination.delivery "
-					+ "WHERE alert_id = ?").param(alert.alertId()).query(Boolean.class).single()).isTrue();
-			// Handled again (a redelivered event, or a restart between chunks): nothing new.
+			assertThat(jdbc
+				.sql("SELECT count(DISTINCT recipient) = count(*) FROM dissemination.delivery " + "WHERE alert_id = ?")
+				.param(alert.alertId())
+				.query(Boolean.class)
+				.single()).isTrue();
+			// Handled again (a redelivered event, or a restart between chunks): nothing
+			// new.
 			assertThat(fanout.fanOut(alert, T0)).isZero();
 		}
 		finally {
@@ -739,20 +806,25 @@ class DisseminationIntegrationTests {
 		var address = confirmedEmailSubscriber(List.of(), List.of("DISSOCIATIVE"));
 		var alert = alert(Set.of(Audience.PUBLIC), false, List.of(BIRMINGHAM), List.of("DISSOCIATIVE"));
 		fanout.fanOut(alert, T0);
-		// A sender whose SMTP server is down (a port nothing listens on); the shared GreenMail stays up.
+		// A sender whose SMTP server is down (a port nothing listens on); the shared
+		// GreenMail stays up.
 		var down = new JavaMailSenderImpl();
 		down.setHost("127.0.0.1");
 		down.setPort(closedPort());
-		var broken = new DeliverySender(jdbc, dataSource, List.of(new EmailSender(down, renderer, properties)), properties,
-				java.time.Clock.systemUTC(), counts);
+		var broken = new DeliverySender(jdbc, dataSource, List.of(new EmailSender(down, renderer, properties)),
+				properties, java.time.Clock.systemUTC(), counts);
 		broken.sendDue(T0, alert.alertId(), -1);
-		var row = jdbc.sql("SELECT state, attempts, last_error, next_attempt_at FROM dissemination.delivery "
-				+ "WHERE alert_id = ? AND recipient = ?").params(alert.alertId(), address).query().singleRow();
+		var row = jdbc
+			.sql("SELECT state, attempts, last_error, next_attempt_at FROM dissemination.delivery "
+					+ "WHERE alert_id = ? AND recipient = ?")
+			.params(alert.alertId(), address)
+			.query()
+			.singleRow();
 		assertThat(row.get("state")).isEqualTo("FAILED");
 		assertThat(row.get("attempts")).isEqualTo(1);
 		assertThat((String) row.get("last_error")).isNotBlank();
-		assertThat(((Timestamp) row.get("next_attempt_at")).toInstant())
-			.isCloseTo(T0.plus(properties.backoff()), within(5, ChronoUnit.SECONDS));
+		assertThat(((Timestamp) row.get("next_attempt_at")).toInstant()).isCloseTo(T0.plus(properties.backoff()),
+				within(5, ChronoUnit.SECONDS));
 
 		// Not before its time; then twice the wait after the second failure.
 		sender.sendDue(T0.plusSeconds(30), alert.alertId(), -1);
@@ -760,8 +832,10 @@ class DisseminationIntegrationTests {
 		var second = T0.plus(properties.backoff()).plusSeconds(1);
 		broken.sendDue(second, alert.alertId(), -1);
 		assertThat(jdbc.sql("SELECT next_attempt_at FROM dissemination.delivery WHERE alert_id = ? AND recipient = ?")
-			.params(alert.alertId(), address).query(Timestamp.class).single().toInstant())
-			.isCloseTo(second.plus(properties.backoff().multipliedBy(2)), within(5, ChronoUnit.SECONDS));
+			.params(alert.alertId(), address)
+			.query(Timestamp.class)
+			.single()
+			.toInstant()).isCloseTo(second.plus(properties.backoff().multipliedBy(2)), within(5, ChronoUnit.SECONDS));
 
 		// The server is back: the next attempt delivers it, once.
 		sender.sendDue(second.plus(Duration.ofHours(1)), alert.alertId(), -1);
@@ -776,7 +850,9 @@ class DisseminationIntegrationTests {
 			at = at.plus(Duration.ofDays(1));
 		}
 		assertThat(jdbc.sql("SELECT state FROM dissemination.delivery WHERE alert_id = ? AND recipient = ?")
-			.params(doomed.alertId(), address).query(String.class).single()).isEqualTo("DEAD");
+			.params(doomed.alertId(), address)
+			.query(String.class)
+			.single()).isEqualTo("DEAD");
 		var log = dissemination.deliveryLog(doomed.alertId()).orElseThrow();
 		assertThat(log.failures()).anyMatch(f -> f.state() == DeliveryState.DEAD && f.error() != null);
 		assertThat(log.failures()).noneMatch(f -> f.recipient().equals(address));
@@ -801,7 +877,8 @@ class DisseminationIntegrationTests {
 		dissemination.addProfessional(null, "EARLY_WARNING_COORDINATOR", DeliveryChannel.EMAIL, null, List.of(),
 				List.of(), T0);
 		var coordinator = "coordinator@demo.harmwatch.test";
-		var base = Instant.parse("2031-01-01T00:00:00Z").plus(new java.util.Random().nextInt(100_000), ChronoUnit.MINUTES);
+		var base = Instant.parse("2031-01-01T00:00:00Z")
+			.plus(new java.util.Random().nextInt(100_000), ChronoUnit.MINUTES);
 		var ignored = alert(Set.of(Audience.PROFESSIONALS), false, List.of(BIRMINGHAM), List.of("OPIOID"));
 		var acknowledged = alert(Set.of(Audience.PROFESSIONALS), false, List.of(BIRMINGHAM), List.of("OPIOID"));
 		var advisory = alert(UUID.randomUUID(), 1, AlertMessageType.ALERT, AlertLevel.ADVISORY,
@@ -811,7 +888,8 @@ class DisseminationIntegrationTests {
 			sender.sendDue(base, alert.alertId(), -1);
 		}
 		var ackToken = token(text(mailAbout(coordinator, acknowledged.alertId()).getFirst()), "/acknowledge/");
-		mvc.perform(get("/acknowledge/" + ackToken)).andExpect(status().isOk())
+		mvc.perform(get("/acknowledge/" + ackToken))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(acknowledged.reference())));
 		mvc.perform(post("/acknowledge/" + ackToken).with(csrf())).andExpect(status().isOk());
 		var first = dissemination.acknowledge(ackToken, base.plus(Duration.ofDays(3)));
@@ -823,15 +901,14 @@ class DisseminationIntegrationTests {
 		assertThat(escalated(ignored.alertId())).isTrue();
 		assertThat(escalated(acknowledged.alertId())).isFalse();
 		assertThat(escalated(advisory.alertId())).isFalse();
-		var escalations = TestMessaging.mailTo("ooh-lead@harmwatch.test").stream()
-			.filter(m -> {
-				try {
-					return text(m).contains(ignored.reference());
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-			}).toList();
+		var escalations = TestMessaging.mailTo("ooh-lead@harmwatch.test").stream().filter(m -> {
+			try {
+				return text(m).contains(ignored.reference());
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
 		assertThat(escalations).hasSize(1);
 		assertThat(text(escalations.getFirst())).contains(coordinator).doesNotContain(acknowledged.reference());
 		escalation.run(base.plus(Duration.ofHours(5)));
@@ -846,8 +923,12 @@ class DisseminationIntegrationTests {
 	}
 
 	boolean escalated(UUID alertId) {
-		return jdbc.sql("SELECT bool_or(escalated_at IS NOT NULL) FROM dissemination.delivery WHERE alert_id = ? "
-				+ "AND recipient = 'coordinator@demo.harmwatch.test'").param(alertId).query(Boolean.class).single();
+		return jdbc
+			.sql("SELECT bool_or(escalated_at IS NOT NULL) FROM dissemination.delivery WHERE alert_id = ? "
+					+ "AND recipient = 'coordinator@demo.harmwatch.test'")
+			.param(alertId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	@Test
@@ -860,7 +941,9 @@ class DisseminationIntegrationTests {
 		mvc.perform(get("/feedback/" + token)).andExpect(status().isOk());
 		mvc.perform(post("/feedback/" + token).with(csrf()).param("useful", "maybe").param("changedAction", "no"))
 			.andExpect(status().isUnprocessableContent());
-		mvc.perform(post("/feedback/" + token).with(csrf()).param("useful", "yes").param("changedAction", "no")
+		mvc.perform(post("/feedback/" + token).with(csrf())
+			.param("useful", "yes")
+			.param("changedAction", "no")
 			.param("comment", "Shared it with my friends")).andExpect(status().isOk());
 		mvc.perform(post("/feedback/" + token).with(csrf()).param("useful", "no").param("changedAction", "yes"))
 			.andExpect(status().isOk());
@@ -888,13 +971,18 @@ class DisseminationIntegrationTests {
 			// Refused as they are entered: the administrator hears why at once.
 			for (var url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/hooks",
 					"http://[::1]:" + port + "/hooks", "http://localhost:" + port + "/hooks")) {
-				mvc.perform(post("/dissemination/subscriptions/webhook").with(csrf()).with(as("admin"))
-					.param("name", "Inside").param("url", url).param("secret", secret))
+				mvc.perform(post("/dissemination/subscriptions/webhook").with(csrf())
+					.with(as("admin"))
+					.param("name", "Inside")
+					.param("url", url)
+					.param("secret", secret))
 					.andExpect(status().isUnprocessableContent())
 					.andExpect(content().string(containsString("Harmwatch does not send to this address")));
 			}
-			// A name that resolved to a public address when it was entered and to an internal one now (DNS
-			// rebinding) is refused as the delivery connects: stored here as if it had passed the first check.
+			// A name that resolved to a public address when it was entered and to an
+			// internal one now (DNS
+			// rebinding) is refused as the delivery connects: stored here as if it had
+			// passed the first check.
 			var id = dissemination.addWebhook("Rebinding partner", "http://127.0.0.1:" + port + "/hooks", secret,
 					List.of(), List.of(), T0);
 			jdbc.sql("UPDATE dissemination.subscription SET address = ? WHERE id = ?")
@@ -923,21 +1011,37 @@ class DisseminationIntegrationTests {
 	void badInputIsAClear4xxAndChangesNothing() throws Exception {
 		var ip = randomIp();
 		long subscriptions = jdbc.sql("SELECT count(*) FROM dissemination.subscription").query(Long.class).single();
-		mvc.perform(post("/subscribe").with(csrf()).with(from(ip)).param("channel", "EMAIL").param("address", "not-an-email"))
+		mvc.perform(post("/subscribe").with(csrf())
+			.with(from(ip))
+			.param("channel", "EMAIL")
+			.param("address", "not-an-email"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Enter an email address in the correct format")));
-		mvc.perform(post("/subscribe").with(csrf()).with(from(ip)).param("channel", "WEBHOOK")
+		mvc.perform(post("/subscribe").with(csrf())
+			.with(from(ip))
+			.param("channel", "WEBHOOK")
 			.param("address", unique("x"))).andExpect(status().isUnprocessableContent());
-		mvc.perform(post("/subscribe").with(csrf()).with(from(ip)).param("channel", "EMAIL").param("address", unique("x"))
+		mvc.perform(post("/subscribe").with(csrf())
+			.with(from(ip))
+			.param("channel", "EMAIL")
+			.param("address", unique("x"))
 			.param("ladCodes", "E99999999")).andExpect(status().isUnprocessableContent());
-		mvc.perform(post("/subscribe").with(csrf()).with(from(randomIp())).param("channel", "SMS")
+		mvc.perform(post("/subscribe").with(csrf())
+			.with(from(randomIp()))
+			.param("channel", "SMS")
 			.param("address", "12345")).andExpect(status().isUnprocessableContent());
-		mvc.perform(post("/dissemination/subscriptions/webhook").with(csrf()).with(as("admin")).param("name", "P")
-			.param("url", "ftp://nowhere").param("secret", "short")).andExpect(status().isUnprocessableContent());
-		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("coordinator"))
+		mvc.perform(post("/dissemination/subscriptions/webhook").with(csrf())
+			.with(as("admin"))
+			.param("name", "P")
+			.param("url", "ftp://nowhere")
+			.param("secret", "short")).andExpect(status().isUnprocessableContent());
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf())
+			.with(as("coordinator"))
 			.param("roleName", "NO_SUCH_ROLE")).andExpect(status().isUnprocessableContent());
-		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("coordinator"))
-			.param("channel", "SMS").param("agencyCode", "WM-CHECK")).andExpect(status().isUnprocessableContent());
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf())
+			.with(as("coordinator"))
+			.param("channel", "SMS")
+			.param("agencyCode", "WM-CHECK")).andExpect(status().isUnprocessableContent());
 		assertThat(jdbc.sql("SELECT count(*) FROM dissemination.subscription").query(Long.class).single())
 			.isEqualTo(subscriptions);
 
@@ -949,9 +1053,11 @@ class DisseminationIntegrationTests {
 		mvc.perform(post("/feedback/" + nonsense).with(csrf()).param("useful", "yes")).andExpect(status().isNotFound());
 		mvc.perform(get("/dissemination/alerts/" + UUID.randomUUID()).with(as("coordinator")))
 			.andExpect(status().isNotFound());
-		mvc.perform(get("/dissemination/alerts/not-a-uuid").with(as("coordinator"))).andExpect(status().is4xxClientError());
-		mvc.perform(post("/dissemination/subscriptions/" + UUID.randomUUID() + "/remove").with(csrf())
-			.with(as("admin"))).andExpect(status().isNotFound());
+		mvc.perform(get("/dissemination/alerts/not-a-uuid").with(as("coordinator")))
+			.andExpect(status().is4xxClientError());
+		mvc.perform(
+				post("/dissemination/subscriptions/" + UUID.randomUUID() + "/remove").with(csrf()).with(as("admin")))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -959,8 +1065,11 @@ class DisseminationIntegrationTests {
 		var ip = randomIp();
 		int limited = 0;
 		for (int i = 0; i < properties.publicForm().capacity() + 1; i++) {
-			var status = mvc.perform(post("/subscribe").with(csrf()).with(from(ip)).param("channel", "EMAIL")
-				.param("address", "bad")).andReturn().getResponse().getStatus();
+			var status = mvc.perform(
+					post("/subscribe").with(csrf()).with(from(ip)).param("channel", "EMAIL").param("address", "bad"))
+				.andReturn()
+				.getResponse()
+				.getStatus();
 			if (status == 429) {
 				limited++;
 			}
@@ -974,15 +1083,20 @@ class DisseminationIntegrationTests {
 		var alert = alert(Set.of(Audience.PUBLIC), false, List.of(BIRMINGHAM), List.of("MDMA_TYPE"));
 		fanout.fanOut(alert, T0);
 		sender.sendDue(T0, alert.alertId(), -1);
-		mvc.perform(get("/dissemination").with(as("coordinator"))).andExpect(status().isOk())
+		mvc.perform(get("/dissemination").with(as("coordinator")))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(alert.reference())));
-		mvc.perform(get("/dissemination/alerts/" + alert.alertId()).with(as("coordinator"))).andExpect(status().isOk())
+		mvc.perform(get("/dissemination/alerts/" + alert.alertId()).with(as("coordinator")))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Deliveries of " + alert.reference())))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(address))));
 		var duty = unique("oncall");
-		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf()).with(as("admin"))
-			.param("channel", "EMAIL").param("address", duty)).andExpect(status().is3xxRedirection());
-		mvc.perform(get("/dissemination/subscriptions").with(as("admin"))).andExpect(status().isOk())
+		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf())
+			.with(as("admin"))
+			.param("channel", "EMAIL")
+			.param("address", duty)).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/dissemination/subscriptions").with(as("admin")))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(duty)));
 		mvc.perform(get("/subscribe")).andExpect(status().isOk());
 	}

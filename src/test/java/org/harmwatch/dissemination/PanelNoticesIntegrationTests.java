@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The panel's reminders reach the members who have not graded, and the escalation reaches the out-of-hours lead, by
- * email through the real SMTP server; an unknown member is skipped without stopping the others.
+ * The panel's reminders reach the members who have not graded, and the escalation reaches
+ * the out-of-hours lead, by email through the real SMTP server; an unknown member is
+ * skipped without stopping the others.
  */
 @HarmwatchIntegrationTest
 class PanelNoticesIntegrationTests {
@@ -34,7 +35,10 @@ class PanelNoticesIntegrationTests {
 	TransactionTemplate transactions;
 
 	static List<MimeMessage> about(String address, UUID signal) {
-		return TestMessaging.mailTo(address).stream().filter(m -> GreenMailUtil.getBody(m).contains(signal.toString())).toList();
+		return TestMessaging.mailTo(address)
+			.stream()
+			.filter(m -> GreenMailUtil.getBody(m).contains(signal.toString()))
+			.toList();
 	}
 
 	static String subject(MimeMessage message) {
@@ -54,7 +58,8 @@ class PanelNoticesIntegrationTests {
 		transactions.executeWithoutResult(status -> events
 			.publishEvent(new GradingReminderDue(signal, List.of("panel", "nobody-by-this-name", "panel2"), deadline)));
 
-		// Listeners run after the commit (possibly on another thread): wait for the mail server to have it.
+		// Listeners run after the commit (possibly on another thread): wait for the mail
+		// server to have it.
 		await().atMost(Duration.ofSeconds(20)).until(() -> about("panel2@demo.harmwatch.test", signal).size() == 1);
 		assertThat(about("panel@demo.harmwatch.test", signal)).singleElement()
 			.satisfies(m -> assertThat(subject(m)).isEqualTo("Reminder: a signal is waiting for your grade"))
@@ -66,7 +71,8 @@ class PanelNoticesIntegrationTests {
 		transactions.executeWithoutResult(
 				status -> events.publishEvent(new GradingOverdue(signal, "coordinator", deadline, 1, 2)));
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> about("coordinator@demo.harmwatch.test", signal).size() == 1);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> about("coordinator@demo.harmwatch.test", signal).size() == 1);
 		assertThat(about("coordinator@demo.harmwatch.test", signal)).singleElement()
 			.satisfies(m -> assertThat(subject(m)).isEqualTo("Escalation: panel grading is overdue"))
 			.satisfies(m -> assertThat(GreenMailUtil.getBody(m)).contains("1 of 2 grades needed")

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Large CSV imports in the background through the platform's import facility: progress up to every row, all or nothing,
- * started once, seen only by the uploader's agency, resumed after a lost instance, and deleted when old.
+ * Large CSV imports in the background through the platform's import facility: progress up
+ * to every row, all or nothing, started once, seen only by the uploader's agency, resumed
+ * after a lost instance, and deleted when old.
  */
 @HarmwatchIntegrationTest
 class DrugCheckingImportJobIntegrationTests {
@@ -33,9 +34,8 @@ class DrugCheckingImportJobIntegrationTests {
 	static final ImportMapping MAPPING = new ImportMapping("sample_id", "substance", "sold_as", "form", null, "method",
 			"date", SampleMode.AMNESTY_BIN, AnalysisMethod.GC_MS);
 
-	static final List<String> SUBSTANCES = List.of("fentanyl", "xylazine", "4-ANPP", "caffeine", "lidocaine",
-			"quinine", "mannitol", "diphenhydramine");
-
+	static final List<String> SUBSTANCES = List.of("fentanyl", "xylazine", "4-ANPP", "caffeine", "lidocaine", "quinine",
+			"mannitol", "diphenhydramine");
 
 	@Autowired
 	SampleManagement sampleManagement;
@@ -60,17 +60,24 @@ class DrugCheckingImportJobIntegrationTests {
 	}
 
 	UUID session() {
-		return sessionManagement.createSession(new SessionDraft("Partner lab " + UUID.randomUUID(), SiteKind.POSTAL, null,
-				"Postal samples", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
+		return sessionManagement.createSession(
+				new SessionDraft("Partner lab " + UUID.randomUUID(), SiteKind.POSTAL, null, "Postal samples",
+						LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
 				"analyst", "WM-CHECK", Instant.now());
 	}
 
-	/** A partner's file: each sample on {@link #SUBSTANCES}.size() rows, one a component. */
+	/**
+	 * A partner's file: each sample on {@link #SUBSTANCES}.size() rows, one a component.
+	 */
 	static String generated(int samples) {
 		var csv = new StringBuilder("sample_id,sold_as,form,substance,method,date\r\n");
 		for (int s = 0; s < samples; s++) {
 			for (var substance : SUBSTANCES) {
-				csv.append("P-").append(s).append(",heroin,powder,").append(substance).append(",GCMS,2024-03-")
+				csv.append("P-")
+					.append(s)
+					.append(",heroin,powder,")
+					.append(substance)
+					.append(",GCMS,2024-03-")
 					.append(String.format("%02d", s % 28 + 1))
 					.append("\r\n");
 			}
@@ -107,9 +114,7 @@ class DrugCheckingImportJobIntegrationTests {
 		assertThat(sampleManagement.samples(session)).isEmpty();
 
 		assertThat(imports.start(job.id(), MAPPING, analyst)).isTrue();
-		assertThat(imports.start(job.id(), MAPPING, analyst))
-			.as("a job is started once")
-			.isFalse();
+		assertThat(imports.start(job.id(), MAPPING, analyst)).as("a job is started once").isFalse();
 		var seen = Collections.synchronizedList(new ArrayList<ImportJob>());
 		var done = finished(job.id(), analyst, seen);
 
@@ -120,9 +125,10 @@ class DrugCheckingImportJobIntegrationTests {
 		assertThat(done.outcome().stored()).isEqualTo(2_500);
 		assertThat(done.outcome().skipped()).isZero();
 		assertThat(done.finishedAt()).isNotNull();
-		// The page saw the import part-way: progress is written while the import's transaction is still open.
-		assertThat(seen).anyMatch(j -> j.status() == ImportJob.Status.IMPORTING && j.rowsDone() > 0
-				&& j.rowsDone() < 20_000);
+		// The page saw the import part-way: progress is written while the import's
+		// transaction is still open.
+		assertThat(seen)
+			.anyMatch(j -> j.status() == ImportJob.Status.IMPORTING && j.rowsDone() > 0 && j.rowsDone() < 20_000);
 		assertThat(seen).extracting(ImportJob::rowsDone).allMatch(rows -> rows <= 20_000);
 
 		assertThat(sampleManagement.samples(session)).hasSize(2_500);
@@ -139,11 +145,17 @@ class DrugCheckingImportJobIntegrationTests {
 	void aFileWithABadRowImportsNothingAndTheJobNamesTheRow() {
 		var session = session();
 		var lines = generated(600).split("\r\n");
-		// Spreadsheet row 4,001 (the header is row 1): a method no one knows; row 4,500: no substance.
+		// Spreadsheet row 4,001 (the header is row 1): a method no one knows; row 4,500:
+		// no substance.
 		lines[4_000] = lines[4_000].replace(",GCMS,", ",NMR,");
-		lines[4_499] = lines[4_499].replace(",fentanyl,", ",,").replace(",xylazine,", ",,").replace(",4-ANPP,", ",,")
-			.replace(",caffeine,", ",,").replace(",lidocaine,", ",,").replace(",quinine,", ",,")
-			.replace(",mannitol,", ",,").replace(",diphenhydramine,", ",,");
+		lines[4_499] = lines[4_499].replace(",fentanyl,", ",,")
+			.replace(",xylazine,", ",,")
+			.replace(",4-ANPP,", ",,")
+			.replace(",caffeine,", ",,")
+			.replace(",lidocaine,", ",,")
+			.replace(",quinine,", ",,")
+			.replace(",mannitol,", ",,")
+			.replace(",diphenhydramine,", ",,");
 		var analyst = user("analyst");
 		var job = imports.upload(session, "partner.csv", String.join("\n", lines).getBytes(StandardCharsets.UTF_8),
 				analyst);
@@ -161,11 +173,12 @@ class DrugCheckingImportJobIntegrationTests {
 		assertThat(sampleManagement.samples(session)).as("all or nothing").isEmpty();
 	}
 
-	/** Someone like the analyst, of another agency or without the drug-checking grants. */
+	/**
+	 * Someone like the analyst, of another agency or without the drug-checking grants.
+	 */
 	HarmwatchUser like(HarmwatchUser analyst, String username, String agency, boolean grants) {
 		return new HarmwatchUser(UUID.randomUUID(), username, null, username, agency, analyst.agencyName(),
-				analyst.agencyType(), analyst.roleNames(),
-				grants ? analyst.grants() : Set.of(), true, false);
+				analyst.agencyType(), analyst.roleNames(), grants ? analyst.grants() : Set.of(), true, false);
 	}
 
 	@Test
@@ -185,10 +198,9 @@ class DrugCheckingImportJobIntegrationTests {
 		assertThat(imports.job(job.id(), colleague)).as("the agency's analysts share its imports").isPresent();
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM platform.audit_event WHERE action = 'IMPORT_JOB_VIEWED' AND record_id = ?
-				  AND outcome = 'DENIED'""")
-			.param(job.id().toString())
-			.query(Long.class)
-			.single()).as("each refusal is audited").isEqualTo(2);
+				  AND outcome = 'DENIED'""").param(job.id().toString()).query(Long.class).single())
+			.as("each refusal is audited")
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -215,7 +227,8 @@ class DrugCheckingImportJobIntegrationTests {
 		var session = session();
 		var analyst = user("analyst");
 		var job = imports.upload(session, "partner.csv", generated(10).getBytes(StandardCharsets.UTF_8), analyst);
-		// As a run that stopped half-way leaves it: importing, its transaction rolled back, its lease long expired.
+		// As a run that stopped half-way leaves it: importing, its transaction rolled
+		// back, its lease long expired.
 		var longAgo = java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(1)));
 		var lostRun = UUID.randomUUID();
 		jdbc.sql("""
@@ -236,7 +249,9 @@ class DrugCheckingImportJobIntegrationTests {
 		assertThat(done.outcome().stored()).isEqualTo(10);
 		assertThat(sampleManagement.samples(session)).hasSize(10);
 		assertThat(componentsStored(session)).isEqualTo(80);
-		assertThat(jdbc.sql("SELECT attempts FROM platform.import_job WHERE id = ?").param(job.id()).query(Integer.class)
+		assertThat(jdbc.sql("SELECT attempts FROM platform.import_job WHERE id = ?")
+			.param(job.id())
+			.query(Integer.class)
 			.single()).as("run again once").isEqualTo(2);
 
 		org.harmwatch.platform.imports.ImportsTestAccess.sweep(context, Instant.now());

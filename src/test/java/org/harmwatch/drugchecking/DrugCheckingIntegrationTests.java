@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Flags and the event early warning turns into a signal, result versions, idempotent intake, no personal data, and
- * the licence conditions applied by the one release point.
+ * Flags and the event early warning turns into a signal, result versions, idempotent
+ * intake, no personal data, and the licence conditions applied by the one release point.
  */
 @HarmwatchIntegrationTest
 @RecordApplicationEvents
@@ -65,10 +65,13 @@ class DrugCheckingIntegrationTests {
 
 	static final Instant NOW = Instant.now();
 
-	/** A reader acting for the police who was (wrongly or by a future grant) given drug-checking access. */
+	/**
+	 * A reader acting for the police who was (wrongly or by a future grant) given
+	 * drug-checking access.
+	 */
 	static HarmwatchUser policeReader() {
-		return new HarmwatchUser(UUID.randomUUID(), "police-reader", null, "Police reader", "WMP", "West Midlands Police",
-				AgencyType.POLICE_FORCE, List.of("CUSTODY_OFFICER"),
+		return new HarmwatchUser(UUID.randomUUID(), "police-reader", null, "Police reader", "WMP",
+				"West Midlands Police", AgencyType.POLICE_FORCE, List.of("CUSTODY_OFFICER"),
 				Set.of(new Grant(Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING),
 						new Grant(Capability.DRUG_CHECKING, Action.EXPORT, Purpose.POLICING),
 						new Grant(Capability.CUSTODY_TESTING, Action.READ, Purpose.POLICING)),
@@ -80,14 +83,16 @@ class DrugCheckingIntegrationTests {
 	}
 
 	UUID session(LicenceCondition... conditions) {
-		return sessionManagement.createSession(new SessionDraft("Test site " + UUID.randomUUID(), SiteKind.FESTIVAL, BIRMINGHAM,
-				"Session " + UUID.randomUUID(), LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 20), "Chemist A, Worker B",
-				Set.of(conditions)), "analyst", "WM-CHECK", NOW);
+		return sessionManagement.createSession(new SessionDraft("Test site " + UUID.randomUUID(), SiteKind.FESTIVAL,
+				BIRMINGHAM, "Session " + UUID.randomUUID(), LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 20),
+				"Chemist A, Worker B", Set.of(conditions)), "analyst", "WM-CHECK", NOW);
 	}
 
 	SampleView sample(UUID session, SampleMode mode, String soldAs, DosageForm form) {
-		return sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), mode, soldAs, form, null, null, null, null,
-				form == DosageForm.PILL ? new BigDecimal("300") : null, BIRMINGHAM, null, true, null), "analyst", NOW);
+		return sampleManagement.takeIn(session,
+				new SampleDraft(UUID.randomUUID(), mode, soldAs, form, null, null, null, null,
+						form == DosageForm.PILL ? new BigDecimal("300") : null, BIRMINGHAM, null, true, null),
+				"analyst", NOW);
 	}
 
 	static ComponentDraft mg(String text, String mg, AnalysisMethod method) {
@@ -100,17 +105,19 @@ class DrugCheckingIntegrationTests {
 	}
 
 	List<DangerousSampleFound> published(UUID sampleId) {
-		return events.stream(DangerousSampleFound.class).filter(e -> e.sampleId().startsWith(sampleId.toString())).toList();
+		return events.stream(DangerousSampleFound.class)
+			.filter(e -> e.sampleId().startsWith(sampleId.toString()))
+			.toList();
 	}
 
 	@Test
 	void fentanylInHeroinIsAnUnexpectedHighRiskAndEarlyWarningOpensASignal() {
 		var sample = sample(session(), SampleMode.FRONT_OF_HOUSE, "heroin", DosageForm.POWDER);
 		assertThat(sample.soldAsCode()).isEqualTo("heroin");
-		var result = resultManagement.recordResult(sample.id(), new ResultDraft(List.of(
-				new ComponentDraft("heroin", new BigDecimal("45"), QuantityUnit.PERCENT_W_W, null, Confidence.PROBABLE,
-						AnalysisMethod.FTIR),
-				found("fentanyl", AnalysisMethod.FENTANYL_STRIP)), true, null), "Analyst", NOW);
+		var result = resultManagement.recordResult(sample.id(), new ResultDraft(
+				List.of(new ComponentDraft("heroin", new BigDecimal("45"), QuantityUnit.PERCENT_W_W, null,
+						Confidence.PROBABLE, AnalysisMethod.FTIR), found("fentanyl", AnalysisMethod.FENTANYL_STRIP)),
+				true, null), "Analyst", NOW);
 
 		assertThat(result.flags()).containsExactly(ResultFlag.UNEXPECTED_HIGH_RISK);
 		assertThat(result.reasons()).anyMatch(r -> r.contains("Fentanyl found in heroin"));
@@ -122,7 +129,8 @@ class DrugCheckingIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> earlyWarning.signalOf(EvidenceKind.DRUG_CHECK, sample.id() + "#v1").isPresent());
-		var signal = earlyWarning.signal(earlyWarning.signalOf(EvidenceKind.DRUG_CHECK, sample.id() + "#v1").orElseThrow());
+		var signal = earlyWarning
+			.signal(earlyWarning.signalOf(EvidenceKind.DRUG_CHECK, sample.id() + "#v1").orElseThrow());
 		assertThat(signal.substanceCode()).isEqualTo("fentanyl");
 	}
 
@@ -143,8 +151,9 @@ class DrugCheckingIntegrationTests {
 	@Test
 	void anExpectedAndFound80MgMdmaPillRaisesNothing() {
 		var sample = sample(session(), SampleMode.FRONT_OF_HOUSE, "ecstasy", DosageForm.PILL);
-		var result = resultManagement.recordResult(sample.id(), new ResultDraft(
-				List.of(mg("MDMA", "80", AnalysisMethod.FTIR), found("caffeine", AnalysisMethod.FTIR)), true, null),
+		var result = resultManagement.recordResult(sample.id(),
+				new ResultDraft(List.of(mg("MDMA", "80", AnalysisMethod.FTIR), found("caffeine", AnalysisMethod.FTIR)),
+						true, null),
 				"Analyst", NOW);
 
 		assertThat(result.flags()).isEmpty();
@@ -161,8 +170,9 @@ class DrugCheckingIntegrationTests {
 			.flags()).containsExactly(ResultFlag.MIS_SOLD);
 
 		var pill = sample(session, SampleMode.DOOR_SEIZURE, "MDMA", DosageForm.PILL);
-		assertThat(resultManagement.recordResult(pill.id(),
-				new ResultDraft(List.of(mg("PMMA", "90", AnalysisMethod.GC_MS)), true, null), "Analyst", NOW)
+		assertThat(resultManagement
+			.recordResult(pill.id(), new ResultDraft(List.of(mg("PMMA", "90", AnalysisMethod.GC_MS)), true, null),
+					"Analyst", NOW)
 			.flags()).containsExactly(ResultFlag.MIS_SOLD, ResultFlag.UNEXPECTED_HIGH_RISK);
 	}
 
@@ -173,11 +183,15 @@ class DrugCheckingIntegrationTests {
 				new ResultDraft(List.of(found("ketamine", AnalysisMethod.FTIR)), false, "on site"), "Analyst", NOW);
 		assertThat(published(sample.id())).isEmpty(); // not confirmed: not assessed
 
-		var v2 = resultManagement.recordResult(sample.id(), new ResultDraft(List.of(found("ketamine", AnalysisMethod.GC_MS),
-				found("xylazine", AnalysisMethod.GC_MS)), true, "lab"), "Lab", NOW.plusSeconds(3600));
+		var v2 = resultManagement.recordResult(sample.id(),
+				new ResultDraft(
+						List.of(found("ketamine", AnalysisMethod.GC_MS), found("xylazine", AnalysisMethod.GC_MS)), true,
+						"lab"),
+				"Lab", NOW.plusSeconds(3600));
 		assertThat(v2.version()).isEqualTo(2);
 		assertThat(v2.flags()).containsExactly(ResultFlag.UNEXPECTED_HIGH_RISK);
-		assertThat(published(sample.id())).extracting(DangerousSampleFound::sampleId).containsExactly(sample.id() + "#v2");
+		assertThat(published(sample.id())).extracting(DangerousSampleFound::sampleId)
+			.containsExactly(sample.id() + "#v2");
 
 		var release = releaseManagement.release(sample.id(), analyst());
 		assertThat(release.results()).extracting(ResultVersion::version).containsExactly(2, 1);
@@ -204,35 +218,44 @@ class DrugCheckingIntegrationTests {
 
 	@Test
 	void noDrugCheckingTableHasAColumnForAPerson() {
-		var columns = jdbc.sql("SELECT table_name || '.' || column_name FROM information_schema.columns"
-				+ " WHERE table_schema = 'drugchecking'")
+		var columns = jdbc
+			.sql("SELECT table_name || '.' || column_name FROM information_schema.columns"
+					+ " WHERE table_schema = 'drugchecking'")
 			.query(String.class)
 			.list();
 		assertThat(columns).contains("sample.code", "sample.obtained_lad_code", "sample.age_band");
-		assertThat(columns).noneMatch(c -> c.matches(
-				"sample\\..*(name|email|phone|contact|address|postcode|birth|dob|nhs|ip).*"));
+		assertThat(columns)
+			.noneMatch(c -> c.matches("sample\\..*(name|email|phone|contact|address|postcode|birth|dob|nhs|ip).*"));
 		assertThat(columns).noneMatch(c -> c.matches(".*(email|phone|address|postcode|birth|dob|nhs_number).*"));
 	}
 
 	@Test
 	void badInputIsRefusedWholeAndNothingIsStored() {
 		var session = session(LicenceCondition.ADULTS_ONLY);
-		assertThatThrownBy(() -> sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE,
-				" ", DosageForm.PILL, null, null, null, null, new BigDecimal("-3"), "NOT-A-LAD", null, false, null),
+		assertThatThrownBy(() -> sampleManagement.takeIn(session,
+				new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, " ", DosageForm.PILL, null, null, null,
+						null, new BigDecimal("-3"), "NOT-A-LAD", null, false, null),
 				"analyst", NOW))
-			.isInstanceOfSatisfying(DrugCheckingRejectedException.class, ex -> assertThat(ex.problems())
-				.extracting(Problem::field)
-				.contains("soldAs", "pillWeightMg", "obtainedLadCode", "consent", "ageBand"));
+			.isInstanceOfSatisfying(DrugCheckingRejectedException.class,
+					ex -> assertThat(ex.problems()).extracting(Problem::field)
+						.contains("soldAs", "pillWeightMg", "obtainedLadCode", "consent", "ageBand"));
 		assertThat(sampleManagement.samples(session)).isEmpty();
 
-		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
-				DosageForm.PILL, null, null, null, null, null, null, null, true, AgeBand.AGE_18_24), "analyst", NOW);
-		assertThatThrownBy(() -> resultManagement.recordResult(sample.id(), new ResultDraft(List.of(mg("MDMA", "120",
-				AnalysisMethod.FTIR), new ComponentDraft("caffeine", new BigDecimal("20"), QuantityUnit.MG_PER_UNIT, null,
-						null, AnalysisMethod.FTIR)), true, null), "Analyst", NOW))
-			.isInstanceOfSatisfying(DrugCheckingRejectedException.class, ex -> assertThat(ex.problems())
-				.extracting(Problem::field)
-				.containsExactlyInAnyOrder("components[1].basis", "components[1].confidence"));
+		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE,
+				"MDMA", DosageForm.PILL, null, null, null, null, null, null, null, true, AgeBand.AGE_18_24), "analyst",
+				NOW);
+		assertThatThrownBy(
+				() -> resultManagement
+					.recordResult(sample.id(),
+							new ResultDraft(
+									List.of(mg("MDMA", "120", AnalysisMethod.FTIR),
+											new ComponentDraft("caffeine", new BigDecimal("20"),
+													QuantityUnit.MG_PER_UNIT, null, null, AnalysisMethod.FTIR)),
+									true, null),
+							"Analyst", NOW))
+			.isInstanceOfSatisfying(DrugCheckingRejectedException.class,
+					ex -> assertThat(ex.problems()).extracting(Problem::field)
+						.containsExactlyInAnyOrder("components[1].basis", "components[1].confidence"));
 		assertThat(jdbc.sql("SELECT count(*) FROM drugchecking.result WHERE sample_id = ?")
 			.param(sample.id())
 			.query(Long.class)
@@ -241,7 +264,8 @@ class DrugCheckingIntegrationTests {
 
 	@Test
 	void aPolicingReaderNeverSeesResultsOfANotForLawEnforcementSession() throws Exception {
-		// The police see the service's sessions only under a data-sharing agreement; with one, the licence still rules.
+		// The police see the service's sessions only under a data-sharing agreement; with
+		// one, the licence still rules.
 		var agreement = policeAgreement();
 		try {
 			var closed = session(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT);
@@ -250,8 +274,8 @@ class DrugCheckingIntegrationTests {
 			var policeSample = sample(closed, SampleMode.POLICE_SUBMITTED, "heroin", DosageForm.POWDER);
 			var visible = sample(open, SampleMode.POLICE_SUBMITTED, "cocaine", DosageForm.POWDER);
 			for (var s : List.of(hidden, policeSample, visible)) {
-				resultManagement.recordResult(s.id(), new ResultDraft(List.of(found("fentanyl", AnalysisMethod.FTIR)), true, null),
-						"Analyst", NOW);
+				resultManagement.recordResult(s.id(),
+						new ResultDraft(List.of(found("fentanyl", AnalysisMethod.FTIR)), true, null), "Analyst", NOW);
 			}
 			var police = policeReader();
 			assertThat(ReleaseManagement.audienceOf(police)).isEqualTo(Audience.LAW_ENFORCEMENT);
@@ -261,7 +285,8 @@ class DrugCheckingIntegrationTests {
 				assertThat(release.results()).isEmpty();
 				assertThat(release.consultation()).isNull();
 			}
-			assertThat(releaseManagement.releases(closed, police)).allMatch(r -> r.isWithheld() && r.results().isEmpty());
+			assertThat(releaseManagement.releases(closed, police))
+				.allMatch(r -> r.isWithheld() && r.results().isEmpty());
 			var csv = new StringBuilder();
 			releaseManagement.exportCsv(closed, police, csv);
 			assertThat(csv.toString()).doesNotContain(hidden.code()).doesNotContain("fentanyl");
@@ -280,15 +305,18 @@ class DrugCheckingIntegrationTests {
 	@Test
 	void thePublicLookupShowsOnlyTheOwnFrontOfHouseResult() {
 		var adults = session(LicenceCondition.ADULTS_ONLY);
-		var own = sampleManagement.takeIn(adults, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
-				DosageForm.PILL, "pink", "Tesla", "round", true, new BigDecimal("310"), null, null, true,
-				AgeBand.AGE_25_34), "analyst", NOW);
-		var minor = sampleManagement.takeIn(adults, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
-				DosageForm.PILL, null, null, null, null, null, null, null, true, AgeBand.UNDER_18), "analyst", NOW);
+		var own = sampleManagement.takeIn(
+				adults, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA", DosageForm.PILL, "pink",
+						"Tesla", "round", true, new BigDecimal("310"), null, null, true, AgeBand.AGE_25_34),
+				"analyst", NOW);
+		var minor = sampleManagement.takeIn(adults, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE,
+				"MDMA", DosageForm.PILL, null, null, null, null, null, null, null, true, AgeBand.UNDER_18), "analyst",
+				NOW);
 		var bin = sample(adults, SampleMode.AMNESTY_BIN, "MDMA", DosageForm.PILL);
 		for (var s : List.of(own, minor, bin)) {
 			resultManagement.recordResult(s.id(),
-					new ResultDraft(List.of(mg("MDMA", "120", AnalysisMethod.FTIR)), true, "analyst's note"), "Analyst", NOW);
+					new ResultDraft(List.of(mg("MDMA", "120", AnalysisMethod.FTIR)), true, "analyst's note"), "Analyst",
+					NOW);
 		}
 		var lookup = releaseManagement.lookup(own.code().toLowerCase().replace("-", " ")).orElseThrow();
 		assertThat(lookup.sample().id()).isEqualTo(own.id());
@@ -305,9 +333,11 @@ class DrugCheckingIntegrationTests {
 	SharingManagement sharing;
 
 	UUID policeAgreement() {
-		return sharing.record(new SharingManagement.Draft("DSA-TEST-" + UUID.randomUUID(), "WM-CHECK", "WMP",
-				Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING, "Test agreement",
-				java.time.LocalDate.now().minusDays(1), null), "admin").id();
+		return sharing
+			.record(new SharingManagement.Draft("DSA-TEST-" + UUID.randomUUID(), "WM-CHECK", "WMP",
+					Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING, "Test agreement",
+					java.time.LocalDate.now().minusDays(1), null), "admin")
+			.id();
 	}
 
 }

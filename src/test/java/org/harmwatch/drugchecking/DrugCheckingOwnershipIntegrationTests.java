@@ -34,9 +34,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every session belongs to the service that ran it: a second drug-checking service can neither read nor change the
- * first one's sessions, samples, results or consultations without a data-sharing agreement, can with one (read, or
- * read and change, as it says), and cannot once it ends. A consultation keeps its history.
+ * Every session belongs to the service that ran it: a second drug-checking service can
+ * neither read nor change the first one's sessions, samples, results or consultations
+ * without a data-sharing agreement, can with one (read, or read and change, as it says),
+ * and cannot once it ends. A consultation keeps its history.
  */
 @HarmwatchIntegrationTest
 class DrugCheckingOwnershipIntegrationTests {
@@ -89,9 +90,12 @@ class DrugCheckingOwnershipIntegrationTests {
 				now);
 		sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
 				DosageForm.PILL, "blue", "owl-" + mark, null, null, null, null, null, true, null), "analyst", now);
-		resultManagement.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("MDMA", new BigDecimal("90"),
-				QuantityUnit.MG_PER_UNIT, Basis.SALT, Confidence.CONFIRMED, AnalysisMethod.FTIR)), true, null), "Ana", now);
-		resultManagement.recordConsultation(sample.id(), "First advice " + mark, null, null, "Referral " + mark, "Ana", now);
+		resultManagement.recordResult(
+				sample.id(), new ResultDraft(List.of(new ComponentDraft("MDMA", new BigDecimal("90"),
+						QuantityUnit.MG_PER_UNIT, Basis.SALT, Confidence.CONFIRMED, AnalysisMethod.FTIR)), true, null),
+				"Ana", now);
+		resultManagement.recordConsultation(sample.id(), "First advice " + mark, null, null, "Referral " + mark, "Ana",
+				now);
 	}
 
 	long versions() {
@@ -158,9 +162,10 @@ class DrugCheckingOwnershipIntegrationTests {
 
 	@Test
 	void aReadAgreementOpensTheRecordsToReadOnlyAndEndingItClosesThemAgain() throws Exception {
-		var agreement = sharing.record(new SharingManagement.Draft("DSA-" + mark, "WM-CHECK", otherService,
-				Capability.DRUG_CHECKING, Action.READ, Purpose.HEALTH, "UK GDPR 6(1)(e), 9(2)(h)",
-				LocalDate.now().minusDays(1), null), "admin");
+		var agreement = sharing.record(
+				new SharingManagement.Draft("DSA-" + mark, "WM-CHECK", otherService, Capability.DRUG_CHECKING,
+						Action.READ, Purpose.HEALTH, "UK GDPR 6(1)(e), 9(2)(h)", LocalDate.now().minusDays(1), null),
+				"admin");
 		mvc.perform(get("/drug-checking/sessions").with(other))
 			.andExpect(content().string(containsString("Owner session " + mark)));
 		mvc.perform(get("/drug-checking/samples/{id}", sample.id()).with(other))
@@ -176,8 +181,8 @@ class DrugCheckingOwnershipIntegrationTests {
 	@Test
 	void aWriteAgreementLetsTheOtherServiceAddAVersionAndTheConsultationKeepsItsHistory() throws Exception {
 		sharing.record(new SharingManagement.Draft("DSA-W-" + mark, "WM-CHECK", otherService, Capability.DRUG_CHECKING,
-				Action.WRITE, Purpose.HEALTH, "UK GDPR 6(1)(e), 9(2)(h)", LocalDate.now(), LocalDate.now().plusDays(30)),
-				"admin");
+				Action.WRITE, Purpose.HEALTH, "UK GDPR 6(1)(e), 9(2)(h)", LocalDate.now(),
+				LocalDate.now().plusDays(30)), "admin");
 		mvc.perform(post("/api/drug-checking/samples/{id}/results", sample.id()).with(other)
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
@@ -189,15 +194,20 @@ class DrugCheckingOwnershipIntegrationTests {
 			.param("referral", "")).andExpect(status().is3xxRedirection());
 		assertThat(advice()).isEqualTo("Second advice " + mark);
 		// The first advice, and its referral, are kept.
-		assertThat(jdbc.sql("SELECT advice || ' / ' || coalesce(referral, '-') FROM drugchecking.consultation_history "
-				+ "WHERE sample_id = ?").param(sample.id()).query(String.class).list())
-			.containsExactly("First advice " + mark + " / Referral " + mark);
+		assertThat(jdbc
+			.sql("SELECT advice || ' / ' || coalesce(referral, '-') FROM drugchecking.consultation_history "
+					+ "WHERE sample_id = ?")
+			.param(sample.id())
+			.query(String.class)
+			.list()).containsExactly("First advice " + mark + " / Referral " + mark);
 	}
 
 	@Test
 	void anAgreementNotYetInForceOpensNothing() throws Exception {
-		sharing.record(new SharingManagement.Draft("DSA-F-" + mark, "WM-CHECK", otherService, Capability.DRUG_CHECKING,
-				Action.WRITE, Purpose.HEALTH, "UK GDPR 6(1)(e), 9(2)(h)", LocalDate.now().plusDays(7), null), "admin");
+		sharing.record(
+				new SharingManagement.Draft("DSA-F-" + mark, "WM-CHECK", otherService, Capability.DRUG_CHECKING,
+						Action.WRITE, Purpose.HEALTH, "UK GDPR 6(1)(e), 9(2)(h)", LocalDate.now().plusDays(7), null),
+				"admin");
 		mvc.perform(get("/drug-checking/samples/{id}", sample.id()).with(other)).andExpect(status().isNotFound());
 		cannotChange();
 	}

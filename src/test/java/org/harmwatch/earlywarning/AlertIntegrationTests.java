@@ -38,8 +38,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Alerts: who may draft from which signal, the approvals (two named, distinct approvers on the urgent path), issuing
- * and its event, updates and cancellations, exercises, CAP, feeds, PDFs and what the public sees.
+ * Alerts: who may draft from which signal, the approvals (two named, distinct approvers
+ * on the urgent path), issuing and its event, updates and cancellations, exercises, CAP,
+ * feeds, PDFs and what the public sees.
  */
 @HarmwatchIntegrationTest
 @RecordApplicationEvents
@@ -95,15 +96,19 @@ class AlertIntegrationTests {
 	}
 
 	AlertDraft draft(String headline, Set<Audience> audiences, boolean exercise) {
-		return new AlertDraft(AlertLevel.WARNING, audiences, List.of(BIRMINGHAM, COVENTRY), List.of("heroin", "fentanyl"),
-				headline, "Grey-brown powder sold as heroin; people found unresponsive within minutes.",
+		return new AlertDraft(AlertLevel.WARNING, audiences, List.of(BIRMINGHAM, COVENTRY),
+				List.of("heroin", "fentanyl"), headline,
+				"Grey-brown powder sold as heroin; people found unresponsive within minutes.",
 				"Do not use alone. Start with a small amount.",
 				"Expect profound respiratory depression; consider fentanyl in any heroin overdose.",
 				now().plus(Duration.ofDays(14)), now().plus(Duration.ofDays(7)), exercise, null);
 	}
 
 	long alertsOf(UUID signalId) {
-		return jdbc.sql("SELECT count(*) FROM earlywarning.alert WHERE signal_id = ?").param(signalId).query(Long.class).single();
+		return jdbc.sql("SELECT count(*) FROM earlywarning.alert WHERE signal_id = ?")
+			.param(signalId)
+			.query(Long.class)
+			.single();
 	}
 
 	AlertView issue(UUID signalId, String headline, Set<Audience> audiences, boolean exercise) {
@@ -131,15 +136,17 @@ class AlertIntegrationTests {
 	void theOutcomeLimitsTheAudienceAndBadInputSavesNothing() {
 		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS);
 		assertThatThrownBy(() -> alerts.draft(signal,
-				draft(unique("Too wide"), Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false), "coordinator", now()))
+				draft(unique("Too wide"), Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false), "coordinator",
+				now()))
 			.isInstanceOfSatisfying(AlertRejectedException.class,
 					ex -> assertThat(ex.problems()).extracting(ReportProblem::field).containsExactly("audiences"));
 		var empty = new AlertDraft(null, Set.of(), List.of("E99999999"), List.of("no-such-drug"), " ", null, null, null,
 				now().minus(Duration.ofDays(1)), null, false, null);
-		assertThatThrownBy(() -> alerts.draft(signal, empty, "coordinator", now()))
-			.isInstanceOfSatisfying(AlertRejectedException.class, ex -> assertThat(ex.problems())
-				.extracting(ReportProblem::field)
-				.contains("level", "audiences", "areas", "substances", "headline", "lookOutFor", "expiresAt", "reviewAt"));
+		assertThatThrownBy(() -> alerts.draft(signal, empty, "coordinator", now())).isInstanceOfSatisfying(
+				AlertRejectedException.class,
+				ex -> assertThat(ex.problems()).extracting(ReportProblem::field)
+					.contains("level", "audiences", "areas", "substances", "headline", "lookOutFor", "expiresAt",
+							"reviewAt"));
 		assertThat(alertsOf(signal)).isZero();
 	}
 
@@ -168,7 +175,8 @@ class AlertIntegrationTests {
 		var issued = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel2"), now());
 		assertThat(issued.state()).isEqualTo(AlertState.ISSUED);
 		assertThat(issued.reference()).matches("HW-\\d{4}-\\d{4,}");
-		assertThat(issued.current().approvals()).extracting(AlertView.Approval::approver).containsExactly("panel", "panel2");
+		assertThat(issued.current().approvals()).extracting(AlertView.Approval::approver)
+			.containsExactly("panel", "panel2");
 		assertThat(events.stream(AlertIssued.class).filter(e -> e.alertId().equals(id))).hasSize(1);
 	}
 
@@ -178,7 +186,10 @@ class AlertIntegrationTests {
 		var headline = unique("Heroin contaminated with fentanyl");
 		var alert = issue(signal, headline, Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false);
 		assertThat(alert.urgent()).isFalse();
-		var event = events.stream(AlertIssued.class).filter(e -> e.alertId().equals(alert.id())).findFirst().orElseThrow();
+		var event = events.stream(AlertIssued.class)
+			.filter(e -> e.alertId().equals(alert.id()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(event.version()).isEqualTo(1);
 		assertThat(event.reference()).isEqualTo(alert.reference());
 		assertThat(event.messageType()).isEqualTo(AlertMessageType.ALERT);
@@ -189,9 +200,12 @@ class AlertIntegrationTests {
 		assertThat(event.ladCodes()).containsExactly(BIRMINGHAM, COVENTRY);
 		assertThat(event.substances()).containsExactly("Heroin", "Fentanyl");
 		assertThat(event.substanceClasses()).contains("OPIOID", "HIGH_POTENCY_SYNTHETIC_OPIOID");
-		assertThat(event.publicAdvice()).startsWith("Do not use alone.").contains("naloxone").contains("More than one dose");
+		assertThat(event.publicAdvice()).startsWith("Do not use alone.")
+			.contains("naloxone")
+			.contains("More than one dose");
 		assertThat(event.professionalAdvice()).contains("Naloxone reverses");
-		assertThat(event.smsText()).hasSizeLessThanOrEqualTo(AlertTexts.SMS_MAX).contains("/alerts/" + alert.reference());
+		assertThat(event.smsText()).hasSizeLessThanOrEqualTo(AlertTexts.SMS_MAX)
+			.contains("/alerts/" + alert.reference());
 		assertThat(event.webPath()).isEqualTo("/alerts/" + alert.reference());
 		assertThat(event.expiresAt()).isAfter(event.issuedAt());
 		// A real alert is not marked as an exercise anywhere.
@@ -210,13 +224,15 @@ class AlertIntegrationTests {
 				List.of(BIRMINGHAM), List.of("fentanyl"), alert.headline() + " - two deaths", "Same batch.",
 				"Call 999.", "Escalate.", now().plus(Duration.ofDays(10)), now().plus(Duration.ofDays(3)), false,
 				"Two deaths linked to the batch.");
-		assertThatThrownBy(() -> alerts.update(alert.id(), new AlertDraft(AlertLevel.CRITICAL, changed.audiences(),
-				changed.ladCodes(), changed.substanceCodes(), "h", "l", "p", "q", changed.expiresAt(), changed.reviewAt(),
-				false, null), "coordinator", now()))
+		assertThatThrownBy(() -> alerts.update(alert.id(),
+				new AlertDraft(AlertLevel.CRITICAL, changed.audiences(), changed.ladCodes(), changed.substanceCodes(),
+						"h", "l", "p", "q", changed.expiresAt(), changed.reviewAt(), false, null),
+				"coordinator", now()))
 			.isInstanceOf(AlertRejectedException.class)
 			.hasMessageContaining("changed");
 		alerts.update(alert.id(), changed, "coordinator", now());
-		var updated = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel"), now().plusSeconds(2));
+		var updated = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel"),
+				now().plusSeconds(2));
 		assertThat(updated.version()).isEqualTo(2);
 		assertThat(updated.level()).isEqualTo(AlertLevel.CRITICAL);
 		var update = events.stream(AlertIssued.class)
@@ -230,7 +246,8 @@ class AlertIntegrationTests {
 			.contains("<references>early-warning@harmwatch.example," + alert.reference() + "-1,");
 
 		alerts.cancel(alert.id(), "The batch has been seized.", "coordinator", now().plusSeconds(3));
-		var cancelled = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel2"), now().plusSeconds(4));
+		var cancelled = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel2"),
+				now().plusSeconds(4));
 		assertThat(cancelled.state()).isEqualTo(AlertState.CANCELLED);
 		assertThat(cancelled.version()).isEqualTo(3);
 		var cancel = events.stream(AlertIssued.class)
@@ -239,7 +256,9 @@ class AlertIntegrationTests {
 			.orElseThrow();
 		assertThat(cancel.messageType()).isEqualTo(AlertMessageType.CANCEL);
 		var capV3 = alerts.cap(alert.id(), 3);
-		assertThat(capV3).contains("<msgType>Cancel</msgType>").contains(alert.reference() + "-1,").contains(alert.reference() + "-2,");
+		assertThat(capV3).contains("<msgType>Cancel</msgType>")
+			.contains(alert.reference() + "-1,")
+			.contains(alert.reference() + "-2,");
 		assertThat(CapValidator.problems(capV3)).isEmpty();
 		assertThat(alerts.currentPublic(now())).extracting(AlertView::id).doesNotContain(alert.id());
 		assertThatThrownBy(() -> alerts.cancel(alert.id(), "again", "coordinator", now()))
@@ -257,7 +276,10 @@ class AlertIntegrationTests {
 		var alert = issue(signal, headline, Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), true);
 		assertThat(alert.exercise()).isTrue();
 		assertThat(alert.isPublic()).isFalse();
-		var event = events.stream(AlertIssued.class).filter(e -> e.alertId().equals(alert.id())).findFirst().orElseThrow();
+		var event = events.stream(AlertIssued.class)
+			.filter(e -> e.alertId().equals(alert.id()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(event.exercise()).isTrue();
 		assertThat(event.audiences()).doesNotContain(Audience.PUBLIC);
 		assertThat(event.headline()).startsWith("EXERCISE");
@@ -331,7 +353,8 @@ class AlertIntegrationTests {
 		mvc.perform(get("/alerts/" + forProfessionals.reference())).andExpect(status().isNotFound());
 		mvc.perform(get("/alerts/" + forProfessionals.reference() + ".cap")).andExpect(status().isNotFound());
 		mvc.perform(get("/alerts/HW-1999-9999")).andExpect(status().isNotFound());
-		mvc.perform(get("/api/early-warning/alerts/" + forProfessionals.reference())).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/early-warning/alerts/" + forProfessionals.reference()))
+			.andExpect(status().isUnauthorized());
 	}
 
 	@Test
@@ -341,16 +364,26 @@ class AlertIntegrationTests {
 		var feedXml = mvc.perform(get("/alerts/feed.atom"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("application/atom+xml"))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		var feed = new SyndFeedInput().build(new StringReader(feedXml));
 		assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
 		assertThat(feed.getEntries()).anySatisfy(e -> {
 			assertThat(e.getTitle()).contains(alert.reference());
 			assertThat(e.getLink()).endsWith("/alerts/" + alert.reference());
 		});
-		var capXml = mvc.perform(get("/alerts/cap.atom")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		var capXml = mvc.perform(get("/alerts/cap.atom"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		var capFeed = new SyndFeedInput().build(new StringReader(capXml));
-		var entry = capFeed.getEntries().stream().filter(e -> e.getTitle().contains(alert.reference())).findFirst().orElseThrow();
+		var entry = capFeed.getEntries()
+			.stream()
+			.filter(e -> e.getTitle().contains(alert.reference()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(entry.getLinks()).anySatisfy(l -> {
 			assertThat(l.getType()).isEqualTo("application/cap+xml");
 			assertThat(l.getHref()).endsWith("/alerts/" + alert.reference() + ".cap");
@@ -363,10 +396,13 @@ class AlertIntegrationTests {
 		var alert = issue(graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC), headline,
 				Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false);
 		for (var kind : List.of("poster", "briefing")) {
-			var bytes = mvc.perform(get("/early-warning/alerts/" + alert.id() + "/" + kind + ".pdf").with(as("coordinator")))
+			var bytes = mvc
+				.perform(get("/early-warning/alerts/" + alert.id() + "/" + kind + ".pdf").with(as("coordinator")))
 				.andExpect(status().isOk())
 				.andExpect(content().contentType(MediaType.APPLICATION_PDF))
-				.andReturn().getResponse().getContentAsByteArray();
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
 			try (var pdf = Loader.loadPDF(bytes)) {
 				assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(1);
 				var text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
@@ -384,12 +420,13 @@ class AlertIntegrationTests {
 		mvc.perform(get("/early-warning/signals/" + signal + "/alerts/new").with(as("coordinator")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Draft an alert")));
-		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("coordinator")).with(csrf())
-				.param("level", "LOUD")
-				.param("audiences", "PUBLIC")
-				.param("areas", BIRMINGHAM)
-				.param("substances[0]", "not-a-drug-at-all")
-				.param("expiresAt", "tomorrow"))
+		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("coordinator"))
+			.with(csrf())
+			.param("level", "LOUD")
+			.param("audiences", "PUBLIC")
+			.param("areas", BIRMINGHAM)
+			.param("substances[0]", "not-a-drug-at-all")
+			.param("expiresAt", "tomorrow"))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("govuk-error-summary")))
 			.andExpect(content().string(containsString("Choose one of the alert levels.")))
@@ -430,26 +467,28 @@ class AlertIntegrationTests {
 
 	@Test
 	void theUpdateAndCancelFormsRefuseBadInputAndSaveNothing() throws Exception {
-		var alert = issue(graded(PanelOutcome.ALERT_PROFESSIONALS), unique("Web changes"), Set.of(Audience.PROFESSIONALS),
-				false);
+		var alert = issue(graded(PanelOutcome.ALERT_PROFESSIONALS), unique("Web changes"),
+				Set.of(Audience.PROFESSIONALS), false);
 		mvc.perform(get("/early-warning/alerts/" + alert.id() + "/update").with(as("coordinator")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(alert.headline())));
-		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/update").with(as("coordinator")).with(csrf())
-				.param("level", "WARNING")
-				.param("audiences", "PROFESSIONALS", "PUBLIC")
-				.param("areas", BIRMINGHAM)
-				.param("headline", "Changed")
-				.param("lookOutFor", "Same")
-				.param("professionalAdvice", "Same")
-				.param("expiresAt", "2020-01-01T10:00")
-				.param("reviewAt", "2020-01-01T09:00"))
+		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/update").with(as("coordinator"))
+			.with(csrf())
+			.param("level", "WARNING")
+			.param("audiences", "PROFESSIONALS", "PUBLIC")
+			.param("areas", BIRMINGHAM)
+			.param("headline", "Changed")
+			.param("lookOutFor", "Same")
+			.param("professionalAdvice", "Same")
+			.param("expiresAt", "2020-01-01T10:00")
+			.param("reviewAt", "2020-01-01T09:00"))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("professionals only")))
 			.andExpect(content().string(containsString("must be in the future")))
 			.andExpect(content().string(containsString("Say what changed and why.")));
-		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/cancel").with(as("coordinator")).with(csrf())
-				.param("note", " "))
+		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/cancel").with(as("coordinator"))
+			.with(csrf())
+			.param("note", " "))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("Say why the alert is cancelled.")));
 		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/approve").with(as("panel")).with(csrf()))
@@ -459,9 +498,9 @@ class AlertIntegrationTests {
 		assertThat(after.messages()).hasSize(1);
 		assertThat(after.version()).isEqualTo(1);
 
-		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/cancel").with(as("coordinator")).with(csrf())
-				.param("note", "Lab result: no fentanyl."))
-			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/cancel").with(as("coordinator"))
+			.with(csrf())
+			.param("note", "Lab result: no fentanyl.")).andExpect(status().is3xxRedirection());
 		assertThat(alerts.alert(alert.id()).pending().messageType()).isEqualTo(AlertMessageType.CANCEL);
 		mvc.perform(post("/early-warning/alerts/" + alert.id() + "/approve").with(as("panel")).with(csrf()))
 			.andExpect(status().is3xxRedirection());

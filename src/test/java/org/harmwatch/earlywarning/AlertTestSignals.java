@@ -7,15 +7,18 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Signals for alert tests, written straight into the database: panel grading is being built in parallel, so a test
- * grades it through the panel's API with {@link #grade}.
+ * Signals for alert tests, written straight into the database: panel grading is being
+ * built in parallel, so a test grades it through the panel's API with {@link #grade}.
  */
 public final class AlertTestSignals {
 
 	private AlertTestSignals() {
 	}
 
-	/** A signal about one substance in one district, in the given status (OPEN or VALIDATED). */
+	/**
+	 * A signal about one substance in one district, in the given status (OPEN or
+	 * VALIDATED).
+	 */
 	public static UUID signal(JdbcClient jdbc, String ladCode, String ladName, String substanceCode,
 			String substanceClass, SignalStatus status, Instant at) {
 		var id = UUID.randomUUID();
@@ -40,7 +43,8 @@ public final class AlertTestSignals {
 	}
 
 	/**
-	 * Grades a validated signal the real way: two panel members grade it and the coordinator records the outcome.
+	 * Grades a validated signal the real way: two panel members grade it and the
+	 * coordinator records the outcome.
 	 */
 	public static void grade(PanelManagement panel, UUID signalId, PanelOutcome outcome, Instant at) {
 		panel.grade(signalId, EvidenceStrength.B, PotentialHarm.HIGH, outcome, "Test grade: corroborated.", "panel",

@@ -20,11 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The expert panel: deadlines by urgency, one grade per member, the quorum before the outcome, reminders and
- * escalation (each once, with the instants the test chooses), and corroboration.
+ * The expert panel: deadlines by urgency, one grade per member, the quorum before the
+ * outcome, reminders and escalation (each once, with the instants the test chooses), and
+ * corroboration.
  *
- * <p>Every test works in its own stretch of time far from other tests' (years apart, from 2090), passed explicitly.
- * Other tests' validated signals share the database, so a chase is checked only for this test's signal.
+ * <p>
+ * Every test works in its own stretch of time far from other tests' (years apart, from
+ * 2090), passed explicitly. Other tests' validated signals share the database, so a chase
+ * is checked only for this test's signal.
  */
 @HarmwatchIntegrationTest
 @RecordApplicationEvents
@@ -137,8 +140,8 @@ class PanelIntegrationTests {
 		assertThat(graded.outcome()).isEqualTo(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
 		assertThat(graded.outcomeRationale()).isEqualTo("Fentanyl in heroin");
 		assertThat(graded.gradedAt()).isEqualTo(at);
-		assertThat(events.stream(SignalGraded.class).filter(e -> e.signalId().equals(signal)))
-			.containsExactly(new SignalGraded(signal, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC, "Fentanyl in heroin", at));
+		assertThat(events.stream(SignalGraded.class).filter(e -> e.signalId().equals(signal))).containsExactly(
+				new SignalGraded(signal, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC, "Fentanyl in heroin", at));
 		assertThat(panel.round(signal, at).orElseThrow().gradedBy()).isEqualTo("coordinator");
 
 		// Once recorded, neither grades nor the outcome change.
@@ -148,10 +151,12 @@ class PanelIntegrationTests {
 			.isInstanceOfSatisfying(PanelRejectedException.class, ex -> assertThat(ex.conflict()).isTrue());
 		assertThat(panel.grades(signal)).extracting(PanelGrade::recommendation)
 			.containsExactly(PanelOutcome.ALERT_PROFESSIONALS, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
-		assertThat(jdbc.sql("SELECT count(*) FROM platform.audit_event WHERE record_id = ? AND action IN "
-				+ "('PANEL_GRADED', 'PANEL_OUTCOME_RECORDED')").param(signal.toString()).query(Long.class).single())
-			.as("who graded and who recorded the outcome are audited")
-			.isEqualTo(3);
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM platform.audit_event WHERE record_id = ? AND action IN "
+					+ "('PANEL_GRADED', 'PANEL_OUTCOME_RECORDED')")
+			.param(signal.toString())
+			.query(Long.class)
+			.single()).as("who graded and who recorded the outcome are audited").isEqualTo(3);
 	}
 
 	@Test
@@ -250,7 +255,8 @@ class PanelIntegrationTests {
 		report(t.minus(Duration.ofDays(9)), neighbour, Set.of(Outcome.OVERDOSE), "ketamine");
 		report(t.minus(Duration.ofDays(45)), neighbour, Set.of(Outcome.OVERDOSE), "fentanyl");
 		var sample = new DangerousSampleFound("S-" + UUID.randomUUID(), "Digbeth fixed site", BIRMINGHAM, "heroin",
-				List.of("heroin", "isotonitazene"), List.of("nitazene found in heroin"), "FTIR", t.minus(Duration.ofDays(2)));
+				List.of("heroin", "isotonitazene"), List.of("nitazene found in heroin"), "FTIR",
+				t.minus(Duration.ofDays(2)));
 		var sampleSignal = earlyWarning.recordDangerousSample(sample, t.minus(Duration.ofDays(2)));
 
 		var corroboration = panel.corroboration(signal, t);
@@ -261,7 +267,8 @@ class PanelIntegrationTests {
 		assertThat(other.signalId()).isEqualTo(nearby);
 		assertThat(other.sameDistrict()).isFalse();
 		assertThat(other.substances()).containsExactly("Fentanyl");
-		assertThat(corroboration.drugChecks()).extracting(Corroboration.Finding::signalId).containsExactly(sampleSignal);
+		assertThat(corroboration.drugChecks()).extracting(Corroboration.Finding::signalId)
+			.containsExactly(sampleSignal);
 		assertThat(corroboration.spikes()).isEmpty();
 	}
 

@@ -25,10 +25,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Grouping reports and events into signals, the rules that set their urgency, and the idempotent event listeners.
+ * Grouping reports and events into signals, the rules that set their urgency, and the
+ * idempotent event listeners.
  *
- * <p>Every test works in its own stretch of time (years apart), passed explicitly, so the rules' look-back windows
- * never see another test's evidence in the shared database.
+ * <p>
+ * Every test works in its own stretch of time (years apart), passed explicitly, so the
+ * rules' look-back windows never see another test's evidence in the shared database.
  */
 @HarmwatchIntegrationTest
 class SignalIntegrationTests {
@@ -92,9 +94,12 @@ class SignalIntegrationTests {
 		assertThat(signal.substanceCode()).isEqualTo("heroin");
 		assertThat(signal.ladCode()).isEqualTo(BIRMINGHAM);
 
-		var coventry = signalOf(submit(report(t.plus(Duration.ofDays(1)), COVENTRY, Set.of(Outcome.OVERDOSE), "heroin")));
-		var cocaine = signalOf(submit(report(t.plus(Duration.ofDays(1)), BIRMINGHAM, Set.of(Outcome.OVERDOSE), "coke")));
-		var later = signalOf(submit(report(t.plus(Duration.ofDays(60)), BIRMINGHAM, Set.of(Outcome.OVERDOSE), "heroin")));
+		var coventry = signalOf(
+				submit(report(t.plus(Duration.ofDays(1)), COVENTRY, Set.of(Outcome.OVERDOSE), "heroin")));
+		var cocaine = signalOf(
+				submit(report(t.plus(Duration.ofDays(1)), BIRMINGHAM, Set.of(Outcome.OVERDOSE), "coke")));
+		var later = signalOf(
+				submit(report(t.plus(Duration.ofDays(60)), BIRMINGHAM, Set.of(Outcome.OVERDOSE), "heroin")));
 		assertThat(Set.of(coventry, cocaine, later)).hasSize(3).doesNotContain(signal.id());
 	}
 
@@ -103,11 +108,13 @@ class SignalIntegrationTests {
 		var t = slot();
 		var draft = new ReportDraft(Channel.STAFF_FORM, SourceType.PRISON, t, null, null, BIRMINGHAM,
 				List.of(new SubstanceMention("green paper stuff", HowKnown.CLINICAL_PICTURE)),
-				org.harmwatch.substances.SubstanceClass.SYNTHETIC_CANNABINOID, Set.of(Outcome.UNUSUAL_EFFECTS), 2, null);
+				org.harmwatch.substances.SubstanceClass.SYNTHETIC_CANNABINOID, Set.of(Outcome.UNUSUAL_EFFECTS), 2,
+				null);
 		var first = signalOf(submit(draft));
 		var second = signalOf(submit(new ReportDraft(Channel.STAFF_FORM, SourceType.PRISON, t.plus(Duration.ofDays(2)),
 				null, null, BIRMINGHAM, List.of(new SubstanceMention("mystery liquid", HowKnown.SUSPECTED)),
-				org.harmwatch.substances.SubstanceClass.SYNTHETIC_CANNABINOID, Set.of(Outcome.UNUSUAL_EFFECTS), 1, null)));
+				org.harmwatch.substances.SubstanceClass.SYNTHETIC_CANNABINOID, Set.of(Outcome.UNUSUAL_EFFECTS), 1,
+				null)));
 		assertThat(second).isEqualTo(first);
 		assertThat(earlyWarning.signal(first).substanceClass()).isEqualTo("SYNTHETIC_CANNABINOID");
 		assertThat(earlyWarning.signal(first).substanceCode()).isNull();
@@ -116,13 +123,14 @@ class SignalIntegrationTests {
 	@Test
 	void aDangerousSubstanceNewToADistrictIsUrgentButNotWhenSeenThereWithin90Days() {
 		var t = slot();
-		var first = earlyWarning.signal(signalOf(
-				submit(report(t, BIRMINGHAM, Set.of(Outcome.OVERDOSE), "heroin", "fentanyl"))));
+		var first = earlyWarning
+			.signal(signalOf(submit(report(t, BIRMINGHAM, Set.of(Outcome.OVERDOSE), "heroin", "fentanyl"))));
 		assertThat(first.urgency()).isEqualTo(Urgency.URGENT);
 		assertThat(first.rules()).containsExactly(SignalEngine.NEW_DANGEROUS_SUBSTANCE);
 		assertThat(first.substanceCode()).as("the most dangerous substance leads").isEqualTo("fentanyl");
 
-		// 30 days later: outside the grouping window, so a new signal; fentanyl was seen within 90 days, so routine.
+		// 30 days later: outside the grouping window, so a new signal; fentanyl was seen
+		// within 90 days, so routine.
 		var again = earlyWarning.signal(signalOf(
 				submit(report(t.plus(Duration.ofDays(30)), BIRMINGHAM, Set.of(Outcome.OVERDOSE), "fentanyl"))));
 		assertThat(again.id()).isNotEqualTo(first.id());
@@ -130,8 +138,8 @@ class SignalIntegrationTests {
 		assertThat(again.rules()).isEmpty();
 
 		// Elsewhere it is new again.
-		var coventry = earlyWarning.signal(signalOf(
-				submit(report(t.plus(Duration.ofDays(31)), COVENTRY, Set.of(Outcome.OVERDOSE), "fentanyl"))));
+		var coventry = earlyWarning.signal(
+				signalOf(submit(report(t.plus(Duration.ofDays(31)), COVENTRY, Set.of(Outcome.OVERDOSE), "fentanyl"))));
 		assertThat(coventry.urgency()).isEqualTo(Urgency.URGENT);
 
 		// After more than 90 days without it, it is new again.
@@ -185,15 +193,14 @@ class SignalIntegrationTests {
 		long before = jdbc.sql("SELECT count(*) FROM earlywarning.report").query(Long.class).single();
 		var draft = new ReportDraft(Channel.API, null, t.plus(Duration.ofDays(2)), 10.0, null, null, List.of(), null,
 				Set.of(), 0, null);
-		assertThatThrownBy(() -> earlyWarning.submit(draft, null, t))
-			.isInstanceOfSatisfying(ReportRejectedException.class, ex -> assertThat(ex.problems())
-				.extracting(ReportProblem::field)
-				.containsExactlyInAnyOrder("sourceType", "occurredAt", "lat", "outcomes", "people"));
+		assertThatThrownBy(() -> earlyWarning.submit(draft, null, t)).isInstanceOfSatisfying(
+				ReportRejectedException.class, ex -> assertThat(ex.problems()).extracting(ReportProblem::field)
+					.containsExactlyInAnyOrder("sourceType", "occurredAt", "lat", "outcomes", "people"));
 		var outside = new ReportDraft(Channel.API, SourceType.AMBULANCE, t, 51.5, -0.12, null, List.of(), null,
 				Set.of(Outcome.OVERDOSE), 1, null);
-		assertThatThrownBy(() -> earlyWarning.submit(outside, null, t))
-			.isInstanceOfSatisfying(ReportRejectedException.class,
-					ex -> assertThat(ex.problems()).extracting(ReportProblem::field).containsExactly("lat"));
+		assertThatThrownBy(() -> earlyWarning.submit(outside, null, t)).isInstanceOfSatisfying(
+				ReportRejectedException.class,
+				ex -> assertThat(ex.problems()).extracting(ReportProblem::field).containsExactly("lat"));
 		assertThat(jdbc.sql("SELECT count(*) FROM earlywarning.report").query(Long.class).single()).isEqualTo(before);
 	}
 
@@ -224,7 +231,8 @@ class SignalIntegrationTests {
 		var id = earlyWarning.signalOf(EvidenceKind.SPIKE, spike.id()).orElseThrow();
 		transactions.executeWithoutResult(status -> events.publishEvent(spike));
 		assertThat(earlyWarning.recordSpike(spike, t)).isEqualTo(id);
-		// Both publications handled by early warning's listener: whatever the second one did is done.
+		// Both publications handled by early warning's listener: whatever the second one
+		// did is done.
 		EventPublications.awaitCompleted(publications, completedPublications, spike);
 		var signal = earlyWarning.signal(id);
 		assertThat(signal.urgency()).isEqualTo(Urgency.HIGH);
@@ -241,7 +249,8 @@ class SignalIntegrationTests {
 	void aDangerousSampleOpensOneSignalAlsoWhenDeliveredTwice() {
 		var t = slot();
 		var sample = new DangerousSampleFound("S-" + UUID.randomUUID(), "Digbeth fixed site", BIRMINGHAM, "heroin",
-				List.of("heroin", "isotonitazene"), List.of("nitazene found in heroin"), "FTIR and nitazene test strip", t);
+				List.of("heroin", "isotonitazene"), List.of("nitazene found in heroin"), "FTIR and nitazene test strip",
+				t);
 		transactions.executeWithoutResult(status -> events.publishEvent(sample));
 		transactions.executeWithoutResult(status -> events.publishEvent(sample));
 		await().atMost(Duration.ofSeconds(20))
@@ -253,13 +262,15 @@ class SignalIntegrationTests {
 		assertThat(signal.substanceCode()).isEqualTo("isotonitazene");
 		assertThat(signal.urgency()).isEqualTo(Urgency.URGENT);
 		assertThat(signal.rules()).containsExactly(SignalEngine.NEW_DANGEROUS_SUBSTANCE);
-		assertThat(jdbc.sql("SELECT count(*) FROM earlywarning.signal s JOIN earlywarning.evidence e ON e.signal_id = s.id"
-				+ " WHERE e.kind = 'DRUG_CHECK' AND e.ref = ?")
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM earlywarning.signal s JOIN earlywarning.evidence e ON e.signal_id = s.id"
+					+ " WHERE e.kind = 'DRUG_CHECK' AND e.ref = ?")
 			.param(sample.sampleId())
 			.query(Long.class)
 			.single()).isEqualTo(1);
 
-		// A report of the same substance in the same district days later joins the sample's signal.
+		// A report of the same substance in the same district days later joins the
+		// sample's signal.
 		var report = submit(report(t.plus(Duration.ofDays(2)), BIRMINGHAM, Set.of(Outcome.OVERDOSE), "isotonitazene"));
 		assertThat(signalOf(report)).isEqualTo(id);
 		assertThat(earlyWarning.evidence(id)).extracting(SignalView.Evidence::kind)
@@ -275,15 +286,18 @@ class SignalIntegrationTests {
 			.isInstanceOf(EarlyWarningManagement.SignalDecisionException.class);
 		assertThat(earlyWarning.decide(a, SignalStatus.VALIDATED, null, "coordinator", t).status())
 			.isEqualTo(SignalStatus.VALIDATED);
-		var dismissed = earlyWarning.decide(b, SignalStatus.DISMISSED, "Duplicate of a police seizure", "coordinator", t);
+		var dismissed = earlyWarning.decide(b, SignalStatus.DISMISSED, "Duplicate of a police seizure", "coordinator",
+				t);
 		assertThat(dismissed.status()).isEqualTo(SignalStatus.DISMISSED);
 		assertThat(dismissed.decisionReason()).isEqualTo("Duplicate of a police seizure");
 		assertThatThrownBy(() -> earlyWarning.decide(a, SignalStatus.DISMISSED, "changed my mind", "coordinator", t))
 			.isInstanceOf(EarlyWarningManagement.SignalDecisionException.class);
 		// A dismissed signal takes no more evidence: the next report opens a new one.
-		var next = signalOf(submit(report(t.plus(Duration.ofDays(1)), COVENTRY, Set.of(Outcome.UNUSUAL_EFFECTS), "cocaine")));
+		var next = signalOf(
+				submit(report(t.plus(Duration.ofDays(1)), COVENTRY, Set.of(Outcome.UNUSUAL_EFFECTS), "cocaine")));
 		assertThat(next).isNotEqualTo(b);
-		assertThat(earlyWarning.signals(SignalStatus.DISMISSED, null, 1).signals()).extracting(SignalView::id).contains(b);
+		assertThat(earlyWarning.signals(SignalStatus.DISMISSED, null, 1).signals()).extracting(SignalView::id)
+			.contains(b);
 	}
 
 }

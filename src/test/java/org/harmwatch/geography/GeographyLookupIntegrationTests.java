@@ -114,19 +114,20 @@ class GeographyLookupIntegrationTests {
 		assertThat(lsoa.imdRank()).isEqualTo(9801);
 		assertThat(geography.imdDecile("E01033620")).hasValue(3);
 		assertThat(geography.imdDecile("E08000025")).isEmpty();
-		// The centroid of an LSOA lies in or next to it: looking it up finds the same LAD.
+		// The centroid of an LSOA lies in or next to it: looking it up finds the same
+		// LAD.
 		var centroid = geography.centroid("E01033620").orElseThrow();
 		assertThat(geography.lookup(centroid.lat(), centroid.lon()).orElseThrow().lad().code()).isEqualTo("E08000025");
 
 		assertThat(geography.areas(AreaLevel.LAD)).extracting(Area::code)
-			.containsExactly("E08000025", "E08000026", "E08000027", "E08000028", "E08000029", "E08000030",
-					"E08000031");
+			.containsExactly("E08000025", "E08000026", "E08000027", "E08000028", "E08000029", "E08000030", "E08000031");
 		assertThat(geography.lsoaCodes("E08000025")).hasSize(639).contains("E01033620");
 		assertThat(geography.areas(AreaLevel.WARD, "E08000025")).hasSize(40);
 		assertThat(geography.bounds().orElseThrow().contains(52.4797, -1.9027)).isTrue();
 		assertThat(geography.bounds().orElseThrow().contains(51.5074, -0.1278)).isFalse();
 
-		// Birmingham borders Solihull, Sandwell, Walsall and Dudley, but not Coventry or Wolverhampton.
+		// Birmingham borders Solihull, Sandwell, Walsall and Dudley, but not Coventry or
+		// Wolverhampton.
 		assertThat(geography.neighbours("E08000025")).contains("E08000029", "E08000028", "E08000030", "E08000027")
 			.doesNotContain("E08000026", "E08000031", "E08000025");
 		assertThat(geography.boundary("E08000026").orElseThrow().getArea()).isPositive();
@@ -139,7 +140,8 @@ class GeographyLookupIntegrationTests {
 		assertThat(geography.area("E08000025").orElseThrow().population()).isEqualTo(1_140_525);
 		assertThat(geography.area("E08000025").orElseThrow().populationYear()).isEqualTo(2020);
 		assertThat(geography.population("E08000025", 2020, 15, 64)).hasValue(749_262);
-		// 1997-2000: the source leaves out ages 85 and over, so no all-ages figure, but younger bands are known.
+		// 1997-2000: the source leaves out ages 85 and over, so no all-ages figure, but
+		// younger bands are known.
 		assertThat(geography.population("E08000025", 1997)).isEmpty();
 		assertThat(geography.population("E08000025", 1997, 15, 64)).hasValue(624_728);
 		assertThat(geography.population("E08000025", 1997, 80, 90)).isEmpty();

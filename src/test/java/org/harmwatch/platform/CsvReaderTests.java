@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every import's CSV reader (Apache Commons CSV): what the platform's writer writes, Excel's BOM, broken files. */
+/**
+ * Every import's CSV reader (Apache Commons CSV): what the platform's writer writes,
+ * Excel's BOM, broken files.
+ */
 class CsvReaderTests {
 
 	@Test
@@ -49,8 +52,7 @@ class CsvReaderTests {
 			.isInstanceOf(CsvReader.MalformedCsvException.class)
 			.hasMessageContaining("never closed")
 			.satisfies(ex -> assertThat(((CsvReader.MalformedCsvException) ex).line()).isEqualTo(2));
-		assertThatThrownBy(() -> CsvReader.read("a,\"b\"c\n"))
-			.isInstanceOf(CsvReader.MalformedCsvException.class)
+		assertThatThrownBy(() -> CsvReader.read("a,\"b\"c\n")).isInstanceOf(CsvReader.MalformedCsvException.class)
 			.hasMessageContaining("after the closing quote");
 		assertThatThrownBy(() -> CsvReader.read(new StringReader("h\n1\n2\n3\n"), 3))
 			.isInstanceOf(CsvReader.MalformedCsvException.class)
@@ -59,7 +61,8 @@ class CsvReaderTests {
 
 	@Test
 	void aQuoteInsideAnUnquotedFieldIsText() {
-		// Commons CSV, as Excel and LibreOffice, reads it as it is (the hand-written reader refused it).
+		// Commons CSV, as Excel and LibreOffice, reads it as it is (the hand-written
+		// reader refused it).
 		assertThat(CsvReader.read("a,b\"c\n").get(0).fields()).containsExactly("a", "b\"c");
 	}
 

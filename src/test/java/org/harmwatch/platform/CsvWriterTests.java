@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CSV every export writes: RFC 4180 quoting, and the formula-injection payloads of the OWASP "CSV Injection" page
- * (https://owasp.org/www-community/attacks/CSV_Injection) neutralised with a leading single quote.
+ * The CSV every export writes: RFC 4180 quoting, and the formula-injection payloads of
+ * the OWASP "CSV Injection" page (https://owasp.org/www-community/attacks/CSV_Injection)
+ * neutralised with a leading single quote.
  */
 class CsvWriterTests {
 
@@ -53,13 +54,14 @@ class CsvWriterTests {
 	void leavesOrdinaryTextAloneAndQuotesAsRfc4180Says() {
 		assertThat(written("plain", "with, comma", "with \"quotes\"", "two\nlines", "", null, 7, true))
 			.isEqualTo("plain,\"with, comma\",\"with \"\"quotes\"\"\",\"two\nlines\",,,7,true\r\n");
-		assertThat(written("a-b", "x=y", "e@mail.example", " =1", "'quoted'")).isEqualTo("a-b,x=y,e@mail.example, =1,'quoted'\r\n");
+		assertThat(written("a-b", "x=y", "e@mail.example", " =1", "'quoted'"))
+			.isEqualTo("a-b,x=y,e@mail.example, =1,'quoted'\r\n");
 	}
 
 	@Test
 	void restoreGivesBackWhatWasWrittenEvenForValuesThatStartWithQuotes() {
-		for (var value : List.of("=1+1", "'=1+1", "''=1+1", "-1.5", "'-1.5", "-1+1", "@x", "'plain", "plain", "",
-				"\tx", "'", "'''")) {
+		for (var value : List.of("=1+1", "'=1+1", "''=1+1", "-1.5", "'-1.5", "-1+1", "@x", "'plain", "plain", "", "\tx",
+				"'", "'''")) {
 			assertThat(CsvWriter.restore(CsvWriter.neutralise(value))).as(value).isEqualTo(value);
 		}
 	}

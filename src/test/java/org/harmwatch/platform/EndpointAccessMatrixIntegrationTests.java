@@ -29,14 +29,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Every endpoint against every role: who may call it and who may not.
  *
- * <p>The expectations are written out by hand, one line per endpoint, so that a change of access is a visible change
- * to this table. An endpoint without a line fails the test: whoever adds one must decide who may call it.
+ * <p>
+ * The expectations are written out by hand, one line per endpoint, so that a change of
+ * access is a visible change to this table. An endpoint without a line fails the test:
+ * whoever adds one must decide who may call it.
  */
 @HarmwatchIntegrationTest
 class EndpointAccessMatrixIntegrationTests {
 
 	/** Who may call an endpoint. */
 	sealed interface Access permits Public, SignedIn, Roles {
+
 	}
 
 	record Public() implements Access {
@@ -80,7 +83,8 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /api/areas/lookup", PUBLIC);
 		EXPECTED.put("GET /api/areas/{level}", PUBLIC);
 
-		// analytics: aggregates for the early-warning coordinator and the commissioner's analysts
+		// analytics: aggregates for the early-warning coordinator and the commissioner's
+		// analysts
 		EXPECTED.put("POST /api/analytics/hotspots", only("EARLY_WARNING_COORDINATOR", "PROGRAMME_ANALYST"));
 		EXPECTED.put("POST /api/analytics/heatmap", only("EARLY_WARNING_COORDINATOR", "PROGRAMME_ANALYST"));
 		EXPECTED.put("POST /api/analytics/alarms", only("EARLY_WARNING_COORDINATOR", "PROGRAMME_ANALYST"));
@@ -118,7 +122,8 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /admin/sharing/new", only("ADMINISTRATOR"));
 		EXPECTED.put("POST /admin/sharing/{id}/end", only("ADMINISTRATOR"));
 
-		// substances: the vocabulary is not personal data and every report form needs it, so anyone signed in reads
+		// substances: the vocabulary is not personal data and every report form needs it,
+		// so anyone signed in reads
 		// it; only holders of SUBSTANCES:MANAGE (the early-warning coordinator) change it
 		EXPECTED.put("GET /substances", SIGNED_IN);
 		EXPECTED.put("GET /substances/{code}", SIGNED_IN);
@@ -134,8 +139,10 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /api/substances/resolve", SIGNED_IN);
 		EXPECTED.put("GET /api/substances/{code}", SIGNED_IN);
 
-		// early warning: frontline staff and the coordinator report; the coordinator and panel read reports and
-		// signals; only the coordinator decides; anyone may report anonymously (no personal data kept)
+		// early warning: frontline staff and the coordinator report; the coordinator and
+		// panel read reports and
+		// signals; only the coordinator decides; anyone may report anonymously (no
+		// personal data kept)
 		EXPECTED.put("GET /early-warning/reports/new", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
 		EXPECTED.put("POST /early-warning/reports", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
 		EXPECTED.put("GET /early-warning/reports", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
@@ -149,15 +156,19 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /early-warning/signals", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/signals/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("POST /early-warning/signals/{id}/decision", only("EARLY_WARNING_COORDINATOR"));
-		// neighbouring regions' alerts: the coordinator and panel read them, only the coordinator reviews
+		// neighbouring regions' alerts: the coordinator and panel read them, only the
+		// coordinator reviews
 		EXPECTED.put("GET /early-warning/external-alerts", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/external-alerts/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("POST /early-warning/external-alerts/{id}/review", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("GET /early-warning/measures", only("EARLY_WARNING_COORDINATOR"));
-		// early warning, the expert panel: holders of EARLY_WARNING:APPROVE (panel members and the coordinator) grade;
-		// only the coordinator records the outcome; corroboration and the round of grading are read like signals
+		// early warning, the expert panel: holders of EARLY_WARNING:APPROVE (panel
+		// members and the coordinator) grade;
+		// only the coordinator records the outcome; corroboration and the round of
+		// grading are read like signals
 		EXPECTED.put("GET /early-warning/panel", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
-		EXPECTED.put("GET /early-warning/signals/{id}/corroboration", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/signals/{id}/corroboration",
+				only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/signals/{id}/panel", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/signals/{id}/grade", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("POST /early-warning/signals/{id}/grade", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
@@ -165,8 +176,10 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /api/early-warning/signals/{id}/grades", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("POST /api/early-warning/signals/{id}/outcome", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("GET /api/early-warning/signals/{id}/panel", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
-		// alerts: the coordinator drafts, updates and cancels; panel members and the coordinator approve (never their
-		// own draft); both read; the public sees issued public alerts, their CAP and the feeds, nothing else
+		// alerts: the coordinator drafts, updates and cancels; panel members and the
+		// coordinator approve (never their
+		// own draft); both read; the public sees issued public alerts, their CAP and the
+		// feeds, nothing else
 		EXPECTED.put("GET /early-warning/alerts", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/alerts/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/signals/{id}/alerts/new", only("EARLY_WARNING_COORDINATOR"));
@@ -185,8 +198,10 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /alerts/{reference}.cap", PUBLIC);
 		EXPECTED.put("GET /alerts/feed.atom", PUBLIC);
 		EXPECTED.put("GET /alerts/cap.atom", PUBLIC);
-		// drug checking: the analyst's sessions, intake, results and advice; police roles hold no drug-checking
-		// grants (and a policing reader would still get no results of a not-for-law-enforcement session); anyone may
+		// drug checking: the analyst's sessions, intake, results and advice; police roles
+		// hold no drug-checking
+		// grants (and a policing reader would still get no results of a
+		// not-for-law-enforcement session); anyone may
 		// look up a result by its code, rate-limited
 		EXPECTED.put("GET /drug-checking/sessions", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /drug-checking/sessions/new", only("DRUG_CHECKING_ANALYST"));
@@ -202,13 +217,15 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /drug-checking/samples/{id}/consultation", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /drug-checking/results/{id}/spectra", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /drug-checking/spectra/{id}", only("DRUG_CHECKING_ANALYST"));
-		// photos of samples: the analyst adds and deletes them; readers see them under the sample's licence conditions
+		// photos of samples: the analyst adds and deletes them; readers see them under
+		// the sample's licence conditions
 		EXPECTED.put("POST /drug-checking/samples/{id}/photos", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /drug-checking/samples/{id}/photos/{photoId}/delete", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /drug-checking/photos/{id}", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /drug-checking/sessions/{id}/import", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /drug-checking/sessions/{id}/import/upload", only("DRUG_CHECKING_ANALYST"));
-		// a CSV import job: only its uploader sees it (anyone else with the role gets 404)
+		// a CSV import job: only its uploader sees it (anyone else with the role gets
+		// 404)
 		EXPECTED.put("GET /drug-checking/imports/{id}", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /drug-checking/imports/{id}", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /api/drug-checking/imports/{id}", only("DRUG_CHECKING_ANALYST"));
@@ -217,7 +234,8 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /drug-checking/board", PUBLIC);
 		EXPECTED.put("GET /drug-checking/board.csv", PUBLIC);
 		EXPECTED.put("GET /drug-checking/board.json", PUBLIC);
-		// a sample's photo on the board: public, but not found unless the sample is on the board and its licence allows
+		// a sample's photo on the board: public, but not found unless the sample is on
+		// the board and its licence allows
 		EXPECTED.put("GET /drug-checking/board/photos/{id}", PUBLIC);
 		EXPECTED.put("GET /api/public/drug-checking/results", PUBLIC);
 		EXPECTED.put("GET /drug-checking/statistics", only("DRUG_CHECKING_ANALYST"));
@@ -228,16 +246,21 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /api/drug-checking/sessions/{id}/samples", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /api/drug-checking/samples/{id}", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /api/drug-checking/samples/{id}/results", only("DRUG_CHECKING_ANALYST"));
-		// drug checking's offline field mode: the page and the sync are the analyst's; the service worker and manifest
-		// are static code and names, public so that the browser can fetch them without credentials
+		// drug checking's offline field mode: the page and the sync are the analyst's;
+		// the service worker and manifest
+		// are static code and names, public so that the browser can fetch them without
+		// credentials
 		EXPECTED.put("GET /drug-checking/field/{id}", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("GET /drug-checking/field/sw.js", PUBLIC);
 		EXPECTED.put("GET /drug-checking/field/{id}/manifest.webmanifest", PUBLIC);
 		EXPECTED.put("POST /api/drug-checking/sync", only("DRUG_CHECKING_ANALYST"));
 
-		// dissemination: the public subscribe, confirm and unsubscribe (double opt-in, rate-limited, tokens in links);
-		// recipients acknowledge and give feedback through their own unguessable links; the coordinator reads the
-		// delivery log; the coordinator and administrators manage professional and webhook subscriptions
+		// dissemination: the public subscribe, confirm and unsubscribe (double opt-in,
+		// rate-limited, tokens in links);
+		// recipients acknowledge and give feedback through their own unguessable links;
+		// the coordinator reads the
+		// delivery log; the coordinator and administrators manage professional and
+		// webhook subscriptions
 		EXPECTED.put("GET /subscribe", PUBLIC);
 		EXPECTED.put("POST /subscribe", PUBLIC);
 		EXPECTED.put("GET /subscribe/confirm/{token}", PUBLIC);
@@ -252,12 +275,17 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /dissemination/alerts/{id}", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("POST /dissemination/alerts/{id}/retry", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("GET /dissemination/subscriptions", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
-		EXPECTED.put("POST /dissemination/subscriptions/professional", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
+		EXPECTED.put("POST /dissemination/subscriptions/professional",
+				only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
 		EXPECTED.put("POST /dissemination/subscriptions/webhook", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
-		EXPECTED.put("POST /dissemination/subscriptions/{id}/remove", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
+		EXPECTED.put("POST /dissemination/subscriptions/{id}/remove",
+				only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
 	}
 
-	/** Values for path variables: well-formed, but naming nothing, so no call changes anything. */
+	/**
+	 * Values for path variables: well-formed, but naming nothing, so no call changes
+	 * anything.
+	 */
 	static final Map<String, String> PATH_VALUES = Map.of("id", UUID.randomUUID().toString(), "code", "NO-SUCH-CODE",
 			"name", "NO_SUCH_NAME", "level", "lad");
 
@@ -300,8 +328,10 @@ class EndpointAccessMatrixIntegrationTests {
 	@Test
 	void everyEndpointHasAnExpectation() {
 		var keys = endpoints().stream().map(Endpoint::key).toList();
-		assertThat(keys).as("endpoints without a line in EXPECTED: decide who may call them").allMatch(EXPECTED::containsKey);
-		assertThat(EXPECTED.keySet()).as("lines in EXPECTED for endpoints that no longer exist").allMatch(keys::contains);
+		assertThat(keys).as("endpoints without a line in EXPECTED: decide who may call them")
+			.allMatch(EXPECTED::containsKey);
+		assertThat(EXPECTED.keySet()).as("lines in EXPECTED for endpoints that no longer exist")
+			.allMatch(keys::contains);
 	}
 
 	@Test
@@ -329,8 +359,9 @@ class EndpointAccessMatrixIntegrationTests {
 	}
 
 	/**
-	 * Bad input to every endpoint, sent by someone allowed to call it, is a clear 4xx: malformed path variables,
-	 * JSON that does not parse, and form fields with nonsense in them. Never a 5xx, never a stack trace.
+	 * Bad input to every endpoint, sent by someone allowed to call it, is a clear 4xx:
+	 * malformed path variables, JSON that does not parse, and form fields with nonsense
+	 * in them. Never a 5xx, never a stack trace.
 	 */
 	@Test
 	void badInputToEveryEndpointIsAClear4xx() throws Exception {
@@ -351,7 +382,8 @@ class EndpointAccessMatrixIntegrationTests {
 				var calls = new ArrayList<MockHttpServletRequestBuilder>();
 				calls.add(request(method, badPath));
 				if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
-					calls.add(request(method, concrete(endpoint.path())).contentType("application/json").content("{not json"));
+					calls.add(request(method, concrete(endpoint.path())).contentType("application/json")
+						.content("{not json"));
 					calls.add(request(method, concrete(endpoint.path())).contentType("application/json")
 						.content("{\"page\": \"x\", \"lat\": [], \"id\": {}}"));
 					calls.add(request(method, concrete(endpoint.path())).param("page", "-1")
@@ -368,7 +400,9 @@ class EndpointAccessMatrixIntegrationTests {
 						.param("from", "not a date"));
 				}
 				for (var call : calls) {
-					var address = "198.51.100." + (client++ % 250 + 1); // a fresh client for each call: no rate limit
+					var address = "198.51.100." + (client++ % 250 + 1); // a fresh client
+																		// for each call:
+																		// no rate limit
 					call = call.with(csrf()).with(r -> {
 						r.setRemoteAddr(address);
 						return r;

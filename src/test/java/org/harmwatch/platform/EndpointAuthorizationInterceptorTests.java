@@ -74,7 +74,8 @@ class EndpointAuthorizationInterceptorTests {
 	}
 
 	private static void signIn(String... authorities) {
-		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("someone", null, authorities));
+		SecurityContextHolder.getContext()
+			.setAuthentication(new TestingAuthenticationToken("someone", null, authorities));
 	}
 
 	private static HandlerInterceptor interceptor() {

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Problems and Bean Validation messages are words from the bundles application.yml lists, not English in Java.
+ * Problems and Bean Validation messages are words from the bundles application.yml lists,
+ * not English in Java.
  */
 class FieldProblemMessagesTests {
 
@@ -77,7 +78,10 @@ class FieldProblemMessagesTests {
 		assertThatThrownBy(() -> new InputRejectedException(List.of())).isInstanceOf(IllegalArgumentException.class);
 	}
 
-	/** The bundles as the application reads them: the basenames application.yml lists, UTF-8. */
+	/**
+	 * The bundles as the application reads them: the basenames application.yml lists,
+	 * UTF-8.
+	 */
 	static ResourceBundleMessageSource bundles() {
 		var yaml = new YamlPropertiesFactoryBean();
 		yaml.setResources(new ClassPathResource("application.yml"));

@@ -70,17 +70,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * Hostile values in every form field and API property the endpoint registry reveals, sent by someone allowed to call
- * the endpoint: never a 5xx, never a stack trace, and nothing stored.
+ * Hostile values in every form field and API property the endpoint registry reveals, sent
+ * by someone allowed to call the endpoint: never a 5xx, never a stack trace, and nothing
+ * stored.
  *
- * <p>Fields are found from the handler methods themselves: {@code @RequestParam} names, the properties of form objects
- * ({@code @ModelAttribute} records and beans, nested lists as {@code components[0].text}) and the components of
- * {@code @RequestBody} records, recursively. Path variables name real records where the test can make them (a
- * drug-checking session, sample and result, signals, an agency, a staff member and a role), so the values reach the
- * forms behind them, not only a 404.
+ * <p>
+ * Fields are found from the handler methods themselves: {@code @RequestParam} names, the
+ * properties of form objects ({@code @ModelAttribute} records and beans, nested lists as
+ * {@code components[0].text}) and the components of {@code @RequestBody} records,
+ * recursively. Path variables name real records where the test can make them (a
+ * drug-checking session, sample and result, signals, an agency, a staff member and a
+ * role), so the values reach the forms behind them, not only a 404.
  *
- * <p>Each value carries the marker {@value #MARKER}; "nothing stored" means no table a request can write (every table
- * but the audit log, which records refusals and searches, and the session store) holds the marker afterwards.
+ * <p>
+ * Each value carries the marker {@value #MARKER}; "nothing stored" means no table a
+ * request can write (every table but the audit log, which records refusals and searches,
+ * and the session store) holds the marker afterwards.
  */
 @HarmwatchIntegrationTest
 class HostileInputSweepIntegrationTests {
@@ -92,12 +97,18 @@ class HostileInputSweepIntegrationTests {
 
 		NUL, SURROGATE, OVERLONG, WRONG_TYPE, DATE_OVERFLOW, DATE_TIME_OVERFLOW, MONTH_OVERFLOW, NUMBER_OVERFLOW;
 
-		/** Kinds the platform's input filter must refuse with exactly 400 in any form field. */
+		/**
+		 * Kinds the platform's input filter must refuse with exactly 400 in any form
+		 * field.
+		 */
 		boolean refusedInForms() {
 			return this == NUL || this == SURROGATE || this == OVERLONG;
 		}
 
-		/** Kinds the platform's input filter must refuse with exactly 400 in any JSON property. */
+		/**
+		 * Kinds the platform's input filter must refuse with exactly 400 in any JSON
+		 * property.
+		 */
 		boolean refusedInJson() {
 			return this == NUL || this == SURROGATE;
 		}
@@ -109,7 +120,10 @@ class HostileInputSweepIntegrationTests {
 
 	}
 
-	/** A form field or a JSON property (a path such as {@code components[0].text}) and the Java type it binds to. */
+	/**
+	 * A form field or a JSON property (a path such as {@code components[0].text}) and the
+	 * Java type it binds to.
+	 */
 	record Field(String name, Class<?> type) {
 	}
 
@@ -157,12 +171,14 @@ class HostileInputSweepIntegrationTests {
 		assertThat(targets).as("endpoints found").hasSizeGreaterThan(100);
 		int fields = targets.stream().mapToInt(t -> t.params().size() + t.files().size() + t.json().size()).sum();
 		assertThat(fields).as("fields and properties found").isGreaterThan(200);
-		assertThat(targets.stream().filter(Target::jsonBody).count()).as("JSON endpoints found").isGreaterThanOrEqualTo(10);
+		assertThat(targets.stream().filter(Target::jsonBody).count()).as("JSON endpoints found")
+			.isGreaterThanOrEqualTo(10);
 
 		for (var target : targets) {
 			var expected = EndpointAccessMatrixIntegrationTests.EXPECTED.get(target.key());
 			if (expected == null) {
-				continue; // EndpointAccessMatrixIntegrationTests names endpoints without a line
+				continue; // EndpointAccessMatrixIntegrationTests names endpoints without
+							// a line
 			}
 			var username = switch (expected) {
 				case EndpointAccessMatrixIntegrationTests.Public p -> null;
@@ -194,9 +210,12 @@ class HostileInputSweepIntegrationTests {
 			return;
 		}
 		for (var kind : Kind.values()) {
-			// every field at once, then each field alone: every kind into a search (its parameters are read one by
-			// one), and into a form what the input filter must refuse (a form re-shown with errors is slow to render,
-			// and a form field alone meets the form's own validation as it does among the others)
+			// every field at once, then each field alone: every kind into a search (its
+			// parameters are read one by
+			// one), and into a form what the input filter must refuse (a form re-shown
+			// with errors is slow to render,
+			// and a form field alone meets the form's own validation as it does among the
+			// others)
 			send(target, kind, username, formCall(target, path, fields, kind),
 					kind.refusedInForms() && !fields.isEmpty(), "all fields");
 			boolean eachAlone = kind.refusedInForms() || target.method() == HttpMethod.GET;
@@ -209,14 +228,14 @@ class HostileInputSweepIntegrationTests {
 		}
 	}
 
-	private AbstractMockHttpServletRequestBuilder<?> formCall(Target target, String path, List<Field> fields, Kind kind) {
+	private AbstractMockHttpServletRequestBuilder<?> formCall(Target target, String path, List<Field> fields,
+			Kind kind) {
 		AbstractMockHttpServletRequestBuilder<?> call;
 		if (!target.files().isEmpty()) {
 			var upload = multipart(target.method(), path);
 			for (var file : target.files()) {
 				// a binary file where a CSV, a photo or a spectrum is expected
-				upload = upload.file(new MockMultipartFile(file.name(), MARKER + ".csv", "text/csv",
-							binary()));
+				upload = upload.file(new MockMultipartFile(file.name(), MARKER + ".csv", "text/csv", binary()));
 			}
 			call = upload;
 		}
@@ -253,7 +272,8 @@ class HostileInputSweepIntegrationTests {
 			if (kind.refusedInJson() || kind == Kind.WRONG_TYPE || kind.isDate()) {
 				for (var leaf : leaves) {
 					if (kind.isDate() && !Temporal.class.isAssignableFrom(leaf.type())) {
-						continue; // a date into a date property only: there it must be refused by the reader
+						continue; // a date into a date property only: there it must be
+									// refused by the reader
 					}
 					var answer = send(target, kind, username, jsonCall(target, path, json(type, "", kind, leaf.name())),
 							true, leaf.name());
@@ -265,7 +285,8 @@ class HostileInputSweepIntegrationTests {
 				}
 			}
 		}
-		// Strict reading: a property the endpoint does not know, and a fraction where a whole number is wanted.
+		// Strict reading: a property the endpoint does not know, and a fraction where a
+		// whole number is wanted.
 		var unknown = jsonCall(target, path, "{\"" + MARKER + "Unknown\": 1}");
 		expect400(target, username, unknown, "an unknown property");
 		for (var leaf : leaves) {
@@ -281,8 +302,9 @@ class HostileInputSweepIntegrationTests {
 	}
 
 	/**
-	 * A JSON value for the type with hostile leaves: every leaf when {@code only} is null, else only that leaf (and the
-	 * objects and lists on the way to it). With {@code kind} null the chosen leaf is the placeholder {@code "@@"}.
+	 * A JSON value for the type with hostile leaves: every leaf when {@code only} is
+	 * null, else only that leaf (and the objects and lists on the way to it). With
+	 * {@code kind} null the chosen leaf is the placeholder {@code "@@"}.
 	 */
 	static String json(ResolvableType type, String at, Kind kind, String only) {
 		var raw = type.resolve(Object.class);
@@ -290,7 +312,8 @@ class HostileInputSweepIntegrationTests {
 			var members = new ArrayList<String>();
 			for (var component : raw.getRecordComponents()) {
 				var name = at.isEmpty() ? component.getName() : at + "." + component.getName();
-				if (only != null && !only.equals(name) && !only.startsWith(name + ".") && !only.startsWith(name + "[")) {
+				if (only != null && !only.equals(name) && !only.startsWith(name + ".")
+						&& !only.startsWith(name + "[")) {
 					continue;
 				}
 				members.add(quote(component.getName()) + ": "
@@ -298,7 +321,8 @@ class HostileInputSweepIntegrationTests {
 			}
 			return "{" + String.join(", ", members) + "}";
 		}
-		if (Collection.class.isAssignableFrom(raw) && !isLeaf(type.asCollection().getGeneric(0).resolve(Object.class))) {
+		if (Collection.class.isAssignableFrom(raw)
+				&& !isLeaf(type.asCollection().getGeneric(0).resolve(Object.class))) {
 			return "[" + json(type.asCollection().getGeneric(0), at + "[0]", kind, only) + "]";
 		}
 		if (Map.class.isAssignableFrom(raw)) {
@@ -307,23 +331,30 @@ class HostileInputSweepIntegrationTests {
 		if (kind == null) {
 			return "\"@@\"";
 		}
-		var leaf = Collection.class.isAssignableFrom(raw) ? type.asCollection().getGeneric(0).resolve(Object.class) : raw;
+		var leaf = Collection.class.isAssignableFrom(raw) ? type.asCollection().getGeneric(0).resolve(Object.class)
+				: raw;
 		var value = switch (kind) {
 			case NUL -> quote(MARKER + "\u0000");
 			case SURROGATE -> quote(MARKER + "\uD800");
 			case OVERLONG -> quote(MARKER + "x".repeat(100_000));
-			// the wrong JSON type: text where a number, date or list is wanted, an object where text is
+			// the wrong JSON type: text where a number, date or list is wanted, an object
+			// where text is
 			case WRONG_TYPE -> leaf == String.class ? "{\"" + MARKER + "\": 1}" : quote(MARKER + "-not-a-value");
 			case DATE_OVERFLOW -> quote("+999999999-12-31");
-			case DATE_TIME_OVERFLOW -> quote(leaf == Instant.class ? "+999999999-12-31T23:59:59Z" : "+999999999-12-31T23:59:59");
+			case DATE_TIME_OVERFLOW ->
+				quote(leaf == Instant.class ? "+999999999-12-31T23:59:59Z" : "+999999999-12-31T23:59:59");
 			case MONTH_OVERFLOW -> quote("+999999999-12");
-			case NUMBER_OVERFLOW -> isDecimal(leaf) ? "1e400" : Number.class.isAssignableFrom(leaf) || leaf.isPrimitive()
-					? "99999999999999999999" : quote("99999999999999999999");
+			case NUMBER_OVERFLOW ->
+				isDecimal(leaf) ? "1e400" : Number.class.isAssignableFrom(leaf) || leaf.isPrimitive()
+						? "99999999999999999999" : quote("99999999999999999999");
 		};
 		return Collection.class.isAssignableFrom(raw) ? "[" + value + "]" : value;
 	}
 
-	/** JSON text with every character outside printable ASCII escaped, so that a lone surrogate goes as itself. */
+	/**
+	 * JSON text with every character outside printable ASCII escaped, so that a lone
+	 * surrogate goes as itself.
+	 */
 	static String quote(String text) {
 		var out = new StringBuilder("\"");
 		for (char c : text.toCharArray()) {
@@ -375,13 +406,21 @@ class HostileInputSweepIntegrationTests {
 		}
 	}
 
-	/** What came back; {@code failure} is the exception a handler let escape (the container would answer 500). */
+	/**
+	 * What came back; {@code failure} is the exception a handler let escape (the
+	 * container would answer 500).
+	 */
 	record Answer(int status, String body, String contentType, String failure) {
 	}
 
 	private Answer perform(AbstractMockHttpServletRequestBuilder<?> call, String username) throws Exception {
 		int n = client.incrementAndGet();
-		var address = "10." + (n >> 16 & 0xFF) + "." + (n >> 8 & 0xFF) + "." + (n & 0xFF); // a fresh client: no rate limit
+		var address = "10." + (n >> 16 & 0xFF) + "." + (n >> 8 & 0xFF) + "." + (n & 0xFF); // a
+																							// fresh
+																							// client:
+																							// no
+																							// rate
+																							// limit
 		call = call.with(csrf()).with(r -> {
 			r.setRemoteAddr(address);
 			return r;
@@ -397,14 +436,18 @@ class HostileInputSweepIntegrationTests {
 		catch (Exception ex) {
 			var message = new StringBuilder("500, escaped ");
 			for (Throwable t = ex; t != null; t = t.getCause()) {
-				message.append(t.getClass().getSimpleName()).append(": ")
-					.append(String.valueOf(t.getMessage()).lines().findFirst().orElse("")).append(" / ");
+				message.append(t.getClass().getSimpleName())
+					.append(": ")
+					.append(String.valueOf(t.getMessage()).lines().findFirst().orElse(""))
+					.append(" / ");
 			}
 			return new Answer(500, "", null, message.length() > 600 ? message.substring(0, 600) : message.toString());
 		}
 	}
 
-	/** Rows holding the marker, by table and column, in every table a request can write. */
+	/**
+	 * Rows holding the marker, by table and column, in every table a request can write.
+	 */
 	private Map<String, Long> markedRows() {
 		var columns = jdbc.sql("""
 				SELECT table_schema, table_name, column_name FROM information_schema.columns
@@ -459,8 +502,8 @@ class HostileInputSweepIntegrationTests {
 			}
 			for (var pattern : info.getPatternValues()) {
 				for (var method : ordered) {
-					result.add(new Target(String.join("|", ordered) + " " + pattern, HttpMethod.valueOf(method), pattern,
-							List.copyOf(params), List.copyOf(files), List.copyOf(json), jsonBody, handler));
+					result.add(new Target(String.join("|", ordered) + " " + pattern, HttpMethod.valueOf(method),
+							pattern, List.copyOf(params), List.copyOf(files), List.copyOf(json), jsonBody, handler));
 				}
 			}
 		});
@@ -486,7 +529,8 @@ class HostileInputSweepIntegrationTests {
 			var name = !requestParam.name().isEmpty() ? requestParam.name()
 					: !requestParam.value().isEmpty() ? requestParam.value() : parameter.getParameterName();
 			var element = Collection.class.isAssignableFrom(type)
-					? ResolvableType.forMethodParameter(parameter).asCollection().getGeneric(0).resolve(Object.class) : type;
+					? ResolvableType.forMethodParameter(parameter).asCollection().getGeneric(0).resolve(Object.class)
+					: type;
 			(MultipartFile.class.isAssignableFrom(element) ? files : params).add(new Field(name, element));
 			return false;
 		}
@@ -506,7 +550,10 @@ class HostileInputSweepIntegrationTests {
 				|| Principal.class.isAssignableFrom(type) || Authentication.class.isAssignableFrom(type);
 	}
 
-	/** The fields a form object binds: record components or bean properties, lists of objects as {@code name[0].x}. */
+	/**
+	 * The fields a form object binds: record components or bean properties, lists of
+	 * objects as {@code name[0].x}.
+	 */
 	private static void formProperties(ResolvableType type, String prefix, List<Field> params, List<Field> files,
 			int depth) {
 		var raw = type.resolve(Object.class);
@@ -550,7 +597,10 @@ class HostileInputSweepIntegrationTests {
 		}
 	}
 
-	/** The leaves of a JSON body: every property that holds a value rather than an object, as a path. */
+	/**
+	 * The leaves of a JSON body: every property that holds a value rather than an object,
+	 * as a path.
+	 */
 	private static void leaves(ResolvableType type, String at, List<Field> json, int depth) {
 		var raw = type.resolve(Object.class);
 		if (raw.isRecord() && depth < 8) {
@@ -613,17 +663,25 @@ class HostileInputSweepIntegrationTests {
 
 	// ---- Real records behind path variables
 
-	/** Values for path variables, by a pattern's start: real records where the test can make them. */
+	/**
+	 * Values for path variables, by a pattern's start: real records where the test can
+	 * make them.
+	 */
 	private Map<String, String> fixtures() {
 		var now = Instant.now();
 		var suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-		var session = sessionManagement.createSession(new SessionDraft("Sweep site " + suffix, SiteKind.FESTIVAL, "E08000025",
-				"Sweep " + suffix, LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 20), "Chemist A", Set.of()),
+		var session = sessionManagement.createSession(
+				new SessionDraft("Sweep site " + suffix, SiteKind.FESTIVAL, "E08000025", "Sweep " + suffix,
+						LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 20), "Chemist A", Set.of()),
 				"analyst", "WM-CHECK", now);
-		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "ketamine",
-				DosageForm.POWDER, null, null, null, null, null, "E08000025", null, true, null), "analyst", now);
-		var result = resultManagement.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("ketamine", null,
-				null, null, Confidence.CONFIRMED, AnalysisMethod.FTIR)), true, null), "analyst", now);
+		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE,
+				"ketamine", DosageForm.POWDER, null, null, null, null, null, "E08000025", null, true, null), "analyst",
+				now);
+		var result = resultManagement.recordResult(sample.id(),
+				new ResultDraft(List
+					.of(new ComponentDraft("ketamine", null, null, null, Confidence.CONFIRMED, AnalysisMethod.FTIR)),
+						true, null),
+				"analyst", now);
 		var open = AlertTestSignals.signal(jdbc, "E08000025", "Birmingham", "ketamine", "DISSOCIATIVE",
 				SignalStatus.OPEN, now);
 		var validated = AlertTestSignals.signal(jdbc, "E08000025", "Birmingham", "ketamine", "DISSOCIATIVE",
@@ -631,7 +689,8 @@ class HostileInputSweepIntegrationTests {
 		var agency = agencies.createAgency("SWEEP" + suffix, "Sweep agency " + suffix, AgencyType.values()[0]);
 		var staff = agencies.createStaff("sweep" + suffix.toLowerCase(Locale.ROOT), "Sweep Person",
 				"sweep" + suffix.toLowerCase(Locale.ROOT) + "@harmwatch.test", agency.code(), List.of(), null);
-		var role = agencies.createRole("SWEEP_" + suffix, "Sweep role", "A role for the hostile-input sweep.", List.of());
+		var role = agencies.createRole("SWEEP_" + suffix, "Sweep role", "A role for the hostile-input sweep.",
+				List.of());
 		var values = new LinkedHashMap<String, String>();
 		values.put("/admin/agencies/{code}", agency.code());
 		values.put("/admin/staff/{id}", staff.id().toString());
@@ -653,7 +712,8 @@ class HostileInputSweepIntegrationTests {
 			if (pattern.startsWith(fixture.getKey())) {
 				var value = fixture.getValue();
 				var rest = pattern.substring(fixture.getKey().length());
-				return concrete(fixture.getKey().replaceAll("\\{[^}]+}", Matcher.quoteReplacement(value)) + rest, Map.of());
+				return concrete(fixture.getKey().replaceAll("\\{[^}]+}", Matcher.quoteReplacement(value)) + rest,
+						Map.of());
 			}
 		}
 		return EndpointAccessMatrixIntegrationTests.concrete(pattern);

@@ -19,7 +19,10 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The shared image sanitiser: recognised by bytes, metadata dropped, bombs and non-images refused, scaled down. */
+/**
+ * The shared image sanitiser: recognised by bytes, metadata dropped, bombs and non-images
+ * refused, scaled down.
+ */
 class ImageSanitiserTests {
 
 	final ImageSanitiser sanitiser = new ImageSanitiser();
@@ -34,7 +37,9 @@ class ImageSanitiserTests {
 		return out.toByteArray();
 	}
 
-	/** A PNG with a text chunk (where cameras and editors put metadata) after the header. */
+	/**
+	 * A PNG with a text chunk (where cameras and editors put metadata) after the header.
+	 */
 	static byte[] pngWithText(String text) throws IOException {
 		var png = png(40, 30);
 		var data = ("Comment\0" + text).getBytes(StandardCharsets.ISO_8859_1);
@@ -48,7 +53,8 @@ class ImageSanitiserTests {
 		crc.update(data);
 		long c = crc.getValue();
 		chunk.write(new byte[] { (byte) (c >> 24), (byte) (c >> 16), (byte) (c >> 8), (byte) c });
-		int ihdrEnd = 8 + 25; // signature, then IHDR (length 4 + type 4 + data 13 + crc 4)
+		int ihdrEnd = 8 + 25; // signature, then IHDR (length 4 + type 4 + data 13 + crc
+								// 4)
 		var out = new ByteArrayOutputStream();
 		out.write(png, 0, ihdrEnd);
 		out.write(chunk.toByteArray());
@@ -59,7 +65,8 @@ class ImageSanitiserTests {
 	@Test
 	void recognisesJpegAndPngByTheirBytesOnly() throws IOException {
 		assertThat(ImageSanitiser.recognise(png(2, 2))).contains("image/png");
-		assertThat(ImageSanitiser.recognise(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 })).contains("image/jpeg");
+		assertThat(ImageSanitiser.recognise(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 }))
+			.contains("image/jpeg");
 		assertThat(ImageSanitiser.recognise("GIF89a".getBytes(StandardCharsets.US_ASCII))).isEmpty();
 		assertThat(ImageSanitiser.recognise(new byte[0])).isEmpty();
 	}
@@ -87,7 +94,10 @@ class ImageSanitiserTests {
 		assertThat(small.width()).isEqualTo(50);
 	}
 
-	/** A 64 x 48 JPEG, red in its top-left corner, white elsewhere, with an EXIF block giving its orientation. */
+	/**
+	 * A 64 x 48 JPEG, red in its top-left corner, white elsewhere, with an EXIF block
+	 * giving its orientation.
+	 */
 	static byte[] jpegWithOrientation(int orientation) throws IOException {
 		var image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
 		var g = image.getGraphics();
@@ -100,7 +110,8 @@ class ImageSanitiserTests {
 		var bytes = jpeg.toByteArray();
 		var exif = new ByteArrayOutputStream();
 		exif.write("Exif\0\0MM\0*".getBytes(StandardCharsets.ISO_8859_1));
-		exif.write(new byte[] { 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, 0, 0, 0, 0 });
+		exif.write(
+				new byte[] { 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, 0, 0, 0, 0 });
 		var block = exif.toByteArray();
 		var out = new ByteArrayOutputStream();
 		out.write(bytes, 0, 2);
@@ -141,7 +152,8 @@ class ImageSanitiserTests {
 		assertThat(red(upright, 8, 8)).isTrue();
 		// Rubbish in the EXIF block is ignored, not a failure.
 		var broken = jpegWithOrientation(6);
-		broken[16] = 0x7F; // the IFD offset's high byte (after SOI, APP1, length, "Exif\0\0", "MM\0*"): far past the block
+		broken[16] = 0x7F; // the IFD offset's high byte (after SOI, APP1, length,
+							// "Exif\0\0", "MM\0*"): far past the block
 		assertThat(ImageSanitiser.orientation(broken)).isEqualTo(1);
 	}
 
@@ -157,7 +169,8 @@ class ImageSanitiserTests {
 
 	@Test
 	void anImageThatWouldDecodeToTooManyPixelsIsRefusedBeforeDecoding() throws Exception {
-		// A PNG header claiming 50,000 x 50,000 pixels: refused from the header, without allocating the image.
+		// A PNG header claiming 50,000 x 50,000 pixels: refused from the header, without
+		// allocating the image.
 		var png = png(1, 1);
 		var header = png.clone();
 		writeInt(header, 16, 50_000);
@@ -170,8 +183,9 @@ class ImageSanitiserTests {
 	}
 
 	/**
-	 * The bomb of the trust issue: 6,300 x 6,300 pixels of 16-bit RGBA, all zero, which deflate squeezes into about
-	 * 309 KB. Written chunk by chunk as the PNG specification lays them out, without ever holding the image.
+	 * The bomb of the trust issue: 6,300 x 6,300 pixels of 16-bit RGBA, all zero, which
+	 * deflate squeezes into about 309 KB. Written chunk by chunk as the PNG specification
+	 * lays them out, without ever holding the image.
 	 */
 	static synchronized byte[] sixteenBitRgbaBomb() throws IOException {
 		if (bomb == null) {
@@ -186,7 +200,8 @@ class ImageSanitiserTests {
 		int side = 6300;
 		var ihdr = new ByteArrayOutputStream();
 		ihdr.write(new byte[] { 0, 0, (byte) (side >> 8), (byte) side, 0, 0, (byte) (side >> 8), (byte) side });
-		ihdr.write(new byte[] { 16, 6, 0, 0, 0 }); // 16 bits a sample, RGBA, deflate, no filter method, no interlace
+		ihdr.write(new byte[] { 16, 6, 0, 0, 0 }); // 16 bits a sample, RGBA, deflate, no
+													// filter method, no interlace
 		var idat = new ByteArrayOutputStream();
 		try (var deflate = new DeflaterOutputStream(idat, new Deflater(9))) {
 			var row = new byte[1 + side * 8]; // filter type 0, then the samples
@@ -221,7 +236,8 @@ class ImageSanitiserTests {
 	void aSmallFileThatWouldDecodeToHundredsOfMegabytesIsRefusedFromItsHeader() throws Exception {
 		var bomb = sixteenBitRgbaBomb();
 		assertThat(bomb.length).as("a small file").isLessThan(400_000);
-		// Under the pixel limit (39.7 megapixels), so only the memory it would take gives it away: 8 bytes a pixel.
+		// Under the pixel limit (39.7 megapixels), so only the memory it would take gives
+		// it away: 8 bytes a pixel.
 		assertThat(6300L * 6300).isLessThan(ImageSanitiser.MAX_PIXELS);
 		assertThatThrownBy(() -> sanitiser.clean(bomb)).isInstanceOf(ImageSanitiser.UnacceptableImage.class)
 			.hasMessageContaining("6,300 x 6,300 pixels would take 303 MB to read, and at most 128 MB are allowed");
@@ -230,8 +246,7 @@ class ImageSanitiserTests {
 	@Test
 	void theMemoryLimitCountsEveryBandAndItsDepth() throws Exception {
 		// 1,000 x 1,000 grey: under 1 MB at 8 bits, 2 MB at 16; the limit lies between.
-		var limits = new ImageLimits(DataSize.ofMegabytes(1), 2,
-				Duration.ofSeconds(1));
+		var limits = new ImageLimits(DataSize.ofMegabytes(1), 2, Duration.ofSeconds(1));
 		var limited = new ImageSanitiser(limits);
 		assertThat(limited.clean(grey(BufferedImage.TYPE_BYTE_GRAY)).width()).isEqualTo(1000);
 		assertThatThrownBy(() -> limited.clean(grey(BufferedImage.TYPE_USHORT_GRAY)))
@@ -251,8 +266,7 @@ class ImageSanitiserTests {
 
 	@Test
 	void whenEveryDecodingSlotIsTakenAPhotoWaitsBrieflyThenIsRefusedAsBusy() throws Exception {
-		var limits = new ImageLimits(DataSize.ofMegabytes(128), 1,
-				Duration.ofMillis(50));
+		var limits = new ImageLimits(DataSize.ofMegabytes(128), 1, Duration.ofMillis(50));
 		var oneAtATime = new ImageSanitiser(limits);
 		var photo = png(40, 30);
 		try (var taken = oneAtATime.decodeSlot()) {
@@ -261,7 +275,8 @@ class ImageSanitiserTests {
 		}
 		assertThat(oneAtATime.clean(photo).width()).as("the slot is free again").isEqualTo(40);
 		// A refused image gives its slot back too.
-		assertThatThrownBy(() -> oneAtATime.clean(sixteenBitRgbaBomb())).isInstanceOf(ImageSanitiser.UnacceptableImage.class);
+		assertThatThrownBy(() -> oneAtATime.clean(sixteenBitRgbaBomb()))
+			.isInstanceOf(ImageSanitiser.UnacceptableImage.class);
 		assertThat(oneAtATime.clean(photo).width()).isEqualTo(40);
 	}
 

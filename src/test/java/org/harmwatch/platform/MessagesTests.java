@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every message key a template names exists in a module's message bundle, so no page shows "??key_en??".
+ * Every message key a template names exists in a module's message bundle, so no page
+ * shows "??key_en??".
  */
 class MessagesTests {
 
@@ -26,7 +27,9 @@ class MessagesTests {
 	void everyKeyUsedByATemplateIsDefined() throws IOException {
 		var messages = new Properties();
 		try (Stream<Path> bundles = Files.list(Path.of("src/main/resources/messages"))) {
-			for (var bundle : bundles.filter(p -> p.toString().endsWith(".properties") && !p.getFileName().toString().contains("_")).toList()) {
+			for (var bundle : bundles
+				.filter(p -> p.toString().endsWith(".properties") && !p.getFileName().toString().contains("_"))
+				.toList()) {
 				try (var reader = new InputStreamReader(Files.newInputStream(bundle), StandardCharsets.UTF_8)) {
 					messages.load(reader);
 				}

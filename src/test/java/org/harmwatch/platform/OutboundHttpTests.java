@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Server-side request forgery, tried against a real HTTP server on this machine. Only loopback addresses are ever
- * connected to: a private or link-local target is refused before any socket is opened, which is what is asserted.
+ * Server-side request forgery, tried against a real HTTP server on this machine. Only
+ * loopback addresses are ever connected to: a private or link-local target is refused
+ * before any socket is opened, which is what is asserted.
  */
 class OutboundHttpTests {
 
@@ -84,7 +85,8 @@ class OutboundHttpTests {
 	void refusesANameThatResolvesToLoopbackWhenItConnects() {
 		var http = allowing("127.0.0.1");
 
-		// "localhost" is not allow-listed: the address DNS gives for it is checked as the socket connects.
+		// "localhost" is not allow-listed: the address DNS gives for it is checked as the
+		// socket connects.
 		assertThatThrownBy(() -> http.get(URI.create("http://localhost:" + port() + "/feed"), Map.of(), TIMEOUT, 100))
 			.isInstanceOf(OutboundRefusedException.class)
 			.hasMessageContaining("loopback");
@@ -111,11 +113,10 @@ class OutboundHttpTests {
 		var http = allowing("127.0.0.1");
 		var location = target.contains("%d") ? target.formatted(port()) : target;
 
-		var start = URI.create("http://127.0.0.1:" + port() + "/start?to="
-				+ URLEncoder.encode(location, StandardCharsets.UTF_8));
+		var start = URI
+			.create("http://127.0.0.1:" + port() + "/start?to=" + URLEncoder.encode(location, StandardCharsets.UTF_8));
 
-		assertThatThrownBy(() -> http.get(start, Map.of(), TIMEOUT, 100))
-			.isInstanceOf(OutboundRefusedException.class)
+		assertThatThrownBy(() -> http.get(start, Map.of(), TIMEOUT, 100)).isInstanceOf(OutboundRefusedException.class)
 			.hasMessageStartingWith("refused: ");
 		// The allow-listed server was asked once; the redirect's target never was.
 		assertThat(served).containsExactly("GET /start?to=" + location);
@@ -126,7 +127,8 @@ class OutboundHttpTests {
 		var http = allowing("127.0.0.1");
 
 		var direct = http.get(URI.create("http://127.0.0.1:" + port() + "/feed"), Map.of(), TIMEOUT, 100);
-		var redirected = http.get(URI.create("http://127.0.0.1:" + port() + "/start?to=/feed2"), Map.of(), TIMEOUT, 100);
+		var redirected = http.get(URI.create("http://127.0.0.1:" + port() + "/start?to=/feed2"), Map.of(), TIMEOUT,
+				100);
 
 		assertThat(direct.status()).isEqualTo(200);
 		assertThat(new String(direct.body(), StandardCharsets.UTF_8)).isEqualTo("hello");

@@ -19,8 +19,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Rate limits against a client that rotates X-Forwarded-For, and across instances (two limiters on one database).
- * The public result lookup allows 10 lookups per client, then one a minute.
+ * Rate limits against a client that rotates X-Forwarded-For, and across instances (two
+ * limiters on one database). The public result lookup allows 10 lookups per client, then
+ * one a minute.
  */
 @HarmwatchIntegrationTest
 class RateLimitIntegrationTests {
@@ -60,7 +61,8 @@ class RateLimitIntegrationTests {
 	void behindTheTrustedProxyTheClientIsTheAddressTheProxySaw() throws Exception {
 		var statuses = new ArrayList<Integer>();
 		for (int i = 0; i < 12; i++) {
-			// What the client wrote (left) changes every time; what the proxy appended (right) does not.
+			// What the client wrote (left) changes every time; what the proxy appended
+			// (right) does not.
 			statuses.add(status(lookup("198.51.100.1", i).header("X-Forwarded-For", "10.8." + i + ".1, 192.0.2.61")));
 		}
 		assertThat(statuses.subList(0, 10)).containsOnly(200);

@@ -69,7 +69,8 @@ class SecurityIntegrationTests {
 	@Test
 	void anApiCallRidingOnABrowserSessionStillNeedsItsCsrfToken() throws Exception {
 		var signIn = mvc
-			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+				.formLogin("/login")
 				.user("coordinator")
 				.password("harmwatch-demo"))
 			.andReturn()
@@ -121,8 +122,8 @@ class SecurityIntegrationTests {
 			.header("Accept", "application/json")
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"status\":404").doesNotContain("Exception").doesNotContain("trace");
 	}
 

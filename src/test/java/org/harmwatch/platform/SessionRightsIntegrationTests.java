@@ -30,12 +30,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Rights change on the next request: an administrator's change to an account, its roles or its agency reaches open
- * sessions and API tokens at once (DESIGN.md, "Data protection").
+ * Rights change on the next request: an administrator's change to an account, its roles
+ * or its agency reaches open sessions and API tokens at once (DESIGN.md, "Data
+ * protection").
  *
- * <p>Every case signs a fresh member of staff in through the real sign-in form, so the session lives in the real
- * session store, and changes the account through {@link AgencyManagement} as the admin pages do. Roles are the
- * programme's standard ones, assigned to fresh staff of a fresh agency; no demo account is changed.
+ * <p>
+ * Every case signs a fresh member of staff in through the real sign-in form, so the
+ * session lives in the real session store, and changes the account through
+ * {@link AgencyManagement} as the admin pages do. Roles are the programme's standard
+ * ones, assigned to fresh staff of a fresh agency; no demo account is changed.
  */
 @HarmwatchIntegrationTest
 class SessionRightsIntegrationTests {
@@ -59,7 +62,10 @@ class SessionRightsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	/** A new agency of the same type as the demo public health team, which may hold auditor and panel roles. */
+	/**
+	 * A new agency of the same type as the demo public health team, which may hold
+	 * auditor and panel roles.
+	 */
 	String freshAgency() {
 		var code = "RIGHTS-" + System.nanoTime() % 1_000_000 + "-" + SEQUENCE.incrementAndGet();
 		agencies.createAgency(code, "Rights test agency " + code, agencies.agencyByCode("BCC-PH").type());
@@ -82,7 +88,10 @@ class SessionRightsIntegrationTests {
 		return session;
 	}
 
-	/** Changes roles and whether the account is enabled, keeping everything else, as the staff edit page does. */
+	/**
+	 * Changes roles and whether the account is enabled, keeping everything else, as the
+	 * staff edit page does.
+	 */
 	void change(Staff member, List<String> roles, boolean enabled) {
 		var now = agencies.staffMember(member.id());
 		agencies.changeStaff(member.id(), now.displayName(), now.email(), agencyCodeOf(now), roles, enabled,
@@ -90,7 +99,10 @@ class SessionRightsIntegrationTests {
 	}
 
 	String agencyCodeOf(Staff member) {
-		return jdbc.sql("SELECT code FROM agency.agency WHERE id = ?").param(member.agencyId()).query(String.class).single();
+		return jdbc.sql("SELECT code FROM agency.agency WHERE id = ?")
+			.param(member.agencyId())
+			.query(String.class)
+			.single();
 	}
 
 	long sessionsOf(Staff member) {
@@ -216,7 +228,8 @@ class SessionRightsIntegrationTests {
 		assertThat(audited("SESSION_REFRESHED", member)).isZero();
 	}
 
-	// ---- API clients: the token is looked up on every call, so the same holds without a session
+	// ---- API clients: the token is looked up on every call, so the same holds without a
+	// session
 
 	String token(String agency, Grant... grants) {
 		return agencies.issueApiClient("Rights client " + UUID.randomUUID(), agency, List.of(grants), "test").token();
@@ -264,9 +277,12 @@ class SessionRightsIntegrationTests {
 		var token = token(freshAgency(), earlyWarning(Action.READ), earlyWarning(Action.WRITE));
 		mvc.perform(get(ALERTS_API).header("Authorization", "Bearer " + token)).andExpect(status().isOk());
 
-		// The admin pages cannot change a client's grants (only issue and revoke), so the change is made in the table.
+		// The admin pages cannot change a client's grants (only issue and revoke), so the
+		// change is made in the table.
 		jdbc.sql("DELETE FROM agency.api_client_grant WHERE api_client = ? AND capability = 'EARLY_WARNING' "
-				+ "AND action = 'READ'").param(clientOf(token)).update();
+				+ "AND action = 'READ'")
+			.param(clientOf(token))
+			.update();
 
 		mvc.perform(get(ALERTS_API).header("Authorization", "Bearer " + token))
 			.andExpect(status().isForbidden())

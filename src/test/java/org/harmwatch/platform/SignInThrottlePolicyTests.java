@@ -28,15 +28,17 @@ class SignInThrottlePolicyTests {
 	@Test
 	void refusesSettingsThatMakeNoSense() {
 		assertThatThrownBy(() -> new SignInThrottlePolicy(-1, 10, 30, Duration.ofSeconds(1), Duration.ofMinutes(15),
-				Duration.ofHours(24), Duration.ofDays(90))).isInstanceOf(IllegalArgumentException.class);
+				Duration.ofHours(24), Duration.ofDays(90)))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new SignInThrottlePolicy(5, 10, 30, Duration.ofMinutes(20), Duration.ofMinutes(15),
-				Duration.ofHours(24), Duration.ofDays(90))).isInstanceOf(IllegalArgumentException.class);
+				Duration.ofHours(24), Duration.ofDays(90)))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
 	void zeroFreeFailuresAndEqualDelaysAreAllowed() {
-		var strict = new SignInThrottlePolicy(0, 0, 0, Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofHours(1),
-				Duration.ofDays(1));
+		var strict = new SignInThrottlePolicy(0, 0, 0, Duration.ofSeconds(3), Duration.ofSeconds(3),
+				Duration.ofHours(1), Duration.ofDays(1));
 
 		assertThat(strict.delayAfter(0, 0)).isZero();
 		assertThat(strict.delayAfter(1, 0)).isEqualTo(Duration.ofSeconds(3));

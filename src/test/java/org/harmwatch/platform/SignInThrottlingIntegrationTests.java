@@ -20,9 +20,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Sign-in as an attacker tries it: locking someone else out, telling real usernames from unknown ones, and the session
- * cookie behind TLS. Requests come "from" documentation addresses (192.0.2.0/24, 203.0.113.0/24, 198.18.0.0/15), one
- * range per test, so the tests' failures never slow each other.
+ * Sign-in as an attacker tries it: locking someone else out, telling real usernames from
+ * unknown ones, and the session cookie behind TLS. Requests come "from" documentation
+ * addresses (192.0.2.0/24, 203.0.113.0/24, 198.18.0.0/15), one range per test, so the
+ * tests' failures never slow each other.
  */
 @HarmwatchIntegrationTest
 class SignInThrottlingIntegrationTests {
@@ -91,12 +92,13 @@ class SignInThrottlingIntegrationTests {
 		assertThat(where(send(signIn(username, PASSWORD, "203.0.113.66")))).startsWith("/login?throttled=");
 		assertThat(where(send(signIn(username, PASSWORD, "203.0.113.200")))).startsWith("/login?throttled=");
 
-		// The owner is not: from the usual address, and from anywhere with the usual device.
+		// The owner is not: from the usual address, and from anywhere with the usual
+		// device.
 		assertThat(where(send(signIn(username, PASSWORD, "192.0.2.10")))).isEqualTo("/");
 		assertThat(where(send(signIn(username, PASSWORD, "198.18.0.5", device)))).isEqualTo("/");
 		// A forged device cookie is a stranger.
-		assertThat(where(send(signIn(username, PASSWORD, "198.18.0.6",
-				new Cookie("HW-DEVICE", "A".repeat(43)))))).startsWith("/login?throttled=");
+		assertThat(where(send(signIn(username, PASSWORD, "198.18.0.6", new Cookie("HW-DEVICE", "A".repeat(43))))))
+			.startsWith("/login?throttled=");
 		assertThat(jdbc.sql("SELECT count(*) FROM platform.audit_event WHERE action = 'SIGN_IN_SLOWED' AND actor = ?")
 			.param(username)
 			.query(Long.class)
@@ -111,7 +113,8 @@ class SignInThrottlingIntegrationTests {
 		assertThat(where(send(signIn(known, "wrong password", "192.0.2.20")))).isEqualTo("/login?error");
 		assertThat(where(send(signIn(unknown, "wrong password", "192.0.2.21")))).isEqualTo("/login?error");
 
-		// Throttling follows the username as typed, so it starts at the same attempt for both.
+		// Throttling follows the username as typed, so it starts at the same attempt for
+		// both.
 		var knownAnswers = new ArrayList<String>();
 		var unknownAnswers = new ArrayList<String>();
 		for (int i = 0; i < 6; i++) {
@@ -126,8 +129,10 @@ class SignInThrottlingIntegrationTests {
 	@Test
 	void anUnknownUsernameCostsAboutAsMuchAsAWrongPassword() throws Exception {
 		var known = administrator();
-		// Warm both paths up, then alternate, each attempt from its own address so that none is throttled (the known
-		// account gets 10 failures from unfamiliar clients before it is slowed: 1 + 9 here).
+		// Warm both paths up, then alternate, each attempt from its own address so that
+		// none is throttled (the known
+		// account gets 10 failures from unfamiliar clients before it is slowed: 1 + 9
+		// here).
 		send(signIn(known, "warm-up", "198.19.0.1"));
 		send(signIn(unique("nobody"), "warm-up", "198.19.0.2"));
 		var knownTimes = new ArrayList<Long>();
@@ -142,7 +147,8 @@ class SignInThrottlingIntegrationTests {
 			unknownTimes.add(System.nanoTime() - start);
 		}
 		double ratio = (double) median(unknownTimes) / median(knownTimes);
-		// Before, an unknown username answered in about half the time (170–230 ms against 310–420 ms).
+		// Before, an unknown username answered in about half the time (170–230 ms against
+		// 310–420 ms).
 		assertThat(ratio).as("median time of an unknown username / of a wrong password").isBetween(0.7, 1.4);
 	}
 
@@ -169,8 +175,7 @@ class SignInThrottlingIntegrationTests {
 
 		var plain = send(signIn(username, PASSWORD, "192.0.2.40"));
 		var tls = send(signIn(username, PASSWORD, "192.0.2.40").secure(true));
-		var behindProxy = send(signIn(username, PASSWORD, "198.51.100.1")
-			.header("X-Forwarded-For", "192.0.2.40")
+		var behindProxy = send(signIn(username, PASSWORD, "198.51.100.1").header("X-Forwarded-For", "192.0.2.40")
 			.header("X-Forwarded-Proto", "https"));
 		var forgedProto = send(signIn(username, PASSWORD, "192.0.2.40").header("X-Forwarded-Proto", "https"));
 

@@ -38,11 +38,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Single sign-on end to end: a real OIDC provider (mock-oauth2-server, in this JVM) vouches for a person, and the
- * browser goes through the whole authorisation-code flow over HTTP.
+ * Single sign-on end to end: a real OIDC provider (mock-oauth2-server, in this JVM)
+ * vouches for a person, and the browser goes through the whole authorisation-code flow
+ * over HTTP.
  *
- * <p>SSO needs its own properties, so this class has its own application context (and embedded database); keep every
- * SSO case in this one class so the suite starts only one extra context.
+ * <p>
+ * SSO needs its own properties, so this class has its own application context (and
+ * embedded database); keep every SSO case in this one class so the suite starts only one
+ * extra context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -55,7 +58,10 @@ class SingleSignOnIntegrationTests {
 
 	static final String LABEL = "West Midlands Staff Login";
 
-	/** Started before the context, so single sign-on is offered from the start; the other case has its own test class. */
+	/**
+	 * Started before the context, so single sign-on is offered from the start; the other
+	 * case has its own test class.
+	 */
 	static final MockOAuth2Server idp = new MockOAuth2Server();
 
 	static {
@@ -89,9 +95,11 @@ class SingleSignOnIntegrationTests {
 	@Test
 	void signsInAStaffMemberTheProviderVouchesFor() throws Exception {
 		var browser = browser();
-		var hops = signIn(browser, "panel-subject", Map.of("email", "Panel@demo.harmwatch.test", "email_verified", true));
+		var hops = signIn(browser, "panel-subject",
+				Map.of("email", "Panel@demo.harmwatch.test", "email_verified", true));
 
-		assertThat(hops.visited()).anySatisfy(uri -> assertThat(uri.toString()).startsWith(idp.issuerUrl(ISSUER) + "/authorize"));
+		assertThat(hops.visited())
+			.anySatisfy(uri -> assertThat(uri.toString()).startsWith(idp.issuerUrl(ISSUER) + "/authorize"));
 		assertThat(hops.visited()).anySatisfy(uri -> assertThat(uri.getPath()).isEqualTo("/login/oauth2/code/sso"));
 		assertThat(hops.last().uri().getPath()).isEqualTo("/");
 		assertThat(hops.last().statusCode()).isEqualTo(200);
@@ -126,7 +134,8 @@ class SingleSignOnIntegrationTests {
 		var me = get(browser, "/api/me", "application/json");
 		assertThat(me.statusCode()).isEqualTo(200);
 		assertThat(me.body()).contains("\"roles\":[\"FRONTLINE_WORKER\",\"PANEL_MEMBER\"]");
-		// The session still holds a single sign-on authentication (for sign-out at the provider), with the new rights.
+		// The session still holds a single sign-on authentication (for sign-out at the
+		// provider), with the new rights.
 		var stored = (SecurityContext) new ObjectInputStream(new ByteArrayInputStream(jdbc.sql("""
 				SELECT a.attribute_bytes FROM spring_session_attributes a
 				JOIN spring_session s ON s.primary_id = a.session_primary_id
@@ -185,9 +194,11 @@ class SingleSignOnIntegrationTests {
 
 	@Test
 	void neverMatchesOnPreferredUsername() throws Exception {
-		// A provider user anyone could have created, named after a member of staff, with no e-mail address at all.
+		// A provider user anyone could have created, named after a member of staff, with
+		// no e-mail address at all.
 		var browser = browser();
-		var hops = signIn(browser, "squatter-subject", Map.of("preferred_username", "investigator@demo.harmwatch.test"));
+		var hops = signIn(browser, "squatter-subject",
+				Map.of("preferred_username", "investigator@demo.harmwatch.test"));
 
 		assertRefused(browser, hops);
 		assertThat(lastDetail("SSO_SIGN_IN_REFUSED", "subject squatter-subject at " + idp.issuerUrl(ISSUER)))
@@ -231,19 +242,21 @@ class SingleSignOnIntegrationTests {
 				Map.of("email", "frontline@demo.harmwatch.test", "email_verified", true, "sid", "idp-session-out"));
 
 		var home = get(browser, "/", "text/html");
-		// Browsers apply form-action to the redirect that follows the sign-out form, so the provider must be in it.
+		// Browsers apply form-action to the redirect that follows the sign-out form, so
+		// the provider must be in it.
 		assertThat(home.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
 			.contains("form-action 'self' http://localhost:" + idp.issuerUrl(ISSUER).port() + ";"));
 		var out = post(browser, "/logout", csrfFrom(home.body()));
 
-		// RP-initiated logout: to the provider's end-session endpoint, which is to send the browser back to sign-in.
+		// RP-initiated logout: to the provider's end-session endpoint, which is to send
+		// the browser back to sign-in.
 		assertThat(out.statusCode()).isEqualTo(302);
 		var endSession = URI.create(out.headers().firstValue("Location").orElseThrow());
 		assertThat(endSession.toString()).startsWith(idp.endSessionEndpointUrl(ISSUER).toString());
 		assertThat(endSession.getQuery()).contains("id_token_hint=")
 			.contains("post_logout_redirect_uri=http://localhost:" + port + "/login?signedOut");
-		assertThat(lastDetail("SIGNED_OUT", "frontline")).isEqualTo("method=sso issuer=" + idp.issuerUrl(ISSUER)
-				+ " subject=frontline-subject ended by the user");
+		assertThat(lastDetail("SIGNED_OUT", "frontline"))
+			.isEqualTo("method=sso issuer=" + idp.issuerUrl(ISSUER) + " subject=frontline-subject ended by the user");
 		assertThat(get(browser, "/api/me", "application/json").statusCode()).isEqualTo(401);
 		assertThat(jdbc.sql("SELECT count(*) FROM platform.oidc_session WHERE provider_sid = 'idp-session-out'")
 			.query(Long.class)
@@ -288,8 +301,11 @@ class SingleSignOnIntegrationTests {
 				.getBytes(StandardCharsets.UTF_8));
 		var forged = genuine[0] + "." + forgedPayload + "." + genuine[2];
 		var unsigned = "eyJhbGciOiJub25lIn0" + "." + forgedPayload + ".";
-		var notALogoutToken = idp.issueToken(ISSUER, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER, "naloxone-subject",
-				"JWT", List.of(CLIENT_ID), Map.of("sid", "idp-session-naloxone"), 60)).serialize();
+		var notALogoutToken = idp
+			.issueToken(ISSUER, CLIENT_ID,
+					new DefaultOAuth2TokenCallback(ISSUER, "naloxone-subject", "JWT", List.of(CLIENT_ID),
+							Map.of("sid", "idp-session-naloxone"), 60))
+			.serialize();
 
 		for (var token : List.of(forged, unsigned, notALogoutToken, "not-a-jwt")) {
 			var response = backChannelLogout(token);
@@ -297,11 +313,11 @@ class SingleSignOnIntegrationTests {
 			assertThat(response.body()).contains("invalid");
 		}
 		assertThat(get(browser, "/api/me", "application/json").statusCode()).isEqualTo(200);
-		var unknownRegistration = browser().send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + "/logout/connect/back-channel/nobody"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("logout_token=x"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		var unknownRegistration = browser()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout/connect/back-channel/nobody"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("logout_token=x"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(unknownRegistration.statusCode()).isEqualTo(400);
 	}
 
@@ -327,16 +343,19 @@ class SingleSignOnIntegrationTests {
 	private String logoutToken(String subject, Map<String, Object> claims) {
 		var all = new HashMap<String, Object>(claims);
 		all.put("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
-		return idp.issueToken(ISSUER, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER, subject, "logout+jwt", List.of(CLIENT_ID),
-				all, 120)).serialize();
+		return idp
+			.issueToken(ISSUER, CLIENT_ID,
+					new DefaultOAuth2TokenCallback(ISSUER, subject, "logout+jwt", List.of(CLIENT_ID), all, 120))
+			.serialize();
 	}
 
 	private HttpResponse<String> backChannelLogout(String token) throws IOException, InterruptedException {
-		return HttpClient.newHttpClient().send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + "/logout/connect/back-channel/sso"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout/connect/back-channel/sso"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> passwordSignIn(HttpClient browser, String username)
@@ -362,7 +381,8 @@ class SingleSignOnIntegrationTests {
 	}
 
 	private String lastDetail(String action, String actor) {
-		return jdbc.sql("SELECT detail FROM platform.audit_event WHERE action = ? AND actor = ? ORDER BY seq DESC LIMIT 1")
+		return jdbc
+			.sql("SELECT detail FROM platform.audit_event WHERE action = ? AND actor = ? ORDER BY seq DESC LIMIT 1")
 			.params(action, actor)
 			.query(String.class)
 			.optional()
@@ -376,7 +396,10 @@ class SingleSignOnIntegrationTests {
 			.single();
 	}
 
-	/** A browser that keeps cookies and, like a test should, follows redirects one at a time. */
+	/**
+	 * A browser that keeps cookies and, like a test should, follows redirects one at a
+	 * time.
+	 */
 	private static HttpClient browser() {
 		return HttpClient.newBuilder()
 			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))

@@ -34,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Harmwatch starts while its single sign-on provider is down, offers password sign-in, and offers single sign-on once
- * the provider answers.
+ * Harmwatch starts while its single sign-on provider is down, offers password sign-in,
+ * and offers single sign-on once the provider answers.
  *
- * <p>The provider's address is a port nobody listens on when the application starts; the test then starts
- * mock-oauth2-server on that very port.
+ * <p>
+ * The provider's address is a port nobody listens on when the application starts; the
+ * test then starts mock-oauth2-server on that very port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -85,8 +86,8 @@ class SingleSignOnProviderDownIntegrationTests {
 
 		var sso = get(browser, "/oauth2/authorization/sso");
 		assertThat(sso.statusCode()).isEqualTo(302);
-		assertThat(sso.headers().firstValue("Location")).hasValueSatisfying(
-				to -> assertThat(to).endsWith("/login?ssoUnavailable"));
+		assertThat(sso.headers().firstValue("Location"))
+			.hasValueSatisfying(to -> assertThat(to).endsWith("/login?ssoUnavailable"));
 		assertThat(get(browser, "/login?ssoUnavailable").body()).contains("Single sign-on is not available");
 
 		var signIn = post(browser, "/login",
@@ -98,9 +99,9 @@ class SingleSignOnProviderDownIntegrationTests {
 
 		var stranger = browser();
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(get(stranger, "/login").body())
-				.contains("href=\"/oauth2/authorization/sso\"")
-				.contains("Sign in with West Midlands Staff Login"));
+			.untilAsserted(
+					() -> assertThat(get(stranger, "/login").body()).contains("href=\"/oauth2/authorization/sso\"")
+						.contains("Sign in with West Midlands Staff Login"));
 		assertThat(output.getAll()).contains("Single sign-on provider " + issuer() + " answered");
 
 		idp.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "frontline-subject", "JWT", List.of(CLIENT_ID),

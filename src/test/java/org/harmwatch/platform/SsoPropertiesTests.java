@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Single sign-on settings bind with safe defaults, and refuse a claim that people choose for themselves. */
+/**
+ * Single sign-on settings bind with safe defaults, and refuse a claim that people choose
+ * for themselves.
+ */
 class SsoPropertiesTests {
 
 	@Test

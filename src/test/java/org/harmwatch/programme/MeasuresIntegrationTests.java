@@ -41,16 +41,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The coordinator's measures: the backlog by age and urgency, alerts by level and the time from first evidence to
- * alert, exercises left out. Set years ahead, so that other tests' signals and alerts fall outside the period. Signals
- * are opened, decided and graded through early warning's API, so that its events reach the measures as they do in
+ * The coordinator's measures: the backlog by age and urgency, alerts by level and the
+ * time from first evidence to alert, exercises left out. Set years ahead, so that other
+ * tests' signals and alerts fall outside the period. Signals are opened, decided and
+ * graded through early warning's API, so that its events reach the measures as they do in
  * production; the test waits for the listeners through the event publication registry.
  */
 @HarmwatchIntegrationTest
 class MeasuresIntegrationTests {
 
-	static final String BIRMINGHAM = "E08000025", COVENTRY = "E08000026", DUDLEY = "E08000027",
-			SANDWELL = "E08000028", SOLIHULL = "E08000029", WALSALL = "E08000030";
+	static final String BIRMINGHAM = "E08000025", COVENTRY = "E08000026", DUDLEY = "E08000027", SANDWELL = "E08000028",
+			SOLIHULL = "E08000029", WALSALL = "E08000030";
 
 	/** "Now" for this test: far from every other test's data. */
 	static final Instant NOW = Instant.parse("2031-03-01T12:00:00Z");
@@ -77,8 +78,9 @@ class MeasuresIntegrationTests {
 	UserDetailsService users;
 
 	/**
-	 * An urgent signal (a death) opened by a report received at {@code at} about something that happened then, in a
-	 * district of its own so that no two of this test's signals group together.
+	 * An urgent signal (a death) opened by a report received at {@code at} about
+	 * something that happened then, in a district of its own so that no two of this
+	 * test's signals group together.
 	 */
 	UUID signal(String ladCode, String substance, Instant at) {
 		var draft = new ReportDraft(Channel.STAFF_FORM, SourceType.DRUG_SERVICE, at, null, null, ladCode,
@@ -137,18 +139,23 @@ class MeasuresIntegrationTests {
 
 		var after = measures.measures(30, NOW);
 
-		assertThat(band(after, "UNDER_1_DAY", Urgency.URGENT) - band(before, "UNDER_1_DAY", Urgency.URGENT)).isEqualTo(1);
-		assertThat(band(after, "DAYS_1_TO_3", Urgency.URGENT) - band(before, "DAYS_1_TO_3", Urgency.URGENT)).isEqualTo(1);
+		assertThat(band(after, "UNDER_1_DAY", Urgency.URGENT) - band(before, "UNDER_1_DAY", Urgency.URGENT))
+			.isEqualTo(1);
+		assertThat(band(after, "DAYS_1_TO_3", Urgency.URGENT) - band(before, "DAYS_1_TO_3", Urgency.URGENT))
+			.isEqualTo(1);
 		assertThat(after.signalsOpened() - before.signalsOpened()).isEqualTo(6);
 		assertThat(after.alertsIssued()).isEqualTo(before.alertsIssued() + 2);
-		assertThat(after.alertsByLevel().get(AlertLevel.WARNING)).isEqualTo(before.alertsByLevel().get(AlertLevel.WARNING) + 1);
-		assertThat(after.alertsByLevel().get(AlertLevel.CRITICAL)).isEqualTo(before.alertsByLevel().get(AlertLevel.CRITICAL) + 1);
+		assertThat(after.alertsByLevel().get(AlertLevel.WARNING))
+			.isEqualTo(before.alertsByLevel().get(AlertLevel.WARNING) + 1);
+		assertThat(after.alertsByLevel().get(AlertLevel.CRITICAL))
+			.isEqualTo(before.alertsByLevel().get(AlertLevel.CRITICAL) + 1);
 		assertThat(before.alertsIssued()).as("nothing else is issued in 2031").isZero();
 		assertThat(after.medianHoursToAlert()).isCloseTo(4.5, within(0.01));
 		assertThat(after.slowestHoursToAlert()).isCloseTo(6.0, within(0.01));
 		assertThat(after.delivery()).as("the dissemination module reports delivery").isNotNull();
 
-		mvc.perform(get("/early-warning/measures").param("days", "30").with(user(users.loadUserByUsername("coordinator"))))
+		mvc.perform(
+				get("/early-warning/measures").param("days", "30").with(user(users.loadUserByUsername("coordinator"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Early-warning measures")))
 			.andExpect(content().string(containsString("Under a day")));

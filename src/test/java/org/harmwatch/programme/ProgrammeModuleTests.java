@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The programme module alone (with the platform it stands on): early warning's and dissemination's events, published
- * as those modules publish them, keep the measures up to date; repeated and late events change nothing. Each test
- * has a year of its own, so that no other figure falls into its period.
+ * The programme module alone (with the platform it stands on): early warning's and
+ * dissemination's events, published as those modules publish them, keep the measures up
+ * to date; repeated and late events change nothing. Each test has a year of its own, so
+ * that no other figure falls into its period.
  */
 @ApplicationModuleTest(extraIncludes = "platform")
 @ActiveProfiles("test")
@@ -52,7 +53,10 @@ class ProgrammeModuleTests {
 	@Autowired
 	CompletedEventPublications completed;
 
-	/** Whether every publication of these events has been handled, and each was handled at least once. */
+	/**
+	 * Whether every publication of these events has been handled, and each was handled at
+	 * least once.
+	 */
 	boolean handled(Object... events) {
 		var awaited = List.of(events);
 		return registry.findIncompletePublications().stream().noneMatch(p -> awaited.contains(p.getEvent()))
@@ -69,7 +73,13 @@ class ProgrammeModuleTests {
 	}
 
 	long band(EarlyWarningMeasures m, String band, Urgency urgency) {
-		return m.openSignals().stream().filter(b -> b.band().equals(band)).findFirst().orElseThrow().byUrgency().get(urgency);
+		return m.openSignals()
+			.stream()
+			.filter(b -> b.band().equals(band))
+			.findFirst()
+			.orElseThrow()
+			.byUrgency()
+			.get(urgency);
 	}
 
 	@Test
@@ -91,7 +101,8 @@ class ProgrammeModuleTests {
 			});
 
 		var graded = new SignalGraded(signal, PanelOutcome.ALERT_PROFESSIONALS, "Two grades agree.", now);
-		// A late copy of the validation after the grade does not bring the signal back into the backlog.
+		// A late copy of the validation after the grade does not bring the signal back
+		// into the backlog.
 		scenario.stimulate(publishing(graded, validated))
 			.andWaitForStateChange(() -> handled(graded, validated), Boolean::booleanValue)
 			.andVerify(done -> {
@@ -136,7 +147,8 @@ class ProgrammeModuleTests {
 		long delivery = Math.abs(alert.getMostSignificantBits() % 1_000_000_000L);
 		var acknowledged = new DeliveryAcknowledged(delivery, alert, 1, queued, now.minus(Duration.ofHours(18)));
 		var feedback = new FeedbackGiven(delivery, alert, 1, queued, true, false, now.minus(Duration.ofHours(17)));
-		// The later count is handled first and the earlier one arrives late; every answer arrives twice.
+		// The later count is handled first and the earlier one arrives late; every answer
+		// arrives twice.
 		scenario.stimulate(publishing(later, acknowledged, feedback))
 			.andWaitForStateChange(() -> handled(later, acknowledged, feedback), Boolean::booleanValue)
 			.andVerify(done -> assertThat(measures.measures(30, now).delivery().delivered()).isEqualTo(8));
@@ -158,10 +170,11 @@ class ProgrammeModuleTests {
 
 	static AlertIssued issue(UUID alert, int version, AlertLevel level, boolean exercise, Instant issuedAt,
 			Instant firstEvidence) {
-		return new AlertIssued(alert, version, "HW-TEST-" + version, version == 1 ? AlertMessageType.ALERT
-				: AlertMessageType.UPDATE, level, Set.of(Audience.PROFESSIONALS), exercise, "Test", "Look out", "",
-				"Advice", "SMS", List.of("E08000025"), List.of("OPIOID"), List.of("Heroin"), "/alerts/HW-TEST",
-				issuedAt, issuedAt.plus(Duration.ofDays(7)), UUID.randomUUID(), firstEvidence);
+		return new AlertIssued(alert, version, "HW-TEST-" + version,
+				version == 1 ? AlertMessageType.ALERT : AlertMessageType.UPDATE, level, Set.of(Audience.PROFESSIONALS),
+				exercise, "Test", "Look out", "", "Advice", "SMS", List.of("E08000025"), List.of("OPIOID"),
+				List.of("Heroin"), "/alerts/HW-TEST", issuedAt, issuedAt.plus(Duration.ofDays(7)), UUID.randomUUID(),
+				firstEvidence);
 	}
 
 }

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The vocabulary on the real database: the seed, changes and their audit trail and event, CSV round trips, imports
- * that change nothing when a row is bad, and an index that follows changes made by another instance.
+ * The vocabulary on the real database: the seed, changes and their audit trail and event,
+ * CSV round trips, imports that change nothing when a row is bad, and an index that
+ * follows changes made by another instance.
  */
 @HarmwatchIntegrationTest
 @RecordApplicationEvents
@@ -38,8 +39,8 @@ class SubstanceManagementIntegrationTests {
 
 	static SubstanceDraft nitazene(String name, List<Alias> aliases) {
 		return new SubstanceDraft(null, name, SubstanceClass.NITAZENE,
-				Set.of(RiskFlag.HIGH_POTENCY, RiskFlag.NALOXONE_RESPONSIVE, RiskFlag.REPEAT_NALOXONE_LIKELY), "nitazenes",
-				aliases, null, null, "Test substance.");
+				Set.of(RiskFlag.HIGH_POTENCY, RiskFlag.NALOXONE_RESPONSIVE, RiskFlag.REPEAT_NALOXONE_LIKELY),
+				"nitazenes", aliases, null, null, "Test substance.");
 	}
 
 	long auditCount(String action, String recordId) {
@@ -100,7 +101,8 @@ class SubstanceManagementIntegrationTests {
 	void exportThenImportGivesTheSameVocabulary() {
 		var csv = new StringBuilder();
 		substances.exportCsv(csv);
-		assertThat(csv.toString()).startsWith("code,name,class,flags,parent,aliases,street_names,pubchem_cid,cas_number,notes\r\n");
+		assertThat(csv.toString())
+			.startsWith("code,name,class,flags,parent,aliases,street_names,pubchem_cid,cas_number,notes\r\n");
 		var before = substances.allDetails();
 		long version = substances.version();
 
@@ -118,17 +120,17 @@ class SubstanceManagementIntegrationTests {
 	void anImportWithABadRowNamesItAndChangesNothing() {
 		long version = substances.version();
 		var good = unique("Importonitazene");
-		var csv = "name,class,flags,parent,street_names\r\n"
-				+ good + ",NITAZENE,HIGH_POTENCY|NALOXONE_RESPONSIVE,nitazenes,\r\n"
-				+ unique("Bad class") + ",NOT_A_CLASS,,,\r\n"
-				+ unique("Clash") + ",OTHER,,,china white\r\n";
+		var csv = "name,class,flags,parent,street_names\r\n" + good
+				+ ",NITAZENE,HIGH_POTENCY|NALOXONE_RESPONSIVE,nitazenes,\r\n" + unique("Bad class")
+				+ ",NOT_A_CLASS,,,\r\n" + unique("Clash") + ",OTHER,,,china white\r\n";
 
 		var report = substances.importCsv(csv);
 
 		assertThat(report.valid()).isFalse();
 		assertThat(report.problems()).extracting(VocabularyProblem::describe)
 			.anySatisfy(p -> assertThat(p).startsWith("Row 2, class: 'NOT_A_CLASS' is not a class."))
-			.anySatisfy(p -> assertThat(p).startsWith("Row 3, street_names: 'china white' already belongs to Fentanyl"));
+			.anySatisfy(
+					p -> assertThat(p).startsWith("Row 3, street_names: 'china white' already belongs to Fentanyl"));
 		assertThat(substances.version()).isEqualTo(version);
 		assertThat(substances.resolve(good)).isEmpty();
 		assertThat(jdbc.sql("SELECT count(*) FROM platform.audit_event WHERE action = 'SUBSTANCES_IMPORT_REFUSED'")
@@ -145,9 +147,13 @@ class SubstanceManagementIntegrationTests {
 	@Test
 	void followsAChangeMadeByAnotherInstance() throws InterruptedException {
 		var street = "wonky" + System.nanoTime();
-		var ketamine = jdbc.sql("SELECT id FROM substances.substance WHERE code = 'ketamine'").query(java.util.UUID.class).single();
-		// Another instance writes a street name, but (for now) without bumping the version: this instance keeps its index.
-		jdbc.sql("INSERT INTO substances.term (substance, kind, text, term_key, position) VALUES (?, 'STREET_NAME', ?, ?, 99)")
+		var ketamine = jdbc.sql("SELECT id FROM substances.substance WHERE code = 'ketamine'")
+			.query(java.util.UUID.class)
+			.single();
+		// Another instance writes a street name, but (for now) without bumping the
+		// version: this instance keeps its index.
+		jdbc.sql(
+				"INSERT INTO substances.term (substance, kind, text, term_key, position) VALUES (?, 'STREET_NAME', ?, ?, 99)")
 			.params(ketamine, street, street)
 			.update();
 		assertThat(substances.resolve(street)).isEmpty();

@@ -12,8 +12,9 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every substance the UNC Street Drug Analysis Lab reported in the Allegheny County samples resolves, exactly as the lab
- * wrote it and without spelling correction, so that the drug-checking import can take the lab's names as they are.
+ * Every substance the UNC Street Drug Analysis Lab reported in the Allegheny County
+ * samples resolves, exactly as the lab wrote it and without spelling correction, so that
+ * the drug-checking import can take the lab's names as they are.
  */
 @HarmwatchIntegrationTest
 class UncSubstanceNamesIntegrationTests {
@@ -27,7 +28,8 @@ class UncSubstanceNamesIntegrationTests {
 			.lines()
 			.filter(line -> !line.isBlank())
 			.toList();
-		assertThat(names).hasSize(33).contains("fentanyl", "xylazine", "N-desethyl isotonitazene", "5-fluoro-MDMB-PICA");
+		assertThat(names).hasSize(33)
+			.contains("fentanyl", "xylazine", "N-desethyl isotonitazene", "5-fluoro-MDMB-PICA");
 		var unresolved = new ArrayList<String>();
 		for (var name : names) {
 			var resolution = substances.resolveExactly(name);

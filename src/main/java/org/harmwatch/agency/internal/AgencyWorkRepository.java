@@ -10,7 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Counts of administration work waiting, for the administrator's home page.
  *
- * <p>Sharing agreements are a handful of rows per pair of agencies; the count reads them all, which stays cheap.
+ * <p>
+ * Sharing agreements are a handful of rows per pair of agencies; the count reads them
+ * all, which stays cheap.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -22,7 +24,10 @@ public class AgencyWorkRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Agreements in force (not ended by hand) whose last day falls between these dates, both included. */
+	/**
+	 * Agreements in force (not ended by hand) whose last day falls between these dates,
+	 * both included.
+	 */
 	public long agreementsEndingBetween(LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				SELECT count(*) FROM agency.sharing_agreement

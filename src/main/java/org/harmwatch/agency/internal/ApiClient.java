@@ -17,9 +17,12 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A partner system that calls the API with a token, on behalf of one agency and limited to its grants.
+ * A partner system that calls the API with a token, on behalf of one agency and limited
+ * to its grants.
  *
- * <p>Only the SHA-256 of the token is kept; the token itself is shown once, when it is issued.
+ * <p>
+ * Only the SHA-256 of the token is kept; the token itself is shown once, when it is
+ * issued.
  */
 @Table(schema = "agency", name = "api_client")
 public class ApiClient {
@@ -66,8 +69,8 @@ public class ApiClient {
 		this.version = version;
 	}
 
-	public static ApiClient issue(String name, UUID agencyId, String tokenHash, String tokenPrefix, Collection<Grant> grants,
-			String createdBy, Instant now) {
+	public static ApiClient issue(String name, UUID agencyId, String tokenHash, String tokenPrefix,
+			Collection<Grant> grants, String createdBy, Instant now) {
 		return new ApiClient(UUID.randomUUID(), name, AggregateReference.to(agencyId), tokenHash, tokenPrefix,
 				createdBy, now, null, null,
 				grants.stream().map(ApiClientGrant::of).collect(Collectors.toCollection(HashSet::new)), null);

@@ -15,7 +15,9 @@ public interface ApiClientRepository extends ListCrudRepository<ApiClient, UUID>
 
 	List<ApiClient> findAllByOrderByCreatedAtDesc();
 
-	/** Notes use at most every five minutes, so busy clients do not write on every call. */
+	/**
+	 * Notes use at most every five minutes, so busy clients do not write on every call.
+	 */
 	@Modifying
 	@Query("UPDATE agency.api_client SET last_used_at = now() WHERE id = :id "
 			+ "AND (last_used_at IS NULL OR last_used_at < now() - interval '5 minutes')")

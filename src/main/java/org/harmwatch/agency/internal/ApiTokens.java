@@ -17,8 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Issues API tokens and recognises them.
  *
- * <p>A token is 32 random bytes; only its SHA-256 is stored. A slow password hash would add nothing against guessing a
- * 256-bit secret and would cost every API call tens of milliseconds.
+ * <p>
+ * A token is 32 random bytes; only its SHA-256 is stored. A slow password hash would add
+ * nothing against guessing a 256-bit secret and would cost every API call tens of
+ * milliseconds.
  */
 @Service
 public class ApiTokens implements ApiTokenResolver {
@@ -65,9 +67,9 @@ public class ApiTokens implements ApiTokenResolver {
 				return Optional.empty();
 			}
 			clients.touch(client.id());
-			return Optional.of(new HarmwatchUser(client.id(), "api:" + client.name(), null, client.name(),
-					agency.get().code(), agency.get().name(), agency.get().type(), List.of("API_CLIENT"), client.grants(),
-					true, false));
+			return Optional
+				.of(new HarmwatchUser(client.id(), "api:" + client.name(), null, client.name(), agency.get().code(),
+						agency.get().name(), agency.get().type(), List.of("API_CLIENT"), client.grants(), true, false));
 		});
 	}
 

@@ -19,10 +19,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks a signed-in member of staff against their account as it is now, on every request their session makes.
+ * Checks a signed-in member of staff against their account as it is now, on every request
+ * their session makes.
  *
- * <p>One query reads the account, its agency and every grant of its roles. Only when something differs from the copy
- * in the session is the user rebuilt through {@link StaffAccounts#toUser(Staff)}, which takes a few more queries.
+ * <p>
+ * One query reads the account, its agency and every grant of its roles. Only when
+ * something differs from the copy in the session is the user rebuilt through
+ * {@link StaffAccounts#toUser(Staff)}, which takes a few more queries.
  */
 @Service
 class CurrentStaff implements CurrentUsers {
@@ -57,8 +60,10 @@ class CurrentStaff implements CurrentUsers {
 	/**
 	 * What decides a member of staff's access, as it is in the database now.
 	 *
-	 * <p>Holds the same values as {@link HarmwatchUser} except the password and the lockout: an attacker who locks the
-	 * account with wrong passwords must not be able to end its owner's open session.
+	 * <p>
+	 * Holds the same values as {@link HarmwatchUser} except the password and the lockout:
+	 * an attacker who locks the account with wrong passwords must not be able to end its
+	 * owner's open session.
 	 */
 	record Standing(String username, String displayName, boolean enabled, String agencyCode, String agencyName,
 			AgencyType agencyType, boolean agencyActive, List<String> roleNames, Set<Grant> grants) {
@@ -67,12 +72,15 @@ class CurrentStaff implements CurrentUsers {
 			return enabled && agencyActive;
 		}
 
-		/** Whether the user kept in a session still holds exactly this; every access-deciding field of the user counts. */
+		/**
+		 * Whether the user kept in a session still holds exactly this; every
+		 * access-deciding field of the user counts.
+		 */
 		boolean matches(HarmwatchUser user) {
 			return username.equals(user.getUsername()) && displayName.equals(user.displayName())
 					&& agencyCode.equals(user.agencyCode()) && agencyName.equals(user.agencyName())
-					&& agencyType == user.agencyType()
-					&& roleNames.equals(user.roleNames()) && grants.equals(user.grants());
+					&& agencyType == user.agencyType() && roleNames.equals(user.roleNames())
+					&& grants.equals(user.grants());
 		}
 
 	}
@@ -86,10 +94,12 @@ class CurrentStaff implements CurrentUsers {
 				LEFT JOIN agency.staff_role sr ON sr.staff = s.id
 				LEFT JOIN agency.role r ON r.id = sr.role
 				LEFT JOIN agency.role_grant g ON g.role = r.id
-				WHERE s.id = :id""").param("id", id).query((rs, n) -> new Row(rs.getString("username"),
-				rs.getString("display_name"), rs.getBoolean("enabled"), rs.getString("code"), rs.getString("name"),
-				AgencyType.valueOf(rs.getString("type")), rs.getBoolean("active"), rs.getString("role"), rs.getString("capability"), rs.getString("action"),
-				rs.getString("purpose")))
+				WHERE s.id = :id""")
+			.param("id", id)
+			.query((rs, n) -> new Row(rs.getString("username"), rs.getString("display_name"), rs.getBoolean("enabled"),
+					rs.getString("code"), rs.getString("name"), AgencyType.valueOf(rs.getString("type")),
+					rs.getBoolean("active"), rs.getString("role"), rs.getString("capability"), rs.getString("action"),
+					rs.getString("purpose")))
 			.list();
 		if (rows.isEmpty()) {
 			return Optional.empty();
@@ -107,13 +117,13 @@ class CurrentStaff implements CurrentUsers {
 		}
 		var first = rows.getFirst();
 		return Optional.of(new Standing(first.username(), first.displayName(), first.enabled(), first.agencyCode(),
-				first.agencyName(), first.agencyType(), first.agencyActive(), List.copyOf(roleNames), Set.copyOf(grants)));
+				first.agencyName(), first.agencyType(), first.agencyActive(), List.copyOf(roleNames),
+				Set.copyOf(grants)));
 	}
 
 	private record Row(String username, String displayName, boolean enabled, String agencyCode, String agencyName,
-			AgencyType agencyType, boolean agencyActive, @Nullable String role,
-			@Nullable String capability, @Nullable String action,
-			@Nullable String purpose) {
+			AgencyType agencyType, boolean agencyActive, @Nullable String role, @Nullable String capability,
+			@Nullable String action, @Nullable String purpose) {
 	}
 
 }

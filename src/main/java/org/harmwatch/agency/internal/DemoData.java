@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 /**
- * Demo agencies and one member of staff per role, for trying Harmwatch out. Loaded once, into an empty database,
- * when {@code harmwatch.demo.enabled} is true (the default for the one-command run; off in deployment).
+ * Demo agencies and one member of staff per role, for trying Harmwatch out. Loaded once,
+ * into an empty database, when {@code harmwatch.demo.enabled} is true (the default for
+ * the one-command run; off in deployment).
  */
 @Component
 @ConditionalOnProperty(name = "harmwatch.demo.enabled", havingValue = "true")
@@ -50,9 +51,8 @@ class DemoData implements ApplicationRunner {
 			new DemoAgency("WMAS", "West Midlands Ambulance Service", AgencyType.AMBULANCE_SERVICE),
 			new DemoAgency("HMP-BHM", "HMP Birmingham", AgencyType.PRISON),
 			new DemoAgency("PROB-WM", "Probation Service West Midlands", AgencyType.PROBATION),
-			new DemoAgency("CORONER-BS", "Birmingham and Solihull Coroner", AgencyType.CORONER),
-			new DemoAgency("WMPCC", "Office of the West Midlands Police and Crime Commissioner",
-					AgencyType.COMMISSIONERS_OFFICE));
+			new DemoAgency("CORONER-BS", "Birmingham and Solihull Coroner", AgencyType.CORONER), new DemoAgency("WMPCC",
+					"Office of the West Midlands Police and Crime Commissioner", AgencyType.COMMISSIONERS_OFFICE));
 
 	static final List<DemoUser> USERS = List.of(new DemoUser("admin", "Alex Admin", "WMPCC", "ADMINISTRATOR"),
 			new DemoUser("auditor", "Aisha Auditor", "WMPCC", "AUDITOR"),
@@ -88,11 +88,13 @@ class DemoData implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		// Changes are audited; the demo loader acts as the system.
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system:demo-data", null, List.of()));
+		context
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system:demo-data", null, List.of()));
 		SecurityContextHolder.setContext(context);
 		try {
 			transaction.executeWithoutResult(status -> {
-				// Instances started together take turns here: the first loads, the others then find agencies and stop.
+				// Instances started together take turns here: the first loads, the others
+				// then find agencies and stop.
 				jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('harmwatch-demo-data'))").query((rs, row) -> 1).list();
 				if (!agencies.agencies().isEmpty()) {
 					return;

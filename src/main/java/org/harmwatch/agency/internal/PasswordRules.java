@@ -16,13 +16,16 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * What makes a new password too easy to guess, beyond its length (NIST SP 800-63B §3.1.1.2, NCSC): being one of the
- * 30,000 most common passwords ({@code passwords/common-passwords.txt}, see its README), or one of them with the
- * changes people make to pass rules (digits or symbols added at either end, look-alike digits for letters, the word
- * repeated); a run of one character or a simple sequence; or the account's own username inside it.
+ * What makes a new password too easy to guess, beyond its length (NIST SP 800-63B
+ * §3.1.1.2, NCSC): being one of the 30,000 most common passwords
+ * ({@code passwords/common-passwords.txt}, see its README), or one of them with the
+ * changes people make to pass rules (digits or symbols added at either end, look-alike
+ * digits for letters, the word repeated); a run of one character or a simple sequence; or
+ * the account's own username inside it.
  *
- * <p>Checked wherever a password is set: the administrator's staff form and password page, and
- * {@code AgencyManagement}, which every other path goes through.
+ * <p>
+ * Checked wherever a password is set: the administrator's staff form and password page,
+ * and {@code AgencyManagement}, which every other path goes through.
  */
 @Component
 public class PasswordRules {
@@ -30,7 +33,10 @@ public class PasswordRules {
 	/** Why a password was refused. */
 	public enum Problem {
 
-		/** On the common list, a simple variation of a listed one, repetitive or a sequence. */
+		/**
+		 * On the common list, a simple variation of a listed one, repetitive or a
+		 * sequence.
+		 */
 		COMMON,
 
 		/** The username appears in it. */
@@ -48,7 +54,10 @@ public class PasswordRules {
 		this.common = load();
 	}
 
-	/** The first problem with {@code password} as a new password for {@code username}, if it has one. */
+	/**
+	 * The first problem with {@code password} as a new password for {@code username}, if
+	 * it has one.
+	 */
 	public Optional<Problem> check(String password, @Nullable String username) {
 		var lower = password.toLowerCase(Locale.ROOT);
 		if (username != null && username.strip().length() >= 3
@@ -71,7 +80,10 @@ public class PasswordRules {
 		return common.contains(password.toLowerCase(Locale.ROOT));
 	}
 
-	/** The password, without digits and symbols at its ends, and with look-alike digits read as letters. */
+	/**
+	 * The password, without digits and symbols at its ends, and with look-alike digits
+	 * read as letters.
+	 */
 	private static Set<String> variants(String lower) {
 		var variants = new LinkedHashSet<String>();
 		variants.add(lower);
@@ -109,7 +121,10 @@ public class PasswordRules {
 		return text.substring(start, end);
 	}
 
-	/** The shortest unit that, repeated, makes up {@code text} ({@code text} itself when there is none). */
+	/**
+	 * The shortest unit that, repeated, makes up {@code text} ({@code text} itself when
+	 * there is none).
+	 */
 	private static String repeatedUnit(String text) {
 		int n = text.length();
 		for (int unit = 1; unit <= n / 2; unit++) {
@@ -120,7 +135,10 @@ public class PasswordRules {
 		return text;
 	}
 
-	/** {@code abcdefghijkl}, {@code 987654321098}: each character one more (or one less) than the one before. */
+	/**
+	 * {@code abcdefghijkl}, {@code 987654321098}: each character one more (or one less)
+	 * than the one before.
+	 */
 	private static boolean isSequence(String text) {
 		if (text.length() < 3) {
 			return false;

@@ -20,7 +20,8 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A named set of grants given to staff, such as "custody officer".
  *
- * <p>A role never grants both health and policing purposes.
+ * <p>
+ * A role never grants both health and policing purposes.
  */
 @Table(schema = "agency", name = "role")
 public class Role {
@@ -57,8 +58,8 @@ public class Role {
 	}
 
 	/**
-	 * Replaces title, description and grants, refusing a mix of health and policing purposes and a purpose the
-	 * capability holds no records for.
+	 * Replaces title, description and grants, refusing a mix of health and policing
+	 * purposes and a purpose the capability holds no records for.
 	 * @throws InputRejectedException on the {@code grants} field
 	 */
 	public void change(String title, String description, Collection<Grant> newGrants) {
@@ -72,8 +73,7 @@ public class Role {
 		for (var purpose : purposes) {
 			for (var other : purposes) {
 				if (purpose.conflictsWith(other)) {
-					throw new InputRejectedException(
-							FieldProblem.of("grants", "admin.role.error.healthAndPolicing"));
+					throw new InputRejectedException(FieldProblem.of("grants", "admin.role.error.healthAndPolicing"));
 				}
 			}
 		}

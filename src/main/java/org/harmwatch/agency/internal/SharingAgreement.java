@@ -14,10 +14,12 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A recorded data-sharing agreement: the owner agency lets the recipient agency read (or read and change) its records
- * of one capability, for one purpose, on a legal basis, between two dates.
+ * A recorded data-sharing agreement: the owner agency lets the recipient agency read (or
+ * read and change) its records of one capability, for one purpose, on a legal basis,
+ * between two dates.
  *
- * <p>Agreements are ended, never deleted: the audit log refers to them.
+ * <p>
+ * Agreements are ended, never deleted: the audit log refers to them.
  */
 @Table(schema = "agency", name = "sharing_agreement")
 public class SharingAgreement {
@@ -77,8 +79,8 @@ public class SharingAgreement {
 
 	/**
 	 * A new agreement.
-	 * @throws IllegalArgumentException when the access is neither read nor write, the agencies are the same, or the
-	 * dates are the wrong way round
+	 * @throws IllegalArgumentException when the access is neither read nor write, the
+	 * agencies are the same, or the dates are the wrong way round
 	 */
 	public static SharingAgreement record(String reference, UUID owner, UUID recipient, Capability capability,
 			Action access, Purpose purpose, String legalBasis, LocalDate startsOn, @Nullable LocalDate endsOn,
@@ -96,7 +98,10 @@ public class SharingAgreement {
 				legalBasis, startsOn, endsOn, createdBy, now, null, null, null);
 	}
 
-	/** Ends the agreement now: records shared under it are no longer open to the recipient. */
+	/**
+	 * Ends the agreement now: records shared under it are no longer open to the
+	 * recipient.
+	 */
 	public void end(String by, Instant now) {
 		if (endedAt == null) {
 			this.endedBy = by;
@@ -105,8 +110,9 @@ public class SharingAgreement {
 	}
 
 	/**
-	 * Whether the agreement is in force on the day (not ended, within its dates) and allows the action: reading and
-	 * exporting under either access, changing only under write. Managing and approving are never shared.
+	 * Whether the agreement is in force on the day (not ended, within its dates) and
+	 * allows the action: reading and exporting under either access, changing only under
+	 * write. Managing and approving are never shared.
 	 */
 	public boolean allows(Action action, LocalDate day) {
 		boolean inForce = endedAt == null && !day.isBefore(startsOn) && (endsOn == null || !day.isAfter(endsOn));

@@ -18,8 +18,9 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A person who signs in to Harmwatch on behalf of one agency.
  *
- * <p>Failed sign-ins never lock the account (anyone could lock anyone out); the platform's sign-in throttle slows the
- * clients that send them instead.
+ * <p>
+ * Failed sign-ins never lock the account (anyone could lock anyone out); the platform's
+ * sign-in throttle slows the clients that send them instead.
  */
 @Table(schema = "agency", name = "staff")
 public class Staff {

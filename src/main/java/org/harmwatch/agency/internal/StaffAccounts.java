@@ -23,11 +23,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Signs staff in: loads their account with its grants, and audits each sign-in and failed attempt.
+ * Signs staff in: loads their account with its grants, and audits each sign-in and failed
+ * attempt.
  *
- * <p>Failures lock nothing: the platform's sign-in throttle slows the clients that send them (ADR 8). A failure
- * for an unknown username costs the same work here as one for a real account (one look-up, one audit entry), so the
- * time of the answer does not tell them apart.
+ * <p>
+ * Failures lock nothing: the platform's sign-in throttle slows the clients that send them
+ * (ADR 8). A failure for an unknown username costs the same work here as one for a real
+ * account (one look-up, one audit entry), so the time of the answer does not tell them
+ * apart.
  */
 @Service
 public class StaffAccounts implements UserDetailsService, UserDetailsPasswordService, PasswordHashes {
@@ -44,8 +47,8 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 
 	private final JdbcClient jdbc;
 
-	StaffAccounts(StaffRepository staff, AgencyRepository agencies, RoleRepository roles, AuditLog audit,
-			Clock clock, JdbcClient jdbc) {
+	StaffAccounts(StaffRepository staff, AgencyRepository agencies, RoleRepository roles, AuditLog audit, Clock clock,
+			JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		this.staff = staff;
 		this.agencies = agencies;
@@ -122,8 +125,8 @@ public class StaffAccounts implements UserDetailsService, UserDetailsPasswordSer
 		staff.findById(user.id()).ifPresent(account -> {
 			account.signedIn(clock.instant());
 			staff.save(account);
-			audit.recordFor(user.getUsername(), user.agencyCode(), AgencyAudit.SIGNED_IN, "staff",
-					user.id().toString(), null, Outcome.ALLOWED, HarmwatchOidcUser.signInMethod(user));
+			audit.recordFor(user.getUsername(), user.agencyCode(), AgencyAudit.SIGNED_IN, "staff", user.id().toString(),
+					null, Outcome.ALLOWED, HarmwatchOidcUser.signInMethod(user));
 		});
 	}
 

@@ -25,14 +25,17 @@ public class StaffDirectory {
 		this.jdbc = jdbc;
 	}
 
-	public record Row(UUID id, String username, String displayName, String email, String agencyCode,
-			String agencyName, String roles, boolean enabled) {
+	public record Row(UUID id, String username, String displayName, String email, String agencyCode, String agencyName,
+			String roles, boolean enabled) {
 	}
 
 	public record Page(List<Row> rows, long total, int page, int pages) {
 	}
 
-	/** Usernames of enabled staff whose roles grant the action on the capability (for any purpose), by username. */
+	/**
+	 * Usernames of enabled staff whose roles grant the action on the capability (for any
+	 * purpose), by username.
+	 */
 	public List<String> usernamesHolding(String capability, String action) {
 		return jdbc.sql("""
 				SELECT DISTINCT s.username FROM agency.staff s

@@ -14,14 +14,17 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Service;
 
 /**
- * Single sign-on: the agency's identity provider vouches for the person, and their Harmwatch staff record (matched by
- * a verified e-mail address) says what they may do.
+ * Single sign-on: the agency's identity provider vouches for the person, and their
+ * Harmwatch staff record (matched by a verified e-mail address) says what they may do.
  *
- * <p>The match uses one claim ({@code harmwatch.sso.match-claim}, {@code email} by default), and only when the token
- * says the provider verified it ({@code email_verified: true}) unless the operator declared the claim verified
- * ({@code harmwatch.sso.require-verified=false}). {@code preferred_username} is never used: providers let people choose
- * it and do not keep it unique (OIDC Core §5.7). Nobody gets in without an enabled, unlocked staff record; every refusal
- * is audited as {@code SSO_SIGN_IN_REFUSED}.
+ * <p>
+ * The match uses one claim ({@code harmwatch.sso.match-claim}, {@code email} by default),
+ * and only when the token says the provider verified it ({@code email_verified: true})
+ * unless the operator declared the claim verified
+ * ({@code harmwatch.sso.require-verified=false}). {@code preferred_username} is never
+ * used: providers let people choose it and do not keep it unique (OIDC Core §5.7). Nobody
+ * gets in without an enabled, unlocked staff record; every refusal is audited as
+ * {@code SSO_SIGN_IN_REFUSED}.
  */
 @Service
 class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -50,13 +53,15 @@ class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUse
 		var claims = identity.getClaims();
 		var address = claims.get(sso.matchClaim()) instanceof String value && !value.isBlank() ? value.strip() : null;
 		if (address == null) {
-			// Whoever the provider says this is, without the claim we match on there is nobody to match.
+			// Whoever the provider says this is, without the claim we match on there is
+			// nobody to match.
 			throw refused("subject " + identity.getSubject() + " at " + issuer, null, null,
 					"the identity provider sent no " + sso.matchClaim() + " claim", "no_" + sso.matchClaim(),
 					"Your identity provider did not tell Harmwatch your e-mail address.");
 		}
 		if (sso.requireVerified() && !isTrue(claims.get(sso.verifiedClaim()))) {
-			// Some providers let people type any address; an unverified one must not open someone else's account.
+			// Some providers let people type any address; an unverified one must not open
+			// someone else's account.
 			throw refused(address, null, null,
 					"the identity provider has not verified this address (" + sso.verifiedClaim() + " is "
 							+ claims.get(sso.verifiedClaim()) + ")",
@@ -83,7 +88,10 @@ class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUse
 		return new OAuth2AuthenticationException(new OAuth2Error(code, message, null));
 	}
 
-	/** Providers send {@code true}; a few send the string. Anything else, or nothing, is not verified. */
+	/**
+	 * Providers send {@code true}; a few send the string. Anything else, or nothing, is
+	 * not verified.
+	 */
 	private static boolean isTrue(@Nullable Object claim) {
 		return Boolean.TRUE.equals(claim) || "true".equals(claim);
 	}

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every administration page needs: the region's time zone for dates, and whether the viewer may change things
- * (auditors may look but not touch, so they see no buttons that would only refuse them).
+ * What every administration page needs: the region's time zone for dates, and whether the
+ * viewer may change things (auditors may look but not touch, so they see no buttons that
+ * would only refuse them).
  */
 @ControllerAdvice(basePackageClasses = AdminAdvice.class)
 class AdminAdvice {

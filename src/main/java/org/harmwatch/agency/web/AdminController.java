@@ -9,7 +9,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The administration overview: how many agencies, staff, roles and API clients there are, and the way to each.
+ * The administration overview: how many agencies, staff, roles and API clients there are,
+ * and the way to each.
  */
 @Controller
 class AdminController {

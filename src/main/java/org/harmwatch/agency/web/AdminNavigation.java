@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The administration pages' entry in the Administration section, for those who may see agencies and staff.
+ * The administration pages' entry in the Administration section, for those who may see
+ * agencies and staff.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminNavigation {

@@ -45,7 +45,8 @@ class AgencyController {
 		var filter = typeNamed(type);
 		var result = agencies.agencyPage(filter, page);
 		if (result.getTotalPages() > 0 && result.getNumber() >= result.getTotalPages()) {
-			// Past the end (an old link after agencies were filtered out): show the last page.
+			// Past the end (an old link after agencies were filtered out): show the last
+			// page.
 			result = agencies.agencyPage(filter, result.getTotalPages());
 		}
 		model.addAttribute("agencies", result);

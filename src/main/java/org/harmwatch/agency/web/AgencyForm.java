@@ -8,19 +8,21 @@ import org.harmwatch.agency.internal.Agency;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an administrator enters for an agency. The code is given once, when the agency is created.
+ * What an administrator enters for an agency. The code is given once, when the agency is
+ * created.
  *
- * <p>Every value is kept as the text that was sent, so that nothing a browser sends can fail to bind: a value that
- * means nothing becomes an error on its field (see {@link #agencyType()}).
+ * <p>
+ * Every value is kept as the text that was sent, so that nothing a browser sends can fail
+ * to bind: a value that means nothing becomes an error on its field (see
+ * {@link #agencyType()}).
  */
 record AgencyForm(
-		@NotBlank(groups = OnCreate.class, message = "{admin.agency.code.required}")
-		@Pattern(groups = OnCreate.class, regexp = "[A-Za-z0-9][A-Za-z0-9-]{1,31}",
+		@NotBlank(groups = OnCreate.class, message = "{admin.agency.code.required}") @Pattern(groups = OnCreate.class,
+				regexp = "[A-Za-z0-9][A-Za-z0-9-]{1,31}",
 				message = "{admin.agency.code.pattern}") @Nullable String code,
-		@NotBlank(message = "{admin.agency.name.required}")
-		@Size(max = 200, message = "{admin.agency.name.size}") @Nullable String name,
-		@NotBlank(message = "{admin.agency.type.required}") @Nullable String type,
-		@Nullable String active,
+		@NotBlank(message = "{admin.agency.name.required}") @Size(max = 200,
+				message = "{admin.agency.name.size}") @Nullable String name,
+		@NotBlank(message = "{admin.agency.type.required}") @Nullable String type, @Nullable String active,
 		@Pattern(regexp = "\\d{1,9}", message = "{admin.error.version}") @Nullable String version) {
 
 	AgencyForm {

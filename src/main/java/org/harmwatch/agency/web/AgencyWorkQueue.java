@@ -16,11 +16,14 @@ import org.harmwatch.shared.Capability;
 import org.springframework.stereotype.Component;
 
 /**
- * Administration's work on the home page: data-sharing agreements about to end, for those who may record new ones
- * (agency manage). When one ends, the recipient agency loses access to the owner's records that day.
+ * Administration's work on the home page: data-sharing agreements about to end, for those
+ * who may record new ones (agency manage). When one ends, the recipient agency loses
+ * access to the owner's records that day.
  *
- * <p>Agreements are between agencies, and administrators see all of them on the sharing page; so does the count.
- * Staff accounts need no approval in Harmwatch, so no line counts accounts waiting.
+ * <p>
+ * Agreements are between agencies, and administrators see all of them on the sharing
+ * page; so does the count. Staff accounts need no approval in Harmwatch, so no line
+ * counts accounts waiting.
  */
 @Component
 class AgencyWorkQueue implements WorkQueue {

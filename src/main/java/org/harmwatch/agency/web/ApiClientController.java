@@ -29,8 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * API clients: partner systems that call the API with a token. A token is shown once, when issued, and can be
- * revoked at any time.
+ * API clients: partner systems that call the API with a token. A token is shown once,
+ * when issued, and can be revoked at any time.
  */
 @Controller
 @RequestMapping("/admin/api-clients")
@@ -52,10 +52,11 @@ class ApiClientController {
 	@Requires(capability = Capability.AGENCY, action = Action.READ)
 	String list(Model model) {
 		var byId = agencies.agenciesById();
-		model.addAttribute("rows", agencies.apiClients()
-			.stream()
-			.map(client -> new ClientRow(client, byId.get(client.agencyId()), Grants.sorted(client.grants())))
-			.toList());
+		model.addAttribute("rows",
+				agencies.apiClients()
+					.stream()
+					.map(client -> new ClientRow(client, byId.get(client.agencyId()), Grants.sorted(client.grants())))
+					.toList());
 		return "agency/apiClientList";
 	}
 
@@ -67,8 +68,9 @@ class ApiClientController {
 	}
 
 	/**
-	 * Issues the token and shows it on the answer to this POST itself: a redirect would need to keep the token
-	 * somewhere, and it must never be kept. The page is marked not to be stored by the browser or any cache.
+	 * Issues the token and shows it on the answer to this POST itself: a redirect would
+	 * need to keep the token somewhere, and it must never be kept. The page is marked not
+	 * to be stored by the browser or any cache.
 	 */
 	@PostMapping("/new")
 	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)

@@ -10,7 +10,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
 /**
- * What the administration forms share: errors in page order, the current values after a clash, and reading text.
+ * What the administration forms share: errors in page order, the current values after a
+ * clash, and reading text.
  */
 final class FormErrors {
 
@@ -21,8 +22,9 @@ final class FormErrors {
 	}
 
 	/**
-	 * Puts a form's errors in the order its fields appear on the page (the order of the record's components), with
-	 * problems that belong to no field first, so the error summary reads top to bottom like the form.
+	 * Puts a form's errors in the order its fields appear on the page (the order of the
+	 * record's components), with problems that belong to no field first, so the error
+	 * summary reads top to bottom like the form.
 	 */
 	static void inPageOrder(Model model, String name) {
 		if (!(model.getAttribute(BindingResult.MODEL_KEY_PREFIX + name) instanceof BindingResult result)
@@ -38,13 +40,10 @@ final class FormErrors {
 		}
 		var sorted = new BeanPropertyBindingResult(target, name);
 		result.getGlobalErrors().forEach(sorted::addError);
-		result.getFieldErrors()
-			.stream()
-			.sorted(Comparator.comparingInt((FieldError error) -> {
-				int index = order.indexOf(error.getField());
-				return index < 0 ? order.size() : index;
-			}))
-			.forEach(sorted::addError);
+		result.getFieldErrors().stream().sorted(Comparator.comparingInt((FieldError error) -> {
+			int index = order.indexOf(error.getField());
+			return index < 0 ? order.size() : index;
+		})).forEach(sorted::addError);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, sorted);
 	}
 
@@ -57,7 +56,10 @@ final class FormErrors {
 		return trimmed.isEmpty() ? null : trimmed;
 	}
 
-	/** Whether a checkbox was ticked: it sends {@code true} (or {@code on}) when ticked and nothing when not. */
+	/**
+	 * Whether a checkbox was ticked: it sends {@code true} (or {@code on}) when ticked
+	 * and nothing when not.
+	 */
 	static boolean ticked(@Nullable String value) {
 		return "true".equalsIgnoreCase(value) || "on".equalsIgnoreCase(value);
 	}
@@ -75,9 +77,12 @@ final class FormErrors {
 	}
 
 	/**
-	 * Replaces a submitted form with the record's current values, with a message that someone else changed it.
+	 * Replaces a submitted form with the record's current values, with a message that
+	 * someone else changed it.
 	 *
-	 * <p>The person sees what is there now and makes their change again, rather than overwriting the other change.
+	 * <p>
+	 * The person sees what is there now and makes their change again, rather than
+	 * overwriting the other change.
 	 */
 	static void showCurrent(Model model, String name, Object current) {
 		model.addAttribute(name, current);

@@ -10,12 +10,14 @@ import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Purpose;
 
 /**
- * The grants grid of the role and API client forms: for each capability, a row per action with a box per purpose the
- * capability's records may be held for, ticked where the form holds that grant. There is no "any purpose": a grant
- * always names one.
+ * The grants grid of the role and API client forms: for each capability, a row per action
+ * with a box per purpose the capability's records may be held for, ticked where the form
+ * holds that grant. There is no "any purpose": a grant always names one.
  *
- * <p>Boxes rather than one choice per action, because a role may hold an action for two purposes at once (an
- * early-warning coordinator writes public-health intelligence and public alerts).
+ * <p>
+ * Boxes rather than one choice per action, because a role may hold an action for two
+ * purposes at once (an early-warning coordinator writes public-health intelligence and
+ * public alerts).
  */
 record GrantGrid(List<CapabilityRow> capabilities, List<Purpose> purposes) {
 
@@ -26,8 +28,9 @@ record GrantGrid(List<CapabilityRow> capabilities, List<Purpose> purposes) {
 	}
 
 	/**
-	 * One cell: its form value, the purpose it grants, whether it is ticked, whether the capability holds records for
-	 * that purpose at all (else the cell is empty) and whether it is the grid's first box (the target of the error link).
+	 * One cell: its form value, the purpose it grants, whether it is ticked, whether the
+	 * capability holds records for that purpose at all (else the cell is empty) and
+	 * whether it is the grid's first box (the target of the error link).
 	 */
 	record Box(String value, Purpose purpose, boolean ticked, boolean available, boolean first) {
 	}

@@ -12,7 +12,9 @@ import org.harmwatch.shared.Purpose;
 /**
  * Grants as form values: {@code CAPABILITY:ACTION:PURPOSE}.
  *
- * <p>The same text as the authorities a grant gives, so what an administrator ticks is what the code checks.
+ * <p>
+ * The same text as the authorities a grant gives, so what an administrator ticks is what
+ * the code checks.
  */
 final class Grants {
 
@@ -42,9 +44,8 @@ final class Grants {
 
 	/**
 	 * Reads form values back into grants.
-	 *
-	 * @throws IllegalArgumentException if a value names no capability, action or purpose, or a purpose the
-	 * capability holds no records for
+	 * @throws IllegalArgumentException if a value names no capability, action or purpose,
+	 * or a purpose the capability holds no records for
 	 */
 	static List<Grant> parse(Collection<String> values) {
 		return values.stream().distinct().map(Grants::parse).toList();
@@ -57,8 +58,8 @@ final class Grants {
 		}
 		var grant = new Grant(Capability.valueOf(parts[0]), Action.valueOf(parts[1]), Purpose.valueOf(parts[2]));
 		if (!grant.capability().purposes().contains(grant.purpose())) {
-			throw new IllegalArgumentException("Not a grant: " + grant.capability() + " holds no records for "
-					+ grant.purpose() + ".");
+			throw new IllegalArgumentException(
+					"Not a grant: " + grant.capability() + " holds no records for " + grant.purpose() + ".");
 		}
 		return grant;
 	}

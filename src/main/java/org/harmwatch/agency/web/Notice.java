@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A success message shown once, on the page a form redirects to.
  *
- * <p>Kept in the session between the redirect and the next page, so it is serializable.
+ * <p>
+ * Kept in the session between the redirect and the next page, so it is serializable.
  *
  * @param key message key
  * @param argument the one argument the message takes, if any

@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Roles and the grants they give: capability by action, each for any purpose or for named purposes.
+ * Roles and the grants they give: capability by action, each for any purpose or for named
+ * purposes.
  */
 @Controller
 @RequestMapping("/admin/roles")
@@ -48,10 +49,11 @@ class RoleController {
 	@Requires(capability = Capability.AGENCY, action = Action.READ)
 	String list(Model model) {
 		var holders = agencies.holdersPerRole();
-		model.addAttribute("rows", agencies.roles()
-			.stream()
-			.map(role -> new RoleRow(role, Grants.sorted(role.grants()), holders.getOrDefault(role.id(), 0L)))
-			.toList());
+		model.addAttribute("rows",
+				agencies.roles()
+					.stream()
+					.map(role -> new RoleRow(role, Grants.sorted(role.grants()), holders.getOrDefault(role.id(), 0L)))
+					.toList());
 		return "agency/roleList";
 	}
 
@@ -96,7 +98,8 @@ class RoleController {
 		var grants = parse(form.grants(), result);
 		if (!result.hasErrors()) {
 			try {
-				var changed = agencies.changeRole(name, form.title(), descriptionOf(form), grants, form.versionNumber());
+				var changed = agencies.changeRole(name, form.title(), descriptionOf(form), grants,
+						form.versionNumber());
 				redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.role.changed", changed.title()));
 				return "redirect:/admin/roles";
 			}
@@ -120,7 +123,10 @@ class RoleController {
 		return "agency/roleForm";
 	}
 
-	/** The ticked grants, or an error on the grants field if a value was not one the page offered. */
+	/**
+	 * The ticked grants, or an error on the grants field if a value was not one the page
+	 * offered.
+	 */
 	static List<Grant> parse(List<String> values, BindingResult result) {
 		try {
 			return Grants.parse(values);

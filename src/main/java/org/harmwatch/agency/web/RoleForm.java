@@ -14,13 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param grants ticked grants, as {@link Grants} values
  */
 record RoleForm(
-		@NotBlank(groups = OnCreate.class, message = "{admin.role.name.required}")
-		@Pattern(groups = OnCreate.class, regexp = "[A-Za-z][A-Za-z0-9 _-]{1,63}",
-				message = "{admin.role.name.pattern}") @Nullable String name,
-		@NotBlank(message = "{admin.role.title.required}")
-		@Size(max = 100, message = "{admin.role.title.size}") @Nullable String title,
-		@Size(max = 500, message = "{admin.role.description.size}") @Nullable String description,
-		List<String> grants,
+		@NotBlank(groups = OnCreate.class, message = "{admin.role.name.required}") @Pattern(groups = OnCreate.class,
+				regexp = "[A-Za-z][A-Za-z0-9 _-]{1,63}", message = "{admin.role.name.pattern}") @Nullable String name,
+		@NotBlank(message = "{admin.role.title.required}") @Size(max = 100,
+				message = "{admin.role.title.size}") @Nullable String title,
+		@Size(max = 500, message = "{admin.role.description.size}") @Nullable String description, List<String> grants,
 		@Pattern(regexp = "\\d{1,9}", message = "{admin.error.version}") @Nullable String version) {
 
 	RoleForm {

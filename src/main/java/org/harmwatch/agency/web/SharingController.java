@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Data-sharing agreements: administrators record which agency's records another agency may read or change, for which
- * purpose, on which legal basis and between which dates, and end them. Auditors and administrators see them all.
+ * Data-sharing agreements: administrators record which agency's records another agency
+ * may read or change, for which purpose, on which legal basis and between which dates,
+ * and end them. Auditors and administrators see them all.
  */
 @Controller
 @RequestMapping("/admin/sharing")
@@ -72,7 +73,8 @@ class SharingController {
 				var agreement = sharing.record(new SharingManagement.Draft(form.reference(), form.owner(),
 						form.recipient(), capability, access, purpose, form.legalBasis(), startsOn, endsOn),
 						authentication.getName());
-				redirect.addFlashAttribute(Notice.ATTRIBUTE, new Notice("admin.sharing.recorded", agreement.reference()));
+				redirect.addFlashAttribute(Notice.ATTRIBUTE,
+						new Notice("admin.sharing.recorded", agreement.reference()));
 				return "redirect:/admin/sharing";
 			}
 			catch (InputRejectedException ex) {

@@ -34,8 +34,8 @@ import static org.harmwatch.agency.AgencyManagement.MAX_PASSWORD_LENGTH;
 import static org.harmwatch.agency.AgencyManagement.MIN_PASSWORD_LENGTH;
 
 /**
- * Staff accounts: find them, look at one, create, change, clear failed sign-ins and set a password. Password hashes never leave
- * the module's tables.
+ * Staff accounts: find them, look at one, create, change, clear failed sign-ins and set a
+ * password. Password hashes never leave the module's tables.
  */
 @Controller
 @RequestMapping("/admin/staff")
@@ -80,7 +80,8 @@ class StaffController {
 		var member = agencies.staffMember(id);
 		model.addAttribute("member", member);
 		model.addAttribute("agency", agencies.agenciesById().get(member.agencyId()));
-		model.addAttribute("roles", agencies.rolesOf(member).stream().sorted(Comparator.comparing(Role::title)).toList());
+		model.addAttribute("roles",
+				agencies.rolesOf(member).stream().sorted(Comparator.comparing(Role::title)).toList());
 		model.addAttribute("signIns", agencies.signInStatus(member).orElse(null));
 		// Whether there is a password, never the hash itself.
 		model.addAttribute("hasPassword", member.passwordHash() != null);
@@ -186,7 +187,8 @@ class StaffController {
 				ex.addTo(result);
 			}
 		}
-		// The page's password inputs never echo what was typed (th:field leaves password values out).
+		// The page's password inputs never echo what was typed (th:field leaves password
+		// values out).
 		model.addAttribute("member", agencies.staffMember(id));
 		return passwordPage(model);
 	}
@@ -212,7 +214,10 @@ class StaffController {
 		return StaffForm.of(member, agency == null ? "" : agency.code(), roleNames);
 	}
 
-	/** The agency must exist, and its staff may hold the chosen roles: both reported with any other problem. */
+	/**
+	 * The agency must exist, and its staff may hold the chosen roles: both reported with
+	 * any other problem.
+	 */
 	private void checkAgency(StaffForm form, BindingResult result) {
 		if (form.agency() == null) {
 			return;
@@ -237,11 +242,10 @@ class StaffController {
 			result.rejectValue(field, "admin.password.tooLong", new Object[] { MAX_PASSWORD_LENGTH }, null);
 		}
 		else {
-			passwordRules.check(password, username)
-				.ifPresent(problem -> result.rejectValue(field, switch (problem) {
-					case COMMON -> "admin.password.common";
-					case CONTAINS_USERNAME -> "admin.password.containsUsername";
-				}));
+			passwordRules.check(password, username).ifPresent(problem -> result.rejectValue(field, switch (problem) {
+				case COMMON -> "admin.password.common";
+				case CONTAINS_USERNAME -> "admin.password.containsUsername";
+			}));
 		}
 	}
 

@@ -3,10 +3,13 @@ package org.harmwatch.analytics.density;
 /**
  * Kernel density values at the cell centres of a grid.
  *
- * <p>{@code intensity} is the weighted kernel sum, events per unit area ({@code sum_i w_i K(d_i)}); {@code density} is
- * intensity divided by the total weight (n for unweighted events), which integrates to 1 over the plane. With no
- * events (or zero total weight) both are 0 everywhere. Values are stored row by row, bottom row first, west to east:
- * index {@code row * columns + col}. Immutable; arrays handed out are copies.
+ * <p>
+ * {@code intensity} is the weighted kernel sum, events per unit area
+ * ({@code sum_i w_i K(d_i)}); {@code density} is intensity divided by the total weight (n
+ * for unweighted events), which integrates to 1 over the plane. With no events (or zero
+ * total weight) both are 0 everywhere. Values are stored row by row, bottom row first,
+ * west to east: index {@code row * columns + col}. Immutable; arrays handed out are
+ * copies.
  */
 public final class DensityGrid {
 
@@ -37,7 +40,10 @@ public final class DensityGrid {
 		return intensity[index(col, row)];
 	}
 
-	/** The density (intensity divided by the total weight) at the centre of cell (col, row). */
+	/**
+	 * The density (intensity divided by the total weight) at the centre of cell (col,
+	 * row).
+	 */
 	public double density(int col, int row) {
 		return totalWeight > 0 ? intensity[index(col, row)] / totalWeight : 0.0;
 	}

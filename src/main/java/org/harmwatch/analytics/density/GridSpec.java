@@ -3,10 +3,14 @@ package org.harmwatch.analytics.density;
 /**
  * A regular grid of rectangular cells; values belong to cell centres.
  *
- * <p>Cell {@code (col, row)} spans {@code [xmin + col * cellWidth, xmin + (col + 1) * cellWidth)} and likewise in y,
- * and its centre is {@code (xmin + (col + 0.5) * cellWidth, ymin + (row + 0.5) * cellHeight)}, with {@code col} in
- * {@code 0..columns-1} and {@code row} in {@code 0..rows-1} counted from the bottom (the smallest y). Coordinates are
- * planar (projected) units, the same as the events'.
+ * <p>
+ * Cell {@code (col, row)} spans
+ * {@code [xmin + col * cellWidth, xmin + (col + 1) * cellWidth)} and likewise in y, and
+ * its centre is
+ * {@code (xmin + (col + 0.5) * cellWidth, ymin + (row + 0.5) * cellHeight)}, with
+ * {@code col} in {@code 0..columns-1} and {@code row} in {@code 0..rows-1} counted from
+ * the bottom (the smallest y). Coordinates are planar (projected) units, the same as the
+ * events'.
  *
  * @param xmin the west edge
  * @param ymin the south edge
@@ -53,8 +57,8 @@ public record GridSpec(double xmin, double ymin, double cellWidth, double cellHe
 	}
 
 	/**
-	 * Square cells of side {@code cell} from {@code (xmin, ymin)}, as many as cover the extent (the east and north
-	 * edges are rounded up to whole cells).
+	 * Square cells of side {@code cell} from {@code (xmin, ymin)}, as many as cover the
+	 * extent (the east and north edges are rounded up to whole cells).
 	 * @param xmin the west edge
 	 * @param xmax the east edge, greater than xmin
 	 * @param ymin the south edge
@@ -70,7 +74,8 @@ public record GridSpec(double xmin, double ymin, double cellWidth, double cellHe
 		double columns = Math.max(1, Math.ceil((xmax - xmin) / cell));
 		double rows = Math.max(1, Math.ceil((ymax - ymin) / cell));
 		if (columns * rows > Integer.MAX_VALUE - 8) {
-			throw new IllegalArgumentException("cells of " + cell + " give a grid too large: " + columns + " x " + rows);
+			throw new IllegalArgumentException(
+					"cells of " + cell + " give a grid too large: " + columns + " x " + rows);
 		}
 		return new GridSpec(xmin, ymin, cell, cell, (int) columns, (int) rows);
 	}

@@ -1,26 +1,28 @@
 package org.harmwatch.analytics.density;
 
 /**
- * The kernels a heatmap can use, each normalised to integrate to 1 over the plane, with bandwidth h as scikit-learn
- * defines it.
+ * The kernels a heatmap can use, each normalised to integrate to 1 over the plane, with
+ * bandwidth h as scikit-learn defines it.
  */
 public enum Kernel {
 
 	/**
-	 * Quartic (biweight), the QGIS and ArcGIS heatmap default: {@code K(d) = 3 / (pi h^2) (1 - d^2/h^2)^2} for
-	 * {@code d < h}, else 0. h is the support radius (spatstat's sigma is {@code h / sqrt(8)}).
+	 * Quartic (biweight), the QGIS and ArcGIS heatmap default:
+	 * {@code K(d) = 3 / (pi h^2) (1 - d^2/h^2)^2} for {@code d < h}, else 0. h is the
+	 * support radius (spatstat's sigma is {@code h / sqrt(8)}).
 	 */
 	QUARTIC,
 
 	/**
-	 * Epanechnikov: {@code K(d) = 2 / (pi h^2) (1 - d^2/h^2)} for {@code d < h}, else 0. h is the support radius
-	 * (spatstat's sigma is {@code h / sqrt(6)}).
+	 * Epanechnikov: {@code K(d) = 2 / (pi h^2) (1 - d^2/h^2)} for {@code d < h}, else 0.
+	 * h is the support radius (spatstat's sigma is {@code h / sqrt(6)}).
 	 */
 	EPANECHNIKOV,
 
 	/**
-	 * Gaussian: {@code K(d) = exp(-d^2 / (2 h^2)) / (2 pi h^2)}; h is the standard deviation of each coordinate (the
-	 * same as spatstat's sigma). Unbounded support: see {@link KernelDensity} for its truncation.
+	 * Gaussian: {@code K(d) = exp(-d^2 / (2 h^2)) / (2 pi h^2)}; h is the standard
+	 * deviation of each coordinate (the same as spatstat's sigma). Unbounded support: see
+	 * {@link KernelDensity} for its truncation.
 	 */
 	GAUSSIAN;
 

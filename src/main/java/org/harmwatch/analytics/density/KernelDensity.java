@@ -6,38 +6,49 @@ import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Kernel density of point events evaluated at the cell centres of a grid, with the conventions of scikit-learn's
- * {@code KernelDensity} and spatstat's exact {@code densityfun} (see {@link Kernel} for the bandwidth): no edge
- * correction, and events outside the grid still contribute to the cells they reach.
+ * Kernel density of point events evaluated at the cell centres of a grid, with the
+ * conventions of scikit-learn's {@code KernelDensity} and spatstat's exact
+ * {@code densityfun} (see {@link Kernel} for the bandwidth): no edge correction, and
+ * events outside the grid still contribute to the cells they reach.
  *
- * <p><b>Exactness.</b> The compact kernels (quartic, Epanechnikov) are exact: every event adds its kernel to every
- * cell centre within its support radius h and to no other, so the result differs from the textbook sum only by
- * floating-point rounding (the tests hold it to 1e-9 relative of scikit-learn, the peers' tree engine and spatstat).
+ * <p>
+ * <b>Exactness.</b> The compact kernels (quartic, Epanechnikov) are exact: every event
+ * adds its kernel to every cell centre within its support radius h and to no other, so
+ * the result differs from the textbook sum only by floating-point rounding (the tests
+ * hold it to 1e-9 relative of scikit-learn, the peers' tree engine and spatstat).
  *
- * <p><b>Gaussian truncation.</b> The Gaussian kernel never reaches zero. By default an event contributes only to cells
- * whose centres lie within {@code k = 8} bandwidths of it in both x and y ({@link #DEFAULT_GAUSSIAN_TRUNCATION}; change
- * it with {@link #withGaussianTruncation(double)}, or use {@link #exactGaussian()} to sum every event at every cell).
- * Every dropped event is farther than {@code k h} from the cell centre, so it would have added at most
- * {@code K(k h) = exp(-k^2 / 2) K(0)}. Hence, at every cell, {@code 0 <= exact - truncated <= D exp(-k^2 / 2) K(0)}
- * for the intensity, where D is the total weight of the dropped events ({@code <=} the total weight W), and the
- * density error is at most {@code exp(-k^2 / 2) K(0) = exp(-k^2 / 2) / (2 pi h^2)}. For k = 8 that factor is
- * {@code exp(-32) = 1.3e-14}: below double rounding relative to the peak of a single event's kernel.
- * {@link #truncationErrorFactor()} returns it.
+ * <p>
+ * <b>Gaussian truncation.</b> The Gaussian kernel never reaches zero. By default an event
+ * contributes only to cells whose centres lie within {@code k = 8} bandwidths of it in
+ * both x and y ({@link #DEFAULT_GAUSSIAN_TRUNCATION}; change it with
+ * {@link #withGaussianTruncation(double)}, or use {@link #exactGaussian()} to sum every
+ * event at every cell). Every dropped event is farther than {@code k h} from the cell
+ * centre, so it would have added at most {@code K(k h) = exp(-k^2 / 2) K(0)}. Hence, at
+ * every cell, {@code 0 <= exact - truncated <= D exp(-k^2 / 2) K(0)} for the intensity,
+ * where D is the total weight of the dropped events ({@code <=} the total weight W), and
+ * the density error is at most {@code exp(-k^2 / 2) K(0) = exp(-k^2 / 2) / (2 pi h^2)}.
+ * For k = 8 that factor is {@code exp(-32) = 1.3e-14}: below double rounding relative to
+ * the peak of a single event's kernel. {@link #truncationErrorFactor()} returns it.
  *
- * <p><b>Speed.</b> Events are bucketed by grid row; the grid is cut into horizontal bands that run in parallel on the
- * common fork-join pool, each band writing only its own rows (no locks, no per-thread copies of the grid). An event
- * visits only the box of cells within its reach: it computes its column terms ({@code (dx/h)^2}, or the Gaussian's
- * column factor {@code exp(-dx^2/2h^2)}) once, then adds each row in one branch-free loop over the box, the compact
- * kernels clamping {@code 1 - (dx^2 + dy^2)/h^2} at zero (cheaper than a square root per row to find the disc's chord;
- * the clamped cells add exactly 0). The Gaussian is separable, so an event costs one exponential per column and per
- * row of its box, not per cell. Instances are immutable and thread-safe.
+ * <p>
+ * <b>Speed.</b> Events are bucketed by grid row; the grid is cut into horizontal bands
+ * that run in parallel on the common fork-join pool, each band writing only its own rows
+ * (no locks, no per-thread copies of the grid). An event visits only the box of cells
+ * within its reach: it computes its column terms ({@code (dx/h)^2}, or the Gaussian's
+ * column factor {@code exp(-dx^2/2h^2)}) once, then adds each row in one branch-free loop
+ * over the box, the compact kernels clamping {@code 1 - (dx^2 + dy^2)/h^2} at zero
+ * (cheaper than a square root per row to find the disc's chord; the clamped cells add
+ * exactly 0). The Gaussian is separable, so an event costs one exponential per column and
+ * per row of its box, not per cell. Instances are immutable and thread-safe.
  */
 public final class KernelDensity {
 
 	/** The default Gaussian truncation, in bandwidths. */
 	public static final double DEFAULT_GAUSSIAN_TRUNCATION = 8.0;
 
-	/** Below about this many kernel evaluations (a millisecond) one thread does it all. */
+	/**
+	 * Below about this many kernel evaluations (a millisecond) one thread does it all.
+	 */
 	private static final double PARALLEL_WORK_THRESHOLD = 1 << 20;
 
 	private final Kernel kernel;
@@ -55,7 +66,8 @@ public final class KernelDensity {
 	/**
 	 * A kernel density estimator.
 	 * @param kernel the kernel
-	 * @param bandwidth h, positive (the support radius of compact kernels, the standard deviation of the Gaussian)
+	 * @param bandwidth h, positive (the support radius of compact kernels, the standard
+	 * deviation of the Gaussian)
 	 * @return the estimator, with the default Gaussian truncation
 	 */
 	public static KernelDensity of(Kernel kernel, double bandwidth) {
@@ -66,8 +78,8 @@ public final class KernelDensity {
 	}
 
 	/**
-	 * This estimator with the Gaussian kernel truncated at {@code bandwidths} bandwidths (no effect on compact
-	 * kernels).
+	 * This estimator with the Gaussian kernel truncated at {@code bandwidths} bandwidths
+	 * (no effect on compact kernels).
 	 * @param bandwidths k, at least 1
 	 * @return the estimator
 	 */
@@ -78,7 +90,10 @@ public final class KernelDensity {
 		return new KernelDensity(kernel, bandwidth, bandwidths);
 	}
 
-	/** This estimator with the Gaussian kernel summed over every event at every cell (slow on big inputs). */
+	/**
+	 * This estimator with the Gaussian kernel summed over every event at every cell (slow
+	 * on big inputs).
+	 */
 	public KernelDensity exactGaussian() {
 		return new KernelDensity(kernel, bandwidth, Double.POSITIVE_INFINITY);
 	}
@@ -94,8 +109,9 @@ public final class KernelDensity {
 	}
 
 	/**
-	 * The bound on the truncation error per unit of dropped weight, relative to the kernel's peak {@code K(0)}:
-	 * {@code exp(-k^2 / 2)} for a truncated Gaussian, 0 for exact evaluation and for compact kernels.
+	 * The bound on the truncation error per unit of dropped weight, relative to the
+	 * kernel's peak {@code K(0)}: {@code exp(-k^2 / 2)} for a truncated Gaussian, 0 for
+	 * exact evaluation and for compact kernels.
 	 */
 	public double truncationErrorFactor() {
 		return kernel == Kernel.GAUSSIAN ? Math.exp(-0.5 * truncation * truncation) : 0.0;
@@ -113,7 +129,8 @@ public final class KernelDensity {
 	}
 
 	/**
-	 * The density of weighted events on {@code grid}: an event of weight w counts as w events.
+	 * The density of weighted events on {@code grid}: an event of weight w counts as w
+	 * events.
 	 * @param x the x coordinate of each event
 	 * @param y the y coordinate of each event
 	 * @param weights the weight of each event (finite, not negative), or null for 1 each
@@ -135,14 +152,18 @@ public final class KernelDensity {
 			}
 			double w = weights == null ? 1.0 : weights[i];
 			if (!(w >= 0) || Double.isInfinite(w)) {
-				throw new IllegalArgumentException("event " + i + " has weight " + w + "; weights must be finite and >= 0");
+				throw new IllegalArgumentException(
+						"event " + i + " has weight " + w + "; weights must be finite and >= 0");
 			}
 			totalWeight += w;
 		}
 		return new Evaluation(x, y, weights, grid).run(totalWeight);
 	}
 
-	/** One evaluation: the events bucketed by the first grid row they reach, and the grid cut into bands. */
+	/**
+	 * One evaluation: the events bucketed by the first grid row they reach, and the grid
+	 * cut into bands.
+	 */
 	private final class Evaluation {
 
 		private final GridSpec grid;
@@ -155,7 +176,10 @@ public final class KernelDensity {
 
 		private final double[] centresY;
 
-		/** How far an event reaches: h for compact kernels, k h for the Gaussian (infinite if exact). */
+		/**
+		 * How far an event reaches: h for compact kernels, k h for the Gaussian (infinite
+		 * if exact).
+		 */
 		private final double reach;
 
 		private final double[] xs;
@@ -164,7 +188,10 @@ public final class KernelDensity {
 
 		private final double[] ws;
 
-		/** The rows and columns each event reaches: cell centres within reach in y and in x. */
+		/**
+		 * The rows and columns each event reaches: cell centres within reach in y and in
+		 * x.
+		 */
 		private final int[] firstRows;
 
 		private final int[] lastRows;
@@ -173,7 +200,10 @@ public final class KernelDensity {
 
 		private final int[] lastColumns;
 
-		/** Events sorted by first row: bucket r holds positions {@code bucketStart[r] .. bucketStart[r+1]-1}. */
+		/**
+		 * Events sorted by first row: bucket r holds positions
+		 * {@code bucketStart[r] .. bucketStart[r+1]-1}.
+		 */
 		private final int[] bucketStart;
 
 		private final int maxRowSpan;
@@ -210,7 +240,8 @@ public final class KernelDensity {
 				int hi = index(y[i] + reach, grid.ymin(), grid.cellHeight(), rows, false);
 				int colLo = index(x[i] - reach, grid.xmin(), grid.cellWidth(), columns, true);
 				int colHi = index(x[i] + reach, grid.xmin(), grid.cellWidth(), columns, false);
-				// drop the spare cells again where their centres are out of reach (exact comparisons)
+				// drop the spare cells again where their centres are out of reach (exact
+				// comparisons)
 				while (lo <= hi && Math.abs(centresY[lo] - y[i]) > reach) {
 					lo++;
 				}
@@ -275,14 +306,18 @@ public final class KernelDensity {
 		}
 
 		/**
-		 * The first (or last) cell index whose centre may lie at or beyond (at or before) {@code coordinate}, one cell
-		 * to spare, clamped to {@code [0, count]} (or {@code [-1, count - 1]}).
+		 * The first (or last) cell index whose centre may lie at or beyond (at or before)
+		 * {@code coordinate}, one cell to spare, clamped to {@code [0, count]} (or
+		 * {@code [-1, count - 1]}).
 		 */
 		private static int index(double coordinate, double origin, double cell, int count, boolean first) {
-			// clamped first, so that the shifted value below is a small non-negative number whose int cast is its floor
+			// clamped first, so that the shifted value below is a small non-negative
+			// number whose int cast is its floor
 			double position = Math.max(-2.0, Math.min(count + 1.0, (coordinate - origin) / cell - 0.5));
 			if (first) {
-				int ceiling = -((int) (count + 2.0 - position) - (count + 2)); // ceil(p) = -floor(-p)
+				int ceiling = -((int) (count + 2.0 - position) - (count + 2)); // ceil(p)
+																				// =
+																				// -floor(-p)
 				return Math.max(0, Math.min(count, ceiling - 1));
 			}
 			int floor = (int) (position + 2.0) - 2;
@@ -295,7 +330,8 @@ public final class KernelDensity {
 			// many bands, so that work stealing evens out clustered events
 			int bandRows = Math.max(8, (rows + 8 * threads - 1) / (8 * threads));
 			if (kernel == Kernel.GAUSSIAN) {
-				// each event recomputes its column factors once per band it reaches: keep bands tall
+				// each event recomputes its column factors once per band it reaches: keep
+				// bands tall
 				bandRows = Math.max(bandRows, Math.min(rows, maxRowSpan));
 			}
 			int bands = (rows + bandRows - 1) / bandRows;
@@ -319,8 +355,9 @@ public final class KernelDensity {
 		}
 
 		/**
-		 * Adds every event's kernel to the rows {@code [rowFrom, rowTo)}. Per event, the column terms are computed once
-		 * into {@code columnTerms}; each row then adds its share in one branch-free loop over the event's columns.
+		 * Adds every event's kernel to the rows {@code [rowFrom, rowTo)}. Per event, the
+		 * column terms are computed once into {@code columnTerms}; each row then adds its
+		 * share in one branch-free loop over the event's columns.
 		 */
 		private void band(int rowFrom, int rowTo) {
 			int fromBucket = Math.max(0, rowFrom - maxRowSpan + 1);

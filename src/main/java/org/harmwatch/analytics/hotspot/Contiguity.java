@@ -5,10 +5,16 @@ package org.harmwatch.analytics.hotspot;
  */
 public enum Contiguity {
 
-	/** Polygons that share at least one boundary point (a vertex, within the snap distance). */
+	/**
+	 * Polygons that share at least one boundary point (a vertex, within the snap
+	 * distance).
+	 */
 	QUEEN,
 
-	/** Polygons that share at least two boundary points (vertices, within the snap distance): an edge, not a corner. */
+	/**
+	 * Polygons that share at least two boundary points (vertices, within the snap
+	 * distance): an edge, not a corner.
+	 */
 	ROOK
 
 }

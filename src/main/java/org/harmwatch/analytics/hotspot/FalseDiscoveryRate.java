@@ -3,8 +3,8 @@ package org.harmwatch.analytics.hotspot;
 import java.util.Arrays;
 
 /**
- * Benjamini-Hochberg adjustment of p-values, so that the expected share of false hotspots among those called stays
- * below the chosen level.
+ * Benjamini-Hochberg adjustment of p-values, so that the expected share of false hotspots
+ * among those called stays below the chosen level.
  */
 public final class FalseDiscoveryRate {
 
@@ -12,11 +12,15 @@ public final class FalseDiscoveryRate {
 	}
 
 	/**
-	 * The Benjamini-Hochberg q-values of {@code p}, exactly as R's {@code p.adjust(p, method = "BH")}.
+	 * The Benjamini-Hochberg q-values of {@code p}, exactly as R's
+	 * {@code p.adjust(p, method = "BH")}.
 	 *
-	 * <p>With the m p-values sorted ascending, {@code q_(i) = min(1, min_{j >= i} m / j * p_(j))}. Calling every test
-	 * with {@code q <= alpha} a discovery is the Benjamini-Hochberg step-up procedure at false discovery rate alpha.
-	 * Equal p-values get equal q-values. NaN p-values (undefined tests) stay NaN and do not count in m, like R's NA.
+	 * <p>
+	 * With the m p-values sorted ascending, {@code q_(i) = min(1, min_{j >= i} m / j *
+	 * p_(j))}. Calling every test with {@code q <= alpha} a discovery is the
+	 * Benjamini-Hochberg step-up procedure at false discovery rate alpha. Equal p-values
+	 * get equal q-values. NaN p-values (undefined tests) stay NaN and do not count in m,
+	 * like R's NA.
 	 * @param p p-values in [0, 1] or NaN
 	 * @return the q-values, in the order of {@code p}
 	 */
@@ -48,7 +52,8 @@ public final class FalseDiscoveryRate {
 				q[i] = Double.NaN;
 				continue;
 			}
-			// the last position of this value: equal p-values share the q-value of the highest rank
+			// the last position of this value: equal p-values share the q-value of the
+			// highest rank
 			q[i] = adjusted[upperBound(sorted, value) - 1];
 		}
 		return q;

@@ -8,32 +8,41 @@ import org.harmwatch.analytics.internal.NormalTail;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Getis-Ord Gi* local statistic: does area i sit among high (hot) or low (cold) values?
+ * The Getis-Ord Gi* local statistic: does area i sit among high (hot) or low (cold)
+ * values?
  *
- * <p>The conventions are those of {@code spdep::localG} with {@code include.self} and of ArcGIS Hot Spot Analysis
- * (Ord and Getis 1995). Area i belongs to its own neighbourhood with weight {@code w_ii = 1}; with
- * {@code W_i = sum_j w_ij} and {@code S1_i = sum_j w_ij^2} (sums over all j, i included), the mean {@code xbar} of all
+ * <p>
+ * The conventions are those of {@code spdep::localG} with {@code include.self} and of
+ * ArcGIS Hot Spot Analysis (Ord and Getis 1995). Area i belongs to its own neighbourhood
+ * with weight {@code w_ii = 1}; with {@code W_i = sum_j w_ij} and
+ * {@code S1_i = sum_j w_ij^2} (sums over all j, i included), the mean {@code xbar} of all
  * n values and {@code s^2 = sum (x - xbar)^2 / n} (divisor n, not n - 1):
  *
  * <pre>
  * z_i = (sum_j w_ij x_j - xbar W_i) / (s sqrt((n S1_i - W_i^2) / (n - 1)))
  * </pre>
  *
- * The p-value is two-sided, {@code 2 P(Z > |z_i|)}, with no correction for multiple testing; ask the result for
- * Benjamini-Hochberg q-values ({@link GiStarResult#qValues(Significance)}) to control the false discovery rate.
+ * The p-value is two-sided, {@code 2 P(Z > |z_i|)}, with no correction for multiple
+ * testing; ask the result for Benjamini-Hochberg q-values
+ * ({@link GiStarResult#qValues(Significance)}) to control the false discovery rate.
  *
- * <p>Undefined cases give {@code z = NaN} (and p = NaN), never an exception, and such areas are never classed as
- * hotspots: when all values are equal (s = 0, nothing to find), and for an area whose neighbourhood takes in every
- * area with equal weights ({@code n S1_i = W_i^2}: its sum is the grand total whatever the values; this covers a single
- * area). An area with no neighbours is compared on its own value: {@code z_i = (x_i - xbar) / s}, as spdep does with
- * {@code zero.policy = TRUE}.
+ * <p>
+ * Undefined cases give {@code z = NaN} (and p = NaN), never an exception, and such areas
+ * are never classed as hotspots: when all values are equal (s = 0, nothing to find), and
+ * for an area whose neighbourhood takes in every area with equal weights
+ * ({@code n S1_i = W_i^2}: its sum is the grand total whatever the values; this covers a
+ * single area). An area with no neighbours is compared on its own value:
+ * {@code z_i = (x_i - xbar) / s}, as spdep does with {@code zero.policy = TRUE}.
  *
- * <p>Permutation pseudo p-values ({@link Permutations}) count, for each area, the random neighbourhoods whose weighted
- * sum is at least (H) and at most (L) the observed one (values within 1e-12 relative count as equal, on both sides),
- * and report the folded {@code (min(H, L) + 1) / (N + 1)} (spdep's {@code Pr(folded) Sim} apart from ties) and the
- * two-sided {@code min(1, 2 (min(H, L) + 1) / (N + 1))}.
+ * <p>
+ * Permutation pseudo p-values ({@link Permutations}) count, for each area, the random
+ * neighbourhoods whose weighted sum is at least (H) and at most (L) the observed one
+ * (values within 1e-12 relative count as equal, on both sides), and report the folded
+ * {@code (min(H, L) + 1) / (N + 1)} (spdep's {@code Pr(folded) Sim} apart from ties) and
+ * the two-sided {@code min(1, 2 (min(H, L) + 1) / (N + 1))}.
  *
- * <p>Large inputs run on the common fork-join pool. Stateless and thread-safe.
+ * <p>
+ * Large inputs run on the common fork-join pool. Stateless and thread-safe.
  */
 public final class GetisOrdGiStar {
 
@@ -49,7 +58,8 @@ public final class GetisOrdGiStar {
 	/**
 	 * Gi* z-scores and normal p-values of {@code values} under {@code weights}.
 	 * @param values one finite value per area (counts, rates)
-	 * @param weights the neighbours; each area is added to its own neighbourhood with weight 1
+	 * @param weights the neighbours; each area is added to its own neighbourhood with
+	 * weight 1
 	 * @return z, p and neighbourhood sizes per area
 	 */
 	public static GiStarResult compute(double[] values, SpatialWeights weights) {
@@ -57,9 +67,11 @@ public final class GetisOrdGiStar {
 	}
 
 	/**
-	 * Gi* z-scores, normal p-values and, if {@code permutations} is given, permutation pseudo p-values.
+	 * Gi* z-scores, normal p-values and, if {@code permutations} is given, permutation
+	 * pseudo p-values.
 	 * @param values one finite value per area (counts, rates)
-	 * @param weights the neighbours; each area is added to its own neighbourhood with weight 1
+	 * @param weights the neighbours; each area is added to its own neighbourhood with
+	 * weight 1
 	 * @param permutations how to draw permutations, or null for none
 	 * @return z, p, neighbourhood sizes and pseudo p-values per area
 	 */
@@ -157,14 +169,16 @@ public final class GetisOrdGiStar {
 					atLeast[i] = -1;
 					continue;
 				}
-				// the other n - 1 values occupy pool[0 .. n-2]: move area i's value to the end
+				// the other n - 1 values occupy pool[0 .. n-2]: move area i's value to
+				// the end
 				swap(pool, i, n - 1);
 				int hi = 0;
 				int lo = 0;
 				for (int draw = 0; draw < count; draw++) {
 					double sum;
 					if (conditional) {
-						// partial Fisher-Yates over the others, undone afterwards: k distinct values in O(k)
+						// partial Fisher-Yates over the others, undone afterwards: k
+						// distinct values in O(k)
 						sum = values[i];
 						for (int t = 0; t < k; t++) {
 							int r = t + random.nextInt(others - t);
@@ -219,7 +233,10 @@ public final class GetisOrdGiStar {
 		a[j] = t;
 	}
 
-	/** A well-mixed seed for area {@code i} (the SplitMix64 finaliser), so areas draw independent streams. */
+	/**
+	 * A well-mixed seed for area {@code i} (the SplitMix64 finaliser), so areas draw
+	 * independent streams.
+	 */
 	private static long mix(long seed, int i) {
 		long z = seed + 0x9E3779B97F4A7C15L * (i + 1L);
 		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -3,8 +3,9 @@ package org.harmwatch.analytics.hotspot;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Gi* per area: z-score, normal p-value, neighbourhood size and (if permutations ran) pseudo p-values, with
- * Benjamini-Hochberg q-values and hot/cold classes derived on request. Immutable; arrays handed out are copies.
+ * Gi* per area: z-score, normal p-value, neighbourhood size and (if permutations ran)
+ * pseudo p-values, with Benjamini-Hochberg q-values and hot/cold classes derived on
+ * request. Immutable; arrays handed out are copies.
  */
 public final class GiStarResult {
 
@@ -55,7 +56,10 @@ public final class GiStarResult {
 		return p.clone();
 	}
 
-	/** How many areas make up area i's neighbourhood, itself included (k nearest with k = 8 gives 9). */
+	/**
+	 * How many areas make up area i's neighbourhood, itself included (k nearest with k =
+	 * 8 gives 9).
+	 */
 	public int neighbourhoodSize(int i) {
 		return neighbourhoodSizes[i];
 	}
@@ -70,21 +74,28 @@ public final class GiStarResult {
 		return permutations > 0;
 	}
 
-	/** How many permutations gave area i a neighbourhood sum at least the observed one; -1 if undefined. */
+	/**
+	 * How many permutations gave area i a neighbourhood sum at least the observed one; -1
+	 * if undefined.
+	 */
 	public int permutationsAtLeast(int i) {
 		return counts(atLeast)[i];
 	}
 
-	/** How many permutations gave area i a neighbourhood sum at most the observed one; -1 if undefined. */
+	/**
+	 * How many permutations gave area i a neighbourhood sum at most the observed one; -1
+	 * if undefined.
+	 */
 	public int permutationsAtMost(int i) {
 		int[] most = counts(atMost);
 		return counts(atLeast)[i] < 0 ? -1 : most[i];
 	}
 
 	/**
-	 * The folded pseudo p-value {@code (min(H, L) + 1) / (N + 1)} of area i: the share of permutations at least as
-	 * extreme as the observed sum, in the direction it lies (PySAL's {@code p_sim}, spdep's {@code Pr(folded) Sim}).
-	 * NaN when no value could be drawn (a single area under {@link Randomisation#SPDEP_LOCALG_PERM}).
+	 * The folded pseudo p-value {@code (min(H, L) + 1) / (N + 1)} of area i: the share of
+	 * permutations at least as extreme as the observed sum, in the direction it lies
+	 * (PySAL's {@code p_sim}, spdep's {@code Pr(folded) Sim}). NaN when no value could be
+	 * drawn (a single area under {@link Randomisation#SPDEP_LOCALG_PERM}).
 	 */
 	public double foldedPseudoPValue(int i) {
 		int hi = counts(atLeast)[i];
@@ -95,7 +106,9 @@ public final class GiStarResult {
 		return (Math.min(hi, lo) + 1.0) / (permutations + 1.0);
 	}
 
-	/** The two-sided pseudo p-value {@code min(1, 2 (min(H, L) + 1) / (N + 1))} of area i. */
+	/**
+	 * The two-sided pseudo p-value {@code min(1, 2 (min(H, L) + 1) / (N + 1))} of area i.
+	 */
 	public double pseudoPValue(int i) {
 		return Math.min(1.0, 2.0 * foldedPseudoPValue(i));
 	}
@@ -111,7 +124,8 @@ public final class GiStarResult {
 	}
 
 	/**
-	 * The p-values {@code significance} names, adjusted by Benjamini-Hochberg if it is an FDR kind.
+	 * The p-values {@code significance} names, adjusted by Benjamini-Hochberg if it is an
+	 * FDR kind.
 	 * @param significance which p-values
 	 * @return one value per area, NaN where undefined
 	 */
@@ -125,9 +139,11 @@ public final class GiStarResult {
 	}
 
 	/**
-	 * Hot, cold or not significant, per area: significant when the chosen (adjusted) p-value is at most
-	 * {@code alpha}; hot when z is above zero, cold when below. NaN z or p is never significant.
-	 * @param alpha the significance level (or false discovery rate for the FDR kinds), in (0, 1)
+	 * Hot, cold or not significant, per area: significant when the chosen (adjusted)
+	 * p-value is at most {@code alpha}; hot when z is above zero, cold when below. NaN z
+	 * or p is never significant.
+	 * @param alpha the significance level (or false discovery rate for the FDR kinds), in
+	 * (0, 1)
 	 * @param significance which p-values decide
 	 * @return one class per area
 	 */

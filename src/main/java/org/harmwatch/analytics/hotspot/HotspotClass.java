@@ -12,8 +12,8 @@ public enum HotspotClass {
 	COLD,
 
 	/**
-	 * Nothing significant, including areas where the statistic is undefined (no variation in the values, or an area
-	 * whose neighbourhood is every area).
+	 * Nothing significant, including areas where the statistic is undefined (no variation
+	 * in the values, or an area whose neighbourhood is every area).
 	 */
 	NOT_SIGNIFICANT
 

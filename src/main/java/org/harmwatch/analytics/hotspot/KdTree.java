@@ -4,13 +4,16 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 
 /**
- * A static two-dimensional tree over points, for k-nearest and fixed-radius neighbour queries.
+ * A static two-dimensional tree over points, for k-nearest and fixed-radius neighbour
+ * queries.
  *
- * <p>The points are copied and reordered so that every subtree is a contiguous range {@code [lo, hi)}; a node splits
- * its range at {@code mid = (lo + hi) >>> 1} on the axis with the larger spread, so the tree is implicit (heap-numbered
- * nodes, no child pointers) and perfectly balanced. Leaves hold at most {@link #LEAF_SIZE} points. Queries in tree
- * order ({@link #x(int)}, {@link #y(int)}) touch memory that neighbouring queries touched, which is what makes a
- * million queries fast.
+ * <p>
+ * The points are copied and reordered so that every subtree is a contiguous range
+ * {@code [lo, hi)}; a node splits its range at {@code mid = (lo + hi) >>> 1} on the axis
+ * with the larger spread, so the tree is implicit (heap-numbered nodes, no child
+ * pointers) and perfectly balanced. Leaves hold at most {@link #LEAF_SIZE} points.
+ * Queries in tree order ({@link #x(int)}, {@link #y(int)}) touch memory that neighbouring
+ * queries touched, which is what makes a million queries fast.
  */
 final class KdTree {
 
@@ -111,7 +114,10 @@ final class KdTree {
 		build(2 * node + 1, mid, hi);
 	}
 
-	/** Chooses the axis, partitions {@code [lo, hi)} around its median and returns the median position. */
+	/**
+	 * Chooses the axis, partitions {@code [lo, hi)} around its median and returns the
+	 * median position.
+	 */
 	private int splitRange(int node, int lo, int hi) {
 		double minX = Double.POSITIVE_INFINITY;
 		double maxX = Double.NEGATIVE_INFINITY;
@@ -133,7 +139,10 @@ final class KdTree {
 		return mid;
 	}
 
-	/** Hoare quickselect: afterwards {@code key[k]} is in its sorted place, smaller-or-equal keys before it. */
+	/**
+	 * Hoare quickselect: afterwards {@code key[k]} is in its sorted place,
+	 * smaller-or-equal keys before it.
+	 */
 	private void select(double[] key, int left, int right, int k) {
 		while (right > left) {
 			int middle = (left + right) >>> 1;
@@ -188,8 +197,9 @@ final class KdTree {
 	}
 
 	/**
-	 * Finds the {@code k} points nearest to a query point, other than the point {@code self}; ties in distance go to
-	 * the lower original index. Not thread-safe: one searcher per thread.
+	 * Finds the {@code k} points nearest to a query point, other than the point
+	 * {@code self}; ties in distance go to the lower original index. Not thread-safe: one
+	 * searcher per thread.
 	 */
 	final class NearestSearch {
 
@@ -213,7 +223,10 @@ final class KdTree {
 			this.bestId = new int[k];
 		}
 
-		/** Writes the original indices of the k nearest points (nearest first) into {@code out} at {@code offset}. */
+		/**
+		 * Writes the original indices of the k nearest points (nearest first) into
+		 * {@code out} at {@code offset}.
+		 */
 		void search(double x, double y, int selfId, int[] out, int offset) {
 			this.qx = x;
 			this.qy = y;
@@ -285,7 +298,10 @@ final class KdTree {
 
 	}
 
-	/** Reports every point other than {@code self} within {@code radius} (inclusive) of a query point. */
+	/**
+	 * Reports every point other than {@code self} within {@code radius} (inclusive) of a
+	 * query point.
+	 */
 	void withinRadius(double x, double y, double radius, int self, Sink sink) {
 		radiusVisit(1, 0, size, x, y, radius, radius * radius, self, sink);
 	}

@@ -1,12 +1,15 @@
 package org.harmwatch.analytics.hotspot;
 
 /**
- * How many random permutations to draw for pseudo p-values, from which seed and under which null model.
+ * How many random permutations to draw for pseudo p-values, from which seed and under
+ * which null model.
  *
- * <p>Results depend only on these three values, not on the number of threads: area i draws from its own generator,
- * seeded from {@code seed} and i.
+ * <p>
+ * Results depend only on these three values, not on the number of threads: area i draws
+ * from its own generator, seeded from {@code seed} and i.
  *
- * @param count the number of permutations N (999 is usual; the smallest attainable pseudo p-value is 1/(N+1))
+ * @param count the number of permutations N (999 is usual; the smallest attainable pseudo
+ * p-value is 1/(N+1))
  * @param seed the seed of the random draws
  * @param randomisation the null model
  */

@@ -15,33 +15,45 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Who is whose neighbour, and with what weight: the spatial weights of a hotspot statistic.
+ * Who is whose neighbour, and with what weight: the spatial weights of a hotspot
+ * statistic.
  *
- * <p>Areas are numbered {@code 0..n-1} in the order of the caller's arrays. An area is never listed as its own
- * neighbour here; {@link GetisOrdGiStar} adds every area to its own neighbourhood with weight 1 (that is the star in
- * Gi*). Neighbours of an area are kept in ascending index order. Weights are binary (every neighbour weighs 1) unless
- * given with {@link #fromEdges(int, int[], int[], double[])}.
+ * <p>
+ * Areas are numbered {@code 0..n-1} in the order of the caller's arrays. An area is never
+ * listed as its own neighbour here; {@link GetisOrdGiStar} adds every area to its own
+ * neighbourhood with weight 1 (that is the star in Gi*). Neighbours of an area are kept
+ * in ascending index order. Weights are binary (every neighbour weighs 1) unless given
+ * with {@link #fromEdges(int, int[], int[], double[])}.
  *
- * <p>The constructions follow {@code spdep} (and so ArcGIS and GeoDa):
+ * <p>
+ * The constructions follow {@code spdep} (and so ArcGIS and GeoDa):
  * <ul>
- * <li>{@link #kNearest(double[], double[], int)}: the k nearest <em>other</em> areas by Euclidean distance, not
- * symmetrised (j may be among i's nearest without i being among j's); {@link #symmetrised()} adds the missing
- * pairs like {@code spdep::make.sym.nb}. Equal distances are broken by the lower index (spdep breaks them
- * arbitrarily, so results can differ on a lattice; on real coordinates ties do not occur).</li>
- * <li>{@link #distanceBand(double[], double[], double)}: every other area at distance {@code 0 <= d <= D}
- * (inclusive), like {@code spdep::dnearneigh(coords, 0, D)}. An area may end up with no neighbours.</li>
- * <li>{@link #contiguity(List, Contiguity)}: polygons that share one (queen) or two (rook) vertices, within a snap
- * distance, like {@code spdep::poly2nb}. Shared boundary points that are a vertex of only one of the polygons
- * (T-junctions) do not count, as in spdep.</li>
- * <li>{@link #fromEdges(int, int[], int[])}: a neighbour list built elsewhere, used as given.</li>
+ * <li>{@link #kNearest(double[], double[], int)}: the k nearest <em>other</em> areas by
+ * Euclidean distance, not symmetrised (j may be among i's nearest without i being among
+ * j's); {@link #symmetrised()} adds the missing pairs like {@code spdep::make.sym.nb}.
+ * Equal distances are broken by the lower index (spdep breaks them arbitrarily, so
+ * results can differ on a lattice; on real coordinates ties do not occur).</li>
+ * <li>{@link #distanceBand(double[], double[], double)}: every other area at distance
+ * {@code 0 <= d <= D} (inclusive), like {@code spdep::dnearneigh(coords, 0, D)}. An area
+ * may end up with no neighbours.</li>
+ * <li>{@link #contiguity(List, Contiguity)}: polygons that share one (queen) or two
+ * (rook) vertices, within a snap distance, like {@code spdep::poly2nb}. Shared boundary
+ * points that are a vertex of only one of the polygons (T-junctions) do not count, as in
+ * spdep.</li>
+ * <li>{@link #fromEdges(int, int[], int[])}: a neighbour list built elsewhere, used as
+ * given.</li>
  * </ul>
  *
- * <p>k-nearest and distance-band searches use a 2-d tree and run on the common fork-join pool for large inputs.
- * Instances are immutable.
+ * <p>
+ * k-nearest and distance-band searches use a 2-d tree and run on the common fork-join
+ * pool for large inputs. Instances are immutable.
  */
 public final class SpatialWeights {
 
-	/** The snap distance {@code spdep::poly2nb} uses by default: the square root of the machine epsilon. */
+	/**
+	 * The snap distance {@code spdep::poly2nb} uses by default: the square root of the
+	 * machine epsilon.
+	 */
 	public static final double DEFAULT_SNAP = Math.sqrt(Math.ulp(1.0));
 
 	private static final int PARALLEL_THRESHOLD = 20_000;
@@ -64,10 +76,12 @@ public final class SpatialWeights {
 	}
 
 	/**
-	 * The k nearest other areas of every area, by Euclidean distance between the given points (centroids).
+	 * The k nearest other areas of every area, by Euclidean distance between the given
+	 * points (centroids).
 	 * @param x the x coordinate of each area
 	 * @param y the y coordinate of each area
-	 * @param k how many neighbours each area gets; at least 1 and less than the number of areas
+	 * @param k how many neighbours each area gets; at least 1 and less than the number of
+	 * areas
 	 * @return binary weights, not symmetrised
 	 */
 	public static SpatialWeights kNearest(double[] x, double[] y, int k) {
@@ -101,10 +115,12 @@ public final class SpatialWeights {
 	}
 
 	/**
-	 * Every other area within a distance of every area (inclusive), by Euclidean distance between the given points.
+	 * Every other area within a distance of every area (inclusive), by Euclidean distance
+	 * between the given points.
 	 * @param x the x coordinate of each area
 	 * @param y the y coordinate of each area
-	 * @param maxDistance the band: areas at distance {@code d <= maxDistance} are neighbours; not negative
+	 * @param maxDistance the band: areas at distance {@code d <= maxDistance} are
+	 * neighbours; not negative
 	 * @return binary weights (symmetric by construction)
 	 */
 	public static SpatialWeights distanceBand(double[] x, double[] y, double maxDistance) {
@@ -153,9 +169,11 @@ public final class SpatialWeights {
 	}
 
 	/**
-	 * Polygons that touch, with the default snap distance ({@link #DEFAULT_SNAP}, in the polygons' units).
+	 * Polygons that touch, with the default snap distance ({@link #DEFAULT_SNAP}, in the
+	 * polygons' units).
 	 * @param polygons one {@link Polygon} or {@link MultiPolygon} per area
-	 * @param rule queen (a shared vertex is enough) or rook (at least two shared vertices)
+	 * @param rule queen (a shared vertex is enough) or rook (at least two shared
+	 * vertices)
 	 * @return binary, symmetric weights
 	 */
 	public static SpatialWeights contiguity(List<? extends Geometry> polygons, Contiguity rule) {
@@ -163,9 +181,11 @@ public final class SpatialWeights {
 	}
 
 	/**
-	 * Polygons that touch: vertices of two polygons closer than {@code snap} count as shared.
+	 * Polygons that touch: vertices of two polygons closer than {@code snap} count as
+	 * shared.
 	 * @param polygons one {@link Polygon} or {@link MultiPolygon} per area
-	 * @param rule queen (a shared vertex is enough) or rook (at least two shared vertices)
+	 * @param rule queen (a shared vertex is enough) or rook (at least two shared
+	 * vertices)
 	 * @param snap the distance within which two vertices are the same point; not negative
 	 * @return binary, symmetric weights
 	 */
@@ -265,8 +285,9 @@ public final class SpatialWeights {
 	}
 
 	/**
-	 * A neighbour list made elsewhere, with binary weights: area {@code from[e]} has neighbour {@code to[e]}.
-	 * Pairs are used as given (not symmetrised); a pair given twice counts once.
+	 * A neighbour list made elsewhere, with binary weights: area {@code from[e]} has
+	 * neighbour {@code to[e]}. Pairs are used as given (not symmetrised); a pair given
+	 * twice counts once.
 	 * @param size the number of areas
 	 * @param from the area of each pair
 	 * @param to the neighbour of each pair, never equal to {@code from}
@@ -277,18 +298,19 @@ public final class SpatialWeights {
 	}
 
 	/**
-	 * A neighbour list made elsewhere, with general weights: area {@code from[e]} has neighbour {@code to[e]} with
-	 * weight {@code weight[e]}. The area itself still weighs 1 in Gi*, as in spdep with a {@code glist}.
+	 * A neighbour list made elsewhere, with general weights: area {@code from[e]} has
+	 * neighbour {@code to[e]} with weight {@code weight[e]}. The area itself still weighs
+	 * 1 in Gi*, as in spdep with a {@code glist}.
 	 * @param size the number of areas
 	 * @param from the area of each pair
 	 * @param to the neighbour of each pair, never equal to {@code from}
-	 * @param weight the weight of each pair, finite and not negative; a pair may not be given twice
+	 * @param weight the weight of each pair, finite and not negative; a pair may not be
+	 * given twice
 	 * @return weighted weights
 	 */
 	public static SpatialWeights fromEdges(int size, int[] from, int[] to, double[] weight) {
 		if (weight.length != from.length) {
-			throw new IllegalArgumentException(
-					"weight has " + weight.length + " entries but from has " + from.length);
+			throw new IllegalArgumentException("weight has " + weight.length + " entries but from has " + from.length);
 		}
 		for (int e = 0; e < weight.length; e++) {
 			if (!(weight[e] >= 0) || Double.isInfinite(weight[e])) {
@@ -308,8 +330,8 @@ public final class SpatialWeights {
 		int[] counts = new int[size];
 		for (int e = 0; e < from.length; e++) {
 			if (from[e] < 0 || from[e] >= size || to[e] < 0 || to[e] >= size) {
-				throw new IllegalArgumentException("edge " + e + " (" + from[e] + " -> " + to[e]
-						+ ") refers to an area outside 0.." + (size - 1));
+				throw new IllegalArgumentException(
+						"edge " + e + " (" + from[e] + " -> " + to[e] + ") refers to an area outside 0.." + (size - 1));
 			}
 			if (from[e] == to[e]) {
 				throw new IllegalArgumentException("edge " + e + " joins area " + from[e]
@@ -328,7 +350,8 @@ public final class SpatialWeights {
 				weights[slot] = weight[e];
 			}
 		}
-		// sort each row by neighbour index; drop repeated pairs (binary) or reject them (weighted)
+		// sort each row by neighbour index; drop repeated pairs (binary) or reject them
+		// (weighted)
 		int[] newOffsets = new int[size + 1];
 		int write = 0;
 		for (int i = 0; i < size; i++) {
@@ -377,9 +400,11 @@ public final class SpatialWeights {
 	}
 
 	/**
-	 * These weights with every pair made mutual: j is i's neighbour whenever i is j's ({@code spdep::make.sym.nb}).
+	 * These weights with every pair made mutual: j is i's neighbour whenever i is j's
+	 * ({@code spdep::make.sym.nb}).
 	 * @return binary, symmetric weights
-	 * @throws UnsupportedOperationException for weighted (non-binary) weights, where the mutual weight is undefined
+	 * @throws UnsupportedOperationException for weighted (non-binary) weights, where the
+	 * mutual weight is undefined
 	 */
 	public SpatialWeights symmetrised() {
 		if (weights != null) {
@@ -417,7 +442,10 @@ public final class SpatialWeights {
 		return Arrays.copyOfRange(neighbours, offsets[i], offsets[i + 1]);
 	}
 
-	/** The weights of area {@code i}'s neighbours, in the order of {@link #neighbours(int)}. */
+	/**
+	 * The weights of area {@code i}'s neighbours, in the order of
+	 * {@link #neighbours(int)}.
+	 */
 	public double[] weights(int i) {
 		if (weights == null) {
 			double[] ones = new double[neighbourCount(i)];

@@ -1,11 +1,14 @@
 package org.harmwatch.analytics.internal;
 
 /**
- * Longitude and latitude to metres on a plane tangent near the region (equirectangular about a reference latitude).
+ * Longitude and latitude to metres on a plane tangent near the region (equirectangular
+ * about a reference latitude).
  *
- * <p>The engine's distances and bandwidths are planar. Over a region the size of the West Midlands (about 70 km
- * across) the scale error of this projection is below 0.2%, far less than any bandwidth is known to; a national
- * deployment would use the British National Grid instead.
+ * <p>
+ * The engine's distances and bandwidths are planar. Over a region the size of the West
+ * Midlands (about 70 km across) the scale error of this projection is below 0.2%, far
+ * less than any bandwidth is known to; a national deployment would use the British
+ * National Grid instead.
  */
 public final class LocalProjection {
 

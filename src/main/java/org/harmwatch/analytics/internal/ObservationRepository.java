@@ -38,7 +38,9 @@ public class ObservationRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores an observation once per source and source id; returns whether it was new. */
+	/**
+	 * Stores an observation once per source and source id; returns whether it was new.
+	 */
 	public boolean insert(Observation observation, @Nullable String ladCode, @Nullable String wardCode,
 			@Nullable String lsoaCode, Instant now) {
 		return jdbc.sql("""
@@ -74,7 +76,10 @@ public class ObservationRepository {
 			.list();
 	}
 
-	/** Whether a spike of this category in this area was recorded at or after {@code since}. */
+	/**
+	 * Whether a spike of this category in this area was recorded at or after
+	 * {@code since}.
+	 */
 	public boolean spikeSince(String category, String areaCode, Instant since) {
 		return jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM analytics.spike
@@ -116,16 +121,13 @@ public class ObservationRepository {
 				SELECT id, category, method, area_level, area_code, area_name, area_codes, window_start, window_end,
 				       observed, expected, p_value, detected_at
 				FROM analytics.spike ORDER BY detected_at DESC, id LIMIT :limit
-				""")
-			.param("limit", limit)
-			.query((rs, row) -> {
-				double p = rs.getDouble(12);
-				return new SpikeDetected(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), List.of(rs.getString(7).split(",")),
-						rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getLong(10), rs.getDouble(11),
-						rs.wasNull() ? Double.NaN : p, rs.getTimestamp(13).toInstant());
-			})
-			.list();
+				""").param("limit", limit).query((rs, row) -> {
+			double p = rs.getDouble(12);
+			return new SpikeDetected(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), List.of(rs.getString(7).split(",")),
+					rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getLong(10), rs.getDouble(11),
+					rs.wasNull() ? Double.NaN : p, rs.getTimestamp(13).toInstant());
+		}).list();
 	}
 
 }

@@ -32,12 +32,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Looks at recent observations every few minutes and publishes {@link SpikeDetected} when an area has more events of
- * one category than the rule allows, or when the prospective space-time scan finds a significant cluster.
+ * Looks at recent observations every few minutes and publishes {@link SpikeDetected} when
+ * an area has more events of one category than the rule allows, or when the prospective
+ * space-time scan finds a significant cluster.
  *
- * <p>It holds a database lock while it runs, so with several instances it runs on one at a time; the spike and its
- * event are written in one transaction, and an area that has had a spike of a category within the quiet period gets
- * no second one. A burst that happened while the detector was not running is still found on the next run.
+ * <p>
+ * It holds a database lock while it runs, so with several instances it runs on one at a
+ * time; the spike and its event are written in one transaction, and an area that has had
+ * a spike of a category within the quiet period gets no second one. A burst that happened
+ * while the detector was not running is still found on the next run.
  */
 @Component
 @EnableConfigurationProperties(SpikeProperties.class)
@@ -68,7 +71,8 @@ public class SpikeDetector {
 		level(); // fail at start-up, not at the first run, if the level is misconfigured
 	}
 
-	@Scheduled(fixedDelayString = "${harmwatch.analytics.spikes.every:PT5M}", initialDelayString = "${harmwatch.analytics.spikes.initial-delay:PT2M}")
+	@Scheduled(fixedDelayString = "${harmwatch.analytics.spikes.every:PT5M}",
+			initialDelayString = "${harmwatch.analytics.spikes.initial-delay:PT2M}")
 	@SchedulerLock(name = "spike-detector", lockAtMostFor = "PT15M")
 	void run() {
 		var found = detect(clock.instant());
@@ -162,7 +166,8 @@ public class SpikeDetector {
 			y[i] = projection.y(areas.get(i).centroid().lat());
 		}
 		var data = SpaceTimeCases.of(areas.stream().map(Area::code).toList(), x, y, firstDay, counts);
-		// Surveillance looks for small, recent clusters: at most a tenth of the areas, ongoing on the last day.
+		// Surveillance looks for small, recent clusters: at most a tenth of the areas,
+		// ongoing on the last day.
 		var options = ScanOptions.prospectiveDefaults()
 			.withMaxDays(properties.scanMaxDays())
 			.withMaxShareOfLocations(0.1)
@@ -173,10 +178,11 @@ public class SpikeDetector {
 					|| observations.spikeSince(category, cluster.centre(), now.minus(properties.quietPeriod()))) {
 				continue;
 			}
-			published.add(publish(new SpikeDetected(UUID.randomUUID().toString(), category, "SCAN", level.urlName(),
-					cluster.centre(), name(cluster.centre()), cluster.locations(),
-					cluster.start().atStartOfDay(zone).toInstant(), cluster.end().plusDays(1).atStartOfDay(zone).toInstant(),
-					cluster.observed(), cluster.expected(), cluster.pValue(), now)));
+			published.add(publish(
+					new SpikeDetected(UUID.randomUUID().toString(), category, "SCAN", level.urlName(), cluster.centre(),
+							name(cluster.centre()), cluster.locations(), cluster.start().atStartOfDay(zone).toInstant(),
+							cluster.end().plusDays(1).atStartOfDay(zone).toInstant(), cluster.observed(),
+							cluster.expected(), cluster.pValue(), now)));
 		}
 		return published;
 	}

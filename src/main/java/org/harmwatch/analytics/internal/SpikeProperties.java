@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The scheduled spike detector's settings ({@code harmwatch.analytics.spikes.*}).
  *
- * @param threshold events of one category in one area within {@code window} that make a spike (ODMAP-style)
+ * @param threshold events of one category in one area within {@code window} that make a
+ * spike (ODMAP-style)
  * @param window the rolling window, e.g. 24 hours
  * @param level the area level rules count in: {@code lad}, {@code ward} or {@code lsoa}
  * @param quietPeriod no second spike for the same category and area within this long

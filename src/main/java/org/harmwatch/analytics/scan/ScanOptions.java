@@ -4,15 +4,19 @@ package org.harmwatch.analytics.scan;
  * Parameters of the space-time permutation scan.
  *
  * @param maxShareOfLocations a circle holds at most this share of all locations (0 to 1]
- * @param maxShareOfCases a circle holds at most this share of all cases over the study period (0 to 1]; SaTScan's
- * "percent of population at risk" for this model
- * @param maxRadius a circle's radius (distance from its centre to its farthest location) is at most this
+ * @param maxShareOfCases a circle holds at most this share of all cases over the study
+ * period (0 to 1]; SaTScan's "percent of population at risk" for this model
+ * @param maxRadius a circle's radius (distance from its centre to its farthest location)
+ * is at most this
  * @param maxDays longest cluster in days
  * @param minCases fewest cases a cluster may have (SaTScan's default is 2)
- * @param prospective only windows ending on the last day (prospective surveillance) instead of every window
+ * @param prospective only windows ending on the last day (prospective surveillance)
+ * instead of every window
  * @param replications Monte Carlo replications (0: no p-values; 999 usual)
- * @param seed random seed; the same seed gives the same p-values whatever the number of threads
- * @param maxClusters most clusters reported (the most likely one and non-overlapping secondary ones)
+ * @param seed random seed; the same seed gives the same p-values whatever the number of
+ * threads
+ * @param maxClusters most clusters reported (the most likely one and non-overlapping
+ * secondary ones)
  */
 public record ScanOptions(double maxShareOfLocations, double maxShareOfCases, double maxRadius, int maxDays,
 		int minCases, boolean prospective, int replications, long seed, int maxClusters) {
@@ -30,8 +34,9 @@ public record ScanOptions(double maxShareOfLocations, double maxShareOfCases, do
 	}
 
 	/**
-	 * Retrospective scan with the issue's settings: circles up to half the locations, clusters up to 30 days, at least
-	 * 2 cases, 999 replications, seed 20240101, up to 10 clusters.
+	 * Retrospective scan with the issue's settings: circles up to half the locations,
+	 * clusters up to 30 days, at least 2 cases, 999 replications, seed 20240101, up to 10
+	 * clusters.
 	 */
 	public static ScanOptions retrospective() {
 		return new ScanOptions(0.5, 1.0, Double.POSITIVE_INFINITY, 30, 2, false, 999, 20240101L, 10);

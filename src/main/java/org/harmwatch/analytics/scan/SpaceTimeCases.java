@@ -15,14 +15,17 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Case counts per location and day over a study period, with the locations' planar coordinates: the input of the
- * space-time permutation scan.
+ * Case counts per location and day over a study period, with the locations' planar
+ * coordinates: the input of the space-time permutation scan.
  *
- * <p>Reads SaTScan's conventions: a case file of {@code loc,date,count} rows (several rows for the same location and
- * day add up; days without a row have no cases) and a coordinates file of {@code loc,x,y}. Fields may be separated by
- * commas or white space; a first line whose count, x or y is not a number is taken as a header naming the columns
- * ({@code loc}/{@code location}/{@code id}, {@code date}/{@code time}, {@code count}/{@code cases}, {@code x},
- * {@code y}). Locations without cases still count as locations.
+ * <p>
+ * Reads SaTScan's conventions: a case file of {@code loc,date,count} rows (several rows
+ * for the same location and day add up; days without a row have no cases) and a
+ * coordinates file of {@code loc,x,y}. Fields may be separated by commas or white space;
+ * a first line whose count, x or y is not a number is taken as a header naming the
+ * columns ({@code loc}/{@code location}/{@code id}, {@code date}/{@code time},
+ * {@code count}/{@code cases}, {@code x}, {@code y}). Locations without cases still count
+ * as locations.
  */
 public final class SpaceTimeCases {
 
@@ -75,8 +78,8 @@ public final class SpaceTimeCases {
 		int[] flat = new int[n * days];
 		for (int l = 0; l < n; l++) {
 			if (counts[l].length != days) {
-				throw new IllegalArgumentException("location " + locations.get(l) + " has " + counts[l].length
-						+ " days, not " + days);
+				throw new IllegalArgumentException(
+						"location " + locations.get(l) + " has " + counts[l].length + " days, not " + days);
 			}
 			for (int d = 0; d < days; d++) {
 				if (counts[l][d] < 0) {
@@ -92,20 +95,24 @@ public final class SpaceTimeCases {
 		return new SpaceTimeCases(locations, x.clone(), y.clone(), firstDay, days, flat);
 	}
 
-	/** Reads SaTScan-style files; the study period runs from the first to the last date in the case file. */
+	/**
+	 * Reads SaTScan-style files; the study period runs from the first to the last date in
+	 * the case file.
+	 */
 	public static SpaceTimeCases readSatScan(Reader caseFile, Reader coordinatesFile) throws IOException {
 		return readSatScan(caseFile, coordinatesFile, null, null);
 	}
 
 	/**
-	 * Reads SaTScan-style files over a given study period (either bound may be null: taken from the case file).
-	 * @throws IllegalArgumentException naming the line, for a malformed line, an unknown location, a negative count
-	 * or a date outside the study period
+	 * Reads SaTScan-style files over a given study period (either bound may be null:
+	 * taken from the case file).
+	 * @throws IllegalArgumentException naming the line, for a malformed line, an unknown
+	 * location, a negative count or a date outside the study period
 	 */
 	public static SpaceTimeCases readSatScan(Reader caseFile, Reader coordinatesFile, @Nullable LocalDate studyStart,
 			@Nullable LocalDate studyEnd) throws IOException {
-		Table geo = Table.read(coordinatesFile, "coordinates", new String[][] { { "loc", "location", "id" },
-				{ "x" }, { "y" } }, new boolean[] { false, true, true });
+		Table geo = Table.read(coordinatesFile, "coordinates",
+				new String[][] { { "loc", "location", "id" }, { "x" }, { "y" } }, new boolean[] { false, true, true });
 		List<String> ids = new ArrayList<>();
 		Map<String, Integer> index = new HashMap<>();
 		List<double[]> xy = new ArrayList<>();
@@ -117,8 +124,9 @@ public final class SpaceTimeCases {
 			ids.add(id);
 			xy.add(new double[] { row.number(1), row.number(2) });
 		}
-		Table cases = Table.read(caseFile, "case", new String[][] { { "loc", "location", "id" }, { "date", "time" },
-				{ "count", "cases" } }, new boolean[] { false, false, true });
+		Table cases = Table.read(caseFile, "case",
+				new String[][] { { "loc", "location", "id" }, { "date", "time" }, { "count", "cases" } },
+				new boolean[] { false, false, true });
 		LocalDate first = studyStart;
 		LocalDate last = studyEnd;
 		List<LocalDate> dates = new ArrayList<>();
@@ -128,8 +136,8 @@ public final class SpaceTimeCases {
 				d = LocalDate.parse(row.fields[1].replace('/', '-'));
 			}
 			catch (DateTimeParseException ex) {
-				throw new IllegalArgumentException("case line " + row.line + ": date '" + row.fields[1]
-						+ "' is not yyyy-mm-dd");
+				throw new IllegalArgumentException(
+						"case line " + row.line + ": date '" + row.fields[1] + "' is not yyyy-mm-dd");
 			}
 			dates.add(d);
 		}
@@ -153,8 +161,8 @@ public final class SpaceTimeCases {
 			}
 			LocalDate d = dates.get(r);
 			if (d.isBefore(first) || d.isAfter(last)) {
-				throw new IllegalArgumentException("case line " + row.line + ": " + d + " is outside the study period "
-						+ first + " to " + last);
+				throw new IllegalArgumentException(
+						"case line " + row.line + ": " + d + " is outside the study period " + first + " to " + last);
 			}
 			double c = row.number(2);
 			if (c < 0 || c != Math.rint(c) || c > Integer.MAX_VALUE) {
@@ -231,7 +239,8 @@ public final class SpaceTimeCases {
 					return Double.parseDouble(this.fields[i]);
 				}
 				catch (NumberFormatException ex) {
-					throw new IllegalArgumentException("line " + this.line + ": '" + this.fields[i] + "' is not a number");
+					throw new IllegalArgumentException(
+							"line " + this.line + ": '" + this.fields[i] + "' is not a number");
 				}
 			}
 
@@ -265,8 +274,8 @@ public final class SpaceTimeCases {
 				String[] picked = new String[names.length];
 				for (int i = 0; i < names.length; i++) {
 					if (columns[i] >= f.length) {
-						throw new IllegalArgumentException(what + " file line " + number + ": expected "
-								+ names.length + " fields, found " + f.length);
+						throw new IllegalArgumentException(what + " file line " + number + ": expected " + names.length
+								+ " fields, found " + f.length);
 					}
 					picked[i] = f[columns[i]];
 				}

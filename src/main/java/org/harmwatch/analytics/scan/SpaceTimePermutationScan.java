@@ -13,28 +13,38 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
- * Kulldorff's space-time permutation scan statistic (Kulldorff et al. 2005), as SaTScan computes it.
+ * Kulldorff's space-time permutation scan statistic (Kulldorff et al. 2005), as SaTScan
+ * computes it.
  *
- * <p>Cylinders have a circular base centred on a location, holding the locations within a radius (locations at the
- * same distance are all in or all out), limited by {@link ScanOptions}, and a height of 1 to {@code maxDays} days:
- * every window in the study period (retrospective) or every window ending on the last day (prospective). With C
- * cases in all, C_Z cases at the cylinder's locations over the whole period and C_D cases anywhere on its days, the
- * expected count is {@code mu = C_Z * C_D / C} and the log-likelihood ratio of a cylinder with c > mu cases is
- * {@code c ln(c / mu) + (C - c) ln((C - c) / (C - mu))} (0 otherwise). The most likely cluster maximises it;
- * secondary clusters are the best cylinders of other centres that share no location with a cluster already
- * reported (SaTScan's "no geographical overlap"). P-values compare each cluster's LLR with the maximum LLR of
- * {@code replications} data sets in which the days of the cases are randomly permuted (locations' and days' totals
- * kept): {@code p = rank / (replications + 1)}, rank = 1 + replications with a maximum at least as large.
+ * <p>
+ * Cylinders have a circular base centred on a location, holding the locations within a
+ * radius (locations at the same distance are all in or all out), limited by
+ * {@link ScanOptions}, and a height of 1 to {@code maxDays} days: every window in the
+ * study period (retrospective) or every window ending on the last day (prospective). With
+ * C cases in all, C_Z cases at the cylinder's locations over the whole period and C_D
+ * cases anywhere on its days, the expected count is {@code mu = C_Z * C_D / C} and the
+ * log-likelihood ratio of a cylinder with c > mu cases is
+ * {@code c ln(c / mu) + (C - c) ln((C - c) / (C - mu))} (0 otherwise). The most likely
+ * cluster maximises it; secondary clusters are the best cylinders of other centres that
+ * share no location with a cluster already reported (SaTScan's "no geographical
+ * overlap"). P-values compare each cluster's LLR with the maximum LLR of
+ * {@code replications} data sets in which the days of the cases are randomly permuted
+ * (locations' and days' totals kept): {@code p = rank / (replications + 1)}, rank = 1 +
+ * replications with a maximum at least as large.
  *
- * <p>Speed: the maximum over windows uses the bound {@code LLR <= chi^2 = (c - mu)^2 C / (mu (C - mu))}, which in
- * integer terms {@code Delta = C c - C_Z C_D} lets most windows be skipped with one subtraction and comparison and no
- * logarithm; the bound is exact, so the maximum is too (ScanTests compares it with brute force). Replications run in
- * parallel on the common fork-join pool, each with its own random stream derived from the seed and its number.
+ * <p>
+ * Speed: the maximum over windows uses the bound
+ * {@code LLR <= chi^2 = (c - mu)^2 C / (mu (C - mu))}, which in integer terms
+ * {@code Delta = C c - C_Z C_D} lets most windows be skipped with one subtraction and
+ * comparison and no logarithm; the bound is exact, so the maximum is too (ScanTests
+ * compares it with brute force). Replications run in parallel on the common fork-join
+ * pool, each with its own random stream derived from the seed and its number.
  */
 public final class SpaceTimePermutationScan {
 
 	/**
 	 * One cluster.
+	 *
 	 * @param rank 1 for the most likely cluster, then 2, 3, ... for the secondary ones
 	 * @param centre id of the centre location
 	 * @param locations ids of the locations in the circle, nearest first
@@ -63,24 +73,26 @@ public final class SpaceTimePermutationScan {
 
 	/**
 	 * The scan's outcome.
-	 * @param clusters most likely cluster first, then secondary clusters by LLR (empty when no cylinder has more
-	 * cases than expected)
+	 *
+	 * @param clusters most likely cluster first, then secondary clusters by LLR (empty
+	 * when no cylinder has more cases than expected)
 	 * @param totalCases C
 	 * @param replicateMaxima the maximum LLR of each replication, sorted ascending
 	 */
 	public record Result(List<Cluster> clusters, long totalCases, double[] replicateMaxima) {
 
 		/**
-		 * The LLR a cluster must exceed for a p-value at most alpha (SaTScan's critical value): the replicate maximum
-		 * of rank {@code floor(alpha (r + 1))} from the top; infinite when r is too small for alpha, NaN without
-		 * replications.
+		 * The LLR a cluster must exceed for a p-value at most alpha (SaTScan's critical
+		 * value): the replicate maximum of rank {@code floor(alpha (r + 1))} from the
+		 * top; infinite when r is too small for alpha, NaN without replications.
 		 */
 		public double criticalValue(double alpha) {
 			int r = this.replicateMaxima.length;
 			if (r == 0) {
 				return Double.NaN;
 			}
-			// smallest LLR whose rank / (r + 1) <= alpha: at most floor(alpha (r + 1)) - 1 replications at or above it
+			// smallest LLR whose rank / (r + 1) <= alpha: at most floor(alpha (r + 1)) -
+			// 1 replications at or above it
 			int allowed = (int) Math.floor(alpha * (r + 1)) - 1;
 			if (allowed < 0) {
 				return Double.POSITIVE_INFINITY;
@@ -139,21 +151,25 @@ public final class SpaceTimePermutationScan {
 				}
 				p = rank / (double) (maxima.length + 1);
 			}
-			clusters.add(new Cluster(clusters.size() + 1, data.locations().get(f.centre), List.copyOf(ids),
-					f.radius, data.day(f.start), data.day(f.end), f.observed, f.expected, f.llr, p));
+			clusters.add(new Cluster(clusters.size() + 1, data.locations().get(f.centre), List.copyOf(ids), f.radius,
+					data.day(f.start), data.day(f.end), f.observed, f.expected, f.llr, p));
 		}
 		return new Result(List.copyOf(clusters), kernel.total, sorted);
 	}
 
 	/**
-	 * The maximum LLR over all cylinders of a count matrix (location-major), for tests against brute force.
+	 * The maximum LLR over all cylinders of a count matrix (location-major), for tests
+	 * against brute force.
 	 */
 	static double maximumLlr(SpaceTimeCases data, ScanOptions options, int[] counts) {
 		Kernel kernel = new Kernel(data, options);
 		return kernel.total == 0 ? 0 : kernel.maximum(counts, new Tables(kernel), new CircleScratch(kernel));
 	}
 
-	/** The log-likelihood ratio of a cylinder with c cases, mu expected, C in all (0 unless c > mu). */
+	/**
+	 * The log-likelihood ratio of a cylinder with c cases, mu expected, C in all (0
+	 * unless c > mu).
+	 */
 	static double llr(double c, double mu, double total) {
 		if (!(c > mu)) {
 			return 0;
@@ -184,15 +200,22 @@ public final class SpaceTimePermutationScan {
 
 	}
 
-	/** Per data set (observed or permuted): each location's Delta prefix and its block maxima. */
+	/**
+	 * Per data set (observed or permuted): each location's Delta prefix and its block
+	 * maxima.
+	 */
 	static final class Tables {
 
-		/** {@code x[l * (days + 1) + j] = C P_l[j] - C_l Q[j]}, P_l the location's case prefix. */
+		/**
+		 * {@code x[l * (days + 1) + j] = C P_l[j] - C_l Q[j]}, P_l the location's case
+		 * prefix.
+		 */
 		final double[] x;
 
 		/**
-		 * {@code blockMax[l * stride + len * blocks + b]}: the largest Delta of location l alone among windows of
-		 * length len ending in block b (minus infinity if the block has no such window).
+		 * {@code blockMax[l * stride + len * blocks + b]}: the largest Delta of location
+		 * l alone among windows of length len ending in block b (minus infinity if the
+		 * block has no such window).
 		 */
 		final double[] blockMax;
 
@@ -224,12 +247,16 @@ public final class SpaceTimePermutationScan {
 	}
 
 	/**
-	 * Everything that does not change between the observed data and the replications, and the scanning itself.
+	 * Everything that does not change between the observed data and the replications, and
+	 * the scanning itself.
 	 *
-	 * <p>Delta of a window for a set of locations is the sum of the locations' Deltas, so a circle's prefix array is
-	 * the sum of its locations' (one vector addition per location added), and its largest Delta per window length
-	 * and block of 32 end days is at most the previous circle's plus the newcomer's own: only blocks whose bound
-	 * exceeds the threshold are scanned exactly, and scanning resets the bound to the exact value.
+	 * <p>
+	 * Delta of a window for a set of locations is the sum of the locations' Deltas, so a
+	 * circle's prefix array is the sum of its locations' (one vector addition per
+	 * location added), and its largest Delta per window length and block of 32 end days
+	 * is at most the previous circle's plus the newcomer's own: only blocks whose bound
+	 * exceeds the threshold are scanned exactly, and scanning resets the bound to the
+	 * exact value.
 	 */
 	static final class Kernel {
 
@@ -243,7 +270,10 @@ public final class SpaceTimePermutationScan {
 
 		final double totalD;
 
-		/** Per centre: locations by distance (ties by index), truncated after the largest allowed circle. */
+		/**
+		 * Per centre: locations by distance (ties by index), truncated after the largest
+		 * allowed circle.
+		 */
 		final int[][] order;
 
 		/** Per centre: sizes of the allowed circles, ascending. */
@@ -251,7 +281,10 @@ public final class SpaceTimePermutationScan {
 
 		final double[][] circleRadii;
 
-		/** Per centre and circle: the same set of locations as a circle of an earlier centre. */
+		/**
+		 * Per centre and circle: the same set of locations as a circle of an earlier
+		 * centre.
+		 */
 		final boolean[][] duplicate;
 
 		/** Cases per location over the whole period (the same in every permutation). */
@@ -268,7 +301,10 @@ public final class SpaceTimePermutationScan {
 
 		final int minCases;
 
-		/** First end day of any window scanned (the last day when prospective); blocks count from it. */
+		/**
+		 * First end day of any window scanned (the last day when prospective); blocks
+		 * count from it.
+		 */
 		final int endBase;
 
 		/** First prefix index any window reads: only x[xLo .. days] is ever needed. */
@@ -279,7 +315,9 @@ public final class SpaceTimePermutationScan {
 		/** Length of one location's block-maximum table: (maxDays + 1) * blocks. */
 		final int stride;
 
-		/** For each window length, the smallest and largest C_D among the windows scanned. */
+		/**
+		 * For each window length, the smallest and largest C_D among the windows scanned.
+		 */
 		final double[] minDayCases;
 
 		final double[] maxDayCases;
@@ -390,7 +428,10 @@ public final class SpaceTimePermutationScan {
 			}
 		}
 
-		/** Marks circles whose location set an earlier centre already has (they cannot change a maximum). */
+		/**
+		 * Marks circles whose location set an earlier centre already has (they cannot
+		 * change a maximum).
+		 */
 		private boolean[][] duplicates() {
 			SplittableRandom random = new SplittableRandom(42);
 			long[] keys = new long[this.locations];
@@ -448,7 +489,10 @@ public final class SpaceTimePermutationScan {
 			}
 		}
 
-		/** The largest Delta among windows of length len ending in block b, from a prefix array at offset xb. */
+		/**
+		 * The largest Delta among windows of length len ending in block b, from a prefix
+		 * array at offset xb.
+		 */
 		private double blockMax(double[] x, int xb, int len, int b) {
 			int from = Math.max(firstEnd(len), this.endBase + b * BLOCK);
 			int to = Math.min(this.days, this.endBase + (b + 1) * BLOCK);
@@ -459,7 +503,10 @@ public final class SpaceTimePermutationScan {
 			return m;
 		}
 
-		/** Best cylinder per centre on the observed counts (null where no cylinder beats 0). */
+		/**
+		 * Best cylinder per centre on the observed counts (null where no cylinder beats
+		 * 0).
+		 */
 		Found[] observedBests(int[] counts) {
 			Tables t = new Tables(this);
 			tables(counts, t);
@@ -535,8 +582,9 @@ public final class SpaceTimePermutationScan {
 		}
 
 		/**
-		 * Scans the circles of one centre, returning the best LLR (at least {@code best}); if {@code found} is given,
-		 * records there the cylinder that improved on it last (and then also scans circles other centres have).
+		 * Scans the circles of one centre, returning the best LLR (at least
+		 * {@code best}); if {@code found} is given, records there the cylinder that
+		 * improved on it last (and then also scans circles other centres have).
 		 */
 		private double scanCentre(int centre, Tables t, CircleScratch s, double best, Found found) {
 			int[] ord = this.order[centre];
@@ -578,8 +626,9 @@ public final class SpaceTimePermutationScan {
 		}
 
 		/**
-		 * The windows of one circle whose bounds reach the threshold. The checks compare squares with
-		 * {@link #limit}, so the common case (skip) costs no square root or division.
+		 * The windows of one circle whose bounds reach the threshold. The checks compare
+		 * squares with {@link #limit}, so the common case (skip) costs no square root or
+		 * division.
 		 */
 		private double scanCircle(double[] x, double[] bound, double[] limits, double cz, double best, Found found) {
 			// all lengths' limits in one branch-free (vectorisable) loop
@@ -617,7 +666,10 @@ public final class SpaceTimePermutationScan {
 			return best;
 		}
 
-		/** The exact LLR of the windows of one length and block whose Delta passes the threshold. */
+		/**
+		 * The exact LLR of the windows of one length and block whose Delta passes the
+		 * threshold.
+		 */
 		private double scanBlock(double[] x, int len, int b, double cz, double best, double threshold, Found found) {
 			double total = this.totalD;
 			double[] q = this.dayPrefix;
@@ -629,7 +681,8 @@ public final class SpaceTimePermutationScan {
 					continue;
 				}
 				double cd = q[e + 1] - q[e + 1 - len];
-				// Delta = C c - C_Z C_D with every term an exact integer: c comes back exactly
+				// Delta = C c - C_Z C_D with every term an exact integer: c comes back
+				// exactly
 				double c = (delta + cz * cd) / total;
 				if (c < this.minCases) {
 					continue;
@@ -656,12 +709,14 @@ public final class SpaceTimePermutationScan {
 		}
 
 		/**
-		 * The square of the Delta at or below which no window of this length can beat {@code best}:
-		 * {@code best C min mu (C - mu)} over the windows' possible mu, slightly lowered against rounding.
+		 * The square of the Delta at or below which no window of this length can beat
+		 * {@code best}: {@code best C min mu (C - mu)} over the windows' possible mu,
+		 * slightly lowered against rounding.
 		 */
 		private double limit(int len, double cz, double best) {
 			double total = this.totalD;
-			// shares rather than a division here; the 1e-9 margin covers the extra rounding
+			// shares rather than a division here; the 1e-9 margin covers the extra
+			// rounding
 			double muLo = cz * this.minDayShare[len];
 			double muHi = cz * this.maxDayShare[len];
 			double g = Math.min(muLo * (total - muLo), muHi * (total - muHi));

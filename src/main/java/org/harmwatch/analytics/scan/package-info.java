@@ -1,9 +1,11 @@
 /**
- * Kulldorff's space-time permutation scan statistic, retrospective and prospective, with Monte Carlo p-values and
- * secondary clusters, reading SaTScan's case ({@code loc,date,count}) and coordinates ({@code loc,x,y}) files.
+ * Kulldorff's space-time permutation scan statistic, retrospective and prospective, with
+ * Monte Carlo p-values and secondary clusters, reading SaTScan's case
+ * ({@code loc,date,count}) and coordinates ({@code loc,x,y}) files.
  *
- * <p>Plain Java: no Spring. The Monte Carlo replications run on the common fork-join pool and are reproducible for a
- * given seed whatever the number of threads.
+ * <p>
+ * Plain Java: no Spring. The Monte Carlo replications run on the common fork-join pool
+ * and are reproducible for a given seed whatever the number of threads.
  */
 @NullMarked
 @NamedInterface("scan")

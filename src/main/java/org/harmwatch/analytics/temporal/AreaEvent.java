@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One event (an overdose, a needle find) in an area at a moment, as the spike rules take it.
+ * One event (an overdose, a needle find) in an area at a moment, as the spike rules take
+ * it.
  *
  * @param area area code (ward, LSOA, grid cell)
  * @param time when it happened

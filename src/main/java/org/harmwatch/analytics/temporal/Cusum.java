@@ -1,20 +1,24 @@
 package org.harmwatch.analytics.temporal;
 
 /**
- * An upper Poisson CUSUM on a count series (Rossi et al.; surveillance's {@code algo.cusum} with the standard
- * transformation), optionally restarting from zero after each alarm.
+ * An upper Poisson CUSUM on a count series (Rossi et al.; surveillance's
+ * {@code algo.cusum} with the standard transformation), optionally restarting from zero
+ * after each alarm.
  *
- * <p>The reference mean m is the mean of the first {@code trainingDays} counts (or given). From day
- * {@code trainingDays} on, {@code x_t = (y_t - m) / sqrt(m)}, {@code S_t = max(0, S_{t-1} + x_t - k)} and the day
- * alarms when {@code S_t >= h}. With {@code resetAfterAlarm} the sum used for the next day is 0 after an alarm (the
- * reported S_t of the alarm day is kept), so one outbreak raises one alarm instead of a run; surveillance does not
- * reset. The upper bound is surveillance's: the smallest count that alarms,
- * {@code ceiling(sqrt(m) (h + k - S_{t-1}) + m)}, at least 0.
+ * <p>
+ * The reference mean m is the mean of the first {@code trainingDays} counts (or given).
+ * From day {@code trainingDays} on, {@code x_t = (y_t - m) / sqrt(m)}, {@code S_t =
+ * max(0, S_{t-1} + x_t - k)} and the day alarms when {@code S_t >= h}. With
+ * {@code resetAfterAlarm} the sum used for the next day is 0 after an alarm (the reported
+ * S_t of the alarm day is kept), so one outbreak raises one alarm instead of a run;
+ * surveillance does not reset. The upper bound is surveillance's: the smallest count that
+ * alarms, {@code ceiling(sqrt(m) (h + k - S_{t-1}) + m)}, at least 0.
  */
 public final class Cusum {
 
 	/**
 	 * Parameters.
+	 *
 	 * @param trainingDays days used for the reference mean; monitoring starts after them
 	 * @param referenceMean the in-control mean, or NaN to take the training days' mean
 	 * @param k reference value (allowance)
@@ -32,7 +36,10 @@ public final class Cusum {
 			}
 		}
 
-		/** surveillance's algo.cusum defaults (k 1.04, h 2.26) with a year of training, no reset. */
+		/**
+		 * surveillance's algo.cusum defaults (k 1.04, h 2.26) with a year of training, no
+		 * reset.
+		 */
 		public static Options surveillance(int trainingDays) {
 			return new Options(trainingDays, Double.NaN, 1.04, 2.26, false);
 		}
@@ -46,6 +53,7 @@ public final class Cusum {
 
 	/**
 	 * The CUSUM path; entries before {@code firstIndex} are NaN / false.
+	 *
 	 * @param firstIndex first monitored day (the number of training days)
 	 * @param referenceMean the in-control mean used
 	 * @param statistic S_t

@@ -3,14 +3,18 @@ package org.harmwatch.analytics.temporal;
 import org.harmwatch.analytics.internal.NormalTail;
 
 /**
- * The few distribution functions the detectors need, written out so that the module carries no numerical library.
+ * The few distribution functions the detectors need, written out so that the module
+ * carries no numerical library.
  *
- * <p>Accuracy (checked in DistributionsTests against values printed by R 4.2): normal tail (the module's one
- * complementary error function, {@link NormalTail}) and quantile to 1e-13 relative; Student's t through the regularised incomplete beta to about 1e-13; Poisson and negative binomial
- * quantiles exactly and tails to 1e-13 relative (1e-11 deep in the tail, 1e-124), computed by summing the
- * probability mass outwards from the mode and normalising, which needs no log-gamma and stays accurate for very large
- * sizes. Quantiles use R's fuzz
- * {@code p * (1 - 64 * DBL_EPSILON)} so that they agree with {@code qpois} and {@code qnbinom}.
+ * <p>
+ * Accuracy (checked in DistributionsTests against values printed by R 4.2): normal tail
+ * (the module's one complementary error function, {@link NormalTail}) and quantile to
+ * 1e-13 relative; Student's t through the regularised incomplete beta to about 1e-13;
+ * Poisson and negative binomial quantiles exactly and tails to 1e-13 relative (1e-11 deep
+ * in the tail, 1e-124), computed by summing the probability mass outwards from the mode
+ * and normalising, which needs no log-gamma and stays accurate for very large sizes.
+ * Quantiles use R's fuzz {@code p * (1 - 64 * DBL_EPSILON)} so that they agree with
+ * {@code qpois} and {@code qnbinom}.
  */
 final class Distributions {
 
@@ -18,10 +22,15 @@ final class Distributions {
 
 	private static final double DBL_EPSILON = Math.ulp(1.0);
 
-	/** Terms smaller than this fraction of the mode's mass are left out of discrete sums. */
+	/**
+	 * Terms smaller than this fraction of the mode's mass are left out of discrete sums.
+	 */
 	private static final double NEGLIGIBLE = 1e-30;
 
-	/** Largest support a discrete distribution may span before we give up (about 80 MB of doubles). */
+	/**
+	 * Largest support a discrete distribution may span before we give up (about 80 MB of
+	 * doubles).
+	 */
 	private static final int MAX_TERMS = 10_000_000;
 
 	private Distributions() {
@@ -47,8 +56,9 @@ final class Distributions {
 	}
 
 	/**
-	 * Standard normal quantile, {@code qnorm(p)}: an Abramowitz-Stegun 26.2.23 start refined by Halley steps on the
-	 * tail probability, which is exact for the double {@code p} because {@code 1 - p} is exact for p in [0.5, 1].
+	 * Standard normal quantile, {@code qnorm(p)}: an Abramowitz-Stegun 26.2.23 start
+	 * refined by Halley steps on the tail probability, which is exact for the double
+	 * {@code p} because {@code 1 - p} is exact for p in [0.5, 1].
 	 */
 	static double qnorm(double p) {
 		if (Double.isNaN(p) || p < 0 || p > 1) {
@@ -66,7 +76,8 @@ final class Distributions {
 		boolean upper = p > 0.5;
 		double q = upper ? 1.0 - p : p; // tail probability, exact
 		double t = Math.sqrt(-2.0 * Math.log(q));
-		double x = t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1.0 + t * (1.432788 + t * (0.189269 + t * 0.001308)));
+		double x = t
+				- (2.515517 + t * (0.802853 + t * 0.010328)) / (1.0 + t * (1.432788 + t * (0.189269 + t * 0.001308)));
 		// x > 0 with normalUpper(x) = q
 		for (int i = 0; i < 8; i++) {
 			double f = normalUpper(x) - q;
@@ -94,7 +105,9 @@ final class Distributions {
 			771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
 			1.5056327351493116e-7 };
 
-	/** log Gamma(x) for x > 0 (Lanczos, g = 7), absolute error about 1e-14 for moderate x. */
+	/**
+	 * log Gamma(x) for x > 0 (Lanczos, g = 7), absolute error about 1e-14 for moderate x.
+	 */
 	static double lgamma(double x) {
 		if (x < 0.5) {
 			// reflection: Gamma(x) Gamma(1 - x) = pi / sin(pi x)
@@ -109,14 +122,20 @@ final class Distributions {
 		return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
 	}
 
-	/** Stirling's series remainder lgamma(x) - ((x - 1/2) log x - x + log sqrt(2 pi)), for x >= 10. */
+	/**
+	 * Stirling's series remainder lgamma(x) - ((x - 1/2) log x - x + log sqrt(2 pi)), for
+	 * x >= 10.
+	 */
 	private static double stirlingCorrection(double x) {
 		double r = 1.0 / x;
 		double r2 = r * r;
 		return r * (1.0 / 12 - r2 * (1.0 / 360 - r2 * (1.0 / 1260 - r2 * (1.0 / 1680 - r2 / 1188))));
 	}
 
-	/** log Beta(a, b), without the cancellation of three large log-gammas when an argument is large. */
+	/**
+	 * log Beta(a, b), without the cancellation of three large log-gammas when an argument
+	 * is large.
+	 */
 	static double lbeta(double a, double b) {
 		double p = Math.min(a, b);
 		double q = Math.max(a, b);
@@ -134,8 +153,8 @@ final class Distributions {
 	}
 
 	/**
-	 * Regularised incomplete beta I_x(a, b), also given 1 - x to keep precision when x is close to 1 (Lentz's
-	 * continued fraction on the side where it converges).
+	 * Regularised incomplete beta I_x(a, b), also given 1 - x to keep precision when x is
+	 * close to 1 (Lentz's continued fraction on the side where it converges).
 	 */
 	static double incompleteBeta(double x, double oneMinusX, double a, double b) {
 		if (x <= 0) {
@@ -211,8 +230,9 @@ final class Distributions {
 	}
 
 	/**
-	 * A discrete distribution tabulated around its mode: {@code mass[i]} is proportional to P(X = lo + i) and
-	 * {@code total} is their sum, so probabilities are ratios and need no normalising constant.
+	 * A discrete distribution tabulated around its mode: {@code mass[i]} is proportional
+	 * to P(X = lo + i) and {@code total} is their sum, so probabilities are ratios and
+	 * need no normalising constant.
 	 */
 	record Tabulated(int lo, double[] mass, double total, Ratio ratio) {
 
@@ -228,7 +248,10 @@ final class Distributions {
 			return Math.min(1.0, sumRange(0, upTo) / this.total);
 		}
 
-		/** P(X >= y), accurate in relative terms far into the tail (the sum goes on past the table). */
+		/**
+		 * P(X >= y), accurate in relative terms far into the tail (the sum goes on past
+		 * the table).
+		 */
 		double upper(double y) {
 			if (Double.isNaN(y)) {
 				return Double.NaN;
@@ -239,7 +262,8 @@ final class Distributions {
 			}
 			int last = this.mass.length - 1;
 			double acc = from <= last ? sumRange((int) from, last) : 0.0;
-			// continue the recursion beyond the table until the terms no longer matter relative to the sum
+			// continue the recursion beyond the table until the terms no longer matter
+			// relative to the sum
 			double term = this.mass[last];
 			long x = (long) this.lo + last;
 			double start = Math.ceil(y);
@@ -294,10 +318,14 @@ final class Distributions {
 		return tabulate(Math.floor(mu), x -> mu / (x + 1));
 	}
 
-	/** Negative binomial with R's (size, prob) parametrisation, mean size (1 - prob) / prob. */
+	/**
+	 * Negative binomial with R's (size, prob) parametrisation, mean size (1 - prob) /
+	 * prob.
+	 */
 	static Tabulated negativeBinomial(double size, double prob) {
 		if (!(size > 0) || !(prob > 0) || prob > 1 || Double.isInfinite(size)) {
-			throw new IllegalArgumentException("negative binomial needs size > 0 and 0 < prob <= 1: " + size + ", " + prob);
+			throw new IllegalArgumentException(
+					"negative binomial needs size > 0 and 0 < prob <= 1: " + size + ", " + prob);
 		}
 		if (prob == 1) {
 			return new Tabulated(0, new double[] { 1.0 }, 1.0, x -> 0.0);

@@ -5,17 +5,23 @@ import java.util.Arrays;
 /**
  * CDC EARS C1, C2 and C3 on a daily count series.
  *
- * <p>Definitions (CDC; the same windows as R surveillance's {@code earsC}), with baseline length B (7 by default)
- * and the baseline's mean m and sample standard deviation s (divisor B - 1), floored at {@code minSigma}:
+ * <p>
+ * Definitions (CDC; the same windows as R surveillance's {@code earsC}), with baseline
+ * length B (7 by default) and the baseline's mean m and sample standard deviation s
+ * (divisor B - 1), floored at {@code minSigma}:
  * <ul>
- * <li>C1 on day t: baseline days t-B .. t-1; {@code C1 = (y_t - m) / s}; first evaluated day B (0-based).</li>
- * <li>C2: baseline days t-B-2 .. t-3 (a two-day guard band); same formula; first evaluated day B + 2.</li>
- * <li>C3: {@code C3_t = sum over i = t-2 .. t of max(0, C2_i - 1)}; first evaluated day B + 4.</li>
+ * <li>C1 on day t: baseline days t-B .. t-1; {@code C1 = (y_t - m) / s}; first evaluated
+ * day B (0-based).</li>
+ * <li>C2: baseline days t-B-2 .. t-3 (a two-day guard band); same formula; first
+ * evaluated day B + 2.</li>
+ * <li>C3: {@code C3_t = sum over i = t-2 .. t of max(0, C2_i - 1)}; first evaluated day B
+ * + 4.</li>
  * </ul>
- * C1 and C2 alarm when {@code y_t > m + z s}, i.e. when the statistic exceeds z. C3 alarms when {@code C3_t > z}: the
- * textbook rule, which surveillance reports as {@code alarm_cdc} (surveillance's own C3 alarm cancels today's C2 and
- * differs). A flat baseline with minSigma 0 gives an infinite statistic (alarm if y exceeds the mean) or NaN (no
- * alarm), as in R.
+ * C1 and C2 alarm when {@code y_t > m + z s}, i.e. when the statistic exceeds z. C3
+ * alarms when {@code C3_t > z}: the textbook rule, which surveillance reports as
+ * {@code alarm_cdc} (surveillance's own C3 alarm cancels today's C2 and differs). A flat
+ * baseline with minSigma 0 gives an infinite statistic (alarm if y exceeds the mean) or
+ * NaN (no alarm), as in R.
  */
 public final class Ears {
 
@@ -28,6 +34,7 @@ public final class Ears {
 
 	/**
 	 * Parameters.
+	 *
 	 * @param baseline number of baseline days B (at least 3)
 	 * @param z threshold on the statistic
 	 * @param minSigma floor for the baseline standard deviation (0: none)
@@ -43,12 +50,18 @@ public final class Ears {
 			}
 		}
 
-		/** The classic CDC cut-offs: 3 for C1 and C2, 2 for C3; baseline 7, no sigma floor. */
+		/**
+		 * The classic CDC cut-offs: 3 for C1 and C2, 2 for C3; baseline 7, no sigma
+		 * floor.
+		 */
 		public static Options cdc(Method method) {
 			return new Options(7, method == Method.C3 ? 2.0 : 3.0, 0.0);
 		}
 
-		/** surveillance's defaults: alpha 0.001 for C1 and C2 (z 3.090), 0.025 for C3 (z 1.960). */
+		/**
+		 * surveillance's defaults: alpha 0.001 for C1 and C2 (z 3.090), 0.025 for C3 (z
+		 * 1.960).
+		 */
 		public static Options surveillanceDefaults(Method method) {
 			return ofAlpha(7, method == Method.C3 ? 0.025 : 0.001, 0.0);
 		}
@@ -61,12 +74,15 @@ public final class Ears {
 	}
 
 	/**
-	 * One method's output over the whole series; entries before {@code firstIndex} are NaN / false.
+	 * One method's output over the whole series; entries before {@code firstIndex} are
+	 * NaN / false.
+	 *
 	 * @param method the method
 	 * @param firstIndex first evaluated day
 	 * @param statistic C1, C2 or C3 per day
-	 * @param upperBound the count above which the day alarms; for C3, given yesterday's and the day before's terms,
-	 * {@code m + s (1 + z - lag)}, or minus infinity when those terms alone exceed z
+	 * @param upperBound the count above which the day alarms; for C3, given yesterday's
+	 * and the day before's terms, {@code m + s (1 + z - lag)}, or minus infinity when
+	 * those terms alone exceed z
 	 * @param alarm alarm per day
 	 */
 	public record Result(Method method, int firstIndex, double[] statistic, double[] upperBound, boolean[] alarm) {
@@ -101,7 +117,10 @@ public final class Ears {
 		return run(counts, options.baseline(), options.minSigma(), only)[method.ordinal()];
 	}
 
-	/** Runs C1, C2 and C3 with their own options in one pass over the series (the baselines must agree). */
+	/**
+	 * Runs C1, C2 and C3 with their own options in one pass over the series (the
+	 * baselines must agree).
+	 */
 	public static Result[] detectAll(double[] counts, Options c1, Options c2, Options c3) {
 		if (c1.baseline() != c2.baseline() || c2.baseline() != c3.baseline() || c1.minSigma() != c2.minSigma()
 				|| c2.minSigma() != c3.minSigma()) {
@@ -111,8 +130,9 @@ public final class Ears {
 	}
 
 	/**
-	 * One pass: on day t the baseline of the B days before t gives C1 today, and (two days later) C2; C3 sums the
-	 * last three C2 terms. Only the methods with options are computed.
+	 * One pass: on day t the baseline of the B days before t gives C1 today, and (two
+	 * days later) C2; C3 sums the last three C2 terms. Only the methods with options are
+	 * computed.
 	 */
 	private static Result[] run(double[] y, int b, double minSigma, Options[] methods) {
 		int n = y.length;
@@ -145,8 +165,10 @@ public final class Ears {
 			double m;
 			double sigma;
 			if (whole) {
-				// counts: rolling sums of x and x^2 are exact in longs, so B sum(x^2) - sum(x)^2 is exact and the
-				// variance correctly rounded (R's two-pass long-double result agrees to an ulp)
+				// counts: rolling sums of x and x^2 are exact in longs, so B sum(x^2) -
+				// sum(x)^2 is exact and the
+				// variance correctly rounded (R's two-pass long-double result agrees to
+				// an ulp)
 				m = (double) s / b;
 				sigma = Math.sqrt((double) (b * q - s * s) / denominator);
 				long in = (long) y[t];
@@ -180,7 +202,8 @@ public final class Ears {
 				if (out[1] != null) {
 					out[1].set(t, (y[t] - m2) / s2, m2 + z2 * s2, y[t] > m2 + z2 * s2);
 				}
-				double part = Math.max(0.0, (y[t] - m2) / s2 - 1.0); // NaN stays NaN, as R's pmax
+				double part = Math.max(0.0, (y[t] - m2) / s2 - 1.0); // NaN stays NaN, as
+																		// R's pmax
 				if (out[2] != null && t >= b + 4) {
 					double lag = part1 + part2;
 					double c3 = lag + part;
@@ -228,7 +251,10 @@ public final class Ears {
 
 	}
 
-	/** Whole numbers small enough that sums of squares over a baseline cannot overflow a long. */
+	/**
+	 * Whole numbers small enough that sums of squares over a baseline cannot overflow a
+	 * long.
+	 */
 	private static boolean wholeCounts(double[] y) {
 		for (double v : y) {
 			if (!(Math.abs(v) < (1 << 24)) || v != Math.rint(v)) {

@@ -13,23 +13,31 @@ import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Farrington flexible outbreak detection (Farrington et al. 1996 with the Noufaily et al. 2013 improvements), step for
- * step as R surveillance 1.20.3's {@code farringtonFlexible}.
+ * Farrington flexible outbreak detection (Farrington et al. 1996 with the Noufaily et al.
+ * 2013 improvements), step for step as R surveillance 1.20.3's
+ * {@code farringtonFlexible}.
  *
- * <p>For each evaluated period t the baseline is the periods within +-w of t one, two, ... b years earlier (and, with
- * {@code noPeriods > 1}, the rest of those years split into {@code noPeriods - 1} seasonal blocks, a factor in the
- * model), minus the last {@code pastWeeksNotIncluded} periods. A quasi-Poisson log-linear GLM with an optional linear
- * trend is fitted, refitted with weights that down-weight past outbreaks (Anscombe residuals above
- * {@code weightsThreshold}), and the trend is kept only if significant, at least three years back and not
- * extrapolating beyond the baseline's maximum. The threshold is the 1 - alpha quantile from the 2/3-power
- * transformation ({@link ThresholdMethod#DELTA}) or a negative binomial quantile ({@link ThresholdMethod#MUAN},
- * {@link ThresholdMethod#NB_PLUGIN}). An alarm needs a score above 1, a non-zero count and at least
- * {@code limit54Cases} cases in the last {@code limit54Periods} periods.
+ * <p>
+ * For each evaluated period t the baseline is the periods within +-w of t one, two, ... b
+ * years earlier (and, with {@code noPeriods > 1}, the rest of those years split into
+ * {@code noPeriods - 1} seasonal blocks, a factor in the model), minus the last
+ * {@code pastWeeksNotIncluded} periods. A quasi-Poisson log-linear GLM with an optional
+ * linear trend is fitted, refitted with weights that down-weight past outbreaks (Anscombe
+ * residuals above {@code weightsThreshold}), and the trend is kept only if significant,
+ * at least three years back and not extrapolating beyond the baseline's maximum. The
+ * threshold is the 1 - alpha quantile from the 2/3-power transformation
+ * ({@link ThresholdMethod#DELTA}) or a negative binomial quantile
+ * ({@link ThresholdMethod#MUAN}, {@link ThresholdMethod#NB_PLUGIN}). An alarm needs a
+ * score above 1, a non-zero count and at least {@code limit54Cases} cases in the last
+ * {@code limit54Periods} periods.
  *
- * <p>Surveillance quirks kept on purpose so that results match: with MUAN and NB_PLUGIN the score divides by the
- * distance of the threshold from the linear predictor (log scale), not from the expected count; the standard error of
- * the prediction uses the estimated dispersion even when it is below 1 while the threshold uses max(dispersion, 1); a
- * year back from 29 February is 1 March. The population offset option is not implemented (counts only).
+ * <p>
+ * Surveillance quirks kept on purpose so that results match: with MUAN and NB_PLUGIN the
+ * score divides by the distance of the threshold from the linear predictor (log scale),
+ * not from the expected count; the standard error of the prediction uses the estimated
+ * dispersion even when it is below 1 while the threshold uses max(dispersion, 1); a year
+ * back from 29 February is 1 March. The population offset option is not implemented
+ * (counts only).
  */
 public final class FarringtonFlexible {
 
@@ -53,11 +61,17 @@ public final class FarringtonFlexible {
 	/** How the upper bound is computed from the fitted model. */
 	public enum ThresholdMethod {
 
-		/** Farrington's original: power-transformed normal approximation with the delta method. */
+		/**
+		 * Farrington's original: power-transformed normal approximation with the delta
+		 * method.
+		 */
 		DELTA,
 		/** Noufaily: negative binomial quantile at the predicted mean. */
 		NB_PLUGIN,
-		/** Noufaily: negative binomial quantile at the upper 1 - alpha quantile of the predicted mean. */
+		/**
+		 * Noufaily: negative binomial quantile at the upper 1 - alpha quantile of the
+		 * predicted mean.
+		 */
 		MUAN
 
 	}
@@ -77,10 +91,12 @@ public final class FarringtonFlexible {
 
 	/**
 	 * Control parameters, named as in surveillance.
+	 *
 	 * @param b years back
 	 * @param w half-width of the window around each reference period
 	 * @param reweight down-weight past outbreaks
-	 * @param weightsThreshold Anscombe residual above which an observation is down-weighted
+	 * @param weightsThreshold Anscombe residual above which an observation is
+	 * down-weighted
 	 * @param alpha one-sided level of the threshold
 	 * @param trend allow a linear time trend
 	 * @param pThresholdTrend significance needed to keep the trend
@@ -88,7 +104,8 @@ public final class FarringtonFlexible {
 	 * @param limit54Periods ... in the last this many periods
 	 * @param powerTransform DELTA method's transformation
 	 * @param noPeriods number of seasonal levels (1: only the reference windows are used)
-	 * @param pastWeeksNotIncluded most recent periods left out of the baseline; null means w
+	 * @param pastWeeksNotIncluded most recent periods left out of the baseline; null
+	 * means w
 	 * @param thresholdMethod how the threshold is computed
 	 */
 	public record Options(int b, int w, boolean reweight, double weightsThreshold, double alpha, boolean trend,
@@ -104,13 +121,19 @@ public final class FarringtonFlexible {
 			}
 		}
 
-		/** surveillance's defaults: b 5, w 3, reweighting at 2.58, alpha 0.05, trend, limit54 (5, 4), 2/3 power. */
+		/**
+		 * surveillance's defaults: b 5, w 3, reweighting at 2.58, alpha 0.05, trend,
+		 * limit54 (5, 4), 2/3 power.
+		 */
 		public static Options defaults() {
 			return new Options(5, 3, true, 2.58, 0.05, true, 0.05, 5, 4, PowerTransform.TWO_THIRDS, 1, null,
 					ThresholdMethod.DELTA);
 		}
 
-		/** The "improved Farrington" of Noufaily et al.: 10 seasonal levels, 26 recent weeks left out, MUAN. */
+		/**
+		 * The "improved Farrington" of Noufaily et al.: 10 seasonal levels, 26 recent
+		 * weeks left out, MUAN.
+		 */
 		public static Options noufaily() {
 			return defaults().withNoPeriods(10).withPastWeeksNotIncluded(26).withThresholdMethod(ThresholdMethod.MUAN);
 		}
@@ -159,6 +182,7 @@ public final class FarringtonFlexible {
 
 	/**
 	 * The outcome for one period. Values surveillance reports as NA are NaN here.
+	 *
 	 * @param index position in the series
 	 * @param periodStart first day of the period
 	 * @param observed count
@@ -177,7 +201,9 @@ public final class FarringtonFlexible {
 	private FarringtonFlexible() {
 	}
 
-	/** The first index surveillance evaluates by default: {@code freq * b + w} (0-based). */
+	/**
+	 * The first index surveillance evaluates by default: {@code freq * b + w} (0-based).
+	 */
 	public static int firstEvaluable(Unit unit, Options options) {
 		return unit.frequency() * options.b() + options.w();
 	}
@@ -186,7 +212,8 @@ public final class FarringtonFlexible {
 	 * Runs the detector on periods {@code from} (inclusive) to {@code to} (exclusive).
 	 * @param periodStarts first day of each period, consecutive periods of the unit
 	 * @param observed count per period (NaN for missing)
-	 * @throws IllegalArgumentException if a reference period b years back is outside the series
+	 * @throws IllegalArgumentException if a reference period b years back is outside the
+	 * series
 	 */
 	public static List<Period> detect(List<LocalDate> periodStarts, double[] observed, Unit unit, Options options,
 			int from, int to) {
@@ -203,13 +230,13 @@ public final class FarringtonFlexible {
 			epochDays[i] = periodStarts.get(i).toEpochDay();
 		}
 		double step = observed.length > 1 ? epochDays[1] - epochDays[0] : 1;
-		// each period is an independent fit: long ranges go to the common fork-join pool, in order
+		// each period is an independent fit: long ranges go to the common fork-join pool,
+		// in order
 		IntStream ks = IntStream.range(from, to);
 		if (to - from >= 16) {
 			ks = ks.parallel();
 		}
-		return ks.mapToObj(k -> evaluate(k, periodStarts, epochDays, step, indexOf, observed, unit, options))
-			.toList();
+		return ks.mapToObj(k -> evaluate(k, periodStarts, epochDays, step, indexOf, observed, unit, options)).toList();
 	}
 
 	/** Runs the detector on every period from {@link #firstEvaluable} to the end. */
@@ -283,7 +310,10 @@ public final class FarringtonFlexible {
 	private record Baseline(int firstIndex, double[] wtime, int[] level, double[] response) {
 	}
 
-	/** R's {@code seq(date, by = "-1 year")}: 29 February goes to 1 March in a common year. */
+	/**
+	 * R's {@code seq(date, by = "-1 year")}: 29 February goes to 1 March in a common
+	 * year.
+	 */
 	static LocalDate yearsBack(LocalDate date, int years) {
 		int y = date.getYear() - years;
 		if (date.getMonthValue() == 2 && date.getDayOfMonth() == 29 && !Year.isLeap(y)) {
@@ -298,7 +328,8 @@ public final class FarringtonFlexible {
 		int b = o.b();
 		int w = o.w();
 		int p = o.noPeriods();
-		// reference time points: the same period 1..b years back (the nearest same weekday for weeks)
+		// reference time points: the same period 1..b years back (the nearest same
+		// weekday for weeks)
 		int[] reference = new int[b + 1];
 		for (int i = 0; i <= b; i++) {
 			LocalDate ref = yearsBack(day, i);
@@ -318,7 +349,8 @@ public final class FarringtonFlexible {
 			}
 			reference[i] = idx;
 		}
-		// surveillance sorts the reference indexes in decreasing order (now, 1 year back, ...)
+		// surveillance sorts the reference indexes in decreasing order (now, 1 year back,
+		// ...)
 		int[] referenceWeeks = reference.clone();
 		Arrays.sort(referenceWeeks);
 		reverse(referenceWeeks);
@@ -340,7 +372,8 @@ public final class FarringtonFlexible {
 					cum[j] = cum[j - 1] + length + (j <= rest ? 1 : 0);
 				}
 				for (int j = 1; j < p; j++) {
-					// R's a:b also counts down when b < a; copy that for zero-length blocks
+					// R's a:b also counts down when b < a; copy that for zero-length
+					// blocks
 					assign(factors, refWeek + w + 1 + cum[j - 1], refWeek + w + 1 + cum[j] - 1, j);
 				}
 			}
@@ -375,7 +408,8 @@ public final class FarringtonFlexible {
 	}
 
 	private static void assign(int[] factors, int a, int b, int value) {
-		// R silently ignores index 0 (our -1) in x[0:5] <- v; anything further out is an error there too
+		// R silently ignores index 0 (our -1) in x[0:5] <- v; anything further out is an
+		// error there too
 		int lo = Math.max(Math.min(a, b), a == -1 || b == -1 ? 0 : Math.min(a, b));
 		int hi = Math.max(a, b);
 		if (lo < 0 || hi >= factors.length) {
@@ -394,7 +428,10 @@ public final class FarringtonFlexible {
 		}
 	}
 
-	/** Column layout of the model: intercept, optional trend, one dummy per seasonal level after the first. */
+	/**
+	 * Column layout of the model: intercept, optional trend, one dummy per seasonal level
+	 * after the first.
+	 */
 	private record Design(boolean trend, int[] levels) {
 
 		int columns() {
@@ -426,11 +463,12 @@ public final class FarringtonFlexible {
 	}
 
 	/**
-	 * A fitted model. {@code summaryDispersion} is what summary.glm and predict.glm report for surveillance's model
-	 * object: after reweighting, surveillance overwrites the glm's working weights with the prior weights omega, so
-	 * that dispersion is {@code sum(omega * r^2) / df} with working residuals r, not the Pearson statistic. It drives
-	 * the trend's t-test and the prediction's standard error; phi (the threshold's overdispersion) is computed before
-	 * the overwrite.
+	 * A fitted model. {@code summaryDispersion} is what summary.glm and predict.glm
+	 * report for surveillance's model object: after reweighting, surveillance overwrites
+	 * the glm's working weights with the prior weights omega, so that dispersion is
+	 * {@code sum(omega * r^2) / df} with working residuals r, not the Pearson statistic.
+	 * It drives the trend's t-test and the prediction's standard error; phi (the
+	 * threshold's overdispersion) is computed before the overwrite.
 	 */
 	private record Model(Design design, QuasiPoissonGlm.Fit fit, double phi, double summaryDispersion, boolean trend) {
 	}
@@ -469,7 +507,10 @@ public final class FarringtonFlexible {
 		return model;
 	}
 
-	/** surveillance's algo.farrington.fitGLM.flexible: fit, fall back to no trend, reweight, refit. */
+	/**
+	 * surveillance's algo.farrington.fitGLM.flexible: fit, fall back to no trend,
+	 * reweight, refit.
+	 */
 	private static @Nullable Model fitFlexible(Baseline data, boolean trend, int[] levels, Options o) {
 		Design design = new Design(trend, levels);
 		double[] x = design.matrix(data);

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A count series with the first day of each period, as {@link FarringtonFlexible} takes it.
+ * A count series with the first day of each period, as {@link FarringtonFlexible} takes
+ * it.
  *
  * @param periodStarts first day of each period
  * @param counts count per period
@@ -30,8 +31,9 @@ public record PeriodSeries(List<LocalDate> periodStarts, double[] counts) {
 	}
 
 	/**
-	 * Sums consecutive daily counts into Monday-to-Sunday weeks; incomplete first and last weeks are dropped (the
-	 * convention of the reference peer, so that every week has seven days).
+	 * Sums consecutive daily counts into Monday-to-Sunday weeks; incomplete first and
+	 * last weeks are dropped (the convention of the reference peer, so that every week
+	 * has seven days).
 	 */
 	public static PeriodSeries weekly(LocalDate firstDay, double[] daily) {
 		int offset = (DayOfWeek.MONDAY.getValue() - firstDay.getDayOfWeek().getValue() + 7) % 7;

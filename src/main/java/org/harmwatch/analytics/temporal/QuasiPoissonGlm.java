@@ -5,14 +5,17 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A log-link (quasi-)Poisson GLM fitted exactly as R's {@code glm.fit} does it, so that Farrington thresholds agree
- * with R to rounding.
+ * A log-link (quasi-)Poisson GLM fitted exactly as R's {@code glm.fit} does it, so that
+ * Farrington thresholds agree with R to rounding.
  *
- * <p>Same start ({@code mustart = y + 0.1}), same iteratively reweighted least squares with Householder QR and R's
- * limited column pivoting (tolerance 1e-11), same stopping rule ({@code |dev - devold| / (|dev| + 0.1) < 1e-8}, at
- * most 25 iterations), and the same bookkeeping afterwards: the working weights, the QR factor and hence the
- * covariance, hat values and dispersion all come from the last iteration's weights, while the fitted means come from
- * its coefficients. That mismatch is tiny but not negligible at 1e-6 on a threshold, which is why it is copied.
+ * <p>
+ * Same start ({@code mustart = y + 0.1}), same iteratively reweighted least squares with
+ * Householder QR and R's limited column pivoting (tolerance 1e-11), same stopping rule
+ * ({@code |dev - devold| / (|dev| + 0.1) < 1e-8}, at most 25 iterations), and the same
+ * bookkeeping afterwards: the working weights, the QR factor and hence the covariance,
+ * hat values and dispersion all come from the last iteration's weights, while the fitted
+ * means come from its coefficients. That mismatch is tiny but not negligible at 1e-6 on a
+ * threshold, which is why it is copied.
  */
 final class QuasiPoissonGlm {
 
@@ -64,7 +67,8 @@ final class QuasiPoissonGlm {
 				}
 				zw[i] = z * w[i];
 			}
-			// rows with zero prior weight carry no information: R drops them; here they are zero rows, same result
+			// rows with zero prior weight carry no information: R drops them; here they
+			// are zero rows, same result
 			qr = Qr.decomposeColumnMajor(xw, n, p);
 			double[] solved = qr.solve(zw);
 			boolean finite = true;
@@ -159,7 +163,10 @@ final class QuasiPoissonGlm {
 		return a;
 	}
 
-	/** A fitted model: what summary.glm, predict.glm and hatvalues read from R's glm object. */
+	/**
+	 * A fitted model: what summary.glm, predict.glm and hatvalues read from R's glm
+	 * object.
+	 */
 	static final class Fit {
 
 		private final int p;
@@ -184,8 +191,8 @@ final class QuasiPoissonGlm {
 
 		private final double deviance;
 
-		Fit(int p, double[] coef, Qr qr, double[] mu, double[] sqrtWeights, double[] workingWeights,
-				double[] residuals, int dfResidual, boolean converged, int iterations, double deviance) {
+		Fit(int p, double[] coef, Qr qr, double[] mu, double[] sqrtWeights, double[] workingWeights, double[] residuals,
+				int dfResidual, boolean converged, int iterations, double deviance) {
 			this.p = p;
 			this.coef = coef;
 			this.qr = qr;
@@ -228,7 +235,9 @@ final class QuasiPoissonGlm {
 			return this.qr.positionOf(j) >= this.qr.rank;
 		}
 
-		/** summary.glm's dispersion: Pearson chi-square over residual degrees of freedom. */
+		/**
+		 * summary.glm's dispersion: Pearson chi-square over residual degrees of freedom.
+		 */
 		double dispersion() {
 			if (this.dfResidual <= 0) {
 				return Double.NaN;
@@ -243,8 +252,9 @@ final class QuasiPoissonGlm {
 		}
 
 		/**
-		 * The same sum with other weights in place of the working weights: {@code sum(w * r^2)[w > 0] / df} (what
-		 * summary.glm returns once a caller has overwritten the model's weights).
+		 * The same sum with other weights in place of the working weights:
+		 * {@code sum(w * r^2)[w > 0] / df} (what summary.glm returns once a caller has
+		 * overwritten the model's weights).
 		 */
 		double dispersionWithWeights(double[] w) {
 			if (this.dfResidual <= 0) {
@@ -277,12 +287,18 @@ final class QuasiPoissonGlm {
 			return e;
 		}
 
-		/** Standard error of the linear predictor at x0 with the given dispersion (predict.glm's se.fit). */
+		/**
+		 * Standard error of the linear predictor at x0 with the given dispersion
+		 * (predict.glm's se.fit).
+		 */
 		double linkStandardError(double[] x0, double dispersion) {
 			return Math.sqrt(this.qr.quadraticFormInverse(x0) * dispersion);
 		}
 
-		/** Diagonal of the hat matrix of the weighted least-squares fit of the last iteration. */
+		/**
+		 * Diagonal of the hat matrix of the weighted least-squares fit of the last
+		 * iteration.
+		 */
 		double[] hatValues(double[] x) {
 			int n = this.mu.length;
 			double[] h = new double[n];
@@ -300,8 +316,9 @@ final class QuasiPoissonGlm {
 	}
 
 	/**
-	 * Householder QR with LINPACK dqrdc2's limited column pivoting: a column whose remaining norm falls below
-	 * tolerance times its original norm is moved to the end and does not count towards the rank.
+	 * Householder QR with LINPACK dqrdc2's limited column pivoting: a column whose
+	 * remaining norm falls below tolerance times its original norm is moved to the end
+	 * and does not count towards the rank.
 	 */
 	static final class Qr {
 
@@ -309,7 +326,10 @@ final class QuasiPoissonGlm {
 
 		private final int p;
 
-		/** Householder vectors below the diagonal, R on and above it (column-major, n x p). */
+		/**
+		 * Householder vectors below the diagonal, R on and above it (column-major, n x
+		 * p).
+		 */
 		private final double[] a;
 
 		private final double[] qraux;
@@ -327,7 +347,10 @@ final class QuasiPoissonGlm {
 			this.rank = rank;
 		}
 
-		/** Decomposes a column-major n x p matrix in place (the array becomes the factorisation). */
+		/**
+		 * Decomposes a column-major n x p matrix in place (the array becomes the
+		 * factorisation).
+		 */
 		static Qr decomposeColumnMajor(double[] a, int n, int p) {
 			int[] pivot = new int[p];
 			for (int j = 0; j < p; j++) {
@@ -464,7 +487,10 @@ final class QuasiPoissonGlm {
 			return coef;
 		}
 
-		/** x' (R'R)^-1 x over the non-aliased columns: solve R' u = x (pivoted), return |u|^2. */
+		/**
+		 * x' (R'R)^-1 x over the non-aliased columns: solve R' u = x (pivoted), return
+		 * |u|^2.
+		 */
 		double quadraticFormInverse(double[] x) {
 			double[] u = new double[this.rank];
 			double s2 = 0;

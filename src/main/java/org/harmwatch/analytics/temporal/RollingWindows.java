@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts of events per area in trailing windows, such as the last 24 hours or the last 7 days.
+ * Counts of events per area in trailing windows, such as the last 24 hours or the last 7
+ * days.
  *
- * <p>A trailing window ending at t is the half-open interval (t - window, t]: an event exactly one window earlier is
- * out, events at t itself (all of them, whatever their order in the input) are in.
+ * <p>
+ * A trailing window ending at t is the half-open interval (t - window, t]: an event
+ * exactly one window earlier is out, events at t itself (all of them, whatever their
+ * order in the input) are in.
  */
 public final class RollingWindows {
 
@@ -27,8 +30,8 @@ public final class RollingWindows {
 	}
 
 	/**
-	 * For each event, in input order, the number of events in its area in the window ending at its time (itself
-	 * included).
+	 * For each event, in input order, the number of events in its area in the window
+	 * ending at its time (itself included).
 	 */
 	public static int[] trailingCounts(List<AreaEvent> events, Duration window) {
 		requirePositive(window);
@@ -54,7 +57,10 @@ public final class RollingWindows {
 		return out;
 	}
 
-	/** Events per area in the window ending at {@code asOf}; areas without events in it are absent. */
+	/**
+	 * Events per area in the window ending at {@code asOf}; areas without events in it
+	 * are absent.
+	 */
 	public static Map<String, Integer> countsAt(Collection<AreaEvent> events, Instant asOf, Duration window) {
 		requirePositive(window);
 		Instant from = asOf.minus(window);

@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An ODMAP-style spike rule: at least {@code threshold} events in one area within a trailing {@code window} (for
- * example 3 overdoses in 24 hours in a ward).
+ * An ODMAP-style spike rule: at least {@code threshold} events in one area within a
+ * trailing {@code window} (for example 3 overdoses in 24 hours in a ward).
  *
- * <p>Windows are half-open, (end - window, end], as in {@link RollingWindows}. Over a history the rule is evaluated at
- * every event; consecutive firing evaluations whose windows share events form one {@link Spike}, so a burst raises
- * one spike, not one per event. Suppressing repeat alerts for the same area over a quiet period is the caller's job.
+ * <p>
+ * Windows are half-open, (end - window, end], as in {@link RollingWindows}. Over a
+ * history the rule is evaluated at every event; consecutive firing evaluations whose
+ * windows share events form one {@link Spike}, so a burst raises one spike, not one per
+ * event. Suppressing repeat alerts for the same area over a quiet period is the caller's
+ * job.
  *
  * @param threshold events needed (at least 1)
  * @param window trailing window length
@@ -32,6 +35,7 @@ public record SpikeRule(int threshold, Duration window) {
 
 	/**
 	 * The count in one area's window.
+	 *
 	 * @param area area code
 	 * @param windowStart exclusive start
 	 * @param windowEnd inclusive end
@@ -42,8 +46,10 @@ public record SpikeRule(int threshold, Duration window) {
 
 	/**
 	 * One episode of the rule firing in an area.
+	 *
 	 * @param area area code
-	 * @param firstWindow the window in which the rule first fired (ends at the event that tipped it over)
+	 * @param firstWindow the window in which the rule first fired (ends at the event that
+	 * tipped it over)
 	 * @param lastFired the last event of the episode at which the rule still held
 	 * @param peakCount the largest window count during the episode
 	 */
@@ -78,7 +84,12 @@ public record SpikeRule(int threshold, Duration window) {
 				long tn = RollingWindows.nanos(t);
 				boolean firing = counts[i] >= this.threshold;
 				if (firing) {
-					boolean continues = previousFiring && tn - w < previousTime; // the windows share the previous event
+					boolean continues = previousFiring && tn - w < previousTime; // the
+																					// windows
+																					// share
+																					// the
+																					// previous
+																					// event
 					if (!continues) {
 						if (first != null) {
 							out.add(new Spike(area, first, last, peak));

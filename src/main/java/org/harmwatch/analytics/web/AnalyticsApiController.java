@@ -51,12 +51,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The analytics engine over HTTP, for map pages and partner systems: hotspots, heatmaps, alarms, clusters and the
- * spikes the detector found.
+ * The analytics engine over HTTP, for map pages and partner systems: hotspots, heatmaps,
+ * alarms, clusters and the spikes the detector found.
  *
- * <p>Callers send counts or points and get aggregates back; nothing they send is stored. Holders of ANALYTICS:READ
- * (early-warning coordinators, programme analysts) may call it. Numbers that are undefined (a z-score with no
- * variation, a statistic before enough history) are {@code null}.
+ * <p>
+ * Callers send counts or points and get aggregates back; nothing they send is stored.
+ * Holders of ANALYTICS:READ (early-warning coordinators, programme analysts) may call it.
+ * Numbers that are undefined (a z-score with no variation, a statistic before enough
+ * history) are {@code null}.
  */
 @RestController
 @RequestMapping("/api/analytics")
@@ -76,9 +78,10 @@ class AnalyticsApiController {
 	}
 
 	record HotspotRequest(@NotNull String level, @Nullable String lad, @NotNull Map<String, Double> values,
-			HotspotQuery.@Nullable Weights weights, @Nullable @Min(1) Integer k, @Nullable @Positive Double distanceMetres,
-			@Nullable @PositiveOrZero @Max(9999) Integer permutations,
-			@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double alpha,
+			HotspotQuery.@Nullable Weights weights, @Nullable @Min(1) Integer k,
+			@Nullable @Positive Double distanceMetres, @Nullable @PositiveOrZero @Max(9999) Integer permutations,
+			@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1",
+					inclusive = false) Double alpha,
 			@Nullable Significance significance) {
 	}
 
@@ -120,7 +123,9 @@ class AnalyticsApiController {
 		var summary = Map.<String, Object>of("level", level.urlName(), "significance", map.significance().name(),
 				"alpha", map.alpha(), "hot", map.count(org.harmwatch.analytics.hotspot.HotspotClass.HOT), "cold",
 				map.count(org.harmwatch.analytics.hotspot.HotspotClass.COLD), "areas", map.areas().size());
-		return ResponseEntity.ok().contentType(GEO_JSON).body(new FeatureCollection("FeatureCollection", summary, features));
+		return ResponseEntity.ok()
+			.contentType(GEO_JSON)
+			.body(new FeatureCollection("FeatureCollection", summary, features));
 	}
 
 	record PointRequest(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
@@ -233,7 +238,8 @@ class AnalyticsApiController {
 
 	private static AreaLevel level(String name) {
 		return AreaLevel.fromUrlName(name)
-			.orElseThrow(() -> new AnalyticsRequestException("level", "Unknown level '" + name + "': use lad, ward, msoa or lsoa."));
+			.orElseThrow(() -> new AnalyticsRequestException("level",
+					"Unknown level '" + name + "': use lad, ward, msoa or lsoa."));
 	}
 
 	private static @Nullable Double finite(double value) {

@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Each issue of an alert as the event described it, kept so that the sender can render messages long after the
- * event was handled.
+ * Each issue of an alert as the event described it, kept so that the sender can render
+ * messages long after the event was handled.
  */
 @Component
 public class AlertIssues {
@@ -30,7 +30,9 @@ public class AlertIssues {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores an issue once; a second call for the same alert and version changes nothing. */
+	/**
+	 * Stores an issue once; a second call for the same alert and version changes nothing.
+	 */
 	void store(AlertIssued alert, java.time.Instant now) {
 		jdbc.sql("""
 				INSERT INTO dissemination.alert_issue (alert_id, version, reference, message_type, level, audiences,

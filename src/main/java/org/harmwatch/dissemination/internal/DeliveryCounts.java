@@ -11,8 +11,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts the deliveries of issues that changed and publishes {@link AlertDeliveriesCounted} for each, in a
- * transaction (the caller's, or its own), so that the event publication registry keeps them.
+ * Counts the deliveries of issues that changed and publishes
+ * {@link AlertDeliveriesCounted} for each, in a transaction (the caller's, or its own),
+ * so that the event publication registry keeps them.
  */
 @Component
 public class DeliveryCounts {

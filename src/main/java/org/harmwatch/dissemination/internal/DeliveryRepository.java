@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The deliveries table as the people and pages that read it see it: a recipient's link, acknowledgements and
- * feedback, the delivery log, retries and totals. The fan-out and the senders write deliveries themselves.
+ * The deliveries table as the people and pages that read it see it: a recipient's link,
+ * acknowledgements and feedback, the delivery log, retries and totals. The fan-out and
+ * the senders write deliveries themselves.
  */
 @Repository
 public class DeliveryRepository {
@@ -50,7 +51,10 @@ public class DeliveryRepository {
 			.optional();
 	}
 
-	/** Records the first acknowledgement of a delivery to a professional; empty when the token names none. */
+	/**
+	 * Records the first acknowledgement of a delivery to a professional; empty when the
+	 * token names none.
+	 */
 	public Optional<Answered> acknowledge(String token, Instant now) {
 		return jdbc.sql("""
 				WITH before AS (SELECT id, acknowledged_at FROM dissemination.delivery
@@ -67,7 +71,10 @@ public class DeliveryRepository {
 			.optional();
 	}
 
-	/** Records a recipient's first answer; empty when they had already answered (or the token names nothing). */
+	/**
+	 * Records a recipient's first answer; empty when they had already answered (or the
+	 * token names nothing).
+	 */
 	public Optional<Answered> feedback(String token, boolean useful, boolean changedAction, @Nullable String comment,
 			Instant now) {
 		return jdbc.sql("""
@@ -90,13 +97,14 @@ public class DeliveryRepository {
 
 	/** Issued alerts with their delivery counts, the latest first. */
 	public List<IssuedAlert> issuedAlerts(int limit) {
-		return jdbc.sql("""
-				SELECT a.alert_id, max(a.reference) AS reference, (array_agg(a.headline ORDER BY a.version DESC))[1] AS headline,
-				  (array_agg(a.level ORDER BY a.version DESC))[1] AS level, bool_or(a.exercise) AS exercise,
-				  max(a.version) AS versions, max(a.issued_at) AS issued,
-				  (SELECT count(*) FROM dissemination.delivery d WHERE d.alert_id = a.alert_id) AS deliveries,
-				  (SELECT count(*) FROM dissemination.delivery d WHERE d.alert_id = a.alert_id AND d.state = 'SENT') AS sent
-				FROM dissemination.alert_issue a GROUP BY a.alert_id ORDER BY max(a.issued_at) DESC LIMIT ?""")
+		return jdbc
+			.sql("""
+					SELECT a.alert_id, max(a.reference) AS reference, (array_agg(a.headline ORDER BY a.version DESC))[1] AS headline,
+					  (array_agg(a.level ORDER BY a.version DESC))[1] AS level, bool_or(a.exercise) AS exercise,
+					  max(a.version) AS versions, max(a.issued_at) AS issued,
+					  (SELECT count(*) FROM dissemination.delivery d WHERE d.alert_id = a.alert_id) AS deliveries,
+					  (SELECT count(*) FROM dissemination.delivery d WHERE d.alert_id = a.alert_id AND d.state = 'SENT') AS sent
+					FROM dissemination.alert_issue a GROUP BY a.alert_id ORDER BY max(a.issued_at) DESC LIMIT ?""")
 			.param(limit)
 			.query((rs, n) -> new IssuedAlert(rs.getObject("alert_id", UUID.class), rs.getString("reference"),
 					rs.getString("headline"), rs.getString("level"), rs.getBoolean("exercise"), rs.getInt("versions"),
@@ -124,7 +132,10 @@ public class DeliveryRepository {
 			.list();
 	}
 
-	/** An alert's failed and dead deliveries (at most 200), recipients as stored: the caller masks them. */
+	/**
+	 * An alert's failed and dead deliveries (at most 200), recipients as stored: the
+	 * caller masks them.
+	 */
 	public List<DeliveryLog.Failure> failures(UUID alertId) {
 		return jdbc.sql("""
 				SELECT id, version, channel, recipient, state, attempts, last_error, next_attempt_at
@@ -137,13 +148,17 @@ public class DeliveryRepository {
 			.list();
 	}
 
-	/** Queues an alert's failed and dead deliveries again (not those whose subscriber left); returns the issues. */
+	/**
+	 * Queues an alert's failed and dead deliveries again (not those whose subscriber
+	 * left); returns the issues.
+	 */
 	public List<DeliveryCounts.Issue> retry(UUID alertId, Instant now) {
-		return jdbc.sql("""
-				UPDATE dissemination.delivery d SET state = 'PENDING', next_attempt_at = :now, attempts = 0
-				WHERE d.alert_id = :alert AND d.state IN ('FAILED', 'DEAD')
-				  AND NOT EXISTS (SELECT 1 FROM dissemination.subscription s WHERE s.id = d.subscription_id AND NOT s.active)
-				RETURNING d.alert_id, d.version""")
+		return jdbc
+			.sql("""
+					UPDATE dissemination.delivery d SET state = 'PENDING', next_attempt_at = :now, attempts = 0
+					WHERE d.alert_id = :alert AND d.state IN ('FAILED', 'DEAD')
+					  AND NOT EXISTS (SELECT 1 FROM dissemination.subscription s WHERE s.id = d.subscription_id AND NOT s.active)
+					RETURNING d.alert_id, d.version""")
 			.param("now", Timestamp.from(now))
 			.param("alert", alertId)
 			.query((rs, n) -> new DeliveryCounts.Issue(rs.getObject("alert_id", UUID.class), rs.getInt("version")))

@@ -32,21 +32,28 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries: claims a small batch, sends each message, marks each one as soon as the provider accepted
- * it; many of these may run at once, on one instance or several.
+ * Sends due deliveries: claims a small batch, sends each message, marks each one as soon
+ * as the provider accepted it; many of these may run at once, on one instance or several.
  *
- * <p><b>Exactly once.</b> A claim ({@code UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)}) moves rows to
- * SENDING with a lease ({@code claimed_until}) in its own short transaction, so two senders never hold the same row.
- * After each accepted message its row is marked SENT at once (autocommit, one row), so a sender that dies loses at
- * most the message it was sending: its other claimed rows stay SENDING until the lease runs out and are then taken
- * over by another sender. The window that remains is a crash (or a lost database connection) after the provider
- * accepted a message and before its row was marked: that one message is sent again after the lease. It is kept small
- * by marking per message, and made recognisable downstream by the idempotency key, which is the email's
- * {@code Message-ID}, Notify's {@code reference} and the webhook's {@code X-Harmwatch-Delivery}. A sender also stops
- * using a claim well before its lease ends, so a slow provider cannot make two senders hold one row.
+ * <p>
+ * <b>Exactly once.</b> A claim
+ * ({@code UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)}) moves rows to SENDING
+ * with a lease ({@code claimed_until}) in its own short transaction, so two senders never
+ * hold the same row. After each accepted message its row is marked SENT at once
+ * (autocommit, one row), so a sender that dies loses at most the message it was sending:
+ * its other claimed rows stay SENDING until the lease runs out and are then taken over by
+ * another sender. The window that remains is a crash (or a lost database connection)
+ * after the provider accepted a message and before its row was marked: that one message
+ * is sent again after the lease. It is kept small by marking per message, and made
+ * recognisable downstream by the idempotency key, which is the email's
+ * {@code Message-ID}, Notify's {@code reference} and the webhook's
+ * {@code X-Harmwatch-Delivery}. A sender also stops using a claim well before its lease
+ * ends, so a slow provider cannot make two senders hold one row.
  *
- * <p>Failures: FAILED with the error and a retry at {@code backoff × 2^(attempts−1)} (capped); after
- * {@code max-attempts} attempts, DEAD. A delivery whose subscriber has left is DEAD without being sent.
+ * <p>
+ * Failures: FAILED with the error and a retry at {@code backoff × 2^(attempts−1)}
+ * (capped); after {@code max-attempts} attempts, DEAD. A delivery whose subscriber has
+ * left is DEAD without being sent.
  */
 @Component
 public class DeliverySender {
@@ -78,7 +85,10 @@ public class DeliverySender {
 		this.clock = clock;
 	}
 
-	/** Thrown by {@link #sendDue} when told to stop as if the process had been killed (tests of crash recovery). */
+	/**
+	 * Thrown by {@link #sendDue} when told to stop as if the process had been killed
+	 * (tests of crash recovery).
+	 */
 	public static class SimulatedCrash extends RuntimeException {
 
 		SimulatedCrash() {
@@ -90,14 +100,15 @@ public class DeliverySender {
 	@Scheduled(fixedDelayString = "${harmwatch.dissemination.send-every:PT1S}",
 			initialDelayString = "${harmwatch.dissemination.initial-delay:PT30S}")
 	void scheduled() {
-		// No ShedLock here: senders are meant to run side by side, on one instance and across instances; claims keep
+		// No ShedLock here: senders are meant to run side by side, on one instance and
+		// across instances; claims keep
 		// them apart.
 		sendDueTogether(clock.instant(), null);
 	}
 
 	/**
-	 * Sends everything due at {@code now} with {@code senders} senders at once (the scheduled job; the benchmark).
-	 *
+	 * Sends everything due at {@code now} with {@code senders} senders at once (the
+	 * scheduled job; the benchmark).
 	 * @param alertId only this alert's deliveries, or all
 	 * @return how many messages were sent
 	 */
@@ -135,19 +146,21 @@ public class DeliverySender {
 
 	/**
 	 * Sends everything due at {@code now}, batch after batch.
-	 *
 	 * @param alertId only this alert's deliveries, or all
-	 * @param crashAfter stop dead (no clean-up, claims left as they are) after this many sends; negative for never
+	 * @param crashAfter stop dead (no clean-up, claims left as they are) after this many
+	 * sends; negative for never
 	 * @return how many messages were sent
 	 */
 	public int sendDue(Instant now, @Nullable UUID alertId, int crashAfter) {
 		int sent = 0;
 		Instant started = Instant.now();
-		// Issues whose deliveries this run settled, counted for the measures when it ends and every few seconds.
+		// Issues whose deliveries this run settled, counted for the measures when it ends
+		// and every few seconds.
 		Set<DeliveryCounts.Issue> touched = new HashSet<>();
 		Instant counted = started;
 		while (true) {
-			// The lease is counted from the caller's "now" plus the time spent, so a test's clock is honoured.
+			// The lease is counted from the caller's "now" plus the time spent, so a
+			// test's clock is honoured.
 			var at = now.plus(Duration.between(started, Instant.now()));
 			var batch = claim(at, alertId, touched);
 			if (batch.isEmpty()) {
@@ -169,8 +182,10 @@ public class DeliverySender {
 	private List<Outgoing> claim(Instant now, @Nullable UUID alertId, Set<DeliveryCounts.Issue> touched) {
 		var until = now.plus(properties.lease());
 		var alerts = new HashMap<String, AlertIssued>();
-		// Two index-backed queues, never an OR of both (which made every claim sort all due rows): leases that ran
-		// out (their sender died; rare, and first because they are oldest), then due rows in the order of the
+		// Two index-backed queues, never an OR of both (which made every claim sort all
+		// due rows): leases that ran
+		// out (their sender died; rare, and first because they are oldest), then due rows
+		// in the order of the
 		// due index; each takes at most a batch.
 		var rows = jdbc.sql("""
 				WITH lapsed AS (
@@ -207,7 +222,8 @@ public class DeliverySender {
 				boolean left = subscription != null && !rs.getBoolean("active");
 				var address = channel == DeliveryChannel.WEBHOOK ? rs.getString("address") : recipient;
 				var kind = rs.getString("kind");
-				// Professionals reached through their agency or role cannot unsubscribe themselves.
+				// Professionals reached through their agency or role cannot unsubscribe
+				// themselves.
 				var unsubscribe = subscription == null || "WEBHOOK".equals(kind) ? null
 						: rs.getString("unsubscribe_token");
 				return new Object[] { rs.getLong("id"), rs.getString("idempotency_key"), channel, recipient,
@@ -266,7 +282,8 @@ public class DeliverySender {
 					if (crashAfter >= 0 && sent >= crashAfter) {
 						throw new SimulatedCrash();
 					}
-					// Stop well before the lease runs out; the rest go back to the queue for anyone.
+					// Stop well before the lease runs out; the rest go back to the queue
+					// for anyone.
 					var elapsed = Duration.between(started, Instant.now());
 					if (now.plus(elapsed).isAfter(message.claimedUntil().minus(properties.lease().dividedBy(2)))) {
 						release(messages.subList(i, messages.size()));
@@ -280,15 +297,18 @@ public class DeliverySender {
 						failed(message, now, ex);
 						continue;
 					}
-					// Accepted: from here on the message must not be retried as failed. If it cannot be marked
-					// (the database went away), its row and the rest of the batch stay SENDING until the lease
+					// Accepted: from here on the message must not be retried as failed.
+					// If it cannot be marked
+					// (the database went away), its row and the rest of the batch stay
+					// SENDING until the lease
 					// runs out, as if this sender had died.
 					marks.sent(message, providerId, now.plus(Duration.between(started, Instant.now())));
 					sent++;
 				}
 			}
 			catch (SQLException ex) {
-				log.error("Cannot record sent {} messages; their claims lapse and they are sent again after the lease: {}",
+				log.error(
+						"Cannot record sent {} messages; their claims lapse and they are sent again after the lease: {}",
 						entry.getKey(), ex.toString());
 			}
 		}
@@ -296,12 +316,14 @@ public class DeliverySender {
 	}
 
 	/**
-	 * Marks accepted messages SENT, each at once in its own autocommitted {@code UPDATE}, over one connection held for
-	 * the batch and one prepared statement: one round trip per message. The connection does not wait for the
-	 * write-ahead log to reach disk ({@code synchronous_commit = off}, reset before it goes back to the pool): waiting
-	 * for a flush per message was the sender's bottleneck. A mark is still atomic and visible at once; only a crash of
-	 * the database server itself within a fraction of a second can lose one, which widens the documented window (a
-	 * message sent again after its lease) by those marks, and nothing else.
+	 * Marks accepted messages SENT, each at once in its own autocommitted {@code UPDATE},
+	 * over one connection held for the batch and one prepared statement: one round trip
+	 * per message. The connection does not wait for the write-ahead log to reach disk
+	 * ({@code synchronous_commit = off}, reset before it goes back to the pool): waiting
+	 * for a flush per message was the sender's bottleneck. A mark is still atomic and
+	 * visible at once; only a crash of the database server itself within a fraction of a
+	 * second can lose one, which widens the documented window (a message sent again after
+	 * its lease) by those marks, and nothing else.
 	 */
 	private final class Marks implements AutoCloseable {
 
@@ -346,7 +368,9 @@ public class DeliverySender {
 	private void release(List<Outgoing> messages) {
 		for (var message : messages) {
 			jdbc.sql("UPDATE dissemination.delivery SET state = 'PENDING', claimed_until = NULL, "
-					+ "attempts = attempts - 1 WHERE id = :id AND state = 'SENDING'").param("id", message.id()).update();
+					+ "attempts = attempts - 1 WHERE id = :id AND state = 'SENDING'")
+				.param("id", message.id())
+				.update();
 		}
 	}
 

@@ -10,12 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How alerts are delivered.
  *
- * @param baseUrl the site's public address, for links in messages (acknowledge, feedback, unsubscribe, the alert)
+ * @param baseUrl the site's public address, for links in messages (acknowledge, feedback,
+ * unsubscribe, the alert)
  * @param from the sender address of emails
  * @param batchSize how many deliveries a sender claims at once
- * @param senders how many senders each instance runs at once (each holds one SMTP connection and one database
- * connection while it sends; sending waits on the network, so several keep both cores busy)
- * @param lease how long a claim holds; a claim older than this (its sender died) is taken over by another sender
+ * @param senders how many senders each instance runs at once (each holds one SMTP
+ * connection and one database connection while it sends; sending waits on the network, so
+ * several keep both cores busy)
+ * @param lease how long a claim holds; a claim older than this (its sender died) is taken
+ * over by another sender
  * @param maxAttempts attempts before a delivery is dead
  * @param backoff the wait after the first failure, doubled after each further one...
  * @param maxBackoff ...up to this
@@ -31,7 +34,8 @@ public record DisseminationProperties(@Nullable String baseUrl, @Nullable String
 		@Nullable Escalation escalation, @Nullable RateLimit publicForm) {
 
 	/**
-	 * GOV.UK Notify: an API key, its base URL, and a template whose whole body is the placeholder {@code ((body))}.
+	 * GOV.UK Notify: an API key, its base URL, and a template whose whole body is the
+	 * placeholder {@code ((body))}.
 	 */
 	public record Sms(@Nullable String baseUrl, @Nullable String apiKey, @Nullable String templateId) {
 
@@ -48,8 +52,9 @@ public record DisseminationProperties(@Nullable String baseUrl, @Nullable String
 	}
 
 	/**
-	 * Deliveries to holders of {@code roles} of alerts at {@code levels}, unacknowledged {@code after} they were sent,
-	 * are escalated once by email to {@code to} (the out-of-hours lead).
+	 * Deliveries to holders of {@code roles} of alerts at {@code levels}, unacknowledged
+	 * {@code after} they were sent, are escalated once by email to {@code to} (the
+	 * out-of-hours lead).
 	 */
 	public record Escalation(@Nullable Set<String> roles, @Nullable Set<AlertLevel> levels, @Nullable Duration after,
 			@Nullable String to) {
@@ -63,7 +68,10 @@ public record DisseminationProperties(@Nullable String baseUrl, @Nullable String
 
 	}
 
-	/** A token bucket per client: {@code capacity} submissions at once, one more every {@code refillEvery}. */
+	/**
+	 * A token bucket per client: {@code capacity} submissions at once, one more every
+	 * {@code refillEvery}.
+	 */
 	public record RateLimit(@Nullable Integer capacity, @Nullable Duration refillEvery) {
 
 		public RateLimit {

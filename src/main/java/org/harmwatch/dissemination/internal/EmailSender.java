@@ -28,22 +28,26 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Email through the SMTP server configured with {@code spring.mail.*}: one SMTP session per batch, one message per
- * recipient, multipart plain text and HTML.
+ * Email through the SMTP server configured with {@code spring.mail.*}: one SMTP session
+ * per batch, one message per recipient, multipart plain text and HTML.
  *
- * <p>The {@code Message-ID} is derived from the delivery's idempotency key, so a message sent twice (after a crash
- * between the server's acceptance and our record of it) carries the same id and can be recognised by the server and
- * the recipient's client. Messages a recipient can unsubscribe from carry {@code List-Unsubscribe} and
+ * <p>
+ * The {@code Message-ID} is derived from the delivery's idempotency key, so a message
+ * sent twice (after a crash between the server's acceptance and our record of it) carries
+ * the same id and can be recognised by the server and the recipient's client. Messages a
+ * recipient can unsubscribe from carry {@code List-Unsubscribe} and
  * {@code List-Unsubscribe-Post} (RFC 8058 one-click).
  */
 @Component
 public class EmailSender implements ChannelSender {
 
 	/**
-	 * Jakarta Mail looks up its stream provider for every body part it creates, and without this property that lookup
-	 * is a {@code ServiceLoader} scan of every jar on the classpath: measured, it was most of the cost of sending an
-	 * alert email (about 270 messages/s on two cores). Naming the provider (Angus Mail's, the implementation on the
-	 * classpath) makes the lookup a class-name check. An operator's own setting wins.
+	 * Jakarta Mail looks up its stream provider for every body part it creates, and
+	 * without this property that lookup is a {@code ServiceLoader} scan of every jar on
+	 * the classpath: measured, it was most of the cost of sending an alert email (about
+	 * 270 messages/s on two cores). Naming the provider (Angus Mail's, the implementation
+	 * on the classpath) makes the lookup a class-name check. An operator's own setting
+	 * wins.
 	 */
 	static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
@@ -65,8 +69,12 @@ public class EmailSender implements ChannelSender {
 		this(mail.getIfAvailable() instanceof JavaMailSenderImpl impl ? impl : null, renderer, properties);
 	}
 
-	/** An email sender through a given SMTP configuration (tests and the benchmark use their own). */
-	public EmailSender(@Nullable JavaMailSenderImpl mail, MessageRenderer renderer, DisseminationProperties properties) {
+	/**
+	 * An email sender through a given SMTP configuration (tests and the benchmark use
+	 * their own).
+	 */
+	public EmailSender(@Nullable JavaMailSenderImpl mail, MessageRenderer renderer,
+			DisseminationProperties properties) {
 		this.mail = mail;
 		this.renderer = renderer;
 		this.properties = properties;
@@ -77,7 +85,10 @@ public class EmailSender implements ChannelSender {
 		return DeliveryChannel.EMAIL;
 	}
 
-	/** The Message-ID of a delivery: a hash of its idempotency key, so the same delivery always has the same id. */
+	/**
+	 * The Message-ID of a delivery: a hash of its idempotency key, so the same delivery
+	 * always has the same id.
+	 */
 	public static String messageId(String key) {
 		return "<" + Tokens.sha256(key).substring(0, 40) + "@harmwatch>";
 	}
@@ -129,14 +140,16 @@ public class EmailSender implements ChannelSender {
 	}
 
 	/**
-	 * One message, written as bytes: {@code multipart/alternative} with the plain text first and the HTML second, each
-	 * quoted-printable (encoded once per audience, only the recipient's links per message), headers as RFC 5322 and
-	 * RFC 2047 want them. Jakarta Mail's {@code MimeMessage} builds the same
-	 * thing through data handlers, content-type parsing and header rewriting for every message, which measured as most
-	 * of the sender's CPU (and Spring's {@code MimeMessageHelper} added a read of every {@code mime.types} file on the
-	 * classpath per message); an alert goes to 100,000 people, so each message is written directly and handed to
-	 * Jakarta Mail's SMTP transport as it is. What is the same for every recipient (the encoded subject, the sender)
-	 * is encoded once.
+	 * One message, written as bytes: {@code multipart/alternative} with the plain text
+	 * first and the HTML second, each quoted-printable (encoded once per audience, only
+	 * the recipient's links per message), headers as RFC 5322 and RFC 2047 want them.
+	 * Jakarta Mail's {@code MimeMessage} builds the same thing through data handlers,
+	 * content-type parsing and header rewriting for every message, which measured as most
+	 * of the sender's CPU (and Spring's {@code MimeMessageHelper} added a read of every
+	 * {@code mime.types} file on the classpath per message); an alert goes to 100,000
+	 * people, so each message is written directly and handed to Jakarta Mail's SMTP
+	 * transport as it is. What is the same for every recipient (the encoded subject, the
+	 * sender) is encoded once.
 	 */
 	private MimeMessage build(Session session, Outgoing message) throws MessagingException {
 		var rendered = renderer.email(message);
@@ -159,7 +172,8 @@ public class EmailSender implements ChannelSender {
 			header(head, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		}
 		head.append("\r\n");
-		// Sized to fit (a message is a few kilobytes; 100,000 of them make every allocated byte count).
+		// Sized to fit (a message is a few kilobytes; 100,000 of them make every
+		// allocated byte count).
 		var out = new ByteArrayOutputStream(head.length() + rendered.text().size() + rendered.html().size() + 1024);
 		out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
 		var links = renderer.links(message);
@@ -169,7 +183,10 @@ public class EmailSender implements ChannelSender {
 		return new Written(session, sender(), to, out.toByteArray());
 	}
 
-	/** Quoted-printable never has {@code =} followed by anything but two hex digits or a line break. */
+	/**
+	 * Quoted-printable never has {@code =} followed by anything but two hex digits or a
+	 * line break.
+	 */
 	private static final String BOUNDARY = "=_harmwatch_alternative";
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
@@ -211,14 +228,16 @@ public class EmailSender implements ChannelSender {
 	private static void part(ByteArrayOutputStream out, String type, QuotedPrintable.Template body,
 			Map<String, String> links) {
 		out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: " + type + "; charset=UTF-8\r\n"
-				+ "Content-Transfer-Encoding: quoted-printable\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+				+ "Content-Transfer-Encoding: quoted-printable\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
 		body.write(out, links);
 		out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
 	}
 
 	/**
-	 * A message already written: its bytes are what goes to the SMTP server. It keeps its sender and recipient apart
-	 * from the bytes only because the transport takes the envelope from them.
+	 * A message already written: its bytes are what goes to the SMTP server. It keeps its
+	 * sender and recipient apart from the bytes only because the transport takes the
+	 * envelope from them.
 	 */
 	private static final class Written extends MimeMessage {
 

@@ -13,11 +13,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Escalates alerts that holders of key roles have not acknowledged: once per delivery, by one email to the
- * configured out-of-hours lead ({@code harmwatch.dissemination.escalation.to}) listing who has not acknowledged what.
+ * Escalates alerts that holders of key roles have not acknowledged: once per delivery, by
+ * one email to the configured out-of-hours lead
+ * ({@code harmwatch.dissemination.escalation.to}) listing who has not acknowledged what.
  *
- * <p>Rows are marked escalated before the email is sent, so an escalation is sent at most once; if the email fails,
- * it is logged (the delivery log still shows the alert unacknowledged).
+ * <p>
+ * Rows are marked escalated before the email is sent, so an escalation is sent at most
+ * once; if the email fails, it is logged (the delivery log still shows the alert
+ * unacknowledged).
  */
 @Component
 public class Escalation {
@@ -46,7 +49,9 @@ public class Escalation {
 		run(clock.instant());
 	}
 
-	/** Escalates what is due at {@code now}; returns how many deliveries were escalated. */
+	/**
+	 * Escalates what is due at {@code now}; returns how many deliveries were escalated.
+	 */
 	public int run(Instant now) {
 		var escalation = properties.escalation();
 		var due = jdbc.sql("""
@@ -59,9 +64,9 @@ public class Escalation {
 			.param("now", Timestamp.from(now))
 			.param("before", Timestamp.from(now.minus(escalation.after())))
 			.param("levels", escalation.levels().stream().map(Enum::name).toArray(String[]::new))
-			.query((rs, n) -> rs.getString("level") + " " + rs.getString("reference") + " – "
-					+ rs.getString("headline") + ": " + rs.getString("recipient") + " ("
-					+ rs.getString("agency_code") + "), sent " + rs.getTimestamp("sent_at").toInstant())
+			.query((rs, n) -> rs.getString("level") + " " + rs.getString("reference") + " – " + rs.getString("headline")
+					+ ": " + rs.getString("recipient") + " (" + rs.getString("agency_code") + "), sent "
+					+ rs.getTimestamp("sent_at").toInstant())
 			.list();
 		if (due.isEmpty()) {
 			return 0;

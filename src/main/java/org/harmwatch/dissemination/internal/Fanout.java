@@ -24,15 +24,19 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns an issued alert into one delivery row per recipient and channel, in bulk and idempotently: each row's
- * idempotency key is {@code AlertIssued.deliveryKey(recipient) + ":" + channel}, inserted with
- * {@code ON CONFLICT DO NOTHING}, so handling the same event twice (a redelivered event, two instances) adds nothing.
+ * Turns an issued alert into one delivery row per recipient and channel, in bulk and
+ * idempotently: each row's idempotency key is
+ * {@code AlertIssued.deliveryKey(recipient) + ":" + channel}, inserted with
+ * {@code ON CONFLICT DO NOTHING}, so handling the same event twice (a redelivered event,
+ * two instances) adds nothing.
  *
- * <p>Who: professionals (PROFESSIONALS audience) from professional subscriptions by agency and/or role, resolved to
- * staff emails now, and explicit professional addresses; confirmed public subscribers when the audience includes
- * PUBLIC and it is not an exercise; every webhook. Area and substance-class filters match when empty or when they
- * share a value with the alert. An update or cancellation also goes to everyone who had an earlier version (unless
- * they unsubscribed since).
+ * <p>
+ * Who: professionals (PROFESSIONALS audience) from professional subscriptions by agency
+ * and/or role, resolved to staff emails now, and explicit professional addresses;
+ * confirmed public subscribers when the audience includes PUBLIC and it is not an
+ * exercise; every webhook. Area and substance-class filters match when empty or when they
+ * share a value with the alert. An update or cancellation also goes to everyone who had
+ * an earlier version (unless they unsubscribed since).
  */
 @Component
 public class Fanout {
@@ -78,11 +82,13 @@ public class Fanout {
 	/**
 	 * Writes the deliveries of an issue; returns how many rows were new.
 	 *
-	 * <p>The issue, its professionals, webhooks and earlier recipients are written in one transaction, so senders can
-	 * start on them at once; public subscribers follow in chunks of {@link #PUBLIC_CHUNK}, each committed on its own,
-	 * so the first of 100,000 people is being sent to within a second instead of after the last row is written. If the
-	 * process dies between chunks, the event is handled again (Spring Modulith resubmits it) and the idempotency keys
-	 * skip what was written.
+	 * <p>
+	 * The issue, its professionals, webhooks and earlier recipients are written in one
+	 * transaction, so senders can start on them at once; public subscribers follow in
+	 * chunks of {@link #PUBLIC_CHUNK}, each committed on its own, so the first of 100,000
+	 * people is being sent to within a second instead of after the last row is written.
+	 * If the process dies between chunks, the event is handled again (Spring Modulith
+	 * resubmits it) and the idempotency keys skip what was written.
 	 */
 	public int fanOut(AlertIssued alert, Instant now) {
 		int created = transactions.execute(status -> fanOutFew(alert, now));
@@ -106,7 +112,10 @@ public class Fanout {
 	private record Chunk(int created, @Nullable UUID last) {
 	}
 
-	/** One chunk of confirmed public subscribers after {@code after}, in id order; {@code last} is null at the end. */
+	/**
+	 * One chunk of confirmed public subscribers after {@code after}, in id order;
+	 * {@code last} is null at the end.
+	 */
 	private Chunk publicChunk(AlertIssued alert, Instant now, UUID after) {
 		return jdbc.sql("""
 				WITH chunk AS (
@@ -138,7 +147,10 @@ public class Fanout {
 			.single();
 	}
 
-	/** The issue, professionals, webhooks and, for an update, everyone who had an earlier version. */
+	/**
+	 * The issue, professionals, webhooks and, for an update, everyone who had an earlier
+	 * version.
+	 */
 	private int fanOutFew(AlertIssued alert, Instant now) {
 		issues.store(alert, now);
 		var prefix = alert.deliveryKey("");
@@ -167,18 +179,21 @@ public class Fanout {
 			.param("classes", classes)
 			.update();
 		if (alert.version() > 1) {
-			// Whoever had an earlier version hears of its update or cancellation, filters or not.
-			created += jdbc.sql("""
-					INSERT INTO dissemination.delivery (idempotency_key, alert_id, version, channel, recipient, audience,
-					  subscription_id, staff_id, agency_code, key_role, state, next_attempt_at, created_at, token)
-					SELECT DISTINCT ON (d.recipient, d.channel) :prefix || d.recipient || ':' || d.channel, :alert,
-					  :version, d.channel, d.recipient, d.audience, d.subscription_id, d.staff_id, d.agency_code,
-					  d.key_role, 'PENDING', :now, :now, """ + SQL_TOKEN + """
-					FROM dissemination.delivery d
-					LEFT JOIN dissemination.subscription s ON s.id = d.subscription_id
-					WHERE d.alert_id = :alert AND d.version < :version AND d.state <> 'DEAD'
-					  AND (d.subscription_id IS NULL OR s.active)
-					ON CONFLICT (idempotency_key) DO NOTHING""")
+			// Whoever had an earlier version hears of its update or cancellation, filters
+			// or not.
+			created += jdbc
+				.sql("""
+						INSERT INTO dissemination.delivery (idempotency_key, alert_id, version, channel, recipient, audience,
+						  subscription_id, staff_id, agency_code, key_role, state, next_attempt_at, created_at, token)
+						SELECT DISTINCT ON (d.recipient, d.channel) :prefix || d.recipient || ':' || d.channel, :alert,
+						  :version, d.channel, d.recipient, d.audience, d.subscription_id, d.staff_id, d.agency_code,
+						  d.key_role, 'PENDING', :now, :now, """
+						+ SQL_TOKEN + """
+								FROM dissemination.delivery d
+								LEFT JOIN dissemination.subscription s ON s.id = d.subscription_id
+								WHERE d.alert_id = :alert AND d.version < :version AND d.state <> 'DEAD'
+								  AND (d.subscription_id IS NULL OR s.active)
+								ON CONFLICT (idempotency_key) DO NOTHING""")
 				.param("prefix", prefix)
 				.param("alert", alert.alertId())
 				.param("version", alert.version())
@@ -188,7 +203,10 @@ public class Fanout {
 		return created;
 	}
 
-	/** 256 random bits, base64url without padding (43 characters), made by the database for bulk inserts. */
+	/**
+	 * 256 random bits, base64url without padding (43 characters), made by the database
+	 * for bulk inserts.
+	 */
 	static final String SQL_TOKEN = "translate(encode(decode(replace(gen_random_uuid()::text, '-', '') || "
 			+ "replace(gen_random_uuid()::text, '-', ''), 'hex'), 'base64'), '+/=', '-_')";
 
@@ -204,15 +222,17 @@ public class Fanout {
 				  AND (cardinality(substance_classes) = 0 OR substance_classes && CAST(:classes AS TEXT[]))""")
 			.param("lads", lads)
 			.param("classes", classes)
-			.query((rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getString("channel"),
-					rs.getString("address"), rs.getString("agency_code"), rs.getString("role_name") })
+			.query((rs,
+					n) -> new Object[] { rs.getObject("id", UUID.class), rs.getString("channel"),
+							rs.getString("address"), rs.getString("agency_code"), rs.getString("role_name") })
 			.list();
 		if (subscriptions.isEmpty()) {
 			return 0;
 		}
 		var keyRoles = properties.escalation().roles();
 		var rows = new LinkedHashMap<String, Row>();
-		var staff = subscriptions.stream().anyMatch(s -> s[2] == null) ? agencies.staffContacts() : List.<StaffContact>of();
+		var staff = subscriptions.stream().anyMatch(s -> s[2] == null) ? agencies.staffContacts()
+				: List.<StaffContact>of();
 		for (var s : subscriptions) {
 			var id = (UUID) s[0];
 			var channel = (String) s[1];

@@ -13,11 +13,13 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders an alert's email (plain text and HTML, from Thymeleaf templates under {@code mail/dissemination/}) and its
- * SMS text.
+ * Renders an alert's email (plain text and HTML, from Thymeleaf templates under
+ * {@code mail/dissemination/}) and its SMS text.
  *
- * <p>100,000 recipients of one alert share one rendering per audience: the templates are rendered and encoded once
- * with placeholders for each recipient's own links, which are then filled in per message.
+ * <p>
+ * 100,000 recipients of one alert share one rendering per audience: the templates are
+ * rendered and encoded once with placeholders for each recipient's own links, which are
+ * then filled in per message.
  */
 @Component
 public class MessageRenderer {
@@ -35,8 +37,8 @@ public class MessageRenderer {
 	private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
 
 	/**
-	 * One audience's email for one issue: the subject, and the plain text and HTML bodies encoded once with holes for
-	 * each recipient's own links ({@link #links}).
+	 * One audience's email for one issue: the subject, and the plain text and HTML bodies
+	 * encoded once with holes for each recipient's own links ({@link #links}).
 	 */
 	public record Rendered(String subject, QuotedPrintable.Template text, QuotedPrintable.Template html) {
 	}
@@ -70,7 +72,10 @@ public class MessageRenderer {
 		engine.addTemplateResolver(text);
 	}
 
-	/** The email of one message's issue and audience, to be filled with the recipient's own {@link #links}. */
+	/**
+	 * The email of one message's issue and audience, to be filled with the recipient's
+	 * own {@link #links}.
+	 */
 	public Rendered email(Outgoing message) {
 		var key = message.alert().alertId() + ":" + message.alert().version() + ":" + message.audience() + ":"
 				+ (message.unsubscribeToken() != null);
@@ -93,7 +98,8 @@ public class MessageRenderer {
 		context.setVariable("feedbackUrl", FEEDBACK);
 		context.setVariable("unsubscribeUrl", message.unsubscribeToken() == null ? null : UNSUBSCRIBE);
 		context.setVariable("subject", subject(alert));
-		return new Rendered(subject(alert), new QuotedPrintable.Template(engine.process("alert", context), PLACEHOLDERS),
+		return new Rendered(subject(alert),
+				new QuotedPrintable.Template(engine.process("alert", context), PLACEHOLDERS),
 				new QuotedPrintable.Template(engine.process("alert-html", context), PLACEHOLDERS));
 	}
 

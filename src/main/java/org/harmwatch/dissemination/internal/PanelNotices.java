@@ -13,9 +13,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Emails the expert panel's reminders and the out-of-hours lead's escalation, which early warning publishes once each
- * (it records every chaser it sends). A member who cannot be reached (no such enabled account, or the mail server
- * refuses) is logged and the others are still told: a reminder is never worth holding back the rest.
+ * Emails the expert panel's reminders and the out-of-hours lead's escalation, which early
+ * warning publishes once each (it records every chaser it sends). A member who cannot be
+ * reached (no such enabled account, or the mail server refuses) is logged and the others
+ * are still told: a reminder is never worth holding back the rest.
  */
 @Component
 class PanelNotices {

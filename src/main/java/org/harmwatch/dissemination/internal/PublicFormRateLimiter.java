@@ -5,7 +5,8 @@ import org.harmwatch.platform.RateLimitStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The public subscription forms' rate limit per client ({@code harmwatch.dissemination.public-form.*}).
+ * The public subscription forms' rate limit per client
+ * ({@code harmwatch.dissemination.public-form.*}).
  */
 @Component
 public class PublicFormRateLimiter extends ClientRateLimiter {

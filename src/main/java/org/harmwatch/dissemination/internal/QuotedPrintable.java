@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Quoted-printable (RFC 2045 section 6.7) for message bodies, in one pass over the UTF-8 bytes: line breaks become
- * CRLF, bytes outside printable ASCII (and {@code =}) become {@code =XX}, a space or tab before a line break is
- * encoded, and no encoded line is longer than 76 characters (soft breaks {@code =} CRLF). The result is ASCII, so it
+ * Quoted-printable (RFC 2045 section 6.7) for message bodies, in one pass over the UTF-8
+ * bytes: line breaks become CRLF, bytes outside printable ASCII (and {@code =}) become
+ * {@code =XX}, a space or tab before a line break is encoded, and no encoded line is
+ * longer than 76 characters (soft breaks {@code =} CRLF). The result is ASCII, so it
  * never contains a MIME boundary that starts with {@code =_}.
  *
- * <p>Jakarta Mail's encoder stream does the same a byte at a time through a chain of streams and looks up its stream
- * provider on every use; at 100,000 messages per alert that was a quarter of the sender's CPU.
+ * <p>
+ * Jakarta Mail's encoder stream does the same a byte at a time through a chain of streams
+ * and looks up its stream provider on every use; at 100,000 messages per alert that was a
+ * quarter of the sender's CPU.
  */
 final class QuotedPrintable {
 
@@ -29,7 +32,10 @@ final class QuotedPrintable {
 		encode(text, out, false);
 	}
 
-	/** @param continued whether a soft line break follows, which needs its own room at the end of the last line */
+	/**
+	 * @param continued whether a soft line break follows, which needs its own room at the
+	 * end of the last line
+	 */
 	private static void encode(String text, ByteArrayOutputStream out, boolean continued) {
 		var bytes = text.getBytes(StandardCharsets.UTF_8);
 		int column = 0;
@@ -47,7 +53,8 @@ final class QuotedPrintable {
 			boolean lineEnds = i + 1 == bytes.length ? !continued : bytes[i + 1] == '\n' || bytes[i + 1] == '\r';
 			boolean literal = (b >= 33 && b <= 126 && b != '=') || ((b == ' ' || b == '\t') && !lineEnds);
 			int width = literal ? 1 : 3;
-			// Room for this character, and for a soft break after it unless the line ends here.
+			// Room for this character, and for a soft break after it unless the line ends
+			// here.
 			if (column + width > (lineEnds ? MAX_LINE : MAX_LINE - 1)) {
 				out.write('=');
 				out.write('\r');
@@ -67,9 +74,10 @@ final class QuotedPrintable {
 	}
 
 	/**
-	 * A body encoded once, with holes for what differs per recipient (their own links). Every piece ends with a soft
-	 * line break, so each hole and the piece after it start a fresh encoded line and the pieces can be joined as they
-	 * are: decoded, the soft breaks vanish and the text reads as if encoded whole.
+	 * A body encoded once, with holes for what differs per recipient (their own links).
+	 * Every piece ends with a soft line break, so each hole and the piece after it start
+	 * a fresh encoded line and the pieces can be joined as they are: decoded, the soft
+	 * breaks vanish and the text reads as if encoded whole.
 	 */
 	static final class Template {
 
@@ -81,7 +89,10 @@ final class QuotedPrintable {
 
 		private final int size;
 
-		/** Encodes {@code body}, leaving a hole wherever one of {@code placeholders} occurs. */
+		/**
+		 * Encodes {@code body}, leaving a hole wherever one of {@code placeholders}
+		 * occurs.
+		 */
 		Template(String body, Collection<String> placeholders) {
 			int at = 0;
 			while (true) {
@@ -120,7 +131,10 @@ final class QuotedPrintable {
 			return size;
 		}
 
-		/** Writes the body with each hole filled from {@code values}; only the values are encoded now. */
+		/**
+		 * Writes the body with each hole filled from {@code values}; only the values are
+		 * encoded now.
+		 */
 		void write(ByteArrayOutputStream out, Map<String, String> values) {
 			for (int i = 0; i < holes.size(); i++) {
 				out.writeBytes(pieces.get(i));

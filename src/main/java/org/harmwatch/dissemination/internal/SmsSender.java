@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import uk.gov.service.notify.NotificationClient;
 
 /**
- * Text messages through GOV.UK Notify ({@code harmwatch.dissemination.sms.*}): a template whose body is
- * {@code ((body))}, and the delivery's idempotency key as Notify's {@code reference}, so a message sent twice can be
- * found in Notify's records.
+ * Text messages through GOV.UK Notify ({@code harmwatch.dissemination.sms.*}): a template
+ * whose body is {@code ((body))}, and the delivery's idempotency key as Notify's
+ * {@code reference}, so a message sent twice can be found in Notify's records.
  */
 @Component
 public class SmsSender implements ChannelSender {

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The subscriptions table: public (double opt-in), professional and webhook subscriptions.
+ * The subscriptions table: public (double opt-in), professional and webhook
+ * subscriptions.
  */
 @Repository
 public class SubscriptionRepository {
@@ -27,7 +28,10 @@ public class SubscriptionRepository {
 	public record PublicAddress(UUID id, boolean confirmed) {
 	}
 
-	/** What a new subscription holds; {@code confirmed} is null until a public one is confirmed. */
+	/**
+	 * What a new subscription holds; {@code confirmed} is null until a public one is
+	 * confirmed.
+	 */
 	public record NewSubscription(String kind, DeliveryChannel channel, @Nullable String address, @Nullable String name,
 			@Nullable String agencyCode, @Nullable String roleName, @Nullable String secret, List<String> ladCodes,
 			List<String> substanceClasses, @Nullable String confirmHash, @Nullable Instant confirmExpires,
@@ -40,7 +44,10 @@ public class SubscriptionRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The public subscription of an address on a channel, locked for the caller's transaction. */
+	/**
+	 * The public subscription of an address on a channel, locked for the caller's
+	 * transaction.
+	 */
 	public Optional<PublicAddress> lockPublic(DeliveryChannel channel, String address) {
 		return jdbc.sql("""
 				SELECT id, confirmed_at IS NOT NULL AND active AS confirmed FROM dissemination.subscription
@@ -50,7 +57,9 @@ public class SubscriptionRepository {
 			.optional();
 	}
 
-	/** Asks again for confirmation of an existing public subscription, with new filters. */
+	/**
+	 * Asks again for confirmation of an existing public subscription, with new filters.
+	 */
 	public void renewPublic(UUID id, String confirmHash, Instant expires, List<String> ladCodes,
 			List<String> substanceClasses) {
 		jdbc.sql("""
@@ -68,12 +77,13 @@ public class SubscriptionRepository {
 	/** Stores a new subscription and returns its id. */
 	public UUID insert(NewSubscription s) {
 		var id = UUID.randomUUID();
-		jdbc.sql("""
-				INSERT INTO dissemination.subscription (id, kind, channel, address, name, agency_code, role_name, secret,
-				  lad_codes, substance_classes, confirm_token_hash, confirm_expires_at, confirmed_at, unsubscribe_token,
-				  created_at)
-				VALUES (:id, :kind, :channel, :address, :name, :agency, :role, :secret, :lads, :classes, :hash, :expires,
-				  :confirmed, :unsubscribe, :now)""")
+		jdbc.sql(
+				"""
+						INSERT INTO dissemination.subscription (id, kind, channel, address, name, agency_code, role_name, secret,
+						  lad_codes, substance_classes, confirm_token_hash, confirm_expires_at, confirmed_at, unsubscribe_token,
+						  created_at)
+						VALUES (:id, :kind, :channel, :address, :name, :agency, :role, :secret, :lads, :classes, :hash, :expires,
+						  :confirmed, :unsubscribe, :now)""")
 			.param("id", id)
 			.param("kind", s.kind())
 			.param("channel", s.channel().name())
@@ -127,10 +137,7 @@ public class SubscriptionRepository {
 	public Optional<UUID> unsubscribe(String token) {
 		return jdbc.sql("""
 				UPDATE dissemination.subscription SET active = FALSE, confirm_token_hash = NULL
-				WHERE unsubscribe_token = ? RETURNING id""")
-			.param(token)
-			.query(UUID.class)
-			.optional();
+				WHERE unsubscribe_token = ? RETURNING id""").param(token).query(UUID.class).optional();
 	}
 
 	/** Active professional and webhook subscriptions. */
@@ -146,14 +153,16 @@ public class SubscriptionRepository {
 		var counts = new TreeMap<String, Long>();
 		jdbc.sql("""
 				SELECT channel, count(*) AS n FROM dissemination.subscription
-				WHERE kind = 'PUBLIC' AND active AND confirmed_at IS NOT NULL GROUP BY channel""")
-			.query(rs -> {
-				counts.put(rs.getString("channel"), rs.getLong("n"));
-			});
+				WHERE kind = 'PUBLIC' AND active AND confirmed_at IS NOT NULL GROUP BY channel""").query(rs -> {
+			counts.put(rs.getString("channel"), rs.getLong("n"));
+		});
 		return counts;
 	}
 
-	/** Ends a professional or webhook subscription; {@code false} when there is none with this id. */
+	/**
+	 * Ends a professional or webhook subscription; {@code false} when there is none with
+	 * this id.
+	 */
 	public boolean deactivateManaged(UUID id) {
 		return jdbc.sql("UPDATE dissemination.subscription SET active = FALSE WHERE id = ? AND kind <> 'PUBLIC'")
 			.param(id)

@@ -8,7 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Unguessable link tokens (256 random bits) and their hashes (confirmation tokens are stored hashed).
+ * Unguessable link tokens (256 random bits) and their hashes (confirmation tokens are
+ * stored hashed).
  */
 public final class Tokens {
 
@@ -33,9 +34,12 @@ public final class Tokens {
 		}
 	}
 
-	/** Whether a string could be a token at all, so that junk never reaches the database. */
+	/**
+	 * Whether a string could be a token at all, so that junk never reaches the database.
+	 */
 	public static boolean wellFormed(String token) {
-		return token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+		return token.length() == 43
+				&& token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
 	}
 
 }

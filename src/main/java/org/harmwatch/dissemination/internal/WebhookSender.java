@@ -17,14 +17,17 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Signed webhooks for partner systems: the alert as JSON, POSTed to the partner's URL with
+ * Signed webhooks for partner systems: the alert as JSON, POSTed to the partner's URL
+ * with
  * {@code X-Harmwatch-Signature: sha256=<hex HMAC-SHA256 of the body with the shared secret>},
- * {@code X-Harmwatch-Timestamp} (also inside the signed body, so it cannot be changed) and
- * {@code X-Harmwatch-Delivery} (the idempotency key, also in the body: a partner drops a key it has seen).
+ * {@code X-Harmwatch-Timestamp} (also inside the signed body, so it cannot be changed)
+ * and {@code X-Harmwatch-Delivery} (the idempotency key, also in the body: a partner
+ * drops a key it has seen).
  *
- * <p>Sent through the platform's {@link OutboundHttp}: a webhook URL that is, or resolves to, a loopback, private or
- * link-local address fails (unless an administrator allow-listed the host), and a redirect is a failure, never
- * followed.
+ * <p>
+ * Sent through the platform's {@link OutboundHttp}: a webhook URL that is, or resolves
+ * to, a loopback, private or link-local address fails (unless an administrator
+ * allow-listed the host), and a redirect is a failure, never followed.
  */
 @Component
 public class WebhookSender implements ChannelSender {
@@ -65,10 +68,9 @@ public class WebhookSender implements ChannelSender {
 			public String send(Outgoing message) throws Exception {
 				var timestamp = Instant.now().getEpochSecond();
 				var body = json.writeValueAsBytes(payload(message, timestamp));
-				var headers = Map.of(
-						"X-Harmwatch-Signature", signature(java.util.Objects.requireNonNull(message.secret()), body),
-						"X-Harmwatch-Timestamp", String.valueOf(timestamp),
-						"X-Harmwatch-Delivery", message.key());
+				var headers = Map.of("X-Harmwatch-Signature",
+						signature(java.util.Objects.requireNonNull(message.secret()), body), "X-Harmwatch-Timestamp",
+						String.valueOf(timestamp), "X-Harmwatch-Delivery", message.key());
 				var response = http.post(URI.create(message.address()), headers, "application/json", body,
 						Duration.ofSeconds(20));
 				if (response.status() / 100 != 2) {

@@ -29,8 +29,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coordinator's delivery log per alert (counts by channel and state, failures, retry) and the management of
- * professional and webhook subscriptions (coordinator and administrators).
+ * The coordinator's delivery log per alert (counts by channel and state, failures, retry)
+ * and the management of professional and webhook subscriptions (coordinator and
+ * administrators).
  */
 @Controller
 class DisseminationController {
@@ -77,15 +78,15 @@ class DisseminationController {
 	}
 
 	@GetMapping("/dissemination/subscriptions")
-	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE,
-			orCapability = Capability.AGENCY, orAction = Action.MANAGE)
+	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE, orCapability = Capability.AGENCY,
+			orAction = Action.MANAGE)
 	String subscriptions(Model model) {
 		return subscriptions(model, List.of(), null, ProfessionalForm.EMPTY);
 	}
 
 	/** What was entered in the professional form, shown again with its problems. */
-	record ProfessionalForm(String agencyCode, String roleName, String channel, String address,
-			List<String> ladCodes, List<String> substanceClasses) {
+	record ProfessionalForm(String agencyCode, String roleName, String channel, String address, List<String> ladCodes,
+			List<String> substanceClasses) {
 
 		static final ProfessionalForm EMPTY = new ProfessionalForm("", "", "EMAIL", "", List.of(), List.of());
 
@@ -114,8 +115,8 @@ class DisseminationController {
 	}
 
 	@PostMapping("/dissemination/subscriptions/professional")
-	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE,
-			orCapability = Capability.AGENCY, orAction = Action.MANAGE)
+	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE, orCapability = Capability.AGENCY,
+			orAction = Action.MANAGE)
 	String addProfessional(@RequestParam(defaultValue = "") String agencyCode,
 			@RequestParam(defaultValue = "") String roleName, @RequestParam(defaultValue = "EMAIL") String channel,
 			@RequestParam(defaultValue = "") String address,
@@ -144,8 +145,8 @@ class DisseminationController {
 	}
 
 	@PostMapping("/dissemination/subscriptions/webhook")
-	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE,
-			orCapability = Capability.AGENCY, orAction = Action.MANAGE)
+	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE, orCapability = Capability.AGENCY,
+			orAction = Action.MANAGE)
 	String addWebhook(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String url,
 			@RequestParam(defaultValue = "") String secret,
 			@RequestParam(required = false) @Nullable List<String> ladCodes,
@@ -163,8 +164,8 @@ class DisseminationController {
 	}
 
 	@PostMapping("/dissemination/subscriptions/{id}/remove")
-	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE,
-			orCapability = Capability.AGENCY, orAction = Action.MANAGE)
+	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE, orCapability = Capability.AGENCY,
+			orAction = Action.MANAGE)
 	String remove(@PathVariable UUID id) {
 		if (!dissemination.removeSubscription(id)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such subscription");

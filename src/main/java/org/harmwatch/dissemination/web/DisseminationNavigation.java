@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Dissemination's entries in the Intelligence section: the delivery log for the coordinator, and the public's
- * subscribe page.
+ * Dissemination's entries in the Intelligence section: the delivery log for the
+ * coordinator, and the public's subscribe page.
  */
 @Configuration(proxyBeanMethods = false)
 class DisseminationNavigation {
@@ -18,7 +18,8 @@ class DisseminationNavigation {
 	@Bean
 	NavigationItem disseminationDeliveriesNavigation() {
 		return new NavigationItem(NavigationGroup.INTELLIGENCE, "dissemination.nav.deliveries", "/dissemination",
-				ShownTo.holders(Capability.EARLY_WARNING, Action.MANAGE), "dissemination.nav.deliveries.description", 150);
+				ShownTo.holders(Capability.EARLY_WARNING, Action.MANAGE), "dissemination.nav.deliveries.description",
+				150);
 	}
 
 	@Bean

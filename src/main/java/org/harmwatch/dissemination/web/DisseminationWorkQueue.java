@@ -15,10 +15,13 @@ import org.harmwatch.shared.Capability;
 import org.springframework.stereotype.Component;
 
 /**
- * Dissemination's work on the home page: alert deliveries given up on, for those who may see the delivery log and
- * send them again (early-warning manage, as the log's pages require).
+ * Dissemination's work on the home page: alert deliveries given up on, for those who may
+ * see the delivery log and send them again (early-warning manage, as the log's pages
+ * require).
  *
- * <p>Deliveries are the region's, not an agency's: everyone who may open the log sees all of them.
+ * <p>
+ * Deliveries are the region's, not an agency's: everyone who may open the log sees all of
+ * them.
  */
 @Component
 class DisseminationWorkQueue implements WorkQueue {

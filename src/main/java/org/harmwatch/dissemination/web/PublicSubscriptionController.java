@@ -25,11 +25,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The public's pages: subscribe (double opt-in), confirm, unsubscribe (also RFC 8058 one-click), and the links in
- * each message: acknowledge receipt (professionals) and "was this useful?".
+ * The public's pages: subscribe (double opt-in), confirm, unsubscribe (also RFC 8058
+ * one-click), and the links in each message: acknowledge receipt (professionals) and "was
+ * this useful?".
  *
- * <p>Links show a page with a button and change nothing on GET, so that mail scanners that follow links cannot
- * confirm, unsubscribe or acknowledge for someone. Subscribing answers the same whatever the address's state.
+ * <p>
+ * Links show a page with a button and change nothing on GET, so that mail scanners that
+ * follow links cannot confirm, unsubscribe or acknowledge for someone. Subscribing
+ * answers the same whatever the address's state.
  */
 @Controller
 class PublicSubscriptionController {
@@ -152,7 +155,8 @@ class PublicSubscriptionController {
 	@GetMapping("/acknowledge/{token}")
 	@PublicEndpoint("A professional's own acknowledgement link from an alert email; shows a button, changes nothing")
 	String acknowledgePage(@PathVariable String token, Model model) {
-		var received = dissemination.received(token).filter(r -> r.professional())
+		var received = dissemination.received(token)
+			.filter(r -> r.professional())
 			.orElseThrow(TokenNotFoundException::new);
 		model.addAttribute("received", received);
 		model.addAttribute("token", token);

@@ -13,8 +13,8 @@ import org.harmwatch.substances.SubstanceManagement;
 import org.springframework.stereotype.Component;
 
 /**
- * Harm-reduction advice drafted from a result: lines templated per substance class and risk flag, which the analyst
- * edits before giving it.
+ * Harm-reduction advice drafted from a result: lines templated per substance class and
+ * risk flag, which the analyst edits before giving it.
  */
 @Component
 public class Advice {
@@ -79,7 +79,8 @@ public class Advice {
 			}
 		}
 		if (lines.isEmpty()) {
-			lines.add("Nothing unexpected was found. No drug is without risk: start with a small amount and do not mix.");
+			lines.add(
+					"Nothing unexpected was found. No drug is without risk: start with a small amount and do not mix.");
 		}
 		lines.add("If someone becomes unwell, call 999 and stay with them.");
 		return String.join("\n", new ArrayList<>(lines));

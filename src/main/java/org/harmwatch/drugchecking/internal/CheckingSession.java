@@ -14,9 +14,10 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A checking session: the aggregate written when a session is planned. Its rules: the names and staff are stored
- * stripped, the last day is not before the first, and the licence conditions are kept once each, in a fixed order.
- * Reads go through {@link SessionViewRepository}.
+ * A checking session: the aggregate written when a session is planned. Its rules: the
+ * names and staff are stored stripped, the last day is not before the first, and the
+ * licence conditions are kept once each, in a fixed order. Reads go through
+ * {@link SessionViewRepository}.
  */
 @Table(schema = "drugchecking", name = "session")
 public class CheckingSession {
@@ -64,7 +65,8 @@ public class CheckingSession {
 
 	/**
 	 * A new session at a site, owned by the agency that runs it.
-	 * @throws IllegalArgumentException when a name or the staff is blank, or the last day is before the first
+	 * @throws IllegalArgumentException when a name or the staff is blank, or the last day
+	 * is before the first
 	 */
 	public static CheckingSession plan(UUID siteId, String name, LocalDate startsOn, LocalDate endsOn, String staff,
 			Collection<LicenceCondition> conditions, Instant createdAt, String createdBy, String ownerAgency) {
@@ -75,8 +77,8 @@ public class CheckingSession {
 			throw new IllegalArgumentException("A session cannot end before it starts");
 		}
 		var names = conditions.stream().distinct().sorted().map(Enum::name).toList();
-		return new CheckingSession(UUID.randomUUID(), siteId, name.strip(), startsOn, endsOn, staff.strip(), names, createdAt,
-				createdBy, ownerAgency, null);
+		return new CheckingSession(UUID.randomUUID(), siteId, name.strip(), startsOn, endsOn, staff.strip(), names,
+				createdAt, createdBy, ownerAgency, null);
 	}
 
 	public UUID id() {

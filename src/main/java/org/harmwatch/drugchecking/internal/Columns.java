@@ -12,8 +12,8 @@ import org.harmwatch.platform.SqlArrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reading and binding the column types this module's repositories share: arrays through the platform's
- * {@link SqlArrays}; enums are stored by name.
+ * Reading and binding the column types this module's repositories share: arrays through
+ * the platform's {@link SqlArrays}; enums are stored by name.
  */
 final class Columns {
 
@@ -50,8 +50,8 @@ final class Columns {
 	}
 
 	/**
-	 * The one way this module binds an array parameter: the platform's {@code text[]} literal, cast in the SQL
-	 * ({@code = ANY (?::text[])}, {@code ?::uuid[]}).
+	 * The one way this module binds an array parameter: the platform's {@code text[]}
+	 * literal, cast in the SQL ({@code = ANY (?::text[])}, {@code ?::uuid[]}).
 	 */
 	static String array(Collection<String> values) {
 		return SqlArrays.textArray(List.copyOf(values));
@@ -61,6 +61,5 @@ final class Columns {
 	static Timestamp timestamp(Instant instant) {
 		return Timestamp.from(instant);
 	}
-
 
 }

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads and records a sample's consultation. A second recording replaces the first; the database keeps the replaced
- * one in {@code consultation_history}.
+ * Reads and records a sample's consultation. A second recording replaces the first; the
+ * database keeps the replaced one in {@code consultation_history}.
  */
 @Repository
 public class ConsultationRepository {
@@ -28,7 +28,9 @@ public class ConsultationRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** A consultation with the client id the field device gave it, if it came from one. */
+	/**
+	 * A consultation with the client id the field device gave it, if it came from one.
+	 */
 	public record Stored(@Nullable UUID clientId, Consultation consultation) {
 	}
 
@@ -63,12 +65,13 @@ public class ConsultationRepository {
 	/** Records the consultation, replacing the sample's earlier one. */
 	public void save(UUID sampleId, String advice, @Nullable Boolean disposed, @Nullable IntendedChange change,
 			@Nullable String referral, Instant at, String by) {
-		jdbc.sql("""
-				INSERT INTO drugchecking.consultation (sample_id, advice, disposed, intended_change, referral, given_at,
-				  given_by) VALUES (?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (sample_id) DO UPDATE SET advice = excluded.advice, disposed = excluded.disposed,
-				  intended_change = excluded.intended_change, referral = excluded.referral, given_at = excluded.given_at,
-				  given_by = excluded.given_by""")
+		jdbc.sql(
+				"""
+						INSERT INTO drugchecking.consultation (sample_id, advice, disposed, intended_change, referral, given_at,
+						  given_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+						ON CONFLICT (sample_id) DO UPDATE SET advice = excluded.advice, disposed = excluded.disposed,
+						  intended_change = excluded.intended_change, referral = excluded.referral, given_at = excluded.given_at,
+						  given_by = excluded.given_by""")
 			.param(sampleId)
 			.param(advice)
 			.param(disposed)

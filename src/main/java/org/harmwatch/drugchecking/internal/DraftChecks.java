@@ -74,7 +74,9 @@ public class DraftChecks {
 		return problems;
 	}
 
-	/** What is wrong with a sample draft for the session; empty when it can be taken in. */
+	/**
+	 * What is wrong with a sample draft for the session; empty when it can be taken in.
+	 */
 	public List<Problem> check(SessionView session, SampleDraft draft) {
 		var problems = new ArrayList<Problem>();
 		if (draft.mode() == null) {
@@ -112,7 +114,8 @@ public class DraftChecks {
 			problems.add(new Problem("ageBand", "This session's licence requires an age band."));
 		}
 		if (!session.has(LicenceCondition.ADULTS_ONLY) && draft.ageBand() != null) {
-			problems.add(new Problem("ageBand", "An age band is only recorded when the licence requires an adult check."));
+			problems
+				.add(new Problem("ageBand", "An age band is only recorded when the licence requires an adult check."));
 		}
 		return problems;
 	}
@@ -172,7 +175,10 @@ public class DraftChecks {
 		return problems;
 	}
 
-	/** What is wrong with a consultation's advice and referral; empty when it can be recorded. */
+	/**
+	 * What is wrong with a consultation's advice and referral; empty when it can be
+	 * recorded.
+	 */
 	public List<Problem> checkConsultation(@Nullable String advice, @Nullable String referral) {
 		var problems = new ArrayList<Problem>();
 		if (blank(advice)) {

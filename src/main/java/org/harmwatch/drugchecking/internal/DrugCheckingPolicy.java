@@ -19,14 +19,19 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * Who may see what of drug checking: the module's one access policy.
  *
- * <p>Every release of a result, a sample's code, a consultation (advice and referral), a spectrum or a photo asks
- * here. The reader's audience follows from their agency first: staff of a law-enforcement agency (police, prison,
- * probation) are {@link Audience#LAW_ENFORCEMENT} whatever grants they hold, and never see the consultation, spectra
- * or photos, which are health records of the person and the service. Anyone else needs drug-checking read for
- * {@link Purpose#HEALTH}. The session's licence conditions then decide per audience.
+ * <p>
+ * Every release of a result, a sample's code, a consultation (advice and referral), a
+ * spectrum or a photo asks here. The reader's audience follows from their agency first:
+ * staff of a law-enforcement agency (police, prison, probation) are
+ * {@link Audience#LAW_ENFORCEMENT} whatever grants they hold, and never see the
+ * consultation, spectra or photos, which are health records of the person and the
+ * service. Anyone else needs drug-checking read for {@link Purpose#HEALTH}. The session's
+ * licence conditions then decide per audience.
  *
- * <p>Before any of that, a session and everything in it belong to the agency that ran it ({@link #mayUse}): staff of
- * another agency read or change them only under a data-sharing agreement, for a purpose they hold the action for.
+ * <p>
+ * Before any of that, a session and everything in it belong to the agency that ran it
+ * ({@link #mayUse}): staff of another agency read or change them only under a
+ * data-sharing agreement, for a purpose they hold the action for.
  */
 public final class DrugCheckingPolicy {
 
@@ -34,9 +39,10 @@ public final class DrugCheckingPolicy {
 	}
 
 	/**
-	 * Whether the user may read (or change, or export) records of a session that the owner agency holds: staff of the
-	 * owner agency may, given the grant for the action; staff of another agency only for a purpose the owner shares
-	 * them for under an agreement in force ({@code sharedPurposes}) and they hold the action for.
+	 * Whether the user may read (or change, or export) records of a session that the
+	 * owner agency holds: staff of the owner agency may, given the grant for the action;
+	 * staff of another agency only for a purpose the owner shares them for under an
+	 * agreement in force ({@code sharedPurposes}) and they hold the action for.
 	 */
 	public static boolean mayUse(HarmwatchUser user, String ownerAgency, Set<Purpose> sharedPurposes, Action action) {
 		var purposes = ownerAgency.equals(user.agencyCode()) ? user.agencyType().purposes() : sharedPurposes;
@@ -45,7 +51,8 @@ public final class DrugCheckingPolicy {
 
 	/**
 	 * Who a signed-in reader is for the licence conditions.
-	 * @throws AccessDeniedException when the reader may not read drug-checking records at all
+	 * @throws AccessDeniedException when the reader may not read drug-checking records at
+	 * all
 	 */
 	public static Audience audienceOf(HarmwatchUser reader) {
 		if (reader.lawEnforcement()) {
@@ -65,17 +72,18 @@ public final class DrugCheckingPolicy {
 	}
 
 	/**
-	 * Why the session's licence conditions (and the sample's mode) withhold results from the audience; {@code null}
-	 * when they may be released.
+	 * Why the session's licence conditions (and the sample's mode) withhold results from
+	 * the audience; {@code null} when they may be released.
 	 */
 	public static @Nullable String withheld(Audience audience, SessionView session, SampleView sample) {
 		return withheld(audience, session.conditions(), sample.mode(), sample.ageBand());
 	}
 
 	/**
-	 * Why the licence conditions and the sample's mode and age band withhold results from the audience; {@code null}
-	 * when they may be released. The rule of {@link #withheld(Audience, SessionView, SampleView)}, for readers that
-	 * hold only these columns (statistics' look-back).
+	 * Why the licence conditions and the sample's mode and age band withhold results from
+	 * the audience; {@code null} when they may be released. The rule of
+	 * {@link #withheld(Audience, SessionView, SampleView)}, for readers that hold only
+	 * these columns (statistics' look-back).
 	 */
 	public static @Nullable String withheld(Audience audience, Collection<LicenceCondition> conditions, SampleMode mode,
 			@Nullable AgeBand ageBand) {
@@ -83,10 +91,10 @@ public final class DrugCheckingPolicy {
 			case HEALTH_STAFF -> null;
 			case LAW_ENFORCEMENT -> conditions.contains(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)
 					? "This session's licence does not allow results to be given to law enforcement." : null;
-			case PUBLIC_LOOKUP -> !mode.frontOfHouse()
-					? "Only a sample handed in by the person themselves can be looked up."
-					: conditions.contains(LicenceCondition.ADULTS_ONLY) && (ageBand == null || !ageBand.adult())
-							? "This session's licence allows results to be given to adults only." : null;
+			case PUBLIC_LOOKUP ->
+				!mode.frontOfHouse() ? "Only a sample handed in by the person themselves can be looked up."
+						: conditions.contains(LicenceCondition.ADULTS_ONLY) && (ageBand == null || !ageBand.adult())
+								? "This session's licence allows results to be given to adults only." : null;
 			case PUBLIC_BOARD -> conditions.contains(LicenceCondition.NO_PUBLIC_BOARD)
 					? "This session's licence keeps its results off the public board."
 					: mode == SampleMode.POLICE_SUBMITTED
@@ -95,21 +103,26 @@ public final class DrugCheckingPolicy {
 	}
 
 	/**
-	 * Whether the audience may see the consultation (advice given, disposal, intended change, referral): health staff
-	 * and the person themselves (the public lookup shows their own advice); never law enforcement or the board.
+	 * Whether the audience may see the consultation (advice given, disposal, intended
+	 * change, referral): health staff and the person themselves (the public lookup shows
+	 * their own advice); never law enforcement or the board.
 	 */
 	public static boolean seesConsultation(Audience audience) {
 		return audience == Audience.HEALTH_STAFF || audience == Audience.PUBLIC_LOOKUP;
 	}
 
-	/** Whether the audience may see spectra, analysts' notes and the analyst's name: health staff only. */
+	/**
+	 * Whether the audience may see spectra, analysts' notes and the analyst's name:
+	 * health staff only.
+	 */
 	public static boolean seesLaboratoryDetail(Audience audience) {
 		return audience == Audience.HEALTH_STAFF;
 	}
 
 	/**
-	 * Whether the audience may see a sample's photographs: health staff, and the public board when the licence
-	 * allows photographs to be published. Law enforcement never: a photo can show the person's hand, bag or pill.
+	 * Whether the audience may see a sample's photographs: health staff, and the public
+	 * board when the licence allows photographs to be published. Law enforcement never: a
+	 * photo can show the person's hand, bag or pill.
 	 */
 	public static boolean seesPhotographs(Audience audience, SessionView session) {
 		return switch (audience) {
@@ -120,9 +133,10 @@ public final class DrugCheckingPolicy {
 	}
 
 	/**
-	 * Whether the audience may be given the sample's code (on labels, in lists and the API): health staff only. The
-	 * code opens the anonymous public lookup, so law enforcement never gets it, whether or not the licence withholds the
-	 * result from them: with it they could read the person's own advice through the lookup.
+	 * Whether the audience may be given the sample's code (on labels, in lists and the
+	 * API): health staff only. The code opens the anonymous public lookup, so law
+	 * enforcement never gets it, whether or not the licence withholds the result from
+	 * them: with it they could read the person's own advice through the lookup.
 	 */
 	public static boolean seesCode(Audience audience) {
 		return audience == Audience.HEALTH_STAFF;

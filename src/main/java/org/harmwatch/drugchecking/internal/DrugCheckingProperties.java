@@ -10,20 +10,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Drug checking's settings.
  *
- * @param highStrength milligrams per unit above which a substance (by vocabulary code) is flagged
- * {@code HIGH_STRENGTH}; MDMA above 150 mg per pill unless configured otherwise
+ * @param highStrength milligrams per unit above which a substance (by vocabulary code) is
+ * flagged {@code HIGH_STRENGTH}; MDMA above 150 mg per pill unless configured otherwise
  * @param publicLookup the public result lookup's rate limit per client
  */
 @ConfigurationProperties("harmwatch.drug-checking")
 public record DrugCheckingProperties(@Nullable Map<String, BigDecimal> highStrength, @Nullable RateLimit publicLookup) {
 
 	/**
-	 * A token bucket per client: {@code capacity} lookups at once, one more every {@code refillEvery}; and one bucket
-	 * for all clients together for lookups of eight-character codes (issued before December 2026, 27^8 of them), so
-	 * that even many addresses together cannot guess those quickly.
+	 * A token bucket per client: {@code capacity} lookups at once, one more every
+	 * {@code refillEvery}; and one bucket for all clients together for lookups of
+	 * eight-character codes (issued before December 2026, 27^8 of them), so that even
+	 * many addresses together cannot guess those quickly.
 	 */
-	public record RateLimit(@Nullable Integer capacity, @Nullable Duration refillEvery, @Nullable Integer legacyCapacity,
-			@Nullable Duration legacyRefillEvery) {
+	public record RateLimit(@Nullable Integer capacity, @Nullable Duration refillEvery,
+			@Nullable Integer legacyCapacity, @Nullable Duration legacyRefillEvery) {
 
 		public RateLimit {
 			capacity = capacity == null ? 10 : capacity;

@@ -15,10 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Counts of drug-checking work waiting, for the home page's work queue.
  *
- * <p>Samples are counted only in sessions of the given owner agencies and taken since a given time: the sessions by
- * {@code session_owner_idx}, their samples by the range of {@code sample_session (session_id, taken_at)}, each
- * sample's results by {@code result (sample_id, version)}'s unique index. Imports (the platform's jobs of kind {@link SampleImportKind#NAME}) by {@code import_job_waiting}; failed ones are
- * few, kept only until {@code harmwatch.imports.keep-for}.
+ * <p>
+ * Samples are counted only in sessions of the given owner agencies and taken since a
+ * given time: the sessions by {@code session_owner_idx}, their samples by the range of
+ * {@code sample_session (session_id, taken_at)}, each sample's results by
+ * {@code result (sample_id, version)}'s unique index. Imports (the platform's jobs of
+ * kind {@link SampleImportKind#NAME}) by {@code import_job_waiting}; failed ones are few,
+ * kept only until {@code harmwatch.imports.keep-for}.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -36,11 +39,13 @@ public class DrugCheckingWorkRepository {
 
 	/** Samples taken since then, in these agencies' sessions, with no result recorded. */
 	public long samplesWithoutResult(Set<String> owners, Instant since) {
-		return samples(owners, since,
-				"NOT EXISTS (SELECT 1 FROM drugchecking.result r WHERE r.sample_id = s.id)");
+		return samples(owners, since, "NOT EXISTS (SELECT 1 FROM drugchecking.result r WHERE r.sample_id = s.id)");
 	}
 
-	/** Samples taken since then, in these agencies' sessions, whose current result is not confirmed. */
+	/**
+	 * Samples taken since then, in these agencies' sessions, whose current result is not
+	 * confirmed.
+	 */
 	public long unconfirmedResults(Set<String> owners, Instant since) {
 		return samples(owners, since, """
 				NOT (SELECT r.confirmed FROM drugchecking.result r WHERE r.sample_id = s.id
@@ -58,7 +63,10 @@ public class DrugCheckingWorkRepository {
 			.single();
 	}
 
-	/** How many of this person's imports are in these states (only they see their imports). */
+	/**
+	 * How many of this person's imports are in these states (only they see their
+	 * imports).
+	 */
 	public long imports(String username, Set<String> states) {
 		return jdbc.sql("""
 				SELECT count(*) FROM platform.import_job

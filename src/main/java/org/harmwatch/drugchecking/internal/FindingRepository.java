@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What was found before a period, for telling the substances new in it: the distinct components of current results,
- * with only the columns the licence conditions decide on. One aggregated query instead of every release since the
- * epoch.
+ * What was found before a period, for telling the substances new in it: the distinct
+ * components of current results, with only the columns the licence conditions decide on.
+ * One aggregated query instead of every release since the epoch.
  */
 @Repository
 public class FindingRepository {
@@ -30,7 +30,10 @@ public class FindingRepository {
 			@Nullable String substanceCode, String text) {
 	}
 
-	/** The distinct findings in current results of the owners' samples taken in before {@code before}. */
+	/**
+	 * The distinct findings in current results of the owners' samples taken in before
+	 * {@code before}.
+	 */
 	public List<Finding> before(Instant before, Collection<String> owners) {
 		return jdbc.sql("""
 				SELECT DISTINCT s.conditions, x.mode, x.age_band, c.substance_code, c.text

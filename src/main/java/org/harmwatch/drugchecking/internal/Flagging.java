@@ -19,13 +19,14 @@ import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.SubstanceSummary;
 import org.jspecify.annotations.Nullable;
 
-
 /**
- * The flags of a confirmed result, worked out from the substance vocabulary's classes and risk flags (not from a list
- * of names), and the configured high-strength thresholds.
+ * The flags of a confirmed result, worked out from the substance vocabulary's classes and
+ * risk flags (not from a list of names), and the configured high-strength thresholds.
  *
- * <p>Mis-sold: the expected substance is absent; or, when quantities are given, it is not the largest component; or,
- * without quantities, it is found only at a lower confidence (a trace) than some other component.
+ * <p>
+ * Mis-sold: the expected substance is absent; or, when quantities are given, it is not
+ * the largest component; or, without quantities, it is found only at a lower confidence
+ * (a trace) than some other component.
  */
 @org.springframework.stereotype.Component
 public class Flagging {
@@ -46,13 +47,17 @@ public class Flagging {
 		this.properties = properties;
 	}
 
-	/** The flags, the reasons in words, and the substance codes found, most dangerous first. */
+	/**
+	 * The flags, the reasons in words, and the substance codes found, most dangerous
+	 * first.
+	 */
 	public record Outcome(Set<ResultFlag> flags, List<String> reasons, List<String> substanceCodes) {
 	}
 
 	/**
-	 * @param expectedCodes the substances it was sold as (one, or several for "cocaine; fentanyl"); empty when the
-	 * sold-as text names nothing in the vocabulary, and then nothing can be mis-sold
+	 * @param expectedCodes the substances it was sold as (one, or several for "cocaine;
+	 * fentanyl"); empty when the sold-as text names nothing in the vocabulary, and then
+	 * nothing can be mis-sold
 	 */
 	public Outcome assess(String soldAs, List<String> expectedCodes, List<Component> components) {
 		var flags = EnumSet.noneOf(ResultFlag.class);
@@ -74,7 +79,8 @@ public class Flagging {
 				.filter(c -> expected(c.substanceCode(), expectedCodes))
 				.noneMatch(c -> c.confidence() == Confidence.CONFIRMED)
 					&& components.stream().anyMatch(c -> c.confidence() == Confidence.CONFIRMED)) {
-				// No quantities: the expected drug only at a lower confidence (a trace) than something else.
+				// No quantities: the expected drug only at a lower confidence (a trace)
+				// than something else.
 				flags.add(ResultFlag.MIS_SOLD);
 				reasons.add("sold as " + soldAs + " but only a trace of it found");
 			}
@@ -96,7 +102,8 @@ public class Flagging {
 			BigDecimal limit = threshold(c.substanceCode());
 			if (limit != null && c.quantity().compareTo(limit) > 0) {
 				flags.add(ResultFlag.HIGH_STRENGTH);
-				reasons.add("high-strength " + c.name() + ": " + c.amount() + ", above " + limit.toPlainString() + " mg");
+				reasons
+					.add("high-strength " + c.name() + ": " + c.amount() + ", above " + limit.toPlainString() + " mg");
 			}
 		}
 		var codes = new LinkedHashSet<String>();
@@ -130,7 +137,10 @@ public class Flagging {
 		return limits.get(code);
 	}
 
-	/** The main component: the largest quantity when quantities are given, else the first listed. */
+	/**
+	 * The main component: the largest quantity when quantities are given, else the first
+	 * listed.
+	 */
 	static @Nullable Component main(List<Component> components) {
 		return components.stream()
 			.filter(c -> c.quantity() != null)

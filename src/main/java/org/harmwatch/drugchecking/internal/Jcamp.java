@@ -3,7 +3,10 @@ package org.harmwatch.drugchecking.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Checks that an upload is a JCAMP-DX spectrum: text starting with {@code ##TITLE=} and declaring {@code ##JCAMP-DX=}. */
+/**
+ * Checks that an upload is a JCAMP-DX spectrum: text starting with {@code ##TITLE=} and
+ * declaring {@code ##JCAMP-DX=}.
+ */
 public final class Jcamp {
 
 	/** The largest spectrum accepted. */

@@ -37,7 +37,10 @@ public class PhotoRepository {
 			.list();
 	}
 
-	/** The photos of the samples, oldest first, by sample; samples without photos are left out. */
+	/**
+	 * The photos of the samples, oldest first, by sample; samples without photos are left
+	 * out.
+	 */
 	public Map<UUID, List<Photo>> ofSamples(Collection<UUID> sampleIds) {
 		if (sampleIds.isEmpty()) {
 			return Map.of();
@@ -52,8 +55,9 @@ public class PhotoRepository {
 
 	/** A photo with its bytes. */
 	public Optional<Content> content(UUID photoId) {
-		return jdbc.sql("SELECT id, sample_id, caption, content_type, size, width, height, uploaded_by, uploaded_at, "
-				+ "content FROM drugchecking.sample_photo WHERE id = ?")
+		return jdbc
+			.sql("SELECT id, sample_id, caption, content_type, size, width, height, uploaded_by, uploaded_at, "
+					+ "content FROM drugchecking.sample_photo WHERE id = ?")
 			.param(photoId)
 			.query((rs, n) -> new Content(photo(rs, n), rs.getBytes("content")))
 			.optional();
@@ -68,10 +72,11 @@ public class PhotoRepository {
 
 	/** Stores a photo. */
 	public void add(Photo photo, String sha256, byte[] content) {
-		jdbc.sql("""
-				INSERT INTO drugchecking.sample_photo (id, sample_id, caption, content_type, size, width, height, sha256,
-				  content, uploaded_at, uploaded_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO drugchecking.sample_photo (id, sample_id, caption, content_type, size, width, height, sha256,
+						  content, uploaded_at, uploaded_by)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.param(photo.id())
 			.param(photo.sampleId())
 			.param(photo.caption())
@@ -99,6 +104,5 @@ public class PhotoRepository {
 				rs.getString("content_type"), rs.getLong("size"), rs.getInt("width"), rs.getInt("height"),
 				rs.getString("uploaded_by"), Columns.instant(rs, "uploaded_at"));
 	}
-
 
 }

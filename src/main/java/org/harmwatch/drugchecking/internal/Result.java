@@ -21,11 +21,14 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One version of a sample's result with its components: the aggregate written when a result is recorded. A version is
- * never changed once stored; the next one is recorded instead, so earlier versions stay as history.
+ * One version of a sample's result with its components: the aggregate written when a
+ * result is recorded. A version is never changed once stored; the next one is recorded
+ * instead, so earlier versions stay as history.
  *
- * <p>Its rules: versions are numbered 1, 2, 3… in the order recorded; only a confirmed version carries flags and
- * reasons; a component's quantity is kept only with its unit, and the salt/base basis only for milligrams per unit.
+ * <p>
+ * Its rules: versions are numbered 1, 2, 3… in the order recorded; only a confirmed
+ * version carries flags and reasons; a component's quantity is kept only with its unit,
+ * and the salt/base basis only for milligrams per unit.
  */
 @Table(schema = "drugchecking", name = "result")
 public class Result {
@@ -56,15 +59,18 @@ public class Result {
 	@Version
 	private @Nullable Integer lockVersion;
 
-	/** One component as stored: the text written, the vocabulary's substance when it resolved, and how it was found. */
+	/**
+	 * One component as stored: the text written, the vocabulary's substance when it
+	 * resolved, and how it was found.
+	 */
 	@Table(schema = "drugchecking", name = "component")
 	record Part(String text, @Nullable String substanceCode, @Nullable String substanceName,
 			@Nullable String substanceClass, @Nullable BigDecimal quantity, @Nullable QuantityUnit unit,
 			@Nullable Basis basis, Confidence confidence, AnalysisMethod method) {
 
 		ResultVersion.Component view() {
-			return new ResultVersion.Component(text, substanceCode, substanceName, substanceClass, quantity, unit, basis,
-					confidence, method);
+			return new ResultVersion.Component(text, substanceCode, substanceName, substanceClass, quantity, unit,
+					basis, confidence, method);
 		}
 
 	}
@@ -91,9 +97,11 @@ public class Result {
 	}
 
 	/**
-	 * A component as it is stored from what the analyst wrote: the text stripped, the quantity and unit only when a
-	 * quantity is given, the basis only for milligrams per unit.
-	 * @throws IllegalArgumentException when the text is blank or the confidence or method is missing
+	 * A component as it is stored from what the analyst wrote: the text stripped, the
+	 * quantity and unit only when a quantity is given, the basis only for milligrams per
+	 * unit.
+	 * @throws IllegalArgumentException when the text is blank or the confidence or method
+	 * is missing
 	 */
 	public static ResultVersion.Component component(ComponentDraft draft, @Nullable Resolved substance) {
 		if (draft.text() == null || draft.text().isBlank() || draft.confidence() == null || draft.method() == null) {
@@ -111,7 +119,8 @@ public class Result {
 	 * The version after {@code previous} (0 when the sample has none).
 	 * @param flags what flagging found; kept only when the version is confirmed, sorted
 	 * @param reasons the flags' reasons in words; kept only when the version is confirmed
-	 * @throws IllegalArgumentException when there is no component or {@code previous} is negative
+	 * @throws IllegalArgumentException when there is no component or {@code previous} is
+	 * negative
 	 */
 	public static Result next(UUID sampleId, int previous, boolean confirmed, List<ResultVersion.Component> components,
 			List<ResultFlag> flags, List<String> reasons, @Nullable String notes, String analyst, Instant recordedAt) {
@@ -126,9 +135,8 @@ public class Result {
 					c.unit(), c.basis(), c.confidence(), c.method()))
 			.toList();
 		var kept = confirmed ? flags.stream().distinct().sorted().map(Enum::name).toList() : List.<String>of();
-		return new Result(UUID.randomUUID(), sampleId, previous + 1, confirmed, kept,
-				confirmed ? reasons : List.of(), notes == null || notes.isBlank() ? null : notes.strip(), analyst,
-				recordedAt, parts, null);
+		return new Result(UUID.randomUUID(), sampleId, previous + 1, confirmed, kept, confirmed ? reasons : List.of(),
+				notes == null || notes.isBlank() ? null : notes.strip(), analyst, recordedAt, parts, null);
 	}
 
 	public UUID id() {
@@ -145,8 +153,8 @@ public class Result {
 
 	/** This version as the module shows it, before any spectrum is attached. */
 	public ResultVersion view() {
-		return new ResultVersion(id, number, confirmed, flags.stream().map(ResultFlag::valueOf).toList(), reasons, notes,
-				analyst, recordedAt, components.stream().map(Part::view).toList(), List.of());
+		return new ResultVersion(id, number, confirmed, flags.stream().map(ResultFlag::valueOf).toList(), reasons,
+				notes, analyst, recordedAt, components.stream().map(Part::view).toList(), List.of());
 	}
 
 }

@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads result versions with their components and spectra: one query for the versions and components of any number
- * of samples, one for their spectra. Also keeps spectra and the client ids field devices gave results.
+ * Reads result versions with their components and spectra: one query for the versions and
+ * components of any number of samples, one for their spectra. Also keeps spectra and the
+ * client ids field devices gave results.
  */
 @Repository
 public class ResultVersionRepository {
@@ -49,7 +50,10 @@ public class ResultVersionRepository {
 		return ofSamples(List.of(sampleId)).getOrDefault(sampleId, List.of());
 	}
 
-	/** The versions of each sample, newest first, with components and spectra; samples without results are left out. */
+	/**
+	 * The versions of each sample, newest first, with components and spectra; samples
+	 * without results are left out.
+	 */
 	public Map<UUID, List<ResultVersion>> ofSamples(Collection<UUID> sampleIds) {
 		if (sampleIds.isEmpty()) {
 			return Map.of();
@@ -66,7 +70,8 @@ public class ResultVersionRepository {
 							rs.getString("title"))))
 			.list()
 			.forEach(e -> spectra.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-		var rows = jdbc.sql(SELECT + " WHERE r.sample_id = ANY (?::uuid[]) ORDER BY r.sample_id, r.version DESC, c.position")
+		var rows = jdbc
+			.sql(SELECT + " WHERE r.sample_id = ANY (?::uuid[]) ORDER BY r.sample_id, r.version DESC, c.position")
 			.param(Columns.array(ids))
 			.query(ResultVersionRepository::row)
 			.list();
@@ -79,8 +84,9 @@ public class ResultVersionRepository {
 
 	/** The sample's current (latest) version, without spectra. */
 	public Optional<ResultVersion> current(UUID sampleId) {
-		var rows = jdbc.sql(SELECT + " WHERE r.id = (SELECT id FROM drugchecking.result WHERE sample_id = ?"
-				+ " ORDER BY version DESC LIMIT 1) ORDER BY c.position")
+		var rows = jdbc
+			.sql(SELECT + " WHERE r.id = (SELECT id FROM drugchecking.result WHERE sample_id = ?"
+					+ " ORDER BY version DESC LIMIT 1) ORDER BY c.position")
 			.param(sampleId)
 			.query(ResultVersionRepository::row)
 			.list();
@@ -144,8 +150,7 @@ public class ResultVersionRepository {
 	}
 
 	private record Row(UUID id, UUID sampleId, int version, boolean confirmed, List<ResultFlag> flags,
-			List<String> reasons, String notes, String analyst, Instant recordedAt,
-			ResultVersion.Component component) {
+			List<String> reasons, String notes, String analyst, Instant recordedAt, ResultVersion.Component component) {
 	}
 
 	private record OfSample(UUID sampleId, ResultVersion version) {
@@ -156,15 +161,20 @@ public class ResultVersionRepository {
 		if (rs.getString("text") != null) {
 			component = new ResultVersion.Component(rs.getString("text"), rs.getString("substance_code"),
 					rs.getString("substance_name"), rs.getString("substance_class"), rs.getBigDecimal("quantity"),
-					Columns.enumOrNull(rs, "unit", QuantityUnit::valueOf), Columns.enumOrNull(rs, "basis", Basis::valueOf),
-					Confidence.valueOf(rs.getString("confidence")), AnalysisMethod.valueOf(rs.getString("method")));
+					Columns.enumOrNull(rs, "unit", QuantityUnit::valueOf),
+					Columns.enumOrNull(rs, "basis", Basis::valueOf), Confidence.valueOf(rs.getString("confidence")),
+					AnalysisMethod.valueOf(rs.getString("method")));
 		}
 		return new Row(rs.getObject("id", UUID.class), rs.getObject("sample_id", UUID.class), rs.getInt("version"),
-				rs.getBoolean("confirmed"), Columns.enums(rs, "flags", ResultFlag::valueOf), Columns.strings(rs, "reasons"),
-				rs.getString("notes"), rs.getString("analyst"), Columns.instant(rs, "recorded_at"), component);
+				rs.getBoolean("confirmed"), Columns.enums(rs, "flags", ResultFlag::valueOf),
+				Columns.strings(rs, "reasons"), rs.getString("notes"), rs.getString("analyst"),
+				Columns.instant(rs, "recorded_at"), component);
 	}
 
-	/** Groups rows (one per component, in order) into versions, keeping the rows' order of versions. */
+	/**
+	 * Groups rows (one per component, in order) into versions, keeping the rows' order of
+	 * versions.
+	 */
 	private static List<OfSample> assemble(List<Row> rows, Map<UUID, List<ResultVersion.Spectrum>> spectra) {
 		var components = new LinkedHashMap<UUID, List<ResultVersion.Component>>();
 		var first = new LinkedHashMap<UUID, Row>();
@@ -177,9 +187,10 @@ public class ResultVersionRepository {
 		}
 		return first.values()
 			.stream()
-			.map(r -> new OfSample(r.sampleId(), new ResultVersion(r.id(), r.version(), r.confirmed(), r.flags(),
-					r.reasons(), r.notes(), r.analyst(), r.recordedAt(), components.get(r.id()),
-					spectra.getOrDefault(r.id(), List.of()))))
+			.map(r -> new OfSample(r.sampleId(),
+					new ResultVersion(r.id(), r.version(), r.confirmed(), r.flags(), r.reasons(), r.notes(),
+							r.analyst(), r.recordedAt(), components.get(r.id()),
+							spectra.getOrDefault(r.id(), List.of()))))
 			.toList();
 	}
 

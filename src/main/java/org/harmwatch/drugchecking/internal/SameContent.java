@@ -14,8 +14,9 @@ import org.harmwatch.drugchecking.SampleView;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether what a field device sent is what is stored under its client id, as stored (stripped, unmeasured quantities
- * without unit, basis only for milligrams): a re-send is then answered "already stored", anything else is a conflict.
+ * Whether what a field device sent is what is stored under its client id, as stored
+ * (stripped, unmeasured quantities without unit, basis only for milligrams): a re-send is
+ * then answered "already stored", anything else is a conflict.
  */
 public final class SameContent {
 

@@ -4,14 +4,18 @@ import java.security.SecureRandom;
 import java.util.Locale;
 
 /**
- * Anonymous sample codes such as {@code WM-7K3Q-9XPD-4HMW}: twelve characters from an alphabet without look-alikes
- * (no 0/O, 1/I/L, 5/S, 8/B), drawn from a secure random source: 27^12 ≈ 1.5 × 10^17 (2^57) codes.
+ * Anonymous sample codes such as {@code WM-7K3Q-9XPD-4HMW}: twelve characters from an
+ * alphabet without look-alikes (no 0/O, 1/I/L, 5/S, 8/B), drawn from a secure random
+ * source: 27^12 ≈ 1.5 × 10^17 (2^57) codes.
  *
- * <p>The public lookup takes a code and nothing else, so the code is the only secret. With N codes issued, a guess
- * finds one with probability N / 27^12: even with a million samples that is 1.5 × 10^11 guesses per hit, and at the
- * lookup's rate limit of 10 a minute per client address (held across instances, ADR 8) about 29,000 years per
- * address. Codes issued before December 2026 have eight characters (27^8 ≈ 2.8 × 10^11) and are still accepted; the
- * lookup limits guesses at them separately (see the public lookup's limiter).
+ * <p>
+ * The public lookup takes a code and nothing else, so the code is the only secret. With N
+ * codes issued, a guess finds one with probability N / 27^12: even with a million samples
+ * that is 1.5 × 10^11 guesses per hit, and at the lookup's rate limit of 10 a minute per
+ * client address (held across instances, ADR 8) about 29,000 years per address. Codes
+ * issued before December 2026 have eight characters (27^8 ≈ 2.8 × 10^11) and are still
+ * accepted; the lookup limits guesses at them separately (see the public lookup's
+ * limiter).
  */
 public final class SampleCodes {
 
@@ -39,7 +43,9 @@ public final class SampleCodes {
 		return code.toString();
 	}
 
-	/** The code as typed, upper-cased and with spaces removed; the dashes are optional. */
+	/**
+	 * The code as typed, upper-cased and with spaces removed; the dashes are optional.
+	 */
 	public static String normalise(String typed) {
 		var compact = compact(typed);
 		if (compact.length() != LENGTH && compact.length() != LEGACY_LENGTH) {
@@ -52,7 +58,10 @@ public final class SampleCodes {
 		return code.toString();
 	}
 
-	/** Whether the typed code has the length of a code issued before December 2026 (eight characters). */
+	/**
+	 * Whether the typed code has the length of a code issued before December 2026 (eight
+	 * characters).
+	 */
 	public static boolean isLegacy(String typed) {
 		return compact(typed).length() == LEGACY_LENGTH;
 	}

@@ -40,10 +40,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Historical or partner results as an import: one row per component found, rows of one sample sharing its key (as in
- * the UNC Street Drug Analysis Lab's {@code lab_detail.csv}). Each sample gets a new anonymous code; its client id is
- * derived from the session and the partner's key, so importing the same file again stores nothing twice. Imported
- * results are confirmed and flagged, but publish no warning: they are history, not news.
+ * Historical or partner results as an import: one row per component found, rows of one
+ * sample sharing its key (as in the UNC Street Drug Analysis Lab's
+ * {@code lab_detail.csv}). Each sample gets a new anonymous code; its client id is
+ * derived from the session and the partner's key, so importing the same file again stores
+ * nothing twice. Imported results are confirmed and flagged, but publish no warning: they
+ * are history, not news.
  */
 @Component
 public class SampleImportKind implements ImportKind<SampleImportKind.SampleRow> {
@@ -202,7 +204,9 @@ public class SampleImportKind implements ImportKind<SampleImportKind.SampleRow> 
 				}
 				else {
 					// Main components first, so the first listed is the main one.
-					int firstTrace = (int) components.stream().filter(c -> c.confidence() == Confidence.CONFIRMED).count();
+					int firstTrace = (int) components.stream()
+						.filter(c -> c.confidence() == Confidence.CONFIRMED)
+						.count();
 					components.add(firstTrace, component);
 				}
 				if (r.completed() != null) {
@@ -232,9 +236,10 @@ public class SampleImportKind implements ImportKind<SampleImportKind.SampleRow> 
 			try {
 				var sample = drugChecking.takeIn(sessionId, new SampleDraft(clientId, mode, s.soldAs(), s.form(), null,
 						null, null, null, null, null, null, true, null), context.importedBy(), at);
-				drugChecking.recordHistoricalResult(sample.id(), new ResultDraft(s.components(), true,
-						"Imported (partner sample " + s.key() + ")"
-								+ (s.traces().isEmpty() ? "" : ". Trace: " + String.join(", ", s.traces()))),
+				drugChecking.recordHistoricalResult(sample.id(),
+						new ResultDraft(s.components(), true,
+								"Imported (partner sample " + s.key() + ")"
+										+ (s.traces().isEmpty() ? "" : ". Trace: " + String.join(", ", s.traces()))),
 						context.importedBy(), at);
 			}
 			catch (DrugCheckingRejectedException rejected) {

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads and adds samples as taken in. A sample does not change once taken in; its results are stored apart. */
+/**
+ * Reads and adds samples as taken in. A sample does not change once taken in; its results
+ * are stored apart.
+ */
 @Repository
 public class SampleRepository {
 
@@ -115,9 +118,15 @@ public class SampleRepository {
 			.isPresent();
 	}
 
-	/** Locks the sample until the transaction ends, so one writer at a time changes its results or consultation. */
+	/**
+	 * Locks the sample until the transaction ends, so one writer at a time changes its
+	 * results or consultation.
+	 */
 	public void lock(UUID sampleId) {
-		jdbc.sql("SELECT id FROM drugchecking.sample WHERE id = ? FOR UPDATE").param(sampleId).query(UUID.class).single();
+		jdbc.sql("SELECT id FROM drugchecking.sample WHERE id = ? FOR UPDATE")
+			.param(sampleId)
+			.query(UUID.class)
+			.single();
 	}
 
 	private static SampleView view(ResultSet rs, int row) throws SQLException {

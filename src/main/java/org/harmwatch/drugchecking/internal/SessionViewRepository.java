@@ -45,8 +45,8 @@ public class SessionViewRepository {
 
 	/** One page of the owners' sessions, the latest first. */
 	public List<SessionView> ownedBy(Collection<String> owners, int limit, int offset) {
-		return jdbc
-			.sql(SELECT + " WHERE s.owner_agency = ANY (?::text[]) ORDER BY s.starts_on DESC, s.created_at DESC LIMIT ? OFFSET ?")
+		return jdbc.sql(SELECT
+				+ " WHERE s.owner_agency = ANY (?::text[]) ORDER BY s.starts_on DESC, s.created_at DESC LIMIT ? OFFSET ?")
 			.param(Columns.array(owners))
 			.param(limit)
 			.param(offset)
@@ -56,8 +56,8 @@ public class SessionViewRepository {
 
 	/** The sessions of the samples taken in within {@code [from, to)}. */
 	public List<SessionView> withSamplesTakenBetween(Instant from, Instant to) {
-		return jdbc
-			.sql(SELECT + " WHERE s.id IN (SELECT session_id FROM drugchecking.sample WHERE taken_at >= ? AND taken_at < ?)")
+		return jdbc.sql(SELECT
+				+ " WHERE s.id IN (SELECT session_id FROM drugchecking.sample WHERE taken_at >= ? AND taken_at < ?)")
 			.param(Columns.timestamp(from))
 			.param(Columns.timestamp(to))
 			.query(SessionViewRepository::view)
@@ -88,8 +88,8 @@ public class SessionViewRepository {
 		return new SessionView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("site_name"),
 				SiteKind.valueOf(rs.getString("kind")), rs.getString("lad_code"),
 				rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
-				rs.getString("staff"), Columns.enums(rs, "conditions", LicenceCondition::valueOf), rs.getLong("samples"),
-				rs.getString("owner_agency"));
+				rs.getString("staff"), Columns.enums(rs, "conditions", LicenceCondition::valueOf),
+				rs.getLong("samples"), rs.getString("owner_agency"));
 	}
 
 }

@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.harmwatch.substances.SubstanceManagement;
 import org.springframework.stereotype.Component;
 
-/** Matches what a sample was sold as, and the components found, against the substance vocabulary. */
+/**
+ * Matches what a sample was sold as, and the components found, against the substance
+ * vocabulary.
+ */
 @Component
 public class SubstanceMatching {
 
@@ -17,7 +20,10 @@ public class SubstanceMatching {
 		this.substances = substances;
 	}
 
-	/** The substances a sold-as text names: one, or several separated by ";", ",", "/", "+" or "and". */
+	/**
+	 * The substances a sold-as text names: one, or several separated by ";", ",", "/",
+	 * "+" or "and".
+	 */
 	public List<String> expectedCodes(String soldAs) {
 		var whole = substances.resolve(soldAs.strip());
 		if (whole.isPresent()) {

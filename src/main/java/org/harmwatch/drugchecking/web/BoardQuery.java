@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The board's filter as typed: parsed into a {@link BoardFilter}, with a problem for each part that cannot be used
- * (that part is then ignored). The page shows the problems; downloads and the API answer 400.
+ * The board's filter as typed: parsed into a {@link BoardFilter}, with a problem for each
+ * part that cannot be used (that part is then ignored). The page shows the problems;
+ * downloads and the API answer 400.
  */
 record BoardQuery(@Nullable String substance, @Nullable String form, @Nullable String colour, @Nullable String logo,
 		@Nullable String from, @Nullable String to) {
@@ -49,7 +50,10 @@ record BoardQuery(@Nullable String substance, @Nullable String form, @Nullable S
 				text(colour, "colour", problems), text(logo, "logo", problems), first, last), problems);
 	}
 
-	/** The filter as a query string (starting with "?", or empty), for links to pages and downloads. */
+	/**
+	 * The filter as a query string (starting with "?", or empty), for links to pages and
+	 * downloads.
+	 */
 	String queryString() {
 		var params = new LinkedHashMap<String, @Nullable String>();
 		params.put("substance", substance);

@@ -50,9 +50,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sessions, samples and results as JSON. Sample creation is idempotent by the client's id (a re-send returns the
- * stored sample with 200 instead of 201). Results are read only through the release, within the licence conditions.
- * Enumerations are text, so that a wrong value is named, not a parse failure.
+ * Sessions, samples and results as JSON. Sample creation is idempotent by the client's id
+ * (a re-send returns the stored sample with 200 instead of 201). Results are read only
+ * through the release, within the licence conditions. Enumerations are text, so that a
+ * wrong value is named, not a parse failure.
  */
 @RestController
 class DrugCheckingApiController {
@@ -62,8 +63,8 @@ class DrugCheckingApiController {
 			@Nullable List<String> conditions) {
 	}
 
-	record SampleRequest(@Nullable UUID clientId, @Nullable String mode, @Nullable String soldAs,
-			@Nullable String form, @Nullable String pillColour, @Nullable String pillLogo, @Nullable String pillShape,
+	record SampleRequest(@Nullable UUID clientId, @Nullable String mode, @Nullable String soldAs, @Nullable String form,
+			@Nullable String pillColour, @Nullable String pillLogo, @Nullable String pillShape,
 			@Nullable Boolean pillScoreLine, @Nullable BigDecimal pillWeightMg, @Nullable String obtainedLadCode,
 			@Nullable String intendedDose, @Nullable Boolean consent, @Nullable String ageBand) {
 	}
@@ -99,7 +100,8 @@ class DrugCheckingApiController {
 
 	private final Clock clock;
 
-	DrugCheckingApiController(SessionManagement sessionManagement, SampleManagement sampleManagement, ResultManagement resultManagement, ReleaseManagement releaseManagement, Clock clock) {
+	DrugCheckingApiController(SessionManagement sessionManagement, SampleManagement sampleManagement,
+			ResultManagement resultManagement, ReleaseManagement releaseManagement, Clock clock) {
 		this.sessionManagement = sessionManagement;
 		this.sampleManagement = sampleManagement;
 		this.resultManagement = resultManagement;

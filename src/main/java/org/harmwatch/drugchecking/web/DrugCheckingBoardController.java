@@ -27,9 +27,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The public results board, its CSV and JSON downloads under the Open Government Licence, and the public JSON API.
- * All four take the same filter and publish the same suppressed counts. Bad filter input is ignored with a message on
- * the page, and answered with 400 by the downloads and the API.
+ * The public results board, its CSV and JSON downloads under the Open Government Licence,
+ * and the public JSON API. All four take the same filter and publish the same suppressed
+ * counts. Bad filter input is ignored with a message on the page, and answered with 400
+ * by the downloads and the API.
  */
 @Controller
 class DrugCheckingBoardController {
@@ -50,10 +51,11 @@ class DrugCheckingBoardController {
 	@GetMapping("/drug-checking/board")
 	@PublicEndpoint("The anonymised public results board: no person, staff, session or place finer than a district")
 	String page(@RequestParam(required = false) @Nullable String substance,
-			@RequestParam(required = false) @Nullable String form, @RequestParam(required = false) @Nullable String colour,
-			@RequestParam(required = false) @Nullable String logo, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "1") String page,
-			Model model) {
+			@RequestParam(required = false) @Nullable String form,
+			@RequestParam(required = false) @Nullable String colour,
+			@RequestParam(required = false) @Nullable String logo,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			@RequestParam(defaultValue = "1") String page, Model model) {
 		var query = new BoardQuery(substance, form, colour, logo, from, to);
 		var parsed = query.parse();
 		var result = board.board(parsed.filter());
@@ -84,8 +86,10 @@ class DrugCheckingBoardController {
 	@GetMapping("/drug-checking/board.csv")
 	@PublicEndpoint("The public board as CSV open data under the Open Government Licence; counts under 5 suppressed")
 	ResponseEntity<?> csv(@RequestParam(required = false) @Nullable String substance,
-			@RequestParam(required = false) @Nullable String form, @RequestParam(required = false) @Nullable String colour,
-			@RequestParam(required = false) @Nullable String logo, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String form,
+			@RequestParam(required = false) @Nullable String colour,
+			@RequestParam(required = false) @Nullable String logo,
+			@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
 		var parsed = new BoardQuery(substance, form, colour, logo, from, to).parse();
 		if (!parsed.problems().isEmpty()) {
@@ -103,8 +107,10 @@ class DrugCheckingBoardController {
 	@GetMapping("/drug-checking/board.json")
 	@PublicEndpoint("The public board as JSON open data under the Open Government Licence; counts under 5 suppressed")
 	ResponseEntity<?> json(@RequestParam(required = false) @Nullable String substance,
-			@RequestParam(required = false) @Nullable String form, @RequestParam(required = false) @Nullable String colour,
-			@RequestParam(required = false) @Nullable String logo, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String form,
+			@RequestParam(required = false) @Nullable String colour,
+			@RequestParam(required = false) @Nullable String logo,
+			@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
 		var response = api(substance, form, colour, logo, from, to);
 		return response.getStatusCode().isError() ? response
@@ -118,8 +124,10 @@ class DrugCheckingBoardController {
 	@GetMapping("/api/public/drug-checking/results")
 	@PublicEndpoint("The public board's open data as an API: the same filter, suppression and licence as the board")
 	ResponseEntity<?> api(@RequestParam(required = false) @Nullable String substance,
-			@RequestParam(required = false) @Nullable String form, @RequestParam(required = false) @Nullable String colour,
-			@RequestParam(required = false) @Nullable String logo, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String form,
+			@RequestParam(required = false) @Nullable String colour,
+			@RequestParam(required = false) @Nullable String logo,
+			@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
 		var parsed = new BoardQuery(substance, form, colour, logo, from, to).parse();
 		if (!parsed.problems().isEmpty()) {
@@ -132,8 +140,9 @@ class DrugCheckingBoardController {
 	}
 
 	/**
-	 * A photo shown on the board. Not found unless the sample is on the board and its session's licence allows
-	 * photographs to be published, so that guessing an id never reveals a withheld photo.
+	 * A photo shown on the board. Not found unless the sample is on the board and its
+	 * session's licence allows photographs to be published, so that guessing an id never
+	 * reveals a withheld photo.
 	 */
 	@GetMapping("/drug-checking/board/photos/{id}")
 	@PublicEndpoint("A published photo of a sample on the board: only when the session's licence allows it")
@@ -152,7 +161,8 @@ class DrugCheckingBoardController {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				String.join(" ", problems.stream().map(Problem::message).toList()));
 		problem.setTitle("Invalid filter");
-		problem.setProperty("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+		problem.setProperty("errors",
+				problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
 		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The public results board for everyone, and the statistics for drug-checking staff, in the Drug checking section.
+ * The public results board for everyone, and the statistics for drug-checking staff, in
+ * the Drug checking section.
  */
 @Configuration(proxyBeanMethods = false)
 class DrugCheckingBoardNavigation {

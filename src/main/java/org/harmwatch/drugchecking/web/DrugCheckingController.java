@@ -52,9 +52,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The analyst's pages: sessions, intake, results, labels and the consultation. Results are shown only through
- * {@link ReleaseManagement#release} and {@link ReleaseManagement#releases}, which apply the licence
- * conditions for the signed-in reader.
+ * The analyst's pages: sessions, intake, results, labels and the consultation. Results
+ * are shown only through {@link ReleaseManagement#release} and
+ * {@link ReleaseManagement#releases}, which apply the licence conditions for the
+ * signed-in reader.
  */
 @Controller
 class DrugCheckingController {
@@ -73,7 +74,8 @@ class DrugCheckingController {
 
 	private final ZoneId zone;
 
-	DrugCheckingController(SessionManagement sessionManagement, SampleManagement sampleManagement, ResultManagement resultManagement, ReleaseManagement releaseManagement, PhotoManagement photos, Clock clock,
+	DrugCheckingController(SessionManagement sessionManagement, SampleManagement sampleManagement,
+			ResultManagement resultManagement, ReleaseManagement releaseManagement, PhotoManagement photos, Clock clock,
 			RegionSettings region) {
 		this.sessionManagement = sessionManagement;
 		this.sampleManagement = sampleManagement;
@@ -290,7 +292,8 @@ class DrugCheckingController {
 		sampleId = sampleManagement.sampleOfResult(id, user, Action.WRITE).id();
 		try {
 			if (file == null || file.isEmpty()) {
-				throw new DrugCheckingRejectedException(List.of(new Problem("spectrum", "Choose a JCAMP-DX file (.jdx).")));
+				throw new DrugCheckingRejectedException(
+						List.of(new Problem("spectrum", "Choose a JCAMP-DX file (.jdx).")));
 			}
 			resultManagement.attachSpectrum(id, String.valueOf(file.getOriginalFilename()), file.getBytes(),
 					user.displayName(), clock.instant());
@@ -334,7 +337,10 @@ class DrugCheckingController {
 		}
 	}
 
-	/** A photo of a sample, under the same licence conditions as the sample's results; not found when withheld. */
+	/**
+	 * A photo of a sample, under the same licence conditions as the sample's results; not
+	 * found when withheld.
+	 */
 	@GetMapping("/drug-checking/photos/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	ResponseEntity<byte[]> photo(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
@@ -375,10 +381,11 @@ class DrugCheckingController {
 		model.addAttribute("changes", IntendedChange.values());
 		model.addAttribute("zone", zone);
 		var consultation = release.consultation();
-		model.addAttribute("advice", advice != null ? advice
-				: consultation != null ? consultation.advice()
-						: release.isWithheld() || !DrugCheckingPolicy.seesConsultation(release.audience()) ? ""
-								: resultManagement.draftAdvice(id).orElse(""));
+		model.addAttribute("advice",
+				advice != null ? advice
+						: consultation != null ? consultation.advice()
+								: release.isWithheld() || !DrugCheckingPolicy.seesConsultation(release.audience()) ? ""
+										: resultManagement.draftAdvice(id).orElse(""));
 		Forms.problems(model, problems);
 		return "drugchecking/sample";
 	}

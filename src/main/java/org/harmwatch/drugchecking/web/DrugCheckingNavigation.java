@@ -9,15 +9,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Drug checking's entries in its section: sessions for analysts, the result lookup for everyone.
+ * Drug checking's entries in its section: sessions for analysts, the result lookup for
+ * everyone.
  */
 @Configuration(proxyBeanMethods = false)
 class DrugCheckingNavigation {
 
 	@Bean
 	NavigationItem drugCheckingSessionsNavigation() {
-		return new NavigationItem(NavigationGroup.DRUG_CHECKING, "drugchecking.home.nav.sessions", "/drug-checking/sessions",
-				ShownTo.holders(Capability.DRUG_CHECKING, Action.READ), "drugchecking.nav.sessions.description", 200);
+		return new NavigationItem(NavigationGroup.DRUG_CHECKING, "drugchecking.home.nav.sessions",
+				"/drug-checking/sessions", ShownTo.holders(Capability.DRUG_CHECKING, Action.READ),
+				"drugchecking.nav.sessions.description", 200);
 	}
 
 	@Bean

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Statistics for the service and the programme, over a period of months (the last twelve unless chosen). A month
- * that cannot be read is ignored with a message; the default is used instead.
+ * Statistics for the service and the programme, over a period of months (the last twelve
+ * unless chosen). A month that cannot be read is ignored with a message; the default is
+ * used instead.
  */
 @Controller
 class DrugCheckingStatisticsController {
@@ -53,11 +54,13 @@ class DrugCheckingStatisticsController {
 			first = last.minusMonths(11);
 		}
 		if (last.isBefore(first)) {
-			problems.add(new Problem("to", "The last month cannot be before the first; showing the twelve months to it."));
+			problems
+				.add(new Problem("to", "The last month cannot be before the first; showing the twelve months to it."));
 			first = last.minusMonths(11);
 		}
 		if (first.plusMonths(MAX_MONTHS).isBefore(last)) {
-			problems.add(new Problem("from", "A period is at most " + MAX_MONTHS + " months; showing the last " + MAX_MONTHS + "."));
+			problems.add(new Problem("from",
+					"A period is at most " + MAX_MONTHS + " months; showing the last " + MAX_MONTHS + "."));
 			first = last.minusMonths(MAX_MONTHS - 1);
 		}
 		model.addAttribute("problems", problems);
@@ -79,8 +82,8 @@ class DrugCheckingStatisticsController {
 		}
 		catch (DateTimeParseException ex) {
 			var v = value.strip();
-			problems.add(new Problem(field, "Enter a month like 2026-07; \"" + (v.length() > 40 ? v.substring(0, 40) + "…" : v)
-					+ "\" is not one, so it is ignored."));
+			problems.add(new Problem(field, "Enter a month like 2026-07; \""
+					+ (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "\" is not one, so it is ignored."));
 			return null;
 		}
 	}

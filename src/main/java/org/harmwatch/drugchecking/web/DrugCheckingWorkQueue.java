@@ -20,11 +20,14 @@ import org.harmwatch.shared.Purpose;
 import org.springframework.stereotype.Component;
 
 /**
- * Drug checking's work on the home page, for the health staff who record it: samples still without a result, results
- * not yet confirmed, and their own imports running or failed.
+ * Drug checking's work on the home page, for the health staff who record it: samples
+ * still without a result, results not yet confirmed, and their own imports running or
+ * failed.
  *
- * <p>Counted only in sessions the person may change ({@link SessionOwnership}: their agency's, and those shared with
- * it for writing), and never for staff of a law-enforcement agency: samples are health records of the service.
+ * <p>
+ * Counted only in sessions the person may change ({@link SessionOwnership}: their
+ * agency's, and those shared with it for writing), and never for staff of a
+ * law-enforcement agency: samples are health records of the service.
  */
 @Component
 class DrugCheckingWorkQueue implements WorkQueue {

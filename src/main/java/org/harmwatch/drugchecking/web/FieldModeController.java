@@ -35,10 +35,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The offline field mode: one page per session for intake, results and consultation that keeps working without
- * signal. The page carries its reference data (substances, districts, forms, methods) so that a cached copy is
- * complete; its service worker is served from here, under {@code /drug-checking/field/}, so that its scope covers the
- * field pages. Records are kept on the device and sent to {@code POST /api/drug-checking/sync}.
+ * The offline field mode: one page per session for intake, results and consultation that
+ * keeps working without signal. The page carries its reference data (substances,
+ * districts, forms, methods) so that a cached copy is complete; its service worker is
+ * served from here, under {@code /drug-checking/field/}, so that its scope covers the
+ * field pages. Records are kept on the device and sent to
+ * {@code POST /api/drug-checking/sync}.
  */
 @Controller
 class FieldModeController {
@@ -61,7 +63,11 @@ class FieldModeController {
 		model.addAttribute("checkingSession", session);
 		model.addAttribute("adultsOnly", session.has(LicenceCondition.ADULTS_ONLY));
 		model.addAttribute("substances",
-				substances.all().stream().map(SubstanceSummary::name).distinct().sorted(String.CASE_INSENSITIVE_ORDER)
+				substances.all()
+					.stream()
+					.map(SubstanceSummary::name)
+					.distinct()
+					.sorted(String.CASE_INSENSITIVE_ORDER)
 					.toList());
 		model.addAttribute("districts", sessionManagement.districts());
 		model.addAttribute("modes", SampleMode.values());
@@ -75,7 +81,9 @@ class FieldModeController {
 		return "drugchecking/field";
 	}
 
-	/** The service worker, served here so that its scope is {@code /drug-checking/field/}. */
+	/**
+	 * The service worker, served here so that its scope is {@code /drug-checking/field/}.
+	 */
 	@GetMapping(path = "/drug-checking/field/sw.js", produces = "text/javascript")
 	@PublicEndpoint("The field mode's service worker script: static code, no data")
 	ResponseEntity<String> serviceWorker() {

@@ -40,9 +40,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The field mode's batch sync: records made offline on a device, stored once each by the id the device gave them.
- * Session-authenticated like the rest of the API, so a browser sends its CSRF token. Ids and enumerations are text,
- * so that a wrong value is named with its record and field rather than failing the parse of the whole body.
+ * The field mode's batch sync: records made offline on a device, stored once each by the
+ * id the device gave them. Session-authenticated like the rest of the API, so a browser
+ * sends its CSRF token. Ids and enumerations are text, so that a wrong value is named
+ * with its record and field rather than failing the parse of the whole body.
  */
 @RestController
 class FieldSyncApiController {
@@ -50,7 +51,9 @@ class FieldSyncApiController {
 	record SyncRequest(@Nullable String sessionId, @Nullable List<RecordRequest> records) {
 	}
 
-	/** One record; which fields apply depends on its kind: sample, result or consultation. */
+	/**
+	 * One record; which fields apply depends on its kind: sample, result or consultation.
+	 */
 	record RecordRequest(@Nullable String kind, @Nullable String clientId,
 			// sample
 			@Nullable String mode, @Nullable String soldAs, @Nullable String form, @Nullable String pillColour,
@@ -92,7 +95,8 @@ class FieldSyncApiController {
 		var problems = new ArrayList<FieldSyncManagement.RecordProblem>();
 		var sessionId = uuid(request.sessionId(), -1, null, "sessionId", problems);
 		if (request.sessionId() == null) {
-			problems.add(new FieldSyncManagement.RecordProblem(-1, null, "sessionId", "Say which session the records are from."));
+			problems.add(new FieldSyncManagement.RecordProblem(-1, null, "sessionId",
+					"Say which session the records are from."));
 		}
 		var given = request.records() == null ? List.<RecordRequest>of() : request.records();
 		var records = new ArrayList<FieldSyncManagement.FieldRecord>();
@@ -114,7 +118,8 @@ class FieldSyncApiController {
 		}
 		if (!problems.isEmpty() || sessionId == null) {
 			if (sessionId != null && !records.isEmpty()) {
-				// Add what the checks say of the records that could be read, so every wrong field is named at once.
+				// Add what the checks say of the records that could be read, so every
+				// wrong field is named at once.
 				for (var p : sync.check(sessionId, records)) {
 					var at = p.record() < 0 ? p : new FieldSyncManagement.RecordProblem(indices.get(p.record()),
 							p.clientId(), p.field(), p.message());
@@ -134,16 +139,16 @@ class FieldSyncApiController {
 		var clientId = uuid(r.clientId(), i, null, "clientId", problems);
 		var local = new ArrayList<Problem>();
 		FieldSyncManagement.FieldRecord record = switch (r.kind() == null ? "" : r.kind()) {
-			case "sample" -> new FieldSyncManagement.FieldSample(clientId, new SampleDraft(clientId,
-					Forms.parse(SampleMode.class, r.mode(), "mode", "Must be one of " + List.of(SampleMode.values()) + ".",
-							local),
-					r.soldAs(),
-					Forms.parse(DosageForm.class, r.form(), "form",
-							"Must be one of " + List.of(DosageForm.values()) + ".", local),
-					r.pillColour(), r.pillLogo(), r.pillShape(), r.pillScoreLine(), r.pillWeightMg(),
-					r.obtainedLadCode(), r.intendedDose(), r.consent(),
-					Forms.parse(AgeBand.class, r.ageBand(), "ageBand", "Must be one of " + List.of(AgeBand.values()) + ".",
-							local)));
+			case "sample" -> new FieldSyncManagement.FieldSample(clientId,
+					new SampleDraft(clientId,
+							Forms.parse(SampleMode.class, r.mode(), "mode",
+									"Must be one of " + List.of(SampleMode.values()) + ".", local),
+							r.soldAs(),
+							Forms.parse(DosageForm.class, r.form(), "form",
+									"Must be one of " + List.of(DosageForm.values()) + ".", local),
+							r.pillColour(), r.pillLogo(), r.pillShape(), r.pillScoreLine(), r.pillWeightMg(),
+							r.obtainedLadCode(), r.intendedDose(), r.consent(), Forms.parse(AgeBand.class, r.ageBand(),
+									"ageBand", "Must be one of " + List.of(AgeBand.values()) + ".", local)));
 			case "result" -> {
 				var components = new ArrayList<ComponentDraft>();
 				var list = r.components() == null ? List.<FieldComponent>of() : r.components();

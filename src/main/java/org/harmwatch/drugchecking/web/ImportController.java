@@ -31,11 +31,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Importing historical or partner results into a session, in steps, through the platform's import facility: upload
- * the CSV (kept with its import job in the database); map its columns (guessed from its header, confirmed here); then
- * the job checks every row and imports all or nothing in the background while its page shows the progress
- * ({@link ImportStatusApiController} answers the page's script; without JavaScript the page refreshes itself). A job
- * belongs to the uploader's agency: its analysts see it; for anyone else there is no such import.
+ * Importing historical or partner results into a session, in steps, through the
+ * platform's import facility: upload the CSV (kept with its import job in the database);
+ * map its columns (guessed from its header, confirmed here); then the job checks every
+ * row and imports all or nothing in the background while its page shows the progress
+ * ({@link ImportStatusApiController} answers the page's script; without JavaScript the
+ * page refreshes itself). A job belongs to the uploader's agency: its analysts see it;
+ * for anyone else there is no such import.
  */
 @Controller
 class ImportController {
@@ -74,8 +76,8 @@ class ImportController {
 		var session = drugChecking.session(id, user, Action.WRITE);
 		if (file == null || file.isEmpty() || file.getSize() > imports.maxFileSize()) {
 			response.setStatus(422);
-			return uploadForm(model, session, List.of(new Problem("file",
-					"Choose a CSV file smaller than " + imports.maxMegabytes() + " MB.")));
+			return uploadForm(model, session,
+					List.of(new Problem("file", "Choose a CSV file smaller than " + imports.maxMegabytes() + " MB.")));
 		}
 		try {
 			var job = imports.upload(id, file.getOriginalFilename(), file.getBytes(), user);
@@ -107,7 +109,10 @@ class ImportController {
 
 	}
 
-	/** The job: its mapping form while it waits for one, then its progress, then what it did. */
+	/**
+	 * The job: its mapping form while it waits for one, then its progress, then what it
+	 * did.
+	 */
 	@GetMapping("/drug-checking/imports/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String job(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {

@@ -18,14 +18,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * How far a CSV import job has got, for its page's script to poll. Only the uploader's agency's analysts see it; for
- * anyone else there is no such import (404).
+ * How far a CSV import job has got, for its page's script to poll. Only the uploader's
+ * agency's analysts see it; for anyone else there is no such import (404).
  */
 @RestController
 class ImportStatusApiController {
 
 	/**
-	 * @param rowsDone rows checked (status {@code VALIDATING}) or stored ({@code IMPORTING})
+	 * @param rowsDone rows checked (status {@code VALIDATING}) or stored
+	 * ({@code IMPORTING})
 	 * @param samples samples the file describes, once imported
 	 * @param problemCount bad rows found; nothing was imported when there are any
 	 */

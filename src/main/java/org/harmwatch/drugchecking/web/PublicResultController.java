@@ -15,14 +15,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The public lookup: a person types (or scans) the code on their sample's label and sees that sample's current result
- * and the advice they were given, within the session's licence conditions.
+ * The public lookup: a person types (or scans) the code on their sample's label and sees
+ * that sample's current result and the advice they were given, within the session's
+ * licence conditions.
  *
- * <p>An unknown code, a sample without a result yet, and a result the licence withholds all get the same page with
- * the same status: "no result to show for this code yet". So a guessed code tells nothing about whether it, or any
- * other code, exists. Lookups are rate-limited per client address, across every instance (429 when the bucket is
- * empty); the expected guesses per hit are in {@link PublicLookupRateLimiter}. The code travels in a POST
- * body, not the URL, so it stays out of access logs and browser history; the QR code's URL only fills the form in.
+ * <p>
+ * An unknown code, a sample without a result yet, and a result the licence withholds all
+ * get the same page with the same status: "no result to show for this code yet". So a
+ * guessed code tells nothing about whether it, or any other code, exists. Lookups are
+ * rate-limited per client address, across every instance (429 when the bucket is empty);
+ * the expected guesses per hit are in {@link PublicLookupRateLimiter}. The code travels
+ * in a POST body, not the URL, so it stays out of access logs and browser history; the QR
+ * code's URL only fills the form in.
  */
 @Controller
 class PublicResultController {

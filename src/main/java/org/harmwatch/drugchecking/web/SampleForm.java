@@ -10,7 +10,10 @@ import org.harmwatch.drugchecking.SampleDraft;
 import org.harmwatch.drugchecking.SampleMode;
 import org.jspecify.annotations.Nullable;
 
-/** The intake form, as text. There is no field for a name, contact details or a date of birth. */
+/**
+ * The intake form, as text. There is no field for a name, contact details or a date of
+ * birth.
+ */
 public class SampleForm {
 
 	private String clientId = UUID.randomUUID().toString();
@@ -49,8 +52,9 @@ public class SampleForm {
 		}
 		return new SampleDraft(client,
 				Forms.parse(SampleMode.class, mode, "mode", "Choose how the sample came in.", problems), soldAs,
-				Forms.parse(DosageForm.class, form, "form", "Choose the sample's form.", problems), pillColour, pillLogo,
-				pillShape, pillScoreLine == null || pillScoreLine.isBlank() ? null : "yes".equals(pillScoreLine),
+				Forms.parse(DosageForm.class, form, "form", "Choose the sample's form.", problems), pillColour,
+				pillLogo, pillShape,
+				pillScoreLine == null || pillScoreLine.isBlank() ? null : "yes".equals(pillScoreLine),
 				Forms.number(pillWeightMg, "pillWeightMg", problems), obtainedLadCode, intendedDose, consent,
 				Forms.parse(AgeBand.class, ageBand, "ageBand", "Choose an age band from the list.", problems));
 	}

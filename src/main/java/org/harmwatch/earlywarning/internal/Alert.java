@@ -25,15 +25,19 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * An alert and its messages (the alert, its updates, its cancellation), holding the rules of its life: what may be
- * drafted from which signal, the four-eyes sign-off, and the states it moves through.
+ * An alert and its messages (the alert, its updates, its cancellation), holding the rules
+ * of its life: what may be drafted from which signal, the four-eyes sign-off, and the
+ * states it moves through.
  *
- * <p>Nothing circulates before grading, except on the urgent path (a validated signal), where every message but a
- * cancellation needs two named approvers. A graded signal's messages need one approver, a cancellation one. Nobody
- * signs off a message they drafted, nor the same message twice, and only a panel member or the coordinator
- * ({@link EarlyWarningPolicy#mayApprove}) signs off at all. At most one message waits at a time; only an issued alert
- * that is not cancelled can be changed. States: {@code DRAFT} → ({@code AWAITING_APPROVAL} after the first of two
- * sign-offs) → {@code ISSUED} → {@code CANCELLED}; an update keeps it {@code ISSUED}.
+ * <p>
+ * Nothing circulates before grading, except on the urgent path (a validated signal),
+ * where every message but a cancellation needs two named approvers. A graded signal's
+ * messages need one approver, a cancellation one. Nobody signs off a message they
+ * drafted, nor the same message twice, and only a panel member or the coordinator
+ * ({@link EarlyWarningPolicy#mayApprove}) signs off at all. At most one message waits at
+ * a time; only an issued alert that is not cancelled can be changed. States:
+ * {@code DRAFT} → ({@code AWAITING_APPROVAL} after the first of two sign-offs) →
+ * {@code ISSUED} → {@code CANCELLED}; an update keeps it {@code ISSUED}.
  */
 @Table(schema = "earlywarning", name = "alert")
 public class Alert {
@@ -153,7 +157,10 @@ public class Alert {
 		this.lockVersion = lockVersion;
 	}
 
-	/** Who an alert drafted from a signal with this status and outcome may reach; empty when none may be drafted. */
+	/**
+	 * Who an alert drafted from a signal with this status and outcome may reach; empty
+	 * when none may be drafted.
+	 */
 	public static Set<Audience> audiencesFor(SignalStatus status, @Nullable PanelOutcome outcome) {
 		return switch (status) {
 			case GRADED -> outcome == null ? Set.of() : outcome.audiences();
@@ -162,7 +169,10 @@ public class Alert {
 		};
 	}
 
-	/** Whether an alert drafted from a signal with this status takes the urgent path (validated, not yet graded). */
+	/**
+	 * Whether an alert drafted from a signal with this status takes the urgent path
+	 * (validated, not yet graded).
+	 */
 	public static boolean urgentPath(SignalStatus status) {
 		return status == SignalStatus.VALIDATED;
 	}
@@ -180,7 +190,8 @@ public class Alert {
 	}
 
 	/**
-	 * A new alert on a signal, its first message waiting for sign-off (two on the urgent path).
+	 * A new alert on a signal, its first message waiting for sign-off (two on the urgent
+	 * path).
 	 * @throws Refused when the signal allows no alert
 	 */
 	static Alert draft(UUID signalId, SignalStatus status, @Nullable PanelOutcome outcome, boolean exercise,
@@ -194,9 +205,10 @@ public class Alert {
 	}
 
 	/**
-	 * Who an update may reach, given the signal as it is now: a graded signal's outcome; on the urgent path, while
-	 * the signal is still validated, anyone.
-	 * @throws Refused when the alert cannot be changed or the signal allows no further alert
+	 * Who an update may reach, given the signal as it is now: a graded signal's outcome;
+	 * on the urgent path, while the signal is still validated, anyone.
+	 * @throws Refused when the alert cannot be changed or the signal allows no further
+	 * alert
 	 */
 	public Set<Audience> requireUpdatable(SignalStatus status, @Nullable PanelOutcome outcome) {
 		requireChangeable();
@@ -211,20 +223,22 @@ public class Alert {
 	/**
 	 * Drafts an update; it needs two sign-offs while the signal is not graded, else one.
 	 * @return the new message
-	 * @throws Refused when the alert cannot be changed or the signal allows no further alert
+	 * @throws Refused when the alert cannot be changed or the signal allows no further
+	 * alert
 	 */
 	UUID draftUpdate(SignalStatus status, @Nullable PanelOutcome outcome, AlertContent content, String drafter,
 			Instant now) {
 		requireUpdatable(status, outcome);
-		var message = AlertMessage.draft(AlertMessageType.UPDATE, content,
-				status != SignalStatus.GRADED ? 2 : 1, drafter, now);
+		var message = AlertMessage.draft(AlertMessageType.UPDATE, content, status != SignalStatus.GRADED ? 2 : 1,
+				drafter, now);
 		messages.add(message);
 		return message.id();
 	}
 
 	/**
 	 * The reason for a cancellation, stripped.
-	 * @throws Refused when the alert cannot be changed, or the reason is missing or too long
+	 * @throws Refused when the alert cannot be changed, or the reason is missing or too
+	 * long
 	 */
 	public String requireCancellable(@Nullable String reason) {
 		requireChangeable();
@@ -239,9 +253,11 @@ public class Alert {
 	}
 
 	/**
-	 * Drafts the cancellation (the current message's content with the reason as note); one sign-off issues it.
+	 * Drafts the cancellation (the current message's content with the reason as note);
+	 * one sign-off issues it.
 	 * @return the new message
-	 * @throws Refused when the alert cannot be changed, or the reason is missing or too long
+	 * @throws Refused when the alert cannot be changed, or the reason is missing or too
+	 * long
 	 */
 	UUID draftCancellation(@Nullable String reason, AlertContent content, String drafter, Instant now) {
 		requireCancellable(reason);
@@ -262,8 +278,8 @@ public class Alert {
 	/**
 	 * The user signs off the message waiting on this alert.
 	 * @return whether that completed its sign-offs, so that it is to be issued now
-	 * @throws Refused when nothing waits, the user may not approve, drafted it, has signed it already, or (but for a
-	 * cancellation) it expired before this sign-off
+	 * @throws Refused when nothing waits, the user may not approve, drafted it, has
+	 * signed it already, or (but for a cancellation) it expired before this sign-off
 	 */
 	boolean approve(HarmwatchUser user, Instant now) {
 		var pending = pending();
@@ -294,8 +310,9 @@ public class Alert {
 	}
 
 	/**
-	 * Issues the fully signed-off message as the next version under {@code reference} (kept once given): the alert
-	 * takes its level, headline and expiry, and is cancelled by a cancellation.
+	 * Issues the fully signed-off message as the next version under {@code reference}
+	 * (kept once given): the alert takes its level, headline and expiry, and is cancelled
+	 * by a cancellation.
 	 * @return the issued message
 	 */
 	AlertMessage issue(String reference, String smsText, Instant now) {

@@ -16,8 +16,9 @@ import org.harmwatch.geography.GeographyManagement;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps an issued version of an alert onto CAP 1.2 (severity, urgency and response from its level, certainty from the
- * signal's grading, one info block per audience) and returns it only once it validates.
+ * Maps an issued version of an alert onto CAP 1.2 (severity, urgency and response from
+ * its level, certainty from the signal's grading, one info block per audience) and
+ * returns it only once it validates.
  */
 @Component
 public class AlertCap {
@@ -37,9 +38,11 @@ public class AlertCap {
 	}
 
 	/**
-	 * The issued message of an alert as CAP 1.2 XML, validated against the schema and CAP's rules.
+	 * The issued message of an alert as CAP 1.2 XML, validated against the schema and
+	 * CAP's rules.
 	 * @param signal the status of the signal the alert was drafted from
-	 * @throws CapValidator.InvalidCapException if it is not valid: invalid CAP is never returned
+	 * @throws CapValidator.InvalidCapException if it is not valid: invalid CAP is never
+	 * returned
 	 */
 	public String write(AlertView alert, AlertView.Message message, SignalStatus signal) {
 		var zone = settings.zone();
@@ -69,7 +72,9 @@ public class AlertCap {
 		var areas = message.areas()
 			.stream()
 			.map(a -> new CapMessage.Area(a.name(), a.code(),
-					geography.boundary(a.code()).map(g -> AreaPolygons.polygon(g, AreaPolygons.MAX_POINTS)).orElse(null)))
+					geography.boundary(a.code())
+						.map(g -> AreaPolygons.polygon(g, AreaPolygons.MAX_POINTS))
+						.orElse(null)))
 			.toList();
 		var prefix = alert.exercise() ? "EXERCISE: " : cancel ? "CANCELLED: " : "";
 		var substanceNames = message.substances().stream().map(AlertView.Substance::name).toList();
@@ -84,8 +89,8 @@ public class AlertCap {
 		var expires = CapMessage.time(message.expiresAt(), zone);
 		if (message.forPublic() && message.publicAdvice() != null) {
 			infos.add(new CapMessage.Info("Drug alert", responseType, urgency, severity, certainty, "Public", expires,
-					"Harmwatch drugs early warning", prefix + message.headline(), description,
-					message.publicAdvice(), web, areas));
+					"Harmwatch drugs early warning", prefix + message.headline(), description, message.publicAdvice(),
+					web, areas));
 		}
 		if (message.forProfessionals() && message.professionalAdvice() != null) {
 			infos.add(new CapMessage.Info("Drug alert", responseType, urgency, severity, certainty,
@@ -96,14 +101,12 @@ public class AlertCap {
 		var scope = message.forPublic() ? "Public" : "Restricted";
 		var cap = new CapMessage(identifier(reference, version), sender,
 				CapMessage.time(Objects.requireNonNull(message.issuedAt()), zone),
-				alert.exercise() ? "Exercise" : "Actual",
-				switch (message.messageType()) {
+				alert.exercise() ? "Exercise" : "Actual", switch (message.messageType()) {
 					case ALERT -> "Alert";
 					case UPDATE -> "Update";
 					case CANCEL -> "Cancel";
-				}, scope,
-				scope.equals("Restricted") ? "Professionals of partner agencies only: do not pass on to the public."
-						: null,
+				}, scope, scope.equals("Restricted")
+						? "Professionals of partner agencies only: do not pass on to the public." : null,
 				alert.exercise() ? "Exercise: this is not a real alert." : null, references, infos);
 		return CapValidator.requireValid(CapWriter.write(cap));
 	}

@@ -9,7 +9,8 @@ import org.harmwatch.earlywarning.Audience;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one alert message says, checked and ready to be drafted: advice already carries its naloxone wording.
+ * What one alert message says, checked and ready to be drafted: advice already carries
+ * its naloxone wording.
  *
  * @param level how serious
  * @param audiences who it is for

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * What is wrong with what the coordinator wrote for an alert, field by field: the content rules, apart from the
- * alert's state rules (which {@link Alert} holds).
+ * What is wrong with what the coordinator wrote for an alert, field by field: the content
+ * rules, apart from the alert's state rules (which {@link Alert} holds).
  */
 @Component
 public class AlertDraftCheck {
@@ -35,7 +35,9 @@ public class AlertDraftCheck {
 		this.substances = substances;
 	}
 
-	/** The problems of a draft that may reach {@code allowed}; empty when it can be saved. */
+	/**
+	 * The problems of a draft that may reach {@code allowed}; empty when it can be saved.
+	 */
 	public List<ReportProblem> check(AlertDraft draft, Set<Audience> allowed, Instant now, boolean update) {
 		var problems = new ArrayList<ReportProblem>();
 		if (draft.level() == null) {
@@ -45,8 +47,8 @@ public class AlertDraftCheck {
 			problems.add(new ReportProblem("audiences", "Choose who the alert is for."));
 		}
 		else if (!allowed.containsAll(draft.audiences())) {
-			problems.add(new ReportProblem("audiences", allowed.contains(Audience.PROFESSIONALS)
-					&& !allowed.contains(Audience.PUBLIC)
+			problems.add(new ReportProblem("audiences",
+					allowed.contains(Audience.PROFESSIONALS) && !allowed.contains(Audience.PUBLIC)
 							? "The panel's outcome allows an alert to professionals only, not to the public."
 							: "The panel's outcome does not allow an alert to that audience."));
 		}
@@ -65,7 +67,8 @@ public class AlertDraftCheck {
 		}
 		for (var code : draft.substanceCodes()) {
 			if (!SubstanceId.isValid(code) || substances.find(new SubstanceId(code)).isEmpty()) {
-				problems.add(new ReportProblem("substances", "Not a substance in the vocabulary: " + shortly(code) + "."));
+				problems
+					.add(new ReportProblem("substances", "Not a substance in the vocabulary: " + shortly(code) + "."));
 				break;
 			}
 		}

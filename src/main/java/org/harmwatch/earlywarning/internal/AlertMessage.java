@@ -20,8 +20,9 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One message of an {@link Alert}: the alert itself, an update or the cancellation. Drafted, signed off, then issued
- * with the next version; an issued message never changes.
+ * One message of an {@link Alert}: the alert itself, an update or the cancellation.
+ * Drafted, signed off, then issued with the next version; an issued message never
+ * changes.
  */
 @Table(schema = "earlywarning", name = "alert_message")
 public class AlertMessage {
@@ -73,9 +74,9 @@ public class AlertMessage {
 	@PersistenceCreator
 	AlertMessage(UUID id, AlertMessageType messageType, @Nullable Integer version, boolean issued, AlertLevel level,
 			List<String> audiences, List<String> ladCodes, List<String> substanceCodes, String headline,
-			String lookOutFor, @Nullable String publicAdvice, @Nullable String professionalAdvice, @Nullable String note,
-			Instant expiresAt, Instant reviewAt, String smsText, int approvalsNeeded, String draftedBy,
-			Instant draftedAt, @Nullable Instant issuedAt, Set<AlertApproval> approvals) {
+			String lookOutFor, @Nullable String publicAdvice, @Nullable String professionalAdvice,
+			@Nullable String note, Instant expiresAt, Instant reviewAt, String smsText, int approvalsNeeded,
+			String draftedBy, Instant draftedAt, @Nullable Instant issuedAt, Set<AlertApproval> approvals) {
 		this.id = id;
 		this.messageType = messageType;
 		this.version = version;
@@ -121,7 +122,10 @@ public class AlertMessage {
 		return approvals.size() >= approvalsNeeded;
 	}
 
-	/** Issues the message as {@code version}; a cancellation stays current for a week from now. */
+	/**
+	 * Issues the message as {@code version}; a cancellation stays current for a week from
+	 * now.
+	 */
 	void issue(int version, String smsText, Instant now) {
 		var at = now.truncatedTo(ChronoUnit.SECONDS);
 		this.version = version;

@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Alerts as pages and the API show them ({@link AlertView}), read with SQL; districts and substances are named
- * through geography's and substances' APIs. Writes go through {@link AlertRepository}.
+ * Alerts as pages and the API show them ({@link AlertView}), read with SQL; districts and
+ * substances are named through geography's and substances' APIs. Writes go through
+ * {@link AlertRepository}.
  */
 @Repository
 public class AlertReadRepository {
@@ -73,7 +74,10 @@ public class AlertReadRepository {
 			.list();
 	}
 
-	/** One page of alerts, optionally in one state (an issued alert past its expiry is expired), newest first. */
+	/**
+	 * One page of alerts, optionally in one state (an issued alert past its expiry is
+	 * expired), newest first.
+	 */
 	public AlertView.Page page(@Nullable AlertState state, int page, Instant now) {
 		var where = switch (state) {
 			case null -> "TRUE";
@@ -102,7 +106,10 @@ public class AlertReadRepository {
 		return new AlertView.Page(list, p, pages, total);
 	}
 
-	/** Issued public alerts that are current (not expired, not cancelled, no exercise), newest first. */
+	/**
+	 * Issued public alerts that are current (not expired, not cancelled, no exercise),
+	 * newest first.
+	 */
 	public List<AlertView> currentPublic(Instant now) {
 		return jdbc.sql("""
 				SELECT * FROM earlywarning.alert WHERE state = 'ISSUED' AND public AND NOT exercise AND expires_at > ?
@@ -115,7 +122,9 @@ public class AlertReadRepository {
 			.toList();
 	}
 
-	/** Issued public alerts for feeds, cancelled and expired ones included, newest first. */
+	/**
+	 * Issued public alerts for feeds, cancelled and expired ones included, newest first.
+	 */
 	public List<AlertView> publicFeed(int limit) {
 		return jdbc.sql("""
 				SELECT * FROM earlywarning.alert WHERE version > 0 AND public AND NOT exercise
@@ -128,7 +137,10 @@ public class AlertReadRepository {
 			.toList();
 	}
 
-	/** The alert row; an issued alert past its expiry at {@code now} (when given) reads as expired. */
+	/**
+	 * The alert row; an issued alert past its expiry at {@code now} (when given) reads as
+	 * expired.
+	 */
 	private static AlertView alert(ResultSet rs, @Nullable Instant now) throws SQLException {
 		var state = AlertState.valueOf(rs.getString("state"));
 		var expires = rs.getTimestamp("expires_at").toInstant();
@@ -183,12 +195,13 @@ public class AlertReadRepository {
 		var audiences = EnumSet.noneOf(Audience.class);
 		SqlArrays.strings(rs.getArray("audiences")).forEach(a -> audiences.add(Audience.valueOf(a)));
 		return new AlertView.Message(id, AlertMessageType.valueOf(rs.getString("message_type")),
-				rs.getObject("version", Integer.class), rs.getBoolean("issued"), AlertLevel.valueOf(rs.getString("level")),
-				audiences, areas, named, rs.getString("headline"), rs.getString("look_out_for"),
-				rs.getString("public_advice"), rs.getString("professional_advice"), rs.getString("note"),
-				rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("review_at").toInstant(),
-				rs.getString("sms_text"), rs.getString("drafted_by"), rs.getTimestamp("drafted_at").toInstant(),
-				instant(rs, "issued_at"), approvals.getOrDefault(id, List.of()), rs.getInt("approvals_needed"));
+				rs.getObject("version", Integer.class), rs.getBoolean("issued"),
+				AlertLevel.valueOf(rs.getString("level")), audiences, areas, named, rs.getString("headline"),
+				rs.getString("look_out_for"), rs.getString("public_advice"), rs.getString("professional_advice"),
+				rs.getString("note"), rs.getTimestamp("expires_at").toInstant(),
+				rs.getTimestamp("review_at").toInstant(), rs.getString("sms_text"), rs.getString("drafted_by"),
+				rs.getTimestamp("drafted_at").toInstant(), instant(rs, "issued_at"),
+				approvals.getOrDefault(id, List.of()), rs.getInt("approvals_needed"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -7,8 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What alerts are issued with: the CAP sender, and from the region's settings the public address for links and the
- * time zone.
+ * What alerts are issued with: the CAP sender, and from the region's settings the public
+ * address for links and the time zone.
  */
 @Component
 public class AlertSettings {

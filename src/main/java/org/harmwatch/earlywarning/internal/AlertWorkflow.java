@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The application code of alerts: loads the {@link Alert}, checks the content, lets the alert apply its rules, saves
- * it, audits, and on issue writes the texts, validates the CAP and publishes {@link AlertIssued}.
+ * The application code of alerts: loads the {@link Alert}, checks the content, lets the
+ * alert apply its rules, saves it, audits, and on issue writes the texts, validates the
+ * CAP and publishes {@link AlertIssued}.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -105,7 +106,9 @@ public class AlertWorkflow {
 		return id;
 	}
 
-	/** Drafts the cancellation of an issued alert: its current content, with the reason. */
+	/**
+	 * Drafts the cancellation of an issued alert: its current content, with the reason.
+	 */
 	public UUID cancel(UUID alertId, @Nullable String reason, String drafter, Instant now) {
 		var alert = load(alertId);
 		var why = alert.requireCancellable(reason);
@@ -145,13 +148,15 @@ public class AlertWorkflow {
 		var webPath = "/alerts/" + reference;
 		var sms = AlertTexts.sms(alert.exercise(), cancel, message.level(),
 				cancel ? message.headline() + " - " + message.note() : message.headline(),
-				cancel ? "" : message.forPublic() && message.publicAdvice() != null ? message.publicAdvice()
-						: String.valueOf(message.professionalAdvice()),
-				settings.publicUrl() + (message.forPublic() && !alert.exercise() ? webPath
-						: "/early-warning/alerts/" + reference));
+				cancel ? ""
+						: message.forPublic() && message.publicAdvice() != null ? message.publicAdvice()
+								: String.valueOf(message.professionalAdvice()),
+				settings.publicUrl()
+						+ (message.forPublic() && !alert.exercise() ? webPath : "/early-warning/alerts/" + reference));
 		var issued = alert.issue(reference, sms, now);
 		alerts.save(alert);
-		// Fails loudly, rolling the issue back, if the alert cannot be written as valid CAP.
+		// Fails loudly, rolling the issue back, if the alert cannot be written as valid
+		// CAP.
 		cap(alert.id(), alert.issuedVersion());
 		var found = issued.substanceCodes()
 			.stream()
@@ -165,8 +170,8 @@ public class AlertWorkflow {
 				issued.publicAdvice() == null ? "" : issued.publicAdvice(),
 				issued.professionalAdvice() == null ? "" : issued.professionalAdvice(), sms, issued.ladCodes(),
 				found.stream().map(s -> s.substanceClass().name()).distinct().toList(),
-				found.stream().map(SubstanceSummary::name).toList(), webPath, issuedAt, issued.expiresAt(), alert.signalId(),
-				earlyWarning.signal(alert.signalId()).firstEvidenceAt()));
+				found.stream().map(SubstanceSummary::name).toList(), webPath, issuedAt, issued.expiresAt(),
+				alert.signalId(), earlyWarning.signal(alert.signalId()).firstEvidenceAt()));
 	}
 
 	private String nextReference(Instant now) {
@@ -196,14 +201,19 @@ public class AlertWorkflow {
 		return reads.find(alertId).orElseThrow(() -> new EarlyWarningManagement.NotFound("alert", alertId.toString()));
 	}
 
-	/** The alert, locked until the transaction ends: every caller goes on to change it. */
+	/**
+	 * The alert, locked until the transaction ends: every caller goes on to change it.
+	 */
 	private Alert load(UUID alertId) {
 		alerts.lockForChange(alertId);
 		return alerts.findById(alertId)
 			.orElseThrow(() -> new EarlyWarningManagement.NotFound("alert", alertId.toString()));
 	}
 
-	/** The message content of a draft: naloxone advice added where it applies, each district and substance once. */
+	/**
+	 * The message content of a draft: naloxone advice added where it applies, each
+	 * district and substance once.
+	 */
 	private AlertContent content(AlertDraft draft, AlertMessageType type, boolean exercise) {
 		var found = draft.substanceCodes()
 			.stream()

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The files sent with reports, stored as cleaned (photos re-encoded without metadata) with their digest.
+ * The files sent with reports, stored as cleaned (photos re-encoded without metadata)
+ * with their digest.
  */
 @Repository
 public class AttachmentRepository {
@@ -44,8 +45,9 @@ public class AttachmentRepository {
 
 	/** A report's files, without content, in the order they were sent. */
 	public List<ReportAttachments.Attachment> of(UUID reportId) {
-		return jdbc.sql("SELECT id, filename, content_type, size FROM earlywarning.report_attachment "
-				+ "WHERE report_id = ? ORDER BY position")
+		return jdbc
+			.sql("SELECT id, filename, content_type, size FROM earlywarning.report_attachment "
+					+ "WHERE report_id = ? ORDER BY position")
 			.param(reportId)
 			.query((rs, n) -> attachment(rs))
 			.list();
@@ -53,8 +55,9 @@ public class AttachmentRepository {
 
 	/** One of a report's files with its content. */
 	public Optional<ReportAttachments.Content> find(UUID reportId, UUID attachmentId) {
-		return jdbc.sql("SELECT id, filename, content_type, size, content FROM earlywarning.report_attachment "
-				+ "WHERE report_id = ? AND id = ?")
+		return jdbc
+			.sql("SELECT id, filename, content_type, size, content FROM earlywarning.report_attachment "
+					+ "WHERE report_id = ? AND id = ?")
 			.param(reportId)
 			.param(attachmentId)
 			.query((rs, n) -> new ReportAttachments.Content(attachment(rs), rs.getBytes("content")))

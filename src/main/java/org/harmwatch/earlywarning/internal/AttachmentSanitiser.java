@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides what a sent file really is from its first bytes (never from its name or the sender's content type) and
- * makes it safe to keep: photos go through the platform's {@link ImageSanitiser}, which decodes and writes them again
- * and so drops every metadata block (EXIF with its GPS position, XMP, comments); PDFs are kept as sent. Anything else
+ * Decides what a sent file really is from its first bytes (never from its name or the
+ * sender's content type) and makes it safe to keep: photos go through the platform's
+ * {@link ImageSanitiser}, which decodes and writes them again and so drops every metadata
+ * block (EXIF with its GPS position, XMP, comments); PDFs are kept as sent. Anything else
  * is refused.
  */
 @Component
@@ -56,7 +57,9 @@ public class AttachmentSanitiser {
 		throw new UnacceptableFile("send a photo (JPEG or PNG) or a PDF.");
 	}
 
-	/** The name without any folder, control or unusual characters, at most 100 characters. */
+	/**
+	 * The name without any folder, control or unusual characters, at most 100 characters.
+	 */
 	public static String safeName(@Nullable String filename) {
 		var name = filename == null ? "" : filename;
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);

@@ -9,19 +9,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * Who may see what of early warning: the module's one access policy.
  *
- * <p>A report's substance, place and outcomes are public-health intelligence that every early-warning reader sees.
- * Who sent it goes to staff of the reporter's own agency and to the coordinator (early-warning manage for public-health
- * intelligence). The files sent with it (photos stripped of their metadata, lab reports) are evidence the panel grades
- * on, so every early-warning reader sees them. Staff of a law-enforcement agency, whatever grants they hold, see
- * neither the reporter nor the files of another agency's report: a photo of a scene or a hand can identify the person
- * the reporter helped.
+ * <p>
+ * A report's substance, place and outcomes are public-health intelligence that every
+ * early-warning reader sees. Who sent it goes to staff of the reporter's own agency and
+ * to the coordinator (early-warning manage for public-health intelligence). The files
+ * sent with it (photos stripped of their metadata, lab reports) are evidence the panel
+ * grades on, so every early-warning reader sees them. Staff of a law-enforcement agency,
+ * whatever grants they hold, see neither the reporter nor the files of another agency's
+ * report: a photo of a scene or a hand can identify the person the reporter helped.
  */
 public final class EarlyWarningPolicy {
 
 	private EarlyWarningPolicy() {
 	}
 
-	/** Whether the reader may see who sent a report that came from this agency ({@code null}: anonymous or public). */
+	/**
+	 * Whether the reader may see who sent a report that came from this agency
+	 * ({@code null}: anonymous or public).
+	 */
 	public static boolean mayIdentifyReporter(HarmwatchUser reader, @Nullable String reporterAgency) {
 		if (reporterAgency != null && reporterAgency.equals(reader.agencyCode())) {
 			return true;
@@ -31,14 +36,18 @@ public final class EarlyWarningPolicy {
 	}
 
 	/**
-	 * Whether the user may sign off an alert (a panel member or the coordinator): early-warning approve for
-	 * public-health intelligence. The drafter's own and repeated sign-offs are the alert's rules, not the user's.
+	 * Whether the user may sign off an alert (a panel member or the coordinator):
+	 * early-warning approve for public-health intelligence. The drafter's own and
+	 * repeated sign-offs are the alert's rules, not the user's.
 	 */
 	public static boolean mayApprove(HarmwatchUser user) {
 		return user.may(Capability.EARLY_WARNING, Action.APPROVE, Purpose.PUBLIC_HEALTH_INTELLIGENCE);
 	}
 
-	/** Whether the reader may open the files sent with a report that came from this agency. */
+	/**
+	 * Whether the reader may open the files sent with a report that came from this
+	 * agency.
+	 */
 	public static boolean mayReadAttachments(HarmwatchUser reader, @Nullable String reporterAgency) {
 		if (reporterAgency != null && reporterAgency.equals(reader.agencyCode())) {
 			return true;

@@ -10,14 +10,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How reports are grouped into signals, which rules open them with what urgency, and the public form's rate limit.
+ * How reports are grouped into signals, which rules open them with what urgency, and the
+ * public form's rate limit.
  *
  * @param groupingWindow evidence within this of a signal's evidence joins it
- * @param noveltyWindow a dangerous substance not seen in the district within this is new there
+ * @param noveltyWindow a dangerous substance not seen in the district within this is new
+ * there
  * @param noveltyClasses classes whose substances are dangerous when new to a district
  * @param noveltyFlags risk flags that make a substance dangerous when new to a district
  * @param noveltyUrgency the urgency of a dangerous substance new to a district
- * @param clusterReports this many reports of one substance in one district within {@code clusterWindow}...
+ * @param clusterReports this many reports of one substance in one district within
+ * {@code clusterWindow}...
  * @param clusterWindow ...open a signal with {@code clusterUrgency}
  * @param clusterUrgency the urgency of a cluster
  * @param deathUrgency the urgency of any report of a death
@@ -32,7 +35,8 @@ public record EarlyWarningProperties(@Nullable Duration groupingWindow, @Nullabl
 		@Nullable RateLimit publicForm) {
 
 	/**
-	 * A token bucket per client: {@code capacity} reports at once, one more every {@code refillEvery}.
+	 * A token bucket per client: {@code capacity} reports at once, one more every
+	 * {@code refillEvery}.
 	 *
 	 * @param capacity reports a client may send in a burst
 	 * @param refillEvery how long until one more is allowed
@@ -50,7 +54,8 @@ public record EarlyWarningProperties(@Nullable Duration groupingWindow, @Nullabl
 		groupingWindow = groupingWindow == null ? Duration.ofDays(14) : groupingWindow;
 		noveltyWindow = noveltyWindow == null ? Duration.ofDays(90) : noveltyWindow;
 		noveltyClasses = noveltyClasses == null
-				? Set.of(SubstanceClass.HIGH_POTENCY_SYNTHETIC_OPIOID, SubstanceClass.NITAZENE) : Set.copyOf(noveltyClasses);
+				? Set.of(SubstanceClass.HIGH_POTENCY_SYNTHETIC_OPIOID, SubstanceClass.NITAZENE)
+				: Set.copyOf(noveltyClasses);
 		noveltyFlags = noveltyFlags == null ? Set.of(RiskFlag.DANGEROUS_ADULTERANT) : Set.copyOf(noveltyFlags);
 		noveltyUrgency = noveltyUrgency == null ? Urgency.URGENT : noveltyUrgency;
 		clusterReports = clusterReports == null ? 3 : clusterReports;

@@ -10,9 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Counts of early-warning work waiting, for the home page's work queue.
  *
- * <p>Each count reads an index: signals by {@code signal_list (status, urgency, …)}, grades by the primary key of
- * {@code panel_grade (signal_id, username)}, messages waiting for approval by the partial unique index
- * {@code alert_message_pending … WHERE NOT issued} and approvals by their primary key.
+ * <p>
+ * Each count reads an index: signals by {@code signal_list (status, urgency, …)}, grades
+ * by the primary key of {@code panel_grade (signal_id, username)}, messages waiting for
+ * approval by the partial unique index {@code alert_message_pending … WHERE NOT issued}
+ * and approvals by their primary key.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -31,34 +33,41 @@ public class EarlyWarningWorkRepository {
 			.single();
 	}
 
-	/** Validated signals with the panel: grading is open until the coordinator records the outcome. */
+	/**
+	 * Validated signals with the panel: grading is open until the coordinator records the
+	 * outcome.
+	 */
 	public long signalsWithThePanel() {
-		return jdbc.sql("SELECT count(*) FROM earlywarning.signal WHERE status = 'VALIDATED' AND decided_at IS NOT NULL")
+		return jdbc
+			.sql("SELECT count(*) FROM earlywarning.signal WHERE status = 'VALIDATED' AND decided_at IS NOT NULL")
 			.query(Long.class)
 			.single();
 	}
 
 	/** Signals open for grading that this panel member has not graded yet. */
 	public long gradesDue(String username) {
-		return jdbc.sql("""
-				SELECT count(*) FROM earlywarning.signal s
-				WHERE s.status = 'VALIDATED' AND s.decided_at IS NOT NULL
-				  AND NOT EXISTS (SELECT 1 FROM earlywarning.panel_grade g WHERE g.signal_id = s.id AND g.username = ?)""")
+		return jdbc
+			.sql("""
+					SELECT count(*) FROM earlywarning.signal s
+					WHERE s.status = 'VALIDATED' AND s.decided_at IS NOT NULL
+					  AND NOT EXISTS (SELECT 1 FROM earlywarning.panel_grade g WHERE g.signal_id = s.id AND g.username = ?)""")
 			.param(username)
 			.query(Long.class)
 			.single();
 	}
 
 	/**
-	 * Alert messages waiting for a sign-off this person may give: drafted by someone else, not yet signed by them, and
-	 * (but for a cancellation) not expired, as {@code AlertManagement#approve} decides.
+	 * Alert messages waiting for a sign-off this person may give: drafted by someone
+	 * else, not yet signed by them, and (but for a cancellation) not expired, as
+	 * {@code AlertManagement#approve} decides.
 	 */
 	public long approvalsAwaiting(String username, Instant now) {
-		return jdbc.sql("""
-				SELECT count(*) FROM earlywarning.alert_message m
-				WHERE NOT m.issued AND m.drafted_by <> :user
-				  AND (m.message_type = 'CANCEL' OR m.expires_at > :now)
-				  AND NOT EXISTS (SELECT 1 FROM earlywarning.alert_approval a WHERE a.message_id = m.id AND a.approver = :user)""")
+		return jdbc
+			.sql("""
+					SELECT count(*) FROM earlywarning.alert_message m
+					WHERE NOT m.issued AND m.drafted_by <> :user
+					  AND (m.message_type = 'CANCEL' OR m.expires_at > :now)
+					  AND NOT EXISTS (SELECT 1 FROM earlywarning.alert_approval a WHERE a.message_id = m.id AND a.approver = :user)""")
 			.param("user", username)
 			.param("now", Timestamp.from(now))
 			.query(Long.class)

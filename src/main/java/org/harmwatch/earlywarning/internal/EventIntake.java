@@ -9,8 +9,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns other modules' events into evidence in signals. Each event is filed once, however often it is delivered (the
- * event registry redelivers incomplete publications): the spike's id and the sample's id are the keys.
+ * Turns other modules' events into evidence in signals. Each event is filed once, however
+ * often it is delivered (the event registry redelivers incomplete publications): the
+ * spike's id and the sample's id are the keys.
  */
 @Component
 class EventIntake {

@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Evidence and the signals it opens or joins, as the {@link SignalEngine} files it: each (kind, ref) once, work on one
- * district and group serialised by a transaction-scoped advisory lock.
+ * Evidence and the signals it opens or joins, as the {@link SignalEngine} files it: each
+ * (kind, ref) once, work on one district and group serialised by a transaction-scoped
+ * advisory lock.
  */
 @Repository
 public class EvidenceRepository {
@@ -47,16 +48,17 @@ public class EvidenceRepository {
 	}
 
 	/**
-	 * The latest signal of the district and group, not dismissed, whose evidence lies within {@code window} of the
-	 * time.
+	 * The latest signal of the district and group, not dismissed, whose evidence lies
+	 * within {@code window} of the time.
 	 */
 	public Optional<UUID> signalToJoin(String ladCode, String groupKey, Instant occurredAt, Duration window) {
 		var seconds = window.toSeconds();
-		return jdbc.sql("""
-				SELECT id FROM earlywarning.signal
-				WHERE lad_code = ? AND group_key = ? AND status <> 'DISMISSED'
-				  AND ? BETWEEN first_evidence_at - make_interval(secs => ?) AND last_evidence_at + make_interval(secs => ?)
-				ORDER BY last_evidence_at DESC LIMIT 1""")
+		return jdbc
+			.sql("""
+					SELECT id FROM earlywarning.signal
+					WHERE lad_code = ? AND group_key = ? AND status <> 'DISMISSED'
+					  AND ? BETWEEN first_evidence_at - make_interval(secs => ?) AND last_evidence_at + make_interval(secs => ?)
+					ORDER BY last_evidence_at DESC LIMIT 1""")
 			.param(ladCode)
 			.param(groupKey)
 			.param(Timestamp.from(occurredAt))
@@ -111,7 +113,10 @@ public class EvidenceRepository {
 			.single();
 	}
 
-	/** Sets a signal's urgency and rules, and counts in a piece of evidence that happened at the time. */
+	/**
+	 * Sets a signal's urgency and rules, and counts in a piece of evidence that happened
+	 * at the time.
+	 */
 	public void rate(UUID signalId, Rating rating, Instant occurredAt) {
 		jdbc.sql("""
 				UPDATE earlywarning.signal SET urgency = ?, rules = ?::text[], evidence_count = evidence_count + 1,
@@ -141,7 +146,10 @@ public class EvidenceRepository {
 			.single() > 0;
 	}
 
-	/** How many reports of the district and group happened after {@code since}, up to the evidence's time. */
+	/**
+	 * How many reports of the district and group happened after {@code since}, up to the
+	 * evidence's time.
+	 */
 	public long reportsSince(SignalEngine.Input in, Instant since) {
 		return jdbc.sql("""
 				SELECT count(*) FROM earlywarning.evidence

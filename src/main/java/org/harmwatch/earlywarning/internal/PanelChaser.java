@@ -10,8 +10,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Chases the panel: reminders to members who have not graded and escalation of overdue grading to the out-of-hours
- * lead, each once (see {@link PanelManagement#chase(java.time.Instant)}). One instance at a time runs it (ShedLock).
+ * Chases the panel: reminders to members who have not graded and escalation of overdue
+ * grading to the out-of-hours lead, each once (see
+ * {@link PanelManagement#chase(java.time.Instant)}). One instance at a time runs it
+ * (ShedLock).
  */
 @Component
 class PanelChaser {

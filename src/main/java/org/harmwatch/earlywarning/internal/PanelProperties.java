@@ -11,20 +11,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the expert panel grades a validated signal.
  *
- * @param deadlines how long the panel has to grade, by the signal's urgency, from validation
+ * @param deadlines how long the panel has to grade, by the signal's urgency, from
+ * validation
  * @param quorum grades needed before the coordinator may record the outcome
- * @param remindAt the fraction of the time to the deadline after which members who have not graded are reminded
- * @param escalateTo the username of the out-of-hours lead, told when the deadline passes without a quorum
- * @param corroborationWindow how far before a signal's latest evidence corroborating evidence is looked for
+ * @param remindAt the fraction of the time to the deadline after which members who have
+ * not graded are reminded
+ * @param escalateTo the username of the out-of-hours lead, told when the deadline passes
+ * without a quorum
+ * @param corroborationWindow how far before a signal's latest evidence corroborating
+ * evidence is looked for
  */
 @ConfigurationProperties("harmwatch.early-warning.panel")
 public record PanelProperties(@Nullable Map<Urgency, Duration> deadlines, @Nullable Integer quorum,
 		@Nullable Double remindAt, @Nullable String escalateTo, @Nullable Duration corroborationWindow) {
 
 	public PanelProperties {
-		var all = new EnumMap<Urgency, Duration>(
-				Map.of(Urgency.URGENT, Duration.ofHours(4), Urgency.HIGH, Duration.ofHours(24), Urgency.ROUTINE,
-						Duration.ofHours(72)));
+		var all = new EnumMap<Urgency, Duration>(Map.of(Urgency.URGENT, Duration.ofHours(4), Urgency.HIGH,
+				Duration.ofHours(24), Urgency.ROUTINE, Duration.ofHours(72)));
 		if (deadlines != null) {
 			all.putAll(deadlines);
 		}

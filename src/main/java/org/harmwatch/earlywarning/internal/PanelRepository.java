@@ -15,14 +15,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The panel's grades (one per member per signal, replaceable) and the reminders and escalations sent, each once.
+ * The panel's grades (one per member per signal, replaceable) and the reminders and
+ * escalations sent, each once.
  */
 @Repository
 public class PanelRepository {
 
 	/** A reminder sent to a member, or the escalation to the out-of-hours lead. */
 	public enum ChaserKind {
+
 		REMINDER, ESCALATION
+
 	}
 
 	/** One reminder or escalation sent. */
@@ -43,17 +46,21 @@ public class PanelRepository {
 			.list();
 	}
 
-	/** Stores a member's grade, replacing their earlier one (whose first grading time is kept). */
+	/**
+	 * Stores a member's grade, replacing their earlier one (whose first grading time is
+	 * kept).
+	 */
 	public void saveGrade(UUID signalId, String username, String displayName, EvidenceStrength strength,
 			PotentialHarm harm, PanelOutcome recommendation, String rationale, Instant at) {
 		var when = Timestamp.from(at);
-		jdbc.sql("""
-				INSERT INTO earlywarning.panel_grade (signal_id, username, display_name, evidence_strength, harm,
-				  recommendation, rationale, first_graded_at, graded_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (signal_id, username) DO UPDATE SET display_name = EXCLUDED.display_name,
-				  evidence_strength = EXCLUDED.evidence_strength, harm = EXCLUDED.harm,
-				  recommendation = EXCLUDED.recommendation, rationale = EXCLUDED.rationale, graded_at = EXCLUDED.graded_at""")
+		jdbc.sql(
+				"""
+						INSERT INTO earlywarning.panel_grade (signal_id, username, display_name, evidence_strength, harm,
+						  recommendation, rationale, first_graded_at, graded_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+						ON CONFLICT (signal_id, username) DO UPDATE SET display_name = EXCLUDED.display_name,
+						  evidence_strength = EXCLUDED.evidence_strength, harm = EXCLUDED.harm,
+						  recommendation = EXCLUDED.recommendation, rationale = EXCLUDED.rationale, graded_at = EXCLUDED.graded_at""")
 			.param(signalId)
 			.param(username)
 			.param(displayName)
@@ -68,18 +75,23 @@ public class PanelRepository {
 
 	/** The reminders and escalations sent on a signal, earliest first. */
 	public List<Chaser> chasers(UUID signalId) {
-		return jdbc.sql("SELECT username, kind, sent_at FROM earlywarning.panel_chaser WHERE signal_id = ? "
-				+ "ORDER BY sent_at, username")
+		return jdbc
+			.sql("SELECT username, kind, sent_at FROM earlywarning.panel_chaser WHERE signal_id = ? "
+					+ "ORDER BY sent_at, username")
 			.param(signalId)
 			.query((rs, n) -> new Chaser(rs.getString("username"), ChaserKind.valueOf(rs.getString("kind")),
 					rs.getTimestamp("sent_at").toInstant()))
 			.list();
 	}
 
-	/** Records a reminder or escalation; {@code false} when it was sent before (by this or another instance). */
+	/**
+	 * Records a reminder or escalation; {@code false} when it was sent before (by this or
+	 * another instance).
+	 */
 	public boolean recordChaser(UUID signalId, String username, ChaserKind kind, Instant at) {
-		return jdbc.sql("INSERT INTO earlywarning.panel_chaser (signal_id, username, kind, sent_at) VALUES (?, ?, ?, ?) "
-				+ "ON CONFLICT DO NOTHING")
+		return jdbc
+			.sql("INSERT INTO earlywarning.panel_chaser (signal_id, username, kind, sent_at) VALUES (?, ?, ?, ?) "
+					+ "ON CONFLICT DO NOTHING")
 			.param(signalId)
 			.param(username)
 			.param(kind.name())

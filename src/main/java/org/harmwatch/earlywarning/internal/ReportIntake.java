@@ -26,8 +26,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes a report in: checks it field by field, places it (a pin kept to about 100 m, or a chosen district), resolves
- * the substances it names, stores it, files it into a signal and publishes {@link ReportReceived}.
+ * Takes a report in: checks it field by field, places it (a pin kept to about 100 m, or a
+ * chosen district), resolves the substances it names, stores it, files it into a signal
+ * and publishes {@link ReportReceived}.
  */
 @Component
 public class ReportIntake {
@@ -95,9 +96,10 @@ public class ReportIntake {
 		var codes = named.stream().map(s -> s.id().code()).distinct().toList();
 		var summary = label(sourceType) + ": "
 				+ outcomes.stream().map(o -> o.name().toLowerCase().replace('_', ' ')).collect(Collectors.joining(", "))
-				+ (resolved.isEmpty() ? "" : " — " + resolved.stream()
-					.map(r -> r.name() != null ? r.name() : "\"" + r.text() + "\"")
-					.collect(Collectors.joining(", ")))
+				+ (resolved.isEmpty() ? ""
+						: " — " + resolved.stream()
+							.map(r -> r.name() != null ? r.name() : "\"" + r.text() + "\"")
+							.collect(Collectors.joining(", ")))
 				+ " (" + people + (people == 1 ? " person)" : " people)");
 		var filed = filing.report(id, occurredAt, receivedAt, place.ladCode(), place.ladName(), named,
 				draft.substanceClass(), draft.outcomes().contains(Outcome.DEATH), summary);
@@ -108,7 +110,10 @@ public class ReportIntake {
 		return id;
 	}
 
-	/** What is wrong with a report, field by field; empty when it can be stored. Stores nothing. */
+	/**
+	 * What is wrong with a report, field by field; empty when it can be stored. Stores
+	 * nothing.
+	 */
 	public List<ReportProblem> check(ReportDraft draft, Instant receivedAt) {
 		var problems = new ArrayList<ReportProblem>();
 		if (draft.sourceType() == null) {
@@ -159,7 +164,8 @@ public class ReportIntake {
 		var lon = draft.lon();
 		if (lat != null || lon != null) {
 			if (lat == null || lon == null || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-				problems.add(new ReportProblem("lat", "Give both latitude and longitude of the pin, or choose an area."));
+				problems
+					.add(new ReportProblem("lat", "Give both latitude and longitude of the pin, or choose an area."));
 				return null;
 			}
 			var found = geography.lookup(lat, lon);
@@ -168,7 +174,8 @@ public class ReportIntake {
 				return null;
 			}
 			var at = found.get();
-			// Kept to about 100 m (three decimal places): enough to group reports, not enough to point at a home.
+			// Kept to about 100 m (three decimal places): enough to group reports, not
+			// enough to point at a home.
 			return new ReportPlace(Math.round(lat * 1000) / 1000.0, Math.round(lon * 1000) / 1000.0, at.lad().code(),
 					at.lad().name(), at.ward() == null ? null : at.ward().code(),
 					at.ward() == null ? null : at.ward().name(), at.lsoa() == null ? null : at.lsoa().code());

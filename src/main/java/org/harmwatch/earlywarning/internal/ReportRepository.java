@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reports of harm and the substances they name: stored once, never changed, read with the signal each joined.
+ * Reports of harm and the substances they name: stored once, never changed, read with the
+ * signal each joined.
  */
 @Repository
 public class ReportRepository {
@@ -43,7 +44,8 @@ public class ReportRepository {
 	 * @param place where it happened, as the pin or the chosen district resolved
 	 * @param outcomes what happened, sorted
 	 * @param substances what it named, in the reporter's order
-	 * @param reporterId who reported it; {@code null} (with the other reporter fields) when anonymous
+	 * @param reporterId who reported it; {@code null} (with the other reporter fields)
+	 * when anonymous
 	 */
 	public record NewReport(UUID id, Channel channel, SourceType sourceType, Instant occurredAt, Instant receivedAt,
 			ReportPlace place, @Nullable String substanceClass, List<Outcome> outcomes, int people,
@@ -52,18 +54,21 @@ public class ReportRepository {
 			List<ReportView.ReportedSubstance> substances) {
 	}
 
-	/** A report as stored, with the agency code of its reporter (for the access policy). */
+	/**
+	 * A report as stored, with the agency code of its reporter (for the access policy).
+	 */
 	public record StoredReport(ReportView view, @Nullable String reporterAgencyCode) {
 	}
 
 	/** Stores a report with its substances, held for public-health intelligence. */
 	public void insert(NewReport report) {
 		var place = report.place();
-		jdbc.sql("""
-				INSERT INTO earlywarning.report (id, channel, source_type, occurred_at, received_at, lat, lon, lad_code,
-				  lad_name, ward_code, ward_name, lsoa_code, substance_class, outcomes, people, description, reporter_id,
-				  reporter_name, reporter_agency_code, reporter_agency_name, purpose)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO earlywarning.report (id, channel, source_type, occurred_at, received_at, lat, lon, lad_code,
+						  lad_name, ward_code, ward_name, lsoa_code, substance_class, outcomes, people, description, reporter_id,
+						  reporter_name, reporter_agency_code, reporter_agency_name, purpose)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)""")
 			.param(report.id())
 			.param(report.channel().name())
 			.param(report.sourceType().name())
@@ -89,9 +94,10 @@ public class ReportRepository {
 		var substances = report.substances();
 		for (int i = 0; i < substances.size(); i++) {
 			var s = substances.get(i);
-			jdbc.sql("""
-					INSERT INTO earlywarning.report_substance (report_id, position, text, substance_code, substance_name,
-					  substance_class, how_known) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			jdbc.sql(
+					"""
+							INSERT INTO earlywarning.report_substance (report_id, position, text, substance_code, substance_name,
+							  substance_class, how_known) VALUES (?, ?, ?, ?, ?, ?, ?)""")
 				.param(report.id())
 				.param(i)
 				.param(s.text())
@@ -126,7 +132,10 @@ public class ReportRepository {
 			.map(r -> new StoredReport(withSubstances(List.of(r.view())).getFirst(), r.reporterAgencyCode()));
 	}
 
-	/** The agency of a report's reporter; {@code null} when anonymous or when there is no such report. */
+	/**
+	 * The agency of a report's reporter; {@code null} when anonymous or when there is no
+	 * such report.
+	 */
 	public @Nullable String reporterAgency(UUID id) {
 		return jdbc.sql("SELECT reporter_agency_code FROM earlywarning.report WHERE id = ?")
 			.param(id)

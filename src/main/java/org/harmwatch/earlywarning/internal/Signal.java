@@ -17,10 +17,12 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A signal's decisions, the aggregate holding its state rules: {@code OPEN} → {@code VALIDATED} or {@code DISMISSED}
- * (the coordinator; a dismissal says why), {@code VALIDATED} → {@code GRADED} (the panel's outcome, once a quorum has
- * graded). Filing evidence into a signal (urgency, rules, counts) is the {@link SignalEngine}'s, which serialises it
- * per district and group; those columns are not part of this aggregate, so saving it never overwrites them.
+ * A signal's decisions, the aggregate holding its state rules: {@code OPEN} →
+ * {@code VALIDATED} or {@code DISMISSED} (the coordinator; a dismissal says why),
+ * {@code VALIDATED} → {@code GRADED} (the panel's outcome, once a quorum has graded).
+ * Filing evidence into a signal (urgency, rules, counts) is the {@link SignalEngine}'s,
+ * which serialises it per district and group; those columns are not part of this
+ * aggregate, so saving it never overwrites them.
  */
 @Table(schema = "earlywarning", name = "signal")
 public class Signal {
@@ -72,8 +74,9 @@ public class Signal {
 	/**
 	 * The coordinator validates or dismisses the open signal.
 	 * @return the reason, stripped ({@code null} when none was given)
-	 * @throws EarlyWarningManagement.SignalDecisionException when the outcome is not a decision, a dismissal has no
-	 * reason, the reason is too long, or the signal was already decided
+	 * @throws EarlyWarningManagement.SignalDecisionException when the outcome is not a
+	 * decision, a dismissal has no reason, the reason is too long, or the signal was
+	 * already decided
 	 */
 	public @Nullable String decide(SignalStatus decision, @Nullable String reason, String by, Instant at) {
 		var why = reason == null || reason.isBlank() ? null : reason.strip();
@@ -84,7 +87,8 @@ public class Signal {
 			throw new EarlyWarningManagement.SignalDecisionException("reason", "Say why the signal is dismissed.");
 		}
 		if (why != null && why.length() > MAX_REASON) {
-			throw new EarlyWarningManagement.SignalDecisionException("reason", "The reason is at most 2000 characters.");
+			throw new EarlyWarningManagement.SignalDecisionException("reason",
+					"The reason is at most 2000 characters.");
 		}
 		if (status != SignalStatus.OPEN) {
 			throw new EarlyWarningManagement.SignalDecisionException("outcome", "This signal was already decided.");
@@ -102,14 +106,16 @@ public class Signal {
 	 */
 	public void requireGradable() {
 		if (status != SignalStatus.VALIDATED) {
-			throw conflict("signal", status == SignalStatus.GRADED
-					? "The panel's outcome has been recorded: grades can no longer change."
-					: "Grading opens when the coordinator validates the signal.");
+			throw conflict("signal",
+					status == SignalStatus.GRADED
+							? "The panel's outcome has been recorded: grades can no longer change."
+							: "Grading opens when the coordinator validates the signal.");
 		}
 	}
 
 	/**
-	 * Checks whether the panel's outcome may be recorded now (before the input is checked).
+	 * Checks whether the panel's outcome may be recorded now (before the input is
+	 * checked).
 	 * @throws PanelRejectedException (conflict) when the signal is not validated
 	 */
 	public void requireOutcomeOpen() {
@@ -120,10 +126,11 @@ public class Signal {
 	}
 
 	/**
-	 * The coordinator records the panel's outcome once {@code quorum} grades are in: the signal becomes graded.
+	 * The coordinator records the panel's outcome once {@code quorum} grades are in: the
+	 * signal becomes graded.
 	 * @return the rationale, stripped
-	 * @throws PanelRejectedException when the signal is not validated (conflict), the quorum is not reached, or the
-	 * outcome or rationale is missing or wrong
+	 * @throws PanelRejectedException when the signal is not validated (conflict), the
+	 * quorum is not reached, or the outcome or rationale is missing or wrong
 	 */
 	public String recordOutcome(@Nullable PanelOutcome panelOutcome, @Nullable String rationale, int grades, int quorum,
 			String by, Instant at) {
@@ -148,7 +155,10 @@ public class Signal {
 		return why;
 	}
 
-	/** The rationale of a grade or an outcome, stripped; {@code null} with a problem added when it is missing or long. */
+	/**
+	 * The rationale of a grade or an outcome, stripped; {@code null} with a problem added
+	 * when it is missing or long.
+	 */
 	public static @Nullable String rationale(@Nullable String rationale, List<ReportProblem> problems) {
 		var why = rationale == null || rationale.isBlank() ? null : rationale.strip();
 		if (why == null) {

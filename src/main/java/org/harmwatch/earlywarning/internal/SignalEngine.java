@@ -18,12 +18,16 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Puts a piece of evidence into the signal it belongs to, opening one when none fits, and applies the rules.
+ * Puts a piece of evidence into the signal it belongs to, opening one when none fits, and
+ * applies the rules.
  *
- * <p>Evidence with the same group key (lead substance, else class, else spike category) in the same district joins a
- * signal that is not dismissed when it happened within the grouping window of that signal's evidence. Work on one
- * district and key is serialised with a transaction-scoped advisory lock, so concurrent reports (or one event delivered
- * twice at once) never open two signals; {@code UNIQUE (kind, ref)} makes a repeated delivery change nothing.
+ * <p>
+ * Evidence with the same group key (lead substance, else class, else spike category) in
+ * the same district joins a signal that is not dismissed when it happened within the
+ * grouping window of that signal's evidence. Work on one district and key is serialised
+ * with a transaction-scoped advisory lock, so concurrent reports (or one event delivered
+ * twice at once) never open two signals; {@code UNIQUE (kind, ref)} makes a repeated
+ * delivery change nothing.
  */
 @Component
 public class SignalEngine {
@@ -58,7 +62,10 @@ public class SignalEngine {
 		this.properties = properties;
 	}
 
-	/** Whether a substance is dangerous enough that its first appearance in a district is urgent. */
+	/**
+	 * Whether a substance is dangerous enough that its first appearance in a district is
+	 * urgent.
+	 */
 	public boolean dangerous(String code) {
 		if (!SubstanceId.isValid(code)) {
 			return false;

@@ -26,8 +26,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Files evidence (a report, a spike, a dangerous drug-checking result) into signals through the {@link SignalEngine},
- * grouped by its lead substance, else class, else category, and publishes {@link SignalOpened} when it opened one.
+ * Files evidence (a report, a spike, a dangerous drug-checking result) into signals
+ * through the {@link SignalEngine}, grouped by its lead substance, else class, else
+ * category, and publishes {@link SignalOpened} when it opened one.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -63,22 +64,24 @@ public class SignalFiling {
 		var groupKey = lead != null ? "substance:" + lead.id().code()
 				: substanceClass != null ? "class:" + substanceClass.name() : "unknown";
 		var codes = named.stream().map(s -> s.id().code()).distinct().toList();
-		var filed = engine.file(new SignalEngine.Input(EvidenceKind.REPORT, reportId.toString(), occurredAt,
-				receivedAt, ladCode, ladName, groupKey, lead == null ? null : lead.id().code(),
+		var filed = engine.file(new SignalEngine.Input(EvidenceKind.REPORT, reportId.toString(), occurredAt, receivedAt,
+				ladCode, ladName, groupKey, lead == null ? null : lead.id().code(),
 				substanceClass == null ? null : substanceClass.name(), codes, death, summary));
 		return filed;
 	}
 
 	/** Publishes {@link SignalOpened} when filing opened a signal. */
-	public void opened(SignalEngine.Filed filed, @Nullable String code, @Nullable String substanceClass,
-			String ladCode, Instant at) {
+	public void opened(SignalEngine.Filed filed, @Nullable String code, @Nullable String substanceClass, String ladCode,
+			Instant at) {
 		if (filed.opened()) {
-			events.publishEvent(
-					new SignalOpened(filed.signalId(), code, substanceClass, ladCode, filed.urgency(), filed.rules(), at));
+			events.publishEvent(new SignalOpened(filed.signalId(), code, substanceClass, ladCode, filed.urgency(),
+					filed.rules(), at));
 		}
 	}
 
-	/** Files a spike from the analytics detector; a spike already filed changes nothing. */
+	/**
+	 * Files a spike from the analytics detector; a spike already filed changes nothing.
+	 */
 	public UUID spike(SpikeDetected spike, Instant receivedAt) {
 		var area = geography.area(spike.areaCode());
 		var ladCode = area.map(Area::ladCode).orElse(spike.areaCode());
@@ -119,8 +122,8 @@ public class SignalFiling {
 	/** The substance a signal is about: the most dangerous one named, else the first. */
 	public @Nullable SubstanceSummary lead(List<SubstanceSummary> named) {
 		return named.stream()
-			.min(Comparator.comparingInt((SubstanceSummary s) -> engine.dangerous(s.id().code()) ? 0
-					: s.has(RiskFlag.HIGH_POTENCY) ? 1 : 2))
+			.min(Comparator.comparingInt(
+					(SubstanceSummary s) -> engine.dangerous(s.id().code()) ? 0 : s.has(RiskFlag.HIGH_POTENCY) ? 1 : 2))
 			.orElse(null);
 	}
 

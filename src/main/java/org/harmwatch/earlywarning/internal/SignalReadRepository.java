@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Signals and their evidence as pages show them, read with SQL; the signal's substance is named through substances'
- * API. Decisions are written through {@link SignalRepository}, evidence by the {@link SignalEngine}.
+ * Signals and their evidence as pages show them, read with SQL; the signal's substance is
+ * named through substances' API. Decisions are written through {@link SignalRepository},
+ * evidence by the {@link SignalEngine}.
  */
 @Repository
 public class SignalReadRepository {
@@ -60,9 +61,10 @@ public class SignalReadRepository {
 	public List<SignalView> page(@Nullable SignalStatus status, @Nullable Urgency urgency, int limit, int offset) {
 		var s = status == null ? null : status.name();
 		var u = urgency == null ? null : urgency.name();
-		return jdbc.sql("SELECT * FROM earlywarning.signal" + FILTER
-				+ " ORDER BY CASE urgency WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END, opened_at DESC, id"
-				+ " LIMIT ? OFFSET ?")
+		return jdbc
+			.sql("SELECT * FROM earlywarning.signal" + FILTER
+					+ " ORDER BY CASE urgency WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END, opened_at DESC, id"
+					+ " LIMIT ? OFFSET ?")
 			.param(s)
 			.param(s)
 			.param(u)
@@ -83,8 +85,9 @@ public class SignalReadRepository {
 
 	/** Validated signals whose grading is open, earliest validated first. */
 	public List<SignalView> validated() {
-		return jdbc.sql("SELECT * FROM earlywarning.signal WHERE status = 'VALIDATED' AND decided_at IS NOT NULL "
-				+ "ORDER BY decided_at")
+		return jdbc
+			.sql("SELECT * FROM earlywarning.signal WHERE status = 'VALIDATED' AND decided_at IS NOT NULL "
+					+ "ORDER BY decided_at")
 			.query((rs, n) -> signal(rs))
 			.list();
 	}
@@ -103,8 +106,8 @@ public class SignalReadRepository {
 			.param(signalId)
 			.query((rs, n) -> new SignalView.Evidence(EvidenceKind.valueOf(rs.getString("kind")), rs.getString("ref"),
 					rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
-					rs.getString("lad_code"), SqlArrays.strings(rs.getArray("substance_codes")),
-					rs.getBoolean("death"), rs.getString("summary")))
+					rs.getString("lad_code"), SqlArrays.strings(rs.getArray("substance_codes")), rs.getBoolean("death"),
+					rs.getString("summary")))
 			.list();
 	}
 
@@ -118,25 +121,27 @@ public class SignalReadRepository {
 	}
 
 	/**
-	 * Reports in these districts between two times that bear on a signal: naming its substance (else its class; for a
-	 * signal with neither, any report), not filed into the signal itself; newest first, at most 50.
+	 * Reports in these districts between two times that bear on a signal: naming its
+	 * substance (else its class; for a signal with neither, any report), not filed into
+	 * the signal itself; newest first, at most 50.
 	 */
 	public List<Corroboration.Report> corroboratingReports(SignalView signal, List<String> districts, Instant since,
 			Instant until) {
-		return jdbc.sql("""
-				SELECT r.id, r.occurred_at, r.lad_code, r.lad_name, r.source_type, r.outcomes, r.people,
-				  (SELECT e.signal_id FROM earlywarning.evidence e WHERE e.kind = 'REPORT' AND e.ref = r.id::text) AS signal_id,
-				  ARRAY(SELECT coalesce(s.substance_name, s.text) FROM earlywarning.report_substance s
-				        WHERE s.report_id = r.id ORDER BY s.position) AS substances
-				FROM earlywarning.report r
-				WHERE r.lad_code = ANY (?::text[]) AND r.occurred_at BETWEEN ? AND ?
-				  AND NOT EXISTS (SELECT 1 FROM earlywarning.evidence e
-				                  WHERE e.kind = 'REPORT' AND e.ref = r.id::text AND e.signal_id = ?)
-				  AND (CAST(? AS text) IS NULL AND CAST(? AS text) IS NULL
-				       OR EXISTS (SELECT 1 FROM earlywarning.report_substance s WHERE s.report_id = r.id
-				                  AND (s.substance_code = ? OR s.substance_class = ?))
-				       OR r.substance_class = ?)
-				ORDER BY r.occurred_at DESC, r.id LIMIT 50""")
+		return jdbc
+			.sql("""
+					SELECT r.id, r.occurred_at, r.lad_code, r.lad_name, r.source_type, r.outcomes, r.people,
+					  (SELECT e.signal_id FROM earlywarning.evidence e WHERE e.kind = 'REPORT' AND e.ref = r.id::text) AS signal_id,
+					  ARRAY(SELECT coalesce(s.substance_name, s.text) FROM earlywarning.report_substance s
+					        WHERE s.report_id = r.id ORDER BY s.position) AS substances
+					FROM earlywarning.report r
+					WHERE r.lad_code = ANY (?::text[]) AND r.occurred_at BETWEEN ? AND ?
+					  AND NOT EXISTS (SELECT 1 FROM earlywarning.evidence e
+					                  WHERE e.kind = 'REPORT' AND e.ref = r.id::text AND e.signal_id = ?)
+					  AND (CAST(? AS text) IS NULL AND CAST(? AS text) IS NULL
+					       OR EXISTS (SELECT 1 FROM earlywarning.report_substance s WHERE s.report_id = r.id
+					                  AND (s.substance_code = ? OR s.substance_class = ?))
+					       OR r.substance_class = ?)
+					ORDER BY r.occurred_at DESC, r.id LIMIT 50""")
 			.param(SqlArrays.textArray(districts))
 			.param(Timestamp.from(since))
 			.param(Timestamp.from(until))
@@ -156,8 +161,8 @@ public class SignalReadRepository {
 	}
 
 	/**
-	 * Evidence of one kind between two times in these districts or naming the signal's substance; newest first, at
-	 * most 50.
+	 * Evidence of one kind between two times in these districts or naming the signal's
+	 * substance; newest first, at most 50.
 	 */
 	public List<FindingRow> findings(EvidenceKind kind, SignalView signal, List<String> districts, Instant since,
 			Instant until) {
@@ -192,8 +197,8 @@ public class SignalReadRepository {
 				rs.getString("lad_name"), SignalStatus.valueOf(rs.getString("status")),
 				Urgency.valueOf(rs.getString("urgency")), SqlArrays.strings(rs.getArray("rules")),
 				rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("first_evidence_at").toInstant(),
-				rs.getTimestamp("last_evidence_at").toInstant(), rs.getInt("evidence_count"),
-				instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("decision_reason"),
+				rs.getTimestamp("last_evidence_at").toInstant(), rs.getInt("evidence_count"), instant(rs, "decided_at"),
+				rs.getString("decided_by"), rs.getString("decision_reason"),
 				outcome == null ? null : PanelOutcome.valueOf(outcome), rs.getString("outcome_rationale"),
 				instant(rs, "graded_at"));
 	}

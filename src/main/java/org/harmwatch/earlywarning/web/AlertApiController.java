@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Alerts as JSON for staff and partner systems: a filtered, paginated list and each alert with its versions. Bad
- * input is a {@code 400 application/problem+json} naming the parameter.
+ * Alerts as JSON for staff and partner systems: a filtered, paginated list and each alert
+ * with its versions. Bad input is a {@code 400 application/problem+json} naming the
+ * parameter.
  */
 @RestController
 class AlertApiController {

@@ -44,9 +44,10 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Alerts for staff: the coordinator drafts one from a signal, updates or cancels it; panel members and the
- * coordinator approve; everyone with early-warning read access sees the list, each alert with its versions, its CAP,
- * and its A4 poster and clinician briefing as PDFs.
+ * Alerts for staff: the coordinator drafts one from a signal, updates or cancels it;
+ * panel members and the coordinator approve; everyone with early-warning read access sees
+ * the list, each alert with its versions, its CAP, and its A4 poster and clinician
+ * briefing as PDFs.
  */
 @Controller
 class AlertController {

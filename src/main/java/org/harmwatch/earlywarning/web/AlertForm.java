@@ -20,7 +20,8 @@ import org.harmwatch.substances.SubstanceManagement;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The alert form as typed: text fields, so that a wrong value is shown back with its error, not lost.
+ * The alert form as typed: text fields, so that a wrong value is shown back with its
+ * error, not lost.
  */
 public class AlertForm {
 
@@ -50,7 +51,10 @@ public class AlertForm {
 
 	private String note = "";
 
-	/** A new form for a signal: its district and substance, a fortnight's validity, review in a week. */
+	/**
+	 * A new form for a signal: its district and substance, a fortnight's validity, review
+	 * in a week.
+	 */
 	static AlertForm forSignal(SignalView signal, Instant now, ZoneId zone) {
 		var form = new AlertForm();
 		form.areas = new ArrayList<>(List.of(signal.ladCode()));
@@ -86,7 +90,10 @@ public class AlertForm {
 		return LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
 	}
 
-	/** The draft this form describes; problems of form (unknown values, unreadable dates) go into {@code problems}. */
+	/**
+	 * The draft this form describes; problems of form (unknown values, unreadable dates)
+	 * go into {@code problems}.
+	 */
 	AlertDraft toDraft(SubstanceManagement vocabulary, ZoneId zone, List<ReportProblem> problems) {
 		var chosenLevel = SignalController.pick(AlertLevel.class, level);
 		if (!level.isBlank() && chosenLevel == null) {
@@ -111,7 +118,8 @@ public class AlertForm {
 				problems.add(new ReportProblem("substances", "A substance is at most 200 characters."));
 				continue;
 			}
-			var byCode = SubstanceId.isValid(text) ? vocabulary.find(new SubstanceId(text)) : java.util.Optional.<org.harmwatch.substances.SubstanceSummary>empty();
+			var byCode = SubstanceId.isValid(text) ? vocabulary.find(new SubstanceId(text))
+					: java.util.Optional.<org.harmwatch.substances.SubstanceSummary>empty();
 			var found = byCode.isPresent() ? byCode : vocabulary.resolveExactly(text).map(r -> r.substance());
 			if (found.isEmpty()) {
 				problems.add(new ReportProblem("substances",
@@ -123,8 +131,9 @@ public class AlertForm {
 				codes.add(found.get().id().code());
 			}
 		}
-		return new AlertDraft(chosenLevel, chosenAudiences, areas.stream().filter(a -> !a.isBlank()).distinct().toList(),
-				codes, headline, lookOutFor, publicAdvice, professionalAdvice, time("expiresAt", expiresAt, zone, problems),
+		return new AlertDraft(chosenLevel, chosenAudiences,
+				areas.stream().filter(a -> !a.isBlank()).distinct().toList(), codes, headline, lookOutFor, publicAdvice,
+				professionalAdvice, time("expiresAt", expiresAt, zone, problems),
 				time("reviewAt", reviewAt, zone, problems), exercise, note);
 	}
 
@@ -170,7 +179,8 @@ public class AlertForm {
 	}
 
 	public void setSubstances(@Nullable List<String> substances) {
-		var list = substances == null ? new ArrayList<String>() : new ArrayList<>(substances.stream().limit(10).map(s -> s == null ? "" : s).toList());
+		var list = substances == null ? new ArrayList<String>()
+				: new ArrayList<>(substances.stream().limit(10).map(s -> s == null ? "" : s).toList());
 		while (list.size() < SUBSTANCE_FIELDS) {
 			list.add("");
 		}

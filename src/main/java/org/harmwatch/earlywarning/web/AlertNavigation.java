@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Alerts in the Intelligence section: the coordinator's and panel's list, and the public alerts page for everyone.
+ * Alerts in the Intelligence section: the coordinator's and panel's list, and the public
+ * alerts page for everyone.
  */
 @Configuration(proxyBeanMethods = false)
 class AlertNavigation {
@@ -22,8 +23,8 @@ class AlertNavigation {
 
 	@Bean
 	NavigationItem publicAlertsNavigation() {
-		return new NavigationItem(NavigationGroup.INTELLIGENCE, "alerts.nav.public", "/alerts",
-				ShownTo.everyone(), "alerts.nav.public.description", 900);
+		return new NavigationItem(NavigationGroup.INTELLIGENCE, "alerts.nav.public", "/alerts", ShownTo.everyone(),
+				"alerts.nav.public.description", 900);
 	}
 
 }

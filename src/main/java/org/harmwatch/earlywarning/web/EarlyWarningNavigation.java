@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Early warning's entries in the Intelligence section: signals for the coordinator and panel, other regions' alerts
- * and reporting for frontline staff.
+ * Early warning's entries in the Intelligence section: signals for the coordinator and
+ * panel, other regions' alerts and reporting for frontline staff.
  */
 @Configuration(proxyBeanMethods = false)
 class EarlyWarningNavigation {
@@ -23,8 +23,9 @@ class EarlyWarningNavigation {
 
 	@Bean
 	NavigationItem externalAlertsNavigation() {
-		return new NavigationItem(NavigationGroup.INTELLIGENCE, "earlywarning.nav.external", "/early-warning/external-alerts",
-				ShownTo.holders(Capability.EARLY_WARNING, Action.READ), "earlywarning.nav.external.description", 130);
+		return new NavigationItem(NavigationGroup.INTELLIGENCE, "earlywarning.nav.external",
+				"/early-warning/external-alerts", ShownTo.holders(Capability.EARLY_WARNING, Action.READ),
+				"earlywarning.nav.external.description", 130);
 	}
 
 	@Bean

@@ -17,11 +17,14 @@ import org.harmwatch.shared.Purpose;
 import org.springframework.stereotype.Component;
 
 /**
- * Early warning's work on the home page: urgent signals for every early-warning reader, signals with the panel for
- * the coordinator, and grades and alert sign-offs due from each panel member and coordinator.
+ * Early warning's work on the home page: urgent signals for every early-warning reader,
+ * signals with the panel for the coordinator, and grades and alert sign-offs due from
+ * each panel member and coordinator.
  *
- * <p>Signals are public-health intelligence that every early-warning reader sees, whatever their agency, so they are
- * counted region-wide; grades and sign-offs are counted for the person themselves.
+ * <p>
+ * Signals are public-health intelligence that every early-warning reader sees, whatever
+ * their agency, so they are counted region-wide; grades and sign-offs are counted for the
+ * person themselves.
  */
 @Component
 class EarlyWarningWorkQueue implements WorkQueue {

@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Neighbouring regions' alerts for the coordinator and the panel: a list with each feed's health, each alert as
- * received, and the coordinator's review. Nothing here issues or forwards anything.
+ * Neighbouring regions' alerts for the coordinator and the panel: a list with each feed's
+ * health, each alert as received, and the coordinator's review. Nothing here issues or
+ * forwards anything.
  */
 @Controller
 class ExternalAlertController {
@@ -35,8 +36,7 @@ class ExternalAlertController {
 
 	private final ZoneId zone;
 
-	ExternalAlertController(FederationManagement federation, Clock clock,
-			RegionSettings region) {
+	ExternalAlertController(FederationManagement federation, Clock clock, RegionSettings region) {
 		this.federation = federation;
 		this.clock = clock;
 		this.zone = region.timeZone();
@@ -80,7 +80,9 @@ class ExternalAlertController {
 		model.addAttribute("alert", federation.alert(id));
 		model.addAttribute("xml", federation.capXml(id));
 		model.addAttribute("canManage",
-				authentication.getAuthorities().stream().anyMatch(a -> "EARLY_WARNING:MANAGE".equals(a.getAuthority())));
+				authentication.getAuthorities()
+					.stream()
+					.anyMatch(a -> "EARLY_WARNING:MANAGE".equals(a.getAuthority())));
 		model.addAttribute("problems", problems);
 		model.addAttribute("note", note);
 		model.addAttribute("zone", zone);

@@ -33,13 +33,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The expert panel through the API: a member grades a validated signal, the coordinator records the outcome, anyone
- * reading signals sees the round of grading.
+ * The expert panel through the API: a member grades a validated signal, the coordinator
+ * records the outcome, anyone reading signals sees the round of grading.
  */
 @RestController
 class PanelApiController {
 
-	/** A grade as JSON; enumerations are text so that a wrong value is named, not a parse failure. */
+	/**
+	 * A grade as JSON; enumerations are text so that a wrong value is named, not a parse
+	 * failure.
+	 */
 	record GradeRequest(@Nullable String strength, @Nullable String harm, @Nullable String recommendation,
 			@Nullable String rationale) {
 	}
@@ -67,7 +70,8 @@ class PanelApiController {
 
 	@PostMapping("/api/early-warning/signals/{id}/grades")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
-	ResponseEntity<PanelGrade> grade(@PathVariable UUID id, @RequestBody(required = false) @Nullable GradeRequest request,
+	ResponseEntity<PanelGrade> grade(@PathVariable UUID id,
+			@RequestBody(required = false) @Nullable GradeRequest request,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		earlyWarning.signal(id);
 		var body = request == null ? new GradeRequest(null, null, null, null) : request;

@@ -30,8 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import static org.harmwatch.earlywarning.web.SignalController.pick;
 
 /**
- * The expert panel's pages: a member's queue of signals waiting for grades, the grade form (phone-first), a signal's
- * round of grading with the coordinator's outcome form, and the corroboration beside a signal.
+ * The expert panel's pages: a member's queue of signals waiting for grades, the grade
+ * form (phone-first), a signal's round of grading with the coordinator's outcome form,
+ * and the corroboration beside a signal.
  */
 @Controller
 class PanelController {
@@ -44,8 +45,7 @@ class PanelController {
 
 	private final ZoneId zone;
 
-	PanelController(EarlyWarningManagement earlyWarning, PanelManagement panel, Clock clock,
-			RegionSettings region) {
+	PanelController(EarlyWarningManagement earlyWarning, PanelManagement panel, Clock clock, RegionSettings region) {
 		this.earlyWarning = earlyWarning;
 		this.panel = panel;
 		this.clock = clock;
@@ -80,8 +80,8 @@ class PanelController {
 	@PostMapping("/early-warning/signals/{id}/outcome")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String recordOutcome(@PathVariable UUID id, @RequestParam(defaultValue = "") String outcome,
-			@RequestParam(defaultValue = "") String rationale, @AuthenticationPrincipal HarmwatchUser user,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String rationale, @AuthenticationPrincipal HarmwatchUser user, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		earlyWarning.signal(id);
 		var chosen = pick(PanelOutcome.class, outcome);
 		try {
@@ -95,8 +95,8 @@ class PanelController {
 		}
 	}
 
-	private String round(Model model, UUID id, HarmwatchUser user, List<ReportProblem> problems,
-			PanelOutcome outcome, String rationale) {
+	private String round(Model model, UUID id, HarmwatchUser user, List<ReportProblem> problems, PanelOutcome outcome,
+			String rationale) {
 		var signal = earlyWarning.signal(id);
 		var round = panel.round(id, clock.instant());
 		model.addAttribute("signal", signal);
@@ -126,8 +126,8 @@ class PanelController {
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
 	String grade(@PathVariable UUID id, @RequestParam(defaultValue = "") String strength,
 			@RequestParam(defaultValue = "") String harm, @RequestParam(defaultValue = "") String recommendation,
-			@RequestParam(defaultValue = "") String rationale, @AuthenticationPrincipal HarmwatchUser user,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String rationale, @AuthenticationPrincipal HarmwatchUser user, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		earlyWarning.signal(id);
 		try {
 			panel.grade(id, pick(EvidenceStrength.class, strength), pick(PotentialHarm.class, harm),
@@ -155,8 +155,8 @@ class PanelController {
 		model.addAttribute("matrix", PanelManagement.matrix());
 		var chosenStrength = pick(EvidenceStrength.class, strength);
 		var chosenHarm = pick(PotentialHarm.class, harm);
-		model.addAttribute("suggestion",
-				chosenStrength == null || chosenHarm == null ? null : PanelManagement.suggest(chosenStrength, chosenHarm));
+		model.addAttribute("suggestion", chosenStrength == null || chosenHarm == null ? null
+				: PanelManagement.suggest(chosenStrength, chosenHarm));
 		model.addAttribute("strength", strength);
 		model.addAttribute("harm", harm);
 		model.addAttribute("recommendation", recommendation);

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The expert panel's entry in the Intelligence section: signals waiting for a member's grade.
+ * The expert panel's entry in the Intelligence section: signals waiting for a member's
+ * grade.
  */
 @Configuration(proxyBeanMethods = false)
 class PanelNavigation {

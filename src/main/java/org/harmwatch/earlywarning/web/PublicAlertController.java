@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The public face of early warning: current public alerts with a map, each alert's page and CAP 1.2 document, and
- * the Atom feeds (alerts, and the CAP index) that other regions and national bodies poll. Only issued alerts for the
- * public are shown; exercises and alerts for professionals only are never here (404, as if they did not exist).
+ * The public face of early warning: current public alerts with a map, each alert's page
+ * and CAP 1.2 document, and the Atom feeds (alerts, and the CAP index) that other regions
+ * and national bodies poll. Only issued alerts for the public are shown; exercises and
+ * alerts for professionals only are never here (404, as if they did not exist).
  */
 @Controller
 class PublicAlertController {
@@ -37,8 +38,7 @@ class PublicAlertController {
 
 	private final ZoneId zone;
 
-	PublicAlertController(AlertManagement alerts, GeographyManagement geography, Clock clock,
-			RegionSettings region) {
+	PublicAlertController(AlertManagement alerts, GeographyManagement geography, Clock clock, RegionSettings region) {
 		this.alerts = alerts;
 		this.geography = geography;
 		this.clock = clock;
@@ -58,9 +58,8 @@ class PublicAlertController {
 		});
 		model.addAttribute("alerts", current);
 		model.addAttribute("affected", String.join(" ", codes));
-		model.addAttribute("bounds", geography.bounds()
-			.map(b -> b.south() + "," + b.west() + "," + b.north() + "," + b.east())
-			.orElse(""));
+		model.addAttribute("bounds",
+				geography.bounds().map(b -> b.south() + "," + b.west() + "," + b.north() + "," + b.east()).orElse(""));
 		model.addAttribute("zone", zone);
 		return "earlywarning/publicAlerts";
 	}

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The anonymous report form: anyone, no sign-in, no personal data kept (no name, no contact, no IP address, no pin;
- * an area only). Rate-limited per client.
+ * The anonymous report form: anyone, no sign-in, no personal data kept (no name, no
+ * contact, no IP address, no pin; an area only). Rate-limited per client.
  */
 @Controller
 class PublicReportController {
@@ -59,7 +59,8 @@ class PublicReportController {
 			model.addAttribute("minutes", Math.max(1, limiter.retryAfter().toMinutes()));
 			return "earlywarning/publicTooMany";
 		}
-		// Only the fields the public form shows are read: no pin, no reporter, a member of the public.
+		// Only the fields the public form shows are read: no pin, no reporter, a member
+		// of the public.
 		form.setSourceType(SourceType.MEMBER_OF_PUBLIC.name());
 		form.setLat(null);
 		form.setLon(null);

@@ -6,7 +6,8 @@ import org.harmwatch.platform.RateLimitStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The anonymous report form's rate limit per client ({@code harmwatch.early-warning.public-form.*}).
+ * The anonymous report form's rate limit per client
+ * ({@code harmwatch.early-warning.public-form.*}).
  */
 @Component
 class PublicReportRateLimiter extends ClientRateLimiter {

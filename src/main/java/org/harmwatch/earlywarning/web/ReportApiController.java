@@ -40,16 +40,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reports from partner systems (ambulance, A&E, police, drug checking): JSON in, 201 with the report's location out.
+ * Reports from partner systems (ambulance, A&E, police, drug checking): JSON in, 201 with
+ * the report's location out.
  *
- * <p>The body is read strictly (see the platform's input configuration): a property this record does not have, a
- * fraction for {@code people} or text that is not valid Unicode is refused and named, never dropped or rounded. Lists
- * are bounded before they are read: each outcome once, at most 10 substances and 3 files.
+ * <p>
+ * The body is read strictly (see the platform's input configuration): a property this
+ * record does not have, a fraction for {@code people} or text that is not valid Unicode
+ * is refused and named, never dropped or rounded. Lists are bounded before they are read:
+ * each outcome once, at most 10 substances and 3 files.
  */
 @RestController
 class ReportApiController {
 
-	/** A report as JSON; enumerations and times are text so that a wrong value is named, not a parse failure. */
+	/**
+	 * A report as JSON; enumerations and times are text so that a wrong value is named,
+	 * not a parse failure.
+	 */
 	record ReportRequest(@Nullable String sourceType, @Nullable String occurredAt, @Nullable Double lat,
 			@Nullable Double lon, @Nullable String ladCode, @Nullable List<Mention> substances,
 			@Nullable String substanceClass, @Nullable List<String> outcomes, @Nullable Integer people,
@@ -66,7 +72,10 @@ class ReportApiController {
 	record Created(UUID id, String location) {
 	}
 
-	/** The most substances a report names (as the service checks), so a longer list is refused before it is read. */
+	/**
+	 * The most substances a report names (as the service checks), so a longer list is
+	 * refused before it is read.
+	 */
 	static final int MAX_SUBSTANCES = 10;
 
 	private final EarlyWarningManagement earlyWarning;
@@ -93,7 +102,8 @@ class ReportApiController {
 				when = Instant.parse(request.occurredAt());
 			}
 			catch (DateTimeParseException ex) {
-				problems.add(new ReportProblem("occurredAt", "Must be an ISO-8601 instant, e.g. 2026-11-20T22:15:00Z."));
+				problems
+					.add(new ReportProblem("occurredAt", "Must be an ISO-8601 instant, e.g. 2026-11-20T22:15:00Z."));
 			}
 		}
 		var mentions = new ArrayList<SubstanceMention>();
@@ -108,9 +118,8 @@ class ReportApiController {
 				problems.add(new ReportProblem("substances[" + i + "].text", "Name the substance."));
 				continue;
 			}
-			var how = m.howKnown() == null ? HowKnown.SUSPECTED
-					: ReportForm.parse(HowKnown.class, m.howKnown(), "substances[" + i + "].howKnown",
-							"Must be one of " + List.of(HowKnown.values()) + ".", problems);
+			var how = m.howKnown() == null ? HowKnown.SUSPECTED : ReportForm.parse(HowKnown.class, m.howKnown(),
+					"substances[" + i + "].howKnown", "Must be one of " + List.of(HowKnown.values()) + ".", problems);
 			mentions.add(new SubstanceMention(m.text(), how == null ? HowKnown.SUSPECTED : how));
 		}
 		var chosenClass = EarlyWarningManagement.substanceClass(request.substanceClass()).orElse(null);
@@ -150,7 +159,8 @@ class ReportApiController {
 				uploads.add(new ReportAttachments.Upload(file.filename(), bytes));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new ReportProblem("attachments[" + i + "].content", "Must be the file's bytes in base64."));
+				problems
+					.add(new ReportProblem("attachments[" + i + "].content", "Must be the file's bytes in base64."));
 			}
 		}
 		var draft = new ReportDraft(Channel.API, type, when, request.lat(), request.lon(), request.ladCode(), mentions,

@@ -43,7 +43,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The staff report form (short, for a phone) and the reports list and details for the coordinator and panel.
+ * The staff report form (short, for a phone) and the reports list and details for the
+ * coordinator and panel.
  */
 @Controller
 class ReportController {
@@ -86,7 +87,8 @@ class ReportController {
 		if (problems.isEmpty()) {
 			try {
 				var id = attachments.submit(draft,
-						new Reporter(user.id(), user.displayName(), user.agencyCode(), user.agencyName()), now, uploads);
+						new Reporter(user.id(), user.displayName(), user.agencyCode(), user.agencyName()), now,
+						uploads);
 				redirect.addFlashAttribute("sent", id.toString().substring(0, 8));
 				return "redirect:/early-warning/reports/new";
 			}
@@ -122,7 +124,10 @@ class ReportController {
 		return "earlywarning/reportDetails";
 	}
 
-	/** A report's photo or lab report, as a download (never shown inline, so it cannot run in our origin). */
+	/**
+	 * A report's photo or lab report, as a download (never shown inline, so it cannot run
+	 * in our origin).
+	 */
 	@GetMapping("/early-warning/reports/{id}/attachments/{attachmentId}")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId,
@@ -131,7 +136,8 @@ class ReportController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.attachment().contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.attachment().filename(), StandardCharsets.UTF_8)
+					ContentDisposition.attachment()
+						.filename(file.attachment().filename(), StandardCharsets.UTF_8)
 						.build()
 						.toString())
 			.header("X-Content-Type-Options", "nosniff")

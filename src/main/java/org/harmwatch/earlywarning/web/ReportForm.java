@@ -20,7 +20,8 @@ import org.harmwatch.earlywarning.SubstanceMention;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the report forms post: everything as text, so that a wrong value becomes a message next to its field.
+ * What the report forms post: everything as text, so that a wrong value becomes a message
+ * next to its field.
  */
 public class ReportForm {
 
@@ -55,7 +56,10 @@ public class ReportForm {
 		return form;
 	}
 
-	/** The draft, with {@code null} wherever a value could not be read; the problems say which. */
+	/**
+	 * The draft, with {@code null} wherever a value could not be read; the problems say
+	 * which.
+	 */
 	ReportDraft toDraft(Channel channel, ZoneId zone, List<ReportProblem> problems) {
 		var type = parse(SourceType.class, sourceType, "sourceType", "Choose who or what the report comes from.",
 				problems);

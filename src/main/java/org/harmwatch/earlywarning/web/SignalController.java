@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Signals for the coordinator and panel: a filtered list, and each signal with its evidence side by side; the
- * coordinator validates or dismisses.
+ * Signals for the coordinator and panel: a filtered list, and each signal with its
+ * evidence side by side; the coordinator validates or dismisses.
  */
 @Controller
 class SignalController {
@@ -37,8 +37,7 @@ class SignalController {
 
 	private final ZoneId zone;
 
-	SignalController(EarlyWarningManagement earlyWarning, Clock clock,
-			RegionSettings region) {
+	SignalController(EarlyWarningManagement earlyWarning, Clock clock, RegionSettings region) {
 		this.earlyWarning = earlyWarning;
 		this.clock = clock;
 		this.zone = region.timeZone();
@@ -92,7 +91,9 @@ class SignalController {
 		model.addAttribute("signal", earlyWarning.signal(id));
 		model.addAttribute("evidence", earlyWarning.evidence(id));
 		model.addAttribute("canManage",
-				authentication.getAuthorities().stream().anyMatch(a -> "EARLY_WARNING:MANAGE".equals(a.getAuthority())));
+				authentication.getAuthorities()
+					.stream()
+					.anyMatch(a -> "EARLY_WARNING:MANAGE".equals(a.getAuthority())));
 		model.addAttribute("problems", problems);
 		model.addAttribute("reason", reason);
 		model.addAttribute("zone", zone);

@@ -31,10 +31,13 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * The region's areas in memory: attributes, boundaries, a point index per level and rendered GeoJSON.
+ * The region's areas in memory: attributes, boundaries, a point index per level and
+ * rendered GeoJSON.
  *
- * <p>Built from the stored areas once the loader has run, before the application takes requests, and replaced whole
- * (one volatile reference) when reloaded, so readers never see a half-built catalogue.
+ * <p>
+ * Built from the stored areas once the loader has run, before the application takes
+ * requests, and replaced whole (one volatile reference) when reloaded, so readers never
+ * see a half-built catalogue.
  */
 @Component
 public class AreaCatalogue implements SmartInitializingSingleton {
@@ -99,16 +102,18 @@ public class AreaCatalogue implements SmartInitializingSingleton {
 		for (var level : AreaLevel.values()) {
 			byLevel.get(level).sort(Comparator.comparing(Area::code));
 			byLevel.put(level, List.copyOf(byLevel.get(level)));
-			// The region's edge is the local authority boundaries, exactly; finer levels forgive small gaps.
+			// The region's edge is the local authority boundaries, exactly; finer levels
+			// forgive small gaps.
 			double tolerance = level == AreaLevel.LAD ? 0 : properties.lookupToleranceMetres();
 			indexes.put(level, new AreaIndex(geometriesByLevel.get(level), tolerance));
 		}
 		var populations = new HashMap<String, NavigableMap<Integer, StoredPopulation>>();
 		for (var population : store.populations()) {
-			populations.computeIfAbsent(population.ladCode(), lad -> new TreeMap<>()).put(population.year(), population);
+			populations.computeIfAbsent(population.ladCode(), lad -> new TreeMap<>())
+				.put(population.year(), population);
 		}
-		var bounds = envelope.isNull() ? Optional.<Bounds>empty()
-				: Optional.of(new Bounds(envelope.getMinY(), envelope.getMinX(), envelope.getMaxY(), envelope.getMaxX()));
+		var bounds = envelope.isNull() ? Optional.<Bounds>empty() : Optional
+			.of(new Bounds(envelope.getMinY(), envelope.getMinX(), envelope.getMaxY(), envelope.getMaxX()));
 		var version = dataset.map(d -> d.checksum().substring(0, 16)).orElse("empty");
 		this.snapshot = new Snapshot(dataset.map(GeographyStore.StoredDataset::region).orElse(""),
 				dataset.map(GeographyStore.StoredDataset::attribution).orElse(""), version, Map.copyOf(areas),
@@ -121,7 +126,8 @@ public class AreaCatalogue implements SmartInitializingSingleton {
 
 	private static Area area(StoredArea s, String ladName) {
 		return new Area(s.code(), s.level(), s.name(), s.ladCode(), ladName, s.msoaCode(), s.vintage(), s.population(),
-				s.populationYear(), s.imdRank(), s.imdDecile(), new LatLon(s.centroidLat(), s.centroidLon()), s.areaKm2());
+				s.populationYear(), s.imdRank(), s.imdDecile(), new LatLon(s.centroidLat(), s.centroidLon()),
+				s.areaKm2());
 	}
 
 	private Snapshot current() {
@@ -223,7 +229,10 @@ public class AreaCatalogue implements SmartInitializingSingleton {
 			.toList();
 	}
 
-	/** The GeoJSON of a level's boundaries, optionally only those in one local authority; rendered once, then kept. */
+	/**
+	 * The GeoJSON of a level's boundaries, optionally only those in one local authority;
+	 * rendered once, then kept.
+	 */
 	public BoundaryDocument document(AreaLevel level, @Nullable String ladCode) {
 		var current = current();
 		if (ladCode != null && !isLad(current, ladCode)) {

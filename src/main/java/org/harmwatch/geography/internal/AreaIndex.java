@@ -18,16 +18,21 @@ import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.distance.DistanceOp;
 
 /**
- * Finds which of one level's areas contains a point: an STR-tree of bounding boxes, then a prepared point-in-polygon
- * test on the few candidates.
+ * Finds which of one level's areas contains a point: an STR-tree of bounding boxes, then
+ * a prepared point-in-polygon test on the few candidates.
  *
- * <p>Immutable and safe to share between threads once built. Coordinates are longitude (x) and latitude (y) in WGS84
- * degrees. Results are deterministic: a point on a boundary shared by several areas goes to the one whose interior
- * holds it, else to the lowest code; a point in no area goes to the nearest area within the tolerance, else to none.
+ * <p>
+ * Immutable and safe to share between threads once built. Coordinates are longitude (x)
+ * and latitude (y) in WGS84 degrees. Results are deterministic: a point on a boundary
+ * shared by several areas goes to the one whose interior holds it, else to the lowest
+ * code; a point in no area goes to the nearest area within the tolerance, else to none.
  */
 public final class AreaIndex {
 
-	/** Metres per degree of latitude (and of longitude at the equator), on a sphere of the WGS84 mean radius. */
+	/**
+	 * Metres per degree of latitude (and of longitude at the equator), on a sphere of the
+	 * WGS84 mean radius.
+	 */
 	static final double METRES_PER_DEGREE = 111_195.0;
 
 	private record Entry(String code, Geometry geometry, PreparedGeometry prepared) {
@@ -46,7 +51,8 @@ public final class AreaIndex {
 	/**
 	 * Builds the index.
 	 * @param areas each area's polygonal boundary, by code
-	 * @param toleranceMetres how far outside every boundary a point may lie and still be given the nearest area
+	 * @param toleranceMetres how far outside every boundary a point may lie and still be
+	 * given the nearest area
 	 */
 	public AreaIndex(Map<String, Geometry> areas, double toleranceMetres) {
 		this.toleranceMetres = Math.max(0, toleranceMetres);
@@ -57,7 +63,8 @@ public final class AreaIndex {
 		for (var area : areas.entrySet()) {
 			var geometry = area.getValue();
 			var prepared = preparer.create(geometry);
-			// Prepared geometries build their own indexes on first use; do it now, before the index is shared.
+			// Prepared geometries build their own indexes on first use; do it now, before
+			// the index is shared.
 			prepared.covers(geometry.getInteriorPoint());
 			var entry = new Entry(area.getKey(), geometry, prepared);
 			entries.put(entry.code(), entry);
@@ -73,7 +80,10 @@ public final class AreaIndex {
 		return byCode.size();
 	}
 
-	/** The code of the area that contains the point, or of the nearest within the tolerance. */
+	/**
+	 * The code of the area that contains the point, or of the nearest within the
+	 * tolerance.
+	 */
 	public Optional<String> locate(double lon, double lat) {
 		var point = factory.createPoint(new Coordinate(lon, lat));
 		var covering = new ArrayList<Entry>(2);
@@ -86,7 +96,8 @@ public final class AreaIndex {
 			return Optional.of(covering.getFirst().code());
 		}
 		if (covering.size() > 1) {
-			// On a shared boundary (or where generalised boundaries overlap): prefer an interior, then the lowest code.
+			// On a shared boundary (or where generalised boundaries overlap): prefer an
+			// interior, then the lowest code.
 			return covering.stream()
 				.filter(entry -> entry.prepared().contains(point))
 				.min(BY_CODE)
@@ -97,7 +108,8 @@ public final class AreaIndex {
 	}
 
 	/**
-	 * The areas whose boundaries touch or overlap the given area's, within about a metre (for gaps left by rounding).
+	 * The areas whose boundaries touch or overlap the given area's, within about a metre
+	 * (for gaps left by rounding).
 	 */
 	public List<String> neighbours(String code) {
 		var entry = byCode.get(code);
@@ -112,7 +124,8 @@ public final class AreaIndex {
 			if (other.code().equals(code)) {
 				continue;
 			}
-			if (entry.prepared().intersects(other.geometry()) || entry.geometry().isWithinDistance(other.geometry(), slack)) {
+			if (entry.prepared().intersects(other.geometry())
+					|| entry.geometry().isWithinDistance(other.geometry(), slack)) {
 				result.add(other.code());
 			}
 		}
@@ -142,7 +155,10 @@ public final class AreaIndex {
 		return Optional.ofNullable(best).map(Entry::code);
 	}
 
-	/** Distance in metres between two nearby points (equirectangular: exact enough within a few kilometres). */
+	/**
+	 * Distance in metres between two nearby points (equirectangular: exact enough within
+	 * a few kilometres).
+	 */
 	static double metres(Coordinate a, Coordinate b, double cosLat) {
 		double dx = (a.x - b.x) * cosLat;
 		double dy = a.y - b.y;

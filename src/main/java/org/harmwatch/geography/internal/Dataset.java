@@ -27,8 +27,8 @@ record Dataset(String id, String region, String attribution, String checksum, Li
 	/**
 	 * One local authority's population in one year.
 	 *
-	 * @param byAge population by single year of age from 0, the last element the open top band; {@code null} where
-	 * not published; empty when the source has no ages
+	 * @param byAge population by single year of age from 0, the last element the open top
+	 * band; {@code null} where not published; empty when the source has no ages
 	 */
 	record SourcePopulation(String ladCode, int year, int allAges, boolean complete, List<@Nullable Integer> byAge) {
 	}

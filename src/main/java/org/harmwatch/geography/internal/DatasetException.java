@@ -1,7 +1,8 @@
 package org.harmwatch.geography.internal;
 
 /**
- * The geography dataset cannot be read: a file is missing, or its content does not match the manifest.
+ * The geography dataset cannot be read: a file is missing, or its content does not match
+ * the manifest.
  */
 class DatasetException extends RuntimeException {
 

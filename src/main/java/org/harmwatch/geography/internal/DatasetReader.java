@@ -32,10 +32,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a region's geography from the folder its manifest ({@code dataset.properties}) is in.
+ * Reads a region's geography from the folder its manifest ({@code dataset.properties}) is
+ * in.
  *
- * <p>The manifest names each file and the GeoJSON properties or CSV columns to read, so the code knows nothing of a
- * particular region. Every problem is reported with the file it is in.
+ * <p>
+ * The manifest names each file and the GeoJSON properties or CSV columns to read, so the
+ * code knows nothing of a particular region. Every problem is reported with the file it
+ * is in.
  */
 final class DatasetReader {
 
@@ -49,7 +52,10 @@ final class DatasetReader {
 
 	private final String location;
 
-	/** The manifest entries naming the dataset's files, in the order the checksum covers them. */
+	/**
+	 * The manifest entries naming the dataset's files, in the order the checksum covers
+	 * them.
+	 */
 	static final List<String> FILE_KEYS = List.of("lad.file", "ward.file", "msoa.file", "lsoa.file", "deprivation.file",
 			"population.file");
 
@@ -68,19 +74,26 @@ final class DatasetReader {
 		}
 	}
 
-	/** Reads the dataset whose manifest is in the given folder (a Spring resource location). */
+	/**
+	 * Reads the dataset whose manifest is in the given folder (a Spring resource
+	 * location).
+	 */
 	static Dataset read(ResourceLoader resources, String location) {
 		return new DatasetReader(resources, location).read();
 	}
 
-	/** The checksum of the dataset in the given folder, without parsing it: cheap enough for every start-up. */
+	/**
+	 * The checksum of the dataset in the given folder, without parsing it: cheap enough
+	 * for every start-up.
+	 */
 	static String checksum(ResourceLoader resources, String location) {
 		return new DatasetReader(resources, location).checksum();
 	}
 
 	/**
-	 * SHA-256 of each file's name, length and CRC-32, in manifest order. CRC-32 runs natively even before the JIT has
-	 * warmed up, so checking an unchanged dataset at start-up costs milliseconds; it detects changes, not tampering.
+	 * SHA-256 of each file's name, length and CRC-32, in manifest order. CRC-32 runs
+	 * natively even before the JIT has warmed up, so checking an unchanged dataset at
+	 * start-up costs milliseconds; it detects changes, not tampering.
 	 */
 	private String checksum() {
 		MessageDigest digest;
@@ -199,7 +212,8 @@ final class DatasetReader {
 				}
 				yield GEOMETRIES.createMultiPolygon(polygons);
 			}
-			default -> throw new DatasetException(where + ": geometry must be a Polygon or MultiPolygon, not '" + type + "'");
+			default ->
+				throw new DatasetException(where + ": geometry must be a Polygon or MultiPolygon, not '" + type + "'");
 		};
 		if (result.isEmpty()) {
 			throw new DatasetException(where + ": empty geometry");
@@ -236,10 +250,15 @@ final class DatasetReader {
 		return GEOMETRIES.createLinearRing(coordinates.toArray(Coordinate[]::new));
 	}
 
-	/** Gives each LSOA the MSOA its interior point lies in (2011 LSOAs nest exactly in MSOAs). */
+	/**
+	 * Gives each LSOA the MSOA its interior point lies in (2011 LSOAs nest exactly in
+	 * MSOAs).
+	 */
 	private List<SourceArea> nestLsoasInMsoas(List<SourceArea> areas) {
 		var msoas = new LinkedHashMap<String, Geometry>();
-		areas.stream().filter(area -> area.level() == AreaLevel.MSOA).forEach(area -> msoas.put(area.code(), area.geometry()));
+		areas.stream()
+			.filter(area -> area.level() == AreaLevel.MSOA)
+			.forEach(area -> msoas.put(area.code(), area.geometry()));
 		if (msoas.isEmpty()) {
 			return areas;
 		}
@@ -285,7 +304,8 @@ final class DatasetReader {
 			var cells = table.rows().get(row);
 			int d = table.integer(row, decile);
 			if (d < 1 || d > 10) {
-				throw new DatasetException(file + ", line " + table.lines().get(row) + ": decile must be 1 to 10, not " + d);
+				throw new DatasetException(
+						file + ", line " + table.lines().get(row) + ": decile must be 1 to 10, not " + d);
 			}
 			result.put(cells[code], new int[] { table.integer(row, rank), d });
 		}
@@ -326,8 +346,8 @@ final class DatasetReader {
 				byAge.add(table.optionalInteger(row, column));
 			}
 			boolean complete = !byAge.contains(null);
-			result.add(new SourcePopulation(lad, table.integer(row, year), table.integer(row, allAges), complete,
-					byAge));
+			result
+				.add(new SourcePopulation(lad, table.integer(row, year), table.integer(row, allAges), complete, byAge));
 		}
 		return result;
 	}
@@ -361,7 +381,8 @@ final class DatasetReader {
 	private Table csv(String file) {
 		List<CsvReader.Row> records;
 		try {
-			records = CsvReader.read(new String(bytes(file), StandardCharsets.UTF_8)).stream()
+			records = CsvReader.read(new String(bytes(file), StandardCharsets.UTF_8))
+				.stream()
 				.filter(row -> !row.blank())
 				.toList();
 		}
@@ -386,7 +407,10 @@ final class DatasetReader {
 		return new Table(file, header, rows, lines);
 	}
 
-	/** The cells of one CSV line (RFC 4180 quoting, a byte-order mark dropped), each trimmed. */
+	/**
+	 * The cells of one CSV line (RFC 4180 quoting, a byte-order mark dropped), each
+	 * trimmed.
+	 */
 	static String[] cells(String line) {
 		var records = CsvReader.read(line);
 		return records.isEmpty() ? new String[] { "" } : trimmed(records.getFirst()).toArray(String[]::new);
@@ -424,8 +448,8 @@ final class DatasetReader {
 				return (int) Math.round(Double.parseDouble(text));
 			}
 			catch (NumberFormatException ex) {
-				throw new DatasetException(file + ", line " + lines.get(row) + ": " + header.get(column) + " is not a number: '"
-						+ text + "'");
+				throw new DatasetException(file + ", line " + lines.get(row) + ": " + header.get(column)
+						+ " is not a number: '" + text + "'");
 			}
 		}
 

@@ -12,10 +12,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills the geography tables from the bundled dataset when they are empty or hold another version of it.
+ * Fills the geography tables from the bundled dataset when they are empty or hold another
+ * version of it.
  *
- * <p>Safe when several instances start together: each takes a PostgreSQL advisory lock for its transaction, so one
- * loads and the others find the same checksum already stored and do nothing.
+ * <p>
+ * Safe when several instances start together: each takes a PostgreSQL advisory lock for
+ * its transaction, so one loads and the others find the same checksum already stored and
+ * do nothing.
  */
 @Component
 public class GeographyLoader {
@@ -72,8 +75,8 @@ public class GeographyLoader {
 				(System.nanoTime() - started) / 1_000_000);
 		if (result.loaded()) {
 			log.info("Loaded geography from {} in {} ms: {} areas {}, {} population rows", properties.source(),
-					result.millis(), result.counts().values().stream().mapToLong(Long::longValue).sum(), result.counts(),
-					result.populationRows());
+					result.millis(), result.counts().values().stream().mapToLong(Long::longValue).sum(),
+					result.counts(), result.populationRows());
 		}
 		else {
 			log.info("Geography from {} already stored (checked in {} ms): {}", properties.source(), result.millis(),

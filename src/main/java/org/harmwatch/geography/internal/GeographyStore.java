@@ -41,7 +41,10 @@ class GeographyStore {
 			@Nullable Integer imdDecile, double centroidLat, double centroidLon, double areaKm2, Geometry geometry) {
 	}
 
-	/** One local authority's population in one year; {@code byAge} is empty when the source has no ages. */
+	/**
+	 * One local authority's population in one year; {@code byAge} is empty when the
+	 * source has no ages.
+	 */
 	record StoredPopulation(String ladCode, int year, int allAges, boolean complete, List<@Nullable Integer> byAge) {
 	}
 
@@ -54,7 +57,10 @@ class GeographyStore {
 		this.template = template;
 	}
 
-	/** Serialises loaders until the end of the current transaction, across every instance sharing the database. */
+	/**
+	 * Serialises loaders until the end of the current transaction, across every instance
+	 * sharing the database.
+	 */
 	void lockForLoading() {
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('harmwatch.geography.load'))").query().singleValue();
 	}
@@ -82,7 +88,10 @@ class GeographyStore {
 		return jdbc.sql("SELECT count(*) FROM geography.lad_population").query(Long.class).single();
 	}
 
-	/** Replaces everything stored with the dataset given; call inside a transaction holding the loading lock. */
+	/**
+	 * Replaces everything stored with the dataset given; call inside a transaction
+	 * holding the loading lock.
+	 */
 	void replace(Dataset dataset, Instant now) {
 		jdbc.sql("DELETE FROM geography.area").update();
 		jdbc.sql("DELETE FROM geography.lad_population").update();
@@ -94,8 +103,7 @@ class GeographyStore {
 		var latest = dataset.populations()
 			.stream()
 			.filter(SourcePopulation::complete)
-			.collect(Collectors.toMap(SourcePopulation::ladCode, p -> p,
-					(a, b) -> a.year() >= b.year() ? a : b));
+			.collect(Collectors.toMap(SourcePopulation::ladCode, p -> p, (a, b) -> a.year() >= b.year() ? a : b));
 		var wkb = new WKBWriter(2);
 		var rows = new ArrayList<Object[]>(dataset.areas().size());
 		for (var area : dataset.areas()) {
@@ -106,11 +114,13 @@ class GeographyStore {
 					population == null ? null : population.year(), area.imdRank(), area.imdDecile(), centroid.getY(),
 					centroid.getX(), areaKm2(area.geometry(), centroid.getY()), wkb.write(area.geometry()) });
 		}
-		template.batchUpdate("""
-				INSERT INTO geography.area (code, level, name, lad_code, msoa_code, vintage, population, population_year,
-				  imd_rank, imd_decile, centroid_lat, centroid_lon, area_km2, geometry)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (code) DO NOTHING""", rows);
+		template.batchUpdate(
+				"""
+						INSERT INTO geography.area (code, level, name, lad_code, msoa_code, vintage, population, population_year,
+						  imd_rank, imd_decile, centroid_lat, centroid_lon, area_km2, geometry)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						ON CONFLICT (code) DO NOTHING""",
+				rows);
 
 		var populationRows = dataset.populations()
 			.stream()
@@ -121,7 +131,9 @@ class GeographyStore {
 				VALUES (?, ?, ?, ?, CAST(? AS INTEGER[])) ON CONFLICT (lad_code, year) DO NOTHING""", populationRows);
 	}
 
-	/** A PostgreSQL array literal such as {@code {1,2,NULL}}; {@code null} for no values. */
+	/**
+	 * A PostgreSQL array literal such as {@code {1,2,NULL}}; {@code null} for no values.
+	 */
 	static @Nullable String arrayLiteral(List<@Nullable Integer> values) {
 		if (values.isEmpty()) {
 			return null;
@@ -131,10 +143,11 @@ class GeographyStore {
 
 	List<StoredArea> areas() {
 		var reader = new WKBReader(DatasetReader.GEOMETRIES);
-		return jdbc.sql("""
-				SELECT code, level, name, lad_code, msoa_code, vintage, population, population_year, imd_rank, imd_decile,
-				       centroid_lat, centroid_lon, area_km2, geometry
-				FROM geography.area ORDER BY code""")
+		return jdbc
+			.sql("""
+					SELECT code, level, name, lad_code, msoa_code, vintage, population, population_year, imd_rank, imd_decile,
+					       centroid_lat, centroid_lon, area_km2, geometry
+					FROM geography.area ORDER BY code""")
 			.query((rs, n) -> new StoredArea(rs.getString("code"), AreaLevel.valueOf(rs.getString("level")),
 					rs.getString("name"), rs.getString("lad_code"), rs.getString("msoa_code"), rs.getString("vintage"),
 					integer(rs, "population"), integer(rs, "population_year"), integer(rs, "imd_rank"),
@@ -153,7 +166,10 @@ class GeographyStore {
 			.toList();
 	}
 
-	/** Approximate area of a longitude/latitude polygon in km² (planar, scaled at its latitude). */
+	/**
+	 * Approximate area of a longitude/latitude polygon in km² (planar, scaled at its
+	 * latitude).
+	 */
 	static double areaKm2(Geometry geometry, double lat) {
 		double kmPerDegree = AreaIndex.METRES_PER_DEGREE / 1000;
 		return geometry.getArea() * kmPerDegree * kmPerDegree * Math.cos(Math.toRadians(lat));

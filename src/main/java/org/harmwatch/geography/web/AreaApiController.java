@@ -33,11 +33,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The region's areas as open data: which areas contain a point, and each level's boundaries as GeoJSON.
+ * The region's areas as open data: which areas contain a point, and each level's
+ * boundaries as GeoJSON.
  */
 @RestController
 @RequestMapping("/api/areas")
-@Tag(name = "Areas", description = "The region's local authorities, wards, MSOAs and LSOAs (open data, no token needed)")
+@Tag(name = "Areas",
+		description = "The region's local authorities, wards, MSOAs and LSOAs (open data, no token needed)")
 class AreaApiController {
 
 	static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
@@ -74,10 +76,11 @@ class AreaApiController {
 			content = @Content(mediaType = "application/problem+json"))
 	@GetMapping("/lookup")
 	@PublicEndpoint("Which published areas contain a point is open data; the point is neither stored nor logged.")
-	AreasAtPoint lookup(@Parameter(description = "latitude, -90 to 90", example = "52.4797")
-	@RequestParam(required = false) @Nullable Double lat,
-			@Parameter(description = "longitude, -180 to 180", example = "-1.9027")
-			@RequestParam(required = false) @Nullable Double lon) {
+	AreasAtPoint lookup(
+			@Parameter(description = "latitude, -90 to 90",
+					example = "52.4797") @RequestParam(required = false) @Nullable Double lat,
+			@Parameter(description = "longitude, -180 to 180",
+					example = "-1.9027") @RequestParam(required = false) @Nullable Double lon) {
 		var errors = new ArrayList<Map<String, String>>();
 		check(errors, "lat", lat, 90);
 		check(errors, "lon", lon, 180);
@@ -104,7 +107,8 @@ class AreaApiController {
 			errors.add(Map.of("field", field, "message", "is required (decimal degrees, WGS84)"));
 		}
 		else if (!Double.isFinite(value) || value < -limit || value > limit) {
-			errors.add(Map.of("field", field, "message", "must be a number from -" + (int) limit + " to " + (int) limit));
+			errors
+				.add(Map.of("field", field, "message", "must be a number from -" + (int) limit + " to " + (int) limit));
 		}
 	}
 
@@ -123,8 +127,8 @@ class AreaApiController {
 	@PublicEndpoint("Boundaries, populations and deprivation of areas are published open data (OGL v3).")
 	ResponseEntity<byte[]> boundaries(
 			@Parameter(description = "lad, ward, msoa or lsoa", example = "lad") @PathVariable String level,
-			@Parameter(description = "only the areas in this local authority (ONS code)", example = "E08000025")
-			@RequestParam(required = false) @Nullable String lad) {
+			@Parameter(description = "only the areas in this local authority (ONS code)",
+					example = "E08000025") @RequestParam(required = false) @Nullable String lad) {
 		var areaLevel = AreaLevel.fromUrlName(level).orElseThrow(() -> {
 			var valid = Arrays.stream(AreaLevel.values()).map(AreaLevel::urlName).toList();
 			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,

@@ -14,8 +14,8 @@ class GeographyNavigation {
 
 	@Bean
 	NavigationItem mapNavigation() {
-		return new NavigationItem(NavigationGroup.ANALYTICS, "geography.nav.map", "/map",
-				ShownTo.everyone(), "geography.nav.map.description", 800);
+		return new NavigationItem(NavigationGroup.ANALYTICS, "geography.nav.map", "/map", ShownTo.everyone(),
+				"geography.nav.map.description", 800);
 	}
 
 }

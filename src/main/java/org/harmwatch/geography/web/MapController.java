@@ -16,7 +16,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The public map of the areas covered, with a table of the local authorities as its text alternative.
+ * The public map of the areas covered, with a table of the local authorities as its text
+ * alternative.
  */
 @Controller
 class MapController {
@@ -42,7 +43,8 @@ class MapController {
 			.stream()
 			.sorted(Comparator.comparing(Area::name))
 			.map(lad -> new LadRow(lad.code(), lad.name(), lad.population(), lad.populationYear(),
-					geography.areas(AreaLevel.WARD, lad.code()).size(), geography.areas(AreaLevel.MSOA, lad.code()).size(),
+					geography.areas(AreaLevel.WARD, lad.code()).size(),
+					geography.areas(AreaLevel.MSOA, lad.code()).size(),
 					geography.areas(AreaLevel.LSOA, lad.code()).size(),
 					(int) geography.areas(AreaLevel.LSOA, lad.code())
 						.stream()

@@ -17,17 +17,22 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit chain in one PostgreSQL table: entries are appended without a lock and sealed into the chain afterwards.
+ * The audit chain in one PostgreSQL table: entries are appended without a lock and sealed
+ * into the chain afterwards.
  *
- * <p>{@link #append} inserts an entry in its own transaction, numbered by a sequence, so writers never wait for each
- * other. {@link #seal} then takes the committed entries that have no place in the chain yet, in the order they were
- * numbered, and gives each the next position and an HMAC-SHA-256 over its fields and the MAC before it, with the
- * current audit key; it holds a transaction-scoped advisory lock, so sealers on several instances take turns and the
- * chain never forks. An entry that commits late (after later-numbered ones were sealed) simply gets a later position.
- * {@link #verify} reads the sealed chain in order through {@link AuditChainCheck}.
+ * <p>
+ * {@link #append} inserts an entry in its own transaction, numbered by a sequence, so
+ * writers never wait for each other. {@link #seal} then takes the committed entries that
+ * have no place in the chain yet, in the order they were numbered, and gives each the
+ * next position and an HMAC-SHA-256 over its fields and the MAC before it, with the
+ * current audit key; it holds a transaction-scoped advisory lock, so sealers on several
+ * instances take turns and the chain never forks. An entry that commits late (after
+ * later-numbered ones were sealed) simply gets a later position. {@link #verify} reads
+ * the sealed chain in order through {@link AuditChainCheck}.
  *
- * <p>Not a Spring bean by itself: {@code AuditConfiguration} makes the one for {@code platform.audit_event}; the
- * tamper tests make others on copies of that table.
+ * <p>
+ * Not a Spring bean by itself: {@code AuditConfiguration} makes the one for
+ * {@code platform.audit_event}; the tamper tests make others on copies of that table.
  */
 final class AuditChain {
 
@@ -39,6 +44,7 @@ final class AuditChain {
 
 	/**
 	 * The newest sealed entry.
+	 *
 	 * @param chainSeq its position, 0 if nothing is sealed yet
 	 * @param hash its hash or MAC ({@link AuditHashes#GENESIS} if nothing is sealed yet)
 	 */
@@ -83,7 +89,10 @@ final class AuditChain {
 		this.clock = clock;
 	}
 
-	/** Writes one entry in its own transaction; it is sealed into the chain within moments. */
+	/**
+	 * Writes one entry in its own transaction; it is sealed into the chain within
+	 * moments.
+	 */
 	void append(String actor, @Nullable String agency, String action, String recordType, @Nullable String recordId,
 			@Nullable String purpose, String outcome, @Nullable String detail) {
 		var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -106,7 +115,8 @@ final class AuditChain {
 
 	/**
 	 * Seals every committed entry that is not in the chain yet, a batch per transaction.
-	 * @param wait whether to wait for another sealer to finish; if not, returns 0 when one is at work
+	 * @param wait whether to wait for another sealer to finish; if not, returns 0 when
+	 * one is at work
 	 * @return how many entries were sealed
 	 */
 	long seal(boolean wait) {
@@ -127,8 +137,8 @@ final class AuditChain {
 		if (wait) {
 			jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(lockKey).query().singleRow();
 		}
-		else if (!Boolean.TRUE.equals(
-				jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(lockKey).query(Boolean.class).single())) {
+		else if (!Boolean.TRUE
+			.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(lockKey).query(Boolean.class).single())) {
 			return -1;
 		}
 		var entries = jdbc.sql("SELECT * FROM " + table + " WHERE chain_seq IS NULL ORDER BY seq LIMIT " + SEAL_BATCH)
@@ -149,8 +159,10 @@ final class AuditChain {
 			rows.add(new Object[] { position, key.id(), previous, hash, entry.seq() });
 			previous = hash;
 		}
-		var counts = jdbcTemplate.batchUpdate("UPDATE " + table
-				+ " SET chain_seq = ?, key_id = ?, prev_hash = ?, hash = ? WHERE seq = ? AND chain_seq IS NULL", rows);
+		var counts = jdbcTemplate.batchUpdate(
+				"UPDATE " + table
+						+ " SET chain_seq = ?, key_id = ?, prev_hash = ?, hash = ? WHERE seq = ? AND chain_seq IS NULL",
+				rows);
 		for (var count : counts) {
 			if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
 				throw new IllegalStateException("An audit entry changed while it was being sealed");
@@ -161,8 +173,9 @@ final class AuditChain {
 
 	/** The newest sealed entry. */
 	Head head() {
-		return jdbc.sql("SELECT chain_seq, hash FROM " + table
-				+ " WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1")
+		return jdbc
+			.sql("SELECT chain_seq, hash FROM " + table
+					+ " WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1")
 			.query((rs, n) -> new Head(rs.getLong("chain_seq"), rs.getString("hash")))
 			.optional()
 			.orElse(new Head(0, AuditHashes.GENESIS));
@@ -174,8 +187,9 @@ final class AuditChain {
 	}
 
 	/**
-	 * Checks the sealed chain against the keys and these checkpoints (read before, so that every checkpoint is of a
-	 * state the chain has reached). Call {@link #seal} first to include what was just written.
+	 * Checks the sealed chain against the keys and these checkpoints (read before, so
+	 * that every checkpoint is of a state the chain has reached). Call {@link #seal}
+	 * first to include what was just written.
 	 */
 	Verification verify(AuditCheckpoints.Reading checkpoints) {
 		var check = new AuditChainCheck(keys, checkpoints);

@@ -14,13 +14,17 @@ import org.harmwatch.platform.audit.AuditEntry.Scheme;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the sealed chain in order against the keys and the checkpoints; stops at the first entry that does not fit.
+ * Checks the sealed chain in order against the keys and the checkpoints; stops at the
+ * first entry that does not fit.
  *
- * <p>It finds an entry changed after it was written (its hash or MAC no longer matches, and without the key nobody
- * can make a new one), a removed entry (a gap in the positions), an entry whose link to the one before was rewritten,
- * an entry passed off as one from before keyed sealing, and, with the checkpoints, the newest entries removed (the
- * chain is shorter than a checkpoint says) or the chain cut and grown again (an entry differs from its checkpoint).
- * It holds no database code, so it is tested on its own; {@link AuditChain} feeds it.
+ * <p>
+ * It finds an entry changed after it was written (its hash or MAC no longer matches, and
+ * without the key nobody can make a new one), a removed entry (a gap in the positions),
+ * an entry whose link to the one before was rewritten, an entry passed off as one from
+ * before keyed sealing, and, with the checkpoints, the newest entries removed (the chain
+ * is shorter than a checkpoint says) or the chain cut and grown again (an entry differs
+ * from its checkpoint). It holds no database code, so it is tested on its own;
+ * {@link AuditChain} feeds it.
  */
 final class AuditChainCheck {
 
@@ -36,16 +40,27 @@ final class AuditChainCheck {
 		/** The entry's link to the entry before it is not that entry's hash or MAC. */
 		LINK_BROKEN,
 
-		/** An entry after keyed ones claims the old unkeyed scheme, which anyone can compute. */
+		/**
+		 * An entry after keyed ones claims the old unkeyed scheme, which anyone can
+		 * compute.
+		 */
 		DOWNGRADED,
 
-		/** The entry was sealed with a key this instance does not have, so it cannot be checked. */
+		/**
+		 * The entry was sealed with a key this instance does not have, so it cannot be
+		 * checked.
+		 */
 		UNKNOWN_KEY,
 
-		/** The chain ends before the entry a checkpoint recorded: the newest entries were removed. */
+		/**
+		 * The chain ends before the entry a checkpoint recorded: the newest entries were
+		 * removed.
+		 */
 		TAIL_MISSING,
 
-		/** The entry at a checkpoint's position is not the one the checkpoint recorded. */
+		/**
+		 * The entry at a checkpoint's position is not the one the checkpoint recorded.
+		 */
 		REPLACED,
 
 		/** A line of the checkpoint file is not a checkpoint sealed with our keys. */
@@ -55,27 +70,38 @@ final class AuditChainCheck {
 
 	/**
 	 * The first thing wrong.
+	 *
 	 * @param kind what is wrong
-	 * @param entry the position in the chain of the first entry that does not fit (for a missing tail, the first
-	 * missing one); 0 for a forged checkpoint
+	 * @param entry the position in the chain of the first entry that does not fit (for a
+	 * missing tail, the first missing one); 0 for a forged checkpoint
 	 * @param seq that entry's number in the log, if it is there
 	 * @param keyId the unknown key, for {@link Kind#UNKNOWN_KEY}
-	 * @param checkpoint the checkpoint that disagrees, for {@link Kind#TAIL_MISSING} and {@link Kind#REPLACED}
-	 * @param chainEnd the position of the last entry in the chain, for {@link Kind#TAIL_MISSING}
-	 * @param checkpointLine the line of the checkpoint file, for {@link Kind#CHECKPOINT_FORGED}
+	 * @param checkpoint the checkpoint that disagrees, for {@link Kind#TAIL_MISSING} and
+	 * {@link Kind#REPLACED}
+	 * @param chainEnd the position of the last entry in the chain, for
+	 * {@link Kind#TAIL_MISSING}
+	 * @param checkpointLine the line of the checkpoint file, for
+	 * {@link Kind#CHECKPOINT_FORGED}
 	 */
 	record Problem(Kind kind, long entry, @Nullable Long seq, @Nullable String keyId, @Nullable Checkpoint checkpoint,
 			long chainEnd, int checkpointLine) {
 
-		/** Whether the log was altered, as opposed to not checkable with the keys this instance has. */
+		/**
+		 * Whether the log was altered, as opposed to not checkable with the keys this
+		 * instance has.
+		 */
 		public boolean altered() {
 			return kind != Kind.UNKNOWN_KEY;
 		}
 
-		/** The arguments of this kind's message ({@code audit.problem.KIND}), with times in the zone. */
+		/**
+		 * The arguments of this kind's message ({@code audit.problem.KIND}), with times
+		 * in the zone.
+		 */
 		Object[] arguments(ZoneId zone) {
 			var format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
-			// Numbers as text, so they read as in the search's "No." column (no thousands separators).
+			// Numbers as text, so they read as in the search's "No." column (no thousands
+			// separators).
 			return new Object[] { String.valueOf(entry), seq == null ? "" : String.valueOf(seq),
 					keyId == null ? "" : keyId, checkpoint == null ? "" : format.format(checkpoint.at()),
 					checkpoint == null ? "" : String.valueOf(checkpoint.chainSeq()), String.valueOf(chainEnd),
@@ -85,8 +111,8 @@ final class AuditChainCheck {
 		/** A short description for the audit entry and the log. */
 		String describe() {
 			return switch (kind) {
-				case TAIL_MISSING -> "entries after " + chainEnd + " missing, a checkpoint recorded entry "
-						+ checkpoint.chainSeq();
+				case TAIL_MISSING ->
+					"entries after " + chainEnd + " missing, a checkpoint recorded entry " + checkpoint.chainSeq();
 				case CHECKPOINT_FORGED -> "checkpoint file line " + checkpointLine + " is not genuine";
 				case UNKNOWN_KEY -> "entry " + entry + " sealed with unknown key " + keyId;
 				default -> "entry " + entry + " " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
@@ -97,9 +123,11 @@ final class AuditChainCheck {
 
 	/**
 	 * The outcome of one check.
+	 *
 	 * @param entriesChecked how many sealed entries were read
 	 * @param legacyEntries how many of them are from before keyed sealing (SHA-256)
-	 * @param unsealed entries written in the last moments and not sealed yet, so not checked
+	 * @param unsealed entries written in the last moments and not sealed yet, so not
+	 * checked
 	 * @param checkpointsCompared how many checkpoints were compared with the chain
 	 * @param latestCheckpoint the checkpoint of the newest entry, if there is one
 	 * @param problem the first thing wrong, or {@code null} if the chain is intact
@@ -111,7 +139,10 @@ final class AuditChainCheck {
 			return problem == null;
 		}
 
-		/** The position of the first entry that does not fit, or {@code null} if the chain is intact. */
+		/**
+		 * The position of the first entry that does not fit, or {@code null} if the chain
+		 * is intact.
+		 */
 		public @Nullable Long brokenAt() {
 			return problem == null ? null : problem.entry();
 		}

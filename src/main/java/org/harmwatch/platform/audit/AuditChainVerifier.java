@@ -8,10 +8,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the audit chain from its first entry against the audit keys and this instance's checkpoint file.
+ * Checks the audit chain from its first entry against the audit keys and this instance's
+ * checkpoint file.
  *
- * <p>Seals what was just written first, so the check covers everything written before it started. Runs nightly on
- * one instance (ShedLock) and on demand from the audit page; see {@link AuditChainCheck} for what it finds.
+ * <p>
+ * Seals what was just written first, so the check covers everything written before it
+ * started. Runs nightly on one instance (ShedLock) and on demand from the audit page; see
+ * {@link AuditChainCheck} for what it finds.
  */
 @Component
 class AuditChainVerifier {
@@ -29,7 +32,8 @@ class AuditChainVerifier {
 
 	Verification verify() {
 		chain.seal(true);
-		// Checkpoints first: each is then of a state the chain had reached before it is read.
+		// Checkpoints first: each is then of a state the chain had reached before it is
+		// read.
 		var reading = checkpoints.read();
 		return chain.verify(reading);
 	}

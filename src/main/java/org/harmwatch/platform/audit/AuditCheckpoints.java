@@ -23,19 +23,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The chain's head published outside the database: an append-only file of MAC'd checkpoints, each also logged.
+ * The chain's head published outside the database: an append-only file of MAC'd
+ * checkpoints, each also logged.
  *
- * <p>A checkpoint says "at this time the chain's entry N had this MAC", sealed with the audit key. Someone who can
- * change the database but not this file (or the log) can then neither remove the newest entries nor cut the chain
- * and let it grow again without the check noticing. Each line is appended in one write under an exclusive file lock,
- * so instances that share the file never interleave; a line torn by a crash is ignored when read and removed before
- * the next one is written.
+ * <p>
+ * A checkpoint says "at this time the chain's entry N had this MAC", sealed with the
+ * audit key. Someone who can change the database but not this file (or the log) can then
+ * neither remove the newest entries nor cut the chain and let it grow again without the
+ * check noticing. Each line is appended in one write under an exclusive file lock, so
+ * instances that share the file never interleave; a line torn by a crash is ignored when
+ * read and removed before the next one is written.
  */
 final class AuditCheckpoints {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
 
-	/** File locks belong to the whole JVM, so appends from this JVM take turns before taking one. */
+	/**
+	 * File locks belong to the whole JVM, so appends from this JVM take turns before
+	 * taking one.
+	 */
 	private static final Object APPENDING = new Object();
 
 	static final String PREFIX = "harmwatch-audit-checkpoint v1";
@@ -45,6 +51,7 @@ final class AuditCheckpoints {
 
 	/**
 	 * One checkpoint.
+	 *
 	 * @param chainSeq the position of the chain's newest sealed entry
 	 * @param head that entry's hash or MAC
 	 * @param at when the checkpoint was taken
@@ -61,9 +68,10 @@ final class AuditCheckpoints {
 
 	/**
 	 * What the file holds.
+	 *
 	 * @param genuine the checkpoints whose MAC is right, in file order
-	 * @param firstForgedLine the first line that is not a genuine checkpoint (altered, added by hand, or sealed with
-	 * a key we do not have), or 0 if there is none
+	 * @param firstForgedLine the first line that is not a genuine checkpoint (altered,
+	 * added by hand, or sealed with a key we do not have), or 0 if there is none
 	 */
 	record Reading(List<Checkpoint> genuine, int firstForgedLine) {
 
@@ -98,7 +106,8 @@ final class AuditCheckpoints {
 	}
 
 	/**
-	 * Appends a checkpoint of this head and logs it, unless this instance's last checkpoint was of the same head.
+	 * Appends a checkpoint of this head and logs it, unless this instance's last
+	 * checkpoint was of the same head.
 	 * @return the checkpoint written, or {@code null} if there was nothing new
 	 */
 	synchronized @Nullable Checkpoint write(AuditChain.Head head) {
@@ -137,7 +146,8 @@ final class AuditCheckpoints {
 		var genuine = new ArrayList<Checkpoint>();
 		var macs = new HashMap<String, javax.crypto.Mac>();
 		int forged = 0;
-		// The last element is what follows the last newline: empty, or a line torn by a crash while it was written.
+		// The last element is what follows the last newline: empty, or a line torn by a
+		// crash while it was written.
 		for (int i = 0; i < lines.length - 1; i++) {
 			var line = lines[i].strip();
 			if (line.isEmpty()) {
@@ -219,7 +229,8 @@ final class AuditCheckpoints {
 					StandardOpenOption.WRITE); var lock = channel.lock()) {
 				long position = endOfLastWholeLine(channel);
 				if (position < channel.size()) {
-					// A line torn by a crash while it was written: never a checkpoint, so it goes.
+					// A line torn by a crash while it was written: never a checkpoint, so
+					// it goes.
 					channel.truncate(position);
 				}
 				var bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));

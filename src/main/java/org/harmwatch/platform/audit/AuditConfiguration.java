@@ -18,7 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.StringUtils;
 
 /**
- * The audit key, the chain in {@code platform.audit_event} and the checkpoint file, from {@code harmwatch.audit.*}.
+ * The audit key, the chain in {@code platform.audit_event} and the checkpoint file, from
+ * {@code harmwatch.audit.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
@@ -38,8 +39,7 @@ class AuditConfiguration {
 	}
 
 	@Bean
-	AuditChain auditChain(DataSource dataSource, PlatformTransactionManager transactions, AuditKeys keys,
-			Clock clock) {
+	AuditChain auditChain(DataSource dataSource, PlatformTransactionManager transactions, AuditKeys keys, Clock clock) {
 		return new AuditChain(dataSource, transactions, "platform.audit_event", AuditChain.CHAIN_LOCK, keys, clock);
 	}
 
@@ -50,7 +50,10 @@ class AuditConfiguration {
 		return new AuditCheckpoints(file, keys, clock);
 	}
 
-	/** The configured file, or for an empty setting one in a new temporary folder, deleted when the JVM exits. */
+	/**
+	 * The configured file, or for an empty setting one in a new temporary folder, deleted
+	 * when the JVM exits.
+	 */
 	private static Path fileOrTemporary(@Nullable String configured, String name) {
 		if (StringUtils.hasText(configured)) {
 			return Path.of(configured);

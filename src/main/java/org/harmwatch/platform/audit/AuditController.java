@@ -36,8 +36,7 @@ class AuditController {
 
 	private final ZoneId zone;
 
-	AuditController(AuditSearch search, AuditChainVerifier verifier, AuditLog audit,
-			RegionSettings region) {
+	AuditController(AuditSearch search, AuditChainVerifier verifier, AuditLog audit, RegionSettings region) {
 		this.search = search;
 		this.verifier = verifier;
 		this.audit = audit;
@@ -60,7 +59,8 @@ class AuditController {
 		model.addAttribute("outcomes", Outcome.values());
 		model.addAttribute("zone", zone);
 		if (!searchable(from) || !searchable(to)) {
-			// Nothing was ever logged outside these years, and the database cannot compare with such a date.
+			// Nothing was ever logged outside these years, and the database cannot
+			// compare with such a date.
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("dateRangeError", true);
 			model.addAttribute("result", new AuditSearch.Page(List.of(), 0, 1, 1));
@@ -79,16 +79,22 @@ class AuditController {
 	String verify(Model model) {
 		var verification = verifier.verify();
 		var problem = verification.problem();
-		audit.record(PlatformAudit.AUDIT_CHAIN_VERIFIED, "audit_event", null, null, Outcome.ALLOWED,
-				problem == null ? "intact: " + verification.entriesChecked() + " entries, "
-						+ verification.checkpointsCompared() + " checkpoints" : "broken: " + problem.describe());
+		audit
+			.record(PlatformAudit.AUDIT_CHAIN_VERIFIED, "audit_event", null, null, Outcome.ALLOWED,
+					problem == null
+							? "intact: " + verification.entriesChecked() + " entries, "
+									+ verification.checkpointsCompared() + " checkpoints"
+							: "broken: " + problem.describe());
 		model.addAttribute("verification", verification);
 		model.addAttribute("problemArguments", problem == null ? new Object[0] : problem.arguments(zone));
 		model.addAttribute("zone", zone);
 		return "platform/auditVerification";
 	}
 
-	/** Whether a search may use the date: none, or one of the years 1 to 9999 (a date input's range). */
+	/**
+	 * Whether a search may use the date: none, or one of the years 1 to 9999 (a date
+	 * input's range).
+	 */
 	static boolean searchable(@Nullable LocalDate date) {
 		return date == null || (date.getYear() >= 1 && date.getYear() <= 9999);
 	}

@@ -11,10 +11,13 @@ import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hashes and MACs of the audit chain: SHA-256 for entries written before keyed sealing, HMAC-SHA-256 since.
+ * The hashes and MACs of the audit chain: SHA-256 for entries written before keyed
+ * sealing, HMAC-SHA-256 since.
  *
- * <p>Fields are length-prefixed so that no two different entries can serialise to the same bytes. A keyed MAC also
- * covers the scheme's name, the key's id and the entry's position in the chain, so neither can be changed alone.
+ * <p>
+ * Fields are length-prefixed so that no two different entries can serialise to the same
+ * bytes. A keyed MAC also covers the scheme's name, the key's id and the entry's position
+ * in the chain, so neither can be changed alone.
  */
 final class AuditHashes {
 
@@ -24,7 +27,10 @@ final class AuditHashes {
 	private AuditHashes() {
 	}
 
-	/** The SHA-256 hash an entry written before keyed sealing carries (scheme {@code SHA256}). */
+	/**
+	 * The SHA-256 hash an entry written before keyed sealing carries (scheme
+	 * {@code SHA256}).
+	 */
 	static String hash(String prevHash, long seq, Instant occurredAt, String actor, @Nullable String agency,
 			String action, String recordType, @Nullable String recordId, @Nullable String purpose, String outcome,
 			@Nullable String detail) {
@@ -39,7 +45,8 @@ final class AuditHashes {
 	}
 
 	/**
-	 * The HMAC-SHA-256 that seals an entry at a position in the chain (scheme {@code HMAC_SHA256}).
+	 * The HMAC-SHA-256 that seals an entry at a position in the chain (scheme
+	 * {@code HMAC_SHA256}).
 	 * @param mac an HMAC-SHA-256 initialised with the key whose id is {@code keyId}
 	 */
 	static String seal(Mac mac, String keyId, long chainSeq, String prevHash, AuditEntry entry) {
@@ -55,9 +62,10 @@ final class AuditHashes {
 	}
 
 	/**
-	 * Each field as its length, a colon, its text and a bar; a missing field as {@code -1:|}. The SHA-256 scheme wrote
-	 * a missing field as the text "\0" (the same as that one-character text, which PostgreSQL cannot store anyway);
-	 * it is kept for the entries hashed that way.
+	 * Each field as its length, a colon, its text and a bar; a missing field as
+	 * {@code -1:|}. The SHA-256 scheme wrote a missing field as the text "\0" (the same
+	 * as that one-character text, which PostgreSQL cannot store anyway); it is kept for
+	 * the entries hashed that way.
 	 */
 	private static byte[] serialise(boolean oldNulls, @Nullable Object... fields) {
 		var text = new StringBuilder();

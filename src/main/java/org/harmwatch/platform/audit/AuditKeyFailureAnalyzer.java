@@ -4,8 +4,9 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns an {@link AuditKeyException} into Spring Boot's short "APPLICATION FAILED TO START" report instead of a stack
- * trace (registered in {@code META-INF/spring.factories}).
+ * Turns an {@link AuditKeyException} into Spring Boot's short "APPLICATION FAILED TO
+ * START" report instead of a stack trace (registered in
+ * {@code META-INF/spring.factories}).
  */
 class AuditKeyFailureAnalyzer extends AbstractFailureAnalyzer<AuditKeyException> {
 

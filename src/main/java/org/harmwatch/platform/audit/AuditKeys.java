@@ -30,10 +30,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The secret keys the audit chain is sealed with, kept outside the database.
  *
- * <p>Keys are 32 or more random bytes, written in base64, one a line in the key file or comma-separated in
- * {@code HARMWATCH_AUDIT_KEY}, oldest first. The last one seals new entries and checkpoints; the older ones are kept
- * so that what they sealed can still be checked (rotation: add a new key at the end, never remove one). A key is
- * known by its id, the first 16 hex digits of its SHA-256 digest, which is stored with each entry it sealed.
+ * <p>
+ * Keys are 32 or more random bytes, written in base64, one a line in the key file or
+ * comma-separated in {@code HARMWATCH_AUDIT_KEY}, oldest first. The last one seals new
+ * entries and checkpoints; the older ones are kept so that what they sealed can still be
+ * checked (rotation: add a new key at the end, never remove one). A key is known by its
+ * id, the first 16 hex digits of its SHA-256 digest, which is stored with each entry it
+ * sealed.
  */
 final class AuditKeys {
 
@@ -64,7 +67,10 @@ final class AuditKeys {
 			return id;
 		}
 
-		/** A new HMAC-SHA-256 with this key; not thread-safe, so one per thread or per run. */
+		/**
+		 * A new HMAC-SHA-256 with this key; not thread-safe, so one per thread or per
+		 * run.
+		 */
 		Mac newMac() {
 			try {
 				var mac = Mac.getInstance("HmacSHA256");
@@ -111,7 +117,10 @@ final class AuditKeys {
 		return Optional.ofNullable(byId.get(id));
 	}
 
-	/** Where the keys came from (a file's path, or the environment variable), for messages. */
+	/**
+	 * Where the keys came from (a file's path, or the environment variable), for
+	 * messages.
+	 */
 	String source() {
 		return source;
 	}
@@ -122,9 +131,10 @@ final class AuditKeys {
 	}
 
 	/**
-	 * Reads keys written in base64, one a line or comma-separated, oldest first; blank lines and lines starting with
-	 * {@code #} are ignored.
-	 * @throws AuditKeyException if a key is not base64 or shorter than 32 bytes, with a sentence saying so
+	 * Reads keys written in base64, one a line or comma-separated, oldest first; blank
+	 * lines and lines starting with {@code #} are ignored.
+	 * @throws AuditKeyException if a key is not base64 or shorter than 32 bytes, with a
+	 * sentence saying so
 	 */
 	static AuditKeys parse(String text, String source) {
 		var keys = new ArrayList<Key>();
@@ -156,9 +166,10 @@ final class AuditKeys {
 	}
 
 	/**
-	 * Reads the key file, creating it with one new random key (readable by its owner only) if it does not exist.
-	 * @param mayCreate whether a missing file may be created: not when the chain already holds keyed entries, whose
-	 * key would then be lost for good
+	 * Reads the key file, creating it with one new random key (readable by its owner
+	 * only) if it does not exist.
+	 * @param mayCreate whether a missing file may be created: not when the chain already
+	 * holds keyed entries, whose key would then be lost for good
 	 */
 	static AuditKeys fromFile(Path file, boolean mayCreate) {
 		try {
@@ -197,8 +208,8 @@ final class AuditKeys {
 	}
 
 	/**
-	 * Writes a new key file atomically: a temporary file in the same folder, linked into place only if no other
-	 * instance got there first (then theirs is used).
+	 * Writes a new key file atomically: a temporary file in the same folder, linked into
+	 * place only if no other instance got there first (then theirs is used).
 	 */
 	private static void create(Path file) throws IOException {
 		var folder = file.toAbsolutePath().getParent();

@@ -11,13 +11,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals new audit entries into the chain every second, and writes a checkpoint of its head every minute, on every
- * instance.
+ * Seals new audit entries into the chain every second, and writes a checkpoint of its
+ * head every minute, on every instance.
  *
- * <p>It has its own thread rather than the shared scheduler's, so a long scheduled job elsewhere never leaves entries
- * unsealed. Sealers on several instances take turns through the chain's advisory lock (one that finds it taken skips
- * its turn). Checkpoints are not shared out with ShedLock: each instance writes its own, to its own file, so every
- * instance's file holds a recent head. On shutdown it seals and writes a checkpoint once more.
+ * <p>
+ * It has its own thread rather than the shared scheduler's, so a long scheduled job
+ * elsewhere never leaves entries unsealed. Sealers on several instances take turns
+ * through the chain's advisory lock (one that finds it taken skips its turn). Checkpoints
+ * are not shared out with ShedLock: each instance writes its own, to its own file, so
+ * every instance's file holds a recent head. On shutdown it seals and writes a checkpoint
+ * once more.
  */
 @Component
 class AuditSealer implements SmartLifecycle {
@@ -70,7 +73,10 @@ class AuditSealer implements SmartLifecycle {
 		return executor != null;
 	}
 
-	/** After the web server has stopped taking requests, so what they wrote is sealed before the end. */
+	/**
+	 * After the web server has stopped taking requests, so what they wrote is sealed
+	 * before the end.
+	 */
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;

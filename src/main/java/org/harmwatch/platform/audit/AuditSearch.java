@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds audit entries by who, which agency, which record, what outcome and when; newest first, a page at a time.
+ * Finds audit entries by who, which agency, which record, what outcome and when; newest
+ * first, a page at a time.
  */
 @Component
 class AuditSearch {
@@ -29,13 +30,20 @@ class AuditSearch {
 
 		String describe() {
 			var parts = new ArrayList<String>();
-			if (actor != null) parts.add("actor=" + actor);
-			if (agency != null) parts.add("agency=" + agency);
-			if (recordType != null) parts.add("recordType=" + recordType);
-			if (recordId != null) parts.add("recordId=" + recordId);
-			if (outcome != null) parts.add("outcome=" + outcome);
-			if (from != null) parts.add("from=" + from);
-			if (to != null) parts.add("to=" + to);
+			if (actor != null)
+				parts.add("actor=" + actor);
+			if (agency != null)
+				parts.add("agency=" + agency);
+			if (recordType != null)
+				parts.add("recordType=" + recordType);
+			if (recordId != null)
+				parts.add("recordId=" + recordId);
+			if (outcome != null)
+				parts.add("outcome=" + outcome);
+			if (from != null)
+				parts.add("from=" + from);
+			if (to != null)
+				parts.add("to=" + to);
 			return parts.isEmpty() ? "all" : String.join(", ", parts);
 		}
 
@@ -84,7 +92,8 @@ class AuditSearch {
 		int current = Math.min(Math.max(page, 1), pages);
 		params.put("limit", PAGE_SIZE);
 		params.put("offset", (current - 1) * PAGE_SIZE);
-		var entries = jdbc.sql("SELECT * FROM platform.audit_event" + clause + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+		var entries = jdbc
+			.sql("SELECT * FROM platform.audit_event" + clause + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query((rs, n) -> AuditEntry.fromRow(rs))
 			.list();

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Service;
 /**
  * The audit log in PostgreSQL.
  *
- * <p>Each entry is inserted in its own transaction, without a lock: writers on every instance append at once, and
- * {@link AuditSealer} seals their entries into the keyed chain moments later ({@link AuditChain}).
+ * <p>
+ * Each entry is inserted in its own transaction, without a lock: writers on every
+ * instance append at once, and {@link AuditSealer} seals their entries into the keyed
+ * chain moments later ({@link AuditChain}).
  */
 @Service
 class JdbcAuditLog implements AuditLog {

@@ -9,10 +9,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which column of the file holds each of an {@link ImportKind}'s columns: guessed from the header (and from what the
- * agency confirmed last time), then confirmed by the person importing.
+ * Which column of the file holds each of an {@link ImportKind}'s columns: guessed from
+ * the header (and from what the agency confirmed last time), then confirmed by the person
+ * importing.
  *
- * @param columns the kind's column name to the file's header name; unmapped columns are absent
+ * @param columns the kind's column name to the file's header name; unmapped columns are
+ * absent
  */
 public record ColumnMapping(Map<String, String> columns) {
 
@@ -34,7 +36,10 @@ public record ColumnMapping(Map<String, String> columns) {
 	public record ColumnProblem(String column, Reason reason) {
 	}
 
-	/** The mapping as a form gives it: blank means unmapped, names are stripped, the kind's unknown columns dropped. */
+	/**
+	 * The mapping as a form gives it: blank means unmapped, names are stripped, the
+	 * kind's unknown columns dropped.
+	 */
 	public static ColumnMapping of(ImportKind<?> kind, Map<String, ? extends @Nullable String> chosen) {
 		var columns = new LinkedHashMap<String, String>();
 		for (var column : kind.columns()) {
@@ -47,9 +52,10 @@ public record ColumnMapping(Map<String, String> columns) {
 	}
 
 	/**
-	 * A first guess for a file with this header: what the agency confirmed last time for a column whose header is in
-	 * this file, else the first of the column's guesses in the header (ignoring case), else unmapped. A file column is
-	 * guessed for one kind column at most.
+	 * A first guess for a file with this header: what the agency confirmed last time for
+	 * a column whose header is in this file, else the first of the column's guesses in
+	 * the header (ignoring case), else unmapped. A file column is guessed for one kind
+	 * column at most.
 	 */
 	public static ColumnMapping guess(ImportKind<?> kind, List<String> header, Map<String, String> saved) {
 		var columns = new LinkedHashMap<String, String>();
@@ -67,7 +73,8 @@ public record ColumnMapping(Map<String, String> columns) {
 			}
 			found: for (var name : column.guesses()) {
 				for (var h : header) {
-					if (h.strip().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)) && !taken.contains(h)) {
+					if (h.strip().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
+							&& !taken.contains(h)) {
 						columns.put(column.name(), h);
 						taken.add(h);
 						break found;
@@ -83,7 +90,10 @@ public record ColumnMapping(Map<String, String> columns) {
 		return columns.get(column);
 	}
 
-	/** Every required column left unmapped and every mapped name not in the header, in the kind's column order. */
+	/**
+	 * Every required column left unmapped and every mapped name not in the header, in the
+	 * kind's column order.
+	 */
 	public List<ColumnProblem> problems(ImportKind<?> kind, List<String> header) {
 		var problems = new ArrayList<ColumnProblem>();
 		for (var column : kind.columns()) {

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param name how the kind and the mapping form name it, e.g. {@code sampleKey}
  * @param required whether the mapping must name a column of the file for it
- * @param guesses header names (compared ignoring case) that are probably this column, best first
+ * @param guesses header names (compared ignoring case) that are probably this column,
+ * best first
  */
 public record ImportColumn(String name, boolean required, List<String> guesses) {
 

@@ -6,7 +6,10 @@ import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
 
-/** What {@link ImportKind#store} knows about its job: where it imports to, who started it, and where to report. */
+/**
+ * What {@link ImportKind#store} knows about its job: where it imports to, who started it,
+ * and where to report.
+ */
 public final class ImportContext {
 
 	private final @Nullable String scope;
@@ -48,7 +51,10 @@ public final class ImportContext {
 		return now;
 	}
 
-	/** Reports that this many rows are stored so far (at most a few writes a second reach the database). */
+	/**
+	 * Reports that this many rows are stored so far (at most a few writes a second reach
+	 * the database).
+	 */
 	public void stored(int rows) {
 		progress.accept(rows);
 	}

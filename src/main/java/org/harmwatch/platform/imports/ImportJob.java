@@ -7,15 +7,20 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An import: an uploaded file waiting for its column mapping, then checked row by row and stored all or nothing.
+ * An import: an uploaded file waiting for its column mapping, then checked row by row and
+ * stored all or nothing.
  *
  * @param agencyCode the uploader's agency, whose people with the kind's grant see the job
  * @param scope what the kind imports into, e.g. a session id
  * @param totalRows data rows in the file (the header not counted)
- * @param rowsDone rows checked (while {@link Status#VALIDATING}) or stored (while {@link Status#IMPORTING})
- * @param outcome what was stored, once {@link Status#DONE} (records counted when bad rows stopped it)
- * @param problemCount bad rows found; the job failed and stored nothing when there are any
- * @param failure why the job failed when it was not bad rows; nothing was stored then either
+ * @param rowsDone rows checked (while {@link Status#VALIDATING}) or stored (while
+ * {@link Status#IMPORTING})
+ * @param outcome what was stored, once {@link Status#DONE} (records counted when bad rows
+ * stopped it)
+ * @param problemCount bad rows found; the job failed and stored nothing when there are
+ * any
+ * @param failure why the job failed when it was not bad rows; nothing was stored then
+ * either
  */
 public record ImportJob(UUID id, String kind, String agencyCode, @Nullable String scope, String uploadedBy,
 		String filename, long sizeBytes, List<String> header, int totalRows, Status status, int rowsDone,

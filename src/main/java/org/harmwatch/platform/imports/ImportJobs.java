@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The import jobs in {@code platform.import_job}, their bad rows and the agencies' saved mappings. */
+/**
+ * The import jobs in {@code platform.import_job}, their bad rows and the agencies' saved
+ * mappings.
+ */
 @Repository
 class ImportJobs {
 
@@ -35,9 +38,10 @@ class ImportJobs {
 
 	void insert(UUID id, String kind, String agencyCode, @Nullable String scope, String uploadedBy, String filename,
 			byte[] content, List<String> header, int totalRows, Instant now) {
-		jdbc.sql("""
-				INSERT INTO platform.import_job (id, kind, agency_code, scope, uploaded_by, filename, content, size_bytes,
-				  header, total_rows, status, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'UPLOADED', ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO platform.import_job (id, kind, agency_code, scope, uploaded_by, filename, content, size_bytes,
+						  header, total_rows, status, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'UPLOADED', ?)""")
 			.param(id)
 			.param(kind)
 			.param(agencyCode)
@@ -57,14 +61,18 @@ class ImportJobs {
 	}
 
 	List<ImportProblem> problems(UUID id, int limit) {
-		return jdbc.sql("SELECT row_no, message FROM platform.import_problem WHERE job_id = ? ORDER BY position LIMIT ?")
+		return jdbc
+			.sql("SELECT row_no, message FROM platform.import_problem WHERE job_id = ? ORDER BY position LIMIT ?")
 			.param(id)
 			.param(limit)
 			.query((rs, row) -> new ImportProblem(rs.getInt("row_no"), rs.getString("message")))
 			.list();
 	}
 
-	/** Queues an uploaded job with its mapping, once; false when it was not waiting for one. */
+	/**
+	 * Queues an uploaded job with its mapping, once; false when it was not waiting for
+	 * one.
+	 */
 	boolean queue(UUID id, ColumnMapping mapping, Map<String, String> options, String importedBy, Instant now) {
 		var columns = mapping.columns().keySet().toArray(String[]::new);
 		var headers = Arrays.stream(columns).map(c -> mapping.columns().get(c)).toArray(String[]::new);
@@ -100,15 +108,16 @@ class ImportJobs {
 			.param(agencyCode)
 			.param(kind)
 			.update();
-		mapping.columns().forEach((column, header) -> jdbc.sql("""
-				INSERT INTO platform.import_mapping (agency_code, kind, column_name, header, saved_at)
-				VALUES (?, ?, ?, ?, ?)""")
-			.param(agencyCode)
-			.param(kind)
-			.param(column)
-			.param(header)
-			.param(Timestamp.from(now))
-			.update());
+		mapping.columns()
+			.forEach((column, header) -> jdbc.sql("""
+					INSERT INTO platform.import_mapping (agency_code, kind, column_name, header, saved_at)
+					VALUES (?, ?, ?, ?, ?)""")
+				.param(agencyCode)
+				.param(kind)
+				.param(column)
+				.param(header)
+				.param(Timestamp.from(now))
+				.update());
 	}
 
 	static ImportJob job(ResultSet rs, int row) throws SQLException {
@@ -120,9 +129,10 @@ class ImportJobs {
 				: new ImportOutcome(records, stored == null ? 0 : stored, skipped == null ? 0 : skipped);
 		return new ImportJob(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("agency_code"),
 				rs.getString("scope"), rs.getString("uploaded_by"), rs.getString("filename"), rs.getLong("size_bytes"),
-				strings(rs.getArray("header")), rs.getInt("total_rows"), ImportJob.Status.valueOf(rs.getString("status")),
-				rs.getInt("rows_done"), outcome, rs.getInt("problem_count"), rs.getString("failure"),
-				rs.getTimestamp("uploaded_at").toInstant(), finished == null ? null : finished.toInstant());
+				strings(rs.getArray("header")), rs.getInt("total_rows"),
+				ImportJob.Status.valueOf(rs.getString("status")), rs.getInt("rows_done"), outcome,
+				rs.getInt("problem_count"), rs.getString("failure"), rs.getTimestamp("uploaded_at").toInstant(),
+				finished == null ? null : finished.toInstant());
 	}
 
 	static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {

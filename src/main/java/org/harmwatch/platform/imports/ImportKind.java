@@ -5,10 +5,12 @@ import java.util.List;
 import org.harmwatch.shared.Grant;
 
 /**
- * What a module imports from CSV: its columns, how one row becomes one record, and what to do with the records.
+ * What a module imports from CSV: its columns, how one row becomes one record, and what
+ * to do with the records.
  *
- * <p>A kind is a Spring bean; {@link Imports} finds it by {@link #name()}, which is stored with each job, so it must not
- * change once jobs exist.
+ * <p>
+ * A kind is a Spring bean; {@link Imports} finds it by {@link #name()}, which is stored
+ * with each job, so it must not change once jobs exist.
  *
  * @param <R> the record one valid row becomes
  */
@@ -17,7 +19,10 @@ public interface ImportKind<R> {
 	/** A stable name, e.g. {@code drug-checking-samples}. */
 	String name();
 
-	/** The grant that lets someone of the uploader's agency see, start and read the kind's jobs. */
+	/**
+	 * The grant that lets someone of the uploader's agency see, start and read the kind's
+	 * jobs.
+	 */
 	Grant grant();
 
 	/** The columns, in the order the mapping form shows them. */
@@ -30,23 +35,31 @@ public interface ImportKind<R> {
 
 	/**
 	 * One row as its record.
-	 * @throws ImportRowException (made by {@link ImportRow#reject}) saying what is wrong with the row
+	 * @throws ImportRowException (made by {@link ImportRow#reject}) saying what is wrong
+	 * with the row
 	 */
 	R parse(ImportRow row);
 
-	/** Problems only the rows together show (e.g. too many rows for one sample); none unless overridden. */
+	/**
+	 * Problems only the rows together show (e.g. too many rows for one sample); none
+	 * unless overridden.
+	 */
 	default List<ImportProblem> checkTogether(List<Parsed<R>> rows) {
 		return List.of();
 	}
 
-	/** How many records (e.g. samples) the valid rows' records describe; one each unless overridden. */
+	/**
+	 * How many records (e.g. samples) the valid rows' records describe; one each unless
+	 * overridden.
+	 */
 	default int describes(List<R> records) {
 		return records.size();
 	}
 
 	/**
-	 * Stores the records of a file whose every row is valid, in the one transaction the caller holds: if this throws,
-	 * nothing is stored. Tell {@link ImportContext#stored} how many rows are stored as it goes.
+	 * Stores the records of a file whose every row is valid, in the one transaction the
+	 * caller holds: if this throws, nothing is stored. Tell {@link ImportContext#stored}
+	 * how many rows are stored as it goes.
 	 * @throws ImportFailedException saying why the records cannot be stored
 	 */
 	ImportOutcome store(List<R> records, ImportContext context);

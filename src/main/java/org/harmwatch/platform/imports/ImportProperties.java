@@ -10,10 +10,12 @@ import org.springframework.util.unit.DataSize;
  * Settings of CSV imports.
  *
  * @param maxFileSize the largest file accepted (50 MB unless configured; keep
- * {@code spring.servlet.multipart.max-file-size} above it, so that a larger file is explained on the form)
+ * {@code spring.servlet.multipart.max-file-size} above it, so that a larger file is
+ * explained on the form)
  * @param threads imports run at once on each instance
- * @param lease how long a claimed job is held without progress before another instance may take it over (its instance
- * went away); it is taken over at most {@code max-attempts} times
+ * @param lease how long a claimed job is held without progress before another instance
+ * may take it over (its instance went away); it is taken over at most
+ * {@code max-attempts} times
  * @param maxAttempts runs of one job before it is stopped
  * @param keepFor finished imports, and uploads never started, are deleted this long after
  */

@@ -5,7 +5,10 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** One data row of an import, as {@link ImportKind#parse} reads it: its cells by the kind's column names. */
+/**
+ * One data row of an import, as {@link ImportKind#parse} reads it: its cells by the
+ * kind's column names.
+ */
 public final class ImportRow {
 
 	private final int number;
@@ -28,7 +31,10 @@ public final class ImportRow {
 		return number;
 	}
 
-	/** The cell of the kind's column, stripped of surrounding blanks; null when the mapping names no file column. */
+	/**
+	 * The cell of the kind's column, stripped of surrounding blanks; null when the
+	 * mapping names no file column.
+	 */
 	public @Nullable String cell(String column) {
 		var index = columns.get(column);
 		return index == null ? null : fields.get(index).strip();

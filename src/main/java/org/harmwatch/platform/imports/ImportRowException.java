@@ -1,6 +1,8 @@
 package org.harmwatch.platform.imports;
 
-/** Thrown by {@link ImportKind#parse} when a row is bad; its message names what is wrong. */
+/**
+ * Thrown by {@link ImportKind#parse} when a row is bad; its message names what is wrong.
+ */
 public class ImportRowException extends RuntimeException {
 
 	ImportRowException(String message) {

@@ -35,11 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs queued import jobs on this instance's workers.
  *
- * <p>A job is claimed with a lease in the database ({@code FOR UPDATE SKIP LOCKED}, so two instances never claim the
- * same job); every progress write renews the lease and fails the run when another has taken the job over. A job whose
- * lease expired (its instance went away; its transaction was rolled back) is claimed again by whichever instance polls
- * next, at most {@code harmwatch.imports.max-attempts} times. A run checks every row, then stores every record in one
- * transaction together with the job's "done": all or nothing.
+ * <p>
+ * A job is claimed with a lease in the database ({@code FOR UPDATE SKIP LOCKED}, so two
+ * instances never claim the same job); every progress write renews the lease and fails
+ * the run when another has taken the job over. A job whose lease expired (its instance
+ * went away; its transaction was rolled back) is claimed again by whichever instance
+ * polls next, at most {@code harmwatch.imports.max-attempts} times. A run checks every
+ * row, then stores every record in one transaction together with the job's "done": all or
+ * nothing.
  */
 @Component
 class ImportWorker implements DisposableBean {
@@ -91,19 +94,20 @@ class ImportWorker implements DisposableBean {
 	}
 
 	/**
-	 * Claims a waiting job (queued, or running under an expired lease), the given one or the oldest; nothing when none
-	 * is waiting or another claimant holds its row locked.
+	 * Claims a waiting job (queued, or running under an expired lease), the given one or
+	 * the oldest; nothing when none is waiting or another claimant holds its row locked.
 	 */
 	Optional<Claim> claim(@Nullable UUID id, Instant now) {
 		var runId = UUID.randomUUID();
-		var claimed = jdbc.sql("""
-				UPDATE platform.import_job j SET status = 'VALIDATING', lease_owner = ?, lease_until = ?,
-				  attempts = j.attempts + 1, rows_done = 0
-				 WHERE j.id = (SELECT w.id FROM platform.import_job w
-				                WHERE (w.status = 'QUEUED' OR (w.status IN ('VALIDATING', 'IMPORTING') AND w.lease_until < ?))
-				                  AND w.attempts < ? AND (CAST(? AS uuid) IS NULL OR w.id = ?)
-				                ORDER BY w.started_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-				RETURNING j.id""")
+		var claimed = jdbc
+			.sql("""
+					UPDATE platform.import_job j SET status = 'VALIDATING', lease_owner = ?, lease_until = ?,
+					  attempts = j.attempts + 1, rows_done = 0
+					 WHERE j.id = (SELECT w.id FROM platform.import_job w
+					                WHERE (w.status = 'QUEUED' OR (w.status IN ('VALIDATING', 'IMPORTING') AND w.lease_until < ?))
+					                  AND w.attempts < ? AND (CAST(? AS uuid) IS NULL OR w.id = ?)
+					                ORDER BY w.started_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+					RETURNING j.id""")
 			.param(runId)
 			.param(Timestamp.from(now.plus(properties.lease())))
 			.param(Timestamp.from(now))
@@ -115,7 +119,9 @@ class ImportWorker implements DisposableBean {
 		return claimed.map(job -> new Claim(job, runId));
 	}
 
-	/** {@link #submit} once the caller's transaction (which queued the job) has committed. */
+	/**
+	 * {@link #submit} once the caller's transaction (which queued the job) has committed.
+	 */
 	void submitAfterCommit(UUID id) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -130,7 +136,10 @@ class ImportWorker implements DisposableBean {
 		}
 	}
 
-	/** Runs the job on a worker of this instance as soon as one is free; a later poll picks it up otherwise. */
+	/**
+	 * Runs the job on a worker of this instance as soon as one is free; a later poll
+	 * picks it up otherwise.
+	 */
 	void submit(UUID id) {
 		if (!slots.tryAcquire()) {
 			return;
@@ -152,8 +161,8 @@ class ImportWorker implements DisposableBean {
 	}
 
 	/**
-	 * Stops the jobs interrupted too often, deletes old ones, and claims waiting jobs while this instance has free
-	 * workers; polled on every instance.
+	 * Stops the jobs interrupted too often, deletes old ones, and claims waiting jobs
+	 * while this instance has free workers; polled on every instance.
 	 */
 	@Scheduled(fixedDelayString = "${harmwatch.imports.poll-every:PT5S}",
 			initialDelayString = "${harmwatch.imports.poll-initial-delay:PT30S}")
@@ -163,10 +172,11 @@ class ImportWorker implements DisposableBean {
 
 	/** {@link #poll()} at the given time; the number of jobs claimed. */
 	int sweep(Instant now) {
-		jdbc.sql("""
-				UPDATE platform.import_job SET status = 'FAILED', content = NULL, finished_at = ?, lease_owner = NULL,
-				  failure = 'The import was interrupted ' || attempts || ' times, so it was stopped. Nothing was imported.'
-				 WHERE status IN ('VALIDATING', 'IMPORTING') AND lease_until < ? AND attempts >= ?""")
+		jdbc.sql(
+				"""
+						UPDATE platform.import_job SET status = 'FAILED', content = NULL, finished_at = ?, lease_owner = NULL,
+						  failure = 'The import was interrupted ' || attempts || ' times, so it was stopped. Nothing was imported.'
+						 WHERE status IN ('VALIDATING', 'IMPORTING') AND lease_until < ? AND attempts >= ?""")
 			.param(Timestamp.from(now))
 			.param(Timestamp.from(now))
 			.param(properties.maxAttempts())
@@ -174,10 +184,7 @@ class ImportWorker implements DisposableBean {
 		var old = Timestamp.from(now.minus(properties.keepFor()));
 		int deleted = jdbc.sql("""
 				DELETE FROM platform.import_job WHERE (status IN ('DONE', 'FAILED') AND finished_at < ?)
-				  OR (status = 'UPLOADED' AND uploaded_at < ?)""")
-			.param(old)
-			.param(old)
-			.update();
+				  OR (status = 'UPLOADED' AND uploaded_at < ?)""").param(old).param(old).update();
 		if (deleted > 0) {
 			log.info("Deleted {} old CSV import job(s)", deleted);
 		}
@@ -279,7 +286,8 @@ class ImportWorker implements DisposableBean {
 		transaction.executeWithoutResult(tx -> {
 			var outcome = kind.store(records,
 					new ImportContext(job.scope(), job.options(), job.importedBy(), job.startedAt(), progress::report));
-			// In the import's own transaction: the records and "done" are stored together, or neither is.
+			// In the import's own transaction: the records and "done" are stored
+			// together, or neither is.
 			int done = jdbc.sql("""
 					UPDATE platform.import_job SET status = 'DONE', rows_done = total_rows, records = ?, stored = ?,
 					  skipped = ?, content = NULL, finished_at = ?, lease_owner = NULL
@@ -300,10 +308,11 @@ class ImportWorker implements DisposableBean {
 	private void badRows(Claim claim, RowChecker.Checked<?> checked) {
 		transaction.executeWithoutResult(tx -> {
 			var problems = checked.problems();
-			int failed = jdbc.sql("""
-					UPDATE platform.import_job SET status = 'FAILED', rows_done = least(?, total_rows), problem_count = ?,
-					  content = NULL, finished_at = ?, lease_owner = NULL
-					 WHERE id = ? AND lease_owner = ? AND status = 'VALIDATING'""")
+			int failed = jdbc
+				.sql("""
+						UPDATE platform.import_job SET status = 'FAILED', rows_done = least(?, total_rows), problem_count = ?,
+						  content = NULL, finished_at = ?, lease_owner = NULL
+						 WHERE id = ? AND lease_owner = ? AND status = 'VALIDATING'""")
 				.param(checked.rows())
 				.param(problems.size())
 				.param(Timestamp.from(clock.instant()))
@@ -338,9 +347,9 @@ class ImportWorker implements DisposableBean {
 	}
 
 	/**
-	 * Records how far a run has got, in its own transaction so the progress page sees it while the import's
-	 * transaction is still open; at most a few times a second. Each write renews the lease, and fails the run when
-	 * another has taken the job over.
+	 * Records how far a run has got, in its own transaction so the progress page sees it
+	 * while the import's transaction is still open; at most a few times a second. Each
+	 * write renews the lease, and fails the run when another has taken the job over.
 	 */
 	final class Progress {
 

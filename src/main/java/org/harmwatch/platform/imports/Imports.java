@@ -18,12 +18,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every module's CSV import: the upload kept in the database, the column mapping, the background job and its bad rows
- * (see the package documentation and docs/adr/0010-one-import-facility-and-commons-csv.md).
+ * Every module's CSV import: the upload kept in the database, the column mapping, the
+ * background job and its bad rows (see the package documentation and
+ * docs/adr/0010-one-import-facility-and-commons-csv.md).
  *
- * <p>A job belongs to the uploader's agency. Someone sees, starts and reads it only when they belong to that agency and
- * hold the kind's {@link ImportKind#grant()}; for anyone else there is no such job. Every read is audited, refusals
- * too.
+ * <p>
+ * A job belongs to the uploader's agency. Someone sees, starts and reads it only when
+ * they belong to that agency and hold the kind's {@link ImportKind#grant()}; for anyone
+ * else there is no such job. Every read is audited, refusals too.
  */
 @Service
 public class Imports {
@@ -57,11 +59,13 @@ public class Imports {
 	}
 
 	/**
-	 * Keeps an uploaded CSV for its uploader's agency to map. It must be UTF-8 text (not a spreadsheet or an image), CSV,
-	 * with a header of at least two columns and between one and {@link ImportKind#maxRows()} data rows.
-	 * @param scope what the kind imports into (e.g. a session id), given back to {@link ImportKind#store}; the caller
-	 * has checked that the user may import into it
-	 * @throws ImportRejectedException saying what is wrong with the file; nothing is stored then
+	 * Keeps an uploaded CSV for its uploader's agency to map. It must be UTF-8 text (not
+	 * a spreadsheet or an image), CSV, with a header of at least two columns and between
+	 * one and {@link ImportKind#maxRows()} data rows.
+	 * @param scope what the kind imports into (e.g. a session id), given back to
+	 * {@link ImportKind#store}; the caller has checked that the user may import into it
+	 * @throws ImportRejectedException saying what is wrong with the file; nothing is
+	 * stored then
 	 */
 	public ImportJob upload(ImportKind<?> kind, @Nullable String scope, @Nullable String filename, byte[] content,
 			HarmwatchUser user) {
@@ -95,8 +99,8 @@ public class Imports {
 			}
 		}
 		catch (CsvReader.MalformedCsvException ex) {
-			throw new ImportRejectedException("This is not a CSV file the import can read: " + ex.getMessage()
-					+ " (line " + ex.line() + ").");
+			throw new ImportRejectedException(
+					"This is not a CSV file the import can read: " + ex.getMessage() + " (line " + ex.line() + ").");
 		}
 		if (total == 0) {
 			throw new ImportRejectedException("The file has a header but no rows.");
@@ -116,12 +120,18 @@ public class Imports {
 		return jobs.find(id).orElseThrow();
 	}
 
-	/** The job of this kind, if the user may see it (audited); empty when there is none or they may not. */
+	/**
+	 * The job of this kind, if the user may see it (audited); empty when there is none or
+	 * they may not.
+	 */
 	public Optional<ImportJob> job(ImportKind<?> kind, UUID id, HarmwatchUser user) {
 		return visible(kind, id, user, "IMPORT_JOB_VIEWED");
 	}
 
-	/** The first bad rows a failed job found, in row order; empty when the user may not see the job (audited). */
+	/**
+	 * The first bad rows a failed job found, in row order; empty when the user may not
+	 * see the job (audited).
+	 */
 	public List<ImportProblem> problems(ImportKind<?> kind, UUID id, HarmwatchUser user, int limit) {
 		return visible(kind, id, user, "IMPORT_PROBLEMS_VIEWED").map(job -> jobs.problems(job.id(), limit))
 			.orElse(List.of());
@@ -144,17 +154,23 @@ public class Imports {
 		return job;
 	}
 
-	/** The mapping to offer for the job's file: what its agency confirmed last time, else the kind's guesses. */
+	/**
+	 * The mapping to offer for the job's file: what its agency confirmed last time, else
+	 * the kind's guesses.
+	 */
 	public ColumnMapping guess(ImportKind<?> kind, ImportJob job) {
 		return ColumnMapping.guess(kind, job.header(), jobs.savedMapping(job.agencyCode(), kind.name()));
 	}
 
 	/**
-	 * Starts the job with this mapping, once: it is queued and runs in the background on whichever instance claims it
-	 * first. The mapping is saved as the agency's guess for its next file. Check it first with
-	 * {@link ColumnMapping#problems}; the rows are checked by the job.
-	 * @param options what the kind's rows and store read besides the columns (e.g. a default)
-	 * @return false, changing nothing, when the job has been started already or the user may not see it
+	 * Starts the job with this mapping, once: it is queued and runs in the background on
+	 * whichever instance claims it first. The mapping is saved as the agency's guess for
+	 * its next file. Check it first with {@link ColumnMapping#problems}; the rows are
+	 * checked by the job.
+	 * @param options what the kind's rows and store read besides the columns (e.g. a
+	 * default)
+	 * @return false, changing nothing, when the job has been started already or the user
+	 * may not see it
 	 */
 	@Transactional
 	public boolean start(ImportKind<?> kind, UUID id, ColumnMapping mapping, Map<String, String> options,
@@ -170,8 +186,10 @@ public class Imports {
 
 	/**
 	 * What checking a whole file found, or what importing it stored.
+	 *
 	 * @param rows data rows read (the header not counted)
-	 * @param records records the valid rows describe ({@link ImportKind#describes}); 0 when there are problems
+	 * @param records records the valid rows describe ({@link ImportKind#describes}); 0
+	 * when there are problems
 	 * @param outcome what was stored; null when only checking, or when there are problems
 	 */
 	public record Report(int rows, int records, List<ImportProblem> problems, @Nullable ImportOutcome outcome) {
@@ -186,7 +204,10 @@ public class Imports {
 
 	}
 
-	/** Checks a file's every row against the kind and mapping, at once and storing nothing. */
+	/**
+	 * Checks a file's every row against the kind and mapping, at once and storing
+	 * nothing.
+	 */
 	public <R> Report check(ImportKind<R> kind, String csv, ColumnMapping mapping, Map<String, String> options) {
 		var checked = RowChecker.check(kind, CsvReader.rows(new StringReader(csv)), mapping, options, rows -> {
 		});
@@ -195,8 +216,9 @@ public class Imports {
 	}
 
 	/**
-	 * Imports a small file at once, in the caller's thread and one transaction: all or nothing, every bad row named.
-	 * For files a person uploads, prefer {@link #upload} and {@link #start}.
+	 * Imports a small file at once, in the caller's thread and one transaction: all or
+	 * nothing, every bad row named. For files a person uploads, prefer {@link #upload}
+	 * and {@link #start}.
 	 */
 	@Transactional
 	public <R> Report importNow(ImportKind<R> kind, @Nullable String scope, String csv, ColumnMapping mapping,

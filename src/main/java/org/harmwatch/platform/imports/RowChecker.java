@@ -11,8 +11,9 @@ import java.util.function.IntConsumer;
 import org.harmwatch.platform.CsvReader;
 
 /**
- * Checks every row of a file against a kind and its mapping, without storing anything: each bad row is named with its
- * number and why, and the valid rows become records. No Spring, no database: the unit tests run it directly.
+ * Checks every row of a file against a kind and its mapping, without storing anything:
+ * each bad row is named with its number and why, and the valid rows become records. No
+ * Spring, no database: the unit tests run it directly.
  */
 final class RowChecker {
 
@@ -21,6 +22,7 @@ final class RowChecker {
 
 	/**
 	 * What checking a file found.
+	 *
 	 * @param rows data rows read (the header not counted, blank rows counted)
 	 */
 	record Checked<R>(int rows, List<ImportKind.Parsed<R>> records, List<ImportProblem> problems) {
@@ -75,8 +77,8 @@ final class RowChecker {
 			data++;
 			int number = data + 1;
 			if (data > kind.maxRows()) {
-				return new Checked<>(data, List.of(), List.of(new ImportProblem(1,
-						"At most " + kind.maxRows() + " rows can be imported at once.")));
+				return new Checked<>(data, List.of(),
+						List.of(new ImportProblem(1, "At most " + kind.maxRows() + " rows can be imported at once.")));
 			}
 			progress.accept(data);
 			if (row.blank()) {

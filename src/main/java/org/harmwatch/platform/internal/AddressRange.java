@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code fe80::/10}); a single address is a
- * range of one.
+ * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code fe80::/10});
+ * a single address is a range of one.
  *
- * <p>Only numeric addresses are parsed (never a host name), so parsing never looks anything up in DNS.
+ * <p>
+ * Only numeric addresses are parsed (never a host name), so parsing never looks anything
+ * up in DNS.
  */
 public record AddressRange(byte[] network, int prefix) {
 
@@ -23,8 +25,8 @@ public record AddressRange(byte[] network, int prefix) {
 
 	/**
 	 * Parses {@code address} or {@code address/prefix}.
-	 *
-	 * @throws IllegalArgumentException if it is not a numeric IPv4 or IPv6 address or range
+	 * @throws IllegalArgumentException if it is not a numeric IPv4 or IPv6 address or
+	 * range
 	 */
 	public static AddressRange parse(String text) {
 		var trimmed = text.strip();
@@ -43,8 +45,8 @@ public record AddressRange(byte[] network, int prefix) {
 	}
 
 	/**
-	 * The address written in {@code text} (IPv4 dotted quad, or IPv6 with or without brackets), or empty when it is
-	 * not a numeric address. Never resolves a name.
+	 * The address written in {@code text} (IPv4 dotted quad, or IPv6 with or without
+	 * brackets), or empty when it is not a numeric address. Never resolves a name.
 	 */
 	public static Optional<InetAddress> numeric(String text) {
 		var candidate = text.strip();
@@ -80,7 +82,10 @@ public record AddressRange(byte[] network, int prefix) {
 		}
 	}
 
-	/** Whether the address lies in this range (an IPv4 address never lies in an IPv6 range, nor the reverse). */
+	/**
+	 * Whether the address lies in this range (an IPv4 address never lies in an IPv6
+	 * range, nor the reverse).
+	 */
 	public boolean contains(InetAddress address) {
 		return contains(address.getAddress());
 	}

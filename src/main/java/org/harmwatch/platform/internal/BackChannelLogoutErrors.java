@@ -11,11 +11,13 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers a malformed logout token at the back-channel logout endpoint with 400, as OIDC Back-Channel Logout 1.0 §2.8
- * asks, instead of a 500.
+ * Answers a malformed logout token at the back-channel logout endpoint with 400, as OIDC
+ * Back-Channel Logout 1.0 §2.8 asks, instead of a 500.
  *
- * <p>Spring Security 7.1 refuses most bad logout tokens with 400 itself, but one that is validly signed and lacks the
- * {@code events} claim makes its validator throw, and the error escapes as a server error.
+ * <p>
+ * Spring Security 7.1 refuses most bad logout tokens with 400 itself, but one that is
+ * validly signed and lacks the {@code events} claim makes its validator throw, and the
+ * error escapes as a server error.
  */
 class BackChannelLogoutErrors extends OncePerRequestFilter {
 

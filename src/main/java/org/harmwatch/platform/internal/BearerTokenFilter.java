@@ -17,8 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates API clients by the bearer token they present.
  *
- * <p>Tokens are random and long, so looking up their SHA-256 is both safe and cheap: no password hashing on every
- * request (STACK.md measured Basic with BCrypt at 26 requests a second). Nothing is stored in a session.
+ * <p>
+ * Tokens are random and long, so looking up their SHA-256 is both safe and cheap: no
+ * password hashing on every request (STACK.md measured Basic with BCrypt at 26 requests a
+ * second). Nothing is stored in a session.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 

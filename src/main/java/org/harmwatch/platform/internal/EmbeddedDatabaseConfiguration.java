@@ -14,11 +14,14 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts PostgreSQL inside the application when no external database is configured.
  *
- * <p>This gives the one-command run and the tests a real PostgreSQL 15 without installing anything. With a data
- * directory the database survives restarts, and crashes: {@link EmbeddedDatabase} runs it durable, behind passwords,
- * and recovers the directory after a killed run. The application connects as the role {@code harmwatch}, which owns
- * its database but is not a superuser. The server is stopped by the bean's {@code close}, after everything that uses
- * the data source has shut down (zonky's own shutdown hook would stop it first; STACK.md gotcha 1).
+ * <p>
+ * This gives the one-command run and the tests a real PostgreSQL 15 without installing
+ * anything. With a data directory the database survives restarts, and crashes:
+ * {@link EmbeddedDatabase} runs it durable, behind passwords, and recovers the directory
+ * after a killed run. The application connects as the role {@code harmwatch}, which owns
+ * its database but is not a superuser. The server is stopped by the bean's {@code close},
+ * after everything that uses the data source has shut down (zonky's own shutdown hook
+ * would stop it first; STACK.md gotcha 1).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")

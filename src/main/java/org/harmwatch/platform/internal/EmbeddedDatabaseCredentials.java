@@ -24,13 +24,17 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The generated passwords of the embedded PostgreSQL's superuser and of Harmwatch's own role.
+ * The generated passwords of the embedded PostgreSQL's superuser and of Harmwatch's own
+ * role.
  *
- * <p>They live in {@value #FILE_NAME} inside the data directory, readable by its owner only (0600), so whoever may
- * read the database files may also sign in to it, and nobody else.
+ * <p>
+ * They live in {@value #FILE_NAME} inside the data directory, readable by its owner only
+ * (0600), so whoever may read the database files may also sign in to it, and nobody else.
  *
- * @param superuserPassword the password of {@code postgres}, used only at start-up to provision the app's role
- * @param appPassword the password of {@code harmwatch}, the role the application connects as
+ * @param superuserPassword the password of {@code postgres}, used only at start-up to
+ * provision the app's role
+ * @param appPassword the password of {@code harmwatch}, the role the application connects
+ * as
  */
 record EmbeddedDatabaseCredentials(String superuserPassword, String appPassword) {
 
@@ -66,7 +70,8 @@ record EmbeddedDatabaseCredentials(String superuserPassword, String appPassword)
 	}
 
 	/**
-	 * Writes the passwords to the data directory in one step (a temporary file moved into place), owner-only.
+	 * Writes the passwords to the data directory in one step (a temporary file moved into
+	 * place), owner-only.
 	 */
 	void write(Path dataDirectory) throws IOException {
 		var properties = new Properties();
@@ -81,7 +86,8 @@ record EmbeddedDatabaseCredentials(String superuserPassword, String appPassword)
 		var temporary = dataDirectory.resolve(FILE_NAME + ".new");
 		Files.deleteIfExists(temporary);
 		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-			Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.createFile(temporary,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		}
 		try (var channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -92,15 +98,17 @@ record EmbeddedDatabaseCredentials(String superuserPassword, String appPassword)
 	}
 
 	/**
-	 * The SCRAM-SHA-256 verifier PostgreSQL stores for a password (RFC 5802, RFC 7677), so that the password itself is
-	 * never sent to the server or shown in its logs.
+	 * The SCRAM-SHA-256 verifier PostgreSQL stores for a password (RFC 5802, RFC 7677),
+	 * so that the password itself is never sent to the server or shown in its logs.
 	 */
 	static String scramVerifier(String password) {
 		try {
 			byte[] salt = new byte[16];
 			random.nextBytes(salt);
 			var spec = new PBEKeySpec(password.toCharArray(), salt, SCRAM_ITERATIONS, 256);
-			byte[] saltedPassword = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+			byte[] saltedPassword = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+				.generateSecret(spec)
+				.getEncoded();
 			byte[] storedKey = MessageDigest.getInstance("SHA-256").digest(hmac(saltedPassword, "Client Key"));
 			byte[] serverKey = hmac(saltedPassword, "Server Key");
 			var base64 = Base64.getEncoder();

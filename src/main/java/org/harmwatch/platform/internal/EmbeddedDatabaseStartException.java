@@ -1,7 +1,8 @@
 package org.harmwatch.platform.internal;
 
 /**
- * The embedded PostgreSQL cannot start for a reason an operator can act on; Spring Boot prints it as one sentence.
+ * The embedded PostgreSQL cannot start for a reason an operator can act on; Spring Boot
+ * prints it as one sentence.
  */
 class EmbeddedDatabaseStartException extends IllegalStateException {
 

@@ -17,11 +17,13 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Default deny, decided before anything of the request is read.
  *
- * <p>Refuses a request to any of our endpoints that declares no rule, and checks the {@code @PreAuthorize} rule of
- * those that do before arguments are bound, so that a caller without access learns nothing from validation errors.
- * Method security checks the same rule again when the method is invoked. Framework endpoints (actuator, OpenAPI,
- * error) are outside {@code org.harmwatch}; only the paths in {@link SecurityConfiguration#FRAMEWORK_PUBLIC_PATHS}
- * of those are exposed.
+ * <p>
+ * Refuses a request to any of our endpoints that declares no rule, and checks the
+ * {@code @PreAuthorize} rule of those that do before arguments are bound, so that a
+ * caller without access learns nothing from validation errors. Method security checks the
+ * same rule again when the method is invoked. Framework endpoints (actuator, OpenAPI,
+ * error) are outside {@code org.harmwatch}; only the paths in
+ * {@link SecurityConfiguration#FRAMEWORK_PUBLIC_PATHS} of those are exposed.
  */
 class EndpointAuthorizationInterceptor implements HandlerInterceptor {
 
@@ -47,7 +49,8 @@ class EndpointAuthorizationInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		if (!declaresRule(method)) {
-			throw new AccessDeniedException("Endpoint " + method.getShortLogMessage() + " declares no authorisation rule");
+			throw new AccessDeniedException(
+					"Endpoint " + method.getShortLogMessage() + " declares no authorisation rule");
 		}
 		var invocation = new SimpleMethodInvocation(method.getBean(), method.getMethod());
 		var decision = rules.authorize(() -> SecurityContextHolder.getContext().getAuthentication(), invocation);

@@ -9,10 +9,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Retries events whose listener failed or whose instance died mid-way, on one instance at a time.
+ * Retries events whose listener failed or whose instance died mid-way, on one instance at
+ * a time.
  *
- * <p>Publications older than the threshold that are still incomplete are handed to their listeners again; listeners
- * are idempotent, so a retry of work that did in fact finish changes nothing.
+ * <p>
+ * Publications older than the threshold that are still incomplete are handed to their
+ * listeners again; listeners are idempotent, so a retry of work that did in fact finish
+ * changes nothing.
  */
 @Component
 class EventResubmission {

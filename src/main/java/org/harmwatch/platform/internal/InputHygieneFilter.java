@@ -36,18 +36,23 @@ import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * The one place that refuses text no endpoint can store: a NUL character or half of a surrogate pair in any request
- * parameter (query string, form field, multipart field or file name) or in any string or property name of a JSON body,
- * and form fields longer than any form would send.
+ * The one place that refuses text no endpoint can store: a NUL character or half of a
+ * surrogate pair in any request parameter (query string, form field, multipart field or
+ * file name) or in any string or property name of a JSON body, and form fields longer
+ * than any form would send.
  *
- * <p>It runs before sign-in and every controller, so a refused request changes nothing. Programs get
- * {@code application/problem+json} naming the field; browsers get the error page, which names it too. The person's
- * form is not lost: these characters cannot be typed, so they came from a paste or a program, and Back brings the form
- * back as it was.
+ * <p>
+ * It runs before sign-in and every controller, so a refused request changes nothing.
+ * Programs get {@code application/problem+json} naming the field; browsers get the error
+ * page, which names it too. The person's form is not lost: these characters cannot be
+ * typed, so they came from a paste or a program, and Back brings the form back as it was.
  */
 public class InputHygieneFilter extends OncePerRequestFilter {
 
-	/** The request attribute that tells the error page which field was refused (read by {@code ErrorPageController}). */
+	/**
+	 * The request attribute that tells the error page which field was refused (read by
+	 * {@code ErrorPageController}).
+	 */
 	public static final String REFUSED_FIELD = "org.harmwatch.platform.input.refusedField";
 
 	/** The request attribute that tells the error page why: a {@link Kind} name. */
@@ -119,8 +124,10 @@ public class InputHygieneFilter extends OncePerRequestFilter {
 			parameters = request.getParameterMap();
 		}
 		catch (InvalidFileNameException ex) {
-			// Tomcat reads the parts of a multipart form with the parameters, and stops at a NUL in a file's name.
-			return new Refusal("file", Kind.FILE_NAME, "has a name with a NUL character, which file names may not hold");
+			// Tomcat reads the parts of a multipart form with the parameters, and stops
+			// at a NUL in a file's name.
+			return new Refusal("file", Kind.FILE_NAME,
+					"has a name with a NUL character, which file names may not hold");
 		}
 		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			var name = parameter.getKey();
@@ -137,8 +144,9 @@ public class InputHygieneFilter extends OncePerRequestFilter {
 					return new Refusal(name, Kind.UNSAFE_TEXT, problem);
 				}
 				if (value.length() > properties.maxParameterLength()) {
-					return new Refusal(name, Kind.TOO_LONG, String.format(Locale.ENGLISH, "is %,d characters long; at most %,d are accepted",
-							value.length(), properties.maxParameterLength()));
+					return new Refusal(name, Kind.TOO_LONG,
+							String.format(Locale.ENGLISH, "is %,d characters long; at most %,d are accepted",
+									value.length(), properties.maxParameterLength()));
 				}
 			}
 		}
@@ -192,8 +200,8 @@ public class InputHygieneFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The first string or property name in the body that cannot be accepted. A body that is not JSON is let through:
-	 * the endpoint's own reader says what is wrong with it.
+	 * The first string or property name in the body that cannot be accepted. A body that
+	 * is not JSON is let through: the endpoint's own reader says what is wrong with it.
 	 */
 	static @Nullable Refusal checkJson(byte[] body, @Nullable Charset charset) {
 		try (JsonParser parser = charset == null ? JSON.createParser(ObjectReadContext.empty(), body)
@@ -270,7 +278,10 @@ public class InputHygieneFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** The request with its body read once for checking and given again to whoever reads it next. */
+	/**
+	 * The request with its body read once for checking and given again to whoever reads
+	 * it next.
+	 */
 	private static final class CachedBody extends HttpServletRequestWrapper {
 
 		private final byte[] body;

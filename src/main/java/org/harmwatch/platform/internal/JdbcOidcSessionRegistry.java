@@ -17,12 +17,16 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Links single sign-on sessions at the provider to Harmwatch sessions, in PostgreSQL beside the sessions themselves.
+ * Links single sign-on sessions at the provider to Harmwatch sessions, in PostgreSQL
+ * beside the sessions themselves.
  *
- * <p>Spring Security's default registry is a map in one instance's memory; a back-channel logout that reaches another
- * instance would find nothing there. Spring Security registers each SSO sign-in here and moves the link when the
- * session id changes at sign-in. Links whose session has gone (signed out, timed out) are swept at the next sign-in,
- * once they are a minute old, so that a link made in a request whose session is not yet stored survives.
+ * <p>
+ * Spring Security's default registry is a map in one instance's memory; a back-channel
+ * logout that reaches another instance would find nothing there. Spring Security
+ * registers each SSO sign-in here and moves the link when the session id changes at
+ * sign-in. Links whose session has gone (signed out, timed out) are swept at the next
+ * sign-in, once they are a minute old, so that a link made in a request whose session is
+ * not yet stored survives.
  */
 class JdbcOidcSessionRegistry implements OidcSessionRegistry {
 
@@ -61,7 +65,10 @@ class JdbcOidcSessionRegistry implements OidcSessionRegistry {
 			.orElse(null);
 	}
 
-	/** The sessions the logout token names: by the provider's session id when it sends one, else all of the subject's. */
+	/**
+	 * The sessions the logout token names: by the provider's session id when it sends
+	 * one, else all of the subject's.
+	 */
 	@Override
 	@Transactional
 	public Iterable<OidcSessionInformation> removeSessionInformation(OidcLogoutToken token) {
@@ -84,7 +91,10 @@ class JdbcOidcSessionRegistry implements OidcSessionRegistry {
 		return audience == null || audience.isEmpty() ? "" : audience.getFirst();
 	}
 
-	/** What Spring Security needs of a link: the session, and who at which provider it belongs to. */
+	/**
+	 * What Spring Security needs of a link: the session, and who at which provider it
+	 * belongs to.
+	 */
 	private static OidcSessionInformation information(ResultSet row, int n) throws SQLException {
 		Map<String, Object> claims = new HashMap<>();
 		claims.put(IdTokenClaimNames.ISS, row.getString("issuer"));

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description of the REST API: what it is, and that callers present a bearer token.
+ * The OpenAPI description of the REST API: what it is, and that callers present a bearer
+ * token.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which addresses an outbound request must not reach unless the host is allow-listed: everything that is not a
- * public unicast address, so a URL cannot be used to reach the machine itself, its network or the cloud's metadata
- * service (server-side request forgery).
+ * Which addresses an outbound request must not reach unless the host is allow-listed:
+ * everything that is not a public unicast address, so a URL cannot be used to reach the
+ * machine itself, its network or the cloud's metadata service (server-side request
+ * forgery).
  *
- * <p>IPv6 addresses that carry an IPv4 address (IPv4-mapped, IPv4-compatible, NAT64, 6to4) are judged by the IPv4
- * address inside them.
+ * <p>
+ * IPv6 addresses that carry an IPv4 address (IPv4-mapped, IPv4-compatible, NAT64, 6to4)
+ * are judged by the IPv4 address inside them.
  */
 public final class OutboundAddresses {
 
@@ -27,27 +29,25 @@ public final class OutboundAddresses {
 			refused("127.0.0.0/8", "a loopback address"),
 			refused("169.254.0.0/16", "a link-local address (cloud metadata lives here)"),
 			refused("172.16.0.0/12", "a private network address (RFC 1918)"),
-			refused("192.0.0.0/24", "an IETF protocol address"),
-			refused("192.0.2.0/24", "a documentation address"),
+			refused("192.0.0.0/24", "an IETF protocol address"), refused("192.0.2.0/24", "a documentation address"),
 			refused("192.168.0.0/16", "a private network address (RFC 1918)"),
-			refused("198.18.0.0/15", "a benchmarking address"),
-			refused("198.51.100.0/24", "a documentation address"),
-			refused("203.0.113.0/24", "a documentation address"),
-			refused("224.0.0.0/4", "a multicast address"),
-			refused("240.0.0.0/4", "a reserved or broadcast address"),
-			refused("::/128", "the unspecified address"),
-			refused("::1/128", "a loopback address"),
-			refused("::/96", "a deprecated IPv4-compatible address"),
-			refused("fc00::/7", "a unique local address (private IPv6)"),
-			refused("fe80::/10", "a link-local address"),
-			refused("fec0::/10", "a site-local address"),
-			refused("ff00::/8", "a multicast address"),
-			refused("2001::/32", "a Teredo tunnel address"),
-			refused("2001:db8::/32", "a documentation address"),
+			refused("198.18.0.0/15", "a benchmarking address"), refused("198.51.100.0/24", "a documentation address"),
+			refused("203.0.113.0/24", "a documentation address"), refused("224.0.0.0/4", "a multicast address"),
+			refused("240.0.0.0/4", "a reserved or broadcast address"), refused("::/128", "the unspecified address"),
+			refused("::1/128", "a loopback address"), refused("::/96", "a deprecated IPv4-compatible address"),
+			refused("fc00::/7", "a unique local address (private IPv6)"), refused("fe80::/10", "a link-local address"),
+			refused("fec0::/10", "a site-local address"), refused("ff00::/8", "a multicast address"),
+			refused("2001::/32", "a Teredo tunnel address"), refused("2001:db8::/32", "a documentation address"),
 			refused("100::/64", "a discard address"));
 
-	/** IPv6 prefixes whose low 32 bits (or, for 6to4, bits 16–47) are an IPv4 address that decides. */
-	/** Built from bytes: Java reads the text {@code ::ffff:0:0} as the IPv4 address 0.0.0.0. */
+	/**
+	 * IPv6 prefixes whose low 32 bits (or, for 6to4, bits 16–47) are an IPv4 address that
+	 * decides.
+	 */
+	/**
+	 * Built from bytes: Java reads the text {@code ::ffff:0:0} as the IPv4 address
+	 * 0.0.0.0.
+	 */
 	private static final AddressRange MAPPED = new AddressRange(
 			new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0 }, 96);
 
@@ -64,7 +64,10 @@ public final class OutboundAddresses {
 		return new Refused(AddressRange.parse(range), why);
 	}
 
-	/** Why a request must not reach this address, or empty when it is a public unicast address. */
+	/**
+	 * Why a request must not reach this address, or empty when it is a public unicast
+	 * address.
+	 */
 	public static Optional<String> refusal(InetAddress address) {
 		var bytes = address.getAddress();
 		if (address instanceof Inet6Address) {

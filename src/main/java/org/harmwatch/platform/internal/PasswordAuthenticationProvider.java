@@ -20,19 +20,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks a username and password, throttled by {@link SignInThrottle}, in a way that tells a guesser nothing about
- * which usernames exist.
+ * Checks a username and password, throttled by {@link SignInThrottle}, in a way that
+ * tells a guesser nothing about which usernames exist.
  *
- * <p>Only the stored hash is looked up before the password is checked ({@link PasswordHashes}: one query, whether or
- * not the username exists), and an unknown username, or an account without a password (single sign-on only), is
- * checked against a dummy hash made with the same encoder; so it costs the same time as a wrong password for a real
- * account, and both are the same {@link BadCredentialsException}. The account is loaded only once the password
- * matched. Whether the account is disabled is only said to someone who gave its password.
- * An attempt while its keys must wait is refused before any password is checked.
+ * <p>
+ * Only the stored hash is looked up before the password is checked
+ * ({@link PasswordHashes}: one query, whether or not the username exists), and an unknown
+ * username, or an account without a password (single sign-on only), is checked against a
+ * dummy hash made with the same encoder; so it costs the same time as a wrong password
+ * for a real account, and both are the same {@link BadCredentialsException}. The account
+ * is loaded only once the password matched. Whether the account is disabled is only said
+ * to someone who gave its password. An attempt while its keys must wait is refused before
+ * any password is checked.
  */
 final class PasswordAuthenticationProvider implements AuthenticationProvider {
 
-	/** Longer passwords are not hashed (a sign-in should not make the server hash megabytes); they never match. */
+	/**
+	 * Longer passwords are not hashed (a sign-in should not make the server hash
+	 * megabytes); they never match.
+	 */
 	static final int MAX_PRESENTED_LENGTH = 1024;
 
 	private final PasswordHashes hashes;
@@ -75,7 +81,8 @@ final class PasswordAuthenticationProvider implements AuthenticationProvider {
 				throw new SignInThrottledException(until.get());
 			}
 		}
-		// No such account (or no password): checked against the dummy hash, at the same cost as a real one.
+		// No such account (or no password): checked against the dummy hash, at the same
+		// cost as a real one.
 		var hash = hashes.passwordHash(username);
 		boolean tooLong = presented.length() > MAX_PRESENTED_LENGTH;
 		boolean matches = encoder.matches(tooLong ? presented.substring(0, MAX_PRESENTED_LENGTH) : presented,
@@ -99,8 +106,8 @@ final class PasswordAuthenticationProvider implements AuthenticationProvider {
 		}
 		var result = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
 		// Kept in the session, so only the address: never the device token.
-		result.setDetails(details == null ? authentication.getDetails()
-				: new WebAuthenticationDetails(details.address(), null));
+		result.setDetails(
+				details == null ? authentication.getDetails() : new WebAuthenticationDetails(details.address(), null));
 		return result;
 	}
 

@@ -3,7 +3,8 @@ package org.harmwatch.platform.internal;
 import org.harmwatch.platform.AuditAction;
 
 /**
- * What the platform records in the audit log: sign-in and session events, refusals, and the auditors' own work.
+ * What the platform records in the audit log: sign-in and session events, refusals, and
+ * the auditors' own work.
  */
 public enum PlatformAudit implements AuditAction {
 

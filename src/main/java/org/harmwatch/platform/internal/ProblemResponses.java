@@ -11,7 +11,8 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes {@code application/problem+json} from places outside Spring MVC (security filters).
+ * Writes {@code application/problem+json} from places outside Spring MVC (security
+ * filters).
  */
 final class ProblemResponses {
 
@@ -20,7 +21,10 @@ final class ProblemResponses {
 	private ProblemResponses() {
 	}
 
-	/** Whether the caller is a program rather than a browser: API paths, or a bearer token. */
+	/**
+	 * Whether the caller is a program rather than a browser: API paths, or a bearer
+	 * token.
+	 */
 	static boolean wantsProblem(HttpServletRequest request) {
 		var path = request.getRequestURI().substring(request.getContextPath().length());
 		var authorization = request.getHeader("Authorization");
@@ -34,7 +38,10 @@ final class ProblemResponses {
 		write(request, response, status, title, detail, Map.of());
 	}
 
-	/** A problem document with properties of its own after the standard ones (e.g. {@code errors}). */
+	/**
+	 * A problem document with properties of its own after the standard ones (e.g.
+	 * {@code errors}).
+	 */
 	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
 			String detail, Map<String, Object> properties) throws IOException {
 		var problem = new LinkedHashMap<String, Object>();

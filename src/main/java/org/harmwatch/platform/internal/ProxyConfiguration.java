@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Puts {@link TrustedProxyFilter} in front of every other filter (sessions, security, rate limits), so each of them
- * sees the client address and scheme that a trusted proxy vouched for, and nothing a client wrote itself.
+ * Puts {@link TrustedProxyFilter} in front of every other filter (sessions, security,
+ * rate limits), so each of them sees the client address and scheme that a trusted proxy
+ * vouched for, and nothing a client wrote itself.
  */
 @Configuration(proxyBeanMethods = false)
 class ProxyConfiguration {

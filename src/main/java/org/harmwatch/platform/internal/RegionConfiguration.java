@@ -9,14 +9,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The one {@link RegionSettings} bean, with the older names of the public address honoured when the new one is unset.
+ * The one {@link RegionSettings} bean, with the older names of the public address
+ * honoured when the new one is unset.
  */
 @Configuration(proxyBeanMethods = false)
 class RegionConfiguration {
 
 	static final String PUBLIC_URL = "harmwatch.region.public-url";
 
-	/** Older settings for the same address, in the order they are consulted when {@link #PUBLIC_URL} is unset. */
+	/**
+	 * Older settings for the same address, in the order they are consulted when
+	 * {@link #PUBLIC_URL} is unset.
+	 */
 	static final String[] PUBLIC_URL_ALIASES = { "harmwatch.alerts.public-url", "harmwatch.dissemination.base-url" };
 
 	@Bean

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The clock every module reads, and scheduled jobs that run once across all instances (ShedLock in PostgreSQL).
+ * The clock every module reads, and scheduled jobs that run once across all instances
+ * (ShedLock in PostgreSQL).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -64,13 +64,18 @@ import org.springframework.session.SessionRepository;
 /**
  * Who may reach what, and how people and programs prove who they are.
  *
- * <p>Pages use form sign-in (or single sign-on when an OIDC provider is configured) with sessions stored in
- * PostgreSQL, so any instance can serve any request. Programs present a bearer token. Authorisation is decided per
- * endpoint: every handler carries {@code @PreAuthorize} or {@code @PublicEndpoint}, and
- * {@link EndpointAuthorizationInterceptor} refuses any that carries neither (default deny).
+ * <p>
+ * Pages use form sign-in (or single sign-on when an OIDC provider is configured) with
+ * sessions stored in PostgreSQL, so any instance can serve any request. Programs present
+ * a bearer token. Authorisation is decided per endpoint: every handler carries
+ * {@code @PreAuthorize} or {@code @PublicEndpoint}, and
+ * {@link EndpointAuthorizationInterceptor} refuses any that carries neither (default
+ * deny).
  *
- * <p>Wrong passwords never lock an account; {@link SignInThrottle} slows the clients that send them instead, and an
- * unknown username gets the same answer, at the same cost, as a wrong password (ADR 8).
+ * <p>
+ * Wrong passwords never lock an account; {@link SignInThrottle} slows the clients that
+ * send them instead, and an unknown username gets the same answer, at the same cost, as a
+ * wrong password (ADR 8).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -82,7 +87,9 @@ class SecurityConfiguration {
 			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
-	/** Lets {@code @Requires} fill its capability and action into the rule it stands for. */
+	/**
+	 * Lets {@code @Requires} fill its capability and action into the rule it stands for.
+	 */
 	static final AnnotationTemplateExpressionDefaults TEMPLATES = new AnnotationTemplateExpressionDefaults();
 
 	@Bean
@@ -97,7 +104,8 @@ class SecurityConfiguration {
 			ObjectProvider<OidcSessionRegistry> oidcSessions, ObjectProvider<SessionRepository<?>> sessions,
 			AuditLog audit, MapProperties map, SignInThrottle throttle, Clock clock) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			// Each endpoint declares its own rule (method security); the interceptor refuses endpoints that declare none.
+			// Each endpoint declares its own rule (method security); the interceptor
+			// refuses endpoints that declare none.
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
 			.anyRequest()
@@ -122,7 +130,8 @@ class SecurityConfiguration {
 				if (users != null) {
 					oauth.userInfoEndpoint(info -> info.oidcUserService(users));
 				}
-				// While the provider has not answered there is no registration to send anyone to: back to the form.
+				// While the provider has not answered there is no registration to send
+				// anyone to: back to the form.
 				oauth.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
 					@Override
 					public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
@@ -134,8 +143,10 @@ class SecurityConfiguration {
 			});
 			var store = sessions.getIfAvailable();
 			if (links != null && store != null) {
-				// The provider ends sessions here (OIDC Back-Channel Logout 1.0) with a logout token it signed; the
-				// endpoint /logout/connect/back-channel/{registrationId} needs no session or CSRF token.
+				// The provider ends sessions here (OIDC Back-Channel Logout 1.0) with a
+				// logout token it signed; the
+				// endpoint /logout/connect/back-channel/{registrationId} needs no session
+				// or CSRF token.
 				http.oidcLogout(oidc -> oidc.oidcSessionRegistry(links)
 					.backChannel(backChannel -> backChannel.logoutHandler(SignOuts.fromProvider(links, store, audit))));
 				http.addFilterAfter(new BackChannelLogoutErrors(), HeaderWriterFilter.class);
@@ -147,10 +158,14 @@ class SecurityConfiguration {
 			http.addFilterBefore(new BearerTokenFilter(resolver, audit), UsernamePasswordAuthenticationFilter.class);
 		}
 
-		// CSRF rides on a browser's session cookie. A bearer-token call has none to ride on, and neither has an API call
-		// that brings no session: that one should hear "sign in or send a token" (401), not "CSRF token missing" (403).
-		// An unsubscribe link's POST is RFC 8058 one-click from a mail client, which has no CSRF token; the
-		// unguessable token in the path is the only authority it needs, and it can only stop messages.
+		// CSRF rides on a browser's session cookie. A bearer-token call has none to ride
+		// on, and neither has an API call
+		// that brings no session: that one should hear "sign in or send a token" (401),
+		// not "CSRF token missing" (403).
+		// An unsubscribe link's POST is RFC 8058 one-click from a mail client, which has
+		// no CSRF token; the
+		// unguessable token in the path is the only authority it needs, and it can only
+		// stop messages.
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> {
 			var header = request.getHeader("Authorization");
 			return (header != null && header.startsWith("Bearer "))
@@ -162,24 +177,28 @@ class SecurityConfiguration {
 		http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint())
 			.accessDeniedHandler(accessDeniedHandler(audit)));
 
-		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map,
-				clients instanceof SingleSignOnProviders providers ? providers.origins() : List.of())))
+		http.headers(headers -> headers
+			.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map,
+					clients instanceof SingleSignOnProviders providers ? providers.origins() : List.of())))
 			.frameOptions(frame -> frame.deny())
 			.contentTypeOptions(options -> {
 			})
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-			.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(self)")));
+			.permissionsPolicyHeader(
+					permissions -> permissions.policy("camera=(), microphone=(), geolocation=(self)")));
 		return http.build();
 	}
 
-	/** The only password check (so no default one runs beside it): throttled, and blind to which usernames exist. */
+	/**
+	 * The only password check (so no default one runs beside it): throttled, and blind to
+	 * which usernames exist.
+	 */
 	@Bean
 	AuthenticationProvider passwordAuthentication(ObjectProvider<PasswordHashes> hashes,
 			ObjectProvider<UserDetailsService> users, PasswordEncoder encoder,
 			ObjectProvider<UserDetailsPasswordService> upgrades, SignInThrottle throttle, AuditLog audit, Clock clock) {
 		return new PasswordAuthenticationProvider(username -> hashes.getObject().passwordHash(username),
-				username -> users.getObject().loadUserByUsername(username), encoder,
-				(user, password) -> {
+				username -> users.getObject().loadUserByUsername(username), encoder, (user, password) -> {
 					var service = upgrades.getIfAvailable();
 					return service == null ? user : service.updatePassword(user, password);
 				}, throttle, audit, clock);
@@ -187,16 +206,18 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		// Argon2id for new hashes; BCrypt hashes from an import still verify and are upgraded at the next sign-in.
+		// Argon2id for new hashes; BCrypt hashes from an import still verify and are
+		// upgraded at the next sign-in.
 		var encoders = Map.<String, PasswordEncoder>of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
 				"bcrypt", new BCryptPasswordEncoder());
 		return new DelegatingPasswordEncoder("argon2", encoders);
 	}
 
 	/**
-	 * The content security policy: our own scripts and styles only, map tiles from the tile server, and forms that post
-	 * only to us, or to a single sign-on provider (signing out posts to us, and we redirect to the provider's
-	 * end-session endpoint; browsers apply {@code form-action} to that redirect too).
+	 * The content security policy: our own scripts and styles only, map tiles from the
+	 * tile server, and forms that post only to us, or to a single sign-on provider
+	 * (signing out posts to us, and we redirect to the provider's end-session endpoint;
+	 * browsers apply {@code form-action} to that redirect too).
 	 */
 	static String contentSecurityPolicy(MapProperties map, List<String> ssoOrigins) {
 		var images = "'self' data:";
@@ -213,8 +234,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * After signing out, the sign-in page; a single sign-on user goes by their provider's end-session endpoint first
-	 * (OIDC RP-Initiated Logout), which sends them back to it, so that they are signed out there too.
+	 * After signing out, the sign-in page; a single sign-on user goes by their provider's
+	 * end-session endpoint first (OIDC RP-Initiated Logout), which sends them back to it,
+	 * so that they are signed out there too.
 	 */
 	private static LogoutSuccessHandler signedOut(@Nullable ClientRegistrationRepository clients) {
 		if (clients == null) {
@@ -229,8 +251,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * After a password sign-in, gives the browser its device cookie (so its next sign-ins are not slowed by strangers'
-	 * failures), then goes where the person was heading, or home.
+	 * After a password sign-in, gives the browser its device cookie (so its next sign-ins
+	 * are not slowed by strangers' failures), then goes where the person was heading, or
+	 * home.
 	 */
 	private static AuthenticationSuccessHandler loginSuccessHandler(SignInThrottle throttle) {
 		var target = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -251,9 +274,10 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Sends a failed sign-in back to the form with the reason. A wrong password and an unknown username are the same
-	 * {@code ?error}; a client that must now wait is told for how long ({@code ?throttled=minutes}), whether or not the
-	 * username exists. Only someone who gave the right password hears that the account is disabled.
+	 * Sends a failed sign-in back to the form with the reason. A wrong password and an
+	 * unknown username are the same {@code ?error}; a client that must now wait is told
+	 * for how long ({@code ?throttled=minutes}), whether or not the username exists. Only
+	 * someone who gave the right password hears that the account is disabled.
 	 */
 	private static AuthenticationFailureHandler loginFailureHandler(SignInThrottle throttle, Clock clock) {
 		return (request, response, exception) -> {

@@ -27,21 +27,28 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Applies changes to a signed-in person's account on their next request, instead of when their session idles out.
+ * Applies changes to a signed-in person's account on their next request, instead of when
+ * their session idles out.
  *
- * <p>The session keeps a copy of the user taken at sign-in. On every request a session authenticates, this filter asks
- * {@link CurrentUsers} for the user as they stand now. If they may no longer act (account gone or disabled, agency
- * inactive) the session is ended and audited as {@code SESSION_ENDED}, and the request goes on anonymous, so it gets
- * the usual sign-in redirect or 401. If their agency, roles or grants changed, the session's authentication is
- * replaced (audited as {@code SESSION_REFRESHED}), so authorisation on this very request already sees the new rights. A single sign-on user keeps their
- * OIDC principal (ID token and all), with fresh rights inside. Bearer tokens need none of this: they are looked up
- * afresh on every request.
+ * <p>
+ * The session keeps a copy of the user taken at sign-in. On every request a session
+ * authenticates, this filter asks {@link CurrentUsers} for the user as they stand now. If
+ * they may no longer act (account gone or disabled, agency inactive) the session is ended
+ * and audited as {@code SESSION_ENDED}, and the request goes on anonymous, so it gets the
+ * usual sign-in redirect or 401. If their agency, roles or grants changed, the session's
+ * authentication is replaced (audited as {@code SESSION_REFRESHED}), so authorisation on
+ * this very request already sees the new rights. A single sign-on user keeps their OIDC
+ * principal (ID token and all), with fresh rights inside. Bearer tokens need none of
+ * this: they are looked up afresh on every request.
  */
 class SessionRightsFilter extends OncePerRequestFilter {
 
 	static final String ENDED_REASON = "account disabled / agency deactivated";
 
-	/** Static files carry no data and need no rights; checking them would cost a query per image and stylesheet. */
+	/**
+	 * Static files carry no data and need no rights; checking them would cost a query per
+	 * image and stylesheet.
+	 */
 	private static final List<String> STATIC_PATHS = List.of("/assets/", "/webjars/", "/css/", "/js/", "/images/",
 			"/favicon.ico");
 
@@ -51,7 +58,10 @@ class SessionRightsFilter extends OncePerRequestFilter {
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-	/** The same places Spring Security keeps a context by default: the request (for later dispatches), the session. */
+	/**
+	 * The same places Spring Security keeps a context by default: the request (for later
+	 * dispatches), the session.
+	 */
 	private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
 			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
@@ -70,8 +80,8 @@ class SessionRightsFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		var session = request.getSession(false);
-		if (session != null
-				&& session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext stored
+		if (session != null && session.getAttribute(
+				HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext stored
 				&& stored.getAuthentication() instanceof Authentication authentication
 				&& authentication.getPrincipal() instanceof HarmwatchUser signedIn) {
 			var current = users.current(signedIn);
@@ -99,7 +109,8 @@ class SessionRightsFilter extends OncePerRequestFilter {
 			HttpServletRequest request, HttpServletResponse response) {
 		Object principal = authentication.getPrincipal() instanceof HarmwatchOidcUser sso
 				? new HarmwatchOidcUser(fresh, sso.getIdToken(), sso.getUserInfo()) : fresh;
-		// Authorities that did not come from the user (such as how they proved who they are) stay as they were.
+		// Authorities that did not come from the user (such as how they proved who they
+		// are) stay as they were.
 		Set<String> fromUser = signedIn.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)

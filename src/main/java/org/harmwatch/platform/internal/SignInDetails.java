@@ -8,19 +8,27 @@ import org.harmwatch.platform.SignInThrottle.Attempt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a password sign-in came from: the client address (as a trusted proxy vouches for it) and the browser's device
- * token, the one it presented or a new one to give it if this sign-in succeeds.
+ * Where a password sign-in came from: the client address (as a trusted proxy vouches for
+ * it) and the browser's device token, the one it presented or a new one to give it if
+ * this sign-in succeeds.
  *
  * @param address the client address
- * @param deviceToken the token the browser presented in the device cookie, if it presented a well-formed one
+ * @param deviceToken the token the browser presented in the device cookie, if it
+ * presented a well-formed one
  * @param newDeviceToken the token to set if the browser presented none
  */
 record SignInDetails(String address, @Nullable String deviceToken, String newDeviceToken) {
 
-	/** The cookie that marks a browser that has signed in here before (only sent to {@code /login}). */
+	/**
+	 * The cookie that marks a browser that has signed in here before (only sent to
+	 * {@code /login}).
+	 */
 	static final String DEVICE_COOKIE = "HW-DEVICE";
 
-	/** The request attribute that holds these details for the success handler (they never go into the session). */
+	/**
+	 * The request attribute that holds these details for the success handler (they never
+	 * go into the session).
+	 */
 	static final String ATTRIBUTE = SignInDetails.class.getName();
 
 	private static final SecureRandom RANDOM = new SecureRandom();

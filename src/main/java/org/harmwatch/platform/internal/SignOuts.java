@@ -17,15 +17,19 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
 /**
- * Ends sessions on sign-out and audits each one as {@code SIGNED_OUT}: those the person ends from Harmwatch, and those
- * their single sign-on provider ends by back-channel logout.
+ * Ends sessions on sign-out and audits each one as {@code SIGNED_OUT}: those the person
+ * ends from Harmwatch, and those their single sign-on provider ends by back-channel
+ * logout.
  */
 final class SignOuts {
 
 	private SignOuts() {
 	}
 
-	/** Audits a sign-out from Harmwatch's own sign-out button, and forgets the session's link to the provider. */
+	/**
+	 * Audits a sign-out from Harmwatch's own sign-out button, and forgets the session's
+	 * link to the provider.
+	 */
 	static LogoutHandler fromHarmwatch(AuditLog audit, @Nullable OidcSessionRegistry links) {
 		return (request, response, authentication) -> {
 			var session = request.getSession(false);
@@ -41,8 +45,8 @@ final class SignOuts {
 	}
 
 	/**
-	 * Ends the sessions a provider's validated logout token names, in the shared session store (so on every instance),
-	 * and audits each.
+	 * Ends the sessions a provider's validated logout token names, in the shared session
+	 * store (so on every instance), and audits each.
 	 */
 	static <S extends Session> LogoutHandler fromProvider(OidcSessionRegistry links, SessionRepository<S> sessions,
 			AuditLog audit) {

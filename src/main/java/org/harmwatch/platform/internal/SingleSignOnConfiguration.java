@@ -13,11 +13,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Single sign-on with the providers configured under {@code spring.security.oauth2.client}, when there are any.
+ * Single sign-on with the providers configured under
+ * {@code spring.security.oauth2.client}, when there are any.
  *
- * <p>Replaces Spring Boot's client registrations (which stop the start while a provider is unreachable) with
- * {@link SingleSignOnProviders}, and keeps the provider-to-Harmwatch session links in PostgreSQL
- * ({@link JdbcOidcSessionRegistry}) so that a back-channel logout works on every instance.
+ * <p>
+ * Replaces Spring Boot's client registrations (which stop the start while a provider is
+ * unreachable) with {@link SingleSignOnProviders}, and keeps the provider-to-Harmwatch
+ * session links in PostgreSQL ({@link JdbcOidcSessionRegistry}) so that a back-channel
+ * logout works on every instance.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnOAuth2ClientRegistrationProperties
@@ -39,8 +42,7 @@ class SingleSignOnConfiguration {
 			.distinct()
 			.toList();
 		return new SingleSignOnProviders(() -> new OAuth2ClientPropertiesMapper(properties).asClientRegistrations(),
-				addresses.isEmpty() ? "(none configured)" : String.join(", ", addresses), origins,
-				sso.retryInterval());
+				addresses.isEmpty() ? "(none configured)" : String.join(", ", addresses), origins, sso.retryInterval());
 	}
 
 	@Bean

@@ -18,13 +18,16 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /**
- * The single sign-on providers, known once they answer: Harmwatch starts, and offers password sign-in, while a provider
- * is unreachable.
+ * The single sign-on providers, known once they answer: Harmwatch starts, and offers
+ * password sign-in, while a provider is unreachable.
  *
- * <p>Spring Boot's own repository reads each provider's discovery document while the application starts and stops the
- * start when it cannot. This one tries at start (waiting a few seconds at most), then again in the background every
- * {@code harmwatch.sso.retry-interval} until the provider answers; until then it knows no registration, so the sign-in
- * page shows no SSO button and {@code /oauth2/authorization/…} sends people back to the sign-in page. Requests never
+ * <p>
+ * Spring Boot's own repository reads each provider's discovery document while the
+ * application starts and stops the start when it cannot. This one tries at start (waiting
+ * a few seconds at most), then again in the background every
+ * {@code harmwatch.sso.retry-interval} until the provider answers; until then it knows no
+ * registration, so the sign-in page shows no SSO button and
+ * {@code /oauth2/authorization/…} sends people back to the sign-in page. Requests never
  * wait for the provider.
  */
 class SingleSignOnProviders implements ClientRegistrationRepository, SmartLifecycle {
@@ -50,10 +53,11 @@ class SingleSignOnProviders implements ClientRegistrationRepository, SmartLifecy
 	private int failures;
 
 	/**
-	 * @param discovery builds the registrations, reading the providers' discovery documents; throws while they do not
-	 * answer
+	 * @param discovery builds the registrations, reading the providers' discovery
+	 * documents; throws while they do not answer
 	 * @param issuers the providers' addresses, for the log
-	 * @param origins the providers' origins ({@code https://host:port}), where sign-out may send the browser
+	 * @param origins the providers' origins ({@code https://host:port}), where sign-out
+	 * may send the browser
 	 */
 	SingleSignOnProviders(Supplier<Map<String, ClientRegistration>> discovery, String issuers, List<String> origins,
 			Duration retryInterval) {
@@ -110,8 +114,8 @@ class SingleSignOnProviders implements ClientRegistrationRepository, SmartLifecy
 	}
 
 	/**
-	 * Reads the discovery documents once; false when a provider did not answer (said once as a warning, then at debug
-	 * level, so a long outage does not fill the log).
+	 * Reads the discovery documents once; false when a provider did not answer (said once
+	 * as a warning, then at debug level, so a long outage does not fill the log).
 	 */
 	private boolean attempt() {
 		try {

@@ -18,15 +18,19 @@ import org.springframework.web.filter.ForwardedHeaderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Believes {@code X-Forwarded-*} headers only when they come from a proxy the operator listed
- * ({@code harmwatch.http.trusted-proxies}); from anyone else they are removed before anything reads them.
+ * Believes {@code X-Forwarded-*} headers only when they come from a proxy the operator
+ * listed ({@code harmwatch.http.trusted-proxies}); from anyone else they are removed
+ * before anything reads them.
  *
- * <p>Behind a trusted proxy the client is the right-most {@code X-Forwarded-For} entry that is not itself a trusted
- * proxy: each proxy appends the address it was connected from, so entries to the left of that one were written by the
- * client and prove nothing. The scheme, host and port then come from {@code X-Forwarded-Proto}, {@code -Host} and
- * {@code -Port} (Spring's {@link ForwardedHeaderFilter}), so a request that reached the proxy over TLS is
- * {@link HttpServletRequest#isSecure() secure} and gets secure cookies. The RFC 7239 {@code Forwarded} header is not
- * read; proxies send the {@code X-Forwarded-*} ones.
+ * <p>
+ * Behind a trusted proxy the client is the right-most {@code X-Forwarded-For} entry that
+ * is not itself a trusted proxy: each proxy appends the address it was connected from, so
+ * entries to the left of that one were written by the client and prove nothing. The
+ * scheme, host and port then come from {@code X-Forwarded-Proto}, {@code -Host} and
+ * {@code -Port} (Spring's {@link ForwardedHeaderFilter}), so a request that reached the
+ * proxy over TLS is {@link HttpServletRequest#isSecure() secure} and gets secure cookies.
+ * The RFC 7239 {@code Forwarded} header is not read; proxies send the
+ * {@code X-Forwarded-*} ones.
  */
 final class TrustedProxyFilter extends OncePerRequestFilter {
 
@@ -51,11 +55,11 @@ final class TrustedProxyFilter extends OncePerRequestFilter {
 			return;
 		}
 		var client = clientAddress(request.getRemoteAddr(), Collections.list(request.getHeaders(X_FORWARDED_FOR)));
-		// Spring's filter takes scheme, host and port from the proxy's headers (and writes IPv6 clients in brackets);
+		// Spring's filter takes scheme, host and port from the proxy's headers (and
+		// writes IPv6 clients in brackets);
 		// the client address is the one found above, as it is written everywhere else.
-		forwarded.doFilter(new Headers(request, client), response,
-				(forwardedRequest, forwardedResponse) -> chain.doFilter(
-						new ClientAddress((HttpServletRequest) forwardedRequest, client), forwardedResponse));
+		forwarded.doFilter(new Headers(request, client), response, (forwardedRequest, forwardedResponse) -> chain
+			.doFilter(new ClientAddress((HttpServletRequest) forwardedRequest, client), forwardedResponse));
 	}
 
 	@Override
@@ -77,8 +81,9 @@ final class TrustedProxyFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The client behind a trusted proxy: walking {@code X-Forwarded-For} from the right, the first entry that is not a
-	 * trusted proxy (or the left-most, when every entry is one).
+	 * The client behind a trusted proxy: walking {@code X-Forwarded-For} from the right,
+	 * the first entry that is not a trusted proxy (or the left-most, when every entry is
+	 * one).
 	 */
 	String clientAddress(String proxy, List<String> forwardedFor) {
 		var hops = new ArrayList<String>();
@@ -99,7 +104,10 @@ final class TrustedProxyFilter extends OncePerRequestFilter {
 		return AddressRange.numeric(client).map(address -> address.getHostAddress()).orElse(client);
 	}
 
-	/** {@code 192.0.2.1:4711} and {@code [2001:db8::1]:4711} without their port; a bare IPv6 address as it is. */
+	/**
+	 * {@code 192.0.2.1:4711} and {@code [2001:db8::1]:4711} without their port; a bare
+	 * IPv6 address as it is.
+	 */
 	private static String withoutPort(String hop) {
 		if (hop.startsWith("[")) {
 			int end = hop.indexOf(']');
@@ -109,7 +117,10 @@ final class TrustedProxyFilter extends OncePerRequestFilter {
 		return colon > 0 && colon == hop.lastIndexOf(':') ? hop.substring(0, colon) : hop;
 	}
 
-	/** The request as Spring's filter adapted it, from the client the trusted proxies vouch for. */
+	/**
+	 * The request as Spring's filter adapted it, from the client the trusted proxies
+	 * vouch for.
+	 */
 	private static final class ClientAddress extends HttpServletRequestWrapper {
 
 		private final String client;
@@ -132,8 +143,9 @@ final class TrustedProxyFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The request without forwarded headers ({@code client == null}), or with {@code X-Forwarded-For} reduced to the
-	 * client that the trusted proxies vouch for and {@code Forwarded} removed.
+	 * The request without forwarded headers ({@code client == null}), or with
+	 * {@code X-Forwarded-For} reduced to the client that the trusted proxies vouch for
+	 * and {@code Forwarded} removed.
 	 */
 	private static final class Headers extends HttpServletRequestWrapper {
 

@@ -10,8 +10,9 @@ import org.webjars.WebJarVersionLocator;
 /**
  * Static assets and the default-deny interceptor.
  *
- * <p>GOV.UK Frontend's stylesheet loads its images from the absolute path {@code /assets/…}, so that path is mapped
- * into its WebJar (STACK.md gotcha 2).
+ * <p>
+ * GOV.UK Frontend's stylesheet loads its images from the absolute path {@code /assets/…},
+ * so that path is mapped into its WebJar (STACK.md gotcha 2).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -31,7 +32,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
 		var version = new WebJarVersionLocator().version("govuk-frontend");
 		registry.addResourceHandler("/assets/**")
-			.addResourceLocations("classpath:/META-INF/resources/webjars/govuk-frontend/" + version + "/dist/govuk/assets/");
+			.addResourceLocations(
+					"classpath:/META-INF/resources/webjars/govuk-frontend/" + version + "/dist/govuk/assets/");
 	}
 
 }

@@ -36,18 +36,24 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
- * Turns every failure of an API endpoint into {@code application/problem+json} that says what went wrong.
+ * Turns every failure of an API endpoint into {@code application/problem+json} that says
+ * what went wrong.
  *
- * <p>Validation problems name each field; unexpected failures give a reference to quote, never internals. A
- * module's {@link org.harmwatch.platform.InputRejectedException} and
- * {@link org.harmwatch.platform.NotFoundException} are answered by {@link InputProblemAdvice}, in the same shape.
+ * <p>
+ * Validation problems name each field; unexpected failures give a reference to quote,
+ * never internals. A module's {@link org.harmwatch.platform.InputRejectedException} and
+ * {@link org.harmwatch.platform.NotFoundException} are answered by
+ * {@link InputProblemAdvice}, in the same shape.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
-	/** One entry of a problem's {@code errors}: the field and what is wrong with it, in words. */
+	/**
+	 * One entry of a problem's {@code errors}: the field and what is wrong with it, in
+	 * words.
+	 */
 	record FieldMessage(@Nullable String field, String message) {
 	}
 
@@ -77,14 +83,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A body the endpoint cannot read: not JSON, a property it does not know, or a value of the wrong type (a fraction
-	 * where a whole number is wanted, text where a list is). The problem names the property; Jackson's own message,
-	 * which names Java classes, is not shown.
+	 * A body the endpoint cannot read: not JSON, a property it does not know, or a value
+	 * of the wrong type (a fraction where a whole number is wanted, text where a list
+	 * is). The problem names the property; Jackson's own message, which names Java
+	 * classes, is not shown.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		// The outermost Jackson exception knows the property; its causes (a DateTimeParseException) do not.
+		// The outermost Jackson exception knows the property; its causes (a
+		// DateTimeParseException) do not.
 		Throwable cause = ex;
 		while (cause != null && !(cause instanceof JacksonException)) {
 			cause = cause.getCause();
@@ -105,14 +113,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return new FieldMessage(path(mismatch), "Must be " + expected(mismatch.getTargetType()) + ".");
 		}
 		if (cause instanceof InputCoercionException outOfRange) {
-			return new FieldMessage(path(outOfRange), "Must be " + expected(outOfRange.getTargetType())
-					+ " of a size that can be stored.");
+			return new FieldMessage(path(outOfRange),
+					"Must be " + expected(outOfRange.getTargetType()) + " of a size that can be stored.");
 		}
 		if (cause instanceof StreamReadException broken && broken.getPath().isEmpty()) {
 			var where = broken.getLocation();
-			return new FieldMessage("body", "The body is not valid JSON"
-					+ (where == null || where.getLineNr() < 1 ? "." : " (line " + where.getLineNr() + ", column "
-							+ where.getColumnNr() + ")."));
+			return new FieldMessage("body", "The body is not valid JSON" + (where == null || where.getLineNr() < 1 ? "."
+					: " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")."));
 		}
 		if (cause instanceof JacksonException other && !other.getPath().isEmpty()) {
 			return new FieldMessage(path(other), "This value cannot be read.");
@@ -197,7 +204,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
 	void security(RuntimeException ex) {
-		// Not ours to answer: the security filters turn these into 401/403 and audit them.
+		// Not ours to answer: the security filters turn these into 401/403 and audit
+		// them.
 		throw ex;
 	}
 
@@ -205,7 +213,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		var declared = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
 		if (declared != null) {
-			// A module's own exception that says what status it means (e.g. not found, rule broken).
+			// A module's own exception that says what status it means (e.g. not found,
+			// rule broken).
 			var problem = ProblemDetail.forStatusAndDetail(declared.code(), String.valueOf(ex.getMessage()));
 			problem.setTitle(declared.code().getReasonPhrase());
 			return ResponseEntity.status(declared.code()).body(problem);
@@ -219,7 +228,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.internalServerError().body(problem);
 	}
 
-	/** A validation error's message from the bundles (its codes), else the text Bean Validation made of it. */
+	/**
+	 * A validation error's message from the bundles (its codes), else the text Bean
+	 * Validation made of it.
+	 */
 	private String message(MessageSourceResolvable error) {
 		var source = getMessageSource();
 		if (source == null) {
@@ -234,8 +246,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The problem document for input that is not valid: title "Invalid request", a detail listing every problem, and
-	 * {@code errors} naming each field. The API's clients and tests rely on this shape.
+	 * The problem document for input that is not valid: title "Invalid request", a detail
+	 * listing every problem, and {@code errors} naming each field. The API's clients and
+	 * tests rely on this shape.
 	 */
 	static ProblemDetail validation(HttpStatus status, List<FieldMessage> problems) {
 		var detail = problems.stream()

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Tells a caller who the platform takes them to be: useful to check an API token before using it.
+ * Tells a caller who the platform takes them to be: useful to check an API token before
+ * using it.
  */
 @RestController
 @Tag(name = "Identity", description = "Who the caller is and what they may do")

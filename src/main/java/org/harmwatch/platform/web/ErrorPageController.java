@@ -22,11 +22,14 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Every error the container catches: an accessible page for people, a problem document for programs.
+ * Every error the container catches: an accessible page for people, a problem document
+ * for programs.
  *
- * <p>Neither says more than the status: no exception message, no stack trace, no path of a class. The one addition
- * is the field the platform's input filter refused and why (a NUL character, half a surrogate pair, far too long), so
- * that the person knows what to change. Reached directly rather than through an error, {@code /error} is a 404.
+ * <p>
+ * Neither says more than the status: no exception message, no stack trace, no path of a
+ * class. The one addition is the field the platform's input filter refused and why (a NUL
+ * character, half a surrogate pair, far too long), so that the person knows what to
+ * change. Reached directly rather than through an error, {@code /error} is a 404.
  */
 @Controller
 @PublicEndpoint("Errors must be shown to everyone, including people who are not signed in.")
@@ -82,8 +85,9 @@ class ErrorPageController implements ErrorController {
 	}
 
 	/**
-	 * The status of the error being shown. Reached directly, not through the container's error dispatch, there is no
-	 * error: the address itself is nothing to see (404), never a failure.
+	 * The status of the error being shown. Reached directly, not through the container's
+	 * error dispatch, there is no error: the address itself is nothing to see (404),
+	 * never a failure.
 	 */
 	private static HttpStatus status(HttpServletRequest request) {
 		if (request.getDispatcherType() != DispatcherType.ERROR

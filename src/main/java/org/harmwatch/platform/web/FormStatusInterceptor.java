@@ -10,10 +10,13 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * A form page drawn again with errors answers 422 Unprocessable Content, without its controller saying so.
+ * A form page drawn again with errors answers 422 Unprocessable Content, without its
+ * controller saying so.
  *
- * <p>After the handler, before the page is drawn: when the model holds a {@link BindingResult} with errors and the
- * controller chose no status of its own, the page's status becomes 422. Redirects are left alone.
+ * <p>
+ * After the handler, before the page is drawn: when the model holds a
+ * {@link BindingResult} with errors and the controller chose no status of its own, the
+ * page's status becomes 422. Redirects are left alone.
  */
 class FormStatusInterceptor implements HandlerInterceptor {
 

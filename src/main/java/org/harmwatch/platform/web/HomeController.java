@@ -23,9 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The front door: a public landing page, or the signed-in person's own home page.
  *
- * <p>A home page is the person's work queue: what waits for them in each module they work in, counted over the
- * records their agency may see ({@link WorkQueue}), then the pages their roles open, by section. A custody officer
- * and a drug-checking analyst each see their own work first.
+ * <p>
+ * A home page is the person's work queue: what waits for them in each module they work
+ * in, counted over the records their agency may see ({@link WorkQueue}), then the pages
+ * their roles open, by section. A custody officer and a drug-checking analyst each see
+ * their own work first.
  */
 @Controller
 class HomeController {
@@ -56,7 +58,8 @@ class HomeController {
 					items.addAll(queue.itemsFor(user, now));
 				}
 				catch (RuntimeException ex) {
-					// One module's count failing must not take everyone's home page down: say so, and log it.
+					// One module's count failing must not take everyone's home page down:
+					// say so, and log it.
 					log.error("Work queue {} failed for {}", queue.getClass().getSimpleName(), user, ex);
 					incomplete = true;
 				}
@@ -74,12 +77,14 @@ class HomeController {
 	@GetMapping("/login")
 	@PublicEndpoint("People must reach the sign-in page before they are signed in.")
 	String login(@RequestParam(required = false) @Nullable String throttled, Model model) {
-		// How long to wait, from the failure handler's redirect; whatever else is typed there shows a plain minute.
+		// How long to wait, from the failure handler's redirect; whatever else is typed
+		// there shows a plain minute.
 		if (throttled != null) {
 			model.addAttribute("throttledMinutes",
 					throttled.matches("\\d{1,3}") ? Math.max(1, Integer.parseInt(throttled)) : 1);
 		}
-		// Single sign-on is offered once its provider has answered (until then, only password sign-in works).
+		// Single sign-on is offered once its provider has answered (until then, only
+		// password sign-in works).
 		singleSignOn.button().ifPresent(button -> {
 			model.addAttribute("ssoRegistration", button.registrationId());
 			model.addAttribute("ssoLabel", button.label());

@@ -17,10 +17,13 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Answers a rejection no controller caught with 422, and a {@link NotFoundException} with 404: a page with the error
- * summary for a person, {@code application/problem+json} (as {@link ApiProblemHandler} writes it) for a program.
+ * Answers a rejection no controller caught with 422, and a {@link NotFoundException} with
+ * 404: a page with the error summary for a person, {@code application/problem+json} (as
+ * {@link ApiProblemHandler} writes it) for a program.
  *
- * <p>Ahead of the API's handler, so that a rejection is answered the same way whichever controller let it through.
+ * <p>
+ * Ahead of the API's handler, so that a rejection is answered the same way whichever
+ * controller let it through.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -47,11 +50,13 @@ class InputProblemAdvice {
 			return ProblemAnswers.rejected(ex, messages, locale);
 		}
 		var page = page(REJECTED_VIEW, HttpStatus.UNPROCESSABLE_CONTENT);
-		// The fields are on the form the person came from, not on this page: the summary names them without links.
-		page.addObject("problems", ProblemAnswers.messages(ex, messages, locale)
-			.stream()
-			.map(p -> new ApiProblemHandler.FieldMessage(null, p.message()))
-			.toList());
+		// The fields are on the form the person came from, not on this page: the summary
+		// names them without links.
+		page.addObject("problems",
+				ProblemAnswers.messages(ex, messages, locale)
+					.stream()
+					.map(p -> new ApiProblemHandler.FieldMessage(null, p.message()))
+					.toList());
 		return page;
 	}
 
@@ -66,7 +71,10 @@ class InputProblemAdvice {
 		return page;
 	}
 
-	/** A page with what the layout needs, which exception handlers do not get from the model advice. */
+	/**
+	 * A page with what the layout needs, which exception handlers do not get from the
+	 * model advice.
+	 */
 	private ModelAndView page(String view, HttpStatus status) {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		var page = new ModelAndView(view, status);

@@ -16,7 +16,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * What every page's layout needs: the navigation the user may use, who they are, and the region's name.
+ * What every page's layout needs: the navigation the user may use, who they are, and the
+ * region's name.
  */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
@@ -30,7 +31,10 @@ class LayoutAdvice {
 		this.regionName = region.name();
 	}
 
-	/** The menu for the request being answered (exception handlers call this too: they get no model advice). */
+	/**
+	 * The menu for the request being answered (exception handlers call this too: they get
+	 * no model advice).
+	 */
 	@ModelAttribute("navigation")
 	NavigationMenu navigation(@Nullable Authentication authentication) {
 		var path = "/";

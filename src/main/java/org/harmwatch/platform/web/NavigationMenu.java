@@ -10,15 +10,18 @@ import org.harmwatch.platform.NavigationItem;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The service navigation as one person sees it on one page: the sections they may use, each with its entries, and
- * which section and entry the page belongs to.
+ * The service navigation as one person sees it on one page: the sections they may use,
+ * each with its entries, and which section and entry the page belongs to.
  *
- * <p>A page belongs to the entry whose path it is, or is under (the longest such path wins); a page under no entry
- * (a sample, a report) still belongs to the section of the entry that shares the most leading path segments with it,
- * so that its section stays marked. {@code current} values are those of {@code aria-current}: {@code page} for the
- * page a link leads to, {@code true} for the section or entry the page is in.
+ * <p>
+ * A page belongs to the entry whose path it is, or is under (the longest such path wins);
+ * a page under no entry (a sample, a report) still belongs to the section of the entry
+ * that shares the most leading path segments with it, so that its section stays marked.
+ * {@code current} values are those of {@code aria-current}: {@code page} for the page a
+ * link leads to, {@code true} for the section or entry the page is in.
  *
- * @param sections in {@link NavigationGroup} order; only those with an entry the person may see
+ * @param sections in {@link NavigationGroup} order; only those with an entry the person
+ * may see
  */
 public record NavigationMenu(List<Section> sections) {
 
@@ -36,9 +39,11 @@ public record NavigationMenu(List<Section> sections) {
 	}
 
 	/**
-	 * The menu of these entries (already filtered to what the person may see) for the page at this path.
+	 * The menu of these entries (already filtered to what the person may see) for the
+	 * page at this path.
 	 * @param visible the entries, in any order
-	 * @param path the page's path within the application, e.g. {@code /early-warning/signals/…}
+	 * @param path the page's path within the application, e.g.
+	 * {@code /early-warning/signals/…}
 	 */
 	static NavigationMenu of(List<NavigationItem> visible, String path) {
 		var sorted = visible.stream()
@@ -97,10 +102,12 @@ public record NavigationMenu(List<Section> sections) {
 
 	/**
 	 * One section of the menu.
+	 *
 	 * @param group which section
 	 * @param path where its link leads: its first entry
 	 * @param entries what the person may use in it, in order
-	 * @param current {@code aria-current} of its link: {@code page}, {@code true} or {@code null}
+	 * @param current {@code aria-current} of its link: {@code page}, {@code true} or
+	 * {@code null}
 	 */
 	public record Section(NavigationGroup group, String path, List<Entry> entries, @Nullable String current) {
 
@@ -117,8 +124,10 @@ public record NavigationMenu(List<Section> sections) {
 
 	/**
 	 * One entry of a section.
+	 *
 	 * @param item the module's navigation item
-	 * @param current {@code aria-current} of its link: {@code page}, {@code true} or {@code null}
+	 * @param current {@code aria-current} of its link: {@code page}, {@code true} or
+	 * {@code null}
 	 */
 	public record Entry(NavigationItem item, @Nullable String current) {
 

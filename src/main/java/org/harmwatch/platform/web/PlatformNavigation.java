@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The platform's own entry in the navigation: the audit log, in the Administration section.
+ * The platform's own entry in the navigation: the audit log, in the Administration
+ * section.
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformNavigation {

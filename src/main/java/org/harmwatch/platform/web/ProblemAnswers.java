@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * The problem documents for a rejection and for something not found, shared by the API's and the pages' handlers.
+ * The problem documents for a rejection and for something not found, shared by the API's
+ * and the pages' handlers.
  */
 final class ProblemAnswers {
 
@@ -33,7 +34,10 @@ final class ProblemAnswers {
 		return ex.problems().stream().map(p -> new FieldMessage(p.field(), messages.getMessage(p, locale))).toList();
 	}
 
-	/** 422 with the same shape as every other validation problem: {@code errors} names each field. */
+	/**
+	 * 422 with the same shape as every other validation problem: {@code errors} names
+	 * each field.
+	 */
 	static ResponseEntity<ProblemDetail> rejected(InputRejectedException ex, MessageSource messages, Locale locale) {
 		var problem = ApiProblemHandler.validation(HttpStatus.UNPROCESSABLE_CONTENT, messages(ex, messages, locale));
 		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
@@ -51,9 +55,9 @@ final class ProblemAnswers {
 	}
 
 	/**
-	 * Whether the request is a program's rather than a person's: an endpoint that answers with a body
-	 * ({@code @RestController}, {@code @ResponseBody}), anything under {@code /api/}, or a client that asks for JSON
-	 * and not for a page.
+	 * Whether the request is a program's rather than a person's: an endpoint that answers
+	 * with a body ({@code @RestController}, {@code @ResponseBody}), anything under
+	 * {@code /api/}, or a client that asks for JSON and not for a page.
 	 */
 	static boolean wantsJson(HttpServletRequest request, @Nullable HandlerMethod handler) {
 		if (handler != null && (AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
@@ -74,8 +78,7 @@ final class ProblemAnswers {
 				if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType()) {
 					return false;
 				}
-				if (!type.isWildcardType() && "json".equals(type.getSubtype())
-						|| type.getSubtype().endsWith("+json")) {
+				if (!type.isWildcardType() && "json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json")) {
 					return true;
 				}
 			}

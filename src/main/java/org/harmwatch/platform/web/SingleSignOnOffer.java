@@ -8,7 +8,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the sign-in page offers single sign-on: only when it is configured and its provider has answered.
+ * Whether the sign-in page offers single sign-on: only when it is configured and its
+ * provider has answered.
  */
 @Component
 class SingleSignOnOffer {

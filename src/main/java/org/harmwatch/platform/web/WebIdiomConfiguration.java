@@ -5,7 +5,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Registers {@link FormStatusInterceptor}, so that every form drawn again with errors answers 422.
+ * Registers {@link FormStatusInterceptor}, so that every form drawn again with errors
+ * answers 422.
  */
 @Configuration(proxyBeanMethods = false)
 class WebIdiomConfiguration implements WebMvcConfigurer {

@@ -13,9 +13,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the measures tables up to date from early warning's and dissemination's events. Every listener is idempotent
- * and does not depend on the order events arrive in (urgency only rises, status only moves on, the latest delivery
- * count wins), so the registry may deliver an event again, or two at once, without changing a figure.
+ * Keeps the measures tables up to date from early warning's and dissemination's events.
+ * Every listener is idempotent and does not depend on the order events arrive in (urgency
+ * only rises, status only moves on, the latest delivery count wins), so the registry may
+ * deliver an event again, or two at once, without changing a figure.
  */
 @Component
 class MeasuresProjection {

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The programme's measures tables: written by {@link MeasuresProjection} from events, each write idempotent and
- * independent of the order the events arrive in; read by {@code MeasuresManagement}.
+ * The programme's measures tables: written by {@link MeasuresProjection} from events,
+ * each write idempotent and independent of the order the events arrive in; read by
+ * {@code MeasuresManagement}.
  */
 @Repository
 public class MeasuresRepository {
@@ -25,7 +26,10 @@ public class MeasuresRepository {
 	public record HoursToAlert(@Nullable Double median, @Nullable Double slowest) {
 	}
 
-	/** Orders urgencies and statuses in SQL: a signal's urgency only rises, and its status only moves on. */
+	/**
+	 * Orders urgencies and statuses in SQL: a signal's urgency only rises, and its status
+	 * only moves on.
+	 */
 	private static final String URGENCY_RANK = "array_position(ARRAY['ROUTINE', 'HIGH', 'URGENT'], %s)";
 
 	private static final String STATUS_RANK = "array_position(ARRAY['OPEN', 'VALIDATED', 'DISMISSED', 'GRADED'], %s)";
@@ -127,7 +131,10 @@ public class MeasuresRepository {
 			.update();
 	}
 
-	/** Signals waiting for a decision or a grade, opened after {@code after} and no later than {@code until}. */
+	/**
+	 * Signals waiting for a decision or a grade, opened after {@code after} and no later
+	 * than {@code until}.
+	 */
 	public Map<Urgency, Long> openSignals(Instant until, Instant after) {
 		var counts = new EnumMap<Urgency, Long>(Urgency.class);
 		for (var urgency : Urgency.values()) {
@@ -170,7 +177,10 @@ public class MeasuresRepository {
 		return counts;
 	}
 
-	/** The median and longest time from first evidence to first issue of the period's alerts (not exercises). */
+	/**
+	 * The median and longest time from first evidence to first issue of the period's
+	 * alerts (not exercises).
+	 */
 	public HoursToAlert hoursToAlert(Instant since, Instant now) {
 		return jdbc.sql("""
 				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median, max(hours) AS slowest FROM (
@@ -186,15 +196,16 @@ public class MeasuresRepository {
 	/** Deliveries queued since {@code since}, and what their recipients said. */
 	public EarlyWarningMeasures.Delivery delivery(Instant since) {
 		var from = Timestamp.from(since);
-		return jdbc.sql("""
-				SELECT d.deliveries, d.sent, d.dead, d.professional_sent, r.acknowledged, r.feedback, r.useful, r.changed
-				FROM (SELECT COALESCE(sum(deliveries), 0) AS deliveries, COALESCE(sum(sent), 0) AS sent,
-				        COALESCE(sum(dead), 0) AS dead, COALESCE(sum(professional_sent), 0) AS professional_sent
-				      FROM programme.alert_delivery WHERE queued_at >= ?) d,
-				     (SELECT count(*) FILTER (WHERE acknowledged) AS acknowledged, count(*) FILTER (WHERE feedback) AS feedback,
-				        count(*) FILTER (WHERE feedback AND useful) AS useful,
-				        count(*) FILTER (WHERE feedback AND changed_practice) AS changed
-				      FROM programme.delivery_response WHERE queued_at >= ?) r""")
+		return jdbc
+			.sql("""
+					SELECT d.deliveries, d.sent, d.dead, d.professional_sent, r.acknowledged, r.feedback, r.useful, r.changed
+					FROM (SELECT COALESCE(sum(deliveries), 0) AS deliveries, COALESCE(sum(sent), 0) AS sent,
+					        COALESCE(sum(dead), 0) AS dead, COALESCE(sum(professional_sent), 0) AS professional_sent
+					      FROM programme.alert_delivery WHERE queued_at >= ?) d,
+					     (SELECT count(*) FILTER (WHERE acknowledged) AS acknowledged, count(*) FILTER (WHERE feedback) AS feedback,
+					        count(*) FILTER (WHERE feedback AND useful) AS useful,
+					        count(*) FILTER (WHERE feedback AND changed_practice) AS changed
+					      FROM programme.delivery_response WHERE queued_at >= ?) r""")
 			.param(from)
 			.param(from)
 			.query((rs, n) -> new EarlyWarningMeasures.Delivery(rs.getLong("deliveries"), rs.getLong("sent"),

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The coordinator's measures dashboard: backlog, speed from first report to alert, alerts by level, delivery,
- * acknowledgement and feedback, as charts with their tables (at the early-warning address it always had).
+ * The coordinator's measures dashboard: backlog, speed from first report to alert, alerts
+ * by level, delivery, acknowledgement and feedback, as charts with their tables (at the
+ * early-warning address it always had).
  */
 @Controller
 class MeasuresController {

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The programme's entry in the Intelligence section: early warning's measures, for the coordinator.
+ * The programme's entry in the Intelligence section: early warning's measures, for the
+ * coordinator.
  */
 @Configuration(proxyBeanMethods = false)
 class ProgrammeNavigation {

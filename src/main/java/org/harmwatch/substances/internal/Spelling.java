@@ -1,8 +1,8 @@
 package org.harmwatch.substances.internal;
 
 /**
- * Edit distance between two keys: insertions, deletions, substitutions and swaps of neighbouring letters each count
- * one (Damerau-Levenshtein, optimal string alignment).
+ * Edit distance between two keys: insertions, deletions, substitutions and swaps of
+ * neighbouring letters each count one (Damerau-Levenshtein, optimal string alignment).
  */
 final class Spelling {
 
@@ -10,7 +10,8 @@ final class Spelling {
 	}
 
 	/**
-	 * The distance between two strings, or {@code limit + 1} as soon as it is known to exceed {@code limit}.
+	 * The distance between two strings, or {@code limit + 1} as soon as it is known to
+	 * exceed {@code limit}.
 	 */
 	static int distance(String a, String b, int limit) {
 		int n = a.length();

@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The vocabulary's CSV format, for export, import and the seed list.
  *
- * <p>UTF-8, one header row, one substance per row, columns in any order:
- * <pre>
+ * <p>
+ * UTF-8, one header row, one substance per row, columns in any order: <pre>
  * code          stable code (optional on import: derived from the name for new substances)
  * name          preferred name (required)
  * class         one of {@link SubstanceClass}, e.g. NITAZENE (required)
@@ -39,9 +39,9 @@ import org.jspecify.annotations.Nullable;
  * pubchem_cid   PubChem compound id
  * cas_number    CAS registry number, e.g. 437-38-7
  * notes         free text
- * </pre>
- * An alias or street name that is also used for other substances carries their codes:
- * {@code china white [also: heroin]}. Rows are matched to existing substances by code, else by name.
+ * </pre> An alias or street name that is also used for other substances carries their
+ * codes: {@code china white [also: heroin]}. Rows are matched to existing substances by
+ * code, else by name.
  */
 public final class SubstanceCsv {
 
@@ -53,11 +53,17 @@ public final class SubstanceCsv {
 	private static final Pattern ALSO = Pattern.compile("^(.*?)\\s*\\[\\s*also\\s*:\\s*([^\\]]*)\\]\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
-	/** A row read from a file, as a draft, with its row number (1 = first row after the header). */
+	/**
+	 * A row read from a file, as a draft, with its row number (1 = first row after the
+	 * header).
+	 */
 	public record Row(int row, SubstanceDraft draft) {
 	}
 
-	/** What was read: the rows that could be read, and the problems of those that could not. */
+	/**
+	 * What was read: the rows that could be read, and the problems of those that could
+	 * not.
+	 */
 	public record Parsed(List<Row> rows, List<VocabularyProblem> problems, int rowCount) {
 	}
 
@@ -70,17 +76,24 @@ public final class SubstanceCsv {
 	public static void write(Collection<SubstanceDetails> substances, Appendable out) {
 		var csv = new CsvWriter(out);
 		csv.row(COLUMNS);
-		substances.stream().sorted(SubstanceIndex.byName()).forEach(s -> csv.row(List.of(s.id().code(), s.name(),
-				s.substanceClass().name(), s.flags().stream().map(Enum::name).collect(Collectors.joining("|")),
-				s.parent() == null ? "" : s.parent().code(), aliasList(s.aliases(), TermKind.SYNONYM, "|"),
-				aliasList(s.aliases(), TermKind.STREET_NAME, "|"),
-				s.pubchemCid() == null ? "" : s.pubchemCid().toString(), s.casNumber() == null ? "" : s.casNumber(),
-				s.notes() == null ? "" : s.notes())));
+		substances.stream()
+			.sorted(SubstanceIndex.byName())
+			.forEach(s -> csv.row(List.of(s.id().code(), s.name(), s.substanceClass().name(),
+					s.flags().stream().map(Enum::name).collect(Collectors.joining("|")),
+					s.parent() == null ? "" : s.parent().code(), aliasList(s.aliases(), TermKind.SYNONYM, "|"),
+					aliasList(s.aliases(), TermKind.STREET_NAME, "|"),
+					s.pubchemCid() == null ? "" : s.pubchemCid().toString(), s.casNumber() == null ? "" : s.casNumber(),
+					s.notes() == null ? "" : s.notes())));
 	}
 
-	/** Aliases of one kind, written as in the CSV (or, with a line break as separator, as in the edit form). */
+	/**
+	 * Aliases of one kind, written as in the CSV (or, with a line break as separator, as
+	 * in the edit form).
+	 */
 	public static String aliasList(List<Alias> aliases, TermKind kind, String separator) {
-		return aliases.stream().filter(a -> a.kind() == kind).map(SubstanceCsv::aliasText)
+		return aliases.stream()
+			.filter(a -> a.kind() == kind)
+			.map(SubstanceCsv::aliasText)
 			.collect(Collectors.joining(separator));
 	}
 
@@ -102,7 +115,8 @@ public final class SubstanceCsv {
 		}
 		catch (CsvReader.MalformedCsvException ex) {
 			return new Parsed(List.of(), List.of(new VocabularyProblem(null, "file",
-					"This is not a CSV file the import can read: " + ex.getMessage() + " (line " + ex.line() + ").")), 0);
+					"This is not a CSV file the import can read: " + ex.getMessage() + " (line " + ex.line() + ").")),
+					0);
 		}
 		if (records.isEmpty()) {
 			return new Parsed(List.of(), List.of(new VocabularyProblem(null, "file",
@@ -114,8 +128,8 @@ public final class SubstanceCsv {
 		for (int i = 0; i < header.size(); i++) {
 			var name = header.get(i);
 			if (!COLUMNS.contains(name)) {
-				problems.add(new VocabularyProblem(null, "header", "Unknown column '" + name + "'. The columns are: "
-						+ String.join(", ", COLUMNS) + "."));
+				problems.add(new VocabularyProblem(null, "header",
+						"Unknown column '" + name + "'. The columns are: " + String.join(", ", COLUMNS) + "."));
 			}
 			else if (columns.putIfAbsent(name, i) != null) {
 				problems.add(new VocabularyProblem(null, "header", "Column '" + name + "' appears twice."));
@@ -150,8 +164,8 @@ public final class SubstanceCsv {
 			List<VocabularyProblem> problems) {
 		var code = blankToNull(field(fields, columns, "code"));
 		if (code != null && !SubstanceId.isValid(code)) {
-			problems.add(new VocabularyProblem(row, "code", "'" + code
-					+ "' is not a code: use lower-case letters and digits separated by single hyphens."));
+			problems.add(new VocabularyProblem(row, "code",
+					"'" + code + "' is not a code: use lower-case letters and digits separated by single hyphens."));
 		}
 		var name = field(fields, columns, "name").strip();
 		if (name.isEmpty()) {
@@ -163,9 +177,11 @@ public final class SubstanceCsv {
 			substanceClass = SubstanceClass.valueOf(className.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new VocabularyProblem(row, "class", (className.isEmpty() ? "The class is missing."
-					: "'" + className + "' is not a class.") + " Use one of: " + Arrays.stream(SubstanceClass.values())
-						.map(Enum::name).collect(Collectors.joining(", ")) + "."));
+			problems.add(new VocabularyProblem(row, "class",
+					(className.isEmpty() ? "The class is missing." : "'" + className + "' is not a class.")
+							+ " Use one of: "
+							+ Arrays.stream(SubstanceClass.values()).map(Enum::name).collect(Collectors.joining(", "))
+							+ "."));
 		}
 		var flags = EnumSet.noneOf(RiskFlag.class);
 		for (var flag : split(field(fields, columns, "flags"))) {
@@ -192,7 +208,8 @@ public final class SubstanceCsv {
 				cid = Long.valueOf(cidText);
 			}
 			catch (NumberFormatException ex) {
-				problems.add(new VocabularyProblem(row, "pubchem_cid", "'" + cidText + "' is not a PubChem compound id (a whole number)."));
+				problems.add(new VocabularyProblem(row, "pubchem_cid",
+						"'" + cidText + "' is not a PubChem compound id (a whole number)."));
 			}
 		}
 		var cas = blankToNull(field(fields, columns, "cas_number"));
@@ -204,7 +221,8 @@ public final class SubstanceCsv {
 	}
 
 	/**
-	 * Parses aliases written one per entry, each optionally followed by {@code [also: code, code]}.
+	 * Parses aliases written one per entry, each optionally followed by
+	 * {@code [also: code, code]}.
 	 */
 	public static List<Alias> aliases(@Nullable Integer row, String field, List<String> entries, TermKind kind,
 			List<VocabularyProblem> problems) {
@@ -231,8 +249,8 @@ public final class SubstanceCsv {
 				also = codes;
 			}
 			else if (text.contains("[") || text.contains("]")) {
-				problems.add(new VocabularyProblem(row, field, "'" + text
-						+ "': square brackets are only for [also: code, code] at the end."));
+				problems.add(new VocabularyProblem(row, field,
+						"'" + text + "': square brackets are only for [also: code, code] at the end."));
 				continue;
 			}
 			if (!text.isEmpty()) {
@@ -242,7 +260,10 @@ public final class SubstanceCsv {
 		return result;
 	}
 
-	/** A cell as it was before the export neutralised it (a formula-like value kept as text in a spreadsheet). */
+	/**
+	 * A cell as it was before the export neutralised it (a formula-like value kept as
+	 * text in a spreadsheet).
+	 */
 	private static String field(List<String> fields, Map<String, Integer> columns, String column) {
 		var index = columns.get(column);
 		return index == null || index >= fields.size() ? "" : CsvWriter.restore(fields.get(index));

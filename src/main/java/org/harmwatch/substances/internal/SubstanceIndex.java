@@ -23,20 +23,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * An immutable in-memory snapshot of the vocabulary that turns free text into substances.
  *
- * <p>Resolution tries, in order: the text as a name, synonym or street name (by normalised key, so case, accents,
- * spaces and punctuation do not matter); the text without a salt word or a parenthesised part; and, if allowed, a
- * spelling correction. Spelling correction is deliberately conservative, because designer drugs one letter apart are
- * different drugs (methedrone is not mephedrone, metonitazene is not etonitazene) and hiding a new substance behind
- * a known one is the worst mistake an early-warning system can make:
+ * <p>
+ * Resolution tries, in order: the text as a name, synonym or street name (by normalised
+ * key, so case, accents, spaces and punctuation do not matter); the text without a salt
+ * word or a parenthesised part; and, if allowed, a spelling correction. Spelling
+ * correction is deliberately conservative, because designer drugs one letter apart are
+ * different drugs (methedrone is not mephedrone, metonitazene is not etonitazene) and
+ * hiding a new substance behind a known one is the worst mistake an early-warning system
+ * can make:
  * <ul>
- * <li>only texts of 5 or more letters, and only against names and synonyms of 5 or more (not street names);</li>
- * <li>at most one edit (a letter added, dropped, changed, or two neighbours swapped): "heroine", "fentanly",
- * "xylazene" are corrected, but "flubromazepam", a different designer benzodiazepine two edits from flubromazolam,
- * is not;</li>
- * <li>never when the text or the name contains digits (chemical codes such as 5F-MDMB-PICA must match exactly);</li>
- * <li>only when one substance is that close: if another is within one more edit, nothing is resolved and both are
- * offered as suggestions, unless one is a kind of the other ("fentanly" is nearer fentanyl than "fentanyls", the
- * analogues, and either reading means a fentanyl).</li>
+ * <li>only texts of 5 or more letters, and only against names and synonyms of 5 or more
+ * (not street names);</li>
+ * <li>at most one edit (a letter added, dropped, changed, or two neighbours swapped):
+ * "heroine", "fentanly", "xylazene" are corrected, but "flubromazepam", a different
+ * designer benzodiazepine two edits from flubromazolam, is not;</li>
+ * <li>never when the text or the name contains digits (chemical codes such as
+ * 5F-MDMB-PICA must match exactly);</li>
+ * <li>only when one substance is that close: if another is within one more edit, nothing
+ * is resolved and both are offered as suggestions, unless one is a kind of the other
+ * ("fentanly" is nearer fentanyl than "fentanyls", the analogues, and either reading
+ * means a fentanyl).</li>
  * </ul>
  */
 public final class SubstanceIndex {
@@ -51,13 +57,17 @@ public final class SubstanceIndex {
 			this(text, TermKeys.key(text), kind, substance, alsoMeans, TermKeys.wordKeys(text));
 		}
 
-		/** Whether a word of the term (with what follows it) starts with the key: "mam" finds "black mamba". */
+		/**
+		 * Whether a word of the term (with what follows it) starts with the key: "mam"
+		 * finds "black mamba".
+		 */
 		boolean hasWordStartingWith(String key) {
 			return wordKeys.stream().anyMatch(w -> w.startsWith(key));
 		}
 
 		boolean correctable() {
-			return kind != TermKind.STREET_NAME && key.length() >= SPELLING_MIN_LENGTH && TermKeys.digits(key).isEmpty();
+			return kind != TermKind.STREET_NAME && key.length() >= SPELLING_MIN_LENGTH
+					&& TermKeys.digits(key).isEmpty();
 		}
 
 	}
@@ -94,8 +104,8 @@ public final class SubstanceIndex {
 	}
 
 	/**
-	 * Builds the index. If two terms share a key (the database forbids it, but a CSV being checked may not), the first
-	 * substance in name order keeps it.
+	 * Builds the index. If two terms share a key (the database forbids it, but a CSV
+	 * being checked may not), the first substance in name order keeps it.
 	 */
 	public static SubstanceIndex of(long version, Collection<SubstanceDetails> substances) {
 		var sorted = substances.stream().sorted(byName()).toList();
@@ -124,7 +134,8 @@ public final class SubstanceIndex {
 	}
 
 	static Comparator<SubstanceDetails> byName() {
-		return Comparator.comparing((SubstanceDetails s) -> s.name().toLowerCase(Locale.ROOT)).thenComparing(s -> s.id().code());
+		return Comparator.comparing((SubstanceDetails s) -> s.name().toLowerCase(Locale.ROOT))
+			.thenComparing(s -> s.id().code());
 	}
 
 	public long version() {
@@ -167,8 +178,9 @@ public final class SubstanceIndex {
 	// ---- Resolution
 
 	/**
-	 * The substance the text means, trying names, synonyms, street names and their normalised forms, and (if
-	 * {@code correctSpelling}) a conservative spelling correction.
+	 * The substance the text means, trying names, synonyms, street names and their
+	 * normalised forms, and (if {@code correctSpelling}) a conservative spelling
+	 * correction.
 	 */
 	public Optional<Resolution> resolve(String text, boolean correctSpelling) {
 		var stripped = text.strip();
@@ -196,7 +208,8 @@ public final class SubstanceIndex {
 			return Optional.empty();
 		}
 		int allowed = 1;
-		// Nearest term per substance, looking one edit further than allowed to see whether the nearest is unique.
+		// Nearest term per substance, looking one edit further than allowed to see
+		// whether the nearest is unique.
 		var nearest = new HashMap<SubstanceId, Near>();
 		for (var term : terms) {
 			if (!term.correctable()) {
@@ -212,7 +225,8 @@ public final class SubstanceIndex {
 		if (best.isEmpty() || best.get().distance() > allowed) {
 			return Optional.empty();
 		}
-		// A rival is another substance about as close that is not the same family (fentanyl and its analogues are).
+		// A rival is another substance about as close that is not the same family
+		// (fentanyl and its analogues are).
 		var bestId = best.get().term().substance().id();
 		var family = lineage(bestId);
 		boolean rivalled = nearest.values()
@@ -248,9 +262,10 @@ public final class SubstanceIndex {
 	// ---- Type-ahead and suggestions
 
 	/**
-	 * Substances for someone who has typed {@code prefix}: names, synonyms and street names that start with it
-	 * (names first), then ones with a word that starts with it ("mam": black mamba) or, from four letters, that
-	 * contain it ("nitaz": isotonitazene), then close spellings.
+	 * Substances for someone who has typed {@code prefix}: names, synonyms and street
+	 * names that start with it (names first), then ones with a word that starts with it
+	 * ("mam": black mamba) or, from four letters, that contain it ("nitaz":
+	 * isotonitazene), then close spellings.
 	 */
 	public List<Suggestion> suggest(String prefix, int limit) {
 		var key = TermKeys.key(prefix);
@@ -272,8 +287,11 @@ public final class SubstanceIndex {
 				continue;
 			}
 			var candidate = new Ranked(term, rank);
-			best.merge(term.substance().id(), candidate, (a, b) -> a.rank() < b.rank()
-					|| (a.rank() == b.rank() && a.term().key().length() <= b.term().key().length()) ? a : b);
+			best.merge(
+					term.substance().id(), candidate, (a,
+							b) -> a.rank() < b.rank()
+									|| (a.rank() == b.rank() && a.term().key().length() <= b.term().key().length()) ? a
+											: b);
 		}
 		var result = new ArrayList<Suggestion>();
 		best.values()
@@ -289,14 +307,18 @@ public final class SubstanceIndex {
 					break;
 				}
 				if (!best.containsKey(near.term().substance().id())) {
-					result.add(new Suggestion(near.term().substance().summary(), near.term().text(), near.term().kind()));
+					result
+						.add(new Suggestion(near.term().substance().summary(), near.term().text(), near.term().kind()));
 				}
 			}
 		}
 		return result;
 	}
 
-	/** The substances whose names come closest to a text that resolved to nothing, nearest first. */
+	/**
+	 * The substances whose names come closest to a text that resolved to nothing, nearest
+	 * first.
+	 */
 	public List<SubstanceSummary> closest(String text, int limit) {
 		var key = TermKeys.key(text);
 		if (key.isEmpty()) {
@@ -328,7 +350,10 @@ public final class SubstanceIndex {
 
 	// ---- Lists
 
-	/** Substances any of whose names contain the text (normalised), optionally of one class, by name. */
+	/**
+	 * Substances any of whose names contain the text (normalised), optionally of one
+	 * class, by name.
+	 */
 	public List<SubstanceDetails> search(@Nullable String text, @Nullable SubstanceClass substanceClass) {
 		var key = text == null ? "" : TermKeys.key(text);
 		var matching = new LinkedHashMap<SubstanceId, SubstanceDetails>();
@@ -336,7 +361,8 @@ public final class SubstanceIndex {
 			if (substanceClass != null && substance.substanceClass() != substanceClass) {
 				continue;
 			}
-			if (key.isEmpty() || keysOf.getOrDefault(substance.id(), List.of()).stream().anyMatch(k -> k.contains(key))) {
+			if (key.isEmpty()
+					|| keysOf.getOrDefault(substance.id(), List.of()).stream().anyMatch(k -> k.contains(key))) {
 				matching.put(substance.id(), substance);
 			}
 		}

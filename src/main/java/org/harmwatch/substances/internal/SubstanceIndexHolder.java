@@ -15,12 +15,15 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps this instance's in-memory index in step with the database, also when another instance changes it.
+ * Keeps this instance's in-memory index in step with the database, also when another
+ * instance changes it.
  *
- * <p>Before answering, it compares its version with the version row, at most once per
- * {@code harmwatch.substances.version-check-interval} (default one second), and reloads the whole vocabulary when
- * they differ. A change made on this instance marks the index stale at once, so its own users never see old data;
- * other instances see it within the interval. Reading the version is one indexed single-row query.
+ * <p>
+ * Before answering, it compares its version with the version row, at most once per
+ * {@code harmwatch.substances.version-check-interval} (default one second), and reloads
+ * the whole vocabulary when they differ. A change made on this instance marks the index
+ * stale at once, so its own users never see old data; other instances see it within the
+ * interval. Reading the version is one indexed single-row query.
  */
 @Component
 public class SubstanceIndexHolder {
@@ -37,7 +40,10 @@ public class SubstanceIndexHolder {
 
 	private volatile long checkedAt;
 
-	/** Counts changes made on this instance; the index is stale while {@code seen} lags behind. */
+	/**
+	 * Counts changes made on this instance; the index is stale while {@code seen} lags
+	 * behind.
+	 */
 	private final AtomicLong invalidations = new AtomicLong(1);
 
 	private volatile long seen;
@@ -66,7 +72,10 @@ public class SubstanceIndexHolder {
 		markStale();
 	}
 
-	/** Makes the next {@link #current()} check the version (after a change on this instance). */
+	/**
+	 * Makes the next {@link #current()} check the version (after a change on this
+	 * instance).
+	 */
 	public void markStale() {
 		invalidations.incrementAndGet();
 	}

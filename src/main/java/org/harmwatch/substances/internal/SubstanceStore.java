@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * The vocabulary's tables, read whole and written a change at a time with plain SQL.
  *
- * <p>The vocabulary is small (hundreds of substances), so it is always read whole; the version row tells whether a
- * copy is out of date.
+ * <p>
+ * The vocabulary is small (hundreds of substances), so it is always read whole; the
+ * version row tells whether a copy is out of date.
  */
 @Component
 public class SubstanceStore {
@@ -39,7 +40,10 @@ public class SubstanceStore {
 		this.jdbc = jdbc;
 	}
 
-	/** A consistent copy of the vocabulary and its version (read in one transaction by the caller). */
+	/**
+	 * A consistent copy of the vocabulary and its version (read in one transaction by the
+	 * caller).
+	 */
 	public record Snapshot(long version, List<SubstanceDetails> substances) {
 	}
 
@@ -47,7 +51,10 @@ public class SubstanceStore {
 		return jdbc.sql("SELECT version FROM substances.vocabulary").query(Long.class).single();
 	}
 
-	/** Takes the vocabulary's write lock for the rest of the transaction and returns its version. */
+	/**
+	 * Takes the vocabulary's write lock for the rest of the transaction and returns its
+	 * version.
+	 */
 	public long lockForChange() {
 		return jdbc.sql("SELECT version FROM substances.vocabulary FOR UPDATE").query(Long.class).single();
 	}
@@ -66,11 +73,14 @@ public class SubstanceStore {
 		}).list();
 		var aliases = new HashMap<UUID, List<Alias>>();
 		jdbc.sql("SELECT substance, kind, text, also_means FROM substances.term WHERE kind <> 'NAME'"
-				+ " ORDER BY substance, position").query((rs, n) -> {
-					aliases.computeIfAbsent(rs.getObject("substance", UUID.class), k -> new ArrayList<>())
-						.add(new Alias(rs.getString("text"), TermKind.valueOf(rs.getString("kind")), codes(rs.getArray("also_means"))));
-					return null;
-				}).list();
+				+ " ORDER BY substance, position")
+			.query((rs, n) -> {
+				aliases.computeIfAbsent(rs.getObject("substance", UUID.class), k -> new ArrayList<>())
+					.add(new Alias(rs.getString("text"), TermKind.valueOf(rs.getString("kind")),
+							codes(rs.getArray("also_means"))));
+				return null;
+			})
+			.list();
 		var substances = jdbc.sql("""
 				SELECT id, code, name, substance_class, parent, pubchem_cid, cas_number, notes, updated_at, updated_by
 				FROM substances.substance ORDER BY lower(name), code""").query((rs, n) -> {
@@ -87,8 +97,9 @@ public class SubstanceStore {
 	}
 
 	/**
-	 * Writes the substances (created or changed), replacing their flags and names, then sets parents. Call with the
-	 * write lock held; names are removed before any are added, so a name may move from one substance to another.
+	 * Writes the substances (created or changed), replacing their flags and names, then
+	 * sets parents. Call with the write lock held; names are removed before any are
+	 * added, so a name may move from one substance to another.
 	 */
 	public void save(List<SubstanceDetails> substances) {
 		if (substances.isEmpty()) {
@@ -119,12 +130,14 @@ public class SubstanceStore {
 			if (id == null) {
 				id = UUID.randomUUID();
 				ids.put(substance.id().code(), id);
-				jdbc.sql("""
-						INSERT INTO substances.substance (id, code, name, substance_class, pubchem_cid, cas_number, notes,
-						  created_at, updated_at, updated_by)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				jdbc.sql(
+						"""
+								INSERT INTO substances.substance (id, code, name, substance_class, pubchem_cid, cas_number, notes,
+								  created_at, updated_at, updated_by)
+								VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 					.params(id, substance.id().code(), substance.name(), substance.substanceClass().name(),
-							substance.pubchemCid(), substance.casNumber(), substance.notes(), at, at, substance.updatedBy())
+							substance.pubchemCid(), substance.casNumber(), substance.notes(), at, at,
+							substance.updatedBy())
 					.update();
 			}
 			else {
@@ -145,7 +158,9 @@ public class SubstanceStore {
 				insertTerm(id, alias.kind(), alias.text(), alias.alsoMeans(), position++);
 			}
 			for (var flag : substance.flags()) {
-				jdbc.sql("INSERT INTO substances.substance_flag (substance, flag) VALUES (?, ?)").params(id, flag.name()).update();
+				jdbc.sql("INSERT INTO substances.substance_flag (substance, flag) VALUES (?, ?)")
+					.params(id, flag.name())
+					.update();
 			}
 			if (substance.parent() != null) {
 				jdbc.sql("UPDATE substances.substance SET parent = ? WHERE id = ?")

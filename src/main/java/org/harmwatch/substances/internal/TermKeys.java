@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * How names are compared: the normalised key of a name, and the variants of a free text worth looking up.
+ * How names are compared: the normalised key of a name, and the variants of a free text
+ * worth looking up.
  *
- * <p>The key ignores case, accents and compatibility forms (full-width letters), spaces, hyphens and all other
- * punctuation, and spells out Greek letter prefixes: "α-PVP", "Alpha PVP" and "ALPHA-pvp" share the key
- * {@code alphapvp}. Letters and digits of every script are kept.
+ * <p>
+ * The key ignores case, accents and compatibility forms (full-width letters), spaces,
+ * hyphens and all other punctuation, and spells out Greek letter prefixes: "α-PVP",
+ * "Alpha PVP" and "ALPHA-pvp" share the key {@code alphapvp}. Letters and digits of every
+ * script are kept.
  */
 public final class TermKeys {
 
@@ -25,10 +28,13 @@ public final class TermKeys {
 
 	private static final Pattern INSIDE_PARENTHESES = Pattern.compile("[(\\[]([^)\\]]*)[)\\]]");
 
-	/** Salt and form words a lab or a report may add to a drug's name ("cocaine hydrochloride", "MDMA HCl"). */
-	private static final Pattern SALT = Pattern.compile(
-			"(?i)[\\s-]+(hydrochloride|hcl|hydrobromide|hbr|sulfate|sulphate|citrate|phosphate|tartrate|bitartrate"
-					+ "|fumarate|maleate|mesylate|salt)\\s*$");
+	/**
+	 * Salt and form words a lab or a report may add to a drug's name ("cocaine
+	 * hydrochloride", "MDMA HCl").
+	 */
+	private static final Pattern SALT = Pattern
+		.compile("(?i)[\\s-]+(hydrochloride|hcl|hydrobromide|hbr|sulfate|sulphate|citrate|phosphate|tartrate|bitartrate"
+				+ "|fumarate|maleate|mesylate|salt)\\s*$");
 
 	private TermKeys() {
 	}
@@ -37,14 +43,19 @@ public final class TermKeys {
 	public static String key(String text) {
 		var decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
 		var withoutMarks = MARKS.matcher(decomposed).replaceAll("");
-		var greek = withoutMarks.replace("α", "alpha").replace("β", "beta").replace("γ", "gamma")
-			.replace("δ", "delta").replace("Α", "alpha").replace("Β", "beta");
+		var greek = withoutMarks.replace("α", "alpha")
+			.replace("β", "beta")
+			.replace("γ", "gamma")
+			.replace("δ", "delta")
+			.replace("Α", "alpha")
+			.replace("Β", "beta");
 		return NOT_LETTER_OR_DIGIT.matcher(greek.toLowerCase(Locale.ROOT)).replaceAll("");
 	}
 
 	/**
-	 * Other readings of a free text to try when the text itself matches nothing: without a salt word ("cocaine
-	 * hydrochloride"), without a parenthesised part ("methyl ecgonidine (MED)"), and each parenthesised part alone.
+	 * Other readings of a free text to try when the text itself matches nothing: without
+	 * a salt word ("cocaine hydrochloride"), without a parenthesised part ("methyl
+	 * ecgonidine (MED)"), and each parenthesised part alone.
 	 */
 	public static List<String> variants(String text) {
 		var result = new ArrayList<String>();
@@ -70,8 +81,8 @@ public final class TermKeys {
 	}
 
 	/**
-	 * The keys of the text from the start of each of its words to its end: "black mamba" gives {@code blackmamba}
-	 * and {@code mamba}.
+	 * The keys of the text from the start of each of its words to its end: "black mamba"
+	 * gives {@code blackmamba} and {@code mamba}.
 	 */
 	static List<String> wordKeys(String text) {
 		var result = new ArrayList<String>();
@@ -85,7 +96,10 @@ public final class TermKeys {
 		return result;
 	}
 
-	/** A code derived from a name: lower-case ASCII letters and digits separated by single hyphens. */
+	/**
+	 * A code derived from a name: lower-case ASCII letters and digits separated by single
+	 * hyphens.
+	 */
 	public static String codeFor(String name) {
 		var decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD);
 		var ascii = MARKS.matcher(decomposed).replaceAll("").replace("α", "alpha").replace("β", "beta");
@@ -93,7 +107,10 @@ public final class TermKeys {
 		return code.length() > 80 ? code.substring(0, 80).replaceAll("-+$", "") : code;
 	}
 
-	/** The digits of a key in order; a spelling correction may not change them ("4F-" is not "5F-"). */
+	/**
+	 * The digits of a key in order; a spelling correction may not change them ("4F-" is
+	 * not "5F-").
+	 */
 	static String digits(String key) {
 		var result = new StringBuilder();
 		for (int i = 0; i < key.length(); i++) {

@@ -19,11 +19,14 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the vocabulary from {@code substances/seed-vocabulary.csv}, through the same CSV reader and rules as a
- * coordinator's import, so the seed cannot hold anything an import would refuse.
+ * Seeds the vocabulary from {@code substances/seed-vocabulary.csv}, through the same CSV
+ * reader and rules as a coordinator's import, so the seed cannot hold anything an import
+ * would refuse.
  *
- * <p>Its checksum is the CSV's, so Flyway notices if the seed is edited after it was applied: change a released
- * vocabulary through the pages or an import (or a new migration), not by editing the seed.
+ * <p>
+ * Its checksum is the CSV's, so Flyway notices if the seed is edited after it was
+ * applied: change a released vocabulary through the pages or an import (or a new
+ * migration), not by editing the seed.
  */
 @Component
 public class V202611230301__substances_seed extends BaseJavaMigration {
@@ -32,11 +35,13 @@ public class V202611230301__substances_seed extends BaseJavaMigration {
 
 	@Override
 	public void migrate(Context context) throws Exception {
-		var store = new SubstanceStore(JdbcClient.create(new SingleConnectionDataSource(context.getConnection(), true)));
+		var store = new SubstanceStore(
+				JdbcClient.create(new SingleConnectionDataSource(context.getConnection(), true)));
 		var parsed = read();
 		var now = Instant.now();
 		var plan = VocabularyRules.plan(store.load().substances(),
-				parsed.rows().stream().map(r -> new Drafted(r.row(), r.draft())).toList(), Mode.UPSERT, now, "seed", true);
+				parsed.rows().stream().map(r -> new Drafted(r.row(), r.draft())).toList(), Mode.UPSERT, now, "seed",
+				true);
 		var problems = new java.util.ArrayList<>(parsed.problems());
 		problems.addAll(plan.problems());
 		if (!problems.isEmpty()) {

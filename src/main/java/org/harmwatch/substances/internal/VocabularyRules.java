@@ -22,12 +22,14 @@ import org.harmwatch.substances.VocabularyProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The vocabulary's rules, checked on the vocabulary as it would be after a change, so that a form and an import of a
- * thousand rows are judged the same way.
+ * The vocabulary's rules, checked on the vocabulary as it would be after a change, so
+ * that a form and an import of a thousand rows are judged the same way.
  *
- * <p>No name, alias or street name (normalised) may belong to two substances; a parent must exist and may not be
- * the substance itself or one of its descendants; "also means" codes must exist; CAS numbers must have the right
- * check digit; a substance cannot be both naloxone-responsive and a sedative naloxone does not reverse.
+ * <p>
+ * No name, alias or street name (normalised) may belong to two substances; a parent must
+ * exist and may not be the substance itself or one of its descendants; "also means" codes
+ * must exist; CAS numbers must have the right check digit; a substance cannot be both
+ * naloxone-responsive and a sedative naloxone does not reverse.
  */
 public final class VocabularyRules {
 
@@ -49,7 +51,10 @@ public final class VocabularyRules {
 		/** The substance with the draft's code, which exists. */
 		CHANGE,
 
-		/** By code if given, else by name; a substance neither finds is created (CSV import). */
+		/**
+		 * By code if given, else by name; a substance neither finds is created (CSV
+		 * import).
+		 */
 		UPSERT
 
 	}
@@ -90,7 +95,8 @@ public final class VocabularyRules {
 
 	/**
 	 * Plans the drafts against the existing vocabulary.
-	 * @param csvNames name fields as CSV columns ({@code street_names}) rather than form fields ({@code streetNames})
+	 * @param csvNames name fields as CSV columns ({@code street_names}) rather than form
+	 * fields ({@code streetNames})
 	 */
 	public static Plan plan(Collection<SubstanceDetails> existing, List<Drafted> drafts, Mode mode, Instant now,
 			String actor, boolean csvNames) {
@@ -117,7 +123,8 @@ public final class VocabularyRules {
 				problems.add(new VocabularyProblem(row, fields.name, "The name needs at least one letter or digit."));
 			}
 			else if (draft.name().length() > MAX_NAME) {
-				problems.add(new VocabularyProblem(row, fields.name, "The name is longer than " + MAX_NAME + " characters."));
+				problems.add(new VocabularyProblem(row, fields.name,
+						"The name is longer than " + MAX_NAME + " characters."));
 			}
 			SubstanceDetails previous = null;
 			String code = null;
@@ -143,12 +150,14 @@ public final class VocabularyRules {
 						previous = byCode.get(code);
 						var holder = byNameKey.get(nameKey);
 						if (previous == null && holder != null) {
-							problems.add(new VocabularyProblem(row, fields.name, "There is already a substance called "
-									+ holder.name() + ", with code " + holder.id().code()
-									+ ". Give that code to change it, or leave the code empty."));
+							problems.add(new VocabularyProblem(row, fields.name,
+									"There is already a substance called " + holder.name() + ", with code "
+											+ holder.id().code()
+											+ ". Give that code to change it, or leave the code empty."));
 						}
 						else if (previous == null && (RESERVED_CODES.contains(code) || !SubstanceId.isValid(code))) {
-							problems.add(new VocabularyProblem(row, "code", "'" + code + "' cannot be used as a code."));
+							problems
+								.add(new VocabularyProblem(row, "code", "'" + code + "' cannot be used as a code."));
 						}
 					}
 					else {
@@ -168,10 +177,12 @@ public final class VocabularyRules {
 				rowOfNameKey.put(nameKey, row);
 			}
 			if (draft.parentCode() != null && !SubstanceId.isValid(draft.parentCode())) {
-				problems.add(new VocabularyProblem(row, fields.parent, "'" + draft.parentCode() + "' is not a substance code."));
+				problems.add(new VocabularyProblem(row, fields.parent,
+						"'" + draft.parentCode() + "' is not a substance code."));
 			}
 			if (problems.size() > before) {
-				continue; // without a usable name or code, the vocabulary-wide checks would only add noise
+				continue; // without a usable name or code, the vocabulary-wide checks
+							// would only add noise
 			}
 			checkFields(row, draft, fields, problems);
 			var id = new SubstanceId(code);
@@ -207,7 +218,8 @@ public final class VocabularyRules {
 					+ "' is not a CAS registry number (digits-digits-check digit, e.g. 437-38-7, with a matching check digit)."));
 		}
 		if (draft.notes() != null && draft.notes().length() > MAX_NOTES) {
-			problems.add(new VocabularyProblem(row, fields.notes, "The notes are longer than " + MAX_NOTES + " characters."));
+			problems.add(new VocabularyProblem(row, fields.notes,
+					"The notes are longer than " + MAX_NOTES + " characters."));
 		}
 		if (draft.parentCode() != null && draft.parentCode().equals(draft.code())) {
 			problems.add(new VocabularyProblem(row, fields.parent, "A substance cannot be its own parent."));
@@ -215,11 +227,12 @@ public final class VocabularyRules {
 		for (var alias : draft.aliases()) {
 			var field = fields.of(alias.kind());
 			if (alias.text().length() > MAX_NAME) {
-				problems.add(new VocabularyProblem(row, field, "'" + alias.text().substring(0, 40)
-						+ "…' is longer than " + MAX_NAME + " characters."));
+				problems.add(new VocabularyProblem(row, field,
+						"'" + alias.text().substring(0, 40) + "…' is longer than " + MAX_NAME + " characters."));
 			}
 			else if (alias.text().contains("|")) {
-				problems.add(new VocabularyProblem(row, field, "'" + alias.text() + "' contains '|', which separates names in CSV files."));
+				problems.add(new VocabularyProblem(row, field,
+						"'" + alias.text() + "' contains '|', which separates names in CSV files."));
 			}
 			else if (TermKeys.key(alias.text()).isEmpty()) {
 				problems.add(new VocabularyProblem(row, field, "'" + alias.text() + "' has no letters or digits."));
@@ -227,7 +240,10 @@ public final class VocabularyRules {
 		}
 	}
 
-	/** Drops aliases that repeat the name or an earlier alias, and "also means" entries naming the substance itself. */
+	/**
+	 * Drops aliases that repeat the name or an earlier alias, and "also means" entries
+	 * naming the substance itself.
+	 */
 	private static List<Alias> cleanAliases(SubstanceId id, SubstanceDraft draft) {
 		var seen = new HashSet<String>();
 		seen.add(TermKeys.key(draft.name()));
@@ -247,7 +263,8 @@ public final class VocabularyRules {
 		for (var change : changes) {
 			changedRows.put(change.after().id().code(), change);
 		}
-		// Owners of every key: unchanged substances first, so that a clash is blamed on the change.
+		// Owners of every key: unchanged substances first, so that a clash is blamed on
+		// the change.
 		var owners = new HashMap<String, SubstanceDetails>();
 		for (var substance : after.values()) {
 			if (!changedRows.containsKey(substance.id().code())) {
@@ -266,8 +283,9 @@ public final class VocabularyRules {
 						row, problems);
 				for (var code : alias.alsoMeans()) {
 					if (!after.containsKey(code.code())) {
-						problems.add(new VocabularyProblem(row, fields.of(alias.kind()), "'" + alias.text()
-								+ "' is said to also mean '" + code.code() + "', but there is no substance with that code."));
+						problems.add(new VocabularyProblem(row, fields.of(alias.kind()),
+								"'" + alias.text() + "' is said to also mean '" + code.code()
+										+ "', but there is no substance with that code."));
 					}
 				}
 			}
@@ -303,8 +321,8 @@ public final class VocabularyRules {
 		if (owner != null && !owner.id().equals(claimant.id())) {
 			var ownerChange = changedRows.get(owner.id().code());
 			var where = ownerChange != null && ownerChange.row() != null ? " (row " + ownerChange.row() + ")" : "";
-			problems.add(new VocabularyProblem(row, field,
-					"'" + text + "' already belongs to " + owner.name() + where + "; a name can belong to one substance only."));
+			problems.add(new VocabularyProblem(row, field, "'" + text + "' already belongs to " + owner.name() + where
+					+ "; a name can belong to one substance only."));
 		}
 	}
 

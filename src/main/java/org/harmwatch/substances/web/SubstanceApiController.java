@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The vocabulary for programs: partner systems that map their own substance names, and the report forms' type-ahead.
+ * The vocabulary for programs: partner systems that map their own substance names, and
+ * the report forms' type-ahead.
  */
 @RestController
 @Tag(name = "Substances", description = "The substance vocabulary: search, type-ahead and free-text resolution")
@@ -37,7 +38,8 @@ class SubstanceApiController {
 
 		static SubstanceJson of(SubstanceSummary summary) {
 			return new SubstanceJson(summary.id().code(), summary.name(), summary.substanceClass(), summary.flags(),
-					summary.aliases(), summary.streetNames(), summary.parent() == null ? null : summary.parent().code());
+					summary.aliases(), summary.streetNames(),
+					summary.parent() == null ? null : summary.parent().code());
 		}
 
 	}
@@ -75,10 +77,14 @@ class SubstanceApiController {
 					+ "starting with it, or contains it, then close spellings; for type-ahead. Without q: every "
 					+ "substance, by name.")
 	@GetMapping("/api/substances")
-	List<SuggestionJson> search(@Parameter(description = "what the user typed") @RequestParam(required = false) @Nullable String q,
+	List<SuggestionJson> search(
+			@Parameter(description = "what the user typed") @RequestParam(required = false) @Nullable String q,
 			@Parameter(description = "at most this many (1 to 50)") @RequestParam(defaultValue = "10") int limit) {
 		if (q == null || q.isBlank()) {
-			return substances.all().stream().map(s -> new SuggestionJson(SubstanceJson.of(s), s.name(), TermKind.NAME)).toList();
+			return substances.all()
+				.stream()
+				.map(s -> new SuggestionJson(SubstanceJson.of(s), s.name(), TermKind.NAME))
+				.toList();
 		}
 		return substances.suggest(q, Math.min(Math.max(limit, 1), 50)).stream().map(SuggestionJson::of).toList();
 	}
@@ -89,8 +95,10 @@ class SubstanceApiController {
 					+ "street name resolves to its documented reading and lists the others in alsoPossible. When "
 					+ "nothing matches: 404 with the nearest substances in 'suggestions'.")
 	@GetMapping("/api/substances/resolve")
-	ResponseEntity<?> resolve(@Parameter(description = "the text to resolve, e.g. 'china white'") @RequestParam String text,
-			@Parameter(description = "never correct spelling (for laboratory names)") @RequestParam(defaultValue = "false") boolean exact) {
+	ResponseEntity<?> resolve(
+			@Parameter(description = "the text to resolve, e.g. 'china white'") @RequestParam String text,
+			@Parameter(description = "never correct spelling (for laboratory names)") @RequestParam(
+					defaultValue = "false") boolean exact) {
 		if (text.isBlank()) {
 			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "text: give the text to resolve.");
 			problem.setTitle("Invalid request");

@@ -38,10 +38,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The vocabulary's pages: list and search, details, and the coordinator's create and edit forms, and the CSV download.
+ * The vocabulary's pages: list and search, details, and the coordinator's create and edit
+ * forms, and the CSV download.
  *
- * <p>Reading is open to anyone signed in: the vocabulary holds no personal data, and every report form (frontline
- * staff, panel, drug checking, overdose recording) needs it. Changing it needs {@code SUBSTANCES:MANAGE}.
+ * <p>
+ * Reading is open to anyone signed in: the vocabulary holds no personal data, and every
+ * report form (frontline staff, panel, drug checking, overdose recording) needs it.
+ * Changing it needs {@code SUBSTANCES:MANAGE}.
  */
 @Controller
 class SubstanceController {
@@ -77,7 +80,8 @@ class SubstanceController {
 		var id = id(code);
 		var substance = substances.details(id);
 		model.addAttribute("substance", substance);
-		model.addAttribute("parent", substance.parent() == null ? null : substances.find(substance.parent()).orElse(null));
+		model.addAttribute("parent",
+				substance.parent() == null ? null : substances.find(substance.parent()).orElse(null));
 		model.addAttribute("children", substances.children(id));
 		model.addAttribute("names", new AliasNames(substances));
 		model.addAttribute("zone", zone);
@@ -145,13 +149,15 @@ class SubstanceController {
 		var filename = "substances-" + LocalDate.now(zone) + ".csv";
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString())
 			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	private String form(Model model, SubstanceForm form, @Nullable String code, List<VocabularyProblem> problems) {
 		var errors = new LinkedHashMap<String, List<String>>();
-		// The problems are also the form's binding errors, so that the page answers 422 (platform's idiom).
+		// The problems are also the form's binding errors, so that the page answers 422
+		// (platform's idiom).
 		var result = new BeanPropertyBindingResult(form, "form");
 		for (var problem : problems) {
 			errors.computeIfAbsent(problem.field(), f -> new ArrayList<>()).add(problem.message());

@@ -15,8 +15,8 @@ import org.harmwatch.substances.internal.SubstanceCsv;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the create and edit form sends: every field as typed, so that nothing is lost when the form comes back with
- * errors. Aliases and street names are one per line.
+ * What the create and edit form sends: every field as typed, so that nothing is lost when
+ * the form comes back with errors. Aliases and street names are one per line.
  */
 public class SubstanceForm {
 
@@ -80,11 +80,14 @@ public class SubstanceForm {
 				cid = Long.valueOf(pubchemCid.strip());
 			}
 			catch (NumberFormatException ex) {
-				problems.add(new VocabularyProblem(null, "pubchemCid", "A PubChem compound id is a whole number, like 3345."));
+				problems.add(new VocabularyProblem(null, "pubchemCid",
+						"A PubChem compound id is a whole number, like 3345."));
 			}
 		}
-		var parsedAliases = new ArrayList<>(SubstanceCsv.aliases(null, "aliases", lines(aliases), TermKind.SYNONYM, problems));
-		parsedAliases.addAll(SubstanceCsv.aliases(null, "streetNames", lines(streetNames), TermKind.STREET_NAME, problems));
+		var parsedAliases = new ArrayList<>(
+				SubstanceCsv.aliases(null, "aliases", lines(aliases), TermKind.SYNONYM, problems));
+		parsedAliases
+			.addAll(SubstanceCsv.aliases(null, "streetNames", lines(streetNames), TermKind.STREET_NAME, problems));
 		if (problems.size() > before || chosenClass == null) {
 			return null;
 		}

@@ -25,11 +25,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * CSV import for coordinators: upload, read the report (every bad row named, with why), then confirm. The file is
- * imported whole or not at all, and checked again when confirmed in case the vocabulary changed meanwhile.
+ * CSV import for coordinators: upload, read the report (every bad row named, with why),
+ * then confirm. The file is imported whole or not at all, and checked again when
+ * confirmed in case the vocabulary changed meanwhile.
  *
- * <p>Between the two steps the file waits in the session, which is stored in the database, so any instance can take
- * the confirmation.
+ * <p>
+ * Between the two steps the file waits in the session, which is stored in the database,
+ * so any instance can take the confirmation.
  */
 @Controller
 @Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
@@ -106,8 +108,8 @@ class SubstanceImportController {
 
 	private static String refused(Model model, HttpServletResponse response, String field, String message) {
 		response.setStatus(422);
-		model.addAttribute("report", new ImportReport(0, List.of(new VocabularyProblem(null, field, message)), List.of(),
-				List.of(), 0));
+		model.addAttribute("report",
+				new ImportReport(0, List.of(new VocabularyProblem(null, field, message)), List.of(), List.of(), 0));
 		return "substances/import";
 	}
 

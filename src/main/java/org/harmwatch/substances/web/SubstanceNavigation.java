@@ -14,8 +14,8 @@ class SubstanceNavigation {
 
 	@Bean
 	NavigationItem substancesNavigation() {
-		return new NavigationItem(NavigationGroup.REFERENCE_DATA, "nav.substances", "/substances",
-				ShownTo.signedIn(), "nav.substances.description", 400);
+		return new NavigationItem(NavigationGroup.REFERENCE_DATA, "nav.substances", "/substances", ShownTo.signedIn(),
+				"nav.substances.description", 400);
 	}
 
 }

@@ -24,7 +24,8 @@ class CurrentStaffTests {
 					"username", "displayName", "agencyCode", "agencyName", "agencyType", "roleNames", "grants",
 					// the row is looked up by it
 					"id",
-					// decide whether the user may act at all (enabled), or only matter at sign-in
+					// decide whether the user may act at all (enabled), or only matter at
+					// sign-in
 					"enabled", "locked", "passwordHash");
 	}
 

@@ -131,8 +131,7 @@ class AgencyAdminIntegrationTests {
 			.param("code", "HIJACK")
 			.param("name", "After")
 			.param("type", "COUNCIL_ENVIRONMENTAL_SERVICES")
-			.param("version", String.valueOf(agency.version())))
-			.andExpect(status().is3xxRedirection());
+			.param("version", String.valueOf(agency.version()))).andExpect(status().is3xxRedirection());
 
 		var changed = agencies.agency(code).orElseThrow();
 		assertThat(changed.name()).isEqualTo("After");
@@ -155,7 +154,8 @@ class AgencyAdminIntegrationTests {
 			.param("active", "true")
 			.param("version", String.valueOf(seen)))
 			.andExpect(status().isUnprocessableContent())
-			// A problem with the whole form: in the error summary, with no field to link to.
+			// A problem with the whole form: in the error summary, with no field to link
+			// to.
 			.andExpect(content().string(containsString("<li>Someone else changed this while you were editing it")))
 			.andExpect(content().string(containsString("value=\"Changed by someone else\"")));
 		assertThat(agencies.agency(code).orElseThrow().name()).isEqualTo("Changed by someone else");
@@ -175,8 +175,7 @@ class AgencyAdminIntegrationTests {
 			.with(csrf())
 			.param("code", code)
 			.param("name", "Not allowed")
-			.param("type", "PRISON"))
-			.andExpect(status().isForbidden());
+			.param("type", "PRISON")).andExpect(status().isForbidden());
 		assertThat(agencies.agency(code)).isEmpty();
 	}
 
@@ -195,8 +194,8 @@ class AgencyAdminIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(first.split("class=\"govuk-table__row\"").length - 2).as("rows on the first page").isEqualTo(25);
-		mvc.perform(get("/admin/agencies").param("type", "CORONER").param("page", String.valueOf(pages))
-			.with(as("admin")))
+		mvc.perform(
+				get("/admin/agencies").param("type", "CORONER").param("page", String.valueOf(pages)).with(as("admin")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Page " + pages + " of " + pages)))
 			.andExpect(content().string(containsString("rel=\"prev\"")));
@@ -210,7 +209,8 @@ class AgencyAdminIntegrationTests {
 
 	@Test
 	void theOverviewCountsAndLinks() throws Exception {
-		// Other tests in the shared context add roles: the overview counts whatever is there now.
+		// Other tests in the shared context add roles: the overview counts whatever is
+		// there now.
 		var roles = agencies.roles().size();
 		mvc.perform(get("/admin").with(as("admin")))
 			.andExpect(status().isOk())

@@ -59,11 +59,12 @@ class ApiClientAdminIntegrationTests {
 	@Test
 	void issuesATokenOnceThatWorksUntilRevoked() throws Exception {
 		var name = uniqueName();
-		var page = mvc.perform(post("/admin/api-clients/new").with(as("admin"))
-			.with(csrf())
-			.param("name", name)
-			.param("agency", "WM-CHECK")
-			.param("grants", "DRUG_CHECKING:READ:HEALTH", "SUBSTANCES:READ:PUBLIC"))
+		var page = mvc
+			.perform(post("/admin/api-clients/new").with(as("admin"))
+				.with(csrf())
+				.param("name", name)
+				.param("agency", "WM-CHECK")
+				.param("grants", "DRUG_CHECKING:READ:HEALTH", "SUBSTANCES:READ:PUBLIC"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", containsString("no-store")))
 			.andExpect(content().string(containsString("It will not be shown again")))
@@ -132,8 +133,7 @@ class ApiClientAdminIntegrationTests {
 			.with(csrf())
 			.param("name", "Sneaky")
 			.param("agency", "BCC-PH")
-			.param("grants", "ANALYTICS:READ:PUBLIC_HEALTH_INTELLIGENCE"))
-			.andExpect(status().isForbidden());
+			.param("grants", "ANALYTICS:READ:PUBLIC_HEALTH_INTELLIGENCE")).andExpect(status().isForbidden());
 		mvc.perform(post("/admin/api-clients/{id}/revoke", issued.client().id()).with(as("auditor")).with(csrf()))
 			.andExpect(status().isForbidden());
 		assertThat(agencies.apiClient(issued.client().id()).revoked()).isFalse();

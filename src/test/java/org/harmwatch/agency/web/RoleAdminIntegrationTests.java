@@ -91,8 +91,7 @@ class RoleAdminIntegrationTests {
 			.param("title", "After")
 			.param("description", "Now reads drug-checking results too.")
 			.param("grants", "DRUG_CHECKING:READ:HEALTH", "DRUG_CHECKING:WRITE:HEALTH")
-			.param("version", String.valueOf(role.version())))
-			.andExpect(status().is3xxRedirection());
+			.param("version", String.valueOf(role.version()))).andExpect(status().is3xxRedirection());
 
 		var changed = agencies.role(name);
 		assertThat(changed.title()).isEqualTo("After");
@@ -179,7 +178,8 @@ class RoleAdminIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("never both")))
 			.andExpect(content().string(containsString("Which purposes each type of agency may hold")))
-			// one box per capability, action and purpose its records are held for, each labelled; no "any purpose"
+			// one box per capability, action and purpose its records are held for, each
+			// labelled; no "any purpose"
 			.andExpect(content().string(containsString("for=\"grant-PROCEEDS-EXPORT-PUBLIC\"")))
 			.andExpect(content().string(containsString("Proceeds of crime, Export, Public")))
 			.andExpect(content().string(containsString("for=\"grant-AUDIT-READ-ADMINISTRATION\"")))
@@ -198,8 +198,7 @@ class RoleAdminIntegrationTests {
 		mvc.perform(post("/admin/roles/{name}/edit", "CLINIC_STAFF").with(as("auditor"))
 			.with(csrf())
 			.param("title", "Hijacked")
-			.param("grants", "AUDIT:MANAGE:ADMINISTRATION"))
-			.andExpect(status().isForbidden());
+			.param("grants", "AUDIT:MANAGE:ADMINISTRATION")).andExpect(status().isForbidden());
 		assertThat(agencies.role("CLINIC_STAFF").grants()).isNotEmpty()
 			.doesNotContain(new Grant(Capability.AUDIT, Action.MANAGE, Purpose.ADMINISTRATION));
 	}

@@ -70,14 +70,15 @@ class StaffAdminIntegrationTests {
 	@Test
 	void createsAMemberOfStaffWithRoles() throws Exception {
 		var username = uniqueUsername();
-		var result = mvc.perform(post("/admin/staff/new").with(as("admin"))
-			.with(csrf())
-			.param("username", username)
-			.param("displayName", "Robin Recovery")
-			.param("email", username + "@treatment.example")
-			.param("agency", "BHM-TREAT")
-			.param("roles", "FRONTLINE_WORKER", "NALOXONE_LEAD")
-			.param("initialPassword", PASSWORD))
+		var result = mvc
+			.perform(post("/admin/staff/new").with(as("admin"))
+				.with(csrf())
+				.param("username", username)
+				.param("displayName", "Robin Recovery")
+				.param("email", username + "@treatment.example")
+				.param("agency", "BHM-TREAT")
+				.param("roles", "FRONTLINE_WORKER", "NALOXONE_LEAD")
+				.param("initialPassword", PASSWORD))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 
@@ -129,13 +130,14 @@ class StaffAdminIntegrationTests {
 	@Test
 	void refusesToCreateAPoliceAccountWithAClinicRoleAlongWithOtherProblemsInPageOrder() throws Exception {
 		var username = uniqueUsername();
-		var page = mvc.perform(post("/admin/staff/new").with(as("admin"))
-			.with(csrf())
-			.param("username", username)
-			.param("displayName", "Pat Police")
-			.param("email", "pat at police")
-			.param("agency", "WMP")
-			.param("roles", "CLINIC_STAFF"))
+		var page = mvc
+			.perform(post("/admin/staff/new").with(as("admin"))
+				.with(csrf())
+				.param("username", username)
+				.param("displayName", "Pat Police")
+				.param("email", "pat at police")
+				.param("agency", "WMP")
+				.param("roles", "CLINIC_STAFF"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(model().attributeHasFieldErrors("staffForm", "email", "roles"))
 			.andExpect(content().string(containsString("A police force may not hold health data")))
@@ -159,8 +161,8 @@ class StaffAdminIntegrationTests {
 			.param("agency", "NO-SUCH-AGENCY")
 			.param("initialPassword", "short"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(model().attributeHasFieldErrors("staffForm", "displayName", "email", "agency",
-					"initialPassword"))
+			.andExpect(
+					model().attributeHasFieldErrors("staffForm", "displayName", "email", "agency", "initialPassword"))
 			.andExpect(content().string(containsString("Enter their full name")))
 			.andExpect(content().string(containsString("Enter an email address in the correct format")))
 			.andExpect(content().string(containsString("Choose an agency from the list")))
@@ -193,13 +195,16 @@ class StaffAdminIntegrationTests {
 	@Test
 	void clearsTheFailedSignInsThatSlowAnAccount() throws Exception {
 		var member = staffAt("BHM-TREAT", "FRONTLINE_WORKER");
-		// Strangers guess from many addresses: the account is slowed for unfamiliar clients, never locked.
+		// Strangers guess from many addresses: the account is slowed for unfamiliar
+		// clients, never locked.
 		for (int i = 0; i < 11; i++) {
-			mvc.perform(post("/login").with(csrf()).with(from("192.0.2." + (100 + i)))
+			mvc.perform(post("/login").with(csrf())
+				.with(from("192.0.2." + (100 + i)))
 				.param("username", member.username())
 				.param("password", "wrong password " + i)).andExpect(unauthenticated());
 		}
-		mvc.perform(post("/login").with(csrf()).with(from("192.0.2.150"))
+		mvc.perform(post("/login").with(csrf())
+			.with(from("192.0.2.150"))
 			.param("username", member.username())
 			.param("password", PASSWORD))
 			.andExpect(unauthenticated())
@@ -216,7 +221,8 @@ class StaffAdminIntegrationTests {
 
 		mvc.perform(get("/admin/staff/{id}", member.id()).with(as("admin")))
 			.andExpect(content().string(not(containsString("Sign-ins slowed"))));
-		mvc.perform(post("/login").with(csrf()).with(from("192.0.2.150"))
+		mvc.perform(post("/login").with(csrf())
+			.with(from("192.0.2.150"))
 			.param("username", member.username())
 			.param("password", PASSWORD)).andExpect(authenticated());
 	}
@@ -255,10 +261,9 @@ class StaffAdminIntegrationTests {
 			.andExpect(model().attributeHasFieldErrors("staffForm", "initialPassword"))
 			.andExpect(content().string(containsString("This password is too easy to guess")));
 		assertThat(agencies.staffPage(username, null, null, 1).rows()).isEmpty();
-		assertThatThrownBy(() -> agencies.setPassword(member.id(), "passwordpassword"))
-			.isInstanceOfSatisfying(InputRejectedException.class, ex -> assertThat(ex.problems())
-				.extracting(FieldProblem::code)
-				.containsExactly("admin.password.error.common"));
+		assertThatThrownBy(() -> agencies.setPassword(member.id(), "passwordpassword")).isInstanceOfSatisfying(
+				InputRejectedException.class, ex -> assertThat(ex.problems()).extracting(FieldProblem::code)
+					.containsExactly("admin.password.error.common"));
 	}
 
 	@Test
@@ -283,8 +288,7 @@ class StaffAdminIntegrationTests {
 		mvc.perform(post("/admin/staff/{id}/password", member.id()).with(as("admin"))
 			.with(csrf())
 			.param("password", "a long new passphrase")
-			.param("confirmation", "a long new passphrase"))
-			.andExpect(status().is3xxRedirection());
+			.param("confirmation", "a long new passphrase")).andExpect(status().is3xxRedirection());
 		mvc.perform(formLogin("/login").user(member.username()).password(PASSWORD)).andExpect(unauthenticated());
 		mvc.perform(formLogin("/login").user(member.username()).password("a long new passphrase"))
 			.andExpect(authenticated());
@@ -297,8 +301,9 @@ class StaffAdminIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(member.displayName())))
 			.andExpect(content().string(containsString("1 staff")));
-		mvc.perform(get("/admin/staff").param("agency", "HMP-BHM").param("role", "DIVERSION_NAVIGATOR")
-			.with(as("admin"))).andExpect(content().string(containsString(member.displayName())));
+		mvc.perform(
+				get("/admin/staff").param("agency", "HMP-BHM").param("role", "DIVERSION_NAVIGATOR").with(as("admin")))
+			.andExpect(content().string(containsString(member.displayName())));
 		mvc.perform(get("/admin/staff").param("agency", "WMP").param("text", member.username()).with(as("admin")))
 			.andExpect(content().string(containsString("0 staff")));
 	}

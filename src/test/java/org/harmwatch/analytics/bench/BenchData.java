@@ -16,8 +16,9 @@ import java.util.zip.GZIPInputStream;
 import org.harmwatch.analytics.scan.SpaceTimeCases;
 
 /**
- * Inputs for the temporal and scan benchmarks: the files bench/temporal.sh generates (directory in the system
- * property {@code harmwatch.bench.data}) or, without it, the golden fixtures on the test classpath.
+ * Inputs for the temporal and scan benchmarks: the files bench/temporal.sh generates
+ * (directory in the system property {@code harmwatch.bench.data}) or, without it, the
+ * golden fixtures on the test classpath.
  */
 final class BenchData {
 

@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * EARS C1, C2 and C3 (and the CUSUM) over 10,000 series of five years of daily counts: the issue's target is under
- * one second for C1-C3. The series are the generated daily_5y.csv rotated by a different number of days each.
+ * EARS C1, C2 and C3 (and the CUSUM) over 10,000 series of five years of daily counts:
+ * the issue's target is under one second for C1-C3. The series are the generated
+ * daily_5y.csv rotated by a different number of days each.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,7 +55,10 @@ public class EarsBenchmark {
 		}
 	}
 
-	/** C1, C2 and C3 on all 10,000 series, both cores (parallel stream); returns the number of alarms. */
+	/**
+	 * C1, C2 and C3 on all 10,000 series, both cores (parallel stream); returns the
+	 * number of alarms.
+	 */
 	@Benchmark
 	public long c1c2c3TenThousandSeries() {
 		return IntStream.range(0, SERIES).parallel().mapToLong(this::allThree).sum();
@@ -70,7 +74,10 @@ public class EarsBenchmark {
 		return alarms;
 	}
 
-	/** C1, C2 and C3 on the single daily_5y series, to compare with R's earsC on the same file. */
+	/**
+	 * C1, C2 and C3 on the single daily_5y series, to compare with R's earsC on the same
+	 * file.
+	 */
 	@Benchmark
 	@OutputTimeUnit(TimeUnit.MICROSECONDS)
 	public long c1c2c3OneSeries() {

@@ -19,9 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Farrington flexible on daily_5y.csv with the settings of peers/farrington.R's timed runs: weekly b = 3 (delta),
- * weekly Noufaily (10 periods, 26 weeks left out, muan), daily b = 3 over the last 365 days, and daily Noufaily over
- * the last 365 days. Periods are evaluated in parallel (both cores).
+ * Farrington flexible on daily_5y.csv with the settings of peers/farrington.R's timed
+ * runs: weekly b = 3 (delta), weekly Noufaily (10 periods, 26 weeks left out, muan),
+ * daily b = 3 over the last 365 days, and daily Noufaily over the last 365 days. Periods
+ * are evaluated in parallel (both cores).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,7 +47,8 @@ public class FarringtonBenchmark {
 	public void load() {
 		BenchData.Daily d = BenchData.daily("daily_5y.csv");
 		boolean weekly = this.setting.startsWith("weekly");
-		this.series = weekly ? PeriodSeries.weekly(d.firstDay(), d.counts()) : PeriodSeries.daily(d.firstDay(), d.counts());
+		this.series = weekly ? PeriodSeries.weekly(d.firstDay(), d.counts())
+				: PeriodSeries.daily(d.firstDay(), d.counts());
 		this.unit = weekly ? FarringtonFlexible.Unit.WEEK : FarringtonFlexible.Unit.DAY;
 		this.options = this.setting.contains("noufaily") ? FarringtonFlexible.Options.noufaily().withB(3)
 				: FarringtonFlexible.Options.defaults().withB(3);

@@ -21,11 +21,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Gi* with k = 8 nearest neighbours, neighbour search included (the peers' "knn k=8" case).
+ * Gi* with k = 8 nearest neighbours, neighbour search included (the peers' "knn k=8"
+ * case).
  *
- * <p>{@code bench/jmh.sh GiStarBenchmark}. With {@code -p file=areas.csv} it reads a {@code gen_data.py areas} file
- * (then {@code areas} is ignored); otherwise it draws {@code areas} points the way gen_data.py does: uniform in a square
- * of side {@code 100 sqrt(n)} with Poisson-like counts.
+ * <p>
+ * {@code bench/jmh.sh GiStarBenchmark}. With {@code -p file=areas.csv} it reads a
+ * {@code gen_data.py areas} file (then {@code areas} is ignored); otherwise it draws
+ * {@code areas} points the way gen_data.py does: uniform in a square of side
+ * {@code 100 sqrt(n)} with Poisson-like counts.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

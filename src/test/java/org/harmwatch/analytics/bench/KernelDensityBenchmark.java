@@ -22,11 +22,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Kernel density on [0, 10000]^2 with h = 300 (the peers' bandwidth): {@code points:cells} is 100,000 points on
- * 200 x 200 or 1,000,000 points on 512 x 512.
+ * Kernel density on [0, 10000]^2 with h = 300 (the peers' bandwidth):
+ * {@code points:cells} is 100,000 points on 200 x 200 or 1,000,000 points on 512 x 512.
  *
- * <p>{@code bench/jmh.sh KernelDensityBenchmark}. With {@code -p file=points.csv} it reads a {@code gen_data.py points}
- * file instead of drawing points like it does (70% uniform, 30% in 5 Gaussian clusters of sd 300).
+ * <p>
+ * {@code bench/jmh.sh KernelDensityBenchmark}. With {@code -p file=points.csv} it reads a
+ * {@code gen_data.py points} file instead of drawing points like it does (70% uniform,
+ * 30% in 5 Gaussian clusters of sd 300).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

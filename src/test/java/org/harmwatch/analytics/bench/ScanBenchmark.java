@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The space-time permutation scan with the peers' SaTScan settings (50% of locations, 30 days, 999 replications) on
- * the generated data sets, retrospective and prospective, both cores. One scan per measurement (single shot).
+ * The space-time permutation scan with the peers' SaTScan settings (50% of locations, 30
+ * days, 999 replications) on the generated data sets, retrospective and prospective, both
+ * cores. One scan per measurement (single shot).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -7,9 +7,10 @@ import org.harmwatch.analytics.scan.SpaceTimeCases;
 import org.harmwatch.analytics.scan.SpaceTimePermutationScan;
 
 /**
- * Runs the scan a few times and prints wall-clock and process CPU seconds: on a machine whose cores other work
- * shares, CPU seconds divided by the cores is what the wall clock would be on an idle one. Used by bench/temporal.sh.
- * Arguments: data set name, replications, "retrospective" or "prospective", runs.
+ * Runs the scan a few times and prints wall-clock and process CPU seconds: on a machine
+ * whose cores other work shares, CPU seconds divided by the cores is what the wall clock
+ * would be on an idle one. Used by bench/temporal.sh. Arguments: data set name,
+ * replications, "retrospective" or "prospective", runs.
  */
 public final class ScanCpuTime {
 
@@ -31,7 +32,8 @@ public final class ScanCpuTime {
 			double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
 			SpaceTimePermutationScan.Cluster top = result.clusters().get(0);
 			// run 0 warms the JIT up
-			System.out.printf("%s %s %s run %d: wall %.2f s, cpu %.2f s (cpu / %d cores = %.2f s); top %s %s..%s LLR %.3f p %.3f%n",
+			System.out.printf(
+					"%s %s %s run %d: wall %.2f s, cpu %.2f s (cpu / %d cores = %.2f s); top %s %s..%s LLR %.3f p %.3f%n",
 					args[0], args[2], args[1], run, wall, cpu, Runtime.getRuntime().availableProcessors(),
 					cpu / Runtime.getRuntime().availableProcessors(), top.centre(), top.start(), top.end(),
 					top.logLikelihoodRatio(), top.pValue());

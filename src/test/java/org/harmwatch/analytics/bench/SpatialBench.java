@@ -21,17 +21,19 @@ import org.harmwatch.analytics.hotspot.GiStarResult;
 import org.harmwatch.analytics.hotspot.SpatialWeights;
 
 /**
- * Times our Gi* and kernel density on the same CSV files the peers read, the way the peers time themselves: input
- * parsing excluded, neighbour search included. Run by {@code bench/spatial.sh}; never by the test suite.
+ * Times our Gi* and kernel density on the same CSV files the peers read, the way the
+ * peers time themselves: input parsing excluded, neighbour search included. Run by
+ * {@code bench/spatial.sh}; never by the test suite.
  *
  * <pre>
  * SpatialBench gistar AREAS.csv K [PEER_OUTPUT.csv]
  * SpatialBench kde POINTS.csv KERNEL H XMIN XMAX YMIN YMAX NX NY [PEER_OUTPUT.csv]
  * </pre>
  *
- * Prints the first (cold) run, then the median and minimum of the timed runs after warm-up, the bytes allocated per
- * run, the process's peak resident memory, and (given a peer's output) the largest difference from it. The last line
- * is {@code compute_seconds=MEDIAN}, like the peers'.
+ * Prints the first (cold) run, then the median and minimum of the timed runs after
+ * warm-up, the bytes allocated per run, the process's peak resident memory, and (given a
+ * peer's output) the largest difference from it. The last line is
+ * {@code compute_seconds=MEDIAN}, like the peers'.
  */
 public final class SpatialBench {
 
@@ -42,7 +44,8 @@ public final class SpatialBench {
 
 	public static void main(String[] args) throws IOException {
 		if (args.length < 3) {
-			out.println("usage: SpatialBench gistar AREAS.csv K [PEER.csv] | kde POINTS.csv KERNEL H XMIN XMAX YMIN YMAX NX NY [PEER.csv]");
+			out.println(
+					"usage: SpatialBench gistar AREAS.csv K [PEER.csv] | kde POINTS.csv KERNEL H XMIN XMAX YMIN YMAX NX NY [PEER.csv]");
 			System.exit(2);
 		}
 		int warmupSeconds = Integer.getInteger("bench.warmup", 10);
@@ -50,7 +53,8 @@ public final class SpatialBench {
 		if (args[0].equals("gistar")) {
 			double[][] areas = readColumns(Path.of(args[1]), "x", "y", "value");
 			int k = Integer.parseInt(args[2]);
-			Supplier<GiStarResult> task = () -> GetisOrdGiStar.compute(areas[2], SpatialWeights.kNearest(areas[0], areas[1], k));
+			Supplier<GiStarResult> task = () -> GetisOrdGiStar.compute(areas[2],
+					SpatialWeights.kNearest(areas[0], areas[1], k));
 			GiStarResult result = time(String.format(Locale.ROOT, "gistar knn k=%d n=%d", k, areas[0].length), task,
 					warmupSeconds, runs);
 			if (args.length > 3) {
@@ -70,9 +74,10 @@ public final class SpatialBench {
 					Double.parseDouble(args[6]), Double.parseDouble(args[7]), Integer.parseInt(args[8]),
 					Integer.parseInt(args[9]));
 			KernelDensity kde = KernelDensity.of(kernel, h);
-			DensityGrid result = time(String.format(Locale.ROOT, "kde %s h=%s n=%d grid=%dx%d", kernel, args[3],
-					points[0].length, grid.columns(), grid.rows()), () -> kde.estimate(points[0], points[1], grid),
-					warmupSeconds, runs);
+			DensityGrid result = time(
+					String.format(Locale.ROOT, "kde %s h=%s n=%d grid=%dx%d", kernel, args[3], points[0].length,
+							grid.columns(), grid.rows()),
+					() -> kde.estimate(points[0], points[1], grid), warmupSeconds, runs);
 			if (args.length > 10) {
 				double[] density = readColumns(Path.of(args[10]), "density")[0];
 				double[] ours = result.densities();
@@ -90,8 +95,7 @@ public final class SpatialBench {
 	}
 
 	static <T> T time(String label, Supplier<T> task, int warmupSeconds, int runs) {
-		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
-			.getThreadMXBean();
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		long start = System.nanoTime();
 		T result = task.get();
 		double cold = (System.nanoTime() - start) / 1e9;
@@ -126,7 +130,10 @@ public final class SpatialBench {
 		return result;
 	}
 
-	/** CPU time of every live thread; the fork-join workers persist between runs, so differences are fair. */
+	/**
+	 * CPU time of every live thread; the fork-join workers persist between runs, so
+	 * differences are fair.
+	 */
 	private static long totalCpuNanos(com.sun.management.ThreadMXBean threads) {
 		long total = 0;
 		for (long id : threads.getAllThreadIds()) {
@@ -153,7 +160,10 @@ public final class SpatialBench {
 		return "n/a";
 	}
 
-	/** Numeric columns of a CSV file with a header row (no quoting, as gen_data.py and the peers write). */
+	/**
+	 * Numeric columns of a CSV file with a header row (no quoting, as gen_data.py and the
+	 * peers write).
+	 */
 	static double[][] readColumns(Path file, String... columns) throws IOException {
 		try (BufferedReader reader = Files.newBufferedReader(file)) {
 			List<String> header = Arrays.asList(reader.readLine().split(","));

@@ -8,8 +8,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kernel density against the exact peers on the fixtures regenerate.sh made: kde.py (scikit-learn exact, or its
- * closed-form tree engine for the quartic) and spatstat's {@code densityfun}. Every cell within 1e-9 relative.
+ * Kernel density against the exact peers on the fixtures regenerate.sh made: kde.py
+ * (scikit-learn exact, or its closed-form tree engine for the quartic) and spatstat's
+ * {@code densityfun}. Every cell within 1e-9 relative.
  */
 class KernelDensityGoldenTests {
 
@@ -42,7 +43,10 @@ class KernelDensityGoldenTests {
 		assertMatches(KernelDensity.of(Kernel.QUARTIC, 450).estimate(x, y, cells), SpatialFixtures.csv(file), 1e-9);
 	}
 
-	/** Cell centres, then density and intensity of every cell, to {@code tolerance} relative. */
+	/**
+	 * Cell centres, then density and intensity of every cell, to {@code tolerance}
+	 * relative.
+	 */
 	static void assertMatches(DensityGrid ours, Table peer, double tolerance) {
 		GridSpec spec = ours.grid();
 		int[] cols = peer.ints("col");

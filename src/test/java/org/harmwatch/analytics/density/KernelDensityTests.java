@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Kernel density against the textbook double sum, the Gaussian truncation bound, weights, and edge cases.
+ * Kernel density against the textbook double sum, the Gaussian truncation bound, weights,
+ * and edge cases.
  */
 class KernelDensityTests {
 
@@ -56,7 +57,9 @@ class KernelDensityTests {
 			KernelDensity truncated = KernelDensity.of(Kernel.GAUSSIAN, h).withGaussianTruncation(k);
 			assertThat(truncated.truncationErrorFactor()).isEqualTo(Math.exp(-k * k / 2));
 			DensityGrid approx = truncated.estimate(x, y, grid);
-			double bound = truncated.truncationErrorFactor() * peak; // per unit of dropped weight, density
+			double bound = truncated.truncationErrorFactor() * peak; // per unit of
+																		// dropped weight,
+																		// density
 			double worst = 0;
 			for (int row = 0; row < 80; row++) {
 				for (int col = 0; col < 80; col++) {
@@ -90,8 +93,8 @@ class KernelDensityTests {
 	@Test
 	void anEventOnACellCentreAddsThePeakThere() {
 		GridSpec grid = GridSpec.ofExtent(0, 10, 0, 10, 10, 10);
-		DensityGrid quartic = KernelDensity.of(Kernel.QUARTIC, 3).estimate(new double[] { 4.5 }, new double[] { 6.5 },
-				grid);
+		DensityGrid quartic = KernelDensity.of(Kernel.QUARTIC, 3)
+			.estimate(new double[] { 4.5 }, new double[] { 6.5 }, grid);
 		assertThat(quartic.intensity(4, 6)).isCloseTo(3 / (Math.PI * 9), within(1e-15));
 		// one cell away in x: d = 1, (1 - 1/9)^2
 		assertThat(quartic.intensity(5, 6)).isCloseTo(3 / (Math.PI * 9) * (8.0 / 9) * (8.0 / 9), within(1e-15));
@@ -121,8 +124,8 @@ class KernelDensityTests {
 			DensityGrid none = KernelDensity.of(kernel, 1).estimate(new double[0], new double[0], grid);
 			assertThat(none.intensities()).containsOnly(0.0);
 			assertThat(none.densities()).containsOnly(0.0);
-			DensityGrid weightless = KernelDensity.of(kernel, 1).estimate(new double[] { 0.5 }, new double[] { 0.5 },
-					new double[] { 0 }, grid);
+			DensityGrid weightless = KernelDensity.of(kernel, 1)
+				.estimate(new double[] { 0.5 }, new double[] { 0.5 }, new double[] { 0 }, grid);
 			assertThat(weightless.densities()).containsOnly(0.0);
 			assertThat(weightless.maxIntensity()).isZero();
 		}
@@ -131,12 +134,12 @@ class KernelDensityTests {
 	@Test
 	void eventsBeyondTheSupportOfEveryCellAddNothing() {
 		GridSpec grid = GridSpec.ofExtent(0, 10, 0, 10, 10, 10);
-		DensityGrid far = KernelDensity.of(Kernel.QUARTIC, 2).estimate(new double[] { -5, 50, 5 },
-				new double[] { 5, 5, -2.6 }, grid);
+		DensityGrid far = KernelDensity.of(Kernel.QUARTIC, 2)
+			.estimate(new double[] { -5, 50, 5 }, new double[] { 5, 5, -2.6 }, grid);
 		assertThat(far.intensities()).containsOnly(0.0);
 		assertThat(far.totalWeight()).isEqualTo(3);
-		DensityGrid near = KernelDensity.of(Kernel.QUARTIC, 2).estimate(new double[] { -1 }, new double[] { 5.5 },
-				grid);
+		DensityGrid near = KernelDensity.of(Kernel.QUARTIC, 2)
+			.estimate(new double[] { -1 }, new double[] { 5.5 }, grid);
 		assertThat(near.intensity(0, 5)).isCloseTo(Kernel.QUARTIC.value(1.5, 2), within(1e-15));
 	}
 

@@ -9,14 +9,17 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Benjamini-Hochberg against a worked example and against R's {@code p.adjust(method = "BH")}.
+ * Benjamini-Hochberg against a worked example and against R's
+ * {@code p.adjust(method = "BH")}.
  */
 class FalseDiscoveryRateTests {
 
 	@Test
 	void workedExample() {
-		// ten p-values, shuffled; sorted they are 0.001 0.008 0.039 0.041 0.042 0.060 0.074 0.205 0.212 0.216.
-		// m/i * p_(i): 0.01 0.04 0.13 0.1025 0.084 0.1 0.10571 0.25625 0.23556 0.216; running minimum from the top:
+		// ten p-values, shuffled; sorted they are 0.001 0.008 0.039 0.041 0.042 0.060
+		// 0.074 0.205 0.212 0.216.
+		// m/i * p_(i): 0.01 0.04 0.13 0.1025 0.084 0.1 0.10571 0.25625 0.23556 0.216;
+		// running minimum from the top:
 		// q = 0.01 0.04 0.084 0.084 0.084 0.1 0.10571 0.216 0.216 0.216.
 		double[] p = { 0.205, 0.041, 0.001, 0.216, 0.060, 0.039, 0.212, 0.008, 0.074, 0.042 };
 		double[] q = FalseDiscoveryRate.benjaminiHochberg(p);
@@ -24,7 +27,8 @@ class FalseDiscoveryRateTests {
 		for (int i = 0; i < p.length; i++) {
 			assertThat(q[i]).as("q of p = %s", p[i]).isCloseTo(expected[i], within(1e-15));
 		}
-		// at a false discovery rate of 5% the step-up procedure rejects exactly the two smallest
+		// at a false discovery rate of 5% the step-up procedure rejects exactly the two
+		// smallest
 		long discoveries = java.util.Arrays.stream(q).filter(v -> v <= 0.05).count();
 		assertThat(discoveries).isEqualTo(2);
 	}
@@ -60,7 +64,8 @@ class FalseDiscoveryRateTests {
 	void emptyAndInvalidInput() {
 		assertThat(FalseDiscoveryRate.benjaminiHochberg(new double[0])).isEmpty();
 		assertThat(FalseDiscoveryRate.benjaminiHochberg(new double[] { Double.NaN })).containsExactly(Double.NaN);
-		assertThatIllegalArgumentException().isThrownBy(() -> FalseDiscoveryRate.benjaminiHochberg(new double[] { 1.5 }))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FalseDiscoveryRate.benjaminiHochberg(new double[] { 1.5 }))
 			.withMessageContaining("p[0] = 1.5");
 	}
 

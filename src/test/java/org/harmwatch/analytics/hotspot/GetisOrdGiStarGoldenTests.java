@@ -17,8 +17,9 @@ import tools.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Gi* against R spdep 1.2-7 ({@code localG} with {@code include.self}) on the fixtures regenerate.sh made: z within
- * 1e-9, p-values to 1e-12 relative, and the same neighbourhood sizes, for every weights construction.
+ * Gi* against R spdep 1.2-7 ({@code localG} with {@code include.self}) on the fixtures
+ * regenerate.sh made: z within 1e-9, p-values to 1e-12 relative, and the same
+ * neighbourhood sizes, for every weights construction.
  */
 class GetisOrdGiStarGoldenTests {
 
@@ -120,13 +121,17 @@ class GetisOrdGiStarGoldenTests {
 		}
 	}
 
-	/** The polygons of a GeoJSON FeatureCollection, in the order of {@code ids} (matched on property {@code key}). */
+	/**
+	 * The polygons of a GeoJSON FeatureCollection, in the order of {@code ids} (matched
+	 * on property {@code key}).
+	 */
 	static List<Geometry> polygonsInOrder(String file, String key, String[] ids) {
 		Map<String, Geometry> byId = new HashMap<>();
 		GeoJsonReader reader = new GeoJsonReader();
 		for (JsonNode feature : new ObjectMapper().readTree(SpatialFixtures.text(file)).get("features")) {
 			try {
-				byId.put(feature.get("properties").get(key).asString(), reader.read(feature.get("geometry").toString()));
+				byId.put(feature.get("properties").get(key).asString(),
+						reader.read(feature.get("geometry").toString()));
 			}
 			catch (ParseException ex) {
 				throw new IllegalStateException(file, ex);

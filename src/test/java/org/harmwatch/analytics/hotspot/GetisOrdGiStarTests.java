@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Gi* on edge cases and properties the definition implies: no variation, a single area, two areas, areas without
- * neighbours, ties, invariance to the units of the values, and the hot/cold reading of a map.
+ * Gi* on edge cases and properties the definition implies: no variation, a single area,
+ * two areas, areas without neighbours, ties, invariance to the units of the values, and
+ * the hot/cold reading of a map.
  */
 class GetisOrdGiStarTests {
 

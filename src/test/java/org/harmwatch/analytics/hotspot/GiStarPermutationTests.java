@@ -12,13 +12,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Permutation pseudo p-values: the convention {@code (hits + 1) / (N + 1)}, agreement with the exact permutation
- * distribution on small maps (for any seed), statistical agreement with spdep's {@code localG_perm}, and
- * reproducibility independent of threads.
+ * Permutation pseudo p-values: the convention {@code (hits + 1) / (N + 1)}, agreement
+ * with the exact permutation distribution on small maps (for any seed), statistical
+ * agreement with spdep's {@code localG_perm}, and reproducibility independent of threads.
  */
 class GiStarPermutationTests {
 
-	/** 12 areas on a line, each with its neighbours at distance 1 and 2 (up to 4), and tied integer values. */
+	/**
+	 * 12 areas on a line, each with its neighbours at distance 1 and 2 (up to 4), and
+	 * tied integer values.
+	 */
 	static final double[] lineX = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 };
 
 	static final double[] lineValues = { 3, 7, 7, 1, 0, 9, 4, 4, 4, 2, 8, 1 };
@@ -65,7 +68,8 @@ class GiStarPermutationTests {
 
 	@Test
 	void theStrongestPossibleHotspotGetsTheSmallestAttainablePValue() {
-		// area 0 and its four neighbours hold the five largest values; 200 areas, so one draw in C(199, 4) ties
+		// area 0 and its four neighbours hold the five largest values; 200 areas, so one
+		// draw in C(199, 4) ties
 		int n = 200;
 		double[] x = new double[n];
 		double[] values = new double[n];
@@ -99,20 +103,26 @@ class GiStarPermutationTests {
 		double[] spdepFolded = SpatialFixtures.csv("gi_knn8_perm999.csv.gz").doubles("p_folded_sim");
 		SpatialWeights knn = SpatialWeights.kNearest(areas.doubles("x"), areas.doubles("y"), 8);
 		double[] values = areas.doubles("value");
-		double[] same = standardisedDifferences(GetisOrdGiStar.compute(values, knn,
-				new Permutations(999, 12345, Randomisation.SPDEP_LOCALG_PERM)), spdepFolded);
-		// independent Monte Carlo estimates of the same p: standardised differences look like N(0, 1) (a little
+		double[] same = standardisedDifferences(
+				GetisOrdGiStar.compute(values, knn, new Permutations(999, 12345, Randomisation.SPDEP_LOCALG_PERM)),
+				spdepFolded);
+		// independent Monte Carlo estimates of the same p: standardised differences look
+		// like N(0, 1) (a little
 		// narrower, because folding caps p at 0.5)
 		assertThat(same[0]).as("mean standardised difference").isBetween(-0.1, 0.1);
 		assertThat(same[1]).as("mean squared standardised difference").isBetween(0.6, 1.25);
 		assertThat(same[2]).as("largest standardised difference").isLessThan(5.5);
-		// the conditional null (own value fixed) is another distribution, and the comparison sees it
+		// the conditional null (own value fixed) is another distribution, and the
+		// comparison sees it
 		double[] conditional = standardisedDifferences(
 				GetisOrdGiStar.compute(values, knn, Permutations.conditional(999, 12345)), spdepFolded);
 		assertThat(conditional[1]).as("mean squared standardised difference, conditional").isGreaterThan(3);
 	}
 
-	/** Mean, mean square and largest absolute standardised difference of folded pseudo p-values from spdep's. */
+	/**
+	 * Mean, mean square and largest absolute standardised difference of folded pseudo
+	 * p-values from spdep's.
+	 */
 	static double[] standardisedDifferences(GiStarResult result, double[] spdepFolded) {
 		int draws = result.permutations();
 		int n = spdepFolded.length;
@@ -120,7 +130,8 @@ class GiStarPermutationTests {
 		double sumSquares = 0;
 		double worst = 0;
 		for (int i = 0; i < n; i++) {
-			// spdep folds with #(sim >= obs) and #(sim < obs): the same counts from our draws
+			// spdep folds with #(sim >= obs) and #(sim < obs): the same counts from our
+			// draws
 			int atLeast = result.permutationsAtLeast(i);
 			double ours = (Math.min(atLeast, draws - atLeast) + 1.0) / (draws + 1.0);
 			double mean = (ours + spdepFolded[i]) / 2;
@@ -162,14 +173,20 @@ class GiStarPermutationTests {
 		assertThat(differ).as("another seed draws other permutations").isGreaterThan(n / 10);
 	}
 
-	/** hits ~ Binomial(draws, p): within 5 standard deviations (plus one for the discreteness). */
+	/**
+	 * hits ~ Binomial(draws, p): within 5 standard deviations (plus one for the
+	 * discreteness).
+	 */
 	static void assertWithinSamplingError(int hits, int draws, double p, String what) {
 		double sd = Math.sqrt(draws * p * (1 - p));
-		assertThat((double) hits).as(what + " (exact %s)", p).isCloseTo(draws * p,
-				org.assertj.core.data.Offset.offset(5 * sd + 1));
+		assertThat((double) hits).as(what + " (exact %s)", p)
+			.isCloseTo(draws * p, org.assertj.core.data.Offset.offset(5 * sd + 1));
 	}
 
-	/** Exact P(S >= s) and P(S <= s) when area i's neighbours take every subset of the others equally often. */
+	/**
+	 * Exact P(S >= s) and P(S <= s) when area i's neighbours take every subset of the
+	 * others equally often.
+	 */
 	static double[] exactConditionalTails(int i) {
 		int[] neighbours = line.neighbours(i);
 		int k = neighbours.length;
@@ -193,7 +210,10 @@ class GiStarPermutationTests {
 		}
 	}
 
-	/** Exact tails when all k + 1 positions (the area's own too) draw with replacement from the others. */
+	/**
+	 * Exact tails when all k + 1 positions (the area's own too) draw with replacement
+	 * from the others.
+	 */
 	static double[] exactWithReplacementTails(int i) {
 		int[] neighbours = line.neighbours(i);
 		int positions = neighbours.length + 1;

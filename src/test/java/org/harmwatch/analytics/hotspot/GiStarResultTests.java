@@ -10,13 +10,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Classification at its boundary: an area whose (pseudo) p-value is exactly alpha is significant ({@code q <= alpha}),
- * as with 199 permutations where {@code 2 (4 + 1) / 200} is exactly 0.05; the pseudo p-values themselves.
+ * Classification at its boundary: an area whose (pseudo) p-value is exactly alpha is
+ * significant ({@code q <= alpha}), as with 199 permutations where
+ * {@code 2 (4 + 1) / 200} is exactly 0.05; the pseudo p-values themselves.
  */
 class GiStarResultTests {
 
-	/** Five areas and 199 permutations: H and L counts chosen so that the two-sided pseudo p-values are 0.05 (4
-	 * extremes), 0.06 (5), 0.01 (0), and undefined. */
+	/**
+	 * Five areas and 199 permutations: H and L counts chosen so that the two-sided pseudo
+	 * p-values are 0.05 (4 extremes), 0.06 (5), 0.01 (0), and undefined.
+	 */
 	static GiStarResult permuted() {
 		double[] z = { 2.5, -2.5, 2.0, -3.0, 1.0 };
 		double[] p = { 0.05, 0.05, 0.0500001, 0.01, Double.NaN };
@@ -57,8 +60,8 @@ class GiStarResultTests {
 
 	@Test
 	void aNormalPValueOfExactlyAlphaIsSignificantAndNaNNever() {
-		assertThat(permuted().classify(0.05, Significance.NORMAL)).containsExactly(HotspotClass.HOT,
-				HotspotClass.COLD, HotspotClass.NOT_SIGNIFICANT, HotspotClass.COLD, HotspotClass.NOT_SIGNIFICANT);
+		assertThat(permuted().classify(0.05, Significance.NORMAL)).containsExactly(HotspotClass.HOT, HotspotClass.COLD,
+				HotspotClass.NOT_SIGNIFICANT, HotspotClass.COLD, HotspotClass.NOT_SIGNIFICANT);
 	}
 
 	@Test

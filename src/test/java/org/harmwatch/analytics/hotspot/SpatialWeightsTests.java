@@ -58,12 +58,15 @@ class SpatialWeightsTests {
 
 	@Test
 	void kNearestNeedsFewerNeighboursThanAreasAndFiniteCoordinates() {
-		assertThatIllegalArgumentException().isThrownBy(() -> SpatialWeights.kNearest(new double[] { 0, 1 },
-				new double[] { 0, 1 }, 2)).withMessageContaining("k must be");
-		assertThatIllegalArgumentException().isThrownBy(() -> SpatialWeights.kNearest(new double[] { 0 },
-				new double[] { 0 }, 1)).withMessageContaining("less than the number of areas (1)");
-		assertThatIllegalArgumentException().isThrownBy(() -> SpatialWeights.kNearest(new double[] { 0, Double.NaN, 2 },
-				new double[] { 0, 1, 2 }, 1)).withMessageContaining("area 1");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SpatialWeights.kNearest(new double[] { 0, 1 }, new double[] { 0, 1 }, 2))
+			.withMessageContaining("k must be");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SpatialWeights.kNearest(new double[] { 0 }, new double[] { 0 }, 1))
+			.withMessageContaining("less than the number of areas (1)");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SpatialWeights.kNearest(new double[] { 0, Double.NaN, 2 }, new double[] { 0, 1, 2 }, 1))
+			.withMessageContaining("area 1");
 	}
 
 	@Test
@@ -112,7 +115,7 @@ class SpatialWeightsTests {
 
 	@Test
 	void queenTakesCornersAndRookOnlyEdges() {
-		// 0 | 1      a 2 x 2 block of unit squares
+		// 0 | 1 a 2 x 2 block of unit squares
 		// 2 | 3
 		List<Geometry> squares = List.of(square(0, 1), square(1, 1), square(0, 0), square(1, 0));
 		SpatialWeights queen = SpatialWeights.contiguity(squares, Contiguity.QUEEN);
@@ -124,11 +127,17 @@ class SpatialWeightsTests {
 
 	@Test
 	void contiguityReadsHolesAndMultiPolygonsAndSnapsNearlyEqualVertices() {
-		// a 3x3 square with a 1x1 hole; an island fills the hole; a multipolygon part touches the outer corner
+		// a 3x3 square with a 1x1 hole; an island fills the hole; a multipolygon part
+		// touches the outer corner
 		Polygon ring = geometries.createPolygon(shell(0, 0, 3, 3), new LinearRing[] { shell(1, 1, 2, 2) });
 		Polygon island = square(1, 1);
 		Geometry twoParts = geometries.createMultiPolygon(new Polygon[] { square(10, 10), square(3, 3) });
-		Polygon almost = geometries.createPolygon(shell(3 + 1e-9, 0, 4, 3)); // shares x = 3 within the default snap
+		Polygon almost = geometries.createPolygon(shell(3 + 1e-9, 0, 4, 3)); // shares x =
+																				// 3
+																				// within
+																				// the
+																				// default
+																				// snap
 		Polygon apart = square(-1 - 1e-6, 0); // 1e-6 away: beyond the default snap
 		List<Geometry> areas = List.of(ring, island, twoParts, almost, apart);
 		SpatialWeights rook = SpatialWeights.contiguity(areas, Contiguity.ROOK);
@@ -141,7 +150,8 @@ class SpatialWeightsTests {
 
 	@Test
 	void aTJunctionWithoutASharedVertexIsNotContiguityAsInSpdep() {
-		// the small square's corner (1, 0.5) lies on the big square's edge, but is no vertex of it
+		// the small square's corner (1, 0.5) lies on the big square's edge, but is no
+		// vertex of it
 		Polygon big = geometries.createPolygon(shell(0, 0, 1, 1));
 		Polygon small = geometries.createPolygon(shell(1, 0.5, 1.5, 1.0));
 		SpatialWeights queen = SpatialWeights.contiguity(List.of(big, small), Contiguity.QUEEN);
@@ -183,7 +193,8 @@ class SpatialWeightsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> SpatialWeights.fromEdges(2, new int[] { 0 }, new int[] { 1 }, new double[] { -1 }));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SpatialWeights.fromEdges(2, new int[] { 0, 0 }, new int[] { 1, 1 }, new double[] { 1, 2 }))
+			.isThrownBy(
+					() -> SpatialWeights.fromEdges(2, new int[] { 0, 0 }, new int[] { 1, 1 }, new double[] { 1, 2 }))
 			.withMessageContaining("twice");
 	}
 
@@ -205,8 +216,9 @@ class SpatialWeightsTests {
 			}
 		}
 		assertThat(someAdded).as("k nearest is not symmetric to begin with").isTrue();
-		assertThatThrownBy(() -> SpatialWeights.fromEdges(2, new int[] { 0 }, new int[] { 1 }, new double[] { 2 })
-			.symmetrised()).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(
+				() -> SpatialWeights.fromEdges(2, new int[] { 0 }, new int[] { 1 }, new double[] { 2 }).symmetrised())
+			.isInstanceOf(UnsupportedOperationException.class);
 	}
 
 	static boolean[][] adjacency(SpatialWeights weights) {
@@ -219,7 +231,10 @@ class SpatialWeightsTests {
 		return adjacent;
 	}
 
-	/** The k nearest other points by a plain scan, equal distances to the lower index, in ascending index order. */
+	/**
+	 * The k nearest other points by a plain scan, equal distances to the lower index, in
+	 * ascending index order.
+	 */
 	static int[] bruteForceNearest(double[] x, double[] y, int i, int k) {
 		double[] bestD = new double[k];
 		int[] best = new int[k];

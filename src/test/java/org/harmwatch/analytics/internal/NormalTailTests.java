@@ -8,9 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Two-sided normal p-values against R 4.2.2's {@code 2 * pnorm(-z)}, printed with {@code sprintf("%.17g")}, and the fast
- * table against the slow series and continued fraction it is built from; erfc and the upper tail, which the temporal
- * detectors use, against mpmath.
+ * Two-sided normal p-values against R 4.2.2's {@code 2 * pnorm(-z)}, printed with
+ * {@code sprintf("%.17g")}, and the fast table against the slow series and continued
+ * fraction it is built from; erfc and the upper tail, which the temporal detectors use,
+ * against mpmath.
  */
 class NormalTailTests {
 
@@ -36,7 +37,10 @@ class NormalTailTests {
 		assertThat(worst).isLessThan(1e-14);
 	}
 
-	/** erfc at known points, printed by mpmath with 40 digits ({@code mp.nstr(mp.erfc(x), 17)}). */
+	/**
+	 * erfc at known points, printed by mpmath with 40 digits
+	 * ({@code mp.nstr(mp.erfc(x), 17)}).
+	 */
 	@ParameterizedTest
 	@CsvSource({ "0, 1", "1e-10, 0.99999999988716208", "0.25, 0.72367360983176307", "0.5, 0.47950012218695346",
 			"0.9999, 0.15734072195124053", "1, 0.15729920705028513", "1.5, 0.033894853524689273",
@@ -47,12 +51,16 @@ class NormalTailTests {
 			"1.3, 0.065992055059347563", "2.7, 0.00013433273994052433", "4.1, 6.7000276540848984e-9",
 			"7.77, 4.3437172389246984e-28", "15.03, 2.9241238827004003e-100" })
 	void erfcMatchesKnownValues(double x, double expected) {
-		// exp(-x^2) passes on the rounding of its argument, about x^2 ulp: a few ulp up to 5, 5e-14 relative at 15
+		// exp(-x^2) passes on the rounding of its argument, about x^2 ulp: a few ulp up
+		// to 5, 5e-14 relative at 15
 		double relative = Math.abs(x) > 5 ? 5e-14 : 4e-15;
 		assertThat(NormalTail.erfc(x)).isCloseTo(expected, within(relative * expected));
 	}
 
-	/** The upper tail P(Z > z), printed by mpmath with 40 digits ({@code mp.nstr(mp.ncdf(-z), 17)}). */
+	/**
+	 * The upper tail P(Z > z), printed by mpmath with 40 digits
+	 * ({@code mp.nstr(mp.ncdf(-z), 17)}).
+	 */
 	@ParameterizedTest
 	@CsvSource({ "0, 0.5", "0.5, 0.3085375387259869", "1.959963984540054, 0.025000000000000014",
 			"-1, 0.84134474606854295", "-2.5, 0.99379033467422386", "3, 0.0013498980316300945",

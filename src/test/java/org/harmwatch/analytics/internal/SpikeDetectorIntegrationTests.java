@@ -18,8 +18,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The spike detector over observations stored in PostgreSQL: an ODMAP-style burst in one ward raises one spike and
- * one event, the quiet period holds back a second, and the scan finds a cluster the rule is not set for.
+ * The spike detector over observations stored in PostgreSQL: an ODMAP-style burst in one
+ * ward raises one spike and one event, the quiet period holds back a second, and the scan
+ * finds a cluster the rule is not set for.
  */
 @HarmwatchIntegrationTest
 @RecordApplicationEvents
@@ -48,11 +49,13 @@ class SpikeDetectorIntegrationTests {
 		var category = "OVERDOSE-" + System.nanoTime();
 		for (int i = 0; i < 3; i++) {
 			assertThat(analytics.observe(new Observation("test", category + i, category,
-					now.minus(Duration.ofHours(6 - i)), LADYWOOD_LAT + i * 0.0005, LADYWOOD_LON, 1))).isTrue();
+					now.minus(Duration.ofHours(6 - i)), LADYWOOD_LAT + i * 0.0005, LADYWOOD_LON, 1)))
+				.isTrue();
 		}
 		// The same report again is stored once.
 		assertThat(analytics.observe(new Observation("test", category + 0, category, now.minus(Duration.ofHours(6)),
-				LADYWOOD_LAT, LADYWOOD_LON, 1))).isFalse();
+				LADYWOOD_LAT, LADYWOOD_LON, 1)))
+			.isFalse();
 
 		var found = detector.detect(now).stream().filter(s -> s.category().equals(category)).toList();
 		assertThat(found).hasSize(1);
@@ -66,20 +69,22 @@ class SpikeDetectorIntegrationTests {
 		assertThat(events.stream(SpikeDetected.class).filter(e -> e.id().equals(spike.id()))).hasSize(1);
 		assertThat(analytics.recentSpikes(500)).extracting(SpikeDetected::id).contains(spike.id());
 
-		// A fourth overdose an hour later is within the quiet period: no second alert for the ward.
+		// A fourth overdose an hour later is within the quiet period: no second alert for
+		// the ward.
 		analytics.observe(new Observation("test", category + 3, category, now.plus(Duration.ofHours(1)), LADYWOOD_LAT,
 				LADYWOOD_LON, 1));
-		assertThat(detector.detect(now.plus(Duration.ofMinutes(90))).stream().filter(s -> s.category().equals(category)))
+		assertThat(
+				detector.detect(now.plus(Duration.ofMinutes(90))).stream().filter(s -> s.category().equals(category)))
 			.isEmpty();
 	}
 
 	@Test
 	void twoOverdosesAreNotASpike() {
 		var category = "OVERDOSE-" + System.nanoTime();
-		analytics.observe(new Observation("test", category + "a", category, now.minus(Duration.ofHours(2)), LADYWOOD_LAT,
-				LADYWOOD_LON, 1));
-		analytics.observe(new Observation("test", category + "b", category, now.minus(Duration.ofHours(1)), LADYWOOD_LAT,
-				LADYWOOD_LON, 1));
+		analytics.observe(new Observation("test", category + "a", category, now.minus(Duration.ofHours(2)),
+				LADYWOOD_LAT, LADYWOOD_LON, 1));
+		analytics.observe(new Observation("test", category + "b", category, now.minus(Duration.ofHours(1)),
+				LADYWOOD_LAT, LADYWOOD_LON, 1));
 		assertThat(detector.detect(now).stream().filter(s -> s.category().equals(category))).isEmpty();
 	}
 
@@ -97,7 +102,8 @@ class SpikeDetectorIntegrationTests {
 						ward.centroid().lat(), ward.centroid().lon(), 1));
 			}
 		}
-		// Then, in the last two days, two finds a day in each of a few neighbouring wards: none reaches the rule's
+		// Then, in the last two days, two finds a day in each of a few neighbouring
+		// wards: none reaches the rule's
 		// three in 24 hours in one ward, but together they are a space-time cluster.
 		var centre = geography.lookup(LADYWOOD_LAT, LADYWOOD_LON).orElseThrow().ward().code();
 		var cluster = new java.util.ArrayList<>(geography.neighbours(centre));
@@ -105,8 +111,8 @@ class SpikeDetectorIntegrationTests {
 		for (var code : cluster) {
 			var c = geography.centroid(code).orElseThrow();
 			for (int hours : new int[] { 40, 12 }) {
-				analytics.observe(new Observation("test", category + id++, category,
-						now.minus(Duration.ofHours(hours)), c.lat(), c.lon(), 1));
+				analytics.observe(new Observation("test", category + id++, category, now.minus(Duration.ofHours(hours)),
+						c.lat(), c.lon(), 1));
 			}
 		}
 		var found = detector.detect(now).stream().filter(s -> s.category().equals(category)).toList();

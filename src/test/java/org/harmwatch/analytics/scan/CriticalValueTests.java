@@ -9,8 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scan's critical value is the replicate maximum of the right rank: a cluster is significant at alpha (p =
- * rank / (R + 1) at most alpha) exactly when its LLR exceeds the critical value.
+ * The scan's critical value is the replicate maximum of the right rank: a cluster is
+ * significant at alpha (p = rank / (R + 1) at most alpha) exactly when its LLR exceeds
+ * the critical value.
  */
 class CriticalValueTests {
 
@@ -25,7 +26,8 @@ class CriticalValueTests {
 
 	@ParameterizedTest(name = "R = {0}, alpha = {1}")
 	@CsvSource({
-			// 999 replications: at most 49 maxima at or above the LLR, so it must exceed the 50th largest (950)
+			// 999 replications: at most 49 maxima at or above the LLR, so it must exceed
+			// the 50th largest (950)
 			"999, 0.05, 950", "999, 0.01, 990", "999, 0.001, 999",
 			// 99: exceed the 5th largest; 19: exceed the largest
 			"99, 0.05, 95", "19, 0.05, 19", "199, 0.05, 190", "9, 0.5, 5", "1, 0.5, 1" })

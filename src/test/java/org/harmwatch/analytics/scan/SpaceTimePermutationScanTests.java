@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The space-time permutation scan: the injected cluster of the generated data is the most likely cluster, the LLR
- * agrees with an independent brute force, p-values are rank / (R + 1) and reproducible, secondary clusters do not
- * overlap, and degenerate inputs give no cluster.
+ * The space-time permutation scan: the injected cluster of the generated data is the most
+ * likely cluster, the LLR agrees with an independent brute force, p-values are rank / (R
+ * + 1) and reproducible, secondary clusters do not overlap, and degenerate inputs give no
+ * cluster.
  */
 class SpaceTimePermutationScanTests {
 
@@ -31,7 +32,8 @@ class SpaceTimePermutationScanTests {
 
 	@Test
 	void findsTheInjectedClusterOfTheSmallGeneratedDataSet() {
-		// gen_data.py spacetime --locs 50 --days 90: cluster centre L47, 8 locations, 2023-03-12..2023-03-21, RR 3
+		// gen_data.py spacetime --locs 50 --days 90: cluster centre L47, 8 locations,
+		// 2023-03-12..2023-03-21, RR 3
 		SpaceTimeCases data = ScanFixtures.load("st_50x90");
 
 		SpaceTimePermutationScan.Result result = SpaceTimePermutationScan.scan(data, ScanOptions.retrospective());
@@ -47,7 +49,8 @@ class SpaceTimePermutationScanTests {
 
 	@Test
 	void findsTheInjectedClusterOfTheFullSizeDataSetRetrospectivelyAndProspectively() {
-		// gen_data.py spacetime --locs 200 --days 365: centre L114, 8 locations, 2023-12-15..2023-12-24, RR 3
+		// gen_data.py spacetime --locs 200 --days 365: centre L114, 8 locations,
+		// 2023-12-15..2023-12-24, RR 3
 		SpaceTimeCases data = ScanFixtures.load("st_200x365");
 		Set<String> injected = new HashSet<>(nearest(data, "L114", 8));
 
@@ -61,7 +64,8 @@ class SpaceTimePermutationScanTests {
 		assertThat(retrospective.start()).isBetween(LocalDate.of(2023, 12, 13), LocalDate.of(2023, 12, 17));
 		assertThat(retrospective.end()).isBetween(LocalDate.of(2023, 12, 22), LocalDate.of(2023, 12, 26));
 		assertThat(retrospective.pValue()).isEqualTo(1.0 / 20);
-		// the outbreak ended a week before the data did, so prospectively it is not ongoing: a different, weak cluster
+		// the outbreak ended a week before the data did, so prospectively it is not
+		// ongoing: a different, weak cluster
 		SpaceTimePermutationScan.Result prospective = SpaceTimePermutationScan.scan(data,
 				ScanOptions.prospectiveDefaults().withReplications(19));
 		assertThat(prospective.clusters()).allSatisfy(c -> assertThat(c.end()).isEqualTo(LocalDate.of(2023, 12, 31)));
@@ -218,22 +222,25 @@ class SpaceTimePermutationScanTests {
 		assertThat(noHeader.days()).isEqualTo(5);
 		assertThat(noHeader.count(1, 1)).isEqualTo(3);
 
-		assertThatThrownBy(() -> SpaceTimeCases.readSatScan(new StringReader(cases + "L9,2023-01-02,1\n"),
-				new StringReader(geo)))
+		assertThatThrownBy(
+				() -> SpaceTimeCases.readSatScan(new StringReader(cases + "L9,2023-01-02,1\n"), new StringReader(geo)))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("line 6")
 			.hasMessageContaining("L9");
-		assertThatThrownBy(() -> SpaceTimeCases.readSatScan(new StringReader(cases + "L1,2023-01-02,-1\n"),
-				new StringReader(geo)))
+		assertThatThrownBy(
+				() -> SpaceTimeCases.readSatScan(new StringReader(cases + "L1,2023-01-02,-1\n"), new StringReader(geo)))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("line 6");
-		assertThatThrownBy(() -> SpaceTimeCases.readSatScan(new StringReader(cases + "L1,yesterday,1\n"),
-				new StringReader(geo)))
+		assertThatThrownBy(
+				() -> SpaceTimeCases.readSatScan(new StringReader(cases + "L1,yesterday,1\n"), new StringReader(geo)))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("line 6");
 	}
 
-	/** The k locations nearest a centre (the centre included), as gen_data.py chooses the injected ones. */
+	/**
+	 * The k locations nearest a centre (the centre included), as gen_data.py chooses the
+	 * injected ones.
+	 */
 	static List<String> nearest(SpaceTimeCases data, String centre, int k) {
 		int c = data.locations().indexOf(centre);
 		List<Integer> idx = new ArrayList<>();
@@ -289,7 +296,10 @@ class SpaceTimePermutationScanTests {
 		return out;
 	}
 
-	/** Every cylinder, counted from scratch, with the textbook formula: the reference for the fast scan. */
+	/**
+	 * Every cylinder, counted from scratch, with the textbook formula: the reference for
+	 * the fast scan.
+	 */
 	record BruteForce(double llr, long observed, double expected) {
 
 		static BruteForce best(SpaceTimeCases data, ScanOptions o, int[] counts) {
@@ -306,7 +316,8 @@ class SpaceTimePermutationScanTests {
 					perDay[d] += c;
 				}
 			}
-			// per-location prefix sums keep this affordable; everything else is done the long way
+			// per-location prefix sums keep this affordable; everything else is done the
+			// long way
 			long[][] prefix = new long[n][days + 1];
 			for (int l = 0; l < n; l++) {
 				for (int d = 0; d < days; d++) {
@@ -316,7 +327,8 @@ class SpaceTimePermutationScanTests {
 			BruteForce best = new BruteForce(0, 0, 0);
 			for (int centre = 0; centre < n; centre++) {
 				for (int member = 0; member < n; member++) {
-					// the circle reaching out to this member's distance: everyone at most that far
+					// the circle reaching out to this member's distance: everyone at most
+					// that far
 					double r = dist(data, centre, member);
 					List<Integer> circle = new ArrayList<>();
 					long cz = 0;

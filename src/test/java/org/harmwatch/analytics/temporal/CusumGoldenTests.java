@@ -7,8 +7,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Poisson CUSUM against surveillance's algo.cusum (peers/ears.R --method CUSUM), and the resetting variant against
- * algo.cusum restarted after each alarm (golden/temporal/cusum_reset.R).
+ * The Poisson CUSUM against surveillance's algo.cusum (peers/ears.R --method CUSUM), and
+ * the resetting variant against algo.cusum restarted after each alarm
+ * (golden/temporal/cusum_reset.R).
  */
 class CusumGoldenTests {
 
@@ -42,8 +43,8 @@ class CusumGoldenTests {
 		for (int r = 0; r < peer.size(); r++) {
 			int t = first + r;
 			String date = peer.text(r, "date");
-			assertThat(result.statistic()[t]).as("S on %s", date).isCloseTo(peer.number(r, "statistic"),
-					org.assertj.core.data.Offset.offset(1e-9));
+			assertThat(result.statistic()[t]).as("S on %s", date)
+				.isCloseTo(peer.number(r, "statistic"), org.assertj.core.data.Offset.offset(1e-9));
 			assertThat(result.upperBound()[t]).as("upper bound on %s", date).isEqualTo(peer.number(r, "upperbound"));
 			assertThat(result.alarm()[t]).as("alarm on %s", date).isEqualTo(peer.text(r, "alarm").equals("1"));
 		}

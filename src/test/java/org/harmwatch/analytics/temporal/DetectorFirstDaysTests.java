@@ -12,12 +12,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * What EARS and the CUSUM report before each method's first evaluated day (nothing: NaN and no alarm, never an
- * infinite statistic from an empty baseline), where each starts, and the options they refuse.
+ * What EARS and the CUSUM report before each method's first evaluated day (nothing: NaN
+ * and no alarm, never an infinite statistic from an empty baseline), where each starts,
+ * and the options they refuse.
  */
 class DetectorFirstDaysTests {
 
-	/** Rising counts with a jump: every evaluated day of every method has a finite statistic. */
+	/**
+	 * Rising counts with a jump: every evaluated day of every method has a finite
+	 * statistic.
+	 */
 	static double[] counts(int n) {
 		double[] y = new double[n];
 		for (int t = 0; t < n; t++) {
@@ -56,7 +60,8 @@ class DetectorFirstDaysTests {
 
 	@Test
 	void c2OnTheTwoDaysAfterItsBaselineIsNotInfiniteNorAnAlarm() {
-		// a zero baseline then a rise: had C2 started on day B, its guard-banded baseline would be empty (mean 0,
+		// a zero baseline then a rise: had C2 started on day B, its guard-banded baseline
+		// would be empty (mean 0,
 		// sd 0) and days B and B + 1 would report +Inf and alarm
 		double[] y = new double[12];
 		Arrays.fill(y, 0, 7, 1);
@@ -80,7 +85,8 @@ class DetectorFirstDaysTests {
 
 	@Test
 	void c2AndC3UseTheBaselineBeforeTheGuardBand() {
-		// baseline days 0..6 are 1,2,1,2,1,2,1 (mean 10/7), day 7 and 8 are the guard band
+		// baseline days 0..6 are 1,2,1,2,1,2,1 (mean 10/7), day 7 and 8 are the guard
+		// band
 		double[] y = { 1, 2, 1, 2, 1, 2, 1, 50, 50, 4, 4, 4, 4 };
 		double m = 10.0 / 7;
 		// four ones and three twos
@@ -179,7 +185,8 @@ class DetectorFirstDaysTests {
 			assertThat(r.statistic()[t]).as("day %d", t).isFinite();
 		}
 		assertThat(r.alarm()[29]).isTrue();
-		// the reference mean is the mean of the ten training days: 3, 4, 5, 6, 3, 4, 5, 6, 3, 4
+		// the reference mean is the mean of the ten training days: 3, 4, 5, 6, 3, 4, 5,
+		// 6, 3, 4
 		assertThat(r.referenceMean()).isCloseTo(4.3, within(1e-12));
 	}
 
@@ -202,7 +209,8 @@ class DetectorFirstDaysTests {
 
 	@Test
 	void cusumUpperBoundIsNeverNegative() {
-		// after a long run the sum exceeds h + k + m / sqrt(m): the bound would be negative, surveillance says 0
+		// after a long run the sum exceeds h + k + m / sqrt(m): the bound would be
+		// negative, surveillance says 0
 		double[] y = { 20, 20, 20, 20 };
 		Cusum.Result r = Cusum.detect(y, new Cusum.Options(0, 1, 0.5, 1, false));
 

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The distribution functions against values printed by R 4.2 (golden/temporal/distributions.R).
+ * The distribution functions against values printed by R 4.2
+ * (golden/temporal/distributions.R).
  */
 class DistributionsTests {
 
@@ -32,7 +33,8 @@ class DistributionsTests {
 			double tolerance = switch (fn) {
 				case "qnbinom", "qpois" -> 0.0;
 				case "t_two_sided" -> 1e-12 * Math.max(expected, 1e-3);
-				// recursion over thousands of terms into a 1e-124 tail: rounding accumulates to about 1e-13
+				// recursion over thousands of terms into a 1e-124 tail: rounding
+				// accumulates to about 1e-13
 				case "nb_upper", "pois_upper" -> 1e-11 * Math.abs(expected) + 1e-300;
 				default -> 1e-13 * Math.abs(expected) + 1e-300;
 			};

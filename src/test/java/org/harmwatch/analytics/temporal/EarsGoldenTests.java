@@ -6,8 +6,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * EARS C1, C2 and C3 against R surveillance's earsC (peers/ears.R): statistics within 1e-9 and the same alarms, the
- * textbook {@code alarm_cdc} for C3. The low-count series has flat baselines (infinite and NaN statistics).
+ * EARS C1, C2 and C3 against R surveillance's earsC (peers/ears.R): statistics within
+ * 1e-9 and the same alarms, the textbook {@code alarm_cdc} for C3. The low-count series
+ * has flat baselines (infinite and NaN statistics).
  */
 class EarsGoldenTests {
 

@@ -9,7 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the golden CSV files (written by R's write.csv: NA, Inf and -Inf as words) from the test classpath.
+ * Reads the golden CSV files (written by R's write.csv: NA, Inf and -Inf as words) from
+ * the test classpath.
  */
 final class Golden {
 

@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The GLM behind Farrington on the fits the golden series never produce: a rank-deficient design (a column that
- * repeats another, as R's glm reports NA for it) and a fit that does not converge in 25 iterations; and Farrington
- * itself on a baseline too small for its model.
+ * The GLM behind Farrington on the fits the golden series never produce: a rank-deficient
+ * design (a column that repeats another, as R's glm reports NA for it) and a fit that
+ * does not converge in 25 iterations; and Farrington itself on a baseline too small for
+ * its model.
  */
 class QuasiPoissonGlmTests {
 
@@ -102,9 +103,11 @@ class QuasiPoissonGlmTests {
 		for (double y : Y) {
 			pearson += (y - mean) * (y - mean) / mean;
 		}
-		// from the last iteration's working weights and residuals, as R's: within 1e-5 of the converged Pearson sum
+		// from the last iteration's working weights and residuals, as R's: within 1e-5 of
+		// the converged Pearson sum
 		assertThat(fit.dispersion()).isCloseTo(pearson / (Y.length - 1), within(1e-4));
-		// with other weights in place of the working weights: sum(w r^2) / df over the working residuals (y - mu) / mu
+		// with other weights in place of the working weights: sum(w r^2) / df over the
+		// working residuals (y - mu) / mu
 		double working = 0;
 		for (double y : Y) {
 			working += 2 * (y - mean) * (y - mean) / (mean * mean);
@@ -130,7 +133,8 @@ class QuasiPoissonGlmTests {
 
 	@Test
 	void aFitThatHasNotSettledAfter25IterationsSaysSo() {
-		// zero counts with enormous prior weights: each IRLS step lowers their log mean by one, and the deviance they
+		// zero counts with enormous prior weights: each IRLS step lowers their log mean
+		// by one, and the deviance they
 		// carry still moves by more than 1e-8 of itself after 25 steps
 		double[] y = { 0, 0, 0, 5, 6, 7 };
 		double[] group = { 1, 1, 1, 0, 0, 0 };
@@ -150,7 +154,8 @@ class QuasiPoissonGlmTests {
 
 	@Test
 	void farringtonOnABaselineOfOnePeriodRaisesNoAlarmAndNoError() {
-		// b = 1, w = 0: one reference week, so the trend column is aliased and no dispersion can be estimated
+		// b = 1, w = 0: one reference week, so the trend column is aliased and no
+		// dispersion can be estimated
 		double[] counts = new double[60];
 		java.util.Arrays.fill(counts, 3);
 		counts[59] = 40;
@@ -163,7 +168,8 @@ class QuasiPoissonGlmTests {
 
 		var periods = FarringtonFlexible.detect(weeks, counts, FarringtonFlexible.Unit.WEEK, options, 55, 60);
 
-		assertThat(periods).hasSize(5).noneMatch(FarringtonFlexible.Period::alarm)
+		assertThat(periods).hasSize(5)
+			.noneMatch(FarringtonFlexible.Period::alarm)
 			.noneMatch(FarringtonFlexible.Period::trend)
 			.allSatisfy(p -> assertThat(p.dispersion()).isNaN())
 			.allSatisfy(p -> assertThat(p.upperBound()).isNaN());

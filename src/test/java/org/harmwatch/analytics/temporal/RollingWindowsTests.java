@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Trailing 24-hour and 7-day counts per area, and the "N in 24 hours in one area" spike rule.
+ * Trailing 24-hour and 7-day counts per area, and the "N in 24 hours in one area" spike
+ * rule.
  */
 class RollingWindowsTests {
 
@@ -89,8 +90,8 @@ class RollingWindowsTests {
 		List<AreaEvent> events = List.of(at("W1", 1), at("W1", 2), at("W2", 3), at("W3", -30), at("W3", 2));
 		Instant now = T0.plusSeconds(4 * 3600);
 
-		assertThat(rule.firingAt(events, now)).containsExactly(
-				new SpikeRule.WindowCount("W1", now.minus(RollingWindows.DAY), now, 2));
+		assertThat(rule.firingAt(events, now))
+			.containsExactly(new SpikeRule.WindowCount("W1", now.minus(RollingWindows.DAY), now, 2));
 		assertThat(new SpikeRule(1, RollingWindows.WEEK).firingAt(events, now)).hasSize(3);
 		assertThatThrownBy(() -> new SpikeRule(0, RollingWindows.DAY)).isInstanceOf(IllegalArgumentException.class);
 	}

@@ -37,7 +37,8 @@ class TemporalEdgeCasesTests {
 		assertThat(c1.statistic()[15]).isEqualTo(Double.POSITIVE_INFINITY);
 		assertThat(c1.alarm()[15]).isTrue();
 		assertThat(c1.alarm()[16]).isFalse();
-		// a floor on sigma turns the infinite statistic into a finite one: (5 - 4) / 0.5 = 2 < 3
+		// a floor on sigma turns the infinite statistic into a finite one: (5 - 4) / 0.5
+		// = 2 < 3
 		Ears.Result floored = Ears.detect(y, Ears.Method.C1, new Ears.Options(7, 3, 0.5));
 		assertThat(floored.statistic()[15]).isEqualTo(2.0);
 		assertThat(floored.alarm()[15]).isFalse();
@@ -45,7 +46,8 @@ class TemporalEdgeCasesTests {
 
 	@Test
 	void earsOnRatesUsesTheSameDefinitionAsOnCounts() {
-		// fractional values (rates) take the two-pass path; counts the exact rolling one: both are (y - m) / s
+		// fractional values (rates) take the two-pass path; counts the exact rolling one:
+		// both are (y - m) / s
 		double[] y = Golden.read("daily_5y.csv").numbers("count");
 		double[] rates = new double[y.length];
 		for (int t = 0; t < y.length; t++) {
@@ -54,8 +56,8 @@ class TemporalEdgeCasesTests {
 		Ears.Result counts = Ears.detect(y, Ears.Method.C2, Ears.Options.cdc(Ears.Method.C2));
 		Ears.Result scaled = Ears.detect(rates, Ears.Method.C2, Ears.Options.cdc(Ears.Method.C2));
 		for (int t = counts.firstIndex(); t < y.length; t++) {
-			assertThat(scaled.statistic()[t]).as("day %d", t).isCloseTo(counts.statistic()[t],
-					org.assertj.core.data.Offset.offset(1e-12));
+			assertThat(scaled.statistic()[t]).as("day %d", t)
+				.isCloseTo(counts.statistic()[t], org.assertj.core.data.Offset.offset(1e-12));
 			double[] b = Arrays.copyOfRange(rates, t - 9, t - 2);
 			double m = Arrays.stream(b).average().orElseThrow();
 			double ss = Arrays.stream(b).map(v -> (v - m) * (v - m)).sum();
@@ -98,7 +100,8 @@ class TemporalEdgeCasesTests {
 		Cusum.Result reset = Cusum.detect(y, Cusum.Options.resetting(20));
 		Cusum.Result noReset = Cusum.detect(y, Cusum.Options.surveillance(20));
 		assertThat(reset.alarm()[25]).isTrue();
-		assertThat(reset.statistic()[26]).isEqualTo((30 - 10) / Math.sqrt(10) - 1.04, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(reset.statistic()[26]).isEqualTo((30 - 10) / Math.sqrt(10) - 1.04,
+				org.assertj.core.data.Offset.offset(1e-12));
 		assertThat(noReset.statistic()[26]).isGreaterThan(reset.statistic()[26]);
 		assertThat(reset.upperBound()[26]).isEqualTo(Math.ceil(Math.sqrt(10) * (2.26 + 1.04) + 10));
 	}

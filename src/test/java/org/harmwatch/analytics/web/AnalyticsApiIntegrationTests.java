@@ -31,8 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The analytics API on the real region: hotspots over real LSOAs, a heatmap, alarms and a scan, and the errors that
- * name what to fix.
+ * The analytics API on the real region: hotspots over real LSOAs, a heatmap, alarms and a
+ * scan, and the errors that name what to fix.
  */
 @HarmwatchIntegrationTest
 class AnalyticsApiIntegrationTests {
@@ -65,7 +65,8 @@ class AnalyticsApiIntegrationTests {
 		var values = new LinkedHashMap<String, Double>();
 		var random = new Random(7);
 		for (Area lsoa : lsoas) {
-			values.put(lsoa.code(), cluster.contains(lsoa.code()) ? 40.0 + random.nextInt(5) : (double) random.nextInt(4));
+			values.put(lsoa.code(),
+					cluster.contains(lsoa.code()) ? 40.0 + random.nextInt(5) : (double) random.nextInt(4));
 		}
 		var body = Map.of("level", "lsoa", "lad", "E08000025", "values", values);
 		var response = postAs("coordinator", "/api/analytics/hotspots", body).andExpect(status().isOk())
@@ -115,7 +116,8 @@ class AnalyticsApiIntegrationTests {
 		var points = new ArrayList<Map<String, Object>>();
 		var random = new Random(11);
 		for (int i = 0; i < 60; i++) {
-			points.add(Map.of("lat", 52.4797 + random.nextGaussian() * 0.002, "lon", -1.9027 + random.nextGaussian() * 0.003));
+			points.add(Map.of("lat", 52.4797 + random.nextGaussian() * 0.002, "lon",
+					-1.9027 + random.nextGaussian() * 0.003));
 		}
 		var bounds = Map.of("south", 52.40, "west", -2.00, "north", 52.56, "east", -1.80);
 		var response = postAs("commissioner", "/api/analytics/heatmap",
@@ -136,13 +138,16 @@ class AnalyticsApiIntegrationTests {
 				best = i;
 			}
 		}
-		double cellLat = (grid.get("bounds").get("north").asDouble() - grid.get("bounds").get("south").asDouble()) / rows;
-		double cellLon = (grid.get("bounds").get("east").asDouble() - grid.get("bounds").get("west").asDouble()) / columns;
+		double cellLat = (grid.get("bounds").get("north").asDouble() - grid.get("bounds").get("south").asDouble())
+				/ rows;
+		double cellLon = (grid.get("bounds").get("east").asDouble() - grid.get("bounds").get("west").asDouble())
+				/ columns;
 		double peakLat = grid.get("bounds").get("south").asDouble() + (best / columns + 0.5) * cellLat;
 		double peakLon = grid.get("bounds").get("west").asDouble() + (best % columns + 0.5) * cellLon;
 		assertThat(peakLat).isCloseTo(52.4797, org.assertj.core.data.Offset.offset(0.004));
 		assertThat(peakLon).isCloseTo(-1.9027, org.assertj.core.data.Offset.offset(0.006));
-		// 60 events smoothed over the plane: the grid holds nearly all of them (per km² times km² per cell).
+		// 60 events smoothed over the plane: the grid holds nearly all of them (per km²
+		// times km² per cell).
 		double total = 0;
 		for (var value : values) {
 			total += value.asDouble() * 0.04;
@@ -152,14 +157,16 @@ class AnalyticsApiIntegrationTests {
 		postAs("commissioner", "/api/analytics/heatmap", Map.of("points", points, "cellMetres", 200))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("bandwidthMetres"));
-		postAs("commissioner", "/api/analytics/heatmap", Map.of("points", points, "bandwidthMetres", 500, "cellMetres", 1))
+		postAs("commissioner", "/api/analytics/heatmap",
+				Map.of("points", points, "bandwidthMetres", 500, "cellMetres", 1))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("cellMetres"));
 	}
 
 	@Test
 	void aHeatmapIsBoundedByItsWorkNotOnlyByItsSize() throws Exception {
-		// 2,000 points on about 925,000 cells of 70 m, each point reaching every cell with a 50 km bandwidth: some 1.8
+		// 2,000 points on about 925,000 cells of 70 m, each point reaching every cell
+		// with a 50 km bandwidth: some 1.8
 		// billion kernel evaluations, seconds of CPU for one request.
 		var points = new ArrayList<Map<String, Object>>();
 		var random = new Random(7);
@@ -174,13 +181,15 @@ class AnalyticsApiIntegrationTests {
 			.andExpect(jsonPath("$.errors[0].field").value("points"))
 			.andExpect(jsonPath("$.errors[0].message", containsString("at most 200,000,000 are allowed")))
 			.andExpect(jsonPath("$.errors[0].message", containsString("2,000 points")));
-		// The same points and bandwidth on cells of 500 m are 36 million evaluations: answered.
+		// The same points and bandwidth on cells of 500 m are 36 million evaluations:
+		// answered.
 		postAs("commissioner", "/api/analytics/heatmap",
 				Map.of("points", points, "bandwidthMetres", 50_000, "cellMetres", 500, "bounds", bounds))
 			.andExpect(status().isOk());
 		// Bounds that are not on the Earth are refused, not a failure.
-		postAs("commissioner", "/api/analytics/heatmap", Map.of("points", points.subList(0, 5), "bandwidthMetres", 500,
-				"cellMetres", 500, "bounds", Map.of("south", -1e300, "west", -2.4, "north", 1e300, "east", -1.4)))
+		postAs("commissioner", "/api/analytics/heatmap",
+				Map.of("points", points.subList(0, 5), "bandwidthMetres", 500, "cellMetres", 500, "bounds",
+						Map.of("south", -1e300, "west", -2.4, "north", 1e300, "east", -1.4)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("bounds"));
 	}

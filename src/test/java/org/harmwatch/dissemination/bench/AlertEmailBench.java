@@ -25,18 +25,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Sends one alert to N (default 100,000) confirmed public email subscribers through a real SMTP server (in this JVM)
- * and reports the time from the start of the fan-out to the last accepted message, messages per second and duplicates
- * (messages per Message-ID and recipient at the server, more than one).
+ * Sends one alert to N (default 100,000) confirmed public email subscribers through a
+ * real SMTP server (in this JVM) and reports the time from the start of the fan-out to
+ * the last accepted message, messages per second and duplicates (messages per Message-ID
+ * and recipient at the server, more than one).
  *
- * <p>The whole application runs on a throw-away embedded PostgreSQL. {@code instances} (default 1) starts that many
- * application contexts on the same database (the first owns it; the others connect to it). Sending is the production
- * path: each instance's scheduled job ({@code DeliverySender}, every {@code send-every}, {@code senders} at once) picks
- * up the deliveries as the fan-out commits them. Run with {@code bench/alert-email.sh}.
+ * <p>
+ * The whole application runs on a throw-away embedded PostgreSQL. {@code instances}
+ * (default 1) starts that many application contexts on the same database (the first owns
+ * it; the others connect to it). Sending is the production path: each instance's
+ * scheduled job ({@code DeliverySender}, every {@code send-every}, {@code senders} at
+ * once) picks up the deliveries as the fan-out commits them. Run with
+ * {@code bench/alert-email.sh}.
  *
- * <p>Arguments: {@code [subscribers] [instances] [senders per instance]}; {@code -Dsmtp=greenmail} uses GreenMail
- * instead of {@link SmtpSink} (fine up to a few thousand recipients; see there why not at 100,000);
- * {@code -Dsmtp=postfix} a local Postfix from apt configured to discard what it accepts ({@code bench/postfix-sink.sh}),
+ * <p>
+ * Arguments: {@code [subscribers] [instances] [senders per instance]};
+ * {@code -Dsmtp=greenmail} uses GreenMail instead of {@link SmtpSink} (fine up to a few
+ * thousand recipients; see there why not at 100,000); {@code -Dsmtp=postfix} a local
+ * Postfix from apt configured to discard what it accepts ({@code bench/postfix-sink.sh}),
  * counting messages per Message-ID in its log ({@code -Dsmtp.log}, {@code -Dsmtp.port}).
  */
 public final class AlertEmailBench {
@@ -52,7 +58,8 @@ public final class AlertEmailBench {
 		var server = System.getProperty("smtp", "sink");
 		boolean greenMail = "greenmail".equals(server);
 		boolean postfix = "postfix".equals(server);
-		// Postfix (apt, configured to discard): its log names each message it accepted by Message-ID.
+		// Postfix (apt, configured to discard): its log names each message it accepted by
+		// Message-ID.
 		var postfixLog = Path.of(System.getProperty("smtp.log", "/var/log/postfix-bench.log"));
 		long logStart = postfix && Files.exists(postfixLog) ? Files.size(postfixLog) : 0;
 		GreenMail smtp = null;
@@ -75,7 +82,8 @@ public final class AlertEmailBench {
 		var first = start(port, null, senders);
 		contexts.add(first);
 		var jdbc = first.getBean(JdbcClient.class);
-		String dbUrl = jdbc.sql("SELECT 'jdbc:postgresql://localhost:' || current_setting('port') || '/' || current_database()")
+		String dbUrl = jdbc
+			.sql("SELECT 'jdbc:postgresql://localhost:' || current_setting('port') || '/' || current_database()")
 			.query(String.class)
 			.single();
 		for (int i = 1; i < instances; i++) {
@@ -95,7 +103,8 @@ public final class AlertEmailBench {
 
 		var now = Instant.now();
 		var alert = new AlertIssued(UUID.randomUUID(), 1, "HW-BENCH-0001", AlertMessageType.ALERT, AlertLevel.WARNING,
-				Set.of(Audience.PUBLIC, Audience.PROFESSIONALS), false, "Heroin contaminated with fentanyl in Birmingham",
+				Set.of(Audience.PUBLIC, Audience.PROFESSIONALS), false,
+				"Heroin contaminated with fentanyl in Birmingham",
 				"Pinpoint pupils, rapid loss of consciousness after a small amount",
 				"Do not use alone. Carry naloxone. Call 999 if someone will not wake up.",
 				"Expect repeated naloxone doses; observe for at least two hours after reversal.",
@@ -103,8 +112,10 @@ public final class AlertEmailBench {
 				List.of("E08000025"), List.of("HIGH_POTENCY_SYNTHETIC_OPIOID"), List.of("Heroin", "Fentanyl"),
 				"/alerts/HW-BENCH-0001", now, null, null, null);
 
-		// As in production: the fan-out writes the deliveries (as the AlertIssued listener does) while every instance's
-		// scheduled senders (harmwatch.dissemination.senders each, every send-every) pick them up as chunks commit.
+		// As in production: the fan-out writes the deliveries (as the AlertIssued
+		// listener does) while every instance's
+		// scheduled senders (harmwatch.dissemination.senders each, every send-every) pick
+		// them up as chunks commit.
 		long start = System.nanoTime();
 		int created = first.getBean(Fanout.class).fanOut(alert, now);
 		double fanout = (System.nanoTime() - start) / 1e9;
@@ -114,8 +125,10 @@ public final class AlertEmailBench {
 		while (jdbc.sql(unsent).param(alert.alertId()).query(Long.class).single() > 0 && System.nanoTime() < deadline) {
 			Thread.sleep(100);
 		}
-		// Each row is marked SENT as soon as the server accepted its message: for Postfix, whose acceptance times are
-		// not ours to read, the moment the last row was seen SENT (polled every 0.1 s) stands for the last acceptance.
+		// Each row is marked SENT as soon as the server accepted its message: for
+		// Postfix, whose acceptance times are
+		// not ours to read, the moment the last row was seen SENT (polled every 0.1 s)
+		// stands for the last acceptance.
 		double sending = ((sink == null ? System.nanoTime() : sink.lastAcceptedNanos()) - start) / 1e9;
 		long sent = jdbc.sql("SELECT count(*) FROM dissemination.delivery WHERE alert_id = ? AND state = 'SENT'")
 			.param(alert.alertId())

@@ -16,13 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A minimal SMTP server (RFC 5321: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) that accepts every message and
- * counts messages per Message-ID and recipient, for the 100,000-recipient benchmark.
+ * A minimal SMTP server (RFC 5321: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) that
+ * accepts every message and counts messages per Message-ID and recipient, for the
+ * 100,000-recipient benchmark.
  *
- * <p>GreenMail is the SMTP server of the tests, but it creates a mailbox per recipient and finds a recipient's mailbox
- * by scanning all of them, so each message costs more the more recipients there are (measured: tens of messages per
- * second by 10,000s of mailboxes); with 100,000 recipients it measures GreenMail, not Harmwatch. This server speaks
- * the same protocol to the same Jakarta Mail client over TCP and keeps only the counts.
+ * <p>
+ * GreenMail is the SMTP server of the tests, but it creates a mailbox per recipient and
+ * finds a recipient's mailbox by scanning all of them, so each message costs more the
+ * more recipients there are (measured: tens of messages per second by 10,000s of
+ * mailboxes); with 100,000 recipients it measures GreenMail, not Harmwatch. This server
+ * speaks the same protocol to the same Jakarta Mail client over TCP and keeps only the
+ * counts.
  */
 final class SmtpSink implements AutoCloseable {
 
@@ -35,9 +39,10 @@ final class SmtpSink implements AutoCloseable {
 	private final AtomicLong accepted = new AtomicLong();
 
 	/**
-	 * A platform thread per connection, as a classic MTA has a process per connection: with virtual threads every
-	 * blocking read of the line-by-line SMTP dialogue went through the poller, and the extra wake-ups cost the shared
-	 * two cores more than the sender itself (measured: 63–65 s for 100,000 messages with virtual threads, 47–57 s
+	 * A platform thread per connection, as a classic MTA has a process per connection:
+	 * with virtual threads every blocking read of the line-by-line SMTP dialogue went
+	 * through the poller, and the extra wake-ups cost the shared two cores more than the
+	 * sender itself (measured: 63–65 s for 100,000 messages with virtual threads, 47–57 s
 	 * with platform threads).
 	 */
 	private final java.util.concurrent.ExecutorService threads = Executors.newCachedThreadPool();
@@ -79,7 +84,8 @@ final class SmtpSink implements AutoCloseable {
 	}
 
 	private void handle(Socket socket) {
-		try (socket; var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+		try (socket;
+				var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 				OutputStream out = socket.getOutputStream()) {
 			reply(out, "220 sink ESMTP");
 			var recipients = new ArrayList<String>();
@@ -94,7 +100,8 @@ final class SmtpSink implements AutoCloseable {
 						reply(out, "250 OK");
 					}
 					case "RCPT" -> {
-						recipients.add(line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase(Locale.ROOT));
+						recipients
+							.add(line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase(Locale.ROOT));
 						reply(out, "250 OK");
 					}
 					case "DATA" -> {
@@ -111,7 +118,8 @@ final class SmtpSink implements AutoCloseable {
 							}
 						}
 						for (var recipient : recipients) {
-							perKey.computeIfAbsent(messageId + " " + recipient, k -> new AtomicInteger()).incrementAndGet();
+							perKey.computeIfAbsent(messageId + " " + recipient, k -> new AtomicInteger())
+								.incrementAndGet();
 						}
 						accepted.incrementAndGet();
 						lastAccepted.set(System.nanoTime());

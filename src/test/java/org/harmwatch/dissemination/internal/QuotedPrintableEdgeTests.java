@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Exact encodings at the edges of RFC 2045's rules: a lone or trailing CR, white space before a line break or at the
- * end, the 76-character limit with and without a soft break, and a template's holes.
+ * Exact encodings at the edges of RFC 2045's rules: a lone or trailing CR, white space
+ * before a line break or at the end, the 76-character limit with and without a soft
+ * break, and a template's holes.
  */
 class QuotedPrintableEdgeTests {
 
@@ -26,18 +27,12 @@ class QuotedPrintableEdgeTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
 			// a trailing CR is a line break, and the space before it is encoded
-			"trailing CR | 'abc \\r' | 'abc=20\\r\\n'",
-			"trailing LF | 'abc\\n' | 'abc\\r\\n'",
-			"trailing CRLF | 'abc\\r\\n' | 'abc\\r\\n'",
-			"lone CR inside | 'a\\rb' | 'a\\r\\nb'",
-			"CR CR LF | 'a\\r\\r\\nb' | 'a\\r\\n\\r\\nb'",
-			"only CR | '\\r' | '\\r\\n'",
-			"tab before CR | 'a\\t\\rb' | 'a=09\\r\\nb'",
-			"space at the end | 'a ' | 'a=20'",
-			"space inside | 'a b' | 'a b'",
-			"equals and DEL | '=\u007f~!' | '=3D=7F~!'",
-			"control character | 'a\u0001' | 'a=01'",
-			"non-ASCII | 'é' | '=C3=A9'" })
+			"trailing CR | 'abc \\r' | 'abc=20\\r\\n'", "trailing LF | 'abc\\n' | 'abc\\r\\n'",
+			"trailing CRLF | 'abc\\r\\n' | 'abc\\r\\n'", "lone CR inside | 'a\\rb' | 'a\\r\\nb'",
+			"CR CR LF | 'a\\r\\r\\nb' | 'a\\r\\n\\r\\nb'", "only CR | '\\r' | '\\r\\n'",
+			"tab before CR | 'a\\t\\rb' | 'a=09\\r\\nb'", "space at the end | 'a ' | 'a=20'",
+			"space inside | 'a b' | 'a b'", "equals and DEL | '=\u007f~!' | '=3D=7F~!'",
+			"control character | 'a\u0001' | 'a=01'", "non-ASCII | 'é' | '=C3=A9'" })
 	void encodesExactly(String name, String text, String expected) {
 		assertThat(encoded(unescape(text))).isEqualTo(unescape(expected));
 	}
@@ -56,7 +51,8 @@ class QuotedPrintableEdgeTests {
 		assertThat(encoded("x".repeat(72) + "é")).isEqualTo("x".repeat(72) + "=C3=\r\n=A9");
 		assertThat(encoded("x".repeat(71) + "é")).isEqualTo("x".repeat(71) + "=C3=\r\n=A9");
 		assertThat(encoded("x".repeat(70) + "é")).isEqualTo("x".repeat(70) + "=C3=A9");
-		// a trailing space encoded as =20 still fits the last three columns of a line that ends
+		// a trailing space encoded as =20 still fits the last three columns of a line
+		// that ends
 		assertThat(encoded("x".repeat(73) + " ")).isEqualTo("x".repeat(73) + "=20");
 		assertThat(encoded("x".repeat(74) + " ")).isEqualTo("x".repeat(74) + "=\r\n=20");
 	}
@@ -75,7 +71,8 @@ class QuotedPrintableEdgeTests {
 
 	@Test
 	void aTemplatePieceEndingInALineBreakNeedsNoSoftBreakAndAMissingValueIsEmpty() {
-		// a value's trailing space is followed by the soft break, so it stays a plain space
+		// a value's trailing space is followed by the soft break, so it stays a plain
+		// space
 		var template = new QuotedPrintable.Template("Hello\nACK\nBYE", List.of("ACK", "BYE"));
 		var out = new ByteArrayOutputStream();
 

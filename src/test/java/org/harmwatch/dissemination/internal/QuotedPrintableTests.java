@@ -12,7 +12,10 @@ import java.util.Random;
 import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.Test;
 
-/** Our encoder against Jakarta Mail's decoder, and RFC 2045's rules on what an encoded line may be. */
+/**
+ * Our encoder against Jakarta Mail's decoder, and RFC 2045's rules on what an encoded
+ * line may be.
+ */
 class QuotedPrintableTests {
 
 	@Test
@@ -62,7 +65,8 @@ class QuotedPrintableTests {
 			new QuotedPrintable.Template(body.toString(), holes).write(out, values);
 			var encoded = out.toString(StandardCharsets.US_ASCII);
 			assertRules(encoded);
-			var expected = body.toString().replace("HWLINKACK", values.get("HWLINKACK"))
+			var expected = body.toString()
+				.replace("HWLINKACK", values.get("HWLINKACK"))
 				.replace("HWLINKUNSUBSCRIBE", values.get("HWLINKUNSUBSCRIBE"));
 			assertThat(decoded(encoded)).isEqualTo(expected.replace("\n", "\r\n"));
 		}

@@ -30,8 +30,8 @@ class CheckingSessionTests {
 			assertThat(session.endsOn()).isEqualTo(endsOn);
 		}
 		else {
-			assertThatIllegalArgumentException()
-				.isThrownBy(() -> CheckingSession.plan(SITE, "Day", startsOn, endsOn, "Sam", Set.of(), NOW, "analyst", "DCS"));
+			assertThatIllegalArgumentException().isThrownBy(
+					() -> CheckingSession.plan(SITE, "Day", startsOn, endsOn, "Sam", Set.of(), NOW, "analyst", "DCS"));
 		}
 	}
 
@@ -44,10 +44,9 @@ class CheckingSessionTests {
 
 	@Test
 	void namesAreStrippedAndConditionsKeptOnceInTheirDeclaredOrder() {
-		var session = CheckingSession.plan(SITE, "  Boomtown Friday ", LocalDate.of(2026, 8, 7), LocalDate.of(2026, 8, 9),
-				" Sam, Alex ",
-				List.of(LicenceCondition.NO_PUBLIC_BOARD, LicenceCondition.NOT_FOR_LAW_ENFORCEMENT,
-						LicenceCondition.NO_PUBLIC_BOARD),
+		var session = CheckingSession.plan(SITE, "  Boomtown Friday ", LocalDate.of(2026, 8, 7),
+				LocalDate.of(2026, 8, 9), " Sam, Alex ", List.of(LicenceCondition.NO_PUBLIC_BOARD,
+						LicenceCondition.NOT_FOR_LAW_ENFORCEMENT, LicenceCondition.NO_PUBLIC_BOARD),
 				NOW, "analyst", "DCS");
 		assertThat(session.name()).isEqualTo("Boomtown Friday");
 		assertThat(session.staff()).isEqualTo("Sam, Alex");

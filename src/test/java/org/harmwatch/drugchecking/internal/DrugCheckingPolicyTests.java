@@ -70,7 +70,8 @@ class DrugCheckingPolicyTests {
 		return Stream.of(Arguments.of(POLICE_FORCE, Set.of(read(POLICING)), LAW_ENFORCEMENT),
 				Arguments.of(POLICE_FORCE, Set.of(read(PUBLIC_HEALTH_INTELLIGENCE)), LAW_ENFORCEMENT),
 				Arguments.of(POLICE_FORCE, Set.of(read(PUBLIC)), LAW_ENFORCEMENT),
-				// A health grant in a police account (put there by hand): the agency may not hold it, so it counts for
+				// A health grant in a police account (put there by hand): the agency may
+				// not hold it, so it counts for
 				// nothing, and certainly does not make the officer health staff.
 				Arguments.of(POLICE_FORCE, Set.of(read(HEALTH)), null),
 				Arguments.of(POLICE_FORCE, Set.of(read(HEALTH), read(PUBLIC_HEALTH_INTELLIGENCE)), LAW_ENFORCEMENT),
@@ -109,7 +110,10 @@ class DrugCheckingPolicyTests {
 				null, DosageForm.PILL, null, null, null, null, null, null, null, true, age, Instant.EPOCH, "analyst");
 	}
 
-	/** Audience, the session's licence conditions, the sample's mode and age band, whether the result is released. */
+	/**
+	 * Audience, the session's licence conditions, the sample's mode and age band, whether
+	 * the result is released.
+	 */
 	static Stream<Arguments> releases() {
 		var none = new LicenceCondition[0];
 		return Stream.of(Arguments.of(HEALTH_STAFF, LicenceCondition.values(), SampleMode.POLICE_SUBMITTED, null, true),
@@ -126,9 +130,8 @@ class DrugCheckingPolicyTests {
 						false),
 				Arguments.of(PUBLIC_LOOKUP, new LicenceCondition[] { NOT_FOR_LAW_ENFORCEMENT, NO_PUBLIC_BOARD },
 						SampleMode.FRONT_OF_HOUSE, null, true),
-				Arguments.of(PUBLIC_BOARD, none, SampleMode.AMNESTY_BIN, null, true),
-				Arguments.of(PUBLIC_BOARD, new LicenceCondition[] { NO_PUBLIC_BOARD }, SampleMode.FRONT_OF_HOUSE, null,
-						false),
+				Arguments.of(PUBLIC_BOARD, none, SampleMode.AMNESTY_BIN, null, true), Arguments.of(PUBLIC_BOARD,
+						new LicenceCondition[] { NO_PUBLIC_BOARD }, SampleMode.FRONT_OF_HOUSE, null, false),
 				Arguments.of(PUBLIC_BOARD, none, SampleMode.POLICE_SUBMITTED, null, false));
 	}
 

@@ -26,8 +26,9 @@ import static org.harmwatch.shared.Purpose.POLICING;
 import static org.harmwatch.shared.Purpose.PUBLIC_HEALTH_INTELLIGENCE;
 
 /**
- * Who may use a drug-checking session's records, one row per case: staff of the owner agency by their agency's
- * purposes and grants, anyone else only for a purpose the owner shares and a grant for it.
+ * Who may use a drug-checking session's records, one row per case: staff of the owner
+ * agency by their agency's purposes and grants, anyone else only for a purpose the owner
+ * shares and a grant for it.
  */
 class DrugCheckingSessionAccessTests {
 
@@ -50,17 +51,21 @@ class DrugCheckingSessionAccessTests {
 				// a grant of another capability opens nothing here
 				Arguments.of(user(DRUG_CHECKING_SERVICE, "DC", new Grant(Capability.EARLY_WARNING, READ, HEALTH)), "DC",
 						Set.of(), READ, false),
-				// another agency: nothing unless the owner shares a purpose the reader holds the action for
+				// another agency: nothing unless the owner shares a purpose the reader
+				// holds the action for
 				Arguments.of(user(DRUG_CHECKING_SERVICE, "DC2", grant(READ, HEALTH)), "DC", Set.of(), READ, false),
 				Arguments.of(user(DRUG_CHECKING_SERVICE, "DC2", grant(READ, HEALTH)), "DC", Set.of(HEALTH), READ, true),
-				Arguments.of(user(DRUG_CHECKING_SERVICE, "DC2", grant(READ, HEALTH)), "DC", Set.of(HEALTH), EXPORT, false),
+				Arguments.of(user(DRUG_CHECKING_SERVICE, "DC2", grant(READ, HEALTH)), "DC", Set.of(HEALTH), EXPORT,
+						false),
 				Arguments.of(user(DRUG_CHECKING_SERVICE, "DC2", grant(READ, HEALTH)), "DC",
 						Set.of(PUBLIC_HEALTH_INTELLIGENCE), READ, false),
-				// the police: a shared health purpose does not open health records to a policing grant
+				// the police: a shared health purpose does not open health records to a
+				// policing grant
 				Arguments.of(user(POLICE_FORCE, "WMP", grant(READ, POLICING)), "DC", Set.of(HEALTH), READ, false),
 				Arguments.of(user(POLICE_FORCE, "WMP", grant(READ, PUBLIC_HEALTH_INTELLIGENCE)), "DC",
 						Set.of(PUBLIC_HEALTH_INTELLIGENCE), READ, true),
-				// a health grant in a police account counts for nothing, even where health is shared
+				// a health grant in a police account counts for nothing, even where
+				// health is shared
 				Arguments.of(user(POLICE_FORCE, "WMP", grant(READ, HEALTH)), "DC", Set.of(HEALTH), READ, false));
 	}
 

@@ -20,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** The rules of a result version, without a database: numbering, flags only when confirmed, what a component keeps. */
+/**
+ * The rules of a result version, without a database: numbering, flags only when
+ * confirmed, what a component keeps.
+ */
 class ResultTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-05T13:00:00Z");
@@ -43,8 +46,8 @@ class ResultTests {
 	void aComponentKeepsAQuantityOnlyWithItsUnitAndABasisOnlyForMilligrams(@Nullable BigDecimal quantity,
 			@Nullable QuantityUnit unit, @Nullable Basis basis, @Nullable BigDecimal keptQuantity,
 			@Nullable QuantityUnit keptUnit, @Nullable Basis keptBasis) {
-		var c = Result.component(new ComponentDraft(" MDMA ", quantity, unit, basis, Confidence.CONFIRMED,
-				AnalysisMethod.FTIR), MDMA);
+		var c = Result.component(
+				new ComponentDraft(" MDMA ", quantity, unit, basis, Confidence.CONFIRMED, AnalysisMethod.FTIR), MDMA);
 		assertThat(c.quantity()).isEqualTo(keptQuantity);
 		assertThat(c.unit()).isEqualTo(keptUnit);
 		assertThat(c.basis()).isEqualTo(keptBasis);
@@ -64,9 +67,8 @@ class ResultTests {
 
 	@Test
 	void aComponentNeedsTextConfidenceAndMethod() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Result.component(new ComponentDraft(" ", null, null, null, Confidence.CONFIRMED,
-					AnalysisMethod.FTIR), null));
+		assertThatIllegalArgumentException().isThrownBy(() -> Result
+			.component(new ComponentDraft(" ", null, null, null, Confidence.CONFIRMED, AnalysisMethod.FTIR), null));
 		assertThatIllegalArgumentException().isThrownBy(
 				() -> Result.component(new ComponentDraft("MDMA", null, null, null, null, AnalysisMethod.FTIR), null));
 		assertThatIllegalArgumentException().isThrownBy(
@@ -92,9 +94,11 @@ class ResultTests {
 
 	@Test
 	void aConfirmedVersionKeepsItsFlagsSortedOnceEachWithTheirReasons() {
-		var result = Result.next(SAMPLE, 0, true, List.of(mdma()),
-				List.of(ResultFlag.UNEXPECTED_HIGH_RISK, ResultFlag.MIS_SOLD, ResultFlag.MIS_SOLD),
-				List.of("sold as MDMA but mostly PMMA"), " checked twice ", "Analyst", NOW).view();
+		var result = Result
+			.next(SAMPLE, 0, true, List.of(mdma()),
+					List.of(ResultFlag.UNEXPECTED_HIGH_RISK, ResultFlag.MIS_SOLD, ResultFlag.MIS_SOLD),
+					List.of("sold as MDMA but mostly PMMA"), " checked twice ", "Analyst", NOW)
+			.view();
 		assertThat(result.flags()).containsExactly(ResultFlag.MIS_SOLD, ResultFlag.UNEXPECTED_HIGH_RISK);
 		assertThat(result.reasons()).containsExactly("sold as MDMA but mostly PMMA");
 		assertThat(result.notes()).isEqualTo("checked twice");
@@ -104,8 +108,10 @@ class ResultTests {
 
 	@Test
 	void anUnconfirmedVersionCarriesNoFlagsOrReasons() {
-		var result = Result.next(SAMPLE, 0, false, List.of(mdma()), List.of(ResultFlag.HIGH_STRENGTH),
-				List.of("high-strength MDMA"), "  ", "Analyst", NOW).view();
+		var result = Result
+			.next(SAMPLE, 0, false, List.of(mdma()), List.of(ResultFlag.HIGH_STRENGTH), List.of("high-strength MDMA"),
+					"  ", "Analyst", NOW)
+			.view();
 		assertThat(result.flags()).isEmpty();
 		assertThat(result.reasons()).isEmpty();
 		assertThat(result.notes()).isNull();

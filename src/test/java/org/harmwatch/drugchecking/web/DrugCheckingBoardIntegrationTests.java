@@ -45,9 +45,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The public results board, its downloads and API, and the statistics, on a known set of samples marked by a unique
- * logo (the database is shared with other tests): released results only, filters, small numbers suppressed everywhere,
- * the licence on the open data, and statistics checked by hand.
+ * The public results board, its downloads and API, and the statistics, on a known set of
+ * samples marked by a unique logo (the database is shared with other tests): released
+ * results only, filters, small numbers suppressed everywhere, the licence on the open
+ * data, and statistics checked by hand.
  */
 @HarmwatchIntegrationTest
 class DrugCheckingBoardIntegrationTests {
@@ -72,26 +73,32 @@ class DrugCheckingBoardIntegrationTests {
 	@Autowired
 	StatisticsManagement statistics;
 
-	/** What {@link #seed} made: the unique logo, the session names and staff (never to be shown on the board). */
+	/**
+	 * What {@link #seed} made: the unique logo, the session names and staff (never to be
+	 * shown on the board).
+	 */
 	record Seeded(String logo, String publicSession, String hiddenSession, String hiddenColour, String novel) {
 	}
 
 	/**
-	 * In one month: a public session with five MDMA pills of 60, 80, 100, 120 and 200 mg (the last high strength), a
-	 * pill sold as MDMA that is caffeine and a novel substance (mis-sold), and a police-submitted pill sold as MDMA that
-	 * is fentanyl (mis-sold, unexpected high-risk; kept off the board); and a session whose licence keeps its results
-	 * off the board, with one pill.
+	 * In one month: a public session with five MDMA pills of 60, 80, 100, 120 and 200 mg
+	 * (the last high strength), a pill sold as MDMA that is caffeine and a novel
+	 * substance (mis-sold), and a police-submitted pill sold as MDMA that is fentanyl
+	 * (mis-sold, unexpected high-risk; kept off the board); and a session whose licence
+	 * keeps its results off the board, with one pill.
 	 */
 	Seeded seed(YearMonth month) {
 		var marker = "zz" + UUID.randomUUID().toString().substring(0, 8);
 		var when = month.atDay(10).atTime(20, 0).toInstant(ZoneOffset.UTC);
 		var publicName = "Board session " + marker;
 		var hiddenName = "Hidden session " + marker;
-		var open = sessionManagement.createSession(new SessionDraft("Board site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
-				publicName, month.atDay(10), month.atDay(11), "Chemist " + marker, Set.of()), "analyst", "WM-CHECK", when);
-		var hidden = sessionManagement.createSession(new SessionDraft("Hidden site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
-				hiddenName, month.atDay(10), month.atDay(11), "Chemist " + marker,
-				Set.of(LicenceCondition.NO_PUBLIC_BOARD)), "analyst", "WM-CHECK", when);
+		var open = sessionManagement.createSession(new SessionDraft("Board site " + marker, SiteKind.FESTIVAL,
+				BIRMINGHAM, publicName, month.atDay(10), month.atDay(11), "Chemist " + marker, Set.of()), "analyst",
+				"WM-CHECK", when);
+		var hidden = sessionManagement.createSession(
+				new SessionDraft("Hidden site " + marker, SiteKind.FESTIVAL, BIRMINGHAM, hiddenName, month.atDay(10),
+						month.atDay(11), "Chemist " + marker, Set.of(LicenceCondition.NO_PUBLIC_BOARD)),
+				"analyst", "WM-CHECK", when);
 		var pills = new java.util.ArrayList<UUID>();
 		for (var mg : List.of("60", "80", "100", "120", "200")) {
 			var id = pill(open, SampleMode.FRONT_OF_HOUSE, "pink " + marker, marker, when);
@@ -114,12 +121,17 @@ class DrugCheckingBoardIntegrationTests {
 	}
 
 	UUID pill(UUID session, SampleMode mode, String colour, String logo, java.time.Instant when) {
-		return sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), mode, "MDMA", DosageForm.PILL, colour, logo,
-				"round", false, new BigDecimal("350"), BIRMINGHAM, null, true, null), "analyst", when).id();
+		return sampleManagement
+			.takeIn(session,
+					new SampleDraft(UUID.randomUUID(), mode, "MDMA", DosageForm.PILL, colour, logo, "round", false,
+							new BigDecimal("350"), BIRMINGHAM, null, true, null),
+					"analyst", when)
+			.id();
 	}
 
 	void result(UUID sample, ComponentDraft... components) {
-		resultManagement.recordResult(sample, new ResultDraft(List.of(components), true, null), "Analyst", java.time.Instant.now());
+		resultManagement.recordResult(sample, new ResultDraft(List.of(components), true, null), "Analyst",
+				java.time.Instant.now());
 	}
 
 	static ComponentDraft found(String text) {
@@ -129,7 +141,9 @@ class DrugCheckingBoardIntegrationTests {
 	@Test
 	void theBoardShowsReleasedResultsOnlyAndNothingAboutPeopleStaffOrSessions() throws Exception {
 		var s = seed(YearMonth.of(2018, 5));
-		var html = mvc.perform(get("/drug-checking/board").param("logo", s.logo()).param("from", "2018-05").param("to", "2018-05"))
+		var html = mvc
+			.perform(
+					get("/drug-checking/board").param("logo", s.logo()).param("from", "2018-05").param("to", "2018-05"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -149,9 +163,10 @@ class DrugCheckingBoardIntegrationTests {
 	void filtersNarrowTheBoard() throws Exception {
 		var s = seed(YearMonth.of(2018, 6));
 		// An unconfirmed (on-site, not yet checked) result is not published.
-		var session = sessionManagement.createSession(new SessionDraft("Unconfirmed site " + s.logo(), SiteKind.FESTIVAL,
-				BIRMINGHAM, "Unconfirmed " + s.logo(), LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 1), "Chemist",
-				Set.of()), "analyst", "WM-CHECK", java.time.Instant.now());
+		var session = sessionManagement
+			.createSession(new SessionDraft("Unconfirmed site " + s.logo(), SiteKind.FESTIVAL, BIRMINGHAM,
+					"Unconfirmed " + s.logo(), LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 1), "Chemist", Set.of()),
+					"analyst", "WM-CHECK", java.time.Instant.now());
 		var unconfirmed = pill(session, SampleMode.FRONT_OF_HOUSE, "blue unconfirmed", s.logo(),
 				LocalDate.of(2018, 6, 1).atTime(12, 0).toInstant(ZoneOffset.UTC));
 		resultManagement.recordResult(unconfirmed, new ResultDraft(List.of(found("ketamine")), false, null), "Analyst",
@@ -188,7 +203,8 @@ class DrugCheckingBoardIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(csv).startsWith("# Open Government Licence v3.0: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+		assertThat(csv).startsWith(
+				"# Open Government Licence v3.0: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 			.contains("all results,6", "MDMA,5")
 			.containsPattern("(?i)caffeine,fewer than 5")
 			.doesNotContainPattern("(?i)\ncaffeine,1")
@@ -202,7 +218,8 @@ class DrugCheckingBoardIntegrationTests {
 				.andExpect(jsonPath("$.total").value("6"))
 				.andExpect(jsonPath("$.results", hasSize(6)))
 				.andExpect(jsonPath("$.substances[?(@.label == 'MDMA')].count").value(5))
-				.andExpect(jsonPath("$.substances[?(@.label =~ /(?i)caffeine/)].count").value(org.hamcrest.Matchers.empty())) // suppressed: no number at all
+				.andExpect(jsonPath("$.substances[?(@.label =~ /(?i)caffeine/)].count")
+					.value(org.hamcrest.Matchers.empty())) // suppressed: no number at all
 				.andExpect(jsonPath("$.substances[?(@.label =~ /(?i)caffeine/)].shown").value("fewer than 5"))
 				.andExpect(content().string(not(containsString(s.publicSession()))))
 				.andExpect(content().string(not(containsString(s.hiddenColour()))))
@@ -219,13 +236,15 @@ class DrugCheckingBoardIntegrationTests {
 		mvc.perform(get("/drug-checking/board").param("from", "2019-05").param("to", "2019-01").param("page", "-3"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The last month cannot be before the first.")));
-		for (var path : List.of("/drug-checking/board.csv", "/drug-checking/board.json", "/api/public/drug-checking/results")) {
+		for (var path : List.of("/drug-checking/board.csv", "/drug-checking/board.json",
+				"/api/public/drug-checking/results")) {
 			mvc.perform(get(path).param("form", "BANANA").param("to", "13-2020"))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("form", "to")));
 		}
-		mvc.perform(get("/drug-checking/statistics").param("from", "whenever").param("to", "2019-02-30")
+		mvc.perform(get("/drug-checking/statistics").param("from", "whenever")
+			.param("to", "2019-02-30")
 			.with(user(users.loadUserByUsername("analyst"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Some of the period was ignored")));
@@ -236,28 +255,39 @@ class DrugCheckingBoardIntegrationTests {
 		var month = YearMonth.of(2019, 3);
 		var s = seed(month);
 		// An MDMA pill a month earlier, so MDMA is not new to the region in March.
-		var earlier = sessionManagement.createSession(new SessionDraft("Earlier site " + s.logo(), SiteKind.FESTIVAL, BIRMINGHAM,
-				"Earlier " + s.logo(), LocalDate.of(2019, 2, 1), LocalDate.of(2019, 2, 1), "Chemist", Set.of()), "analyst", "WM-CHECK",
-				java.time.Instant.now());
-		result(pill(earlier, SampleMode.FRONT_OF_HOUSE, "grey", s.logo(), LocalDate.of(2019, 2, 1).atTime(12, 0).toInstant(ZoneOffset.UTC)),
-				found("MDMA"));
+		var earlier = sessionManagement.createSession(
+				new SessionDraft("Earlier site " + s.logo(), SiteKind.FESTIVAL, BIRMINGHAM, "Earlier " + s.logo(),
+						LocalDate.of(2019, 2, 1), LocalDate.of(2019, 2, 1), "Chemist", Set.of()),
+				"analyst", "WM-CHECK", java.time.Instant.now());
+		result(pill(earlier, SampleMode.FRONT_OF_HOUSE, "grey", s.logo(),
+				LocalDate.of(2019, 2, 1).atTime(12, 0).toInstant(ZoneOffset.UTC)), found("MDMA"));
 		var analyst = (HarmwatchUser) users.loadUserByUsername("analyst");
 
 		var stats = statistics.statistics(month, month, analyst);
 
 		// Health staff see both sessions, the police-submitted sample included.
-		var open = stats.bySession().stream().filter(r -> r.label().startsWith(s.publicSession())).findFirst().orElseThrow();
+		var open = stats.bySession()
+			.stream()
+			.filter(r -> r.label().startsWith(s.publicSession()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(open.tested()).isEqualTo(7);
 		assertThat(open.misSold()).isEqualTo(2); // caffeine, fentanyl
 		assertThat(open.misSoldPercent()).isEqualByComparingTo("28.6"); // 2 / 7
 		assertThat(open.highRiskPercent()).isEqualByComparingTo("14.3"); // 1 / 7
-		assertThat(open.consulted()).isEqualTo(3); // a choice recorded for three; one said nothing
+		assertThat(open.consulted()).isEqualTo(3); // a choice recorded for three; one
+													// said nothing
 		assertThat(open.disposedPercent()).isEqualByComparingTo("66.7"); // 2 / 3
-		var hidden = stats.bySession().stream().filter(r -> r.label().startsWith(s.hiddenSession())).findFirst().orElseThrow();
+		var hidden = stats.bySession()
+			.stream()
+			.filter(r -> r.label().startsWith(s.hiddenSession()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(hidden.tested()).isEqualTo(1);
 		assertThat(hidden.disposedPercent()).isNull();
 
-		// 60, 80, 100, 120, 200 mg: quartiles by linear interpolation are the 2nd, 3rd and 4th values.
+		// 60, 80, 100, 120, 200 mg: quartiles by linear interpolation are the 2nd, 3rd
+		// and 4th values.
 		var box = stats.potency().stream().filter(b -> b.month().equals(month)).findFirst().orElseThrow();
 		assertThat(box.pills()).isEqualTo(5);
 		assertThat(box.min()).isEqualByComparingTo("60");
@@ -273,15 +303,16 @@ class DrugCheckingBoardIntegrationTests {
 		});
 		assertThat(stats.newSubstances()).noneMatch(n -> n.name().equalsIgnoreCase("MDMA"));
 
-		var html = mvc.perform(get("/drug-checking/statistics").param("from", "2019-03").param("to", "2019-03")
-			.with(user(analyst)))
+		var html = mvc.perform(
+				get("/drug-checking/statistics").param("from", "2019-03").param("to", "2019-03").with(user(analyst)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString()
 			.replaceAll("\\s+", " ");
 		assertThat(html).contains(s.novel(), "28.6", "66.7", "data-box-table=\"potency-table\"")
-			.containsPattern("2019-03</th> <td[^>]*>5</td> <td[^>]*>60</td> <td[^>]*>80</td> <td[^>]*>100</td> <td[^>]*>120</td> <td[^>]*>200</td>");
+			.containsPattern(
+					"2019-03</th> <td[^>]*>5</td> <td[^>]*>60</td> <td[^>]*>80</td> <td[^>]*>100</td> <td[^>]*>120</td> <td[^>]*>200</td>");
 	}
 
 	@Test

@@ -36,9 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The field mode's batch sync: records made offline are stored once by their client ids, a re-sent batch changes
- * nothing, an edit on a stale base is a conflict, bad input names the record and field and stores nothing, and only
- * drug-checking writers may sync.
+ * The field mode's batch sync: records made offline are stored once by their client ids,
+ * a re-sent batch changes nothing, an edit on a stale base is a conflict, bad input names
+ * the record and field and stores nothing, and only drug-checking writers may sync.
  */
 @HarmwatchIntegrationTest
 class DrugCheckingSyncIntegrationTests {
@@ -108,7 +108,10 @@ class DrugCheckingSyncIntegrationTests {
 		return jdbc.sql(sql).param(ids.stream().map(UUID::toString).toArray(String[]::new)).query(Long.class).single();
 	}
 
-	/** Rows for the samples: samples, results, components, consultations and published events. */
+	/**
+	 * Rows for the samples: samples, results, components, consultations and published
+	 * events.
+	 */
 	List<Long> footprint(List<UUID> sampleClientIds) {
 		return List.of(
 				count("SELECT count(*) FROM drugchecking.sample WHERE client_id::text = ANY (?)", sampleClientIds),
@@ -125,7 +128,8 @@ class DrugCheckingSyncIntegrationTests {
 						sampleClientIds),
 				count("""
 						SELECT count(*) FROM drugchecking.consultation c JOIN drugchecking.sample s ON s.id = c.sample_id
-						WHERE s.client_id::text = ANY (?)""", sampleClientIds),
+						WHERE s.client_id::text = ANY (?)""",
+						sampleClientIds),
 				count("""
 						SELECT count(*) FROM event_publication e JOIN drugchecking.sample s
 						  ON e.serialized_event LIKE '%' || s.id::text || '%' WHERE s.client_id::text = ANY (?)""",
@@ -150,20 +154,26 @@ class DrugCheckingSyncIntegrationTests {
 
 		send(json).andExpect(status().isOk())
 			.andExpect(jsonPath("$.results.length()").value(7))
-			.andExpect(jsonPath("$.results[*].status").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("STORED"))))
+			.andExpect(jsonPath("$.results[*].status")
+				.value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("STORED"))))
 			.andExpect(jsonPath("$.results[0].kind").value("result"))
 			.andExpect(jsonPath("$.results[0].version").value(1))
 			.andExpect(jsonPath("$.results[1].sample.code").value(org.hamcrest.Matchers.startsWith("WM-")));
 
 		var samples = List.of(a, b, c);
 		var stored = footprint(samples);
-		// Three samples, three results of one component each (version 1), one consultation, and the 240 mg pill's
+		// Three samples, three results of one component each (version 1), one
+		// consultation, and the 240 mg pill's
 		// DangerousSampleFound event.
 		assertThat(stored).containsExactly(3L, 3L, 3L, 3L, 1L, 1L);
-		assertThat(jdbc.sql("SELECT flags FROM drugchecking.result WHERE client_id = ?").param(ra).query(String.class)
+		assertThat(jdbc.sql("SELECT flags FROM drugchecking.result WHERE client_id = ?")
+			.param(ra)
+			.query(String.class)
 			.single()).contains("HIGH_STRENGTH");
 		assertThat(jdbc.sql("SELECT count(*) FROM drugchecking.result WHERE client_id = ANY (?::uuid[])")
-			.param("{" + ra + "," + rb + "," + rc + "}").query(Long.class).single()).isEqualTo(3);
+			.param("{" + ra + "," + rb + "," + rc + "}")
+			.query(Long.class)
+			.single()).isEqualTo(3);
 
 		send(json).andExpect(status().isOk())
 			.andExpect(jsonPath("$.results[*].status")
@@ -177,12 +187,17 @@ class DrugCheckingSyncIntegrationTests {
 		var session = festival();
 		var s = UUID.randomUUID();
 		var first = UUID.randomUUID();
-		send(batch(session, sample(s, "MDMA", "PILL"), result(first, s, 0, "MDMA", "80", "FTIR"))).andExpect(status().isOk());
+		send(batch(session, sample(s, "MDMA", "PILL"), result(first, s, 0, "MDMA", "80", "FTIR")))
+			.andExpect(status().isOk());
 		// Another device records a lab confirmation: version 2.
 		var sampleId = sampleManagement.sampleByClientId(s).orElseThrow().id();
-		resultManagement.recordResult(sampleId, new ResultDraft(List.of(new ComponentDraft("MDMA", new java.math.BigDecimal("85"),
-				org.harmwatch.drugchecking.QuantityUnit.MG_PER_UNIT, org.harmwatch.drugchecking.Basis.SALT,
-				Confidence.CONFIRMED, AnalysisMethod.GC_MS)), true, null), "Lab", Instant.now());
+		resultManagement.recordResult(sampleId,
+				new ResultDraft(
+						List.of(new ComponentDraft("MDMA", new java.math.BigDecimal("85"),
+								org.harmwatch.drugchecking.QuantityUnit.MG_PER_UNIT,
+								org.harmwatch.drugchecking.Basis.SALT, Confidence.CONFIRMED, AnalysisMethod.GC_MS)),
+						true, null),
+				"Lab", Instant.now());
 		var before = footprint(List.of(s));
 
 		// This device still thinks version 1 is current.
@@ -209,7 +224,8 @@ class DrugCheckingSyncIntegrationTests {
 		var s = UUID.randomUUID();
 		var first = UUID.randomUUID();
 		var correction = UUID.randomUUID();
-		// Offline, the analyst records a result and then corrects it: the device sends the correction on top of the
+		// Offline, the analyst records a result and then corrects it: the device sends
+		// the correction on top of the
 		// version its first result will become (base 1), in the same batch.
 		var json = batch(session, sample(s, "MDMA", "PILL"), result(first, s, 0, "MDMA", "80", "FTIR"),
 				result(correction, s, 1, "MDMA", "120", "GC_MS"));
@@ -219,9 +235,10 @@ class DrugCheckingSyncIntegrationTests {
 			.andExpect(jsonPath("$.results[2].status").value("STORED"))
 			.andExpect(jsonPath("$.results[2].version").value(2));
 		var stored = footprint(List.of(s));
-		assertThat(jdbc.sql("""
-				SELECT r.version || ' ' || c.method FROM drugchecking.result r JOIN drugchecking.component c ON c.result_id = r.id
-				JOIN drugchecking.sample x ON x.id = r.sample_id WHERE x.client_id = ? ORDER BY r.version""")
+		assertThat(jdbc
+			.sql("""
+					SELECT r.version || ' ' || c.method FROM drugchecking.result r JOIN drugchecking.component c ON c.result_id = r.id
+					JOIN drugchecking.sample x ON x.id = r.sample_id WHERE x.client_id = ? ORDER BY r.version""")
 			.param(s)
 			.query(String.class)
 			.list()).containsExactly("1 FTIR", "2 GC_MS");
@@ -238,13 +255,17 @@ class DrugCheckingSyncIntegrationTests {
 		var session = festival();
 		var s = UUID.randomUUID();
 		var mine = UUID.randomUUID();
-		send(batch(session, sample(s, "ketamine", "POWDER"), consultation(mine, s, "Start low."))).andExpect(status().isOk());
+		send(batch(session, sample(s, "ketamine", "POWDER"), consultation(mine, s, "Start low.")))
+			.andExpect(status().isOk());
 		send(batch(session, consultation(UUID.randomUUID(), s, "Do not mix with alcohol."))).andExpect(status().isOk())
 			.andExpect(jsonPath("$.results[0].status").value("CONFLICT"))
 			.andExpect(jsonPath("$.results[0].serverConsultation.advice").value("Start low."))
 			.andExpect(jsonPath("$.results[0].serverConsultationClientId").value(mine.toString()));
-		assertThat(jdbc.sql("SELECT advice FROM drugchecking.consultation c JOIN drugchecking.sample s ON s.id = c.sample_id WHERE s.client_id = ?")
-			.param(s).query(String.class).single()).isEqualTo("Start low.");
+		assertThat(jdbc.sql(
+				"SELECT advice FROM drugchecking.consultation c JOIN drugchecking.sample s ON s.id = c.sample_id WHERE s.client_id = ?")
+			.param(s)
+			.query(String.class)
+			.single()).isEqualTo("Start low.");
 	}
 
 	@Test
@@ -253,7 +274,8 @@ class DrugCheckingSyncIntegrationTests {
 		var good = UUID.randomUUID();
 		var bad = UUID.randomUUID();
 		var badResult = UUID.randomUUID();
-		send(batch(session, sample(good, "MDMA", "PILL").replace("\"consent\":true", "\"consent\":true,\"ageBand\":\"AGE_18_24\""),
+		send(batch(session,
+				sample(good, "MDMA", "PILL").replace("\"consent\":true", "\"consent\":true,\"ageBand\":\"AGE_18_24\""),
 				sample(bad, "", "POWDER"), result(badResult, bad, 0, "cocaine", "60", "XRAY")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

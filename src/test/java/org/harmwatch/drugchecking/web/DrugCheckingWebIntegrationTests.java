@@ -58,8 +58,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The pages, export and API under the licence conditions, the public lookup and its rate limit, idempotent creation
- * and refusal of bad input through the API, and spectra.
+ * The pages, export and API under the licence conditions, the public lookup and its rate
+ * limit, idempotent creation and refusal of bad input through the API, and spectra.
  */
 @HarmwatchIntegrationTest
 class DrugCheckingWebIntegrationTests {
@@ -98,7 +98,10 @@ class DrugCheckingWebIntegrationTests {
 		};
 	}
 
-	/** A police reader given drug-checking grants for policing, to prove the condition holds even then. */
+	/**
+	 * A police reader given drug-checking grants for policing, to prove the condition
+	 * holds even then.
+	 */
 	static RequestPostProcessor police() {
 		return user(new HarmwatchUser(UUID.randomUUID(), "police-reader", null, "Police reader", "WMP",
 				"West Midlands Police", AgencyType.POLICE_FORCE, List.of("CUSTODY_OFFICER"),
@@ -108,23 +111,28 @@ class DrugCheckingWebIntegrationTests {
 	}
 
 	UUID session(LicenceCondition... conditions) {
-		return sessionManagement.createSession(new SessionDraft("Web site " + UUID.randomUUID(), SiteKind.NIGHT_TIME_DISTRICT,
-				BIRMINGHAM, "Web session " + UUID.randomUUID(), LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 1),
-				"Chemist C", Set.of(conditions)), "analyst", "WM-CHECK", Instant.now());
+		return sessionManagement.createSession(new SessionDraft("Web site " + UUID.randomUUID(),
+				SiteKind.NIGHT_TIME_DISTRICT, BIRMINGHAM, "Web session " + UUID.randomUUID(), LocalDate.of(2026, 8, 1),
+				LocalDate.of(2026, 8, 1), "Chemist C", Set.of(conditions)), "analyst", "WM-CHECK", Instant.now());
 	}
 
 	SampleView fentanylHeroin(UUID session, SampleMode mode) {
-		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), mode, "heroin", DosageForm.POWDER,
-				null, null, null, null, null, BIRMINGHAM, null, true, null), "analyst", Instant.now());
-		resultManagement.recordResult(sample.id(), new ResultDraft(List.of(new ComponentDraft("isotonitazene", null, null,
-				null, Confidence.CONFIRMED, AnalysisMethod.NITAZENE_STRIP)), true, null), "Analyst", Instant.now());
+		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), mode, "heroin",
+				DosageForm.POWDER, null, null, null, null, null, BIRMINGHAM, null, true, null), "analyst",
+				Instant.now());
+		resultManagement
+			.recordResult(
+					sample.id(), new ResultDraft(List.of(new ComponentDraft("isotonitazene", null, null, null,
+							Confidence.CONFIRMED, AnalysisMethod.NITAZENE_STRIP)), true, null),
+					"Analyst", Instant.now());
 		resultManagement.recordConsultation(sample.id(), "Carry naloxone.", true, null, null, "Analyst", Instant.now());
 		return sample;
 	}
 
 	@Test
 	void aPoliceReaderSeesNoResultOfANotForLawEnforcementSessionInPagesExportsOrTheApi() throws Exception {
-		// The police see the service's sessions only under a data-sharing agreement; with one, the licence still rules.
+		// The police see the service's sessions only under a data-sharing agreement; with
+		// one, the licence still rules.
 		var agreement = policeAgreement();
 		try {
 			var session = session(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT);
@@ -198,12 +206,24 @@ class DrugCheckingWebIntegrationTests {
 			.andExpect(content().string(not(containsString(police.code()))));
 
 		// Unknown, not ready, and not for the public look exactly alike.
-		var unknown = mvc.perform(post("/drug-checking/results").with(csrf()).with(from("10.40.0.1"))
-			.param("code", "WM-2222-2222")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		var notReady = mvc.perform(post("/drug-checking/results").with(csrf()).with(from("10.40.0.1"))
-			.param("code", waiting.code())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		var notPublic = mvc.perform(post("/drug-checking/results").with(csrf()).with(from("10.40.0.1"))
-			.param("code", police.code())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		var unknown = mvc
+			.perform(post("/drug-checking/results").with(csrf()).with(from("10.40.0.1")).param("code", "WM-2222-2222"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var notReady = mvc
+			.perform(post("/drug-checking/results").with(csrf()).with(from("10.40.0.1")).param("code", waiting.code()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var notPublic = mvc
+			.perform(post("/drug-checking/results").with(csrf()).with(from("10.40.0.1")).param("code", police.code()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(unknown).contains("No result to show for this code yet").doesNotContain("WM-2222-2222");
 		assertThat(notReady).isEqualTo(unknown);
 		assertThat(notPublic).isEqualTo(unknown);
@@ -213,14 +233,15 @@ class DrugCheckingWebIntegrationTests {
 	void eightCharacterCodesAreGuessedFromOneBucketForEveryClient(@Autowired RateLimitStore store) {
 		var name = "test.lookup." + UUID.randomUUID();
 		var limiter = new PublicLookupRateLimiter(name,
-				new DrugCheckingProperties(null, new DrugCheckingProperties.RateLimit(10, Duration.ofMinutes(1), 3,
-						Duration.ofHours(1))),
+				new DrugCheckingProperties(null,
+						new DrugCheckingProperties.RateLimit(10, Duration.ofMinutes(1), 3, Duration.ofHours(1))),
 				store);
 		var granted = new ArrayList<Boolean>();
 		for (int client = 0; client < 6; client++) {
 			granted.add(limiter.tryAcquire("192.0.2." + client, "WM-2222-222" + client));
 		}
-		// However many addresses guess, three eight-character guesses in all; twelve-character codes are unaffected.
+		// However many addresses guess, three eight-character guesses in all;
+		// twelve-character codes are unaffected.
 		assertThat(granted).containsExactly(true, true, true, false, false, false);
 		assertThat(limiter.tryAcquire("192.0.2.9", "WM-2222-2222-2222")).isTrue();
 		assertThat(limiter.tryAcquire("192.0.2.9", "wm 2222 2222")).isFalse();
@@ -248,24 +269,34 @@ class DrugCheckingWebIntegrationTests {
 		var body = """
 				{"clientId": "%s", "mode": "FRONT_OF_HOUSE", "soldAs": "mandy", "form": "PILL", "pillColour": "blue",
 				 "pillWeightMg": 320, "obtainedLadCode": "%s", "consent": true}""".formatted(clientId, BIRMINGHAM);
-		var first = mvc.perform(post("/api/drug-checking/sessions/{id}/samples", session).with(csrf()).with(as("analyst"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body))
+		var first = mvc
+			.perform(post("/api/drug-checking/sessions/{id}/samples", session).with(csrf())
+				.with(as("analyst"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.soldAsCode").value("mdma"))
-			.andReturn().getResponse().getContentAsString();
-		var second = mvc.perform(post("/api/drug-checking/sessions/{id}/samples", session).with(csrf()).with(as("analyst"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var second = mvc
+			.perform(post("/api/drug-checking/sessions/{id}/samples", session).with(csrf())
+				.with(as("analyst"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(second).isEqualTo(first);
 		assertThat(sampleManagement.samples(session)).hasSize(1);
 
-		mvc.perform(post("/api/drug-checking/sessions/{id}/samples", session).with(csrf()).with(as("analyst"))
+		mvc.perform(post("/api/drug-checking/sessions/{id}/samples", session).with(csrf())
+			.with(as("analyst"))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"mode": "BY_POST", "soldAs": "", "form": "PILL", "pillWeightMg": -1, "obtainedLadCode": "12 High St"}"""))
+			.content(
+					"""
+							{"mode": "BY_POST", "soldAs": "", "form": "PILL", "pillWeightMg": -1, "obtainedLadCode": "12 High St"}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("mode")))
@@ -275,7 +306,8 @@ class DrugCheckingWebIntegrationTests {
 		assertThat(sampleManagement.samples(session)).hasSize(1);
 
 		var sampleId = sampleManagement.samples(session).get(0).id();
-		mvc.perform(post("/api/drug-checking/samples/{id}/results", sampleId).with(csrf()).with(as("analyst"))
+		mvc.perform(post("/api/drug-checking/samples/{id}/results", sampleId).with(csrf())
+			.with(as("analyst"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"components": [{"text": "MDMA", "quantity": 240, "unit": "MG_PER_UNIT", "basis": "SALT",
@@ -283,10 +315,13 @@ class DrugCheckingWebIntegrationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("components[1].method")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("components[1].confidence")));
-		assertThat(jdbc.sql("SELECT count(*) FROM drugchecking.result WHERE sample_id = ?").param(sampleId)
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM drugchecking.result WHERE sample_id = ?")
+			.param(sampleId)
+			.query(Long.class)
+			.single()).isZero();
 
-		mvc.perform(post("/api/drug-checking/samples/{id}/results", sampleId).with(csrf()).with(as("analyst"))
+		mvc.perform(post("/api/drug-checking/samples/{id}/results", sampleId).with(csrf())
+			.with(as("analyst"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"components": [{"text": "MDMA", "quantity": 240, "unit": "MG_PER_UNIT", "basis": "SALT",
@@ -300,7 +335,8 @@ class DrugCheckingWebIntegrationTests {
 	void aJcampSpectrumIsAttachedAndDownloadedAndOtherFilesAreRefused() throws Exception {
 		var session = session();
 		var sample = fentanylHeroin(session, SampleMode.FRONT_OF_HOUSE);
-		var result = releaseManagement.release(sample.id(), (HarmwatchUser) users.loadUserByUsername("analyst")).current();
+		var result = releaseManagement.release(sample.id(), (HarmwatchUser) users.loadUserByUsername("analyst"))
+			.current();
 		var jdx = "##TITLE=Sample FTIR\n##JCAMP-DX=4.24\n##DATA TYPE=INFRARED SPECTRUM\n##XYDATA=(X++(Y..Y))\n4000 0.1\n##END=\n";
 		mvc.perform(multipart("/drug-checking/results/{id}/spectra", result.id())
 			.file(new MockMultipartFile("spectrum", "ftir.jdx", "chemical/x-jcamp-dx", jdx.getBytes()))
@@ -308,7 +344,8 @@ class DrugCheckingWebIntegrationTests {
 			.with(csrf())
 			.with(as("analyst"))).andExpect(status().is3xxRedirection());
 		mvc.perform(multipart("/drug-checking/results/{id}/spectra", result.id())
-			.file(new MockMultipartFile("spectrum", "photo.jdx", "image/png", new byte[] { (byte) 0x89, 'P', 'N', 'G' }))
+			.file(new MockMultipartFile("spectrum", "photo.jdx", "image/png",
+					new byte[] { (byte) 0x89, 'P', 'N', 'G' }))
 			.param("sampleId", sample.id().toString())
 			.with(csrf())
 			.with(as("analyst")))
@@ -326,9 +363,9 @@ class DrugCheckingWebIntegrationTests {
 	@Test
 	void theLabelCarriesTheCodeAndAQrCode() throws Exception {
 		var session = session();
-		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA",
-				DosageForm.PILL, null, null, null, null, new BigDecimal("250"), null, null, true, null), "analyst",
-				Instant.now());
+		var sample = sampleManagement.takeIn(session, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE,
+				"MDMA", DosageForm.PILL, null, null, null, null, new BigDecimal("250"), null, null, true, null),
+				"analyst", Instant.now());
 		mvc.perform(get("/drug-checking/samples/{id}/label", sample.id()).with(as("analyst")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(sample.code())))
@@ -339,11 +376,17 @@ class DrugCheckingWebIntegrationTests {
 			.andExpect(content().string(containsString("<svg")));
 	}
 
-	/** Uploads a CSV as the user and returns its import job's id, from the redirect to the job's page. */
+	/**
+	 * Uploads a CSV as the user and returns its import job's id, from the redirect to the
+	 * job's page.
+	 */
 	String upload(UUID session, String csv, RequestPostProcessor who) throws Exception {
-		var redirect = mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
-			.file(new MockMultipartFile("file", "unc.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-			.with(csrf()).with(who))
+		var redirect = mvc
+			.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
+				.file(new MockMultipartFile("file", "unc.csv", "text/csv",
+						csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.with(csrf())
+				.with(who))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
@@ -352,24 +395,37 @@ class DrugCheckingWebIntegrationTests {
 		return redirect.substring("/drug-checking/imports/".length());
 	}
 
-	org.springframework.test.web.servlet.ResultActions startImport(String job, RequestPostProcessor who) throws Exception {
-		return mvc.perform(post("/drug-checking/imports/{id}", job).with(csrf()).with(who)
-			.param("sampleKey", "sampleid").param("substance", "substance")
-			.param("soldAs", "expectedsubstance").param("trace", "abundance").param("method", "method")
-			.param("date", "date_complete").param("mode", "FRONT_OF_HOUSE").param("defaultMethod", "GC_MS"));
+	org.springframework.test.web.servlet.ResultActions startImport(String job, RequestPostProcessor who)
+			throws Exception {
+		return mvc.perform(post("/drug-checking/imports/{id}", job).with(csrf())
+			.with(who)
+			.param("sampleKey", "sampleid")
+			.param("substance", "substance")
+			.param("soldAs", "expectedsubstance")
+			.param("trace", "abundance")
+			.param("method", "method")
+			.param("date", "date_complete")
+			.param("mode", "FRONT_OF_HOUSE")
+			.param("defaultMethod", "GC_MS"));
 	}
 
-	/** Polls the job's status endpoint, as the page's script does, until the job has finished. */
+	/**
+	 * Polls the job's status endpoint, as the page's script does, until the job has
+	 * finished.
+	 */
 	String finished(String job, RequestPostProcessor who) {
 		var body = new String[1];
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
-			body[0] = mvc.perform(get("/api/drug-checking/imports/{id}", job).with(who))
-				.andExpect(status().isOk())
-				.andReturn()
-				.getResponse()
-				.getContentAsString();
-			return body[0].contains("\"finished\":true");
-		});
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(60))
+			.pollInterval(java.time.Duration.ofMillis(200))
+			.until(() -> {
+				body[0] = mvc.perform(get("/api/drug-checking/imports/{id}", job).with(who))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse()
+					.getContentAsString();
+				return body[0].contains("\"finished\":true");
+			});
 		return body[0];
 	}
 
@@ -384,11 +440,16 @@ class DrugCheckingWebIntegrationTests {
 		var job = upload(session, bad, as("analyst"));
 		mvc.perform(get("/drug-checking/imports/{id}", job).with(as("analyst")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("<option value=\"sampleid\" selected=\"selected\">sampleid</option>")))
+			.andExpect(content()
+				.string(containsString("<option value=\"sampleid\" selected=\"selected\">sampleid</option>")))
 			.andExpect(content().string(containsString("219 rows")));
-		// A column that is not in the file is refused, and the job stays waiting for its mapping.
-		mvc.perform(post("/drug-checking/imports/{id}", job).with(csrf()).with(as("analyst"))
-			.param("sampleKey", "no_such_column").param("substance", "substance").param("mode", "FRONT_OF_HOUSE")
+		// A column that is not in the file is refused, and the job stays waiting for its
+		// mapping.
+		mvc.perform(post("/drug-checking/imports/{id}", job).with(csrf())
+			.with(as("analyst"))
+			.param("sampleKey", "no_such_column")
+			.param("substance", "substance")
+			.param("mode", "FRONT_OF_HOUSE")
 			.param("defaultMethod", "GC_MS"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Choose a column from the file&#39;s header.")));
@@ -422,7 +483,8 @@ class DrugCheckingWebIntegrationTests {
 		var session = session();
 		mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
 			.file(new MockMultipartFile("file", "notes.txt", "text/plain", "just some notes".getBytes()))
-			.with(csrf()).with(as("analyst")))
+			.with(csrf())
+			.with(as("analyst")))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("no header row")));
 		mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session).with(csrf()).with(as("analyst")))
@@ -433,7 +495,8 @@ class DrugCheckingWebIntegrationTests {
 	@Test
 	void onlyTheUploadersAgencyWithTheGrantSeesAnImportJob() throws Exception {
 		var session = session();
-		var job = upload(session, org.harmwatch.drugchecking.DrugCheckingImportIntegrationTests.joined(), as("analyst"));
+		var job = upload(session, org.harmwatch.drugchecking.DrugCheckingImportIntegrationTests.joined(),
+				as("analyst"));
 		var analyst = (HarmwatchUser) users.loadUserByUsername("analyst");
 		var elsewhere = user(new HarmwatchUser(UUID.randomUUID(), "analyst-elsewhere", null, "Elsewhere", "WMP",
 				analyst.agencyName(), analyst.agencyType(), analyst.roleNames(), analyst.grants(), true, false));
@@ -443,7 +506,8 @@ class DrugCheckingWebIntegrationTests {
 		mvc.perform(get("/drug-checking/imports/{id}", job).with(elsewhere)).andExpect(status().isNotFound());
 		startImport(job, elsewhere).andExpect(status().isNotFound());
 		var colleague = user(new HarmwatchUser(UUID.randomUUID(), "analyst-colleague", null, "Colleague",
-				analyst.agencyCode(), analyst.agencyName(), analyst.agencyType(), analyst.roleNames(), analyst.grants(), true, false));
+				analyst.agencyCode(), analyst.agencyName(), analyst.agencyType(), analyst.roleNames(), analyst.grants(),
+				true, false));
 		mvc.perform(get("/api/drug-checking/imports/{id}", job).with(colleague))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UPLOADED"))
@@ -455,9 +519,11 @@ class DrugCheckingWebIntegrationTests {
 	SharingManagement sharing;
 
 	UUID policeAgreement() {
-		return sharing.record(new SharingManagement.Draft("DSA-TEST-" + UUID.randomUUID(), "WM-CHECK", "WMP",
-				Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING, "Test agreement",
-				java.time.LocalDate.now().minusDays(1), null), "admin").id();
+		return sharing
+			.record(new SharingManagement.Draft("DSA-TEST-" + UUID.randomUUID(), "WM-CHECK", "WMP",
+					Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING, "Test agreement",
+					java.time.LocalDate.now().minusDays(1), null), "admin")
+			.id();
 	}
 
 }

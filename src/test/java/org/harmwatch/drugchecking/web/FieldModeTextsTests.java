@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The field mode's script shows only texts from the message bundle: every {@code t('key')} it uses is a data- attribute
- * of the page's {@code #field-texts}, which {@code MessagesTests} checks against the bundle.
+ * The field mode's script shows only texts from the message bundle: every
+ * {@code t('key')} it uses is a data- attribute of the page's {@code #field-texts}, which
+ * {@code MessagesTests} checks against the bundle.
  */
 class FieldModeTextsTests {
 
-	static final Pattern USED = Pattern.compile("\\bt\\('([a-zA-Z]+)'|'(\\w+(?:One|Many))'|kind(?:Sample|Result|Consultation)");
+	static final Pattern USED = Pattern
+		.compile("\\bt\\('([a-zA-Z]+)'|'(\\w+(?:One|Many))'|kind(?:Sample|Result|Consultation)");
 
 	@Test
 	void everyTextTheScriptShowsIsOnThePageFromTheBundle() throws IOException {
@@ -26,7 +28,8 @@ class FieldModeTextsTests {
 		var used = new TreeSet<String>();
 		var matcher = USED.matcher(script);
 		while (matcher.find()) {
-			used.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2) != null ? matcher.group(2) : matcher.group());
+			used.add(matcher.group(1) != null ? matcher.group(1)
+					: matcher.group(2) != null ? matcher.group(2) : matcher.group());
 		}
 		assertThat(used).contains("stateWaiting", "samplesOne", "samplesMany", "kindResult", "keepMine");
 		var missing = new TreeSet<String>();

@@ -63,9 +63,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Photos of samples: stored without camera metadata, refused whole when not a photo, seen by staff only under the
- * sample's licence conditions, and published on the board only when the sample is on it and the licence allows
- * photographs to be published.
+ * Photos of samples: stored without camera metadata, refused whole when not a photo, seen
+ * by staff only under the sample's licence conditions, and published on the board only
+ * when the sample is on it and the licence allows photographs to be published.
  */
 @HarmwatchIntegrationTest
 class SamplePhotoIntegrationTests {
@@ -97,21 +97,27 @@ class SamplePhotoIntegrationTests {
 		return user(users.loadUserByUsername(username));
 	}
 
-	/** A police reader given drug-checking read for policing, to prove the licence holds even then. */
+	/**
+	 * A police reader given drug-checking read for policing, to prove the licence holds
+	 * even then.
+	 */
 	static RequestPostProcessor police() {
 		return user(new HarmwatchUser(UUID.randomUUID(), "police-reader", null, "Police reader", "WMP",
 				"West Midlands Police", AgencyType.POLICE_FORCE, List.of("CUSTODY_OFFICER"),
 				Set.of(new Grant(Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING)), true, false));
 	}
 
-	/** A real JPEG photo of a pill with an EXIF block that holds a (made-up) GPS position. */
+	/**
+	 * A real JPEG photo of a pill with an EXIF block that holds a (made-up) GPS position.
+	 */
 	static byte[] photoWithGps() throws IOException {
 		var image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
 		image.getGraphics().fillOval(12, 8, 40, 32);
 		var jpeg = new ByteArrayOutputStream();
 		ImageIO.write(image, "jpeg", jpeg);
 		var bytes = jpeg.toByteArray();
-		var exif = "Exif\0\0MM\0*GPSLatitude 52.4862N GPSLongitude 1.8904W SECRET-HOME".getBytes(StandardCharsets.ISO_8859_1);
+		var exif = "Exif\0\0MM\0*GPSLatitude 52.4862N GPSLongitude 1.8904W SECRET-HOME"
+			.getBytes(StandardCharsets.ISO_8859_1);
 		var out = new ByteArrayOutputStream();
 		out.write(bytes, 0, 2); // SOI
 		out.write(0xFF);
@@ -124,9 +130,11 @@ class SamplePhotoIntegrationTests {
 	}
 
 	UUID session(String marker, LicenceCondition... conditions) {
-		return sessionManagement.createSession(new SessionDraft("Photo site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
-				"Photo session " + marker + " " + UUID.randomUUID(), LocalDate.of(2017, 3, 10),
-				LocalDate.of(2017, 3, 11), "Chemist P", Set.of(conditions)), "analyst", "WM-CHECK", Instant.now());
+		return sessionManagement.createSession(
+				new SessionDraft("Photo site " + marker, SiteKind.FESTIVAL, BIRMINGHAM,
+						"Photo session " + marker + " " + UUID.randomUUID(), LocalDate.of(2017, 3, 10),
+						LocalDate.of(2017, 3, 11), "Chemist P", Set.of(conditions)),
+				"analyst", "WM-CHECK", Instant.now());
 	}
 
 	/** A pink pill sold as MDMA, taken in when given. */
@@ -136,10 +144,16 @@ class SamplePhotoIntegrationTests {
 				"analyst", when);
 	}
 
-	/** Records a result: caffeine in a pill sold as MDMA is mis-sold, so a pill of concern. */
+	/**
+	 * Records a result: caffeine in a pill sold as MDMA is mis-sold, so a pill of
+	 * concern.
+	 */
 	void caffeine(UUID sample, boolean confirmed) {
-		resultManagement.recordResult(sample, new ResultDraft(List.of(new ComponentDraft("caffeine", null, null, null,
-				Confidence.CONFIRMED, AnalysisMethod.FTIR)), confirmed, null), "Analyst", Instant.now());
+		resultManagement.recordResult(sample,
+				new ResultDraft(List
+					.of(new ComponentDraft("caffeine", null, null, null, Confidence.CONFIRMED, AnalysisMethod.FTIR)),
+						confirmed, null),
+				"Analyst", Instant.now());
 	}
 
 	long stored(UUID sample) {
@@ -172,11 +186,13 @@ class SamplePhotoIntegrationTests {
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/drug-checking/samples/" + sample.id() + "#photos"));
 
-		var row = jdbc.sql("SELECT id, caption, content_type, size, content FROM drugchecking.sample_photo "
-				+ "WHERE sample_id = ?")
+		var row = jdbc
+			.sql("SELECT id, caption, content_type, size, content FROM drugchecking.sample_photo "
+					+ "WHERE sample_id = ?")
 			.param(sample.id())
-			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getLong(4), rs.getBytes(5) })
+			.query((rs,
+					n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(4),
+							rs.getBytes(5) })
 			.single();
 		var id = (UUID) row[0];
 		var kept = (byte[]) row[4];
@@ -193,8 +209,8 @@ class SamplePhotoIntegrationTests {
 		mvc.perform(get("/drug-checking/samples/{id}", sample.id()).with(as("analyst")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("src=\"/drug-checking/photos/" + id + "\"")))
-			.andExpect(content().string(containsString("alt=\"Photo of a pill sold as MDMA: pink, " + marker
-					+ ", round (front)\"")))
+			.andExpect(content()
+				.string(containsString("alt=\"Photo of a pill sold as MDMA: pink, " + marker + ", round (front)\"")))
 			.andExpect(content().string(containsString("Photograph the sample only: a pill&#39;s front and back")))
 			.andExpect(content().string(containsString("Keep faces, hands")));
 
@@ -207,14 +223,12 @@ class SamplePhotoIntegrationTests {
 			.andExpect(content().bytes(kept));
 		assertThat(audited("DRUG_CHECK_PHOTO_VIEWED", sample.id())).isEqualTo(before + 1);
 
-		mvc.perform(post("/drug-checking/samples/{id}/photos/{photo}/delete", sample.id(), id)
-			.with(as("analyst"))
+		mvc.perform(post("/drug-checking/samples/{id}/photos/{photo}/delete", sample.id(), id).with(as("analyst"))
 			.with(csrf())).andExpect(status().isFound());
 		assertThat(stored(sample.id())).isZero();
 		assertThat(audited("DRUG_CHECK_PHOTO_DELETED", sample.id())).isEqualTo(1);
 		mvc.perform(get("/drug-checking/photos/{id}", id).with(as("analyst"))).andExpect(status().isNotFound());
-		mvc.perform(post("/drug-checking/samples/{id}/photos/{photo}/delete", sample.id(), id)
-			.with(as("analyst"))
+		mvc.perform(post("/drug-checking/samples/{id}/photos/{photo}/delete", sample.id(), id).with(as("analyst"))
 			.with(csrf())).andExpect(status().isNotFound());
 	}
 
@@ -244,11 +258,10 @@ class SamplePhotoIntegrationTests {
 			.with(as("analyst"))
 			.with(csrf()))
 			.andExpect(status().isUnprocessableEntity())
-			.andExpect(content().string(containsString("The photo cannot be used: the image is damaged or not a JPEG file.")));
+			.andExpect(content()
+				.string(containsString("The photo cannot be used: the image is damaged or not a JPEG file.")));
 
-		mvc.perform(multipart("/drug-checking/samples/{id}/photos", sample.id())
-			.with(as("analyst"))
-			.with(csrf()))
+		mvc.perform(multipart("/drug-checking/samples/{id}/photos", sample.id()).with(as("analyst")).with(csrf()))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("Choose a photo of the sample (JPEG or PNG).")));
 
@@ -286,7 +299,8 @@ class SamplePhotoIntegrationTests {
 
 	@Test
 	void aPoliceReaderGetsNoPhotoOfANotForLawEnforcementSession() throws Exception {
-		// The police see the service's sessions only under a data-sharing agreement; with one, the licence still rules.
+		// The police see the service's sessions only under a data-sharing agreement; with
+		// one, the licence still rules.
 		var agreement = policeAgreement();
 		try {
 			var marker = "ph" + UUID.randomUUID().toString().substring(0, 8);
@@ -302,12 +316,15 @@ class SamplePhotoIntegrationTests {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("does not allow results to be given to law enforcement")))
 				.andExpect(content().string(not(containsString(closedPhoto.toString()))));
-			// Photographs are health records of the service: the police see none, whatever the licence; health staff
+			// Photographs are health records of the service: the police see none,
+			// whatever the licence; health staff
 			// see both.
 			mvc.perform(get("/drug-checking/photos/{id}", openPhoto).with(police())).andExpect(status().isNotFound());
 			mvc.perform(get("/drug-checking/photos/{id}", closedPhoto).with(as("analyst"))).andExpect(status().isOk());
-			// The real police roles have no drug-checking grants at all; nor has anyone anonymous.
-			mvc.perform(get("/drug-checking/photos/{id}", closedPhoto).with(as("custody"))).andExpect(status().isForbidden());
+			// The real police roles have no drug-checking grants at all; nor has anyone
+			// anonymous.
+			mvc.perform(get("/drug-checking/photos/{id}", closedPhoto).with(as("custody")))
+				.andExpect(status().isForbidden());
 			mvc.perform(get("/drug-checking/photos/{id}", closedPhoto)).andExpect(status().is3xxRedirection());
 			mvc.perform(get("/drug-checking/board/photos/{id}", closedPhoto)).andExpect(status().isNotFound());
 		}
@@ -334,13 +351,14 @@ class SamplePhotoIntegrationTests {
 		var notOnBoard = photos.add(offBoard.id(), photoWithGps(), "front", "Analyst", Instant.now()).id();
 		var notConfirmed = photos.add(unconfirmed.id(), photoWithGps(), "front", "Analyst", Instant.now()).id();
 
-		var html = mvc.perform(get("/drug-checking/board").param("logo", marker).param("from", "2017-03")
-			.param("to", "2017-03"))
+		var html = mvc
+			.perform(get("/drug-checking/board").param("logo", marker).param("from", "2017-03").param("to", "2017-03"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		// Both the permissive and the restricted sample are pills of concern on the board; only one has its photo.
+		// Both the permissive and the restricted sample are pills of concern on the
+		// board; only one has its photo.
 		assertThat(html).contains("Pills of concern", "Mis-sold")
 			.contains("src=\"/drug-checking/board/photos/" + shown + "\"")
 			.contains("alt=\"Photo of a pill sold as MDMA: pink, " + marker + ", round (front)\"")
@@ -356,20 +374,22 @@ class SamplePhotoIntegrationTests {
 		for (var hidden : List.of(notPublished, notOnBoard, notConfirmed, UUID.randomUUID())) {
 			mvc.perform(get("/drug-checking/board/photos/{id}", hidden)).andExpect(status().isNotFound());
 		}
-		// Staff still see the restricted session's photo; the public lookup by code shows no photos at all.
+		// Staff still see the restricted session's photo; the public lookup by code shows
+		// no photos at all.
 		mvc.perform(get("/drug-checking/photos/{id}", notPublished).with(as("analyst"))).andExpect(status().isOk());
-		mvc.perform(post("/drug-checking/results").with(csrf())
-			.with(r -> {
-				r.setRemoteAddr("10.43.0." + (int) (Math.random() * 250));
-				return r;
-			})
-			.param("code", permissive.code()))
+		mvc.perform(post("/drug-checking/results").with(csrf()).with(r -> {
+			r.setRemoteAddr("10.43.0." + (int) (Math.random() * 250));
+			return r;
+		}).param("code", permissive.code()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Caffeine")))
 			.andExpect(content().string(not(containsString("/photos/"))));
 	}
 
-	/** Whether a JPEG holds a segment with this marker (APP1 = 0xE1) before its image data. */
+	/**
+	 * Whether a JPEG holds a segment with this marker (APP1 = 0xE1) before its image
+	 * data.
+	 */
 	static boolean containsMarker(byte[] jpeg, int marker) {
 		int i = 2;
 		while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
@@ -389,9 +409,11 @@ class SamplePhotoIntegrationTests {
 	SharingManagement sharing;
 
 	UUID policeAgreement() {
-		return sharing.record(new SharingManagement.Draft("DSA-TEST-" + UUID.randomUUID(), "WM-CHECK", "WMP",
-				Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING, "Test agreement",
-				java.time.LocalDate.now().minusDays(1), null), "admin").id();
+		return sharing
+			.record(new SharingManagement.Draft("DSA-TEST-" + UUID.randomUUID(), "WM-CHECK", "WMP",
+					Capability.DRUG_CHECKING, Action.READ, Purpose.POLICING, "Test agreement",
+					java.time.LocalDate.now().minusDays(1), null), "admin")
+			.id();
 	}
 
 }

@@ -35,8 +35,9 @@ import static org.harmwatch.earlywarning.SignalStatus.OPEN;
 import static org.harmwatch.earlywarning.SignalStatus.VALIDATED;
 
 /**
- * The alert's rules as tables, without Spring or a database: what may be drafted from which signal, who may sign off
- * which message in which state (four eyes), and what may be changed when.
+ * The alert's rules as tables, without Spring or a database: what may be drafted from
+ * which signal, who may sign off which message in which state (four eyes), and what may
+ * be changed when.
  */
 class AlertTests {
 
@@ -44,7 +45,8 @@ class AlertTests {
 
 	static final UUID SIGNAL = UUID.fromString("00000000-0000-0000-0000-00000000000a");
 
-	static final Grant APPROVE = new Grant(Capability.EARLY_WARNING, Action.APPROVE, Purpose.PUBLIC_HEALTH_INTELLIGENCE);
+	static final Grant APPROVE = new Grant(Capability.EARLY_WARNING, Action.APPROVE,
+			Purpose.PUBLIC_HEALTH_INTELLIGENCE);
 
 	static final Grant READ = new Grant(Capability.EARLY_WARNING, Action.READ, Purpose.PUBLIC_HEALTH_INTELLIGENCE);
 
@@ -122,12 +124,13 @@ class AlertTests {
 	}
 
 	/**
-	 * The alert as it stands, who signs off, then the refusal ({@code null}: signed off), whether that sign-off issues
-	 * the message, and the state afterwards.
+	 * The alert as it stands, who signs off, then the refusal ({@code null}: signed off),
+	 * whether that sign-off issues the message, and the state afterwards.
 	 */
 	static Stream<Arguments> signOffs() {
 		return Stream.of(
-				// A graded signal's alert: one sign-off by anyone with the approve grant but the drafter.
+				// A graded signal's alert: one sign-off by anyone with the approve grant
+				// but the drafter.
 				row("draft, graded", AlertTests::graded, PANEL, null, true, AlertState.DRAFT),
 				row("draft, graded", AlertTests::graded, COORDINATOR, Refusal.OWN_DRAFT, false, AlertState.DRAFT),
 				row("draft, graded", AlertTests::graded, READER, Refusal.NOT_AN_APPROVER, false, AlertState.DRAFT),
@@ -148,7 +151,8 @@ class AlertTests {
 				row("issued", AlertTests::issued, PANEL, Refusal.NOTHING_PENDING, false, AlertState.ISSUED),
 				row("issued", AlertTests::issued, READER, Refusal.NOTHING_PENDING, false, AlertState.ISSUED),
 				row("cancelled", AlertTests::cancelled, PANEL, Refusal.NOTHING_PENDING, false, AlertState.CANCELLED),
-				// An update of a graded signal's alert, and a cancellation, need one sign-off; the state stays issued.
+				// An update of a graded signal's alert, and a cancellation, need one
+				// sign-off; the state stays issued.
 				row("update pending", AlertTests::updatePending, PANEL, null, true, AlertState.ISSUED),
 				row("update pending", AlertTests::updatePending, COORDINATOR, Refusal.OWN_DRAFT, false,
 						AlertState.ISSUED),
@@ -190,7 +194,10 @@ class AlertTests {
 		assertThat(alert.state()).isEqualTo(after);
 	}
 
-	/** The alert as it stands, the change drafted, then the refusal ({@code null}: drafted). */
+	/**
+	 * The alert as it stands, the change drafted, then the refusal ({@code null}:
+	 * drafted).
+	 */
 	static Stream<Arguments> changes() {
 		return Stream.of(Arguments.of("draft", (Supplier<Alert>) AlertTests::graded, "update", Refusal.NOT_ISSUED),
 				Arguments.of("draft", (Supplier<Alert>) AlertTests::graded, "cancel", Refusal.NOT_ISSUED),
@@ -200,7 +207,8 @@ class AlertTests {
 						Refusal.NOT_ISSUED),
 				Arguments.of("issued", (Supplier<Alert>) AlertTests::issued, "update", null),
 				Arguments.of("issued", (Supplier<Alert>) AlertTests::issued, "cancel", null),
-				Arguments.of("issued", (Supplier<Alert>) AlertTests::issued, "cancel without reason", Refusal.NO_REASON),
+				Arguments.of("issued", (Supplier<Alert>) AlertTests::issued, "cancel without reason",
+						Refusal.NO_REASON),
 				Arguments.of("issued", (Supplier<Alert>) AlertTests::issued, "cancel with a long reason",
 						Refusal.REASON_TOO_LONG),
 				Arguments.of("update pending", (Supplier<Alert>) AlertTests::updatePending, "update",
@@ -219,12 +227,12 @@ class AlertTests {
 		var alert = given.get();
 		var messages = alert.messages().size();
 		Runnable change = switch (action) {
-			case "update" -> () -> alert.draftUpdate(GRADED, PanelOutcome.ALERT_PROFESSIONALS, content(), "coordinator",
-					T);
+			case "update" ->
+				() -> alert.draftUpdate(GRADED, PanelOutcome.ALERT_PROFESSIONALS, content(), "coordinator", T);
 			case "cancel" -> () -> alert.draftCancellation(" Lab found no fentanyl ", content(), "coordinator", T);
 			case "cancel without reason" -> () -> alert.draftCancellation("  ", content(), "coordinator", T);
-			case "cancel with a long reason" -> () -> alert.draftCancellation("x".repeat(Alert.MAX_REASON + 1),
-					content(), "coordinator", T);
+			case "cancel with a long reason" ->
+				() -> alert.draftCancellation("x".repeat(Alert.MAX_REASON + 1), content(), "coordinator", T);
 			default -> throw new IllegalArgumentException(action);
 		};
 		if (refusal == null) {
@@ -242,7 +250,10 @@ class AlertTests {
 		}
 	}
 
-	/** The signal's status and outcome, who an alert on it may reach (empty: the refusal), and the sign-offs needed. */
+	/**
+	 * The signal's status and outcome, who an alert on it may reach (empty: the refusal),
+	 * and the sign-offs needed.
+	 */
 	static Stream<Arguments> drafts() {
 		return Stream.of(Arguments.of(OPEN, null, Set.of(), Refusal.SIGNAL_NOT_READY, 0),
 				Arguments.of(DISMISSED, null, Set.of(), Refusal.SIGNAL_NOT_READY, 0),
@@ -276,11 +287,12 @@ class AlertTests {
 	}
 
 	/**
-	 * Whether the alert took the urgent path, the signal now, who an update may reach (empty: refused), and the
-	 * sign-offs it needs.
+	 * Whether the alert took the urgent path, the signal now, who an update may reach
+	 * (empty: refused), and the sign-offs it needs.
 	 */
 	static Stream<Arguments> updates() {
-		return Stream.of(Arguments.of(false, GRADED, PanelOutcome.ALERT_PROFESSIONALS, Set.of(Audience.PROFESSIONALS), 1),
+		return Stream.of(
+				Arguments.of(false, GRADED, PanelOutcome.ALERT_PROFESSIONALS, Set.of(Audience.PROFESSIONALS), 1),
 				Arguments.of(false, GRADED, PanelOutcome.MONITOR, Set.of(), 0),
 				Arguments.of(true, GRADED, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC,
 						Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), 1),

@@ -27,8 +27,7 @@ class EarlyWarningPolicyTests {
 
 	static final Grant READ = new Grant(Capability.EARLY_WARNING, Action.READ, Purpose.PUBLIC_HEALTH_INTELLIGENCE);
 
-	static final Grant MANAGE = new Grant(Capability.EARLY_WARNING, Action.MANAGE,
-			Purpose.PUBLIC_HEALTH_INTELLIGENCE);
+	static final Grant MANAGE = new Grant(Capability.EARLY_WARNING, Action.MANAGE, Purpose.PUBLIC_HEALTH_INTELLIGENCE);
 
 	static final Grant MANAGE_POLICING = new Grant(Capability.EARLY_WARNING, Action.MANAGE, Purpose.POLICING);
 
@@ -38,21 +37,23 @@ class EarlyWarningPolicyTests {
 	}
 
 	/**
-	 * The reader's agency and type, their grants, the reporter's agency, whether the reader may identify the reporter,
-	 * and whether they may open the report's files.
+	 * The reader's agency and type, their grants, the reporter's agency, whether the
+	 * reader may identify the reporter, and whether they may open the report's files.
 	 */
 	static Stream<Arguments> identities() {
 		return Stream.of(
 				// The coordinator of a council identifies every reporter.
 				Arguments.of("BHM-PH", COUNCIL_PUBLIC_HEALTH, Set.of(READ, MANAGE), "BHM-TREAT", true, true),
 				Arguments.of("BHM-PH", COUNCIL_PUBLIC_HEALTH, Set.of(READ, MANAGE), null, true, true),
-				// A panel member of another agency sees the files (evidence to grade on) but not who sent them.
+				// A panel member of another agency sees the files (evidence to grade on)
+				// but not who sent them.
 				Arguments.of("UHB", NHS_TRUST, Set.of(READ), "BHM-TREAT", false, true),
 				// A frontline worker of another agency who only reports sees neither.
 				Arguments.of("UHB", NHS_TRUST, Set.of(), "BHM-TREAT", false, false),
 				// Staff of the reporter's own agency see both.
 				Arguments.of("BHM-TREAT", TREATMENT_PROVIDER, Set.of(READ), "BHM-TREAT", true, true),
-				// A police officer given the coordinator's grants still sees neither for another agency's report.
+				// A police officer given the coordinator's grants still sees neither for
+				// another agency's report.
 				Arguments.of("WMP", POLICE_FORCE, Set.of(READ, MANAGE), "BHM-TREAT", false, false),
 				Arguments.of("WMP", POLICE_FORCE, Set.of(READ, MANAGE, MANAGE_POLICING), "BHM-TREAT", false, false),
 				Arguments.of("WMP", POLICE_FORCE, Set.of(READ, MANAGE), null, false, false),
@@ -80,7 +81,8 @@ class EarlyWarningPolicyTests {
 		var approvePublic = new Grant(Capability.EARLY_WARNING, Action.APPROVE, Purpose.PUBLIC);
 		return Stream.of(Arguments.of(NHS_TRUST, Set.of(approve), true),
 				Arguments.of(COUNCIL_PUBLIC_HEALTH, Set.of(READ, MANAGE, approve), true),
-				Arguments.of(NHS_TRUST, Set.of(READ, MANAGE), false), Arguments.of(NHS_TRUST, Set.of(approvePublic), false),
+				Arguments.of(NHS_TRUST, Set.of(READ, MANAGE), false),
+				Arguments.of(NHS_TRUST, Set.of(approvePublic), false),
 				Arguments.of(POLICE_FORCE, Set.of(approve), true));
 	}
 

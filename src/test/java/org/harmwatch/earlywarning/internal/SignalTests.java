@@ -24,7 +24,8 @@ import static org.harmwatch.earlywarning.SignalStatus.OPEN;
 import static org.harmwatch.earlywarning.SignalStatus.VALIDATED;
 
 /**
- * A signal's state rules as tables, without Spring or a database: the coordinator's decision and the panel's outcome.
+ * A signal's state rules as tables, without Spring or a database: the coordinator's
+ * decision and the panel's outcome.
  */
 class SignalTests {
 
@@ -34,7 +35,10 @@ class SignalTests {
 		return new Signal(UUID.randomUUID(), status, null, null, null, null, null, null, null, 0);
 	}
 
-	/** The signal's status, the decision and reason, then the field refused and why ({@code null}: decided). */
+	/**
+	 * The signal's status, the decision and reason, then the field refused and why
+	 * ({@code null}: decided).
+	 */
 	static Stream<Arguments> decisions() {
 		return Stream.of(Arguments.of(OPEN, VALIDATED, null, null, null),
 				Arguments.of(OPEN, VALIDATED, "  matches the lab result ", null, null),
@@ -76,8 +80,8 @@ class SignalTests {
 	}
 
 	/**
-	 * The signal's status, the outcome and rationale, the grades in against a quorum of 2, then whether it is a
-	 * conflict and the message ({@code null}: recorded).
+	 * The signal's status, the outcome and rationale, the grades in against a quorum of
+	 * 2, then whether it is a conflict and the message ({@code null}: recorded).
 	 */
 	static Stream<Arguments> outcomes() {
 		var why = "Lab-confirmed fentanyl in three samples.";
@@ -91,7 +95,8 @@ class SignalTests {
 						false, "The reasons are at most 4000 characters."),
 				Arguments.of(GRADED, PanelOutcome.ALERT_PROFESSIONALS, why, 2, true,
 						"The panel's outcome has already been recorded."),
-				Arguments.of(OPEN, PanelOutcome.ALERT_PROFESSIONALS, why, 2, true, "Only a validated signal is graded."),
+				Arguments.of(OPEN, PanelOutcome.ALERT_PROFESSIONALS, why, 2, true,
+						"Only a validated signal is graded."),
 				Arguments.of(DISMISSED, PanelOutcome.ALERT_PROFESSIONALS, why, 2, true,
 						"Only a validated signal is graded."));
 	}
@@ -122,8 +127,8 @@ class SignalTests {
 	void gradingIsOpenOnlyWhileValidated() {
 		signal(VALIDATED).requireGradable();
 		for (var status : new SignalStatus[] { OPEN, DISMISSED, GRADED }) {
-			assertThatThrownBy(() -> signal(status).requireGradable()).isInstanceOfSatisfying(
-					PanelRejectedException.class, ex -> assertThat(ex.conflict()).isTrue());
+			assertThatThrownBy(() -> signal(status).requireGradable())
+				.isInstanceOfSatisfying(PanelRejectedException.class, ex -> assertThat(ex.conflict()).isTrue());
 		}
 		var problems = new ArrayList<ReportProblem>();
 		assertThat(Signal.rationale("  reasons  ", problems)).isEqualTo("reasons");

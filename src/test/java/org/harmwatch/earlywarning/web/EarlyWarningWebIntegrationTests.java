@@ -43,7 +43,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The report forms, the partner API, the anonymous form and its rate limit, signal pages, and who sees a reporter.
+ * The report forms, the partner API, the anonymous form and its rate limit, signal pages,
+ * and who sees a reporter.
  */
 @HarmwatchIntegrationTest
 class EarlyWarningWebIntegrationTests {
@@ -80,7 +81,10 @@ class EarlyWarningWebIntegrationTests {
 	}
 
 	String now() {
-		return LocalDateTime.now(clock.withZone(ZoneId.of("Europe/London"))).truncatedTo(ChronoUnit.MINUTES).minusMinutes(30).toString();
+		return LocalDateTime.now(clock.withZone(ZoneId.of("Europe/London")))
+			.truncatedTo(ChronoUnit.MINUTES)
+			.minusMinutes(30)
+			.toString();
 	}
 
 	long reports() {
@@ -108,15 +112,18 @@ class EarlyWarningWebIntegrationTests {
 			.param("description", description))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/early-warning/reports/new"));
-		var stored = jdbc.sql("SELECT reporter_name, reporter_agency_code, channel, purpose FROM earlywarning.report "
-				+ "WHERE description = ?")
+		var stored = jdbc
+			.sql("SELECT reporter_name, reporter_agency_code, channel, purpose FROM earlywarning.report "
+					+ "WHERE description = ?")
 			.param(description)
 			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.single();
-		assertThat(stored).containsExactly("Frankie Frontline", "BHM-TREAT", "STAFF_FORM", "PUBLIC_HEALTH_INTELLIGENCE");
-		var substances = jdbc.sql("SELECT text || '=' || coalesce(substance_code, '?') || '/' || how_known "
-				+ "FROM earlywarning.report_substance s JOIN earlywarning.report r ON r.id = s.report_id "
-				+ "WHERE r.description = ? ORDER BY position")
+		assertThat(stored).containsExactly("Frankie Frontline", "BHM-TREAT", "STAFF_FORM",
+				"PUBLIC_HEALTH_INTELLIGENCE");
+		var substances = jdbc
+			.sql("SELECT text || '=' || coalesce(substance_code, '?') || '/' || how_known "
+					+ "FROM earlywarning.report_substance s JOIN earlywarning.report r ON r.id = s.report_id "
+					+ "WHERE r.description = ? ORDER BY position")
 			.param(description)
 			.query(String.class)
 			.list();
@@ -159,9 +166,10 @@ class EarlyWarningWebIntegrationTests {
 				 "substances": [{"text": "china white", "howKnown": "CLINICAL_PICTURE"}],
 				 "outcomes": ["OVERDOSE"], "people": 1, "description": "Naloxone x3 given"}"""
 			.formatted(clock.instant().minus(Duration.ofHours(2)));
-		var location = mvc.perform(post("/api/early-warning/reports").header("Authorization", "Bearer " + token)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body))
+		var location = mvc
+			.perform(post("/api/early-warning/reports").header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", startsWith("/api/early-warning/reports/")))
 			.andExpect(jsonPath("$.id").exists())
@@ -189,8 +197,7 @@ class EarlyWarningWebIntegrationTests {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("people")));
 		mvc.perform(post("/api/early-warning/reports").header("Authorization", "Bearer " + token)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{not json"))
-			.andExpect(status().isBadRequest());
+			.content("{not json")).andExpect(status().isBadRequest());
 		assertThat(reports()).isEqualTo(before);
 
 		mvc.perform(post("/api/early-warning/reports").header("Authorization", "Bearer hw_not-a-real-token")
@@ -200,8 +207,10 @@ class EarlyWarningWebIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.content(body)).andExpect(status().isUnauthorized());
-		var readOnly = agencies.issueApiClient("Reader " + UUID.randomUUID(), "WMAS",
-				List.of(new Grant(Capability.GEOGRAPHY, Action.READ, Purpose.PUBLIC)), "admin").token();
+		var readOnly = agencies
+			.issueApiClient("Reader " + UUID.randomUUID(), "WMAS",
+					List.of(new Grant(Capability.GEOGRAPHY, Action.READ, Purpose.PUBLIC)), "admin")
+			.token();
 		mvc.perform(post("/api/early-warning/reports").header("Authorization", "Bearer " + readOnly)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)).andExpect(status().isForbidden());
@@ -272,8 +281,8 @@ class EarlyWarningWebIntegrationTests {
 		var id = earlyWarning.submit(
 				new org.harmwatch.earlywarning.ReportDraft(org.harmwatch.earlywarning.Channel.STAFF_FORM,
 						org.harmwatch.earlywarning.SourceType.DRUG_SERVICE, clock.instant().minus(Duration.ofHours(1)),
-						null, null, BIRMINGHAM, List.of(), null, Set.of(org.harmwatch.earlywarning.Outcome.UNUSUAL_EFFECTS),
-						1, "identity test"),
+						null, null, BIRMINGHAM, List.of(), null,
+						Set.of(org.harmwatch.earlywarning.Outcome.UNUSUAL_EFFECTS), 1, "identity test"),
 				new org.harmwatch.earlywarning.Reporter(UUID.randomUUID(), "Frankie Frontline", "BHM-TREAT",
 						"Birmingham Recovery Partnership (demo)"),
 				clock.instant());
@@ -281,7 +290,8 @@ class EarlyWarningWebIntegrationTests {
 		var police = new HarmwatchUser(UUID.randomUUID(), "pc-ew", null, "PC Early", "WMP", "West Midlands Police",
 				AgencyType.POLICE_FORCE, List.of("TEST"), readGrant, true, false);
 		var colleague = new HarmwatchUser(UUID.randomUUID(), "colleague-ew", null, "Colleague", "BHM-TREAT",
-				"Birmingham Recovery Partnership (demo)", AgencyType.TREATMENT_PROVIDER, List.of("TEST"), readGrant, true, false);
+				"Birmingham Recovery Partnership (demo)", AgencyType.TREATMENT_PROVIDER, List.of("TEST"), readGrant,
+				true, false);
 
 		mvc.perform(get("/early-warning/reports/" + id).with(user(police)))
 			.andExpect(status().isOk())
@@ -301,7 +311,8 @@ class EarlyWarningWebIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("Frankie Frontline"))));
 
-		var audited = jdbc.sql("SELECT action || ':' || actor FROM platform.audit_event WHERE record_id = ? ORDER BY seq")
+		var audited = jdbc
+			.sql("SELECT action || ':' || actor FROM platform.audit_event WHERE record_id = ? ORDER BY seq")
 			.param(id.toString())
 			.query(String.class)
 			.list();
@@ -311,13 +322,12 @@ class EarlyWarningWebIntegrationTests {
 
 	@Test
 	void theCoordinatorSeesSignalsAndDecides() throws Exception {
-		var id = earlyWarning.submit(
-				new org.harmwatch.earlywarning.ReportDraft(org.harmwatch.earlywarning.Channel.STAFF_FORM,
-						org.harmwatch.earlywarning.SourceType.CORONER, clock.instant().minus(Duration.ofDays(1)), null,
-						null, "E08000026", List.of(new org.harmwatch.earlywarning.SubstanceMention("levamisole",
-								org.harmwatch.earlywarning.HowKnown.LAB)),
-						null, Set.of(org.harmwatch.earlywarning.Outcome.DEATH), 1, null),
-				null, clock.instant());
+		var id = earlyWarning.submit(new org.harmwatch.earlywarning.ReportDraft(
+				org.harmwatch.earlywarning.Channel.STAFF_FORM, org.harmwatch.earlywarning.SourceType.CORONER,
+				clock.instant().minus(Duration.ofDays(1)), null, null, "E08000026",
+				List.of(new org.harmwatch.earlywarning.SubstanceMention("levamisole",
+						org.harmwatch.earlywarning.HowKnown.LAB)),
+				null, Set.of(org.harmwatch.earlywarning.Outcome.DEATH), 1, null), null, clock.instant());
 		var signal = earlyWarning.signalOf(EvidenceKind.REPORT, id.toString()).orElseThrow();
 		mvc.perform(get("/early-warning/signals").param("urgency", "URGENT").param("status", "OPEN").with(as("panel")))
 			.andExpect(status().isOk())
@@ -337,8 +347,7 @@ class EarlyWarningWebIntegrationTests {
 			.andExpect(content().string(containsString("Say why the signal is dismissed.")));
 		mvc.perform(post("/early-warning/signals/" + signal + "/decision").with(as("coordinator"))
 			.with(csrf())
-			.param("outcome", "VALIDATED"))
-			.andExpect(status().isFound());
+			.param("outcome", "VALIDATED")).andExpect(status().isFound());
 		assertThat(earlyWarning.signal(signal).status()).isEqualTo(org.harmwatch.earlywarning.SignalStatus.VALIDATED);
 		assertThat(earlyWarning.signal(signal).decidedBy()).isEqualTo("coordinator");
 		mvc.perform(get("/early-warning/signals/" + UUID.randomUUID()).with(as("coordinator")))

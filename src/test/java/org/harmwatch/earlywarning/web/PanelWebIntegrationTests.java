@@ -39,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The panel's pages and API: who may grade, bad input refused with nothing changed, the quorum before the outcome.
+ * The panel's pages and API: who may grade, bad input refused with nothing changed, the
+ * quorum before the outcome.
  */
 @HarmwatchIntegrationTest
 class PanelWebIntegrationTests {
@@ -65,7 +66,10 @@ class PanelWebIntegrationTests {
 		return user(users.loadUserByUsername(username));
 	}
 
-	/** A validated urgent signal (fentanyl new to Walsall) in a stretch of time no other test uses. */
+	/**
+	 * A validated urgent signal (fentanyl new to Walsall) in a stretch of time no other
+	 * test uses.
+	 */
 	UUID validatedSignal() {
 		var t = Instant.parse("2150-01-01T12:00:00Z").plus(Duration.ofDays(400L * SLOTS.incrementAndGet()));
 		var draft = new ReportDraft(Channel.STAFF_FORM, SourceType.AMBULANCE, t, null, null, "E08000030",
@@ -109,8 +113,9 @@ class PanelWebIntegrationTests {
 		mvc.perform(post("/api/early-warning/signals/" + signal + "/grades").with(as("panel2"))
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"strength": "B", "harm": "HIGH", "recommendation": "ALERT_PROFESSIONALS", "rationale": "Agree"}"""))
+			.content(
+					"""
+							{"strength": "B", "harm": "HIGH", "recommendation": "ALERT_PROFESSIONALS", "rationale": "Agree"}"""))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.username").value("panel2"))
 			.andExpect(jsonPath("$.recommendation").value("ALERT_PROFESSIONALS"));
@@ -184,8 +189,7 @@ class PanelWebIntegrationTests {
 		mvc.perform(post("/api/early-warning/signals/" + signal + "/grades").with(as("panel"))
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{not json"))
-			.andExpect(status().isBadRequest());
+			.content("{not json")).andExpect(status().isBadRequest());
 		mvc.perform(post("/early-warning/signals/" + signal + "/grade").with(as("panel"))
 			.with(csrf())
 			.param("strength", "A"))
@@ -209,14 +213,12 @@ class PanelWebIntegrationTests {
 		mvc.perform(post("/api/early-warning/signals/" + signal + "/grades").with(as("frontline"))
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(body))
-			.andExpect(status().isForbidden());
+			.content(body)).andExpect(status().isForbidden());
 		mvc.perform(get("/early-warning/panel").with(as("frontline"))).andExpect(status().isForbidden());
 		mvc.perform(post("/early-warning/signals/" + signal + "/outcome").with(as("panel"))
 			.with(csrf())
 			.param("outcome", "MONITOR")
-			.param("rationale", "Members do not record the outcome"))
-			.andExpect(status().isForbidden());
+			.param("rationale", "Members do not record the outcome")).andExpect(status().isForbidden());
 		assertThat(panel.grades(signal)).isEmpty();
 		assertThat(earlyWarning.signal(signal).status()).isEqualTo(SignalStatus.VALIDATED);
 	}

@@ -44,15 +44,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Photos and lab reports sent with reports: stored with the report or not at all, photos stripped of their metadata
- * (a GPS position can be a home), files recognised by their bytes, downloads audited and never rendered inline.
+ * Photos and lab reports sent with reports: stored with the report or not at all, photos
+ * stripped of their metadata (a GPS position can be a home), files recognised by their
+ * bytes, downloads audited and never rendered inline.
  */
 @HarmwatchIntegrationTest
 class ReportAttachmentIntegrationTests {
 
 	static final String BIRMINGHAM = "E08000025";
 
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+		.getBytes(StandardCharsets.US_ASCII);
 
 	@Autowired
 	MockMvc mvc;
@@ -80,7 +82,8 @@ class ReportAttachmentIntegrationTests {
 		var jpeg = new ByteArrayOutputStream();
 		ImageIO.write(image, "jpeg", jpeg);
 		var bytes = jpeg.toByteArray();
-		var exif = "Exif\0\0MM\0*GPSLatitude 52.4862N GPSLongitude 1.8904W SECRET-HOME".getBytes(StandardCharsets.ISO_8859_1);
+		var exif = "Exif\0\0MM\0*GPSLatitude 52.4862N GPSLongitude 1.8904W SECRET-HOME"
+			.getBytes(StandardCharsets.ISO_8859_1);
 		var out = new ByteArrayOutputStream();
 		out.write(bytes, 0, 2); // SOI
 		out.write(0xFF);
@@ -132,12 +135,12 @@ class ReportAttachmentIntegrationTests {
 			.file(new MockMultipartFile("attachments", "C:\\Users\\me\\IMG_0001.JPG", "image/jpeg", photo))
 			.file(new MockMultipartFile("attachments", "lab report.pdf", "application/pdf", PDF))
 			.with(as("frontline"))
-			.with(csrf()))
-			.andExpect(status().isFound());
+			.with(csrf())).andExpect(status().isFound());
 
 		var id = reportWith(description);
-		var stored = jdbc.sql("SELECT filename, content_type, content FROM earlywarning.report_attachment "
-				+ "WHERE report_id = ? ORDER BY position")
+		var stored = jdbc
+			.sql("SELECT filename, content_type, content FROM earlywarning.report_attachment "
+					+ "WHERE report_id = ? ORDER BY position")
 			.param(id)
 			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getBytes(3) })
 			.list();
@@ -158,8 +161,8 @@ class ReportAttachmentIntegrationTests {
 			.getContentAsString();
 		var link = page.substring(page.indexOf("/early-warning/reports/" + id + "/attachments/"));
 		link = link.substring(0, link.indexOf('"'));
-		var audited = jdbc.sql("SELECT count(*) FROM platform.audit_event WHERE action = 'ATTACHMENT_VIEWED' "
-				+ "AND record_id = ?")
+		var audited = jdbc
+			.sql("SELECT count(*) FROM platform.audit_event WHERE action = 'ATTACHMENT_VIEWED' " + "AND record_id = ?")
 			.param(id.toString())
 			.query(Long.class)
 			.single();
@@ -168,8 +171,8 @@ class ReportAttachmentIntegrationTests {
 			.andExpect(header().string("Content-Disposition", containsString("attachment")))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(content().contentType("image/jpeg"));
-		assertThat(jdbc.sql("SELECT count(*) FROM platform.audit_event WHERE action = 'ATTACHMENT_VIEWED' "
-				+ "AND record_id = ?")
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM platform.audit_event WHERE action = 'ATTACHMENT_VIEWED' " + "AND record_id = ?")
 			.param(id.toString())
 			.query(Long.class)
 			.single()).isEqualTo(audited + 1);
@@ -218,10 +221,13 @@ class ReportAttachmentIntegrationTests {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("attachments[0].content")));
 		assertThat(reportsWith(description)).isZero();
 
-		mvc.perform(post("/api/early-warning/reports").header("Authorization", "Bearer " + token)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body.formatted(when, BIRMINGHAM, description, "{\"filename\": \"result.pdf\", \"content\": \""
-					+ Base64.getEncoder().encodeToString(PDF) + "\"}")))
+		mvc.perform(
+				post("/api/early-warning/reports").header("Authorization", "Bearer " + token)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(
+							body.formatted(when, BIRMINGHAM, description,
+									"{\"filename\": \"result.pdf\", \"content\": \""
+											+ Base64.getEncoder().encodeToString(PDF) + "\"}")))
 			.andExpect(status().isCreated());
 		assertThat(jdbc.sql("SELECT filename FROM earlywarning.report_attachment WHERE report_id = ?")
 			.param(reportWith(description))

@@ -26,10 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * How long a point → areas lookup takes on the bundled West Midlands boundaries: four point-in-polygon searches
- * (local authority, ward, MSOA, LSOA), as {@code GeographyManagement.lookup} does.
+ * How long a point → areas lookup takes on the bundled West Midlands boundaries: four
+ * point-in-polygon searches (local authority, ward, MSOA, LSOA), as
+ * {@code GeographyManagement.lookup} does.
  *
- * <p>Run with {@code bench/jmh.sh AreaLookupBenchmark -f 1 -wi 3 -i 5}.
+ * <p>
+ * Run with {@code bench/jmh.sh AreaLookupBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -84,13 +86,18 @@ public class AreaLookupBenchmark {
 		}
 	}
 
-	/** A point anywhere in the region's bounding box: about half fall outside every local authority. */
+	/**
+	 * A point anywhere in the region's bounding box: about half fall outside every local
+	 * authority.
+	 */
 	@Benchmark
 	public void pointInBoundingBox(Blackhole sink) {
 		lookup(boxPoints[next++ & (boxPoints.length - 1)], sink);
 	}
 
-	/** A point inside the region (an LSOA's interior point): all four levels are searched. */
+	/**
+	 * A point inside the region (an LSOA's interior point): all four levels are searched.
+	 */
 	@Benchmark
 	public void pointInsideRegion(Blackhole sink) {
 		lookup(insidePoints[Math.floorMod(next++, insidePoints.length)], sink);

@@ -11,7 +11,8 @@ import org.locationtech.jts.geom.LinearRing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The point index on a few squares small enough to reason about by hand (longitude x, latitude y, near 52° N).
+ * The point index on a few squares small enough to reason about by hand (longitude x,
+ * latitude y, near 52° N).
  */
 class AreaIndexTests {
 
@@ -27,12 +28,14 @@ class AreaIndexTests {
 				new Coordinate(x + side, y + side), new Coordinate(x, y + side), new Coordinate(x, y) });
 	}
 
-	/** West and East share the edge x = -1.9; Ring is a square around a hole; Far lies apart. */
-	static final Map<String, Geometry> AREAS = Map.of(
-			"E0000000W", square(-2.0, 52.0, 0.1),
-			"E0000000E", square(-1.9, 52.0, 0.1),
-			"E0000000R", geometries.createPolygon(ring(-1.5, 52.0, 0.3), new LinearRing[] { ring(-1.4, 52.1, 0.1) }),
-			"E0000000F", square(0.0, 51.0, 0.1));
+	/**
+	 * West and East share the edge x = -1.9; Ring is a square around a hole; Far lies
+	 * apart.
+	 */
+	static final Map<String, Geometry> AREAS = Map.of("E0000000W", square(-2.0, 52.0, 0.1), "E0000000E",
+			square(-1.9, 52.0, 0.1), "E0000000R",
+			geometries.createPolygon(ring(-1.5, 52.0, 0.3), new LinearRing[] { ring(-1.4, 52.1, 0.1) }), "E0000000F",
+			square(0.0, 51.0, 0.1));
 
 	@Test
 	void findsTheAreaWhoseInteriorHoldsThePoint() {
@@ -48,7 +51,8 @@ class AreaIndexTests {
 	void givesAPointOnASharedBoundaryToExactlyOneAreaTheSameEveryTime() {
 		var index = new AreaIndex(AREAS, 0);
 		for (int i = 0; i < 3; i++) {
-			// On the shared edge: both cover it, neither contains it; the lowest code wins.
+			// On the shared edge: both cover it, neither contains it; the lowest code
+			// wins.
 			assertThat(index.locate(-1.9, 52.05)).contains("E0000000E");
 			// A corner shared by the two squares.
 			assertThat(index.locate(-1.9, 52.0)).contains("E0000000E");
@@ -88,7 +92,8 @@ class AreaIndexTests {
 		assertThat(new AreaIndex(AREAS, 20).locate(-1.95, justSouth)).isEmpty();
 		// Equally near two areas: the lowest code.
 		assertThat(new AreaIndex(AREAS, 50).locate(-1.9, justSouth)).contains("E0000000E");
-		// A hole wider than the tolerance stays empty in its middle, but its rim goes to the area around it.
+		// A hole wider than the tolerance stays empty in its middle, but its rim goes to
+		// the area around it.
 		assertThat(new AreaIndex(AREAS, 50).locate(-1.35, 52.15)).isEmpty();
 		assertThat(new AreaIndex(AREAS, 50).locate(-1.35, 52.1 + 0.0003)).contains("E0000000R");
 	}

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Reading a region's geography from the files its manifest describes: nothing about a region is in the code.
+ * Reading a region's geography from the files its manifest describes: nothing about a
+ * region is in the code.
  */
 class DatasetReaderTests {
 
@@ -45,14 +46,16 @@ class DatasetReaderTests {
 		assertThat(areas.get("TL1").msoaCode()).isEqualTo("TM1");
 		assertThat(areas.get("TL3").msoaCode()).isEqualTo("TM2");
 		assertThat(areas.get("TM1").msoaCode()).isNull();
-		// Deprivation joins on the LSOA code; a quoted cell with a comma does not shift the columns.
+		// Deprivation joins on the LSOA code; a quoted cell with a comma does not shift
+		// the columns.
 		assertThat(areas.get("TL1").imdRank()).isEqualTo(120);
 		assertThat(areas.get("TL1").imdDecile()).isEqualTo(1);
 		assertThat(areas.get("TL2").imdDecile()).isEqualTo(10);
 		assertThat(areas.get("TL4").imdDecile()).isNull();
-		// Populations of other authorities in the file are left out; without age columns there are no ages.
-		assertThat(dataset.populations()).extracting(SourcePopulation::ladCode, SourcePopulation::year,
-				SourcePopulation::allAges)
+		// Populations of other authorities in the file are left out; without age columns
+		// there are no ages.
+		assertThat(dataset.populations())
+			.extracting(SourcePopulation::ladCode, SourcePopulation::year, SourcePopulation::allAges)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("T01", 2023, 1000),
 					org.assertj.core.groups.Tuple.tuple("T02", 2023, 2000),
 					org.assertj.core.groups.Tuple.tuple("T01", 2024, 1100));
@@ -75,7 +78,8 @@ class DatasetReaderTests {
 			assertThat(lsoa.msoaCode()).as("MSOA of %s", lsoa.code()).isNotNull();
 			assertThat(lsoa.imdDecile()).as("IMD decile of %s", lsoa.code()).isBetween(1, 10);
 		});
-		// LSOA names are their MSOA's name plus a letter (Birmingham 138A is in Birmingham 138): the spatial nesting
+		// LSOA names are their MSOA's name plus a letter (Birmingham 138A is in
+		// Birmingham 138): the spatial nesting
 		// agrees with ONS's naming for every LSOA.
 		var msoaNames = dataset.areas()
 			.stream()
@@ -99,8 +103,10 @@ class DatasetReaderTests {
 	@Test
 	void checksumChangesWithTheFilesAndNotBetweenReads() {
 		var westMidlands = DatasetReader.checksum(resources, "classpath:geography/west-midlands/");
-		assertThat(westMidlands).hasSize(64).isEqualTo(DatasetReader.checksum(resources, "classpath:geography/west-midlands"));
-		assertThat(DatasetReader.read(resources, "classpath:geography/west-midlands/").checksum()).isEqualTo(westMidlands);
+		assertThat(westMidlands).hasSize(64)
+			.isEqualTo(DatasetReader.checksum(resources, "classpath:geography/west-midlands"));
+		assertThat(DatasetReader.read(resources, "classpath:geography/west-midlands/").checksum())
+			.isEqualTo(westMidlands);
 		assertThat(DatasetReader.checksum(resources, "classpath:geography/test-region/")).isNotEqualTo(westMidlands);
 	}
 
@@ -117,7 +123,8 @@ class DatasetReaderTests {
 
 	@Test
 	void splitsCsvLines() {
-		assertThat(DatasetReader.cells("a,\"b, c\",\"say \"\"hi\"\"\",")).containsExactly("a", "b, c", "say \"hi\"", "");
+		assertThat(DatasetReader.cells("a,\"b, c\",\"say \"\"hi\"\"\",")).containsExactly("a", "b, c", "say \"hi\"",
+				"");
 		assertThat(DatasetReader.cells("\uFEFFcode,name")).containsExactly("code", "name");
 	}
 

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Loading the bundled geography at start-up is idempotent, also when several instances start at once.
+ * Loading the bundled geography at start-up is idempotent, also when several instances
+ * start at once.
  */
 @HarmwatchIntegrationTest
 class GeographyLoaderIntegrationTests {
@@ -40,7 +41,8 @@ class GeographyLoaderIntegrationTests {
 			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
 			.list()).containsExactly("LAD=7", "LSOA=1680", "MSOA=356", "WARD=163");
 		assertThat(jdbc.sql("SELECT count(*) FROM geography.lad_population").query(Long.class).single()).isEqualTo(168);
-		assertThat(jdbc.sql("SELECT region FROM geography.dataset").query(String.class).single()).isEqualTo("West Midlands");
+		assertThat(jdbc.sql("SELECT region FROM geography.dataset").query(String.class).single())
+			.isEqualTo("West Midlands");
 	}
 
 	@Test
@@ -67,7 +69,8 @@ class GeographyLoaderIntegrationTests {
 
 	@Test
 	void instancesStartingTogetherLoadOnce() throws Exception {
-		// A changed dataset (here: a forgotten checksum) is loaded by exactly one of the instances that find it.
+		// A changed dataset (here: a forgotten checksum) is loaded by exactly one of the
+		// instances that find it.
 		jdbc.sql("UPDATE geography.dataset SET checksum = 'outdated'").update();
 		Callable<Boolean> start = () -> loader.loadIfChanged().loaded();
 		try (var pool = Executors.newFixedThreadPool(3)) {
@@ -79,7 +82,8 @@ class GeographyLoaderIntegrationTests {
 			assertThat(loaded).isEqualTo(1);
 		}
 		assertThat(areas()).isEqualTo(2206);
-		assertThat(jdbc.sql("SELECT checksum FROM geography.dataset").query(String.class).single()).isNotEqualTo("outdated");
+		assertThat(jdbc.sql("SELECT checksum FROM geography.dataset").query(String.class).single())
+			.isNotEqualTo("outdated");
 	}
 
 }

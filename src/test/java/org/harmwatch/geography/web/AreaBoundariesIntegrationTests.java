@@ -28,7 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Each level's boundaries as GeoJSON: complete, with their figures, filterable, cacheable and compressed.
+ * Each level's boundaries as GeoJSON: complete, with their figures, filterable, cacheable
+ * and compressed.
  */
 @HarmwatchIntegrationTest
 class AreaBoundariesIntegrationTests {
@@ -53,7 +54,8 @@ class AreaBoundariesIntegrationTests {
 			.andExpect(jsonPath("$.features[*].properties.name", everyItem(notNullValue())))
 			.andExpect(jsonPath("$.features[*].properties.ladCode", everyItem(notNullValue())))
 			.andExpect(jsonPath("$.features[*].properties.ladName", everyItem(notNullValue())))
-			.andExpect(jsonPath("$.features[*].geometry.type", everyItem(org.hamcrest.Matchers.oneOf("Polygon", "MultiPolygon"))));
+			.andExpect(jsonPath("$.features[*].geometry.type",
+					everyItem(org.hamcrest.Matchers.oneOf("Polygon", "MultiPolygon"))));
 	}
 
 	@Test

@@ -12,7 +12,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The public map page: it renders for everyone, says what it shows in text too, and needs nothing from the internet.
+ * The public map page: it renders for everyone, says what it shows in text too, and needs
+ * nothing from the internet.
  */
 @HarmwatchIntegrationTest
 class MapPageIntegrationTests {
@@ -49,13 +50,15 @@ class MapPageIntegrationTests {
 			.containsPattern("data-bounds=\"52\\.\\d+,-2\\.\\d+,52\\.\\d+,-1\\.\\d+\"");
 
 		var table = between(html, "<table class=\"govuk-table\" id=\"lad-table\">", "</table>");
-		assertThat(table).contains("<caption class=\"govuk-table__caption govuk-table__caption--m\">Local authorities covered</caption>");
+		assertThat(table).contains(
+				"<caption class=\"govuk-table__caption govuk-table__caption--m\">Local authorities covered</caption>");
 		assertThat(Pattern.compile("<th scope=\"row\"").matcher(table).results().count()).isEqualTo(7);
 		var birmingham = between(table, ">Birmingham</th>", "</tr>");
 		assertThat(birmingham).contains("E08000025", "1,140,525", "mid-2020", ">40<", ">639<");
 		assertThat(table).contains(">Coventry</th>", ">Wolverhampton</th>");
 
-		// Scripts and styles come from this server only: the CSP forbids inline script and style.
+		// Scripts and styles come from this server only: the CSP forbids inline script
+		// and style.
 		assertThat(html).containsPattern("<script src=\"/webjars/leaflet/[0-9.]+/dist/leaflet.js\"></script>")
 			.contains("<script type=\"module\" src=\"/js/map.js\"></script>")
 			.containsPattern("href=\"/webjars/leaflet/[0-9.]+/dist/leaflet.css\"")

@@ -30,11 +30,14 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Audit entries appended per second by 8 threads on a durable PostgreSQL ({@code fsync} and
- * {@code synchronous_commit} on): the keyed chain (a plain insert, sealed every second by a sealer running alongside)
- * against the chain as it was before (an advisory lock held from reading the head to the commit of each entry).
+ * Audit entries appended per second by 8 threads on a durable PostgreSQL ({@code fsync}
+ * and {@code synchronous_commit} on): the keyed chain (a plain insert, sealed every
+ * second by a sealer running alongside) against the chain as it was before (an advisory
+ * lock held from reading the head to the commit of each entry).
  *
- * <p>Run with {@code bench/jmh.sh AuditAppendBenchmark}; results in docs/benchmarks.md and ADR 7.
+ * <p>
+ * Run with {@code bench/jmh.sh AuditAppendBenchmark}; results in docs/benchmarks.md and
+ * ADR 7.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -103,7 +106,10 @@ public class AuditAppendBenchmark {
 				"partner API");
 	}
 
-	/** The append as JdbcAuditLog did it before the keyed chain: lock, read the head, hash, insert, commit. */
+	/**
+	 * The append as JdbcAuditLog did it before the keyed chain: lock, read the head,
+	 * hash, insert, commit.
+	 */
 	@Benchmark
 	public void lockedChainAppendAsBefore() {
 		newTransaction.executeWithoutResult(status -> {

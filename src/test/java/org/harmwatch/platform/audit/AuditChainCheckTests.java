@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The chain check on chains built in memory, attacked as someone with the database but without the key would.
+ * The chain check on chains built in memory, attacked as someone with the database but
+ * without the key would.
  */
 class AuditChainCheckTests {
 
@@ -26,8 +27,8 @@ class AuditChainCheckTests {
 
 	/** An entry as written, before sealing. */
 	static AuditEntry written(long seq) {
-		return new AuditEntry(seq, T0.plusSeconds(seq), "user" + seq, "WMPCC", "STAFF_VIEWED", "staff", "r" + seq,
-				null, "ALLOWED", "detail " + seq, null, Scheme.HMAC_SHA256, null, null, null);
+		return new AuditEntry(seq, T0.plusSeconds(seq), "user" + seq, "WMPCC", "STAFF_VIEWED", "staff", "r" + seq, null,
+				"ALLOWED", "detail " + seq, null, Scheme.HMAC_SHA256, null, null, null);
 	}
 
 	static AuditEntry withDetail(AuditEntry e, String detail) {
@@ -35,13 +36,14 @@ class AuditChainCheckTests {
 				e.purpose(), e.outcome(), detail, e.chainSeq(), e.scheme(), e.keyId(), e.prevHash(), e.hash());
 	}
 
-	static AuditEntry withSeal(AuditEntry e, long chainSeq, Scheme scheme, String keyId, String prevHash,
-			String hash) {
+	static AuditEntry withSeal(AuditEntry e, long chainSeq, Scheme scheme, String keyId, String prevHash, String hash) {
 		return new AuditEntry(e.seq(), e.occurredAt(), e.actor(), e.agency(), e.action(), e.recordType(), e.recordId(),
 				e.purpose(), e.outcome(), e.detail(), chainSeq, scheme, keyId, prevHash, hash);
 	}
 
-	/** Entries from before keyed sealing: SHA-256 when written, chain position = number. */
+	/**
+	 * Entries from before keyed sealing: SHA-256 when written, chain position = number.
+	 */
 	static List<AuditEntry> legacy(int count) {
 		var chain = new ArrayList<AuditEntry>();
 		var previous = AuditHashes.GENESIS;
@@ -77,7 +79,10 @@ class AuditChainCheckTests {
 		return entries;
 	}
 
-	/** The attacker's re-hash from an index on: the old unkeyed SHA-256, keeping or dropping the keyed scheme. */
+	/**
+	 * The attacker's re-hash from an index on: the old unkeyed SHA-256, keeping or
+	 * dropping the keyed scheme.
+	 */
 	static List<AuditEntry> rehashWithSha256(List<AuditEntry> chain, int from, Scheme scheme) {
 		var result = new ArrayList<>(chain.subList(0, from));
 		var previous = from == 0 ? AuditHashes.GENESIS : chain.get(from - 1).hash();
@@ -90,7 +95,10 @@ class AuditChainCheckTests {
 		return result;
 	}
 
-	/** The attacker's re-seal from an index on with a key of their own, under the id of ours or of theirs. */
+	/**
+	 * The attacker's re-seal from an index on with a key of their own, under the id of
+	 * ours or of theirs.
+	 */
 	static List<AuditEntry> resealWith(List<AuditEntry> chain, int from, AuditKeys.Key theirs, String keyId) {
 		var result = new ArrayList<>(chain.subList(0, from));
 		var previous = chain.get(from - 1).hash();
@@ -231,8 +239,7 @@ class AuditChainCheckTests {
 		var relinked = new ArrayList<>(renumbered);
 		var next = relinked.get(4);
 		relinked.set(4, withSeal(next, 5, next.scheme(), next.keyId(), relinked.get(3).hash(), next.hash()));
-		assertThat(check(relinked).problem())
-			.extracting(AuditChainCheck.Problem::kind, AuditChainCheck.Problem::entry)
+		assertThat(check(relinked).problem()).extracting(AuditChainCheck.Problem::kind, AuditChainCheck.Problem::entry)
 			.containsExactly(Kind.CHANGED, 5L);
 	}
 
@@ -254,7 +261,8 @@ class AuditChainCheckTests {
 	void aChainCutAndGrownAgainIsFoundByTheCheckpointItPassed() {
 		var chain = keyedChain(10);
 		var checkpoint = checkpointOf(chain, 10, 1);
-		// Entries 8 to 10 deleted; the application goes on sealing new entries from 7's MAC, with the real key.
+		// Entries 8 to 10 deleted; the application goes on sealing new entries from 7's
+		// MAC, with the real key.
 		var regrown = seal(chain.subList(0, 7), written(11, 15), key);
 		var laterCheckpoint = checkpointOf(regrown, 12, 2);
 		assertThat(check(regrown).intact()).isTrue();
@@ -270,19 +278,18 @@ class AuditChainCheckTests {
 		chain.set(1, withDetail(chain.get(1), "forged"));
 		var rehashed = new ArrayList<>(rehashWithSha256(chain.subList(0, 4), 1, Scheme.SHA256));
 		rehashed.addAll(chain.subList(4, 6));
-		assertThat(check(rehashed).problem())
-			.extracting(AuditChainCheck.Problem::kind, AuditChainCheck.Problem::entry)
+		assertThat(check(rehashed).problem()).extracting(AuditChainCheck.Problem::kind, AuditChainCheck.Problem::entry)
 			.containsExactly(Kind.LINK_BROKEN, 5L);
 		var anchor = rehashed.get(4);
 		rehashed.set(4, withSeal(anchor, 5, anchor.scheme(), anchor.keyId(), rehashed.get(3).hash(), anchor.hash()));
-		assertThat(check(rehashed).problem())
-			.extracting(AuditChainCheck.Problem::kind, AuditChainCheck.Problem::entry)
+		assertThat(check(rehashed).problem()).extracting(AuditChainCheck.Problem::kind, AuditChainCheck.Problem::entry)
 			.containsExactly(Kind.CHANGED, 5L);
 	}
 
 	@Test
 	void entriesSealedWithAnOldKeyStillCheckAfterRotation() {
-		// The key list as an operator keeps it after rotation: the old key first, the new one last.
+		// The key list as an operator keeps it after rotation: the old key first, the new
+		// one last.
 		var oldKey = AuditKeys.newKey();
 		var newKey = AuditKeys.newKey();
 		var before = AuditKeys.parse(oldKey, "before");

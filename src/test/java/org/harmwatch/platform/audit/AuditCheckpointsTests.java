@@ -52,7 +52,8 @@ class AuditCheckpointsTests {
 				+ " at=2026-11-25T10:00:00.123456Z key=" + keys.current().id() + " mac=");
 		var reading = checkpoints.read();
 		assertThat(reading.firstForgedLine()).isZero();
-		assertThat(reading.genuine()).extracting(AuditCheckpoints.Checkpoint::chainSeq, AuditCheckpoints.Checkpoint::line)
+		assertThat(reading.genuine())
+			.extracting(AuditCheckpoints.Checkpoint::chainSeq, AuditCheckpoints.Checkpoint::line)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(5L, 1), org.assertj.core.groups.Tuple.tuple(9L, 2));
 		assertThat(reading.latest().chainSeq()).isEqualTo(9);
 		assertThat(output.getOut()).contains("Audit checkpoint: " + second.format());
@@ -109,7 +110,8 @@ class AuditCheckpointsTests {
 			var tasks = new ArrayList<Callable<Void>>();
 			for (int t = 0; t < 4; t++) {
 				int writer = t;
-				// One AuditCheckpoints per writer, as separate instances sharing the file would have.
+				// One AuditCheckpoints per writer, as separate instances sharing the file
+				// would have.
 				var checkpoints = new AuditCheckpoints(file, keys, clock);
 				tasks.add(() -> {
 					for (int i = 1; i <= 50; i++) {

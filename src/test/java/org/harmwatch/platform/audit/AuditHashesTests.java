@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit chain's hashes and MACs, checked against values computed independently with Python's {@code hashlib} and
- * {@code hmac} over the same length-prefixed serialisation (lengths in UTF-16 code units, bytes in UTF-8; a missing
- * field as {@code -1:|}, or in the old SHA-256 scheme as the text "\0").
+ * The audit chain's hashes and MACs, checked against values computed independently with
+ * Python's {@code hashlib} and {@code hmac} over the same length-prefixed serialisation
+ * (lengths in UTF-16 code units, bytes in UTF-8; a missing field as {@code -1:|}, or in
+ * the old SHA-256 scheme as the text "\0").
  */
 class AuditHashesTests {
 
@@ -67,8 +68,8 @@ class AuditHashesTests {
 		assertThat(AuditHashes.seal(key.newMac(), key.id(), 7, "cd".repeat(32), entry("x"))).isNotEqualTo(seal);
 		assertThat(AuditHashes.seal(key.newMac(), key.id(), 7, PREV, entry("y"))).isNotEqualTo(seal);
 		assertThat(AuditHashes.seal(key.newMac(), key.id(), 7, PREV, entry(null))).isNotEqualTo(seal);
-		assertThat(AuditHashes.seal(key.newMac(), key.id(), 7, PREV, entry("\u0000"))).isNotEqualTo(
-				AuditHashes.seal(key.newMac(), key.id(), 7, PREV, entry(null)));
+		assertThat(AuditHashes.seal(key.newMac(), key.id(), 7, PREV, entry("\u0000")))
+			.isNotEqualTo(AuditHashes.seal(key.newMac(), key.id(), 7, PREV, entry(null)));
 	}
 
 	@Test

@@ -29,16 +29,17 @@ class AuditKeysTests {
 		assertThat(keys.current().id()).isEqualTo(AuditKeys.idOf(Base64.getDecoder().decode(lines.getFirst())));
 		assertThat(AuditKeys.fromFile(file, true).current().id()).as("read again, not replaced")
 			.isEqualTo(keys.current().id());
-		assertThat(AuditKeys.fromFile(folder.resolve("other.key"), true).current().id())
-			.as("each new key is random").isNotEqualTo(keys.current().id());
+		assertThat(AuditKeys.fromFile(folder.resolve("other.key"), true).current().id()).as("each new key is random")
+			.isNotEqualTo(keys.current().id());
 		assertThat(folder.resolve("new")).isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));
 	}
 
 	@Test
 	void refusesToStartANewKeyWhenTheChainWasSealedWithOne() {
 		var file = folder.resolve("audit.key");
-		assertThatThrownBy(() -> AuditKeys.fromFile(file, false)).isInstanceOfSatisfying(AuditKeyException.class,
-				ex -> assertThat(ex.action()).startsWith("Restore the audit key file from its backup"))
+		assertThatThrownBy(() -> AuditKeys.fromFile(file, false))
+			.isInstanceOfSatisfying(AuditKeyException.class,
+					ex -> assertThat(ex.action()).startsWith("Restore the audit key file from its backup"))
 			.hasMessage("There is no audit key file at " + file
 					+ ", but the audit log holds entries sealed with a key, so Harmwatch will not start a new one.");
 		assertThat(file).doesNotExist();
@@ -71,11 +72,9 @@ class AuditKeysTests {
 	@Test
 	void refusesShortMissingAndMalformedKeysWithASentence() {
 		var shortKey = Base64.getEncoder().encodeToString(new byte[16]);
-		assertThatThrownBy(() -> AuditKeys.parse(shortKey, "HARMWATCH_AUDIT_KEY"))
-			.isInstanceOf(AuditKeyException.class)
+		assertThatThrownBy(() -> AuditKeys.parse(shortKey, "HARMWATCH_AUDIT_KEY")).isInstanceOf(AuditKeyException.class)
 			.hasMessage("Audit key 1 in HARMWATCH_AUDIT_KEY has 16 bytes; it needs at least 32 random bytes");
-		assertThatThrownBy(() -> AuditKeys.parse("not base64!", "the key file"))
-			.isInstanceOf(AuditKeyException.class)
+		assertThatThrownBy(() -> AuditKeys.parse("not base64!", "the key file")).isInstanceOf(AuditKeyException.class)
 			.hasMessageStartingWith("Audit key 1 in the key file is not base64");
 		assertThatThrownBy(() -> AuditKeys.parse("# only a comment\n", "the key file"))
 			.isInstanceOf(AuditKeyException.class)

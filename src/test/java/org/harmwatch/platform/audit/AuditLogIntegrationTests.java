@@ -30,8 +30,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The audit log the application writes: entries appended, sealed into the keyed chain by the sealer, checked against
- * the checkpoint file. Tampering is tried in {@link AuditTamperIntegrationTests}, on copies of the table.
+ * The audit log the application writes: entries appended, sealed into the keyed chain by
+ * the sealer, checked against the checkpoint file. Tampering is tried in
+ * {@link AuditTamperIntegrationTests}, on copies of the table.
  */
 @HarmwatchIntegrationTest
 class AuditLogIntegrationTests {
@@ -73,8 +74,8 @@ class AuditLogIntegrationTests {
 	@Test
 	void recordsWhoDidWhatToWhichRecordAndWhyAndSealsItWithTheKey() {
 		var id = "T-" + UUID.randomUUID();
-		audit.recordFor("custody", "WMP", "CUSTODY_TEST_VIEWED", "custody_test", id, Purpose.POLICING,
-				Outcome.ALLOWED, "required assessment");
+		audit.recordFor("custody", "WMP", "CUSTODY_TEST_VIEWED", "custody_test", id, Purpose.POLICING, Outcome.ALLOWED,
+				"required assessment");
 		var row = byRecordId(id);
 		assertThat(row.actor()).isEqualTo("custody");
 		assertThat(row.agency()).isEqualTo("WMP");
@@ -111,9 +112,10 @@ class AuditLogIntegrationTests {
 		assertThatThrownBy(() -> jdbc.sql("TRUNCATE platform.audit_event").update())
 			.isInstanceOf(DataAccessException.class);
 		verifier.verify();
-		assertThatThrownBy(() -> jdbc.sql("UPDATE platform.audit_event SET chain_seq = chain_seq + 1000000 "
-				+ "WHERE record_id = ?").param(id).update()).isInstanceOf(DataAccessException.class)
-			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc
+			.sql("UPDATE platform.audit_event SET chain_seq = chain_seq + 1000000 " + "WHERE record_id = ?")
+			.param(id)
+			.update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
 	}
 
 	@Test
@@ -169,8 +171,11 @@ class AuditLogIntegrationTests {
 			.andExpect(content().string(containsString("sealed with HMAC-SHA-256 and a key kept outside the database")))
 			.andExpect(content().string(containsString("recorded entry " + checkpoint.chainSeq() + ",")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("govuk-error-summary"))));
-		var detail = jdbc.sql("SELECT detail FROM platform.audit_event WHERE action = 'AUDIT_CHAIN_VERIFIED' "
-				+ "ORDER BY seq DESC LIMIT 1").query(String.class).single();
+		var detail = jdbc
+			.sql("SELECT detail FROM platform.audit_event WHERE action = 'AUDIT_CHAIN_VERIFIED' "
+					+ "ORDER BY seq DESC LIMIT 1")
+			.query(String.class)
+			.single();
 		assertThat(detail).startsWith("intact: ");
 	}
 
@@ -179,15 +184,16 @@ class AuditLogIntegrationTests {
 		verifier.verify();
 		var missing = folder.resolve("lost/audit.key");
 		var configuration = new AuditConfiguration();
-		assertThatThrownBy(() -> configuration.auditKeys(new AuditProperties(null, missing.toString(), null, null, null),
-				jdbc))
+		assertThatThrownBy(
+				() -> configuration.auditKeys(new AuditProperties(null, missing.toString(), null, null, null), jdbc))
 			.isInstanceOf(AuditKeyException.class)
 			.hasMessageContaining("the audit log holds entries sealed with a key");
 		assertThat(missing).doesNotExist();
 		var fromEnvironment = AuditKeys.newKey();
-		assertThat(configuration.auditKeys(new AuditProperties(fromEnvironment, missing.toString(), null, null, null),
-				jdbc).current().id())
-			.isEqualTo(AuditKeys.parse(fromEnvironment, "x").current().id());
+		assertThat(configuration
+			.auditKeys(new AuditProperties(fromEnvironment, missing.toString(), null, null, null), jdbc)
+			.current()
+			.id()).isEqualTo(AuditKeys.parse(fromEnvironment, "x").current().id());
 	}
 
 }

@@ -13,7 +13,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every way the chain check can fail has a sentence on the audit check page that says where and why.
+ * Every way the chain check can fail has a sentence on the audit check page that says
+ * where and why.
  */
 class AuditMessagesTests {
 
@@ -51,7 +52,8 @@ class AuditMessagesTests {
 		assertThat(sentence(Kind.UNKNOWN_KEY)).contains("was sealed with key 0123456789abcdef");
 		assertThat(sentence(Kind.CHECKPOINT_FORGED)).startsWith("Line 7 of the checkpoint file");
 		assertThat(new Problem(Kind.CHANGED, 12345, 12350L, null, null, 12344, 0).arguments(ZoneId.of("UTC")))
-			.as("numbers as the search shows them").startsWith("12345", "12350");
+			.as("numbers as the search shows them")
+			.startsWith("12345", "12350");
 	}
 
 }

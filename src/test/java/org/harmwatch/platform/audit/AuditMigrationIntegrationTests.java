@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The migration to keyed sealing, run on a log written the old way: its own copy of the original table (from the
- * original migration's text) under another name, with entries hashed as the old code hashed them.
+ * The migration to keyed sealing, run on a log written the old way: its own copy of the
+ * original table (from the original migration's text) under another name, with entries
+ * hashed as the old code hashed them.
  */
 @HarmwatchIntegrationTest
 class AuditMigrationIntegrationTests {
@@ -47,7 +48,10 @@ class AuditMigrationIntegrationTests {
 
 	final String table = "platform." + name;
 
-	/** A migration's SQL with {@code audit_event} renamed, between two markers (or to the end). */
+	/**
+	 * A migration's SQL with {@code audit_event} renamed, between two markers (or to the
+	 * end).
+	 */
 	String migration(String file, String from, String to) throws IOException {
 		var sql = new ClassPathResource("db/migration/" + file).getContentAsString(StandardCharsets.UTF_8);
 		int start = sql.indexOf(from);
@@ -106,7 +110,8 @@ class AuditMigrationIntegrationTests {
 			.query((rs, n) -> AuditEntry.fromRow(rs))
 			.list();
 		assertThat(entries).extracting(AuditEntry::chainSeq).containsExactly(1L, 2L, 3L, 4L, 5L);
-		assertThat(entries).extracting(AuditEntry::seq).as("numbers go on from the old ones")
+		assertThat(entries).extracting(AuditEntry::seq)
+			.as("numbers go on from the old ones")
 			.containsExactly(1L, 2L, 3L, 4L, 5L);
 		var anchor = entries.get(3);
 		assertThat(anchor.action()).isEqualTo("AUDIT_CHAIN_KEYED");

@@ -25,11 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tampering with the audit log as a database superuser without the key would, in the real database.
+ * Tampering with the audit log as a database superuser without the key would, in the real
+ * database.
  *
- * <p>Each test works on its own copy of {@code platform.audit_event} (same columns, constraints, indexes and
- * append-only trigger), sealed and checked by the same code as the real log, with its own key and checkpoint file: so
- * other tests writing to the shared log at the same time neither disturb it nor are disturbed by the damage done.
+ * <p>
+ * Each test works on its own copy of {@code platform.audit_event} (same columns,
+ * constraints, indexes and append-only trigger), sealed and checked by the same code as
+ * the real log, with its own key and checkpoint file: so other tests writing to the
+ * shared log at the same time neither disturb it nor are disturbed by the damage done.
  * The log holds 25 entries; checkpoints were written after entries 20 and 25.
  */
 @HarmwatchIntegrationTest
@@ -60,7 +63,8 @@ class AuditTamperIntegrationTests {
 		table = "platform.audit_tamper_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
 		jdbc.sql("CREATE TABLE " + table + " (LIKE platform.audit_event INCLUDING ALL)").update();
 		jdbc.sql("CREATE TRIGGER no_update_or_delete BEFORE UPDATE OR DELETE ON " + table
-				+ " FOR EACH ROW EXECUTE FUNCTION platform.audit_event_is_append_only_but_sealable()").update();
+				+ " FOR EACH ROW EXECUTE FUNCTION platform.audit_event_is_append_only_but_sealable()")
+			.update();
 		keys = AuditKeys.fromFile(folder.resolve("audit.key"), true);
 		chain = new AuditChain(dataSource, transactions, table, ThreadLocalRandom.current().nextLong(), keys,
 				Clock.systemUTC());
@@ -96,7 +100,10 @@ class AuditTamperIntegrationTests {
 			.list();
 	}
 
-	/** Runs SQL with the table's triggers switched off, as the database's superuser or owner can. */
+	/**
+	 * Runs SQL with the table's triggers switched off, as the database's superuser or
+	 * owner can.
+	 */
 	void tamper(String sql, Object... params) {
 		jdbc.sql("ALTER TABLE " + table + " DISABLE TRIGGER USER").update();
 		try {
@@ -107,7 +114,10 @@ class AuditTamperIntegrationTests {
 		}
 	}
 
-	/** Rewrites entry 10's detail and then every hash from it on with plain SHA-256, as the old chain was hashed. */
+	/**
+	 * Rewrites entry 10's detail and then every hash from it on with plain SHA-256, as
+	 * the old chain was hashed.
+	 */
 	void rewriteEntry10AndReHashWithSha256(boolean claimTheOldScheme) {
 		tamper("UPDATE " + table + " SET detail = 'nothing to see' WHERE chain_seq = 10");
 		var entries = sealed();
@@ -116,8 +126,9 @@ class AuditTamperIntegrationTests {
 			var hash = AuditHashes.hash(previous, e.seq(), e.occurredAt(), e.actor(), e.agency(), e.action(),
 					e.recordType(), e.recordId(), e.purpose(), e.outcome(), e.detail());
 			if (claimTheOldScheme) {
-				tamper("UPDATE " + table + " SET prev_hash = ?, hash = ?, scheme = 'SHA256', key_id = NULL WHERE seq = ?",
-						previous, hash, e.seq());
+				tamper("UPDATE " + table
+						+ " SET prev_hash = ?, hash = ?, scheme = 'SHA256', key_id = NULL WHERE seq = ?", previous,
+						hash, e.seq());
 			}
 			else {
 				tamper("UPDATE " + table + " SET prev_hash = ?, hash = ? WHERE seq = ?", previous, hash, e.seq());
@@ -208,8 +219,12 @@ class AuditTamperIntegrationTests {
 
 	@Test
 	void rowsMangledPastTheirConstraintsAreReportedNotACrash() {
-		var check = jdbc.sql("SELECT conname FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'c' "
-				+ "AND pg_get_constraintdef(oid) LIKE '%scheme%'").param(table).query(String.class).single();
+		var check = jdbc
+			.sql("SELECT conname FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'c' "
+					+ "AND pg_get_constraintdef(oid) LIKE '%scheme%'")
+			.param(table)
+			.query(String.class)
+			.single();
 		tamper("ALTER TABLE " + table + " DROP CONSTRAINT " + check);
 		tamper("ALTER TABLE " + table + " ALTER COLUMN occurred_at DROP NOT NULL");
 		tamper("UPDATE " + table + " SET scheme = 'NONE' WHERE chain_seq = 12");
@@ -251,7 +266,8 @@ class AuditTamperIntegrationTests {
 		var commit = new CountDownLatch(1);
 		var late = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
 			jdbc.sql("INSERT INTO " + table + " (occurred_at, actor, action, record_type, outcome) "
-					+ "VALUES (?, 'late', 'LATE', 'thing', 'ALLOWED')").param(new Timestamp(System.currentTimeMillis()))
+					+ "VALUES (?, 'late', 'LATE', 'thing', 'ALLOWED')")
+				.param(new Timestamp(System.currentTimeMillis()))
 				.update();
 			inserted.countDown();
 			try {
@@ -277,14 +293,16 @@ class AuditTamperIntegrationTests {
 	@Test
 	void entriesFromBeforeKeyedSealingStayCheckableAndAreAnchoredByTheFirstKeyedEntry() {
 		tamper("DELETE FROM " + table);
-		// Three entries written as the old code did: SHA-256 when written, chain position = number.
+		// Three entries written as the old code did: SHA-256 when written, chain position
+		// = number.
 		var previous = AuditHashes.GENESIS;
 		var t0 = java.time.Instant.parse("2026-11-20T09:00:00Z");
 		for (long seq = 1; seq <= 3; seq++) {
 			var at = t0.plusSeconds(seq);
 			var hash = AuditHashes.hash(previous, seq, at, "auditor", "WMPCC", "OLD", "staff", "s" + seq, null,
 					"ALLOWED", "old " + seq);
-			jdbc.sql("INSERT INTO " + table + " (seq, chain_seq, scheme, occurred_at, actor, agency, action, record_type,"
+			jdbc.sql("INSERT INTO " + table
+					+ " (seq, chain_seq, scheme, occurred_at, actor, agency, action, record_type,"
 					+ " record_id, outcome, detail, prev_hash, hash) VALUES (?, ?, 'SHA256', ?, 'auditor', 'WMPCC', 'OLD',"
 					+ " 'staff', ?, 'ALLOWED', ?, ?, ?)")
 				.params(seq, seq, Timestamp.from(at), "s" + seq, "old " + seq, previous, hash)
@@ -299,7 +317,8 @@ class AuditTamperIntegrationTests {
 		assertThat(result.legacyEntries()).isEqualTo(3);
 		assertThat(sealed().get(3).prevHash()).isEqualTo(previous);
 
-		// Rewriting an old entry and re-hashing the old part breaks the first keyed entry's link...
+		// Rewriting an old entry and re-hashing the old part breaks the first keyed
+		// entry's link...
 		tamper("UPDATE " + table + " SET detail = 'nothing to see' WHERE chain_seq = 2");
 		var old = sealed();
 		var link = old.get(0).hash();

@@ -15,13 +15,19 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Column mapping and row checking, without Spring or a database: a small kind of (name, count) rows. */
+/**
+ * Column mapping and row checking, without Spring or a database: a small kind of (name,
+ * count) rows.
+ */
 class ImportValidationTests {
 
 	record Count(String name, int count) {
 	}
 
-	/** Names and counts: name required, count optional (0 unless given), at most 3 rows per name. */
+	/**
+	 * Names and counts: name required, count optional (0 unless given), at most 3 rows
+	 * per name.
+	 */
 	static final class Counts implements ImportKind<Count> {
 
 		final List<List<Count>> stored = new ArrayList<>();
@@ -38,7 +44,8 @@ class ImportValidationTests {
 
 		@Override
 		public List<ImportColumn> columns() {
-			return List.of(ImportColumn.required("name", "name", "title"), ImportColumn.optional("count", "n", "count"));
+			return List.of(ImportColumn.required("name", "name", "title"),
+					ImportColumn.optional("count", "n", "count"));
 		}
 
 		@Override
@@ -141,7 +148,8 @@ class ImportValidationTests {
 
 	@Test
 	void goodRowsBecomeRecordsBlankRowsAreSkippedAndOptionsFillUnmappedColumns() {
-		var checked = check("name,n\r\nalpha,1\r\n\r\nbeta,\r\n", ColumnMapping.of(kind, Map.of("name", "name", "count", "n")));
+		var checked = check("name,n\r\nalpha,1\r\n\r\nbeta,\r\n",
+				ColumnMapping.of(kind, Map.of("name", "name", "count", "n")));
 		assertThat(checked.problems()).isEmpty();
 		assertThat(checked.rows()).isEqualTo(3);
 		assertThat(checked.records()).extracting(ImportKind.Parsed::row).containsExactly(2, 4);
@@ -153,7 +161,8 @@ class ImportValidationTests {
 
 	@Test
 	void problemsOfRowsTogetherAreNamedInRowOrderWithTheOthers() {
-		var checked = check("name,n\na,1\na,x\na,2\na,3\na,4\n", ColumnMapping.of(kind, Map.of("name", "name", "count", "n")));
+		var checked = check("name,n\na,1\na,x\na,2\na,3\na,4\n",
+				ColumnMapping.of(kind, Map.of("name", "name", "count", "n")));
 		assertThat(checked.problems()).extracting(ImportProblem::row).containsExactly(3, 6);
 		assertThat(checked.problems().get(1).message()).isEqualTo("More than 3 rows for a.");
 	}

@@ -45,16 +45,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The import facility on the real database: all or nothing even when storing fails half-way, every bad row named,
- * hostile files answered 4xx and nothing stored, and a job claimed with a lease that another claimant skips while it
- * is held and takes over once it has expired.
+ * The import facility on the real database: all or nothing even when storing fails
+ * half-way, every bad row named, hostile files answered 4xx and nothing stored, and a job
+ * claimed with a lease that another claimant skips while it is held and takes over once
+ * it has expired.
  */
 @HarmwatchIntegrationTest
 class ImportsIntegrationTests {
 
 	/**
-	 * A kind for these tests: a name per row, stored as saved-mapping rows of a made-up agency (a table the facility
-	 * owns), one row at a time; a name {@code FAIL} makes storing fail once the rows before it are written.
+	 * A kind for these tests: a name per row, stored as saved-mapping rows of a made-up
+	 * agency (a table the facility owns), one row at a time; a name {@code FAIL} makes
+	 * storing fail once the rows before it are written.
 	 */
 	static final class Names implements ImportKind<String> {
 
@@ -131,7 +133,6 @@ class ImportsIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
-
 	@Autowired
 	SampleManagement sampleManagement;
 
@@ -171,11 +172,14 @@ class ImportsIntegrationTests {
 		return ("name,note\n" + String.join(",x\n", names) + ",x\n").getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** Uploaded and queued, not yet claimed (as if no worker of this instance were free). */
+	/**
+	 * Uploaded and queued, not yet claimed (as if no worker of this instance were free).
+	 */
 	UUID queued(String scope, byte[] csv) {
 		var job = imports.upload(kind, scope, "names.csv", csv, analyst);
 		assertThat(jobs.queue(job.id(), ColumnMapping.of(kind, Map.of("name", "name")), Map.of(), "Ana Lyst",
-				Instant.now())).isTrue();
+				Instant.now()))
+			.isTrue();
 		return job.id();
 	}
 
@@ -239,10 +243,13 @@ class ImportsIntegrationTests {
 		var first = worker.claim(id, now).orElseThrow();
 		assertThat(worker.claim(id, now)).as("held under a lease").isEmpty();
 		assertThat(worker.claim(id, now.plus(Duration.ofMinutes(1)))).as("the lease (2 minutes) still runs").isEmpty();
-		// The first claimant's instance goes away; once its lease has expired, another takes the job over.
+		// The first claimant's instance goes away; once its lease has expired, another
+		// takes the job over.
 		var second = worker.claim(id, now.plus(Duration.ofMinutes(3))).orElseThrow();
 		assertThat(second.runId()).isNotEqualTo(first.runId());
-		assertThat(jdbc.sql("SELECT attempts FROM platform.import_job WHERE id = ?").param(id).query(Integer.class)
+		assertThat(jdbc.sql("SELECT attempts FROM platform.import_job WHERE id = ?")
+			.param(id)
+			.query(Integer.class)
 			.single()).isEqualTo(2);
 
 		worker.run(first);
@@ -297,8 +304,9 @@ class ImportsIntegrationTests {
 	}
 
 	UUID session() {
-		return sessionManagement.createSession(new SessionDraft("Hostile files " + UUID.randomUUID(), SiteKind.POSTAL, null,
-				"Hostile files", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
+		return sessionManagement.createSession(
+				new SessionDraft("Hostile files " + UUID.randomUUID(), SiteKind.POSTAL, null, "Hostile files",
+						LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Partner lab", Set.of()),
 				"analyst", "WM-CHECK", Instant.now());
 	}
 
@@ -312,11 +320,12 @@ class ImportsIntegrationTests {
 		long before = jobs();
 		var hostile = Map.of("NUL bytes", "sample_id,substance\nP-1,fent\u0000anyl\n".getBytes(StandardCharsets.UTF_8),
 				"not UTF-8", "sample_id,substance\nP-1,caf\u00e9ine\n".getBytes(StandardCharsets.ISO_8859_1),
-				"not CSV: a quote never closed", "sample_id,substance\nP-1,\"fentanyl\n".getBytes(StandardCharsets.UTF_8),
-				"not CSV: text after a quote", "sample_id,substance\nP-1,\"fent\"anyl\n".getBytes(StandardCharsets.UTF_8),
-				"no header", "just some notes".getBytes(StandardCharsets.UTF_8),
-				"a header only", "sample_id,substance\r\n".getBytes(StandardCharsets.UTF_8),
-				"a PDF", "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1));
+				"not CSV: a quote never closed",
+				"sample_id,substance\nP-1,\"fentanyl\n".getBytes(StandardCharsets.UTF_8), "not CSV: text after a quote",
+				"sample_id,substance\nP-1,\"fent\"anyl\n".getBytes(StandardCharsets.UTF_8), "no header",
+				"just some notes".getBytes(StandardCharsets.UTF_8), "a header only",
+				"sample_id,substance\r\n".getBytes(StandardCharsets.UTF_8), "a PDF",
+				"%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1));
 		for (var file : hostile.entrySet()) {
 			mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
 				.file(new MockMultipartFile("file", "results.csv", "text/csv", file.getValue()))
@@ -339,25 +348,31 @@ class ImportsIntegrationTests {
 	@Test
 	void theJobPageShowsProgressToScreenReadersAndRefreshesItselfWithoutJavaScript() throws Exception {
 		var session = session();
-		var redirect = mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
-			.file(new MockMultipartFile("file", "results.csv", "text/csv",
-					"sample_id,substance\nP-1,fentanyl\nP-2,xylazine\nP-3,caffeine\n".getBytes(StandardCharsets.UTF_8)))
-			.with(csrf())
-			.with(as("analyst")))
+		var redirect = mvc
+			.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
+				.file(new MockMultipartFile("file", "results.csv", "text/csv",
+						"sample_id,substance\nP-1,fentanyl\nP-2,xylazine\nP-3,caffeine\n"
+							.getBytes(StandardCharsets.UTF_8)))
+				.with(csrf())
+				.with(as("analyst")))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
 		var job = UUID.fromString(redirect.substring("/drug-checking/imports/".length()));
-		// Queued and waiting for a worker (none is started here, as when every worker is busy).
+		// Queued and waiting for a worker (none is started here, as when every worker is
+		// busy).
 		assertThat(jobs.queue(job, new ColumnMapping(Map.of("sampleKey", "sample_id", "substance", "substance")),
-				Map.of("mode", "FRONT_OF_HOUSE", "defaultMethod", "GC_MS"), "Ana Lyst", Instant.now())).isTrue();
+				Map.of("mode", "FRONT_OF_HOUSE", "defaultMethod", "GC_MS"), "Ana Lyst", Instant.now()))
+			.isTrue();
 		mvc.perform(get("/drug-checking/imports/{id}", job).with(as("analyst")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("<progress id=\"import-progress\" class=\"hw-progress\" max=\"3\" value=\"0\">")))
+			.andExpect(content().string(
+					containsString("<progress id=\"import-progress\" class=\"hw-progress\" max=\"3\" value=\"0\">")))
 			.andExpect(content().string(containsString("role=\"status\" aria-live=\"polite\"")))
 			.andExpect(content().string(containsString("Waiting to start: 0 of 3 rows checked")))
-			.andExpect(content().string(containsString("<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>")))
+			.andExpect(content()
+				.string(containsString("<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>")))
 			.andExpect(content().string(containsString("/js/import-progress.js")));
 		var claim = worker.claim(job, Instant.now()).orElseThrow();
 		worker.run(claim);
@@ -374,10 +389,11 @@ class ImportsIntegrationTests {
 		var csv = "sample_id,substance,method,date\n" + "P-1,fentanyl,GCMS,2024-03-01\n"
 				+ "P-2,fentanyl,GCMS,99999999999-01-01\n" + "P-3,fentanyl," + "9".repeat(400) + ",2024-03-01\n"
 				+ "P-4,fentanyl,GCMS,1e308\n" + "P-5,fentanyl,GCMS,2024-02-30\n";
-		var redirect = mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
-			.file(new MockMultipartFile("file", "results.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-			.with(csrf())
-			.with(as("analyst")))
+		var redirect = mvc
+			.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
+				.file(new MockMultipartFile("file", "results.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+				.with(csrf())
+				.with(as("analyst")))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
@@ -385,19 +401,30 @@ class ImportsIntegrationTests {
 		var job = redirect.substring("/drug-checking/imports/".length());
 		for (var hostile : List.of(Map.of("mode", "9".repeat(40)), Map.of("defaultMethod", "-1e309"),
 				Map.of("sampleKey", "no_such_column"), Map.of("substance", ""), Map.of("date", "\"sample_id\"'--"))) {
-			var request = post("/drug-checking/imports/{id}", job).with(csrf()).with(as("analyst"))
-				.param("sampleKey", "sample_id").param("substance", "substance").param("method", "method")
-				.param("date", "date").param("mode", "FRONT_OF_HOUSE").param("defaultMethod", "GC_MS");
+			var request = post("/drug-checking/imports/{id}", job).with(csrf())
+				.with(as("analyst"))
+				.param("sampleKey", "sample_id")
+				.param("substance", "substance")
+				.param("method", "method")
+				.param("date", "date")
+				.param("mode", "FRONT_OF_HOUSE")
+				.param("defaultMethod", "GC_MS");
 			hostile.forEach(request::param);
 			mvc.perform(request).andExpect(status().is4xxClientError());
 		}
-		mvc.perform(post("/drug-checking/imports/{id}", job).with(csrf()).with(as("analyst"))
-			.param("sampleKey", "sample_id").param("substance", "substance").param("method", "method")
-			.param("date", "date").param("mode", "FRONT_OF_HOUSE").param("defaultMethod", "GC_MS"))
-			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/drug-checking/imports/{id}", job).with(csrf())
+			.with(as("analyst"))
+			.param("sampleKey", "sample_id")
+			.param("substance", "substance")
+			.param("method", "method")
+			.param("date", "date")
+			.param("mode", "FRONT_OF_HOUSE")
+			.param("defaultMethod", "GC_MS")).andExpect(status().is3xxRedirection());
 		var drugCheckingKind = context.getBean("sampleImportKind", ImportKind.class);
-		var failed = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
-			.until(() -> imports.job(drugCheckingKind, UUID.fromString(job), analyst).orElseThrow(), ImportJob::finished);
+		var failed = await().atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> imports.job(drugCheckingKind, UUID.fromString(job), analyst).orElseThrow(),
+					ImportJob::finished);
 		assertThat(failed.status()).isEqualTo(ImportJob.Status.FAILED);
 		assertThat(imports.problems(drugCheckingKind, failed.id(), analyst, 10)).extracting(ImportProblem::row)
 			.containsExactly(3, 4, 5, 6);

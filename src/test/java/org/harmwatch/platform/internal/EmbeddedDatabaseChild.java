@@ -12,11 +12,14 @@ import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 
 /**
- * A JVM of its own that runs the embedded database, for the tests that kill it or start a second one beside it.
+ * A JVM of its own that runs the embedded database, for the tests that kill it or start a
+ * second one beside it.
  *
- * <p>{@code write <directory>} starts the database (default settings), prints {@code READY}, then writes rows from
- * four connections at once and prints {@code ACK <id>} after each commit returns, until the JVM is killed.
- * {@code hold <directory>} starts it, prints {@code READY} and stops it cleanly when its standard input closes.
+ * <p>
+ * {@code write <directory>} starts the database (default settings), prints {@code READY},
+ * then writes rows from four connections at once and prints {@code ACK <id>} after each
+ * commit returns, until the JVM is killed. {@code hold <directory>} starts it, prints
+ * {@code READY} and stops it cleanly when its standard input closes.
  */
 final class EmbeddedDatabaseChild {
 

@@ -25,12 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded database in a JVM of its own: killed with {@code kill -9} while it writes, and held while a second
- * Harmwatch tries the same data directory.
+ * The embedded database in a JVM of its own: killed with {@code kill -9} while it writes,
+ * and held while a second Harmwatch tries the same data directory.
  */
 class EmbeddedDatabaseCrashTests {
 
-	/** Generous: conditions are waited for, never slept on; a loaded machine only makes the wait longer. */
+	/**
+	 * Generous: conditions are waited for, never slept on; a loaded machine only makes
+	 * the wait longer.
+	 */
 	private static final Duration DEADLINE = Duration.ofSeconds(120);
 
 	@TempDir
@@ -78,7 +81,8 @@ class EmbeddedDatabaseCrashTests {
 		assertThat(postmaster.isAlive()).as("kill -9 of the JVM leaves its PostgreSQL running, orphaned").isTrue();
 		if (serverToo) {
 			postmaster.destroyForcibly();
-			// its backends notice and exit; until they have, PostgreSQL itself refuses to start on the directory
+			// its backends notice and exit; until they have, PostgreSQL itself refuses to
+			// start on the directory
 			for (var process : serverProcesses) {
 				process.onExit().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
 			}
@@ -90,7 +94,8 @@ class EmbeddedDatabaseCrashTests {
 			assertThat(postmaster.isAlive()).as("the leftover server").isFalse();
 			var stored = new HashSet<Long>();
 			try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-					database.password()); var rows = connection.createStatement().executeQuery("SELECT id FROM crash_probe")) {
+					database.password());
+					var rows = connection.createStatement().executeQuery("SELECT id FROM crash_probe")) {
 				while (rows.next()) {
 					stored.add(rows.getLong(1));
 				}
@@ -107,9 +112,9 @@ class EmbeddedDatabaseCrashTests {
 		var sentence = "The embedded database in " + directory + " is in use by another running Harmwatch.";
 
 		// the application as ./harmwatch run starts it, pointed at the same directory
-		var second = new Child(false, List.of("org.harmwatch.HarmwatchApplication",
-				"--harmwatch.embedded-db.data-directory=" + directory, "--server.port=0",
-				"--spring.main.banner-mode=off"));
+		var second = new Child(false,
+				List.of("org.harmwatch.HarmwatchApplication", "--harmwatch.embedded-db.data-directory=" + directory,
+						"--server.port=0", "--spring.main.banner-mode=off"));
 		var output = String.join("\n", second.linesOnceEnded());
 		assertThat(second.process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 		assertThat(second.process.exitValue()).isNotZero();
@@ -129,15 +134,17 @@ class EmbeddedDatabaseCrashTests {
 	}
 
 	/**
-	 * Starts a JVM on the tests' class path, or on the application's alone (without the test classes, whose
-	 * configurations the application's component scan would otherwise pick up).
+	 * Starts a JVM on the tests' class path, or on the application's alone (without the
+	 * test classes, whose configurations the application's component scan would otherwise
+	 * pick up).
 	 */
 	private Process start(boolean withTestClasses, List<String> mainAndArguments) throws IOException {
 		var classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		if (!withTestClasses) {
-			classPath = String.join(File.pathSeparator, Stream.of(classPath.split(File.pathSeparator))
-				.filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
-				.toList());
+			classPath = String.join(File.pathSeparator,
+					Stream.of(classPath.split(File.pathSeparator))
+						.filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
+						.toList());
 		}
 		var command = new ArrayList<String>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -207,7 +214,10 @@ class EmbeddedDatabaseCrashTests {
 			return List.copyOf(lines);
 		}
 
-		/** The ids whose commit returned, once the child has ended and all it printed has been read. */
+		/**
+		 * The ids whose commit returned, once the child has ended and all it printed has
+		 * been read.
+		 */
 		Set<Long> acknowledged() throws InterruptedException {
 			var ids = new HashSet<Long>();
 			for (var line : linesOnceEnded()) {

@@ -25,12 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded PostgreSQL with the settings an operator gets by default: durable, behind passwords, entered as a role
- * that is not a superuser, and able to take over a data directory of an earlier version.
+ * The embedded PostgreSQL with the settings an operator gets by default: durable, behind
+ * passwords, entered as a role that is not a superuser, and able to take over a data
+ * directory of an earlier version.
  */
 class EmbeddedDatabaseTests {
 
-	/** Relations, routines, types and schemas in the application's schemas that a superuser owns. */
+	/**
+	 * Relations, routines, types and schemas in the application's schemas that a
+	 * superuser owns.
+	 */
 	private static final String OWNED_BY_A_SUPERUSER = """
 			SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 			WHERE c.relowner IN (SELECT oid FROM pg_roles WHERE rolsuper)
@@ -55,7 +59,8 @@ class EmbeddedDatabaseTests {
 		.withUserConfiguration(Settings.class, EmbeddedDatabaseConfiguration.class);
 
 	@Test
-	void withTheDefaultSettingsCommitsReachTheDiskAndTheApplicationIsNotASuperuser(@TempDir Path home) throws Exception {
+	void withTheDefaultSettingsCommitsReachTheDiskAndTheApplicationIsNotASuperuser(@TempDir Path home)
+			throws Exception {
 		var directory = home.resolve("pgdata");
 		defaults.withPropertyValues("harmwatch.embedded-db.data-directory=" + directory).run(context -> {
 			assertThat(context).hasNotFailed();
@@ -66,10 +71,14 @@ class EmbeddedDatabaseTests {
 
 			assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("harmwatch");
 			assertThat(jdbc.sql("SELECT current_database()").query(String.class).single()).isEqualTo("harmwatch");
-			assertThat(jdbc.sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").query(Boolean.class).single())
-				.isFalse();
-			assertThat(jdbc.sql("SELECT rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls FROM pg_roles "
-					+ "WHERE rolname = current_user").query(Boolean.class).single()).isFalse();
+			assertThat(jdbc.sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+				.query(Boolean.class)
+				.single()).isFalse();
+			assertThat(jdbc
+				.sql("SELECT rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls FROM pg_roles "
+						+ "WHERE rolname = current_user")
+				.query(Boolean.class)
+				.single()).isFalse();
 			assertThat(jdbc.sql("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")
 				.query(String.class)
 				.single()).isEqualTo("harmwatch");
@@ -122,9 +131,9 @@ class EmbeddedDatabaseTests {
 	}
 
 	/**
-	 * Until this change the data lived in the database {@code postgres}, created by the superuser {@code postgres}
-	 * through zonky's defaults ({@code trust} authentication, no passwords); the application connected as that
-	 * superuser.
+	 * Until this change the data lived in the database {@code postgres}, created by the
+	 * superuser {@code postgres} through zonky's defaults ({@code trust} authentication,
+	 * no passwords); the application connected as that superuser.
 	 */
 	@Test
 	void takesOverADataDirectoryOfAnEarlierVersion(@TempDir Path home) throws Exception {
@@ -140,9 +149,9 @@ class EmbeddedDatabaseTests {
 				.sql("INSERT INTO platform.shedlock (name, lock_until, locked_at, locked_by) "
 						+ "VALUES ('kept', now(), now(), 'earlier version')")
 				.update();
-			assertThat(JdbcClient.create(asSuperuser).sql(OWNED_BY_A_SUPERUSER).query(String.class).list())
-				.contains("platform.audit_event", "platform", "public.flyway_schema_history",
-						"platform.audit_event_is_append_only()");
+			assertThat(JdbcClient.create(asSuperuser).sql(OWNED_BY_A_SUPERUSER).query(String.class).list()).contains(
+					"platform.audit_event", "platform", "public.flyway_schema_history",
+					"platform.audit_event_is_append_only()");
 		}
 		assertThat(activeLines(directory.resolve("pg_hba.conf"))).anyMatch(line -> line.endsWith("trust"));
 
@@ -151,16 +160,22 @@ class EmbeddedDatabaseTests {
 			var dataSource = context.getBean(DataSource.class);
 			var jdbc = JdbcClient.create(dataSource);
 			assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("harmwatch");
-			assertThat(jdbc.sql("SELECT locked_by FROM platform.shedlock WHERE name = 'kept'").query(String.class).single())
-				.isEqualTo("earlier version");
+			assertThat(jdbc.sql("SELECT locked_by FROM platform.shedlock WHERE name = 'kept'")
+				.query(String.class)
+				.single()).isEqualTo("earlier version");
 			assertThat(jdbc.sql(OWNED_BY_A_SUPERUSER).query(String.class).list()).isEmpty();
 
 			// the application's role can do what later migrations and the application do
-			assertThat(Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate().success)
-				.isTrue();
-			jdbc.sql("CREATE TABLE platform.after_upgrade (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY)").update();
+			assertThat(Flyway.configure()
+				.dataSource(dataSource)
+				.locations("classpath:db/migration")
+				.load()
+				.migrate().success).isTrue();
+			jdbc.sql("CREATE TABLE platform.after_upgrade (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY)")
+				.update();
 			jdbc.sql("ALTER TABLE platform.shedlock ADD COLUMN after_upgrade TEXT").update();
-			jdbc.sql("INSERT INTO platform.shedlock (name, lock_until, locked_at, locked_by) VALUES ('new', now(), now(), 'x')")
+			jdbc.sql(
+					"INSERT INTO platform.shedlock (name, lock_until, locked_at, locked_by) VALUES ('new', now(), now(), 'x')")
 				.update();
 			assertThatThrownBy(() -> jdbc.sql("TRUNCATE platform.audit_event").update())
 				.hasMessageContaining("the audit log is append-only");
@@ -171,7 +186,8 @@ class EmbeddedDatabaseTests {
 		});
 		assertThat(activeLines(directory.resolve("pg_hba.conf"))).noneMatch(line -> line.contains("trust"));
 
-		// the superuser's maintenance database is there again, and the data stays in harmwatch
+		// the superuser's maintenance database is there again, and the data stays in
+		// harmwatch
 		var credentials = EmbeddedDatabaseCredentials.read(directory).orElseThrow();
 		defaults.withPropertyValues("harmwatch.embedded-db.data-directory=" + directory).run(context -> {
 			int port = context.getBean(EmbeddedDatabase.class).port();

@@ -26,10 +26,10 @@ class InputHygieneFilterTests {
 
 	@Test
 	void decodesTextFilesAndRefusesBinaryOnes() throws Exception {
-		assertThat(SafeText.decodeUtf8("code,name\r\nmdma,MDMA\r\n".getBytes(StandardCharsets.UTF_8))).startsWith("code,name");
+		assertThat(SafeText.decodeUtf8("code,name\r\nmdma,MDMA\r\n".getBytes(StandardCharsets.UTF_8)))
+			.startsWith("code,name");
 		assertThat(SafeText.isBinary(new byte[] { 'P', 'K', 3, 4, 0, 0 })).isTrue();
-		assertThatThrownBy(() -> SafeText.decodeUtf8(new byte[] { 'a', 0, 'b' }))
-			.isInstanceOf(SafeText.NotText.class)
+		assertThatThrownBy(() -> SafeText.decodeUtf8(new byte[] { 'a', 0, 'b' })).isInstanceOf(SafeText.NotText.class)
 			.hasMessageContaining("binary");
 		assertThatThrownBy(() -> SafeText.decodeUtf8(new byte[] { 'a', (byte) 0xE9, 'b' }))
 			.isInstanceOf(SafeText.NotText.class)
@@ -39,7 +39,8 @@ class InputHygieneFilterTests {
 	@Test
 	void namesThePropertyOfAJsonStringThatCannotBeAccepted() {
 		assertThat(check("{\"a\": \"fine\", \"b\": [1, {\"c\": \"x\\u0000\"}]}")).isEqualTo("b[1].c");
-		assertThat(check("{\"substances\": [{\"text\": \"ok\"}, {\"text\": \"\\ud83d\"}]}")).isEqualTo("substances[1].text");
+		assertThat(check("{\"substances\": [{\"text\": \"ok\"}, {\"text\": \"\\ud83d\"}]}"))
+			.isEqualTo("substances[1].text");
 		assertThat(check("[\"\\udc00\"]")).isEqualTo("[0]");
 		assertThat(check("\"\\u0000\"")).isEqualTo("body");
 		assertThat(check("{\"na\\u0000me\": 1}")).isEqualTo("na\uFFFDme");

@@ -36,8 +36,8 @@ class OutboundAddressesTests {
 			::127.0.0.1       | IPv4-compatible
 			""")
 	void refusesInternalAddresses(String address, String why) throws Exception {
-		assertThat(OutboundAddresses.refusal(InetAddress.getByName(address))).hasValueSatisfying(
-				reason -> assertThat(reason).containsIgnoringCase(why));
+		assertThat(OutboundAddresses.refusal(InetAddress.getByName(address)))
+			.hasValueSatisfying(reason -> assertThat(reason).containsIgnoringCase(why));
 	}
 
 	@ParameterizedTest(name = "{0} is public")

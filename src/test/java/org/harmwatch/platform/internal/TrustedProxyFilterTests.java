@@ -51,12 +51,14 @@ class TrustedProxyFilterTests {
 		assertThat(seen.getScheme()).isEqualTo("http");
 		assertThat(seen.getHeader("X-Forwarded-For")).isNull();
 		assertThat(seen.getHeader("Forwarded")).isNull();
-		assertThat(java.util.Collections.list(seen.getHeaderNames())).noneMatch(n -> n.toLowerCase().contains("forward"));
+		assertThat(java.util.Collections.list(seen.getHeaderNames()))
+			.noneMatch(n -> n.toLowerCase().contains("forward"));
 	}
 
 	@Test
 	void behindATrustedProxyTheClientIsTheRightMostAddressNoProxyWrote() throws Exception {
-		// The client wrote 6.6.6.6 itself; the outer proxy (10.0.0.2) appended 192.0.2.44, the address it saw; the
+		// The client wrote 6.6.6.6 itself; the outer proxy (10.0.0.2) appended
+		// 192.0.2.44, the address it saw; the
 		// inner proxy (10.0.0.7) appended 10.0.0.2 and connected to us.
 		var seen = seenBehind(from("10.0.0.7", "6.6.6.6, 192.0.2.44", "10.0.0.2"));
 
@@ -67,7 +69,8 @@ class TrustedProxyFilterTests {
 	@Test
 	void portsAndBracketsAreNotPartOfTheAddress() throws Exception {
 		assertThat(seenBehind(from("10.0.0.7", "192.0.2.44:51234")).getRemoteAddr()).isEqualTo("192.0.2.44");
-		assertThat(seenBehind(from("2001:db8::5", "[2001:db8:1::9]:443")).getRemoteAddr()).isEqualTo("2001:db8:1:0:0:0:0:9");
+		assertThat(seenBehind(from("2001:db8::5", "[2001:db8:1::9]:443")).getRemoteAddr())
+			.isEqualTo("2001:db8:1:0:0:0:0:9");
 	}
 
 	@Test

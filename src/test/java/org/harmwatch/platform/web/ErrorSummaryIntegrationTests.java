@@ -19,8 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The platform's pages show their problems with the shared GOV.UK error summary ({@code fragments/errorSummary}): the
- * sign-in page after a refused sign-in, and the audit log check when the chain is broken.
+ * The platform's pages show their problems with the shared GOV.UK error summary
+ * ({@code fragments/errorSummary}): the sign-in page after a refused sign-in, and the
+ * audit log check when the chain is broken.
  */
 @HarmwatchIntegrationTest
 class ErrorSummaryIntegrationTests {
@@ -39,21 +40,29 @@ class ErrorSummaryIntegrationTests {
 
 	@Test
 	void theSignInPageSaysWhySignInWasRefusedAndLinksToTheUsername() throws Exception {
-		mvc.perform(get("/login")).andExpect(status().isOk())
+		mvc.perform(get("/login"))
+			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("govuk-error-summary"))));
-		mvc.perform(get("/login").param("error", "")).andExpect(status().isOk())
+		mvc.perform(get("/login").param("error", ""))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("class=\"govuk-error-summary\"")))
-			.andExpect(content().string(containsString("<h2 class=\"govuk-error-summary__title\">There is a problem</h2>")))
+			.andExpect(content()
+				.string(containsString("<h2 class=\"govuk-error-summary__title\">There is a problem</h2>")))
 			.andExpect(content().string(containsString("<a href=\"#username\">The username or password is not right.")))
 			.andExpect(content().string(not(containsString("too many failed sign-ins"))));
-		mvc.perform(get("/login").param("throttled", "3")).andExpect(status().isOk())
-			.andExpect(content().string(containsString("<a href=\"#username\">There have been too many failed sign-ins with this username from here. Wait 3 minutes")))
+		mvc.perform(get("/login").param("throttled", "3"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"<a href=\"#username\">There have been too many failed sign-ins with this username from here. Wait 3 minutes")))
 			.andExpect(content().string(not(containsString("The username or password is not right"))));
-		mvc.perform(get("/login").param("throttled", "<script>")).andExpect(status().isOk())
+		mvc.perform(get("/login").param("throttled", "<script>"))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Wait a minute and try again")));
-		mvc.perform(get("/login").param("disabled", "")).andExpect(status().isOk())
+		mvc.perform(get("/login").param("disabled", ""))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<a href=\"#username\">This account is disabled.")));
-		mvc.perform(get("/login").param("sso", "")).andExpect(status().isOk())
+		mvc.perform(get("/login").param("sso", ""))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<a href=\"#username\">Your organisation signed you in")));
 	}
 
@@ -62,11 +71,13 @@ class ErrorSummaryIntegrationTests {
 		audit.recordFor("auditor", "WMPCC", "ERROR_SUMMARY_TEST", "staff", "x", null, Outcome.ALLOWED, "original");
 		long seq = jdbc.sql("SELECT max(seq) FROM platform.audit_event").query(Long.class).single();
 		var auditor = user(users.loadUserByUsername("auditor"));
-		// Checking seals what was written first: an entry changed before it is sealed would be sealed as changed.
+		// Checking seals what was written first: an entry changed before it is sealed
+		// would be sealed as changed.
 		mvc.perform(post("/audit/verify").with(auditor).with(csrf())).andExpect(status().isOk());
 		try {
 			tamper("UPDATE platform.audit_event SET detail = 'forged' WHERE seq = " + seq);
-			mvc.perform(post("/audit/verify").with(auditor).with(csrf())).andExpect(status().isOk())
+			mvc.perform(post("/audit/verify").with(auditor).with(csrf()))
+				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"chain-broken\"")))
 				.andExpect(content().string(containsString("class=\"govuk-error-summary\"")))
 				.andExpect(content().string(containsString("The audit log has been altered at entry ")))
@@ -75,12 +86,16 @@ class ErrorSummaryIntegrationTests {
 		finally {
 			tamper("UPDATE platform.audit_event SET detail = 'original' WHERE seq = " + seq);
 		}
-		mvc.perform(post("/audit/verify").with(auditor).with(csrf())).andExpect(status().isOk())
+		mvc.perform(post("/audit/verify").with(auditor).with(csrf()))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The audit log is intact")))
 			.andExpect(content().string(not(containsString("govuk-error-summary"))));
 	}
 
-	/** Changes the append-only audit table behind its triggers' back, as an attacker with database access could. */
+	/**
+	 * Changes the append-only audit table behind its triggers' back, as an attacker with
+	 * database access could.
+	 */
 	private void tamper(String sql) {
 		jdbc.sql("ALTER TABLE platform.audit_event DISABLE TRIGGER USER").update();
 		try {

@@ -51,9 +51,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Hostile input meets one refusal, not a 500: NUL characters and half surrogate pairs anywhere in a request, dates a
- * database cannot hold, binary files offered as CSV, the error page reached directly, and the partner report API's
- * strict reading of JSON.
+ * Hostile input meets one refusal, not a 500: NUL characters and half surrogate pairs
+ * anywhere in a request, dates a database cannot hold, binary files offered as CSV, the
+ * error page reached directly, and the partner report API's strict reading of JSON.
  */
 @HarmwatchIntegrationTest
 class InputHygieneIntegrationTests {
@@ -113,10 +113,12 @@ class InputHygieneIntegrationTests {
 		long before = reports();
 		var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		var base = "http://localhost:" + port;
-		var csrf = csrfToken(http.send(HttpRequest.newBuilder(URI.create(base + "/report")).build(),
-				HttpResponse.BodyHandlers.ofString()).body());
+		var csrf = csrfToken(http
+			.send(HttpRequest.newBuilder(URI.create(base + "/report")).build(), HttpResponse.BodyHandlers.ofString())
+			.body());
 		var form = "sourceType=MEMBER_OF_PUBLIC&occurredAt=2026-11-20T22%3A15&ladCode=E08000025&outcomes=OVERDOSE"
-				+ "&people=1&description=Blue+pills%00+with+a+skull&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+				+ "&people=1&description=Blue+pills%00+with+a+skull&_csrf="
+				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8);
 		var answer = http.send(HttpRequest.newBuilder(URI.create(base + "/report"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "text/html")
@@ -124,7 +126,8 @@ class InputHygieneIntegrationTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(answer.statusCode()).isEqualTo(400);
-		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		assertThat(answer.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 		assertThat(answer.body()).contains("The field \u2018description\u2019 holds a character that text may not hold")
 			.contains("Nothing was saved")
 			.doesNotContain("Exception");
@@ -162,7 +165,8 @@ class InputHygieneIntegrationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("substances[0].text"))
 			.andExpect(jsonPath("$.errors[0].message", containsString("surrogate")));
-		// The same half pair as raw bytes (UTF-8 of U+D83D, which no encoder writes), not as an escape.
+		// The same half pair as raw bytes (UTF-8 of U+D83D, which no encoder writes), not
+		// as an escape.
 		var raw = new ByteArrayOutputStream();
 		var parts = report("1", "[\"OVERDOSE\"]", "").split("Naloxone");
 		raw.writeBytes(parts[0].getBytes(StandardCharsets.UTF_8));
@@ -182,7 +186,8 @@ class InputHygieneIntegrationTests {
 		var base = "http://localhost:" + port;
 		var csrf = signIn(http, base, "coordinator");
 		var boundary = "----harmwatch" + UUID.randomUUID();
-		var body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"vocab\u0000.csv\"\r\n"
+		var body = ("--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"vocab\u0000.csv\"\r\n"
 				+ "Content-Type: text/csv\r\n\r\ncode,name,class\r\n\r\n--" + boundary
 				+ "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--" + boundary + "--\r\n")
 			.getBytes(StandardCharsets.UTF_8);
@@ -202,7 +207,8 @@ class InputHygieneIntegrationTests {
 		mvc.perform(get("/audit").with(as("auditor")).param("from", "+999999999-01-01"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Enter dates between the years 1 and 9999")));
-		mvc.perform(get("/audit").with(as("auditor")).param("to", "+999999999-12-31")).andExpect(status().isBadRequest());
+		mvc.perform(get("/audit").with(as("auditor")).param("to", "+999999999-12-31"))
+			.andExpect(status().isBadRequest());
 		mvc.perform(get("/audit").with(as("auditor")).param("page", "99999999999999999999"))
 			.andExpect(status().isBadRequest());
 		mvc.perform(get("/audit").with(as("auditor")).param("from", "2026-01-01").param("to", "2026-12-31"))
@@ -212,7 +218,8 @@ class InputHygieneIntegrationTests {
 	@Test
 	void datesNoDatabaseCanHoldAreRefusedInFormsSearchesAndJson() throws Exception {
 		long sessions = jdbc.sql("SELECT count(*) FROM drugchecking.session").query(Long.class).single();
-		mvc.perform(post("/drug-checking/sessions").with(as("analyst")).with(csrf())
+		mvc.perform(post("/drug-checking/sessions").with(as("analyst"))
+			.with(csrf())
 			.param("siteName", "Overflow site " + UUID.randomUUID())
 			.param("siteKind", "FESTIVAL")
 			.param("siteLadCode", "E08000025")
@@ -222,14 +229,16 @@ class InputHygieneIntegrationTests {
 			.param("staff", "Chemist A"))
 			.andExpect(status().is4xxClientError())
 			.andExpect(content().string(containsString("Enter a date like 2026-07-18.")));
-		assertThat(jdbc.sql("SELECT count(*) FROM drugchecking.session").query(Long.class).single()).isEqualTo(sessions);
+		assertThat(jdbc.sql("SELECT count(*) FROM drugchecking.session").query(Long.class).single())
+			.isEqualTo(sessions);
 		mvc.perform(get("/drug-checking/board").param("to", "+999999999-12"))
 			.andExpect(status().is2xxSuccessful())
 			.andExpect(content().string(containsString("is not one")));
 		mvc.perform(get("/drug-checking/statistics").with(as("analyst")).param("from", "+999999999-01"))
 			.andExpect(status().is2xxSuccessful())
 			.andExpect(content().string(containsString("is not one")));
-		mvc.perform(post("/api/analytics/alarms").with(as("commissioner")).with(csrf())
+		mvc.perform(post("/api/analytics/alarms").with(as("commissioner"))
+			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"firstDay\": \"+999999999-12-31\", \"counts\": [1, 2, 3]}"))
 			.andExpect(status().isBadRequest())
@@ -243,9 +252,10 @@ class InputHygieneIntegrationTests {
 		mvc.perform(multipart("/substances/import").file("file", xlsx).with(as("coordinator")).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("binary data")));
-		var session = sessionManagement.createSession(new SessionDraft("Binary test site " + UUID.randomUUID(),
-				SiteKind.FESTIVAL, "E08000025", "Binary test", LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 20),
-				"Chemist A", Set.of()), "analyst", "WM-CHECK", clock.instant());
+		var session = sessionManagement.createSession(
+				new SessionDraft("Binary test site " + UUID.randomUUID(), SiteKind.FESTIVAL, "E08000025", "Binary test",
+						LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 20), "Chemist A", Set.of()),
+				"analyst", "WM-CHECK", clock.instant());
 		long jobs = jdbc.sql("SELECT count(*) FROM platform.import_job").query(Long.class).single();
 		mvc.perform(multipart("/drug-checking/sessions/{id}/import/upload", session)
 			.file(new MockMultipartFile("file", "results.csv", "text/csv", xlsx))
@@ -314,29 +324,30 @@ class InputHygieneIntegrationTests {
 			.andExpect(jsonPath("$.errors[0].message", containsString("more than once")));
 		mvc.perform(post("/api/early-warning/reports").header("Authorization", "Bearer " + token)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(report("1", "[\"OVERDOSE\"]", "") + " {\"trailing\": true}"))
-			.andExpect(status().isBadRequest());
+			.content(report("1", "[\"OVERDOSE\"]", "") + " {\"trailing\": true}")).andExpect(status().isBadRequest());
 		assertThat(reports()).isEqualTo(before);
 
 		// What the documentation describes is still accepted.
 		mvc.perform(post("/api/early-warning/reports").header("Authorization", "Bearer " + token)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(report("2", "[\"OVERDOSE\", \"UNUSUAL_EFFECTS\"]", "")))
-			.andExpect(status().isCreated());
+			.content(report("2", "[\"OVERDOSE\", \"UNUSUAL_EFFECTS\"]", ""))).andExpect(status().isCreated());
 		assertThat(reports()).isEqualTo(before + 1);
 	}
 
 	private static String signIn(HttpClient http, String base, String username) throws Exception {
-		var token = csrfToken(http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-				HttpResponse.BodyHandlers.ofString()).body());
-		var form = "username=" + username + "&password=harmwatch-demo&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+		var token = csrfToken(http
+			.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body());
+		var form = "username=" + username + "&password=harmwatch-demo&_csrf="
+				+ URLEncoder.encode(token, StandardCharsets.UTF_8);
 		var signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(signedIn.statusCode()).isEqualTo(302);
-		return csrfToken(http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-				HttpResponse.BodyHandlers.ofString()).body());
+		return csrfToken(
+				http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString())
+					.body());
 	}
 
 	private static String csrfToken(String page) {

@@ -81,9 +81,11 @@ class InputProblemAdviceTests {
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(((ProblemDetail) answer.getBody()).getDetail()).isEqualTo("There is no substance SUB-9");
 
-		var page = (ModelAndView) advice.notFound(missing, new MockHttpServletRequest("GET", "/substances/SUB-9"), null);
+		var page = (ModelAndView) advice.notFound(missing, new MockHttpServletRequest("GET", "/substances/SUB-9"),
+				null);
 		assertThat(page.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(page.getModel()).containsAllEntriesOf(Map.of("notFound", "There is no substance SUB-9", "status", 404));
+		assertThat(page.getModel())
+			.containsAllEntriesOf(Map.of("notFound", "There is no substance SUB-9", "status", 404));
 	}
 
 	@Test

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which section and entry a page belongs to, and who sees an entry: the rules of the service navigation, by table.
+ * Which section and entry a page belongs to, and who sees an entry: the rules of the
+ * service navigation, by table.
  */
 class NavigationMenuTests {
 
@@ -55,7 +56,8 @@ class NavigationMenuTests {
 		var current = menu.current();
 		if (section == null) {
 			assertThat(current).isNull();
-			assertThat(menu.sections()).allSatisfy(s -> assertThat(s.entries()).allSatisfy(e -> assertThat(e.current()).isNull()));
+			assertThat(menu.sections())
+				.allSatisfy(s -> assertThat(s.entries()).allSatisfy(e -> assertThat(e.current()).isNull()));
 			return;
 		}
 		assertThat(current).isNotNull();
@@ -82,7 +84,8 @@ class NavigationMenuTests {
 	void sectionsComeInTheirOrderAndOpenOnTheirFirstEntry() {
 		var menu = NavigationMenu.of(ITEMS.reversed(), "/");
 		assertThat(menu.sections()).extracting(NavigationMenu.Section::group)
-			.containsExactly(NavigationGroup.INTELLIGENCE, NavigationGroup.DRUG_CHECKING, NavigationGroup.ADMINISTRATION);
+			.containsExactly(NavigationGroup.INTELLIGENCE, NavigationGroup.DRUG_CHECKING,
+					NavigationGroup.ADMINISTRATION);
 		assertThat(menu.sections()).extracting(NavigationMenu.Section::path)
 			.containsExactly("/early-warning/signals", "/drug-checking/sessions", "/admin");
 		assertThat(menu.sections().get(2).entries()).extracting(e -> e.item().labelKey())

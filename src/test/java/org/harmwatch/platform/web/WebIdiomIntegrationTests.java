@@ -19,9 +19,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The web idiom end to end (ADR 9): a form drawn again with errors answers 422 with the error summary linking to
- * each field, without its controller setting the status; a service's rejection shows on the form; what does not
- * exist is 404 as a page for people and as problem+json for programs, in words from the bundles.
+ * The web idiom end to end (ADR 9): a form drawn again with errors answers 422 with the
+ * error summary linking to each field, without its controller setting the status; a
+ * service's rejection shows on the form; what does not exist is 404 as a page for people
+ * and as problem+json for programs, in words from the bundles.
  */
 @HarmwatchIntegrationTest
 class WebIdiomIntegrationTests {
@@ -48,14 +49,16 @@ class WebIdiomIntegrationTests {
 
 	@Test
 	void aServicesRejectionShowsOnItsFieldWithTheWordsFromTheBundle() throws Exception {
-		// WMP exists in the demo data: AgencyManagement rejects the code with a message code and the code as argument.
+		// WMP exists in the demo data: AgencyManagement rejects the code with a message
+		// code and the code as argument.
 		mvc.perform(post("/admin/agencies/new").with(as("admin"))
 			.with(csrf())
 			.param("code", "wmp")
 			.param("name", "Another police force")
 			.param("type", "POLICE_FORCE"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("<a href=\"#code\">An agency with code WMP already exists.</a>")))
+			.andExpect(
+					content().string(containsString("<a href=\"#code\">An agency with code WMP already exists.</a>")))
 			.andExpect(content().string(not(containsString("admin.agency.error.codeTaken"))));
 	}
 

@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How long an instance takes to rebuild its in-memory index once it has read the vocabulary (what each change costs
- * every instance, besides the query): {@code bench/jmh.sh SubstanceIndexBuildBenchmark}.
+ * How long an instance takes to rebuild its in-memory index once it has read the
+ * vocabulary (what each change costs every instance, besides the query):
+ * {@code bench/jmh.sh SubstanceIndexBuildBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -28,7 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SubstanceResolutionBenchmark {
 
-	/** An exact name, a street name, a salt form, a misspelling, and a miss (the slowest: every term is compared). */
+	/**
+	 * An exact name, a street name, a salt form, a misspelling, and a miss (the slowest:
+	 * every term is compared).
+	 */
 	@Param({ "Fentanyl", "china white", "cocaine hydrochloride", "heroine", "unknown white powder" })
 	public String text;
 

@@ -8,7 +8,10 @@ import org.harmwatch.substances.internal.VocabularyRules.Change;
 import org.harmwatch.substances.internal.VocabularyRules.Drafted;
 import org.harmwatch.substances.internal.VocabularyRules.Mode;
 
-/** The seed vocabulary as the migration would store it, for unit tests and benchmarks that need no database. */
+/**
+ * The seed vocabulary as the migration would store it, for unit tests and benchmarks that
+ * need no database.
+ */
 public final class SeedVocabulary {
 
 	private SeedVocabulary() {

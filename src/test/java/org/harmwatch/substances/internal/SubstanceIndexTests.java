@@ -100,14 +100,17 @@ class SubstanceIndexTests {
 
 	@Test
 	void doesNotTurnADifferentDrugIntoAKnownOne() {
-		// A real designer benzodiazepine two letters from flubromazolam: a different drug, not a typo.
+		// A real designer benzodiazepine two letters from flubromazolam: a different
+		// drug, not a typo.
 		assertThat(index.resolve("flubromazepam", true)).isEmpty();
-		// One letter from mephedrone and two from methadone: a guess either way could be deadly.
+		// One letter from mephedrone and two from methadone: a guess either way could be
+		// deadly.
 		assertThat(index.resolve("mephadrone", true)).isEmpty();
 		assertThat(index.closest("mephadrone", 5)).extracting(s -> s.id().code()).contains("mephedrone", "methadone");
 		// Chemical codes are never corrected: 4F- is not 5F-.
 		assertThat(index.resolve("4F-MDMB-PICA", true)).isEmpty();
-		// Short words are never corrected, and street names are never the target of a correction.
+		// Short words are never corrected, and street names are never the target of a
+		// correction.
 		assertThat(index.resolve("smock", true)).isEmpty();
 		assertThat(index.resolve("speedo", true)).isEmpty();
 		// Sibling compounds one letter apart are both known, so each resolves to itself.
@@ -195,14 +198,16 @@ class SubstanceIndexTests {
 	void flagsFollowThePharmacology() {
 		assertThat(summary("fentanyl").flags()).contains(RiskFlag.HIGH_POTENCY, RiskFlag.NALOXONE_RESPONSIVE,
 				RiskFlag.REPEAT_NALOXONE_LIKELY);
-		assertThat(summary("xylazine").flags()).contains(RiskFlag.SEDATIVE_NOT_NALOXONE_RESPONSIVE,
-				RiskFlag.DANGEROUS_ADULTERANT, RiskFlag.CAUSES_WOUNDS).doesNotContain(RiskFlag.NALOXONE_RESPONSIVE);
+		assertThat(summary("xylazine").flags())
+			.contains(RiskFlag.SEDATIVE_NOT_NALOXONE_RESPONSIVE, RiskFlag.DANGEROUS_ADULTERANT, RiskFlag.CAUSES_WOUNDS)
+			.doesNotContain(RiskFlag.NALOXONE_RESPONSIVE);
 		assertThat(summary("bromazolam").flags()).contains(RiskFlag.SEDATIVE_NOT_NALOXONE_RESPONSIVE);
 		assertThat(summary("pmma").flags()).contains(RiskFlag.DELAYED_ONSET, RiskFlag.DANGEROUS_ADULTERANT);
 		assertThat(summary("methadone").flags()).contains(RiskFlag.LONG_ACTING);
 		for (var substance : index.all()) {
 			if (substance.substanceClass().isOpioid() && substance.substanceClass().name().contains("NITAZENE")) {
-				assertThat(substance.flags()).as(substance.name()).contains(RiskFlag.NALOXONE_RESPONSIVE, RiskFlag.HIGH_POTENCY);
+				assertThat(substance.flags()).as(substance.name())
+					.contains(RiskFlag.NALOXONE_RESPONSIVE, RiskFlag.HIGH_POTENCY);
 			}
 		}
 	}

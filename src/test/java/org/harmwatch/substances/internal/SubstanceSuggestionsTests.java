@@ -22,10 +22,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Type-ahead on a small vocabulary, where every expected suggestion can be worked out by hand: what starts with the
- * text (names first), what has a word starting with it, what contains it from four letters, then close spellings
- * from four letters; the index's other look-ups; spelling distances and codes; and the length limits on names,
- * aliases and notes.
+ * Type-ahead on a small vocabulary, where every expected suggestion can be worked out by
+ * hand: what starts with the text (names first), what has a word starting with it, what
+ * contains it from four letters, then close spellings from four letters; the index's
+ * other look-ups; spelling distances and codes; and the length limits on names, aliases
+ * and notes.
  */
 class SubstanceSuggestionsTests {
 
@@ -36,7 +37,10 @@ class SubstanceSuggestionsTests {
 				null, null, NOW, "test");
 	}
 
-	/** Built for each test (not once per class), so that a mutation of the index's construction is seen by every test. */
+	/**
+	 * Built for each test (not once per class), so that a mutation of the index's
+	 * construction is seen by every test.
+	 */
 	final SubstanceIndex index = SubstanceIndex.of(7,
 			List.of(substance("synthetic-cannabinoids", "Synthetic cannabinoids", SubstanceClass.SYNTHETIC_CANNABINOID,
 					Alias.synonym("SCRA"), Alias.streetName("spice gold"), Alias.streetName("spice"),
@@ -128,11 +132,10 @@ class SubstanceSuggestionsTests {
 	@Test
 	void anAliasMayHave200CharactersAndNoMore() {
 		assertThat(create("Nitazene X", List.of(Alias.synonym("a".repeat(200))), null).problems()).isEmpty();
-		assertThat(create("Nitazene X", List.of(Alias.synonym("a".repeat(201))), null).problems())
-			.containsExactly(new VocabularyProblem(3, "aliases", "'" + "a".repeat(40) + "…' is longer than 200 characters."));
-		assertThat(create("Nitazene X", List.of(Alias.streetName("b".repeat(201))), null).problems())
-			.containsExactly(
-					new VocabularyProblem(3, "streetNames", "'" + "b".repeat(40) + "…' is longer than 200 characters."));
+		assertThat(create("Nitazene X", List.of(Alias.synonym("a".repeat(201))), null).problems()).containsExactly(
+				new VocabularyProblem(3, "aliases", "'" + "a".repeat(40) + "…' is longer than 200 characters."));
+		assertThat(create("Nitazene X", List.of(Alias.streetName("b".repeat(201))), null).problems()).containsExactly(
+				new VocabularyProblem(3, "streetNames", "'" + "b".repeat(40) + "…' is longer than 200 characters."));
 	}
 
 	@Test
@@ -153,10 +156,12 @@ class SubstanceSuggestionsTests {
 	@Test
 	void searchFindsNamesContainingTheTextOptionallyOfOneClass() {
 		assertThat(index.search("AMINE", null)).extracting(s -> s.id().code()).containsExactly("ketamine");
-		assertThat(index.search("mamba", null)).extracting(s -> s.id().code()).containsExactly("synthetic-cannabinoids");
+		assertThat(index.search("mamba", null)).extracting(s -> s.id().code())
+			.containsExactly("synthetic-cannabinoids");
 		assertThat(index.search(null, SubstanceClass.SEDATIVE)).extracting(s -> s.id().code())
 			.containsExactly("ketamine", "salvia");
-		assertThat(index.search("sal", SubstanceClass.SEDATIVE)).extracting(s -> s.id().code()).containsExactly("salvia");
+		assertThat(index.search("sal", SubstanceClass.SEDATIVE)).extracting(s -> s.id().code())
+			.containsExactly("salvia");
 		assertThat(index.search("sal", SubstanceClass.OPIOID)).isEmpty();
 		assertThat(index.search("", null)).hasSize(7);
 		assertThat(index.search("zzz", null)).isEmpty();
@@ -167,8 +172,9 @@ class SubstanceSuggestionsTests {
 		assertThat(index.version()).isEqualTo(7);
 		assertThat(index.size()).isEqualTo(7);
 		// in name order
-		assertThat(index.all()).extracting(s -> s.id().code()).containsExactly("carfentanil", "fentanyl", "heroin",
-				"isotonitazene", "ketamine", "salvia", "synthetic-cannabinoids");
+		assertThat(index.all()).extracting(s -> s.id().code())
+			.containsExactly("carfentanil", "fentanyl", "heroin", "isotonitazene", "ketamine", "salvia",
+					"synthetic-cannabinoids");
 		assertThat(index.holderOf("smack")).map(s -> s.id().code()).contains("heroin");
 		assertThat(index.holderOf("blackmamba")).map(s -> s.id().code()).contains("synthetic-cannabinoids");
 		assertThat(index.holderOf("mamba")).isEmpty();
@@ -190,8 +196,8 @@ class SubstanceSuggestionsTests {
 	@Test
 	void childrenAndLineageFollowTheParents() {
 		var family = SubstanceIndex.of(1,
-				List.of(new SubstanceDetails(new SubstanceId("opioids"), "Opioids", SubstanceClass.OPIOID, Set.of(), null,
-						List.of(), null, null, null, NOW, "t"),
+				List.of(new SubstanceDetails(new SubstanceId("opioids"), "Opioids", SubstanceClass.OPIOID, Set.of(),
+						null, List.of(), null, null, null, NOW, "t"),
 						new SubstanceDetails(new SubstanceId("fentanyl"), "Fentanyl", SubstanceClass.OPIOID, Set.of(),
 								new SubstanceId("opioids"), List.of(), null, null, null, NOW, "t"),
 						new SubstanceDetails(new SubstanceId("carfentanil"), "Carfentanil", SubstanceClass.OPIOID,

@@ -41,8 +41,9 @@ class VocabularyRulesTests {
 	void theSeedKeepsEveryRule() {
 		var parsed = V202611230301__substances_seed.read();
 		assertThat(parsed.problems()).isEmpty();
-		var plan = VocabularyRules.plan(List.of(), parsed.rows().stream().map(r -> new Drafted(r.row(), r.draft())).toList(),
-				Mode.UPSERT, now, "seed", true);
+		var plan = VocabularyRules.plan(List.of(),
+				parsed.rows().stream().map(r -> new Drafted(r.row(), r.draft())).toList(), Mode.UPSERT, now, "seed",
+				true);
 		assertThat(plan.problems()).isEmpty();
 		assertThat(plan.changes()).hasSize(parsed.rowCount());
 		// No alias was silently dropped as a duplicate: the seed says each name once.
@@ -61,7 +62,8 @@ class VocabularyRulesTests {
 
 	@Test
 	void anAliasBelongsToOneSubstanceOnlyAndTheProblemSaysWhichHasIt() {
-		var plan = create(draft("Brand new nitazene", List.of(Alias.streetName("Spice"), Alias.synonym("iso tonitazene"))));
+		var plan = create(
+				draft("Brand new nitazene", List.of(Alias.streetName("Spice"), Alias.synonym("iso tonitazene"))));
 		assertThat(plan.problems()).extracting(VocabularyProblem::field, VocabularyProblem::message)
 			.contains(org.assertj.core.groups.Tuple.tuple("streetNames",
 					"'Spice' already belongs to Synthetic cannabinoids (unspecified); a name can belong to one substance only."),
@@ -78,11 +80,13 @@ class VocabularyRulesTests {
 
 	@Test
 	void aNameCanMoveBetweenSubstancesInOneChange() {
-		// Give "tranq dope" to a new entry for the mixture, and take it from xylazine in the same import.
+		// Give "tranq dope" to a new entry for the mixture, and take it from xylazine in
+		// the same import.
 		var xylazine = seed.stream().filter(s -> s.id().code().equals("xylazine")).findFirst().orElseThrow();
 		var withoutTranqDope = new SubstanceDraft("xylazine", xylazine.name(), xylazine.substanceClass(),
-				xylazine.flags(), null, xylazine.aliases().stream().filter(a -> !a.text().equals("tranq dope")).toList(),
-				xylazine.pubchemCid(), xylazine.casNumber(), xylazine.notes());
+				xylazine.flags(), null,
+				xylazine.aliases().stream().filter(a -> !a.text().equals("tranq dope")).toList(), xylazine.pubchemCid(),
+				xylazine.casNumber(), xylazine.notes());
 		var mixture = new SubstanceDraft(null, "Fentanyl and xylazine mixture", SubstanceClass.OTHER, Set.of(), null,
 				List.of(Alias.streetName("tranq dope")), null, null, null);
 		var plan = VocabularyRules.plan(seed, List.of(new Drafted(1, mixture), new Drafted(2, withoutTranqDope)),
@@ -113,7 +117,8 @@ class VocabularyRulesTests {
 				"p-fluorofentanyl", fentanyl.aliases(), fentanyl.pubchemCid(), fentanyl.casNumber(), fentanyl.notes());
 		var plan = VocabularyRules.plan(seed, List.of(new Drafted(null, loop)), Mode.CHANGE, now, "coordinator", false);
 		assertThat(plan.problems()).singleElement()
-			.satisfies(p -> assertThat(p.message()).isEqualTo("para-Fluorofentanyl is already a kind of Fentanyl, so it cannot be its parent."));
+			.satisfies(p -> assertThat(p.message())
+				.isEqualTo("para-Fluorofentanyl is already a kind of Fentanyl, so it cannot be its parent."));
 	}
 
 	@Test
@@ -138,7 +143,8 @@ class VocabularyRulesTests {
 			.anySatisfy(p -> assertThat(p).startsWith("Row 3, pubchem_cid: 'abc' is not a PubChem compound id"))
 			.anySatisfy(p -> assertThat(p).isEqualTo(
 					"Row 4, street_names: 'spice' already belongs to Synthetic cannabinoids (unspecified); a name can belong to one substance only."))
-			.anySatisfy(p -> assertThat(p).isEqualTo("Row 6, name: This substance is already given in row 5; give each substance once."));
+			.anySatisfy(p -> assertThat(p)
+				.isEqualTo("Row 6, name: This substance is already given in row 5; give each substance once."));
 		assertThat(problems).extracting(VocabularyProblem::row).doesNotContain(1);
 	}
 
@@ -146,7 +152,8 @@ class VocabularyRulesTests {
 	void anImportWithoutTheRequiredColumnsSaysSo() {
 		var parsed = SubstanceCsv.read(new StringReader("name,colour\nHeroin,brown\n"));
 		assertThat(parsed.problems()).extracting(VocabularyProblem::describe)
-			.containsExactly("header: Unknown column 'colour'. The columns are: code, name, class, flags, parent, aliases, street_names, pubchem_cid, cas_number, notes.",
+			.containsExactly(
+					"header: Unknown column 'colour'. The columns are: code, name, class, flags, parent, aliases, street_names, pubchem_cid, cas_number, notes.",
 					"header: The header has no 'class' column.");
 		assertThat(SubstanceCsv.read(new StringReader("")).problems()).singleElement()
 			.satisfies(p -> assertThat(p.message()).startsWith("The file is empty."));

@@ -76,12 +76,17 @@ class SubstanceWebIntegrationTests {
 	void frontlineStaffCannotChangeIt() throws Exception {
 		var name = unique("Frontline drug");
 		mvc.perform(get("/substances/new").with(as("frontline"))).andExpect(status().isForbidden());
-		mvc.perform(post("/substances").with(as("frontline")).with(csrf()).param("name", name).param("substanceClass", "OTHER"))
-			.andExpect(status().isForbidden());
-		mvc.perform(post("/substances/fentanyl").with(as("frontline")).with(csrf()).param("name", "Renamed").param("substanceClass", "OTHER"))
-			.andExpect(status().isForbidden());
-		mvc.perform(multipart("/substances/import").file(csvFile("name,class\n" + name + ",OTHER\n")).with(as("frontline")).with(csrf()))
-			.andExpect(status().isForbidden());
+		mvc.perform(post("/substances").with(as("frontline"))
+			.with(csrf())
+			.param("name", name)
+			.param("substanceClass", "OTHER")).andExpect(status().isForbidden());
+		mvc.perform(post("/substances/fentanyl").with(as("frontline"))
+			.with(csrf())
+			.param("name", "Renamed")
+			.param("substanceClass", "OTHER")).andExpect(status().isForbidden());
+		mvc.perform(multipart("/substances/import").file(csvFile("name,class\n" + name + ",OTHER\n"))
+			.with(as("frontline"))
+			.with(csrf())).andExpect(status().isForbidden());
 		assertThat(substances.resolve(name)).isEmpty();
 		assertThat(substances.resolve("Fentanyl")).map(r -> r.substance().name()).contains("Fentanyl");
 	}
@@ -89,7 +94,9 @@ class SubstanceWebIntegrationTests {
 	@Test
 	void theCoordinatorAddsAndChangesASubstance() throws Exception {
 		var name = unique("Coordinated nitazene");
-		var location = mvc.perform(post("/substances").with(as("coordinator")).with(csrf())
+		var location = mvc
+			.perform(post("/substances").with(as("coordinator"))
+				.with(csrf())
 				.param("name", name)
 				.param("substanceClass", "NITAZENE")
 				.param("flags", "HIGH_POTENCY", "NALOXONE_RESPONSIVE")
@@ -110,12 +117,12 @@ class SubstanceWebIntegrationTests {
 		mvc.perform(get(location + "/edit").with(as("coordinator")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("nitzy " + name + " [also: fentanyl]")));
-		mvc.perform(post(location).with(as("coordinator")).with(csrf())
-				.param("name", name)
-				.param("substanceClass", "NITAZENE")
-				.param("flags", "HIGH_POTENCY", "NALOXONE_RESPONSIVE", "REPEAT_NALOXONE_LIKELY")
-				.param("parent", "nitazenes"))
-			.andExpect(redirectedUrl(location));
+		mvc.perform(post(location).with(as("coordinator"))
+			.with(csrf())
+			.param("name", name)
+			.param("substanceClass", "NITAZENE")
+			.param("flags", "HIGH_POTENCY", "NALOXONE_RESPONSIVE", "REPEAT_NALOXONE_LIKELY")
+			.param("parent", "nitazenes")).andExpect(redirectedUrl(location));
 		assertThat(substances.resolve(name).orElseThrow().substance().flags()).hasSize(3);
 		assertThat(substances.resolve("nitzy " + name)).isEmpty();
 	}
@@ -123,17 +130,20 @@ class SubstanceWebIntegrationTests {
 	@Test
 	void theFormSaysWhichSubstanceAlreadyHasAnAlias() throws Exception {
 		var name = unique("Clashing drug");
-		mvc.perform(post("/substances").with(as("coordinator")).with(csrf())
-				.param("name", name)
-				.param("substanceClass", "SYNTHETIC_CANNABINOID")
-				.param("streetNames", "spice\nmy own street name " + name)
-				.param("casNumber", "123-45-6"))
+		mvc.perform(post("/substances").with(as("coordinator"))
+			.with(csrf())
+			.param("name", name)
+			.param("substanceClass", "SYNTHETIC_CANNABINOID")
+			.param("streetNames", "spice\nmy own street name " + name)
+			.param("casNumber", "123-45-6"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("There is a problem")))
-			.andExpect(content().string(containsString("&#39;spice&#39; already belongs to Synthetic cannabinoids (unspecified)")))
+			.andExpect(content()
+				.string(containsString("&#39;spice&#39; already belongs to Synthetic cannabinoids (unspecified)")))
 			.andExpect(content().string(containsString("is not a CAS registry number")))
 			.andExpect(content().string(containsString("my own street name " + name)));
-		mvc.perform(post("/substances").with(as("coordinator")).with(csrf()).param("name", "").param("substanceClass", ""))
+		mvc.perform(
+				post("/substances").with(as("coordinator")).with(csrf()).param("name", "").param("substanceClass", ""))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("<a href=\"#name\">Enter the substance&#39;s name.")))
 			.andExpect(content().string(containsString("Choose the substance&#39;s class.")));
@@ -159,9 +169,11 @@ class SubstanceWebIntegrationTests {
 	void theCoordinatorImportsAfterSeeingTheReport() throws Exception {
 		var bad = unique("Bad import");
 		mvc.perform(multipart("/substances/import").file(csvFile("name,class\n" + bad + ",NOT_A_CLASS\n"))
-				.with(as("coordinator")).with(csrf()))
+			.with(as("coordinator"))
+			.with(csrf()))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("<h2 class=\"govuk-error-summary__title\">The file cannot be imported")))
+			.andExpect(content()
+				.string(containsString("<h2 class=\"govuk-error-summary__title\">The file cannot be imported")))
 			.andExpect(content().string(containsString("Nothing has been changed. Correct these rows")))
 			.andExpect(content().string(containsString("<a href=\"#problems\">")))
 			.andExpect(content().string(containsString("NOT_A_CLASS")))
@@ -169,42 +181,48 @@ class SubstanceWebIntegrationTests {
 		assertThat(substances.resolve(bad)).isEmpty();
 
 		var good = unique("Good import");
-		var checked = mvc.perform(multipart("/substances/import")
+		var checked = mvc
+			.perform(multipart("/substances/import")
 				.file(csvFile("name,class,street_names\n" + good + ",STIMULANT,zoomy " + good + "\n"))
-				.with(as("coordinator")).with(csrf()))
+				.with(as("coordinator"))
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The file can be imported")))
 			.andReturn()
 			.getResponse();
-		// The file waits in the session, which Spring Session keeps in the database under this cookie.
+		// The file waits in the session, which Spring Session keeps in the database under
+		// this cookie.
 		var session = checked.getCookie("SESSION");
 		assertThat(session).isNotNull();
 		assertThat(substances.resolve(good)).as("nothing is imported before it is confirmed").isEmpty();
 		var token = checked.getContentAsString().replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1");
 
-		mvc.perform(post("/substances/import/confirm").param("token", "not-the-token").cookie(session)
-				.with(as("coordinator")).with(csrf()))
-			.andExpect(redirectedUrl("/substances/import"));
+		mvc.perform(post("/substances/import/confirm").param("token", "not-the-token")
+			.cookie(session)
+			.with(as("coordinator"))
+			.with(csrf())).andExpect(redirectedUrl("/substances/import"));
 		// The redirect's flash message waits in the same session.
 		mvc.perform(get("/substances/import").cookie(session).with(as("coordinator")))
 			.andExpect(content().string(containsString("<a href=\"#file\">The file you checked is no longer waiting")));
 		assertThat(substances.resolve(good)).isEmpty();
-		mvc.perform(post("/substances/import/confirm").param("token", token).cookie(session)
-				.with(as("coordinator")).with(csrf()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Imported")));
+		mvc.perform(post("/substances/import/confirm").param("token", token)
+			.cookie(session)
+			.with(as("coordinator"))
+			.with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("Imported")));
 		assertThat(substances.resolve("zoomy " + good)).map(r -> r.substance().name()).contains(good);
 		// Confirming twice imports nothing twice: the file no longer waits.
-		mvc.perform(post("/substances/import/confirm").param("token", token).cookie(session)
-				.with(as("coordinator")).with(csrf()))
-			.andExpect(redirectedUrl("/substances/import"));
+		mvc.perform(post("/substances/import/confirm").param("token", token)
+			.cookie(session)
+			.with(as("coordinator"))
+			.with(csrf())).andExpect(redirectedUrl("/substances/import"));
 	}
 
 	@Test
 	void refusesAFileThatIsNotUtf8() throws Exception {
 		var latin1 = "name,class\nCaf\u00e9ine,ADULTERANT\n".getBytes(StandardCharsets.ISO_8859_1);
 		mvc.perform(multipart("/substances/import").file(new MockMultipartFile("file", "old.csv", "text/csv", latin1))
-				.with(as("coordinator")).with(csrf()))
+			.with(as("coordinator"))
+			.with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("not UTF-8")));
 		mvc.perform(multipart("/substances/import").with(as("coordinator")).with(csrf()))

@@ -14,8 +14,9 @@ import com.rometools.rome.io.SyndFeedOutput;
 import org.harmwatch.earlywarning.AlertView;
 
 /**
- * The public Atom feeds, written with Rome: the public alerts, and the CAP index whose entries link to each alert's
- * CAP 1.2 document ({@code type="application/cap+xml"}) for other regions and national bodies to poll.
+ * The public Atom feeds, written with Rome: the public alerts, and the CAP index whose
+ * entries link to each alert's CAP 1.2 document ({@code type="application/cap+xml"}) for
+ * other regions and national bodies to poll.
  */
 public final class AlertFeeds {
 
@@ -96,7 +97,8 @@ public final class AlertFeeds {
 			entry.setLink(links.getFirst().getHref());
 			var summary = new SyndContentImpl();
 			summary.setType("text");
-			summary.setValue(current.lookOutFor() + (current.publicAdvice() == null ? "" : "\n\n" + current.publicAdvice()));
+			summary.setValue(
+					current.lookOutFor() + (current.publicAdvice() == null ? "" : "\n\n" + current.publicAdvice()));
 			entry.setDescription(summary);
 			entry.setCategories(List.of(category(alert.level().name())));
 			entries.add(entry);

@@ -6,8 +6,8 @@ import java.io.IOException;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
- * Renders an XHTML page (a Thymeleaf template rendered by the caller) to a PDF with openhtmltopdf: the A4 poster and
- * the clinician briefing.
+ * Renders an XHTML page (a Thymeleaf template rendered by the caller) to a PDF with
+ * openhtmltopdf: the A4 poster and the clinician briefing.
  */
 public final class AlertPdfs {
 

@@ -9,7 +9,8 @@ import org.harmwatch.substances.RiskFlag;
 import org.harmwatch.substances.SubstanceSummary;
 
 /**
- * Texts computed from an alert: naloxone advice added where a substance is naloxone-responsive, and the SMS text.
+ * Texts computed from an alert: naloxone advice added where a substance is
+ * naloxone-responsive, and the SMS text.
  */
 public final class AlertTexts {
 
@@ -29,7 +30,10 @@ public final class AlertTexts {
 	private AlertTexts() {
 	}
 
-	/** The public advice with naloxone advice added when a substance needs it (once: never added twice). */
+	/**
+	 * The public advice with naloxone advice added when a substance needs it (once: never
+	 * added twice).
+	 */
 	public static String publicAdvice(String advice, Collection<SubstanceSummary> substances) {
 		return withNaloxone(advice, substances, PUBLIC_NALOXONE, PUBLIC_REPEAT, false);
 	}
@@ -73,8 +77,8 @@ public final class AlertTexts {
 	}
 
 	/**
-	 * The SMS text: level, headline, the start of the advice and the link, at most {@link #SMS_MAX} characters (the
-	 * advice is shortened first, then the headline).
+	 * The SMS text: level, headline, the start of the advice and the link, at most
+	 * {@link #SMS_MAX} characters (the advice is shortened first, then the headline).
 	 */
 	public static String sms(boolean exercise, boolean cancel, AlertLevel level, String headline, String advice,
 			String url) {

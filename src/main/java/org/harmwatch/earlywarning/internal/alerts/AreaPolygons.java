@@ -9,12 +9,16 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
- * A district's boundary as a CAP polygon: the outer ring of its largest part, simplified until it has at most a
- * bounded number of points, written as closed {@code lat,lon} pairs (CAP's order, not GeoJSON's).
+ * A district's boundary as a CAP polygon: the outer ring of its largest part, simplified
+ * until it has at most a bounded number of points, written as closed {@code lat,lon}
+ * pairs (CAP's order, not GeoJSON's).
  */
 public final class AreaPolygons {
 
-	/** Enough for a recognisable district outline, small enough for an SMS gateway or a pager. */
+	/**
+	 * Enough for a recognisable district outline, small enough for an SMS gateway or a
+	 * pager.
+	 */
 	public static final int MAX_POINTS = 64;
 
 	private AreaPolygons() {

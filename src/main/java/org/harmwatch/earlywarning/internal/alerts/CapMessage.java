@@ -6,7 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything one CAP 1.2 {@code <alert>} says, in CAP's own terms (values are CAP's enumerations).
+ * Everything one CAP 1.2 {@code <alert>} says, in CAP's own terms (values are CAP's
+ * enumerations).
  *
  * @param identifier unique for this sender, e.g. {@code HW-2026-0007-1}
  * @param sender who sends it
@@ -28,7 +29,8 @@ public record CapMessage(String identifier, String sender, String sent, String s
 
 	/**
 	 * @param event what it is about
-	 * @param responseType what to do, e.g. {@code Avoid}, {@code Monitor}, {@code AllClear}
+	 * @param responseType what to do, e.g. {@code Avoid}, {@code Monitor},
+	 * {@code AllClear}
 	 * @param urgency {@code Immediate}, {@code Expected}, {@code Future}
 	 * @param severity {@code Extreme}, {@code Severe}, {@code Moderate}
 	 * @param certainty {@code Observed}, {@code Likely}, {@code Possible}
@@ -36,8 +38,8 @@ public record CapMessage(String identifier, String sender, String sent, String s
 	 * @param expires when it stops being current (region offset, no fractional seconds)
 	 */
 	public record Info(String event, String responseType, String urgency, String severity, String certainty,
-			String audience, String expires, String senderName, String headline, String description,
-			String instruction, String web, List<Area> areas) {
+			String audience, String expires, String senderName, String headline, String description, String instruction,
+			String web, List<Area> areas) {
 
 		public Info {
 			areas = List.copyOf(areas);
@@ -53,10 +55,11 @@ public record CapMessage(String identifier, String sender, String sent, String s
 	public record Area(String areaDesc, String gss, @Nullable String polygon) {
 	}
 
-	/** Formats an instant as CAP wants it: the offset of the zone, no fractional seconds. */
+	/**
+	 * Formats an instant as CAP wants it: the offset of the zone, no fractional seconds.
+	 */
 	public static String time(Instant instant, java.time.ZoneId zone) {
-		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
-			.format(instant.atZone(zone));
+		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").format(instant.atZone(zone));
 	}
 
 }

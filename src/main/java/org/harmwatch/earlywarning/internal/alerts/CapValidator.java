@@ -23,15 +23,20 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * Checks a CAP 1.2 document against the OASIS schema (with the JDK's {@code javax.xml.validation}; no CAP library
- * exists) and then against CAP 1.2's own rules that a schema cannot express (specification section 3): closed
- * polygons of at least four points, times with an offset and no fractional seconds, the {@code references} format and
- * its presence on updates and cancellations, a restriction when the scope is Restricted, addresses when Private, an
- * info block on an Actual or Exercise Alert, and expiry after sending.
+ * Checks a CAP 1.2 document against the OASIS schema (with the JDK's
+ * {@code javax.xml.validation}; no CAP library exists) and then against CAP 1.2's own
+ * rules that a schema cannot express (specification section 3): closed polygons of at
+ * least four points, times with an offset and no fractional seconds, the
+ * {@code references} format and its presence on updates and cancellations, a restriction
+ * when the scope is Restricted, addresses when Private, an info block on an Actual or
+ * Exercise Alert, and expiry after sending.
  */
 public final class CapValidator {
 
-	/** CAP §3.3.2: a date and time with an offset and no fractional seconds ({@code -00:00} is not allowed). */
+	/**
+	 * CAP §3.3.2: a date and time with an offset and no fractional seconds
+	 * ({@code -00:00} is not allowed).
+	 */
 	static final Pattern TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[-+]\\d\\d:\\d\\d");
 
 	static final Pattern PAIR = Pattern.compile("(-?\\d+(\\.\\d+)?),(-?\\d+(\\.\\d+)?)");
@@ -60,12 +65,16 @@ public final class CapValidator {
 	public static List<String> problems(String xml) {
 		var problems = new ArrayList<String>();
 		schemaProblem(new StreamSource(new StringReader(xml))).ifPresent(problems::add);
-		// CAP's own rules are checked also when the schema failed, so that every problem is named at once.
+		// CAP's own rules are checked also when the schema failed, so that every problem
+		// is named at once.
 		problems.addAll(ownRules(xml));
 		return problems;
 	}
 
-	/** What the OASIS CAP 1.2 schema says is wrong with a document (its first complaint), if anything. */
+	/**
+	 * What the OASIS CAP 1.2 schema says is wrong with a document (its first complaint),
+	 * if anything.
+	 */
 	public static Optional<String> schemaProblem(Source document) {
 		try {
 			var validator = SCHEMA.newValidator();
@@ -89,7 +98,10 @@ public final class CapValidator {
 		return problems;
 	}
 
-	/** Returns the document when it is valid; otherwise fails loudly, so invalid CAP is never served. */
+	/**
+	 * Returns the document when it is valid; otherwise fails loudly, so invalid CAP is
+	 * never served.
+	 */
 	public static String requireValid(String xml) {
 		var problems = problems(xml);
 		if (!problems.isEmpty()) {
@@ -135,7 +147,8 @@ public final class CapValidator {
 		if (references != null) {
 			for (var reference : references.strip().split("\\s+")) {
 				var parts = reference.split(",", -1);
-				if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || !TIME.matcher(parts[2]).matches()) {
+				if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()
+						|| !TIME.matcher(parts[2]).matches()) {
 					problems.add("reference '" + reference + "' must be sender,identifier,sent (CAP 3.2.1)");
 				}
 			}
@@ -199,7 +212,9 @@ public final class CapValidator {
 		return value == null || value.isBlank();
 	}
 
-	/** A generated CAP document broke the schema or CAP's rules: it must not be served. */
+	/**
+	 * A generated CAP document broke the schema or CAP's rules: it must not be served.
+	 */
 	public static class InvalidCapException extends IllegalStateException {
 
 		private final List<String> problems;

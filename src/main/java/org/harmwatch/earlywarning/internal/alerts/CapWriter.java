@@ -15,8 +15,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Writes a {@link CapMessage} as CAP 1.2 XML, elements in the schema's order. Does not validate: see
- * {@link CapValidator}.
+ * Writes a {@link CapMessage} as CAP 1.2 XML, elements in the schema's order. Does not
+ * validate: see {@link CapValidator}.
  */
 public final class CapWriter {
 
@@ -44,29 +44,29 @@ public final class CapWriter {
 				add(doc, alert, "references", String.join(" ", message.references()));
 			}
 			for (var i : message.infos()) {
-			var info = child(doc, alert, "info");
-			add(doc, info, "language", "en-GB");
-			add(doc, info, "category", "Health");
-			add(doc, info, "event", i.event());
-			add(doc, info, "responseType", i.responseType());
-			add(doc, info, "urgency", i.urgency());
-			add(doc, info, "severity", i.severity());
-			add(doc, info, "certainty", i.certainty());
-			add(doc, info, "audience", i.audience());
-			add(doc, info, "expires", i.expires());
-			add(doc, info, "senderName", i.senderName());
-			add(doc, info, "headline", i.headline());
-			add(doc, info, "description", i.description());
-			add(doc, info, "instruction", i.instruction());
-			add(doc, info, "web", i.web());
-			for (var a : i.areas()) {
-				var area = child(doc, info, "area");
-				add(doc, area, "areaDesc", a.areaDesc());
-				add(doc, area, "polygon", a.polygon());
-				var geocode = child(doc, area, "geocode");
-				add(doc, geocode, "valueName", "ONS-GSS");
-				add(doc, geocode, "value", a.gss());
-			}
+				var info = child(doc, alert, "info");
+				add(doc, info, "language", "en-GB");
+				add(doc, info, "category", "Health");
+				add(doc, info, "event", i.event());
+				add(doc, info, "responseType", i.responseType());
+				add(doc, info, "urgency", i.urgency());
+				add(doc, info, "severity", i.severity());
+				add(doc, info, "certainty", i.certainty());
+				add(doc, info, "audience", i.audience());
+				add(doc, info, "expires", i.expires());
+				add(doc, info, "senderName", i.senderName());
+				add(doc, info, "headline", i.headline());
+				add(doc, info, "description", i.description());
+				add(doc, info, "instruction", i.instruction());
+				add(doc, info, "web", i.web());
+				for (var a : i.areas()) {
+					var area = child(doc, info, "area");
+					add(doc, area, "areaDesc", a.areaDesc());
+					add(doc, area, "polygon", a.polygon());
+					var geocode = child(doc, area, "geocode");
+					add(doc, geocode, "valueName", "ONS-GSS");
+					add(doc, geocode, "value", a.gss());
+				}
 			}
 			var transformer = TransformerFactory.newInstance().newTransformer();
 			transformer.setOutputProperty(OutputKeys.INDENT, "yes");

@@ -6,8 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The parts of a CAP 1.2 message that the coordinator reads: the message header and its first (English, if there is
- * one) {@code info} block, with every area's description and ONS GSS geocodes.
+ * The parts of a CAP 1.2 message that the coordinator reads: the message header and its
+ * first (English, if there is one) {@code info} block, with every area's description and
+ * ONS GSS geocodes.
  */
 record CapMessage(String identifier, String sender, Instant sent, String status, String messageType,
 		@Nullable String references, @Nullable String event, @Nullable String headline, @Nullable String description,

@@ -21,9 +21,9 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
- * Reads a CAP 1.2 message from another system: parses it without resolving DTDs or external entities, validates it
- * against the OASIS CAP 1.2 schema, and takes out what the coordinator needs. A message that is not valid CAP 1.2 is
- * refused with the reason.
+ * Reads a CAP 1.2 message from another system: parses it without resolving DTDs or
+ * external entities, validates it against the OASIS CAP 1.2 schema, and takes out what
+ * the coordinator needs. A message that is not valid CAP 1.2 is refused with the reason.
  */
 final class CapReader {
 
@@ -52,11 +52,14 @@ final class CapReader {
 		}
 	}
 
-	/** Validates a parsed CAP message and reads it; {@code xml} is the document as received. */
+	/**
+	 * Validates a parsed CAP message and reads it; {@code xml} is the document as
+	 * received.
+	 */
 	static CapMessage read(Document document, String xml) throws InvalidCapException {
 		if (!isCap(document)) {
-			throw new InvalidCapException("not a CAP 1.2 alert (root element "
-					+ document.getDocumentElement().getNodeName() + ")");
+			throw new InvalidCapException(
+					"not a CAP 1.2 alert (root element " + document.getDocumentElement().getNodeName() + ")");
 		}
 		var invalid = CapValidator.schemaProblem(new DOMSource(document));
 		if (invalid.isPresent()) {
@@ -93,13 +96,10 @@ final class CapReader {
 
 	private static @Nullable Element firstInfo(Element alert) {
 		var infos = children(alert, "info");
-		return infos.stream()
-			.filter(info -> {
-				var language = text(info, "language");
-				return language == null || language.toLowerCase(Locale.ROOT).startsWith("en");
-			})
-			.findFirst()
-			.orElse(infos.isEmpty() ? null : infos.get(0));
+		return infos.stream().filter(info -> {
+			var language = text(info, "language");
+			return language == null || language.toLowerCase(Locale.ROOT).startsWith("en");
+		}).findFirst().orElse(infos.isEmpty() ? null : infos.get(0));
 	}
 
 	private static List<Element> children(Element parent, String name) {

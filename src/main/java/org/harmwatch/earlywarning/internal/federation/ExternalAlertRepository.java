@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Neighbouring regions' alerts as received, and how each feed is doing, for the coordinator's pages; the
- * {@link FederationPoller} writes them.
+ * Neighbouring regions' alerts as received, and how each feed is doing, for the
+ * coordinator's pages; the {@link FederationPoller} writes them.
  */
 @Repository
 public class ExternalAlertRepository {
@@ -29,17 +29,24 @@ public class ExternalAlertRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** How many external alerts there are; only those not yet reviewed if {@code unreviewedOnly}. */
+	/**
+	 * How many external alerts there are; only those not yet reviewed if
+	 * {@code unreviewedOnly}.
+	 */
 	public long count(boolean unreviewedOnly) {
 		return jdbc.sql("SELECT count(*) FROM earlywarning.external_alert" + where(unreviewedOnly))
 			.query(Long.class)
 			.single();
 	}
 
-	/** External alerts newest first; only those not yet reviewed if {@code unreviewedOnly}. */
+	/**
+	 * External alerts newest first; only those not yet reviewed if
+	 * {@code unreviewedOnly}.
+	 */
 	public List<ExternalAlert> page(boolean unreviewedOnly, int limit, int offset) {
-		return jdbc.sql("SELECT * FROM earlywarning.external_alert" + where(unreviewedOnly)
-				+ " ORDER BY sent DESC, id LIMIT ? OFFSET ?")
+		return jdbc
+			.sql("SELECT * FROM earlywarning.external_alert" + where(unreviewedOnly)
+					+ " ORDER BY sent DESC, id LIMIT ? OFFSET ?")
 			.param(limit)
 			.param(offset)
 			.query((rs, n) -> alert(rs))
@@ -66,10 +73,14 @@ public class ExternalAlertRepository {
 			.optional();
 	}
 
-	/** Records the coordinator's review of an alert not yet reviewed; {@code false} when it was reviewed already. */
+	/**
+	 * Records the coordinator's review of an alert not yet reviewed; {@code false} when
+	 * it was reviewed already.
+	 */
 	public boolean review(UUID id, String note, String reviewedBy, Instant at) {
-		return jdbc.sql("UPDATE earlywarning.external_alert SET reviewed_at = ?, reviewed_by = ?, review_note = ? "
-				+ "WHERE id = ? AND reviewed_at IS NULL")
+		return jdbc
+			.sql("UPDATE earlywarning.external_alert SET reviewed_at = ?, reviewed_by = ?, review_note = ? "
+					+ "WHERE id = ? AND reviewed_at IS NULL")
 			.param(Timestamp.from(at))
 			.param(reviewedBy)
 			.param(note)
@@ -77,11 +88,15 @@ public class ExternalAlertRepository {
 			.update() == 1;
 	}
 
-	/** How a feed is doing: its last poll, last success and error, and how many alerts came from it. */
+	/**
+	 * How a feed is doing: its last poll, last success and error, and how many alerts
+	 * came from it.
+	 */
 	public ExternalAlert.FeedStatus status(String feed, String url) {
-		return jdbc.sql("SELECT f.last_polled_at, f.last_success_at, f.last_error, "
-				+ "(SELECT count(*) FROM earlywarning.external_alert a WHERE a.feed = ?) AS alerts "
-				+ "FROM (SELECT 1) one LEFT JOIN earlywarning.federation_feed f ON f.name = ?")
+		return jdbc
+			.sql("SELECT f.last_polled_at, f.last_success_at, f.last_error, "
+					+ "(SELECT count(*) FROM earlywarning.external_alert a WHERE a.feed = ?) AS alerts "
+					+ "FROM (SELECT 1) one LEFT JOIN earlywarning.federation_feed f ON f.name = ?")
 			.param(feed)
 			.param(feed)
 			.query((rs, n) -> new ExternalAlert.FeedStatus(feed, url, instant(rs, "last_polled_at"),
@@ -97,7 +112,10 @@ public class ExternalAlertRepository {
 			.single();
 	}
 
-	/** Stores an alert received from a feed; {@code false} when its sender and identifier were stored before. */
+	/**
+	 * Stores an alert received from a feed; {@code false} when its sender and identifier
+	 * were stored before.
+	 */
 	boolean insert(Feed feed, URI source, CapMessage cap, Instant now) {
 		return jdbc.sql("""
 				INSERT INTO earlywarning.external_alert (id, feed, source_url, sender, identifier, sent, status,

@@ -29,17 +29,22 @@ import org.springframework.stereotype.Component;
 import org.xml.sax.InputSource;
 
 /**
- * Polls the neighbouring regions' feeds and stores their CAP alerts as external alerts, each once (by CAP sender and
- * identifier). A feed may be an Atom feed whose entries link to CAP messages, or a single CAP message.
+ * Polls the neighbouring regions' feeds and stores their CAP alerts as external alerts,
+ * each once (by CAP sender and identifier). A feed may be an Atom feed whose entries link
+ * to CAP messages, or a single CAP message.
  *
- * <p>It holds a database lock while it runs, so with several instances one polls at a time. A feed that cannot be
- * read, or an entry that is not valid CAP 1.2, is recorded against the feed for the coordinator to see; the other
- * feeds and entries are still read. Nothing polled is ever re-broadcast: it only lands in
+ * <p>
+ * It holds a database lock while it runs, so with several instances one polls at a time.
+ * A feed that cannot be read, or an entry that is not valid CAP 1.2, is recorded against
+ * the feed for the coordinator to see; the other feeds and entries are still read.
+ * Nothing polled is ever re-broadcast: it only lands in
  * {@code earlywarning.external_alert}.
  *
- * <p>Feeds and the CAP links inside them are fetched through the platform's {@link OutboundHttp}, so neither a feed
- * URL nor a hostile feed's links (nor their redirects) can reach loopback, private or link-local addresses unless an
- * administrator allow-listed the host.
+ * <p>
+ * Feeds and the CAP links inside them are fetched through the platform's
+ * {@link OutboundHttp}, so neither a feed URL nor a hostile feed's links (nor their
+ * redirects) can reach loopback, private or link-local addresses unless an administrator
+ * allow-listed the host.
  */
 @Component
 @EnableConfigurationProperties(FederationProperties.class)
@@ -57,8 +62,7 @@ public class FederationPoller {
 
 	private final OutboundHttp http;
 
-	FederationPoller(ExternalAlertRepository alerts, FederationProperties properties, Clock clock,
-			OutboundHttp http) {
+	FederationPoller(ExternalAlertRepository alerts, FederationProperties properties, Clock clock, OutboundHttp http) {
 		this.alerts = alerts;
 		this.properties = properties;
 		this.clock = clock;
@@ -131,9 +135,8 @@ public class FederationPoller {
 		catch (IOException | InvalidCapException | FeedException ex) {
 			error = ex.getMessage();
 		}
-		var problem = error != null ? error
-				: refused.isEmpty() ? null : refused.size() + " entr" + (refused.size() == 1 ? "y" : "ies")
-						+ " refused; first: " + refused.get(0);
+		var problem = error != null ? error : refused.isEmpty() ? null
+				: refused.size() + " entr" + (refused.size() == 1 ? "y" : "ies") + " refused; first: " + refused.get(0);
 		record(feed, now, error == null, problem);
 		if (problem != null) {
 			log.warn("Federation feed {}: {}", feed.name(), problem);

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Neighbouring regions' feeds to poll ({@code harmwatch.early-warning.federation.*}).
  *
- * @param feeds the feeds: each an Atom feed whose entries link to CAP messages, or one CAP message
+ * @param feeds the feeds: each an Atom feed whose entries link to CAP messages, or one
+ * CAP message
  * @param every how often to poll
  * @param initialDelay how long after start-up the first poll runs
  * @param timeout how long one request may take

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The naloxone advice is safety advice: the exact words for each audience and each set of substances, the sedatives
- * named and only they, and the SMS text cut at its limits.
+ * The naloxone advice is safety advice: the exact words for each audience and each set of
+ * substances, the sedatives named and only they, and the SMS text cut at its limits.
  */
 class AlertTextsNaloxoneTests {
 
@@ -64,25 +64,29 @@ class AlertTextsNaloxoneTests {
 				Arguments.of("cocaine heroin", ADVICE + "\n\n" + PUBLIC, ADVICE + "\n\n" + PROFESSIONAL),
 				Arguments.of("heroin fentanyl",
 						ADVICE + "\n\n" + PUBLIC + " More than one dose of naloxone may be needed.",
-						ADVICE + "\n\n" + PROFESSIONAL + " Repeated or higher doses of naloxone are likely to be needed."),
+						ADVICE + "\n\n" + PROFESSIONAL
+								+ " Repeated or higher doses of naloxone are likely to be needed."),
 				// the repeat flag counts on any substance, not only the first
 				Arguments.of("heroin nitazene",
 						ADVICE + "\n\n" + PUBLIC + " More than one dose of naloxone may be needed.",
-						ADVICE + "\n\n" + PROFESSIONAL + " Repeated or higher doses of naloxone are likely to be needed."),
+						ADVICE + "\n\n" + PROFESSIONAL
+								+ " Repeated or higher doses of naloxone are likely to be needed."),
 				Arguments.of("heroin xylazine",
 						ADVICE + "\n\n" + PUBLIC + " Naloxone does not wake someone from Xylazine, but give it anyway: "
 								+ "it may also contain an opioid.",
 						ADVICE + "\n\n" + PROFESSIONAL
 								+ " Naloxone does not reverse the sedation of Xylazine: support the airway and breathing."),
 				Arguments.of("xylazine heroin cocaine bromazolam",
-						ADVICE + "\n\n" + PUBLIC + " Naloxone does not wake someone from Xylazine, Bromazolam, but give "
+						ADVICE + "\n\n" + PUBLIC
+								+ " Naloxone does not wake someone from Xylazine, Bromazolam, but give "
 								+ "it anyway: it may also contain an opioid.",
 						ADVICE + "\n\n" + PROFESSIONAL + " Naloxone does not reverse the sedation of Xylazine, "
 								+ "Bromazolam: support the airway and breathing."),
 				Arguments.of("fentanyl xylazine",
 						ADVICE + "\n\n" + PUBLIC + " More than one dose of naloxone may be needed. Naloxone does not "
 								+ "wake someone from Xylazine, but give it anyway: it may also contain an opioid.",
-						ADVICE + "\n\n" + PROFESSIONAL + " Repeated or higher doses of naloxone are likely to be needed. "
+						ADVICE + "\n\n" + PROFESSIONAL
+								+ " Repeated or higher doses of naloxone are likely to be needed. "
 								+ "Naloxone does not reverse the sedation of Xylazine: support the airway and breathing."));
 	}
 
@@ -111,8 +115,7 @@ class AlertTextsNaloxoneTests {
 		var heroin = of("heroin");
 		var withPublic = ADVICE + "\n\n" + PUBLIC;
 
-		assertThat(AlertTexts.professionalAdvice(withPublic, heroin))
-			.isEqualTo(withPublic + "\n\n" + PROFESSIONAL);
+		assertThat(AlertTexts.professionalAdvice(withPublic, heroin)).isEqualTo(withPublic + "\n\n" + PROFESSIONAL);
 		assertThat(AlertTexts.naloxoneResponsive(List.of())).isFalse();
 	}
 
@@ -137,7 +140,8 @@ class AlertTextsNaloxoneTests {
 		String link = " More: " + URL;
 		assertThat(sms).startsWith(prefix + headline + " word word").endsWith("word..." + link);
 		assertThat(sms).hasSize(303);
-		// room 234, headline 18 and a space: the advice gets 215 characters, cut at its last space before 212
+		// room 234, headline 18 and a space: the advice gets 215 characters, cut at its
+		// last space before 212
 		int adviceRoom = AlertTexts.SMS_MAX - prefix.length() - link.length() - headline.length() - 1;
 		assertThat(adviceRoom).isEqualTo(215);
 		assertThat(sms).isEqualTo(prefix + headline + " " + "word ".repeat(41) + "word..." + link);
@@ -148,15 +152,16 @@ class AlertTextsNaloxoneTests {
 		String prefix = "Drug alert WARNING: ";
 		String link = " More: " + URL;
 		int room = AlertTexts.SMS_MAX - prefix.length() - link.length();
-		// a headline that leaves exactly 21 characters after its space: advice shortened into them
+		// a headline that leaves exactly 21 characters after its space: advice shortened
+		// into them
 		var leaves21 = "h".repeat(room - 22);
-		assertThat(AlertTexts.sms(false, false, AlertLevel.WARNING, leaves21, "Carry naloxone and do not use alone.",
-				URL))
+		assertThat(
+				AlertTexts.sms(false, false, AlertLevel.WARNING, leaves21, "Carry naloxone and do not use alone.", URL))
 			.isEqualTo(prefix + leaves21 + " Carry naloxone..." + link);
 		// one character more and only 20 remain: no advice
 		var leaves20 = "h".repeat(room - 21);
-		assertThat(AlertTexts.sms(false, false, AlertLevel.WARNING, leaves20, "Carry naloxone and do not use alone.",
-				URL))
+		assertThat(
+				AlertTexts.sms(false, false, AlertLevel.WARNING, leaves20, "Carry naloxone and do not use alone.", URL))
 			.isEqualTo(prefix + leaves20 + link);
 		// a headline longer than the room is shortened to it
 		var sms = AlertTexts.sms(false, false, AlertLevel.WARNING, "x".repeat(400), "Carry naloxone.", URL);

@@ -32,7 +32,8 @@ class AlertTextsTests {
 		assertThat(once).contains("Carry naloxone").contains("Xylazine").doesNotContain("More than one dose");
 		assertThat(AlertTexts.publicAdvice(once, List.of(heroin, xylazine))).isEqualTo(once);
 		assertThat(AlertTexts.professionalAdvice("Observe.",
-				List.of(substance("fentanyl", "Fentanyl", RiskFlag.NALOXONE_RESPONSIVE, RiskFlag.REPEAT_NALOXONE_LIKELY))))
+				List.of(substance("fentanyl", "Fentanyl", RiskFlag.NALOXONE_RESPONSIVE,
+						RiskFlag.REPEAT_NALOXONE_LIKELY))))
 			.contains("Naloxone reverses")
 			.contains("Repeated or higher doses");
 	}
@@ -41,7 +42,8 @@ class AlertTextsTests {
 	void theSmsIsAtMostTwoPartsAndKeepsTheLink() {
 		var url = "https://harmwatch.example/alerts/HW-2026-0001";
 		var sms = AlertTexts.sms(true, false, AlertLevel.CRITICAL, "x".repeat(400), "advice ".repeat(100), url);
-		assertThat(sms).hasSizeLessThanOrEqualTo(AlertTexts.SMS_MAX).startsWith("EXERCISE Drug alert CRITICAL: ")
+		assertThat(sms).hasSizeLessThanOrEqualTo(AlertTexts.SMS_MAX)
+			.startsWith("EXERCISE Drug alert CRITICAL: ")
 			.endsWith(url);
 		var short_ = AlertTexts.sms(false, false, AlertLevel.WARNING, "Fentanyl in heroin", "Carry naloxone.", url);
 		assertThat(short_).isEqualTo("Drug alert WARNING: Fentanyl in heroin Carry naloxone. More: " + url);

@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CAP 1.2's own rules, one row per rule and boundary: the exact problems {@link CapValidator#ownRules} names for a
- * message changed in one place (CAP 1.2 specification section 3).
+ * CAP 1.2's own rules, one row per rule and boundary: the exact problems
+ * {@link CapValidator#ownRules} names for a message changed in one place (CAP 1.2
+ * specification section 3).
  */
 class CapValidatorRulesTests {
 
@@ -45,8 +46,7 @@ class CapValidatorRulesTests {
 						List.of("sent '2026-11-23T09:15:00-00:00' must not use the offset -00:00 (CAP 3.3.2)")),
 				Arguments.of("sent at -01:00 is fine", good().replace(SENT, "<sent>2026-11-23T09:15:00-01:00</sent>"),
 						List.of()),
-				Arguments.of("expires as sent",
-						good().replace(EXPIRES, "<expires>2026-11-23T09:15:00+00:00</expires>"),
+				Arguments.of("expires as sent", good().replace(EXPIRES, "<expires>2026-11-23T09:15:00+00:00</expires>"),
 						List.of("expires 2026-11-23T09:15:00+00:00 must be after sent 2026-11-23T09:15:00+00:00")),
 				Arguments.of("expires a second after sent",
 						good().replace(EXPIRES, "<expires>2026-11-23T09:15:01+00:00</expires>"), List.of()),
@@ -59,14 +59,17 @@ class CapValidatorRulesTests {
 				Arguments.of("an Error without references", header("Actual", "Error", "Public", ""),
 						List.of("an Error must reference the earlier message(s) (CAP 3.2.1 references)")),
 				Arguments.of("a Cancel with blank references",
-						header("Actual", "Cancel", "Public", "").replace("</scope>", "</scope><references> </references>"),
+						header("Actual", "Cancel", "Public", "").replace("</scope>",
+								"</scope><references> </references>"),
 						List.of("an Cancel must reference the earlier message(s) (CAP 3.2.1 references)",
 								"reference '' must be sender,identifier,sent (CAP 3.2.1)")),
 				Arguments.of("an Update with two references",
-						header("Actual", "Update", "Public", "<references>" + REFERENCE + "  " + REFERENCE + "</references>"),
+						header("Actual", "Update", "Public",
+								"<references>" + REFERENCE + "  " + REFERENCE + "</references>"),
 						List.of()),
 				Arguments.of("a reference without its sender",
-						header("Actual", "Update", "Public", "<references>,HW-1,2026-11-22T09:15:00+00:00</references>"),
+						header("Actual", "Update", "Public",
+								"<references>,HW-1,2026-11-22T09:15:00+00:00</references>"),
 						List.of("reference ',HW-1,2026-11-22T09:15:00+00:00' must be sender,identifier,sent (CAP 3.2.1)")),
 				Arguments.of("a reference without its identifier",
 						header("Actual", "Update", "Public", "<references>hw,,2026-11-22T09:15:00+00:00</references>"),
@@ -94,12 +97,13 @@ class CapValidatorRulesTests {
 						header("Actual", "Update", "Public", "<references>" + REFERENCE + "</references>")
 							.replaceAll("(?s)<info>.*</info>", ""),
 						List.of()),
-				Arguments.of("a polygon on the edges of the world",
-						polygon("-90,-180 -90,180 90,180 90,-180 -90,-180"), List.of()),
+				Arguments.of("a polygon on the edges of the world", polygon("-90,-180 -90,180 90,180 90,-180 -90,-180"),
+						List.of()),
 				Arguments.of("a polygon with a latitude below -90",
 						polygon("-90.5,-180 -90,180 90,180 90,-180 -90.5,-180"),
 						List.of("polygon point '-90.5,-180' is not a WGS 84 latitude,longitude (CAP 3.3.3)")),
-				Arguments.of("a polygon with a latitude above 90", polygon("-90,-180 -90,180 90.5,180 90,-180 -90,-180"),
+				Arguments.of("a polygon with a latitude above 90",
+						polygon("-90,-180 -90,180 90.5,180 90,-180 -90,-180"),
 						List.of("polygon point '90.5,180' is not a WGS 84 latitude,longitude (CAP 3.3.3)")),
 				Arguments.of("a polygon with a longitude below -180",
 						polygon("-90,-180.5 -90,180 90,180 90,-180 -90,-180.5"),
@@ -131,7 +135,8 @@ class CapValidatorRulesTests {
 
 		assertThat(problems).hasSize(2);
 		assertThat(problems.get(0)).startsWith("schema: ").contains("Deadly");
-		assertThat(problems.get(1)).isEqualTo("expires 2026-11-22T09:15:00+00:00 must be after sent 2026-11-23T09:15:00+00:00");
+		assertThat(problems.get(1))
+			.isEqualTo("expires 2026-11-22T09:15:00+00:00 must be after sent 2026-11-23T09:15:00+00:00");
 		var exception = new CapValidator.InvalidCapException(problems);
 		assertThat(exception.problems()).isEqualTo(problems);
 		assertThat(exception).hasMessage("Generated CAP 1.2 is invalid: " + String.join("; ", problems));

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The CAP validator accepts a good message and each of its rules rejects a document that breaks it.
+ * The CAP validator accepts a good message and each of its rules rejects a document that
+ * breaks it.
  */
 class CapValidatorTests {
 

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The validator never reads a file or URL a document names (XML external entities): the entity here would turn an
- * invalid status into the valid {@code Actual}, so a validator that resolved it would accept the document.
+ * The validator never reads a file or URL a document names (XML external entities): the
+ * entity here would turn an invalid status into the valid {@code Actual}, so a validator
+ * that resolved it would accept the document.
  */
 class CapValidatorXxeTests {
 
@@ -29,7 +30,8 @@ class CapValidatorXxeTests {
 	private static String withDoctype(String doctype) {
 		var good = CapValidatorTests.good();
 		assertThat(good).contains("<status>Actual</status>");
-		return good.replaceFirst("\\?>", "?>" + doctype).replace("<status>Actual</status>", "<status>&status;</status>");
+		return good.replaceFirst("\\?>", "?>" + doctype)
+			.replace("<status>Actual</status>", "<status>&status;</status>");
 	}
 
 	@Test

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CAP writer puts every field of the message in its element, in the schema's order, indented by two spaces, and
- * leaves out what is absent.
+ * The CAP writer puts every field of the message in its element, in the schema's order,
+ * indented by two spaces, and leaves out what is absent.
  */
 class CapWriterTests {
 
@@ -20,9 +20,10 @@ class CapWriterTests {
 
 	@Test
 	void writesEveryFieldInSchemaOrder() {
-		var message = new CapMessage("HW-1-2", "ew@harmwatch.example", "2026-11-23T09:15:00+00:00", "Exercise", "Update",
-				"Restricted", "Drug services only", "A drill",
-				List.of("ew@harmwatch.example,HW-1-1,2026-11-22T09:15:00+00:00", "ew@harmwatch.example,HW-1-0,2026-11-21T09:15:00+00:00"),
+		var message = new CapMessage("HW-1-2", "ew@harmwatch.example", "2026-11-23T09:15:00+00:00", "Exercise",
+				"Update", "Restricted", "Drug services only", "A drill",
+				List.of("ew@harmwatch.example,HW-1-1,2026-11-22T09:15:00+00:00",
+						"ew@harmwatch.example,HW-1-0,2026-11-21T09:15:00+00:00"),
 				List.of(info("Professionals",
 						List.of(new CapMessage.Area("Birmingham", "E08000025",
 								"52.40,-2.00 52.40,-1.80 52.55,-1.80 52.55,-2.00 52.40,-2.00"),

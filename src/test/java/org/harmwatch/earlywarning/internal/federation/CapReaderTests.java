@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Reading CAP 1.2 from another system: what is taken out of a valid message, which info block is read, and the
- * reason given for a document that is refused (not XML, a DOCTYPE, not CAP, not valid CAP).
+ * Reading CAP 1.2 from another system: what is taken out of a valid message, which info
+ * block is read, and the reason given for a document that is refused (not XML, a DOCTYPE,
+ * not CAP, not valid CAP).
  */
 class CapReaderTests {
 
@@ -81,8 +82,7 @@ class CapReaderTests {
 		// only Welsh: the first block
 		assertThat(read(xml.replace(english, welsh)).headline()).isEqualTo("Fentanyl mewn heroin");
 		// a block without a language is English (CAP's default is en-US)
-		var noLanguage = english.replace("<language>en-GB</language>", "")
-			.replace("Fentanyl in heroin", "No language");
+		var noLanguage = english.replace("<language>en-GB</language>", "").replace("Fentanyl in heroin", "No language");
 		assertThat(read(xml.replace(english, welsh + noLanguage)).headline()).isEqualTo("No language");
 		// upper-case language codes count
 		var upper = english.replace("<language>en-GB</language>", "<language>EN</language>")
@@ -154,8 +154,8 @@ class CapReaderTests {
 
 	@Test
 	void refusesAnyDoctypeSoNoEntityIsResolved() {
-		var xml = cap("Actual", "Alert", null).replaceFirst("\\?>",
-				"?><!DOCTYPE alert [<!ENTITY status SYSTEM \"file:///etc/hostname\">]>")
+		var xml = cap("Actual", "Alert", null)
+			.replaceFirst("\\?>", "?><!DOCTYPE alert [<!ENTITY status SYSTEM \"file:///etc/hostname\">]>")
 			.replace("<status>Actual</status>", "<status>&status;</status>");
 
 		assertThatThrownBy(() -> CapReader.parse(xml.getBytes(StandardCharsets.UTF_8)))

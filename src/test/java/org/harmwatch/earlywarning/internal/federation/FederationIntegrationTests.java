@@ -33,9 +33,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Polling neighbouring regions' feeds from a real HTTP server: each CAP alert stored once, invalid or hostile
- * documents refused with the reason, a feed that is down recorded without stopping the others, and nothing polled
- * ever published as an event of ours.
+ * Polling neighbouring regions' feeds from a real HTTP server: each CAP alert stored
+ * once, invalid or hostile documents refused with the reason, a feed that is down
+ * recorded without stopping the others, and nothing polled ever published as an event of
+ * ours.
  */
 @HarmwatchIntegrationTest
 class FederationIntegrationTests {
@@ -165,9 +166,10 @@ class FederationIntegrationTests {
 	void storesEachAlertOfAnAtomFeedOnceAndRefusesInvalidOnes() {
 		documents.put("/feed.atom", atom("cap/1.xml", "cap/2.xml", "cap/bad.xml"));
 		documents.put("/cap/1.xml", cap("GM-1", "Actual", "Alert", "", "Nitazene in heroin, Manchester"));
-		documents.put("/cap/2.xml", cap("GM-2", "Actual", "Update",
-				"<references>" + sender + ",GM-1,2026-11-19T09:30:00+00:00</references>",
-				"Update: nitazene in heroin, Manchester"));
+		documents.put("/cap/2.xml",
+				cap("GM-2", "Actual", "Update",
+						"<references>" + sender + ",GM-1,2026-11-19T09:30:00+00:00</references>",
+						"Update: nitazene in heroin, Manchester"));
 		// No <scope>: the schema requires it.
 		documents.put("/cap/bad.xml", cap("GM-3", "Actual", "Alert", "", "Bad").replace("<scope>Public</scope>", ""));
 		var feed = new Feed("Greater Manchester " + sender, url("/feed.atom"));
@@ -185,8 +187,9 @@ class FederationIntegrationTests {
 		assertThat(second.known()).isEqualTo(2);
 		assertThat(stored()).isEqualTo(2);
 
-		var update = jdbc.sql("SELECT msg_type, refs, headline, gss_codes[1], severity FROM earlywarning.external_alert "
-				+ "WHERE sender = ? AND identifier = 'GM-2'")
+		var update = jdbc
+			.sql("SELECT msg_type, refs, headline, gss_codes[1], severity FROM earlywarning.external_alert "
+					+ "WHERE sender = ? AND identifier = 'GM-2'")
 			.param(sender)
 			.query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4)
 					+ "|" + rs.getString(5))
@@ -194,9 +197,10 @@ class FederationIntegrationTests {
 		assertThat(update).isEqualTo("Update|" + sender + ",GM-1,2026-11-19T09:30:00+00:00|"
 				+ "Update: nitazene in heroin, Manchester|E08000003|Severe");
 		var status = federation.feeds();
-		assertThat(status).isEmpty(); // none configured in the test profile: these feeds were passed in
-		var state = jdbc.sql("SELECT last_error, last_success_at IS NOT NULL FROM earlywarning.federation_feed "
-				+ "WHERE name = ?")
+		assertThat(status).isEmpty(); // none configured in the test profile: these feeds
+										// were passed in
+		var state = jdbc
+			.sql("SELECT last_error, last_success_at IS NOT NULL FROM earlywarning.federation_feed " + "WHERE name = ?")
 			.param(feed.name())
 			.query((rs, n) -> rs.getString(1) + "|" + rs.getBoolean(2))
 			.single();
@@ -231,13 +235,15 @@ class FederationIntegrationTests {
 
 	@Test
 	void neitherAFeedNorItsLinksMayReachAnInternalAddressThatIsNotAllowListed() {
-		// The test server is allow-listed as 127.0.0.1 (application-test.yml); "localhost" and [::1] reach the same
-		// server by a name and an address that are not, and 169.254.169.254 is the cloud metadata service.
+		// The test server is allow-listed as 127.0.0.1 (application-test.yml);
+		// "localhost" and [::1] reach the same
+		// server by a name and an address that are not, and 169.254.169.254 is the cloud
+		// metadata service.
 		int port = server.getAddress().getPort();
 		documents.put("/inside.cap", cap("IN-1", "Actual", "Alert", "", "Nitazene in heroin, never to be read"));
-		documents.put("/hostile.atom", atom("http://localhost:" + port + "/inside.cap",
-				"http://169.254.169.254/latest/meta-data/cap.xml", "http://[::1]:" + port + "/inside.cap",
-				"http://10.0.0.1/cap.xml"));
+		documents.put("/hostile.atom",
+				atom("http://localhost:" + port + "/inside.cap", "http://169.254.169.254/latest/meta-data/cap.xml",
+						"http://[::1]:" + port + "/inside.cap", "http://10.0.0.1/cap.xml"));
 		var byName = new Feed("By name " + sender, URI.create("http://localhost:" + port + "/inside.cap"));
 		var metadata = new Feed("Metadata " + sender, URI.create("http://169.254.169.254/latest/meta-data/"));
 		var hostile = new Feed("Hostile links " + sender, url("/hostile.atom"));
@@ -289,22 +295,23 @@ class FederationIntegrationTests {
 			.andExpect(content().string(not(containsString("Save review"))));
 
 		// A review needs a note; without one nothing changes.
-		mvc.perform(post("/early-warning/external-alerts/" + id + "/review").with(as("coordinator")).with(csrf())
+		mvc.perform(post("/early-warning/external-alerts/" + id + "/review").with(as("coordinator"))
+			.with(csrf())
 			.param("note", "  "))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("Say what you concluded from this alert.")));
 		assertThat(federation.alert(id).reviewedAt()).isNull();
 
-		mvc.perform(post("/early-warning/external-alerts/" + id + "/review").with(as("coordinator")).with(csrf())
-			.param("note", "Same batch as our Walsall signal."))
-			.andExpect(status().isFound());
+		mvc.perform(post("/early-warning/external-alerts/" + id + "/review").with(as("coordinator"))
+			.with(csrf())
+			.param("note", "Same batch as our Walsall signal.")).andExpect(status().isFound());
 		var reviewed = federation.alert(id);
 		assertThat(reviewed.reviewedBy()).isEqualTo("coordinator");
 		assertThat(reviewed.reviewNote()).isEqualTo("Same batch as our Walsall signal.");
 
-		mvc.perform(post("/early-warning/external-alerts/" + id + "/review").with(as("coordinator")).with(csrf())
-			.param("note", "Changed my mind"))
-			.andExpect(status().isUnprocessableEntity());
+		mvc.perform(post("/early-warning/external-alerts/" + id + "/review").with(as("coordinator"))
+			.with(csrf())
+			.param("note", "Changed my mind")).andExpect(status().isUnprocessableEntity());
 		assertThat(federation.alert(id).reviewNote()).isEqualTo("Same batch as our Walsall signal.");
 		mvc.perform(get("/early-warning/external-alerts/" + UUID.randomUUID()).with(as("coordinator")))
 			.andExpect(status().isNotFound());

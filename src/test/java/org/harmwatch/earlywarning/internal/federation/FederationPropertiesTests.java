@@ -20,10 +20,12 @@ class FederationPropertiesTests {
 	void feedsBindFromTheEnvironmentVariablesTheOperationsGuideShows() {
 		var environment = new StandardEnvironment();
 		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					Map.of("HARMWATCH_EARLYWARNING_FEDERATION_FEEDS_0_NAME", "Greater Manchester DEWS",
-							"HARMWATCH_EARLYWARNING_FEDERATION_FEEDS_0_URL", "https://dews.example.gov.uk/alerts/cap.atom",
-							"HARMWATCH_EARLYWARNING_FEDERATION_EVERY", "PT5M")));
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("HARMWATCH_EARLYWARNING_FEDERATION_FEEDS_0_NAME", "Greater Manchester DEWS",
+									"HARMWATCH_EARLYWARNING_FEDERATION_FEEDS_0_URL",
+									"https://dews.example.gov.uk/alerts/cap.atom",
+									"HARMWATCH_EARLYWARNING_FEDERATION_EVERY", "PT5M")));
 
 		var properties = Binder.get(environment)
 			.bindOrCreate("harmwatch.early-warning.federation", FederationProperties.class);
