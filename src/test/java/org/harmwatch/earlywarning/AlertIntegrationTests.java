@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.rometools.rome.io.SyndFeedInput;
 import org.apache.pdfbox.Loader;
@@ -178,6 +181,39 @@ class AlertIntegrationTests {
 		assertThat(issued.current().approvals()).extracting(AlertView.Approval::approver)
 			.containsExactly("panel", "panel2");
 		assertThat(events.stream(AlertIssued.class).filter(e -> e.alertId().equals(id))).hasSize(1);
+	}
+
+	@Test
+	void twoApproversSigningOffAtTheSameMomentTakeTurnsAndTheAlertIsIssuedOnce() throws Exception {
+		var signal = validated();
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 5; round++) {
+				var id = alerts.draft(signal, draft(unique("Urgent: fentanyl in heroin, round " + round),
+						Set.of(Audience.PROFESSIONALS), false), "coordinator", now());
+				var start = new CountDownLatch(1);
+				var signOffs = List.of("panel", "panel2").stream().map(name -> pool.submit(() -> {
+					var approver = (HarmwatchUser) users.loadUserByUsername(name);
+					start.await();
+					return alerts.approve(id, approver, now());
+				})).toList();
+				start.countDown();
+				for (var signOff : signOffs) {
+					signOff.get(60, TimeUnit.SECONDS);
+				}
+				var alert = alerts.alert(id);
+				assertThat(alert.state()).isEqualTo(AlertState.ISSUED);
+				assertThat(alert.current().approvals()).extracting(AlertView.Approval::approver)
+					.containsExactlyInAnyOrder("panel", "panel2");
+				assertThat(jdbc.sql("SELECT count(*) FROM earlywarning.alert_message WHERE alert_id = ? AND issued")
+					.param(id)
+					.query(Long.class)
+					.single()).isEqualTo(1);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
