@@ -2,6 +2,8 @@ package org.harmwatch.platform.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.NavigationItem;
 import org.harmwatch.platform.RegionSettings;
@@ -9,18 +11,26 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * What every page's layout needs: the navigation the user may use, who they are, and the
  * region's name.
+ *
+ * <p>
+ * Added after the handler, only when a page is about to be drawn: an API call or a
+ * redirect never computes a menu (this was a model advice run for every request, JSON
+ * included). Exception handlers, which draw pages without a handler's model, call the
+ * methods themselves.
  */
-@ControllerAdvice(annotations = Controller.class)
-class LayoutAdvice {
+@Component
+class LayoutAdvice implements HandlerInterceptor {
 
 	private final List<NavigationItem> items;
 
@@ -31,11 +41,25 @@ class LayoutAdvice {
 		this.regionName = region.name();
 	}
 
-	/**
-	 * The menu for the request being answered (exception handlers call this too: they get
-	 * no model advice).
-	 */
-	@ModelAttribute("navigation")
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable ModelAndView page) {
+		if (page == null || page.getView() instanceof RedirectView || page.getViewName() != null
+				&& (page.getViewName().startsWith("redirect:") || page.getViewName().startsWith("forward:"))) {
+			return;
+		}
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		var model = page.getModelMap();
+		if (!model.containsAttribute("navigation")) {
+			model.addAttribute("navigation", navigation(authentication));
+		}
+		if (!model.containsAttribute("currentUser")) {
+			model.addAttribute("currentUser", currentUser(authentication));
+		}
+		model.addAttribute("regionName", regionName);
+	}
+
+	/** The menu for the request being answered. */
 	NavigationMenu navigation(@Nullable Authentication authentication) {
 		var path = "/";
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
@@ -45,12 +69,10 @@ class LayoutAdvice {
 		return NavigationMenu.of(visibleTo(authentication), path.isEmpty() ? "/" : path);
 	}
 
-	@ModelAttribute("currentUser")
 	@Nullable HarmwatchUser currentUser(@Nullable Authentication authentication) {
 		return authentication != null && authentication.getPrincipal() instanceof HarmwatchUser user ? user : null;
 	}
 
-	@ModelAttribute("regionName")
 	String regionName() {
 		return regionName;
 	}
