@@ -130,34 +130,41 @@ public class EvidenceRepository {
 			.update();
 	}
 
-	/** Whether other evidence in the district named the substance between two times. */
+	/**
+	 * Whether other evidence in the district named the substance between two times: stops
+	 * at the first one found.
+	 */
 	public boolean seenBefore(SignalEngine.Input in, String code, Instant since) {
 		return jdbc.sql("""
-				SELECT count(*) FROM earlywarning.evidence
-				WHERE lad_code = ? AND ? = ANY (substance_codes) AND occurred_at >= ? AND occurred_at < ?
-				  AND NOT (kind = ? AND ref = ?)""")
+				SELECT EXISTS (SELECT 1 FROM earlywarning.evidence
+				  WHERE lad_code = ? AND ? = ANY (substance_codes) AND occurred_at >= ? AND occurred_at < ?
+				    AND NOT (kind = ? AND ref = ?))""")
 			.param(in.ladCode())
 			.param(code)
 			.param(Timestamp.from(since))
 			.param(Timestamp.from(in.occurredAt()))
 			.param(in.kind().name())
 			.param(in.ref())
-			.query(Long.class)
-			.single() > 0;
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**
 	 * How many reports of the district and group happened after {@code since}, up to the
-	 * evidence's time.
+	 * evidence's time, counting no further than {@code enough} (the rule needs to know
+	 * only whether there are that many, and a busy group would otherwise be counted in
+	 * full on every report).
 	 */
-	public long reportsSince(SignalEngine.Input in, Instant since) {
+	public long reportsSince(SignalEngine.Input in, Instant since, int enough) {
 		return jdbc.sql("""
-				SELECT count(*) FROM earlywarning.evidence
-				WHERE kind = 'REPORT' AND lad_code = ? AND group_key = ? AND occurred_at > ? AND occurred_at <= ?""")
+				SELECT count(*) FROM (SELECT 1 FROM earlywarning.evidence
+				  WHERE kind = 'REPORT' AND lad_code = ? AND group_key = ? AND occurred_at > ? AND occurred_at <= ?
+				  LIMIT ?) enough""")
 			.param(in.ladCode())
 			.param(in.groupKey())
 			.param(Timestamp.from(since))
 			.param(Timestamp.from(in.occurredAt()))
+			.param(enough)
 			.query(Long.class)
 			.single();
 	}

@@ -109,8 +109,9 @@ public class SignalEngine {
 			rules.add(NEW_DANGEROUS_SUBSTANCE);
 		}
 		boolean grouped = in.groupKey().startsWith("substance:") || in.groupKey().startsWith("class:");
-		if (in.kind() == EvidenceKind.REPORT && grouped && evidence.reportsSince(in,
-				in.occurredAt().minus(properties.clusterWindow())) >= properties.clusterReports()) {
+		if (in.kind() == EvidenceKind.REPORT && grouped
+				&& evidence.reportsSince(in, in.occurredAt().minus(properties.clusterWindow()),
+						properties.clusterReports()) >= properties.clusterReports()) {
 			urgency = urgency.max(properties.clusterUrgency());
 			rules.add(CLUSTER);
 		}
