@@ -61,8 +61,8 @@ public class ReportIntake {
 	 * @throws ReportRejectedException naming every wrong field; nothing is stored then
 	 */
 	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt) {
-		var problems = check(draft, receivedAt);
-		var place = place(draft, new ArrayList<>());
+		var problems = new ArrayList<ReportProblem>();
+		var place = check(draft, receivedAt, problems);
 		var occurredAt = draft.occurredAt();
 		var sourceType = draft.sourceType();
 		var people = draft.people();
@@ -116,6 +116,12 @@ public class ReportIntake {
 	 */
 	public List<ReportProblem> check(ReportDraft draft, Instant receivedAt) {
 		var problems = new ArrayList<ReportProblem>();
+		check(draft, receivedAt, problems);
+		return problems;
+	}
+
+	/** Adds what is wrong to {@code problems}; returns where it happened when it can. */
+	private @Nullable ReportPlace check(ReportDraft draft, Instant receivedAt, List<ReportProblem> problems) {
 		if (draft.sourceType() == null) {
 			problems.add(new ReportProblem("sourceType", "Choose who or what the report comes from."));
 		}
@@ -132,7 +138,7 @@ public class ReportIntake {
 		else if (occurredAt.isBefore(receivedAt.minus(OLDEST))) {
 			problems.add(new ReportProblem("occurredAt", "When it happened must be within the last year."));
 		}
-		place(draft, problems);
+		var place = place(draft, problems);
 		List<SubstanceMention> mentions = draft.substances().stream().filter(m -> !m.text().isBlank()).toList();
 		if (mentions.size() > 10) {
 			problems.add(new ReportProblem("substances", "Name at most 10 substances."));
@@ -156,7 +162,7 @@ public class ReportIntake {
 		if (description != null && description.length() > 4000) {
 			problems.add(new ReportProblem("description", "What happened is at most 4000 characters."));
 		}
-		return problems;
+		return place;
 	}
 
 	private @Nullable ReportPlace place(ReportDraft draft, List<ReportProblem> problems) {
