@@ -24,6 +24,7 @@ SECONDS_MAX="${SECONDS_MAX:-20}"         # closed-loop run, and pgbench's
 RATES="${RATES:-100 250 500}"            # open-loop offered rates, reports/s
 SECONDS_RATE="${SECONDS_RATE:-15}"       # each open-loop run
 PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-8}"
+WARMUP_SECONDS="${WARMUP_SECONDS:-30}"   # closed-loop warm-up, not counted: long enough for the JIT to finish
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 APP_PORT="${APP_PORT:-$(free_port)}"
 DB_PORT="${DB_PORT:-$(free_port)}"
@@ -131,12 +132,14 @@ run() { # label, then report-load.py arguments
   echo "   $label: $r"
   results+=("$r")
 }
-echo "== report API: warm-up, closed loop, 8 clients, 10s (not counted)"
-run warm-up closed "$APP/api/early-warning/reports" "$TOKEN" 8 10
+echo "== report API: warm-up, closed loop, $CLIENTS clients, ${WARMUP_SECONDS}s (not counted)"
+run warm-up closed "$APP/api/early-warning/reports" "$TOKEN" "$CLIENTS" "$WARMUP_SECONDS"
 echo "== report API: closed loop (maximum throughput), $CLIENTS clients, ${SECONDS_MAX}s"
 ( sleep $((SECONDS_MAX / 2)); for i in 1 2 3; do jcmd "$app_pid" Thread.print >"$OUT/threads-$i.txt" 2>&1 || true; sleep 1; done ) &
 dumper=$!
+read -r JVM_C0 DB_C0 < <(cpu_ticks)
 run closed closed "$APP/api/early-warning/reports" "$TOKEN" "$CLIENTS" "$SECONDS_MAX"
+read -r JVM_C1 DB_C1 < <(cpu_ticks)
 wait "$dumper" || true
 CLOSED="${results[-1]}"
 OPEN=()
@@ -149,7 +152,7 @@ AFTER=$(sql "SELECT count(*) FROM earlywarning.report")
 read -r JVM1 DB1 < <(cpu_ticks)
 sleep 11
 db_counters >"$WORK/counters.after"
-export JVM_TICKS=$((JVM1 - JVM0)) DB_TICKS=$((DB1 - DB0)) HZ=$(getconf CLK_TCK) COUNTERS="$WORK/counters"
+export JVM_TICKS=$((JVM1 - JVM0)) DB_TICKS=$((DB1 - DB0)) JVM_CLOSED_TICKS=$((JVM_C1 - JVM_C0)) DB_CLOSED_TICKS=$((DB_C1 - DB_C0)) HZ=$(getconf CLK_TCK) COUNTERS="$WORK/counters"
 LOAD_AFTER=$(uptime | sed 's/.*load average: //')
 
 python3 - "$PGBENCH_TPS" "$BEFORE" "$AFTER" "$LOAD_BEFORE" "$LOAD_AFTER" "$CLOSED" "${results[@]}" -- "${OPEN[@]}" <<'EOF'
@@ -192,6 +195,9 @@ hz = int(os.environ["HZ"])
 print(f"   per report, over all {acknowledged} (warm-up, closed and open loop): "
 	  f"JVM CPU {int(os.environ['JVM_TICKS']) * 1000 / hz / n:.1f} ms, PostgreSQL CPU {int(os.environ['DB_TICKS']) * 1000 / hz / n:.1f} ms, "
 	  f"{d['db'][0] / n:.1f} transactions, {d['db'][1] / n:.1f} rows inserted, {d['db'][2] / n:.1f} updated, {d['db'][3] / n:.1f} deleted")
+m = max(closed["ok"], 1)
+print(f"   per report in the closed loop only (after the warm-up, so without most JIT compiling): "
+	  f"JVM CPU {int(os.environ['JVM_CLOSED_TICKS']) * 1000 / hz / m:.2f} ms, PostgreSQL CPU {int(os.environ['DB_CLOSED_TICKS']) * 1000 / hz / m:.2f} ms")
 written = sorted(((k, v) for k, v in d.items() if k != "db" and sum(v[1:]) > 0), key=lambda kv: -sum(kv[1][1:]))
 print("   rows written per report, by table: " + ", ".join(
 	f"{k} {v[1] / n:.2f} ins" + (f" {v[2] / n:.2f} upd" if v[2] else "") + (f" {v[3] / n:.2f} del" if v[3] else "") for k, v in written[:12]))
