@@ -1,5 +1,10 @@
 package org.harmwatch.platform.internal;
 
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.core.annotation.Order;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +59,6 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -153,40 +157,70 @@ class SecurityConfiguration {
 			}
 		}
 
-		var resolver = tokens.getIfAvailable();
-		if (resolver != null) {
-			http.addFilterBefore(new BearerTokenFilter(resolver, audit), UsernamePasswordAuthenticationFilter.class);
-		}
-
-		// CSRF rides on a browser's session cookie. A bearer-token call has none to ride
-		// on, and neither has an API call
-		// that brings no session: that one should hear "sign in or send a token" (401),
-		// not "CSRF token missing" (403).
+		// CSRF rides on a browser's session cookie. A bearer-token call (API calls have
+		// their own chain below) has none to ride on, and neither has an API call that
+		// brings no session:
+		// that one should hear "sign in or send a token" (401), not "CSRF token missing"
+		// (403).
 		// An unsubscribe link's POST is RFC 8058 one-click from a mail client, which has
 		// no CSRF token; the
 		// unguessable token in the path is the only authority it needs, and it can only
 		// stop messages.
+		var resolver = tokens.getIfAvailable();
+		if (resolver != null) {
+			http.addFilterBefore(new BearerTokenFilter(resolver, audit), UsernamePasswordAuthenticationFilter.class);
+		}
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> {
-			var header = request.getHeader("Authorization");
-			return (header != null && header.startsWith("Bearer "))
-					|| request.getRequestURI().startsWith(request.getContextPath() + "/unsubscribe/")
+			return bearer(request) || request.getRequestURI().startsWith(request.getContextPath() + "/unsubscribe/")
 					|| (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
 							&& request.getRequestedSessionId() == null);
 		}));
 
+		answersAndHeaders(http, audit, contentSecurityPolicy(map,
+				clients instanceof SingleSignOnProviders providers ? providers.origins() : List.of()));
+		return http.build();
+	}
+
+	/**
+	 * API calls that present a bearer token (partner systems): a short chain with no
+	 * session, no CSRF, no saved request and no sign-in pages, so an API call does not
+	 * pay for what only a browser needs. The rules are the same as everywhere: each
+	 * endpoint's own, decided by method security; the answers and headers are the page
+	 * chain's.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain bearerTokenChain(HttpSecurity http, ObjectProvider<ApiTokenResolver> tokens, AuditLog audit,
+			MapProperties map) throws Exception {
+		http.securityMatcher(
+				request -> bearer(request) && request.getRequestURI().startsWith(request.getContextPath() + "/api/"));
+		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+		http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.csrf(csrf -> csrf.disable());
+		http.requestCache(cache -> cache.disable());
+		var resolver = tokens.getIfAvailable();
+		if (resolver != null) {
+			http.addFilterBefore(new BearerTokenFilter(resolver, audit), AnonymousAuthenticationFilter.class);
+		}
+		answersAndHeaders(http, audit, contentSecurityPolicy(map, List.of()));
+		return http.build();
+	}
+
+	static boolean bearer(HttpServletRequest request) {
+		var header = request.getHeader("Authorization");
+		return header != null && header.startsWith("Bearer ");
+	}
+
+	private void answersAndHeaders(HttpSecurity http, AuditLog audit, String contentSecurityPolicy) throws Exception {
 		http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint())
 			.accessDeniedHandler(accessDeniedHandler(audit)));
-
-		http.headers(headers -> headers
-			.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map,
-					clients instanceof SingleSignOnProviders providers ? providers.origins() : List.of())))
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
 			.frameOptions(frame -> frame.deny())
 			.contentTypeOptions(options -> {
 			})
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.permissionsPolicyHeader(
 					permissions -> permissions.policy("camera=(), microphone=(), geolocation=(self)")));
-		return http.build();
 	}
 
 	/**
