@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.zaxxer.hikari.HikariDataSource;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import org.harmwatch.HarmwatchApplication;
@@ -79,19 +80,26 @@ public final class AlertEmailBench {
 		}
 
 		var contexts = new ArrayList<ConfigurableApplicationContext>();
-		var first = start(port, null, senders);
+		var first = start(port, null, null, null, senders);
 		contexts.add(first);
 		var jdbc = first.getBean(JdbcClient.class);
 		String dbUrl = jdbc
 			.sql("SELECT 'jdbc:postgresql://localhost:' || current_setting('port') || '/' || current_database()")
 			.query(String.class)
 			.single();
+		// The others connect as the first does: the embedded database's generated role
+		// and
+		// password (password authentication, not a superuser).
+		var pool = first.getBean(HikariDataSource.class);
 		for (int i = 1; i < instances; i++) {
-			contexts.add(start(port, dbUrl, senders));
+			contexts.add(start(port, dbUrl, pool.getUsername(), pool.getPassword(), senders));
 		}
 
-		System.out.printf("== %,d subscribers, %d instance(s) x %d sender(s), SMTP on port %d%n", subscribers,
-				instances, senders, port);
+		System.out.printf(
+				"== %,d subscribers, %d instance(s) x %d sender(s), SMTP on port %d; fsync=%s "
+						+ "synchronous_commit=%s%n",
+				subscribers, instances, senders, port, jdbc.sql("SHOW fsync").query(String.class).single(),
+				jdbc.sql("SHOW synchronous_commit").query(String.class).single());
 		long t = System.nanoTime();
 		jdbc.sql("""
 				INSERT INTO dissemination.subscription (id, kind, channel, address, confirmed_at, unsubscribe_token,
@@ -186,7 +194,8 @@ public final class AlertEmailBench {
 		System.exit(duplicates == 0 && pending == 0 ? 0 : 1);
 	}
 
-	private static ConfigurableApplicationContext start(int smtpPort, String databaseUrl, int senders) {
+	private static ConfigurableApplicationContext start(int smtpPort, String databaseUrl, String user, String password,
+			int senders) {
 		var app = new SpringApplication(HarmwatchApplication.class);
 		var args = new ArrayList<>(List.of("--server.port=0", "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + smtpPort, "--harmwatch.embedded-db.data-directory=",
@@ -196,8 +205,8 @@ public final class AlertEmailBench {
 				"--logging.level.org.harmwatch.dissemination=warn", "--spring.main.banner-mode=off"));
 		if (databaseUrl != null) {
 			args.add("--spring.datasource.url=" + databaseUrl);
-			args.add("--spring.datasource.username=postgres");
-			args.add("--spring.datasource.password=postgres");
+			args.add("--spring.datasource.username=" + user);
+			args.add("--spring.datasource.password=" + password);
 		}
 		return app.run(args.toArray(String[]::new));
 	}
