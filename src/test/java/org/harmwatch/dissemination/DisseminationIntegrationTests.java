@@ -37,6 +37,8 @@ import org.harmwatch.earlywarning.AlertIssued;
 import org.harmwatch.earlywarning.AlertLevel;
 import org.harmwatch.earlywarning.AlertMessageType;
 import org.harmwatch.earlywarning.Audience;
+import org.harmwatch.platform.NotFoundException;
+import org.harmwatch.platform.RegionSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -107,6 +109,9 @@ class DisseminationIntegrationTests {
 
 	@Autowired
 	DisseminationProperties properties;
+
+	@Autowired
+	RegionSettings region;
 
 	@Autowired
 	MessageRenderer renderer;
@@ -327,7 +332,7 @@ class DisseminationIntegrationTests {
 		dissemination.subscribe(DeliveryChannel.EMAIL, address, List.of(), List.of(), T0);
 		var token = token(text(TestMessaging.mailTo(address).getFirst()), "/subscribe/confirm/");
 		assertThatThrownBy(() -> dissemination.confirm(token, T0.plus(Duration.ofHours(49))))
-			.isInstanceOf(TokenNotFoundException.class);
+			.isInstanceOf(NotFoundException.class);
 		assertThat(dissemination.confirmable(token, T0.plus(Duration.ofHours(47)))).isTrue();
 	}
 
@@ -443,8 +448,7 @@ class DisseminationIntegrationTests {
 			.param(key)
 			.query(String.class)
 			.single();
-		assertThat(body).contains(properties.baseUrl() + "/acknowledge/" + token,
-				properties.baseUrl() + "/feedback/" + token);
+		assertThat(body).contains(region.url("/acknowledge/" + token), region.url("/feedback/" + token));
 
 		var publicMail = mailAbout(publicAddress, alert.alertId());
 		assertThat(publicMail).hasSize(1);
@@ -539,7 +543,7 @@ class DisseminationIntegrationTests {
 			.andExpect(content().string(containsString("href=\"#ladCodes\">Choose areas from the list.")))
 			// What was entered is shown again.
 			.andExpect(content().string(containsString("value=\"" + duty + "\"")))
-			.andExpect(content().string(containsString("value=\"OPIOID\" checked")));
+			.andExpect(content().string(containsString("value=\"OPIOID\" name=\"substanceClasses\" checked")));
 		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf())
 			.with(as("admin"))
 			.param("channel", "EMAIL")
