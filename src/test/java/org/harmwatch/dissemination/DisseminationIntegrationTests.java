@@ -960,6 +960,45 @@ class DisseminationIntegrationTests {
 	}
 
 	@Test
+	void feedbackWithoutItsAnswersIsRedrawnWith422NamingEachAndStoresNothing() throws Exception {
+		var address = confirmedEmailSubscriber(List.of(), List.of("CANNABIS"));
+		var alert = alert(Set.of(Audience.PUBLIC), false, List.of(BIRMINGHAM), List.of("CANNABIS"));
+		fanout.fanOut(alert, T0);
+		sender.sendDue(T0, alert.alertId(), -1);
+		var token = token(text(mailAbout(address, alert.alertId()).getFirst()), "/feedback/");
+		mvc.perform(post("/feedback/" + token).with(csrf()).param("comment", "x".repeat(2001)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<title>Error: ")))
+			.andExpect(content().string(containsString("href=\"#useful\">Say whether the alert was useful.")))
+			.andExpect(content().string(containsString("href=\"#changedAction\">Say whether it changed what you did.")))
+			.andExpect(
+					content().string(containsString("href=\"#comment\">Comments must be 2000 characters or fewer.")));
+		assertThat(dissemination.measures(alert.alertId()).feedback()).isZero();
+	}
+
+	@Test
+	void aPublicSubscriptionWithoutAnAddressIsRedrawnWith422AndStoresNothing() throws Exception {
+		long subscriptions = jdbc.sql("SELECT count(*) FROM dissemination.subscription").query(Long.class).single();
+		mvc.perform(post("/subscribe").with(csrf()).with(from(randomIp())).param("channel", "EMAIL"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("href=\"#address\">Enter your email address.")));
+		mvc.perform(post("/subscribe").with(csrf())
+			.with(from(randomIp()))
+			.param("channel", "SMS")
+			.param("address", " ")
+			.param("substanceClasses", "OPIOID"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("href=\"#address\">Enter your mobile number.")))
+			// What was chosen is shown again.
+			.andExpect(content().string(containsString("value=\"OPIOID\" name=\"substanceClasses\" checked")));
+		mvc.perform(post("/subscribe").with(csrf()).with(from(randomIp())).param("address", unique("no-channel")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("href=\"#channel\">Choose email or text message.")));
+		assertThat(jdbc.sql("SELECT count(*) FROM dissemination.subscription").query(Long.class).single())
+			.isEqualTo(subscriptions);
+	}
+
+	@Test
 	void aWebhookMayNotReachAnInternalAddressThatIsNotAllowListed() throws Exception {
 		var received = new CopyOnWriteArrayList<String>();
 		var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
