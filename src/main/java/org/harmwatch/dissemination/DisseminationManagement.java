@@ -17,6 +17,7 @@ import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.dissemination.internal.AlertIssues;
 import org.harmwatch.dissemination.internal.DeliveryCounts;
 import org.harmwatch.dissemination.internal.DeliveryRepository;
+import org.harmwatch.dissemination.internal.DisseminationAudit;
 import org.harmwatch.dissemination.internal.DisseminationProperties;
 import org.harmwatch.dissemination.internal.EmailSender;
 import org.harmwatch.dissemination.internal.SmsSender;
@@ -26,13 +27,19 @@ import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.OutboundHttp;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.shared.Purpose;
 import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,10 +88,16 @@ public class DisseminationManagement {
 
 	private final OutboundHttp outbound;
 
+	private final RegionSettings region;
+
+	private final MessageSource messages;
+
 	DisseminationManagement(SubscriptionRepository subscriptions, DeliveryRepository deliveries, DeliveryCounts counts,
 			ApplicationEventPublisher events, TransactionTemplate transactions, GeographyManagement geography,
 			AgencyManagement agencies, DisseminationProperties properties, EmailSender email, SmsSender sms,
-			AlertIssues issues, AuditLog audit, OutboundHttp outbound) {
+			AlertIssues issues, AuditLog audit, OutboundHttp outbound, RegionSettings region, MessageSource messages) {
+		this.region = region;
+		this.messages = messages;
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;
 		this.counts = counts;
@@ -108,16 +121,16 @@ public class DisseminationManagement {
 	/**
 	 * Asks for a public subscription and, when the address is new or not yet confirmed,
 	 * sends it a confirmation link. Nothing is sent to the address until it is confirmed.
-	 * @throws SubscriptionRejectedException when the address or a filter is not valid
-	 * (nothing is stored or sent)
+	 * @throws InputRejectedException when the address or a filter is not valid (nothing
+	 * is stored or sent)
 	 */
 	public void subscribe(DeliveryChannel channel, String address, List<String> ladCodes, List<String> substanceClasses,
 			Instant now) {
-		var problems = new ArrayList<SubscriptionProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		var normalised = normaliseAddress(channel, address, problems);
 		var lads = checkFilters(ladCodes, substanceClasses, problems);
 		if (!problems.isEmpty()) {
-			throw new SubscriptionRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		var token = Tokens.newToken();
 		boolean send = Boolean.TRUE.equals(transactions.execute(status -> {
@@ -136,21 +149,22 @@ public class DisseminationManagement {
 			return true;
 		}));
 		// Who asked is anonymous; the address is personal data and stays out of the log.
-		audit.recordFor("public", null, "SUBSCRIPTION_REQUESTED", "subscription", null, Purpose.PUBLIC,
+		audit.recordFor("public", null, DisseminationAudit.SUBSCRIPTION_REQUESTED, "subscription", null, Purpose.PUBLIC,
 				AuditLog.Outcome.ALLOWED, channel.name() + (send ? ", confirmation sent" : ", already confirmed"));
 		if (send) {
-			var link = properties.baseUrl() + "/subscribe/confirm/" + token;
+			var link = region.url("/subscribe/confirm/" + token);
+			var locale = LocaleContextHolder.getLocale();
 			try {
 				if (channel == DeliveryChannel.SMS) {
-					sms.sendDirect(normalised, "", "Confirm your Harmwatch drug alerts: " + link
-							+ " (ignore this text if you did not ask for them)");
+					sms.sendDirect(normalised, "",
+							messages.getMessage("dissemination.confirmation.sms", new Object[] { link }, locale));
 				}
 				else {
-					email.sendDirect(normalised, "Confirm your subscription to drug alerts",
-							"Someone (we hope you) asked to receive drug alerts from Harmwatch at this address.\n\n"
-									+ "To confirm, open this link within " + properties.confirmValidFor().toHours()
-									+ " hours:\n" + link
-									+ "\n\nIf you did not ask for this, ignore this email: nothing will be sent.\n");
+					email.sendDirect(normalised,
+							messages.getMessage("dissemination.confirmation.subject", null, locale),
+							messages.getMessage("dissemination.confirmation.email",
+									new Object[] { String.valueOf(properties.confirmValidFor().toHours()), link },
+									locale));
 				}
 			}
 			catch (Exception ex) {
@@ -169,16 +183,16 @@ public class DisseminationManagement {
 
 	/**
 	 * Confirms a public subscription; the link works once, before it expires.
-	 * @throws TokenNotFoundException when it is not valid
+	 * @throws NotFoundException when it is not valid
 	 */
 	@Transactional
 	public void confirm(String token, Instant now) {
 		if (!Tokens.wellFormed(token)) {
-			throw new TokenNotFoundException();
+			throw tokenNotFound();
 		}
-		var id = subscriptions.confirm(Tokens.sha256(token), now).orElseThrow(TokenNotFoundException::new);
-		audit.recordFor("public", null, "SUBSCRIPTION_CONFIRMED", "subscription", id.toString(), Purpose.PUBLIC,
-				AuditLog.Outcome.ALLOWED, null);
+		var id = subscriptions.confirm(Tokens.sha256(token), now).orElseThrow(DisseminationManagement::tokenNotFound);
+		audit.recordFor("public", null, DisseminationAudit.SUBSCRIPTION_CONFIRMED, "subscription", id.toString(),
+				Purpose.PUBLIC, AuditLog.Outcome.ALLOWED, null);
 	}
 
 	/** Whether an unsubscribe link names a subscription (for showing its page). */
@@ -190,16 +204,16 @@ public class DisseminationManagement {
 	/**
 	 * Ends a subscription; nothing more is sent to it, including deliveries already
 	 * queued. Idempotent.
-	 * @throws TokenNotFoundException when the link names nothing
+	 * @throws NotFoundException when the link names nothing
 	 */
 	@Transactional
 	public void unsubscribe(String token) {
 		if (!Tokens.wellFormed(token)) {
-			throw new TokenNotFoundException();
+			throw tokenNotFound();
 		}
-		var id = subscriptions.unsubscribe(token).orElseThrow(TokenNotFoundException::new);
-		audit.recordFor("public", null, "SUBSCRIPTION_ENDED", "subscription", id.toString(), Purpose.PUBLIC,
-				AuditLog.Outcome.ALLOWED, null);
+		var id = subscriptions.unsubscribe(token).orElseThrow(DisseminationManagement::tokenNotFound);
+		audit.recordFor("public", null, DisseminationAudit.SUBSCRIPTION_ENDED, "subscription", id.toString(),
+				Purpose.PUBLIC, AuditLog.Outcome.ALLOWED, null);
 	}
 
 	@Transactional(readOnly = true)
@@ -217,37 +231,36 @@ public class DisseminationManagement {
 	 * Subscribes professionals: the staff of an agency and/or holders of a role (by
 	 * email, resolved at send time), or one explicit address (an email address or a
 	 * mobile number, e.g. an on-call phone).
-	 * @throws SubscriptionRejectedException when something is not valid
+	 * @throws InputRejectedException when something is not valid
 	 */
 	@Transactional
 	public UUID addProfessional(@Nullable String agencyCode, @Nullable String roleName, DeliveryChannel channel,
 			@Nullable String address, List<String> ladCodes, List<String> substanceClasses, Instant now) {
-		var problems = new ArrayList<SubscriptionProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		agencyCode = blankToNull(agencyCode);
 		roleName = blankToNull(roleName);
 		address = blankToNull(address);
 		if (channel == DeliveryChannel.WEBHOOK) {
-			problems.add(new SubscriptionProblem("channel", "Choose email or text message."));
+			problems.add(FieldProblem.of("channel", "dissemination.error.channel"));
 		}
 		if (address == null && agencyCode == null && roleName == null) {
-			problems.add(new SubscriptionProblem("agencyCode", "Choose an agency, a role, or enter an address."));
+			problems.add(FieldProblem.of("agencyCode", "dissemination.error.whoRequired"));
 		}
 		if (address == null && channel == DeliveryChannel.SMS) {
-			problems.add(new SubscriptionProblem("address",
-					"Staff have no phone numbers here: enter the mobile number to text."));
+			problems.add(FieldProblem.of("address", "dissemination.error.smsNeedsAddress"));
 		}
 		if (agencyCode != null && agencies.agency(agencyCode).isEmpty()) {
-			problems.add(new SubscriptionProblem("agencyCode", "There is no agency " + agencyCode + "."));
+			problems.add(FieldProblem.of("agencyCode", "dissemination.error.noAgency", agencyCode));
 		}
 		if (roleName != null) {
 			if (!agencies.roleTitles().containsKey(roleName)) {
-				problems.add(new SubscriptionProblem("roleName", "There is no role " + roleName + "."));
+				problems.add(FieldProblem.of("roleName", "dissemination.error.noRole", roleName));
 			}
 		}
 		String normalised = address == null ? null : normaliseAddress(channel, address, problems);
 		var lads = checkFilters(ladCodes, substanceClasses, problems);
 		if (!problems.isEmpty()) {
-			throw new SubscriptionRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		return subscriptions.insert(new SubscriptionRepository.NewSubscription("PROFESSIONAL", channel, normalised,
 				null, agencyCode, roleName, null, lads, substanceClasses, null, null, now, now));
@@ -256,14 +269,14 @@ public class DisseminationManagement {
 	/**
 	 * Adds a partner system's webhook. The secret is the partner's to keep: it signs
 	 * every POST.
-	 * @throws SubscriptionRejectedException when something is not valid
+	 * @throws InputRejectedException when something is not valid
 	 */
 	@Transactional
 	public UUID addWebhook(String name, String url, String secret, List<String> ladCodes, List<String> substanceClasses,
 			Instant now) {
-		var problems = new ArrayList<SubscriptionProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		if (name.isBlank() || name.length() > 100) {
-			problems.add(new SubscriptionProblem("name", "Enter the partner's name (at most 100 characters)."));
+			problems.add(FieldProblem.of("name", "dissemination.error.webhookName"));
 		}
 		try {
 			var uri = URI.create(url.trim());
@@ -272,18 +285,17 @@ public class DisseminationManagement {
 			}
 			// Checked again as each delivery connects; this tells the administrator now.
 			outbound.refusal(uri)
-				.ifPresent(why -> problems.add(new SubscriptionProblem("url", "Harmwatch does not send to this "
-						+ "address: it is on a private, loopback or link-local network (" + why + ").")));
+				.ifPresent(why -> problems.add(FieldProblem.of("url", "dissemination.error.urlPrivate", why)));
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new SubscriptionProblem("url", "Enter the partner's URL, starting https://"));
+			problems.add(FieldProblem.of("url", "dissemination.error.url"));
 		}
 		if (secret.length() < 32 || secret.length() > 200) {
-			problems.add(new SubscriptionProblem("secret", "The shared secret must be 32 to 200 characters long."));
+			problems.add(FieldProblem.of("secret", "dissemination.error.secret"));
 		}
 		var lads = checkFilters(ladCodes, substanceClasses, problems);
 		if (!problems.isEmpty()) {
-			throw new SubscriptionRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		return subscriptions.insert(new SubscriptionRepository.NewSubscription("WEBHOOK", DeliveryChannel.WEBHOOK,
 				url.trim(), name.trim(), null, null, secret, lads, substanceClasses, null, null, now, now));
@@ -316,14 +328,14 @@ public class DisseminationManagement {
 	 * Records that a professional acknowledged receipt; a second acknowledgement keeps
 	 * the first time.
 	 * @return when it was (first) acknowledged
-	 * @throws TokenNotFoundException when the link names no delivery to a professional
+	 * @throws NotFoundException when the link names no delivery to a professional
 	 */
 	@Transactional
 	public Instant acknowledge(String token, Instant now) {
 		if (!Tokens.wellFormed(token)) {
-			throw new TokenNotFoundException();
+			throw tokenNotFound();
 		}
-		var answered = deliveries.acknowledge(token, now).orElseThrow(TokenNotFoundException::new);
+		var answered = deliveries.acknowledge(token, now).orElseThrow(DisseminationManagement::tokenNotFound);
 		if (answered.first()) {
 			events.publishEvent(new DeliveryAcknowledged(answered.id(), answered.alertId(), answered.version(),
 					answered.queuedAt(), answered.at()));
@@ -335,18 +347,17 @@ public class DisseminationManagement {
 	 * Records a recipient's answer to "was this alert useful? did it change what you
 	 * did?", once per delivery.
 	 * @return {@code false} when they had already answered (the first answer stays)
-	 * @throws TokenNotFoundException when the link names no delivery
-	 * @throws SubscriptionRejectedException when the comment is too long
+	 * @throws NotFoundException when the link names no delivery
+	 * @throws InputRejectedException when the comment is too long
 	 */
 	@Transactional
 	public boolean feedback(String token, boolean useful, boolean changedAction, @Nullable String comment,
 			Instant now) {
 		if (comment != null && comment.length() > 2000) {
-			throw new SubscriptionRejectedException(
-					List.of(new SubscriptionProblem("comment", "Comments must be 2000 characters or fewer.")));
+			throw new InputRejectedException(FieldProblem.of("comment", "dissemination.error.comment"));
 		}
 		if (received(token).isEmpty()) {
-			throw new TokenNotFoundException();
+			throw tokenNotFound();
 		}
 		var answered = deliveries.feedback(token, useful, changedAction,
 				comment == null || comment.isBlank() ? null : comment.strip(), now);
@@ -420,39 +431,46 @@ public class DisseminationManagement {
 		return recipient.length() > 4 ? "…" + recipient.substring(recipient.length() - 4) : "…";
 	}
 
+	/** A link's token names nothing: it was mistyped, has expired or has been used. */
+	private static NotFoundException tokenNotFound() {
+		return new NotFoundException("dissemination.error.tokenNotFound");
+	}
+
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
-	private static String normaliseAddress(DeliveryChannel channel, String address,
-			List<SubscriptionProblem> problems) {
+	private static String normaliseAddress(DeliveryChannel channel, String address, List<FieldProblem> problems) {
 		var trimmed = address.trim();
+		if (trimmed.isEmpty() && channel != DeliveryChannel.WEBHOOK) {
+			problems.add(FieldProblem.of("address", channel == DeliveryChannel.SMS
+					? "dissemination.error.mobileRequired" : "dissemination.error.emailRequired"));
+			return trimmed;
+		}
 		if (channel == DeliveryChannel.SMS) {
 			var digits = trimmed.replaceAll("[\\s()-]", "");
 			if (!UK_MOBILE.matcher(digits).matches()) {
-				problems.add(new SubscriptionProblem("address",
-						"Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982."));
+				problems.add(FieldProblem.of("address", "dissemination.error.mobile"));
 				return trimmed;
 			}
 			return "+44" + digits.substring(digits.length() - 10);
 		}
 		if (channel == DeliveryChannel.EMAIL) {
 			if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
-				problems.add(new SubscriptionProblem("address",
-						"Enter an email address in the correct format, like name@example.com."));
+				problems.add(FieldProblem.of("address", "dissemination.error.email"));
 			}
 			return trimmed.toLowerCase(Locale.ROOT);
 		}
-		problems.add(new SubscriptionProblem("channel", "Choose email or text message."));
+		problems.add(FieldProblem.of("channel", "dissemination.error.channel"));
 		return trimmed;
 	}
 
 	private List<String> checkFilters(List<String> ladCodes, List<String> substanceClasses,
-			List<SubscriptionProblem> problems) {
+			List<FieldProblem> problems) {
 		Set<String> known = districts().stream().map(Area::code).collect(Collectors.toSet());
 		for (var code : ladCodes) {
 			if (!known.contains(code)) {
-				problems.add(new SubscriptionProblem("ladCodes", "Choose areas from the list."));
+				problems.add(FieldProblem.of("ladCodes", "dissemination.error.areas"));
 				break;
 			}
 		}
@@ -461,7 +479,7 @@ public class DisseminationManagement {
 				SubstanceClass.valueOf(name);
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new SubscriptionProblem("substanceClasses", "Choose kinds of drug from the list."));
+				problems.add(FieldProblem.of("substanceClasses", "dissemination.error.classes"));
 				break;
 			}
 		}

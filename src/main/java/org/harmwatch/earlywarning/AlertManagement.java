@@ -16,7 +16,10 @@ import org.harmwatch.earlywarning.internal.AlertSettings;
 import org.harmwatch.earlywarning.internal.AlertWorkflow;
 import org.harmwatch.earlywarning.internal.EarlyWarningPolicy;
 import org.harmwatch.earlywarning.internal.alerts.CapValidator;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,9 +94,9 @@ public class AlertManagement {
 	/**
 	 * The coordinator drafts an alert from a signal. Nothing is saved unless everything
 	 * is right.
-	 * @throws AlertRejectedException naming every problem, also when the signal allows no
+	 * @throws InputRejectedException naming every problem, also when the signal allows no
 	 * alert
-	 * @throws EarlyWarningManagement.NotFound when there is no such signal
+	 * @throws NotFoundException when there is no such signal
 	 */
 	@Transactional
 	public UUID draft(UUID signalId, AlertDraft draft, String drafter, Instant now) {
@@ -103,7 +106,7 @@ public class AlertManagement {
 	/**
 	 * The coordinator drafts an update of an issued alert: the same approvals as a new
 	 * alert.
-	 * @throws AlertRejectedException naming every problem
+	 * @throws InputRejectedException naming every problem
 	 */
 	@Transactional
 	public UUID update(UUID alertId, AlertDraft draft, String drafter, Instant now) {
@@ -113,7 +116,7 @@ public class AlertManagement {
 	/**
 	 * The coordinator drafts the cancellation of an issued alert, saying why; one
 	 * approver issues it.
-	 * @throws AlertRejectedException when there is no reason or the alert cannot be
+	 * @throws InputRejectedException when there is no reason or the alert cannot be
 	 * cancelled
 	 */
 	@Transactional
@@ -126,7 +129,7 @@ public class AlertManagement {
 	 * completes the approvals issues it (reference, version, {@link AlertIssued}). Who
 	 * may approve is {@link EarlyWarningPolicy#mayApprove}'s to say. Each approval is
 	 * audited.
-	 * @throws AlertRejectedException when nothing waits, the approver drafted it, signed
+	 * @throws InputRejectedException when nothing waits, the approver drafted it, signed
 	 * it already, or may not approve
 	 */
 	@Transactional
@@ -139,7 +142,7 @@ public class AlertManagement {
 	 * What is wrong with a draft, field by field; empty when it can be saved. Saves
 	 * nothing.
 	 */
-	public List<ReportProblem> check(AlertDraft draft, Set<Audience> allowed, Instant now, boolean update) {
+	public List<FieldProblem> check(AlertDraft draft, Set<Audience> allowed, Instant now, boolean update) {
 		return checks.check(draft, allowed, now, update);
 	}
 

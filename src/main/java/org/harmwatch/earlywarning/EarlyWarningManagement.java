@@ -19,15 +19,16 @@ import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.shared.Purpose;
 import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Early warning's API: take reports in, file them and other modules' events into signals,
@@ -85,7 +86,7 @@ public class EarlyWarningManagement {
 	 * Checks and stores a report, files it into a signal and publishes
 	 * {@link ReportReceived} (and {@link SignalOpened} when it opened one).
 	 * @param reporter who reported it; {@code null} for an anonymous report
-	 * @throws ReportRejectedException naming every wrong field; nothing is stored then
+	 * @throws InputRejectedException naming every wrong field; nothing is stored then
 	 */
 	@Transactional
 	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt) {
@@ -96,7 +97,7 @@ public class EarlyWarningManagement {
 	 * What is wrong with a report, field by field; empty when it can be stored. Stores
 	 * nothing.
 	 */
-	public List<ReportProblem> check(ReportDraft draft, Instant receivedAt) {
+	public List<FieldProblem> check(ReportDraft draft, Instant receivedAt) {
 		return intake.check(draft, receivedAt);
 	}
 
@@ -143,7 +144,8 @@ public class EarlyWarningManagement {
 	 * is each time it is withheld.
 	 */
 	public ReportView report(UUID id, HarmwatchUser reader) {
-		var stored = reports.find(id).orElseThrow(() -> new NotFound("report", id.toString()));
+		var stored = reports.find(id)
+			.orElseThrow(() -> new NotFoundException("earlywarning.error.notFound.report", id));
 		var view = stored.view();
 		var agency = stored.reporterAgencyCode();
 		if (agency != null) {
@@ -176,7 +178,7 @@ public class EarlyWarningManagement {
 	}
 
 	public SignalView signal(UUID id) {
-		return signalReads.find(id).orElseThrow(() -> new NotFound("signal", id.toString()));
+		return signalReads.find(id).orElseThrow(() -> new NotFoundException("earlywarning.error.notFound.signal", id));
 	}
 
 	/** A signal's evidence, in the order it happened. */
@@ -196,12 +198,13 @@ public class EarlyWarningManagement {
 
 	/**
 	 * The coordinator validates or dismisses an open signal.
-	 * @throws SignalDecisionException when the outcome is not a decision, a dismissal has
+	 * @throws InputRejectedException when the outcome is not a decision, a dismissal has
 	 * no reason, or the signal was already decided
 	 */
 	@Transactional
 	public SignalView decide(UUID id, SignalStatus outcome, @Nullable String reason, String decidedBy, Instant at) {
-		var signal = signals.findLockedById(id).orElseThrow(() -> new NotFound("signal", id.toString()));
+		var signal = signals.findLockedById(id)
+			.orElseThrow(() -> new NotFoundException("earlywarning.error.notFound.signal", id));
 		var why = signal.decide(outcome, reason, decidedBy, at);
 		signals.save(signal);
 		audit.recordFor(decidedBy, null,
@@ -224,33 +227,6 @@ public class EarlyWarningManagement {
 			}
 		}
 		return Optional.empty();
-	}
-
-	/** Thrown when no report or signal has the id. */
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	public static class NotFound extends RuntimeException {
-
-		public NotFound(String kind, String id) {
-			super("No " + kind + " " + id + ".");
-		}
-
-	}
-
-	/** Thrown when a decision on a signal cannot be made. */
-	@ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-	public static class SignalDecisionException extends RuntimeException {
-
-		private final String field;
-
-		public SignalDecisionException(String field, String message) {
-			super(message);
-			this.field = field;
-		}
-
-		public String field() {
-			return field;
-		}
-
 	}
 
 }

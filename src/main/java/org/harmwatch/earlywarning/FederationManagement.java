@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import org.harmwatch.earlywarning.internal.federation.ExternalAlertRepository;
 import org.harmwatch.earlywarning.internal.federation.FederationProperties;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +47,14 @@ public class FederationManagement {
 
 	/** One external alert. */
 	public ExternalAlert alert(UUID id) {
-		return alerts.find(id).orElseThrow(() -> new EarlyWarningManagement.NotFound("external alert", id.toString()));
+		return alerts.find(id)
+			.orElseThrow(() -> new NotFoundException("earlywarning.error.notFound.externalAlert", id));
 	}
 
 	/** An external alert's CAP message exactly as it was received. */
 	public String capXml(UUID id) {
 		return alerts.capXml(id)
-			.orElseThrow(() -> new EarlyWarningManagement.NotFound("external alert", id.toString()));
+			.orElseThrow(() -> new NotFoundException("earlywarning.error.notFound.externalAlert", id));
 	}
 
 	/** The configured feeds and how each is doing, in configuration order. */
@@ -62,21 +66,20 @@ public class FederationManagement {
 	 * Records that the coordinator has read an external alert and what they made of it
 	 * (e.g. "same batch as our signal …", "not relevant here"). Reviewing never issues
 	 * anything.
-	 * @throws EarlyWarningManagement.SignalDecisionException on a missing or too long
-	 * note, or a second review
+	 * @throws InputRejectedException on a missing or too long note, or a second review
 	 */
 	@Transactional
 	public ExternalAlert review(UUID id, @Nullable String note, String reviewedBy, Instant at) {
 		var current = alert(id);
 		var text = note == null ? "" : note.strip();
 		if (text.isEmpty()) {
-			throw new EarlyWarningManagement.SignalDecisionException("note", "Say what you concluded from this alert.");
+			throw new InputRejectedException(FieldProblem.of("note", "earlywarning.error.review.note"));
 		}
 		if (text.length() > 2000) {
-			throw new EarlyWarningManagement.SignalDecisionException("note", "The note is at most 2000 characters.");
+			throw new InputRejectedException(FieldProblem.of("note", "earlywarning.error.review.noteTooLong"));
 		}
 		if (current.reviewedAt() != null) {
-			throw new EarlyWarningManagement.SignalDecisionException("note", "This alert was already reviewed.");
+			throw new InputRejectedException(FieldProblem.of("note", "earlywarning.error.review.reviewed"));
 		}
 		alerts.review(id, text, reviewedBy, at);
 		return alert(id);

@@ -22,6 +22,9 @@ import org.harmwatch.earlywarning.internal.SignalRepository;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Purpose;
@@ -136,7 +139,7 @@ public class PanelManagement {
 	/**
 	 * A signal's round of grading as of {@code now}; empty while the signal is open or
 	 * when it was dismissed.
-	 * @throws EarlyWarningManagement.NotFound when there is no such signal
+	 * @throws NotFoundException when there is no such signal
 	 */
 	@Transactional(readOnly = true)
 	public Optional<PanelRound> round(UUID signalId, Instant now) {
@@ -210,30 +213,31 @@ public class PanelManagement {
 
 	/**
 	 * A panel member grades a validated signal, replacing their earlier grade of it.
-	 * @throws PanelRejectedException naming every wrong field, or (conflict) when the
-	 * signal is not open for grading; nothing is changed then
-	 * @throws EarlyWarningManagement.NotFound when there is no such signal
+	 * @throws InputRejectedException naming every wrong field, or
+	 * ({@code Signal.NotOpen}, a conflict) when the signal is not open for grading;
+	 * nothing is changed then
+	 * @throws NotFoundException when there is no such signal
 	 */
 	@Transactional
 	public PanelGrade grade(UUID signalId, @Nullable EvidenceStrength strength, @Nullable PotentialHarm harm,
 			@Nullable PanelOutcome recommendation, @Nullable String rationale, String username, String displayName,
 			Instant now) {
 		var signal = signals.findById(signalId)
-			.orElseThrow(() -> new EarlyWarningManagement.NotFound("signal", signalId.toString()));
-		var problems = new ArrayList<ReportProblem>();
+			.orElseThrow(() -> new NotFoundException("earlywarning.error.notFound.signal", signalId));
+		var problems = new ArrayList<FieldProblem>();
 		if (strength == null) {
-			problems.add(new ReportProblem("strength", "Choose the strength of evidence: A, B, C or D."));
+			problems.add(FieldProblem.of("strength", "earlywarning.panel.error.strength"));
 		}
 		if (harm == null) {
-			problems.add(new ReportProblem("harm", "Choose the potential harm: low, moderate, high or severe."));
+			problems.add(FieldProblem.of("harm", "earlywarning.panel.error.harm"));
 		}
 		if (recommendation == null) {
-			problems.add(new ReportProblem("recommendation", "Choose the outcome you recommend."));
+			problems.add(FieldProblem.of("recommendation", "earlywarning.panel.error.recommendation"));
 		}
 		var why = Signal.rationale(rationale, problems);
 		signal.requireGradable();
 		if (!problems.isEmpty() || strength == null || harm == null || recommendation == null || why == null) {
-			throw new PanelRejectedException(problems, false);
+			throw new InputRejectedException(problems);
 		}
 		// Hold the signal (shared) so that the outcome cannot be recorded between the
 		// check above and this grade.
@@ -248,15 +252,15 @@ public class PanelManagement {
 	/**
 	 * The coordinator records the panel's outcome once a quorum has graded: the signal
 	 * becomes {@link SignalStatus#GRADED} and {@link SignalGraded} is published.
-	 * @throws PanelRejectedException when the outcome or rationale is missing, the quorum
-	 * is not reached, or (conflict) the signal is not open for grading; nothing is
-	 * changed then
+	 * @throws InputRejectedException when the outcome or rationale is missing, the quorum
+	 * is not reached, or ({@code Signal.NotOpen}, a conflict) the signal is not open for
+	 * grading; nothing is changed then
 	 */
 	@Transactional
 	public SignalView recordOutcome(UUID signalId, @Nullable PanelOutcome outcome, @Nullable String rationale,
 			String recordedBy, Instant now) {
 		signals.findById(signalId)
-			.orElseThrow(() -> new EarlyWarningManagement.NotFound("signal", signalId.toString()))
+			.orElseThrow(() -> new NotFoundException("earlywarning.error.notFound.signal", signalId))
 			.requireOutcomeOpen();
 		// Lock the signal so that a grade changing meanwhile cannot slip past the quorum
 		// count.

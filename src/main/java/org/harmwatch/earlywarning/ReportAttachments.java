@@ -14,7 +14,10 @@ import org.harmwatch.earlywarning.internal.EarlyWarningAudit;
 import org.harmwatch.earlywarning.internal.EarlyWarningPolicy;
 import org.harmwatch.earlywarning.internal.ReportRepository;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -87,8 +90,8 @@ public class ReportAttachments {
 	/**
 	 * What is wrong with these files; empty when all can be stored. Stores nothing.
 	 */
-	public List<ReportProblem> check(List<Upload> uploads) {
-		var problems = new ArrayList<ReportProblem>();
+	public List<FieldProblem> check(List<Upload> uploads) {
+		var problems = new ArrayList<FieldProblem>();
 		prepare(uploads, problems);
 		return problems;
 	}
@@ -96,16 +99,16 @@ public class ReportAttachments {
 	/**
 	 * Stores a report and its files together, as {@link EarlyWarningManagement#submit}
 	 * does for a report alone.
-	 * @throws ReportRejectedException naming every wrong field and file; nothing is
-	 * stored then
+	 * @throws InputRejectedException naming every wrong field and file; nothing is stored
+	 * then
 	 */
 	@Transactional
 	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt, List<Upload> uploads) {
-		var problems = new ArrayList<ReportProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		var prepared = prepare(uploads, problems);
 		if (!problems.isEmpty()) {
 			problems.addAll(0, earlyWarning.check(draft, receivedAt));
-			throw new ReportRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		var id = earlyWarning.submit(draft, reporter, receivedAt);
 		int position = 0;
@@ -144,30 +147,33 @@ public class ReportAttachments {
 			throw new AccessDeniedException("The files sent with another agency's report are not for law enforcement.");
 		}
 		var content = attachments.find(reportId, attachmentId)
-			.orElseThrow(() -> new EarlyWarningManagement.NotFound("attachment", attachmentId.toString()));
+			.orElseThrow(() -> new NotFoundException("earlywarning.error.notFound.attachment", attachmentId));
 		audit.record(EarlyWarningAudit.ATTACHMENT_VIEWED, "early-warning-report", reportId.toString(),
 				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, content.attachment().filename());
 		return content;
 	}
 
-	private List<AttachmentSanitiser.Clean> prepare(List<Upload> uploads, List<ReportProblem> problems) {
+	private List<AttachmentSanitiser.Clean> prepare(List<Upload> uploads, List<FieldProblem> problems) {
 		var given = uploads.stream().filter(u -> u.content().length > 0).toList();
 		if (given.size() > MAX_FILES) {
-			problems.add(new ReportProblem("attachments", "Send at most " + MAX_FILES + " files."));
+			problems.add(FieldProblem.of("attachments", "earlywarning.error.attachments.tooMany",
+					String.valueOf(MAX_FILES)));
 			return List.of();
 		}
 		var prepared = new ArrayList<AttachmentSanitiser.Clean>();
 		for (var upload : given) {
 			var name = AttachmentSanitiser.safeName(upload.filename());
 			if (upload.content().length > MAX_BYTES) {
-				problems.add(new ReportProblem("attachments", name + " is larger than 5 MB."));
+				problems.add(FieldProblem.of("attachments", "earlywarning.error.attachment.tooLarge", name));
 				continue;
 			}
 			try {
 				prepared.add(sanitiser.clean(name, upload.content()));
 			}
 			catch (AttachmentSanitiser.UnacceptableFile ex) {
-				problems.add(new ReportProblem("attachments", name + ": " + ex.getMessage()));
+				problems.add(ex.reason() == null
+						? FieldProblem.of("attachments", "earlywarning.error.attachment.type", name)
+						: FieldProblem.of("attachments", "earlywarning.error.attachment.image", name, ex.reason()));
 			}
 		}
 		return prepared;

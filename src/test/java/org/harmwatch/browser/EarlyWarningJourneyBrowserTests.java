@@ -26,10 +26,10 @@ import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.TestMessaging;
 import org.harmwatch.dissemination.DeliveryChannel;
 import org.harmwatch.dissemination.DisseminationManagement;
-import org.harmwatch.dissemination.SubscriptionRejectedException;
 import org.harmwatch.dissemination.internal.DeliverySender;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.EvidenceKind;
+import org.harmwatch.platform.InputRejectedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -160,7 +160,7 @@ class EarlyWarningJourneyBrowserTests extends BrowserTestSupport {
 			dissemination.addProfessional("BHM-TREAT", "FRONTLINE_WORKER", DeliveryChannel.EMAIL, null, List.of(),
 					List.of(), clock.instant());
 		}
-		catch (SubscriptionRejectedException alreadySubscribed) {
+		catch (InputRejectedException alreadySubscribed) {
 			// fine
 		}
 

@@ -37,6 +37,8 @@ import org.harmwatch.earlywarning.AlertIssued;
 import org.harmwatch.earlywarning.AlertLevel;
 import org.harmwatch.earlywarning.AlertMessageType;
 import org.harmwatch.earlywarning.Audience;
+import org.harmwatch.platform.NotFoundException;
+import org.harmwatch.platform.RegionSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -107,6 +109,9 @@ class DisseminationIntegrationTests {
 
 	@Autowired
 	DisseminationProperties properties;
+
+	@Autowired
+	RegionSettings region;
 
 	@Autowired
 	MessageRenderer renderer;
@@ -327,7 +332,7 @@ class DisseminationIntegrationTests {
 		dissemination.subscribe(DeliveryChannel.EMAIL, address, List.of(), List.of(), T0);
 		var token = token(text(TestMessaging.mailTo(address).getFirst()), "/subscribe/confirm/");
 		assertThatThrownBy(() -> dissemination.confirm(token, T0.plus(Duration.ofHours(49))))
-			.isInstanceOf(TokenNotFoundException.class);
+			.isInstanceOf(NotFoundException.class);
 		assertThat(dissemination.confirmable(token, T0.plus(Duration.ofHours(47)))).isTrue();
 	}
 
@@ -443,8 +448,7 @@ class DisseminationIntegrationTests {
 			.param(key)
 			.query(String.class)
 			.single();
-		assertThat(body).contains(properties.baseUrl() + "/acknowledge/" + token,
-				properties.baseUrl() + "/feedback/" + token);
+		assertThat(body).contains(region.url("/acknowledge/" + token), region.url("/feedback/" + token));
 
 		var publicMail = mailAbout(publicAddress, alert.alertId());
 		assertThat(publicMail).hasSize(1);
@@ -539,7 +543,7 @@ class DisseminationIntegrationTests {
 			.andExpect(content().string(containsString("href=\"#ladCodes\">Choose areas from the list.")))
 			// What was entered is shown again.
 			.andExpect(content().string(containsString("value=\"" + duty + "\"")))
-			.andExpect(content().string(containsString("value=\"OPIOID\" checked")));
+			.andExpect(content().string(containsString("value=\"OPIOID\" name=\"substanceClasses\" checked")));
 		mvc.perform(post("/dissemination/subscriptions/professional").with(csrf())
 			.with(as("admin"))
 			.param("channel", "EMAIL")
@@ -953,6 +957,45 @@ class DisseminationIntegrationTests {
 		assertThat(measures.changedAction()).isZero();
 		// The public cannot acknowledge: that is for professionals.
 		mvc.perform(post("/acknowledge/" + token).with(csrf())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void feedbackWithoutItsAnswersIsRedrawnWith422NamingEachAndStoresNothing() throws Exception {
+		var address = confirmedEmailSubscriber(List.of(), List.of("CANNABIS"));
+		var alert = alert(Set.of(Audience.PUBLIC), false, List.of(BIRMINGHAM), List.of("CANNABIS"));
+		fanout.fanOut(alert, T0);
+		sender.sendDue(T0, alert.alertId(), -1);
+		var token = token(text(mailAbout(address, alert.alertId()).getFirst()), "/feedback/");
+		mvc.perform(post("/feedback/" + token).with(csrf()).param("comment", "x".repeat(2001)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<title>Error: ")))
+			.andExpect(content().string(containsString("href=\"#useful\">Say whether the alert was useful.")))
+			.andExpect(content().string(containsString("href=\"#changedAction\">Say whether it changed what you did.")))
+			.andExpect(
+					content().string(containsString("href=\"#comment\">Comments must be 2000 characters or fewer.")));
+		assertThat(dissemination.measures(alert.alertId()).feedback()).isZero();
+	}
+
+	@Test
+	void aPublicSubscriptionWithoutAnAddressIsRedrawnWith422AndStoresNothing() throws Exception {
+		long subscriptions = jdbc.sql("SELECT count(*) FROM dissemination.subscription").query(Long.class).single();
+		mvc.perform(post("/subscribe").with(csrf()).with(from(randomIp())).param("channel", "EMAIL"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("href=\"#address\">Enter your email address.")));
+		mvc.perform(post("/subscribe").with(csrf())
+			.with(from(randomIp()))
+			.param("channel", "SMS")
+			.param("address", " ")
+			.param("substanceClasses", "OPIOID"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("href=\"#address\">Enter your mobile number.")))
+			// What was chosen is shown again.
+			.andExpect(content().string(containsString("value=\"OPIOID\" name=\"substanceClasses\" checked")));
+		mvc.perform(post("/subscribe").with(csrf()).with(from(randomIp())).param("address", unique("no-channel")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("href=\"#channel\">Choose email or text message.")));
+		assertThat(jdbc.sql("SELECT count(*) FROM dissemination.subscription").query(Long.class).single())
+			.isEqualTo(subscriptions);
 	}
 
 	@Test

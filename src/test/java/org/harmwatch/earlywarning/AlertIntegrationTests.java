@@ -15,9 +15,11 @@ import com.rometools.rome.io.SyndFeedInput;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.earlywarning.internal.alerts.AlertTexts;
 import org.harmwatch.earlywarning.internal.alerts.CapValidator;
+import org.harmwatch.platform.InputRejectedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -124,13 +126,13 @@ class AlertIntegrationTests {
 		var monitor = graded(PanelOutcome.MONITOR);
 		assertThatThrownBy(() -> alerts.draft(monitor, draft(unique("Monitor"), Set.of(Audience.PROFESSIONALS), false),
 				"coordinator", now()))
-			.isInstanceOf(AlertRejectedException.class)
-			.hasMessageContaining("monitor");
+			.isInstanceOfSatisfying(InputRejectedException.class,
+					ex -> assertThat(EarlyWarningMessages.texts(ex)).anyMatch(t -> t.contains("monitor")));
 		var open = AlertTestSignals.signal(jdbc, BIRMINGHAM, "Birmingham", "fentanyl", "HIGH_POTENCY_SYNTHETIC_OPIOID",
 				SignalStatus.OPEN, now());
 		assertThatThrownBy(() -> alerts.draft(open, draft(unique("Open"), Set.of(Audience.PROFESSIONALS), false),
 				"coordinator", now()))
-			.isInstanceOf(AlertRejectedException.class);
+			.isInstanceOf(InputRejectedException.class);
 		assertThat(alertsOf(monitor)).isZero();
 		assertThat(alertsOf(open)).isZero();
 	}
@@ -141,13 +143,13 @@ class AlertIntegrationTests {
 		assertThatThrownBy(() -> alerts.draft(signal,
 				draft(unique("Too wide"), Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false), "coordinator",
 				now()))
-			.isInstanceOfSatisfying(AlertRejectedException.class,
-					ex -> assertThat(ex.problems()).extracting(ReportProblem::field).containsExactly("audiences"));
+			.isInstanceOfSatisfying(InputRejectedException.class,
+					ex -> assertThat(ex.problems()).extracting(FieldProblem::field).containsExactly("audiences"));
 		var empty = new AlertDraft(null, Set.of(), List.of("E99999999"), List.of("no-such-drug"), " ", null, null, null,
 				now().minus(Duration.ofDays(1)), null, false, null);
 		assertThatThrownBy(() -> alerts.draft(signal, empty, "coordinator", now())).isInstanceOfSatisfying(
-				AlertRejectedException.class,
-				ex -> assertThat(ex.problems()).extracting(ReportProblem::field)
+				InputRejectedException.class,
+				ex -> assertThat(ex.problems()).extracting(FieldProblem::field)
 					.contains("level", "audiences", "areas", "substances", "headline", "lookOutFor", "expiresAt",
 							"reviewAt"));
 		assertThat(alertsOf(signal)).isZero();
@@ -162,18 +164,18 @@ class AlertIntegrationTests {
 		assertThat(alerts.alert(id).pending().approvalsNeeded()).isEqualTo(2);
 
 		assertThatThrownBy(() -> alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("coordinator"), now()))
-			.isInstanceOf(AlertRejectedException.class)
-			.hasMessageContaining("drafter");
+			.isInstanceOfSatisfying(InputRejectedException.class,
+					ex -> assertThat(EarlyWarningMessages.texts(ex)).anyMatch(t -> t.contains("drafter")));
 		assertThatThrownBy(() -> alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("frontline"), now()))
-			.isInstanceOf(AlertRejectedException.class);
+			.isInstanceOf(InputRejectedException.class);
 
 		var once = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now());
 		assertThat(once.state()).isEqualTo(AlertState.AWAITING_APPROVAL);
 		assertThat(once.reference()).isNull();
 		assertThat(events.stream(AlertIssued.class).filter(e -> e.alertId().equals(id))).isEmpty();
 		assertThatThrownBy(() -> alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now()))
-			.isInstanceOf(AlertRejectedException.class)
-			.hasMessageContaining("second, different approver");
+			.isInstanceOfSatisfying(InputRejectedException.class, ex -> assertThat(EarlyWarningMessages.texts(ex))
+				.anyMatch(t -> t.contains("second, different approver")));
 
 		var issued = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel2"), now());
 		assertThat(issued.state()).isEqualTo(AlertState.ISSUED);
@@ -264,8 +266,8 @@ class AlertIntegrationTests {
 				new AlertDraft(AlertLevel.CRITICAL, changed.audiences(), changed.ladCodes(), changed.substanceCodes(),
 						"h", "l", "p", "q", changed.expiresAt(), changed.reviewAt(), false, null),
 				"coordinator", now()))
-			.isInstanceOf(AlertRejectedException.class)
-			.hasMessageContaining("changed");
+			.isInstanceOfSatisfying(InputRejectedException.class,
+					ex -> assertThat(EarlyWarningMessages.texts(ex)).anyMatch(t -> t.contains("changed")));
 		alerts.update(alert.id(), changed, "coordinator", now());
 		var updated = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel"),
 				now().plusSeconds(2));
@@ -298,7 +300,7 @@ class AlertIntegrationTests {
 		assertThat(CapValidator.problems(capV3)).isEmpty();
 		assertThat(alerts.currentPublic(now())).extracting(AlertView::id).doesNotContain(alert.id());
 		assertThatThrownBy(() -> alerts.cancel(alert.id(), "again", "coordinator", now()))
-			.isInstanceOf(AlertRejectedException.class);
+			.isInstanceOf(InputRejectedException.class);
 		// The public page stays, marked cancelled.
 		mvc.perform(get("/alerts/" + alert.reference()))
 			.andExpect(status().isOk())

@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.drugchecking.DangerousSampleFound;
+import org.harmwatch.earlywarning.internal.Signal;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,10 +115,13 @@ class PanelIntegrationTests {
 
 		assertThatThrownBy(() -> panel.recordOutcome(signal, PanelOutcome.ALERT_PROFESSIONALS, "Enough", "coordinator",
 				t.plus(Duration.ofMinutes(20))))
-			.isInstanceOfSatisfying(PanelRejectedException.class, ex -> {
-				assertThat(ex.conflict()).isFalse();
-				assertThat(ex.problems()).extracting(ReportProblem::field).containsExactly("outcome");
-				assertThat(ex.getMessage()).contains("needs 2 grades").contains("it has 1");
+			.isInstanceOfSatisfying(InputRejectedException.class, ex -> {
+				assertThat(ex).isNotInstanceOf(Signal.NotOpen.class);
+				assertThat(ex.problems()).extracting(FieldProblem::field).containsExactly("outcome");
+				assertThat(EarlyWarningMessages.texts(ex)).singleElement()
+					.asString()
+					.contains("needs 2 grades")
+					.contains("it has 1");
 			});
 		assertThat(earlyWarning.signal(signal).status()).isEqualTo(SignalStatus.VALIDATED);
 		assertThat(earlyWarning.signal(signal).outcome()).isNull();
@@ -129,8 +135,8 @@ class PanelIntegrationTests {
 		// A missing rationale is refused and changes nothing.
 		assertThatThrownBy(() -> panel.recordOutcome(signal, PanelOutcome.ALERT_PROFESSIONALS, " ", "coordinator",
 				t.plus(Duration.ofMinutes(40))))
-			.isInstanceOfSatisfying(PanelRejectedException.class,
-					ex -> assertThat(ex.problems()).extracting(ReportProblem::field).containsExactly("rationale"));
+			.isInstanceOfSatisfying(InputRejectedException.class,
+					ex -> assertThat(ex.problems()).extracting(FieldProblem::field).containsExactly("rationale"));
 		assertThat(earlyWarning.signal(signal).status()).isEqualTo(SignalStatus.VALIDATED);
 
 		var at = t.plus(Duration.ofMinutes(45));
@@ -146,9 +152,9 @@ class PanelIntegrationTests {
 
 		// Once recorded, neither grades nor the outcome change.
 		assertThatThrownBy(() -> grade(signal, "panel", PanelOutcome.MONITOR, at.plus(Duration.ofMinutes(1))))
-			.isInstanceOfSatisfying(PanelRejectedException.class, ex -> assertThat(ex.conflict()).isTrue());
+			.isInstanceOf(Signal.NotOpen.class);
 		assertThatThrownBy(() -> panel.recordOutcome(signal, PanelOutcome.MONITOR, "Again", "coordinator", at))
-			.isInstanceOfSatisfying(PanelRejectedException.class, ex -> assertThat(ex.conflict()).isTrue());
+			.isInstanceOf(Signal.NotOpen.class);
 		assertThat(panel.grades(signal)).extracting(PanelGrade::recommendation)
 			.containsExactly(PanelOutcome.ALERT_PROFESSIONALS, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
 		assertThat(jdbc
@@ -178,7 +184,7 @@ class PanelIntegrationTests {
 		assertThat(grade.matrixSuggestion()).isEqualTo(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
 		assertThatThrownBy(() -> panel.recordOutcome(signal, PanelOutcome.ALERT_PROFESSIONALS, "Twice is not two",
 				"coordinator", t.plus(Duration.ofMinutes(20))))
-			.isInstanceOf(PanelRejectedException.class);
+			.isInstanceOf(InputRejectedException.class);
 	}
 
 	@Test
@@ -186,17 +192,16 @@ class PanelIntegrationTests {
 		var t = slot();
 		var signal = validatedUrgentSignal(t);
 		assertThatThrownBy(() -> panel.grade(signal, null, PotentialHarm.LOW, null, "  ", "panel", "Member panel", t))
-			.isInstanceOfSatisfying(PanelRejectedException.class,
-					ex -> assertThat(ex.problems()).extracting(ReportProblem::field)
+			.isInstanceOfSatisfying(InputRejectedException.class,
+					ex -> assertThat(ex.problems()).extracting(FieldProblem::field)
 						.containsExactly("strength", "recommendation", "rationale"));
 		assertThatThrownBy(() -> panel.grade(signal, EvidenceStrength.C, PotentialHarm.LOW, PanelOutcome.MONITOR,
 				"x".repeat(PanelManagement.MAX_RATIONALE + 1), "panel", "Member panel", t))
-			.isInstanceOf(PanelRejectedException.class);
+			.isInstanceOf(InputRejectedException.class);
 		assertThat(panel.grades(signal)).isEmpty();
 
 		var open = report(t.plus(Duration.ofDays(100)), BIRMINGHAM, Set.of(Outcome.OVERDOSE), "ketamine");
-		assertThatThrownBy(() -> grade(open, "panel", PanelOutcome.MONITOR, t))
-			.isInstanceOfSatisfying(PanelRejectedException.class, ex -> assertThat(ex.conflict()).isTrue());
+		assertThatThrownBy(() -> grade(open, "panel", PanelOutcome.MONITOR, t)).isInstanceOf(Signal.NotOpen.class);
 		assertThat(panel.grades(open)).isEmpty();
 	}
 

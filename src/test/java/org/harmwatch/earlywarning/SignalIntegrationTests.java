@@ -12,6 +12,8 @@ import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.analytics.SpikeDetected;
 import org.harmwatch.drugchecking.DangerousSampleFound;
 import org.harmwatch.earlywarning.internal.SignalEngine;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -194,13 +196,13 @@ class SignalIntegrationTests {
 		var draft = new ReportDraft(Channel.API, null, t.plus(Duration.ofDays(2)), 10.0, null, null, List.of(), null,
 				Set.of(), 0, null);
 		assertThatThrownBy(() -> earlyWarning.submit(draft, null, t)).isInstanceOfSatisfying(
-				ReportRejectedException.class, ex -> assertThat(ex.problems()).extracting(ReportProblem::field)
+				InputRejectedException.class, ex -> assertThat(ex.problems()).extracting(FieldProblem::field)
 					.containsExactlyInAnyOrder("sourceType", "occurredAt", "lat", "outcomes", "people"));
 		var outside = new ReportDraft(Channel.API, SourceType.AMBULANCE, t, 51.5, -0.12, null, List.of(), null,
 				Set.of(Outcome.OVERDOSE), 1, null);
 		assertThatThrownBy(() -> earlyWarning.submit(outside, null, t)).isInstanceOfSatisfying(
-				ReportRejectedException.class,
-				ex -> assertThat(ex.problems()).extracting(ReportProblem::field).containsExactly("lat"));
+				InputRejectedException.class,
+				ex -> assertThat(ex.problems()).extracting(FieldProblem::field).containsExactly("lat"));
 		assertThat(jdbc.sql("SELECT count(*) FROM earlywarning.report").query(Long.class).single()).isEqualTo(before);
 	}
 
@@ -283,7 +285,7 @@ class SignalIntegrationTests {
 		var a = signalOf(submit(report(t, BIRMINGHAM, Set.of(Outcome.UNUSUAL_EFFECTS), "cocaine")));
 		var b = signalOf(submit(report(t, COVENTRY, Set.of(Outcome.UNUSUAL_EFFECTS), "cocaine")));
 		assertThatThrownBy(() -> earlyWarning.decide(b, SignalStatus.DISMISSED, " ", "coordinator", t))
-			.isInstanceOf(EarlyWarningManagement.SignalDecisionException.class);
+			.isInstanceOf(InputRejectedException.class);
 		assertThat(earlyWarning.decide(a, SignalStatus.VALIDATED, null, "coordinator", t).status())
 			.isEqualTo(SignalStatus.VALIDATED);
 		var dismissed = earlyWarning.decide(b, SignalStatus.DISMISSED, "Duplicate of a police seizure", "coordinator",
@@ -291,7 +293,7 @@ class SignalIntegrationTests {
 		assertThat(dismissed.status()).isEqualTo(SignalStatus.DISMISSED);
 		assertThat(dismissed.decisionReason()).isEqualTo("Duplicate of a police seizure");
 		assertThatThrownBy(() -> earlyWarning.decide(a, SignalStatus.DISMISSED, "changed my mind", "coordinator", t))
-			.isInstanceOf(EarlyWarningManagement.SignalDecisionException.class);
+			.isInstanceOf(InputRejectedException.class);
 		// A dismissed signal takes no more evidence: the next report opens a new one.
 		var next = signalOf(
 				submit(report(t.plus(Duration.ofDays(1)), COVENTRY, Set.of(Outcome.UNUSUAL_EFFECTS), "cocaine")));

@@ -10,8 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How alerts are delivered.
  *
- * @param baseUrl the site's public address, for links in messages (acknowledge, feedback,
- * unsubscribe, the alert)
  * @param from the sender address of emails
  * @param batchSize how many deliveries a sender claims at once
  * @param senders how many senders each instance runs at once (each holds one SMTP
@@ -28,8 +26,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicForm the public subscription form's rate limit
  */
 @ConfigurationProperties("harmwatch.dissemination")
-public record DisseminationProperties(@Nullable String baseUrl, @Nullable String from, @Nullable Integer batchSize,
-		@Nullable Integer senders, @Nullable Duration lease, @Nullable Integer maxAttempts, @Nullable Duration backoff,
+public record DisseminationProperties(@Nullable String from, @Nullable Integer batchSize, @Nullable Integer senders,
+		@Nullable Duration lease, @Nullable Integer maxAttempts, @Nullable Duration backoff,
 		@Nullable Duration maxBackoff, @Nullable Duration confirmValidFor, @Nullable Sms sms,
 		@Nullable Escalation escalation, @Nullable RateLimit publicForm) {
 
@@ -82,7 +80,6 @@ public record DisseminationProperties(@Nullable String baseUrl, @Nullable String
 	}
 
 	public DisseminationProperties {
-		baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
 		from = from == null || from.isBlank() ? "alerts@harmwatch.invalid" : from;
 		batchSize = batchSize == null ? 100 : batchSize;
 		senders = senders == null || senders < 1 ? 4 : senders;

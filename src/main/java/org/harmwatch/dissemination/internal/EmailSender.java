@@ -167,8 +167,7 @@ public class EmailSender implements ChannelSender {
 		header(head, "Content-Type", "multipart/alternative; boundary=\"" + BOUNDARY + "\"");
 		header(head, "X-Harmwatch-Delivery", ascii(message.key()) ? message.key() : encoded(message.key()));
 		if (message.unsubscribeToken() != null) {
-			header(head, "List-Unsubscribe",
-					"<" + properties.baseUrl() + "/unsubscribe/" + message.unsubscribeToken() + ">");
+			header(head, "List-Unsubscribe", "<" + renderer.url("/unsubscribe/" + message.unsubscribeToken()) + ">");
 			header(head, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		}
 		head.append("\r\n");

@@ -3,11 +3,13 @@ package org.harmwatch.dissemination.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -35,7 +37,11 @@ public class Escalation {
 
 	private final Clock clock;
 
-	Escalation(JdbcClient jdbc, EmailSender email, DisseminationProperties properties, Clock clock) {
+	private final MessageSource messages;
+
+	Escalation(JdbcClient jdbc, EmailSender email, DisseminationProperties properties, Clock clock,
+			MessageSource messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.email = email;
 		this.properties = properties;
@@ -71,16 +77,18 @@ public class Escalation {
 		if (due.isEmpty()) {
 			return 0;
 		}
-		var text = "These alerts have not been acknowledged by the people in key roles they were sent to, "
-				+ escalation.after().toMinutes() + " minutes or more after sending:\n\n"
-				+ due.stream().map(line -> "- " + line).collect(Collectors.joining("\n"))
-				+ "\n\nPlease make sure they have been seen and acted on.\n";
+		// The out-of-hours lead's email is written in English, from the bundle.
+		var text = messages.getMessage("dissemination.escalation.body",
+				new Object[] { String.valueOf(escalation.after().toMinutes()),
+						due.stream().map(line -> "- " + line).collect(Collectors.joining("\n")) },
+				Locale.UK);
 		if (escalation.to().isBlank()) {
 			log.warn("Unacknowledged alerts, but no escalation address is configured:\n{}", text);
 		}
 		else {
 			try {
-				email.sendDirect(escalation.to(), "Unacknowledged alerts (" + due.size() + ")", text);
+				email.sendDirect(escalation.to(), messages.getMessage("dissemination.escalation.subject",
+						new Object[] { String.valueOf(due.size()) }, Locale.UK), text);
 			}
 			catch (Exception ex) {
 				log.error("Could not send the escalation email: {}\n{}", ex.toString(), text);

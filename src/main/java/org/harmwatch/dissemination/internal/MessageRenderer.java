@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.harmwatch.earlywarning.AlertIssued;
 import org.harmwatch.earlywarning.AlertMessageType;
+import org.harmwatch.platform.RegionSettings;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -45,6 +46,11 @@ public class MessageRenderer {
 
 	private static final List<String> PLACEHOLDERS = List.of(ACK, FEEDBACK, UNSUBSCRIBE);
 
+	/** The public address of a path on this site, for links in messages. */
+	String url(String path) {
+		return baseUrl + path;
+	}
+
 	/** The recipient's own links, to fill the holes of a {@link Rendered} email. */
 	Map<String, String> links(Outgoing message) {
 		return Map.of(ACK, baseUrl + "/acknowledge/" + message.token(), FEEDBACK,
@@ -52,8 +58,8 @@ public class MessageRenderer {
 				baseUrl + "/unsubscribe/" + message.unsubscribeToken());
 	}
 
-	public MessageRenderer(DisseminationProperties properties) {
-		this.baseUrl = properties.baseUrl();
+	public MessageRenderer(RegionSettings region) {
+		this.baseUrl = region.publicUrl();
 		var html = new ClassLoaderTemplateResolver();
 		html.setPrefix("mail/dissemination/");
 		html.setSuffix(".html");

@@ -2,13 +2,15 @@ package org.harmwatch.dissemination.internal;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.earlywarning.GradingOverdue;
 import org.harmwatch.earlywarning.GradingReminderDue;
+import org.harmwatch.platform.RegionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -29,36 +31,40 @@ class PanelNotices {
 
 	private final EmailSender email;
 
-	private final DisseminationProperties properties;
+	private final RegionSettings region;
 
 	private final ZoneId zone;
 
-	PanelNotices(AgencyManagement agencies, EmailSender email, DisseminationProperties properties,
-			@Value("${harmwatch.region.time-zone}") ZoneId zone) {
+	private final MessageSource messages;
+
+	PanelNotices(AgencyManagement agencies, EmailSender email, RegionSettings region, MessageSource messages) {
 		this.agencies = agencies;
+		this.messages = messages;
 		this.email = email;
-		this.properties = properties;
-		this.zone = zone;
+		this.region = region;
+		this.zone = region.timeZone();
 	}
 
 	@ApplicationModuleListener
 	void on(GradingReminderDue reminder) {
-		var link = properties.baseUrl() + "/early-warning/signals/" + reminder.signalId() + "/grade";
+		var link = region.url("/early-warning/signals/" + reminder.signalId() + "/grade");
 		for (var username : reminder.usernames()) {
-			tell(username, "Reminder: a signal is waiting for your grade",
-					"A validated early-warning signal is waiting for your grade. Grading closes on "
-							+ WHEN.format(reminder.deadline().atZone(zone)) + ".\n\nGrade it here: " + link + "\n");
+			tell(username, text("dissemination.panel.reminder.subject"),
+					text("dissemination.panel.reminder.body", WHEN.format(reminder.deadline().atZone(zone)), link));
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(GradingOverdue overdue) {
-		var link = properties.baseUrl() + "/early-warning/signals/" + overdue.signalId() + "/panel";
-		tell(overdue.escalateTo(), "Escalation: panel grading is overdue",
-				"The panel's deadline for grading a validated early-warning signal passed on "
-						+ WHEN.format(overdue.deadline().atZone(zone)) + " with " + overdue.gradesSoFar() + " of "
-						+ overdue.quorum() + " grades needed. As the out-of-hours lead, please decide what happens "
-						+ "next.\n\nThe grading round: " + link + "\n");
+		var link = region.url("/early-warning/signals/" + overdue.signalId() + "/panel");
+		tell(overdue.escalateTo(), text("dissemination.panel.overdue.subject"),
+				text("dissemination.panel.overdue.body", WHEN.format(overdue.deadline().atZone(zone)),
+						String.valueOf(overdue.gradesSoFar()), String.valueOf(overdue.quorum()), link));
+	}
+
+	/** A notice's words, from the bundle (the panel's emails are written in English). */
+	private String text(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, Locale.UK);
 	}
 
 	private void tell(String username, String subject, String text) {

@@ -13,6 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.harmwatch.dissemination.DeliveryChannel;
 import org.harmwatch.platform.OutboundHttp;
+import org.harmwatch.platform.RegionSettings;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,8 +39,11 @@ public class WebhookSender implements ChannelSender {
 
 	private final DisseminationProperties properties;
 
-	public WebhookSender(DisseminationProperties properties, OutboundHttp http) {
+	private final RegionSettings region;
+
+	public WebhookSender(DisseminationProperties properties, OutboundHttp http, RegionSettings region) {
 		this.properties = properties;
+		this.region = region;
 		this.http = http;
 	}
 
@@ -104,7 +108,7 @@ public class WebhookSender implements ChannelSender {
 		payload.put("ladCodes", alert.ladCodes());
 		payload.put("substanceClasses", alert.substanceClasses());
 		payload.put("substances", alert.substances());
-		payload.put("url", properties.baseUrl() + alert.webPath());
+		payload.put("url", region.url(alert.webPath()));
 		payload.put("issuedAt", alert.issuedAt().toString());
 		if (alert.expiresAt() != null) {
 			payload.put("expiresAt", alert.expiresAt().toString());

@@ -3,29 +3,29 @@ package org.harmwatch.dissemination.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.dissemination.DeliveryChannel;
+import org.harmwatch.dissemination.DeliveryState;
 import org.harmwatch.dissemination.DisseminationManagement;
-import org.harmwatch.dissemination.SubscriptionProblem;
-import org.harmwatch.dissemination.SubscriptionRejectedException;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.platform.RequiresAnyOf;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
-import org.harmwatch.substances.SubstanceClass;
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -35,6 +35,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class DisseminationController {
+
+	private static final String PROFESSIONAL = "professionalForm";
+
+	private static final String WEBHOOK = "webhookForm";
 
 	private final DisseminationManagement dissemination;
 
@@ -60,10 +64,10 @@ class DisseminationController {
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String log(@PathVariable UUID id, Model model) {
 		var log = dissemination.deliveryLog(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No deliveries for this alert"));
+			.orElseThrow(() -> new NotFoundException("dissemination.error.noDeliveries"));
 		model.addAttribute("log", log);
 		model.addAttribute("channels", DeliveryChannel.values());
-		model.addAttribute("states", org.harmwatch.dissemination.DeliveryState.values());
+		model.addAttribute("states", DeliveryState.values());
 		return "dissemination/log";
 	}
 
@@ -71,96 +75,99 @@ class DisseminationController {
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String retry(@PathVariable UUID id, RedirectAttributes redirect) {
 		if (dissemination.deliveryLog(id).isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No deliveries for this alert");
+			throw new NotFoundException("dissemination.error.noDeliveries");
 		}
 		redirect.addFlashAttribute("retried", dissemination.retry(id, clock.instant()));
 		return "redirect:/dissemination/alerts/" + id;
+	}
+
+	/**
+	 * Binds the forms through their constructors only: a list is read whole there (an
+	 * indexed name such as {@code substances[0]} included) and nothing is set afterwards.
+	 */
+	@InitBinder
+	void constructorOnly(WebDataBinder binder) {
+		binder.setDeclarativeBinding(true);
 	}
 
 	@GetMapping("/dissemination/subscriptions")
 	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE, orCapability = Capability.AGENCY,
 			orAction = Action.MANAGE)
 	String subscriptions(Model model) {
-		return subscriptions(model, List.of(), null, ProfessionalForm.EMPTY);
+		return subscriptions(model, ProfessionalForm.empty(), WebhookForm.empty());
 	}
 
-	/** What was entered in the professional form, shown again with its problems. */
-	record ProfessionalForm(String agencyCode, String roleName, String channel, String address, List<String> ladCodes,
-			List<String> substanceClasses) {
-
-		static final ProfessionalForm EMPTY = new ProfessionalForm("", "", "EMAIL", "", List.of(), List.of());
-
-	}
-
-	private String subscriptions(Model model, List<SubscriptionProblem> problems, @Nullable String form,
-			ProfessionalForm professional) {
+	/**
+	 * The page with both forms; the one that was sent keeps what was entered and its
+	 * errors.
+	 */
+	private String subscriptions(Model model, ProfessionalForm professional, WebhookForm webhook) {
 		var districts = dissemination.districts();
-		var districtNames = new LinkedHashMap<String, String>();
-		districts.forEach(d -> districtNames.put(d.code(), d.name()));
+		var districtNames = Filters.districts(districts);
 		model.addAttribute("subscriptions", dissemination.subscriptions());
 		model.addAttribute("publicCounts", dissemination.publicSubscriberCounts());
-		model.addAttribute("agencies", agencies.agencies());
+		model.addAttribute("agencies", agencyOptions());
 		model.addAttribute("roles", agencies.roleTitles());
-		model.addAttribute("districts", districts);
+		model.addAttribute("channels", channels());
+		model.addAttribute("districts", districtNames);
 		model.addAttribute("districtNames", districtNames);
-		model.addAttribute("classes", SubstanceClass.values());
-		model.addAttribute("problems", problems);
-		model.addAttribute("errors", PublicSubscriptionController.errors(problems));
-		model.addAttribute("form", form);
-		model.addAttribute("professional", professional);
-		// The area and drug checkboxes (dissemination/fragments :: filters) read these.
-		model.addAttribute("ladCodes", professional.ladCodes());
-		model.addAttribute("substanceClasses", professional.substanceClasses());
+		model.addAttribute("classes", Filters.classes());
+		if (!model.containsAttribute(PROFESSIONAL)) {
+			model.addAttribute(PROFESSIONAL, professional);
+		}
+		if (!model.containsAttribute(WEBHOOK)) {
+			model.addAttribute(WEBHOOK, webhook);
+		}
 		return "dissemination/subscriptions";
+	}
+
+	private Map<String, String> agencyOptions() {
+		var options = new LinkedHashMap<String, String>();
+		agencies.agencies().forEach(a -> options.put(a.code(), a.name()));
+		return options;
+	}
+
+	private static Map<String, String> channels() {
+		var channels = new LinkedHashMap<String, String>();
+		channels.put(DeliveryChannel.EMAIL.name(), "dissemination.subscribe.email");
+		channels.put(DeliveryChannel.SMS.name(), "dissemination.subscribe.sms");
+		return channels;
 	}
 
 	@PostMapping("/dissemination/subscriptions/professional")
 	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE, orCapability = Capability.AGENCY,
 			orAction = Action.MANAGE)
-	String addProfessional(@RequestParam(defaultValue = "") String agencyCode,
-			@RequestParam(defaultValue = "") String roleName, @RequestParam(defaultValue = "EMAIL") String channel,
-			@RequestParam(defaultValue = "") String address,
-			@RequestParam(required = false) @Nullable List<String> ladCodes,
-			@RequestParam(required = false) @Nullable List<String> substanceClasses, Model model,
-			HttpServletResponse response) {
-		var lads = ladCodes == null ? List.<String>of() : ladCodes;
-		var classes = substanceClasses == null ? List.<String>of() : substanceClasses;
-		try {
-			DeliveryChannel chosen;
+	String addProfessional(@Validated @ModelAttribute(PROFESSIONAL) ProfessionalForm form, BindingResult result,
+			Model model) {
+		if (!result.hasErrors()) {
 			try {
-				chosen = DeliveryChannel.valueOf(channel);
+				dissemination.addProfessional(form.agencyCode(), form.roleName(), form.deliveryChannel(),
+						form.address(), form.ladCodes(), form.substanceClasses(), clock.instant());
+				return "redirect:/dissemination/subscriptions";
 			}
-			catch (IllegalArgumentException ex) {
-				throw new SubscriptionRejectedException(
-						List.of(new SubscriptionProblem("channel", "Choose email or text message.")));
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
-			dissemination.addProfessional(agencyCode, roleName, chosen, address, lads, classes, clock.instant());
 		}
-		catch (SubscriptionRejectedException ex) {
-			response.setStatus(422);
-			return subscriptions(model, ex.problems(), "professional",
-					new ProfessionalForm(agencyCode, roleName, channel, address, lads, classes));
-		}
-		return "redirect:/dissemination/subscriptions";
+		return subscriptions(model, form, WebhookForm.empty());
 	}
 
 	@PostMapping("/dissemination/subscriptions/webhook")
 	@RequiresAnyOf(capability = Capability.EARLY_WARNING, action = Action.MANAGE, orCapability = Capability.AGENCY,
 			orAction = Action.MANAGE)
-	String addWebhook(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String url,
-			@RequestParam(defaultValue = "") String secret,
-			@RequestParam(required = false) @Nullable List<String> ladCodes,
-			@RequestParam(required = false) @Nullable List<String> substanceClasses, Model model,
-			HttpServletResponse response) {
-		try {
-			dissemination.addWebhook(name, url, secret, ladCodes == null ? List.of() : ladCodes,
-					substanceClasses == null ? List.of() : substanceClasses, clock.instant());
+	String addWebhook(@Validated @ModelAttribute(WEBHOOK) WebhookForm form, BindingResult result, Model model) {
+		if (!result.hasErrors()) {
+			try {
+				dissemination.addWebhook(form.name(), form.url(), form.secret(), form.ladCodes(),
+						form.substanceClasses(), clock.instant());
+				return "redirect:/dissemination/subscriptions";
+			}
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
+			}
 		}
-		catch (SubscriptionRejectedException ex) {
-			response.setStatus(422);
-			return subscriptions(model, ex.problems(), "webhook", ProfessionalForm.EMPTY);
-		}
-		return "redirect:/dissemination/subscriptions";
+		// The secret is not shown again.
+		return subscriptions(model, ProfessionalForm.empty(), form);
 	}
 
 	@PostMapping("/dissemination/subscriptions/{id}/remove")
@@ -168,7 +175,7 @@ class DisseminationController {
 			orAction = Action.MANAGE)
 	String remove(@PathVariable UUID id) {
 		if (!dissemination.removeSubscription(id)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such subscription");
+			throw new NotFoundException("dissemination.error.noSubscription");
 		}
 		return "redirect:/dissemination/subscriptions";
 	}

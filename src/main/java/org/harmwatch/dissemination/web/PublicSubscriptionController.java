@@ -1,28 +1,27 @@
 package org.harmwatch.dissemination.web;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.dissemination.DeliveryChannel;
 import org.harmwatch.dissemination.DisseminationManagement;
-import org.harmwatch.dissemination.SubscriptionProblem;
-import org.harmwatch.dissemination.SubscriptionRejectedException;
-import org.harmwatch.dissemination.TokenNotFoundException;
 import org.harmwatch.dissemination.internal.PublicFormRateLimiter;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.PublicEndpoint;
-import org.harmwatch.substances.SubstanceClass;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The public's pages: subscribe (double opt-in), confirm, unsubscribe (also RFC 8058
@@ -37,6 +36,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PublicSubscriptionController {
 
+	private static final String SUBSCRIBE = "subscribeForm";
+
+	private static final String FEEDBACK = "feedbackForm";
+
 	private final DisseminationManagement dissemination;
 
 	private final PublicFormRateLimiter limiter;
@@ -49,18 +52,26 @@ class PublicSubscriptionController {
 		this.clock = clock;
 	}
 
+	/**
+	 * Binds the forms through their constructors only: a list is read whole there (an
+	 * indexed name such as {@code substances[0]} included) and nothing is set afterwards.
+	 */
+	@InitBinder
+	void constructorOnly(WebDataBinder binder) {
+		binder.setDeclarativeBinding(true);
+	}
+
 	@GetMapping("/subscribe")
 	@PublicEndpoint("Anyone may ask for drug alerts by email or text; nothing is sent until they confirm")
 	String form(Model model) {
-		return form(model, "EMAIL", "", List.of(), List.of(), List.of());
+		model.addAttribute(SUBSCRIBE, SubscribeForm.empty());
+		return subscribeForm(model);
 	}
 
 	@PostMapping("/subscribe")
 	@PublicEndpoint("Anyone may ask for drug alerts; rate-limited, keeps only the address and filters, and answers "
 			+ "the same whether or not the address was subscribed")
-	String subscribe(@RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String address,
-			@RequestParam(required = false) @Nullable List<String> ladCodes,
-			@RequestParam(required = false) @Nullable List<String> substanceClasses, Model model,
+	String subscribe(@Validated @ModelAttribute(SUBSCRIBE) SubscribeForm form, BindingResult result, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
 		if (!limiter.tryAcquire(request.getRemoteAddr())) {
 			response.setStatus(429);
@@ -68,60 +79,39 @@ class PublicSubscriptionController {
 			model.addAttribute("minutes", Math.max(1, limiter.retryAfter().toMinutes()));
 			return "dissemination/tooMany";
 		}
-		var lads = ladCodes == null ? List.<String>of() : ladCodes;
-		var classes = substanceClasses == null ? List.<String>of() : substanceClasses;
-		DeliveryChannel chosen;
-		try {
-			chosen = DeliveryChannel.valueOf(channel);
-			if (chosen == DeliveryChannel.WEBHOOK) {
-				throw new IllegalArgumentException();
+		if (!result.hasErrors()) {
+			try {
+				dissemination.subscribe(form.deliveryChannel(), form.address(), form.ladCodes(),
+						form.substanceClasses(), clock.instant());
+				model.addAttribute("sms", form.deliveryChannel() == DeliveryChannel.SMS);
+				return "dissemination/subscribeCheck";
+			}
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
-		catch (IllegalArgumentException ex) {
-			response.setStatus(422);
-			return form(model, channel, address, lads, classes,
-					List.of(new SubscriptionProblem("channel", "Choose email or text message.")));
-		}
-		if (address.isBlank()) {
-			response.setStatus(422);
-			return form(model, channel, address, lads, classes, List.of(new SubscriptionProblem("address",
-					chosen == DeliveryChannel.SMS ? "Enter your mobile number." : "Enter your email address.")));
-		}
-		try {
-			dissemination.subscribe(chosen, address, lads, classes, clock.instant());
-		}
-		catch (SubscriptionRejectedException ex) {
-			response.setStatus(422);
-			return form(model, channel, address, lads, classes, ex.problems());
-		}
-		model.addAttribute("sms", chosen == DeliveryChannel.SMS);
-		return "dissemination/subscribeCheck";
+		return subscribeForm(model);
 	}
 
-	private String form(Model model, String channel, String address, List<String> lads, List<String> classes,
-			List<SubscriptionProblem> problems) {
-		model.addAttribute("channel", channel);
-		model.addAttribute("address", address);
-		model.addAttribute("ladCodes", lads);
-		model.addAttribute("substanceClasses", classes);
-		model.addAttribute("districts", dissemination.districts());
-		model.addAttribute("classes", SubstanceClass.values());
-		model.addAttribute("problems", problems);
-		model.addAttribute("errors", errors(problems));
+	private String subscribeForm(Model model) {
+		model.addAttribute("districts", Filters.districts(dissemination.districts()));
+		model.addAttribute("classes", Filters.classes());
+		model.addAttribute("channels", channels());
 		return "dissemination/subscribe";
 	}
 
-	static Map<String, List<String>> errors(List<SubscriptionProblem> problems) {
-		var errors = new LinkedHashMap<String, List<String>>();
-		problems.forEach(p -> errors.computeIfAbsent(p.field(), f -> new ArrayList<>()).add(p.message()));
-		return errors;
+	private static Map<String, String> channels() {
+		var channels = new LinkedHashMap<String, String>();
+		channels.put(DeliveryChannel.EMAIL.name(), "dissemination.subscribe.email");
+		channels.put(DeliveryChannel.SMS.name(), "dissemination.subscribe.sms");
+		return channels;
 	}
 
 	@GetMapping("/subscribe/confirm/{token}")
 	@PublicEndpoint("The confirmation link sent to a new subscriber; shows a button, changes nothing")
 	String confirmPage(@PathVariable String token, Model model) {
 		if (!dissemination.confirmable(token, clock.instant())) {
-			throw new TokenNotFoundException();
+			throw tokenNotFound();
 		}
 		model.addAttribute("token", token);
 		return "dissemination/confirm";
@@ -138,7 +128,7 @@ class PublicSubscriptionController {
 	@PublicEndpoint("The unsubscribe link in every message; shows a button, changes nothing")
 	String unsubscribePage(@PathVariable String token, Model model) {
 		if (!dissemination.unsubscribable(token)) {
-			throw new TokenNotFoundException();
+			throw tokenNotFound();
 		}
 		model.addAttribute("token", token);
 		return "dissemination/unsubscribe";
@@ -157,7 +147,7 @@ class PublicSubscriptionController {
 	String acknowledgePage(@PathVariable String token, Model model) {
 		var received = dissemination.received(token)
 			.filter(r -> r.professional())
-			.orElseThrow(TokenNotFoundException::new);
+			.orElseThrow(PublicSubscriptionController::tokenNotFound);
 		model.addAttribute("received", received);
 		model.addAttribute("token", token);
 		return "dissemination/acknowledge";
@@ -173,48 +163,49 @@ class PublicSubscriptionController {
 	@GetMapping("/feedback/{token}")
 	@PublicEndpoint("The recipient's own feedback link from an alert message")
 	String feedbackPage(@PathVariable String token, Model model) {
-		var received = dissemination.received(token).orElseThrow(TokenNotFoundException::new);
+		var received = dissemination.received(token).orElseThrow(PublicSubscriptionController::tokenNotFound);
 		if (received.feedbackGiven()) {
 			return done(model, "dissemination.feedback.given.title", "dissemination.feedback.given.body");
 		}
-		return feedbackForm(model, token, received, null, null, "", List.of());
+		model.addAttribute(FEEDBACK, FeedbackForm.empty());
+		return feedbackForm(model, token, received);
 	}
 
 	@PostMapping("/feedback/{token}")
 	@PublicEndpoint("Stores a recipient's answer to 'was this alert useful?', once per delivery")
-	String feedback(@PathVariable String token, @RequestParam(required = false) @Nullable String useful,
-			@RequestParam(required = false) @Nullable String changedAction,
-			@RequestParam(defaultValue = "") String comment, Model model, HttpServletResponse response) {
-		var received = dissemination.received(token).orElseThrow(TokenNotFoundException::new);
-		var problems = new ArrayList<SubscriptionProblem>();
-		if (!"yes".equals(useful) && !"no".equals(useful)) {
-			problems.add(new SubscriptionProblem("useful", "Say whether the alert was useful."));
+	String feedback(@PathVariable String token, @Validated @ModelAttribute(FEEDBACK) FeedbackForm form,
+			BindingResult result, Model model) {
+		var received = dissemination.received(token).orElseThrow(PublicSubscriptionController::tokenNotFound);
+		if (!result.hasErrors()) {
+			try {
+				dissemination.feedback(token, "yes".equals(form.useful()), "yes".equals(form.changedAction()),
+						form.comment(), clock.instant());
+				return done(model, "dissemination.feedback.thanks.title", "dissemination.feedback.thanks.body");
+			}
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
+			}
 		}
-		if (!"yes".equals(changedAction) && !"no".equals(changedAction)) {
-			problems.add(new SubscriptionProblem("changedAction", "Say whether it changed what you did."));
-		}
-		if (comment.length() > 2000) {
-			problems.add(new SubscriptionProblem("comment", "Comments must be 2000 characters or fewer."));
-		}
-		if (!problems.isEmpty()) {
-			response.setStatus(422);
-			return feedbackForm(model, token, received, useful, changedAction, comment, problems);
-		}
-		dissemination.feedback(token, "yes".equals(useful), "yes".equals(changedAction), comment, clock.instant());
-		return done(model, "dissemination.feedback.thanks.title", "dissemination.feedback.thanks.body");
+		return feedbackForm(model, token, received);
 	}
 
-	private String feedbackForm(Model model, String token, DisseminationManagement.Received received,
-			@Nullable String useful, @Nullable String changedAction, String comment,
-			List<SubscriptionProblem> problems) {
+	private String feedbackForm(Model model, String token, DisseminationManagement.Received received) {
 		model.addAttribute("token", token);
 		model.addAttribute("received", received);
-		model.addAttribute("useful", useful);
-		model.addAttribute("changedAction", changedAction);
-		model.addAttribute("comment", comment);
-		model.addAttribute("problems", problems);
-		model.addAttribute("errors", errors(problems));
+		model.addAttribute("answers", answers());
 		return "dissemination/feedback";
+	}
+
+	private static Map<String, String> answers() {
+		var answers = new LinkedHashMap<String, String>();
+		answers.put("yes", "dissemination.yes");
+		answers.put("no", "dissemination.no");
+		return answers;
+	}
+
+	/** A link's token names nothing: it was mistyped, has expired or has been used. */
+	static NotFoundException tokenNotFound() {
+		return new NotFoundException("dissemination.error.tokenNotFound");
 	}
 
 	private static String done(Model model, String title, String body) {

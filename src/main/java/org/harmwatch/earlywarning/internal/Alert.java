@@ -10,12 +10,13 @@ import java.util.UUID;
 
 import org.harmwatch.earlywarning.AlertLevel;
 import org.harmwatch.earlywarning.AlertMessageType;
-import org.harmwatch.earlywarning.AlertRejectedException;
 import org.harmwatch.earlywarning.AlertState;
 import org.harmwatch.earlywarning.Audience;
 import org.harmwatch.earlywarning.PanelOutcome;
 import org.harmwatch.earlywarning.SignalStatus;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -45,45 +46,40 @@ public class Alert {
 	/** Why the alert refuses an action; each names the field it is about. */
 	public enum Refusal {
 
-		MONITOR_OUTCOME("signal", "The panel's outcome (monitor) allows no alert."),
-		SIGNAL_NOT_READY("signal", "Only a graded signal, or on the urgent path a validated one, can have an alert."),
-		NO_FURTHER_ALERT("signal", "The signal's outcome allows no further alert: cancel it instead."),
-		NOT_ISSUED("alert", "Only an issued alert that is not cancelled can be changed."),
-		CHANGE_PENDING("alert", "A change of this alert is already waiting for approval: approve it first."),
-		NO_REASON("note", "Say why the alert is cancelled."),
-		REASON_TOO_LONG("note", "The reason is at most 1000 characters."),
-		NOTHING_PENDING("alert", "Nothing on this alert is waiting for approval."),
-		NOT_AN_APPROVER("alert", "Only a panel member or coordinator may approve an alert."),
-		OWN_DRAFT("alert", "The drafter cannot approve their own alert: another person must."),
-		ALREADY_APPROVED("alert", "You have already approved this: a second, different approver is needed."),
-		DRAFT_EXPIRED("expiresAt", "This draft expired before it was approved: draft it again with a later expiry.");
+		MONITOR_OUTCOME("signal"), SIGNAL_NOT_READY("signal"), NO_FURTHER_ALERT("signal"), NOT_ISSUED("alert"),
+		CHANGE_PENDING("alert"), NO_REASON("note"), REASON_TOO_LONG("note"), NOTHING_PENDING("alert"),
+		NOT_AN_APPROVER("alert"), OWN_DRAFT("alert"), ALREADY_APPROVED("alert"), DRAFT_EXPIRED("expiresAt");
 
 		private final String field;
 
-		private final String message;
-
-		Refusal(String field, String message) {
+		Refusal(String field) {
 			this.field = field;
-			this.message = message;
 		}
 
+		/** The field the refusal is shown at. */
 		public String field() {
 			return field;
 		}
 
-		public String message() {
-			return message;
+		/** Its message code, e.g. {@code alerts.refusal.OWN_DRAFT}. */
+		public String code() {
+			return "alerts.refusal." + name();
+		}
+
+		/** The refusal as a problem with the input. */
+		public FieldProblem problem() {
+			return FieldProblem.of(field, code());
 		}
 
 	}
 
 	/** An action the alert refused; nothing changed. */
-	public static class Refused extends AlertRejectedException {
+	public static class Refused extends InputRejectedException {
 
 		private final Refusal refusal;
 
 		Refused(Refusal refusal) {
-			super(refusal.field(), refusal.message());
+			super(refusal.problem());
 			this.refusal = refusal;
 		}
 

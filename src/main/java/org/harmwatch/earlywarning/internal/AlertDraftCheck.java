@@ -8,9 +8,9 @@ import java.util.Set;
 
 import org.harmwatch.earlywarning.AlertDraft;
 import org.harmwatch.earlywarning.Audience;
-import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.SubstanceManagement;
 import org.jspecify.annotations.Nullable;
@@ -38,81 +38,79 @@ public class AlertDraftCheck {
 	/**
 	 * The problems of a draft that may reach {@code allowed}; empty when it can be saved.
 	 */
-	public List<ReportProblem> check(AlertDraft draft, Set<Audience> allowed, Instant now, boolean update) {
-		var problems = new ArrayList<ReportProblem>();
+	public List<FieldProblem> check(AlertDraft draft, Set<Audience> allowed, Instant now, boolean update) {
+		var problems = new ArrayList<FieldProblem>();
 		if (draft.level() == null) {
-			problems.add(new ReportProblem("level", "Choose the alert level."));
+			problems.add(FieldProblem.of("level", "alerts.error.level"));
 		}
 		if (draft.audiences().isEmpty()) {
-			problems.add(new ReportProblem("audiences", "Choose who the alert is for."));
+			problems.add(FieldProblem.of("audiences", "alerts.error.audiences"));
 		}
 		else if (!allowed.containsAll(draft.audiences())) {
-			problems.add(new ReportProblem("audiences",
+			problems.add(FieldProblem.of("audiences",
 					allowed.contains(Audience.PROFESSIONALS) && !allowed.contains(Audience.PUBLIC)
-							? "The panel's outcome allows an alert to professionals only, not to the public."
-							: "The panel's outcome does not allow an alert to that audience."));
+							? "alerts.error.audiences.professionalsOnly" : "alerts.error.audiences.notAllowed"));
 		}
 		if (draft.ladCodes().isEmpty()) {
-			problems.add(new ReportProblem("areas", "Choose at least one affected area."));
+			problems.add(FieldProblem.of("areas", "alerts.error.areas"));
 		}
 		for (var code : draft.ladCodes()) {
 			var area = geography.area(code);
 			if (area.isEmpty() || area.get().level() != AreaLevel.LAD) {
-				problems.add(new ReportProblem("areas", "Not a council area of the region: " + shortly(code) + "."));
+				problems.add(FieldProblem.of("areas", "alerts.error.areas.unknown", shortly(code)));
 				break;
 			}
 		}
 		if (draft.substanceCodes().size() > 10) {
-			problems.add(new ReportProblem("substances", "Name at most 10 substances."));
+			problems.add(FieldProblem.of("substances", "alerts.error.substances.tooMany"));
 		}
 		for (var code : draft.substanceCodes()) {
 			if (!SubstanceId.isValid(code) || substances.find(new SubstanceId(code)).isEmpty()) {
-				problems
-					.add(new ReportProblem("substances", "Not a substance in the vocabulary: " + shortly(code) + "."));
+				problems.add(FieldProblem.of("substances", "alerts.error.substances.unknown", shortly(code)));
 				break;
 			}
 		}
-		text(problems, "headline", draft.headline(), true, 160, "Enter a headline.");
-		text(problems, "lookOutFor", draft.lookOutFor(), true, 2000, "Say what to look out for.");
+		text(problems, "headline", draft.headline(), true, 160, "alerts.error.headline");
+		text(problems, "lookOutFor", draft.lookOutFor(), true, 2000, "alerts.error.lookOutFor");
 		text(problems, "publicAdvice", draft.publicAdvice(), draft.audiences().contains(Audience.PUBLIC), 2000,
-				"Enter the advice for the public.");
+				"alerts.error.publicAdvice");
 		text(problems, "professionalAdvice", draft.professionalAdvice(),
-				draft.audiences().contains(Audience.PROFESSIONALS), 4000, "Enter the advice for professionals.");
+				draft.audiences().contains(Audience.PROFESSIONALS), 4000, "alerts.error.professionalAdvice");
 		var expires = draft.expiresAt();
 		if (expires == null) {
-			problems.add(new ReportProblem("expiresAt", "Enter when the alert expires."));
+			problems.add(FieldProblem.of("expiresAt", "alerts.error.expiresAt"));
 		}
 		else if (!expires.isAfter(now)) {
-			problems.add(new ReportProblem("expiresAt", "When the alert expires must be in the future."));
+			problems.add(FieldProblem.of("expiresAt", "alerts.error.expiresAt.past"));
 		}
 		else if (expires.isAfter(now.plus(LONGEST))) {
-			problems.add(new ReportProblem("expiresAt", "An alert expires within 90 days: update it to extend it."));
+			problems.add(FieldProblem.of("expiresAt", "alerts.error.expiresAt.tooLate"));
 		}
 		var review = draft.reviewAt();
 		if (review == null) {
-			problems.add(new ReportProblem("reviewAt", "Enter when the alert is to be reviewed."));
+			problems.add(FieldProblem.of("reviewAt", "alerts.error.reviewAt"));
 		}
 		else if (!review.isAfter(now)) {
-			problems.add(new ReportProblem("reviewAt", "The review date must be in the future."));
+			problems.add(FieldProblem.of("reviewAt", "alerts.error.reviewAt.past"));
 		}
 		else if (expires != null && review.isAfter(expires)) {
-			problems.add(new ReportProblem("reviewAt", "Review the alert on or before it expires."));
+			problems.add(FieldProblem.of("reviewAt", "alerts.error.reviewAt.afterExpiry"));
 		}
 		if (update) {
-			text(problems, "note", draft.note(), true, 1000, "Say what changed and why.");
+			text(problems, "note", draft.note(), true, 1000, "alerts.error.note");
 		}
 		return problems;
 	}
 
-	private static void text(List<ReportProblem> problems, String field, @Nullable String value, boolean required,
-			int max, String missing) {
+	private static void text(List<FieldProblem> problems, String field, @Nullable String value, boolean required,
+			int max, String missingCode) {
 		if (value == null || value.isBlank()) {
 			if (required) {
-				problems.add(new ReportProblem(field, missing));
+				problems.add(FieldProblem.of(field, missingCode));
 			}
 		}
 		else if (value.strip().length() > max) {
-			problems.add(new ReportProblem(field, "At most " + max + " characters."));
+			problems.add(FieldProblem.of(field, "alerts.error.tooLong", String.valueOf(max)));
 		}
 	}
 

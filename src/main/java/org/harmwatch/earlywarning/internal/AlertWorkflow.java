@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.harmwatch.earlywarning.AlertDraft;
 import org.harmwatch.earlywarning.AlertIssued;
 import org.harmwatch.earlywarning.AlertMessageType;
-import org.harmwatch.earlywarning.AlertRejectedException;
 import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.Audience;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
@@ -20,6 +19,8 @@ import org.harmwatch.earlywarning.SignalView;
 import org.harmwatch.earlywarning.internal.alerts.AlertTexts;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.shared.Purpose;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.SubstanceManagement;
@@ -79,7 +80,7 @@ public class AlertWorkflow {
 		var allowed = Alert.requireDraftable(signal.status(), signal.outcome());
 		var problems = checks.check(draft, allowed, now, false);
 		if (!problems.isEmpty()) {
-			throw new AlertRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		var alert = Alert.draft(signalId, signal.status(), signal.outcome(), draft.exercise(),
 				content(draft, AlertMessageType.ALERT, draft.exercise()), drafter, now);
@@ -96,7 +97,7 @@ public class AlertWorkflow {
 		var allowed = alert.requireUpdatable(signal.status(), signal.outcome());
 		var problems = checks.check(draft, allowed, now, true);
 		if (!problems.isEmpty()) {
-			throw new AlertRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		var id = alert.draftUpdate(signal.status(), signal.outcome(),
 				content(draft, AlertMessageType.UPDATE, alert.exercise()), drafter, now);
@@ -181,7 +182,7 @@ public class AlertWorkflow {
 
 	/**
 	 * An issued version of an alert as valid CAP 1.2.
-	 * @throws EarlyWarningManagement.NotFound when the alert has no such issued version
+	 * @throws NotFoundException when the alert has no such issued version
 	 */
 	@Transactional(readOnly = true)
 	public String cap(UUID alertId, int version) {
@@ -190,7 +191,7 @@ public class AlertWorkflow {
 			.stream()
 			.filter(m -> m.version() != null && m.version() == version)
 			.findFirst()
-			.orElseThrow(() -> new EarlyWarningManagement.NotFound("alert version", alertId + "/" + version));
+			.orElseThrow(() -> new NotFoundException("alerts.error.notFound.version", alertId + "/" + version));
 		SignalView signal = earlyWarning.signal(alert.signalId());
 		return cap.write(alert, message, signal.status());
 	}
@@ -198,7 +199,7 @@ public class AlertWorkflow {
 	/** One alert as pages show it. */
 	@Transactional(readOnly = true)
 	public AlertView view(UUID alertId) {
-		return reads.find(alertId).orElseThrow(() -> new EarlyWarningManagement.NotFound("alert", alertId.toString()));
+		return reads.find(alertId).orElseThrow(() -> new NotFoundException("alerts.error.notFound.alert", alertId));
 	}
 
 	/**
@@ -207,7 +208,7 @@ public class AlertWorkflow {
 	private Alert load(UUID alertId) {
 		alerts.lockForChange(alertId);
 		return alerts.findById(alertId)
-			.orElseThrow(() -> new EarlyWarningManagement.NotFound("alert", alertId.toString()));
+			.orElseThrow(() -> new NotFoundException("alerts.error.notFound.alert", alertId));
 	}
 
 	/**

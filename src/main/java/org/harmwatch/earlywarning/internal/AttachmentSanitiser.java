@@ -35,8 +35,19 @@ public class AttachmentSanitiser {
 	/** A file that cannot be stored, with a reason a person can act on. */
 	public static class UnacceptableFile extends Exception {
 
-		UnacceptableFile(String message) {
-			super(message);
+		private final @Nullable String reason;
+
+		/**
+		 * @param reason why an image cannot be stored, in the platform's words;
+		 * {@code null} when the file is neither a photo nor a PDF
+		 */
+		UnacceptableFile(@Nullable String reason) {
+			super(reason == null ? "neither a photo nor a PDF" : reason);
+			this.reason = reason;
+		}
+
+		public @Nullable String reason() {
+			return reason;
 		}
 
 	}
@@ -54,7 +65,7 @@ public class AttachmentSanitiser {
 		if (content.length >= 5 && new String(content, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-")) {
 			return new Clean(withExtension(filename, "pdf"), "application/pdf", content);
 		}
-		throw new UnacceptableFile("send a photo (JPEG or PNG) or a PDF.");
+		throw new UnacceptableFile(null);
 	}
 
 	/**

@@ -10,14 +10,14 @@ import java.util.stream.Collectors;
 import org.harmwatch.earlywarning.Channel;
 import org.harmwatch.earlywarning.Outcome;
 import org.harmwatch.earlywarning.ReportDraft;
-import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.ReportReceived;
-import org.harmwatch.earlywarning.ReportRejectedException;
 import org.harmwatch.earlywarning.ReportView;
 import org.harmwatch.earlywarning.Reporter;
 import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.earlywarning.SubstanceMention;
 import org.harmwatch.geography.AreaLevel;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.SubstanceSummary;
@@ -58,16 +58,16 @@ public class ReportIntake {
 
 	/**
 	 * Checks, stores and files a report.
-	 * @throws ReportRejectedException naming every wrong field; nothing is stored then
+	 * @throws InputRejectedException naming every wrong field; nothing is stored then
 	 */
 	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt) {
-		var problems = new ArrayList<ReportProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		var place = check(draft, receivedAt, problems);
 		var occurredAt = draft.occurredAt();
 		var sourceType = draft.sourceType();
 		var people = draft.people();
 		if (!problems.isEmpty() || place == null || occurredAt == null || sourceType == null || people == null) {
-			throw new ReportRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		var mentions = draft.substances().stream().filter(m -> !m.text().isBlank()).toList();
 		var description = draft.description() == null || draft.description().isBlank() ? null
@@ -114,69 +114,68 @@ public class ReportIntake {
 	 * What is wrong with a report, field by field; empty when it can be stored. Stores
 	 * nothing.
 	 */
-	public List<ReportProblem> check(ReportDraft draft, Instant receivedAt) {
-		var problems = new ArrayList<ReportProblem>();
+	public List<FieldProblem> check(ReportDraft draft, Instant receivedAt) {
+		var problems = new ArrayList<FieldProblem>();
 		check(draft, receivedAt, problems);
 		return problems;
 	}
 
 	/** Adds what is wrong to {@code problems}; returns where it happened when it can. */
-	private @Nullable ReportPlace check(ReportDraft draft, Instant receivedAt, List<ReportProblem> problems) {
+	private @Nullable ReportPlace check(ReportDraft draft, Instant receivedAt, List<FieldProblem> problems) {
 		if (draft.sourceType() == null) {
-			problems.add(new ReportProblem("sourceType", "Choose who or what the report comes from."));
+			problems.add(FieldProblem.of("sourceType", "earlywarning.error.sourceType"));
 		}
 		else if (draft.channel() == Channel.PUBLIC_FORM && draft.sourceType() != SourceType.MEMBER_OF_PUBLIC) {
-			problems.add(new ReportProblem("sourceType", "A public report comes from a member of the public."));
+			problems.add(FieldProblem.of("sourceType", "earlywarning.error.sourceType.public"));
 		}
 		var occurredAt = draft.occurredAt();
 		if (occurredAt == null) {
-			problems.add(new ReportProblem("occurredAt", "Enter when it happened."));
+			problems.add(FieldProblem.of("occurredAt", "earlywarning.error.occurredAt.required"));
 		}
 		else if (occurredAt.isAfter(receivedAt.plus(FUTURE_TOLERANCE))) {
-			problems.add(new ReportProblem("occurredAt", "When it happened cannot be in the future."));
+			problems.add(FieldProblem.of("occurredAt", "earlywarning.error.occurredAt.future"));
 		}
 		else if (occurredAt.isBefore(receivedAt.minus(OLDEST))) {
-			problems.add(new ReportProblem("occurredAt", "When it happened must be within the last year."));
+			problems.add(FieldProblem.of("occurredAt", "earlywarning.error.occurredAt.old"));
 		}
 		var place = place(draft, problems);
 		List<SubstanceMention> mentions = draft.substances().stream().filter(m -> !m.text().isBlank()).toList();
 		if (mentions.size() > 10) {
-			problems.add(new ReportProblem("substances", "Name at most 10 substances."));
+			problems.add(FieldProblem.of("substances", "earlywarning.error.substances.tooMany", "10"));
 		}
 		for (int i = 0; i < mentions.size(); i++) {
 			if (mentions.get(i).text().strip().length() > 200) {
-				problems.add(new ReportProblem("substances[" + i + "]", "A substance is at most 200 characters."));
+				problems.add(FieldProblem.of("substances[" + i + "]", "earlywarning.error.substance.tooLong"));
 			}
 		}
 		if (draft.outcomes().isEmpty()) {
-			problems.add(new ReportProblem("outcomes", "Choose what happened."));
+			problems.add(FieldProblem.of("outcomes", "earlywarning.error.outcomes.required"));
 		}
 		if (draft.people() == null) {
-			problems.add(new ReportProblem("people", "Enter how many people were affected."));
+			problems.add(FieldProblem.of("people", "earlywarning.error.people.required"));
 		}
 		else if (draft.people() < 1 || draft.people() > 1000) {
-			problems.add(new ReportProblem("people", "How many people must be a whole number from 1 to 1000."));
+			problems.add(FieldProblem.of("people", "earlywarning.error.people.range"));
 		}
 		var description = draft.description() == null || draft.description().isBlank() ? null
 				: draft.description().strip();
 		if (description != null && description.length() > 4000) {
-			problems.add(new ReportProblem("description", "What happened is at most 4000 characters."));
+			problems.add(FieldProblem.of("description", "earlywarning.error.description.tooLong"));
 		}
 		return place;
 	}
 
-	private @Nullable ReportPlace place(ReportDraft draft, List<ReportProblem> problems) {
+	private @Nullable ReportPlace place(ReportDraft draft, List<FieldProblem> problems) {
 		var lat = draft.lat();
 		var lon = draft.lon();
 		if (lat != null || lon != null) {
 			if (lat == null || lon == null || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-				problems
-					.add(new ReportProblem("lat", "Give both latitude and longitude of the pin, or choose an area."));
+				problems.add(FieldProblem.of("lat", "earlywarning.error.pin.incomplete"));
 				return null;
 			}
 			var found = geography.lookup(lat, lon);
 			if (found.isEmpty()) {
-				problems.add(new ReportProblem("lat", "The pin is outside the region: move it or choose an area."));
+				problems.add(FieldProblem.of("lat", "earlywarning.error.pin.outside"));
 				return null;
 			}
 			var at = found.get();
@@ -188,12 +187,12 @@ public class ReportIntake {
 		}
 		var code = draft.ladCode();
 		if (code == null || code.isBlank()) {
-			problems.add(new ReportProblem("ladCode", "Drop a pin on the map or choose an area."));
+			problems.add(FieldProblem.of("ladCode", "earlywarning.error.ladCode.required"));
 			return null;
 		}
 		var lad = geography.area(code.strip()).filter(a -> a.level() == AreaLevel.LAD);
 		if (lad.isEmpty()) {
-			problems.add(new ReportProblem("ladCode", "Choose an area of the region."));
+			problems.add(FieldProblem.of("ladCode", "earlywarning.error.ladCode.unknown"));
 			return null;
 		}
 		return new ReportPlace(null, null, lad.get().code(), lad.get().name(), null, null, null);

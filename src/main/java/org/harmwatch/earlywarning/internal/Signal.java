@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.PanelOutcome;
-import org.harmwatch.earlywarning.PanelRejectedException;
-import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.SignalStatus;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -74,24 +73,22 @@ public class Signal {
 	/**
 	 * The coordinator validates or dismisses the open signal.
 	 * @return the reason, stripped ({@code null} when none was given)
-	 * @throws EarlyWarningManagement.SignalDecisionException when the outcome is not a
-	 * decision, a dismissal has no reason, the reason is too long, or the signal was
-	 * already decided
+	 * @throws InputRejectedException when the outcome is not a decision, a dismissal has
+	 * no reason, the reason is too long, or the signal was already decided
 	 */
 	public @Nullable String decide(SignalStatus decision, @Nullable String reason, String by, Instant at) {
 		var why = reason == null || reason.isBlank() ? null : reason.strip();
 		if (decision != SignalStatus.VALIDATED && decision != SignalStatus.DISMISSED) {
-			throw new EarlyWarningManagement.SignalDecisionException("outcome", "Choose validate or dismiss.");
+			throw new InputRejectedException(FieldProblem.of("outcome", "earlywarning.error.decision.outcome"));
 		}
 		if (decision == SignalStatus.DISMISSED && why == null) {
-			throw new EarlyWarningManagement.SignalDecisionException("reason", "Say why the signal is dismissed.");
+			throw new InputRejectedException(FieldProblem.of("reason", "earlywarning.error.decision.reason"));
 		}
 		if (why != null && why.length() > MAX_REASON) {
-			throw new EarlyWarningManagement.SignalDecisionException("reason",
-					"The reason is at most 2000 characters.");
+			throw new InputRejectedException(FieldProblem.of("reason", "earlywarning.error.decision.reasonTooLong"));
 		}
 		if (status != SignalStatus.OPEN) {
-			throw new EarlyWarningManagement.SignalDecisionException("outcome", "This signal was already decided.");
+			throw new InputRejectedException(FieldProblem.of("outcome", "earlywarning.error.decision.decided"));
 		}
 		status = decision;
 		decidedAt = at;
@@ -102,26 +99,24 @@ public class Signal {
 
 	/**
 	 * Whether members may grade it now.
-	 * @throws PanelRejectedException (conflict) when the signal is not open for grading
+	 * @throws NotOpen when the signal is not open for grading
 	 */
 	public void requireGradable() {
 		if (status != SignalStatus.VALIDATED) {
-			throw conflict("signal",
-					status == SignalStatus.GRADED
-							? "The panel's outcome has been recorded: grades can no longer change."
-							: "Grading opens when the coordinator validates the signal.");
+			throw new NotOpen(FieldProblem.of("signal", status == SignalStatus.GRADED
+					? "earlywarning.panel.error.gradesClosed" : "earlywarning.panel.error.notValidated"));
 		}
 	}
 
 	/**
 	 * Checks whether the panel's outcome may be recorded now (before the input is
 	 * checked).
-	 * @throws PanelRejectedException (conflict) when the signal is not validated
+	 * @throws NotOpen when the signal is not validated
 	 */
 	public void requireOutcomeOpen() {
 		if (status != SignalStatus.VALIDATED) {
-			throw conflict("outcome", status == SignalStatus.GRADED ? "The panel's outcome has already been recorded."
-					: "Only a validated signal is graded.");
+			throw new NotOpen(FieldProblem.of("outcome", status == SignalStatus.GRADED
+					? "earlywarning.panel.error.outcomeRecorded" : "earlywarning.panel.error.outcomeNotValidated"));
 		}
 	}
 
@@ -129,23 +124,23 @@ public class Signal {
 	 * The coordinator records the panel's outcome once {@code quorum} grades are in: the
 	 * signal becomes graded.
 	 * @return the rationale, stripped
-	 * @throws PanelRejectedException when the signal is not validated (conflict), the
-	 * quorum is not reached, or the outcome or rationale is missing or wrong
+	 * @throws NotOpen when the signal is not validated; {@link InputRejectedException}
+	 * when the quorum is not reached, or the outcome or rationale is missing or wrong
 	 */
 	public String recordOutcome(@Nullable PanelOutcome panelOutcome, @Nullable String rationale, int grades, int quorum,
 			String by, Instant at) {
 		requireOutcomeOpen();
-		var problems = new ArrayList<ReportProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		if (grades < quorum) {
-			problems.add(new ReportProblem("outcome", "The panel needs " + quorum
-					+ " grades before the outcome can be recorded; it has " + grades + "."));
+			problems.add(FieldProblem.of("outcome", "earlywarning.panel.error.quorum", String.valueOf(quorum),
+					String.valueOf(grades)));
 		}
 		else if (panelOutcome == null) {
-			problems.add(new ReportProblem("outcome", "Choose the panel's outcome."));
+			problems.add(FieldProblem.of("outcome", "earlywarning.panel.error.outcome"));
 		}
 		var why = rationale(rationale, problems);
 		if (!problems.isEmpty() || panelOutcome == null || why == null) {
-			throw new PanelRejectedException(problems, false);
+			throw new InputRejectedException(problems);
 		}
 		status = SignalStatus.GRADED;
 		outcome = panelOutcome;
@@ -159,20 +154,29 @@ public class Signal {
 	 * The rationale of a grade or an outcome, stripped; {@code null} with a problem added
 	 * when it is missing or long.
 	 */
-	public static @Nullable String rationale(@Nullable String rationale, List<ReportProblem> problems) {
+	public static @Nullable String rationale(@Nullable String rationale, List<FieldProblem> problems) {
 		var why = rationale == null || rationale.isBlank() ? null : rationale.strip();
 		if (why == null) {
-			problems.add(new ReportProblem("rationale", "Give your reasons."));
+			problems.add(FieldProblem.of("rationale", "earlywarning.panel.error.rationale"));
 		}
 		else if (why.length() > MAX_RATIONALE) {
-			problems.add(new ReportProblem("rationale", "The reasons are at most " + MAX_RATIONALE + " characters."));
+			problems.add(FieldProblem.of("rationale", "earlywarning.panel.error.rationaleTooLong",
+					String.valueOf(MAX_RATIONALE)));
 			return null;
 		}
 		return why;
 	}
 
-	private static PanelRejectedException conflict(String field, String message) {
-		return new PanelRejectedException(List.of(new ReportProblem(field, message)), true);
+	/**
+	 * The signal is not open for what was asked (grading, or recording the outcome): its
+	 * state, not the input, is the problem (HTTP 409). Nothing changed.
+	 */
+	public static class NotOpen extends InputRejectedException {
+
+		NotOpen(FieldProblem problem) {
+			super(problem);
+		}
+
 	}
 
 	public UUID id() {

@@ -2,15 +2,18 @@ package org.harmwatch.earlywarning.web;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import org.harmwatch.earlywarning.AlertManagement;
 import org.harmwatch.earlywarning.AlertState;
 import org.harmwatch.earlywarning.AlertView;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,25 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AlertApiController {
 
-	record BadParameter(String field, String message) {
-	}
-
-	static class BadParameterException extends RuntimeException {
-
-		final String field;
-
-		BadParameterException(String field, String message) {
-			super(message);
-			this.field = field;
-		}
-
-	}
-
 	private final AlertManagement alerts;
 
 	private final Clock clock;
 
-	AlertApiController(AlertManagement alerts, Clock clock) {
+	private final MessageSource messages;
+
+	AlertApiController(AlertManagement alerts, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.alerts = alerts;
 		this.clock = clock;
 	}
@@ -57,7 +49,8 @@ class AlertApiController {
 			@RequestParam(required = false) @Nullable String page) {
 		var chosen = state == null || state.isBlank() ? null : SignalController.pick(AlertState.class, state);
 		if (state != null && !state.isBlank() && chosen == null) {
-			throw new BadParameterException("state", "Must be one of " + List.of(AlertState.values()) + ".");
+			throw new InputRejectedException(
+					FieldProblem.of("state", "earlywarning.error.api.oneOf", List.of(AlertState.values()).toString()));
 		}
 		int p = 1;
 		if (page != null) {
@@ -68,7 +61,7 @@ class AlertApiController {
 				p = 0;
 			}
 			if (p < 1) {
-				throw new BadParameterException("page", "Must be a whole number from 1.");
+				throw new InputRejectedException(FieldProblem.of("page", "earlywarning.error.api.page"));
 			}
 		}
 		return alerts.alerts(chosen, p, clock.instant());
@@ -78,32 +71,16 @@ class AlertApiController {
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	AlertView read(@PathVariable String reference) {
 		if (!AlertManagement.isReference(reference)) {
-			throw new BadParameterException("reference", "An alert reference looks like HW-2026-0007.");
+			throw new InputRejectedException(FieldProblem.of("reference", "earlywarning.error.api.reference"));
 		}
-		return alerts.byReference(reference).orElseThrow(() -> new NotFound(reference));
+		return alerts.byReference(reference)
+			.orElseThrow(() -> new NotFoundException("alerts.error.notFound.alert", reference));
 	}
 
-	static class NotFound extends RuntimeException {
-
-		NotFound(String reference) {
-			super("No alert " + reference + ".");
-		}
-
-	}
-
-	@ExceptionHandler(BadParameterException.class)
-	ResponseEntity<ProblemDetail> bad(BadParameterException ex) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid request");
-		problem.setProperty("errors", List.of(Map.of("field", ex.field, "message", ex.getMessage())));
-		return ResponseEntity.badRequest().body(problem);
-	}
-
-	@ExceptionHandler(NotFound.class)
-	ResponseEntity<ProblemDetail> notFound(NotFound ex) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Not found");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	/** 400, as these APIs have always answered bad parameters. */
+	@ExceptionHandler(InputRejectedException.class)
+	ResponseEntity<ProblemDetail> bad(InputRejectedException ex) {
+		return ApiProblems.rejected(ex, HttpStatus.BAD_REQUEST, "Invalid request", messages);
 	}
 
 }

@@ -3,24 +3,21 @@ package org.harmwatch.earlywarning.web;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.earlywarning.AlertLevel;
 import org.harmwatch.earlywarning.AlertManagement;
-import org.harmwatch.earlywarning.AlertRejectedException;
 import org.harmwatch.earlywarning.AlertState;
 import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.Audience;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
-import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.SignalView;
 import org.harmwatch.earlywarning.internal.alerts.AlertPdfs;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
@@ -34,7 +31,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,6 +53,10 @@ import org.thymeleaf.context.Context;
  */
 @Controller
 class AlertController {
+
+	private static final String FORM = "alertForm";
+
+	private static final String CANCEL = "cancelForm";
 
 	private final AlertManagement alerts;
 
@@ -86,41 +92,49 @@ class AlertController {
 		return "earlywarning/alertList";
 	}
 
+	/**
+	 * Binds the forms through their constructors only: a list is read whole there (an
+	 * indexed name such as {@code substances[0]} included) and nothing is set afterwards.
+	 */
+	@InitBinder
+	void constructorOnly(WebDataBinder binder) {
+		binder.setDeclarativeBinding(true);
+	}
+
 	@GetMapping("/early-warning/signals/{id}/alerts/new")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String newAlert(@PathVariable UUID id, Model model) {
 		var signal = earlyWarning.signal(id);
-		return form(model, signal, AlertForm.forSignal(signal, clock.instant(), zone), List.of(), null);
+		model.addAttribute(FORM, AlertForm.forSignal(signal, clock.instant(), zone));
+		return form(model, signal, null);
 	}
 
 	@PostMapping("/early-warning/signals/{id}/alerts")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
-	String create(@PathVariable UUID id, @ModelAttribute AlertForm form, Authentication authentication, Model model,
-			HttpServletResponse response) {
+	String create(@PathVariable UUID id, @Validated @ModelAttribute(FORM) AlertForm form, BindingResult result,
+			Authentication authentication, Model model) {
 		var signal = earlyWarning.signal(id);
-		var problems = new ArrayList<ReportProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		var draft = form.toDraft(vocabulary, zone, problems);
+		FormProblems.add(result, problems);
 		var now = clock.instant();
-		if (alerts.allowedAudiences(signal).isEmpty()) {
-			problems.add(0, new ReportProblem("signal", "This signal allows no alert."));
+		var allowed = alerts.allowedAudiences(signal);
+		if (allowed.isEmpty()) {
+			FormProblems.add(result, List.of(FieldProblem.global("alerts.error.noAlert")));
 		}
 		else {
-			alerts.check(draft, alerts.allowedAudiences(signal), now, false)
-				.stream()
-				.filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
-				.forEach(problems::add);
+			FormProblems.addWhereNone(result, alerts.check(draft, allowed, now, false));
 		}
-		if (problems.isEmpty()) {
+		if (!result.hasErrors()) {
 			try {
 				var alertId = alerts.draft(id, draft, authentication.getName(), now);
 				return "redirect:/early-warning/alerts/" + alertId + "?drafted";
 			}
-			catch (AlertRejectedException ex) {
-				problems.addAll(ex.problems());
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
-		response.setStatus(422);
-		return form(model, signal, form, problems, null);
+		return form(model, signal, null);
 	}
 
 	@GetMapping("/early-warning/alerts/{id}/update")
@@ -131,37 +145,33 @@ class AlertController {
 		if (current == null) {
 			return "redirect:/early-warning/alerts/" + id;
 		}
-		return form(model, earlyWarning.signal(alert.signalId()), AlertForm.forUpdate(current, clock.instant(), zone),
-				List.of(), alert);
+		model.addAttribute(FORM, AlertForm.forUpdate(current, clock.instant(), zone));
+		return form(model, earlyWarning.signal(alert.signalId()), alert);
 	}
 
 	@PostMapping("/early-warning/alerts/{id}/update")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
-	String update(@PathVariable UUID id, @ModelAttribute AlertForm form, Authentication authentication, Model model,
-			HttpServletResponse response) {
+	String update(@PathVariable UUID id, @Validated @ModelAttribute(FORM) AlertForm form, BindingResult result,
+			Authentication authentication, Model model) {
 		var alert = alerts.alert(id);
-		var problems = new ArrayList<ReportProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		var draft = form.toDraft(vocabulary, zone, problems);
-		if (problems.isEmpty()) {
+		FormProblems.add(result, problems);
+		if (!result.hasErrors()) {
 			try {
 				alerts.update(id, draft, authentication.getName(), clock.instant());
 				return "redirect:/early-warning/alerts/" + id + "?drafted";
 			}
-			catch (AlertRejectedException ex) {
-				problems.addAll(ex.problems());
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
-		response.setStatus(422);
-		return form(model, earlyWarning.signal(alert.signalId()), form, problems, alert);
+		return form(model, earlyWarning.signal(alert.signalId()), alert);
 	}
 
-	private String form(Model model, SignalView signal, AlertForm form, List<ReportProblem> problems,
-			@Nullable AlertView updating) {
+	private String form(Model model, SignalView signal, @Nullable AlertView updating) {
 		var allowed = alerts.allowedAudiences(signal);
 		model.addAttribute("signal", signal);
-		model.addAttribute("form", form);
-		model.addAttribute("problems", problems);
-		model.addAttribute("errors", errors(problems));
 		model.addAttribute("levels", AlertLevel.values());
 		model.addAttribute("audiences", List.of(Audience.values()).stream().filter(allowed::contains).toList());
 		model.addAttribute("districts", earlyWarning.districts());
@@ -171,26 +181,19 @@ class AlertController {
 		return "earlywarning/alertForm";
 	}
 
-	static Map<String, List<String>> errors(List<ReportProblem> problems) {
-		var errors = new LinkedHashMap<String, List<String>>();
-		problems.forEach(p -> errors.computeIfAbsent(p.field(), f -> new ArrayList<>()).add(p.message()));
-		return errors;
-	}
-
 	@GetMapping("/early-warning/alerts/{id}")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String details(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model) {
-		return details(model, alerts.alert(id), user, List.of());
+		model.addAttribute(CANCEL, new CancelForm(""));
+		return details(model, alerts.alert(id), user);
 	}
 
-	private String details(Model model, AlertView alert, HarmwatchUser user, List<ReportProblem> problems) {
+	private String details(Model model, AlertView alert, HarmwatchUser user) {
 		model.addAttribute("alert", alert);
 		model.addAttribute("signal", earlyWarning.signal(alert.signalId()));
 		model.addAttribute("canManage", has(user, "EARLY_WARNING:MANAGE"));
 		model.addAttribute("canApprove", has(user, "EARLY_WARNING:APPROVE"));
 		model.addAttribute("me", user.getUsername());
-		model.addAttribute("problems", problems);
-		model.addAttribute("errors", errors(problems));
 		model.addAttribute("zone", zone);
 		var now = clock.instant();
 		model.addAttribute("now", now);
@@ -206,34 +209,38 @@ class AlertController {
 	@PostMapping("/early-warning/alerts/{id}/approve")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
 	String approve(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+			RedirectAttributes redirect) {
 		var alert = alerts.alert(id);
+		var form = new CancelForm("");
+		var result = new BeanPropertyBindingResult(form, CANCEL);
 		try {
 			var after = alerts.approve(id, user, clock.instant());
 			redirect.addFlashAttribute("approved", after.pending() == null ? "issued" : "approved");
 			return "redirect:/early-warning/alerts/" + id;
 		}
-		catch (AlertRejectedException ex) {
-			response.setStatus(422);
-			return details(model, alert, user, ex.problems());
+		catch (InputRejectedException ex) {
+			ex.addTo(result);
 		}
+		// The refusal is shown on the page, at the top: approving has no fields.
+		model.addAttribute(CANCEL, form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + CANCEL, result);
+		return details(model, alert, user);
 	}
 
 	@PostMapping("/early-warning/alerts/{id}/cancel")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
-	String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String note,
-			@AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+	String cancel(@PathVariable UUID id, @Validated @ModelAttribute(CANCEL) CancelForm form, BindingResult result,
+			@AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect) {
 		var alert = alerts.alert(id);
 		try {
-			alerts.cancel(id, note, user.getUsername(), clock.instant());
+			alerts.cancel(id, form.note(), user.getUsername(), clock.instant());
 			redirect.addFlashAttribute("approved", "cancelDrafted");
 			return "redirect:/early-warning/alerts/" + id;
 		}
-		catch (AlertRejectedException ex) {
-			response.setStatus(422);
-			return details(model, alert, user, ex.problems());
+		catch (InputRejectedException ex) {
+			ex.addTo(result);
 		}
+		return details(model, alert, user);
 	}
 
 	@GetMapping(path = "/early-warning/alerts/{id}/cap", produces = "application/cap+xml")

@@ -2,13 +2,10 @@ package org.harmwatch.earlywarning.web;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
-import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.FederationManagement;
-import org.harmwatch.earlywarning.ReportProblem;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
@@ -16,7 +13,12 @@ import org.harmwatch.shared.Capability;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,6 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ExternalAlertController {
+
+	private static final String FORM = "reviewForm";
 
 	private final FederationManagement federation;
 
@@ -54,37 +58,44 @@ class ExternalAlertController {
 		return "earlywarning/externalAlertList";
 	}
 
+	/**
+	 * Binds the forms through their constructors only: a list is read whole there (an
+	 * indexed name such as {@code substances[0]} included) and nothing is set afterwards.
+	 */
+	@InitBinder
+	void constructorOnly(WebDataBinder binder) {
+		binder.setDeclarativeBinding(true);
+	}
+
 	@GetMapping("/early-warning/external-alerts/{id}")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String details(@PathVariable UUID id, Authentication authentication, Model model) {
-		return details(model, id, authentication, List.of(), "");
+		model.addAttribute(FORM, new ReviewForm(""));
+		return details(model, id, authentication);
 	}
 
 	@PostMapping("/early-warning/external-alerts/{id}/review")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
-	String review(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, Authentication authentication,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+	String review(@PathVariable UUID id, @Validated @ModelAttribute(FORM) ReviewForm form, BindingResult result,
+			Authentication authentication, Model model, RedirectAttributes redirect) {
 		try {
-			federation.review(id, note, authentication.getName(), clock.instant());
+			federation.review(id, form.note(), authentication.getName(), clock.instant());
 			redirect.addFlashAttribute("reviewed", true);
 			return "redirect:/early-warning/external-alerts/" + id;
 		}
-		catch (EarlyWarningManagement.SignalDecisionException ex) {
-			response.setStatus(422);
-			return details(model, id, authentication, List.of(new ReportProblem(ex.field(), ex.getMessage())), note);
+		catch (InputRejectedException ex) {
+			ex.addTo(result);
 		}
+		return details(model, id, authentication);
 	}
 
-	private String details(Model model, UUID id, Authentication authentication, List<ReportProblem> problems,
-			String note) {
+	private String details(Model model, UUID id, Authentication authentication) {
 		model.addAttribute("alert", federation.alert(id));
 		model.addAttribute("xml", federation.capXml(id));
 		model.addAttribute("canManage",
 				authentication.getAuthorities()
 					.stream()
 					.anyMatch(a -> "EARLY_WARNING:MANAGE".equals(a.getAuthority())));
-		model.addAttribute("problems", problems);
-		model.addAttribute("note", note);
 		model.addAttribute("zone", zone);
 		return "earlywarning/externalAlertDetails";
 	}

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.EarlyWarningManagement;
@@ -12,15 +12,18 @@ import org.harmwatch.earlywarning.EvidenceStrength;
 import org.harmwatch.earlywarning.PanelGrade;
 import org.harmwatch.earlywarning.PanelManagement;
 import org.harmwatch.earlywarning.PanelOutcome;
-import org.harmwatch.earlywarning.PanelRejectedException;
 import org.harmwatch.earlywarning.PotentialHarm;
-import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.SignalView;
+import org.harmwatch.earlywarning.internal.Signal;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -62,7 +65,11 @@ class PanelApiController {
 
 	private final Clock clock;
 
-	PanelApiController(EarlyWarningManagement earlyWarning, PanelManagement panel, Clock clock) {
+	private final MessageSource messages;
+
+	PanelApiController(EarlyWarningManagement earlyWarning, PanelManagement panel, Clock clock,
+			MessageSource messages) {
+		this.messages = messages;
 		this.earlyWarning = earlyWarning;
 		this.panel = panel;
 		this.clock = clock;
@@ -75,7 +82,7 @@ class PanelApiController {
 			@AuthenticationPrincipal HarmwatchUser user) {
 		earlyWarning.signal(id);
 		var body = request == null ? new GradeRequest(null, null, null, null) : request;
-		var problems = new ArrayList<ReportProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		var strength = parse(EvidenceStrength.class, body.strength(), "strength", problems);
 		var harm = parse(PotentialHarm.class, body.harm(), "harm", problems);
 		var recommendation = parse(PanelOutcome.class, body.recommendation(), "recommendation", problems);
@@ -84,17 +91,17 @@ class PanelApiController {
 					user.displayName(), clock.instant());
 			return ResponseEntity.created(URI.create("/api/early-warning/signals/" + id + "/panel")).body(grade);
 		}
-		catch (PanelRejectedException ex) {
-			if (ex.conflict() || problems.isEmpty()) {
+		catch (InputRejectedException ex) {
+			if (ex instanceof Signal.NotOpen || problems.isEmpty()) {
 				throw ex;
 			}
 			// Name the wrong values rather than calling them missing.
 			var merged = new ArrayList<>(problems);
 			ex.problems()
 				.stream()
-				.filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
+				.filter(p -> problems.stream().noneMatch(q -> Objects.equals(q.field(), p.field())))
 				.forEach(merged::add);
-			throw new PanelRejectedException(merged, false);
+			throw new InputRejectedException(merged);
 		}
 	}
 
@@ -104,10 +111,10 @@ class PanelApiController {
 			@AuthenticationPrincipal HarmwatchUser user) {
 		earlyWarning.signal(id);
 		var body = request == null ? new OutcomeRequest(null, null) : request;
-		var problems = new ArrayList<ReportProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		var outcome = parse(PanelOutcome.class, body.outcome(), "outcome", problems);
 		if (!problems.isEmpty()) {
-			throw new PanelRejectedException(problems, false);
+			throw new InputRejectedException(problems);
 		}
 		return panel.recordOutcome(id, outcome, body.rationale(), user.getUsername(), clock.instant());
 	}
@@ -116,7 +123,7 @@ class PanelApiController {
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	RoundResponse round(@PathVariable UUID id) {
 		var round = panel.round(id, clock.instant())
-			.orElseThrow(() -> new EarlyWarningManagement.NotFound("round of grading for signal", id.toString()));
+			.orElseThrow(() -> new NotFoundException("earlywarning.error.notFound.round", id));
 		return new RoundResponse(id, round.signal().status().name(), round.openedAt().toString(),
 				round.deadline().toString(), round.quorum(), round.quorumReached(), round.overdue(),
 				round.escalatedTo(), round.grades(), round.waitingFor(), round.defaultOutcome(),
@@ -124,25 +131,24 @@ class PanelApiController {
 	}
 
 	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value, String field,
-			List<ReportProblem> problems) {
+			List<FieldProblem> problems) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		var found = SignalController.pick(type, value.strip());
 		if (found == null) {
-			problems.add(new ReportProblem(field, "Must be one of " + List.of(type.getEnumConstants()) + "."));
+			problems.add(FieldProblem.of(field, "earlywarning.error.api.oneOf",
+					List.of(type.getEnumConstants()).toString()));
 		}
 		return found;
 	}
 
-	@ExceptionHandler(PanelRejectedException.class)
-	ResponseEntity<ProblemDetail> rejected(PanelRejectedException ex) {
-		var status = ex.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-		var problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-		problem.setTitle(ex.conflict() ? "Not open for grading" : "Invalid request");
-		problem.setProperty("errors",
-				ex.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-		return ResponseEntity.status(status).body(problem);
+	/** 400 for wrong input, 409 when the signal is not open for it. */
+	@ExceptionHandler(InputRejectedException.class)
+	ResponseEntity<ProblemDetail> rejected(InputRejectedException ex) {
+		var conflict = ex instanceof Signal.NotOpen;
+		return ApiProblems.rejected(ex, conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+				conflict ? "Not open for grading" : "Invalid request", messages);
 	}
 
 }

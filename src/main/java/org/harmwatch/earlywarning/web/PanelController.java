@@ -2,7 +2,8 @@ package org.harmwatch.earlywarning.web;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,24 +11,27 @@ import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.EvidenceStrength;
 import org.harmwatch.earlywarning.PanelManagement;
 import org.harmwatch.earlywarning.PanelOutcome;
-import org.harmwatch.earlywarning.PanelRejectedException;
 import org.harmwatch.earlywarning.PotentialHarm;
-import org.harmwatch.earlywarning.ReportProblem;
+import org.harmwatch.earlywarning.internal.Signal;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import static org.harmwatch.earlywarning.web.SignalController.pick;
 
 /**
  * The expert panel's pages: a member's queue of signals waiting for grades, the grade
@@ -36,6 +40,10 @@ import static org.harmwatch.earlywarning.web.SignalController.pick;
  */
 @Controller
 class PanelController {
+
+	private static final String GRADE = "gradeForm";
+
+	private static final String OUTCOME = "outcomeForm";
 
 	private final EarlyWarningManagement earlyWarning;
 
@@ -71,32 +79,43 @@ class PanelController {
 		return "earlywarning/corroboration";
 	}
 
+	/**
+	 * Binds the forms through their constructors only: a list is read whole there (an
+	 * indexed name such as {@code substances[0]} included) and nothing is set afterwards.
+	 */
+	@InitBinder
+	void constructorOnly(WebDataBinder binder) {
+		binder.setDeclarativeBinding(true);
+	}
+
 	@GetMapping("/early-warning/signals/{id}/panel")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String round(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model) {
-		return round(model, id, user, List.of(), null, "");
+		var round = panel.round(id, clock.instant());
+		model.addAttribute(OUTCOME, new OutcomeForm(
+				round.map(r -> r.defaultOutcome() == null ? "" : r.defaultOutcome().name()).orElse(""), ""));
+		return round(model, id, user);
 	}
 
 	@PostMapping("/early-warning/signals/{id}/outcome")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
-	String recordOutcome(@PathVariable UUID id, @RequestParam(defaultValue = "") String outcome,
-			@RequestParam(defaultValue = "") String rationale, @AuthenticationPrincipal HarmwatchUser user, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String recordOutcome(@PathVariable UUID id, @Validated @ModelAttribute(OUTCOME) OutcomeForm form,
+			BindingResult result, @AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		earlyWarning.signal(id);
-		var chosen = pick(PanelOutcome.class, outcome);
 		try {
-			panel.recordOutcome(id, chosen, rationale, user.getUsername(), clock.instant());
+			panel.recordOutcome(id, form.chosen(), form.rationale(), user.getUsername(), clock.instant());
 			redirect.addFlashAttribute("recorded", true);
 			return "redirect:/early-warning/signals/" + id + "/panel";
 		}
-		catch (PanelRejectedException ex) {
-			response.setStatus(ex.conflict() ? 409 : 422);
-			return round(model, id, user, ex.problems(), chosen, rationale);
+		catch (InputRejectedException ex) {
+			conflict(ex, response);
+			ex.addTo(result);
 		}
+		return round(model, id, user);
 	}
 
-	private String round(Model model, UUID id, HarmwatchUser user, List<ReportProblem> problems, PanelOutcome outcome,
-			String rationale) {
+	private String round(Model model, UUID id, HarmwatchUser user) {
 		var signal = earlyWarning.signal(id);
 		var round = panel.round(id, clock.instant());
 		model.addAttribute("signal", signal);
@@ -104,63 +123,70 @@ class PanelController {
 		model.addAttribute("canManage", has(user, "EARLY_WARNING:MANAGE"));
 		model.addAttribute("canGrade", has(user, "EARLY_WARNING:APPROVE"));
 		model.addAttribute("me", user.getUsername());
-		model.addAttribute("problems", problems);
-		model.addAttribute("outcomes", PanelOutcome.values());
-		model.addAttribute("chosenOutcome", outcome != null ? outcome.name()
-				: round.map(r -> r.defaultOutcome() == null ? "" : r.defaultOutcome().name()).orElse(""));
-		model.addAttribute("rationale", rationale);
+		model.addAttribute("outcomes", outcomeOptions());
 		model.addAttribute("zone", zone);
 		return "earlywarning/panelRound";
+	}
+
+	private static Map<String, String> outcomeOptions() {
+		var options = new LinkedHashMap<String, String>();
+		for (var outcome : PanelOutcome.values()) {
+			options.put(outcome.name(), "earlywarning.panel.outcome." + outcome.name());
+		}
+		return options;
+	}
+
+	/**
+	 * A signal not open for grading is a conflict (409), not a mistake in the form; the
+	 * page shows why.
+	 */
+	private static void conflict(InputRejectedException ex, HttpServletResponse response) {
+		if (ex instanceof Signal.NotOpen) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+		}
 	}
 
 	@GetMapping("/early-warning/signals/{id}/grade")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
 	String gradeForm(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model) {
 		var mine = panel.grades(id).stream().filter(g -> g.username().equals(user.getUsername())).findFirst();
-		return gradeForm(model, id, List.of(), mine.map(g -> g.strength().name()).orElse(""),
-				mine.map(g -> g.harm().name()).orElse(""), mine.map(g -> g.recommendation().name()).orElse(""),
-				mine.map(g -> g.rationale()).orElse(""), mine.isPresent());
+		model.addAttribute(GRADE, GradeForm.of(mine.orElse(null)));
+		return gradeForm(model, id, mine.isPresent());
 	}
 
 	@PostMapping("/early-warning/signals/{id}/grade")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
-	String grade(@PathVariable UUID id, @RequestParam(defaultValue = "") String strength,
-			@RequestParam(defaultValue = "") String harm, @RequestParam(defaultValue = "") String recommendation,
-			@RequestParam(defaultValue = "") String rationale, @AuthenticationPrincipal HarmwatchUser user, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String grade(@PathVariable UUID id, @Validated @ModelAttribute(GRADE) GradeForm form, BindingResult result,
+			@AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		earlyWarning.signal(id);
 		try {
-			panel.grade(id, pick(EvidenceStrength.class, strength), pick(PotentialHarm.class, harm),
-					pick(PanelOutcome.class, recommendation), rationale, user.getUsername(), user.displayName(),
-					clock.instant());
+			panel.grade(id, form.chosenStrength(), form.chosenHarm(), form.chosenRecommendation(), form.rationale(),
+					user.getUsername(), user.displayName(), clock.instant());
 			redirect.addFlashAttribute("gradedSignal", id);
 			return "redirect:/early-warning/panel";
 		}
-		catch (PanelRejectedException ex) {
-			response.setStatus(ex.conflict() ? 409 : 422);
-			return gradeForm(model, id, ex.problems(), strength, harm, recommendation, rationale, false);
+		catch (InputRejectedException ex) {
+			conflict(ex, response);
+			ex.addTo(result);
 		}
+		return gradeForm(model, id, false);
 	}
 
-	private String gradeForm(Model model, UUID id, List<ReportProblem> problems, String strength, String harm,
-			String recommendation, String rationale, boolean regrading) {
+	private String gradeForm(Model model, UUID id, boolean regrading) {
 		var round = panel.round(id, clock.instant());
+		var form = (GradeForm) model.getAttribute(GRADE);
 		model.addAttribute("signal", earlyWarning.signal(id));
 		model.addAttribute("round", round.orElse(null));
 		model.addAttribute("evidence", earlyWarning.evidence(id));
-		model.addAttribute("problems", problems);
 		model.addAttribute("strengths", EvidenceStrength.values());
 		model.addAttribute("harms", PotentialHarm.values());
 		model.addAttribute("outcomes", PanelOutcome.values());
 		model.addAttribute("matrix", PanelManagement.matrix());
-		var chosenStrength = pick(EvidenceStrength.class, strength);
-		var chosenHarm = pick(PotentialHarm.class, harm);
+		var chosenStrength = form == null ? null : form.chosenStrength();
+		var chosenHarm = form == null ? null : form.chosenHarm();
 		model.addAttribute("suggestion", chosenStrength == null || chosenHarm == null ? null
 				: PanelManagement.suggest(chosenStrength, chosenHarm));
-		model.addAttribute("strength", strength);
-		model.addAttribute("harm", harm);
-		model.addAttribute("recommendation", recommendation);
-		model.addAttribute("rationale", rationale);
 		model.addAttribute("regrading", regrading);
 		model.addAttribute("zone", zone);
 		return "earlywarning/gradeForm";

@@ -8,16 +8,15 @@ import org.harmwatch.earlywarning.AlertManagement;
 import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.internal.alerts.AlertFeeds;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.PublicEndpoint;
 import org.harmwatch.platform.RegionSettings;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The public face of early warning: current public alerts with a map, each alert's page
@@ -99,7 +98,8 @@ class PublicAlertController {
 	}
 
 	private AlertView found(String reference) {
-		return alerts.publicAlert(reference).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return alerts.publicAlert(reference)
+			.orElseThrow(() -> new NotFoundException("alerts.error.notFound.alert", reference));
 	}
 
 }

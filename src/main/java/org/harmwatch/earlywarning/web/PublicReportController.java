@@ -3,20 +3,22 @@ package org.harmwatch.earlywarning.web;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.earlywarning.Channel;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
-import org.harmwatch.earlywarning.ReportProblem;
-import org.harmwatch.earlywarning.ReportRejectedException;
-import org.harmwatch.earlywarning.SourceType;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.PublicEndpoint;
 import org.harmwatch.platform.RegionSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
@@ -43,16 +45,26 @@ class PublicReportController {
 		this.zone = region.timeZone();
 	}
 
+	/**
+	 * Binds the forms through their constructors only: a list is read whole there (an
+	 * indexed name such as {@code substances[0]} included) and nothing is set afterwards.
+	 */
+	@InitBinder
+	void constructorOnly(WebDataBinder binder) {
+		binder.setDeclarativeBinding(true);
+	}
+
 	@GetMapping("/report")
 	@PublicEndpoint("Anyone may report a dangerous drug anonymously; the form keeps no personal data")
 	String form(Model model) {
-		return form(model, ReportForm.startingAt(clock.instant(), zone), List.of());
+		model.addAttribute(ReportController.FORM, ReportForm.startingAt(clock.instant(), zone));
+		return form(model, earlyWarning);
 	}
 
 	@PostMapping("/report")
 	@PublicEndpoint("Anyone may report a dangerous drug anonymously; rate-limited, and no personal data is kept")
-	String submit(@ModelAttribute("form") ReportForm form, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+	String submit(@Validated @ModelAttribute(ReportController.FORM) ReportForm sent, BindingResult result, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		if (!limiter.tryAcquire(request.getRemoteAddr())) {
 			response.setStatus(429);
 			response.setHeader("Retry-After", String.valueOf(limiter.retryAfter().toSeconds()));
@@ -61,36 +73,28 @@ class PublicReportController {
 		}
 		// Only the fields the public form shows are read: no pin, no reporter, a member
 		// of the public.
-		form.setSourceType(SourceType.MEMBER_OF_PUBLIC.name());
-		form.setLat(null);
-		form.setLon(null);
-		form.setHowKnown(null);
-		form.setSubstanceClass(null);
-		var problems = new ArrayList<ReportProblem>();
+		var form = sent.forPublic();
+		var problems = new ArrayList<FieldProblem>();
 		var draft = form.toDraft(Channel.PUBLIC_FORM, zone, problems);
+		FormProblems.add(result, problems);
 		var now = clock.instant();
-		if (problems.isEmpty()) {
+		if (!result.hasErrors()) {
 			try {
 				earlyWarning.submit(draft, null, now);
 				return "earlywarning/publicThanks";
 			}
-			catch (ReportRejectedException ex) {
-				problems.addAll(ex.problems());
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
 		else {
-			earlyWarning.check(draft, now)
-				.stream()
-				.filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
-				.forEach(problems::add);
+			FormProblems.addWhereNone(result, earlyWarning.check(draft, now));
 		}
-		response.setStatus(422);
-		return form(model, form, problems);
+		return form(model, earlyWarning);
 	}
 
-	private String form(Model model, ReportForm form, List<ReportProblem> problems) {
-		model.addAttribute("form", form);
-		ReportController.addChoices(model, earlyWarning, problems);
+	private static String form(Model model, EarlyWarningManagement earlyWarning) {
+		ReportController.addChoices(model, earlyWarning);
 		return "earlywarning/publicReport";
 	}
 

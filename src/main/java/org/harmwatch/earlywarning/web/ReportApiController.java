@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.Channel;
@@ -17,17 +16,18 @@ import org.harmwatch.earlywarning.HowKnown;
 import org.harmwatch.earlywarning.Outcome;
 import org.harmwatch.earlywarning.ReportAttachments;
 import org.harmwatch.earlywarning.ReportDraft;
-import org.harmwatch.earlywarning.ReportProblem;
-import org.harmwatch.earlywarning.ReportRejectedException;
 import org.harmwatch.earlywarning.ReportView;
 import org.harmwatch.earlywarning.Reporter;
 import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.earlywarning.SubstanceMention;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -84,7 +84,11 @@ class ReportApiController {
 
 	private final Clock clock;
 
-	ReportApiController(EarlyWarningManagement earlyWarning, ReportAttachments attachments, Clock clock) {
+	private final MessageSource messages;
+
+	ReportApiController(EarlyWarningManagement earlyWarning, ReportAttachments attachments, Clock clock,
+			MessageSource messages) {
+		this.messages = messages;
 		this.earlyWarning = earlyWarning;
 		this.attachments = attachments;
 		this.clock = clock;
@@ -93,59 +97,58 @@ class ReportApiController {
 	@PostMapping("/api/early-warning/reports")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.WRITE)
 	ResponseEntity<Created> create(@RequestBody ReportRequest request, @AuthenticationPrincipal HarmwatchUser user) {
-		var problems = new ArrayList<ReportProblem>();
-		var type = ReportForm.parse(SourceType.class, request.sourceType(), "sourceType",
-				"Must be one of " + List.of(SourceType.values()) + ".", problems);
+		var problems = new ArrayList<FieldProblem>();
+		var type = parse(SourceType.class, request.sourceType(), "sourceType", true, problems);
 		Instant when = null;
 		if (request.occurredAt() != null) {
 			try {
 				when = Instant.parse(request.occurredAt());
 			}
 			catch (DateTimeParseException ex) {
-				problems
-					.add(new ReportProblem("occurredAt", "Must be an ISO-8601 instant, e.g. 2026-11-20T22:15:00Z."));
+				problems.add(FieldProblem.of("occurredAt", "earlywarning.error.api.instant"));
 			}
 		}
 		var mentions = new ArrayList<SubstanceMention>();
 		var given = request.substances() == null ? List.<Mention>of() : request.substances();
 		if (given.size() > MAX_SUBSTANCES) {
-			problems.add(new ReportProblem("substances", "Name at most " + MAX_SUBSTANCES + " substances."));
+			problems.add(FieldProblem.of("substances", "earlywarning.error.substances.tooMany",
+					String.valueOf(MAX_SUBSTANCES)));
 			given = List.of();
 		}
 		for (int i = 0; i < given.size(); i++) {
 			var m = given.get(i);
 			if (m == null || m.text() == null || m.text().isBlank()) {
-				problems.add(new ReportProblem("substances[" + i + "].text", "Name the substance."));
+				problems.add(FieldProblem.of("substances[" + i + "].text", "earlywarning.error.api.substanceText"));
 				continue;
 			}
-			var how = m.howKnown() == null ? HowKnown.SUSPECTED : ReportForm.parse(HowKnown.class, m.howKnown(),
-					"substances[" + i + "].howKnown", "Must be one of " + List.of(HowKnown.values()) + ".", problems);
+			var how = m.howKnown() == null ? HowKnown.SUSPECTED
+					: parse(HowKnown.class, m.howKnown(), "substances[" + i + "].howKnown", false, problems);
 			mentions.add(new SubstanceMention(m.text(), how == null ? HowKnown.SUSPECTED : how));
 		}
 		var chosenClass = EarlyWarningManagement.substanceClass(request.substanceClass()).orElse(null);
 		if (request.substanceClass() != null && chosenClass == null) {
-			problems.add(new ReportProblem("substanceClass", "Not a substance class."));
+			problems.add(FieldProblem.of("substanceClass", "earlywarning.error.api.substanceClass"));
 		}
 		var outcomes = EnumSet.noneOf(Outcome.class);
 		var givenOutcomes = request.outcomes() == null ? List.<String>of() : request.outcomes();
 		if (givenOutcomes.size() > Outcome.values().length) {
 			// Each outcome at most once: a longer list can only repeat them.
-			problems.add(new ReportProblem("outcomes", "List each outcome at most once: at most "
-					+ Outcome.values().length + " outcomes, there are " + givenOutcomes.size() + "."));
+			problems.add(FieldProblem.of("outcomes", "earlywarning.error.api.outcomesTooMany",
+					String.valueOf(Outcome.values().length), String.valueOf(givenOutcomes.size())));
 		}
 		else {
 			for (var o : givenOutcomes) {
-				var outcome = ReportForm.parse(Outcome.class, o, "outcomes",
-						"Must be one of " + List.of(Outcome.values()) + ".", problems);
+				var outcome = parse(Outcome.class, o, "outcomes", false, problems);
 				if (outcome != null && !outcomes.add(outcome)) {
-					problems.add(new ReportProblem("outcomes", "'" + outcome + "' is listed more than once."));
+					problems.add(FieldProblem.of("outcomes", "earlywarning.error.api.outcomeRepeated", outcome.name()));
 				}
 			}
 		}
 		var uploads = new ArrayList<ReportAttachments.Upload>();
 		var files = request.attachments() == null ? List.<File>of() : request.attachments();
 		if (files.size() > ReportAttachments.MAX_FILES) {
-			problems.add(new ReportProblem("attachments", "Send at most " + ReportAttachments.MAX_FILES + " files."));
+			problems.add(FieldProblem.of("attachments", "earlywarning.error.attachments.tooMany",
+					String.valueOf(ReportAttachments.MAX_FILES)));
 			files = List.of();
 		}
 		for (int i = 0; i < files.size(); i++) {
@@ -159,8 +162,7 @@ class ReportApiController {
 				uploads.add(new ReportAttachments.Upload(file.filename(), bytes));
 			}
 			catch (IllegalArgumentException ex) {
-				problems
-					.add(new ReportProblem("attachments[" + i + "].content", "Must be the file's bytes in base64."));
+				problems.add(FieldProblem.of("attachments[" + i + "].content", "earlywarning.error.api.base64"));
 			}
 		}
 		var draft = new ReportDraft(Channel.API, type, when, request.lat(), request.lon(), request.ladCode(), mentions,
@@ -172,7 +174,7 @@ class ReportApiController {
 				.filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
 				.forEach(problems::add);
 			problems.addAll(attachments.check(uploads));
-			throw new ReportRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		var id = attachments.submit(draft,
 				new Reporter(user.id(), user.displayName(), user.agencyCode(), user.agencyName()), now, uploads);
@@ -186,13 +188,33 @@ class ReportApiController {
 		return earlyWarning.report(id, user);
 	}
 
-	@ExceptionHandler(ReportRejectedException.class)
-	ResponseEntity<ProblemDetail> rejected(ReportRejectedException ex) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid request");
-		problem.setProperty("errors",
-				ex.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-		return ResponseEntity.badRequest().body(problem);
+	/**
+	 * A value of an enumeration, or {@code null} with a problem naming the values it may
+	 * have; a missing value is a problem only when {@code required}.
+	 */
+	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value, String field,
+			boolean required, List<FieldProblem> problems) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				problems.add(oneOf(type, field));
+			}
+			return null;
+		}
+		var found = SignalController.pick(type, value.strip());
+		if (found == null) {
+			problems.add(oneOf(type, field));
+		}
+		return found;
+	}
+
+	private static FieldProblem oneOf(Class<? extends Enum<?>> type, String field) {
+		return FieldProblem.of(field, "earlywarning.error.api.oneOf", List.of(type.getEnumConstants()).toString());
+	}
+
+	/** 400, as partners have always been answered, in the validation shape. */
+	@ExceptionHandler(InputRejectedException.class)
+	ResponseEntity<ProblemDetail> rejected(InputRejectedException ex) {
+		return ApiProblems.rejected(ex, HttpStatus.BAD_REQUEST, "Invalid request", messages);
 	}
 
 }

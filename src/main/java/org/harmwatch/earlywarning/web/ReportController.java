@@ -5,21 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.earlywarning.Channel;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.HowKnown;
 import org.harmwatch.earlywarning.Outcome;
 import org.harmwatch.earlywarning.ReportAttachments;
-import org.harmwatch.earlywarning.ReportProblem;
-import org.harmwatch.earlywarning.ReportRejectedException;
 import org.harmwatch.earlywarning.Reporter;
 import org.harmwatch.earlywarning.SourceType;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
@@ -34,7 +32,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,6 +50,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ReportController {
+
+	static final String FORM = "reportForm";
 
 	private final EarlyWarningManagement earlyWarning;
 
@@ -65,26 +69,36 @@ class ReportController {
 		this.zone = region.timeZone();
 	}
 
+	/**
+	 * Binds the forms through their constructors only: a list is read whole there (an
+	 * indexed name such as {@code substances[0]} included) and nothing is set afterwards.
+	 */
+	@InitBinder
+	void constructorOnly(WebDataBinder binder) {
+		binder.setDeclarativeBinding(true);
+	}
+
 	@GetMapping("/early-warning/reports/new")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.WRITE)
 	String newReport(Model model) {
-		return form(model, ReportForm.startingAt(clock.instant(), zone), List.of());
+		model.addAttribute(FORM, ReportForm.startingAt(clock.instant(), zone));
+		return form(model);
 	}
 
 	@PostMapping("/early-warning/reports")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.WRITE)
-	String submit(@ModelAttribute("form") ReportForm form,
+	String submit(@Validated @ModelAttribute(FORM) ReportForm form, BindingResult result,
 			@RequestParam(name = "attachments", required = false) @Nullable List<MultipartFile> files,
-			@AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) throws IOException {
-		var problems = new ArrayList<ReportProblem>();
+			@AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect) throws IOException {
+		var problems = new ArrayList<FieldProblem>();
 		var draft = form.toDraft(Channel.STAFF_FORM, zone, problems);
+		FormProblems.add(result, problems);
 		var now = clock.instant();
 		var uploads = new ArrayList<ReportAttachments.Upload>();
 		for (var file : files == null ? List.<MultipartFile>of() : files) {
 			uploads.add(new ReportAttachments.Upload(file.getOriginalFilename(), file.getBytes()));
 		}
-		if (problems.isEmpty()) {
+		if (!result.hasErrors()) {
 			try {
 				var id = attachments.submit(draft,
 						new Reporter(user.id(), user.displayName(), user.agencyCode(), user.agencyName()), now,
@@ -92,19 +106,15 @@ class ReportController {
 				redirect.addFlashAttribute("sent", id.toString().substring(0, 8));
 				return "redirect:/early-warning/reports/new";
 			}
-			catch (ReportRejectedException ex) {
-				problems.addAll(ex.problems());
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
 		else {
-			earlyWarning.check(draft, now)
-				.stream()
-				.filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
-				.forEach(problems::add);
-			problems.addAll(attachments.check(uploads));
+			FormProblems.addWhereNone(result, earlyWarning.check(draft, now));
+			FormProblems.add(result, attachments.check(uploads));
 		}
-		response.setStatus(422);
-		return form(model, form, problems);
+		return form(model);
 	}
 
 	@GetMapping("/early-warning/reports")
@@ -145,22 +155,15 @@ class ReportController {
 			.body(file.content());
 	}
 
-	private String form(Model model, ReportForm form, List<ReportProblem> problems) {
-		model.addAttribute("form", form);
-		addChoices(model, earlyWarning, problems);
+	private String form(Model model) {
+		addChoices(model, earlyWarning);
 		model.addAttribute("sourceTypes", SourceType.values());
 		model.addAttribute("howKnown", HowKnown.values());
 		model.addAttribute("classes", SubstanceClass.values());
 		return "earlywarning/reportForm";
 	}
 
-	static void addChoices(Model model, EarlyWarningManagement earlyWarning, List<ReportProblem> problems) {
-		var errors = new LinkedHashMap<String, List<String>>();
-		for (var problem : problems) {
-			errors.computeIfAbsent(problem.field(), f -> new ArrayList<>()).add(problem.message());
-		}
-		model.addAttribute("problems", problems);
-		model.addAttribute("errors", errors);
+	static void addChoices(Model model, EarlyWarningManagement earlyWarning) {
 		model.addAttribute("districts", earlyWarning.districts());
 		model.addAttribute("outcomes", Outcome.values());
 	}

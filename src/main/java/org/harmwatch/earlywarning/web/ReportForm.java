@@ -8,91 +8,103 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 
 import org.harmwatch.earlywarning.Channel;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.HowKnown;
 import org.harmwatch.earlywarning.Outcome;
 import org.harmwatch.earlywarning.ReportDraft;
-import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.earlywarning.SubstanceMention;
+import org.harmwatch.platform.FieldProblem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What the report forms post: everything as text, so that a wrong value becomes a message
- * next to its field.
+ * next to its field. The staff form also sends files ({@code attachments}); the public
+ * form sends neither files, a pin, a source nor a kind of drug.
  */
-public class ReportForm {
+record ReportForm(String sourceType, String occurredAt, String lat, String lon, String ladCode, List<String> substances,
+		List<String> howKnown, String substanceClass, List<String> outcomes, String people, String description,
+		List<MultipartFile> attachments) {
 
 	/** Substance rows on the form. */
 	static final int SUBSTANCE_ROWS = 3;
 
-	private String sourceType = "";
-
-	private String occurredAt = "";
-
-	private String lat = "";
-
-	private String lon = "";
-
-	private String ladCode = "";
-
-	private List<String> substances = new ArrayList<>(List.of("", "", ""));
-
-	private List<String> howKnown = new ArrayList<>(List.of("", "", ""));
-
-	private String substanceClass = "";
-
-	private List<String> outcomes = new ArrayList<>();
-
-	private String people = "1";
-
-	private String description = "";
+	ReportForm(@Nullable String sourceType, @Nullable String occurredAt, @Nullable String lat, @Nullable String lon,
+			@Nullable String ladCode, @Nullable List<String> substances, @Nullable List<String> howKnown,
+			@Nullable String substanceClass, @Nullable List<String> outcomes, @Nullable String people,
+			@Nullable String description, @Nullable List<MultipartFile> attachments) {
+		this.sourceType = text(sourceType);
+		this.occurredAt = text(occurredAt);
+		this.lat = text(lat);
+		this.lon = text(lon);
+		this.ladCode = text(ladCode);
+		this.substances = pad(substances);
+		this.howKnown = pad(howKnown);
+		this.substanceClass = text(substanceClass);
+		this.outcomes = outcomes == null ? List.of() : outcomes.stream().filter(Objects::nonNull).toList();
+		// One person unless the form says otherwise.
+		this.people = people == null ? "1" : people;
+		this.description = text(description);
+		this.attachments = attachments == null ? List.of() : attachments.stream().filter(Objects::nonNull).toList();
+	}
 
 	static ReportForm startingAt(Instant now, ZoneId zone) {
-		var form = new ReportForm();
-		form.occurredAt = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES).toString();
-		return form;
+		return new ReportForm(null, LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES).toString(), null,
+				null, null, null, null, null, null, null, null, null);
+	}
+
+	/**
+	 * Only what the public form shows: no pin, no files, no kind of drug, and a member of
+	 * the public as the source.
+	 */
+	ReportForm forPublic() {
+		return new ReportForm(SourceType.MEMBER_OF_PUBLIC.name(), occurredAt, null, null, ladCode, substances, null,
+				null, outcomes, people, description, null);
 	}
 
 	/**
 	 * The draft, with {@code null} wherever a value could not be read; the problems say
 	 * which.
 	 */
-	ReportDraft toDraft(Channel channel, ZoneId zone, List<ReportProblem> problems) {
-		var type = parse(SourceType.class, sourceType, "sourceType", "Choose who or what the report comes from.",
-				problems);
+	ReportDraft toDraft(Channel channel, ZoneId zone, List<FieldProblem> problems) {
+		var type = parse(SourceType.class, sourceType, "sourceType", "earlywarning.error.sourceType", problems);
+		if (sourceType.isBlank()) {
+			problems.add(FieldProblem.of("sourceType", "earlywarning.error.sourceType"));
+		}
 		Instant when = null;
 		if (!occurredAt.isBlank()) {
 			try {
 				when = LocalDateTime.parse(occurredAt.strip()).atZone(zone).toInstant();
 			}
 			catch (DateTimeParseException ex) {
-				problems.add(new ReportProblem("occurredAt", "Enter when it happened as a date and time."));
+				problems.add(FieldProblem.of("occurredAt", "earlywarning.error.occurredAt.format"));
 			}
 		}
 		var latitude = number(lat, "lat", problems);
 		var longitude = number(lon, "lon", problems);
 		var mentions = new ArrayList<SubstanceMention>();
 		for (int i = 0; i < substances.size(); i++) {
-			var text = substances.get(i) == null ? "" : substances.get(i).strip();
+			var text = substances.get(i).strip();
 			if (text.isEmpty()) {
 				continue;
 			}
 			var how = i < howKnown.size() ? howKnown.get(i) : "";
-			var known = how == null || how.isBlank() ? HowKnown.SUSPECTED
-					: parse(HowKnown.class, how, "howKnown[" + i + "]", "Choose how you know.", problems);
+			var known = how.isBlank() ? HowKnown.SUSPECTED
+					: parse(HowKnown.class, how, "howKnown[" + i + "]", "earlywarning.error.howKnown", problems);
 			mentions.add(new SubstanceMention(text, known == null ? HowKnown.SUSPECTED : known));
 		}
 		var chosenClass = substanceClass.isBlank() ? null
 				: EarlyWarningManagement.substanceClass(substanceClass).orElse(null);
 		if (!substanceClass.isBlank() && chosenClass == null) {
-			problems.add(new ReportProblem("substanceClass", "Choose a kind of drug from the list."));
+			problems.add(FieldProblem.of("substanceClass", "earlywarning.error.substanceClass"));
 		}
 		var chosen = EnumSet.noneOf(Outcome.class);
 		for (var o : outcomes) {
-			var outcome = parse(Outcome.class, o, "outcomes", "Choose what happened from the list.", problems);
+			var outcome = parse(Outcome.class, o, "outcomes", "earlywarning.error.outcomes.unknown", problems);
 			if (outcome != null) {
 				chosen.add(outcome);
 			}
@@ -103,14 +115,14 @@ public class ReportForm {
 				count = Integer.valueOf(people.strip());
 			}
 			catch (NumberFormatException ex) {
-				problems.add(new ReportProblem("people", "How many people must be a whole number from 1 to 1000."));
+				problems.add(FieldProblem.of("people", "earlywarning.error.people.range"));
 			}
 		}
 		return new ReportDraft(channel, type, when, latitude, longitude, ladCode.isBlank() ? null : ladCode.strip(),
 				mentions, chosenClass, chosen, count, description);
 	}
 
-	private static @Nullable Double number(String text, String field, List<ReportProblem> problems) {
+	private static @Nullable Double number(String text, String field, List<FieldProblem> problems) {
 		if (text.isBlank()) {
 			return null;
 		}
@@ -118,114 +130,26 @@ public class ReportForm {
 			return Double.valueOf(text.strip());
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new ReportProblem(field, "Enter the pin's position as a decimal number."));
+			problems.add(FieldProblem.of(field, "earlywarning.error.pin.number"));
 			return null;
 		}
 	}
 
-	static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value, String field, String message,
-			List<ReportProblem> problems) {
-		if (value == null || value.isBlank()) {
-			if (field.equals("sourceType")) {
-				problems.add(new ReportProblem(field, message));
-			}
+	/** A value of an enumeration; {@code null}, with a problem if something was sent. */
+	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String value, String field, String code,
+			List<FieldProblem> problems) {
+		if (value.isBlank()) {
 			return null;
 		}
-		for (var constant : type.getEnumConstants()) {
-			if (constant.name().equals(value.strip())) {
-				return constant;
-			}
+		var found = SignalController.pick(type, value.strip());
+		if (found == null) {
+			problems.add(FieldProblem.of(field, code));
 		}
-		problems.add(new ReportProblem(field, message));
-		return null;
+		return found;
 	}
 
-	public String getSourceType() {
-		return sourceType;
-	}
-
-	public void setSourceType(@Nullable String sourceType) {
-		this.sourceType = sourceType == null ? "" : sourceType;
-	}
-
-	public String getOccurredAt() {
-		return occurredAt;
-	}
-
-	public void setOccurredAt(@Nullable String occurredAt) {
-		this.occurredAt = occurredAt == null ? "" : occurredAt;
-	}
-
-	public String getLat() {
-		return lat;
-	}
-
-	public void setLat(@Nullable String lat) {
-		this.lat = lat == null ? "" : lat;
-	}
-
-	public String getLon() {
-		return lon;
-	}
-
-	public void setLon(@Nullable String lon) {
-		this.lon = lon == null ? "" : lon;
-	}
-
-	public String getLadCode() {
-		return ladCode;
-	}
-
-	public void setLadCode(@Nullable String ladCode) {
-		this.ladCode = ladCode == null ? "" : ladCode;
-	}
-
-	public List<String> getSubstances() {
-		return substances;
-	}
-
-	public void setSubstances(@Nullable List<String> substances) {
-		this.substances = pad(substances);
-	}
-
-	public List<String> getHowKnown() {
-		return howKnown;
-	}
-
-	public void setHowKnown(@Nullable List<String> howKnown) {
-		this.howKnown = pad(howKnown);
-	}
-
-	public String getSubstanceClass() {
-		return substanceClass;
-	}
-
-	public void setSubstanceClass(@Nullable String substanceClass) {
-		this.substanceClass = substanceClass == null ? "" : substanceClass;
-	}
-
-	public List<String> getOutcomes() {
-		return outcomes;
-	}
-
-	public void setOutcomes(@Nullable List<String> outcomes) {
-		this.outcomes = outcomes == null ? new ArrayList<>() : new ArrayList<>(outcomes);
-	}
-
-	public String getPeople() {
-		return people;
-	}
-
-	public void setPeople(@Nullable String people) {
-		this.people = people == null ? "" : people;
-	}
-
-	public String getDescription() {
-		return description;
-	}
-
-	public void setDescription(@Nullable String description) {
-		this.description = description == null ? "" : description;
+	private static String text(@Nullable String value) {
+		return value == null ? "" : value;
 	}
 
 	private static List<String> pad(@Nullable List<String> values) {
@@ -236,7 +160,7 @@ public class ReportForm {
 		while (result.size() < SUBSTANCE_ROWS) {
 			result.add("");
 		}
-		return result;
+		return List.copyOf(result);
 	}
 
 }

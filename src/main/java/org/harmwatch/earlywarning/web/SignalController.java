@@ -2,14 +2,14 @@ package org.harmwatch.earlywarning.web;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
-import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.SignalStatus;
 import org.harmwatch.earlywarning.Urgency;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
@@ -18,7 +18,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,6 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class SignalController {
+
+	private static final String FORM = "decisionForm";
 
 	private final EarlyWarningManagement earlyWarning;
 
@@ -59,45 +66,57 @@ class SignalController {
 		return "earlywarning/signalList";
 	}
 
+	/**
+	 * Binds the forms through their constructors only: a list is read whole there (an
+	 * indexed name such as {@code substances[0]} included) and nothing is set afterwards.
+	 */
+	@InitBinder
+	void constructorOnly(WebDataBinder binder) {
+		binder.setDeclarativeBinding(true);
+	}
+
 	@GetMapping("/early-warning/signals/{id}")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String details(@PathVariable UUID id, Authentication authentication, Model model) {
-		return details(model, id, authentication, List.of(), "");
+		model.addAttribute(FORM, DecisionForm.empty());
+		return details(model, id, authentication);
 	}
 
 	@PostMapping("/early-warning/signals/{id}/decision")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
-	String decide(@PathVariable UUID id, @RequestParam(defaultValue = "") String outcome,
-			@RequestParam(defaultValue = "") String reason, Authentication authentication, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		var chosen = pick(SignalStatus.class, outcome);
+	String decide(@PathVariable UUID id, @Validated @ModelAttribute(FORM) DecisionForm form, BindingResult result,
+			Authentication authentication, Model model, RedirectAttributes redirect) {
 		earlyWarning.signal(id);
-		try {
-			if (chosen == null) {
-				throw new EarlyWarningManagement.SignalDecisionException("outcome", "Choose validate or dismiss.");
+		if (!result.hasErrors()) {
+			try {
+				earlyWarning.decide(id, form.decision(), form.reason(), authentication.getName(), clock.instant());
+				redirect.addFlashAttribute("decided", form.outcome());
+				return "redirect:/early-warning/signals/" + id;
 			}
-			earlyWarning.decide(id, chosen, reason, authentication.getName(), clock.instant());
-			redirect.addFlashAttribute("decided", chosen.name());
-			return "redirect:/early-warning/signals/" + id;
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
+			}
 		}
-		catch (EarlyWarningManagement.SignalDecisionException ex) {
-			response.setStatus(422);
-			return details(model, id, authentication, List.of(new ReportProblem(ex.field(), ex.getMessage())), reason);
-		}
+		return details(model, id, authentication);
 	}
 
-	private String details(Model model, UUID id, Authentication authentication, List<ReportProblem> problems,
-			String reason) {
+	private String details(Model model, UUID id, Authentication authentication) {
 		model.addAttribute("signal", earlyWarning.signal(id));
 		model.addAttribute("evidence", earlyWarning.evidence(id));
 		model.addAttribute("canManage",
 				authentication.getAuthorities()
 					.stream()
 					.anyMatch(a -> "EARLY_WARNING:MANAGE".equals(a.getAuthority())));
-		model.addAttribute("problems", problems);
-		model.addAttribute("reason", reason);
+		model.addAttribute("decisions", decisions());
 		model.addAttribute("zone", zone);
 		return "earlywarning/signalDetails";
+	}
+
+	private static Map<String, String> decisions() {
+		var decisions = new LinkedHashMap<String, String>();
+		decisions.put(SignalStatus.VALIDATED.name(), "earlywarning.decision.VALIDATED");
+		decisions.put(SignalStatus.DISMISSED.name(), "earlywarning.decision.DISMISSED");
+		return decisions;
 	}
 
 	static <E extends Enum<E>> @Nullable E pick(Class<E> type, @Nullable String value) {

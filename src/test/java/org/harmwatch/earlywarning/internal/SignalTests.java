@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.harmwatch.earlywarning.EarlyWarningManagement;
+import org.harmwatch.earlywarning.EarlyWarningMessages;
 import org.harmwatch.earlywarning.PanelOutcome;
-import org.harmwatch.earlywarning.PanelRejectedException;
-import org.harmwatch.earlywarning.ReportProblem;
 import org.harmwatch.earlywarning.SignalStatus;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,9 +70,9 @@ class SignalTests {
 		}
 		else {
 			assertThatThrownBy(() -> signal.decide(decision, reason, "coordinator", T))
-				.isInstanceOfSatisfying(EarlyWarningManagement.SignalDecisionException.class, ex -> {
-					assertThat(ex.field()).isEqualTo(field);
-					assertThat(ex.getMessage()).isEqualTo(message);
+				.isInstanceOfSatisfying(InputRejectedException.class, ex -> {
+					assertThat(ex.problems()).extracting(FieldProblem::field).containsExactly(field);
+					assertThat(EarlyWarningMessages.texts(ex)).containsExactly(message);
 				});
 			assertThat(signal.status()).isEqualTo(status);
 			assertThat(signal.decidedAt()).isNull();
@@ -114,9 +114,9 @@ class SignalTests {
 		}
 		else {
 			assertThatThrownBy(() -> signal.recordOutcome(outcome, rationale, grades, 2, "coordinator", T))
-				.isInstanceOfSatisfying(PanelRejectedException.class, ex -> {
-					assertThat(ex.conflict()).isEqualTo(conflict);
-					assertThat(ex.problems()).extracting(ReportProblem::message).contains(message);
+				.isInstanceOfSatisfying(InputRejectedException.class, ex -> {
+					assertThat(ex instanceof Signal.NotOpen).isEqualTo(conflict);
+					assertThat(EarlyWarningMessages.texts(ex)).contains(message);
 				});
 			assertThat(signal.status()).isEqualTo(status);
 			assertThat(signal.outcome()).isNull();
@@ -127,10 +127,9 @@ class SignalTests {
 	void gradingIsOpenOnlyWhileValidated() {
 		signal(VALIDATED).requireGradable();
 		for (var status : new SignalStatus[] { OPEN, DISMISSED, GRADED }) {
-			assertThatThrownBy(() -> signal(status).requireGradable())
-				.isInstanceOfSatisfying(PanelRejectedException.class, ex -> assertThat(ex.conflict()).isTrue());
+			assertThatThrownBy(() -> signal(status).requireGradable()).isInstanceOf(Signal.NotOpen.class);
 		}
-		var problems = new ArrayList<ReportProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		assertThat(Signal.rationale("  reasons  ", problems)).isEqualTo("reasons");
 		assertThat(problems).isEmpty();
 	}

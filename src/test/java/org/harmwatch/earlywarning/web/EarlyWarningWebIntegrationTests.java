@@ -342,9 +342,18 @@ class EarlyWarningWebIntegrationTests {
 			.andExpect(content().string(not(containsString("Record decision"))));
 		mvc.perform(post("/early-warning/signals/" + signal + "/decision").with(as("coordinator"))
 			.with(csrf())
+			.param("reason", "Not sure yet"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<title>Error: ")))
+			.andExpect(content().string(containsString("href=\"#outcome\">Choose validate or dismiss.")))
+			// What was typed is shown again.
+			.andExpect(content().string(containsString("Not sure yet")));
+		mvc.perform(post("/early-warning/signals/" + signal + "/decision").with(as("coordinator"))
+			.with(csrf())
 			.param("outcome", "DISMISSED"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("Say why the signal is dismissed.")));
+			.andExpect(content().string(containsString("href=\"#reason\">Say why the signal is dismissed.")));
+		assertThat(earlyWarning.signal(signal).status()).isEqualTo(org.harmwatch.earlywarning.SignalStatus.OPEN);
 		mvc.perform(post("/early-warning/signals/" + signal + "/decision").with(as("coordinator"))
 			.with(csrf())
 			.param("outcome", "VALIDATED")).andExpect(status().isFound());

@@ -1,0 +1,13 @@
+package org.harmwatch.dissemination.internal;
+
+import org.harmwatch.platform.AuditAction;
+
+/**
+ * What dissemination records in the audit log: each public subscription asked for,
+ * confirmed and ended.
+ */
+public enum DisseminationAudit implements AuditAction {
+
+	SUBSCRIPTION_REQUESTED, SUBSCRIPTION_CONFIRMED, SUBSCRIPTION_ENDED
+
+}
