@@ -20,6 +20,7 @@ ALTER TABLE platform.import_job DROP COLUMN failure;
 -- Check first: the job checks every row and records what applying it would change (CHECKED), keeping the file; once
 -- confirmed it is queued again, checks every row again and stores all or nothing.
 ALTER TABLE platform.import_job ADD COLUMN check_first boolean NOT NULL DEFAULT false;  -- stop at CHECKED until confirmed
+ALTER TABLE platform.import_job ADD COLUMN started_by text;            -- username of who started (or confirmed) it
 ALTER TABLE platform.import_job ADD COLUMN confirmed_at timestamptz;       -- when a person confirmed a checked job
 ALTER TABLE platform.import_job DROP CONSTRAINT import_job_status_check;
 ALTER TABLE platform.import_job ADD CONSTRAINT import_job_status_check

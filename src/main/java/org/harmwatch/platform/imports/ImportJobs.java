@@ -146,13 +146,15 @@ class ImportJobs {
 	 * Queues a checked job again, now to store, once a person has confirmed what it would
 	 * change; false when it was not waiting for that.
 	 */
-	boolean confirm(UUID id, String importedBy, Instant now) {
+	boolean confirm(UUID id, String importedBy, @Nullable String startedBy, Instant now) {
 		return jdbc.sql("""
-				UPDATE platform.import_job SET status = 'QUEUED', confirmed_at = ?, imported_by = ?, attempts = 0,
+				UPDATE platform.import_job SET status = 'QUEUED', confirmed_at = ?, imported_by = ?, started_by = ?,
+				  attempts = 0,
 				  rows_done = 0, lease_owner = NULL, lease_until = NULL
 				 WHERE id = ? AND status = 'CHECKED' AND check_first AND content IS NOT NULL""")
 			.param(Timestamp.from(now))
 			.param(importedBy)
+			.param(startedBy)
 			.param(id)
 			.update() == 1;
 	}
@@ -162,32 +164,38 @@ class ImportJobs {
 	 * one.
 	 */
 	boolean queue(UUID id, ColumnMapping mapping, Map<String, String> options, String importedBy, Instant now) {
-		return queue(id, mapping, options, importedBy, now, false);
+		return queue(id, mapping, options, importedBy, null, now, false);
 	}
 
 	/**
 	 * Queues an uploaded job with its mapping, once, to check first or to store at once;
 	 * false when it was not waiting for one.
 	 */
-	boolean queue(UUID id, ColumnMapping mapping, Map<String, String> options, String importedBy, Instant now,
-			boolean checkFirst) {
+	boolean queue(UUID id, ColumnMapping mapping, Map<String, String> options, String importedBy,
+			@Nullable String startedBy, Instant now, boolean checkFirst) {
 		var columns = mapping.columns().keySet().toArray(String[]::new);
 		var headers = Arrays.stream(columns).map(c -> mapping.columns().get(c)).toArray(String[]::new);
 		var names = options.keySet().toArray(String[]::new);
 		var values = Arrays.stream(names).map(options::get).toArray(String[]::new);
 		return jdbc.sql("""
 				UPDATE platform.import_job SET status = 'QUEUED', mapping_columns = ?, mapping_headers = ?,
-				  option_names = ?, option_values = ?, imported_by = ?, started_at = ?, check_first = ?
+				  option_names = ?, option_values = ?, imported_by = ?, started_by = ?, started_at = ?, check_first = ?
 				 WHERE id = ? AND status = 'UPLOADED'""")
 			.param(columns)
 			.param(headers)
 			.param(names)
 			.param(values)
 			.param(importedBy)
+			.param(startedBy)
 			.param(Timestamp.from(now))
 			.param(checkFirst)
 			.param(id)
 			.update() == 1;
+	}
+
+	/** Deletes an upload not yet started; false when it was started. */
+	boolean discard(UUID id) {
+		return jdbc.sql("DELETE FROM platform.import_job WHERE id = ? AND status = 'UPLOADED'").param(id).update() == 1;
 	}
 
 	/** The mapping the agency last confirmed for the kind. */

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 
+import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.CsvReader;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,6 +55,8 @@ class ImportWorker implements DisposableBean {
 
 	private final ImportJobs jobs;
 
+	private final AuditLog audit;
+
 	private final ObjectProvider<ImportKind<?>> kinds;
 
 	private final ImportProperties properties;
@@ -70,10 +73,11 @@ class ImportWorker implements DisposableBean {
 
 	private final Semaphore slots;
 
-	ImportWorker(JdbcClient jdbc, ImportJobs jobs, ObjectProvider<ImportKind<?>> kinds, ImportProperties properties,
-			Clock clock, PlatformTransactionManager transactions) {
+	ImportWorker(JdbcClient jdbc, ImportJobs jobs, AuditLog audit, ObjectProvider<ImportKind<?>> kinds,
+			ImportProperties properties, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.jobs = jobs;
+		this.audit = audit;
 		this.kinds = kinds;
 		this.properties = properties;
 		this.clock = clock;
@@ -237,7 +241,8 @@ class ImportWorker implements DisposableBean {
 	 * (a job checked first and not yet confirmed)
 	 */
 	private record Loaded(String kind, @Nullable String scope, byte[] content, ColumnMapping mapping,
-			Map<String, String> options, String importedBy, Instant startedAt, boolean preview) {
+			Map<String, String> options, String importedBy, Instant startedAt, boolean preview,
+			@Nullable String startedBy, String agencyCode) {
 	}
 
 	/** Runs a claimed job to its end, unless another run takes it over. */
@@ -264,7 +269,7 @@ class ImportWorker implements DisposableBean {
 	private Loaded load(Claim claim) {
 		return jdbc.sql("""
 				SELECT kind, scope, content, mapping_columns, mapping_headers, option_names, option_values, imported_by,
-				  started_at, check_first AND confirmed_at IS NULL AS preview
+				  started_at, check_first AND confirmed_at IS NULL AS preview, started_by, agency_code
 				 FROM platform.import_job WHERE id = ? AND lease_owner = ? AND content IS NOT NULL""")
 			.param(claim.id())
 			.param(claim.runId())
@@ -273,7 +278,8 @@ class ImportWorker implements DisposableBean {
 							ImportJobs.strings(rs.getArray("mapping_headers")))),
 					pairs(ImportJobs.strings(rs.getArray("option_names")),
 							ImportJobs.strings(rs.getArray("option_values"))),
-					rs.getString("imported_by"), rs.getTimestamp("started_at").toInstant(), rs.getBoolean("preview")))
+					rs.getString("imported_by"), rs.getTimestamp("started_at").toInstant(), rs.getBoolean("preview"),
+					rs.getString("started_by"), rs.getString("agency_code")))
 			.optional()
 			.orElseThrow(Superseded::new);
 	}
@@ -292,6 +298,11 @@ class ImportWorker implements DisposableBean {
 				progress::report);
 		if (!checked.ok()) {
 			badRows(claim, checked);
+			var startedBy = job.startedBy();
+			audit.recordFor(startedBy == null ? "system" : startedBy, job.agencyCode(), ImportAudit.IMPORT_REFUSED,
+					"import-job", claim.id().toString(), kind.grant().purpose(), AuditLog.Outcome.FAILED,
+					kind.name() + ", " + checked.problems().size() + " bad rows in " + checked.rows()
+							+ " rows; nothing imported");
 			return;
 		}
 		var records = checked.records().stream().map(ImportKind.Parsed::record).toList();
@@ -302,7 +313,8 @@ class ImportWorker implements DisposableBean {
 		progress.phase(ImportJob.Status.IMPORTING);
 		transaction.executeWithoutResult(tx -> {
 			var outcome = kind.store(records,
-					new ImportContext(job.scope(), job.options(), job.importedBy(), job.startedAt(), progress::report));
+					new ImportContext(job.scope(), job.options(), job.importedBy(), job.startedAt(), progress::report,
+							job.startedBy(), job.agencyCode(), changed -> jobs.insertPreview(claim.id(), changed)));
 			// In the import's own transaction: the records and "done" are stored
 			// together, or neither is.
 			int done = jdbc.sql("""
@@ -329,6 +341,7 @@ class ImportWorker implements DisposableBean {
 	private <R> void checkedFirst(ImportKind<R> kind, Claim claim, Loaded job, List<R> records) {
 		var preview = readOnly.execute(tx -> kind.preview(records,
 				new ImportContext(job.scope(), job.options(), job.importedBy(), job.startedAt(), rows -> {
+				}, job.startedBy(), job.agencyCode(), changed -> {
 				})));
 		transaction.executeWithoutResult(tx -> {
 			int checked = jdbc.sql("""

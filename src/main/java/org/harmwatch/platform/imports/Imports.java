@@ -192,12 +192,23 @@ public class Imports {
 	private boolean queue(ImportKind<?> kind, UUID id, ColumnMapping mapping, Map<String, String> options,
 			HarmwatchUser user, boolean checkFirst) {
 		var job = visible(kind, id, user, ImportAudit.IMPORT_JOB_STARTED);
-		if (job.isEmpty() || !jobs.queue(id, mapping, options, user.displayName(), clock.instant(), checkFirst)) {
+		if (job.isEmpty() || !jobs.queue(id, mapping, options, user.displayName(), user.getUsername(), clock.instant(),
+				checkFirst)) {
 			return false;
 		}
 		jobs.saveMapping(user.agencyCode(), kind.name(), mapping, clock.instant());
 		worker.submitAfterCommit(id);
 		return true;
+	}
+
+	/**
+	 * Drops an upload not yet started (e.g. one whose header the module refuses), with
+	 * its file; false when it was started already or the user may not see it.
+	 */
+	@Transactional
+	public boolean discard(ImportKind<?> kind, UUID id, HarmwatchUser user) {
+		return visible(kind, id, user, ImportAudit.IMPORT_JOB_DISCARDED).map(job -> jobs.discard(job.id()))
+			.orElse(false);
 	}
 
 	/**
@@ -221,7 +232,7 @@ public class Imports {
 	@Transactional
 	public boolean confirm(ImportKind<?> kind, UUID id, HarmwatchUser user) {
 		var job = visible(kind, id, user, ImportAudit.IMPORT_JOB_CONFIRMED);
-		if (job.isEmpty() || !jobs.confirm(id, user.displayName(), clock.instant())) {
+		if (job.isEmpty() || !jobs.confirm(id, user.displayName(), user.getUsername(), clock.instant())) {
 			return false;
 		}
 		worker.submitAfterCommit(id);

@@ -407,7 +407,7 @@ class ImportsIntegrationTests {
 	void aJobCheckedFirstIsTakenOverByAnotherInstanceWhenItsLeaseExpiresBothWhenCheckingAndWhenStoring() {
 		var scope = "TEST-" + UUID.randomUUID();
 		var job = imports.upload(kind, scope, "names.csv", names("ann", "bob"), analyst);
-		assertThat(jobs.queue(job.id(), ColumnMapping.of(kind, Map.of("name", "name")), Map.of(), "Ana Lyst",
+		assertThat(jobs.queue(job.id(), ColumnMapping.of(kind, Map.of("name", "name")), Map.of(), "Ana Lyst", "analyst",
 				Instant.now(), true))
 			.isTrue();
 		var now = Instant.now();
@@ -426,7 +426,7 @@ class ImportsIntegrationTests {
 		// it),
 		// claimed by one instance that goes away, then taken over by another.
 		var confirmed = new TransactionTemplate(transactions).execute(tx -> {
-			assertThat(jobs.confirm(job.id(), "Ana Lyst", Instant.now())).isTrue();
+			assertThat(jobs.confirm(job.id(), "Ana Lyst", "analyst", Instant.now())).isTrue();
 			return true;
 		});
 		assertThat(confirmed).isTrue();
