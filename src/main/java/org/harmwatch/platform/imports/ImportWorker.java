@@ -297,12 +297,7 @@ class ImportWorker implements DisposableBean {
 		var checked = RowChecker.check(kind, CsvReader.rows(reader(job.content())), job.mapping(), job.options(),
 				progress::report);
 		if (!checked.ok()) {
-			badRows(claim, checked);
-			var startedBy = job.startedBy();
-			audit.recordFor(startedBy == null ? "system" : startedBy, job.agencyCode(), ImportAudit.IMPORT_REFUSED,
-					"import-job", claim.id().toString(), kind.grant().purpose(), AuditLog.Outcome.FAILED,
-					kind.name() + ", " + checked.problems().size() + " bad rows in " + checked.rows()
-							+ " rows; nothing imported");
+			badRows(kind, claim, job, checked);
 			return;
 		}
 		var records = checked.records().stream().map(ImportKind.Parsed::record).toList();
@@ -357,7 +352,8 @@ class ImportWorker implements DisposableBean {
 		});
 	}
 
-	private void badRows(Claim claim, RowChecker.Checked<?> checked) {
+	/** Ends the job with its bad rows (and audits it), in one transaction. */
+	private void badRows(ImportKind<?> kind, Claim claim, Loaded job, RowChecker.Checked<?> checked) {
 		transaction.executeWithoutResult(tx -> {
 			var problems = checked.problems();
 			int failed = jdbc
@@ -375,6 +371,10 @@ class ImportWorker implements DisposableBean {
 				throw new Superseded();
 			}
 			jobs.insertProblems(claim.id(), problems);
+			var startedBy = job.startedBy();
+			audit.recordFor(startedBy == null ? "system" : startedBy, job.agencyCode(), ImportAudit.IMPORT_REFUSED,
+					"import-job", claim.id().toString(), kind.grant().purpose(), AuditLog.Outcome.FAILED, kind.name()
+							+ ", " + problems.size() + " bad rows in " + checked.rows() + " rows; nothing imported");
 		});
 	}
 
