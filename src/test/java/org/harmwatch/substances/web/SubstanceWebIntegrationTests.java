@@ -222,6 +222,7 @@ class SubstanceWebIntegrationTests {
 			.andExpect(content().string(containsString("Nothing has been changed. Correct these rows")))
 			.andExpect(content()
 				.string(containsString("<a href=\"#problems\">Row 2, class: &#39;NOT_A_CLASS&#39; is not a class.")))
+			.andExpect(content().string(not(containsString("The import stopped"))))
 			.andExpect(content().string(not(containsString("/confirm"))));
 		mvc.perform(get("/api/substances/imports/{id}", badJob).with(as("coordinator")))
 			.andExpect(status().isOk())
