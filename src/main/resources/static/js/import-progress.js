@@ -1,6 +1,6 @@
 // An import job's progress (templates/imports/progress.html, for every module): polls the job's status (the URL in
 // data-status-url, e.g. GET /api/drug-checking/imports/{id}) and moves the progress bar. The status text is a polite live region, so it is rewritten only when the step changes or at most every ten
-// seconds, not at every poll. When the job has finished the page is loaded again to show the result. Texts come from
+// seconds, not at every poll. When the job has finished, or waits for a person (a job checked first), the page is loaded again to show the result. Texts come from
 // the page's data- attributes (the message bundle). Without JavaScript the page refreshes itself (a meta refresh in
 // <noscript>), and the "Check progress again" link does the same.
 const region = document.getElementById('import-status');
@@ -27,7 +27,7 @@ if (region && bar && text) {
       }
       const job = await response.json();
       failures = 0;
-      if (job.finished) {
+      if (job.finished || job.waiting) {
         bar.max = Math.max(job.totalRows, 1);
         bar.value = bar.max;
         text.textContent = region.dataset.textFinished;

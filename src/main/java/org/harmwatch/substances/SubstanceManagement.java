@@ -1,30 +1,24 @@
 package org.harmwatch.substances;
 
-import java.io.Reader;
-import java.io.StringReader;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.NotFoundException;
+import org.harmwatch.substances.internal.RowProblem;
 import org.harmwatch.substances.internal.SubstanceAudit;
 import org.harmwatch.substances.internal.SubstanceCsv;
 import org.harmwatch.substances.internal.SubstanceIndex;
 import org.harmwatch.substances.internal.SubstanceIndexHolder;
-import org.harmwatch.substances.internal.SubstanceStore;
 import org.harmwatch.substances.internal.VocabularyRules;
-import org.harmwatch.substances.internal.VocabularyRules.Change;
+import org.harmwatch.substances.internal.VocabularyWriter;
 import org.harmwatch.substances.internal.VocabularyRules.Drafted;
 import org.harmwatch.substances.internal.VocabularyRules.Mode;
 import org.harmwatch.substances.internal.VocabularyRules.Plan;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads are answered from an in-memory index that follows the database's version row, so
  * they cost no query beyond a cheap version check at most once a second. Every change is
  * checked against the whole vocabulary, written under a lock, audited, bumps the version
- * and publishes {@link SubstanceVocabularyChanged}.
+ * and publishes {@link SubstanceVocabularyChanged}. CSV imports are
+ * {@link SubstanceImports}.
  */
 @Service
 public class SubstanceManagement {
@@ -47,20 +42,16 @@ public class SubstanceManagement {
 
 	private final SubstanceIndexHolder index;
 
-	private final SubstanceStore store;
+	private final VocabularyWriter writer;
 
 	private final AuditLog audit;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
-	SubstanceManagement(SubstanceIndexHolder index, SubstanceStore store, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+	SubstanceManagement(SubstanceIndexHolder index, VocabularyWriter writer, AuditLog audit, Clock clock) {
 		this.index = index;
-		this.store = store;
+		this.writer = writer;
 		this.audit = audit;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -183,7 +174,7 @@ public class SubstanceManagement {
 		var change = result.changes().get(0);
 		if (change.changed()) {
 			audit.record(SubstanceAudit.SUBSTANCE_CHANGED, "substance", id.code(), null, Outcome.ALLOWED,
-					differences(change));
+					VocabularyWriter.differences(change));
 		}
 		return change.after();
 	}
@@ -196,124 +187,13 @@ public class SubstanceManagement {
 				substances.size() + " substances");
 	}
 
-	/** Reads a CSV file and says what importing it would do, changing nothing. */
-	@Transactional(readOnly = true)
-	public ImportReport checkImport(String csv) {
-		var parsed = SubstanceCsv.read(new StringReader(csv));
-		var plan = plan(parsed, store.load().substances());
-		return report(parsed, plan);
-	}
-
-	/**
-	 * Imports a CSV file: all of it, or, if any row has a problem, none of it. Rows
-	 * update the substance with their code (or, without one, their name) and create the
-	 * rest; substances the file does not mention are kept.
-	 */
-	@Transactional
-	public ImportReport importCsv(String csv) {
-		var parsed = SubstanceCsv.read(new StringReader(csv));
-		store.lockForChange();
-		var plan = plan(parsed, store.load().substances());
-		var report = report(parsed, plan);
-		if (!report.valid()) {
-			audit.record(SubstanceAudit.SUBSTANCES_IMPORT_REFUSED, "substance", null, null, Outcome.FAILED,
-					report.problems().size() + " problems in " + report.rows() + " rows; nothing changed");
-			return report;
-		}
-		write(plan);
-		for (var change : plan.effective()) {
-			audit.record(change.created() ? SubstanceAudit.SUBSTANCE_CREATED : SubstanceAudit.SUBSTANCE_CHANGED,
-					"substance", change.after().id().code(), null, Outcome.ALLOWED,
-					"import row " + change.row() + (change.created() ? "" : ": " + differences(change)));
-		}
-		audit.record(SubstanceAudit.SUBSTANCES_IMPORTED, "substance", null, null, Outcome.ALLOWED, report.rows()
-				+ " rows, " + report.created().size() + " created, " + report.changed().size() + " changed");
-		return report;
-	}
-
-	/** {@link #importCsv(String)} from a reader. */
-	@Transactional
-	public ImportReport importCsv(Reader csv) {
-		var text = new java.io.StringWriter();
-		try {
-			csv.transferTo(text);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		return importCsv(text.toString());
-	}
-
-	private Plan plan(SubstanceCsv.Parsed parsed, List<SubstanceDetails> existing) {
-		var drafts = parsed.rows().stream().map(r -> new Drafted(r.row(), r.draft())).toList();
-		return VocabularyRules.plan(existing, drafts, Mode.UPSERT, clock.instant(), actor(), true);
-	}
-
-	private static ImportReport report(SubstanceCsv.Parsed parsed, Plan plan) {
-		var problems = new ArrayList<>(parsed.problems());
-		problems.addAll(plan.problems());
-		problems.sort(java.util.Comparator.comparing((VocabularyProblem p) -> p.row() == null ? 0 : p.row()));
-		var created = plan.changes().stream().filter(Change::created).map(c -> c.after().name()).toList();
-		var changed = plan.changes().stream().filter(Change::changed).map(c -> c.after().name()).toList();
-		int unchanged = (int) plan.changes().stream().filter(c -> !c.created() && !c.changed()).count();
-		return new ImportReport(parsed.rowCount(), problems, created, changed, unchanged);
-	}
-
 	private Plan apply(List<Drafted> drafts, Mode mode, boolean csvNames) {
-		store.lockForChange();
-		var plan = VocabularyRules.plan(store.load().substances(), drafts, mode, clock.instant(), actor(), csvNames);
+		var plan = VocabularyRules.plan(writer.lockAndLoad(), drafts, mode, clock.instant(), actor(), csvNames);
 		if (!plan.valid()) {
-			throw new VocabularyRuleException(plan.problems());
+			throw new InputRejectedException(RowProblem.fieldProblems(plan.problems()));
 		}
-		write(plan);
+		writer.write(plan);
 		return plan;
-	}
-
-	private void write(Plan plan) {
-		var effective = plan.effective();
-		if (effective.isEmpty()) {
-			return;
-		}
-		try {
-			store.save(effective.stream().map(Change::after).toList());
-		}
-		catch (DataIntegrityViolationException ex) {
-			throw new VocabularyRuleException(List.of(new VocabularyProblem(null, "vocabulary",
-					"Another change to the vocabulary was made at the same time. Reload and try again.")));
-		}
-		var now = clock.instant();
-		long version = store.bumpVersion(now);
-		events.publishEvent(
-				new SubstanceVocabularyChanged(version, effective.stream().map(c -> c.after().id()).toList(), now));
-	}
-
-	private static String differences(Change change) {
-		var before = Objects.requireNonNull(change.before());
-		var after = change.after();
-		var changed = new ArrayList<String>();
-		if (!before.name().equals(after.name())) {
-			changed.add("name");
-		}
-		if (before.substanceClass() != after.substanceClass()) {
-			changed.add("class " + before.substanceClass() + "->" + after.substanceClass());
-		}
-		if (!before.flags().equals(after.flags())) {
-			changed.add("flags " + after.flags());
-		}
-		if (!Objects.equals(before.parent(), after.parent())) {
-			changed.add("parent");
-		}
-		if (!before.aliases().equals(after.aliases())) {
-			changed.add("aliases");
-		}
-		if (!Objects.equals(before.pubchemCid(), after.pubchemCid())
-				|| !Objects.equals(before.casNumber(), after.casNumber())) {
-			changed.add("identifiers");
-		}
-		if (!Objects.equals(before.notes(), after.notes())) {
-			changed.add("notes");
-		}
-		return changed.stream().collect(Collectors.joining(", "));
 	}
 
 	private static String actor() {

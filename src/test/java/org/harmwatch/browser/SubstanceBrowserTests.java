@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.List;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -65,22 +66,30 @@ class SubstanceBrowserTests extends BrowserTestSupport {
 		assertAccessible();
 		var name = "Browser import " + System.nanoTime();
 		var file = Files.createTempFile("substances", ".csv");
+		var slow = new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
 		try {
 			Files.writeString(file, "name,class\n" + name + ",OTHER\n" + name + " 2,NOPE\n", StandardCharsets.UTF_8);
 			page.getByLabel("CSV file (UTF-8)").setInputFiles(file);
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
-			assertThat(page.locator("#problems")).containsText("'NOPE' is not a class");
+			// Checked in the background: the page follows the job and then names every
+			// bad
+			// row.
+			assertThat(page.locator("#problems")).containsText("'NOPE' is not a class", slow);
+			assertThat(page.locator(".govuk-error-summary")).containsText("Row 3, class: 'NOPE' is not a class");
 			assertAccessible();
 
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Upload a corrected file")).click();
 			Files.writeString(file, "name,class\n" + name + ",OTHER\n", StandardCharsets.UTF_8);
 			page.getByLabel("CSV file (UTF-8)").setInputFiles(file);
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
-			assertThat(page.locator("main")).containsText("1 rows: 1 new, 0 changed, 0 unchanged.");
+			assertThat(page.locator("main")).containsText("1 rows: 1 new, 0 changed, 0 unchanged.", slow);
+			assertThat(page.locator("main")).containsText(name);
 			assertAccessible();
 			page.getByRole(AriaRole.BUTTON,
 					new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Import ")))
 				.click();
-			assertThat(page.locator(".govuk-notification-banner")).containsText("1 new");
+			assertThat(page.locator(".govuk-notification-banner")).containsText("1 new", slow);
+			assertAccessible();
 		}
 		finally {
 			Files.deleteIfExists(file);

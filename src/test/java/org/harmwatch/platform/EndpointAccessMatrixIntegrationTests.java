@@ -134,7 +134,9 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /substances/{code}", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("GET /substances/import", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("POST /substances/import", only("EARLY_WARNING_COORDINATOR"));
-		EXPECTED.put("POST /substances/import/confirm", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /substances/imports/{id}", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /substances/imports/{id}/confirm", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /api/substances/imports/{id}", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("GET /api/substances", SIGNED_IN);
 		EXPECTED.put("GET /api/substances/resolve", SIGNED_IN);
 		EXPECTED.put("GET /api/substances/{code}", SIGNED_IN);

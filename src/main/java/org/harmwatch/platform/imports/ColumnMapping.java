@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.harmwatch.platform.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,23 @@ public record ColumnMapping(Map<String, String> columns) {
 
 	/** One column the mapping cannot be started with, and why. */
 	public record ColumnProblem(String column, Reason reason) {
+
+		/**
+		 * The message code of the reason ({@code imports.mapping.MISSING} or
+		 * {@code imports.mapping.NOT_IN_HEADER}, whose {0} is the column).
+		 */
+		public String code() {
+			return "imports.mapping." + reason.name();
+		}
+
+		/**
+		 * The problem on the mapping form's field of the column; a module with its own
+		 * words for a column uses its own code instead.
+		 */
+		public FieldProblem problem() {
+			return FieldProblem.of(column, code(), column);
+		}
+
 	}
 
 	/**

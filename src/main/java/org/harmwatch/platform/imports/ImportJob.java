@@ -19,16 +19,21 @@ import org.jspecify.annotations.Nullable;
  * stopped it)
  * @param problemCount bad rows found; the job failed and stored nothing when there are
  * any
- * @param failure why the job failed when it was not bad rows; nothing was stored then
- * either
+ * @param failure why the job failed when it was not bad rows, in words for the reader
+ * (resolved from {@code failureCode}); nothing was stored then either
+ * @param checkFirst whether the job stops at {@link Status#CHECKED} to show what it would
+ * change, and stores only once confirmed ({@link Imports#checkFirst})
+ * @param failureCode the message code of {@code failure}
+ * @param failureArguments what the failure's message shows
  */
 public record ImportJob(UUID id, String kind, String agencyCode, @Nullable String scope, String uploadedBy,
 		String filename, long sizeBytes, List<String> header, int totalRows, Status status, int rowsDone,
 		@Nullable ImportOutcome outcome, int problemCount, @Nullable String failure, Instant uploadedAt,
-		@Nullable Instant finishedAt) {
+		@Nullable Instant finishedAt, boolean checkFirst, @Nullable String failureCode, List<String> failureArguments) {
 
 	public ImportJob {
 		header = List.copyOf(header);
+		failureArguments = List.copyOf(failureArguments);
 	}
 
 	/** Where a job is. */
@@ -40,6 +45,11 @@ public record ImportJob(UUID id, String kind, String agencyCode, @Nullable Strin
 		QUEUED,
 		/** Checking each row; nothing stored yet. */
 		VALIDATING,
+		/**
+		 * Checked first: every row is good, and what storing would change is shown;
+		 * waiting for the person to confirm. Nothing stored yet.
+		 */
+		CHECKED,
 		/** Every row is good; storing the records in one transaction. */
 		IMPORTING,
 		/** Imported. */
@@ -51,10 +61,20 @@ public record ImportJob(UUID id, String kind, String agencyCode, @Nullable Strin
 			return this == DONE || this == FAILED;
 		}
 
+		/** Whether the job waits for a person (a mapping, or a confirmation). */
+		public boolean waiting() {
+			return this == UPLOADED || this == CHECKED;
+		}
+
 	}
 
 	public boolean finished() {
 		return status.finished();
+	}
+
+	/** Whether the job waits for a person (a mapping, or a confirmation). */
+	public boolean waiting() {
+		return status.waiting();
 	}
 
 }

@@ -64,6 +64,17 @@ public interface ImportKind<R> {
 	 */
 	ImportOutcome store(List<R> records, ImportContext context);
 
+	/**
+	 * What storing the records of a file whose every row is valid would change, writing
+	 * nothing: for jobs checked first ({@link Imports#checkFirst}), shown before the
+	 * person confirms. Called in a read-only transaction. Unless overridden, the records
+	 * the file describes, counted as {@code records}.
+	 * @throws ImportFailedException saying why the records could not be stored
+	 */
+	default ImportPreview preview(List<R> records, ImportContext context) {
+		return new ImportPreview(List.of(ImportPreview.counted("records", describes(records))));
+	}
+
 	/** A valid row's record and its row number (the header is row 1). */
 	record Parsed<R>(int row, R record) {
 	}

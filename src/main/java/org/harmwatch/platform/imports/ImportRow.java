@@ -51,9 +51,35 @@ public final class ImportRow {
 		return options.get(name);
 	}
 
-	/** The exception to throw when the row is bad; the message says why. */
+	/**
+	 * The exception to throw when the row is bad, the reason given in words.
+	 * @deprecated give a message code: {@link #reject(String, String, Object...)}
+	 */
+	@Deprecated
 	public ImportRowException reject(String message) {
-		return new ImportRowException(message);
+		return new ImportRowException(List.of(new ImportProblem(number, message)));
+	}
+
+	/**
+	 * The exception to throw when the row is bad: why, as a message code of the module's
+	 * bundle and its arguments.
+	 * @param column the kind's column the problem is in, or null for the row as a whole
+	 */
+	public ImportRowException reject(@Nullable String column, String code, @Nullable Object... arguments) {
+		return reject(List.of(problem(column, code, arguments)));
+	}
+
+	/** The exception to throw when the row has several problems (at least one). */
+	public ImportRowException reject(List<ImportProblem> problems) {
+		return new ImportRowException(problems);
+	}
+
+	/**
+	 * A problem of this row, to collect several before {@link #reject(List)}.
+	 * @param column the kind's column the problem is in, or null for the row as a whole
+	 */
+	public ImportProblem problem(@Nullable String column, String code, @Nullable Object... arguments) {
+		return ImportProblem.of(number, column, code, arguments);
 	}
 
 }

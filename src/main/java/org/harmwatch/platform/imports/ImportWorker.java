@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 
+import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.CsvReader;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,6 +53,10 @@ class ImportWorker implements DisposableBean {
 
 	private final JdbcClient jdbc;
 
+	private final ImportJobs jobs;
+
+	private final AuditLog audit;
+
 	private final ObjectProvider<ImportKind<?>> kinds;
 
 	private final ImportProperties properties;
@@ -61,19 +67,25 @@ class ImportWorker implements DisposableBean {
 
 	private final TransactionTemplate separately;
 
+	private final TransactionTemplate readOnly;
+
 	private final ExecutorService workers;
 
 	private final Semaphore slots;
 
-	ImportWorker(JdbcClient jdbc, ObjectProvider<ImportKind<?>> kinds, ImportProperties properties, Clock clock,
-			PlatformTransactionManager transactions) {
+	ImportWorker(JdbcClient jdbc, ImportJobs jobs, AuditLog audit, ObjectProvider<ImportKind<?>> kinds,
+			ImportProperties properties, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.jobs = jobs;
+		this.audit = audit;
 		this.kinds = kinds;
 		this.properties = properties;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 		this.separately = new TransactionTemplate(transactions);
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 		this.workers = Executors.newFixedThreadPool(properties.threads(),
 				Thread.ofPlatform().name("import-", 1).daemon(true).factory());
 		this.slots = new Semaphore(properties.threads());
@@ -172,11 +184,10 @@ class ImportWorker implements DisposableBean {
 
 	/** {@link #poll()} at the given time; the number of jobs claimed. */
 	int sweep(Instant now) {
-		jdbc.sql(
-				"""
-						UPDATE platform.import_job SET status = 'FAILED', content = NULL, finished_at = ?, lease_owner = NULL,
-						  failure = 'The import was interrupted ' || attempts || ' times, so it was stopped. Nothing was imported.'
-						 WHERE status IN ('VALIDATING', 'IMPORTING') AND lease_until < ? AND attempts >= ?""")
+		jdbc.sql("""
+				UPDATE platform.import_job SET status = 'FAILED', content = NULL, finished_at = ?, lease_owner = NULL,
+				  failure_code = 'imports.failure.interrupted', failure_arguments = ARRAY[attempts::text]
+				 WHERE status IN ('VALIDATING', 'IMPORTING') AND lease_until < ? AND attempts >= ?""")
 			.param(Timestamp.from(now))
 			.param(Timestamp.from(now))
 			.param(properties.maxAttempts())
@@ -184,7 +195,7 @@ class ImportWorker implements DisposableBean {
 		var old = Timestamp.from(now.minus(properties.keepFor()));
 		int deleted = jdbc.sql("""
 				DELETE FROM platform.import_job WHERE (status IN ('DONE', 'FAILED') AND finished_at < ?)
-				  OR (status = 'UPLOADED' AND uploaded_at < ?)""").param(old).param(old).update();
+				  OR (status IN ('UPLOADED', 'CHECKED') AND uploaded_at < ?)""").param(old).param(old).update();
 		if (deleted > 0) {
 			log.info("Deleted {} old CSV import job(s)", deleted);
 		}
@@ -223,36 +234,43 @@ class ImportWorker implements DisposableBean {
 
 	}
 
+	/**
+	 * A claimed job's file and what it was started with.
+	 *
+	 * @param preview whether this run only checks and records what storing would change
+	 * (a job checked first and not yet confirmed)
+	 */
 	private record Loaded(String kind, @Nullable String scope, byte[] content, ColumnMapping mapping,
-			Map<String, String> options, String importedBy, Instant startedAt) {
+			Map<String, String> options, String importedBy, Instant startedAt, boolean preview,
+			@Nullable String startedBy, String agencyCode) {
 	}
 
 	/** Runs a claimed job to its end, unless another run takes it over. */
 	void run(Claim claim) {
 		try {
 			var job = load(claim);
-			var kind = kind(job.kind()).orElseThrow(() -> new ImportFailedException(
-					"This kind of import (" + job.kind() + ") is no longer offered. Nothing was imported."));
+			var kind = kind(job.kind())
+				.orElseThrow(() -> new ImportFailedException("imports.failure.kindGone", List.of(job.kind())));
 			runKind(kind, claim, job);
 		}
 		catch (Superseded superseded) {
 			log.info("Import {} was taken over by another run", claim.id());
 		}
 		catch (ImportFailedException failed) {
-			fail(claim, failed.getMessage());
+			fail(claim, failed.code(), failed.arguments());
 		}
 		catch (RuntimeException unexpected) {
 			var reference = UUID.randomUUID().toString().substring(0, 8);
 			log.error("Import {} failed (reference {})", claim.id(), reference, unexpected);
-			fail(claim, "The import stopped because of an unexpected error (reference " + reference
-					+ "). Try again; if it happens again, quote the reference to your administrator.");
+			fail(claim, "imports.failure.unexpected", List.of(reference));
 		}
 	}
 
 	private Loaded load(Claim claim) {
 		return jdbc.sql("""
 				SELECT kind, scope, content, mapping_columns, mapping_headers, option_names, option_values, imported_by,
-				  started_at FROM platform.import_job WHERE id = ? AND lease_owner = ? AND content IS NOT NULL""")
+				  started_at, check_first AND confirmed_at IS NULL AS preview, started_by, agency_code
+				 FROM platform.import_job WHERE id = ? AND lease_owner = ? AND content IS NOT NULL""")
 			.param(claim.id())
 			.param(claim.runId())
 			.query((rs, row) -> new Loaded(rs.getString("kind"), rs.getString("scope"), rs.getBytes("content"),
@@ -260,7 +278,8 @@ class ImportWorker implements DisposableBean {
 							ImportJobs.strings(rs.getArray("mapping_headers")))),
 					pairs(ImportJobs.strings(rs.getArray("option_names")),
 							ImportJobs.strings(rs.getArray("option_values"))),
-					rs.getString("imported_by"), rs.getTimestamp("started_at").toInstant()))
+					rs.getString("imported_by"), rs.getTimestamp("started_at").toInstant(), rs.getBoolean("preview"),
+					rs.getString("started_by"), rs.getString("agency_code")))
 			.optional()
 			.orElseThrow(Superseded::new);
 	}
@@ -278,14 +297,19 @@ class ImportWorker implements DisposableBean {
 		var checked = RowChecker.check(kind, CsvReader.rows(reader(job.content())), job.mapping(), job.options(),
 				progress::report);
 		if (!checked.ok()) {
-			badRows(claim, checked);
+			badRows(kind, claim, job, checked);
+			return;
+		}
+		var records = checked.records().stream().map(ImportKind.Parsed::record).toList();
+		if (job.preview()) {
+			checkedFirst(kind, claim, job, records);
 			return;
 		}
 		progress.phase(ImportJob.Status.IMPORTING);
-		var records = checked.records().stream().map(ImportKind.Parsed::record).toList();
 		transaction.executeWithoutResult(tx -> {
 			var outcome = kind.store(records,
-					new ImportContext(job.scope(), job.options(), job.importedBy(), job.startedAt(), progress::report));
+					new ImportContext(job.scope(), job.options(), job.importedBy(), job.startedAt(), progress::report,
+							job.startedBy(), job.agencyCode(), changed -> jobs.insertPreview(claim.id(), changed)));
 			// In the import's own transaction: the records and "done" are stored
 			// together, or neither is.
 			int done = jdbc.sql("""
@@ -305,7 +329,31 @@ class ImportWorker implements DisposableBean {
 		});
 	}
 
-	private void badRows(Claim claim, RowChecker.Checked<?> checked) {
+	/**
+	 * Records what storing the records would change, writing nothing else, and leaves the
+	 * job (with its file) waiting for a person to confirm it.
+	 */
+	private <R> void checkedFirst(ImportKind<R> kind, Claim claim, Loaded job, List<R> records) {
+		var preview = readOnly.execute(tx -> kind.preview(records,
+				new ImportContext(job.scope(), job.options(), job.importedBy(), job.startedAt(), rows -> {
+				}, job.startedBy(), job.agencyCode(), changed -> {
+				})));
+		transaction.executeWithoutResult(tx -> {
+			int checked = jdbc.sql("""
+					UPDATE platform.import_job SET status = 'CHECKED', rows_done = total_rows, lease_owner = NULL,
+					  lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'VALIDATING'""")
+				.param(claim.id())
+				.param(claim.runId())
+				.update();
+			if (checked != 1) {
+				throw new Superseded();
+			}
+			jobs.insertPreview(claim.id(), Objects.requireNonNull(preview));
+		});
+	}
+
+	/** Ends the job with its bad rows (and audits it), in one transaction. */
+	private void badRows(ImportKind<?> kind, Claim claim, Loaded job, RowChecker.Checked<?> checked) {
 		transaction.executeWithoutResult(tx -> {
 			var problems = checked.problems();
 			int failed = jdbc
@@ -322,24 +370,21 @@ class ImportWorker implements DisposableBean {
 			if (failed != 1) {
 				throw new Superseded();
 			}
-			var kept = problems.size() > ImportJobs.MAX_PROBLEMS ? problems.subList(0, ImportJobs.MAX_PROBLEMS)
-					: problems;
-			for (int i = 0; i < kept.size(); i++) {
-				jdbc.sql("INSERT INTO platform.import_problem (job_id, position, row_no, message) VALUES (?, ?, ?, ?)")
-					.param(claim.id())
-					.param(i)
-					.param(kept.get(i).row())
-					.param(kept.get(i).message())
-					.update();
-			}
+			jobs.insertProblems(claim.id(), problems);
+			var startedBy = job.startedBy();
+			audit.recordFor(startedBy == null ? "system" : startedBy, job.agencyCode(), ImportAudit.IMPORT_REFUSED,
+					"import-job", claim.id().toString(), kind.grant().purpose(), AuditLog.Outcome.FAILED, kind.name()
+							+ ", " + problems.size() + " bad rows in " + checked.rows() + " rows; nothing imported");
 		});
 	}
 
-	private void fail(Claim claim, String why) {
-		jdbc.sql("""
-				UPDATE platform.import_job SET status = 'FAILED', failure = ?, content = NULL, finished_at = ?,
-				  lease_owner = NULL WHERE id = ? AND lease_owner = ? AND status IN ('VALIDATING', 'IMPORTING')""")
-			.param(why)
+	private void fail(Claim claim, String code, List<String> arguments) {
+		jdbc.sql(
+				"""
+						UPDATE platform.import_job SET status = 'FAILED', failure_code = ?, failure_arguments = ?, content = NULL,
+						  finished_at = ?, lease_owner = NULL WHERE id = ? AND lease_owner = ? AND status IN ('VALIDATING', 'IMPORTING')""")
+			.param(code)
+			.param(arguments.toArray(String[]::new))
 			.param(Timestamp.from(clock.instant()))
 			.param(claim.id())
 			.param(claim.runId())

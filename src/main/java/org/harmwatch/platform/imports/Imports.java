@@ -70,19 +70,17 @@ public class Imports {
 	public ImportJob upload(ImportKind<?> kind, @Nullable String scope, @Nullable String filename, byte[] content,
 			HarmwatchUser user) {
 		if (content.length == 0 || content.length > maxFileSize()) {
-			throw new ImportRejectedException("Choose a CSV file smaller than " + maxMegabytes() + " MB.");
+			throw rejected("imports.rejected.size", maxMegabytes());
 		}
 		if (SafeText.isBinary(content)) {
-			throw new ImportRejectedException("This is not a CSV file: it holds binary data, as a spreadsheet or an "
-					+ "image does. In the spreadsheet, save it as \"CSV UTF-8 (comma delimited)\" and choose that file.");
+			throw rejected("imports.rejected.binary");
 		}
 		String text;
 		try {
 			text = SafeText.decodeUtf8(content);
 		}
 		catch (SafeText.NotText ex) {
-			throw new ImportRejectedException("This is not a CSV file the import can read: " + ex.getMessage()
-					+ ". In the spreadsheet, save it as \"CSV UTF-8 (comma delimited)\" and choose that file.");
+			throw rejected("imports.rejected.notText", ex.getMessage());
 		}
 		List<String> header;
 		int total = 0;
@@ -90,7 +88,7 @@ public class Imports {
 			var rows = CsvReader.rows(new StringReader(text));
 			header = rows.hasNext() ? RowChecker.header(rows.next()) : List.of();
 			if (header.size() < 2) {
-				throw new ImportRejectedException("The file has no header row of comma-separated columns.");
+				throw rejected("imports.rejected.noHeader");
 			}
 			while (rows.hasNext()) {
 				if (!rows.next().blank()) {
@@ -99,23 +97,21 @@ public class Imports {
 			}
 		}
 		catch (CsvReader.MalformedCsvException ex) {
-			throw new ImportRejectedException(
-					"This is not a CSV file the import can read: " + ex.getMessage() + " (line " + ex.line() + ").");
+			throw rejected("imports.rejected.malformed", ex.getMessage(), ex.line());
 		}
 		if (total == 0) {
-			throw new ImportRejectedException("The file has a header but no rows.");
+			throw rejected("imports.rejected.noRows");
 		}
 		if (total > kind.maxRows()) {
-			throw new ImportRejectedException(String.format(Locale.ENGLISH,
-					"The file has %,d rows; at most %,d can be imported at once. Split it into smaller files.", total,
-					kind.maxRows()));
+			throw rejected("imports.rejected.tooManyRows", String.format(Locale.ENGLISH, "%,d", total),
+					String.format(Locale.ENGLISH, "%,d", kind.maxRows()));
 		}
 		var id = UUID.randomUUID();
 		var name = filename == null || filename.isBlank() ? "upload.csv"
 				: (filename.length() > 200 ? filename.substring(0, 200) : filename);
 		jobs.insert(id, kind.name(), user.agencyCode(), scope, user.getUsername(), name, content, header, total,
 				clock.instant());
-		audit.recordFor(user.getUsername(), user.agencyCode(), "IMPORT_UPLOADED", "import-job", id.toString(),
+		audit.recordFor(user.getUsername(), user.agencyCode(), ImportAudit.IMPORT_UPLOADED, "import-job", id.toString(),
 				kind.grant().purpose(), AuditLog.Outcome.ALLOWED, kind.name() + ", " + total + " rows");
 		return jobs.find(id).orElseThrow();
 	}
@@ -125,7 +121,7 @@ public class Imports {
 	 * they may not.
 	 */
 	public Optional<ImportJob> job(ImportKind<?> kind, UUID id, HarmwatchUser user) {
-		return visible(kind, id, user, "IMPORT_JOB_VIEWED");
+		return visible(kind, id, user, ImportAudit.IMPORT_JOB_VIEWED);
 	}
 
 	/**
@@ -133,11 +129,11 @@ public class Imports {
 	 * see the job (audited).
 	 */
 	public List<ImportProblem> problems(ImportKind<?> kind, UUID id, HarmwatchUser user, int limit) {
-		return visible(kind, id, user, "IMPORT_PROBLEMS_VIEWED").map(job -> jobs.problems(job.id(), limit))
+		return visible(kind, id, user, ImportAudit.IMPORT_PROBLEMS_VIEWED).map(job -> jobs.problems(job.id(), limit))
 			.orElse(List.of());
 	}
 
-	private Optional<ImportJob> visible(ImportKind<?> kind, UUID id, HarmwatchUser user, String action) {
+	private Optional<ImportJob> visible(ImportKind<?> kind, UUID id, HarmwatchUser user, ImportAudit action) {
 		var job = jobs.find(id).filter(j -> j.kind().equals(kind.name()));
 		if (job.isEmpty()) {
 			return job;
@@ -175,13 +171,105 @@ public class Imports {
 	@Transactional
 	public boolean start(ImportKind<?> kind, UUID id, ColumnMapping mapping, Map<String, String> options,
 			HarmwatchUser user) {
-		var job = visible(kind, id, user, "IMPORT_JOB_STARTED");
-		if (job.isEmpty() || !jobs.queue(id, mapping, options, user.displayName(), clock.instant())) {
+		return queue(kind, id, mapping, options, user, false);
+	}
+
+	/**
+	 * Starts the job with this mapping to check first, once: it is queued, checks every
+	 * row in the background, and, when every row is good, records what storing would
+	 * change ({@link ImportKind#preview}) and waits at {@link ImportJob.Status#CHECKED}
+	 * for {@link #confirm}, keeping the file; nothing is stored until then. Bad rows end
+	 * it as {@link #start} does.
+	 * @return false, changing nothing, when the job has been started already or the user
+	 * may not see it
+	 */
+	@Transactional
+	public boolean checkFirst(ImportKind<?> kind, UUID id, ColumnMapping mapping, Map<String, String> options,
+			HarmwatchUser user) {
+		return queue(kind, id, mapping, options, user, true);
+	}
+
+	private boolean queue(ImportKind<?> kind, UUID id, ColumnMapping mapping, Map<String, String> options,
+			HarmwatchUser user, boolean checkFirst) {
+		var job = visible(kind, id, user, ImportAudit.IMPORT_JOB_STARTED);
+		if (job.isEmpty() || !jobs.queue(id, mapping, options, user.displayName(), user.getUsername(), clock.instant(),
+				checkFirst)) {
 			return false;
 		}
 		jobs.saveMapping(user.agencyCode(), kind.name(), mapping, clock.instant());
 		worker.submitAfterCommit(id);
 		return true;
+	}
+
+	/**
+	 * Drops an upload not yet started (e.g. one whose header the module refuses), with
+	 * its file; false when it was started already or the user may not see it.
+	 */
+	@Transactional
+	public boolean discard(ImportKind<?> kind, UUID id, HarmwatchUser user) {
+		return visible(kind, id, user, ImportAudit.IMPORT_JOB_DISCARDED).map(job -> jobs.discard(job.id()))
+			.orElse(false);
+	}
+
+	/**
+	 * What a job checked first would change, once {@link ImportJob.Status#CHECKED} (and
+	 * kept after it is confirmed); empty when the user may not see the job or it has not
+	 * been checked (audited).
+	 */
+	public Optional<ImportPreview> preview(ImportKind<?> kind, UUID id, HarmwatchUser user) {
+		return visible(kind, id, user, ImportAudit.IMPORT_JOB_VIEWED).filter(ImportJob::checkFirst)
+			.map(job -> jobs.preview(job.id()))
+			.filter(preview -> !preview.changes().isEmpty());
+	}
+
+	/**
+	 * Confirms a job checked first: it is queued again, checks every row again (what it
+	 * imports into may have changed meanwhile), then stores every record or, if any row
+	 * is bad now, none, as {@link #start} does. Another instance may run it.
+	 * @return false, changing nothing, when the job is not waiting for a confirmation
+	 * (e.g. confirmed already) or the user may not see it
+	 */
+	@Transactional
+	public boolean confirm(ImportKind<?> kind, UUID id, HarmwatchUser user) {
+		var job = visible(kind, id, user, ImportAudit.IMPORT_JOB_CONFIRMED);
+		if (job.isEmpty() || !jobs.confirm(id, user.displayName(), user.getUsername(), clock.instant())) {
+			return false;
+		}
+		worker.submitAfterCommit(id);
+		return true;
+	}
+
+	/**
+	 * A job's status as the progress page's script and other clients read it: the
+	 * facility's JSON, its texts in words for the reader.
+	 *
+	 * @param rowsDone rows checked (status {@code VALIDATING}) or stored
+	 * ({@code IMPORTING})
+	 * @param finished done or failed
+	 * @param waiting waiting for a person: a mapping, or a confirmation of what it would
+	 * change
+	 * @param records records the file describes, once imported
+	 * @param problemCount bad rows found; nothing was imported when there are any
+	 * @param failure why it stopped when it was not bad rows, in words
+	 * @param failureCode the message code of {@code failure}
+	 */
+	public record Status(UUID id, ImportJob.Status status, boolean finished, boolean waiting, int totalRows,
+			int rowsDone, @Nullable Integer records, @Nullable Integer stored, @Nullable Integer skipped,
+			int problemCount, @Nullable String failure, @Nullable String failureCode) {
+
+		/** The status of this job. */
+		public static Status of(ImportJob job) {
+			var outcome = job.outcome();
+			return new Status(job.id(), job.status(), job.finished(), job.waiting(), job.totalRows(), job.rowsDone(),
+					outcome == null ? null : outcome.records(), outcome == null ? null : outcome.stored(),
+					outcome == null ? null : outcome.skipped(), job.problemCount(), job.failure(), job.failureCode());
+		}
+
+	}
+
+	private ImportRejectedException rejected(String code, @Nullable Object... arguments) {
+		var strings = ImportProblem.strings(arguments);
+		return new ImportRejectedException(code, strings, jobs.text(code, strings));
 	}
 
 	/**
@@ -212,7 +300,8 @@ public class Imports {
 		var checked = RowChecker.check(kind, CsvReader.rows(new StringReader(csv)), mapping, options, rows -> {
 		});
 		var records = checked.records().stream().map(ImportKind.Parsed::record).toList();
-		return new Report(checked.rows(), checked.ok() ? kind.describes(records) : 0, checked.problems(), null);
+		return new Report(checked.rows(), checked.ok() ? kind.describes(records) : 0, resolved(checked.problems()),
+				null);
 	}
 
 	/**
@@ -226,12 +315,16 @@ public class Imports {
 		var checked = RowChecker.check(kind, CsvReader.rows(new StringReader(csv)), mapping, options, rows -> {
 		});
 		if (!checked.ok()) {
-			return new Report(checked.rows(), 0, checked.problems(), null);
+			return new Report(checked.rows(), 0, resolved(checked.problems()), null);
 		}
 		var records = checked.records().stream().map(ImportKind.Parsed::record).toList();
 		var outcome = kind.store(records, new ImportContext(scope, options, importedBy, now, rows -> {
 		}));
 		return new Report(checked.rows(), outcome.records(), List.of(), outcome);
+	}
+
+	private List<ImportProblem> resolved(List<ImportProblem> problems) {
+		return problems.stream().map(jobs::resolved).toList();
 	}
 
 }

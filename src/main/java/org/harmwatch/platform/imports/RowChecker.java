@@ -40,15 +40,15 @@ final class RowChecker {
 			return checkRows(kind, rows, mapping, options, progress);
 		}
 		catch (CsvReader.MalformedCsvException ex) {
-			return new Checked<>(0, List.of(), List.of(new ImportProblem((int) Math.min(ex.line(), Integer.MAX_VALUE),
-					"This is not a CSV file the import can read: " + ex.getMessage() + " (line " + ex.line() + ").")));
+			return new Checked<>(0, List.of(), List.of(ImportProblem.of((int) Math.min(ex.line(), Integer.MAX_VALUE),
+					null, "imports.problem.malformed", ex.getMessage(), ex.line())));
 		}
 	}
 
 	private static <R> Checked<R> checkRows(ImportKind<R> kind, Iterator<CsvReader.Row> rows, ColumnMapping mapping,
 			Map<String, String> options, IntConsumer progress) {
 		if (!rows.hasNext()) {
-			return new Checked<>(0, List.of(), List.of(new ImportProblem(1, "The file is empty.")));
+			return new Checked<>(0, List.of(), List.of(ImportProblem.of(1, null, "imports.problem.empty")));
 		}
 		var header = header(rows.next());
 		var columns = new LinkedHashMap<String, Integer>();
@@ -57,13 +57,13 @@ final class RowChecker {
 			var mapped = mapping.header(column.name());
 			if (mapped == null) {
 				if (column.required()) {
-					problems.add(new ImportProblem(1, "No column of the file is chosen for " + column.name() + "."));
+					problems.add(ImportProblem.of(1, column.name(), "imports.problem.unmapped", column.name()));
 				}
 				continue;
 			}
 			int index = header.indexOf(mapped);
 			if (index < 0) {
-				problems.add(new ImportProblem(1, "The column \"" + mapped + "\" is not in the header."));
+				problems.add(ImportProblem.of(1, column.name(), "imports.problem.notInHeader", mapped));
 			}
 			columns.put(column.name(), index);
 		}
@@ -78,15 +78,15 @@ final class RowChecker {
 			int number = data + 1;
 			if (data > kind.maxRows()) {
 				return new Checked<>(data, List.of(),
-						List.of(new ImportProblem(1, "At most " + kind.maxRows() + " rows can be imported at once.")));
+						List.of(ImportProblem.of(1, null, "imports.problem.tooManyRows", kind.maxRows())));
 			}
 			progress.accept(data);
 			if (row.blank()) {
 				continue;
 			}
 			if (row.fields().size() != header.size()) {
-				problems.add(new ImportProblem(number,
-						"Has " + row.fields().size() + " fields; the header has " + header.size() + "."));
+				problems.add(ImportProblem.of(number, null, "imports.problem.fieldCount", row.fields().size(),
+						header.size()));
 				continue;
 			}
 			try {
@@ -94,7 +94,7 @@ final class RowChecker {
 						kind.parse(new ImportRow(number, row.fields(), columns, options))));
 			}
 			catch (ImportRowException bad) {
-				problems.add(new ImportProblem(number, bad.getMessage()));
+				problems.addAll(bad.problems());
 			}
 		}
 		problems.addAll(kind.checkTogether(List.copyOf(records)));

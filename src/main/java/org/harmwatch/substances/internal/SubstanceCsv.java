@@ -9,11 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.harmwatch.platform.CsvReader;
 import org.harmwatch.platform.CsvWriter;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.substances.Alias;
 import org.harmwatch.substances.RiskFlag;
 import org.harmwatch.substances.SubstanceClass;
@@ -21,7 +23,6 @@ import org.harmwatch.substances.SubstanceDetails;
 import org.harmwatch.substances.SubstanceDraft;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.TermKind;
-import org.harmwatch.substances.VocabularyProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,8 +55,8 @@ public final class SubstanceCsv {
 			Pattern.CASE_INSENSITIVE);
 
 	/**
-	 * A row read from a file, as a draft, with its row number (1 = first row after the
-	 * header).
+	 * A row read from a file, as a draft, with its row number as a spreadsheet shows it
+	 * (the header is row 1).
 	 */
 	public record Row(int row, SubstanceDraft draft) {
 	}
@@ -64,7 +65,7 @@ public final class SubstanceCsv {
 	 * What was read: the rows that could be read, and the problems of those that could
 	 * not.
 	 */
-	public record Parsed(List<Row> rows, List<VocabularyProblem> problems, int rowCount) {
+	public record Parsed(List<Row> rows, List<RowProblem> problems, int rowCount) {
 	}
 
 	private SubstanceCsv() {
@@ -114,42 +115,43 @@ public final class SubstanceCsv {
 			records = CsvReader.read(reader, MAX_ROWS + 1);
 		}
 		catch (CsvReader.MalformedCsvException ex) {
-			return new Parsed(List.of(), List.of(new VocabularyProblem(null, "file",
-					"This is not a CSV file the import can read: " + ex.getMessage() + " (line " + ex.line() + ").")),
-					0);
+			return new Parsed(List.of(), List.of(RowProblem.of(null, "file", "imports.problem.malformed",
+					String.valueOf(ex.getMessage()), String.valueOf(ex.line()))), 0);
 		}
 		if (records.isEmpty()) {
-			return new Parsed(List.of(), List.of(new VocabularyProblem(null, "file",
-					"The file is empty. It needs a header row: " + String.join(",", COLUMNS) + ".")), 0);
+			return new Parsed(List.of(),
+					List.of(RowProblem.of(null, "file", "substances.csv.empty", String.join(",", COLUMNS))), 0);
 		}
 		var header = records.get(0).fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
 		var columns = new HashMap<String, Integer>();
-		var problems = new ArrayList<VocabularyProblem>();
+		var problems = new ArrayList<RowProblem>();
 		for (int i = 0; i < header.size(); i++) {
 			var name = header.get(i);
 			if (!COLUMNS.contains(name)) {
-				problems.add(new VocabularyProblem(null, "header",
-						"Unknown column '" + name + "'. The columns are: " + String.join(", ", COLUMNS) + "."));
+				problems.add(RowProblem.of(null, "header", "substances.import.header.unknown", name,
+						String.join(", ", COLUMNS)));
 			}
 			else if (columns.putIfAbsent(name, i) != null) {
-				problems.add(new VocabularyProblem(null, "header", "Column '" + name + "' appears twice."));
+				problems.add(RowProblem.of(null, "header", "substances.import.header.twice", name));
 			}
 		}
 		for (var required : List.of("name", "class")) {
 			if (!columns.containsKey(required)) {
-				problems.add(new VocabularyProblem(null, "header", "The header has no '" + required + "' column."));
+				problems.add(RowProblem.of(null, "header", "substances.import.header.missing", required));
 			}
 		}
 		if (!problems.isEmpty()) {
 			return new Parsed(List.of(), problems, records.size() - 1);
 		}
 		var rows = new ArrayList<Row>();
-		for (int r = 1; r < records.size(); r++) {
-			var record = records.get(r);
-			var rowProblems = new ArrayList<VocabularyProblem>();
+		for (int i = 1; i < records.size(); i++) {
+			var record = records.get(i);
+			// As a spreadsheet numbers it, as every import does: the header is row 1.
+			int r = i + 1;
+			var rowProblems = new ArrayList<RowProblem>();
 			if (record.fields().size() > header.size()) {
-				rowProblems.add(new VocabularyProblem(r, "row", "It has " + record.fields().size()
-						+ " fields but the header has " + header.size() + " (check for an unquoted comma)."));
+				rowProblems.add(RowProblem.of(r, "row", "substances.csv.fieldCount",
+						String.valueOf(record.fields().size()), String.valueOf(header.size())));
 			}
 			var draft = draft(r, record.fields(), columns, rowProblems);
 			problems.addAll(rowProblems);
@@ -160,60 +162,91 @@ public final class SubstanceCsv {
 		return new Parsed(rows, problems, records.size() - 1);
 	}
 
+	/**
+	 * What is wrong with a file's header: unknown columns, columns named twice, and the
+	 * required name and class missing; each a problem of the upload form's {@code file}
+	 * field.
+	 */
+	public static List<FieldProblem> headerProblems(List<String> header) {
+		var problems = new ArrayList<FieldProblem>();
+		var seen = new ArrayList<String>();
+		for (var column : header) {
+			var name = column.strip().toLowerCase(Locale.ROOT);
+			if (!COLUMNS.contains(name)) {
+				problems
+					.add(FieldProblem.of("file", "substances.import.header.unknown", name, String.join(", ", COLUMNS)));
+			}
+			else if (seen.contains(name)) {
+				problems.add(FieldProblem.of("file", "substances.import.header.twice", name));
+			}
+			seen.add(name);
+		}
+		for (var required : List.of("name", "class")) {
+			if (!seen.contains(required)) {
+				problems.add(FieldProblem.of("file", "substances.import.header.missing", required));
+			}
+		}
+		return problems;
+	}
+
 	private static @Nullable SubstanceDraft draft(int row, List<String> fields, Map<String, Integer> columns,
-			List<VocabularyProblem> problems) {
-		var code = blankToNull(field(fields, columns, "code"));
+			List<RowProblem> problems) {
+		return draft(row, column -> field(fields, columns, column), problems);
+	}
+
+	/**
+	 * One row as a draft, or null when it has problems (each added, with the row's
+	 * number); give a list of the row's own problems.
+	 * @param cell a column's cell as written (blank when the file lacks the column)
+	 */
+	public static @Nullable SubstanceDraft draft(int row, Function<String, String> cell, List<RowProblem> problems) {
+		var code = blankToNull(cell.apply("code"));
 		if (code != null && !SubstanceId.isValid(code)) {
-			problems.add(new VocabularyProblem(row, "code",
-					"'" + code + "' is not a code: use lower-case letters and digits separated by single hyphens."));
+			problems.add(RowProblem.of(row, "code", "substances.csv.code.invalid", code));
 		}
-		var name = field(fields, columns, "name").strip();
+		var name = cell.apply("name").strip();
 		if (name.isEmpty()) {
-			problems.add(new VocabularyProblem(row, "name", "The name is missing."));
+			problems.add(RowProblem.of(row, "name", "substances.csv.name.missing"));
 		}
-		var className = field(fields, columns, "class").strip();
+		var className = cell.apply("class").strip();
 		SubstanceClass substanceClass = null;
 		try {
 			substanceClass = SubstanceClass.valueOf(className.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new VocabularyProblem(row, "class",
-					(className.isEmpty() ? "The class is missing." : "'" + className + "' is not a class.")
-							+ " Use one of: "
-							+ Arrays.stream(SubstanceClass.values()).map(Enum::name).collect(Collectors.joining(", "))
-							+ "."));
+			var classes = Arrays.stream(SubstanceClass.values()).map(Enum::name).collect(Collectors.joining(", "));
+			problems.add(className.isEmpty() ? RowProblem.of(row, "class", "substances.csv.class.missing", classes)
+					: RowProblem.of(row, "class", "substances.csv.class.invalid", className, classes));
 		}
 		var flags = EnumSet.noneOf(RiskFlag.class);
-		for (var flag : split(field(fields, columns, "flags"))) {
+		for (var flag : split(cell.apply("flags"))) {
 			try {
 				flags.add(RiskFlag.valueOf(flag.toUpperCase(Locale.ROOT)));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new VocabularyProblem(row, "flags", "'" + flag + "' is not a risk flag. Use: "
-						+ Arrays.stream(RiskFlag.values()).map(Enum::name).collect(Collectors.joining(", ")) + "."));
+				problems.add(RowProblem.of(row, "flags", "substances.csv.flag.invalid", flag,
+						Arrays.stream(RiskFlag.values()).map(Enum::name).collect(Collectors.joining(", "))));
 			}
 		}
-		var parent = blankToNull(field(fields, columns, "parent"));
+		var parent = blankToNull(cell.apply("parent"));
 		if (parent != null && !SubstanceId.isValid(parent)) {
-			problems.add(new VocabularyProblem(row, "parent", "'" + parent + "' is not a substance code."));
+			problems.add(RowProblem.of(row, "parent", "substances.rule.parent.notCode", parent));
 		}
 		var aliases = new ArrayList<Alias>();
-		aliases.addAll(aliases(row, "aliases", split(field(fields, columns, "aliases")), TermKind.SYNONYM, problems));
-		aliases.addAll(aliases(row, "street_names", split(field(fields, columns, "street_names")), TermKind.STREET_NAME,
-				problems));
+		aliases.addAll(aliases(row, "aliases", split(cell.apply("aliases")), TermKind.SYNONYM, problems));
+		aliases.addAll(aliases(row, "street_names", split(cell.apply("street_names")), TermKind.STREET_NAME, problems));
 		Long cid = null;
-		var cidText = blankToNull(field(fields, columns, "pubchem_cid"));
+		var cidText = blankToNull(cell.apply("pubchem_cid"));
 		if (cidText != null) {
 			try {
 				cid = Long.valueOf(cidText);
 			}
 			catch (NumberFormatException ex) {
-				problems.add(new VocabularyProblem(row, "pubchem_cid",
-						"'" + cidText + "' is not a PubChem compound id (a whole number)."));
+				problems.add(RowProblem.of(row, "pubchem_cid", "substances.csv.pubchemCid.invalid", cidText));
 			}
 		}
-		var cas = blankToNull(field(fields, columns, "cas_number"));
-		var notes = blankToNull(field(fields, columns, "notes"));
+		var cas = blankToNull(cell.apply("cas_number"));
+		var notes = blankToNull(cell.apply("notes"));
 		if (!problems.isEmpty() || substanceClass == null) {
 			return null;
 		}
@@ -225,7 +258,7 @@ public final class SubstanceCsv {
 	 * {@code [also: code, code]}.
 	 */
 	public static List<Alias> aliases(@Nullable Integer row, String field, List<String> entries, TermKind kind,
-			List<VocabularyProblem> problems) {
+			List<RowProblem> problems) {
 		var result = new ArrayList<Alias>();
 		for (var entry : entries) {
 			var text = entry.strip();
@@ -242,15 +275,13 @@ public final class SubstanceCsv {
 						codes.add(new SubstanceId(code.strip()));
 					}
 					else {
-						problems.add(new VocabularyProblem(row, field, "'" + entry.strip() + "': '" + code
-								+ "' is not a substance code (write [also: code, code])."));
+						problems.add(RowProblem.of(row, field, "substances.csv.also.invalid", entry.strip(), code));
 					}
 				}
 				also = codes;
 			}
 			else if (text.contains("[") || text.contains("]")) {
-				problems.add(new VocabularyProblem(row, field,
-						"'" + text + "': square brackets are only for [also: code, code] at the end."));
+				problems.add(RowProblem.of(row, field, "substances.csv.also.brackets", text));
 				continue;
 			}
 			if (!text.isEmpty()) {

@@ -12,7 +12,6 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.harmwatch.substances.internal.VocabularyRules.Drafted;
 import org.harmwatch.substances.internal.VocabularyRules.Mode;
-import org.harmwatch.substances.VocabularyProblem;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -46,7 +45,7 @@ public class V202611230301__substances_seed extends BaseJavaMigration {
 		problems.addAll(plan.problems());
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("The seed vocabulary breaks the rules: "
-					+ problems.stream().map(VocabularyProblem::describe).collect(Collectors.joining("; ")));
+					+ problems.stream().map(RowProblem::toString).collect(Collectors.joining("; ")));
 		}
 		store.save(plan.effective().stream().map(VocabularyRules.Change::after).toList());
 		store.bumpVersion(now);

@@ -18,7 +18,6 @@ import org.harmwatch.substances.SubstanceDetails;
 import org.harmwatch.substances.SubstanceDraft;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.TermKind;
-import org.harmwatch.substances.VocabularyProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,7 +76,7 @@ public final class VocabularyRules {
 	}
 
 	/** What a set of drafts would do, and what stops it. */
-	public record Plan(List<Change> changes, List<VocabularyProblem> problems) {
+	public record Plan(List<Change> changes, List<RowProblem> problems) {
 
 		public boolean valid() {
 			return problems.isEmpty();
@@ -101,7 +100,7 @@ public final class VocabularyRules {
 	public static Plan plan(Collection<SubstanceDetails> existing, List<Drafted> drafts, Mode mode, Instant now,
 			String actor, boolean csvNames) {
 		var fields = new Fields(csvNames);
-		var problems = new ArrayList<VocabularyProblem>();
+		var problems = new ArrayList<RowProblem>();
 		var byCode = new LinkedHashMap<String, SubstanceDetails>();
 		var byNameKey = new HashMap<String, SubstanceDetails>();
 		for (var substance : existing) {
@@ -120,11 +119,10 @@ public final class VocabularyRules {
 			var nameKey = TermKeys.key(draft.name());
 			int before = problems.size();
 			if (draft.name().isEmpty() || nameKey.isEmpty()) {
-				problems.add(new VocabularyProblem(row, fields.name, "The name needs at least one letter or digit."));
+				problems.add(RowProblem.of(row, fields.name, "substances.rule.name.noLetters"));
 			}
 			else if (draft.name().length() > MAX_NAME) {
-				problems.add(new VocabularyProblem(row, fields.name,
-						"The name is longer than " + MAX_NAME + " characters."));
+				problems.add(RowProblem.of(row, fields.name, "substances.rule.name.tooLong", String.valueOf(MAX_NAME)));
 			}
 			SubstanceDetails previous = null;
 			String code = null;
@@ -132,8 +130,7 @@ public final class VocabularyRules {
 				case CREATE -> {
 					var holder = byNameKey.get(nameKey);
 					if (holder != null && !nameKey.isEmpty()) {
-						problems.add(new VocabularyProblem(row, fields.name,
-								"There is already a substance called " + holder.name() + "."));
+						problems.add(RowProblem.of(row, fields.name, "substances.rule.name.taken", holder.name()));
 					}
 					code = freshCode(draft.name(), takenCodes);
 				}
@@ -150,14 +147,11 @@ public final class VocabularyRules {
 						previous = byCode.get(code);
 						var holder = byNameKey.get(nameKey);
 						if (previous == null && holder != null) {
-							problems.add(new VocabularyProblem(row, fields.name,
-									"There is already a substance called " + holder.name() + ", with code "
-											+ holder.id().code()
-											+ ". Give that code to change it, or leave the code empty."));
+							problems.add(RowProblem.of(row, fields.name, "substances.rule.name.takenWithCode",
+									holder.name(), holder.id().code()));
 						}
 						else if (previous == null && (RESERVED_CODES.contains(code) || !SubstanceId.isValid(code))) {
-							problems
-								.add(new VocabularyProblem(row, "code", "'" + code + "' cannot be used as a code."));
+							problems.add(RowProblem.of(row, "code", "substances.rule.code.unusable", code));
 						}
 					}
 					else {
@@ -169,16 +163,15 @@ public final class VocabularyRules {
 			takenCodes.add(code);
 			if (rowOfCode.containsKey(code) || (!nameKey.isEmpty() && rowOfNameKey.containsKey(nameKey))) {
 				var other = rowOfCode.containsKey(code) ? rowOfCode.get(code) : rowOfNameKey.get(nameKey);
-				problems.add(new VocabularyProblem(row, fields.name, "This substance is already given"
-						+ (other == null ? "" : " in row " + other) + "; give each substance once."));
+				problems.add(other == null ? RowProblem.of(row, fields.name, "substances.rule.givenTwice")
+						: RowProblem.of(row, fields.name, "substances.rule.givenTwice.row", String.valueOf(other)));
 			}
 			rowOfCode.put(code, row);
 			if (!nameKey.isEmpty()) {
 				rowOfNameKey.put(nameKey, row);
 			}
 			if (draft.parentCode() != null && !SubstanceId.isValid(draft.parentCode())) {
-				problems.add(new VocabularyProblem(row, fields.parent,
-						"'" + draft.parentCode() + "' is not a substance code."));
+				problems.add(RowProblem.of(row, fields.parent, "substances.rule.parent.notCode", draft.parentCode()));
 			}
 			if (problems.size() > before) {
 				continue; // without a usable name or code, the vocabulary-wide checks
@@ -200,42 +193,37 @@ public final class VocabularyRules {
 	}
 
 	private static void checkFields(@Nullable Integer row, SubstanceDraft draft, Fields fields,
-			List<VocabularyProblem> problems) {
+			List<RowProblem> problems) {
 		var flags = draft.flags();
 		if (flags.contains(RiskFlag.NALOXONE_RESPONSIVE) && flags.contains(RiskFlag.SEDATIVE_NOT_NALOXONE_RESPONSIVE)) {
-			problems.add(new VocabularyProblem(row, fields.flags, "A substance cannot be both naloxone-responsive and a"
-					+ " sedative that naloxone does not reverse. Record the parts of a mixture as separate substances."));
+			problems.add(RowProblem.of(row, fields.flags, "substances.rule.flags.naloxoneAndSedative"));
 		}
 		if (flags.contains(RiskFlag.REPEAT_NALOXONE_LIKELY) && !flags.contains(RiskFlag.NALOXONE_RESPONSIVE)) {
-			problems.add(new VocabularyProblem(row, fields.flags,
-					"Repeat naloxone doses only apply to a naloxone-responsive substance: tick that too."));
+			problems.add(RowProblem.of(row, fields.flags, "substances.rule.flags.repeatNaloxone"));
 		}
 		if (draft.pubchemCid() != null && draft.pubchemCid() <= 0) {
-			problems.add(new VocabularyProblem(row, fields.pubchemCid, "A PubChem compound id is a positive number."));
+			problems.add(RowProblem.of(row, fields.pubchemCid, "substances.rule.pubchemCid.positive"));
 		}
 		if (draft.casNumber() != null && !validCas(draft.casNumber())) {
-			problems.add(new VocabularyProblem(row, fields.casNumber, "'" + draft.casNumber()
-					+ "' is not a CAS registry number (digits-digits-check digit, e.g. 437-38-7, with a matching check digit)."));
+			problems.add(RowProblem.of(row, fields.casNumber, "substances.rule.casNumber.invalid", draft.casNumber()));
 		}
 		if (draft.notes() != null && draft.notes().length() > MAX_NOTES) {
-			problems.add(new VocabularyProblem(row, fields.notes,
-					"The notes are longer than " + MAX_NOTES + " characters."));
+			problems.add(RowProblem.of(row, fields.notes, "substances.rule.notes.tooLong", String.valueOf(MAX_NOTES)));
 		}
 		if (draft.parentCode() != null && draft.parentCode().equals(draft.code())) {
-			problems.add(new VocabularyProblem(row, fields.parent, "A substance cannot be its own parent."));
+			problems.add(RowProblem.of(row, fields.parent, "substances.rule.parent.self"));
 		}
 		for (var alias : draft.aliases()) {
 			var field = fields.of(alias.kind());
 			if (alias.text().length() > MAX_NAME) {
-				problems.add(new VocabularyProblem(row, field,
-						"'" + alias.text().substring(0, 40) + "…' is longer than " + MAX_NAME + " characters."));
+				problems.add(RowProblem.of(row, field, "substances.rule.alias.tooLong", alias.text().substring(0, 40),
+						String.valueOf(MAX_NAME)));
 			}
 			else if (alias.text().contains("|")) {
-				problems.add(new VocabularyProblem(row, field,
-						"'" + alias.text() + "' contains '|', which separates names in CSV files."));
+				problems.add(RowProblem.of(row, field, "substances.rule.alias.pipe", alias.text()));
 			}
 			else if (TermKeys.key(alias.text()).isEmpty()) {
-				problems.add(new VocabularyProblem(row, field, "'" + alias.text() + "' has no letters or digits."));
+				problems.add(RowProblem.of(row, field, "substances.rule.alias.noLetters", alias.text()));
 			}
 		}
 	}
@@ -258,7 +246,7 @@ public final class VocabularyRules {
 	}
 
 	private static void checkVocabulary(Map<String, SubstanceDetails> after, List<Change> changes, Fields fields,
-			List<VocabularyProblem> problems) {
+			List<RowProblem> problems) {
 		var changedRows = new HashMap<String, Change>();
 		for (var change : changes) {
 			changedRows.put(change.after().id().code(), change);
@@ -283,28 +271,26 @@ public final class VocabularyRules {
 						row, problems);
 				for (var code : alias.alsoMeans()) {
 					if (!after.containsKey(code.code())) {
-						problems.add(new VocabularyProblem(row, fields.of(alias.kind()),
-								"'" + alias.text() + "' is said to also mean '" + code.code()
-										+ "', but there is no substance with that code."));
+						problems.add(RowProblem.of(row, fields.of(alias.kind()), "substances.rule.alias.alsoUnknown",
+								alias.text(), code.code()));
 					}
 				}
 			}
 			var parent = substance.parent();
 			if (parent != null) {
 				if (!after.containsKey(parent.code())) {
-					problems.add(new VocabularyProblem(row, fields.parent,
-							"There is no substance with code '" + parent.code() + "'."));
+					problems.add(RowProblem.of(row, fields.parent, "substances.rule.parent.unknown", parent.code()));
 				}
 				else if (parent.equals(substance.id())) {
-					problems.add(new VocabularyProblem(row, fields.parent, "A substance cannot be its own parent."));
+					problems.add(RowProblem.of(row, fields.parent, "substances.rule.parent.self"));
 				}
 				else {
 					var seen = new HashSet<String>();
 					var current = after.get(parent.code());
 					while (current != null && seen.add(current.id().code())) {
 						if (current.id().equals(substance.id())) {
-							problems.add(new VocabularyProblem(row, fields.parent, after.get(parent.code()).name()
-									+ " is already a kind of " + substance.name() + ", so it cannot be its parent."));
+							problems.add(RowProblem.of(row, fields.parent, "substances.rule.parent.loop",
+									after.get(parent.code()).name(), substance.name()));
 							break;
 						}
 						current = current.parent() == null ? null : after.get(current.parent().code());
@@ -316,13 +302,14 @@ public final class VocabularyRules {
 
 	private static void claim(Map<String, SubstanceDetails> owners, String key, String text, String field,
 			SubstanceDetails claimant, Map<String, Change> changedRows, @Nullable Integer row,
-			List<VocabularyProblem> problems) {
+			List<RowProblem> problems) {
 		var owner = owners.putIfAbsent(key, claimant);
 		if (owner != null && !owner.id().equals(claimant.id())) {
 			var ownerChange = changedRows.get(owner.id().code());
-			var where = ownerChange != null && ownerChange.row() != null ? " (row " + ownerChange.row() + ")" : "";
-			problems.add(new VocabularyProblem(row, field, "'" + text + "' already belongs to " + owner.name() + where
-					+ "; a name can belong to one substance only."));
+			problems.add(ownerChange != null && ownerChange.row() != null
+					? RowProblem.of(row, field, "substances.rule.name.belongs.row", text, owner.name(),
+							String.valueOf(ownerChange.row()))
+					: RowProblem.of(row, field, "substances.rule.name.belongs", text, owner.name()));
 		}
 	}
 

@@ -14,6 +14,8 @@ import org.harmwatch.substances.SubstanceSummary;
 import org.harmwatch.substances.Suggestion;
 import org.harmwatch.substances.TermKind;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -68,8 +70,15 @@ class SubstanceApiController {
 
 	private final SubstanceManagement substances;
 
-	SubstanceApiController(SubstanceManagement substances) {
+	private final MessageSource messages;
+
+	SubstanceApiController(SubstanceManagement substances, MessageSource messages) {
 		this.substances = substances;
+		this.messages = messages;
+	}
+
+	private String text(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
 	@Operation(summary = "Search the vocabulary, or list it",
@@ -100,8 +109,9 @@ class SubstanceApiController {
 			@Parameter(description = "never correct spelling (for laboratory names)") @RequestParam(
 					defaultValue = "false") boolean exact) {
 		if (text.isBlank()) {
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "text: give the text to resolve.");
-			problem.setTitle("Invalid request");
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					text("substances.api.text.required"));
+			problem.setTitle(text("substances.api.invalid"));
 			return ResponseEntity.badRequest().body(problem);
 		}
 		var resolution = exact ? substances.resolveExactly(text) : substances.resolve(text);
@@ -109,8 +119,8 @@ class SubstanceApiController {
 			return ResponseEntity.ok(ResolutionJson.of(resolution.get()));
 		}
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"Nothing in the substance vocabulary matches '" + text.strip() + "'.");
-		problem.setTitle("No substance matches");
+				text("substances.api.noMatch", text.strip()));
+		problem.setTitle(text("substances.api.noMatch.title"));
 		problem.setProperty("suggestions", substances.closest(text, 5).stream().map(SubstanceJson::of).toList());
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
 	}

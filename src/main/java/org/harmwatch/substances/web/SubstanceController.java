@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
@@ -16,8 +16,8 @@ import org.harmwatch.substances.RiskFlag;
 import org.harmwatch.substances.SubstanceClass;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.SubstanceManagement;
-import org.harmwatch.substances.VocabularyProblem;
-import org.harmwatch.substances.VocabularyRuleException;
+import org.harmwatch.substances.SubstanceDraft;
+import org.harmwatch.substances.internal.RowProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,9 +27,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,6 +46,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class SubstanceController {
+
+	static final String FORM = "form";
 
 	static final String MANAGE = "SUBSTANCES:MANAGE";
 
@@ -92,53 +92,61 @@ class SubstanceController {
 	@GetMapping("/substances/new")
 	@Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
 	String newForm(Model model) {
-		return form(model, new SubstanceForm(), null, List.of());
+		model.addAttribute(FORM, new SubstanceForm());
+		return form(model, null);
 	}
 
 	@PostMapping("/substances")
 	@Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
-	String create(@ModelAttribute("form") SubstanceForm form, Model model, RedirectAttributes redirect) {
-		var problems = new ArrayList<VocabularyProblem>();
-		var draft = form.toDraft(problems);
-		if (draft != null) {
-			try {
-				var created = substances.create(draft);
-				redirect.addFlashAttribute("saved", created.name());
-				return "redirect:/substances/" + created.id().code();
-			}
-			catch (VocabularyRuleException ex) {
-				problems.addAll(ex.problems());
-			}
+	String create(@ModelAttribute(FORM) SubstanceForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		try {
+			var created = substances.create(draft(form));
+			redirect.addFlashAttribute("saved", created.name());
+			return "redirect:/substances/" + created.id().code();
 		}
-		return form(model, form, null, problems);
+		catch (InputRejectedException ex) {
+			ex.addTo(result);
+		}
+		return form(model, null);
+	}
+
+	/**
+	 * The form as a draft.
+	 * @throws InputRejectedException naming each field that is not what a draft needs
+	 */
+	private static SubstanceDraft draft(SubstanceForm form) {
+		var problems = new ArrayList<RowProblem>();
+		var draft = form.toDraft(problems);
+		if (draft == null) {
+			throw new InputRejectedException(RowProblem.fieldProblems(problems));
+		}
+		return draft;
 	}
 
 	@GetMapping("/substances/{code}/edit")
 	@Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
 	String editForm(@PathVariable String code, Model model) {
 		var substance = substances.details(id(code));
-		return form(model, SubstanceForm.of(substance), substance.id().code(), List.of());
+		model.addAttribute(FORM, SubstanceForm.of(substance));
+		return form(model, substance.id().code());
 	}
 
 	@PostMapping("/substances/{code}")
 	@Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
-	String change(@PathVariable String code, @ModelAttribute("form") SubstanceForm form, Model model,
-			RedirectAttributes redirect) {
+	String change(@PathVariable String code, @ModelAttribute(FORM) SubstanceForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
 		var id = id(code);
 		substances.details(id);
-		var problems = new ArrayList<VocabularyProblem>();
-		var draft = form.toDraft(problems);
-		if (draft != null) {
-			try {
-				var changed = substances.change(id, draft);
-				redirect.addFlashAttribute("saved", changed.name());
-				return "redirect:/substances/" + code;
-			}
-			catch (VocabularyRuleException ex) {
-				problems.addAll(ex.problems());
-			}
+		try {
+			var changed = substances.change(id, draft(form));
+			redirect.addFlashAttribute("saved", changed.name());
+			return "redirect:/substances/" + code;
 		}
-		return form(model, form, code, problems);
+		catch (InputRejectedException ex) {
+			ex.addTo(result);
+		}
+		return form(model, code);
 	}
 
 	@GetMapping("/substances/export")
@@ -154,20 +162,11 @@ class SubstanceController {
 			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
-	private String form(Model model, SubstanceForm form, @Nullable String code, List<VocabularyProblem> problems) {
-		var errors = new LinkedHashMap<String, List<String>>();
-		// The problems are also the form's binding errors, so that the page answers 422
-		// (platform's idiom).
-		var result = new BeanPropertyBindingResult(form, "form");
-		for (var problem : problems) {
-			errors.computeIfAbsent(problem.field(), f -> new ArrayList<>()).add(problem.message());
-			result.addError(new FieldError("form", problem.field(), problem.message()));
-		}
-		model.addAttribute("form", form);
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
+	/**
+	 * The form page; the form and its binding result (with any errors) are in the model.
+	 */
+	private String form(Model model, @Nullable String code) {
 		model.addAttribute("code", code);
-		model.addAttribute("problems", problems);
-		model.addAttribute("errors", errors);
 		model.addAttribute("classes", SubstanceClass.values());
 		model.addAttribute("flags", RiskFlag.values());
 		model.addAttribute("parents",

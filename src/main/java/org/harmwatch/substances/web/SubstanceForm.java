@@ -10,7 +10,7 @@ import org.harmwatch.substances.SubstanceClass;
 import org.harmwatch.substances.SubstanceDetails;
 import org.harmwatch.substances.SubstanceDraft;
 import org.harmwatch.substances.TermKind;
-import org.harmwatch.substances.VocabularyProblem;
+import org.harmwatch.substances.internal.RowProblem;
 import org.harmwatch.substances.internal.SubstanceCsv;
 import org.jspecify.annotations.Nullable;
 
@@ -53,17 +53,17 @@ public class SubstanceForm {
 	}
 
 	/** The form as a draft, or the problems that stop it being one. */
-	@Nullable SubstanceDraft toDraft(List<VocabularyProblem> problems) {
+	@Nullable SubstanceDraft toDraft(List<RowProblem> problems) {
 		int before = problems.size();
 		if (name.isBlank()) {
-			problems.add(new VocabularyProblem(null, "name", "Enter the substance's name."));
+			problems.add(RowProblem.of(null, "name", "substances.form.name.required"));
 		}
 		SubstanceClass chosenClass = null;
 		try {
 			chosenClass = SubstanceClass.valueOf(substanceClass.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new VocabularyProblem(null, "substanceClass", "Choose the substance's class."));
+			problems.add(RowProblem.of(null, "substanceClass", "substances.form.class.required"));
 		}
 		var chosenFlags = EnumSet.noneOf(RiskFlag.class);
 		for (var flag : flags) {
@@ -71,7 +71,7 @@ public class SubstanceForm {
 				chosenFlags.add(RiskFlag.valueOf(flag));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new VocabularyProblem(null, "flags", "'" + flag + "' is not a risk flag."));
+				problems.add(RowProblem.of(null, "flags", "substances.form.flag.invalid", flag));
 			}
 		}
 		Long cid = null;
@@ -80,8 +80,7 @@ public class SubstanceForm {
 				cid = Long.valueOf(pubchemCid.strip());
 			}
 			catch (NumberFormatException ex) {
-				problems.add(new VocabularyProblem(null, "pubchemCid",
-						"A PubChem compound id is a whole number, like 3345."));
+				problems.add(RowProblem.of(null, "pubchemCid", "substances.form.pubchemCid.invalid"));
 			}
 		}
 		var parsedAliases = new ArrayList<>(

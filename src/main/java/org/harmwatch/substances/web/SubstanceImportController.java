@@ -1,116 +1,117 @@
 package org.harmwatch.substances.web;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
+import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
-import org.harmwatch.platform.SafeText;
+import org.harmwatch.platform.imports.ImportJob;
+import org.harmwatch.platform.imports.Imports;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
-import org.harmwatch.substances.ImportReport;
-import org.harmwatch.substances.SubstanceManagement;
-import org.harmwatch.substances.VocabularyProblem;
-import org.harmwatch.substances.internal.SubstanceCsv;
+import org.harmwatch.substances.SubstanceImports;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * CSV import for coordinators: upload, read the report (every bad row named, with why),
- * then confirm. The file is imported whole or not at all, and checked again when
- * confirmed in case the vocabulary changed meanwhile.
- *
- * <p>
- * Between the two steps the file waits in the session, which is stored in the database,
- * so any instance can take the confirmation.
+ * CSV import of the vocabulary for coordinators, through the platform's import facility:
+ * upload the file (kept in the database), and a background job checks it while its page
+ * shows the progress; the page then shows what importing it would change (new, changed
+ * and unchanged substances) or every bad row, before anything is written. Confirming
+ * starts a job that checks every row again and imports all or nothing. Any instance can
+ * take either step: nothing waits in the HTTP session.
  */
 @Controller
 @Requires(capability = Capability.SUBSTANCES, action = Action.MANAGE)
 class SubstanceImportController {
 
-	static final String PENDING = "substances.pendingImport";
+	static final String FORM = "importForm";
 
-	/** A checked file waiting for confirmation. */
-	record PendingImport(String token, String filename, String csv) implements Serializable {
+	/** Bad rows listed on the page: as many as the facility keeps. */
+	static final int PROBLEMS_SHOWN = 1000;
+
+	/** The upload form: the file chosen. */
+	record ImportForm(@Nullable MultipartFile file) {
 	}
 
-	private final SubstanceManagement substances;
+	private final SubstanceImports imports;
 
-	SubstanceImportController(SubstanceManagement substances) {
-		this.substances = substances;
+	SubstanceImportController(SubstanceImports imports) {
+		this.imports = imports;
 	}
 
 	@GetMapping("/substances/import")
 	String form(Model model) {
-		model.addAttribute("columns", SubstanceCsv.COLUMNS);
-		return "substances/import";
+		model.addAttribute(FORM, new ImportForm(null));
+		return upload(model);
 	}
 
 	@PostMapping("/substances/import")
-	String check(@RequestParam(required = false) @Nullable MultipartFile file, HttpSession session, Model model,
-			HttpServletResponse response) throws IOException {
-		model.addAttribute("columns", SubstanceCsv.COLUMNS);
-		session.removeAttribute(PENDING);
-		if (file == null || file.isEmpty()) {
-			return refused(model, response, "file", "Choose a CSV file to import.");
-		}
-		String csv;
+	String check(@ModelAttribute(FORM) ImportForm form, BindingResult result, Model model,
+			@AuthenticationPrincipal HarmwatchUser user) throws IOException {
+		var file = form.file();
 		try {
-			csv = SafeText.decodeUtf8(file.getBytes());
+			var job = imports.check(file == null ? null : file.getOriginalFilename(),
+					file == null ? new byte[0] : file.getBytes(), user);
+			return "redirect:/substances/imports/" + job.id();
 		}
-		catch (SafeText.NotText ex) {
-			return refused(model, response, "file", "This is not a CSV file the import can read: " + ex.getMessage()
-					+ ". In a spreadsheet, save it as \"CSV UTF-8 (comma delimited)\".");
+		catch (InputRejectedException ex) {
+			ex.addTo(result);
 		}
-		var filename = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
-		var report = substances.checkImport(csv);
-		model.addAttribute("filename", filename);
-		model.addAttribute("report", report);
-		if (!report.valid()) {
-			response.setStatus(422);
-			return "substances/import";
-		}
-		var pending = new PendingImport(UUID.randomUUID().toString(), filename, csv);
-		session.setAttribute(PENDING, pending);
-		model.addAttribute("token", pending.token());
+		return upload(model);
+	}
+
+	private String upload(Model model) {
+		model.addAttribute("columns", imports.columns());
 		return "substances/import";
 	}
 
-	@PostMapping("/substances/import/confirm")
-	String confirm(@RequestParam(required = false) @Nullable String token, HttpSession session, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		var pending = session.getAttribute(PENDING) instanceof PendingImport p ? p : null;
-		if (pending == null || !pending.token().equals(token)) {
-			redirect.addFlashAttribute("expired", true);
-			return "redirect:/substances/import";
-		}
-		session.removeAttribute(PENDING);
-		var report = substances.importCsv(pending.csv());
-		model.addAttribute("columns", SubstanceCsv.COLUMNS);
-		model.addAttribute("filename", pending.filename());
-		model.addAttribute("report", report);
-		if (!report.valid()) {
-			response.setStatus(422);
-			return "substances/import";
-		}
-		model.addAttribute("imported", true);
-		return "substances/import";
+	/**
+	 * The import: its progress while checked, then what it would change (and the button
+	 * to import it) or every bad row; its progress while imported, then what it changed.
+	 */
+	@GetMapping("/substances/imports/{id}")
+	String job(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
+		return job(model, imports.job(id, user), user);
 	}
 
-	private static String refused(Model model, HttpServletResponse response, String field, String message) {
-		response.setStatus(422);
-		model.addAttribute("report",
-				new ImportReport(0, List.of(new VocabularyProblem(null, field, message)), List.of(), List.of(), 0));
-		return "substances/import";
+	@PostMapping("/substances/imports/{id}/confirm")
+	String confirm(@PathVariable UUID id, RedirectAttributes redirect, @AuthenticationPrincipal HarmwatchUser user) {
+		var job = imports.job(id, user);
+		if (!imports.confirm(job.id(), user)) {
+			// Confirmed already (a second click, another tab): nothing is imported twice.
+			redirect.addFlashAttribute("notWaiting", true);
+		}
+		return "redirect:/substances/imports/" + job.id();
+	}
+
+	/** The job's status for its page's script: the import facility's JSON. */
+	@GetMapping("/api/substances/imports/{id}")
+	@ResponseBody
+	ResponseEntity<Imports.Status> status(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Imports.Status.of(imports.job(id, user)));
+	}
+
+	private String job(Model model, ImportJob job, HarmwatchUser user) {
+		model.addAttribute("job", job);
+		model.addAttribute("preview", imports.preview(job.id(), user).orElse(null));
+		model.addAttribute("badRows",
+				job.problemCount() > 0 ? imports.problems(job.id(), user, PROBLEMS_SHOWN) : List.of());
+		return "substances/importJob";
 	}
 
 }

@@ -34,6 +34,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -75,6 +77,9 @@ class ImportsIntegrationTests {
 			return List.of(ImportColumn.required("name", "name"));
 		}
 
+		/** Names refused from now on, as if what the kind imports into had changed. */
+		final Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 		@Override
 		public String parse(ImportRow row) {
 			var name = row.text("name");
@@ -84,7 +89,24 @@ class ImportsIntegrationTests {
 			if (name.length() > 20) {
 				throw row.reject("A name is at most 20 characters.");
 			}
+			if (refused.contains(name)) {
+				// A code of the facility's bundle, so that the test reads its words.
+				throw row.reject("name", "imports.problem.notInHeader", name);
+			}
 			return name;
+		}
+
+		@Override
+		public ImportPreview preview(List<String> records, ImportContext context) {
+			var existing = jdbc.sql("SELECT column_name FROM platform.import_mapping WHERE agency_code = ?")
+				.param(context.scope())
+				.query(String.class)
+				.list();
+			var created = records.stream()
+				.filter(name -> existing.stream().noneMatch(e -> e.startsWith(name + "-")))
+				.toList();
+			return new ImportPreview(List.of(ImportPreview.named("created", created),
+					ImportPreview.counted("unchanged", records.size() - created.size())));
 		}
 
 		JdbcClient jdbc;
@@ -165,7 +187,19 @@ class ImportsIntegrationTests {
 	ImportJob finished(UUID id) {
 		return await().atMost(Duration.ofMinutes(1))
 			.pollInterval(Duration.ofMillis(50))
-			.until(() -> imports.job(kind, id, analyst).orElseThrow(), ImportJob::finished);
+			.until(() -> polled(id), ImportJob::finished);
+	}
+
+	/**
+	 * The job, started on a free worker if it still waits to be claimed, as the poll (off
+	 * in tests) would.
+	 */
+	ImportJob polled(UUID id) {
+		var job = imports.job(kind, id, analyst).orElseThrow();
+		if (job.status() == ImportJob.Status.QUEUED) {
+			worker.submit(id);
+		}
+		return job;
 	}
 
 	static byte[] names(String... names) {
@@ -217,9 +251,12 @@ class ImportsIntegrationTests {
 		assertThat(failed.status()).isEqualTo(ImportJob.Status.FAILED);
 		assertThat(failed.failure()).isNull();
 		assertThat(failed.problemCount()).isEqualTo(3);
-		assertThat(imports.problems(kind, job.id(), analyst, 10)).containsExactly(new ImportProblem(3, "No name."),
-				new ImportProblem(5, "A name is at most 20 characters."),
-				new ImportProblem(6, "Has 1 fields; the header has 2."));
+		assertThat(imports.problems(kind, job.id(), analyst, 10)).extracting(ImportProblem::row, ImportProblem::message)
+			.containsExactly(tuple(3, "No name."), tuple(5, "A name is at most 20 characters."),
+					tuple(6, "Has 1 fields; the header has 2."));
+		assertThat(imports.problems(kind, job.id(), analyst, 10)).extracting(ImportProblem::code)
+			.as("words of a kind kept as words; the facility's own as codes")
+			.containsExactly(ImportProblem.TEXT, ImportProblem.TEXT, "imports.problem.fieldCount");
 		assertThat(stored(scope)).isZero();
 	}
 
@@ -293,8 +330,155 @@ class ImportsIntegrationTests {
 		worker.sweep(now.plus(Duration.ofMinutes(20)));
 		var stopped = imports.job(kind, id, analyst).orElseThrow();
 		assertThat(stopped.status()).isEqualTo(ImportJob.Status.FAILED);
-		assertThat(stopped.failure()).contains("interrupted 3 times");
+		assertThat(stopped.failure())
+			.isEqualTo("The import was interrupted 3 times, so it was stopped. Nothing was imported.");
+		assertThat(stopped.failureCode()).isEqualTo("imports.failure.interrupted");
+		assertThat(stopped.failureArguments()).containsExactly("3");
 		assertThat(stored(scope)).isZero();
+	}
+
+	// ---- Checked first, then applied
+
+	ImportJob waiting(UUID id) {
+		return await().atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> polled(id), j -> j.waiting() || j.finished());
+	}
+
+	@Test
+	void aJobCheckedFirstShowsWhatItWouldChangeAndStoresNothingUntilConfirmed() {
+		var scope = "TEST-" + UUID.randomUUID();
+		var mapping = ColumnMapping.of(kind, Map.of("name", "name"));
+		// ann is there already.
+		jdbc.sql("""
+				INSERT INTO platform.import_mapping (agency_code, kind, column_name, header, saved_at)
+				VALUES (?, 'test-names', 'ann-before', 'stored', now())""").param(scope).update();
+		var job = imports.upload(kind, scope, "names.csv", names("ann", "bob", "cy"), analyst);
+		assertThat(imports.checkFirst(kind, job.id(), mapping, Map.of(), analyst)).isTrue();
+		assertThat(imports.checkFirst(kind, job.id(), mapping, Map.of(), analyst)).as("once").isFalse();
+
+		var checked = waiting(job.id());
+		assertThat(checked.status()).isEqualTo(ImportJob.Status.CHECKED);
+		assertThat(checked.checkFirst()).isTrue();
+		assertThat(checked.rowsDone()).isEqualTo(3);
+		assertThat(stored(scope)).as("nothing stored before it is confirmed").isEqualTo(1);
+		var preview = imports.preview(kind, job.id(), analyst).orElseThrow();
+		assertThat(preview.items("created")).containsExactly("bob", "cy");
+		assertThat(preview.count("unchanged")).isEqualTo(1);
+		assertThat(imports.preview(kind, job.id(), (HarmwatchUser) users.loadUserByUsername("coordinator")))
+			.as("only the uploader's agency sees it")
+			.isEmpty();
+		assertThat(Imports.Status.of(checked).waiting()).isTrue();
+		assertThat(Imports.Status.of(checked).finished()).isFalse();
+
+		assertThat(imports.confirm(kind, job.id(), analyst)).isTrue();
+		var done = finished(job.id());
+		assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
+		assertThat(stored(scope)).isEqualTo(4);
+		assertThat(imports.confirm(kind, job.id(), analyst)).as("confirmed once: nothing stored twice").isFalse();
+		assertThat(stored(scope)).isEqualTo(4);
+		assertThat(imports.preview(kind, job.id(), analyst)).as("what it changed is still shown").isPresent();
+	}
+
+	@Test
+	void aFileCheckedFirstWithBadRowsNamesEveryOneAndCannotBeConfirmed() {
+		var scope = "TEST-" + UUID.randomUUID();
+		var job = imports.upload(kind, scope, "names.csv",
+				"name,note\nann,x\n,x\nthis name is far too long,x\n".getBytes(StandardCharsets.UTF_8), analyst);
+		imports.checkFirst(kind, job.id(), ColumnMapping.of(kind, Map.of("name", "name")), Map.of(), analyst);
+		var failed = waiting(job.id());
+		assertThat(failed.status()).isEqualTo(ImportJob.Status.FAILED);
+		assertThat(imports.problems(kind, job.id(), analyst, 10)).extracting(ImportProblem::row).containsExactly(3, 4);
+		assertThat(imports.preview(kind, job.id(), analyst)).isEmpty();
+		assertThat(imports.confirm(kind, job.id(), analyst)).isFalse();
+		assertThat(stored(scope)).isZero();
+	}
+
+	@Test
+	void aConfirmedJobChecksEveryRowAgainAndStoresNothingWhenOneHasBecomeBad() {
+		var scope = "TEST-" + UUID.randomUUID();
+		var job = imports.upload(kind, scope, "names.csv", names("ann", "refused-later"), analyst);
+		imports.checkFirst(kind, job.id(), ColumnMapping.of(kind, Map.of("name", "name")), Map.of(), analyst);
+		assertThat(waiting(job.id()).status()).isEqualTo(ImportJob.Status.CHECKED);
+		kind.refused.add("refused-later");
+		try {
+			imports.confirm(kind, job.id(), analyst);
+			var failed = finished(job.id());
+			assertThat(failed.status()).isEqualTo(ImportJob.Status.FAILED);
+			assertThat(imports.problems(kind, job.id(), analyst, 10))
+				.extracting(ImportProblem::row, ImportProblem::column, ImportProblem::message)
+				.containsExactly(tuple(3, "name", "The column \"refused-later\" is not in the header."));
+			assertThat(stored(scope)).isZero();
+		}
+		finally {
+			kind.refused.remove("refused-later");
+		}
+	}
+
+	@Test
+	void aJobCheckedFirstIsTakenOverByAnotherInstanceWhenItsLeaseExpiresBothWhenCheckingAndWhenStoring() {
+		var scope = "TEST-" + UUID.randomUUID();
+		var job = imports.upload(kind, scope, "names.csv", names("ann", "bob"), analyst);
+		assertThat(jobs.queue(job.id(), ColumnMapping.of(kind, Map.of("name", "name")), Map.of(), "Ana Lyst", "analyst",
+				Instant.now(), true))
+			.isTrue();
+		var now = Instant.now();
+		// Checking: the first instance claims it and goes away; another takes it over.
+		var first = worker.claim(job.id(), now).orElseThrow();
+		var second = worker.claim(job.id(), now.plus(Duration.ofMinutes(3))).orElseThrow();
+		worker.run(first);
+		assertThat(imports.job(kind, job.id(), analyst).orElseThrow().status()).as("the lost run records nothing")
+			.isEqualTo(ImportJob.Status.VALIDATING);
+		worker.run(second);
+		assertThat(imports.job(kind, job.id(), analyst).orElseThrow().status()).isEqualTo(ImportJob.Status.CHECKED);
+		assertThat(worker.claim(job.id(), now.plus(Duration.ofMinutes(10)))).as("a checked job waits for a person")
+			.isEmpty();
+
+		// Storing: confirmed (in the repository, so no worker of this instance starts
+		// it),
+		// claimed by one instance that goes away, then taken over by another.
+		var confirmed = new TransactionTemplate(transactions).execute(tx -> {
+			assertThat(jobs.confirm(job.id(), "Ana Lyst", "analyst", Instant.now())).isTrue();
+			return true;
+		});
+		assertThat(confirmed).isTrue();
+		var third = worker.claim(job.id(), now.plus(Duration.ofMinutes(11))).orElseThrow();
+		var fourth = worker.claim(job.id(), now.plus(Duration.ofMinutes(14))).orElseThrow();
+		worker.run(third);
+		assertThat(stored(scope)).as("the run that lost its lease stores nothing").isZero();
+		worker.run(fourth);
+		var done = imports.job(kind, job.id(), analyst).orElseThrow();
+		assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
+		assertThat(stored(scope)).as("stored once").isEqualTo(2);
+		assertThat(jdbc.sql("SELECT attempts FROM platform.import_job WHERE id = ?")
+			.param(job.id())
+			.query(Integer.class)
+			.single()).as("attempts count again from the confirmation").isEqualTo(2);
+	}
+
+	@Test
+	void messagesOfTheFacilityAreCodesResolvedForTheReader() {
+		var tooMany = new StringBuilder("name,note\n");
+		for (int i = 0; i <= kind.maxRows(); i++) {
+			tooMany.append("n").append(i).append(",x\n");
+		}
+		assertThatThrownBy(() -> imports.upload(kind, "TEST", "names.csv",
+				tooMany.toString().getBytes(StandardCharsets.UTF_8), analyst))
+			.isInstanceOfSatisfying(ImportRejectedException.class, rejected -> {
+				assertThat(rejected.code()).isEqualTo("imports.rejected.tooManyRows");
+				assertThat(rejected.getMessage()).isEqualTo(
+						"The file has 50,001 rows; at most 50,000 can be imported at once. Split it into smaller files.");
+				assertThat(rejected.problem("file").field()).isEqualTo("file");
+			});
+		assertThatThrownBy(
+				() -> imports.upload(kind, "TEST", "names.csv", new byte[] { 'P', 'K', 3, 4, 0, 0 }, analyst))
+			.isInstanceOfSatisfying(ImportRejectedException.class, rejected -> assertThat(rejected.getMessage())
+				.startsWith("This is not a CSV file: it holds binary"));
+		var report = imports.check(kind, "other,note\nx,y\n", ColumnMapping.of(kind, Map.of("name", "name")), Map.of());
+		assertThat(report.problems()).extracting(ImportProblem::message)
+			.containsExactly("The column \"name\" is not in the header.");
+		var problem = new ColumnMapping.ColumnProblem("name", ColumnMapping.Reason.MISSING);
+		assertThat(jobs.text(problem.problem())).isEqualTo("Choose the column of the file for name.");
 	}
 
 	// ---- Hostile files, through drug checking's upload form

@@ -1,6 +1,7 @@
 package org.harmwatch.platform.imports;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import org.springframework.context.ApplicationContext;
 
@@ -19,6 +20,16 @@ public final class ImportsTestAccess {
 	 */
 	public static int sweep(ApplicationContext context, Instant now) {
 		return context.getBean(ImportWorker.class).sweep(now);
+	}
+
+	/**
+	 * Runs the job on a free worker of this instance if it is waiting to be claimed, as
+	 * the scheduler's poll would (tests turn the poll off): a job queued while every
+	 * worker was busy, if only for the moment a finishing run takes to free its worker,
+	 * waits for the poll.
+	 */
+	public static void submit(ApplicationContext context, UUID id) {
+		context.getBean(ImportWorker.class).submit(id);
 	}
 
 }

@@ -12,7 +12,6 @@ import org.harmwatch.substances.SubstanceDraft;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.Suggestion;
 import org.harmwatch.substances.TermKind;
-import org.harmwatch.substances.VocabularyProblem;
 import org.harmwatch.substances.internal.VocabularyRules.Drafted;
 import org.harmwatch.substances.internal.VocabularyRules.Mode;
 import org.junit.jupiter.api.Test;
@@ -125,32 +124,34 @@ class SubstanceSuggestionsTests {
 	@Test
 	void aNameMayHave200CharactersAndNoMore() {
 		assertThat(create("n".repeat(200), List.of(), null).problems()).isEmpty();
-		assertThat(create("n".repeat(201), List.of(), null).problems())
-			.containsExactly(new VocabularyProblem(3, "name", "The name is longer than 200 characters."));
+		assertThat(create("n".repeat(201), List.of(), null).problems()).extracting(SubstanceMessages::describe)
+			.containsExactly("Row 3, name: " + "The name is longer than 200 characters.");
 	}
 
 	@Test
 	void anAliasMayHave200CharactersAndNoMore() {
 		assertThat(create("Nitazene X", List.of(Alias.synonym("a".repeat(200))), null).problems()).isEmpty();
-		assertThat(create("Nitazene X", List.of(Alias.synonym("a".repeat(201))), null).problems()).containsExactly(
-				new VocabularyProblem(3, "aliases", "'" + "a".repeat(40) + "…' is longer than 200 characters."));
-		assertThat(create("Nitazene X", List.of(Alias.streetName("b".repeat(201))), null).problems()).containsExactly(
-				new VocabularyProblem(3, "streetNames", "'" + "b".repeat(40) + "…' is longer than 200 characters."));
+		assertThat(create("Nitazene X", List.of(Alias.synonym("a".repeat(201))), null).problems())
+			.extracting(SubstanceMessages::describe)
+			.containsExactly("Row 3, aliases: " + "'" + "a".repeat(40) + "…' is longer than 200 characters.");
+		assertThat(create("Nitazene X", List.of(Alias.streetName("b".repeat(201))), null).problems())
+			.extracting(SubstanceMessages::describe)
+			.containsExactly("Row 3, streetNames: " + "'" + "b".repeat(40) + "…' is longer than 200 characters.");
 	}
 
 	@Test
 	void notesMayHave4000CharactersAndNoMore() {
 		assertThat(create("Nitazene X", List.of(), "x".repeat(4000)).problems()).isEmpty();
-		assertThat(create("Nitazene X", List.of(), "x".repeat(4001)).problems())
-			.containsExactly(new VocabularyProblem(3, "notes", "The notes are longer than 4000 characters."));
+		assertThat(create("Nitazene X", List.of(), "x".repeat(4001)).problems()).extracting(SubstanceMessages::describe)
+			.containsExactly("Row 3, notes: " + "The notes are longer than 4000 characters.");
 	}
 
 	@Test
 	void aNameWithoutLettersOrDigitsIsRefused() {
-		assertThat(create("--", List.of(), null).problems())
-			.containsExactly(new VocabularyProblem(3, "name", "The name needs at least one letter or digit."));
-		assertThat(create("", List.of(), null).problems())
-			.containsExactly(new VocabularyProblem(3, "name", "The name needs at least one letter or digit."));
+		assertThat(create("--", List.of(), null).problems()).extracting(SubstanceMessages::describe)
+			.containsExactly("Row 3, name: " + "The name needs at least one letter or digit.");
+		assertThat(create("", List.of(), null).problems()).extracting(SubstanceMessages::describe)
+			.containsExactly("Row 3, name: " + "The name needs at least one letter or digit.");
 	}
 
 	@Test

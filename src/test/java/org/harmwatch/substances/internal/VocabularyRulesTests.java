@@ -12,7 +12,6 @@ import org.harmwatch.substances.SubstanceDetails;
 import org.harmwatch.substances.SubstanceDraft;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.TermKind;
-import org.harmwatch.substances.VocabularyProblem;
 import org.harmwatch.substances.internal.VocabularyRules.Drafted;
 import org.harmwatch.substances.internal.VocabularyRules.Mode;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class VocabularyRulesTests {
 	void anAliasBelongsToOneSubstanceOnlyAndTheProblemSaysWhichHasIt() {
 		var plan = create(
 				draft("Brand new nitazene", List.of(Alias.streetName("Spice"), Alias.synonym("iso tonitazene"))));
-		assertThat(plan.problems()).extracting(VocabularyProblem::field, VocabularyProblem::message)
+		assertThat(plan.problems()).extracting(RowProblem::field, SubstanceMessages::message)
 			.contains(org.assertj.core.groups.Tuple.tuple("streetNames",
 					"'Spice' already belongs to Synthetic cannabinoids (unspecified); a name can belong to one substance only."),
 					org.assertj.core.groups.Tuple.tuple("aliases",
@@ -75,7 +74,8 @@ class VocabularyRulesTests {
 	void aNameMayNotBeAnotherSubstancesAlias() {
 		var plan = create(draft("Diamorphine", List.of()));
 		assertThat(plan.problems()).singleElement()
-			.satisfies(p -> assertThat(p.message()).contains("'Diamorphine' already belongs to Heroin"));
+			.satisfies(
+					p -> assertThat(SubstanceMessages.message(p)).contains("'Diamorphine' already belongs to Heroin"));
 	}
 
 	@Test
@@ -102,7 +102,7 @@ class VocabularyRulesTests {
 				List.of(new Alias("oddy", TermKind.STREET_NAME, List.of(new SubstanceId("no-such-drug")))), -5L,
 				"437-38-8", null);
 		var plan = create(draft);
-		assertThat(plan.problems()).extracting(VocabularyProblem::field)
+		assertThat(plan.problems()).extracting(RowProblem::field)
 			.containsExactlyInAnyOrder("flags", "pubchemCid", "casNumber", "parent", "streetNames");
 		assertThat(VocabularyRules.validCas("437-38-7")).isTrue();
 		assertThat(VocabularyRules.validCas("7361-61-7")).isTrue();
@@ -117,7 +117,7 @@ class VocabularyRulesTests {
 				"p-fluorofentanyl", fentanyl.aliases(), fentanyl.pubchemCid(), fentanyl.casNumber(), fentanyl.notes());
 		var plan = VocabularyRules.plan(seed, List.of(new Drafted(null, loop)), Mode.CHANGE, now, "coordinator", false);
 		assertThat(plan.problems()).singleElement()
-			.satisfies(p -> assertThat(p.message())
+			.satisfies(p -> assertThat(SubstanceMessages.message(p))
 				.isEqualTo("para-Fluorofentanyl is already a kind of Fentanyl, so it cannot be its parent."));
 	}
 
@@ -137,26 +137,26 @@ class VocabularyRulesTests {
 				Mode.UPSERT, now, "coordinator", true);
 		var problems = new java.util.ArrayList<>(parsed.problems());
 		problems.addAll(plan.problems());
-		assertThat(problems).extracting(VocabularyProblem::describe)
-			.anySatisfy(p -> assertThat(p).startsWith("Row 2, class: 'NOT_A_CLASS' is not a class."))
-			.anySatisfy(p -> assertThat(p).startsWith("Row 3, flags: 'VERY_BAD' is not a risk flag."))
-			.anySatisfy(p -> assertThat(p).startsWith("Row 3, pubchem_cid: 'abc' is not a PubChem compound id"))
+		assertThat(problems).extracting(SubstanceMessages::describe)
+			.anySatisfy(p -> assertThat(p).startsWith("Row 3, class: 'NOT_A_CLASS' is not a class."))
+			.anySatisfy(p -> assertThat(p).startsWith("Row 4, flags: 'VERY_BAD' is not a risk flag."))
+			.anySatisfy(p -> assertThat(p).startsWith("Row 4, pubchem_cid: 'abc' is not a PubChem compound id"))
 			.anySatisfy(p -> assertThat(p).isEqualTo(
-					"Row 4, street_names: 'spice' already belongs to Synthetic cannabinoids (unspecified); a name can belong to one substance only."))
+					"Row 5, street_names: 'spice' already belongs to Synthetic cannabinoids (unspecified); a name can belong to one substance only."))
 			.anySatisfy(p -> assertThat(p)
-				.isEqualTo("Row 6, name: This substance is already given in row 5; give each substance once."));
-		assertThat(problems).extracting(VocabularyProblem::row).doesNotContain(1);
+				.isEqualTo("Row 7, name: This substance is already given in row 6; give each substance once."));
+		assertThat(problems).extracting(RowProblem::row).doesNotContain(1);
 	}
 
 	@Test
 	void anImportWithoutTheRequiredColumnsSaysSo() {
 		var parsed = SubstanceCsv.read(new StringReader("name,colour\nHeroin,brown\n"));
-		assertThat(parsed.problems()).extracting(VocabularyProblem::describe)
+		assertThat(parsed.problems()).extracting(SubstanceMessages::describe)
 			.containsExactly(
 					"header: Unknown column 'colour'. The columns are: code, name, class, flags, parent, aliases, street_names, pubchem_cid, cas_number, notes.",
 					"header: The header has no 'class' column.");
 		assertThat(SubstanceCsv.read(new StringReader("")).problems()).singleElement()
-			.satisfies(p -> assertThat(p.message()).startsWith("The file is empty."));
+			.satisfies(p -> assertThat(SubstanceMessages.message(p)).startsWith("The file is empty."));
 	}
 
 	@Test

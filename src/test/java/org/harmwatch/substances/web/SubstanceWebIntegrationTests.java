@@ -1,17 +1,29 @@
 package org.harmwatch.substances.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.imports.ImportJob;
+import org.harmwatch.platform.imports.ImportsTestAccess;
+import org.harmwatch.substances.SubstanceImports;
 import org.harmwatch.substances.SubstanceManagement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -22,6 +34,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -40,7 +53,13 @@ class SubstanceWebIntegrationTests {
 	UserDetailsService users;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	SubstanceManagement substances;
+
+	@Autowired
+	SubstanceImports imports;
 
 	RequestPostProcessor as(String username) {
 		return user(users.loadUserByUsername(username));
@@ -165,56 +184,103 @@ class SubstanceWebIntegrationTests {
 			.contains("alpha-Methylfentanyl");
 	}
 
+	/** The job an upload was redirected to. */
+	static UUID job(MvcResult uploaded) {
+		var location = uploaded.getResponse().getRedirectedUrl();
+		assertThat(location).startsWith("/substances/imports/");
+		return UUID.fromString(location.substring("/substances/imports/".length()));
+	}
+
+	ImportJob until(UUID id, Predicate<ImportJob> state) {
+		var coordinator = (HarmwatchUser) users.loadUserByUsername("coordinator");
+		return await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() -> {
+			// As the poll (off in tests) would, should every worker have been busy.
+			ImportsTestAccess.submit(context, id);
+			return imports.job(id, coordinator);
+		}, state);
+	}
+
 	@Test
 	void theCoordinatorImportsAfterSeeingTheReport() throws Exception {
 		var bad = unique("Bad import");
-		mvc.perform(multipart("/substances/import").file(csvFile("name,class\n" + bad + ",NOT_A_CLASS\n"))
-			.with(as("coordinator"))
-			.with(csrf()))
-			.andExpect(status().isUnprocessableContent())
+		var uploaded = mvc
+			.perform(multipart("/substances/import").file(csvFile("name,class\n" + bad + ",NOT_A_CLASS\n"))
+				.with(as("coordinator"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		var badJob = job(uploaded);
+		var session = uploaded.getRequest().getSession(false);
+		assertThat(session == null ? List.of() : Collections.list(session.getAttributeNames()))
+			.as("no file waits in the HTTP session")
+			.noneMatch(name -> name.startsWith("substances"));
+		until(badJob, ImportJob::finished);
+		mvc.perform(get("/substances/imports/{id}", badJob).with(as("coordinator")))
+			.andExpect(status().isOk())
 			.andExpect(content()
 				.string(containsString("<h2 class=\"govuk-error-summary__title\">The file cannot be imported")))
 			.andExpect(content().string(containsString("Nothing has been changed. Correct these rows")))
-			.andExpect(content().string(containsString("<a href=\"#problems\">")))
-			.andExpect(content().string(containsString("NOT_A_CLASS")))
-			.andExpect(content().string(not(containsString("name=\"token\""))));
+			.andExpect(content()
+				.string(containsString("<a href=\"#problems\">Row 2, class: &#39;NOT_A_CLASS&#39; is not a class.")))
+			.andExpect(content().string(not(containsString("The import stopped"))))
+			.andExpect(content().string(not(containsString("/confirm"))));
+		mvc.perform(get("/api/substances/imports/{id}", badJob).with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("FAILED"))
+			.andExpect(jsonPath("$.finished").value(true))
+			.andExpect(jsonPath("$.problemCount").value(1));
 		assertThat(substances.resolve(bad)).isEmpty();
 
 		var good = unique("Good import");
-		var checked = mvc
+		var job = job(mvc
 			.perform(multipart("/substances/import")
 				.file(csvFile("name,class,street_names\n" + good + ",STIMULANT,zoomy " + good + "\n"))
 				.with(as("coordinator"))
 				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn());
+		until(job, ImportJob::waiting);
+		mvc.perform(get("/substances/imports/{id}", job).with(as("coordinator")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The file can be imported")))
-			.andReturn()
-			.getResponse();
-		// The file waits in the session, which Spring Session keeps in the database under
-		// this cookie.
-		var session = checked.getCookie("SESSION");
-		assertThat(session).isNotNull();
+			.andExpect(content().string(containsString("1 rows: 1 new, 0 changed, 0 unchanged.")))
+			.andExpect(content().string(containsString("<li>" + good + "</li>")))
+			.andExpect(content().string(containsString("/substances/imports/" + job + "/confirm")));
+		mvc.perform(get("/api/substances/imports/{id}", job).with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andExpect(jsonPath("$.status").value("CHECKED"))
+			.andExpect(jsonPath("$.waiting").value(true))
+			.andExpect(jsonPath("$.finished").value(false))
+			.andExpect(jsonPath("$.totalRows").value(1));
 		assertThat(substances.resolve(good)).as("nothing is imported before it is confirmed").isEmpty();
-		var token = checked.getContentAsString().replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1");
+		mvc.perform(get("/substances/imports/{id}", job).with(as("frontline"))).andExpect(status().isForbidden());
+		mvc.perform(get("/substances/imports/{id}", UUID.randomUUID()).with(as("coordinator")))
+			.andExpect(status().isNotFound());
 
-		mvc.perform(post("/substances/import/confirm").param("token", "not-the-token")
-			.cookie(session)
-			.with(as("coordinator"))
-			.with(csrf())).andExpect(redirectedUrl("/substances/import"));
-		// The redirect's flash message waits in the same session.
-		mvc.perform(get("/substances/import").cookie(session).with(as("coordinator")))
-			.andExpect(content().string(containsString("<a href=\"#file\">The file you checked is no longer waiting")));
-		assertThat(substances.resolve(good)).isEmpty();
-		mvc.perform(post("/substances/import/confirm").param("token", token)
-			.cookie(session)
-			.with(as("coordinator"))
-			.with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("Imported")));
+		// The file waits in the database: the confirmation needs no HTTP session.
+		mvc.perform(post("/substances/imports/{id}/confirm", job).with(as("coordinator")).with(csrf()))
+			.andExpect(redirectedUrl("/substances/imports/" + job));
+		until(job, ImportJob::finished);
+		mvc.perform(get("/substances/imports/{id}", job).with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Imported")))
+			.andExpect(content().string(containsString("1 rows: 1 new, 0 changed, 0 unchanged.")));
 		assertThat(substances.resolve("zoomy " + good)).map(r -> r.substance().name()).contains(good);
-		// Confirming twice imports nothing twice: the file no longer waits.
-		mvc.perform(post("/substances/import/confirm").param("token", token)
-			.cookie(session)
+		// Confirming twice imports nothing twice.
+		mvc.perform(post("/substances/imports/{id}/confirm", job).with(as("coordinator")).with(csrf()))
+			.andExpect(redirectedUrl("/substances/imports/" + job))
+			.andExpect(flash().attribute("notWaiting", true));
+	}
+
+	@Test
+	void aFileWithColumnsTheFormatDoesNotHaveIsRefusedOnTheForm() throws Exception {
+		mvc.perform(multipart("/substances/import").file(csvFile("name,klass\nx,OTHER\n"))
 			.with(as("coordinator"))
-			.with(csrf())).andExpect(redirectedUrl("/substances/import"));
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<a href=\"#file\">Unknown column &#39;klass&#39;")))
+			.andExpect(content().string(containsString("The header has no &#39;class&#39; column.")));
 	}
 
 	@Test
