@@ -44,7 +44,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -97,6 +99,16 @@ class DrugCheckingController {
 		this.photos = photos;
 		this.clock = clock;
 		this.zone = region.timeZone();
+	}
+
+	/**
+	 * Forms are records, bound through their constructors only: a parameter that names no
+	 * component (such as a row far beyond the result form's) is ignored, never set as a
+	 * property.
+	 */
+	@InitBinder
+	void constructorsOnly(WebDataBinder binder) {
+		binder.setDeclarativeBinding(true);
 	}
 
 	// ---- Sessions

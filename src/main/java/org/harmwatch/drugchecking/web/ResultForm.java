@@ -1,8 +1,11 @@
 package org.harmwatch.drugchecking.web;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.validation.Valid;
 import org.harmwatch.drugchecking.AnalysisMethod;
@@ -16,32 +19,52 @@ import org.jspecify.annotations.Nullable;
 /**
  * The result form: up to three components (rows), as text.
  *
+ * <p>
+ * The rows are bound by their index as text ({@code components[0].text}): a map from
+ * index to row, so that an index far beyond the form's is ignored rather than grown into
+ * a list. Rows from 0 to the last one sent are kept, at most {@link #MAX_ROWS}.
+ *
  * @param confirmed {@code true} when the box is ticked; the page sends {@code _confirmed}
  * with it, so that an unticked box reads as {@code false}
  */
-record ResultForm(List<@Valid Row> components, @Nullable String confirmed, @Nullable String notes) {
+record ResultForm(Map<String, @Valid Row> components, @Nullable String confirmed, @Nullable String notes) {
 
 	/** Rows the form shows. */
 	static final int ROWS = 3;
 
-	/** Rows read at most: a longer list is cut. */
+	/** Rows read at most: those beyond are ignored. */
 	static final int MAX_ROWS = 10;
 
 	ResultForm {
-		var rows = new ArrayList<Row>();
-		for (var row : components == null ? List.<Row>of() : components) {
-			if (rows.size() < MAX_ROWS) {
-				rows.add(row == null ? Row.EMPTY : row);
+		var sent = new TreeMap<Integer, Row>();
+		for (var entry : (components == null ? Map.<String, Row>of() : components).entrySet()) {
+			var index = index(entry.getKey());
+			if (index >= 0 && index < MAX_ROWS && entry.getValue() != null) {
+				sent.put(index, entry.getValue());
 			}
 		}
-		while (rows.size() < ROWS) {
-			rows.add(Row.EMPTY);
+		int rows = Math.max(ROWS, sent.isEmpty() ? 0 : sent.lastKey() + 1);
+		var ordered = new LinkedHashMap<String, Row>();
+		for (int i = 0; i < rows; i++) {
+			ordered.put(String.valueOf(i), sent.getOrDefault(i, Row.EMPTY));
 		}
-		components = List.copyOf(rows);
+		components = Collections.unmodifiableMap(ordered);
 	}
 
 	static ResultForm empty() {
-		return new ResultForm(List.of(), "true", null);
+		return new ResultForm(Map.of(), "true", null);
+	}
+
+	private static int index(String key) {
+		if (key == null || !key.matches("\\d{1,2}")) {
+			return -1;
+		}
+		return Integer.parseInt(key);
+	}
+
+	/** The rows in order, for the page. */
+	public List<Row> rows() {
+		return List.copyOf(components.values());
 	}
 
 	/** One component row. */
@@ -71,7 +94,7 @@ record ResultForm(List<@Valid Row> components, @Nullable String confirmed, @Null
 
 	/** The draft, with what could not be read left out. */
 	ResultDraft draft() {
-		return new ResultDraft(components.stream().map(Row::draft).toList(), confirmedTicked(), notes);
+		return new ResultDraft(rows().stream().map(Row::draft).toList(), confirmedTicked(), notes);
 	}
 
 }
