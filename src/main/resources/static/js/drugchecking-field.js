@@ -297,7 +297,7 @@ async function sync(heartbeat = false) {
       if (attempt === 0) {
         notice = '';
       }
-      if (response.status === 400) {
+      if (response.status === 422 || response.status === 400) {
         const problem = await response.json();
         const refused = new Map();
         for (const error of problem.errors || []) {

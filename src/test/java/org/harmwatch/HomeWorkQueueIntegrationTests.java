@@ -21,11 +21,11 @@ import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
 import org.harmwatch.drugchecking.QuantityUnit;
-import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.ResultDraft;
+import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.SampleDraft;
+import org.harmwatch.drugchecking.SampleManagement;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SessionManagement;
@@ -106,7 +106,7 @@ class HomeWorkQueueIntegrationTests {
 	SharingManagement sharing;
 
 	@Autowired
-	DrugCheckingManagement drugChecking;
+	SampleManagement drugChecking;
 
 	@Autowired
 	SessionManagement sessions;

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.harmwatch.geography.Area;
-import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.CsvWriter;
+import org.harmwatch.platform.RegionSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -104,8 +104,7 @@ public class BoardManagement {
 				r.current().flags(),
 				published.stream()
 					.map(p -> new BoardEntry.Photo(p.id(),
-							PhotoManagement.alt(s.form(), s.soldAs(), s.pillColour(), s.pillLogo(), s.pillShape(),
-									p.caption())))
+							photos.alt(s.form(), s.soldAs(), s.pillColour(), s.pillLogo(), s.pillShape(), p.caption())))
 					.toList());
 	}
 

@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.harmwatch.drugchecking.internal.SampleImportKind;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.imports.ColumnMapping;
 import org.harmwatch.platform.imports.ImportJob;
 import org.harmwatch.platform.imports.ImportProblem;
@@ -35,12 +38,12 @@ public class DrugCheckingImports {
 
 	private final SampleImportKind kind;
 
-	private final DrugCheckingManagement drugChecking;
+	private final SessionManagement sessions;
 
-	DrugCheckingImports(Imports imports, SampleImportKind kind, DrugCheckingManagement drugChecking) {
+	DrugCheckingImports(Imports imports, SampleImportKind kind, SessionManagement sessions) {
 		this.imports = imports;
 		this.kind = kind;
-		this.drugChecking = drugChecking;
+		this.sessions = sessions;
 	}
 
 	/** The largest file accepted, in bytes. */
@@ -56,18 +59,18 @@ public class DrugCheckingImports {
 	/**
 	 * Keeps an uploaded CSV for the user's agency to map, for the session the user may
 	 * change.
-	 * @throws DrugCheckingRejectedException saying what is wrong with the file; nothing
-	 * is stored then
-	 * @throws DrugCheckingManagement.NotFound when there is no such session, or the user
-	 * may not use it
+	 * @throws InputRejectedException saying what is wrong with the file; nothing is
+	 * stored then
+	 * @throws NotFoundException when there is no such session, or the user may not use it
 	 */
 	public ImportJob upload(UUID sessionId, @Nullable String filename, byte[] content, HarmwatchUser user) {
-		drugChecking.session(sessionId, user, Action.WRITE);
+		sessions.session(sessionId, user, Action.WRITE);
 		try {
 			return imports.upload(kind, sessionId.toString(), filename, content, user);
 		}
 		catch (ImportRejectedException rejected) {
-			throw new DrugCheckingRejectedException(List.of(new Problem("file", rejected.getMessage())));
+			throw new InputRejectedException(
+					FieldProblem.of("file", "drugchecking.error.file.rejected", rejected.getMessage()));
 		}
 	}
 
@@ -115,7 +118,8 @@ public class DrugCheckingImports {
 
 	/** Checks a CSV of results against the mapping, row by row; stores nothing. */
 	public Imports.Report checkImport(UUID sessionId, String csv, ImportMapping mapping) {
-		drugChecking.session(sessionId).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + sessionId));
+		sessions.session(sessionId)
+			.orElseThrow(() -> new NotFoundException("drugchecking.notFound.session", sessionId));
 		return imports.check(kind, csv, columns(mapping), options(mapping));
 	}
 
@@ -125,7 +129,8 @@ public class DrugCheckingImports {
 	 * again stores nothing twice.
 	 */
 	public Imports.Report importCsv(UUID sessionId, String csv, ImportMapping mapping, String by, Instant now) {
-		drugChecking.session(sessionId).orElseThrow(() -> new DrugCheckingManagement.NotFound("session " + sessionId));
+		sessions.session(sessionId)
+			.orElseThrow(() -> new NotFoundException("drugchecking.notFound.session", sessionId));
 		return imports.importNow(kind, sessionId.toString(), csv, columns(mapping), options(mapping), by, now);
 	}
 

@@ -14,6 +14,9 @@ import org.harmwatch.drugchecking.internal.ConsultationRepository;
 import org.harmwatch.drugchecking.internal.ResultVersionRepository;
 import org.harmwatch.drugchecking.internal.SameContent;
 import org.harmwatch.drugchecking.internal.SampleRepository;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>
  * A batch is validated whole before anything is written; when any record is wrong,
- * nothing of the batch is stored and {@link FieldSyncRejectedException} names each wrong
+ * nothing of the batch is stored and {@link InputRejectedException} names each wrong
  * record and field.
  */
 @Service
@@ -103,11 +106,36 @@ public class FieldSyncManagement {
 	 */
 	public record Outcome(UUID clientId, String kind, Status status, @Nullable SampleView sample,
 			@Nullable Integer version, @Nullable ResultVersion serverResult, @Nullable Consultation serverConsultation,
-			@Nullable UUID serverConsultationClientId, @Nullable String reason) {
+			@Nullable UUID serverConsultationClientId, @Nullable FieldProblem reason) {
 	}
 
-	/** What is wrong with one record of a batch. */
-	public record RecordProblem(int record, @Nullable UUID clientId, String field, String message) {
+	/**
+	 * What is wrong with one record of a batch.
+	 *
+	 * @param record the index of the record in the batch, or -1 for the batch as a whole
+	 * @param clientId the id the device gave the record, when it could be read
+	 * @param problem the field of the record and the message's code
+	 */
+	public record RecordProblem(int record, @Nullable UUID clientId, FieldProblem problem) {
+
+		public RecordProblem(int record, @Nullable UUID clientId, String field, String code,
+				@Nullable Object... arguments) {
+			this(record, clientId, FieldProblem.of(field, code, arguments));
+		}
+
+		/** The field, within the record (or of the batch). */
+		public String field() {
+			return String.valueOf(problem.field());
+		}
+
+		/**
+		 * The problem as a field of the whole request, e.g. {@code records[2].soldAs}.
+		 */
+		FieldProblem inRequest() {
+			return record < 0 ? problem : new FieldProblem("records[" + record + "]." + problem.field(), problem.code(),
+					problem.arguments());
+		}
+
 	}
 
 	private final SessionManagement sessionManagement;
@@ -136,17 +164,17 @@ public class FieldSyncManagement {
 	/**
 	 * Stores a batch of records made at the session, in one transaction: samples first,
 	 * then results, then consultations, whatever their order in the batch.
-	 * @throws FieldSyncRejectedException naming each wrong record and field; nothing of
-	 * the batch is stored then
-	 * @throws DrugCheckingNotFoundException when there is no such session
+	 * @throws InputRejectedException naming each wrong record and field; nothing of the
+	 * batch is stored then
+	 * @throws NotFoundException when there is no such session
 	 */
 	@Transactional
 	public List<Outcome> sync(UUID sessionId, List<FieldRecord> records, String takenBy, String analyst, Instant now) {
 		sessionManagement.session(sessionId)
-			.orElseThrow(() -> new DrugCheckingNotFoundException("session " + sessionId));
+			.orElseThrow(() -> new NotFoundException("drugchecking.notFound.session", sessionId));
 		var problems = check(sessionId, records);
 		if (!problems.isEmpty()) {
-			throw new FieldSyncRejectedException(problems);
+			throw new InputRejectedException(problems.stream().map(RecordProblem::inRequest).toList());
 		}
 		var outcomes = new HashMap<Integer, Outcome>();
 		for (int i = 0; i < records.size(); i++) {
@@ -175,11 +203,11 @@ public class FieldSyncManagement {
 	public List<RecordProblem> check(UUID sessionId, List<FieldRecord> records) {
 		var problems = new ArrayList<RecordProblem>();
 		if (records.isEmpty()) {
-			problems.add(new RecordProblem(-1, null, "records", "Send at least one record."));
+			problems.add(new RecordProblem(-1, null, "records", "drugchecking.error.sync.none"));
 			return problems;
 		}
 		if (records.size() > MAX_RECORDS) {
-			problems.add(new RecordProblem(-1, null, "records", "Send at most " + MAX_RECORDS + " records at a time."));
+			problems.add(new RecordProblem(-1, null, "records", "drugchecking.error.sync.tooMany", MAX_RECORDS));
 			return problems;
 		}
 		var seen = new HashSet<UUID>();
@@ -194,12 +222,11 @@ public class FieldSyncManagement {
 			int index = i;
 			var clientId = record.clientId();
 			if (clientId == null) {
-				problems.add(new RecordProblem(i, null, "clientId", "Every record needs the id the device gave it."));
+				problems.add(new RecordProblem(i, null, "clientId", "drugchecking.error.sync.clientId"));
 				continue;
 			}
 			if (!seen.add(clientId)) {
-				problems
-					.add(new RecordProblem(i, clientId, "clientId", "This id is used by two records of the batch."));
+				problems.add(new RecordProblem(i, clientId, "clientId", "drugchecking.error.sync.clientIdTwice"));
 				continue;
 			}
 			switch (record) {
@@ -207,27 +234,28 @@ public class FieldSyncManagement {
 					var stored = sampleManagement.sampleByClientId(clientId);
 					if (stored.isPresent() && !stored.get().sessionId().equals(sessionId)) {
 						problems
-							.add(new RecordProblem(i, clientId, "clientId", "This sample belongs to another session."));
+							.add(new RecordProblem(i, clientId, "clientId", "drugchecking.error.sync.otherSession"));
 					}
 					else if (stored.isEmpty()) {
 						sampleManagement.check(sessionId, s.draft())
-							.forEach(p -> problems.add(new RecordProblem(index, clientId, p.field(), p.message())));
+							.forEach(p -> problems.add(new RecordProblem(index, clientId, p)));
 					}
 				}
 				case FieldResult r -> {
 					sampleProblem(sessionId, r.sampleClientId(), samplesInBatch, i, clientId).ifPresent(problems::add);
 					if (r.baseVersion() < 0) {
-						problems.add(new RecordProblem(i, clientId, "baseVersion", "The base version is 0 or more."));
+						problems
+							.add(new RecordProblem(i, clientId, "baseVersion", "drugchecking.error.sync.baseVersion"));
 					}
 					if (versions.byClientId(clientId).isEmpty()) {
 						resultManagement.check(r.draft())
-							.forEach(p -> problems.add(new RecordProblem(index, clientId, p.field(), p.message())));
+							.forEach(p -> problems.add(new RecordProblem(index, clientId, p)));
 					}
 				}
 				case FieldConsultation c -> {
 					sampleProblem(sessionId, c.sampleClientId(), samplesInBatch, i, clientId).ifPresent(problems::add);
 					resultManagement.checkConsultation(c.advice(), c.referral())
-						.forEach(p -> problems.add(new RecordProblem(index, clientId, p.field(), p.message())));
+						.forEach(p -> problems.add(new RecordProblem(index, clientId, p)));
 				}
 			}
 		}
@@ -237,15 +265,15 @@ public class FieldSyncManagement {
 	private Optional<RecordProblem> sampleProblem(UUID sessionId, @Nullable UUID sampleClientId,
 			Set<UUID> samplesInBatch, int index, UUID clientId) {
 		if (sampleClientId == null) {
-			return Optional.of(new RecordProblem(index, clientId, "sampleClientId", "Say which sample this is for."));
+			return Optional.of(new RecordProblem(index, clientId, "sampleClientId", "drugchecking.error.sync.sample"));
 		}
 		if (samplesInBatch.contains(sampleClientId)) {
 			return Optional.empty();
 		}
 		var stored = sampleManagement.sampleByClientId(sampleClientId);
 		if (stored.isEmpty() || !stored.get().sessionId().equals(sessionId)) {
-			return Optional.of(new RecordProblem(index, clientId, "sampleClientId",
-					"There is no such sample in this session: send the sample with it."));
+			return Optional
+				.of(new RecordProblem(index, clientId, "sampleClientId", "drugchecking.error.sync.noSuchSample"));
 		}
 		return Optional.empty();
 	}
@@ -257,7 +285,7 @@ public class FieldSyncManagement {
 			return SameContent.same(stored.get(), record.draft())
 					? new Outcome(clientId, "sample", Status.ALREADY_STORED, stored.get(), null, null, null, null, null)
 					: new Outcome(clientId, "sample", Status.CONFLICT, stored.get(), null, null, null, null,
-							"A different sample is stored with this id.");
+							FieldProblem.global("drugchecking.sync.conflict.sample"));
 		}
 		var sample = sampleManagement.takeIn(sessionId, record.draft(), takenBy, now);
 		return new Outcome(clientId, "sample", Status.STORED, sample, null, null, null, null, null);
@@ -275,14 +303,14 @@ public class FieldSyncManagement {
 					? new Outcome(clientId, "result", Status.ALREADY_STORED, sample, stored.get().version(), null, null,
 							null, null)
 					: new Outcome(clientId, "result", Status.CONFLICT, sample, stored.get().version(), stored.get(),
-							null, null, "A different result is stored with this id.");
+							null, null, FieldProblem.global("drugchecking.sync.conflict.result"));
 		}
 		var current = versions.current(sample.id());
 		int currentVersion = current.map(ResultVersion::version).orElse(0);
 		if (currentVersion != record.baseVersion()) {
 			return new Outcome(clientId, "result", Status.CONFLICT, sample, currentVersion, current.orElse(null), null,
-					null, "The sample's result was changed on another device (version " + currentVersion
-							+ ") since this device saw version " + record.baseVersion() + ".");
+					null,
+					FieldProblem.global("drugchecking.sync.conflict.version", currentVersion, record.baseVersion()));
 		}
 		var result = resultManagement.recordResult(sample.id(), record.draft(), analyst, now);
 		versions.setClientId(result.id(), clientId);
@@ -303,17 +331,17 @@ public class FieldSyncManagement {
 										null, null)
 								: new Outcome(clientId, "consultation", Status.CONFLICT, sample, null, null,
 										stored.get().consultation(), storedId,
-										"A different consultation is stored with this id.");
+										FieldProblem.global("drugchecking.sync.conflict.consultation"));
 			}
 			if (!Objects.equals(storedId, record.baseClientId()) || storedId == null) {
 				return new Outcome(clientId, "consultation", Status.CONFLICT, sample, null, null,
 						stored.get().consultation(), storedId,
-						"The consultation was recorded on another device since this device last saw the sample.");
+						FieldProblem.global("drugchecking.sync.conflict.otherDevice"));
 			}
 		}
 		else if (consultations.existsByClientId(clientId)) {
 			return new Outcome(clientId, "consultation", Status.CONFLICT, sample, null, null, null, null,
-					"This id is stored for another sample's consultation.");
+					FieldProblem.global("drugchecking.sync.conflict.otherSample"));
 		}
 		resultManagement.recordConsultation(sample.id(), record.advice(), record.disposed(), record.intendedChange(),
 				record.referral(), by, now);

@@ -17,11 +17,16 @@ import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.PhotoRepository;
 import org.harmwatch.drugchecking.internal.SampleRepository;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.ImageSanitiser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,9 +74,12 @@ public class PhotoManagement {
 
 	private final AuditLog audit;
 
+	private final MessageSource messages;
+
 	PhotoManagement(SessionManagement sessionManagement, SampleManagement sampleManagement,
 			ReleaseManagement releaseManagement, ImageSanitiser images, PhotoRepository repository,
-			SampleRepository sampleRows, AuditLog audit) {
+			SampleRepository sampleRows, AuditLog audit, MessageSource messages) {
+		this.messages = messages;
 		this.sessionManagement = sessionManagement;
 		this.sampleManagement = sampleManagement;
 		this.releaseManagement = releaseManagement;
@@ -108,10 +116,10 @@ public class PhotoManagement {
 	/**
 	 * What is wrong with a photo for the sample; empty when it can be stored. Stores
 	 * nothing.
-	 * @throws DrugCheckingNotFoundException when there is no such sample
+	 * @throws NotFoundException when there is no such sample
 	 */
-	public List<Problem> check(UUID sampleId, byte @Nullable [] content, @Nullable String caption) {
-		var problems = new ArrayList<Problem>();
+	public List<FieldProblem> check(UUID sampleId, byte @Nullable [] content, @Nullable String caption) {
+		var problems = new ArrayList<FieldProblem>();
 		prepare(sampleId, content, caption, problems);
 		return problems;
 	}
@@ -119,20 +127,20 @@ public class PhotoManagement {
 	/**
 	 * Stores a photo of the sample, re-encoded without metadata and scaled down to at
 	 * most {@link #MAX_SIDE} pixels.
-	 * @throws DrugCheckingRejectedException naming what is wrong (not a JPEG or PNG, too
-	 * large, too many photos, caption too long); nothing is stored then
-	 * @throws DrugCheckingNotFoundException when there is no such sample
+	 * @throws InputRejectedException naming what is wrong (not a JPEG or PNG, too large,
+	 * too many photos, caption too long); nothing is stored then
+	 * @throws NotFoundException when there is no such sample
 	 */
 	@Transactional
 	public Photo add(UUID sampleId, byte @Nullable [] content, @Nullable String caption, String by, Instant now) {
 		// Lock the sample, so two uploads at once cannot both pass the count.
 		if (!sampleRows.lockIfExists(sampleId)) {
-			throw new DrugCheckingNotFoundException("sample " + sampleId);
+			throw new NotFoundException("drugchecking.notFound.sample", sampleId);
 		}
-		var problems = new ArrayList<Problem>();
+		var problems = new ArrayList<FieldProblem>();
 		var clean = prepare(sampleId, content, caption, problems);
 		if (clean == null || !problems.isEmpty()) {
-			throw new DrugCheckingRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		var photo = new Photo(UUID.randomUUID(), sampleId, trimmed(caption), clean.contentType(),
 				clean.content().length, clean.width(), clean.height(), by, now);
@@ -144,12 +152,12 @@ public class PhotoManagement {
 
 	/**
 	 * Deletes one of the sample's photos.
-	 * @throws DrugCheckingNotFoundException when the sample has no such photo
+	 * @throws NotFoundException when the sample has no such photo
 	 */
 	@Transactional
 	public void delete(UUID sampleId, UUID photoId) {
 		if (!repository.delete(sampleId, photoId)) {
-			throw new DrugCheckingNotFoundException("photo " + photoId);
+			throw new NotFoundException("drugchecking.notFound.photo", photoId);
 		}
 		audit.record(DrugCheckingAudit.DRUG_CHECK_PHOTO_DELETED, "drug-checking-sample", sampleId.toString(),
 				Purpose.HEALTH, AuditLog.Outcome.ALLOWED, photoId.toString());
@@ -182,8 +190,7 @@ public class PhotoManagement {
 		var session = sessionManagement.session(sample.sessionId()).orElseThrow();
 		var audience = DrugCheckingPolicy.audienceOf(reader);
 		var reason = DrugCheckingPolicy.seesPhotographs(audience, session)
-				? DrugCheckingPolicy.withheld(audience, session, sample)
-				: "Photographs of samples are shown to health staff only.";
+				? DrugCheckingPolicy.withheld(audience, session, sample) : "drugchecking.withheld.photographs";
 		audit.record(
 				reason == null ? DrugCheckingAudit.DRUG_CHECK_PHOTO_VIEWED
 						: DrugCheckingAudit.DRUG_CHECK_PHOTO_WITHHELD,
@@ -227,18 +234,25 @@ public class PhotoManagement {
 	}
 
 	/**
-	 * Alternative text for a photo from the sample's description, e.g.
-	 * {@code Photo of a pill sold as MDMA: pink,
+	 * Alternative text for a photo from the sample's description, in the reader's words
+	 * ({@code drugchecking.photos.alt…}), e.g. {@code Photo of a pill sold as MDMA: pink,
 	 * Tesla, round (front)}.
 	 */
-	public static String alt(DosageForm form, String soldAs, @Nullable String colour, @Nullable String logo,
+	public String alt(DosageForm form, String soldAs, @Nullable String colour, @Nullable String logo,
 			@Nullable String shape, @Nullable String caption) {
+		var locale = LocaleContextHolder.getLocale();
 		var looks = Stream.of(colour, logo, shape).filter(t -> t != null && !t.isBlank()).toList();
-		var name = form == DosageForm.OTHER ? "sample" : form.name().toLowerCase(Locale.ROOT);
-		var article = "aeiou".indexOf(name.charAt(0)) >= 0 ? "an" : "a";
-		return "Photo of " + article + " " + name + " sold as " + soldAs
-				+ (looks.isEmpty() ? "" : ": " + String.join(", ", looks))
-				+ (caption == null || caption.isBlank() ? "" : " (" + caption.strip() + ")");
+		var alt = messages.getMessage("drugchecking.photos.alt",
+				new Object[] { messages.getMessage("drugchecking.photos.alt." + form.name(), null, locale), soldAs },
+				locale);
+		if (!looks.isEmpty()) {
+			alt = messages.getMessage("drugchecking.photos.alt.looks", new Object[] { alt, String.join(", ", looks) },
+					locale);
+		}
+		if (caption != null && !caption.isBlank()) {
+			alt = messages.getMessage("drugchecking.photos.alt.caption", new Object[] { alt, caption.strip() }, locale);
+		}
+		return alt;
 	}
 
 	private Optional<Content> content(UUID photoId) {
@@ -246,30 +260,30 @@ public class PhotoManagement {
 	}
 
 	private ImageSanitiser.@Nullable CleanImage prepare(UUID sampleId, byte @Nullable [] content,
-			@Nullable String caption, List<Problem> problems) {
-		sampleManagement.sample(sampleId).orElseThrow(() -> new DrugCheckingNotFoundException("sample " + sampleId));
+			@Nullable String caption, List<FieldProblem> problems) {
+		sampleManagement.sample(sampleId)
+			.orElseThrow(() -> new NotFoundException("drugchecking.notFound.sample", sampleId));
 		long stored = repository.countOf(sampleId);
 		if (caption != null && caption.strip().length() > MAX_CAPTION) {
-			problems.add(new Problem("caption", "The caption is at most " + MAX_CAPTION + " characters."));
+			problems.add(FieldProblem.of("caption", "drugchecking.error.caption.size", MAX_CAPTION));
 		}
 		if (stored >= MAX_PHOTOS) {
-			problems.add(new Problem("photo",
-					"A sample has at most " + MAX_PHOTOS + " photos. Delete one before adding another."));
+			problems.add(FieldProblem.of("photo", "drugchecking.error.photo.tooMany", MAX_PHOTOS));
 			return null;
 		}
 		if (content == null || content.length == 0) {
-			problems.add(new Problem("photo", "Choose a photo of the sample (JPEG or PNG)."));
+			problems.add(FieldProblem.of("photo", "drugchecking.error.photo.required"));
 			return null;
 		}
 		if (content.length > MAX_BYTES) {
-			problems.add(new Problem("photo", "The photo must be smaller than " + MAX_BYTES / (1024 * 1024) + " MB."));
+			problems.add(FieldProblem.of("photo", "drugchecking.error.photo.size", MAX_BYTES / (1024 * 1024)));
 			return null;
 		}
 		try {
 			return images.clean(content, MAX_SIDE);
 		}
 		catch (ImageSanitiser.UnacceptableImage ex) {
-			problems.add(new Problem("photo", "The photo cannot be used: " + ex.getMessage()));
+			problems.add(FieldProblem.of("photo", "drugchecking.error.photo.unusable", ex.getMessage()));
 			return null;
 		}
 	}

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one reader may see of a sample: the only way results leave the module. When the
  * licence conditions withhold them, {@code results} is empty, {@code consultation} is
- * {@code null} and {@code withheld} says why.
+ * {@code null} and {@code withheld} says why: the code of a message in the module's
+ * bundle, e.g. {@code drugchecking.withheld.lawEnforcement}.
  *
  * @param results newest version first; the first is the current result
  */

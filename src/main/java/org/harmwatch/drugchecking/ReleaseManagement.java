@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.ConsultationRepository;
+import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.FindingRepository;
 import org.harmwatch.drugchecking.internal.ResultVersionRepository;
@@ -20,6 +20,7 @@ import org.harmwatch.drugchecking.internal.SessionViewRepository;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.CsvWriter;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
@@ -98,8 +99,8 @@ public class ReleaseManagement {
 	/**
 	 * What a signed-in reader may see of a sample, its results and consultation under the
 	 * session's licence conditions. Audited.
-	 * @throws DrugCheckingNotFoundException when there is no such sample, or the reader
-	 * may not use it
+	 * @throws NotFoundException when there is no such sample, or the reader may not use
+	 * it
 	 */
 	public Release release(UUID sampleId, HarmwatchUser reader) {
 		var audience = audienceOf(reader);

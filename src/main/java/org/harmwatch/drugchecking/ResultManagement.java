@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.Advice;
 import org.harmwatch.drugchecking.internal.ConsultationRepository;
 import org.harmwatch.drugchecking.internal.DraftChecks;
+import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.Flagging;
 import org.harmwatch.drugchecking.internal.Jcamp;
@@ -21,7 +21,10 @@ import org.harmwatch.drugchecking.internal.ResultVersionRepository;
 import org.harmwatch.drugchecking.internal.SampleRepository;
 import org.harmwatch.drugchecking.internal.SubstanceMatching;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,7 +85,7 @@ public class ResultManagement {
 	}
 
 	/** What is wrong with a result draft; empty when it can be recorded. */
-	public List<Problem> check(ResultDraft draft) {
+	public List<FieldProblem> check(ResultDraft draft) {
 		return checks.check(draft);
 	}
 
@@ -90,8 +93,7 @@ public class ResultManagement {
 	 * Records the sample's next result version, keeping the earlier ones as history. A
 	 * confirmed version is assessed for flags; when it raises any,
 	 * {@link DangerousSampleFound} is published (once: each version is recorded once).
-	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored
-	 * then
+	 * @throws InputRejectedException naming every wrong field; nothing is stored then
 	 */
 	@Transactional
 	public ResultVersion recordResult(UUID sampleId, ResultDraft draft, String analyst, Instant now) {
@@ -99,15 +101,25 @@ public class ResultManagement {
 	}
 
 	/**
+	 * Records a result that is history, not news (e.g. a partner lab's, imported from
+	 * CSV): as {@link #recordResult}, but it publishes no {@link DangerousSampleFound}.
+	 * @throws InputRejectedException naming every wrong field; nothing is stored then
+	 */
+	@Transactional
+	public ResultVersion recordHistoricalResult(UUID sampleId, ResultDraft draft, String analyst, Instant at) {
+		return record(sampleId, draft, analyst, at, false);
+	}
+
+	/**
 	 * Records the next version, publishing {@link DangerousSampleFound} only when
 	 * {@code warn} (imported history is not news).
 	 */
-	ResultVersion record(UUID sampleId, ResultDraft draft, String analyst, Instant now, boolean warn) {
+	private ResultVersion record(UUID sampleId, ResultDraft draft, String analyst, Instant now, boolean warn) {
 		var sample = samples.sample(sampleId)
-			.orElseThrow(() -> new DrugCheckingNotFoundException("sample " + sampleId));
+			.orElseThrow(() -> new NotFoundException("drugchecking.notFound.sample", sampleId));
 		var problems = check(draft);
 		if (!problems.isEmpty()) {
-			throw new DrugCheckingRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		sampleRows.lock(sampleId);
 		var components = new ArrayList<ResultVersion.Component>();
@@ -135,27 +147,25 @@ public class ResultManagement {
 
 	/**
 	 * Attaches a JCAMP-DX spectrum to a result version.
-	 * @throws DrugCheckingRejectedException when the file is empty, too large or not
-	 * JCAMP-DX
+	 * @throws InputRejectedException when the file is empty, too large or not JCAMP-DX
 	 */
 	@Transactional
 	public ResultVersion.Spectrum attachSpectrum(UUID resultId, String filename, byte[] content, String by,
 			Instant now) {
 		if (!versions.exists(resultId)) {
-			throw new DrugCheckingNotFoundException("result " + resultId);
+			throw new NotFoundException("drugchecking.notFound.result", resultId);
 		}
 		var name = filename.replaceAll("[^A-Za-z0-9._-]", "_");
 		var lower = name.toLowerCase(Locale.ROOT);
 		if (!lower.endsWith(".jdx") && !lower.endsWith(".dx")) {
-			throw new DrugCheckingRejectedException(List.of(new Problem("spectrum", "Choose a JCAMP-DX file (.jdx).")));
+			throw new InputRejectedException(FieldProblem.of("spectrum", "drugchecking.error.spectrum.required"));
 		}
 		if (content.length > Jcamp.MAX_BYTES) {
-			throw new DrugCheckingRejectedException(
-					List.of(new Problem("spectrum", "The spectrum must be smaller than 2 MB.")));
+			throw new InputRejectedException(FieldProblem.of("spectrum", "drugchecking.error.spectrum.size"));
 		}
 		var title = Jcamp.title(content)
-			.orElseThrow(() -> new DrugCheckingRejectedException(List.of(new Problem("spectrum",
-					"The file is not a JCAMP-DX spectrum: it must start with ##TITLE= and declare ##JCAMP-DX=."))));
+			.orElseThrow(() -> new InputRejectedException(
+					FieldProblem.of("spectrum", "drugchecking.error.spectrum.format")));
 		var shortTitle = title.length() > 200 ? title.substring(0, 200) : title;
 		var id = versions.addSpectrum(resultId, name, shortTitle, content, now, by);
 		return new ResultVersion.Spectrum(id, name, title);
@@ -190,23 +200,22 @@ public class ResultManagement {
 	 * What is wrong with a consultation's advice and referral; empty when it can be
 	 * recorded.
 	 */
-	public List<Problem> checkConsultation(@Nullable String adviceGiven, @Nullable String referral) {
+	public List<FieldProblem> checkConsultation(@Nullable String adviceGiven, @Nullable String referral) {
 		return checks.checkConsultation(adviceGiven, referral);
 	}
 
 	/**
 	 * Records the advice given and what the person chose to do; a second call replaces
 	 * the first.
-	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored
-	 * then
+	 * @throws InputRejectedException naming every wrong field; nothing is stored then
 	 */
 	@Transactional
 	public void recordConsultation(UUID sampleId, @Nullable String adviceGiven, @Nullable Boolean disposed,
 			@Nullable IntendedChange change, @Nullable String referral, String by, Instant now) {
-		samples.sample(sampleId).orElseThrow(() -> new DrugCheckingNotFoundException("sample " + sampleId));
+		samples.sample(sampleId).orElseThrow(() -> new NotFoundException("drugchecking.notFound.sample", sampleId));
 		var problems = checkConsultation(adviceGiven, referral);
 		if (!problems.isEmpty()) {
-			throw new DrugCheckingRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		consultations.save(sampleId, adviceGiven.strip(), disposed, change,
 				referral == null || referral.isBlank() ? null : referral.strip(), now, by);

@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.DraftChecks;
+import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.SampleCodes;
 import org.harmwatch.drugchecking.internal.SampleRepository;
 import org.harmwatch.drugchecking.internal.SubstanceMatching;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
@@ -51,11 +54,11 @@ public class SampleManagement {
 
 	/**
 	 * What is wrong with a sample draft for the session; empty when it can be taken in.
-	 * @throws DrugCheckingNotFoundException when there is no such session
+	 * @throws NotFoundException when there is no such session
 	 */
-	public List<Problem> check(UUID sessionId, SampleDraft draft) {
+	public List<FieldProblem> check(UUID sessionId, SampleDraft draft) {
 		var session = sessions.session(sessionId)
-			.orElseThrow(() -> new DrugCheckingNotFoundException("session " + sessionId));
+			.orElseThrow(() -> new NotFoundException("drugchecking.notFound.session", sessionId));
 		return checks.check(session, draft);
 	}
 
@@ -63,9 +66,8 @@ public class SampleManagement {
 	 * Takes a sample in and gives it a new anonymous code. Idempotent by client id: when
 	 * a sample with the draft's client id exists, it is returned unchanged, so a re-send
 	 * is stored once.
-	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored
-	 * then
-	 * @throws DrugCheckingNotFoundException when there is no such session
+	 * @throws InputRejectedException naming every wrong field; nothing is stored then
+	 * @throws NotFoundException when there is no such session
 	 */
 	@Transactional
 	public SampleView takeIn(UUID sessionId, SampleDraft draft, String takenBy, Instant now) {
@@ -76,7 +78,7 @@ public class SampleManagement {
 		}
 		var problems = check(sessionId, draft);
 		if (!problems.isEmpty()) {
-			throw new DrugCheckingRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		var soldAs = draft.soldAs().strip();
 		var expected = matching.expectedCodes(soldAs);
@@ -122,30 +124,29 @@ public class SampleManagement {
 	/**
 	 * A sample for a user who wants to read or change it, under its session's owner's
 	 * rules ({@link SessionManagement#session(UUID, HarmwatchUser, Action)}).
-	 * @throws DrugCheckingNotFoundException when there is no such sample, or the user may
-	 * not use it
+	 * @throws NotFoundException when there is no such sample, or the user may not use it
 	 */
 	public SampleView sample(UUID id, HarmwatchUser user, Action action) {
-		var sample = sample(id).orElseThrow(() -> new DrugCheckingNotFoundException("sample " + id));
+		var sample = sample(id).orElseThrow(() -> new NotFoundException("drugchecking.notFound.sample", id));
 		sessions.session(sample.sessionId(), user, action);
 		return sample;
 	}
 
 	/**
 	 * The sample a result version belongs to, for a user who wants to read or change it.
-	 * @throws DrugCheckingNotFoundException when there is no such result, or the user may
-	 * not use its sample
+	 * @throws NotFoundException when there is no such result, or the user may not use its
+	 * sample
 	 */
 	public SampleView sampleOfResult(UUID resultId, HarmwatchUser user, Action action) {
 		var sampleId = samples.idOfResult(resultId)
-			.orElseThrow(() -> new DrugCheckingNotFoundException("result " + resultId));
+			.orElseThrow(() -> new NotFoundException("drugchecking.notFound.result", resultId));
 		return sample(sampleId, user, action);
 	}
 
 	/**
 	 * A sample with its code, for its label and QR code: only for readers the policy
 	 * gives codes to ({@link DrugCheckingPolicy#seesCode}). Audited.
-	 * @throws DrugCheckingNotFoundException when there is no such sample
+	 * @throws NotFoundException when there is no such sample
 	 * @throws AccessDeniedException when the reader may not have the code
 	 */
 	public SampleView labelled(UUID sampleId, HarmwatchUser reader) {

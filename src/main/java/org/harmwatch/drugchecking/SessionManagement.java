@@ -6,18 +6,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
-import org.harmwatch.drugchecking.internal.DraftChecks;
-import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.CheckingSession;
-import org.harmwatch.drugchecking.internal.SessionOwnership;
 import org.harmwatch.drugchecking.internal.CheckingSessionRepository;
+import org.harmwatch.drugchecking.internal.DraftChecks;
+import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
+import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
+import org.harmwatch.drugchecking.internal.SessionOwnership;
 import org.harmwatch.drugchecking.internal.SessionViewRepository;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Purpose;
 import org.springframework.stereotype.Service;
@@ -62,7 +65,7 @@ public class SessionManagement {
 	}
 
 	/** What is wrong with a session draft; empty when it can be created. */
-	public List<Problem> check(SessionDraft draft) {
+	public List<FieldProblem> check(SessionDraft draft) {
 		return checks.check(draft);
 	}
 
@@ -71,14 +74,13 @@ public class SessionManagement {
 	 * that name.
 	 * @param ownerAgency the code of the agency that runs the session (the creator's):
 	 * its records are that agency's
-	 * @throws DrugCheckingRejectedException naming every wrong field; nothing is stored
-	 * then
+	 * @throws InputRejectedException naming every wrong field; nothing is stored then
 	 */
 	@Transactional
 	public UUID createSession(SessionDraft draft, String createdBy, String ownerAgency, Instant now) {
 		var problems = check(draft);
 		if (!problems.isEmpty()) {
-			throw new DrugCheckingRejectedException(problems);
+			throw new InputRejectedException(problems);
 		}
 		var siteName = draft.siteName().strip();
 		var siteId = views.siteNamed(siteName)
@@ -121,16 +123,15 @@ public class SessionManagement {
 	 * A session for a user who wants to read, change or export its records, if its owner
 	 * agency lets them ({@link DrugCheckingPolicy#mayUse}). A refusal is audited and
 	 * looks like a session that does not exist.
-	 * @throws DrugCheckingNotFoundException when there is no such session, or the user
-	 * may not use it
+	 * @throws NotFoundException when there is no such session, or the user may not use it
 	 */
 	public SessionView session(UUID id, HarmwatchUser user, Action action) {
-		var session = session(id).orElseThrow(() -> new DrugCheckingNotFoundException("session " + id));
+		var session = session(id).orElseThrow(() -> new NotFoundException("drugchecking.notFound.session", id));
 		if (!ownership.mayUse(user, session.ownerAgency(), action)) {
 			audit.record(DrugCheckingAudit.DRUG_CHECK_SESSION_REFUSED, "drug-checking-session", id.toString(),
 					Purpose.HEALTH, AuditLog.Outcome.DENIED, action + " by " + user.agencyCode() + " of "
 							+ session.ownerAgency() + "'s session: no sharing agreement");
-			throw new DrugCheckingNotFoundException("session " + id);
+			throw new NotFoundException("drugchecking.notFound.session", id);
 		}
 		return session;
 	}

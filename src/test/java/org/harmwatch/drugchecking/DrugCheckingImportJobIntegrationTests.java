@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.imports.ImportJob;
 import org.harmwatch.platform.imports.ImportProblem;
 import org.junit.jupiter.api.Test;
@@ -203,23 +204,32 @@ class DrugCheckingImportJobIntegrationTests {
 			.isEqualTo(2);
 	}
 
+	/**
+	 * The file is refused with the import facility's reason, shown on the upload form.
+	 */
+	static void assertRefusedFile(InputRejectedException ex, String reason) {
+		assertThat(ex.problems()).singleElement().satisfies(problem -> {
+			assertThat(problem.field()).isEqualTo("file");
+			assertThat(problem.code()).isEqualTo("drugchecking.error.file.rejected");
+			assertThat(String.valueOf(problem.arguments().get(0))).contains(reason);
+		});
+	}
+
 	@Test
 	void anUploadIsRefusedWhenItIsNotACsvOrTooLong() {
 		var session = session();
 		var analyst = user("analyst");
 		assertThatThrownBy(() -> imports.upload(session, "x.csv", "just words".getBytes(), analyst))
-			.isInstanceOf(DrugCheckingRejectedException.class)
-			.hasMessageContaining("no header row");
+			.isInstanceOfSatisfying(InputRejectedException.class, ex -> assertRefusedFile(ex, "no header row"));
 		assertThatThrownBy(() -> imports.upload(session, "x.csv", "a,b\n".getBytes(), analyst))
-			.isInstanceOf(DrugCheckingRejectedException.class)
-			.hasMessageContaining("no rows");
+			.isInstanceOfSatisfying(InputRejectedException.class, ex -> assertRefusedFile(ex, "no rows"));
 		var tooLong = new StringBuilder("a,b\n");
 		for (int i = 0; i <= DrugCheckingImports.MAX_IMPORT_ROWS; i++) {
 			tooLong.append(i).append(",x\n");
 		}
 		assertThatThrownBy(() -> imports.upload(session, "x.csv", tooLong.toString().getBytes(), analyst))
-			.isInstanceOf(DrugCheckingRejectedException.class)
-			.hasMessageContaining("The file has 50,001 rows; at most 50,000");
+			.isInstanceOfSatisfying(InputRejectedException.class,
+					ex -> assertRefusedFile(ex, "The file has 50,001 rows; at most 50,000"));
 	}
 
 	@Test

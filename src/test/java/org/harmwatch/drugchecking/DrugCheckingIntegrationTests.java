@@ -12,7 +12,9 @@ import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.EvidenceKind;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
@@ -236,8 +238,8 @@ class DrugCheckingIntegrationTests {
 				new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, " ", DosageForm.PILL, null, null, null,
 						null, new BigDecimal("-3"), "NOT-A-LAD", null, false, null),
 				"analyst", NOW))
-			.isInstanceOfSatisfying(DrugCheckingRejectedException.class,
-					ex -> assertThat(ex.problems()).extracting(Problem::field)
+			.isInstanceOfSatisfying(InputRejectedException.class,
+					ex -> assertThat(ex.problems()).extracting(FieldProblem::field)
 						.contains("soldAs", "pillWeightMg", "obtainedLadCode", "consent", "ageBand"));
 		assertThat(sampleManagement.samples(session)).isEmpty();
 
@@ -253,8 +255,8 @@ class DrugCheckingIntegrationTests {
 													QuantityUnit.MG_PER_UNIT, null, null, AnalysisMethod.FTIR)),
 									true, null),
 							"Analyst", NOW))
-			.isInstanceOfSatisfying(DrugCheckingRejectedException.class,
-					ex -> assertThat(ex.problems()).extracting(Problem::field)
+			.isInstanceOfSatisfying(InputRejectedException.class,
+					ex -> assertThat(ex.problems()).extracting(FieldProblem::field)
 						.containsExactlyInAnyOrder("components[1].basis", "components[1].confidence"));
 		assertThat(jdbc.sql("SELECT count(*) FROM drugchecking.result WHERE sample_id = ?")
 			.param(sample.id())

@@ -10,26 +10,35 @@ import org.harmwatch.substances.RiskFlag;
 import org.harmwatch.substances.SubstanceClass;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.SubstanceManagement;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Harm-reduction advice drafted from a result: lines templated per substance class and
- * risk flag, which the analyst edits before giving it.
+ * risk flag (in the module's bundle), which the analyst edits before giving it.
  */
 @Component
 public class Advice {
 
 	private final SubstanceManagement substances;
 
-	Advice(SubstanceManagement substances) {
+	private final MessageSource messages;
+
+	Advice(SubstanceManagement substances, MessageSource messages) {
 		this.substances = substances;
+		this.messages = messages;
+	}
+
+	/** A line of advice from the module's bundle ({@code drugchecking.advice.…}). */
+	private String line(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
 	public String draft(ResultVersion result) {
 		var lines = new LinkedHashSet<String>();
 		if (result.flags().contains(ResultFlag.MIS_SOLD)) {
-			lines.add("This is not what it was sold as. Effects will differ from what you expect: the safest choice is"
-					+ " not to take it.");
+			lines.add(line("drugchecking.advice.misSold"));
 		}
 		for (var c : result.components()) {
 			if (c.substanceCode() == null || !SubstanceId.isValid(c.substanceCode())) {
@@ -42,47 +51,41 @@ public class Advice {
 			var s = found.get();
 			var cls = s.substanceClass();
 			if (cls == SubstanceClass.HIGH_POTENCY_SYNTHETIC_OPIOID || cls == SubstanceClass.NITAZENE) {
-				lines.add(s.name() + " was found. It is many times stronger than heroin: carry naloxone and make sure"
-						+ " people with you know how to use it; more than one dose may be needed.");
-				lines.add("Do not use alone. Use a small test dose first and go slowly.");
+				lines.add(line("drugchecking.advice.potentOpioid", s.name()));
+				lines.add(line("drugchecking.advice.notAlone"));
 			}
 			else if (cls.isOpioid()) {
-				lines.add("Carry naloxone. Do not use alone, and do not mix with alcohol, benzodiazepines or other"
-						+ " downers.");
+				lines.add(line("drugchecking.advice.opioid"));
 			}
 			if (s.has(RiskFlag.SEDATIVE_NOT_NALOXONE_RESPONSIVE)) {
-				lines.add(s.name() + " causes heavy sedation that naloxone does not reverse: still give naloxone if"
-						+ " an opioid may be involved, put the person in the recovery position and call 999.");
+				lines.add(line("drugchecking.advice.sedative", s.name()));
 			}
 			if (s.has(RiskFlag.CAUSES_WOUNDS)) {
-				lines.add(s.name() + " can cause wounds: look after injection sites and get any wound seen early.");
+				lines.add(line("drugchecking.advice.wounds", s.name()));
 			}
 			if (s.has(RiskFlag.DELAYED_ONSET)) {
-				lines.add(s.name() + " is slow to take effect: do not re-dose because you feel nothing yet.");
+				lines.add(line("drugchecking.advice.delayedOnset", s.name()));
 			}
 			if (cls == SubstanceClass.MDMA_TYPE) {
 				if (result.flags().contains(ResultFlag.HIGH_STRENGTH)) {
-					lines.add("This is a high-strength pill (" + c.amount() + "). Take half or less, wait at least two"
-							+ " hours before taking more, and space doses.");
+					lines.add(line("drugchecking.advice.highStrengthPill", c.amount()));
 				}
-				lines.add("Take breaks from dancing, sip water (about a pint an hour, not more) and watch for"
-						+ " overheating.");
+				lines.add(line("drugchecking.advice.mdma"));
 			}
 			if (cls == SubstanceClass.SYNTHETIC_CANNABINOID) {
-				lines.add("Synthetic cannabinoids vary wildly in strength: use much less, and not alone.");
+				lines.add(line("drugchecking.advice.syntheticCannabinoid"));
 			}
 			if (cls == SubstanceClass.STIMULANT || cls == SubstanceClass.SYNTHETIC_CATHINONE) {
-				lines.add("Start low, avoid mixing with alcohol or other stimulants, and take breaks.");
+				lines.add(line("drugchecking.advice.stimulant"));
 			}
 			if (cls == SubstanceClass.BENZODIAZEPINE || cls == SubstanceClass.SEDATIVE) {
-				lines.add("Do not mix with alcohol, opioids or other downers: the risk of overdose rises sharply.");
+				lines.add(line("drugchecking.advice.downer"));
 			}
 		}
 		if (lines.isEmpty()) {
-			lines.add(
-					"Nothing unexpected was found. No drug is without risk: start with a small amount and do not mix.");
+			lines.add(line("drugchecking.advice.nothingUnexpected"));
 		}
-		lines.add("If someone becomes unwell, call 999 and stay with them.");
+		lines.add(line("drugchecking.advice.unwell"));
 		return String.join("\n", new ArrayList<>(lines));
 	}
 

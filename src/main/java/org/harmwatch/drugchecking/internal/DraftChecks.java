@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.harmwatch.drugchecking.DosageForm;
 import org.harmwatch.drugchecking.LicenceCondition;
-import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.SampleDraft;
@@ -15,6 +14,7 @@ import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.platform.FieldProblem;
 import org.jspecify.annotations.NullUnmarked;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -36,40 +36,40 @@ public class DraftChecks {
 	}
 
 	/** What is wrong with a session draft; empty when it can be created. */
-	public List<Problem> check(SessionDraft draft) {
-		var problems = new ArrayList<Problem>();
+	public List<FieldProblem> check(SessionDraft draft) {
+		var problems = new ArrayList<FieldProblem>();
 		if (blank(draft.siteName())) {
-			problems.add(new Problem("siteName", "Enter the site's name."));
+			problems.add(FieldProblem.of("siteName", "drugchecking.error.siteName.required"));
 		}
 		else if (draft.siteName().strip().length() > 200) {
-			problems.add(new Problem("siteName", "The site's name is at most 200 characters."));
+			problems.add(FieldProblem.of("siteName", "drugchecking.error.siteName.size"));
 		}
 		else if (sessions.siteNamed(draft.siteName()).isEmpty() && draft.siteKind() == null) {
-			problems.add(new Problem("siteKind", "Choose what kind of site it is."));
+			problems.add(FieldProblem.of("siteKind", "drugchecking.error.siteKind.required"));
 		}
 		if (draft.siteLadCode() != null && !draft.siteLadCode().isBlank() && !district(draft.siteLadCode())) {
-			problems.add(new Problem("siteLadCode", "Choose a council area from the list."));
+			problems.add(FieldProblem.of("siteLadCode", "drugchecking.error.district"));
 		}
 		if (blank(draft.name())) {
-			problems.add(new Problem("name", "Enter the session's name."));
+			problems.add(FieldProblem.of("name", "drugchecking.error.name.required"));
 		}
 		else if (draft.name().strip().length() > 200) {
-			problems.add(new Problem("name", "The session's name is at most 200 characters."));
+			problems.add(FieldProblem.of("name", "drugchecking.error.name.size"));
 		}
 		if (draft.startsOn() == null) {
-			problems.add(new Problem("startsOn", "Enter the first day of the session."));
+			problems.add(FieldProblem.of("startsOn", "drugchecking.error.startsOn.required"));
 		}
 		if (draft.endsOn() == null) {
-			problems.add(new Problem("endsOn", "Enter the last day of the session."));
+			problems.add(FieldProblem.of("endsOn", "drugchecking.error.endsOn.required"));
 		}
 		else if (draft.startsOn() != null && draft.endsOn().isBefore(draft.startsOn())) {
-			problems.add(new Problem("endsOn", "The last day cannot be before the first."));
+			problems.add(FieldProblem.of("endsOn", "drugchecking.error.endsOn.beforeStart"));
 		}
 		if (blank(draft.staff())) {
-			problems.add(new Problem("staff", "Enter who is on duty."));
+			problems.add(FieldProblem.of("staff", "drugchecking.error.staff.required"));
 		}
 		else if (draft.staff().strip().length() > 1000) {
-			problems.add(new Problem("staff", "Staff on duty is at most 1000 characters."));
+			problems.add(FieldProblem.of("staff", "drugchecking.error.staff.size"));
 		}
 		return problems;
 	}
@@ -77,64 +77,63 @@ public class DraftChecks {
 	/**
 	 * What is wrong with a sample draft for the session; empty when it can be taken in.
 	 */
-	public List<Problem> check(SessionView session, SampleDraft draft) {
-		var problems = new ArrayList<Problem>();
+	public List<FieldProblem> check(SessionView session, SampleDraft draft) {
+		var problems = new ArrayList<FieldProblem>();
 		if (draft.mode() == null) {
-			problems.add(new Problem("mode", "Choose how the sample came in."));
+			problems.add(FieldProblem.of("mode", "drugchecking.error.mode.required"));
 		}
 		if (blank(draft.soldAs())) {
-			problems.add(new Problem("soldAs", "Enter what it was sold as, or \"unknown\"."));
+			problems.add(FieldProblem.of("soldAs", "drugchecking.error.soldAs.required"));
 		}
 		else if (draft.soldAs().strip().length() > 200) {
-			problems.add(new Problem("soldAs", "What it was sold as is at most 200 characters."));
+			problems.add(FieldProblem.of("soldAs", "drugchecking.error.soldAs.size"));
 		}
 		if (draft.form() == null) {
-			problems.add(new Problem("form", "Choose the sample's form."));
+			problems.add(FieldProblem.of("form", "drugchecking.error.form.required"));
 		}
 		if (draft.form() == DosageForm.PILL) {
 			var weight = draft.pillWeightMg();
 			if (weight != null && (weight.signum() <= 0 || weight.compareTo(new BigDecimal("5000")) > 0)) {
-				problems.add(new Problem("pillWeightMg", "A pill's weight is more than 0 and at most 5000 mg."));
+				problems.add(FieldProblem.of("pillWeightMg", "drugchecking.error.pillWeightMg.range"));
 			}
 			atMost100(problems, "pillColour", draft.pillColour());
 			atMost100(problems, "pillLogo", draft.pillLogo());
 			atMost100(problems, "pillShape", draft.pillShape());
 		}
 		if (!blank(draft.obtainedLadCode()) && !district(draft.obtainedLadCode())) {
-			problems.add(new Problem("obtainedLadCode", "Choose a council area from the list."));
+			problems.add(FieldProblem.of("obtainedLadCode", "drugchecking.error.district"));
 		}
 		if (draft.intendedDose() != null && draft.intendedDose().strip().length() > 200) {
-			problems.add(new Problem("intendedDose", "The intended dose is at most 200 characters."));
+			problems.add(FieldProblem.of("intendedDose", "drugchecking.error.intendedDose.size"));
 		}
 		if (draft.mode() == SampleMode.FRONT_OF_HOUSE && !Boolean.TRUE.equals(draft.consent())) {
-			problems.add(new Problem("consent", "A sample from a person is only tested with their consent."));
+			problems.add(FieldProblem.of("consent", "drugchecking.error.consent.required"));
 		}
 		if (session.has(LicenceCondition.ADULTS_ONLY) && draft.mode() == SampleMode.FRONT_OF_HOUSE
 				&& draft.ageBand() == null) {
-			problems.add(new Problem("ageBand", "This session's licence requires an age band."));
+			problems.add(FieldProblem.of("ageBand", "drugchecking.error.ageBand.required"));
 		}
 		if (!session.has(LicenceCondition.ADULTS_ONLY) && draft.ageBand() != null) {
-			problems
-				.add(new Problem("ageBand", "An age band is only recorded when the licence requires an adult check."));
+			problems.add(FieldProblem.of("ageBand", "drugchecking.error.ageBand.notRecorded"));
 		}
 		return problems;
 	}
 
-	private static void atMost100(List<Problem> problems, String field, @Nullable String text) {
+	private static void atMost100(List<FieldProblem> problems, String field, @Nullable String text) {
 		if (text != null && text.strip().length() > 100) {
-			problems.add(new Problem(field, "At most 100 characters."));
+			problems.add(FieldProblem.of(field, "drugchecking.error.atMost", 100));
 		}
 	}
 
 	/** What is wrong with a result draft; empty when it can be recorded. */
-	public List<Problem> check(ResultDraft draft) {
-		var problems = new ArrayList<Problem>();
+	public List<FieldProblem> check(ResultDraft draft) {
+		var problems = new ArrayList<FieldProblem>();
 		var given = draft.components().stream().filter(c -> c != null && !blank(c.text())).toList();
 		if (given.isEmpty()) {
-			problems.add(new Problem("components[0].text", "Name at least one component found."));
+			problems.add(FieldProblem.of("components[0].text", "drugchecking.error.components.none"));
 		}
 		if (given.size() > MAX_COMPONENTS) {
-			problems.add(new Problem("components", "Name at most " + MAX_COMPONENTS + " components."));
+			problems.add(FieldProblem.of("components", "drugchecking.error.components.tooMany", MAX_COMPONENTS));
 		}
 		for (int i = 0; i < draft.components().size(); i++) {
 			var c = draft.components().get(i);
@@ -143,34 +142,34 @@ public class DraftChecks {
 			}
 			var f = "components[" + i + "].";
 			if (c.text().strip().length() > 200) {
-				problems.add(new Problem(f + "text", "A component is at most 200 characters."));
+				problems.add(FieldProblem.of(f + "text", "drugchecking.error.component.size"));
 			}
 			if (c.confidence() == null) {
-				problems.add(new Problem(f + "confidence", "Choose how sure you are of component " + (i + 1) + "."));
+				problems.add(FieldProblem.of(f + "confidence", "drugchecking.error.component.confidence", i + 1));
 			}
 			if (c.method() == null) {
-				problems.add(new Problem(f + "method", "Choose how component " + (i + 1) + " was found."));
+				problems.add(FieldProblem.of(f + "method", "drugchecking.error.component.method", i + 1));
 			}
 			if (c.quantity() != null) {
 				if (c.quantity().signum() <= 0) {
-					problems.add(new Problem(f + "quantity", "A quantity is more than 0."));
+					problems.add(FieldProblem.of(f + "quantity", "drugchecking.error.quantity.positive"));
 				}
 				if (c.unit() == null) {
-					problems.add(new Problem(f + "unit", "Say whether the quantity is mg per unit or % w/w."));
+					problems.add(FieldProblem.of(f + "unit", "drugchecking.error.unit.required"));
 				}
 				else if (c.unit() == QuantityUnit.PERCENT_W_W && c.quantity().compareTo(new BigDecimal("100")) > 0) {
-					problems.add(new Problem(f + "quantity", "A percentage is at most 100."));
+					problems.add(FieldProblem.of(f + "quantity", "drugchecking.error.quantity.percent"));
 				}
 				else if (c.unit() == QuantityUnit.MG_PER_UNIT && c.basis() == null) {
-					problems.add(new Problem(f + "basis", "Say whether the milligrams are of the salt or the base."));
+					problems.add(FieldProblem.of(f + "basis", "drugchecking.error.basis.required"));
 				}
 				else if (c.unit() == QuantityUnit.MG_PER_UNIT && c.quantity().compareTo(new BigDecimal("5000")) > 0) {
-					problems.add(new Problem(f + "quantity", "At most 5000 mg per unit."));
+					problems.add(FieldProblem.of(f + "quantity", "drugchecking.error.quantity.milligrams"));
 				}
 			}
 		}
 		if (draft.notes() != null && draft.notes().strip().length() > 2000) {
-			problems.add(new Problem("notes", "Notes are at most 2000 characters."));
+			problems.add(FieldProblem.of("notes", "drugchecking.error.notes.size"));
 		}
 		return problems;
 	}
@@ -179,16 +178,16 @@ public class DraftChecks {
 	 * What is wrong with a consultation's advice and referral; empty when it can be
 	 * recorded.
 	 */
-	public List<Problem> checkConsultation(@Nullable String advice, @Nullable String referral) {
-		var problems = new ArrayList<Problem>();
+	public List<FieldProblem> checkConsultation(@Nullable String advice, @Nullable String referral) {
+		var problems = new ArrayList<FieldProblem>();
 		if (blank(advice)) {
-			problems.add(new Problem("advice", "Enter the advice given."));
+			problems.add(FieldProblem.of("advice", "drugchecking.error.advice.required"));
 		}
 		else if (advice.strip().length() > 4000) {
-			problems.add(new Problem("advice", "The advice is at most 4000 characters."));
+			problems.add(FieldProblem.of("advice", "drugchecking.error.advice.size"));
 		}
 		if (referral != null && referral.strip().length() > 200) {
-			problems.add(new Problem("referral", "The referral is at most 200 characters."));
+			problems.add(FieldProblem.of("referral", "drugchecking.error.referral.size"));
 		}
 		return problems;
 	}

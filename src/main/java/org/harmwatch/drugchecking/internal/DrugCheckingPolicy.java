@@ -81,7 +81,8 @@ public final class DrugCheckingPolicy {
 
 	/**
 	 * Why the licence conditions and the sample's mode and age band withhold results from
-	 * the audience; {@code null} when they may be released. The rule of
+	 * the audience, as a message code ({@code drugchecking.withheld.…}); {@code null}
+	 * when they may be released. The rule of
 	 * {@link #withheld(Audience, SessionView, SampleView)}, for readers that hold only
 	 * these columns (statistics' look-back).
 	 */
@@ -90,15 +91,13 @@ public final class DrugCheckingPolicy {
 		return switch (audience) {
 			case HEALTH_STAFF -> null;
 			case LAW_ENFORCEMENT -> conditions.contains(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)
-					? "This session's licence does not allow results to be given to law enforcement." : null;
-			case PUBLIC_LOOKUP ->
-				!mode.frontOfHouse() ? "Only a sample handed in by the person themselves can be looked up."
-						: conditions.contains(LicenceCondition.ADULTS_ONLY) && (ageBand == null || !ageBand.adult())
-								? "This session's licence allows results to be given to adults only." : null;
-			case PUBLIC_BOARD -> conditions.contains(LicenceCondition.NO_PUBLIC_BOARD)
-					? "This session's licence keeps its results off the public board."
-					: mode == SampleMode.POLICE_SUBMITTED
-							? "A sample submitted by the police stays off the public board." : null;
+					? "drugchecking.withheld.lawEnforcement" : null;
+			case PUBLIC_LOOKUP -> !mode.frontOfHouse() ? "drugchecking.withheld.notHandedIn"
+					: conditions.contains(LicenceCondition.ADULTS_ONLY) && (ageBand == null || !ageBand.adult())
+							? "drugchecking.withheld.adultsOnly" : null;
+			case PUBLIC_BOARD ->
+				conditions.contains(LicenceCondition.NO_PUBLIC_BOARD) ? "drugchecking.withheld.noPublicBoard"
+						: mode == SampleMode.POLICE_SUBMITTED ? "drugchecking.withheld.policeSample" : null;
 		};
 	}
 

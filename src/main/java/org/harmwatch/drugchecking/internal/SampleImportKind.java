@@ -19,12 +19,12 @@ import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
-import org.harmwatch.drugchecking.DrugCheckingRejectedException;
-import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.drugchecking.ResultDraft;
+import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.SampleDraft;
+import org.harmwatch.drugchecking.SampleManagement;
 import org.harmwatch.drugchecking.SampleMode;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.imports.ImportColumn;
 import org.harmwatch.platform.imports.ImportContext;
 import org.harmwatch.platform.imports.ImportFailedException;
@@ -37,6 +37,8 @@ import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,10 +82,16 @@ public class SampleImportKind implements ImportKind<SampleImportKind.SampleRow> 
 			boolean trace, AnalysisMethod method, @Nullable Instant completed) {
 	}
 
-	private final DrugCheckingManagement drugChecking;
+	private final SampleManagement sampleManagement;
 
-	SampleImportKind(DrugCheckingManagement drugChecking) {
-		this.drugChecking = drugChecking;
+	private final ResultManagement results;
+
+	private final MessageSource messages;
+
+	SampleImportKind(SampleManagement sampleManagement, ResultManagement results, MessageSource messages) {
+		this.sampleManagement = sampleManagement;
+		this.results = results;
+		this.messages = messages;
 	}
 
 	@Override
@@ -228,28 +236,36 @@ public class SampleImportKind implements ImportKind<SampleImportKind.SampleRow> 
 		for (var s : samples) {
 			rowsStored += s.rows();
 			var clientId = UUID.nameUUIDFromBytes((sessionId + ":" + s.key()).getBytes(StandardCharsets.UTF_8));
-			if (drugChecking.sampleByClientId(clientId).isPresent()) {
+			if (sampleManagement.sampleByClientId(clientId).isPresent()) {
 				context.stored(rowsStored);
 				continue;
 			}
 			var at = s.completed() == null ? context.now() : s.completed();
 			try {
-				var sample = drugChecking.takeIn(sessionId, new SampleDraft(clientId, mode, s.soldAs(), s.form(), null,
-						null, null, null, null, null, null, true, null), context.importedBy(), at);
-				drugChecking.recordHistoricalResult(sample.id(),
-						new ResultDraft(s.components(), true,
-								"Imported (partner sample " + s.key() + ")"
-										+ (s.traces().isEmpty() ? "" : ". Trace: " + String.join(", ", s.traces()))),
+				var sample = sampleManagement.takeIn(sessionId, new SampleDraft(clientId, mode, s.soldAs(), s.form(),
+						null, null, null, null, null, null, null, true, null), context.importedBy(), at);
+				results.recordHistoricalResult(sample.id(), new ResultDraft(s.components(), true, note(s)),
 						context.importedBy(), at);
 			}
-			catch (DrugCheckingRejectedException rejected) {
-				throw new ImportFailedException("A sample could not be stored: "
-						+ String.join(" ", rejected.problems().stream().map(Problem::message).toList()));
+			catch (InputRejectedException rejected) {
+				var locale = LocaleContextHolder.getLocale();
+				throw new ImportFailedException(messages.getMessage("drugchecking.error.import.notStored",
+						new Object[] { String.join(" ",
+								rejected.problems().stream().map(p -> messages.getMessage(p, locale)).toList()) },
+						locale));
 			}
 			imported++;
 			context.stored(rowsStored);
 		}
 		return new ImportOutcome(samples.size(), imported, samples.size() - imported);
+	}
+
+	/** The result's note: where it came from, and the traces found. */
+	private String note(Sample sample) {
+		var locale = LocaleContextHolder.getLocale();
+		var note = messages.getMessage("drugchecking.import.note", new Object[] { sample.key() }, locale);
+		return sample.traces().isEmpty() ? note : messages.getMessage("drugchecking.import.note.traces",
+				new Object[] { note, String.join(", ", sample.traces()) }, locale);
 	}
 
 }

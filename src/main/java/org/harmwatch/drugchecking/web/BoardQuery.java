@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.harmwatch.drugchecking.BoardFilter;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.Problem;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.InputRanges;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -25,11 +25,11 @@ record BoardQuery(@Nullable String substance, @Nullable String form, @Nullable S
 
 	static final int MAX_TEXT = 100;
 
-	record Parsed(BoardFilter filter, List<Problem> problems) {
+	record Parsed(BoardFilter filter, List<FieldProblem> problems) {
 	}
 
 	Parsed parse() {
-		var problems = new ArrayList<Problem>();
+		var problems = new ArrayList<FieldProblem>();
 		DosageForm dosageForm = null;
 		if (!blank(form)) {
 			dosageForm = Arrays.stream(DosageForm.values())
@@ -37,13 +37,13 @@ record BoardQuery(@Nullable String substance, @Nullable String form, @Nullable S
 				.findFirst()
 				.orElse(null);
 			if (dosageForm == null) {
-				problems.add(new Problem("form", "Choose a form from the list; \"" + shorten(form) + "\" is not one."));
+				problems.add(FieldProblem.of("form", "board.error.form", shorten(form)));
 			}
 		}
 		var first = month(from, "from", problems);
 		var last = month(to, "to", problems);
 		if (first != null && last != null && last.isBefore(first)) {
-			problems.add(new Problem("to", "The last month cannot be before the first."));
+			problems.add(FieldProblem.of("to", "board.error.toBeforeFrom"));
 			last = null;
 		}
 		return new Parsed(new BoardFilter(text(substance, "substance", problems), dosageForm,
@@ -71,7 +71,7 @@ record BoardQuery(@Nullable String substance, @Nullable String form, @Nullable S
 		return builder.encode().build().toUriString();
 	}
 
-	private static @Nullable YearMonth month(@Nullable String value, String field, List<Problem> problems) {
+	private static @Nullable YearMonth month(@Nullable String value, String field, List<FieldProblem> problems) {
 		if (blank(value)) {
 			return null;
 		}
@@ -84,16 +84,16 @@ record BoardQuery(@Nullable String substance, @Nullable String form, @Nullable S
 		catch (DateTimeParseException ex) {
 			// said below
 		}
-		problems.add(new Problem(field, "Enter a month like 2026-07; \"" + shorten(value) + "\" is not one."));
+		problems.add(FieldProblem.of(field, "board.error.month", shorten(value)));
 		return null;
 	}
 
-	private static @Nullable String text(@Nullable String value, String field, List<Problem> problems) {
+	private static @Nullable String text(@Nullable String value, String field, List<FieldProblem> problems) {
 		if (blank(value)) {
 			return null;
 		}
 		if (value.strip().length() > MAX_TEXT) {
-			problems.add(new Problem(field, "At most " + MAX_TEXT + " characters."));
+			problems.add(FieldProblem.of(field, "board.error.atMost", MAX_TEXT));
 			return null;
 		}
 		return value.strip();

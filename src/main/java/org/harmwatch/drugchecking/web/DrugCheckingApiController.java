@@ -3,10 +3,11 @@ package org.harmwatch.drugchecking.web;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.harmwatch.drugchecking.AgeBand;
@@ -15,33 +16,33 @@ import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.SessionManagement;
-import org.harmwatch.drugchecking.SampleManagement;
-import org.harmwatch.drugchecking.ResultManagement;
-import org.harmwatch.drugchecking.ReleaseManagement;
-import org.harmwatch.drugchecking.DrugCheckingRejectedException;
 import org.harmwatch.drugchecking.LicenceCondition;
-import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.Release;
+import org.harmwatch.drugchecking.ReleaseManagement;
 import org.harmwatch.drugchecking.ResultDraft;
+import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.ResultVersion;
 import org.harmwatch.drugchecking.SampleDraft;
+import org.harmwatch.drugchecking.SampleManagement;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SampleView;
 import org.harmwatch.drugchecking.SessionDraft;
+import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.drugchecking.SiteKind;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -84,8 +85,11 @@ class DrugCheckingApiController {
 	record SampleResponse(SampleView sample, String audience, @Nullable String withheld, List<ResultVersion> results,
 			@Nullable Object consultation) {
 
-		static SampleResponse of(Release r) {
-			return new SampleResponse(r.sample(), r.audience().name(), r.withheld(), r.results(), r.consultation());
+		/** The release, with why it is withheld in the reader's words. */
+		static SampleResponse of(Release r, MessageSource messages) {
+			var withheld = r.withheld() == null ? null
+					: messages.getMessage(r.withheld(), null, LocaleContextHolder.getLocale());
+			return new SampleResponse(r.sample(), r.audience().name(), withheld, r.results(), r.consultation());
 		}
 
 	}
@@ -100,8 +104,12 @@ class DrugCheckingApiController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	DrugCheckingApiController(SessionManagement sessionManagement, SampleManagement sampleManagement,
-			ResultManagement resultManagement, ReleaseManagement releaseManagement, Clock clock) {
+			ResultManagement resultManagement, ReleaseManagement releaseManagement, Clock clock,
+			MessageSource messages) {
+		this.messages = messages;
 		this.sessionManagement = sessionManagement;
 		this.sampleManagement = sampleManagement;
 		this.resultManagement = resultManagement;
@@ -128,20 +136,18 @@ class DrugCheckingApiController {
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	ResponseEntity<Created> createSession(@RequestBody SessionRequest request,
 			@AuthenticationPrincipal HarmwatchUser user) {
-		var problems = new ArrayList<Problem>();
+		var problems = new ArrayList<FieldProblem>();
 		var conditions = EnumSet.noneOf(LicenceCondition.class);
 		for (var c : request.conditions() == null ? List.<String>of() : request.conditions()) {
-			var condition = Forms.parse(LicenceCondition.class, c, "conditions",
-					"Must be one of " + List.of(LicenceCondition.values()) + ".", problems);
+			var condition = constant(LicenceCondition.class, c, "conditions", problems);
 			if (condition != null) {
 				conditions.add(condition);
 			}
 		}
 		var draft = new SessionDraft(request.siteName(),
-				Forms.parse(SiteKind.class, request.siteKind(), "siteKind",
-						"Must be one of " + List.of(SiteKind.values()) + ".", problems),
-				request.siteLadCode(), request.name(), Forms.date(request.startsOn(), "startsOn", problems),
-				Forms.date(request.endsOn(), "endsOn", problems), request.staff(), conditions);
+				constant(SiteKind.class, request.siteKind(), "siteKind", problems), request.siteLadCode(),
+				request.name(), date(request.startsOn(), "startsOn", problems),
+				date(request.endsOn(), "endsOn", problems), request.staff(), conditions);
 		reject(problems, sessionManagement.check(draft));
 		var id = sessionManagement.createSession(draft, user.getUsername(), user.agencyCode(), clock.instant());
 		var location = "/api/drug-checking/sessions/" + id;
@@ -159,17 +165,12 @@ class DrugCheckingApiController {
 				return ResponseEntity.ok(known.get());
 			}
 		}
-		var problems = new ArrayList<Problem>();
-		var draft = new SampleDraft(request.clientId(),
-				Forms.parse(SampleMode.class, request.mode(), "mode",
-						"Must be one of " + List.of(SampleMode.values()) + ".", problems),
-				request.soldAs(),
-				Forms.parse(DosageForm.class, request.form(), "form",
-						"Must be one of " + List.of(DosageForm.values()) + ".", problems),
-				request.pillColour(), request.pillLogo(), request.pillShape(), request.pillScoreLine(),
-				request.pillWeightMg(), request.obtainedLadCode(), request.intendedDose(), request.consent(),
-				Forms.parse(AgeBand.class, request.ageBand(), "ageBand",
-						"Must be one of " + List.of(AgeBand.values()) + ".", problems));
+		var problems = new ArrayList<FieldProblem>();
+		var draft = new SampleDraft(request.clientId(), constant(SampleMode.class, request.mode(), "mode", problems),
+				request.soldAs(), constant(DosageForm.class, request.form(), "form", problems), request.pillColour(),
+				request.pillLogo(), request.pillShape(), request.pillScoreLine(), request.pillWeightMg(),
+				request.obtainedLadCode(), request.intendedDose(), request.consent(),
+				constant(AgeBand.class, request.ageBand(), "ageBand", problems));
 		reject(problems, sampleManagement.check(id, draft));
 		var sample = sampleManagement.takeIn(id, draft, user.getUsername(), clock.instant());
 		return ResponseEntity.created(URI.create("/api/drug-checking/samples/" + sample.id())).body(sample);
@@ -178,13 +179,13 @@ class DrugCheckingApiController {
 	@GetMapping("/api/drug-checking/samples/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	SampleResponse sample(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		return SampleResponse.of(releaseManagement.release(id, user));
+		return SampleResponse.of(releaseManagement.release(id, user), messages);
 	}
 
 	@GetMapping("/api/drug-checking/sessions/{id}/results")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.EXPORT)
 	List<SampleResponse> results(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		return releaseManagement.releases(id, user).stream().map(SampleResponse::of).toList();
+		return releaseManagement.releases(id, user).stream().map(r -> SampleResponse.of(r, messages)).toList();
 	}
 
 	@PostMapping("/api/drug-checking/samples/{id}/results")
@@ -192,25 +193,21 @@ class DrugCheckingApiController {
 	ResponseEntity<ResultVersion> recordResult(@PathVariable UUID id, @RequestBody ResultRequest request,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		sampleManagement.sample(id, user, Action.WRITE);
-		var problems = new ArrayList<Problem>();
+		var problems = new ArrayList<FieldProblem>();
 		var components = new ArrayList<ComponentDraft>();
 		var given = request.components() == null ? List.<ComponentRequest>of() : request.components();
 		for (int i = 0; i < given.size(); i++) {
 			var c = given.get(i);
 			if (c == null) {
-				problems.add(new Problem("components[" + i + "]", "A component cannot be null."));
+				problems.add(FieldProblem.of("components[" + i + "]", "drugchecking.error.component.null"));
 				continue;
 			}
 			var f = "components[" + i + "].";
 			components.add(new ComponentDraft(c.text(), c.quantity(),
-					Forms.parse(QuantityUnit.class, c.unit(), f + "unit",
-							"Must be one of " + List.of(QuantityUnit.values()) + ".", problems),
-					Forms.parse(Basis.class, c.basis(), f + "basis", "Must be one of " + List.of(Basis.values()) + ".",
-							problems),
-					Forms.parse(Confidence.class, c.confidence(), f + "confidence",
-							"Must be one of " + List.of(Confidence.values()) + ".", problems),
-					Forms.parse(AnalysisMethod.class, c.method(), f + "method",
-							"Must be one of " + List.of(AnalysisMethod.values()) + ".", problems)));
+					constant(QuantityUnit.class, c.unit(), f + "unit", problems),
+					constant(Basis.class, c.basis(), f + "basis", problems),
+					constant(Confidence.class, c.confidence(), f + "confidence", problems),
+					constant(AnalysisMethod.class, c.method(), f + "method", problems)));
 		}
 		var draft = new ResultDraft(components, request.confirmed() == null || request.confirmed(), request.notes());
 		reject(problems, resultManagement.check(draft));
@@ -218,20 +215,36 @@ class DrugCheckingApiController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(result);
 	}
 
-	private static void reject(List<Problem> problems, List<Problem> checked) {
+	/**
+	 * Rejects the request when anything could not be read or breaks a rule: every wrong
+	 * field at once, answered 422 by the platform.
+	 */
+	private static void reject(List<FieldProblem> problems, List<FieldProblem> checked) {
 		if (!problems.isEmpty() || !checked.isEmpty()) {
-			Forms.merge(problems, checked);
-			throw new DrugCheckingRejectedException(problems);
+			var all = new ArrayList<>(problems);
+			checked.stream()
+				.filter(p -> problems.stream().noneMatch(q -> Objects.equals(q.field(), p.field())))
+				.forEach(all::add);
+			throw new InputRejectedException(all);
 		}
 	}
 
-	@ExceptionHandler(DrugCheckingRejectedException.class)
-	ResponseEntity<ProblemDetail> rejected(DrugCheckingRejectedException ex) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid request");
-		problem.setProperty("errors",
-				ex.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-		return ResponseEntity.badRequest().body(problem);
+	/** An enum constant named in the request, or a problem naming the values allowed. */
+	static <E extends Enum<E>> @Nullable E constant(Class<E> type, @Nullable String text, String field,
+			List<FieldProblem> problems) {
+		var value = FormText.constant(type, text);
+		if (FormText.unreadable(text, value)) {
+			problems.add(FieldProblem.of(field, "drugchecking.error.oneOf", FormText.names(type)));
+		}
+		return value;
+	}
+
+	private static @Nullable LocalDate date(@Nullable String text, String field, List<FieldProblem> problems) {
+		var value = FormText.date(text);
+		if (FormText.unreadable(text, value)) {
+			problems.add(FieldProblem.of(field, "drugchecking.error.date"));
+		}
+		return value;
 	}
 
 }

@@ -1,24 +1,20 @@
 package org.harmwatch.drugchecking.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.harmwatch.drugchecking.DrugCheckingNotFoundException;
+import org.harmwatch.drugchecking.BoardManagement;
 import org.harmwatch.drugchecking.Counted;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.BoardManagement;
-import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.drugchecking.PhotoManagement;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.PublicEndpoint;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,9 +39,12 @@ class DrugCheckingBoardController {
 
 	private final PhotoManagement photos;
 
-	DrugCheckingBoardController(BoardManagement board, PhotoManagement photos) {
+	private final MessageSource messages;
+
+	DrugCheckingBoardController(BoardManagement board, PhotoManagement photos, MessageSource messages) {
 		this.board = board;
 		this.photos = photos;
+		this.messages = messages;
 	}
 
 	@GetMapping("/drug-checking/board")
@@ -69,7 +68,7 @@ class DrugCheckingBoardController {
 		}
 		var qs = query.queryString();
 		model.addAttribute("query", query);
-		model.addAttribute("problems", parsed.problems());
+		model.addAttribute("problems", FormProblems.messages(parsed.problems(), messages));
 		model.addAttribute("board", result);
 		model.addAttribute("entries",
 				result.entries().subList((p - 1) * PAGE_SIZE, Math.min(result.entries().size(), p * PAGE_SIZE)));
@@ -93,7 +92,7 @@ class DrugCheckingBoardController {
 			@RequestParam(required = false) @Nullable String to) {
 		var parsed = new BoardQuery(substance, form, colour, logo, from, to).parse();
 		if (!parsed.problems().isEmpty()) {
-			return problem(parsed.problems());
+			return FormProblems.badQuery("board.error.title", parsed.problems(), messages);
 		}
 		var out = new StringBuilder();
 		board.writeCsv(board.board(parsed.filter()), out);
@@ -131,7 +130,7 @@ class DrugCheckingBoardController {
 			@RequestParam(required = false) @Nullable String to) {
 		var parsed = new BoardQuery(substance, form, colour, logo, from, to).parse();
 		if (!parsed.problems().isEmpty()) {
-			return problem(parsed.problems());
+			return FormProblems.badQuery("board.error.title", parsed.problems(), messages);
 		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
@@ -147,7 +146,7 @@ class DrugCheckingBoardController {
 	@GetMapping("/drug-checking/board/photos/{id}")
 	@PublicEndpoint("A published photo of a sample on the board: only when the session's licence allows it")
 	ResponseEntity<byte[]> photo(@PathVariable UUID id) {
-		var photo = photos.published(id).orElseThrow(() -> new DrugCheckingNotFoundException("photo " + id));
+		var photo = photos.published(id).orElseThrow(() -> new NotFoundException("drugchecking.notFound.photo", id));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(photo.photo().contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -155,15 +154,6 @@ class DrugCheckingBoardController {
 			.header("X-Content-Type-Options", "nosniff")
 			.cacheControl(CacheControl.noStore())
 			.body(photo.content());
-	}
-
-	private static ResponseEntity<?> problem(List<Problem> problems) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				String.join(" ", problems.stream().map(Problem::message).toList()));
-		problem.setTitle("Invalid filter");
-		problem.setProperty("errors",
-				problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

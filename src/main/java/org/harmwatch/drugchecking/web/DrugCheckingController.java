@@ -1,40 +1,40 @@
 package org.harmwatch.drugchecking.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
-import org.harmwatch.drugchecking.DrugCheckingNotFoundException;
 import org.harmwatch.drugchecking.AgeBand;
 import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.SessionManagement;
-import org.harmwatch.drugchecking.SampleManagement;
-import org.harmwatch.drugchecking.ResultManagement;
-import org.harmwatch.drugchecking.ReleaseManagement;
-import org.harmwatch.drugchecking.DrugCheckingRejectedException;
 import org.harmwatch.drugchecking.IntendedChange;
 import org.harmwatch.drugchecking.LicenceCondition;
-import org.harmwatch.drugchecking.Problem;
-import org.harmwatch.drugchecking.QuantityUnit;
-import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.PhotoManagement;
+import org.harmwatch.drugchecking.QuantityUnit;
+import org.harmwatch.drugchecking.ReleaseManagement;
+import org.harmwatch.drugchecking.ResultManagement;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.SampleMode;
+import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.QrCodes;
-import org.harmwatch.platform.RegionSettings;
+import org.harmwatch.geography.Area;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.NotFoundException;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,12 +42,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -59,6 +62,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Controller
 class DrugCheckingController {
+
+	static final String SESSION_FORM = "sessionForm";
+
+	static final String SAMPLE_FORM = "sampleForm";
+
+	static final String RESULT_FORM = "resultForm";
+
+	static final String CONSULTATION_FORM = "consultationForm";
+
+	static final String PHOTO_FORM = "photoForm";
+
+	static final String SPECTRUM_FORM = "spectrumForm";
 
 	private final SessionManagement sessionManagement;
 
@@ -86,6 +101,16 @@ class DrugCheckingController {
 		this.zone = region.timeZone();
 	}
 
+	/**
+	 * Forms are records, bound through their constructors only: a parameter that names no
+	 * component (such as a row far beyond the result form's) is ignored, never set as a
+	 * property.
+	 */
+	@InitBinder
+	void constructorsOnly(WebDataBinder binder) {
+		binder.setDeclarativeBinding(true);
+	}
+
 	// ---- Sessions
 
 	@GetMapping("/drug-checking/sessions")
@@ -99,38 +124,36 @@ class DrugCheckingController {
 	@GetMapping("/drug-checking/sessions/new")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String newSession(Model model) {
-		return sessionForm(model, new SessionForm(), List.of());
+		model.addAttribute(SESSION_FORM, SessionForm.empty());
+		return sessionForm(model);
 	}
 
 	@PostMapping("/drug-checking/sessions")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
-	String createSession(@ModelAttribute("form") SessionForm form, Model model, HttpServletResponse response,
+	String createSession(@Validated @ModelAttribute(SESSION_FORM) SessionForm form, BindingResult result, Model model,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		var problems = new ArrayList<Problem>();
-		var draft = form.toDraft(problems);
-		if (problems.isEmpty()) {
+		var draft = form.draft();
+		if (!result.hasErrors()) {
 			try {
 				var id = sessionManagement.createSession(draft, user.getUsername(), user.agencyCode(), clock.instant());
 				redirect.addFlashAttribute("created", true);
 				return "redirect:/drug-checking/sessions/" + id;
 			}
-			catch (DrugCheckingRejectedException ex) {
-				problems.addAll(ex.problems());
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
 		else {
-			Forms.merge(problems, sessionManagement.check(draft));
+			FormProblems.addRules(result, sessionManagement.check(draft));
 		}
-		response.setStatus(422);
-		return sessionForm(model, form, problems);
+		return sessionForm(model);
 	}
 
-	private String sessionForm(Model model, SessionForm form, List<Problem> problems) {
-		model.addAttribute("form", form);
-		model.addAttribute("siteKinds", SiteKind.values());
+	private String sessionForm(Model model) {
+		FormProblems.inPageOrder(model, SESSION_FORM);
+		model.addAttribute("siteKinds", options(SiteKind.values(), "drugchecking.siteKind."));
 		model.addAttribute("conditions", LicenceCondition.values());
-		model.addAttribute("districts", sessionManagement.districts());
-		Forms.problems(model, problems);
+		model.addAttribute("districts", districts());
 		return "drugchecking/sessionForm";
 	}
 
@@ -162,40 +185,39 @@ class DrugCheckingController {
 	@GetMapping("/drug-checking/sessions/{id}/samples/new")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	String newSample(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
-		return sampleForm(model, sessionManagement.session(id, user, Action.WRITE), new SampleForm(), List.of());
+		model.addAttribute(SAMPLE_FORM, SampleForm.empty());
+		return sampleForm(model, sessionManagement.session(id, user, Action.WRITE));
 	}
 
 	@PostMapping("/drug-checking/sessions/{id}/samples")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
-	String takeIn(@PathVariable UUID id, @ModelAttribute("form") SampleForm form, Model model,
-			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) {
+	String takeIn(@PathVariable UUID id, @Validated @ModelAttribute(SAMPLE_FORM) SampleForm form, BindingResult result,
+			Model model, @AuthenticationPrincipal HarmwatchUser user) {
 		var session = sessionManagement.session(id, user, Action.WRITE);
-		var problems = new ArrayList<Problem>();
-		var draft = form.toDraft(problems);
-		if (problems.isEmpty()) {
+		var draft = form.draft();
+		if (!result.hasErrors()) {
 			try {
 				var sample = sampleManagement.takeIn(id, draft, user.getUsername(), clock.instant());
 				return "redirect:/drug-checking/samples/" + sample.id() + "/label";
 			}
-			catch (DrugCheckingRejectedException ex) {
-				problems.addAll(ex.problems());
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
 		else {
-			Forms.merge(problems, sampleManagement.check(id, draft));
+			FormProblems.addRules(result, sampleManagement.check(id, draft));
 		}
-		response.setStatus(422);
-		return sampleForm(model, session, form, problems);
+		return sampleForm(model, session);
 	}
 
-	private String sampleForm(Model model, SessionView session, SampleForm form, List<Problem> problems) {
+	private String sampleForm(Model model, SessionView session) {
+		FormProblems.inPageOrder(model, SAMPLE_FORM);
 		model.addAttribute("checkingSession", session);
-		model.addAttribute("form", form);
-		model.addAttribute("modes", SampleMode.values());
-		model.addAttribute("forms", DosageForm.values());
-		model.addAttribute("ageBands", AgeBand.values());
-		model.addAttribute("districts", sessionManagement.districts());
-		Forms.problems(model, problems);
+		model.addAttribute("modes", options(SampleMode.values(), "drugchecking.mode."));
+		model.addAttribute("dosageForms", options(DosageForm.values(), "drugchecking.dosageForm."));
+		model.addAttribute("ageBands", options(AgeBand.values(), "drugchecking.ageBand."));
+		model.addAttribute("yesNo", yesNo());
+		model.addAttribute("districts", districts());
 		return "drugchecking/sampleForm";
 	}
 
@@ -230,78 +252,71 @@ class DrugCheckingController {
 	@GetMapping("/drug-checking/samples/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	String sample(@PathVariable UUID id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
-		return samplePage(id, model, user, new ResultForm(), null, List.of());
+		return samplePage(id, model, user);
 	}
 
 	@PostMapping("/drug-checking/samples/{id}/results")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
-	String recordResult(@PathVariable UUID id, @ModelAttribute("resultForm") ResultForm form, Model model,
-			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
+	String recordResult(@PathVariable UUID id, @Validated @ModelAttribute(RESULT_FORM) ResultForm form,
+			BindingResult result, Model model, @AuthenticationPrincipal HarmwatchUser user,
+			RedirectAttributes redirect) {
 		sampleManagement.sample(id, user, Action.WRITE);
-		var problems = new ArrayList<Problem>();
-		var draft = form.toDraft(problems);
-		if (problems.isEmpty()) {
+		var draft = form.draft();
+		if (!result.hasErrors()) {
 			try {
-				var result = resultManagement.recordResult(id, draft, user.displayName(), clock.instant());
-				redirect.addFlashAttribute("recorded", result.version());
+				var recorded = resultManagement.recordResult(id, draft, user.displayName(), clock.instant());
+				redirect.addFlashAttribute("recorded", recorded.version());
 				return "redirect:/drug-checking/samples/" + id;
 			}
-			catch (DrugCheckingRejectedException ex) {
-				problems.addAll(ex.problems());
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
 		else {
-			Forms.merge(problems, resultManagement.check(draft));
+			FormProblems.addRules(result, resultManagement.check(draft));
 		}
-		response.setStatus(422);
-		return samplePage(id, model, user, form, null, problems);
+		FormProblems.inPageOrder(model, RESULT_FORM);
+		return samplePage(id, model, user);
 	}
 
 	@PostMapping("/drug-checking/samples/{id}/consultation")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
-	String consult(@PathVariable UUID id, @RequestParam(required = false) @Nullable String advice,
-			@RequestParam(required = false) @Nullable String disposed,
-			@RequestParam(required = false) @Nullable String intendedChange,
-			@RequestParam(required = false) @Nullable String referral, Model model, HttpServletResponse response,
-			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
+	String consult(@PathVariable UUID id, @Validated @ModelAttribute(CONSULTATION_FORM) ConsultationForm form,
+			BindingResult result, Model model, @AuthenticationPrincipal HarmwatchUser user,
+			RedirectAttributes redirect) {
 		sampleManagement.sample(id, user, Action.WRITE);
-		var problems = new ArrayList<Problem>();
-		var change = Forms.parse(IntendedChange.class, intendedChange, "intendedChange",
-				"Choose an intended change from the list.", problems);
-		Boolean dispose = disposed == null || disposed.isBlank() ? null : "yes".equals(disposed);
-		if (problems.isEmpty()) {
+		if (!result.hasErrors()) {
 			try {
-				resultManagement.recordConsultation(id, advice, dispose, change, referral, user.displayName(),
-						clock.instant());
+				resultManagement.recordConsultation(id, form.advice(), form.disposedAnswer(), form.change(),
+						form.referral(), user.displayName(), clock.instant());
 				redirect.addFlashAttribute("advised", true);
 				return "redirect:/drug-checking/samples/" + id;
 			}
-			catch (DrugCheckingRejectedException ex) {
-				problems.addAll(ex.problems());
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
 			}
 		}
-		response.setStatus(422);
-		return samplePage(id, model, user, new ResultForm(), advice, problems);
+		FormProblems.inPageOrder(model, CONSULTATION_FORM);
+		return samplePage(id, model, user);
 	}
 
 	@PostMapping("/drug-checking/results/{id}/spectra")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
-	String attach(@PathVariable UUID id, @RequestParam("sampleId") UUID sampleId,
-			@RequestParam(name = "spectrum", required = false) @Nullable MultipartFile file, Model model,
-			HttpServletResponse response, @AuthenticationPrincipal HarmwatchUser user) throws java.io.IOException {
-		sampleId = sampleManagement.sampleOfResult(id, user, Action.WRITE).id();
+	String attach(@PathVariable UUID id, @ModelAttribute(SPECTRUM_FORM) SpectrumForm form, BindingResult result,
+			Model model, @AuthenticationPrincipal HarmwatchUser user) throws IOException {
+		var sampleId = sampleManagement.sampleOfResult(id, user, Action.WRITE).id();
+		var file = form.spectrum();
 		try {
 			if (file == null || file.isEmpty()) {
-				throw new DrugCheckingRejectedException(
-						List.of(new Problem("spectrum", "Choose a JCAMP-DX file (.jdx).")));
+				throw new InputRejectedException(FieldProblem.of("spectrum", "drugchecking.error.spectrum.required"));
 			}
 			resultManagement.attachSpectrum(id, String.valueOf(file.getOriginalFilename()), file.getBytes(),
 					user.displayName(), clock.instant());
 			return "redirect:/drug-checking/samples/" + sampleId;
 		}
-		catch (DrugCheckingRejectedException ex) {
-			response.setStatus(422);
-			return samplePage(sampleId, model, user, new ResultForm(), null, ex.problems());
+		catch (InputRejectedException ex) {
+			ex.addTo(result);
+			return samplePage(sampleId, model, user);
 		}
 	}
 
@@ -309,7 +324,7 @@ class DrugCheckingController {
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	ResponseEntity<byte[]> spectrum(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
 		var file = resultManagement.spectrum(id, user)
-			.orElseThrow(() -> new DrugCheckingNotFoundException("spectrum " + id));
+			.orElseThrow(() -> new NotFoundException("drugchecking.notFound.spectrum", id));
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file.filename()).build().toString())
@@ -321,19 +336,19 @@ class DrugCheckingController {
 
 	@PostMapping("/drug-checking/samples/{id}/photos")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
-	String addPhoto(@PathVariable UUID id, @RequestParam(name = "photo", required = false) @Nullable MultipartFile file,
-			@RequestParam(required = false) @Nullable String caption, Model model, HttpServletResponse response,
-			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) throws java.io.IOException {
+	String addPhoto(@PathVariable UUID id, @ModelAttribute(PHOTO_FORM) PhotoForm form, BindingResult result,
+			Model model, @AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) throws IOException {
 		sampleManagement.sample(id, user, Action.WRITE);
+		var file = form.photo();
 		try {
-			photos.add(id, file == null ? null : file.getBytes(), caption, user.displayName(), clock.instant());
+			photos.add(id, file == null ? null : file.getBytes(), form.caption(), user.displayName(), clock.instant());
 			redirect.addFlashAttribute("photoAdded", true);
 			return "redirect:/drug-checking/samples/" + id + "#photos";
 		}
-		catch (DrugCheckingRejectedException ex) {
-			response.setStatus(422);
-			model.addAttribute("photoCaption", caption);
-			return samplePage(id, model, user, new ResultForm(), null, ex.problems());
+		catch (InputRejectedException ex) {
+			ex.addTo(result);
+			FormProblems.inPageOrder(model, PHOTO_FORM);
+			return samplePage(id, model, user);
 		}
 	}
 
@@ -344,7 +359,7 @@ class DrugCheckingController {
 	@GetMapping("/drug-checking/photos/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.READ)
 	ResponseEntity<byte[]> photo(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		var photo = photos.read(id, user).orElseThrow(() -> new DrugCheckingNotFoundException("photo " + id));
+		var photo = photos.read(id, user).orElseThrow(() -> new NotFoundException("drugchecking.notFound.photo", id));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(photo.photo().contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -364,8 +379,11 @@ class DrugCheckingController {
 		return "redirect:/drug-checking/samples/" + id + "#photos";
 	}
 
-	private String samplePage(UUID id, Model model, HarmwatchUser user, ResultForm form, @Nullable String advice,
-			List<Problem> problems) {
+	/**
+	 * The sample page with its forms: a form sent with errors is already in the model
+	 * (with its errors); the others are drawn afresh.
+	 */
+	private String samplePage(UUID id, Model model, HarmwatchUser user) {
 		var release = releaseManagement.release(id, user);
 		model.addAttribute("release", release);
 		model.addAttribute("photos", photos.of(release));
@@ -373,21 +391,52 @@ class DrugCheckingController {
 		model.addAttribute("maxPhotoMb", PhotoManagement.MAX_BYTES / (1024 * 1024));
 		model.addAttribute("sample", release.sample());
 		model.addAttribute("checkingSession", release.session());
-		model.addAttribute("resultForm", form);
 		model.addAttribute("methods", AnalysisMethod.values());
 		model.addAttribute("units", QuantityUnit.values());
 		model.addAttribute("bases", Basis.values());
 		model.addAttribute("confidences", Confidence.values());
-		model.addAttribute("changes", IntendedChange.values());
+		model.addAttribute("changes", options(IntendedChange.values(), "drugchecking.change."));
+		model.addAttribute("yesNo", yesNo());
 		model.addAttribute("zone", zone);
-		var consultation = release.consultation();
-		model.addAttribute("advice",
-				advice != null ? advice
-						: consultation != null ? consultation.advice()
-								: release.isWithheld() || !DrugCheckingPolicy.seesConsultation(release.audience()) ? ""
-										: resultManagement.draftAdvice(id).orElse(""));
-		Forms.problems(model, problems);
+		if (!model.containsAttribute(RESULT_FORM)) {
+			model.addAttribute(RESULT_FORM, ResultForm.empty());
+		}
+		if (!model.containsAttribute(CONSULTATION_FORM)) {
+			var drafted = release.isWithheld() || !DrugCheckingPolicy.seesConsultation(release.audience()) ? ""
+					: resultManagement.draftAdvice(id).orElse("");
+			model.addAttribute(CONSULTATION_FORM, ConsultationForm.of(release.consultation(), drafted));
+		}
+		if (!model.containsAttribute(PHOTO_FORM)) {
+			model.addAttribute(PHOTO_FORM, PhotoForm.empty());
+		}
+		if (!model.containsAttribute(SPECTRUM_FORM)) {
+			model.addAttribute(SPECTRUM_FORM, SpectrumForm.empty());
+		}
 		return "drugchecking/sample";
+	}
+
+	private Map<String, String> districts() {
+		var options = new LinkedHashMap<String, String>();
+		for (Area area : sessionManagement.districts()) {
+			options.put(area.code(), area.name());
+		}
+		return options;
+	}
+
+	private static Map<String, String> yesNo() {
+		var options = new LinkedHashMap<String, String>();
+		options.put("yes", "drugchecking.yes");
+		options.put("no", "drugchecking.no");
+		return options;
+	}
+
+	/** A select's options: each constant's name and the message key of its label. */
+	static Map<String, String> options(Enum<?>[] values, String keyPrefix) {
+		var options = new LinkedHashMap<String, String>();
+		for (var value : values) {
+			options.put(value.name(), keyPrefix + value.name());
+		}
+		return options;
 	}
 
 }

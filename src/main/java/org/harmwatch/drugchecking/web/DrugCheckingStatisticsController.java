@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.harmwatch.drugchecking.StatisticsManagement;
-import org.harmwatch.drugchecking.Problem;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRanges;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,9 +35,12 @@ class DrugCheckingStatisticsController {
 
 	private final Clock clock;
 
-	DrugCheckingStatisticsController(StatisticsManagement statistics, Clock clock) {
+	private final MessageSource messages;
+
+	DrugCheckingStatisticsController(StatisticsManagement statistics, Clock clock, MessageSource messages) {
 		this.statistics = statistics;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping("/drug-checking/statistics")
@@ -44,7 +48,7 @@ class DrugCheckingStatisticsController {
 	String statistics(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @AuthenticationPrincipal HarmwatchUser user,
 			Model model) {
-		var problems = new ArrayList<Problem>();
+		var problems = new ArrayList<FieldProblem>();
 		var last = month(to, "to", problems);
 		var first = month(from, "from", problems);
 		if (last == null) {
@@ -54,22 +58,20 @@ class DrugCheckingStatisticsController {
 			first = last.minusMonths(11);
 		}
 		if (last.isBefore(first)) {
-			problems
-				.add(new Problem("to", "The last month cannot be before the first; showing the twelve months to it."));
+			problems.add(FieldProblem.of("to", "stats.error.toBeforeFrom"));
 			first = last.minusMonths(11);
 		}
 		if (first.plusMonths(MAX_MONTHS).isBefore(last)) {
-			problems.add(new Problem("from",
-					"A period is at most " + MAX_MONTHS + " months; showing the last " + MAX_MONTHS + "."));
+			problems.add(FieldProblem.of("from", "stats.error.tooLong", MAX_MONTHS));
 			first = last.minusMonths(MAX_MONTHS - 1);
 		}
-		model.addAttribute("problems", problems);
+		model.addAttribute("problems", FormProblems.messages(problems, messages));
 		model.addAttribute("s", statistics.statistics(first, last, user));
 		model.addAttribute("substance", StatisticsManagement.POTENCY_SUBSTANCE.toUpperCase(java.util.Locale.ROOT));
 		return "drugchecking/statistics";
 	}
 
-	private static @Nullable YearMonth month(@Nullable String value, String field, List<Problem> problems) {
+	private static @Nullable YearMonth month(@Nullable String value, String field, List<FieldProblem> problems) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -82,8 +84,7 @@ class DrugCheckingStatisticsController {
 		}
 		catch (DateTimeParseException ex) {
 			var v = value.strip();
-			problems.add(new Problem(field, "Enter a month like 2026-07; \""
-					+ (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "\" is not one, so it is ignored."));
+			problems.add(FieldProblem.of(field, "stats.error.month", v.length() > 40 ? v.substring(0, 40) + "…" : v));
 			return null;
 		}
 	}

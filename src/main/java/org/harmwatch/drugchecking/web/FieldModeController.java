@@ -12,11 +12,11 @@ import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.IntendedChange;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.SampleMode;
+import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.PublicEndpoint;
 import org.harmwatch.platform.Requires;
@@ -24,6 +24,8 @@ import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.SubstanceSummary;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -51,9 +53,12 @@ class FieldModeController {
 
 	private final SubstanceManagement substances;
 
-	FieldModeController(SessionManagement sessionManagement, SubstanceManagement substances) {
+	private final MessageSource messages;
+
+	FieldModeController(SessionManagement sessionManagement, SubstanceManagement substances, MessageSource messages) {
 		this.sessionManagement = sessionManagement;
 		this.substances = substances;
+		this.messages = messages;
 	}
 
 	@GetMapping("/drug-checking/field/{id}")
@@ -103,9 +108,11 @@ class FieldModeController {
 	@GetMapping(path = "/drug-checking/field/{id}/manifest.webmanifest", produces = "application/manifest+json")
 	@PublicEndpoint("The field mode's web app manifest: names and icon only, no data")
 	ResponseEntity<Map<String, Object>> manifest(@PathVariable UUID id) {
+		var locale = LocaleContextHolder.getLocale();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/manifest+json"))
-			.body(Map.of("name", "Harmwatch drug checking – field mode", "short_name", "Field mode", "id",
+			.body(Map.of("name", messages.getMessage("drugcheckingfield.manifest.name", null, locale), "short_name",
+					messages.getMessage("drugcheckingfield.manifest.shortName", null, locale), "id",
 					"/drug-checking/field/" + id, "start_url", "/drug-checking/field/" + id, "scope",
 					"/drug-checking/field/", "display", "standalone", "background_color", "#ffffff", "theme_color",
 					"#0b0c0c", "icons",

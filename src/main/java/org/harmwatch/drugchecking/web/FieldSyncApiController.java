@@ -14,27 +14,30 @@ import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
+import org.harmwatch.drugchecking.Consultation;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.FieldSyncManagement;
-import org.harmwatch.drugchecking.FieldSyncRejectedException;
 import org.harmwatch.drugchecking.IntendedChange;
-import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.ResultDraft;
+import org.harmwatch.drugchecking.ResultVersion;
 import org.harmwatch.drugchecking.SampleDraft;
 import org.harmwatch.drugchecking.SampleMode;
+import org.harmwatch.drugchecking.SampleView;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,29 +77,43 @@ class FieldSyncApiController {
 			@Nullable String basis, @Nullable String confidence, @Nullable String method) {
 	}
 
-	record SyncResponse(List<FieldSyncManagement.Outcome> results) {
+	/** One record's outcome, its reason in the reader's words. */
+	record OutcomeResponse(UUID clientId, String kind, FieldSyncManagement.Status status, @Nullable SampleView sample,
+			@Nullable Integer version, @Nullable ResultVersion serverResult, @Nullable Consultation serverConsultation,
+			@Nullable UUID serverConsultationClientId, @Nullable String reason) {
+	}
+
+	record SyncResponse(List<OutcomeResponse> results) {
 	}
 
 	private final FieldSyncManagement sync;
 
 	private final SessionManagement sessionManagement;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
-	FieldSyncApiController(FieldSyncManagement sync, SessionManagement sessionManagement, Clock clock) {
+	FieldSyncApiController(FieldSyncManagement sync, SessionManagement sessionManagement, MessageSource messages,
+			Clock clock) {
 		this.sync = sync;
 		this.sessionManagement = sessionManagement;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
+	/**
+	 * Stores the batch, or stores nothing of it and answers 422 naming each wrong record
+	 * and field ({@code errors: [{record, clientId, field, message}]}).
+	 */
 	@PostMapping("/api/drug-checking/sync")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
-	SyncResponse sync(@RequestBody SyncRequest request, @AuthenticationPrincipal HarmwatchUser user) {
+	ResponseEntity<?> sync(@RequestBody SyncRequest request, @AuthenticationPrincipal HarmwatchUser user) {
 		var problems = new ArrayList<FieldSyncManagement.RecordProblem>();
 		var sessionId = uuid(request.sessionId(), -1, null, "sessionId", problems);
 		if (request.sessionId() == null) {
-			problems.add(new FieldSyncManagement.RecordProblem(-1, null, "sessionId",
-					"Say which session the records are from."));
+			problems
+				.add(new FieldSyncManagement.RecordProblem(-1, null, "sessionId", "drugchecking.error.sync.session"));
 		}
 		var given = request.records() == null ? List.<RecordRequest>of() : request.records();
 		var records = new ArrayList<FieldSyncManagement.FieldRecord>();
@@ -104,7 +121,8 @@ class FieldSyncApiController {
 		for (int i = 0; i < given.size(); i++) {
 			var r = given.get(i);
 			if (r == null) {
-				problems.add(new FieldSyncManagement.RecordProblem(i, null, "record", "A record cannot be null."));
+				problems.add(
+						new FieldSyncManagement.RecordProblem(i, null, "record", "drugchecking.error.sync.recordNull"));
 				continue;
 			}
 			var record = record(r, i, problems);
@@ -121,34 +139,37 @@ class FieldSyncApiController {
 				// Add what the checks say of the records that could be read, so every
 				// wrong field is named at once.
 				for (var p : sync.check(sessionId, records)) {
-					var at = p.record() < 0 ? p : new FieldSyncManagement.RecordProblem(indices.get(p.record()),
-							p.clientId(), p.field(), p.message());
+					var at = p.record() < 0 ? p
+							: new FieldSyncManagement.RecordProblem(indices.get(p.record()), p.clientId(), p.problem());
 					if (problems.stream().noneMatch(q -> q.record() == at.record() && q.field().equals(at.field()))) {
 						problems.add(at);
 					}
 				}
 			}
 			problems.sort(Comparator.comparingInt(FieldSyncManagement.RecordProblem::record));
-			throw new FieldSyncRejectedException(problems);
+			return rejected(problems);
 		}
-		return new SyncResponse(sync.sync(sessionId, records, user.getUsername(), user.displayName(), clock.instant()));
+		var outcomes = sync.sync(sessionId, records, user.getUsername(), user.displayName(), clock.instant());
+		var locale = LocaleContextHolder.getLocale();
+		return ResponseEntity.ok(new SyncResponse(outcomes.stream()
+			.map(o -> new OutcomeResponse(o.clientId(), o.kind(), o.status(), o.sample(), o.version(), o.serverResult(),
+					o.serverConsultation(), o.serverConsultationClientId(),
+					o.reason() == null ? null : messages.getMessage(o.reason(), locale)))
+			.toList()));
 	}
 
-	private static FieldSyncManagement.@Nullable FieldRecord record(RecordRequest r, int i,
+	private FieldSyncManagement.@Nullable FieldRecord record(RecordRequest r, int i,
 			List<FieldSyncManagement.RecordProblem> problems) {
 		var clientId = uuid(r.clientId(), i, null, "clientId", problems);
-		var local = new ArrayList<Problem>();
+		var local = new ArrayList<FieldProblem>();
 		FieldSyncManagement.FieldRecord record = switch (r.kind() == null ? "" : r.kind()) {
 			case "sample" -> new FieldSyncManagement.FieldSample(clientId,
 					new SampleDraft(clientId,
-							Forms.parse(SampleMode.class, r.mode(), "mode",
-									"Must be one of " + List.of(SampleMode.values()) + ".", local),
-							r.soldAs(),
-							Forms.parse(DosageForm.class, r.form(), "form",
-									"Must be one of " + List.of(DosageForm.values()) + ".", local),
+							DrugCheckingApiController.constant(SampleMode.class, r.mode(), "mode", local), r.soldAs(),
+							DrugCheckingApiController.constant(DosageForm.class, r.form(), "form", local),
 							r.pillColour(), r.pillLogo(), r.pillShape(), r.pillScoreLine(), r.pillWeightMg(),
-							r.obtainedLadCode(), r.intendedDose(), r.consent(), Forms.parse(AgeBand.class, r.ageBand(),
-									"ageBand", "Must be one of " + List.of(AgeBand.values()) + ".", local)));
+							r.obtainedLadCode(), r.intendedDose(), r.consent(),
+							DrugCheckingApiController.constant(AgeBand.class, r.ageBand(), "ageBand", local)));
 			case "result" -> {
 				var components = new ArrayList<ComponentDraft>();
 				var list = r.components() == null ? List.<FieldComponent>of() : r.components();
@@ -156,18 +177,16 @@ class FieldSyncApiController {
 					var component = list.get(c);
 					var f = "components[" + c + "].";
 					if (component == null) {
-						local.add(new Problem("components[" + c + "]", "A component cannot be null."));
+						local.add(FieldProblem.of("components[" + c + "]", "drugchecking.error.component.null"));
 						continue;
 					}
 					components.add(new ComponentDraft(component.text(), component.quantity(),
-							Forms.parse(QuantityUnit.class, component.unit(), f + "unit",
-									"Must be one of " + List.of(QuantityUnit.values()) + ".", local),
-							Forms.parse(Basis.class, component.basis(), f + "basis",
-									"Must be one of " + List.of(Basis.values()) + ".", local),
-							Forms.parse(Confidence.class, component.confidence(), f + "confidence",
-									"Must be one of " + List.of(Confidence.values()) + ".", local),
-							Forms.parse(AnalysisMethod.class, component.method(), f + "method",
-									"Must be one of " + List.of(AnalysisMethod.values()) + ".", local)));
+							DrugCheckingApiController.constant(QuantityUnit.class, component.unit(), f + "unit", local),
+							DrugCheckingApiController.constant(Basis.class, component.basis(), f + "basis", local),
+							DrugCheckingApiController.constant(Confidence.class, component.confidence(),
+									f + "confidence", local),
+							DrugCheckingApiController.constant(AnalysisMethod.class, component.method(), f + "method",
+									local)));
 				}
 				yield new FieldSyncManagement.FieldResult(clientId,
 						uuid(r.sampleClientId(), i, clientId, "sampleClientId", problems),
@@ -177,47 +196,51 @@ class FieldSyncApiController {
 			case "consultation" -> new FieldSyncManagement.FieldConsultation(clientId,
 					uuid(r.sampleClientId(), i, clientId, "sampleClientId", problems),
 					uuid(r.baseClientId(), i, clientId, "baseClientId", problems), r.advice(), r.disposed(),
-					Forms.parse(IntendedChange.class, r.intendedChange(), "intendedChange",
-							"Must be one of " + List.of(IntendedChange.values()) + ".", local),
+					DrugCheckingApiController.constant(IntendedChange.class, r.intendedChange(), "intendedChange",
+							local),
 					r.referral());
 			default -> {
-				problems.add(new FieldSyncManagement.RecordProblem(i, clientId, "kind",
-						"Must be one of sample, result, consultation."));
+				problems
+					.add(new FieldSyncManagement.RecordProblem(i, clientId, "kind", "drugchecking.error.sync.kind"));
 				yield null;
 			}
 		};
-		local.forEach(p -> problems.add(new FieldSyncManagement.RecordProblem(i, clientId, p.field(), p.message())));
+		local.forEach(p -> problems.add(new FieldSyncManagement.RecordProblem(i, clientId, p)));
 		return record;
 	}
 
 	private static @Nullable UUID uuid(@Nullable String value, int record, @Nullable UUID clientId, String field,
 			List<FieldSyncManagement.RecordProblem> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
+		var id = FormText.uuid(value);
+		if (FormText.unreadable(value, id)) {
+			problems.add(new FieldSyncManagement.RecordProblem(record, clientId, field, "drugchecking.error.uuid"));
 		}
-		try {
-			return UUID.fromString(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			problems.add(new FieldSyncManagement.RecordProblem(record, clientId, field, "Must be a UUID."));
-			return null;
-		}
+		return id;
 	}
 
-	@ExceptionHandler(FieldSyncRejectedException.class)
-	ResponseEntity<ProblemDetail> rejected(FieldSyncRejectedException ex) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Nothing of the batch was stored. " + ex.getMessage());
-		problem.setTitle("Invalid records");
-		problem.setProperty("errors", ex.problems().stream().map(p -> {
+	/**
+	 * 422 {@code application/problem+json} naming each wrong record: its index, the id
+	 * the device gave it, the field and the message in the reader's words.
+	 */
+	private ResponseEntity<ProblemDetail> rejected(List<FieldSyncManagement.RecordProblem> problems) {
+		var locale = LocaleContextHolder.getLocale();
+		var errors = new ArrayList<Map<String, Object>>();
+		var said = new ArrayList<String>();
+		for (var p : problems) {
+			var message = messages.getMessage(p.problem(), locale);
 			var error = new LinkedHashMap<String, Object>();
 			error.put("record", p.record());
 			error.put("clientId", p.clientId() == null ? "" : p.clientId().toString());
 			error.put("field", p.field());
-			error.put("message", p.message());
-			return (Map<String, Object>) error;
-		}).toList());
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			error.put("message", message);
+			errors.add(error);
+			said.add((p.record() < 0 ? "" : "records[" + p.record() + "] ") + p.field() + ": " + message);
+		}
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, messages
+			.getMessage("drugchecking.error.sync.nothingStored", new Object[] { String.join(" ", said) }, locale));
+		problem.setTitle(messages.getMessage("drugchecking.error.sync.title", null, locale));
+		problem.setProperty("errors", errors);
+		return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

@@ -3,8 +3,8 @@ package org.harmwatch.drugchecking.web;
 import java.util.UUID;
 
 import org.harmwatch.drugchecking.DrugCheckingImports;
-import org.harmwatch.drugchecking.DrugCheckingManagement;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.platform.imports.ImportJob;
 import org.harmwatch.shared.Action;
@@ -44,7 +44,7 @@ class ImportStatusApiController {
 	@GetMapping("/api/drug-checking/imports/{id}")
 	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
 	ResponseEntity<ImportStatus> status(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user) {
-		var job = imports.job(id, user).orElseThrow(() -> new DrugCheckingManagement.NotFound("import " + id));
+		var job = imports.job(id, user).orElseThrow(() -> new NotFoundException("drugchecking.notFound.import", id));
 		var outcome = job.outcome();
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())

@@ -5,12 +5,16 @@ import java.time.ZoneId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.drugchecking.ReleaseManagement;
-import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.PublicEndpoint;
+import org.harmwatch.platform.RegionSettings;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -31,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PublicResultController {
 
+	private static final String FORM = "lookupForm";
+
 	private final ReleaseManagement releaseManagement;
 
 	private final PublicLookupRateLimiter limiter;
@@ -47,28 +53,24 @@ class PublicResultController {
 	@GetMapping("/drug-checking/results")
 	@PublicEndpoint("Anyone may look up a drug-checking result by the code on their label; the form reveals nothing")
 	String form(@RequestParam(required = false) @Nullable String code, Model model) {
-		model.addAttribute("code", code == null ? "" : code.strip());
-		model.addAttribute("problem", false);
+		model.addAttribute(FORM, new LookupForm(code == null ? "" : code));
 		return "drugchecking/publicLookup";
 	}
 
 	@PostMapping("/drug-checking/results")
 	@PublicEndpoint("Anyone may look up a result by its code; rate-limited, and a wrong code reveals nothing")
-	String lookup(@RequestParam(required = false) @Nullable String code, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
-		if (!limiter.tryAcquire(request.getRemoteAddr(), code)) {
-			response.setStatus(429);
+	String lookup(@Validated @ModelAttribute(FORM) LookupForm form, BindingResult result, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		if (!limiter.tryAcquire(request.getRemoteAddr(), form.code())) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader("Retry-After", String.valueOf(limiter.retryAfter().toSeconds()));
 			model.addAttribute("minutes", Math.max(1, limiter.retryAfter().toMinutes()));
 			return "drugchecking/publicTooMany";
 		}
-		if (code == null || code.isBlank()) {
-			response.setStatus(422);
-			model.addAttribute("code", "");
-			model.addAttribute("problem", true);
+		if (result.hasErrors() || form.code() == null) {
 			return "drugchecking/publicLookup";
 		}
-		var release = releaseManagement.lookup(code);
+		var release = releaseManagement.lookup(form.code());
 		if (release.isEmpty()) {
 			return "drugchecking/publicNotReady";
 		}

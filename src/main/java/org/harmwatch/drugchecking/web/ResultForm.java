@@ -1,134 +1,100 @@
 package org.harmwatch.drugchecking.web;
 
-import java.util.ArrayList;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import jakarta.validation.Valid;
 import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.Basis;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
-import org.harmwatch.drugchecking.Problem;
 import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.jspecify.annotations.Nullable;
 
-/** The result form: up to three components, as text. */
-public class ResultForm {
+/**
+ * The result form: up to three components (rows), as text.
+ *
+ * <p>
+ * The rows are bound by their index as text ({@code components[0].text}): a map from
+ * index to row, so that an index far beyond the form's is ignored rather than grown into
+ * a list. Rows from 0 to the last one sent are kept, at most {@link #MAX_ROWS}.
+ *
+ * @param confirmed {@code true} when the box is ticked; the page sends {@code _confirmed}
+ * with it, so that an unticked box reads as {@code false}
+ */
+record ResultForm(Map<String, @Valid Row> components, @Nullable String confirmed, @Nullable String notes) {
 
+	/** Rows the form shows. */
 	static final int ROWS = 3;
 
-	private List<Row> components = new ArrayList<>(List.of(new Row(), new Row(), new Row()));
+	/** Rows read at most: those beyond are ignored. */
+	static final int MAX_ROWS = 10;
 
-	private boolean confirmed = true;
+	ResultForm {
+		var sent = new TreeMap<Integer, Row>();
+		for (var entry : (components == null ? Map.<String, Row>of() : components).entrySet()) {
+			var index = index(entry.getKey());
+			if (index >= 0 && index < MAX_ROWS && entry.getValue() != null) {
+				sent.put(index, entry.getValue());
+			}
+		}
+		int rows = Math.max(ROWS, sent.isEmpty() ? 0 : sent.lastKey() + 1);
+		var ordered = new LinkedHashMap<String, Row>();
+		for (int i = 0; i < rows; i++) {
+			ordered.put(String.valueOf(i), sent.getOrDefault(i, Row.EMPTY));
+		}
+		components = Collections.unmodifiableMap(ordered);
+	}
 
-	private @Nullable String notes;
+	static ResultForm empty() {
+		return new ResultForm(Map.of(), "true", null);
+	}
+
+	private static int index(String key) {
+		if (key == null || !key.matches("\\d{1,2}")) {
+			return -1;
+		}
+		return Integer.parseInt(key);
+	}
+
+	/** The rows in order, for the page. */
+	public List<Row> rows() {
+		return List.copyOf(components.values());
+	}
 
 	/** One component row. */
-	public static class Row {
+	record Row(@Nullable String text,
+			@Readable(value = BigDecimal.class, message = "{drugchecking.error.number}") @Nullable String quantity,
+			@Readable(value = QuantityUnit.class, message = "{drugchecking.error.unit.choose}") @Nullable String unit,
+			@Readable(value = Basis.class, message = "{drugchecking.error.basis.choose}") @Nullable String basis,
+			@Readable(value = Confidence.class,
+					message = "{drugchecking.error.confidence.choose}") @Nullable String confidence,
+			@Readable(value = AnalysisMethod.class,
+					message = "{drugchecking.error.method.choose}") @Nullable String method) {
 
-		private @Nullable String text;
+		static final Row EMPTY = new Row(null, null, null, null, null, null);
 
-		private @Nullable String quantity;
-
-		private @Nullable String unit;
-
-		private @Nullable String basis;
-
-		private @Nullable String confidence;
-
-		private @Nullable String method;
-
-		public @Nullable String getText() {
-			return text;
-		}
-
-		public void setText(@Nullable String text) {
-			this.text = text;
-		}
-
-		public @Nullable String getQuantity() {
-			return quantity;
-		}
-
-		public void setQuantity(@Nullable String quantity) {
-			this.quantity = quantity;
-		}
-
-		public @Nullable String getUnit() {
-			return unit;
-		}
-
-		public void setUnit(@Nullable String unit) {
-			this.unit = unit;
-		}
-
-		public @Nullable String getBasis() {
-			return basis;
-		}
-
-		public void setBasis(@Nullable String basis) {
-			this.basis = basis;
-		}
-
-		public @Nullable String getConfidence() {
-			return confidence;
-		}
-
-		public void setConfidence(@Nullable String confidence) {
-			this.confidence = confidence;
-		}
-
-		public @Nullable String getMethod() {
-			return method;
-		}
-
-		public void setMethod(@Nullable String method) {
-			this.method = method;
+		ComponentDraft draft() {
+			return new ComponentDraft(text, FormText.number(quantity), FormText.constant(QuantityUnit.class, unit),
+					FormText.constant(Basis.class, basis), FormText.constant(Confidence.class, confidence),
+					FormText.constant(AnalysisMethod.class, method));
 		}
 
 	}
 
-	ResultDraft toDraft(List<Problem> problems) {
-		var drafts = new ArrayList<ComponentDraft>();
-		for (int i = 0; i < components.size() && i < 10; i++) {
-			var r = components.get(i);
-			var f = "components[" + i + "].";
-			drafts.add(new ComponentDraft(r.text, Forms.number(r.quantity, f + "quantity", problems),
-					Forms.parse(QuantityUnit.class, r.unit, f + "unit", "Choose a unit from the list.", problems),
-					Forms.parse(Basis.class, r.basis, f + "basis", "Choose salt or base.", problems),
-					Forms.parse(Confidence.class, r.confidence, f + "confidence", "Choose a confidence from the list.",
-							problems),
-					Forms.parse(AnalysisMethod.class, r.method, f + "method", "Choose a method from the list.",
-							problems)));
-		}
-		return new ResultDraft(drafts, confirmed, notes);
+	/** Whether the result is confirmed. */
+	public boolean confirmedTicked() {
+		return "true".equalsIgnoreCase(confirmed) || "on".equalsIgnoreCase(confirmed);
 	}
 
-	public List<Row> getComponents() {
-		return components;
-	}
-
-	public void setComponents(@Nullable List<Row> components) {
-		this.components = components == null ? new ArrayList<>() : components;
-		while (this.components.size() < ROWS) {
-			this.components.add(new Row());
-		}
-	}
-
-	public boolean isConfirmed() {
-		return confirmed;
-	}
-
-	public void setConfirmed(boolean confirmed) {
-		this.confirmed = confirmed;
-	}
-
-	public @Nullable String getNotes() {
-		return notes;
-	}
-
-	public void setNotes(@Nullable String notes) {
-		this.notes = notes;
+	/** The draft, with what could not be read left out. */
+	ResultDraft draft() {
+		return new ResultDraft(rows().stream().map(Row::draft).toList(), confirmedTicked(), notes);
 	}
 
 }

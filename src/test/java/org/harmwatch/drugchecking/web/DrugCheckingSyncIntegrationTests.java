@@ -10,12 +10,12 @@ import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
-import org.harmwatch.drugchecking.SessionManagement;
-import org.harmwatch.drugchecking.SampleManagement;
-import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.ResultDraft;
+import org.harmwatch.drugchecking.ResultManagement;
+import org.harmwatch.drugchecking.SampleManagement;
 import org.harmwatch.drugchecking.SessionDraft;
+import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.SiteKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -277,7 +277,7 @@ class DrugCheckingSyncIntegrationTests {
 		send(batch(session,
 				sample(good, "MDMA", "PILL").replace("\"consent\":true", "\"consent\":true,\"ageBand\":\"AGE_18_24\""),
 				sample(bad, "", "POWDER"), result(badResult, bad, 0, "cocaine", "60", "XRAY")))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value(containsString("Nothing of the batch was stored")))
 			.andExpect(jsonPath("$.errors[?(@.clientId == '" + bad + "')].field").value(hasItem("soldAs")))
@@ -291,7 +291,7 @@ class DrugCheckingSyncIntegrationTests {
 		// A result for a sample the server does not know, and a record of no known kind.
 		send(batch(session, result(UUID.randomUUID(), UUID.randomUUID(), 0, "MDMA", "80", "FTIR"),
 				"{\"kind\":\"photo\",\"clientId\":\"" + UUID.randomUUID() + "\"}"))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("sampleClientId"))
 			.andExpect(jsonPath("$.errors[1].field").value("kind"));
 	}

@@ -15,16 +15,16 @@ import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.SessionManagement;
-import org.harmwatch.drugchecking.SampleManagement;
-import org.harmwatch.drugchecking.ResultManagement;
-import org.harmwatch.drugchecking.ReleaseManagement;
 import org.harmwatch.drugchecking.LicenceCondition;
+import org.harmwatch.drugchecking.ReleaseManagement;
 import org.harmwatch.drugchecking.ResultDraft;
+import org.harmwatch.drugchecking.ResultManagement;
 import org.harmwatch.drugchecking.SampleDraft;
+import org.harmwatch.drugchecking.SampleManagement;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SampleView;
 import org.harmwatch.drugchecking.SessionDraft;
+import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.drugchecking.internal.DrugCheckingProperties;
 import org.harmwatch.platform.HarmwatchUser;
@@ -297,7 +297,7 @@ class DrugCheckingWebIntegrationTests {
 			.content(
 					"""
 							{"mode": "BY_POST", "soldAs": "", "form": "PILL", "pillWeightMg": -1, "obtainedLadCode": "12 High St"}"""))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("mode")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("soldAs")))
@@ -312,7 +312,7 @@ class DrugCheckingWebIntegrationTests {
 			.content("""
 					{"components": [{"text": "MDMA", "quantity": 240, "unit": "MG_PER_UNIT", "basis": "SALT",
 					 "confidence": "CONFIRMED", "method": "FTIR"}, {"text": "caffeine", "method": "NMR"}]}"""))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("components[1].method")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("components[1].confidence")));
 		assertThat(jdbc.sql("SELECT count(*) FROM drugchecking.result WHERE sample_id = ?")

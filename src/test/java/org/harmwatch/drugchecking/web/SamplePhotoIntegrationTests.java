@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
 
 import org.harmwatch.HarmwatchIntegrationTest;
@@ -22,19 +21,19 @@ import org.harmwatch.drugchecking.AnalysisMethod;
 import org.harmwatch.drugchecking.ComponentDraft;
 import org.harmwatch.drugchecking.Confidence;
 import org.harmwatch.drugchecking.DosageForm;
-import org.harmwatch.drugchecking.SessionManagement;
-import org.harmwatch.drugchecking.SampleManagement;
-import org.harmwatch.drugchecking.ResultManagement;
-import org.harmwatch.drugchecking.DrugCheckingRejectedException;
 import org.harmwatch.drugchecking.LicenceCondition;
-import org.harmwatch.drugchecking.ResultDraft;
-import org.harmwatch.drugchecking.SampleDraft;
-import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.PhotoManagement;
+import org.harmwatch.drugchecking.ResultDraft;
+import org.harmwatch.drugchecking.ResultManagement;
+import org.harmwatch.drugchecking.SampleDraft;
+import org.harmwatch.drugchecking.SampleManagement;
+import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SampleView;
 import org.harmwatch.drugchecking.SessionDraft;
+import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
@@ -294,7 +293,7 @@ class SamplePhotoIntegrationTests {
 			.andExpect(content().string(containsString("A sample has at most 4 photos.")));
 		assertThat(stored(sample.id())).isEqualTo(PhotoManagement.MAX_PHOTOS);
 		assertThatThrownBy(() -> photos.add(sample.id(), photoWithGps(), null, "Analyst", Instant.now()))
-			.isInstanceOf(DrugCheckingRejectedException.class);
+			.isInstanceOf(InputRejectedException.class);
 	}
 
 	@Test
