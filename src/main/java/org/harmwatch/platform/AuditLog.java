@@ -41,30 +41,4 @@ public interface AuditLog {
 	void recordFor(String actor, @Nullable String agency, AuditAction action, String recordType,
 			@Nullable String recordId, @Nullable Purpose purpose, Outcome outcome, @Nullable String detail);
 
-	/**
-	 * Records one access named by free text.
-	 * @deprecated name the action with a constant of the module's enum implementing
-	 * {@link AuditAction}
-	 */
-	@Deprecated
-	default void record(String action, String recordType, @Nullable String recordId, @Nullable Purpose purpose,
-			Outcome outcome, @Nullable String detail) {
-		record(text(action), recordType, recordId, purpose, outcome, detail);
-	}
-
-	/**
-	 * Records one access on behalf of a named actor, the action named by free text.
-	 * @deprecated name the action with a constant of the module's enum implementing
-	 * {@link AuditAction}
-	 */
-	@Deprecated
-	default void recordFor(String actor, @Nullable String agency, String action, String recordType,
-			@Nullable String recordId, @Nullable Purpose purpose, Outcome outcome, @Nullable String detail) {
-		recordFor(actor, agency, text(action), recordType, recordId, purpose, outcome, detail);
-	}
-
-	private static AuditAction text(String action) {
-		return () -> action;
-	}
-
 }

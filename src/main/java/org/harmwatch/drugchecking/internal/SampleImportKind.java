@@ -118,18 +118,18 @@ public class SampleImportKind implements ImportKind<SampleImportKind.SampleRow> 
 	public SampleRow parse(ImportRow row) {
 		var key = row.text("sampleKey");
 		if (key == null) {
-			throw row.reject("No sample key.");
+			throw row.reject("sampleKey", "drugchecking.import.sampleKey.required");
 		}
 		var substance = row.text("substance");
 		if (substance == null) {
-			throw row.reject("No substance.");
+			throw row.reject("substance", "drugchecking.import.substance.required");
 		}
 		if (substance.length() > 200) {
-			throw row.reject("The substance is longer than 200 characters.");
+			throw row.reject("substance", "drugchecking.import.substance.tooLong", 200);
 		}
 		var trace = row.text("trace");
 		if (trace != null && !trace.equalsIgnoreCase("trace")) {
-			throw row.reject("The trace column must be \"trace\" or blank, not \"" + trace + "\".");
+			throw row.reject("trace", "drugchecking.import.trace.invalid", trace);
 		}
 		var methodText = row.text("method");
 		var method = AnalysisMethod.valueOf(row.option(DEFAULT_METHOD));
@@ -138,8 +138,8 @@ public class SampleImportKind implements ImportKind<SampleImportKind.SampleRow> 
 			method = Arrays.stream(AnalysisMethod.values())
 				.filter(m -> m.name().replace("_", "").equals(compact))
 				.findFirst()
-				.orElseThrow(() -> row.reject("Unknown method \"" + methodText + "\"; use one of "
-						+ Arrays.stream(AnalysisMethod.values()).map(Enum::name).toList() + "."));
+				.orElseThrow(() -> row.reject("method", "drugchecking.import.method.unknown", methodText,
+						Arrays.stream(AnalysisMethod.values()).map(Enum::name).toList().toString()));
 		}
 		Instant completed = null;
 		var dateText = row.text("date");
@@ -150,7 +150,7 @@ public class SampleImportKind implements ImportKind<SampleImportKind.SampleRow> 
 				completed = date.atTime(12, 0).toInstant(ZoneOffset.UTC);
 			}
 			catch (DateTimeParseException ex) {
-				throw row.reject("\"" + dateText + "\" is not a date like 2023-04-16 or 16apr2023.");
+				throw row.reject("date", "drugchecking.import.date.invalid", dateText);
 			}
 		}
 		var soldAs = row.text("soldAs");
@@ -171,8 +171,8 @@ public class SampleImportKind implements ImportKind<SampleImportKind.SampleRow> 
 			var key = row.record().key();
 			int count = components.merge(key, 1, Integer::sum);
 			if (count > MAX_COMPONENTS) {
-				problems.add(new ImportProblem(row.row(),
-						"Sample " + key + " has more than " + MAX_COMPONENTS + " components."));
+				problems.add(ImportProblem.of(row.row(), "sampleKey", "drugchecking.import.components.tooMany", key,
+						MAX_COMPONENTS));
 			}
 		}
 		return problems;
@@ -249,10 +249,8 @@ public class SampleImportKind implements ImportKind<SampleImportKind.SampleRow> 
 			}
 			catch (InputRejectedException rejected) {
 				var locale = LocaleContextHolder.getLocale();
-				throw new ImportFailedException(messages.getMessage("drugchecking.error.import.notStored",
-						new Object[] { String.join(" ",
-								rejected.problems().stream().map(p -> messages.getMessage(p, locale)).toList()) },
-						locale));
+				throw new ImportFailedException("drugchecking.error.import.notStored", List.of(String.join(" ",
+						rejected.problems().stream().map(p -> messages.getMessage(p, locale)).toList())));
 			}
 			imported++;
 			context.stored(rowsStored);

@@ -12,17 +12,6 @@ public class ImportFailedException extends RuntimeException {
 
 	private final List<String> arguments;
 
-	/**
-	 * A failure given in words.
-	 * @deprecated give a message code: {@link #ImportFailedException(String, List)}
-	 */
-	@Deprecated
-	public ImportFailedException(String message) {
-		super(message);
-		this.code = ImportProblem.TEXT;
-		this.arguments = List.of(message);
-	}
-
 	/** A failure as a message code of the module's bundle and its arguments. */
 	public ImportFailedException(String code, List<?> arguments) {
 		super(code);

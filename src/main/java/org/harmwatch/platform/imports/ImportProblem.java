@@ -32,15 +32,6 @@ public record ImportProblem(int row, @Nullable String column, String code, List<
 		arguments = List.copyOf(arguments);
 	}
 
-	/**
-	 * A problem given in words rather than as a code.
-	 * @deprecated give a message code: {@link #of(int, String, String, Object...)}
-	 */
-	@Deprecated
-	public ImportProblem(int row, String message) {
-		this(row, null, TEXT, List.of(message), message);
-	}
-
 	/** A problem of a row as a message code and its arguments (shown as text). */
 	public static ImportProblem of(int row, @Nullable String column, String code, @Nullable Object... arguments) {
 		return new ImportProblem(row, column, code, strings(arguments), code);

@@ -16,15 +16,6 @@ public class ImportRejectedException extends RuntimeException {
 	private final List<String> arguments;
 
 	/**
-	 * A refusal given in words.
-	 * @deprecated give a message code
-	 */
-	@Deprecated
-	public ImportRejectedException(String message) {
-		this(ImportProblem.TEXT, List.of(message), message);
-	}
-
-	/**
 	 * A refusal as a message code and its arguments, with its resolved words.
 	 */
 	public ImportRejectedException(String code, List<String> arguments, String message) {

@@ -52,15 +52,6 @@ public final class ImportRow {
 	}
 
 	/**
-	 * The exception to throw when the row is bad, the reason given in words.
-	 * @deprecated give a message code: {@link #reject(String, String, Object...)}
-	 */
-	@Deprecated
-	public ImportRowException reject(String message) {
-		return new ImportRowException(List.of(new ImportProblem(number, message)));
-	}
-
-	/**
 	 * The exception to throw when the row is bad: why, as a message code of the module's
 	 * bundle and its arguments.
 	 * @param column the kind's column the problem is in, or null for the row as a whole

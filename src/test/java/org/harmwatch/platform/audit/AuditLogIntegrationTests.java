@@ -74,8 +74,8 @@ class AuditLogIntegrationTests {
 	@Test
 	void recordsWhoDidWhatToWhichRecordAndWhyAndSealsItWithTheKey() {
 		var id = "T-" + UUID.randomUUID();
-		audit.recordFor("custody", "WMP", "CUSTODY_TEST_VIEWED", "custody_test", id, Purpose.POLICING, Outcome.ALLOWED,
-				"required assessment");
+		audit.recordFor("custody", "WMP", () -> "CUSTODY_TEST_VIEWED", "custody_test", id, Purpose.POLICING,
+				Outcome.ALLOWED, "required assessment");
 		var row = byRecordId(id);
 		assertThat(row.actor()).isEqualTo("custody");
 		assertThat(row.agency()).isEqualTo("WMP");
@@ -95,14 +95,14 @@ class AuditLogIntegrationTests {
 	@Test
 	void theSealerSealsNewEntriesWithinMomentsOnItsOwn() {
 		var id = "sealer-" + UUID.randomUUID();
-		audit.recordFor("someone", null, "X", "thing", id, null, Outcome.ALLOWED, null);
+		audit.recordFor("someone", null, () -> "X", "thing", id, null, Outcome.ALLOWED, null);
 		await().atMost(Duration.ofSeconds(15)).until(() -> byRecordId(id).chainSeq() != null);
 	}
 
 	@Test
 	void refusesUpdatesAndDeletes() {
 		var id = "append-only-" + UUID.randomUUID();
-		audit.recordFor("someone", null, "X", "thing", id, null, Outcome.ALLOWED, null);
+		audit.recordFor("someone", null, () -> "X", "thing", id, null, Outcome.ALLOWED, null);
 		assertThatThrownBy(() -> jdbc.sql("UPDATE platform.audit_event SET actor = 'nobody' WHERE record_id = ?")
 			.param(id)
 			.update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
@@ -128,8 +128,8 @@ class AuditLogIntegrationTests {
 				int thread = t;
 				tasks.add(() -> {
 					for (int i = 0; i < 25; i++) {
-						audit.recordFor("writer-" + thread, null, "LOAD", "thing", run + "-" + thread + "-" + i, null,
-								Outcome.ALLOWED, null);
+						audit.recordFor("writer-" + thread, null, () -> "LOAD", "thing", run + "-" + thread + "-" + i,
+								null, Outcome.ALLOWED, null);
 					}
 					return null;
 				});
@@ -159,7 +159,7 @@ class AuditLogIntegrationTests {
 
 	@Test
 	void theCheckPageSaysTheLogIsIntactAndWhatItWasComparedWith() throws Exception {
-		audit.recordFor("auditor", "WMPCC", "CHECKPOINT_TEST", "thing", "cp-" + UUID.randomUUID(), null,
+		audit.recordFor("auditor", "WMPCC", () -> "CHECKPOINT_TEST", "thing", "cp-" + UUID.randomUUID(), null,
 				Outcome.ALLOWED, null);
 		chain.seal(true);
 		var checkpoint = checkpoints.write(chain.head());

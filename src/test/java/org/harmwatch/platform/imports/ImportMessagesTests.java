@@ -73,10 +73,10 @@ class ImportMessagesTests {
 	void aCodesArgumentsAreShownInItsWords() {
 		assertThat(MESSAGES.getMessage(ImportProblem.of(6, null, "imports.problem.fieldCount", 1, 2), Locale.UK))
 			.isEqualTo("Has 1 fields; the header has 2.");
-		assertThat(MESSAGES.getMessage(new ImportProblem(3, "No name."), Locale.UK))
-			.as("words of a kind not yet giving codes are kept as they are, quotes and braces too")
+		assertThat(MESSAGES.getMessage(ImportProblem.of(3, null, ImportProblem.TEXT, "No name."), Locale.UK))
+			.as("words passed through the text code are kept as they are, quotes and braces too")
 			.isEqualTo("No name.");
-		assertThat(MESSAGES.getMessage(new ImportProblem(3, "It's {0} 'quoted'"), Locale.UK))
+		assertThat(MESSAGES.getMessage(ImportProblem.of(3, null, ImportProblem.TEXT, "It's {0} 'quoted'"), Locale.UK))
 			.isEqualTo("It's {0} 'quoted'");
 		assertThat(MESSAGES.getMessage(
 				new ColumnMapping.ColumnProblem("sampleKey", ColumnMapping.Reason.NOT_IN_HEADER).problem(), Locale.UK))

@@ -84,10 +84,10 @@ class ImportsIntegrationTests {
 		public String parse(ImportRow row) {
 			var name = row.text("name");
 			if (name == null) {
-				throw row.reject("No name.");
+				throw row.reject("name", ImportProblem.TEXT, "No name.");
 			}
 			if (name.length() > 20) {
-				throw row.reject("A name is at most 20 characters.");
+				throw row.reject("name", ImportProblem.TEXT, "A name is at most 20 characters.");
 			}
 			if (refused.contains(name)) {
 				// A code of the facility's bundle, so that the test reads its words.
@@ -116,7 +116,7 @@ class ImportsIntegrationTests {
 			int stored = 0;
 			for (var name : records) {
 				if (name.equals("FAIL")) {
-					throw new ImportFailedException("Storing " + name + " failed.");
+					throw new ImportFailedException(ImportProblem.TEXT, List.of("Storing " + name + " failed."));
 				}
 				jdbc.sql("""
 						INSERT INTO platform.import_mapping (agency_code, kind, column_name, header, saved_at)

@@ -68,7 +68,8 @@ class ErrorSummaryIntegrationTests {
 
 	@Test
 	void theAuditLogCheckShowsWhereTheChainIsBroken() throws Exception {
-		audit.recordFor("auditor", "WMPCC", "ERROR_SUMMARY_TEST", "staff", "x", null, Outcome.ALLOWED, "original");
+		audit.recordFor("auditor", "WMPCC", () -> "ERROR_SUMMARY_TEST", "staff", "x", null, Outcome.ALLOWED,
+				"original");
 		long seq = jdbc.sql("SELECT max(seq) FROM platform.audit_event").query(Long.class).single();
 		var auditor = user(users.loadUserByUsername("auditor"));
 		// Checking seals what was written first: an entry changed before it is sealed
