@@ -45,7 +45,7 @@ tests() {
     substances) echo 'org.harmwatch.substances.internal.*Tests' ;;
     alerts) echo 'org.harmwatch.earlywarning.internal.alerts.*Tests,org.harmwatch.earlywarning.internal.federation.*Tests' ;;
     quoted-printable) echo 'org.harmwatch.dissemination.internal.QuotedPrintable*Tests' ;;
-    policies) echo 'org.harmwatch.drugchecking.internal.DrugCheckingPolicy*Tests,org.harmwatch.earlywarning.internal.EarlyWarningPolicy*Tests,org.harmwatch.platform.SignInThrottlePolicy*Tests' ;;
+    policies) echo 'org.harmwatch.drugchecking.internal.DrugCheckingPolicy*Tests,org.harmwatch.drugchecking.internal.DrugCheckingSessionAccessTests,org.harmwatch.earlywarning.internal.EarlyWarningPolicy*Tests,org.harmwatch.platform.SignInThrottlePolicy*Tests' ;;
   esac
 }
 

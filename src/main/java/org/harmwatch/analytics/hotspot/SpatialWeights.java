@@ -1,16 +1,10 @@
 package org.harmwatch.analytics.hotspot;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 
@@ -56,10 +50,6 @@ public final class SpatialWeights {
 	 */
 	public static final double DEFAULT_SNAP = Math.sqrt(Math.ulp(1.0));
 
-	private static final int PARALLEL_THRESHOLD = 20_000;
-
-	private static final int CHUNK = 4096;
-
 	private final int size;
 
 	private final int[] offsets;
@@ -68,7 +58,7 @@ public final class SpatialWeights {
 
 	private final double @Nullable [] weights;
 
-	private SpatialWeights(int size, int[] offsets, int[] neighbours, double @Nullable [] weights) {
+	SpatialWeights(int size, int[] offsets, int[] neighbours, double @Nullable [] weights) {
 		this.size = size;
 		this.offsets = offsets;
 		this.neighbours = neighbours;
@@ -85,33 +75,7 @@ public final class SpatialWeights {
 	 * @return binary weights, not symmetrised
 	 */
 	public static SpatialWeights kNearest(double[] x, double[] y, int k) {
-		checkCoordinates(x, y);
-		int n = x.length;
-		if (k < 1 || k >= n) {
-			throw new IllegalArgumentException(
-					"k must be at least 1 and less than the number of areas (" + n + "), but was " + k);
-		}
-		KdTree tree = new KdTree(x, y);
-		int[] targets = new int[Math.multiplyExact(n, k)];
-		int chunks = (n + CHUNK - 1) / CHUNK;
-		IntStream range = IntStream.range(0, chunks);
-		if (n >= PARALLEL_THRESHOLD) {
-			range = range.parallel();
-		}
-		range.forEach(chunk -> {
-			KdTree.NearestSearch search = tree.new NearestSearch(k);
-			int end = Math.min(n, (chunk + 1) * CHUNK);
-			for (int position = chunk * CHUNK; position < end; position++) {
-				int id = tree.id(position);
-				search.search(tree.x(position), tree.y(position), id, targets, id * k);
-				Arrays.sort(targets, id * k, id * k + k);
-			}
-		});
-		int[] offsets = new int[n + 1];
-		for (int i = 0; i <= n; i++) {
-			offsets[i] = i * k;
-		}
-		return new SpatialWeights(n, offsets, targets, null);
+		return PointNeighbours.kNearest(x, y, k);
 	}
 
 	/**
@@ -124,48 +88,7 @@ public final class SpatialWeights {
 	 * @return binary weights (symmetric by construction)
 	 */
 	public static SpatialWeights distanceBand(double[] x, double[] y, double maxDistance) {
-		checkCoordinates(x, y);
-		if (!(maxDistance >= 0) || Double.isInfinite(maxDistance)) {
-			throw new IllegalArgumentException("maxDistance must be a finite number >= 0, but was " + maxDistance);
-		}
-		int n = x.length;
-		KdTree tree = new KdTree(x, y);
-		int chunks = (n + CHUNK - 1) / CHUNK;
-		int[][] found = new int[chunks][];
-		int[] counts = new int[n];
-		IntStream range = IntStream.range(0, chunks);
-		if (n >= PARALLEL_THRESHOLD) {
-			range = range.parallel();
-		}
-		range.forEach(chunk -> {
-			IntBuffer buffer = new IntBuffer();
-			int end = Math.min(n, (chunk + 1) * CHUNK);
-			for (int position = chunk * CHUNK; position < end; position++) {
-				int before = buffer.size;
-				int id = tree.id(position);
-				tree.withinRadius(tree.x(position), tree.y(position), maxDistance, id, buffer::add);
-				counts[id] = buffer.size - before;
-			}
-			found[chunk] = buffer.toArray();
-		});
-		int[] offsets = prefixSums(counts);
-		int[] targets = new int[offsets[n]];
-		range = IntStream.range(0, chunks);
-		if (n >= PARALLEL_THRESHOLD) {
-			range = range.parallel();
-		}
-		range.forEach(chunk -> {
-			int[] chunkFound = found[chunk];
-			int read = 0;
-			int end = Math.min(n, (chunk + 1) * CHUNK);
-			for (int position = chunk * CHUNK; position < end; position++) {
-				int id = tree.id(position);
-				System.arraycopy(chunkFound, read, targets, offsets[id], counts[id]);
-				read += counts[id];
-				Arrays.sort(targets, offsets[id], offsets[id + 1]);
-			}
-		});
-		return new SpatialWeights(n, offsets, targets, null);
+		return PointNeighbours.distanceBand(x, y, maxDistance);
 	}
 
 	/**
@@ -190,98 +113,7 @@ public final class SpatialWeights {
 	 * @return binary, symmetric weights
 	 */
 	public static SpatialWeights contiguity(List<? extends Geometry> polygons, Contiguity rule, double snap) {
-		if (!(snap >= 0) || Double.isInfinite(snap)) {
-			throw new IllegalArgumentException("snap must be a finite number >= 0, but was " + snap);
-		}
-		int n = polygons.size();
-		// distinct vertices of each polygon (the closing vertex of every ring dropped)
-		DoubleBuffer vx = new DoubleBuffer();
-		DoubleBuffer vy = new DoubleBuffer();
-		IntBuffer owner = new IntBuffer();
-		for (int i = 0; i < n; i++) {
-			Geometry geometry = polygons.get(i);
-			List<Coordinate> vertices = new ArrayList<>();
-			if (geometry instanceof Polygon polygon) {
-				addVertices(polygon, vertices);
-			}
-			else if (geometry instanceof MultiPolygon multi) {
-				for (int part = 0; part < multi.getNumGeometries(); part++) {
-					addVertices((Polygon) multi.getGeometryN(part), vertices);
-				}
-			}
-			else {
-				throw new IllegalArgumentException("area " + i + " is a " + geometry.getGeometryType()
-						+ "; contiguity needs a Polygon or MultiPolygon");
-			}
-			vertices.sort(null);
-			Coordinate previous = null;
-			for (Coordinate c : vertices) {
-				if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
-					throw new IllegalArgumentException("area " + i + " has a vertex that is not a finite number");
-				}
-				if (previous == null || !previous.equals2D(c)) {
-					vx.add(c.x);
-					vy.add(c.y);
-					owner.add(i);
-				}
-				previous = c;
-			}
-		}
-		int vertexCount = owner.size;
-		double[] xs = vx.toArray();
-		double[] ys = vy.toArray();
-		int[] owners = owner.toArray();
-		int[] order = IntStream.range(0, vertexCount)
-			.boxed()
-			.sorted((a, b) -> Double.compare(xs[a], xs[b]))
-			.mapToInt(Integer::intValue)
-			.toArray();
-		Map<Long, Integer> shared = new HashMap<>();
-		for (int a = 0; a < vertexCount; a++) {
-			int va = order[a];
-			for (int b = a + 1; b < vertexCount && xs[order[b]] - xs[va] <= snap; b++) {
-				int vb = order[b];
-				if (owners[va] == owners[vb] || Math.abs(ys[vb] - ys[va]) > snap
-						|| Math.hypot(xs[vb] - xs[va], ys[vb] - ys[va]) > snap) {
-					continue;
-				}
-				int lo = Math.min(owners[va], owners[vb]);
-				int hi = Math.max(owners[va], owners[vb]);
-				shared.merge(((long) lo << 32) | hi, 1, Integer::sum);
-			}
-		}
-		int needed = rule == Contiguity.QUEEN ? 1 : 2;
-		IntBuffer from = new IntBuffer();
-		IntBuffer to = new IntBuffer();
-		for (Map.Entry<Long, Integer> pair : shared.entrySet()) {
-			if (pair.getValue() >= needed) {
-				int lo = (int) (pair.getKey() >>> 32);
-				int hi = (int) (long) pair.getKey();
-				from.add(lo);
-				to.add(hi);
-				from.add(hi);
-				to.add(lo);
-			}
-		}
-		return fromEdges(n, from.toArray(), to.toArray());
-	}
-
-	private static void addVertices(Polygon polygon, List<Coordinate> vertices) {
-		addRing(polygon.getExteriorRing(), vertices);
-		for (int hole = 0; hole < polygon.getNumInteriorRing(); hole++) {
-			addRing(polygon.getInteriorRingN(hole), vertices);
-		}
-	}
-
-	private static void addRing(LinearRing ring, List<Coordinate> vertices) {
-		Coordinate[] coordinates = ring.getCoordinates();
-		int count = coordinates.length;
-		if (count > 1 && coordinates[0].equals2D(coordinates[count - 1])) {
-			count--;
-		}
-		for (int i = 0; i < count; i++) {
-			vertices.add(coordinates[i]);
-		}
+		return PolygonContiguity.contiguity(polygons, rule, snap);
 	}
 
 	/**
@@ -477,63 +309,12 @@ public final class SpatialWeights {
 		return weights;
 	}
 
-	private static void checkCoordinates(double[] x, double[] y) {
-		if (x.length != y.length) {
-			throw new IllegalArgumentException("x has " + x.length + " coordinates but y has " + y.length);
-		}
-		for (int i = 0; i < x.length; i++) {
-			if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
-				throw new IllegalArgumentException("area " + i + " has a coordinate that is not a finite number");
-			}
-		}
-	}
-
-	private static int[] prefixSums(int[] counts) {
+	static int[] prefixSums(int[] counts) {
 		int[] offsets = new int[counts.length + 1];
 		for (int i = 0; i < counts.length; i++) {
 			offsets[i + 1] = Math.addExact(offsets[i], counts[i]);
 		}
 		return offsets;
-	}
-
-	/** A growable int array. */
-	static final class IntBuffer {
-
-		int[] data = new int[64];
-
-		int size;
-
-		void add(int value) {
-			if (size == data.length) {
-				data = Arrays.copyOf(data, data.length * 2);
-			}
-			data[size++] = value;
-		}
-
-		int[] toArray() {
-			return Arrays.copyOf(data, size);
-		}
-
-	}
-
-	/** A growable double array. */
-	static final class DoubleBuffer {
-
-		double[] data = new double[64];
-
-		int size;
-
-		void add(double value) {
-			if (size == data.length) {
-				data = Arrays.copyOf(data, data.length * 2);
-			}
-			data[size++] = value;
-		}
-
-		double[] toArray() {
-			return Arrays.copyOf(data, size);
-		}
-
 	}
 
 }

@@ -1,13 +1,9 @@
 package org.harmwatch.analytics.temporal;
 
 import java.time.LocalDate;
-import java.time.Year;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
@@ -247,18 +243,18 @@ public final class FarringtonFlexible {
 
 	private static Period evaluate(int k, List<LocalDate> dates, long[] epochDays, double step,
 			Map<LocalDate, Integer> indexOf, double[] observed, Unit unit, Options o) {
-		Baseline data = baseline(k, dates, epochDays, step, indexOf, observed, unit, o);
-		double wtimeNow = (epochDays[k] - epochDays[data.firstIndex]) / step;
-		Model model = fitWithTrendDecision(data, wtimeNow, o);
+		FarringtonBaseline data = FarringtonBaseline.of(k, dates, epochDays, step, indexOf, observed, unit, o);
+		double wtimeNow = (epochDays[k] - epochDays[data.firstIndex()]) / step;
+		FarringtonModel model = FarringtonModel.fitWithTrendDecision(data, wtimeNow, o);
 		double y = observed[k];
 		LocalDate start = dates.get(k);
 		if (model == null) {
 			return new Period(k, start, y, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, false, Double.NaN);
 		}
-		double[] x0 = model.design.row(wtimeNow, o.noPeriods());
-		double eta0 = model.fit.linearPredictor(x0);
-		double seEta0 = model.fit.linkStandardError(x0, model.summaryDispersion);
-		double phi = model.phi;
+		double[] x0 = model.design().row(wtimeNow, o.noPeriods());
+		double eta0 = model.fit().linearPredictor(x0);
+		double seEta0 = model.fit().linkStandardError(x0, model.summaryDispersion());
+		double phi = model.phi();
 		double upper;
 		double score;
 		double prob;
@@ -302,266 +298,8 @@ public final class FarringtonFlexible {
 		boolean enoughCases = recent >= o.limit54Cases();
 		double expected = enoughCases && !Double.isNaN(upper) ? expectedIfFinite : Double.NaN;
 		boolean alarm = enoughCases && !Double.isNaN(score) && score > 1 && y != 0;
-		return new Period(k, start, y, expected, enoughCases ? upper : Double.NaN, score, prob, alarm, model.trend,
+		return new Period(k, start, y, expected, enoughCases ? upper : Double.NaN, score, prob, alarm, model.trend(),
 				phi);
-	}
-
-	/** The rows of the baseline GLM. */
-	private record Baseline(int firstIndex, double[] wtime, int[] level, double[] response) {
-	}
-
-	/**
-	 * R's {@code seq(date, by = "-1 year")}: 29 February goes to 1 March in a common
-	 * year.
-	 */
-	static LocalDate yearsBack(LocalDate date, int years) {
-		int y = date.getYear() - years;
-		if (date.getMonthValue() == 2 && date.getDayOfMonth() == 29 && !Year.isLeap(y)) {
-			return LocalDate.of(y, 3, 1);
-		}
-		return LocalDate.of(y, date.getMonthValue(), date.getDayOfMonth());
-	}
-
-	private static Baseline baseline(int k, List<LocalDate> dates, long[] epochDays, double step,
-			Map<LocalDate, Integer> indexOf, double[] observed, Unit unit, Options o) {
-		LocalDate day = dates.get(k);
-		int b = o.b();
-		int w = o.w();
-		int p = o.noPeriods();
-		// reference time points: the same period 1..b years back (the nearest same
-		// weekday for weeks)
-		int[] reference = new int[b + 1];
-		for (int i = 0; i <= b; i++) {
-			LocalDate ref = yearsBack(day, i);
-			if (unit == Unit.WEEK) {
-				int dayToGet = day.getDayOfWeek().getValue() % 7; // R's %w: Sunday 0
-				int actual = ref.getDayOfWeek().getValue() % 7;
-				LocalDate a = ref.minusDays(actual - dayToGet);
-				LocalDate bb = a.plusDays(a.isAfter(ref) ? -7 : 7);
-				long da = Math.abs(a.toEpochDay() - ref.toEpochDay());
-				long db = Math.abs(bb.toEpochDay() - ref.toEpochDay());
-				ref = da > db ? bb : a;
-			}
-			Integer idx = indexOf.get(ref);
-			if (idx == null) {
-				throw new IllegalArgumentException("reference period " + ref + " (" + i + " years before " + day
-						+ ") is not in the series; decrease b or evaluate later periods");
-			}
-			reference[i] = idx;
-		}
-		// surveillance sorts the reference indexes in decreasing order (now, 1 year back,
-		// ...)
-		int[] referenceWeeks = reference.clone();
-		Arrays.sort(referenceWeeks);
-		reverse(referenceWeeks);
-		int n = observed.length;
-		int[] factors = new int[n]; // 0 = NA
-		assign(factors, k - w, k, p);
-		for (int i = 1; i <= b; i++) {
-			int refWeek = referenceWeeks[i];
-			assign(factors, refWeek - w, refWeek + w, p);
-			if (p != 1) {
-				int period = referenceWeeks[i - 1] - 2 * w - 1 - refWeek;
-				if (period < p - (2 * w + 1)) {
-					throw new IllegalArgumentException("noPeriods " + p + " is too big for this series");
-				}
-				int length = period / (p - 1);
-				int rest = period % (p - 1);
-				int[] cum = new int[p];
-				for (int j = 1; j < p; j++) {
-					cum[j] = cum[j - 1] + length + (j <= rest ? 1 : 0);
-				}
-				for (int j = 1; j < p; j++) {
-					// R's a:b also counts down when b < a; copy that for zero-length
-					// blocks
-					assign(factors, refWeek + w + 1 + cum[j - 1], refWeek + w + 1 + cum[j] - 1, j);
-				}
-			}
-		}
-		int excludeFrom = Math.max(0, k - o.excludedRecent());
-		List<Integer> rows = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			if (factors[i] != 0 && !(i >= excludeFrom && i <= k)) {
-				rows.add(i);
-			}
-		}
-		if (rows.isEmpty()) {
-			throw new IllegalArgumentException("no baseline periods before index " + k);
-		}
-		int first = rows.get(0);
-		List<Integer> kept = new ArrayList<>();
-		for (int i : rows) {
-			if (!Double.isNaN(observed[i])) {
-				kept.add(i);
-			}
-		}
-		double[] wtime = new double[kept.size()];
-		int[] level = new int[kept.size()];
-		double[] response = new double[kept.size()];
-		for (int r = 0; r < kept.size(); r++) {
-			int i = kept.get(r);
-			wtime[r] = (epochDays[i] - epochDays[first]) / step;
-			level[r] = factors[i];
-			response[r] = observed[i];
-		}
-		return new Baseline(first, wtime, level, response);
-	}
-
-	private static void assign(int[] factors, int a, int b, int value) {
-		// R silently ignores index 0 (our -1) in x[0:5] <- v; anything further out is an
-		// error there too
-		int lo = Math.max(Math.min(a, b), a == -1 || b == -1 ? 0 : Math.min(a, b));
-		int hi = Math.max(a, b);
-		if (lo < 0 || hi >= factors.length) {
-			throw new IllegalArgumentException("baseline window [" + lo + ", " + hi + "] leaves the series");
-		}
-		for (int i = lo; i <= hi; i++) {
-			factors[i] = value;
-		}
-	}
-
-	private static void reverse(int[] a) {
-		for (int i = 0, j = a.length - 1; i < j; i++, j--) {
-			int t = a[i];
-			a[i] = a[j];
-			a[j] = t;
-		}
-	}
-
-	/**
-	 * Column layout of the model: intercept, optional trend, one dummy per seasonal level
-	 * after the first.
-	 */
-	private record Design(boolean trend, int[] levels) {
-
-		int columns() {
-			return 1 + (this.trend ? 1 : 0) + Math.max(0, this.levels.length - 1);
-		}
-
-		double[] row(double wtime, int level) {
-			double[] r = new double[columns()];
-			r[0] = 1.0;
-			int c = 1;
-			if (this.trend) {
-				r[c++] = wtime;
-			}
-			for (int l = 1; l < this.levels.length; l++) {
-				r[c++] = this.levels[l] == level ? 1.0 : 0.0;
-			}
-			return r;
-		}
-
-		double[] matrix(Baseline data) {
-			int p = columns();
-			double[] x = new double[data.response.length * p];
-			for (int i = 0; i < data.response.length; i++) {
-				System.arraycopy(row(data.wtime[i], data.level[i]), 0, x, i * p, p);
-			}
-			return x;
-		}
-
-	}
-
-	/**
-	 * A fitted model. {@code summaryDispersion} is what summary.glm and predict.glm
-	 * report for surveillance's model object: after reweighting, surveillance overwrites
-	 * the glm's working weights with the prior weights omega, so that dispersion is
-	 * {@code sum(omega * r^2) / df} with working residuals r, not the Pearson statistic.
-	 * It drives the trend's t-test and the prediction's standard error; phi (the
-	 * threshold's overdispersion) is computed before the overwrite.
-	 */
-	private record Model(Design design, QuasiPoissonGlm.Fit fit, double phi, double summaryDispersion, boolean trend) {
-	}
-
-	private static @Nullable Model fitWithTrendDecision(Baseline data, double wtimeNow, Options o) {
-		int[] levels = new int[0];
-		if (o.noPeriods() != 1) {
-			TreeSet<Integer> distinct = new TreeSet<>();
-			for (int l : data.level) {
-				distinct.add(l);
-			}
-			levels = distinct.stream().mapToInt(Integer::intValue).toArray();
-		}
-		Model model = fitFlexible(data, o.trend(), levels, o);
-		if (model == null) {
-			return null;
-		}
-		if (model.design.trend) {
-			double[] x0 = model.design.row(wtimeNow, o.noPeriods());
-			int trendColumn = 1;
-			double tValue = model.fit.coefficient(trendColumn)
-					/ Math.sqrt(model.summaryDispersion * model.fit.unscaledVariance(trendColumn));
-			boolean significant = !model.fit.aliased(trendColumn)
-					&& Distributions.studentTwoSided(tValue, model.fit.dfResidual()) < o.pThresholdTrend();
-			double predicted = Math.max(Math.exp(model.fit.linearPredictor(x0)), Math.ulp(1.0));
-			double max = Double.NEGATIVE_INFINITY;
-			for (double r : data.response) {
-				max = Math.max(max, r);
-			}
-			boolean doTrend = o.b() >= 3 && significant && predicted <= max;
-			if (doTrend) {
-				return model;
-			}
-			return fitFlexible(data, false, levels, o);
-		}
-		return model;
-	}
-
-	/**
-	 * surveillance's algo.farrington.fitGLM.flexible: fit, fall back to no trend,
-	 * reweight, refit.
-	 */
-	private static @Nullable Model fitFlexible(Baseline data, boolean trend, int[] levels, Options o) {
-		Design design = new Design(trend, levels);
-		double[] x = design.matrix(data);
-		QuasiPoissonGlm.Fit fit = QuasiPoissonGlm.fit(x, design.columns(), data.response, null);
-		if (fit == null || !fit.converged()) {
-			if (!trend) {
-				return null;
-			}
-			design = new Design(false, levels);
-			x = design.matrix(data);
-			fit = QuasiPoissonGlm.fit(x, design.columns(), data.response, null);
-			if (fit == null || !fit.converged()) {
-				return null;
-			}
-		}
-		double phi = Math.max(fit.dispersion(), 1.0);
-		if (o.reweight()) {
-			double[] s = anscombeResiduals(fit, x, data.response, phi);
-			double[] omega = weights(s, o.weightsThreshold());
-			fit = QuasiPoissonGlm.fit(x, design.columns(), data.response, omega);
-			if (fit == null) {
-				return null;
-			}
-			phi = Math.max(fit.dispersion(), 1.0);
-			return new Model(design, fit, phi, fit.dispersionWithWeights(omega), design.trend);
-		}
-		return new Model(design, fit, phi, fit.dispersion(), design.trend);
-	}
-
-	private static double[] anscombeResiduals(QuasiPoissonGlm.Fit fit, double[] x, double[] y, double phi) {
-		double[] mu = fit.fitted();
-		double[] h = fit.hatValues(x);
-		double[] s = new double[y.length];
-		for (int i = 0; i < y.length; i++) {
-			double a = 1.5 * (Math.pow(y[i], 2.0 / 3.0) * Math.pow(mu[i], -1.0 / 6.0) - Math.sqrt(mu[i]));
-			s[i] = a / Math.sqrt(phi * (1 - h[i]));
-		}
-		return s;
-	}
-
-	private static double[] weights(double[] s, double threshold) {
-		double sum = 0;
-		for (double v : s) {
-			sum += v > threshold ? 1 / (v * v) : 1.0;
-		}
-		double gamma = s.length / sum;
-		double[] omega = new double[s.length];
-		for (int i = 0; i < s.length; i++) {
-			omega[i] = s[i] > threshold ? gamma / (s[i] * s[i]) : gamma;
-		}
-		return omega;
 	}
 
 }
