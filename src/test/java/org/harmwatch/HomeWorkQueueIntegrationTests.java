@@ -362,8 +362,8 @@ class HomeWorkQueueIntegrationTests {
 		jdbc.sql(
 				"""
 						INSERT INTO platform.import_job (id, kind, agency_code, scope, uploaded_by, filename, size_bytes, header,
-						  total_rows, status, failure, uploaded_at, finished_at)
-						VALUES (?, 'drug-checking-samples', 'X', ?, ?, 'queue.csv', 10, '{a}', 1, ?, 'Test failure', ?, ?)""")
+						  total_rows, status, failure_code, failure_arguments, uploaded_at, finished_at)
+						VALUES (?, 'drug-checking-samples', 'X', ?, ?, 'queue.csv', 10, '{a}', 1, ?, 'imports.problem.text', '{Test failure}', ?, ?)""")
 			.param(id)
 			.param(session.toString())
 			.param(uploadedBy)
