@@ -1,6 +1,8 @@
 package org.harmwatch.packaged;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,9 +26,13 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -79,16 +85,13 @@ class PackagedAppCrashIT {
 		var token = apiClient(dbPort);
 
 		var acknowledged = ConcurrentHashMap.<UUID>newKeySet();
+		var hundred = new CountDownLatch(100);
 		var sending = new AtomicBoolean(true);
 		var senders = Executors.newFixedThreadPool(4);
 		for (int i = 0; i < 4; i++) {
-			senders.submit(() -> send(appPort, token, acknowledged, sending));
+			senders.submit(() -> send(appPort, token, acknowledged, hundred, sending));
 		}
-		var deadline = Instant.now().plus(Duration.ofMinutes(2));
-		while (acknowledged.size() < 100 && Instant.now().isBefore(deadline)) {
-			Thread.sleep(50);
-		}
-		assertThat(acknowledged).as("reports acknowledged before the kill").hasSizeGreaterThanOrEqualTo(100);
+		assertThat(hundred.await(2, TimeUnit.MINUTES)).as("100 reports acknowledged before the kill").isTrue();
 		app.destroyForcibly(); // SIGKILL: no shutdown hook runs, the embedded PostgreSQL
 								// is orphaned
 		assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -108,8 +111,7 @@ class PackagedAppCrashIT {
 		assertThat(jar).as("the packaged application (mvn package)").exists();
 		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		var builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(), "--spring.profiles.active=demo")
-			.redirectErrorStream(true)
-			.redirectOutput(work.resolve(name + ".log").toFile());
+			.redirectErrorStream(true);
 		var env = builder.environment();
 		env.put("PORT", Integer.toString(appPort));
 		env.put("HARMWATCH_EMBEDDED_DB_DATA_DIRECTORY", work.resolve("pgdata").toString());
@@ -119,24 +121,41 @@ class PackagedAppCrashIT {
 		env.put("HARMWATCH_AUDIT_CHECKPOINT_FILE", work.resolve("audit-checkpoints.log").toString());
 		var process = builder.start();
 		started.add(process);
-		var deadline = Instant.now().plus(START);
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(process.isAlive()).as("the %s start is running (log: %s)", name, log(name)).isTrue();
-			try {
-				var health = http
-					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + appPort + "/actuator/health"))
-						.timeout(Duration.ofSeconds(5))
-						.build(), HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200 && health.body().contains("UP")) {
-					return process;
+		// Ready when the application says so (StartupBanner, on ApplicationReadyEvent);
+		// the
+		// output is copied to a log file as it comes, and ends when the process does.
+		var ready = new CompletableFuture<Void>();
+		var log = work.resolve(name + ".log");
+		Thread.ofPlatform().daemon().start(() -> {
+			try (var lines = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+					var out = Files.newBufferedWriter(log)) {
+				String line;
+				while ((line = lines.readLine()) != null) {
+					out.write(line);
+					out.newLine();
+					out.flush();
+					if (line.contains("Harmwatch is running at")) {
+						ready.complete(null);
+					}
 				}
 			}
 			catch (IOException ex) {
-				// not listening yet
+				// the process is gone
 			}
-			Thread.sleep(500);
+			ready.completeExceptionally(new AssertionError("the " + name + " start ended"));
+		});
+		try {
+			ready.get(START.toSeconds(), TimeUnit.SECONDS);
 		}
-		throw new AssertionError("the " + name + " start did not become healthy in " + START + ": " + log(name));
+		catch (ExecutionException | TimeoutException ex) {
+			throw new AssertionError("the " + name + " start did not become ready in " + START + ": " + log(name), ex);
+		}
+		var health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + appPort + "/actuator/health"))
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(health.body()).as("health after the %s start", name).contains("UP");
+		return process;
 	}
 
 	private String log(String name) {
@@ -190,13 +209,15 @@ class PackagedAppCrashIT {
 				credentials.getProperty("superuser.password"));
 	}
 
-	private void send(int appPort, String token, Set<UUID> acknowledged, AtomicBoolean sending) {
+	private void send(int appPort, String token, Set<UUID> acknowledged, CountDownLatch counted,
+			AtomicBoolean sending) {
 		while (sending.get()) {
 			try {
 				var response = http.send(report(appPort, token), HttpResponse.BodyHandlers.ofString());
 				var id = CREATED_ID.matcher(response.body());
 				if (response.statusCode() == 201 && id.find()) {
 					acknowledged.add(UUID.fromString(id.group(1)));
+					counted.countDown();
 				}
 			}
 			catch (IOException ex) {
