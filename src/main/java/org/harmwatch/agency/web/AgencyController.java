@@ -4,6 +4,7 @@ import jakarta.validation.groups.Default;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.AgencyManagement.ChangedMeanwhile;
 import org.harmwatch.agency.internal.Agency;
+import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
@@ -115,7 +116,7 @@ class AgencyController {
 	}
 
 	private String form(Model model, @Nullable Agency agency) {
-		FormErrors.inPageOrder(model, FORM);
+		FormErrorOrder.inPageOrder(model, FORM);
 		model.addAttribute("agency", agency);
 		model.addAttribute("types", AgencyType.values());
 		return "agency/agencyForm";

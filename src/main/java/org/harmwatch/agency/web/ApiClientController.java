@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.internal.Agency;
 import org.harmwatch.agency.internal.ApiClient;
+import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
@@ -119,7 +120,7 @@ class ApiClientController {
 	}
 
 	private String form(Model model) {
-		FormErrors.inPageOrder(model, FORM);
+		FormErrorOrder.inPageOrder(model, FORM);
 		model.addAttribute("agencies", agencies.agencies());
 		var form = (ApiClientForm) model.getAttribute(FORM);
 		model.addAttribute("grantGrid", GrantGrid.of(form == null ? List.of() : form.grants()));

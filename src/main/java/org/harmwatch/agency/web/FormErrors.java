@@ -1,17 +1,13 @@
 package org.harmwatch.agency.web;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 
 /**
- * What the administration forms share: errors in page order, the current values after a
- * clash, and reading text.
+ * What the administration forms share: the current values after a clash, and reading text
+ * (errors in page order: {@link org.harmwatch.platform.FormErrorOrder}).
  */
 final class FormErrors {
 
@@ -19,32 +15,6 @@ final class FormErrors {
 	static final String CHANGED_MEANWHILE = "admin.error.changedMeanwhile";
 
 	private FormErrors() {
-	}
-
-	/**
-	 * Puts a form's errors in the order its fields appear on the page (the order of the
-	 * record's components), with problems that belong to no field first, so the error
-	 * summary reads top to bottom like the form.
-	 */
-	static void inPageOrder(Model model, String name) {
-		if (!(model.getAttribute(BindingResult.MODEL_KEY_PREFIX + name) instanceof BindingResult result)
-				|| !result.hasErrors() || result.getTarget() == null) {
-			return;
-		}
-		var target = result.getTarget();
-		var order = new ArrayList<String>();
-		if (target.getClass().isRecord()) {
-			for (var component : target.getClass().getRecordComponents()) {
-				order.add(component.getName());
-			}
-		}
-		var sorted = new BeanPropertyBindingResult(target, name);
-		result.getGlobalErrors().forEach(sorted::addError);
-		result.getFieldErrors().stream().sorted(Comparator.comparingInt((FieldError error) -> {
-			int index = order.indexOf(error.getField());
-			return index < 0 ? order.size() : index;
-		})).forEach(sorted::addError);
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, sorted);
 	}
 
 	/** Trims a value, and treats an empty or blank one as not given. */

@@ -6,6 +6,7 @@ import jakarta.validation.groups.Default;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.AgencyManagement.ChangedMeanwhile;
 import org.harmwatch.agency.internal.Role;
+import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
@@ -115,7 +116,7 @@ class RoleController {
 	}
 
 	private String form(Model model, @Nullable Role role) {
-		FormErrors.inPageOrder(model, FORM);
+		FormErrorOrder.inPageOrder(model, FORM);
 		model.addAttribute("role", role);
 		var form = (RoleForm) model.getAttribute(FORM);
 		model.addAttribute("grantGrid", GrantGrid.of(form == null ? List.of() : form.grants()));

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.SharingManagement;
+import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
@@ -93,7 +94,7 @@ class SharingController {
 	}
 
 	private String form(Model model) {
-		FormErrors.inPageOrder(model, FORM);
+		FormErrorOrder.inPageOrder(model, FORM);
 		model.addAttribute("agencies", agencies.agencies());
 		model.addAttribute("capabilities", List.of(Capability.values()));
 		model.addAttribute("accesses", List.of(Action.READ, Action.WRITE));

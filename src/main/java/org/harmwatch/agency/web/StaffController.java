@@ -12,6 +12,7 @@ import org.harmwatch.agency.internal.Agency;
 import org.harmwatch.agency.internal.PasswordRules;
 import org.harmwatch.agency.internal.Role;
 import org.harmwatch.agency.internal.Staff;
+import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
@@ -194,13 +195,13 @@ class StaffController {
 	}
 
 	private String passwordPage(Model model) {
-		FormErrors.inPageOrder(model, "passwordForm");
+		FormErrorOrder.inPageOrder(model, "passwordForm");
 		model.addAttribute("minLength", MIN_PASSWORD_LENGTH);
 		return "agency/staffPassword";
 	}
 
 	private String form(Model model, @Nullable Staff member) {
-		FormErrors.inPageOrder(model, FORM);
+		FormErrorOrder.inPageOrder(model, FORM);
 		model.addAttribute("member", member);
 		model.addAttribute("agencies", agencies.agencies());
 		model.addAttribute("roles", agencies.roles());

@@ -27,6 +27,7 @@ import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
 import org.harmwatch.drugchecking.internal.QrCodes;
 import org.harmwatch.geography.Area;
+import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
@@ -150,7 +151,7 @@ class DrugCheckingController {
 	}
 
 	private String sessionForm(Model model) {
-		FormProblems.inPageOrder(model, SESSION_FORM);
+		FormErrorOrder.inPageOrder(model, SESSION_FORM);
 		model.addAttribute("siteKinds", options(SiteKind.values(), "drugchecking.siteKind."));
 		model.addAttribute("conditions", LicenceCondition.values());
 		model.addAttribute("districts", districts());
@@ -211,7 +212,7 @@ class DrugCheckingController {
 	}
 
 	private String sampleForm(Model model, SessionView session) {
-		FormProblems.inPageOrder(model, SAMPLE_FORM);
+		FormErrorOrder.inPageOrder(model, SAMPLE_FORM);
 		model.addAttribute("checkingSession", session);
 		model.addAttribute("modes", options(SampleMode.values(), "drugchecking.mode."));
 		model.addAttribute("dosageForms", options(DosageForm.values(), "drugchecking.dosageForm."));
@@ -275,7 +276,7 @@ class DrugCheckingController {
 		else {
 			FormProblems.addRules(result, resultManagement.check(draft));
 		}
-		FormProblems.inPageOrder(model, RESULT_FORM);
+		FormErrorOrder.inPageOrder(model, RESULT_FORM);
 		return samplePage(id, model, user);
 	}
 
@@ -296,7 +297,7 @@ class DrugCheckingController {
 				ex.addTo(result);
 			}
 		}
-		FormProblems.inPageOrder(model, CONSULTATION_FORM);
+		FormErrorOrder.inPageOrder(model, CONSULTATION_FORM);
 		return samplePage(id, model, user);
 	}
 
@@ -347,7 +348,7 @@ class DrugCheckingController {
 		}
 		catch (InputRejectedException ex) {
 			ex.addTo(result);
-			FormProblems.inPageOrder(model, PHOTO_FORM);
+			FormErrorOrder.inPageOrder(model, PHOTO_FORM);
 			return samplePage(id, model, user);
 		}
 	}

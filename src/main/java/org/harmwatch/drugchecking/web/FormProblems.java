@@ -1,7 +1,6 @@
 package org.harmwatch.drugchecking.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +14,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 
 /**
  * What drug checking's forms and filters share: the module's rules added to a form's
- * errors, errors in page order, and problems in the reader's words.
+ * errors, and problems in the reader's words.
  */
 final class FormProblems {
 
@@ -37,49 +33,6 @@ final class FormProblems {
 		var fresh = problems.stream().filter(p -> p.field() == null || !result.hasFieldErrors(p.field())).toList();
 		if (!fresh.isEmpty()) {
 			new InputRejectedException(fresh).addTo(result);
-		}
-	}
-
-	/**
-	 * Puts a form's errors in the order its fields appear on the page (the order of the
-	 * record's components, rows of a list in their order), with problems that belong to
-	 * no field first, so the error summary reads top to bottom like the form.
-	 */
-	static void inPageOrder(Model model, String name) {
-		if (!(model.getAttribute(BindingResult.MODEL_KEY_PREFIX + name) instanceof BindingResult result)
-				|| !result.hasErrors() || result.getTarget() == null) {
-			return;
-		}
-		var target = result.getTarget();
-		var order = new ArrayList<String>();
-		if (target.getClass().isRecord()) {
-			for (var component : target.getClass().getRecordComponents()) {
-				order.add(component.getName());
-			}
-		}
-		var sorted = new BeanPropertyBindingResult(target, name);
-		result.getGlobalErrors().forEach(sorted::addError);
-		result.getFieldErrors().stream().sorted(Comparator.comparingInt((FieldError error) -> {
-			var field = error.getField();
-			int cut = field.indexOf('[');
-			int index = order.indexOf(cut < 0 ? field : field.substring(0, cut));
-			return index < 0 ? order.size() : index;
-		}).thenComparingInt(error -> row(error.getField()))).forEach(sorted::addError);
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, sorted);
-	}
-
-	/** The row of a list field ({@code components[2].text} is 2), or -1. */
-	private static int row(String field) {
-		int open = field.indexOf('[');
-		int close = field.indexOf(']');
-		if (open < 0 || close < open) {
-			return -1;
-		}
-		try {
-			return Integer.parseInt(field.substring(open + 1, close));
-		}
-		catch (NumberFormatException ex) {
-			return -1;
 		}
 	}
 

@@ -11,6 +11,7 @@ import org.harmwatch.drugchecking.DrugCheckingImports;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.SessionView;
+import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
@@ -141,7 +142,7 @@ class ImportController {
 	}
 
 	private String mapping(Model model, ImportJob job) {
-		FormProblems.inPageOrder(model, MAPPING_FORM);
+		FormErrorOrder.inPageOrder(model, MAPPING_FORM);
 		model.addAttribute("checkingSession", found(DrugCheckingImports.sessionOf(job)));
 		model.addAttribute("job", job);
 		var columns = new LinkedHashMap<String, String>();
