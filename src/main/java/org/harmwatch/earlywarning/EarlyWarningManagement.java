@@ -88,9 +88,9 @@ public class EarlyWarningManagement {
 	 * @param reporter who reported it; {@code null} for an anonymous report
 	 * @throws InputRejectedException naming every wrong field; nothing is stored then
 	 */
-	@Transactional
 	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt) {
-		return intake.submit(draft, reporter, receivedAt);
+		return intake.submit(draft, reporter, receivedAt, id -> {
+		});
 	}
 
 	/**

@@ -105,6 +105,42 @@ class SignalIntegrationTests {
 		assertThat(Set.of(coventry, cocaine, later)).hasSize(3).doesNotContain(signal.id());
 	}
 
+	/**
+	 * Reports arriving at once share transactions (group commit): each is stored and
+	 * filed exactly once, into one signal per district and group, and the rules see them
+	 * all.
+	 */
+	@Test
+	void reportsArrivingAtOnceAreEachFiledOnceIntoOneSignalPerGroup() throws Exception {
+		var t = slot();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			var submitted = new java.util.ArrayList<java.util.concurrent.Future<UUID>>();
+			for (int i = 0; i < 60; i++) {
+				var when = t.plus(Duration.ofMinutes(i));
+				var lad = i % 3 == 0 ? COVENTRY : BIRMINGHAM;
+				var substance = i % 2 == 0 ? "ketamine" : "heroin";
+				submitted.add(pool.submit(() -> submit(report(when, lad, Set.of(Outcome.OVERDOSE), substance))));
+			}
+			var reports = new java.util.ArrayList<UUID>();
+			for (var future : submitted) {
+				reports.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			var signals = reports.stream().map(this::signalOf).distinct().toList();
+			assertThat(signals).as("one signal per district and substance").hasSize(4);
+			assertThat(signals.stream().mapToInt(id -> earlyWarning.signal(id).evidenceCount()).sum()).isEqualTo(60);
+			assertThat(jdbc.sql("SELECT count(*) FROM earlywarning.evidence WHERE kind = 'REPORT' AND ref IN (:refs)")
+				.param("refs", reports.stream().map(UUID::toString).toList())
+				.query(Long.class)
+				.single()).isEqualTo(60);
+			assertThat(signals)
+				.allSatisfy(id -> assertThat(earlyWarning.signal(id).rules()).contains(SignalEngine.CLUSTER));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	@Test
 	void anUnresolvedSubstanceGroupsByTheClassChosen() {
 		var t = slot();

@@ -31,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
  * category, and publishes {@link SignalOpened} when it opened one.
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 public class SignalFiling {
 
 	private final SignalEngine engine;
@@ -56,13 +55,13 @@ public class SignalFiling {
 	 * @param chosenClass the class the reporter chose when no substance could be named
 	 * @param summary one line about it
 	 */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public SignalEngine.Filed report(UUID reportId, Instant occurredAt, Instant receivedAt, String ladCode,
 			String ladName, List<SubstanceSummary> named, @Nullable SubstanceClass chosenClass, boolean death,
 			String summary) {
 		var lead = lead(named);
 		var substanceClass = lead != null ? lead.substanceClass() : chosenClass;
-		var groupKey = lead != null ? "substance:" + lead.id().code()
-				: substanceClass != null ? "class:" + substanceClass.name() : "unknown";
+		var groupKey = groupKey(lead, chosenClass);
 		var codes = named.stream().map(s -> s.id().code()).distinct().toList();
 		var filed = engine.file(new SignalEngine.Input(EvidenceKind.REPORT, reportId.toString(), occurredAt, receivedAt,
 				ladCode, ladName, groupKey, lead == null ? null : lead.id().code(),
@@ -70,7 +69,17 @@ public class SignalFiling {
 		return filed;
 	}
 
+	/**
+	 * What a report is grouped by: its lead substance, else the class the reporter chose,
+	 * else nothing known.
+	 */
+	public static String groupKey(@Nullable SubstanceSummary lead, @Nullable SubstanceClass chosenClass) {
+		return lead != null ? "substance:" + lead.id().code()
+				: chosenClass != null ? "class:" + chosenClass.name() : "unknown";
+	}
+
 	/** Publishes {@link SignalOpened} when filing opened a signal. */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public void opened(SignalEngine.Filed filed, @Nullable String code, @Nullable String substanceClass, String ladCode,
 			Instant at) {
 		if (filed.opened()) {
@@ -82,6 +91,7 @@ public class SignalFiling {
 	/**
 	 * Files a spike from the analytics detector; a spike already filed changes nothing.
 	 */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID spike(SpikeDetected spike, Instant receivedAt) {
 		var area = geography.area(spike.areaCode());
 		var ladCode = area.map(Area::ladCode).orElse(spike.areaCode());
@@ -96,6 +106,7 @@ public class SignalFiling {
 	}
 
 	/** Files a dangerous drug-checking result; a sample already filed changes nothing. */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID dangerousSample(DangerousSampleFound sample, Instant receivedAt) {
 		var lad = sample.ladCode() == null ? Optional.<Area>empty() : geography.area(sample.ladCode());
 		var ladCode = lad.map(Area::ladCode).orElse(EarlyWarningManagement.UNKNOWN_AREA);
