@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.EvidenceKind;
@@ -79,7 +80,11 @@ public class SignalEngine {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Filed file(Input in) {
 		evidence.lock(in.ladCode(), in.groupKey());
-		var existing = evidence.signalOf(in.kind().name(), in.ref());
+		// A report is filed once, in the transaction that stored it under a new id;
+		// events
+		// (spikes, samples) may be delivered again.
+		var existing = in.kind() == EvidenceKind.REPORT ? Optional.<UUID>empty()
+				: evidence.signalOf(in.kind().name(), in.ref());
 		if (existing.isPresent()) {
 			return new Filed(existing.get(), false, true, Urgency.ROUTINE, List.of());
 		}
