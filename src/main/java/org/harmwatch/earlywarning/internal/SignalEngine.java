@@ -72,7 +72,7 @@ public class SignalEngine {
 			return false;
 		}
 		return substances.find(new SubstanceId(code))
-			.map(s -> properties.noveltyClasses().contains(s.substanceClass())
+			.map(s -> properties.noveltyClasses().stream().anyMatch(s.substanceClass()::isA)
 					|| s.flags().stream().anyMatch(properties.noveltyFlags()::contains))
 			.orElse(false);
 	}
