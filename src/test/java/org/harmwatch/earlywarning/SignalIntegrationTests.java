@@ -11,6 +11,7 @@ import org.harmwatch.EventPublications;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.analytics.SpikeDetected;
 import org.harmwatch.drugchecking.DangerousSampleFound;
+import org.harmwatch.drugchecking.ResultFlag;
 import org.harmwatch.earlywarning.internal.SignalEngine;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.InputRejectedException;
@@ -281,6 +282,26 @@ class SignalIntegrationTests {
 			.param(spike.id())
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aFarStrongerPillThanUsualOpensAHighSignalByItsOwnRule() {
+		var t = slot();
+		var strong = new DangerousSampleFound("S-" + UUID.randomUUID(), "Digbeth fixed site", COVENTRY, "ecstasy",
+				List.of("mdma"), List.of("230 mg MDMA per pill"), "FTIR and weighing", t,
+				Set.of(ResultFlag.HIGH_STRENGTH));
+		var signal = earlyWarning.signal(earlyWarning.recordDangerousSample(strong, t));
+		assertThat(signal.urgency()).isEqualTo(Urgency.HIGH);
+		assertThat(signal.rules()).containsExactly(SignalEngine.HIGH_STRENGTH);
+
+		// The same pill flagged for something else only is routine in its own stretch.
+		var other = new DangerousSampleFound("S-" + UUID.randomUUID(), "Digbeth fixed site", COVENTRY, "ecstasy",
+				List.of("mdma"), List.of("sold as something else"), "FTIR", t.plus(Duration.ofDays(100)),
+				Set.of(ResultFlag.MIS_SOLD));
+		var routine = earlyWarning.signal(earlyWarning.recordDangerousSample(other, t.plus(Duration.ofDays(100))));
+		assertThat(routine.id()).isNotEqualTo(signal.id());
+		assertThat(routine.urgency()).isEqualTo(Urgency.ROUTINE);
+		assertThat(routine.rules()).isEmpty();
 	}
 
 	@Test

@@ -35,12 +35,12 @@ public class SignalEngine {
 
 	/** The rules, as they are named on signals. */
 	public static final String DEATH = "DEATH", NEW_DANGEROUS_SUBSTANCE = "NEW_DANGEROUS_SUBSTANCE",
-			CLUSTER = "CLUSTER", SPIKE = "SPIKE";
+			CLUSTER = "CLUSTER", SPIKE = "SPIKE", HIGH_STRENGTH = "HIGH_STRENGTH";
 
 	/** Evidence to file. */
 	public record Input(EvidenceKind kind, String ref, Instant occurredAt, Instant receivedAt, String ladCode,
 			String ladName, String groupKey, @Nullable String substanceCode, @Nullable String substanceClass,
-			List<String> substanceCodes, boolean death, String summary) {
+			List<String> substanceCodes, boolean death, String summary, boolean highStrength) {
 	}
 
 	/** Where it went. */
@@ -101,6 +101,10 @@ public class SignalEngine {
 		if (in.death()) {
 			urgency = urgency.max(properties.deathUrgency());
 			rules.add(DEATH);
+		}
+		if (in.highStrength()) {
+			urgency = urgency.max(properties.highStrengthUrgency());
+			rules.add(HIGH_STRENGTH);
 		}
 		if (in.kind() == EvidenceKind.SPIKE) {
 			urgency = urgency.max(properties.spikeUrgency());

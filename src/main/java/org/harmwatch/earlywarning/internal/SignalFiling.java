@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.harmwatch.analytics.SpikeDetected;
 import org.harmwatch.drugchecking.DangerousSampleFound;
+import org.harmwatch.drugchecking.ResultFlag;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.EvidenceKind;
 import org.harmwatch.earlywarning.SignalOpened;
@@ -65,7 +66,7 @@ public class SignalFiling {
 		var codes = named.stream().map(s -> s.id().code()).distinct().toList();
 		var filed = engine.file(new SignalEngine.Input(EvidenceKind.REPORT, reportId.toString(), occurredAt, receivedAt,
 				ladCode, ladName, groupKey, lead == null ? null : lead.id().code(),
-				substanceClass == null ? null : substanceClass.name(), codes, death, summary));
+				substanceClass == null ? null : substanceClass.name(), codes, death, summary, false));
 		return filed;
 	}
 
@@ -100,7 +101,7 @@ public class SignalFiling {
 				+ spike.category().toLowerCase().replace('_', ' ') + " events in " + spike.areaName() + " ("
 				+ spike.areaLevel() + "), " + String.format(Locale.UK, "%.1f", spike.expected()) + " expected";
 		var filed = engine.file(new SignalEngine.Input(EvidenceKind.SPIKE, spike.id(), spike.windowEnd(), receivedAt,
-				ladCode, ladName, "category:" + spike.category(), null, null, List.of(), false, summary));
+				ladCode, ladName, "category:" + spike.category(), null, null, List.of(), false, summary, false));
 		opened(filed, null, null, ladCode, receivedAt);
 		return filed.signalId();
 	}
@@ -124,7 +125,8 @@ public class SignalFiling {
 				+ (sample.reasons().isEmpty() ? "" : " — " + String.join("; ", sample.reasons()));
 		var filed = engine.file(new SignalEngine.Input(EvidenceKind.DRUG_CHECK, sample.sampleId(), sample.foundAt(),
 				receivedAt, ladCode, ladName, groupKey, lead == null ? null : lead.id().code(),
-				lead == null ? null : lead.substanceClass().name(), sample.substanceCodes(), false, summary));
+				lead == null ? null : lead.substanceClass().name(), sample.substanceCodes(), false, summary,
+				sample.flags().contains(ResultFlag.HIGH_STRENGTH)));
 		opened(filed, lead == null ? null : lead.id().code(), lead == null ? null : lead.substanceClass().name(),
 				ladCode, receivedAt);
 		return filed.signalId();
