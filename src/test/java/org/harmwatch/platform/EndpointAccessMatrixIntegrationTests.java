@@ -146,6 +146,7 @@ class EndpointAccessMatrixIntegrationTests {
 		// signals; only the coordinator decides; anyone may report anonymously (no
 		// personal data kept)
 		EXPECTED.put("GET /early-warning/reports/new", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
+		EXPECTED.put("GET /early-warning/reports/mine", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
 		EXPECTED.put("POST /early-warning/reports", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
 		EXPECTED.put("GET /early-warning/reports", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/reports/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
