@@ -132,6 +132,12 @@ form.addEventListener('submit', async (event) => {
       intendedChange: value('intendedChange'), referral: value('referral')
     }, sample.clientId));
   }
+  // Confidence and method are never pre-selected: a component without them is not saved (the server refuses it too).
+  if (components.some((c) => c.confidence === null || c.method === null)) {
+    notice = t('chooseConfidence');
+    await render();
+    return;
+  }
   // Numbers the server cannot read would refuse the whole batch unnamed: keep them out here.
   const notNumbers = made.flatMap((r) => [r.body.pillWeightMg, ...(r.body.components || []).map((c) => c.quantity)])
     .filter((n) => typeof n === 'string');
@@ -211,6 +217,11 @@ editForm.addEventListener('submit', async (event) => {
     text: editValue('e' + n + 'text'), quantity: editNumber('e' + n + 'quantity'), unit: editValue('e' + n + 'unit'),
     basis: editValue('e' + n + 'basis'), confidence: editValue('e' + n + 'confidence'), method: editValue('e' + n + 'method')
   })).concat(editing.extra);
+  if (components.some((c) => c.confidence === null || c.method === null)) {
+    notice = t('chooseConfidence');
+    await render();
+    return;
+  }
   if (components.some((c) => typeof c.quantity === 'string')) {
     notice = t('notNumbers');
     await render();

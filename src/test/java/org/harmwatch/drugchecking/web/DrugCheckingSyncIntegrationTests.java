@@ -296,6 +296,23 @@ class DrugCheckingSyncIntegrationTests {
 			.andExpect(jsonPath("$.errors[1].field").value("kind"));
 	}
 
+	/**
+	 * Field mode pre-selects no confidence or method: a component sent without them (left
+	 * at "Choose") is refused on sync, naming the field, and nothing is stored.
+	 */
+	@Test
+	void aComponentWithoutItsConfidenceOrMethodIsRefusedOnSync() throws Exception {
+		var session = festival();
+		var s = UUID.randomUUID();
+		var unchosen = result(UUID.randomUUID(), s, 0, "MDMA", "90", "FTIR")
+			.replace(",\"confidence\":\"CONFIRMED\"", "")
+			.replace("\"method\":\"FTIR\"", "\"method\":null");
+		send(batch(session, sample(s, "MDMA", "PILL"), unchosen)).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers
+				.containsInAnyOrder("records[1].components[0].confidence", "records[1].components[0].method")));
+		assertThat(footprint(List.of(s))).containsExactly(0L, 0L, 0L, 0L, 0L, 0L);
+	}
+
 	@Test
 	void onlyDrugCheckingWritersMaySync() throws Exception {
 		var session = festival();
