@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,13 +118,18 @@ public class BoardManagement {
 	 */
 	private static List<BoardEntry> concerns(List<BoardEntry> entries, Set<String> suppressed, boolean allSuppressed) {
 		int most = Counted.THRESHOLD - 2;
-		var kinds = new HashSet<List<Object>>();
+		// One warning per kind, newest first, with the published photos of every result
+		// of
+		// the kind.
+		var kinds = new LinkedHashMap<List<Object>, BoardEntry>();
+		for (var e : entries) {
+			if (e.ofConcern()) {
+				kinds.merge(e.kind(), e, BoardManagement::withPhotosOf);
+			}
+		}
 		var named = new HashMap<String, Integer>();
 		var shown = new ArrayList<BoardEntry>();
-		for (var e : entries) {
-			if (!e.ofConcern() || !kinds.add(e.kind())) {
-				continue;
-			}
+		for (var e : kinds.values()) {
 			var names = e.found().stream().map(BoardEntry.Found::name).filter(suppressed::contains).distinct().toList();
 			if ((allSuppressed && shown.size() >= most)
 					|| names.stream().anyMatch(n -> named.getOrDefault(n, 0) >= most)) {
@@ -135,6 +139,17 @@ public class BoardManagement {
 			shown.add(e);
 		}
 		return List.copyOf(shown);
+	}
+
+	/** The first entry of a kind, with the photos of another of the same kind added. */
+	private static BoardEntry withPhotosOf(BoardEntry first, BoardEntry other) {
+		if (other.photos().isEmpty()) {
+			return first;
+		}
+		var photos = new ArrayList<>(first.photos());
+		photos.addAll(other.photos());
+		return new BoardEntry(first.month(), first.district(), first.form(), first.soldAs(), first.colour(),
+				first.logo(), first.shape(), first.weightMg(), first.found(), first.flags(), photos);
 	}
 
 	private BoardEntry entry(Release r, Map<String, String> districts, List<PhotoManagement.Photo> published) {
