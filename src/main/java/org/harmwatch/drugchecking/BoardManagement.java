@@ -118,9 +118,7 @@ public class BoardManagement {
 	 */
 	private static List<BoardEntry> concerns(List<BoardEntry> entries, Set<String> suppressed, boolean allSuppressed) {
 		int most = Counted.THRESHOLD - 2;
-		// One warning per kind, newest first, with the published photos of every result
-		// of
-		// the kind.
+		// One warning per kind, newest first, with every published photo of the kind.
 		var kinds = new LinkedHashMap<List<Object>, BoardEntry>();
 		for (var e : entries) {
 			if (e.ofConcern()) {
