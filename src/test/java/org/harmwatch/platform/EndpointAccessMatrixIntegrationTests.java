@@ -257,6 +257,7 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /drug-checking/field/sw.js", PUBLIC);
 		EXPECTED.put("GET /drug-checking/field/{id}/manifest.webmanifest", PUBLIC);
 		EXPECTED.put("POST /api/drug-checking/sync", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /api/drug-checking/sessions/{id}/code-blocks", only("DRUG_CHECKING_ANALYST"));
 
 		// dissemination: the public subscribe, confirm and unsubscribe (double opt-in,
 		// rate-limited, tokens in links);
