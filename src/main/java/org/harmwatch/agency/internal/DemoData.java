@@ -124,8 +124,9 @@ class DemoData implements ApplicationRunner {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	void printLogins(ApplicationReadyEvent event) {
-		log.info(banner(event.getApplicationContext() instanceof WebServerApplicationContext web
-				&& web.getWebServer() != null ? web.getWebServer().getPort() : -1));
+		log.info(banner(
+				event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null
+						? web.getWebServer().getPort() : -1));
 	}
 
 	String banner(int port) {
@@ -143,7 +144,8 @@ class DemoData implements ApplicationRunner {
 			text.append('\n');
 		}
 		text.append("  Demo sign-ins (password for all: ").append(password).append(")\n");
-		USERS.forEach(u -> text.append(String.format("    %-13s %-28s %s%n", u.username(),
+		int width = USERS.stream().mapToInt(u -> titles.getOrDefault(u.role(), u.role()).length()).max().orElse(0);
+		USERS.forEach(u -> text.append(String.format("    %-13s %-" + width + "s  %s%n", u.username(),
 				titles.getOrDefault(u.role(), u.role()), names.getOrDefault(u.agencyCode(), u.agencyCode()))));
 		return text.toString();
 	}

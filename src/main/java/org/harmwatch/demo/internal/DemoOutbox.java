@@ -3,9 +3,12 @@ package org.harmwatch.demo.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,7 +141,7 @@ public class DemoOutbox implements BeanFactoryPostProcessor, DisposableBean {
 			var to = message.getRecipients(Message.RecipientType.TO);
 			var from = message.getFrom();
 			var text = plainText(message);
-			return new Email(String.valueOf(index + 1), to == null ? "" : String.join(", ", names(to)),
+			return new Email(id(message, index), to == null ? "" : String.join(", ", names(to)),
 					from == null ? "" : String.join(", ", names(from)),
 					message.getSubject() == null ? "" : message.getSubject(),
 					message.getSentDate() == null ? null : message.getSentDate().toInstant(), text, links(text));
@@ -146,6 +149,23 @@ public class DemoOutbox implements BeanFactoryPostProcessor, DisposableBean {
 		catch (MessagingException | IOException ex) {
 			return new Email(String.valueOf(index + 1), "", "", "(unreadable)", null, String.valueOf(ex.getMessage()),
 					List.of());
+		}
+	}
+
+	/**
+	 * A stable id for the outbox's links: from the message's Message-ID (every message
+	 * Harmwatch sends has one), as the order in which the server lists its mailboxes may
+	 * change.
+	 */
+	private static String id(MimeMessage message, int index) throws MessagingException {
+		var messageId = message.getMessageID();
+		var basis = messageId == null ? "message-" + index : messageId;
+		try {
+			var digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 8);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
