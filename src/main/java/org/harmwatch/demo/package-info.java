@@ -12,7 +12,8 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Demo",
-		allowedDependencies = { "shared", "platform", "agency", "earlywarning", "drugchecking", "dissemination" })
+		allowedDependencies = { "shared", "platform", "earlywarning", "earlywarning :: events", "drugchecking",
+				"drugchecking :: events", "dissemination", "dissemination :: events" })
 package org.harmwatch.demo;
 
 import org.jspecify.annotations.NullMarked;
