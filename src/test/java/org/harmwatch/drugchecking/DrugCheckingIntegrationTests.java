@@ -12,6 +12,7 @@ import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.EvidenceKind;
+import org.harmwatch.earlywarning.Urgency;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
@@ -147,6 +148,11 @@ class DrugCheckingIntegrationTests {
 			.satisfies(e -> assertThat(e.reasons()).anyMatch(r -> r.contains("240 mg")));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> earlyWarning.signalOf(EvidenceKind.DRUG_CHECK, sample.id() + "#v1").isPresent());
+		// The signal it opens is high by a rule of its own, not routine with no rule.
+		var signal = earlyWarning
+			.signal(earlyWarning.signalOf(EvidenceKind.DRUG_CHECK, sample.id() + "#v1").orElseThrow());
+		assertThat(signal.rules()).contains("HIGH_STRENGTH");
+		assertThat(signal.urgency().max(Urgency.HIGH)).isEqualTo(signal.urgency());
 		assertThat(resultManagement.draftAdvice(sample.id()).orElseThrow()).contains("half or less");
 	}
 
