@@ -142,6 +142,27 @@ class SignalIntegrationTests {
 		}
 	}
 
+	/**
+	 * "Nitazenes (unspecified)" and protonitazene (a kind of it in the vocabulary)
+	 * reported in one district minutes apart are one signal, not two that each fire "new
+	 * to the area".
+	 */
+	@Test
+	void aSubstanceAndItsUnspecifiedFamilyInOneDistrictAreOneSignal() {
+		var t = slot();
+		var unspecified = signalOf(submit(report(t, BIRMINGHAM, Set.of(Outcome.OVERDOSE), "nitazenes")));
+		var specific = signalOf(
+				submit(report(t.plus(Duration.ofMinutes(11)), BIRMINGHAM, Set.of(Outcome.OVERDOSE), "protonitazene")));
+		assertThat(specific).isEqualTo(unspecified);
+		var signal = earlyWarning.signal(unspecified);
+		assertThat(signal.evidenceCount()).isEqualTo(2);
+		assertThat(signal.urgency()).isEqualTo(Urgency.URGENT);
+		// Another family is another signal.
+		var cocaine = signalOf(
+				submit(report(t.plus(Duration.ofMinutes(20)), BIRMINGHAM, Set.of(Outcome.OVERDOSE), "cocaine")));
+		assertThat(cocaine).isNotEqualTo(unspecified);
+	}
+
 	@Test
 	void anUnresolvedSubstanceGroupsByTheClassChosen() {
 		var t = slot();

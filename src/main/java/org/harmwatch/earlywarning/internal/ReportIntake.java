@@ -131,7 +131,7 @@ public class ReportIntake implements DisposableBean {
 		// Everything above needs no database; what follows runs in a transaction shared
 		// with
 		// other reports of the same district and group (see GroupCommit).
-		return writes.run(place.ladCode() + "|" + SignalFiling.groupKey(lead, draft.substanceClass()), () -> {
+		return writes.run(place.ladCode() + "|" + filing.groupKey(lead, draft.substanceClass()), () -> {
 			reports.insert(report);
 			alsoStore.accept(id);
 			var filed = filing.report(id, occurredAt, receivedAt, place.ladCode(), place.ladName(), named,

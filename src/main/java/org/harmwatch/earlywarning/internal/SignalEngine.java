@@ -23,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
  * applies the rules.
  *
  * <p>
- * Evidence with the same group key (lead substance, else class, else spike category) in
- * the same district joins a signal that is not dismissed when it happened within the
- * grouping window of that signal's evidence. Work on one district and key is serialised
- * with a transaction-scoped advisory lock, so concurrent reports (or one event delivered
- * twice at once) never open two signals; {@code UNIQUE (kind, ref)} makes a repeated
- * delivery change nothing.
+ * Evidence with the same group key (the family of the lead substance, else class, else
+ * spike category) in the same district joins a signal that is not dismissed when it
+ * happened within the grouping window of that signal's evidence. Work on one district and
+ * key is serialised with a transaction-scoped advisory lock, so concurrent reports (or
+ * one event delivered twice at once) never open two signals; {@code UNIQUE (kind, ref)}
+ * makes a repeated delivery change nothing.
  */
 @Component
 public class SignalEngine {
