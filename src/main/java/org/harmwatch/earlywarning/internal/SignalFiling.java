@@ -73,30 +73,12 @@ public class SignalFiling {
 	/**
 	 * What a report is grouped by: the family of its lead substance (the top of its line
 	 * in the vocabulary, so that "nitazenes (unspecified)" and protonitazene in one
-	 * district are one signal), else the class the reporter chose, else nothing known.
+	 * district are one signal; crack joins cocaine), else the class the reporter chose,
+	 * else nothing known.
 	 */
 	public String groupKey(@Nullable SubstanceSummary lead, @Nullable SubstanceClass chosenClass) {
-		return lead != null ? "substance:" + family(lead).id().code()
+		return lead != null ? "substance:" + substances.lineage(lead.id()).getLast().code()
 				: chosenClass != null ? "class:" + chosenClass.name() : "unknown";
-	}
-
-	/**
-	 * The top of a substance's line in the vocabulary (protonitazene: nitazenes; crack:
-	 * cocaine); the substance itself when it has no parent.
-	 */
-	SubstanceSummary family(SubstanceSummary substance) {
-		var top = substance;
-		// The vocabulary forbids a substance being its own parent; the bound guards a
-		// cycle
-		// made through several.
-		for (int depth = 0; depth < 8 && top.parent() != null; depth++) {
-			var parent = substances.find(top.parent());
-			if (parent.isEmpty()) {
-				break;
-			}
-			top = parent.get();
-		}
-		return top;
 	}
 
 	/** Publishes {@link SignalOpened} when filing opened a signal. */
