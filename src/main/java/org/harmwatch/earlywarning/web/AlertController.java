@@ -178,6 +178,14 @@ class AlertController {
 		model.addAttribute("urgent", AlertManagement.urgentPath(signal));
 		model.addAttribute("updating", updating);
 		model.addAttribute("allowsNothing", allowed.isEmpty());
+		boolean exercise = updating != null && updating.exercise();
+		var publicLink = alerts.smsLink(true, false);
+		var professionalLink = alerts.smsLink(false, false);
+		model.addAttribute("smsLinkPublic", publicLink);
+		model.addAttribute("smsLinkProfessional", professionalLink);
+		model.addAttribute("exercisePrefix", AlertManagement.SMS_EXERCISE_PREFIX);
+		model.addAttribute("smsRoom",
+				Math.min(alerts.shortTextRoom(publicLink, exercise), alerts.shortTextRoom(professionalLink, exercise)));
 		return "earlywarning/alertForm";
 	}
 
