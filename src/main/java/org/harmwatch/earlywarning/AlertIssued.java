@@ -36,10 +36,10 @@ import org.springframework.modulith.NamedInterface;
  * @param substanceClasses the substance classes involved ({@code SubstanceClass} names),
  * for subscription filters
  * @param substances the substances involved, by display name
- * @param webPath the alert's page for the people it was sent to, relative to the site root:
- * {@code /alerts/HW-2026-0007} for a public alert, {@code /inbox/alerts/HW-2026-0007} (the
- * professionals' inbox) for one to professionals only or an exercise; e.g.
- * {@code /alerts/HW-2026-0007}
+ * @param webPath the alert's page for the people it was sent to, relative to the site
+ * root: {@code /alerts/HW-2026-0007} for a public alert,
+ * {@code /inbox/alerts/HW-2026-0007} (the professionals' inbox) for one to professionals
+ * only or an exercise; e.g. {@code /alerts/HW-2026-0007}
  * @param issuedAt when it was issued
  * @param expiresAt when it stops being current
  * @param signalId the signal the alert was drafted from, when known (issues stored before

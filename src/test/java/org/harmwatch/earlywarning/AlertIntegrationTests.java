@@ -242,8 +242,8 @@ class AlertIntegrationTests {
 			.contains("naloxone")
 			.contains("More than one dose");
 		assertThat(event.professionalAdvice()).contains("Naloxone reverses");
-		assertThat(event.smsText()).hasSizeLessThanOrEqualTo(AlertTexts.SMS_MAX)
-			.contains("/alerts/" + alert.reference());
+		assertThat(AlertTexts.segments(event.smsText())).isOne();
+		assertThat(event.smsText()).endsWith(" More: http://harmwatch.test/alerts/" + alert.reference());
 		assertThat(event.webPath()).isEqualTo("/alerts/" + alert.reference());
 		assertThat(event.expiresAt()).isAfter(event.issuedAt());
 		// A real alert is not marked as an exercise anywhere.
