@@ -109,6 +109,13 @@ class AlertIntegrationTests {
 				now().plus(Duration.ofDays(14)), now().plus(Duration.ofDays(7)), exercise, null);
 	}
 
+	/** A time as the form's date-and-time fields take it. */
+	static String local(Instant instant) {
+		return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneId.of("Europe/London"))
+			.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+			.toString();
+	}
+
 	long alertsOf(UUID signalId) {
 		return jdbc.sql("SELECT count(*) FROM earlywarning.alert WHERE signal_id = ?")
 			.param(signalId)
@@ -601,6 +608,80 @@ class AlertIntegrationTests {
 		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("panel")).with(csrf()))
 			.andExpect(status().isForbidden());
 		assertThat(alertsOf(signal)).isZero();
+	}
+
+	@Test
+	void theCoordinatorWritesTheTextMessageWhichMustFitOneMessageWithItsLink() throws Exception {
+		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
+		mvc.perform(get("/early-warning/signals/" + signal + "/alerts/new").with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"shortText\"")))
+			.andExpect(content().string(containsString("id=\"shortText-count\"")))
+			.andExpect(
+					content().string(containsString("data-link-public=\"http://harmwatch.test/alerts/HW-2026-0000\"")))
+			.andExpect(content().string(containsString("/js/alert-sms.js")));
+		var headline = unique("Fentanyl in heroin");
+		var tooLong = "Drug alert: fentanyl found in heroin in Birmingham. " + "Do not use alone. ".repeat(6);
+		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("coordinator"))
+			.with(csrf())
+			.param("level", "WARNING")
+			.param("audiences", "PUBLIC", "PROFESSIONALS")
+			.param("areas", BIRMINGHAM)
+			.param("substances[0]", "fentanyl")
+			.param("headline", headline)
+			.param("lookOutFor", "Grey-brown powder.")
+			.param("publicAdvice", "Do not use alone.")
+			.param("professionalAdvice", "Consider fentanyl.")
+			.param("expiresAt", local(now().plus(Duration.ofDays(14))))
+			.param("reviewAt", local(now().plus(Duration.ofDays(7))))
+			.param("shortText", tooLong))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("too long for one message with its link")));
+		assertThat(alertsOf(signal)).isZero();
+		var curly = "Drug alert: fentanyl in heroin in Birmingham. Don’t use alone.";
+		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("coordinator"))
+			.with(csrf())
+			.param("level", "WARNING")
+			.param("audiences", "PUBLIC", "PROFESSIONALS")
+			.param("areas", BIRMINGHAM)
+			.param("substances[0]", "fentanyl")
+			.param("headline", headline)
+			.param("lookOutFor", "Grey-brown powder.")
+			.param("publicAdvice", "Do not use alone.")
+			.param("professionalAdvice", "Consider fentanyl.")
+			.param("expiresAt", local(now().plus(Duration.ofDays(14))))
+			.param("reviewAt", local(now().plus(Duration.ofDays(7))))
+			.param("shortText", curly))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("special character")));
+		var text = "Drug alert: fentanyl in heroin in Birmingham. Do not use alone; carry naloxone.";
+		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("coordinator"))
+			.with(csrf())
+			.param("level", "WARNING")
+			.param("audiences", "PUBLIC", "PROFESSIONALS")
+			.param("areas", BIRMINGHAM)
+			.param("substances[0]", "fentanyl")
+			.param("headline", headline)
+			.param("lookOutFor", "Grey-brown powder.")
+			.param("publicAdvice", "Do not use alone. Carry naloxone and give it if someone will not wake.")
+			.param("professionalAdvice", "Consider fentanyl.")
+			.param("expiresAt", local(now().plus(Duration.ofDays(14))))
+			.param("reviewAt", local(now().plus(Duration.ofDays(7))))
+			.param("shortText", text)).andExpect(status().is3xxRedirection());
+		var id = jdbc.sql("SELECT id FROM earlywarning.alert WHERE signal_id = ?")
+			.param(signal)
+			.query(UUID.class)
+			.single();
+		var issued = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now());
+		var event = events.stream(AlertIssued.class).filter(e -> e.alertId().equals(id)).findFirst().orElseThrow();
+		assertThat(event.smsText()).isEqualTo(text + " More: http://harmwatch.test/alerts/" + issued.reference());
+		assertThat(AlertTexts.segments(event.smsText())).isOne();
+		// The coordinator wrote their own naloxone advice: it is not repeated.
+		assertThat(event.publicAdvice())
+			.isEqualTo("Do not use alone. Carry naloxone and give it if someone will not wake.");
+		mvc.perform(get("/early-warning/alerts/" + id + "/update").with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(text)));
 	}
 
 	@Test

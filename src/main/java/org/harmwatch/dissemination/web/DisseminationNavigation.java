@@ -25,7 +25,7 @@ class DisseminationNavigation {
 	@Bean
 	NavigationItem disseminationInboxNavigation() {
 		return new NavigationItem(NavigationGroup.INTELLIGENCE, "dissemination.nav.inbox", "/inbox", ShownTo.signedIn(),
-				"dissemination.nav.inbox.description", 105);
+				"dissemination.nav.inbox.description", 170);
 	}
 
 	@Bean

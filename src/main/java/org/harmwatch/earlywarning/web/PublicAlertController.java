@@ -31,6 +31,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -91,6 +92,7 @@ class PublicAlertController {
 		return "earlywarning/publicAlert";
 	}
 
+	@ResponseBody
 	@GetMapping(path = "/alerts/{reference}.cap", produces = "application/cap+xml")
 	@PublicEndpoint("A public drug alert as CAP 1.2, for other regions' and national systems")
 	ResponseEntity<String> cap(@PathVariable String reference, @RequestParam(required = false) @Nullable String version,
@@ -106,6 +108,7 @@ class PublicAlertController {
 		return cacheable(request, CAP_TYPE, alerts.cap(alert.id(), chosen), issuedAt);
 	}
 
+	@ResponseBody
 	@GetMapping(path = "/alerts/feed.atom", produces = "application/atom+xml")
 	@PublicEndpoint("The public drug alerts as an Atom feed")
 	ResponseEntity<String> feed(WebRequest request) {
@@ -114,6 +117,7 @@ class PublicAlertController {
 				latest(feed));
 	}
 
+	@ResponseBody
 	@GetMapping(path = "/alerts/cap.atom", produces = "application/atom+xml")
 	@PublicEndpoint("The index of public drug alerts' CAP documents, as Atom")
 	ResponseEntity<String> capIndex(WebRequest request) {
