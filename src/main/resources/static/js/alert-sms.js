@@ -35,7 +35,7 @@ function update() {
 	const message = (exercise() ? group.dataset.exercisePrefix : '') + text + link;
 	const plain = gsm(message);
 	const left = (plain ? 160 : 70) - length(message);
-	const template = left < 0 ? count.dataset.over : plain ? count.dataset.gsm : count.dataset.ucs;
+	const template = left < 0 ? (plain ? count.dataset.over : count.dataset.overUcs) : plain ? count.dataset.gsm : count.dataset.ucs;
 	count.textContent = template.replace('{0}', String(Math.abs(left)));
 	count.classList.toggle('govuk-error-message', left < 0);
 	preview.textContent = text ? preview.dataset.label + ' ' + message : '';
