@@ -2,7 +2,10 @@
 // alternative and the numbers live in one place.
 //  - canvas[data-line-table]: a line per column whose header has data-series (e.g. percentages by month).
 //  - canvas[data-box-table]: a box plot per row from the columns lowest, lower quartile, median, upper quartile,
-//    highest (the 3rd to 7th cells). Chart.js has no box plot, so a thin floating bar is the whisker (lowest to
+//    highest (the 3rd to 7th cells).
+//  - canvas[data-count-table]: a bar per row of a table of suppressed counts (the public board). A cell with a
+//    data-count attribute is drawn as its number; a suppressed one ("fewer than 5") has no data-count and gets no
+//    bar at all (never a bar of 0 or of any height): its label says it is suppressed, as the table does. Chart.js has no box plot, so a thin floating bar is the whisker (lowest to
 //    highest), a wide floating bar the box (quartiles) and a line marker the median.
 (function () {
   'use strict';
@@ -39,6 +42,30 @@
       data: { labels: rows.map(function (row) { return row.cells[0].textContent.trim(); }), datasets: datasets },
       options: { responsive: true, maintainAspectRatio: false, animation: false,
         scales: { y: { beginAtZero: true, max: 100 } } }
+    });
+  });
+  document.querySelectorAll('canvas[data-count-table]').forEach(function (canvas) {
+    var table = document.getElementById(canvas.getAttribute('data-count-table'));
+    if (!table) {
+      return;
+    }
+    var rows = Array.prototype.slice.call(table.querySelectorAll('tbody tr'));
+    var labels = rows.map(function (row) {
+      var cell = row.cells[1];
+      var name = row.cells[0].textContent.trim();
+      return cell.hasAttribute('data-count') ? name : name + ' (' + cell.textContent.trim() + ')';
+    });
+    var data = rows.map(function (row) {
+      var cell = row.cells[1];
+      return cell.hasAttribute('data-count') ? Number(cell.getAttribute('data-count')) : null;
+    });
+    new Chart(canvas, {
+      type: 'bar',
+      data: { labels: labels, datasets: [{ label: table.querySelector('thead th:last-child').textContent.trim(),
+        data: data, backgroundColor: palette[0] }] },
+      options: { responsive: true, maintainAspectRatio: false, animation: false,
+        plugins: { legend: { display: false } },
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
     });
   });
   document.querySelectorAll('canvas[data-box-table]').forEach(function (canvas) {

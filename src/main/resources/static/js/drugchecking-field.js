@@ -98,6 +98,69 @@ function number(name) {
   return Number.isFinite(n) ? n : text;
 }
 
+// ---- Sample codes issued offline: while online, the device reserves a block of codes for the session
+// (POST /api/drug-checking/sessions/{id}/code-blocks, audited; unique across every device) and keeps it in
+// localStorage. A sample saved here takes the next one, so its label can be written at once, online or not; the code
+// goes with the sample on sync. With none left, the server gives the sample a code when it syncs.
+
+const DEVICE_KEY = 'harmwatch-field-device';
+const CODES_KEY = 'harmwatch-field-codes-' + sessionId;
+const LOW_CODES = 5;
+let reserving = false;
+
+function deviceId() {
+  let id = localStorage.getItem(DEVICE_KEY);
+  if (!id) {
+    id = crypto.randomUUID();
+    localStorage.setItem(DEVICE_KEY, id);
+  }
+  return id;
+}
+
+function reservedCodes() {
+  try {
+    const codes = JSON.parse(localStorage.getItem(CODES_KEY) || '[]');
+    return Array.isArray(codes) ? codes : [];
+  }
+  catch (e) {
+    return [];
+  }
+}
+
+function takeCode() {
+  const codes = reservedCodes();
+  const code = codes.shift() || null;
+  localStorage.setItem(CODES_KEY, JSON.stringify(codes));
+  return code;
+}
+
+// Tops the block up when few codes are left; a failure changes nothing (whether the server can be reached is decided
+// by the sync requests alone).
+async function topUpCodes() {
+  if (reserving || offlineNow() || reservedCodes().length >= LOW_CODES) {
+    return;
+  }
+  reserving = true;
+  try {
+    const response = await fetch('/api/drug-checking/sessions/' + sessionId + '/code-blocks', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [main.dataset.csrfHeader]: main.dataset.csrfToken },
+      body: JSON.stringify({ device: deviceId() })
+    });
+    if (response.ok) {
+      const block = await response.json();
+      localStorage.setItem(CODES_KEY, JSON.stringify(reservedCodes().concat(block.codes || [])));
+    }
+  }
+  catch (e) {
+    // Tried again after the next sync.
+  }
+  finally {
+    reserving = false;
+  }
+}
+
 function record(kind, body, sampleClientId) {
   return {
     clientId: crypto.randomUUID(), sessionId, kind, sampleClientId, body, state: 'waiting',
@@ -132,6 +195,12 @@ form.addEventListener('submit', async (event) => {
       intendedChange: value('intendedChange'), referral: value('referral')
     }, sample.clientId));
   }
+  // Confidence and method are never pre-selected: a component without them is not saved (the server refuses it too).
+  if (components.some((c) => c.confidence === null || c.method === null)) {
+    notice = t('chooseConfidence');
+    await render();
+    return;
+  }
   // Numbers the server cannot read would refuse the whole batch unnamed: keep them out here.
   const notNumbers = made.flatMap((r) => [r.body.pillWeightMg, ...(r.body.components || []).map((c) => c.quantity)])
     .filter((n) => typeof n === 'string');
@@ -141,6 +210,9 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   notice = '';
+  const code = takeCode();
+  sample.code = code;
+  sample.body.code = code;
   await write(made);
   form.reset();
   form.elements.namedItem('soldAs').focus();
@@ -211,6 +283,11 @@ editForm.addEventListener('submit', async (event) => {
     text: editValue('e' + n + 'text'), quantity: editNumber('e' + n + 'quantity'), unit: editValue('e' + n + 'unit'),
     basis: editValue('e' + n + 'basis'), confidence: editValue('e' + n + 'confidence'), method: editValue('e' + n + 'method')
   })).concat(editing.extra);
+  if (components.some((c) => c.confidence === null || c.method === null)) {
+    notice = t('chooseConfidence');
+    await render();
+    return;
+  }
   if (components.some((c) => typeof c.quantity === 'string')) {
     notice = t('notNumbers');
     await render();
@@ -261,6 +338,7 @@ async function post(batch) {
       body: JSON.stringify({ sessionId, records: batch.map(payload) })
     });
     setReachable(true);
+    topUpCodes();
     return response;
   }
   catch (e) {

@@ -7,9 +7,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One anonymised result on the public board: when (month), where (district at most), what
- * it was sold as and looked like, and what was found. No code, session, site, staff or
- * person.
+ * One anonymised final result on the public board: when (month), where (district at
+ * most), what it was sold as and looked like, and what was found, with each component's
+ * confidence and method. No code, session, site, staff or person.
  *
  * @param photos the sample's published photos: empty unless the session's licence allows
  * photographs to be published
@@ -31,8 +31,32 @@ public record BoardEntry(YearMonth month, @Nullable String district, DosageForm 
 	public record Photo(java.util.UUID id, String alt) {
 	}
 
-	/** A substance found and how much, in words (empty when not measured). */
-	public record Found(String name, @Nullable String code, String amount) {
+	/**
+	 * A substance found, how much in words (empty when not measured), and how sure the
+	 * analyst is of it and by which method: "possible by test strip" is never
+	 * "confirmed".
+	 */
+	public record Found(String name, @Nullable String code, String amount, Confidence confidence,
+			AnalysisMethod method) {
+
+		/**
+		 * The component in words, e.g. {@code MDMA 240 mg per unit (salt) (confirmed,
+		 * FTIR)}.
+		 */
+		public String text() {
+			return (amount.isEmpty() ? name : name + " " + amount) + " ("
+					+ confidence.name().toLowerCase(java.util.Locale.ROOT) + ", " + method.label() + ")";
+		}
+
+	}
+
+	/**
+	 * What this entry shows of a result, without when and where: two entries that look
+	 * the same on the board are one kind of pill of concern.
+	 */
+	public List<Object> kind() {
+		return java.util.Arrays.asList(form, soldAs, colour, logo, shape,
+				weightMg == null ? null : weightMg.stripTrailingZeros(), found, flags);
 	}
 
 	/**
@@ -52,10 +76,12 @@ public record BoardEntry(YearMonth month, @Nullable String district, DosageForm 
 					.toList());
 	}
 
-	/** What was found, in words, e.g. {@code MDMA 240 mg per unit (salt); caffeine}. */
+	/**
+	 * What was found, in words, e.g.
+	 * {@code MDMA 240 mg per unit (salt) (confirmed, FTIR); caffeine (possible, reagent test)}.
+	 */
 	public String foundText() {
-		return String.join("; ",
-				found.stream().map(f -> f.amount().isEmpty() ? f.name() : f.name() + " " + f.amount()).toList());
+		return String.join("; ", found.stream().map(Found::text).toList());
 	}
 
 }

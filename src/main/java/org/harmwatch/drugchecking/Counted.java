@@ -21,11 +21,4 @@ public record Counted(String label, long count) {
 		return suppressed() ? SUPPRESSED : Long.toString(count);
 	}
 
-	/**
-	 * The count for a chart: 0 when suppressed, so the bar never gives the number away.
-	 */
-	public long charted() {
-		return suppressed() ? 0 : count;
-	}
-
 }

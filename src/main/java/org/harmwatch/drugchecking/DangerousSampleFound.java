@@ -1,7 +1,9 @@
 package org.harmwatch.drugchecking;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
@@ -26,14 +28,23 @@ import org.springframework.modulith.NamedInterface;
  * @param analysis how it was analysed, e.g. {@code FTIR}, {@code GC-MS},
  * {@code fentanyl test strip}
  * @param foundAt when the result was confirmed
+ * @param flags what the result was flagged for (high strength opens a signal by a rule of
+ * its own)
  */
 @NamedInterface("events")
 public record DangerousSampleFound(String sampleId, String sessionSite, @Nullable String ladCode, String soldAs,
-		List<String> substanceCodes, List<String> reasons, String analysis, Instant foundAt) {
+		List<String> substanceCodes, List<String> reasons, String analysis, Instant foundAt, Set<ResultFlag> flags) {
 
 	public DangerousSampleFound {
 		substanceCodes = List.copyOf(substanceCodes);
 		reasons = List.copyOf(reasons);
+		flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+	}
+
+	/** A sample found dangerous for the reasons given, without flags. */
+	public DangerousSampleFound(String sampleId, String sessionSite, @Nullable String ladCode, String soldAs,
+			List<String> substanceCodes, List<String> reasons, String analysis, Instant foundAt) {
+		this(sampleId, sessionSite, ladCode, soldAs, substanceCodes, reasons, analysis, foundAt, Set.of());
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.harmwatch.drugchecking.internal.ConsultationRepository;
 import org.harmwatch.drugchecking.internal.ResultVersionRepository;
 import org.harmwatch.drugchecking.internal.SameContent;
+import org.harmwatch.drugchecking.internal.SampleCodes;
 import org.harmwatch.drugchecking.internal.SampleRepository;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.InputRejectedException;
@@ -53,8 +54,19 @@ public class FieldSyncManagement {
 
 	}
 
-	/** A sample taken in on the device; its client id is the sample's. */
-	public record FieldSample(@Nullable UUID clientId, SampleDraft draft) implements FieldRecord {
+	/**
+	 * A sample taken in on the device; its client id is the sample's.
+	 *
+	 * @param code the code the device issued it offline from a block it reserved
+	 * ({@link SampleManagement#reserveCodes}); {@code null} for a new code on sync
+	 */
+	public record FieldSample(@Nullable UUID clientId, SampleDraft draft,
+			@Nullable String code) implements FieldRecord {
+
+		public FieldSample(@Nullable UUID clientId, SampleDraft draft) {
+			this(clientId, draft, null);
+		}
+
 	}
 
 	/**
@@ -211,6 +223,7 @@ public class FieldSyncManagement {
 			return problems;
 		}
 		var seen = new HashSet<UUID>();
+		var codesInBatch = new HashSet<String>();
 		var samplesInBatch = new HashSet<UUID>();
 		for (var record : records) {
 			if (record instanceof FieldSample s && s.clientId() != null) {
@@ -239,6 +252,11 @@ public class FieldSyncManagement {
 					else if (stored.isEmpty()) {
 						sampleManagement.check(sessionId, s.draft())
 							.forEach(p -> problems.add(new RecordProblem(index, clientId, p)));
+						sampleManagement.checkReservedCode(sessionId, s.code())
+							.forEach(p -> problems.add(new RecordProblem(index, clientId, p)));
+						if (s.code() != null && !codesInBatch.add(SampleCodes.normalise(s.code()))) {
+							problems.add(new RecordProblem(index, clientId, "code", "drugchecking.error.code.twice"));
+						}
 					}
 				}
 				case FieldResult r -> {
@@ -287,7 +305,7 @@ public class FieldSyncManagement {
 					: new Outcome(clientId, "sample", Status.CONFLICT, stored.get(), null, null, null, null,
 							FieldProblem.global("drugchecking.sync.conflict.sample"));
 		}
-		var sample = sampleManagement.takeIn(sessionId, record.draft(), takenBy, now);
+		var sample = sampleManagement.takeIn(sessionId, record.draft(), takenBy, now, record.code());
 		return new Outcome(clientId, "sample", Status.STORED, sample, null, null, null, null, null);
 	}
 

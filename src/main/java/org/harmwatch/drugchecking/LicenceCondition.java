@@ -11,13 +11,16 @@ public enum LicenceCondition {
 
 	/**
 	 * Results are never released to anyone acting for law enforcement (staff of a police
-	 * force, prison or probation service).
+	 * force, prison or probation service, by their agency's type). Since whatever is
+	 * published can be read by anyone, police included, the session's results are never
+	 * published either: not on the public board, its downloads or the public API; a
+	 * signed-in law-enforcement reader gets nothing from the public lookup either.
 	 */
 	NOT_FOR_LAW_ENFORCEMENT,
 
 	/**
-	 * Results are only given to adults: the age band is recorded, and a result is not
-	 * given back to an under-18.
+	 * Results are only given to adults: the age band is recorded at intake, and a sample
+	 * from an under-18 is refused there (it is not tested, so no result exists).
 	 */
 	ADULTS_ONLY,
 

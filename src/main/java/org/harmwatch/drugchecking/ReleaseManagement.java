@@ -270,6 +270,15 @@ public class ReleaseManagement {
 	 * cannot tell these apart, so guessing reveals nothing about other codes.
 	 */
 	public Optional<Release> lookup(String code) {
+		return lookup(code, null);
+	}
+
+	/**
+	 * As {@link #lookup(String)}, asked by a signed-in {@code reader} when there is one:
+	 * a reader whose agency is law enforcement gets nothing of a session whose licence is
+	 * {@link LicenceCondition#NOT_FOR_LAW_ENFORCEMENT}, exactly as for an unknown code.
+	 */
+	public Optional<Release> lookup(String code, @Nullable HarmwatchUser reader) {
 		if (code == null || code.isBlank() || code.length() > 40) {
 			return Optional.empty();
 		}
@@ -278,6 +287,12 @@ public class ReleaseManagement {
 			return Optional.empty();
 		}
 		var session = sessions.session(sample.get().sessionId()).orElseThrow();
+		if (reader != null && reader.lawEnforcement()
+				&& withheld(Audience.LAW_ENFORCEMENT, session, sample.get()) != null) {
+			audit.record(DrugCheckingAudit.DRUG_CHECK_RESULT_WITHHELD, "drug-checking-sample",
+					sample.get().id().toString(), Purpose.HEALTH, AuditLog.Outcome.DENIED, "public lookup");
+			return Optional.empty();
+		}
 		var release = releaseAll(List.of(new Taken(sample.get(), session)), Audience.PUBLIC_LOOKUP, false).get(0);
 		if (release.isWithheld() || release.current() == null) {
 			return Optional.empty();

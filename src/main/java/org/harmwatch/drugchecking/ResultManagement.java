@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.harmwatch.drugchecking.internal.Advice;
@@ -138,7 +139,8 @@ public class ResultManagement {
 			var session = sessions.session(sample.sessionId()).orElseThrow();
 			var lad = sample.obtainedLadCode() != null ? sample.obtainedLadCode() : session.siteLadCode();
 			events.publishEvent(new DangerousSampleFound(sampleId + "#v" + result.version(), session.siteName(), lad,
-					sample.soldAs(), outcome.substanceCodes(), outcome.reasons(), result.methods(), now));
+					sample.soldAs(), outcome.substanceCodes(), outcome.reasons(), result.methods(), now,
+					Set.copyOf(result.flags())));
 		}
 		audit.recordFor(analyst, null, DrugCheckingAudit.DRUG_CHECK_RESULT_RECORDED, "drug-checking-sample",
 				sampleId.toString(), Purpose.HEALTH, AuditLog.Outcome.ALLOWED, "version " + result.version());

@@ -1,6 +1,7 @@
 package org.harmwatch.drugchecking;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +9,8 @@ import java.util.UUID;
 import org.harmwatch.drugchecking.internal.DraftChecks;
 import org.harmwatch.drugchecking.internal.DrugCheckingAudit;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
+import org.harmwatch.drugchecking.internal.DrugCheckingProperties;
+import org.harmwatch.drugchecking.internal.ReservedCodeRepository;
 import org.harmwatch.drugchecking.internal.SampleCodes;
 import org.harmwatch.drugchecking.internal.SampleRepository;
 import org.harmwatch.drugchecking.internal.SubstanceMatching;
@@ -25,10 +28,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sample intake: taking a sample in under a new anonymous code, finding it again, and its
- * label. Samples hold no personal data: no name, contact details or date of birth. Their
- * results come from {@link ResultManagement} and leave the module through
- * {@link ReleaseManagement}.
+ * Sample intake: taking a sample in under a new anonymous code (or one a field device
+ * reserved and issued offline), finding it again, and its label. Samples hold no personal
+ * data: no name, contact details or date of birth. Their results come from
+ * {@link ResultManagement} and leave the module through {@link ReleaseManagement}.
  */
 @Service
 public class SampleManagement {
@@ -43,8 +46,15 @@ public class SampleManagement {
 
 	private final AuditLog audit;
 
+	private final ReservedCodeRepository reserved;
+
+	private final DrugCheckingProperties properties;
+
 	SampleManagement(SampleRepository samples, SessionManagement sessions, DraftChecks checks,
-			SubstanceMatching matching, AuditLog audit) {
+			SubstanceMatching matching, AuditLog audit, ReservedCodeRepository reserved,
+			DrugCheckingProperties properties) {
+		this.reserved = reserved;
+		this.properties = properties;
 		this.samples = samples;
 		this.sessions = sessions;
 		this.checks = checks;
@@ -71,12 +81,27 @@ public class SampleManagement {
 	 */
 	@Transactional
 	public SampleView takeIn(UUID sessionId, SampleDraft draft, String takenBy, Instant now) {
+		return takeIn(sessionId, draft, takenBy, now, null);
+	}
+
+	/**
+	 * As {@link #takeIn(UUID, SampleDraft, String, Instant)}, under a code a field device
+	 * reserved for the session ({@link #reserveCodes}) and issued offline, when
+	 * {@code reservedCode} is given; the reservation is then used up.
+	 * @throws InputRejectedException naming every wrong field (the code: not reserved for
+	 * the session, or used already); nothing is stored then
+	 * @throws NotFoundException when there is no such session
+	 */
+	@Transactional
+	public SampleView takeIn(UUID sessionId, SampleDraft draft, String takenBy, Instant now,
+			@Nullable String reservedCode) {
 		var clientId = draft.clientId() == null ? UUID.randomUUID() : draft.clientId();
 		var existing = samples.findByClientId(clientId);
 		if (existing.isPresent()) {
 			return existing.get();
 		}
-		var problems = check(sessionId, draft);
+		var problems = new ArrayList<>(check(sessionId, draft));
+		problems.addAll(checkReservedCode(sessionId, reservedCode));
 		if (!problems.isEmpty()) {
 			throw new InputRejectedException(problems);
 		}
@@ -89,9 +114,22 @@ public class SampleManagement {
 				pill ? draft.pillScoreLine() : null, pill ? draft.pillWeightMg() : null,
 				trimmed(draft.obtainedLadCode()), trimmed(draft.intendedDose()), Boolean.TRUE.equals(draft.consent()),
 				draft.ageBand(), now, takenBy);
+		if (reservedCode != null) {
+			var code = SampleCodes.normalise(reservedCode);
+			if (!reserved.claim(code, sessionId, now)) {
+				throw new InputRejectedException(FieldProblem.of("code", "drugchecking.error.code.notReserved"));
+			}
+			samples.add(sample, code);
+			reserved.link(code, sample.id());
+			return samples.findByClientId(clientId).orElseThrow();
+		}
 		for (int attempt = 0;; attempt++) {
+			var code = SampleCodes.next();
+			if (reserved.isReserved(code)) {
+				continue;
+			}
 			try {
-				samples.add(sample, SampleCodes.next());
+				samples.add(sample, code);
 				break;
 			}
 			catch (DuplicateKeyException ex) {
@@ -101,6 +139,49 @@ public class SampleManagement {
 			}
 		}
 		return samples.findByClientId(clientId).orElseThrow();
+	}
+
+	/**
+	 * What is wrong with a code a device issued offline for the session: it must be one
+	 * reserved for the session and not yet used. Empty when there is no code.
+	 */
+	public List<FieldProblem> checkReservedCode(UUID sessionId, @Nullable String code) {
+		if (code == null) {
+			return List.of();
+		}
+		return code.length() <= 40 && reserved.isFree(SampleCodes.normalise(code), sessionId) ? List.of()
+				: List.of(FieldProblem.of("code", "drugchecking.error.code.notReserved"));
+	}
+
+	/** A block of sample codes reserved for one device, to issue offline. */
+	public record CodeBlock(UUID sessionId, String device, List<String> codes) {
+
+		public CodeBlock {
+			codes = List.copyOf(codes);
+		}
+
+	}
+
+	/**
+	 * Reserves a block of sample codes (of the configured size) for a field device while
+	 * it is online, to issue offline: each unique across every device and sample, usable
+	 * once in this session. Audited.
+	 * @throws InputRejectedException when the device's name is blank or longer than 100
+	 * characters
+	 * @throws NotFoundException when there is no such session, or the user may not change
+	 * it
+	 */
+	@Transactional
+	public CodeBlock reserveCodes(UUID sessionId, @Nullable String device, HarmwatchUser user, Instant now) {
+		sessions.session(sessionId, user, Action.WRITE);
+		if (device == null || device.isBlank() || device.strip().length() > 100) {
+			throw new InputRejectedException(FieldProblem.of("device", "drugchecking.error.device"));
+		}
+		int size = properties.field().codeBlockSize();
+		var codes = reserved.reserve(sessionId, device.strip(), user.getUsername(), now, size);
+		audit.record(DrugCheckingAudit.DRUG_CHECK_CODES_RESERVED, "drug-checking-session", sessionId.toString(),
+				Purpose.HEALTH, AuditLog.Outcome.ALLOWED, size + " codes for device " + device.strip());
+		return new CodeBlock(sessionId, device.strip(), codes);
 	}
 
 	/** The sample created with this client id, if any. */

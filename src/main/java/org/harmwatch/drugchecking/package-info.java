@@ -9,10 +9,15 @@
  * made by {@link org.harmwatch.drugchecking.ReleaseManagement}, which applies each
  * session's {@link org.harmwatch.drugchecking.LicenceCondition}s for the reader. Photos
  * of samples ({@link org.harmwatch.drugchecking.PhotoManagement}) follow the same rules,
- * and reach the public board only when the licence allows photographs to be published. A
- * confirmed result that is mis-sold, holds an unexpected high-risk substance or is
- * unusually strong publishes {@link org.harmwatch.drugchecking.DangerousSampleFound},
- * which early warning turns into a signal; this module does not know early warning.
+ * and reach the public board only when the licence allows photographs to be published.
+ * What each licence condition allows to be published, what a "final" result is (as
+ * against each component's confidence), and how the board keeps counts under 5 from being
+ * worked out are in docs/drug-checking-publication.md. A final result that is mis-sold,
+ * holds an unexpected high-risk substance or is unusually strong publishes
+ * {@link org.harmwatch.drugchecking.DangerousSampleFound}, which early warning turns into
+ * a signal; this module does not know early warning. Field devices reserve blocks of
+ * sample codes while online to issue them offline
+ * ({@link org.harmwatch.drugchecking.SampleManagement#reserveCodes}).
  *
  * <p>
  * Every session belongs to the agency that ran it; staff of another agency see or change

@@ -3,6 +3,7 @@ package org.harmwatch.earlywarning;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -88,9 +89,9 @@ public class EarlyWarningManagement {
 	 * @param reporter who reported it; {@code null} for an anonymous report
 	 * @throws InputRejectedException naming every wrong field; nothing is stored then
 	 */
-	@Transactional
 	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt) {
-		return intake.submit(draft, reporter, receivedAt);
+		return intake.submit(draft, reporter, receivedAt, id -> {
+		});
 	}
 
 	/**
@@ -123,6 +124,38 @@ public class EarlyWarningManagement {
 
 	/** One page of reports, newest first, without reporters' names. Audited. */
 	public record ReportPage(List<ReportView> reports, int page, int pages, long total) {
+	}
+
+	/**
+	 * A report its reporter sent, with what became of it.
+	 *
+	 * @param report the report, without the reporter's name (it is theirs)
+	 * @param followUp what became of its signal; {@code null} when it joined none
+	 */
+	public record OwnReport(ReportView report, @Nullable FollowUp followUp) {
+	}
+
+	/** A page of someone's own reports, newest first. */
+	public record OwnReportPage(List<OwnReport> reports, int page, int pages, long total) {
+	}
+
+	/**
+	 * The reports this person sent, newest first, each with what became of it: so that
+	 * frontline staff see that reporting is worth it. Audited as a list of reports.
+	 */
+	public OwnReportPage ownReports(HarmwatchUser reporter, int page) {
+		long total = reports.countBy(reporter.id());
+		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		int p = Math.clamp(page, 1, pages);
+		var rows = reports.pageBy(reporter.id(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
+		var followUps = reports
+			.followUps(rows.stream().map(ReportView::signalId).filter(Objects::nonNull).distinct().toList());
+		audit.record(EarlyWarningAudit.OWN_REPORTS_LISTED, "early-warning-report", null,
+				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED,
+				"page " + p + ", " + rows.size() + " reports");
+		return new OwnReportPage(rows.stream()
+			.map(r -> new OwnReport(r, r.signalId() == null ? null : followUps.get(r.signalId())))
+			.toList(), p, pages, total);
 	}
 
 	public ReportPage reports(int page) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.harmwatch.earlywarning.internal.AttachmentRepository;
 import org.harmwatch.earlywarning.internal.AttachmentSanitiser;
+import org.harmwatch.earlywarning.internal.ReportIntake;
 import org.harmwatch.earlywarning.internal.EarlyWarningAudit;
 import org.harmwatch.earlywarning.internal.EarlyWarningPolicy;
 import org.harmwatch.earlywarning.internal.ReportRepository;
@@ -22,7 +23,6 @@ import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Photos and lab reports sent with a report. Photos (JPEG, PNG) are re-encoded so that no
@@ -41,6 +41,8 @@ public class ReportAttachments {
 
 	private final EarlyWarningManagement earlyWarning;
 
+	private final ReportIntake intake;
+
 	private final AttachmentSanitiser sanitiser;
 
 	private final AttachmentRepository attachments;
@@ -49,9 +51,10 @@ public class ReportAttachments {
 
 	private final AuditLog audit;
 
-	ReportAttachments(EarlyWarningManagement earlyWarning, AttachmentSanitiser sanitiser,
+	ReportAttachments(EarlyWarningManagement earlyWarning, ReportIntake intake, AttachmentSanitiser sanitiser,
 			AttachmentRepository attachments, ReportRepository reports, AuditLog audit) {
 		this.earlyWarning = earlyWarning;
+		this.intake = intake;
 		this.sanitiser = sanitiser;
 		this.attachments = attachments;
 		this.reports = reports;
@@ -102,7 +105,6 @@ public class ReportAttachments {
 	 * @throws InputRejectedException naming every wrong field and file; nothing is stored
 	 * then
 	 */
-	@Transactional
 	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt, List<Upload> uploads) {
 		var problems = new ArrayList<FieldProblem>();
 		var prepared = prepare(uploads, problems);
@@ -110,12 +112,12 @@ public class ReportAttachments {
 			problems.addAll(0, earlyWarning.check(draft, receivedAt));
 			throw new InputRejectedException(problems);
 		}
-		var id = earlyWarning.submit(draft, reporter, receivedAt);
-		int position = 0;
-		for (var file : prepared) {
-			attachments.insert(id, position++, file, sha256(file.content()), receivedAt);
-		}
-		return id;
+		return intake.submit(draft, reporter, receivedAt, id -> {
+			int position = 0;
+			for (var file : prepared) {
+				attachments.insert(id, position++, file, sha256(file.content()), receivedAt);
+			}
+		});
 	}
 
 	/** A report's files, in the order they were sent. */

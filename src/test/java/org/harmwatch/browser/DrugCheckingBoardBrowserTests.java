@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An anonymous visitor filters the public results board by a pill's logo, sees the pill
- * of concern and the chart of what is in circulation; the analyst opens the statistics
+ * of concern with each component's confidence and the chart of what is in circulation (a
+ * suppressed count drawn as suppressed, never as 0); the analyst opens the statistics
  * with their charts.
  */
 @HarmwatchIntegrationTest
@@ -78,11 +79,18 @@ class DrugCheckingBoardBrowserTests extends BrowserTestSupport {
 		assertThat(gallery).containsText("High strength");
 		assertThat(gallery).containsText("purple, " + logo + ", heart");
 		assertThat(gallery).containsText("MDMA 240 mg per unit (salt)");
-		assertThat(page.locator("#results-table tbody tr")).hasCount(4);
+		assertThat(gallery).containsText("Confirmed by FTIR");
+		// No result is listed row by row, and the four MDMA results are a suppressed
+		// count: no bar in the chart (not a bar of 0), and its label says so.
+		assertThat(page.locator("#results-table")).hasCount(0);
 		assertThat(page.locator("#circulation-table")).containsText("fewer than 5");
+		assertThat(page.locator("#board-total")).containsText("fewer than 5");
 		assertThat(page.locator("#circulation-chart")).isVisible();
 		assertThat((Boolean) page.evaluate("() => !!Chart.getChart(document.getElementById('circulation-chart'))"))
 			.isTrue();
+		assertThat(page.evaluate(
+				"() => { const c = Chart.getChart(document.getElementById('circulation-chart')); return [c.data.labels[0], c.data.datasets[0].data[0]]; }"))
+			.isEqualTo(java.util.Arrays.asList("MDMA (fewer than 5)", null));
 		assertAccessible();
 
 		signIn("analyst");

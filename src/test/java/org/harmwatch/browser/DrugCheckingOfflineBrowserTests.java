@@ -172,6 +172,9 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		// The service worker controls the page and the page is in its cache.
 		page.locator("main[data-offline-ready='true']").waitFor();
 		page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+		// While online the device reserved a block of sample codes, to issue offline.
+		page.waitForFunction("s => JSON.parse(localStorage.getItem('harmwatch-field-codes-' + s) || '[]').length > 0",
+				session.toString());
 		assertAccessible();
 
 		offline(true);
@@ -184,6 +187,15 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		assertThat(status).containsText("Offline — 3 samples waiting to sync (6 records)");
 		assertThat(page.locator("#field-records tr")).hasCount(3);
 		assertThat(footprint(session)).containsExactly(0L, 0L, 0L, 0L);
+		// Each sample got its code from the block at once, offline: its label can be
+		// written now.
+		var issued = java.util.regex.Pattern.compile("WM-\\w{4}-\\w{4}-\\w{4}")
+			.matcher(page.locator("#field-records").innerText())
+			.results()
+			.map(java.util.regex.MatchResult::group)
+			.distinct()
+			.toList();
+		assertThat(issued).hasSize(3);
 		// Offline really is offline, for the page and for its service worker: "Sync now"
 		// reaches nothing, and neither
 		// does a request the service worker passes on to the network.
@@ -226,6 +238,17 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		var synced = footprint(session);
 		assertThat(synced).containsExactly(3L, 3L, 3L, 1L);
 		assertThat(page.locator("#field-records")).containsText("WM-");
+		// Stored under the codes issued offline, each reservation used once.
+		assertThat(jdbc.sql("SELECT code FROM drugchecking.sample WHERE session_id = ?")
+			.param(session)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrderElementsOf(issued);
+		assertThat(
+				jdbc.sql("SELECT count(*) FROM drugchecking.reserved_code WHERE session_id = ? AND used_at IS NOT NULL")
+					.param(session)
+					.query(Long.class)
+					.single())
+			.isEqualTo(3);
 		assertAccessible();
 
 		// Sending everything again changes nothing: the server answers "already stored".

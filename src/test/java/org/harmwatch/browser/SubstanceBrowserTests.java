@@ -82,7 +82,7 @@ class SubstanceBrowserTests extends BrowserTestSupport {
 			Files.writeString(file, "name,class\n" + name + ",OTHER\n", StandardCharsets.UTF_8);
 			page.getByLabel("CSV file (UTF-8)").setInputFiles(file);
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
-			assertThat(page.locator("main")).containsText("1 rows: 1 new, 0 changed, 0 unchanged.", slow);
+			assertThat(page.locator("main")).containsText("1 row: 1 new, 0 changed, 0 unchanged.", slow);
 			assertThat(page.locator("main")).containsText(name);
 			assertAccessible();
 			page.getByRole(AriaRole.BUTTON,

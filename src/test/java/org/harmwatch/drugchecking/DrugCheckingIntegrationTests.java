@@ -12,6 +12,7 @@ import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.EvidenceKind;
+import org.harmwatch.earlywarning.Urgency;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
@@ -147,6 +148,11 @@ class DrugCheckingIntegrationTests {
 			.satisfies(e -> assertThat(e.reasons()).anyMatch(r -> r.contains("240 mg")));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> earlyWarning.signalOf(EvidenceKind.DRUG_CHECK, sample.id() + "#v1").isPresent());
+		// The signal it opens is high by a rule of its own, not routine with no rule.
+		var signal = earlyWarning
+			.signal(earlyWarning.signalOf(EvidenceKind.DRUG_CHECK, sample.id() + "#v1").orElseThrow());
+		assertThat(signal.rules()).contains("HIGH_STRENGTH");
+		assertThat(signal.urgency().max(Urgency.HIGH)).isEqualTo(signal.urgency());
 		assertThat(resultManagement.draftAdvice(sample.id()).orElseThrow()).contains("half or less");
 	}
 
@@ -311,11 +317,15 @@ class DrugCheckingIntegrationTests {
 				adults, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA", DosageForm.PILL, "pink",
 						"Tesla", "round", true, new BigDecimal("310"), null, null, true, AgeBand.AGE_25_34),
 				"analyst", NOW);
-		var minor = sampleManagement.takeIn(adults, new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE,
-				"MDMA", DosageForm.PILL, null, null, null, null, null, null, null, true, AgeBand.UNDER_18), "analyst",
-				NOW);
+		// An under-18's sample is refused at intake: there is no result to give back.
+		assertThatThrownBy(() -> sampleManagement.takeIn(adults,
+				new SampleDraft(UUID.randomUUID(), SampleMode.FRONT_OF_HOUSE, "MDMA", DosageForm.PILL, null, null, null,
+						null, null, null, null, true, AgeBand.UNDER_18),
+				"analyst", NOW))
+			.isInstanceOfSatisfying(InputRejectedException.class,
+					ex -> assertThat(ex.problems()).extracting(FieldProblem::field).containsExactly("ageBand"));
 		var bin = sample(adults, SampleMode.AMNESTY_BIN, "MDMA", DosageForm.PILL);
-		for (var s : List.of(own, minor, bin)) {
+		for (var s : List.of(own, bin)) {
 			resultManagement.recordResult(s.id(),
 					new ResultDraft(List.of(mg("MDMA", "120", AnalysisMethod.FTIR)), true, "analyst's note"), "Analyst",
 					NOW);
@@ -326,7 +336,6 @@ class DrugCheckingIntegrationTests {
 			assertThat(r.notes()).isNull();
 			assertThat(r.analyst()).isEmpty();
 		});
-		assertThat(releaseManagement.lookup(minor.code())).isEmpty();
 		assertThat(releaseManagement.lookup(bin.code())).isEmpty();
 		assertThat(releaseManagement.lookup("WM-2222-2222")).isEmpty();
 	}

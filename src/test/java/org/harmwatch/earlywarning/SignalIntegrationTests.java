@@ -11,6 +11,7 @@ import org.harmwatch.EventPublications;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.analytics.SpikeDetected;
 import org.harmwatch.drugchecking.DangerousSampleFound;
+import org.harmwatch.drugchecking.ResultFlag;
 import org.harmwatch.earlywarning.internal.SignalEngine;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.InputRejectedException;
@@ -103,6 +104,42 @@ class SignalIntegrationTests {
 		var later = signalOf(
 				submit(report(t.plus(Duration.ofDays(60)), BIRMINGHAM, Set.of(Outcome.OVERDOSE), "heroin")));
 		assertThat(Set.of(coventry, cocaine, later)).hasSize(3).doesNotContain(signal.id());
+	}
+
+	/**
+	 * Reports arriving at once share transactions (group commit): each is stored and
+	 * filed exactly once, into one signal per district and group, and the rules see them
+	 * all.
+	 */
+	@Test
+	void reportsArrivingAtOnceAreEachFiledOnceIntoOneSignalPerGroup() throws Exception {
+		var t = slot();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			var submitted = new java.util.ArrayList<java.util.concurrent.Future<UUID>>();
+			for (int i = 0; i < 60; i++) {
+				var when = t.plus(Duration.ofMinutes(i));
+				var lad = i % 3 == 0 ? COVENTRY : BIRMINGHAM;
+				var substance = i % 2 == 0 ? "ketamine" : "heroin";
+				submitted.add(pool.submit(() -> submit(report(when, lad, Set.of(Outcome.OVERDOSE), substance))));
+			}
+			var reports = new java.util.ArrayList<UUID>();
+			for (var future : submitted) {
+				reports.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			var signals = reports.stream().map(this::signalOf).distinct().toList();
+			assertThat(signals).as("one signal per district and substance").hasSize(4);
+			assertThat(signals.stream().mapToInt(id -> earlyWarning.signal(id).evidenceCount()).sum()).isEqualTo(60);
+			assertThat(jdbc.sql("SELECT count(*) FROM earlywarning.evidence WHERE kind = 'REPORT' AND ref IN (:refs)")
+				.param("refs", reports.stream().map(UUID::toString).toList())
+				.query(Long.class)
+				.single()).isEqualTo(60);
+			assertThat(signals)
+				.allSatisfy(id -> assertThat(earlyWarning.signal(id).rules()).contains(SignalEngine.CLUSTER));
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
@@ -245,6 +282,26 @@ class SignalIntegrationTests {
 			.param(spike.id())
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aFarStrongerPillThanUsualOpensAHighSignalByItsOwnRule() {
+		var t = slot();
+		var strong = new DangerousSampleFound("S-" + UUID.randomUUID(), "Digbeth fixed site", COVENTRY, "ecstasy",
+				List.of("mdma"), List.of("230 mg MDMA per pill"), "FTIR and weighing", t,
+				Set.of(ResultFlag.HIGH_STRENGTH));
+		var signal = earlyWarning.signal(earlyWarning.recordDangerousSample(strong, t));
+		assertThat(signal.urgency()).isEqualTo(Urgency.HIGH);
+		assertThat(signal.rules()).containsExactly(SignalEngine.HIGH_STRENGTH);
+
+		// The same pill flagged for something else only is routine in its own stretch.
+		var other = new DangerousSampleFound("S-" + UUID.randomUUID(), "Digbeth fixed site", COVENTRY, "ecstasy",
+				List.of("mdma"), List.of("sold as something else"), "FTIR", t.plus(Duration.ofDays(100)),
+				Set.of(ResultFlag.MIS_SOLD));
+		var routine = earlyWarning.signal(earlyWarning.recordDangerousSample(other, t.plus(Duration.ofDays(100))));
+		assertThat(routine.id()).isNotEqualTo(signal.id());
+		assertThat(routine.urgency()).isEqualTo(Urgency.ROUTINE);
+		assertThat(routine.rules()).isEmpty();
 	}
 
 	@Test

@@ -146,6 +146,7 @@ class EndpointAccessMatrixIntegrationTests {
 		// signals; only the coordinator decides; anyone may report anonymously (no
 		// personal data kept)
 		EXPECTED.put("GET /early-warning/reports/new", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
+		EXPECTED.put("GET /early-warning/reports/mine", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
 		EXPECTED.put("POST /early-warning/reports", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
 		EXPECTED.put("GET /early-warning/reports", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/reports/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
@@ -256,6 +257,7 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /drug-checking/field/sw.js", PUBLIC);
 		EXPECTED.put("GET /drug-checking/field/{id}/manifest.webmanifest", PUBLIC);
 		EXPECTED.put("POST /api/drug-checking/sync", only("DRUG_CHECKING_ANALYST"));
+		EXPECTED.put("POST /api/drug-checking/sessions/{id}/code-blocks", only("DRUG_CHECKING_ANALYST"));
 
 		// dissemination: the public subscribe, confirm and unsubscribe (double opt-in,
 		// rate-limited, tokens in links);

@@ -25,7 +25,6 @@ import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues API tokens and recognises them.
@@ -80,10 +79,10 @@ public class ApiTokens implements ApiTokenResolver {
 	/**
 	 * The API client a token belongs to, as a user, or empty when the token is unknown,
 	 * revoked or its agency inactive. Read on every call (rights change at once) in one
-	 * query: client, agency and grants together.
+	 * query: client, agency and grants together, outside a transaction (a statement on
+	 * its own needs none; "last used" is written apart, only when five minutes stale).
 	 */
 	@Override
-	@Transactional
 	public Optional<HarmwatchUser> resolve(String token) {
 		if (!token.startsWith(PREFIX)) {
 			return Optional.empty();

@@ -1,5 +1,6 @@
 package org.harmwatch.agency.internal;
 
+import java.util.HashMap;
 import java.util.List;
 
 import org.harmwatch.agency.AgencyManagement;
@@ -11,6 +12,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,9 +79,12 @@ class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final boolean outbox;
+
 	DemoData(AgencyManagement agencies, @Value("${harmwatch.demo.password}") String password, JdbcClient jdbc,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, @Value("${harmwatch.demo.outbox:false}") boolean outbox) {
 		this.agencies = agencies;
+		this.outbox = outbox;
 		this.password = password;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
@@ -110,11 +116,38 @@ class DemoData implements ApplicationRunner {
 		}
 	}
 
+	/**
+	 * The last thing the one-command run says: where Harmwatch is, and whom to sign in
+	 * as, with their roles and agencies. It carries the platform's ready line ("Harmwatch
+	 * is running at"), which the demo profile's logging leaves to it.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
-	void printLogins() {
-		var text = new StringBuilder("\n\nDemo sign-ins (password for all: ").append(password).append(")\n");
-		USERS.forEach(u -> text.append(String.format("  %-14s %s%n", u.username(), u.role())));
-		log.info(text.toString());
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	void printLogins(ApplicationReadyEvent event) {
+		log.info(banner(
+				event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null
+						? web.getWebServer().getPort() : -1));
+	}
+
+	String banner(int port) {
+		var titles = agencies.roleTitles();
+		var names = new HashMap<String, String>();
+		AGENCIES.forEach(a -> names.put(a.code(), a.name()));
+		var text = new StringBuilder("\n\n");
+		if (port > 0) {
+			text.append("  Harmwatch is running at http://localhost:").append(port).append("/\n");
+			if (outbox) {
+				text.append("  E-mails and text messages stay in the demo outbox: http://localhost:")
+					.append(port)
+					.append("/demo/outbox\n");
+			}
+			text.append('\n');
+		}
+		text.append("  Demo sign-ins (password for all: ").append(password).append(")\n");
+		int width = USERS.stream().mapToInt(u -> titles.getOrDefault(u.role(), u.role()).length()).max().orElse(0);
+		USERS.forEach(u -> text.append(String.format("    %-13s %-" + width + "s  %s%n", u.username(),
+				titles.getOrDefault(u.role(), u.role()), names.getOrDefault(u.agencyCode(), u.agencyCode()))));
+		return text.toString();
 	}
 
 }

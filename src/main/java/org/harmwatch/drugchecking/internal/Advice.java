@@ -78,7 +78,7 @@ public class Advice {
 			if (cls == SubstanceClass.STIMULANT || cls == SubstanceClass.SYNTHETIC_CATHINONE) {
 				lines.add(line("drugchecking.advice.stimulant"));
 			}
-			if (cls == SubstanceClass.BENZODIAZEPINE || cls == SubstanceClass.SEDATIVE) {
+			if (cls.isA(SubstanceClass.BENZODIAZEPINE) || cls == SubstanceClass.SEDATIVE) {
 				lines.add(line("drugchecking.advice.downer"));
 			}
 		}

@@ -113,6 +113,9 @@ public class DraftChecks {
 				&& draft.ageBand() == null) {
 			problems.add(FieldProblem.of("ageBand", "drugchecking.error.ageBand.required"));
 		}
+		if (session.has(LicenceCondition.ADULTS_ONLY) && draft.ageBand() != null && !draft.ageBand().adult()) {
+			problems.add(FieldProblem.of("ageBand", "drugchecking.error.ageBand.underAge"));
+		}
 		if (!session.has(LicenceCondition.ADULTS_ONLY) && draft.ageBand() != null) {
 			problems.add(FieldProblem.of("ageBand", "drugchecking.error.ageBand.notRecorded"));
 		}

@@ -29,6 +29,13 @@ import org.springframework.security.access.AccessDeniedException;
  * licence conditions then decide per audience.
  *
  * <p>
+ * What each condition allows to be published (docs/drug-checking-publication.md): a
+ * {@link LicenceCondition#NOT_FOR_LAW_ENFORCEMENT} session's results are never published
+ * at all (not on the board, its downloads or the public API), because whatever is
+ * published can be read by anyone, police officers included, signed in or not; an
+ * {@link LicenceCondition#ADULTS_ONLY} session takes in no sample from an under-18.
+ *
+ * <p>
  * Before any of that, a session and everything in it belong to the agency that ran it
  * ({@link #mayUse}): staff of another agency read or change them only under a
  * data-sharing agreement, for a purpose they hold the action for.
@@ -97,7 +104,9 @@ public final class DrugCheckingPolicy {
 							? "drugchecking.withheld.adultsOnly" : null;
 			case PUBLIC_BOARD ->
 				conditions.contains(LicenceCondition.NO_PUBLIC_BOARD) ? "drugchecking.withheld.noPublicBoard"
-						: mode == SampleMode.POLICE_SUBMITTED ? "drugchecking.withheld.policeSample" : null;
+						: conditions.contains(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)
+								? "drugchecking.withheld.notPublished"
+								: mode == SampleMode.POLICE_SUBMITTED ? "drugchecking.withheld.policeSample" : null;
 		};
 	}
 

@@ -13,9 +13,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param highStrength milligrams per unit above which a substance (by vocabulary code) is
  * flagged {@code HIGH_STRENGTH}; MDMA above 150 mg per pill unless configured otherwise
  * @param publicLookup the public result lookup's rate limit per client
+ * @param field field mode's settings
  */
 @ConfigurationProperties("harmwatch.drug-checking")
-public record DrugCheckingProperties(@Nullable Map<String, BigDecimal> highStrength, @Nullable RateLimit publicLookup) {
+public record DrugCheckingProperties(@Nullable Map<String, BigDecimal> highStrength, @Nullable RateLimit publicLookup,
+		@Nullable Field field) {
+
+	/**
+	 * Field mode.
+	 *
+	 * @param codeBlockSize how many sample codes a device reserves at a time while
+	 * online, to issue offline (1 to {@value #MAX_CODE_BLOCK}; 25 unless configured)
+	 */
+	public record Field(@Nullable Integer codeBlockSize) {
+
+		public static final int MAX_CODE_BLOCK = 500;
+
+		public Field {
+			codeBlockSize = codeBlockSize == null ? 25 : Math.clamp(codeBlockSize, 1, MAX_CODE_BLOCK);
+		}
+
+	}
 
 	/**
 	 * A token bucket per client: {@code capacity} lookups at once, one more every
@@ -39,6 +57,7 @@ public record DrugCheckingProperties(@Nullable Map<String, BigDecimal> highStren
 		highStrength = highStrength == null || highStrength.isEmpty() ? Map.of("mdma", new BigDecimal("150"))
 				: Map.copyOf(highStrength);
 		publicLookup = publicLookup == null ? new RateLimit(null, null, null, null) : publicLookup;
+		field = field == null ? new Field(null) : field;
 	}
 
 }

@@ -24,14 +24,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The public results board, its CSV and JSON downloads under the Open Government Licence,
- * and the public JSON API. All four take the same filter and publish the same suppressed
- * counts. Bad filter input is ignored with a message on the page, and answered with 400
- * by the downloads and the API.
+ * and the public JSON API. All four take the same filter and publish the same warnings
+ * and suppressed counts, and never a result row by row ({@link BoardManagement}). Bad
+ * filter input is ignored with a message on the page, and answered with 400 by the
+ * downloads and the API.
  */
 @Controller
 class DrugCheckingBoardController {
-
-	static final int PAGE_SIZE = 20;
 
 	static final String LINK = "<" + BoardManagement.LICENCE_URL + ">; rel=\"license\"";
 
@@ -54,29 +53,16 @@ class DrugCheckingBoardController {
 			@RequestParam(required = false) @Nullable String colour,
 			@RequestParam(required = false) @Nullable String logo,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			@RequestParam(defaultValue = "1") String page, Model model) {
+			Model model) {
 		var query = new BoardQuery(substance, form, colour, logo, from, to);
 		var parsed = query.parse();
 		var result = board.board(parsed.filter());
-		int pages = Math.max(1, (result.entries().size() + PAGE_SIZE - 1) / PAGE_SIZE);
-		int p = 1;
-		try {
-			p = Math.min(Math.max(1, Integer.parseInt(page.strip())), pages);
-		}
-		catch (NumberFormatException ex) {
-			// Ignored: the first page.
-		}
 		var qs = query.queryString();
 		model.addAttribute("query", query);
 		model.addAttribute("problems", FormProblems.messages(parsed.problems(), messages));
 		model.addAttribute("board", result);
-		model.addAttribute("entries",
-				result.entries().subList((p - 1) * PAGE_SIZE, Math.min(result.entries().size(), p * PAGE_SIZE)));
-		model.addAttribute("page", p);
-		model.addAttribute("pages", pages);
 		model.addAttribute("forms", DosageForm.values());
 		model.addAttribute("qs", qs);
-		model.addAttribute("amp", qs.isEmpty() ? "?" : qs + "&");
 		model.addAttribute("licenceUrl", BoardManagement.LICENCE_URL);
 		model.addAttribute("threshold", Counted.THRESHOLD);
 		return "drugchecking/board";

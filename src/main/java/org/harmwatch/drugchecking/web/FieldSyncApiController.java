@@ -22,6 +22,7 @@ import org.harmwatch.drugchecking.QuantityUnit;
 import org.harmwatch.drugchecking.ResultDraft;
 import org.harmwatch.drugchecking.ResultVersion;
 import org.harmwatch.drugchecking.SampleDraft;
+import org.harmwatch.drugchecking.SampleManagement;
 import org.harmwatch.drugchecking.SampleMode;
 import org.harmwatch.drugchecking.SampleView;
 import org.harmwatch.drugchecking.SessionManagement;
@@ -38,6 +39,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,7 +64,7 @@ class FieldSyncApiController {
 			@Nullable String mode, @Nullable String soldAs, @Nullable String form, @Nullable String pillColour,
 			@Nullable String pillLogo, @Nullable String pillShape, @Nullable Boolean pillScoreLine,
 			@Nullable BigDecimal pillWeightMg, @Nullable String obtainedLadCode, @Nullable String intendedDose,
-			@Nullable Boolean consent, @Nullable String ageBand,
+			@Nullable Boolean consent, @Nullable String ageBand, @Nullable String code,
 			// result and consultation
 			@Nullable String sampleClientId,
 			// result
@@ -94,8 +96,11 @@ class FieldSyncApiController {
 
 	private final Clock clock;
 
-	FieldSyncApiController(FieldSyncManagement sync, SessionManagement sessionManagement, MessageSource messages,
-			Clock clock) {
+	private final SampleManagement samples;
+
+	FieldSyncApiController(FieldSyncManagement sync, SessionManagement sessionManagement, SampleManagement samples,
+			MessageSource messages, Clock clock) {
+		this.samples = samples;
 		this.sync = sync;
 		this.sessionManagement = sessionManagement;
 		this.messages = messages;
@@ -158,6 +163,22 @@ class FieldSyncApiController {
 			.toList()));
 	}
 
+	record CodeBlockRequest(@Nullable String device) {
+	}
+
+	/**
+	 * Reserves a block of sample codes for a field device while it is online, to issue
+	 * offline (sent back on sync as a sample's {@code code}). Audited; 422 naming
+	 * {@code device} when the device's name is missing.
+	 */
+	@PostMapping("/api/drug-checking/sessions/{id}/code-blocks")
+	@Requires(capability = Capability.DRUG_CHECKING, action = Action.WRITE)
+	ResponseEntity<SampleManagement.CodeBlock> reserveCodes(@PathVariable UUID id,
+			@RequestBody CodeBlockRequest request, @AuthenticationPrincipal HarmwatchUser user) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(samples.reserveCodes(id, request.device(), user, clock.instant()));
+	}
+
 	private FieldSyncManagement.@Nullable FieldRecord record(RecordRequest r, int i,
 			List<FieldSyncManagement.RecordProblem> problems) {
 		var clientId = uuid(r.clientId(), i, null, "clientId", problems);
@@ -169,7 +190,8 @@ class FieldSyncApiController {
 							DrugCheckingApiController.constant(DosageForm.class, r.form(), "form", local),
 							r.pillColour(), r.pillLogo(), r.pillShape(), r.pillScoreLine(), r.pillWeightMg(),
 							r.obtainedLadCode(), r.intendedDose(), r.consent(),
-							DrugCheckingApiController.constant(AgeBand.class, r.ageBand(), "ageBand", local)));
+							DrugCheckingApiController.constant(AgeBand.class, r.ageBand(), "ageBand", local)),
+					r.code() == null || r.code().isBlank() ? null : r.code().strip());
 			case "result" -> {
 				var components = new ArrayList<ComponentDraft>();
 				var list = r.components() == null ? List.<FieldComponent>of() : r.components();

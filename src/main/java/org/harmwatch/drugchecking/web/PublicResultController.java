@@ -5,10 +5,12 @@ import java.time.ZoneId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmwatch.drugchecking.ReleaseManagement;
+import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.PublicEndpoint;
 import org.harmwatch.platform.RegionSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,7 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * rate-limited per client address, across every instance (429 when the bucket is empty);
  * the expected guesses per hit are in {@link PublicLookupRateLimiter}. The code travels
  * in a POST body, not the URL, so it stays out of access logs and browser history; the QR
- * code's URL only fills the form in.
+ * code's URL only fills the form in. A signed-in reader whose agency is law enforcement
+ * gets the same page for a result their licence withholds from them.
  */
 @Controller
 class PublicResultController {
@@ -60,7 +63,8 @@ class PublicResultController {
 	@PostMapping("/drug-checking/results")
 	@PublicEndpoint("Anyone may look up a result by its code; rate-limited, and a wrong code reveals nothing")
 	String lookup(@Validated @ModelAttribute(FORM) LookupForm form, BindingResult result, Model model,
-			HttpServletRequest request, HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response,
+			@AuthenticationPrincipal @Nullable HarmwatchUser reader) {
 		if (!limiter.tryAcquire(request.getRemoteAddr(), form.code())) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader("Retry-After", String.valueOf(limiter.retryAfter().toSeconds()));
@@ -70,7 +74,7 @@ class PublicResultController {
 		if (result.hasErrors() || form.code() == null) {
 			return "drugchecking/publicLookup";
 		}
-		var release = releaseManagement.lookup(form.code());
+		var release = releaseManagement.lookup(form.code(), reader);
 		if (release.isEmpty()) {
 			return "drugchecking/publicNotReady";
 		}

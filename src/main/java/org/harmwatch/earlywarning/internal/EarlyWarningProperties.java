@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clusterUrgency the urgency of a cluster
  * @param deathUrgency the urgency of any report of a death
  * @param spikeUrgency the urgency of a spike from the analytics detector
+ * @param highStrengthUrgency the urgency of a drug-checking result far stronger than
+ * usual (an MDMA pill above the service's threshold)
  * @param publicForm the anonymous form's rate limit
  */
 @ConfigurationProperties("harmwatch.early-warning")
@@ -32,7 +34,7 @@ public record EarlyWarningProperties(@Nullable Duration groupingWindow, @Nullabl
 		@Nullable Set<SubstanceClass> noveltyClasses, @Nullable Set<RiskFlag> noveltyFlags,
 		@Nullable Urgency noveltyUrgency, @Nullable Integer clusterReports, @Nullable Duration clusterWindow,
 		@Nullable Urgency clusterUrgency, @Nullable Urgency deathUrgency, @Nullable Urgency spikeUrgency,
-		@Nullable RateLimit publicForm) {
+		@Nullable RateLimit publicForm, @Nullable Urgency highStrengthUrgency) {
 
 	/**
 	 * A token bucket per client: {@code capacity} reports at once, one more every
@@ -64,6 +66,7 @@ public record EarlyWarningProperties(@Nullable Duration groupingWindow, @Nullabl
 		deathUrgency = deathUrgency == null ? Urgency.URGENT : deathUrgency;
 		spikeUrgency = spikeUrgency == null ? Urgency.HIGH : spikeUrgency;
 		publicForm = publicForm == null ? new RateLimit(null, null) : publicForm;
+		highStrengthUrgency = highStrengthUrgency == null ? Urgency.HIGH : highStrengthUrgency;
 	}
 
 }

@@ -3,13 +3,17 @@ package org.harmwatch.earlywarning.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.Urgency;
 import org.harmwatch.platform.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -24,18 +28,47 @@ public class EvidenceRepository {
 	public record Rating(Urgency urgency, List<String> rules) {
 	}
 
+	/** The key under which a transaction keeps the locks it holds. */
+	private static final Object LOCKS_HELD = new Object();
+
 	private final JdbcClient jdbc;
 
 	EvidenceRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** Serialises filing in one district and group until the transaction ends. */
+	/**
+	 * Serialises filing in one district and group until the transaction ends; a lock the
+	 * transaction already holds is not asked for again (a batch of reports of one group
+	 * takes it once).
+	 */
 	public void lock(String ladCode, String groupKey) {
+		var key = ladCode + "|" + groupKey;
+		if (!locksHeld().add(key)) {
+			return;
+		}
 		jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l")
-			.param(ladCode + "|" + groupKey)
+			.param(key)
 			.query(Integer.class)
 			.single();
+	}
+
+	/** The advisory locks this transaction holds, forgotten when it ends. */
+	@SuppressWarnings("unchecked")
+	private static Set<String> locksHeld() {
+		var held = (Set<String>) TransactionSynchronizationManager.getResource(LOCKS_HELD);
+		if (held == null) {
+			Set<String> fresh = new HashSet<>();
+			TransactionSynchronizationManager.bindResource(LOCKS_HELD, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(LOCKS_HELD);
+				}
+			});
+			return fresh;
+		}
+		return held;
 	}
 
 	/** The signal a piece of evidence was filed into, if it was. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.harmwatch.earlywarning.Channel;
@@ -17,13 +18,16 @@ import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.earlywarning.SubstanceMention;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.GroupCommit;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.SubstanceSummary;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Takes a report in: checks it field by field, places it (a pin kept to about 100 m, or a
@@ -31,11 +35,20 @@ import org.springframework.stereotype.Component;
  * and publishes {@link ReportReceived}.
  */
 @Component
-public class ReportIntake {
+public class ReportIntake implements DisposableBean {
 
 	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
 	static final Duration OLDEST = Duration.ofDays(366);
+
+	/**
+	 * Reports of different districts and groups stored at once: each lane holds a
+	 * database connection while its batch runs.
+	 */
+	static final int LANES = 2;
+
+	/** At most this many reports in one transaction. */
+	static final int MAX_BATCH = 128;
 
 	private final ReportRepository reports;
 
@@ -47,20 +60,35 @@ public class ReportIntake {
 
 	private final ApplicationEventPublisher events;
 
+	private final GroupCommit writes;
+
 	ReportIntake(ReportRepository reports, SignalFiling filing, SubstanceManagement substances,
-			GeographyManagement geography, ApplicationEventPublisher events) {
+			GeographyManagement geography, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
 		this.reports = reports;
 		this.filing = filing;
 		this.substances = substances;
 		this.geography = geography;
 		this.events = events;
+		this.writes = new GroupCommit("reports", transactions, LANES, MAX_BATCH);
+	}
+
+	@Override
+	public void destroy() {
+		this.writes.close();
 	}
 
 	/**
-	 * Checks, stores and files a report.
+	 * Checks, stores and files a report, and returns once it is committed.
+	 *
+	 * <p>
+	 * Called outside a transaction, the report is stored and filed in a transaction
+	 * shared with other reports arriving at the same time, one commit for all of them;
+	 * inside one, in the caller's transaction.
+	 * @param alsoStore stores what belongs with the report (its files), given its id, in
+	 * the same transaction; it may run twice (see {@link GroupCommit})
 	 * @throws InputRejectedException naming every wrong field; nothing is stored then
 	 */
-	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt) {
+	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt, Consumer<UUID> alsoStore) {
 		var problems = new ArrayList<FieldProblem>();
 		var place = check(draft, receivedAt, problems);
 		var occurredAt = draft.occurredAt();
@@ -85,12 +113,6 @@ public class ReportIntake {
 					s == null ? null : s.name(), s == null ? null : s.substanceClass().name(), mention.howKnown()));
 		}
 		var outcomes = draft.outcomes().stream().sorted().toList();
-		reports.insert(new ReportRepository.NewReport(id, draft.channel(), sourceType, occurredAt, receivedAt, place,
-				draft.substanceClass() == null ? null : draft.substanceClass().name(), outcomes, people, description,
-				reporter == null ? null : reporter.id(), reporter == null ? null : reporter.name(),
-				reporter == null ? null : reporter.agencyCode(), reporter == null ? null : reporter.agencyName(),
-				resolved));
-
 		var lead = filing.lead(named);
 		var chosenClass = lead != null ? lead.substanceClass() : draft.substanceClass();
 		var codes = named.stream().map(s -> s.id().code()).distinct().toList();
@@ -101,13 +123,25 @@ public class ReportIntake {
 							.map(r -> r.name() != null ? r.name() : "\"" + r.text() + "\"")
 							.collect(Collectors.joining(", ")))
 				+ " (" + people + (people == 1 ? " person)" : " people)");
-		var filed = filing.report(id, occurredAt, receivedAt, place.ladCode(), place.ladName(), named,
-				draft.substanceClass(), draft.outcomes().contains(Outcome.DEATH), summary);
-		events.publishEvent(new ReportReceived(id, filed.signalId(), draft.channel(), sourceType, place.ladCode(),
-				codes, outcomes, occurredAt, receivedAt));
-		filing.opened(filed, lead == null ? null : lead.id().code(), chosenClass == null ? null : chosenClass.name(),
-				place.ladCode(), receivedAt);
-		return id;
+		var report = new ReportRepository.NewReport(id, draft.channel(), sourceType, occurredAt, receivedAt, place,
+				draft.substanceClass() == null ? null : draft.substanceClass().name(), outcomes, people, description,
+				reporter == null ? null : reporter.id(), reporter == null ? null : reporter.name(),
+				reporter == null ? null : reporter.agencyCode(), reporter == null ? null : reporter.agencyName(),
+				resolved);
+		// Everything above needs no database; what follows runs in a transaction shared
+		// with
+		// other reports of the same district and group (see GroupCommit).
+		return writes.run(place.ladCode() + "|" + SignalFiling.groupKey(lead, draft.substanceClass()), () -> {
+			reports.insert(report);
+			alsoStore.accept(id);
+			var filed = filing.report(id, occurredAt, receivedAt, place.ladCode(), place.ladName(), named,
+					draft.substanceClass(), draft.outcomes().contains(Outcome.DEATH), summary);
+			events.publishEvent(new ReportReceived(id, filed.signalId(), draft.channel(), sourceType, place.ladCode(),
+					codes, outcomes, occurredAt, receivedAt));
+			filing.opened(filed, lead == null ? null : lead.id().code(),
+					chosenClass == null ? null : chosenClass.name(), place.ladCode(), receivedAt);
+			return id;
+		});
 	}
 
 	/**

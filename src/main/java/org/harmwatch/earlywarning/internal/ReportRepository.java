@@ -8,10 +8,17 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.Channel;
+import org.harmwatch.earlywarning.Urgency;
+import org.harmwatch.earlywarning.SignalStatus;
+import org.harmwatch.earlywarning.PanelOutcome;
+import org.harmwatch.earlywarning.FollowUp;
+import org.harmwatch.earlywarning.AlertState;
 import org.harmwatch.earlywarning.HowKnown;
 import org.harmwatch.earlywarning.Outcome;
 import org.harmwatch.earlywarning.ReportView;
@@ -121,6 +128,57 @@ public class ReportRepository {
 			.param(offset)
 			.query((rs, n) -> view(rs, false))
 			.list());
+	}
+
+	/** How many reports this person sent. */
+	public long countBy(UUID reporterId) {
+		return jdbc.sql("SELECT count(*) FROM earlywarning.report WHERE reporter_id = ?")
+			.param(reporterId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * This person's reports, newest first, with their substances (no name: it is theirs).
+	 */
+	public List<ReportView> pageBy(UUID reporterId, int limit, int offset) {
+		return withSubstances(
+				jdbc.sql(WITH_SIGNAL + "WHERE reporter_id = ? ORDER BY received_at DESC, id LIMIT ? OFFSET ?")
+					.param(reporterId)
+					.param(limit)
+					.param(offset)
+					.query((rs, n) -> view(rs, false))
+					.list());
+	}
+
+	/**
+	 * What became of signals: their status, urgency and grade, and the latest alert
+	 * issued (or being drafted) from each.
+	 */
+	public Map<UUID, FollowUp> followUps(Collection<UUID> signalIds) {
+		if (signalIds.isEmpty()) {
+			return Map.of();
+		}
+		var found = new HashMap<UUID, FollowUp>();
+		jdbc.sql("""
+				SELECT s.id, s.status, s.urgency, s.outcome, a.reference, a.state, a.expires_at
+				FROM earlywarning.signal s
+				LEFT JOIN LATERAL (SELECT reference, state, expires_at FROM earlywarning.alert
+				                   WHERE signal_id = s.id ORDER BY created_at DESC LIMIT 1) a ON true
+				WHERE s.id = ANY (?::uuid[])""")
+			.param(SqlArrays.textArray(signalIds.stream().map(UUID::toString).toList()))
+			.query((rs, n) -> {
+				var outcome = rs.getString("outcome");
+				var state = rs.getString("state");
+				return Map.entry(rs.getObject("id", UUID.class),
+						new FollowUp(SignalStatus.valueOf(rs.getString("status")),
+								Urgency.valueOf(rs.getString("urgency")),
+								outcome == null ? null : PanelOutcome.valueOf(outcome), rs.getString("reference"),
+								state == null ? null : AlertState.valueOf(state)));
+			})
+			.list()
+			.forEach(e -> found.put(e.getKey(), e.getValue()));
+		return found;
 	}
 
 	/** One report with its reporter's name and substances. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.EvidenceKind;
@@ -34,12 +35,12 @@ public class SignalEngine {
 
 	/** The rules, as they are named on signals. */
 	public static final String DEATH = "DEATH", NEW_DANGEROUS_SUBSTANCE = "NEW_DANGEROUS_SUBSTANCE",
-			CLUSTER = "CLUSTER", SPIKE = "SPIKE";
+			CLUSTER = "CLUSTER", SPIKE = "SPIKE", HIGH_STRENGTH = "HIGH_STRENGTH";
 
 	/** Evidence to file. */
 	public record Input(EvidenceKind kind, String ref, Instant occurredAt, Instant receivedAt, String ladCode,
 			String ladName, String groupKey, @Nullable String substanceCode, @Nullable String substanceClass,
-			List<String> substanceCodes, boolean death, String summary) {
+			List<String> substanceCodes, boolean death, String summary, boolean highStrength) {
 	}
 
 	/** Where it went. */
@@ -71,7 +72,7 @@ public class SignalEngine {
 			return false;
 		}
 		return substances.find(new SubstanceId(code))
-			.map(s -> properties.noveltyClasses().contains(s.substanceClass())
+			.map(s -> properties.noveltyClasses().stream().anyMatch(s.substanceClass()::isA)
 					|| s.flags().stream().anyMatch(properties.noveltyFlags()::contains))
 			.orElse(false);
 	}
@@ -79,7 +80,11 @@ public class SignalEngine {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Filed file(Input in) {
 		evidence.lock(in.ladCode(), in.groupKey());
-		var existing = evidence.signalOf(in.kind().name(), in.ref());
+		// A report is filed once, in the transaction that stored it under a new id;
+		// events
+		// (spikes, samples) may be delivered again.
+		var existing = in.kind() == EvidenceKind.REPORT ? Optional.<UUID>empty()
+				: evidence.signalOf(in.kind().name(), in.ref());
 		if (existing.isPresent()) {
 			return new Filed(existing.get(), false, true, Urgency.ROUTINE, List.of());
 		}
@@ -96,6 +101,10 @@ public class SignalEngine {
 		if (in.death()) {
 			urgency = urgency.max(properties.deathUrgency());
 			rules.add(DEATH);
+		}
+		if (in.highStrength()) {
+			urgency = urgency.max(properties.highStrengthUrgency());
+			rules.add(HIGH_STRENGTH);
 		}
 		if (in.kind() == EvidenceKind.SPIKE) {
 			urgency = urgency.max(properties.spikeUrgency());

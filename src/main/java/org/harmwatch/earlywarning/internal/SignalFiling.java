@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.harmwatch.analytics.SpikeDetected;
 import org.harmwatch.drugchecking.DangerousSampleFound;
+import org.harmwatch.drugchecking.ResultFlag;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.EvidenceKind;
 import org.harmwatch.earlywarning.SignalOpened;
@@ -31,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  * category, and publishes {@link SignalOpened} when it opened one.
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 public class SignalFiling {
 
 	private final SignalEngine engine;
@@ -56,21 +56,31 @@ public class SignalFiling {
 	 * @param chosenClass the class the reporter chose when no substance could be named
 	 * @param summary one line about it
 	 */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public SignalEngine.Filed report(UUID reportId, Instant occurredAt, Instant receivedAt, String ladCode,
 			String ladName, List<SubstanceSummary> named, @Nullable SubstanceClass chosenClass, boolean death,
 			String summary) {
 		var lead = lead(named);
 		var substanceClass = lead != null ? lead.substanceClass() : chosenClass;
-		var groupKey = lead != null ? "substance:" + lead.id().code()
-				: substanceClass != null ? "class:" + substanceClass.name() : "unknown";
+		var groupKey = groupKey(lead, chosenClass);
 		var codes = named.stream().map(s -> s.id().code()).distinct().toList();
 		var filed = engine.file(new SignalEngine.Input(EvidenceKind.REPORT, reportId.toString(), occurredAt, receivedAt,
 				ladCode, ladName, groupKey, lead == null ? null : lead.id().code(),
-				substanceClass == null ? null : substanceClass.name(), codes, death, summary));
+				substanceClass == null ? null : substanceClass.name(), codes, death, summary, false));
 		return filed;
 	}
 
+	/**
+	 * What a report is grouped by: its lead substance, else the class the reporter chose,
+	 * else nothing known.
+	 */
+	public static String groupKey(@Nullable SubstanceSummary lead, @Nullable SubstanceClass chosenClass) {
+		return lead != null ? "substance:" + lead.id().code()
+				: chosenClass != null ? "class:" + chosenClass.name() : "unknown";
+	}
+
 	/** Publishes {@link SignalOpened} when filing opened a signal. */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public void opened(SignalEngine.Filed filed, @Nullable String code, @Nullable String substanceClass, String ladCode,
 			Instant at) {
 		if (filed.opened()) {
@@ -82,6 +92,7 @@ public class SignalFiling {
 	/**
 	 * Files a spike from the analytics detector; a spike already filed changes nothing.
 	 */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID spike(SpikeDetected spike, Instant receivedAt) {
 		var area = geography.area(spike.areaCode());
 		var ladCode = area.map(Area::ladCode).orElse(spike.areaCode());
@@ -90,12 +101,13 @@ public class SignalFiling {
 				+ spike.category().toLowerCase().replace('_', ' ') + " events in " + spike.areaName() + " ("
 				+ spike.areaLevel() + "), " + String.format(Locale.UK, "%.1f", spike.expected()) + " expected";
 		var filed = engine.file(new SignalEngine.Input(EvidenceKind.SPIKE, spike.id(), spike.windowEnd(), receivedAt,
-				ladCode, ladName, "category:" + spike.category(), null, null, List.of(), false, summary));
+				ladCode, ladName, "category:" + spike.category(), null, null, List.of(), false, summary, false));
 		opened(filed, null, null, ladCode, receivedAt);
 		return filed.signalId();
 	}
 
 	/** Files a dangerous drug-checking result; a sample already filed changes nothing. */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID dangerousSample(DangerousSampleFound sample, Instant receivedAt) {
 		var lad = sample.ladCode() == null ? Optional.<Area>empty() : geography.area(sample.ladCode());
 		var ladCode = lad.map(Area::ladCode).orElse(EarlyWarningManagement.UNKNOWN_AREA);
@@ -113,7 +125,8 @@ public class SignalFiling {
 				+ (sample.reasons().isEmpty() ? "" : " — " + String.join("; ", sample.reasons()));
 		var filed = engine.file(new SignalEngine.Input(EvidenceKind.DRUG_CHECK, sample.sampleId(), sample.foundAt(),
 				receivedAt, ladCode, ladName, groupKey, lead == null ? null : lead.id().code(),
-				lead == null ? null : lead.substanceClass().name(), sample.substanceCodes(), false, summary));
+				lead == null ? null : lead.substanceClass().name(), sample.substanceCodes(), false, summary,
+				sample.flags().contains(ResultFlag.HIGH_STRENGTH)));
 		opened(filed, lead == null ? null : lead.id().code(), lead == null ? null : lead.substanceClass().name(),
 				ladCode, receivedAt);
 		return filed.signalId();

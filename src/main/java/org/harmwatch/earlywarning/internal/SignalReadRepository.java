@@ -17,6 +17,7 @@ import org.harmwatch.earlywarning.SignalView;
 import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.earlywarning.Urgency;
 import org.harmwatch.platform.SqlArrays;
+import org.harmwatch.substances.SubstanceClass;
 import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.SubstanceSummary;
@@ -122,8 +123,8 @@ public class SignalReadRepository {
 
 	/**
 	 * Reports in these districts between two times that bear on a signal: naming its
-	 * substance (else its class; for a signal with neither, any report), not filed into
-	 * the signal itself; newest first, at most 50.
+	 * substance or one of its class or a class below it (for a signal with neither, any
+	 * report), not filed into the signal itself; newest first, at most 50.
 	 */
 	public List<Corroboration.Report> corroboratingReports(SignalView signal, List<String> districts, Instant since,
 			Instant until) {
@@ -139,8 +140,8 @@ public class SignalReadRepository {
 					                  WHERE e.kind = 'REPORT' AND e.ref = r.id::text AND e.signal_id = ?)
 					  AND (CAST(? AS text) IS NULL AND CAST(? AS text) IS NULL
 					       OR EXISTS (SELECT 1 FROM earlywarning.report_substance s WHERE s.report_id = r.id
-					                  AND (s.substance_code = ? OR s.substance_class = ?))
-					       OR r.substance_class = ?)
+					                  AND (s.substance_code = ? OR s.substance_class = ANY (?::text[])))
+					       OR r.substance_class = ANY (?::text[]))
 					ORDER BY r.occurred_at DESC, r.id LIMIT 50""")
 			.param(SqlArrays.textArray(districts))
 			.param(Timestamp.from(since))
@@ -149,8 +150,8 @@ public class SignalReadRepository {
 			.param(signal.substanceCode())
 			.param(signal.substanceClass())
 			.param(signal.substanceCode())
-			.param(signal.substanceClass())
-			.param(signal.substanceClass())
+			.param(SqlArrays.textArray(SubstanceClass.withDescendants(signal.substanceClass())))
+			.param(SqlArrays.textArray(SubstanceClass.withDescendants(signal.substanceClass())))
 			.query((rs, n) -> new Corroboration.Report(rs.getObject("id", UUID.class),
 					rs.getObject("signal_id", UUID.class), rs.getTimestamp("occurred_at").toInstant(),
 					rs.getString("lad_name"), SourceType.valueOf(rs.getString("source_type")),

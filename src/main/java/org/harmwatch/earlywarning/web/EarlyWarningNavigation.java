@@ -34,4 +34,10 @@ class EarlyWarningNavigation {
 				ShownTo.holders(Capability.EARLY_WARNING, Action.WRITE), "earlywarning.nav.report.description", 160);
 	}
 
+	@Bean
+	NavigationItem ownReportsNavigation() {
+		return new NavigationItem(NavigationGroup.INTELLIGENCE, "earlywarning.nav.mine", "/early-warning/reports/mine",
+				ShownTo.holders(Capability.EARLY_WARNING, Action.WRITE), "earlywarning.nav.mine.description", 165);
+	}
+
 }

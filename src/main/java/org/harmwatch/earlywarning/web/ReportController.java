@@ -125,6 +125,18 @@ class ReportController {
 		return "earlywarning/reportList";
 	}
 
+	/**
+	 * The reports the signed-in person sent, with what became of each: anyone who may
+	 * report may see their own.
+	 */
+	@GetMapping("/early-warning/reports/mine")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.WRITE)
+	String mine(@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal HarmwatchUser user, Model model) {
+		model.addAttribute("result", earlyWarning.ownReports(user, page));
+		model.addAttribute("zone", zone);
+		return "earlywarning/reportsMine";
+	}
+
 	@GetMapping("/early-warning/reports/{id}")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String details(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model) {

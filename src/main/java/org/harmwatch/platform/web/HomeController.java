@@ -1,6 +1,7 @@
 package org.harmwatch.platform.web;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,6 +10,9 @@ import java.util.List;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.NavigationGroup;
 import org.harmwatch.platform.PublicEndpoint;
+import org.harmwatch.platform.PublicNotice;
+import org.harmwatch.platform.PublicNotices;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.WorkItem;
 import org.harmwatch.platform.WorkQueue;
 import org.springframework.ui.Model;
@@ -38,12 +42,19 @@ class HomeController {
 
 	private final List<WorkQueue> queues;
 
+	private final List<PublicNotices> notices;
+
 	private final Clock clock;
 
-	HomeController(SingleSignOnOffer singleSignOn, List<WorkQueue> queues, Clock clock) {
+	private final ZoneId zone;
+
+	HomeController(SingleSignOnOffer singleSignOn, List<WorkQueue> queues, List<PublicNotices> notices, Clock clock,
+			RegionSettings region) {
 		this.singleSignOn = singleSignOn;
 		this.queues = List.copyOf(queues);
+		this.notices = List.copyOf(notices);
 		this.clock = clock;
+		this.zone = region.timeZone();
 	}
 
 	@GetMapping("/")
@@ -71,6 +82,19 @@ class HomeController {
 			model.addAttribute("workIncomplete", incomplete);
 			return "platform/home";
 		}
+		var current = new ArrayList<PublicNotice>();
+		for (var source : notices) {
+			try {
+				current.addAll(source.current(clock.instant()));
+			}
+			catch (RuntimeException ex) {
+				// The landing page stays up without them; the pages they link to say
+				// more.
+				log.error("Public notices {} failed", source.getClass().getSimpleName(), ex);
+			}
+		}
+		model.addAttribute("notices", current);
+		model.addAttribute("zone", zone);
 		return "platform/landing";
 	}
 

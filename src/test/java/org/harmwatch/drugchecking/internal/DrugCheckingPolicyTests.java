@@ -130,9 +130,15 @@ class DrugCheckingPolicyTests {
 						false),
 				Arguments.of(PUBLIC_LOOKUP, new LicenceCondition[] { NOT_FOR_LAW_ENFORCEMENT, NO_PUBLIC_BOARD },
 						SampleMode.FRONT_OF_HOUSE, null, true),
-				Arguments.of(PUBLIC_BOARD, none, SampleMode.AMNESTY_BIN, null, true), Arguments.of(PUBLIC_BOARD,
-						new LicenceCondition[] { NO_PUBLIC_BOARD }, SampleMode.FRONT_OF_HOUSE, null, false),
-				Arguments.of(PUBLIC_BOARD, none, SampleMode.POLICE_SUBMITTED, null, false));
+				Arguments.of(PUBLIC_BOARD, none, SampleMode.AMNESTY_BIN, null, true),
+				Arguments.of(PUBLIC_BOARD, new LicenceCondition[] { NO_PUBLIC_BOARD }, SampleMode.FRONT_OF_HOUSE, null,
+						false),
+				Arguments.of(PUBLIC_BOARD, none, SampleMode.POLICE_SUBMITTED, null, false),
+				// Whatever is published reaches the police too.
+				Arguments.of(PUBLIC_BOARD, new LicenceCondition[] { NOT_FOR_LAW_ENFORCEMENT },
+						SampleMode.FRONT_OF_HOUSE, null, false),
+				Arguments.of(PUBLIC_BOARD, new LicenceCondition[] { ADULTS_ONLY, NO_PHOTOGRAPHS_PUBLISHED },
+						SampleMode.FRONT_OF_HOUSE, AgeBand.AGE_18_24, true));
 	}
 
 	@ParameterizedTest

@@ -148,21 +148,30 @@ class DrugCheckingBoardIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+		// The pills of concern: the 200 mg pink one and the mis-sold blue one.
 		assertThat(html).contains("pink " + s.logo(), "blue " + s.logo())
 			.doesNotContain("green " + s.logo(), "Fentanyl", s.hiddenColour())
 			.doesNotContain(s.publicSession(), s.hiddenSession(), "Chemist " + s.logo(), "Board site")
-			.contains("Pills of concern", "High strength", "Mis-sold", "Birmingham");
-		// Six released results: MDMA in five, caffeine in one, which is suppressed.
-		assertThat(html.replaceAll("\\s+", " ")).contains("Results matching the filter: 6")
+			.contains("Pills of concern", "High strength", "Mis-sold", "Birmingham", "Confirmed by FTIR")
+			.doesNotContain("results-table");
+		// Six released results: MDMA in five, caffeine in one, which is suppressed, so
+		// the
+		// total is withheld.
+		assertThat(html.replaceAll("\\s+", " ")).contains("Results matching the filter: not shown")
+			.doesNotContain("Results matching the filter: 6")
 			.containsPattern("MDMA</th> <td[^>]*>5</td>")
 			.containsPattern("(?i)caffeine</th> <td[^>]*>fewer than 5</td>")
 			.doesNotContainPattern("(?i)caffeine</th> <td[^>]*>1</td>");
+		// Only the warnings are listed, one per kind: the four ordinary MDMA pills are
+		// not.
+		assertThat(html).doesNotContain("60 mg per unit", "80 mg per unit", "120 mg per unit")
+			.contains("200 mg per unit");
 	}
 
 	@Test
 	void filtersNarrowTheBoard() throws Exception {
 		var s = seed(YearMonth.of(2018, 6));
-		// An unconfirmed (on-site, not yet checked) result is not published.
+		// A result that is not final (on-site, not yet checked) is not published.
 		var session = sessionManagement
 			.createSession(new SessionDraft("Unconfirmed site " + s.logo(), SiteKind.FESTIVAL, BIRMINGHAM,
 					"Unconfirmed " + s.logo(), LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 1), "Chemist", Set.of()),
@@ -173,20 +182,28 @@ class DrugCheckingBoardIntegrationTests {
 				java.time.Instant.now());
 		mvc.perform(get("/api/public/drug-checking/results").param("logo", s.logo()).param("colour", "BLUE"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.results", hasSize(1)))
-			.andExpect(jsonPath("$.results[0].colour").value("blue " + s.logo()));
+			.andExpect(jsonPath("$.results").doesNotExist())
+			.andExpect(jsonPath("$.concerns", hasSize(1)))
+			.andExpect(jsonPath("$.concerns[0].colour").value("blue " + s.logo()))
+			.andExpect(jsonPath("$.concerns[0].found[0].confidence").value("CONFIRMED"))
+			.andExpect(jsonPath("$.concerns[0].found[0].method").value("FTIR"))
+			.andExpect(jsonPath("$.total").value("fewer than 5"))
+			.andExpect(jsonPath("$.substances[*].label").value(not(org.hamcrest.Matchers.hasItem("Ketamine"))));
 		mvc.perform(get("/api/public/drug-checking/results").param("logo", s.logo()).param("substance", "mdma"))
-			.andExpect(jsonPath("$.results", hasSize(5)));
+			.andExpect(jsonPath("$.total").value("5"))
+			.andExpect(jsonPath("$.concerns", hasSize(1)));
 		mvc.perform(get("/api/public/drug-checking/results").param("logo", s.logo()).param("substance", "caffeine"))
-			.andExpect(jsonPath("$.results", hasSize(1)));
+			.andExpect(jsonPath("$.total").value("fewer than 5"));
 		mvc.perform(get("/api/public/drug-checking/results").param("logo", s.logo()).param("form", "POWDER"))
-			.andExpect(jsonPath("$.results", hasSize(0)));
+			.andExpect(jsonPath("$.concerns", hasSize(0)))
+			.andExpect(jsonPath("$.substances", hasSize(0)));
 		mvc.perform(get("/api/public/drug-checking/results").param("logo", s.logo()).param("form", "pill"))
-			.andExpect(jsonPath("$.results", hasSize(6)));
+			.andExpect(jsonPath("$.concerns", hasSize(2)))
+			.andExpect(jsonPath("$.total").doesNotExist());
 		mvc.perform(get("/api/public/drug-checking/results").param("logo", s.logo()).param("from", "2018-07"))
-			.andExpect(jsonPath("$.results", hasSize(0)));
+			.andExpect(jsonPath("$.substances", hasSize(0)));
 		mvc.perform(get("/api/public/drug-checking/results").param("logo", s.logo()).param("to", "2018-05"))
-			.andExpect(jsonPath("$.results", hasSize(0)));
+			.andExpect(jsonPath("$.substances", hasSize(0)));
 		mvc.perform(get("/drug-checking/board").param("logo", s.logo()).param("colour", "blue"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("blue " + s.logo())))
@@ -205,9 +222,10 @@ class DrugCheckingBoardIntegrationTests {
 			.getContentAsString();
 		assertThat(csv).startsWith(
 				"# Open Government Licence v3.0: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
-			.contains("all results,6", "MDMA,5")
+			.contains("all results,withheld", "MDMA,5")
 			.containsPattern("(?i)caffeine,fewer than 5")
 			.doesNotContainPattern("(?i)\ncaffeine,1")
+			.doesNotContain("all results,6")
 			.doesNotContain("green " + s.logo(), s.hiddenColour(), s.publicSession(), "Chemist");
 		for (var path : List.of("/drug-checking/board.json", "/api/public/drug-checking/results")) {
 			mvc.perform(get(path).param("logo", s.logo()))
@@ -215,8 +233,10 @@ class DrugCheckingBoardIntegrationTests {
 				.andExpect(header().string("Link", containsString("open-government-licence/version/3")))
 				.andExpect(jsonPath("$.licence").value("Open Government Licence v3.0"))
 				.andExpect(jsonPath("$.licenceUrl").value(containsString("open-government-licence/version/3")))
-				.andExpect(jsonPath("$.total").value("6"))
-				.andExpect(jsonPath("$.results", hasSize(6)))
+				.andExpect(jsonPath("$.total").doesNotExist())
+				.andExpect(jsonPath("$.results").doesNotExist())
+				.andExpect(jsonPath("$.months").doesNotExist())
+				.andExpect(jsonPath("$.concerns", hasSize(2)))
 				.andExpect(jsonPath("$.substances[?(@.label == 'MDMA')].count").value(5))
 				.andExpect(jsonPath("$.substances[?(@.label =~ /(?i)caffeine/)].count")
 					.value(org.hamcrest.Matchers.empty())) // suppressed: no number at all
@@ -225,6 +245,98 @@ class DrugCheckingBoardIntegrationTests {
 				.andExpect(content().string(not(containsString(s.hiddenColour()))))
 				.andExpect(content().string(not(containsString("green " + s.logo()))));
 		}
+	}
+
+	/**
+	 * Four pills sold as MDMA of four looks, each only a rare substance (mis-sold, so of
+	 * concern; its count, 4, is suppressed), and five ordinary MDMA pills: the total (9)
+	 * less MDMA's 5 would give the rare count away, and so would four warnings.
+	 * Everything the page and its downloads publish is read back and every bound a reader
+	 * could draw on the suppressed counts is worked out: none pins one down.
+	 */
+	@Test
+	void theBoardNeverLetsASuppressedCountBeRecoveredFromThePageOrItsDownloads() throws Exception {
+		var marker = "zzr" + UUID.randomUUID().toString().substring(0, 8);
+		var month = YearMonth.of(2018, 9);
+		var when = month.atDay(3).atTime(20, 0).toInstant(ZoneOffset.UTC);
+		var session = sessionManagement.createSession(new SessionDraft("Rare site " + marker, SiteKind.FESTIVAL,
+				BIRMINGHAM, "Rare " + marker, month.atDay(3), month.atDay(3), "Chemist", Set.of()), "analyst",
+				"WM-CHECK", when);
+		var rare = "zz-rare-" + marker;
+		for (var colour : List.of("red", "orange", "yellow", "violet")) {
+			result(pill(session, SampleMode.FRONT_OF_HOUSE, colour + " " + marker, marker, when), found(rare));
+		}
+		for (var mg : List.of("70", "80", "90", "100", "110")) {
+			result(pill(session, SampleMode.FRONT_OF_HOUSE, "white " + marker, marker, when),
+					new ComponentDraft("MDMA", new BigDecimal(mg), QuantityUnit.MG_PER_UNIT, Basis.SALT,
+							Confidence.CONFIRMED, AnalysisMethod.FTIR));
+		}
+
+		var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+		for (var path : List.of("/drug-checking/board.json", "/api/public/drug-checking/results")) {
+			var json = mapper.readTree(mvc.perform(get(path).param("logo", marker))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+			assertThat(json.has("results")).isFalse();
+			var total = json.path("total").isMissingNode() || json.path("total").isNull() ? null
+					: json.path("total").asText();
+			var shownSum = 0L;
+			var suppressed = new java.util.ArrayList<String>();
+			for (var c : json.path("substances")) {
+				if (c.path("count").isMissingNode() || c.path("count").isNull()) {
+					assertThat(c.path("shown").asText()).isEqualTo("fewer than 5");
+					suppressed.add(c.path("label").asText());
+				}
+				else {
+					shownSum += c.path("count").asLong();
+				}
+			}
+			assertThat(suppressed).contains(rare);
+			for (var name : suppressed) {
+				// Each warning is at least one result: the warnings naming it bound it
+				// from
+				// below.
+				long warnings = 0;
+				for (var w : json.path("concerns")) {
+					for (var f : w.path("found")) {
+						if (f.path("name").asText().equals(name)) {
+							warnings++;
+						}
+					}
+				}
+				// A result holds at least one substance: the total less the others bounds
+				// it from below too.
+				long arithmetic = total == null || total.equals("fewer than 5") ? 0
+						: Long.parseLong(total) - shownSum - 4L * (suppressed.size() - 1);
+				assertThat(Math.max(warnings, arithmetic)).as(name).isLessThan(4);
+			}
+			if ("fewer than 5".equals(total)) {
+				assertThat(json.path("concerns").size()).isLessThan(4);
+			}
+		}
+
+		var csv = mvc.perform(get("/drug-checking/board.csv").param("logo", marker))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv.lines().filter(l -> l.contains(rare) && l.contains("MIS_SOLD")).count()).isLessThan(4);
+		assertThat(csv).contains(rare + ",fewer than 5", "all results,withheld").doesNotContain("all results,9");
+
+		var html = mvc.perform(get("/drug-checking/board").param("logo", marker))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var page = html.replaceAll("\\s+", " ");
+		assertThat(page).doesNotContain("results-table")
+			.doesNotContain("Results matching the filter: 9")
+			.containsPattern(java.util.regex.Pattern.quote(rare) + "</th> <td[^>]*>fewer than 5</td>");
+		// The chart draws a suppressed count as no bar, never 0: its cell carries no
+		// number.
+		assertThat(page).containsPattern("MDMA</th> <td[^>]*data-count=\"5\"[^>]*>5</td>")
+			.doesNotContainPattern(java.util.regex.Pattern.quote(rare) + "</th> <td[^>]*data-count");
+		assertThat(html.split("class=\"govuk-summary-card hw-concern\"", -1).length - 1).isLessThan(4);
 	}
 
 	@Test

@@ -296,6 +296,105 @@ class DrugCheckingSyncIntegrationTests {
 			.andExpect(jsonPath("$.errors[1].field").value("kind"));
 	}
 
+	/**
+	 * Field mode pre-selects no confidence or method: a component sent without them (left
+	 * at "Choose") is refused on sync, naming the field, and nothing is stored.
+	 */
+	@Test
+	void aComponentWithoutItsConfidenceOrMethodIsRefusedOnSync() throws Exception {
+		var session = festival();
+		var s = UUID.randomUUID();
+		var unchosen = result(UUID.randomUUID(), s, 0, "MDMA", "90", "FTIR")
+			.replace(",\"confidence\":\"CONFIRMED\"", "")
+			.replace("\"method\":\"FTIR\"", "\"method\":null");
+		send(batch(session, sample(s, "MDMA", "PILL"), unchosen)).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers
+				.containsInAnyOrder("records[1].components[0].confidence", "records[1].components[0].method")));
+		assertThat(footprint(List.of(s))).containsExactly(0L, 0L, 0L, 0L, 0L, 0L);
+	}
+
+	List<String> reserve(UUID session, String device) throws Exception {
+		var body = mvc
+			.perform(post("/api/drug-checking/sessions/{id}/code-blocks", session).with(as("analyst"))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"device\":\"" + device + "\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.device").value(device))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return com.jayway.jsonpath.JsonPath.read(body, "$.codes");
+	}
+
+	static String sampleWithCode(UUID clientId, String code) {
+		return sample(clientId, "MDMA", "POWDER").replace("\"consent\":true",
+				"\"consent\":true,\"code\":\"" + code + "\"");
+	}
+
+	/**
+	 * Each device reserves a block of codes while online (of the configured size,
+	 * audited, unique across devices) and issues them offline: a sample synced with one
+	 * is stored under it, once; a code not reserved for the session, or used already, is
+	 * refused naming the field.
+	 */
+	@Test
+	void devicesReserveBlocksOfCodesAndIssueThemOffline() throws Exception {
+		var session = festival();
+		var other = festival();
+		var tabletA = reserve(session, "tablet A");
+		var tabletB = reserve(session, "tablet B");
+		assertThat(tabletA).hasSize(25).doesNotHaveDuplicates().allMatch(c -> c.matches("WM-\\w{4}-\\w{4}-\\w{4}"));
+		assertThat(tabletB).hasSize(25).doesNotHaveDuplicates().doesNotContainAnyElementsOf(tabletA);
+		assertThat(jdbc.sql(
+				"SELECT count(*) FROM platform.audit_event WHERE action = 'DRUG_CHECK_CODES_RESERVED' AND record_id = ?")
+			.param(session.toString())
+			.query(Long.class)
+			.single()).isEqualTo(2);
+
+		var s = UUID.randomUUID();
+		send(batch(session, sampleWithCode(s, tabletA.get(0)))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].status").value("STORED"))
+			.andExpect(jsonPath("$.results[0].sample.code").value(tabletA.get(0)));
+		// Sent again (the answer was lost): the same sample, nothing new.
+		send(batch(session, sampleWithCode(s, tabletA.get(0)))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].status").value("ALREADY_STORED"));
+		assertThat(jdbc.sql("SELECT code FROM drugchecking.sample WHERE client_id = ?")
+			.param(s)
+			.query(String.class)
+			.single()).isEqualTo(tabletA.get(0));
+
+		// The same code on another sample, a code never reserved, one reserved for
+		// another
+		// session, and one code twice in a batch: refused, nothing stored.
+		var again = UUID.randomUUID();
+		var made = UUID.randomUUID();
+		var elsewhere = UUID.randomUUID();
+		send(batch(session, sampleWithCode(again, tabletA.get(0)), sampleWithCode(made, "WM-2222-3333-4444")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(org.hamcrest.Matchers.contains("records[0].code", "records[1].code")));
+		send(batch(other, sampleWithCode(elsewhere, tabletB.get(0)))).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("records[0].code")));
+		send(batch(session, sampleWithCode(UUID.randomUUID(), tabletB.get(1)),
+				sampleWithCode(UUID.randomUUID(), tabletB.get(1))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("records[1].code")));
+		assertThat(footprint(List.of(again, made, elsewhere)).getFirst()).isZero();
+
+		// A device must say who it is; only drug-checking writers reserve codes.
+		mvc.perform(post("/api/drug-checking/sessions/{id}/code-blocks", session).with(as("analyst"))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"device\":\" \"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("device")));
+		mvc.perform(post("/api/drug-checking/sessions/{id}/code-blocks", session).with(as("custody"))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"device\":\"tablet C\"}")).andExpect(status().isForbidden());
+	}
+
 	@Test
 	void onlyDrugCheckingWritersMaySync() throws Exception {
 		var session = festival();

@@ -234,7 +234,7 @@ class DrugCheckingWebIntegrationTests {
 		var name = "test.lookup." + UUID.randomUUID();
 		var limiter = new PublicLookupRateLimiter(name,
 				new DrugCheckingProperties(null,
-						new DrugCheckingProperties.RateLimit(10, Duration.ofMinutes(1), 3, Duration.ofHours(1))),
+						new DrugCheckingProperties.RateLimit(10, Duration.ofMinutes(1), 3, Duration.ofHours(1)), null),
 				store);
 		var granted = new ArrayList<Boolean>();
 		for (int client = 0; client < 6; client++) {

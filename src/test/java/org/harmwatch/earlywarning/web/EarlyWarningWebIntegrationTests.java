@@ -11,8 +11,16 @@ import java.util.UUID;
 
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.agency.AgencyManagement;
+import org.harmwatch.earlywarning.Channel;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.EvidenceKind;
+import org.harmwatch.earlywarning.HowKnown;
+import org.harmwatch.earlywarning.Outcome;
+import org.harmwatch.earlywarning.ReportDraft;
+import org.harmwatch.earlywarning.Reporter;
+import org.harmwatch.earlywarning.SignalStatus;
+import org.harmwatch.earlywarning.SourceType;
+import org.harmwatch.earlywarning.SubstanceMention;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.AgencyType;
@@ -128,6 +136,44 @@ class EarlyWarningWebIntegrationTests {
 			.query(String.class)
 			.list();
 		assertThat(substances).containsExactly("heroin=heroin/SUSPECTED", "fentanyl=fentanyl/TEST_STRIP");
+	}
+
+	@Test
+	void frontlineStaffSeeTheirOwnReportsAndWhatBecameOfEach() throws Exception {
+		var frontline = (HarmwatchUser) users.loadUserByUsername("frontline");
+		var text = "mystery tab " + UUID.randomUUID();
+		var now = clock.instant();
+		// Wolverhampton, an unresolved substance of a chosen class: a signal of its own.
+		var draft = new ReportDraft(Channel.STAFF_FORM, SourceType.DRUG_SERVICE, now.minus(Duration.ofHours(3)), null,
+				null, "E08000031", List.of(new SubstanceMention(text, HowKnown.SUSPECTED)),
+				org.harmwatch.substances.SubstanceClass.PSYCHEDELIC, Set.of(Outcome.UNUSUAL_EFFECTS), 1, null);
+		var report = earlyWarning.submit(draft,
+				new Reporter(frontline.id(), frontline.displayName(), frontline.agencyCode(), frontline.agencyName()),
+				now);
+		mvc.perform(get("/early-warning/reports/mine").with(as("frontline")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(text)))
+			.andExpect(content().string(containsString("Received: being looked at with other reports")));
+
+		var signal = earlyWarning.signalOf(EvidenceKind.REPORT, report.toString()).orElseThrow();
+		earlyWarning.decide(signal, SignalStatus.DISMISSED, "A known batch, already in the bulletin", "coordinator",
+				now);
+		mvc.perform(get("/early-warning/reports/mine").with(as("frontline")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(text)))
+			.andExpect(content().string(containsString("Looked at: no action needed")))
+			.andExpect(content().string(not(containsString("A known batch"))));
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM platform.audit_event WHERE action = 'OWN_REPORTS_LISTED'"
+					+ " AND actor = 'frontline'")
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(2);
+
+		// Nobody else sees it there; staff who cannot report do not have the page.
+		mvc.perform(get("/early-warning/reports/mine").with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(text))));
+		mvc.perform(get("/early-warning/reports/mine").with(as("auditor"))).andExpect(status().isForbidden());
 	}
 
 	@Test

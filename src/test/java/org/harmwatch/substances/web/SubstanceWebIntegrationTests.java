@@ -243,7 +243,7 @@ class SubstanceWebIntegrationTests {
 		mvc.perform(get("/substances/imports/{id}", job).with(as("coordinator")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The file can be imported")))
-			.andExpect(content().string(containsString("1 rows: 1 new, 0 changed, 0 unchanged.")))
+			.andExpect(content().string(containsString("1 row: 1 new, 0 changed, 0 unchanged.")))
 			.andExpect(content().string(containsString("<li>" + good + "</li>")))
 			.andExpect(content().string(containsString("/substances/imports/" + job + "/confirm")));
 		mvc.perform(get("/api/substances/imports/{id}", job).with(as("coordinator")))
@@ -265,7 +265,7 @@ class SubstanceWebIntegrationTests {
 		mvc.perform(get("/substances/imports/{id}", job).with(as("coordinator")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Imported")))
-			.andExpect(content().string(containsString("1 rows: 1 new, 0 changed, 0 unchanged.")));
+			.andExpect(content().string(containsString("1 row: 1 new, 0 changed, 0 unchanged.")));
 		assertThat(substances.resolve("zoomy " + good)).map(r -> r.substance().name()).contains(good);
 		// Confirming twice imports nothing twice.
 		mvc.perform(post("/substances/imports/{id}/confirm", job).with(as("coordinator")).with(csrf()))

@@ -1,0 +1,187 @@
+package org.harmwatch.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+import org.harmwatch.earlywarning.AlertManagement;
+import org.harmwatch.earlywarning.AlertView;
+import org.harmwatch.earlywarning.EarlyWarningManagement;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The one-command demo as a newcomer meets it: the application started with the
+ * {@code demo} profile (as {@code ./harmwatch run} starts it) on its own throw-away
+ * embedded PostgreSQL. The seeded scenario's exercise alert is on the alert list and has
+ * reached its subscribers through the demo outbox; a subscription made on
+ * {@code /subscribe} is confirmed from the outbox; every page carries the demo banner.
+ *
+ * <p>
+ * Not {@code @HarmwatchIntegrationTest}: its own context, closed after the class, so the
+ * shared test context never sees the scenario.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "harmwatch.embedded-db.data-directory=", "harmwatch.embedded-db.durable=false",
+				"harmwatch.audit.key-file=", "harmwatch.audit.checkpoint-file=" })
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DemoIntegrationTests {
+
+	static final String HEADLINE = "Nitazene (protonitazene) in heroin in Birmingham";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	AlertManagement alerts;
+
+	@Autowired
+	EarlyWarningManagement earlyWarning;
+
+	@Autowired
+	ApplicationContext context;
+
+	RequestPostProcessor as(String username) {
+		return user(users.loadUserByUsername(username));
+	}
+
+	String page(String path, RequestPostProcessor who) throws Exception {
+		return mvc.perform(get(path).with(who))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	/** Whether a home page's work-queue line counts something waiting. */
+	static boolean waiting(String home, String item) {
+		var line = Pattern.compile("data-queue-item=\"" + Pattern.quote(item) + "\">(.*?)</div>", Pattern.DOTALL)
+			.matcher(home);
+		assertThat(line.find()).as("work-queue line %s", item).isTrue();
+		return line.group(1).contains("hw-queue__count");
+	}
+
+	AlertView seededAlert() {
+		return alerts.alerts(null, 1, Instant.now())
+			.alerts()
+			.stream()
+			.filter(a -> a.headline().contains(HEADLINE))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no seeded alert"));
+	}
+
+	@Test
+	void aFreshRunShowsTheSeededExerciseAlertIssuedToItsSubscribers() throws Exception {
+		var alert = seededAlert();
+		assertThat(alert.reference()).matches("HW-\\d{4}-\\d{4,}");
+		assertThat(alert.exercise()).isTrue();
+
+		assertThat(page("/early-warning/alerts", as("coordinator"))).contains(alert.reference()).contains(HEADLINE);
+		var cap = page("/early-warning/alerts/" + alert.id() + "/cap", as("coordinator"));
+		assertThat(cap).contains("<status>Exercise</status>");
+
+		// The distribution lists got it: the drug service's staff by e-mail, its on-call
+		// phone by text, all in the outbox.
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			var outbox = page("/demo/outbox", as("frontline"));
+			assertThat(outbox).contains("frontline@demo.harmwatch.test")
+				.contains("naloxone@demo.harmwatch.test")
+				.contains(alert.reference())
+				.contains("+447700900123");
+		});
+	}
+
+	@Test
+	void eachRoleFindsWorkOrIsToldWhatIsComing() throws Exception {
+		assertThat(waiting(page("/", as("panel")), "earlywarning.home.queue.gradesDue")).as("a signal to grade")
+			.isTrue();
+		assertThat(waiting(page("/", as("coordinator")), "earlywarning.home.queue.urgentSignals"))
+			.as("a signal to validate")
+			.isTrue();
+		assertThat(waiting(page("/", as("analyst")), "drugchecking.home.queue.noResult")).as("a sample to analyse")
+			.isTrue();
+		assertThat(page("/early-warning/signals", as("coordinator"))).contains("Protonitazene")
+			.contains("Xylazine")
+			.contains("Ketamine");
+		assertThat(page("/drug-checking/sessions", as("analyst"))).contains("Friday night, Digbeth");
+		for (var role : new String[][] { { "custody", "CUSTODY_OFFICER" }, { "navigator", "DIVERSION_NAVIGATOR" },
+				{ "clinic", "CLINIC_STAFF" }, { "naloxone", "NALOXONE_LEAD" },
+				{ "investigator", "FINANCIAL_INVESTIGATOR" }, { "commissioner", "PROGRAMME_ANALYST" } }) {
+			assertThat(page("/", as(role[0]))).as(role[0]).contains("data-coming=\"" + role[1] + "\"");
+		}
+		assertThat(page("/", as("coordinator"))).doesNotContain("data-coming=");
+	}
+
+	@Test
+	void aSubscriptionIsConfirmedFromTheDemoOutbox() throws Exception {
+		var address = "newcomer-" + System.nanoTime() + "@example.org";
+		mvc.perform(post("/subscribe").with(csrf())
+			.param("channel", "EMAIL")
+			.param("address", address)
+			.param("ladCodes", "E08000025")).andExpect(status().isOk());
+
+		var outbox = page("/demo/outbox", as("custody"));
+		var row = Pattern
+			.compile("<td[^>]*>" + Pattern.quote(address)
+					+ "</td>\\s*<td[^>]*><a class=\"govuk-link\" href=\"(/demo/outbox/emails/[0-9a-f]+)\">([^<]*)</a>")
+			.matcher(outbox);
+		assertThat(row.find()).as("the confirmation in the outbox:\n%s", outbox).isTrue();
+		assertThat(row.group(2)).contains("Confirm your subscription");
+
+		var email = page(row.group(1), as("custody"));
+		var link = Pattern.compile("href=\"https?://[^/\"]+(/subscribe/confirm/[A-Za-z0-9_-]+)\"").matcher(email);
+		assertThat(link.find()).as("the confirmation link:\n%s", email).isTrue();
+		mvc.perform(get(link.group(1))).andExpect(status().isOk());
+		mvc.perform(post(link.group(1)).with(csrf())).andExpect(status().is2xxSuccessful());
+	}
+
+	@Test
+	void theOutboxIsForSignedInPeopleOnly() throws Exception {
+		mvc.perform(get("/demo/outbox")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/demo/outbox/emails/0000000000000000").with(as("admin"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void everyPageSaysItIsADemo() throws Exception {
+		assertThat(mvc.perform(get("/")).andReturn().getResponse().getContentAsString()).contains("id=\"demo-banner\"");
+		assertThat(page("/early-warning/signals", as("coordinator"))).contains("id=\"demo-banner\"")
+			.contains("href=\"/demo/outbox\"");
+	}
+
+	@Test
+	void aRestartSeedsNothingTwice() throws Exception {
+		long signals = earlyWarning.signals(null, null, 1).total();
+		long alertCount = alerts.alerts(null, 1, Instant.now()).alerts().size();
+		ApplicationArguments none = new DefaultApplicationArguments();
+		for (var runner : context.getBeansOfType(ApplicationRunner.class).values()) {
+			runner.run(none);
+		}
+		assertThat(earlyWarning.signals(null, null, 1).total()).isEqualTo(signals);
+		assertThat(alerts.alerts(null, 1, Instant.now()).alerts()).hasSize((int) alertCount);
+	}
+
+}

@@ -1,0 +1,191 @@
+package org.harmwatch.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Group commit: callers at once share a commit, a failing unit fails only its own caller,
+ * a caller in a transaction runs in it. Each test holds a lane with a first unit until
+ * the others are queued behind it, so what forms a batch is decided, not timed.
+ */
+class GroupCommitTests {
+
+	/** Counts commits and rollbacks; can be told to fail the next commit. */
+	static final class CountingTransactions extends AbstractPlatformTransactionManager {
+
+		final AtomicInteger commits = new AtomicInteger();
+
+		final AtomicInteger rollbacks = new AtomicInteger();
+
+		final AtomicBoolean failNextCommit = new AtomicBoolean();
+
+		@Override
+		protected Object doGetTransaction() {
+			return new Object();
+		}
+
+		@Override
+		protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition definition) {
+		}
+
+		@Override
+		protected void doCommit(DefaultTransactionStatus status) {
+			if (this.failNextCommit.getAndSet(false)) {
+				throw new TransactionSystemException("the commit failed");
+			}
+			this.commits.incrementAndGet();
+		}
+
+		@Override
+		protected void doRollback(DefaultTransactionStatus status) {
+			this.rollbacks.incrementAndGet();
+		}
+
+	}
+
+	final CountingTransactions transactions = new CountingTransactions();
+
+	final GroupCommit group = new GroupCommit("test units", this.transactions, 2, 64);
+
+	final ExecutorService callers = Executors.newFixedThreadPool(16);
+
+	@AfterEach
+	void stop() {
+		this.callers.shutdownNow();
+		this.group.close();
+	}
+
+	/** Runs a unit on the key's lane that waits for the latch; returns its result. */
+	Future<String> hold(String key, CountDownLatch release) {
+		return this.callers.submit(() -> this.group.run(key, () -> {
+			waitFor(release);
+			return "first";
+		}));
+	}
+
+	static void waitFor(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Submits units on the key and waits until all are queued behind the held one. */
+	List<Future<Object>> queue(String key, List<java.util.function.Supplier<Object>> units) {
+		var futures = new ArrayList<Future<Object>>();
+		for (var unit : units) {
+			futures.add(this.callers.submit(() -> this.group.run(key, unit)));
+		}
+		await().atMost(30, TimeUnit.SECONDS).until(() -> this.group.waiting(key) == units.size());
+		return futures;
+	}
+
+	@Test
+	void callersArrivingWhileABatchCommitsShareTheNextCommit() throws Exception {
+		var release = new CountDownLatch(1);
+		var first = hold("a", release);
+		await().atMost(30, TimeUnit.SECONDS).until(() -> this.group.waiting("a") == 0 && !first.isDone());
+		var units = new ArrayList<java.util.function.Supplier<Object>>();
+		for (int i = 0; i < 10; i++) {
+			int n = i;
+			units.add(() -> "unit " + n);
+		}
+		var queued = queue("a", units);
+		release.countDown();
+		assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo("first");
+		for (int i = 0; i < 10; i++) {
+			assertThat(queued.get(i).get(30, TimeUnit.SECONDS)).isEqualTo("unit " + i);
+		}
+		assertThat(this.transactions.commits).as("the held unit's commit, then one for the ten").hasValue(2);
+		assertThat(this.transactions.rollbacks).hasValue(0);
+	}
+
+	@Test
+	void aFailingUnitFailsOnlyItsOwnCallerAndTheOthersRunAlone() throws Exception {
+		var release = new CountDownLatch(1);
+		var first = hold("b", release);
+		await().atMost(30, TimeUnit.SECONDS).until(() -> this.group.waiting("b") == 0 && !first.isDone());
+		var ran = new AtomicInteger();
+		List<java.util.function.Supplier<Object>> units = List.of(() -> ran.incrementAndGet(), () -> {
+			throw new IllegalArgumentException("this one is wrong");
+		}, () -> ran.incrementAndGet());
+		var queued = queue("b", units);
+		release.countDown();
+		first.get(30, TimeUnit.SECONDS);
+		assertThat(queued.get(0).get(30, TimeUnit.SECONDS)).isNotNull();
+		assertThat(queued.get(2).get(30, TimeUnit.SECONDS)).isNotNull();
+		assertThatThrownBy(() -> queued.get(1).get(30, TimeUnit.SECONDS))
+			.hasCauseInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("this one is wrong");
+		assertThat(this.transactions.rollbacks).as("the batch, then the wrong unit alone").hasValue(2);
+		assertThat(this.transactions.commits).as("the held unit, then the two good ones alone").hasValue(3);
+		assertThat(ran)
+			.as("the first good unit in the batch (which stopped at the wrong one) and alone, the last alone")
+			.hasValue(3);
+	}
+
+	@Test
+	void aFailedCommitRunsEachUnitAgainAlone() throws Exception {
+		var release = new CountDownLatch(1);
+		var first = hold("c", release);
+		await().atMost(30, TimeUnit.SECONDS).until(() -> this.group.waiting("c") == 0 && !first.isDone());
+		var once = new AtomicBoolean(true);
+		var runs = new AtomicInteger();
+		var queued = queue("c", List.of(() -> {
+			runs.incrementAndGet();
+			if (once.getAndSet(false)) {
+				this.transactions.failNextCommit.set(true);
+			}
+			return "x";
+		}, () -> "y"));
+		release.countDown();
+		first.get(30, TimeUnit.SECONDS);
+		assertThat(queued.get(0).get(30, TimeUnit.SECONDS)).isEqualTo("x");
+		assertThat(queued.get(1).get(30, TimeUnit.SECONDS)).isEqualTo("y");
+		assertThat(runs).as("in the failed batch, then alone").hasValue(2);
+		assertThat(this.transactions.commits).as("the held unit, then each of the two alone").hasValue(3);
+	}
+
+	@Test
+	void aLoneUnitGetsTheFailedCommit() {
+		this.transactions.failNextCommit.set(true);
+		assertThatThrownBy(() -> this.group.run("f", () -> "alone")).isInstanceOf(TransactionSystemException.class);
+	}
+
+	@Test
+	void aCallerInATransactionRunsItsUnitAtOnceInIt() {
+		var caller = Thread.currentThread();
+		var ranOn = new TransactionTemplate(this.transactions)
+			.execute(status -> this.group.run("d", Thread::currentThread));
+		assertThat(ranOn).isSameAs(caller);
+		assertThat(this.transactions.commits).hasValue(1);
+	}
+
+	@Test
+	void afterCloseNothingMoreIsTaken() {
+		this.group.close();
+		assertThatThrownBy(() -> this.group.run("e", () -> "late")).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("test units is shutting down");
+	}
+
+}
