@@ -414,7 +414,8 @@ class HomeWorkQueueIntegrationTests {
 		assertThat(entries(signals)).containsExactly("Signals -> /early-warning/signals (aria-current=\"page\")",
 				"Grade signals -> /early-warning/panel", "Alerts -> /early-warning/alerts",
 				"External alerts -> /early-warning/external-alerts", "Measures -> /early-warning/measures",
-				"Alert deliveries -> /dissemination", "Report -> /early-warning/reports/new", "Drug alerts -> /alerts",
+				"Alert deliveries -> /dissemination", "Report -> /early-warning/reports/new",
+				"My reports -> /early-warning/reports/mine", "Your alerts -> /inbox", "Drug alerts -> /alerts",
 				"Get drug alerts -> /subscribe");
 
 		// A page under an entry marks the entry and its section as where the person is,

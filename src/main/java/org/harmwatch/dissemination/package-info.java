@@ -12,13 +12,16 @@
  * email (SMTP), SMS (GOV.UK Notify) or webhook, and marks each one sent, or failed with a
  * retry time (exponential backoff) until it is dead. Professionals acknowledge receipt;
  * unacknowledged alerts to key roles escalate. Recipients say whether an alert was
- * useful.
+ * useful. Every member of staff has an alerts inbox of what was sent to them or to their
+ * agency and role (professionals-only and exercise alerts included), whose alert pages
+ * are what the e-mail, text message and CAP links of such alerts open; who reads which
+ * alert is {@code internal.DisseminationPolicy}'s to say.
  *
  * <p>
  * Used by the early-warning coordinator (delivery log), administrators (subscriptions),
- * the public (subscribe, confirm, unsubscribe) and professionals (acknowledge, feedback).
- * Reads no early-warning tables: the event carries everything. Publishes what happened to
- * deliveries ({@code AlertDeliveriesCounted}, {@code DeliveryAcknowledged},
+ * the public (subscribe, confirm, unsubscribe) and professionals (inbox, acknowledge,
+ * feedback). Reads no early-warning tables: the event carries everything. Publishes what
+ * happened to deliveries ({@code AlertDeliveriesCounted}, {@code DeliveryAcknowledged},
  * {@code FeedbackGiven}) for the programme's measures, and knows nothing of who listens.
  * The SQL lives in {@code internal} repositories; this package is the API.
  */

@@ -25,16 +25,33 @@ import org.jspecify.annotations.Nullable;
  * @param exercise an exercise or test: marked everywhere, never public (only on a new
  * alert)
  * @param note why an update is issued (updates only)
+ * @param shortText the text of the SMS, at most one text message with its link (see
+ * {@link AlertManagement#shortTextRoom}); the headline when empty
  */
 public record AlertDraft(@Nullable AlertLevel level, Set<Audience> audiences, List<String> ladCodes,
 		List<String> substanceCodes, @Nullable String headline, @Nullable String lookOutFor,
 		@Nullable String publicAdvice, @Nullable String professionalAdvice, @Nullable Instant expiresAt,
-		@Nullable Instant reviewAt, boolean exercise, @Nullable String note) {
+		@Nullable Instant reviewAt, boolean exercise, @Nullable String note, @Nullable String shortText) {
 
 	public AlertDraft {
 		audiences = Set.copyOf(audiences);
 		ladCodes = List.copyOf(ladCodes);
 		substanceCodes = List.copyOf(substanceCodes);
+	}
+
+	/** The same draft, marked an exercise or not. */
+	public AlertDraft withExercise(boolean exercise) {
+		return new AlertDraft(level, audiences, ladCodes, substanceCodes, headline, lookOutFor, publicAdvice,
+				professionalAdvice, expiresAt, reviewAt, exercise, note, shortText);
+	}
+
+	/** A draft without a short text: its SMS says the headline. */
+	public AlertDraft(@Nullable AlertLevel level, Set<Audience> audiences, List<String> ladCodes,
+			List<String> substanceCodes, @Nullable String headline, @Nullable String lookOutFor,
+			@Nullable String publicAdvice, @Nullable String professionalAdvice, @Nullable Instant expiresAt,
+			@Nullable Instant reviewAt, boolean exercise, @Nullable String note) {
+		this(level, audiences, ladCodes, substanceCodes, headline, lookOutFor, publicAdvice, professionalAdvice,
+				expiresAt, reviewAt, exercise, note, null);
 	}
 
 }

@@ -31,13 +31,15 @@ import org.springframework.modulith.NamedInterface;
  * @param lookOutFor what to look out for (appearance, effects)
  * @param publicAdvice what to do, in plain language for the public
  * @param professionalAdvice what to do, with clinical detail for professionals
- * @param smsText the SMS text (at most 306 characters: two SMS parts)
+ * @param smsText the SMS text (one text message: whole sentences and the link to webPath)
  * @param ladCodes the affected local authority districts (ONS codes)
  * @param substanceClasses the substance classes involved ({@code SubstanceClass} names),
  * for subscription filters
  * @param substances the substances involved, by display name
- * @param webPath the alert's page, relative to the site root, e.g.
- * {@code /alerts/HW-2026-0007}
+ * @param webPath the alert's page for the people it was sent to, relative to the site
+ * root: {@code /alerts/HW-2026-0007} for a public alert,
+ * {@code /inbox/alerts/HW-2026-0007} (the professionals' inbox) for one to professionals
+ * only or an exercise; e.g. {@code /alerts/HW-2026-0007}
  * @param issuedAt when it was issued
  * @param expiresAt when it stops being current
  * @param signalId the signal the alert was drafted from, when known (issues stored before

@@ -15,6 +15,7 @@ import org.harmwatch.earlywarning.internal.AlertReadRepository;
 import org.harmwatch.earlywarning.internal.AlertSettings;
 import org.harmwatch.earlywarning.internal.AlertWorkflow;
 import org.harmwatch.earlywarning.internal.EarlyWarningPolicy;
+import org.harmwatch.earlywarning.internal.alerts.AlertTexts;
 import org.harmwatch.earlywarning.internal.alerts.CapValidator;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
@@ -73,6 +74,25 @@ public class AlertManagement {
 	/** The site's public address, for links in feeds, CAP and texts. */
 	public String publicUrl() {
 		return settings.publicUrl();
+	}
+
+	/** What starts an exercise's text message. */
+	public static final String SMS_EXERCISE_PREFIX = AlertTexts.EXERCISE;
+
+	/**
+	 * The link a text message of an alert for these audiences carries, as long as the
+	 * real one will be.
+	 */
+	public String smsLink(boolean forPublic, boolean exercise) {
+		return checks.smsLink(forPublic, exercise);
+	}
+
+	/**
+	 * How many plain (GSM-7) characters a short text may have to go as one text message
+	 * with this link.
+	 */
+	public int shortTextRoom(String link, boolean exercise) {
+		return AlertTexts.room(exercise, false, link, "");
 	}
 
 	/**

@@ -71,6 +71,7 @@ public record AlertView(UUID id, @Nullable String reference, UUID signalId, bool
 	 * @param note why an update or cancellation is issued
 	 * @param expiresAt when it stops being current
 	 * @param reviewAt when it is to be reviewed
+	 * @param shortText the coordinator's short text for SMS, if written
 	 * @param smsText its SMS text
 	 * @param draftedBy who drafted it
 	 * @param draftedAt when
@@ -81,8 +82,9 @@ public record AlertView(UUID id, @Nullable String reference, UUID signalId, bool
 	public record Message(UUID id, AlertMessageType messageType, @Nullable Integer version, boolean issued,
 			AlertLevel level, Set<Audience> audiences, List<Area> areas, List<Substance> substances, String headline,
 			String lookOutFor, @Nullable String publicAdvice, @Nullable String professionalAdvice,
-			@Nullable String note, Instant expiresAt, Instant reviewAt, String smsText, String draftedBy,
-			Instant draftedAt, @Nullable Instant issuedAt, List<Approval> approvals, int approvalsNeeded) {
+			@Nullable String note, Instant expiresAt, Instant reviewAt, @Nullable String shortText, String smsText,
+			String draftedBy, Instant draftedAt, @Nullable Instant issuedAt, List<Approval> approvals,
+			int approvalsNeeded) {
 
 		public Message {
 			audiences = Set.copyOf(audiences);

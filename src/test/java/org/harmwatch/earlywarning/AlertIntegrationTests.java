@@ -109,6 +109,13 @@ class AlertIntegrationTests {
 				now().plus(Duration.ofDays(14)), now().plus(Duration.ofDays(7)), exercise, null);
 	}
 
+	/** A time as the form's date-and-time fields take it. */
+	static String local(Instant instant) {
+		return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneId.of("Europe/London"))
+			.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+			.toString();
+	}
+
 	long alertsOf(UUID signalId) {
 		return jdbc.sql("SELECT count(*) FROM earlywarning.alert WHERE signal_id = ?")
 			.param(signalId)
@@ -242,8 +249,8 @@ class AlertIntegrationTests {
 			.contains("naloxone")
 			.contains("More than one dose");
 		assertThat(event.professionalAdvice()).contains("Naloxone reverses");
-		assertThat(event.smsText()).hasSizeLessThanOrEqualTo(AlertTexts.SMS_MAX)
-			.contains("/alerts/" + alert.reference());
+		assertThat(AlertTexts.segments(event.smsText())).isOne();
+		assertThat(event.smsText()).endsWith(" More: http://harmwatch.test/alerts/" + alert.reference());
 		assertThat(event.webPath()).isEqualTo("/alerts/" + alert.reference());
 		assertThat(event.expiresAt()).isAfter(event.issuedAt());
 		// A real alert is not marked as an exercise anywhere.
@@ -305,6 +312,132 @@ class AlertIntegrationTests {
 		mvc.perform(get("/alerts/" + alert.reference()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("This alert has been cancelled.")));
+	}
+
+	/** Text of the first element with this name in a CAP document. */
+	static String element(String xml, String name) {
+		int start = xml.indexOf("<" + name + ">");
+		assertThat(start).as("<%s> in %s", name, xml).isNotNegative();
+		return xml.substring(start + name.length() + 2, xml.indexOf("</" + name + ">", start));
+	}
+
+	String publicCap(String reference, @org.jspecify.annotations.Nullable Integer version) throws Exception {
+		return mvc.perform(get("/alerts/" + reference + ".cap" + (version == null ? "" : "?version=" + version)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	String feed() throws Exception {
+		return mvc.perform(get("/alerts/feed.atom")).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void theCapOfAnUpdateAndACancelReferencesFetchableEarlierVersionsInUtcMinusZeroAndTheCancelSaysWhy()
+			throws Exception {
+		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
+		var alert = issue(signal, unique("Nitazene in heroin"), Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false);
+		var reference = alert.reference();
+		var feedBefore = new SyndFeedInput().build(new StringReader(feed()));
+		var entryBefore = feedBefore.getEntries()
+			.stream()
+			.filter(e -> e.getTitle().contains(reference))
+			.findFirst()
+			.orElseThrow();
+
+		alerts.update(alert.id(),
+				new AlertDraft(AlertLevel.CRITICAL, Set.of(Audience.PROFESSIONALS, Audience.PUBLIC),
+						List.of(BIRMINGHAM), List.of("fentanyl"), alert.headline() + " - two deaths", "Same batch.",
+						"Call 999.", "Escalate.", now().plus(Duration.ofDays(10)), now().plus(Duration.ofDays(3)),
+						false, "Two deaths linked to the batch."),
+				"coordinator", now());
+		alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel"), now().plusSeconds(2));
+		var reason = "The batch has been seized by the police and tested: it is gone.";
+		alerts.cancel(alert.id(), reason, "coordinator", now().plusSeconds(3));
+		alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel2"), now().plusSeconds(4));
+
+		var update = publicCap(reference, 2);
+		var cancel = publicCap(reference, null);
+		assertThat(publicCap(reference, 3)).isEqualTo(cancel);
+		var utc = now().atZone(java.time.ZoneId.of("Europe/London")).getOffset().getTotalSeconds() == 0;
+		for (var cap : List.of(update, cancel)) {
+			assertThat(CapValidator.problems(cap)).isEmpty();
+			assertThat(cap).doesNotContain("+00:00");
+			if (utc) {
+				assertThat(element(cap, "sent")).endsWith("-00:00");
+			}
+		}
+		assertThat(element(update, "msgType")).isEqualTo("Update");
+		assertThat(element(cancel, "msgType")).isEqualTo("Cancel");
+		// Every reference (sender,identifier,sent) is a document fetched with ?version=N,
+		// with that identifier and that sent time.
+		var references = element(cancel, "references").split(" ");
+		assertThat(references).hasSize(2);
+		for (int version = 1; version <= 2; version++) {
+			var parts = references[version - 1].split(",");
+			assertThat(parts[1]).isEqualTo(reference + "-" + version);
+			var earlier = publicCap(reference, version);
+			assertThat(element(earlier, "sender")).isEqualTo(parts[0]);
+			assertThat(element(earlier, "identifier")).isEqualTo(parts[1]);
+			assertThat(element(earlier, "sent")).isEqualTo(parts[2]);
+		}
+		assertThat(element(update, "references")).isEqualTo(references[0]);
+		assertThat(element(publicCap(reference, 1), "msgType")).isEqualTo("Alert");
+		// The cancellation says why, not the old advice, and is past and minor.
+		assertThat(element(cancel, "urgency")).isEqualTo("Past");
+		assertThat(element(cancel, "severity")).isEqualTo("Minor");
+		assertThat(element(cancel, "responseType")).isEqualTo("AllClear");
+		assertThat(element(cancel, "description")).contains(reason);
+		assertThat(element(cancel, "instruction")).contains(reason);
+		assertThat(cancel).doesNotContain("Call 999.").doesNotContain("Do not use alone");
+		assertThat(element(update, "urgency")).isEqualTo("Immediate");
+		// Receivers can filter on vocabulary codes and classes; certainty follows the
+		// grade
+		// (both panel members graded the evidence B: corroborated).
+		assertThat(update).contains("<valueName>harmwatch:substance</valueName>", "<value>fentanyl</value>",
+				"<valueName>harmwatch:substance-class</valueName>");
+		assertThat(element(update, "certainty")).isEqualTo("Likely");
+		// No such version: 404, not the latest.
+		mvc.perform(get("/alerts/" + reference + ".cap?version=4")).andExpect(status().isNotFound());
+		mvc.perform(get("/alerts/" + reference + ".cap?version=0")).andExpect(status().isNotFound());
+		mvc.perform(get("/alerts/" + reference + ".cap?version=one")).andExpect(status().isNotFound());
+		mvc.perform(get("/early-warning/alerts/" + alert.id() + "/cap?version=1").with(as("panel")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<identifier>" + reference + "-1</identifier>")));
+
+		// The Atom entry keeps its id across versions: one entry, updated, with an
+		// author.
+		var feedAfter = new SyndFeedInput().build(new StringReader(feed()));
+		var entries = feedAfter.getEntries().stream().filter(e -> e.getTitle().contains(reference)).toList();
+		assertThat(entries).singleElement().satisfies(e -> {
+			assertThat(e.getUri()).isEqualTo(entryBefore.getUri());
+			assertThat(e.getTitle()).startsWith("Cancelled: ");
+			assertThat(e.getUpdatedDate()).isAfter(entryBefore.getUpdatedDate());
+			assertThat(e.getPublishedDate()).isEqualTo(entryBefore.getPublishedDate());
+			assertThat(e.getAuthors()).isNotEmpty();
+			assertThat(e.getAuthors().getFirst().getName()).contains("Harmwatch");
+		});
+		assertThat(entryBefore.getAuthors()).isNotEmpty();
+	}
+
+	@Test
+	void publicFeedsAndCapAreCacheableAndRevalidate() throws Exception {
+		var alert = issue(graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC), unique("Cacheable"),
+				Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false);
+		for (var path : List.of("/alerts/feed.atom", "/alerts/cap.atom", "/alerts/" + alert.reference() + ".cap")) {
+			var first = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+			var etag = first.getHeader("ETag");
+			assertThat(etag).as(path).isNotBlank();
+			assertThat(first.getHeader("Last-Modified")).as(path).isNotBlank();
+			assertThat(first.getHeader("Cache-Control")).as(path).contains("public").doesNotContain("no-store");
+			mvc.perform(get(path).header("If-None-Match", etag))
+				.andExpect(status().isNotModified())
+				.andExpect(content().string(""));
+			mvc.perform(get(path).header("If-Modified-Since", first.getHeader("Last-Modified")))
+				.andExpect(status().isNotModified());
+			mvc.perform(get(path).header("If-None-Match", "\"something-else\"")).andExpect(status().isOk());
+		}
 	}
 
 	@Test
@@ -475,6 +608,80 @@ class AlertIntegrationTests {
 		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("panel")).with(csrf()))
 			.andExpect(status().isForbidden());
 		assertThat(alertsOf(signal)).isZero();
+	}
+
+	@Test
+	void theCoordinatorWritesTheTextMessageWhichMustFitOneMessageWithItsLink() throws Exception {
+		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
+		mvc.perform(get("/early-warning/signals/" + signal + "/alerts/new").with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"shortText\"")))
+			.andExpect(content().string(containsString("id=\"shortText-count\"")))
+			.andExpect(
+					content().string(containsString("data-link-public=\"http://harmwatch.test/alerts/HW-2026-0000\"")))
+			.andExpect(content().string(containsString("/js/alert-sms.js")));
+		var headline = unique("Fentanyl in heroin");
+		var tooLong = "Drug alert: fentanyl found in heroin in Birmingham. " + "Do not use alone. ".repeat(6);
+		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("coordinator"))
+			.with(csrf())
+			.param("level", "WARNING")
+			.param("audiences", "PUBLIC", "PROFESSIONALS")
+			.param("areas", BIRMINGHAM)
+			.param("substances[0]", "fentanyl")
+			.param("headline", headline)
+			.param("lookOutFor", "Grey-brown powder.")
+			.param("publicAdvice", "Do not use alone.")
+			.param("professionalAdvice", "Consider fentanyl.")
+			.param("expiresAt", local(now().plus(Duration.ofDays(14))))
+			.param("reviewAt", local(now().plus(Duration.ofDays(7))))
+			.param("shortText", tooLong))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("too long for one message with its link")));
+		assertThat(alertsOf(signal)).isZero();
+		var curly = "Drug alert: fentanyl in heroin in Birmingham. Don’t use alone.";
+		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("coordinator"))
+			.with(csrf())
+			.param("level", "WARNING")
+			.param("audiences", "PUBLIC", "PROFESSIONALS")
+			.param("areas", BIRMINGHAM)
+			.param("substances[0]", "fentanyl")
+			.param("headline", headline)
+			.param("lookOutFor", "Grey-brown powder.")
+			.param("publicAdvice", "Do not use alone.")
+			.param("professionalAdvice", "Consider fentanyl.")
+			.param("expiresAt", local(now().plus(Duration.ofDays(14))))
+			.param("reviewAt", local(now().plus(Duration.ofDays(7))))
+			.param("shortText", curly))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("special character")));
+		var text = "Drug alert: fentanyl in heroin in Birmingham. Do not use alone; carry naloxone.";
+		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("coordinator"))
+			.with(csrf())
+			.param("level", "WARNING")
+			.param("audiences", "PUBLIC", "PROFESSIONALS")
+			.param("areas", BIRMINGHAM)
+			.param("substances[0]", "fentanyl")
+			.param("headline", headline)
+			.param("lookOutFor", "Grey-brown powder.")
+			.param("publicAdvice", "Do not use alone. Carry naloxone and give it if someone will not wake.")
+			.param("professionalAdvice", "Consider fentanyl.")
+			.param("expiresAt", local(now().plus(Duration.ofDays(14))))
+			.param("reviewAt", local(now().plus(Duration.ofDays(7))))
+			.param("shortText", text)).andExpect(status().is3xxRedirection());
+		var id = jdbc.sql("SELECT id FROM earlywarning.alert WHERE signal_id = ?")
+			.param(signal)
+			.query(UUID.class)
+			.single();
+		var issued = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now());
+		var event = events.stream(AlertIssued.class).filter(e -> e.alertId().equals(id)).findFirst().orElseThrow();
+		assertThat(event.smsText()).isEqualTo(text + " More: http://harmwatch.test/alerts/" + issued.reference());
+		assertThat(AlertTexts.segments(event.smsText())).isOne();
+		// The coordinator wrote their own naloxone advice: it is not repeated.
+		assertThat(event.publicAdvice())
+			.isEqualTo("Do not use alone. Carry naloxone and give it if someone will not wake.");
+		mvc.perform(get("/early-warning/alerts/" + id + "/update").with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(text)));
 	}
 
 	@Test

@@ -284,6 +284,11 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /dissemination/subscriptions/webhook", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
 		EXPECTED.put("POST /dissemination/subscriptions/{id}/remove",
 				only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
+		// dissemination: every member of staff's alerts inbox (which alert each may read
+		// is
+		// the module's access policy's to say)
+		EXPECTED.put("GET /inbox", SIGNED_IN);
+		EXPECTED.put("GET /inbox/alerts/{reference}", SIGNED_IN);
 	}
 
 	/**

@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * confirmed public subscribers when the audience includes PUBLIC and it is not an
  * exercise; every webhook. Area and substance-class filters match when empty or when they
  * share a value with the alert. An update or cancellation also goes to everyone who had
- * an earlier version (unless they unsubscribed since).
+ * an earlier version (unless they unsubscribed since). The agencies and roles an issue
+ * went to are recorded for the professionals' alerts inbox.
  */
 @Component
 public class Fanout {
@@ -214,6 +215,23 @@ public class Fanout {
 			@Nullable String agency, boolean keyRole) {
 	}
 
+	/**
+	 * Records which agencies and roles this issue went to: every subscription resolved to
+	 * staff (by agency and/or role), and every address subscription that names an agency.
+	 */
+	private void recordGroups(AlertIssued alert, List<Object[]> subscriptions) {
+		var groups = new ArrayList<Object[]>();
+		for (var s : subscriptions) {
+			if (s[2] == null || s[3] != null) {
+				groups.add(new Object[] { alert.alertId(), alert.version(), s[3], s[4] });
+			}
+		}
+		template.batchUpdate("""
+				INSERT INTO dissemination.issue_recipient_group (alert_id, version, agency_code, role_name)
+				VALUES (?, ?, ?, ?)
+				ON CONFLICT DO NOTHING""", groups);
+	}
+
 	private int professionals(AlertIssued alert, String prefix, String[] lads, String[] classes, Timestamp at) {
 		var subscriptions = jdbc.sql("""
 				SELECT id, channel, address, agency_code, role_name FROM dissemination.subscription
@@ -229,6 +247,7 @@ public class Fanout {
 		if (subscriptions.isEmpty()) {
 			return 0;
 		}
+		recordGroups(alert, subscriptions);
 		var keyRoles = properties.escalation().roles();
 		var rows = new LinkedHashMap<String, Row>();
 		var staff = subscriptions.stream().anyMatch(s -> s[2] == null) ? agencies.staffContacts()

@@ -117,10 +117,14 @@ public class MessageRenderer {
 				+ alert.headline() + " (" + alert.reference() + ")";
 	}
 
-	/** The SMS text: the exercise marker, the alert's own text and the stop link. */
+	/**
+	 * The SMS text: the alert's own text (which says whether it is an exercise) and, for
+	 * the public, the stop link.
+	 */
 	public String sms(Outgoing message) {
 		var alert = message.alert();
-		var text = (alert.exercise() ? "EXERCISE: " : "") + alert.smsText();
+		var text = alert.exercise() && !alert.smsText().startsWith("EXERCISE") ? "EXERCISE: " + alert.smsText()
+				: alert.smsText();
 		if (message.unsubscribeToken() != null) {
 			text += " Stop: " + baseUrl + "/unsubscribe/" + message.unsubscribeToken();
 		}

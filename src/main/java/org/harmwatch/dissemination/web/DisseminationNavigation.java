@@ -23,6 +23,12 @@ class DisseminationNavigation {
 	}
 
 	@Bean
+	NavigationItem disseminationInboxNavigation() {
+		return new NavigationItem(NavigationGroup.INTELLIGENCE, "dissemination.nav.inbox", "/inbox", ShownTo.signedIn(),
+				"dissemination.nav.inbox.description", 170);
+	}
+
+	@Bean
 	NavigationItem disseminationSubscribeNavigation() {
 		return new NavigationItem(NavigationGroup.INTELLIGENCE, "dissemination.nav.subscribe", "/subscribe",
 				ShownTo.everyone(), "dissemination.nav.subscribe.description", 910);

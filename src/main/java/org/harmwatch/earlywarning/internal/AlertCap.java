@@ -2,22 +2,27 @@ package org.harmwatch.earlywarning.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 import org.harmwatch.earlywarning.AlertLevel;
 import org.harmwatch.earlywarning.AlertMessageType;
 import org.harmwatch.earlywarning.AlertView;
+import org.harmwatch.earlywarning.EvidenceStrength;
 import org.harmwatch.earlywarning.SignalStatus;
+import org.harmwatch.earlywarning.internal.alerts.AlertTexts;
 import org.harmwatch.earlywarning.internal.alerts.AreaPolygons;
 import org.harmwatch.earlywarning.internal.alerts.CapMessage;
 import org.harmwatch.earlywarning.internal.alerts.CapValidator;
 import org.harmwatch.earlywarning.internal.alerts.CapWriter;
 import org.harmwatch.geography.GeographyManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Maps an issued version of an alert onto CAP 1.2 (severity, urgency and response from
- * its level, certainty from the signal's grading, one info block per audience) and
+ * its level, or past and minor for a cancellation; certainty from the panel's strength of
+ * evidence; substances and classes as event codes; one info block per audience) and
  * returns it only once it validates.
  */
 @Component
@@ -41,10 +46,13 @@ public class AlertCap {
 	 * The issued message of an alert as CAP 1.2 XML, validated against the schema and
 	 * CAP's rules.
 	 * @param signal the status of the signal the alert was drafted from
+	 * @param strength the panel's strength of evidence (the lower median of its grades),
+	 * {@code null} when ungraded
 	 * @throws CapValidator.InvalidCapException if it is not valid: invalid CAP is never
 	 * returned
 	 */
-	public String write(AlertView alert, AlertView.Message message, SignalStatus signal) {
+	public String write(AlertView alert, AlertView.Message message, SignalStatus signal,
+			@Nullable EvidenceStrength strength) {
 		var zone = settings.zone();
 		var sender = settings.sender();
 		int version = Objects.requireNonNull(message.version());
@@ -57,18 +65,20 @@ public class AlertCap {
 					+ CapMessage.time(Objects.requireNonNull(m.issuedAt()), zone))
 			.toList();
 		boolean cancel = message.messageType() == AlertMessageType.CANCEL;
-		var severity = switch (message.level()) {
+		// A cancellation is about something past that no longer threatens (CAP 3.2.2
+		// urgency "Past", severity "Minor"), whatever the level of what it cancels.
+		var severity = cancel ? "Minor" : switch (message.level()) {
 			case ADVISORY -> "Moderate";
 			case WARNING -> "Severe";
 			case CRITICAL -> "Extreme";
 		};
-		var urgency = switch (message.level()) {
+		var urgency = cancel ? "Past" : switch (message.level()) {
 			case ADVISORY -> "Future";
 			case WARNING -> "Expected";
 			case CRITICAL -> "Immediate";
 		};
 		var responseType = cancel ? "AllClear" : message.level() == AlertLevel.ADVISORY ? "Monitor" : "Avoid";
-		var certainty = signal == SignalStatus.GRADED ? "Observed" : "Likely";
+		var certainty = certainty(signal, strength);
 		var areas = message.areas()
 			.stream()
 			.map(a -> new CapMessage.Area(a.name(), a.code(),
@@ -76,27 +86,32 @@ public class AlertCap {
 						.map(g -> AreaPolygons.polygon(g, AreaPolygons.MAX_POINTS))
 						.orElse(null)))
 			.toList();
-		var prefix = alert.exercise() ? "EXERCISE: " : cancel ? "CANCELLED: " : "";
+		var prefix = alert.exercise() ? "EXERCISE: " : "";
 		var substanceNames = message.substances().stream().map(AlertView.Substance::name).toList();
-		var description = (cancel && message.note() != null ? "Cancelled: " + message.note() + "\n\n" : "")
-				+ (message.messageType() == AlertMessageType.UPDATE && message.note() != null
+		var reason = message.note() == null ? "" : message.note();
+		var description = cancel ? "Cancelled: " + reason
+				: (message.messageType() == AlertMessageType.UPDATE && message.note() != null
 						? "Update: " + message.note() + "\n\n" : "")
-				+ (substanceNames.isEmpty() ? "" : "Substances: " + String.join(", ", substanceNames) + ".\n\n")
-				+ "What to look out for: " + message.lookOutFor();
-		var infos = new ArrayList<CapMessage.Info>();
-		var web = settings.publicUrl()
-				+ (alert.isPublic() ? "/alerts/" + reference : "/early-warning/alerts/" + reference);
+						+ (substanceNames.isEmpty() ? "" : "Substances: " + String.join(", ", substanceNames) + ".\n\n")
+						+ "What to look out for: " + message.lookOutFor();
+		var web = settings.publicUrl() + AlertTexts.webPath(reference, message.forPublic() && !alert.exercise());
 		var expires = CapMessage.time(message.expiresAt(), zone);
+		var codes = eventCodes(message);
+		var parameters = List.of(new CapMessage.Value(VOCABULARY + ":level", message.level().name()),
+				new CapMessage.Value(VOCABULARY + ":reference", reference),
+				new CapMessage.Value(VOCABULARY + ":version", Integer.toString(version)));
+		var headline = prefix + (cancel ? "CANCELLED: " : "") + message.headline();
+		var infos = new ArrayList<CapMessage.Info>();
 		if (message.forPublic() && message.publicAdvice() != null) {
-			infos.add(new CapMessage.Info("Drug alert", responseType, urgency, severity, certainty, "Public", expires,
-					"Harmwatch drugs early warning", prefix + message.headline(), description, message.publicAdvice(),
-					web, areas));
+			infos.add(new CapMessage.Info("Drug alert", responseType, urgency, severity, certainty, "Public", codes,
+					expires, "Harmwatch drugs early warning", headline, description,
+					cancel ? cancelInstruction(reason) : message.publicAdvice(), web, parameters, areas));
 		}
 		if (message.forProfessionals() && message.professionalAdvice() != null) {
 			infos.add(new CapMessage.Info("Drug alert", responseType, urgency, severity, certainty,
-					"Professionals: health, drug services, ambulance, police, prisons", expires,
-					"Harmwatch drugs early warning", prefix + message.headline(), description,
-					message.professionalAdvice(), web, areas));
+					"Professionals: health, drug services, ambulance, police, prisons", codes, expires,
+					"Harmwatch drugs early warning", headline, description,
+					cancel ? cancelInstruction(reason) : message.professionalAdvice(), web, parameters, areas));
 		}
 		var scope = message.forPublic() ? "Public" : "Restricted";
 		var cap = new CapMessage(identifier(reference, version), sender,
@@ -109,6 +124,46 @@ public class AlertCap {
 						? "Professionals of partner agencies only: do not pass on to the public." : null,
 				alert.exercise() ? "Exercise: this is not a real alert." : null, references, infos);
 		return CapValidator.requireValid(CapWriter.write(cap));
+	}
+
+	/** The name under which Harmwatch's codes are given in {@code eventCode}s. */
+	public static final String VOCABULARY = "harmwatch";
+
+	/**
+	 * Each substance's vocabulary code and each substance class once, for receivers to
+	 * filter on.
+	 */
+	static List<CapMessage.Value> eventCodes(AlertView.Message message) {
+		var codes = new ArrayList<CapMessage.Value>();
+		message.substances().forEach(s -> codes.add(new CapMessage.Value(VOCABULARY + ":substance", s.code())));
+		message.substances()
+			.stream()
+			.map(AlertView.Substance::substanceClass)
+			.filter(c -> c != null && !c.isBlank())
+			.distinct()
+			.forEach(c -> codes.add(new CapMessage.Value(VOCABULARY + ":substance-class", c)));
+		return codes;
+	}
+
+	/**
+	 * CAP certainty from the panel's strength of evidence: confirmed by laboratory is
+	 * observed, corroborated likely, a single credible report possible, unverified
+	 * unknown; an alert on the urgent path (validated, not yet graded) likely.
+	 */
+	static String certainty(SignalStatus signal, @Nullable EvidenceStrength strength) {
+		if (strength == null) {
+			return signal == SignalStatus.GRADED ? "Possible" : "Likely";
+		}
+		return switch (strength) {
+			case A -> "Observed";
+			case B -> "Likely";
+			case C -> "Possible";
+			case D -> "Unknown";
+		};
+	}
+
+	private static String cancelInstruction(String reason) {
+		return "This alert has been cancelled. " + reason;
 	}
 
 }

@@ -23,11 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param note why an update or cancellation is issued
  * @param expiresAt when it stops being current
  * @param reviewAt when it is to be reviewed
+ * @param shortText the coordinator's short text for SMS, if written
  * @param smsText the SMS text as drafted (rewritten when issued)
  */
 record AlertContent(AlertLevel level, Set<Audience> audiences, List<String> ladCodes, List<String> substanceCodes,
 		String headline, String lookOutFor, @Nullable String publicAdvice, @Nullable String professionalAdvice,
-		@Nullable String note, Instant expiresAt, Instant reviewAt, String smsText) {
+		@Nullable String note, Instant expiresAt, Instant reviewAt, @Nullable String shortText, String smsText) {
 
 	AlertContent {
 		audiences = Set.copyOf(audiences);

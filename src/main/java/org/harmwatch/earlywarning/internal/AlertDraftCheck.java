@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.harmwatch.earlywarning.AlertDraft;
 import org.harmwatch.earlywarning.Audience;
+import org.harmwatch.earlywarning.internal.alerts.AlertTexts;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.FieldProblem;
@@ -30,9 +31,20 @@ public class AlertDraftCheck {
 
 	private final SubstanceManagement substances;
 
-	AlertDraftCheck(GeographyManagement geography, SubstanceManagement substances) {
+	private final AlertSettings settings;
+
+	AlertDraftCheck(GeographyManagement geography, SubstanceManagement substances, AlertSettings settings) {
 		this.geography = geography;
 		this.substances = substances;
+		this.settings = settings;
+	}
+
+	/**
+	 * The link an SMS of a draft for these audiences carries (with a reference as long as
+	 * the real one).
+	 */
+	public String smsLink(boolean forPublic, boolean exercise) {
+		return settings.publicUrl() + AlertTexts.webPath(AlertTexts.SAMPLE_REFERENCE, forPublic && !exercise);
 	}
 
 	/**
@@ -98,6 +110,16 @@ public class AlertDraftCheck {
 		}
 		if (update) {
 			text(problems, "note", draft.note(), true, 1000, "alerts.error.note");
+		}
+		var shortText = draft.shortText();
+		if (shortText != null && !shortText.isBlank()) {
+			var text = shortText.strip().replaceAll("\\s+", " ");
+			var link = smsLink(draft.audiences().contains(Audience.PUBLIC), draft.exercise());
+			if (!AlertTexts.fitsOneMessage(draft.exercise(), link, text)) {
+				int room = Math.max(0, AlertTexts.room(draft.exercise(), false, link, text));
+				problems.add(FieldProblem.of("shortText", AlertTexts.gsm(text) ? "alerts.error.shortText.tooLong"
+						: "alerts.error.shortText.tooLongUnicode", String.valueOf(room)));
+			}
 		}
 		return problems;
 	}

@@ -58,6 +58,8 @@ public class AlertMessage {
 
 	private final Instant reviewAt;
 
+	private final @Nullable String shortText;
+
 	private String smsText;
 
 	private final int approvalsNeeded;
@@ -75,8 +77,9 @@ public class AlertMessage {
 	AlertMessage(UUID id, AlertMessageType messageType, @Nullable Integer version, boolean issued, AlertLevel level,
 			List<String> audiences, List<String> ladCodes, List<String> substanceCodes, String headline,
 			String lookOutFor, @Nullable String publicAdvice, @Nullable String professionalAdvice,
-			@Nullable String note, Instant expiresAt, Instant reviewAt, String smsText, int approvalsNeeded,
-			String draftedBy, Instant draftedAt, @Nullable Instant issuedAt, Set<AlertApproval> approvals) {
+			@Nullable String note, Instant expiresAt, Instant reviewAt, @Nullable String shortText, String smsText,
+			int approvalsNeeded, String draftedBy, Instant draftedAt, @Nullable Instant issuedAt,
+			Set<AlertApproval> approvals) {
 		this.id = id;
 		this.messageType = messageType;
 		this.version = version;
@@ -92,6 +95,7 @@ public class AlertMessage {
 		this.note = note;
 		this.expiresAt = expiresAt;
 		this.reviewAt = reviewAt;
+		this.shortText = shortText;
 		this.smsText = smsText;
 		this.approvalsNeeded = approvalsNeeded;
 		this.draftedBy = draftedBy;
@@ -107,7 +111,7 @@ public class AlertMessage {
 				content.audiences().stream().sorted().map(Enum::name).toList(), content.ladCodes(),
 				content.substanceCodes(), content.headline(), content.lookOutFor(), content.publicAdvice(),
 				content.professionalAdvice(), content.note(), content.expiresAt(), content.reviewAt(),
-				content.smsText(), approvalsNeeded, drafter, now, null, Set.of());
+				content.shortText(), content.smsText(), approvalsNeeded, drafter, now, null, Set.of());
 	}
 
 	void approve(String approver, String approverName, Instant now) {
@@ -201,6 +205,11 @@ public class AlertMessage {
 
 	public Instant reviewAt() {
 		return reviewAt;
+	}
+
+	/** The coordinator's short text for SMS, if they wrote one. */
+	public @Nullable String shortText() {
+		return shortText;
 	}
 
 	public String smsText() {

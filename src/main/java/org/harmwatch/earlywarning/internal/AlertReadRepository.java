@@ -199,8 +199,8 @@ public class AlertReadRepository {
 				AlertLevel.valueOf(rs.getString("level")), audiences, areas, named, rs.getString("headline"),
 				rs.getString("look_out_for"), rs.getString("public_advice"), rs.getString("professional_advice"),
 				rs.getString("note"), rs.getTimestamp("expires_at").toInstant(),
-				rs.getTimestamp("review_at").toInstant(), rs.getString("sms_text"), rs.getString("drafted_by"),
-				rs.getTimestamp("drafted_at").toInstant(), instant(rs, "issued_at"),
+				rs.getTimestamp("review_at").toInstant(), rs.getString("short_text"), rs.getString("sms_text"),
+				rs.getString("drafted_by"), rs.getTimestamp("drafted_at").toInstant(), instant(rs, "issued_at"),
 				approvals.getOrDefault(id, List.of()), rs.getInt("approvals_needed"));
 	}
 

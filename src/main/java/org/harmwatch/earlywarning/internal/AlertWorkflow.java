@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import org.harmwatch.earlywarning.AlertMessageType;
 import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.Audience;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
+import org.harmwatch.earlywarning.EvidenceStrength;
+import org.harmwatch.earlywarning.PanelGrade;
 import org.harmwatch.earlywarning.SignalView;
 import org.harmwatch.earlywarning.internal.alerts.AlertTexts;
 import org.harmwatch.platform.AuditLog;
@@ -60,9 +63,12 @@ public class AlertWorkflow {
 
 	private final AuditLog audit;
 
+	private final PanelRepository panel;
+
 	AlertWorkflow(AlertRepository alerts, AlertReadRepository reads, AlertDraftCheck checks, AlertCap cap,
 			AlertSettings settings, EarlyWarningManagement earlyWarning, SubstanceManagement substances,
-			ApplicationEventPublisher events, AuditLog audit) {
+			ApplicationEventPublisher events, AuditLog audit, PanelRepository panel) {
+		this.panel = panel;
 		this.alerts = alerts;
 		this.reads = reads;
 		this.checks = checks;
@@ -95,7 +101,7 @@ public class AlertWorkflow {
 		var alert = load(alertId);
 		var signal = earlyWarning.signal(alert.signalId());
 		var allowed = alert.requireUpdatable(signal.status(), signal.outcome());
-		var problems = checks.check(draft, allowed, now, true);
+		var problems = checks.check(draft.withExercise(alert.exercise()), allowed, now, true);
 		if (!problems.isEmpty()) {
 			throw new InputRejectedException(problems);
 		}
@@ -116,7 +122,7 @@ public class AlertWorkflow {
 		var current = Objects.requireNonNull(alert.current());
 		var draft = new AlertDraft(current.level(), current.audiences(), current.ladCodes(), current.substanceCodes(),
 				current.headline(), current.lookOutFor(), current.publicAdvice(), current.professionalAdvice(),
-				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(7)), alert.exercise(), why);
+				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(7)), alert.exercise(), why, current.shortText());
 		var id = alert.draftCancellation(reason, content(draft, AlertMessageType.CANCEL, alert.exercise()), drafter,
 				now);
 		alerts.save(alert);
@@ -146,14 +152,11 @@ public class AlertWorkflow {
 		var message = Objects.requireNonNull(alert.pending());
 		var reference = alert.reference() != null ? alert.reference() : nextReference(now);
 		boolean cancel = message.messageType() == AlertMessageType.CANCEL;
-		var webPath = "/alerts/" + reference;
-		var sms = AlertTexts.sms(alert.exercise(), cancel, message.level(),
-				cancel ? message.headline() + " - " + message.note() : message.headline(),
-				cancel ? ""
-						: message.forPublic() && message.publicAdvice() != null ? message.publicAdvice()
-								: String.valueOf(message.professionalAdvice()),
-				settings.publicUrl()
-						+ (message.forPublic() && !alert.exercise() ? webPath : "/early-warning/alerts/" + reference));
+		var webPath = AlertTexts.webPath(reference, message.forPublic() && !alert.exercise());
+		var url = settings.publicUrl() + webPath;
+		var sms = cancel
+				? AlertTexts.sms(alert.exercise(), true, url, message.note(), message.shortText(), message.headline())
+				: AlertTexts.sms(alert.exercise(), false, url, message.shortText(), message.headline());
 		var issued = alert.issue(reference, sms, now);
 		alerts.save(alert);
 		// Fails loudly, rolling the issue back, if the alert cannot be written as valid
@@ -168,11 +171,20 @@ public class AlertWorkflow {
 		events.publishEvent(new AlertIssued(alert.id(), alert.issuedVersion(), reference, issued.messageType(),
 				issued.level(), alert.exercise() ? EnumSet.of(Audience.PROFESSIONALS) : issued.audiences(),
 				alert.exercise(), (alert.exercise() ? "EXERCISE: " : "") + issued.headline(), issued.lookOutFor(),
-				issued.publicAdvice() == null ? "" : issued.publicAdvice(),
-				issued.professionalAdvice() == null ? "" : issued.professionalAdvice(), sms, issued.ladCodes(),
-				found.stream().map(s -> s.substanceClass().name()).distinct().toList(),
+				cancel ? cancelled(issued.note()) : issued.publicAdvice() == null ? "" : issued.publicAdvice(),
+				cancel ? cancelled(issued.note())
+						: issued.professionalAdvice() == null ? "" : issued.professionalAdvice(),
+				sms, issued.ladCodes(), found.stream().map(s -> s.substanceClass().name()).distinct().toList(),
 				found.stream().map(SubstanceSummary::name).toList(), webPath, issuedAt, issued.expiresAt(),
 				alert.signalId(), earlyWarning.signal(alert.signalId()).firstEvidenceAt()));
+	}
+
+	/**
+	 * What a cancellation tells its recipients instead of the old advice: that it is
+	 * cancelled, and why.
+	 */
+	static String cancelled(@Nullable String reason) {
+		return "This alert has been cancelled." + (reason == null || reason.isBlank() ? "" : " " + reason.strip());
 	}
 
 	private String nextReference(Instant now) {
@@ -193,7 +205,19 @@ public class AlertWorkflow {
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("alerts.error.notFound.version", alertId + "/" + version));
 		SignalView signal = earlyWarning.signal(alert.signalId());
-		return cap.write(alert, message, signal.status());
+		return cap.write(alert, message, signal.status(), strength(panel.grades(alert.signalId())));
+	}
+
+	/**
+	 * The panel's strength of evidence: the lower median of its grades, {@code null}
+	 * without grades.
+	 */
+	static @Nullable EvidenceStrength strength(List<PanelGrade> grades) {
+		if (grades.isEmpty()) {
+			return null;
+		}
+		var sorted = grades.stream().map(PanelGrade::strength).sorted().toList();
+		return sorted.get(sorted.size() / 2);
 	}
 
 	/** One alert as pages show it. */
@@ -229,14 +253,18 @@ public class AlertWorkflow {
 				? AlertTexts.professionalAdvice(draft.professionalAdvice(), found) : null;
 		var level = Objects.requireNonNull(draft.level());
 		var headline = Objects.requireNonNull(draft.headline()).strip();
-		var sms = AlertTexts.sms(exercise, type == AlertMessageType.CANCEL, level, headline,
-				publicAdvice != null ? publicAdvice : String.valueOf(professionalAdvice),
-				settings.publicUrl() + "/alerts");
+		var shortText = draft.shortText() == null || draft.shortText().isBlank() ? null
+				: draft.shortText().strip().replaceAll("\\s+", " ");
+		var forPublicPage = forPublic && !exercise;
+		var url = settings.publicUrl() + AlertTexts.webPath(AlertTexts.SAMPLE_REFERENCE, forPublicPage);
+		var sms = type == AlertMessageType.CANCEL
+				? AlertTexts.sms(exercise, true, url, draft.note(), shortText, headline)
+				: AlertTexts.sms(exercise, false, url, shortText, headline);
 		return new AlertContent(level, draft.audiences(), new ArrayList<>(new LinkedHashSet<>(draft.ladCodes())),
 				new ArrayList<>(new LinkedHashSet<>(draft.substanceCodes())), headline,
 				Objects.requireNonNull(draft.lookOutFor()).strip(), publicAdvice, professionalAdvice,
 				draft.note() == null || draft.note().isBlank() ? null : draft.note().strip(),
-				Objects.requireNonNull(draft.expiresAt()), Objects.requireNonNull(draft.reviewAt()), sms);
+				Objects.requireNonNull(draft.expiresAt()), Objects.requireNonNull(draft.reviewAt()), shortText, sms);
 	}
 
 }

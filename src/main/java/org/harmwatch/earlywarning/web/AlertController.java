@@ -178,6 +178,14 @@ class AlertController {
 		model.addAttribute("urgent", AlertManagement.urgentPath(signal));
 		model.addAttribute("updating", updating);
 		model.addAttribute("allowsNothing", allowed.isEmpty());
+		boolean exercise = updating != null && updating.exercise();
+		var publicLink = alerts.smsLink(true, false);
+		var professionalLink = alerts.smsLink(false, false);
+		model.addAttribute("smsLinkPublic", publicLink);
+		model.addAttribute("smsLinkProfessional", professionalLink);
+		model.addAttribute("exercisePrefix", AlertManagement.SMS_EXERCISE_PREFIX);
+		model.addAttribute("smsRoom",
+				Math.min(alerts.shortTextRoom(publicLink, exercise), alerts.shortTextRoom(professionalLink, exercise)));
 		return "earlywarning/alertForm";
 	}
 
@@ -245,12 +253,14 @@ class AlertController {
 
 	@GetMapping(path = "/early-warning/alerts/{id}/cap", produces = "application/cap+xml")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
-	ResponseEntity<String> cap(@PathVariable UUID id) {
+	ResponseEntity<String> cap(@PathVariable UUID id, @RequestParam(required = false) @Nullable String version) {
 		var alert = alerts.alert(id);
 		if (alert.version() == 0) {
 			return ResponseEntity.notFound().build();
 		}
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/cap+xml")).body(alerts.cap(alert));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/cap+xml"))
+			.body(alerts.cap(alert.id(), PublicAlertController.version(alert, version)));
 	}
 
 	@GetMapping("/early-warning/alerts/{id}/poster.pdf")

@@ -29,14 +29,14 @@ import org.jspecify.annotations.Nullable;
  */
 record AlertForm(String level, List<String> audiences, List<String> areas, List<String> substances, String headline,
 		String lookOutFor, String publicAdvice, String professionalAdvice, String expiresAt, String reviewAt,
-		String exercise, String note) {
+		String exercise, String note, String shortText) {
 
 	static final int SUBSTANCE_FIELDS = 3;
 
 	AlertForm(@Nullable String level, @Nullable List<String> audiences, @Nullable List<String> areas,
 			@Nullable List<String> substances, @Nullable String headline, @Nullable String lookOutFor,
 			@Nullable String publicAdvice, @Nullable String professionalAdvice, @Nullable String expiresAt,
-			@Nullable String reviewAt, @Nullable String exercise, @Nullable String note) {
+			@Nullable String reviewAt, @Nullable String exercise, @Nullable String note, @Nullable String shortText) {
 		this.level = text(level);
 		this.audiences = values(audiences);
 		this.areas = values(areas);
@@ -54,6 +54,7 @@ record AlertForm(String level, List<String> audiences, List<String> areas, List<
 		this.reviewAt = text(reviewAt);
 		this.exercise = text(exercise);
 		this.note = text(note);
+		this.shortText = text(shortText);
 	}
 
 	/**
@@ -63,7 +64,7 @@ record AlertForm(String level, List<String> audiences, List<String> areas, List<
 	static AlertForm forSignal(SignalView signal, Instant now, ZoneId zone) {
 		return new AlertForm("", List.of(), List.of(signal.ladCode()),
 				signal.substanceName() == null ? List.of() : List.of(signal.substanceName()), "", "", "", "",
-				local(now.plus(14, ChronoUnit.DAYS), zone), local(now.plus(7, ChronoUnit.DAYS), zone), "", "");
+				local(now.plus(14, ChronoUnit.DAYS), zone), local(now.plus(7, ChronoUnit.DAYS), zone), "", "", "");
 	}
 
 	/** A form for an update, filled from the current message. */
@@ -73,7 +74,8 @@ record AlertForm(String level, List<String> audiences, List<String> areas, List<
 				current.substances().stream().map(AlertView.Substance::name).toList(), current.headline(),
 				current.lookOutFor(), current.publicAdvice(), current.professionalAdvice(),
 				local(current.expiresAt().isAfter(now) ? current.expiresAt() : now.plus(14, ChronoUnit.DAYS), zone),
-				local(now.plus(7, ChronoUnit.DAYS), zone), "", "");
+				local(now.plus(7, ChronoUnit.DAYS), zone), "", "",
+				current.shortText() == null ? "" : current.shortText());
 	}
 
 	static String local(Instant instant, ZoneId zone) {
@@ -128,7 +130,7 @@ record AlertForm(String level, List<String> audiences, List<String> areas, List<
 		return new AlertDraft(chosenLevel, chosenAudiences,
 				areas.stream().filter(a -> !a.isBlank()).distinct().toList(), codes, headline, lookOutFor, publicAdvice,
 				professionalAdvice, time("expiresAt", expiresAt, zone, problems),
-				time("reviewAt", reviewAt, zone, problems), exerciseTicked(), note);
+				time("reviewAt", reviewAt, zone, problems), exerciseTicked(), note, shortText);
 	}
 
 	private static @Nullable Instant time(String field, String value, ZoneId zone, List<FieldProblem> problems) {

@@ -248,12 +248,20 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * The hash of the one style element Swagger UI (5.30) writes into its page: allowed
+	 * exactly, so that the API documentation renders without a CSP error and no other
+	 * inline style is.
+	 */
+	static final String SWAGGER_UI_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
+	/**
 	 * The content security policy: our own scripts and styles only, map tiles from the
 	 * tile server, and forms that post only to us, or to a single sign-on provider
 	 * (signing out posts to us, and we redirect to the provider's end-session endpoint;
 	 * browsers apply {@code form-action} to that redirect too).
 	 */
 	static String contentSecurityPolicy(MapProperties map, List<String> ssoOrigins) {
+		// (Swagger UI's one inline style element is allowed by its hash, nothing else.)
 		var images = "'self' data:";
 		var tiles = map.tileUrl();
 		if (!tiles.isBlank()) {
@@ -261,8 +269,8 @@ class SecurityConfiguration {
 			var host = uri.getHost();
 			images += " " + uri.getScheme() + "://" + (host.matches("^[a-c]\\..*") ? "*." + host.substring(2) : host);
 		}
-		return "default-src 'self'; img-src " + images + "; style-src 'self'; script-src 'self'; "
-				+ "object-src 'none'; base-uri 'self'; form-action 'self'"
+		return "default-src 'self'; img-src " + images + "; style-src 'self' " + SWAGGER_UI_STYLE
+				+ "; script-src 'self'; " + "object-src 'none'; base-uri 'self'; form-action 'self'"
 				+ ssoOrigins.stream().map(origin -> " " + origin).collect(Collectors.joining())
 				+ "; frame-ancestors 'none'";
 	}

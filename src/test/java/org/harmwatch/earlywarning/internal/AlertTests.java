@@ -70,7 +70,8 @@ class AlertTests {
 	static AlertContent content(Instant expires) {
 		return new AlertContent(AlertLevel.WARNING, Set.of(Audience.PROFESSIONALS, Audience.PUBLIC),
 				List.of("E08000025"), List.of("fentanyl"), "Fentanyl in heroin", "Grey-brown powder",
-				"Do not use alone.", "Consider fentanyl.", null, expires, expires.minus(Duration.ofDays(1)), "sms");
+				"Do not use alone.", "Consider fentanyl.", null, expires, expires.minus(Duration.ofDays(1)), null,
+				"sms");
 	}
 
 	static AlertContent content() {

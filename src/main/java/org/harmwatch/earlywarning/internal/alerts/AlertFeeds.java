@@ -9,6 +9,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import org.harmwatch.earlywarning.AlertView;
@@ -16,7 +18,9 @@ import org.harmwatch.earlywarning.AlertView;
 /**
  * The public Atom feeds, written with Rome: the public alerts, and the CAP index whose
  * entries link to each alert's CAP 1.2 document ({@code type="application/cap+xml"}) for
- * other regions and national bodies to poll.
+ * other regions and national bodies to poll. An alert is one entry whose id stays the
+ * same across its versions (published at its first issue, updated at its latest), with
+ * the issuing body as author.
  */
 public final class AlertFeeds {
 
@@ -41,7 +45,7 @@ public final class AlertFeeds {
 		feed.setTitle((cap ? "CAP alerts: " : "Drug alerts: ") + region);
 		feed.setDescription("Public drug alerts from the " + region + " drugs early warning system");
 		feed.setUri(baseUrl + (cap ? "/alerts/cap.atom" : "/alerts/feed.atom"));
-		feed.setAuthor("Harmwatch drugs early warning, " + region);
+		feed.setAuthors(List.of(author(baseUrl, region)));
 		var self = new SyndLinkImpl();
 		self.setRel("self");
 		self.setType("application/atom+xml");
@@ -65,13 +69,19 @@ public final class AlertFeeds {
 			}
 			var entry = new SyndEntryImpl();
 			var page = baseUrl + "/alerts/" + alert.reference();
-			entry.setUri(baseUrl + "/alerts/" + alert.reference() + "#v" + alert.version());
+			// One id for every version, so that a feed reader shows an update as the same
+			// item changed, not as a new one (RFC 4287 4.2.6: the id stays when the entry
+			// is
+			// updated).
+			entry.setUri(entryId(baseUrl, alert.reference()));
+			entry.setAuthors(List.of(author(baseUrl, region)));
 			var state = switch (alert.state()) {
 				case CANCELLED -> "Cancelled: ";
 				default -> current.version() != null && current.version() > 1 ? "Updated: " : "";
 			};
 			entry.setTitle(state + alert.reference() + " " + current.headline());
-			entry.setPublishedDate(Date.from(alert.issuedAt()));
+			var first = alert.issuedMessages().getLast().issuedAt();
+			entry.setPublishedDate(Date.from(first != null ? first : alert.issuedAt()));
 			entry.setUpdatedDate(Date.from(alert.issuedAt()));
 			var alternate = new SyndLinkImpl();
 			alternate.setRel("alternate");
@@ -110,6 +120,18 @@ public final class AlertFeeds {
 		catch (FeedException ex) {
 			throw new IllegalStateException("Could not write the feed", ex);
 		}
+	}
+
+	/** The Atom id of an alert's entry: the same for every version of the alert. */
+	public static String entryId(String baseUrl, String reference) {
+		return baseUrl + "/alerts/" + reference;
+	}
+
+	private static SyndPerson author(String baseUrl, String region) {
+		var person = new SyndPersonImpl();
+		person.setName("Harmwatch drugs early warning, " + region);
+		person.setUri(baseUrl + "/alerts");
+		return person;
 	}
 
 	private static com.rometools.rome.feed.synd.SyndCategory category(String name) {

@@ -1,6 +1,8 @@
 package org.harmwatch.earlywarning.internal.alerts;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -31,20 +33,36 @@ public record CapMessage(String identifier, String sender, String sent, String s
 	 * @param event what it is about
 	 * @param responseType what to do, e.g. {@code Avoid}, {@code Monitor},
 	 * {@code AllClear}
-	 * @param urgency {@code Immediate}, {@code Expected}, {@code Future}
-	 * @param severity {@code Extreme}, {@code Severe}, {@code Moderate}
-	 * @param certainty {@code Observed}, {@code Likely}, {@code Possible}
+	 * @param urgency {@code Immediate}, {@code Expected}, {@code Future}, {@code Past} (a
+	 * cancellation)
+	 * @param severity {@code Extreme}, {@code Severe}, {@code Moderate}, {@code Minor} (a
+	 * cancellation)
+	 * @param certainty {@code Observed}, {@code Likely}, {@code Possible},
+	 * {@code Unknown}
 	 * @param audience who it is written for
+	 * @param eventCodes codes receivers filter on (substances and their classes)
 	 * @param expires when it stops being current (region offset, no fractional seconds)
+	 * @param parameters further values for systems (level, reference, version)
 	 */
 	public record Info(String event, String responseType, String urgency, String severity, String certainty,
-			String audience, String expires, String senderName, String headline, String description, String instruction,
-			String web, List<Area> areas) {
+			String audience, List<Value> eventCodes, String expires, String senderName, String headline,
+			String description, String instruction, String web, List<Value> parameters, List<Area> areas) {
 
 		public Info {
+			eventCodes = List.copyOf(eventCodes);
+			parameters = List.copyOf(parameters);
 			areas = List.copyOf(areas);
 		}
 
+	}
+
+	/**
+	 * A named value, as CAP's {@code eventCode} and {@code parameter} carry them.
+	 *
+	 * @param valueName the name of the system or vocabulary the value is from
+	 * @param value the value
+	 */
+	public record Value(String valueName, String value) {
 	}
 
 	/**
@@ -56,10 +74,14 @@ public record CapMessage(String identifier, String sender, String sent, String s
 	}
 
 	/**
-	 * Formats an instant as CAP wants it: the offset of the zone, no fractional seconds.
+	 * Formats an instant as CAP wants it: the offset of the zone, no fractional seconds,
+	 * and UTC written {@code -00:00} (CAP 1.2 §3.3.2).
 	 */
-	public static String time(Instant instant, java.time.ZoneId zone) {
-		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").format(instant.atZone(zone));
+	public static String time(Instant instant, ZoneId zone) {
+		var text = FORMAT.format(instant.atZone(zone));
+		return text.endsWith("+00:00") ? text.substring(0, text.length() - 6) + "-00:00" : text;
 	}
+
+	private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
 }

@@ -34,8 +34,9 @@ import org.xml.sax.SAXException;
 public final class CapValidator {
 
 	/**
-	 * CAP §3.3.2: a date and time with an offset and no fractional seconds
-	 * ({@code -00:00} is not allowed).
+	 * CAP §3.3.2: a date and time with an offset and no fractional seconds, UTC written
+	 * {@code -00:00} (as Harmwatch writes it; {@code +00:00}, which other systems send,
+	 * is read as UTC too).
 	 */
 	static final Pattern TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[-+]\\d\\d:\\d\\d");
 
@@ -132,9 +133,6 @@ public final class CapValidator {
 				if (!TIME.matcher(value).matches()) {
 					problems.add(name + " '" + value
 							+ "' must be a date and time with an offset and no fractional seconds (CAP 3.3.2)");
-				}
-				else if (value.endsWith("-00:00")) {
-					problems.add(name + " '" + value + "' must not use the offset -00:00 (CAP 3.3.2)");
 				}
 			}
 		}

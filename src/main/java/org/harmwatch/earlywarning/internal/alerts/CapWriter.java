@@ -1,6 +1,7 @@
 package org.harmwatch.earlywarning.internal.alerts;
 
 import java.io.StringWriter;
+import java.util.List;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -53,12 +54,14 @@ public final class CapWriter {
 				add(doc, info, "severity", i.severity());
 				add(doc, info, "certainty", i.certainty());
 				add(doc, info, "audience", i.audience());
+				values(doc, info, "eventCode", i.eventCodes());
 				add(doc, info, "expires", i.expires());
 				add(doc, info, "senderName", i.senderName());
 				add(doc, info, "headline", i.headline());
 				add(doc, info, "description", i.description());
 				add(doc, info, "instruction", i.instruction());
 				add(doc, info, "web", i.web());
+				values(doc, info, "parameter", i.parameters());
 				for (var a : i.areas()) {
 					var area = child(doc, info, "area");
 					add(doc, area, "areaDesc", a.areaDesc());
@@ -78,6 +81,14 @@ public final class CapWriter {
 		}
 		catch (ParserConfigurationException | TransformerException ex) {
 			throw new IllegalStateException("Could not write CAP", ex);
+		}
+	}
+
+	private static void values(Document doc, Element parent, String name, List<CapMessage.Value> values) {
+		for (var v : values) {
+			var element = child(doc, parent, name);
+			add(doc, element, "valueName", v.valueName());
+			add(doc, element, "value", v.value());
 		}
 	}
 

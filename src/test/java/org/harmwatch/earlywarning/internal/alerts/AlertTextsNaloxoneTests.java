@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.harmwatch.earlywarning.AlertLevel;
 import org.harmwatch.substances.RiskFlag;
 import org.harmwatch.substances.SubstanceClass;
 import org.harmwatch.substances.SubstanceId;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The naloxone advice is safety advice: the exact words for each audience and each set of
- * substances, the sedatives named and only they, and the SMS text cut at its limits.
+ * substances, the sedatives named and only they, and never twice.
  */
 class AlertTextsNaloxoneTests {
 
@@ -119,75 +118,17 @@ class AlertTextsNaloxoneTests {
 		assertThat(AlertTexts.naloxoneResponsive(List.of())).isFalse();
 	}
 
-	static final String URL = "https://harmwatch.example/alerts/HW-2026-0001";
-
 	@Test
-	void theSmsSaysExerciseAndCancelledFirst() {
-		assertThat(AlertTexts.sms(true, true, AlertLevel.CRITICAL, "Fentanyl in heroin", "", URL))
-			.isEqualTo("EXERCISE CANCELLED Drug alert CRITICAL: Fentanyl in heroin More: " + URL);
-		assertThat(AlertTexts.sms(false, true, AlertLevel.WARNING, " Fentanyl in heroin ", " Carry\n\nnaloxone. ", URL))
-			.isEqualTo("CANCELLED Drug alert WARNING: Fentanyl in heroin Carry naloxone. More: " + URL);
-	}
+	void theCoordinatorsOwnNaloxoneParagraphIsNotRepeated() {
+		var own = "Do not use alone. Carry naloxone: if someone will not wake, give it and call 999.";
 
-	@Test
-	void theSmsShortensTheAdviceAtAWordWithinItsRoom() {
-		// prefix 20 + link 52 characters: 234 left for headline, space and advice
-		var headline = "Fentanyl in heroin";
-		var advice = "word ".repeat(100);
-		var sms = AlertTexts.sms(false, false, AlertLevel.WARNING, headline, advice, URL);
-
-		String prefix = "Drug alert WARNING: ";
-		String link = " More: " + URL;
-		assertThat(sms).startsWith(prefix + headline + " word word").endsWith("word..." + link);
-		assertThat(sms).hasSize(303);
-		// room 234, headline 18 and a space: the advice gets 215 characters, cut at its
-		// last space before 212
-		int adviceRoom = AlertTexts.SMS_MAX - prefix.length() - link.length() - headline.length() - 1;
-		assertThat(adviceRoom).isEqualTo(215);
-		assertThat(sms).isEqualTo(prefix + headline + " " + "word ".repeat(41) + "word..." + link);
-	}
-
-	@Test
-	void theSmsLeavesOutAdviceWhenTwentyCharactersOrFewerRemain() {
-		String prefix = "Drug alert WARNING: ";
-		String link = " More: " + URL;
-		int room = AlertTexts.SMS_MAX - prefix.length() - link.length();
-		// a headline that leaves exactly 21 characters after its space: advice shortened
-		// into them
-		var leaves21 = "h".repeat(room - 22);
-		assertThat(
-				AlertTexts.sms(false, false, AlertLevel.WARNING, leaves21, "Carry naloxone and do not use alone.", URL))
-			.isEqualTo(prefix + leaves21 + " Carry naloxone..." + link);
-		// one character more and only 20 remain: no advice
-		var leaves20 = "h".repeat(room - 21);
-		assertThat(
-				AlertTexts.sms(false, false, AlertLevel.WARNING, leaves20, "Carry naloxone and do not use alone.", URL))
-			.isEqualTo(prefix + leaves20 + link);
-		// a headline longer than the room is shortened to it
-		var sms = AlertTexts.sms(false, false, AlertLevel.WARNING, "x".repeat(400), "Carry naloxone.", URL);
-		assertThat(sms).isEqualTo(prefix + "x".repeat(room - 3) + "..." + link).hasSize(AlertTexts.SMS_MAX);
-	}
-
-	@Test
-	void aVeryLongLinkStillGivesTwentyCharactersOfHeadlineAndTheTextIsCutAtTheLimit() {
-		var url = "https://harmwatch.example/" + "a".repeat(300);
-		var sms = AlertTexts.sms(false, false, AlertLevel.WARNING, "Heroin contaminated with fentanyl", "Advice.", url);
-
-		assertThat(sms).hasSize(AlertTexts.SMS_MAX)
-			.isEqualTo(("Drug alert WARNING: Heroin contaminat..." + " More: " + url).substring(0, AlertTexts.SMS_MAX));
-	}
-
-	@Test
-	void shorteningCutsAtASpaceOnlyInTheSecondHalf() {
-		assertThat(AlertTexts.shorten("short", 5)).isEqualTo("short");
-		assertThat(AlertTexts.shorten("abcdef", 5)).isEqualTo("ab...");
-		// last space at 7 of a 10-character cut (7 > 13 / 2): cut there
-		assertThat(AlertTexts.shorten("abcdefg hijklmnop", 13)).isEqualTo("abcdefg...");
-		// last space at 2 (not > 6): cut inside the word
-		assertThat(AlertTexts.shorten("ab cdefghijklmnop", 13)).isEqualTo("ab cdefghi...");
-		// a space exactly at half is not taken
-		assertThat(AlertTexts.shorten("abcdef ghijklmnop", 13)).isEqualTo("abcdef ghi...");
-		assertThat(AlertTexts.shorten("abcdef", 2)).isEqualTo("...");
+		assertThat(AlertTexts.publicAdvice(own, of("fentanyl"))).isEqualTo(own);
+		assertThat(AlertTexts.professionalAdvice(own, of("fentanyl"))).isEqualTo(own);
+		// the paragraphs this class adds for the other audience are not the coordinator's
+		assertThat(AlertTexts.ownNaloxoneAdvice(ADVICE + "\n\n" + PUBLIC + " Naloxone does not wake someone from "
+				+ "Xylazine, but give it anyway: it may also contain an opioid."))
+			.isFalse();
+		assertThat(AlertTexts.ownNaloxoneAdvice("Naloxone kits are at the front desk.")).isTrue();
 	}
 
 }

@@ -3,7 +3,6 @@ package org.harmwatch.earlywarning.internal.alerts;
 import java.util.List;
 import java.util.Set;
 
-import org.harmwatch.earlywarning.AlertLevel;
 import org.harmwatch.substances.RiskFlag;
 import org.harmwatch.substances.SubstanceClass;
 import org.harmwatch.substances.SubstanceId;
@@ -36,17 +35,6 @@ class AlertTextsTests {
 						RiskFlag.REPEAT_NALOXONE_LIKELY))))
 			.contains("Naloxone reverses")
 			.contains("Repeated or higher doses");
-	}
-
-	@Test
-	void theSmsIsAtMostTwoPartsAndKeepsTheLink() {
-		var url = "https://harmwatch.example/alerts/HW-2026-0001";
-		var sms = AlertTexts.sms(true, false, AlertLevel.CRITICAL, "x".repeat(400), "advice ".repeat(100), url);
-		assertThat(sms).hasSizeLessThanOrEqualTo(AlertTexts.SMS_MAX)
-			.startsWith("EXERCISE Drug alert CRITICAL: ")
-			.endsWith(url);
-		var short_ = AlertTexts.sms(false, false, AlertLevel.WARNING, "Fentanyl in heroin", "Carry naloxone.", url);
-		assertThat(short_).isEqualTo("Drug alert WARNING: Fentanyl in heroin Carry naloxone. More: " + url);
 	}
 
 }

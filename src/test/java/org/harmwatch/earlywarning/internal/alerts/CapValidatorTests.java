@@ -18,9 +18,11 @@ class CapValidatorTests {
 	static CapMessage message(String sent, String msgType, String scope, String restriction, List<String> references,
 			String expires, String polygon) {
 		var area = new CapMessage.Area("Birmingham", "E08000025", polygon);
-		var info = new CapMessage.Info("Drug alert", "Avoid", "Expected", "Severe", "Observed", "Public", expires,
-				"Harmwatch", "Heroin contaminated with fentanyl", "Grey-brown powder", "Carry naloxone.",
-				"http://localhost/alerts/HW-2026-0001", List.of(area));
+		var info = new CapMessage.Info("Drug alert", "Avoid", "Expected", "Severe", "Observed", "Public",
+				List.of(new CapMessage.Value("harmwatch:substance-class", "OPIOID")), expires, "Harmwatch",
+				"Heroin contaminated with fentanyl", "Grey-brown powder", "Carry naloxone.",
+				"http://localhost/alerts/HW-2026-0001", List.of(new CapMessage.Value("harmwatch:level", "WARNING")),
+				List.of(area));
 		return new CapMessage("HW-2026-0001-1", SENDER, sent, "Actual", msgType, scope, restriction, null, references,
 				List.of(info));
 	}
@@ -36,6 +38,21 @@ class CapValidatorTests {
 	void aGoodMessageIsValid() {
 		assertThat(CapValidator.problems(good())).isEmpty();
 		assertThat(CapValidator.requireValid(good())).contains("<geocode>").contains("<valueName>ONS-GSS</valueName>");
+	}
+
+	@Test
+	void utcIsWrittenMinusZeroAndTheValidatorAcceptsIt() {
+		var winter = CapMessage.time(java.time.Instant.parse("2026-12-05T10:00:00Z"),
+				java.time.ZoneId.of("Europe/London"));
+		var summer = CapMessage.time(java.time.Instant.parse("2026-07-05T10:00:00Z"),
+				java.time.ZoneId.of("Europe/London"));
+		assertThat(winter).isEqualTo("2026-12-05T10:00:00-00:00");
+		assertThat(summer).isEqualTo("2026-07-05T11:00:00+01:00");
+		var utc = CapWriter
+			.write(message(winter, "Alert", "Public", null, List.of(), "2026-12-19T10:00:00-00:00", SQUARE));
+		assertThat(CapValidator.problems(utc)).isEmpty();
+		assertThat(utc).contains("<eventCode>", "<valueName>harmwatch:substance-class</valueName>",
+				"<value>OPIOID</value>", "<parameter>");
 	}
 
 	@Test
@@ -80,9 +97,13 @@ class CapValidatorTests {
 		var noOffset = CapWriter.write(message("2026-11-23T09:15:00+00:00", "Alert", "Public", null, List.of(),
 				"2026-12-07T09:15:00", SQUARE));
 		assertThat(CapValidator.ownRules(noOffset)).anyMatch(p -> p.startsWith("expires"));
+		// CAP 1.2 3.3.2: UTC is written -00:00
 		var minusZero = CapWriter.write(message("2026-11-23T09:15:00-00:00", "Alert", "Public", null, List.of(),
-				"2026-12-07T09:15:00+00:00", SQUARE));
-		assertThat(CapValidator.problems(minusZero)).anyMatch(p -> p.contains("-00:00"));
+				"2026-12-07T09:15:00-00:00", SQUARE));
+		assertThat(CapValidator.problems(minusZero)).isEmpty();
+		var zulu = CapWriter.write(message("2026-11-23T09:15:00Z", "Alert", "Public", null, List.of(),
+				"2026-12-07T09:15:00-00:00", SQUARE));
+		assertThat(CapValidator.ownRules(zulu)).anyMatch(p -> p.startsWith("sent"));
 	}
 
 	@Test

@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CapWriterTests {
 
 	static CapMessage.Info info(String audience, List<CapMessage.Area> areas) {
-		return new CapMessage.Info("Drug alert", "Avoid", "Immediate", "Extreme", "Observed", audience,
+		return new CapMessage.Info("Drug alert", "Avoid", "Immediate", "Extreme", "Observed", audience, List.of(),
 				"2026-12-07T09:15:00+00:00", "Harmwatch West Midlands", "Nitazene in heroin", "Blue tablets",
-				"Carry naloxone.", "https://harmwatch.example/alerts/HW-1", areas);
+				"Carry naloxone.", "https://harmwatch.example/alerts/HW-1", List.of(), areas);
 	}
 
 	@Test

@@ -22,8 +22,9 @@ class CapReaderTests {
 		var area = new org.harmwatch.earlywarning.internal.alerts.CapMessage.Area("Birmingham", "E08000025",
 				"52.40,-2.00 52.40,-1.80 52.55,-1.80 52.55,-2.00 52.40,-2.00");
 		var info = new org.harmwatch.earlywarning.internal.alerts.CapMessage.Info("Drug alert", "Avoid", "Expected",
-				"Severe", "Observed", "Public", "2026-12-07T09:15:00+01:00", "West Midlands", "Fentanyl in heroin",
-				"Grey-brown powder", "Carry naloxone.", "https://wm.example/alerts/7", List.of(area));
+				"Severe", "Observed", "Public", List.of(), "2026-12-07T09:15:00+01:00", "West Midlands",
+				"Fentanyl in heroin", "Grey-brown powder", "Carry naloxone.", "https://wm.example/alerts/7", List.of(),
+				List.of(area));
 		return CapWriter.write(new org.harmwatch.earlywarning.internal.alerts.CapMessage("WM-7", "wm@example.org",
 				"2026-11-23T09:15:00+01:00", status, msgType, "Public", null, null,
 				references == null ? List.of() : List.of(references), List.of(info)));
@@ -58,6 +59,14 @@ class CapReaderTests {
 		assertThat(message.gssCodes()).containsExactly("E08000025");
 		assertThat(message.xml()).isEqualTo(xml);
 		assertThat(CapReader.isCap(CapReader.parse(xml.getBytes(StandardCharsets.UTF_8)))).isTrue();
+	}
+
+	@Test
+	void readsUtcWrittenMinusZeroAsCap12Says() throws Exception {
+		var message = read(cap("Actual", "Alert", null).replace("+01:00", "-00:00"));
+
+		assertThat(message.sent()).isEqualTo(Instant.parse("2026-11-23T09:15:00Z"));
+		assertThat(message.expires()).isEqualTo(Instant.parse("2026-12-07T09:15:00Z"));
 	}
 
 	@Test
