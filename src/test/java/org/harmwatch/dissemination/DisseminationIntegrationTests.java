@@ -371,6 +371,16 @@ class DisseminationIntegrationTests {
 		assertThat(recipients(alert.alertId())).contains(birmingham, opioidsInBirmingham, everything)
 			.doesNotContain(coventry, nitazenes);
 
+		// Classes form a tree: an alert about a nitazene reaches subscribers to
+		// nitazenes,
+		// to high-potency synthetic opioids and to opioids.
+		var opioids = confirmedEmailSubscriber(List.of(), List.of("OPIOID"));
+		var stimulants = confirmedEmailSubscriber(List.of(), List.of("STIMULANT"));
+		var nitazeneAlert = alert(Set.of(Audience.PUBLIC), false, List.of(BIRMINGHAM), List.of("NITAZENE"));
+		fanout.fanOut(nitazeneAlert, T0);
+		assertThat(recipients(nitazeneAlert.alertId())).contains(opioids, nitazenes, opioidsInBirmingham, everything)
+			.doesNotContain(coventry, stimulants);
+
 		var exercise = alert(Set.of(Audience.PUBLIC, Audience.PROFESSIONALS), true, List.of(BIRMINGHAM),
 				List.of("OPIOID"));
 		fanout.fanOut(exercise, T0);

@@ -131,10 +131,10 @@ class InboxIntegrationTests {
 
 	@Test
 	void aFrontlineWorkerOpensTheLinkFromTheirEmailAndReadsTheProfessionalsOnlyAlert() throws Exception {
-		// The frontline workers of one agency subscribe, by agency and role, to
-		// nitazenes.
+		// The frontline workers of one agency subscribe, by agency and role, to opioids:
+		// an alert about a nitazene (a kind of opioid) reaches them.
 		var subscription = dissemination.addProfessional("BHM-TREAT", "FRONTLINE_WORKER", DeliveryChannel.EMAIL, null,
-				List.of(BIRMINGHAM), List.of("NITAZENE"), clock.instant());
+				List.of(BIRMINGHAM), List.of("OPIOID"), clock.instant());
 		try {
 			var headline = "Isotonitazene in fake oxycodone " + UUID.randomUUID().toString().substring(0, 8);
 			var alert = issueForProfessionals(headline);

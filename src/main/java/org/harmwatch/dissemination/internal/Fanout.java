@@ -12,6 +12,7 @@ import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.StaffContact;
 import org.harmwatch.earlywarning.AlertIssued;
 import org.harmwatch.earlywarning.Audience;
+import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +141,7 @@ public class Fanout {
 			.param("version", alert.version())
 			.param("now", Timestamp.from(now))
 			.param("lads", alert.ladCodes().toArray(String[]::new))
-			.param("classes", alert.substanceClasses().toArray(String[]::new))
+			.param("classes", matchedClasses(alert))
 			.param("after", after)
 			.param("size", PUBLIC_CHUNK)
 			.query((rs, n) -> new Chunk(rs.getInt("created"),
@@ -156,7 +157,7 @@ public class Fanout {
 		issues.store(alert, now);
 		var prefix = alert.deliveryKey("");
 		var lads = alert.ladCodes().toArray(String[]::new);
-		var classes = alert.substanceClasses().toArray(String[]::new);
+		var classes = matchedClasses(alert);
 		var at = Timestamp.from(now);
 		int created = 0;
 		if (alert.audiences().contains(Audience.PROFESSIONALS)) {
@@ -202,6 +203,15 @@ public class Fanout {
 				.update();
 		}
 		return created;
+	}
+
+	/**
+	 * The classes a subscriber's filter is matched against: the alert's own and every
+	 * class they are a kind of, so that a subscriber to "Opioid" gets an alert about a
+	 * nitazene.
+	 */
+	static String[] matchedClasses(AlertIssued alert) {
+		return SubstanceClass.withAncestors(alert.substanceClasses()).toArray(String[]::new);
 	}
 
 	/**
