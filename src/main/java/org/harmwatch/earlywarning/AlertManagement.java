@@ -178,10 +178,12 @@ public class AlertManagement {
 
 	/**
 	 * An alert the public may see: issued, for the public, no exercise (cancelled ones
-	 * stay readable).
+	 * stay readable); in the demo also an exercise written for the public
+	 * ({@code harmwatch.alerts.public-exercises}), which its page marks as one.
 	 */
 	public Optional<AlertView> publicAlert(String reference) {
-		return byReference(reference).filter(a -> a.isPublic() && !a.exercise() && a.version() > 0);
+		return byReference(reference).filter(a -> a.version() > 0 && (a.isPublic() && !a.exercise()
+				|| settings.publicExercises() && a.exercise() && a.current() != null && a.current().forPublic()));
 	}
 
 	/** The alerts drafted from a signal, newest first. */
@@ -195,11 +197,11 @@ public class AlertManagement {
 	}
 
 	/**
-	 * The public's current alerts: issued, for the public, no exercise, not expired or
-	 * cancelled; newest first.
+	 * The public's current alerts: issued, for the public, not expired or cancelled, no
+	 * exercise (in the demo, exercises for the public too); newest first.
 	 */
 	public List<AlertView> currentPublic(Instant now) {
-		return reads.currentPublic(now);
+		return reads.currentPublic(now, settings.publicExercises());
 	}
 
 	/**

@@ -104,6 +104,20 @@ class DemoIntegrationTests {
 		var cap = page("/early-warning/alerts/" + alert.id() + "/cap", as("coordinator"));
 		assertThat(cap).contains("<status>Exercise</status>");
 
+		// The public alerts page shows it too, marked as an exercise, to anyone.
+		var publicAlerts = mvc.perform(get("/alerts"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(publicAlerts).contains(HEADLINE).contains("EXERCISE");
+		var publicPage = mvc.perform(get("/alerts/" + alert.reference()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(publicPage).contains(HEADLINE).contains("This is an exercise").contains("Do not use alone");
+
 		// The distribution lists got it: the drug service's staff by e-mail, its on-call
 		// phone by text, all in the outbox.
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

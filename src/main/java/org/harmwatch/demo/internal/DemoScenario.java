@@ -62,11 +62,12 @@ import org.springframework.stereotype.Component;
 /**
  * A small believable scenario for the demo, so that each role finds work on signing in: a
  * nitazene signal in Birmingham, reported by a drug service, the ambulance service and
- * A&amp;E, validated, graded by the panel and alerted on to professionals as an exercise;
- * a xylazine signal in Coventry waiting for the panel; an anonymous report in
- * Wolverhampton waiting for the coordinator; a night-time drug-checking session with
- * results and one sample still to analyse; and professionals on the distribution lists
- * (e-mail and text message), whose alert waits in the demo outbox.
+ * A&amp;E, validated, graded by the panel and alerted on to professionals and the public
+ * as an exercise (on the public alert pages marked as one, never sent to the public); a
+ * xylazine signal in Coventry waiting for the panel; an anonymous report in Wolverhampton
+ * waiting for the coordinator; a night-time drug-checking session with results and one
+ * sample still to analyse; and professionals on the distribution lists (e-mail and text
+ * message), whose alert waits in the demo outbox.
  *
  * <p>
  * Everything goes through the modules' management APIs, as the people named would do it
@@ -192,20 +193,23 @@ class DemoScenario implements ApplicationRunner {
 						+ "hours in resus.");
 		var signal = earlyWarning.signalOf(EvidenceKind.REPORT, first.toString()).orElseThrow();
 		earlyWarning.decide(signal, SignalStatus.VALIDATED, null, "coordinator", now.minus(Duration.ofHours(29)));
-		panel.grade(signal, EvidenceStrength.B, PotentialHarm.HIGH, PanelOutcome.ALERT_PROFESSIONALS,
+		panel.grade(signal, EvidenceStrength.B, PotentialHarm.HIGH, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC,
 				"Three independent sources in three days, one confirmed by laboratory toxicology.", "panel",
 				"Priya Panel", now.minus(Duration.ofHours(28)));
-		panel.grade(signal, EvidenceStrength.B, PotentialHarm.HIGH, PanelOutcome.ALERT_PROFESSIONALS,
+		panel.grade(signal, EvidenceStrength.B, PotentialHarm.HIGH, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC,
 				"Agree: the clinical picture matches; crews are seeing repeated naloxone doses.", "panel2",
 				"Pat Paramedic", now.minus(Duration.ofHours(27)));
-		panel.recordOutcome(signal, PanelOutcome.ALERT_PROFESSIONALS,
-				"Both grades agree: alert professionals in Birmingham.", "coordinator",
+		panel.recordOutcome(signal, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC,
+				"Both grades agree: alert professionals and the public in Birmingham.", "coordinator",
 				now.minus(Duration.ofHours(26)));
-		var alert = alerts.draft(signal, new AlertDraft(AlertLevel.WARNING, Set.of(Audience.PROFESSIONALS),
-				List.of(BIRMINGHAM), List.of("protonitazene"), HEADLINE,
+		var alert = alerts.draft(signal, new AlertDraft(AlertLevel.WARNING,
+				Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), List.of(BIRMINGHAM), List.of("protonitazene"),
+				HEADLINE,
 				"People who use heroin collapsing quickly, with pinpoint pupils and slow or no breathing, who need "
 						+ "more naloxone than usual or fall unconscious again after coming round.",
-				null,
+				"Heroin in Birmingham may contain a nitazene, far stronger than heroin. Do not use alone, start with a "
+						+ "small amount, and carry naloxone. If someone will not wake or is breathing slowly, call 999 "
+						+ "and give naloxone; give a second dose if they do not wake in 2 to 3 minutes.",
 				"Give naloxone and call 999. Be ready to give more than one dose: wait 2 to 3 minutes between doses. "
 						+ "Stay with the person: naloxone can wear off before the nitazene does. Make sure clients and "
 						+ "their friends carry naloxone. Report every case to early warning.",

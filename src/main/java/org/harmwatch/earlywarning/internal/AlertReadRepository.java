@@ -110,11 +110,16 @@ public class AlertReadRepository {
 	 * Issued public alerts that are current (not expired, not cancelled, no exercise),
 	 * newest first.
 	 */
-	public List<AlertView> currentPublic(Instant now) {
+	public List<AlertView> currentPublic(Instant now, boolean withExercises) {
 		return jdbc.sql("""
-				SELECT * FROM earlywarning.alert WHERE state = 'ISSUED' AND public AND NOT exercise AND expires_at > ?
+				SELECT * FROM earlywarning.alert a WHERE state = 'ISSUED' AND expires_at > ?
+				  AND (public AND NOT exercise
+				       OR ? AND exercise AND EXISTS (SELECT 1 FROM earlywarning.alert_message m
+				                                     WHERE m.alert_id = a.id AND m.version = a.version
+				                                       AND 'PUBLIC' = ANY (m.audiences)))
 				ORDER BY issued_at DESC, id LIMIT 100""")
 			.param(Timestamp.from(now))
+			.param(withExercises)
 			.query((rs, n) -> alert(rs, now))
 			.list()
 			.stream()

@@ -17,10 +17,22 @@ public class AlertSettings {
 
 	private final RegionSettings region;
 
+	private final boolean publicExercises;
+
 	AlertSettings(@Value("${harmwatch.alerts.sender:early-warning@harmwatch.example}") String sender,
-			RegionSettings region) {
+			RegionSettings region, @Value("${harmwatch.alerts.public-exercises:false}") boolean publicExercises) {
 		this.sender = sender;
 		this.region = region;
+		this.publicExercises = publicExercises;
+	}
+
+	/**
+	 * Whether the public alert pages also show exercise alerts written for the public,
+	 * marked as exercises: on in the demo only. An exercise never reaches public
+	 * subscribers or the public feeds either way.
+	 */
+	public boolean publicExercises() {
+		return publicExercises;
 	}
 
 	/** The CAP sender. */

@@ -26,7 +26,10 @@ class PublicAlertNotices implements PublicNotices {
 		return alerts.currentPublic(now)
 			.stream()
 			.filter(a -> a.reference() != null)
-			.map(a -> new PublicNotice(a.headline(), "/alerts/" + a.reference(), "alerts.level." + a.level().name(),
+			// An exercise (shown in the demo only) is tagged as one instead of by its
+			// level.
+			.map(a -> new PublicNotice(a.headline(), "/alerts/" + a.reference(),
+					a.exercise() ? "alerts.exercise.tag" : "alerts.level." + a.level().name(),
 					a.issuedAt() == null ? a.createdAt() : a.issuedAt()))
 			.toList();
 	}
