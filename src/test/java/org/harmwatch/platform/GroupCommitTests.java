@@ -90,13 +90,17 @@ class GroupCommitTests {
 		}
 	}
 
-	/** Submits units on the key and waits until all are queued behind the held one. */
+	/**
+	 * Submits units on the key one after the other, each once the one before is queued
+	 * (so they queue in this order), behind the held one.
+	 */
 	List<Future<Object>> queue(String key, List<java.util.function.Supplier<Object>> units) {
 		var futures = new ArrayList<Future<Object>>();
 		for (var unit : units) {
+			int queued = this.group.waiting(key);
 			futures.add(this.callers.submit(() -> this.group.run(key, unit)));
+			await().atMost(30, TimeUnit.SECONDS).until(() -> this.group.waiting(key) == queued + 1);
 		}
-		await().atMost(30, TimeUnit.SECONDS).until(() -> this.group.waiting(key) == units.size());
 		return futures;
 	}
 
