@@ -45,18 +45,25 @@ public class InboxRepository {
 	}
 
 	/**
+	 * Issues with how many versions their alert has, the agencies and roles they went to,
+	 * and whether one was delivered to the staff member {@code :staff}.
+	 */
+	private static final String ISSUES = """
+			SELECT i.*,
+			  (SELECT count(*) FROM dissemination.alert_issue v WHERE v.alert_id = i.alert_id) AS versions,
+			  ARRAY(SELECT coalesce(g.agency_code, '') || '|' || coalesce(g.role_name, '')
+			    FROM dissemination.issue_recipient_group g WHERE g.alert_id = i.alert_id) AS groups,
+			  EXISTS (SELECT 1 FROM dissemination.delivery d WHERE d.alert_id = i.alert_id AND d.staff_id = :staff)
+			    AS delivered
+			FROM dissemination.alert_issue i
+			""";
+
+	/**
 	 * The latest issue of each of the newest alerts that went to professionals, newest
 	 * first.
 	 */
 	public List<Sent> latest(UUID staffId) {
-		return jdbc.sql("""
-				SELECT i.*,
-				  (SELECT count(*) FROM dissemination.alert_issue v WHERE v.alert_id = i.alert_id) AS versions,
-				  ARRAY(SELECT coalesce(g.agency_code, '') || '|' || coalesce(g.role_name, '')
-				    FROM dissemination.issue_recipient_group g WHERE g.alert_id = i.alert_id) AS groups,
-				  EXISTS (SELECT 1 FROM dissemination.delivery d WHERE d.alert_id = i.alert_id AND d.staff_id = :staff)
-				    AS delivered
-				FROM dissemination.alert_issue i
+		return jdbc.sql(ISSUES + """
 				WHERE 'PROFESSIONALS' = ANY (i.audiences)
 				  AND i.version = (SELECT max(x.version) FROM dissemination.alert_issue x WHERE x.alert_id = i.alert_id)
 				ORDER BY i.issued_at DESC, i.reference DESC
@@ -72,14 +79,7 @@ public class InboxRepository {
 	 * none.
 	 */
 	public List<Sent> byReference(String reference, UUID staffId) {
-		var issues = jdbc.sql("""
-				SELECT i.*,
-				  (SELECT count(*) FROM dissemination.alert_issue v WHERE v.alert_id = i.alert_id) AS versions,
-				  ARRAY(SELECT coalesce(g.agency_code, '') || '|' || coalesce(g.role_name, '')
-				    FROM dissemination.issue_recipient_group g WHERE g.alert_id = i.alert_id) AS groups,
-				  EXISTS (SELECT 1 FROM dissemination.delivery d WHERE d.alert_id = i.alert_id AND d.staff_id = :staff)
-				    AS delivered
-				FROM dissemination.alert_issue i
+		var issues = jdbc.sql(ISSUES + """
 				WHERE i.reference = :reference
 				ORDER BY i.version DESC""")
 			.param("staff", staffId)
