@@ -205,6 +205,14 @@ public class AlertManagement {
 	}
 
 	/**
+	 * One page of the public archive: public alerts cancelled or expired at {@code now},
+	 * newest first (in the demo, exercises for the public too).
+	 */
+	public AlertView.Page publicArchive(int page, Instant now) {
+		return reads.publicArchive(page, now, settings.publicExercises());
+	}
+
+	/**
 	 * Issued public alerts for feeds, cancelled and expired ones included (a feed tells
 	 * readers of those too).
 	 */

@@ -199,6 +199,9 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /alerts", PUBLIC);
 		EXPECTED.put("GET /alerts/{reference}", PUBLIC);
 		EXPECTED.put("GET /alerts/{reference}.cap", PUBLIC);
+		EXPECTED.put("GET /alerts/{reference}/poster.pdf", PUBLIC);
+		EXPECTED.put("GET /alerts/{reference}/briefing.pdf", PUBLIC);
+		EXPECTED.put("GET /alerts/archive", PUBLIC);
 		EXPECTED.put("GET /alerts/feed.atom", PUBLIC);
 		EXPECTED.put("GET /alerts/cap.atom", PUBLIC);
 		// drug checking: the analyst's sessions, intake, results and advice; police roles

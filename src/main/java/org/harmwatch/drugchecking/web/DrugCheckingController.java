@@ -25,7 +25,7 @@ import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.SessionView;
 import org.harmwatch.drugchecking.SiteKind;
 import org.harmwatch.drugchecking.internal.DrugCheckingPolicy;
-import org.harmwatch.drugchecking.internal.QrCodes;
+import org.harmwatch.platform.QrCodes;
 import org.harmwatch.geography.Area;
 import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.FieldProblem;

@@ -128,6 +128,39 @@ public class AlertReadRepository {
 	}
 
 	/**
+	 * One page of the public archive: public alerts that were cancelled or have expired
+	 * (exercises written for the public too when asked, in the demo), newest first.
+	 */
+	public AlertView.Page publicArchive(int page, Instant now, boolean withExercises) {
+		var where = """
+				version > 0 AND (state = 'CANCELLED' OR state = 'ISSUED' AND expires_at <= :now)
+				  AND (public AND NOT exercise
+				       OR :exercises AND exercise AND EXISTS (SELECT 1 FROM earlywarning.alert_message m
+				                                              WHERE m.alert_id = a.id AND m.version = a.version
+				                                                AND 'PUBLIC' = ANY (m.audiences)))""";
+		long total = jdbc.sql("SELECT count(*) FROM earlywarning.alert a WHERE " + where)
+			.param("now", Timestamp.from(now))
+			.param("exercises", withExercises)
+			.query(Long.class)
+			.single();
+		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		int p = Math.clamp(page, 1, pages);
+		var list = jdbc
+			.sql("SELECT * FROM earlywarning.alert a WHERE " + where
+					+ " ORDER BY issued_at DESC, id LIMIT :limit OFFSET :offset")
+			.param("now", Timestamp.from(now))
+			.param("exercises", withExercises)
+			.param("limit", PAGE_SIZE)
+			.param("offset", (p - 1) * PAGE_SIZE)
+			.query((rs, n) -> alert(rs, now))
+			.list()
+			.stream()
+			.map(this::withMessages)
+			.toList();
+		return new AlertView.Page(list, p, pages, total);
+	}
+
+	/**
 	 * Issued public alerts for feeds, cancelled and expired ones included, newest first.
 	 */
 	public List<AlertView> publicFeed(int limit) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.harmwatch.earlywarning.AlertLevel;
@@ -14,7 +13,6 @@ import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.Audience;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.SignalView;
-import org.harmwatch.earlywarning.internal.alerts.AlertPdfs;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
@@ -24,7 +22,6 @@ import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.substances.SubstanceManagement;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -42,8 +39,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * Alerts for staff: the coordinator drafts one from a signal, updates or cancels it;
@@ -64,18 +59,18 @@ class AlertController {
 
 	private final SubstanceManagement vocabulary;
 
-	private final ITemplateEngine templates;
+	private final AlertDocuments documents;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	AlertController(AlertManagement alerts, EarlyWarningManagement earlyWarning, SubstanceManagement vocabulary,
-			ITemplateEngine templates, Clock clock, RegionSettings region) {
+			AlertDocuments documents, Clock clock, RegionSettings region) {
 		this.alerts = alerts;
 		this.earlyWarning = earlyWarning;
 		this.vocabulary = vocabulary;
-		this.templates = templates;
+		this.documents = documents;
 		this.clock = clock;
 		this.zone = region.timeZone();
 	}
@@ -266,31 +261,13 @@ class AlertController {
 	@GetMapping("/early-warning/alerts/{id}/poster.pdf")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	ResponseEntity<byte[]> poster(@PathVariable UUID id) {
-		return pdf(alerts.alert(id), "earlywarning/alertPoster", "poster");
+		return documents.poster(alerts.alert(id), true);
 	}
 
 	@GetMapping("/early-warning/alerts/{id}/briefing.pdf")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	ResponseEntity<byte[]> briefing(@PathVariable UUID id) {
-		return pdf(alerts.alert(id), "earlywarning/alertBriefing", "briefing");
-	}
-
-	private ResponseEntity<byte[]> pdf(AlertView alert, String template, String kind) {
-		var message = alert.current() != null ? alert.current() : alert.pending();
-		if (message == null) {
-			return ResponseEntity.notFound().build();
-		}
-		var context = new Context(Locale.UK);
-		context.setVariable("alert", alert);
-		context.setVariable("message", message);
-		context.setVariable("zone", zone);
-		context.setVariable("publicUrl", alerts.publicUrl());
-		var xhtml = templates.process(template, context);
-		var name = (alert.reference() == null ? "draft-" + alert.id() : alert.reference()) + "-" + kind + ".pdf";
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", ContentDisposition.inline().filename(name).build().toString())
-			.body(AlertPdfs.render(xhtml, alerts.publicUrl()));
+		return documents.briefing(alerts.alert(id), true);
 	}
 
 }

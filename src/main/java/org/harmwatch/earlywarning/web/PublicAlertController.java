@@ -38,9 +38,12 @@ import org.springframework.web.context.request.WebRequest;
  * The public face of early warning: current public alerts with a map, each alert's page
  * and CAP 1.2 document, and the Atom feeds (alerts, and the CAP index) that other regions
  * and national bodies poll, each cacheable (ETag, Last-Modified, 304); earlier versions
- * of a CAP document, which an update references, come with {@code ?version=N}. Only
- * issued alerts for the public are shown; exercises and alerts for professionals only are
- * never here (404, as if they did not exist: their page is in the professionals' inbox).
+ * of a CAP document, which an update references, come with {@code ?version=N}. Each
+ * alert's A4 poster and clinician briefing are here too, an update says what changed
+ * since the version before, and cancelled and expired alerts stay in the archive. Only
+ * issued alerts for the public are shown; exercises (except the demo's, marked as such)
+ * and alerts for professionals only are never here (404, as if they did not exist: their
+ * page is in the professionals' inbox).
  */
 @Controller
 class PublicAlertController {
@@ -51,13 +54,17 @@ class PublicAlertController {
 
 	private final GeographyManagement geography;
 
+	private final AlertDocuments documents;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	PublicAlertController(AlertManagement alerts, GeographyManagement geography, Clock clock, RegionSettings region) {
+	PublicAlertController(AlertManagement alerts, GeographyManagement geography, AlertDocuments documents, Clock clock,
+			RegionSettings region) {
 		this.alerts = alerts;
 		this.geography = geography;
+		this.documents = documents;
 		this.clock = clock;
 		this.zone = region.timeZone();
 	}
@@ -89,7 +96,28 @@ class PublicAlertController {
 		model.addAttribute("message", alert.current());
 		model.addAttribute("zone", zone);
 		model.addAttribute("now", clock.instant());
+		model.addAttribute("changes", AlertChanges.of(alert));
 		return "earlywarning/publicAlert";
+	}
+
+	@GetMapping("/alerts/archive")
+	@PublicEndpoint("Cancelled and expired public drug alerts stay on the record")
+	String archive(@RequestParam(defaultValue = "1") int page, Model model) {
+		model.addAttribute("result", alerts.publicArchive(page, clock.instant()));
+		model.addAttribute("zone", zone);
+		return "earlywarning/publicArchive";
+	}
+
+	@GetMapping("/alerts/{reference}/poster.pdf")
+	@PublicEndpoint("A public drug alert's A4 poster, for anyone to print and put up")
+	ResponseEntity<byte[]> poster(@PathVariable String reference) {
+		return documents.poster(found(reference), false);
+	}
+
+	@GetMapping("/alerts/{reference}/briefing.pdf")
+	@PublicEndpoint("A public drug alert's briefing for clinicians, who may not have an account")
+	ResponseEntity<byte[]> briefing(@PathVariable String reference) {
+		return documents.briefing(found(reference), false);
 	}
 
 	@ResponseBody

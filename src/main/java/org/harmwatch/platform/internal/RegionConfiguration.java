@@ -36,8 +36,10 @@ class RegionConfiguration {
 		if (isBlank(publicUrl)) {
 			publicUrl = "http://localhost:" + environment.getProperty("server.port", "8080");
 		}
-		return new RegionSettings(environment.getRequiredProperty("harmwatch.region.name"),
-				ZoneId.of(environment.getRequiredProperty("harmwatch.region.time-zone")), publicUrl.strip());
+		var name = environment.getRequiredProperty("harmwatch.region.name");
+		return new RegionSettings(name, ZoneId.of(environment.getRequiredProperty("harmwatch.region.time-zone")),
+				publicUrl.strip(), environment.getProperty("harmwatch.region.issuer", name).strip(),
+				environment.getProperty("harmwatch.region.helpline"));
 	}
 
 	private static boolean isBlank(@Nullable String value) {
