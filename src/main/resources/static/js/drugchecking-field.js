@@ -388,7 +388,8 @@ async function sync(heartbeat = false) {
           }
         }
         if (refused.size === 0) {
-          notice = t('serverRefused', problem.detail || t('noReason'));
+          const said = (problem.errors || []).map((e) => e.message).filter(Boolean).join(' ');
+          notice = t('serverRefused', said || t('noReason'));
           break;
         }
         await write([...refused.values()]);
@@ -549,8 +550,12 @@ function kindWord(kind) {
 }
 
 function sampleName(all, r) {
-  const sample = all.find((x) => x.clientId === r.sampleClientId && x.kind === 'sample');
-  return sample ? '“' + sample.body.soldAs + '”' + (sample.code ? ' (' + sample.code + ')' : '') : t('aSample');
+  // A sample's own record names itself; a name never reads "null" (sold as may be blank).
+  const sample = r.kind === 'sample' ? r : all.find((x) => x.clientId === r.sampleClientId && x.kind === 'sample');
+  if (!sample) return t('aSample');
+  const soldAs = sample.body && sample.body.soldAs ? String(sample.body.soldAs).trim() : '';
+  if (soldAs === '') return sample.code || t('aSample');
+  return '“' + soldAs + '”' + (sample.code ? ' (' + sample.code + ')' : '');
 }
 
 async function render() {
@@ -635,7 +640,8 @@ async function render() {
     }
     else {
       const list = element('ul', 'govuk-list govuk-error-message');
-      (r.errors || []).forEach((e) => list.append(element('li', null, e.field + ': ' + e.message)));
+      // The server's messages are in the reader's words; its field names are internal and not shown.
+      (r.errors || []).forEach((e) => list.append(element('li', null, e.message)));
       content.append(element('p', 'govuk-body', describe(r.kind, r.body)), list,
         element('p', 'govuk-body', t('staysUnsent')), button(t('discard'), true, () => discard(r)));
     }
