@@ -1,10 +1,20 @@
 package org.harmwatch.browser;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.drugchecking.LicenceCondition;
+import org.harmwatch.drugchecking.SessionDraft;
+import org.harmwatch.drugchecking.SessionManagement;
+import org.harmwatch.drugchecking.SiteKind;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @HarmwatchIntegrationTest
 class AccessibilityBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	SessionManagement sessionManagement;
 
 	@Test
 	void theAgencyAndRoleListsDoNotScrollSidewaysAt320Pixels() {
@@ -77,6 +90,32 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator(".govuk-error-summary")).containsText("Choose who or what the report comes from.");
 		assertTiedToItsError(page.locator("#sourceType"));
 		assertSummaryLinksTo("sourceType");
+		assertAccessible();
+	}
+
+	@Test
+	void fieldModeMarksTheComponentItWillNotSave() {
+		var session = sessionManagement.createSession(new SessionDraft("Accessible festival " + UUID.randomUUID(),
+				SiteKind.FESTIVAL, "E08000025", "Main tent", LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 19),
+				"Chemist A", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", Instant.now());
+		signIn("analyst");
+		page.navigate("/drug-checking/field/" + session);
+		var take = page.locator("#field-form");
+		take.getByLabel("How did the sample come in?").selectOption("FRONT_OF_HOUSE");
+		take.getByLabel("What was it sold as?").fill("MDMA");
+		take.getByLabel("The person consents to the sample being tested").check();
+		take.getByLabel("Substance 1", new Locator.GetByLabelOptions().setExact(true)).fill("MDMA");
+		take.getByLabel("Method of component 1").selectOption("RAMAN");
+		take.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save on this device")).click();
+		assertTiedToItsError(take.getByLabel("Confidence of component 1"));
+		assertThat(take.getByLabel("Confidence of component 1")).isFocused();
+		assertThat(take.getByLabel("Method of component 1")).not().hasAttribute("aria-invalid", "true");
+
+		// Corrected, the mark goes and the sample is kept.
+		take.getByLabel("Confidence of component 1").selectOption("CONFIRMED");
+		take.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save on this device")).click();
+		assertThat(take.locator(".govuk-error-message")).hasCount(0);
+		assertThat(take.getByLabel("Confidence of component 1")).not().hasAttribute("aria-invalid", "true");
 		assertAccessible();
 	}
 
