@@ -1,7 +1,7 @@
 // Service worker of drug checking's offline field mode, served at /drug-checking/field/sw.js (scope /drug-checking/field/).
 // Keeps the field page, its styles and scripts in a cache so the page opens and works without signal. Records are not
 // kept here but in IndexedDB by the page; API calls always go to the network.
-const CACHE = 'harmwatch-field-v1';
+const CACHE = 'harmwatch-field-v2';
 const SHELL = [
   '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css',
   '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js',

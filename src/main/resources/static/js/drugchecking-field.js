@@ -9,7 +9,7 @@
 // offline, any answer from the server means online. The browser's offline event is believed at once.
 const main = document.querySelector('[data-field-mode]');
 const sessionId = main.dataset.sessionId;
-const CACHE = 'harmwatch-field-v1';
+const CACHE = 'harmwatch-field-v2';
 // Texts come from the message bundle, as data- attributes of #field-texts; {0} and {1} are filled in here.
 const TEXTS = document.getElementById('field-texts').dataset;
 function t(key, ...args) {
@@ -195,17 +195,23 @@ form.addEventListener('submit', async (event) => {
       intendedChange: value('intendedChange'), referral: value('referral')
     }, sample.clientId));
   }
+  clearFieldErrors(form);
   // Confidence and method are never pre-selected: a component without them is not saved (the server refuses it too).
-  if (components.some((c) => c.confidence === null || c.method === null)) {
+  const unsure = [1, 2].filter((n) => value('c' + n + 'text') !== null)
+    .flatMap((n) => ['confidence', 'method'].filter((f) => value('c' + n + f) === null).map((f) => 'c' + n + f));
+  if (unsure.length > 0) {
     notice = t('chooseConfidence');
+    showFieldErrors(form, unsure, notice);
     await render();
     return;
   }
   // Numbers the server cannot read would refuse the whole batch unnamed: keep them out here.
-  const notNumbers = made.flatMap((r) => [r.body.pillWeightMg, ...(r.body.components || []).map((c) => c.quantity)])
-    .filter((n) => typeof n === 'string');
+  const notNumbers = ['pillWeightMg', 'c1quantity', 'c2quantity']
+    .filter((name) => (name === 'pillWeightMg' ? pill : value(name.slice(0, 2) + 'text') !== null))
+    .filter((name) => typeof number(name) === 'string');
   if (notNumbers.length > 0) {
     notice = t('notNumbers');
+    showFieldErrors(form, notNumbers, notice);
     await render();
     return;
   }
@@ -283,13 +289,18 @@ editForm.addEventListener('submit', async (event) => {
     text: editValue('e' + n + 'text'), quantity: editNumber('e' + n + 'quantity'), unit: editValue('e' + n + 'unit'),
     basis: editValue('e' + n + 'basis'), confidence: editValue('e' + n + 'confidence'), method: editValue('e' + n + 'method')
   })).concat(editing.extra);
+  clearFieldErrors(editForm);
+  const shown = [1, 2].filter((n) => editValue('e' + n + 'text') !== null);
+  const unsure = shown.flatMap((n) => ['confidence', 'method'].filter((f) => editValue('e' + n + f) === null).map((f) => 'e' + n + f));
   if (components.some((c) => c.confidence === null || c.method === null)) {
     notice = t('chooseConfidence');
+    showFieldErrors(editForm, unsure, notice);
     await render();
     return;
   }
   if (components.some((c) => typeof c.quantity === 'string')) {
     notice = t('notNumbers');
+    showFieldErrors(editForm, shown.map((n) => 'e' + n + 'quantity').filter((name) => typeof editNumber(name) === 'string'), notice);
     await render();
     return;
   }
@@ -388,7 +399,8 @@ async function sync(heartbeat = false) {
           }
         }
         if (refused.size === 0) {
-          notice = t('serverRefused', problem.detail || t('noReason'));
+          const said = (problem.errors || []).map((e) => e.message).filter(Boolean).join(' ');
+          notice = t('serverRefused', said || t('noReason'));
           break;
         }
         await write([...refused.values()]);
@@ -512,6 +524,56 @@ async function discard(r) {
 
 // ---- Showing
 
+// A field the device will not save is marked as the server-rendered forms mark theirs (WCAG 3.3.1): its own message
+// with an id, aria-describedby pointing at it, aria-invalid, the red border; focus goes to the first.
+function showFieldErrors(theForm, names, message) {
+  let first = null;
+  for (const name of names) {
+    const field = theForm.elements.namedItem(name);
+    if (!field || !field.id) {
+      continue;
+    }
+    const id = field.id + '-error';
+    const error = element('p', 'govuk-error-message hw-field-error', message);
+    error.id = id;
+    error.dataset.for = field.id;
+    field.before(error);
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', ((field.getAttribute('aria-describedby') || '') + ' ' + id).trim());
+    field.classList.add(field.tagName === 'SELECT' ? 'govuk-select--error' : 'govuk-input--error');
+    const group = field.closest('.govuk-form-group');
+    if (group) {
+      group.classList.add('govuk-form-group--error');
+    }
+    first = first || field;
+  }
+  if (first) {
+    first.focus();
+  }
+}
+
+function clearFieldErrors(theForm) {
+  for (const error of theForm.querySelectorAll('.hw-field-error')) {
+    const field = document.getElementById(error.dataset.for);
+    if (field) {
+      field.removeAttribute('aria-invalid');
+      const rest = (field.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== error.id);
+      if (rest.length > 0) {
+        field.setAttribute('aria-describedby', rest.join(' '));
+      }
+      else {
+        field.removeAttribute('aria-describedby');
+      }
+      field.classList.remove('govuk-select--error', 'govuk-input--error');
+      const group = field.closest('.govuk-form-group');
+      if (group) {
+        group.classList.remove('govuk-form-group--error');
+      }
+    }
+    error.remove();
+  }
+}
+
 function element(tag, className, text) {
   const e = document.createElement(tag);
   if (className) {
@@ -549,8 +611,12 @@ function kindWord(kind) {
 }
 
 function sampleName(all, r) {
-  const sample = all.find((x) => x.clientId === r.sampleClientId && x.kind === 'sample');
-  return sample ? '“' + sample.body.soldAs + '”' + (sample.code ? ' (' + sample.code + ')' : '') : t('aSample');
+  // A sample's own record names itself; a name never reads "null" (sold as may be blank).
+  const sample = r.kind === 'sample' ? r : all.find((x) => x.clientId === r.sampleClientId && x.kind === 'sample');
+  if (!sample) return t('aSample');
+  const soldAs = sample.body && sample.body.soldAs ? String(sample.body.soldAs).trim() : '';
+  if (soldAs === '') return sample.code || t('aSample');
+  return '“' + soldAs + '”' + (sample.code ? ' (' + sample.code + ')' : '');
 }
 
 async function render() {
@@ -635,7 +701,8 @@ async function render() {
     }
     else {
       const list = element('ul', 'govuk-list govuk-error-message');
-      (r.errors || []).forEach((e) => list.append(element('li', null, e.field + ': ' + e.message)));
+      // The server's messages are in the reader's words; its field names are internal and not shown.
+      (r.errors || []).forEach((e) => list.append(element('li', null, e.message)));
       content.append(element('p', 'govuk-body', describe(r.kind, r.body)), list,
         element('p', 'govuk-body', t('staysUnsent')), button(t('discard'), true, () => discard(r)));
     }

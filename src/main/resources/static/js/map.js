@@ -95,7 +95,10 @@ if (container && window.L) {
       .then((collection) => {
         const layer = L.geoJSON(collection, {
           style: (feature) => style(level, feature),
-          onEachFeature: (feature, path) => path.bindPopup(() => popup(feature.properties)),
+          onEachFeature: (feature, path) => {
+            path.bindPopup(() => popup(feature.properties));
+            path.on('add', () => focusable(path, feature.properties));
+          },
         });
         groups[level].addLayer(layer);
         const loaded = new Set((container.getAttribute('data-loaded-layers') || '').split(' ').filter(Boolean));
@@ -110,6 +113,25 @@ if (container && window.L) {
       })
       .finally(() => container.removeAttribute('aria-busy'));
     return loading[level];
+  }
+
+  // Each area is reachable by keyboard (WCAG 2.1.1): Tab reaches it, Enter or Space opens its details, Escape closes them.
+  function focusable(path, properties) {
+    const element = path.getElement && path.getElement();
+    if (!element || element.hasAttribute('tabindex')) return;
+    element.setAttribute('tabindex', '0');
+    element.setAttribute('role', 'button');
+    element.setAttribute('aria-label', `${properties.name} (${properties.code})`);
+    element.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        path.openPopup();
+      }
+      else if (event.key === 'Escape' && path.isPopupOpen()) {
+        event.preventDefault();
+        path.closePopup();
+      }
+    });
   }
 
   function style(level, feature) {
