@@ -20,9 +20,11 @@ import org.harmwatch.dissemination.internal.DeliveryRepository;
 import org.harmwatch.dissemination.internal.DisseminationAudit;
 import org.harmwatch.dissemination.internal.DisseminationProperties;
 import org.harmwatch.dissemination.internal.EmailSender;
+import org.harmwatch.dissemination.internal.Fanout;
 import org.harmwatch.dissemination.internal.SmsSender;
 import org.harmwatch.dissemination.internal.SubscriptionRepository;
 import org.harmwatch.dissemination.internal.Tokens;
+import org.harmwatch.earlywarning.Audience;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
@@ -92,10 +94,14 @@ public class DisseminationManagement {
 
 	private final MessageSource messages;
 
+	private final Fanout fanout;
+
 	DisseminationManagement(SubscriptionRepository subscriptions, DeliveryRepository deliveries, DeliveryCounts counts,
 			ApplicationEventPublisher events, TransactionTemplate transactions, GeographyManagement geography,
 			AgencyManagement agencies, DisseminationProperties properties, EmailSender email, SmsSender sms,
-			AlertIssues issues, AuditLog audit, OutboundHttp outbound, RegionSettings region, MessageSource messages) {
+			AlertIssues issues, AuditLog audit, OutboundHttp outbound, RegionSettings region, MessageSource messages,
+			Fanout fanout) {
+		this.fanout = fanout;
 		this.region = region;
 		this.messages = messages;
 		this.subscriptions = subscriptions;
@@ -111,6 +117,19 @@ public class DisseminationManagement {
 		this.email = email;
 		this.sms = sms;
 		this.issues = issues;
+	}
+
+	/**
+	 * How many recipients an alert for these audiences, districts and substance classes
+	 * would reach if issued now, per audience and channel (keys such as
+	 * {@code PROFESSIONALS:EMAIL}, {@code PROFESSIONALS:SMS}, {@code PARTNER:WEBHOOK},
+	 * {@code PUBLIC:EMAIL}): the same matching as the deliveries written when it is
+	 * issued, class tree included. Public subscribers count only for the public and no
+	 * exercise. Saves nothing; holds no personal data.
+	 */
+	public Map<String, Integer> reach(Set<Audience> audiences, boolean exercise, List<String> ladCodes,
+			List<String> substanceClasses) {
+		return fanout.reach(audiences, exercise, ladCodes, substanceClasses);
 	}
 
 	/** The region's local authority districts, for area filters. */

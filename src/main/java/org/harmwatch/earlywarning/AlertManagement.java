@@ -104,6 +104,14 @@ public class AlertManagement {
 	}
 
 	/**
+	 * Who an update of this alert, or an edit of its waiting update, may reach given its
+	 * signal as it is now; empty when none.
+	 */
+	public Set<Audience> updateAudiences(AlertView alert, SignalView signal) {
+		return Alert.updateAudiences(alert.urgent(), signal.status(), signal.outcome());
+	}
+
+	/**
 	 * Whether an alert drafted from this signal would take the urgent path (validated,
 	 * not yet graded).
 	 */
@@ -156,6 +164,39 @@ public class AlertManagement {
 	public AlertView approve(UUID alertId, HarmwatchUser user, Instant now) {
 		workflow.approve(alertId, user, now);
 		return workflow.view(alertId);
+	}
+
+	/**
+	 * The drafter or a coordinator edits the message waiting on an alert (the first alert
+	 * or an update) before anyone signed it off. Audited.
+	 * @throws InputRejectedException naming every problem, also when the user may not
+	 * edit it or someone signed it off already
+	 */
+	@Transactional
+	public void edit(UUID alertId, AlertDraft draft, HarmwatchUser user, Instant now) {
+		workflow.edit(alertId, draft, user, now);
+	}
+
+	/**
+	 * The drafter or a coordinator withdraws the message waiting on an alert, saying why;
+	 * it stays in the history, and a withdrawn first draft withdraws the alert. Audited.
+	 * @throws InputRejectedException when nothing waits, there is no reason, or the user
+	 * may not withdraw it
+	 */
+	@Transactional
+	public void withdraw(UUID alertId, @Nullable String reason, HarmwatchUser user, Instant now) {
+		workflow.withdraw(alertId, reason, user, now);
+	}
+
+	/**
+	 * An approver returns the message waiting on an alert to its drafter with a reason
+	 * instead of signing it off: the sign-offs so far are void. Audited.
+	 * @throws InputRejectedException when nothing waits, there is no reason, or the user
+	 * may not sign it off
+	 */
+	@Transactional
+	public void sendBack(UUID alertId, @Nullable String reason, HarmwatchUser user, Instant now) {
+		workflow.sendBack(alertId, reason, user, now);
 	}
 
 	/**

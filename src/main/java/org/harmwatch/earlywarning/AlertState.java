@@ -18,6 +18,9 @@ public enum AlertState {
 	EXPIRED,
 
 	/** Withdrawn by a cancellation. */
-	CANCELLED
+	CANCELLED,
+
+	/** Withdrawn before it was ever issued; it stays in the history. */
+	WITHDRAWN
 
 }

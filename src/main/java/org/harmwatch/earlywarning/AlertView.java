@@ -38,7 +38,12 @@ public record AlertView(UUID id, @Nullable String reference, UUID signalId, bool
 
 	/** The message waiting for approval, if any. */
 	public @Nullable Message pending() {
-		return messages.stream().filter(m -> !m.issued()).findFirst().orElse(null);
+		return messages.stream().filter(m -> !m.issued() && !m.withdrawn()).findFirst().orElse(null);
+	}
+
+	/** The messages withdrawn before they were issued, newest first. */
+	public List<Message> withdrawnMessages() {
+		return messages.stream().filter(Message::withdrawn).toList();
 	}
 
 	/** The latest issued message, if any. */
@@ -78,13 +83,21 @@ public record AlertView(UUID id, @Nullable String reference, UUID signalId, bool
 	 * @param issuedAt when it was issued
 	 * @param approvals its named sign-offs
 	 * @param approvalsNeeded how many sign-offs issue it
+	 * @param withdrawnBy who withdrew it before it was issued, if anyone did
+	 * @param withdrawnAt when
+	 * @param withdrawnReason why
+	 * @param returnedBy the name of the approver who last returned it to its drafter
+	 * @param returnedAt when
+	 * @param returnedReason why
 	 */
 	public record Message(UUID id, AlertMessageType messageType, @Nullable Integer version, boolean issued,
 			AlertLevel level, Set<Audience> audiences, List<Area> areas, List<Substance> substances, String headline,
 			String lookOutFor, @Nullable String publicAdvice, @Nullable String professionalAdvice,
 			@Nullable String note, Instant expiresAt, Instant reviewAt, @Nullable String shortText, String smsText,
 			String draftedBy, Instant draftedAt, @Nullable Instant issuedAt, List<Approval> approvals,
-			int approvalsNeeded) {
+			int approvalsNeeded, @Nullable String withdrawnBy, @Nullable Instant withdrawnAt,
+			@Nullable String withdrawnReason, @Nullable String returnedBy, @Nullable Instant returnedAt,
+			@Nullable String returnedReason) {
 
 		public Message {
 			audiences = Set.copyOf(audiences);
@@ -99,6 +112,11 @@ public record AlertView(UUID id, @Nullable String reference, UUID signalId, bool
 
 		public boolean forProfessionals() {
 			return audiences.contains(Audience.PROFESSIONALS);
+		}
+
+		/** Whether it was withdrawn before it was issued. */
+		public boolean withdrawn() {
+			return withdrawnAt != null;
 		}
 
 	}

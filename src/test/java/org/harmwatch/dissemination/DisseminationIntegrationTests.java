@@ -475,6 +475,36 @@ class DisseminationIntegrationTests {
 	}
 
 	@Test
+	void theReachShownBeforeApprovalIsWhatTheFanoutThenCreates() throws Exception {
+		dissemination.addProfessional(null, "PANEL_MEMBER", DeliveryChannel.EMAIL, null, List.of(), List.of("OPIOID"),
+				T0);
+		var opioids = confirmedEmailSubscriber(List.of(BIRMINGHAM), List.of("OPIOID"));
+		confirmedEmailSubscriber(List.of(COVENTRY), List.of());
+		var lads = List.of(BIRMINGHAM);
+		var classes = List.of("NITAZENE");
+		var reach = dissemination.reach(Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false, lads, classes);
+		var exerciseReach = dissemination.reach(Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), true, lads, classes);
+		var alert = alert(Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false, lads, classes);
+		fanout.fanOut(alert, T0);
+		var created = jdbc
+			.sql("SELECT audience || ':' || channel AS k, count(*) AS n FROM dissemination.delivery WHERE alert_id = ?"
+					+ " GROUP BY audience, channel")
+			.param(alert.alertId())
+			.query((rs, n) -> Map.entry(rs.getString("k"), rs.getInt("n")))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		assertThat(reach).isEqualTo(created);
+		assertThat(reach.get("PROFESSIONALS:EMAIL")).isGreaterThanOrEqualTo(2);
+		assertThat(reach.get("PUBLIC:EMAIL")).isPositive();
+		assertThat(recipients(alert.alertId())).contains(opioids, "panel@demo.harmwatch.test");
+		assertThat(exerciseReach).doesNotContainKeys("PUBLIC:EMAIL", "PUBLIC:SMS")
+			.containsEntry("PROFESSIONALS:EMAIL", reach.get("PROFESSIONALS:EMAIL"));
+		assertThat(dissemination.reach(Set.of(), false, lads, classes)).doesNotContainKeys("PROFESSIONALS:EMAIL",
+				"PUBLIC:EMAIL");
+	}
+
+	@Test
 	void professionalsByRoleAreResolvedToStaffEmails() throws Exception {
 		dissemination.addProfessional(null, "PANEL_MEMBER", DeliveryChannel.EMAIL, null, List.of(), List.of(), T0);
 		var alert = alert(Set.of(Audience.PROFESSIONALS), false, List.of(BIRMINGHAM), List.of("OPIOID"));

@@ -765,4 +765,138 @@ class AlertIntegrationTests {
 			.andExpect(content().string(not(containsString(headline))));
 	}
 
+	List<String> audited(UUID alertId) {
+		return jdbc
+			.sql("SELECT action || ' ' || actor FROM platform.audit_event WHERE record_id = ? AND action IN "
+					+ "('ALERT_DRAFT_EDITED', 'ALERT_DRAFT_WITHDRAWN', 'ALERT_DRAFT_RETURNED')" + " ORDER BY seq")
+			.param(alertId.toString())
+			.query(String.class)
+			.list();
+	}
+
+	@Test
+	void anApproverReturnsADraftWithAReasonItsDrafterEditsItAndTheCoordinatorWithdrawsIt() throws Exception {
+		var headline = unique("Returned draft");
+		var id = alerts.draft(validated(), draft(headline, Set.of(Audience.PROFESSIONALS), false), "coordinator",
+				now());
+		alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now());
+		mvc.perform(get("/early-warning/alerts/" + id).with(as("panel2")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Return it to its drafter")))
+			.andExpect(content().string(not(containsString("Edit the draft"))));
+
+		// Returning needs a reason, and only an approver may return.
+		mvc.perform(post("/early-warning/alerts/" + id + "/return").with(as("panel2")).with(csrf()).param("note", " "))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("say why the draft is withdrawn or returned")));
+		mvc.perform(
+				post("/early-warning/alerts/" + id + "/return").with(as("frontline")).with(csrf()).param("note", "No"))
+			.andExpect(status().isForbidden());
+		assertThat(alerts.alert(id).state()).isEqualTo(AlertState.AWAITING_APPROVAL);
+		assertThat(alerts.alert(id).pending().approvals()).hasSize(1);
+
+		mvc.perform(post("/early-warning/alerts/" + id + "/return").with(as("panel2"))
+			.with(csrf())
+			.param("note", "Name the batch: the press will ask.")).andExpect(status().is3xxRedirection());
+		var returned = alerts.alert(id);
+		assertThat(returned.state()).isEqualTo(AlertState.DRAFT);
+		assertThat(returned.pending().approvals()).isEmpty();
+		assertThat(returned.pending().returnedReason()).isEqualTo("Name the batch: the press will ask.");
+		mvc.perform(get("/early-warning/alerts/" + id).with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Name the batch: the press will ask.")))
+			.andExpect(content().string(containsString("Edit the draft")));
+
+		// The drafter edits it: bad input changes nothing, good input replaces the
+		// content.
+		mvc.perform(get("/early-warning/alerts/" + id + "/edit").with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(headline)));
+		mvc.perform(post("/early-warning/alerts/" + id + "/edit").with(as("coordinator"))
+			.with(csrf())
+			.param("level", "CRITICAL")
+			.param("audiences", "PROFESSIONALS")
+			.param("areas", BIRMINGHAM)
+			.param("substances[0]", "fentanyl")
+			.param("headline", "Changed")
+			.param("lookOutFor", "Blue pills")
+			.param("professionalAdvice", "Give naloxone.")
+			.param("expiresAt", "2020-01-01T10:00")
+			.param("reviewAt", "2020-01-01T09:00"))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("must be in the future")));
+		assertThat(alerts.alert(id).headline()).isEqualTo(headline);
+		var edited = unique("Batch 7 blue pills");
+		mvc.perform(post("/early-warning/alerts/" + id + "/edit").with(as("coordinator"))
+			.with(csrf())
+			.param("level", "CRITICAL")
+			.param("audiences", "PROFESSIONALS")
+			.param("areas", BIRMINGHAM)
+			.param("substances[0]", "fentanyl")
+			.param("headline", edited)
+			.param("lookOutFor", "Blue pills stamped 7")
+			.param("professionalAdvice", "Give naloxone.")
+			.param("expiresAt", local(now().plus(Duration.ofDays(5))))
+			.param("reviewAt", local(now().plus(Duration.ofDays(2))))).andExpect(status().is3xxRedirection());
+		var after = alerts.alert(id);
+		assertThat(after.headline()).isEqualTo(edited);
+		assertThat(after.level()).isEqualTo(AlertLevel.CRITICAL);
+		assertThat(after.pending().lookOutFor()).isEqualTo("Blue pills stamped 7");
+		assertThat(after.pending().draftedBy()).isEqualTo("coordinator");
+		assertThat(after.messages()).hasSize(1);
+
+		// Once signed off again it can no longer be edited; the coordinator withdraws it.
+		alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now());
+		assertThatThrownBy(() -> alerts.edit(id, draft(unique("Late"), Set.of(Audience.PROFESSIONALS), false),
+				(HarmwatchUser) users.loadUserByUsername("coordinator"), now()))
+			.isInstanceOfSatisfying(InputRejectedException.class,
+					ex -> assertThat(EarlyWarningMessages.texts(ex)).anyMatch(t -> t.contains("approved this draft")));
+		mvc.perform(post("/early-warning/alerts/" + id + "/withdraw").with(as("panel2"))
+			.with(csrf())
+			.param("note", "Not mine")).andExpect(status().isForbidden());
+		mvc.perform(post("/early-warning/alerts/" + id + "/withdraw").with(as("coordinator"))
+			.with(csrf())
+			.param("note", "Lab found no fentanyl in batch 7.")).andExpect(status().is3xxRedirection());
+		var withdrawn = alerts.alert(id);
+		assertThat(withdrawn.state()).isEqualTo(AlertState.WITHDRAWN);
+		assertThat(withdrawn.pending()).isNull();
+		assertThat(withdrawn.reference()).isNull();
+		assertThat(withdrawn.withdrawnMessages()).singleElement()
+			.satisfies(m -> assertThat(m.withdrawnReason()).isEqualTo("Lab found no fentanyl in batch 7."));
+		assertThat(events.stream(AlertIssued.class).filter(e -> e.alertId().equals(id))).isEmpty();
+		mvc.perform(get("/early-warning/alerts/" + id).with(as("panel")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Withdrawn before issue")))
+			.andExpect(content().string(containsString("Lab found no fentanyl in batch 7.")))
+			.andExpect(content().string(not(containsString("Return it to its drafter"))));
+		mvc.perform(get("/early-warning/alerts").param("state", "WITHDRAWN").with(as("panel")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(edited)));
+		mvc.perform(post("/early-warning/alerts/" + id + "/approve").with(as("panel2")).with(csrf()))
+			.andExpect(status().is(422));
+		assertThat(audited(id)).containsExactly("ALERT_DRAFT_RETURNED panel2", "ALERT_DRAFT_EDITED coordinator",
+				"ALERT_DRAFT_WITHDRAWN coordinator");
+	}
+
+	@Test
+	void aWithdrawnUpdateLeavesTheIssuedAlertAsItWasAndAnotherUpdateCanFollow() {
+		var alert = issue(graded(PanelOutcome.ALERT_PROFESSIONALS), unique("Withdrawn update"),
+				Set.of(Audience.PROFESSIONALS), false);
+		var coordinator = (HarmwatchUser) users.loadUserByUsername("coordinator");
+		var update = new AlertDraft(AlertLevel.CRITICAL, Set.of(Audience.PROFESSIONALS), List.of(BIRMINGHAM),
+				List.of("fentanyl"), unique("Second thoughts"), "Same batch.", null, "Escalate.",
+				now().plus(Duration.ofDays(10)), now().plus(Duration.ofDays(3)), false, "More cases.");
+		alerts.update(alert.id(), update, "coordinator", now());
+		alerts.withdraw(alert.id(), "Premature", coordinator, now());
+		var after = alerts.alert(alert.id());
+		assertThat(after.state()).isEqualTo(AlertState.ISSUED);
+		assertThat(after.version()).isEqualTo(1);
+		assertThat(after.headline()).isEqualTo(alert.headline());
+		assertThat(after.pending()).isNull();
+		alerts.update(alert.id(), update, "coordinator", now());
+		var issued = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel"), now());
+		assertThat(issued.version()).isEqualTo(2);
+		assertThat(issued.withdrawnMessages()).hasSize(1);
+	}
+
 }

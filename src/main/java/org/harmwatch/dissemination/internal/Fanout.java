@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.harmwatch.agency.AgencyManagement;
@@ -242,7 +245,14 @@ public class Fanout {
 				ON CONFLICT DO NOTHING""", groups);
 	}
 
-	private int professionals(AlertIssued alert, String prefix, String[] lads, String[] classes, Timestamp at) {
+	private record Professionals(List<Object[]> subscriptions, LinkedHashMap<String, Row> rows) {
+	}
+
+	/**
+	 * The professionals an alert for these districts and classes reaches: the matching
+	 * professional subscriptions, and one row per recipient and channel.
+	 */
+	private Professionals professionalRows(String[] lads, String[] classes) {
 		var subscriptions = jdbc.sql("""
 				SELECT id, channel, address, agency_code, role_name FROM dissemination.subscription
 				WHERE kind = 'PROFESSIONAL' AND active
@@ -254,12 +264,11 @@ public class Fanout {
 					n) -> new Object[] { rs.getObject("id", UUID.class), rs.getString("channel"),
 							rs.getString("address"), rs.getString("agency_code"), rs.getString("role_name") })
 			.list();
-		if (subscriptions.isEmpty()) {
-			return 0;
-		}
-		recordGroups(alert, subscriptions);
-		var keyRoles = properties.escalation().roles();
 		var rows = new LinkedHashMap<String, Row>();
+		if (subscriptions.isEmpty()) {
+			return new Professionals(subscriptions, rows);
+		}
+		var keyRoles = properties.escalation().roles();
 		var staff = subscriptions.stream().anyMatch(s -> s[2] == null) ? agencies.staffContacts()
 				: List.<StaffContact>of();
 		for (var s : subscriptions) {
@@ -283,6 +292,61 @@ public class Fanout {
 				}
 			}
 		}
+		return new Professionals(subscriptions, rows);
+	}
+
+	/**
+	 * How many recipients a first issue for these audiences, districts and substance
+	 * classes would reach now, per audience and channel, by the same rules as
+	 * {@link #fanOut}; writes nothing. Public subscribers count only when the audience
+	 * includes the public and it is no exercise.
+	 */
+	public Map<String, Integer> reach(Set<Audience> audiences, boolean exercise, List<String> ladCodes,
+			List<String> substanceClasses) {
+		var lads = ladCodes.toArray(String[]::new);
+		var classes = SubstanceClass.withAncestors(substanceClasses).toArray(String[]::new);
+		var reach = new TreeMap<String, Integer>();
+		if (audiences.contains(Audience.PROFESSIONALS)) {
+			professionalRows(lads, classes).rows()
+				.values()
+				.forEach(row -> reach.merge("PROFESSIONALS:" + row.channel(), 1, Integer::sum));
+		}
+		int webhooks = jdbc.sql("""
+				SELECT count(*) FROM dissemination.subscription s
+				WHERE s.kind = 'WEBHOOK' AND s.active
+				  AND (cardinality(s.lad_codes) = 0 OR s.lad_codes && CAST(:lads AS TEXT[]))
+				  AND (cardinality(s.substance_classes) = 0 OR s.substance_classes && CAST(:classes AS TEXT[]))""")
+			.param("lads", lads)
+			.param("classes", classes)
+			.query(Integer.class)
+			.single();
+		if (webhooks > 0) {
+			reach.put("PARTNER:WEBHOOK", webhooks);
+		}
+		if (audiences.contains(Audience.PUBLIC) && !exercise) {
+			jdbc.sql("""
+					SELECT s.channel, count(DISTINCT lower(s.address)) AS n FROM dissemination.subscription s
+					WHERE s.kind = 'PUBLIC' AND s.active AND s.confirmed_at IS NOT NULL
+					  AND (cardinality(s.lad_codes) = 0 OR s.lad_codes && CAST(:lads AS TEXT[]))
+					  AND (cardinality(s.substance_classes) = 0 OR s.substance_classes && CAST(:classes AS TEXT[]))
+					GROUP BY s.channel""")
+				.param("lads", lads)
+				.param("classes", classes)
+				.query((rs, n) -> Map.entry("PUBLIC:" + rs.getString("channel"), rs.getInt("n")))
+				.list()
+				.forEach(e -> reach.put(e.getKey(), e.getValue()));
+		}
+		return reach;
+	}
+
+	private int professionals(AlertIssued alert, String prefix, String[] lads, String[] classes, Timestamp at) {
+		var found = professionalRows(lads, classes);
+		var subscriptions = found.subscriptions();
+		if (subscriptions.isEmpty()) {
+			return 0;
+		}
+		recordGroups(alert, subscriptions);
+		var rows = found.rows();
 		var batch = new ArrayList<Object[]>();
 		for (var row : rows.values()) {
 			batch.add(new Object[] { prefix + row.recipient() + ":" + row.channel(), alert.alertId(), alert.version(),

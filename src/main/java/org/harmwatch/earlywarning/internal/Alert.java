@@ -39,6 +39,13 @@ import org.springframework.data.relational.core.mapping.Table;
  * a time; only an issued alert that is not cancelled can be changed. States:
  * {@code DRAFT} → ({@code AWAITING_APPROVAL} after the first of two sign-offs) →
  * {@code ISSUED} → {@code CANCELLED}; an update keeps it {@code ISSUED}.
+ *
+ * <p>
+ * A waiting message is not stuck: its drafter or a coordinator may edit it until anyone
+ * signs it off (and then may not sign it off either), or withdraw it with a reason (a
+ * withdrawn first draft makes the alert {@code WITHDRAWN}; the message stays in the
+ * history); an approver who may sign it off may instead return it to its drafter with a
+ * reason, which voids the sign-offs so far (the alert goes back to {@code DRAFT}).
  */
 @Table(schema = "earlywarning", name = "alert")
 public class Alert {
@@ -48,7 +55,9 @@ public class Alert {
 
 		MONITOR_OUTCOME("signal"), SIGNAL_NOT_READY("signal"), NO_FURTHER_ALERT("signal"), NOT_ISSUED("alert"),
 		CHANGE_PENDING("alert"), NO_REASON("note"), REASON_TOO_LONG("note"), NOTHING_PENDING("alert"),
-		NOT_AN_APPROVER("alert"), OWN_DRAFT("alert"), ALREADY_APPROVED("alert"), DRAFT_EXPIRED("expiresAt");
+		NOT_AN_APPROVER("alert"), OWN_DRAFT("alert"), ALREADY_APPROVED("alert"), DRAFT_EXPIRED("expiresAt"),
+		NOT_THE_AUTHOR("alert"), SIGNED_OFF_ALREADY("alert"), CANCELLATION_NOT_EDITABLE("alert"),
+		NO_DECISION_REASON("note");
 
 		private final String field;
 
@@ -89,7 +98,7 @@ public class Alert {
 
 	}
 
-	/** The longest reason for a cancellation. */
+	/** The longest reason for a cancellation, withdrawal or return. */
 	static final int MAX_REASON = 1000;
 
 	@Id
@@ -208,8 +217,32 @@ public class Alert {
 	 */
 	public Set<Audience> requireUpdatable(SignalStatus status, @Nullable PanelOutcome outcome) {
 		requireChangeable();
-		var allowed = status == SignalStatus.GRADED ? audiencesFor(status, outcome)
+		var allowed = updateAudiences(urgent, status, outcome);
+		if (allowed.isEmpty()) {
+			throw new Refused(Refusal.NO_FURTHER_ALERT);
+		}
+		return allowed;
+	}
+
+	/**
+	 * Who an update may reach given the signal as it is now: a graded signal's outcome;
+	 * on the urgent path, while the signal is still validated, anyone; else no one.
+	 */
+	public static Set<Audience> updateAudiences(boolean urgent, SignalStatus status, @Nullable PanelOutcome outcome) {
+		return status == SignalStatus.GRADED ? audiencesFor(status, outcome)
 				: urgent && status == SignalStatus.VALIDATED ? EnumSet.allOf(Audience.class) : Set.<Audience>of();
+	}
+
+	/**
+	 * Who the waiting message may reach if edited now, given the signal as it is now: as
+	 * for a new alert before the first issue, as for an update after it.
+	 * @throws Refused when the signal allows none
+	 */
+	public Set<Audience> requireEditable(SignalStatus status, @Nullable PanelOutcome outcome) {
+		if (issuedVersion == 0) {
+			return requireDraftable(status, outcome);
+		}
+		var allowed = updateAudiences(urgent, status, outcome);
 		if (allowed.isEmpty()) {
 			throw new Refused(Refusal.NO_FURTHER_ALERT);
 		}
@@ -238,14 +271,7 @@ public class Alert {
 	 */
 	public String requireCancellable(@Nullable String reason) {
 		requireChangeable();
-		var why = reason == null ? "" : reason.strip();
-		if (why.isEmpty()) {
-			throw new Refused(Refusal.NO_REASON);
-		}
-		if (why.length() > MAX_REASON) {
-			throw new Refused(Refusal.REASON_TOO_LONG);
-		}
-		return why;
+		return requireReason(reason);
 	}
 
 	/**
@@ -263,7 +289,7 @@ public class Alert {
 	}
 
 	private void requireChangeable() {
-		if (issuedVersion == 0 || state == AlertState.CANCELLED) {
+		if (issuedVersion == 0 || state == AlertState.CANCELLED || state == AlertState.WITHDRAWN) {
 			throw new Refused(Refusal.NOT_ISSUED);
 		}
 		if (pending() != null) {
@@ -286,7 +312,7 @@ public class Alert {
 			throw new Refused(Refusal.NOT_AN_APPROVER);
 		}
 		var approver = user.getUsername();
-		if (pending.draftedBy().equals(approver)) {
+		if (pending.writtenBy(approver)) {
 			throw new Refused(Refusal.OWN_DRAFT);
 		}
 		if (pending.approvedBy(approver)) {
@@ -303,6 +329,100 @@ public class Alert {
 			state = AlertState.AWAITING_APPROVAL;
 		}
 		return false;
+	}
+
+	/**
+	 * The drafter or a coordinator edits the waiting alert or update before anyone signed
+	 * it off; the alert takes its level, headline and expiry until it is first issued.
+	 * @throws Refused when nothing waits, the user neither wrote it nor coordinates, it
+	 * is a cancellation, or someone signed it off already
+	 */
+	void edit(HarmwatchUser user, AlertContent content) {
+		var pending = requireAuthor(user);
+		if (pending.messageType() == AlertMessageType.CANCEL) {
+			throw new Refused(Refusal.CANCELLATION_NOT_EDITABLE);
+		}
+		if (!pending.approvals().isEmpty()) {
+			throw new Refused(Refusal.SIGNED_OFF_ALREADY);
+		}
+		pending.revise(content, user.getUsername());
+		if (issuedVersion == 0) {
+			level = content.level();
+			headline = content.headline();
+			expiresAt = content.expiresAt();
+		}
+	}
+
+	/**
+	 * The drafter or a coordinator withdraws the waiting message, saying why: it is never
+	 * issued but stays in the history; a first draft withdraws the alert.
+	 * @return the reason, stripped
+	 * @throws Refused when nothing waits, the user neither wrote it nor coordinates, or
+	 * the reason is missing or too long
+	 */
+	String withdraw(HarmwatchUser user, @Nullable String reason, Instant now) {
+		var pending = requireAuthor(user);
+		var why = requireReason(reason, Refusal.NO_DECISION_REASON);
+		pending.withdraw(user.getUsername(), why, now);
+		if (issuedVersion == 0) {
+			state = AlertState.WITHDRAWN;
+		}
+		return why;
+	}
+
+	/**
+	 * An approver returns the waiting message to its drafter, saying why, instead of
+	 * signing it off: sign-offs so far are void and a first draft is a draft again.
+	 * @return the reason, stripped
+	 * @throws Refused when nothing waits, the user may not approve, wrote it, signed it
+	 * already, or the reason is missing or too long
+	 */
+	String sendBack(HarmwatchUser user, @Nullable String reason, Instant now) {
+		var pending = pending();
+		if (pending == null) {
+			throw new Refused(Refusal.NOTHING_PENDING);
+		}
+		if (!EarlyWarningPolicy.mayApprove(user)) {
+			throw new Refused(Refusal.NOT_AN_APPROVER);
+		}
+		if (pending.writtenBy(user.getUsername())) {
+			throw new Refused(Refusal.OWN_DRAFT);
+		}
+		if (pending.approvedBy(user.getUsername())) {
+			throw new Refused(Refusal.ALREADY_APPROVED);
+		}
+		var why = requireReason(reason, Refusal.NO_DECISION_REASON);
+		pending.sendBack(user.displayName(), why, now);
+		if (issuedVersion == 0) {
+			state = AlertState.DRAFT;
+		}
+		return why;
+	}
+
+	private AlertMessage requireAuthor(HarmwatchUser user) {
+		var pending = pending();
+		if (pending == null) {
+			throw new Refused(Refusal.NOTHING_PENDING);
+		}
+		if (!pending.draftedBy().equals(user.getUsername()) && !EarlyWarningPolicy.mayCoordinate(user)) {
+			throw new Refused(Refusal.NOT_THE_AUTHOR);
+		}
+		return pending;
+	}
+
+	private static String requireReason(@Nullable String reason) {
+		return requireReason(reason, Refusal.NO_REASON);
+	}
+
+	private static String requireReason(@Nullable String reason, Refusal missing) {
+		var why = reason == null ? "" : reason.strip();
+		if (why.isEmpty()) {
+			throw new Refused(missing);
+		}
+		if (why.length() > MAX_REASON) {
+			throw new Refused(Refusal.REASON_TOO_LONG);
+		}
+		return why;
 	}
 
 	/**
@@ -332,7 +452,7 @@ public class Alert {
 
 	/** The message waiting for sign-off, if any. */
 	public @Nullable AlertMessage pending() {
-		return messages.stream().filter(m -> !m.issued()).findFirst().orElse(null);
+		return messages.stream().filter(AlertMessage::waiting).findFirst().orElse(null);
 	}
 
 	/** The latest issued message, if any. */

@@ -3,6 +3,7 @@ package org.harmwatch.earlywarning.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -36,29 +37,29 @@ public class AlertMessage {
 
 	private boolean issued;
 
-	private final AlertLevel level;
+	private AlertLevel level;
 
-	private final List<String> audiences;
+	private List<String> audiences;
 
-	private final List<String> ladCodes;
+	private List<String> ladCodes;
 
-	private final List<String> substanceCodes;
+	private List<String> substanceCodes;
 
-	private final String headline;
+	private String headline;
 
-	private final String lookOutFor;
+	private String lookOutFor;
 
-	private final @Nullable String publicAdvice;
+	private @Nullable String publicAdvice;
 
-	private final @Nullable String professionalAdvice;
+	private @Nullable String professionalAdvice;
 
-	private final @Nullable String note;
+	private @Nullable String note;
 
 	private Instant expiresAt;
 
-	private final Instant reviewAt;
+	private Instant reviewAt;
 
-	private final @Nullable String shortText;
+	private @Nullable String shortText;
 
 	private String smsText;
 
@@ -67,6 +68,21 @@ public class AlertMessage {
 	private final String draftedBy;
 
 	private final Instant draftedAt;
+
+	/** Who else edited it while it waited; none of them may sign it off. */
+	private final List<String> editedBy;
+
+	private @Nullable String withdrawnBy;
+
+	private @Nullable Instant withdrawnAt;
+
+	private @Nullable String withdrawnReason;
+
+	private @Nullable String returnedBy;
+
+	private @Nullable Instant returnedAt;
+
+	private @Nullable String returnedReason;
 
 	private @Nullable Instant issuedAt;
 
@@ -79,7 +95,9 @@ public class AlertMessage {
 			String lookOutFor, @Nullable String publicAdvice, @Nullable String professionalAdvice,
 			@Nullable String note, Instant expiresAt, Instant reviewAt, @Nullable String shortText, String smsText,
 			int approvalsNeeded, String draftedBy, Instant draftedAt, @Nullable Instant issuedAt,
-			Set<AlertApproval> approvals) {
+			Set<AlertApproval> approvals, List<String> editedBy, @Nullable String withdrawnBy,
+			@Nullable Instant withdrawnAt, @Nullable String withdrawnReason, @Nullable String returnedBy,
+			@Nullable Instant returnedAt, @Nullable String returnedReason) {
 		this.id = id;
 		this.messageType = messageType;
 		this.version = version;
@@ -102,6 +120,13 @@ public class AlertMessage {
 		this.draftedAt = draftedAt;
 		this.issuedAt = issuedAt;
 		this.approvals = new HashSet<>(approvals);
+		this.editedBy = new ArrayList<>(editedBy);
+		this.withdrawnBy = withdrawnBy;
+		this.withdrawnAt = withdrawnAt;
+		this.withdrawnReason = withdrawnReason;
+		this.returnedBy = returnedBy;
+		this.returnedAt = returnedAt;
+		this.returnedReason = returnedReason;
 	}
 
 	/** A new message waiting for {@code approvalsNeeded} sign-offs. */
@@ -111,7 +136,59 @@ public class AlertMessage {
 				content.audiences().stream().sorted().map(Enum::name).toList(), content.ladCodes(),
 				content.substanceCodes(), content.headline(), content.lookOutFor(), content.publicAdvice(),
 				content.professionalAdvice(), content.note(), content.expiresAt(), content.reviewAt(),
-				content.shortText(), content.smsText(), approvalsNeeded, drafter, now, null, Set.of());
+				content.shortText(), content.smsText(), approvalsNeeded, drafter, now, null, Set.of(), List.of(), null,
+				null, null, null, null, null);
+	}
+
+	/**
+	 * Replaces the content (type, sign-offs needed and drafter stay); an editor other
+	 * than the drafter is remembered so that they cannot sign it off.
+	 */
+	void revise(AlertContent content, String editor) {
+		level = content.level();
+		audiences = content.audiences().stream().sorted().map(Enum::name).toList();
+		ladCodes = List.copyOf(content.ladCodes());
+		substanceCodes = List.copyOf(content.substanceCodes());
+		headline = content.headline();
+		lookOutFor = content.lookOutFor();
+		publicAdvice = content.publicAdvice();
+		professionalAdvice = content.professionalAdvice();
+		note = content.note();
+		expiresAt = content.expiresAt();
+		reviewAt = content.reviewAt();
+		shortText = content.shortText();
+		smsText = content.smsText();
+		if (!editor.equals(draftedBy) && !editedBy.contains(editor)) {
+			editedBy.add(editor);
+		}
+	}
+
+	/** Withdraws it: it waits no more and is never issued, but stays in the history. */
+	void withdraw(String by, String reason, Instant now) {
+		withdrawnBy = by;
+		withdrawnAt = now;
+		withdrawnReason = reason;
+	}
+
+	/**
+	 * Returns it to its drafter with a reason: its sign-offs are void, it waits to be
+	 * edited and signed off again.
+	 */
+	void sendBack(String approverName, String reason, Instant now) {
+		approvals.clear();
+		returnedBy = approverName;
+		returnedAt = now;
+		returnedReason = reason;
+	}
+
+	/** Whether the user wrote it or edited it while it waited. */
+	boolean writtenBy(String username) {
+		return draftedBy.equals(username) || editedBy.contains(username);
+	}
+
+	/** Whether it waits for sign-off: neither issued nor withdrawn. */
+	public boolean waiting() {
+		return !issued && withdrawnAt == null;
 	}
 
 	void approve(String approver, String approverName, Instant now) {
@@ -230,6 +307,36 @@ public class AlertMessage {
 
 	public @Nullable Instant issuedAt() {
 		return issuedAt;
+	}
+
+	/** Who else edited it while it waited. */
+	public List<String> editedBy() {
+		return List.copyOf(editedBy);
+	}
+
+	public @Nullable String withdrawnBy() {
+		return withdrawnBy;
+	}
+
+	public @Nullable Instant withdrawnAt() {
+		return withdrawnAt;
+	}
+
+	public @Nullable String withdrawnReason() {
+		return withdrawnReason;
+	}
+
+	/** The name of the approver who last returned it, if one did. */
+	public @Nullable String returnedBy() {
+		return returnedBy;
+	}
+
+	public @Nullable Instant returnedAt() {
+		return returnedAt;
+	}
+
+	public @Nullable String returnedReason() {
+		return returnedReason;
 	}
 
 	/** The sign-offs, earliest first. */

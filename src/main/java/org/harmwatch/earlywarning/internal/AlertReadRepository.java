@@ -239,7 +239,9 @@ public class AlertReadRepository {
 				rs.getString("note"), rs.getTimestamp("expires_at").toInstant(),
 				rs.getTimestamp("review_at").toInstant(), rs.getString("short_text"), rs.getString("sms_text"),
 				rs.getString("drafted_by"), rs.getTimestamp("drafted_at").toInstant(), instant(rs, "issued_at"),
-				approvals.getOrDefault(id, List.of()), rs.getInt("approvals_needed"));
+				approvals.getOrDefault(id, List.of()), rs.getInt("approvals_needed"), rs.getString("withdrawn_by"),
+				instant(rs, "withdrawn_at"), rs.getString("withdrawn_reason"), rs.getString("returned_by"),
+				instant(rs, "returned_at"), rs.getString("returned_reason"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

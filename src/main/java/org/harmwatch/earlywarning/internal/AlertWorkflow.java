@@ -148,6 +148,43 @@ public class AlertWorkflow {
 		}
 	}
 
+	/** The drafter or a coordinator edits the waiting alert or update. */
+	public void edit(UUID alertId, AlertDraft draft, HarmwatchUser user, Instant now) {
+		var alert = load(alertId);
+		var signal = earlyWarning.signal(alert.signalId());
+		var allowed = alert.requireEditable(signal.status(), signal.outcome());
+		var update = alert.issuedVersion() > 0;
+		var checked = draft.withExercise(alert.exercise());
+		var problems = checks.check(checked, allowed, now, update);
+		if (!problems.isEmpty()) {
+			throw new InputRejectedException(problems);
+		}
+		alert.edit(user, content(checked, update ? AlertMessageType.UPDATE : AlertMessageType.ALERT, alert.exercise()));
+		alerts.save(alert);
+		audit.recordFor(user.getUsername(), user.agencyCode(), EarlyWarningAudit.ALERT_DRAFT_EDITED, AUDITED,
+				alertId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, null);
+	}
+
+	/** The drafter or a coordinator withdraws the waiting message, saying why. */
+	public void withdraw(UUID alertId, @Nullable String reason, HarmwatchUser user, Instant now) {
+		var alert = load(alertId);
+		var type = alert.pending() == null ? null : alert.pending().messageType();
+		var why = alert.withdraw(user, reason, now);
+		alerts.save(alert);
+		audit.recordFor(user.getUsername(), user.agencyCode(), EarlyWarningAudit.ALERT_DRAFT_WITHDRAWN, AUDITED,
+				alertId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, type + ": " + why);
+	}
+
+	/** An approver returns the waiting message to its drafter, saying why. */
+	public void sendBack(UUID alertId, @Nullable String reason, HarmwatchUser user, Instant now) {
+		var alert = load(alertId);
+		var type = alert.pending() == null ? null : alert.pending().messageType();
+		var why = alert.sendBack(user, reason, now);
+		alerts.save(alert);
+		audit.recordFor(user.getUsername(), user.agencyCode(), EarlyWarningAudit.ALERT_DRAFT_RETURNED, AUDITED,
+				alertId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, type + ": " + why);
+	}
+
 	private void issue(Alert alert, Instant now) {
 		var message = Objects.requireNonNull(alert.pending());
 		var reference = alert.reference() != null ? alert.reference() : nextReference(now);

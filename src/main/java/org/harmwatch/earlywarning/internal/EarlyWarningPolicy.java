@@ -45,6 +45,14 @@ public final class EarlyWarningPolicy {
 	}
 
 	/**
+	 * Whether the user coordinates alerts (early-warning manage), and so may edit or
+	 * withdraw a draft someone else wrote.
+	 */
+	public static boolean mayCoordinate(HarmwatchUser user) {
+		return user.may(Capability.EARLY_WARNING, Action.MANAGE, Purpose.PUBLIC_HEALTH_INTELLIGENCE);
+	}
+
+	/**
 	 * Whether the reader may open the files sent with a report that came from this
 	 * agency.
 	 */

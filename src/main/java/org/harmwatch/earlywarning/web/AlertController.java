@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.harmwatch.earlywarning.AlertLevel;
 import org.harmwatch.earlywarning.AlertManagement;
+import org.harmwatch.earlywarning.AlertMessageType;
 import org.harmwatch.earlywarning.AlertState;
 import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.Audience;
@@ -164,6 +165,48 @@ class AlertController {
 		return form(model, earlyWarning.signal(alert.signalId()), alert);
 	}
 
+	@GetMapping("/early-warning/alerts/{id}/edit")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
+	String editForm(@PathVariable UUID id, Model model) {
+		var alert = alerts.alert(id);
+		var pending = alert.pending();
+		if (pending == null || pending.messageType() == AlertMessageType.CANCEL) {
+			return "redirect:/early-warning/alerts/" + id;
+		}
+		model.addAttribute(FORM, AlertForm.forEdit(pending, alert.exercise(), zone));
+		return editing(model, alert);
+	}
+
+	@PostMapping("/early-warning/alerts/{id}/edit")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
+	String edit(@PathVariable UUID id, @Validated @ModelAttribute(FORM) AlertForm form, BindingResult result,
+			@AuthenticationPrincipal HarmwatchUser user, Model model) {
+		var alert = alerts.alert(id);
+		var problems = new ArrayList<FieldProblem>();
+		var draft = form.toDraft(vocabulary, zone, problems);
+		FormProblems.add(result, problems);
+		if (!result.hasErrors()) {
+			try {
+				alerts.edit(id, draft, user, clock.instant());
+				return "redirect:/early-warning/alerts/" + id + "?edited";
+			}
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
+			}
+		}
+		return editing(model, alert);
+	}
+
+	private String editing(Model model, AlertView alert) {
+		model.addAttribute("editing", alert);
+		var signal = earlyWarning.signal(alert.signalId());
+		var allowed = alert.version() > 0 ? alerts.updateAudiences(alert, signal) : alerts.allowedAudiences(signal);
+		form(model, signal, alert.version() > 0 ? alert : null);
+		model.addAttribute("audiences", List.of(Audience.values()).stream().filter(allowed::contains).toList());
+		model.addAttribute("allowsNothing", allowed.isEmpty());
+		return "earlywarning/alertForm";
+	}
+
 	private String form(Model model, SignalView signal, @Nullable AlertView updating) {
 		var allowed = alerts.allowedAudiences(signal);
 		model.addAttribute("signal", signal);
@@ -227,6 +270,38 @@ class AlertController {
 		// The refusal is shown on the page, at the top: approving has no fields.
 		model.addAttribute(CANCEL, form);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + CANCEL, result);
+		return details(model, alert, user);
+	}
+
+	@PostMapping("/early-warning/alerts/{id}/withdraw")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
+	String withdraw(@PathVariable UUID id, @ModelAttribute(CANCEL) CancelForm form, BindingResult result,
+			@AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect) {
+		var alert = alerts.alert(id);
+		try {
+			alerts.withdraw(id, form.note(), user, clock.instant());
+			redirect.addFlashAttribute("approved", "withdrawn");
+			return "redirect:/early-warning/alerts/" + id;
+		}
+		catch (InputRejectedException ex) {
+			ex.addTo(result);
+		}
+		return details(model, alert, user);
+	}
+
+	@PostMapping("/early-warning/alerts/{id}/return")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
+	String sendBack(@PathVariable UUID id, @ModelAttribute(CANCEL) CancelForm form, BindingResult result,
+			@AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect) {
+		var alert = alerts.alert(id);
+		try {
+			alerts.sendBack(id, form.note(), user, clock.instant());
+			redirect.addFlashAttribute("approved", "returned");
+			return "redirect:/early-warning/alerts/" + id;
+		}
+		catch (InputRejectedException ex) {
+			ex.addTo(result);
+		}
 		return details(model, alert, user);
 	}
 

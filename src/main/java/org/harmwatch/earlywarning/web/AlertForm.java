@@ -78,6 +78,16 @@ record AlertForm(String level, List<String> audiences, List<String> areas, List<
 				current.shortText() == null ? "" : current.shortText());
 	}
 
+	/** The form to edit a waiting message with, filled from it. */
+	static AlertForm forEdit(AlertView.Message pending, boolean exercise, ZoneId zone) {
+		return new AlertForm(pending.level().name(), pending.audiences().stream().map(Enum::name).toList(),
+				pending.areas().stream().map(AlertView.Area::code).toList(),
+				pending.substances().stream().map(AlertView.Substance::name).toList(), pending.headline(),
+				pending.lookOutFor(), pending.publicAdvice(), pending.professionalAdvice(),
+				local(pending.expiresAt(), zone), local(pending.reviewAt(), zone), exercise ? "true" : "",
+				pending.note() == null ? "" : pending.note(), pending.shortText() == null ? "" : pending.shortText());
+	}
+
 	static String local(Instant instant, ZoneId zone) {
 		return LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
 	}

@@ -67,6 +67,9 @@ class AlertTests {
 	/** Reads early warning but holds no approve grant. */
 	static final HarmwatchUser READER = user("reader", READ, MANAGE);
 
+	/** Reads early warning only: neither coordinates nor approves. */
+	static final HarmwatchUser OUTSIDER = user("outsider", READ);
+
 	static AlertContent content(Instant expires) {
 		return new AlertContent(AlertLevel.WARNING, Set.of(Audience.PROFESSIONALS, Audience.PUBLIC),
 				List.of("E08000025"), List.of("fentanyl"), "Fentanyl in heroin", "Grey-brown powder",
@@ -362,6 +365,202 @@ class AlertTests {
 		exercise.issue("HW-2026-0003", "sms", T);
 		assertThat(exercise.isPublic()).isFalse();
 		assertThat(exercise.current().forPublic()).isTrue();
+	}
+
+	/** A graded signal's alert drafted by a panel member, who does not coordinate. */
+	static Alert panelDraft() {
+		return Alert.draft(SIGNAL, GRADED, PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC, false, content(), "panel", T);
+	}
+
+	static Alert returnedUrgent() {
+		var alert = awaitingSecond();
+		alert.sendBack(PANEL_2, "Say which batch", T);
+		return alert;
+	}
+
+	static Alert withdrawnDraft() {
+		var alert = graded();
+		alert.withdraw(COORDINATOR, "Wrong signal", T);
+		return alert;
+	}
+
+	static AlertContent edited() {
+		return new AlertContent(AlertLevel.CRITICAL, Set.of(Audience.PROFESSIONALS), List.of("E08000026"),
+				List.of("fentanyl"), "Fentanyl deaths", "Grey powder", null, "Give naloxone.", null,
+				T.plus(Duration.ofDays(10)), T.plus(Duration.ofDays(9)), null, "sms");
+	}
+
+	/**
+	 * The alert as it stands, who decides what (edit, withdraw, return), then the refusal
+	 * ({@code null}: done) and the state afterwards.
+	 */
+	static Stream<Arguments> decisions() {
+		return Stream.of(
+				// Editing: its drafter or a coordinator, before anyone signed it off.
+				decision("draft", AlertTests::graded, COORDINATOR, "edit", null, AlertState.DRAFT),
+				decision("draft", AlertTests::graded, READER, "edit", null, AlertState.DRAFT),
+				decision("draft", AlertTests::graded, PANEL, "edit", Refusal.NOT_THE_AUTHOR, AlertState.DRAFT),
+				decision("draft", AlertTests::graded, OUTSIDER, "edit", Refusal.NOT_THE_AUTHOR, AlertState.DRAFT),
+				decision("panel's draft", AlertTests::panelDraft, PANEL, "edit", null, AlertState.DRAFT),
+				decision("panel's draft", AlertTests::panelDraft, PANEL_2, "edit", Refusal.NOT_THE_AUTHOR,
+						AlertState.DRAFT),
+				decision("awaiting second", AlertTests::awaitingSecond, COORDINATOR, "edit", Refusal.SIGNED_OFF_ALREADY,
+						AlertState.AWAITING_APPROVAL),
+				decision("returned", AlertTests::returnedUrgent, COORDINATOR, "edit", null, AlertState.DRAFT),
+				decision("update pending", AlertTests::updatePending, COORDINATOR, "edit", null, AlertState.ISSUED),
+				decision("cancellation pending", AlertTests::cancellationPending, COORDINATOR, "edit",
+						Refusal.CANCELLATION_NOT_EDITABLE, AlertState.ISSUED),
+				decision("issued", AlertTests::issued, COORDINATOR, "edit", Refusal.NOTHING_PENDING, AlertState.ISSUED),
+				decision("withdrawn", AlertTests::withdrawnDraft, COORDINATOR, "edit", Refusal.NOTHING_PENDING,
+						AlertState.WITHDRAWN),
+				// Withdrawing: its drafter or a coordinator, with a reason, at any time
+				// before it is issued.
+				decision("draft", AlertTests::graded, COORDINATOR, "withdraw", null, AlertState.WITHDRAWN),
+				decision("draft", AlertTests::graded, COORDINATOR, "withdraw without reason",
+						Refusal.NO_DECISION_REASON, AlertState.DRAFT),
+				decision("draft", AlertTests::graded, COORDINATOR, "withdraw with a long reason",
+						Refusal.REASON_TOO_LONG, AlertState.DRAFT),
+				decision("draft", AlertTests::graded, PANEL, "withdraw", Refusal.NOT_THE_AUTHOR, AlertState.DRAFT),
+				decision("panel's draft", AlertTests::panelDraft, PANEL, "withdraw", null, AlertState.WITHDRAWN),
+				decision("awaiting second", AlertTests::awaitingSecond, COORDINATOR, "withdraw", null,
+						AlertState.WITHDRAWN),
+				decision("update pending", AlertTests::updatePending, COORDINATOR, "withdraw", null, AlertState.ISSUED),
+				decision("cancellation pending", AlertTests::cancellationPending, READER, "withdraw", null,
+						AlertState.ISSUED),
+				decision("issued", AlertTests::issued, COORDINATOR, "withdraw", Refusal.NOTHING_PENDING,
+						AlertState.ISSUED),
+				decision("withdrawn", AlertTests::withdrawnDraft, COORDINATOR, "withdraw", Refusal.NOTHING_PENDING,
+						AlertState.WITHDRAWN),
+				// Returning: anyone who could sign it off instead, with a reason.
+				decision("draft", AlertTests::graded, PANEL, "return", null, AlertState.DRAFT),
+				decision("draft", AlertTests::graded, PANEL, "return without reason", Refusal.NO_DECISION_REASON,
+						AlertState.DRAFT),
+				decision("draft", AlertTests::graded, COORDINATOR, "return", Refusal.OWN_DRAFT, AlertState.DRAFT),
+				decision("draft", AlertTests::graded, READER, "return", Refusal.NOT_AN_APPROVER, AlertState.DRAFT),
+				decision("awaiting second", AlertTests::awaitingSecond, PANEL_2, "return", null, AlertState.DRAFT),
+				decision("awaiting second", AlertTests::awaitingSecond, PANEL, "return", Refusal.ALREADY_APPROVED,
+						AlertState.AWAITING_APPROVAL),
+				decision("update pending", AlertTests::updatePending, PANEL, "return", null, AlertState.ISSUED),
+				decision("issued", AlertTests::issued, PANEL, "return", Refusal.NOTHING_PENDING, AlertState.ISSUED),
+				decision("withdrawn", AlertTests::withdrawnDraft, PANEL, "return", Refusal.NOTHING_PENDING,
+						AlertState.WITHDRAWN));
+	}
+
+	static Arguments decision(String state, Supplier<Alert> alert, HarmwatchUser actor, String action,
+			@Nullable Refusal refusal, AlertState after) {
+		return Arguments.of(state, alert, actor.getUsername(), action, actor, refusal, after);
+	}
+
+	@ParameterizedTest(name = "{0}: {2} {3} -> {5}")
+	@MethodSource("decisions")
+	void decideOnAWaitingMessage(String state, Supplier<Alert> given, String name, String action, HarmwatchUser actor,
+			@Nullable Refusal refusal, AlertState after) {
+		var alert = given.get();
+		var pending = alert.pending();
+		var headline = pending == null ? null : pending.headline();
+		var approvals = pending == null ? 0 : pending.approvals().size();
+		var messages = alert.messages().size();
+		var now = T.plusSeconds(5);
+		Runnable decide = switch (action) {
+			case "edit" -> () -> alert.edit(actor, edited());
+			case "withdraw" -> () -> alert.withdraw(actor, " Wrong batch ", now);
+			case "withdraw without reason" -> () -> alert.withdraw(actor, " ", now);
+			case "withdraw with a long reason" -> () -> alert.withdraw(actor, "x".repeat(Alert.MAX_REASON + 1), now);
+			case "return" -> () -> alert.sendBack(actor, " Name the batch ", now);
+			case "return without reason" -> () -> alert.sendBack(actor, null, now);
+			default -> throw new IllegalArgumentException(action);
+		};
+		if (refusal != null) {
+			assertThatThrownBy(decide::run).isInstanceOfSatisfying(Alert.Refused.class,
+					ex -> assertThat(ex.refusal()).isEqualTo(refusal));
+			assertThat(alert.pending()).isSameAs(pending);
+			if (pending != null) {
+				assertThat(pending.headline()).isEqualTo(headline);
+				assertThat(pending.approvals()).hasSize(approvals);
+				assertThat(pending.withdrawnAt()).isNull();
+			}
+		}
+		else {
+			decide.run();
+			switch (action) {
+				case "edit" -> {
+					assertThat(alert.pending()).isSameAs(pending);
+					assertThat(pending.headline()).isEqualTo("Fentanyl deaths");
+					assertThat(pending.audiences()).containsExactly(Audience.PROFESSIONALS);
+					assertThat(pending.ladCodes()).containsExactly("E08000026");
+					assertThat(pending.draftedBy()).isEqualTo(given.get().pending().draftedBy());
+					if (alert.issuedVersion() == 0) {
+						assertThat(alert.headline()).isEqualTo("Fentanyl deaths");
+						assertThat(alert.level()).isEqualTo(AlertLevel.CRITICAL);
+					}
+					else {
+						assertThat(alert.headline()).isEqualTo("Fentanyl in heroin");
+					}
+				}
+				case "withdraw" -> {
+					assertThat(alert.pending()).isNull();
+					assertThat(pending.withdrawnReason()).isEqualTo("Wrong batch");
+					assertThat(pending.withdrawnBy()).isEqualTo(actor.getUsername());
+					assertThat(pending.issued()).isFalse();
+					assertThat(alert.messages()).hasSize(messages).contains(pending);
+				}
+				case "return" -> {
+					assertThat(alert.pending()).isSameAs(pending);
+					assertThat(pending.approvals()).isEmpty();
+					assertThat(pending.returnedReason()).isEqualTo("Name the batch");
+					assertThat(pending.returnedBy()).isEqualTo(actor.displayName());
+				}
+				default -> throw new IllegalArgumentException(action);
+			}
+		}
+		assertThat(alert.state()).isEqualTo(after);
+	}
+
+	@Test
+	void whoEditedADraftCannotSignItOff() {
+		var alert = panelDraft();
+		alert.edit(COORDINATOR, edited());
+		assertThatThrownBy(() -> alert.approve(COORDINATOR, T)).isInstanceOfSatisfying(Alert.Refused.class,
+				ex -> assertThat(ex.refusal()).isEqualTo(Refusal.OWN_DRAFT));
+		assertThatThrownBy(() -> alert.sendBack(COORDINATOR, "no", T)).isInstanceOfSatisfying(Alert.Refused.class,
+				ex -> assertThat(ex.refusal()).isEqualTo(Refusal.OWN_DRAFT));
+		assertThat(alert.approve(PANEL_2, T)).isTrue();
+	}
+
+	@Test
+	void aReturnedUrgentDraftNeedsTwoFreshSignOffsAfterItIsEdited() {
+		var alert = returnedUrgent();
+		alert.edit(COORDINATOR, edited());
+		assertThat(alert.approve(PANEL, T)).isFalse();
+		assertThat(alert.state()).isEqualTo(AlertState.AWAITING_APPROVAL);
+		assertThat(alert.approve(PANEL_2, T)).isTrue();
+		alert.issue("HW-2026-0004", "sms", T);
+		assertThat(alert.current().headline()).isEqualTo("Fentanyl deaths");
+		assertThat(alert.current().returnedReason()).isEqualTo("Say which batch");
+	}
+
+	@Test
+	void afterAWithdrawnUpdateAnotherCanBeDraftedAndTheWithdrawnOneStaysInTheHistory() {
+		var alert = updatePending();
+		var withdrawn = alert.pending();
+		alert.withdraw(COORDINATOR, "Premature", T);
+		alert.draftUpdate(GRADED, PanelOutcome.ALERT_PROFESSIONALS, content(), "coordinator", T.plusSeconds(1));
+		assertThat(alert.pending()).isNotSameAs(withdrawn).isNotNull();
+		assertThat(alert.messages()).hasSize(3).contains(withdrawn);
+		assertThat(alert.approve(PANEL, T)).isTrue();
+		alert.issue("HW-2026-0001", "sms", T.plusSeconds(2));
+		assertThat(alert.issuedVersion()).isEqualTo(2);
+		assertThat(withdrawn.version()).isNull();
+	}
+
+	@Test
+	void aWithdrawnAlertCannotBeUpdatedOrCancelled() {
+		var alert = withdrawnDraft();
+		assertThatThrownBy(
+				() -> alert.draftUpdate(GRADED, PanelOutcome.ALERT_PROFESSIONALS, content(), "coordinator", T))
+			.isInstanceOfSatisfying(Alert.Refused.class, ex -> assertThat(ex.refusal()).isEqualTo(Refusal.NOT_ISSUED));
+		assertThatThrownBy(() -> alert.draftCancellation("why", content(), "coordinator", T))
+			.isInstanceOfSatisfying(Alert.Refused.class, ex -> assertThat(ex.refusal()).isEqualTo(Refusal.NOT_ISSUED));
 	}
 
 }
