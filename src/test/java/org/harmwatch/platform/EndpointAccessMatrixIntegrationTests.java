@@ -191,6 +191,10 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /early-warning/alerts/{id}/update", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("POST /early-warning/alerts/{id}/cancel", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("POST /early-warning/alerts/{id}/approve", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
+		EXPECTED.put("GET /early-warning/alerts/{id}/edit", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /early-warning/alerts/{id}/edit", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /early-warning/alerts/{id}/withdraw", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /early-warning/alerts/{id}/return", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/alerts/{id}/cap", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/alerts/{id}/poster.pdf", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("GET /early-warning/alerts/{id}/briefing.pdf", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
