@@ -277,26 +277,28 @@ class AlertController {
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String withdraw(@PathVariable UUID id, @ModelAttribute(CANCEL) CancelForm form, BindingResult result,
 			@AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect) {
-		var alert = alerts.alert(id);
-		try {
-			alerts.withdraw(id, form.note(), user, clock.instant());
-			redirect.addFlashAttribute("approved", "withdrawn");
-			return "redirect:/early-warning/alerts/" + id;
-		}
-		catch (InputRejectedException ex) {
-			ex.addTo(result);
-		}
-		return details(model, alert, user);
+		return decideDraft(id, "withdrawn", () -> alerts.withdraw(id, form.note(), user, clock.instant()), result, user,
+				model, redirect);
 	}
 
 	@PostMapping("/early-warning/alerts/{id}/return")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
 	String sendBack(@PathVariable UUID id, @ModelAttribute(CANCEL) CancelForm form, BindingResult result,
 			@AuthenticationPrincipal HarmwatchUser user, Model model, RedirectAttributes redirect) {
+		return decideDraft(id, "returned", () -> alerts.sendBack(id, form.note(), user, clock.instant()), result, user,
+				model, redirect);
+	}
+
+	/**
+	 * Withdraws or returns a draft: back to the alert with a notice, or its page drawn
+	 * again with the refusal.
+	 */
+	private String decideDraft(UUID id, String notice, Runnable decision, BindingResult result, HarmwatchUser user,
+			Model model, RedirectAttributes redirect) {
 		var alert = alerts.alert(id);
 		try {
-			alerts.sendBack(id, form.note(), user, clock.instant());
-			redirect.addFlashAttribute("approved", "returned");
+			decision.run();
+			redirect.addFlashAttribute("approved", notice);
 			return "redirect:/early-warning/alerts/" + id;
 		}
 		catch (InputRejectedException ex) {
