@@ -11,9 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param ladCode the local authority district it lies in (its own code for a district)
  * @param ladName that district's name
  * @param msoaCode for an LSOA, the MSOA it nests in; otherwise {@code null}
+ * @param wardCode for an LSOA, the ward it counts in (the ONS best-fit lookup, where the
+ * dataset has one); otherwise {@code null}
  * @param vintage the boundary edition, e.g. {@code 2011}
  * @param population all-ages population where known (districts: the latest mid-year
- * estimate)
+ * estimate; wards and MSOAs: the sum of their LSOAs')
  * @param populationYear the year of {@code population}
  * @param imdRank for an LSOA, its Index of Multiple Deprivation rank in England (1 = most
  * deprived)
@@ -22,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param areaKm2 approximate area in square kilometres
  */
 public record Area(String code, AreaLevel level, String name, String ladCode, String ladName, @Nullable String msoaCode,
-		String vintage, @Nullable Integer population, @Nullable Integer populationYear, @Nullable Integer imdRank,
-		@Nullable Integer imdDecile, LatLon centroid, double areaKm2) {
+		@Nullable String wardCode, String vintage, @Nullable Integer population, @Nullable Integer populationYear,
+		@Nullable Integer imdRank, @Nullable Integer imdDecile, LatLon centroid, double areaKm2) {
 
 	/** The code and name alone. */
 	public AreaRef ref() {

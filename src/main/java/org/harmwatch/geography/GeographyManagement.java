@@ -39,6 +39,24 @@ public class GeographyManagement {
 		return catalogue.attribution();
 	}
 
+	/**
+	 * The deprivation index the LSOAs' ranks and deciles come from, e.g.
+	 * {@code IMD 2025}; empty when the dataset has none. Show it beside every figure that
+	 * uses them.
+	 */
+	public String deprivationEdition() {
+		return catalogue.deprivationEdition();
+	}
+
+	/**
+	 * The boundary edition of a level, e.g. {@code May 2024} for wards; empty when no
+	 * area of that level is loaded. Show it on every map and table of areas, since codes
+	 * and boundaries change between editions.
+	 */
+	public String vintage(AreaLevel level) {
+		return areas(level).stream().map(Area::vintage).findFirst().orElse("");
+	}
+
 	/** The box around every local authority of the region. */
 	public Optional<Bounds> bounds() {
 		return catalogue.bounds();

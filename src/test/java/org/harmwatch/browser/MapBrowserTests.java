@@ -34,11 +34,11 @@ class MapBrowserTests extends BrowserTestSupport {
 		signIn("coordinator");
 		page.navigate("/map");
 		page.locator("#map[data-loaded-layers~=lad]").waitFor();
-		page.getByLabel("Wards (2013)").check();
+		page.getByLabel("Wards (May 2024)").check();
 		page.locator("#map[data-loaded-layers~=ward]").waitFor();
-		assertThat(page.locator("path.hw-area--ward")).hasCount(163);
+		assertThat(page.locator("path.hw-area--ward")).hasCount(192);
 
-		page.getByLabel("Wards (2013)").uncheck();
+		page.getByLabel("Wards (May 2024)").uncheck();
 		page.locator("path.hw-area--lad")
 			.first()
 			.click(new com.microsoft.playwright.Locator.ClickOptions().setForce(true));

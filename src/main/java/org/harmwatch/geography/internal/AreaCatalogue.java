@@ -44,10 +44,10 @@ public class AreaCatalogue implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(AreaCatalogue.class);
 
-	private record Snapshot(String region, String attribution, String version, Map<String, Area> areas,
-			Map<AreaLevel, List<Area>> byLevel, Map<String, Geometry> boundaries, Map<AreaLevel, AreaIndex> indexes,
-			Map<String, NavigableMap<Integer, StoredPopulation>> populations, Optional<Bounds> bounds,
-			ConcurrentMap<String, BoundaryDocument> documents) {
+	private record Snapshot(String region, String attribution, String deprivationEdition, String version,
+			Map<String, Area> areas, Map<AreaLevel, List<Area>> byLevel, Map<String, Geometry> boundaries,
+			Map<AreaLevel, AreaIndex> indexes, Map<String, NavigableMap<Integer, StoredPopulation>> populations,
+			Optional<Bounds> bounds, ConcurrentMap<String, BoundaryDocument> documents) {
 	}
 
 	private final GeographyLoader loader;
@@ -116,7 +116,8 @@ public class AreaCatalogue implements SmartInitializingSingleton {
 			.of(new Bounds(envelope.getMinY(), envelope.getMinX(), envelope.getMaxY(), envelope.getMaxX()));
 		var version = dataset.map(d -> d.checksum().substring(0, 16)).orElse("empty");
 		this.snapshot = new Snapshot(dataset.map(GeographyStore.StoredDataset::region).orElse(""),
-				dataset.map(GeographyStore.StoredDataset::attribution).orElse(""), version, Map.copyOf(areas),
+				dataset.map(GeographyStore.StoredDataset::attribution).orElse(""),
+				dataset.map(GeographyStore.StoredDataset::deprivationEdition).orElse(""), version, Map.copyOf(areas),
 				Map.copyOf(byLevel), Map.copyOf(boundaries), Map.copyOf(indexes), Map.copyOf(populations), bounds,
 				new ConcurrentHashMap<>());
 		long done = System.nanoTime();
@@ -125,9 +126,9 @@ public class AreaCatalogue implements SmartInitializingSingleton {
 	}
 
 	private static Area area(StoredArea s, String ladName) {
-		return new Area(s.code(), s.level(), s.name(), s.ladCode(), ladName, s.msoaCode(), s.vintage(), s.population(),
-				s.populationYear(), s.imdRank(), s.imdDecile(), new LatLon(s.centroidLat(), s.centroidLon()),
-				s.areaKm2());
+		return new Area(s.code(), s.level(), s.name(), s.ladCode(), ladName, s.msoaCode(), s.wardCode(), s.vintage(),
+				s.population(), s.populationYear(), s.imdRank(), s.imdDecile(),
+				new LatLon(s.centroidLat(), s.centroidLon()), s.areaKm2());
 	}
 
 	private Snapshot current() {
@@ -146,6 +147,10 @@ public class AreaCatalogue implements SmartInitializingSingleton {
 		return current().attribution();
 	}
 
+	public String deprivationEdition() {
+		return current().deprivationEdition();
+	}
+
 	public Optional<Bounds> bounds() {
 		return current().bounds();
 	}
@@ -160,9 +165,12 @@ public class AreaCatalogue implements SmartInitializingSingleton {
 		if (lad == null) {
 			return Optional.empty();
 		}
-		var ward = locate(current, AreaLevel.WARD, lat, lon);
 		var msoa = locate(current, AreaLevel.MSOA, lat, lon);
 		var lsoa = locate(current, AreaLevel.LSOA, lat, lon);
+		// Where the dataset assigns LSOAs to wards (generalised ward outlines), the LSOA
+		// decides: counts by ward then add up exactly from counts by LSOA.
+		var ward = lsoa != null && lsoa.wardCode() != null ? current.areas().get(lsoa.wardCode())
+				: locate(current, AreaLevel.WARD, lat, lon);
 		return Optional.of(new AreaLookup(lad.ref(), ward == null ? null : ward.ref(), msoa == null ? null : msoa.ref(),
 				lsoa == null ? null : lsoa.ref()));
 	}

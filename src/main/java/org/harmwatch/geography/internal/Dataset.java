@@ -15,13 +15,38 @@ import org.locationtech.jts.geom.Geometry;
  * @param checksum SHA-256 of the manifest and every file, so a changed file is noticed
  * @param areas every area of every level
  * @param populations local authority populations by year
+ * @param deprivationEdition the deprivation index the LSOAs' ranks come from, e.g.
+ * {@code IMD 2025}; empty when the dataset has none
  */
 record Dataset(String id, String region, String attribution, String checksum, List<SourceArea> areas,
-		List<SourcePopulation> populations) {
+		List<SourcePopulation> populations, String deprivationEdition) {
 
-	/** One area as read. */
+	/**
+	 * One area as read.
+	 *
+	 * @param wardCode for an LSOA, the ward a lookup assigns it to (points in the LSOA
+	 * count in that ward); otherwise {@code null}
+	 * @param population the area's population in {@code populationYear}, where known
+	 */
 	record SourceArea(AreaLevel level, String code, String name, String ladCode, @Nullable String msoaCode,
-			String vintage, Geometry geometry, @Nullable Integer imdRank, @Nullable Integer imdDecile) {
+			@Nullable String wardCode, String vintage, Geometry geometry, @Nullable Integer imdRank,
+			@Nullable Integer imdDecile, @Nullable Integer population, @Nullable Integer populationYear) {
+
+		SourceArea withMsoa(@Nullable String msoa) {
+			return new SourceArea(level, code, name, ladCode, msoa, wardCode, vintage, geometry, imdRank, imdDecile,
+					population, populationYear);
+		}
+
+		SourceArea withDeprivation(int rank, int decile) {
+			return new SourceArea(level, code, name, ladCode, msoaCode, wardCode, vintage, geometry, rank, decile,
+					population, populationYear);
+		}
+
+		SourceArea withWardAndPopulation(@Nullable String ward, @Nullable Integer people, @Nullable Integer year) {
+			return new SourceArea(level, code, name, ladCode, msoaCode, ward, vintage, geometry, imdRank, imdDecile,
+					people, year);
+		}
+
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
 import org.harmwatch.geography.AreaLevel;
@@ -56,8 +57,8 @@ final class DatasetReader {
 	 * The manifest entries naming the dataset's files, in the order the checksum covers
 	 * them.
 	 */
-	static final List<String> FILE_KEYS = List.of("lad.file", "ward.file", "msoa.file", "lsoa.file", "deprivation.file",
-			"population.file");
+	static final List<String> FILE_KEYS = List.of("lad.file", "ward.file", "msoa.file", "lsoa.file", "lsoa-lookup.file",
+			"deprivation.file", "population.file");
 
 	private final Map<String, byte[]> files = new HashMap<>();
 
@@ -150,9 +151,11 @@ final class DatasetReader {
 			}
 		}
 		areas.replaceAll(this::withDeprivation);
-		var nested = nestLsoasInMsoas(areas);
-		var populations = readPopulations(ladNames.keySet());
-		return new Dataset(id, region, attribution, checksum(), nested, populations);
+		var nested = withLsoaLookup(nestLsoasInMsoas(areas));
+		var populations = new ArrayList<>(readPopulations(ladNames.keySet()));
+		var summed = withSummedPopulations(nested, populations);
+		return new Dataset(id, region, attribution, checksum(), summed, populations,
+				manifest.getProperty("deprivation.edition", "").trim());
 	}
 
 	// ---- Boundaries
@@ -187,7 +190,7 @@ final class DatasetReader {
 			var code = text(properties, codeProperty, where);
 			var geometry = geometry(feature.path("geometry"), where + " (" + code + ")");
 			result.add(new SourceArea(level, code, text(properties, nameProperty, where),
-					text(properties, ladProperty, where), null, vintage, geometry, null, null));
+					text(properties, ladProperty, where), null, null, vintage, geometry, null, null, null, null));
 		}
 		return result;
 	}
@@ -268,9 +271,87 @@ final class DatasetReader {
 				return area;
 			}
 			var inside = area.geometry().getInteriorPoint();
-			var msoa = index.locate(inside.getX(), inside.getY()).orElse(null);
-			return new SourceArea(area.level(), area.code(), area.name(), area.ladCode(), msoa, area.vintage(),
-					area.geometry(), area.imdRank(), area.imdDecile());
+			return area.withMsoa(index.locate(inside.getX(), inside.getY()).orElse(null));
+		}).toList();
+	}
+
+	// ---- LSOA lookup: best-fit wards and small-area populations
+
+	/**
+	 * Gives each LSOA the ward and population the manifest's {@code lsoa-lookup} table
+	 * names; an LSOA the table leaves out keeps neither.
+	 */
+	private List<SourceArea> withLsoaLookup(List<SourceArea> areas) {
+		var file = manifest.getProperty("lsoa-lookup.file", "").trim();
+		if (file.isEmpty()) {
+			return areas;
+		}
+		var table = csv(file);
+		int code = table.column(required("lsoa-lookup.code"));
+		var wardColumn = manifest.getProperty("lsoa-lookup.ward", "").trim();
+		int ward = wardColumn.isEmpty() ? -1 : table.column(wardColumn);
+		var populationColumn = manifest.getProperty("lsoa-lookup.population", "").trim();
+		int population = populationColumn.isEmpty() ? -1 : table.column(populationColumn);
+		Integer year = population < 0 ? null : Integer.valueOf(required("lsoa-lookup.population-year"));
+		var wards = areas.stream()
+			.filter(area -> area.level() == AreaLevel.WARD)
+			.map(SourceArea::code)
+			.collect(Collectors.toSet());
+		var byCode = new HashMap<String, SourceArea>();
+		for (var area : areas) {
+			if (area.level() == AreaLevel.LSOA) {
+				byCode.put(area.code(), area);
+			}
+		}
+		for (int row = 0; row < table.rows().size(); row++) {
+			var lsoa = byCode.get(table.rows().get(row)[code]);
+			if (lsoa == null) {
+				continue; // a wider table than the region
+			}
+			var wardCode = ward < 0 ? null : table.rows().get(row)[ward];
+			if (wardCode != null && !wards.contains(wardCode)) {
+				throw new DatasetException(file + ", line " + table.lines().get(row) + ": ward " + wardCode
+						+ " is not in " + file(AreaLevel.WARD));
+			}
+			var people = population < 0 ? null : Integer.valueOf(table.integer(row, population));
+			byCode.put(lsoa.code(), lsoa.withWardAndPopulation(wardCode, people, people == null ? null : year));
+		}
+		return areas.stream().map(area -> area.level() == AreaLevel.LSOA ? byCode.get(area.code()) : area).toList();
+	}
+
+	/**
+	 * Gives wards, MSOAs and local authorities the sum of their LSOAs' populations when
+	 * every one of their LSOAs has one, and adds that sum as a local authority's
+	 * population for a year its own population file does not cover.
+	 */
+	private static List<SourceArea> withSummedPopulations(List<SourceArea> areas, List<SourcePopulation> populations) {
+		var lsoas = areas.stream().filter(area -> area.level() == AreaLevel.LSOA).toList();
+		if (lsoas.isEmpty() || lsoas.stream().anyMatch(lsoa -> lsoa.population() == null)) {
+			return areas;
+		}
+		int year = lsoas.getFirst().populationYear();
+		var sums = new HashMap<String, Integer>();
+		for (var lsoa : lsoas) {
+			int people = lsoa.population();
+			sums.merge(lsoa.ladCode(), people, Integer::sum);
+			if (lsoa.msoaCode() != null) {
+				sums.merge(lsoa.msoaCode(), people, Integer::sum);
+			}
+			if (lsoa.wardCode() != null) {
+				sums.merge(lsoa.wardCode(), people, Integer::sum);
+			}
+		}
+		for (var lad : areas) {
+			if (lad.level() == AreaLevel.LAD && sums.containsKey(lad.code())
+					&& populations.stream().noneMatch(p -> p.ladCode().equals(lad.code()) && p.year() == year)) {
+				populations.add(new SourcePopulation(lad.code(), year, sums.get(lad.code()), true, List.of()));
+			}
+		}
+		return areas.stream().map(area -> {
+			if (area.level() == AreaLevel.LSOA || area.level() == AreaLevel.LAD || !sums.containsKey(area.code())) {
+				return area;
+			}
+			return area.withWardAndPopulation(area.wardCode(), sums.get(area.code()), year);
 		}).toList();
 	}
 
@@ -289,8 +370,7 @@ final class DatasetReader {
 		if (values == null) {
 			return area;
 		}
-		return new SourceArea(area.level(), area.code(), area.name(), area.ladCode(), area.msoaCode(), area.vintage(),
-				area.geometry(), values[0], values[1]);
+		return area.withDeprivation(values[0], values[1]);
 	}
 
 	private Map<String, int[]> readDeprivation() {

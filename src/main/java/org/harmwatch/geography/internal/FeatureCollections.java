@@ -57,6 +57,9 @@ final class FeatureCollections {
 		if (area.msoaCode() != null) {
 			generator.writeStringProperty("msoaCode", area.msoaCode());
 		}
+		if (area.wardCode() != null) {
+			generator.writeStringProperty("wardCode", area.wardCode());
+		}
 		if (area.population() != null && area.populationYear() != null) {
 			generator.writeNumberProperty("population", area.population());
 			generator.writeNumberProperty("populationYear", area.populationYear());

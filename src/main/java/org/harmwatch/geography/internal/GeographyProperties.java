@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * turns it off. The region's edge (the local authority boundaries) is always exact.
  */
 @ConfigurationProperties("harmwatch.geography")
-public record GeographyProperties(@DefaultValue("classpath:geography/west-midlands/") String source,
+public record GeographyProperties(@DefaultValue("classpath:geography/west-midlands-2024/") String source,
 		@DefaultValue("50") double lookupToleranceMetres) {
 
 }

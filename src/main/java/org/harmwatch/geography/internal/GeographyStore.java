@@ -32,13 +32,15 @@ import org.springframework.stereotype.Component;
 class GeographyStore {
 
 	/** The stored dataset's identity. */
-	record StoredDataset(String id, String region, String attribution, String checksum, Instant loadedAt) {
+	record StoredDataset(String id, String region, String attribution, String checksum, Instant loadedAt,
+			String deprivationEdition) {
 	}
 
 	/** One stored area with its boundary. */
 	record StoredArea(String code, AreaLevel level, String name, String ladCode, @Nullable String msoaCode,
-			String vintage, @Nullable Integer population, @Nullable Integer populationYear, @Nullable Integer imdRank,
-			@Nullable Integer imdDecile, double centroidLat, double centroidLon, double areaKm2, Geometry geometry) {
+			@Nullable String wardCode, String vintage, @Nullable Integer population, @Nullable Integer populationYear,
+			@Nullable Integer imdRank, @Nullable Integer imdDecile, double centroidLat, double centroidLon,
+			double areaKm2, Geometry geometry) {
 	}
 
 	/**
@@ -66,9 +68,11 @@ class GeographyStore {
 	}
 
 	Optional<StoredDataset> dataset() {
-		return jdbc.sql("SELECT id, region, attribution, checksum, loaded_at FROM geography.dataset")
+		return jdbc
+			.sql("SELECT id, region, attribution, checksum, loaded_at, deprivation_edition FROM geography.dataset")
 			.query((rs, n) -> new StoredDataset(rs.getString("id"), rs.getString("region"), rs.getString("attribution"),
-					rs.getString("checksum"), rs.getTimestamp("loaded_at").toInstant()))
+					rs.getString("checksum"), rs.getTimestamp("loaded_at").toInstant(),
+					rs.getString("deprivation_edition")))
 			.optional();
 	}
 
@@ -96,8 +100,11 @@ class GeographyStore {
 		jdbc.sql("DELETE FROM geography.area").update();
 		jdbc.sql("DELETE FROM geography.lad_population").update();
 		jdbc.sql("DELETE FROM geography.dataset").update();
-		jdbc.sql("INSERT INTO geography.dataset (id, region, attribution, checksum, loaded_at) VALUES (?, ?, ?, ?, ?)")
-			.params(dataset.id(), dataset.region(), dataset.attribution(), dataset.checksum(), Timestamp.from(now))
+		jdbc.sql("""
+				INSERT INTO geography.dataset (id, region, attribution, checksum, loaded_at, deprivation_edition)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(dataset.id(), dataset.region(), dataset.attribution(), dataset.checksum(), Timestamp.from(now),
+					dataset.deprivationEdition())
 			.update();
 
 		var latest = dataset.populations()
@@ -108,19 +115,18 @@ class GeographyStore {
 		var rows = new ArrayList<Object[]>(dataset.areas().size());
 		for (var area : dataset.areas()) {
 			var centroid = area.geometry().getCentroid();
-			var population = area.level() == AreaLevel.LAD ? latest.get(area.code()) : null;
+			var lad = area.level() == AreaLevel.LAD ? latest.get(area.code()) : null;
+			var people = lad != null ? Integer.valueOf(lad.allAges()) : area.population();
+			var year = lad != null ? Integer.valueOf(lad.year()) : area.populationYear();
 			rows.add(new Object[] { area.code(), area.level().name(), area.name(), area.ladCode(), area.msoaCode(),
-					area.vintage(), population == null ? null : population.allAges(),
-					population == null ? null : population.year(), area.imdRank(), area.imdDecile(), centroid.getY(),
+					area.wardCode(), area.vintage(), people, year, area.imdRank(), area.imdDecile(), centroid.getY(),
 					centroid.getX(), areaKm2(area.geometry(), centroid.getY()), wkb.write(area.geometry()) });
 		}
-		template.batchUpdate(
-				"""
-						INSERT INTO geography.area (code, level, name, lad_code, msoa_code, vintage, population, population_year,
-						  imd_rank, imd_decile, centroid_lat, centroid_lon, area_km2, geometry)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-						ON CONFLICT (code) DO NOTHING""",
-				rows);
+		template.batchUpdate("""
+				INSERT INTO geography.area (code, level, name, lad_code, msoa_code, ward_code, vintage, population,
+				  population_year, imd_rank, imd_decile, centroid_lat, centroid_lon, area_km2, geometry)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (code) DO NOTHING""", rows);
 
 		var populationRows = dataset.populations()
 			.stream()
@@ -145,14 +151,15 @@ class GeographyStore {
 		var reader = new WKBReader(DatasetReader.GEOMETRIES);
 		return jdbc
 			.sql("""
-					SELECT code, level, name, lad_code, msoa_code, vintage, population, population_year, imd_rank, imd_decile,
-					       centroid_lat, centroid_lon, area_km2, geometry
+					SELECT code, level, name, lad_code, msoa_code, ward_code, vintage, population, population_year, imd_rank,
+					       imd_decile, centroid_lat, centroid_lon, area_km2, geometry
 					FROM geography.area ORDER BY code""")
 			.query((rs, n) -> new StoredArea(rs.getString("code"), AreaLevel.valueOf(rs.getString("level")),
-					rs.getString("name"), rs.getString("lad_code"), rs.getString("msoa_code"), rs.getString("vintage"),
-					integer(rs, "population"), integer(rs, "population_year"), integer(rs, "imd_rank"),
-					integer(rs, "imd_decile"), rs.getDouble("centroid_lat"), rs.getDouble("centroid_lon"),
-					rs.getDouble("area_km2"), geometry(reader, rs.getBytes("geometry"), rs.getString("code"))))
+					rs.getString("name"), rs.getString("lad_code"), rs.getString("msoa_code"),
+					rs.getString("ward_code"), rs.getString("vintage"), integer(rs, "population"),
+					integer(rs, "population_year"), integer(rs, "imd_rank"), integer(rs, "imd_decile"),
+					rs.getDouble("centroid_lat"), rs.getDouble("centroid_lon"), rs.getDouble("area_km2"),
+					geometry(reader, rs.getBytes("geometry"), rs.getString("code"))))
 			.list();
 	}
 

@@ -114,7 +114,7 @@ class AreaApiController {
 
 	@Operation(summary = "The boundaries of one level as GeoJSON",
 			description = "A FeatureCollection (RFC 7946, WGS84). Each feature's id is the ONS code; properties: code, "
-					+ "name, level, ladCode, ladName, vintage and, where known, msoaCode, population, populationYear, "
+					+ "name, level, ladCode, ladName, vintage and, where known, msoaCode, wardCode, population, populationYear, "
 					+ "imdRank, imdDecile. Cacheable: send If-None-Match with the ETag.")
 	@ApiResponse(responseCode = "200", description = "The boundaries",
 			content = @Content(mediaType = "application/geo+json", schema = @Schema(type = "object")))

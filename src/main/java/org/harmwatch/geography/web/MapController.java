@@ -53,11 +53,13 @@ class MapController {
 			.toList();
 		var vintages = new EnumMap<AreaLevel, String>(AreaLevel.class);
 		for (var level : AreaLevel.values()) {
-			vintages.put(level, geography.areas(level).stream().map(Area::vintage).findFirst().orElse(""));
+			vintages.put(level, geography.vintage(level));
 		}
 		model.addAttribute("lads", rows);
 		model.addAttribute("levels", List.of(AreaLevel.values()));
 		model.addAttribute("vintages", vintages);
+		var edition = geography.deprivationEdition();
+		model.addAttribute("deprivationEdition", edition.isEmpty() ? "IMD" : edition);
 		model.addAttribute("mapRegion", geography.regionName());
 		model.addAttribute("attribution", geography.attribution());
 		model.addAttribute("bounds", geography.bounds()

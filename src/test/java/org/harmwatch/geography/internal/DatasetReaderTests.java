@@ -101,6 +101,49 @@ class DatasetReaderTests {
 	}
 
 	@Test
+	void readsTheCurrentWestMidlandsDatasetWithBestFitWardsAndPopulations() {
+		var dataset = DatasetReader.read(resources, "classpath:geography/west-midlands-2024/");
+		assertThat(dataset.count(AreaLevel.LAD)).isEqualTo(7);
+		assertThat(dataset.count(AreaLevel.WARD)).isEqualTo(192);
+		assertThat(dataset.count(AreaLevel.MSOA)).isEqualTo(357);
+		assertThat(dataset.count(AreaLevel.LSOA)).isEqualTo(1719);
+		assertThat(dataset.deprivationEdition()).isEqualTo("IMD 2025");
+		var byCode = dataset.areas().stream().collect(Collectors.toMap(SourceArea::code, area -> area));
+		var lsoas = dataset.areas().stream().filter(area -> area.level() == AreaLevel.LSOA).toList();
+		assertThat(lsoas).allSatisfy(lsoa -> {
+			assertThat(lsoa.vintage()).isEqualTo("2021");
+			assertThat(lsoa.imdDecile()).as("IMD decile of %s", lsoa.code()).isBetween(1, 10);
+			assertThat(byCode.get(lsoa.wardCode()).level()).isEqualTo(AreaLevel.WARD);
+			// ONS's best fit never puts an LSOA in another district's ward
+			assertThat(byCode.get(lsoa.wardCode()).ladCode()).isEqualTo(lsoa.ladCode());
+			assertThat(lsoa.name()).startsWith(byCode.get(lsoa.msoaCode()).name());
+		});
+		assertThat(lsoas.stream().mapToInt(SourceArea::population).sum()).isEqualTo(3_036_605);
+		var perWard = dataset.areas()
+			.stream()
+			.filter(area -> area.level() == AreaLevel.WARD)
+			.mapToInt(SourceArea::population)
+			.sum();
+		assertThat(perWard).isEqualTo(3_036_605);
+		// 1997-2020 from the shared population file, 2024 added as the sum of the LSOAs
+		assertThat(dataset.populations()).hasSize(7 * 25);
+		assertThat(dataset.populations()).filteredOn(p -> p.ladCode().equals("E08000025") && p.year() == 2024)
+			.singleElement()
+			.satisfies(p -> {
+				assertThat(p.allAges()).isEqualTo(1_183_618);
+				assertThat(p.byAge()).isEmpty();
+			});
+	}
+
+	@Test
+	void refusesALookupNamingAWardTheDatasetDoesNotHave() {
+		assertThatThrownBy(() -> DatasetReader.read(resources, "classpath:geography/wrong-ward-region/"))
+			.isInstanceOf(DatasetException.class)
+			.hasMessageContaining("lookup.csv, line 2")
+			.hasMessageContaining("ward W99");
+	}
+
+	@Test
 	void checksumChangesWithTheFilesAndNotBetweenReads() {
 		var westMidlands = DatasetReader.checksum(resources, "classpath:geography/west-midlands/");
 		assertThat(westMidlands).hasSize(64)

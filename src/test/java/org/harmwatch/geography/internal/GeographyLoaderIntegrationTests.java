@@ -39,8 +39,9 @@ class GeographyLoaderIntegrationTests {
 	void storedTheWholeDatasetAtStartUp() {
 		assertThat(jdbc.sql("SELECT level, count(*) FROM geography.area GROUP BY level ORDER BY level")
 			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
-			.list()).containsExactly("LAD=7", "LSOA=1680", "MSOA=356", "WARD=163");
-		assertThat(jdbc.sql("SELECT count(*) FROM geography.lad_population").query(Long.class).single()).isEqualTo(168);
+			.list()).containsExactly("LAD=7", "LSOA=1719", "MSOA=357", "WARD=192");
+		// 1997-2020 from the population file, and 2024 summed from the LSOAs
+		assertThat(jdbc.sql("SELECT count(*) FROM geography.lad_population").query(Long.class).single()).isEqualTo(175);
 		assertThat(jdbc.sql("SELECT region FROM geography.dataset").query(String.class).single())
 			.isEqualTo("West Midlands");
 	}
@@ -51,16 +52,16 @@ class GeographyLoaderIntegrationTests {
 		var again = loader.loadIfChanged();
 		assertThat(again.loaded()).isFalse();
 		assertThat(again.counts()).containsEntry(AreaLevel.LAD, 7L)
-			.containsEntry(AreaLevel.WARD, 163L)
-			.containsEntry(AreaLevel.MSOA, 356L)
-			.containsEntry(AreaLevel.LSOA, 1680L);
-		assertThat(areas()).isEqualTo(2206);
+			.containsEntry(AreaLevel.WARD, 192L)
+			.containsEntry(AreaLevel.MSOA, 357L)
+			.containsEntry(AreaLevel.LSOA, 1719L);
+		assertThat(areas()).isEqualTo(2275);
 
 		var forced = loader.reload();
 		assertThat(forced.loaded()).isTrue();
 		assertThat(forced.counts()).isEqualTo(again.counts());
-		assertThat(forced.populationRows()).isEqualTo(168);
-		assertThat(areas()).isEqualTo(2206);
+		assertThat(forced.populationRows()).isEqualTo(175);
+		assertThat(areas()).isEqualTo(2275);
 		assertThat(jdbc.sql("SELECT count(*) FROM geography.dataset").query(Long.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT checksum FROM geography.dataset").query(String.class).single()).isEqualTo(checksum);
 		catalogue.refresh();
@@ -81,7 +82,7 @@ class GeographyLoaderIntegrationTests {
 			}
 			assertThat(loaded).isEqualTo(1);
 		}
-		assertThat(areas()).isEqualTo(2206);
+		assertThat(areas()).isEqualTo(2275);
 		assertThat(jdbc.sql("SELECT checksum FROM geography.dataset").query(String.class).single())
 			.isNotEqualTo("outdated");
 	}

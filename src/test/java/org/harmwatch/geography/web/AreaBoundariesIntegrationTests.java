@@ -41,7 +41,7 @@ class AreaBoundariesIntegrationTests {
 	int port;
 
 	@ParameterizedTest
-	@CsvSource({ "lad, 7", "ward, 163", "msoa, 356", "lsoa, 1680" })
+	@CsvSource({ "lad, 7", "ward, 192", "msoa, 357", "lsoa, 1719" })
 	void servesEveryAreaOfALevel(String level, int count) throws Exception {
 		mvc.perform(get("/api/areas/" + level))
 			.andExpect(status().isOk())
@@ -63,14 +63,18 @@ class AreaBoundariesIntegrationTests {
 		mvc.perform(get("/api/areas/lad"))
 			.andExpect(jsonPath("$.features[0].id").value("E08000025"))
 			.andExpect(jsonPath("$.features[0].properties.name").value("Birmingham"))
-			.andExpect(jsonPath("$.features[0].properties.population").value(1_140_525))
-			.andExpect(jsonPath("$.features[0].properties.populationYear").value(2020))
+			.andExpect(jsonPath("$.features[0].properties.population").value(1_183_618))
+			.andExpect(jsonPath("$.features[0].properties.populationYear").value(2024))
+			.andExpect(jsonPath("$.features[0].properties.vintage").value("May 2024"))
 			.andExpect(jsonPath("$.features[*].properties.population", everyItem(notNullValue())))
 			.andExpect(jsonPath("$.attribution", containsString("Crown copyright")));
 		mvc.perform(get("/api/areas/lsoa"))
 			.andExpect(jsonPath("$.features[*].properties.imdDecile", everyItem(notNullValue())))
 			.andExpect(jsonPath("$.features[*].properties.imdRank", everyItem(notNullValue())))
 			.andExpect(jsonPath("$.features[*].properties.msoaCode", everyItem(notNullValue())))
+			.andExpect(jsonPath("$.features[*].properties.wardCode", everyItem(notNullValue())))
+			.andExpect(jsonPath("$.features[*].properties.population", everyItem(notNullValue())))
+			.andExpect(jsonPath("$.features[?(@.id == 'E01033620')].properties.wardCode").value("E05011151"))
 			.andExpect(jsonPath("$.features[?(@.id == 'E01033620')].properties.imdDecile").value(3))
 			.andExpect(jsonPath("$.features[?(@.id == 'E01033620')].properties.ladName").value("Birmingham"));
 	}
@@ -79,11 +83,11 @@ class AreaBoundariesIntegrationTests {
 	void filtersByLocalAuthority() throws Exception {
 		mvc.perform(get("/api/areas/lsoa").param("lad", "E08000026"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.features", hasSize(195)))
+			.andExpect(jsonPath("$.features", hasSize(203)))
 			.andExpect(jsonPath("$.features[*].properties.ladCode", everyItem(is("E08000026"))));
 		mvc.perform(get("/api/areas/ward").param("lad", "e08000025"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.features", hasSize(40)));
+			.andExpect(jsonPath("$.features", hasSize(69)));
 		mvc.perform(get("/api/areas/lad").param("lad", "E08000031"))
 			.andExpect(jsonPath("$.features", hasSize(1)))
 			.andExpect(jsonPath("$.features[0].properties.name").value("Wolverhampton"));
@@ -145,7 +149,7 @@ class AreaBoundariesIntegrationTests {
 			json = in.readAllBytes();
 		}
 		assertThat(response.body().length).isLessThan(json.length / 2);
-		assertThat(JsonMapper.builder().build().readTree(json).path("features").size()).isEqualTo(1680);
+		assertThat(JsonMapper.builder().build().readTree(json).path("features").size()).isEqualTo(1719);
 	}
 
 }

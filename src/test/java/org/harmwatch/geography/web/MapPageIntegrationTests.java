@@ -44,8 +44,9 @@ class MapPageIntegrationTests {
 			.contains("data-api=\"/api/areas/\"")
 			.as("no tile server by default: the map works with no internet")
 			.doesNotContainPattern("data-tile-url=\"[^\"]")
-			.contains("data-layer-ward=\"Wards (2013)\"")
-			.contains("data-layer-lsoa=\"LSOAs (2011)\"")
+			.contains("data-layer-ward=\"Wards (May 2024)\"")
+			.contains("data-layer-lsoa=\"LSOAs (2021)\"")
+			.contains("data-layer-deprivation=\"Deprivation of LSOAs (IMD 2025)\"")
 			.contains("data-loaded-layers=\"\"")
 			.containsPattern("data-bounds=\"52\\.\\d+,-2\\.\\d+,52\\.\\d+,-1\\.\\d+\"");
 
@@ -54,7 +55,8 @@ class MapPageIntegrationTests {
 				"<caption class=\"govuk-table__caption govuk-table__caption--m\">Local authorities covered</caption>");
 		assertThat(Pattern.compile("<th scope=\"row\"").matcher(table).results().count()).isEqualTo(7);
 		var birmingham = between(table, ">Birmingham</th>", "</tr>");
-		assertThat(birmingham).contains("E08000025", "1,140,525", "mid-2020", ">40<", ">639<");
+		assertThat(birmingham).contains("E08000025", "1,183,618", "mid-2024", ">69<", ">659<");
+		assertThat(table).contains("Wards (May 2024)", "LSOAs (2021)", "most deprived tenth of England (IMD 2025)");
 		assertThat(table).contains(">Coventry</th>", ">Wolverhampton</th>");
 
 		// Scripts and styles come from this server only: the CSP forbids inline script
