@@ -231,7 +231,7 @@ class HomeWorkQueueIntegrationTests {
 		// each count follows its own.
 		panel.grade(first, EvidenceStrength.B, PotentialHarm.HIGH, PanelOutcome.ALERT_PROFESSIONALS, "Corroborated.",
 				"panel", "Priya Panel", now);
-		alerts.approve(byPanel, (HarmwatchUser) users.loadUserByUsername("coordinator"), now);
+		alerts.approve(byPanel, (HarmwatchUser) users.loadUserByUsername("coordinator"), true, now);
 		assertThat(delta(coordinatorBefore, queue(home("coordinator"))))
 			.containsEntry("earlywarning.home.queue.gradesDue", 2L)
 			.containsEntry("earlywarning.home.queue.approvals", 0L);

@@ -26,8 +26,8 @@
  * The SQL lives in {@code internal} repositories; this package is the API.
  */
 @NullMarked
-@ApplicationModule(displayName = "Alert dissemination",
-		allowedDependencies = { "shared", "platform", "agency", "geography", "substances", "earlywarning :: events" })
+@ApplicationModule(displayName = "Alert dissemination", allowedDependencies = { "shared", "platform", "agency",
+		"geography", "substances", "earlywarning :: events", "earlywarning :: recipients" })
 package org.harmwatch.dissemination;
 
 import org.jspecify.annotations.NullMarked;

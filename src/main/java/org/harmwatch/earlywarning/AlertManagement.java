@@ -157,13 +157,26 @@ public class AlertManagement {
 	 * completes the approvals issues it (reference, version, {@link AlertIssued}). Who
 	 * may approve is {@link EarlyWarningPolicy#mayApprove}'s to say. Each approval is
 	 * audited.
+	 * @param reachesNobodyConfirmed the approver saw that issuing it would tell nobody
+	 * ({@link AlertReach#nobody()}) and issues it anyway
 	 * @throws InputRejectedException when nothing waits, the approver drafted it, signed
-	 * it already, or may not approve
+	 * it already, or may not approve; or when this sign-off would issue an alert or
+	 * update that reaches nobody and that was not confirmed (nothing is saved)
 	 */
 	@Transactional
-	public AlertView approve(UUID alertId, HarmwatchUser user, Instant now) {
-		workflow.approve(alertId, user, now);
+	public AlertView approve(UUID alertId, HarmwatchUser user, boolean reachesNobodyConfirmed, Instant now) {
+		workflow.approve(alertId, user, reachesNobodyConfirmed, now);
 		return workflow.view(alertId);
+	}
+
+	/**
+	 * Who the message waiting on an alert would reach if it were issued now, per audience
+	 * and channel, counted by the module that delivers alerts; unknown when nothing
+	 * waits.
+	 */
+	@Transactional(readOnly = true)
+	public AlertReach reach(UUID alertId) {
+		return workflow.reach(alertId);
 	}
 
 	/**

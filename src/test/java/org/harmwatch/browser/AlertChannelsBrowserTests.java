@@ -103,7 +103,7 @@ class AlertChannelsBrowserTests extends BrowserTestSupport {
 							"Give naloxone early and repeat it; observe for at least four hours.",
 							now.plus(Duration.ofDays(14)), now.plus(Duration.ofDays(7)), false, null),
 					"coordinator", now);
-			alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now);
+			alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), false, now);
 			var frontline = (HarmwatchUser) users.loadUserByUsername("frontline");
 			var address = agencies.staffContacts()
 				.stream()

@@ -56,7 +56,7 @@ class PublicAlertPageBrowserTests extends BrowserTestSupport {
 				now.minus(Duration.ofHours(1)));
 		var id = alerts.draft(signal, draft(AlertLevel.WARNING, headline, "Do not use alone.", null, now),
 				"coordinator", now);
-		return alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now);
+		return alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), true, now);
 	}
 
 	static AlertDraft draft(AlertLevel level, String headline, String advice, String note, Instant now) {
@@ -74,10 +74,10 @@ class PublicAlertPageBrowserTests extends BrowserTestSupport {
 		alerts.update(updated.id(), draft(AlertLevel.CRITICAL, updated.headline(),
 				"Do not use alone. Carry naloxone and call 999.", "Two people died after using the batch.", now),
 				"coordinator", now.plusSeconds(1));
-		alerts.approve(updated.id(), (HarmwatchUser) users.loadUserByUsername("panel"), now.plusSeconds(2));
+		alerts.approve(updated.id(), (HarmwatchUser) users.loadUserByUsername("panel"), true, now.plusSeconds(2));
 		var cancelled = issue("Blue pills sold as diazepam " + suffix, now);
 		alerts.cancel(cancelled.id(), "The pills were tested: they are genuine.", "coordinator", now.plusSeconds(3));
-		alerts.approve(cancelled.id(), (HarmwatchUser) users.loadUserByUsername("panel2"), now.plusSeconds(4));
+		alerts.approve(cancelled.id(), (HarmwatchUser) users.loadUserByUsername("panel2"), true, now.plusSeconds(4));
 
 		page.navigate("/alerts/" + updated.reference());
 		var changes = page.locator("#what-changed");

@@ -111,7 +111,7 @@ class InboxIntegrationTests {
 					now.plus(Duration.ofDays(14)), now.plus(Duration.ofDays(7)), false, null,
 					"Critical: isotonitazene in blue tablets sold as oxycodone in Birmingham. Give naloxone early."),
 					"coordinator", now);
-		var issued = alerts.approve(id, staff("panel"), now);
+		var issued = alerts.approve(id, staff("panel"), false, now);
 		return events.stream(AlertIssued.class).filter(e -> e.alertId().equals(issued.id())).findFirst().orElseThrow();
 	}
 
@@ -228,7 +228,7 @@ class InboxIntegrationTests {
 			var alert = issueForProfessionals(headline);
 			var now = clock.instant();
 			alerts.cancel(alert.alertId(), "Laboratory analysis found no nitazene in the tablets.", "coordinator", now);
-			alerts.approve(alert.alertId(), staff("panel2"), now.plusSeconds(2));
+			alerts.approve(alert.alertId(), staff("panel2"), false, now.plusSeconds(2));
 			var cancel = events.stream(AlertIssued.class)
 				.filter(e -> e.alertId().equals(alert.alertId()) && e.version() == 2)
 				.findFirst()

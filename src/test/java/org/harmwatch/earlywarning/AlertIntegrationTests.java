@@ -29,6 +29,8 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,6 +77,9 @@ class AlertIntegrationTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	RequestPostProcessor as(String username) {
 		return user(users.loadUserByUsername(username));
@@ -125,7 +130,7 @@ class AlertIntegrationTests {
 
 	AlertView issue(UUID signalId, String headline, Set<Audience> audiences, boolean exercise) {
 		var id = alerts.draft(signalId, draft(headline, audiences, exercise), "coordinator", now());
-		return alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now());
+		return alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), true, now());
 	}
 
 	@Test
@@ -163,6 +168,64 @@ class AlertIntegrationTests {
 	}
 
 	@Test
+	void anAlertThatWouldReachNobodyIsIssuedOnlyWhenItsApproverConfirmsIt() throws Exception {
+		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS);
+		var id = alerts.draft(signal, draft(unique("Reaches nobody"), Set.of(Audience.PROFESSIONALS), false),
+				"coordinator", now());
+		var approver = (HarmwatchUser) users.loadUserByUsername("panel");
+		// Other tests subscribe people; with every subscription paused (and rolled back
+		// afterwards) this alert reaches nobody.
+		new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+			jdbc.sql("UPDATE dissemination.subscription SET active = false").update();
+			var reach = alerts.reach(id);
+			assertThat(reach.known()).isTrue();
+			assertThat(reach.total()).isZero();
+			assertThat(reach.publishedOnline()).isFalse();
+			assertThat(reach.nobody()).isTrue();
+			assertThatThrownBy(() -> alerts.approve(id, approver, false, now())).isInstanceOfSatisfying(
+					InputRejectedException.class, ex -> assertThat(ex.problems()).extracting(FieldProblem::code)
+						.containsExactly("alerts.reach.nobody"));
+			try {
+				mvc.perform(get("/early-warning/alerts/" + id).with(as("panel")))
+					.andExpect(status().isOk())
+					.andExpect(content().string(containsString("would reach nobody")))
+					.andExpect(content().string(containsString("name=\"reachesNobodyConfirmed\"")));
+			}
+			catch (Exception ex) {
+				throw new AssertionError(ex);
+			}
+			tx.setRollbackOnly();
+		});
+		// The refused sign-off saved nothing.
+		assertThat(alerts.alert(id).pending().approvals()).isEmpty();
+		assertThat(events.stream(AlertIssued.class).filter(e -> e.alertId().equals(id))).isEmpty();
+
+		// With subscribers back, the page shows whom it reaches; a confirmed sign-off
+		// issues it whatever the reach.
+		var reach = alerts.reach(id);
+		assertThat(reach.byChannel()).allSatisfy((channel, count) -> assertThat(count).isPositive());
+		var issued = alerts.approve(id, approver, true, now());
+		assertThat(issued.state()).isEqualTo(AlertState.ISSUED);
+		assertThat(alerts.reach(id).known()).as("nothing waits any more").isFalse();
+	}
+
+	@Test
+	void aPublicAlertIsNeverSaidToReachNobodyAndAnExerciseNeverReachesThePublic() {
+		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC);
+		var id = alerts.draft(signal,
+				draft(unique("Public reach"), Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), false), "coordinator",
+				now());
+		var reach = alerts.reach(id);
+		assertThat(reach.publishedOnline()).isTrue();
+		assertThat(reach.nobody()).isFalse();
+		var exercise = alerts.draft(graded(PanelOutcome.ALERT_PROFESSIONALS_AND_PUBLIC),
+				draft(unique("Exercise reach"), Set.of(Audience.PROFESSIONALS, Audience.PUBLIC), true), "coordinator",
+				now());
+		assertThat(alerts.reach(exercise).publishedOnline()).as("an exercise is never published").isFalse();
+		assertThat(alerts.reach(exercise).byChannel()).doesNotContainKeys("PUBLIC:EMAIL", "PUBLIC:SMS");
+	}
+
+	@Test
 	void theUrgentPathNeedsTwoNamedDistinctApproversNeitherOfThemTheDrafter() {
 		var signal = validated();
 		var headline = unique("Urgent: fentanyl in heroin");
@@ -170,21 +233,22 @@ class AlertIntegrationTests {
 		assertThat(alerts.alert(id).urgent()).isTrue();
 		assertThat(alerts.alert(id).pending().approvalsNeeded()).isEqualTo(2);
 
-		assertThatThrownBy(() -> alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("coordinator"), now()))
+		assertThatThrownBy(
+				() -> alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("coordinator"), true, now()))
 			.isInstanceOfSatisfying(InputRejectedException.class,
 					ex -> assertThat(EarlyWarningMessages.texts(ex)).anyMatch(t -> t.contains("drafter")));
-		assertThatThrownBy(() -> alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("frontline"), now()))
+		assertThatThrownBy(() -> alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("frontline"), true, now()))
 			.isInstanceOf(InputRejectedException.class);
 
-		var once = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now());
+		var once = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), true, now());
 		assertThat(once.state()).isEqualTo(AlertState.AWAITING_APPROVAL);
 		assertThat(once.reference()).isNull();
 		assertThat(events.stream(AlertIssued.class).filter(e -> e.alertId().equals(id))).isEmpty();
-		assertThatThrownBy(() -> alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now()))
+		assertThatThrownBy(() -> alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), true, now()))
 			.isInstanceOfSatisfying(InputRejectedException.class, ex -> assertThat(EarlyWarningMessages.texts(ex))
 				.anyMatch(t -> t.contains("second, different approver")));
 
-		var issued = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel2"), now());
+		var issued = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel2"), true, now());
 		assertThat(issued.state()).isEqualTo(AlertState.ISSUED);
 		assertThat(issued.reference()).matches("HW-\\d{4}-\\d{4,}");
 		assertThat(issued.current().approvals()).extracting(AlertView.Approval::approver)
@@ -204,7 +268,7 @@ class AlertIntegrationTests {
 				var signOffs = List.of("panel", "panel2").stream().map(name -> pool.submit(() -> {
 					var approver = (HarmwatchUser) users.loadUserByUsername(name);
 					start.await();
-					return alerts.approve(id, approver, now());
+					return alerts.approve(id, approver, true, now());
 				})).toList();
 				start.countDown();
 				for (var signOff : signOffs) {
@@ -276,7 +340,7 @@ class AlertIntegrationTests {
 			.isInstanceOfSatisfying(InputRejectedException.class,
 					ex -> assertThat(EarlyWarningMessages.texts(ex)).anyMatch(t -> t.contains("changed")));
 		alerts.update(alert.id(), changed, "coordinator", now());
-		var updated = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel"),
+		var updated = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel"), true,
 				now().plusSeconds(2));
 		assertThat(updated.version()).isEqualTo(2);
 		assertThat(updated.level()).isEqualTo(AlertLevel.CRITICAL);
@@ -291,7 +355,7 @@ class AlertIntegrationTests {
 			.contains("<references>early-warning@harmwatch.example," + alert.reference() + "-1,");
 
 		alerts.cancel(alert.id(), "The batch has been seized.", "coordinator", now().plusSeconds(3));
-		var cancelled = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel2"),
+		var cancelled = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel2"), true,
 				now().plusSeconds(4));
 		assertThat(cancelled.state()).isEqualTo(AlertState.CANCELLED);
 		assertThat(cancelled.version()).isEqualTo(3);
@@ -352,10 +416,10 @@ class AlertIntegrationTests {
 						"Call 999.", "Escalate.", now().plus(Duration.ofDays(10)), now().plus(Duration.ofDays(3)),
 						false, "Two deaths linked to the batch."),
 				"coordinator", now());
-		alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel"), now().plusSeconds(2));
+		alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel"), true, now().plusSeconds(2));
 		var reason = "The batch has been seized by the police and tested: it is gone.";
 		alerts.cancel(alert.id(), reason, "coordinator", now().plusSeconds(3));
-		alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel2"), now().plusSeconds(4));
+		alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel2"), true, now().plusSeconds(4));
 
 		var update = publicCap(reference, 2);
 		var cancel = publicCap(reference, null);
@@ -672,7 +736,7 @@ class AlertIntegrationTests {
 			.param(signal)
 			.query(UUID.class)
 			.single();
-		var issued = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now());
+		var issued = alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), true, now());
 		var event = events.stream(AlertIssued.class).filter(e -> e.alertId().equals(id)).findFirst().orElseThrow();
 		assertThat(event.smsText()).isEqualTo(text + " More: http://harmwatch.test/alerts/" + issued.reference());
 		assertThat(AlertTexts.segments(event.smsText())).isOne();
@@ -779,7 +843,7 @@ class AlertIntegrationTests {
 		var headline = unique("Returned draft");
 		var id = alerts.draft(validated(), draft(headline, Set.of(Audience.PROFESSIONALS), false), "coordinator",
 				now());
-		alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now());
+		alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), true, now());
 		mvc.perform(get("/early-warning/alerts/" + id).with(as("panel2")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Return it to its drafter")))
@@ -846,7 +910,7 @@ class AlertIntegrationTests {
 		assertThat(after.messages()).hasSize(1);
 
 		// Once signed off again it can no longer be edited; the coordinator withdraws it.
-		alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now());
+		alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), true, now());
 		assertThatThrownBy(() -> alerts.edit(id, draft(unique("Late"), Set.of(Audience.PROFESSIONALS), false),
 				(HarmwatchUser) users.loadUserByUsername("coordinator"), now()))
 			.isInstanceOfSatisfying(InputRejectedException.class,
@@ -894,7 +958,7 @@ class AlertIntegrationTests {
 		assertThat(after.headline()).isEqualTo(alert.headline());
 		assertThat(after.pending()).isNull();
 		alerts.update(alert.id(), update, "coordinator", now());
-		var issued = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel"), now());
+		var issued = alerts.approve(alert.id(), (HarmwatchUser) users.loadUserByUsername("panel"), true, now());
 		assertThat(issued.version()).isEqualTo(2);
 		assertThat(issued.withdrawnMessages()).hasSize(1);
 	}

@@ -88,7 +88,7 @@ class PublicAlertPageIntegrationTests {
 				"Expect profound respiratory depression; consider fentanyl in any heroin overdose.",
 				now().plus(Duration.ofDays(14)), now().plus(Duration.ofDays(7)), false, null);
 		var id = alerts.draft(graded(outcome), draft, "coordinator", now());
-		return alerts.approve(id, user("panel"), now());
+		return alerts.approve(id, user("panel"), true, now());
 	}
 
 	String pdfText(String path) throws Exception {
@@ -160,7 +160,7 @@ class PublicAlertPageIntegrationTests {
 				now().plus(Duration.ofDays(10)), now().plus(Duration.ofDays(3)), false,
 				"Two deaths linked to the batch.");
 		alerts.update(alert.id(), update, "coordinator", now());
-		var updated = alerts.approve(alert.id(), user("panel"), now().plusSeconds(2));
+		var updated = alerts.approve(alert.id(), user("panel"), true, now().plusSeconds(2));
 		assertThat(updated.version()).isEqualTo(2);
 		var coventry = alert.current()
 			.areas()
@@ -195,9 +195,9 @@ class PublicAlertPageIntegrationTests {
 		var current = issue(unique("Current batch"), Set.of(Audience.PROFESSIONALS, Audience.PUBLIC));
 		var professional = issue(unique("Professional batch"), Set.of(Audience.PROFESSIONALS));
 		alerts.cancel(cancelled.id(), "The batch has been seized.", "coordinator", now().plusSeconds(3));
-		alerts.approve(cancelled.id(), user("panel2"), now().plusSeconds(4));
+		alerts.approve(cancelled.id(), user("panel2"), true, now().plusSeconds(4));
 		alerts.cancel(professional.id(), "Seized too.", "coordinator", now().plusSeconds(3));
-		alerts.approve(professional.id(), user("panel2"), now().plusSeconds(4));
+		alerts.approve(professional.id(), user("panel2"), true, now().plusSeconds(4));
 		// the clock cannot be wound on in a shared context: the expired alert's time runs
 		// out
 		jdbc.sql("UPDATE earlywarning.alert SET expires_at = ? WHERE id = ?")

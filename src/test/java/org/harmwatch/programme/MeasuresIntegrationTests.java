@@ -104,7 +104,7 @@ class MeasuresIntegrationTests {
 				"Consider fentanyl in any heroin overdose.", at.plus(Duration.ofDays(14)), at.plus(Duration.ofDays(7)),
 				exercise, null);
 		var id = alerts.draft(signal, draft, "coordinator", at);
-		alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), at);
+		alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), true, at);
 	}
 
 	long band(EarlyWarningMeasures m, String band, Urgency urgency) {

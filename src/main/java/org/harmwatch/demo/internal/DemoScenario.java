@@ -215,7 +215,7 @@ class DemoScenario implements ApplicationRunner {
 						+ "their friends carry naloxone. Report every case to early warning.",
 				now.plus(Duration.ofDays(14)), now.plus(Duration.ofDays(7)), true, null), "coordinator",
 				now.minus(Duration.ofHours(25)));
-		alerts.approve(alert, user("panel"), now.minus(Duration.ofHours(24)));
+		alerts.approve(alert, user("panel"), false, now.minus(Duration.ofHours(24)));
 		return alert;
 	}
 

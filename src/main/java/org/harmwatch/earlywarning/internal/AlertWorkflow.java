@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.harmwatch.earlywarning.AlertDraft;
 import org.harmwatch.earlywarning.AlertIssued;
 import org.harmwatch.earlywarning.AlertMessageType;
+import org.harmwatch.earlywarning.AlertReach;
+import org.harmwatch.earlywarning.AlertRecipients;
 import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.Audience;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
@@ -21,6 +23,7 @@ import org.harmwatch.earlywarning.PanelGrade;
 import org.harmwatch.earlywarning.SignalView;
 import org.harmwatch.earlywarning.internal.alerts.AlertTexts;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.NotFoundException;
@@ -29,6 +32,7 @@ import org.harmwatch.substances.SubstanceId;
 import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.SubstanceSummary;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -65,10 +69,14 @@ public class AlertWorkflow {
 
 	private final PanelRepository panel;
 
+	private final ObjectProvider<AlertRecipients> recipients;
+
 	AlertWorkflow(AlertRepository alerts, AlertReadRepository reads, AlertDraftCheck checks, AlertCap cap,
 			AlertSettings settings, EarlyWarningManagement earlyWarning, SubstanceManagement substances,
-			ApplicationEventPublisher events, AuditLog audit, PanelRepository panel) {
+			ApplicationEventPublisher events, AuditLog audit, PanelRepository panel,
+			ObjectProvider<AlertRecipients> recipients) {
 		this.panel = panel;
+		this.recipients = recipients;
 		this.alerts = alerts;
 		this.reads = reads;
 		this.checks = checks;
@@ -131,11 +139,43 @@ public class AlertWorkflow {
 		return id;
 	}
 
-	/** Signs off the waiting message; the sign-off that completes it issues it. */
-	public void approve(UUID alertId, HarmwatchUser user, Instant now) {
+	/**
+	 * Who the message waiting on an alert would reach if issued now; unknown when nothing
+	 * waits or no module delivers alerts. A cancellation reaches whoever the alert
+	 * reached.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public AlertReach reach(UUID alertId) {
+		var alert = view(alertId);
+		var message = alert.pending();
+		if (message == null) {
+			return AlertReach.unknown(false);
+		}
+		boolean online = message.forPublic() && !alert.exercise();
+		var counter = recipients.getIfAvailable();
+		if (counter == null) {
+			return AlertReach.unknown(online);
+		}
+		var audiences = alert.exercise() ? EnumSet.of(Audience.PROFESSIONALS) : message.audiences();
+		var counts = counter.reach(audiences, alert.exercise(),
+				message.areas().stream().map(AlertView.Area::code).toList(),
+				message.substances().stream().map(AlertView.Substance::substanceClass).distinct().toList());
+		return new AlertReach(counts, true, online);
+	}
+
+	/**
+	 * Signs off the waiting message; the sign-off that completes it issues it. An alert
+	 * or update that would reach nobody is refused unless the approver confirms it.
+	 */
+	public void approve(UUID alertId, HarmwatchUser user, boolean reachesNobodyConfirmed, Instant now) {
 		var alert = load(alertId);
 		var pending = alert.pending();
 		boolean issues = alert.approve(user, now);
+		if (issues && pending.messageType() != AlertMessageType.CANCEL && !reachesNobodyConfirmed
+				&& reach(alertId).nobody()) {
+			// Nothing is saved: the sign-off above lives only in this refused call.
+			throw new InputRejectedException(List.of(FieldProblem.of("reachesNobodyConfirmed", "alerts.reach.nobody")));
+		}
 		audit.recordFor(user.getUsername(), user.agencyCode(),
 				issues ? EarlyWarningAudit.ALERT_APPROVED_AND_ISSUED : EarlyWarningAudit.ALERT_APPROVED, AUDITED,
 				alertId.toString(), Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED,

@@ -245,6 +245,9 @@ class AlertController {
 		model.addAttribute("now", now);
 		model.addAttribute("state", alert.state() == AlertState.ISSUED && !alert.expiresAt().isAfter(now)
 				? AlertState.EXPIRED : alert.state());
+		if (alert.pending() != null) {
+			model.addAttribute("reach", alerts.reach(alert.id()));
+		}
 		return "earlywarning/alertDetails";
 	}
 
@@ -254,13 +257,14 @@ class AlertController {
 
 	@PostMapping("/early-warning/alerts/{id}/approve")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.APPROVE)
-	String approve(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user, Model model,
+	String approve(@PathVariable UUID id, @AuthenticationPrincipal HarmwatchUser user,
+			@RequestParam(defaultValue = "false") boolean reachesNobodyConfirmed, Model model,
 			RedirectAttributes redirect) {
 		var alert = alerts.alert(id);
 		var form = new CancelForm("");
 		var result = new BeanPropertyBindingResult(form, CANCEL);
 		try {
-			var after = alerts.approve(id, user, clock.instant());
+			var after = alerts.approve(id, user, reachesNobodyConfirmed, clock.instant());
 			redirect.addFlashAttribute("approved", after.pending() == null ? "issued" : "approved");
 			return "redirect:/early-warning/alerts/" + id;
 		}

@@ -65,7 +65,7 @@ class LandingPageIntegrationTests {
 						"Consider fentanyl in any heroin overdose.", now.plus(Duration.ofDays(14)),
 						now.plus(Duration.ofDays(7)), exercise, null),
 				"coordinator", now);
-		return alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), now).reference();
+		return alerts.approve(id, (HarmwatchUser) users.loadUserByUsername("panel"), true, now).reference();
 	}
 
 	@Test
