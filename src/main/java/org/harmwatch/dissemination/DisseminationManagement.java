@@ -3,6 +3,8 @@ package org.harmwatch.dissemination;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -403,9 +405,10 @@ public class DisseminationManagement {
 			return Optional.empty();
 		}
 		var alert = issues.find(alertId, latest.get()).orElseThrow();
-		var failures = deliveries.failures(alertId)
-			.stream()
-			.map(f -> new DeliveryLog.Failure(f.id(), f.version(), f.channel(), mask(f.recipient()), f.state(),
+		var rows = deliveries.failures(alertId);
+		var masked = masks(rows.stream().map(f -> f.recipient()).toList());
+		var failures = rows.stream()
+			.map(f -> new DeliveryLog.Failure(f.id(), f.version(), f.channel(), masked.get(f.recipient()), f.state(),
 					f.attempts(), f.error(), f.nextAttemptAt()))
 			.toList();
 		return Optional.of(new DeliveryLog(alertId, alert.reference(), alert.headline(), deliveries.counts(alertId),
@@ -437,6 +440,22 @@ public class DisseminationManagement {
 	@Transactional(readOnly = true)
 	public DeliveryTotals measures(Instant since) {
 		return deliveries.totals(since);
+	}
+
+	/**
+	 * Recipients as the delivery log shows them: enough to recognise (an address's first
+	 * letter and domain, a number's last four digits), and where different recipients
+	 * would look the same, a number in order of first appearance ("a…@nhs.net (2)"), so
+	 * that rows are told apart without anything more of an address being shown.
+	 */
+	static Map<String, String> masks(List<String> recipients) {
+		var masked = new LinkedHashMap<String, String>();
+		recipients.forEach(recipient -> masked.putIfAbsent(recipient, mask(recipient)));
+		var seen = new HashMap<String, Integer>();
+		var shared = masked.values().stream().collect(Collectors.groupingBy(m -> m, Collectors.counting()));
+		masked.replaceAll((recipient, mask) -> shared.get(mask) > 1
+				? mask + " (" + seen.merge(mask, 1, Integer::sum) + ")" : mask);
+		return masked;
 	}
 
 	static String mask(String recipient) {

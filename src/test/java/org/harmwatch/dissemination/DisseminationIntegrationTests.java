@@ -507,6 +507,11 @@ class DisseminationIntegrationTests {
 	@Test
 	void professionalsByRoleAreResolvedToStaffEmails() throws Exception {
 		dissemination.addProfessional(null, "PANEL_MEMBER", DeliveryChannel.EMAIL, null, List.of(), List.of(), T0);
+		// The list names the role and says "every agency", not "* / PANEL_MEMBER".
+		assertThat(mvc.perform(get("/dissemination/subscriptions").with(as("coordinator")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Every agency: Early-warning panel member").doesNotContain("PANEL_MEMBER<");
 		var alert = alert(Set.of(Audience.PROFESSIONALS), false, List.of(BIRMINGHAM), List.of("OPIOID"));
 		fanout.fanOut(alert, T0);
 		assertThat(recipients(alert.alertId())).contains("panel@demo.harmwatch.test", "panel2@demo.harmwatch.test");
@@ -900,6 +905,15 @@ class DisseminationIntegrationTests {
 		var log = dissemination.deliveryLog(doomed.alertId()).orElseThrow();
 		assertThat(log.failures()).anyMatch(f -> f.state() == DeliveryState.DEAD && f.error() != null);
 		assertThat(log.failures()).noneMatch(f -> f.recipient().equals(address));
+		// The page says what happened in words and when the next attempt is, in local
+		// time.
+		var page = mvc.perform(get("/dissemination/alerts/" + doomed.alertId()).with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Given up", ">Email<").doesNotContain(">DEAD<", ">EMAIL<");
+		assertThat(page).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
 
 		// The coordinator retries: it goes out now.
 		mvc.perform(post("/dissemination/alerts/" + doomed.alertId() + "/retry").with(csrf()).with(as("coordinator")))

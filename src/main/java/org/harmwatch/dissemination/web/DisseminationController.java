@@ -12,6 +12,7 @@ import org.harmwatch.dissemination.DeliveryState;
 import org.harmwatch.dissemination.DisseminationManagement;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.NotFoundException;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.platform.RequiresAnyOf;
 import org.harmwatch.shared.Action;
@@ -46,10 +47,14 @@ class DisseminationController {
 
 	private final Clock clock;
 
-	DisseminationController(DisseminationManagement dissemination, AgencyManagement agencies, Clock clock) {
+	private final RegionSettings region;
+
+	DisseminationController(DisseminationManagement dissemination, AgencyManagement agencies, Clock clock,
+			RegionSettings region) {
 		this.dissemination = dissemination;
 		this.agencies = agencies;
 		this.clock = clock;
+		this.region = region;
 	}
 
 	@GetMapping("/dissemination")
@@ -68,6 +73,7 @@ class DisseminationController {
 		model.addAttribute("log", log);
 		model.addAttribute("channels", DeliveryChannel.values());
 		model.addAttribute("states", DeliveryState.values());
+		model.addAttribute("zone", region.timeZone());
 		return "dissemination/log";
 	}
 

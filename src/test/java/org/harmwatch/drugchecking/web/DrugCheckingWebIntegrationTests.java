@@ -306,6 +306,10 @@ class DrugCheckingWebIntegrationTests {
 		assertThat(sampleManagement.samples(session)).hasSize(1);
 
 		var sampleId = sampleManagement.samples(session).get(0).id();
+		// The pill's description reads as a phrase, not "Pill , blue , 320 mg".
+		mvc.perform(get("/drug-checking/samples/{id}", sampleId).with(as("analyst")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Pill, blue, 320 mg")));
 		mvc.perform(post("/api/drug-checking/samples/{id}/results", sampleId).with(csrf())
 			.with(as("analyst"))
 			.contentType(MediaType.APPLICATION_JSON)
