@@ -654,7 +654,10 @@ class AlertIntegrationTests {
 		var signal = graded(PanelOutcome.ALERT_PROFESSIONALS);
 		mvc.perform(get("/early-warning/signals/" + signal + "/alerts/new").with(as("coordinator")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Draft an alert")));
+			.andExpect(content().string(containsString("Draft an alert")))
+			// a title of its own, so that two drafts open in two tabs are told apart
+			.andExpect(content().string(containsString("<title>Draft an alert about ")))
+			.andExpect(content().string(containsString(" in Birmingham – ")));
 		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("coordinator"))
 			.with(csrf())
 			.param("level", "LOUD")
@@ -667,7 +670,12 @@ class AlertIntegrationTests {
 			.andExpect(content().string(containsString("Choose one of the alert levels.")))
 			.andExpect(content().string(containsString("professionals only")))
 			.andExpect(content().string(containsString("not in the substance vocabulary")))
-			.andExpect(content().string(containsString("Enter a real date and time")));
+			.andExpect(content().string(containsString("Enter a real date and time")))
+			// each group of choices is described by its error, not only the summary
+			.andExpect(content().string(containsString("aria-describedby=\"level-error\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"audiences-hint audiences-error\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"substances-hint substances-error\"")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
 		assertThat(alertsOf(signal)).isZero();
 		mvc.perform(post("/early-warning/signals/" + signal + "/alerts").with(as("panel")).with(csrf()))
 			.andExpect(status().isForbidden());
@@ -875,7 +883,7 @@ class AlertIntegrationTests {
 		// content.
 		mvc.perform(get("/early-warning/alerts/" + id + "/edit").with(as("coordinator")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString(headline)));
+			.andExpect(content().string(containsString("<title>Edit the draft: " + headline)));
 		mvc.perform(post("/early-warning/alerts/" + id + "/edit").with(as("coordinator"))
 			.with(csrf())
 			.param("level", "CRITICAL")
