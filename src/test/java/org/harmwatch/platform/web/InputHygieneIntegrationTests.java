@@ -206,7 +206,16 @@ class InputHygieneIntegrationTests {
 	void aDateNoDatabaseCanHoldIsA400() throws Exception {
 		mvc.perform(get("/audit").with(as("auditor")).param("from", "+999999999-01-01"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("Enter dates between the years 1 and 9999")));
+			.andExpect(content().string(containsString("Enter dates between the years 1 and 9999")))
+			// the message is tied to both date fields and the title says there is an
+			// error
+			.andExpect(content().string(containsString("id=\"dates-error\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"dates-error\"")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")))
+			.andExpect(content().string(containsString("<title>Error: ")));
+		mvc.perform(get("/audit").with(as("auditor")).param("from", "2026-12-31").param("to", "2026-01-01"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("aria-describedby=\"dates-error\"")));
 		mvc.perform(get("/audit").with(as("auditor")).param("to", "+999999999-12-31"))
 			.andExpect(status().isBadRequest());
 		mvc.perform(get("/audit").with(as("auditor")).param("page", "99999999999999999999"))
