@@ -166,6 +166,16 @@ class SubstanceWebIntegrationTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("<a href=\"#name\">Enter the substance&#39;s name.")))
 			.andExpect(content().string(containsString("Choose the substance&#39;s class.")));
+		// A flag error's link lands on the first flag's box, not on the wrapper around
+		// them.
+		mvc.perform(post("/substances").with(as("coordinator"))
+			.with(csrf())
+			.param("name", name)
+			.param("substanceClass", "OPIOID")
+			.param("flags", "NOT_A_FLAG"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<a href=\"#flags\">")))
+			.andExpect(content().string(containsString("class=\"govuk-checkboxes__input\" id=\"flags\"")));
 		assertThat(substances.resolve(name)).isEmpty();
 	}
 
