@@ -1,0 +1,36 @@
+package org.harmwatch.naloxone.web;
+
+import org.harmwatch.platform.NavigationGroup;
+import org.harmwatch.platform.NavigationItem;
+import org.harmwatch.platform.NavigationItem.ShownTo;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Naloxone's entries in the harm-reduction section: the kit ledger and figures for
+ * naloxone staff, the finder for everyone.
+ */
+@Configuration(proxyBeanMethods = false)
+class NaloxoneNavigation {
+
+	@Bean
+	NavigationItem naloxoneLedgerNavigation() {
+		return new NavigationItem(NavigationGroup.HARM_REDUCTION, "naloxone.nav.ledger", "/naloxone",
+				ShownTo.holders(Capability.NALOXONE, Action.READ), "naloxone.nav.ledger.description", 100);
+	}
+
+	@Bean
+	NavigationItem naloxoneFiguresNavigation() {
+		return new NavigationItem(NavigationGroup.HARM_REDUCTION, "naloxone.nav.figures", "/naloxone/figures",
+				ShownTo.holders(Capability.NALOXONE, Action.READ), "naloxone.nav.figures.description", 110);
+	}
+
+	@Bean
+	NavigationItem naloxoneFinderNavigation() {
+		return new NavigationItem(NavigationGroup.HARM_REDUCTION, "naloxone.nav.finder", "/naloxone/finder",
+				ShownTo.everyone(), "naloxone.nav.finder.description", 120);
+	}
+
+}
