@@ -13,7 +13,7 @@ record FinderForm(@Nullable String district, @Nullable String trains) {
 		trains = FormValues.trim(trains);
 	}
 
-	boolean trainsOnly() {
+	public boolean trainsOnly() {
 		return "true".equals(trains);
 	}
 
