@@ -9,8 +9,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Naloxone's entries in the harm-reduction section: the kit ledger and figures for
- * naloxone staff, the finder for everyone.
+ * Naloxone's entries in the harm-reduction section: the kit ledger, the figures and the
+ * finder, for naloxone staff.
+ *
+ * <p>
+ * The finder itself is public ({@code /naloxone/finder}, no sign-in), but its entry is
+ * not yet shown to everyone: a public section more in the header pushes the anonymous
+ * subscription-confirmation page past the response buffer before its form asks for a
+ * session (CSRF token), and that page then fails. Show it with {@code ShownTo.everyone()}
+ * once that page no longer depends on the header's size.
  */
 @Configuration(proxyBeanMethods = false)
 class NaloxoneNavigation {
@@ -30,7 +37,7 @@ class NaloxoneNavigation {
 	@Bean
 	NavigationItem naloxoneFinderNavigation() {
 		return new NavigationItem(NavigationGroup.HARM_REDUCTION, "naloxone.nav.finder", "/naloxone/finder",
-				ShownTo.everyone(), "naloxone.nav.finder.description", 120);
+				ShownTo.holders(Capability.NALOXONE, Action.READ), "naloxone.nav.finder.description", 120);
 	}
 
 }
