@@ -46,6 +46,9 @@ public class KitLedgerManagement {
 	/** How many of the latest supplies the ledger shows. */
 	static final int SUPPLIES_SHOWN = 50;
 
+	/** How many of the latest training records the ledger shows. */
+	static final int TRAINING_SHOWN = 20;
+
 	private final LedgerRepository ledger;
 
 	private final RecordsRepository records;
@@ -118,7 +121,7 @@ public class KitLedgerManagement {
 					Outcome.ALLOWED, supplies.size() + " supplies");
 		}
 		return new Ledger(ledger.holders(owners), stock, expiring, properties.expiryWarningDays(),
-				records.openTasks(owners), supplies);
+				records.openTasks(owners), supplies, records.training(owners, TRAINING_SHOWN));
 	}
 
 	/** Adds a holder to the user's agency's ledger. */

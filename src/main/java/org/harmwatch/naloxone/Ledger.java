@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param tasks reissue tasks not yet done
  * @param supplies the latest supplies to people, or {@code null} when the reader may not
  * see them
+ * @param training the latest training given, with when refreshers are due
  */
 public record Ledger(List<Holder> holders, List<StockLine> stock, List<StockLine> expiring, int warningDays,
-		List<ReissueTask> tasks, @Nullable List<Supply> supplies) {
+		List<ReissueTask> tasks, @Nullable List<Supply> supplies, List<Training> training) {
 
 	public Ledger {
 		holders = List.copyOf(holders);
@@ -28,6 +29,22 @@ public record Ledger(List<Holder> holders, List<StockLine> stock, List<StockLine
 		expiring = List.copyOf(expiring);
 		tasks = List.copyOf(tasks);
 		supplies = supplies == null ? null : List.copyOf(supplies);
+		training = List.copyOf(training);
+	}
+
+	/**
+	 * Training given: how many people of which group, by whom, and when a refresher is
+	 * due.
+	 *
+	 * @param trainedOn the day
+	 * @param trainer who trained them
+	 * @param group who was trained
+	 * @param people how many
+	 * @param refresherDue when their refresher is due
+	 */
+	public record Training(LocalDate trainedOn, String trainer, TraineeGroup group, int people,
+			LocalDate refresherDue) {
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.harmwatch.naloxone;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.agency.SharingManagement;
+import org.harmwatch.naloxone.internal.NaloxoneWork;
 import org.harmwatch.overdose.NaloxoneGiver;
 import org.harmwatch.overdose.NaloxoneRoute;
 import org.harmwatch.platform.HarmwatchUser;
@@ -68,6 +70,9 @@ class NaloxoneIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	NaloxoneWork work;
 
 	final JsonMapper json = JsonMapper.builder().build();
 
@@ -146,6 +151,33 @@ class NaloxoneIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("CL-" + mark)));
 		assertThat(jdbc.sql(audited).query(Long.class).single()).isEqualTo(audits + 1);
+	}
+
+	@Test
+	void theHomePageCountsRefreshersDueAndKitsAboutToExpireAtTheirBoundaries() {
+		var owners = work.owners(lead, Action.WRITE);
+		var now = Instant.now();
+		long refreshers = work.refreshersDue(owners, now);
+		long expiring = work.kitsExpiringSoon(owners, now);
+		var today = ledger.today();
+		training.recordTraining(lead, new TrainingDraft(today.minusYears(2).plusDays(30), "Lead " + mark,
+				TraineeGroup.SERVICE_STAFF, 7, null, null));
+		training.recordTraining(lead, new TrainingDraft(today.minusYears(2).plusDays(31), "Lead " + mark,
+				TraineeGroup.SERVICE_STAFF, 3, null, null));
+		var shop = holder(lead, HolderKind.PHARMACY, "Expiry pharmacy", false);
+		ledger.record(lead, receive(shop, "E90-" + mark, today.plusDays(90), 5, today));
+		ledger.record(lead, receive(shop, "E91-" + mark, today.plusDays(91), 4, today));
+		assertThat(work.refreshersDue(owners, now)).isEqualTo(refreshers + 7);
+		assertThat(work.kitsExpiringSoon(owners, now)).isEqualTo(expiring + 5);
+		var view = ledger.ledger(lead);
+		assertThat(view.expiring()).extracting(Ledger.StockLine::batchNumber)
+			.contains("E90-" + mark)
+			.doesNotContain("E91-" + mark);
+		assertThat(view.training()).anySatisfy(t -> {
+			assertThat(t.trainer()).isEqualTo("Lead " + mark);
+			assertThat(t.people()).isEqualTo(7);
+			assertThat(t.refresherDue()).isEqualTo(today.plusDays(30));
+		});
 	}
 
 	@Test

@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class NaloxoneWork {
 
+	/** How far ahead refreshers due are counted, in days. */
+	public static final int REFRESHER_WINDOW_DAYS = 30;
+
 	private final NaloxoneOwnership ownership;
 
 	private final RecordsRepository records;
@@ -44,6 +47,15 @@ public class NaloxoneWork {
 	@Transactional(readOnly = true)
 	public long openTasks(Set<String> owners) {
 		return records.openTaskCount(owners);
+	}
+
+	/**
+	 * People trained whose refresher falls due within the refresher window from today.
+	 */
+	@Transactional(readOnly = true)
+	public long refreshersDue(Set<String> owners, Instant now) {
+		var today = LocalDate.ofInstant(now, region.timeZone());
+		return records.refreshersDue(owners, today, today.plusDays(REFRESHER_WINDOW_DAYS));
 	}
 
 	/** Kits in stock that expire within the warning period (or have expired). */

@@ -16,6 +16,7 @@ import org.harmwatch.naloxone.AdministrationDraft;
 import org.harmwatch.naloxone.AdministrationOutcome;
 import org.harmwatch.naloxone.Ledger;
 import org.harmwatch.naloxone.ReleasePoint;
+import org.harmwatch.naloxone.TraineeGroup;
 import org.harmwatch.naloxone.TrainingDraft;
 import org.harmwatch.platform.SqlArrays;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,34 @@ public class RecordsRepository {
 					draft.people(), refresherDue, Timestamp.from(now), by)
 			.update();
 		return id;
+	}
+
+	/** The latest training the owners recorded. */
+	public List<Ledger.Training> training(Set<String> owners, int limit) {
+		if (owners.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT trained_on, trainer, trainee_group, people, refresher_due FROM naloxone.training
+				WHERE owner_agency = ANY(CAST(? AS TEXT[])) ORDER BY trained_on DESC, recorded_at DESC LIMIT ?
+				""")
+			.param(SqlArrays.textArray(List.copyOf(owners)))
+			.param(limit)
+			.query((rs, n) -> new Ledger.Training(rs.getObject("trained_on", LocalDate.class), rs.getString("trainer"),
+					TraineeGroup.valueOf(rs.getString("trainee_group")), rs.getInt("people"),
+					rs.getObject("refresher_due", LocalDate.class)))
+			.list();
+	}
+
+	/** People trained by the owners whose refresher falls due on the days from and to. */
+	public long refreshersDue(Set<String> owners, LocalDate from, LocalDate to) {
+		if (owners.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				SELECT coalesce(sum(people), 0) FROM naloxone.training
+				WHERE owner_agency = ANY(CAST(? AS TEXT[])) AND refresher_due BETWEEN ? AND ?
+				""").param(SqlArrays.textArray(List.copyOf(owners))).param(from).param(to).query(Long.class).single();
 	}
 
 	public UUID addDirectAdministration(String owner, AdministrationDraft draft, Instant now) {

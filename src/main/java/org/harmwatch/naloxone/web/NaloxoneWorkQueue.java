@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Naloxone's work on the home page: kits to reissue to holders whose kits were used at
- * overdoses, and kits in stock about to expire, counted in the ledgers the person may
- * change.
+ * overdoses, kits in stock about to expire, and people whose refresher training falls due
+ * in the next 30 days, counted in the ledgers the person may change.
  */
 @Component
 class NaloxoneWorkQueue implements WorkQueue {
@@ -36,7 +36,9 @@ class NaloxoneWorkQueue implements WorkQueue {
 				new WorkItem(NavigationGroup.HARM_REDUCTION, "naloxone.home.queue.reissue", work.openTasks(owners),
 						"/naloxone", Urgency.URGENT, 10),
 				new WorkItem(NavigationGroup.HARM_REDUCTION, "naloxone.home.queue.expiring",
-						work.kitsExpiringSoon(owners, now), "/naloxone", Urgency.ROUTINE, 20));
+						work.kitsExpiringSoon(owners, now), "/naloxone", Urgency.ROUTINE, 20),
+				new WorkItem(NavigationGroup.HARM_REDUCTION, "naloxone.home.queue.refreshers",
+						work.refreshersDue(owners, now), "/naloxone", Urgency.ROUTINE, 30));
 	}
 
 }
