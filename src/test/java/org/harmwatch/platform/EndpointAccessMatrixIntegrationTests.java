@@ -266,6 +266,23 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /api/drug-checking/sync", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /api/drug-checking/sessions/{id}/code-blocks", only("DRUG_CHECKING_ANALYST"));
 
+		// naloxone: the kit ledger, training, administrations and figures are the
+		// naloxone lead's; the finder and its open data are public
+		EXPECTED.put("GET /naloxone", only("NALOXONE_LEAD"));
+		EXPECTED.put("GET /naloxone/holders/new", only("NALOXONE_LEAD"));
+		EXPECTED.put("POST /naloxone/holders/new", only("NALOXONE_LEAD"));
+		EXPECTED.put("GET /naloxone/movements/new", only("NALOXONE_LEAD"));
+		EXPECTED.put("POST /naloxone/movements/new", only("NALOXONE_LEAD"));
+		EXPECTED.put("POST /naloxone/tasks/{id}/done", only("NALOXONE_LEAD"));
+		EXPECTED.put("GET /naloxone/training/new", only("NALOXONE_LEAD"));
+		EXPECTED.put("POST /naloxone/training/new", only("NALOXONE_LEAD"));
+		EXPECTED.put("GET /naloxone/administrations/new", only("NALOXONE_LEAD"));
+		EXPECTED.put("POST /naloxone/administrations/new", only("NALOXONE_LEAD"));
+		EXPECTED.put("GET /naloxone/figures", only("NALOXONE_LEAD"));
+		EXPECTED.put("GET /naloxone/finder", PUBLIC);
+		EXPECTED.put("GET /naloxone/finder.csv", PUBLIC);
+		EXPECTED.put("GET /naloxone/finder.json", PUBLIC);
+
 		// dissemination: the public subscribe, confirm and unsubscribe (double opt-in,
 		// rate-limited, tokens in links);
 		// recipients acknowledge and give feedback through their own unguessable links;

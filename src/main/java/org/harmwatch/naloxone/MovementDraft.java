@@ -1,0 +1,31 @@
+package org.harmwatch.naloxone;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A movement of kits of one batch to record, as entered; which fields are needed depends
+ * on the kind, and the management checks them against the ledger.
+ *
+ * @param kind how the kits moved
+ * @param productCode the product
+ * @param batchNumber the manufacturer's batch number
+ * @param expiresOn the batch's expiry date; needed when a batch is received for the first
+ * time, else it must match the recorded one when given
+ * @param fromHolder the holder the kits leave, for transfers, supplies and disposals
+ * @param toHolder the holder the kits enter, for receipts, transfers and returns
+ * @param kits how many kits, at least 1
+ * @param happenedOn the day it happened
+ * @param clientCode the person's pseudonymous client code at the service, for supplies
+ * and returns, if they have one
+ * @param supplyType first supply or resupply, for supplies
+ * @param reason why a kit is replaced, returned or disposed of
+ * @param releasePoint the point of risk a supply was made at, if any
+ */
+public record MovementDraft(MovementKind kind, String productCode, String batchNumber, @Nullable LocalDate expiresOn,
+		@Nullable UUID fromHolder, @Nullable UUID toHolder, int kits, LocalDate happenedOn, @Nullable String clientCode,
+		@Nullable SupplyType supplyType, @Nullable KitReason reason, @Nullable ReleasePoint releasePoint) {
+
+}

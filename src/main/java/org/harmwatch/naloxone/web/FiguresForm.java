@@ -1,0 +1,14 @@
+package org.harmwatch.naloxone.web;
+
+import org.jspecify.annotations.Nullable;
+
+/** The period (and holder) the figures are counted for, as sent in the query. */
+record FiguresForm(@Nullable String from, @Nullable String to, @Nullable String holder) {
+
+	FiguresForm {
+		from = FormValues.trim(from);
+		to = FormValues.trim(to);
+		holder = FormValues.trim(holder);
+	}
+
+}
