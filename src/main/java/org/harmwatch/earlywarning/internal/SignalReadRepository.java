@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -167,11 +168,11 @@ public class SignalReadRepository {
 	 */
 	public List<FindingRow> findings(EvidenceKind kind, SignalView signal, List<String> districts, Instant since,
 			Instant until) {
-		return jdbc.sql("""
-				SELECT signal_id, occurred_at, lad_code, summary FROM earlywarning.evidence
+		var rows = jdbc.sql("""
+				SELECT signal_id, occurred_at, lad_code, summary, substance_codes FROM earlywarning.evidence
 				WHERE kind = ? AND occurred_at BETWEEN ? AND ?
 				  AND (lad_code = ANY (?::text[]) OR (CAST(? AS text) IS NOT NULL AND ? = ANY (substance_codes)))
-				ORDER BY occurred_at DESC, id LIMIT 50""")
+				ORDER BY occurred_at DESC, id LIMIT 500""")
 			.param(kind.name())
 			.param(Timestamp.from(since))
 			.param(Timestamp.from(until))
@@ -179,12 +180,57 @@ public class SignalReadRepository {
 			.param(signal.substanceCode())
 			.param(signal.substanceCode())
 			.query((rs, n) -> new FindingRow(rs.getObject("signal_id", UUID.class),
-					rs.getTimestamp("occurred_at").toInstant(), rs.getString("lad_code"), rs.getString("summary")))
+					rs.getTimestamp("occurred_at").toInstant(), rs.getString("lad_code"), rs.getString("summary"),
+					SqlArrays.strings(rs.getArray("substance_codes"))))
 			.list();
+		var family = signalClass(signal);
+		return rows.stream()
+			.filter(row -> family == null || row.signalId().equals(signal.id()) || row.substanceCodes().isEmpty()
+					|| row.substanceCodes().stream().anyMatch(code -> related(code, family)))
+			.limit(50)
+			.toList();
 	}
 
-	/** A piece of evidence as corroboration shows it, its district still a code. */
-	public record FindingRow(UUID signalId, Instant occurredAt, String ladCode, String summary) {
+	/**
+	 * The class a signal is about: its substance's, else the class it was opened for;
+	 * {@code null} for a signal about neither (a spike in a category).
+	 */
+	private @Nullable SubstanceClass signalClass(SignalView signal) {
+		if (signal.substanceCode() != null && SubstanceId.isValid(signal.substanceCode())) {
+			var found = substances.find(new SubstanceId(signal.substanceCode()));
+			if (found.isPresent()) {
+				return found.get().substanceClass();
+			}
+		}
+		return signal.substanceClass() == null ? null
+				: Arrays.stream(SubstanceClass.values())
+					.filter(c -> c.name().equals(signal.substanceClass()))
+					.findFirst()
+					.orElse(null);
+	}
+
+	/**
+	 * Whether a substance found bears on a signal about {@code family}: its class is that
+	 * class, a kind of it, or one it is a kind of (heroin, an opioid, bears on a nitazene
+	 * signal; ketamine does not).
+	 */
+	private boolean related(String code, SubstanceClass family) {
+		if (!SubstanceId.isValid(code)) {
+			return false;
+		}
+		return substances.find(new SubstanceId(code))
+			.map(SubstanceSummary::substanceClass)
+			.map(c -> c.isA(family) || family.isA(c))
+			.orElse(false);
+	}
+
+	/**
+	 * A piece of evidence as corroboration shows it, its district still a code.
+	 *
+	 * @param substanceCodes the substances it names (a drug-checking finding's)
+	 */
+	public record FindingRow(UUID signalId, Instant occurredAt, String ladCode, String summary,
+			List<String> substanceCodes) {
 	}
 
 	private SignalView signal(ResultSet rs) throws SQLException {
