@@ -17,7 +17,8 @@ CREATE TABLE overdose.incident (
   area_code text,                              -- the LSOA of the point, or the area named when no point is known
   area_level text,
   lad_code text,
-  postcode_district text,                      -- when only a postcode district is known
+  postcode_district text,                      -- when only a postcode district is known (or, from a file from
+                                               -- elsewhere imported with "keep places", the place as written)
   fatal boolean NOT NULL,
   age_band text,
   sex text CHECK (sex IN ('FEMALE', 'MALE', 'OTHER')),
@@ -30,8 +31,7 @@ CREATE TABLE overdose.incident (
   recorded_via text NOT NULL CHECK (recorded_via IN ('FORM', 'API', 'IMPORT')),
   recorded_by text NOT NULL,
   recorded_at timestamptz NOT NULL,
-  CHECK ((lat IS NULL) = (lon IS NULL)),
-  CHECK (lat IS NOT NULL OR area_code IS NOT NULL OR postcode_district IS NOT NULL)
+  CHECK ((lat IS NULL) = (lon IS NULL))
 );
 CREATE UNIQUE INDEX incident_source_reference ON overdose.incident (owner_agency, source_reference)
   WHERE source_reference IS NOT NULL;

@@ -98,7 +98,16 @@ public class IncidentIntake {
 	 * @throws InputRejectedException naming each field that is wrong; nothing is stored
 	 */
 	public Recorded record(IncidentDraft draft, Recorder recorder, RecordedVia via) {
-		var checked = check(draft);
+		return record(draft, recorder, via, false);
+	}
+
+	/**
+	 * Records the incident as {@link #record(IncidentDraft, Recorder, RecordedVia)} does;
+	 * with {@code keepPlaces}, a place that is not in the region (a US ZIP code in a
+	 * foreign file) is kept as written and a missing one as not known, neither observed.
+	 */
+	public Recorded record(IncidentDraft draft, Recorder recorder, RecordedVia via, boolean keepPlaces) {
+		var checked = check(draft, keepPlaces);
 		if (draft.sourceReference() != null) {
 			var existing = incidents.idOf(recorder.agencyCode(), draft.sourceReference());
 			if (existing.isPresent()) {
@@ -154,6 +163,15 @@ public class IncidentIntake {
 	 * @throws InputRejectedException naming each field that is wrong
 	 */
 	IncidentLocator.Place check(IncidentDraft draft) {
+		return check(draft, false);
+	}
+
+	/**
+	 * Checks the draft; with {@code keepPlaces}, a place not in the region is kept as
+	 * written and none given is not known.
+	 * @throws InputRejectedException naming each field that is wrong
+	 */
+	IncidentLocator.Place check(IncidentDraft draft, boolean keepPlaces) {
 		var problems = new ArrayList<FieldProblem>();
 		var now = clock.instant();
 		if (draft.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
@@ -168,7 +186,14 @@ public class IncidentIntake {
 			place = place(draft);
 		}
 		catch (IncidentLocator.Unplaced ex) {
-			problems.add(FieldProblem.of("location", ex.code()));
+			var words = draft.location() == null ? "" : draft.location().strip();
+			if (keepPlaces && draft.lat() == null && draft.lon() == null && words.length() <= MAX_TEXT
+					&& SafeText.isSafe(words)) {
+				place = new IncidentLocator.Place(null, null, null, null, null, words.isEmpty() ? null : words, null);
+			}
+			else {
+				problems.add(FieldProblem.of("location", ex.code()));
+			}
 		}
 		if (draft.naloxone().size() > MAX_NALOXONE) {
 			problems.add(FieldProblem.of("naloxoneDoses", "overdose.naloxone.tooMany", MAX_NALOXONE));

@@ -8,7 +8,10 @@ import org.harmwatch.shared.Capability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Overdose's entries in the intelligence section: the incidents, and recording one. */
+/**
+ * Overdose's entries: the incidents and recording one (intelligence), and the published
+ * statistics (analytics, for everyone).
+ */
 @Configuration(proxyBeanMethods = false)
 class OverdoseNavigation {
 
@@ -22,6 +25,12 @@ class OverdoseNavigation {
 	NavigationItem overdoseRecordNavigation() {
 		return new NavigationItem(NavigationGroup.INTELLIGENCE, "overdose.nav.record", "/overdose/incidents/new",
 				ShownTo.holders(Capability.OVERDOSE, Action.WRITE), "overdose.nav.record.description", 410);
+	}
+
+	@Bean
+	NavigationItem overdoseStatisticsNavigation() {
+		return new NavigationItem(NavigationGroup.ANALYTICS, "overdose.nav.statistics", "/overdose/statistics",
+				ShownTo.everyone(), "overdose.nav.statistics.description", 400);
 	}
 
 }
