@@ -194,10 +194,15 @@ public class OverdoseImports {
 	 * Refuses a user who may not import overdoses (health staff with overdose write may).
 	 * @throws AccessDeniedException when they may not
 	 */
-	public void mayImport(HarmwatchUser user) {
+	/** Whether the user may import overdoses: health staff with overdose write. */
+	public boolean allowed(HarmwatchUser user) {
 		var grant = kind.grant();
-		if (!user.may(grant.capability(), grant.action(), grant.purpose())) {
-			throw new AccessDeniedException("Importing overdoses needs " + grant);
+		return user.may(grant.capability(), grant.action(), grant.purpose());
+	}
+
+	public void mayImport(HarmwatchUser user) {
+		if (!allowed(user)) {
+			throw new AccessDeniedException("Importing overdoses needs " + kind.grant());
 		}
 	}
 

@@ -1,5 +1,7 @@
 package org.harmwatch.browser;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -57,6 +59,31 @@ class OverdoseBrowserTests extends BrowserTestSupport {
 		page.navigate("/overdose/incidents");
 		assertThat(page.locator("h1")).hasText("Overdose incidents");
 		assertAccessible();
+
+		// A partner's file: upload, map (guessed from the header), import.
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import a file")).click();
+		assertThat(page.locator("h1")).hasText("Import overdoses");
+		assertAccessible();
+		page.getByLabel("Where the file comes from").fill("CAD export");
+		page.locator("#file").setInputFiles(fixture("overdose/wmas_cad_export.csv"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+		assertThat(page.locator("h1")).hasText("Map the columns");
+		assertAccessible();
+		page.getByLabel("Date and time (needed)").selectOption("Call_DateTime");
+		page.getByLabel("Location: postcode district, ward, district or area code").selectOption("Postcode_District");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and import")).click();
+		assertThat(page.locator(".govuk-panel__title")).hasText("Overdoses imported",
+				new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+		assertAccessible();
+	}
+
+	static Path fixture(String name) {
+		try {
+			return Path.of(OverdoseBrowserTests.class.getResource("/" + name).toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

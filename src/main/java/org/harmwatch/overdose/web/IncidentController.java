@@ -14,6 +14,7 @@ import org.harmwatch.overdose.IncidentOutcome;
 import org.harmwatch.overdose.IncidentSource;
 import org.harmwatch.overdose.NaloxoneGiver;
 import org.harmwatch.overdose.NaloxoneRoute;
+import org.harmwatch.overdose.OverdoseImports;
 import org.harmwatch.overdose.OverdoseManagement;
 import org.harmwatch.overdose.RecordedVia;
 import org.harmwatch.overdose.Sex;
@@ -55,8 +56,12 @@ class IncidentController {
 
 	private final RegionSettings region;
 
-	IncidentController(OverdoseManagement overdoses, GeographyManagement geography, RegionSettings region) {
+	private final OverdoseImports imports;
+
+	IncidentController(OverdoseManagement overdoses, GeographyManagement geography, RegionSettings region,
+			OverdoseImports imports) {
 		this.overdoses = overdoses;
+		this.imports = imports;
 		this.geography = geography;
 		this.region = region;
 	}
@@ -86,6 +91,7 @@ class IncidentController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("districts", districts);
 		model.addAttribute("mayRecord", OverdosePolicy.mayRecord(user));
+		model.addAttribute("mayImport", imports.allowed(user));
 		model.addAttribute("zone", region.timeZone());
 		return "overdose/list";
 	}
