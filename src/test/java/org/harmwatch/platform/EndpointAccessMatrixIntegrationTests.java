@@ -66,7 +66,8 @@ class EndpointAccessMatrixIntegrationTests {
 			Map.entry("DRUG_CHECKING_ANALYST", "analyst"), Map.entry("CUSTODY_OFFICER", "custody"),
 			Map.entry("DIVERSION_NAVIGATOR", "navigator"), Map.entry("CLINIC_STAFF", "clinic"),
 			Map.entry("NALOXONE_LEAD", "naloxone"), Map.entry("FINANCIAL_INVESTIGATOR", "investigator"),
-			Map.entry("PROGRAMME_ANALYST", "commissioner"));
+			Map.entry("PROGRAMME_ANALYST", "commissioner"), Map.entry("OVERDOSE_RECORDER", "paramedic"),
+			Map.entry("POLICE_OVERDOSE_RECORDER", "constable"));
 
 	static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
 
@@ -82,6 +83,27 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /map", PUBLIC);
 		EXPECTED.put("GET /api/areas/lookup", PUBLIC);
 		EXPECTED.put("GET /api/areas/{level}", PUBLIC);
+
+		// overdose: recorders of both purposes record; the coordinator reads (areas, or
+		// what
+		// is shared); imports are for health staff
+		EXPECTED.put("GET /overdose/incidents",
+				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /overdose/incidents/new", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
+		EXPECTED.put("POST /overdose/incidents", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
+		EXPECTED.put("GET /overdose/incidents/{id}",
+				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /api/overdose/incidents", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
+		EXPECTED.put("GET /api/overdose/incidents/{id}",
+				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /overdose/imports/new", only("OVERDOSE_RECORDER"));
+		EXPECTED.put("POST /overdose/imports", only("OVERDOSE_RECORDER"));
+		EXPECTED.put("GET /overdose/imports/{id}", only("OVERDOSE_RECORDER"));
+		EXPECTED.put("POST /overdose/imports/{id}", only("OVERDOSE_RECORDER"));
+		EXPECTED.put("GET /api/overdose/imports/{id}", only("OVERDOSE_RECORDER"));
+		EXPECTED.put("GET /overdose/statistics", PUBLIC);
+		EXPECTED.put("GET /overdose/statistics.csv", PUBLIC);
+		EXPECTED.put("GET /overdose/statistics.json", PUBLIC);
 
 		// analytics: aggregates for the early-warning coordinator and the commissioner's
 		// analysts

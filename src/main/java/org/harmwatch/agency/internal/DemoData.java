@@ -69,7 +69,9 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("clinic", "Dr Clare Clinic", "BHM-OPC", "CLINIC_STAFF"),
 			new DemoUser("naloxone", "Nat Naloxone", "BHM-TREAT", "NALOXONE_LEAD"),
 			new DemoUser("investigator", "Ian Investigator", "WMP", "FINANCIAL_INVESTIGATOR"),
-			new DemoUser("commissioner", "Kim Analyst", "WMPCC", "PROGRAMME_ANALYST"));
+			new DemoUser("commissioner", "Kim Analyst", "WMPCC", "PROGRAMME_ANALYST"),
+			new DemoUser("paramedic", "Pip Paramedic", "WMAS", "OVERDOSE_RECORDER"),
+			new DemoUser("constable", "PC Cole", "WMP", "POLICE_OVERDOSE_RECORDER"));
 
 	private final AgencyManagement agencies;
 

@@ -1,0 +1,259 @@
+package org.harmwatch.overdose.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.harmwatch.analytics.AnalyticsManagement;
+import org.harmwatch.analytics.Observation;
+import org.harmwatch.overdose.IncidentDraft;
+import org.harmwatch.overdose.IncidentOutcome;
+import org.harmwatch.overdose.IncidentSource;
+import org.harmwatch.overdose.OverdoseRecorded;
+import org.harmwatch.overdose.RecordedVia;
+import org.harmwatch.overdose.Recorded;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.SafeText;
+import org.harmwatch.shared.AgencyType;
+import org.harmwatch.shared.Purpose;
+import org.harmwatch.substances.SubstanceManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes in one incident, whichever way it came (form, partner API, import): checks it,
+ * places it, resolves its substances through the vocabulary, marks a repeat overdose,
+ * stores it, hands it to the analytics engine as observations, and publishes
+ * {@link OverdoseRecorded}, all in the caller's transaction.
+ *
+ * <p>
+ * Each incident becomes the observation {@code OVERDOSE} (all overdoses) and one
+ * {@code OVERDOSE:<class>} per substance class it involves, ancestors included (a
+ * nitazene overdose is an opioid overdose too), so that spikes are found by area and by
+ * class.
+ */
+@Component
+public class IncidentIntake {
+
+	/** The analytics source name of incidents. */
+	public static final String SOURCE = "overdose";
+
+	/** The analytics category of every overdose. */
+	public static final String CATEGORY = "OVERDOSE";
+
+	static final int MAX_TEXT = 100;
+
+	static final int MAX_SUBSTANCES = 20;
+
+	static final int MAX_SUBSTANCE_TEXT = 200;
+
+	static final int MAX_NALOXONE = 10;
+
+	static final int MAX_DOSES = 20;
+
+	/** The earliest incident taken in: older records are history for the deaths view. */
+	static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+
+	/** How far ahead of our clock a device's clock may be. */
+	static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+
+	private final IncidentRepository incidents;
+
+	private final IncidentLocator locator;
+
+	private final SubstanceManagement substances;
+
+	private final AnalyticsManagement analytics;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	IncidentIntake(IncidentRepository incidents, IncidentLocator locator, SubstanceManagement substances,
+			AnalyticsManagement analytics, ApplicationEventPublisher events, Clock clock) {
+		this.incidents = incidents;
+		this.locator = locator;
+		this.substances = substances;
+		this.analytics = analytics;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Who records: the agency that will own the incident, its type, and the person.
+	 */
+	public record Recorder(String agencyCode, AgencyType agencyType, String username) {
+	}
+
+	/**
+	 * Records the incident for the recorder's agency; an incident whose source reference
+	 * the agency sent before is not stored again (and publishes nothing).
+	 * @throws InputRejectedException naming each field that is wrong; nothing is stored
+	 */
+	public Recorded record(IncidentDraft draft, Recorder recorder, RecordedVia via) {
+		return record(draft, recorder, via, false);
+	}
+
+	/**
+	 * Records the incident as {@link #record(IncidentDraft, Recorder, RecordedVia)} does;
+	 * with {@code keepPlaces}, a place that is not in the region (a US ZIP code in a
+	 * foreign file) is kept as written and a missing one as not known, neither observed.
+	 */
+	public Recorded record(IncidentDraft draft, Recorder recorder, RecordedVia via, boolean keepPlaces) {
+		var checked = check(draft, keepPlaces);
+		if (draft.sourceReference() != null) {
+			var existing = incidents.idOf(recorder.agencyCode(), draft.sourceReference());
+			if (existing.isPresent()) {
+				return new Recorded(existing.get(), false);
+			}
+		}
+		var source = draft.source() != null ? draft.source() : IncidentSource.of(recorder.agencyType());
+		var names = new ArrayList<String>();
+		var classes = new LinkedHashSet<String>();
+		for (var words : draft.substances()) {
+			var resolved = substances.resolve(words);
+			if (resolved.isPresent()) {
+				var substance = resolved.get().substance();
+				if (!names.contains(substance.name())) {
+					names.add(substance.name());
+				}
+				substance.substanceClass().lineage().forEach(c -> classes.add(c.name()));
+			}
+			else if (!names.contains(words)) {
+				names.add(words);
+			}
+		}
+		boolean repeat = draft.personCode() != null
+				&& incidents.overdosedWithinYear(recorder.agencyCode(), source, draft.personCode(), draft.occurredAt());
+		var place = checked;
+		var purpose = recorder.agencyType().lawEnforcement() ? Purpose.POLICING : Purpose.HEALTH;
+		var outcome = draft.outcome() == null && draft.fatal() ? IncidentOutcome.DIED : draft.outcome();
+		var incident = new StoredIncident(UUID.randomUUID(), recorder.agencyCode(), purpose, source,
+				draft.sourceReference(), draft.occurredAt(), place.lat(), place.lon(), place.areaCode(),
+				place.areaLevel(), place.ladCode(), place.postcodeDistrict(), draft.fatal(), draft.ageBand(),
+				draft.sex(), names, List.copyOf(classes), draft.substanceBasis(), outcome, draft.personCode(), repeat,
+				via, recorder.username(), clock.instant(), draft.naloxone());
+		if (!incidents.insert(incident)) {
+			// Sent at the same moment by a second request with the same reference.
+			return new Recorded(incidents.idOf(recorder.agencyCode(), draft.sourceReference()).orElseThrow(), false);
+		}
+		var at = place.observedAt();
+		if (at != null) {
+			var id = incident.id().toString();
+			analytics.observe(new Observation(SOURCE, id, CATEGORY, draft.occurredAt(), at.lat(), at.lon(), 1));
+			for (var substanceClass : classes) {
+				analytics.observe(new Observation(SOURCE, id + ":" + substanceClass, CATEGORY + ":" + substanceClass,
+						draft.occurredAt(), at.lat(), at.lon(), 1));
+			}
+		}
+		events.publishEvent(new OverdoseRecorded(incident.id(), draft.occurredAt(), place.ladCode(), draft.fatal(),
+				recorder.agencyCode(), draft.naloxone()));
+		return new Recorded(incident.id(), true);
+	}
+
+	/**
+	 * Checks what the draft says on its own and places it.
+	 * @throws InputRejectedException naming each field that is wrong
+	 */
+	IncidentLocator.Place check(IncidentDraft draft) {
+		return check(draft, false);
+	}
+
+	/**
+	 * Checks the draft; with {@code keepPlaces}, a place not in the region is kept as
+	 * written and none given is not known.
+	 * @throws InputRejectedException naming each field that is wrong
+	 */
+	IncidentLocator.Place check(IncidentDraft draft, boolean keepPlaces) {
+		var problems = new ArrayList<FieldProblem>();
+		var now = clock.instant();
+		if (draft.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
+			problems.add(FieldProblem.of("occurredAt", "overdose.occurredAt.future"));
+		}
+		else if (draft.occurredAt().isBefore(EARLIEST)) {
+			problems.add(FieldProblem.of("occurredAt", "overdose.occurredAt.tooOld",
+					EARLIEST.atOffset(ZoneOffset.UTC).getYear()));
+		}
+		IncidentLocator.Place place = null;
+		try {
+			place = place(draft);
+		}
+		catch (IncidentLocator.Unplaced ex) {
+			var words = draft.location() == null ? "" : draft.location().strip();
+			if (keepPlaces && draft.lat() == null && draft.lon() == null && words.length() <= MAX_TEXT
+					&& SafeText.isSafe(words)) {
+				place = new IncidentLocator.Place(null, null, null, null, null, words.isEmpty() ? null : words, null);
+			}
+			else {
+				problems.add(FieldProblem.of("location", ex.code()));
+			}
+		}
+		if (draft.naloxone().size() > MAX_NALOXONE) {
+			problems.add(FieldProblem.of("naloxoneDoses", "overdose.naloxone.tooMany", MAX_NALOXONE));
+		}
+		else if (draft.naloxone().stream().mapToInt(n -> n.doses()).sum() > MAX_DOSES) {
+			problems.add(FieldProblem.of("naloxoneDoses", "overdose.naloxone.doses.range", MAX_DOSES));
+		}
+		text(problems, "sourceReference", draft.sourceReference(), MAX_TEXT);
+		text(problems, "personCode", draft.personCode(), MAX_TEXT);
+		if (draft.substances().size() > MAX_SUBSTANCES) {
+			problems.add(FieldProblem.of("substances", "overdose.substances.tooMany", MAX_SUBSTANCES));
+		}
+		else {
+			for (var words : draft.substances()) {
+				if (words.isBlank() || words.length() > MAX_SUBSTANCE_TEXT || !SafeText.isSafe(words)) {
+					problems.add(FieldProblem.of("substances", "overdose.substances.invalid", MAX_SUBSTANCE_TEXT));
+					break;
+				}
+			}
+		}
+		if (draft.outcome() != null && draft.fatal() != (draft.outcome() == IncidentOutcome.DIED)) {
+			problems.add(FieldProblem.of("outcome", "overdose.outcome.contradicts"));
+		}
+		for (var given : draft.naloxone()) {
+			if (given.holderAgencyCode() != null
+					&& (given.holderAgencyCode().length() > MAX_TEXT || !SafeText.isSafe(given.holderAgencyCode()))) {
+				problems.add(FieldProblem.of("naloxoneHolder", "overdose.naloxone.holder.invalid", MAX_TEXT));
+				break;
+			}
+		}
+		if (!problems.isEmpty() || place == null) {
+			throw new InputRejectedException(problems);
+		}
+		return place;
+	}
+
+	private IncidentLocator.Place place(IncidentDraft draft) throws IncidentLocator.Unplaced {
+		if (draft.lat() != null && draft.lon() != null) {
+			if (!Double.isFinite(draft.lat()) || !Double.isFinite(draft.lon())) {
+				throw new IncidentLocator.Unplaced("overdose.location.outsideRegion");
+			}
+			return locator.point(draft.lat(), draft.lon());
+		}
+		if (draft.lat() != null || draft.lon() != null) {
+			throw new IncidentLocator.Unplaced("overdose.location.pointIncomplete");
+		}
+		var words = draft.location();
+		if (words == null || words.isBlank()) {
+			throw new IncidentLocator.Unplaced("overdose.location.required");
+		}
+		if (words.length() > MAX_TEXT || !SafeText.isSafe(words)) {
+			throw new IncidentLocator.Unplaced("overdose.location.unknown");
+		}
+		return locator.area(words);
+	}
+
+	private static void text(List<FieldProblem> problems, String field, @Nullable String value, int max) {
+		if (value != null && (value.isBlank() || value.length() > max || !SafeText.isSafe(value))) {
+			problems.add(FieldProblem.of(field, "overdose." + field + ".invalid", max));
+		}
+	}
+
+}

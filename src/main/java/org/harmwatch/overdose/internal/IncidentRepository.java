@@ -1,0 +1,219 @@
+package org.harmwatch.overdose.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.harmwatch.overdose.AgeBand;
+import org.harmwatch.overdose.IncidentOutcome;
+import org.harmwatch.overdose.IncidentSource;
+import org.harmwatch.overdose.NaloxoneAdministration;
+import org.harmwatch.overdose.NaloxoneGiver;
+import org.harmwatch.overdose.NaloxoneRoute;
+import org.harmwatch.overdose.RecordedVia;
+import org.harmwatch.overdose.Sex;
+import org.harmwatch.overdose.SubstanceBasis;
+import org.harmwatch.platform.SqlArrays;
+import org.harmwatch.shared.Purpose;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Incidents and the naloxone given at them, in the {@code overdose} schema. */
+@Repository
+public class IncidentRepository {
+
+	/** Which incidents a query reads: owners the reader may read, and the filter. */
+	public record Query(Collection<String> owners, @Nullable Instant from, @Nullable Instant until,
+			@Nullable String ladCode, @Nullable Boolean fatal) {
+	}
+
+	private static final String COLUMNS = """
+			id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon, area_code, area_level,
+			lad_code, postcode_district, fatal, age_band, sex, substances, substance_classes, substance_basis,
+			outcome, person_code, repeat_within_year, recorded_via, recorded_by, recorded_at""";
+
+	private static final String WHERE = """
+			WHERE owner_agency = ANY (:owners::text[])
+			  AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
+			  AND (CAST(:until AS timestamptz) IS NULL OR occurred_at < :until)
+			  AND (CAST(:lad AS text) IS NULL OR lad_code = :lad)
+			  AND (CAST(:fatal AS boolean) IS NULL OR fatal = :fatal)""";
+
+	private final JdbcClient jdbc;
+
+	IncidentRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Stores a new incident with its naloxone; false, storing nothing, when the owner has
+	 * an incident with the same source reference already.
+	 */
+	public boolean insert(StoredIncident incident) {
+		int inserted = jdbc
+			.sql("""
+					INSERT INTO overdose.incident (id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon,
+					    area_code, area_level, lad_code, postcode_district, fatal, age_band, sex, substances,
+					    substance_classes, substance_basis, outcome, person_code, repeat_within_year, recorded_via,
+					    recorded_by, recorded_at)
+					VALUES (:id, :owner, :purpose, :source, :reference, :occurredAt, :lat, :lon, :areaCode, :areaLevel,
+					    :lad, :district, :fatal, :ageBand, :sex, :substances::text[], :classes::text[], :basis, :outcome,
+					    :personCode, :repeat, :via, :by, :at)
+					ON CONFLICT (owner_agency, source_reference) WHERE source_reference IS NOT NULL DO NOTHING
+					""")
+			.param("id", incident.id())
+			.param("owner", incident.ownerAgency())
+			.param("purpose", incident.purpose().name())
+			.param("source", incident.source().name())
+			.param("reference", incident.sourceReference())
+			.param("occurredAt", Timestamp.from(incident.occurredAt()))
+			.param("lat", incident.lat())
+			.param("lon", incident.lon())
+			.param("areaCode", incident.areaCode())
+			.param("areaLevel", incident.areaLevel())
+			.param("lad", incident.ladCode())
+			.param("district", incident.postcodeDistrict())
+			.param("fatal", incident.fatal())
+			.param("ageBand", name(incident.ageBand()))
+			.param("sex", name(incident.sex()))
+			.param("substances", SqlArrays.textArray(incident.substances()))
+			.param("classes", SqlArrays.textArray(incident.substanceClasses()))
+			.param("basis", name(incident.substanceBasis()))
+			.param("outcome", name(incident.outcome()))
+			.param("personCode", incident.personCode())
+			.param("repeat", incident.repeatWithinYear())
+			.param("via", incident.recordedVia().name())
+			.param("by", incident.recordedBy())
+			.param("at", Timestamp.from(incident.recordedAt()))
+			.update();
+		if (inserted == 0) {
+			return false;
+		}
+		int position = 0;
+		for (var given : incident.naloxone()) {
+			jdbc.sql("""
+					INSERT INTO overdose.naloxone (incident_id, position, given_by, holder_agency, doses, route)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(incident.id(), position++, given.givenBy().name(), given.holderAgencyCode(), given.doses(),
+						given.route().name())
+				.update();
+		}
+		return true;
+	}
+
+	/** The owner's incident with this source reference, if any. */
+	public Optional<UUID> idOf(String ownerAgency, String sourceReference) {
+		return jdbc.sql("SELECT id FROM overdose.incident WHERE owner_agency = ? AND source_reference = ?")
+			.params(ownerAgency, sourceReference)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/**
+	 * Whether the same source of the owner recorded an overdose of this person in the
+	 * year before {@code occurredAt}.
+	 */
+	public boolean overdosedWithinYear(String ownerAgency, IncidentSource source, String personCode,
+			Instant occurredAt) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM overdose.incident
+				               WHERE owner_agency = ? AND source = ? AND person_code = ?
+				                 AND occurred_at >= ? AND occurred_at < ?)""")
+			.params(ownerAgency, source.name(), personCode, Timestamp.from(occurredAt.minus(Duration.ofDays(365))),
+					Timestamp.from(occurredAt))
+			.query(Boolean.class)
+			.single();
+	}
+
+	public Optional<StoredIncident> find(UUID id) {
+		var found = jdbc.sql("SELECT " + COLUMNS + " FROM overdose.incident WHERE id = ?")
+			.param(id)
+			.query(IncidentRepository::incident)
+			.optional();
+		return found.map(incident -> incident.withNaloxone(naloxone(List.of(id)).getOrDefault(id, List.of())));
+	}
+
+	/** A page of the incidents the query reads, newest first. */
+	public List<StoredIncident> page(Query query, int limit, long offset) {
+		var incidents = bind(jdbc.sql("SELECT " + COLUMNS + " FROM overdose.incident " + WHERE
+				+ " ORDER BY occurred_at DESC, id LIMIT :limit OFFSET :offset"), query)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(IncidentRepository::incident)
+			.list();
+		var given = naloxone(incidents.stream().map(StoredIncident::id).toList());
+		return incidents.stream().map(i -> i.withNaloxone(given.getOrDefault(i.id(), List.of()))).toList();
+	}
+
+	/** How many incidents the query reads. */
+	public long count(Query query) {
+		return bind(jdbc.sql("SELECT count(*) FROM overdose.incident " + WHERE), query).query(Long.class).single();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Query query) {
+		return spec.param("owners", SqlArrays.textArray(List.copyOf(query.owners())))
+			.param("from", query.from() == null ? null : Timestamp.from(query.from()))
+			.param("until", query.until() == null ? null : Timestamp.from(query.until()))
+			.param("lad", query.ladCode())
+			.param("fatal", query.fatal());
+	}
+
+	private Map<UUID, List<NaloxoneAdministration>> naloxone(List<UUID> incidents) {
+		var given = new HashMap<UUID, List<NaloxoneAdministration>>();
+		if (incidents.isEmpty()) {
+			return given;
+		}
+		jdbc.sql("""
+				SELECT incident_id, given_by, holder_agency, doses, route FROM overdose.naloxone
+				WHERE incident_id = ANY (?::uuid[]) ORDER BY incident_id, position""")
+			.param(SqlArrays.textArray(incidents.stream().map(UUID::toString).toList()))
+			.query((rs, row) -> {
+				given.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+					.add(new NaloxoneAdministration(NaloxoneGiver.valueOf(rs.getString(2)), rs.getString(3),
+							rs.getInt(4), NaloxoneRoute.valueOf(rs.getString(5))));
+				return 1;
+			})
+			.list();
+		return given;
+	}
+
+	private static StoredIncident incident(ResultSet rs, int row) throws SQLException {
+		return new StoredIncident(rs.getObject("id", UUID.class), rs.getString("owner_agency"),
+				Purpose.valueOf(rs.getString("purpose")), IncidentSource.valueOf(rs.getString("source")),
+				rs.getString("source_reference"), rs.getTimestamp("occurred_at").toInstant(), number(rs, "lat"),
+				number(rs, "lon"), rs.getString("area_code"), rs.getString("area_level"), rs.getString("lad_code"),
+				rs.getString("postcode_district"), rs.getBoolean("fatal"), constant(rs, "age_band", AgeBand::valueOf),
+				constant(rs, "sex", Sex::valueOf), SqlArrays.strings(rs, "substances"),
+				SqlArrays.strings(rs, "substance_classes"), constant(rs, "substance_basis", SubstanceBasis::valueOf),
+				constant(rs, "outcome", IncidentOutcome::valueOf), rs.getString("person_code"),
+				rs.getBoolean("repeat_within_year"), RecordedVia.valueOf(rs.getString("recorded_via")),
+				rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(), List.of());
+	}
+
+	private static @Nullable Double number(ResultSet rs, String column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static <E extends Enum<E>> @Nullable E constant(ResultSet rs, String column, Function<String, E> valueOf)
+			throws SQLException {
+		var text = rs.getString(column);
+		return text == null ? null : valueOf.apply(text);
+	}
+
+	private static @Nullable String name(@Nullable Enum<?> constant) {
+		return constant == null ? null : constant.name();
+	}
+
+}

@@ -1,0 +1,13 @@
+package org.harmwatch.overdose.internal;
+
+import org.harmwatch.platform.AuditAction;
+
+/**
+ * What the overdose module records in the audit log; the constant's name is what the log
+ * stores.
+ */
+public enum OverdoseAudit implements AuditAction {
+
+	OVERDOSE_RECORDED, OVERDOSE_RECORD_REFUSED, OVERDOSE_VIEWED, OVERDOSE_REFUSED, OVERDOSES_LISTED
+
+}

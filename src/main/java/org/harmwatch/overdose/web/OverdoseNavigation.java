@@ -1,0 +1,36 @@
+package org.harmwatch.overdose.web;
+
+import org.harmwatch.platform.NavigationGroup;
+import org.harmwatch.platform.NavigationItem;
+import org.harmwatch.platform.NavigationItem.ShownTo;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Overdose's entries: the incidents and recording one (intelligence), and the published
+ * statistics (analytics, for everyone).
+ */
+@Configuration(proxyBeanMethods = false)
+class OverdoseNavigation {
+
+	@Bean
+	NavigationItem overdoseIncidentsNavigation() {
+		return new NavigationItem(NavigationGroup.INTELLIGENCE, "overdose.nav.incidents", "/overdose/incidents",
+				ShownTo.holders(Capability.OVERDOSE, Action.READ), "overdose.nav.incidents.description", 400);
+	}
+
+	@Bean
+	NavigationItem overdoseRecordNavigation() {
+		return new NavigationItem(NavigationGroup.INTELLIGENCE, "overdose.nav.record", "/overdose/incidents/new",
+				ShownTo.holders(Capability.OVERDOSE, Action.WRITE), "overdose.nav.record.description", 410);
+	}
+
+	@Bean
+	NavigationItem overdoseStatisticsNavigation() {
+		return new NavigationItem(NavigationGroup.ANALYTICS, "overdose.nav.statistics", "/overdose/statistics",
+				ShownTo.everyone(), "overdose.nav.statistics.description", 400);
+	}
+
+}

@@ -1,0 +1,241 @@
+package org.harmwatch.overdose;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.platform.HarmwatchUser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A partner's CSV through the platform's import facility: uploaded for a named source,
+ * its columns mapped once and offered again for that source's next file, checked and
+ * stored all or nothing in the background; a file with bad rows stores nothing and names
+ * each row; police may not import.
+ */
+@HarmwatchIntegrationTest
+class OverdoseImportIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	OverdoseImports imports;
+
+	RequestPostProcessor as(String username) {
+		return user(users.loadUserByUsername(username));
+	}
+
+	static byte[] fixture(String name) throws Exception {
+		return new ClassPathResource("overdose/" + name).getContentAsByteArray();
+	}
+
+	/** Uploads, maps and starts a file; returns the job's page. */
+	String importFile(String source, String name, boolean confirmMapping) throws Exception {
+		var job = mvc
+			.perform(multipart("/overdose/imports").file(new MockMultipartFile("file", name, "text/csv", fixture(name)))
+				.param("sourceName", source)
+				.with(as("paramedic"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		var page = mvc.perform(get(job).with(as("paramedic")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		if (confirmMapping) {
+			mvc.perform(post(job).with(as("paramedic"))
+				.with(csrf())
+				.param("occurredAt", "Call_DateTime")
+				.param("location", "Postcode_District")
+				.param("lat", "Latitude")
+				.param("lon", "Longitude")
+				.param("fatal", "Fatal")
+				.param("naloxoneDoses", "Naloxone_Doses")
+				.param("naloxoneRoute", "Naloxone_Route")
+				.param("naloxoneGivenBy", "Given_By")
+				.param("age", "Age")
+				.param("sex", "Sex")
+				.param("substance1", "Drug1")
+				.param("substance2", "Drug2")
+				.param("outcome", "Outcome")
+				.param("sourceReference", "Incident_Number")).andExpect(status().is3xxRedirection());
+		}
+		else {
+			// The saved mapping of this source is offered: every column already chosen.
+			assertThat(page).contains("<option value=\"Call_DateTime\" selected=\"selected\">")
+				.contains("<option value=\"Given_By\" selected=\"selected\">")
+				.contains("<option value=\"Incident_Number\" selected=\"selected\">");
+			mvc.perform(post(job).with(as("paramedic"))
+				.with(csrf())
+				.param("occurredAt", "Call_DateTime")
+				.param("location", "Postcode_District")
+				.param("lat", "Latitude")
+				.param("lon", "Longitude")
+				.param("fatal", "Fatal")
+				.param("naloxoneDoses", "Naloxone_Doses")
+				.param("naloxoneRoute", "Naloxone_Route")
+				.param("naloxoneGivenBy", "Given_By")
+				.param("age", "Age")
+				.param("sex", "Sex")
+				.param("substance1", "Drug1")
+				.param("substance2", "Drug2")
+				.param("outcome", "Outcome")
+				.param("sourceReference", "Incident_Number")).andExpect(status().is3xxRedirection());
+		}
+		var status = "/api" + job;
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			String json = mvc.perform(get(status).with(as("paramedic")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			return JsonPath.<Boolean>read(json, "$.finished");
+		});
+		return job;
+	}
+
+	@Test
+	void aPartnersFileIsMappedOnceStoredAllOrNothingAndNotTwice() throws Exception {
+		var source = "CAD " + UUID.randomUUID().toString().substring(0, 8);
+		jdbc.sql("DELETE FROM overdose.incident WHERE owner_agency = 'WMAS' AND source_reference LIKE 'WMAS-000%'")
+			.update();
+		var job = importFile(source, "wmas_cad_export.csv", true);
+		mvc.perform(get(job).with(as("paramedic")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("3 incidents stored, 0 sent before")));
+		var rows = jdbc
+			.sql("""
+					SELECT source_reference, fatal, postcode_district, area_code IS NOT NULL, lat IS NOT NULL, age_band, sex,
+					       recorded_via, (SELECT count(*) FROM overdose.naloxone n WHERE n.incident_id = i.id)
+					FROM overdose.incident i WHERE owner_agency = 'WMAS' AND source_reference LIKE 'WMAS-000%'
+					ORDER BY source_reference""")
+			.query((rs, n) -> rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getString(3) + " " + rs.getBoolean(4)
+					+ " " + rs.getBoolean(5) + " " + rs.getString(6) + " " + rs.getString(7) + " " + rs.getString(8)
+					+ " " + rs.getInt(9))
+			.list();
+		assertThat(rows).containsExactly("WMAS-0001 false B12 false false AGE_25_34 MALE IMPORT 1",
+				"WMAS-0002 false null true true AGE_25_34 FEMALE IMPORT 0",
+				"WMAS-0003 true null true false AGE_45_54 null IMPORT 1");
+
+		// The same file again from the same source: its mapping is offered, nothing is
+		// stored twice.
+		var again = importFile(source, "wmas_cad_export.csv", false);
+		mvc.perform(get(again).with(as("paramedic")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("0 incidents stored, 3 sent before")));
+	}
+
+	@Test
+	void aFileWithBadRowsStoresNothingAndNamesEachRow() throws Exception {
+		long before = jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single();
+		var job = importFile("Bad " + UUID.randomUUID().toString().substring(0, 8), "wmas_cad_bad.csv", true);
+		mvc.perform(get(job).with(as("paramedic")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Nothing was imported")))
+			.andExpect(content().string(containsString("Not a date and time: tomorrowish")))
+			.andExpect(content().string(containsString("Enter a postcode district (B12), a ward or a district")))
+			.andExpect(content().string(containsString("Not yes or no: maybe")));
+		assertThat(jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void aFileInTheAlleghenyLayoutIsImportedWithGuessedColumnsAndItsDeathsPerYearAgree() throws Exception {
+		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
+		var csv = new String(fixture("allegheny_layout_fixture.csv"), StandardCharsets.UTF_8);
+		var header = List.of(csv.substring(1, csv.indexOf('\r')).split(","));
+		var mapping = imports.guess(header);
+		assertThat(mapping.header("occurredAt")).isEqualTo("death_date_and_time");
+		assertThat(mapping.header("location")).isEqualTo("incident_zip");
+		assertThat(mapping.header("substance1")).isEqualTo("combined_od1");
+		assertThat(mapping.header("substance10")).isEqualTo("combined_od10");
+		assertThat(mapping.header("sourceReference")).isEqualTo("_id");
+		assertThat(mapping.header("fatal")).isNull();
+		long before = jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single();
+
+		// ZIP codes are not places of the region: refused row by row unless kept as
+		// written; nothing stored.
+		var refused = imports.importNow(csv, mapping, true, IncidentSource.CORONER, false, paramedic);
+		assertThat(refused.ok()).isFalse();
+		assertThat(refused.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.column()).isEqualTo("location"));
+		assertThat(jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single()).isEqualTo(before);
+
+		var report = imports.importNow(csv, mapping, true, IncidentSource.CORONER, true, paramedic);
+		assertThat(report.ok()).isTrue();
+		assertThat(report.rows()).isEqualTo(40);
+		var perYear = new TreeMap<Integer, Long>();
+		jdbc.sql("""
+				SELECT extract(year FROM occurred_at AT TIME ZONE 'Europe/London')::int, count(*)
+				FROM overdose.incident WHERE owner_agency = 'WMAS' AND source_reference LIKE '116000%'
+				  AND source = 'CORONER' AND fatal GROUP BY 1""")
+			.query((rs, n) -> perYear.put(rs.getInt(1), rs.getLong(2)))
+			.list();
+		// Counted independently from the file (src/test/resources/overdose/README.md).
+		assertThat(perYear).containsExactlyEntriesOf(new TreeMap<>(Map.of(2017, 9L, 2018, 14L, 2019, 6L, 2020, 11L)));
+		assertThat(jdbc
+			.sql("SELECT cardinality(substances) FROM overdose.incident "
+					+ "WHERE owner_agency = 'WMAS' AND source_reference = '11600001'")
+			.query(Integer.class)
+			.single()).isEqualTo(9);
+		// Places outside the region are kept as written and never observed.
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM overdose.incident WHERE owner_agency = 'WMAS' "
+					+ "AND source_reference LIKE '116000%' AND (area_code IS NOT NULL OR lad_code IS NOT NULL)")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM overdose.incident WHERE owner_agency = 'WMAS' "
+					+ "AND source_reference LIKE '116000%' AND postcode_district ~ '^[0-9]{5}$'")
+			.query(Long.class)
+			.single()).isEqualTo(30);
+	}
+
+	@Test
+	void policeMayNotImportAndNobodyElseSeesAnAgencysJob() throws Exception {
+		mvc.perform(get("/overdose/imports/new").with(as("constable"))).andExpect(status().isForbidden());
+		mvc.perform(multipart("/overdose/imports")
+			.file(new MockMultipartFile("file", "x.csv", "text/csv", fixture("wmas_cad_export.csv")))
+			.with(as("constable"))
+			.with(csrf())).andExpect(status().isForbidden());
+		// Not a CSV: a clear 422 on the form.
+		mvc.perform(multipart("/overdose/imports")
+			.file(new MockMultipartFile("file", "x.csv", "text/csv", new byte[] { 0, 1, 2, 3 }))
+			.with(as("paramedic"))
+			.with(csrf())).andExpect(status().isUnprocessableContent());
+		var id = UUID.randomUUID();
+		mvc.perform(get("/overdose/imports/{id}", id).with(as("paramedic"))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/overdose/imports/{id}", id).with(as("paramedic"))).andExpect(status().isNotFound());
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.harmwatch.overdose;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.geography.Area;
+import org.harmwatch.geography.AreaLevel;
+import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.platform.HarmwatchUser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The published table, with no one signed in: a district's count of 7 is shown with its
+ * rate, a count of 3 is withheld, and so are the totals that would give it away; the CSV
+ * and JSON say exactly what the page says; bad months are a 4xx.
+ */
+@HarmwatchIntegrationTest
+class OverdoseStatisticsIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	OverdoseManagement overdoses;
+
+	@Autowired
+	GeographyManagement geography;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Test
+	void countsUnderFiveAndTheTotalsThatWouldGiveThemAwayAreWithheldEverywhere() throws Exception {
+		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
+		var districts = geography.areas(AreaLevel.LAD).stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+		Area seven = districts.get(0);
+		Area three = districts.get(1);
+		var zone = ZoneId.of("Europe/London");
+		// February 2003: no other test records then.
+		for (int i = 0; i < 7; i++) {
+			overdoses.record(IncidentDraft.minimal(LocalDateTime.of(2003, 2, 1 + i, 22, 0).atZone(zone).toInstant(),
+					null, null, seven.code(), i == 0, List.of()), paramedic, RecordedVia.API);
+		}
+		for (int i = 0; i < 3; i++) {
+			overdoses.record(IncidentDraft.minimal(LocalDateTime.of(2003, 2, 10 + i, 3, 0).atZone(zone).toInstant(),
+					null, null, three.code(), false, List.of()), paramedic, RecordedVia.API);
+		}
+		var query = "?from=2003-01&to=2003-03";
+		var json = mvc.perform(get("/overdose/statistics.json" + query))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Link", containsString("open-government-licence")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String row = "$.table.rows[?(@.ladCode == '%s')]";
+		assertThat(JsonPath.<List<Integer>>read(json, row.formatted(seven.code()) + ".cells[1].count"))
+			.containsExactly(7);
+		assertThat(JsonPath.<List<Double>>read(json, row.formatted(seven.code()) + ".cells[1].rate")).hasSize(1);
+		assertThat(JsonPath.<List<Boolean>>read(json, row.formatted(three.code()) + ".cells[1].suppressed"))
+			.containsExactly(true);
+		// A withheld cell has no count, rate or interval at all.
+		assertThat(JsonPath.<List<Object>>read(json, row.formatted(three.code()) + ".cells[1].count")).isEmpty();
+		assertThat(JsonPath.<List<Object>>read(json, row.formatted(three.code()) + ".cells[1].rate")).isEmpty();
+		// January: nobody, and withheld too (a blank never means none).
+		assertThat(JsonPath.<List<Boolean>>read(json, row.formatted(seven.code()) + ".cells[0].suppressed"))
+			.containsExactly(true);
+		// Seven's total is withheld too: its January and March are; and so is the
+		// region's February, which would be 7 + 3.
+		assertThat(JsonPath.<List<Boolean>>read(json, row.formatted(seven.code()) + ".total.suppressed"))
+			.containsExactly(true);
+		assertThat(JsonPath.<Boolean>read(json, "$.table.monthTotals[1].suppressed")).isTrue();
+		assertThat(JsonPath.<Boolean>read(json, "$.table.total.suppressed")).isTrue();
+		assertThat(json).doesNotContain("\"count\":3").doesNotContain("\"count\":10");
+
+		var csv = mvc.perform(get("/overdose/statistics.csv" + query))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var rate = JsonPath.<List<Double>>read(json, row.formatted(seven.code()) + ".cells[1].rate").get(0);
+		assertThat(csv)
+			.contains(seven.code() + "," + seven.name() + ",2003-02,7,"
+					+ String.format(java.util.Locale.ROOT, "%.2f", rate))
+			.contains(three.code() + "," + three.name() + ",2003-02,,,,,true")
+			.contains(",region,2003-02,,,,,true");
+
+		mvc.perform(get("/overdose/statistics" + query))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(String.format(java.util.Locale.ROOT, "%.2f per 100,000", rate))))
+			.andExpect(content().string(containsString("Open Government Licence")));
+
+		// Fatal only: one death, withheld.
+		var fatal = mvc.perform(get("/overdose/statistics.json" + query + "&fatal=true"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<List<Boolean>>read(fatal, row.formatted(seven.code()) + ".cells[1].suppressed"))
+			.containsExactly(true);
+
+		for (var bad : List.of("?from=2003-13", "?from=2004-01&to=2003-01", "?from=1990-01&to=2026-01", "?fatal=maybe",
+				"?to=99999-01")) {
+			mvc.perform(get("/overdose/statistics.csv" + bad)).andExpect(status().is4xxClientError());
+			mvc.perform(get("/overdose/statistics" + bad)).andExpect(status().is4xxClientError());
+		}
+	}
+
+}
