@@ -263,6 +263,12 @@ class PanelIntegrationTests {
 				List.of("heroin", "isotonitazene"), List.of("nitazene found in heroin"), "FTIR",
 				t.minus(Duration.ofDays(2)));
 		var sampleSignal = earlyWarning.recordDangerousSample(sample, t.minus(Duration.ofDays(2)));
+		// A finding in the same district about another family of drugs does not bear on
+		// it.
+		var ketamine = new DangerousSampleFound("S-" + UUID.randomUUID(), "Digbeth fixed site", BIRMINGHAM, "ketamine",
+				List.of("ketamine", "methoxetamine"), List.of("methoxetamine found in ketamine"), "FTIR",
+				t.minus(Duration.ofDays(3)));
+		earlyWarning.recordDangerousSample(ketamine, t.minus(Duration.ofDays(3)));
 
 		var corroboration = panel.corroboration(signal, t);
 		assertThat(corroboration.since()).isEqualTo(t.minus(Duration.ofDays(30)));
