@@ -270,19 +270,160 @@ final class ScanKernel {
 	}
 
 	/**
-	 * Best cylinder per centre on the observed counts (null where no cylinder beats 0).
+	 * The candidate clusters of every centre on the observed counts (centres in order).
+	 * With {@code severalPerCentre} (SaTScan 10.2 and later, retrospective): the centre's
+	 * best cylinder, then recursively the best cylinder wholly before and wholly after it
+	 * in time (at least a day apart) whose LLR exceeds 1, where each window's cylinder is
+	 * the best among the centre's circles; otherwise only the centre's best cylinder.
 	 */
-	Found[] observedBests(int[] counts) {
+	List<Found> candidates(int[] counts, boolean severalPerCentre) {
 		Tables t = new Tables(this);
 		tables(counts, t);
-		Found[] out = new Found[this.locations];
-		IntStream.range(0, this.locations).parallel().forEach(c -> {
-			Found f = new Found();
-			f.centre = c;
-			scanCentre(c, t, new CircleScratch(this), 0, f);
-			out[c] = f.llr > 0 ? f : null;
-		});
+		@SuppressWarnings("unchecked")
+		List<Found>[] per = new List[this.locations];
+		IntStream.range(0, this.locations)
+			.parallel()
+			.forEach(c -> per[c] = centreCandidates(c, counts, t, severalPerCentre));
+		List<Found> out = new ArrayList<>();
+		for (List<Found> list : per) {
+			out.addAll(list);
+		}
 		return out;
+	}
+
+	/** SaTScan keeps further clusters of a centre only above this LLR. */
+	static final double MIN_SECONDARY_LLR = 1.0;
+
+	private List<Found> centreCandidates(int centre, int[] counts, Tables t, boolean several) {
+		int[] ord = this.order[centre];
+		int[] sizes = this.circleSizes[centre];
+		if (sizes.length == 0) {
+			return List.of();
+		}
+		int w = this.days + 1;
+		double total = this.totalD;
+		double[] q = this.dayPrefix;
+		double[] x = new double[w];
+		// per window (len * days + end): the best LLR among the centre's circles and
+		// which circle
+		double[] best = new double[(this.maxDays + 1) * this.days];
+		int[] circle = new int[best.length];
+		double centreBest = 0;
+		int bestCell = -1;
+		long cz = 0;
+		int added = 0;
+		for (int g = 0; g < sizes.length; g++) {
+			while (added < sizes[g]) {
+				int l = ord[added++];
+				int xb = l * w;
+				for (int j = this.xLo; j <= this.days; j++) {
+					x[j] += t.x[xb + j];
+				}
+				cz += this.locationTotals[l];
+			}
+			if (cz < this.minCases) {
+				continue;
+			}
+			for (int len = 1; len <= this.maxDays; len++) {
+				int row = len * this.days;
+				for (int e = firstEnd(len); e < this.days; e++) {
+					double delta = x[e + 1] - x[e + 1 - len];
+					if (!(delta > 0)) {
+						continue;
+					}
+					double cd = q[e + 1] - q[e + 1 - len];
+					double mu = cz * cd / total;
+					// LLR <= Delta^2 / (C mu (C - mu)): no logarithm unless it could
+					// matter
+					double floor = several ? Math.min(Math.max(best[row + e], MIN_SECONDARY_LLR), centreBest)
+							: centreBest;
+					if (delta * delta <= floor * total * mu * (total - mu) * (1 - 1e-9)) {
+						continue;
+					}
+					double c = (delta + cz * cd) / total;
+					if (c < this.minCases) {
+						continue;
+					}
+					double llr = SpaceTimePermutationScan.llr(c, mu, total);
+					if (llr > best[row + e]) {
+						best[row + e] = llr;
+						circle[row + e] = g;
+					}
+					if (llr > centreBest) {
+						centreBest = llr;
+						bestCell = row + e;
+					}
+				}
+			}
+		}
+		if (bestCell < 0) {
+			return List.of();
+		}
+		List<Found> out = new ArrayList<>();
+		out.add(found(centre, counts, bestCell, best, circle));
+		if (several && !this.prospective) {
+			int s = out.get(0).start;
+			int e = out.get(0).end;
+			bestInRange(centre, counts, 0, s - 2, best, circle, out);
+			bestInRange(centre, counts, e + 2, this.days - 1, best, circle, out);
+		}
+		return out;
+	}
+
+	/**
+	 * Adds the best window wholly inside days from .. to (LLR above
+	 * {@link #MIN_SECONDARY_LLR}), then recursively those before and after it.
+	 */
+	private void bestInRange(int centre, int[] counts, int from, int to, double[] best, int[] circle, List<Found> out) {
+		if (to < from) {
+			return;
+		}
+		double top = MIN_SECONDARY_LLR;
+		int cell = -1;
+		// latest end first, then the shortest window, as SaTScan searches; ties keep the
+		// first found
+		for (int e = to; e >= from; e--) {
+			int longest = Math.min(this.maxDays, e - from + 1);
+			for (int len = 1; len <= longest; len++) {
+				double v = best[len * this.days + e];
+				if (v > top) {
+					top = v;
+					cell = len * this.days + e;
+				}
+			}
+		}
+		if (cell < 0) {
+			return;
+		}
+		Found f = found(centre, counts, cell, best, circle);
+		out.add(f);
+		bestInRange(centre, counts, from, f.start - 2, best, circle, out);
+		bestInRange(centre, counts, f.end + 2, to, best, circle, out);
+	}
+
+	private Found found(int centre, int[] counts, int cell, double[] best, int[] circle) {
+		int len = cell / this.days;
+		int e = cell % this.days;
+		int g = circle[cell];
+		Found f = new Found();
+		f.centre = centre;
+		f.size = this.circleSizes[centre][g];
+		f.radius = this.circleRadii[centre][g];
+		f.start = e + 1 - len;
+		f.end = e;
+		f.llr = best[cell];
+		long c = 0;
+		long cz = 0;
+		for (int k = 0; k < f.size; k++) {
+			int l = this.order[centre][k];
+			cz += this.locationTotals[l];
+			for (int d = f.start; d <= e; d++) {
+				c += counts[l * this.days + d];
+			}
+		}
+		f.observed = c;
+		f.expected = cz * (this.dayPrefix[e + 1] - this.dayPrefix[f.start]) / this.totalD;
+		return f;
 	}
 
 	/** Maximum LLR of each replication. */
