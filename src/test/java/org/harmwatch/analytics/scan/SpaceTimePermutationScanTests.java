@@ -112,10 +112,16 @@ class SpaceTimePermutationScanTests {
 		}
 	}
 
-	@Test
-	void pValuesAreTheRankAmongTheReplicationsAndDoNotDependOnTheThreads() throws Exception {
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void pValuesAreTheRankAmongTheReplicationsAndDoNotDependOnTheThreads(boolean prospective) throws Exception {
 		SpaceTimeCases data = ScanFixtures.load("st_50x90");
-		ScanOptions options = ScanOptions.retrospective().withReplications(99).withSeed(7);
+		// prospective replications draw only the cases of the last days: checked here too
+		ScanOptions options = ScanOptions.retrospective()
+			.withReplications(99)
+			.withSeed(7)
+			.withProspective(prospective)
+			.withReportPValueOne(true);
 
 		SpaceTimePermutationScan.Result common = SpaceTimePermutationScan.scan(data, options);
 		SpaceTimePermutationScan.Result oneThread;
