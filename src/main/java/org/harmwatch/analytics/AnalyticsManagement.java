@@ -18,6 +18,7 @@ import org.harmwatch.analytics.hotspot.GetisOrdGiStar;
 import org.harmwatch.analytics.hotspot.Permutations;
 import org.harmwatch.analytics.hotspot.Significance;
 import org.harmwatch.analytics.hotspot.SpatialWeights;
+import org.harmwatch.analytics.internal.AnalyticsExecutor;
 import org.harmwatch.analytics.internal.AnalyticsLimits;
 import org.harmwatch.analytics.internal.LocalProjection;
 import org.harmwatch.analytics.internal.ObservationRepository;
@@ -46,7 +47,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Every answer is computed on request and nothing but observations is stored. Requests
  * are bounded by the work they ask for, not only by their size: a heatmap by its kernel
  * evaluations ({@code harmwatch.analytics.limits.max-heatmap-work}), so that one request
- * cannot hold the CPU for seconds.
+ * cannot hold the CPU for seconds. Every computation runs on the bounded
+ * {@link AnalyticsExecutor} (its own fork-join pool, a few requests at a time), never on
+ * the JVM's common pool.
  */
 @Service
 @EnableConfigurationProperties(AnalyticsLimits.class)
@@ -61,6 +64,15 @@ public class AnalyticsManagement {
 	/** The most permutations or replications one request may ask for. */
 	public static final int MAX_PERMUTATIONS = 9_999;
 
+	/** The most locations a request may supply for hotspots or a scan. */
+	public static final int MAX_SUPPLIED_LOCATIONS = 100_000;
+
+	/** The most places a space-time scan may run over. */
+	public static final int MAX_SCAN_LOCATIONS = 2_000;
+
+	/** The most clusters a scan returns (SaTScan ranks at most 500). */
+	public static final int MAX_CLUSTERS = 500;
+
 	private final GeographyManagement geography;
 
 	private final ObservationRepository observations;
@@ -69,12 +81,15 @@ public class AnalyticsManagement {
 
 	private final AnalyticsLimits limits;
 
+	private final AnalyticsExecutor executor;
+
 	AnalyticsManagement(GeographyManagement geography, ObservationRepository observations, Clock clock,
-			AnalyticsLimits limits) {
+			AnalyticsLimits limits, AnalyticsExecutor executor) {
 		this.geography = geography;
 		this.observations = observations;
 		this.clock = clock;
 		this.limits = limits;
+		this.executor = executor;
 	}
 
 	// ---- Observations for the spike detector
@@ -105,6 +120,11 @@ public class AnalyticsManagement {
 	 * chosen neighbourhoods.
 	 */
 	public HotspotMap hotspots(HotspotQuery query) {
+		return executor
+			.run(() -> query.locations() != null ? suppliedHotspots(query, query.locations()) : areaHotspots(query));
+	}
+
+	private HotspotMap areaHotspots(HotspotQuery query) {
 		var areas = query.ladCode() == null ? geography.areas(query.level())
 				: geography.areas(query.level(), query.ladCode());
 		if (areas.isEmpty()) {
@@ -146,6 +166,98 @@ public class AnalyticsManagement {
 		return new HotspotMap(query.level(), query.significance(), query.alpha(), List.copyOf(rows));
 	}
 
+	/** Gi* over the locations the request supplies, neighbours by distance. */
+	private HotspotMap suppliedHotspots(HotspotQuery query, List<SuppliedLocation> locations) {
+		if (locations.size() < 3) {
+			throw new AnalyticsRequestException("locations",
+					"Hotspots need at least 3 locations; there are " + locations.size() + ".");
+		}
+		if (query.weights() == HotspotQuery.Weights.CONTIGUITY) {
+			throw new AnalyticsRequestException("weights",
+					"Supplied locations have no boundaries: use K_NEAREST or DISTANCE_BAND neighbourhoods.");
+		}
+		var index = suppliedIndex(locations);
+		double[] values = new double[locations.size()];
+		for (var entry : query.values().entrySet()) {
+			var i = index.get(entry.getKey());
+			if (i == null) {
+				throw new AnalyticsRequestException("values",
+						"The value for " + entry.getKey() + " names no supplied location.");
+			}
+			var value = entry.getValue();
+			if (value == null || !Double.isFinite(value)) {
+				throw new AnalyticsRequestException("values", "The value for " + entry.getKey() + " is not a number.");
+			}
+			values[i] = value;
+		}
+		checkSignificance(query);
+		var xy = projected(locations);
+		var weights = distanceWeights(query, xy[0], xy[1]);
+		var permutations = query.permutations() > 0 ? Permutations.conditional(query.permutations(), 20240101L) : null;
+		var result = GetisOrdGiStar.compute(values, weights, permutations);
+		var q = result.qValues(query.significance());
+		var classes = result.classify(query.alpha(), query.significance());
+		var rows = new ArrayList<AreaHotspot>(locations.size());
+		for (int i = 0; i < locations.size(); i++) {
+			var id = locations.get(i).id();
+			rows.add(new AreaHotspot(id, id, values[i], result.z(i), result.pValue(i), q[i], classes[i],
+					result.neighbourhoodSize(i)));
+		}
+		return new HotspotMap(query.level(), query.significance(), query.alpha(), List.copyOf(rows));
+	}
+
+	/**
+	 * Positions of supplied locations by id, after checking that ids are unique and
+	 * coordinates real.
+	 */
+	private static Map<String, Integer> suppliedIndex(List<SuppliedLocation> locations) {
+		if (locations.size() > MAX_SUPPLIED_LOCATIONS) {
+			throw new AnalyticsRequestException("locations",
+					"At most " + MAX_SUPPLIED_LOCATIONS + " locations per request.");
+		}
+		var index = new HashMap<String, Integer>();
+		for (int i = 0; i < locations.size(); i++) {
+			var location = locations.get(i);
+			if (location.id() == null || location.id().isBlank()) {
+				throw new AnalyticsRequestException("locations[" + i + "].id", "Every location needs an id.");
+			}
+			if (!(location.lat() >= -90 && location.lat() <= 90 && location.lon() >= -180 && location.lon() <= 180)) {
+				throw new AnalyticsRequestException("locations[" + i + "]",
+						"Latitude must be from -90 to 90 and longitude from -180 to 180.");
+			}
+			if (index.put(location.id(), i) != null) {
+				throw new AnalyticsRequestException("locations[" + i + "].id",
+						"The id " + location.id() + " is given twice.");
+			}
+		}
+		return index;
+	}
+
+	/**
+	 * Supplied locations in metres about their own centre (they need not lie in the
+	 * region).
+	 */
+	private static double[][] projected(List<SuppliedLocation> locations) {
+		double south = Double.POSITIVE_INFINITY;
+		double north = Double.NEGATIVE_INFINITY;
+		double west = Double.POSITIVE_INFINITY;
+		double east = Double.NEGATIVE_INFINITY;
+		for (var location : locations) {
+			south = Math.min(south, location.lat());
+			north = Math.max(north, location.lat());
+			west = Math.min(west, location.lon());
+			east = Math.max(east, location.lon());
+		}
+		var projection = new LocalProjection((south + north) / 2, (west + east) / 2);
+		double[] x = new double[locations.size()];
+		double[] y = new double[locations.size()];
+		for (int i = 0; i < locations.size(); i++) {
+			x[i] = projection.x(locations.get(i).lon());
+			y[i] = projection.y(locations.get(i).lat());
+		}
+		return new double[][] { x, y };
+	}
+
 	private static void checkSignificance(HotspotQuery query) {
 		if (!(query.alpha() > 0 && query.alpha() < 1)) {
 			throw new AnalyticsRequestException("alpha", "alpha must lie strictly between 0 and 1.");
@@ -179,21 +291,24 @@ public class AnalyticsManagement {
 				yield SpatialWeights.fromEdges(areas.size(), from.stream().mapToInt(Integer::intValue).toArray(),
 						to.stream().mapToInt(Integer::intValue).toArray());
 			}
-			case K_NEAREST -> {
-				if (query.k() < 1 || query.k() >= areas.size()) {
-					throw new AnalyticsRequestException("k", "k must be between 1 and " + (areas.size() - 1) + ".");
-				}
+			case K_NEAREST, DISTANCE_BAND -> {
 				var xy = centroids(areas);
-				yield SpatialWeights.kNearest(xy[0], xy[1], query.k());
-			}
-			case DISTANCE_BAND -> {
-				if (!(query.distanceMetres() > 0)) {
-					throw new AnalyticsRequestException("distanceMetres", "The distance band must be above 0 metres.");
-				}
-				var xy = centroids(areas);
-				yield SpatialWeights.distanceBand(xy[0], xy[1], query.distanceMetres());
+				yield distanceWeights(query, xy[0], xy[1]);
 			}
 		};
+	}
+
+	private static SpatialWeights distanceWeights(HotspotQuery query, double[] x, double[] y) {
+		if (query.weights() == HotspotQuery.Weights.K_NEAREST) {
+			if (query.k() < 1 || query.k() >= x.length) {
+				throw new AnalyticsRequestException("k", "k must be between 1 and " + (x.length - 1) + ".");
+			}
+			return SpatialWeights.kNearest(x, y, query.k());
+		}
+		if (!(query.distanceMetres() > 0) || !Double.isFinite(query.distanceMetres())) {
+			throw new AnalyticsRequestException("distanceMetres", "The distance band must be above 0 metres.");
+		}
+		return SpatialWeights.distanceBand(x, y, query.distanceMetres());
 	}
 
 	private double[][] centroids(List<Area> areas) {
@@ -211,6 +326,10 @@ public class AnalyticsManagement {
 
 	/** Smooths points into events per square kilometre on a grid of square cells. */
 	public Heatmap heatmap(HeatmapQuery query) {
+		return executor.run(() -> computeHeatmap(query));
+	}
+
+	private Heatmap computeHeatmap(HeatmapQuery query) {
 		if (query.points().size() > MAX_POINTS) {
 			throw new AnalyticsRequestException("points", "At most " + MAX_POINTS + " points per heatmap.");
 		}
@@ -300,18 +419,30 @@ public class AnalyticsManagement {
 	 * {@code firstDay}.
 	 */
 	public List<AlarmDay> alarms(LocalDate firstDay, double[] counts, AlarmMethod method) {
+		return alarms(firstDay, counts, method, FarringtonSettings.weeklyNoufaily());
+	}
+
+	/**
+	 * The same, with the Farrington variant and parameters to use when the method is
+	 * {@link AlarmMethod#FARRINGTON}.
+	 */
+	public List<AlarmDay> alarms(LocalDate firstDay, double[] counts, AlarmMethod method,
+			FarringtonSettings farrington) {
+		if (counts.length > MAX_POINTS) {
+			throw new AnalyticsRequestException("counts", "At most " + MAX_POINTS + " days of counts.");
+		}
 		for (int i = 0; i < counts.length; i++) {
 			if (!(counts[i] >= 0) || !Double.isFinite(counts[i])) {
 				throw new AnalyticsRequestException("counts[" + i + "]", "Counts must be numbers of 0 or more.");
 			}
 		}
-		return switch (method) {
+		return executor.run(() -> switch (method) {
 			case EARS_C1 -> ears(firstDay, counts, Ears.Method.C1);
 			case EARS_C2 -> ears(firstDay, counts, Ears.Method.C2);
 			case EARS_C3 -> ears(firstDay, counts, Ears.Method.C3);
 			case CUSUM -> cusum(firstDay, counts);
-			case FARRINGTON -> farrington(firstDay, counts);
-		};
+			case FARRINGTON -> farrington(firstDay, counts, farrington);
+		});
 	}
 
 	private static List<AlarmDay> ears(LocalDate firstDay, double[] counts, Ears.Method method) {
@@ -349,17 +480,42 @@ public class AnalyticsManagement {
 		return i < values.length ? values[i] : Double.NaN;
 	}
 
-	private static List<AlarmDay> farrington(LocalDate firstDay, double[] counts) {
+	/** The most recent days a daily Farrington evaluates: one GLM fit each. */
+	static final int MAX_DAILY_FARRINGTON_DAYS = 366;
+
+	private static List<AlarmDay> farrington(LocalDate firstDay, double[] counts, FarringtonSettings settings) {
+		FarringtonFlexible.Options options;
+		try {
+			options = settings.options();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new AnalyticsRequestException("farrington", "Farrington settings: " + ex.getMessage() + ".");
+		}
+		if (options.b() > 10 || options.w() > 26 || options.noPeriods() > 52 || (options.pastWeeksNotIncluded() != null
+				&& (options.pastWeeksNotIncluded() < 0 || options.pastWeeksNotIncluded() > 104))) {
+			throw new AnalyticsRequestException("farrington",
+					"Farrington settings: b at most 10 years, w at most 26, noPeriods at most 52, "
+							+ "pastPeriodsNotIncluded from 0 to 104.");
+		}
+		return switch (settings.unit()) {
+			case WEEK -> weeklyFarrington(firstDay, counts, options);
+			case DAY -> dailyFarrington(firstDay, counts, options);
+			case MONTH -> throw new AnalyticsRequestException("farrington.unit",
+					"Farrington runs on weekly sums (WEEK) or on the days themselves (DAY).");
+		};
+	}
+
+	private static List<AlarmDay> weeklyFarrington(LocalDate firstDay, double[] counts,
+			FarringtonFlexible.Options options) {
 		// Weekly counts from Monday; a partial first week is dropped so every week is
 		// comparable.
 		var monday = firstDay.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
 		int offset = (int) (monday.toEpochDay() - firstDay.toEpochDay());
-		int weeks = (counts.length - offset) / 7;
-		var options = FarringtonFlexible.Options.noufaily().withB(3);
+		int weeks = Math.max(0, (counts.length - offset) / 7);
 		int first = FarringtonFlexible.firstEvaluable(FarringtonFlexible.Unit.WEEK, options);
 		if (weeks <= first) {
-			throw new AnalyticsRequestException("counts", "Farrington needs more than " + first
-					+ " whole weeks (3 years of history); there are " + Math.max(weeks, 0) + ".");
+			throw new AnalyticsRequestException("counts", "Farrington with b = " + options.b() + " needs more than "
+					+ first + " whole weeks (" + options.b() + " years of history); there are " + weeks + ".");
 		}
 		var starts = new ArrayList<LocalDate>(weeks);
 		double[] weekly = new double[weeks];
@@ -369,14 +525,35 @@ public class AnalyticsManagement {
 				weekly[k] += counts[offset + 7 * k + d];
 			}
 		}
+		return periods(starts, weekly,
+				FarringtonFlexible.detect(starts, weekly, FarringtonFlexible.Unit.WEEK, options));
+	}
+
+	private static List<AlarmDay> dailyFarrington(LocalDate firstDay, double[] counts,
+			FarringtonFlexible.Options options) {
+		int first = FarringtonFlexible.firstEvaluable(FarringtonFlexible.Unit.DAY, options);
+		if (counts.length <= first) {
+			throw new AnalyticsRequestException("counts", "Daily Farrington with b = " + options.b()
+					+ " needs more than " + first + " days of counts; there are " + counts.length + ".");
+		}
+		var starts = new ArrayList<LocalDate>(counts.length);
+		for (int d = 0; d < counts.length; d++) {
+			starts.add(firstDay.plusDays(d));
+		}
+		int from = Math.max(first, counts.length - MAX_DAILY_FARRINGTON_DAYS);
+		return periods(starts, counts,
+				FarringtonFlexible.detect(starts, counts, FarringtonFlexible.Unit.DAY, options, from, counts.length));
+	}
+
+	private static List<AlarmDay> periods(List<LocalDate> starts, double[] observed,
+			List<FarringtonFlexible.Period> detected) {
 		var byIndex = new TreeMap<Integer, FarringtonFlexible.Period>();
-		FarringtonFlexible.detect(starts, weekly, FarringtonFlexible.Unit.WEEK, options)
-			.forEach(period -> byIndex.put(period.index(), period));
-		var out = new ArrayList<AlarmDay>(weeks);
-		for (int k = 0; k < weeks; k++) {
+		detected.forEach(period -> byIndex.put(period.index(), period));
+		var out = new ArrayList<AlarmDay>(observed.length);
+		for (int k = 0; k < observed.length; k++) {
 			var period = byIndex.get(k);
-			out.add(period == null ? new AlarmDay(starts.get(k), weekly[k], Double.NaN, Double.NaN, false)
-					: new AlarmDay(starts.get(k), weekly[k], period.score(), period.upperBound(), period.alarm()));
+			out.add(period == null ? new AlarmDay(starts.get(k), observed[k], Double.NaN, Double.NaN, false)
+					: new AlarmDay(starts.get(k), observed[k], period.score(), period.upperBound(), period.alarm()));
 		}
 		return out;
 	}
@@ -388,6 +565,10 @@ public class AnalyticsManagement {
 	 * likely first.
 	 */
 	public List<ScanCluster> scan(ScanQuery query) {
+		return executor.run(() -> computeScan(query));
+	}
+
+	private List<ScanCluster> computeScan(ScanQuery query) {
 		if (query.cases().isEmpty()) {
 			throw new AnalyticsRequestException("cases", "Give at least one area and day with cases.");
 		}
@@ -401,13 +582,46 @@ public class AnalyticsManagement {
 		if (query.maxDays() < 1) {
 			throw new AnalyticsRequestException("maxDays", "maxDays must be at least 1.");
 		}
-		if (!(query.maxShareOfLocations() > 0 && query.maxShareOfLocations() <= 0.5)) {
-			throw new AnalyticsRequestException("maxShareOfLocations", "maxShareOfLocations must be in (0, 0.5].");
+		if (!(query.maxShareOfLocations() > 0 && query.maxShareOfLocations() <= 1)) {
+			throw new AnalyticsRequestException("maxShareOfLocations", "maxShareOfLocations must be in (0, 1].");
 		}
-		var areas = geography.areas(query.level());
+		if (!(query.maxShareOfCases() > 0 && query.maxShareOfCases() <= 1)) {
+			throw new AnalyticsRequestException("maxShareOfCases", "maxShareOfCases must be in (0, 1].");
+		}
+		if (Math.min(query.maxShareOfLocations(), query.maxShareOfCases()) > 0.5) {
+			throw new AnalyticsRequestException("maxShareOfCases",
+					"A cluster may hold at most half the places or half the cases: set maxShareOfLocations or "
+							+ "maxShareOfCases to 0.5 or less.");
+		}
+		if (query.maxClusters() < 1 || query.maxClusters() > MAX_CLUSTERS) {
+			throw new AnalyticsRequestException("maxClusters",
+					"maxClusters must be between 1 and " + MAX_CLUSTERS + ".");
+		}
+		List<String> codes;
+		Map<String, String> names = new HashMap<>();
+		double[][] xy;
+		if (query.locations() != null) {
+			suppliedIndex(query.locations());
+			codes = query.locations().stream().map(SuppliedLocation::id).toList();
+			codes.forEach(code -> names.put(code, code));
+			xy = projected(query.locations());
+		}
+		else {
+			if (query.level() == null) {
+				throw new AnalyticsRequestException("level", "Give the level of the areas, or the locations.");
+			}
+			var areas = geography.areas(query.level());
+			codes = areas.stream().map(Area::code).toList();
+			areas.forEach(area -> names.put(area.code(), area.name()));
+			xy = centroids(areas);
+		}
+		if (codes.size() > MAX_SCAN_LOCATIONS) {
+			throw new AnalyticsRequestException("locations", "A scan runs over at most " + MAX_SCAN_LOCATIONS
+					+ " places; there are " + codes.size() + ". Choose a coarser level.");
+		}
 		var index = new HashMap<String, Integer>();
-		for (int i = 0; i < areas.size(); i++) {
-			index.put(areas.get(i).code(), i);
+		for (int i = 0; i < codes.size(); i++) {
+			index.put(codes.get(i), i);
 		}
 		var first = query.cases().stream().map(ScanQuery.AreaDayCount::day).min(LocalDate::compareTo).orElseThrow();
 		var last = query.cases().stream().map(ScanQuery.AreaDayCount::day).max(LocalDate::compareTo).orElseThrow();
@@ -415,29 +629,36 @@ public class AnalyticsManagement {
 		if (span > 3 * 366) {
 			throw new AnalyticsRequestException("cases", "The cases span " + span + " days; at most 3 years per scan.");
 		}
-		int[][] counts = new int[areas.size()][(int) span];
+		int[][] counts = new int[codes.size()][(int) span];
+		long total = 0;
 		for (int r = 0; r < query.cases().size(); r++) {
 			var row = query.cases().get(r);
 			var i = index.get(row.area());
 			if (i == null) {
-				throw new AnalyticsRequestException("cases[" + r + "].area",
-						"The area " + row.area() + " is not a " + query.level().urlName() + " of the region.");
+				throw new AnalyticsRequestException("cases[" + r + "].area", query.locations() != null
+						? "The place " + row.area() + " is not among the locations."
+						: "The area " + row.area() + " is not a " + query.level().urlName() + " of the region.");
 			}
 			if (row.count() < 0) {
 				throw new AnalyticsRequestException("cases[" + r + "].count", "Counts must be 0 or more.");
 			}
+			total += row.count();
+			if (total > (1 << 26)) {
+				throw new AnalyticsRequestException("cases", "At most " + (1 << 26) + " cases in all per scan.");
+			}
 			counts[i][(int) (row.day().toEpochDay() - first.toEpochDay())] += row.count();
 		}
-		var xy = centroids(areas);
-		var data = SpaceTimeCases.of(areas.stream().map(Area::code).toList(), xy[0], xy[1], first, counts);
+		var data = SpaceTimeCases.of(codes, xy[0], xy[1], first, counts);
 		var options = ScanOptions.retrospective()
 			.withProspective(query.prospective())
 			.withMaxDays(query.maxDays())
 			.withMaxShareOfLocations(query.maxShareOfLocations())
+			.withMaxShareOfCases(query.maxShareOfCases())
+			.withMaxClusters(query.maxClusters())
+			.withSecondaryClusters(query.secondaryClusters())
+			.withReportPValueOne(query.reportPValueOne())
 			.withReplications(query.replications())
 			.withSeed(query.seed());
-		var names = new HashMap<String, String>();
-		areas.forEach(area -> names.put(area.code(), area.name()));
 		return SpaceTimePermutationScan.scan(data, options)
 			.clusters()
 			.stream()

@@ -1,5 +1,6 @@
 package org.harmwatch.analytics;
 
+import java.util.List;
 import java.util.Map;
 
 import org.harmwatch.analytics.hotspot.Significance;
@@ -21,16 +22,29 @@ import org.jspecify.annotations.Nullable;
  * the permutation kinds)
  * @param alpha significance level, or false discovery rate for the FDR kinds
  * @param significance which p-values decide hot and cold
+ * @param locations places the caller supplies instead of the region's areas
+ * ({@code level} and {@code ladCode} are then ignored and {@code values} are keyed by
+ * their ids); null for the region's areas
  */
 public record HotspotQuery(AreaLevel level, @Nullable String ladCode, Map<String, Double> values, Weights weights,
-		int k, double distanceMetres, int permutations, double alpha, Significance significance) {
+		int k, double distanceMetres, int permutations, double alpha, Significance significance,
+		@Nullable List<SuppliedLocation> locations) {
+
+	/** Over the region's areas. */
+	public HotspotQuery(AreaLevel level, @Nullable String ladCode, Map<String, Double> values, Weights weights, int k,
+			double distanceMetres, int permutations, double alpha, Significance significance) {
+		this(level, ladCode, values, weights, k, distanceMetres, permutations, alpha, significance, null);
+	}
 
 	/**
 	 * How the neighbourhood of each area is drawn; the area itself is always in it (Gi*).
 	 */
 	public enum Weights {
 
-		/** Areas whose boundaries touch (queen contiguity on the real polygons). */
+		/**
+		 * Areas whose boundaries touch (queen contiguity on the real polygons); not for
+		 * supplied locations, which have no boundaries.
+		 */
 		CONTIGUITY,
 
 		/** The k nearest other areas by centroid. */

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A space-time cluster: the most likely one has rank 1, secondary ones do not overlap it.
+ * A space-time cluster: the most likely one has rank 1; a secondary one overlaps no more
+ * likely one in space and time (or, by the older rule, in space).
  *
  * @param rank 1 for the most likely cluster
  * @param centreCode the area at the centre of the circle

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.harmwatch.analytics.AnalyticsBusyException;
 import org.harmwatch.analytics.SpikeDetected;
 import org.harmwatch.analytics.scan.ScanOptions;
 import org.harmwatch.analytics.scan.SpaceTimeCases;
@@ -60,8 +61,11 @@ public class SpikeDetector {
 
 	private final ZoneId zone;
 
+	private final AnalyticsExecutor executor;
+
 	SpikeDetector(ObservationRepository observations, GeographyManagement geography, ApplicationEventPublisher events,
-			SpikeProperties properties, Clock clock, RegionSettings region) {
+			SpikeProperties properties, Clock clock, RegionSettings region, AnalyticsExecutor executor) {
+		this.executor = executor;
 		this.observations = observations;
 		this.geography = geography;
 		this.events = events;
@@ -173,7 +177,16 @@ public class SpikeDetector {
 			.withMaxShareOfLocations(0.1)
 			.withSeed(lastDay.toEpochDay());
 		var published = new ArrayList<SpikeDetected>();
-		for (var cluster : SpaceTimePermutationScan.scan(data, options).clusters()) {
+		SpaceTimePermutationScan.Result result;
+		try {
+			// on the analytics executor, as requests are, not on the common pool
+			result = executor.run(() -> SpaceTimePermutationScan.scan(data, options));
+		}
+		catch (AnalyticsBusyException ex) {
+			log.warn("Spike detector: the scan of {} waited too long for the analytics executor; next run", category);
+			return published;
+		}
+		for (var cluster : result.clusters()) {
 			if (!(cluster.pValue() <= properties.scanAlpha())
 					|| observations.spikeSince(category, cluster.centre(), now.minus(properties.quietPeriod()))) {
 				continue;

@@ -20,20 +20,26 @@ import java.util.List;
  * cases anywhere on its days, the expected count is {@code mu = C_Z * C_D / C} and the
  * log-likelihood ratio of a cylinder with c > mu cases is
  * {@code c ln(c / mu) + (C - c) ln((C - c) / (C - mu))} (0 otherwise). The most likely
- * cluster maximises it; secondary clusters are the best cylinders of other centres that
- * share no location with a cluster already reported (SaTScan's "no geographical
- * overlap"). P-values compare each cluster's LLR with the maximum LLR of
- * {@code replications} data sets in which the days of the cases are randomly permuted
- * (locations' and days' totals kept): {@code p = rank / (replications + 1)}, rank = 1 +
- * replications with a maximum at least as large.
+ * cluster maximises it. Secondary clusters follow SaTScan 10.2 and later by default: each
+ * centre offers its best cylinder and, recursively, its best ones wholly before and after
+ * that in time (LLR above 1), and a candidate is dropped only when it shares a location
+ * with a more likely reported cluster <em>and</em> overlaps it in time;
+ * {@link ScanOptions.SecondaryClusters#NO_GEOGRAPHICAL_OVERLAP} keeps the older rule (one
+ * cylinder per centre, none sharing a location with an earlier one). Clusters with p = 1
+ * are left out unless {@link ScanOptions#reportPValueOne()}. P-values compare each
+ * cluster's LLR with the maximum LLR of {@code replications} data sets in which the days
+ * of the cases are randomly permuted (locations' and days' totals kept):
+ * {@code p = rank / (replications + 1)}, rank = 1 + replications with a maximum at least
+ * as large.
  *
  * <p>
  * Speed: the maximum over windows uses the bound
  * {@code LLR <= chi^2 = (c - mu)^2 C / (mu (C - mu))}, which in integer terms
  * {@code Delta = C c - C_Z C_D} lets most windows be skipped with one subtraction and
  * comparison and no logarithm; the bound is exact, so the maximum is too (ScanTests
- * compares it with brute force). Replications run in parallel on the common fork-join
- * pool, each with its own random stream derived from the seed and its number.
+ * compares it with brute force). Replications run in parallel on the fork-join pool the
+ * scan is called from, each with its own random stream derived from the seed and its
+ * number; prospective ones draw only the cases that land on the scanned days.
  */
 public final class SpaceTimePermutationScan {
 
@@ -106,37 +112,30 @@ public final class SpaceTimePermutationScan {
 		if (kernel.total == 0) {
 			return new Result(List.of(), 0, new double[options.replications()]);
 		}
-		Found[] bests = kernel.observedBests(data.countsView());
+		boolean several = options.secondaryClusters() == ScanOptions.SecondaryClusters.NO_OVERLAP_IN_SPACE_AND_TIME;
 		double[] maxima = kernel.replicateMaxima(options.replications(), options.seed());
 		double[] sorted = maxima.clone();
 		Arrays.sort(sorted);
+		// a cylinder no more likely than every replication's maximum has p = 1: when
+		// those are not reported, neither they nor anything below them need be found
+		double floor = !options.reportPValueOne() && sorted.length > 0 ? sorted[0] : 0;
+		List<Found> ordered = kernel.candidates(data.countsView(), several, floor);
+		// most likely first; equal LLRs: fewer locations first (as SaTScan), then centre
+		// and start
+		ordered.sort(Comparator.comparingDouble((Found f) -> -f.llr)
+			.thenComparingInt(f -> f.size)
+			.thenComparingInt(f -> f.centre)
+			.thenComparingInt(f -> f.start));
 		List<Cluster> clusters = new ArrayList<>();
-		List<Found> ordered = new ArrayList<>();
-		for (Found f : bests) {
-			if (f != null && f.llr > 0) {
-				ordered.add(f);
-			}
-		}
-		ordered.sort(Comparator.comparingDouble((Found f) -> -f.llr).thenComparingInt(f -> f.centre));
-		BitSet taken = new BitSet(data.locationCount());
+		List<Found> retained = new ArrayList<>();
+		List<BitSet> retainedLocations = new ArrayList<>();
 		for (Found f : ordered) {
 			if (clusters.size() >= options.maxClusters()) {
 				break;
 			}
 			int[] members = Arrays.copyOf(kernel.order[f.centre], f.size);
-			boolean overlaps = false;
-			for (int m : members) {
-				overlaps |= taken.get(m);
-			}
-			if (overlaps) {
+			if (overlapsRetained(f, members, retained, retainedLocations, several)) {
 				continue;
-			}
-			for (int m : members) {
-				taken.set(m);
-			}
-			List<String> ids = new ArrayList<>(members.length);
-			for (int m : members) {
-				ids.add(data.locations().get(m));
 			}
 			double p = Double.NaN;
 			if (maxima.length > 0) {
@@ -146,10 +145,47 @@ public final class SpaceTimePermutationScan {
 				}
 				p = rank / (double) (maxima.length + 1);
 			}
+			if (p == 1.0 && !options.reportPValueOne()) {
+				// every cylinder after this one is no more likely: p = 1 for them too
+				break;
+			}
+			BitSet locations = new BitSet(data.locationCount());
+			for (int m : members) {
+				locations.set(m);
+			}
+			retained.add(f);
+			retainedLocations.add(locations);
+			List<String> ids = new ArrayList<>(members.length);
+			for (int m : members) {
+				ids.add(data.locations().get(m));
+			}
 			clusters.add(new Cluster(clusters.size() + 1, data.locations().get(f.centre), List.copyOf(ids), f.radius,
 					data.day(f.start), data.day(f.end), f.observed, f.expected, f.llr, p));
 		}
 		return new Result(List.copyOf(clusters), kernel.total, sorted);
+	}
+
+	/**
+	 * Whether a candidate is dropped by a more likely reported cluster: it shares a
+	 * location with one and (under SaTScan 10.2's rule) overlaps it in time, where
+	 * clusters one day apart (one ends the day before the other starts) overlap, as
+	 * SaTScan counts it.
+	 */
+	private static boolean overlapsRetained(Found f, int[] members, List<Found> retained,
+			List<BitSet> retainedLocations, boolean timeMatters) {
+		for (int i = 0; i < retained.size(); i++) {
+			Found r = retained.get(i);
+			if (timeMatters && (r.end + 1 < f.start || f.end + 1 < r.start)) {
+				continue;
+			}
+			BitSet taken = retainedLocations.get(i);
+			for (int m : members) {
+				if (taken.get(m)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -4,7 +4,8 @@
  * ({@code loc,date,count}) and coordinates ({@code loc,x,y}) files.
  *
  * <p>
- * Plain Java: no Spring. The Monte Carlo replications run on the common fork-join pool
+ * Plain Java: no Spring. The Monte Carlo replications run on the fork-join pool the scan
+ * is called from (the analytics executor's, for the application; else the common pool)
  * and are reproducible for a given seed whatever the number of threads.
  */
 @NullMarked

@@ -2,8 +2,10 @@ package org.harmwatch.analytics.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -14,22 +16,29 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import org.harmwatch.analytics.AlarmDay;
 import org.harmwatch.analytics.AlarmMethod;
+import org.harmwatch.analytics.AnalyticsBusyException;
 import org.harmwatch.analytics.AnalyticsManagement;
 import org.harmwatch.analytics.AnalyticsRequestException;
+import org.harmwatch.analytics.FarringtonSettings;
 import org.harmwatch.analytics.HeatmapQuery;
 import org.harmwatch.analytics.HotspotQuery;
 import org.harmwatch.analytics.ScanCluster;
 import org.harmwatch.analytics.ScanQuery;
 import org.harmwatch.analytics.SpikeDetected;
+import org.harmwatch.analytics.SuppliedLocation;
 import org.harmwatch.analytics.WeightedPoint;
 import org.harmwatch.analytics.density.Kernel;
 import org.harmwatch.analytics.hotspot.Significance;
+import org.harmwatch.analytics.scan.ScanOptions;
+import org.harmwatch.analytics.temporal.FarringtonFlexible;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.Bounds;
 import org.harmwatch.geography.GeographyManagement;
@@ -77,12 +86,22 @@ class AnalyticsApiController {
 		this.geography = geography;
 	}
 
-	record HotspotRequest(@NotNull String level, @Nullable String lad, @NotNull Map<String, Double> values,
+	record LocationRequest(@NotBlank @Size(max = 100) String id,
+			@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+			@NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {
+
+		SuppliedLocation location() {
+			return new SuppliedLocation(this.id, this.lat, this.lon);
+		}
+
+	}
+
+	record HotspotRequest(@Nullable String level, @Nullable String lad, @NotNull Map<String, Double> values,
 			HotspotQuery.@Nullable Weights weights, @Nullable @Min(1) Integer k,
 			@Nullable @Positive Double distanceMetres, @Nullable @PositiveOrZero @Max(9999) Integer permutations,
 			@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1",
 					inclusive = false) Double alpha,
-			@Nullable Significance significance) {
+			@Nullable Significance significance, @Nullable List<@Valid @NotNull LocationRequest> locations) {
 	}
 
 	record Feature(String type, @JsonRawValue String geometry, Map<String, @Nullable Object> properties) {
@@ -94,16 +113,25 @@ class AnalyticsApiController {
 	@PostMapping(path = "/hotspots", produces = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
 	@Operation(summary = "Getis-Ord Gi* hotspots over the region's areas, as GeoJSON with z, p, q and hot/cold class",
 			description = "Neighbourhoods by contiguity (default), k nearest or distance band; significance by normal "
-					+ "p-values with Benjamini-Hochberg FDR control (default) or by conditional permutations.")
+					+ "p-values with Benjamini-Hochberg FDR control (default) or by conditional permutations. With "
+					+ "`locations` (id, lat, lon) the hotspots are over those places instead of the region's areas "
+					+ "(values keyed by id, k nearest by default, point geometries).")
 	ResponseEntity<FeatureCollection> hotspots(@Valid @RequestBody HotspotRequest request) {
-		var level = level(request.level());
+		var supplied = request.locations() == null ? null
+				: request.locations().stream().map(LocationRequest::location).toList();
+		var level = supplied != null && request.level() == null ? AreaLevel.LSOA : level(request.level());
+		var defaultWeights = supplied != null ? HotspotQuery.Weights.K_NEAREST : HotspotQuery.Weights.CONTIGUITY;
 		var query = new HotspotQuery(level, request.lad(), request.values(),
-				request.weights() == null ? HotspotQuery.Weights.CONTIGUITY : request.weights(),
-				request.k() == null ? 8 : request.k(), request.distanceMetres() == null ? 0 : request.distanceMetres(),
+				request.weights() == null ? defaultWeights : request.weights(), request.k() == null ? 8 : request.k(),
+				request.distanceMetres() == null ? 0 : request.distanceMetres(),
 				request.permutations() == null ? 0 : request.permutations(),
 				request.alpha() == null ? 0.05 : request.alpha(),
-				request.significance() == null ? Significance.NORMAL_FDR : request.significance());
+				request.significance() == null ? Significance.NORMAL_FDR : request.significance(), supplied);
 		var map = analytics.hotspots(query);
+		var points = new HashMap<String, SuppliedLocation>();
+		if (supplied != null) {
+			supplied.forEach(location -> points.put(location.id(), location));
+		}
 		var writer = new GeoJsonWriter(7);
 		writer.setEncodeCRS(false);
 		var features = new ArrayList<Feature>(map.areas().size());
@@ -117,11 +145,15 @@ class AnalyticsApiController {
 			properties.put("q", finite(area.q()));
 			properties.put("class", area.hotspot().name());
 			properties.put("neighbourhoodSize", area.neighbourhoodSize());
-			var geometry = geography.boundary(area.code()).map(writer::write).orElse("null");
+			var point = points.get(area.code());
+			var geometry = point != null ? String.format(Locale.ROOT,
+					"{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]}", point.lon(), point.lat())
+					: geography.boundary(area.code()).map(writer::write).orElse("null");
 			features.add(new Feature("Feature", geometry, properties));
 		}
-		var summary = Map.<String, Object>of("level", level.urlName(), "significance", map.significance().name(),
-				"alpha", map.alpha(), "hot", map.count(org.harmwatch.analytics.hotspot.HotspotClass.HOT), "cold",
+		var summary = Map.<String, Object>of("level", supplied != null ? "supplied" : level.urlName(), "significance",
+				map.significance().name(), "alpha", map.alpha(), "hot",
+				map.count(org.harmwatch.analytics.hotspot.HotspotClass.HOT), "cold",
 				map.count(org.harmwatch.analytics.hotspot.HotspotClass.COLD), "areas", map.areas().size());
 		return ResponseEntity.ok()
 			.contentType(GEO_JSON)
@@ -156,8 +188,27 @@ class AnalyticsApiController {
 				map.bandwidthMetres(), "events per km²", "row-major, south-west first", map.max(), map.perKm2());
 	}
 
+	record FarringtonRequest(FarringtonSettings.@Nullable Variant variant, FarringtonFlexible.@Nullable Unit unit,
+			@Nullable @Min(1) @Max(10) Integer b, @Nullable @Min(0) @Max(26) Integer w,
+			FarringtonFlexible.@Nullable ThresholdMethod thresholdMethod,
+			FarringtonFlexible.@Nullable PowerTransform powerTransform,
+			@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1",
+					inclusive = false) Double alpha,
+			@Nullable @Min(1) @Max(52) Integer noPeriods, @Nullable @Min(0) @Max(104) Integer pastPeriodsNotIncluded,
+			@Nullable Boolean trend, @Nullable Boolean reweight) {
+
+		FarringtonSettings settings() {
+			var variant = this.variant == null ? FarringtonSettings.Variant.NOUFAILY : this.variant;
+			return new FarringtonSettings(variant, this.unit == null ? FarringtonFlexible.Unit.WEEK : this.unit,
+					this.b == null ? 3 : this.b, this.w == null ? 3 : this.w, this.thresholdMethod, this.powerTransform,
+					this.alpha == null ? 0.05 : this.alpha, this.noPeriods, this.pastPeriodsNotIncluded,
+					this.trend == null || this.trend, this.reweight == null || this.reweight);
+		}
+
+	}
+
 	record AlarmRequest(@NotNull LocalDate firstDay, @NotEmpty List<@NotNull Double> counts,
-			@Nullable AlarmMethod method) {
+			@Nullable AlarmMethod method, @Nullable @Valid FarringtonRequest farrington) {
 	}
 
 	record AlarmRow(LocalDate date, double count, @Nullable Double statistic, @Nullable Double threshold,
@@ -170,11 +221,16 @@ class AnalyticsApiController {
 	@PostMapping("/alarms")
 	@Operation(summary = "Temporal aberration detection on consecutive daily counts",
 			description = "EARS C1, C2 and C3 with the CDC definitions (C2 by default), a resetting CUSUM, or Farrington "
-					+ "flexible with the Noufaily improvements on weekly sums.")
+					+ "flexible: by default Noufaily's improvements on weekly sums with b = 3; `farrington` chooses the "
+					+ "variant (ORIGINAL or NOUFAILY), the unit (WEEK or DAY: the last 366 days are evaluated), b, w, "
+					+ "the threshold method (DELTA, NB_PLUGIN, MUAN), the power transform, alpha, noPeriods, "
+					+ "pastPeriodsNotIncluded, trend and reweighting.")
 	AlarmResponse alarms(@Valid @RequestBody AlarmRequest request) {
 		var method = request.method() == null ? AlarmMethod.EARS_C2 : request.method();
 		double[] counts = request.counts().stream().mapToDouble(Double::doubleValue).toArray();
-		List<AlarmDay> days = analytics.alarms(request.firstDay(), counts, method);
+		var farrington = request.farrington() == null ? FarringtonSettings.weeklyNoufaily()
+				: request.farrington().settings();
+		List<AlarmDay> days = analytics.alarms(request.firstDay(), counts, method, farrington);
 		var rows = days.stream()
 			.map(d -> new AlarmRow(d.date(), d.count(), finite(d.statistic()), finite(d.threshold()), d.alarm()))
 			.toList();
@@ -184,10 +240,14 @@ class AnalyticsApiController {
 	record CaseRequest(@NotNull String area, @NotNull LocalDate day, @NotNull @PositiveOrZero Integer count) {
 	}
 
-	record ScanRequest(@NotNull String level, @NotEmpty List<@Valid @NotNull CaseRequest> cases,
-			@Nullable Boolean prospective, @Nullable @Min(1) @Max(366) Integer maxDays,
-			@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.5") Double maxShareOfLocations,
-			@Nullable @PositiveOrZero @Max(9999) Integer replications, @Nullable Long seed) {
+	record ScanRequest(@Nullable String level, @Nullable List<@Valid @NotNull LocationRequest> locations,
+			@NotEmpty List<@Valid @NotNull CaseRequest> cases, @Nullable Boolean prospective,
+			@Nullable @Min(1) @Max(366) Integer maxDays,
+			@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double maxShareOfLocations,
+			@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double maxShareOfCases,
+			@Nullable @Min(1) @Max(500) Integer maxClusters, ScanOptions.@Nullable SecondaryClusters secondaryClusters,
+			@Nullable Boolean reportPValueOne, @Nullable @PositiveOrZero @Max(9999) Integer replications,
+			@Nullable Long seed) {
 	}
 
 	record ScanResponse(int clusters, List<ScanCluster> results) {
@@ -196,15 +256,36 @@ class AnalyticsApiController {
 	@PostMapping("/scan")
 	@Operation(summary = "Kulldorff's space-time permutation scan over cases per area and day",
 			description = "Retrospective by default, or prospective (clusters still going on the last day); 999 "
-					+ "replications and clusters up to 30 days and half the areas unless told otherwise.")
+					+ "replications and clusters up to 30 days and half the areas unless told otherwise. The largest "
+					+ "circle is limited by maxShareOfLocations, maxShareOfCases (SaTScan's default for this model; "
+					+ "given alone, the places are not limited) or both. Up to maxClusters (10) clusters; secondary "
+					+ "clusters as SaTScan 10.2 reports them (NO_OVERLAP_IN_SPACE_AND_TIME) or by the older rule "
+					+ "(NO_GEOGRAPHICAL_OVERLAP); clusters with p = 1 only with reportPValueOne. With `locations` "
+					+ "(id, lat, lon) the cases name those places instead of the region's areas.")
 	ScanResponse scan(@Valid @RequestBody ScanRequest request) {
 		var cases = request.cases()
 			.stream()
 			.map(c -> new ScanQuery.AreaDayCount(c.area(), c.day(), c.count()))
 			.toList();
-		var clusters = analytics.scan(new ScanQuery(level(request.level()), cases,
-				Boolean.TRUE.equals(request.prospective()), request.maxDays() == null ? 30 : request.maxDays(),
-				request.maxShareOfLocations() == null ? 0.5 : request.maxShareOfLocations(),
+		var supplied = request.locations() == null ? null
+				: request.locations().stream().map(LocationRequest::location).toList();
+		var level = supplied == null ? level(request.level()) : null;
+		double shareOfLocations;
+		double shareOfCases;
+		if (request.maxShareOfLocations() == null && request.maxShareOfCases() != null) {
+			shareOfLocations = 1.0;
+			shareOfCases = request.maxShareOfCases();
+		}
+		else {
+			shareOfLocations = request.maxShareOfLocations() == null ? 0.5 : request.maxShareOfLocations();
+			shareOfCases = request.maxShareOfCases() == null ? 1.0 : request.maxShareOfCases();
+		}
+		var clusters = analytics.scan(new ScanQuery(level, supplied, cases, Boolean.TRUE.equals(request.prospective()),
+				request.maxDays() == null ? 30 : request.maxDays(), shareOfLocations, shareOfCases,
+				request.maxClusters() == null ? 10 : request.maxClusters(),
+				request.secondaryClusters() == null ? ScanOptions.SecondaryClusters.NO_OVERLAP_IN_SPACE_AND_TIME
+						: request.secondaryClusters(),
+				Boolean.TRUE.equals(request.reportPValueOne()),
 				request.replications() == null ? 999 : request.replications(),
 				request.seed() == null ? 20240101L : request.seed()));
 		return new ScanResponse(clusters.size(), clusters);
@@ -228,6 +309,15 @@ class AnalyticsApiController {
 		return analytics.recentSpikes(limit).stream().map(SpikeRow::of).toList();
 	}
 
+	@ExceptionHandler(AnalyticsBusyException.class)
+	ResponseEntity<ProblemDetail> busy(AnalyticsBusyException ex) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+		problem.setTitle("Busy");
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header("Retry-After", String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
+			.body(problem);
+	}
+
 	@ExceptionHandler(AnalyticsRequestException.class)
 	ResponseEntity<ProblemDetail> badRequest(AnalyticsRequestException ex) {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
@@ -236,7 +326,10 @@ class AnalyticsApiController {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
-	private static AreaLevel level(String name) {
+	private static AreaLevel level(@Nullable String name) {
+		if (name == null) {
+			throw new AnalyticsRequestException("level", "Give the level (lad, ward, msoa or lsoa), or the locations.");
+		}
 		return AreaLevel.fromUrlName(name)
 			.orElseThrow(() -> new AnalyticsRequestException("level",
 					"Unknown level '" + name + "': use lad, ward, msoa or lsoa."));

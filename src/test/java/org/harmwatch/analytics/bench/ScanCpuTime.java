@@ -9,8 +9,10 @@ import org.harmwatch.analytics.scan.SpaceTimePermutationScan;
 /**
  * Runs the scan a few times and prints wall-clock and process CPU seconds: on a machine
  * whose cores other work shares, CPU seconds divided by the cores is what the wall clock
- * would be on an idle one. Used by bench/temporal.sh. Arguments: data set name,
- * replications, "retrospective" or "prospective", runs.
+ * would be on an idle one. Used by bench/temporal.sh and bench/scan.sh. Arguments: data
+ * set name, replications, "retrospective" or "prospective", runs, and optionally "cases"
+ * to limit circles to half the cases (SaTScan's default for this model) instead of half
+ * the locations.
  */
 public final class ScanCpuTime {
 
@@ -22,6 +24,9 @@ public final class ScanCpuTime {
 		ScanOptions options = ScanOptions.retrospective()
 			.withReplications(Integer.parseInt(args[1]))
 			.withProspective(args[2].equals("prospective"));
+		if (args.length > 4 && args[4].equals("cases")) {
+			options = options.withMaxShareOfLocations(1.0).withMaxShareOfCases(0.5);
+		}
 		int runs = Integer.parseInt(args[3]);
 		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		for (int run = 0; run <= runs; run++) {
@@ -33,10 +38,10 @@ public final class ScanCpuTime {
 			SpaceTimePermutationScan.Cluster top = result.clusters().get(0);
 			// run 0 warms the JIT up
 			System.out.printf(
-					"%s %s %s run %d: wall %.2f s, cpu %.2f s (cpu / %d cores = %.2f s); top %s %s..%s LLR %.3f p %.3f%n",
+					"%s %s %s run %d: wall %.2f s, cpu %.2f s (cpu / %d cores = %.2f s); top %s %s..%s LLR %.3f p %.3f; %d clusters%n",
 					args[0], args[2], args[1], run, wall, cpu, Runtime.getRuntime().availableProcessors(),
 					cpu / Runtime.getRuntime().availableProcessors(), top.centre(), top.start(), top.end(),
-					top.logLikelihoodRatio(), top.pValue());
+					top.logLikelihoodRatio(), top.pValue(), result.clusters().size());
 		}
 	}
 

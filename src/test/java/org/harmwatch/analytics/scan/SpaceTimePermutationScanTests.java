@@ -112,10 +112,16 @@ class SpaceTimePermutationScanTests {
 		}
 	}
 
-	@Test
-	void pValuesAreTheRankAmongTheReplicationsAndDoNotDependOnTheThreads() throws Exception {
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void pValuesAreTheRankAmongTheReplicationsAndDoNotDependOnTheThreads(boolean prospective) throws Exception {
 		SpaceTimeCases data = ScanFixtures.load("st_50x90");
-		ScanOptions options = ScanOptions.retrospective().withReplications(99).withSeed(7);
+		// prospective replications draw only the cases of the last days: checked here too
+		ScanOptions options = ScanOptions.retrospective()
+			.withReplications(99)
+			.withSeed(7)
+			.withProspective(prospective)
+			.withReportPValueOne(true);
 
 		SpaceTimePermutationScan.Result common = SpaceTimePermutationScan.scan(data, options);
 		SpaceTimePermutationScan.Result oneThread;
@@ -135,11 +141,15 @@ class SpaceTimePermutationScanTests {
 	}
 
 	@Test
-	void secondaryClustersShareNoLocationWithEarlierOnes() {
+	void underTheOlderRuleSecondaryClustersShareNoLocationWithEarlierOnes() {
 		SpaceTimeCases data = ScanFixtures.load("st_50x90");
 
 		List<SpaceTimePermutationScan.Cluster> clusters = SpaceTimePermutationScan
-			.scan(data, ScanOptions.retrospective().withReplications(9))
+			.scan(data,
+					ScanOptions.retrospective()
+						.withReplications(9)
+						.withReportPValueOne(true)
+						.withSecondaryClusters(ScanOptions.SecondaryClusters.NO_GEOGRAPHICAL_OVERLAP))
 			.clusters();
 
 		assertThat(clusters).hasSizeGreaterThan(2);
@@ -152,6 +162,91 @@ class SpaceTimePermutationScanTests {
 		assertThat(clusters).isSortedAccordingTo(
 				Comparator.comparingDouble(SpaceTimePermutationScan.Cluster::logLikelihoodRatio).reversed());
 		assertThat(clusters.get(0).rank()).isEqualTo(1);
+	}
+
+	@Test
+	void asSatScan102SecondaryClustersMayShareLocationsOnlyAtOtherTimes() {
+		SpaceTimeCases data = ScanFixtures.load("st_50x90");
+		ScanOptions options = ScanOptions.retrospective()
+			.withReplications(9)
+			.withReportPValueOne(true)
+			.withMaxClusters(60);
+
+		List<SpaceTimePermutationScan.Cluster> clusters = SpaceTimePermutationScan.scan(data, options).clusters();
+		List<SpaceTimePermutationScan.Cluster> older = SpaceTimePermutationScan
+			.scan(data, options.withSecondaryClusters(ScanOptions.SecondaryClusters.NO_GEOGRAPHICAL_OVERLAP))
+			.clusters();
+
+		assertThat(clusters).hasSize(60);
+		assertThat(clusters.get(0)).isEqualTo(older.get(0));
+		boolean sharing = false;
+		for (int i = 0; i < clusters.size(); i++) {
+			for (int j = 0; j < i; j++) {
+				SpaceTimePermutationScan.Cluster a = clusters.get(j);
+				SpaceTimePermutationScan.Cluster b = clusters.get(i);
+				boolean shares = a.locations().stream().anyMatch(b.locations()::contains);
+				// SaTScan counts clusters a day apart as overlapping: a gap of a day at
+				// least
+				boolean apart = a.end().plusDays(1).isBefore(b.start()) || b.end().plusDays(1).isBefore(a.start());
+				assertThat(!shares || apart).as("cluster %d against %d", b.rank(), a.rank()).isTrue();
+				sharing |= shares;
+			}
+		}
+		assertThat(sharing).as("some clusters share locations at other times").isTrue();
+		assertThat(clusters).isSortedAccordingTo(
+				Comparator.comparingDouble(SpaceTimePermutationScan.Cluster::logLikelihoodRatio).reversed());
+		// one centre may offer several clusters at different times
+		assertThat(clusters.stream().map(SpaceTimePermutationScan.Cluster::centre).distinct().count())
+			.isLessThan(clusters.size());
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void secondaryClustersAgreeWithAnIndependentImplementationOfBothRules(boolean older) {
+		SplittableRandom random = new SplittableRandom(11);
+		for (int trial = 0; trial < 16; trial++) {
+			int locations = 3 + random.nextInt(8);
+			int days = trial % 2 == 0 ? 40 + random.nextInt(60) : 5 + random.nextInt(20);
+			SpaceTimeCases data = randomData(random, locations, days, trial % 3 == 0);
+			ScanOptions options = ScanOptions.retrospective()
+				.withMaxDays(1 + random.nextInt(12))
+				.withMaxShareOfLocations(0.3 + 0.7 * random.nextDouble())
+				.withReplications(0)
+				.withMaxClusters(10_000)
+				.withSecondaryClusters(older ? ScanOptions.SecondaryClusters.NO_GEOGRAPHICAL_OVERLAP
+						: ScanOptions.SecondaryClusters.NO_OVERLAP_IN_SPACE_AND_TIME);
+
+			List<SpaceTimePermutationScan.Cluster> clusters = SpaceTimePermutationScan.scan(data, options).clusters();
+			List<BruteForce.Candidate> expected = BruteForce.reported(data, options, older);
+
+			String at = "trial " + trial;
+			assertThat(clusters).as(at).hasSameSizeAs(expected);
+			for (int i = 0; i < clusters.size(); i++) {
+				SpaceTimePermutationScan.Cluster c = clusters.get(i);
+				BruteForce.Candidate e = expected.get(i);
+				assertThat(c.logLikelihoodRatio()).as(at + " cluster " + i).isCloseTo(e.llr(), within(1e-9));
+				assertThat(c.centre()).as(at + " cluster " + i).isEqualTo(data.locations().get(e.centre()));
+				assertThat(c.locations()).as(at + " cluster " + i).hasSize(e.members().size());
+				assertThat(c.start()).as(at + " cluster " + i).isEqualTo(data.day(e.start()));
+				assertThat(c.end()).as(at + " cluster " + i).isEqualTo(data.day(e.end()));
+				assertThat(c.pValue()).isNaN();
+			}
+		}
+	}
+
+	@Test
+	void clustersWithPValueOneAreLeftOutUnlessAskedFor() {
+		SpaceTimeCases data = ScanFixtures.load("st_50x90");
+		ScanOptions options = ScanOptions.retrospective().withReplications(19).withMaxClusters(40);
+
+		List<SpaceTimePermutationScan.Cluster> reported = SpaceTimePermutationScan.scan(data, options).clusters();
+		List<SpaceTimePermutationScan.Cluster> all = SpaceTimePermutationScan
+			.scan(data, options.withReportPValueOne(true))
+			.clusters();
+
+		assertThat(reported).isNotEmpty().allSatisfy(c -> assertThat(c.pValue()).isLessThan(1.0));
+		assertThat(all).hasSize(40).anySatisfy(c -> assertThat(c.pValue()).isEqualTo(1.0));
+		assertThat(all.subList(0, reported.size())).isEqualTo(reported);
 	}
 
 	@Test
@@ -372,6 +467,123 @@ class SpaceTimePermutationScanTests {
 				}
 			}
 			return best;
+		}
+
+		/** A cylinder: centre, the circle's members, first and last day, LLR. */
+		record Candidate(int centre, List<Integer> members, int start, int end, double llr) {
+		}
+
+		/**
+		 * The clusters reported with no p-value cut, written from SaTScan's description:
+		 * per centre and window the best circle; per centre the best cylinder and (newer
+		 * rule) recursively the best with LLR above 1 wholly before and after it, a day
+		 * apart; then most likely first, dropping one that shares a location with a kept
+		 * one (and, newer rule, overlaps it in time).
+		 */
+		static List<Candidate> reported(SpaceTimeCases data, ScanOptions o, boolean older) {
+			int n = data.locationCount();
+			int days = data.days();
+			int[] counts = data.countsView();
+			long total = 0;
+			long[] perLocation = new long[n];
+			long[] perDay = new long[days];
+			for (int l = 0; l < n; l++) {
+				for (int d = 0; d < days; d++) {
+					total += counts[l * days + d];
+					perLocation[l] += counts[l * days + d];
+					perDay[d] += counts[l * days + d];
+				}
+			}
+			List<Candidate> all = new ArrayList<>();
+			for (int centre = 0; centre < n; centre++) {
+				int fc = centre;
+				List<Integer> byDistance = new ArrayList<>();
+				for (int l = 0; l < n; l++) {
+					byDistance.add(l);
+				}
+				byDistance.sort(Comparator.comparingDouble((Integer l) -> dist(data, fc, l)).thenComparingInt(l -> l));
+				Candidate[][] window = new Candidate[days][days];
+				Candidate top = null;
+				for (int size = 1; size <= n; size++) {
+					double r = dist(data, centre, byDistance.get(size - 1));
+					if (size < n && dist(data, centre, byDistance.get(size)) == r) {
+						continue;
+					}
+					List<Integer> circle = byDistance.subList(0, size);
+					long cz = circle.stream().mapToLong(l -> perLocation[l]).sum();
+					if (size > o.maxShareOfLocations() * n || cz > o.maxShareOfCases() * total) {
+						break;
+					}
+					for (int end = 0; end < days; end++) {
+						for (int start = end; start >= 0 && end - start + 1 <= o.maxDays(); start--) {
+							long c = 0;
+							long cd = 0;
+							for (int d = start; d <= end; d++) {
+								cd += perDay[d];
+								for (int l : circle) {
+									c += counts[l * days + d];
+								}
+							}
+							double mu = (double) cz * cd / total;
+							if (c < o.minCases() || c <= mu) {
+								continue;
+							}
+							double llr = c * Math.log(c / mu)
+									+ (c == total ? 0 : (total - c) * Math.log((total - c) / (total - mu)));
+							Candidate cand = new Candidate(centre, List.copyOf(circle), start, end, llr);
+							if (window[start][end] == null || llr > window[start][end].llr() + 1e-12) {
+								window[start][end] = cand;
+							}
+							if (top == null || llr > top.llr() + 1e-12) {
+								top = cand;
+							}
+						}
+					}
+				}
+				if (top == null) {
+					continue;
+				}
+				all.add(top);
+				if (!older) {
+					recurse(window, 0, top.start() - 2, all);
+					recurse(window, top.end() + 2, days - 1, all);
+				}
+			}
+			all.sort(Comparator.comparingDouble((Candidate c) -> -c.llr())
+				.thenComparingInt(c -> c.members().size())
+				.thenComparingInt(Candidate::centre)
+				.thenComparingInt(Candidate::start));
+			List<Candidate> kept = new ArrayList<>();
+			for (Candidate c : all) {
+				boolean drop = false;
+				for (Candidate k : kept) {
+					boolean shares = k.members().stream().anyMatch(c.members()::contains);
+					boolean apart = k.end() + 1 < c.start() || c.end() + 1 < k.start();
+					drop |= shares && (older || !apart);
+				}
+				if (!drop) {
+					kept.add(c);
+				}
+			}
+			return kept;
+		}
+
+		private static void recurse(Candidate[][] window, int from, int to, List<Candidate> out) {
+			Candidate best = null;
+			// SaTScan's order: latest end first, then latest start; ties keep the first
+			for (int end = to; end >= from; end--) {
+				for (int start = end; start >= from; start--) {
+					Candidate c = window[start][end];
+					if (c != null && c.llr() > 1 && (best == null || c.llr() > best.llr())) {
+						best = c;
+					}
+				}
+			}
+			if (best != null) {
+				out.add(best);
+				recurse(window, from, best.start() - 2, out);
+				recurse(window, best.end() + 2, to, out);
+			}
 		}
 
 		private static double dist(SpaceTimeCases data, int a, int b) {

@@ -2,11 +2,13 @@ package org.harmwatch.analytics.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.geography.Area;
@@ -249,6 +251,152 @@ class AnalyticsApiIntegrationTests {
 		assertThat(cluster).contains(top.get("centreCode").asString());
 		assertThat(top.get("pValue").asDouble()).isLessThanOrEqualTo(0.01);
 		assertThat(LocalDate.parse(top.get("end").asString())).isEqualTo(first.plusDays(55));
+	}
+
+	/** A 6 x 6 grid of points about 1 km apart around Birmingham, ids P0..P35. */
+	static List<Map<String, Object>> gridPoints() {
+		var points = new ArrayList<Map<String, Object>>();
+		for (int i = 0; i < 36; i++) {
+			points.add(Map.of("id", "P" + i, "lat", 52.45 + (i / 6) * 0.009, "lon", -1.95 + (i % 6) * 0.015));
+		}
+		return points;
+	}
+
+	@Test
+	void scansPlacesTheRequestSuppliesWithACaseShareAndAClusterCount() throws Exception {
+		var first = LocalDate.of(2026, 6, 1);
+		var cases = new ArrayList<Map<String, Object>>();
+		var random = new Random(9);
+		// P0, P1, P6, P7: the south-west corner, busy in the last five days
+		var planted = Set.of("P0", "P1", "P6", "P7");
+		for (int i = 0; i < 36; i++) {
+			for (int day = 0; day < 60; day++) {
+				int count = random.nextDouble() < 0.3 ? 1 : 0;
+				if (planted.contains("P" + i) && day >= 55) {
+					count += 3;
+				}
+				if (count > 0) {
+					cases.add(Map.of("area", "P" + i, "day", first.plusDays(day).toString(), "count", count));
+				}
+			}
+		}
+		var body = new HashMap<String, Object>(Map.of("locations", gridPoints(), "cases", cases, "maxDays", 10,
+				"maxShareOfCases", 0.5, "maxClusters", 3, "replications", 99, "reportPValueOne", true));
+		var response = postAs("coordinator", "/api/analytics/scan", body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.clusters").value(3))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var top = json.readTree(response).get("results").get(0);
+		assertThat(planted).contains(top.get("centreCode").asString());
+		assertThat(top.get("centreName").asString()).isEqualTo(top.get("centreCode").asString());
+		assertThat(top.get("pValue").asDouble()).isLessThanOrEqualTo(0.01);
+		assertThat(LocalDate.parse(top.get("end").asString())).isEqualTo(first.plusDays(59));
+
+		body.put("maxClusters", 1);
+		postAs("coordinator", "/api/analytics/scan", body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.clusters").value(1));
+		// the older rule is an option and finds the same most likely cluster
+		body.put("secondaryClusters", "NO_GEOGRAPHICAL_OVERLAP");
+		postAs("coordinator", "/api/analytics/scan", body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].centreCode").value(top.get("centreCode").asString()));
+
+		var unknown = new HashMap<String, Object>(body);
+		unknown.put("cases", List.of(Map.of("area", "P99", "day", "2026-06-01", "count", 1)));
+		postAs("coordinator", "/api/analytics/scan", unknown).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("cases[0].area"));
+		var twice = new HashMap<String, Object>(body);
+		var points = new ArrayList<>(gridPoints());
+		points.add(Map.of("id", "P3", "lat", 52.5, "lon", -1.9));
+		twice.put("locations", points);
+		postAs("coordinator", "/api/analytics/scan", twice).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("locations[36].id"));
+		var tooBig = new HashMap<String, Object>(body);
+		tooBig.put("maxShareOfCases", 0.9);
+		tooBig.put("maxShareOfLocations", 0.8);
+		postAs("coordinator", "/api/analytics/scan", tooBig).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("maxShareOfCases"));
+		var noClusters = new HashMap<String, Object>(body);
+		noClusters.put("maxClusters", 0);
+		postAs("coordinator", "/api/analytics/scan", noClusters).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void findsHotspotsAmongPointsTheRequestSupplies() throws Exception {
+		var values = new HashMap<String, Double>();
+		for (int i = 0; i < 36; i++) {
+			// the north-east corner high
+			values.put("P" + i, i / 6 >= 4 && i % 6 >= 4 ? 50.0 : (double) (i % 3));
+		}
+		var body = new HashMap<String, Object>(Map.of("locations", gridPoints(), "values", values, "k", 4));
+		var response = postAs("coordinator", "/api/analytics/hotspots", body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.features.length()").value(36))
+			.andExpect(jsonPath("$.features[0].geometry.type").value("Point"))
+			.andExpect(jsonPath("$.summary.level").value("supplied"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var hot = new HashSet<String>();
+		for (var feature : json.readTree(response).get("features")) {
+			if (feature.get("properties").get("class").asString().equals("HOT")) {
+				hot.add(feature.get("properties").get("code").asString());
+			}
+		}
+		assertThat(hot).isNotEmpty()
+			.allSatisfy(code -> assertThat(Integer.parseInt(code.substring(1)) / 6).isGreaterThanOrEqualTo(3));
+
+		body.put("weights", "CONTIGUITY");
+		postAs("coordinator", "/api/analytics/hotspots", body).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("weights"));
+		body.put("weights", "K_NEAREST");
+		body.put("values", Map.of("nowhere", 3.0));
+		postAs("coordinator", "/api/analytics/hotspots", body).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("values"));
+	}
+
+	@Test
+	void farringtonTakesEveryVariantBAndUnit() throws Exception {
+		// two years of daily counts (from a Monday), a spike in the last week
+		var first = LocalDate.of(2024, 9, 2);
+		var counts = new ArrayList<Integer>();
+		var random = new Random(4);
+		for (int day = 0; day < 735; day++) {
+			counts.add(day >= 728 ? 25 : 5 + random.nextInt(4));
+		}
+		for (var settings : List.<Map<String, Object>>of(Map.of("variant", "ORIGINAL", "b", 1),
+				Map.of("variant", "NOUFAILY", "b", 1, "thresholdMethod", "NB_PLUGIN", "noPeriods", 4),
+				Map.of("variant", "ORIGINAL", "b", 1, "powerTransform", "HALF", "trend", false, "alpha", 0.01))) {
+			postAs("coordinator", "/api/analytics/alarms",
+					Map.of("firstDay", first.toString(), "counts", counts, "method", "FARRINGTON", "farrington",
+							settings))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.days.length()").value(105))
+				.andExpect(jsonPath("$.days[104].alarm").value(true))
+				.andExpect(jsonPath("$.days[0].threshold").doesNotExist());
+		}
+		// daily: the last 366 days are evaluated, the spike days alarm
+		postAs("coordinator", "/api/analytics/alarms",
+				Map.of("firstDay", first.toString(), "counts", counts, "method", "FARRINGTON", "farrington",
+						Map.of("variant", "ORIGINAL", "unit", "DAY", "b", 1)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.days.length()").value(735))
+			.andExpect(jsonPath("$.days[368].threshold").doesNotExist())
+			.andExpect(jsonPath("$.days[369].threshold").exists())
+			.andExpect(jsonPath("$.days[734].alarm").value(true));
+
+		postAs("coordinator", "/api/analytics/alarms",
+				Map.of("firstDay", first.toString(), "counts", counts, "method", "FARRINGTON", "farrington",
+						Map.of("b", 3)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("counts"));
+		postAs("coordinator", "/api/analytics/alarms",
+				Map.of("firstDay", first.toString(), "counts", counts, "method", "FARRINGTON", "farrington",
+						Map.of("unit", "MONTH", "b", 1)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("farrington.unit"));
+		postAs("coordinator", "/api/analytics/alarms", Map.of("firstDay", first.toString(), "counts", counts, "method",
+				"FARRINGTON", "farrington", Map.of("b", 0)))
+			.andExpect(status().isBadRequest());
 	}
 
 }
