@@ -13,6 +13,8 @@ import org.harmwatch.earlywarning.internal.EarlyWarningAudit;
 import org.harmwatch.earlywarning.internal.EarlyWarningPolicy;
 import org.harmwatch.earlywarning.internal.ReportIntake;
 import org.harmwatch.earlywarning.internal.ReportRepository;
+import org.harmwatch.earlywarning.internal.SignalCaseRepository;
+import org.harmwatch.earlywarning.internal.SignalCases;
 import org.harmwatch.earlywarning.internal.SignalFiling;
 import org.harmwatch.earlywarning.internal.SignalReadRepository;
 import org.harmwatch.earlywarning.internal.SignalRepository;
@@ -65,9 +67,15 @@ public class EarlyWarningManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final SignalCases cases;
+
+	private final SignalCaseRepository caseRepository;
+
 	EarlyWarningManagement(ReportIntake intake, SignalFiling filing, ReportRepository reports,
 			SignalReadRepository signalReads, SignalRepository signals, GeographyManagement geography, AuditLog audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, SignalCases cases, SignalCaseRepository caseRepository) {
+		this.cases = cases;
+		this.caseRepository = caseRepository;
 		this.intake = intake;
 		this.filing = filing;
 		this.reports = reports;
@@ -110,6 +118,30 @@ public class EarlyWarningManagement {
 	@Transactional
 	public UUID recordSpike(SpikeDetected spike, Instant receivedAt) {
 		return filing.spike(spike, receivedAt);
+	}
+
+	/**
+	 * A signal as a case: how sure we are, whether it waits for a laboratory, who owns
+	 * it, its notes, and whether its alert is to be updated because it was confirmed
+	 * since.
+	 */
+	@Transactional(readOnly = true)
+	public SignalCase signalCase(UUID signalId) {
+		signal(signalId);
+		return caseRepository.find(signalId);
+	}
+
+	/**
+	 * The coordinator works a case: status, owner (a username, or none), laboratory wait
+	 * and a note. A laboratory result filed into the signal later confirms it by itself.
+	 * Audited.
+	 * @throws InputRejectedException naming every problem; nothing is saved
+	 */
+	@Transactional
+	public SignalCase updateCase(UUID signalId, @Nullable CaseStatus status, @Nullable String owner,
+			boolean awaitingLaboratory, @Nullable String note, String by, Instant at) {
+		signal(signalId);
+		return cases.update(signalId, status, owner, awaitingLaboratory, note, by, at);
 	}
 
 	/**

@@ -42,8 +42,11 @@ public class SignalFiling {
 
 	private final ApplicationEventPublisher events;
 
+	private final SignalCases cases;
+
 	SignalFiling(SignalEngine engine, SubstanceManagement substances, GeographyManagement geography,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, SignalCases cases) {
+		this.cases = cases;
 		this.engine = engine;
 		this.substances = substances;
 		this.geography = geography;
@@ -131,6 +134,7 @@ public class SignalFiling {
 				sample.flags().contains(ResultFlag.HIGH_STRENGTH)));
 		opened(filed, lead == null ? null : lead.id().code(), lead == null ? null : lead.substanceClass().name(),
 				ladCode, receivedAt);
+		cases.resultFiled(filed.signalId(), sample.sampleId(), sample.analysis(), receivedAt);
 		return filed.signalId();
 	}
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.harmwatch.earlywarning.CaseStatus;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
 import org.harmwatch.earlywarning.SignalStatus;
 import org.harmwatch.earlywarning.Urgency;
@@ -37,6 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SignalController {
 
 	private static final String FORM = "decisionForm";
+
+	private static final String CASE = "caseForm";
 
 	private final EarlyWarningManagement earlyWarning;
 
@@ -82,6 +85,24 @@ class SignalController {
 		return details(model, id, authentication);
 	}
 
+	@PostMapping("/early-warning/signals/{id}/case")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
+	String updateCase(@PathVariable UUID id, @ModelAttribute(CASE) CaseForm form, BindingResult result,
+			Authentication authentication, Model model, RedirectAttributes redirect) {
+		var current = earlyWarning.signalCase(id);
+		try {
+			earlyWarning.updateCase(id, form.status(), form.ownerFor(authentication.getName(), current.owner()),
+					form.waitsForLaboratory(), form.note(), authentication.getName(), clock.instant());
+			redirect.addFlashAttribute("caseUpdated", true);
+			return "redirect:/early-warning/signals/" + id + "#case";
+		}
+		catch (InputRejectedException ex) {
+			ex.addTo(result);
+		}
+		model.addAttribute(FORM, DecisionForm.empty());
+		return details(model, id, authentication);
+	}
+
 	@PostMapping("/early-warning/signals/{id}/decision")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String decide(@PathVariable UUID id, @Validated @ModelAttribute(FORM) DecisionForm form, BindingResult result,
@@ -102,6 +123,12 @@ class SignalController {
 
 	private String details(Model model, UUID id, Authentication authentication) {
 		model.addAttribute("signal", earlyWarning.signal(id));
+		var signalCase = earlyWarning.signalCase(id);
+		model.addAttribute("signalCase", signalCase);
+		if (!model.containsAttribute(CASE)) {
+			model.addAttribute(CASE, CaseForm.of(signalCase.status(), signalCase.awaitingLaboratory()));
+		}
+		model.addAttribute("caseStatuses", caseStatuses());
 		model.addAttribute("evidence", earlyWarning.evidence(id));
 		model.addAttribute("canManage",
 				authentication.getAuthorities()
@@ -110,6 +137,14 @@ class SignalController {
 		model.addAttribute("decisions", decisions());
 		model.addAttribute("zone", zone);
 		return "earlywarning/signalDetails";
+	}
+
+	private static Map<String, String> caseStatuses() {
+		var statuses = new LinkedHashMap<String, String>();
+		for (var status : CaseStatus.values()) {
+			statuses.put(status.name(), "earlywarning.case.status." + status.name());
+		}
+		return statuses;
 	}
 
 	private static Map<String, String> decisions() {
