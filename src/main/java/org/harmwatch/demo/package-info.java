@@ -13,7 +13,7 @@
 @NullMarked
 @ApplicationModule(displayName = "Demo",
 		allowedDependencies = { "shared", "platform", "earlywarning", "earlywarning :: events", "drugchecking",
-				"drugchecking :: events", "dissemination", "dissemination :: events" })
+				"overdose", "drugchecking :: events", "dissemination", "dissemination :: events" })
 package org.harmwatch.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -7,8 +7,12 @@ import java.util.regex.Pattern;
 import org.harmwatch.earlywarning.AlertManagement;
 import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
+import org.harmwatch.overdose.IncidentFilter;
+import org.harmwatch.overdose.OverdoseManagement;
+import org.harmwatch.platform.HarmwatchUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -65,6 +69,9 @@ class DemoIntegrationTests {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	OverdoseManagement overdoses;
+
 	RequestPostProcessor as(String username) {
 		return user(users.loadUserByUsername(username));
 	}
@@ -92,6 +99,19 @@ class DemoIntegrationTests {
 			.filter(a -> a.headline().contains(HEADLINE))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no seeded alert"));
+	}
+
+	@Test
+	void aFreshRunShowsOverdosesAndRunningTheSeedAgainAddsNone() throws Exception {
+		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
+		assertThat(overdoses.incidents(IncidentFilter.none(), 1, paramedic).total()).isEqualTo(64);
+		assertThat(page("/overdose/incidents", as("paramedic"))).contains("Birmingham").contains("Coventry");
+		for (var runner : context.getBeansOfType(ApplicationRunner.class).values()) {
+			if (runner.getClass().getSimpleName().startsWith("DemoOverdoses")) {
+				runner.run(null);
+			}
+		}
+		assertThat(overdoses.incidents(IncidentFilter.none(), 1, paramedic).total()).isEqualTo(64);
 	}
 
 	@Test
