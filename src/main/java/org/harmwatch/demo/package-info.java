@@ -13,7 +13,8 @@
 @NullMarked
 @ApplicationModule(displayName = "Demo",
 		allowedDependencies = { "shared", "platform", "earlywarning", "earlywarning :: events", "drugchecking",
-				"overdose", "drugchecking :: events", "dissemination", "dissemination :: events" })
+				"overdose", "overdose :: events", "drugchecking :: events", "dissemination",
+				"dissemination :: events" })
 package org.harmwatch.demo;
 
 import org.jspecify.annotations.NullMarked;
