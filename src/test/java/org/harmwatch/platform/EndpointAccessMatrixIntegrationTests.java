@@ -89,6 +89,10 @@ class EndpointAccessMatrixIntegrationTests {
 		// is shared); imports are for health staff
 		EXPECTED.put("GET /overdose/incidents",
 				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /overdose/map",
+				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /api/overdose/map",
+				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("GET /overdose/incidents/new", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
 		EXPECTED.put("POST /overdose/incidents", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
 		EXPECTED.put("GET /overdose/incidents/{id}",
