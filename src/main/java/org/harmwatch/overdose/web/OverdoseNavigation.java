@@ -28,6 +28,12 @@ class OverdoseNavigation {
 	}
 
 	@Bean
+	NavigationItem overdoseDeathsNavigation() {
+		return new NavigationItem(NavigationGroup.INTELLIGENCE, "overdose.nav.deaths", "/overdose/deaths",
+				ShownTo.holders(Capability.OVERDOSE, Action.READ), "overdose.nav.deaths.description", 407);
+	}
+
+	@Bean
 	NavigationItem overdoseRecordNavigation() {
 		return new NavigationItem(NavigationGroup.INTELLIGENCE, "overdose.nav.record", "/overdose/incidents/new",
 				ShownTo.holders(Capability.OVERDOSE, Action.WRITE), "overdose.nav.record.description", 410);
