@@ -1,5 +1,6 @@
 package org.harmwatch.overdose;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,14 +19,39 @@ import org.jspecify.annotations.Nullable;
  * @param total every incident counted
  * @param curve the epidemic curve, one bar per day or week of the period, empty ones
  * included
+ * @param hours incidents by hour of day, Monday to Sunday
  */
 public record IncidentMap(MapFilter filter, String vintage, List<Point> points, List<AreaCount> areas, long unplaced,
-		long total, List<Bar> curve) {
+		long total, List<Bar> curve, List<DayHours> hours) {
 
 	public IncidentMap {
 		points = List.copyOf(points);
 		areas = List.copyOf(areas);
 		curve = List.copyOf(curve);
+		hours = List.copyOf(hours);
+	}
+
+	/**
+	 * Incidents by hour of day on one day of the week (night-time economy, item 4), in
+	 * the region's local time.
+	 *
+	 * @param counts 24 counts, from 00:00–00:59 to 23:00–23:59
+	 */
+	public record DayHours(DayOfWeek day, List<Long> counts) {
+
+		public DayHours {
+			counts = List.copyOf(counts);
+		}
+
+		public long total() {
+			return counts.stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+	/** The most incidents in one hour of one day of the week (at least 1). */
+	public long busiestHour() {
+		return Math.max(1, hours.stream().flatMap(d -> d.counts().stream()).mapToLong(Long::longValue).max().orElse(0));
 	}
 
 	/** One incident's point; nothing that names the person. */

@@ -1,7 +1,6 @@
 package org.harmwatch.overdose;
 
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -190,6 +189,7 @@ public class OverdoseManagement {
 		long unplaced = 0;
 		long total = 0;
 		var detailByOwnerAndPurpose = new HashMap<String, OverdosePolicy.Detail>();
+		long[][] byDayAndHour = new long[7][24];
 		for (var row : incidents.mapRows(query)) {
 			var detail = detailByOwnerAndPurpose.computeIfAbsent(row.ownerAgency() + " " + row.purpose(),
 					key -> OverdosePolicy.detail(reader, row.ownerAgency(), row.purpose(),
@@ -217,7 +217,9 @@ public class OverdoseManagement {
 			else {
 				unplaced++;
 			}
-			var day = LocalDate.ofInstant(row.occurredAt(), zone);
+			var local = row.occurredAt().atZone(zone);
+			byDayAndHour[local.getDayOfWeek().getValue() - 1][local.getHour()]++;
+			var day = local.toLocalDate();
 			int bar = (int) (ChronoUnit.DAYS.between(firstBar, day) / (weekly ? 7 : 1));
 			if (bar >= 0 && bar < bars) {
 				if (row.fatal()) {
@@ -244,9 +246,18 @@ public class OverdoseManagement {
 			curve.add(new IncidentMap.Bar(start.isBefore(filter.from()) ? filter.from() : start,
 					end.isAfter(filter.to()) ? filter.to() : end, fatalPerBar[i], nonFatalPerBar[i]));
 		}
+		var hours = new ArrayList<IncidentMap.DayHours>();
+		for (var weekday : DayOfWeek.values()) {
+			var perHour = new ArrayList<Long>();
+			for (long n : byDayAndHour[weekday.getValue() - 1]) {
+				perHour.add(n);
+			}
+			hours.add(new IncidentMap.DayHours(weekday, perHour));
+		}
 		audit.record(OverdoseAudit.OVERDOSE_MAP_READ, "overdose-incident", null, null, AuditLog.Outcome.ALLOWED,
 				total + " incidents, " + points.size() + " points (" + filter + ")");
-		return new IncidentMap(filter, geography.vintage(filter.level()), points, counts, unplaced, total, curve);
+		return new IncidentMap(filter, geography.vintage(filter.level()), points, counts, unplaced, total, curve,
+				hours);
 	}
 
 	private static @Nullable String areaAt(AreaLevel level, IncidentRepository.MapRow row,

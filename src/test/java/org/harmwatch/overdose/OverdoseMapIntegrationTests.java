@@ -1,5 +1,6 @@
 package org.harmwatch.overdose;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -151,6 +152,15 @@ class OverdoseMapIntegrationTests {
 		assertThat(day3.nonFatal() - day3Before.nonFatal()).isEqualTo(4);
 		assertThat(wards.curve().get(9).fatal() - wardsBefore.curve().get(9).fatal()).isEqualTo(1);
 
+		// By hour and day of the week (local time): 3 February 2012 was a Friday.
+		var friday = wards.hours().get(4);
+		var fridayBefore = wardsBefore.hours().get(4);
+		assertThat(friday.day()).isEqualTo(DayOfWeek.FRIDAY);
+		assertThat(friday.counts()).hasSize(24);
+		assertThat(friday.counts().get(14) - fridayBefore.counts().get(14)).isEqualTo(4);
+		assertThat(friday.counts().get(23) - fridayBefore.counts().get(23)).isEqualTo(1);
+		assertThat(wards.hours().stream().mapToLong(IncidentMap.DayHours::total).sum()).isEqualTo(wards.total());
+
 		// By LSOA and week: the ward-named incident is in no LSOA; weeks run Monday to
 		// Sunday, the first cut at 1 February (a Wednesday).
 		var lsoas = overdoses.map(byLsoa, paramedic);
@@ -225,7 +235,8 @@ class OverdoseMapIntegrationTests {
 			.with(as("paramedic")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(otherWard.name())))
-			.andExpect(content().string(containsString("1 Feb – 5 Feb 2012")));
+			.andExpect(content().string(containsString("1 Feb – 5 Feb 2012")))
+			.andExpect(content().string(containsString("Overdoses by hour and day of the week")));
 	}
 
 	@Test

@@ -45,8 +45,8 @@ class OverdoseMapController {
 	 * small.
 	 */
 	record MapData(LocalDate from, LocalDate to, String level, String vintage, long total, long fatal, long unplaced,
-			boolean pointsShown, List<double[]> points, List<IncidentMap.AreaCount> areas,
-			List<IncidentMap.Bar> curve) {
+			boolean pointsShown, List<double[]> points, List<IncidentMap.AreaCount> areas, List<IncidentMap.Bar> curve,
+			List<IncidentMap.DayHours> hours) {
 	}
 
 	private final OverdoseManagement overdoses;
@@ -120,7 +120,7 @@ class OverdoseMapController {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.body(new MapData(filter.from(), filter.to(), filter.level().urlName(), map.vintage(), map.total(),
-					map.fatal(), map.unplaced(), !points.isEmpty(), points, map.areas(), map.curve()));
+					map.fatal(), map.unplaced(), !points.isEmpty(), points, map.areas(), map.curve(), map.hours()));
 	}
 
 	private Map<String, String> districts() {
