@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -84,6 +85,28 @@ class OverdoseBrowserTests extends BrowserTestSupport {
 		catch (URISyntaxException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Test
+	void theLiveMapAndTheDeathsPassAxeOnAPhoneAndTheMapDraws() {
+		page.setViewportSize(PHONE, 640);
+		signIn("paramedic");
+		page.navigate("/overdose/map?interval=WEEK");
+		assertThat(page.locator("h1")).hasText("Live map of overdoses");
+		// The script fetched the incidents and the boundaries and drew them.
+		assertThat(page.locator("#map")).hasAttribute("data-rendered", Pattern.compile("\\d+ \\d+ \\d+"));
+		assertThat(page.locator("#curve-chart")).isVisible();
+		assertThat(page.locator("#hours-table tbody tr")).hasCount(7);
+		assertAccessible();
+		assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth"))
+			.as("horizontal scrolling on the live map at phone width")
+			.isFalse();
+		page.navigate("/overdose/map?from=2020-02-30");
+		assertThat(page.locator(".govuk-error-summary")).containsText("Enter a date as 2026-12-05");
+		assertAccessible();
+		page.navigate("/overdose/deaths");
+		assertThat(page.locator("h1")).hasText("Drug-related deaths");
+		assertAccessible();
 	}
 
 	@Test

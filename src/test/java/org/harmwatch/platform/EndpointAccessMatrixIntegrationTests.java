@@ -89,6 +89,13 @@ class EndpointAccessMatrixIntegrationTests {
 		// is shared); imports are for health staff
 		EXPECTED.put("GET /overdose/incidents",
 				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /overdose/map",
+				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /api/overdose/map",
+				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /overdose/deaths",
+				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /api/overdose/deaths", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
 		EXPECTED.put("GET /overdose/incidents/new", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
 		EXPECTED.put("POST /overdose/incidents", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
 		EXPECTED.put("GET /overdose/incidents/{id}",

@@ -33,9 +33,27 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IncidentRepository {
 
-	/** Which incidents a query reads: owners the reader may read, and the filter. */
+	/**
+	 * Which incidents a query reads: owners the reader may read, and the filter.
+	 *
+	 * @param substanceClass a class of {@code SubstanceClass} (classes below it count, as
+	 * an incident stores its substances' whole lineage)
+	 */
 	public record Query(Collection<String> owners, @Nullable Instant from, @Nullable Instant until,
-			@Nullable String ladCode, @Nullable Boolean fatal) {
+			@Nullable String ladCode, @Nullable Boolean fatal, @Nullable String substanceClass) {
+
+		public Query(Collection<String> owners, @Nullable Instant from, @Nullable Instant until,
+				@Nullable String ladCode, @Nullable Boolean fatal) {
+			this(owners, from, until, ladCode, fatal, null);
+		}
+
+	}
+
+	/**
+	 * What a map and an epidemic curve need of one incident: no person code, age or sex.
+	 */
+	public record MapRow(String ownerAgency, Purpose purpose, Instant occurredAt, boolean fatal, @Nullable Double lat,
+			@Nullable Double lon, @Nullable String areaCode, @Nullable String areaLevel, @Nullable String ladCode) {
 	}
 
 	private static final String COLUMNS = """
@@ -48,7 +66,8 @@ public class IncidentRepository {
 			  AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
 			  AND (CAST(:until AS timestamptz) IS NULL OR occurred_at < :until)
 			  AND (CAST(:lad AS text) IS NULL OR lad_code = :lad)
-			  AND (CAST(:fatal AS boolean) IS NULL OR fatal = :fatal)""";
+			  AND (CAST(:fatal AS boolean) IS NULL OR fatal = :fatal)
+			  AND (CAST(:substanceClass AS text) IS NULL OR :substanceClass = ANY (substance_classes))""";
 
 	private final JdbcClient jdbc;
 
@@ -161,12 +180,25 @@ public class IncidentRepository {
 		return bind(jdbc.sql("SELECT count(*) FROM overdose.incident " + WHERE), query).query(Long.class).single();
 	}
 
+	/** Every incident the query reads, oldest first, as a map draws it. */
+	public List<MapRow> mapRows(Query query) {
+		return bind(jdbc.sql("""
+				SELECT owner_agency, purpose, occurred_at, fatal, lat, lon, area_code, area_level, lad_code
+				FROM overdose.incident
+				""" + WHERE + " ORDER BY occurred_at, id"), query)
+			.query((rs, row) -> new MapRow(rs.getString(1), Purpose.valueOf(rs.getString(2)),
+					rs.getTimestamp(3).toInstant(), rs.getBoolean(4), number(rs, "lat"), number(rs, "lon"),
+					rs.getString(7), rs.getString(8), rs.getString(9)))
+			.list();
+	}
+
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Query query) {
 		return spec.param("owners", SqlArrays.textArray(List.copyOf(query.owners())))
 			.param("from", query.from() == null ? null : Timestamp.from(query.from()))
 			.param("until", query.until() == null ? null : Timestamp.from(query.until()))
 			.param("lad", query.ladCode())
-			.param("fatal", query.fatal());
+			.param("fatal", query.fatal())
+			.param("substanceClass", query.substanceClass());
 	}
 
 	private Map<UUID, List<NaloxoneAdministration>> naloxone(List<UUID> incidents) {

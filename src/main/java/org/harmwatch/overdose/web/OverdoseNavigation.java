@@ -22,6 +22,18 @@ class OverdoseNavigation {
 	}
 
 	@Bean
+	NavigationItem overdoseMapNavigation() {
+		return new NavigationItem(NavigationGroup.INTELLIGENCE, "overdose.nav.map", "/overdose/map",
+				ShownTo.holders(Capability.OVERDOSE, Action.READ), "overdose.nav.map.description", 405);
+	}
+
+	@Bean
+	NavigationItem overdoseDeathsNavigation() {
+		return new NavigationItem(NavigationGroup.INTELLIGENCE, "overdose.nav.deaths", "/overdose/deaths",
+				ShownTo.holders(Capability.OVERDOSE, Action.READ), "overdose.nav.deaths.description", 407);
+	}
+
+	@Bean
 	NavigationItem overdoseRecordNavigation() {
 		return new NavigationItem(NavigationGroup.INTELLIGENCE, "overdose.nav.record", "/overdose/incidents/new",
 				ShownTo.holders(Capability.OVERDOSE, Action.WRITE), "overdose.nav.record.description", 410);
