@@ -42,7 +42,7 @@ class OverdoseNavigation {
 	@Bean
 	NavigationItem overdoseStatisticsNavigation() {
 		return new NavigationItem(NavigationGroup.ANALYTICS, "overdose.nav.statistics", "/overdose/statistics",
-				ShownTo.everyone(), "overdose.nav.statistics.description", 400);
+				ShownTo.everyone(), "overdose.nav.statistics.description", 810);
 	}
 
 }
