@@ -70,6 +70,11 @@ public class LedgerRepository {
 			.list();
 	}
 
+	/** Every holder in the region, whoever keeps its ledger: for counts only. */
+	public List<Holder> allHolders() {
+		return jdbc.sql("SELECT * FROM naloxone.holder ORDER BY name").query(LedgerRepository::holder).list();
+	}
+
 	public Optional<Holder> holder(UUID id) {
 		return jdbc.sql("SELECT * FROM naloxone.holder WHERE id = ?")
 			.param(id)

@@ -2,6 +2,7 @@ package org.harmwatch.naloxone.web;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,6 +57,24 @@ final class FormValues {
 		}
 		catch (DateTimeParseException ex) {
 			result.rejectValue(field, "naloxone.form.date.invalid");
+			return null;
+		}
+	}
+
+	static @Nullable YearMonth month(@Nullable String value, String field, BindingResult result) {
+		if (value == null || result.hasFieldErrors(field)) {
+			return null;
+		}
+		try {
+			var month = YearMonth.parse(value);
+			if (month.getYear() < 2000 || month.getYear() > 2200) {
+				result.rejectValue(field, "naloxone.form.date.range");
+				return null;
+			}
+			return month;
+		}
+		catch (DateTimeParseException ex) {
+			result.rejectValue(field, "naloxone.form.month.invalid");
 			return null;
 		}
 	}
