@@ -110,6 +110,24 @@ final class FormValues {
 		}
 	}
 
+	static @Nullable Double coordinate(@Nullable String value, String field, double limit, BindingResult result) {
+		if (value == null || result.hasFieldErrors(field)) {
+			return null;
+		}
+		try {
+			double number = Double.parseDouble(value);
+			if (!Double.isFinite(number) || Math.abs(number) > limit) {
+				result.rejectValue(field, "naloxone.holder." + field + ".invalid");
+				return null;
+			}
+			return number;
+		}
+		catch (NumberFormatException ex) {
+			result.rejectValue(field, "naloxone.holder." + field + ".invalid");
+			return null;
+		}
+	}
+
 	static @Nullable UUID id(@Nullable String value, String field, BindingResult result) {
 		if (value == null || result.hasFieldErrors(field)) {
 			return null;

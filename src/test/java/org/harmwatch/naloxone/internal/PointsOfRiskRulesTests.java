@@ -11,6 +11,7 @@ import org.harmwatch.naloxone.HolderKind;
 import org.harmwatch.naloxone.PointsOfRisk;
 import org.harmwatch.naloxone.PointsOfRisk.GapReason;
 import org.harmwatch.naloxone.ReleasePoint;
+import org.harmwatch.naloxone.Sector;
 import org.harmwatch.naloxone.internal.PointsOfRiskRules.Key;
 import org.junit.jupiter.api.Test;
 
@@ -120,7 +121,8 @@ class PointsOfRiskRulesTests {
 	}
 
 	static Holder holder(String name, HolderKind kind) {
-		return new Holder(UUID.randomUUID(), "AGENCY", kind, name, null, null, null, null, null, false, false);
+		return new Holder(UUID.randomUUID(), "AGENCY", kind, name, null, null, null, null, null, false, false, null,
+				null, null, Sector.THIRD_SECTOR);
 	}
 
 	static Key key(Holder holder, ReleasePoint point) {
