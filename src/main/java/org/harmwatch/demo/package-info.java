@@ -13,7 +13,7 @@
 @NullMarked
 @ApplicationModule(displayName = "Demo",
 		allowedDependencies = { "shared", "platform", "earlywarning", "earlywarning :: events", "drugchecking",
-				"drugchecking :: events", "dissemination", "dissemination :: events" })
+				"drugchecking :: events", "dissemination", "dissemination :: events", "naloxone" })
 package org.harmwatch.demo;
 
 import org.jspecify.annotations.NullMarked;
