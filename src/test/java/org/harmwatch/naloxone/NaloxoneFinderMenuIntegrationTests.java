@@ -1,5 +1,6 @@
 package org.harmwatch.naloxone;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import org.harmwatch.HarmwatchIntegrationTest;
@@ -53,11 +55,18 @@ class NaloxoneFinderMenuIntegrationTests {
 		var path = body.replaceAll("(?s).*?(/subscribe/confirm/[A-Za-z0-9_-]+).*", "$1");
 		assertThat(path).startsWith("/subscribe/confirm/");
 
-		var page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		// as a browser asks for it, compressed
+		var page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Accept-Encoding", "gzip")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("href=\"/naloxone/finder\"").contains("Harm reduction").contains("</html>");
-		var token = CSRF.matcher(page.body());
+		var html = page.headers().firstValue("Content-Encoding").filter("gzip"::equals).isPresent()
+				? new String(new GZIPInputStream(new ByteArrayInputStream(page.body())).readAllBytes(),
+						StandardCharsets.UTF_8)
+				: new String(page.body(), StandardCharsets.UTF_8);
+		assertThat(html).contains("href=\"/naloxone/finder\"").contains("Harm reduction").contains("</html>");
+		var token = CSRF.matcher(html);
 		assertThat(token.find()).as("the form carries a CSRF token").isTrue();
 		var cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
 
