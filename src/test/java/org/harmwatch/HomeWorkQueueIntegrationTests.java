@@ -195,15 +195,15 @@ class HomeWorkQueueIntegrationTests {
 	@Test
 	void theCoordinatorAndAPanelMemberSeeTheirSectionsAndWhatWaitsForEachOfThem() throws Exception {
 		var coordinatorHome = home("coordinator");
-		assertThat(sections(coordinatorHome)).containsExactly("Intelligence", "Drug checking", "Maps and analysis",
-				"Reference data");
+		assertThat(sections(coordinatorHome)).containsExactly("Intelligence", "Drug checking", "Harm reduction",
+				"Maps and analysis", "Reference data");
 		var coordinatorBefore = queue(coordinatorHome);
 		assertThat(coordinatorBefore).containsOnlyKeys("earlywarning.home.queue.urgentSignals",
 				"earlywarning.home.queue.withPanel", "earlywarning.home.queue.gradesDue",
 				"earlywarning.home.queue.approvals", "dissemination.home.queue.givenUp");
 		var panelHome = home("panel");
-		assertThat(sections(panelHome)).containsExactly("Intelligence", "Drug checking", "Maps and analysis",
-				"Reference data");
+		assertThat(sections(panelHome)).containsExactly("Intelligence", "Drug checking", "Harm reduction",
+				"Maps and analysis", "Reference data");
 		var panelBefore = queue(panelHome);
 		assertThat(panelBefore).containsOnlyKeys("earlywarning.home.queue.urgentSignals",
 				"earlywarning.home.queue.gradesDue", "earlywarning.home.queue.approvals");
@@ -296,8 +296,8 @@ class HomeWorkQueueIntegrationTests {
 		agencies.createStaff(analyst, "Queue analyst", analyst + "@dcq.test", service, List.of("DRUG_CHECKING_ANALYST"),
 				null);
 		var home = home(analyst);
-		assertThat(sections(home)).containsExactly("Intelligence", "Drug checking", "Maps and analysis",
-				"Reference data");
+		assertThat(sections(home)).containsExactly("Intelligence", "Drug checking", "Harm reduction",
+				"Maps and analysis", "Reference data");
 		var keys = List.of("drugchecking.home.queue.noResult", "drugchecking.home.queue.unconfirmed",
 				"drugchecking.home.queue.importsRunning", "drugchecking.home.queue.importsFailed");
 		assertThat(queue(home)).containsOnlyKeys(keys).allSatisfy((key, count) -> assertThat(count).isZero());
@@ -377,8 +377,8 @@ class HomeWorkQueueIntegrationTests {
 	@Test
 	void aPoliceOfficerSeesThePublicSectionsAndNoHealthWork() throws Exception {
 		var home = home("custody");
-		assertThat(sections(home)).containsExactly("Intelligence", "Drug checking", "Maps and analysis",
-				"Reference data");
+		assertThat(sections(home)).containsExactly("Intelligence", "Drug checking", "Harm reduction",
+				"Maps and analysis", "Reference data");
 		assertThat(queue(home)).isEmpty();
 		assertThat(home).contains("Nothing in your roles waits on you here")
 			.doesNotContain("data-queue-item", "Samples of the last 30 days", "Urgent signals",
@@ -388,8 +388,8 @@ class HomeWorkQueueIntegrationTests {
 	@Test
 	void anAdministratorSeesAdministrationAndAgreementsAboutToEnd() throws Exception {
 		var home = home("admin");
-		assertThat(sections(home)).containsExactly("Intelligence", "Drug checking", "Maps and analysis",
-				"Reference data", "Administration");
+		assertThat(sections(home)).containsExactly("Intelligence", "Drug checking", "Harm reduction",
+				"Maps and analysis", "Reference data", "Administration");
 		var before = queue(home);
 		assertThat(before).containsOnlyKeys("agency.home.queue.agreementsEnding");
 
@@ -430,7 +430,8 @@ class HomeWorkQueueIntegrationTests {
 		// alerts.
 		assertThat(home("frontline")).contains("href=\"/early-warning/reports/new\"");
 		var publicHome = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
-		assertThat(sections(publicHome)).containsExactly("Intelligence", "Drug checking", "Maps and analysis");
+		assertThat(sections(publicHome)).containsExactly("Intelligence", "Drug checking", "Harm reduction",
+				"Maps and analysis");
 		assertThat(publicHome).doesNotContain("hw-subnav");
 		var board = mvc.perform(get("/drug-checking/board")).andReturn().getResponse().getContentAsString();
 		assertThat(entries(board)).containsExactly("Check your result -> /drug-checking/results",

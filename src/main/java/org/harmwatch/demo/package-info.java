@@ -13,8 +13,8 @@
 @NullMarked
 @ApplicationModule(displayName = "Demo",
 		allowedDependencies = { "shared", "platform", "earlywarning", "earlywarning :: events", "drugchecking",
-				"overdose", "overdose :: events", "drugchecking :: events", "dissemination",
-				"dissemination :: events" })
+				"overdose", "overdose :: events", "drugchecking :: events", "dissemination", "dissemination :: events",
+				"naloxone" })
 package org.harmwatch.demo;
 
 import org.jspecify.annotations.NullMarked;

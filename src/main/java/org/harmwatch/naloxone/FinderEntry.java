@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param ladName its district's name
  * @param openingHours when it is open
  * @param trains whether it trains people to use a kit
+ * @param latitude where it is (WGS84), if its agency gave a point
+ * @param longitude where it is (WGS84), if its agency gave a point
  */
 public record FinderEntry(String name, HolderKind kind, @Nullable String address, @Nullable String postcode,
-		@Nullable String ladCode, @Nullable String ladName, @Nullable String openingHours, boolean trains) {
+		@Nullable String ladCode, @Nullable String ladName, @Nullable String openingHours, boolean trains,
+		@Nullable Double latitude, @Nullable Double longitude) {
 
 }

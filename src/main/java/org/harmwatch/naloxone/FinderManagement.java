@@ -2,6 +2,7 @@ package org.harmwatch.naloxone;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.harmwatch.geography.Area;
@@ -39,6 +40,16 @@ public class FinderManagement {
 		return result;
 	}
 
+	/**
+	 * The region's bounds for the finder's map, as "south,west,north,east", or empty when
+	 * not known.
+	 */
+	public String bounds() {
+		return geography.bounds()
+			.map(b -> String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", b.south(), b.west(), b.north(), b.east()))
+			.orElse("");
+	}
+
 	/** Whether the code is one of the region's districts. */
 	public boolean isDistrict(String code) {
 		return geography.area(code).map(Area::level).filter(AreaLevel.LAD::equals).isPresent();
@@ -51,7 +62,8 @@ public class FinderManagement {
 		return ledger.finder(ladCode, trainsOnly)
 			.stream()
 			.map(e -> new FinderEntry(e.name(), e.kind(), e.address(), e.postcode(), e.ladCode(),
-					e.ladCode() == null ? null : names.get(e.ladCode()), e.openingHours(), e.trains()))
+					e.ladCode() == null ? null : names.get(e.ladCode()), e.openingHours(), e.trains(), e.latitude(),
+					e.longitude()))
 			.toList();
 	}
 

@@ -19,9 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param openingHours when it is open, as people should read it
  * @param trains whether it trains people to give naloxone
  * @param publicListing whether the public finder lists it
+ * @param latitude where it is (WGS84), if given
+ * @param longitude where it is (WGS84), if given
+ * @param lsoaCode the 2021 LSOA its point falls in, if it has one
+ * @param sector which sector runs it
  */
 public record Holder(UUID id, String ownerAgency, HolderKind kind, String name, @Nullable String agencyCode,
 		@Nullable String ladCode, @Nullable String address, @Nullable String postcode, @Nullable String openingHours,
-		boolean trains, boolean publicListing) {
+		boolean trains, boolean publicListing, @Nullable Double latitude, @Nullable Double longitude,
+		@Nullable String lsoaCode, Sector sector) {
 
 }

@@ -17,6 +17,8 @@ public enum HolderKind {
 	PRISON,
 	/** An ambulance service. */
 	AMBULANCE,
+	/** A hospital, for people discharged after an overdose. */
+	HOSPITAL,
 	/** Anywhere else. */
 	OTHER
 

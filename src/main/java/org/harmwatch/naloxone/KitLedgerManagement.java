@@ -88,6 +88,15 @@ public class KitLedgerManagement {
 		return ledger.products();
 	}
 
+	/**
+	 * Whether any agency has recorded a holder: counts only, so that the demo loads only
+	 * into an empty ledger.
+	 */
+	@Transactional(readOnly = true)
+	public boolean hasHolders() {
+		return !ledger.allHolders().isEmpty();
+	}
+
 	/** The holders whose ledgers the user may use for the action. */
 	@Transactional(readOnly = true)
 	public List<Holder> holders(HarmwatchUser user, Action action) {
@@ -141,10 +150,32 @@ public class KitLedgerManagement {
 		if (draft.publicListing() && (draft.address() == null || draft.openingHours() == null)) {
 			problems.add(FieldProblem.of("publicListing", "naloxone.holder.publicListing.needsAddress"));
 		}
+		var ladCode = draft.ladCode();
+		String lsoaCode = null;
+		if ((draft.latitude() == null) != (draft.longitude() == null)) {
+			problems.add(FieldProblem.of(draft.latitude() == null ? "latitude" : "longitude",
+					"naloxone.holder.location.both"));
+		}
+		else if (draft.latitude() != null && draft.longitude() != null) {
+			var found = geography.lookup(draft.latitude(), draft.longitude());
+			if (found.isEmpty()) {
+				problems.add(FieldProblem.of("latitude", "naloxone.holder.location.outside"));
+			}
+			else if (ladCode != null && !ladCode.equals(found.get().lad().code())) {
+				problems.add(
+						FieldProblem.of("ladCode", "naloxone.holder.location.otherDistrict", found.get().lad().name()));
+			}
+			else {
+				ladCode = found.get().lad().code();
+				lsoaCode = found.get().lsoa() == null ? null : found.get().lsoa().code();
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new InputRejectedException(problems);
 		}
-		var id = ledger.addHolder(user.agencyCode(), draft, clock.instant(), user.getUsername());
+		var sector = draft.sector() != null ? draft.sector() : Sector.usualFor(draft.kind());
+		var id = ledger.addHolder(user.agencyCode(), draft, ladCode, lsoaCode, sector, clock.instant(),
+				user.getUsername());
 		audit.record(NaloxoneAudit.NALOXONE_HOLDER_ADDED, "naloxone-holder", id.toString(), null, Outcome.ALLOWED,
 				draft.kind().name());
 		return id;

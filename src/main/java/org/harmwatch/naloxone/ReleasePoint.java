@@ -7,16 +7,30 @@ package org.harmwatch.naloxone;
 public enum ReleasePoint {
 
 	/** Release from prison. */
-	PRISON_RELEASE,
+	PRISON_RELEASE(HolderKind.PRISON),
 	/** A bail hostel. */
-	BAIL_HOSTEL,
+	BAIL_HOSTEL(HolderKind.HOSTEL),
 	/** A homeless shelter. */
-	HOMELESS_SHELTER,
+	HOMELESS_SHELTER(HolderKind.HOSTEL),
 	/** Discharge from hospital after an overdose. */
-	HOSPITAL_DISCHARGE,
+	HOSPITAL_DISCHARGE(HolderKind.HOSPITAL),
 	/** Leaving treatment. */
-	LEAVING_TREATMENT,
+	LEAVING_TREATMENT(HolderKind.DRUG_SERVICE),
 	/** Release from police custody. */
-	CUSTODY_RELEASE
+	CUSTODY_RELEASE(HolderKind.CUSTODY_SUITE);
+
+	private final HolderKind expectedAt;
+
+	ReleasePoint(HolderKind expectedAt) {
+		this.expectedAt = expectedAt;
+	}
+
+	/**
+	 * The kind of holder at which people pass this point: a holder of that kind with no
+	 * leavers recorded at any of its points is a gap.
+	 */
+	public HolderKind expectedAt() {
+		return expectedAt;
+	}
 
 }

@@ -12,6 +12,25 @@
  * holder; this module only listens to overdose's events.
  *
  * <p>
+ * Points of risk (prison release, bail and homeless hostels, hospital discharge after an
+ * overdose, leaving treatment, custody release) are measured as a share: people supplied
+ * a kit at the point (the ledger's supplies marked with it) over people who left it,
+ * which the holder's naloxone lead enters as a count per point and month. A count, not a
+ * per-person "left with a kit: yes/no", because that is what a lead can collect: prisons,
+ * hospitals and hostels publish or share their release, discharge and move-on numbers,
+ * whereas a list of everyone who left, kit or not, would be personal data about people
+ * who never used the service, shared without a legal basis. Shares carry Wilson 95 %
+ * intervals, so a small custody suite is not called a gap on three releases.
+ *
+ * <p>
+ * Coverage sets kits supplied against population (2021 LSOAs, mid-year estimates),
+ * deprivation (IMD deciles) and overdoses. Supplies count where the supplying holder is
+ * (its optional point, checked to lie in the region), and overdoses are those at which
+ * naloxone was given, as this module keeps them from {@code OverdoseRecorded} and direct
+ * reports: it never asks the overdose module. The public finder shows listed holders on a
+ * map, with the list as its text alternative.
+ *
+ * <p>
  * Every holder, and every movement, training and administration, belongs to the agency
  * that recorded it; staff of another agency see it only under a data-sharing agreement
  * recorded in {@link org.harmwatch.agency.SharingManagement}. A supply to a person is a

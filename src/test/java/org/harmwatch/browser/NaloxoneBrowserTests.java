@@ -37,6 +37,8 @@ class NaloxoneBrowserTests extends BrowserTestSupport {
 		page.getByLabel("Address").fill("1 New Street");
 		page.getByLabel("Postcode").fill("B2 4QA");
 		page.getByLabel("Opening hours").fill("Monday to Saturday 9am to 6pm");
+		page.getByLabel("Latitude (optional)").fill("52.4797");
+		page.getByLabel("Longitude (optional)").fill("-1.8990");
 		page.getByLabel("It trains people to give naloxone").check();
 		page.getByLabel("List it in the public naloxone finder").check();
 		assertAccessible();
@@ -68,6 +70,16 @@ class NaloxoneBrowserTests extends BrowserTestSupport {
 		assertThat(row).containsText("12");
 		assertAccessible();
 
+		// The points of risk and coverage pages, as the lead reads them
+		page.navigate("/naloxone/points");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Points of risk").setLevel(1)))
+			.isVisible();
+		assertAccessible();
+		page.navigate("/naloxone/coverage?district=E08000025");
+		assertThat(page.locator("#coverage-districts")).containsText("Birmingham");
+		assertThat(page.locator("#coverage-lsoas")).isVisible();
+		assertAccessible();
+
 		// A visitor on a phone, not signed in
 		context.clearCookies();
 		page.setViewportSize(PHONE, 640);
@@ -81,6 +93,12 @@ class NaloxoneBrowserTests extends BrowserTestSupport {
 		page.waitForURL("**district=E08000025**");
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
 		assertThat(page.locator("#places")).containsText("Monday to Saturday 9am to 6pm");
+		// the map shows the listed places with a point; the list stays the text
+		// alternative
+		var map = page.locator("#finder-map");
+		assertThat(map).hasAttribute("data-loaded", "true");
+		assertThat(page.locator("#finder-map .hw-finder-place").first()).isVisible();
+		assertThat(page.locator("#map-status")).containsText("places shown");
 		assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth")).isFalse();
 		assertAccessible();
 	}

@@ -41,8 +41,8 @@ class NavigationBrowserTests extends BrowserTestSupport {
 		page.keyboard().press("Enter");
 		assertThat(menu).hasAttribute("aria-expanded", "true");
 		assertThat(sections).isVisible();
-		assertThat(sections.getByRole(AriaRole.LINK))
-			.hasText(new String[] { "Intelligence", "Drug checking", "Maps and analysis", "Reference data" });
+		assertThat(sections.getByRole(AriaRole.LINK)).hasText(new String[] { "Intelligence", "Drug checking",
+				"Harm reduction", "Maps and analysis", "Reference data" });
 		page.keyboard().press("Tab");
 		assertThat(sections.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Intelligence")))
 			.isFocused();

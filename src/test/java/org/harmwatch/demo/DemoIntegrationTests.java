@@ -2,6 +2,7 @@ package org.harmwatch.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.regex.Pattern;
 
 import org.harmwatch.earlywarning.AlertManagement;
@@ -19,6 +20,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -71,6 +73,9 @@ class DemoIntegrationTests {
 
 	@Autowired
 	OverdoseManagement overdoses;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	RequestPostProcessor as(String username) {
 		return user(users.loadUserByUsername(username));
@@ -208,7 +213,38 @@ class DemoIntegrationTests {
 	}
 
 	@Test
+	void naloxoneIsAliveInTheFinderTheLedgerAndThePointsOfRisk() throws Exception {
+		var finder = mvc.perform(get("/naloxone/finder"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(finder).contains("Digbeth Recovery Hub (demo)")
+			.contains("Moor Street Pharmacy (demo)")
+			.contains("Coventry Outreach Point (demo)")
+			.contains("id=\"finder-map\"")
+			.doesNotContain("move-on hostel")
+			.doesNotContain("release team");
+		var json = mvc.perform(get("/naloxone/finder.json"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(json).contains("\"latitude\":52.479").contains("\"openingHours\":\"Monday to Friday");
+		// 120 received, 70 passed on, 9 supplied by the hub itself: 41 left
+		var ledgerPage = page("/naloxone", as("naloxone"));
+		assertThat(ledgerPage).contains("Digbeth Recovery Hub (demo)").contains("DEMO-NYX-0001").contains(">41<");
+		var points = page("/naloxone/points?from=" + YearMonth.now().minusMonths(2) + "&to=" + YearMonth.now(),
+				as("naloxone"));
+		// 7 of the 18 people released last month left with a kit
+		assertThat(points).contains("HMP Birmingham release team (demo)").contains("38.9%");
+		assertThat(page("/naloxone/figures", as("naloxone"))).contains("id=\"peopleTrained\">26<");
+	}
+
+	@Test
 	void aRestartSeedsNothingTwice() throws Exception {
+		long holders = jdbc.sql("SELECT count(*) FROM naloxone.holder").query(Long.class).single();
+		long movements = jdbc.sql("SELECT count(*) FROM naloxone.movement").query(Long.class).single();
 		long signals = earlyWarning.signals(null, null, 1).total();
 		long alertCount = alerts.alerts(null, 1, Instant.now()).alerts().size();
 		ApplicationArguments none = new DefaultApplicationArguments();
@@ -217,6 +253,9 @@ class DemoIntegrationTests {
 		}
 		assertThat(earlyWarning.signals(null, null, 1).total()).isEqualTo(signals);
 		assertThat(alerts.alerts(null, 1, Instant.now()).alerts()).hasSize((int) alertCount);
+		assertThat(jdbc.sql("SELECT count(*) FROM naloxone.holder").query(Long.class).single()).isEqualTo(holders)
+			.isEqualTo(5);
+		assertThat(jdbc.sql("SELECT count(*) FROM naloxone.movement").query(Long.class).single()).isEqualTo(movements);
 	}
 
 }

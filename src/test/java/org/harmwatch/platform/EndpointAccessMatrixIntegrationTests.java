@@ -309,6 +309,10 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /naloxone/administrations/new", only("NALOXONE_LEAD"));
 		EXPECTED.put("POST /naloxone/administrations/new", only("NALOXONE_LEAD"));
 		EXPECTED.put("GET /naloxone/figures", only("NALOXONE_LEAD"));
+		EXPECTED.put("GET /naloxone/points", only("NALOXONE_LEAD"));
+		EXPECTED.put("GET /naloxone/leavers/new", only("NALOXONE_LEAD"));
+		EXPECTED.put("POST /naloxone/leavers/new", only("NALOXONE_LEAD"));
+		EXPECTED.put("GET /naloxone/coverage", only("NALOXONE_LEAD"));
 		EXPECTED.put("GET /naloxone/finder", PUBLIC);
 		EXPECTED.put("GET /naloxone/finder.csv", PUBLIC);
 		EXPECTED.put("GET /naloxone/finder.json", PUBLIC);

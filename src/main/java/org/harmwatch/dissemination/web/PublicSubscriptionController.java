@@ -12,6 +12,7 @@ import org.harmwatch.dissemination.internal.PublicFormRateLimiter;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.PublicEndpoint;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -109,10 +110,15 @@ class PublicSubscriptionController {
 
 	@GetMapping("/subscribe/confirm/{token}")
 	@PublicEndpoint("The confirmation link sent to a new subscriber; shows a button, changes nothing")
-	String confirmPage(@PathVariable String token, Model model) {
+	String confirmPage(@PathVariable String token, Model model, CsrfToken csrf) {
 		if (!dissemination.confirmable(token, clock.instant())) {
 			throw tokenNotFound();
 		}
+		// The form's CSRF token is resolved (and its session created) now, while the
+		// response can still take a cookie: rendered later, a long header could commit
+		// the
+		// response before the form asks for it.
+		csrf.getToken();
 		model.addAttribute("token", token);
 		return "dissemination/confirm";
 	}

@@ -19,6 +19,7 @@ import org.harmwatch.naloxone.Ledger;
 import org.harmwatch.naloxone.MovementDraft;
 import org.harmwatch.naloxone.Product;
 import org.harmwatch.naloxone.ReleasePoint;
+import org.harmwatch.naloxone.Sector;
 import org.harmwatch.naloxone.SupplyType;
 import org.harmwatch.platform.SqlArrays;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,11 @@ public class LedgerRepository {
 			.list();
 	}
 
+	/** Every holder in the region, whoever keeps its ledger: for counts only. */
+	public List<Holder> allHolders() {
+		return jdbc.sql("SELECT * FROM naloxone.holder ORDER BY name").query(LedgerRepository::holder).list();
+	}
+
 	public Optional<Holder> holder(UUID id) {
 		return jdbc.sql("SELECT * FROM naloxone.holder WHERE id = ?")
 			.param(id)
@@ -93,20 +99,29 @@ public class LedgerRepository {
 			.single() > 0;
 	}
 
-	public UUID addHolder(String owner, HolderDraft draft, Instant now, String by) {
+	/**
+	 * Adds a holder; {@code ladCode} and {@code lsoaCode} are the areas its point falls
+	 * in when it has one (else the district as entered).
+	 */
+	public UUID addHolder(String owner, HolderDraft draft, @Nullable String ladCode, @Nullable String lsoaCode,
+			Sector sector, Instant now, String by) {
 		var id = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO naloxone.holder (id, owner_agency, kind, name, agency_code, lad_code, address, postcode,
-				  opening_hours, trains, public_listing, created_at, created_by)
+				  opening_hours, trains, public_listing, latitude, longitude, lsoa_code, sector, created_at, created_by)
 				VALUES (:id, :owner, :kind, :name, :agencyCode, :ladCode, :address, :postcode, :hours, :trains, :listed,
-				  :now, :by)
+				  :lat, :lon, :lsoa, :sector, :now, :by)
 				""")
 			.param("id", id)
 			.param("owner", owner)
 			.param("kind", draft.kind().name())
 			.param("name", draft.name())
 			.param("agencyCode", draft.agencyCode())
-			.param("ladCode", draft.ladCode())
+			.param("ladCode", ladCode)
+			.param("lat", draft.latitude())
+			.param("lon", draft.longitude())
+			.param("lsoa", lsoaCode)
+			.param("sector", sector.name())
 			.param("address", draft.address())
 			.param("postcode", draft.postcode())
 			.param("hours", draft.openingHours())
@@ -233,7 +248,8 @@ public class LedgerRepository {
 	/** Places listed in the public finder, in a district or everywhere. */
 	public List<FinderEntry> finder(@Nullable String ladCode, boolean trainsOnly) {
 		return jdbc.sql("""
-				SELECT name, kind, address, postcode, lad_code, opening_hours, trains FROM naloxone.holder
+				SELECT name, kind, address, postcode, lad_code, opening_hours, trains, latitude, longitude
+				FROM naloxone.holder
 				WHERE public_listing AND (CAST(:lad AS TEXT) IS NULL OR lad_code = :lad) AND (trains OR NOT :trainsOnly)
 				ORDER BY lad_code NULLS LAST, name
 				""")
@@ -241,7 +257,8 @@ public class LedgerRepository {
 			.param("trainsOnly", trainsOnly)
 			.query((rs, n) -> new FinderEntry(rs.getString("name"), HolderKind.valueOf(rs.getString("kind")),
 					rs.getString("address"), rs.getString("postcode"), rs.getString("lad_code"), null,
-					rs.getString("opening_hours"), rs.getBoolean("trains")))
+					rs.getString("opening_hours"), rs.getBoolean("trains"), rs.getObject("latitude", Double.class),
+					rs.getObject("longitude", Double.class)))
 			.list();
 	}
 
@@ -249,7 +266,9 @@ public class LedgerRepository {
 		return new Holder(rs.getObject("id", UUID.class), rs.getString("owner_agency"),
 				HolderKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("agency_code"),
 				rs.getString("lad_code"), rs.getString("address"), rs.getString("postcode"),
-				rs.getString("opening_hours"), rs.getBoolean("trains"), rs.getBoolean("public_listing"));
+				rs.getString("opening_hours"), rs.getBoolean("trains"), rs.getBoolean("public_listing"),
+				rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class),
+				rs.getString("lsoa_code"), Sector.valueOf(rs.getString("sector")));
 	}
 
 	private static @Nullable String name(@Nullable Enum<?> value) {

@@ -2,6 +2,7 @@ package org.harmwatch.naloxone.web;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,6 +61,24 @@ final class FormValues {
 		}
 	}
 
+	static @Nullable YearMonth month(@Nullable String value, String field, BindingResult result) {
+		if (value == null || result.hasFieldErrors(field)) {
+			return null;
+		}
+		try {
+			var month = YearMonth.parse(value);
+			if (month.getYear() < 2000 || month.getYear() > 2200) {
+				result.rejectValue(field, "naloxone.form.date.range");
+				return null;
+			}
+			return month;
+		}
+		catch (DateTimeParseException ex) {
+			result.rejectValue(field, "naloxone.form.month.invalid");
+			return null;
+		}
+	}
+
 	static @Nullable LocalTime time(@Nullable String value, String field, BindingResult result) {
 		if (value == null || result.hasFieldErrors(field)) {
 			return null;
@@ -87,6 +106,24 @@ final class FormValues {
 		}
 		catch (NumberFormatException ex) {
 			result.rejectValue(field, "naloxone.form.number.invalid", new Object[] { min, max }, null);
+			return null;
+		}
+	}
+
+	static @Nullable Double coordinate(@Nullable String value, String field, double limit, BindingResult result) {
+		if (value == null || result.hasFieldErrors(field)) {
+			return null;
+		}
+		try {
+			double number = Double.parseDouble(value);
+			if (!Double.isFinite(number) || Math.abs(number) > limit) {
+				result.rejectValue(field, "naloxone.holder." + field + ".invalid");
+				return null;
+			}
+			return number;
+		}
+		catch (NumberFormatException ex) {
+			result.rejectValue(field, "naloxone.holder." + field + ".invalid");
 			return null;
 		}
 	}

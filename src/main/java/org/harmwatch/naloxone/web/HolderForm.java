@@ -15,7 +15,10 @@ record HolderForm(@NotBlank(message = "{naloxone.holder.kind.required}") @Nullab
 		@Size(max = 300, message = "{naloxone.holder.address.size}") @Nullable String address,
 		@Size(max = 10, message = "{naloxone.holder.postcode.size}") @Nullable String postcode,
 		@Size(max = 300, message = "{naloxone.holder.openingHours.size}") @Nullable String openingHours,
-		@Nullable String trains, @Nullable String publicListing) {
+		@Nullable String trains, @Nullable String publicListing,
+		@Size(max = 30, message = "{naloxone.holder.latitude.invalid}") @Nullable String latitude,
+		@Size(max = 30, message = "{naloxone.holder.longitude.invalid}") @Nullable String longitude,
+		@Nullable String sector) {
 
 	HolderForm {
 		kind = FormValues.trim(kind);
@@ -27,10 +30,13 @@ record HolderForm(@NotBlank(message = "{naloxone.holder.kind.required}") @Nullab
 		openingHours = FormValues.trim(openingHours);
 		trains = FormValues.trim(trains);
 		publicListing = FormValues.trim(publicListing);
+		latitude = FormValues.trim(latitude);
+		longitude = FormValues.trim(longitude);
+		sector = FormValues.trim(sector);
 	}
 
 	static HolderForm empty() {
-		return new HolderForm(null, null, null, null, null, null, null, null, null);
+		return new HolderForm(null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.harmwatch.naloxone.KitReason;
 import org.harmwatch.naloxone.MovementDraft;
 import org.harmwatch.naloxone.MovementKind;
 import org.harmwatch.naloxone.ReleasePoint;
+import org.harmwatch.naloxone.Sector;
 import org.harmwatch.naloxone.SupplyType;
 import org.harmwatch.naloxone.internal.NaloxonePolicy;
 import org.harmwatch.platform.FormErrorOrder;
@@ -81,12 +82,15 @@ class NaloxoneController {
 	String addHolder(@Validated @ModelAttribute(HOLDER_FORM) HolderForm form, BindingResult result, Model model,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
 		var kind = FormValues.choice(HolderKind.class, form.kind(), "kind", result);
+		var latitude = FormValues.coordinate(form.latitude(), "latitude", 90, result);
+		var longitude = FormValues.coordinate(form.longitude(), "longitude", 180, result);
+		var sector = FormValues.choice(Sector.class, form.sector(), "sector", result);
 		if (!result.hasErrors() && kind != null && form.name() != null) {
 			try {
 				ledger.addHolder(user,
 						new HolderDraft(kind, form.name(), form.agencyCode(), form.ladCode(), form.address(),
 								form.postcode(), form.openingHours(), "true".equals(form.trains()),
-								"true".equals(form.publicListing())));
+								"true".equals(form.publicListing()), latitude, longitude, sector));
 				redirect.addFlashAttribute(NOTICE, "naloxone.holder.added");
 				return "redirect:/naloxone";
 			}
@@ -151,6 +155,7 @@ class NaloxoneController {
 		FormErrorOrder.inPageOrder(model, HOLDER_FORM);
 		model.addAttribute("holderKinds", FormValues.options(HolderKind.class, "naloxone.holderKind."));
 		model.addAttribute("districts", finder.districts());
+		model.addAttribute("sectors", FormValues.options(Sector.class, "naloxone.sector."));
 		return "naloxone/holderForm";
 	}
 

@@ -49,6 +49,7 @@ class NaloxoneFinderController {
 				result.hasErrors() ? List.of() : finder.entries(form.district(), form.trainsOnly()));
 		model.addAttribute("districts", finder.districts());
 		model.addAttribute("licenceUrl", LICENCE_URL);
+		model.addAttribute("bounds", finder.bounds());
 		return "naloxone/finder";
 	}
 
@@ -57,10 +58,12 @@ class NaloxoneFinderController {
 	ResponseEntity<String> csv(@ModelAttribute(FORM) FinderForm form) {
 		var out = new StringBuilder();
 		var csv = new CsvWriter(out);
-		csv.row("name", "kind", "address", "postcode", "district_code", "district", "opening_hours", "trains");
+		csv.row("name", "kind", "address", "postcode", "district_code", "district", "opening_hours", "trains",
+				"latitude", "longitude");
 		for (var e : entries(form)) {
 			csv.row(e.name(), e.kind().name(), e.address(), e.postcode(), e.ladCode(), e.ladName(), e.openingHours(),
-					e.trains() ? "yes" : "no");
+					e.trains() ? "yes" : "no", e.latitude() == null ? null : e.latitude().toString(),
+					e.longitude() == null ? null : e.longitude().toString());
 		}
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

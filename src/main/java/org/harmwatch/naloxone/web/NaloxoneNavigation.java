@@ -9,15 +9,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Naloxone's entries in the harm-reduction section: the kit ledger, the figures and the
- * finder, for naloxone staff.
+ * Naloxone's entries in the harm-reduction section: the kit ledger and the figures for
+ * naloxone staff, and the public finder for everyone, signed in or not.
  *
  * <p>
- * The finder itself is public ({@code /naloxone/finder}, no sign-in), but its entry is
- * not yet shown to everyone: a public section more in the header pushes the anonymous
- * subscription-confirmation page past the response buffer before its form asks for a
- * session (CSRF token), and that page then fails. Show it with {@code ShownTo.everyone()}
- * once that page no longer depends on the header's size.
+ * The finder's entry makes the header longer on every page; pages whose form needs a
+ * session (CSRF token) resolve the token before they render, so a longer header cannot
+ * push them past the response buffer first.
  */
 @Configuration(proxyBeanMethods = false)
 class NaloxoneNavigation {
@@ -37,7 +35,7 @@ class NaloxoneNavigation {
 	@Bean
 	NavigationItem naloxoneFinderNavigation() {
 		return new NavigationItem(NavigationGroup.HARM_REDUCTION, "naloxone.nav.finder", "/naloxone/finder",
-				ShownTo.holders(Capability.NALOXONE, Action.READ), "naloxone.nav.finder.description", 120);
+				ShownTo.everyone(), "naloxone.nav.finder.description", 120);
 	}
 
 }

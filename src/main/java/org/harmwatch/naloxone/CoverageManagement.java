@@ -1,0 +1,98 @@
+package org.harmwatch.naloxone;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+
+import org.harmwatch.geography.AreaLevel;
+import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.naloxone.internal.CoverageRepository;
+import org.harmwatch.naloxone.internal.CoverageRules;
+import org.harmwatch.naloxone.internal.LedgerRepository;
+import org.harmwatch.naloxone.internal.NaloxoneAudit;
+import org.harmwatch.naloxone.internal.NaloxonePolicy;
+import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.AuditLog.Outcome;
+import org.harmwatch.platform.FieldProblem;
+import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.RegionSettings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Coverage and the postcode lottery: kits supplied per 1,000 people and per 100 overdoses
+ * by district, by 2021 LSOA and by IMD decile, and which holders are active in each
+ * district. Counts only, region-wide, for anyone who reads the programme's figures.
+ */
+@Service
+public class CoverageManagement {
+
+	private final CoverageRepository coverage;
+
+	private final LedgerRepository ledger;
+
+	private final GeographyManagement geography;
+
+	private final AuditLog audit;
+
+	private final RegionSettings region;
+
+	CoverageManagement(CoverageRepository coverage, LedgerRepository ledger, GeographyManagement geography,
+			AuditLog audit, RegionSettings region) {
+		this.coverage = coverage;
+		this.ledger = ledger;
+		this.geography = geography;
+		this.audit = audit;
+		this.region = region;
+	}
+
+	/**
+	 * Coverage over the days from and to (both included); {@code ladCode} lists that
+	 * district's LSOAs as well.
+	 */
+	@Transactional(readOnly = true)
+	public Coverage coverage(HarmwatchUser user, LocalDate from, LocalDate to, @Nullable String ladCode) {
+		if (!NaloxonePolicy.readsFigures(user)) {
+			throw new AccessDeniedException("No naloxone read");
+		}
+		if (to.isBefore(from)) {
+			throw new InputRejectedException(FieldProblem.of("to", "naloxone.figures.to.beforeFrom"));
+		}
+		if (from.plusDays(TrainingManagement.MAX_PERIOD_DAYS).isBefore(to)) {
+			throw new InputRejectedException(FieldProblem.of("to", "naloxone.figures.period.tooLong"));
+		}
+		if (ladCode != null && geography.area(ladCode).filter(a -> a.level() == AreaLevel.LAD).isEmpty()) {
+			throw new InputRejectedException(FieldProblem.of("district", "naloxone.finder.district.unknown"));
+		}
+		var holders = ledger.allHolders();
+		var kits = coverage.kitsSupplied(from, to);
+		var kitsByLsoa = new HashMap<String, Long>();
+		long total = 0;
+		long unplaced = 0;
+		for (var holder : holders) {
+			long supplied = kits.getOrDefault(holder.id(), 0L);
+			total += supplied;
+			if (holder.lsoaCode() == null) {
+				unplaced += supplied;
+			}
+			else {
+				kitsByLsoa.merge(holder.lsoaCode(), supplied, Long::sum);
+			}
+		}
+		var lsoas = geography.areas(AreaLevel.LSOA);
+		var populationYear = lsoas.stream().map(a -> a.populationYear()).filter(y -> y != null).findFirst();
+		var districts = CoverageRules.districts(geography.areas(AreaLevel.LAD), holders, kits,
+				coverage.activeHolders(from, to), coverage.overdosesByDistrict(from, to, region.timeZone()));
+		var chosen = ladCode == null ? List.<Coverage.Lsoa>of()
+				: CoverageRules.lsoas(lsoas.stream().filter(a -> ladCode.equals(a.ladCode())).toList(), kitsByLsoa);
+		audit.record(NaloxoneAudit.NALOXONE_COVERAGE_VIEWED, "naloxone-coverage", null, null, Outcome.ALLOWED,
+				from + ".." + to + (ladCode == null ? "" : " " + ladCode));
+		return new Coverage(from, to, geography.vintage(AreaLevel.LSOA), populationYear.orElse(null),
+				geography.deprivationEdition(), total, unplaced, districts, CoverageRules.deciles(lsoas, kitsByLsoa),
+				chosen);
+	}
+
+}
