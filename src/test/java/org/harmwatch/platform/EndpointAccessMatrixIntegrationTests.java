@@ -195,6 +195,17 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /early-warning/external-alerts/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("POST /early-warning/external-alerts/{id}/review", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("GET /early-warning/measures", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /programme/funding", only("PROGRAMME_ANALYST"));
+		EXPECTED.put("GET /programme/funding/audit", only("PROGRAMME_ANALYST"));
+		EXPECTED.put("GET /programme/funding/pooling", only("PROGRAMME_ANALYST"));
+		EXPECTED.put("GET /programme/funding/streams/new", only("PROGRAMME_ANALYST"));
+		EXPECTED.put("POST /programme/funding/streams/new", only("PROGRAMME_ANALYST"));
+		EXPECTED.put("GET /programme/funding/amounts/new", only("PROGRAMME_ANALYST"));
+		EXPECTED.put("POST /programme/funding/amounts/new", only("PROGRAMME_ANALYST"));
+		EXPECTED.put("GET /programme/funding/services/new", only("PROGRAMME_ANALYST"));
+		EXPECTED.put("POST /programme/funding/services/new", only("PROGRAMME_ANALYST"));
+		EXPECTED.put("GET /programme/funding/allocations/new", only("PROGRAMME_ANALYST"));
+		EXPECTED.put("POST /programme/funding/allocations/new", only("PROGRAMME_ANALYST"));
 		// early warning, the expert panel: holders of EARLY_WARNING:APPROVE (panel
 		// members and the coordinator) grade;
 		// only the coordinator records the outcome; corroboration and the round of

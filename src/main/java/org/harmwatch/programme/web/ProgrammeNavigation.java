@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The programme's entry in the Intelligence section: early warning's measures, for the
- * coordinator.
+ * The programme's entries: early warning's measures in the Intelligence section, for the
+ * coordinator; the funding ledger in the Analytics section, for the commissioner's
+ * office.
  */
 @Configuration(proxyBeanMethods = false)
 class ProgrammeNavigation {
@@ -19,6 +20,12 @@ class ProgrammeNavigation {
 	NavigationItem measuresNavigation() {
 		return new NavigationItem(NavigationGroup.INTELLIGENCE, "earlywarning.nav.measures", "/early-warning/measures",
 				ShownTo.holders(Capability.EARLY_WARNING, Action.MANAGE), "earlywarning.nav.measures.description", 140);
+	}
+
+	@Bean
+	NavigationItem fundingNavigation() {
+		return new NavigationItem(NavigationGroup.ANALYTICS, "programme.nav.funding", "/programme/funding",
+				ShownTo.holders(Capability.PROGRAMME, Action.READ), "programme.nav.funding.description", 300);
 	}
 
 }
