@@ -65,6 +65,14 @@ public class FundingManagement {
 		return FinancialYear.of(LocalDate.now(clock.withZone(region.timeZone())));
 	}
 
+	/**
+	 * Whether any agency keeps a funding ledger: the demo loads one only when none does.
+	 */
+	@Transactional(readOnly = true)
+	public boolean hasLedger() {
+		return repository.anyStream();
+	}
+
 	/** Whether the user may record in the ledger. */
 	public boolean mayRecord(HarmwatchUser user) {
 		return FundingPolicy.mayRecord(user);

@@ -245,6 +245,7 @@ class DemoIntegrationTests {
 	void aRestartSeedsNothingTwice() throws Exception {
 		long holders = jdbc.sql("SELECT count(*) FROM naloxone.holder").query(Long.class).single();
 		long movements = jdbc.sql("SELECT count(*) FROM naloxone.movement").query(Long.class).single();
+		long allocations = jdbc.sql("SELECT count(*) FROM programme.allocation").query(Long.class).single();
 		long signals = earlyWarning.signals(null, null, 1).total();
 		long alertCount = alerts.alerts(null, 1, Instant.now()).alerts().size();
 		ApplicationArguments none = new DefaultApplicationArguments();
@@ -256,6 +257,22 @@ class DemoIntegrationTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM naloxone.holder").query(Long.class).single()).isEqualTo(holders)
 			.isEqualTo(5);
 		assertThat(jdbc.sql("SELECT count(*) FROM naloxone.movement").query(Long.class).single()).isEqualTo(movements);
+		assertThat(jdbc.sql("SELECT count(*) FROM programme.allocation").query(Long.class).single())
+			.isEqualTo(allocations)
+			.isEqualTo(9);
+	}
+
+	@Test
+	void theCommissionersOfficeFindsTheFundingLedgerWithItsGapsAndOverlap() throws Exception {
+		var ledger = page("/programme/funding", as("commissioner"));
+		assertThat(ledger).contains("Drug strategy grant (demo)").contains("£1,800,000");
+		var audit = page("/programme/funding/audit", as("commissioner"));
+		var birmingham = audit.substring(audit.indexOf("id=\"district-E08000025\""));
+		birmingham = birmingham.substring(0, birmingham.indexOf("</section>"));
+		assertThat(birmingham).contains("Overlaps").contains("Criminal-justice liaison and assessment");
+		var dudley = audit.substring(audit.indexOf("id=\"district-E08000027\""));
+		dudley = dudley.substring(0, dudley.indexOf("</section>"));
+		assertThat(dudley).contains("Gaps").contains("Drug testing on arrest");
 	}
 
 }

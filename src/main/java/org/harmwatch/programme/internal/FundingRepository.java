@@ -73,6 +73,11 @@ public class FundingRepository {
 		return result;
 	}
 
+	/** Whether any agency has recorded a funding stream. */
+	public boolean anyStream() {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM programme.funding_stream)").query(Boolean.class).single();
+	}
+
 	public boolean streamNameTaken(String owner, String name) {
 		return jdbc
 			.sql("SELECT count(*) FROM programme.funding_stream WHERE owner_agency = ? AND lower(name) = lower(?)")
