@@ -348,6 +348,10 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /dissemination/alerts/{id}", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("POST /dissemination/alerts/{id}/retry", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("GET /dissemination/subscriptions", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
+		EXPECTED.put("GET /dissemination/cascade-leads", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
+		EXPECTED.put("POST /dissemination/cascade-leads", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
+		EXPECTED.put("POST /dissemination/cascade-leads/{agencyCode}/remove",
+				only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
 		EXPECTED.put("POST /dissemination/subscriptions/professional",
 				only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));
 		EXPECTED.put("POST /dissemination/subscriptions/webhook", only("EARLY_WARNING_COORDINATOR", "ADMINISTRATOR"));

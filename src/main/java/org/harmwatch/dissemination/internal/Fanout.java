@@ -40,8 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * confirmed public subscribers when the audience includes PUBLIC and it is not an
  * exercise; every webhook. Area and substance-class filters match when empty or when they
  * share a value with the alert. An update or cancellation also goes to everyone who had
- * an earlier version (unless they unsubscribed since). The agencies and roles an issue
- * went to are recorded for the professionals' alerts inbox.
+ * an earlier version (unless they unsubscribed since). Every agency's named cascade lead
+ * has every alert to professionals as a key role, whatever the subscriptions. The
+ * agencies and roles an issue went to are recorded for the professionals' alerts inbox.
  */
 @Component
 public class Fanout {
@@ -64,10 +65,13 @@ public class Fanout {
 
 	private final DeliveryCounts counts;
 
+	private final CascadeLeads cascadeLeads;
+
 	Fanout(JdbcClient jdbc, JdbcTemplate template, AlertIssues issues, AgencyManagement agencies,
 			DisseminationProperties properties, Clock clock, PlatformTransactionManager transactionManager,
-			DeliveryCounts counts) {
+			DeliveryCounts counts, CascadeLeads cascadeLeads) {
 		this.counts = counts;
+		this.cascadeLeads = cascadeLeads;
 		this.jdbc = jdbc;
 		this.template = template;
 		// Each part commits on its own, also inside the event listener's own transaction.
@@ -189,10 +193,11 @@ public class Fanout {
 			created += jdbc
 				.sql("""
 						INSERT INTO dissemination.delivery (idempotency_key, alert_id, version, channel, recipient, audience,
-						  subscription_id, staff_id, agency_code, key_role, state, next_attempt_at, created_at, token)
+						  subscription_id, staff_id, agency_code, key_role, cascade, state, next_attempt_at, created_at,
+						  token)
 						SELECT DISTINCT ON (d.recipient, d.channel) :prefix || d.recipient || ':' || d.channel, :alert,
 						  :version, d.channel, d.recipient, d.audience, d.subscription_id, d.staff_id, d.agency_code,
-						  d.key_role, 'PENDING', :now, :now, """
+						  d.key_role, d.cascade, 'PENDING', :now, :now, """
 						+ SQL_TOKEN + """
 								FROM dissemination.delivery d
 								LEFT JOIN dissemination.subscription s ON s.id = d.subscription_id
@@ -225,7 +230,7 @@ public class Fanout {
 			+ "replace(gen_random_uuid()::text, '-', ''), 'hex'), 'base64'), '+/=', '-_')";
 
 	private record Row(String recipient, String channel, @Nullable UUID subscription, @Nullable UUID staff,
-			@Nullable String agency, boolean keyRole) {
+			@Nullable String agency, boolean keyRole, @Nullable String cascade) {
 	}
 
 	/**
@@ -265,19 +270,29 @@ public class Fanout {
 							rs.getString("address"), rs.getString("agency_code"), rs.getString("role_name") })
 			.list();
 		var rows = new LinkedHashMap<String, Row>();
-		if (subscriptions.isEmpty()) {
+		var leads = cascadeLeads.leads();
+		if (subscriptions.isEmpty() && leads.isEmpty()) {
 			return new Professionals(subscriptions, rows);
 		}
 		var keyRoles = properties.escalation().roles();
-		var staff = subscriptions.stream().anyMatch(s -> s[2] == null) ? agencies.staffContacts()
+		var staff = subscriptions.stream().anyMatch(s -> s[2] == null) || !leads.isEmpty() ? agencies.staffContacts()
 				: List.<StaffContact>of();
+		// Every agency's cascade lead has every alert to professionals, and must
+		// acknowledge it.
+		for (var lead : leads) {
+			staff.stream()
+				.filter(m -> m.id().equals(lead.lead()) && m.agencyCode().equals(lead.agencyCode()))
+				.findFirst()
+				.ifPresent(member -> rows.put(member.email().toLowerCase() + ":EMAIL", new Row(
+						member.email().toLowerCase(), "EMAIL", null, member.id(), member.agencyCode(), true, "LEAD")));
+		}
 		for (var s : subscriptions) {
 			var id = (UUID) s[0];
 			var channel = (String) s[1];
 			var address = (String) s[2];
 			if (address != null) {
 				var recipient = address.toLowerCase();
-				rows.putIfAbsent(recipient + ":" + channel, new Row(recipient, channel, id, null, null, false));
+				rows.putIfAbsent(recipient + ":" + channel, new Row(recipient, channel, id, null, null, false, null));
 				continue;
 			}
 			var agency = (String) s[3];
@@ -288,7 +303,7 @@ public class Fanout {
 					var recipient = member.email().toLowerCase();
 					boolean key = member.roleNames().stream().anyMatch(keyRoles::contains);
 					rows.putIfAbsent(recipient + ":EMAIL",
-							new Row(recipient, "EMAIL", null, member.id(), member.agencyCode(), key));
+							new Row(recipient, "EMAIL", null, member.id(), member.agencyCode(), key, null));
 				}
 			}
 		}
@@ -341,23 +356,22 @@ public class Fanout {
 
 	private int professionals(AlertIssued alert, String prefix, String[] lads, String[] classes, Timestamp at) {
 		var found = professionalRows(lads, classes);
-		var subscriptions = found.subscriptions();
-		if (subscriptions.isEmpty()) {
+		var rows = found.rows();
+		if (rows.isEmpty()) {
 			return 0;
 		}
-		recordGroups(alert, subscriptions);
-		var rows = found.rows();
+		recordGroups(alert, found.subscriptions());
 		var batch = new ArrayList<Object[]>();
 		for (var row : rows.values()) {
 			batch.add(new Object[] { prefix + row.recipient() + ":" + row.channel(), alert.alertId(), alert.version(),
-					row.channel(), row.recipient(), row.subscription(), row.staff(), row.agency(), row.keyRole(), at,
-					at, Tokens.newToken() });
+					row.channel(), row.recipient(), row.subscription(), row.staff(), row.agency(), row.keyRole(),
+					row.cascade(), at, at, Tokens.newToken() });
 		}
 		int created = 0;
 		for (int n : template.batchUpdate("""
 				INSERT INTO dissemination.delivery (idempotency_key, alert_id, version, channel, recipient, audience,
-				  subscription_id, staff_id, agency_code, key_role, state, next_attempt_at, created_at, token)
-				VALUES (?, ?, ?, ?, ?, 'PROFESSIONALS', ?, ?, ?, ?, 'PENDING', ?, ?, ?)
+				  subscription_id, staff_id, agency_code, key_role, cascade, state, next_attempt_at, created_at, token)
+				VALUES (?, ?, ?, ?, ?, 'PROFESSIONALS', ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
 				ON CONFLICT (idempotency_key) DO NOTHING""", batch)) {
 			created += Math.max(n, 0);
 		}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.harmwatch.agency.AgencyManagement;
+import org.harmwatch.dissemination.CascadeManagement;
 import org.harmwatch.dissemination.DeliveryChannel;
 import org.harmwatch.dissemination.DeliveryState;
 import org.harmwatch.dissemination.DisseminationManagement;
@@ -49,8 +50,11 @@ class DisseminationController {
 
 	private final RegionSettings region;
 
+	private final CascadeManagement cascade;
+
 	DisseminationController(DisseminationManagement dissemination, AgencyManagement agencies, Clock clock,
-			RegionSettings region) {
+			RegionSettings region, CascadeManagement cascade) {
+		this.cascade = cascade;
 		this.dissemination = dissemination;
 		this.agencies = agencies;
 		this.clock = clock;
@@ -71,6 +75,7 @@ class DisseminationController {
 		var log = dissemination.deliveryLog(id)
 			.orElseThrow(() -> new NotFoundException("dissemination.error.noDeliveries"));
 		model.addAttribute("log", log);
+		model.addAttribute("cascade", cascade.status(id));
 		model.addAttribute("channels", DeliveryChannel.values());
 		model.addAttribute("states", DeliveryState.values());
 		model.addAttribute("zone", region.timeZone());
