@@ -236,10 +236,21 @@ public class EarlyWarningManagement {
 	 * first.
 	 */
 	public SignalView.Page signals(@Nullable SignalStatus status, @Nullable Urgency urgency, int page) {
-		long total = signalReads.count(status, urgency);
+		return signals(status, urgency, false, page);
+	}
+
+	/**
+	 * One page of signals as {@link #signals(SignalStatus, Urgency, int)} gives it, only
+	 * those confirmed by a laboratory after their latest alert when
+	 * {@code alertToUpdate}.
+	 */
+	public SignalView.Page signals(@Nullable SignalStatus status, @Nullable Urgency urgency, boolean alertToUpdate,
+			int page) {
+		long total = signalReads.count(status, urgency, alertToUpdate);
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		int p = Math.clamp(page, 1, pages);
-		return new SignalView.Page(signalReads.page(status, urgency, PAGE_SIZE, (p - 1) * PAGE_SIZE), p, pages, total);
+		return new SignalView.Page(signalReads.page(status, urgency, alertToUpdate, PAGE_SIZE, (p - 1) * PAGE_SIZE), p,
+				pages, total);
 	}
 
 	public SignalView signal(UUID id) {

@@ -166,6 +166,13 @@ class SignalCaseIntegrationTests {
 		assertThat(confirmed.notes()).extracting(SignalCase.Note::author).containsExactly("laboratory");
 		assertThat(confirmed.alertToUpdate()).isTrue();
 		assertThat(audited(signal, "SIGNAL_CONFIRMED_BY_LABORATORY")).isEqualTo(1);
+		// The coordinator's work queue and the filtered signal list find it.
+		assertThat(earlyWarning.signals(null, null, true, 1).signals()).extracting(SignalView::id).contains(signal);
+		mvc.perform(get("/").with(user(staff("coordinator"))))
+			.andExpect(content().string(containsString("Alerts to update: confirmed by a laboratory")));
+		mvc.perform(get("/early-warning/signals").param("alertToUpdate", "true").with(user(staff("coordinator"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/early-warning/signals/" + signal)));
 
 		// A second laboratory result changes nothing more.
 		drugCheck(later.plusSeconds(120), "LC-MS");
@@ -186,6 +193,8 @@ class SignalCaseIntegrationTests {
 		alerts.approve(id, staff("panel2"), true, later.plusSeconds(420));
 		assertThat(update).isNotNull();
 		assertThat(earlyWarning.signalCase(signal).alertToUpdate()).isFalse();
+		assertThat(earlyWarning.signals(null, null, true, 1).signals()).extracting(SignalView::id)
+			.doesNotContain(signal);
 		mvc.perform(get("/early-warning/signals/" + signal).with(user(staff("coordinator"))))
 			.andExpect(content().string(not(containsString("update the alert to say so"))));
 	}

@@ -34,6 +34,16 @@ public class EarlyWarningWorkRepository {
 	}
 
 	/**
+	 * Signals confirmed by a laboratory after their latest alert was issued, whose alert
+	 * is to be updated.
+	 */
+	public long alertsToUpdate() {
+		return jdbc.sql("SELECT count(*) FROM (" + SignalCaseRepository.ALERT_TO_UPDATE + ") t")
+			.query(Long.class)
+			.single();
+	}
+
+	/**
 	 * Validated signals with the panel: grading is open until the coordinator records the
 	 * outcome.
 	 */

@@ -18,6 +18,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SignalCaseRepository {
 
+	/**
+	 * The signals confirmed by a laboratory after their latest alert was issued: their
+	 * alert is to be updated. A subquery of signal ids.
+	 */
+	public static final String ALERT_TO_UPDATE = """
+			SELECT c.signal_id FROM earlywarning.signal_case c
+			WHERE c.confirmed_at > (SELECT max(m.issued_at) FROM earlywarning.alert a
+			  JOIN earlywarning.alert_message m ON m.alert_id = a.id
+			  WHERE a.signal_id = c.signal_id AND a.state = 'ISSUED' AND m.issued_at IS NOT NULL)""";
+
 	private final JdbcClient jdbc;
 
 	SignalCaseRepository(JdbcClient jdbc) {

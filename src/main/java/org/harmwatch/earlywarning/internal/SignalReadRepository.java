@@ -35,7 +35,8 @@ import org.springframework.stereotype.Repository;
 public class SignalReadRepository {
 
 	private static final String FILTER = " WHERE (CAST(? AS text) IS NULL OR status = ?)"
-			+ " AND (CAST(? AS text) IS NULL OR urgency = ?)";
+			+ " AND (CAST(? AS text) IS NULL OR urgency = ?) AND (NOT ? OR id IN ("
+			+ SignalCaseRepository.ALERT_TO_UPDATE + "))";
 
 	private final JdbcClient jdbc;
 
@@ -46,8 +47,11 @@ public class SignalReadRepository {
 		this.substances = substances;
 	}
 
-	/** How many signals have this status and urgency (either {@code null}: any). */
-	public long count(@Nullable SignalStatus status, @Nullable Urgency urgency) {
+	/**
+	 * How many signals have this status and urgency (either {@code null}: any), and, when
+	 * asked, a laboratory confirmation their alert has not been updated for.
+	 */
+	public long count(@Nullable SignalStatus status, @Nullable Urgency urgency, boolean alertToUpdate) {
 		var s = status == null ? null : status.name();
 		var u = urgency == null ? null : urgency.name();
 		return jdbc.sql("SELECT count(*) FROM earlywarning.signal" + FILTER)
@@ -55,12 +59,14 @@ public class SignalReadRepository {
 			.param(s)
 			.param(u)
 			.param(u)
+			.param(alertToUpdate)
 			.query(Long.class)
 			.single();
 	}
 
-	/** Signals with this status and urgency, most urgent and newest first. */
-	public List<SignalView> page(@Nullable SignalStatus status, @Nullable Urgency urgency, int limit, int offset) {
+	/** Signals as {@link #count} counts them, most urgent and newest first. */
+	public List<SignalView> page(@Nullable SignalStatus status, @Nullable Urgency urgency, boolean alertToUpdate,
+			int limit, int offset) {
 		var s = status == null ? null : status.name();
 		var u = urgency == null ? null : urgency.name();
 		return jdbc
@@ -71,6 +77,7 @@ public class SignalReadRepository {
 			.param(s)
 			.param(u)
 			.param(u)
+			.param(alertToUpdate)
 			.param(limit)
 			.param(offset)
 			.query((rs, n) -> signal(rs))

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Early warning's work on the home page: urgent signals for every early-warning reader,
- * signals with the panel for the coordinator, and grades and alert sign-offs due from
- * each panel member and coordinator.
+ * signals with the panel and alerts a laboratory result has overtaken for the
+ * coordinator, and grades and alert sign-offs due from each panel member and coordinator.
  *
  * <p>
  * Signals are public-health intelligence that every early-warning reader sees, whatever
@@ -44,6 +44,8 @@ class EarlyWarningWorkQueue implements WorkQueue {
 			if (user.may(Capability.EARLY_WARNING, Action.MANAGE, Purpose.PUBLIC_HEALTH_INTELLIGENCE)) {
 				items.add(new WorkItem(NavigationGroup.INTELLIGENCE, "earlywarning.home.queue.withPanel",
 						work.signalsWithThePanel(), "/early-warning/signals?status=VALIDATED", Urgency.ROUTINE, 20));
+				items.add(new WorkItem(NavigationGroup.INTELLIGENCE, "earlywarning.home.queue.alertsToUpdate",
+						work.alertsToUpdate(), "/early-warning/signals?alertToUpdate=true", Urgency.URGENT, 25));
 			}
 		}
 		if (EarlyWarningPolicy.mayApprove(user)) {

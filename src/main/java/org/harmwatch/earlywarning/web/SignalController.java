@@ -57,10 +57,12 @@ class SignalController {
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.READ)
 	String list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String urgency, @RequestParam(defaultValue = "1") int page,
-			Model model) {
+			@RequestParam(required = false) @Nullable String alertToUpdate, Model model) {
 		var chosenStatus = pick(SignalStatus.class, status);
 		var chosenUrgency = pick(Urgency.class, urgency);
-		model.addAttribute("result", earlyWarning.signals(chosenStatus, chosenUrgency, page));
+		boolean toUpdate = "true".equals(alertToUpdate);
+		model.addAttribute("result", earlyWarning.signals(chosenStatus, chosenUrgency, toUpdate, page));
+		model.addAttribute("alertToUpdate", toUpdate);
 		model.addAttribute("status", chosenStatus == null ? "" : chosenStatus.name());
 		model.addAttribute("urgency", chosenUrgency == null ? "" : chosenUrgency.name());
 		model.addAttribute("statuses", SignalStatus.values());
