@@ -16,6 +16,7 @@ import org.harmwatch.earlywarning.internal.ReportRepository;
 import org.harmwatch.earlywarning.internal.SignalCaseRepository;
 import org.harmwatch.earlywarning.internal.SignalCases;
 import org.harmwatch.earlywarning.internal.SignalFiling;
+import org.harmwatch.earlywarning.internal.SignalLinks;
 import org.harmwatch.earlywarning.internal.SignalReadRepository;
 import org.harmwatch.earlywarning.internal.SignalRepository;
 import org.harmwatch.geography.Area;
@@ -71,9 +72,13 @@ public class EarlyWarningManagement {
 
 	private final SignalCaseRepository caseRepository;
 
+	private final SignalLinks links;
+
 	EarlyWarningManagement(ReportIntake intake, SignalFiling filing, ReportRepository reports,
 			SignalReadRepository signalReads, SignalRepository signals, GeographyManagement geography, AuditLog audit,
-			ApplicationEventPublisher events, SignalCases cases, SignalCaseRepository caseRepository) {
+			ApplicationEventPublisher events, SignalCases cases, SignalCaseRepository caseRepository,
+			SignalLinks links) {
+		this.links = links;
 		this.cases = cases;
 		this.caseRepository = caseRepository;
 		this.intake = intake;
@@ -142,6 +147,34 @@ public class EarlyWarningManagement {
 			boolean awaitingLaboratory, @Nullable String note, String by, Instant at) {
 		signal(signalId);
 		return cases.update(signalId, status, owner, awaitingLaboratory, note, by, at);
+	}
+
+	/** The signals the coordinator linked to this one as being about the same thing. */
+	@Transactional(readOnly = true)
+	public List<RelatedSignal> relatedSignals(UUID signalId) {
+		signal(signalId);
+		return links.related(signalId);
+	}
+
+	/**
+	 * Signals worth a look for a link to this one: the same substance family in another
+	 * district, or the same class, within two weeks, not dismissed and not linked yet.
+	 */
+	@Transactional(readOnly = true)
+	public List<SignalView> suggestedRelatedSignals(UUID signalId) {
+		signal(signalId);
+		return links.suggestions(signalId);
+	}
+
+	/**
+	 * Links two signals as being about the same thing, with the reason; audited. Linking
+	 * them again changes nothing.
+	 * @throws InputRejectedException when the other is this signal or does not exist
+	 */
+	@Transactional
+	public void linkSignals(UUID signalId, UUID related, String reason, String by, Instant at) {
+		signal(signalId);
+		links.link(signalId, related, reason, by, at);
 	}
 
 	/**

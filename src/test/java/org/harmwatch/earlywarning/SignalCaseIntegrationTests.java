@@ -67,6 +67,70 @@ class SignalCaseIntegrationTests {
 		return earlyWarning.recordDangerousSample(sample, at);
 	}
 
+	UUID drugCheckIn(String lad, Instant at) {
+		var sample = new DangerousSampleFound("S-" + UUID.randomUUID(), "Outreach van", lad, "heroin",
+				List.of("heroin", "isotonitazene"), List.of("nitazene found in heroin"), "FTIR", at);
+		return earlyWarning.recordDangerousSample(sample, at);
+	}
+
+	@Test
+	void theCoordinatorLinksTheSameNitazeneSeenInTwoDistricts() throws Exception {
+		var at = slot();
+		var birmingham = drugCheck(at, "FTIR");
+		var coventry = drugCheckIn("E08000026", at.plus(Duration.ofHours(5)));
+		var later = drugCheckIn("E08000026", at.plus(Duration.ofDays(60)));
+		assertThat(coventry).isNotEqualTo(birmingham);
+		assertThat(earlyWarning.suggestedRelatedSignals(birmingham)).extracting(SignalView::id)
+			.contains(coventry)
+			.doesNotContain(birmingham, later);
+
+		// A panel member may read but not link; a missing reason or an unknown signal
+		// links nothing.
+		mvc.perform(post("/early-warning/signals/" + birmingham + "/links").with(user(staff("panel")))
+			.with(csrf())
+			.param("related", coventry.toString())
+			.param("reason", "Same batch")).andExpect(status().isForbidden());
+		mvc.perform(post("/early-warning/signals/" + birmingham + "/links").with(user(staff("coordinator")))
+			.with(csrf())
+			.param("related", coventry.toString()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Say why the signals are related")));
+		mvc.perform(post("/early-warning/signals/" + birmingham + "/links").with(user(staff("coordinator")))
+			.with(csrf())
+			.param("related", "not-a-signal")
+			.param("reason", "Same batch"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Choose one of the signals listed")));
+		mvc.perform(post("/early-warning/signals/" + birmingham + "/links").with(user(staff("coordinator")))
+			.with(csrf())
+			.param("related", birmingham.toString())
+			.param("reason", "Same batch"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("cannot be linked to itself")));
+		assertThat(earlyWarning.relatedSignals(birmingham)).isEmpty();
+
+		mvc.perform(post("/early-warning/signals/" + birmingham + "/links").with(user(staff("coordinator")))
+			.with(csrf())
+			.param("related", coventry.toString())
+			.param("reason", "Same grey powder, same supplier named by both services"))
+			.andExpect(status().is3xxRedirection());
+		earlyWarning.linkSignals(coventry, birmingham, "again", "coordinator", at.plus(Duration.ofDays(1)));
+
+		// Linked both ways, once, and no longer suggested.
+		assertThat(earlyWarning.relatedSignals(coventry)).singleElement().satisfies(r -> {
+			assertThat(r.signal().id()).isEqualTo(birmingham);
+			assertThat(r.reason()).isEqualTo("Same grey powder, same supplier named by both services");
+		});
+		assertThat(earlyWarning.relatedSignals(birmingham)).extracting(r -> r.signal().id()).containsExactly(coventry);
+		assertThat(earlyWarning.suggestedRelatedSignals(birmingham)).extracting(SignalView::id)
+			.doesNotContain(coventry);
+		assertThat(audited(birmingham, "SIGNALS_LINKED")).isEqualTo(1);
+		mvc.perform(get("/early-warning/signals/" + coventry).with(user(staff("panel"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/early-warning/signals/" + birmingham)))
+			.andExpect(content().string(not(containsString("Link the signals"))));
+	}
+
 	long audited(UUID signal, String action) {
 		return jdbc.sql("SELECT count(*) FROM platform.audit_event WHERE record_id = ? AND action = ?")
 			.params(signal.toString(), action)

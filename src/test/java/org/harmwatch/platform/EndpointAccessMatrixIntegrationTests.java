@@ -189,6 +189,7 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /early-warning/signals/{id}", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));
 		EXPECTED.put("POST /early-warning/signals/{id}/decision", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("POST /early-warning/signals/{id}/case", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /early-warning/signals/{id}/links", only("EARLY_WARNING_COORDINATOR"));
 		// neighbouring regions' alerts: the coordinator and panel read them, only the
 		// coordinator reviews
 		EXPECTED.put("GET /early-warning/external-alerts", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));

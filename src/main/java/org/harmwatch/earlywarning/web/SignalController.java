@@ -1,6 +1,7 @@
 package org.harmwatch.earlywarning.web;
 
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,6 +41,8 @@ class SignalController {
 	private static final String FORM = "decisionForm";
 
 	private static final String CASE = "caseForm";
+
+	private static final String LINK = "linkForm";
 
 	private final EarlyWarningManagement earlyWarning;
 
@@ -105,6 +108,34 @@ class SignalController {
 		return details(model, id, authentication);
 	}
 
+	@PostMapping("/early-warning/signals/{id}/links")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
+	String link(@PathVariable UUID id, @Validated @ModelAttribute(LINK) LinkForm form, BindingResult result,
+			Authentication authentication, Model model, RedirectAttributes redirect) {
+		earlyWarning.signal(id);
+		UUID related = null;
+		if (!result.hasFieldErrors("related")) {
+			try {
+				related = UUID.fromString(form.related());
+			}
+			catch (IllegalArgumentException ex) {
+				result.rejectValue("related", "earlywarning.link.unknown");
+			}
+		}
+		if (!result.hasErrors() && related != null && form.reason() != null) {
+			try {
+				earlyWarning.linkSignals(id, related, form.reason(), authentication.getName(), clock.instant());
+				redirect.addFlashAttribute("linked", true);
+				return "redirect:/early-warning/signals/" + id + "#related";
+			}
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
+			}
+		}
+		model.addAttribute(FORM, DecisionForm.empty());
+		return details(model, id, authentication);
+	}
+
 	@PostMapping("/early-warning/signals/{id}/decision")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String decide(@PathVariable UUID id, @Validated @ModelAttribute(FORM) DecisionForm form, BindingResult result,
@@ -132,6 +163,23 @@ class SignalController {
 		}
 		model.addAttribute("caseStatuses", caseStatuses());
 		model.addAttribute("evidence", earlyWarning.evidence(id));
+		model.addAttribute("related", earlyWarning.relatedSignals(id));
+		var suggestions = earlyWarning.suggestedRelatedSignals(id);
+		model.addAttribute("suggestions", suggestions);
+		var options = new LinkedHashMap<String, String>();
+		for (var s : suggestions) {
+			var about = s.substanceName() != null ? s.substanceName()
+					: s.substanceClass() != null ? s.substanceClass() : String.valueOf(s.category());
+			options.put(s.id().toString(),
+					about + " – " + s.ladName() + ", " + s.status().name().toLowerCase(java.util.Locale.UK) + ", "
+							+ DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
+								.format(s.firstEvidenceAt().atZone(zone))
+							+ ", " + s.evidenceCount());
+		}
+		model.addAttribute("suggestionOptions", options);
+		if (!model.containsAttribute(LINK)) {
+			model.addAttribute(LINK, LinkForm.empty());
+		}
 		model.addAttribute("canManage",
 				authentication.getAuthorities()
 					.stream()
