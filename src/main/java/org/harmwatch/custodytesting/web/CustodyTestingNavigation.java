@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class CustodyTestingNavigation {
 
 	@Bean
-	NavigationItem custodyTestingNavigation() {
+	NavigationItem custodyTestingHomeNavigation() {
 		return new NavigationItem(NavigationGroup.JUSTICE, "custodytesting.nav.home", "/custody-testing",
 				ShownTo.holders(Capability.CUSTODY_TESTING, Action.READ), "custodytesting.nav.home.description", 300);
 	}
