@@ -97,7 +97,8 @@ class CustodyTestingBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("h1")).hasText("Initial assessment");
 		assertAccessible();
 		page.getByLabel("Attended", new Page.GetByLabelOptions().setExact(true)).check();
-		page.getByLabel("Appointment", new Page.GetByLabelOptions().setExact(true)).fill(now.minusHours(1).format(LOCAL));
+		page.getByLabel("Appointment", new Page.GetByLabelOptions().setExact(true))
+			.fill(now.minusHours(1).format(LOCAL));
 		page.getByLabel("Day attended").fill(now.toLocalDate().toString());
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
 		assertThat(page.locator(".govuk-panel__title")).hasText("Assessment updated");
