@@ -108,6 +108,11 @@ public class CustodyTestingManagement {
 		return repository.offences();
 	}
 
+	/** The region's time zone. */
+	public ZoneId zone() {
+		return zone;
+	}
+
 	/** Today in the region. */
 	public LocalDate today() {
 		return LocalDate.now(clock.withZone(zone));
