@@ -378,7 +378,7 @@ class HomeWorkQueueIntegrationTests {
 	@Test
 	void aPoliceOfficerSeesThePublicSectionsAndNoHealthWork() throws Exception {
 		var home = home("custody");
-		assertThat(sections(home)).containsExactly("Intelligence", "Drug checking", "Harm reduction",
+		assertThat(sections(home)).containsExactly("Intelligence", "Drug checking", "Harm reduction", "Justice",
 				"Maps and analysis", "Reference data");
 		assertThat(queue(home)).isEmpty();
 		assertThat(home).contains("Nothing in your roles waits on you here")

@@ -120,6 +120,21 @@ class DemoIntegrationTests {
 	}
 
 	@Test
+	void aFreshRunShowsCustodyTestingAndRunningTheSeedAgainAddsNone() throws Exception {
+		var count = "SELECT count(*) FROM custodytesting.arrest";
+		assertThat(jdbc.sql(count).query(Long.class).single()).isEqualTo(13);
+		assertThat(page("/custody-testing/arrests", as("custody"))).contains("DEMO-CR-").contains("Perry Barr");
+		assertThat(page("/custody-testing/referrals", as("cjit"))).contains("CJ-").doesNotContain("DEMO-CR-");
+		assertThat(page("/custody-testing/funnel", as("custody"))).contains("Perry Barr custody suite");
+		for (var runner : context.getBeansOfType(ApplicationRunner.class).values()) {
+			if (runner.getClass().getSimpleName().startsWith("DemoCustodyTesting")) {
+				runner.run(null);
+			}
+		}
+		assertThat(jdbc.sql(count).query(Long.class).single()).isEqualTo(13);
+	}
+
+	@Test
 	void aFreshRunShowsTheSeededExerciseAlertIssuedToItsSubscribers() throws Exception {
 		var alert = seededAlert();
 		assertThat(alert.reference()).matches("HW-\\d{4}-\\d{4,}");

@@ -67,7 +67,7 @@ class EndpointAccessMatrixIntegrationTests {
 			Map.entry("DIVERSION_NAVIGATOR", "navigator"), Map.entry("CLINIC_STAFF", "clinic"),
 			Map.entry("NALOXONE_LEAD", "naloxone"), Map.entry("FINANCIAL_INVESTIGATOR", "investigator"),
 			Map.entry("PROGRAMME_ANALYST", "commissioner"), Map.entry("OVERDOSE_RECORDER", "paramedic"),
-			Map.entry("POLICE_OVERDOSE_RECORDER", "constable"));
+			Map.entry("POLICE_OVERDOSE_RECORDER", "constable"), Map.entry("CJ_TREATMENT_WORKER", "cjit"));
 
 	static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
 
@@ -307,6 +307,29 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /drug-checking/field/{id}/manifest.webmanifest", PUBLIC);
 		EXPECTED.put("POST /api/drug-checking/sync", only("DRUG_CHECKING_ANALYST"));
 		EXPECTED.put("POST /api/drug-checking/sessions/{id}/code-blocks", only("DRUG_CHECKING_ANALYST"));
+
+		// custody testing: the custody officer's arrests, tests, assessments, referrals
+		// and export (police staff only, whatever a health role holds); the treatment
+		// team's referrals and answers; the funnel for everyone (counts under 5 withheld
+		// unless the reader may read the records)
+		EXPECTED.put("GET /custody-testing", only("CUSTODY_OFFICER", "CJ_TREATMENT_WORKER"));
+		EXPECTED.put("GET /custody-testing/arrests", only("CUSTODY_OFFICER"));
+		EXPECTED.put("GET /custody-testing/arrests/new", only("CUSTODY_OFFICER"));
+		EXPECTED.put("POST /custody-testing/arrests", only("CUSTODY_OFFICER"));
+		EXPECTED.put("GET /custody-testing/arrests/{id}", only("CUSTODY_OFFICER"));
+		EXPECTED.put("GET /custody-testing/arrests/{id}/retest", only("CUSTODY_OFFICER"));
+		EXPECTED.put("POST /custody-testing/arrests/{id}/retest", only("CUSTODY_OFFICER"));
+		EXPECTED.put("GET /custody-testing/arrests/{id}/assessments/{assessmentId}", only("CUSTODY_OFFICER"));
+		EXPECTED.put("POST /custody-testing/arrests/{id}/assessments/{assessmentId}", only("CUSTODY_OFFICER"));
+		EXPECTED.put("POST /custody-testing/arrests/{id}/follow-up", only("CUSTODY_OFFICER"));
+		EXPECTED.put("GET /custody-testing/arrests/{id}/referral", only("CUSTODY_OFFICER"));
+		EXPECTED.put("POST /custody-testing/arrests/{id}/referral", only("CUSTODY_OFFICER"));
+		EXPECTED.put("GET /custody-testing/export.csv", only("CUSTODY_OFFICER"));
+		EXPECTED.put("GET /custody-testing/referrals", only("CJ_TREATMENT_WORKER"));
+		EXPECTED.put("GET /custody-testing/referrals/{id}", only("CJ_TREATMENT_WORKER"));
+		EXPECTED.put("POST /custody-testing/referrals/{id}", only("CJ_TREATMENT_WORKER"));
+		EXPECTED.put("GET /custody-testing/funnel", PUBLIC);
+		EXPECTED.put("GET /api/custody-testing/funnel", PUBLIC);
 
 		// naloxone: the kit ledger, training, administrations and figures are the
 		// naloxone lead's; the finder and its open data are public

@@ -71,7 +71,8 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("investigator", "Ian Investigator", "WMP", "FINANCIAL_INVESTIGATOR"),
 			new DemoUser("commissioner", "Kim Analyst", "WMPCC", "PROGRAMME_ANALYST"),
 			new DemoUser("paramedic", "Pip Paramedic", "WMAS", "OVERDOSE_RECORDER"),
-			new DemoUser("constable", "PC Cole", "WMP", "POLICE_OVERDOSE_RECORDER"));
+			new DemoUser("constable", "PC Cole", "WMP", "POLICE_OVERDOSE_RECORDER"),
+			new DemoUser("cjit", "Toni Treatment", "BHM-TREAT", "CJ_TREATMENT_WORKER"));
 
 	private final AgencyManagement agencies;
 
