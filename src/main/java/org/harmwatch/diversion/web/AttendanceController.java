@@ -66,7 +66,7 @@ class AttendanceController {
 			}
 			if (!result.hasErrors()) {
 				diversion.reportAttendance(form.reference(), on, attended, user);
-				return "redirect:/diversion/attendance?reported";
+				return "redirect:/diversion/attendance?reported=true";
 			}
 		}
 		catch (InputRejectedException ex) {
