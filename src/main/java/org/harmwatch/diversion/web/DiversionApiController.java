@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.harmwatch.diversion.DiversionManagement;
 import org.harmwatch.diversion.DiversionReports;
+import org.harmwatch.diversion.internal.DiversionPolicy;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
@@ -16,6 +17,7 @@ import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,8 +46,12 @@ class DiversionApiController {
 
 	@PostMapping("/api/diversion/attendance")
 	@Requires(capability = Capability.DIVERSION, action = Action.WRITE)
-	ResponseEntity<Map<String, Object>> report(@RequestBody AttendanceReport report,
+	ResponseEntity<Map<String, Object>> report(@RequestBody(required = false) @Nullable AttendanceReport body,
 			@AuthenticationPrincipal HarmwatchUser user) {
+		if (!DiversionPolicy.mayReportAttendance(user)) {
+			throw new AccessDeniedException("Attendance is reported by treatment staff");
+		}
+		var report = body == null ? new AttendanceReport(null, null, null) : body;
 		var problems = new ArrayList<FieldProblem>();
 		if (report.reference() == null || report.reference().isBlank()) {
 			problems.add(FieldProblem.of("reference", "diversion.attendance.reference.required"));
