@@ -319,6 +319,20 @@ public class DiversionManagement {
 	}
 
 	/**
+	 * What waits on the navigator's own caseload: breaches without a prosecution
+	 * decision, and active contracts ending in the next 14 days (counts only, not
+	 * audited).
+	 */
+	@Transactional(readOnly = true)
+	public long[] workCounts(HarmwatchUser navigator) {
+		if (!DiversionPolicy.mayWork(navigator)) {
+			return new long[2];
+		}
+		var today = LocalDate.now(clock);
+		return repository.workCounts(navigator.agencyCode(), navigator.getUsername(), today, today.plusDays(14));
+	}
+
+	/**
 	 * One referral with everything about it (audited).
 	 * @throws NotFoundException when there is none or the reader may not read it
 	 */

@@ -200,12 +200,16 @@ class DiversionIntegrationTests {
 		var breached = diversion.caseFile(referral.id(), navigator).contract();
 		assertThat(breached.status()).isEqualTo(ContractStatus.BREACHED);
 		assertThat(breached.awaitsDecision()).isTrue();
+		long waiting = diversion.workCounts(navigator)[0];
+		assertThat(waiting).isGreaterThanOrEqualTo(1);
+		assertThat(diversion.workCounts(staff("clinic"))).containsExactly(0, 0);
 		assertThatThrownBy(() -> diversion.recordSession(referral.id(), starts.plusDays(51), true, navigator))
 			.isInstanceOf(InputRejectedException.class);
 		diversion.decide(referral.id(), breach, ProsecutionDecision.PROSECUTE, "Reoffended: prosecution as agreed",
 				navigator);
 		var ended = diversion.caseFile(referral.id(), navigator).contract();
 		assertThat(ended.status()).isEqualTo(ContractStatus.PROSECUTED);
+		assertThat(diversion.workCounts(navigator)[0]).isEqualTo(waiting - 1);
 		assertThat(ended.breaches().get(0).decision()).isEqualTo(ProsecutionDecision.PROSECUTE);
 		assertThatThrownBy(
 				() -> diversion.decide(referral.id(), breach, ProsecutionDecision.CONTINUE, "again", navigator))

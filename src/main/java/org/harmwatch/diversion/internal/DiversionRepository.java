@@ -470,6 +470,27 @@ public class DiversionRepository {
 			.list();
 	}
 
+	/**
+	 * Breaches waiting for a decision, and active contracts ending between two days, on a
+	 * navigator's caseload.
+	 */
+	public long[] workCounts(String agency, String navigator, LocalDate from, LocalDate until) {
+		return jdbc.sql("""
+				SELECT
+				  (SELECT count(*) FROM diversion.breach b JOIN diversion.contract c ON c.id = b.contract_id
+				   JOIN diversion.referral r ON r.id = c.referral_id
+				   WHERE r.owner_agency = :agency AND c.navigator = :navigator AND b.decision IS NULL),
+				  (SELECT count(*) FROM diversion.contract c JOIN diversion.referral r ON r.id = c.referral_id
+				   WHERE r.owner_agency = :agency AND c.navigator = :navigator AND c.status = 'ACTIVE'
+				     AND c.ends_on BETWEEN :from AND :until)""")
+			.param("agency", agency)
+			.param("navigator", navigator)
+			.param("from", Date.valueOf(from))
+			.param("until", Date.valueOf(until))
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+
 	private static Scheme scheme(ResultSet rs, int row) throws SQLException {
 		var rules = new SchemeRules(set(rs, "offence_groups", OffenceGroup.class), rs.getInt("max_gravity"),
 				rs.getInt("max_previous_convictions"), set(rs, "exclusions", Exclusion.class),

@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  * completed), its rows split one dimension (e.g. age bands) and each column's total is
  * shown. So: a count whose difference from the count it nests in (same row, column to the
  * left) is 1 to 4 is withheld, as that difference would be a small count; and where a
- * column has exactly one withheld count, the smallest other non-zero count in it is
- * withheld too, as the total would give it away. Repeated until nothing changes. The
- * totals themselves are withheld when from 1 to 4, or when their difference from the
- * total they nest in is.
+ * column has exactly one withheld count, the smallest other non-zero count in it (or a
+ * zero, when there is none) is withheld too, as the total would give it away. Repeated
+ * until nothing changes. The totals themselves are withheld when from 1 to 4, or when
+ * their difference from the total they nest in is.
  */
 public final class Suppression {
 
@@ -47,10 +47,11 @@ public final class Suppression {
 					count += withheld[r][c] ? 1 : 0;
 				}
 				if (count == 1) {
+					// The smallest other non-zero count; failing that a zero, else the
+					// total (equal to the withheld count) would give it away.
 					int smallest = -1;
 					for (int r = 0; r < rows; r++) {
-						if (!withheld[r][c] && counts[r][c] > 0
-								&& (smallest < 0 || counts[r][c] < counts[smallest][c])) {
+						if (!withheld[r][c] && (smallest < 0 || rank(counts[r][c]) < rank(counts[smallest][c]))) {
 							smallest = r;
 						}
 					}
@@ -79,6 +80,11 @@ public final class Suppression {
 			shown[c] = small(totals[c]) || (c > 0 && small(totals[c - 1] - totals[c])) ? null : totals[c];
 		}
 		return shown;
+	}
+
+	/** Non-zero counts first, smallest first; zeros after every non-zero count. */
+	private static long rank(long count) {
+		return count == 0 ? Long.MAX_VALUE : count;
 	}
 
 	private static boolean small(long count) {

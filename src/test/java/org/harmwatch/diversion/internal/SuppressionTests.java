@@ -35,6 +35,18 @@ class SuppressionTests {
 	}
 
 	@Test
+	void whenNoOtherCountIsNonZeroAZeroIsWithheldSoThatTheTotalGivesNothingAway() {
+		// Band 1: 14 referred, 12 eligible (2 ineligible: withheld); band 2: 20 referred,
+		// none eligible. Total eligible 12 would give band 1 away, so band 2's zero goes
+		// too.
+		long[][] counts = { { 14, 12, 0, 0 }, { 20, 0, 0, 0 } };
+		var shown = Suppression.suppress(counts);
+		assertThat(shown[0][1]).isNull();
+		assertThat(shown[1][1]).isNull();
+		assertNoColumnHasExactlyOneWithheld(shown);
+	}
+
+	@Test
 	void zerosAndLargeCountsAreShown() {
 		long[][] counts = { { 0, 0, 0, 0 }, { 50, 40, 30, 20 }, { 60, 50, 40, 30 } };
 		var shown = Suppression.suppress(counts);
