@@ -331,6 +331,31 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /custody-testing/funnel", PUBLIC);
 		EXPECTED.put("GET /api/custody-testing/funnel", PUBLIC);
 
+		// diversion: the navigator (police) runs schemes, referrals, contracts and the
+		// reports; treatment staff only report attendance against a link
+		EXPECTED.put("GET /diversion", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("GET /diversion/schemes/new", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("POST /diversion/schemes", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("GET /diversion/schemes/{id}", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("GET /diversion/referrals/new", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("POST /diversion/referrals", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("GET /diversion/referrals/{id}", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("POST /diversion/referrals/{id}/allocation", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("POST /diversion/referrals/{id}/contract", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("POST /diversion/referrals/{id}/links", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("POST /diversion/referrals/{id}/sessions", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("POST /diversion/referrals/{id}/conditions", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("POST /diversion/referrals/{id}/decisions", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("POST /diversion/referrals/{id}/completion", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("POST /diversion/referrals/{id}/outcomes", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("POST /diversion/referrals/{id}/survey", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("GET /diversion/outcomes", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("GET /diversion/fairness", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("GET /api/diversion/outcomes", only("DIVERSION_NAVIGATOR"));
+		EXPECTED.put("GET /diversion/attendance", only("CLINIC_STAFF"));
+		EXPECTED.put("POST /diversion/attendance", only("CLINIC_STAFF"));
+		EXPECTED.put("POST /api/diversion/attendance", only("CLINIC_STAFF"));
+
 		// naloxone: the kit ledger, training, administrations and figures are the
 		// naloxone lead's; the finder and its open data are public
 		EXPECTED.put("GET /naloxone", only("NALOXONE_LEAD"));

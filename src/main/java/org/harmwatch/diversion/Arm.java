@@ -1,0 +1,8 @@
+package org.harmwatch.diversion;
+
+/** The arms a referral is allocated to. */
+public enum Arm {
+
+	DIVERSION, USUAL_PROCESS
+
+}

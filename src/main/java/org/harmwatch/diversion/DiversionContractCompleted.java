@@ -1,0 +1,18 @@
+package org.harmwatch.diversion;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.modulith.NamedInterface;
+
+/**
+ * A diversion contract was completed (every condition met, no prosecution): the funding
+ * ledger counts it. No personal data.
+ *
+ * @param contractId the contract's id in this module
+ * @param districtCode the local authority district (LAD code) of the scheme
+ * @param on the day it was completed
+ */
+@NamedInterface("events")
+public record DiversionContractCompleted(UUID contractId, String districtCode, LocalDate on) {
+}

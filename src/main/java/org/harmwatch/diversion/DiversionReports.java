@@ -1,0 +1,137 @@
+package org.harmwatch.diversion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.harmwatch.diversion.internal.DiversionAudit;
+import org.harmwatch.diversion.internal.DiversionRepository;
+import org.harmwatch.diversion.internal.Suppression;
+import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.shared.Purpose;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The diversion reports over the referrals the reader may read: outcomes per arm and the
+ * fairness report; police readers only, audited.
+ */
+@Service
+public class DiversionReports {
+
+	private final DiversionRepository repository;
+
+	private final DiversionManagement management;
+
+	private final AuditLog audit;
+
+	DiversionReports(DiversionRepository repository, DiversionManagement management, AuditLog audit) {
+		this.repository = repository;
+		this.management = management;
+		this.audit = audit;
+	}
+
+	/** Outcomes per arm of every allocated referral the reader may read. */
+	@Transactional(readOnly = true)
+	public OutcomeReport outcomes(HarmwatchUser reader) {
+		management.mustRead(reader, "diversion-report");
+		var rows = repository.reportRows(management.owners(reader)).stream().filter(r -> r.arm() != null).toList();
+		var rates = new ArrayList<Rate>();
+		var costs = new ArrayList<OutcomeReport.ArmCosts>();
+		for (var arm : Arm.values()) {
+			var inArm = rows.stream().filter(r -> r.arm() == arm).toList();
+			rates.add(rate("reconvicted", arm, 12, inArm, DiversionRepository.ReportRow::reconvicted12));
+			rates.add(rate("rearrested", arm, 12, inArm, DiversionRepository.ReportRow::rearrested12));
+			rates.add(rate("reconvicted", arm, 24, inArm, DiversionRepository.ReportRow::reconvicted24));
+			rates.add(rate("rearrested", arm, 24, inArm, DiversionRepository.ReportRow::rearrested24));
+			var surveyed = inArm.stream().filter(r -> r.satisfaction() != null).toList();
+			rates.add(new Rate("satisfied", arm, 0, surveyed.stream().filter(r -> r.satisfaction() >= 4).count(),
+					surveyed.size()));
+			long court = 0;
+			long avoided = 0;
+			long cost = 0;
+			for (var row : inArm) {
+				if (arm == Arm.USUAL_PROCESS) {
+					court++;
+					cost += row.courtCost();
+				}
+				else {
+					cost += row.contractStatus() == null ? 0 : row.contractCost();
+					if (row.prosecuted()) {
+						court++;
+						cost += row.courtCost();
+					}
+					else {
+						avoided++;
+					}
+				}
+			}
+			costs.add(new OutcomeReport.ArmCosts(arm, inArm.size(), court, avoided, cost));
+		}
+		audit.record(DiversionAudit.DIVERSION_REPORT_READ, "diversion-report", "outcomes", Purpose.POLICING,
+				AuditLog.Outcome.ALLOWED, rows.size() + " allocated referrals");
+		return new OutcomeReport(rates, costs);
+	}
+
+	/** The fairness report over every referral the reader may read, suppressed. */
+	@Transactional(readOnly = true)
+	public FairnessReport fairness(HarmwatchUser reader) {
+		management.mustRead(reader, "diversion-report");
+		var rows = repository.fairnessRows(management.owners(reader));
+		long[] totals = new long[4];
+		rows.forEach(r -> add(totals, r));
+		var dimensions = new ArrayList<FairnessReport.Dimension>();
+		dimensions.add(dimension("ageBand", AgeBand.values(), rows, DiversionRepository.FairnessRow::ageBand));
+		dimensions.add(dimension("sex", Sex.values(), rows, DiversionRepository.FairnessRow::sex));
+		dimensions.add(dimension("ethnicity", Ethnicity.values(), rows, DiversionRepository.FairnessRow::ethnicity));
+		audit.record(DiversionAudit.DIVERSION_REPORT_READ, "diversion-report", "fairness", Purpose.POLICING,
+				AuditLog.Outcome.ALLOWED, rows.size() + " referrals");
+		return new FairnessReport(Suppression.suppressTotals(totals), dimensions);
+	}
+
+	private static <E extends Enum<E>> FairnessReport.Dimension dimension(String name, E[] values,
+			List<DiversionRepository.FairnessRow> rows, Function<DiversionRepository.FairnessRow, @Nullable E> of) {
+		long[][] counts = new long[values.length + 1][4];
+		for (var row : rows) {
+			var value = of.apply(row);
+			add(counts[value == null ? values.length : value.ordinal()], row);
+		}
+		var shown = Suppression.suppress(counts);
+		var result = new ArrayList<FairnessReport.Row>();
+		for (int i = 0; i <= values.length; i++) {
+			var category = i < values.length ? name + "." + values[i].name() : "notRecorded";
+			result.add(new FairnessReport.Row(category, shown[i][0], shown[i][1], shown[i][2], shown[i][3]));
+		}
+		return new FairnessReport.Dimension(name, result);
+	}
+
+	private static void add(long[] counts, DiversionRepository.FairnessRow row) {
+		counts[0]++;
+		if (row.eligible()) {
+			counts[1]++;
+			if (row.diverted()) {
+				counts[2]++;
+				if (row.completed()) {
+					counts[3]++;
+				}
+			}
+		}
+	}
+
+	private static Rate rate(String measure, Arm arm, int window, List<DiversionRepository.ReportRow> rows,
+			Function<DiversionRepository.ReportRow, @Nullable Boolean> of) {
+		long n = 0;
+		long events = 0;
+		for (var row : rows) {
+			var value = of.apply(row);
+			if (value != null) {
+				n++;
+				events += value ? 1 : 0;
+			}
+		}
+		return new Rate(measure, arm, window, events, n);
+	}
+
+}

@@ -1,0 +1,8 @@
+package org.harmwatch.diversion;
+
+/** Sex as recorded in custody, for the fairness report. */
+public enum Sex {
+
+	FEMALE, MALE, OTHER
+
+}
