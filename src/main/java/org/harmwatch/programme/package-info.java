@@ -12,8 +12,9 @@
  * depends on it. All aggregate: nothing about a person.
  */
 @NullMarked
-@ApplicationModule(displayName = "Programme outcomes", allowedDependencies = { "shared", "platform", "geography",
-		"agency", "earlywarning :: events", "dissemination :: events" })
+@ApplicationModule(displayName = "Programme outcomes",
+		allowedDependencies = { "shared", "platform", "geography", "agency", "earlywarning :: events",
+				"dissemination :: events", "custodytesting :: events", "diversion :: events" })
 package org.harmwatch.programme;
 
 import org.jspecify.annotations.NullMarked;

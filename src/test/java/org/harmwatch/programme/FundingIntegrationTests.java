@@ -5,7 +5,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.harmwatch.EventPublications;
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.custodytesting.AssessmentAttended;
+import org.harmwatch.custodytesting.DrugTestRecorded;
+import org.harmwatch.custodytesting.TreatmentReferralMade;
+import org.harmwatch.custodytesting.TreatmentStarted;
+import org.harmwatch.diversion.DiversionContractCompleted;
+import org.harmwatch.diversion.DiversionContractStarted;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.HarmwatchUser;
@@ -18,6 +25,11 @@ import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -58,6 +70,21 @@ class FundingIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	EventPublicationRegistry registry;
+
+	@Autowired
+	CompletedEventPublications completed;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	HarmwatchUser commissioner() {
 		return (HarmwatchUser) users.loadUserByUsername("commissioner");
@@ -133,6 +160,45 @@ class FundingIntegrationTests {
 		var again2 = funding.audit(commissioner(), new FinancialYear(year));
 		assertThat(district(again2, BIRMINGHAM).overlaps()).containsExactly(FundedServiceKind.CUSTODY_TESTING);
 		assertThat(line(again2, BIRMINGHAM, FundedServiceKind.CUSTODY_TESTING).pence()).isEqualTo(25_000_000);
+	}
+
+	@Test
+	void theDeliveringModulesEventsAreCountedOnceEach() {
+		int year = 2096;
+		var day = LocalDate.of(year, 9, 1);
+		var test = new DrugTestRecorded(UUID.randomUUID(), COVENTRY, day, true);
+		var events = new java.util.ArrayList<Object>(
+				List.of(test, new DrugTestRecorded(UUID.randomUUID(), COVENTRY, day, false),
+						new AssessmentAttended(UUID.randomUUID(), COVENTRY, day),
+						new TreatmentReferralMade(UUID.randomUUID(), COVENTRY, day),
+						new TreatmentStarted(UUID.randomUUID(), COVENTRY, day),
+						new DiversionContractStarted(UUID.randomUUID(), COVENTRY, day),
+						new DiversionContractCompleted(UUID.randomUUID(), COVENTRY, day)));
+		for (int i = 0; i < 4; i++) {
+			events.add(new DrugTestRecorded(UUID.randomUUID(), COVENTRY, day.plusDays(i), false));
+		}
+		// the first test delivered again
+		events.add(test);
+		for (var event : events) {
+			transactions.executeWithoutResult(status -> publisher.publishEvent(event));
+		}
+		EventPublications.awaitCompleted(registry, completed, e -> events.contains(e));
+
+		var coventry = district(funding.audit(commissioner(), new FinancialYear(year)), COVENTRY);
+		var testing = coventry.lines()
+			.stream()
+			.filter(l -> l.kind() == FundedServiceKind.CUSTODY_TESTING)
+			.findFirst()
+			.orElseThrow();
+		assertThat(testing.outputs().shown()).isEqualTo(6);
+		assertThat(testing.outcomes().withheld()).isTrue();
+		assertThat(jdbc
+			.sql("SELECT output, count(*) FROM programme.service_output WHERE happened_on BETWEEN ? AND ? "
+					+ "AND district_code = ? GROUP BY output ORDER BY output")
+			.params(LocalDate.of(year, 4, 1), LocalDate.of(year + 1, 3, 31), COVENTRY)
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+			.list()).containsExactly("ASSESSMENT=1", "CONTRACT_COMPLETED=1", "CONTRACT_STARTED=1", "DRUG_TEST=6",
+					"POSITIVE_TEST=1", "TREATMENT_REFERRAL=1", "TREATMENT_START=1");
 	}
 
 	@Test
