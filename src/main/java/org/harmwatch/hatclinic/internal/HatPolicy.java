@@ -58,11 +58,11 @@ public final class HatPolicy {
 	}
 
 	/**
-	 * Whether the user may record the licence: a manager, for someone else (nobody
-	 * records their own).
+	 * Whether the user may record the licence in the register: clinic staff, for someone
+	 * else (nobody records their own).
 	 */
 	public static boolean mayRecordLicence(HarmwatchUser user, String prescriber) {
-		return mayManage(user) && !prescriber.equals(user.getUsername());
+		return mayRecord(user) && !prescriber.equals(user.getUsername());
 	}
 
 }
