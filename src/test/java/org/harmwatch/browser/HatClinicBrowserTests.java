@@ -48,7 +48,10 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 		return (HarmwatchUser) users.loadUserByUsername(username);
 	}
 
-	/** Thirty clients enrolled yesterday with a prescription; the first missed yesterday twice. */
+	/**
+	 * Thirty clients enrolled yesterday with a prescription; the first missed yesterday
+	 * twice.
+	 */
 	List<String> thirtyClients(LocalDate today) {
 		var nurse = staff("clinic");
 		var prescriber = staff("prescriber");
@@ -59,8 +62,9 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 		for (int i = 1; i <= PATIENTS; i++) {
 			var code = "B%s-%02d".formatted(mark, i);
 			codes.add(code);
-			var referral = clinic.refer(new ReferralDraft(code, ReferralSource.TREATMENT_SERVICE, today.minusDays(9),
-					today.minusDays(8)), nurse);
+			var referral = clinic.refer(
+					new ReferralDraft(code, ReferralSource.TREATMENT_SERVICE, today.minusDays(9), today.minusDays(8)),
+					nurse);
 			clinic.assess(referral, new AssessmentDraft(10, 3, 40, true, Decision.SUITABLE, "Meets every criterion"),
 					nurse);
 			var enrolment = clinic.enrol(referral, today.minusDays(1), nurse);
@@ -90,14 +94,13 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 			var row = page.locator("tr[data-client='" + code + "']");
 			assertThat(row).hasAttribute("data-state", "open");
 			if (code.equals(codes.get(0))) {
-				row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-					.setName("Dose missed by " + code)).click();
+				row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Dose missed by " + code))
+					.click();
 				assertThat(page.locator("#review-notice")).containsText(code + " has missed 3 doses in a row");
 				assertThat(page.locator("tr[data-client='" + code + "']")).hasAttribute("data-state", "missed");
 			}
 			else {
-				row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-					.setName("Dose given to " + code)).click();
+				row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Dose given to " + code)).click();
 				assertThat(page.locator("#dose-notice")).containsText("Dose recorded for " + code);
 				assertThat(page.locator("tr[data-client='" + code + "']")).hasAttribute("data-state", "given");
 				assertThat(page.locator("tr[data-client='" + code + "']")).containsText("Given 60 mg");
@@ -109,8 +112,7 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 		page.navigate("/hat/session?date=" + today + "&slot=EVENING");
 		var second = page.locator("tr[data-client='" + codes.get(1) + "']");
 		second.getByLabel("Dose in mg for " + codes.get(1)).fill("450");
-		second.getByRole(AriaRole.BUTTON,
-				new Locator.GetByRoleOptions().setName("Dose given to " + codes.get(1)))
+		second.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Dose given to " + codes.get(1)))
 			.click();
 		assertThat(page.locator(".govuk-error-summary")).containsText("within the prescribed range, 60 to 200 mg");
 		assertAccessible();
@@ -122,8 +124,7 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 		page.navigate("/hat");
 		assertThat(page.locator("#reviews")).containsText(codes.get(0));
 		assertAccessible();
-		page.locator("#reviews").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
-			.setName(codes.get(0))).click();
+		page.locator("#reviews").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(codes.get(0))).click();
 		assertThat(page.locator("h1")).hasText("Client " + codes.get(0));
 		assertThat(page.locator(".govuk-warning-text")).containsText("clinical review");
 		assertAccessible();
@@ -146,21 +147,21 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator(".govuk-error-summary")).containsText("Enter the client code");
 		assertAccessible();
 		var code = "AX-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-		page.getByLabel("Client code").fill(code);
-		page.getByLabel("Referred by").selectOption("DIVERSION");
-		page.getByLabel("The person consented").check();
+		page.locator("#clientCode").fill(code);
+		page.locator("#source").selectOption("DIVERSION");
+		page.locator("#consent").check();
 		page.locator("#consentOn").fill(clinic.today().toString());
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
 		assertThat(page.locator("h1")).hasText("Referral of " + code);
 		assertAccessible();
-		page.getByLabel("Years of opioid dependence").fill("2");
-		page.getByLabel("Episodes of oral substitution treatment that did not work").fill("0");
-		page.getByLabel("Age").fill("29");
+		page.locator("#dependenceYears").fill("2");
+		page.locator("#failedOralEpisodes").fill("0");
+		page.locator("#age").fill("29");
 		page.locator("#attendsTwiceDaily").check();
 		page.locator("#decision-2").check();
-		page.getByLabel("Reason for the decision").fill("Two years of dependence, no oral treatment tried yet");
+		page.locator("#reason").fill("Two years of dependence, no oral treatment tried yet");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
-		assertThat(page.locator("#decision")).containsText("Not suitable");
+		assertThat(page.locator("#referral-decision")).containsText("Not suitable");
 		assertThat(page.locator("main")).containsText("Long-term opioid dependence (at least 3 years)");
 		assertAccessible();
 
