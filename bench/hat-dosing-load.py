@@ -60,11 +60,16 @@ def main():
 	ready = threading.Barrier(tablets + 1)
 	deadline = [0.0]
 
-	def run(index):
+	# Tablets sign in one after another before the run (sign-in is deliberately slow), then start together.
+	signed_in = []
+	for _ in range(tablets):
 		tablet = Tablet(parts.hostname, parts.port)
-		token = tablet.sign_in()
+		signed_in.append((tablet, tablet.sign_in()))
+
+	def run(index):
+		tablet, token = signed_in[index]
 		mine = clients[index::tablets]
-		ready.wait()
+		ready.wait(timeout=60)
 		day, n = date.today() - timedelta(days=1), 0
 		while time.monotonic() < deadline[0]:
 			enrolment = mine[n % len(mine)]
@@ -92,7 +97,7 @@ def main():
 	threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(tablets)]
 	for thread in threads:
 		thread.start()
-	ready.wait()
+	ready.wait(timeout=60)
 	begin = time.monotonic()
 	deadline[0] = begin + seconds
 	for thread in threads:
