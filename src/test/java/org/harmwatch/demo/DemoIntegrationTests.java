@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.harmwatch.earlywarning.AlertManagement;
 import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
+import org.harmwatch.hatclinic.HatClinicManagement;
 import org.harmwatch.overdose.IncidentFilter;
 import org.harmwatch.overdose.OverdoseManagement;
 import org.harmwatch.platform.HarmwatchUser;
@@ -73,6 +74,9 @@ class DemoIntegrationTests {
 
 	@Autowired
 	OverdoseManagement overdoses;
+
+	@Autowired
+	HatClinicManagement hatClinic;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -182,15 +186,38 @@ class DemoIntegrationTests {
 			.contains("Xylazine")
 			.contains("Ketamine");
 		assertThat(page("/drug-checking/sessions", as("analyst"))).contains("Friday night, Digbeth");
-		for (var role : new String[][] { { "clinic", "CLINIC_STAFF" },
-				{ "investigator", "FINANCIAL_INVESTIGATOR" } }) {
+		for (var role : new String[][] { { "investigator", "FINANCIAL_INVESTIGATOR" } }) {
 			assertThat(page("/", as(role[0]))).as(role[0]).contains("data-coming=\"" + role[1] + "\"");
 		}
-		for (var built : new String[] { "custody", "navigator", "commissioner" }) {
+		for (var built : new String[] { "custody", "navigator", "commissioner", "clinic" }) {
 			assertThat(page("/", as(built))).as(built).doesNotContain("data-coming=");
 		}
 		assertThat(page("/", as("coordinator"))).doesNotContain("data-coming=");
 		assertThat(page("/", as("naloxone"))).doesNotContain("data-coming=").contains("Naloxone kits to reissue");
+	}
+
+	@Test
+	void theHeroinAssistedTreatmentClinicHasADosingSessionAReviewWaitingAndPublishedOutcomes() throws Exception {
+		var clinicPage = page("/hat", as("clinic"));
+		assertThat(clinicPage).contains("HAT-0001").contains("HAT-0012").contains("/hat/reviews/");
+		assertThat(waiting(page("/", as("clinic")), "hatclinic.home.queue.reviews")).as("a review after missed doses")
+			.isTrue();
+		assertThat(page("/hat/session", as("clinic"))).contains("HAT-0012");
+		var outcomes = mvc.perform(get("/hat/outcomes"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(outcomes).contains("6 months").doesNotContain("HAT-00");
+		var staff = (HarmwatchUser) users.loadUserByUsername("clinic");
+		long referrals = hatClinic.referralCount(staff);
+		assertThat(referrals).isEqualTo(14);
+		for (var runner : context.getBeansOfType(ApplicationRunner.class).values()) {
+			if (runner.getClass().getSimpleName().startsWith("DemoHatClinic")) {
+				runner.run(null);
+			}
+		}
+		assertThat(hatClinic.referralCount(staff)).isEqualTo(referrals);
 	}
 
 	@Test

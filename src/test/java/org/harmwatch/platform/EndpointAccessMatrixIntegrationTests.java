@@ -69,6 +69,8 @@ class EndpointAccessMatrixIntegrationTests {
 			Map.entry("PROGRAMME_ANALYST", "commissioner"), Map.entry("OVERDOSE_RECORDER", "paramedic"),
 			Map.entry("POLICE_OVERDOSE_RECORDER", "constable"), Map.entry("CJ_TREATMENT_WORKER", "cjit"));
 
+			Map.entry("POLICE_OVERDOSE_RECORDER", "constable"), Map.entry("HAT_PRESCRIBER", "prescriber"));
+
 	static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
 
 	static {
@@ -374,6 +376,27 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /naloxone/leavers/new", only("NALOXONE_LEAD"));
 		EXPECTED.put("GET /naloxone/coverage", only("NALOXONE_LEAD"));
 		EXPECTED.put("GET /naloxone/finder", PUBLIC);
+		// hatclinic: clinic staff and prescribers of the clinic's agency; prescribing and
+		// unit costs only prescribers; the published outcomes are aggregates for everyone
+		EXPECTED.put("GET /hat", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("GET /hat/referrals/new", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/referrals", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("GET /hat/referrals/{id}", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/referrals/{id}/assessment", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/referrals/{id}/enrol", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("GET /hat/patients/{id}", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("GET /hat/patients/{id}/prescriptions/new", only("HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/patients/{id}/prescriptions", only("HAT_PRESCRIBER"));
+		EXPECTED.put("GET /hat/patients/{id}/outcomes/new", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/patients/{id}/outcomes", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/reviews/{id}/close", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("GET /hat/session", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/session/doses", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("GET /hat/licences", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/licences", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("GET /hat/costs", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/costs/{code}", only("HAT_PRESCRIBER"));
+		EXPECTED.put("GET /hat/outcomes", PUBLIC);
 		EXPECTED.put("GET /naloxone/finder.csv", PUBLIC);
 		EXPECTED.put("GET /naloxone/finder.json", PUBLIC);
 

@@ -14,6 +14,7 @@ import org.harmwatch.custodytesting.TreatmentStarted;
 import org.harmwatch.diversion.DiversionContractCompleted;
 import org.harmwatch.diversion.DiversionContractStarted;
 import org.harmwatch.geography.AreaLevel;
+import org.harmwatch.hatclinic.HatTreatmentStarted;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
@@ -173,7 +174,8 @@ class FundingIntegrationTests {
 						new TreatmentReferralMade(UUID.randomUUID(), COVENTRY, day),
 						new TreatmentStarted(UUID.randomUUID(), COVENTRY, day),
 						new DiversionContractStarted(UUID.randomUUID(), COVENTRY, day),
-						new DiversionContractCompleted(UUID.randomUUID(), COVENTRY, day)));
+						new DiversionContractCompleted(UUID.randomUUID(), COVENTRY, day),
+				new HatTreatmentStarted(UUID.randomUUID(), COVENTRY, day)));
 		for (int i = 0; i < 4; i++) {
 			events.add(new DrugTestRecorded(UUID.randomUUID(), COVENTRY, day.plusDays(i), false));
 		}
@@ -198,7 +200,7 @@ class FundingIntegrationTests {
 			.params(LocalDate.of(year, 4, 1), LocalDate.of(year + 1, 3, 31), COVENTRY)
 			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
 			.list()).containsExactly("ASSESSMENT=1", "CONTRACT_COMPLETED=1", "CONTRACT_STARTED=1", "DRUG_TEST=6",
-					"POSITIVE_TEST=1", "TREATMENT_REFERRAL=1", "TREATMENT_START=1");
+					"HAT_START=1", "POSITIVE_TEST=1", "TREATMENT_REFERRAL=1", "TREATMENT_START=1");
 	}
 
 	@Test

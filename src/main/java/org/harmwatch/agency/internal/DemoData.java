@@ -67,6 +67,7 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("custody", "Sgt Carter", "WMP", "CUSTODY_OFFICER"),
 			new DemoUser("navigator", "Nia Navigator", "WMP", "DIVERSION_NAVIGATOR"),
 			new DemoUser("clinic", "Dr Clare Clinic", "BHM-OPC", "CLINIC_STAFF"),
+			new DemoUser("prescriber", "Dr Priya Prescriber", "BHM-OPC", "HAT_PRESCRIBER"),
 			new DemoUser("naloxone", "Nat Naloxone", "BHM-TREAT", "NALOXONE_LEAD"),
 			new DemoUser("investigator", "Ian Investigator", "WMP", "FINANCIAL_INVESTIGATOR"),
 			new DemoUser("commissioner", "Kim Analyst", "WMPCC", "PROGRAMME_ANALYST"),

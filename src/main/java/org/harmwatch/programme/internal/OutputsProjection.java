@@ -6,6 +6,7 @@ import org.harmwatch.custodytesting.TreatmentReferralMade;
 import org.harmwatch.custodytesting.TreatmentStarted;
 import org.harmwatch.diversion.DiversionContractCompleted;
 import org.harmwatch.diversion.DiversionContractStarted;
+import org.harmwatch.hatclinic.HatTreatmentStarted;
 import org.harmwatch.programme.ServiceOutput;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,11 @@ class OutputsProjection {
 	@ApplicationModuleListener
 	void on(DiversionContractCompleted event) {
 		repository.recordOutput(event.contractId(), ServiceOutput.CONTRACT_COMPLETED, event.districtCode(), event.on());
+	}
+
+	@ApplicationModuleListener
+	void on(HatTreatmentStarted event) {
+		repository.recordOutput(event.enrolmentId(), ServiceOutput.HAT_START, event.districtCode(), event.on());
 	}
 
 }

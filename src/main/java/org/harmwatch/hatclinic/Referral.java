@@ -1,0 +1,24 @@
+package org.harmwatch.hatclinic;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A referral as clinic staff see it: who referred, consent, the assessment if made, and
+ * the enrolment if any.
+ */
+public record Referral(UUID id, String clientCode, ReferralSource source, LocalDate consentOn, LocalDate referredOn,
+		@Nullable Integer dependenceYears, @Nullable Integer failedOralEpisodes, @Nullable Integer age,
+		@Nullable Boolean attendsTwiceDaily, @Nullable Decision decision, @Nullable String decisionReason,
+		@Nullable Instant decidedAt, @Nullable String decidedBy, List<Criterion> criteriaNotMet,
+		@Nullable UUID enrolmentId) {
+
+	public Referral {
+		criteriaNotMet = List.copyOf(criteriaNotMet);
+	}
+
+}
