@@ -67,9 +67,8 @@ class EndpointAccessMatrixIntegrationTests {
 			Map.entry("DIVERSION_NAVIGATOR", "navigator"), Map.entry("CLINIC_STAFF", "clinic"),
 			Map.entry("NALOXONE_LEAD", "naloxone"), Map.entry("FINANCIAL_INVESTIGATOR", "investigator"),
 			Map.entry("PROGRAMME_ANALYST", "commissioner"), Map.entry("OVERDOSE_RECORDER", "paramedic"),
-			Map.entry("POLICE_OVERDOSE_RECORDER", "constable"), Map.entry("CJ_TREATMENT_WORKER", "cjit"));
-
-			Map.entry("POLICE_OVERDOSE_RECORDER", "constable"), Map.entry("HAT_PRESCRIBER", "prescriber"));
+			Map.entry("POLICE_OVERDOSE_RECORDER", "constable"), Map.entry("CJ_TREATMENT_WORKER", "cjit"),
+			Map.entry("HAT_PRESCRIBER", "prescriber"));
 
 	static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
 

@@ -175,7 +175,7 @@ class FundingIntegrationTests {
 						new TreatmentStarted(UUID.randomUUID(), COVENTRY, day),
 						new DiversionContractStarted(UUID.randomUUID(), COVENTRY, day),
 						new DiversionContractCompleted(UUID.randomUUID(), COVENTRY, day),
-				new HatTreatmentStarted(UUID.randomUUID(), COVENTRY, day)));
+						new HatTreatmentStarted(UUID.randomUUID(), COVENTRY, day)));
 		for (int i = 0; i < 4; i++) {
 			events.add(new DrugTestRecorded(UUID.randomUUID(), COVENTRY, day.plusDays(i), false));
 		}

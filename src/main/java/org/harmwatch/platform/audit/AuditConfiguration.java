@@ -8,13 +8,14 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.util.StringUtils;
 
 /**
@@ -38,9 +39,62 @@ class AuditConfiguration {
 		return AuditKeys.fromFile(file, !chainIsKeyed);
 	}
 
+	/**
+	 * The connections audit entries are written with: a small pool of their own, so that
+	 * an entry written in its own transaction while the caller's transaction holds a
+	 * connection never waits for the application's pool. With one pool, as many requests
+	 * as it has connections, each holding one and asking for a second for its audit
+	 * entry, would wait on each other until the connection timeout. Closed with the
+	 * context.
+	 */
+	static final class AuditPool implements AutoCloseable {
+
+		private final DataSource dataSource;
+
+		private final @Nullable HikariDataSource own;
+
+		AuditPool(DataSource dataSource, @Nullable HikariDataSource own) {
+			this.dataSource = dataSource;
+			this.own = own;
+		}
+
+		DataSource dataSource() {
+			return dataSource;
+		}
+
+		@Override
+		public void close() {
+			if (own != null) {
+				own.close();
+			}
+		}
+
+	}
+
 	@Bean
-	AuditChain auditChain(DataSource dataSource, PlatformTransactionManager transactions, AuditKeys keys, Clock clock) {
-		return new AuditChain(dataSource, transactions, "platform.audit_event", AuditChain.CHAIN_LOCK, keys, clock);
+	AuditPool auditPool(DataSource dataSource, AuditProperties properties) {
+		if (dataSource instanceof HikariDataSource application && application.getJdbcUrl() != null) {
+			var pool = new HikariDataSource();
+			pool.setPoolName("harmwatch-audit");
+			pool.setJdbcUrl(application.getJdbcUrl());
+			pool.setUsername(application.getUsername());
+			pool.setPassword(application.getPassword());
+			if (application.getDriverClassName() != null) {
+				pool.setDriverClassName(application.getDriverClassName());
+			}
+			pool.setDataSourceProperties(application.getDataSourceProperties());
+			pool.setMaximumPoolSize(properties.poolSize());
+			pool.setMinimumIdle(1);
+			return new AuditPool(pool, pool);
+		}
+		log.warn("Audit entries share the application's connection pool: it is not a Hikari pool with a JDBC URL");
+		return new AuditPool(dataSource, null);
+	}
+
+	@Bean
+	AuditChain auditChain(AuditPool pool, AuditKeys keys, Clock clock) {
+		return new AuditChain(pool.dataSource(), new DataSourceTransactionManager(pool.dataSource()),
+				"platform.audit_event", AuditChain.CHAIN_LOCK, keys, clock);
 	}
 
 	@Bean

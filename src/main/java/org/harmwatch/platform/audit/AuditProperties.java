@@ -19,12 +19,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param checkpointEvery how often each instance writes a checkpoint (when the chain has
  * grown)
  * @param sealEvery how often each instance seals new entries
+ * @param poolSize the connections of the audit log's own pool (default 4), which entries
+ * are written with so that they never wait for the application's pool
  */
 @ConfigurationProperties("harmwatch.audit")
 record AuditProperties(@Nullable String key, @Nullable String keyFile, @Nullable String checkpointFile,
-		@Nullable Duration checkpointEvery, @Nullable Duration sealEvery) {
+		@Nullable Duration checkpointEvery, @Nullable Duration sealEvery, @Nullable Integer poolSize) {
 
 	AuditProperties {
+		poolSize = poolSize == null || poolSize < 2 ? 4 : poolSize;
 		checkpointEvery = checkpointEvery == null ? Duration.ofMinutes(1) : checkpointEvery;
 		sealEvery = sealEvery == null ? Duration.ofSeconds(1) : sealEvery;
 	}

@@ -7,6 +7,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
@@ -14,6 +17,7 @@ import org.harmwatch.shared.Purpose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -61,6 +65,12 @@ class AuditLogIntegrationTests {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	@TempDir
 	Path folder;
 
@@ -90,6 +100,40 @@ class AuditLogIntegrationTests {
 		assertThat(sealed.hash()).hasSize(64)
 			.isEqualTo(AuditHashes.seal(keys.current().newMac(), sealed.keyId(), sealed.chainSeq(), sealed.prevHash(),
 					sealed));
+	}
+
+	/**
+	 * Every connection of the application's pool is taken, one by a transaction that then
+	 * writes an audit entry (as a request does): the entry has its own pool, so it is
+	 * written at once instead of waiting for a connection no one gives back.
+	 */
+	@Test
+	void anEntryIsWrittenWhenEveryApplicationConnectionIsTaken() throws Exception {
+		var pool = (HikariDataSource) dataSource;
+		var taken = new java.util.ArrayList<java.sql.Connection>();
+		var id = "pool-" + UUID.randomUUID();
+		long connectionTimeout = pool.getConnectionTimeout();
+		try {
+			pool.setConnectionTimeout(10_000);
+			transactions.executeWithoutResult(status -> {
+				try {
+					while (taken.size() < pool.getMaximumPoolSize() - 1) {
+						taken.add(pool.getConnection());
+					}
+				}
+				catch (java.sql.SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+				audit.recordFor("someone", null, () -> "X", "thing", id, null, Outcome.ALLOWED, "pool taken");
+			});
+		}
+		finally {
+			for (var connection : taken) {
+				connection.close();
+			}
+			pool.setConnectionTimeout(connectionTimeout);
+		}
+		assertThat(byRecordId(id).detail()).isEqualTo("pool taken");
 	}
 
 	@Test
@@ -184,14 +228,14 @@ class AuditLogIntegrationTests {
 		verifier.verify();
 		var missing = folder.resolve("lost/audit.key");
 		var configuration = new AuditConfiguration();
-		assertThatThrownBy(
-				() -> configuration.auditKeys(new AuditProperties(null, missing.toString(), null, null, null), jdbc))
+		assertThatThrownBy(() -> configuration
+			.auditKeys(new AuditProperties(null, missing.toString(), null, null, null, null), jdbc))
 			.isInstanceOf(AuditKeyException.class)
 			.hasMessageContaining("the audit log holds entries sealed with a key");
 		assertThat(missing).doesNotExist();
 		var fromEnvironment = AuditKeys.newKey();
 		assertThat(configuration
-			.auditKeys(new AuditProperties(fromEnvironment, missing.toString(), null, null, null), jdbc)
+			.auditKeys(new AuditProperties(fromEnvironment, missing.toString(), null, null, null, null), jdbc)
 			.current()
 			.id()).isEqualTo(AuditKeys.parse(fromEnvironment, "x").current().id());
 	}
