@@ -71,7 +71,8 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("investigator", "Ian Investigator", "WMP", "FINANCIAL_INVESTIGATOR"),
 			new DemoUser("commissioner", "Kim Analyst", "WMPCC", "PROGRAMME_ANALYST"),
 			new DemoUser("paramedic", "Pip Paramedic", "WMAS", "OVERDOSE_RECORDER"),
-			new DemoUser("constable", "PC Cole", "WMP", "POLICE_OVERDOSE_RECORDER"));
+			new DemoUser("constable", "PC Cole", "WMP", "POLICE_OVERDOSE_RECORDER"),
+			new DemoUser("sweeper", "Sam Sweeper", "COV-ENV", "NEEDLE_SWEEPER"));
 
 	private final AgencyManagement agencies;
 
