@@ -215,7 +215,7 @@ public class NeedleManagement {
 	 * @throws NotFoundException when there is none or the reader may not see it
 	 */
 	@Transactional(readOnly = true)
-	public NeedleRepository.Photo photo(UUID id, HarmwatchUser reader) {
+	public NeedlePhoto photo(UUID id, HarmwatchUser reader) {
 		var report = report(id, reader);
 		var photo = repository.photo(report.id())
 			.orElseThrow(() -> new NotFoundException("consumptionrooms.notFound.report", id));

@@ -121,6 +121,14 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /needles/reports/{id}/sweeps", only("NEEDLE_SWEEPER"));
 		EXPECTED.put("GET /needles/reports/{id}/photo", only("NEEDLE_SWEEPER"));
 		EXPECTED.put("GET /needles/quality", only("NEEDLE_SWEEPER", "PROGRAMME_ANALYST"));
+		EXPECTED.put("GET /rooms", only("CLINIC_STAFF"));
+		EXPECTED.put("GET /rooms/visits/new", only("CLINIC_STAFF"));
+		EXPECTED.put("POST /rooms/visits", only("CLINIC_STAFF"));
+		EXPECTED.put("GET /rooms/visits/{id}", only("CLINIC_STAFF"));
+		EXPECTED.put("POST /rooms/visits/{id}/overdoses", only("CLINIC_STAFF"));
+		EXPECTED.put("POST /rooms/visits/{id}/referrals", only("CLINIC_STAFF"));
+		EXPECTED.put("POST /rooms/referrals/{id}/outcome", only("CLINIC_STAFF"));
+		EXPECTED.put("GET /rooms/report", only("CLINIC_STAFF"));
 		EXPECTED.put("GET /open311/v2/services.json", PUBLIC);
 		EXPECTED.put("GET /open311/v2/services.xml", PUBLIC);
 		EXPECTED.put("GET /open311/v2/requests.json", PUBLIC);

@@ -1,5 +1,7 @@
 package org.harmwatch.consumptionrooms.internal;
 
+import java.util.Set;
+
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
@@ -23,6 +25,39 @@ import org.jspecify.annotations.Nullable;
 public final class ConsumptionRoomsPolicy {
 
 	private ConsumptionRoomsPolicy() {
+	}
+
+	/**
+	 * Whether the user may record visits, overdoses managed and referrals: health staff
+	 * (consumption-rooms write for {@link Purpose#HEALTH}) at an agency that is not law
+	 * enforcement; the records are their agency's.
+	 */
+	public static boolean recordsVisits(HarmwatchUser user) {
+		return !user.lawEnforcement() && user.agencyType().purposes().contains(Purpose.HEALTH)
+				&& user.may(Capability.CONSUMPTION_ROOMS, Action.WRITE, Purpose.HEALTH);
+	}
+
+	/**
+	 * Whether the user may read a visit the owner agency holds: health staff of that
+	 * agency with consumption-rooms read for {@link Purpose#HEALTH}, or of another agency
+	 * that the owner shares {@link Purpose#HEALTH} with ({@code sharedPurposes}); never a
+	 * law-enforcement agency's staff, whatever is shared.
+	 */
+	public static boolean readsVisit(HarmwatchUser user, String ownerAgency, Set<Purpose> sharedPurposes) {
+		if (!listsVisits(user)) {
+			return false;
+		}
+		return ownerAgency.equals(user.agencyCode()) || sharedPurposes.contains(Purpose.HEALTH);
+	}
+
+	/**
+	 * Whether the user may list their agency's visits and read its reports (counts):
+	 * health staff with consumption-rooms read for {@link Purpose#HEALTH}, never a
+	 * law-enforcement agency's.
+	 */
+	public static boolean listsVisits(HarmwatchUser user) {
+		return !user.lawEnforcement() && user.agencyType().purposes().contains(Purpose.HEALTH)
+				&& user.may(Capability.CONSUMPTION_ROOMS, Action.READ, Purpose.HEALTH);
 	}
 
 	/** Whether the user may read the report held by this council (its owner). */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.harmwatch.consumptionrooms.NeedleChannel;
+import org.harmwatch.consumptionrooms.NeedlePhoto;
 import org.harmwatch.consumptionrooms.NeedleReport;
 import org.harmwatch.consumptionrooms.NeedleStatus;
 import org.jspecify.annotations.Nullable;
@@ -183,15 +184,11 @@ public class NeedleRepository {
 		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> report(rs, now)).list();
 	}
 
-	/** The photo's content type and bytes. */
-	public record Photo(String contentType, byte[] content) {
-	}
-
-	public Optional<Photo> photo(UUID id) {
+	public Optional<NeedlePhoto> photo(UUID id) {
 		return jdbc
 			.sql("SELECT photo_type, photo FROM consumptionrooms.needle_report WHERE id = ? AND photo IS NOT NULL")
 			.param(id)
-			.query((rs, n) -> new Photo(rs.getString(1), rs.getBytes(2)))
+			.query((rs, n) -> new NeedlePhoto(rs.getString(1), rs.getBytes(2)))
 			.optional();
 	}
 
