@@ -385,6 +385,18 @@ public class NeedleManagement {
 		}
 	}
 
+	/**
+	 * The council's open reports and how many of them are late, for its staff's home
+	 * page; none for anyone else.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<long[]> openAndLate(HarmwatchUser user) {
+		if (!ConsumptionRoomsPolicy.listsReports(user)) {
+			return Optional.empty();
+		}
+		return Optional.of(repository.openAndLate(user.agencyCode(), clock.instant()));
+	}
+
 	/** Today in the region. */
 	public LocalDate today() {
 		return LocalDate.now(clock.withZone(zone));

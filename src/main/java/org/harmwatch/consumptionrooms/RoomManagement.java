@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -357,6 +358,16 @@ public class RoomManagement {
 				Shown.of(counts.overdosesSurvived(), counts.overdosesManaged()),
 				Shown.of(counts.referralsMade(), counts.referralsMade()),
 				Shown.of(counts.referralsCompleted(), counts.referralsMade()));
+	}
+
+	/**
+	 * The agency's referrals still waiting for an outcome, for its staff's home page;
+	 * none for anyone who may not record visits.
+	 */
+	@Transactional(readOnly = true)
+	public OptionalLong pendingReferrals(HarmwatchUser user) {
+		return ConsumptionRoomsPolicy.recordsVisits(user) ? OptionalLong.of(visits.pendingReferrals(user.agencyCode()))
+				: OptionalLong.empty();
 	}
 
 	/** Today in the region. */

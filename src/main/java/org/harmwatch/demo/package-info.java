@@ -14,7 +14,7 @@
 @ApplicationModule(displayName = "Demo",
 		allowedDependencies = { "shared", "platform", "earlywarning", "earlywarning :: events", "drugchecking",
 				"overdose", "overdose :: events", "drugchecking :: events", "dissemination", "dissemination :: events",
-				"naloxone" })
+				"naloxone", "consumptionrooms" })
 package org.harmwatch.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -155,6 +155,17 @@ public class NeedleRepository {
 			.single();
 	}
 
+	/** A council's open reports, and those of them past their service level. */
+	public long[] openAndLate(String owner, Instant now) {
+		return jdbc.sql("""
+				SELECT count(*), count(*) FILTER (WHERE due_at < ?) FROM consumptionrooms.needle_report
+				WHERE owner_agency = ? AND status = 'OPEN'
+				""")
+			.params(Timestamp.from(now), owner)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+
 	/** Reports for Open311's {@code GET requests}, newest first. */
 	public List<NeedleReport> open311(Open311Query query, Instant now) {
 		var sql = new StringBuilder("SELECT " + COLUMNS + " FROM consumptionrooms.needle_report WHERE true");

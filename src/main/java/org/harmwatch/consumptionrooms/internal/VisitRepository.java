@@ -152,6 +152,14 @@ public class VisitRepository {
 				""").param("owner", owner).param("client", clientCode).query(Long.class).single();
 	}
 
+	/** Referrals the agency made that have no outcome yet. */
+	public long pendingReferrals(String owner) {
+		return jdbc.sql("SELECT count(*) FROM consumptionrooms.referral WHERE owner_agency = ? AND outcome = 'PENDING'")
+			.param(owner)
+			.query(Long.class)
+			.single();
+	}
+
 	public void insertOverdose(UUID id, UUID visitId, String owner, RoomOverdoseDraft draft, Instant now, String by) {
 		jdbc.sql(
 				"""
