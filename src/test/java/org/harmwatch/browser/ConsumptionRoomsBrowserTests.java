@@ -1,11 +1,11 @@
 package org.harmwatch.browser;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -70,15 +70,14 @@ class ConsumptionRoomsBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("#lat")).isFocused();
 
 		var photo = Files.createTempFile("needles", ".png");
-		ImageIO.write(new java.awt.image.BufferedImage(60, 40, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
-				photo.toFile());
+		ImageIO.write(new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
 		page.locator("#lat").fill("52.40812");
 		page.locator("#lon").fill("-1.51053");
 		page.getByLabel("What did you see? (optional)").fill("Two syringes by the steps");
 		page.locator("#photo").setInputFiles(photo);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send report")).click();
 		assertThat(page.locator(".govuk-panel__title")).hasText("Report sent");
-		assertThat(page.locator("#reference")).hasText(java.util.regex.Pattern.compile("\\d+"));
+		assertThat(page.locator("#reference")).hasText(Pattern.compile("\\d+"));
 		assertAccessible();
 		noSidewaysScrolling("the thanks page");
 		Files.deleteIfExists(photo);
@@ -121,7 +120,7 @@ class ConsumptionRoomsBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator(".govuk-error-summary")).containsText("Enter the client code");
 		assertAccessible();
 		var in = LocalDateTime.now(ZoneId.of("Europe/London")).minusHours(1).truncatedTo(ChronoUnit.MINUTES);
-		page.getByLabel("Site").selectOption(List.of(page.locator("#siteId option").nth(1).getAttribute("value")));
+		page.getByLabel("Site").selectOption(page.locator("#siteId option").nth(1).getAttribute("value"));
 		page.getByLabel("Client code").fill("OPC-2201");
 		page.getByLabel("Date", new Page.GetByLabelOptions().setExact(true)).fill(in.toLocalDate().toString());
 		page.getByLabel("Time in").fill(in.toLocalTime().toString());
@@ -153,6 +152,5 @@ class ConsumptionRoomsBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("#evaluation")).containsText("fewer than 5");
 		assertAccessible();
 	}
-
 
 }
