@@ -31,6 +31,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consumption rooms in the demo: Birmingham's overdose prevention centre in Digbeth with
@@ -60,11 +62,15 @@ class DemoConsumptionRooms implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
-	DemoConsumptionRooms(RoomManagement rooms, NeedleManagement needles, UserDetailsService users, JdbcClient jdbc) {
+	private final TransactionTemplate transactions;
+
+	DemoConsumptionRooms(RoomManagement rooms, NeedleManagement needles, UserDetailsService users, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager) {
 		this.rooms = rooms;
 		this.needles = needles;
 		this.users = users;
 		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	@Override
@@ -73,18 +79,23 @@ class DemoConsumptionRooms implements ApplicationRunner {
 		context.setAuthentication(
 				UsernamePasswordAuthenticationToken.authenticated("system:demo-consumption-rooms", null, List.of()));
 		SecurityContextHolder.setContext(context);
-		jdbc.sql("SELECT pg_advisory_lock(hashtext('harmwatch-demo-consumption-rooms'))").query((rs, row) -> 1).list();
 		try {
-			var clinic = (HarmwatchUser) users.loadUserByUsername("clinic");
-			if (!rooms.sites(clinic).isEmpty()) {
-				return;
-			}
-			load(clinic, (HarmwatchUser) users.loadUserByUsername("sweeper"));
+			// One transaction holds the lock (a session lock could be released on another
+			// pooled connection and stay held): instances started together take turns,
+			// and
+			// the events of what is loaded go out when it commits.
+			transactions.executeWithoutResult(status -> {
+				jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('harmwatch-demo-consumption-rooms'))")
+					.query((rs, row) -> 1)
+					.list();
+				var clinic = (HarmwatchUser) users.loadUserByUsername("clinic");
+				if (!rooms.sites(clinic).isEmpty()) {
+					return;
+				}
+				load(clinic, (HarmwatchUser) users.loadUserByUsername("sweeper"));
+			});
 		}
 		finally {
-			jdbc.sql("SELECT pg_advisory_unlock(hashtext('harmwatch-demo-consumption-rooms'))")
-				.query((rs, row) -> 1)
-				.list();
 			SecurityContextHolder.clearContext();
 		}
 	}
