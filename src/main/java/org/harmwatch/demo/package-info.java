@@ -14,7 +14,7 @@
 @ApplicationModule(displayName = "Demo",
 		allowedDependencies = { "shared", "platform", "earlywarning", "earlywarning :: events", "drugchecking",
 				"overdose", "overdose :: events", "drugchecking :: events", "dissemination", "dissemination :: events",
-				"naloxone", "programme", "agency", "custodytesting", "diversion", "hatclinic" })
+				"naloxone", "programme", "agency", "custodytesting", "diversion", "hatclinic", "consumptionrooms" })
 package org.harmwatch.demo;
 
 import org.jspecify.annotations.NullMarked;

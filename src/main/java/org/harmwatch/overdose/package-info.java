@@ -19,7 +19,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Overdose", allowedDependencies = { "shared", "platform", "platform :: imports",
-		"substances", "geography", "agency", "analytics" })
+		"substances", "geography", "agency", "analytics", "consumptionrooms :: events" })
 package org.harmwatch.overdose;
 
 import org.jspecify.annotations.NullMarked;

@@ -68,7 +68,7 @@ class EndpointAccessMatrixIntegrationTests {
 			Map.entry("NALOXONE_LEAD", "naloxone"), Map.entry("FINANCIAL_INVESTIGATOR", "investigator"),
 			Map.entry("PROGRAMME_ANALYST", "commissioner"), Map.entry("OVERDOSE_RECORDER", "paramedic"),
 			Map.entry("POLICE_OVERDOSE_RECORDER", "constable"), Map.entry("CJ_TREATMENT_WORKER", "cjit"),
-			Map.entry("HAT_PRESCRIBER", "prescriber"));
+			Map.entry("HAT_PRESCRIBER", "prescriber"), Map.entry("NEEDLE_SWEEPER", "sweeper"));
 
 	static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
 
@@ -112,6 +112,32 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /overdose/statistics", PUBLIC);
 		EXPECTED.put("GET /overdose/statistics.csv", PUBLIC);
 		EXPECTED.put("GET /overdose/statistics.json", PUBLIC);
+
+		// consumption rooms: needle reports are public to send and to follow (Open311);
+		// each council's staff sweep their own; the commissioner reads recording quality
+		EXPECTED.put("GET /needles/report", PUBLIC);
+		EXPECTED.put("POST /needles/report", PUBLIC);
+		EXPECTED.put("GET /needles", only("NEEDLE_SWEEPER"));
+		EXPECTED.put("GET /needles/reports/{id}", only("NEEDLE_SWEEPER"));
+		EXPECTED.put("POST /needles/reports/{id}/sweeps", only("NEEDLE_SWEEPER"));
+		EXPECTED.put("GET /needles/reports/{id}/photo", only("NEEDLE_SWEEPER"));
+		EXPECTED.put("GET /needles/quality", only("NEEDLE_SWEEPER", "PROGRAMME_ANALYST"));
+		EXPECTED.put("GET /rooms", only("CLINIC_STAFF"));
+		EXPECTED.put("GET /rooms/visits/new", only("CLINIC_STAFF"));
+		EXPECTED.put("POST /rooms/visits", only("CLINIC_STAFF"));
+		EXPECTED.put("GET /rooms/visits/{id}", only("CLINIC_STAFF"));
+		EXPECTED.put("POST /rooms/visits/{id}/overdoses", only("CLINIC_STAFF"));
+		EXPECTED.put("POST /rooms/visits/{id}/referrals", only("CLINIC_STAFF"));
+		EXPECTED.put("POST /rooms/referrals/{id}/outcome", only("CLINIC_STAFF"));
+		EXPECTED.put("GET /rooms/report", only("CLINIC_STAFF"));
+		EXPECTED.put("GET /open311/v2/services.json", PUBLIC);
+		EXPECTED.put("GET /open311/v2/services.xml", PUBLIC);
+		EXPECTED.put("GET /open311/v2/requests.json", PUBLIC);
+		EXPECTED.put("GET /open311/v2/requests.xml", PUBLIC);
+		EXPECTED.put("POST /open311/v2/requests.json", PUBLIC);
+		EXPECTED.put("POST /open311/v2/requests.xml", PUBLIC);
+		EXPECTED.put("GET /open311/v2/requests/{id}.json", PUBLIC);
+		EXPECTED.put("GET /open311/v2/requests/{id}.xml", PUBLIC);
 
 		// analytics: aggregates for the early-warning coordinator and the commissioner's
 		// analysts

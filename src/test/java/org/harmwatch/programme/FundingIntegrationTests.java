@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.harmwatch.EventPublications;
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.consumptionrooms.SupervisedConsumptionRecorded;
 import org.harmwatch.custodytesting.AssessmentAttended;
 import org.harmwatch.custodytesting.DrugTestRecorded;
 import org.harmwatch.custodytesting.TreatmentReferralMade;
@@ -175,7 +176,8 @@ class FundingIntegrationTests {
 						new TreatmentStarted(UUID.randomUUID(), COVENTRY, day),
 						new DiversionContractStarted(UUID.randomUUID(), COVENTRY, day),
 						new DiversionContractCompleted(UUID.randomUUID(), COVENTRY, day),
-						new HatTreatmentStarted(UUID.randomUUID(), COVENTRY, day)));
+						new HatTreatmentStarted(UUID.randomUUID(), COVENTRY, day),
+						new SupervisedConsumptionRecorded(UUID.randomUUID(), COVENTRY, day)));
 		for (int i = 0; i < 4; i++) {
 			events.add(new DrugTestRecorded(UUID.randomUUID(), COVENTRY, day.plusDays(i), false));
 		}
@@ -200,7 +202,8 @@ class FundingIntegrationTests {
 			.params(LocalDate.of(year, 4, 1), LocalDate.of(year + 1, 3, 31), COVENTRY)
 			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
 			.list()).containsExactly("ASSESSMENT=1", "CONTRACT_COMPLETED=1", "CONTRACT_STARTED=1", "DRUG_TEST=6",
-					"HAT_START=1", "POSITIVE_TEST=1", "TREATMENT_REFERRAL=1", "TREATMENT_START=1");
+					"HAT_START=1", "POSITIVE_TEST=1", "SUPERVISED_CONSUMPTION=1", "TREATMENT_REFERRAL=1",
+					"TREATMENT_START=1");
 	}
 
 	@Test

@@ -73,7 +73,8 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("commissioner", "Kim Analyst", "WMPCC", "PROGRAMME_ANALYST"),
 			new DemoUser("paramedic", "Pip Paramedic", "WMAS", "OVERDOSE_RECORDER"),
 			new DemoUser("constable", "PC Cole", "WMP", "POLICE_OVERDOSE_RECORDER"),
-			new DemoUser("cjit", "Toni Treatment", "BHM-TREAT", "CJ_TREATMENT_WORKER"));
+			new DemoUser("cjit", "Toni Treatment", "BHM-TREAT", "CJ_TREATMENT_WORKER"),
+			new DemoUser("sweeper", "Sam Sweeper", "COV-ENV", "NEEDLE_SWEEPER"));
 
 	private final AgencyManagement agencies;
 

@@ -165,14 +165,16 @@ class SecurityConfiguration {
 		// An unsubscribe link's POST is RFC 8058 one-click from a mail client, which has
 		// no CSRF token; the
 		// unguessable token in the path is the only authority it needs, and it can only
-		// stop messages.
+		// stop messages. Open311 GeoReport clients (FixMyStreet, councils' systems) post
+		// anonymous reports without a session, as the specification has them.
 		var resolver = tokens.getIfAvailable();
 		if (resolver != null) {
 			http.addFilterBefore(new BearerTokenFilter(resolver, audit), UsernamePasswordAuthenticationFilter.class);
 		}
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> {
 			return bearer(request) || request.getRequestURI().startsWith(request.getContextPath() + "/unsubscribe/")
-					|| (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+					|| ((request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+							|| request.getRequestURI().startsWith(request.getContextPath() + "/open311/"))
 							&& request.getRequestedSessionId() == null);
 		}));
 

@@ -1,5 +1,6 @@
 package org.harmwatch.programme.internal;
 
+import org.harmwatch.consumptionrooms.SupervisedConsumptionRecorded;
 import org.harmwatch.custodytesting.AssessmentAttended;
 import org.harmwatch.custodytesting.DrugTestRecorded;
 import org.harmwatch.custodytesting.TreatmentReferralMade;
@@ -62,6 +63,12 @@ class OutputsProjection {
 	@ApplicationModuleListener
 	void on(HatTreatmentStarted event) {
 		repository.recordOutput(event.enrolmentId(), ServiceOutput.HAT_START, event.districtCode(), event.on());
+	}
+
+	@ApplicationModuleListener
+	void on(SupervisedConsumptionRecorded event) {
+		repository.recordOutput(event.visitId(), ServiceOutput.SUPERVISED_CONSUMPTION, event.districtCode(),
+				event.on());
 	}
 
 }
