@@ -35,12 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The programme module alone (with the platform it stands on): early warning's and
- * dissemination's events, published as those modules publish them, keep the measures up
- * to date; repeated and late events change nothing. Each test has a year of its own, so
- * that no other figure falls into its period.
+ * The programme module alone (with the platform, geography and agency it stands on):
+ * early warning's and dissemination's events, published as those modules publish them,
+ * keep the measures up to date; repeated and late events change nothing. Each test has a
+ * year of its own, so that no other figure falls into its period.
  */
-@ApplicationModuleTest(extraIncludes = "platform")
+@ApplicationModuleTest(extraIncludes = { "platform", "geography", "agency" })
 @ActiveProfiles("test")
 class ProgrammeModuleTests {
 
