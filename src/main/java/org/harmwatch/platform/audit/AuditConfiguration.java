@@ -8,6 +8,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -74,17 +75,20 @@ class AuditConfiguration {
 	@Bean
 	AuditPool auditPool(DataSource dataSource, AuditProperties properties) {
 		if (dataSource instanceof HikariDataSource application && application.getJdbcUrl() != null) {
-			var pool = new HikariDataSource();
-			pool.setPoolName("harmwatch-audit");
-			pool.setJdbcUrl(application.getJdbcUrl());
-			pool.setUsername(application.getUsername());
-			pool.setPassword(application.getPassword());
+			// A fixed pool, started now: an entry never waits for a connection to be
+			// made.
+			var config = new HikariConfig();
+			config.setPoolName("harmwatch-audit");
+			config.setJdbcUrl(application.getJdbcUrl());
+			config.setUsername(application.getUsername());
+			config.setPassword(application.getPassword());
 			if (application.getDriverClassName() != null) {
-				pool.setDriverClassName(application.getDriverClassName());
+				config.setDriverClassName(application.getDriverClassName());
 			}
-			pool.setDataSourceProperties(application.getDataSourceProperties());
-			pool.setMaximumPoolSize(properties.poolSize());
-			pool.setMinimumIdle(1);
+			config.setDataSourceProperties(application.getDataSourceProperties());
+			config.setMaximumPoolSize(properties.poolSize());
+			config.setMinimumIdle(properties.poolSize());
+			var pool = new HikariDataSource(config);
 			return new AuditPool(pool, pool);
 		}
 		log.warn("Audit entries share the application's connection pool: it is not a Hikari pool with a JDBC URL");
