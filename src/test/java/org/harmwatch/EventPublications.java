@@ -2,10 +2,16 @@ package org.harmwatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
+
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,6 +58,32 @@ public final class EventPublications {
 			.until(() -> registry.findIncompletePublications()
 				.stream()
 				.noneMatch(p -> !p.getPublicationDate().isBefore(since)));
+	}
+
+	/**
+	 * Publishes the event {@code times} times at once, each in a transaction of its own
+	 * on a thread of its own (as two instances delivering it together would), and returns
+	 * when all have committed. Publishing equal events in one transaction would not do:
+	 * the registry could then complete one publication twice and leave the other open.
+	 */
+	public static void publishAtOnce(TransactionOperations transactions, ApplicationEventPublisher publisher,
+			Object event, int times) {
+		var start = new CountDownLatch(1);
+		var published = new ArrayList<CompletableFuture<Void>>();
+		for (int i = 0; i < times; i++) {
+			published.add(CompletableFuture.runAsync(() -> {
+				try {
+					start.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+				transactions.executeWithoutResult(status -> publisher.publishEvent(event));
+			}));
+		}
+		start.countDown();
+		CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).join();
 	}
 
 }

@@ -105,11 +105,7 @@ class RoomOverdoseIntegrationTests {
 	}
 
 	void deliver(RoomOverdoseManaged event, int times) {
-		transactions.executeWithoutResult(status -> {
-			for (int i = 0; i < times; i++) {
-				events.publishEvent(event);
-			}
-		});
+		EventPublications.publishAtOnce(transactions, events, event, times);
 		awaitChain(event.overdoseId());
 	}
 

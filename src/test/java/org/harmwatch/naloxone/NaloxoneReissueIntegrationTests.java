@@ -66,11 +66,7 @@ class NaloxoneReissueIntegrationTests {
 	}
 
 	void deliver(OverdoseRecorded event, int times) {
-		transactions.executeWithoutResult(status -> {
-			for (int i = 0; i < times; i++) {
-				events.publishEvent(event);
-			}
-		});
+		EventPublications.publishAtOnce(transactions, events, event, times);
 		EventPublications.awaitCompleted(publications, completed,
 				e -> e instanceof OverdoseRecorded r && r.incidentId().equals(event.incidentId()));
 	}
