@@ -10,6 +10,7 @@ import org.harmwatch.consumptionrooms.NeedleReportDraft;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.PublicEndpoint;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -49,7 +50,11 @@ class NeedleReportController {
 
 	@GetMapping("/needles/report")
 	@PublicEndpoint("Anyone may report discarded needles without signing in; nothing about the reporter is kept")
-	String form(Model model) {
+	String form(Model model, CsrfToken csrf) {
+		// The form's CSRF token is resolved (and its session created) now, while the
+		// response can still take a cookie: rendered later, after the page's long head,
+		// the response may already be committed when the form asks for it.
+		csrf.getToken();
 		model.addAttribute(FORM, NeedleForm.empty());
 		return form(model, geography);
 	}
