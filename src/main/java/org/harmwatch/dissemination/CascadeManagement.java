@@ -43,11 +43,13 @@ public class CascadeManagement {
 		this.audit = audit;
 	}
 
-	/** Every agency's lead and deputy, by agency. */
+	/** Every agency's lead and deputy, by agency; audited, as it names staff. */
 	@Transactional(readOnly = true)
 	public List<CascadeLeadView> leads() {
 		var staff = staffById();
 		var names = agencyNames();
+		audit.record(DisseminationAudit.CASCADE_LEADS_VIEWED, "cascade-lead", null, Purpose.ADMINISTRATION,
+				Outcome.ALLOWED, null);
 		return leads.leads()
 			.stream()
 			.map(l -> new CascadeLeadView(l.agencyCode(), names.getOrDefault(l.agencyCode(), l.agencyCode()), l.lead(),

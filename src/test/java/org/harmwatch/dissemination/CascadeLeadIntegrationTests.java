@@ -96,6 +96,9 @@ class CascadeLeadIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(lead.displayName())))
 			.andExpect(content().string(containsString(deputy.displayName())));
+		assertThat(jdbc.sql("SELECT count(*) FROM platform.audit_event WHERE action = 'CASCADE_LEADS_VIEWED'")
+			.query(Long.class)
+			.single()).as("reading the list of named staff is audited").isPositive();
 
 		// the lead counts in the reach shown before approval, with no subscription at all
 		assertThat(dissemination.reach(Set.of(Audience.PROFESSIONALS), false, List.of(BIRMINGHAM), List.of("OPIOID")))
