@@ -2,8 +2,10 @@ package org.harmwatch.hatclinic;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +47,8 @@ public class HatClinicManagement {
 	static final Pattern CLIENT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,29}");
 
 	private static final String RECORD = "hat-client";
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
 	private final HatRepository repository;
 
@@ -284,6 +288,9 @@ public class HatClinicManagement {
 		else if (draft.maxMg() < draft.minMg()) {
 			problems.add(FieldProblem.of("maxMg", "hatclinic.prescription.maxMg.belowMin"));
 		}
+		if (enrolment.endedOn() != null) {
+			problems.add(FieldProblem.global("hatclinic.prescription.ended"));
+		}
 		if (draft.startsOn().isBefore(enrolment.enrolledOn())) {
 			problems.add(FieldProblem.of("startsOn", "hatclinic.prescription.startsOn.beforeEnrolment"));
 		}
@@ -402,7 +409,7 @@ public class HatClinicManagement {
 		for (var enrolment : repository.activeEnrolments(user.agencyCode())) {
 			patients.add(new Patient(enrolment.id(), enrolment.referralId(), enrolment.clientCode(),
 					enrolment.districtCode(), enrolment.enrolledOn(), enrolment.firstDoseOn(), List.of(), List.of(),
-					List.of(), repository.openReview(enrolment.id()).orElse(null)));
+					List.of(), repository.openReview(enrolment.id()).orElse(null), null, null, null));
 		}
 		audit.record(HatAudit.HAT_PATIENTS_LISTED, RECORD, null, Purpose.HEALTH, AuditLog.Outcome.ALLOWED,
 				patients.size() + " in treatment");
@@ -422,7 +429,55 @@ public class HatClinicManagement {
 				null);
 		return new Patient(enrolment.id(), enrolment.referralId(), enrolment.clientCode(), enrolment.districtCode(),
 				enrolment.enrolledOn(), enrolment.firstDoseOn(), repository.prescriptions(id), repository.doses(id, 28),
-				repository.outcomes(id), repository.openReview(id).orElse(null));
+				repository.outcomes(id), repository.openReview(id).orElse(null), enrolment.endedOn(),
+				enrolment.endReason(), enrolment.endNote());
+	}
+
+	/**
+	 * Ends a client's treatment: the client leaves the session screen and the list of
+	 * clients in treatment, takes no more doses or prescriptions, and an open review is
+	 * closed with it. The record stays readable.
+	 * @throws InputRejectedException naming what is wrong
+	 */
+	@Transactional
+	public void endTreatment(UUID enrolmentId, TreatmentEndDraft draft, HarmwatchUser user) {
+		requireRecorder(user);
+		var enrolment = ownEnrolment(enrolmentId, user);
+		if (enrolment.endedOn() != null) {
+			throw new InputRejectedException(FieldProblem.global("hatclinic.end.already"));
+		}
+		var problems = new ArrayList<FieldProblem>();
+		if (draft.on().isAfter(today())) {
+			problems.add(FieldProblem.of("endedOn", "hatclinic.end.endedOn.future"));
+		}
+		else if (draft.on().isBefore(enrolment.enrolledOn())) {
+			problems.add(FieldProblem.of("endedOn", "hatclinic.end.endedOn.beforeEnrolment"));
+		}
+		else {
+			repository.lastDoseOn(enrolmentId)
+				.filter(last -> draft.on().isBefore(last))
+				.ifPresent(last -> problems
+					.add(FieldProblem.of("endedOn", "hatclinic.end.endedOn.beforeLastDose", last.format(DAY))));
+		}
+		var note = draft.note() == null || draft.note().isBlank() ? null : draft.note().strip();
+		if (note == null && draft.reason() == EndReason.OTHER) {
+			problems.add(FieldProblem.of("note", "hatclinic.end.note.required"));
+		}
+		if (note != null && note.length() > 1000) {
+			problems.add(FieldProblem.of("note", "hatclinic.end.note.size"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InputRejectedException(problems);
+		}
+		if (!repository.endEnrolment(enrolmentId, new TreatmentEndDraft(draft.on(), draft.reason(), note),
+				clock.instant(), user.getUsername())) {
+			throw new InputRejectedException(FieldProblem.global("hatclinic.end.already"));
+		}
+		repository.openReview(enrolmentId)
+			.ifPresent(review -> repository.closeReview(review.id(), user.agencyCode(), clock.instant(),
+					user.getUsername()));
+		audit.record(HatAudit.HAT_TREATMENT_ENDED, RECORD, enrolmentId.toString(), Purpose.HEALTH,
+				AuditLog.Outcome.ALLOWED, draft.on() + " " + draft.reason());
 	}
 
 	/** The open clinical reviews of the user's agency, oldest first (audited). */

@@ -183,6 +183,16 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 			.click();
 		assertThat(page.locator("h1")).hasText("Treatment Outcomes Profile");
 		assertAccessible();
+		page.goBack();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("End treatment")).click();
+		assertThat(page.locator("h1")).hasText("End treatment");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End treatment")).click();
+		assertThat(page.locator(".govuk-error-summary")).containsText("Choose why treatment ended");
+		assertAccessible();
+		page.getByLabel("Moved to oral substitution treatment (planned)").check();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End treatment")).click();
+		assertThat(page.locator("#treatment-ended")).containsText("Moved to oral substitution treatment");
+		assertAccessible();
 
 		page.navigate("/hat/outcomes");
 		assertThat(page.locator("h1")).hasText("Heroin-assisted treatment: outcomes");

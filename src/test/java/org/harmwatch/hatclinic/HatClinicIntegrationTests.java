@@ -16,6 +16,7 @@ import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
 import org.harmwatch.shared.Purpose;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -326,6 +328,87 @@ class HatClinicIntegrationTests {
 		assertThat(clinic.openReviewCount(nurse)).isEqualTo(reviewsBefore);
 		mvc.perform(post("/hat/reviews/" + review.id() + "/close").with(as("clinic")).with(csrf()))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void endingTreatmentTakesTheClientOffTheSessionStopsDosesAndPrescribingAndClosesTheReview() throws Exception {
+		var today = clinic.today();
+		var code = code();
+		var enrolment = enrolled(code, today.minusDays(6));
+		licensed();
+		clinic.prescribe(enrolment, new PrescriptionDraft(Route.INTRAVENOUS, 50, 150, today.minusDays(6), null),
+				staff("prescriber"));
+		var nurse = staff("clinic");
+		clinic.recordDose(new DoseDraft(enrolment, today.minusDays(4), DoseSlot.MORNING, true, 100, null, null), nurse);
+		miss(enrolment, today.minusDays(4), DoseSlot.EVENING);
+		miss(enrolment, today.minusDays(3), DoseSlot.MORNING);
+		assertThat(miss(enrolment, today.minusDays(2), DoseSlot.MORNING)).isNotNull();
+		long reviewsOpen = clinic.openReviewCount(nurse);
+
+		// Refused, each with its reason, and nothing changes.
+		end(enrolment, today.minusDays(3).toString(), "STOPPED_ATTENDING", null).andExpect(status().is(422))
+			.andExpect(content().string(containsString("before the last dose recorded")));
+		end(enrolment, today.plusDays(1).toString(), "STOPPED_ATTENDING", null).andExpect(status().is(422))
+			.andExpect(content().string(containsString("cannot be in the future")));
+		end(enrolment, today.toString(), "OTHER", " ").andExpect(status().is(422))
+			.andExpect(content().string(containsString("Say why treatment ended")));
+		end(enrolment, today.toString(), "NO_SUCH_REASON", null).andExpect(status().is(422));
+		// The platform refuses a NUL byte in any parameter before the form sees it.
+		end(enrolment, "not a date\u0000", "PRISON", null).andExpect(status().isBadRequest());
+		end(enrolment, today.toString(), "PRISON", "x".repeat(1001)).andExpect(status().is(422));
+		assertThat(clinic.patient(enrolment, nurse).endedOn()).isNull();
+
+		mvc.perform(get("/hat/patients/" + enrolment).with(as("clinic")))
+			.andExpect(content().string(containsString("/hat/patients/" + enrolment + "/end")));
+		end(enrolment, today.minusDays(2).toString(), "STOPPED_ATTENDING", "Not seen since Tuesday")
+			.andExpect(status().is3xxRedirection());
+
+		var patient = clinic.patient(enrolment, nurse);
+		assertThat(patient.endedOn()).isEqualTo(today.minusDays(2));
+		assertThat(patient.endReason()).isEqualTo(EndReason.STOPPED_ATTENDING);
+		assertThat(patient.endNote()).isEqualTo("Not seen since Tuesday");
+		assertThat(patient.openReview()).isNull();
+		assertThat(clinic.openReviewCount(nurse)).isEqualTo(reviewsOpen - 1);
+		assertThat(clinic.session(today, DoseSlot.MORNING, nurse)).extracting(SessionRow::enrolmentId)
+			.doesNotContain(enrolment);
+		assertThat(clinic.patients(nurse)).extracting(Patient::id).doesNotContain(enrolment);
+		mvc.perform(get("/hat/patients/" + enrolment).with(as("clinic")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Stopped attending")))
+			.andExpect(content().string(not(containsString("/hat/patients/" + enrolment + "/end"))));
+
+		assertThatThrownBy(() -> clinic
+			.recordDose(new DoseDraft(enrolment, today, DoseSlot.MORNING, true, 100, null, null), nurse))
+			.isInstanceOf(InputRejectedException.class);
+		assertThatThrownBy(() -> clinic.prescribe(enrolment,
+				new PrescriptionDraft(Route.INTRAVENOUS, 50, 150, today, null), staff("prescriber")))
+			.isInstanceOf(InputRejectedException.class);
+		end(enrolment, today.toString(), "DIED", null).andExpect(status().is(422))
+			.andExpect(content().string(containsString("already ended")));
+		assertThat(clinic.patient(enrolment, nurse).endReason()).isEqualTo(EndReason.STOPPED_ATTENDING);
+		assertThat(count(
+				"SELECT count(*) FROM platform.audit_event WHERE action = 'HAT_TREATMENT_ENDED' AND record_id = ?",
+				enrolment.toString()))
+			.isEqualTo(1);
+
+		// A police officer cannot end it.
+		end(enrolment, today.toString(), "PRISON", null, "custody").andExpect(status().isForbidden());
+	}
+
+	ResultActions end(UUID enrolment, String on, String reason, @Nullable String note) throws Exception {
+		return end(enrolment, on, reason, note, "clinic");
+	}
+
+	ResultActions end(UUID enrolment, String on, String reason, @Nullable String note, String username)
+			throws Exception {
+		var request = post("/hat/patients/" + enrolment + "/end").with(as(username))
+			.with(csrf())
+			.param("endedOn", on)
+			.param("reason", reason);
+		if (note != null) {
+			request.param("note", note);
+		}
+		return mvc.perform(request);
 	}
 
 	UUID miss(UUID enrolment, LocalDate on, DoseSlot slot) {

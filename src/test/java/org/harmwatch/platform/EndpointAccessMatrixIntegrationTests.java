@@ -414,6 +414,8 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /hat/patients/{id}/prescriptions", only("HAT_PRESCRIBER"));
 		EXPECTED.put("GET /hat/patients/{id}/outcomes/new", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
 		EXPECTED.put("POST /hat/patients/{id}/outcomes", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("GET /hat/patients/{id}/end", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/patients/{id}/end", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
 		EXPECTED.put("POST /hat/reviews/{id}/close", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
 		EXPECTED.put("GET /hat/session", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
 		EXPECTED.put("POST /hat/session/doses", only("CLINIC_STAFF", "HAT_PRESCRIBER"));

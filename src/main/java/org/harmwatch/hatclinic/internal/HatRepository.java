@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.harmwatch.hatclinic.AssessmentDraft;
 import org.harmwatch.hatclinic.Decision;
 import org.harmwatch.hatclinic.Dose;
+import org.harmwatch.hatclinic.EndReason;
 import org.harmwatch.hatclinic.DoseDraft;
 import org.harmwatch.hatclinic.DoseSlot;
 import org.harmwatch.hatclinic.Housing;
@@ -27,6 +28,7 @@ import org.harmwatch.hatclinic.ReferralSource;
 import org.harmwatch.hatclinic.Review;
 import org.harmwatch.hatclinic.Route;
 import org.harmwatch.hatclinic.Stage;
+import org.harmwatch.hatclinic.TreatmentEndDraft;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,7 +47,8 @@ public class HatRepository {
 			""";
 
 	private static final String ENROLMENT_COLUMNS = """
-			id, owner_agency, referral_id, client_code, district_code, enrolled_on, first_dose_on, ended_on
+			id, owner_agency, referral_id, client_code, district_code, enrolled_on, first_dose_on, ended_on, end_reason,
+			end_note
 			""";
 
 	private final JdbcClient jdbc;
@@ -64,7 +67,8 @@ public class HatRepository {
 
 	/** An enrolment as stored, with its owner. */
 	public record EnrolmentRow(UUID id, String owner, UUID referralId, String clientCode, String districtCode,
-			LocalDate enrolledOn, @Nullable LocalDate firstDoseOn, @Nullable LocalDate endedOn) {
+			LocalDate enrolledOn, @Nullable LocalDate firstDoseOn, @Nullable LocalDate endedOn,
+			@Nullable EndReason endReason, @Nullable String endNote) {
 	}
 
 	/** A follow-up profile with the same person's profile at the start. */
@@ -158,6 +162,24 @@ public class HatRepository {
 		return jdbc.sql("UPDATE hatclinic.enrolment SET first_dose_on = ? WHERE id = ? AND first_dose_on IS NULL")
 			.params(on, id)
 			.update() == 1;
+	}
+
+	/**
+	 * Ends the enrolment; false when it had ended already, so that it ends once.
+	 */
+	public boolean endEnrolment(UUID id, TreatmentEndDraft end, Instant now, String by) {
+		return jdbc.sql("""
+				UPDATE hatclinic.enrolment SET ended_on = ?, end_reason = ?, end_note = ?, ended_by = ?,
+				ended_recorded_at = ? WHERE id = ? AND ended_on IS NULL
+				""").params(end.on(), end.reason().name(), end.note(), by, Timestamp.from(now), id).update() == 1;
+	}
+
+	/** The day of the enrolment's latest dose recorded, given or missed. */
+	public Optional<LocalDate> lastDoseOn(UUID enrolmentId) {
+		return jdbc.sql("SELECT max(dose_on) FROM hatclinic.dose WHERE enrolment_id = ?")
+			.param(enrolmentId)
+			.query((rs, row) -> Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+			.single();
 	}
 
 	public void addLicence(UUID id, String owner, LicenceDraft draft, Instant now, String by) {
@@ -396,7 +418,9 @@ public class HatRepository {
 		return new EnrolmentRow(rs.getObject("id", UUID.class), rs.getString("owner_agency"),
 				rs.getObject("referral_id", UUID.class), rs.getString("client_code"), rs.getString("district_code"),
 				rs.getObject("enrolled_on", LocalDate.class), rs.getObject("first_dose_on", LocalDate.class),
-				rs.getObject("ended_on", LocalDate.class));
+				rs.getObject("ended_on", LocalDate.class),
+				rs.getString("end_reason") == null ? null : EndReason.valueOf(rs.getString("end_reason")),
+				rs.getString("end_note"));
 	}
 
 	private static Licence licence(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.harmwatch.hatclinic.AssessmentDraft;
 import org.harmwatch.hatclinic.Criterion;
 import org.harmwatch.hatclinic.Decision;
+import org.harmwatch.hatclinic.EndReason;
 import org.harmwatch.hatclinic.HatClinicManagement;
 import org.harmwatch.hatclinic.Housing;
 import org.harmwatch.hatclinic.OutcomeDraft;
@@ -15,6 +16,7 @@ import org.harmwatch.hatclinic.ReferralDraft;
 import org.harmwatch.hatclinic.ReferralSource;
 import org.harmwatch.hatclinic.Route;
 import org.harmwatch.hatclinic.Stage;
+import org.harmwatch.hatclinic.TreatmentEndDraft;
 import org.harmwatch.hatclinic.internal.HatPolicy;
 import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.HarmwatchUser;
@@ -39,7 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The clinic's pages: who is in treatment and the open reviews, referrals and their
- * assessment, enrolment, a client's record, prescribing and outcome profiles.
+ * assessment, enrolment, a client's record, prescribing, outcome profiles and the end of
+ * treatment.
  */
 @Controller
 @RequestMapping("/hat")
@@ -54,6 +57,8 @@ class HatClinicController {
 	private static final String PRESCRIPTION_FORM = "prescriptionForm";
 
 	private static final String OUTCOME_FORM = "outcomeForm";
+
+	private static final String END_FORM = "treatmentEndForm";
 
 	private final HatClinicManagement clinic;
 
@@ -250,6 +255,35 @@ class HatClinicController {
 		return outcomeForm(patient.id(), patient.clientCode(), model);
 	}
 
+	@GetMapping("/patients/{id}/end")
+	@Requires(capability = Capability.HAT_CLINIC, action = Action.WRITE)
+	String endForm(@PathVariable String id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
+		var patient = clinic.patient(uuid(id, "hatclinic.notFound.patient"), user);
+		model.addAttribute(END_FORM, new TreatmentEndForm(clinic.today().toString(), null, null));
+		return endForm(patient.id(), patient.clientCode(), patient.endedOn() != null, model);
+	}
+
+	@PostMapping("/patients/{id}/end")
+	@Requires(capability = Capability.HAT_CLINIC, action = Action.WRITE)
+	String endTreatment(@PathVariable String id, @Validated @ModelAttribute(END_FORM) TreatmentEndForm form,
+			BindingResult result, Model model, @AuthenticationPrincipal HarmwatchUser user,
+			RedirectAttributes redirect) {
+		var patient = clinic.patient(uuid(id, "hatclinic.notFound.patient"), user);
+		var endedOn = FormValues.date(form.endedOn(), "endedOn", result);
+		var reason = FormValues.choice(EndReason.class, form.reason(), "reason", result);
+		if (!result.hasErrors() && endedOn != null && reason != null) {
+			try {
+				clinic.endTreatment(patient.id(), new TreatmentEndDraft(endedOn, reason, form.note()), user);
+				redirect.addFlashAttribute(NOTICE, "hatclinic.end.done");
+				return "redirect:/hat/patients/" + patient.id();
+			}
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
+			}
+		}
+		return endForm(patient.id(), patient.clientCode(), patient.endedOn() != null, model);
+	}
+
 	@PostMapping("/reviews/{id}/close")
 	@Requires(capability = Capability.HAT_CLINIC, action = Action.WRITE)
 	String closeReview(@PathVariable String id, @AuthenticationPrincipal HarmwatchUser user,
@@ -294,6 +328,15 @@ class HatClinicController {
 		model.addAttribute("stages", FormValues.options(Stage.class, "hatclinic.stage."));
 		model.addAttribute("housings", FormValues.options(Housing.class, "hatclinic.housing."));
 		return "hatclinic/outcomeForm";
+	}
+
+	private String endForm(UUID patientId, String clientCode, boolean ended, Model model) {
+		FormErrorOrder.inPageOrder(model, END_FORM);
+		model.addAttribute("patientId", patientId);
+		model.addAttribute("clientCode", clientCode);
+		model.addAttribute("ended", ended);
+		model.addAttribute("reasons", FormValues.options(EndReason.class, "hatclinic.endReason."));
+		return "hatclinic/endForm";
 	}
 
 	static UUID uuid(String id, String notFoundCode) {
