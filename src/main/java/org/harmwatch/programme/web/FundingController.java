@@ -11,6 +11,7 @@ import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
+import org.harmwatch.platform.web.FormValues;
 import org.harmwatch.programme.FinancialYear;
 import org.harmwatch.programme.FundedServiceKind;
 import org.harmwatch.programme.FundingDrafts;
@@ -102,7 +103,7 @@ class FundingController {
 	@Requires(capability = Capability.PROGRAMME, action = Action.WRITE)
 	String addStream(@Validated @ModelAttribute(FORM) StreamForm form, BindingResult result, Model model,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		var kind = FundingForms.choice(FundingStreamKind.class, form.kind(), "kind", result);
+		var kind = FormValues.choice(FundingStreamKind.class, form.kind(), "kind", result);
 		if (!result.hasErrors() && kind != null && form.name() != null && form.funder() != null) {
 			try {
 				funding.addStream(user, new FundingDrafts.Stream(form.name(), kind, form.funder()));
@@ -128,7 +129,7 @@ class FundingController {
 	@Requires(capability = Capability.PROGRAMME, action = Action.WRITE)
 	String setAmount(@Validated @ModelAttribute(FORM) AmountForm form, BindingResult result, Model model,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		var stream = FundingForms.id(form.streamId(), "streamId", result);
+		var stream = FormValues.id(form.streamId(), "streamId", result);
 		var year = FundingForms.year(form.year(), "year", result);
 		var pence = FundingForms.pence(form.amount(), "amount", result);
 		if (!result.hasErrors() && stream != null && year != null && pence != null) {
@@ -156,7 +157,7 @@ class FundingController {
 	@Requires(capability = Capability.PROGRAMME, action = Action.WRITE)
 	String addService(@Validated @ModelAttribute(FORM) ServiceForm form, BindingResult result, Model model,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		var kind = FundingForms.choice(FundedServiceKind.class, form.kind(), "kind", result);
+		var kind = FormValues.choice(FundedServiceKind.class, form.kind(), "kind", result);
 		if (!result.hasErrors() && kind != null && form.name() != null && form.districtCode() != null
 				&& form.provider() != null) {
 			try {
@@ -185,8 +186,8 @@ class FundingController {
 	@Requires(capability = Capability.PROGRAMME, action = Action.WRITE)
 	String allocate(@Validated @ModelAttribute(FORM) AllocationForm form, BindingResult result, Model model,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		var stream = FundingForms.id(form.streamId(), "streamId", result);
-		var service = FundingForms.id(form.serviceId(), "serviceId", result);
+		var stream = FormValues.id(form.streamId(), "streamId", result);
+		var service = FormValues.id(form.serviceId(), "serviceId", result);
 		var year = FundingForms.year(form.year(), "year", result);
 		var pence = FundingForms.pence(form.amount(), "amount", result);
 		if (!result.hasErrors() && stream != null && service != null && year != null && pence != null) {
@@ -213,8 +214,7 @@ class FundingController {
 	}
 
 	private String streamForm(Model model) {
-		model.addAttribute("streamKinds",
-				FundingForms.options(FundingStreamKind.class, "programme.funding.streamKind."));
+		model.addAttribute("streamKinds", FormValues.options(FundingStreamKind.class, "programme.funding.streamKind."));
 		return "programme/fundingStreamForm";
 	}
 
@@ -226,7 +226,7 @@ class FundingController {
 
 	private String serviceForm(Model model) {
 		model.addAttribute("serviceKinds",
-				FundingForms.options(FundedServiceKind.class, "programme.funding.serviceKind."));
+				FormValues.options(FundedServiceKind.class, "programme.funding.serviceKind."));
 		var districts = new LinkedHashMap<String, String>();
 		geography.areas(AreaLevel.LAD).forEach(a -> districts.put(a.code(), a.name()));
 		model.addAttribute("districts", districts);
