@@ -33,12 +33,15 @@ public class DiversionReports {
 		this.audit = audit;
 	}
 
-	/** Outcomes per arm of every allocated referral the reader may read. */
+	/**
+	 * Outcomes per arm of every allocated referral the reader may read, suppressed as
+	 * every published number is.
+	 */
 	@Transactional(readOnly = true)
 	public OutcomeReport outcomes(HarmwatchUser reader) {
 		management.mustRead(reader, "diversion-report");
 		var rows = repository.reportRows(management.owners(reader)).stream().filter(r -> r.arm() != null).toList();
-		var rates = new ArrayList<Rate>();
+		var rates = new ArrayList<OutcomeReport.RateRow>();
 		var costs = new ArrayList<OutcomeReport.ArmCosts>();
 		for (var arm : Arm.values()) {
 			var inArm = rows.stream().filter(r -> r.arm() == arm).toList();
@@ -46,11 +49,10 @@ public class DiversionReports {
 			rates.add(rate("rearrested", arm, 12, inArm, DiversionRepository.ReportRow::rearrested12));
 			rates.add(rate("reconvicted", arm, 24, inArm, DiversionRepository.ReportRow::reconvicted24));
 			rates.add(rate("rearrested", arm, 24, inArm, DiversionRepository.ReportRow::rearrested24));
-			var surveyed = inArm.stream().filter(r -> r.satisfaction() != null).toList();
-			rates.add(new Rate("satisfied", arm, 0, surveyed.stream().filter(r -> r.satisfaction() >= 4).count(),
-					surveyed.size()));
+			rates.add(rate("satisfied", arm, 0, inArm, r -> r.satisfaction() == null ? null : r.satisfaction() >= 4));
 			long court = 0;
 			long avoided = 0;
+			long contracts = 0;
 			long cost = 0;
 			for (var row : inArm) {
 				if (arm == Arm.USUAL_PROCESS) {
@@ -58,7 +60,10 @@ public class DiversionReports {
 					cost += row.courtCost();
 				}
 				else {
-					cost += row.contractStatus() == null ? 0 : row.contractCost();
+					if (row.contractStatus() != null) {
+						contracts++;
+						cost += row.contractCost();
+					}
 					if (row.prosecuted()) {
 						court++;
 						cost += row.courtCost();
@@ -68,11 +73,41 @@ public class DiversionReports {
 					}
 				}
 			}
-			costs.add(new OutcomeReport.ArmCosts(arm, inArm.size(), court, avoided, cost));
+			costs.add(costs(arm, inArm.size(), court, avoided, contracts, cost));
 		}
 		audit.record(DiversionAudit.DIVERSION_REPORT_READ, "diversion-report", "outcomes", Purpose.POLICING,
 				AuditLog.Outcome.ALLOWED, rows.size() + " allocated referrals");
 		return new OutcomeReport(rates, costs);
+	}
+
+	/**
+	 * A rate as published: the followed-up withheld when from 1 to 4 or when the arm's
+	 * cases not followed up are (the cases are shown beside it); the events, and with
+	 * them the rate, when from 1 to 4, when those without the event are, or when the
+	 * followed-up are withheld.
+	 */
+	static OutcomeReport.RateRow published(String measure, Arm arm, int window, long events, long n, long cases) {
+		boolean nShown = !Suppression.small(n) && !Suppression.small(cases - n);
+		boolean eventsShown = nShown && !Suppression.small(events) && !Suppression.small(n - events);
+		return new OutcomeReport.RateRow(measure, arm, window, eventsShown ? events : null, nShown ? n : null,
+				eventsShown ? new Rate(measure, arm, window, events, n) : null);
+	}
+
+	/**
+	 * An arm's costs as published: each count withheld when from 1 to 4 or when the cases
+	 * without it are; the cost per case whenever a count it rests on (court cases,
+	 * contracts) or the cases without it is withheld, as the schemes' costs would give it
+	 * back.
+	 */
+	static OutcomeReport.ArmCosts costs(Arm arm, long cases, long court, long avoided, long contracts,
+			long costPounds) {
+		boolean casesShown = !Suppression.small(cases);
+		boolean courtShown = casesShown && !Suppression.small(court) && !Suppression.small(cases - court);
+		boolean avoidedShown = casesShown && !Suppression.small(avoided) && !Suppression.small(cases - avoided);
+		boolean costShown = courtShown && avoidedShown && cases > 0 && !Suppression.small(contracts)
+				&& !Suppression.small(cases - contracts);
+		return new OutcomeReport.ArmCosts(arm, casesShown ? cases : null, courtShown ? court : null,
+				avoidedShown ? avoided : null, costShown ? Math.round((double) costPounds / cases) : null);
 	}
 
 	/** The fairness report over every referral the reader may read, suppressed. */
@@ -120,8 +155,8 @@ public class DiversionReports {
 		}
 	}
 
-	private static Rate rate(String measure, Arm arm, int window, List<DiversionRepository.ReportRow> rows,
-			Function<DiversionRepository.ReportRow, @Nullable Boolean> of) {
+	private static OutcomeReport.RateRow rate(String measure, Arm arm, int window,
+			List<DiversionRepository.ReportRow> rows, Function<DiversionRepository.ReportRow, @Nullable Boolean> of) {
 		long n = 0;
 		long events = 0;
 		for (var row : rows) {
@@ -131,7 +166,7 @@ public class DiversionReports {
 				events += value ? 1 : 0;
 			}
 		}
-		return new Rate(measure, arm, window, events, n);
+		return published(measure, arm, window, events, n, rows.size());
 	}
 
 }

@@ -101,9 +101,15 @@ class DiversionReportController {
 		var parts = name == null || name.length() > 60 ? new String[0] : name.split(":");
 		if (parts.length == 3 && OutcomeReport.MEASURES.contains(parts[0])) {
 			try {
-				var found = report.rate(parts[0], Arm.valueOf(parts[1]), Integer.parseInt(parts[2]));
+				var found = report.row(parts[0], Arm.valueOf(parts[1]), Integer.parseInt(parts[2]));
+				if (found.isPresent() && found.get().rate() != null) {
+					return found.get().rate();
+				}
 				if (found.isPresent()) {
-					return found.get();
+					// Its difference from another rate would give the withheld count
+					// away.
+					problems.add(FieldProblem.of(field, "diversion.compare.withheld"));
+					return null;
 				}
 			}
 			catch (IllegalArgumentException ex) {
