@@ -20,13 +20,9 @@ import org.harmwatch.diversion.SchemeRules;
 import org.harmwatch.diversion.Sex;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.RegionSettings;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +41,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnBooleanProperty("harmwatch.demo.scenario")
 @Order(23)
-class DemoDiversion implements ApplicationRunner {
+class DemoDiversion extends DemoRunner {
 
 	static final String BIRMINGHAM = "E08000025";
 
@@ -61,6 +57,7 @@ class DemoDiversion implements ApplicationRunner {
 	private final ZoneId zone;
 
 	DemoDiversion(DiversionManagement diversion, UserDetailsService users, JdbcClient jdbc, RegionSettings region) {
+		super("system:demo-diversion");
 		this.diversion = diversion;
 		this.users = users;
 		this.jdbc = jdbc;
@@ -68,23 +65,14 @@ class DemoDiversion implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated("system:demo-diversion", null, List.of()));
-		SecurityContextHolder.setContext(context);
-		jdbc.sql("SELECT pg_advisory_lock(hashtext('harmwatch-demo-diversion'))").query((rs, row) -> 1).list();
-		try {
+	void runAsSystem() {
+		locked(jdbc, "harmwatch-demo-diversion", () -> {
 			var navigator = (HarmwatchUser) users.loadUserByUsername("navigator");
 			if (!diversion.schemes(navigator).isEmpty()) {
 				return;
 			}
 			load(navigator, (HarmwatchUser) users.loadUserByUsername("clinic"));
-		}
-		finally {
-			jdbc.sql("SELECT pg_advisory_unlock(hashtext('harmwatch-demo-diversion'))").query((rs, row) -> 1).list();
-			SecurityContextHolder.clearContext();
-		}
+		});
 	}
 
 	private void load(HarmwatchUser navigator, HarmwatchUser clinic) {
