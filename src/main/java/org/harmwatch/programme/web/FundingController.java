@@ -215,13 +215,13 @@ class FundingController {
 
 	private String streamForm(Model model) {
 		model.addAttribute("streamKinds", FormValues.options(FundingStreamKind.class, "programme.funding.streamKind."));
-		return "programme/fundingStreamForm";
+		return fundingForm(model, "stream");
 	}
 
 	private String amountForm(Model model, HarmwatchUser user) {
 		model.addAttribute("streams", ownStreams(user));
 		model.addAttribute("yearOptions", yearOptions());
-		return "programme/fundingAmountForm";
+		return fundingForm(model, "amount");
 	}
 
 	private String serviceForm(Model model) {
@@ -230,7 +230,7 @@ class FundingController {
 		var districts = new LinkedHashMap<String, String>();
 		geography.areas(AreaLevel.LAD).forEach(a -> districts.put(a.code(), a.name()));
 		model.addAttribute("districts", districts);
-		return "programme/fundingServiceForm";
+		return fundingForm(model, "service");
 	}
 
 	private String allocationForm(Model model, HarmwatchUser user) {
@@ -240,7 +240,16 @@ class FundingController {
 		ledger.services().forEach(s -> services.put(s.id().toString(), s.name() + " (" + s.districtName() + ")"));
 		model.addAttribute("services", services);
 		model.addAttribute("yearOptions", yearOptions());
-		return "programme/fundingAllocationForm";
+		return fundingForm(model, "allocation");
+	}
+
+	/**
+	 * The ledger's one form page (templates/programme/fundingForm.html) with the fields
+	 * of a stream, amount, service or allocation.
+	 */
+	private static String fundingForm(Model model, String kind) {
+		model.addAttribute("formKind", kind);
+		return "programme/fundingForm";
 	}
 
 	private Map<String, String> ownStreams(HarmwatchUser user) {
