@@ -55,7 +55,7 @@ class DiversionIntegrationTests {
 	DiversionManagement diversion;
 
 	@Autowired
-	DiversionReports reports;
+	DiversionOutcomeManagement reports;
 
 	@Autowired
 	UserDetailsService users;
@@ -227,10 +227,10 @@ class DiversionIntegrationTests {
 			.isEmpty();
 
 		// 12 months have passed since referral, 24 have not.
-		diversion.recordOutcome(referral.id(), 12, true, true, navigator);
-		assertThatThrownBy(() -> diversion.recordOutcome(referral.id(), 24, false, false, navigator))
+		reports.recordOutcome(referral.id(), 12, true, true, navigator);
+		assertThatThrownBy(() -> reports.recordOutcome(referral.id(), 24, false, false, navigator))
 			.isInstanceOf(InputRejectedException.class);
-		diversion.recordSurvey(referral.id(), 4, navigator);
+		reports.recordSurvey(referral.id(), 4, navigator);
 		var file = diversion.caseFile(referral.id(), navigator);
 		assertThat(file.outcomes()).containsExactly(new CaseFile.Outcome(12, true, true));
 		var report = reports.outcomes(navigator);
@@ -254,7 +254,7 @@ class DiversionIntegrationTests {
 		// The only referral followed up for 24 months: one person rearrested.
 		var referral = refer(scheme, OffenceGroup.DRUG_POSSESSION, 0, today().minusMonths(25));
 		diversion.allocate(referral.id(), Arm.DIVERSION, "Suitable", navigator);
-		diversion.recordOutcome(referral.id(), 24, true, false, navigator);
+		reports.recordOutcome(referral.id(), 24, true, false, navigator);
 
 		var page = mvc.perform(get("/diversion/outcomes").with(user(navigator)))
 			.andExpect(status().isOk())

@@ -27,7 +27,7 @@ class OutcomeSuppressionTests {
 			""")
 	void aRateShowsItsEventsOnlyWhenNeitherTheyNorThoseWithoutTheEventAreFewerThanFive(long events, long n, long cases,
 			Long eventsShown, Long nShown) {
-		var row = DiversionReports.published("reconvicted", Arm.DIVERSION, 12, events, n, cases);
+		var row = DiversionOutcomeManagement.published("reconvicted", Arm.DIVERSION, 12, events, n, cases);
 		assertThat(row.events()).isEqualTo(eventsShown);
 		assertThat(row.n()).isEqualTo(nShown);
 		assertThat(row.withheld()).isEqualTo(eventsShown == null);
@@ -49,7 +49,7 @@ class OutcomeSuppressionTests {
 			""")
 	void anArmsCostsWithholdWhatWouldGiveASmallCountAway(Arm arm, long cases, long court, long avoided, long contracts,
 			long cost, Long casesShown, Long courtShown, Long avoidedShown, Long costPerCase) {
-		var costs = DiversionReports.costs(arm, cases, court, avoided, contracts, cost);
+		var costs = DiversionOutcomeManagement.costs(arm, cases, court, avoided, contracts, cost);
 		assertThat(costs.cases()).isEqualTo(casesShown);
 		assertThat(costs.courtCases()).isEqualTo(courtShown);
 		assertThat(costs.courtCasesAvoided()).isEqualTo(avoidedShown);

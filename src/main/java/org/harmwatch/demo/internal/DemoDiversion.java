@@ -9,6 +9,7 @@ import org.harmwatch.diversion.AgeBand;
 import org.harmwatch.diversion.Arm;
 import org.harmwatch.diversion.ConditionKind;
 import org.harmwatch.diversion.DiversionManagement;
+import org.harmwatch.diversion.DiversionOutcomeManagement;
 import org.harmwatch.diversion.Ethnicity;
 import org.harmwatch.diversion.Exclusion;
 import org.harmwatch.diversion.LegalBasis;
@@ -50,15 +51,19 @@ class DemoDiversion extends DemoRunner {
 
 	private final DiversionManagement diversion;
 
+	private final DiversionOutcomeManagement outcomes;
+
 	private final UserDetailsService users;
 
 	private final JdbcClient jdbc;
 
 	private final ZoneId zone;
 
-	DemoDiversion(DiversionManagement diversion, UserDetailsService users, JdbcClient jdbc, RegionSettings region) {
+	DemoDiversion(DiversionManagement diversion, DiversionOutcomeManagement outcomes, UserDetailsService users,
+			JdbcClient jdbc, RegionSettings region) {
 		super("system:demo-diversion");
 		this.diversion = diversion;
+		this.outcomes = outcomes;
 		this.users = users;
 		this.jdbc = jdbc;
 		this.zone = region.timeZone();
@@ -116,8 +121,8 @@ class DemoDiversion extends DemoRunner {
 					diversion.complete(referral.id(), on.plusDays(115), navigator);
 				}
 			}
-			diversion.recordOutcome(referral.id(), 12, i % 4 == 0, i % 5 == 0, navigator);
-			diversion.recordSurvey(referral.id(), allocation.arm() == Arm.DIVERSION ? 4 + i % 2 : 2 + i % 3, navigator);
+			outcomes.recordOutcome(referral.id(), 12, i % 4 == 0, i % 5 == 0, navigator);
+			outcomes.recordSurvey(referral.id(), allocation.arm() == Arm.DIVERSION ? 4 + i % 2 : 2 + i % 3, navigator);
 		}
 	}
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.harmwatch.diversion.DiversionManagement;
-import org.harmwatch.diversion.DiversionReports;
+import org.harmwatch.diversion.DiversionOutcomeManagement;
 import org.harmwatch.diversion.internal.DiversionPolicy;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
@@ -37,9 +37,9 @@ class DiversionApiController {
 
 	private final DiversionManagement diversion;
 
-	private final DiversionReports reports;
+	private final DiversionOutcomeManagement reports;
 
-	DiversionApiController(DiversionManagement diversion, DiversionReports reports) {
+	DiversionApiController(DiversionManagement diversion, DiversionOutcomeManagement reports) {
 		this.diversion = diversion;
 		this.reports = reports;
 	}

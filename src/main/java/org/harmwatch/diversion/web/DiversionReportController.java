@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 
 import org.harmwatch.diversion.Arm;
-import org.harmwatch.diversion.DiversionReports;
+import org.harmwatch.diversion.DiversionOutcomeManagement;
 import org.harmwatch.diversion.OutcomeReport;
 import org.harmwatch.diversion.Rate;
 import org.harmwatch.diversion.RateComparison;
@@ -40,9 +40,9 @@ class DiversionReportController {
 
 	static final String PROGRAMME_CHECKPOINT = "programme:checkpoint:18";
 
-	private final DiversionReports reports;
+	private final DiversionOutcomeManagement reports;
 
-	DiversionReportController(DiversionReports reports) {
+	DiversionReportController(DiversionOutcomeManagement reports) {
 		this.reports = reports;
 	}
 

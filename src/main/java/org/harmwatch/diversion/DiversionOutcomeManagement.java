@@ -1,25 +1,32 @@
 package org.harmwatch.diversion;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 import org.harmwatch.diversion.internal.DiversionAudit;
 import org.harmwatch.diversion.internal.DiversionRepository;
 import org.harmwatch.diversion.internal.Suppression;
 import org.harmwatch.platform.AuditLog;
+import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The diversion reports over the referrals the reader may read: outcomes per arm and the
- * fairness report; police readers only, audited.
+ * Diversion's outcomes: reconviction, rearrest and victims' satisfaction recorded per
+ * referral, and the reports over the referrals the reader may read (outcomes per arm and
+ * fairness, small counts withheld); police readers only, audited.
  */
 @Service
-public class DiversionReports {
+public class DiversionOutcomeManagement {
 
 	private final DiversionRepository repository;
 
@@ -27,10 +34,53 @@ public class DiversionReports {
 
 	private final AuditLog audit;
 
-	DiversionReports(DiversionRepository repository, DiversionManagement management, AuditLog audit) {
+	private final Clock clock;
+
+	DiversionOutcomeManagement(DiversionRepository repository, DiversionManagement management, AuditLog audit,
+			RegionSettings region) {
 		this.repository = repository;
 		this.management = management;
 		this.audit = audit;
+		this.clock = Clock.system(region.timeZone());
+	}
+
+	/**
+	 * Records reconviction and rearrest within 12 or 24 months of the referral, once the
+	 * window has passed (from the police national computer).
+	 */
+	@Transactional
+	public void recordOutcome(UUID referralId, int windowMonths, boolean rearrested, boolean reconvicted,
+			HarmwatchUser user) {
+		var referral = management.workable(referralId, user);
+		if (referral.allocation() == null) {
+			throw new InputRejectedException(FieldProblem.global("diversion.outcome.notAllocated"));
+		}
+		if (windowMonths != 12 && windowMonths != 24) {
+			throw new InputRejectedException(FieldProblem.of("window", "diversion.outcome.window.choice"));
+		}
+		var ends = referral.referredOn().plusMonths(windowMonths);
+		if (ends.isAfter(LocalDate.now(clock))) {
+			throw new InputRejectedException(FieldProblem.of("window", "diversion.outcome.window.open", ends));
+		}
+		repository.upsertOutcome(referralId, windowMonths, rearrested, reconvicted, user.getUsername(),
+				clock.instant());
+		audit.record(DiversionAudit.DIVERSION_OUTCOME_RECORDED, "diversion-referral", referralId.toString(),
+				Purpose.POLICING, AuditLog.Outcome.ALLOWED, windowMonths + " months");
+	}
+
+	/** Records the victim's satisfaction (1 very dissatisfied to 5 very satisfied). */
+	@Transactional
+	public void recordSurvey(UUID referralId, int satisfaction, HarmwatchUser user) {
+		var referral = management.workable(referralId, user);
+		if (referral.allocation() == null) {
+			throw new InputRejectedException(FieldProblem.global("diversion.outcome.notAllocated"));
+		}
+		if (satisfaction < 1 || satisfaction > 5) {
+			throw new InputRejectedException(FieldProblem.of("satisfaction", "diversion.survey.range"));
+		}
+		repository.upsertSurvey(referralId, satisfaction, user.getUsername(), clock.instant());
+		audit.record(DiversionAudit.DIVERSION_SURVEY_RECORDED, "diversion-referral", referralId.toString(),
+				Purpose.POLICING, AuditLog.Outcome.ALLOWED, null);
 	}
 
 	/**
