@@ -8,7 +8,8 @@
  * can never be given a health role.
  */
 @NullMarked
-@ApplicationModule(displayName = "Agencies and staff", allowedDependencies = { "shared", "platform" })
+@ApplicationModule(displayName = "Agencies and staff",
+		allowedDependencies = { "shared", "platform", "platform :: forms" })
 package org.harmwatch.agency;
 
 import org.jspecify.annotations.NullMarked;

@@ -19,7 +19,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Consumption rooms",
-		allowedDependencies = { "shared", "platform", "geography", "agency", "substances" })
+		allowedDependencies = { "shared", "platform", "platform :: forms", "geography", "agency", "substances" })
 package org.harmwatch.consumptionrooms;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import org.harmwatch.custodytesting.internal.CustodyRepository.StoredArrest;
 import org.harmwatch.custodytesting.internal.CustodyRepository.StoredReferral;
 import org.harmwatch.custodytesting.internal.CustodyTestingAudit;
 import org.harmwatch.custodytesting.internal.CustodyTestingPolicy;
-import org.harmwatch.custodytesting.internal.FunnelRules;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.AuditLog;
@@ -43,8 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Custody testing in and out: arrests and their tests, required assessments, referrals
- * and the treatment team's answer, the funnel and the export, each within
- * {@code CustodyTestingPolicy} and audited.
+ * and the treatment team's answer, each within {@code CustodyTestingPolicy} and audited
+ * (the funnel and the export are {@link CustodyFunnelManagement}'s).
  */
 @Service
 public class CustodyTestingManagement {
@@ -57,9 +54,6 @@ public class CustodyTestingManagement {
 
 	/** The longest person code, device or inspector accepted. */
 	public static final int MAX_TEXT = 80;
-
-	/** The most months a funnel or an export covers. */
-	public static final int MAX_MONTHS = 36;
 
 	private static final String RECORD = "custody-arrest";
 
@@ -544,74 +538,6 @@ public class CustodyTestingManagement {
 		}
 	}
 
-	/**
-	 * The funnel per suite and month of arrest. Whole counts of the records the reader
-	 * may read for a reader entitled to them; for anyone else (and no one signed in)
-	 * every agency's, with counts under {@link Funnel#THRESHOLD} and what would give them
-	 * away withheld.
-	 * @throws InputRejectedException when the months are the wrong way round or too many
-	 */
-	@Transactional(readOnly = true)
-	public Funnel funnel(YearMonth from, YearMonth to, @Nullable HarmwatchUser reader) {
-		checkMonths(from, to);
-		boolean entitled = CustodyTestingPolicy.entitledToCounts(reader);
-		var owners = entitled && reader != null ? owners(reader) : null;
-		var suites = new HashMap<String, CustodySuite>();
-		repository.suites().forEach(s -> suites.put(s.code(), s));
-		var counts = repository.funnel(owners, from.atDay(1).atStartOfDay(zone).toInstant(),
-				to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), zone);
-		var rows = new ArrayList<Funnel.Row>();
-		int n = FunnelStage.values().length;
-		long[] total = new long[n];
-		boolean[] partWithheld = new boolean[n];
-		for (var count : counts) {
-			var stages = FunnelRules.stages(count.counts(), !entitled, new boolean[0]);
-			for (int i = 0; i < n; i++) {
-				total[i] += count.counts()[i];
-				partWithheld[i] |= stages.get(i).count() == null;
-			}
-			var suite = suites.getOrDefault(count.suiteCode(),
-					new CustodySuite(count.suiteCode(), count.suiteCode(), ""));
-			rows.add(new Funnel.Row(suite, YearMonth.parse(count.month()), stages));
-		}
-		var totalRow = new Funnel.Row(null, null, FunnelRules.stages(total, !entitled, partWithheld));
-		if (reader != null && entitled) {
-			audit.record(CustodyTestingAudit.CUSTODY_FUNNEL_READ, RECORD, null, Purpose.POLICING,
-					AuditLog.Outcome.ALLOWED, from + " to " + to + ", whole counts");
-		}
-		return new Funnel(from, to, !entitled, rows, totalRow);
-	}
-
-	private static void checkMonths(YearMonth from, YearMonth to) {
-		if (to.isBefore(from)) {
-			throw new InputRejectedException(FieldProblem.of("to", "custodytesting.months.order"));
-		}
-		if (from.plusMonths(MAX_MONTHS).isBefore(to.plusMonths(1))) {
-			throw new InputRejectedException(FieldProblem.of("from", "custodytesting.months.tooMany", MAX_MONTHS));
-		}
-	}
-
-	/**
-	 * The reader's records as a CSV shaped like the national criminal-justice treatment
-	 * data set, one row per arrest (docs/custody-testing.md names the fields). Audited.
-	 * @throws AccessDeniedException when the reader may read no custody records (audited)
-	 */
-	@Transactional(readOnly = true)
-	public String export(YearMonth from, YearMonth to, HarmwatchUser reader) {
-		refuseUnlessReader(reader, CustodyTestingAudit.CUSTODY_EXPORTED);
-		checkMonths(from, to);
-		var rows = repository.between(owners(reader), from.atDay(1).atStartOfDay(zone).toInstant(),
-				to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
-		var csv = new StringBuilder(String.join(",", ExportFormat.COLUMNS)).append("\r\n");
-		for (var arrest : rows) {
-			var view = view(arrest, reader);
-			csv.append(ExportFormat.row(view, zone)).append("\r\n");
-		}
-		audit.record(CustodyTestingAudit.CUSTODY_EXPORTED, RECORD, null, Purpose.POLICING, AuditLog.Outcome.ALLOWED,
-				rows.size() + " arrests, " + from + " to " + to);
-		return csv.toString();
-	}
-
 	private void refuseUnlessRecorder(HarmwatchUser user) {
 		if (!CustodyTestingPolicy.mayRecord(user)) {
 			audit.record(CustodyTestingAudit.CUSTODY_RECORD_REFUSED, RECORD, null, Purpose.POLICING,
@@ -620,7 +546,7 @@ public class CustodyTestingManagement {
 		}
 	}
 
-	private void refuseUnlessReader(HarmwatchUser reader, CustodyTestingAudit action) {
+	void refuseUnlessReader(HarmwatchUser reader, CustodyTestingAudit action) {
 		if (!CustodyTestingPolicy.mayReadAny(reader)) {
 			audit.record(action, RECORD, null, Purpose.POLICING, AuditLog.Outcome.DENIED,
 					"needs custody testing read for policing, in a police agency");
@@ -652,7 +578,7 @@ public class CustodyTestingManagement {
 		return CustodyTestingPolicy.mayRead(reader, owner, shared);
 	}
 
-	private List<String> owners(HarmwatchUser reader) {
+	List<String> owners(HarmwatchUser reader) {
 		var owners = new ArrayList<String>();
 		owners.add(reader.agencyCode());
 		sharing.sharingWith(reader.agencyCode(), Capability.CUSTODY_TESTING, Action.READ).forEach((owner, purposes) -> {
@@ -706,7 +632,7 @@ public class CustodyTestingManagement {
 		return agencies.agency(code).map(AgencySummary::name).orElse(code);
 	}
 
-	private ArrestView view(StoredArrest a, HarmwatchUser reader) {
+	ArrestView view(StoredArrest a, HarmwatchUser reader) {
 		var suite = suiteOf(a);
 		var referral = repository.referralOf(a.id())
 			.map(r -> new ReferralView(r.id(), r.teamAgency(), agencyName(r.teamAgency()), r.referredOn(),

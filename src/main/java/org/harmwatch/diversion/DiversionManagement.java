@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Diversion schemes, referrals, allocation and contracts, each within
- * {@code DiversionPolicy} and audited; contracts started and completed are announced.
+ * {@code DiversionPolicy} and audited; contracts started and completed are announced
+ * (outcomes, their report and fairness are {@link DiversionOutcomeManagement}'s).
  */
 @Service
 public class DiversionManagement {
@@ -526,45 +527,6 @@ public class DiversionManagement {
 	}
 
 	/**
-	 * Records reconviction and rearrest within 12 or 24 months of the referral, once the
-	 * window has passed (from the police national computer).
-	 */
-	@Transactional
-	public void recordOutcome(UUID referralId, int windowMonths, boolean rearrested, boolean reconvicted,
-			HarmwatchUser user) {
-		var referral = workable(referralId, user);
-		if (referral.allocation() == null) {
-			throw new InputRejectedException(FieldProblem.global("diversion.outcome.notAllocated"));
-		}
-		if (windowMonths != 12 && windowMonths != 24) {
-			throw new InputRejectedException(FieldProblem.of("window", "diversion.outcome.window.choice"));
-		}
-		var ends = referral.referredOn().plusMonths(windowMonths);
-		if (ends.isAfter(LocalDate.now(clock))) {
-			throw new InputRejectedException(FieldProblem.of("window", "diversion.outcome.window.open", ends));
-		}
-		repository.upsertOutcome(referralId, windowMonths, rearrested, reconvicted, user.getUsername(),
-				clock.instant());
-		audit.record(DiversionAudit.DIVERSION_OUTCOME_RECORDED, "diversion-referral", referralId.toString(),
-				Purpose.POLICING, AuditLog.Outcome.ALLOWED, windowMonths + " months");
-	}
-
-	/** Records the victim's satisfaction (1 very dissatisfied to 5 very satisfied). */
-	@Transactional
-	public void recordSurvey(UUID referralId, int satisfaction, HarmwatchUser user) {
-		var referral = workable(referralId, user);
-		if (referral.allocation() == null) {
-			throw new InputRejectedException(FieldProblem.global("diversion.outcome.notAllocated"));
-		}
-		if (satisfaction < 1 || satisfaction > 5) {
-			throw new InputRejectedException(FieldProblem.of("satisfaction", "diversion.survey.range"));
-		}
-		repository.upsertSurvey(referralId, satisfaction, user.getUsername(), clock.instant());
-		audit.record(DiversionAudit.DIVERSION_SURVEY_RECORDED, "diversion-referral", referralId.toString(),
-				Purpose.POLICING, AuditLog.Outcome.ALLOWED, null);
-	}
-
-	/**
 	 * A treatment provider reports whether an appointment was attended: the link's
 	 * reference, the date, yes or no; nothing said in it. Returns false when that
 	 * appointment was reported already (nothing changes).
@@ -640,7 +602,7 @@ public class DiversionManagement {
 	}
 
 	/** A referral the user may work on; a refusal looks like absence (and is audited). */
-	private Referral workable(UUID referralId, HarmwatchUser user) {
+	Referral workable(UUID referralId, HarmwatchUser user) {
 		var referral = repository.referral(referralId);
 		if (referral.isEmpty() || !DiversionPolicy.mayWork(user, referral.get().ownerAgency())) {
 			if (!DiversionPolicy.mayWork(user)) {

@@ -14,7 +14,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Heroin-assisted treatment",
-		allowedDependencies = { "shared", "platform", "agency", "geography" })
+		allowedDependencies = { "shared", "platform", "platform :: forms", "agency", "geography" })
 package org.harmwatch.hatclinic;
 
 import org.jspecify.annotations.NullMarked;

@@ -39,8 +39,8 @@
  * {@link org.harmwatch.naloxone.internal.NaloxonePolicy}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Naloxone",
-		allowedDependencies = { "shared", "platform", "geography", "agency", "overdose :: events" })
+@ApplicationModule(displayName = "Naloxone", allowedDependencies = { "shared", "platform", "platform :: forms",
+		"geography", "agency", "overdose :: events" })
 package org.harmwatch.naloxone;
 
 import org.jspecify.annotations.NullMarked;

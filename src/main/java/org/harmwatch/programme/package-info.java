@@ -13,9 +13,9 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Programme outcomes",
-		allowedDependencies = { "shared", "platform", "geography", "agency", "earlywarning :: events",
-				"dissemination :: events", "custodytesting :: events", "diversion :: events", "hatclinic :: events",
-				"consumptionrooms :: events" })
+		allowedDependencies = { "shared", "platform", "platform :: forms", "geography", "agency",
+				"earlywarning :: events", "dissemination :: events", "custodytesting :: events", "diversion :: events",
+				"hatclinic :: events", "consumptionrooms :: events" })
 package org.harmwatch.programme;
 
 import org.jspecify.annotations.NullMarked;

@@ -7,12 +7,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.diversion.internal.PermutedBlocks;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -25,9 +28,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -42,11 +48,14 @@ class DiversionIntegrationTests {
 
 	static final String BIRMINGHAM = "E08000025";
 
+	/** The API's row of the diversion arm rearrested within 24 months. */
+	static final String REARRESTED_24 = "$[?(@.measure == 'rearrested' && @.arm == 'DIVERSION' && @.windowMonths == 24)]";
+
 	@Autowired
 	DiversionManagement diversion;
 
 	@Autowired
-	DiversionReports reports;
+	DiversionOutcomeManagement reports;
 
 	@Autowired
 	UserDetailsService users;
@@ -218,18 +227,100 @@ class DiversionIntegrationTests {
 			.isEmpty();
 
 		// 12 months have passed since referral, 24 have not.
-		diversion.recordOutcome(referral.id(), 12, true, true, navigator);
-		assertThatThrownBy(() -> diversion.recordOutcome(referral.id(), 24, false, false, navigator))
+		reports.recordOutcome(referral.id(), 12, true, true, navigator);
+		assertThatThrownBy(() -> reports.recordOutcome(referral.id(), 24, false, false, navigator))
 			.isInstanceOf(InputRejectedException.class);
-		diversion.recordSurvey(referral.id(), 4, navigator);
+		reports.recordSurvey(referral.id(), 4, navigator);
 		var file = diversion.caseFile(referral.id(), navigator);
 		assertThat(file.outcomes()).containsExactly(new CaseFile.Outcome(12, true, true));
 		var report = reports.outcomes(navigator);
-		var reconvicted = report.rate("reconvicted", Arm.DIVERSION, 12).orElseThrow();
+		var reconvicted = report.row("reconvicted", Arm.DIVERSION, 12).orElseThrow();
 		assertThat(reconvicted.windowMonths()).isEqualTo(12);
-		assertThat(reconvicted.events()).isGreaterThanOrEqualTo(1);
-		assertThat(reconvicted.low()).isLessThanOrEqualTo(reconvicted.proportion());
-		assertThat(reconvicted.high()).isGreaterThanOrEqualTo(reconvicted.proportion());
+		// Published only when no count from 1 to 4 shows (the outcomes page test below).
+		if (reconvicted.rate() == null) {
+			assertThat(reconvicted.events()).isNull();
+		}
+		else {
+			assertThat(reconvicted.events()).isGreaterThanOrEqualTo(5);
+			assertThat(reconvicted.rate().low()).isLessThanOrEqualTo(reconvicted.rate().proportion());
+			assertThat(reconvicted.rate().high()).isGreaterThanOrEqualTo(reconvicted.rate().proportion());
+		}
+	}
+
+	@Test
+	void theOutcomesPageAndApiWithholdSmallCountsAndWhateverWouldGiveThemAway() throws Exception {
+		var navigator = staff("navigator");
+		var scheme = scheme(false, null);
+		// The only referral followed up for 24 months: one person rearrested.
+		var referral = refer(scheme, OffenceGroup.DRUG_POSSESSION, 0, today().minusMonths(25));
+		diversion.allocate(referral.id(), Arm.DIVERSION, "Suitable", navigator);
+		reports.recordOutcome(referral.id(), 24, true, false, navigator);
+
+		var page = mvc.perform(get("/diversion/outcomes").with(user(navigator)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(numericCells(page, "rate-rearrested-DIVERSION-24")).containsExactly("*", "*", "*");
+		assertThat(numericCells(page, "rate-reconvicted-DIVERSION-24")).containsExactly("*", "*", "*");
+		assertThat(page).contains("id=\"withheld-key\"");
+		// Nothing published is from 1 to 4, nor leaves 1 to 4 beside what it nests in.
+		var report = reports.outcomes(navigator);
+		var costs = report.costs().stream().collect(Collectors.toMap(OutcomeReport.ArmCosts::arm, c -> c));
+		for (var row : report.rates()) {
+			var what = row.measure() + " " + row.arm() + " " + row.windowMonths();
+			assertThat(List.of(shownCount(row.events()), shownCount(row.n()))).as(what).containsOnly(true);
+			assertThat(row.rate() == null).as(what).isEqualTo(row.events() == null);
+			if (row.events() != null) {
+				assertThat(shownCount(row.n() - row.events())).as(what).isTrue();
+			}
+			var cases = costs.get(row.arm()).cases();
+			if (row.n() != null && cases != null) {
+				assertThat(shownCount(cases - row.n())).as(what).isTrue();
+			}
+		}
+		for (var arm : report.costs()) {
+			assertThat(
+					List.of(shownCount(arm.cases()), shownCount(arm.courtCases()), shownCount(arm.courtCasesAvoided())))
+				.as(arm.arm().name())
+				.containsOnly(true);
+			if (arm.costPerCase() != null) {
+				assertThat(arm.courtCases()).isNotNull();
+				assertThat(arm.courtCasesAvoided()).isNotNull();
+			}
+		}
+		// The API publishes the same, and a withheld rate is not compared with another.
+		mvc.perform(get("/api/diversion/outcomes").with(user(navigator)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath(REARRESTED_24 + ".withheld").value(contains(true)))
+			.andExpect(jsonPath(REARRESTED_24 + ".measure").value(contains("rearrested")))
+			.andExpect(jsonPath(REARRESTED_24 + ".events").value(empty()))
+			.andExpect(jsonPath(REARRESTED_24 + ".n").value(empty()))
+			.andExpect(jsonPath(REARRESTED_24 + ".rate").value(empty()));
+		mvc.perform(get("/diversion/outcomes").with(user(navigator))
+			.param("first", "rearrested:DIVERSION:24")
+			.param("second", "programme:usual:12")
+			.param("label", "Not like for like"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString()).contains("This rate is withheld")
+				.doesNotContain("id=\"comparison\""));
+	}
+
+	/** Whether a count is fit to publish: withheld, none, or at least 5. */
+	static boolean shownCount(@Nullable Long count) {
+		return count == null || count == 0 || count >= 5;
+	}
+
+	/** The text of the numeric cells of a table row, by the row's id. */
+	static List<String> numericCells(String page, String rowId) {
+		var row = Pattern.compile("id=\"" + rowId + "\".*?</tr>", Pattern.DOTALL).matcher(page);
+		assertThat(row.find()).as(rowId).isTrue();
+		var cells = Pattern.compile("govuk-table__cell--numeric\"[^>]*>([^<]*)</td>").matcher(row.group());
+		var texts = new ArrayList<String>();
+		while (cells.find()) {
+			texts.add(cells.group(1).strip());
+		}
+		return texts;
 	}
 
 	@Test
@@ -295,9 +386,12 @@ class DiversionIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(result -> assertThat(result.getResponse().getContentAsString()).contains("id=\"comparison\"")
 				.contains("Not like for like: 12 against 18 months (windows of 12 and 18 months)"));
+		// The same windows need no label.
 		mvc.perform(get("/diversion/outcomes").with(navigator)
-			.param("first", "reconvicted:DIVERSION:12")
-			.param("second", "reconvicted:USUAL_PROCESS:12")).andExpect(status().isOk());
+			.param("first", "programme:usual:12")
+			.param("second", "programme:usual:12"))
+			.andExpect(status().isOk())
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString()).contains("id=\"comparison\""));
 	}
 
 	@Test

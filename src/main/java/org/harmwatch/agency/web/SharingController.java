@@ -1,7 +1,5 @@
 package org.harmwatch.agency.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,10 +8,10 @@ import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
+import org.harmwatch.platform.web.FormValues;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Purpose;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,11 +62,11 @@ class SharingController {
 	@Requires(capability = Capability.AGENCY, action = Action.MANAGE)
 	String record(@Validated @ModelAttribute(FORM) SharingAgreementForm form, BindingResult result, Model model,
 			Authentication authentication, RedirectAttributes redirect) {
-		var capability = pick(Capability.class, form.capability(), "capability", result);
-		var access = pick(Action.class, form.access(), "access", result);
-		var purpose = pick(Purpose.class, form.purpose(), "purpose", result);
-		var startsOn = date(form.startsOn(), "startsOn", result);
-		var endsOn = date(form.endsOn(), "endsOn", result);
+		var capability = FormValues.choice(Capability.class, form.capability(), "capability", result);
+		var access = FormValues.choice(Action.class, form.access(), "access", result);
+		var purpose = FormValues.choice(Purpose.class, form.purpose(), "purpose", result);
+		var startsOn = FormValues.date(form.startsOn(), "startsOn", result);
+		var endsOn = FormValues.date(form.endsOn(), "endsOn", result);
 		if (!result.hasErrors()) {
 			try {
 				var agreement = sharing.record(new SharingManagement.Draft(form.reference(), form.owner(),
@@ -100,38 +98,6 @@ class SharingController {
 		model.addAttribute("accesses", List.of(Action.READ, Action.WRITE));
 		model.addAttribute("purposes", List.of(Purpose.values()));
 		return "agency/sharingForm";
-	}
-
-	private static <E extends Enum<E>> @Nullable E pick(Class<E> type, @Nullable String value, String field,
-			BindingResult result) {
-		if (value == null || result.hasFieldErrors(field)) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value);
-		}
-		catch (IllegalArgumentException ex) {
-			result.rejectValue(field, "admin.sharing.choose");
-			return null;
-		}
-	}
-
-	private static @Nullable LocalDate date(@Nullable String value, String field, BindingResult result) {
-		if (value == null || result.hasFieldErrors(field)) {
-			return null;
-		}
-		try {
-			var date = LocalDate.parse(value);
-			if (date.getYear() < 2000 || date.getYear() > 2200) {
-				result.rejectValue(field, "admin.sharing.date.range");
-				return null;
-			}
-			return date;
-		}
-		catch (DateTimeParseException ex) {
-			result.rejectValue(field, "admin.sharing.date.invalid");
-			return null;
-		}
 	}
 
 }

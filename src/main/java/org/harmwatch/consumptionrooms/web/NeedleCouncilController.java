@@ -16,6 +16,7 @@ import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.platform.RequiresAnyOf;
+import org.harmwatch.platform.web.FormValues;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.springframework.http.CacheControl;

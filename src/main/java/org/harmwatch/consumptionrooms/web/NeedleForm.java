@@ -1,6 +1,7 @@
 package org.harmwatch.consumptionrooms.web;
 
 import jakarta.validation.constraints.Size;
+import org.harmwatch.platform.web.FormValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.multipart.MultipartFile;
 

@@ -10,6 +10,7 @@ import org.harmwatch.consumptionrooms.NeedleReportDraft;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.PublicEndpoint;
+import org.harmwatch.platform.web.FormValues;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,8 +70,8 @@ class NeedleReportController {
 			model.addAttribute("minutes", Math.max(1, limiter.retryAfter().toMinutes()));
 			return "consumptionrooms/needleTooMany";
 		}
-		var lat = FormValues.coordinate(form.lat(), "lat", 90, result);
-		var lon = FormValues.coordinate(form.lon(), "lon", 180, result);
+		var lat = FormValues.latitude(form.lat(), "lat", result);
+		var lon = FormValues.longitude(form.lon(), "lon", result);
 		if (form.lat() == null || form.lon() == null) {
 			result.rejectValue("lat", "consumptionrooms.needle.location.required");
 		}

@@ -1,6 +1,7 @@
 package org.harmwatch.consumptionrooms.web;
 
 import jakarta.validation.constraints.NotBlank;
+import org.harmwatch.platform.web.FormValues;
 import org.jspecify.annotations.Nullable;
 
 /** An overdose managed in the room, as the visit page's form sends it. */

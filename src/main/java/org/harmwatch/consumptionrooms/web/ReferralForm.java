@@ -1,6 +1,7 @@
 package org.harmwatch.consumptionrooms.web;
 
 import jakarta.validation.constraints.NotBlank;
+import org.harmwatch.platform.web.FormValues;
 import org.jspecify.annotations.Nullable;
 
 /** A referral made at a visit, as sent. */

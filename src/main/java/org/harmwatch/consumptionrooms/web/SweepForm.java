@@ -2,6 +2,7 @@ package org.harmwatch.consumptionrooms.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.harmwatch.platform.web.FormValues;
 import org.jspecify.annotations.Nullable;
 
 /** A council's sweep of a reported place, as sent. */

@@ -2,6 +2,7 @@ package org.harmwatch.consumptionrooms.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.harmwatch.platform.web.FormValues;
 import org.jspecify.annotations.Nullable;
 
 /** A visit as the room's form sends it. */

@@ -1,7 +1,5 @@
 package org.harmwatch.custodytesting.web;
 
-import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,9 +24,6 @@ import org.harmwatch.platform.Requires;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,8 +38,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The custody officer's pages: the arrests list, recording an arrest with its test, one
- * arrest with its tests, required assessments and referral, and the forms that move it
- * on; and the export. The management refuses anyone the policy does not let in.
+ * arrest with its tests, required assessments and referral, and the forms that move it on
+ * (the export is {@link FunnelController}'s). The management refuses anyone the policy
+ * does not let in.
  */
 @Controller
 class CustodyTestingController {
@@ -206,26 +202,6 @@ class CustodyTestingController {
 			}
 		}
 		return referralForm(arrest, model, user);
-	}
-
-	@GetMapping("/custody-testing/export.csv")
-	@Requires(capability = Capability.CUSTODY_TESTING, action = Action.READ)
-	ResponseEntity<String> export(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @AuthenticationPrincipal HarmwatchUser user) {
-		var problems = new ArrayList<FieldProblem>();
-		var thisMonth = YearMonth.from(custody.today());
-		var first = FormValues.month(from, thisMonth.minusMonths(11), "from", problems);
-		var last = FormValues.month(to, thisMonth, "to", problems);
-		if (!problems.isEmpty()) {
-			throw new InputRejectedException(problems);
-		}
-		var csv = custody.export(first, last, user);
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					"attachment; filename=\"custody-testing-" + first + "-to-" + last + ".csv\"")
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(csv);
 	}
 
 	private void refuseUnlessRecorder(HarmwatchUser user) {

@@ -1,5 +1,6 @@
 package org.harmwatch.custodytesting.web;
 
+import org.harmwatch.custodytesting.CustodyFunnelManagement;
 import org.harmwatch.custodytesting.CustodyTestingManagement;
 import org.harmwatch.custodytesting.Funnel;
 import org.harmwatch.platform.HarmwatchUser;
@@ -16,8 +17,11 @@ class FunnelApiController {
 
 	private final CustodyTestingManagement custody;
 
-	FunnelApiController(CustodyTestingManagement custody) {
+	private final CustodyFunnelManagement funnels;
+
+	FunnelApiController(CustodyTestingManagement custody, CustodyFunnelManagement funnels) {
 		this.custody = custody;
+		this.funnels = funnels;
 	}
 
 	@GetMapping("/api/custody-testing/funnel")
@@ -25,7 +29,7 @@ class FunnelApiController {
 	Funnel funnel(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to,
 			@AuthenticationPrincipal @Nullable HarmwatchUser user) {
-		return FunnelController.funnel(custody, from, to, user);
+		return FunnelController.funnel(custody, funnels, from, to, user);
 	}
 
 }

@@ -22,13 +22,9 @@ import org.harmwatch.consumptionrooms.VisitDraft;
 import org.harmwatch.platform.HarmwatchUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @ConditionalOnBooleanProperty("harmwatch.demo.scenario")
 @Order(22)
-class DemoConsumptionRooms implements ApplicationRunner {
+class DemoConsumptionRooms extends DemoRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoConsumptionRooms.class);
 
@@ -66,6 +62,7 @@ class DemoConsumptionRooms implements ApplicationRunner {
 
 	DemoConsumptionRooms(RoomManagement rooms, NeedleManagement needles, UserDetailsService users, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager) {
+		super("system:demo-consumption-rooms");
 		this.rooms = rooms;
 		this.needles = needles;
 		this.users = users;
@@ -74,30 +71,20 @@ class DemoConsumptionRooms implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated("system:demo-consumption-rooms", null, List.of()));
-		SecurityContextHolder.setContext(context);
-		try {
-			// One transaction holds the lock (a session lock could be released on another
-			// pooled connection and stay held): instances started together take turns,
-			// and
-			// the events of what is loaded go out when it commits.
-			transactions.executeWithoutResult(status -> {
-				jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('harmwatch-demo-consumption-rooms'))")
-					.query((rs, row) -> 1)
-					.list();
-				var clinic = (HarmwatchUser) users.loadUserByUsername("clinic");
-				if (!rooms.sites(clinic).isEmpty()) {
-					return;
-				}
-				load(clinic, (HarmwatchUser) users.loadUserByUsername("sweeper"));
-			});
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+	void runAsSystem() {
+		// One transaction holds the lock (a session lock could be released on another
+		// pooled connection and stay held): instances started together take turns, and
+		// the events of what is loaded go out when it commits.
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('harmwatch-demo-consumption-rooms'))")
+				.query((rs, row) -> 1)
+				.list();
+			var clinic = (HarmwatchUser) users.loadUserByUsername("clinic");
+			if (!rooms.sites(clinic).isEmpty()) {
+				return;
+			}
+			load(clinic, (HarmwatchUser) users.loadUserByUsername("sweeper"));
+		});
 	}
 
 	private void load(HarmwatchUser clinic, HarmwatchUser sweeper) {

@@ -3,7 +3,6 @@ package org.harmwatch.demo.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import org.harmwatch.agency.SharingManagement;
@@ -23,13 +22,9 @@ import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +43,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnBooleanProperty("harmwatch.demo.scenario")
 @Order(31)
-class DemoCustodyTesting implements ApplicationRunner {
+class DemoCustodyTesting extends DemoRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCustodyTesting.class);
 
@@ -62,6 +57,7 @@ class DemoCustodyTesting implements ApplicationRunner {
 
 	DemoCustodyTesting(CustodyTestingManagement custody, SharingManagement sharing, UserDetailsService users,
 			JdbcClient jdbc) {
+		super("system:demo-custody-testing");
 		this.custody = custody;
 		this.sharing = sharing;
 		this.users = users;
@@ -69,22 +65,13 @@ class DemoCustodyTesting implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated("system:demo-custody-testing", null, List.of()));
-		SecurityContextHolder.setContext(context);
-		jdbc.sql("SELECT pg_advisory_lock(hashtext('harmwatch-demo-custody'))").query((rs, row) -> 1).list();
-		try {
+	void runAsSystem() {
+		locked(jdbc, "harmwatch-demo-custody", () -> {
 			if (jdbc.sql("SELECT count(*) FROM custodytesting.arrest").query(Long.class).single() > 0) {
 				return;
 			}
 			load((HarmwatchUser) users.loadUserByUsername("custody"), (HarmwatchUser) users.loadUserByUsername("cjit"));
-		}
-		finally {
-			jdbc.sql("SELECT pg_advisory_unlock(hashtext('harmwatch-demo-custody'))").query((rs, row) -> 1).list();
-			SecurityContextHolder.clearContext();
-		}
+		});
 	}
 
 	private void load(HarmwatchUser officer, HarmwatchUser worker) {

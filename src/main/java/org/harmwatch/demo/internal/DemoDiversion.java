@@ -9,6 +9,7 @@ import org.harmwatch.diversion.AgeBand;
 import org.harmwatch.diversion.Arm;
 import org.harmwatch.diversion.ConditionKind;
 import org.harmwatch.diversion.DiversionManagement;
+import org.harmwatch.diversion.DiversionOutcomeManagement;
 import org.harmwatch.diversion.Ethnicity;
 import org.harmwatch.diversion.Exclusion;
 import org.harmwatch.diversion.LegalBasis;
@@ -20,13 +21,9 @@ import org.harmwatch.diversion.SchemeRules;
 import org.harmwatch.diversion.Sex;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.RegionSettings;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +42,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnBooleanProperty("harmwatch.demo.scenario")
 @Order(23)
-class DemoDiversion implements ApplicationRunner {
+class DemoDiversion extends DemoRunner {
 
 	static final String BIRMINGHAM = "E08000025";
 
@@ -54,37 +51,33 @@ class DemoDiversion implements ApplicationRunner {
 
 	private final DiversionManagement diversion;
 
+	private final DiversionOutcomeManagement outcomes;
+
 	private final UserDetailsService users;
 
 	private final JdbcClient jdbc;
 
 	private final ZoneId zone;
 
-	DemoDiversion(DiversionManagement diversion, UserDetailsService users, JdbcClient jdbc, RegionSettings region) {
+	DemoDiversion(DiversionManagement diversion, DiversionOutcomeManagement outcomes, UserDetailsService users,
+			JdbcClient jdbc, RegionSettings region) {
+		super("system:demo-diversion");
 		this.diversion = diversion;
+		this.outcomes = outcomes;
 		this.users = users;
 		this.jdbc = jdbc;
 		this.zone = region.timeZone();
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated("system:demo-diversion", null, List.of()));
-		SecurityContextHolder.setContext(context);
-		jdbc.sql("SELECT pg_advisory_lock(hashtext('harmwatch-demo-diversion'))").query((rs, row) -> 1).list();
-		try {
+	void runAsSystem() {
+		locked(jdbc, "harmwatch-demo-diversion", () -> {
 			var navigator = (HarmwatchUser) users.loadUserByUsername("navigator");
 			if (!diversion.schemes(navigator).isEmpty()) {
 				return;
 			}
 			load(navigator, (HarmwatchUser) users.loadUserByUsername("clinic"));
-		}
-		finally {
-			jdbc.sql("SELECT pg_advisory_unlock(hashtext('harmwatch-demo-diversion'))").query((rs, row) -> 1).list();
-			SecurityContextHolder.clearContext();
-		}
+		});
 	}
 
 	private void load(HarmwatchUser navigator, HarmwatchUser clinic) {
@@ -128,8 +121,8 @@ class DemoDiversion implements ApplicationRunner {
 					diversion.complete(referral.id(), on.plusDays(115), navigator);
 				}
 			}
-			diversion.recordOutcome(referral.id(), 12, i % 4 == 0, i % 5 == 0, navigator);
-			diversion.recordSurvey(referral.id(), allocation.arm() == Arm.DIVERSION ? 4 + i % 2 : 2 + i % 3, navigator);
+			outcomes.recordOutcome(referral.id(), 12, i % 4 == 0, i % 5 == 0, navigator);
+			outcomes.recordSurvey(referral.id(), allocation.arm() == Arm.DIVERSION ? 4 + i % 2 : 2 + i % 3, navigator);
 		}
 	}
 

@@ -1,6 +1,5 @@
 package org.harmwatch.demo.internal;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.harmwatch.platform.HarmwatchUser;
@@ -10,13 +9,9 @@ import org.harmwatch.programme.FundingManagement;
 import org.harmwatch.programme.FundingStreamKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnBooleanProperty("harmwatch.demo.scenario")
 @Order(60)
-class DemoFunding implements ApplicationRunner {
+class DemoFunding extends DemoRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoFunding.class);
 
@@ -48,28 +43,20 @@ class DemoFunding implements ApplicationRunner {
 	private final JdbcClient jdbc;
 
 	DemoFunding(FundingManagement funding, UserDetailsService users, JdbcClient jdbc) {
+		super("system:demo-funding");
 		this.funding = funding;
 		this.users = users;
 		this.jdbc = jdbc;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated("system:demo-funding", null, List.of()));
-		SecurityContextHolder.setContext(context);
-		jdbc.sql("SELECT pg_advisory_lock(hashtext('harmwatch-demo-funding'))").query((rs, row) -> 1).list();
-		try {
+	void runAsSystem() {
+		locked(jdbc, "harmwatch-demo-funding", () -> {
 			if (funding.hasLedger()) {
 				return;
 			}
 			load((HarmwatchUser) users.loadUserByUsername("commissioner"));
-		}
-		finally {
-			jdbc.sql("SELECT pg_advisory_unlock(hashtext('harmwatch-demo-funding'))").query((rs, row) -> 1).list();
-			SecurityContextHolder.clearContext();
-		}
+		});
 	}
 
 	private void load(HarmwatchUser analyst) {

@@ -20,13 +20,9 @@ import org.harmwatch.hatclinic.ReferralSource;
 import org.harmwatch.hatclinic.Route;
 import org.harmwatch.hatclinic.Stage;
 import org.harmwatch.platform.HarmwatchUser;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +42,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnBooleanProperty("harmwatch.demo.scenario")
 @Order(32)
-class DemoHatClinic implements ApplicationRunner {
+class DemoHatClinic extends DemoRunner {
 
 	private static final List<ReferralSource> SOURCES = List.of(ReferralSource.TREATMENT_SERVICE,
 			ReferralSource.DIVERSION, ReferralSource.CUSTODY_TESTING);
@@ -58,29 +54,21 @@ class DemoHatClinic implements ApplicationRunner {
 	private final JdbcClient jdbc;
 
 	DemoHatClinic(HatClinicManagement clinic, UserDetailsService users, JdbcClient jdbc) {
+		super("system:demo-hatclinic");
 		this.clinic = clinic;
 		this.users = users;
 		this.jdbc = jdbc;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated("system:demo-hatclinic", null, List.of()));
-		SecurityContextHolder.setContext(context);
-		jdbc.sql("SELECT pg_advisory_lock(hashtext('harmwatch-demo-hatclinic'))").query((rs, row) -> 1).list();
-		try {
+	void runAsSystem() {
+		locked(jdbc, "harmwatch-demo-hatclinic", () -> {
 			var staff = (HarmwatchUser) users.loadUserByUsername("clinic");
 			if (clinic.referralCount(staff) > 0) {
 				return;
 			}
 			load(staff, (HarmwatchUser) users.loadUserByUsername("prescriber"));
-		}
-		finally {
-			jdbc.sql("SELECT pg_advisory_unlock(hashtext('harmwatch-demo-hatclinic'))").query((rs, row) -> 1).list();
-			SecurityContextHolder.clearContext();
-		}
+		});
 	}
 
 	private void load(HarmwatchUser staff, HarmwatchUser prescriber) {

@@ -1,7 +1,6 @@
 package org.harmwatch.demo.internal;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import org.harmwatch.naloxone.HolderDraft;
@@ -19,13 +18,9 @@ import org.harmwatch.platform.HarmwatchUser;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +39,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnBooleanProperty("harmwatch.demo.scenario")
 @Order(21)
-class DemoNaloxone implements ApplicationRunner {
+class DemoNaloxone extends DemoRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoNaloxone.class);
 
@@ -71,6 +66,7 @@ class DemoNaloxone implements ApplicationRunner {
 
 	DemoNaloxone(KitLedgerManagement ledger, TrainingManagement training, PointsOfRiskManagement points,
 			UserDetailsService users, JdbcClient jdbc) {
+		super("system:demo-naloxone");
 		this.ledger = ledger;
 		this.training = training;
 		this.points = points;
@@ -79,22 +75,13 @@ class DemoNaloxone implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated("system:demo-naloxone", null, List.of()));
-		SecurityContextHolder.setContext(context);
-		jdbc.sql("SELECT pg_advisory_lock(hashtext('harmwatch-demo-naloxone'))").query((rs, row) -> 1).list();
-		try {
+	void runAsSystem() {
+		locked(jdbc, "harmwatch-demo-naloxone", () -> {
 			if (ledger.hasHolders()) {
 				return;
 			}
 			load((HarmwatchUser) users.loadUserByUsername("naloxone"));
-		}
-		finally {
-			jdbc.sql("SELECT pg_advisory_unlock(hashtext('harmwatch-demo-naloxone'))").query((rs, row) -> 1).list();
-			SecurityContextHolder.clearContext();
-		}
+		});
 	}
 
 	private void load(HarmwatchUser lead) {

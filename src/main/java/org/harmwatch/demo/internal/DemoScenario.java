@@ -49,13 +49,9 @@ import org.harmwatch.platform.HarmwatchUser;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -79,7 +75,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnBooleanProperty("harmwatch.demo.scenario")
 @Order(20)
-class DemoScenario implements ApplicationRunner {
+class DemoScenario extends DemoRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoScenario.class);
 
@@ -115,6 +111,7 @@ class DemoScenario implements ApplicationRunner {
 	DemoScenario(EarlyWarningManagement earlyWarning, PanelManagement panel, AlertManagement alerts,
 			SessionManagement sessions, SampleManagement samples, ResultManagement results,
 			DisseminationManagement dissemination, UserDetailsService users, JdbcClient jdbc, Clock clock) {
+		super("system:demo-scenario");
 		this.earlyWarning = earlyWarning;
 		this.panel = panel;
 		this.alerts = alerts;
@@ -128,26 +125,17 @@ class DemoScenario implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated("system:demo-scenario", null, List.of()));
-		SecurityContextHolder.setContext(context);
-		try {
-			if (!claim()) {
-				return;
-			}
-			var now = clock.instant();
-			subscribers(now);
-			var alert = nitazeneAlert(now);
-			xylazineAwaitingPanel(now);
-			anonymousReportAwaitingDecision(now);
-			drugChecking(now);
-			log.info("Loaded the demo scenario: three signals, exercise alert {} and a drug-checking session", alert);
+	void runAsSystem() {
+		if (!claim()) {
+			return;
 		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		var now = clock.instant();
+		subscribers(now);
+		var alert = nitazeneAlert(now);
+		xylazineAwaitingPanel(now);
+		anonymousReportAwaitingDecision(now);
+		drugChecking(now);
+		log.info("Loaded the demo scenario: three signals, exercise alert {} and a drug-checking session", alert);
 	}
 
 	/**
@@ -156,13 +144,7 @@ class DemoScenario implements ApplicationRunner {
 	 * the first loads).
 	 */
 	private boolean claim() {
-		jdbc.sql("SELECT pg_advisory_lock(hashtext('harmwatch-demo-scenario'))").query((rs, row) -> 1).list();
-		try {
-			return earlyWarning.signals(null, null, 1).total() == 0;
-		}
-		finally {
-			jdbc.sql("SELECT pg_advisory_unlock(hashtext('harmwatch-demo-scenario'))").query((rs, row) -> 1).list();
-		}
+		return locked(jdbc, "harmwatch-demo-scenario", () -> earlyWarning.signals(null, null, 1).total() == 0);
 	}
 
 	private void subscribers(Instant now) {

@@ -87,7 +87,8 @@ public final class Suppression {
 		return count == 0 ? Long.MAX_VALUE : count;
 	}
 
-	private static boolean small(long count) {
+	/** Whether a count is withheld on its own: from 1 to 4. */
+	public static boolean small(long count) {
 		return count > 0 && count < THRESHOLD;
 	}
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.harmwatch.diversion.DiversionManagement;
-import org.harmwatch.diversion.DiversionReports;
+import org.harmwatch.diversion.DiversionOutcomeManagement;
 import org.harmwatch.diversion.internal.DiversionPolicy;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
@@ -37,9 +37,9 @@ class DiversionApiController {
 
 	private final DiversionManagement diversion;
 
-	private final DiversionReports reports;
+	private final DiversionOutcomeManagement reports;
 
-	DiversionApiController(DiversionManagement diversion, DiversionReports reports) {
+	DiversionApiController(DiversionManagement diversion, DiversionOutcomeManagement reports) {
 		this.diversion = diversion;
 		this.reports = reports;
 	}
@@ -72,18 +72,20 @@ class DiversionApiController {
 
 	@GetMapping("/api/diversion/outcomes")
 	@Requires(capability = Capability.DIVERSION, action = Action.READ)
-	List<Map<String, Object>> outcomes(@AuthenticationPrincipal HarmwatchUser user) {
-		var rows = new ArrayList<Map<String, Object>>();
-		for (var rate : reports.outcomes(user).rates()) {
-			var row = new LinkedHashMap<String, Object>();
-			row.put("measure", rate.measure());
-			row.put("arm", rate.arm() == null ? null : rate.arm().name());
-			row.put("windowMonths", rate.windowMonths());
-			row.put("events", rate.events());
-			row.put("n", rate.n());
-			row.put("rate", rate.proportion());
-			row.put("low", rate.low());
-			row.put("high", rate.high());
+	List<Map<String, @Nullable Object>> outcomes(@AuthenticationPrincipal HarmwatchUser user) {
+		var rows = new ArrayList<Map<String, @Nullable Object>>();
+		for (var shown : reports.outcomes(user).rates()) {
+			var rate = shown.rate();
+			var row = new LinkedHashMap<String, @Nullable Object>();
+			row.put("measure", shown.measure());
+			row.put("arm", shown.arm().name());
+			row.put("windowMonths", shown.windowMonths());
+			row.put("events", shown.events());
+			row.put("n", shown.n());
+			row.put("withheld", rate == null);
+			row.put("rate", rate == null ? null : rate.proportion());
+			row.put("low", rate == null ? null : rate.low());
+			row.put("high", rate == null ? null : rate.high());
 			rows.add(row);
 		}
 		return rows;

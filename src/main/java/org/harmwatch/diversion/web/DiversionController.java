@@ -13,6 +13,7 @@ import org.harmwatch.diversion.CaseFile;
 import org.harmwatch.diversion.ConditionKind;
 import org.harmwatch.diversion.ConditionStatus;
 import org.harmwatch.diversion.DiversionManagement;
+import org.harmwatch.diversion.DiversionOutcomeManagement;
 import org.harmwatch.diversion.Ethnicity;
 import org.harmwatch.diversion.Exclusion;
 import org.harmwatch.diversion.LegalBasis;
@@ -55,12 +56,16 @@ class DiversionController {
 
 	private final DiversionManagement diversion;
 
+	private final DiversionOutcomeManagement outcomes;
+
 	private final GeographyManagement geography;
 
 	private final RegionSettings region;
 
-	DiversionController(DiversionManagement diversion, GeographyManagement geography, RegionSettings region) {
+	DiversionController(DiversionManagement diversion, DiversionOutcomeManagement outcomes,
+			GeographyManagement geography, RegionSettings region) {
 		this.diversion = diversion;
+		this.outcomes = outcomes;
 		this.geography = geography;
 		this.region = region;
 	}
@@ -303,7 +308,7 @@ class DiversionController {
 		var rearrested = Fields.yesNo(form.outcomeRearrested(), "outcomeRearrested", problems);
 		var reconvicted = Fields.yesNo(form.outcomeReconvicted(), "outcomeReconvicted", problems);
 		return act(referral, "outcomeForm", result, model, user, problems, "outcome",
-				() -> diversion.recordOutcome(referral, window, rearrested, reconvicted, user),
+				() -> outcomes.recordOutcome(referral, window, rearrested, reconvicted, user),
 				Map.of("window", "outcomeWindow"));
 	}
 
@@ -315,7 +320,7 @@ class DiversionController {
 		var problems = new ArrayList<FieldProblem>();
 		var satisfaction = Fields.number(form.satisfaction(), 1, 5, "satisfaction", "diversion.survey.range", problems);
 		return act(referral, "surveyForm", result, model, user, problems, "survey",
-				() -> diversion.recordSurvey(referral, satisfaction, user), Map.of());
+				() -> outcomes.recordSurvey(referral, satisfaction, user), Map.of());
 	}
 
 	/**

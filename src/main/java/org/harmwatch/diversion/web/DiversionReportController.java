@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 
 import org.harmwatch.diversion.Arm;
-import org.harmwatch.diversion.DiversionReports;
+import org.harmwatch.diversion.DiversionOutcomeManagement;
 import org.harmwatch.diversion.OutcomeReport;
 import org.harmwatch.diversion.Rate;
 import org.harmwatch.diversion.RateComparison;
@@ -40,9 +40,9 @@ class DiversionReportController {
 
 	static final String PROGRAMME_CHECKPOINT = "programme:checkpoint:18";
 
-	private final DiversionReports reports;
+	private final DiversionOutcomeManagement reports;
 
-	DiversionReportController(DiversionReports reports) {
+	DiversionReportController(DiversionOutcomeManagement reports) {
 		this.reports = reports;
 	}
 
@@ -101,9 +101,15 @@ class DiversionReportController {
 		var parts = name == null || name.length() > 60 ? new String[0] : name.split(":");
 		if (parts.length == 3 && OutcomeReport.MEASURES.contains(parts[0])) {
 			try {
-				var found = report.rate(parts[0], Arm.valueOf(parts[1]), Integer.parseInt(parts[2]));
+				var found = report.row(parts[0], Arm.valueOf(parts[1]), Integer.parseInt(parts[2]));
+				if (found.isPresent() && found.get().rate() != null) {
+					return found.get().rate();
+				}
 				if (found.isPresent()) {
-					return found.get();
+					// Its difference from another rate would give the withheld count
+					// away.
+					problems.add(FieldProblem.of(field, "diversion.compare.withheld"));
+					return null;
 				}
 			}
 			catch (IllegalArgumentException ex) {

@@ -23,6 +23,7 @@ import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.Requires;
+import org.harmwatch.platform.web.FormValues;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
@@ -143,7 +144,7 @@ class HatClinicController {
 		var decision = FormValues.choice(Decision.class, form.decision(), "decision", result);
 		if (!result.hasFieldErrors("attendsTwiceDaily") && !"true".equals(form.attendsTwiceDaily())
 				&& !"false".equals(form.attendsTwiceDaily())) {
-			result.rejectValue("attendsTwiceDaily", "hatclinic.form.choose");
+			result.rejectValue("attendsTwiceDaily", "form.value.choose");
 		}
 		if (!result.hasErrors() && years != null && episodes != null && age != null && decision != null) {
 			try {

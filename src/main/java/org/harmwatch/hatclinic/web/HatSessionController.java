@@ -14,6 +14,7 @@ import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
+import org.harmwatch.platform.web.FormValues;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
@@ -81,7 +82,7 @@ class HatSessionController {
 		var observation = FormValues.choice(Observation.class, form.observation(), "observation", result);
 		boolean given = "GIVEN".equals(form.status());
 		if (!result.hasFieldErrors("status") && !given && !"MISSED".equals(form.status())) {
-			result.rejectValue("status", "hatclinic.form.choose");
+			result.rejectValue("status", "form.value.choose");
 		}
 		Integer dose = given ? FormValues.number(form.doseMg(), "doseMg", 1, 1000, result) : null;
 		if (!result.hasErrors() && enrolment != null && day != null && slot != null) {

@@ -1,5 +1,6 @@
 package org.harmwatch.naloxone.web;
 
+import org.harmwatch.platform.web.FormValues;
 import org.jspecify.annotations.Nullable;
 
 /** The period (and holder) the figures are counted for, as sent in the query. */

@@ -1,6 +1,7 @@
 package org.harmwatch.naloxone.web;
 
 import jakarta.validation.constraints.NotBlank;
+import org.harmwatch.platform.web.FormValues;
 import org.jspecify.annotations.Nullable;
 
 /** People who left a point of risk at a holder in a month, as sent. */

@@ -21,6 +21,7 @@ import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
+import org.harmwatch.platform.web.FormValues;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
@@ -82,8 +83,8 @@ class NaloxoneController {
 	String addHolder(@Validated @ModelAttribute(HOLDER_FORM) HolderForm form, BindingResult result, Model model,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
 		var kind = FormValues.choice(HolderKind.class, form.kind(), "kind", result);
-		var latitude = FormValues.coordinate(form.latitude(), "latitude", 90, result);
-		var longitude = FormValues.coordinate(form.longitude(), "longitude", 180, result);
+		var latitude = FormValues.latitude(form.latitude(), "latitude", result);
+		var longitude = FormValues.longitude(form.longitude(), "longitude", result);
 		var sector = FormValues.choice(Sector.class, form.sector(), "sector", result);
 		if (!result.hasErrors() && kind != null && form.name() != null) {
 			try {

@@ -18,6 +18,7 @@ import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
+import org.harmwatch.platform.web.FormValues;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,5 +1,6 @@
 package org.harmwatch.naloxone.web;
 
+import org.harmwatch.platform.web.FormValues;
 import org.jspecify.annotations.Nullable;
 
 /** The months the points of risk are counted over, as sent in the query. */

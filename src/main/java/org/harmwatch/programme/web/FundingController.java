@@ -11,6 +11,7 @@ import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.Requires;
+import org.harmwatch.platform.web.FormValues;
 import org.harmwatch.programme.FinancialYear;
 import org.harmwatch.programme.FundedServiceKind;
 import org.harmwatch.programme.FundingDrafts;
@@ -102,7 +103,7 @@ class FundingController {
 	@Requires(capability = Capability.PROGRAMME, action = Action.WRITE)
 	String addStream(@Validated @ModelAttribute(FORM) StreamForm form, BindingResult result, Model model,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		var kind = FundingForms.choice(FundingStreamKind.class, form.kind(), "kind", result);
+		var kind = FormValues.choice(FundingStreamKind.class, form.kind(), "kind", result);
 		if (!result.hasErrors() && kind != null && form.name() != null && form.funder() != null) {
 			try {
 				funding.addStream(user, new FundingDrafts.Stream(form.name(), kind, form.funder()));
@@ -128,7 +129,7 @@ class FundingController {
 	@Requires(capability = Capability.PROGRAMME, action = Action.WRITE)
 	String setAmount(@Validated @ModelAttribute(FORM) AmountForm form, BindingResult result, Model model,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		var stream = FundingForms.id(form.streamId(), "streamId", result);
+		var stream = FormValues.id(form.streamId(), "streamId", result);
 		var year = FundingForms.year(form.year(), "year", result);
 		var pence = FundingForms.pence(form.amount(), "amount", result);
 		if (!result.hasErrors() && stream != null && year != null && pence != null) {
@@ -156,7 +157,7 @@ class FundingController {
 	@Requires(capability = Capability.PROGRAMME, action = Action.WRITE)
 	String addService(@Validated @ModelAttribute(FORM) ServiceForm form, BindingResult result, Model model,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		var kind = FundingForms.choice(FundedServiceKind.class, form.kind(), "kind", result);
+		var kind = FormValues.choice(FundedServiceKind.class, form.kind(), "kind", result);
 		if (!result.hasErrors() && kind != null && form.name() != null && form.districtCode() != null
 				&& form.provider() != null) {
 			try {
@@ -185,8 +186,8 @@ class FundingController {
 	@Requires(capability = Capability.PROGRAMME, action = Action.WRITE)
 	String allocate(@Validated @ModelAttribute(FORM) AllocationForm form, BindingResult result, Model model,
 			@AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
-		var stream = FundingForms.id(form.streamId(), "streamId", result);
-		var service = FundingForms.id(form.serviceId(), "serviceId", result);
+		var stream = FormValues.id(form.streamId(), "streamId", result);
+		var service = FormValues.id(form.serviceId(), "serviceId", result);
 		var year = FundingForms.year(form.year(), "year", result);
 		var pence = FundingForms.pence(form.amount(), "amount", result);
 		if (!result.hasErrors() && stream != null && service != null && year != null && pence != null) {
@@ -213,24 +214,23 @@ class FundingController {
 	}
 
 	private String streamForm(Model model) {
-		model.addAttribute("streamKinds",
-				FundingForms.options(FundingStreamKind.class, "programme.funding.streamKind."));
-		return "programme/fundingStreamForm";
+		model.addAttribute("streamKinds", FormValues.options(FundingStreamKind.class, "programme.funding.streamKind."));
+		return fundingForm(model, "stream");
 	}
 
 	private String amountForm(Model model, HarmwatchUser user) {
 		model.addAttribute("streams", ownStreams(user));
 		model.addAttribute("yearOptions", yearOptions());
-		return "programme/fundingAmountForm";
+		return fundingForm(model, "amount");
 	}
 
 	private String serviceForm(Model model) {
 		model.addAttribute("serviceKinds",
-				FundingForms.options(FundedServiceKind.class, "programme.funding.serviceKind."));
+				FormValues.options(FundedServiceKind.class, "programme.funding.serviceKind."));
 		var districts = new LinkedHashMap<String, String>();
 		geography.areas(AreaLevel.LAD).forEach(a -> districts.put(a.code(), a.name()));
 		model.addAttribute("districts", districts);
-		return "programme/fundingServiceForm";
+		return fundingForm(model, "service");
 	}
 
 	private String allocationForm(Model model, HarmwatchUser user) {
@@ -240,7 +240,16 @@ class FundingController {
 		ledger.services().forEach(s -> services.put(s.id().toString(), s.name() + " (" + s.districtName() + ")"));
 		model.addAttribute("services", services);
 		model.addAttribute("yearOptions", yearOptions());
-		return "programme/fundingAllocationForm";
+		return fundingForm(model, "allocation");
+	}
+
+	/**
+	 * The ledger's one form page (templates/programme/fundingForm.html) with the fields
+	 * of a stream, amount, service or allocation.
+	 */
+	private static String fundingForm(Model model, String kind) {
+		model.addAttribute("formKind", kind);
+		return "programme/fundingForm";
 	}
 
 	private Map<String, String> ownStreams(HarmwatchUser user) {

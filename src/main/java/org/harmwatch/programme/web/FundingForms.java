@@ -1,22 +1,19 @@
 package org.harmwatch.programme.web;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.harmwatch.platform.web.FormValues;
 import org.harmwatch.programme.FinancialYear;
 import org.harmwatch.programme.FundingManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
 
 /**
- * The funding ledger's forms, as sent, and the reading of their values into money, years,
- * choices and ids, putting a field error on the form (never a 400) when one does not
- * read.
+ * The funding ledger's forms, as sent, and the reading of their values into money and
+ * years, putting a field error on the form (never a 400) when one does not read.
  */
 final class FundingForms {
 
@@ -34,9 +31,9 @@ final class FundingForms {
 					message = "{programme.funding.name.size}") @Nullable String funder) {
 
 		StreamForm {
-			name = trim(name);
-			kind = trim(kind);
-			funder = trim(funder);
+			name = FormValues.trim(name);
+			kind = FormValues.trim(kind);
+			funder = FormValues.trim(funder);
 		}
 
 	}
@@ -47,9 +44,9 @@ final class FundingForms {
 					message = "{programme.funding.pounds.invalid}") @Nullable String amount) {
 
 		AmountForm {
-			streamId = trim(streamId);
-			year = trim(year);
-			amount = trim(amount);
+			streamId = FormValues.trim(streamId);
+			year = FormValues.trim(year);
+			amount = FormValues.trim(amount);
 		}
 
 	}
@@ -64,10 +61,10 @@ final class FundingForms {
 					message = "{programme.funding.name.size}") @Nullable String provider) {
 
 		ServiceForm {
-			name = trim(name);
-			kind = trim(kind);
-			districtCode = trim(districtCode);
-			provider = trim(provider);
+			name = FormValues.trim(name);
+			kind = FormValues.trim(kind);
+			districtCode = FormValues.trim(districtCode);
+			provider = FormValues.trim(provider);
 		}
 
 	}
@@ -79,20 +76,12 @@ final class FundingForms {
 					message = "{programme.funding.pounds.invalid}") @Nullable String amount) {
 
 		AllocationForm {
-			streamId = trim(streamId);
-			serviceId = trim(serviceId);
-			year = trim(year);
-			amount = trim(amount);
+			streamId = FormValues.trim(streamId);
+			serviceId = FormValues.trim(serviceId);
+			year = FormValues.trim(year);
+			amount = FormValues.trim(amount);
 		}
 
-	}
-
-	static @Nullable String trim(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		var trimmed = value.strip();
-		return trimmed.isEmpty() ? null : trimmed;
 	}
 
 	/**
@@ -131,42 +120,6 @@ final class FundingForms {
 		result.rejectValue(field, "programme.funding.year.range",
 				new Object[] { FinancialYear.FIRST, FinancialYear.LAST }, null);
 		return null;
-	}
-
-	static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String value, String field,
-			BindingResult result) {
-		if (value == null || result.hasFieldErrors(field)) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value);
-		}
-		catch (IllegalArgumentException ex) {
-			result.rejectValue(field, "programme.funding.choose");
-			return null;
-		}
-	}
-
-	static @Nullable UUID id(@Nullable String value, String field, BindingResult result) {
-		if (value == null || result.hasFieldErrors(field)) {
-			return null;
-		}
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			result.rejectValue(field, "programme.funding.choose");
-			return null;
-		}
-	}
-
-	/** The options of an enumeration for a select: value to message key. */
-	static <E extends Enum<E>> Map<String, String> options(Class<E> type, String prefix) {
-		var options = new LinkedHashMap<String, String>();
-		for (var value : type.getEnumConstants()) {
-			options.put(value.name(), prefix + value.name());
-		}
-		return options;
 	}
 
 }
