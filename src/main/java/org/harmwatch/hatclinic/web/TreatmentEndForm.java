@@ -2,6 +2,7 @@ package org.harmwatch.hatclinic.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.harmwatch.platform.web.FormValues;
 import org.jspecify.annotations.Nullable;
 
 /** The end of a client's treatment as typed: the day, why, and a note. */
