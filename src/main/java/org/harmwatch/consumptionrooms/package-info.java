@@ -18,8 +18,8 @@
  * {@link org.harmwatch.consumptionrooms.internal.ConsumptionRoomsPolicy}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Consumption rooms",
-		allowedDependencies = { "shared", "platform", "platform :: forms", "geography", "agency", "substances" })
+@ApplicationModule(displayName = "Consumption rooms", allowedDependencies = { "shared", "platform", "platform :: forms",
+		"geography", "agency", "substances", "analytics", "analytics :: density", "analytics :: hotspot" })
 package org.harmwatch.consumptionrooms;
 
 import org.jspecify.annotations.NullMarked;

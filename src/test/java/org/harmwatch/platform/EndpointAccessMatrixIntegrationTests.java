@@ -130,6 +130,14 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /rooms/visits/{id}/referrals", only("CLINIC_STAFF"));
 		EXPECTED.put("POST /rooms/referrals/{id}/outcome", only("CLINIC_STAFF"));
 		EXPECTED.put("GET /rooms/report", only("CLINIC_STAFF"));
+		// needle maps: wards with small counts withheld for anyone; the heatmap and
+		// hotspots for councils and the commissioner; a room's evaluation and the siting
+		// view for the room's staff and the commissioner
+		EXPECTED.put("GET /needles/public-map", PUBLIC);
+		EXPECTED.put("GET /needles/public-map.csv", PUBLIC);
+		EXPECTED.put("GET /needles/maps", only("NEEDLE_SWEEPER", "PROGRAMME_ANALYST"));
+		EXPECTED.put("GET /rooms/evaluation", only("CLINIC_STAFF", "PROGRAMME_ANALYST"));
+		EXPECTED.put("GET /rooms/siting", only("CLINIC_STAFF", "PROGRAMME_ANALYST"));
 		EXPECTED.put("GET /open311/v2/services.json", PUBLIC);
 		EXPECTED.put("GET /open311/v2/services.xml", PUBLIC);
 		EXPECTED.put("GET /open311/v2/requests.json", PUBLIC);

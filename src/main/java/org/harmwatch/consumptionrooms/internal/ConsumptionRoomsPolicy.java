@@ -88,4 +88,31 @@ public final class ConsumptionRoomsPolicy {
 						|| user.may(Capability.CONSUMPTION_ROOMS, Action.READ, Purpose.PUBLIC_HEALTH_INTELLIGENCE));
 	}
 
+	/**
+	 * Whether the user may see the needle maps (finds by year, heatmap, hotspots; counts
+	 * per area, never a report): as for recording quality.
+	 */
+	public static boolean readsNeedleMaps(HarmwatchUser user) {
+		return readsQuality(user);
+	}
+
+	/**
+	 * Whether the user may evaluate every site and see the siting view (counts only): the
+	 * commissioner's analysts (programme read for public health intelligence), never a
+	 * law-enforcement agency's staff.
+	 */
+	public static boolean evaluatesAllSites(HarmwatchUser user) {
+		return !user.lawEnforcement()
+				&& user.may(Capability.PROGRAMME, Action.READ, Purpose.PUBLIC_HEALTH_INTELLIGENCE);
+	}
+
+	/**
+	 * Whether the user may evaluate a site the owner agency runs, and see the siting
+	 * view: that agency's health staff with consumption-rooms read for
+	 * {@link Purpose#HEALTH}.
+	 */
+	public static boolean evaluatesSite(HarmwatchUser user, String ownerAgency) {
+		return listsVisits(user) && ownerAgency.equals(user.agencyCode());
+	}
+
 }

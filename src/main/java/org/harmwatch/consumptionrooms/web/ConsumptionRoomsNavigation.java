@@ -17,10 +17,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Consumption rooms in the harm-reduction section: the public needle report for everyone;
- * and on the home page, a council's open and late needle reports for its sweepers, and a
- * room's referrals waiting for an outcome for its staff (the staff pages are reached from
- * there, since a menu entry cannot tell a council's grant from a room's).
+ * Consumption rooms in the harm-reduction section: the public needle report and needle
+ * map for everyone; and on the home page, a council's open and late needle reports for
+ * its sweepers, and a room's referrals waiting for an outcome for its staff (the staff
+ * pages are reached from there, since a menu entry cannot tell a council's grant from a
+ * room's).
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumptionRoomsNavigation {
@@ -29,6 +30,12 @@ class ConsumptionRoomsNavigation {
 	NavigationItem needleReportNavigation() {
 		return new NavigationItem(NavigationGroup.HARM_REDUCTION, "consumptionrooms.nav.report", "/needles/report",
 				ShownTo.everyone(), "consumptionrooms.nav.report.description", 130);
+	}
+
+	@Bean
+	NavigationItem needlePublicMapNavigation() {
+		return new NavigationItem(NavigationGroup.HARM_REDUCTION, "consumptionrooms.nav.publicMap",
+				"/needles/public-map", ShownTo.everyone(), "consumptionrooms.nav.publicMap.description", 131);
 	}
 
 	@Bean

@@ -12,10 +12,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -244,9 +246,12 @@ class Open311Controller {
 		if (references.isEmpty() && start == null) {
 			start = (end != null ? end : Instant.now()).minus(DEFAULT_SPAN);
 		}
+		// A council answers for thousands of reports: its name is looked up once per
+		// answer.
+		var agencyNames = new HashMap<String, Optional<String>>();
 		var items = needles.publicReports(references, statuses, start, end, MAX_REQUESTS)
 			.stream()
-			.map(this::publicView)
+			.map(report -> publicView(report, agencyNames))
 			.toList();
 		return new Document("service_requests", "request", items);
 	}
@@ -257,10 +262,10 @@ class Open311Controller {
 		if (found == null) {
 			throw new Open311Error(HttpStatus.NOT_FOUND, text("consumptionrooms.open311.error.id.notFound"));
 		}
-		return new Document("service_requests", "request", List.of(publicView(found)));
+		return new Document("service_requests", "request", List.of(publicView(found, new HashMap<>())));
 	}
 
-	private Map<String, @Nullable Object> publicView(NeedleReport report) {
+	private Map<String, @Nullable Object> publicView(NeedleReport report, Map<String, Optional<String>> agencyNames) {
 		var item = new LinkedHashMap<String, @Nullable Object>();
 		item.put("service_request_id", String.valueOf(report.reference()));
 		item.put("status", report.status().open311());
@@ -268,7 +273,9 @@ class Open311Controller {
 		item.put("service_name", text("consumptionrooms.open311.service.name"));
 		item.put("service_code", SERVICE_CODE);
 		item.put("agency_responsible", report.ownerAgency() == null ? null
-				: agencies.agency(report.ownerAgency()).map(AgencySummary::name).orElse(null));
+				: agencyNames
+					.computeIfAbsent(report.ownerAgency(), code -> agencies.agency(code).map(AgencySummary::name))
+					.orElse(null));
 		item.put("requested_datetime", format(report.reportedAt()));
 		item.put("updated_datetime", format(report.updatedAt()));
 		item.put("expected_datetime", report.dueAt() == null ? null : format(report.dueAt()));

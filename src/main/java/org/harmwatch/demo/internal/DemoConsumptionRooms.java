@@ -2,6 +2,7 @@ package org.harmwatch.demo.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.harmwatch.consumptionrooms.NeedleReportDraft;
 import org.harmwatch.consumptionrooms.OtherwisePlace;
 import org.harmwatch.consumptionrooms.ReferralKind;
 import org.harmwatch.consumptionrooms.ReferralOutcome;
+import org.harmwatch.consumptionrooms.RoomEvaluation;
 import org.harmwatch.consumptionrooms.RoomManagement;
 import org.harmwatch.consumptionrooms.RoomOverdoseDraft;
 import org.harmwatch.consumptionrooms.RoomOverdoseOutcome;
@@ -60,10 +62,13 @@ class DemoConsumptionRooms extends DemoRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final RoomEvaluation evaluation;
+
 	DemoConsumptionRooms(RoomManagement rooms, NeedleManagement needles, UserDetailsService users, JdbcClient jdbc,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, RoomEvaluation evaluation) {
 		super("system:demo-consumption-rooms");
 		this.rooms = rooms;
+		this.evaluation = evaluation;
 		this.needles = needles;
 		this.users = users;
 		this.jdbc = jdbc;
@@ -89,6 +94,10 @@ class DemoConsumptionRooms extends DemoRunner {
 
 	private void load(HarmwatchUser clinic, HarmwatchUser sweeper) {
 		var site = rooms.setSite("BHM-OPC", "Digbeth overdose prevention centre (demo)", 52.4751, -1.8857, 8,
+				"system:demo-consumption-rooms");
+		// Open for six months from 08:00 to 22:00, so that its evaluation compares before
+		// and after.
+		evaluation.setHours(site, rooms.today().minusMonths(6), LocalTime.of(8, 0), LocalTime.of(22, 0),
 				"system:demo-consumption-rooms");
 		var start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(6));
 		var clients = List.of("OPC-0101", "OPC-0102", "OPC-0103", "OPC-0104", "OPC-0105", "OPC-0106", "OPC-0107",

@@ -136,4 +136,41 @@ class ConsumptionRoomsPolicyTests {
 		assertThat(ConsumptionRoomsPolicy.readsQuality(user("X", type, grants))).isEqualTo(reads);
 	}
 
+	static Stream<Arguments> mapsAndEvaluation() {
+		var programme = new Grant(Capability.PROGRAMME, Action.READ, PUBLIC_HEALTH_INTELLIGENCE);
+		return Stream.of(
+				// agency, type, grants, maps, evaluates every site, evaluates SITE's
+				Arguments.of("OPCC", AgencyType.COMMISSIONERS_OFFICE, new Grant[] { programme }, true, true, true),
+				Arguments.of(COUNCIL, AgencyType.COUNCIL_ENVIRONMENTAL_SERVICES,
+						new Grant[] { rooms(Action.READ, PUBLIC_HEALTH_INTELLIGENCE) }, true, false, false),
+				// A room's health staff: their own site only, and no needle map.
+				Arguments.of(SITE, AgencyType.CONSUMPTION_ROOM_OPERATOR, new Grant[] { rooms(Action.READ, HEALTH) },
+						false, false, true),
+				Arguments.of("BHM-OPC2", AgencyType.CONSUMPTION_ROOM_OPERATOR,
+						new Grant[] { rooms(Action.READ, HEALTH) }, false, false, false),
+				// A treatment provider with a health grant runs no site.
+				Arguments.of("BHM-TREAT", AgencyType.TREATMENT_PROVIDER, new Grant[] { rooms(Action.READ, HEALTH) },
+						false, false, false),
+				// Police never, whatever they are granted, even as the owner.
+				Arguments.of(SITE, AgencyType.POLICE_FORCE,
+						new Grant[] { programme, rooms(Action.READ, HEALTH),
+								rooms(Action.READ, PUBLIC_HEALTH_INTELLIGENCE) },
+						false, false, false),
+				Arguments.of("HMP-BHM", AgencyType.PRISON, new Grant[] { programme }, false, false, false),
+				// No grant, nothing.
+				Arguments.of("OPCC", AgencyType.COMMISSIONERS_OFFICE, new Grant[0], false, false, false));
+	}
+
+	@ParameterizedTest
+	@MethodSource
+	void mapsAndEvaluation(String agency, AgencyType type, Grant[] grants, boolean maps, boolean allSites,
+			boolean ownSite) {
+		var user = user(agency, type, grants);
+		assertThat(ConsumptionRoomsPolicy.readsNeedleMaps(user)).as("maps").isEqualTo(maps);
+		assertThat(ConsumptionRoomsPolicy.evaluatesAllSites(user)).as("every site").isEqualTo(allSites);
+		assertThat(ConsumptionRoomsPolicy.evaluatesAllSites(user) || ConsumptionRoomsPolicy.evaluatesSite(user, SITE))
+			.as("the site")
+			.isEqualTo(allSites || ownSite);
+	}
+
 }
