@@ -107,6 +107,26 @@ public class AnalyticsManagement {
 				areas.map(a -> a.lsoa() == null ? null : a.lsoa().code()).orElse(null), clock.instant());
 	}
 
+	/**
+	 * Records many events for the spike detector at once, as
+	 * {@link #observe(Observation)} does each (for imports: one statement a few
+	 * thousand).
+	 * @return how many were new
+	 */
+	@Transactional
+	public int observeAll(List<Observation> batch) {
+		var located = new HashMap<String, String[]>();
+		var areas = new ArrayList<String[]>(batch.size());
+		for (var observation : batch) {
+			areas.add(located.computeIfAbsent(observation.lat() + "," + observation.lon(),
+					at -> geography.lookup(observation.lat(), observation.lon())
+						.map(a -> new String[] { a.lad().code(), a.ward() == null ? null : a.ward().code(),
+								a.lsoa() == null ? null : a.lsoa().code() })
+						.orElse(new String[3])));
+		}
+		return observations.insertAll(batch, areas, clock.instant());
+	}
+
 	/** The spikes found most recently, newest first. */
 	@Transactional(readOnly = true)
 	public List<SpikeDetected> recentSpikes(int limit) {

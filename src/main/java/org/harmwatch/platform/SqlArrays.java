@@ -41,4 +41,34 @@ public final class SqlArrays {
 			.collect(Collectors.joining(",", "{", "}"));
 	}
 
+	/**
+	 * Values, any of them null, as an array literal ({@code {"a",NULL}}), for a parameter
+	 * cast to an array of any type ({@code ::uuid[]}, {@code ::timestamptz[]}): the
+	 * columns of a multi-row insert through {@code unnest}.
+	 */
+	public static String array(List<@Nullable String> values) {
+		var out = new StringBuilder(values.size() * 24).append('{');
+		for (int i = 0; i < values.size(); i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			var value = values.get(i);
+			if (value == null) {
+				out.append("NULL");
+			}
+			else {
+				out.append('"');
+				for (int c = 0; c < value.length(); c++) {
+					char ch = value.charAt(c);
+					if (ch == '"' || ch == '\\') {
+						out.append('\\');
+					}
+					out.append(ch);
+				}
+				out.append('"');
+			}
+		}
+		return out.append('}').toString();
+	}
+
 }

@@ -157,6 +157,62 @@ class OverdoseImportIntegrationTests {
 			.andExpect(content().string(containsString("0 incidents stored, 3 sent before")));
 	}
 
+	/**
+	 * A file longer than one batch of the import's multi-row inserts: every row stored
+	 * once and observed once, a reference sent before skipped, and repeat overdoses found
+	 * both against stored incidents and against earlier rows of the same file, across
+	 * batches.
+	 */
+	@Test
+	void aLongFileIsStoredInBatchesWithRepeatsAndReferencesSentBeforeAsOneByOne() {
+		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
+		var tag = UUID.randomUUID().toString().substring(0, 8);
+		var mapping = imports.mapping(Map.of("occurredAt", "when", "location", "where", "personCode", "person",
+				"sourceReference", "ref", "naloxoneDoses", "doses", "naloxoneRoute", "route"));
+		var first = imports.importNow(
+				"when,where,person,ref,doses,route\n2026-01-10T10:00:00,Birmingham,P1-" + tag + ",B-" + tag + "-0,0,\n",
+				mapping, false, null, false, paramedic);
+		assertThat(first.outcome()).isNotNull();
+		assertThat(first.outcome().stored()).isEqualTo(1);
+		var csv = new StringBuilder("when,where,person,ref,doses,route\n");
+		csv.append("2026-03-01T10:00:00,Birmingham,P1-").append(tag).append(",B-").append(tag).append("-1,1,nasal\n");
+		csv.append("2026-01-10T10:00:00,Birmingham,P1-").append(tag).append(",B-").append(tag).append("-0,0,\n");
+		for (int i = 2; i < 6_002; i++) {
+			csv.append("2026-02-0").append(1 + i % 9).append("T10:00:00,Coventry,,B-").append(tag).append('-');
+			csv.append(i).append(",0,\n");
+		}
+		// The same person early in the file's second batch and again a week later.
+		csv.append("2026-04-01T10:00:00,Coventry,P2-").append(tag).append(",B-").append(tag).append("-x,0,\n");
+		csv.append("2026-04-08T10:00:00,Coventry,P2-").append(tag).append(",B-").append(tag).append("-y,0,\n");
+		var report = imports.importNow(csv.toString(), mapping, false, null, false, paramedic);
+		assertThat(report.problems()).isEmpty();
+		assertThat(report.outcome()).isNotNull();
+		assertThat(report.outcome().stored()).isEqualTo(6_003);
+		assertThat(report.outcome().skipped()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM overdose.incident WHERE source_reference LIKE ?")
+			.param("B-" + tag + "-%")
+			.query(Long.class)
+			.single()).isEqualTo(6_004);
+		var repeats = jdbc
+			.sql("SELECT source_reference || ' ' || repeat_within_year FROM overdose.incident "
+					+ "WHERE person_code LIKE ? ORDER BY source_reference")
+			.param("P_-" + tag)
+			.query(String.class)
+			.list();
+		assertThat(repeats).containsExactly("B-" + tag + "-0 false", "B-" + tag + "-1 true", "B-" + tag + "-x false",
+				"B-" + tag + "-y true");
+		// One observation each (no substances), none twice.
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM analytics.observation o JOIN overdose.incident i ON o.source_id = i.id::text
+				WHERE o.source = 'overdose' AND i.source_reference LIKE ?""")
+			.param("B-" + tag + "-%")
+			.query(Long.class)
+			.single()).isEqualTo(6_004);
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM overdose.naloxone n JOIN overdose.incident i ON n.incident_id = i.id
+				WHERE i.source_reference LIKE ?""").param("B-" + tag + "-%").query(Long.class).single()).isEqualTo(1);
+	}
+
 	@Test
 	void aFileWithBadRowsStoresNothingAndNamesEachRow() throws Exception {
 		long before = jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single();

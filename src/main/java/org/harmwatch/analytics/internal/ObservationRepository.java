@@ -2,11 +2,13 @@ package org.harmwatch.analytics.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.harmwatch.analytics.Observation;
 import org.harmwatch.analytics.SpikeDetected;
+import org.harmwatch.platform.SqlArrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -63,6 +65,71 @@ public class ObservationRepository {
 			.param("now", Timestamp.from(now))
 			.update() == 1;
 	}
+
+	/**
+	 * Stores many observations, a few thousand to a statement, each with its areas (LAD,
+	 * ward, LSOA codes, any null); one whose source and source id are stored already is
+	 * left as it is.
+	 * @return how many were new
+	 */
+	public int insertAll(List<Observation> batch, List<String[]> areas, Instant now) {
+		int inserted = 0;
+		for (int from = 0; from < batch.size(); from += CHUNK) {
+			int to = Math.min(batch.size(), from + CHUNK);
+			var ids = new ArrayList<@Nullable String>();
+			var sources = new ArrayList<@Nullable String>();
+			var sourceIds = new ArrayList<@Nullable String>();
+			var categories = new ArrayList<@Nullable String>();
+			var times = new ArrayList<@Nullable String>();
+			var lats = new ArrayList<@Nullable String>();
+			var lons = new ArrayList<@Nullable String>();
+			var weights = new ArrayList<@Nullable String>();
+			var lads = new ArrayList<@Nullable String>();
+			var wards = new ArrayList<@Nullable String>();
+			var lsoas = new ArrayList<@Nullable String>();
+			for (int i = from; i < to; i++) {
+				var observation = batch.get(i);
+				ids.add(UUID.randomUUID().toString());
+				sources.add(observation.source());
+				sourceIds.add(observation.sourceId());
+				categories.add(observation.category());
+				times.add(observation.occurredAt().toString());
+				lats.add(Double.toString(observation.lat()));
+				lons.add(Double.toString(observation.lon()));
+				weights.add(Integer.toString(observation.weight()));
+				lads.add(areas.get(i)[0]);
+				wards.add(areas.get(i)[1]);
+				lsoas.add(areas.get(i)[2]);
+			}
+			inserted += jdbc.sql("""
+					INSERT INTO analytics.observation (id, source, source_id, category, occurred_at, lat, lon, weight,
+					                                   lad_code, ward_code, lsoa_code, recorded_at)
+					SELECT id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa, :now
+					FROM unnest(:ids::uuid[], :sources::text[], :sourceIds::text[], :categories::text[],
+					            :times::timestamptz[], :lats::float8[], :lons::float8[], :weights::int[], :lads::text[],
+					            :wards::text[], :lsoas::text[])
+					  AS o (id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa)
+					ON CONFLICT (source, source_id) DO NOTHING
+					""")
+				.param("ids", SqlArrays.array(ids))
+				.param("sources", SqlArrays.array(sources))
+				.param("sourceIds", SqlArrays.array(sourceIds))
+				.param("categories", SqlArrays.array(categories))
+				.param("times", SqlArrays.array(times))
+				.param("lats", SqlArrays.array(lats))
+				.param("lons", SqlArrays.array(lons))
+				.param("weights", SqlArrays.array(weights))
+				.param("lads", SqlArrays.array(lads))
+				.param("wards", SqlArrays.array(wards))
+				.param("lsoas", SqlArrays.array(lsoas))
+				.param("now", Timestamp.from(now))
+				.update();
+		}
+		return inserted;
+	}
+
+	/** Rows in one statement of {@link #insertAll}. */
+	private static final int CHUNK = 5_000;
 
 	/** Observations that happened from {@code since} on, oldest first. */
 	public List<Located> since(Instant since) {

@@ -10,6 +10,7 @@ import org.harmwatch.naloxone.AdministrationOutcome;
 import org.harmwatch.overdose.NaloxoneAdministration;
 import org.harmwatch.overdose.NaloxoneGiver;
 import org.harmwatch.overdose.OverdoseRecorded;
+import org.harmwatch.overdose.OverdosesImported;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
 import org.harmwatch.shared.AgencyType;
@@ -18,9 +19,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes in overdoses recorded in {@code overdose}: records each administration of
- * naloxone (for the figures), and opens one reissue task per holder whose kit a police
- * officer, a paramedic or a service's staff used.
+ * Takes in overdoses recorded in {@code overdose} (one by one, or a few thousand at once
+ * from an import): records each administration of naloxone (for the figures), and opens
+ * one reissue task per holder whose kit a police officer, a paramedic or a service's
+ * staff used.
  *
  * <p>
  * Idempotent: administrations are keyed by incident and position, tasks by incident and
@@ -56,6 +58,13 @@ class OverdoseIntake {
 		this.agencies = agencies;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(OverdosesImported imported) {
+		for (var event : imported.incidents()) {
+			on(event);
+		}
 	}
 
 	@ApplicationModuleListener

@@ -5,9 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 import org.harmwatch.analytics.AnalyticsManagement;
 import org.harmwatch.analytics.Observation;
@@ -15,6 +21,7 @@ import org.harmwatch.overdose.IncidentDraft;
 import org.harmwatch.overdose.IncidentOutcome;
 import org.harmwatch.overdose.IncidentSource;
 import org.harmwatch.overdose.OverdoseRecorded;
+import org.harmwatch.overdose.OverdosesImported;
 import org.harmwatch.overdose.RecordedVia;
 import org.harmwatch.overdose.Recorded;
 import org.harmwatch.platform.FieldProblem;
@@ -22,6 +29,7 @@ import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.SafeText;
 import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Purpose;
+import org.harmwatch.substances.Resolution;
 import org.harmwatch.substances.SubstanceManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -114,11 +122,108 @@ public class IncidentIntake {
 				return new Recorded(existing.get(), false);
 			}
 		}
-		var source = draft.source() != null ? draft.source() : IncidentSource.of(recorder.agencyType());
+		boolean repeat = draft.personCode() != null && incidents.overdosedWithinYear(recorder.agencyCode(),
+				sourceOf(draft, recorder), draft.personCode(), draft.occurredAt());
+		var incident = incident(draft, recorder, via, checked, repeat, substances::resolve);
+		var place = checked;
+		if (!incidents.insert(incident)) {
+			// Sent at the same moment by a second request with the same reference.
+			return new Recorded(incidents.idOf(recorder.agencyCode(), draft.sourceReference()).orElseThrow(), false);
+		}
+		observations(incident, place).forEach(analytics::observe);
+		events.publishEvent(recorded(incident));
+		return new Recorded(incident.id(), true);
+	}
+
+	/**
+	 * Records many incidents for the recorder's agency as
+	 * {@link #record(IncidentDraft, Recorder, RecordedVia, boolean)} records each, in
+	 * file order, a few thousand at a time (an import): those whose source reference the
+	 * agency sent before are not stored again; a repeat overdose is found among those
+	 * stored before and those earlier in the list; one {@link OverdosesImported} is
+	 * published per few thousand stored.
+	 * @param progress told how many drafts are done so far
+	 * @return how many were stored
+	 * @throws InputRejectedException when a draft is wrong; the caller's transaction then
+	 * stores nothing
+	 */
+	public int recordAll(List<IncidentDraft> drafts, Recorder recorder, RecordedVia via, boolean keepPlaces,
+			IntConsumer progress) {
+		var references = new HashSet<String>();
+		var personCodes = new HashSet<String>();
+		for (var draft : drafts) {
+			if (draft.sourceReference() != null) {
+				references.add(draft.sourceReference());
+			}
+			if (draft.personCode() != null) {
+				personCodes.add(draft.personCode());
+			}
+		}
+		var known = references.isEmpty() ? Set.<String>of()
+				: incidents.referencesKnown(recorder.agencyCode(), references);
+		var before = personCodes.isEmpty() ? new HashMap<String, List<Instant>>()
+				: incidents.overdosesOf(recorder.agencyCode(), personCodes);
+		var resolved = new HashMap<String, Optional<Resolution>>();
+		Function<String, Optional<Resolution>> resolver = words -> resolved.computeIfAbsent(words, substances::resolve);
+		int stored = 0;
+		int done = 0;
+		for (int from = 0; from < drafts.size(); from += BATCH) {
+			var chunk = drafts.subList(from, Math.min(drafts.size(), from + BATCH));
+			var batch = new ArrayList<StoredIncident>(chunk.size());
+			var places = new HashMap<UUID, IncidentLocator.Place>();
+			for (var draft : chunk) {
+				if (draft.sourceReference() != null && known.contains(draft.sourceReference())) {
+					continue;
+				}
+				var place = check(draft, keepPlaces);
+				boolean repeat = false;
+				if (draft.personCode() != null) {
+					var at = draft.occurredAt();
+					var earlier = before.computeIfAbsent(sourceOf(draft, recorder).name() + "|" + draft.personCode(),
+							k -> new ArrayList<>());
+					var yearBefore = at.minus(Duration.ofDays(365));
+					repeat = earlier.stream().anyMatch(t -> !t.isBefore(yearBefore) && t.isBefore(at));
+					earlier.add(at);
+				}
+				var incident = incident(draft, recorder, via, place, repeat, resolver);
+				batch.add(incident);
+				places.put(incident.id(), place);
+			}
+			var ids = incidents.insertAll(batch);
+			var observations = new ArrayList<Observation>();
+			var recorded = new ArrayList<OverdoseRecorded>();
+			for (var incident : batch) {
+				if (ids.contains(incident.id())) {
+					observations.addAll(observations(incident, places.get(incident.id())));
+					recorded.add(recorded(incident));
+				}
+			}
+			if (!observations.isEmpty()) {
+				analytics.observeAll(observations);
+			}
+			if (!recorded.isEmpty()) {
+				events.publishEvent(new OverdosesImported(recorded));
+			}
+			stored += ids.size();
+			done += chunk.size();
+			progress.accept(done);
+		}
+		return stored;
+	}
+
+	/** Incidents stored, observed and published together by {@link #recordAll}. */
+	static final int BATCH = 5_000;
+
+	private static IncidentSource sourceOf(IncidentDraft draft, Recorder recorder) {
+		return draft.source() != null ? draft.source() : IncidentSource.of(recorder.agencyType());
+	}
+
+	private StoredIncident incident(IncidentDraft draft, Recorder recorder, RecordedVia via,
+			IncidentLocator.Place place, boolean repeat, Function<String, Optional<Resolution>> resolver) {
 		var names = new ArrayList<String>();
 		var classes = new LinkedHashSet<String>();
 		for (var words : draft.substances()) {
-			var resolved = substances.resolve(words);
+			var resolved = resolver.apply(words);
 			if (resolved.isPresent()) {
 				var substance = resolved.get().substance();
 				if (!names.contains(substance.name())) {
@@ -130,32 +235,37 @@ public class IncidentIntake {
 				names.add(words);
 			}
 		}
-		boolean repeat = draft.personCode() != null
-				&& incidents.overdosedWithinYear(recorder.agencyCode(), source, draft.personCode(), draft.occurredAt());
-		var place = checked;
 		var purpose = recorder.agencyType().lawEnforcement() ? Purpose.POLICING : Purpose.HEALTH;
 		var outcome = draft.outcome() == null && draft.fatal() ? IncidentOutcome.DIED : draft.outcome();
-		var incident = new StoredIncident(UUID.randomUUID(), recorder.agencyCode(), purpose, source,
+		return new StoredIncident(UUID.randomUUID(), recorder.agencyCode(), purpose, sourceOf(draft, recorder),
 				draft.sourceReference(), draft.occurredAt(), place.lat(), place.lon(), place.areaCode(),
 				place.areaLevel(), place.ladCode(), place.postcodeDistrict(), draft.fatal(), draft.ageBand(),
 				draft.sex(), names, List.copyOf(classes), draft.substanceBasis(), outcome, draft.personCode(), repeat,
 				via, recorder.username(), clock.instant(), draft.naloxone());
-		if (!incidents.insert(incident)) {
-			// Sent at the same moment by a second request with the same reference.
-			return new Recorded(incidents.idOf(recorder.agencyCode(), draft.sourceReference()).orElseThrow(), false);
-		}
+	}
+
+	/**
+	 * The incident's observations: {@code OVERDOSE}, and one per substance class; none
+	 * when its place is not counted.
+	 */
+	private static List<Observation> observations(StoredIncident incident, IncidentLocator.Place place) {
 		var at = place.observedAt();
-		if (at != null) {
-			var id = incident.id().toString();
-			analytics.observe(new Observation(SOURCE, id, CATEGORY, draft.occurredAt(), at.lat(), at.lon(), 1));
-			for (var substanceClass : classes) {
-				analytics.observe(new Observation(SOURCE, id + ":" + substanceClass, CATEGORY + ":" + substanceClass,
-						draft.occurredAt(), at.lat(), at.lon(), 1));
-			}
+		if (at == null) {
+			return List.of();
 		}
-		events.publishEvent(new OverdoseRecorded(incident.id(), draft.occurredAt(), place.ladCode(), draft.fatal(),
-				recorder.agencyCode(), draft.naloxone()));
-		return new Recorded(incident.id(), true);
+		var id = incident.id().toString();
+		var observations = new ArrayList<Observation>(1 + incident.substanceClasses().size());
+		observations.add(new Observation(SOURCE, id, CATEGORY, incident.occurredAt(), at.lat(), at.lon(), 1));
+		for (var substanceClass : incident.substanceClasses()) {
+			observations.add(new Observation(SOURCE, id + ":" + substanceClass, CATEGORY + ":" + substanceClass,
+					incident.occurredAt(), at.lat(), at.lon(), 1));
+		}
+		return observations;
+	}
+
+	private static OverdoseRecorded recorded(StoredIncident incident) {
+		return new OverdoseRecorded(incident.id(), incident.occurredAt(), incident.ladCode(), incident.fatal(),
+				incident.ownerAgency(), incident.naloxone());
 	}
 
 	/**

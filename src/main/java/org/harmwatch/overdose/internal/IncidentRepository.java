@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -129,6 +131,145 @@ public class IncidentRepository {
 				.update();
 		}
 		return true;
+	}
+
+	/**
+	 * Stores new incidents with their naloxone, a few thousand to a statement; one whose
+	 * owner has an incident with the same source reference already is not stored.
+	 * @return the ids of those stored
+	 */
+	public Set<UUID> insertAll(List<StoredIncident> batch) {
+		var stored = new HashSet<UUID>();
+		for (int from = 0; from < batch.size(); from += CHUNK) {
+			var chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+			var columns = new ArrayList<List<@Nullable String>>();
+			for (int c = 0; c < 24; c++) {
+				columns.add(new ArrayList<>(chunk.size()));
+			}
+			for (var i : chunk) {
+				int c = 0;
+				columns.get(c++).add(i.id().toString());
+				columns.get(c++).add(i.ownerAgency());
+				columns.get(c++).add(i.purpose().name());
+				columns.get(c++).add(i.source().name());
+				columns.get(c++).add(i.sourceReference());
+				columns.get(c++).add(i.occurredAt().toString());
+				columns.get(c++).add(i.lat() == null ? null : i.lat().toString());
+				columns.get(c++).add(i.lon() == null ? null : i.lon().toString());
+				columns.get(c++).add(i.areaCode());
+				columns.get(c++).add(i.areaLevel());
+				columns.get(c++).add(i.ladCode());
+				columns.get(c++).add(i.postcodeDistrict());
+				columns.get(c++).add(Boolean.toString(i.fatal()));
+				columns.get(c++).add(name(i.ageBand()));
+				columns.get(c++).add(name(i.sex()));
+				columns.get(c++).add(SqlArrays.textArray(i.substances()));
+				columns.get(c++).add(SqlArrays.textArray(i.substanceClasses()));
+				columns.get(c++).add(name(i.substanceBasis()));
+				columns.get(c++).add(name(i.outcome()));
+				columns.get(c++).add(i.personCode());
+				columns.get(c++).add(Boolean.toString(i.repeatWithinYear()));
+				columns.get(c++).add(i.recordedVia().name());
+				columns.get(c++).add(i.recordedBy());
+				columns.get(c).add(i.recordedAt().toString());
+			}
+			var spec = jdbc
+				.sql("""
+						INSERT INTO overdose.incident (id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon,
+						    area_code, area_level, lad_code, postcode_district, fatal, age_band, sex, substances,
+						    substance_classes, substance_basis, outcome, person_code, repeat_within_year, recorded_via,
+						    recorded_by, recorded_at)
+						SELECT id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon, area_code, area_level,
+						    lad_code, postcode_district, fatal, age_band, sex, substances::text[], substance_classes::text[],
+						    substance_basis, outcome, person_code, repeat_within_year, recorded_via, recorded_by, recorded_at
+						FROM unnest(:c0::uuid[], :c1::text[], :c2::text[], :c3::text[], :c4::text[], :c5::timestamptz[],
+						    :c6::float8[], :c7::float8[], :c8::text[], :c9::text[], :c10::text[], :c11::text[], :c12::boolean[],
+						    :c13::text[], :c14::text[], :c15::text[], :c16::text[], :c17::text[], :c18::text[], :c19::text[],
+						    :c20::boolean[], :c21::text[], :c22::text[], :c23::timestamptz[])
+						  AS r (id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon, area_code,
+						    area_level, lad_code, postcode_district, fatal, age_band, sex, substances, substance_classes,
+						    substance_basis, outcome, person_code, repeat_within_year, recorded_via, recorded_by, recorded_at)
+						ON CONFLICT (owner_agency, source_reference) WHERE source_reference IS NOT NULL DO NOTHING
+						RETURNING id""");
+			for (int c = 0; c < 24; c++) {
+				spec = spec.param("c" + c, SqlArrays.array(columns.get(c)));
+			}
+			var ids = spec.query(UUID.class).list();
+			stored.addAll(ids);
+			var incidents = new ArrayList<@Nullable String>();
+			var positions = new ArrayList<@Nullable String>();
+			var givers = new ArrayList<@Nullable String>();
+			var holders = new ArrayList<@Nullable String>();
+			var doses = new ArrayList<@Nullable String>();
+			var routes = new ArrayList<@Nullable String>();
+			for (var i : chunk) {
+				if (!stored.contains(i.id())) {
+					continue;
+				}
+				int position = 0;
+				for (var given : i.naloxone()) {
+					incidents.add(i.id().toString());
+					positions.add(Integer.toString(position++));
+					givers.add(given.givenBy().name());
+					holders.add(given.holderAgencyCode());
+					doses.add(Integer.toString(given.doses()));
+					routes.add(given.route().name());
+				}
+			}
+			if (!incidents.isEmpty()) {
+				jdbc.sql("""
+						INSERT INTO overdose.naloxone (incident_id, position, given_by, holder_agency, doses, route)
+						SELECT * FROM unnest(:incidents::uuid[], :positions::int[], :givers::text[], :holders::text[],
+						    :doses::int[], :routes::text[])""")
+					.param("incidents", SqlArrays.array(incidents))
+					.param("positions", SqlArrays.array(positions))
+					.param("givers", SqlArrays.array(givers))
+					.param("holders", SqlArrays.array(holders))
+					.param("doses", SqlArrays.array(doses))
+					.param("routes", SqlArrays.array(routes))
+					.update();
+			}
+		}
+		return stored;
+	}
+
+	/** Rows in one statement of {@link #insertAll}. */
+	private static final int CHUNK = 5_000;
+
+	/** Which of these source references the owner has incidents with already. */
+	public Set<String> referencesKnown(String ownerAgency, Collection<String> references) {
+		var known = new HashSet<String>();
+		var all = List.copyOf(references);
+		for (int from = 0; from < all.size(); from += 50_000) {
+			known.addAll(jdbc
+				.sql("SELECT source_reference FROM overdose.incident WHERE owner_agency = :owner "
+						+ "AND source_reference = ANY (:references::text[])")
+				.param("owner", ownerAgency)
+				.param("references", SqlArrays.textArray(all.subList(from, Math.min(all.size(), from + 50_000))))
+				.query(String.class)
+				.list());
+		}
+		return known;
+	}
+
+	/**
+	 * When the owner's sources recorded overdoses of these person codes, by source and
+	 * person code ({@code SOURCE|code}).
+	 */
+	public Map<String, List<Instant>> overdosesOf(String ownerAgency, Collection<String> personCodes) {
+		var found = new HashMap<String, List<Instant>>();
+		var all = List.copyOf(personCodes);
+		for (int from = 0; from < all.size(); from += 50_000) {
+			jdbc.sql("SELECT source, person_code, occurred_at FROM overdose.incident WHERE owner_agency = :owner "
+					+ "AND person_code = ANY (:codes::text[])")
+				.param("owner", ownerAgency)
+				.param("codes", SqlArrays.textArray(all.subList(from, Math.min(all.size(), from + 50_000))))
+				.query((rs, row) -> found
+					.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new ArrayList<>())
+					.add(rs.getTimestamp(3).toInstant()))
+				.list();
+		}
+		return found;
 	}
 
 	/** The owner's incident with this source reference, if any. */

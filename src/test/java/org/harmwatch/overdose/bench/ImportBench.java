@@ -1,0 +1,176 @@
+package org.harmwatch.overdose.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.harmwatch.HarmwatchApplication;
+import org.harmwatch.geography.AreaLevel;
+import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.overdose.OverdoseImports;
+import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.imports.ImportJob;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Imports a million overdose incidents through the import facility, as a partner's file
+ * in the Allegheny County layout of the test fixture (BOM, CRLF header, ISO times, ten
+ * substance columns, the place in {@code incident_zip}), and prints rows a second, the
+ * wall-clock and CPU seconds of this JVM and of its embedded PostgreSQL, and the progress
+ * the job's page shows. Used by {@code bench/overdose-import.sh}; never by the test
+ * suite.
+ *
+ * <p>
+ * Arguments: rows (default 1,000,000), and {@code bad} to put one bad row at the end (the
+ * all-or-nothing case: nothing may be stored).
+ */
+public final class ImportBench {
+
+	private static final String[] SUBSTANCES = { "Fentanyl", "Heroin", "Cocaine", "Xylazine", "Methamphetamine",
+			"Alcohol", "Diazepam", "Etizolam", "Methadone", "Oxycodone", "4-ANPP", "Gabapentin", "Pregabalin",
+			"Buprenorphine", "Tramadol", "Morphine", "Bromazolam", "Protonitazene" };
+
+	private ImportBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+		boolean bad = args.length > 1 && args[1].equals("bad");
+		// As arguments: they must win over application.yml (builder properties are
+		// defaults).
+		var context = new SpringApplicationBuilder(HarmwatchApplication.class).run("--server.port=0",
+				"--harmwatch.embedded-db.data-directory=", "--harmwatch.embedded-db.durable=false",
+				"--harmwatch.demo.enabled=true", "--harmwatch.audit.key-file=", "--harmwatch.audit.checkpoint-file=",
+				"--harmwatch.imports.max-file-size=400MB", "--spring.servlet.multipart.max-file-size=400MB",
+				"--harmwatch.imports.lease=PT10M", "--harmwatch.analytics.spikes.initial-delay=P1D");
+		int status = 1;
+		try {
+			status = run(context.getBean(OverdoseImports.class), context.getBean(GeographyManagement.class),
+					(HarmwatchUser) context.getBean(UserDetailsService.class).loadUserByUsername("paramedic"),
+					context.getBean(JdbcClient.class), rows, bad);
+		}
+		finally {
+			context.close();
+		}
+		System.exit(status);
+	}
+
+	private static int run(OverdoseImports imports, GeographyManagement geography, HarmwatchUser user, JdbcClient jdbc,
+			int rows, boolean bad) throws IOException, InterruptedException {
+		var places = geography.areas(AreaLevel.LSOA).stream().map(a -> a.code()).toList();
+		var file = generate(rows, places, bad);
+		System.out.printf("file: %,d rows, %,d bytes, places from %d LSOAs%n", rows, file.length, places.size());
+		long before = jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single();
+		long observationsBefore = jdbc.sql("SELECT count(*) FROM analytics.observation").query(Long.class).single();
+		var job = imports.upload("Benchmark", "bench.csv", file, user);
+		var mapping = imports.guess(job);
+		long postmaster = ProcessHandle.of(jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single())
+			.flatMap(ProcessHandle::parent)
+			.map(ProcessHandle::pid)
+			.orElse(-1L);
+		var cpu0 = cpu(postmaster);
+		long t0 = System.nanoTime();
+		if (!imports.start(job.id(), mapping, Boolean.TRUE, null, false, user)) {
+			System.out.println("the job did not start");
+			return 1;
+		}
+		ImportJob.Status last = null;
+		int lastRows = -1;
+		ImportJob done;
+		while (true) {
+			var now = imports.job(job.id(), user).orElseThrow();
+			if (now.status() != last || now.rowsDone() != lastRows) {
+				System.out.printf("%6.1f s  %-10s %,d of %,d rows%n", (System.nanoTime() - t0) / 1e9, now.status(),
+						now.rowsDone(), now.totalRows());
+				last = now.status();
+				lastRows = now.rowsDone();
+			}
+			if (now.finished()) {
+				done = now;
+				break;
+			}
+			Thread.sleep(1_000);
+		}
+		double wall = (System.nanoTime() - t0) / 1e9;
+		var cpu1 = cpu(postmaster);
+		long after = jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single();
+		long observations = jdbc.sql("SELECT count(*) FROM analytics.observation").query(Long.class).single()
+				- observationsBefore;
+		System.out.printf("status %s; incidents stored %,d; observations %,d%n", done.status(), after - before,
+				observations);
+		System.out.printf(
+				"wall %.1f s: %,.0f rows/s; CPU: JVM %.1f s, PostgreSQL %.1f s, total %.1f s (%,.0f rows per"
+						+ " CPU second)%n",
+				wall, rows / wall, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1],
+				rows / (cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1]));
+		System.out.println("load: " + Files.readString(Path.of("/proc/loadavg")).strip());
+		boolean expected = bad ? done.status() == ImportJob.Status.FAILED && after == before
+				: done.status() == ImportJob.Status.DONE && after - before == rows;
+		System.out.println(expected ? "as expected" : "NOT as expected");
+		return expected ? 0 : 1;
+	}
+
+	/**
+	 * CPU seconds of this JVM and of the embedded PostgreSQL: its postmaster with the
+	 * backends it reaped, and those still running.
+	 */
+	private static double[] cpu(long postmaster) {
+		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		double database = ticks(postmaster, true);
+		for (var child : ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of())) {
+			database += ticks(child.pid(), false);
+		}
+		return new double[] { os.getProcessCpuTime() / 1e9, database / 100.0 };
+	}
+
+	/** utime + stime (and the reaped children's) of a process, in clock ticks. */
+	private static long ticks(long pid, boolean reaped) {
+		try {
+			var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// fields[0] is field 3 (state): utime is field 14, stime 15, cutime 16,
+			// cstime 17
+			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			return reaped ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+		}
+		catch (IOException | RuntimeException gone) {
+			return 0;
+		}
+	}
+
+	static byte[] generate(int rows, List<String> places, boolean bad) {
+		var random = new SplittableRandom(20261206);
+		var out = new StringBuilder(rows * 110);
+		out.append('\uFEFF')
+			.append("_id,death_date_and_time,manner_of_death,age,sex,race,case_dispo,combined_od1,combined_od2,")
+			.append("combined_od3,combined_od4,combined_od5,combined_od6,combined_od7,combined_od8,combined_od9,")
+			.append("combined_od10,incident_zip,decedent_zip,case_year\r\n");
+		var start = LocalDateTime.of(2021, 1, 1, 0, 0);
+		long minutes = Duration.ofDays(5 * 365).toMinutes();
+		for (int i = 0; i < rows; i++) {
+			var when = start.plusMinutes(random.nextLong(minutes));
+			out.append(20_000_000 + i).append(',').append(when).append(":00,Accident,");
+			out.append(16 + random.nextInt(70)).append(',').append(random.nextBoolean() ? 'M' : 'F').append(",W,MO");
+			int substances = 1 + random.nextInt(3);
+			for (int s = 0; s < 10; s++) {
+				out.append(',');
+				if (s < substances) {
+					out.append(SUBSTANCES[random.nextInt(SUBSTANCES.length)]);
+				}
+			}
+			var place = places.get(random.nextInt(places.size()));
+			out.append(',').append(i == rows - 1 && bad ? "not a place" : place).append(",,");
+			out.append(when.getYear()).append('\n');
+		}
+		return out.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+}
