@@ -70,10 +70,10 @@ public class SignalMerges {
 		var problems = new ArrayList<FieldProblem>();
 		var why = reason == null ? "" : reason.strip();
 		if (why.isEmpty()) {
-			problems.add(FieldProblem.of("reason", "earlywarning.merge.reason.required"));
+			problems.add(FieldProblem.of("mergeReason", "earlywarning.merge.reason.required"));
 		}
 		else if (why.length() > MAX_REASON) {
-			problems.add(FieldProblem.of("reason", "earlywarning.merge.reason.size", MAX_REASON));
+			problems.add(FieldProblem.of("mergeReason", "earlywarning.merge.reason.size", MAX_REASON));
 		}
 		if (survivor == null) {
 			problems.add(FieldProblem.of("survivor", "earlywarning.merge.survivor.unknown"));
