@@ -430,6 +430,11 @@ class HomeWorkQueueIntegrationTests {
 		// A frontline worker's Intelligence opens on reporting; the public's on the
 		// alerts.
 		assertThat(home("frontline")).contains("href=\"/early-warning/reports/new\"");
+		// Their work queue has the coordinator's questions to their agency; the
+		// coordinator, who asks, and the panel have no such line.
+		assertThat(queue(home("frontline"))).containsKey("earlywarning.home.queue.questions");
+		assertThat(queue(home("coordinator"))).doesNotContainKey("earlywarning.home.queue.questions");
+		assertThat(queue(home("panel"))).doesNotContainKey("earlywarning.home.queue.questions");
 		var publicHome = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
 		assertThat(sections(publicHome)).containsExactly("Intelligence", "Drug checking", "Harm reduction",
 				"Maps and analysis");

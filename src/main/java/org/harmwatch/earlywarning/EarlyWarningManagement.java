@@ -17,6 +17,7 @@ import org.harmwatch.earlywarning.internal.SignalCaseRepository;
 import org.harmwatch.earlywarning.internal.SignalCases;
 import org.harmwatch.earlywarning.internal.SignalFiling;
 import org.harmwatch.earlywarning.internal.SignalLinks;
+import org.harmwatch.earlywarning.internal.SignalMerges;
 import org.harmwatch.earlywarning.internal.SignalReadRepository;
 import org.harmwatch.earlywarning.internal.SignalRepository;
 import org.harmwatch.geography.Area;
@@ -36,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Early warning's API: take reports in, file them and other modules' events into signals,
- * and let the coordinator validate or dismiss signals.
+ * and let the coordinator validate or dismiss signals, work them as cases, link related
+ * ones and merge duplicates.
  *
  * <p>
  * Times are passed in (when a report was received, when a decision was made), so callers
@@ -74,11 +76,14 @@ public class EarlyWarningManagement {
 
 	private final SignalLinks links;
 
+	private final SignalMerges merges;
+
 	EarlyWarningManagement(ReportIntake intake, SignalFiling filing, ReportRepository reports,
 			SignalReadRepository signalReads, SignalRepository signals, GeographyManagement geography, AuditLog audit,
-			ApplicationEventPublisher events, SignalCases cases, SignalCaseRepository caseRepository,
-			SignalLinks links) {
+			ApplicationEventPublisher events, SignalCases cases, SignalCaseRepository caseRepository, SignalLinks links,
+			SignalMerges merges) {
 		this.links = links;
+		this.merges = merges;
 		this.cases = cases;
 		this.caseRepository = caseRepository;
 		this.intake = intake;
@@ -145,7 +150,7 @@ public class EarlyWarningManagement {
 	@Transactional
 	public SignalCase updateCase(UUID signalId, @Nullable CaseStatus status, @Nullable String owner,
 			boolean awaitingLaboratory, @Nullable String note, String by, Instant at) {
-		signal(signalId);
+		current(signalId);
 		return cases.update(signalId, status, owner, awaitingLaboratory, note, by, at);
 	}
 
@@ -173,8 +178,66 @@ public class EarlyWarningManagement {
 	 */
 	@Transactional
 	public void linkSignals(UUID signalId, UUID related, String reason, String by, Instant at) {
-		signal(signalId);
+		current(signalId);
+		if (merges.mergeOf(related).isPresent()) {
+			throw new InputRejectedException(FieldProblem.of("related", "earlywarning.link.merged"));
+		}
 		links.link(signalId, related, reason, by, at);
+	}
+
+	/**
+	 * Merges a duplicate signal into the one that survives, with the reason: its evidence
+	 * (reports and drug-checking findings), questions to reporters and links move to the
+	 * survivor, which is rated on both; the duplicate stays readable, says where it went
+	 * and leaves lists and counts. Audited on both; publishes {@link SignalMerged}. Not
+	 * undone.
+	 * @throws InputRejectedException when the survivor is the duplicate itself, unknown,
+	 * merged or dismissed, the duplicate was merged already, has an alert that is not
+	 * cancelled or withdrawn (merge the other way), or is with the panel; or the reason
+	 * is missing
+	 */
+	@Transactional
+	public void mergeSignal(UUID duplicate, @Nullable UUID survivor, @Nullable String reason, String by, Instant at) {
+		signal(duplicate);
+		merges.merge(duplicate, survivor, reason, by, at);
+		events.publishEvent(new SignalMerged(duplicate, Objects.requireNonNull(survivor), at));
+	}
+
+	/** Where a signal was merged into, if it was. */
+	@Transactional(readOnly = true)
+	public Optional<SignalMerge> mergeOf(UUID signalId) {
+		signal(signalId);
+		return merges.mergeOf(signalId);
+	}
+
+	/** The signals merged into this one, earliest first. */
+	@Transactional(readOnly = true)
+	public List<SignalMerge> mergedInto(UUID survivor) {
+		signal(survivor);
+		return merges.mergedInto(survivor);
+	}
+
+	/**
+	 * The evidence that moved out of a signal when it was merged, as it happened; audited
+	 * like any read of a signal's evidence.
+	 */
+	public List<SignalView.Evidence> movedEvidence(UUID signalId) {
+		var evidence = signalReads.evidenceMovedFrom(signalId);
+		audit.record(EarlyWarningAudit.SIGNAL_EVIDENCE_VIEWED, "early-warning-signal", signalId.toString(),
+				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, evidence.size() + " items moved");
+		return evidence;
+	}
+
+	/**
+	 * A signal that has not been merged into another, for a change to it.
+	 * @throws InputRejectedException when it was merged
+	 */
+	private SignalView current(UUID id) {
+		var signal = signal(id);
+		if (merges.mergeOf(id).isPresent()) {
+			throw new InputRejectedException(FieldProblem.global("earlywarning.merge.isMerged"));
+		}
+		return signal;
 	}
 
 	/**
@@ -314,6 +377,9 @@ public class EarlyWarningManagement {
 	public SignalView decide(UUID id, SignalStatus outcome, @Nullable String reason, String decidedBy, Instant at) {
 		var signal = signals.findLockedById(id)
 			.orElseThrow(() -> new NotFoundException("earlywarning.error.notFound.signal", id));
+		if (merges.mergeOf(id).isPresent()) {
+			throw new InputRejectedException(FieldProblem.global("earlywarning.merge.isMerged"));
+		}
 		var why = signal.decide(outcome, reason, decidedBy, at);
 		signals.save(signal);
 		audit.recordFor(decidedBy, null,

@@ -225,6 +225,12 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /early-warning/signals/{id}/decision", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("POST /early-warning/signals/{id}/case", only("EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("POST /early-warning/signals/{id}/links", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /early-warning/signals/{id}/questions", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("POST /early-warning/signals/{id}/merge", only("EARLY_WARNING_COORDINATOR"));
+		EXPECTED.put("GET /early-warning/questions", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
+		EXPECTED.put("GET /early-warning/questions/{id}", only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
+		EXPECTED.put("POST /early-warning/questions/{id}/answer",
+				only("EARLY_WARNING_COORDINATOR", "FRONTLINE_WORKER"));
 		// neighbouring regions' alerts: the coordinator and panel read them, only the
 		// coordinator reviews
 		EXPECTED.put("GET /early-warning/external-alerts", only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER"));

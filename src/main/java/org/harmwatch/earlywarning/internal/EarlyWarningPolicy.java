@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  * grades on, so every early-warning reader sees them. Staff of a law-enforcement agency,
  * whatever grants they hold, see neither the reporter nor the files of another agency's
  * report: a photo of a scene or a hand can identify the person the reporter helped.
+ *
+ * <p>
+ * The coordinator asks questions about a report of the agency that sent it, never of a
+ * person: the agency's staff who report (early-warning write for public-health
+ * intelligence) read and answer questions to their own agency, and no one else's. An
+ * anonymous report from the public has no one to ask.
  */
 public final class EarlyWarningPolicy {
 
@@ -62,6 +68,24 @@ public final class EarlyWarningPolicy {
 		}
 		return !reader.lawEnforcement()
 				&& reader.may(Capability.EARLY_WARNING, Action.READ, Purpose.PUBLIC_HEALTH_INTELLIGENCE);
+	}
+
+	/**
+	 * Whether the user may read and answer a question asked of this agency about one of
+	 * its reports: staff of that agency who report to early warning.
+	 */
+	public static boolean mayAnswerFor(HarmwatchUser user, String agencyCode) {
+		return agencyCode.equals(user.agencyCode())
+				&& user.may(Capability.EARLY_WARNING, Action.WRITE, Purpose.PUBLIC_HEALTH_INTELLIGENCE);
+	}
+
+	/**
+	 * Whether a question asked of this agency is the user's to answer on their home page:
+	 * as {@link #mayAnswerFor}, but not the coordinator, who asks.
+	 */
+	public static boolean answersQuestions(HarmwatchUser user) {
+		return user.may(Capability.EARLY_WARNING, Action.WRITE, Purpose.PUBLIC_HEALTH_INTELLIGENCE)
+				&& !mayCoordinate(user) && user.agencyCode() != null;
 	}
 
 }

@@ -28,7 +28,8 @@ public class EarlyWarningWorkRepository {
 
 	/** Open signals whose rules made them urgent, not yet validated or dismissed. */
 	public long urgentOpenSignals() {
-		return jdbc.sql("SELECT count(*) FROM earlywarning.signal WHERE status = 'OPEN' AND urgency = 'URGENT'")
+		return jdbc.sql(
+				"SELECT count(*) FROM earlywarning.signal WHERE status = 'OPEN' AND urgency = 'URGENT' AND merged_into IS NULL")
 			.query(Long.class)
 			.single();
 	}
@@ -48,8 +49,8 @@ public class EarlyWarningWorkRepository {
 	 * outcome.
 	 */
 	public long signalsWithThePanel() {
-		return jdbc
-			.sql("SELECT count(*) FROM earlywarning.signal WHERE status = 'VALIDATED' AND decided_at IS NOT NULL")
+		return jdbc.sql(
+				"SELECT count(*) FROM earlywarning.signal WHERE status = 'VALIDATED' AND decided_at IS NOT NULL AND merged_into IS NULL")
 			.query(Long.class)
 			.single();
 	}
@@ -59,7 +60,7 @@ public class EarlyWarningWorkRepository {
 		return jdbc
 			.sql("""
 					SELECT count(*) FROM earlywarning.signal s
-					WHERE s.status = 'VALIDATED' AND s.decided_at IS NOT NULL
+					WHERE s.status = 'VALIDATED' AND s.decided_at IS NOT NULL AND s.merged_into IS NULL
 					  AND NOT EXISTS (SELECT 1 FROM earlywarning.panel_grade g WHERE g.signal_id = s.id AND g.username = ?)""")
 			.param(username)
 			.query(Long.class)

@@ -55,8 +55,11 @@ public class SignalEngine {
 
 	private final ApplicationEventPublisher events;
 
+	private final SignalMerges merges;
+
 	SignalEngine(EvidenceRepository evidence, SubstanceManagement substances, EarlyWarningProperties properties,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, SignalMerges merges) {
+		this.merges = merges;
 		this.evidence = evidence;
 		this.events = events;
 		this.substances = substances;
@@ -88,7 +91,9 @@ public class SignalEngine {
 		if (existing.isPresent()) {
 			return new Filed(existing.get(), false, true, Urgency.ROUTINE, List.of());
 		}
-		var signalId = evidence.signalToJoin(in.ladCode(), in.groupKey(), in.occurredAt(), properties.groupingWindow());
+		// Evidence that belongs with a signal merged into another joins the survivor.
+		var signalId = evidence.signalToJoin(in.ladCode(), in.groupKey(), in.occurredAt(), properties.groupingWindow())
+			.map(merges::current);
 		boolean opened = signalId.isEmpty();
 		var id = signalId.orElseGet(UUID::randomUUID);
 		if (opened) {

@@ -67,14 +67,20 @@ public class SignalLinks {
 		}
 	}
 
-	/** The signals linked to this one, most recently linked first. */
+	/**
+	 * The signals linked to this one, most recently linked first; not those merged into
+	 * another (their links moved to the survivor).
+	 */
 	public List<RelatedSignal> related(UUID id) {
 		record Link(UUID other, String reason, String by, Instant at) {
 		}
 		var links = jdbc
 			.sql("""
-					SELECT CASE WHEN signal_id = :id THEN related_id ELSE signal_id END AS other, reason, linked_by, linked_at
-					FROM earlywarning.signal_link WHERE signal_id = :id OR related_id = :id ORDER BY linked_at DESC""")
+					SELECT l.other, l.reason, l.linked_by, l.linked_at
+					FROM (SELECT CASE WHEN signal_id = :id THEN related_id ELSE signal_id END AS other, reason, linked_by, linked_at
+					      FROM earlywarning.signal_link WHERE signal_id = :id OR related_id = :id) l
+					JOIN earlywarning.signal o ON o.id = l.other
+					WHERE o.merged_into IS NULL ORDER BY l.linked_at DESC""")
 			.param("id", id)
 			.query((rs, n) -> new Link(rs.getObject("other", UUID.class), rs.getString("reason"),
 					rs.getString("linked_by"), rs.getTimestamp("linked_at").toInstant()))
@@ -96,7 +102,7 @@ public class SignalLinks {
 			.orElseThrow(() -> new NotFoundException("earlywarning.error.notFound.signal", id));
 		var ids = jdbc.sql("""
 				SELECT o.id FROM earlywarning.signal s, earlywarning.signal o
-				WHERE s.id = :id AND o.id <> s.id AND o.status <> 'DISMISSED'
+				WHERE s.id = :id AND o.id <> s.id AND o.status <> 'DISMISSED' AND o.merged_into IS NULL
 				  AND o.first_evidence_at <= s.last_evidence_at + CAST(:near AS interval)
 				  AND o.last_evidence_at >= s.first_evidence_at - CAST(:near AS interval)
 				  AND ((s.group_key LIKE 'substance:%' AND o.group_key = s.group_key AND o.lad_code <> s.lad_code)

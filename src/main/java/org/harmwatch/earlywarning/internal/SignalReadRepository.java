@@ -34,7 +34,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SignalReadRepository {
 
-	private static final String FILTER = " WHERE (CAST(? AS text) IS NULL OR status = ?)"
+	private static final String FILTER = " WHERE merged_into IS NULL AND (CAST(? AS text) IS NULL OR status = ?)"
 			+ " AND (CAST(? AS text) IS NULL OR urgency = ?) AND (NOT ? OR id IN ("
 			+ SignalCaseRepository.ALERT_TO_UPDATE + "))";
 
@@ -48,8 +48,9 @@ public class SignalReadRepository {
 	}
 
 	/**
-	 * How many signals have this status and urgency (either {@code null}: any), and, when
-	 * asked, a laboratory confirmation their alert has not been updated for.
+	 * How many signals (not merged into another) have this status and urgency (either
+	 * {@code null}: any), and, when asked, a laboratory confirmation their alert has not
+	 * been updated for.
 	 */
 	public long count(@Nullable SignalStatus status, @Nullable Urgency urgency, boolean alertToUpdate) {
 		var s = status == null ? null : status.name();
@@ -96,7 +97,7 @@ public class SignalReadRepository {
 	public List<SignalView> validated() {
 		return jdbc
 			.sql("SELECT * FROM earlywarning.signal WHERE status = 'VALIDATED' AND decided_at IS NOT NULL "
-					+ "ORDER BY decided_at")
+					+ "AND merged_into IS NULL " + "ORDER BY decided_at")
 			.query((rs, n) -> signal(rs))
 			.list();
 	}
@@ -118,6 +119,24 @@ public class SignalReadRepository {
 					rs.getString("lad_code"), SqlArrays.strings(rs.getArray("substance_codes")), rs.getBoolean("death"),
 					rs.getString("summary")))
 			.list();
+	}
+
+	/**
+	 * The evidence that moved out of a signal when it was merged into another, in the
+	 * order it happened.
+	 */
+	public List<SignalView.Evidence> evidenceMovedFrom(UUID signalId) {
+		return jdbc.sql("SELECT * FROM earlywarning.evidence WHERE moved_from = ? ORDER BY occurred_at, id")
+			.param(signalId)
+			.query((rs, n) -> evidence(rs))
+			.list();
+	}
+
+	private static SignalView.Evidence evidence(ResultSet rs) throws SQLException {
+		return new SignalView.Evidence(EvidenceKind.valueOf(rs.getString("kind")), rs.getString("ref"),
+				rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
+				rs.getString("lad_code"), SqlArrays.strings(rs.getArray("substance_codes")), rs.getBoolean("death"),
+				rs.getString("summary"));
 	}
 
 	/** The signal a report or event was filed into, if it was. */

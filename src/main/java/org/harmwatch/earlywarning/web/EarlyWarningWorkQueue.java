@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.harmwatch.earlywarning.ReporterQuestionManagement;
 import org.harmwatch.earlywarning.internal.EarlyWarningPolicy;
 import org.harmwatch.earlywarning.internal.EarlyWarningWorkRepository;
 import org.harmwatch.platform.HarmwatchUser;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Early warning's work on the home page: urgent signals for every early-warning reader,
  * signals with the panel and alerts a laboratory result has overtaken for the
- * coordinator, and grades and alert sign-offs due from each panel member and coordinator.
+ * coordinator, grades and alert sign-offs due from each panel member and coordinator, and
+ * for staff who report, the coordinator's questions to their agency about its reports.
  *
  * <p>
  * Signals are public-health intelligence that every early-warning reader sees, whatever
@@ -31,8 +33,11 @@ class EarlyWarningWorkQueue implements WorkQueue {
 
 	private final EarlyWarningWorkRepository work;
 
-	EarlyWarningWorkQueue(EarlyWarningWorkRepository work) {
+	private final ReporterQuestionManagement questions;
+
+	EarlyWarningWorkQueue(EarlyWarningWorkRepository work, ReporterQuestionManagement questions) {
 		this.work = work;
+		this.questions = questions;
 	}
 
 	@Override
@@ -47,6 +52,10 @@ class EarlyWarningWorkQueue implements WorkQueue {
 				items.add(new WorkItem(NavigationGroup.INTELLIGENCE, "earlywarning.home.queue.alertsToUpdate",
 						work.alertsToUpdate(), "/early-warning/signals?alertToUpdate=true", Urgency.URGENT, 25));
 			}
+		}
+		if (EarlyWarningPolicy.answersQuestions(user)) {
+			items.add(new WorkItem(NavigationGroup.INTELLIGENCE, "earlywarning.home.queue.questions",
+					questions.unansweredForMyAgency(user), "/early-warning/questions", Urgency.URGENT, 5));
 		}
 		if (EarlyWarningPolicy.mayApprove(user)) {
 			items.add(new WorkItem(NavigationGroup.INTELLIGENCE, "earlywarning.home.queue.gradesDue",

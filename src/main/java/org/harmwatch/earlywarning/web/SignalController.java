@@ -9,8 +9,12 @@ import java.util.UUID;
 
 import org.harmwatch.earlywarning.CaseStatus;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
+import org.harmwatch.earlywarning.ReporterQuestion;
+import org.harmwatch.earlywarning.ReporterQuestionManagement;
+import org.harmwatch.earlywarning.SignalView;
 import org.harmwatch.earlywarning.SignalStatus;
 import org.harmwatch.earlywarning.Urgency;
+import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
@@ -18,6 +22,7 @@ import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -44,14 +49,22 @@ class SignalController {
 
 	private static final String LINK = "linkForm";
 
+	private static final String QUESTION = "questionForm";
+
+	private static final String MERGE = "mergeForm";
+
 	private final EarlyWarningManagement earlyWarning;
+
+	private final ReporterQuestionManagement questions;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	SignalController(EarlyWarningManagement earlyWarning, Clock clock, RegionSettings region) {
+	SignalController(EarlyWarningManagement earlyWarning, ReporterQuestionManagement questions, Clock clock,
+			RegionSettings region) {
 		this.earlyWarning = earlyWarning;
+		this.questions = questions;
 		this.clock = clock;
 		this.zone = region.timeZone();
 	}
@@ -136,6 +149,70 @@ class SignalController {
 		return details(model, id, authentication);
 	}
 
+	/**
+	 * The coordinator asks the agency that sent one of the signal's reports a question.
+	 */
+	@PostMapping("/early-warning/signals/{id}/questions")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
+	String ask(@PathVariable UUID id, @Validated @ModelAttribute(QUESTION) QuestionForm form, BindingResult result,
+			@AuthenticationPrincipal HarmwatchUser user, Authentication authentication, Model model,
+			RedirectAttributes redirect) {
+		earlyWarning.signal(id);
+		var report = uuid(form.report(), "report", "earlywarning.question.report.unknown", result);
+		if (!result.hasErrors()) {
+			try {
+				questions.ask(id, report, form.question(), user, clock.instant());
+				redirect.addFlashAttribute("asked", true);
+				return "redirect:/early-warning/signals/" + id + "#questions";
+			}
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
+			}
+		}
+		model.addAttribute(FORM, DecisionForm.empty());
+		return details(model, id, authentication);
+	}
+
+	/**
+	 * The coordinator merges this signal, a duplicate, into the one that survives.
+	 */
+	@PostMapping("/early-warning/signals/{id}/merge")
+	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
+	String merge(@PathVariable UUID id, @Validated @ModelAttribute(MERGE) MergeForm form, BindingResult result,
+			Authentication authentication, Model model, RedirectAttributes redirect) {
+		earlyWarning.signal(id);
+		var survivor = uuid(form.survivor(), "survivor", "earlywarning.merge.survivor.unknown", result);
+		if (!result.hasErrors()) {
+			try {
+				earlyWarning.mergeSignal(id, survivor, form.mergeReason(), authentication.getName(), clock.instant());
+				redirect.addFlashAttribute("mergedFlash", id.toString());
+				return "redirect:/early-warning/signals/" + survivor + "#merged";
+			}
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
+			}
+		}
+		model.addAttribute(FORM, DecisionForm.empty());
+		return details(model, id, authentication);
+	}
+
+	/**
+	 * A signal id as sent in a form, or {@code null} with the field rejected when it is
+	 * none (left alone when the field is already rejected, e.g. empty).
+	 */
+	private static @Nullable UUID uuid(@Nullable String value, String field, String code, BindingResult result) {
+		if (result.hasFieldErrors(field) || value == null) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			result.rejectValue(field, code);
+			return null;
+		}
+	}
+
 	@PostMapping("/early-warning/signals/{id}/decision")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String decide(@PathVariable UUID id, @Validated @ModelAttribute(FORM) DecisionForm form, BindingResult result,
@@ -156,27 +233,57 @@ class SignalController {
 
 	private String details(Model model, UUID id, Authentication authentication) {
 		model.addAttribute("signal", earlyWarning.signal(id));
+		var merge = earlyWarning.mergeOf(id);
+		model.addAttribute("merge", merge.orElse(null));
+		if (merge.isPresent()) {
+			model.addAttribute("survivor", earlyWarning.signal(merge.get().survivor()));
+		}
+		var mergedHere = earlyWarning.mergedInto(id);
+		model.addAttribute("mergedHere", mergedHere);
+		var mergedSignals = new LinkedHashMap<UUID, SignalView>();
+		mergedHere.forEach(m -> mergedSignals.put(m.merged(), earlyWarning.signal(m.merged())));
+		model.addAttribute("mergedSignals", mergedSignals);
+		model.addAttribute("questions", questions.onSignal(id));
+		model.addAttribute("reportsToAsk", questions.reportsToAsk(id));
+		var askOptions = new LinkedHashMap<String, String>();
+		var askable = questions.reportsToAsk(id).stream().filter(ReporterQuestion.ReportToAsk::askable).toList();
+		for (var r : askable) {
+			askOptions.put(r.reportId().toString(),
+					r.agencyName() + " – " + DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK)
+						.format(r.occurredAt().atZone(zone)));
+		}
+		model.addAttribute("askOptions", askOptions);
+		if (!model.containsAttribute(QUESTION)) {
+			model.addAttribute(QUESTION, QuestionForm.empty());
+		}
+		if (!model.containsAttribute(MERGE)) {
+			model.addAttribute(MERGE, MergeForm.empty());
+		}
 		var signalCase = earlyWarning.signalCase(id);
 		model.addAttribute("signalCase", signalCase);
 		if (!model.containsAttribute(CASE)) {
 			model.addAttribute(CASE, CaseForm.of(signalCase.status(), signalCase.awaitingLaboratory()));
 		}
 		model.addAttribute("caseStatuses", caseStatuses());
-		model.addAttribute("evidence", earlyWarning.evidence(id));
-		model.addAttribute("related", earlyWarning.relatedSignals(id));
+		model.addAttribute("evidence", merge.isPresent() ? earlyWarning.movedEvidence(id) : earlyWarning.evidence(id));
+		var related = earlyWarning.relatedSignals(id);
+		model.addAttribute("related", related);
 		var suggestions = earlyWarning.suggestedRelatedSignals(id);
 		model.addAttribute("suggestions", suggestions);
 		var options = new LinkedHashMap<String, String>();
 		for (var s : suggestions) {
-			var about = s.substanceName() != null ? s.substanceName()
-					: s.substanceClass() != null ? s.substanceClass() : String.valueOf(s.category());
-			options.put(s.id().toString(),
-					about + " – " + s.ladName() + ", " + s.status().name().toLowerCase(java.util.Locale.UK) + ", "
-							+ DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
-								.format(s.firstEvidenceAt().atZone(zone))
-							+ ", " + s.evidenceCount());
+			options.put(s.id().toString(), describe(s));
 		}
 		model.addAttribute("suggestionOptions", options);
+		// A duplicate may be merged into a signal it is linked to or one suggested.
+		var survivors = new LinkedHashMap<String, String>();
+		for (var r : related) {
+			survivors.put(r.signal().id().toString(), describe(r.signal()));
+		}
+		for (var s : suggestions) {
+			survivors.putIfAbsent(s.id().toString(), describe(s));
+		}
+		model.addAttribute("survivorOptions", survivors);
 		if (!model.containsAttribute(LINK)) {
 			model.addAttribute(LINK, LinkForm.empty());
 		}
@@ -187,6 +294,16 @@ class SignalController {
 		model.addAttribute("decisions", decisions());
 		model.addAttribute("zone", zone);
 		return "earlywarning/signalDetails";
+	}
+
+	/** A signal as a choice among others: what, where, status, when, how much. */
+	private String describe(SignalView s) {
+		var about = s.substanceName() != null ? s.substanceName()
+				: s.substanceClass() != null ? s.substanceClass() : String.valueOf(s.category());
+		return about + " – " + s.ladName() + ", " + s.status().name().toLowerCase(java.util.Locale.UK) + ", "
+				+ DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
+					.format(s.firstEvidenceAt().atZone(zone))
+				+ ", " + s.evidenceCount();
 	}
 
 	private static Map<String, String> caseStatuses() {

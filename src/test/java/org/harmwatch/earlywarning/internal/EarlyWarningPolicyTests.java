@@ -86,4 +86,39 @@ class EarlyWarningPolicyTests {
 				Arguments.of(POLICE_FORCE, Set.of(approve), true));
 	}
 
+	/**
+	 * The reader's agency and type, their grants, the agency a question was asked of,
+	 * whether the reader may read and answer it, and whether it is on their home page.
+	 */
+	static Stream<Arguments> answerers() {
+		var write = new Grant(Capability.EARLY_WARNING, Action.WRITE, Purpose.PUBLIC_HEALTH_INTELLIGENCE);
+		var writePublic = new Grant(Capability.EARLY_WARNING, Action.WRITE, Purpose.PUBLIC);
+		return Stream.of(
+				// A reporter of the agency asked answers, and has it in their work queue.
+				Arguments.of("BHM-TREAT", TREATMENT_PROVIDER, Set.of(write), "BHM-TREAT", true, true),
+				// A reporter of another agency does not.
+				Arguments.of("UHB", NHS_TRUST, Set.of(write), "BHM-TREAT", false, true),
+				// Nor does a panel member of the agency, who does not report.
+				Arguments.of("BHM-TREAT", TREATMENT_PROVIDER, Set.of(READ), "BHM-TREAT", false, false),
+				// Nor someone who reports for the public purpose only.
+				Arguments.of("BHM-TREAT", TREATMENT_PROVIDER, Set.of(writePublic), "BHM-TREAT", false, false),
+				// Police who report answer for their own force only.
+				Arguments.of("WMP", POLICE_FORCE, Set.of(write), "WMP", true, true),
+				Arguments.of("WMP", POLICE_FORCE, Set.of(write, MANAGE_POLICING), "BHM-TREAT", false, true),
+				// The coordinator asks; a question to their own agency is theirs to
+				// answer,
+				// but not on their home page.
+				Arguments.of("BHM-PH", COUNCIL_PUBLIC_HEALTH, Set.of(READ, write, MANAGE), "BHM-PH", true, false),
+				Arguments.of("BHM-PH", COUNCIL_PUBLIC_HEALTH, Set.of(READ, write, MANAGE), "BHM-TREAT", false, false));
+	}
+
+	@ParameterizedTest
+	@MethodSource("answerers")
+	void onlyReportersOfTheAgencyAskedAnswerItsQuestions(String agency, AgencyType type, Set<Grant> grants,
+			String askedOf, boolean answers, boolean onHomePage) {
+		var reader = reader(agency, type, grants.toArray(Grant[]::new));
+		assertThat(EarlyWarningPolicy.mayAnswerFor(reader, askedOf)).isEqualTo(answers);
+		assertThat(EarlyWarningPolicy.answersQuestions(reader)).isEqualTo(onHomePage);
+	}
+
 }
