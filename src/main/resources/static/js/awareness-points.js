@@ -63,18 +63,23 @@ export function pointsLayer(L, points, stride, kinds, style) {
       const left = origin.x + topLeft.x;
       const top = origin.y + topLeft.y;
       const paths = new Map();
-      for (const kind of kinds) paths.set(kind, new Path2D());
+      const radii = new Map();
+      for (const kind of kinds) {
+        paths.set(kind, new Path2D());
+        radii.set(kind, style(kind).radius);
+      }
       const degrees = Math.PI / 180;
       const quarter = 4 * Math.PI;
       for (let i = 0; i + 2 < points.length; i += stride) {
-        const path = paths.get(points[i + 2]);
+        const kind = points[i + 2];
+        const path = paths.get(kind);
         if (!path) continue;
         const lon = points[i + 1] / SCALE;
         const sin = Math.sin((points[i] / SCALE) * degrees);
         const x = ((lon + 180) / 360) * scale - left;
         const y = (0.5 - Math.log((1 + sin) / (1 - sin)) / quarter) * scale - top;
         if (x < -8 || y < -8 || x > size.x + 8 || y > size.y + 8) continue;
-        const r = style(points[i + 2]).radius;
+        const r = radii.get(kind);
         path.moveTo(x + r, y);
         path.arc(x, y, r, 0, 2 * Math.PI);
       }

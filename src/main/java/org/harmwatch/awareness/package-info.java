@@ -13,7 +13,7 @@
 @NullMarked
 @ApplicationModule(displayName = "Situational awareness",
 		allowedDependencies = { "shared", "platform", "substances", "geography", "analytics", "analytics :: hotspot",
-				"analytics :: density", "overdose", "earlywarning", "drugchecking" })
+				"analytics :: density", "analytics :: events", "overdose", "earlywarning", "drugchecking" })
 package org.harmwatch.awareness;
 
 import org.jspecify.annotations.NullMarked;

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class AwarenessNavigation {
 
 	@Bean
-	NavigationItem awarenessNavigation() {
+	NavigationItem awarenessPageNavigation() {
 		return new NavigationItem(NavigationGroup.INTELLIGENCE, "awareness.nav", "/awareness",
 				ShownTo.holders(Capability.EARLY_WARNING, Action.READ), "awareness.nav.description", 395);
 	}

@@ -42,8 +42,8 @@ class OverdoseMapController {
 
 	/**
 	 * The map's data: points as one flat array of integers, latitude × 100,000, longitude
-	 * × 100,000 (about a metre) and fatal (1 or 0) for each, so that 50,000 of them stay a
-	 * small download that parses quickly.
+	 * × 100,000 (about a metre) and fatal (1 or 0) for each, so that 50,000 of them stay
+	 * a small download that parses quickly.
 	 */
 	record MapData(LocalDate from, LocalDate to, String level, String vintage, long total, long fatal, long unplaced,
 			boolean pointsShown, int[] points, List<IncidentMap.AreaCount> areas, List<IncidentMap.Bar> curve,
