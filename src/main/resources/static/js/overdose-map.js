@@ -1,8 +1,11 @@
 // The live map of overdoses (templates/overdose/map.html). Leaflet is loaded before this module as the global L.
 // Settings and texts come from data-* attributes on #map (the content security policy allows no inline script).
-// Points are drawn on one canvas (preferCanvas), so tens of thousands of them draw in well under a second; areas are
-// a choropleth of the counts the endpoint returns, over the boundaries of /api/areas/{level}. The tables under the map
-// hold the same numbers as text.
+// Points come as one flat array of integers and are drawn on a canvas of their own (awareness-points.js) as soon as
+// they arrive, so 50,000 of them draw in well under a second (docs/benchmarks.md); areas are a choropleth of the
+// counts the endpoint returns, over the boundaries of /api/areas/{level}, drawn when the boundaries arrive. The
+// tables under the map hold the same numbers as text.
+
+import { pointsLayer } from './awareness-points.js';
 
 const container = document.getElementById('map');
 const status = document.getElementById('map-status');
@@ -28,35 +31,39 @@ if (container && window.L) {
   say(data.statusLoading);
   container.setAttribute('aria-busy', 'true');
 
-  Promise.all([json(data.api, 'application/json'), json(data.areas, 'application/geo+json')])
-    .then(([incidents, areas]) => {
-      const counts = new Map(incidents.areas.map((a) => [a.code, a]));
-      const highest = Math.max(1, ...incidents.areas.map((a) => a.incidents));
-      L.geoJSON(areas, {
-        renderer,
-        style: (feature) => {
-          const found = counts.get(feature.properties.code);
-          const share = found ? found.incidents / highest : 0;
-          return {
-            color: '#505a5f', weight: 0.5, opacity: 0.6, fill: true,
-            fillColor: shade(share), fillOpacity: found ? 0.7 : 0.05,
-          };
-        },
-        onEachFeature: (feature, layer) => {
-          const found = counts.get(feature.properties.code);
-          layer.bindPopup(() => popup(feature.properties, found));
-        },
-      }).addTo(map);
-      for (const [lat, lon, fatal] of incidents.points) {
-        L.circleMarker([lat, lon], {
-          renderer, radius: 4, weight: 1, color: fatal ? '#942514' : '#0b0c0c',
-          fillColor: fatal ? '#d4351c' : '#ffdd00', fillOpacity: 0.9, interactive: false,
+  const incidentsLoaded = json(data.api, 'application/json');
+  const areasLoaded = json(data.areas, 'application/geo+json');
+  incidentsLoaded
+    .then((incidents) => {
+      // Fatal on top of non-fatal.
+      pointsLayer(L, incidents.points, 3, new Set([0, 1]), (fatal) => (fatal
+        ? { fill: '#d4351c', stroke: '#942514', radius: 4 }
+        : { fill: '#ffdd00', stroke: '#0b0c0c', radius: 4 })).addTo(map);
+      const points = incidents.points.length / 3;
+      container.setAttribute('data-points-drawn', `${points} ${Math.round(performance.now() - started)}`);
+      return areasLoaded.then((areas) => {
+        const counts = new Map(incidents.areas.map((a) => [a.code, a]));
+        const highest = Math.max(1, ...incidents.areas.map((a) => a.incidents));
+        L.geoJSON(areas, {
+          renderer,
+          style: (feature) => {
+            const found = counts.get(feature.properties.code);
+            const share = found ? found.incidents / highest : 0;
+            return {
+              color: '#505a5f', weight: 0.5, opacity: 0.6, fill: true,
+              fillColor: shade(share), fillOpacity: found ? 0.7 : 0.05,
+            };
+          },
+          onEachFeature: (feature, layer) => {
+            const found = counts.get(feature.properties.code);
+            layer.bindPopup(() => popup(feature.properties, found));
+          },
         }).addTo(map);
-      }
-      legend().addTo(map);
-      const took = Math.round(performance.now() - started);
-      container.setAttribute('data-rendered', `${incidents.points.length} ${incidents.areas.length} ${took}`);
-      say(data.statusLoaded, String(incidents.total));
+        legend().addTo(map);
+        const took = Math.round(performance.now() - started);
+        container.setAttribute('data-rendered', `${points} ${incidents.areas.length} ${took}`);
+        say(data.statusLoaded, String(incidents.total));
+      });
     })
     .catch(() => say(data.statusFailed))
     .finally(() => container.removeAttribute('aria-busy'));

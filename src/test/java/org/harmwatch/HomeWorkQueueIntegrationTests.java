@@ -417,8 +417,9 @@ class HomeWorkQueueIntegrationTests {
 				"External alerts -> /early-warning/external-alerts", "Measures -> /early-warning/measures",
 				"Alert deliveries -> /dissemination", "Report -> /early-warning/reports/new",
 				"My reports -> /early-warning/reports/mine", "Your alerts -> /inbox",
-				"Overdose incidents -> /overdose/incidents", "Live map of overdoses -> /overdose/map",
-				"Drug-related deaths -> /overdose/deaths", "Drug alerts -> /alerts", "Get drug alerts -> /subscribe");
+				"Situational awareness -> /awareness", "Overdose incidents -> /overdose/incidents",
+				"Live map of overdoses -> /overdose/map", "Drug-related deaths -> /overdose/deaths",
+				"Drug alerts -> /alerts", "Get drug alerts -> /subscribe");
 
 		// A page under an entry marks the entry and its section as where the person is,
 		// not as the page itself.

@@ -94,6 +94,12 @@ class EndpointAccessMatrixIntegrationTests {
 				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("GET /api/overdose/map",
 				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
+		// situational awareness: whoever reads early warning or overdoses; each source's
+		// own policy then decides what they get
+		EXPECTED.put("GET /awareness",
+				only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER", "OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
+		EXPECTED.put("GET /api/awareness",
+				only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER", "OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
 		EXPECTED.put("GET /overdose/deaths",
 				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
 		EXPECTED.put("POST /api/overdose/deaths", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
