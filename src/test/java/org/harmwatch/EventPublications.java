@@ -7,10 +7,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,12 +27,8 @@ import static org.awaitility.Awaitility.await;
  */
 public final class EventPublications {
 
-	/**
-	 * How long a wait gives the listeners: they finish in well under a second on an idle
-	 * machine, but one wait timed out at 30 s in a run beside five other builds (load
-	 * about 15 on 2 cores). A publication that never completes still fails the test.
-	 */
-	private static final Duration LISTENERS_FINISH_WITHIN = Duration.ofSeconds(90);
+	/** Listeners finish in well under a second; this is the wait before a test fails. */
+	private static final Duration LISTENERS_FINISH_WITHIN = Duration.ofSeconds(30);
 
 	private EventPublications() {
 	}
@@ -68,17 +66,27 @@ public final class EventPublications {
 	}
 
 	/**
-	 * Publishes the event {@code times} times at once, each in a transaction of its own
-	 * on a thread of its own (as two instances delivering it together would), and returns
-	 * when all have committed. Publishing equal events in one transaction would not do:
-	 * the registry could then complete one publication twice and leave the other open.
+	 * Delivers the event to one listener {@code times} times at once, each delivery in a
+	 * transaction of its own on a thread of its own, as two instances of the application
+	 * would, and returns when all have committed.
+	 *
+	 * <p>
+	 * The listener is called directly, not through the event publication registry: in one
+	 * JVM the registry tracks the publications in progress by event and listener, so two
+	 * equal events in flight at once share one entry and one of them may be left
+	 * incomplete until the application resubmits it (minutes later; found in full runs).
+	 * Two instances each have their own registry, and what must hold is that the
+	 * listener's work is done once, which this tests.
+	 * @param listenerBean the name of the listener's bean, whose method {@code on} takes
+	 * the event
 	 */
-	public static void publishAtOnce(TransactionOperations transactions, ApplicationEventPublisher publisher,
-			Object event, int times) {
+	public static void deliverAtOnce(ApplicationContext context, String listenerBean,
+			TransactionOperations transactions, Object event, int times) {
+		var listener = AopTestUtils.getUltimateTargetObject(context.getBean(listenerBean));
 		var start = new CountDownLatch(1);
-		var published = new ArrayList<CompletableFuture<Void>>();
+		var delivered = new ArrayList<CompletableFuture<Void>>();
 		for (int i = 0; i < times; i++) {
-			published.add(CompletableFuture.runAsync(() -> {
+			delivered.add(CompletableFuture.runAsync(() -> {
 				try {
 					start.await();
 				}
@@ -86,11 +94,11 @@ public final class EventPublications {
 					Thread.currentThread().interrupt();
 					throw new IllegalStateException(ex);
 				}
-				transactions.executeWithoutResult(status -> publisher.publishEvent(event));
+				transactions.executeWithoutResult(status -> ReflectionTestUtils.invokeMethod(listener, "on", event));
 			}));
 		}
 		start.countDown();
-		CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).join();
+		CompletableFuture.allOf(delivered.toArray(CompletableFuture[]::new)).join();
 	}
 
 }
