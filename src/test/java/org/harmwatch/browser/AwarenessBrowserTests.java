@@ -30,18 +30,23 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @HarmwatchIntegrationTest
 class AwarenessBrowserTests extends BrowserTestSupport {
 
+	static final String WALSALL = "E08000030";
+
 	@Autowired
 	EarlyWarningManagement earlyWarning;
 
 	@Test
 	void theCoordinatorFiltersByClassWithTheKeyboardAndThePagePassesAxe() {
 		var twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
-		earlyWarning.submit(new ReportDraft(Channel.STAFF_FORM, SourceType.DRUG_SERVICE, twoHoursAgo, 52.4797, -1.9027,
+		// In Walsall, and the page filtered to Walsall: the events table lists 50 at a
+		// time,
+		// newest first, and the rest of the suite fills Birmingham's.
+		earlyWarning.submit(new ReportDraft(Channel.STAFF_FORM, SourceType.DRUG_SERVICE, twoHoursAgo, 52.5860, -1.9829,
 				null, List.of(new SubstanceMention("protonitazene", HowKnown.TEST_STRIP)), null,
 				Set.of(Outcome.OVERDOSE), 1, "Browser awareness report"), null, twoHoursAgo.plusSeconds(60));
 
 		signIn("coordinator");
-		page.navigate("/awareness");
+		page.navigate("/awareness?ladCode=" + WALSALL);
 		assertThat(page.locator("h1")).hasText("Situational awareness");
 		assertThat(page.locator("#map")).hasAttribute("data-rendered", Pattern.compile("[1-9]\\d* \\d+ \\d+"));
 		assertThat(page.locator("#events-table")).containsText("Protonitazene");
@@ -54,6 +59,7 @@ class AwarenessBrowserTests extends BrowserTestSupport {
 		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show"))).isFocused();
 		page.keyboard().press("Enter");
 		page.waitForURL(Pattern.compile(".*substanceClass=OPIOID.*"));
+		assertThat(page.locator("#ladCode")).hasValue(WALSALL);
 		assertThat(page.locator("#substanceClass")).hasValue("OPIOID");
 		// A nitazene is an opioid: the report is still listed.
 		assertThat(page.locator("#events-table")).containsText("Protonitazene");
