@@ -18,6 +18,7 @@ import org.harmwatch.earlywarning.PanelOutcome;
 import org.harmwatch.earlywarning.SignalDecided;
 import org.harmwatch.earlywarning.SignalEscalated;
 import org.harmwatch.earlywarning.SignalGraded;
+import org.harmwatch.earlywarning.SignalMerged;
 import org.harmwatch.earlywarning.SignalOpened;
 import org.harmwatch.earlywarning.SignalStatus;
 import org.harmwatch.earlywarning.Urgency;
@@ -110,6 +111,39 @@ class ProgrammeModuleTests {
 				assertThat(m.openSignals().stream().mapToLong(EarlyWarningMeasures.AgeBand::total).sum()).isZero();
 				assertThat(m.signalsOpened()).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void aDuplicateMergedIntoAnotherSignalLeavesTheBacklogAndTheCountOfSignalsOpened(Scenario scenario) {
+		var now = Instant.parse("2036-06-01T12:00:00Z");
+		var survivor = UUID.randomUUID();
+		var duplicate = UUID.randomUUID();
+		var openedSurvivor = new SignalOpened(survivor, "heroin", "OPIOID", "E08000025", Urgency.HIGH, List.of(),
+				now.minus(Duration.ofHours(30)));
+		var openedDuplicate = new SignalOpened(duplicate, "heroin", "OPIOID", "E08000025", Urgency.ROUTINE, List.of(),
+				now.minus(Duration.ofHours(20)));
+		scenario.stimulate(publishing(openedSurvivor, openedDuplicate))
+			.andWaitForStateChange(() -> handled(openedSurvivor, openedDuplicate), Boolean::booleanValue)
+			.andVerify(done -> {
+				var m = measures.measures(30, now);
+				assertThat(m.openSignals().stream().mapToLong(EarlyWarningMeasures.AgeBand::total).sum()).isEqualTo(2);
+				assertThat(m.signalsOpened()).isEqualTo(2);
+			});
+		var merged = new SignalMerged(duplicate, survivor, now.minus(Duration.ofHours(2)));
+		// A late copy of the duplicate's opening after the merge does not bring it back,
+		// and the merge delivered again changes nothing.
+		for (var events : List.of(new Object[] { merged, openedDuplicate }, new Object[] { merged })) {
+			scenario.stimulate(publishing(events))
+				.andWaitForStateChange(() -> handled(events), Boolean::booleanValue)
+				.andVerify(done -> {
+					var m = measures.measures(30, now);
+					assertThat(m.openSignals().stream().mapToLong(EarlyWarningMeasures.AgeBand::total).sum())
+						.isEqualTo(1);
+					assertThat(band(m, "DAYS_1_TO_3", Urgency.HIGH)).isEqualTo(1);
+					assertThat(band(m, "DAYS_1_TO_3", Urgency.ROUTINE)).isZero();
+					assertThat(m.signalsOpened()).isEqualTo(1);
+				});
+		}
 	}
 
 	@Test

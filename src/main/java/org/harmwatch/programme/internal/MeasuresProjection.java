@@ -7,6 +7,7 @@ import org.harmwatch.earlywarning.AlertIssued;
 import org.harmwatch.earlywarning.SignalDecided;
 import org.harmwatch.earlywarning.SignalEscalated;
 import org.harmwatch.earlywarning.SignalGraded;
+import org.harmwatch.earlywarning.SignalMerged;
 import org.harmwatch.earlywarning.SignalOpened;
 import org.harmwatch.earlywarning.SignalStatus;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -45,6 +46,11 @@ class MeasuresProjection {
 	@ApplicationModuleListener
 	void on(SignalGraded event) {
 		repository.signalMovedOn(event.signalId(), SignalStatus.GRADED);
+	}
+
+	@ApplicationModuleListener
+	void on(SignalMerged event) {
+		repository.signalMerged(event.merged());
 	}
 
 	@ApplicationModuleListener

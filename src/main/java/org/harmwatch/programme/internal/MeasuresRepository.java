@@ -63,6 +63,16 @@ public class MeasuresRepository {
 			.update();
 	}
 
+	/**
+	 * A duplicate merged into another signal: it leaves the backlog and the count of
+	 * signals opened (its survivor stays).
+	 */
+	void signalMerged(UUID signal) {
+		jdbc.sql("""
+				INSERT INTO programme.signal (signal_id, urgency, status, merged) VALUES (?, 'ROUTINE', 'OPEN', TRUE)
+				ON CONFLICT (signal_id) DO UPDATE SET merged = TRUE""").param(signal).update();
+	}
+
 	void signalMovedOn(UUID signal, SignalStatus status) {
 		jdbc.sql("""
 				INSERT INTO programme.signal (signal_id, urgency, status) VALUES (?, 'ROUTINE', ?)
@@ -142,7 +152,7 @@ public class MeasuresRepository {
 		}
 		jdbc.sql("""
 				SELECT urgency, count(*) AS n FROM programme.signal WHERE status IN ('OPEN', 'VALIDATED')
-				  AND opened_at <= ? AND opened_at > ? GROUP BY urgency""")
+				  AND NOT merged AND opened_at <= ? AND opened_at > ? GROUP BY urgency""")
 			.param(Timestamp.from(until))
 			.param(Timestamp.from(after))
 			.query(rs -> {
@@ -151,9 +161,12 @@ public class MeasuresRepository {
 		return counts;
 	}
 
-	/** Signals opened after {@code since} and no later than {@code now}. */
+	/**
+	 * Signals opened after {@code since} and no later than {@code now}, duplicates merged
+	 * into another left out.
+	 */
 	public long signalsOpened(Instant since, Instant now) {
-		return jdbc.sql("SELECT count(*) FROM programme.signal WHERE opened_at > ? AND opened_at <= ?")
+		return jdbc.sql("SELECT count(*) FROM programme.signal WHERE NOT merged AND opened_at > ? AND opened_at <= ?")
 			.param(Timestamp.from(since))
 			.param(Timestamp.from(now))
 			.query(Long.class)
