@@ -186,6 +186,13 @@ class DemoIntegrationTests {
 			.contains("Xylazine")
 			.contains("Ketamine");
 		assertThat(page("/drug-checking/sessions", as("analyst"))).contains("Friday night, Digbeth");
+		// The coordinator's question about the merged Solihull report waits for the drug
+		// service; the duplicate itself left the list.
+		assertThat(waiting(page("/", as("frontline")), "earlywarning.home.queue.questions"))
+			.as("a question from the coordinator")
+			.isTrue();
+		assertThat(page("/early-warning/questions", as("frontline"))).contains("where in Coventry");
+		assertThat(earlyWarning.signals(null, null, 1).signals()).noneMatch(s -> "E08000029".equals(s.ladCode()));
 		for (var role : new String[][] { { "investigator", "FINANCIAL_INVESTIGATOR" } }) {
 			assertThat(page("/", as(role[0]))).as(role[0]).contains("data-coming=\"" + role[1] + "\"");
 		}

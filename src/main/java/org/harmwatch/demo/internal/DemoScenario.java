@@ -42,6 +42,7 @@ import org.harmwatch.earlywarning.PanelOutcome;
 import org.harmwatch.earlywarning.PotentialHarm;
 import org.harmwatch.earlywarning.ReportDraft;
 import org.harmwatch.earlywarning.Reporter;
+import org.harmwatch.earlywarning.ReporterQuestionManagement;
 import org.harmwatch.earlywarning.SignalStatus;
 import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.earlywarning.SubstanceMention;
@@ -60,10 +61,12 @@ import org.springframework.stereotype.Component;
  * nitazene signal in Birmingham, reported by a drug service, the ambulance service and
  * A&amp;E, validated, graded by the panel and alerted on to professionals and the public
  * as an exercise (on the public alert pages marked as one, never sent to the public); a
- * xylazine signal in Coventry waiting for the panel; an anonymous report in Wolverhampton
- * waiting for the coordinator; a night-time drug-checking session with results and one
- * sample still to analyse; and professionals on the distribution lists (e-mail and text
- * message), whose alert waits in the demo outbox.
+ * xylazine signal in Coventry waiting for the panel, with a duplicate from Solihull
+ * merged into it and a question to the drug service that sent that report waiting for its
+ * answer; an anonymous report in Wolverhampton waiting for the coordinator; a night-time
+ * drug-checking session with results and one sample still to analyse; and professionals
+ * on the distribution lists (e-mail and text message), whose alert waits in the demo
+ * outbox.
  *
  * <p>
  * Everything goes through the modules' management APIs, as the people named would do it
@@ -85,12 +88,16 @@ class DemoScenario extends DemoRunner {
 
 	static final String WOLVERHAMPTON = "E08000031";
 
+	static final String SOLIHULL = "E08000029";
+
 	/** The alert's headline, for finding it again. */
 	static final String HEADLINE = "Nitazene (protonitazene) in heroin in Birmingham: repeated naloxone needed";
 
 	private final EarlyWarningManagement earlyWarning;
 
 	private final PanelManagement panel;
+
+	private final ReporterQuestionManagement questions;
 
 	private final AlertManagement alerts;
 
@@ -108,12 +115,13 @@ class DemoScenario extends DemoRunner {
 
 	private final Clock clock;
 
-	DemoScenario(EarlyWarningManagement earlyWarning, PanelManagement panel, AlertManagement alerts,
-			SessionManagement sessions, SampleManagement samples, ResultManagement results,
+	DemoScenario(EarlyWarningManagement earlyWarning, PanelManagement panel, ReporterQuestionManagement questions,
+			AlertManagement alerts, SessionManagement sessions, SampleManagement samples, ResultManagement results,
 			DisseminationManagement dissemination, UserDetailsService users, JdbcClient jdbc, Clock clock) {
 		super("system:demo-scenario");
 		this.earlyWarning = earlyWarning;
 		this.panel = panel;
+		this.questions = questions;
 		this.alerts = alerts;
 		this.sessions = sessions;
 		this.samples = samples;
@@ -208,6 +216,21 @@ class DemoScenario extends DemoRunner {
 						+ "waking. Open wounds on both forearms away from injection sites.");
 		var signal = earlyWarning.signalOf(EvidenceKind.REPORT, report.toString()).orElseThrow();
 		earlyWarning.decide(signal, SignalStatus.VALIDATED, null, "coordinator", now.minus(Duration.ofHours(2)));
+		// The drug service's outreach team reported the same woman in Solihull, which
+		// opened a signal of its own; the coordinator merged it into Coventry's.
+		var duplicate = report(reporter("frontline"), SourceType.DRUG_SERVICE, now.minus(Duration.ofHours(16)),
+				SOLIHULL, "xylazine", HowKnown.SUSPECTED, Set.of(Outcome.UNUSUAL_EFFECTS), 1,
+				"Outreach saw a woman staying in Solihull who was sedated for hours yesterday after heroin bought in "
+						+ "Coventry, with open wounds on her forearms. Crews were called to her in Coventry.");
+		var duplicateSignal = earlyWarning.signalOf(EvidenceKind.REPORT, duplicate.toString()).orElseThrow();
+		earlyWarning.mergeSignal(duplicateSignal, signal,
+				"Same woman as the ambulance report in Coventry, reported again by the outreach team in Solihull.",
+				"coordinator", now.minus(Duration.ofHours(1)));
+		// and asked the outreach team something the panel will want to know; the
+		// question waits on the drug service's work queue
+		questions.ask(signal, duplicate,
+				"Did she say where in Coventry the heroin came from, and have you seen other wounds like these?",
+				user("coordinator"), now.minus(Duration.ofMinutes(50)));
 	}
 
 	private void anonymousReportAwaitingDecision(Instant now) {
