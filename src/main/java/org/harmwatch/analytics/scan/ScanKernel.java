@@ -7,24 +7,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.stream.IntStream;
 
 import org.harmwatch.analytics.scan.SpaceTimePermutationScan.CircleScratch;
 import org.harmwatch.analytics.scan.SpaceTimePermutationScan.Found;
 import org.harmwatch.analytics.scan.SpaceTimePermutationScan.Tables;
 
 /**
- * Everything that does not change between the observed data and the replications, and the
- * scanning itself.
+ * Everything that does not change between the observed data and the replications (the
+ * circles of every centre, the day totals, the per-location prefix tables' shape), and
+ * the search for one data set's largest LLR that each replication runs
+ * ({@link ScanReplications} drives them; {@link ScanCandidates} searches the observed
+ * data).
  *
  * <p>
  * Delta of a window for a set of locations is the sum of the locations' Deltas, so a
  * circle's prefix array is the sum of its locations' (one vector addition per location
- * added), and its largest Delta per window length and block of 32 end days is at most the
- * previous circle's plus the newcomer's own: only blocks whose bound exceeds the
- * threshold are scanned exactly, and scanning resets the bound to the exact value.
+ * added), and its largest Delta per window length and block of {@link #BLOCK} end days is
+ * at most the previous circle's plus the newcomer's own: only blocks whose bound exceeds
+ * the threshold are scanned exactly, and scanning resets the bound to the exact value.
  */
 final class ScanKernel {
 
@@ -151,7 +151,7 @@ final class ScanKernel {
 		this.duplicate = duplicates();
 	}
 
-	private int firstEnd(int len) {
+	int firstEnd(int len) {
 		return this.prospective ? this.days - 1 : len - 1;
 	}
 
@@ -271,258 +271,11 @@ final class ScanKernel {
 	}
 
 	/**
-	 * The candidate clusters of every centre on the observed counts (centres in order).
-	 * With {@code severalPerCentre} (SaTScan 10.2 and later, retrospective): the centre's
-	 * best cylinder, then recursively the best cylinder wholly before and wholly after it
-	 * in time (at least a day apart) whose LLR exceeds 1 and {@code floor}, where each
-	 * window's cylinder is the best among the centre's circles; otherwise only the
-	 * centre's best cylinder. Leaving out the windows at or below a floor leaves the
-	 * candidates above it as they are: each window the recursion stops at would only have
-	 * split a range whose windows are all lower still.
-	 */
-	List<Found> candidates(int[] counts, boolean severalPerCentre, double floor) {
-		Tables t = new Tables(this);
-		tables(counts, t);
-		@SuppressWarnings("unchecked")
-		List<Found>[] per = new List[this.locations];
-		IntStream.range(0, this.locations)
-			.parallel()
-			.forEach(
-					c -> per[c] = centreCandidates(c, counts, t, severalPerCentre, Math.max(MIN_SECONDARY_LLR, floor)));
-		List<Found> out = new ArrayList<>();
-		for (List<Found> list : per) {
-			out.addAll(list);
-		}
-		return out;
-	}
-
-	/** SaTScan keeps further clusters of a centre only above this LLR. */
-	static final double MIN_SECONDARY_LLR = 1.0;
-
-	private List<Found> centreCandidates(int centre, int[] counts, Tables t, boolean several, double floor) {
-		int[] ord = this.order[centre];
-		int[] sizes = this.circleSizes[centre];
-		if (sizes.length == 0) {
-			return List.of();
-		}
-		int w = this.days + 1;
-		double total = this.totalD;
-		double[] q = this.dayPrefix;
-		double[] x = new double[w];
-		// per window (len * days + end): the best LLR among the centre's circles and
-		// which circle
-		double[] best = new double[(this.maxDays + 1) * this.days];
-		int[] circle = new int[best.length];
-		double centreBest = 0;
-		int bestCell = -1;
-		long cz = 0;
-		int added = 0;
-		for (int g = 0; g < sizes.length; g++) {
-			while (added < sizes[g]) {
-				int l = ord[added++];
-				int xb = l * w;
-				for (int j = this.xLo; j <= this.days; j++) {
-					x[j] += t.x[xb + j];
-				}
-				cz += this.locationTotals[l];
-			}
-			if (cz < this.minCases) {
-				continue;
-			}
-			for (int len = 1; len <= this.maxDays; len++) {
-				int row = len * this.days;
-				for (int e = firstEnd(len); e < this.days; e++) {
-					double delta = x[e + 1] - x[e + 1 - len];
-					if (!(delta > 0)) {
-						continue;
-					}
-					double cd = q[e + 1] - q[e + 1 - len];
-					double mu = cz * cd / total;
-					// LLR <= Delta^2 / (C mu (C - mu)): no logarithm unless it could
-					// matter
-					double beat = several ? Math.min(Math.max(best[row + e], floor), centreBest) : centreBest;
-					if (delta * delta <= beat * total * mu * (total - mu) * (1 - 1e-9)) {
-						continue;
-					}
-					double c = (delta + cz * cd) / total;
-					if (c < this.minCases) {
-						continue;
-					}
-					double llr = SpaceTimePermutationScan.llr(c, mu, total);
-					if (llr > best[row + e]) {
-						best[row + e] = llr;
-						circle[row + e] = g;
-					}
-					if (llr > centreBest) {
-						centreBest = llr;
-						bestCell = row + e;
-					}
-				}
-			}
-		}
-		if (bestCell < 0) {
-			return List.of();
-		}
-		List<Found> out = new ArrayList<>();
-		out.add(found(centre, counts, bestCell, best, circle));
-		if (several && !this.prospective) {
-			int s = out.get(0).start;
-			int e = out.get(0).end;
-			bestInRange(centre, counts, 0, s - 2, floor, best, circle, out);
-			bestInRange(centre, counts, e + 2, this.days - 1, floor, best, circle, out);
-		}
-		return out;
-	}
-
-	/**
-	 * Adds the best window wholly inside days from .. to (LLR above the floor), then
-	 * recursively those before and after it.
-	 */
-	private void bestInRange(int centre, int[] counts, int from, int to, double floor, double[] best, int[] circle,
-			List<Found> out) {
-		if (to < from) {
-			return;
-		}
-		double top = floor;
-		int cell = -1;
-		// latest end first, then the shortest window, as SaTScan searches; ties keep the
-		// first found
-		for (int e = to; e >= from; e--) {
-			int longest = Math.min(this.maxDays, e - from + 1);
-			for (int len = 1; len <= longest; len++) {
-				double v = best[len * this.days + e];
-				if (v > top) {
-					top = v;
-					cell = len * this.days + e;
-				}
-			}
-		}
-		if (cell < 0) {
-			return;
-		}
-		Found f = found(centre, counts, cell, best, circle);
-		out.add(f);
-		bestInRange(centre, counts, from, f.start - 2, floor, best, circle, out);
-		bestInRange(centre, counts, f.end + 2, to, floor, best, circle, out);
-	}
-
-	private Found found(int centre, int[] counts, int cell, double[] best, int[] circle) {
-		int len = cell / this.days;
-		int e = cell % this.days;
-		int g = circle[cell];
-		Found f = new Found();
-		f.centre = centre;
-		f.size = this.circleSizes[centre][g];
-		f.radius = this.circleRadii[centre][g];
-		f.start = e + 1 - len;
-		f.end = e;
-		f.llr = best[cell];
-		long c = 0;
-		long cz = 0;
-		for (int k = 0; k < f.size; k++) {
-			int l = this.order[centre][k];
-			cz += this.locationTotals[l];
-			for (int d = f.start; d <= e; d++) {
-				c += counts[l * this.days + d];
-			}
-		}
-		f.observed = c;
-		f.expected = cz * (this.dayPrefix[e + 1] - this.dayPrefix[f.start]) / this.totalD;
-		return f;
-	}
-
-	/** Maximum LLR of each replication. */
-	double[] replicateMaxima(int replications, long seed) {
-		double[] maxima = new double[replications];
-		if (replications == 0) {
-			return maxima;
-		}
-		// the pool this runs in (the analytics executor's, or the common one): the
-		// number of chunks changes nothing but the speed
-		int parallelism = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool().getParallelism()
-				: ForkJoinPool.getCommonPoolParallelism();
-		int chunks = Math.min(replications, 4 * parallelism + 4);
-		if (this.prospective) {
-			prospectiveMaxima(maxima, seed, chunks);
-			return maxima;
-		}
-		int[] dayOfCase = new int[(int) this.total];
-		int k = 0;
-		for (int d = 0; d < this.days; d++) {
-			for (long j = 0; j < this.dayTotals[d]; j++) {
-				dayOfCase[k++] = d;
-			}
-		}
-		IntStream.range(0, chunks).parallel().forEach(chunk -> {
-			int[] days = new int[dayOfCase.length];
-			int[] counts = new int[this.locations * this.days];
-			Tables t = new Tables(this);
-			CircleScratch s = new CircleScratch(this);
-			for (int r = chunk; r < replications; r += chunks) {
-				permute(dayOfCase, replicationSeed(seed, r), days, counts);
-				maxima[r] = maximum(counts, t, s);
-			}
-		});
-		return maxima;
-	}
-
-	/**
-	 * Prospective replications: only the last maxDays days are ever scanned, so only
-	 * which cases land on them matters. Permuting the days of all cases puts the K cases
-	 * of those days on a uniformly random ordered sample of K of the C cases, so a
-	 * partial shuffle of K steps (not C) gives the same distribution; the prefix arrays
-	 * are then needed only from {@link #xLo} on, from each location's cases on those
-	 * days.
-	 */
-	private void prospectiveMaxima(double[] maxima, long seed, int chunks) {
-		int recent = (int) Math.round(this.totalD - this.dayPrefix[this.xLo]);
-		int[] recentDay = new int[recent];
-		int k = 0;
-		for (int d = this.xLo; d < this.days; d++) {
-			for (long j = 0; j < this.dayTotals[d]; j++) {
-				recentDay[k++] = d - this.xLo;
-			}
-		}
-		int[] locationOfCase = new int[(int) this.total];
-		k = 0;
-		for (int l = 0; l < this.locations; l++) {
-			for (long j = 0; j < this.locationTotals[l]; j++) {
-				locationOfCase[k++] = l;
-			}
-		}
-		int span = this.days - this.xLo;
-		IntStream.range(0, chunks).parallel().forEach(chunk -> {
-			int[] cases = new int[locationOfCase.length];
-			int[] counts = new int[this.locations * span];
-			Tables t = new Tables(this);
-			CircleScratch s = new CircleScratch(this);
-			for (int r = chunk; r < maxima.length; r += chunks) {
-				System.arraycopy(locationOfCase, 0, cases, 0, cases.length);
-				SplittableRandom random = new SplittableRandom(replicationSeed(seed, r));
-				Arrays.fill(counts, 0);
-				for (int i = 0; i < recent; i++) {
-					int j = i + random.nextInt(cases.length - i);
-					int picked = cases[j];
-					cases[j] = cases[i];
-					cases[i] = picked;
-					counts[picked * span + recentDay[i]]++;
-				}
-				recentTables(counts, span, t);
-				double best = 0;
-				for (int c = 0; c < this.locations; c++) {
-					best = scanCentre(c, t, s, best, null);
-				}
-				maxima[r] = best;
-			}
-		});
-	}
-
-	/**
 	 * The prefix arrays from {@link #xLo} on, from the cases on the last days only:
 	 * {@code C P_l[j] - C_l Q[j] = C_l (C - Q[j]) - C S_l[j]}, S_l[j] the location's
 	 * cases on days j and after (the same exact integers as {@link #tables}).
 	 */
-	private void recentTables(int[] recentCounts, int span, Tables t) {
+	void recentTables(int[] recentCounts, int span, Tables t) {
 		int w = this.days + 1;
 		for (int l = 0; l < this.locations; l++) {
 			int xb = l * w;
@@ -536,30 +289,6 @@ final class ScanKernel {
 			int mb = l * this.stride;
 			for (int len = 1; len <= this.maxDays; len++) {
 				t.blockMax[mb + len * this.blocks] = blockMax(t.x, xb, len, 0);
-			}
-		}
-	}
-
-	private static long replicationSeed(long seed, int replication) {
-		return seed * 0x9E3779B97F4A7C15L + replication * 0xBF58476D1CE4E5B9L + 1;
-	}
-
-	/** Random days for the cases: locations keep their totals, days keep theirs. */
-	private void permute(int[] dayOfCase, long seed, int[] days, int[] counts) {
-		System.arraycopy(dayOfCase, 0, days, 0, days.length);
-		SplittableRandom random = new SplittableRandom(seed);
-		for (int i = days.length - 1; i > 0; i--) {
-			int j = random.nextInt(i + 1);
-			int t = days[i];
-			days[i] = days[j];
-			days[j] = t;
-		}
-		Arrays.fill(counts, 0);
-		int pos = 0;
-		for (int l = 0; l < this.locations; l++) {
-			int base = l * this.days;
-			for (long j = 0; j < this.locationTotals[l]; j++) {
-				counts[base + days[pos++]]++;
 			}
 		}
 	}
@@ -579,7 +308,7 @@ final class ScanKernel {
 	 * {@code found} is given, records there the cylinder that improved on it last (and
 	 * then also scans circles other centres have).
 	 */
-	private double scanCentre(int centre, Tables t, CircleScratch s, double best, Found found) {
+	double scanCentre(int centre, Tables t, CircleScratch s, double best, Found found) {
 		int[] ord = this.order[centre];
 		int[] sizes = this.circleSizes[centre];
 		if (sizes.length == 0) {

@@ -113,13 +113,13 @@ public final class SpaceTimePermutationScan {
 			return new Result(List.of(), 0, new double[options.replications()]);
 		}
 		boolean several = options.secondaryClusters() == ScanOptions.SecondaryClusters.NO_OVERLAP_IN_SPACE_AND_TIME;
-		double[] maxima = kernel.replicateMaxima(options.replications(), options.seed());
+		double[] maxima = new ScanReplications(kernel).maxima(options.replications(), options.seed());
 		double[] sorted = maxima.clone();
 		Arrays.sort(sorted);
 		// a cylinder no more likely than every replication's maximum has p = 1: when
 		// those are not reported, neither they nor anything below them need be found
 		double floor = !options.reportPValueOne() && sorted.length > 0 ? sorted[0] : 0;
-		List<Found> ordered = kernel.candidates(data.countsView(), several, floor);
+		List<Found> ordered = new ScanCandidates(kernel).find(data.countsView(), several, floor);
 		// most likely first; equal LLRs: fewer locations first (as SaTScan), then centre
 		// and start
 		ordered.sort(Comparator.comparingDouble((Found f) -> -f.llr)
