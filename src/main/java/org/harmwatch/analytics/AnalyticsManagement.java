@@ -1,35 +1,26 @@
 package org.harmwatch.analytics;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
-import org.harmwatch.analytics.density.GridSpec;
-import org.harmwatch.analytics.density.Kernel;
-import org.harmwatch.analytics.density.KernelDensity;
 import org.harmwatch.analytics.hotspot.GetisOrdGiStar;
 import org.harmwatch.analytics.hotspot.Permutations;
 import org.harmwatch.analytics.hotspot.Significance;
 import org.harmwatch.analytics.hotspot.SpatialWeights;
+import org.harmwatch.analytics.internal.AlarmSeries;
 import org.harmwatch.analytics.internal.AnalyticsExecutor;
 import org.harmwatch.analytics.internal.AnalyticsLimits;
+import org.harmwatch.analytics.internal.Heatmaps;
 import org.harmwatch.analytics.internal.LocalProjection;
 import org.harmwatch.analytics.internal.ObservationRepository;
 import org.harmwatch.analytics.scan.ScanOptions;
 import org.harmwatch.analytics.scan.SpaceTimeCases;
 import org.harmwatch.analytics.scan.SpaceTimePermutationScan;
-import org.harmwatch.analytics.temporal.Cusum;
-import org.harmwatch.analytics.temporal.Ears;
-import org.harmwatch.analytics.temporal.FarringtonFlexible;
 import org.harmwatch.geography.Area;
-import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.Bounds;
 import org.harmwatch.geography.GeographyManagement;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -79,17 +70,17 @@ public class AnalyticsManagement {
 
 	private final Clock clock;
 
-	private final AnalyticsLimits limits;
-
 	private final AnalyticsExecutor executor;
 
+	private final Heatmaps heatmaps;
+
 	AnalyticsManagement(GeographyManagement geography, ObservationRepository observations, Clock clock,
-			AnalyticsLimits limits, AnalyticsExecutor executor) {
+			AnalyticsExecutor executor, Heatmaps heatmaps) {
 		this.geography = geography;
 		this.observations = observations;
 		this.clock = clock;
-		this.limits = limits;
 		this.executor = executor;
+		this.heatmaps = heatmaps;
 	}
 
 	// ---- Observations for the spike detector
@@ -346,90 +337,7 @@ public class AnalyticsManagement {
 
 	/** Smooths points into events per square kilometre on a grid of square cells. */
 	public Heatmap heatmap(HeatmapQuery query) {
-		return executor.run(() -> computeHeatmap(query));
-	}
-
-	private Heatmap computeHeatmap(HeatmapQuery query) {
-		if (query.points().size() > MAX_POINTS) {
-			throw new AnalyticsRequestException("points", "At most " + MAX_POINTS + " points per heatmap.");
-		}
-		if (!(query.bandwidthMetres() > 0) || !Double.isFinite(query.bandwidthMetres())) {
-			throw new AnalyticsRequestException("bandwidthMetres", "The bandwidth must be above 0 metres.");
-		}
-		if (!(query.cellMetres() > 0) || !Double.isFinite(query.cellMetres())) {
-			throw new AnalyticsRequestException("cellMetres", "The cell size must be above 0 metres.");
-		}
-		var bounds = query.bounds() != null ? query.bounds() : geography.bounds()
-			.orElseThrow(
-					() -> new AnalyticsRequestException("bounds", "No region is loaded; give the bounds of the grid."));
-		if (!(bounds.north() > bounds.south() && bounds.east() > bounds.west())) {
-			throw new AnalyticsRequestException("bounds",
-					"The bounds must have north above south and east above west.");
-		}
-		if (!(bounds.south() >= -90 && bounds.north() <= 90 && bounds.west() >= -180 && bounds.east() <= 180)) {
-			throw new AnalyticsRequestException("bounds",
-					"The bounds must be latitudes from -90 to 90 and longitudes from -180 to 180.");
-		}
-		var projection = new LocalProjection((bounds.south() + bounds.north()) / 2,
-				(bounds.west() + bounds.east()) / 2);
-		double xmin = projection.x(bounds.west());
-		double xmax = projection.x(bounds.east());
-		double ymin = projection.y(bounds.south());
-		double ymax = projection.y(bounds.north());
-		double columns = Math.ceil((xmax - xmin) / query.cellMetres());
-		double rows = Math.ceil((ymax - ymin) / query.cellMetres());
-		if (columns * rows > MAX_HEATMAP_CELLS) {
-			throw new AnalyticsRequestException("cellMetres", "That would be " + (long) (columns * rows)
-					+ " cells; at most " + MAX_HEATMAP_CELLS + ". Choose larger cells or smaller bounds.");
-		}
-		var grid = GridSpec.ofCellSize(xmin, xmax, ymin, ymax, query.cellMetres());
-		int n = query.points().size();
-		long work = heatmapWork(n, grid, query.kernel(), query.bandwidthMetres());
-		if (work > limits.maxHeatmapWork()) {
-			throw new AnalyticsRequestException("points", String.format(Locale.ENGLISH,
-					"This heatmap is too much work: %,d points, each reaching up to %,d cells within the bandwidth, make "
-							+ "%,d kernel evaluations; at most %,d are allowed in one request. Use fewer points, larger "
-							+ "cells, a smaller bandwidth or smaller bounds.",
-					n, n == 0 ? 0 : work / n, work, limits.maxHeatmapWork()));
-		}
-		double[] x = new double[n];
-		double[] y = new double[n];
-		double[] w = new double[n];
-		for (int i = 0; i < n; i++) {
-			var point = query.points().get(i);
-			if (!(point.weight() >= 0) || !Double.isFinite(point.weight())) {
-				throw new AnalyticsRequestException("points[" + i + "].weight", "A weight must be 0 or more.");
-			}
-			x[i] = projection.x(point.lon());
-			y[i] = projection.y(point.lat());
-			w[i] = point.weight();
-		}
-		var density = KernelDensity.of(query.kernel(), query.bandwidthMetres()).estimate(x, y, w, grid);
-		double[] perKm2 = density.intensities();
-		double max = 0;
-		for (int i = 0; i < perKm2.length; i++) {
-			perKm2[i] *= 1_000_000; // per square metre to per square kilometre
-			max = Math.max(max, perKm2[i]);
-		}
-		var extent = new Bounds(projection.lat(grid.ymin()), projection.lon(grid.xmin()), projection.lat(grid.ymax()),
-				projection.lon(grid.xmax()));
-		return new Heatmap(extent, grid.columns(), grid.rows(), query.cellMetres(), query.kernel(),
-				query.bandwidthMetres(), perKm2, max);
-	}
-
-	/**
-	 * The kernel evaluations a heatmap costs, an upper bound known before any is made:
-	 * each point visits the cells of the square around it whose side is twice the
-	 * kernel's reach (its bandwidth, or {@link KernelDensity#DEFAULT_GAUSSIAN_TRUNCATION}
-	 * bandwidths for the Gaussian), cut to the grid.
-	 */
-	static long heatmapWork(int points, GridSpec grid, Kernel kernel, double bandwidthMetres) {
-		double reach = kernel.isCompact() ? bandwidthMetres
-				: KernelDensity.DEFAULT_GAUSSIAN_TRUNCATION * bandwidthMetres;
-		long columns = (long) Math.min(grid.columns(), Math.floor(2 * reach / grid.cellWidth()) + 1);
-		long rows = (long) Math.min(grid.rows(), Math.floor(2 * reach / grid.cellHeight()) + 1);
-		double work = (double) points * columns * rows;
-		return work >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) work;
+		return executor.run(() -> heatmaps.compute(query));
 	}
 
 	// ---- Alarms
@@ -456,126 +364,7 @@ public class AnalyticsManagement {
 				throw new AnalyticsRequestException("counts[" + i + "]", "Counts must be numbers of 0 or more.");
 			}
 		}
-		return executor.run(() -> switch (method) {
-			case EARS_C1 -> ears(firstDay, counts, Ears.Method.C1);
-			case EARS_C2 -> ears(firstDay, counts, Ears.Method.C2);
-			case EARS_C3 -> ears(firstDay, counts, Ears.Method.C3);
-			case CUSUM -> cusum(firstDay, counts);
-			case FARRINGTON -> farrington(firstDay, counts, farrington);
-		});
-	}
-
-	private static List<AlarmDay> ears(LocalDate firstDay, double[] counts, Ears.Method method) {
-		var options = Ears.Options.cdc(method);
-		int first = Ears.firstIndex(method, options.baseline());
-		if (counts.length <= first) {
-			throw new AnalyticsRequestException("counts", "EARS " + method + " needs more than " + first
-					+ " days of counts; there are " + counts.length + ".");
-		}
-		var result = Ears.detect(counts, method, options);
-		return days(firstDay, counts, result.statistic(), result.upperBound(), result.alarm());
-	}
-
-	private static List<AlarmDay> cusum(LocalDate firstDay, double[] counts) {
-		int training = 28;
-		if (counts.length <= training) {
-			throw new AnalyticsRequestException("counts",
-					"CUSUM trains on the first " + training + " days; give more than that.");
-		}
-		var result = Cusum.detect(counts, Cusum.Options.resetting(training));
-		return days(firstDay, counts, result.statistic(), result.upperBound(), result.alarm());
-	}
-
-	private static List<AlarmDay> days(LocalDate firstDay, double[] counts, double[] statistic, double[] bound,
-			boolean[] alarm) {
-		var out = new ArrayList<AlarmDay>(counts.length);
-		for (int i = 0; i < counts.length; i++) {
-			out.add(new AlarmDay(firstDay.plusDays(i), counts[i], value(statistic, i), value(bound, i),
-					i < alarm.length && alarm[i]));
-		}
-		return out;
-	}
-
-	private static double value(double[] values, int i) {
-		return i < values.length ? values[i] : Double.NaN;
-	}
-
-	/** The most recent days a daily Farrington evaluates: one GLM fit each. */
-	static final int MAX_DAILY_FARRINGTON_DAYS = 366;
-
-	private static List<AlarmDay> farrington(LocalDate firstDay, double[] counts, FarringtonSettings settings) {
-		FarringtonFlexible.Options options;
-		try {
-			options = settings.options();
-		}
-		catch (IllegalArgumentException ex) {
-			throw new AnalyticsRequestException("farrington", "Farrington settings: " + ex.getMessage() + ".");
-		}
-		if (options.b() > 10 || options.w() > 26 || options.noPeriods() > 52 || (options.pastWeeksNotIncluded() != null
-				&& (options.pastWeeksNotIncluded() < 0 || options.pastWeeksNotIncluded() > 104))) {
-			throw new AnalyticsRequestException("farrington",
-					"Farrington settings: b at most 10 years, w at most 26, noPeriods at most 52, "
-							+ "pastPeriodsNotIncluded from 0 to 104.");
-		}
-		return switch (settings.unit()) {
-			case WEEK -> weeklyFarrington(firstDay, counts, options);
-			case DAY -> dailyFarrington(firstDay, counts, options);
-			case MONTH -> throw new AnalyticsRequestException("farrington.unit",
-					"Farrington runs on weekly sums (WEEK) or on the days themselves (DAY).");
-		};
-	}
-
-	private static List<AlarmDay> weeklyFarrington(LocalDate firstDay, double[] counts,
-			FarringtonFlexible.Options options) {
-		// Weekly counts from Monday; a partial first week is dropped so every week is
-		// comparable.
-		var monday = firstDay.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
-		int offset = (int) (monday.toEpochDay() - firstDay.toEpochDay());
-		int weeks = Math.max(0, (counts.length - offset) / 7);
-		int first = FarringtonFlexible.firstEvaluable(FarringtonFlexible.Unit.WEEK, options);
-		if (weeks <= first) {
-			throw new AnalyticsRequestException("counts", "Farrington with b = " + options.b() + " needs more than "
-					+ first + " whole weeks (" + options.b() + " years of history); there are " + weeks + ".");
-		}
-		var starts = new ArrayList<LocalDate>(weeks);
-		double[] weekly = new double[weeks];
-		for (int k = 0; k < weeks; k++) {
-			starts.add(monday.plusWeeks(k));
-			for (int d = 0; d < 7; d++) {
-				weekly[k] += counts[offset + 7 * k + d];
-			}
-		}
-		return periods(starts, weekly,
-				FarringtonFlexible.detect(starts, weekly, FarringtonFlexible.Unit.WEEK, options));
-	}
-
-	private static List<AlarmDay> dailyFarrington(LocalDate firstDay, double[] counts,
-			FarringtonFlexible.Options options) {
-		int first = FarringtonFlexible.firstEvaluable(FarringtonFlexible.Unit.DAY, options);
-		if (counts.length <= first) {
-			throw new AnalyticsRequestException("counts", "Daily Farrington with b = " + options.b()
-					+ " needs more than " + first + " days of counts; there are " + counts.length + ".");
-		}
-		var starts = new ArrayList<LocalDate>(counts.length);
-		for (int d = 0; d < counts.length; d++) {
-			starts.add(firstDay.plusDays(d));
-		}
-		int from = Math.max(first, counts.length - MAX_DAILY_FARRINGTON_DAYS);
-		return periods(starts, counts,
-				FarringtonFlexible.detect(starts, counts, FarringtonFlexible.Unit.DAY, options, from, counts.length));
-	}
-
-	private static List<AlarmDay> periods(List<LocalDate> starts, double[] observed,
-			List<FarringtonFlexible.Period> detected) {
-		var byIndex = new TreeMap<Integer, FarringtonFlexible.Period>();
-		detected.forEach(period -> byIndex.put(period.index(), period));
-		var out = new ArrayList<AlarmDay>(observed.length);
-		for (int k = 0; k < observed.length; k++) {
-			var period = byIndex.get(k);
-			out.add(period == null ? new AlarmDay(starts.get(k), observed[k], Double.NaN, Double.NaN, false)
-					: new AlarmDay(starts.get(k), observed[k], period.score(), period.upperBound(), period.alarm()));
-		}
-		return out;
+		return executor.run(() -> AlarmSeries.detect(firstDay, counts, method, farrington));
 	}
 
 	// ---- Space-time scan
