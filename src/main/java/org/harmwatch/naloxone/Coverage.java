@@ -44,15 +44,17 @@ public record Coverage(LocalDate from, LocalDate to, String lsoaVintage, @Nullab
 	 * told of them (overdose events and direct reports)
 	 * @param perHundredOverdoses kits per 100 overdoses, or {@code null} when none is
 	 * known
-	 * @param publicHolders active public-sector holders (police officers' pools apart)
+	 * @param publicHolders active public-sector holders (police and fire officers' pools
+	 * apart)
 	 * @param privateHolders active private holders
 	 * @param thirdSectorHolders active third-sector holders
 	 * @param policeHolders active pools of police officers carrying kits
+	 * @param fireHolders active pools of fire and rescue officers carrying kits
 	 * @param activeHolders the active holders' names
 	 */
 	public record District(String code, String name, long population, long kits, double perThousand, long overdoses,
 			@Nullable Double perHundredOverdoses, int publicHolders, int privateHolders, int thirdSectorHolders,
-			int policeHolders, List<String> activeHolders) {
+			int policeHolders, int fireHolders, List<String> activeHolders) {
 
 		public District {
 			activeHolders = List.copyOf(activeHolders);

@@ -44,12 +44,13 @@ public final class CoverageRules {
 				.sorted(Comparator.comparing(Holder::name, String.CASE_INSENSITIVE_ORDER))
 				.toList();
 			int police = (int) activeHere.stream().filter(h -> h.kind() == HolderKind.POLICE_OFFICERS).count();
-			var others = activeHere.stream().filter(h -> h.kind() != HolderKind.POLICE_OFFICERS).toList();
+			int fire = (int) activeHere.stream().filter(h -> h.kind() == HolderKind.FIRE_OFFICERS).count();
+			var others = activeHere.stream().filter(h -> !isOfficerPool(h)).toList();
 			long population = lad.population() == null ? 0 : lad.population();
 			long known = overdoses.getOrDefault(lad.code(), 0L);
 			rows.add(new Coverage.District(lad.code(), lad.name(), population, supplied,
 					perThousand(supplied, population), known, perHundred(supplied, known), count(others, Sector.PUBLIC),
-					count(others, Sector.PRIVATE), count(others, Sector.THIRD_SECTOR), police,
+					count(others, Sector.PRIVATE), count(others, Sector.THIRD_SECTOR), police, fire,
 					activeHere.stream().map(Holder::name).toList()));
 		}
 		rows.sort(Comparator.comparing(Coverage.District::name));
@@ -79,7 +80,12 @@ public final class CoverageRules {
 		}).toList();
 	}
 
-	private static int count(List<Holder> holders, Sector sector) {
+	/** Whether the holder is a pool of police or fire officers carrying kits. */
+	public static boolean isOfficerPool(Holder holder) {
+		return holder.kind() == HolderKind.POLICE_OFFICERS || holder.kind() == HolderKind.FIRE_OFFICERS;
+	}
+
+	static int count(List<Holder> holders, Sector sector) {
 		return (int) holders.stream().filter(h -> h.sector() == sector).count();
 	}
 

@@ -5,102 +5,43 @@ import java.util.List;
 
 import org.harmwatch.overdose.AreaMonthTable;
 import org.harmwatch.overdose.Cell;
-import org.jspecify.annotations.Nullable;
+import org.harmwatch.platform.web.MapBands;
 
 /**
  * The public map of a published table: each district's total over the months, shaded by
- * its rate per 100,000 in up to {@link #BANDS} bands cut at the quantiles of the
- * published rates only. A withheld total has no band (the map hatches it and says "fewer
- * than 5"), so nothing on the map is worked out from a withheld count.
+ * its rate per 100,000 in bands cut at the published rates only ({@link MapBands}). A
+ * withheld total has no band (the map hatches it and says "fewer than 5"), so nothing on
+ * the map is worked out from a withheld count.
  *
  * @param areas one per district, in the table's order
- * @param bands the bands, lowest first; empty when no rate is published
+ * @param bands the bands of the published rates
  */
-record PublishedChoropleth(List<Area> areas, List<Band> bands) {
-
-	/** The most bands a map has. */
-	static final int BANDS = 5;
+record PublishedChoropleth(List<Area> areas, MapBands bands) {
 
 	/**
 	 * One district.
 	 *
 	 * @param total its published total over the months (withheld when any month is)
-	 * @param band its band's index, or {@code null} when withheld or no rate is known
+	 * @param cssClass how the map and the table's swatch colour it: its band,
+	 * {@code hw-withheld} or {@code hw-no-rate}
 	 */
-	record Area(String code, String name, Cell total, @Nullable Integer band) {
-
-		/** The class the map and the legend colour it with. */
-		String cssClass() {
-			if (total.suppressed()) {
-				return "hw-withheld";
-			}
-			return band == null ? "hw-no-rate" : "hw-band-" + band;
-		}
-
-	}
-
-	/** Rates from {@code lower} to {@code upper} per 100,000, both published. */
-	record Band(int index, double lower, double upper) {
-
-		String cssClass() {
-			return "hw-band-" + index;
-		}
+	record Area(String code, String name, Cell total, String cssClass) {
 
 	}
 
 	static PublishedChoropleth of(AreaMonthTable table) {
-		var rates = table.rows()
+		var bands = MapBands.of(table.rows()
 			.stream()
+			.filter(r -> !r.total().suppressed() && r.total().rate() != null)
 			.map(r -> r.total().rate())
-			.filter(r -> r != null)
-			.map(Double::doubleValue)
-			.sorted()
-			.toList();
-		var bands = bands(rates);
+			.toList());
 		var areas = new ArrayList<Area>();
 		for (var row : table.rows()) {
-			var rate = row.total().rate();
-			Integer band = null;
-			if (!row.total().suppressed() && rate != null) {
-				for (var b : bands) {
-					if (rate >= b.lower()) {
-						band = b.index();
-					}
-				}
-			}
-			areas.add(new Area(row.ladCode(), row.ladName(), row.total(), band));
+			var total = row.total();
+			var cssClass = total.suppressed() ? "hw-withheld" : bands.cssClassOf(total.rate(), "hw-no-rate");
+			areas.add(new Area(row.ladCode(), row.ladName(), total, cssClass));
 		}
 		return new PublishedChoropleth(areas, bands);
-	}
-
-	/**
-	 * Up to {@link #BANDS} bands of about as many rates each, each starting at a
-	 * published rate and ending at the highest rate in it.
-	 */
-	static List<Band> bands(List<Double> sortedRates) {
-		var bands = new ArrayList<Band>();
-		int n = sortedRates.size();
-		int count = Math.min(BANDS, n);
-		int start = 0;
-		for (int b = 0; b < count; b++) {
-			int end = (int) Math.round((b + 1) * (double) n / count);
-			if (end <= start) {
-				continue;
-			}
-			double lower = sortedRates.get(start);
-			double upper = sortedRates.get(end - 1);
-			// Equal rates stay in one band.
-			while (end < n && sortedRates.get(end) == upper) {
-				end++;
-			}
-			upper = sortedRates.get(end - 1);
-			bands.add(new Band(bands.size(), lower, upper));
-			start = end;
-			if (start >= n) {
-				break;
-			}
-		}
-		return bands;
 	}
 
 }
