@@ -1,8 +1,10 @@
 package org.harmwatch.naloxone;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.harmwatch.analytics.AnalyticsBusyException;
 import org.harmwatch.analytics.AnalyticsManagement;
@@ -19,6 +21,7 @@ import org.harmwatch.naloxone.internal.HotspotRules;
 import org.harmwatch.naloxone.internal.LedgerRepository;
 import org.harmwatch.naloxone.internal.NaloxoneAudit;
 import org.harmwatch.naloxone.internal.NaloxonePolicy;
+import org.harmwatch.overdose.AgeBand;
 import org.harmwatch.overdose.OverdoseStatistics;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.AuditLog.Outcome;
@@ -93,11 +96,14 @@ public class CoverageManagement {
 				coverage.activeHolders(from, to), coverage.overdosesByDistrict(from, to, region.timeZone()));
 		var chosen = ladCode == null ? List.<Coverage.Lsoa>of()
 				: CoverageRules.lsoas(lsoas.stream().filter(a -> ladCode.equals(a.ladCode())).toList(), kitsByLsoa);
+		var ageYear = ageYear();
+		var byAge = CoverageRules.byAgeAndSex(coverage.kitsByAgeBandAndSex(from, to),
+				overdoses.byAgeBandAndSex(from, to), ageYear == null ? Map.of() : populationByAge(ageYear));
 		audit.record(NaloxoneAudit.NALOXONE_COVERAGE_VIEWED, "naloxone-coverage", null, null, Outcome.ALLOWED,
 				from + ".." + to + (ladCode == null ? "" : " " + ladCode));
 		return new Coverage(from, to, geography.vintage(AreaLevel.LSOA), populationYear.orElse(null),
 				geography.deprivationEdition(), total, unplaced, districts, CoverageRules.deciles(lsoas, kitsByLsoa),
-				chosen);
+				chosen, byAge, ageYear);
 	}
 
 	/**
@@ -146,6 +152,37 @@ public class CoverageManagement {
 		return new CoverageHotspots(from, to, ladCode, placed, regionRate, true,
 				HotspotRules.hotspots(tested.areas(), byCode, geography::neighbours, counts, kitsByLsoa, regionRate,
 						holders, coverage.activeHolders(from, to)));
+	}
+
+	/** The latest year for which every district's population is known. */
+	private @Nullable Integer ageYear() {
+		Integer year = null;
+		for (var lad : geography.areas(AreaLevel.LAD)) {
+			var years = geography.populationYears(lad.code());
+			if (years.isEmpty()) {
+				return null;
+			}
+			int latest = years.get(years.size() - 1);
+			year = year == null ? latest : Math.min(year, latest);
+		}
+		return year;
+	}
+
+	/** The region's residents per age band in the year; bands not known are left out. */
+	private Map<AgeBand, Long> populationByAge(int year) {
+		var result = new EnumMap<AgeBand, Long>(AgeBand.class);
+		band: for (var band : AgeBand.values()) {
+			long sum = 0;
+			for (var lad : geography.areas(AreaLevel.LAD)) {
+				var people = geography.population(lad.code(), year, band.from(), band.to());
+				if (people.isEmpty()) {
+					continue band;
+				}
+				sum += people.getAsLong();
+			}
+			result.put(band, sum);
+		}
+		return result;
 	}
 
 	private void check(HarmwatchUser user, LocalDate from, LocalDate to, @Nullable String ladCode) {

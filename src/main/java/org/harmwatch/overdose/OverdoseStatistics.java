@@ -116,6 +116,19 @@ public class OverdoseStatistics {
 	}
 
 	/**
+	 * Overdoses of every reporting agency by age band and sex as recorded, over the days
+	 * {@code from} to {@code to} (both included, in the region's zone), keyed
+	 * {@code BAND|SEX} ({@link AgeBand} and {@link Sex} names) with an empty part where
+	 * it is not recorded: counts only, for coverage by age and sex, never published as
+	 * they are.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> byAgeBandAndSex(LocalDate from, LocalDate to) {
+		return counts.byAgeBandAndSex(from.atStartOfDay(zone).toInstant(),
+				to.plusDays(1).atStartOfDay(zone).toInstant());
+	}
+
+	/**
 	 * The district's population in the year, or in the nearest year known (estimates lag
 	 * by a year or two).
 	 */

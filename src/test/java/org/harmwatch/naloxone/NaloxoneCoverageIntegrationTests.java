@@ -10,6 +10,7 @@ import org.harmwatch.EventPublications;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.overdose.AgeBand;
 import org.harmwatch.overdose.IncidentDraft;
 import org.harmwatch.overdose.NaloxoneAdministration;
 import org.harmwatch.overdose.NaloxoneGiver;
@@ -17,6 +18,7 @@ import org.harmwatch.overdose.NaloxoneRoute;
 import org.harmwatch.overdose.OverdoseManagement;
 import org.harmwatch.overdose.OverdoseRecorded;
 import org.harmwatch.overdose.RecordedVia;
+import org.harmwatch.overdose.Sex;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.shared.Action;
@@ -249,9 +251,22 @@ class NaloxoneCoverageIntegrationTests {
 		var batch = "HOT-" + mark;
 		ledger.record(lead, new MovementDraft(MovementKind.RECEIVED, "NYXOID", batch, today.plusYears(1), null,
 				pharmacy, 900, today, null, null, null, null));
+		var ages = coverage.coverage(lead, from, today, null);
 		ledger.record(lead, new MovementDraft(MovementKind.SUPPLIED, "NYXOID", batch, null, pharmacy, null, 800, today,
-				"C-" + mark, SupplyType.FIRST, null, null));
+				"C-" + mark, SupplyType.FIRST, null, null, AgeBand.AGE_25_34, Sex.FEMALE));
 		var after = coverage.hotspots(lead, from, today, SOLIHULL);
+		// By age band and sex: the 800 kits are women of 25 to 34; the cluster's
+		// overdoses have no age band recorded.
+		var agesAfter = coverage.coverage(lead, from, today, null);
+		var band = agesAfter.byAgeAndSex().get(AgeBand.AGE_25_34.ordinal());
+		assertThat(band.ageBand()).isEqualTo(AgeBand.AGE_25_34);
+		assertThat(band.kits().get(0) - ages.byAgeAndSex().get(AgeBand.AGE_25_34.ordinal()).kits().get(0))
+			.isEqualTo(800);
+		assertThat(band.population()).isPositive();
+		assertThat(band.perThousand()).isCloseTo(band.allKits() * 1000.0 / band.population(), within(1e-9));
+		var none = agesAfter.byAgeAndSex().get(AgeBand.values().length);
+		assertThat(none.ageBand()).isNull();
+		assertThat(none.allOverdoses()).isGreaterThanOrEqualTo(25L * cluster.size());
 		var covered = hotspot(after, centre.code());
 		assertThat(covered.kitsAround() - hot.kitsAround()).isEqualTo(800);
 		assertThat(covered.gap()).isFalse();

@@ -12,6 +12,8 @@ import org.harmwatch.naloxone.Coverage;
 import org.harmwatch.naloxone.Holder;
 import org.harmwatch.naloxone.HolderKind;
 import org.harmwatch.naloxone.Sector;
+import org.harmwatch.overdose.AgeBand;
+import org.harmwatch.overdose.Sex;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,6 +80,36 @@ public final class CoverageRules {
 			return new Coverage.Lsoa(a.code(), a.name(), population, a.imdDecile(), supplied,
 					perThousand(supplied, population));
 		}).toList();
+	}
+
+	/**
+	 * The rows by age band and sex: each band, then the row of supplies and overdoses
+	 * with no band recorded.
+	 * @param kits kits supplied keyed {@code BAND|SEX}, an empty part where not recorded
+	 * @param overdoses overdoses keyed the same way
+	 * @param population the region's residents per band, where known
+	 */
+	public static List<Coverage.AgeSex> byAgeAndSex(Map<String, Long> kits, Map<String, Long> overdoses,
+			Map<AgeBand, Long> population) {
+		var rows = new ArrayList<Coverage.AgeSex>();
+		var bands = new ArrayList<@Nullable AgeBand>(List.of(AgeBand.values()));
+		bands.add(null);
+		for (var band : bands) {
+			var prefix = band == null ? "|" : band.name() + "|";
+			var sexes = new ArrayList<String>();
+			for (var sex : Sex.values()) {
+				sexes.add(sex.name());
+			}
+			sexes.add("");
+			var kitCounts = sexes.stream().map(sex -> kits.getOrDefault(prefix + sex, 0L)).toList();
+			var overdoseCounts = sexes.stream().map(sex -> overdoses.getOrDefault(prefix + sex, 0L)).toList();
+			long allKits = kitCounts.stream().mapToLong(Long::longValue).sum();
+			long allOverdoses = overdoseCounts.stream().mapToLong(Long::longValue).sum();
+			var people = band == null ? null : population.get(band);
+			rows.add(new Coverage.AgeSex(band, kitCounts, overdoseCounts, people,
+					people == null ? null : perThousand(allKits, people), perHundred(allKits, allOverdoses)));
+		}
+		return rows;
 	}
 
 	/** Whether the holder is a pool of police or fire officers carrying kits. */
