@@ -216,7 +216,7 @@ class OverdoseStatisticsIntegrationTests {
 				"?to=99999-01", "?from=%27%3Cscript%3E")) {
 			mvc.perform(get("/overdose/statistics/map" + bad)).andExpect(status().is4xxClientError());
 		}
-		mvc.perform(get("/overdose/statistics/map?from=2005-02%00")).andExpect(status().isBadRequest());
+		mvc.perform(get("/overdose/statistics/map").param("from", "2005-02\u0000")).andExpect(status().isBadRequest());
 	}
 
 	/** Each table row of the map page: its class, then its cells' texts, joined by |. */
