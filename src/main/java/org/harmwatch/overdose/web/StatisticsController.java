@@ -165,7 +165,7 @@ class StatisticsController {
 		return value == null ? null : String.format(Locale.ROOT, "%.2f", value);
 	}
 
-	Query query(@Nullable String from, @Nullable String to, @Nullable String fatal) {
+	private Query query(@Nullable String from, @Nullable String to, @Nullable String fatal) {
 		var problems = new ArrayList<FieldProblem>();
 		var months = Periods.months(from, to, statistics.lastTwelveMonths()[1].plusMonths(1), 12,
 				OverdoseStatistics.MAX_MONTHS, problems);
