@@ -1,5 +1,6 @@
 // The situational-awareness map (templates/awareness/map.html). Leaflet is loaded before this module as the global L.
-// Settings and texts come from data-* attributes on #map (the content security policy allows no inline script).
+// Settings and texts come from data-* attributes on #map and on the panel around it (templates/fragments/map.html;
+// the content security policy allows no inline script).
 // Events are drawn on canvases (awareness-points.js), one layer per kind; the analytics engine's heatmap is an image
 // overlay and its Gi* hotspots are the hot and cold areas over the boundaries of /api/areas/{level}, fetched after the
 // points are drawn so that they never delay them. The tables under the map hold the same events as text.
@@ -12,7 +13,7 @@ const COLOURS = ['#d55e00', '#0072b2', '#cc79a7', '#009e73', '#e69f00', '#000000
 
 if (container && window.L) {
   const L = window.L;
-  const data = container.dataset;
+  const data = { ...container.parentElement.dataset, ...container.dataset };
   const started = performance.now();
   const map = L.map(container, { zoomSnap: 0.25, minZoom: 7, maxZoom: 18 });
   map.attributionControl.setPrefix(false);

@@ -1,5 +1,6 @@
 // The live map of overdoses (templates/overdose/map.html). Leaflet is loaded before this module as the global L.
-// Settings and texts come from data-* attributes on #map (the content security policy allows no inline script).
+// Settings and texts come from data-* attributes on #map and on the panel around it (templates/fragments/map.html;
+// the content security policy allows no inline script).
 // Points come as one flat array of integers and are drawn on a canvas of their own (awareness-points.js) as soon as
 // they arrive, so 50,000 of them draw in well under a second (docs/benchmarks.md); areas are a choropleth of the
 // counts the endpoint returns, over the boundaries of /api/areas/{level}, drawn when the boundaries arrive. The
@@ -12,7 +13,7 @@ const status = document.getElementById('map-status');
 
 if (container && window.L) {
   const L = window.L;
-  const data = container.dataset;
+  const data = { ...container.parentElement.dataset, ...container.dataset };
   const map = L.map(container, { preferCanvas: true, zoomSnap: 0.25, minZoom: 7, maxZoom: 18 });
   map.attributionControl.setPrefix(false);
   if (data.sourcesLabel) map.attributionControl.addAttribution(`<a href="#sources">${escapeHtml(data.sourcesLabel)}</a>`);

@@ -12,8 +12,9 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Situational awareness",
-		allowedDependencies = { "shared", "platform", "substances", "geography", "analytics", "analytics :: hotspot",
-				"analytics :: density", "analytics :: events", "overdose", "earlywarning", "drugchecking" })
+		allowedDependencies = { "shared", "platform", "platform :: forms", "substances", "geography", "analytics",
+				"analytics :: hotspot", "analytics :: density", "analytics :: events", "overdose", "earlywarning",
+				"drugchecking" })
 package org.harmwatch.awareness;
 
 import org.jspecify.annotations.NullMarked;

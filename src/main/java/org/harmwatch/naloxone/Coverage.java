@@ -3,6 +3,7 @@ package org.harmwatch.naloxone;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.harmwatch.overdose.AgeBand;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,15 +22,53 @@ import org.jspecify.annotations.Nullable;
  * @param districts one row per district of the region
  * @param deciles one row per IMD decile (1 = most deprived)
  * @param lsoas one row per LSOA of the chosen district; empty when none was chosen
+ * @param byAgeAndSex one row per age band, then one for supplies and overdoses with no
+ * age band recorded
+ * @param agePopulationYear the mid-year of the populations by age, if any is known
  */
 public record Coverage(LocalDate from, LocalDate to, String lsoaVintage, @Nullable Integer populationYear,
 		String deprivationEdition, long kits, long kitsWithoutLsoa, List<District> districts, List<Decile> deciles,
-		List<Lsoa> lsoas) {
+		List<Lsoa> lsoas, List<AgeSex> byAgeAndSex, @Nullable Integer agePopulationYear) {
 
 	public Coverage {
 		districts = List.copyOf(districts);
 		deciles = List.copyOf(deciles);
 		lsoas = List.copyOf(lsoas);
+		byAgeAndSex = List.copyOf(byAgeAndSex);
+	}
+
+	/**
+	 * Kits supplied and overdoses of one age band across the region, by sex. Overdoses
+	 * here are every reporting agency's (from {@code overdose}), not only those with
+	 * naloxone given; kits are the supplies whose person's age band was recorded.
+	 *
+	 * @param ageBand the age band, or {@code null} for supplies and overdoses with none
+	 * recorded
+	 * @param kits kits supplied, by sex ({@code FEMALE}, {@code MALE}, {@code OTHER},
+	 * then not recorded)
+	 * @param overdoses overdoses, by sex in the same order
+	 * @param population the region's residents of the band, if known
+	 * @param perThousand kits per 1,000 residents of the band, if the population is known
+	 * @param perHundredOverdoses kits per 100 overdoses of the band, if any
+	 */
+	public record AgeSex(@Nullable AgeBand ageBand, List<Long> kits, List<Long> overdoses, @Nullable Long population,
+			@Nullable Double perThousand, @Nullable Double perHundredOverdoses) {
+
+		public AgeSex {
+			kits = List.copyOf(kits);
+			overdoses = List.copyOf(overdoses);
+		}
+
+		/** Kits supplied in the band, whatever the sex. */
+		public long allKits() {
+			return kits.stream().mapToLong(Long::longValue).sum();
+		}
+
+		/** Overdoses in the band, whatever the sex. */
+		public long allOverdoses() {
+			return overdoses.stream().mapToLong(Long::longValue).sum();
+		}
+
 	}
 
 	/**
@@ -44,15 +83,17 @@ public record Coverage(LocalDate from, LocalDate to, String lsoaVintage, @Nullab
 	 * told of them (overdose events and direct reports)
 	 * @param perHundredOverdoses kits per 100 overdoses, or {@code null} when none is
 	 * known
-	 * @param publicHolders active public-sector holders (police officers' pools apart)
+	 * @param publicHolders active public-sector holders (police and fire officers' pools
+	 * apart)
 	 * @param privateHolders active private holders
 	 * @param thirdSectorHolders active third-sector holders
 	 * @param policeHolders active pools of police officers carrying kits
+	 * @param fireHolders active pools of fire and rescue officers carrying kits
 	 * @param activeHolders the active holders' names
 	 */
 	public record District(String code, String name, long population, long kits, double perThousand, long overdoses,
 			@Nullable Double perHundredOverdoses, int publicHolders, int privateHolders, int thirdSectorHolders,
-			int policeHolders, List<String> activeHolders) {
+			int policeHolders, int fireHolders, List<String> activeHolders) {
 
 		public District {
 			activeHolders = List.copyOf(activeHolders);

@@ -13,6 +13,8 @@ public enum HolderKind {
 	CUSTODY_SUITE,
 	/** Police officers who carry kits, as one pool. */
 	POLICE_OFFICERS,
+	/** Fire and rescue service officers who carry kits, as one pool. */
+	FIRE_OFFICERS,
 	/** A prison. */
 	PRISON,
 	/** An ambulance service. */

@@ -3,6 +3,8 @@ package org.harmwatch.naloxone;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.harmwatch.overdose.AgeBand;
+import org.harmwatch.overdose.Sex;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,9 +25,21 @@ import org.jspecify.annotations.Nullable;
  * @param supplyType first supply or resupply, for supplies
  * @param reason why a kit is replaced, returned or disposed of
  * @param releasePoint the point of risk a supply was made at, if any
+ * @param ageBand the age band of the person supplied, if known (supplies only)
+ * @param sex the sex of the person supplied, if known (supplies only)
  */
 public record MovementDraft(MovementKind kind, String productCode, String batchNumber, @Nullable LocalDate expiresOn,
 		@Nullable UUID fromHolder, @Nullable UUID toHolder, int kits, LocalDate happenedOn, @Nullable String clientCode,
-		@Nullable SupplyType supplyType, @Nullable KitReason reason, @Nullable ReleasePoint releasePoint) {
+		@Nullable SupplyType supplyType, @Nullable KitReason reason, @Nullable ReleasePoint releasePoint,
+		@Nullable AgeBand ageBand, @Nullable Sex sex) {
+
+	/** A movement with no age band or sex of a person. */
+	public MovementDraft(MovementKind kind, String productCode, String batchNumber, @Nullable LocalDate expiresOn,
+			@Nullable UUID fromHolder, @Nullable UUID toHolder, int kits, LocalDate happenedOn,
+			@Nullable String clientCode, @Nullable SupplyType supplyType, @Nullable KitReason reason,
+			@Nullable ReleasePoint releasePoint) {
+		this(kind, productCode, batchNumber, expiresOn, fromHolder, toHolder, kits, happenedOn, clientCode, supplyType,
+				reason, releasePoint, null, null);
+	}
 
 }

@@ -14,7 +14,7 @@ public enum Sector {
 	public static Sector usualFor(HolderKind kind) {
 		return switch (kind) {
 			case PHARMACY -> PRIVATE;
-			case CUSTODY_SUITE, POLICE_OFFICERS, PRISON, AMBULANCE, HOSPITAL -> PUBLIC;
+			case CUSTODY_SUITE, POLICE_OFFICERS, FIRE_OFFICERS, PRISON, AMBULANCE, HOSPITAL -> PUBLIC;
 			case DRUG_SERVICE, HOSTEL, OTHER -> THIRD_SECTOR;
 		};
 	}

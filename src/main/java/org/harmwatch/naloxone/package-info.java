@@ -9,7 +9,7 @@
  * prisoners on release), and by the public, who find where to get a kit without signing
  * in. An overdose recorded in {@code overdose} with naloxone from a police or ambulance
  * kit ({@link org.harmwatch.overdose.OverdoseRecorded}) creates one reissue task for that
- * holder; this module only listens to overdose's events.
+ * holder (by event).
  *
  * <p>
  * Points of risk (prison release, bail and homeless hostels, hospital discharge after an
@@ -27,8 +27,11 @@
  * deprivation (IMD deciles) and overdoses. Supplies count where the supplying holder is
  * (its optional point, checked to lie in the region), and overdoses are those at which
  * naloxone was given, as this module keeps them from {@code OverdoseRecorded} and direct
- * reports: it never asks the overdose module. The public finder shows listed holders on a
- * map, with the list as its text alternative.
+ * reports. The hotspot map asks {@code overdose} for one thing, counts of every reporting
+ * agency's overdoses by LSOA ({@link org.harmwatch.overdose.OverdoseStatistics}), and the
+ * analytics engine for their Gi* hotspots per 1,000 residents; docs/overdose-maps.md says
+ * why that measure. The public finder shows listed holders on a map, with the list as its
+ * text alternative.
  *
  * <p>
  * Every holder, and every movement, training and administration, belongs to the agency
@@ -40,7 +43,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Naloxone", allowedDependencies = { "shared", "platform", "platform :: forms",
-		"geography", "agency", "overdose :: events" })
+		"geography", "agency", "overdose", "overdose :: events", "analytics", "analytics :: hotspot" })
 package org.harmwatch.naloxone;
 
 import org.jspecify.annotations.NullMarked;

@@ -15,6 +15,16 @@ public enum AgeBand {
 		this.to = to;
 	}
 
+	/** The youngest age in the band, in whole years. */
+	public int from() {
+		return from;
+	}
+
+	/** The oldest age in the band, in whole years. */
+	public int to() {
+		return to;
+	}
+
 	/** The band an age in whole years falls in. */
 	public static AgeBand of(int age) {
 		for (var band : values()) {

@@ -1,10 +1,12 @@
 package org.harmwatch.overdose;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import org.harmwatch.geography.Area;
@@ -100,6 +102,30 @@ public class OverdoseStatistics {
 		var total = PublishedCounts.total(everything, all,
 				sum(districts.stream().map(d -> population(d.code(), middle)).toList()));
 		return new AreaMonthTable(months, rows, monthTotals, total, fatal);
+	}
+
+	/**
+	 * Overdoses of every reporting agency by 2021 LSOA over the days {@code from} to
+	 * {@code to} (both included, in the region's zone): counts only, for rates by small
+	 * area where they are set against something else (naloxone coverage), never published
+	 * as they are. Incidents placed only by a district or postcode are not in them.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> byLsoa(LocalDate from, LocalDate to) {
+		return counts.byLsoa(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+	}
+
+	/**
+	 * Overdoses of every reporting agency by age band and sex as recorded, over the days
+	 * {@code from} to {@code to} (both included, in the region's zone), keyed
+	 * {@code BAND|SEX} ({@link AgeBand} and {@link Sex} names) with an empty part where
+	 * it is not recorded: counts only, for coverage by age and sex, never published as
+	 * they are.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> byAgeBandAndSex(LocalDate from, LocalDate to) {
+		return counts.byAgeBandAndSex(from.atStartOfDay(zone).toInstant(),
+				to.plusDays(1).atStartOfDay(zone).toInstant());
 	}
 
 	/**

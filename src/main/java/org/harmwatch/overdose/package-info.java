@@ -19,8 +19,8 @@
  * exact point.
  */
 @NullMarked
-@ApplicationModule(displayName = "Overdose", allowedDependencies = { "shared", "platform", "platform :: imports",
-		"substances", "geography", "agency", "analytics", "consumptionrooms :: events" })
+@ApplicationModule(displayName = "Overdose", allowedDependencies = { "shared", "platform", "platform :: forms",
+		"platform :: imports", "substances", "geography", "agency", "analytics", "consumptionrooms :: events" })
 package org.harmwatch.overdose;
 
 import org.jspecify.annotations.NullMarked;

@@ -78,7 +78,18 @@ class NaloxoneBrowserTests extends BrowserTestSupport {
 		page.navigate("/naloxone/coverage?district=E08000025");
 		assertThat(page.locator("#coverage-districts")).containsText("Birmingham");
 		assertThat(page.locator("#coverage-lsoas")).isVisible();
+		// The kits map shades Birmingham's LSOAs from the LSOA table, one area per row.
+		var lsoas = page.locator("#coverage-lsoas tbody tr[data-code]").count();
+		assertThat(page.locator("#map")).hasAttribute("data-rendered", String.valueOf(lsoas));
+		assertThat(page.locator("#coverage-legend li").first()).isVisible();
 		assertAccessible();
+		page.navigate("/naloxone/coverage");
+		assertThat(page.locator("#map")).hasAttribute("data-rendered",
+				String.valueOf(page.locator("#coverage-districts tbody tr[data-code]").count()));
+		assertThat(page.locator("#hotspots-heading")).isVisible();
+		page.setViewportSize(PHONE, 640);
+		assertAccessible();
+		page.setViewportSize(1280, 900);
 
 		// A visitor on a phone, not signed in
 		context.clearCookies();

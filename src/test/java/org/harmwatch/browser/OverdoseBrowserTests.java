@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A paramedic records an overdose on a phone (320 px wide) with only ODMAP's four facts:
  * first sent empty, the error summary names each one and leads to its field; then it is
- * recorded and shown. The incident list and the public statistics pass axe too.
+ * recorded and shown. The incident list, the public statistics and their map pass axe
+ * too, the map at phone and desktop width.
  */
 @HarmwatchIntegrationTest
 class OverdoseBrowserTests extends BrowserTestSupport {
@@ -110,10 +111,31 @@ class OverdoseBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
-	void thePublicStatisticsPassAxeOnAPhone() {
+	void thePublicStatisticsAndTheirMapPassAxeOnAPhoneAndOnADesktop() {
 		page.setViewportSize(PHONE, 640);
 		page.navigate("/overdose/statistics");
 		assertThat(page.locator("h1")).hasText("Overdoses by district and month");
+		assertAccessible();
+
+		// The map of the same months, from the table's link: drawn from the districts'
+		// boundaries and the table under it, one area per row.
+		page.locator("#map-link").click();
+		assertThat(page.locator("h1")).hasText("Map of overdoses by district");
+		var rows = page.locator("#districts tbody tr[data-code]").count();
+		assertThat(rows).isPositive();
+		assertThat(page.locator("#map")).hasAttribute("data-rendered", String.valueOf(rows));
+		assertThat(page.locator("#map path.hw-area")).hasCount(rows);
+		assertThat(page.locator("#map-status")).hasText("Map drawn.");
+		assertThat(page.locator("#legend")).containsText("fewer than 5");
+		assertAccessible();
+		assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth"))
+			.as("horizontal scrolling on the public overdose map at phone width")
+			.isFalse();
+
+		page.setViewportSize(1280, 900);
+		page.navigate("/overdose/statistics/map?fatal=true");
+		assertThat(page.locator("#map")).hasAttribute("data-rendered", String.valueOf(rows));
+		assertThat(page.locator("#fatal")).hasValue("true");
 		assertAccessible();
 	}
 

@@ -2,6 +2,7 @@ package org.harmwatch.naloxone;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,10 +10,15 @@ import org.harmwatch.EventPublications;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.overdose.AgeBand;
+import org.harmwatch.overdose.IncidentDraft;
 import org.harmwatch.overdose.NaloxoneAdministration;
 import org.harmwatch.overdose.NaloxoneGiver;
 import org.harmwatch.overdose.NaloxoneRoute;
+import org.harmwatch.overdose.OverdoseManagement;
 import org.harmwatch.overdose.OverdoseRecorded;
+import org.harmwatch.overdose.RecordedVia;
+import org.harmwatch.overdose.Sex;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.shared.Action;
@@ -44,6 +50,8 @@ class NaloxoneCoverageIntegrationTests {
 
 	static final String BIRMINGHAM = "E08000025";
 
+	static final String SOLIHULL = "E08000029";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -52,6 +60,9 @@ class NaloxoneCoverageIntegrationTests {
 
 	@Autowired
 	CoverageManagement coverage;
+
+	@Autowired
+	OverdoseManagement overdoses;
 
 	@Autowired
 	GeographyManagement geography;
@@ -186,6 +197,118 @@ class NaloxoneCoverageIntegrationTests {
 		mvc.perform(get("/naloxone/coverage").with(user(lead)).param("district", "E99999999"))
 			.andExpect(status().is(422));
 		mvc.perform(get("/naloxone/coverage").with(user(lead)).param("from", "2026-02-30")).andExpect(status().is(422));
+	}
+
+	/**
+	 * A cluster of overdoses in an LSOA of Solihull and the LSOAs that touch it is a Gi*
+	 * hotspot; with no kits around it, it is a gap; once a pharmacy there supplies kits
+	 * it is covered, and the pharmacy and the fire officers' pool active in the district
+	 * are the agencies listed for it, on the page too (whose maps are drawn from its
+	 * tables).
+	 */
+	@Test
+	void aClusterOfOverdosesIsAHotspotAGapUntilKitsAreSuppliedAroundIt() throws Exception {
+		var today = ledger.today();
+		var from = today.minusDays(6);
+		var centre = geography.areas(AreaLevel.LSOA, SOLIHULL)
+			.stream()
+			.filter(a -> geography.neighbours(a.code()).size() >= 4)
+			.filter(a -> geography.lookup(a.centroid().lat(), a.centroid().lon())
+				.map(l -> l.lsoa() != null && l.lsoa().code().equals(a.code()))
+				.orElse(false))
+			.findFirst()
+			.orElseThrow();
+		var cluster = new ArrayList<String>();
+		cluster.add(centre.code());
+		cluster.addAll(geography.neighbours(centre.code()));
+		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
+		var at = today.atTime(3, 0).atZone(java.time.ZoneId.of("Europe/London")).toInstant();
+		for (var code : cluster) {
+			for (int i = 0; i < 25; i++) {
+				overdoses.record(IncidentDraft.minimal(at.minusSeconds(60L * i), null, null, code, false, List.of()),
+						paramedic, RecordedVia.API);
+			}
+		}
+		var fire = ledger.addHolder(lead, new HolderDraft(HolderKind.FIRE_OFFICERS, "Fire crews " + mark, null,
+				SOLIHULL, null, null, null, false, false, null, null, null));
+		ledger.record(lead, new MovementDraft(MovementKind.RECEIVED, "NYXOID", "FIRE-" + mark, today.plusYears(1), null,
+				fire, 10, today, null, null, null, null));
+
+		var before = coverage.hotspots(lead, from, today, SOLIHULL);
+		assertThat(before.tested()).isTrue();
+		assertThat(before.overdoses()).isGreaterThanOrEqualTo(25L * cluster.size());
+		var hot = hotspot(before, centre.code());
+		assertThat(hot.overdoses()).isGreaterThanOrEqualTo(25);
+		assertThat(hot.z()).isGreaterThan(1.96);
+		assertThat(hot.fireHolders()).isGreaterThanOrEqualTo(1);
+		assertThat(hot.activeHolders()).contains("Fire crews " + mark);
+		if (hot.kitsAround() == 0) {
+			assertThat(hot.gap()).isTrue();
+		}
+
+		var pharmacy = ledger.addHolder(lead, located("Cluster pharmacy", HolderKind.PHARMACY, centre.centroid().lat(),
+				centre.centroid().lon(), null));
+		var batch = "HOT-" + mark;
+		ledger.record(lead, new MovementDraft(MovementKind.RECEIVED, "NYXOID", batch, today.plusYears(1), null,
+				pharmacy, 900, today, null, null, null, null));
+		var ages = coverage.coverage(lead, from, today, null);
+		ledger.record(lead, new MovementDraft(MovementKind.SUPPLIED, "NYXOID", batch, null, pharmacy, null, 800, today,
+				"C-" + mark, SupplyType.FIRST, null, null, AgeBand.AGE_25_34, Sex.FEMALE));
+		var after = coverage.hotspots(lead, from, today, SOLIHULL);
+		// By age band and sex: the 800 kits are women of 25 to 34; the cluster's
+		// overdoses have no age band recorded.
+		var agesAfter = coverage.coverage(lead, from, today, null);
+		var band = agesAfter.byAgeAndSex().get(AgeBand.AGE_25_34.ordinal());
+		assertThat(band.ageBand()).isEqualTo(AgeBand.AGE_25_34);
+		assertThat(band.kits().get(0) - ages.byAgeAndSex().get(AgeBand.AGE_25_34.ordinal()).kits().get(0))
+			.isEqualTo(800);
+		// Residents of the band: the districts' estimates by single year of age, summed;
+		// not known when a district has none by age.
+		Long residents = 0L;
+		var year = agesAfter.agePopulationYear();
+		for (var lad : geography.areas(AreaLevel.LAD)) {
+			var people = year == null ? java.util.OptionalLong.empty() : geography.population(lad.code(), year, 25, 34);
+			if (people.isEmpty()) {
+				residents = null;
+				break;
+			}
+			residents += people.getAsLong();
+		}
+		assertThat(band.population()).isEqualTo(residents);
+		if (residents != null) {
+			assertThat(band.perThousand()).isCloseTo(band.allKits() * 1000.0 / residents, within(1e-9));
+		}
+		else {
+			assertThat(band.perThousand()).isNull();
+		}
+		var none = agesAfter.byAgeAndSex().get(AgeBand.values().length);
+		assertThat(none.ageBand()).isNull();
+		assertThat(none.allOverdoses()).isGreaterThanOrEqualTo(25L * cluster.size());
+		var covered = hotspot(after, centre.code());
+		assertThat(covered.kitsAround() - hot.kitsAround()).isEqualTo(800);
+		assertThat(covered.gap()).isFalse();
+		assertThat(covered.privateHolders()).isGreaterThanOrEqualTo(1);
+		assertThat(covered.activeHolders()).contains("Cluster pharmacy " + mark, "Fire crews " + mark);
+		assertThat(after.regionKitsPerThousand()).isLessThan(covered.kitsAroundPerThousand());
+
+		var page = mvc.perform(get("/naloxone/coverage").with(user(lead)).param("district", SOLIHULL))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"hotspot-" + centre.code() + "\"")
+			.contains("data-code=\"" + centre.code() + "\" data-class=\"hw-hot-covered\"")
+			.contains("data-table=\"coverage-hotspots\"")
+			.contains("data-table=\"coverage-lsoas\"")
+			.contains("Cluster pharmacy " + mark)
+			.contains("/js/choropleth.js");
+		// The LSOA with 800 kits is in the top band of the kits map.
+		assertThat(page).containsPattern("id=\"lsoa-" + centre.code() + "\"\\s+data-code=\"" + centre.code()
+				+ "\" data-class=\"hw-band-[1-4]\"");
+	}
+
+	static CoverageHotspots.Hotspot hotspot(CoverageHotspots hotspots, String code) {
+		return hotspots.hotspots().stream().filter(h -> h.code().equals(code)).findFirst().orElseThrow();
 	}
 
 	static Coverage.District district(Coverage coverage, String code) {

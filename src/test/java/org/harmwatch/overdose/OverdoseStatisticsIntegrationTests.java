@@ -2,7 +2,11 @@ package org.harmwatch.overdose;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.harmwatch.HarmwatchIntegrationTest;
@@ -17,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -116,6 +121,127 @@ class OverdoseStatisticsIntegrationTests {
 			mvc.perform(get("/overdose/statistics.csv" + bad)).andExpect(status().is4xxClientError());
 			mvc.perform(get("/overdose/statistics" + bad)).andExpect(status().is4xxClientError());
 		}
+	}
+
+	/**
+	 * The public map of February 2005 (no other test records then): a district with 3
+	 * overdoses reads "fewer than 5" in the map's table (which the map is drawn from) and
+	 * carries no count, rate or band anywhere on the page, the region's total is
+	 * withheld, and every district's figure on the map page is the one the CSV and JSON
+	 * give for the same months.
+	 */
+	@Test
+	void thePublicMapWithholdsWhatTheTableWithholdsAndAgreesWithTheDownloads() throws Exception {
+		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
+		var districts = geography.areas(AreaLevel.LAD).stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+		Area twelve = districts.get(0);
+		Area three = districts.get(1);
+		var zone = ZoneId.of("Europe/London");
+		for (int i = 0; i < 12; i++) {
+			overdoses.record(IncidentDraft.minimal(LocalDateTime.of(2005, 2, 1 + i, 22, 0).atZone(zone).toInstant(),
+					null, null, twelve.code(), false, List.of()), paramedic, RecordedVia.API);
+		}
+		for (int i = 0; i < 3; i++) {
+			overdoses.record(IncidentDraft.minimal(LocalDateTime.of(2005, 2, 15 + i, 3, 0).atZone(zone).toInstant(),
+					null, null, three.code(), true, List.of()), paramedic, RecordedVia.API);
+		}
+		var query = "?from=2005-02&to=2005-02";
+		var html = mvc.perform(get("/overdose/statistics/map" + query))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var rows = mapRows(html);
+		assertThat(rows).hasSize(districts.size());
+		assertThat(rows.get(three.code())).isEqualTo("hw-withheld|fewer than 5");
+		assertThat(rows.get(twelve.code())).startsWith("hw-band-0|12|");
+		// The withheld district's row: no number but the threshold in its text, and no
+		// attribute but its code and class.
+		var threeRow = rowOf(html, three.code());
+		assertThat(threeRow.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip())
+			.isEqualTo(three.name() + " fewer than 5");
+		assertThat(html)
+			.contains("<tr class=\"govuk-table__row\" data-code=\"" + three.code() + "\" data-class=\"hw-withheld\">");
+		// The region's total would be 15: withheld, and 15 appears nowhere as a count.
+		assertThat(html).contains("withheld, because a count in it is").doesNotContain(">15<");
+		// No points: the map is drawn from district boundaries and the table alone.
+		assertThat(html).contains("/api/areas/lad").doesNotContain("/api/overdose/map").doesNotContain("data-api");
+
+		var json = mvc.perform(get("/overdose/statistics.json" + query))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var csv = mvc.perform(get("/overdose/statistics.csv" + query))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		for (var district : districts) {
+			var shown = rows.get(district.code()).split("\\|");
+			Boolean suppressed = JsonPath
+				.<List<Boolean>>read(json,
+						"$.table.rows[?(@.ladCode == '%s')].total.suppressed".formatted(district.code()))
+				.get(0);
+			var csvTotal = csv.lines()
+				.filter(l -> l.startsWith(district.code() + ",") && l.contains(",all,"))
+				.findFirst()
+				.orElseThrow()
+				.split(",", -1);
+			if (suppressed) {
+				assertThat(shown[0]).as(district.name()).isEqualTo("hw-withheld");
+				assertThat(csvTotal[3]).as(district.name()).isEmpty();
+			}
+			else {
+				Integer count = JsonPath
+					.<List<Integer>>read(json,
+							"$.table.rows[?(@.ladCode == '%s')].total.count".formatted(district.code()))
+					.get(0);
+				assertThat(shown[1]).as(district.name()).isEqualTo(String.valueOf(count));
+				assertThat(csvTotal[3]).as(district.name()).isEqualTo(String.valueOf(count));
+				assertThat(shown[2]).as(district.name()).isEqualTo(csvTotal[4] + " per 100,000");
+			}
+		}
+		// A policing user gets the very same page: areas only, never a point.
+		var police = mvc
+			.perform(get("/overdose/statistics/map" + query).with(user(users.loadUserByUsername("constable"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(mapRows(police)).isEqualTo(rows);
+		assertThat(police).doesNotContain("data-api").doesNotContain("/api/overdose/map");
+
+		for (var bad : List.of("?from=2005-13", "?from=2006-01&to=2005-01", "?from=1990-01&to=2026-01", "?fatal=maybe",
+				"?to=99999-01", "?from=%27%3Cscript%3E")) {
+			mvc.perform(get("/overdose/statistics/map" + bad)).andExpect(status().is4xxClientError());
+		}
+		mvc.perform(get("/overdose/statistics/map").param("from", "2005-02\u0000")).andExpect(status().isBadRequest());
+	}
+
+	/** Each table row of the map page: its class, then its cells' texts, joined by |. */
+	static Map<String, String> mapRows(String html) {
+		var rows = new LinkedHashMap<String, String>();
+		var row = Pattern
+			.compile("<tr class=\"govuk-table__row\" data-code=\"([^\"]+)\" data-class=\"([^\"]+)\">(.*?)</tr>",
+					Pattern.DOTALL)
+			.matcher(html);
+		while (row.find()) {
+			var cells = Pattern.compile("<td[^>]*data-map-text[^>]*>([^<]*)</td>").matcher(row.group(3));
+			var texts = new ArrayList<String>();
+			texts.add(row.group(2));
+			while (cells.find()) {
+				texts.add(cells.group(1).strip());
+			}
+			rows.put(row.group(1), String.join("|", texts));
+		}
+		return rows;
+	}
+
+	/** The inside of the map table's row of a district. */
+	private static String rowOf(String html, String code) {
+		int start = html.indexOf(">", html.indexOf("data-code=\"" + code + "\"")) + 1;
+		return html.substring(start, html.indexOf("</tr>", start));
 	}
 
 }

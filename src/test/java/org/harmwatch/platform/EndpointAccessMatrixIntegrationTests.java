@@ -118,6 +118,7 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /overdose/statistics", PUBLIC);
 		EXPECTED.put("GET /overdose/statistics.csv", PUBLIC);
 		EXPECTED.put("GET /overdose/statistics.json", PUBLIC);
+		EXPECTED.put("GET /overdose/statistics/map", PUBLIC);
 
 		// consumption rooms: needle reports are public to send and to follow (Open311);
 		// each council's staff sweep their own; the commissioner reads recording quality

@@ -1,11 +1,8 @@
 package org.harmwatch.awareness.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,6 +10,7 @@ import org.harmwatch.awareness.AwarenessFilter;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.web.Periods;
 import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
 
@@ -34,8 +32,7 @@ record AwarenessForm(@Nullable String from, @Nullable String to, @Nullable Strin
 	 */
 	AwarenessFilter filter(LocalDate today, Set<String> districts) {
 		var problems = new ArrayList<FieldProblem>();
-		var first = date(from, "from", problems);
-		var last = date(to, "to", problems);
+		var period = Periods.days(from, to, today, DEFAULT_DAYS, AwarenessFilter.MAX_DAYS, problems);
 		var lad = text(ladCode);
 		if (lad != null && !districts.contains(lad)) {
 			problems.add(FieldProblem.of("ladCode", "awareness.choice.invalid"));
@@ -59,24 +56,10 @@ record AwarenessForm(@Nullable String from, @Nullable String to, @Nullable Strin
 		if (chosenLevel == null) {
 			problems.add(FieldProblem.of("level", "awareness.choice.invalid"));
 		}
-		if (problems.isEmpty()) {
-			if (last == null) {
-				last = first == null ? today : first.plusDays(DEFAULT_DAYS - 1);
-			}
-			if (first == null) {
-				first = last.minusDays(DEFAULT_DAYS - 1);
-			}
-			if (last.isBefore(first)) {
-				problems.add(FieldProblem.of("to", "awareness.period.backwards"));
-			}
-			else if (ChronoUnit.DAYS.between(first, last) >= AwarenessFilter.MAX_DAYS) {
-				problems.add(FieldProblem.of("to", "awareness.period.tooLong", AwarenessFilter.MAX_DAYS));
-			}
-		}
-		if (!problems.isEmpty() || first == null || last == null || chosenLevel == null) {
+		if (!problems.isEmpty() || period == null || chosenLevel == null) {
 			throw new InputRejectedException(problems);
 		}
-		return new AwarenessFilter(first, last, lad, chosenClass, chosenLevel);
+		return new AwarenessFilter(period.from(), period.to(), lad, chosenClass, chosenLevel);
 	}
 
 	/** The page of the event list asked for: 1 when missing or not a number from 1. */
@@ -90,23 +73,6 @@ record AwarenessForm(@Nullable String from, @Nullable String to, @Nullable Strin
 
 	private static @Nullable String text(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.strip();
-	}
-
-	private static @Nullable LocalDate date(@Nullable String text, String field, List<FieldProblem> problems) {
-		var value = text(text);
-		if (value == null) {
-			return null;
-		}
-		try {
-			if (value.length() > 10) {
-				throw new DateTimeParseException("too long", value, 0);
-			}
-			return LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(FieldProblem.of(field, "awareness.date.invalid"));
-			return null;
-		}
 	}
 
 }

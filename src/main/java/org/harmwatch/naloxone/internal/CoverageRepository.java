@@ -37,6 +37,22 @@ public class CoverageRepository {
 		return result;
 	}
 
+	/**
+	 * Kits supplied to people over the days by the person's age band and sex, keyed
+	 * {@code BAND|SEX} with an empty part where it is not recorded.
+	 */
+	public Map<String, Long> kitsByAgeBandAndSex(LocalDate from, LocalDate to) {
+		var result = new HashMap<String, Long>();
+		jdbc.sql("""
+				SELECT coalesce(age_band, '') || '|' || coalesce(sex, '') AS person, sum(kits) AS kits
+				FROM naloxone.movement WHERE kind = 'SUPPLIED' AND happened_on BETWEEN ? AND ? GROUP BY 1
+				""").param(from).param(to).query((rs, n) -> {
+			result.put(rs.getString("person"), rs.getLong("kits"));
+			return n;
+		}).list();
+		return result;
+	}
+
 	/** Holders that kits moved into or out of over the days. */
 	public Set<UUID> activeHolders(LocalDate from, LocalDate to) {
 		return new HashSet<>(jdbc

@@ -12,6 +12,8 @@ import org.harmwatch.naloxone.Coverage;
 import org.harmwatch.naloxone.Holder;
 import org.harmwatch.naloxone.HolderKind;
 import org.harmwatch.naloxone.Sector;
+import org.harmwatch.overdose.AgeBand;
+import org.harmwatch.overdose.Sex;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,12 +46,13 @@ public final class CoverageRules {
 				.sorted(Comparator.comparing(Holder::name, String.CASE_INSENSITIVE_ORDER))
 				.toList();
 			int police = (int) activeHere.stream().filter(h -> h.kind() == HolderKind.POLICE_OFFICERS).count();
-			var others = activeHere.stream().filter(h -> h.kind() != HolderKind.POLICE_OFFICERS).toList();
+			int fire = (int) activeHere.stream().filter(h -> h.kind() == HolderKind.FIRE_OFFICERS).count();
+			var others = activeHere.stream().filter(h -> !isOfficerPool(h)).toList();
 			long population = lad.population() == null ? 0 : lad.population();
 			long known = overdoses.getOrDefault(lad.code(), 0L);
 			rows.add(new Coverage.District(lad.code(), lad.name(), population, supplied,
 					perThousand(supplied, population), known, perHundred(supplied, known), count(others, Sector.PUBLIC),
-					count(others, Sector.PRIVATE), count(others, Sector.THIRD_SECTOR), police,
+					count(others, Sector.PRIVATE), count(others, Sector.THIRD_SECTOR), police, fire,
 					activeHere.stream().map(Holder::name).toList()));
 		}
 		rows.sort(Comparator.comparing(Coverage.District::name));
@@ -79,7 +82,42 @@ public final class CoverageRules {
 		}).toList();
 	}
 
-	private static int count(List<Holder> holders, Sector sector) {
+	/**
+	 * The rows by age band and sex: each band, then the row of supplies and overdoses
+	 * with no band recorded.
+	 * @param kits kits supplied keyed {@code BAND|SEX}, an empty part where not recorded
+	 * @param overdoses overdoses keyed the same way
+	 * @param population the region's residents per band, where known
+	 */
+	public static List<Coverage.AgeSex> byAgeAndSex(Map<String, Long> kits, Map<String, Long> overdoses,
+			Map<AgeBand, Long> population) {
+		var rows = new ArrayList<Coverage.AgeSex>();
+		var bands = new ArrayList<@Nullable AgeBand>(List.of(AgeBand.values()));
+		bands.add(null);
+		for (var band : bands) {
+			var prefix = band == null ? "|" : band.name() + "|";
+			var sexes = new ArrayList<String>();
+			for (var sex : Sex.values()) {
+				sexes.add(sex.name());
+			}
+			sexes.add("");
+			var kitCounts = sexes.stream().map(sex -> kits.getOrDefault(prefix + sex, 0L)).toList();
+			var overdoseCounts = sexes.stream().map(sex -> overdoses.getOrDefault(prefix + sex, 0L)).toList();
+			long allKits = kitCounts.stream().mapToLong(Long::longValue).sum();
+			long allOverdoses = overdoseCounts.stream().mapToLong(Long::longValue).sum();
+			var people = band == null ? null : population.get(band);
+			rows.add(new Coverage.AgeSex(band, kitCounts, overdoseCounts, people,
+					people == null ? null : perThousand(allKits, people), perHundred(allKits, allOverdoses)));
+		}
+		return rows;
+	}
+
+	/** Whether the holder is a pool of police or fire officers carrying kits. */
+	public static boolean isOfficerPool(Holder holder) {
+		return holder.kind() == HolderKind.POLICE_OFFICERS || holder.kind() == HolderKind.FIRE_OFFICERS;
+	}
+
+	static int count(List<Holder> holders, Sector sector) {
 		return (int) holders.stream().filter(h -> h.sector() == sector).count();
 	}
 

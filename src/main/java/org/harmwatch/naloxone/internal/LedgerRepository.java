@@ -17,6 +17,7 @@ import org.harmwatch.naloxone.HolderKind;
 import org.harmwatch.naloxone.KitReason;
 import org.harmwatch.naloxone.Ledger;
 import org.harmwatch.naloxone.MovementDraft;
+import org.harmwatch.naloxone.MovementKind;
 import org.harmwatch.naloxone.Product;
 import org.harmwatch.naloxone.ReleasePoint;
 import org.harmwatch.naloxone.Sector;
@@ -176,8 +177,9 @@ public class LedgerRepository {
 		var id = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO naloxone.movement (id, owner_agency, kind, batch_id, from_holder, to_holder, kits,
-				  happened_on, client_code, supply_type, reason, release_point, recorded_at, recorded_by)
-				VALUES (:id, :owner, :kind, :batch, :from, :to, :kits, :on, :client, :type, :reason, :point, :now, :by)
+				  happened_on, client_code, supply_type, reason, release_point, age_band, sex, recorded_at, recorded_by)
+				VALUES (:id, :owner, :kind, :batch, :from, :to, :kits, :on, :client, :type, :reason, :point, :ageBand,
+				  :sex, :now, :by)
 				""")
 			.param("id", id)
 			.param("owner", owner)
@@ -191,6 +193,8 @@ public class LedgerRepository {
 			.param("type", name(draft.supplyType()))
 			.param("reason", name(draft.reason()))
 			.param("point", name(draft.releasePoint()))
+			.param("ageBand", draft.kind() == MovementKind.SUPPLIED ? name(draft.ageBand()) : null)
+			.param("sex", draft.kind() == MovementKind.SUPPLIED ? name(draft.sex()) : null)
 			.param("now", Timestamp.from(now))
 			.param("by", by)
 			.update();

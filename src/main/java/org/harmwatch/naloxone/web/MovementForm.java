@@ -17,7 +17,8 @@ record MovementForm(@NotBlank(message = "{naloxone.movement.kind.required}") @Nu
 		@NotBlank(message = "{naloxone.movement.kits.required}") @Nullable String kits,
 		@NotBlank(message = "{naloxone.movement.happenedOn.required}") @Nullable String happenedOn,
 		@Size(max = 40, message = "{naloxone.movement.clientCode.size}") @Nullable String clientCode,
-		@Nullable String supplyType, @Nullable String reason, @Nullable String releasePoint) {
+		@Nullable String supplyType, @Nullable String reason, @Nullable String releasePoint, @Nullable String ageBand,
+		@Nullable String sex) {
 
 	MovementForm {
 		kind = FormValues.trim(kind);
@@ -32,10 +33,12 @@ record MovementForm(@NotBlank(message = "{naloxone.movement.kind.required}") @Nu
 		supplyType = FormValues.trim(supplyType);
 		reason = FormValues.trim(reason);
 		releasePoint = FormValues.trim(releasePoint);
+		ageBand = FormValues.trim(ageBand);
+		sex = FormValues.trim(sex);
 	}
 
 	static MovementForm of(@Nullable String kind, String today) {
-		return new MovementForm(kind, null, null, null, null, null, "1", today, null, null, null, null);
+		return new MovementForm(kind, null, null, null, null, null, "1", today, null, null, null, null, null, null);
 	}
 
 }

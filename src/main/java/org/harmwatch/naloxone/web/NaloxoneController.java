@@ -17,6 +17,8 @@ import org.harmwatch.naloxone.ReleasePoint;
 import org.harmwatch.naloxone.Sector;
 import org.harmwatch.naloxone.SupplyType;
 import org.harmwatch.naloxone.internal.NaloxonePolicy;
+import org.harmwatch.overdose.AgeBand;
+import org.harmwatch.overdose.Sex;
 import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
@@ -129,11 +131,13 @@ class NaloxoneController {
 		var supplyType = FormValues.choice(SupplyType.class, form.supplyType(), "supplyType", result);
 		var reason = FormValues.choice(KitReason.class, form.reason(), "reason", result);
 		var point = FormValues.choice(ReleasePoint.class, form.releasePoint(), "releasePoint", result);
+		var ageBand = FormValues.choice(AgeBand.class, form.ageBand(), "ageBand", result);
+		var sex = FormValues.choice(Sex.class, form.sex(), "sex", result);
 		if (!result.hasErrors() && kind != null && kits != null && happenedOn != null && form.productCode() != null
 				&& form.batchNumber() != null) {
 			try {
 				ledger.record(user, new MovementDraft(kind, form.productCode(), form.batchNumber(), expiresOn, from, to,
-						kits, happenedOn, form.clientCode(), supplyType, reason, point));
+						kits, happenedOn, form.clientCode(), supplyType, reason, point, ageBand, sex));
 				redirect.addFlashAttribute(NOTICE, "naloxone.movement.recorded." + kind.name());
 				return "redirect:/naloxone";
 			}
@@ -177,6 +181,8 @@ class NaloxoneController {
 		model.addAttribute("supplyTypes", FormValues.options(SupplyType.class, "naloxone.supplyType."));
 		model.addAttribute("reasons", FormValues.options(KitReason.class, "naloxone.reason."));
 		model.addAttribute("releasePoints", FormValues.options(ReleasePoint.class, "naloxone.releasePoint."));
+		model.addAttribute("ageBands", FormValues.options(AgeBand.class, "overdose.ageBand."));
+		model.addAttribute("sexes", FormValues.options(Sex.class, "overdose.sex."));
 		return "naloxone/movementForm";
 	}
 

@@ -1,6 +1,11 @@
 package org.harmwatch.naloxone.web;
 
 import java.time.LocalDate;
+import java.util.Locale;
+
+import org.harmwatch.geography.AreaLevel;
+import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.naloxone.Coverage;
 
 import org.harmwatch.naloxone.CoverageManagement;
 import org.harmwatch.naloxone.FinderManagement;
@@ -8,8 +13,10 @@ import org.harmwatch.naloxone.KitLedgerManagement;
 import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.MapProperties;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.platform.web.FormValues;
+import org.harmwatch.platform.web.MapBands;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,7 +29,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Coverage and the postcode lottery: kits supplied per 1,000 people and per 100 overdoses
- * by district, LSOA and deprivation decile, in tables a commissioner can sort.
+ * by district, LSOA and deprivation decile, in tables a commissioner can sort; the same
+ * figures as a choropleth, and the hotspots where naloxone would save most lives with the
+ * agencies active there, each map drawn from the table beside it (the keyboard
+ * alternative).
  */
 @Controller
 class NaloxoneCoverageController {
@@ -35,10 +45,17 @@ class NaloxoneCoverageController {
 
 	private final FinderManagement finder;
 
-	NaloxoneCoverageController(CoverageManagement coverage, KitLedgerManagement ledger, FinderManagement finder) {
+	private final GeographyManagement geography;
+
+	private final MapProperties mapProperties;
+
+	NaloxoneCoverageController(CoverageManagement coverage, KitLedgerManagement ledger, FinderManagement finder,
+			GeographyManagement geography, MapProperties mapProperties) {
 		this.coverage = coverage;
 		this.ledger = ledger;
 		this.finder = finder;
+		this.geography = geography;
+		this.mapProperties = mapProperties;
 	}
 
 	@GetMapping("/naloxone/coverage")
@@ -61,6 +78,12 @@ class NaloxoneCoverageController {
 				model.addAttribute("districtRows",
 						found.districts().stream().sorted(sort.districts(descending)).toList());
 				model.addAttribute("lsoaRows", found.lsoas().stream().sorted(sort.lsoas(descending)).toList());
+				// The map shades the LSOAs of the district chosen, or else the districts.
+				model.addAttribute("bands",
+						MapBands.of(form.district() == null
+								? found.districts().stream().map(Coverage.District::perThousand).toList()
+								: found.lsoas().stream().map(Coverage.Lsoa::perThousand).toList()));
+				model.addAttribute("hotspots", coverage.hotspots(user, from, to, form.district()));
 			}
 			catch (InputRejectedException ex) {
 				ex.addTo(result);
@@ -72,6 +95,14 @@ class NaloxoneCoverageController {
 		model.addAttribute("sort", sort == null ? CoverageSort.PER_THOUSAND : sort);
 		model.addAttribute("descending", descending);
 		model.addAttribute("districts", finder.districts());
+		model.addAttribute("lsoaVintage", geography.vintage(AreaLevel.LSOA));
+		model.addAttribute("ladVintage", geography.vintage(AreaLevel.LAD));
+		model.addAttribute("attribution", geography.attribution());
+		model.addAttribute("bounds", geography.bounds()
+			.map(b -> String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", b.south(), b.west(), b.north(), b.east()))
+			.orElse(""));
+		model.addAttribute("tileUrl", mapProperties.tileUrl());
+		model.addAttribute("tileAttribution", mapProperties.tileAttribution());
 		return "naloxone/coverage";
 	}
 

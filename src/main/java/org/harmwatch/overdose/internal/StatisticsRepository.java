@@ -46,4 +46,38 @@ public class StatisticsRepository {
 		return counts;
 	}
 
+	/**
+	 * Incidents of every owner by age band and sex as recorded, from {@code from} until
+	 * {@code until}, keyed {@code BAND|SEX} with an empty part where it is not recorded.
+	 */
+	public Map<String, Long> byAgeBandAndSex(Instant from, Instant until) {
+		var counts = new HashMap<String, Long>();
+		jdbc.sql("""
+				SELECT coalesce(age_band, '') || '|' || coalesce(sex, ''), count(*) FROM overdose.incident
+				WHERE occurred_at >= :from AND occurred_at < :until GROUP BY 1""")
+			.param("from", Timestamp.from(from))
+			.param("until", Timestamp.from(until))
+			.query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	/**
+	 * Incidents of every owner by the 2021 LSOA they were placed in (from their point, or
+	 * named), from {@code from} until {@code until}; incidents placed only by a larger
+	 * area are not counted.
+	 */
+	public Map<String, Long> byLsoa(Instant from, Instant until) {
+		var counts = new HashMap<String, Long>();
+		jdbc.sql("""
+				SELECT area_code, count(*) FROM overdose.incident
+				WHERE area_level = 'lsoa' AND area_code IS NOT NULL AND occurred_at >= :from AND occurred_at < :until
+				GROUP BY 1""")
+			.param("from", Timestamp.from(from))
+			.param("until", Timestamp.from(until))
+			.query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
 }

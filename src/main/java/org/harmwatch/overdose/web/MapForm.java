@@ -1,16 +1,14 @@
 package org.harmwatch.overdose.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.overdose.MapFilter;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.web.Periods;
 import org.harmwatch.substances.SubstanceClass;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 record MapForm(@Nullable String from, @Nullable String to, @Nullable String ladCode, @Nullable String fatal,
 		@Nullable String substanceClass, @Nullable String level, @Nullable String interval) {
+
+	/** The days shown when no dates are given (the last four weeks). */
+	static final int DEFAULT_DAYS = 28;
 
 	static MapForm empty() {
 		return new MapForm(null, null, null, null, null, null, null);
@@ -31,8 +32,7 @@ record MapForm(@Nullable String from, @Nullable String to, @Nullable String ladC
 	 */
 	MapFilter filter(LocalDate today, Set<String> districts) {
 		var problems = new ArrayList<FieldProblem>();
-		var first = date(from, "from", problems);
-		var last = date(to, "to", problems);
+		var period = Periods.days(from, to, today, DEFAULT_DAYS, MapFilter.MAX_DAYS, problems);
 		var lad = Parsing.text(ladCode);
 		if (lad != null && !districts.contains(lad)) {
 			problems.add(FieldProblem.of("ladCode", "overdose.choice.invalid"));
@@ -50,42 +50,11 @@ record MapForm(@Nullable String from, @Nullable String to, @Nullable String ladC
 			problems.add(FieldProblem.of("level", "overdose.choice.invalid"));
 		}
 		var chosenInterval = Parsing.constant(MapFilter.Interval.class, interval, "interval", problems);
-		if (problems.isEmpty()) {
-			if (last == null) {
-				last = first == null ? today : first.plusDays(27);
-			}
-			if (first == null) {
-				first = last.minusDays(27);
-			}
-			if (last.isBefore(first)) {
-				problems.add(FieldProblem.of("to", "overdose.map.period.backwards"));
-			}
-			else if (ChronoUnit.DAYS.between(first, last) >= MapFilter.MAX_DAYS) {
-				problems.add(FieldProblem.of("to", "overdose.map.period.tooLong", MapFilter.MAX_DAYS));
-			}
-		}
-		if (!problems.isEmpty() || first == null || last == null || chosenLevel == null) {
+		if (!problems.isEmpty() || period == null || chosenLevel == null) {
 			throw new InputRejectedException(problems);
 		}
-		return new MapFilter(first, last, lad, onlyFatal == null ? null : Boolean.valueOf(onlyFatal), chosenClass,
-				chosenLevel, chosenInterval == null ? MapFilter.Interval.DAY : chosenInterval);
-	}
-
-	private static @Nullable LocalDate date(@Nullable String text, String field, List<FieldProblem> problems) {
-		var value = Parsing.text(text);
-		if (value == null) {
-			return null;
-		}
-		try {
-			if (value.length() > 10) {
-				throw new DateTimeParseException("too long", value, 0);
-			}
-			return LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(FieldProblem.of(field, "overdose.filter.date.invalid"));
-			return null;
-		}
+		return new MapFilter(period.from(), period.to(), lad, onlyFatal == null ? null : Boolean.valueOf(onlyFatal),
+				chosenClass, chosenLevel, chosenInterval == null ? MapFilter.Interval.DAY : chosenInterval);
 	}
 
 }

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Overdose's entries: the incidents and recording one (intelligence), and the published
- * statistics (analytics, for everyone).
+ * statistics and their map (analytics, for everyone).
  */
 @Configuration(proxyBeanMethods = false)
 class OverdoseNavigation {
@@ -43,6 +43,12 @@ class OverdoseNavigation {
 	NavigationItem overdoseStatisticsNavigation() {
 		return new NavigationItem(NavigationGroup.ANALYTICS, "overdose.nav.statistics", "/overdose/statistics",
 				ShownTo.everyone(), "overdose.nav.statistics.description", 810);
+	}
+
+	@Bean
+	NavigationItem overdosePublicMapNavigation() {
+		return new NavigationItem(NavigationGroup.ANALYTICS, "overdose.nav.publicMap", "/overdose/statistics/map",
+				ShownTo.everyone(), "overdose.nav.publicMap.description", 811);
 	}
 
 }

@@ -2,20 +2,23 @@ package org.harmwatch.overdose.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.harmwatch.geography.AreaLevel;
+import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.overdose.AreaMonthTable;
 import org.harmwatch.overdose.Cell;
 import org.harmwatch.overdose.OverdoseStatistics;
 import org.harmwatch.platform.CsvWriter;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.MapProperties;
 import org.harmwatch.platform.PublicEndpoint;
+import org.harmwatch.platform.web.Periods;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,8 +40,14 @@ class StatisticsController {
 
 	private final OverdoseStatistics statistics;
 
-	StatisticsController(OverdoseStatistics statistics) {
+	private final GeographyManagement geography;
+
+	private final MapProperties mapProperties;
+
+	StatisticsController(OverdoseStatistics statistics, GeographyManagement geography, MapProperties mapProperties) {
 		this.statistics = statistics;
+		this.geography = geography;
+		this.mapProperties = mapProperties;
 	}
 
 	/** The months and the fatal filter asked for. */
@@ -62,6 +71,33 @@ class StatisticsController {
 		model.addAttribute("licenceUrl", AreaMonthTable.LICENCE_URL);
 		model.addAttribute("threshold", AreaMonthTable.THRESHOLD);
 		return "overdose/statistics";
+	}
+
+	/**
+	 * The same table as a map of districts: each district's total over the months, from
+	 * the one call the page's table and the downloads are drawn from.
+	 */
+	@GetMapping("/overdose/statistics/map")
+	@PublicEndpoint("The published overdose table as a map of districts; counts under 5 withheld, no points")
+	String map(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String fatal,
+			Model model) {
+		var query = query(from, to, fatal);
+		var table = statistics.table(query.first(), query.last(), query.fatal());
+		model.addAttribute("table", table);
+		model.addAttribute("choropleth", PublishedChoropleth.of(table));
+		model.addAttribute("query", query);
+		model.addAttribute("qs", query.queryString());
+		model.addAttribute("licenceUrl", AreaMonthTable.LICENCE_URL);
+		model.addAttribute("threshold", AreaMonthTable.THRESHOLD);
+		model.addAttribute("vintage", geography.vintage(AreaLevel.LAD));
+		model.addAttribute("attribution", geography.attribution());
+		model.addAttribute("bounds", geography.bounds()
+			.map(b -> String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", b.south(), b.west(), b.north(), b.east()))
+			.orElse(""));
+		model.addAttribute("tileUrl", mapProperties.tileUrl());
+		model.addAttribute("tileAttribution", mapProperties.tileAttribution());
+		return "overdose/publicMap";
 	}
 
 	@GetMapping("/overdose/statistics.csv")
@@ -130,10 +166,9 @@ class StatisticsController {
 	}
 
 	private Query query(@Nullable String from, @Nullable String to, @Nullable String fatal) {
-		var defaults = statistics.lastTwelveMonths();
 		var problems = new ArrayList<FieldProblem>();
-		var first = month(from, defaults[0], "from", problems);
-		var last = month(to, defaults[1], "to", problems);
+		var months = Periods.months(from, to, statistics.lastTwelveMonths()[1].plusMonths(1), 12,
+				OverdoseStatistics.MAX_MONTHS, problems);
 		Boolean onlyFatal = null;
 		var fatalText = Parsing.text(fatal);
 		if ("true".equals(fatalText) || "false".equals(fatalText)) {
@@ -142,35 +177,10 @@ class StatisticsController {
 		else if (fatalText != null) {
 			problems.add(FieldProblem.of("fatal", "overdose.choice.invalid"));
 		}
-		if (problems.isEmpty()
-				&& (last.isBefore(first) || first.plusMonths(OverdoseStatistics.MAX_MONTHS - 1L).isBefore(last))) {
-			problems.add(FieldProblem.of("to", "overdose.statistics.months.invalid", OverdoseStatistics.MAX_MONTHS));
-		}
-		if (!problems.isEmpty()) {
+		if (!problems.isEmpty() || months == null) {
 			throw new InputRejectedException(problems);
 		}
-		return new Query(first, last, onlyFatal);
-	}
-
-	private static YearMonth month(@Nullable String text, YearMonth otherwise, String field,
-			List<FieldProblem> problems) {
-		var value = Parsing.text(text);
-		if (value == null) {
-			return otherwise;
-		}
-		try {
-			if (value.length() == 7) {
-				var month = YearMonth.parse(value);
-				if (month.getYear() >= 1990 && month.getYear() <= 2100) {
-					return month;
-				}
-			}
-		}
-		catch (DateTimeParseException ex) {
-			// named below
-		}
-		problems.add(FieldProblem.of(field, "overdose.statistics.month.invalid"));
-		return otherwise;
+		return new Query(months.from(), months.to(), onlyFatal);
 	}
 
 }
