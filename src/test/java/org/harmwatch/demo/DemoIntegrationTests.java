@@ -311,6 +311,15 @@ class DemoIntegrationTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM programme.allocation").query(Long.class).single())
 			.isEqualTo(allocations)
 			.isEqualTo(9);
+		// Every loader released its lock on the connection that took it: none is left
+		// held by a pooled connection, where the next loader to ask would wait for ever.
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1
+				  AND objid::text::bigint IN (SELECT hashtext(n)::bigint & 4294967295 FROM unnest(ARRAY[
+				    'harmwatch-demo-scenario', 'harmwatch-demo-diversion', 'harmwatch-demo-naloxone',
+				    'harmwatch-demo-funding', 'harmwatch-demo-custody', 'harmwatch-demo-hatclinic']) n)""")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -62,7 +62,7 @@ class DemoHatClinic extends DemoRunner {
 
 	@Override
 	void runAsSystem() {
-		locked(jdbc, "harmwatch-demo-hatclinic", () -> {
+		locked("harmwatch-demo-hatclinic", () -> {
 			var staff = (HarmwatchUser) users.loadUserByUsername("clinic");
 			if (clinic.referralCount(staff) > 0) {
 				return;
