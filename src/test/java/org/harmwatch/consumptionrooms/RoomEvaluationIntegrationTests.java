@@ -221,6 +221,7 @@ class RoomEvaluationIntegrationTests {
 	 */
 	@Test
 	void callOutsRecordedByTheOverdoseModuleCountAndOtherSourcesDoNot() {
+		assertThat(RoomEvaluation.AMBULANCE_TAG).isEqualTo(IncidentSource.AMBULANCE.name());
 		var site = secondSite();
 		var result = evaluation.evaluate(site, 3, commissioner());
 		var inner = result.rings().getFirst().overdoses();
