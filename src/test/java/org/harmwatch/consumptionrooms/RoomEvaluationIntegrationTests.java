@@ -147,9 +147,11 @@ class RoomEvaluationIntegrationTests {
 		// Long before the period compared (6 months each side).
 		overdoses(7, 50, LocalDateTime.of(2021, 6, 1, 12, 0));
 		// Not ambulance call-outs, inside the inner ring in the opening hours: an
-		// emergency department's, the police's and one without a tag are not counted.
+		// emergency department's, the police's, the room's own and one without a tag are
+		// not counted.
 		overdoses(4, 50, after(16, 12), "EMERGENCY_DEPARTMENT");
 		overdoses(6, 50, before(16, 12), "POLICE");
+		overdoses(5, 50, after(18, 12), "CONSUMPTION_ROOM");
 		overdoses(3, 50, after(17, 12), null);
 		return site;
 	}
@@ -185,7 +187,7 @@ class RoomEvaluationIntegrationTests {
 		assertThat(result.densityBefore()).isPositive();
 		assertThat(result.densityAfter()).isNull();
 
-		// Ambulance call-outs only: the 6 police and 7 other overdoses in the ring are
+		// Ambulance call-outs only: the 6 police and 12 other overdoses in the ring are
 		// not among them.
 		assertThat(rings.get(0).overdoses().before().count()).isEqualTo(10);
 		assertThat(rings.get(0).overdoses().after().count()).isEqualTo(5);

@@ -69,7 +69,6 @@ class NeedleCouncilSetupController {
 				boolean changed = councils.change(form.ladCode(), form.agencyCode(), hours, user);
 				redirect.addFlashAttribute(NeedleCouncilController.NOTICE,
 						changed ? "consumptionrooms.councils.changed" : "consumptionrooms.councils.unchanged");
-				redirect.addFlashAttribute("changedDistrict", form.ladCode());
 				return "redirect:/needles/councils";
 			}
 			catch (InputRejectedException ex) {
