@@ -115,6 +115,14 @@ class DemoIntegrationTests {
 		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
 		assertThat(overdoses.incidents(IncidentFilter.none(), 1, paramedic).total()).isEqualTo(64);
 		assertThat(page("/overdose/incidents", as("paramedic"))).contains("Birmingham").contains("Coventry");
+		// The seed's call-outs reach the analytics engine tagged as the ambulance
+		// service's, so the demo room's evaluation counts them (and says so); the
+		// overdose the room managed is tagged as the room's and is not among them.
+		assertThat(jdbc.sql("SELECT DISTINCT coalesce(tag, '-') FROM analytics.observation WHERE source = 'overdose'")
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("AMBULANCE", "CONSUMPTION_ROOM");
+		assertThat(page("/rooms/evaluation", as("clinic"))).contains("Digbeth overdose prevention centre (demo)")
+			.contains("Ambulance call-outs before");
 		for (var runner : context.getBeansOfType(ApplicationRunner.class).values()) {
 			if (runner.getClass().getSimpleName().startsWith("DemoOverdoses")) {
 				runner.run(null);

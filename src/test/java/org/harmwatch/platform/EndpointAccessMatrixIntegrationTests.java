@@ -129,6 +129,9 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /needles/reports/{id}/sweeps", only("NEEDLE_SWEEPER"));
 		EXPECTED.put("GET /needles/reports/{id}/photo", only("NEEDLE_SWEEPER"));
 		EXPECTED.put("GET /needles/quality", only("NEEDLE_SWEEPER", "PROGRAMME_ANALYST"));
+		// which council answers for each district: set up by administrators
+		EXPECTED.put("GET /needles/councils", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /needles/councils", only("ADMINISTRATOR"));
 		EXPECTED.put("GET /rooms", only("CLINIC_STAFF"));
 		EXPECTED.put("GET /rooms/visits/new", only("CLINIC_STAFF"));
 		EXPECTED.put("POST /rooms/visits", only("CLINIC_STAFF"));
