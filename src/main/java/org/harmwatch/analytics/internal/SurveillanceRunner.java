@@ -131,6 +131,7 @@ public class SurveillanceRunner {
 	 */
 	public SurveillanceReport run(Instant now, String trigger, @Nullable String requestedBy) {
 		long start = System.nanoTime();
+		var startedAt = clock.instant();
 		var day = LocalDate.ofInstant(now, zone).minusDays(1);
 		var until = day.plusDays(1).atStartOfDay(zone).toInstant();
 		var settings = properties.seriesSettings();
@@ -205,9 +206,9 @@ public class SurveillanceRunner {
 			}
 			var clusters = runs.detectorSpikes(category, now.minus(Duration.ofDays(1)), now.plusMillis(1));
 			long millis = (System.nanoTime() - start) / 1_000_000;
-			var run = new SurveillanceReport.Run(UUID.randomUUID(), day, trigger, requestedBy, now,
-					now.plusMillis(millis), millis, watchedEvents, series.size(), alarms.size(), newAlarms,
-					hotspots.size(), clusters.size(), scanByDetector);
+			var run = new SurveillanceReport.Run(UUID.randomUUID(), day, trigger, requestedBy, startedAt,
+					clock.instant(), millis, watchedEvents, series.size(), alarms.size(), newAlarms, hotspots.size(),
+					clusters.size(), scanByDetector);
 			var recorded = new SurveillanceReport(run, List.copyOf(alarms), hotspots, clusters);
 			runs.insert(recorded);
 			return recorded;
