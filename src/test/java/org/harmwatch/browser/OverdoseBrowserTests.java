@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A paramedic records an overdose on a phone (320 px wide) with only ODMAP's four facts:
  * first sent empty, the error summary names each one and leads to its field; then it is
- * recorded and shown. The incident list and the public statistics pass axe too.
+ * recorded and shown. The incident list, the public statistics and the daily surveillance
+ * page pass axe too.
  */
 @HarmwatchIntegrationTest
 class OverdoseBrowserTests extends BrowserTestSupport {
@@ -114,6 +115,25 @@ class OverdoseBrowserTests extends BrowserTestSupport {
 		page.setViewportSize(PHONE, 640);
 		page.navigate("/overdose/statistics");
 		assertThat(page.locator("h1")).hasText("Overdoses by district and month");
+		assertAccessible();
+	}
+
+	@Test
+	void anAnalystRunsTheDailySurveillanceAndItsPagePassesAxe() {
+		signIn("coordinator");
+		page.navigate("/overdose/surveillance");
+		assertThat(page.locator("h1")).hasText("Daily overdose surveillance");
+		assertAccessible();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run it now")).click();
+		// the run just made is the one shown, and first among the runs
+		assertThat(page.locator("#run-summary")).containsText("on demand");
+		var shown = page.locator("#run-summary").getAttribute("data-run");
+		assertThat(page.locator("#runs-table tbody tr").first()).hasAttribute("data-run", shown);
+		assertThat(page.locator("#run-duration")).containsText(" s");
+		assertAccessible();
+		page.setViewportSize(PHONE, 640);
+		page.reload();
+		assertThat(page.locator("h1")).hasText("Daily overdose surveillance");
 		assertAccessible();
 	}
 

@@ -157,6 +157,7 @@ public class SurveillanceRunner {
 		geography.areas(AreaLevel.LAD).forEach(lad -> names.put(lad.code(), lad.name()));
 		var lsoaCounts = runs.lsoaCounts(category,
 				day.minusDays(properties.hotspotDays() - 1L).atStartOfDay(zone).toInstant(), until);
+		long read = System.nanoTime();
 
 		// the series, and Gi*, on the analytics executor: series in parallel
 		var found = executor.run(() -> series.entrySet().parallelStream().flatMap(entry -> {
@@ -169,7 +170,9 @@ public class SurveillanceRunner {
 				.thenComparing(Found::ladName)
 				.thenComparing(f -> f.alarm().method()))
 			.toList());
+		long judged = System.nanoTime();
 		var hotspots = executor.run(() -> hotspots(lsoaCounts));
+		long hot = System.nanoTime();
 
 		// the prospective scan once a day, unless the detector scans every few minutes
 		boolean scanByDetector = detector.scansItself();
@@ -177,6 +180,7 @@ public class SurveillanceRunner {
 			detector.scanOnly(now, c -> c.equals(category) || c.startsWith(category + ":"));
 		}
 
+		long scanned = System.nanoTime();
 		long watchedEvents = watched;
 		var report = transactions.execute(status -> {
 			runs.lock();
@@ -213,7 +217,13 @@ public class SurveillanceRunner {
 			runs.insert(recorded);
 			return recorded;
 		});
-		return Objects.requireNonNull(report);
+		log.info(
+				"Surveillance run for {}: {} series, {} alarm(s); read {} ms, series {} ms, Gi* {} ms, scan {} ms, "
+						+ "record {} ms",
+				day, series.size(), Objects.requireNonNull(report).alarms().size(), (read - start) / 1_000_000,
+				(judged - read) / 1_000_000, (hot - judged) / 1_000_000, (scanned - hot) / 1_000_000,
+				(System.nanoTime() - scanned) / 1_000_000);
+		return report;
 	}
 
 	/**
