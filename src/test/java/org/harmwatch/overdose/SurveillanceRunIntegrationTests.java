@@ -20,6 +20,7 @@ import org.harmwatch.analytics.SurveillanceRuns;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.platform.HarmwatchUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.events.CompletedEventPublications;
@@ -76,6 +77,9 @@ class SurveillanceRunIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	OverdoseSurveillance surveillance;
+
 	@Test
 	void anOutbreakInOneDistrictAlarmsThereOnlyPublishesOneSpikePerNewAlarmAndNoneOnARerun() throws Exception {
 		var walsall = district("Walsall");
@@ -123,6 +127,13 @@ class SurveillanceRunIntegrationTests {
 		assertThat(again.run().newAlarms()).isZero();
 		assertThat(again.alarms()).noneMatch(SurveillanceReport.Alarm::isNew);
 		assertThat(published()).isEqualTo(spikeIds);
+
+		// The analyst's work queue counts the alarms of today's latest run: the re-run.
+		var coordinator = (HarmwatchUser) users.loadUserByUsername("coordinator");
+		var startOfToday = LocalDate.now(ZONE).atStartOfDay(ZONE).toInstant();
+		assertThat(surveillance.alarmsToday(coordinator, startOfToday)).isEqualTo(again.alarms().size());
+		assertThat(surveillance.alarmsToday((HarmwatchUser) users.loadUserByUsername("frontline"), startOfToday))
+			.isZero();
 
 		// The page: the run's alarms by district and class, for overdose and analytics
 		// readers, police included; not for others.

@@ -174,16 +174,18 @@ public class SurveillanceRunner {
 		var hotspots = executor.run(() -> hotspots(lsoaCounts));
 		long hot = System.nanoTime();
 
-		// the prospective scan once a day, unless the detector scans every few minutes
 		boolean scanByDetector = detector.scansItself();
-		if (!scanByDetector) {
-			detector.scanOnly(now, c -> c.equals(category) || c.startsWith(category + ":"));
-		}
-
-		long scanned = System.nanoTime();
 		long watchedEvents = watched;
+		var scanned = new long[1];
 		var report = transactions.execute(status -> {
 			runs.lock();
+			// the prospective scan once a day, unless the detector scans every few
+			// minutes;
+			// under the lock, so that two runs at once do not both publish its clusters
+			if (!scanByDetector) {
+				detector.scanOnly(now, c -> c.equals(category) || c.startsWith(category + ":"));
+			}
+			scanned[0] = System.nanoTime();
 			var quietFrom = now.minus(detector.quietPeriod());
 			var alarms = new ArrayList<SurveillanceReport.Alarm>(found.size());
 			int newAlarms = 0;
@@ -221,8 +223,8 @@ public class SurveillanceRunner {
 				"Surveillance run for {}: {} series, {} alarm(s); read {} ms, series {} ms, Gi* {} ms, scan {} ms, "
 						+ "record {} ms",
 				day, series.size(), Objects.requireNonNull(report).alarms().size(), (read - start) / 1_000_000,
-				(judged - read) / 1_000_000, (hot - judged) / 1_000_000, (scanned - hot) / 1_000_000,
-				(System.nanoTime() - scanned) / 1_000_000);
+				(judged - read) / 1_000_000, (hot - judged) / 1_000_000, (scanned[0] - hot) / 1_000_000,
+				(System.nanoTime() - scanned[0]) / 1_000_000);
 		return report;
 	}
 
