@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import org.harmwatch.EventPublications;
@@ -38,8 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Walsall and Dudley, then an outbreak in Walsall on the day judged. It raises alarms in
  * Walsall (for all overdoses and for opioids) and none in Dudley, publishes exactly one
  * {@link SpikeDetected} per new alarm (one per class and district: the second method to
- * alarm falls in the quiet period of the first), none when run again for the same day,
- * and the page shows the alarms.
+ * alarm falls in the quiet period of the first), also when started twice at once, none
+ * when run again for the same day, and the page shows the alarms.
  *
  * <p>
  * It judges a day in 2035 so that no other test's overdoses fall in its history.
@@ -100,7 +102,21 @@ class SurveillanceRunIntegrationTests {
 			analytics.observeAll(observations.subList(from, Math.min(observations.size(), from + 5_000)));
 		}
 
-		var first = runs.runAt(NOW, "coordinator");
+		// Started twice at once (two instances, or the schedule and an analyst): one
+		// publishes, the other finds its spikes.
+		var pool = Executors.newFixedThreadPool(2);
+		SurveillanceReport first;
+		try {
+			var one = pool.submit(() -> runs.runAt(NOW, "coordinator"));
+			var other = pool.submit(() -> runs.runAt(NOW, "commissioner"));
+			var both = List.of(one.get(), other.get());
+			assertThat(both).extracting(report -> report.run().newAlarms()).containsExactlyInAnyOrder(2, 0);
+			assertThat(both.get(0).alarms()).hasSameSizeAs(both.get(1).alarms());
+			first = both.stream().filter(report -> report.run().newAlarms() > 0).findFirst().orElseThrow();
+		}
+		finally {
+			pool.shutdownNow();
+		}
 		EventPublications.awaitAllSince(registry, NOW.minusSeconds(1));
 		assertThat(first.run().day()).isEqualTo(DAY);
 		assertThat(first.alarms()).isNotEmpty()
