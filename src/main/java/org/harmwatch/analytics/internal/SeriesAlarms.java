@@ -19,7 +19,8 @@ import org.harmwatch.analytics.temporal.FarringtonFlexible;
  * Only the last day or week is judged; the rest of the series is its history. A day or
  * week with fewer than {@code minObserved} events never alarms (a district and class
  * going from 0 to 1 overdose is not an outbreak, however large EARS's statistic is on a
- * baseline of zeros).
+ * baseline of zeros), and neither does a day at or below what the method expected (EARS
+ * C3 can alarm on such a day for the two days before it).
  */
 final class SeriesAlarms {
 
@@ -136,7 +137,15 @@ final class SeriesAlarms {
 			for (int i = t - lag - b + 1; i <= t - lag; i++) {
 				sum += series[i];
 			}
-			alarms.add(new Alarm(methods[m], lastDay, lastDay, series[t], sum / b, result.upperBound()[t],
+			double expected = sum / b;
+			if (!(series[t] > expected)) {
+				// C3 sums the last three days' excesses, so it can alarm on a day below
+				// its
+				// baseline after two high days: those days were the run's to judge, not
+				// this
+				continue;
+			}
+			alarms.add(new Alarm(methods[m], lastDay, lastDay, series[t], expected, result.upperBound()[t],
 					result.statistic()[t], Double.NaN));
 		}
 	}

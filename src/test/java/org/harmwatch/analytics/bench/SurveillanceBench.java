@@ -105,6 +105,12 @@ public final class SurveillanceBench {
 					report.run().newAlarms(), report.hotspots().size(), report.clusters().size(),
 					report.run().scanByDetector() ? "the detector" : "the run", load0);
 			ok &= report.alarms().stream().anyMatch(a -> a.areaName().equals("Walsall"));
+			if (run == 0) {
+				report.alarms()
+					.forEach(a -> System.out.printf("  alarm: %s %s %s observed %.0f expected %.2f threshold %.2f%s%n",
+							a.areaName(), a.category(), a.method(), a.observed(), a.expected(), a.threshold(),
+							a.isNew() ? " (new)" : ""));
+			}
 		}
 		System.out.println("load after: " + Files.readString(Path.of("/proc/loadavg")).strip());
 		System.out.println(ok ? "the injected outbreak alarmed in every run" : "the injected outbreak was MISSED");

@@ -94,4 +94,22 @@ class SeriesAlarmsTests {
 		assertThat(settings.historyDays()).isEqualTo(7 * (52 * 3 + 3 + 1));
 	}
 
+	@Test
+	void earsC3DoesNotAlarmOnADayBelowItsBaselineAfterTwoHighDays() {
+		var settings = properties(1).seriesSettings();
+		var daily = steady(settings);
+		int n = daily.length;
+		daily[n - 3] = 12;
+		daily[n - 2] = 12;
+		daily[n - 1] = 2;
+		// the textbook C3 alarms on the last day for the two days before it (R's
+		// alarm_cdc)
+		var raw = org.harmwatch.analytics.temporal.Ears.detect(SeriesAlarms.tail(daily, 12),
+				org.harmwatch.analytics.temporal.Ears.Method.C3, settings.ears()[2]);
+		assertThat(raw.alarm()[11]).isTrue();
+		// but 2 is below the baseline's mean (15 / 7): no alarm for the day
+		assertThat(SeriesAlarms.evaluate(DAY, daily, settings)).extracting(SeriesAlarms.Alarm::method)
+			.doesNotContain(AlarmMethod.EARS_C3, AlarmMethod.EARS_C1, AlarmMethod.EARS_C2);
+	}
+
 }
