@@ -180,8 +180,8 @@ public class SurveillanceRunner {
 		var report = transactions.execute(status -> {
 			runs.lock();
 			// the prospective scan once a day, unless the detector scans every few
-			// minutes;
-			// under the lock, so that two runs at once do not both publish its clusters
+			// minutes:
+			// under the lock, so that two runs at once never both publish its clusters
 			if (!scanByDetector) {
 				detector.scanOnly(now, c -> c.equals(category) || c.startsWith(category + ":"));
 			}
