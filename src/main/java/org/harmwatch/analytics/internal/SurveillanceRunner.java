@@ -179,9 +179,8 @@ public class SurveillanceRunner {
 		var scanned = new long[1];
 		var report = transactions.execute(status -> {
 			runs.lock();
-			// the prospective scan once a day, unless the detector scans every few
-			// minutes:
-			// under the lock, so that two runs at once never both publish its clusters
+			// the scan, unless the detector runs it, under the lock: two runs
+			// started at once never both publish its clusters
 			if (!scanByDetector) {
 				detector.scanOnly(now, c -> c.equals(category) || c.startsWith(category + ":"));
 			}
