@@ -102,6 +102,11 @@ class EndpointAccessMatrixIntegrationTests {
 				only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER", "OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
 		EXPECTED.put("GET /overdose/deaths",
 				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
+		// the daily surveillance run: areas and counts for whoever reads overdoses or
+		// analytics; analysts run it on demand
+		EXPECTED.put("GET /overdose/surveillance", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER",
+				"EARLY_WARNING_COORDINATOR", "PROGRAMME_ANALYST"));
+		EXPECTED.put("POST /overdose/surveillance/runs", only("EARLY_WARNING_COORDINATOR", "PROGRAMME_ANALYST"));
 		EXPECTED.put("POST /api/overdose/deaths", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
 		EXPECTED.put("GET /overdose/incidents/new", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
 		EXPECTED.put("POST /overdose/incidents", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
