@@ -15,6 +15,7 @@ import org.harmwatch.hatclinic.Decision;
 import org.harmwatch.hatclinic.DoseDraft;
 import org.harmwatch.hatclinic.DoseSlot;
 import org.harmwatch.hatclinic.HatClinicManagement;
+import org.harmwatch.hatclinic.HatReferralManagement;
 import org.harmwatch.hatclinic.LicenceDraft;
 import org.harmwatch.hatclinic.PrescriptionDraft;
 import org.harmwatch.hatclinic.ReferralDraft;
@@ -42,6 +43,9 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 	HatClinicManagement clinic;
 
 	@Autowired
+	HatReferralManagement intake;
+
+	@Autowired
 	UserDetailsService users;
 
 	HarmwatchUser staff(String username) {
@@ -62,12 +66,12 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 		for (int i = 1; i <= PATIENTS; i++) {
 			var code = "B%s-%02d".formatted(mark, i);
 			codes.add(code);
-			var referral = clinic.refer(
+			var referral = intake.refer(
 					new ReferralDraft(code, ReferralSource.TREATMENT_SERVICE, today.minusDays(9), today.minusDays(8)),
 					nurse);
-			clinic.assess(referral, new AssessmentDraft(10, 3, 40, true, Decision.SUITABLE, "Meets every criterion"),
+			intake.assess(referral, new AssessmentDraft(10, 3, 40, true, Decision.SUITABLE, "Meets every criterion"),
 					nurse);
-			var enrolment = clinic.enrol(referral, today.minusDays(1), nurse);
+			var enrolment = intake.enrol(referral, today.minusDays(1), nurse);
 			clinic.prescribe(enrolment, new PrescriptionDraft(Route.INTRAVENOUS, 60, 200, today.minusDays(1), null),
 					prescriber);
 			if (i == 1) {
@@ -135,11 +139,11 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 		var nurse = staff("clinic");
 		var today = clinic.today();
 		var enrolledCode = "AXE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-		var referral = clinic.refer(new ReferralDraft(enrolledCode, ReferralSource.CUSTODY_TESTING, today, today),
+		var referral = intake.refer(new ReferralDraft(enrolledCode, ReferralSource.CUSTODY_TESTING, today, today),
 				nurse);
-		clinic.assess(referral, new AssessmentDraft(10, 3, 40, true, Decision.SUITABLE, "Meets every criterion"),
+		intake.assess(referral, new AssessmentDraft(10, 3, 40, true, Decision.SUITABLE, "Meets every criterion"),
 				nurse);
-		var enrolment = clinic.enrol(referral, nurse);
+		var enrolment = intake.enrol(referral, nurse);
 		page.setViewportSize(1024, 768);
 		signIn("prescriber");
 		page.navigate("/hat/referrals/new");
