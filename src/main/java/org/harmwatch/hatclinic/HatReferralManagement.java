@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.harmwatch.agency.AgencyManagement;
+import org.harmwatch.agency.AgencySummary;
 import org.harmwatch.hatclinic.internal.Criteria;
 import org.harmwatch.hatclinic.internal.HatAudit;
 import org.harmwatch.hatclinic.internal.HatGuard;
@@ -23,9 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Referral intake: who might be suitable for heroin-assisted treatment. Referrals (typed
- * in by clinic staff), their assessment against the documented criteria with the decision
- * and reason, enrolment of a suitable person, and the clinic's list of referrals; each
- * within {@code HatPolicy} and audited.
+ * in by clinic staff, or arrived by event from custody testing and diversion), their
+ * assessment against the documented criteria with the decision and reason, enrolment of a
+ * suitable person, and the clinic's list of referrals; each within {@code HatPolicy} and
+ * audited.
  */
 @Service
 public class HatReferralManagement {
@@ -46,11 +49,14 @@ public class HatReferralManagement {
 
 	private final AuditLog audit;
 
+	private final AgencyManagement agencies;
+
 	private final Clock clock;
 
 	HatReferralManagement(HatRepository repository, HatProperties settings, HatGuard guard, AuditLog audit,
-			Clock clock) {
+			AgencyManagement agencies, Clock clock) {
 		this.repository = repository;
+		this.agencies = agencies;
 		this.settings = settings;
 		this.guard = guard;
 		this.audit = audit;
@@ -204,7 +210,12 @@ public class HatReferralManagement {
 				row.failedOralEpisodes(), row.age(), Boolean.TRUE.equals(row.attendsTwiceDaily()), settings);
 		return new Referral(row.id(), row.clientCode(), row.source(), row.consentOn(), row.referredOn(),
 				row.dependenceYears(), row.failedOralEpisodes(), row.age(), row.attendsTwiceDaily(), row.decision(),
-				row.decisionReason(), row.decidedAt(), row.decidedBy(), notMet, row.enrolmentId());
+				row.decisionReason(), row.decidedAt(), row.decidedBy(), notMet, row.enrolmentId(),
+				row.eventId() == null || row.sourceReference() == null || row.sendingAgency() == null ? null
+						: new ReferralArrival(row.sourceReference(), row.sendingAgency(),
+								agencies.agency(row.sendingAgency())
+									.map(AgencySummary::name)
+									.orElse(row.sendingAgency())));
 	}
 
 }
