@@ -85,6 +85,11 @@ python3 bench/hat-dosing-load.py "$APP" "$TABLETS" "$WARMUP_SECONDS" "$WORK/clie
 sql "DELETE FROM hatclinic.dose d USING hatclinic.enrolment e WHERE e.id = d.enrolment_id AND e.client_code LIKE 'BENCH-%'"
 echo "== $TABLETS tablets recording doses back to back, ${SECONDS_MAX}s"
 LOAD_BEFORE=$(uptime | sed 's/.*load average: //')
+# The app's CPU time (user + system, all its threads; PostgreSQL's is not in it) over the measured run.
+cpu_ms() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / tck }' "/proc/$app_pid/stat"; }
+CPU_BEFORE=$(cpu_ms)
 python3 bench/hat-dosing-load.py "$APP" "$TABLETS" "$SECONDS_MAX" "$WORK/clients.txt"
+CPU_AFTER=$(cpu_ms)
 echo "== load average before the measured run: $LOAD_BEFORE; after: $(uptime | sed 's/.*load average: //')"
+echo "== app CPU time in the measured run: $((CPU_AFTER - CPU_BEFORE)) ms over ${SECONDS_MAX}s"
 echo "== doses stored: $(sql "SELECT count(*) FROM hatclinic.dose d JOIN hatclinic.enrolment e ON e.id = d.enrolment_id WHERE e.client_code LIKE 'BENCH-%'")"

@@ -604,7 +604,7 @@ public class CustodyTestingManagement {
 				Action.READ);
 	}
 
-	private StoredReferral teamReadable(UUID id, HarmwatchUser reader, boolean lock, CustodyTestingAudit refused) {
+	StoredReferral teamReadable(UUID id, HarmwatchUser reader, boolean lock, CustodyTestingAudit refused) {
 		if (!CustodyTestingPolicy.mayReadReferrals(reader)) {
 			audit.record(refused, REFERRAL, id.toString(), Purpose.HEALTH, AuditLog.Outcome.DENIED,
 					"needs custody testing read for health, in a health agency");

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.harmwatch.earlywarning.AlertManagement;
 import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
-import org.harmwatch.hatclinic.HatClinicManagement;
+import org.harmwatch.hatclinic.HatReferralManagement;
 import org.harmwatch.overdose.IncidentFilter;
 import org.harmwatch.overdose.OverdoseManagement;
 import org.harmwatch.platform.HarmwatchUser;
@@ -76,7 +76,7 @@ class DemoIntegrationTests {
 	OverdoseManagement overdoses;
 
 	@Autowired
-	HatClinicManagement hatClinic;
+	HatReferralManagement hatReferrals;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -225,14 +225,14 @@ class DemoIntegrationTests {
 			.getContentAsString();
 		assertThat(outcomes).contains("6 months").doesNotContain("HAT-00");
 		var staff = (HarmwatchUser) users.loadUserByUsername("clinic");
-		long referrals = hatClinic.referralCount(staff);
+		long referrals = hatReferrals.referralCount(staff);
 		assertThat(referrals).isEqualTo(14);
 		for (var runner : context.getBeansOfType(ApplicationRunner.class).values()) {
 			if (runner.getClass().getSimpleName().startsWith("DemoHatClinic")) {
 				runner.run(null);
 			}
 		}
-		assertThat(hatClinic.referralCount(staff)).isEqualTo(referrals);
+		assertThat(hatReferrals.referralCount(staff)).isEqualTo(referrals);
 	}
 
 	@Test

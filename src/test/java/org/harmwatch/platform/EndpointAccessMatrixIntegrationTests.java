@@ -68,7 +68,8 @@ class EndpointAccessMatrixIntegrationTests {
 			Map.entry("NALOXONE_LEAD", "naloxone"), Map.entry("FINANCIAL_INVESTIGATOR", "investigator"),
 			Map.entry("PROGRAMME_ANALYST", "commissioner"), Map.entry("OVERDOSE_RECORDER", "paramedic"),
 			Map.entry("POLICE_OVERDOSE_RECORDER", "constable"), Map.entry("CJ_TREATMENT_WORKER", "cjit"),
-			Map.entry("HAT_PRESCRIBER", "prescriber"), Map.entry("NEEDLE_SWEEPER", "sweeper"));
+			Map.entry("HAT_PRESCRIBER", "prescriber"), Map.entry("NEEDLE_SWEEPER", "sweeper"),
+			Map.entry("RECORDED_CRIME_SENDER", "crimedata"));
 
 	static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
 
@@ -384,6 +385,8 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /custody-testing/referrals", only("CJ_TREATMENT_WORKER"));
 		EXPECTED.put("GET /custody-testing/referrals/{id}", only("CJ_TREATMENT_WORKER"));
 		EXPECTED.put("POST /custody-testing/referrals/{id}", only("CJ_TREATMENT_WORKER"));
+		EXPECTED.put("GET /custody-testing/referrals/{id}/hat", only("CJ_TREATMENT_WORKER"));
+		EXPECTED.put("POST /custody-testing/referrals/{id}/hat", only("CJ_TREATMENT_WORKER"));
 		EXPECTED.put("GET /custody-testing/funnel", PUBLIC);
 		EXPECTED.put("GET /api/custody-testing/funnel", PUBLIC);
 
@@ -411,6 +414,8 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /diversion/attendance", only("CLINIC_STAFF"));
 		EXPECTED.put("POST /diversion/attendance", only("CLINIC_STAFF"));
 		EXPECTED.put("POST /api/diversion/attendance", only("CLINIC_STAFF"));
+		EXPECTED.put("GET /diversion/hat-referral", only("CLINIC_STAFF"));
+		EXPECTED.put("POST /diversion/hat-referral", only("CLINIC_STAFF"));
 
 		// naloxone: the kit ledger, training, administrations and figures are the
 		// naloxone lead's; the finder and its open data are public
@@ -453,6 +458,14 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /hat/costs", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
 		EXPECTED.put("POST /hat/costs/{code}", only("HAT_PRESCRIBER"));
 		EXPECTED.put("GET /hat/outcomes", PUBLIC);
+		// The recorded-crime link: managers record the legal basis, clinic staff link a
+		// client; a force's sender
+		// (demo user crimedata) posts counts and reads nothing back.
+		EXPECTED.put("GET /hat/crime-links", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/crime-links", only("HAT_PRESCRIBER"));
+		EXPECTED.put("GET /hat/patients/{id}/crime-link", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/patients/{id}/crime-link", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /api/hat/recorded-crime", only("RECORDED_CRIME_SENDER"));
 		EXPECTED.put("GET /naloxone/finder.csv", PUBLIC);
 		EXPECTED.put("GET /naloxone/finder.json", PUBLIC);
 
