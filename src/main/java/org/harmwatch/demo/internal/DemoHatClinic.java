@@ -23,7 +23,6 @@ import org.harmwatch.hatclinic.Stage;
 import org.harmwatch.platform.HarmwatchUser;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -54,14 +53,11 @@ class DemoHatClinic extends DemoRunner {
 
 	private final UserDetailsService users;
 
-	private final JdbcClient jdbc;
-
-	DemoHatClinic(HatClinicManagement clinic, HatReferralManagement intake, UserDetailsService users, JdbcClient jdbc) {
+	DemoHatClinic(HatClinicManagement clinic, HatReferralManagement intake, UserDetailsService users) {
 		super("system:demo-hatclinic");
 		this.clinic = clinic;
 		this.intake = intake;
 		this.users = users;
-		this.jdbc = jdbc;
 	}
 
 	@Override
