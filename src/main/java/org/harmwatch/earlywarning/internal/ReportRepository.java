@@ -1,8 +1,10 @@
 package org.harmwatch.earlywarning.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,6 +28,7 @@ import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.platform.SqlArrays;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,8 +44,11 @@ public class ReportRepository {
 
 	private final JdbcClient jdbc;
 
-	ReportRepository(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	ReportRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	/**
@@ -67,52 +73,83 @@ public class ReportRepository {
 	public record StoredReport(ReportView view, @Nullable String reporterAgencyCode) {
 	}
 
-	/** Stores a report with its substances, held for public-health intelligence. */
-	public void insert(NewReport report) {
-		var place = report.place();
-		jdbc.sql(
+	/**
+	 * Stores reports with their substances, held for public-health intelligence: all the
+	 * reports in one round trip, all their substances in another (JDBC batches).
+	 */
+	public void insertAll(List<NewReport> reports) {
+		template.batchUpdate(
 				"""
 						INSERT INTO earlywarning.report (id, channel, source_type, occurred_at, received_at, lat, lon, lad_code,
 						  lad_name, ward_code, ward_name, lsoa_code, substance_class, outcomes, people, description, reporter_id,
 						  reporter_name, reporter_agency_code, reporter_agency_name, purpose)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)""")
-			.param(report.id())
-			.param(report.channel().name())
-			.param(report.sourceType().name())
-			.param(Timestamp.from(report.occurredAt()))
-			.param(Timestamp.from(report.receivedAt()))
-			.param(place.lat())
-			.param(place.lon())
-			.param(place.ladCode())
-			.param(place.ladName())
-			.param(place.wardCode())
-			.param(place.wardName())
-			.param(place.lsoaCode())
-			.param(report.substanceClass())
-			.param(SqlArrays.textArray(report.outcomes().stream().map(Enum::name).toList()))
-			.param(report.people())
-			.param(report.description())
-			.param(report.reporterId())
-			.param(report.reporterName())
-			.param(report.reporterAgencyCode())
-			.param(report.reporterAgencyName())
-			.param(Purpose.PUBLIC_HEALTH_INTELLIGENCE.name())
-			.update();
-		var substances = report.substances();
-		for (int i = 0; i < substances.size(); i++) {
-			var s = substances.get(i);
-			jdbc.sql(
-					"""
-							INSERT INTO earlywarning.report_substance (report_id, position, text, substance_code, substance_name,
-							  substance_class, how_known) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.param(report.id())
-				.param(i)
-				.param(s.text())
-				.param(s.code())
-				.param(s.name())
-				.param(s.substanceClass())
-				.param(s.howKnown().name())
-				.update();
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)""",
+				new EvidenceBatches.Setter<>(reports) {
+					@Override
+					void set(PreparedStatement ps, NewReport report) throws SQLException {
+						var place = report.place();
+						ps.setObject(1, report.id());
+						ps.setString(2, report.channel().name());
+						ps.setString(3, report.sourceType().name());
+						ps.setTimestamp(4, Timestamp.from(report.occurredAt()));
+						ps.setTimestamp(5, Timestamp.from(report.receivedAt()));
+						number(ps, 6, place.lat());
+						number(ps, 7, place.lon());
+						ps.setString(8, place.ladCode());
+						ps.setString(9, place.ladName());
+						EvidenceBatches.text(ps, 10, place.wardCode());
+						EvidenceBatches.text(ps, 11, place.wardName());
+						EvidenceBatches.text(ps, 12, place.lsoaCode());
+						EvidenceBatches.text(ps, 13, report.substanceClass());
+						ps.setString(14, SqlArrays.textArray(report.outcomes().stream().map(Enum::name).toList()));
+						ps.setInt(15, report.people());
+						EvidenceBatches.text(ps, 16, report.description());
+						if (report.reporterId() == null) {
+							ps.setNull(17, Types.OTHER);
+						}
+						else {
+							ps.setObject(17, report.reporterId());
+						}
+						EvidenceBatches.text(ps, 18, report.reporterName());
+						EvidenceBatches.text(ps, 19, report.reporterAgencyCode());
+						EvidenceBatches.text(ps, 20, report.reporterAgencyName());
+						ps.setString(21, Purpose.PUBLIC_HEALTH_INTELLIGENCE.name());
+					}
+				});
+		record Named(UUID reportId, int position, ReportView.ReportedSubstance substance) {
+		}
+		var named = new ArrayList<Named>();
+		for (var report : reports) {
+			for (int i = 0; i < report.substances().size(); i++) {
+				named.add(new Named(report.id(), i, report.substances().get(i)));
+			}
+		}
+		if (named.isEmpty()) {
+			return;
+		}
+		template.batchUpdate("""
+				INSERT INTO earlywarning.report_substance (report_id, position, text, substance_code, substance_name,
+				  substance_class, how_known) VALUES (?, ?, ?, ?, ?, ?, ?)""", new EvidenceBatches.Setter<>(named) {
+			@Override
+			void set(PreparedStatement ps, Named n) throws SQLException {
+				var s = n.substance();
+				ps.setObject(1, n.reportId());
+				ps.setInt(2, n.position());
+				ps.setString(3, s.text());
+				EvidenceBatches.text(ps, 4, s.code());
+				EvidenceBatches.text(ps, 5, s.name());
+				EvidenceBatches.text(ps, 6, s.substanceClass());
+				ps.setString(7, s.howKnown().name());
+			}
+		});
+	}
+
+	private static void number(PreparedStatement ps, int index, @Nullable Double value) throws SQLException {
+		if (value == null) {
+			ps.setNull(index, Types.DOUBLE);
+		}
+		else {
+			ps.setDouble(index, value);
 		}
 	}
 
