@@ -3,7 +3,6 @@ package org.harmwatch.earlywarning.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,29 +54,11 @@ public class EvidenceRepository {
 	}
 
 	/**
-	 * Takes the locks of {@link #lock} for many districts and groups in one statement, in
-	 * a fixed order (so two transactions that want the same locks do not deadlock on
-	 * them), skipping those the transaction already holds.
-	 * @param keys district code and group key joined by {@code |}
+	 * The advisory locks (district code and group key joined by {@code |}) this
+	 * transaction holds, forgotten when it ends; {@link EvidenceBatches} takes them too.
 	 */
-	public void lockAll(Collection<String> keys) {
-		var held = locksHeld();
-		var wanted = keys.stream().filter(k -> !held.contains(k)).distinct().sorted().toList();
-		if (wanted.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
-				SELECT count(pg_advisory_xact_lock(hashtext(k)))
-				FROM (SELECT k FROM unnest(?::text[]) WITH ORDINALITY AS w(k, n) ORDER BY n) ordered""")
-			.param(SqlArrays.textArray(wanted))
-			.query(Long.class)
-			.single();
-		held.addAll(wanted);
-	}
-
-	/** The advisory locks this transaction holds, forgotten when it ends. */
 	@SuppressWarnings("unchecked")
-	private static Set<String> locksHeld() {
+	static Set<String> locksHeld() {
 		var held = (Set<String>) TransactionSynchronizationManager.getResource(LOCKS_HELD);
 		if (held == null) {
 			Set<String> fresh = new HashSet<>();

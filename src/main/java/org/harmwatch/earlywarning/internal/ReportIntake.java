@@ -51,8 +51,6 @@ public class ReportIntake implements DisposableBean {
 	/** At most this many reports in one transaction. */
 	static final int MAX_BATCH = 128;
 
-	private final ReportRepository reports;
-
 	private final SignalFiling filing;
 
 	private final SubstanceManagement substances;
@@ -70,9 +68,8 @@ public class ReportIntake implements DisposableBean {
 	 */
 	private final GroupCommit.Batched<Pending, UUID> store = this::storeAll;
 
-	ReportIntake(ReportRepository reports, SignalFiling filing, SignalBatch batch, SubstanceManagement substances,
-			GeographyManagement geography, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
-		this.reports = reports;
+	ReportIntake(SignalFiling filing, SignalBatch batch, SubstanceManagement substances, GeographyManagement geography,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions) {
 		this.filing = filing;
 		this.batch = batch;
 		this.substances = substances;
@@ -157,17 +154,18 @@ public class ReportIntake implements DisposableBean {
 	 * given; returns their ids.
 	 */
 	List<UUID> storeAll(List<Pending> pending) {
-		reports.insertAll(pending.stream().map(Pending::report).toList());
-		for (var p : pending) {
-			p.alsoStore().accept(p.report().id());
-		}
-		batch.fileReports(pending.stream().map(Pending::evidence).toList(), (i, filed) -> {
-			var p = pending.get(i);
-			var r = p.report();
-			events.publishEvent(new ReportReceived(r.id(), filed.signalId(), r.channel(), r.sourceType(),
-					r.place().ladCode(), p.codes(), r.outcomes(), r.occurredAt(), r.receivedAt()));
-			filing.opened(filed, p.leadCode(), p.chosenClass(), r.place().ladCode(), r.receivedAt());
-		});
+		batch.storeAndFile(pending.stream().map(Pending::report).toList(),
+				pending.stream().map(Pending::evidence).toList(), () -> {
+					for (var p : pending) {
+						p.alsoStore().accept(p.report().id());
+					}
+				}, (i, filed) -> {
+					var p = pending.get(i);
+					var r = p.report();
+					events.publishEvent(new ReportReceived(r.id(), filed.signalId(), r.channel(), r.sourceType(),
+							r.place().ladCode(), p.codes(), r.outcomes(), r.occurredAt(), r.receivedAt()));
+					filing.opened(filed, p.leadCode(), p.chosenClass(), r.place().ladCode(), r.receivedAt());
+				});
 		return pending.stream().map(p -> p.report().id()).toList();
 	}
 

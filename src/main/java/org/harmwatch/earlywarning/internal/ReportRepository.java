@@ -1,10 +1,8 @@
 package org.harmwatch.earlywarning.internal;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,7 +26,6 @@ import org.harmwatch.earlywarning.SourceType;
 import org.harmwatch.platform.SqlArrays;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,11 +41,8 @@ public class ReportRepository {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
-
-	ReportRepository(JdbcClient jdbc, JdbcTemplate template) {
+	ReportRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.template = template;
 	}
 
 	/**
@@ -74,48 +68,57 @@ public class ReportRepository {
 	}
 
 	/**
-	 * Stores reports with their substances, held for public-health intelligence: all the
-	 * reports in one round trip, all their substances in another (JDBC batches).
+	 * Two statements that store reports with their substances, held for public-health
+	 * intelligence, all rows at once from arrays (parameters:
+	 * {@link #insertAllParameters}); sent by {@link EvidenceBatches} with the rest of a
+	 * batch's writes.
 	 */
-	public void insertAll(List<NewReport> reports) {
-		template.batchUpdate(
-				"""
-						INSERT INTO earlywarning.report (id, channel, source_type, occurred_at, received_at, lat, lon, lad_code,
-						  lad_name, ward_code, ward_name, lsoa_code, substance_class, outcomes, people, description, reporter_id,
-						  reporter_name, reporter_agency_code, reporter_agency_name, purpose)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)""",
-				new EvidenceBatches.Setter<>(reports) {
-					@Override
-					void set(PreparedStatement ps, NewReport report) throws SQLException {
-						var place = report.place();
-						ps.setObject(1, report.id());
-						ps.setString(2, report.channel().name());
-						ps.setString(3, report.sourceType().name());
-						ps.setTimestamp(4, Timestamp.from(report.occurredAt()));
-						ps.setTimestamp(5, Timestamp.from(report.receivedAt()));
-						number(ps, 6, place.lat());
-						number(ps, 7, place.lon());
-						ps.setString(8, place.ladCode());
-						ps.setString(9, place.ladName());
-						EvidenceBatches.text(ps, 10, place.wardCode());
-						EvidenceBatches.text(ps, 11, place.wardName());
-						EvidenceBatches.text(ps, 12, place.lsoaCode());
-						EvidenceBatches.text(ps, 13, report.substanceClass());
-						ps.setString(14, SqlArrays.textArray(report.outcomes().stream().map(Enum::name).toList()));
-						ps.setInt(15, report.people());
-						EvidenceBatches.text(ps, 16, report.description());
-						if (report.reporterId() == null) {
-							ps.setNull(17, Types.OTHER);
-						}
-						else {
-							ps.setObject(17, report.reporterId());
-						}
-						EvidenceBatches.text(ps, 18, report.reporterName());
-						EvidenceBatches.text(ps, 19, report.reporterAgencyCode());
-						EvidenceBatches.text(ps, 20, report.reporterAgencyName());
-						ps.setString(21, Purpose.PUBLIC_HEALTH_INTELLIGENCE.name());
-					}
-				});
+	static final String INSERT_ALL = """
+			INSERT INTO earlywarning.report (id, channel, source_type, occurred_at, received_at, lat, lon, lad_code,
+			  lad_name, ward_code, ward_name, lsoa_code, substance_class, outcomes, people, description, reporter_id,
+			  reporter_name, reporter_agency_code, reporter_agency_name, purpose)
+			SELECT id, channel, source_type, occurred_at, received_at, lat, lon, lad_code, lad_name, ward_code, ward_name,
+			  lsoa_code, substance_class, outcomes::text[], people, description, reporter_id, reporter_name,
+			  reporter_agency_code, reporter_agency_name, purpose
+			FROM unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[],
+			  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::uuid[],
+			  ?::text[], ?::text[], ?::text[], ?::text[])
+			  WITH ORDINALITY AS q(id, channel, source_type, occurred_at, received_at, lat, lon, lad_code, lad_name,
+			    ward_code, ward_name, lsoa_code, substance_class, outcomes, people, description, reporter_id, reporter_name,
+			    reporter_agency_code, reporter_agency_name, purpose, n)
+			ORDER BY n;
+			INSERT INTO earlywarning.report_substance (report_id, position, text, substance_code, substance_name,
+			  substance_class, how_known)
+			SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""";
+
+	/**
+	 * The parameters of {@link #INSERT_ALL}: one column of values each, as array
+	 * literals.
+	 */
+	static List<String> insertAllParameters(List<NewReport> reports) {
+		var columns = new ArrayList<String>();
+		columns.add(EvidenceBatches.array(reports, NewReport::id));
+		columns.add(EvidenceBatches.array(reports, NewReport::channel));
+		columns.add(EvidenceBatches.array(reports, NewReport::sourceType));
+		columns.add(EvidenceBatches.array(reports, NewReport::occurredAt));
+		columns.add(EvidenceBatches.array(reports, NewReport::receivedAt));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().lat()));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().lon()));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().ladCode()));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().ladName()));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().wardCode()));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().wardName()));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().lsoaCode()));
+		columns.add(EvidenceBatches.array(reports, NewReport::substanceClass));
+		columns.add(EvidenceBatches.array(reports,
+				r -> SqlArrays.textArray(r.outcomes().stream().map(Enum::name).toList())));
+		columns.add(EvidenceBatches.array(reports, NewReport::people));
+		columns.add(EvidenceBatches.array(reports, NewReport::description));
+		columns.add(EvidenceBatches.array(reports, NewReport::reporterId));
+		columns.add(EvidenceBatches.array(reports, NewReport::reporterName));
+		columns.add(EvidenceBatches.array(reports, NewReport::reporterAgencyCode));
+		columns.add(EvidenceBatches.array(reports, NewReport::reporterAgencyName));
+		columns.add(EvidenceBatches.array(reports, r -> Purpose.PUBLIC_HEALTH_INTELLIGENCE));
 		record Named(UUID reportId, int position, ReportView.ReportedSubstance substance) {
 		}
 		var named = new ArrayList<Named>();
@@ -124,33 +127,14 @@ public class ReportRepository {
 				named.add(new Named(report.id(), i, report.substances().get(i)));
 			}
 		}
-		if (named.isEmpty()) {
-			return;
-		}
-		template.batchUpdate("""
-				INSERT INTO earlywarning.report_substance (report_id, position, text, substance_code, substance_name,
-				  substance_class, how_known) VALUES (?, ?, ?, ?, ?, ?, ?)""", new EvidenceBatches.Setter<>(named) {
-			@Override
-			void set(PreparedStatement ps, Named n) throws SQLException {
-				var s = n.substance();
-				ps.setObject(1, n.reportId());
-				ps.setInt(2, n.position());
-				ps.setString(3, s.text());
-				EvidenceBatches.text(ps, 4, s.code());
-				EvidenceBatches.text(ps, 5, s.name());
-				EvidenceBatches.text(ps, 6, s.substanceClass());
-				ps.setString(7, s.howKnown().name());
-			}
-		});
-	}
-
-	private static void number(PreparedStatement ps, int index, @Nullable Double value) throws SQLException {
-		if (value == null) {
-			ps.setNull(index, Types.DOUBLE);
-		}
-		else {
-			ps.setDouble(index, value);
-		}
+		columns.add(EvidenceBatches.array(named, Named::reportId));
+		columns.add(EvidenceBatches.array(named, Named::position));
+		columns.add(EvidenceBatches.array(named, n -> n.substance().text()));
+		columns.add(EvidenceBatches.array(named, n -> n.substance().code()));
+		columns.add(EvidenceBatches.array(named, n -> n.substance().name()));
+		columns.add(EvidenceBatches.array(named, n -> n.substance().substanceClass()));
+		columns.add(EvidenceBatches.array(named, n -> n.substance().howKnown()));
+		return columns;
 	}
 
 	/** How many reports there are. */

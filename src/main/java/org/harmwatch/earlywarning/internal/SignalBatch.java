@@ -39,8 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SignalBatch {
 
-	private final EvidenceRepository evidence;
-
 	private final EvidenceBatches batches;
 
 	private final SignalEngine engine;
@@ -51,9 +49,8 @@ class SignalBatch {
 
 	private final ApplicationEventPublisher events;
 
-	SignalBatch(EvidenceRepository evidence, EvidenceBatches batches, SignalEngine engine, SignalMerges merges,
-			EarlyWarningProperties properties, ApplicationEventPublisher events) {
-		this.evidence = evidence;
+	SignalBatch(EvidenceBatches batches, SignalEngine engine, SignalMerges merges, EarlyWarningProperties properties,
+			ApplicationEventPublisher events) {
 		this.batches = batches;
 		this.engine = engine;
 		this.merges = merges;
@@ -62,12 +59,17 @@ class SignalBatch {
 	}
 
 	/**
-	 * Files reports, newly stored, in the caller's transaction.
-	 * @param reports evidence of kind {@code REPORT}, in the order to file them
-	 * @param then called for each report, in order, once all are written (after its
-	 * {@link SignalEscalated}, if it escalated a signal)
+	 * Stores new reports and files them, in the caller's transaction: one round trip to
+	 * read, one to write.
+	 * @param stored the reports to store (none when they are stored already)
+	 * @param reports the evidence to file, of kind {@code REPORT}, in the order to file
+	 * it
+	 * @param written called once everything is written
+	 * @param then called for each report, in order, after {@code written} (and after the
+	 * report's {@link SignalEscalated}, if it escalated a signal)
 	 */
-	void fileReports(List<SignalEngine.Input> reports, BiConsumer<Integer, SignalEngine.Filed> then) {
+	void storeAndFile(List<ReportRepository.NewReport> stored, List<SignalEngine.Input> reports, Runnable written,
+			BiConsumer<Integer, SignalEngine.Filed> then) {
 		for (var in : reports) {
 			if (in.kind() != EvidenceKind.REPORT) {
 				throw new IllegalArgumentException("only reports are filed in batches: " + in.kind());
@@ -79,15 +81,6 @@ class SignalBatch {
 					new Span(in.ladCode(), in.groupKey(), in.occurredAt(), in.occurredAt()),
 					(a, b) -> new Span(a.ladCode(), a.groupKey(), min(a.from(), b.from()), max(a.to(), b.to())));
 		}
-		evidence.lockAll(spans.keySet());
-
-		var window = properties.groupingWindow();
-		var pool = new HashMap<String, List<BatchSignal>>();
-		var byId = new HashMap<UUID, BatchSignal>();
-		for (var s : batches.joinable(List.copyOf(spans.values()), window)) {
-			remember(s, pool, byId);
-		}
-
 		// What the rules need to know about the evidence stored before the batch.
 		var dangerous = new ArrayList<List<String>>(reports.size());
 		var noveltyProbes = new ArrayList<Probe>();
@@ -104,8 +97,16 @@ class SignalBatch {
 						in.occurredAt().minus(properties.clusterWindow()), in.occurredAt()));
 			}
 		}
-		var seenBefore = batches.seen(noveltyProbes);
-		var reportsBefore = batches.reports(clusterProbes, properties.clusterReports());
+		var window = properties.groupingWindow();
+		var read = batches.read(List.copyOf(spans.values()), window, noveltyProbes, clusterProbes,
+				properties.clusterReports());
+		var seenBefore = read.seen();
+		var reportsBefore = read.reports();
+		var pool = new HashMap<String, List<BatchSignal>>();
+		var byId = new HashMap<UUID, BatchSignal>();
+		for (var s : read.joinable()) {
+			remember(s, pool, byId);
+		}
 
 		var filed = new ArrayList<SignalEngine.Filed>(reports.size());
 		var escalated = new ArrayList<Boolean>(reports.size());
@@ -171,9 +172,8 @@ class SignalBatch {
 			filed.add(new SignalEngine.Filed(signal.id, open, false, signal.urgency, List.copyOf(signal.rules)));
 		}
 
-		batches.open(opened);
-		batches.add(placed);
-		batches.rate(List.copyOf(joined.values()));
+		batches.write(stored, opened, placed, List.copyOf(joined.values()));
+		written.run();
 		for (int i = 0; i < reports.size(); i++) {
 			var f = filed.get(i);
 			if (escalated.get(i)) {

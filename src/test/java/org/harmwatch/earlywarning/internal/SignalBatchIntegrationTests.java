@@ -90,7 +90,8 @@ class SignalBatchIntegrationTests {
 		}
 		var inputs = PLAN.subList(ALONE_FIRST, PLAN.size()).stream().map(p -> input(p, start, batched)).toList();
 		var order = new ArrayList<Integer>();
-		transactions.executeWithoutResult(status -> batch.fileReports(inputs, (i, filed) -> {
+		transactions.executeWithoutResult(status -> batch.storeAndFile(List.of(), inputs, () -> {
+		}, (i, filed) -> {
 			order.add(i);
 			together.add(filed);
 		}));
