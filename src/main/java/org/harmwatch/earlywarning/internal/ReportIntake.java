@@ -26,6 +26,7 @@ import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.SubstanceSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,7 +44,8 @@ public class ReportIntake implements DisposableBean {
 	static final Duration OLDEST = Duration.ofDays(366);
 
 	/**
-	 * Reports of different districts and groups stored at once: each lane holds a
+	 * How many batches of reports (of different districts and groups) are stored at once
+	 * by default ({@code harmwatch.early-warning.intake-lanes}): each lane holds a
 	 * database connection while its batch runs.
 	 */
 	static final int LANES = 2;
@@ -69,13 +71,14 @@ public class ReportIntake implements DisposableBean {
 	private final GroupCommit.Batched<Pending, UUID> store = this::storeAll;
 
 	ReportIntake(SignalFiling filing, SignalBatch batch, SubstanceManagement substances, GeographyManagement geography,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactions,
+			@Value("${harmwatch.early-warning.intake-lanes:" + LANES + "}") int lanes) {
 		this.filing = filing;
 		this.batch = batch;
 		this.substances = substances;
 		this.geography = geography;
 		this.events = events;
-		this.writes = new GroupCommit("reports", transactions, LANES, MAX_BATCH);
+		this.writes = new GroupCommit("reports", transactions, lanes, MAX_BATCH);
 	}
 
 	@Override
