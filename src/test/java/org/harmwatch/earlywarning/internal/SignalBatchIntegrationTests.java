@@ -109,6 +109,41 @@ class SignalBatchIntegrationTests {
 				Urgency.URGENT);
 	}
 
+	@Autowired
+	org.harmwatch.earlywarning.EarlyWarningManagement earlyWarning;
+
+	/**
+	 * A batch writes its rows from array literals: text with quotes, backslashes, braces,
+	 * commas, the word NULL, line breaks and characters outside the BMP is stored as it
+	 * was sent, and so are a pin, a reporter and an unresolved substance.
+	 */
+	@Test
+	void awkwardTextIsStoredAsItWasSent() {
+		var awkward = "a \"quoted\" {brace}, back\\slash, NULL,\nnew line and 🧪 ∅ é";
+		var at = Instant.parse("2027-06-01T10:00:00Z").plusNanos(123_456_789);
+		var draft = new org.harmwatch.earlywarning.ReportDraft(org.harmwatch.earlywarning.Channel.API,
+				org.harmwatch.earlywarning.SourceType.AMBULANCE, at, 52.4862, -1.8904, null,
+				List.of(new org.harmwatch.earlywarning.SubstanceMention(awkward,
+						org.harmwatch.earlywarning.HowKnown.SUSPECTED)),
+				null, java.util.Set.of(org.harmwatch.earlywarning.Outcome.OVERDOSE), 2, awkward);
+		var reporter = new org.harmwatch.earlywarning.Reporter(UUID.randomUUID(), "O'Brien \"NULL\" {x}", "WMAS",
+				"West Midlands Ambulance Service");
+		var id = earlyWarning.submit(draft, reporter, at.plus(Duration.ofMinutes(1)));
+		var row = jdbc.sql("""
+				SELECT r.description, r.reporter_name, r.reporter_id, r.lat, r.lon, r.ward_code, r.outcomes, r.people,
+				  r.occurred_at, s.text, s.substance_code
+				FROM earlywarning.report r JOIN earlywarning.report_substance s ON s.report_id = r.id WHERE r.id = ?""")
+			.param(id)
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getObject(3).toString(),
+					String.valueOf(rs.getDouble(4)), String.valueOf(rs.getDouble(5)),
+					String.valueOf(rs.getString(6) != null), List.of((String[]) rs.getArray(7).getArray()).toString(),
+					String.valueOf(rs.getInt(8)), rs.getTimestamp(9).toInstant().toString(), rs.getString(10),
+					String.valueOf(rs.getString(11))))
+			.single();
+		assertThat(row).containsExactly(awkward, reporter.name(), reporter.id().toString(), "52.486", "-1.89", "true",
+				"[OVERDOSE]", "2", "2027-06-01T10:00:00.123457Z", awkward, "null");
+	}
+
 	/** A district code no other test uses. */
 	static String district(String prefix) {
 		return prefix + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
