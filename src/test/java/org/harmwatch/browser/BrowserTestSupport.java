@@ -15,6 +15,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,8 +112,11 @@ abstract class BrowserTestSupport {
 	void assertAccessible() {
 		var blocking = new ArrayList<String>();
 		for (var frame : page.frames()) {
-			// the page as it settles, not halfway through a font swap or a colour
-			// transition: on a busy machine axe could otherwise see intermediate styles
+			// the page as it settles, with its stylesheets loaded (a click returns, and a
+			// locator finds the new heading, before the load event) and not halfway
+			// through a font swap or a colour transition: on a busy machine axe would
+			// otherwise judge a page without its styles
+			frame.waitForLoadState(LoadState.LOAD);
 			frame.evaluate(SETTLE);
 			if (!Boolean.TRUE.equals(frame.evaluate("typeof axe !== 'undefined'"))) {
 				frame.evaluate("() => {" + AXE_SOURCE + "}");
