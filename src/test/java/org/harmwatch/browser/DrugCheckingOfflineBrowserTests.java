@@ -123,7 +123,12 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		take.getByLabel("Salt or base of component 1").selectOption("SALT");
 		take.getByLabel("Confidence of component 1").selectOption("CONFIRMED");
 		take.getByLabel("Method of component 1").selectOption(method);
+		int before = page.locator("#field-records tr").count();
 		take.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save on this device")).click();
+		// The page clears the form after the record is written on the device and then
+		// lists it: the next sample is typed only after that, or the clearing (late on a
+		// busy machine) would wipe what was typed.
+		assertThat(page.locator("#field-records tr")).hasCount(before + 1);
 	}
 
 	/**
