@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 
 import org.harmwatch.custodytesting.CustodyTestingManagement;
 import org.harmwatch.custodytesting.TeamReferral;
+import org.harmwatch.custodytesting.TeamReferralManagement;
 import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
@@ -37,8 +38,11 @@ class TreatmentReferralController {
 
 	private final CustodyTestingManagement custody;
 
-	TreatmentReferralController(CustodyTestingManagement custody) {
+	private final TeamReferralManagement referrals;
+
+	TreatmentReferralController(CustodyTestingManagement custody, TeamReferralManagement referrals) {
 		this.custody = custody;
+		this.referrals = referrals;
 	}
 
 	@GetMapping("/custody-testing")
@@ -47,7 +51,7 @@ class TreatmentReferralController {
 		if (custody.mayRecord(user) || custody.mayReadRecords(user)) {
 			return "redirect:/custody-testing/arrests";
 		}
-		if (custody.mayReadReferrals(user)) {
+		if (referrals.mayReadReferrals(user)) {
 			return "redirect:/custody-testing/referrals";
 		}
 		throw new AccessDeniedException("Neither custody staff nor a treatment team");
@@ -57,7 +61,7 @@ class TreatmentReferralController {
 	@Requires(capability = Capability.CUSTODY_TESTING, action = Action.READ)
 	String list(@RequestParam(required = false) @Nullable String page, Model model,
 			@AuthenticationPrincipal HarmwatchUser user) {
-		model.addAttribute("referrals", custody.teamReferrals(FormValues.page(page), user));
+		model.addAttribute("referrals", referrals.teamReferrals(FormValues.page(page), user));
 		return "custodytesting/referrals";
 	}
 
@@ -65,7 +69,7 @@ class TreatmentReferralController {
 	@Requires(capability = Capability.CUSTODY_TESTING, action = Action.READ)
 	String referral(@PathVariable String id, @RequestParam(required = false) @Nullable String answered, Model model,
 			@AuthenticationPrincipal HarmwatchUser user) {
-		var referral = custody.teamReferral(FormValues.id(id, NOT_FOUND), user);
+		var referral = referrals.teamReferral(FormValues.id(id, NOT_FOUND), user);
 		model.addAttribute(FORM, AnswerForm.empty());
 		model.addAttribute("justAnswered", answered != null);
 		return page(referral, model, user);
@@ -75,10 +79,10 @@ class TreatmentReferralController {
 	@Requires(capability = Capability.CUSTODY_TESTING, action = Action.WRITE)
 	String answer(@PathVariable String id, @Validated @ModelAttribute(FORM) AnswerForm form, BindingResult result,
 			Model model, @AuthenticationPrincipal HarmwatchUser user) {
-		var referral = custody.teamReferral(FormValues.id(id, NOT_FOUND), user);
+		var referral = referrals.teamReferral(FormValues.id(id, NOT_FOUND), user);
 		if (!result.hasErrors()) {
 			try {
-				custody.answer(referral.id(), form.yes(), form.day(), user);
+				referrals.answer(referral.id(), form.yes(), form.day(), user);
 				return "redirect:/custody-testing/referrals/" + referral.id() + "?answered";
 			}
 			catch (InputRejectedException ex) {
@@ -92,7 +96,7 @@ class TreatmentReferralController {
 	private String page(TeamReferral referral, Model model, HarmwatchUser user) {
 		FormErrorOrder.inPageOrder(model, FORM);
 		model.addAttribute("referral", referral);
-		model.addAttribute("mayAnswer", custody.mayAnswer(user) && !Boolean.TRUE.equals(referral.treatmentStarted()));
+		model.addAttribute("mayAnswer", referrals.mayAnswer(user) && !Boolean.TRUE.equals(referral.treatmentStarted()));
 		var options = new LinkedHashMap<String, String>();
 		options.put("true", "custodytesting.answer.yes");
 		options.put("false", "custodytesting.answer.no");
