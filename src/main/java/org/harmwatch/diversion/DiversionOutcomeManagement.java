@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.harmwatch.diversion.internal.DiversionAudit;
+import org.harmwatch.diversion.internal.DiversionGuard;
 import org.harmwatch.diversion.internal.DiversionRepository;
 import org.harmwatch.diversion.internal.Suppression;
 import org.harmwatch.platform.AuditLog;
@@ -32,14 +33,17 @@ public class DiversionOutcomeManagement {
 
 	private final DiversionManagement management;
 
+	private final DiversionGuard guard;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	DiversionOutcomeManagement(DiversionRepository repository, DiversionManagement management, AuditLog audit,
-			RegionSettings region) {
+	DiversionOutcomeManagement(DiversionRepository repository, DiversionManagement management, DiversionGuard guard,
+			AuditLog audit, RegionSettings region) {
 		this.repository = repository;
 		this.management = management;
+		this.guard = guard;
 		this.audit = audit;
 		this.clock = Clock.system(region.timeZone());
 	}
@@ -89,8 +93,8 @@ public class DiversionOutcomeManagement {
 	 */
 	@Transactional(readOnly = true)
 	public OutcomeReport outcomes(HarmwatchUser reader) {
-		management.mustRead(reader, "diversion-report");
-		var rows = repository.reportRows(management.owners(reader)).stream().filter(r -> r.arm() != null).toList();
+		guard.mustRead(reader, "diversion-report");
+		var rows = repository.reportRows(guard.owners(reader)).stream().filter(r -> r.arm() != null).toList();
 		var rates = new ArrayList<OutcomeReport.RateRow>();
 		var costs = new ArrayList<OutcomeReport.ArmCosts>();
 		for (var arm : Arm.values()) {
@@ -163,8 +167,8 @@ public class DiversionOutcomeManagement {
 	/** The fairness report over every referral the reader may read, suppressed. */
 	@Transactional(readOnly = true)
 	public FairnessReport fairness(HarmwatchUser reader) {
-		management.mustRead(reader, "diversion-report");
-		var rows = repository.fairnessRows(management.owners(reader));
+		guard.mustRead(reader, "diversion-report");
+		var rows = repository.fairnessRows(guard.owners(reader));
 		long[] totals = new long[4];
 		rows.forEach(r -> add(totals, r));
 		var dimensions = new ArrayList<FairnessReport.Dimension>();

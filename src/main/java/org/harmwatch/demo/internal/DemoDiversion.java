@@ -10,6 +10,7 @@ import org.harmwatch.diversion.Arm;
 import org.harmwatch.diversion.ConditionKind;
 import org.harmwatch.diversion.DiversionManagement;
 import org.harmwatch.diversion.DiversionOutcomeManagement;
+import org.harmwatch.diversion.DiversionSchemeManagement;
 import org.harmwatch.diversion.Ethnicity;
 import org.harmwatch.diversion.Exclusion;
 import org.harmwatch.diversion.LegalBasis;
@@ -51,6 +52,8 @@ class DemoDiversion extends DemoRunner {
 
 	private final DiversionManagement diversion;
 
+	private final DiversionSchemeManagement schemes;
+
 	private final DiversionOutcomeManagement outcomes;
 
 	private final UserDetailsService users;
@@ -59,10 +62,11 @@ class DemoDiversion extends DemoRunner {
 
 	private final ZoneId zone;
 
-	DemoDiversion(DiversionManagement diversion, DiversionOutcomeManagement outcomes, UserDetailsService users,
-			JdbcClient jdbc, RegionSettings region) {
+	DemoDiversion(DiversionManagement diversion, DiversionSchemeManagement schemes, DiversionOutcomeManagement outcomes,
+			UserDetailsService users, JdbcClient jdbc, RegionSettings region) {
 		super("system:demo-diversion");
 		this.diversion = diversion;
+		this.schemes = schemes;
 		this.outcomes = outcomes;
 		this.users = users;
 		this.jdbc = jdbc;
@@ -73,7 +77,7 @@ class DemoDiversion extends DemoRunner {
 	void runAsSystem() {
 		locked(jdbc, "harmwatch-demo-diversion", () -> {
 			var navigator = (HarmwatchUser) users.loadUserByUsername("navigator");
-			if (!diversion.schemes(navigator).isEmpty()) {
+			if (!schemes.schemes(navigator).isEmpty()) {
 				return;
 			}
 			load(navigator, (HarmwatchUser) users.loadUserByUsername("clinic"));
@@ -81,7 +85,7 @@ class DemoDiversion extends DemoRunner {
 	}
 
 	private void load(HarmwatchUser navigator, HarmwatchUser clinic) {
-		var scheme = diversion.createScheme(new SchemeDraft("Birmingham drugs diversion trial (demo)", BIRMINGHAM,
+		var scheme = schemes.createScheme(new SchemeDraft("Birmingham drugs diversion trial (demo)", BIRMINGHAM,
 				SchemeRules.turningPointLike(), true, SEED, 4, 350, 1350), navigator);
 		var referred = LocalDate.now(zone).minusMonths(14);
 		var groups = List.of(OffenceGroup.DRUG_POSSESSION, OffenceGroup.ACQUISITIVE);
