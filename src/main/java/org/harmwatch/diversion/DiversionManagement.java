@@ -13,7 +13,9 @@ import org.harmwatch.diversion.internal.DiversionGuard;
 import org.harmwatch.diversion.internal.DiversionPolicy;
 import org.harmwatch.diversion.internal.DiversionRepository;
 import org.harmwatch.diversion.internal.EligibilityRules;
+import org.harmwatch.diversion.internal.OutcomeRepository;
 import org.harmwatch.diversion.internal.PermutedBlocks;
+import org.harmwatch.diversion.internal.SchemeRepository;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
@@ -46,6 +48,10 @@ public class DiversionManagement {
 
 	private final DiversionRepository repository;
 
+	private final SchemeRepository schemes;
+
+	private final OutcomeRepository outcomes;
+
 	private final DiversionGuard guard;
 
 	private final AuditLog audit;
@@ -54,9 +60,11 @@ public class DiversionManagement {
 
 	private final Clock clock;
 
-	DiversionManagement(DiversionRepository repository, DiversionGuard guard, AuditLog audit,
-			ApplicationEventPublisher events, RegionSettings region) {
+	DiversionManagement(DiversionRepository repository, SchemeRepository schemes, OutcomeRepository outcomes,
+			DiversionGuard guard, AuditLog audit, ApplicationEventPublisher events, RegionSettings region) {
 		this.repository = repository;
+		this.schemes = schemes;
+		this.outcomes = outcomes;
 		this.guard = guard;
 		this.audit = audit;
 		this.events = events;
@@ -72,7 +80,7 @@ public class DiversionManagement {
 	public Referral refer(ReferralDraft draft, HarmwatchUser user) {
 		guard.mustWork(user, user.agencyCode(), "diversion-referral", null);
 		var problems = new ArrayList<FieldProblem>();
-		var scheme = repository.scheme(draft.schemeId()).filter(s -> s.ownerAgency().equals(user.agencyCode()));
+		var scheme = schemes.scheme(draft.schemeId()).filter(s -> s.ownerAgency().equals(user.agencyCode()));
 		if (scheme.isEmpty()) {
 			problems.add(FieldProblem.of("schemeId", "diversion.referral.scheme.required"));
 		}
@@ -121,7 +129,7 @@ public class DiversionManagement {
 	@Transactional
 	public Allocation allocate(UUID referralId, @Nullable Arm chosen, @Nullable String reason, HarmwatchUser user) {
 		var referral = workable(referralId, user);
-		var scheme = repository.scheme(referral.schemeId()).orElseThrow();
+		var scheme = schemes.scheme(referral.schemeId()).orElseThrow();
 		if (!referral.decision().eligible()) {
 			throw new InputRejectedException(FieldProblem.global("diversion.allocation.notEligible"));
 		}
@@ -133,7 +141,7 @@ public class DiversionManagement {
 			if (chosen != null) {
 				throw new InputRejectedException(FieldProblem.of("arm", "diversion.allocation.trialIsRandom"));
 			}
-			repository.lockScheme(scheme.id());
+			schemes.lockScheme(scheme.id());
 			int position = repository.allocatedInStratum(scheme.id(), referral.offenceGroup());
 			var arm = PermutedBlocks.armAt(scheme.seed(), referral.offenceGroup(), position, scheme.blockSize());
 			allocation = new Allocation(arm, AllocationMethod.RANDOM, null, referral.offenceGroup(), position,
@@ -217,8 +225,8 @@ public class DiversionManagement {
 		}
 		audit.record(DiversionAudit.DIVERSION_CASE_VIEWED, "diversion-referral", id.toString(), Purpose.POLICING,
 				AuditLog.Outcome.ALLOWED, null);
-		return new CaseFile(referral.get(), repository.scheme(referral.get().schemeId()).orElseThrow(),
-				repository.contract(id).orElse(null), repository.outcomes(id), repository.survey(id));
+		return new CaseFile(referral.get(), schemes.scheme(referral.get().schemeId()).orElseThrow(),
+				repository.contract(id).orElse(null), outcomes.outcomes(id), outcomes.survey(id));
 	}
 
 	/**
@@ -230,7 +238,7 @@ public class DiversionManagement {
 	public UUID startContract(UUID referralId, LocalDate startsOn, int months, List<ConditionKind> conditions,
 			HarmwatchUser user) {
 		var referral = workable(referralId, user);
-		var scheme = repository.scheme(referral.schemeId()).orElseThrow();
+		var scheme = schemes.scheme(referral.schemeId()).orElseThrow();
 		if (referral.allocation() == null || referral.allocation().arm() != Arm.DIVERSION) {
 			throw new InputRejectedException(FieldProblem.global("diversion.contract.notDiverted"));
 		}
@@ -393,7 +401,7 @@ public class DiversionManagement {
 		repository.setContractStatus(contract.id(), ContractStatus.COMPLETED, on);
 		audit.record(DiversionAudit.DIVERSION_CONTRACT_COMPLETED, "diversion-contract", contract.id().toString(),
 				Purpose.POLICING, AuditLog.Outcome.ALLOWED, null);
-		var scheme = repository.scheme(referral.schemeId()).orElseThrow();
+		var scheme = schemes.scheme(referral.schemeId()).orElseThrow();
 		events.publishEvent(new DiversionContractCompleted(contract.id(), scheme.districtCode(), on));
 	}
 

@@ -11,6 +11,7 @@ import org.harmwatch.diversion.internal.DiversionAudit;
 import org.harmwatch.diversion.internal.DiversionGuard;
 import org.harmwatch.diversion.internal.DiversionRepository;
 import org.harmwatch.diversion.internal.PermutedBlocks;
+import org.harmwatch.diversion.internal.SchemeRepository;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.AuditLog;
@@ -36,6 +37,8 @@ public class DiversionSchemeManagement {
 
 	private final DiversionRepository repository;
 
+	private final SchemeRepository schemes;
+
 	private final DiversionGuard guard;
 
 	private final GeographyManagement geography;
@@ -44,9 +47,10 @@ public class DiversionSchemeManagement {
 
 	private final Clock clock;
 
-	DiversionSchemeManagement(DiversionRepository repository, DiversionGuard guard, GeographyManagement geography,
-			AuditLog audit, RegionSettings region) {
+	DiversionSchemeManagement(DiversionRepository repository, SchemeRepository schemes, DiversionGuard guard,
+			GeographyManagement geography, AuditLog audit, RegionSettings region) {
 		this.repository = repository;
+		this.schemes = schemes;
 		this.guard = guard;
 		this.geography = geography;
 		this.audit = audit;
@@ -65,7 +69,7 @@ public class DiversionSchemeManagement {
 		if (name.isEmpty() || name.length() > 120) {
 			problems.add(FieldProblem.of("name", "diversion.scheme.name.required"));
 		}
-		else if (repository.schemeNamed(user.agencyCode(), name)) {
+		else if (schemes.schemeNamed(user.agencyCode(), name)) {
 			problems.add(FieldProblem.of("name", "diversion.scheme.name.taken"));
 		}
 		if (geography.areas(AreaLevel.LAD).stream().noneMatch(a -> a.code().equals(draft.districtCode()))) {
@@ -104,7 +108,7 @@ public class DiversionSchemeManagement {
 		var scheme = new Scheme(UUID.randomUUID(), user.agencyCode(), name, draft.districtCode(), rules, draft.trial(),
 				seed, draft.trial() ? block : null, draft.contractCostPounds(), draft.courtCaseCostPounds(),
 				clock.instant());
-		repository.insertScheme(scheme, user.getUsername());
+		schemes.insertScheme(scheme, user.getUsername());
 		audit.record(DiversionAudit.DIVERSION_SCHEME_CREATED, "diversion-scheme", scheme.id().toString(),
 				Purpose.POLICING, AuditLog.Outcome.ALLOWED,
 				draft.trial() ? "trial, seed " + seed + ", blocks of " + block : "decision-maker allocates");
@@ -115,10 +119,10 @@ public class DiversionSchemeManagement {
 	@Transactional(readOnly = true)
 	public List<Scheme> schemes(HarmwatchUser reader) {
 		guard.mustRead(reader, "diversion-scheme");
-		var schemes = repository.schemes(guard.owners(reader));
+		var found = schemes.schemes(guard.owners(reader));
 		audit.record(DiversionAudit.DIVERSION_SCHEMES_LISTED, "diversion-scheme", null, Purpose.POLICING,
-				AuditLog.Outcome.ALLOWED, schemes.size() + " schemes");
-		return schemes;
+				AuditLog.Outcome.ALLOWED, found.size() + " schemes");
+		return found;
 	}
 
 	/**
@@ -127,7 +131,7 @@ public class DiversionSchemeManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Scheme scheme(UUID id, HarmwatchUser reader) {
-		var scheme = repository.scheme(id).filter(s -> guard.readable(reader, s.ownerAgency()));
+		var scheme = schemes.scheme(id).filter(s -> guard.readable(reader, s.ownerAgency()));
 		if (scheme.isEmpty()) {
 			guard.refused(reader, "diversion-scheme", id);
 			throw new NotFoundException("diversion.notFound.scheme", id);
@@ -143,7 +147,7 @@ public class DiversionSchemeManagement {
 	 */
 	@Transactional(readOnly = true)
 	public AllocationList allocationList(UUID schemeId, HarmwatchUser reader) {
-		var scheme = repository.scheme(schemeId).filter(s -> guard.readable(reader, s.ownerAgency()));
+		var scheme = schemes.scheme(schemeId).filter(s -> guard.readable(reader, s.ownerAgency()));
 		if (scheme.isEmpty()) {
 			guard.refused(reader, "diversion-scheme", schemeId);
 			throw new NotFoundException("diversion.notFound.scheme", schemeId);
