@@ -5,9 +5,11 @@ Standard library only. Each tablet signs in as the demo user `clinic` (its own s
 doses one after another for its own clients, each a new day and slot, exactly as the screen's Given button sends them
 (the answer is the 302 back to the screen, not followed).
 
-  hat-dosing-load.py URL TABLETS SECONDS CLIENTS_FILE
+  hat-dosing-load.py URL TABLETS SECONDS CLIENTS_FILE [PACE_SECONDS]
 
-CLIENTS_FILE has one enrolment id per line; tablet t takes lines t, t+TABLETS, ... Prints one line of JSON: doses
+CLIENTS_FILE has one enrolment id per line; tablet t takes lines t, t+TABLETS, ... PACE_SECONDS (default 0: back to
+back) makes each tablet record a dose every so many seconds, as a nurse does in a real session (the tablets start
+spread over one pace so they do not tap in step); a dose still waits for the answer to the last. Prints one line of JSON: doses
 recorded (302 to the screen with recorded=), errors, doses/s, p50/p90/p99/max latency in ms (client side, on loopback).
 """
 import http.client
@@ -54,6 +56,7 @@ class Tablet:
 
 def main():
 	url, tablets, seconds, clients_file = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+	pace = float(sys.argv[5]) if len(sys.argv) > 5 else 0.0
 	parts = urllib.parse.urlsplit(url)
 	clients = [line.strip() for line in open(clients_file) if line.strip()]
 	latencies, errors, lock = [], {}, threading.Lock()
@@ -71,7 +74,13 @@ def main():
 		mine = clients[index::tablets]
 		ready.wait(timeout=60)
 		day, n = date.today() - timedelta(days=1), 0
+		due = time.monotonic() + pace * index / tablets
 		while time.monotonic() < deadline[0]:
+			if pace > 0:
+				time.sleep(max(0.0, due - time.monotonic()))
+				due += pace
+				if time.monotonic() >= deadline[0]:
+					break
 			enrolment = mine[n % len(mine)]
 			slot = "MORNING" if (n // len(mine)) % 2 == 0 else "EVENING"
 			if n and n % (2 * len(mine)) == 0:
@@ -108,7 +117,7 @@ def main():
 	def pct(p):
 		return round(latencies[min(len(latencies) - 1, int(p * len(latencies)))], 1) if latencies else None
 
-	print(json.dumps({"tablets": tablets, "recorded": len(latencies), "errors": errors,
+	print(json.dumps({"tablets": tablets, "pace_s": pace, "recorded": len(latencies), "errors": errors,
 		"doses_per_second": round(len(latencies) / elapsed, 1), "p50_ms": pct(0.50), "p90_ms": pct(0.90),
 		"p99_ms": pct(0.99), "max_ms": round(latencies[-1], 1) if latencies else None}))
 

@@ -7,6 +7,7 @@
 #
 #   bench/hat-dosing.sh                         # builds target/harmwatch.jar if missing
 #   SKIP_BUILD=1 TABLETS=30 SECONDS_MAX=30 bench/hat-dosing.sh
+#   SKIP_BUILD=1 PACE_SECONDS=3 bench/hat-dosing.sh     # a real session's pace: each tablet a dose every 3 s
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${JAVA_HOME:-}" ]; then
@@ -16,6 +17,7 @@ export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 TABLETS="${TABLETS:-30}"
 SECONDS_MAX="${SECONDS_MAX:-30}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-20}"
+PACE_SECONDS="${PACE_SECONDS:-0}"       # each tablet records a dose every PACE_SECONDS (0: back to back, the stress case)
 CLIENTS="${CLIENTS:-300}"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 APP_PORT="${APP_PORT:-$(free_port)}"
@@ -83,8 +85,13 @@ sql "SELECT e.id FROM hatclinic.enrolment e WHERE e.client_code LIKE 'BENCH-%' O
 echo "== warm-up: $TABLETS tablets, ${WARMUP_SECONDS}s (not counted)"
 python3 bench/hat-dosing-load.py "$APP" "$TABLETS" "$WARMUP_SECONDS" "$WORK/clients.txt"
 sql "DELETE FROM hatclinic.dose d USING hatclinic.enrolment e WHERE e.id = d.enrolment_id AND e.client_code LIKE 'BENCH-%'"
-echo "== $TABLETS tablets recording doses back to back, ${SECONDS_MAX}s"
+echo "== $TABLETS tablets recording doses (a dose every ${PACE_SECONDS}s each; 0: back to back), ${SECONDS_MAX}s"
 LOAD_BEFORE=$(uptime | sed 's/.*load average: //')
-python3 bench/hat-dosing-load.py "$APP" "$TABLETS" "$SECONDS_MAX" "$WORK/clients.txt"
+# The app's CPU time (user + system, all its threads; PostgreSQL's is not in it) over the measured run.
+cpu_ms() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / tck }' "/proc/$app_pid/stat"; }
+CPU_BEFORE=$(cpu_ms)
+python3 bench/hat-dosing-load.py "$APP" "$TABLETS" "$SECONDS_MAX" "$WORK/clients.txt" "$PACE_SECONDS"
+CPU_AFTER=$(cpu_ms)
 echo "== load average before the measured run: $LOAD_BEFORE; after: $(uptime | sed 's/.*load average: //')"
+echo "== app CPU time in the measured run: $((CPU_AFTER - CPU_BEFORE)) ms over ${SECONDS_MAX}s"
 echo "== doses stored: $(sql "SELECT count(*) FROM hatclinic.dose d JOIN hatclinic.enrolment e ON e.id = d.enrolment_id WHERE e.client_code LIKE 'BENCH-%'")"

@@ -201,7 +201,7 @@ class HomeWorkQueueIntegrationTests {
 		assertThat(coordinatorBefore).containsOnlyKeys("earlywarning.home.queue.urgentSignals",
 				"earlywarning.home.queue.withPanel", "earlywarning.home.queue.alertsToUpdate",
 				"earlywarning.home.queue.gradesDue", "earlywarning.home.queue.approvals",
-				"dissemination.home.queue.givenUp");
+				"dissemination.home.queue.givenUp", "overdose.home.queue.surveillanceAlarms");
 		var panelHome = home("panel");
 		assertThat(sections(panelHome)).containsExactly("Intelligence", "Drug checking", "Harm reduction",
 				"Maps and analysis", "Reference data");
@@ -220,10 +220,11 @@ class HomeWorkQueueIntegrationTests {
 		alerts.draft(second, draft("Queue test by the coordinator " + UUID.randomUUID()), "coordinator", now);
 		givenUpDeliveries(now);
 
-		assertThat(delta(coordinatorBefore, queue(home("coordinator")))).containsExactlyInAnyOrderEntriesOf(
-				Map.of("earlywarning.home.queue.urgentSignals", 1L, "earlywarning.home.queue.withPanel", 2L,
-						"earlywarning.home.queue.alertsToUpdate", 0L, "earlywarning.home.queue.gradesDue", 2L,
-						"earlywarning.home.queue.approvals", 1L, "dissemination.home.queue.givenUp", 1L));
+		assertThat(delta(coordinatorBefore, queue(home("coordinator"))))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("earlywarning.home.queue.urgentSignals", 1L,
+					"earlywarning.home.queue.withPanel", 2L, "earlywarning.home.queue.alertsToUpdate", 0L,
+					"earlywarning.home.queue.gradesDue", 2L, "earlywarning.home.queue.approvals", 1L,
+					"dissemination.home.queue.givenUp", 1L, "overdose.home.queue.surveillanceAlarms", 0L));
 		assertThat(delta(panelBefore, queue(home("panel"))))
 			.containsExactlyInAnyOrderEntriesOf(Map.of("earlywarning.home.queue.urgentSignals", 1L,
 					"earlywarning.home.queue.gradesDue", 2L, "earlywarning.home.queue.approvals", 1L));

@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts of the events the engine observes (e.g. overdoses with a place), around a point
- * or per LSOA, for evaluations that publish counts only: no point leaves the engine.
+ * or per LSOA, for evaluations that publish counts only: no point leaves the engine. Each
+ * question names a category and, optionally, a tag (who reported it, e.g. ambulance
+ * call-outs among overdoses).
  */
 @Service
 public class AnalyticsObservations {
@@ -47,6 +49,19 @@ public class AnalyticsObservations {
 	 */
 	@Transactional(readOnly = true)
 	public List<Near> near(String category, double lat, double lon, double radiusMetres, Instant from, Instant until) {
+		return near(category, null, lat, lon, radiusMetres, from, until);
+	}
+
+	/**
+	 * The events of a category with this tag ({@link Observation#tag()}; any tag when
+	 * {@code null}) within {@code radiusMetres} of a point that happened from
+	 * {@code from} (inclusive) to {@code until} (exclusive), oldest first.
+	 * @throws IllegalArgumentException when the radius is not above 0 and at most
+	 * {@value #MAX_RADIUS_METRES} metres or the point is not a place on Earth
+	 */
+	@Transactional(readOnly = true)
+	public List<Near> near(String category, @Nullable String tag, double lat, double lon, double radiusMetres,
+			Instant from, Instant until) {
 		if (!(radiusMetres > 0) || radiusMetres > MAX_RADIUS_METRES || !Double.isFinite(lat) || !Double.isFinite(lon)
 				|| Math.abs(lat) > 89 || Math.abs(lon) > 180) {
 			throw new IllegalArgumentException("A point on Earth and a radius of 0 to " + MAX_RADIUS_METRES + " m");
@@ -56,10 +71,12 @@ public class AnalyticsObservations {
 		return jdbc.sql("""
 				SELECT occurred_at, lat, lon, weight FROM analytics.observation
 				WHERE category = :category AND occurred_at >= :from AND occurred_at < :until
+				  AND (CAST(:tag AS text) IS NULL OR tag = :tag)
 				  AND lat BETWEEN :south AND :north AND lon BETWEEN :west AND :east
 				ORDER BY occurred_at
 				""")
 			.param("category", category)
+			.param("tag", tag)
 			.param("from", Timestamp.from(from))
 			.param("until", Timestamp.from(until))
 			.param("south", lat - dLat)
@@ -80,14 +97,27 @@ public class AnalyticsObservations {
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Long> perLsoa(String category, @Nullable String ladCode, Instant from, Instant until) {
+		return perLsoa(category, null, ladCode, from, until);
+	}
+
+	/**
+	 * The events of a category with this tag ({@link Observation#tag()}; any tag when
+	 * {@code null}) per LSOA (weights summed) that happened from {@code from} to
+	 * {@code until} (exclusive), in one local authority or the whole region.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> perLsoa(String category, @Nullable String tag, @Nullable String ladCode, Instant from,
+			Instant until) {
 		var counts = new HashMap<String, Long>();
 		jdbc.sql("""
 				SELECT lsoa_code, sum(weight) FROM analytics.observation
 				WHERE category = :category AND occurred_at >= :from AND occurred_at < :until
 				  AND lsoa_code IS NOT NULL AND (CAST(:lad AS text) IS NULL OR lad_code = :lad)
+				  AND (CAST(:tag AS text) IS NULL OR tag = :tag)
 				GROUP BY lsoa_code
 				""")
 			.param("category", category)
+			.param("tag", tag)
 			.param("from", Timestamp.from(from))
 			.param("until", Timestamp.from(until))
 			.param("lad", ladCode)

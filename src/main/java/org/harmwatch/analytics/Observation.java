@@ -3,6 +3,8 @@ package org.harmwatch.analytics;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One thing that happened at a place and time, handed to the spike detector by another
  * module: an overdose, a needle find, a naloxone administration.
@@ -18,9 +20,21 @@ import java.util.Objects;
  * @param lat latitude (WGS84)
  * @param lon longitude (WGS84)
  * @param weight how many (people, needles); at least 1
+ * @param tag who reported it, in the source's own terms (the overdose module's incident
+ * source, e.g. {@code AMBULANCE}), or {@code null}; lets a reader count one kind only (an
+ * evaluation asking for ambulance call-outs)
  */
 public record Observation(String source, String sourceId, String category, Instant occurredAt, double lat, double lon,
-		int weight) {
+		int weight, @Nullable String tag) {
+
+	/** The longest tag kept. */
+	public static final int MAX_TAG = 64;
+
+	/** An observation without a tag. */
+	public Observation(String source, String sourceId, String category, Instant occurredAt, double lat, double lon,
+			int weight) {
+		this(source, sourceId, category, occurredAt, lat, lon, weight, null);
+	}
 
 	public Observation {
 		Objects.requireNonNull(source, "source");
@@ -32,6 +46,9 @@ public record Observation(String source, String sourceId, String category, Insta
 		}
 		if (weight < 1) {
 			throw new IllegalArgumentException("weight must be at least 1");
+		}
+		if (tag != null && (tag.isBlank() || tag.length() > MAX_TAG)) {
+			throw new IllegalArgumentException("tag must be null or 1 to " + MAX_TAG + " characters");
 		}
 	}
 

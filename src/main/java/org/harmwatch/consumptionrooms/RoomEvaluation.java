@@ -37,11 +37,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A consumption room's evaluation around its site, and where a room would serve most:
- * discarded-needle finds and overdoses with a place (the analytics engine's overdose
- * observations: ambulance call-outs and the other services that record a place) in rings
+ * discarded-needle finds and ambulance overdose call-outs (the analytics engine's
+ * overdose observations tagged {@value #AMBULANCE_TAG} by the overdose module) in rings
  * around the site, in its opening hours, over equal periods before and after it opened;
- * and LSOAs ranked by needle finds, overdoses and deprivation. Counts only, each under
- * {@value RoomManagement#SUPPRESS_UNDER} withheld with whatever is worked out from it.
+ * and LSOAs ranked by needle finds, overdoses (all with a place, or ambulance call-outs
+ * only) and deprivation. Counts only, each under {@value RoomManagement#SUPPRESS_UNDER}
+ * withheld with whatever is worked out from it.
  */
 @Service
 public class RoomEvaluation {
@@ -51,6 +52,13 @@ public class RoomEvaluation {
 	 * under.
 	 */
 	public static final String OVERDOSE_CATEGORY = "OVERDOSE";
+
+	/**
+	 * The tag of an ambulance call-out among the overdose observations: the overdose
+	 * module tags each with its incident's source, and this is the ambulance service's
+	 * (this module cannot name the overdose module's type, which depends on it).
+	 */
+	public static final String AMBULANCE_TAG = "AMBULANCE";
 
 	/** The rings' outer edges, in metres. */
 	public static final List<Integer> RINGS = List.of(250, 500, 1000);
@@ -138,7 +146,7 @@ public class RoomEvaluation {
 	 * @param outerMetres its outer edge
 	 * @param areaKm2 its area
 	 * @param needles needle finds in it
-	 * @param overdoses overdoses with a place in it
+	 * @param overdoses ambulance overdose call-outs in it
 	 */
 	public record Ring(int innerMetres, int outerMetres, double areaKm2, Compared needles, Compared overdoses) {
 
@@ -175,8 +183,13 @@ public class RoomEvaluation {
 			@Nullable Integer imdDecile, int score) {
 	}
 
-	/** The siting view of a district over the last twelve months. */
-	public record Siting(String ladCode, String ladName, LocalDate from, LocalDate to, int lsoas,
+	/**
+	 * The siting view of a district over the last twelve months.
+	 *
+	 * @param ambulanceOnly whether overdoses are ambulance call-outs only (otherwise
+	 * every overdose recorded with a place)
+	 */
+	public record Siting(String ladCode, String ladName, LocalDate from, LocalDate to, int lsoas, boolean ambulanceOnly,
 			List<SitingArea> areas) {
 	}
 
@@ -282,7 +295,7 @@ public class RoomEvaluation {
 		}
 		var overdosesBefore = new long[RINGS.size()];
 		var overdosesAfter = new long[RINGS.size()];
-		for (var near : observations.near(OVERDOSE_CATEGORY, lat, lon, outer, start, end)) {
+		for (var near : observations.near(OVERDOSE_CATEGORY, AMBULANCE_TAG, lat, lon, outer, start, end)) {
 			if (!open(site, near.occurredAt())) {
 				continue;
 			}
@@ -320,6 +333,19 @@ public class RoomEvaluation {
 	 */
 	@Transactional(readOnly = true)
 	public Siting siting(String ladCode, HarmwatchUser reader) {
+		return siting(ladCode, false, reader);
+	}
+
+	/**
+	 * Where a room would serve most in a district, as
+	 * {@link #siting(String, HarmwatchUser)} ranks it; with {@code ambulanceOnly},
+	 * overdoses are ambulance call-outs only. One count of overdoses is shown either way:
+	 * both side by side would give away a small count of the others by their difference.
+	 * @throws AccessDeniedException when the reader may not see it (audited)
+	 * @throws InputRejectedException when the district is not one of the region's
+	 */
+	@Transactional(readOnly = true)
+	public Siting siting(String ladCode, boolean ambulanceOnly, HarmwatchUser reader) {
 		if (!ConsumptionRoomsPolicy.evaluatesAllSites(reader)
 				&& !ConsumptionRoomsPolicy.evaluatesSite(reader, reader.agencyCode())) {
 			audit.record(ConsumptionRoomsAudit.ROOM_SITING_VIEWED, "consumption-room-siting", null, null,
@@ -340,7 +366,8 @@ public class RoomEvaluation {
 				needles.merge(find.lsoaCode(), 1L, Long::sum);
 			}
 		}
-		Map<String, Long> overdoses = observations.perLsoa(OVERDOSE_CATEGORY, ladCode, start, end);
+		Map<String, Long> overdoses = observations.perLsoa(OVERDOSE_CATEGORY, ambulanceOnly ? AMBULANCE_TAG : null,
+				ladCode, start, end);
 		var needleRank = percentiles(lsoas.stream().map(a -> (double) needles.getOrDefault(a.code(), 0L)).toList());
 		var overdoseRank = percentiles(lsoas.stream().map(a -> (double) overdoses.getOrDefault(a.code(), 0L)).toList());
 		var deprivationRank = percentiles(
@@ -356,8 +383,9 @@ public class RoomEvaluation {
 		}
 		areas.sort(Comparator.comparingInt(SitingArea::score).reversed().thenComparing(SitingArea::code));
 		audit.record(ConsumptionRoomsAudit.ROOM_SITING_VIEWED, "consumption-room-siting", ladCode,
-				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED, from + " to " + to);
-		return new Siting(ladCode, district.name(), from, to.minusDays(1), lsoas.size(),
+				Purpose.PUBLIC_HEALTH_INTELLIGENCE, AuditLog.Outcome.ALLOWED,
+				from + " to " + to + (ambulanceOnly ? ", ambulance call-outs" : ""));
+		return new Siting(ladCode, district.name(), from, to.minusDays(1), lsoas.size(), ambulanceOnly,
 				List.copyOf(areas.subList(0, Math.min(SITING_ROWS, areas.size()))));
 	}
 

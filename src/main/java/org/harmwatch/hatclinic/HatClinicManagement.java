@@ -5,48 +5,39 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-import org.harmwatch.agency.SharingManagement;
-import org.harmwatch.hatclinic.internal.Criteria;
 import org.harmwatch.hatclinic.internal.HatAudit;
+import org.harmwatch.hatclinic.internal.HatGuard;
 import org.harmwatch.hatclinic.internal.HatPolicy;
 import org.harmwatch.hatclinic.internal.HatProperties;
 import org.harmwatch.hatclinic.internal.HatRepository;
+import org.harmwatch.hatclinic.internal.DosingSessionRepository;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.NotFoundException;
-import org.harmwatch.platform.RegionSettings;
-import org.harmwatch.shared.Action;
-import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The clinic's work: referrals and their assessment, enrolment, the licence register,
- * prescribing, supervised doses and the reviews missed doses raise, and outcome profiles;
- * each within {@code HatPolicy} and audited.
+ * The clinic's treatment work once a person is enrolled: the licence register,
+ * prescribing, supervised doses and the reviews missed doses raise, outcome profiles and
+ * the end of treatment; each within {@code HatPolicy} and audited. Referrals, their
+ * assessment and enrolment are {@link HatReferralManagement}'s.
  */
 @Service
 public class HatClinicManagement {
 
-	/** Referrals on one page of the list. */
-	public static final int PAGE_SIZE = 50;
-
-	/** A client code: letters, digits and dashes, never a name with spaces. */
-	static final Pattern CLIENT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,29}");
-
-	private static final String RECORD = "hat-client";
+	private static final String RECORD = HatGuard.RECORD;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
@@ -54,30 +45,34 @@ public class HatClinicManagement {
 
 	private final HatProperties settings;
 
-	private final SharingManagement sharing;
+	private final HatGuard guard;
 
 	private final AuditLog audit;
 
 	private final ApplicationEventPublisher events;
 
-	private final RegionSettings region;
+	private final DosingSessionRepository sessions;
+
+	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	HatClinicManagement(HatRepository repository, HatProperties settings, SharingManagement sharing, AuditLog audit,
-			ApplicationEventPublisher events, RegionSettings region, Clock clock) {
+	HatClinicManagement(HatRepository repository, DosingSessionRepository sessions, HatProperties settings,
+			HatGuard guard, AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+			Clock clock) {
+		this.sessions = sessions;
+		this.transactions = new TransactionTemplate(transactions);
 		this.repository = repository;
 		this.settings = settings;
-		this.sharing = sharing;
+		this.guard = guard;
 		this.audit = audit;
 		this.events = events;
-		this.region = region;
 		this.clock = clock;
 	}
 
 	/** Today in the region. */
 	public LocalDate today() {
-		return LocalDate.now(clock.withZone(region.timeZone()));
+		return guard.today();
 	}
 
 	/** How many missed doses in a row raise a review. */
@@ -86,154 +81,12 @@ public class HatClinicManagement {
 	}
 
 	/**
-	 * The thresholds of the criteria, by criterion name (attending twice a day has none).
-	 */
-	public Map<String, Integer> criteriaThresholds() {
-		return Map.of(Criterion.LONG_TERM_DEPENDENCE.name(), settings.minimumDependenceYears(),
-				Criterion.FAILED_ORAL_TREATMENT.name(), settings.minimumFailedOralEpisodes(), Criterion.AGE.name(),
-				settings.minimumAge(), Criterion.ATTENDS_TWICE_DAILY.name(), 0);
-	}
-
-	/**
-	 * Records a referral for the user's agency.
-	 * @throws InputRejectedException naming what is wrong
-	 */
-	@Transactional
-	public UUID refer(ReferralDraft draft, HarmwatchUser user) {
-		requireRecorder(user);
-		var problems = new ArrayList<FieldProblem>();
-		if (!CLIENT_CODE.matcher(draft.clientCode()).matches()) {
-			problems.add(FieldProblem.of("clientCode", "hatclinic.referral.clientCode.pattern"));
-		}
-		var today = today();
-		if (draft.referredOn().isAfter(today)) {
-			problems.add(FieldProblem.of("referredOn", "hatclinic.referral.referredOn.future"));
-		}
-		if (draft.consentOn().isAfter(draft.referredOn())) {
-			problems.add(FieldProblem.of("consentOn", "hatclinic.referral.consentOn.afterReferral"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InputRejectedException(problems);
-		}
-		var id = UUID.randomUUID();
-		repository.addReferral(id, user.agencyCode(), draft, clock.instant(), user.getUsername());
-		audit.record(HatAudit.HAT_REFERRAL_RECORDED, RECORD, id.toString(), Purpose.HEALTH, AuditLog.Outcome.ALLOWED,
-				draft.source().name());
-		return id;
-	}
-
-	/**
-	 * Records the assessment of a referral against the criteria: suitable only when every
-	 * criterion is met; a reason is always given.
-	 * @throws InputRejectedException naming what is wrong
-	 */
-	@Transactional
-	public void assess(UUID referralId, AssessmentDraft draft, HarmwatchUser user) {
-		requireRecorder(user);
-		var referral = ownReferral(referralId, user);
-		var problems = new ArrayList<FieldProblem>();
-		if (referral.enrolmentId() != null) {
-			problems.add(FieldProblem.global("hatclinic.assessment.alreadyEnrolled"));
-		}
-		if (draft.dependenceYears() < 0 || draft.dependenceYears() > 80) {
-			problems.add(FieldProblem.of("dependenceYears", "hatclinic.assessment.dependenceYears.range"));
-		}
-		if (draft.failedOralEpisodes() < 0 || draft.failedOralEpisodes() > 100) {
-			problems.add(FieldProblem.of("failedOralEpisodes", "hatclinic.assessment.failedOralEpisodes.range"));
-		}
-		if (draft.age() < 10 || draft.age() > 120) {
-			problems.add(FieldProblem.of("age", "hatclinic.assessment.age.range"));
-		}
-		if (draft.reason() == null || draft.reason().isBlank()) {
-			problems.add(FieldProblem.of("reason", "hatclinic.assessment.reason.required"));
-		}
-		if (problems.isEmpty() && draft.decision() == Decision.SUITABLE
-				&& !Criteria
-					.notMet(draft.dependenceYears(), draft.failedOralEpisodes(), draft.age(), draft.attendsTwiceDaily(),
-							settings)
-					.isEmpty()) {
-			problems.add(FieldProblem.of("decision", "hatclinic.assessment.decision.criteriaNotMet"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InputRejectedException(problems);
-		}
-		repository.assess(referralId, draft, clock.instant(), user.getUsername());
-		audit.record(HatAudit.HAT_REFERRAL_ASSESSED, RECORD, referralId.toString(), Purpose.HEALTH,
-				AuditLog.Outcome.ALLOWED, draft.decision().name());
-	}
-
-	/**
-	 * Enrols the person of a referral assessed as suitable, today.
-	 * @return the enrolment's id
-	 * @throws InputRejectedException when the referral is not suitable or is enrolled
-	 */
-	@Transactional
-	public UUID enrol(UUID referralId, HarmwatchUser user) {
-		return enrol(referralId, today(), user);
-	}
-
-	/**
-	 * Enrols the person of a referral assessed as suitable, on a day from the referral
-	 * until today.
-	 * @return the enrolment's id
-	 * @throws InputRejectedException when the referral is not suitable or is enrolled, or
-	 * the day is out of range
-	 */
-	@Transactional
-	public UUID enrol(UUID referralId, LocalDate enrolledOn, HarmwatchUser user) {
-		requireRecorder(user);
-		var referral = ownReferral(referralId, user);
-		if (referral.decision() != Decision.SUITABLE) {
-			throw new InputRejectedException(FieldProblem.global("hatclinic.enrol.notSuitable"));
-		}
-		if (referral.enrolmentId() != null) {
-			throw new InputRejectedException(FieldProblem.global("hatclinic.assessment.alreadyEnrolled"));
-		}
-		if (enrolledOn.isAfter(today()) || enrolledOn.isBefore(referral.referredOn())) {
-			throw new InputRejectedException(FieldProblem.global("hatclinic.enrol.day"));
-		}
-		var id = UUID.randomUUID();
-		repository.addEnrolment(id, user.agencyCode(), referralId, referral.clientCode(), settings.districtCode(),
-				enrolledOn, clock.instant(), user.getUsername());
-		audit.record(HatAudit.HAT_ENROLLED, RECORD, id.toString(), Purpose.HEALTH, AuditLog.Outcome.ALLOWED,
-				"referral " + referralId);
-		return id;
-	}
-
-	/** One referral as the reader may see it (audited). */
-	@Transactional(readOnly = true)
-	public Referral referral(UUID id, HarmwatchUser reader) {
-		var row = readable(repository.referral(id).orElse(null), id, reader);
-		audit.record(HatAudit.HAT_REFERRAL_VIEWED, RECORD, id.toString(), Purpose.HEALTH, AuditLog.Outcome.ALLOWED,
-				null);
-		return view(row);
-	}
-
-	/** A page of the user's agency's referrals, newest first (audited). */
-	@Transactional(readOnly = true)
-	public List<Referral> referrals(int page, HarmwatchUser reader) {
-		requireOwnReader(reader);
-		int number = Math.max(1, Math.min(page, 10_000));
-		var rows = repository.referrals(reader.agencyCode(), PAGE_SIZE, (long) (number - 1) * PAGE_SIZE);
-		audit.record(HatAudit.HAT_REFERRALS_LISTED, RECORD, null, Purpose.HEALTH, AuditLog.Outcome.ALLOWED,
-				"page " + number);
-		return rows.stream().map(this::view).toList();
-	}
-
-	/** How many referrals the user's agency holds. */
-	@Transactional(readOnly = true)
-	public long referralCount(HarmwatchUser reader) {
-		requireOwnReader(reader);
-		return repository.referralCount(reader.agencyCode());
-	}
-
-	/**
 	 * Records a licence in the register; nobody records their own.
 	 * @throws InputRejectedException naming what is wrong
 	 */
 	@Transactional
 	public UUID recordLicence(LicenceDraft draft, HarmwatchUser user) {
-		requireRecorder(user);
+		guard.requireRecorder(user);
 		var problems = new ArrayList<FieldProblem>();
 		if (!HatPolicy.mayRecordLicence(user, draft.prescriber())) {
 			problems.add(FieldProblem.of("prescriber", "hatclinic.licence.prescriber.self"));
@@ -254,7 +107,7 @@ public class HatClinicManagement {
 	/** The agency's licence register (audited). */
 	@Transactional(readOnly = true)
 	public List<Licence> licences(HarmwatchUser user) {
-		requireRecorder(user);
+		guard.requireRecorder(user);
 		audit.record(HatAudit.HAT_LICENCES_LISTED, "hat-licence", null, Purpose.HEALTH, AuditLog.Outcome.ALLOWED, null);
 		return repository.licences(user.agencyCode());
 	}
@@ -268,10 +121,10 @@ public class HatClinicManagement {
 	@Transactional
 	public UUID prescribe(UUID enrolmentId, PrescriptionDraft draft, HarmwatchUser user) {
 		if (!HatPolicy.mayManage(user)) {
-			refuse("needs clinic manage for health");
+			guard.refuse("needs clinic manage for health");
 		}
-		var enrolment = ownEnrolment(enrolmentId, user);
-		var today = today();
+		var enrolment = guard.ownEnrolment(enrolmentId, user);
+		var today = guard.today();
 		var licence = repository.currentLicence(user.agencyCode(), user.getUsername(), today).orElse(null);
 		if (!HatPolicy.mayPrescribe(user, licence, today) || !HatPolicy.mayPrescribe(user, licence, draft.startsOn())) {
 			audit.record(HatAudit.HAT_PRESCRIBING_REFUSED, RECORD, enrolmentId.toString(), Purpose.HEALTH,
@@ -307,18 +160,39 @@ public class HatClinicManagement {
 	/**
 	 * Records a supervised dose, given within the prescribed range or missed. The first
 	 * dose given starts treatment ({@link HatTreatmentStarted}, once); the configured
-	 * number of doses missed in a row raises a clinical review.
+	 * number of doses missed in a row raises a clinical review. The dose is stored in one
+	 * transaction and audited once it has committed, so that a dose holds one pooled
+	 * connection at a time.
 	 * @throws InputRejectedException naming what is wrong
 	 */
-	@Transactional
 	public DoseRecorded recordDose(DoseDraft draft, HarmwatchUser user) {
-		requireRecorder(user);
-		var enrolment = ownEnrolment(draft.enrolmentId(), user);
+		var stored = Objects.requireNonNull(transactions.execute(status -> storeDose(draft, user)));
+		// Audited after the dose's transaction, so that a dose holds one pooled
+		// connection at
+		// a time (an audit entry is written in its own transaction, on a connection of
+		// its
+		// own): 30 tablets at once no longer wait for a second connection each.
+		audit.record(HatAudit.HAT_DOSE_RECORDED, RECORD, draft.enrolmentId().toString(), Purpose.HEALTH,
+				AuditLog.Outcome.ALLOWED, draft.on() + " " + draft.slot() + (draft.given() ? " given" : " missed"));
+		if (stored.reviewRaised() != null) {
+			audit.record(HatAudit.HAT_REVIEW_RAISED, RECORD, draft.enrolmentId().toString(), Purpose.HEALTH,
+					AuditLog.Outcome.ALLOWED, stored.missedInRow() + " missed in a row");
+		}
+		return new DoseRecorded(stored.doseId(), stored.reviewRaised());
+	}
+
+	/** What one dose's transaction stored. */
+	private record StoredDose(UUID doseId, @Nullable UUID reviewRaised, int missedInRow) {
+	}
+
+	private StoredDose storeDose(DoseDraft draft, HarmwatchUser user) {
+		guard.requireRecorder(user);
+		var enrolment = guard.ownEnrolment(draft.enrolmentId(), user);
 		var problems = new ArrayList<FieldProblem>();
 		if (enrolment.endedOn() != null) {
 			problems.add(FieldProblem.global("hatclinic.dose.ended"));
 		}
-		if (draft.on().isAfter(today())) {
+		if (draft.on().isAfter(guard.today())) {
 			problems.add(FieldProblem.of("on", "hatclinic.dose.on.future"));
 		}
 		if (draft.on().isBefore(enrolment.enrolledOn())) {
@@ -354,26 +228,25 @@ public class HatClinicManagement {
 		if (!repository.addDose(id, stored, prescriptionId, clock.instant(), user.getUsername())) {
 			throw new InputRejectedException(FieldProblem.global("hatclinic.dose.alreadyRecorded"));
 		}
-		audit.record(HatAudit.HAT_DOSE_RECORDED, RECORD, enrolment.id().toString(), Purpose.HEALTH,
-				AuditLog.Outcome.ALLOWED, draft.on() + " " + draft.slot() + (given ? " given" : " missed"));
 		UUID review = null;
+		int missed = 0;
 		if (given) {
-			if (repository.markFirstDose(enrolment.id(), draft.on())) {
+			// Only the first dose marks the start; the row read above says whether it has
+			// been.
+			if (enrolment.firstDoseOn() == null && repository.markFirstDose(enrolment.id(), draft.on())) {
 				events.publishEvent(new HatTreatmentStarted(enrolment.id(), enrolment.districtCode(), draft.on()));
 			}
 		}
 		else {
-			int missed = repository.missedInRow(enrolment.id());
+			missed = repository.missedInRow(enrolment.id());
 			if (missed >= settings.missedDosesBeforeReview()) {
 				var reviewId = UUID.randomUUID();
 				if (repository.raiseReview(reviewId, enrolment.owner(), enrolment.id(), missed, clock.instant())) {
 					review = reviewId;
-					audit.record(HatAudit.HAT_REVIEW_RAISED, RECORD, enrolment.id().toString(), Purpose.HEALTH,
-							AuditLog.Outcome.ALLOWED, missed + " missed in a row");
 				}
 			}
 		}
-		return new DoseRecorded(id, review);
+		return new StoredDose(id, review, missed);
 	}
 
 	/**
@@ -383,18 +256,17 @@ public class HatClinicManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<SessionRow> session(LocalDate day, DoseSlot slot, HarmwatchUser user) {
-		requireOwnReader(user);
+		guard.requireOwnReader(user);
 		var rows = new ArrayList<SessionRow>();
-		for (var enrolment : repository.activeEnrolments(user.agencyCode())) {
-			var prescription = repository.prescriptionOn(enrolment.id(), day).orElse(null);
+		for (var entry : sessions.session(user.agencyCode(), day, slot)) {
+			var prescription = entry.prescription();
 			Integer suggested = null;
 			if (prescription != null) {
-				int last = repository.lastGivenMg(enrolment.id()).orElse(prescription.minMg());
+				int last = entry.lastGivenMg() == null ? prescription.minMg() : entry.lastGivenMg();
 				suggested = Math.max(prescription.minMg(), Math.min(prescription.maxMg(), last));
 			}
-			rows.add(new SessionRow(enrolment.id(), enrolment.clientCode(), prescription, suggested,
-					repository.dose(enrolment.id(), day, slot).orElse(null),
-					repository.openReview(enrolment.id()).isPresent()));
+			rows.add(new SessionRow(entry.enrolmentId(), entry.clientCode(), prescription, suggested, entry.recorded(),
+					entry.underReview()));
 		}
 		audit.record(HatAudit.HAT_SESSION_VIEWED, RECORD, null, Purpose.HEALTH, AuditLog.Outcome.ALLOWED,
 				day + " " + slot + ", " + rows.size() + " clients");
@@ -404,12 +276,13 @@ public class HatClinicManagement {
 	/** The clients of the user's agency in treatment, by client code (audited). */
 	@Transactional(readOnly = true)
 	public List<Patient> patients(HarmwatchUser user) {
-		requireOwnReader(user);
+		guard.requireOwnReader(user);
 		var patients = new ArrayList<Patient>();
-		for (var enrolment : repository.activeEnrolments(user.agencyCode())) {
-			patients.add(new Patient(enrolment.id(), enrolment.referralId(), enrolment.clientCode(),
-					enrolment.districtCode(), enrolment.enrolledOn(), enrolment.firstDoseOn(), List.of(), List.of(),
-					List.of(), repository.openReview(enrolment.id()).orElse(null), null, null, null));
+		for (var e : sessions.patients(user.agencyCode())) {
+			var review = e.reviewId() == null || e.reviewMissed() == null || e.reviewRaisedAt() == null ? null
+					: new Review(e.reviewId(), e.enrolmentId(), e.clientCode(), e.reviewMissed(), e.reviewRaisedAt());
+			patients.add(new Patient(e.enrolmentId(), e.referralId(), e.clientCode(), e.districtCode(), e.enrolledOn(),
+					e.firstDoseOn(), List.of(), List.of(), List.of(), review, null, null, null));
 		}
 		audit.record(HatAudit.HAT_PATIENTS_LISTED, RECORD, null, Purpose.HEALTH, AuditLog.Outcome.ALLOWED,
 				patients.size() + " in treatment");
@@ -419,12 +292,7 @@ public class HatClinicManagement {
 	/** One enrolled client as the reader may see them (audited). */
 	@Transactional(readOnly = true)
 	public Patient patient(UUID id, HarmwatchUser reader) {
-		var enrolment = repository.enrolment(id).orElse(null);
-		if (enrolment == null || !HatPolicy.mayRead(reader, enrolment.owner(), shared(enrolment.owner(), reader))) {
-			audit.record(HatAudit.HAT_REFUSED, RECORD, id.toString(), Purpose.HEALTH, AuditLog.Outcome.DENIED,
-					enrolment == null ? "no such client" : "owned by " + enrolment.owner() + ", not shared");
-			throw new NotFoundException("hatclinic.notFound.patient", id);
-		}
+		var enrolment = guard.readableEnrolment(id, reader);
 		audit.record(HatAudit.HAT_PATIENT_VIEWED, RECORD, id.toString(), Purpose.HEALTH, AuditLog.Outcome.ALLOWED,
 				null);
 		return new Patient(enrolment.id(), enrolment.referralId(), enrolment.clientCode(), enrolment.districtCode(),
@@ -441,13 +309,13 @@ public class HatClinicManagement {
 	 */
 	@Transactional
 	public void endTreatment(UUID enrolmentId, TreatmentEndDraft draft, HarmwatchUser user) {
-		requireRecorder(user);
-		var enrolment = ownEnrolment(enrolmentId, user);
+		guard.requireRecorder(user);
+		var enrolment = guard.ownEnrolment(enrolmentId, user);
 		if (enrolment.endedOn() != null) {
 			throw new InputRejectedException(FieldProblem.global("hatclinic.end.already"));
 		}
 		var problems = new ArrayList<FieldProblem>();
-		if (draft.on().isAfter(today())) {
+		if (draft.on().isAfter(guard.today())) {
 			problems.add(FieldProblem.of("endedOn", "hatclinic.end.endedOn.future"));
 		}
 		else if (draft.on().isBefore(enrolment.enrolledOn())) {
@@ -483,7 +351,7 @@ public class HatClinicManagement {
 	/** The open clinical reviews of the user's agency, oldest first (audited). */
 	@Transactional(readOnly = true)
 	public List<Review> openReviews(HarmwatchUser user) {
-		requireOwnReader(user);
+		guard.requireOwnReader(user);
 		var reviews = repository.openReviews(user.agencyCode());
 		audit.record(HatAudit.HAT_PATIENTS_LISTED, RECORD, null, Purpose.HEALTH, AuditLog.Outcome.ALLOWED,
 				reviews.size() + " open reviews");
@@ -505,7 +373,7 @@ public class HatClinicManagement {
 	 */
 	@Transactional
 	public void closeReview(UUID id, HarmwatchUser user) {
-		requireRecorder(user);
+		guard.requireRecorder(user);
 		if (!repository.closeReview(id, user.agencyCode(), clock.instant(), user.getUsername())) {
 			throw new NotFoundException("hatclinic.notFound.review", id);
 		}
@@ -518,10 +386,10 @@ public class HatClinicManagement {
 	 */
 	@Transactional
 	public void recordOutcome(UUID enrolmentId, OutcomeDraft draft, HarmwatchUser user) {
-		requireRecorder(user);
-		ownEnrolment(enrolmentId, user);
+		guard.requireRecorder(user);
+		guard.ownEnrolment(enrolmentId, user);
 		var problems = new ArrayList<FieldProblem>();
-		if (draft.completedOn().isAfter(today())) {
+		if (draft.completedOn().isAfter(guard.today())) {
 			problems.add(FieldProblem.of("completedOn", "hatclinic.outcome.completedOn.future"));
 		}
 		days(problems, "streetHeroinDays", draft.streetHeroinDays());
@@ -557,65 +425,6 @@ public class HatClinicManagement {
 		if (score < 0 || score > 20) {
 			problems.add(FieldProblem.of(field, "hatclinic.outcome.score.range"));
 		}
-	}
-
-	private Referral view(HatRepository.ReferralRow row) {
-		var notMet = row.dependenceYears() == null ? List.<Criterion>of() : Criteria.notMet(row.dependenceYears(),
-				row.failedOralEpisodes(), row.age(), Boolean.TRUE.equals(row.attendsTwiceDaily()), settings);
-		return new Referral(row.id(), row.clientCode(), row.source(), row.consentOn(), row.referredOn(),
-				row.dependenceYears(), row.failedOralEpisodes(), row.age(), row.attendsTwiceDaily(), row.decision(),
-				row.decisionReason(), row.decidedAt(), row.decidedBy(), notMet, row.enrolmentId());
-	}
-
-	private HatRepository.ReferralRow readable(HatRepository.@Nullable ReferralRow row, UUID id, HarmwatchUser reader) {
-		if (row == null || !HatPolicy.mayRead(reader, row.owner(), shared(row.owner(), reader))) {
-			audit.record(HatAudit.HAT_REFUSED, "hat-referral", id.toString(), Purpose.HEALTH, AuditLog.Outcome.DENIED,
-					row == null ? "no such referral" : "owned by " + row.owner() + ", not shared");
-			throw new NotFoundException("hatclinic.notFound.referral", id);
-		}
-		return row;
-	}
-
-	private HatRepository.ReferralRow ownReferral(UUID id, HarmwatchUser user) {
-		var row = repository.referral(id).orElse(null);
-		if (row == null || !row.owner().equals(user.agencyCode())) {
-			audit.record(HatAudit.HAT_REFUSED, "hat-referral", id.toString(), Purpose.HEALTH, AuditLog.Outcome.DENIED,
-					"not a referral of the agency");
-			throw new NotFoundException("hatclinic.notFound.referral", id);
-		}
-		return row;
-	}
-
-	private HatRepository.EnrolmentRow ownEnrolment(UUID id, HarmwatchUser user) {
-		var row = repository.enrolment(id).orElse(null);
-		if (row == null || !row.owner().equals(user.agencyCode())) {
-			audit.record(HatAudit.HAT_REFUSED, RECORD, id.toString(), Purpose.HEALTH, AuditLog.Outcome.DENIED,
-					"not a client of the agency");
-			throw new NotFoundException("hatclinic.notFound.patient", id);
-		}
-		return row;
-	}
-
-	private Set<Purpose> shared(String owner, HarmwatchUser reader) {
-		return owner.equals(reader.agencyCode()) ? Set.of()
-				: sharing.sharedPurposes(owner, reader.agencyCode(), Capability.HAT_CLINIC, Action.READ);
-	}
-
-	private void requireRecorder(HarmwatchUser user) {
-		if (!HatPolicy.mayRecord(user)) {
-			refuse("needs clinic write for health");
-		}
-	}
-
-	private void requireOwnReader(HarmwatchUser user) {
-		if (!HatPolicy.mayRead(user, user.agencyCode(), Set.of())) {
-			refuse("needs clinic read for health");
-		}
-	}
-
-	private void refuse(String why) {
-		audit.record(HatAudit.HAT_REFUSED, RECORD, null, Purpose.HEALTH, AuditLog.Outcome.DENIED, why);
-		throw new AccessDeniedException(why);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.harmwatch.hatclinic;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
+import org.harmwatch.hatclinic.internal.CrimeLinkRepository;
 import org.harmwatch.hatclinic.internal.HatAudit;
 import org.harmwatch.hatclinic.internal.HatPolicy;
 import org.harmwatch.hatclinic.internal.HatRepository;
@@ -23,6 +25,7 @@ import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.shared.Purpose;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +40,9 @@ public class HatReports {
 	/** Fewer people than this in a cell and its figures are not shown. */
 	public static final int SUPPRESS_BELOW = 5;
 
+	/** The months of recorded crime counted before and after enrolment. */
+	public static final int RECORDED_CRIME_MONTHS = 6;
+
 	/** The unit costs that are the clinic's own; the rest are comparators. */
 	static final List<String> LOCAL = List.of("STAFF_PER_YEAR", "PREMISES_PER_YEAR", "DIAMORPHINE_PER_MG", "PLACES",
 			"MG_PER_DAY");
@@ -49,8 +55,12 @@ public class HatReports {
 
 	private final Clock clock;
 
-	HatReports(HatRepository repository, AuditLog audit, RegionSettings region, Clock clock) {
+	private final CrimeLinkRepository crimeLinks;
+
+	HatReports(HatRepository repository, CrimeLinkRepository crimeLinks, AuditLog audit, RegionSettings region,
+			Clock clock) {
 		this.repository = repository;
+		this.crimeLinks = crimeLinks;
 		this.audit = audit;
 		this.region = region;
 		this.clock = clock;
@@ -88,6 +98,39 @@ public class HatReports {
 		});
 		result.sort(Comparator.comparing(CohortOutcome::cohort).thenComparing(CohortOutcome::stage));
 		return result;
+	}
+
+	/**
+	 * Recorded offences per cohort through the pseudonymised link, across every clinic:
+	 * the {@link #RECORDED_CRIME_MONTHS} months before the month of enrolment against as
+	 * many after it, for linked people whose months after have all passed. A cohort of
+	 * fewer than five people shows nothing; counts from 1 to 4 are withheld, and the fall
+	 * only shown when both counts are, so nothing gives a withheld count away. Anyone may
+	 * read it: it is the policing side's only view.
+	 */
+	@Transactional(readOnly = true)
+	public List<RecordedCrimeCohort> recordedCrime() {
+		var current = YearMonth.now(clock.withZone(region.timeZone()));
+		Map<String, List<CrimeLinkRepository.CrimePair>> cohorts = new TreeMap<>();
+		for (var pair : crimeLinks.crimePairs(RECORDED_CRIME_MONTHS, current)) {
+			cohorts.computeIfAbsent(cohort(pair.enrolledOn()), key -> new ArrayList<>()).add(pair);
+		}
+		var result = new ArrayList<RecordedCrimeCohort>();
+		cohorts.forEach((cohort, pairs) -> {
+			if (pairs.size() < SUPPRESS_BELOW) {
+				result.add(new RecordedCrimeCohort(cohort, RECORDED_CRIME_MONTHS, true, null, null, null));
+				return;
+			}
+			int before = pairs.stream().mapToInt(CrimeLinkRepository.CrimePair::before).sum();
+			int after = pairs.stream().mapToInt(CrimeLinkRepository.CrimePair::after).sum();
+			result.add(new RecordedCrimeCohort(cohort, RECORDED_CRIME_MONTHS, false, pairs.size(), shown(before),
+					shown(after)));
+		});
+		return result;
+	}
+
+	private static @Nullable Integer shown(int count) {
+		return count > 0 && count < SUPPRESS_BELOW ? null : count;
 	}
 
 	/**

@@ -34,12 +34,40 @@ import org.springframework.transaction.support.TransactionTemplate;
  * but events that transactional listeners receive after the commit.
  *
  * <p>
+ * A unit may also be an input to {@link Batched} work: the consecutive units of a batch
+ * that share the same {@code Batched} instance are handed to it together, in one call, so
+ * that it can do their work in a few statements instead of a few per unit (one multi-row
+ * insert for all of them, say). A batch that fails runs each unit again alone, as a list
+ * of one.
+ *
+ * <p>
  * A caller already in a transaction runs its unit at once, in that transaction, so that
  * the caller's own all-or-nothing holds.
  */
 public final class GroupCommit implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+	/**
+	 * Work that takes the inputs of many units at once, in the order they arrived, and
+	 * returns one result per input, in the same order. It runs in the batch's transaction
+	 * and may run again (see the class comment).
+	 */
+	@FunctionalInterface
+	public interface Batched<I, O> {
+
+		List<O> runAll(List<I> inputs);
+
+	}
+
+	/** Units handed over as suppliers: each is run by itself, one after the other. */
+	private static final Batched<Supplier<?>, Object> SUPPLIERS = inputs -> {
+		var values = new ArrayList<Object>(inputs.size());
+		for (var supplier : inputs) {
+			values.add(supplier.get());
+		}
+		return values;
+	};
 
 	private final String name;
 
@@ -84,14 +112,31 @@ public final class GroupCommit implements AutoCloseable {
 	 * threw when the unit ran alone
 	 * @throws IllegalStateException when shutting down
 	 */
+	@SuppressWarnings("unchecked")
 	public <T> T run(Object key, Supplier<T> work) {
+		return (T) run(key, SUPPLIERS, work);
+	}
+
+	/**
+	 * Runs a unit of {@link Batched} work in a transaction shared with others of its
+	 * lane, together with the units of the same work that queued with it, and returns
+	 * once that transaction has committed.
+	 * @param key units with equal keys run on the same lane, in the order they arrive
+	 * @param work the work; units are batched together when they name the same instance
+	 * @param input this unit's input
+	 * @return this unit's result
+	 * @throws RuntimeException what the work threw when it ran this unit alone, as it
+	 * threw it; or what the commit threw then
+	 * @throws IllegalStateException when shutting down
+	 */
+	public <I, O> O run(Object key, Batched<I, O> work, I input) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			return work.get();
+			return only(work.runAll(List.of(input)));
 		}
 		if (this.closed) {
 			throw shuttingDown();
 		}
-		var unit = new Unit<T>(work);
+		var unit = new Unit<O>(work, input);
 		var lane = lane(key);
 		lane.queue.add(unit);
 		if (lane.stopped) {
@@ -109,6 +154,13 @@ public final class GroupCommit implements AutoCloseable {
 			}
 			throw ex;
 		}
+	}
+
+	private static <O> O only(List<O> results) {
+		if (results.size() != 1) {
+			throw new IllegalStateException("batched work returned " + results.size() + " results for one input");
+		}
+		return results.get(0);
 	}
 
 	/** How many units wait on the lane of a key (for tests). */
@@ -144,12 +196,16 @@ public final class GroupCommit implements AutoCloseable {
 
 	private static final class Unit<T> {
 
-		final Supplier<T> work;
+		final Batched<Object, Object> work;
+
+		final Object input;
 
 		final CompletableFuture<T> result = new CompletableFuture<>();
 
-		Unit(Supplier<T> work) {
-			this.work = work;
+		@SuppressWarnings("unchecked")
+		Unit(Batched<?, ?> work, Object input) {
+			this.work = (Batched<Object, Object>) work;
+			this.input = input;
 		}
 
 		@SuppressWarnings("unchecked")
@@ -207,13 +263,7 @@ public final class GroupCommit implements AutoCloseable {
 		private void runBatch(List<Unit<?>> batch) {
 			List<Object> results;
 			try {
-				results = GroupCommit.this.transactions.execute(status -> {
-					var values = new ArrayList<Object>(batch.size());
-					for (var unit : batch) {
-						values.add(unit.work.get());
-					}
-					return values;
-				});
+				results = GroupCommit.this.transactions.execute(status -> runAll(batch));
 			}
 			catch (Throwable failure) {
 				if (batch.size() == 1) {
@@ -231,9 +281,38 @@ public final class GroupCommit implements AutoCloseable {
 			}
 		}
 
+		/**
+		 * Runs the units in order, handing each run of consecutive units of the same work
+		 * to it in one call.
+		 */
+		private List<Object> runAll(List<Unit<?>> batch) {
+			var values = new ArrayList<Object>(batch.size());
+			int from = 0;
+			while (from < batch.size()) {
+				var work = batch.get(from).work;
+				int to = from + 1;
+				while (to < batch.size() && batch.get(to).work == work) {
+					to++;
+				}
+				var inputs = new ArrayList<Object>(to - from);
+				for (int i = from; i < to; i++) {
+					inputs.add(batch.get(i).input);
+				}
+				var out = work.runAll(inputs);
+				if (out.size() != inputs.size()) {
+					throw new IllegalStateException(
+							"batched work returned " + out.size() + " results for " + inputs.size() + " inputs");
+				}
+				values.addAll(out);
+				from = to;
+			}
+			return values;
+		}
+
 		private void runAlone(Unit<?> unit) {
 			try {
-				unit.complete(GroupCommit.this.transactions.execute(status -> unit.work.get()));
+				unit.complete(
+						GroupCommit.this.transactions.execute(status -> only(unit.work.runAll(List.of(unit.input)))));
 			}
 			catch (Throwable failure) {
 				unit.result.completeExceptionally(failure);

@@ -111,6 +111,9 @@ abstract class BrowserTestSupport {
 	void assertAccessible() {
 		var blocking = new ArrayList<String>();
 		for (var frame : page.frames()) {
+			// the page as it settles, not halfway through a font swap or a colour
+			// transition: on a busy machine axe could otherwise see intermediate styles
+			frame.evaluate(SETTLE);
 			if (!Boolean.TRUE.equals(frame.evaluate("typeof axe !== 'undefined'"))) {
 				frame.evaluate("() => {" + AXE_SOURCE + "}");
 			}
@@ -125,6 +128,15 @@ abstract class BrowserTestSupport {
 	 * The axe-core build that Deque ships in its Playwright binding (pinned in the POM).
 	 */
 	private static final String AXE_SOURCE = axeSource();
+
+	private static final String SETTLE = """
+			() => document.fonts.ready.then(() => {
+				const finite = document.getAnimations()
+					.filter(animation => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity);
+				finite.forEach(animation => animation.finish());
+				return Promise.all(finite.map(animation => animation.finished.catch(() => null)));
+			}).then(() => true)
+			""";
 
 	private static final String RUN_AXE = """
 			tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], iframes: false})

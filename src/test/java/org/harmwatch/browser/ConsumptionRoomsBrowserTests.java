@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Consumption rooms' pages pass axe: the public needle report at a phone's width (the map
  * pin fills the coordinates; sent empty, then with a photo), the council's list, report
- * and sweep, recording quality, and the room's visit, overdose, referral and report
- * pages.
+ * and sweep, recording quality, the administrator's council set-up, and the room's visit,
+ * overdose, referral and report pages.
  */
 @HarmwatchIntegrationTest
 class ConsumptionRoomsBrowserTests extends BrowserTestSupport {
@@ -106,6 +106,46 @@ class ConsumptionRoomsBrowserTests extends BrowserTestSupport {
 		page.navigate("/needles/quality");
 		assertThat(page.locator("h1")).hasText("Needle recording quality by council");
 		assertThat(page.locator("#quality")).containsText("Coventry");
+		assertAccessible();
+	}
+
+	/**
+	 * The administrator reaches the council set-up from the Administration section,
+	 * changes Dudley's council and service level, is told what is wrong first, and sees
+	 * the change in the table.
+	 */
+	@Test
+	void anAdministratorSetsWhichCouncilAnswersForADistrict() {
+		signIn("admin");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Administration").setExact(true))
+			.first()
+			.click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Needle councils").setExact(true))
+			.first()
+			.click();
+		assertThat(page.locator("h1")).hasText("Councils answering for needle reports");
+		assertThat(page.locator("#councils [data-district]")).hasCount(7);
+		assertAccessible();
+
+		page.locator("[data-change=E08000027]").click();
+		assertThat(page.locator("#change-title")).hasText("Change who answers for Dudley");
+		assertAccessible();
+		page.getByLabel("Council agency").selectOption("BCC-PH");
+		page.getByLabel("Service level in hours").fill("0");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		var summary = page.locator(".govuk-error-summary");
+		assertThat(summary).containsText("Enter the service level in whole hours, from 1 to 2160");
+		assertThat(page).hasTitle(Pattern.compile("^Error"));
+		assertAccessible();
+		summary.getByText("Enter the service level in whole hours, from 1 to 2160").click();
+		assertThat(page.locator("#serviceLevelHours")).isFocused();
+
+		page.getByLabel("Service level in hours").fill("24");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		assertThat(page.locator(".govuk-notification-banner")).containsText("The council and service level are saved");
+		var dudley = page.locator("#councils [data-district=E08000027]");
+		assertThat(dudley).containsText("(BCC-PH)");
+		assertThat(dudley).containsText("24 hours");
 		assertAccessible();
 	}
 

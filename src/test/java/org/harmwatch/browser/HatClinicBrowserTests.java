@@ -9,12 +9,18 @@ import java.util.UUID;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.harmwatch.EventPublications;
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.agency.SharingManagement;
+import org.harmwatch.custodytesting.CustodyTestingFixtures;
+import org.harmwatch.custodytesting.CustodyTestingManagement;
+import org.harmwatch.custodytesting.TeamReferralManagement;
 import org.harmwatch.hatclinic.AssessmentDraft;
 import org.harmwatch.hatclinic.Decision;
 import org.harmwatch.hatclinic.DoseDraft;
 import org.harmwatch.hatclinic.DoseSlot;
 import org.harmwatch.hatclinic.HatClinicManagement;
+import org.harmwatch.hatclinic.HatReferralManagement;
 import org.harmwatch.hatclinic.LicenceDraft;
 import org.harmwatch.hatclinic.PrescriptionDraft;
 import org.harmwatch.hatclinic.ReferralDraft;
@@ -23,6 +29,8 @@ import org.harmwatch.hatclinic.Route;
 import org.harmwatch.platform.HarmwatchUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -30,8 +38,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * A morning dosing session on a clinic tablet: thirty clients, each dose recorded with
  * one tap (the dose in range is filled in), one client missing a third dose in a row,
- * which raises a clinical review on the clinic's page. Every page of the module passes
- * axe. Waits for conditions, never for time.
+ * which raises a clinical review on the clinic's page; a referral sent on from custody
+ * testing arriving in the clinic's queue. Every page of the module (and the onward
+ * referral forms) passes axe. Waits for conditions, never for time.
  */
 @HarmwatchIntegrationTest
 class HatClinicBrowserTests extends BrowserTestSupport {
@@ -42,7 +51,25 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 	HatClinicManagement clinic;
 
 	@Autowired
+	HatReferralManagement intake;
+
+	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	CustodyTestingManagement custody;
+
+	@Autowired
+	TeamReferralManagement referrals;
+
+	@Autowired
+	SharingManagement sharing;
+
+	@Autowired
+	EventPublicationRegistry publications;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	HarmwatchUser staff(String username) {
 		return (HarmwatchUser) users.loadUserByUsername(username);
@@ -62,12 +89,12 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 		for (int i = 1; i <= PATIENTS; i++) {
 			var code = "B%s-%02d".formatted(mark, i);
 			codes.add(code);
-			var referral = clinic.refer(
+			var referral = intake.refer(
 					new ReferralDraft(code, ReferralSource.TREATMENT_SERVICE, today.minusDays(9), today.minusDays(8)),
 					nurse);
-			clinic.assess(referral, new AssessmentDraft(10, 3, 40, true, Decision.SUITABLE, "Meets every criterion"),
+			intake.assess(referral, new AssessmentDraft(10, 3, 40, true, Decision.SUITABLE, "Meets every criterion"),
 					nurse);
-			var enrolment = clinic.enrol(referral, today.minusDays(1), nurse);
+			var enrolment = intake.enrol(referral, today.minusDays(1), nurse);
 			clinic.prescribe(enrolment, new PrescriptionDraft(Route.INTRAVENOUS, 60, 200, today.minusDays(1), null),
 					prescriber);
 			if (i == 1) {
@@ -135,11 +162,11 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 		var nurse = staff("clinic");
 		var today = clinic.today();
 		var enrolledCode = "AXE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-		var referral = clinic.refer(new ReferralDraft(enrolledCode, ReferralSource.CUSTODY_TESTING, today, today),
+		var referral = intake.refer(new ReferralDraft(enrolledCode, ReferralSource.CUSTODY_TESTING, today, today),
 				nurse);
-		clinic.assess(referral, new AssessmentDraft(10, 3, 40, true, Decision.SUITABLE, "Meets every criterion"),
+		intake.assess(referral, new AssessmentDraft(10, 3, 40, true, Decision.SUITABLE, "Meets every criterion"),
 				nurse);
-		var enrolment = clinic.enrol(referral, nurse);
+		var enrolment = intake.enrol(referral, nurse);
 		page.setViewportSize(1024, 768);
 		signIn("prescriber");
 		page.navigate("/hat/referrals/new");
@@ -196,6 +223,55 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 
 		page.navigate("/hat/outcomes");
 		assertThat(page.locator("h1")).hasText("Heroin-assisted treatment: outcomes");
+		assertAccessible();
+	}
+
+	@Test
+	void aReferralSentOnFromCustodyTestingArrivesInTheClinicsQueueAndEveryPageOnTheWayPassesAxe() {
+		var officer = staff("custody");
+		CustodyTestingFixtures.shareWithTeam(custody, sharing, officer);
+		var arrestId = CustodyTestingFixtures.referredArrest(custody, officer, "CR-" + UUID.randomUUID());
+		var teamReferral = custody.arrest(arrestId, officer).referral();
+		org.assertj.core.api.Assertions.assertThat(teamReferral).isNotNull();
+		var personCode = referrals.teamReferral(teamReferral.id(), staff("cjit")).personCode();
+		page.setViewportSize(1024, 768);
+		signIn("cjit");
+		page.navigate("/custody-testing/referrals/" + teamReferral.id());
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Refer to heroin-assisted treatment"))
+			.click();
+		assertThat(page.locator("h1")).hasText("Refer to heroin-assisted treatment");
+		assertAccessible();
+		page.locator("#clinic").selectOption("BHM-OPC");
+		page.locator("#consentOn").fill(custody.today().toString());
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refer to the clinic")).click();
+		assertThat(page.locator(".govuk-error-summary")).containsText("Refer only with the person's consent");
+		assertAccessible();
+		var since = java.time.Instant.now();
+		page.locator("#consent").check();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refer to the clinic")).click();
+		assertThat(page.locator(".govuk-panel__title")).hasText("Referred to heroin-assisted treatment");
+		assertThat(page.locator("main")).containsText("Referred to Birmingham Overdose Prevention Centre (demo)");
+		assertAccessible();
+		EventPublications.awaitAllSince(publications, since);
+
+		context.clearCookies();
+		signIn("clinic");
+		var arrived = jdbc.sql("""
+				SELECT r.id, r.client_code FROM hatclinic.referral r
+				JOIN custodytesting.hat_referral h ON h.id = r.event_id WHERE h.referral_id = ?
+				""").param(teamReferral.id()).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+		page.navigate("/hat");
+		var row = page.locator("#referrals tr").filter(new Locator.FilterOptions().setHasText(arrived.get(1)));
+		assertThat(row).containsText("Sent");
+		page.navigate("/hat/referrals/" + arrived.get(0));
+		assertThat(page.locator("#referral-arrival")).containsText("who know the person as " + personCode);
+		assertAccessible();
+		page.navigate("/diversion/hat-referral");
+		assertThat(page.locator("h1")).hasText("Refer to heroin-assisted treatment");
+		assertAccessible();
+		page.locator("#consentOn").fill(custody.today().toString());
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refer to the clinic")).click();
+		assertThat(page.locator(".govuk-error-summary")).containsText("There is no treatment link with this reference");
 		assertAccessible();
 	}
 

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A paramedic records an overdose on a phone (320 px wide) with only ODMAP's four facts:
  * first sent empty, the error summary names each one and leads to its field; then it is
- * recorded and shown. The incident list, the public statistics and their map pass axe
- * too, the map at phone and desktop width.
+ * recorded and shown. The incident list, the public statistics and their map (at phone
+ * and desktop width) and the daily surveillance page pass axe too.
  */
 @HarmwatchIntegrationTest
 class OverdoseBrowserTests extends BrowserTestSupport {
@@ -136,6 +136,25 @@ class OverdoseBrowserTests extends BrowserTestSupport {
 		page.navigate("/overdose/statistics/map?fatal=true");
 		assertThat(page.locator("#map")).hasAttribute("data-rendered", String.valueOf(rows));
 		assertThat(page.locator("#fatal")).hasValue("true");
+		assertAccessible();
+	}
+
+	@Test
+	void anAnalystRunsTheDailySurveillanceAndItsPagePassesAxe() {
+		signIn("coordinator");
+		page.navigate("/overdose/surveillance");
+		assertThat(page.locator("h1")).hasText("Daily overdose surveillance");
+		assertAccessible();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run it now")).click();
+		// the run just made is the one shown, and first among the runs
+		assertThat(page.locator("#run-summary")).containsText("on demand");
+		var shown = page.locator("#run-summary").getAttribute("data-run");
+		assertThat(page.locator("#runs-table tbody tr").first()).hasAttribute("data-run", shown);
+		assertThat(page.locator("#run-duration")).containsText(" s");
+		assertAccessible();
+		page.setViewportSize(PHONE, 640);
+		page.reload();
+		assertThat(page.locator("h1")).hasText("Daily overdose surveillance");
 		assertAccessible();
 	}
 

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,13 @@ import org.harmwatch.analytics.Observation;
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.overdose.IncidentDraft;
+import org.harmwatch.overdose.IncidentSource;
+import org.harmwatch.overdose.OverdoseManagement;
+import org.harmwatch.overdose.RecordedVia;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,6 +76,9 @@ class RoomEvaluationIntegrationTests {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	OverdoseManagement overdoseRecords;
+
 	/** The point {@code metres} north of the site. */
 	static double north(double metres) {
 		return LAT + Math.toDegrees(metres / 6_371_008.8);
@@ -91,10 +100,15 @@ class RoomEvaluationIntegrationTests {
 		}
 	}
 
+	/** Ambulance call-outs, as the overdose module tags them. */
 	void overdoses(int count, double metres, LocalDateTime at) {
+		overdoses(count, metres, at, RoomEvaluation.AMBULANCE_TAG);
+	}
+
+	void overdoses(int count, double metres, LocalDateTime at, @Nullable String tag) {
 		for (int i = 0; i < count; i++) {
 			analytics.observe(new Observation("evaluation-test", UUID.randomUUID().toString(), "OVERDOSE",
-					at.plusMinutes(i).atZone(LONDON).toInstant(), north(metres), LON, 1));
+					at.plusMinutes(i).atZone(LONDON).toInstant(), north(metres), LON, 1, tag));
 		}
 	}
 
@@ -132,6 +146,13 @@ class RoomEvaluationIntegrationTests {
 		overdoses(2, 1200, after(13, 12));
 		// Long before the period compared (6 months each side).
 		overdoses(7, 50, LocalDateTime.of(2021, 6, 1, 12, 0));
+		// Not ambulance call-outs, inside the inner ring in the opening hours: an
+		// emergency department's, the police's, the room's own and one without a tag are
+		// not counted.
+		overdoses(4, 50, after(16, 12), "EMERGENCY_DEPARTMENT");
+		overdoses(6, 50, before(16, 12), "POLICE");
+		overdoses(5, 50, after(18, 12), "CONSUMPTION_ROOM");
+		overdoses(3, 50, after(17, 12), null);
 		return site;
 	}
 
@@ -166,6 +187,8 @@ class RoomEvaluationIntegrationTests {
 		assertThat(result.densityBefore()).isPositive();
 		assertThat(result.densityAfter()).isNull();
 
+		// Ambulance call-outs only: the 6 police and 12 other overdoses in the ring are
+		// not among them.
 		assertThat(rings.get(0).overdoses().before().count()).isEqualTo(10);
 		assertThat(rings.get(0).overdoses().after().count()).isEqualTo(5);
 		assertThat(rings.get(0).overdoses().change()).isEqualTo(-50);
@@ -188,6 +211,61 @@ class RoomEvaluationIntegrationTests {
 		assertThat(cells(page, "250")).containsExactly("8", "fewer than 5", "–", "10", "5", "-50 %");
 		assertThat(cells(page, "500")).containsExactly("6", "6", "0 %", "6", "9", "50 %");
 		assertThat(cells(page, "all")).containsExactly("19", "fewer than 5", "–", "21", "19", "-10 %");
+		assertThat(page).contains("Ambulance call-outs before")
+			.contains(
+					"Overdoses reported by emergency departments, police, drug services or anyone else are not counted");
+	}
+
+	/**
+	 * End to end: overdoses recorded through the overdose module near a second site are
+	 * counted when the ambulance service reported them, and not when an emergency
+	 * department did (the source comes with the observation).
+	 */
+	@Test
+	void callOutsRecordedByTheOverdoseModuleCountAndOtherSourcesDoNot() {
+		assertThat(RoomEvaluation.AMBULANCE_TAG).isEqualTo(IncidentSource.AMBULANCE.name());
+		var site = secondSite();
+		var result = evaluation.evaluate(site, 3, commissioner());
+		var inner = result.rings().getFirst().overdoses();
+		assertThat(inner.before().count()).isEqualTo(5);
+		assertThat(inner.after().count()).isEqualTo(6);
+		assertThat(inner.change()).isEqualTo(20);
+		assertThat(result.rings().get(1).overdoses().before().suppressed()).isTrue();
+		assertThat(result.rings().get(1).overdoses().after().suppressed()).isTrue();
+	}
+
+	/**
+	 * A second site in Wolverhampton, opened 1 March 2021, with overdoses recorded by a
+	 * paramedic through the overdose module: 5 call-outs before and 6 after within 250 m,
+	 * and 5 after that an emergency department reported.
+	 */
+	synchronized UUID secondSite() {
+		var existing = jdbc.sql("SELECT id FROM consumptionrooms.site WHERE name = 'Evaluation source test site'")
+			.query(UUID.class)
+			.optional();
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		double lat = 52.5790;
+		double lon = -2.1150;
+		var site = rooms.setSite("BHM-OPC", "Evaluation source test site", lat, lon, 4, "test");
+		evaluation.setHours(site, LocalDate.of(2021, 3, 1), LocalTime.of(10, 0), LocalTime.of(18, 0), "test");
+		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
+		var reference = UUID.randomUUID().toString().substring(0, 8);
+		java.util.function.BiConsumer<LocalDateTime, IncidentSource> record = (at, source) -> overdoseRecords.record(
+				new IncidentDraft(at.atZone(LONDON).toInstant(), lat + 0.0005, lon, null, false, List.of(), source,
+						"EVAL-" + reference + "-" + at + "-" + source, null, null, List.of(), null, null, null),
+				paramedic, RecordedVia.API);
+		for (int i = 0; i < 5; i++) {
+			record.accept(LocalDateTime.of(2021, 2, 10 + i, 12, 0), null);
+		}
+		for (int i = 0; i < 6; i++) {
+			record.accept(LocalDateTime.of(2021, 3, 10 + i, 12, 0), IncidentSource.AMBULANCE);
+		}
+		for (int i = 0; i < 5; i++) {
+			record.accept(LocalDateTime.of(2021, 4, 10 + i, 12, 0), IncidentSource.EMERGENCY_DEPARTMENT);
+		}
+		return site;
 	}
 
 	static java.util.List<String> cells(String page, String ring) {
@@ -266,6 +344,7 @@ class RoomEvaluationIntegrationTests {
 			.toList();
 		var top = lsoas.get(0);
 		var second = lsoas.get(1);
+		var third = lsoas.get(2);
 		var lastMonth = LocalDate.now(LONDON).withDayOfMonth(1).minusDays(10).atTime(12, 0);
 		synchronized (RoomEvaluationIntegrationTests.class) {
 			boolean seeded = jdbc.sql("SELECT count(*) FROM consumptionrooms.needle_report WHERE lsoa_code = ?")
@@ -285,6 +364,11 @@ class RoomEvaluationIntegrationTests {
 					analytics.observe(new Observation("evaluation-test", UUID.randomUUID().toString(), "OVERDOSE",
 							lastMonth.minusHours(i).atZone(LONDON).toInstant(), top.centroid().lat(),
 							top.centroid().lon(), 1));
+				}
+				for (int i = 0; i < 6; i++) {
+					analytics.observe(new Observation("evaluation-test", UUID.randomUUID().toString(), "OVERDOSE",
+							lastMonth.minusHours(i).atZone(LONDON).toInstant(), third.centroid().lat(),
+							third.centroid().lon(), 1, RoomEvaluation.AMBULANCE_TAG));
 				}
 			}
 		}
@@ -314,6 +398,37 @@ class RoomEvaluationIntegrationTests {
 		assertThat(other.group(1)).contains(">fewer than 5</td>").doesNotContain(">3</td>");
 		mvc.perform(get("/rooms/siting").param("lad", "<script>").with(user(commissioner())))
 			.andExpect(status().is(422));
+
+		// Ambulance call-outs only: the top LSOA's 7 overdoses without a tag are not
+		// among them, the third's 6 call-outs are.
+		var ambulance = evaluation.siting(lad, true, commissioner());
+		assertThat(ambulance.ambulanceOnly()).isTrue();
+		assertThat(ambulance.areas()).filteredOn(a -> a.code().equals(top.code()))
+			.singleElement()
+			.satisfies(a -> assertThat(a.overdoses().suppressed()).isTrue());
+		assertThat(ambulance.areas()).filteredOn(a -> a.code().equals(third.code()))
+			.singleElement()
+			.satisfies(a -> assertThat(a.overdoses().count()).isEqualTo(6));
+		var ambulancePage = mvc
+			.perform(get("/rooms/siting").param("lad", lad).param("overdoses", "AMBULANCE").with(user(commissioner())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(ambulancePage).contains("<option value=\"AMBULANCE\" selected=\"selected\">");
+		var thirdRow = Pattern.compile("data-code=\"" + third.code() + "\">(.*?)</tr>", Pattern.DOTALL)
+			.matcher(ambulancePage);
+		assertThat(thirdRow.find()).isTrue();
+		assertThat(thirdRow.group(1)).contains(">6</td>");
+		for (var hostile : List.of("ambulance", "<script>", "ALL'--", "\u00a0AMBULANCE")) {
+			var refused = mvc
+				.perform(get("/rooms/siting").param("lad", lad).param("overdoses", hostile).with(user(commissioner())))
+				.andReturn()
+				.getResponse();
+			assertThat(refused.getStatus()).isEqualTo(422);
+			assertThat(refused.getContentAsString()).contains("Choose every overdose or ambulance call-outs only")
+				.doesNotContain("<script>");
+		}
 	}
 
 }

@@ -40,9 +40,12 @@ class CustodyTestingPurposeLineIntegrationTests {
 	/** Pages that show only aggregates, withheld under 5 for the other side. */
 	static final List<String> AGGREGATES = List.of("/custody-testing/funnel", "/api/custody-testing/funnel");
 
-	/** The treatment team's own pages: the referral's fields only. */
+	/**
+	 * The treatment team's own pages: the referral's fields only, and the onward referral
+	 * to heroin-assisted treatment.
+	 */
 	static final List<String> TEAM_PAGES = List.of("/custody-testing", "/custody-testing/referrals",
-			"/custody-testing/referrals/{id}");
+			"/custody-testing/referrals/{id}", "/custody-testing/referrals/{id}/hat");
 
 	@Autowired
 	MockMvc mvc;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.harmwatch.earlywarning.AlertManagement;
 import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
-import org.harmwatch.hatclinic.HatClinicManagement;
+import org.harmwatch.hatclinic.HatReferralManagement;
 import org.harmwatch.overdose.IncidentFilter;
 import org.harmwatch.overdose.OverdoseManagement;
 import org.harmwatch.platform.HarmwatchUser;
@@ -76,7 +76,7 @@ class DemoIntegrationTests {
 	OverdoseManagement overdoses;
 
 	@Autowired
-	HatClinicManagement hatClinic;
+	HatReferralManagement hatReferrals;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -115,6 +115,14 @@ class DemoIntegrationTests {
 		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
 		assertThat(overdoses.incidents(IncidentFilter.none(), 1, paramedic).total()).isEqualTo(64);
 		assertThat(page("/overdose/incidents", as("paramedic"))).contains("Birmingham").contains("Coventry");
+		// The seed's call-outs reach the analytics engine tagged as the ambulance
+		// service's, so the demo room's evaluation counts them (and says so); the
+		// overdose the room managed is tagged as the room's and is not among them.
+		assertThat(jdbc.sql("SELECT DISTINCT coalesce(tag, '-') FROM analytics.observation WHERE source = 'overdose'")
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("AMBULANCE", "CONSUMPTION_ROOM");
+		assertThat(page("/rooms/evaluation", as("clinic"))).contains("Digbeth overdose prevention centre (demo)")
+			.contains("Ambulance call-outs before");
 		for (var runner : context.getBeansOfType(ApplicationRunner.class).values()) {
 			if (runner.getClass().getSimpleName().startsWith("DemoOverdoses")) {
 				runner.run(null);
@@ -217,14 +225,14 @@ class DemoIntegrationTests {
 			.getContentAsString();
 		assertThat(outcomes).contains("6 months").doesNotContain("HAT-00");
 		var staff = (HarmwatchUser) users.loadUserByUsername("clinic");
-		long referrals = hatClinic.referralCount(staff);
+		long referrals = hatReferrals.referralCount(staff);
 		assertThat(referrals).isEqualTo(14);
 		for (var runner : context.getBeansOfType(ApplicationRunner.class).values()) {
 			if (runner.getClass().getSimpleName().startsWith("DemoHatClinic")) {
 				runner.run(null);
 			}
 		}
-		assertThat(hatClinic.referralCount(staff)).isEqualTo(referrals);
+		assertThat(hatReferrals.referralCount(staff)).isEqualTo(referrals);
 	}
 
 	@Test
@@ -311,6 +319,15 @@ class DemoIntegrationTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM programme.allocation").query(Long.class).single())
 			.isEqualTo(allocations)
 			.isEqualTo(9);
+		// Every loader released its lock on the connection that took it: none is left
+		// held by a pooled connection, where the next loader to ask would wait for ever.
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1
+				  AND objid::text::bigint IN (SELECT hashtext(n)::bigint & 4294967295 FROM unnest(ARRAY[
+				    'harmwatch-demo-scenario', 'harmwatch-demo-diversion', 'harmwatch-demo-naloxone',
+				    'harmwatch-demo-funding', 'harmwatch-demo-custody', 'harmwatch-demo-hatclinic']) n)""")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

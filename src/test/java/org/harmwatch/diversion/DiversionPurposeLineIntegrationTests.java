@@ -41,9 +41,12 @@ class DiversionPurposeLineIntegrationTests {
 	static final List<String> OTHER_SIDE = List.of("clinic", "paramedic", "analyst", "naloxone", "coordinator", "panel",
 			"frontline", "commissioner", "admin", "auditor", "custody", "constable", "investigator");
 
-	/** What treatment staff may call: reporting attendance, which reads nothing back. */
+	/**
+	 * What treatment staff may call: reporting attendance and referring on to
+	 * heroin-assisted treatment, which read nothing back.
+	 */
 	static final Set<String> ATTENDANCE = Set.of("GET /diversion/attendance", "POST /diversion/attendance",
-			"POST /api/diversion/attendance");
+			"POST /api/diversion/attendance", "GET /diversion/hat-referral", "POST /diversion/hat-referral");
 
 	@Autowired
 	MockMvc mvc;

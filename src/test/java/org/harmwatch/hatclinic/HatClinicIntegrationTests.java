@@ -68,6 +68,9 @@ class HatClinicIntegrationTests {
 	HatClinicManagement clinic;
 
 	@Autowired
+	HatReferralManagement intake;
+
+	@Autowired
 	HatReports reports;
 
 	RequestPostProcessor as(String username) {
@@ -85,11 +88,11 @@ class HatClinicIntegrationTests {
 	/** A suitable referral enrolled on the day. */
 	UUID enrolled(String code, LocalDate on) {
 		var nurse = staff("clinic");
-		var referral = clinic.refer(new ReferralDraft(code, ReferralSource.DIVERSION, on.minusDays(3), on.minusDays(2)),
+		var referral = intake.refer(new ReferralDraft(code, ReferralSource.DIVERSION, on.minusDays(3), on.minusDays(2)),
 				nurse);
-		clinic.assess(referral, new AssessmentDraft(12, 3, 41, true, Decision.SUITABLE, "Meets every criterion"),
+		intake.assess(referral, new AssessmentDraft(12, 3, 41, true, Decision.SUITABLE, "Meets every criterion"),
 				nurse);
-		return clinic.enrol(referral, on, nurse);
+		return intake.enrol(referral, on, nurse);
 	}
 
 	/**

@@ -201,16 +201,46 @@ class OverdoseImportIntegrationTests {
 			.list();
 		assertThat(repeats).containsExactly("B-" + tag + "-0 false", "B-" + tag + "-1 true", "B-" + tag + "-x false",
 				"B-" + tag + "-y true");
-		// One observation each (no substances), none twice.
+		// One observation each (no substances), none twice, each tagged with the
+		// incident's source: the paramedic's ambulance service, as one by one.
 		assertThat(jdbc.sql("""
-				SELECT count(*) FROM analytics.observation o JOIN overdose.incident i ON o.source_id = i.id::text
-				WHERE o.source = 'overdose' AND i.source_reference LIKE ?""")
+				SELECT o.tag || ' ' || count(*) FROM analytics.observation o
+				JOIN overdose.incident i ON o.source_id = i.id::text
+				WHERE o.source = 'overdose' AND i.source_reference LIKE ? GROUP BY o.tag""")
 			.param("B-" + tag + "-%")
-			.query(Long.class)
-			.single()).isEqualTo(6_004);
+			.query(String.class)
+			.list()).containsExactly("AMBULANCE 6004");
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM overdose.naloxone n JOIN overdose.incident i ON n.incident_id = i.id
 				WHERE i.source_reference LIKE ?""").param("B-" + tag + "-%").query(Long.class).single()).isEqualTo(1);
+	}
+
+	/**
+	 * An import for a source chosen for the file tags its observations with that source,
+	 * so that an evaluation asking for ambulance call-outs does not count them.
+	 */
+	@Test
+	void importedObservationsCarryTheSourceChosenForTheFile() {
+		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
+		var tag = UUID.randomUUID().toString().substring(0, 8);
+		var mapping = imports.mapping(Map.of("occurredAt", "when", "lat", "lat", "lon", "lon", "substance1", "drug",
+				"sourceReference", "ref"));
+		var report = imports.importNow(
+				"when,lat,lon,drug,ref\n2026-02-01T10:00:00,52.48,-1.90,heroin,ED-" + tag
+						+ "-1\n2026-02-02T10:00:00,52.49,-1.89,,ED-" + tag + "-2\n",
+				mapping, false, IncidentSource.EMERGENCY_DEPARTMENT, false, paramedic);
+		assertThat(report.problems()).isEmpty();
+		var tags = jdbc.sql("""
+				SELECT o.category || ' ' || o.tag FROM analytics.observation o
+				JOIN overdose.incident i ON split_part(o.source_id, ':', 1) = i.id::text
+				WHERE o.source = 'overdose' AND i.source_reference LIKE ? ORDER BY 1""")
+			.param("ED-" + tag + "-%")
+			.query(String.class)
+			.list();
+		assertThat(tags).contains("OVERDOSE EMERGENCY_DEPARTMENT", "OVERDOSE:OPIOID EMERGENCY_DEPARTMENT")
+			.filteredOn(t -> t.startsWith("OVERDOSE "))
+			.hasSize(2);
+		assertThat(tags).allSatisfy(t -> assertThat(t).endsWith(" EMERGENCY_DEPARTMENT"));
 	}
 
 	@Test

@@ -148,7 +148,8 @@ class OverdoseIntegrationTests {
 		assertThat(stored.subList(0, 5)).containsExactly("WMAS", "HEALTH", "AMBULANCE", lad, "lsoa");
 		assertThat(stored.get(5)).contains("OPIOID");
 
-		// One observation for all overdoses and one per class, at the point.
+		// One observation for all overdoses and one per class, at the point, each tagged
+		// with the incident's source (an ambulance call-out).
 		var categories = jdbc
 			.sql("SELECT category FROM analytics.observation WHERE source = 'overdose' "
 					+ "AND (source_id = ? OR source_id LIKE ?) ORDER BY category")
@@ -157,6 +158,12 @@ class OverdoseIntegrationTests {
 			.list();
 		assertThat(categories).contains("OVERDOSE", "OVERDOSE:OPIOID");
 		assertThat(categories.stream().filter("OVERDOSE"::equals)).hasSize(1);
+		assertThat(jdbc
+			.sql("SELECT DISTINCT coalesce(tag, '-') FROM analytics.observation WHERE source = 'overdose' "
+					+ "AND (source_id = ? OR source_id LIKE ?)")
+			.params(id.toString(), id + ":%")
+			.query(String.class)
+			.list()).containsExactly("AMBULANCE");
 
 		var announced = events.stream(OverdoseRecorded.class).filter(e -> e.incidentId().equals(id)).toList();
 		assertThat(announced).hasSize(1);

@@ -68,7 +68,8 @@ class EndpointAccessMatrixIntegrationTests {
 			Map.entry("NALOXONE_LEAD", "naloxone"), Map.entry("FINANCIAL_INVESTIGATOR", "investigator"),
 			Map.entry("PROGRAMME_ANALYST", "commissioner"), Map.entry("OVERDOSE_RECORDER", "paramedic"),
 			Map.entry("POLICE_OVERDOSE_RECORDER", "constable"), Map.entry("CJ_TREATMENT_WORKER", "cjit"),
-			Map.entry("HAT_PRESCRIBER", "prescriber"), Map.entry("NEEDLE_SWEEPER", "sweeper"));
+			Map.entry("HAT_PRESCRIBER", "prescriber"), Map.entry("NEEDLE_SWEEPER", "sweeper"),
+			Map.entry("RECORDED_CRIME_SENDER", "crimedata"));
 
 	static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
 
@@ -102,6 +103,11 @@ class EndpointAccessMatrixIntegrationTests {
 				only("EARLY_WARNING_COORDINATOR", "PANEL_MEMBER", "OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
 		EXPECTED.put("GET /overdose/deaths",
 				only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER", "EARLY_WARNING_COORDINATOR"));
+		// the daily surveillance run: areas and counts for whoever reads overdoses or
+		// analytics; analysts run it on demand
+		EXPECTED.put("GET /overdose/surveillance", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER",
+				"EARLY_WARNING_COORDINATOR", "PROGRAMME_ANALYST"));
+		EXPECTED.put("POST /overdose/surveillance/runs", only("EARLY_WARNING_COORDINATOR", "PROGRAMME_ANALYST"));
 		EXPECTED.put("POST /api/overdose/deaths", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
 		EXPECTED.put("GET /overdose/incidents/new", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
 		EXPECTED.put("POST /overdose/incidents", only("OVERDOSE_RECORDER", "POLICE_OVERDOSE_RECORDER"));
@@ -129,6 +135,9 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("POST /needles/reports/{id}/sweeps", only("NEEDLE_SWEEPER"));
 		EXPECTED.put("GET /needles/reports/{id}/photo", only("NEEDLE_SWEEPER"));
 		EXPECTED.put("GET /needles/quality", only("NEEDLE_SWEEPER", "PROGRAMME_ANALYST"));
+		// which council answers for each district: set up by administrators
+		EXPECTED.put("GET /needles/councils", only("ADMINISTRATOR"));
+		EXPECTED.put("POST /needles/councils", only("ADMINISTRATOR"));
 		EXPECTED.put("GET /rooms", only("CLINIC_STAFF"));
 		EXPECTED.put("GET /rooms/visits/new", only("CLINIC_STAFF"));
 		EXPECTED.put("POST /rooms/visits", only("CLINIC_STAFF"));
@@ -376,6 +385,8 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /custody-testing/referrals", only("CJ_TREATMENT_WORKER"));
 		EXPECTED.put("GET /custody-testing/referrals/{id}", only("CJ_TREATMENT_WORKER"));
 		EXPECTED.put("POST /custody-testing/referrals/{id}", only("CJ_TREATMENT_WORKER"));
+		EXPECTED.put("GET /custody-testing/referrals/{id}/hat", only("CJ_TREATMENT_WORKER"));
+		EXPECTED.put("POST /custody-testing/referrals/{id}/hat", only("CJ_TREATMENT_WORKER"));
 		EXPECTED.put("GET /custody-testing/funnel", PUBLIC);
 		EXPECTED.put("GET /api/custody-testing/funnel", PUBLIC);
 
@@ -403,6 +414,8 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /diversion/attendance", only("CLINIC_STAFF"));
 		EXPECTED.put("POST /diversion/attendance", only("CLINIC_STAFF"));
 		EXPECTED.put("POST /api/diversion/attendance", only("CLINIC_STAFF"));
+		EXPECTED.put("GET /diversion/hat-referral", only("CLINIC_STAFF"));
+		EXPECTED.put("POST /diversion/hat-referral", only("CLINIC_STAFF"));
 
 		// naloxone: the kit ledger, training, administrations and figures are the
 		// naloxone lead's; the finder and its open data are public
@@ -445,6 +458,14 @@ class EndpointAccessMatrixIntegrationTests {
 		EXPECTED.put("GET /hat/costs", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
 		EXPECTED.put("POST /hat/costs/{code}", only("HAT_PRESCRIBER"));
 		EXPECTED.put("GET /hat/outcomes", PUBLIC);
+		// The recorded-crime link: managers record the legal basis, clinic staff link a
+		// client; a force's sender
+		// (demo user crimedata) posts counts and reads nothing back.
+		EXPECTED.put("GET /hat/crime-links", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/crime-links", only("HAT_PRESCRIBER"));
+		EXPECTED.put("GET /hat/patients/{id}/crime-link", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /hat/patients/{id}/crime-link", only("CLINIC_STAFF", "HAT_PRESCRIBER"));
+		EXPECTED.put("POST /api/hat/recorded-crime", only("RECORDED_CRIME_SENDER"));
 		EXPECTED.put("GET /naloxone/finder.csv", PUBLIC);
 		EXPECTED.put("GET /naloxone/finder.json", PUBLIC);
 

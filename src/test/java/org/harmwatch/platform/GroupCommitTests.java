@@ -192,4 +192,66 @@ class GroupCommitTests {
 			.hasMessageContaining("test units is shutting down");
 	}
 
+	@Test
+	void unitsOfOneBatchedWorkQueuedTogetherAreHandedToItInOneCall() throws Exception {
+		var release = new CountDownLatch(1);
+		var first = hold("g", release);
+		await().atMost(30, TimeUnit.SECONDS).until(() -> this.group.waiting("g") == 0 && !first.isDone());
+		var calls = new java.util.concurrent.CopyOnWriteArrayList<List<Integer>>();
+		GroupCommit.Batched<Integer, String> work = inputs -> {
+			calls.add(List.copyOf(inputs));
+			return inputs.stream().map(i -> "done " + i).toList();
+		};
+		var futures = new ArrayList<Future<String>>();
+		for (int i = 0; i < 5; i++) {
+			int n = i;
+			int queued = this.group.waiting("g");
+			futures.add(this.callers.submit(() -> this.group.run("g", work, n)));
+			await().atMost(30, TimeUnit.SECONDS).until(() -> this.group.waiting("g") == queued + 1);
+		}
+		release.countDown();
+		first.get(30, TimeUnit.SECONDS);
+		for (int i = 0; i < 5; i++) {
+			assertThat(futures.get(i).get(30, TimeUnit.SECONDS)).isEqualTo("done " + i);
+		}
+		assertThat(calls).as("one call with the five inputs in the order they came")
+			.containsExactly(List.of(0, 1, 2, 3, 4));
+		assertThat(this.transactions.commits).hasValue(2);
+	}
+
+	@Test
+	void whenBatchedWorkFailsEachInputRunsAgainAloneAndOnlyTheBadOneFails() throws Exception {
+		var release = new CountDownLatch(1);
+		var first = hold("h", release);
+		await().atMost(30, TimeUnit.SECONDS).until(() -> this.group.waiting("h") == 0 && !first.isDone());
+		var calls = new java.util.concurrent.CopyOnWriteArrayList<List<Integer>>();
+		GroupCommit.Batched<Integer, Integer> work = inputs -> {
+			calls.add(List.copyOf(inputs));
+			if (inputs.contains(-1)) {
+				throw new IllegalArgumentException("a wrong input");
+			}
+			return inputs.stream().map(i -> i * 10).toList();
+		};
+		var futures = new ArrayList<Future<Integer>>();
+		for (int n : new int[] { 1, -1, 2 }) {
+			int queued = this.group.waiting("h");
+			futures.add(this.callers.submit(() -> this.group.run("h", work, n)));
+			await().atMost(30, TimeUnit.SECONDS).until(() -> this.group.waiting("h") == queued + 1);
+		}
+		release.countDown();
+		first.get(30, TimeUnit.SECONDS);
+		assertThat(futures.get(0).get(30, TimeUnit.SECONDS)).isEqualTo(10);
+		assertThat(futures.get(2).get(30, TimeUnit.SECONDS)).isEqualTo(20);
+		assertThatThrownBy(() -> futures.get(1).get(30, TimeUnit.SECONDS))
+			.hasCauseInstanceOf(IllegalArgumentException.class);
+		assertThat(calls).containsExactly(List.of(1, -1, 2), List.of(1), List.of(-1), List.of(2));
+	}
+
+	@Test
+	void aCallerInATransactionHandsItsInputToBatchedWorkAlone() {
+		GroupCommit.Batched<String, Integer> work = inputs -> inputs.stream().map(String::length).toList();
+		var result = new TransactionTemplate(this.transactions).execute(status -> this.group.run("i", work, "four"));
+		assertThat(result).isEqualTo(4);
+	}
+
 }

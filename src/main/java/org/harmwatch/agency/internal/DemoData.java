@@ -74,7 +74,8 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("paramedic", "Pip Paramedic", "WMAS", "OVERDOSE_RECORDER"),
 			new DemoUser("constable", "PC Cole", "WMP", "POLICE_OVERDOSE_RECORDER"),
 			new DemoUser("cjit", "Toni Treatment", "BHM-TREAT", "CJ_TREATMENT_WORKER"),
-			new DemoUser("sweeper", "Sam Sweeper", "COV-ENV", "NEEDLE_SWEEPER"));
+			new DemoUser("sweeper", "Sam Sweeper", "COV-ENV", "NEEDLE_SWEEPER"),
+			new DemoUser("crimedata", "Rory Records", "WMP", "RECORDED_CRIME_SENDER"));
 
 	private final AgencyManagement agencies;
 

@@ -47,11 +47,13 @@ public class ObservationRepository {
 			@Nullable String lsoaCode, Instant now) {
 		return jdbc.sql("""
 				INSERT INTO analytics.observation (id, source, source_id, category, occurred_at, lat, lon, weight,
-				                                   lad_code, ward_code, lsoa_code, recorded_at)
-				VALUES (:id, :source, :sourceId, :category, :occurredAt, :lat, :lon, :weight, :lad, :ward, :lsoa, :now)
+				                                   lad_code, ward_code, lsoa_code, recorded_at, tag)
+				VALUES (:id, :source, :sourceId, :category, :occurredAt, :lat, :lon, :weight, :lad, :ward, :lsoa, :now,
+				        :tag)
 				ON CONFLICT (source, source_id) DO NOTHING
 				""")
 			.param("id", UUID.randomUUID())
+			.param("tag", observation.tag())
 			.param("source", observation.source())
 			.param("sourceId", observation.sourceId())
 			.param("category", observation.category())
@@ -87,6 +89,7 @@ public class ObservationRepository {
 			var lads = new ArrayList<@Nullable String>();
 			var wards = new ArrayList<@Nullable String>();
 			var lsoas = new ArrayList<@Nullable String>();
+			var tags = new ArrayList<@Nullable String>();
 			for (int i = from; i < to; i++) {
 				var observation = batch.get(i);
 				ids.add(UUID.randomUUID().toString());
@@ -100,15 +103,16 @@ public class ObservationRepository {
 				lads.add(areas.get(i)[0]);
 				wards.add(areas.get(i)[1]);
 				lsoas.add(areas.get(i)[2]);
+				tags.add(observation.tag());
 			}
 			inserted += jdbc.sql("""
 					INSERT INTO analytics.observation (id, source, source_id, category, occurred_at, lat, lon, weight,
-					                                   lad_code, ward_code, lsoa_code, recorded_at)
-					SELECT id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa, :now
+					                                   lad_code, ward_code, lsoa_code, recorded_at, tag)
+					SELECT id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa, :now, tag
 					FROM unnest(:ids::uuid[], :sources::text[], :sourceIds::text[], :categories::text[],
 					            :times::timestamptz[], :lats::float8[], :lons::float8[], :weights::int[], :lads::text[],
-					            :wards::text[], :lsoas::text[])
-					  AS o (id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa)
+					            :wards::text[], :lsoas::text[], :tags::text[])
+					  AS o (id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa, tag)
 					ON CONFLICT (source, source_id) DO NOTHING
 					""")
 				.param("ids", SqlArrays.array(ids))
@@ -122,6 +126,7 @@ public class ObservationRepository {
 				.param("lads", SqlArrays.array(lads))
 				.param("wards", SqlArrays.array(wards))
 				.param("lsoas", SqlArrays.array(lsoas))
+				.param("tags", SqlArrays.array(tags))
 				.param("now", Timestamp.from(now))
 				.update();
 		}

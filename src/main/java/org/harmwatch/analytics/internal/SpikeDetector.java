@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.harmwatch.analytics.AnalyticsBusyException;
@@ -105,6 +106,36 @@ public class SpikeDetector {
 			}
 		}
 		return published;
+	}
+
+	/**
+	 * Runs only the prospective scan, as {@link #detect} does, over the categories
+	 * {@code categories} accepts: for the daily surveillance run when this detector's own
+	 * scan is switched off ({@code harmwatch.analytics.spikes.scan-enabled=false}), so
+	 * that the scan still runs once a day and never twice.
+	 * @return the clusters published as spikes
+	 */
+	@Transactional
+	public List<SpikeDetected> scanOnly(Instant now, Predicate<String> categories) {
+		var byCategory = new LinkedHashMap<String, List<ObservationRepository.Located>>();
+		for (var observation : observations.since(now.minus(Duration.ofDays(properties.scanDays() + 1L)))) {
+			if (categories.test(observation.category())) {
+				byCategory.computeIfAbsent(observation.category(), c -> new ArrayList<>()).add(observation);
+			}
+		}
+		var published = new ArrayList<SpikeDetected>();
+		byCategory.forEach((category, recent) -> published.addAll(scan(category, recent, now)));
+		return published;
+	}
+
+	/** Whether {@link #detect} runs the prospective scan itself every few minutes. */
+	public boolean scansItself() {
+		return properties.scanEnabled();
+	}
+
+	/** The quiet period after a spike of a category in an area. */
+	public Duration quietPeriod() {
+		return properties.quietPeriod();
 	}
 
 	private List<SpikeDetected> applyRule(String category, List<ObservationRepository.Located> recent, Instant now) {

@@ -97,6 +97,15 @@ public final class ConsumptionRoomsPolicy {
 	}
 
 	/**
+	 * Whether the user may set which council answers for each district and its service
+	 * level: the administrators who set up agencies (agency manage, for
+	 * {@link Purpose#ADMINISTRATION}), never a law-enforcement agency's staff.
+	 */
+	public static boolean setsUpCouncils(HarmwatchUser user) {
+		return !user.lawEnforcement() && user.may(Capability.AGENCY, Action.MANAGE, Purpose.ADMINISTRATION);
+	}
+
+	/**
 	 * Whether the user may evaluate every site and see the siting view (counts only): the
 	 * commissioner's analysts (programme read for public health intelligence), never a
 	 * law-enforcement agency's staff.

@@ -13,15 +13,18 @@ import org.harmwatch.platform.NavigationItem.ShownTo;
 import org.harmwatch.platform.WorkItem;
 import org.harmwatch.platform.WorkItem.Urgency;
 import org.harmwatch.platform.WorkQueue;
+import org.harmwatch.shared.Action;
+import org.harmwatch.shared.Capability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Consumption rooms in the harm-reduction section: the public needle report and needle
- * map for everyone; and on the home page, a council's open and late needle reports for
- * its sweepers, and a room's referrals waiting for an outcome for its staff (the staff
- * pages are reached from there, since a menu entry cannot tell a council's grant from a
- * room's).
+ * map for everyone; in administration, the councils answering for needle reports in each
+ * district (for those who set up agencies); and on the home page, a council's open and
+ * late needle reports for its sweepers, and a room's referrals waiting for an outcome for
+ * its staff (the staff pages are reached from there, since a menu entry cannot tell a
+ * council's grant from a room's).
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumptionRoomsNavigation {
@@ -36,6 +39,12 @@ class ConsumptionRoomsNavigation {
 	NavigationItem needlePublicMapNavigation() {
 		return new NavigationItem(NavigationGroup.HARM_REDUCTION, "consumptionrooms.nav.publicMap",
 				"/needles/public-map", ShownTo.everyone(), "consumptionrooms.nav.publicMap.description", 131);
+	}
+
+	@Bean
+	NavigationItem needleCouncilsNavigation() {
+		return new NavigationItem(NavigationGroup.ADMINISTRATION, "consumptionrooms.nav.councils", "/needles/councils",
+				ShownTo.holders(Capability.AGENCY, Action.MANAGE), "consumptionrooms.nav.councils.description", 810);
 	}
 
 	@Bean

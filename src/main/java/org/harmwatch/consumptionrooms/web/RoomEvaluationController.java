@@ -67,17 +67,42 @@ class RoomEvaluationController {
 	@GetMapping("/rooms/siting")
 	@RequiresAnyOf(capability = Capability.PROGRAMME, action = Action.READ, orCapability = Capability.CONSUMPTION_ROOMS,
 			orAction = Action.READ)
-	String siting(@RequestParam(name = "lad", required = false) @Nullable String lad, Model model,
+	String siting(@RequestParam(name = "lad", required = false) @Nullable String lad,
+			@RequestParam(name = "overdoses", required = false) @Nullable String overdoses, Model model,
 			@AuthenticationPrincipal HarmwatchUser user) {
+		var counted = counted(overdoses);
 		var districts = maps.districts();
 		var ladCode = NeedleMapController.lad(lad);
 		if (ladCode == null) {
 			ladCode = districts.isEmpty() ? "E08000025" : districts.getFirst().code();
 		}
 		model.addAttribute("districts", districts);
-		model.addAttribute("siting", evaluation.siting(ladCode, user));
+		model.addAttribute("siting", evaluation.siting(ladCode, counted == OverdosesCounted.AMBULANCE, user));
+		model.addAttribute("overdosesCounted", OverdosesCounted.values());
 		model.addAttribute("threshold", NeedleMaps.SUPPRESS_UNDER);
 		return "consumptionrooms/siting";
+	}
+
+	/** Which overdoses the siting view counts. */
+	enum OverdosesCounted {
+
+		/** Every overdose recorded with a place. */
+		ALL,
+		/** Ambulance call-outs only. */
+		AMBULANCE
+
+	}
+
+	private static OverdosesCounted counted(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return OverdosesCounted.ALL;
+		}
+		for (var value : OverdosesCounted.values()) {
+			if (value.name().equals(text.strip())) {
+				return value;
+			}
+		}
+		throw new InputRejectedException(FieldProblem.of("overdoses", "consumptionrooms.siting.overdoses.invalid"));
 	}
 
 	private static int months(@Nullable String text) {

@@ -2,6 +2,7 @@ package org.harmwatch.custodytesting.web;
 
 import java.util.LinkedHashMap;
 
+import org.harmwatch.custodytesting.CustodyHatReferralManagement;
 import org.harmwatch.custodytesting.CustodyTestingManagement;
 import org.harmwatch.custodytesting.TeamReferral;
 import org.harmwatch.custodytesting.TeamReferralManagement;
@@ -36,13 +37,19 @@ class TreatmentReferralController {
 
 	private static final String NOT_FOUND = "custodytesting.notFound.referral";
 
+	static final String HAT_FORM = "hatReferralForm";
+
 	private final CustodyTestingManagement custody;
 
 	private final TeamReferralManagement referrals;
 
-	TreatmentReferralController(CustodyTestingManagement custody, TeamReferralManagement referrals) {
+	private final CustodyHatReferralManagement hat;
+
+	TreatmentReferralController(CustodyTestingManagement custody, TeamReferralManagement referrals,
+			CustodyHatReferralManagement hat) {
 		this.custody = custody;
 		this.referrals = referrals;
+		this.hat = hat;
 	}
 
 	@GetMapping("/custody-testing")
@@ -67,11 +74,13 @@ class TreatmentReferralController {
 
 	@GetMapping("/custody-testing/referrals/{id}")
 	@Requires(capability = Capability.CUSTODY_TESTING, action = Action.READ)
-	String referral(@PathVariable String id, @RequestParam(required = false) @Nullable String answered, Model model,
+	String referral(@PathVariable String id, @RequestParam(required = false) @Nullable String answered,
+			@RequestParam(required = false) @Nullable String referredOn, Model model,
 			@AuthenticationPrincipal HarmwatchUser user) {
 		var referral = referrals.teamReferral(FormValues.id(id, NOT_FOUND), user);
 		model.addAttribute(FORM, AnswerForm.empty());
 		model.addAttribute("justAnswered", answered != null);
+		model.addAttribute("justReferredOn", referredOn != null);
 		return page(referral, model, user);
 	}
 
@@ -90,12 +99,51 @@ class TreatmentReferralController {
 			}
 		}
 		model.addAttribute("justAnswered", false);
+		model.addAttribute("justReferredOn", false);
 		return page(referral, model, user);
+	}
+
+	@GetMapping("/custody-testing/referrals/{id}/hat")
+	@Requires(capability = Capability.CUSTODY_TESTING, action = Action.WRITE)
+	String hatForm(@PathVariable String id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
+		var referral = referrals.teamReferral(FormValues.id(id, NOT_FOUND), user);
+		model.addAttribute(HAT_FORM, HatReferralForm.empty(custody.today()));
+		return hatPage(referral, model, user);
+	}
+
+	@PostMapping("/custody-testing/referrals/{id}/hat")
+	@Requires(capability = Capability.CUSTODY_TESTING, action = Action.WRITE)
+	String referToHat(@PathVariable String id, @Validated @ModelAttribute(HAT_FORM) HatReferralForm form,
+			BindingResult result, Model model, @AuthenticationPrincipal HarmwatchUser user) {
+		var referral = referrals.teamReferral(FormValues.id(id, NOT_FOUND), user);
+		if (!result.hasErrors()) {
+			try {
+				hat.refer(referral.id(), form.draft(), user);
+				return "redirect:/custody-testing/referrals/" + referral.id() + "?referredOn";
+			}
+			catch (InputRejectedException ex) {
+				ex.addTo(result);
+			}
+		}
+		return hatPage(referral, model, user);
+	}
+
+	private String hatPage(TeamReferral referral, Model model, HarmwatchUser user) {
+		if (!hat.mayRefer(user)) {
+			throw new AccessDeniedException("Only the treatment team refers on");
+		}
+		FormErrorOrder.inPageOrder(model, HAT_FORM);
+		model.addAttribute("referral", referral);
+		model.addAttribute("sent", hat.sent(referral.id(), user).orElse(null));
+		model.addAttribute("clinics", hat.clinics());
+		return "custodytesting/hatReferralForm";
 	}
 
 	private String page(TeamReferral referral, Model model, HarmwatchUser user) {
 		FormErrorOrder.inPageOrder(model, FORM);
 		model.addAttribute("referral", referral);
+		model.addAttribute("hatSent", hat.sent(referral.id(), user).orElse(null));
+		model.addAttribute("mayReferOn", hat.mayRefer(user));
 		model.addAttribute("mayAnswer", referrals.mayAnswer(user) && !Boolean.TRUE.equals(referral.treatmentStarted()));
 		var options = new LinkedHashMap<String, String>();
 		options.put("true", "custodytesting.answer.yes");

@@ -70,7 +70,7 @@ class DemoCustodyTesting extends DemoRunner {
 
 	@Override
 	void runAsSystem() {
-		locked(jdbc, "harmwatch-demo-custody", () -> {
+		locked("harmwatch-demo-custody", () -> {
 			if (jdbc.sql("SELECT count(*) FROM custodytesting.arrest").query(Long.class).single() > 0) {
 				return;
 			}

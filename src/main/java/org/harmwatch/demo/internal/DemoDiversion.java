@@ -24,7 +24,6 @@ import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.RegionSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -58,24 +57,21 @@ class DemoDiversion extends DemoRunner {
 
 	private final UserDetailsService users;
 
-	private final JdbcClient jdbc;
-
 	private final ZoneId zone;
 
 	DemoDiversion(DiversionManagement diversion, DiversionSchemeManagement schemes, DiversionOutcomeManagement outcomes,
-			UserDetailsService users, JdbcClient jdbc, RegionSettings region) {
+			UserDetailsService users, RegionSettings region) {
 		super("system:demo-diversion");
 		this.diversion = diversion;
 		this.schemes = schemes;
 		this.outcomes = outcomes;
 		this.users = users;
-		this.jdbc = jdbc;
 		this.zone = region.timeZone();
 	}
 
 	@Override
 	void runAsSystem() {
-		locked(jdbc, "harmwatch-demo-diversion", () -> {
+		locked("harmwatch-demo-diversion", () -> {
 			var navigator = (HarmwatchUser) users.loadUserByUsername("navigator");
 			if (!schemes.schemes(navigator).isEmpty()) {
 				return;

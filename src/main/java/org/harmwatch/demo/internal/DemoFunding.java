@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -40,18 +39,15 @@ class DemoFunding extends DemoRunner {
 
 	private final UserDetailsService users;
 
-	private final JdbcClient jdbc;
-
-	DemoFunding(FundingManagement funding, UserDetailsService users, JdbcClient jdbc) {
+	DemoFunding(FundingManagement funding, UserDetailsService users) {
 		super("system:demo-funding");
 		this.funding = funding;
 		this.users = users;
-		this.jdbc = jdbc;
 	}
 
 	@Override
 	void runAsSystem() {
-		locked(jdbc, "harmwatch-demo-funding", () -> {
+		locked("harmwatch-demo-funding", () -> {
 			if (funding.hasLedger()) {
 				return;
 			}

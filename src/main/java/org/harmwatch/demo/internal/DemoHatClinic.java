@@ -10,6 +10,7 @@ import org.harmwatch.hatclinic.Decision;
 import org.harmwatch.hatclinic.DoseDraft;
 import org.harmwatch.hatclinic.DoseSlot;
 import org.harmwatch.hatclinic.HatClinicManagement;
+import org.harmwatch.hatclinic.HatReferralManagement;
 import org.harmwatch.hatclinic.Housing;
 import org.harmwatch.hatclinic.LicenceDraft;
 import org.harmwatch.hatclinic.Observation;
@@ -22,7 +23,6 @@ import org.harmwatch.hatclinic.Stage;
 import org.harmwatch.platform.HarmwatchUser;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -49,22 +49,22 @@ class DemoHatClinic extends DemoRunner {
 
 	private final HatClinicManagement clinic;
 
+	private final HatReferralManagement intake;
+
 	private final UserDetailsService users;
 
-	private final JdbcClient jdbc;
-
-	DemoHatClinic(HatClinicManagement clinic, UserDetailsService users, JdbcClient jdbc) {
+	DemoHatClinic(HatClinicManagement clinic, HatReferralManagement intake, UserDetailsService users) {
 		super("system:demo-hatclinic");
 		this.clinic = clinic;
+		this.intake = intake;
 		this.users = users;
-		this.jdbc = jdbc;
 	}
 
 	@Override
 	void runAsSystem() {
-		locked(jdbc, "harmwatch-demo-hatclinic", () -> {
+		locked("harmwatch-demo-hatclinic", () -> {
 			var staff = (HarmwatchUser) users.loadUserByUsername("clinic");
-			if (clinic.referralCount(staff) > 0) {
+			if (intake.referralCount(staff) > 0) {
 				return;
 			}
 			load(staff, (HarmwatchUser) users.loadUserByUsername("prescriber"));
@@ -80,11 +80,11 @@ class DemoHatClinic extends DemoRunner {
 		var start = today.minusMonths(7);
 		for (int i = 1; i <= 14; i++) {
 			var code = "HAT-%04d".formatted(i);
-			var referral = clinic.refer(
+			var referral = intake.refer(
 					new ReferralDraft(code, SOURCES.get(i % SOURCES.size()), start.minusDays(14), start.minusDays(10)),
 					staff);
 			boolean suitable = i <= 12;
-			clinic.assess(referral, new AssessmentDraft(suitable ? 8 + i : 1, suitable ? 2 + i % 3 : 0, 30 + i, true,
+			intake.assess(referral, new AssessmentDraft(suitable ? 8 + i : 1, suitable ? 2 + i % 3 : 0, 30 + i, true,
 					suitable ? Decision.SUITABLE : Decision.NOT_SUITABLE,
 					suitable ? "Long history, several methadone episodes without stopping street heroin."
 							: "Under a year of dependence and no oral treatment tried yet: refer to the community service."),
@@ -92,7 +92,7 @@ class DemoHatClinic extends DemoRunner {
 			if (!suitable) {
 				continue;
 			}
-			var enrolment = clinic.enrol(referral, start, staff);
+			var enrolment = intake.enrol(referral, start, staff);
 			clinic.prescribe(enrolment, new PrescriptionDraft(Route.INTRAVENOUS, 30, 100, start, "Starting range"),
 					prescriber);
 			clinic.prescribe(enrolment, new PrescriptionDraft(Route.INTRAVENOUS, 100, 250, start.plusDays(14),

@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -62,21 +61,18 @@ class DemoNaloxone extends DemoRunner {
 
 	private final UserDetailsService users;
 
-	private final JdbcClient jdbc;
-
 	DemoNaloxone(KitLedgerManagement ledger, TrainingManagement training, PointsOfRiskManagement points,
-			UserDetailsService users, JdbcClient jdbc) {
+			UserDetailsService users) {
 		super("system:demo-naloxone");
 		this.ledger = ledger;
 		this.training = training;
 		this.points = points;
 		this.users = users;
-		this.jdbc = jdbc;
 	}
 
 	@Override
 	void runAsSystem() {
-		locked(jdbc, "harmwatch-demo-naloxone", () -> {
+		locked("harmwatch-demo-naloxone", () -> {
 			if (ledger.hasHolders()) {
 				return;
 			}

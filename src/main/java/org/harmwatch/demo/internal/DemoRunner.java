@@ -1,11 +1,16 @@
 package org.harmwatch.demo.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -13,10 +18,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * A demo loader run at start-up: as a system principal of its own, so that the management
  * APIs it calls see an authenticated caller, and with {@link #locked} holding a
  * session-level advisory lock, so that instances started together load once.
+ *
+ * <p>
+ * The lock is taken and released on one connection held for the whole work: a
+ * session-level lock taken through the pool could be released on another connection,
+ * which fails, and stay held by the first one in the pool, so that the next loader to ask
+ * for it waits for ever.
  */
 abstract class DemoRunner implements ApplicationRunner {
 
 	private final String principal;
+
+	private @Nullable DataSource dataSource;
 
 	/**
 	 * A loader running as the principal named.
@@ -42,25 +55,45 @@ abstract class DemoRunner implements ApplicationRunner {
 	/** What the loader does, as its principal. */
 	abstract void runAsSystem();
 
+	@Autowired
+	final void setDataSource(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
 	/**
 	 * Runs the work holding the session-level advisory lock named: instances started
 	 * together take turns, and the later ones find the data loaded.
 	 */
-	static void locked(JdbcClient jdbc, String lock, Runnable work) {
-		locked(jdbc, lock, () -> {
+	final void locked(String lock, Runnable work) {
+		locked(lock, () -> {
 			work.run();
 			return true;
 		});
 	}
 
 	/** The answer of the work, run holding the session-level advisory lock named. */
-	static <T> T locked(JdbcClient jdbc, String lock, Supplier<T> work) {
-		jdbc.sql("SELECT pg_advisory_lock(hashtext(?))").param(lock).query((rs, row) -> 1).list();
-		try {
-			return work.get();
+	final <T> T locked(String lock, Supplier<T> work) {
+		if (this.dataSource == null) {
+			throw new IllegalStateException("The demo loader has no data source to lock with");
 		}
-		finally {
-			jdbc.sql("SELECT pg_advisory_unlock(hashtext(?))").param(lock).query((rs, row) -> 1).list();
+		try (Connection connection = this.dataSource.getConnection()) {
+			advisory(connection, "SELECT pg_advisory_lock(hashtext(?))", lock);
+			try {
+				return work.get();
+			}
+			finally {
+				advisory(connection, "SELECT pg_advisory_unlock(hashtext(?))", lock);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("The demo loader could not take or release the lock " + lock, ex);
+		}
+	}
+
+	private static void advisory(Connection connection, String sql, String lock) throws SQLException {
+		try (var statement = connection.prepareStatement(sql)) {
+			statement.setString(1, lock);
+			statement.executeQuery().close();
 		}
 	}
 

@@ -52,7 +52,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -111,13 +110,11 @@ class DemoScenario extends DemoRunner {
 
 	private final UserDetailsService users;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
 	DemoScenario(EarlyWarningManagement earlyWarning, PanelManagement panel, ReporterQuestionManagement questions,
 			AlertManagement alerts, SessionManagement sessions, SampleManagement samples, ResultManagement results,
-			DisseminationManagement dissemination, UserDetailsService users, JdbcClient jdbc, Clock clock) {
+			DisseminationManagement dissemination, UserDetailsService users, Clock clock) {
 		super("system:demo-scenario");
 		this.earlyWarning = earlyWarning;
 		this.panel = panel;
@@ -128,31 +125,28 @@ class DemoScenario extends DemoRunner {
 		this.results = results;
 		this.dissemination = dissemination;
 		this.users = users;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
+	/**
+	 * Loads the scenario into a database without signals; instances started together take
+	 * turns (a session-level advisory lock, held while the first loads), so the later
+	 * ones find it loaded.
+	 */
 	@Override
 	void runAsSystem() {
-		if (!claim()) {
-			return;
-		}
-		var now = clock.instant();
-		subscribers(now);
-		var alert = nitazeneAlert(now);
-		xylazineAwaitingPanel(now);
-		anonymousReportAwaitingDecision(now);
-		drugChecking(now);
-		log.info("Loaded the demo scenario: three signals, exercise alert {} and a drug-checking session", alert);
-	}
-
-	/**
-	 * Whether this instance loads the scenario: only into a database without signals, and
-	 * only once when instances start together (a session-level advisory lock, held while
-	 * the first loads).
-	 */
-	private boolean claim() {
-		return locked(jdbc, "harmwatch-demo-scenario", () -> earlyWarning.signals(null, null, 1).total() == 0);
+		locked("harmwatch-demo-scenario", () -> {
+			if (earlyWarning.signals(null, null, 1).total() != 0) {
+				return;
+			}
+			var now = clock.instant();
+			subscribers(now);
+			var alert = nitazeneAlert(now);
+			xylazineAwaitingPanel(now);
+			anonymousReportAwaitingDecision(now);
+			drugChecking(now);
+			log.info("Loaded the demo scenario: three signals, exercise alert {} and a drug-checking session", alert);
+		});
 	}
 
 	private void subscribers(Instant now) {

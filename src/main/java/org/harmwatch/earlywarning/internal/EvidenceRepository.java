@@ -53,9 +53,12 @@ public class EvidenceRepository {
 			.single();
 	}
 
-	/** The advisory locks this transaction holds, forgotten when it ends. */
+	/**
+	 * The advisory locks (district code and group key joined by {@code |}) this
+	 * transaction holds, forgotten when it ends; {@link EvidenceBatches} takes them too.
+	 */
 	@SuppressWarnings("unchecked")
-	private static Set<String> locksHeld() {
+	static Set<String> locksHeld() {
 		var held = (Set<String>) TransactionSynchronizationManager.getResource(LOCKS_HELD);
 		if (held == null) {
 			Set<String> fresh = new HashSet<>();

@@ -2,6 +2,7 @@ package org.harmwatch.earlywarning.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.harmwatch.substances.SubstanceManagement;
 import org.harmwatch.substances.SubstanceSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,15 +44,14 @@ public class ReportIntake implements DisposableBean {
 	static final Duration OLDEST = Duration.ofDays(366);
 
 	/**
-	 * Reports of different districts and groups stored at once: each lane holds a
+	 * How many batches of reports (of different districts and groups) are stored at once
+	 * by default ({@code harmwatch.early-warning.intake-lanes}): each lane holds a
 	 * database connection while its batch runs.
 	 */
 	static final int LANES = 2;
 
 	/** At most this many reports in one transaction. */
 	static final int MAX_BATCH = 128;
-
-	private final ReportRepository reports;
 
 	private final SignalFiling filing;
 
@@ -62,14 +63,22 @@ public class ReportIntake implements DisposableBean {
 
 	private final GroupCommit writes;
 
-	ReportIntake(ReportRepository reports, SignalFiling filing, SubstanceManagement substances,
-			GeographyManagement geography, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
-		this.reports = reports;
+	private final SignalBatch batch;
+
+	/**
+	 * The reports of a group-commit batch are stored together (one instance, see run).
+	 */
+	private final GroupCommit.Batched<Pending, UUID> store = this::storeAll;
+
+	ReportIntake(SignalFiling filing, SignalBatch batch, SubstanceManagement substances, GeographyManagement geography,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions,
+			@Value("${harmwatch.early-warning.intake-lanes:" + LANES + "}") int lanes) {
 		this.filing = filing;
+		this.batch = batch;
 		this.substances = substances;
 		this.geography = geography;
 		this.events = events;
-		this.writes = new GroupCommit("reports", transactions, LANES, MAX_BATCH);
+		this.writes = new GroupCommit("reports", transactions, lanes, MAX_BATCH);
 	}
 
 	@Override
@@ -91,7 +100,7 @@ public class ReportIntake implements DisposableBean {
 	public UUID submit(ReportDraft draft, @Nullable Reporter reporter, Instant receivedAt, Consumer<UUID> alsoStore) {
 		var problems = new ArrayList<FieldProblem>();
 		var place = check(draft, receivedAt, problems);
-		var occurredAt = draft.occurredAt();
+		var occurredAt = draft.occurredAt() == null ? null : micros(draft.occurredAt());
 		var sourceType = draft.sourceType();
 		var people = draft.people();
 		if (!problems.isEmpty() || place == null || occurredAt == null || sourceType == null || people == null) {
@@ -128,20 +137,48 @@ public class ReportIntake implements DisposableBean {
 				reporter == null ? null : reporter.id(), reporter == null ? null : reporter.name(),
 				reporter == null ? null : reporter.agencyCode(), reporter == null ? null : reporter.agencyName(),
 				resolved);
+		var evidence = filing.reportInput(id, occurredAt, receivedAt, place.ladCode(), place.ladName(), named,
+				draft.substanceClass(), draft.outcomes().contains(Outcome.DEATH), summary);
 		// Everything above needs no database; what follows runs in a transaction shared
-		// with
-		// other reports of the same district and group (see GroupCommit).
-		return writes.run(place.ladCode() + "|" + filing.groupKey(lead, draft.substanceClass()), () -> {
-			reports.insert(report);
-			alsoStore.accept(id);
-			var filed = filing.report(id, occurredAt, receivedAt, place.ladCode(), place.ladName(), named,
-					draft.substanceClass(), draft.outcomes().contains(Outcome.DEATH), summary);
-			events.publishEvent(new ReportReceived(id, filed.signalId(), draft.channel(), sourceType, place.ladCode(),
-					codes, outcomes, occurredAt, receivedAt));
-			filing.opened(filed, lead == null ? null : lead.id().code(),
-					chosenClass == null ? null : chosenClass.name(), place.ladCode(), receivedAt);
-			return id;
-		});
+		// with other reports of the same district and group (see GroupCommit), in a few
+		// statements for all of them (see SignalBatch).
+		return writes.run(evidence.ladCode() + "|" + evidence.groupKey(), this.store,
+				new Pending(report, alsoStore, evidence, codes, lead == null ? null : lead.id().code(),
+						chosenClass == null ? null : chosenClass.name()));
+	}
+
+	/** A checked report on its way to the database. */
+	record Pending(ReportRepository.NewReport report, Consumer<UUID> alsoStore, SignalEngine.Input evidence,
+			List<String> codes, @Nullable String leadCode, @Nullable String chosenClass) {
+	}
+
+	/**
+	 * Stores, files and announces reports in the caller's transaction, in the order
+	 * given; returns their ids.
+	 */
+	List<UUID> storeAll(List<Pending> pending) {
+		batch.storeAndFile(pending.stream().map(Pending::report).toList(),
+				pending.stream().map(Pending::evidence).toList(), () -> {
+					for (var p : pending) {
+						p.alsoStore().accept(p.report().id());
+					}
+				}, (i, filed) -> {
+					var p = pending.get(i);
+					var r = p.report();
+					events.publishEvent(new ReportReceived(r.id(), filed.signalId(), r.channel(), r.sourceType(),
+							r.place().ladCode(), p.codes(), r.outcomes(), r.occurredAt(), r.receivedAt()));
+					filing.opened(filed, p.leadCode(), p.chosenClass(), r.place().ladCode(), r.receivedAt());
+				});
+		return pending.stream().map(p -> p.report().id()).toList();
+	}
+
+	/**
+	 * A time as PostgreSQL keeps it, to the microsecond (rounded half up, as the JDBC
+	 * driver sends it), so that the batch's own comparisons of times agree with the
+	 * database's.
+	 */
+	static Instant micros(Instant at) {
+		return at.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/**

@@ -67,53 +67,74 @@ public class ReportRepository {
 	public record StoredReport(ReportView view, @Nullable String reporterAgencyCode) {
 	}
 
-	/** Stores a report with its substances, held for public-health intelligence. */
-	public void insert(NewReport report) {
-		var place = report.place();
-		jdbc.sql(
-				"""
-						INSERT INTO earlywarning.report (id, channel, source_type, occurred_at, received_at, lat, lon, lad_code,
-						  lad_name, ward_code, ward_name, lsoa_code, substance_class, outcomes, people, description, reporter_id,
-						  reporter_name, reporter_agency_code, reporter_agency_name, purpose)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)""")
-			.param(report.id())
-			.param(report.channel().name())
-			.param(report.sourceType().name())
-			.param(Timestamp.from(report.occurredAt()))
-			.param(Timestamp.from(report.receivedAt()))
-			.param(place.lat())
-			.param(place.lon())
-			.param(place.ladCode())
-			.param(place.ladName())
-			.param(place.wardCode())
-			.param(place.wardName())
-			.param(place.lsoaCode())
-			.param(report.substanceClass())
-			.param(SqlArrays.textArray(report.outcomes().stream().map(Enum::name).toList()))
-			.param(report.people())
-			.param(report.description())
-			.param(report.reporterId())
-			.param(report.reporterName())
-			.param(report.reporterAgencyCode())
-			.param(report.reporterAgencyName())
-			.param(Purpose.PUBLIC_HEALTH_INTELLIGENCE.name())
-			.update();
-		var substances = report.substances();
-		for (int i = 0; i < substances.size(); i++) {
-			var s = substances.get(i);
-			jdbc.sql(
-					"""
-							INSERT INTO earlywarning.report_substance (report_id, position, text, substance_code, substance_name,
-							  substance_class, how_known) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.param(report.id())
-				.param(i)
-				.param(s.text())
-				.param(s.code())
-				.param(s.name())
-				.param(s.substanceClass())
-				.param(s.howKnown().name())
-				.update();
+	/**
+	 * Two statements that store reports with their substances, held for public-health
+	 * intelligence, all rows at once from arrays (parameters:
+	 * {@link #insertAllParameters}); sent by {@link EvidenceBatches} with the rest of a
+	 * batch's writes.
+	 */
+	static final String INSERT_ALL = """
+			INSERT INTO earlywarning.report (id, channel, source_type, occurred_at, received_at, lat, lon, lad_code,
+			  lad_name, ward_code, ward_name, lsoa_code, substance_class, outcomes, people, description, reporter_id,
+			  reporter_name, reporter_agency_code, reporter_agency_name, purpose)
+			SELECT id, channel, source_type, occurred_at, received_at, lat, lon, lad_code, lad_name, ward_code, ward_name,
+			  lsoa_code, substance_class, outcomes::text[], people, description, reporter_id, reporter_name,
+			  reporter_agency_code, reporter_agency_name, purpose
+			FROM unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[],
+			  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::uuid[],
+			  ?::text[], ?::text[], ?::text[], ?::text[])
+			  WITH ORDINALITY AS q(id, channel, source_type, occurred_at, received_at, lat, lon, lad_code, lad_name,
+			    ward_code, ward_name, lsoa_code, substance_class, outcomes, people, description, reporter_id, reporter_name,
+			    reporter_agency_code, reporter_agency_name, purpose, n)
+			ORDER BY n;
+			INSERT INTO earlywarning.report_substance (report_id, position, text, substance_code, substance_name,
+			  substance_class, how_known)
+			SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""";
+
+	/**
+	 * The parameters of {@link #INSERT_ALL}: one column of values each, as array
+	 * literals.
+	 */
+	static List<String> insertAllParameters(List<NewReport> reports) {
+		var columns = new ArrayList<String>();
+		columns.add(EvidenceBatches.array(reports, NewReport::id));
+		columns.add(EvidenceBatches.array(reports, NewReport::channel));
+		columns.add(EvidenceBatches.array(reports, NewReport::sourceType));
+		columns.add(EvidenceBatches.array(reports, NewReport::occurredAt));
+		columns.add(EvidenceBatches.array(reports, NewReport::receivedAt));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().lat()));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().lon()));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().ladCode()));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().ladName()));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().wardCode()));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().wardName()));
+		columns.add(EvidenceBatches.array(reports, r -> r.place().lsoaCode()));
+		columns.add(EvidenceBatches.array(reports, NewReport::substanceClass));
+		columns.add(EvidenceBatches.array(reports,
+				r -> SqlArrays.textArray(r.outcomes().stream().map(Enum::name).toList())));
+		columns.add(EvidenceBatches.array(reports, NewReport::people));
+		columns.add(EvidenceBatches.array(reports, NewReport::description));
+		columns.add(EvidenceBatches.array(reports, NewReport::reporterId));
+		columns.add(EvidenceBatches.array(reports, NewReport::reporterName));
+		columns.add(EvidenceBatches.array(reports, NewReport::reporterAgencyCode));
+		columns.add(EvidenceBatches.array(reports, NewReport::reporterAgencyName));
+		columns.add(EvidenceBatches.array(reports, r -> Purpose.PUBLIC_HEALTH_INTELLIGENCE));
+		record Named(UUID reportId, int position, ReportView.ReportedSubstance substance) {
 		}
+		var named = new ArrayList<Named>();
+		for (var report : reports) {
+			for (int i = 0; i < report.substances().size(); i++) {
+				named.add(new Named(report.id(), i, report.substances().get(i)));
+			}
+		}
+		columns.add(EvidenceBatches.array(named, Named::reportId));
+		columns.add(EvidenceBatches.array(named, Named::position));
+		columns.add(EvidenceBatches.array(named, n -> n.substance().text()));
+		columns.add(EvidenceBatches.array(named, n -> n.substance().code()));
+		columns.add(EvidenceBatches.array(named, n -> n.substance().name()));
+		columns.add(EvidenceBatches.array(named, n -> n.substance().substanceClass()));
+		columns.add(EvidenceBatches.array(named, n -> n.substance().howKnown()));
+		return columns;
 	}
 
 	/** How many reports there are. */

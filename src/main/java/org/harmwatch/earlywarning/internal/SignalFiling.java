@@ -54,23 +54,21 @@ public class SignalFiling {
 	}
 
 	/**
-	 * Files a stored report.
+	 * A report as evidence to file (see {@link SignalBatch}).
 	 * @param named the substances it named that resolved, in the reporter's order
 	 * @param chosenClass the class the reporter chose when no substance could be named
 	 * @param summary one line about it
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public SignalEngine.Filed report(UUID reportId, Instant occurredAt, Instant receivedAt, String ladCode,
+	public SignalEngine.Input reportInput(UUID reportId, Instant occurredAt, Instant receivedAt, String ladCode,
 			String ladName, List<SubstanceSummary> named, @Nullable SubstanceClass chosenClass, boolean death,
 			String summary) {
 		var lead = lead(named);
 		var substanceClass = lead != null ? lead.substanceClass() : chosenClass;
 		var groupKey = groupKey(lead, chosenClass);
 		var codes = named.stream().map(s -> s.id().code()).distinct().toList();
-		var filed = engine.file(new SignalEngine.Input(EvidenceKind.REPORT, reportId.toString(), occurredAt, receivedAt,
-				ladCode, ladName, groupKey, lead == null ? null : lead.id().code(),
-				substanceClass == null ? null : substanceClass.name(), codes, death, summary, false));
-		return filed;
+		return new SignalEngine.Input(EvidenceKind.REPORT, reportId.toString(), occurredAt, receivedAt, ladCode,
+				ladName, groupKey, lead == null ? null : lead.id().code(),
+				substanceClass == null ? null : substanceClass.name(), codes, death, summary, false);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.harmwatch.hatclinic.Licence;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.shared.Action;
+import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * owner shares it for health under an agreement in force. A reader whose agency is law
  * enforcement never reads a record about a person, whatever their grants or any
  * agreement: the policing side sees the published aggregates only. Prescribing needs
- * clinic manage for health and a Home Office licence in force on the day.
+ * clinic manage for health and a Home Office licence in force on the day. A force sends
+ * recorded-crime counts per pseudonym (clinic write for policing, in a police force) and
+ * reads nothing back; which pseudonym is which client stays with the clinic.
  */
 public final class HatPolicy {
 
@@ -63,6 +66,31 @@ public final class HatPolicy {
 	 */
 	public static boolean mayRecordLicence(HarmwatchUser user, String prescriber) {
 		return mayRecord(user) && !prescriber.equals(user.getUsername());
+	}
+
+	/**
+	 * Whether the user may record the legal basis of recorded-crime links (the agreement
+	 * the clinic relies on): a manager of the clinic.
+	 */
+	public static boolean mayRecordLinkBasis(HarmwatchUser user) {
+		return mayManage(user);
+	}
+
+	/**
+	 * Whether the user may link a client of their clinic to a force's recorded crime
+	 * (entering the police identifier, which is hashed and never stored): clinic staff.
+	 */
+	public static boolean mayLinkClient(HarmwatchUser user) {
+		return mayRecord(user);
+	}
+
+	/**
+	 * Whether the user may send recorded-crime counts per pseudonym: a police force's
+	 * staff or system holding clinic write for policing. Sending reads nothing back.
+	 */
+	public static boolean maySendRecordedCrime(HarmwatchUser user) {
+		return user.agencyType() == AgencyType.POLICE_FORCE
+				&& user.may(Capability.HAT_CLINIC, Action.WRITE, Purpose.POLICING);
 	}
 
 }

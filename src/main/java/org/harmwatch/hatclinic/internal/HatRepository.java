@@ -43,7 +43,7 @@ public class HatRepository {
 	private static final String REFERRAL_COLUMNS = """
 			r.id, r.owner_agency, r.client_code, r.source, r.consent_on, r.referred_on, r.dependence_years,
 			r.failed_oral_episodes, r.age, r.attends_twice_daily, r.decision, r.decision_reason, r.decided_at,
-			r.decided_by, e.id AS enrolment_id
+			r.decided_by, e.id AS enrolment_id, r.event_id, r.source_reference, r.sending_agency
 			""";
 
 	private static final String ENROLMENT_COLUMNS = """
@@ -62,7 +62,8 @@ public class HatRepository {
 			LocalDate referredOn, @Nullable Integer dependenceYears, @Nullable Integer failedOralEpisodes,
 			@Nullable Integer age, @Nullable Boolean attendsTwiceDaily, @Nullable Decision decision,
 			@Nullable String decisionReason, @Nullable Instant decidedAt, @Nullable String decidedBy,
-			@Nullable UUID enrolmentId) {
+			@Nullable UUID enrolmentId, @Nullable UUID eventId, @Nullable String sourceReference,
+			@Nullable String sendingAgency) {
 	}
 
 	/** An enrolment as stored, with its owner. */
@@ -89,6 +90,22 @@ public class HatRepository {
 			.params(id, owner, draft.clientCode(), draft.source().name(), draft.consentOn(), draft.referredOn(),
 					Timestamp.from(now), by)
 			.update();
+	}
+
+	/**
+	 * Adds a referral that arrived by event; false when the event was taken in already.
+	 */
+	public boolean addReferralByEvent(UUID id, UUID eventId, String owner, String clientCode, ReferralSource source,
+			LocalDate consentOn, LocalDate referredOn, String sourceReference, String sendingAgency, Instant now,
+			String by) {
+		return jdbc.sql("""
+				INSERT INTO hatclinic.referral (id, owner_agency, client_code, source, consent_on, referred_on,
+				  recorded_at, recorded_by, event_id, source_reference, sending_agency)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING
+				""")
+			.params(id, owner, clientCode, source.name(), consentOn, referredOn, Timestamp.from(now), by, eventId,
+					sourceReference, sendingAgency)
+			.update() == 1;
 	}
 
 	public void assess(UUID id, AssessmentDraft draft, Instant now, String by) {
@@ -411,7 +428,8 @@ public class HatRepository {
 				(Integer) rs.getObject("age"), (Boolean) rs.getObject("attends_twice_daily"),
 				decision == null ? null : Decision.valueOf(decision), rs.getString("decision_reason"),
 				instant(rs.getTimestamp("decided_at")), rs.getString("decided_by"),
-				rs.getObject("enrolment_id", UUID.class));
+				rs.getObject("enrolment_id", UUID.class), rs.getObject("event_id", UUID.class),
+				rs.getString("source_reference"), rs.getString("sending_agency"));
 	}
 
 	private static EnrolmentRow enrolmentRow(ResultSet rs, int row) throws SQLException {

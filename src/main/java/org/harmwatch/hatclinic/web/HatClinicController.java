@@ -9,6 +9,7 @@ import org.harmwatch.hatclinic.Criterion;
 import org.harmwatch.hatclinic.Decision;
 import org.harmwatch.hatclinic.EndReason;
 import org.harmwatch.hatclinic.HatClinicManagement;
+import org.harmwatch.hatclinic.HatReferralManagement;
 import org.harmwatch.hatclinic.Housing;
 import org.harmwatch.hatclinic.OutcomeDraft;
 import org.harmwatch.hatclinic.PrescriptionDraft;
@@ -63,8 +64,11 @@ class HatClinicController {
 
 	private final HatClinicManagement clinic;
 
-	HatClinicController(HatClinicManagement clinic) {
+	private final HatReferralManagement intake;
+
+	HatClinicController(HatClinicManagement clinic, HatReferralManagement intake) {
 		this.clinic = clinic;
+		this.intake = intake;
 	}
 
 	@GetMapping
@@ -81,11 +85,11 @@ class HatClinicController {
 		number = Math.max(1, Math.min(number, 10_000));
 		model.addAttribute("patients", clinic.patients(user));
 		model.addAttribute("reviews", clinic.openReviews(user));
-		model.addAttribute("referrals", clinic.referrals(number, user));
-		long total = clinic.referralCount(user);
+		model.addAttribute("referrals", intake.referrals(number, user));
+		long total = intake.referralCount(user);
 		model.addAttribute("page", number);
 		model.addAttribute("pages",
-				Math.max(1, (total + HatClinicManagement.PAGE_SIZE - 1) / HatClinicManagement.PAGE_SIZE));
+				Math.max(1, (total + HatReferralManagement.PAGE_SIZE - 1) / HatReferralManagement.PAGE_SIZE));
 		model.addAttribute("mayRecord", HatPolicy.mayRecord(user));
 		model.addAttribute("mayManage", HatPolicy.mayManage(user));
 		return "hatclinic/home";
@@ -111,7 +115,7 @@ class HatClinicController {
 		if (!result.hasErrors() && form.clientCode() != null && source != null && consentOn != null
 				&& referredOn != null) {
 			try {
-				var id = clinic.refer(
+				var id = intake.refer(
 						new ReferralDraft(form.clientCode().toUpperCase(Locale.ROOT), source, consentOn, referredOn),
 						user);
 				redirect.addFlashAttribute(NOTICE, "hatclinic.referral.recorded");
@@ -148,7 +152,7 @@ class HatClinicController {
 		}
 		if (!result.hasErrors() && years != null && episodes != null && age != null && decision != null) {
 			try {
-				clinic.assess(uuid, new AssessmentDraft(years, episodes, age, "true".equals(form.attendsTwiceDaily()),
+				intake.assess(uuid, new AssessmentDraft(years, episodes, age, "true".equals(form.attendsTwiceDaily()),
 						decision, form.reason()), user);
 				redirect.addFlashAttribute(NOTICE, "hatclinic.assessment.recorded");
 				return "redirect:/hat/referrals/" + uuid;
@@ -164,7 +168,7 @@ class HatClinicController {
 	@Requires(capability = Capability.HAT_CLINIC, action = Action.WRITE)
 	String enrol(@PathVariable String id, @AuthenticationPrincipal HarmwatchUser user, RedirectAttributes redirect) {
 		var uuid = uuid(id, "hatclinic.notFound.referral");
-		var enrolment = clinic.enrol(uuid, user);
+		var enrolment = intake.enrol(uuid, user);
 		redirect.addFlashAttribute(NOTICE, "hatclinic.enrol.done");
 		return "redirect:/hat/patients/" + enrolment;
 	}
@@ -296,11 +300,11 @@ class HatClinicController {
 
 	private String referralPage(UUID id, Model model, HarmwatchUser user) {
 		FormErrorOrder.inPageOrder(model, ASSESSMENT_FORM);
-		model.addAttribute("referral", clinic.referral(id, user));
+		model.addAttribute("referral", intake.referral(id, user));
 		model.addAttribute("mayRecord", HatPolicy.mayRecord(user));
 		model.addAttribute("decisions", FormValues.options(Decision.class, "hatclinic.decision."));
 		model.addAttribute("criteria", Criterion.values());
-		model.addAttribute("thresholds", clinic.criteriaThresholds());
+		model.addAttribute("thresholds", intake.criteriaThresholds());
 		var yesNo = new LinkedHashMap<String, String>();
 		yesNo.put("true", "hatclinic.yes");
 		yesNo.put("false", "hatclinic.no");

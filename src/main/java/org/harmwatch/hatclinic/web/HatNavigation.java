@@ -24,7 +24,7 @@ class HatNavigation {
 	@Bean
 	NavigationItem hatSessionNavigation() {
 		return new NavigationItem(NavigationGroup.HARM_REDUCTION, "hatclinic.nav.session", "/hat/session",
-				ShownTo.holders(Capability.HAT_CLINIC, Action.WRITE), "hatclinic.nav.session.description", 305);
+				ShownTo.holders(Capability.HAT_CLINIC, Action.READ), "hatclinic.nav.session.description", 305);
 	}
 
 	@Bean

@@ -23,6 +23,8 @@ class HatOutcomesController {
 	@PublicEndpoint("Before/after outcomes of heroin-assisted treatment per cohort; cells under 5 people withheld")
 	String outcomes(Model model) {
 		model.addAttribute("cohorts", reports.outcomes());
+		model.addAttribute("recordedCrime", reports.recordedCrime());
+		model.addAttribute("recordedCrimeMonths", HatReports.RECORDED_CRIME_MONTHS);
 		model.addAttribute("suppressBelow", HatReports.SUPPRESS_BELOW);
 		return "hatclinic/outcomes";
 	}

@@ -45,7 +45,8 @@ import org.springframework.stereotype.Component;
  * Each incident becomes the observation {@code OVERDOSE} (all overdoses) and one
  * {@code OVERDOSE:<class>} per substance class it involves, ancestors included (a
  * nitazene overdose is an opioid overdose too), so that spikes are found by area and by
- * class.
+ * class. Each carries the incident's source as its tag, so that an evaluation can count
+ * ambulance call-outs alone.
  */
 @Component
 public class IncidentIntake {
@@ -245,8 +246,9 @@ public class IncidentIntake {
 	}
 
 	/**
-	 * The incident's observations: {@code OVERDOSE}, and one per substance class; none
-	 * when its place is not counted.
+	 * The incident's observations: {@code OVERDOSE}, and one per substance class, each
+	 * tagged with the incident's source ({@code AMBULANCE} for a call-out); none when its
+	 * place is not counted.
 	 */
 	private static List<Observation> observations(StoredIncident incident, IncidentLocator.Place place) {
 		var at = place.observedAt();
@@ -254,11 +256,12 @@ public class IncidentIntake {
 			return List.of();
 		}
 		var id = incident.id().toString();
+		var tag = incident.source().name();
 		var observations = new ArrayList<Observation>(1 + incident.substanceClasses().size());
-		observations.add(new Observation(SOURCE, id, CATEGORY, incident.occurredAt(), at.lat(), at.lon(), 1));
+		observations.add(new Observation(SOURCE, id, CATEGORY, incident.occurredAt(), at.lat(), at.lon(), 1, tag));
 		for (var substanceClass : incident.substanceClasses()) {
 			observations.add(new Observation(SOURCE, id + ":" + substanceClass, CATEGORY + ":" + substanceClass,
-					incident.occurredAt(), at.lat(), at.lon(), 1));
+					incident.occurredAt(), at.lat(), at.lon(), 1, tag));
 		}
 		return observations;
 	}

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Overdose's entries: the incidents and recording one (intelligence), and the published
- * statistics and their map (analytics, for everyone).
+ * statistics and their map (analytics, for everyone), and the daily surveillance run (for
+ * analysts).
  */
 @Configuration(proxyBeanMethods = false)
 class OverdoseNavigation {
@@ -37,6 +38,12 @@ class OverdoseNavigation {
 	NavigationItem overdoseRecordNavigation() {
 		return new NavigationItem(NavigationGroup.INTELLIGENCE, "overdose.nav.record", "/overdose/incidents/new",
 				ShownTo.holders(Capability.OVERDOSE, Action.WRITE), "overdose.nav.record.description", 410);
+	}
+
+	@Bean
+	NavigationItem overdoseSurveillanceNavigation() {
+		return new NavigationItem(NavigationGroup.ANALYTICS, "overdose.nav.surveillance", "/overdose/surveillance",
+				ShownTo.holders(Capability.ANALYTICS, Action.READ), "overdose.nav.surveillance.description", 812);
 	}
 
 	@Bean

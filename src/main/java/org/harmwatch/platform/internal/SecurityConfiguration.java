@@ -33,6 +33,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -206,6 +207,19 @@ class SecurityConfiguration {
 		}
 		answersAndHeaders(http, audit, contentSecurityPolicy(map, List.of()));
 		return http.build();
+	}
+
+	/**
+	 * None of Spring Security's own observations: they are switched off already
+	 * ({@code management.observations.enable."[spring.security]": false}; nothing reads
+	 * them, only health and info are exposed), but its filter chain would still wrap
+	 * every filter of every request in a no-op observation, which the partner report
+	 * API's profile showed on each call (issue 11, fourth round). HTTP request
+	 * observations stay.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	static boolean bearer(HttpServletRequest request) {

@@ -22,8 +22,8 @@ import static org.harmwatch.shared.Purpose.PUBLIC_HEALTH_INTELLIGENCE;
 
 /**
  * {@link ConsumptionRoomsPolicy} as tables: who records and reads visits, who reads and
- * sweeps needle reports, and who reads recording quality, by agency type, grants,
- * ownership and agreements.
+ * sweeps needle reports, who reads recording quality and who sets which council answers
+ * for each district, by agency type, grants, ownership and agreements.
  */
 class ConsumptionRoomsPolicyTests {
 
@@ -171,6 +171,34 @@ class ConsumptionRoomsPolicyTests {
 		assertThat(ConsumptionRoomsPolicy.evaluatesAllSites(user) || ConsumptionRoomsPolicy.evaluatesSite(user, SITE))
 			.as("the site")
 			.isEqualTo(allSites || ownSite);
+	}
+
+	static Stream<Arguments> councilSetUp() {
+		var manage = new Grant(Capability.AGENCY, Action.MANAGE, Purpose.ADMINISTRATION);
+		var read = new Grant(Capability.AGENCY, Action.READ, Purpose.ADMINISTRATION);
+		return Stream.of(
+				// type, grants, sets which council answers for a district
+				Arguments.of(AgencyType.COMMISSIONERS_OFFICE, new Grant[] { manage, read }, true),
+				Arguments.of(AgencyType.COUNCIL_PUBLIC_HEALTH, new Grant[] { manage }, true),
+				// Reading agencies (an auditor) is not setting them up.
+				Arguments.of(AgencyType.COMMISSIONERS_OFFICE, new Grant[] { read }, false),
+				// The commissioner's analysts and the council's sweepers only read.
+				Arguments.of(AgencyType.COMMISSIONERS_OFFICE,
+						new Grant[] { new Grant(Capability.PROGRAMME, Action.READ, PUBLIC_HEALTH_INTELLIGENCE) },
+						false),
+				Arguments.of(AgencyType.COUNCIL_ENVIRONMENTAL_SERVICES,
+						new Grant[] { rooms(Action.READ, PUBLIC_HEALTH_INTELLIGENCE),
+								rooms(Action.WRITE, PUBLIC_HEALTH_INTELLIGENCE) },
+						false),
+				// Law enforcement never, even an administrator there.
+				Arguments.of(AgencyType.POLICE_FORCE, new Grant[] { manage, read }, false),
+				Arguments.of(AgencyType.PROBATION, new Grant[] { manage }, false));
+	}
+
+	@ParameterizedTest
+	@MethodSource
+	void councilSetUp(AgencyType type, Grant[] grants, boolean setsUp) {
+		assertThat(ConsumptionRoomsPolicy.setsUpCouncils(user("X", type, grants))).isEqualTo(setsUp);
 	}
 
 }

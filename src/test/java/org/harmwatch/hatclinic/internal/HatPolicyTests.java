@@ -148,4 +148,56 @@ class HatPolicyTests {
 		assertThat(HatPolicy.mayRecordLicence(user(username, OWNER, type, grants), prescriber)).isEqualTo(mayRecord);
 	}
 
+	static Stream<Arguments> recordedCrime() {
+		var staff = new Grant[] { grant(Action.READ, HEALTH), grant(Action.WRITE, HEALTH) };
+		var manager = new Grant[] { grant(Action.WRITE, HEALTH), grant(Action.MANAGE, HEALTH) };
+		var sender = new Grant[] { grant(Action.WRITE, POLICING) };
+		return Stream.of(
+				// type, grants, may record the legal basis, may link a client, may send
+				// counts
+				Arguments.of(AgencyType.CONSUMPTION_ROOM_OPERATOR, staff, false, true, false),
+				Arguments.of(AgencyType.CONSUMPTION_ROOM_OPERATOR, manager, true, true, false),
+				Arguments.of(AgencyType.CONSUMPTION_ROOM_OPERATOR, new Grant[] { grant(Action.READ, HEALTH) }, false,
+						false, false),
+				// A force's sender sends counts and does nothing else: never a link,
+				// never a basis.
+				Arguments.of(AgencyType.POLICE_FORCE, sender, false, false, true),
+				Arguments.of(AgencyType.POLICE_FORCE, manager, false, false, false),
+				Arguments.of(AgencyType.POLICE_FORCE, new Grant[] { grant(Action.READ, POLICING) }, false, false,
+						false),
+				// Prisons and probation are law enforcement but not a force: they send
+				// nothing.
+				Arguments.of(AgencyType.PRISON, sender, false, false, false),
+				Arguments.of(AgencyType.PROBATION, sender, false, false, false),
+				// A health agency cannot send as if it were the force.
+				Arguments.of(AgencyType.TREATMENT_PROVIDER, sender, false, false, false));
+	}
+
+	@ParameterizedTest
+	@MethodSource
+	void recordedCrime(AgencyType type, Grant[] grants, boolean mayRecordBasis, boolean mayLink, boolean maySend) {
+		var user = user("someone", OWNER, type, grants);
+		assertThat(HatPolicy.mayRecordLinkBasis(user)).isEqualTo(mayRecordBasis);
+		assertThat(HatPolicy.mayLinkClient(user)).isEqualTo(mayLink);
+		assertThat(HatPolicy.maySendRecordedCrime(user)).isEqualTo(maySend);
+	}
+
+	@org.junit.jupiter.api.Test
+	void thePseudonymIsAKeyedHashOfTheForceAndTheNormalisedIdentifier() {
+		var key = new CrimeLinkKey("dGVzdC1vbmx5LWNyaW1lLWxpbmsta2V5LW5vdC1mb3ItdXNlLTMyYg==");
+		var pseudonym = key.pseudonym("WMP", "2001/0123456a");
+		// The same as the force computes: printf 'WMP:2001/0123456A' | openssl dgst
+		// -sha256 -mac HMAC -macopt
+		// hexkey:<key as hex> (docs/hatclinic.md).
+		assertThat(pseudonym).isEqualTo("ef443e423a3f0468ff3d2b5762b99c9ce174c1081da65e414039037aa489b9d9")
+			.matches(CrimeLinkKey.PSEUDONYM)
+			.isEqualTo(key.pseudonym("WMP", " 2001/0123456A "));
+		assertThat(pseudonym).isNotEqualTo(key.pseudonym("WMP", "2001/0123457A"))
+			.isNotEqualTo(key.pseudonym("STAFFS", "2001/0123456A"))
+			.isNotEqualTo(new CrimeLinkKey("b3RoZXIta2V5LWZvci10aGUtc2FtZS1pZGVudGlmaWVyLTMyYg==").pseudonym("WMP",
+					"2001/0123456A"))
+			.doesNotContain("0123456");
+		assertThat(new CrimeLinkKey("").configured()).isFalse();
+	}
+
 }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Issue 14, "the daily surveillance run (spikes, EARS/CUSUM/Farrington for every district x class, Gi* by LSOA,
+# prospective scan) over 5 years of 200,000 incidents: under 10 s". Boots Harmwatch (demo data, a throw-away embedded
+# PostgreSQL) in one JVM, records INCIDENTS overdoses over the five years before today on the region's real LSOAs
+# (OVERDOSE and one observation per substance class, as the overdose module records them; an outbreak in Walsall
+# yesterday), then runs the whole daily run RUNS times (run 0 warms the JIT up) and prints each run's wall time, CPU
+# seconds of the JVM and of PostgreSQL, the load average, and the run's own phase times (read, series, Gi*, scan,
+# record). The spike detector is told not to scan, so the run scans itself (the slower case); pass detector-scans to
+# measure the default configuration, where the run reports the detector's clusters instead. Never run by the test
+# suite; results in docs/benchmarks.md.
+#
+#   bench/surveillance-run.sh [INCIDENTS] [RUNS] [detector-scans]     # defaults 200000 4
+#   JFR=1 bench/surveillance-run.sh                                   # also records target/surveillance-run.jfr
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${JAVA_HOME:-}" ]; then
+  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1 || true)
+fi
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+if [ -z "${SKIP_BUILD:-}" ]; then
+  mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+fi
+echo "== machine: $(nproc) cores; load before: $(uptime | sed 's/.*load average: //')"
+jfr=()
+if [ -n "${JFR:-}" ]; then jfr=("-XX:StartFlightRecording=filename=target/surveillance-run.jfr,settings=profile"); fi
+exec "$JAVA_HOME/bin/java" -Xmx4g "${jfr[@]}" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  -Dlogging.level.root=WARN org.harmwatch.analytics.bench.SurveillanceBench "$@"
