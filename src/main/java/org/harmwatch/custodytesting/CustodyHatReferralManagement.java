@@ -13,6 +13,7 @@ import org.harmwatch.agency.AgencySummary;
 import org.harmwatch.custodytesting.internal.CustodyHatReferralRepository;
 import org.harmwatch.custodytesting.internal.CustodyHatReferralRepository.StoredHatReferral;
 import org.harmwatch.custodytesting.internal.CustodyTestingAudit;
+import org.harmwatch.custodytesting.internal.TeamReferralGuard;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
@@ -45,6 +46,10 @@ public class CustodyHatReferralManagement {
 
 	private final CustodyTestingManagement custody;
 
+	private final TeamReferralManagement referrals;
+
+	private final TeamReferralGuard guard;
+
 	private final CustodyHatReferralRepository repository;
 
 	private final AgencyManagement agencies;
@@ -55,9 +60,12 @@ public class CustodyHatReferralManagement {
 
 	private final Clock clock;
 
-	CustodyHatReferralManagement(CustodyTestingManagement custody, CustodyHatReferralRepository repository,
-			AgencyManagement agencies, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+	CustodyHatReferralManagement(CustodyTestingManagement custody, TeamReferralManagement referrals,
+			TeamReferralGuard guard, CustodyHatReferralRepository repository, AgencyManagement agencies, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.custody = custody;
+		this.referrals = referrals;
+		this.guard = guard;
 		this.repository = repository;
 		this.agencies = agencies;
 		this.audit = audit;
@@ -87,17 +95,17 @@ public class CustodyHatReferralManagement {
 
 	/** Whether the reader may refer on from the team's referrals. */
 	public boolean mayRefer(HarmwatchUser reader) {
-		return custody.mayAnswer(reader);
+		return referrals.mayAnswer(reader);
 	}
 
 	/**
 	 * The onward referral made from a custody referral, as its team sees it (the referral
-	 * read itself is audited by {@link CustodyTestingManagement#teamReferral}).
+	 * read itself is audited by {@link TeamReferralManagement#teamReferral}).
 	 * @throws NotFoundException when the reader may not read the referral (audited)
 	 */
 	@Transactional(readOnly = true)
 	public Optional<HatReferralSent> sent(UUID referralId, HarmwatchUser reader) {
-		var referral = custody.teamReadable(referralId, reader, false, CustodyTestingAudit.CUSTODY_REFERRAL_REFUSED);
+		var referral = guard.teamReadable(referralId, reader, false, CustodyTestingAudit.CUSTODY_REFERRAL_REFUSED);
 		return repository.ofReferral(referral.id())
 			.map(r -> new HatReferralSent(
 					agencies.agency(r.clinicAgency()).map(AgencySummary::name).orElse(r.clinicAgency()), r.referredOn(),
@@ -114,8 +122,8 @@ public class CustodyHatReferralManagement {
 	 */
 	@Transactional
 	public UUID refer(UUID referralId, HatReferralDraft draft, HarmwatchUser user) {
-		var referral = custody.teamReadable(referralId, user, true, CustodyTestingAudit.CUSTODY_HAT_REFERRAL_REFUSED);
-		if (!custody.mayAnswer(user)) {
+		var referral = guard.teamReadable(referralId, user, true, CustodyTestingAudit.CUSTODY_HAT_REFERRAL_REFUSED);
+		if (!referrals.mayAnswer(user)) {
 			audit.record(CustodyTestingAudit.CUSTODY_HAT_REFERRAL_REFUSED, RECORD, referralId.toString(),
 					Purpose.HEALTH, AuditLog.Outcome.DENIED, "needs custody testing write for health");
 			throw new AccessDeniedException("No custody testing write for health");

@@ -14,15 +14,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.harmwatch.agency.AgencyManagement;
-import org.harmwatch.agency.AgencySummary;
 import org.harmwatch.agency.SharingManagement;
+import org.harmwatch.custodytesting.internal.CustodyNames;
 import org.harmwatch.custodytesting.internal.CustodyRepository;
 import org.harmwatch.custodytesting.internal.CustodyRepository.StoredArrest;
 import org.harmwatch.custodytesting.internal.CustodyRepository.StoredReferral;
 import org.harmwatch.custodytesting.internal.CustodyTestingAudit;
 import org.harmwatch.custodytesting.internal.CustodyTestingPolicy;
-import org.harmwatch.geography.Area;
-import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
@@ -39,9 +37,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Custody testing in and out: arrests and their tests, required assessments, referrals
- * and the treatment team's answer, each within {@code CustodyTestingPolicy} and audited
- * (the funnel and the export are {@link CustodyFunnelManagement}'s).
+ * Custody testing in and out: arrests and their tests, required assessments and the
+ * referral to a treatment team, each within {@code CustodyTestingPolicy} and audited (the
+ * team's reading and answer are {@link TeamReferralManagement}'s, the funnel and the
+ * export {@link CustodyFunnelManagement}'s).
  */
 @Service
 public class CustodyTestingManagement {
@@ -57,8 +56,6 @@ public class CustodyTestingManagement {
 
 	private static final String RECORD = "custody-arrest";
 
-	private static final String REFERRAL = "custody-referral";
-
 	private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
 	private final SecureRandom random = new SecureRandom();
@@ -69,7 +66,7 @@ public class CustodyTestingManagement {
 
 	private final AgencyManagement agencies;
 
-	private final GeographyManagement geography;
+	private final CustodyNames names;
 
 	private final AuditLog audit;
 
@@ -80,12 +77,11 @@ public class CustodyTestingManagement {
 	private final ZoneId zone;
 
 	CustodyTestingManagement(CustodyRepository repository, SharingManagement sharing, AgencyManagement agencies,
-			GeographyManagement geography, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-			RegionSettings region) {
+			CustodyNames names, AuditLog audit, ApplicationEventPublisher events, Clock clock, RegionSettings region) {
 		this.repository = repository;
 		this.sharing = sharing;
 		this.agencies = agencies;
-		this.geography = geography;
+		this.names = names;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -195,7 +191,7 @@ public class CustodyTestingManagement {
 		if (!problems.isEmpty()) {
 			throw new InputRejectedException(problems);
 		}
-		storeTest(arrest, suiteOf(arrest), draft, true, user, now);
+		storeTest(arrest, names.suiteOf(arrest), draft, true, user, now);
 	}
 
 	private void checkTest(TestDraft test, Instant arrestedAt, Instant now, List<FieldProblem> problems) {
@@ -303,7 +299,7 @@ public class CustodyTestingManagement {
 						+ (update.consequence() == null ? "" : " " + update.consequence()));
 		if (update.status() == AssessmentStatus.ATTENDED && update.attendedOn() != null) {
 			events.publishEvent(
-					new AssessmentAttended(assessmentId, suiteOf(arrest).districtCode(), update.attendedOn()));
+					new AssessmentAttended(assessmentId, names.suiteOf(arrest).districtCode(), update.attendedOn()));
 		}
 	}
 
@@ -384,7 +380,7 @@ public class CustodyTestingManagement {
 		repository.insertReferral(referral, user.getUsername(), clock.instant());
 		audit.record(CustodyTestingAudit.CUSTODY_REFERRAL_MADE, RECORD, arrest.id().toString(), Purpose.POLICING,
 				AuditLog.Outcome.ALLOWED, "to " + teamCode);
-		events.publishEvent(new TreatmentReferralMade(referral.id(), suiteOf(arrest).districtCode(), on));
+		events.publishEvent(new TreatmentReferralMade(referral.id(), names.suiteOf(arrest).districtCode(), on));
 		return referral.id();
 	}
 
@@ -440,102 +436,9 @@ public class CustodyTestingManagement {
 		return new ArrestPage(views, number, PAGE_SIZE, total);
 	}
 
-	/**
-	 * A page of the referrals sent to the reader's treatment team, unanswered first
-	 * (audited).
-	 * @throws AccessDeniedException when the reader is not treatment-team staff (audited)
-	 */
-	@Transactional(readOnly = true)
-	public TeamReferralPage teamReferrals(int page, HarmwatchUser reader) {
-		if (!CustodyTestingPolicy.mayReadReferrals(reader)) {
-			audit.record(CustodyTestingAudit.CUSTODY_REFERRALS_LISTED, REFERRAL, null, Purpose.HEALTH,
-					AuditLog.Outcome.DENIED, "needs custody testing read for health, in a health agency");
-			throw new AccessDeniedException("Not a treatment team");
-		}
-		var owners = referringOwners(reader);
-		int number = Math.max(1, Math.min(page, MAX_PAGE));
-		var referrals = owners.isEmpty() ? List.<TeamReferral>of()
-				: repository.teamReferrals(reader.agencyCode(), owners, PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)
-					.stream()
-					.map(this::teamView)
-					.toList();
-		long total = owners.isEmpty() ? 0 : repository.countTeamReferrals(reader.agencyCode(), owners);
-		audit.record(CustodyTestingAudit.CUSTODY_REFERRALS_LISTED, REFERRAL, null, Purpose.HEALTH,
-				AuditLog.Outcome.ALLOWED, "page " + number + " of " + total);
-		return new TeamReferralPage(referrals, number, PAGE_SIZE, total);
-	}
-
-	/**
-	 * One referral as its treatment team reads it (audited).
-	 * @throws NotFoundException when there is none the reader may read (audited)
-	 */
-	@Transactional(readOnly = true)
-	public TeamReferral teamReferral(UUID id, HarmwatchUser reader) {
-		var referral = teamReadable(id, reader, false, CustodyTestingAudit.CUSTODY_REFERRAL_REFUSED);
-		audit.record(CustodyTestingAudit.CUSTODY_REFERRAL_VIEWED, REFERRAL, id.toString(), Purpose.HEALTH,
-				AuditLog.Outcome.ALLOWED, null);
-		return teamView(referral);
-	}
-
 	/** Whether the user may read custody records at all. */
 	public boolean mayReadRecords(HarmwatchUser user) {
 		return CustodyTestingPolicy.mayReadAny(user);
-	}
-
-	/**
-	 * Whether the user is treatment-team staff who may read the referrals sent to their
-	 * agency.
-	 */
-	public boolean mayReadReferrals(HarmwatchUser user) {
-		return CustodyTestingPolicy.mayReadReferrals(user);
-	}
-
-	/** Whether the reader may answer referrals sent to their team. */
-	public boolean mayAnswer(HarmwatchUser reader) {
-		return CustodyTestingPolicy.mayReadReferrals(reader)
-				&& reader.may(Capability.CUSTODY_TESTING, Action.WRITE, Purpose.HEALTH);
-	}
-
-	/**
-	 * The treatment team's answer: whether treatment started, and when. A "no" may become
-	 * a "yes" later; a "yes" is final.
-	 * @throws NotFoundException when there is no referral the reader may read (audited)
-	 * @throws AccessDeniedException when they may read but not answer it (audited)
-	 * @throws InputRejectedException naming what is wrong
-	 */
-	@Transactional
-	public void answer(UUID referralId, @Nullable Boolean started, @Nullable LocalDate on, HarmwatchUser reader) {
-		var referral = teamReadable(referralId, reader, true, CustodyTestingAudit.CUSTODY_TREATMENT_ANSWERED);
-		if (!CustodyTestingPolicy.mayAnswer(reader, referral.teamAgency(), sharedWithTeam(referral, reader))) {
-			audit.record(CustodyTestingAudit.CUSTODY_TREATMENT_ANSWERED, REFERRAL, referralId.toString(),
-					Purpose.HEALTH, AuditLog.Outcome.DENIED, "needs custody testing write for health");
-			throw new AccessDeniedException("No custody testing write for health");
-		}
-		var problems = new ArrayList<FieldProblem>();
-		if (Boolean.TRUE.equals(referral.treatmentStarted())) {
-			throw new InputRejectedException(FieldProblem.global("custodytesting.answer.startedAlready"));
-		}
-		if (started == null) {
-			problems.add(FieldProblem.of("started", "custodytesting.started.required"));
-		}
-		else if (started) {
-			if (on == null) {
-				problems.add(FieldProblem.of("startedOn", "custodytesting.startedOn.required"));
-			}
-			else if (on.isBefore(referral.referredOn()) || on.isAfter(today())) {
-				problems.add(FieldProblem.of("startedOn", "custodytesting.startedOn.range"));
-			}
-		}
-		if (!problems.isEmpty() || started == null) {
-			throw new InputRejectedException(problems);
-		}
-		repository.answer(referralId, started, started ? on : null, reader.getUsername(), clock.instant());
-		audit.record(CustodyTestingAudit.CUSTODY_TREATMENT_ANSWERED, REFERRAL, referralId.toString(), Purpose.HEALTH,
-				AuditLog.Outcome.ALLOWED, started ? "started" : "not started");
-		if (started && on != null) {
-			var arrest = repository.arrest(referral.arrestId(), false).orElseThrow();
-			events.publishEvent(new TreatmentStarted(referralId, suiteOf(arrest).districtCode(), on));
-		}
 	}
 
 	private void refuseUnlessRecorder(HarmwatchUser user) {
@@ -589,67 +492,17 @@ public class CustodyTestingManagement {
 		return owners;
 	}
 
-	private List<String> referringOwners(HarmwatchUser reader) {
-		var owners = new ArrayList<String>();
-		sharing.sharingWith(reader.agencyCode(), Capability.CUSTODY_TESTING, Action.READ).forEach((owner, purposes) -> {
-			if (CustodyTestingPolicy.mayReadReferral(reader, reader.agencyCode(), purposes)) {
-				owners.add(owner);
-			}
-		});
-		return owners;
-	}
-
-	private Set<Purpose> sharedWithTeam(StoredReferral referral, HarmwatchUser reader) {
-		return sharing.sharedPurposes(referral.ownerAgency(), reader.agencyCode(), Capability.CUSTODY_TESTING,
-				Action.READ);
-	}
-
-	StoredReferral teamReadable(UUID id, HarmwatchUser reader, boolean lock, CustodyTestingAudit refused) {
-		if (!CustodyTestingPolicy.mayReadReferrals(reader)) {
-			audit.record(refused, REFERRAL, id.toString(), Purpose.HEALTH, AuditLog.Outcome.DENIED,
-					"needs custody testing read for health, in a health agency");
-			throw new AccessDeniedException("Not a treatment team");
-		}
-		var referral = repository.referral(id, lock).orElse(null);
-		if (referral != null && CustodyTestingPolicy.mayReadReferral(reader, referral.teamAgency(),
-				sharedWithTeam(referral, reader))) {
-			return referral;
-		}
-		audit.record(refused, REFERRAL, id.toString(), Purpose.HEALTH, AuditLog.Outcome.DENIED,
-				referral == null ? "no such referral" : "not sent to " + reader.agencyCode() + " under an agreement");
-		throw new NotFoundException("custodytesting.notFound.referral", id);
-	}
-
-	private CustodySuite suiteOf(StoredArrest arrest) {
-		return repository.suite(arrest.suiteCode()).orElseThrow();
-	}
-
-	private String districtName(String code) {
-		return geography.area(code).map(Area::name).orElse(code);
-	}
-
-	private String agencyName(String code) {
-		return agencies.agency(code).map(AgencySummary::name).orElse(code);
-	}
-
 	ArrestView view(StoredArrest a, HarmwatchUser reader) {
-		var suite = suiteOf(a);
+		var suite = names.suiteOf(a);
 		var referral = repository.referralOf(a.id())
-			.map(r -> new ReferralView(r.id(), r.teamAgency(), agencyName(r.teamAgency()), r.referredOn(),
+			.map(r -> new ReferralView(r.id(), r.teamAgency(), names.agencyName(r.teamAgency()), r.referredOn(),
 					r.treatmentStarted(), r.treatmentStartedOn()))
 			.orElse(null);
-		return new ArrestView(a.id(), a.ownerAgency(), suite, districtName(suite.districtCode()), a.personCode(),
+		return new ArrestView(a.id(), a.ownerAgency(), suite, names.districtName(suite.districtCode()), a.personCode(),
 				a.arrestedAt(), a.basis(),
 				a.offenceCode() == null ? null : repository.offence(a.offenceCode()).orElse(null), a.inspector(),
 				repository.tests(a.id()), repository.assessments(a.id()), referral,
 				CustodyTestingPolicy.mayChange(reader, a.ownerAgency()));
-	}
-
-	private TeamReferral teamView(StoredReferral r) {
-		var arrest = repository.arrest(r.arrestId(), false).orElseThrow();
-		return new TeamReferral(r.id(), r.teamPersonCode(), r.referredOn(), agencyName(r.ownerAgency()),
-				districtName(suiteOf(arrest).districtCode()), r.treatmentStarted(), r.treatmentStartedOn(),
-				r.answeredAt());
 	}
 
 	private static @Nullable String text(String value, String field, List<FieldProblem> problems) {

@@ -4,29 +4,24 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.diversion.internal.DiversionAudit;
+import org.harmwatch.diversion.internal.DiversionGuard;
 import org.harmwatch.diversion.internal.DiversionPolicy;
 import org.harmwatch.diversion.internal.DiversionRepository;
 import org.harmwatch.diversion.internal.EligibilityRules;
+import org.harmwatch.diversion.internal.OutcomeRepository;
 import org.harmwatch.diversion.internal.PermutedBlocks;
-import org.harmwatch.geography.AreaLevel;
-import org.harmwatch.geography.GeographyManagement;
+import org.harmwatch.diversion.internal.SchemeRepository;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.NotFoundException;
 import org.harmwatch.platform.RegionSettings;
-import org.harmwatch.shared.Action;
-import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,9 +30,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Diversion schemes, referrals, allocation and contracts, each within
- * {@code DiversionPolicy} and audited; contracts started and completed are announced
- * (outcomes, their report and fairness are {@link DiversionOutcomeManagement}'s).
+ * Diversion cases: referrals with their eligibility, allocation and contracts, each
+ * within {@code DiversionPolicy} and audited; contracts started and completed are
+ * announced (schemes and a trial's allocation list are
+ * {@link DiversionSchemeManagement}'s; outcomes, their report and fairness
+ * {@link DiversionOutcomeManagement}'s).
  */
 @Service
 public class DiversionManagement {
@@ -51,9 +48,11 @@ public class DiversionManagement {
 
 	private final DiversionRepository repository;
 
-	private final SharingManagement sharing;
+	private final SchemeRepository schemes;
 
-	private final GeographyManagement geography;
+	private final OutcomeRepository outcomes;
+
+	private final DiversionGuard guard;
 
 	private final AuditLog audit;
 
@@ -61,98 +60,15 @@ public class DiversionManagement {
 
 	private final Clock clock;
 
-	DiversionManagement(DiversionRepository repository, SharingManagement sharing, GeographyManagement geography,
-			AuditLog audit, ApplicationEventPublisher events, RegionSettings region) {
+	DiversionManagement(DiversionRepository repository, SchemeRepository schemes, OutcomeRepository outcomes,
+			DiversionGuard guard, AuditLog audit, ApplicationEventPublisher events, RegionSettings region) {
 		this.repository = repository;
-		this.sharing = sharing;
-		this.geography = geography;
+		this.schemes = schemes;
+		this.outcomes = outcomes;
+		this.guard = guard;
 		this.audit = audit;
 		this.events = events;
 		this.clock = Clock.system(region.timeZone());
-	}
-
-	/**
-	 * Creates a scheme for the user's agency; a trial without a seed gets a random one.
-	 * @throws InputRejectedException naming what is wrong
-	 */
-	@Transactional
-	public Scheme createScheme(SchemeDraft draft, HarmwatchUser user) {
-		mustWork(user, user.agencyCode(), "diversion-scheme", null);
-		var problems = new ArrayList<FieldProblem>();
-		var name = draft.name().strip();
-		if (name.isEmpty() || name.length() > 120) {
-			problems.add(FieldProblem.of("name", "diversion.scheme.name.required"));
-		}
-		else if (repository.schemeNamed(user.agencyCode(), name)) {
-			problems.add(FieldProblem.of("name", "diversion.scheme.name.taken"));
-		}
-		if (geography.areas(AreaLevel.LAD).stream().noneMatch(a -> a.code().equals(draft.districtCode()))) {
-			problems.add(FieldProblem.of("districtCode", "diversion.scheme.district.required"));
-		}
-		var rules = draft.rules();
-		if (rules.offenceGroups().isEmpty()) {
-			problems.add(FieldProblem.of("offenceGroups", "diversion.scheme.offenceGroups.required"));
-		}
-		if (rules.maxGravity() < 1 || rules.maxGravity() > 5) {
-			problems.add(FieldProblem.of("maxGravity", "diversion.scheme.maxGravity.range"));
-		}
-		if (rules.maxPreviousConvictions() < 0 || rules.maxPreviousConvictions() > 50) {
-			problems.add(FieldProblem.of("maxPreviousConvictions", "diversion.scheme.maxPreviousConvictions.range"));
-		}
-		if (rules.maxOffenceAgeDays() != null && (rules.maxOffenceAgeDays() < 1 || rules.maxOffenceAgeDays() > 3650)) {
-			problems.add(FieldProblem.of("maxOffenceAgeDays", "diversion.scheme.maxOffenceAgeDays.range"));
-		}
-		if (rules.maxMonths() < 1 || rules.maxMonths() > 4) {
-			problems.add(FieldProblem.of("maxMonths", "diversion.scheme.maxMonths.range"));
-		}
-		Integer block = draft.blockSize();
-		if (draft.trial() && (block == null || block < 2 || block > 8 || block % 2 != 0)) {
-			problems.add(FieldProblem.of("blockSize", "diversion.scheme.blockSize.range"));
-		}
-		if (draft.contractCostPounds() < 0 || draft.contractCostPounds() > 1_000_000) {
-			problems.add(FieldProblem.of("contractCostPounds", "diversion.scheme.cost.range"));
-		}
-		if (draft.courtCaseCostPounds() < 0 || draft.courtCaseCostPounds() > 1_000_000) {
-			problems.add(FieldProblem.of("courtCaseCostPounds", "diversion.scheme.cost.range"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InputRejectedException(problems);
-		}
-		Long seed = draft.trial() ? (draft.seed() == null ? RANDOM.nextLong() : draft.seed()) : null;
-		var scheme = new Scheme(UUID.randomUUID(), user.agencyCode(), name, draft.districtCode(), rules, draft.trial(),
-				seed, draft.trial() ? block : null, draft.contractCostPounds(), draft.courtCaseCostPounds(),
-				clock.instant());
-		repository.insertScheme(scheme, user.getUsername());
-		audit.record(DiversionAudit.DIVERSION_SCHEME_CREATED, "diversion-scheme", scheme.id().toString(),
-				Purpose.POLICING, AuditLog.Outcome.ALLOWED,
-				draft.trial() ? "trial, seed " + seed + ", blocks of " + block : "decision-maker allocates");
-		return scheme;
-	}
-
-	/** The schemes the reader may read: their agency's and those shared with it. */
-	@Transactional(readOnly = true)
-	public List<Scheme> schemes(HarmwatchUser reader) {
-		mustRead(reader, "diversion-scheme");
-		var schemes = repository.schemes(owners(reader));
-		audit.record(DiversionAudit.DIVERSION_SCHEMES_LISTED, "diversion-scheme", null, Purpose.POLICING,
-				AuditLog.Outcome.ALLOWED, schemes.size() + " schemes");
-		return schemes;
-	}
-
-	/**
-	 * One scheme.
-	 * @throws NotFoundException when there is none or the reader may not read it
-	 */
-	@Transactional(readOnly = true)
-	public Scheme scheme(UUID id, HarmwatchUser reader) {
-		var scheme = repository.scheme(id).filter(s -> readable(reader, s.ownerAgency()));
-		if (scheme.isEmpty()) {
-			refused(reader, "diversion-scheme", id);
-			throw new NotFoundException("diversion.notFound.scheme", id);
-		}
-		audit.record(DiversionAudit.DIVERSION_SCHEME_VIEWED, "diversion-scheme", id.toString(), Purpose.POLICING,
-				AuditLog.Outcome.ALLOWED, null);
-		return scheme.get();
 	}
 
 	/**
@@ -162,9 +78,9 @@ public class DiversionManagement {
 	 */
 	@Transactional
 	public Referral refer(ReferralDraft draft, HarmwatchUser user) {
-		mustWork(user, user.agencyCode(), "diversion-referral", null);
+		guard.mustWork(user, user.agencyCode(), "diversion-referral", null);
 		var problems = new ArrayList<FieldProblem>();
-		var scheme = repository.scheme(draft.schemeId()).filter(s -> s.ownerAgency().equals(user.agencyCode()));
+		var scheme = schemes.scheme(draft.schemeId()).filter(s -> s.ownerAgency().equals(user.agencyCode()));
 		if (scheme.isEmpty()) {
 			problems.add(FieldProblem.of("schemeId", "diversion.referral.scheme.required"));
 		}
@@ -213,7 +129,7 @@ public class DiversionManagement {
 	@Transactional
 	public Allocation allocate(UUID referralId, @Nullable Arm chosen, @Nullable String reason, HarmwatchUser user) {
 		var referral = workable(referralId, user);
-		var scheme = repository.scheme(referral.schemeId()).orElseThrow();
+		var scheme = schemes.scheme(referral.schemeId()).orElseThrow();
 		if (!referral.decision().eligible()) {
 			throw new InputRejectedException(FieldProblem.global("diversion.allocation.notEligible"));
 		}
@@ -225,7 +141,7 @@ public class DiversionManagement {
 			if (chosen != null) {
 				throw new InputRejectedException(FieldProblem.of("arm", "diversion.allocation.trialIsRandom"));
 			}
-			repository.lockScheme(scheme.id());
+			schemes.lockScheme(scheme.id());
 			int position = repository.allocatedInStratum(scheme.id(), referral.offenceGroup());
 			var arm = PermutedBlocks.armAt(scheme.seed(), referral.offenceGroup(), position, scheme.blockSize());
 			allocation = new Allocation(arm, AllocationMethod.RANDOM, null, referral.offenceGroup(), position,
@@ -256,50 +172,13 @@ public class DiversionManagement {
 	}
 
 	/**
-	 * A trial's allocation list, each entry drawn again from the seed, with the balance
-	 * per stratum (audited with the seed).
-	 */
-	@Transactional(readOnly = true)
-	public AllocationList allocationList(UUID schemeId, HarmwatchUser reader) {
-		var scheme = repository.scheme(schemeId).filter(s -> readable(reader, s.ownerAgency()));
-		if (scheme.isEmpty()) {
-			refused(reader, "diversion-scheme", schemeId);
-			throw new NotFoundException("diversion.notFound.scheme", schemeId);
-		}
-		var s = scheme.get();
-		var entries = new ArrayList<AllocationList.Entry>();
-		var counts = new EnumMap<OffenceGroup, int[]>(OffenceGroup.class);
-		if (s.trial()) {
-			var byStratum = new EnumMap<OffenceGroup, List<Arm>>(OffenceGroup.class);
-			var allocated = repository.randomAllocations(schemeId);
-			for (var referral : allocated) {
-				var a = referral.allocation();
-				var list = byStratum.computeIfAbsent(a.stratum(), g -> PermutedBlocks.arms(s.seed(), g,
-						(int) allocated.stream().filter(r -> r.allocation().stratum() == g).count(), s.blockSize()));
-				var redrawn = a.position() < list.size() ? list.get(a.position()) : a.arm();
-				entries.add(new AllocationList.Entry(referral.id(), referral.custodyReference(), a.stratum(),
-						a.position(), a.arm(), redrawn));
-				var n = counts.computeIfAbsent(a.stratum(), g -> new int[2]);
-				n[a.arm() == Arm.DIVERSION ? 0 : 1]++;
-			}
-		}
-		var balance = new ArrayList<AllocationList.StratumBalance>();
-		counts.forEach((g, n) -> balance.add(new AllocationList.StratumBalance(g, n[0], n[1])));
-		var list = new AllocationList(s, entries, balance);
-		audit.record(DiversionAudit.DIVERSION_ALLOCATION_LIST_READ, "diversion-scheme", schemeId.toString(),
-				Purpose.POLICING, AuditLog.Outcome.ALLOWED, "seed " + s.seed() + ", " + entries.size()
-						+ " allocations, " + (list.reproduces() ? "reproduced" : "NOT reproduced"));
-		return list;
-	}
-
-	/**
 	 * A page of the referrals the reader may read, newest first (audited).
 	 * @param page from 1
 	 */
 	@Transactional(readOnly = true)
 	public CasePage referrals(@Nullable UUID scheme, int page, HarmwatchUser reader) {
-		mustRead(reader, "diversion-referral");
-		var owners = owners(reader);
+		guard.mustRead(reader, "diversion-referral");
+		var owners = guard.owners(reader);
 		long total = repository.countReferrals(owners, scheme);
 		int number = Math.max(1, Math.min(page, 10_000));
 		var rows = repository.referrals(owners, scheme, PAGE_SIZE, (long) (number - 1) * PAGE_SIZE);
@@ -312,7 +191,7 @@ public class DiversionManagement {
 	/** The navigator's active and breached contracts (audited). */
 	@Transactional(readOnly = true)
 	public List<CaseloadEntry> caseload(HarmwatchUser navigator) {
-		mustRead(navigator, "diversion-contract");
+		guard.mustRead(navigator, "diversion-contract");
 		var rows = repository.caseload(navigator.agencyCode(), navigator.getUsername());
 		audit.record(DiversionAudit.DIVERSION_CASES_LISTED, "diversion-contract", null, Purpose.POLICING,
 				AuditLog.Outcome.ALLOWED, "caseload: " + rows.size());
@@ -339,15 +218,15 @@ public class DiversionManagement {
 	 */
 	@Transactional(readOnly = true)
 	public CaseFile caseFile(UUID id, HarmwatchUser reader) {
-		var referral = repository.referral(id).filter(r -> readable(reader, r.ownerAgency()));
+		var referral = repository.referral(id).filter(r -> guard.readable(reader, r.ownerAgency()));
 		if (referral.isEmpty()) {
-			refused(reader, "diversion-referral", id);
+			guard.refused(reader, "diversion-referral", id);
 			throw new NotFoundException("diversion.notFound.case", id);
 		}
 		audit.record(DiversionAudit.DIVERSION_CASE_VIEWED, "diversion-referral", id.toString(), Purpose.POLICING,
 				AuditLog.Outcome.ALLOWED, null);
-		return new CaseFile(referral.get(), repository.scheme(referral.get().schemeId()).orElseThrow(),
-				repository.contract(id).orElse(null), repository.outcomes(id), repository.survey(id));
+		return new CaseFile(referral.get(), schemes.scheme(referral.get().schemeId()).orElseThrow(),
+				repository.contract(id).orElse(null), outcomes.outcomes(id), outcomes.survey(id));
 	}
 
 	/**
@@ -359,7 +238,7 @@ public class DiversionManagement {
 	public UUID startContract(UUID referralId, LocalDate startsOn, int months, List<ConditionKind> conditions,
 			HarmwatchUser user) {
 		var referral = workable(referralId, user);
-		var scheme = repository.scheme(referral.schemeId()).orElseThrow();
+		var scheme = schemes.scheme(referral.schemeId()).orElseThrow();
 		if (referral.allocation() == null || referral.allocation().arm() != Arm.DIVERSION) {
 			throw new InputRejectedException(FieldProblem.global("diversion.contract.notDiverted"));
 		}
@@ -522,7 +401,7 @@ public class DiversionManagement {
 		repository.setContractStatus(contract.id(), ContractStatus.COMPLETED, on);
 		audit.record(DiversionAudit.DIVERSION_CONTRACT_COMPLETED, "diversion-contract", contract.id().toString(),
 				Purpose.POLICING, AuditLog.Outcome.ALLOWED, null);
-		var scheme = repository.scheme(referral.schemeId()).orElseThrow();
+		var scheme = schemes.scheme(referral.schemeId()).orElseThrow();
 		events.publishEvent(new DiversionContractCompleted(contract.id(), scheme.districtCode(), on));
 	}
 
@@ -557,58 +436,14 @@ public class DiversionManagement {
 		return created;
 	}
 
-	/**
-	 * The agencies whose records the reader may read: their own and those sharing
-	 * diversion for policing.
-	 */
-	List<String> owners(HarmwatchUser reader) {
-		var owners = new ArrayList<String>();
-		owners.add(reader.agencyCode());
-		Map<String, Set<Purpose>> shared = sharing.sharingWith(reader.agencyCode(), Capability.DIVERSION, Action.READ);
-		shared.forEach((owner, purposes) -> {
-			if (purposes.contains(Purpose.POLICING)) {
-				owners.add(owner);
-			}
-		});
-		return owners;
-	}
-
-	private boolean readable(HarmwatchUser reader, String owner) {
-		return DiversionPolicy.mayRead(reader, owner,
-				!owner.equals(reader.agencyCode())
-						&& sharing.sharedPurposes(owner, reader.agencyCode(), Capability.DIVERSION, Action.READ)
-							.contains(Purpose.POLICING));
-	}
-
-	void mustRead(HarmwatchUser reader, String type) {
-		if (!DiversionPolicy.mayRead(reader)) {
-			audit.record(DiversionAudit.DIVERSION_REFUSED, type, null, Purpose.POLICING, AuditLog.Outcome.DENIED,
-					"needs diversion read for policing in a police agency");
-			throw new AccessDeniedException("No diversion read for policing");
-		}
-	}
-
-	private void mustWork(HarmwatchUser user, String owner, String type, @Nullable UUID id) {
-		if (!DiversionPolicy.mayWork(user, owner)) {
-			audit.record(DiversionAudit.DIVERSION_REFUSED, type, id == null ? null : id.toString(), Purpose.POLICING,
-					AuditLog.Outcome.DENIED, "needs diversion write for policing in the owning police agency");
-			throw new AccessDeniedException("No diversion write for policing");
-		}
-	}
-
-	private void refused(HarmwatchUser reader, String type, UUID id) {
-		audit.record(DiversionAudit.DIVERSION_REFUSED, type, id.toString(), Purpose.POLICING, AuditLog.Outcome.DENIED,
-				"not found or not readable");
-	}
-
 	/** A referral the user may work on; a refusal looks like absence (and is audited). */
 	Referral workable(UUID referralId, HarmwatchUser user) {
 		var referral = repository.referral(referralId);
 		if (referral.isEmpty() || !DiversionPolicy.mayWork(user, referral.get().ownerAgency())) {
 			if (!DiversionPolicy.mayWork(user)) {
-				mustWork(user, user.agencyCode(), "diversion-referral", referralId);
+				guard.mustWork(user, user.agencyCode(), "diversion-referral", referralId);
 			}
-			refused(user, "diversion-referral", referralId);
+			guard.refused(user, "diversion-referral", referralId);
 			throw new NotFoundException("diversion.notFound.case", referralId);
 		}
 		return referral.get();

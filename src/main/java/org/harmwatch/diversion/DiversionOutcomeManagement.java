@@ -8,7 +8,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.harmwatch.diversion.internal.DiversionAudit;
-import org.harmwatch.diversion.internal.DiversionRepository;
+import org.harmwatch.diversion.internal.DiversionGuard;
+import org.harmwatch.diversion.internal.OutcomeRepository;
 import org.harmwatch.diversion.internal.Suppression;
 import org.harmwatch.platform.AuditLog;
 import org.harmwatch.platform.FieldProblem;
@@ -28,18 +29,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DiversionOutcomeManagement {
 
-	private final DiversionRepository repository;
+	private final OutcomeRepository repository;
 
 	private final DiversionManagement management;
+
+	private final DiversionGuard guard;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	DiversionOutcomeManagement(DiversionRepository repository, DiversionManagement management, AuditLog audit,
-			RegionSettings region) {
+	DiversionOutcomeManagement(OutcomeRepository repository, DiversionManagement management, DiversionGuard guard,
+			AuditLog audit, RegionSettings region) {
 		this.repository = repository;
 		this.management = management;
+		this.guard = guard;
 		this.audit = audit;
 		this.clock = Clock.system(region.timeZone());
 	}
@@ -89,16 +93,16 @@ public class DiversionOutcomeManagement {
 	 */
 	@Transactional(readOnly = true)
 	public OutcomeReport outcomes(HarmwatchUser reader) {
-		management.mustRead(reader, "diversion-report");
-		var rows = repository.reportRows(management.owners(reader)).stream().filter(r -> r.arm() != null).toList();
+		guard.mustRead(reader, "diversion-report");
+		var rows = repository.reportRows(guard.owners(reader)).stream().filter(r -> r.arm() != null).toList();
 		var rates = new ArrayList<OutcomeReport.RateRow>();
 		var costs = new ArrayList<OutcomeReport.ArmCosts>();
 		for (var arm : Arm.values()) {
 			var inArm = rows.stream().filter(r -> r.arm() == arm).toList();
-			rates.add(rate("reconvicted", arm, 12, inArm, DiversionRepository.ReportRow::reconvicted12));
-			rates.add(rate("rearrested", arm, 12, inArm, DiversionRepository.ReportRow::rearrested12));
-			rates.add(rate("reconvicted", arm, 24, inArm, DiversionRepository.ReportRow::reconvicted24));
-			rates.add(rate("rearrested", arm, 24, inArm, DiversionRepository.ReportRow::rearrested24));
+			rates.add(rate("reconvicted", arm, 12, inArm, OutcomeRepository.ReportRow::reconvicted12));
+			rates.add(rate("rearrested", arm, 12, inArm, OutcomeRepository.ReportRow::rearrested12));
+			rates.add(rate("reconvicted", arm, 24, inArm, OutcomeRepository.ReportRow::reconvicted24));
+			rates.add(rate("rearrested", arm, 24, inArm, OutcomeRepository.ReportRow::rearrested24));
 			rates.add(rate("satisfied", arm, 0, inArm, r -> r.satisfaction() == null ? null : r.satisfaction() >= 4));
 			long court = 0;
 			long avoided = 0;
@@ -163,21 +167,21 @@ public class DiversionOutcomeManagement {
 	/** The fairness report over every referral the reader may read, suppressed. */
 	@Transactional(readOnly = true)
 	public FairnessReport fairness(HarmwatchUser reader) {
-		management.mustRead(reader, "diversion-report");
-		var rows = repository.fairnessRows(management.owners(reader));
+		guard.mustRead(reader, "diversion-report");
+		var rows = repository.fairnessRows(guard.owners(reader));
 		long[] totals = new long[4];
 		rows.forEach(r -> add(totals, r));
 		var dimensions = new ArrayList<FairnessReport.Dimension>();
-		dimensions.add(dimension("ageBand", AgeBand.values(), rows, DiversionRepository.FairnessRow::ageBand));
-		dimensions.add(dimension("sex", Sex.values(), rows, DiversionRepository.FairnessRow::sex));
-		dimensions.add(dimension("ethnicity", Ethnicity.values(), rows, DiversionRepository.FairnessRow::ethnicity));
+		dimensions.add(dimension("ageBand", AgeBand.values(), rows, OutcomeRepository.FairnessRow::ageBand));
+		dimensions.add(dimension("sex", Sex.values(), rows, OutcomeRepository.FairnessRow::sex));
+		dimensions.add(dimension("ethnicity", Ethnicity.values(), rows, OutcomeRepository.FairnessRow::ethnicity));
 		audit.record(DiversionAudit.DIVERSION_REPORT_READ, "diversion-report", "fairness", Purpose.POLICING,
 				AuditLog.Outcome.ALLOWED, rows.size() + " referrals");
 		return new FairnessReport(Suppression.suppressTotals(totals), dimensions);
 	}
 
 	private static <E extends Enum<E>> FairnessReport.Dimension dimension(String name, E[] values,
-			List<DiversionRepository.FairnessRow> rows, Function<DiversionRepository.FairnessRow, @Nullable E> of) {
+			List<OutcomeRepository.FairnessRow> rows, Function<OutcomeRepository.FairnessRow, @Nullable E> of) {
 		long[][] counts = new long[values.length + 1][4];
 		for (var row : rows) {
 			var value = of.apply(row);
@@ -192,7 +196,7 @@ public class DiversionOutcomeManagement {
 		return new FairnessReport.Dimension(name, result);
 	}
 
-	private static void add(long[] counts, DiversionRepository.FairnessRow row) {
+	private static void add(long[] counts, OutcomeRepository.FairnessRow row) {
 		counts[0]++;
 		if (row.eligible()) {
 			counts[1]++;
@@ -206,7 +210,7 @@ public class DiversionOutcomeManagement {
 	}
 
 	private static OutcomeReport.RateRow rate(String measure, Arm arm, int window,
-			List<DiversionRepository.ReportRow> rows, Function<DiversionRepository.ReportRow, @Nullable Boolean> of) {
+			List<OutcomeRepository.ReportRow> rows, Function<OutcomeRepository.ReportRow, @Nullable Boolean> of) {
 		long n = 0;
 		long events = 0;
 		for (var row : rows) {

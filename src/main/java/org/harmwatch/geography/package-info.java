@@ -6,7 +6,7 @@
  * Used by every module that records where something happened, by maps, and by the public.
  */
 @NullMarked
-@ApplicationModule(displayName = "Geography", allowedDependencies = { "shared", "platform" })
+@ApplicationModule(displayName = "Geography", allowedDependencies = { "shared", "platform", "platform :: forms" })
 package org.harmwatch.geography;
 
 import org.jspecify.annotations.NullMarked;

@@ -12,6 +12,7 @@ import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.custodytesting.CustodyTestingFixtures;
 import org.harmwatch.custodytesting.CustodyTestingManagement;
+import org.harmwatch.custodytesting.TeamReferralManagement;
 import org.harmwatch.custodytesting.FunnelStage;
 import org.harmwatch.platform.HarmwatchUser;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,9 @@ class CustodyTestingBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	CustodyTestingManagement custody;
+
+	@Autowired
+	TeamReferralManagement referrals;
 
 	@Autowired
 	SharingManagement sharing;
@@ -113,7 +117,7 @@ class CustodyTestingBrowserTests extends BrowserTestSupport {
 		assertAccessible();
 		var arrestId = UUID.fromString(arrestUrl.substring(arrestUrl.lastIndexOf('/') + 1));
 		var referral = custody.arrest(arrestId, officer).referral();
-		var code = custody.teamReferral(referral.id(), (HarmwatchUser) users.loadUserByUsername("cjit")).personCode();
+		var code = referrals.teamReferral(referral.id(), (HarmwatchUser) users.loadUserByUsername("cjit")).personCode();
 
 		// The treatment worker: the referral's code and day, and the answer.
 		context.clearCookies();

@@ -14,6 +14,7 @@ import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.custodytesting.CustodyTestingFixtures;
 import org.harmwatch.custodytesting.CustodyTestingManagement;
+import org.harmwatch.custodytesting.TeamReferralManagement;
 import org.harmwatch.hatclinic.AssessmentDraft;
 import org.harmwatch.hatclinic.Decision;
 import org.harmwatch.hatclinic.DoseDraft;
@@ -57,6 +58,9 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	CustodyTestingManagement custody;
+
+	@Autowired
+	TeamReferralManagement referrals;
 
 	@Autowired
 	SharingManagement sharing;
@@ -229,7 +233,7 @@ class HatClinicBrowserTests extends BrowserTestSupport {
 		var arrestId = CustodyTestingFixtures.referredArrest(custody, officer, "CR-" + UUID.randomUUID());
 		var teamReferral = custody.arrest(arrestId, officer).referral();
 		org.assertj.core.api.Assertions.assertThat(teamReferral).isNotNull();
-		var personCode = custody.teamReferral(teamReferral.id(), staff("cjit")).personCode();
+		var personCode = referrals.teamReferral(teamReferral.id(), staff("cjit")).personCode();
 		page.setViewportSize(1024, 768);
 		signIn("cjit");
 		page.navigate("/custody-testing/referrals/" + teamReferral.id());

@@ -51,6 +51,9 @@ class CustodyTestingIntegrationTests {
 	CustodyTestingManagement custody;
 
 	@Autowired
+	TeamReferralManagement referrals;
+
+	@Autowired
 	CustodyFunnelManagement funnels;
 
 	@Autowired
@@ -135,24 +138,24 @@ class CustodyTestingIntegrationTests {
 			.isInstanceOf(InputRejectedException.class);
 
 		// The team: a code of its own, the day, who referred from where; nothing else.
-		var seen = custody.teamReferral(referralId, team);
+		var seen = referrals.teamReferral(referralId, team);
 		assertThat(seen.personCode()).startsWith("CJ-").isNotEqualTo(person);
 		assertThat(seen.referringAgencyName()).isEqualTo("West Midlands Police");
 		assertThat(seen.districtName()).isEqualTo("Birmingham");
-		assertThat(custody.teamReferrals(1, team).referrals()).extracting(TeamReferral::id).contains(referralId);
+		assertThat(referrals.teamReferrals(1, team).referrals()).extracting(TeamReferral::id).contains(referralId);
 
 		// A started treatment needs its day, not before the referral.
-		assertThatThrownBy(() -> custody.answer(referralId, true, null, team)).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> referrals.answer(referralId, true, null, team)).isInstanceOfSatisfying(
 				InputRejectedException.class,
 				ex -> assertThat(ex.problems()).extracting(FieldProblem::field).containsExactly("startedOn"));
-		assertThatThrownBy(() -> custody.answer(referralId, true, custody.today().minusDays(400), team))
+		assertThatThrownBy(() -> referrals.answer(referralId, true, custody.today().minusDays(400), team))
 			.isInstanceOf(InputRejectedException.class);
-		custody.answer(referralId, false, null, team);
+		referrals.answer(referralId, false, null, team);
 		assertThat(events.stream(TreatmentStarted.class).filter(e -> e.referralId().equals(referralId))).isEmpty();
-		custody.answer(referralId, true, custody.today(), team);
+		referrals.answer(referralId, true, custody.today(), team);
 		assertThat(events.stream(TreatmentStarted.class).filter(e -> e.referralId().equals(referralId)))
 			.containsExactly(new TreatmentStarted(referralId, "E08000025", custody.today()));
-		assertThatThrownBy(() -> custody.answer(referralId, true, custody.today(), team))
+		assertThatThrownBy(() -> referrals.answer(referralId, true, custody.today(), team))
 			.isInstanceOf(InputRejectedException.class);
 		assertThat(events.stream(TreatmentStarted.class).filter(e -> e.referralId().equals(referralId))).hasSize(1);
 

@@ -61,6 +61,9 @@ class CustodyTestingPurposeLineIntegrationTests {
 	CustodyTestingManagement custody;
 
 	@Autowired
+	TeamReferralManagement referrals;
+
+	@Autowired
 	SharingManagement sharing;
 
 	record Endpoint(HttpMethod method, String pattern) {
@@ -173,7 +176,7 @@ class CustodyTestingPurposeLineIntegrationTests {
 		var arrestId = CustodyTestingFixtures.referredArrest(custody, officer, person);
 		var referral = custody.arrest(arrestId, officer).referral();
 		var cjit = staff(users, "cjit");
-		var seen = custody.teamReferral(referral.id(), cjit);
+		var seen = referrals.teamReferral(referral.id(), cjit);
 		var page = mvc.perform(request(HttpMethod.GET, "/custody-testing/referrals/" + referral.id()).with(user(cjit)))
 			.andReturn()
 			.getResponse()
@@ -187,7 +190,7 @@ class CustodyTestingPurposeLineIntegrationTests {
 			.doesNotContain("Cocaine");
 		// The same person referred again to the same team keeps the team's code.
 		var again = CustodyTestingFixtures.referredArrest(custody, officer, person);
-		assertThat(custody.teamReferral(custody.arrest(again, officer).referral().id(), cjit).personCode())
+		assertThat(referrals.teamReferral(custody.arrest(again, officer).referral().id(), cjit).personCode())
 			.isEqualTo(seen.personCode());
 	}
 

@@ -10,15 +10,15 @@ class DeliveryLogMaskTests {
 
 	@Test
 	void showsEnoughToRecogniseARecipientAndNoMore() {
-		assertThat(DisseminationManagement.mask("duty.manager@nhs.net")).isEqualTo("d…@nhs.net");
-		assertThat(DisseminationManagement.mask("+447700900123")).isEqualTo("…0123");
-		assertThat(DisseminationManagement.mask("123")).isEqualTo("…");
-		assertThat(DisseminationManagement.mask("webhook:partner-lims")).isEqualTo("webhook:partner-lims");
+		assertThat(DeliveryLogManagement.mask("duty.manager@nhs.net")).isEqualTo("d…@nhs.net");
+		assertThat(DeliveryLogManagement.mask("+447700900123")).isEqualTo("…0123");
+		assertThat(DeliveryLogManagement.mask("123")).isEqualTo("…");
+		assertThat(DeliveryLogManagement.mask("webhook:partner-lims")).isEqualTo("webhook:partner-lims");
 	}
 
 	@Test
 	void numbersDifferentRecipientsThatWouldLookTheSameAndKeepsOneRecipientOneName() {
-		var masks = DisseminationManagement.masks(
+		var masks = DeliveryLogManagement.masks(
 				List.of("amy@nhs.net", "alex@nhs.net", "bob@nhs.net", "amy@nhs.net", "+447700900123", "+447700950123"));
 		assertThat(masks).containsEntry("amy@nhs.net", "a…@nhs.net (1)")
 			.containsEntry("alex@nhs.net", "a…@nhs.net (2)")

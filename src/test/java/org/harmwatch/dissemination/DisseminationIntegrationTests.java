@@ -99,6 +99,9 @@ class DisseminationIntegrationTests {
 	DisseminationManagement dissemination;
 
 	@Autowired
+	DeliveryLogManagement deliveryLogs;
+
+	@Autowired
 	Fanout fanout;
 
 	@Autowired
@@ -769,7 +772,7 @@ class DisseminationIntegrationTests {
 		}
 		// Everyone else who takes every alert (other tests' subscribers) had it too, and
 		// nothing is left unsent.
-		var measures = dissemination.measures(alert.alertId());
+		var measures = deliveryLogs.measures(alert.alertId());
 		assertThat(measures.sent()).isEqualTo(measures.deliveries()).isGreaterThanOrEqualTo(30);
 	}
 
@@ -826,7 +829,7 @@ class DisseminationIntegrationTests {
 		for (var address : addresses) {
 			assertThat(count(address, alert.alertId())).as(address).isEqualTo(1);
 		}
-		var measures = dissemination.measures(alert.alertId());
+		var measures = deliveryLogs.measures(alert.alertId());
 		assertThat(measures.sent()).isEqualTo(measures.deliveries());
 	}
 
@@ -902,7 +905,7 @@ class DisseminationIntegrationTests {
 			.params(doomed.alertId(), address)
 			.query(String.class)
 			.single()).isEqualTo("DEAD");
-		var log = dissemination.deliveryLog(doomed.alertId()).orElseThrow();
+		var log = deliveryLogs.deliveryLog(doomed.alertId()).orElseThrow();
 		assertThat(log.failures()).anyMatch(f -> f.state() == DeliveryState.DEAD && f.error() != null);
 		assertThat(log.failures()).noneMatch(f -> f.recipient().equals(address));
 		// The page says what happened in words and when the next attempt is, in local
@@ -1005,7 +1008,7 @@ class DisseminationIntegrationTests {
 			.param("comment", "Shared it with my friends")).andExpect(status().isOk());
 		mvc.perform(post("/feedback/" + token).with(csrf()).param("useful", "no").param("changedAction", "yes"))
 			.andExpect(status().isOk());
-		var measures = dissemination.measures(alert.alertId());
+		var measures = deliveryLogs.measures(alert.alertId());
 		assertThat(measures.feedback()).isEqualTo(1);
 		assertThat(measures.useful()).isEqualTo(1);
 		assertThat(measures.changedAction()).isZero();
@@ -1027,7 +1030,7 @@ class DisseminationIntegrationTests {
 			.andExpect(content().string(containsString("href=\"#changedAction\">Say whether it changed what you did.")))
 			.andExpect(
 					content().string(containsString("href=\"#comment\">Comments must be 2000 characters or fewer.")));
-		assertThat(dissemination.measures(alert.alertId()).feedback()).isZero();
+		assertThat(deliveryLogs.measures(alert.alertId()).feedback()).isZero();
 	}
 
 	@Test

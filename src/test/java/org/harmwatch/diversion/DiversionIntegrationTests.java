@@ -55,6 +55,9 @@ class DiversionIntegrationTests {
 	DiversionManagement diversion;
 
 	@Autowired
+	DiversionSchemeManagement schemes;
+
+	@Autowired
 	DiversionOutcomeManagement reports;
 
 	@Autowired
@@ -78,7 +81,7 @@ class DiversionIntegrationTests {
 	}
 
 	Scheme scheme(boolean trial, Long seed) {
-		return diversion.createScheme(new SchemeDraft("Test scheme " + UUID.randomUUID(), BIRMINGHAM,
+		return schemes.createScheme(new SchemeDraft("Test scheme " + UUID.randomUUID(), BIRMINGHAM,
 				SchemeRules.checkpointLike(), trial, seed, trial ? 4 : null, 350, 1350), staff("navigator"));
 	}
 
@@ -106,7 +109,7 @@ class DiversionIntegrationTests {
 		// The same seed and list give the same arms.
 		assertThat(arms.subList(0, 5)).isEqualTo(PermutedBlocks.arms(20261206L, OffenceGroup.DRUG_POSSESSION, 5, 4));
 		assertThat(arms.subList(5, 7)).isEqualTo(PermutedBlocks.arms(20261206L, OffenceGroup.ACQUISITIVE, 2, 4));
-		var list = diversion.allocationList(scheme.id(), navigator);
+		var list = schemes.allocationList(scheme.id(), navigator);
 		assertThat(list.reproduces()).isTrue();
 		assertThat(list.entries()).hasSize(7);
 		var drugs = list.balance().stream().filter(b -> b.stratum() == OffenceGroup.DRUG_POSSESSION).findFirst().get();
@@ -409,7 +412,7 @@ class DiversionIntegrationTests {
 				.contains("gravity", "previousConvictions", "referredOn"));
 		assertThat(jdbc.sql("SELECT count(*) FROM diversion.referral").query(Long.class).single()).isEqualTo(before);
 		// Another agency's staff cannot refer, allocate or read.
-		assertThatThrownBy(() -> diversion.createScheme(
+		assertThatThrownBy(() -> schemes.createScheme(
 				new SchemeDraft("X", BIRMINGHAM, SchemeRules.checkpointLike(), false, null, null, 1, 1),
 				staff("clinic")))
 			.isInstanceOf(AccessDeniedException.class);

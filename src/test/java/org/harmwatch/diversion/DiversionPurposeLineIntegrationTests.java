@@ -61,6 +61,9 @@ class DiversionPurposeLineIntegrationTests {
 	@Autowired
 	DiversionManagement diversion;
 
+	@Autowired
+	DiversionSchemeManagement schemes;
+
 	Referral referral;
 
 	Scheme scheme;
@@ -79,7 +82,7 @@ class DiversionPurposeLineIntegrationTests {
 	void aCaseWithAContractALinkAndABreach() {
 		var navigator = staff("navigator");
 		var today = LocalDate.now(ZoneId.of("Europe/London"));
-		scheme = diversion.createScheme(new SchemeDraft("Purpose line " + UUID.randomUUID(), "E08000025",
+		scheme = schemes.createScheme(new SchemeDraft("Purpose line " + UUID.randomUUID(), "E08000025",
 				SchemeRules.checkpointLike(), false, null, null, 350, 1350), navigator);
 		referral = diversion
 			.refer(new ReferralDraft(scheme.id(), "SECRET-" + UUID.randomUUID().toString().substring(0, 8),

@@ -12,11 +12,13 @@ import org.harmwatch.agency.SharingManagement;
 import org.harmwatch.custodytesting.CustodyHatReferralRequested;
 import org.harmwatch.custodytesting.CustodyTestingFixtures;
 import org.harmwatch.custodytesting.CustodyTestingManagement;
+import org.harmwatch.custodytesting.TeamReferralManagement;
 import org.harmwatch.diversion.AgeBand;
 import org.harmwatch.diversion.Arm;
 import org.harmwatch.diversion.ConditionKind;
 import org.harmwatch.diversion.DiversionHatReferralRequested;
 import org.harmwatch.diversion.DiversionManagement;
+import org.harmwatch.diversion.DiversionSchemeManagement;
 import org.harmwatch.diversion.Ethnicity;
 import org.harmwatch.diversion.LegalBasis;
 import org.harmwatch.diversion.OffenceGroup;
@@ -91,10 +93,16 @@ class HatReferralByEventIntegrationTests {
 	CustodyTestingManagement custody;
 
 	@Autowired
+	TeamReferralManagement referrals;
+
+	@Autowired
 	SharingManagement sharing;
 
 	@Autowired
 	DiversionManagement diversion;
+
+	@Autowired
+	DiversionSchemeManagement schemes;
 
 	@Autowired
 	HatReferralManagement intake;
@@ -132,7 +140,7 @@ class HatReferralByEventIntegrationTests {
 		var teamReferral = custody.arrest(arrestId, officer).referral();
 		assertThat(teamReferral).isNotNull();
 		var id = teamReferral.id();
-		var personCode = custody.teamReferral(id, team).personCode();
+		var personCode = referrals.teamReferral(id, team).personCode();
 		var today = custody.today().toString();
 		var form = "/custody-testing/referrals/" + id + "/hat";
 
@@ -222,7 +230,7 @@ class HatReferralByEventIntegrationTests {
 		var navigator = staff("navigator");
 		var worker = treatmentWorker();
 		var today = LocalDate.now(ZoneId.of("Europe/London"));
-		var scheme = diversion.createScheme(new SchemeDraft("HAT onward " + UUID.randomUUID(), "E08000025",
+		var scheme = schemes.createScheme(new SchemeDraft("HAT onward " + UUID.randomUUID(), "E08000025",
 				SchemeRules.checkpointLike(), false, null, null, 350, 1350), navigator);
 		var referral = diversion.refer(new org.harmwatch.diversion.ReferralDraft(scheme.id(),
 				"SECRET-" + UUID.randomUUID().toString().substring(0, 8), OffenceGroup.DRUG_POSSESSION,

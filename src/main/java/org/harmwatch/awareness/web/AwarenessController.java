@@ -3,7 +3,6 @@ package org.harmwatch.awareness.web;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.harmwatch.awareness.AwarenessManagement;
@@ -14,6 +13,7 @@ import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.MapProperties;
 import org.harmwatch.platform.RequiresAnyOf;
+import org.harmwatch.platform.web.MapFrame;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.substances.SubstanceClass;
@@ -102,12 +102,7 @@ class AwarenessController {
 		levels.put("ward", "awareness.level.ward");
 		levels.put("lsoa", "awareness.level.lsoa");
 		model.addAttribute("levels", levels);
-		model.addAttribute("attribution", geography.attribution());
-		model.addAttribute("bounds", geography.bounds()
-			.map(b -> String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", b.south(), b.west(), b.north(), b.east()))
-			.orElse(""));
-		model.addAttribute("tileUrl", mapProperties.tileUrl());
-		model.addAttribute("tileAttribution", mapProperties.tileAttribution());
+		MapFrame.addTo(model, mapProperties, geography.attribution(), geography.bounds());
 		return "awareness/map";
 	}
 

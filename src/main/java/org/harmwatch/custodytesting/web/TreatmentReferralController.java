@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import org.harmwatch.custodytesting.CustodyHatReferralManagement;
 import org.harmwatch.custodytesting.CustodyTestingManagement;
 import org.harmwatch.custodytesting.TeamReferral;
+import org.harmwatch.custodytesting.TeamReferralManagement;
 import org.harmwatch.platform.FormErrorOrder;
 import org.harmwatch.platform.HarmwatchUser;
 import org.harmwatch.platform.InputRejectedException;
@@ -40,10 +41,14 @@ class TreatmentReferralController {
 
 	private final CustodyTestingManagement custody;
 
+	private final TeamReferralManagement referrals;
+
 	private final CustodyHatReferralManagement hat;
 
-	TreatmentReferralController(CustodyTestingManagement custody, CustodyHatReferralManagement hat) {
+	TreatmentReferralController(CustodyTestingManagement custody, TeamReferralManagement referrals,
+			CustodyHatReferralManagement hat) {
 		this.custody = custody;
+		this.referrals = referrals;
 		this.hat = hat;
 	}
 
@@ -53,7 +58,7 @@ class TreatmentReferralController {
 		if (custody.mayRecord(user) || custody.mayReadRecords(user)) {
 			return "redirect:/custody-testing/arrests";
 		}
-		if (custody.mayReadReferrals(user)) {
+		if (referrals.mayReadReferrals(user)) {
 			return "redirect:/custody-testing/referrals";
 		}
 		throw new AccessDeniedException("Neither custody staff nor a treatment team");
@@ -63,7 +68,7 @@ class TreatmentReferralController {
 	@Requires(capability = Capability.CUSTODY_TESTING, action = Action.READ)
 	String list(@RequestParam(required = false) @Nullable String page, Model model,
 			@AuthenticationPrincipal HarmwatchUser user) {
-		model.addAttribute("referrals", custody.teamReferrals(FormValues.page(page), user));
+		model.addAttribute("referrals", referrals.teamReferrals(FormValues.page(page), user));
 		return "custodytesting/referrals";
 	}
 
@@ -72,7 +77,7 @@ class TreatmentReferralController {
 	String referral(@PathVariable String id, @RequestParam(required = false) @Nullable String answered,
 			@RequestParam(required = false) @Nullable String referredOn, Model model,
 			@AuthenticationPrincipal HarmwatchUser user) {
-		var referral = custody.teamReferral(FormValues.id(id, NOT_FOUND), user);
+		var referral = referrals.teamReferral(FormValues.id(id, NOT_FOUND), user);
 		model.addAttribute(FORM, AnswerForm.empty());
 		model.addAttribute("justAnswered", answered != null);
 		model.addAttribute("justReferredOn", referredOn != null);
@@ -83,10 +88,10 @@ class TreatmentReferralController {
 	@Requires(capability = Capability.CUSTODY_TESTING, action = Action.WRITE)
 	String answer(@PathVariable String id, @Validated @ModelAttribute(FORM) AnswerForm form, BindingResult result,
 			Model model, @AuthenticationPrincipal HarmwatchUser user) {
-		var referral = custody.teamReferral(FormValues.id(id, NOT_FOUND), user);
+		var referral = referrals.teamReferral(FormValues.id(id, NOT_FOUND), user);
 		if (!result.hasErrors()) {
 			try {
-				custody.answer(referral.id(), form.yes(), form.day(), user);
+				referrals.answer(referral.id(), form.yes(), form.day(), user);
 				return "redirect:/custody-testing/referrals/" + referral.id() + "?answered";
 			}
 			catch (InputRejectedException ex) {
@@ -101,7 +106,7 @@ class TreatmentReferralController {
 	@GetMapping("/custody-testing/referrals/{id}/hat")
 	@Requires(capability = Capability.CUSTODY_TESTING, action = Action.WRITE)
 	String hatForm(@PathVariable String id, Model model, @AuthenticationPrincipal HarmwatchUser user) {
-		var referral = custody.teamReferral(FormValues.id(id, NOT_FOUND), user);
+		var referral = referrals.teamReferral(FormValues.id(id, NOT_FOUND), user);
 		model.addAttribute(HAT_FORM, HatReferralForm.empty(custody.today()));
 		return hatPage(referral, model, user);
 	}
@@ -110,7 +115,7 @@ class TreatmentReferralController {
 	@Requires(capability = Capability.CUSTODY_TESTING, action = Action.WRITE)
 	String referToHat(@PathVariable String id, @Validated @ModelAttribute(HAT_FORM) HatReferralForm form,
 			BindingResult result, Model model, @AuthenticationPrincipal HarmwatchUser user) {
-		var referral = custody.teamReferral(FormValues.id(id, NOT_FOUND), user);
+		var referral = referrals.teamReferral(FormValues.id(id, NOT_FOUND), user);
 		if (!result.hasErrors()) {
 			try {
 				hat.refer(referral.id(), form.draft(), user);
@@ -139,7 +144,7 @@ class TreatmentReferralController {
 		model.addAttribute("referral", referral);
 		model.addAttribute("hatSent", hat.sent(referral.id(), user).orElse(null));
 		model.addAttribute("mayReferOn", hat.mayRefer(user));
-		model.addAttribute("mayAnswer", custody.mayAnswer(user) && !Boolean.TRUE.equals(referral.treatmentStarted()));
+		model.addAttribute("mayAnswer", referrals.mayAnswer(user) && !Boolean.TRUE.equals(referral.treatmentStarted()));
 		var options = new LinkedHashMap<String, String>();
 		options.put("true", "custodytesting.answer.yes");
 		options.put("false", "custodytesting.answer.no");

@@ -10,6 +10,7 @@ import org.harmwatch.custodytesting.ArrestDraft;
 import org.harmwatch.custodytesting.AssessmentStatus;
 import org.harmwatch.custodytesting.AssessmentUpdate;
 import org.harmwatch.custodytesting.CustodyTestingManagement;
+import org.harmwatch.custodytesting.TeamReferralManagement;
 import org.harmwatch.custodytesting.MissedConsequence;
 import org.harmwatch.custodytesting.SubstanceResult;
 import org.harmwatch.custodytesting.TestBasis;
@@ -49,16 +50,19 @@ class DemoCustodyTesting extends DemoRunner {
 
 	private final CustodyTestingManagement custody;
 
+	private final TeamReferralManagement referrals;
+
 	private final SharingManagement sharing;
 
 	private final UserDetailsService users;
 
 	private final JdbcClient jdbc;
 
-	DemoCustodyTesting(CustodyTestingManagement custody, SharingManagement sharing, UserDetailsService users,
-			JdbcClient jdbc) {
+	DemoCustodyTesting(CustodyTestingManagement custody, TeamReferralManagement referrals, SharingManagement sharing,
+			UserDetailsService users, JdbcClient jdbc) {
 		super("system:demo-custody-testing");
 		this.custody = custody;
+		this.referrals = referrals;
 		this.sharing = sharing;
 		this.users = users;
 		this.jdbc = jdbc;
@@ -129,7 +133,7 @@ class DemoCustodyTesting extends DemoRunner {
 
 	private void answer(HarmwatchUser worker, UUID referral, @Nullable LocalDate started, LocalDate today) {
 		if (started != null && !started.isAfter(today)) {
-			custody.answer(referral, true, started, worker);
+			referrals.answer(referral, true, started, worker);
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.harmwatch.diversion.Arm;
 import org.harmwatch.diversion.ConditionKind;
 import org.harmwatch.diversion.DiversionManagement;
 import org.harmwatch.diversion.DiversionOutcomeManagement;
+import org.harmwatch.diversion.DiversionSchemeManagement;
 import org.harmwatch.diversion.Ethnicity;
 import org.harmwatch.diversion.Exclusion;
 import org.harmwatch.diversion.LegalBasis;
@@ -50,16 +51,19 @@ class DemoDiversion extends DemoRunner {
 
 	private final DiversionManagement diversion;
 
+	private final DiversionSchemeManagement schemes;
+
 	private final DiversionOutcomeManagement outcomes;
 
 	private final UserDetailsService users;
 
 	private final ZoneId zone;
 
-	DemoDiversion(DiversionManagement diversion, DiversionOutcomeManagement outcomes, UserDetailsService users,
-			RegionSettings region) {
+	DemoDiversion(DiversionManagement diversion, DiversionSchemeManagement schemes, DiversionOutcomeManagement outcomes,
+			UserDetailsService users, RegionSettings region) {
 		super("system:demo-diversion");
 		this.diversion = diversion;
+		this.schemes = schemes;
 		this.outcomes = outcomes;
 		this.users = users;
 		this.zone = region.timeZone();
@@ -69,7 +73,7 @@ class DemoDiversion extends DemoRunner {
 	void runAsSystem() {
 		locked("harmwatch-demo-diversion", () -> {
 			var navigator = (HarmwatchUser) users.loadUserByUsername("navigator");
-			if (!diversion.schemes(navigator).isEmpty()) {
+			if (!schemes.schemes(navigator).isEmpty()) {
 				return;
 			}
 			load(navigator, (HarmwatchUser) users.loadUserByUsername("clinic"));
@@ -77,7 +81,7 @@ class DemoDiversion extends DemoRunner {
 	}
 
 	private void load(HarmwatchUser navigator, HarmwatchUser clinic) {
-		var scheme = diversion.createScheme(new SchemeDraft("Birmingham drugs diversion trial (demo)", BIRMINGHAM,
+		var scheme = schemes.createScheme(new SchemeDraft("Birmingham drugs diversion trial (demo)", BIRMINGHAM,
 				SchemeRules.turningPointLike(), true, SEED, 4, 350, 1350), navigator);
 		var referred = LocalDate.now(zone).minusMonths(14);
 		var groups = List.of(OffenceGroup.DRUG_POSSESSION, OffenceGroup.ACQUISITIVE);

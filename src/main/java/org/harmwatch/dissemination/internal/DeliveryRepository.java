@@ -12,7 +12,7 @@ import org.harmwatch.dissemination.DeliveryChannel;
 import org.harmwatch.dissemination.DeliveryLog;
 import org.harmwatch.dissemination.DeliveryState;
 import org.harmwatch.dissemination.DeliveryTotals;
-import org.harmwatch.dissemination.DisseminationManagement.IssuedAlert;
+import org.harmwatch.dissemination.DeliveryLogManagement.IssuedAlert;
 import org.harmwatch.dissemination.DisseminationManagement.Received;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -26,7 +26,7 @@ public class DisseminationWorkRepository {
 
 	/**
 	 * Deliveries created since then that were given up (DEAD) and could be sent again:
-	 * those whose subscriber has not left, as {@code DisseminationManagement#retry}
+	 * those whose subscriber has not left, as {@code DeliveryLogManagement#retry}
 	 * decides.
 	 */
 	public long givenUpSince(Instant since) {

@@ -10,6 +10,7 @@ import org.harmwatch.agency.AgencyManagement;
 import org.harmwatch.dissemination.CascadeManagement;
 import org.harmwatch.dissemination.DeliveryChannel;
 import org.harmwatch.dissemination.DeliveryState;
+import org.harmwatch.dissemination.DeliveryLogManagement;
 import org.harmwatch.dissemination.DisseminationManagement;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.NotFoundException;
@@ -52,9 +53,12 @@ class DisseminationController {
 
 	private final CascadeManagement cascade;
 
-	DisseminationController(DisseminationManagement dissemination, AgencyManagement agencies, Clock clock,
-			RegionSettings region, CascadeManagement cascade) {
+	private final DeliveryLogManagement deliveryLogs;
+
+	DisseminationController(DisseminationManagement dissemination, DeliveryLogManagement deliveryLogs,
+			AgencyManagement agencies, Clock clock, RegionSettings region, CascadeManagement cascade) {
 		this.cascade = cascade;
+		this.deliveryLogs = deliveryLogs;
 		this.dissemination = dissemination;
 		this.agencies = agencies;
 		this.clock = clock;
@@ -64,15 +68,15 @@ class DisseminationController {
 	@GetMapping("/dissemination")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String alerts(Model model) {
-		model.addAttribute("alerts", dissemination.issuedAlerts(100));
-		model.addAttribute("measures", dissemination.measures(clock.instant().minus(Duration.ofDays(365))));
+		model.addAttribute("alerts", deliveryLogs.issuedAlerts(100));
+		model.addAttribute("measures", deliveryLogs.measures(clock.instant().minus(Duration.ofDays(365))));
 		return "dissemination/alerts";
 	}
 
 	@GetMapping("/dissemination/alerts/{id}")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String log(@PathVariable UUID id, Model model) {
-		var log = dissemination.deliveryLog(id)
+		var log = deliveryLogs.deliveryLog(id)
 			.orElseThrow(() -> new NotFoundException("dissemination.error.noDeliveries"));
 		model.addAttribute("log", log);
 		model.addAttribute("cascade", cascade.status(id));
@@ -85,10 +89,10 @@ class DisseminationController {
 	@PostMapping("/dissemination/alerts/{id}/retry")
 	@Requires(capability = Capability.EARLY_WARNING, action = Action.MANAGE)
 	String retry(@PathVariable UUID id, RedirectAttributes redirect) {
-		if (dissemination.deliveryLog(id).isEmpty()) {
+		if (deliveryLogs.deliveryLog(id).isEmpty()) {
 			throw new NotFoundException("dissemination.error.noDeliveries");
 		}
-		redirect.addFlashAttribute("retried", dissemination.retry(id, clock.instant()));
+		redirect.addFlashAttribute("retried", deliveryLogs.retry(id, clock.instant()));
 		return "redirect:/dissemination/alerts/" + id;
 	}
 

@@ -1,25 +1,26 @@
 package org.harmwatch.diversion.internal;
 
+import static org.harmwatch.diversion.internal.DiversionRows.constant;
+import static org.harmwatch.diversion.internal.DiversionRows.date;
+import static org.harmwatch.diversion.internal.DiversionRows.name;
+import static org.harmwatch.diversion.internal.DiversionRows.names;
+import static org.harmwatch.diversion.internal.DiversionRows.set;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.harmwatch.diversion.AgeBand;
 import org.harmwatch.diversion.Allocation;
 import org.harmwatch.diversion.AllocationMethod;
 import org.harmwatch.diversion.Arm;
-import org.harmwatch.diversion.CaseFile;
 import org.harmwatch.diversion.CaseloadEntry;
 import org.harmwatch.diversion.ConditionKind;
 import org.harmwatch.diversion.ConditionStatus;
@@ -32,8 +33,6 @@ import org.harmwatch.diversion.LegalBasis;
 import org.harmwatch.diversion.OffenceGroup;
 import org.harmwatch.diversion.ProsecutionDecision;
 import org.harmwatch.diversion.Referral;
-import org.harmwatch.diversion.Scheme;
-import org.harmwatch.diversion.SchemeRules;
 import org.harmwatch.diversion.Sex;
 import org.harmwatch.diversion.Verification;
 import org.harmwatch.platform.SqlArrays;
@@ -41,83 +40,22 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Schemes, referrals, contracts and outcomes in the {@code diversion} schema. */
+/**
+ * Referrals (with their eligibility and allocation) and contracts (with their conditions,
+ * sessions, breaches, links and reported attendance) in the {@code diversion} schema;
+ * schemes are {@link SchemeRepository}'s, outcomes and the reports' rows
+ * {@link OutcomeRepository}'s.
+ */
 @Repository
 public class DiversionRepository {
 
 	private static final String REFERRAL = """
 			SELECT r.*, s.name AS scheme_name FROM diversion.referral r JOIN diversion.scheme s ON s.id = r.scheme_id""";
 
-	/** What the reports count of one referral: no reference, no date of birth. */
-	public record ReportRow(UUID id, @Nullable Arm arm, boolean eligible, @Nullable AgeBand ageBand, @Nullable Sex sex,
-			@Nullable Ethnicity ethnicity, @Nullable ContractStatus contractStatus, boolean prosecuted,
-			@Nullable Boolean reconvicted12, @Nullable Boolean rearrested12, @Nullable Boolean reconvicted24,
-			@Nullable Boolean rearrested24, @Nullable Integer satisfaction, int contractCost, int courtCost) {
-	}
-
 	private final JdbcClient jdbc;
 
 	DiversionRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	public void insertScheme(Scheme s, String by) {
-		jdbc.sql(
-				"""
-						INSERT INTO diversion.scheme (id, owner_agency, name, district_code, offence_groups, max_gravity,
-						    max_previous_convictions, exclusions, needs_evidence_to_charge, max_offence_age_days, max_months, trial,
-						    seed, block_size, contract_cost_pounds, court_case_cost_pounds, created_by, created_at)
-						VALUES (:id, :owner, :name, :district, :groups::text[], :gravity, :previous, :exclusions::text[],
-						    :evidence, :age, :months, :trial, :seed, :block, :contractCost, :courtCost, :by, :at)""")
-			.param("id", s.id())
-			.param("owner", s.ownerAgency())
-			.param("name", s.name())
-			.param("district", s.districtCode())
-			.param("groups", SqlArrays.textArray(names(s.rules().offenceGroups())))
-			.param("gravity", s.rules().maxGravity())
-			.param("previous", s.rules().maxPreviousConvictions())
-			.param("exclusions", SqlArrays.textArray(names(s.rules().exclusions())))
-			.param("evidence", s.rules().needsEvidenceToCharge())
-			.param("age", s.rules().maxOffenceAgeDays())
-			.param("months", s.rules().maxMonths())
-			.param("trial", s.trial())
-			.param("seed", s.seed())
-			.param("block", s.blockSize())
-			.param("contractCost", s.contractCostPounds())
-			.param("courtCost", s.courtCaseCostPounds())
-			.param("by", by)
-			.param("at", Timestamp.from(s.createdAt()))
-			.update();
-	}
-
-	public boolean schemeNamed(String owner, String name) {
-		return jdbc
-			.sql("SELECT EXISTS (SELECT 1 FROM diversion.scheme WHERE owner_agency = ? AND lower(name) = lower(?))")
-			.params(owner, name)
-			.query(Boolean.class)
-			.single();
-	}
-
-	public Optional<Scheme> scheme(UUID id) {
-		return jdbc.sql("SELECT * FROM diversion.scheme WHERE id = ?")
-			.param(id)
-			.query(DiversionRepository::scheme)
-			.optional();
-	}
-
-	/**
-	 * Locks a scheme's row until the transaction ends: allocations in it are made one at
-	 * a time.
-	 */
-	public void lockScheme(UUID id) {
-		jdbc.sql("SELECT id FROM diversion.scheme WHERE id = ? FOR UPDATE").param(id).query(UUID.class).list();
-	}
-
-	public List<Scheme> schemes(Collection<String> owners) {
-		return jdbc.sql("SELECT * FROM diversion.scheme WHERE owner_agency = ANY (?::text[]) ORDER BY name, id")
-			.param(SqlArrays.textArray(List.copyOf(owners)))
-			.query(DiversionRepository::scheme)
-			.list();
 	}
 
 	public boolean referenceTaken(String owner, String reference) {
@@ -367,91 +305,6 @@ public class DiversionRepository {
 			.update() == 1;
 	}
 
-	public void upsertOutcome(UUID referral, int window, boolean rearrested, boolean reconvicted, String by,
-			Instant at) {
-		jdbc.sql(
-				"""
-						INSERT INTO diversion.outcome (referral_id, window_months, rearrested, reconvicted, recorded_by, recorded_at)
-						VALUES (?, ?, ?, ?, ?, ?)
-						ON CONFLICT (referral_id, window_months) DO UPDATE SET rearrested = EXCLUDED.rearrested,
-						    reconvicted = EXCLUDED.reconvicted, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at""")
-			.params(referral, window, rearrested, reconvicted, by, Timestamp.from(at))
-			.update();
-	}
-
-	public List<CaseFile.Outcome> outcomes(UUID referral) {
-		return jdbc.sql(
-				"SELECT window_months, rearrested, reconvicted FROM diversion.outcome WHERE referral_id = ? ORDER BY 1")
-			.param(referral)
-			.query((rs, row) -> new CaseFile.Outcome(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3)))
-			.list();
-	}
-
-	public void upsertSurvey(UUID referral, int satisfaction, String by, Instant at) {
-		jdbc.sql(
-				"""
-						INSERT INTO diversion.victim_survey (referral_id, satisfaction, recorded_by, recorded_at) VALUES (?, ?, ?, ?)
-						ON CONFLICT (referral_id) DO UPDATE SET satisfaction = EXCLUDED.satisfaction,
-						    recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at""")
-			.params(referral, satisfaction, by, Timestamp.from(at))
-			.update();
-	}
-
-	public @Nullable Integer survey(UUID referral) {
-		return jdbc.sql("SELECT satisfaction FROM diversion.victim_survey WHERE referral_id = ?")
-			.param(referral)
-			.query(Integer.class)
-			.optional()
-			.orElse(null);
-	}
-
-	/** One row per referral of the owners (allocated or not), for the reports. */
-	public List<ReportRow> reportRows(Collection<String> owners) {
-		return jdbc
-			.sql("""
-					SELECT r.id, r.arm, r.eligible, r.age_band, r.sex, r.ethnicity, c.status,
-					    EXISTS (SELECT 1 FROM diversion.breach b WHERE b.contract_id = c.id AND b.decision = 'PROSECUTE') AS prosecuted,
-					    o12.reconvicted AS reconvicted12, o12.rearrested AS rearrested12,
-					    o24.reconvicted AS reconvicted24, o24.rearrested AS rearrested24, v.satisfaction,
-					    s.contract_cost_pounds, s.court_case_cost_pounds
-					FROM diversion.referral r
-					JOIN diversion.scheme s ON s.id = r.scheme_id
-					LEFT JOIN diversion.contract c ON c.referral_id = r.id
-					LEFT JOIN diversion.outcome o12 ON o12.referral_id = r.id AND o12.window_months = 12
-					LEFT JOIN diversion.outcome o24 ON o24.referral_id = r.id AND o24.window_months = 24
-					LEFT JOIN diversion.victim_survey v ON v.referral_id = r.id
-					WHERE r.owner_agency = ANY (?::text[])""")
-			.param(SqlArrays.textArray(List.copyOf(owners)))
-			.query((rs, row) -> new ReportRow(rs.getObject("id", UUID.class), constant(rs, "arm", Arm::valueOf),
-					rs.getBoolean("eligible"), constant(rs, "age_band", AgeBand::valueOf),
-					constant(rs, "sex", Sex::valueOf), constant(rs, "ethnicity", Ethnicity::valueOf),
-					constant(rs, "status", ContractStatus::valueOf), rs.getBoolean("prosecuted"),
-					flag(rs, "reconvicted12"), flag(rs, "rearrested12"), flag(rs, "reconvicted24"),
-					flag(rs, "rearrested24"), (Integer) rs.getObject("satisfaction"), rs.getInt("contract_cost_pounds"),
-					rs.getInt("court_case_cost_pounds")))
-			.list();
-	}
-
-	/**
-	 * One row per referral for the fairness report: bands, eligibility and what followed.
-	 */
-	public record FairnessRow(@Nullable AgeBand ageBand, @Nullable Sex sex, @Nullable Ethnicity ethnicity,
-			boolean eligible, boolean diverted, boolean completed) {
-	}
-
-	public List<FairnessRow> fairnessRows(Collection<String> owners) {
-		return jdbc.sql("""
-				SELECT r.age_band, r.sex, r.ethnicity, r.eligible, r.arm = 'DIVERSION' AS diverted,
-				    c.status = 'COMPLETED' AS completed
-				FROM diversion.referral r LEFT JOIN diversion.contract c ON c.referral_id = r.id
-				WHERE r.owner_agency = ANY (?::text[])""")
-			.param(SqlArrays.textArray(List.copyOf(owners)))
-			.query((rs, row) -> new FairnessRow(constant(rs, "age_band", AgeBand::valueOf),
-					constant(rs, "sex", Sex::valueOf), constant(rs, "ethnicity", Ethnicity::valueOf),
-					rs.getBoolean("eligible"), rs.getBoolean("diverted"), rs.getBoolean("completed")))
-			.list();
-	}
-
 	/**
 	 * Active contracts of a navigator, soonest ending first, with how many sessions each
 	 * had.
@@ -491,17 +344,6 @@ public class DiversionRepository {
 			.single();
 	}
 
-	private static Scheme scheme(ResultSet rs, int row) throws SQLException {
-		var rules = new SchemeRules(set(rs, "offence_groups", OffenceGroup.class), rs.getInt("max_gravity"),
-				rs.getInt("max_previous_convictions"), set(rs, "exclusions", Exclusion.class),
-				rs.getBoolean("needs_evidence_to_charge"), (Integer) rs.getObject("max_offence_age_days"),
-				rs.getInt("max_months"));
-		return new Scheme(rs.getObject("id", UUID.class), rs.getString("owner_agency"), rs.getString("name"),
-				rs.getString("district_code"), rules, rs.getBoolean("trial"), (Long) rs.getObject("seed"),
-				(Integer) rs.getObject("block_size"), rs.getInt("contract_cost_pounds"),
-				rs.getInt("court_case_cost_pounds"), rs.getTimestamp("created_at").toInstant());
-	}
-
 	private static Referral referral(ResultSet rs, int row) throws SQLException {
 		var decision = new EligibilityDecision(rs.getBoolean("eligible"),
 				SqlArrays.strings(rs, "rule_results").stream().map(EligibilityRules::read).toList());
@@ -521,41 +363,6 @@ public class DiversionRepository {
 				constant(rs, "age_band", AgeBand::valueOf), constant(rs, "sex", Sex::valueOf),
 				constant(rs, "ethnicity", Ethnicity::valueOf), decision, allocation, rs.getString("recorded_by"),
 				rs.getTimestamp("recorded_at").toInstant());
-	}
-
-	private static <E extends Enum<E>> Set<E> set(ResultSet rs, String column, Class<E> type) throws SQLException {
-		var values = EnumSet.noneOf(type);
-		for (var name : SqlArrays.strings(rs, column)) {
-			values.add(Enum.valueOf(type, name));
-		}
-		return values;
-	}
-
-	private static List<String> names(Collection<? extends Enum<?>> values) {
-		var names = new ArrayList<String>();
-		values.forEach(v -> names.add(v.name()));
-		names.sort(null);
-		return names;
-	}
-
-	private static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {
-		var date = rs.getDate(column);
-		return date == null ? null : date.toLocalDate();
-	}
-
-	private static @Nullable Boolean flag(ResultSet rs, String column) throws SQLException {
-		boolean value = rs.getBoolean(column);
-		return rs.wasNull() ? null : value;
-	}
-
-	private static <E extends Enum<E>> @Nullable E constant(ResultSet rs, String column, Function<String, E> valueOf)
-			throws SQLException {
-		var text = rs.getString(column);
-		return text == null ? null : valueOf.apply(text);
-	}
-
-	private static @Nullable String name(@Nullable Enum<?> constant) {
-		return constant == null ? null : constant.name();
 	}
 
 }

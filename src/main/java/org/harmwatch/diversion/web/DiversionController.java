@@ -14,6 +14,7 @@ import org.harmwatch.diversion.ConditionKind;
 import org.harmwatch.diversion.ConditionStatus;
 import org.harmwatch.diversion.DiversionManagement;
 import org.harmwatch.diversion.DiversionOutcomeManagement;
+import org.harmwatch.diversion.DiversionSchemeManagement;
 import org.harmwatch.diversion.Ethnicity;
 import org.harmwatch.diversion.Exclusion;
 import org.harmwatch.diversion.LegalBasis;
@@ -56,15 +57,18 @@ class DiversionController {
 
 	private final DiversionManagement diversion;
 
+	private final DiversionSchemeManagement schemes;
+
 	private final DiversionOutcomeManagement outcomes;
 
 	private final GeographyManagement geography;
 
 	private final RegionSettings region;
 
-	DiversionController(DiversionManagement diversion, DiversionOutcomeManagement outcomes,
-			GeographyManagement geography, RegionSettings region) {
+	DiversionController(DiversionManagement diversion, DiversionSchemeManagement schemes,
+			DiversionOutcomeManagement outcomes, GeographyManagement geography, RegionSettings region) {
 		this.diversion = diversion;
+		this.schemes = schemes;
 		this.outcomes = outcomes;
 		this.geography = geography;
 		this.region = region;
@@ -83,7 +87,7 @@ class DiversionController {
 		}
 		model.addAttribute("cases", diversion.referrals(schemeId, number, user));
 		model.addAttribute("caseload", diversion.caseload(user));
-		model.addAttribute("schemes", diversion.schemes(user));
+		model.addAttribute("schemes", schemes.schemes(user));
 		model.addAttribute("schemeId", schemeId);
 		model.addAttribute("mayWork", DiversionPolicy.mayWork(user));
 		return "diversion/home";
@@ -105,7 +109,7 @@ class DiversionController {
 		try {
 			var draft = form.draft();
 			if (!result.hasErrors()) {
-				var scheme = diversion.createScheme(draft, user);
+				var scheme = schemes.createScheme(draft, user);
 				return "redirect:/diversion/schemes/" + scheme.id() + "?created";
 			}
 		}
@@ -132,9 +136,9 @@ class DiversionController {
 		if (uuid == null) {
 			throw new NotFoundException("diversion.notFound.scheme", id);
 		}
-		var scheme = diversion.scheme(uuid, user);
+		var scheme = schemes.scheme(uuid, user);
 		model.addAttribute("scheme", scheme);
-		model.addAttribute("allocations", diversion.allocationList(uuid, user));
+		model.addAttribute("allocations", schemes.allocationList(uuid, user));
 		model.addAttribute("districtName",
 				geography.area(scheme.districtCode()).map(a -> a.name()).orElse(scheme.districtCode()));
 		model.addAttribute("justCreated", created != null);
@@ -172,12 +176,12 @@ class DiversionController {
 
 	private String referralForm(Model model, HarmwatchUser user) {
 		FormErrorOrder.inPageOrder(model, "referralForm");
-		var schemes = new LinkedHashMap<String, String>();
-		diversion.schemes(user)
+		var options = new LinkedHashMap<String, String>();
+		schemes.schemes(user)
 			.stream()
 			.filter(s -> s.ownerAgency().equals(user.agencyCode()))
-			.forEach(s -> schemes.put(s.id().toString(), s.name()));
-		model.addAttribute("schemeOptions", schemes);
+			.forEach(s -> options.put(s.id().toString(), s.name()));
+		model.addAttribute("schemeOptions", options);
 		model.addAttribute("groups", Fields.options(OffenceGroup.values(), "diversion.offenceGroup."));
 		model.addAttribute("exclusionOptions", Fields.options(Exclusion.values(), "diversion.exclusion."));
 		model.addAttribute("ageBands", Fields.options(AgeBand.values(), "diversion.ageBand."));

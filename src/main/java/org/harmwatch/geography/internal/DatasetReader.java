@@ -21,12 +21,7 @@ import org.harmwatch.geography.internal.Dataset.SourceArea;
 import org.harmwatch.geography.internal.Dataset.SourcePopulation;
 import org.harmwatch.platform.CsvReader;
 import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.springframework.core.io.ResourceLoader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -44,8 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class DatasetReader {
 
 	static final String MANIFEST = "dataset.properties";
-
-	static final GeometryFactory GEOMETRIES = new GeometryFactory(new PrecisionModel(), 4326);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -188,7 +181,7 @@ final class DatasetReader {
 			var where = file + ", feature " + index++;
 			var properties = feature.path("properties");
 			var code = text(properties, codeProperty, where);
-			var geometry = geometry(feature.path("geometry"), where + " (" + code + ")");
+			var geometry = GeoJsonGeometries.geometry(feature.path("geometry"), where + " (" + code + ")");
 			result.add(new SourceArea(level, code, text(properties, nameProperty, where),
 					text(properties, ladProperty, where), null, null, vintage, geometry, null, null, null, null));
 		}
@@ -201,56 +194,6 @@ final class DatasetReader {
 			throw new DatasetException(where + " has no property " + name);
 		}
 		return value.asString().trim();
-	}
-
-	static Geometry geometry(JsonNode geometry, String where) {
-		var coordinates = geometry.path("coordinates");
-		var type = geometry.path("type").asString("");
-		Geometry result = switch (type) {
-			case "Polygon" -> polygon(coordinates, where);
-			case "MultiPolygon" -> {
-				var polygons = new Polygon[coordinates.size()];
-				for (int i = 0; i < polygons.length; i++) {
-					polygons[i] = polygon(coordinates.get(i), where);
-				}
-				yield GEOMETRIES.createMultiPolygon(polygons);
-			}
-			default ->
-				throw new DatasetException(where + ": geometry must be a Polygon or MultiPolygon, not '" + type + "'");
-		};
-		if (result.isEmpty()) {
-			throw new DatasetException(where + ": empty geometry");
-		}
-		return result;
-	}
-
-	private static Polygon polygon(JsonNode rings, String where) {
-		if (!rings.isArray() || rings.isEmpty()) {
-			throw new DatasetException(where + ": a polygon needs at least one ring");
-		}
-		var shell = ring(rings.get(0), where);
-		var holes = new LinearRing[rings.size() - 1];
-		for (int i = 1; i < rings.size(); i++) {
-			holes[i - 1] = ring(rings.get(i), where);
-		}
-		return GEOMETRIES.createPolygon(shell, holes);
-	}
-
-	private static LinearRing ring(JsonNode positions, String where) {
-		var coordinates = new ArrayList<Coordinate>(positions.size() + 1);
-		for (var position : positions.values()) {
-			if (position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()) {
-				throw new DatasetException(where + ": a position must be [longitude, latitude]");
-			}
-			coordinates.add(new Coordinate(position.get(0).asDouble(), position.get(1).asDouble()));
-		}
-		if (coordinates.size() > 0 && !coordinates.getFirst().equals2D(coordinates.getLast())) {
-			coordinates.add(coordinates.getFirst().copy());
-		}
-		if (coordinates.size() < 4) {
-			throw new DatasetException(where + ": a ring needs at least three distinct positions");
-		}
-		return GEOMETRIES.createLinearRing(coordinates.toArray(Coordinate[]::new));
 	}
 
 	/**

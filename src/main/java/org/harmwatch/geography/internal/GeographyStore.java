@@ -148,7 +148,7 @@ class GeographyStore {
 	}
 
 	List<StoredArea> areas() {
-		var reader = new WKBReader(DatasetReader.GEOMETRIES);
+		var reader = new WKBReader(GeoJsonGeometries.GEOMETRIES);
 		return jdbc
 			.sql("""
 					SELECT code, level, name, lad_code, msoa_code, ward_code, vintage, population, population_year, imd_rank,

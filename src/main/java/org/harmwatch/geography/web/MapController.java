@@ -3,13 +3,13 @@ package org.harmwatch.geography.web;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 
 import org.harmwatch.geography.Area;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
 import org.harmwatch.platform.MapProperties;
 import org.harmwatch.platform.PublicEndpoint;
+import org.harmwatch.platform.web.MapFrame;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,12 +61,7 @@ class MapController {
 		var edition = geography.deprivationEdition();
 		model.addAttribute("deprivationEdition", edition.isEmpty() ? "IMD" : edition);
 		model.addAttribute("mapRegion", geography.regionName());
-		model.addAttribute("attribution", geography.attribution());
-		model.addAttribute("bounds", geography.bounds()
-			.map(b -> String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", b.south(), b.west(), b.north(), b.east()))
-			.orElse(""));
-		model.addAttribute("tileUrl", map.tileUrl());
-		model.addAttribute("tileAttribution", map.tileAttribution());
+		MapFrame.addTo(model, map, geography.attribution(), geography.bounds());
 		return "geography/map";
 	}
 

@@ -1,7 +1,6 @@
 package org.harmwatch.naloxone.web;
 
 import java.time.LocalDate;
-import java.util.Locale;
 
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
@@ -17,6 +16,7 @@ import org.harmwatch.platform.MapProperties;
 import org.harmwatch.platform.Requires;
 import org.harmwatch.platform.web.FormValues;
 import org.harmwatch.platform.web.MapBands;
+import org.harmwatch.platform.web.MapFrame;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -97,12 +97,7 @@ class NaloxoneCoverageController {
 		model.addAttribute("districts", finder.districts());
 		model.addAttribute("lsoaVintage", geography.vintage(AreaLevel.LSOA));
 		model.addAttribute("ladVintage", geography.vintage(AreaLevel.LAD));
-		model.addAttribute("attribution", geography.attribution());
-		model.addAttribute("bounds", geography.bounds()
-			.map(b -> String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", b.south(), b.west(), b.north(), b.east()))
-			.orElse(""));
-		model.addAttribute("tileUrl", mapProperties.tileUrl());
-		model.addAttribute("tileAttribution", mapProperties.tileAttribution());
+		MapFrame.addTo(model, mapProperties, geography.attribution(), geography.bounds());
 		return "naloxone/coverage";
 	}
 

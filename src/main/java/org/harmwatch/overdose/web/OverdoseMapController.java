@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.harmwatch.geography.AreaLevel;
@@ -17,6 +16,7 @@ import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.MapProperties;
 import org.harmwatch.platform.RegionSettings;
 import org.harmwatch.platform.Requires;
+import org.harmwatch.platform.web.MapFrame;
 import org.harmwatch.shared.Action;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.substances.SubstanceClass;
@@ -103,12 +103,7 @@ class OverdoseMapController {
 		model.addAttribute("wardVintage", geography.vintage(AreaLevel.WARD));
 		model.addAttribute("lsoaVintage", geography.vintage(AreaLevel.LSOA));
 		model.addAttribute("mapRegion", geography.regionName());
-		model.addAttribute("attribution", geography.attribution());
-		model.addAttribute("bounds", geography.bounds()
-			.map(b -> String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", b.south(), b.west(), b.north(), b.east()))
-			.orElse(""));
-		model.addAttribute("tileUrl", mapProperties.tileUrl());
-		model.addAttribute("tileAttribution", mapProperties.tileAttribution());
+		MapFrame.addTo(model, mapProperties, geography.attribution(), geography.bounds());
 		return "overdose/map";
 	}
 

@@ -18,6 +18,7 @@ import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.MapProperties;
 import org.harmwatch.platform.PublicEndpoint;
+import org.harmwatch.platform.web.MapFrame;
 import org.harmwatch.platform.web.Periods;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -91,12 +92,7 @@ class StatisticsController {
 		model.addAttribute("licenceUrl", AreaMonthTable.LICENCE_URL);
 		model.addAttribute("threshold", AreaMonthTable.THRESHOLD);
 		model.addAttribute("vintage", geography.vintage(AreaLevel.LAD));
-		model.addAttribute("attribution", geography.attribution());
-		model.addAttribute("bounds", geography.bounds()
-			.map(b -> String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", b.south(), b.west(), b.north(), b.east()))
-			.orElse(""));
-		model.addAttribute("tileUrl", mapProperties.tileUrl());
-		model.addAttribute("tileAttribution", mapProperties.tileAttribution());
+		MapFrame.addTo(model, mapProperties, geography.attribution(), geography.bounds());
 		return "overdose/publicMap";
 	}
 
