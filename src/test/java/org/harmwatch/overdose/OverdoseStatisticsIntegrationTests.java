@@ -151,6 +151,8 @@ class OverdoseStatisticsIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+		// The filter asks the map again, keeping the months chosen.
+		assertThat(html).contains("action=\"/overdose/statistics/map\"").contains("value=\"2005-02\"");
 		var rows = mapRows(html);
 		assertThat(rows).hasSize(districts.size());
 		assertThat(rows.get(three.code())).isEqualTo("hw-withheld|fewer than 5");
