@@ -161,16 +161,6 @@ public class HatRepository {
 			.optional();
 	}
 
-	/** The owner's enrolments still in treatment, by client code. */
-	public List<EnrolmentRow> activeEnrolments(String owner) {
-		return jdbc
-			.sql("SELECT " + ENROLMENT_COLUMNS
-					+ " FROM hatclinic.enrolment WHERE owner_agency = ? AND ended_on IS NULL ORDER BY client_code, id")
-			.param(owner)
-			.query(HatRepository::enrolmentRow)
-			.list();
-	}
-
 	/**
 	 * Marks the enrolment's first dose; true only for the call that marked it, so that
 	 * treatment starts once.
@@ -277,21 +267,6 @@ public class HatRepository {
 				FROM hatclinic.dose WHERE enrolment_id = ?
 				ORDER BY dose_on DESC, CASE slot WHEN 'EVENING' THEN 0 ELSE 1 END LIMIT ?
 				""").params(enrolmentId, limit).query(HatRepository::dose).list();
-	}
-
-	public Optional<Dose> dose(UUID enrolmentId, LocalDate on, DoseSlot slot) {
-		return jdbc.sql("""
-				SELECT dose_on, slot, given, dose_mg, observation, adverse_event, recorded_at, recorded_by
-				FROM hatclinic.dose WHERE enrolment_id = ? AND dose_on = ? AND slot = ?
-				""").params(enrolmentId, on, slot.name()).query(HatRepository::dose).optional();
-	}
-
-	/** The last dose given to the enrolment, in mg, if any. */
-	public Optional<Integer> lastGivenMg(UUID enrolmentId) {
-		return jdbc.sql("""
-				SELECT dose_mg FROM hatclinic.dose WHERE enrolment_id = ? AND given
-				ORDER BY dose_on DESC, CASE slot WHEN 'EVENING' THEN 0 ELSE 1 END LIMIT 1
-				""").param(enrolmentId).query(Integer.class).optional();
 	}
 
 	/**
