@@ -223,10 +223,7 @@ public class HatCrimeLinkManagement {
 			throw new AccessDeniedException("No recorded legal basis for links with this force");
 		}
 		var now = clock.instant();
-		for (var row : rows) {
-			repository.putCount(sender.agencyCode(), row.pseudonym(), row.month(), row.offences(), sender.getUsername(),
-					now);
-		}
+		repository.putCounts(sender.agencyCode(), rows, sender.getUsername(), now);
 		audit.record(HatAudit.HAT_RECORDED_CRIME_RECEIVED, "hat-recorded-crime", null, Purpose.POLICING,
 				AuditLog.Outcome.ALLOWED, rows.size() + " rows from " + sender.agencyCode());
 		return rows.size();

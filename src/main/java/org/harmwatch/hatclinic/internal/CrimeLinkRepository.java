@@ -4,10 +4,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.harmwatch.hatclinic.RecordedCrimeCount;
+import org.harmwatch.platform.SqlArrays;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -85,14 +91,35 @@ public class CrimeLinkRepository {
 			.list();
 	}
 
-	/** Stores (or replaces) the force's count for a pseudonym and month. */
-	public void putCount(String forceAgency, String pseudonym, YearMonth month, int offences, String by, Instant now) {
+	/**
+	 * Stores a force's counts in one statement: a later count for the same pseudonym and
+	 * month replaces the earlier one, within the batch (the last wins) and against what
+	 * was sent before.
+	 */
+	public void putCounts(String forceAgency, List<RecordedCrimeCount> rows, String by, Instant now) {
+		var latest = new LinkedHashMap<String, RecordedCrimeCount>();
+		for (var row : rows) {
+			latest.put(row.pseudonym() + "|" + row.month(), row);
+		}
+		var pseudonyms = new ArrayList<@Nullable String>(latest.size());
+		var months = new ArrayList<@Nullable String>(latest.size());
+		var offences = new ArrayList<@Nullable String>(latest.size());
+		for (var row : latest.values()) {
+			pseudonyms.add(row.pseudonym());
+			months.add(Objects.requireNonNull(row.month()).atDay(1).toString());
+			offences.add(String.valueOf(row.offences()));
+		}
 		jdbc.sql("""
 				INSERT INTO hatclinic.recorded_crime (force_agency, pseudonym, month, offences, received_by,
-				  received_at) VALUES (?, ?, ?, ?, ?, ?)
+				  received_at)
+				SELECT ?, t.pseudonym, t.month, t.offences, ?, ?
+				FROM unnest(?::text[], ?::date[], ?::int[]) AS t(pseudonym, month, offences)
 				ON CONFLICT (force_agency, pseudonym, month) DO UPDATE SET offences = EXCLUDED.offences,
 				  received_by = EXCLUDED.received_by, received_at = EXCLUDED.received_at
-				""").params(forceAgency, pseudonym, month.atDay(1), offences, by, Timestamp.from(now)).update();
+				""")
+			.params(forceAgency, by, Timestamp.from(now), SqlArrays.array(pseudonyms), SqlArrays.array(months),
+					SqlArrays.array(offences))
+			.update();
 	}
 
 	/**
