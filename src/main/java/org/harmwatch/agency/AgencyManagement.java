@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -28,6 +29,7 @@ import org.harmwatch.shared.Action;
 import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Capability;
 import org.harmwatch.shared.Grant;
+import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.Page;
@@ -120,6 +122,23 @@ public class AgencyManagement {
 	@Transactional(readOnly = true)
 	public List<String> usernamesHolding(Capability capability, Action action) {
 		return directory.usernamesHolding(capability.name(), action.name());
+	}
+
+	/**
+	 * The active agencies, none of them law enforcement, that may hold data for the
+	 * purpose and have staff who hold the action on the capability, by code with their
+	 * names: e.g. the heroin-assisted treatment clinics a treatment worker may refer to.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> agenciesWhoseStaffHold(Capability capability, Action action, Purpose purpose) {
+		var found = new TreeMap<String, String>();
+		for (var username : usernamesHolding(capability, action)) {
+			contact(username).flatMap(contact -> agency(contact.agencyCode()))
+				.filter(agency -> agency.active() && !agency.type().lawEnforcement()
+						&& agency.type().purposes().contains(purpose))
+				.ifPresent(agency -> found.put(agency.code(), agency.name()));
+		}
+		return found;
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.harmwatch.agency.AgencyManagement;
@@ -79,18 +78,7 @@ public class CustodyHatReferralManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, String> clinics() {
-		var clinics = new TreeMap<String, String>();
-		for (var username : agencies.usernamesHolding(Capability.HAT_CLINIC, Action.WRITE)) {
-			agencies.contact(username)
-				.flatMap(contact -> agencies.agency(contact.agencyCode()))
-				.filter(CustodyHatReferralManagement::clinic)
-				.ifPresent(agency -> clinics.put(agency.code(), agency.name()));
-		}
-		return clinics;
-	}
-
-	private static boolean clinic(AgencySummary agency) {
-		return agency.active() && !agency.type().lawEnforcement() && agency.type().purposes().contains(Purpose.HEALTH);
+		return agencies.agenciesWhoseStaffHold(Capability.HAT_CLINIC, Action.WRITE, Purpose.HEALTH);
 	}
 
 	/** Whether the reader may refer on from the team's referrals. */

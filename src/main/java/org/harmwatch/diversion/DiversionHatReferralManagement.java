@@ -5,11 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.harmwatch.agency.AgencyManagement;
-import org.harmwatch.agency.AgencySummary;
 import org.harmwatch.diversion.internal.DiversionAudit;
 import org.harmwatch.diversion.internal.DiversionHatReferralRepository;
 import org.harmwatch.diversion.internal.DiversionPolicy;
@@ -86,18 +84,7 @@ public class DiversionHatReferralManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, String> clinics() {
-		var clinics = new TreeMap<String, String>();
-		for (var username : agencies.usernamesHolding(Capability.HAT_CLINIC, Action.WRITE)) {
-			agencies.contact(username)
-				.flatMap(contact -> agencies.agency(contact.agencyCode()))
-				.filter(DiversionHatReferralManagement::clinic)
-				.ifPresent(agency -> clinics.put(agency.code(), agency.name()));
-		}
-		return clinics;
-	}
-
-	private static boolean clinic(AgencySummary agency) {
-		return agency.active() && !agency.type().lawEnforcement() && agency.type().purposes().contains(Purpose.HEALTH);
+		return agencies.agenciesWhoseStaffHold(Capability.HAT_CLINIC, Action.WRITE, Purpose.HEALTH);
 	}
 
 	/**
