@@ -219,9 +219,23 @@ form.addEventListener('submit', async (event) => {
   const code = takeCode();
   sample.code = code;
   sample.body.code = code;
-  await write(made);
+  // Cleared before the write, not after it: a fast worker may already be typing the next sample while the device
+  // stores this one. Only if the device cannot store it are the values put back, with a message.
+  const typed = Array.from(form.elements).filter((f) => f.name)
+    .map((f) => ({ f, value: f.value, checked: f.checked }));
   form.reset();
   form.elements.namedItem('soldAs').focus();
+  try {
+    await write(made);
+  } catch (e) {
+    typed.forEach(({ f, value, checked }) => {
+      f.value = value;
+      f.checked = checked;
+    });
+    notice = t('notStored', e && e.message ? e.message : String(e));
+    await render();
+    return;
+  }
   await render();
   sync();
 });

@@ -125,10 +125,62 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 		take.getByLabel("Method of component 1").selectOption(method);
 		int before = page.locator("#field-records tr").count();
 		take.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save on this device")).click();
-		// The page clears the form after the record is written on the device and then
-		// lists it: the next sample is typed only after that, or the clearing (late on a
-		// busy machine) would wipe what was typed.
 		assertThat(page.locator("#field-records tr")).hasCount(before + 1);
+	}
+
+	/**
+	 * What the take-in form held when the device stored the first sample (its "sold as"
+	 * field), and a device store that refuses the next write once.
+	 */
+	static final String WATCH_WRITES = """
+			() => {
+			  const put = IDBObjectStore.prototype.put;
+			  window.refuseNextWrite = false;
+			  IDBObjectStore.prototype.put = function (record) {
+			    if (record && record.kind === 'sample' && record.state === 'waiting') {
+			      if (window.refuseNextWrite) {
+			        window.refuseNextWrite = false;
+			        throw new DOMException('The disk is full', 'QuotaExceededError');
+			      }
+			      if (window.soldAsAtWrite === undefined) {
+			        window.soldAsAtWrite = document.querySelector('#field-form [name=soldAs]').value;
+			      }
+			    }
+			    return put.apply(this, arguments);
+			  };
+			}""";
+
+	/**
+	 * A fast worker types the next sample while the device is still storing the last one:
+	 * the form is cleared before the write, so nothing typed meanwhile is wiped. If the
+	 * device cannot store the sample, what was typed comes back with a message.
+	 */
+	@Test
+	void theFormIsClearedBeforeTheDeviceStoresASampleAndRefilledIfItCannot() {
+		var session = sessionManagement.createSession(new SessionDraft("Busy tent " + UUID.randomUUID(),
+				SiteKind.FESTIVAL, "E08000025", "Dance tent", LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 19),
+				"Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", Instant.now());
+		signIn("analyst");
+		page.navigate("/drug-checking/field/" + session);
+		var status = page.getByRole(AriaRole.STATUS);
+		assertThat(status).containsText("No records on this device yet");
+		page.evaluate(WATCH_WRITES);
+
+		page.evaluate("() => { window.refuseNextWrite = true; }");
+		var take = page.locator("#field-form");
+		take.getByLabel("What was it sold as?").fill("2C-B");
+		take.getByLabel("Form", new Locator.GetByLabelOptions().setExact(true)).selectOption("POWDER");
+		take.getByLabel("The person consents to the sample being tested").check();
+		take.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save on this device")).click();
+		assertThat(status).containsText("This device could not store the sample");
+		assertThat(take.getByLabel("What was it sold as?")).hasValue("2C-B");
+		assertThat(take.getByLabel("The person consents to the sample being tested")).isChecked();
+		assertThat(page.locator("#field-records tr")).hasCount(0);
+
+		record("MDMA", "PILL", "MDMA", "240", "FTIR");
+		assertThat(page.evaluate("() => window.soldAsAtWrite")).isEqualTo("");
+		assertThat(page.locator("#field-records tr")).hasCount(1);
+		assertAccessible();
 	}
 
 	/**
