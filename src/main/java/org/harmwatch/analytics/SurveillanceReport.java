@@ -59,13 +59,15 @@ public record SurveillanceReport(Run run, List<Alarm> alarms, List<Hotspot> hots
 	 * @param observed events in the period
 	 * @param expected what the method expected (NaN when it gives none)
 	 * @param threshold the count above which it alarms (NaN when it gives none)
+	 * @param statistic the method's own statistic on the day judged: EARS's C1, C2 or C3,
+	 * the CUSUM sum, Farrington's exceedance score (NaN when it gives none)
 	 * @param isNew whether it was new: not within the quiet period of a spike of the same
 	 * class and district, so published
 	 * @param spikeId the {@link SpikeDetected} it was published as; null when not new
 	 */
 	public record Alarm(String category, @Nullable String substanceClass, String areaCode, String areaName,
 			AlarmMethod method, LocalDate periodStart, LocalDate periodEnd, double observed, double expected,
-			double threshold, boolean isNew, @Nullable UUID spikeId) {
+			double threshold, double statistic, boolean isNew, @Nullable UUID spikeId) {
 	}
 
 	/**

@@ -137,6 +137,12 @@ class SurveillanceRunIntegrationTests {
 		assertThat(published()).isEqualTo(spikeIds);
 		assertThat(published()).allSatisfy(id -> assertThat(id).isNotEqualTo("null"));
 
+		// Each alarm keeps its method's statistic (EARS's C value, the CUSUM sum), stored
+		// and read back as computed.
+		assertThat(first.alarms()).allSatisfy(alarm -> assertThat(alarm.statistic()).isFinite().isPositive());
+		assertThat(runs.report(first.run().id()).orElseThrow().alarms()).extracting(SurveillanceReport.Alarm::statistic)
+			.containsExactlyElementsOf(first.alarms().stream().map(SurveillanceReport.Alarm::statistic).toList());
+
 		var again = runs.runAt(NOW.plusSeconds(60), "coordinator");
 		EventPublications.awaitAllSince(registry, NOW.minusSeconds(1));
 		assertThat(again.alarms()).hasSameSizeAs(first.alarms());

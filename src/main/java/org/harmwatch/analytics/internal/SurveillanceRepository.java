@@ -153,7 +153,7 @@ public class SurveillanceRepository {
 					INSERT INTO analytics.surveillance_alarm (run_id, ordinal, category, area_code, area_name, method,
 					  period_start, period_end, observed, expected, threshold, statistic, new_alarm, spike_id)
 					VALUES (:run, :ordinal, :category, :area, :name, :method, :start, :end, :observed, :expected,
-					  :threshold, NULL, :isNew, :spike)
+					  :threshold, :statistic, :isNew, :spike)
 					""")
 				.param("run", run.id())
 				.param("ordinal", ordinal++)
@@ -166,6 +166,7 @@ public class SurveillanceRepository {
 				.param("observed", alarm.observed())
 				.param("expected", finite(alarm.expected()))
 				.param("threshold", finite(alarm.threshold()))
+				.param("statistic", finite(alarm.statistic()))
 				.param("isNew", alarm.isNew())
 				.param("spike", alarm.spikeId())
 				.update();
@@ -245,7 +246,7 @@ public class SurveillanceRepository {
 	public SurveillanceReport report(SurveillanceReport.Run run) {
 		var alarms = jdbc.sql("""
 				SELECT category, area_code, area_name, method, period_start, period_end, observed, expected, threshold,
-				       new_alarm, spike_id
+				       statistic, new_alarm, spike_id
 				FROM analytics.surveillance_alarm WHERE run_id = :run ORDER BY ordinal
 				""").param("run", run.id()).query((rs, row) -> {
 			var category = rs.getString(1);
@@ -253,7 +254,7 @@ public class SurveillanceRepository {
 			return new SurveillanceReport.Alarm(category, colon < 0 ? null : category.substring(colon + 1),
 					rs.getString(2), rs.getString(3), AlarmMethod.valueOf(rs.getString(4)),
 					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getDouble(7), nan(rs, 8),
-					nan(rs, 9), rs.getBoolean(10), rs.getObject(11, UUID.class));
+					nan(rs, 9), nan(rs, 10), rs.getBoolean(11), rs.getObject(12, UUID.class));
 		}).list();
 		var hotspots = jdbc.sql("""
 				SELECT lsoa_code, lsoa_name, lad_name, events, population, rate, z, q_value

@@ -205,9 +205,10 @@ public class SurveillanceRunner {
 					newAlarms++;
 				}
 				int colon = f.category().indexOf(':');
-				alarms.add(new SurveillanceReport.Alarm(f.category(),
-						colon < 0 ? null : f.category().substring(colon + 1), f.ladCode(), f.ladName(), a.method(),
-						a.periodStart(), a.periodEnd(), a.observed(), a.expected(), a.threshold(), isNew, spikeId));
+				alarms.add(
+						new SurveillanceReport.Alarm(f.category(), colon < 0 ? null : f.category().substring(colon + 1),
+								f.ladCode(), f.ladName(), a.method(), a.periodStart(), a.periodEnd(), a.observed(),
+								a.expected(), a.threshold(), a.statistic(), isNew, spikeId));
 			}
 			var clusters = runs.detectorSpikes(category, now.minus(Duration.ofDays(1)), now.plusMillis(1));
 			long millis = (System.nanoTime() - start) / 1_000_000;
