@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
 
+import org.harmwatch.consumptionrooms.RoomEvaluation;
+import org.harmwatch.consumptionrooms.RoomManagement;
 import org.harmwatch.earlywarning.AlertManagement;
 import org.harmwatch.earlywarning.AlertView;
 import org.harmwatch.earlywarning.EarlyWarningManagement;
@@ -81,6 +83,12 @@ class DemoIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	RoomManagement rooms;
+
+	@Autowired
+	RoomEvaluation evaluation;
+
 	RequestPostProcessor as(String username) {
 		return user(users.loadUserByUsername(username));
 	}
@@ -113,7 +121,7 @@ class DemoIntegrationTests {
 	@Test
 	void aFreshRunShowsOverdosesAndRunningTheSeedAgainAddsNone() throws Exception {
 		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
-		assertThat(overdoses.incidents(IncidentFilter.none(), 1, paramedic).total()).isEqualTo(64);
+		assertThat(overdoses.incidents(IncidentFilter.none(), 1, paramedic).total()).isEqualTo(122);
 		assertThat(page("/overdose/incidents", as("paramedic"))).contains("Birmingham").contains("Coventry");
 		// The seed's call-outs reach the analytics engine tagged as the ambulance
 		// service's, so the demo room's evaluation counts them (and says so); the
@@ -123,12 +131,21 @@ class DemoIntegrationTests {
 			.list()).containsExactlyInAnyOrder("AMBULANCE", "CONSUMPTION_ROOM");
 		assertThat(page("/rooms/evaluation", as("clinic"))).contains("Digbeth overdose prevention centre (demo)")
 			.contains("Ambulance call-outs before");
+		// Call-outs in every ring on both sides of the opening, enough to be shown, fewer
+		// since it opened.
+		var clinic = (HarmwatchUser) users.loadUserByUsername("clinic");
+		var evaluated = evaluation.evaluate(rooms.sites(clinic).getFirst().id(), RoomEvaluation.DEFAULT_MONTHS, clinic);
+		assertThat(evaluated.rings()).hasSize(RoomEvaluation.RINGS.size()).allSatisfy(ring -> {
+			assertThat(ring.overdoses().before().suppressed()).isFalse();
+			assertThat(ring.overdoses().after().suppressed()).isFalse();
+			assertThat(ring.overdoses().after().count()).isLessThan(ring.overdoses().before().count());
+		});
 		for (var runner : context.getBeansOfType(ApplicationRunner.class).values()) {
 			if (runner.getClass().getSimpleName().startsWith("DemoOverdoses")) {
 				runner.run(null);
 			}
 		}
-		assertThat(overdoses.incidents(IncidentFilter.none(), 1, paramedic).total()).isEqualTo(64);
+		assertThat(overdoses.incidents(IncidentFilter.none(), 1, paramedic).total()).isEqualTo(122);
 	}
 
 	@Test

@@ -50,6 +50,18 @@ class DemoConsumptionRooms extends DemoRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoConsumptionRooms.class);
 
+	/** Where the demo room is ({@link DemoOverdoses} places call-outs around it). */
+	static final double LAT = 52.4751;
+
+	static final double LON = -1.8857;
+
+	/** How long ago it opened, in months, and its hours. */
+	static final int OPEN_MONTHS = 6;
+
+	static final LocalTime OPENS = LocalTime.of(8, 0);
+
+	static final LocalTime CLOSES = LocalTime.of(22, 0);
+
 	static final String COVENTRY = "E08000026";
 
 	private final RoomManagement rooms;
@@ -93,11 +105,11 @@ class DemoConsumptionRooms extends DemoRunner {
 	}
 
 	private void load(HarmwatchUser clinic, HarmwatchUser sweeper) {
-		var site = rooms.setSite("BHM-OPC", "Digbeth overdose prevention centre (demo)", 52.4751, -1.8857, 8,
+		var site = rooms.setSite("BHM-OPC", "Digbeth overdose prevention centre (demo)", LAT, LON, 8,
 				"system:demo-consumption-rooms");
 		// Open for six months from 08:00 to 22:00, so that its evaluation compares before
 		// and after.
-		evaluation.setHours(site, rooms.today().minusMonths(6), LocalTime.of(8, 0), LocalTime.of(22, 0),
+		evaluation.setHours(site, rooms.today().minusMonths(OPEN_MONTHS), OPENS, CLOSES,
 				"system:demo-consumption-rooms");
 		var start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(6));
 		var clients = List.of("OPC-0101", "OPC-0102", "OPC-0103", "OPC-0104", "OPC-0105", "OPC-0106", "OPC-0107",

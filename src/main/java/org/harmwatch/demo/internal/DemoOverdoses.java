@@ -3,9 +3,12 @@ package org.harmwatch.demo.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
 
+import org.harmwatch.consumptionrooms.RoomEvaluation;
 import org.harmwatch.overdose.AgeBand;
 import org.harmwatch.overdose.IncidentDraft;
 import org.harmwatch.overdose.IncidentFilter;
@@ -18,6 +21,7 @@ import org.harmwatch.overdose.RecordedVia;
 import org.harmwatch.overdose.Sex;
 import org.harmwatch.overdose.SubstanceBasis;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.RegionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,8 +34,11 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's overdoses: eight weeks of ambulance call-outs across the seven districts,
  * and a cluster in Birmingham city centre in the last hours that the spike detector will
- * turn into an early-warning signal. Naloxone given by paramedics from the ambulance
- * service's kits opens reissue tasks in naloxone.
+ * turn into an early-warning signal; and a year of call-outs in the rings around the demo
+ * consumption room in Digbeth, in its opening hours, fewer since it opened, so that its
+ * evaluation has before and after to compare (counts of 5 or more in every ring, shown
+ * rather than withheld). Naloxone given by paramedics from the ambulance service's kits
+ * opens reissue tasks in naloxone.
  *
  * <p>
  * Recorded through {@link OverdoseManagement} as the demo paramedic, with fixed source
@@ -58,10 +65,13 @@ class DemoOverdoses implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoOverdoses(OverdoseManagement overdoses, UserDetailsService users, Clock clock) {
+	private final RegionSettings region;
+
+	DemoOverdoses(OverdoseManagement overdoses, UserDetailsService users, Clock clock, RegionSettings region) {
 		this.overdoses = overdoses;
 		this.users = users;
 		this.clock = clock;
+		this.region = region;
 	}
 
 	@Override
@@ -84,7 +94,45 @@ class DemoOverdoses implements ApplicationRunner {
 			recorded += record(paramedic, "DEMO-WMAS-CLUSTER-" + i, now.minus(Duration.ofMinutes(40L + 50L * i)),
 					52.4790 + 0.001 * i, -1.8990 - 0.001 * i, random) ? 1 : 0;
 		}
-		log.info("Loaded {} demo overdoses (ambulance call-outs over eight weeks and a cluster tonight)", recorded);
+		recorded += aroundTheRoom(paramedic, random);
+		log.info("Loaded {} demo overdoses (ambulance call-outs over eight weeks, a cluster tonight and a year "
+				+ "around the Digbeth room)", recorded);
+	}
+
+	/**
+	 * Call-outs in each ring of {@link RoomEvaluation#RINGS} around the demo room, in its
+	 * opening hours, over as many days before its opening as it has been open, with fewer
+	 * after than before.
+	 */
+	private int aroundTheRoom(HarmwatchUser paramedic, Random random) {
+		var today = LocalDate.now(clock.withZone(region.timeZone()));
+		var opened = today.minusMonths(DemoConsumptionRooms.OPEN_MONTHS);
+		long days = ChronoUnit.DAYS.between(opened, today);
+		int[][] beforeAfter = { { 9, 5 }, { 11, 7 }, { 16, 10 } };
+		int recorded = 0;
+		int inner = 0;
+		for (int ring = 0; ring < beforeAfter.length; ring++) {
+			int outer = RoomEvaluation.RINGS.get(ring);
+			for (int side = 0; side < 2; side++) {
+				for (int i = 0; i < beforeAfter[ring][side]; i++) {
+					// well inside the ring, on a day of the period, in opening hours
+					double metres = inner + (outer - inner) * (0.15 + 0.7 * random.nextDouble());
+					double angle = 2 * Math.PI * random.nextDouble();
+					double lat = DemoConsumptionRooms.LAT + Math.toDegrees(metres * Math.cos(angle) / 6_371_008.8);
+					double lon = DemoConsumptionRooms.LON + Math.toDegrees(metres * Math.sin(angle) / 6_371_008.8)
+							/ Math.cos(Math.toRadians(DemoConsumptionRooms.LAT));
+					long day = 1 + random.nextLong(days - 1);
+					var date = side == 0 ? opened.minusDays(day) : opened.plusDays(day);
+					int minutes = DemoConsumptionRooms.OPENS.getHour() * 60 + 60 + random.nextInt(
+							(DemoConsumptionRooms.CLOSES.getHour() - DemoConsumptionRooms.OPENS.getHour() - 2) * 60);
+					var when = date.atTime(minutes / 60, minutes % 60).atZone(region.timeZone()).toInstant();
+					recorded += record(paramedic, "DEMO-WMAS-DIGBETH-" + ring + "-" + side + "-" + i, when, lat, lon,
+							random) ? 1 : 0;
+				}
+			}
+			inner = outer;
+		}
+		return recorded;
 	}
 
 	private boolean record(HarmwatchUser paramedic, String reference, Instant when, double lat, double lon,
