@@ -76,9 +76,14 @@ abstract class BrowserTestSupport {
 
 	@BeforeEach
 	void openContext() {
-		context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+		context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl()));
 		context.setDefaultTimeout(15_000);
 		page = context.newPage();
+	}
+
+	/** Where the browser reaches the application: straight at its port. */
+	String baseUrl() {
+		return "http://localhost:" + port;
 	}
 
 	@AfterEach

@@ -16,6 +16,7 @@ import org.harmwatch.drugchecking.SessionManagement;
 import org.harmwatch.drugchecking.LicenceCondition;
 import org.harmwatch.drugchecking.SessionDraft;
 import org.harmwatch.drugchecking.SiteKind;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,19 +96,52 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 	}
 
 	/**
-	 * The network goes away (or comes back) for the browser and its service worker; while
-	 * it is away the sync endpoint is also refused at the browser's edge, so no request
-	 * can slip past the emulation.
+	 * The browser reaches the application through a cable the test can pull out:
+	 * Chromium's offline emulation reaches a service worker started later (for a tab
+	 * opened while offline) only after its first requests, which then went through.
+	 */
+	NetworkCable cable;
+
+	@Override
+	String baseUrl() {
+		if (cable == null) {
+			cable = new NetworkCable(port);
+		}
+		return "http://localhost:" + cable.port();
+	}
+
+	@AfterEach
+	void pullOutTheCable() {
+		cable.close();
+	}
+
+	/**
+	 * The network goes away (or comes back) for the browser and its service worker: the
+	 * cable is pulled out, so no request reaches the server, and the browser is told it
+	 * is offline, as a tablet whose Wi-Fi drops is.
 	 */
 	void offline(boolean offline) {
 		if (offline) {
-			context.route("**/api/drug-checking/sync", Route::abort);
+			cable.unplug();
 			context.setOffline(true);
 		}
 		else {
-			context.unroute("**/api/drug-checking/sync");
+			cable.plugIn();
 			context.setOffline(false);
 		}
+	}
+
+	/**
+	 * A new festival session of the demo drug-checking service, opened in field mode by
+	 * its analyst.
+	 */
+	UUID openFieldMode(String name, String place) {
+		var session = sessionManagement.createSession(new SessionDraft(name + " " + UUID.randomUUID(),
+				SiteKind.FESTIVAL, "E08000025", place, LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 19),
+				"Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", Instant.now());
+		signIn("analyst");
+		page.navigate("/drug-checking/field/" + session);
+		return session;
 	}
 
 	void record(String soldAs, String form, String substance, String quantity, String method) {
@@ -157,11 +191,7 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 	 */
 	@Test
 	void theFormIsClearedBeforeTheDeviceStoresASampleAndRefilledIfItCannot() {
-		var session = sessionManagement.createSession(new SessionDraft("Busy tent " + UUID.randomUUID(),
-				SiteKind.FESTIVAL, "E08000025", "Dance tent", LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 19),
-				"Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", Instant.now());
-		signIn("analyst");
-		page.navigate("/drug-checking/field/" + session);
+		openFieldMode("Busy tent", "Dance tent");
 		var status = page.getByRole(AriaRole.STATUS);
 		assertThat(status).containsText("No records on this device yet");
 		page.evaluate(WATCH_WRITES);
@@ -190,12 +220,7 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 	 */
 	@Test
 	void onANetworkThatReachesNothingTheDeviceSaysOfflineAndSyncsByItselfWhenTheServerAnswers() {
-		var session = sessionManagement.createSession(new SessionDraft("Lie-fi festival " + UUID.randomUUID(),
-				SiteKind.FESTIVAL, "E08000025", "Second stage tent", LocalDate.of(2026, 7, 18),
-				LocalDate.of(2026, 7, 19), "Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst",
-				"WM-CHECK", Instant.now());
-		signIn("analyst");
-		page.navigate("/drug-checking/field/" + session);
+		var session = openFieldMode("Lie-fi festival", "Second stage tent");
 		var status = page.getByRole(AriaRole.STATUS);
 		assertThat(status).containsText("No records on this device yet");
 		page.locator("main[data-offline-ready='true']").waitFor();
@@ -219,11 +244,7 @@ class DrugCheckingOfflineBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void anAnalystRecordsThreeSamplesOfflineAndTheySyncOnceWhenTheNetworkReturns() {
-		var session = sessionManagement.createSession(new SessionDraft("Offline festival " + UUID.randomUUID(),
-				SiteKind.FESTIVAL, "E08000025", "Main stage tent", LocalDate.of(2026, 7, 18), LocalDate.of(2026, 7, 19),
-				"Chemist F", Set.of(LicenceCondition.NOT_FOR_LAW_ENFORCEMENT)), "analyst", "WM-CHECK", Instant.now());
-		signIn("analyst");
-		page.navigate("/drug-checking/field/" + session);
+		var session = openFieldMode("Offline festival", "Main stage tent");
 		var status = page.getByRole(AriaRole.STATUS);
 		assertThat(status).containsText("No records on this device yet");
 		// The service worker controls the page and the page is in its cache.
