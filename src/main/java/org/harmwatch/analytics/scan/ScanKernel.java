@@ -364,11 +364,11 @@ final class ScanKernel {
 	private double scanCircle(double[] x, double[] bound, double[] limits, double cz, double best, Found found) {
 		// all lengths' limits in one branch-free (vectorisable) loop
 		double total = this.totalD;
-		double scale = best * total * (1 - 1e-9);
+		double scale = best * 2 * total * total * (1 - 1e-9);
 		for (int len = 1; len <= this.maxDays; len++) {
 			double muLo = cz * this.minDayShare[len];
 			double muHi = cz * this.maxDayShare[len];
-			limits[len] = scale * Math.min(muLo * (total - muLo), muHi * (total - muHi));
+			limits[len] = scale * Math.min(spread(muLo, total), spread(muHi, total));
 		}
 		if (this.blocks == 1) {
 			// one window per length (prospective): whether any passes, without a branch
@@ -398,7 +398,6 @@ final class ScanKernel {
 				double improved = scanBlock(x, len, b, cz, best, Math.sqrt(limit), found);
 				if (improved > best) {
 					best = improved;
-					scale = best * total * (1 - 1e-9);
 					for (int l = len; l <= this.maxDays; l++) {
 						limits[l] = limit(l, cz, best);
 					}
@@ -431,8 +430,8 @@ final class ScanKernel {
 				continue;
 			}
 			double mu = cz * cd / total;
-			// chi-square bound per window, still without a logarithm
-			if (delta * delta <= best * total * mu * (total - mu) * (1 - 1e-9)) {
+			// the bound per window, still without a logarithm
+			if (delta * delta * (total + mu) <= best * 2 * total * total * mu * (total - mu) * (1 - 1e-9)) {
 				continue;
 			}
 			double llr = SpaceTimePermutationScan.llr(c, mu, total);
@@ -462,8 +461,23 @@ final class ScanKernel {
 		// rounding
 		double muLo = cz * this.minDayShare[len];
 		double muHi = cz * this.maxDayShare[len];
-		double g = Math.min(muLo * (total - muLo), muHi * (total - muHi));
-		return Math.max(0, best * total * g * (1 - 1e-9));
+		double g = Math.min(spread(muLo, total), spread(muHi, total));
+		return Math.max(0, best * 2 * total * total * g * (1 - 1e-9));
+	}
+
+	/**
+	 * {@code mu (C - mu) / (C + mu)}: a window with Delta = C (c - mu) has
+	 * {@code LLR <= Delta^2 / (2 C^2 spread(mu))}. With p = c / C and q = mu / C the LLR
+	 * is C KL(p || q); for p >= q, {@code p ln(p / q) <= (p - q) + (p - q)^2 / (2 q)}
+	 * (the difference is 0 at p = q and its derivative in p is
+	 * {@code (p / q - 1) - ln(p / q) >= 0}) and
+	 * {@code (1 - p) ln((1 - p) / (1 - q)) <= -(1 - p) (p - q) / (1 - q)} (ln x <= x -
+	 * 1), which add up to {@code (p - q)^2 (1 + q) / (2 q (1 - q))}: about half the
+	 * chi-square bound {@code (p - q)^2 / (q (1 - q))} when mu is small against C. It is
+	 * concave in mu, so over a range of mu its minimum is at an end.
+	 */
+	static double spread(double mu, double total) {
+		return mu * (total - mu) / (total + mu);
 	}
 
 	/** The threshold itself, {@code sqrt(limit)}. */
