@@ -94,6 +94,9 @@ final class ScanKernel {
 
 	final double[] maxDayShare;
 
+	/** The largest of {@link #maxDayShare}. */
+	final double maxShare;
+
 	ScanKernel(SpaceTimeCases data, ScanOptions o) {
 		this.locations = data.locationCount();
 		this.days = data.days();
@@ -140,10 +143,13 @@ final class ScanKernel {
 		}
 		this.minDayShare = new double[this.maxDays + 1];
 		this.maxDayShare = new double[this.maxDays + 1];
+		double most = 0;
 		for (int len = 1; len <= this.maxDays; len++) {
 			this.minDayShare[len] = this.minDayCases[len] / this.totalD;
 			this.maxDayShare[len] = this.maxDayCases[len] / this.totalD;
+			most = Math.max(most, this.maxDayShare[len]);
 		}
+		this.maxShare = most;
 		this.order = new int[this.locations][];
 		this.circleSizes = new int[this.locations][];
 		this.circleRadii = new double[this.locations][];
@@ -363,12 +369,13 @@ final class ScanKernel {
 	 */
 	private double scanCircle(double[] x, double[] bound, double[] limits, double cz, double best, Found found) {
 		// all lengths' limits in one branch-free (vectorisable) loop
+		// one division per circle, none per length (see limit)
 		double total = this.totalD;
-		double scale = best * 2 * total * total * (1 - 1e-9);
+		double scale = best * 2 * total * total * (1 - 1e-9) / (total + cz * this.maxShare);
 		for (int len = 1; len <= this.maxDays; len++) {
 			double muLo = cz * this.minDayShare[len];
 			double muHi = cz * this.maxDayShare[len];
-			limits[len] = scale * Math.min(spread(muLo, total), spread(muHi, total));
+			limits[len] = scale * Math.min(muLo * (total - muLo), muHi * (total - muHi));
 		}
 		if (this.blocks == 1) {
 			// one window per length (prospective): whether any passes, without a branch
@@ -458,11 +465,14 @@ final class ScanKernel {
 	private double limit(int len, double cz, double best) {
 		double total = this.totalD;
 		// shares rather than a division here; the 1e-9 margin covers the extra
-		// rounding
+		// rounding. For mu in [muLo, muHi], spread(mu) = mu (C - mu) / (C + mu) is at
+		// least min(muLo (C - muLo), muHi (C - muHi)) / (C + cz maxShare): mu (C - mu) is
+		// concave, and C + mu is at most C + cz maxShare for every length, so the
+		// division is one per circle, not two per length
 		double muLo = cz * this.minDayShare[len];
 		double muHi = cz * this.maxDayShare[len];
-		double g = Math.min(spread(muLo, total), spread(muHi, total));
-		return Math.max(0, best * 2 * total * total * g * (1 - 1e-9));
+		double g = Math.min(muLo * (total - muLo), muHi * (total - muHi));
+		return Math.max(0, best * 2 * total * total * (1 - 1e-9) / (total + cz * this.maxShare) * g);
 	}
 
 	/**
