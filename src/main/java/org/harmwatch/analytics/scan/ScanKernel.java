@@ -266,7 +266,7 @@ final class ScanKernel {
 	 * The largest Delta among windows of length len ending in block b, from a prefix
 	 * array at offset xb.
 	 */
-	private double blockMax(double[] x, int xb, int len, int b) {
+	double blockMax(double[] x, int xb, int len, int b) {
 		int from = Math.max(firstEnd(len), this.endBase + b * BLOCK);
 		int to = Math.min(this.days, this.endBase + (b + 1) * BLOCK);
 		double m = Double.NEGATIVE_INFINITY;
@@ -462,7 +462,7 @@ final class ScanKernel {
 	 * {@code best}: {@code best C min mu (C - mu)} over the windows' possible mu,
 	 * slightly lowered against rounding.
 	 */
-	private double limit(int len, double cz, double best) {
+	double limit(int len, double cz, double best) {
 		double total = this.totalD;
 		// shares rather than a division here; the 1e-9 margin covers the extra
 		// rounding. For mu in [muLo, muHi], spread(mu) = mu (C - mu) / (C + mu) is at

@@ -1,9 +1,11 @@
 package org.harmwatch.analytics.scan;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +80,31 @@ class ScanPruningTests {
 			double ends = Math.min(ScanKernel.spread(a, total), ScanKernel.spread(b, total));
 			assertThat(ScanKernel.spread(inside, total)).isGreaterThanOrEqualTo(ends * (1 - 1e-12));
 		}
+	}
+
+	@ParameterizedTest(name = "{0}, prospective {1}")
+	@CsvSource({ "NO_OVERLAP_IN_SPACE_AND_TIME, false", "NO_GEOGRAPHICAL_OVERLAP, false",
+			"NO_OVERLAP_IN_SPACE_AND_TIME, true" })
+	void theObservedSearchLeavesOutOnlyWhatPValueOneWouldHide(ScanOptions.SecondaryClusters rule, boolean prospective) {
+		// a year: six 64-day blocks; few replications, so the smallest maximum (below
+		// which the observed search prunes) is high
+		SpaceTimeCases data = ScanFixtures.load("st_200x365");
+		ScanOptions options = ScanOptions.retrospective()
+			.withReplications(19)
+			.withProspective(prospective)
+			.withSecondaryClusters(rule)
+			.withMaxClusters(60);
+
+		SpaceTimePermutationScan.Result pruned = SpaceTimePermutationScan.scan(data, options);
+		// with p = 1 reported nothing is pruned
+		List<SpaceTimePermutationScan.Cluster> all = SpaceTimePermutationScan
+			.scan(data, options.withReportPValueOne(true))
+			.clusters();
+
+		assertThat(pruned.replicateMaxima()).isNotEmpty();
+		assertThat(pruned.clusters()).isNotEmpty()
+			.isEqualTo(all.stream().filter(c -> c.pValue() < 1).limit(60).toList());
+		assertThat(all).anySatisfy(c -> assertThat(c.logLikelihoodRatio()).isLessThan(pruned.replicateMaxima()[0]));
 	}
 
 	@ParameterizedTest
