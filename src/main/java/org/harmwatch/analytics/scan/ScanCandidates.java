@@ -117,9 +117,8 @@ final class ScanCandidates {
 						}
 						double cd = q[e + 1] - q[e + 1 - len];
 						double mu = cz * cd / total;
-						// LLR <= Delta^2 (C + mu) / (2 C^2 mu (C - mu))
-						// (ScanKernel.spread):
-						// no logarithm unless it could matter
+						// the bound of ScanKernel.spread: no logarithm unless it could
+						// matter
 						double beat = several ? Math.min(Math.max(best[row + e], floor), centreBest) : centreBest;
 						if (delta * delta * (total + mu) <= beat * 2 * total * total * mu * (total - mu) * (1 - 1e-9)) {
 							continue;
