@@ -39,8 +39,8 @@ final class ScanCandidates {
 		List<Found>[] per = new List[kernel.locations];
 		IntStream.range(0, kernel.locations)
 			.parallel()
-			.forEach(
-					c -> per[c] = centreCandidates(c, counts, t, severalPerCentre, Math.max(MIN_SECONDARY_LLR, floor)));
+			.forEach(c -> per[c] = centreCandidates(c, counts, t, severalPerCentre, Math.max(MIN_SECONDARY_LLR, floor),
+					floor));
 		List<Found> out = new ArrayList<>();
 		for (List<Found> list : per) {
 			out.addAll(list);
@@ -51,7 +51,15 @@ final class ScanCandidates {
 	/** SaTScan keeps further clusters of a centre only above this LLR. */
 	static final double MIN_SECONDARY_LLR = 1.0;
 
-	private List<Found> centreCandidates(int centre, int[] counts, Tables t, boolean several, double floor) {
+	/**
+	 * The candidates of one centre. Blocks of windows whose LLR cannot exceed
+	 * {@code prune} are skipped by the same per-block bounds as in the replications
+	 * ({@link ScanKernel}): with {@code prune} the smallest replicate maximum, a
+	 * candidate at or below it has p = 1, so it is neither reported nor able to stop a
+	 * more likely one from being reported, and leaving it out changes nothing reported.
+	 */
+	private List<Found> centreCandidates(int centre, int[] counts, Tables t, boolean several, double floor,
+			double prune) {
 		int[] ord = kernel.order[centre];
 		int[] sizes = kernel.circleSizes[centre];
 		if (sizes.length == 0) {
@@ -61,6 +69,7 @@ final class ScanCandidates {
 		double total = kernel.totalD;
 		double[] q = kernel.dayPrefix;
 		double[] x = new double[w];
+		double[] bound = new double[kernel.stride];
 		// per window (len * days + end): the best LLR among the centre's circles and
 		// which circle
 		double[] best = new double[(kernel.maxDays + 1) * kernel.days];
@@ -76,6 +85,10 @@ final class ScanCandidates {
 				for (int j = kernel.xLo; j <= kernel.days; j++) {
 					x[j] += t.x[xb + j];
 				}
+				int mb = l * kernel.stride;
+				for (int i = 0; i < kernel.stride; i++) {
+					bound[i] += t.blockMax[mb + i];
+				}
 				cz += kernel.locationTotals[l];
 			}
 			if (cz < kernel.minCases) {
@@ -83,31 +96,46 @@ final class ScanCandidates {
 			}
 			for (int len = 1; len <= kernel.maxDays; len++) {
 				int row = len * kernel.days;
-				for (int e = kernel.firstEnd(len); e < kernel.days; e++) {
-					double delta = x[e + 1] - x[e + 1 - len];
-					if (!(delta > 0)) {
+				int blockRow = len * kernel.blocks;
+				double limit = kernel.limit(len, cz, prune);
+				for (int b = (kernel.firstEnd(len) - kernel.endBase) / ScanKernel.BLOCK; b < kernel.blocks; b++) {
+					double v = bound[blockRow + b];
+					if (!(v > 0 && v * v > limit)) {
 						continue;
 					}
-					double cd = q[e + 1] - q[e + 1 - len];
-					double mu = cz * cd / total;
-					// LLR <= Delta^2 / (C mu (C - mu)): no logarithm unless it could
-					// matter
-					double beat = several ? Math.min(Math.max(best[row + e], floor), centreBest) : centreBest;
-					if (delta * delta <= beat * total * mu * (total - mu) * (1 - 1e-9)) {
+					double m = kernel.blockMax(x, 0, len, b);
+					bound[blockRow + b] = m;
+					if (!(m > 0 && m * m > limit)) {
 						continue;
 					}
-					double c = (delta + cz * cd) / total;
-					if (c < kernel.minCases) {
-						continue;
-					}
-					double llr = SpaceTimePermutationScan.llr(c, mu, total);
-					if (llr > best[row + e]) {
-						best[row + e] = llr;
-						circle[row + e] = g;
-					}
-					if (llr > centreBest) {
-						centreBest = llr;
-						bestCell = row + e;
+					int from = Math.max(kernel.firstEnd(len), kernel.endBase + b * ScanKernel.BLOCK);
+					int to = Math.min(kernel.days, kernel.endBase + (b + 1) * ScanKernel.BLOCK);
+					for (int e = from; e < to; e++) {
+						double delta = x[e + 1] - x[e + 1 - len];
+						if (!(delta > 0)) {
+							continue;
+						}
+						double cd = q[e + 1] - q[e + 1 - len];
+						double mu = cz * cd / total;
+						// the bound of ScanKernel.spread: no logarithm unless it could
+						// matter
+						double beat = several ? Math.min(Math.max(best[row + e], floor), centreBest) : centreBest;
+						if (delta * delta * (total + mu) <= beat * 2 * total * total * mu * (total - mu) * (1 - 1e-9)) {
+							continue;
+						}
+						double c = (delta + cz * cd) / total;
+						if (c < kernel.minCases) {
+							continue;
+						}
+						double llr = SpaceTimePermutationScan.llr(c, mu, total);
+						if (llr > best[row + e]) {
+							best[row + e] = llr;
+							circle[row + e] = g;
+						}
+						if (llr > centreBest) {
+							centreBest = llr;
+							bestCell = row + e;
+						}
 					}
 				}
 			}

@@ -94,6 +94,9 @@ final class ScanKernel {
 
 	final double[] maxDayShare;
 
+	/** The largest of {@link #maxDayShare}. */
+	final double maxShare;
+
 	ScanKernel(SpaceTimeCases data, ScanOptions o) {
 		this.locations = data.locationCount();
 		this.days = data.days();
@@ -140,10 +143,13 @@ final class ScanKernel {
 		}
 		this.minDayShare = new double[this.maxDays + 1];
 		this.maxDayShare = new double[this.maxDays + 1];
+		double most = 0;
 		for (int len = 1; len <= this.maxDays; len++) {
 			this.minDayShare[len] = this.minDayCases[len] / this.totalD;
 			this.maxDayShare[len] = this.maxDayCases[len] / this.totalD;
+			most = Math.max(most, this.maxDayShare[len]);
 		}
+		this.maxShare = most;
 		this.order = new int[this.locations][];
 		this.circleSizes = new int[this.locations][];
 		this.circleRadii = new double[this.locations][];
@@ -260,7 +266,7 @@ final class ScanKernel {
 	 * The largest Delta among windows of length len ending in block b, from a prefix
 	 * array at offset xb.
 	 */
-	private double blockMax(double[] x, int xb, int len, int b) {
+	double blockMax(double[] x, int xb, int len, int b) {
 		int from = Math.max(firstEnd(len), this.endBase + b * BLOCK);
 		int to = Math.min(this.days, this.endBase + (b + 1) * BLOCK);
 		double m = Double.NEGATIVE_INFINITY;
@@ -363,8 +369,9 @@ final class ScanKernel {
 	 */
 	private double scanCircle(double[] x, double[] bound, double[] limits, double cz, double best, Found found) {
 		// all lengths' limits in one branch-free (vectorisable) loop
+		// one division per circle, none per length (see limit)
 		double total = this.totalD;
-		double scale = best * total * (1 - 1e-9);
+		double scale = best * 2 * total * total * (1 - 1e-9) / (total + cz * this.maxShare);
 		for (int len = 1; len <= this.maxDays; len++) {
 			double muLo = cz * this.minDayShare[len];
 			double muHi = cz * this.maxDayShare[len];
@@ -398,7 +405,6 @@ final class ScanKernel {
 				double improved = scanBlock(x, len, b, cz, best, Math.sqrt(limit), found);
 				if (improved > best) {
 					best = improved;
-					scale = best * total * (1 - 1e-9);
 					for (int l = len; l <= this.maxDays; l++) {
 						limits[l] = limit(l, cz, best);
 					}
@@ -431,8 +437,8 @@ final class ScanKernel {
 				continue;
 			}
 			double mu = cz * cd / total;
-			// chi-square bound per window, still without a logarithm
-			if (delta * delta <= best * total * mu * (total - mu) * (1 - 1e-9)) {
+			// the bound per window, still without a logarithm
+			if (delta * delta * (total + mu) <= best * 2 * total * total * mu * (total - mu) * (1 - 1e-9)) {
 				continue;
 			}
 			double llr = SpaceTimePermutationScan.llr(c, mu, total);
@@ -456,14 +462,32 @@ final class ScanKernel {
 	 * {@code best}: {@code best C min mu (C - mu)} over the windows' possible mu,
 	 * slightly lowered against rounding.
 	 */
-	private double limit(int len, double cz, double best) {
+	double limit(int len, double cz, double best) {
 		double total = this.totalD;
 		// shares rather than a division here; the 1e-9 margin covers the extra
-		// rounding
+		// rounding. For mu in [muLo, muHi], spread(mu) = mu (C - mu) / (C + mu) is at
+		// least min(muLo (C - muLo), muHi (C - muHi)) / (C + cz maxShare): mu (C - mu) is
+		// concave, and C + mu is at most C + cz maxShare for every length, so the
+		// division is one per circle, not two per length
 		double muLo = cz * this.minDayShare[len];
 		double muHi = cz * this.maxDayShare[len];
 		double g = Math.min(muLo * (total - muLo), muHi * (total - muHi));
-		return Math.max(0, best * total * g * (1 - 1e-9));
+		return Math.max(0, best * 2 * total * total * (1 - 1e-9) / (total + cz * this.maxShare) * g);
+	}
+
+	/**
+	 * {@code mu (C - mu) / (C + mu)}: a window with Delta = C (c - mu) has
+	 * {@code LLR <= Delta^2 / (2 C^2 spread(mu))}. With p = c / C and q = mu / C the LLR
+	 * is C KL(p || q); for p >= q, {@code p ln(p / q) <= (p - q) + (p - q)^2 / (2 q)}
+	 * (the difference is 0 at p = q and its derivative in p is
+	 * {@code (p / q - 1) - ln(p / q) >= 0}) and
+	 * {@code (1 - p) ln((1 - p) / (1 - q)) <= -(1 - p) (p - q) / (1 - q)} (ln x <= x -
+	 * 1), which add up to {@code (p - q)^2 (1 + q) / (2 q (1 - q))}: about half the
+	 * chi-square bound {@code (p - q)^2 / (q (1 - q))} when mu is small against C. It is
+	 * concave in mu, so over a range of mu its minimum is at an end.
+	 */
+	static double spread(double mu, double total) {
+		return mu * (total - mu) / (total + mu);
 	}
 
 	/** The threshold itself, {@code sqrt(limit)}. */

@@ -34,12 +34,14 @@ import java.util.List;
  *
  * <p>
  * Speed: the maximum over windows uses the bound
- * {@code LLR <= chi^2 = (c - mu)^2 C / (mu (C - mu))}, which in integer terms
- * {@code Delta = C c - C_Z C_D} lets most windows be skipped with one subtraction and
- * comparison and no logarithm; the bound is exact, so the maximum is too (ScanTests
- * compares it with brute force). Replications run in parallel on the fork-join pool the
- * scan is called from, each with its own random stream derived from the seed and its
- * number; prospective ones draw only the cases that land on the scanned days.
+ * {@code LLR <= (c - mu)^2 (C + mu) / (2 mu (C - mu))} (about half the chi-square
+ * {@code (c - mu)^2 C / (mu (C - mu))} when mu is small against C; proof at
+ * {@code ScanKernel.spread}), which in integer terms {@code Delta = C c - C_Z C_D} lets
+ * most windows be skipped with one subtraction and comparison and no logarithm; the bound
+ * holds for every window, so the maximum is exact (SpaceTimePermutationScanTests compares
+ * it with brute force). Replications run in parallel on the fork-join pool the scan is
+ * called from, each with its own random stream derived from the seed and its number;
+ * prospective ones draw only the cases that land on the scanned days.
  */
 public final class SpaceTimePermutationScan {
 
