@@ -27,6 +27,7 @@ import org.harmwatch.overdose.Recorded;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.SafeText;
+import org.harmwatch.platform.TimeOrderedIds;
 import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Purpose;
 import org.harmwatch.substances.Resolution;
@@ -137,7 +138,8 @@ public class IncidentIntake {
 	}
 
 	/**
-	 * Records many incidents for the recorder's agency as
+	 * Records many incidents, each checked and placed already by {@link #checked}, for
+	 * the recorder's agency as
 	 * {@link #record(IncidentDraft, Recorder, RecordedVia, boolean)} records each, in
 	 * file order, a few thousand at a time (an import): those whose source reference the
 	 * agency sent before are not stored again; a repeat overdose is found among those
@@ -148,11 +150,11 @@ public class IncidentIntake {
 	 * @throws InputRejectedException when a draft is wrong; the caller's transaction then
 	 * stores nothing
 	 */
-	public int recordAll(List<IncidentDraft> drafts, Recorder recorder, RecordedVia via, boolean keepPlaces,
-			IntConsumer progress) {
+	public int recordAll(List<Checked> drafts, Recorder recorder, RecordedVia via, IntConsumer progress) {
 		var references = new HashSet<String>();
 		var personCodes = new HashSet<String>();
-		for (var draft : drafts) {
+		for (var checked : drafts) {
+			var draft = checked.draft();
 			if (draft.sourceReference() != null) {
 				references.add(draft.sourceReference());
 			}
@@ -166,17 +168,19 @@ public class IncidentIntake {
 				: incidents.overdosesOf(recorder.agencyCode(), personCodes);
 		var resolved = new HashMap<String, Optional<Resolution>>();
 		Function<String, Optional<Resolution>> resolver = words -> resolved.computeIfAbsent(words, substances::resolve);
+		var observer = analytics.observer();
 		int stored = 0;
 		int done = 0;
 		for (int from = 0; from < drafts.size(); from += BATCH) {
 			var chunk = drafts.subList(from, Math.min(drafts.size(), from + BATCH));
 			var batch = new ArrayList<StoredIncident>(chunk.size());
 			var places = new HashMap<UUID, IncidentLocator.Place>();
-			for (var draft : chunk) {
+			for (var checked : chunk) {
+				var draft = checked.draft();
 				if (draft.sourceReference() != null && known.contains(draft.sourceReference())) {
 					continue;
 				}
-				var place = check(draft, keepPlaces);
+				var place = checked.place();
 				boolean repeat = false;
 				if (draft.personCode() != null) {
 					var at = draft.occurredAt();
@@ -200,7 +204,7 @@ public class IncidentIntake {
 				}
 			}
 			if (!observations.isEmpty()) {
-				analytics.observeAll(observations);
+				observer.observeAll(observations);
 			}
 			if (!recorded.isEmpty()) {
 				events.publishEvent(new OverdosesImported(recorded));
@@ -238,11 +242,11 @@ public class IncidentIntake {
 		}
 		var purpose = recorder.agencyType().lawEnforcement() ? Purpose.POLICING : Purpose.HEALTH;
 		var outcome = draft.outcome() == null && draft.fatal() ? IncidentOutcome.DIED : draft.outcome();
-		return new StoredIncident(UUID.randomUUID(), recorder.agencyCode(), purpose, sourceOf(draft, recorder),
-				draft.sourceReference(), draft.occurredAt(), place.lat(), place.lon(), place.areaCode(),
-				place.areaLevel(), place.ladCode(), place.postcodeDistrict(), draft.fatal(), draft.ageBand(),
-				draft.sex(), names, List.copyOf(classes), draft.substanceBasis(), outcome, draft.personCode(), repeat,
-				via, recorder.username(), clock.instant(), draft.naloxone());
+		return new StoredIncident(TimeOrderedIds.next(clock.millis()), recorder.agencyCode(), purpose,
+				sourceOf(draft, recorder), draft.sourceReference(), draft.occurredAt(), place.lat(), place.lon(),
+				place.areaCode(), place.areaLevel(), place.ladCode(), place.postcodeDistrict(), draft.fatal(),
+				draft.ageBand(), draft.sex(), names, List.copyOf(classes), draft.substanceBasis(), outcome,
+				draft.personCode(), repeat, via, recorder.username(), clock.instant(), draft.naloxone());
 	}
 
 	/**
@@ -269,6 +273,21 @@ public class IncidentIntake {
 	private static OverdoseRecorded recorded(StoredIncident incident) {
 		return new OverdoseRecorded(incident.id(), incident.occurredAt(), incident.ladCode(), incident.fatal(),
 				incident.ownerAgency(), incident.naloxone());
+	}
+
+	/**
+	 * A draft that passed {@link #check(IncidentDraft, boolean)}, with the place the
+	 * check found for it, so that an import places each row once.
+	 */
+	public record Checked(IncidentDraft draft, IncidentLocator.Place place) {
+	}
+
+	/**
+	 * Checks the draft as {@link #check(IncidentDraft, boolean)} does, keeping its place.
+	 * @throws InputRejectedException naming each field that is wrong
+	 */
+	public Checked checked(IncidentDraft draft, boolean keepPlaces) {
+		return new Checked(draft, check(draft, keepPlaces));
 	}
 
 	/**
