@@ -193,7 +193,8 @@ public class BulkCopy {
 		}
 
 		/**
-		 * A {@code timestamptz}, to the microsecond (rounded as PostgreSQL rounds text).
+		 * A {@code timestamptz}, rounded to the nearest microsecond (PostgreSQL keeps no
+		 * more).
 		 */
 		public Rows timestamp(@Nullable Instant value) {
 			if (value == null) {

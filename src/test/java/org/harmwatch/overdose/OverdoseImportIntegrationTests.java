@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.overdose.internal.StoredIncident;
 import org.harmwatch.platform.HarmwatchUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,15 @@ class OverdoseImportIntegrationTests {
 
 	@Autowired
 	OverdoseImports imports;
+
+	@Autowired
+	org.harmwatch.overdose.internal.IncidentRepository incidentRepository;
+
+	@Autowired
+	org.harmwatch.analytics.AnalyticsManagement analytics;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
 
 	RequestPostProcessor as(String username) {
 		return user(users.loadUserByUsername(username));
@@ -305,6 +315,61 @@ class OverdoseImportIntegrationTests {
 					+ "AND source_reference LIKE '116000%' AND postcode_district ~ '^[0-9]{5}$'")
 			.query(Long.class)
 			.single()).isEqualTo(30);
+	}
+
+	/**
+	 * A reference stored by another request after the import looked its references up
+	 * (the API at the same moment): the import's copy of that chunk is refused by the
+	 * unique index, and the chunk is stored instead by an insert that skips the
+	 * reference, with the naloxone of the incidents stored and nothing of the one
+	 * skipped; the observations of a chunk holding one stored already are stored the same
+	 * way, once each.
+	 */
+	@Test
+	void aReferenceStoredDuringTheImportIsSkippedAndTheRestOfItsChunkStored() {
+		var tag = UUID.randomUUID().toString().substring(0, 8);
+		var at = java.time.Instant.parse("2026-02-01T10:00:00Z");
+		java.util.function.BiFunction<String, Integer, StoredIncident> incident = (reference,
+				doses) -> new StoredIncident(UUID.randomUUID(), "WMAS", org.harmwatch.shared.Purpose.HEALTH,
+						IncidentSource.AMBULANCE, reference, at, null, null, null, null, null, "B12", false, null, null,
+						List.of("Heroin"), List.of("OPIOID"), null, null, null, false, RecordedVia.IMPORT, "test", at,
+						doses == 0 ? List.of() : List
+							.of(new NaloxoneAdministration(NaloxoneGiver.PEER, null, doses, NaloxoneRoute.NASAL)));
+		var sentBefore = incident.apply("C-" + tag + "-1", 1);
+		var again = incident.apply("C-" + tag + "-1", 2);
+		var second = incident.apply("C-" + tag + "-2", 3);
+		var unreferenced = incident.apply(null, 0);
+		var stored = transactions.execute(tx -> {
+			assertThat(incidentRepository.insert(sentBefore)).isTrue();
+			return incidentRepository.insertAll(List.of(second, again, unreferenced));
+		});
+		assertThat(stored).containsExactlyInAnyOrder(second.id(), unreferenced.id());
+		assertThat(jdbc.sql("""
+				SELECT i.source_reference || ' ' || coalesce(string_agg(n.doses::text, ','), '-')
+				FROM overdose.incident i LEFT JOIN overdose.naloxone n ON n.incident_id = i.id
+				WHERE i.id IN (?, ?, ?, ?) AND i.source_reference IS NOT NULL GROUP BY i.source_reference
+				ORDER BY 1""")
+			.params(sentBefore.id(), again.id(), second.id(), unreferenced.id())
+			.query(String.class)
+			.list()).containsExactly("C-" + tag + "-1 1", "C-" + tag + "-2 3");
+		assertThat(jdbc.sql("SELECT count(*) FROM overdose.incident WHERE id = ?")
+			.param(unreferenced.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		var first = new org.harmwatch.analytics.Observation("import-test", tag + "-a", "OVERDOSE", at, 52.48, -1.90, 1,
+				"AMBULANCE");
+		var next = new org.harmwatch.analytics.Observation("import-test", tag + "-b", "OVERDOSE", at, 52.48, -1.90, 1,
+				"AMBULANCE");
+		var counts = transactions.execute(tx -> List.of(analytics.observeAll(List.of(first)),
+				analytics.observeAll(List.of(first, next, next)), analytics.observeAll(List.of(next))));
+		assertThat(counts).containsExactly(1, 1, 0);
+		assertThat(jdbc
+			.sql("SELECT count(*) || ' ' || count(lsoa_code) FROM analytics.observation WHERE source = "
+					+ "'import-test' AND source_id LIKE ?")
+			.param(tag + "-%")
+			.query(String.class)
+			.single()).isEqualTo("2 2");
 	}
 
 	@Test
