@@ -154,6 +154,15 @@ public class IncidentImportKind implements ImportKind<IncidentIntake.Checked> {
 		return MAX_ROWS;
 	}
 
+	/**
+	 * A row is checked and placed in memory (the region's areas, the clock): a long file
+	 * is parsed on every core.
+	 */
+	@Override
+	public boolean parsesInParallel() {
+		return true;
+	}
+
 	@Override
 	public IncidentIntake.Checked parse(ImportRow row) {
 		var problems = new ArrayList<ImportProblem>();
