@@ -115,37 +115,7 @@ public class AnalyticsManagement {
 	 * it found while it is used: take a new one for each piece of work.
 	 */
 	public Observer observer() {
-		return new Observer();
-	}
-
-	/** See {@link #observer()}; not for use by several threads at once. */
-	public final class Observer {
-
-		private final Map<Point, String[]> located = new HashMap<>();
-
-		private Observer() {
-		}
-
-		/**
-		 * Records the events as {@link AnalyticsManagement#observeAll} does, in the
-		 * caller's transaction.
-		 * @return how many were new
-		 */
-		public int observeAll(List<Observation> batch) {
-			var areas = new ArrayList<String[]>(batch.size());
-			for (var observation : batch) {
-				areas.add(located.computeIfAbsent(new Point(observation.lat(), observation.lon()),
-						at -> geography.lookup(at.lat(), at.lon())
-							.map(a -> new String[] { a.lad().code(), a.ward() == null ? null : a.ward().code(),
-									a.lsoa() == null ? null : a.lsoa().code() })
-							.orElse(new String[3])));
-			}
-			return observations.insertAll(batch, areas, clock.instant());
-		}
-
-	}
-
-	private record Point(double lat, double lon) {
+		return new Observer(geography, observations, clock);
 	}
 
 	/** The spikes found most recently, newest first. */
