@@ -241,7 +241,7 @@ class OverdoseImportIntegrationTests {
 				mapping, false, IncidentSource.EMERGENCY_DEPARTMENT, false, paramedic);
 		assertThat(report.problems()).isEmpty();
 		var tags = jdbc.sql("""
-				SELECT o.category || ' ' || o.tag FROM analytics.observation o
+				SELECT o.category || ' ' || o.tag FROM analytics.observation_by_category o
 				JOIN overdose.incident i ON split_part(o.source_id, ':', 1) = i.id::text
 				WHERE o.source = 'overdose' AND i.source_reference LIKE ? ORDER BY 1""")
 			.param("ED-" + tag + "-%")

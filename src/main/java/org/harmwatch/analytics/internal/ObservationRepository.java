@@ -52,12 +52,13 @@ public class ObservationRepository {
 			@Nullable String lsoaCode, Instant now) {
 		return jdbc.sql("""
 				INSERT INTO analytics.observation (id, source, source_id, category, occurred_at, lat, lon, weight,
-				                                   lad_code, ward_code, lsoa_code, recorded_at, tag)
+				                                   lad_code, ward_code, lsoa_code, recorded_at, tag, classes)
 				VALUES (:id, :source, :sourceId, :category, :occurredAt, :lat, :lon, :weight, :lad, :ward, :lsoa, :now,
-				        :tag)
+				        :tag, :classes::text[])
 				ON CONFLICT (source, source_id) DO NOTHING
 				""")
 			.param("id", UUID.randomUUID())
+			.param("classes", SqlArrays.textArray(observation.classes()))
 			.param("tag", observation.tag())
 			.param("source", observation.source())
 			.param("sourceId", observation.sourceId())
@@ -84,11 +85,11 @@ public class ObservationRepository {
 		int inserted = 0;
 		for (int from = 0; from < batch.size(); from += CHUNK) {
 			int to = Math.min(batch.size(), from + CHUNK);
-			var rows = new BulkCopy.Rows(to - from, 200);
+			var rows = new BulkCopy.Rows(to - from, 220);
 			long millis = now.toEpochMilli();
 			for (int i = from; i < to; i++) {
 				var observation = batch.get(i);
-				rows.row(13)
+				rows.row(14)
 					.uuid(TimeOrderedIds.nextInternal(millis))
 					.text(observation.source())
 					.text(observation.sourceId())
@@ -101,12 +102,13 @@ public class ObservationRepository {
 					.text(areas.get(i)[1])
 					.text(areas.get(i)[2])
 					.timestamp(now)
-					.text(observation.tag());
+					.text(observation.tag())
+					.textArray(observation.classes());
 			}
 			int first = from;
 			inserted += bulk.copyOr(
 					"analytics.observation (id, source, source_id, category, occurred_at, lat, lon, weight, lad_code, "
-							+ "ward_code, lsoa_code, recorded_at, tag)",
+							+ "ward_code, lsoa_code, recorded_at, tag, classes)",
 					rows, copied -> (int) copied, () -> insertSkippingKnown(batch, areas, now, first, to));
 		}
 		return inserted;
@@ -129,6 +131,7 @@ public class ObservationRepository {
 		var wards = new ArrayList<@Nullable String>();
 		var lsoas = new ArrayList<@Nullable String>();
 		var tags = new ArrayList<@Nullable String>();
+		var classes = new ArrayList<@Nullable String>();
 		for (int i = from; i < to; i++) {
 			var observation = batch.get(i);
 			ids.add(UUID.randomUUID().toString());
@@ -143,15 +146,17 @@ public class ObservationRepository {
 			wards.add(areas.get(i)[1]);
 			lsoas.add(areas.get(i)[2]);
 			tags.add(observation.tag());
+			classes.add(SqlArrays.textArray(observation.classes()));
 		}
 		return jdbc.sql("""
 				INSERT INTO analytics.observation (id, source, source_id, category, occurred_at, lat, lon, weight,
-				                                   lad_code, ward_code, lsoa_code, recorded_at, tag)
-				SELECT id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa, :now, tag
+				                                   lad_code, ward_code, lsoa_code, recorded_at, tag, classes)
+				SELECT id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa, :now, tag,
+				       classes::text[]
 				FROM unnest(:ids::uuid[], :sources::text[], :sourceIds::text[], :categories::text[],
 				            :times::timestamptz[], :lats::float8[], :lons::float8[], :weights::int[], :lads::text[],
-				            :wards::text[], :lsoas::text[], :tags::text[])
-				  AS o (id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa, tag)
+				            :wards::text[], :lsoas::text[], :tags::text[], :classes::text[])
+				  AS o (id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa, tag, classes)
 				ON CONFLICT (source, source_id) DO NOTHING
 				""")
 			.param("ids", SqlArrays.array(ids))
@@ -166,6 +171,7 @@ public class ObservationRepository {
 			.param("wards", SqlArrays.array(wards))
 			.param("lsoas", SqlArrays.array(lsoas))
 			.param("tags", SqlArrays.array(tags))
+			.param("classes", SqlArrays.array(classes))
 			.param("now", Timestamp.from(now))
 			.update();
 	}
@@ -173,11 +179,14 @@ public class ObservationRepository {
 	/** Rows in one statement of {@link #insertAll}. */
 	private static final int CHUNK = 5_000;
 
-	/** Observations that happened from {@code since} on, oldest first. */
+	/**
+	 * Observations that happened from {@code since} on, oldest first, each once per
+	 * category it counts in (its category, and category:class for each of its classes).
+	 */
 	public List<Located> since(Instant since) {
 		return jdbc.sql("""
 				SELECT category, occurred_at, lad_code, ward_code, lsoa_code, weight
-				FROM analytics.observation WHERE occurred_at >= :since ORDER BY occurred_at
+				FROM analytics.observation_by_category WHERE occurred_at >= :since ORDER BY occurred_at
 				""")
 			.param("since", Timestamp.from(since))
 			.query((rs, row) -> new Located(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),

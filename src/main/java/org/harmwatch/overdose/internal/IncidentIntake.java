@@ -43,11 +43,11 @@ import org.springframework.stereotype.Component;
  * {@link OverdoseRecorded}, all in the caller's transaction.
  *
  * <p>
- * Each incident becomes the observation {@code OVERDOSE} (all overdoses) and one
- * {@code OVERDOSE:<class>} per substance class it involves, ancestors included (a
- * nitazene overdose is an opioid overdose too), so that spikes are found by area and by
- * class. Each carries the incident's source as its tag, so that an evaluation can count
- * ambulance call-outs alone.
+ * Each incident becomes one observation, {@code OVERDOSE} (all overdoses), carrying the
+ * substance classes it involves, ancestors included (a nitazene overdose is an opioid
+ * overdose too): the engine counts it under {@code OVERDOSE:<class>} for each, so that
+ * spikes are found by area and by class. It carries the incident's source as its tag, so
+ * that an evaluation can count ambulance call-outs alone.
  */
 @Component
 public class IncidentIntake {
@@ -250,24 +250,17 @@ public class IncidentIntake {
 	}
 
 	/**
-	 * The incident's observations: {@code OVERDOSE}, and one per substance class, each
-	 * tagged with the incident's source ({@code AMBULANCE} for a call-out); none when its
-	 * place is not counted.
+	 * The incident's observation: {@code OVERDOSE}, carrying its substance classes (so it
+	 * counts under {@code OVERDOSE:<class>} for each too), tagged with the incident's
+	 * source ({@code AMBULANCE} for a call-out); none when its place is not counted.
 	 */
 	private static List<Observation> observations(StoredIncident incident, IncidentLocator.Place place) {
 		var at = place.observedAt();
 		if (at == null) {
 			return List.of();
 		}
-		var id = incident.id().toString();
-		var tag = incident.source().name();
-		var observations = new ArrayList<Observation>(1 + incident.substanceClasses().size());
-		observations.add(new Observation(SOURCE, id, CATEGORY, incident.occurredAt(), at.lat(), at.lon(), 1, tag));
-		for (var substanceClass : incident.substanceClasses()) {
-			observations.add(new Observation(SOURCE, id + ":" + substanceClass, CATEGORY + ":" + substanceClass,
-					incident.occurredAt(), at.lat(), at.lon(), 1, tag));
-		}
-		return observations;
+		return List.of(new Observation(SOURCE, incident.id().toString(), CATEGORY, incident.occurredAt(), at.lat(),
+				at.lon(), 1, incident.source().name(), incident.substanceClasses()));
 	}
 
 	private static OverdoseRecorded recorded(StoredIncident incident) {
