@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -72,7 +73,7 @@ public class BulkCopy {
 	 * @return what {@code copied} makes of the row count when the copy succeeded, or the
 	 * fallback's result
 	 */
-	public <T> T copyOr(String target, Rows rows, java.util.function.LongFunction<T> copied, Supplier<T> fallback) {
+	public <T> T copyOr(String target, Rows rows, LongFunction<T> copied, Supplier<T> fallback) {
 		requireTransaction();
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try {

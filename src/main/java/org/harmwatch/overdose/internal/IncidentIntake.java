@@ -147,8 +147,6 @@ public class IncidentIntake {
 	 * published per few thousand stored.
 	 * @param progress told how many drafts are done so far
 	 * @return how many were stored
-	 * @throws InputRejectedException when a draft is wrong; the caller's transaction then
-	 * stores nothing
 	 */
 	public int recordAll(List<Checked> drafts, Recorder recorder, RecordedVia via, IntConsumer progress) {
 		var references = new HashSet<String>();
