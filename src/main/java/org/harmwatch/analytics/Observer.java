@@ -14,7 +14,8 @@ import org.harmwatch.geography.GeographyManagement;
  * each as {@link AnalyticsManagement#observeAll} does, looking each distinct point up in
  * the region's areas once for all of them rather than once per batch. Made by
  * {@link AnalyticsManagement#observer()}; it keeps the areas it found while it is used,
- * so take a new one for each piece of work. Not for use by several threads at once.
+ * so take a new one for each piece of work. {@link #prepare} and {@link #observeAll} are
+ * for one thread at a time; {@link #observe} may run on another meanwhile.
  */
 public final class Observer {
 
@@ -38,6 +39,15 @@ public final class Observer {
 	 * @return how many were new
 	 */
 	public int observeAll(List<Observation> batch) {
+		return observe(prepare(batch));
+	}
+
+	/**
+	 * The events placed in their areas and made ready to record, reading nothing from the
+	 * database: an import prepares its next batch on another thread while this one is
+	 * recorded (one thread at a time calls this).
+	 */
+	public Prepared prepare(List<Observation> batch) {
 		var areas = new ArrayList<String[]>(batch.size());
 		for (var observation : batch) {
 			areas.add(located.computeIfAbsent(new Point(observation.lat(), observation.lon()),
@@ -46,7 +56,28 @@ public final class Observer {
 								a.lsoa() == null ? null : a.lsoa().code() })
 						.orElse(new String[3])));
 		}
-		return observations.insertAll(batch, areas, clock.instant());
+		return new Prepared(observations.prepare(batch, areas, clock.instant()));
+	}
+
+	/**
+	 * Records prepared events as {@link AnalyticsManagement#observeAll} does, in the
+	 * caller's transaction; it touches nothing {@link #prepare} uses, so another thread
+	 * may prepare the next batch meanwhile.
+	 * @return how many were new
+	 */
+	public int observe(Prepared prepared) {
+		return observations.insert(prepared.rows);
+	}
+
+	/** Events made ready by {@link #prepare}. */
+	public static final class Prepared {
+
+		private final ObservationRepository.Prepared rows;
+
+		private Prepared(ObservationRepository.Prepared rows) {
+			this.rows = rows;
+		}
+
 	}
 
 	private record Point(double lat, double lon) {

@@ -56,6 +56,9 @@ class OverdoseImportIntegrationTests {
 	org.harmwatch.overdose.internal.IncidentRepository incidentRepository;
 
 	@Autowired
+	org.harmwatch.overdose.internal.IncidentIntake intake;
+
+	@Autowired
 	org.harmwatch.analytics.AnalyticsManagement analytics;
 
 	@Autowired
@@ -370,6 +373,51 @@ class OverdoseImportIntegrationTests {
 			.param(tag + "-%")
 			.query(String.class)
 			.single()).isEqualTo("2 2");
+	}
+
+	/**
+	 * The import stores a chunk while the next is being prepared; when a chunk meets a
+	 * reference stored after the import looked its references up (here: the same
+	 * reference again in a later chunk, as another request would have stored it), that
+	 * chunk is stored without it, and its other incidents are observed with their classes
+	 * and their naloxone kept, as in every other chunk.
+	 */
+	@Test
+	void aChunkMeetingAReferenceStoredMeanwhileStoresAndObservesTheRest() {
+		var tag = UUID.randomUUID().toString().substring(0, 8);
+		var at = java.time.Instant.parse("2026-02-01T10:00:00Z");
+		var recorder = new org.harmwatch.overdose.internal.IncidentIntake.Recorder("WMAS",
+				org.harmwatch.shared.AgencyType.AMBULANCE_SERVICE, "paramedic");
+		var drafts = new java.util.ArrayList<org.harmwatch.overdose.internal.IncidentIntake.Checked>();
+		java.util.function.IntFunction<IncidentDraft> draft = n -> new IncidentDraft(at, null, null, "Coventry", false,
+				List.of(new NaloxoneAdministration(NaloxoneGiver.PEER, null, 1, NaloxoneRoute.NASAL)), null,
+				"M-" + tag + "-" + n, null, null, List.of("heroin"), null, null, null);
+		for (int n = 0; n < org.harmwatch.overdose.internal.IncidentIntakeAccess.batch(); n++) {
+			drafts.add(intake.checked(draft.apply(n), false));
+		}
+		drafts.add(intake.checked(draft.apply(-1), false));
+		drafts.add(intake.checked(draft.apply(0), false));
+		drafts.add(intake.checked(draft.apply(-2), false));
+		var progress = new java.util.ArrayList<Integer>();
+		var stored = transactions.execute(tx -> intake.recordAll(drafts, recorder, RecordedVia.IMPORT, progress::add));
+		assertThat(stored).isEqualTo(drafts.size() - 1);
+		assertThat(progress).containsExactly(drafts.size() - 3, drafts.size());
+		assertThat(jdbc.sql("""
+				SELECT count(*) || ' ' || count(DISTINCT i.source_reference) || ' ' || (SELECT count(*)
+				  FROM overdose.naloxone n JOIN overdose.incident j ON n.incident_id = j.id
+				  WHERE j.source_reference LIKE ?)
+				FROM overdose.incident i WHERE i.source_reference LIKE ?""")
+			.params("M-" + tag + "-%", "M-" + tag + "-%")
+			.query(String.class)
+			.single()).isEqualTo(stored + " " + stored + " " + stored);
+		assertThat(jdbc.sql("""
+				SELECT i.source_reference || ' ' || o.category FROM analytics.observation_by_category o
+				JOIN overdose.incident i ON o.source_id = i.id::text
+				WHERE o.source = 'overdose' AND i.source_reference IN (?, ?) ORDER BY 1""")
+			.params("M-" + tag + "--1", "M-" + tag + "--2")
+			.query(String.class)
+			.list()).containsExactly("M-" + tag + "--1 OVERDOSE", "M-" + tag + "--1 OVERDOSE:OPIOID",
+					"M-" + tag + "--2 OVERDOSE", "M-" + tag + "--2 OVERDOSE:OPIOID");
 	}
 
 	@Test

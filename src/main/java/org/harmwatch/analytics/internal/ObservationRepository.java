@@ -82,11 +82,40 @@ public class ObservationRepository {
 	 * @return how many were new
 	 */
 	public int insertAll(List<Observation> batch, List<String[]> areas, Instant now) {
-		int inserted = 0;
+		return insert(prepare(batch, areas, now));
+	}
+
+	/**
+	 * Observations made ready to store: their copy streams, one per few thousand, built
+	 * by {@link #prepare} on any thread (it reads nothing), stored by {@link #insert} in
+	 * the transaction.
+	 */
+	public static final class Prepared {
+
+		private final List<Observation> batch;
+
+		private final List<String[]> areas;
+
+		private final Instant now;
+
+		private final List<BulkCopy.Rows> chunks;
+
+		private Prepared(List<Observation> batch, List<String[]> areas, Instant now, List<BulkCopy.Rows> chunks) {
+			this.batch = batch;
+			this.areas = areas;
+			this.now = now;
+			this.chunks = chunks;
+		}
+
+	}
+
+	/** The observations' copy streams, as recorded {@code now}; reads nothing. */
+	public Prepared prepare(List<Observation> batch, List<String[]> areas, Instant now) {
+		var chunks = new ArrayList<BulkCopy.Rows>();
+		long millis = now.toEpochMilli();
 		for (int from = 0; from < batch.size(); from += CHUNK) {
 			int to = Math.min(batch.size(), from + CHUNK);
 			var rows = new BulkCopy.Rows(to - from, 220);
-			long millis = now.toEpochMilli();
 			for (int i = from; i < to; i++) {
 				var observation = batch.get(i);
 				rows.row(14)
@@ -105,11 +134,25 @@ public class ObservationRepository {
 					.text(observation.tag())
 					.textArray(observation.classes());
 			}
-			int first = from;
+			chunks.add(rows);
+		}
+		return new Prepared(List.copyOf(batch), List.copyOf(areas), now, List.copyOf(chunks));
+	}
+
+	/**
+	 * Stores prepared observations as {@link #insertAll} does.
+	 * @return how many were new
+	 */
+	public int insert(Prepared prepared) {
+		int inserted = 0;
+		for (int c = 0; c < prepared.chunks.size(); c++) {
+			int from = c * CHUNK;
+			int to = Math.min(prepared.batch.size(), from + CHUNK);
 			inserted += bulk.copyOr(
 					"analytics.observation (id, source, source_id, category, occurred_at, lat, lon, weight, lad_code, "
 							+ "ward_code, lsoa_code, recorded_at, tag, classes)",
-					rows, copied -> (int) copied, () -> insertSkippingKnown(batch, areas, now, first, to));
+					prepared.chunks.get(c), copied -> (int) copied,
+					() -> insertSkippingKnown(prepared.batch, prepared.areas, prepared.now, from, to));
 		}
 		return inserted;
 	}

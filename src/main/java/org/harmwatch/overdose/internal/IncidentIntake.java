@@ -9,14 +9,19 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 import org.harmwatch.analytics.AnalyticsManagement;
 import org.harmwatch.analytics.Observation;
+import org.harmwatch.analytics.Observer;
 import org.harmwatch.overdose.IncidentDraft;
 import org.harmwatch.overdose.IncidentOutcome;
 import org.harmwatch.overdose.IncidentSource;
@@ -164,54 +169,124 @@ public class IncidentIntake {
 				: incidents.referencesKnown(recorder.agencyCode(), references);
 		var before = personCodes.isEmpty() ? new HashMap<String, List<Instant>>()
 				: incidents.overdosesOf(recorder.agencyCode(), personCodes);
+		// Each distinct substance text resolved once, here: the vocabulary may read the
+		// database, which only this thread (the transaction's) may.
 		var resolved = new HashMap<String, Optional<Resolution>>();
-		Function<String, Optional<Resolution>> resolver = words -> resolved.computeIfAbsent(words, substances::resolve);
-		var observer = analytics.observer();
-		int stored = 0;
-		int done = 0;
-		for (int from = 0; from < drafts.size(); from += BATCH) {
-			var chunk = drafts.subList(from, Math.min(drafts.size(), from + BATCH));
-			var batch = new ArrayList<StoredIncident>(chunk.size());
-			var places = new HashMap<UUID, IncidentLocator.Place>();
-			for (var checked : chunk) {
-				var draft = checked.draft();
-				if (draft.sourceReference() != null && known.contains(draft.sourceReference())) {
-					continue;
-				}
-				var place = checked.place();
-				boolean repeat = false;
-				if (draft.personCode() != null) {
-					var at = draft.occurredAt();
-					var earlier = before.computeIfAbsent(sourceOf(draft, recorder).name() + "|" + draft.personCode(),
-							k -> new ArrayList<>());
-					var yearBefore = at.minus(Duration.ofDays(365));
-					repeat = earlier.stream().anyMatch(t -> !t.isBefore(yearBefore) && t.isBefore(at));
-					earlier.add(at);
-				}
-				var incident = incident(draft, recorder, via, place, repeat, resolver);
-				batch.add(incident);
-				places.put(incident.id(), place);
+		for (var checked : drafts) {
+			for (var words : checked.draft().substances()) {
+				resolved.computeIfAbsent(words, substances::resolve);
 			}
-			var ids = incidents.insertAll(batch);
-			var observations = new ArrayList<Observation>();
-			var recorded = new ArrayList<OverdoseRecorded>();
-			for (var incident : batch) {
-				if (ids.contains(incident.id())) {
-					observations.addAll(observations(incident, places.get(incident.id())));
-					recorded.add(recorded(incident));
-				}
-			}
-			if (!observations.isEmpty()) {
-				observer.observeAll(observations);
-			}
-			if (!recorded.isEmpty()) {
-				events.publishEvent(new OverdosesImported(recorded));
-			}
-			stored += ids.size();
-			done += chunk.size();
-			progress.accept(done);
 		}
-		return stored;
+		Function<String, Optional<Resolution>> resolver = resolved::get;
+		var observer = analytics.observer();
+		// While this thread stores a chunk (mostly waiting for the database), another
+		// builds the next one: the incidents, their observations and the copy streams.
+		var preparer = Executors
+			.newSingleThreadExecutor(Thread.ofPlatform().name("import-prepare-", 1).daemon(true).factory());
+		try {
+			int stored = 0;
+			int done = 0;
+			Future<Prepared> next = preparer.submit(() -> prepare(drafts.subList(0, Math.min(drafts.size(), BATCH)),
+					known, before, recorder, via, resolver, observer));
+			for (int from = 0; from < drafts.size(); from += BATCH) {
+				var chunk = awaited(next);
+				int after = from + BATCH;
+				if (after < drafts.size()) {
+					next = preparer.submit(() -> prepare(drafts.subList(after, Math.min(drafts.size(), after + BATCH)),
+							known, before, recorder, via, resolver, observer));
+				}
+				var ids = incidents.insertAll(chunk.incidents());
+				var recorded = new ArrayList<OverdoseRecorded>();
+				if (ids.size() == chunk.batch().size()) {
+					observer.observe(chunk.observations());
+					chunk.batch().forEach(incident -> recorded.add(recorded(incident)));
+				}
+				else {
+					// Some were sent at the same moment by another request: observe the
+					// rest.
+					var observations = new ArrayList<Observation>();
+					for (var incident : chunk.batch()) {
+						if (ids.contains(incident.id())) {
+							observations.addAll(observations(incident, chunk.places().get(incident.id())));
+							recorded.add(recorded(incident));
+						}
+					}
+					analytics.observeAll(observations);
+				}
+				if (!recorded.isEmpty()) {
+					events.publishEvent(new OverdosesImported(recorded));
+				}
+				stored += ids.size();
+				done += chunk.rows();
+				progress.accept(done);
+			}
+			return stored;
+		}
+		finally {
+			preparer.shutdownNow();
+		}
+	}
+
+	/**
+	 * One chunk of an import made ready to store.
+	 *
+	 * @param rows the drafts it came from (those sent before included)
+	 */
+	private record Prepared(int rows, List<StoredIncident> batch, Map<UUID, IncidentLocator.Place> places,
+			IncidentRepository.Prepared incidents, Observer.Prepared observations) {
+	}
+
+	/**
+	 * Builds a chunk's incidents (those not sent before), finds repeats among those
+	 * before and earlier in the file, and prepares their rows and observations; reads
+	 * nothing from the database. Chunks are prepared one at a time, in file order.
+	 */
+	private Prepared prepare(List<Checked> chunk, Set<String> known, Map<String, List<Instant>> before,
+			Recorder recorder, RecordedVia via, Function<String, Optional<Resolution>> resolver, Observer observer) {
+		var batch = new ArrayList<StoredIncident>(chunk.size());
+		var places = new HashMap<UUID, IncidentLocator.Place>();
+		var observations = new ArrayList<Observation>(chunk.size());
+		for (var checked : chunk) {
+			var draft = checked.draft();
+			if (draft.sourceReference() != null && known.contains(draft.sourceReference())) {
+				continue;
+			}
+			var place = checked.place();
+			boolean repeat = false;
+			if (draft.personCode() != null) {
+				var at = draft.occurredAt();
+				var earlier = before.computeIfAbsent(sourceOf(draft, recorder).name() + "|" + draft.personCode(),
+						k -> new ArrayList<>());
+				var yearBefore = at.minus(Duration.ofDays(365));
+				repeat = earlier.stream().anyMatch(t -> !t.isBefore(yearBefore) && t.isBefore(at));
+				earlier.add(at);
+			}
+			var incident = incident(draft, recorder, via, place, repeat, resolver);
+			batch.add(incident);
+			places.put(incident.id(), place);
+			observations.addAll(observations(incident, place));
+		}
+		return new Prepared(chunk.size(), batch, places, incidents.prepare(batch), observer.prepare(observations));
+	}
+
+	/** The chunk another thread prepared; what went wrong there is thrown here. */
+	private static Prepared awaited(Future<Prepared> chunk) {
+		try {
+			return chunk.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("The import was interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/** Incidents stored, observed and published together by {@link #recordAll}. */

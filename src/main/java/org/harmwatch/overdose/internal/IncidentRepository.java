@@ -147,56 +147,95 @@ public class IncidentRepository {
 	public Set<UUID> insertAll(List<StoredIncident> batch) {
 		var stored = new HashSet<UUID>();
 		for (int from = 0; from < batch.size(); from += CHUNK) {
-			var chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
-			var rows = new BulkCopy.Rows(chunk.size(), 260);
-			for (var i : chunk) {
-				rows.row(24)
+			stored.addAll(insertAll(prepare(batch.subList(from, Math.min(batch.size(), from + CHUNK)))));
+		}
+		return stored;
+	}
+
+	/**
+	 * Incidents made ready to store: their rows and their naloxone's as copy streams,
+	 * built by {@link #prepare} on any thread (it reads nothing), stored by
+	 * {@link #insertAll(Prepared)} in the transaction.
+	 */
+	public static final class Prepared {
+
+		private final List<StoredIncident> incidents;
+
+		private final BulkCopy.Rows rows;
+
+		private final BulkCopy.Rows naloxone;
+
+		private Prepared(List<StoredIncident> incidents, BulkCopy.Rows rows, BulkCopy.Rows naloxone) {
+			this.incidents = incidents;
+			this.rows = rows;
+			this.naloxone = naloxone;
+		}
+
+	}
+
+	/** The incidents' copy streams; reads nothing, so any thread may call it. */
+	public Prepared prepare(List<StoredIncident> incidents) {
+		var rows = new BulkCopy.Rows(incidents.size(), 260);
+		for (var i : incidents) {
+			rows.row(24)
+				.uuid(i.id())
+				.text(i.ownerAgency())
+				.text(i.purpose().name())
+				.text(i.source().name())
+				.text(i.sourceReference())
+				.timestamp(i.occurredAt())
+				.float8(i.lat())
+				.float8(i.lon())
+				.text(i.areaCode())
+				.text(i.areaLevel())
+				.text(i.ladCode())
+				.text(i.postcodeDistrict())
+				.bool(i.fatal())
+				.text(name(i.ageBand()))
+				.text(name(i.sex()))
+				.textArray(i.substances())
+				.textArray(i.substanceClasses())
+				.text(name(i.substanceBasis()))
+				.text(name(i.outcome()))
+				.text(i.personCode())
+				.bool(i.repeatWithinYear())
+				.text(i.recordedVia().name())
+				.text(i.recordedBy())
+				.timestamp(i.recordedAt());
+		}
+		return new Prepared(List.copyOf(incidents), rows, naloxoneRows(incidents));
+	}
+
+	private static BulkCopy.Rows naloxoneRows(List<StoredIncident> incidents) {
+		var naloxone = new BulkCopy.Rows(incidents.size() / 4, 60);
+		for (var i : incidents) {
+			int position = 0;
+			for (var given : i.naloxone()) {
+				naloxone.row(6)
 					.uuid(i.id())
-					.text(i.ownerAgency())
-					.text(i.purpose().name())
-					.text(i.source().name())
-					.text(i.sourceReference())
-					.timestamp(i.occurredAt())
-					.float8(i.lat())
-					.float8(i.lon())
-					.text(i.areaCode())
-					.text(i.areaLevel())
-					.text(i.ladCode())
-					.text(i.postcodeDistrict())
-					.bool(i.fatal())
-					.text(name(i.ageBand()))
-					.text(name(i.sex()))
-					.textArray(i.substances())
-					.textArray(i.substanceClasses())
-					.text(name(i.substanceBasis()))
-					.text(name(i.outcome()))
-					.text(i.personCode())
-					.bool(i.repeatWithinYear())
-					.text(i.recordedVia().name())
-					.text(i.recordedBy())
-					.timestamp(i.recordedAt());
+					.int4(position++)
+					.text(given.givenBy().name())
+					.text(given.holderAgencyCode())
+					.int4(given.doses())
+					.text(given.route().name());
 			}
-			stored.addAll(bulk.copyOr("overdose.incident (" + COLUMNS + ")", rows,
-					copied -> chunk.stream().map(StoredIncident::id).toList(), () -> insertSkippingSent(chunk)));
-			var naloxone = new BulkCopy.Rows(chunk.size() / 4, 60);
-			for (var i : chunk) {
-				if (!stored.contains(i.id())) {
-					continue;
-				}
-				int position = 0;
-				for (var given : i.naloxone()) {
-					naloxone.row(6)
-						.uuid(i.id())
-						.int4(position++)
-						.text(given.givenBy().name())
-						.text(given.holderAgencyCode())
-						.int4(given.doses())
-						.text(given.route().name());
-				}
-			}
-			if (naloxone.count() > 0) {
-				bulk.copy("overdose.naloxone (incident_id, position, given_by, holder_agency, doses, route)", naloxone);
-			}
+		}
+		return naloxone;
+	}
+
+	/**
+	 * Stores prepared incidents with their naloxone, in one copy each, as
+	 * {@link #insertAll(List)} does.
+	 * @return the ids of those stored
+	 */
+	public Set<UUID> insertAll(Prepared prepared) {
+		var chunk = prepared.incidents;
+		var stored = new HashSet<UUID>(bulk.copyOr("overdose.incident (" + COLUMNS + ")", prepared.rows,
+				copied -> chunk.stream().map(StoredIncident::id).toList(), () -> insertSkippingSent(chunk)));
+		var naloxone = stored.size() == chunk.size() ? prepared.naloxone
+				: naloxoneRows(chunk.stream().filter(i -> stored.contains(i.id())).toList());
+		if (naloxone.count() > 0) {
+			bulk.copy("overdose.naloxone (incident_id, position, given_by, holder_agency, doses, route)", naloxone);
 		}
 		return stored;
 	}
