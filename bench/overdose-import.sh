@@ -9,6 +9,7 @@
 #
 #   bench/overdose-import.sh [ROWS] [bad]          # ROWS defaults to 1000000
 #   JFR=1 bench/overdose-import.sh 200000          # also records target/overdose-import.jfr
+#   SKIP_BUILD=1 BENCH_OPTS="-Dx=y" bench/...      # no build first; extra JVM options
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${JAVA_HOME:-}" ]; then
@@ -21,5 +22,5 @@ fi
 echo "== machine: $(nproc) cores; load before: $(uptime | sed 's/.*load average: //')"
 jfr=()
 if [ -n "${JFR:-}" ]; then jfr=("-XX:StartFlightRecording=filename=target/overdose-import.jfr,settings=profile"); fi
-exec "$JAVA_HOME/bin/java" -Xmx6g "${jfr[@]}" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+exec "$JAVA_HOME/bin/java" ${BENCH_OPTS:-} -Xmx6g "${jfr[@]}" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   -Dlogging.level.root=WARN org.harmwatch.overdose.bench.ImportBench "$@"

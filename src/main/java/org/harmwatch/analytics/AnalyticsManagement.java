@@ -100,22 +100,22 @@ public class AnalyticsManagement {
 
 	/**
 	 * Records many events for the spike detector at once, as
-	 * {@link #observe(Observation)} does each (for imports: one statement a few
-	 * thousand).
+	 * {@link #observe(Observation)} does each (for imports: one copy a few thousand).
 	 * @return how many were new
 	 */
 	@Transactional
 	public int observeAll(List<Observation> batch) {
-		var located = new HashMap<String, String[]>();
-		var areas = new ArrayList<String[]>(batch.size());
-		for (var observation : batch) {
-			areas.add(located.computeIfAbsent(observation.lat() + "," + observation.lon(),
-					at -> geography.lookup(observation.lat(), observation.lon())
-						.map(a -> new String[] { a.lad().code(), a.ward() == null ? null : a.ward().code(),
-								a.lsoa() == null ? null : a.lsoa().code() })
-						.orElse(new String[3])));
-		}
-		return observations.insertAll(batch, areas, clock.instant());
+		return observer().observeAll(batch);
+	}
+
+	/**
+	 * Something that records many batches of events for one piece of work (an import of a
+	 * million rows), each as {@link #observeAll} does, and looks each distinct point up
+	 * in the region's areas once for all of them, not once per batch. It keeps the areas
+	 * it found while it is used: take a new one for each piece of work.
+	 */
+	public Observer observer() {
+		return new Observer(geography, observations, clock);
 	}
 
 	/** The spikes found most recently, newest first. */

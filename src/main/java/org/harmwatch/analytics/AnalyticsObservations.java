@@ -70,7 +70,9 @@ public class AnalyticsObservations {
 		double dLon = dLat / Math.cos(Math.toRadians(lat));
 		return jdbc.sql("""
 				SELECT occurred_at, lat, lon, weight FROM analytics.observation
-				WHERE category = :category AND occurred_at >= :from AND occurred_at < :until
+				WHERE category IN (:category, split_part(:category, ':', 1))
+				  AND (category = :category OR substr(:category, length(category) + 2) = ANY (classes))
+				  AND occurred_at >= :from AND occurred_at < :until
 				  AND (CAST(:tag AS text) IS NULL OR tag = :tag)
 				  AND lat BETWEEN :south AND :north AND lon BETWEEN :west AND :east
 				ORDER BY occurred_at
@@ -111,7 +113,9 @@ public class AnalyticsObservations {
 		var counts = new HashMap<String, Long>();
 		jdbc.sql("""
 				SELECT lsoa_code, sum(weight) FROM analytics.observation
-				WHERE category = :category AND occurred_at >= :from AND occurred_at < :until
+				WHERE category IN (:category, split_part(:category, ':', 1))
+				  AND (category = :category OR substr(:category, length(category) + 2) = ANY (classes))
+				  AND occurred_at >= :from AND occurred_at < :until
 				  AND lsoa_code IS NOT NULL AND (CAST(:lad AS text) IS NULL OR lad_code = :lad)
 				  AND (CAST(:tag AS text) IS NULL OR tag = :tag)
 				GROUP BY lsoa_code

@@ -1,6 +1,7 @@
 package org.harmwatch.analytics;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -23,9 +24,14 @@ import org.jspecify.annotations.Nullable;
  * @param tag who reported it, in the source's own terms (the overdose module's incident
  * source, e.g. {@code AMBULANCE}), or {@code null}; lets a reader count one kind only (an
  * evaluation asking for ambulance call-outs)
+ * @param classes the classes of the event within its category (an overdose's substance
+ * classes, e.g. {@code OPIOID}); the event counts once under {@code category} and once
+ * under {@code category:class} for each, exactly as if it had been observed once per
+ * category (one row instead of several: a million-row import stores a million, not three
+ * million); empty for most sources
  */
 public record Observation(String source, String sourceId, String category, Instant occurredAt, double lat, double lon,
-		int weight, @Nullable String tag) {
+		int weight, @Nullable String tag, List<String> classes) {
 
 	/** The longest tag kept. */
 	public static final int MAX_TAG = 64;
@@ -34,6 +40,12 @@ public record Observation(String source, String sourceId, String category, Insta
 	public Observation(String source, String sourceId, String category, Instant occurredAt, double lat, double lon,
 			int weight) {
 		this(source, sourceId, category, occurredAt, lat, lon, weight, null);
+	}
+
+	/** An observation without classes. */
+	public Observation(String source, String sourceId, String category, Instant occurredAt, double lat, double lon,
+			int weight, @Nullable String tag) {
+		this(source, sourceId, category, occurredAt, lat, lon, weight, tag, List.of());
 	}
 
 	public Observation {
@@ -49,6 +61,12 @@ public record Observation(String source, String sourceId, String category, Insta
 		}
 		if (tag != null && (tag.isBlank() || tag.length() > MAX_TAG)) {
 			throw new IllegalArgumentException("tag must be null or 1 to " + MAX_TAG + " characters");
+		}
+		classes = List.copyOf(classes);
+		for (var name : classes) {
+			if (name.isBlank() || name.contains(":") || name.length() > MAX_TAG) {
+				throw new IllegalArgumentException("a class must be 1 to " + MAX_TAG + " characters without a colon");
+			}
 		}
 	}
 

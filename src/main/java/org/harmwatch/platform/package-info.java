@@ -26,7 +26,11 @@
  * {@link org.harmwatch.platform.ImageSanitiser} (every photo, bounded in memory and in
  * decodes at once), {@link org.harmwatch.platform.SafeText} and
  * {@link org.harmwatch.platform.InputRanges} (what text and dates are accepted; request
- * parameters and JSON bodies are checked once, for every endpoint, before any sees them).
+ * parameters and JSON bodies are checked once, for every endpoint, before any sees them);
+ * and, for imports of hundreds of thousands of rows,
+ * {@link org.harmwatch.platform.BulkCopy} (many rows in one binary {@code COPY}, in the
+ * caller's transaction) and {@link org.harmwatch.platform.TimeOrderedIds} (ids that fill
+ * a big table's key index at its end).
  */
 @NullMarked
 @ApplicationModule(displayName = "Platform", allowedDependencies = { "shared" })

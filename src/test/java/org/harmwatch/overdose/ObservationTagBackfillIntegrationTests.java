@@ -49,7 +49,7 @@ class ObservationTagBackfillIntegrationTests {
 
 	List<String> tags(UUID incident) {
 		return jdbc.sql("""
-				SELECT category || ' ' || coalesce(tag, '-') FROM analytics.observation
+				SELECT category || ' ' || coalesce(tag, '-') FROM analytics.observation_by_category
 				WHERE source = 'overdose' AND split_part(source_id, ':', 1) = ? ORDER BY category""")
 			.param(incident.toString())
 			.query(String.class)

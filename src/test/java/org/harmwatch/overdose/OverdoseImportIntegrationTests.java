@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.harmwatch.HarmwatchIntegrationTest;
+import org.harmwatch.overdose.internal.StoredIncident;
 import org.harmwatch.platform.HarmwatchUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,18 @@ class OverdoseImportIntegrationTests {
 
 	@Autowired
 	OverdoseImports imports;
+
+	@Autowired
+	org.harmwatch.overdose.internal.IncidentRepository incidentRepository;
+
+	@Autowired
+	org.harmwatch.overdose.internal.IncidentIntake intake;
+
+	@Autowired
+	org.harmwatch.analytics.AnalyticsManagement analytics;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
 
 	RequestPostProcessor as(String username) {
 		return user(users.loadUserByUsername(username));
@@ -231,7 +244,7 @@ class OverdoseImportIntegrationTests {
 				mapping, false, IncidentSource.EMERGENCY_DEPARTMENT, false, paramedic);
 		assertThat(report.problems()).isEmpty();
 		var tags = jdbc.sql("""
-				SELECT o.category || ' ' || o.tag FROM analytics.observation o
+				SELECT o.category || ' ' || o.tag FROM analytics.observation_by_category o
 				JOIN overdose.incident i ON split_part(o.source_id, ':', 1) = i.id::text
 				WHERE o.source = 'overdose' AND i.source_reference LIKE ? ORDER BY 1""")
 			.param("ED-" + tag + "-%")
@@ -305,6 +318,106 @@ class OverdoseImportIntegrationTests {
 					+ "AND source_reference LIKE '116000%' AND postcode_district ~ '^[0-9]{5}$'")
 			.query(Long.class)
 			.single()).isEqualTo(30);
+	}
+
+	/**
+	 * A reference stored by another request after the import looked its references up
+	 * (the API at the same moment): the import's copy of that chunk is refused by the
+	 * unique index, and the chunk is stored instead by an insert that skips the
+	 * reference, with the naloxone of the incidents stored and nothing of the one
+	 * skipped; the observations of a chunk holding one stored already are stored the same
+	 * way, once each.
+	 */
+	@Test
+	void aReferenceStoredDuringTheImportIsSkippedAndTheRestOfItsChunkStored() {
+		var tag = UUID.randomUUID().toString().substring(0, 8);
+		var at = java.time.Instant.parse("2026-02-01T10:00:00Z");
+		java.util.function.BiFunction<String, Integer, StoredIncident> incident = (reference,
+				doses) -> new StoredIncident(UUID.randomUUID(), "WMAS", org.harmwatch.shared.Purpose.HEALTH,
+						IncidentSource.AMBULANCE, reference, at, null, null, null, null, null, "B12", false, null, null,
+						List.of("Heroin"), List.of("OPIOID"), null, null, null, false, RecordedVia.IMPORT, "test", at,
+						doses == 0 ? List.of() : List
+							.of(new NaloxoneAdministration(NaloxoneGiver.PEER, null, doses, NaloxoneRoute.NASAL)));
+		var sentBefore = incident.apply("C-" + tag + "-1", 1);
+		var again = incident.apply("C-" + tag + "-1", 2);
+		var second = incident.apply("C-" + tag + "-2", 3);
+		var unreferenced = incident.apply(null, 0);
+		var stored = transactions.execute(tx -> {
+			assertThat(incidentRepository.insert(sentBefore)).isTrue();
+			return incidentRepository.insertAll(List.of(second, again, unreferenced));
+		});
+		assertThat(stored).containsExactlyInAnyOrder(second.id(), unreferenced.id());
+		assertThat(jdbc.sql("""
+				SELECT i.source_reference || ' ' || coalesce(string_agg(n.doses::text, ','), '-')
+				FROM overdose.incident i LEFT JOIN overdose.naloxone n ON n.incident_id = i.id
+				WHERE i.id IN (?, ?, ?, ?) AND i.source_reference IS NOT NULL GROUP BY i.source_reference
+				ORDER BY 1""")
+			.params(sentBefore.id(), again.id(), second.id(), unreferenced.id())
+			.query(String.class)
+			.list()).containsExactly("C-" + tag + "-1 1", "C-" + tag + "-2 3");
+		assertThat(jdbc.sql("SELECT count(*) FROM overdose.incident WHERE id = ?")
+			.param(unreferenced.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		var first = new org.harmwatch.analytics.Observation("import-test", tag + "-a", "OVERDOSE", at, 52.48, -1.90, 1,
+				"AMBULANCE");
+		var next = new org.harmwatch.analytics.Observation("import-test", tag + "-b", "OVERDOSE", at, 52.48, -1.90, 1,
+				"AMBULANCE");
+		var counts = transactions.execute(tx -> List.of(analytics.observeAll(List.of(first)),
+				analytics.observeAll(List.of(first, next, next)), analytics.observeAll(List.of(next))));
+		assertThat(counts).containsExactly(1, 1, 0);
+		assertThat(jdbc
+			.sql("SELECT count(*) || ' ' || count(lsoa_code) FROM analytics.observation WHERE source = "
+					+ "'import-test' AND source_id LIKE ?")
+			.param(tag + "-%")
+			.query(String.class)
+			.single()).isEqualTo("2 2");
+	}
+
+	/**
+	 * The import stores a chunk while the next is being prepared; when a chunk meets a
+	 * reference stored after the import looked its references up (here: the same
+	 * reference again in a later chunk, as another request would have stored it), that
+	 * chunk is stored without it, and its other incidents are observed with their classes
+	 * and their naloxone kept, as in every other chunk.
+	 */
+	@Test
+	void aChunkMeetingAReferenceStoredMeanwhileStoresAndObservesTheRest() {
+		var tag = UUID.randomUUID().toString().substring(0, 8);
+		var at = java.time.Instant.parse("2026-02-01T10:00:00Z");
+		var recorder = new org.harmwatch.overdose.internal.IncidentIntake.Recorder("WMAS",
+				org.harmwatch.shared.AgencyType.AMBULANCE_SERVICE, "paramedic");
+		var drafts = new java.util.ArrayList<org.harmwatch.overdose.internal.IncidentIntake.Checked>();
+		java.util.function.IntFunction<IncidentDraft> draft = n -> new IncidentDraft(at, null, null, "Coventry", false,
+				List.of(new NaloxoneAdministration(NaloxoneGiver.PEER, null, 1, NaloxoneRoute.NASAL)), null,
+				"M-" + tag + "-" + n, null, null, List.of("heroin"), null, null, null);
+		for (int n = 0; n < org.harmwatch.overdose.internal.IncidentIntakeAccess.batch(); n++) {
+			drafts.add(intake.checked(draft.apply(n), false));
+		}
+		drafts.add(intake.checked(draft.apply(-1), false));
+		drafts.add(intake.checked(draft.apply(0), false));
+		drafts.add(intake.checked(draft.apply(-2), false));
+		var progress = new java.util.ArrayList<Integer>();
+		var stored = transactions.execute(tx -> intake.recordAll(drafts, recorder, RecordedVia.IMPORT, progress::add));
+		assertThat(stored).isEqualTo(drafts.size() - 1);
+		assertThat(progress).containsExactly(drafts.size() - 3, drafts.size());
+		assertThat(jdbc.sql("""
+				SELECT count(*) || ' ' || count(DISTINCT i.source_reference) || ' ' || (SELECT count(*)
+				  FROM overdose.naloxone n JOIN overdose.incident j ON n.incident_id = j.id
+				  WHERE j.source_reference LIKE ?)
+				FROM overdose.incident i WHERE i.source_reference LIKE ?""")
+			.params("M-" + tag + "-%", "M-" + tag + "-%")
+			.query(String.class)
+			.single()).isEqualTo(stored + " " + stored + " " + stored);
+		assertThat(jdbc.sql("""
+				SELECT i.source_reference || ' ' || o.category FROM analytics.observation_by_category o
+				JOIN overdose.incident i ON o.source_id = i.id::text
+				WHERE o.source = 'overdose' AND i.source_reference IN (?, ?) ORDER BY 1""")
+			.params("M-" + tag + "--1", "M-" + tag + "--2")
+			.query(String.class)
+			.list()).containsExactly("M-" + tag + "--1 OVERDOSE", "M-" + tag + "--1 OVERDOSE:OPIOID",
+					"M-" + tag + "--2 OVERDOSE", "M-" + tag + "--2 OVERDOSE:OPIOID");
 	}
 
 	@Test

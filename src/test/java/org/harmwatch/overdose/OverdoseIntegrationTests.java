@@ -148,10 +148,15 @@ class OverdoseIntegrationTests {
 		assertThat(stored.subList(0, 5)).containsExactly("WMAS", "HEALTH", "AMBULANCE", lad, "lsoa");
 		assertThat(stored.get(5)).contains("OPIOID");
 
-		// One observation for all overdoses and one per class, at the point, each tagged
-		// with the incident's source (an ambulance call-out).
+		// Counted once for all overdoses and once per class (one row carrying its
+		// classes), at the point, tagged with the incident's source (an ambulance
+		// call-out).
+		assertThat(jdbc.sql("SELECT count(*) FROM analytics.observation WHERE source = 'overdose' AND source_id = ?")
+			.param(id.toString())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		var categories = jdbc
-			.sql("SELECT category FROM analytics.observation WHERE source = 'overdose' "
+			.sql("SELECT category FROM analytics.observation_by_category WHERE source = 'overdose' "
 					+ "AND (source_id = ? OR source_id LIKE ?) ORDER BY category")
 			.params(id.toString(), id + ":%")
 			.query(String.class)

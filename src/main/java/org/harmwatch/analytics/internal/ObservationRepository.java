@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import org.harmwatch.analytics.Observation;
 import org.harmwatch.analytics.SpikeDetected;
+import org.harmwatch.platform.BulkCopy;
 import org.harmwatch.platform.SqlArrays;
+import org.harmwatch.platform.TimeOrderedIds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,8 +38,11 @@ public class ObservationRepository {
 
 	private final JdbcClient jdbc;
 
-	ObservationRepository(JdbcClient jdbc) {
+	private final BulkCopy bulk;
+
+	ObservationRepository(JdbcClient jdbc, BulkCopy bulk) {
 		this.jdbc = jdbc;
+		this.bulk = bulk;
 	}
 
 	/**
@@ -47,12 +52,13 @@ public class ObservationRepository {
 			@Nullable String lsoaCode, Instant now) {
 		return jdbc.sql("""
 				INSERT INTO analytics.observation (id, source, source_id, category, occurred_at, lat, lon, weight,
-				                                   lad_code, ward_code, lsoa_code, recorded_at, tag)
+				                                   lad_code, ward_code, lsoa_code, recorded_at, tag, classes)
 				VALUES (:id, :source, :sourceId, :category, :occurredAt, :lat, :lon, :weight, :lad, :ward, :lsoa, :now,
-				        :tag)
+				        :tag, :classes::text[])
 				ON CONFLICT (source, source_id) DO NOTHING
 				""")
 			.param("id", UUID.randomUUID())
+			.param("classes", SqlArrays.textArray(observation.classes()))
 			.param("tag", observation.tag())
 			.param("source", observation.source())
 			.param("sourceId", observation.sourceId())
@@ -69,78 +75,161 @@ public class ObservationRepository {
 	}
 
 	/**
-	 * Stores many observations, a few thousand to a statement, each with its areas (LAD,
-	 * ward, LSOA codes, any null); one whose source and source id are stored already is
-	 * left as it is.
+	 * Stores many observations, a few thousand at a time through a binary {@code COPY},
+	 * each with its areas (LAD, ward, LSOA codes, any null); one whose source and source
+	 * id are stored already is left as it is (when a chunk holds such a one, that chunk
+	 * is stored by {@code INSERT … ON CONFLICT DO NOTHING} instead).
 	 * @return how many were new
 	 */
 	public int insertAll(List<Observation> batch, List<String[]> areas, Instant now) {
-		int inserted = 0;
+		return insert(prepare(batch, areas, now));
+	}
+
+	/**
+	 * Observations made ready to store: their copy streams, one per few thousand, built
+	 * by {@link #prepare} on any thread (it reads nothing), stored by {@link #insert} in
+	 * the transaction.
+	 */
+	public static final class Prepared {
+
+		private final List<Observation> batch;
+
+		private final List<String[]> areas;
+
+		private final Instant now;
+
+		private final List<BulkCopy.Rows> chunks;
+
+		private Prepared(List<Observation> batch, List<String[]> areas, Instant now, List<BulkCopy.Rows> chunks) {
+			this.batch = batch;
+			this.areas = areas;
+			this.now = now;
+			this.chunks = chunks;
+		}
+
+	}
+
+	/** The observations' copy streams, as recorded {@code now}; reads nothing. */
+	public Prepared prepare(List<Observation> batch, List<String[]> areas, Instant now) {
+		var chunks = new ArrayList<BulkCopy.Rows>();
+		long millis = now.toEpochMilli();
 		for (int from = 0; from < batch.size(); from += CHUNK) {
 			int to = Math.min(batch.size(), from + CHUNK);
-			var ids = new ArrayList<@Nullable String>();
-			var sources = new ArrayList<@Nullable String>();
-			var sourceIds = new ArrayList<@Nullable String>();
-			var categories = new ArrayList<@Nullable String>();
-			var times = new ArrayList<@Nullable String>();
-			var lats = new ArrayList<@Nullable String>();
-			var lons = new ArrayList<@Nullable String>();
-			var weights = new ArrayList<@Nullable String>();
-			var lads = new ArrayList<@Nullable String>();
-			var wards = new ArrayList<@Nullable String>();
-			var lsoas = new ArrayList<@Nullable String>();
-			var tags = new ArrayList<@Nullable String>();
+			var rows = new BulkCopy.Rows(to - from, 220);
 			for (int i = from; i < to; i++) {
 				var observation = batch.get(i);
-				ids.add(UUID.randomUUID().toString());
-				sources.add(observation.source());
-				sourceIds.add(observation.sourceId());
-				categories.add(observation.category());
-				times.add(observation.occurredAt().toString());
-				lats.add(Double.toString(observation.lat()));
-				lons.add(Double.toString(observation.lon()));
-				weights.add(Integer.toString(observation.weight()));
-				lads.add(areas.get(i)[0]);
-				wards.add(areas.get(i)[1]);
-				lsoas.add(areas.get(i)[2]);
-				tags.add(observation.tag());
+				rows.row(14)
+					.uuid(TimeOrderedIds.nextInternal(millis))
+					.text(observation.source())
+					.text(observation.sourceId())
+					.text(observation.category())
+					.timestamp(observation.occurredAt())
+					.float8(observation.lat())
+					.float8(observation.lon())
+					.int4(observation.weight())
+					.text(areas.get(i)[0])
+					.text(areas.get(i)[1])
+					.text(areas.get(i)[2])
+					.timestamp(now)
+					.text(observation.tag())
+					.textArray(observation.classes());
 			}
-			inserted += jdbc.sql("""
-					INSERT INTO analytics.observation (id, source, source_id, category, occurred_at, lat, lon, weight,
-					                                   lad_code, ward_code, lsoa_code, recorded_at, tag)
-					SELECT id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa, :now, tag
-					FROM unnest(:ids::uuid[], :sources::text[], :sourceIds::text[], :categories::text[],
-					            :times::timestamptz[], :lats::float8[], :lons::float8[], :weights::int[], :lads::text[],
-					            :wards::text[], :lsoas::text[], :tags::text[])
-					  AS o (id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa, tag)
-					ON CONFLICT (source, source_id) DO NOTHING
-					""")
-				.param("ids", SqlArrays.array(ids))
-				.param("sources", SqlArrays.array(sources))
-				.param("sourceIds", SqlArrays.array(sourceIds))
-				.param("categories", SqlArrays.array(categories))
-				.param("times", SqlArrays.array(times))
-				.param("lats", SqlArrays.array(lats))
-				.param("lons", SqlArrays.array(lons))
-				.param("weights", SqlArrays.array(weights))
-				.param("lads", SqlArrays.array(lads))
-				.param("wards", SqlArrays.array(wards))
-				.param("lsoas", SqlArrays.array(lsoas))
-				.param("tags", SqlArrays.array(tags))
-				.param("now", Timestamp.from(now))
-				.update();
+			chunks.add(rows);
+		}
+		return new Prepared(List.copyOf(batch), List.copyOf(areas), now, List.copyOf(chunks));
+	}
+
+	/**
+	 * Stores prepared observations as {@link #insertAll} does.
+	 * @return how many were new
+	 */
+	public int insert(Prepared prepared) {
+		int inserted = 0;
+		for (int c = 0; c < prepared.chunks.size(); c++) {
+			int from = c * CHUNK;
+			int to = Math.min(prepared.batch.size(), from + CHUNK);
+			inserted += bulk.copyOr(
+					"analytics.observation (id, source, source_id, category, occurred_at, lat, lon, weight, lad_code, "
+							+ "ward_code, lsoa_code, recorded_at, tag, classes)",
+					prepared.chunks.get(c), copied -> (int) copied,
+					() -> insertSkippingKnown(prepared.batch, prepared.areas, prepared.now, from, to));
 		}
 		return inserted;
+	}
+
+	/**
+	 * Stores the observations from {@code from} to {@code to} in one statement, skipping
+	 * those stored already; how many were new.
+	 */
+	private int insertSkippingKnown(List<Observation> batch, List<String[]> areas, Instant now, int from, int to) {
+		var ids = new ArrayList<@Nullable String>();
+		var sources = new ArrayList<@Nullable String>();
+		var sourceIds = new ArrayList<@Nullable String>();
+		var categories = new ArrayList<@Nullable String>();
+		var times = new ArrayList<@Nullable String>();
+		var lats = new ArrayList<@Nullable String>();
+		var lons = new ArrayList<@Nullable String>();
+		var weights = new ArrayList<@Nullable String>();
+		var lads = new ArrayList<@Nullable String>();
+		var wards = new ArrayList<@Nullable String>();
+		var lsoas = new ArrayList<@Nullable String>();
+		var tags = new ArrayList<@Nullable String>();
+		var classes = new ArrayList<@Nullable String>();
+		for (int i = from; i < to; i++) {
+			var observation = batch.get(i);
+			ids.add(UUID.randomUUID().toString());
+			sources.add(observation.source());
+			sourceIds.add(observation.sourceId());
+			categories.add(observation.category());
+			times.add(observation.occurredAt().toString());
+			lats.add(Double.toString(observation.lat()));
+			lons.add(Double.toString(observation.lon()));
+			weights.add(Integer.toString(observation.weight()));
+			lads.add(areas.get(i)[0]);
+			wards.add(areas.get(i)[1]);
+			lsoas.add(areas.get(i)[2]);
+			tags.add(observation.tag());
+			classes.add(SqlArrays.textArray(observation.classes()));
+		}
+		return jdbc.sql("""
+				INSERT INTO analytics.observation (id, source, source_id, category, occurred_at, lat, lon, weight,
+				                                   lad_code, ward_code, lsoa_code, recorded_at, tag, classes)
+				SELECT id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa, :now, tag,
+				       classes::text[]
+				FROM unnest(:ids::uuid[], :sources::text[], :sourceIds::text[], :categories::text[],
+				            :times::timestamptz[], :lats::float8[], :lons::float8[], :weights::int[], :lads::text[],
+				            :wards::text[], :lsoas::text[], :tags::text[], :classes::text[])
+				  AS o (id, source, source_id, category, occurred_at, lat, lon, weight, lad, ward, lsoa, tag, classes)
+				ON CONFLICT (source, source_id) DO NOTHING
+				""")
+			.param("ids", SqlArrays.array(ids))
+			.param("sources", SqlArrays.array(sources))
+			.param("sourceIds", SqlArrays.array(sourceIds))
+			.param("categories", SqlArrays.array(categories))
+			.param("times", SqlArrays.array(times))
+			.param("lats", SqlArrays.array(lats))
+			.param("lons", SqlArrays.array(lons))
+			.param("weights", SqlArrays.array(weights))
+			.param("lads", SqlArrays.array(lads))
+			.param("wards", SqlArrays.array(wards))
+			.param("lsoas", SqlArrays.array(lsoas))
+			.param("tags", SqlArrays.array(tags))
+			.param("classes", SqlArrays.array(classes))
+			.param("now", Timestamp.from(now))
+			.update();
 	}
 
 	/** Rows in one statement of {@link #insertAll}. */
 	private static final int CHUNK = 5_000;
 
-	/** Observations that happened from {@code since} on, oldest first. */
+	/**
+	 * Observations that happened from {@code since} on, oldest first, each once per
+	 * category it counts in (its category, and category:class for each of its classes).
+	 */
 	public List<Located> since(Instant since) {
 		return jdbc.sql("""
 				SELECT category, occurred_at, lad_code, ward_code, lsoa_code, weight
-				FROM analytics.observation WHERE occurred_at >= :since ORDER BY occurred_at
+				FROM analytics.observation_by_category WHERE occurred_at >= :since ORDER BY occurred_at
 				""")
 			.param("since", Timestamp.from(since))
 			.query((rs, row) -> new Located(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),

@@ -51,9 +51,9 @@ public class SurveillanceRepository {
 	List<DayCount> dailyCounts(String category, Instant from, Instant until, ZoneId zone) {
 		return jdbc.sql("""
 				SELECT category, lad_code, CAST(occurred_at AT TIME ZONE :zone AS date) AS day, sum(weight)
-				FROM analytics.observation
+				FROM analytics.observation_by_category
 				WHERE occurred_at >= :from AND occurred_at < :until AND lad_code IS NOT NULL
-				  AND (category = :category OR category LIKE :prefix)
+				  AND (base_category = :category OR base_category LIKE :prefix)
 				GROUP BY 1, 2, 3
 				""")
 			.param("zone", zone.getId())
@@ -71,7 +71,9 @@ public class SurveillanceRepository {
 		var counts = new HashMap<String, Long>();
 		jdbc.sql("""
 				SELECT lsoa_code, sum(weight) FROM analytics.observation
-				WHERE occurred_at >= :from AND occurred_at < :until AND category = :category AND lsoa_code IS NOT NULL
+				WHERE occurred_at >= :from AND occurred_at < :until AND lsoa_code IS NOT NULL
+				  AND category IN (:category, split_part(:category, ':', 1))
+				  AND (category = :category OR substr(:category, length(category) + 2) = ANY (classes))
 				GROUP BY lsoa_code
 				""")
 			.param("from", Timestamp.from(from))

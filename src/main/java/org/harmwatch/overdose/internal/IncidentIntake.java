@@ -9,14 +9,19 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 import org.harmwatch.analytics.AnalyticsManagement;
 import org.harmwatch.analytics.Observation;
+import org.harmwatch.analytics.Observer;
 import org.harmwatch.overdose.IncidentDraft;
 import org.harmwatch.overdose.IncidentOutcome;
 import org.harmwatch.overdose.IncidentSource;
@@ -27,6 +32,7 @@ import org.harmwatch.overdose.Recorded;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.InputRejectedException;
 import org.harmwatch.platform.SafeText;
+import org.harmwatch.platform.TimeOrderedIds;
 import org.harmwatch.shared.AgencyType;
 import org.harmwatch.shared.Purpose;
 import org.harmwatch.substances.Resolution;
@@ -42,11 +48,11 @@ import org.springframework.stereotype.Component;
  * {@link OverdoseRecorded}, all in the caller's transaction.
  *
  * <p>
- * Each incident becomes the observation {@code OVERDOSE} (all overdoses) and one
- * {@code OVERDOSE:<class>} per substance class it involves, ancestors included (a
- * nitazene overdose is an opioid overdose too), so that spikes are found by area and by
- * class. Each carries the incident's source as its tag, so that an evaluation can count
- * ambulance call-outs alone.
+ * Each incident becomes one observation, {@code OVERDOSE} (all overdoses), carrying the
+ * substance classes it involves, ancestors included (a nitazene overdose is an opioid
+ * overdose too): the engine counts it under {@code OVERDOSE:<class>} for each, so that
+ * spikes are found by area and by class. It carries the incident's source as its tag, so
+ * that an evaluation can count ambulance call-outs alone.
  */
 @Component
 public class IncidentIntake {
@@ -137,7 +143,8 @@ public class IncidentIntake {
 	}
 
 	/**
-	 * Records many incidents for the recorder's agency as
+	 * Records many incidents, each checked and placed already by {@link #checked}, for
+	 * the recorder's agency as
 	 * {@link #record(IncidentDraft, Recorder, RecordedVia, boolean)} records each, in
 	 * file order, a few thousand at a time (an import): those whose source reference the
 	 * agency sent before are not stored again; a repeat overdose is found among those
@@ -145,14 +152,12 @@ public class IncidentIntake {
 	 * published per few thousand stored.
 	 * @param progress told how many drafts are done so far
 	 * @return how many were stored
-	 * @throws InputRejectedException when a draft is wrong; the caller's transaction then
-	 * stores nothing
 	 */
-	public int recordAll(List<IncidentDraft> drafts, Recorder recorder, RecordedVia via, boolean keepPlaces,
-			IntConsumer progress) {
+	public int recordAll(List<Checked> drafts, Recorder recorder, RecordedVia via, IntConsumer progress) {
 		var references = new HashSet<String>();
 		var personCodes = new HashSet<String>();
-		for (var draft : drafts) {
+		for (var checked : drafts) {
+			var draft = checked.draft();
 			if (draft.sourceReference() != null) {
 				references.add(draft.sourceReference());
 			}
@@ -164,52 +169,124 @@ public class IncidentIntake {
 				: incidents.referencesKnown(recorder.agencyCode(), references);
 		var before = personCodes.isEmpty() ? new HashMap<String, List<Instant>>()
 				: incidents.overdosesOf(recorder.agencyCode(), personCodes);
+		// Each distinct substance text resolved once, here: the vocabulary may read the
+		// database, which only this thread (the transaction's) may.
 		var resolved = new HashMap<String, Optional<Resolution>>();
-		Function<String, Optional<Resolution>> resolver = words -> resolved.computeIfAbsent(words, substances::resolve);
-		int stored = 0;
-		int done = 0;
-		for (int from = 0; from < drafts.size(); from += BATCH) {
-			var chunk = drafts.subList(from, Math.min(drafts.size(), from + BATCH));
-			var batch = new ArrayList<StoredIncident>(chunk.size());
-			var places = new HashMap<UUID, IncidentLocator.Place>();
-			for (var draft : chunk) {
-				if (draft.sourceReference() != null && known.contains(draft.sourceReference())) {
-					continue;
-				}
-				var place = check(draft, keepPlaces);
-				boolean repeat = false;
-				if (draft.personCode() != null) {
-					var at = draft.occurredAt();
-					var earlier = before.computeIfAbsent(sourceOf(draft, recorder).name() + "|" + draft.personCode(),
-							k -> new ArrayList<>());
-					var yearBefore = at.minus(Duration.ofDays(365));
-					repeat = earlier.stream().anyMatch(t -> !t.isBefore(yearBefore) && t.isBefore(at));
-					earlier.add(at);
-				}
-				var incident = incident(draft, recorder, via, place, repeat, resolver);
-				batch.add(incident);
-				places.put(incident.id(), place);
+		for (var checked : drafts) {
+			for (var words : checked.draft().substances()) {
+				resolved.computeIfAbsent(words, substances::resolve);
 			}
-			var ids = incidents.insertAll(batch);
-			var observations = new ArrayList<Observation>();
-			var recorded = new ArrayList<OverdoseRecorded>();
-			for (var incident : batch) {
-				if (ids.contains(incident.id())) {
-					observations.addAll(observations(incident, places.get(incident.id())));
-					recorded.add(recorded(incident));
-				}
-			}
-			if (!observations.isEmpty()) {
-				analytics.observeAll(observations);
-			}
-			if (!recorded.isEmpty()) {
-				events.publishEvent(new OverdosesImported(recorded));
-			}
-			stored += ids.size();
-			done += chunk.size();
-			progress.accept(done);
 		}
-		return stored;
+		Function<String, Optional<Resolution>> resolver = resolved::get;
+		var observer = analytics.observer();
+		// While this thread stores a chunk (mostly waiting for the database), another
+		// builds the next one: the incidents, their observations and the copy streams.
+		var preparer = Executors
+			.newSingleThreadExecutor(Thread.ofPlatform().name("import-prepare-", 1).daemon(true).factory());
+		try {
+			int stored = 0;
+			int done = 0;
+			Future<Prepared> next = preparer.submit(() -> prepare(drafts.subList(0, Math.min(drafts.size(), BATCH)),
+					known, before, recorder, via, resolver, observer));
+			for (int from = 0; from < drafts.size(); from += BATCH) {
+				var chunk = awaited(next);
+				int after = from + BATCH;
+				if (after < drafts.size()) {
+					next = preparer.submit(() -> prepare(drafts.subList(after, Math.min(drafts.size(), after + BATCH)),
+							known, before, recorder, via, resolver, observer));
+				}
+				var ids = incidents.insertAll(chunk.incidents());
+				var recorded = new ArrayList<OverdoseRecorded>();
+				if (ids.size() == chunk.batch().size()) {
+					observer.observe(chunk.observations());
+					chunk.batch().forEach(incident -> recorded.add(recorded(incident)));
+				}
+				else {
+					// Some were sent at the same moment by another request: observe the
+					// rest.
+					var observations = new ArrayList<Observation>();
+					for (var incident : chunk.batch()) {
+						if (ids.contains(incident.id())) {
+							observations.addAll(observations(incident, chunk.places().get(incident.id())));
+							recorded.add(recorded(incident));
+						}
+					}
+					analytics.observeAll(observations);
+				}
+				if (!recorded.isEmpty()) {
+					events.publishEvent(new OverdosesImported(recorded));
+				}
+				stored += ids.size();
+				done += chunk.rows();
+				progress.accept(done);
+			}
+			return stored;
+		}
+		finally {
+			preparer.shutdownNow();
+		}
+	}
+
+	/**
+	 * One chunk of an import made ready to store.
+	 *
+	 * @param rows the drafts it came from (those sent before included)
+	 */
+	private record Prepared(int rows, List<StoredIncident> batch, Map<UUID, IncidentLocator.Place> places,
+			IncidentRepository.Prepared incidents, Observer.Prepared observations) {
+	}
+
+	/**
+	 * Builds a chunk's incidents (those not sent before), finds repeats among those
+	 * before and earlier in the file, and prepares their rows and observations; reads
+	 * nothing from the database. Chunks are prepared one at a time, in file order.
+	 */
+	private Prepared prepare(List<Checked> chunk, Set<String> known, Map<String, List<Instant>> before,
+			Recorder recorder, RecordedVia via, Function<String, Optional<Resolution>> resolver, Observer observer) {
+		var batch = new ArrayList<StoredIncident>(chunk.size());
+		var places = new HashMap<UUID, IncidentLocator.Place>();
+		var observations = new ArrayList<Observation>(chunk.size());
+		for (var checked : chunk) {
+			var draft = checked.draft();
+			if (draft.sourceReference() != null && known.contains(draft.sourceReference())) {
+				continue;
+			}
+			var place = checked.place();
+			boolean repeat = false;
+			if (draft.personCode() != null) {
+				var at = draft.occurredAt();
+				var earlier = before.computeIfAbsent(sourceOf(draft, recorder).name() + "|" + draft.personCode(),
+						k -> new ArrayList<>());
+				var yearBefore = at.minus(Duration.ofDays(365));
+				repeat = earlier.stream().anyMatch(t -> !t.isBefore(yearBefore) && t.isBefore(at));
+				earlier.add(at);
+			}
+			var incident = incident(draft, recorder, via, place, repeat, resolver);
+			batch.add(incident);
+			places.put(incident.id(), place);
+			observations.addAll(observations(incident, place));
+		}
+		return new Prepared(chunk.size(), batch, places, incidents.prepare(batch), observer.prepare(observations));
+	}
+
+	/** The chunk another thread prepared; what went wrong there is thrown here. */
+	private static Prepared awaited(Future<Prepared> chunk) {
+		try {
+			return chunk.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("The import was interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/** Incidents stored, observed and published together by {@link #recordAll}. */
@@ -238,37 +315,45 @@ public class IncidentIntake {
 		}
 		var purpose = recorder.agencyType().lawEnforcement() ? Purpose.POLICING : Purpose.HEALTH;
 		var outcome = draft.outcome() == null && draft.fatal() ? IncidentOutcome.DIED : draft.outcome();
-		return new StoredIncident(UUID.randomUUID(), recorder.agencyCode(), purpose, sourceOf(draft, recorder),
-				draft.sourceReference(), draft.occurredAt(), place.lat(), place.lon(), place.areaCode(),
-				place.areaLevel(), place.ladCode(), place.postcodeDistrict(), draft.fatal(), draft.ageBand(),
-				draft.sex(), names, List.copyOf(classes), draft.substanceBasis(), outcome, draft.personCode(), repeat,
-				via, recorder.username(), clock.instant(), draft.naloxone());
+		return new StoredIncident(TimeOrderedIds.next(clock.millis()), recorder.agencyCode(), purpose,
+				sourceOf(draft, recorder), draft.sourceReference(), draft.occurredAt(), place.lat(), place.lon(),
+				place.areaCode(), place.areaLevel(), place.ladCode(), place.postcodeDistrict(), draft.fatal(),
+				draft.ageBand(), draft.sex(), names, List.copyOf(classes), draft.substanceBasis(), outcome,
+				draft.personCode(), repeat, via, recorder.username(), clock.instant(), draft.naloxone());
 	}
 
 	/**
-	 * The incident's observations: {@code OVERDOSE}, and one per substance class, each
-	 * tagged with the incident's source ({@code AMBULANCE} for a call-out); none when its
-	 * place is not counted.
+	 * The incident's observation: {@code OVERDOSE}, carrying its substance classes (so it
+	 * counts under {@code OVERDOSE:<class>} for each too), tagged with the incident's
+	 * source ({@code AMBULANCE} for a call-out); none when its place is not counted.
 	 */
 	private static List<Observation> observations(StoredIncident incident, IncidentLocator.Place place) {
 		var at = place.observedAt();
 		if (at == null) {
 			return List.of();
 		}
-		var id = incident.id().toString();
-		var tag = incident.source().name();
-		var observations = new ArrayList<Observation>(1 + incident.substanceClasses().size());
-		observations.add(new Observation(SOURCE, id, CATEGORY, incident.occurredAt(), at.lat(), at.lon(), 1, tag));
-		for (var substanceClass : incident.substanceClasses()) {
-			observations.add(new Observation(SOURCE, id + ":" + substanceClass, CATEGORY + ":" + substanceClass,
-					incident.occurredAt(), at.lat(), at.lon(), 1, tag));
-		}
-		return observations;
+		return List.of(new Observation(SOURCE, incident.id().toString(), CATEGORY, incident.occurredAt(), at.lat(),
+				at.lon(), 1, incident.source().name(), incident.substanceClasses()));
 	}
 
 	private static OverdoseRecorded recorded(StoredIncident incident) {
 		return new OverdoseRecorded(incident.id(), incident.occurredAt(), incident.ladCode(), incident.fatal(),
 				incident.ownerAgency(), incident.naloxone());
+	}
+
+	/**
+	 * A draft that passed {@link #check(IncidentDraft, boolean)}, with the place the
+	 * check found for it, so that an import places each row once.
+	 */
+	public record Checked(IncidentDraft draft, IncidentLocator.Place place) {
+	}
+
+	/**
+	 * Checks the draft as {@link #check(IncidentDraft, boolean)} does, keeping its place.
+	 * @throws InputRejectedException naming each field that is wrong
+	 */
+	public Checked checked(IncidentDraft draft, boolean keepPlaces) {
+		return new Checked(draft, check(draft, keepPlaces));
 	}
 
 	/**

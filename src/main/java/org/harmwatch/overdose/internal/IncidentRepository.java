@@ -25,6 +25,7 @@ import org.harmwatch.overdose.NaloxoneRoute;
 import org.harmwatch.overdose.RecordedVia;
 import org.harmwatch.overdose.Sex;
 import org.harmwatch.overdose.SubstanceBasis;
+import org.harmwatch.platform.BulkCopy;
 import org.harmwatch.platform.SqlArrays;
 import org.harmwatch.shared.Purpose;
 import org.jspecify.annotations.Nullable;
@@ -73,8 +74,11 @@ public class IncidentRepository {
 
 	private final JdbcClient jdbc;
 
-	IncidentRepository(JdbcClient jdbc) {
+	private final BulkCopy bulk;
+
+	IncidentRepository(JdbcClient jdbc, BulkCopy bulk) {
 		this.jdbc = jdbc;
+		this.bulk = bulk;
 	}
 
 	/**
@@ -134,103 +138,167 @@ public class IncidentRepository {
 	}
 
 	/**
-	 * Stores new incidents with their naloxone, a few thousand to a statement; one whose
-	 * owner has an incident with the same source reference already is not stored.
+	 * Stores new incidents with their naloxone, a few thousand at a time through a binary
+	 * {@code COPY}; one whose owner has an incident with the same source reference
+	 * already is not stored (when a chunk holds such a one, that chunk is stored by
+	 * {@code INSERT … ON CONFLICT DO NOTHING} instead).
 	 * @return the ids of those stored
 	 */
 	public Set<UUID> insertAll(List<StoredIncident> batch) {
 		var stored = new HashSet<UUID>();
 		for (int from = 0; from < batch.size(); from += CHUNK) {
-			var chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
-			var columns = new ArrayList<List<@Nullable String>>();
-			for (int c = 0; c < 24; c++) {
-				columns.add(new ArrayList<>(chunk.size()));
-			}
-			for (var i : chunk) {
-				int c = 0;
-				columns.get(c++).add(i.id().toString());
-				columns.get(c++).add(i.ownerAgency());
-				columns.get(c++).add(i.purpose().name());
-				columns.get(c++).add(i.source().name());
-				columns.get(c++).add(i.sourceReference());
-				columns.get(c++).add(i.occurredAt().toString());
-				columns.get(c++).add(i.lat() == null ? null : i.lat().toString());
-				columns.get(c++).add(i.lon() == null ? null : i.lon().toString());
-				columns.get(c++).add(i.areaCode());
-				columns.get(c++).add(i.areaLevel());
-				columns.get(c++).add(i.ladCode());
-				columns.get(c++).add(i.postcodeDistrict());
-				columns.get(c++).add(Boolean.toString(i.fatal()));
-				columns.get(c++).add(name(i.ageBand()));
-				columns.get(c++).add(name(i.sex()));
-				columns.get(c++).add(SqlArrays.textArray(i.substances()));
-				columns.get(c++).add(SqlArrays.textArray(i.substanceClasses()));
-				columns.get(c++).add(name(i.substanceBasis()));
-				columns.get(c++).add(name(i.outcome()));
-				columns.get(c++).add(i.personCode());
-				columns.get(c++).add(Boolean.toString(i.repeatWithinYear()));
-				columns.get(c++).add(i.recordedVia().name());
-				columns.get(c++).add(i.recordedBy());
-				columns.get(c).add(i.recordedAt().toString());
-			}
-			var spec = jdbc
-				.sql("""
-						INSERT INTO overdose.incident (id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon,
-						    area_code, area_level, lad_code, postcode_district, fatal, age_band, sex, substances,
-						    substance_classes, substance_basis, outcome, person_code, repeat_within_year, recorded_via,
-						    recorded_by, recorded_at)
-						SELECT id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon, area_code, area_level,
-						    lad_code, postcode_district, fatal, age_band, sex, substances::text[], substance_classes::text[],
-						    substance_basis, outcome, person_code, repeat_within_year, recorded_via, recorded_by, recorded_at
-						FROM unnest(:c0::uuid[], :c1::text[], :c2::text[], :c3::text[], :c4::text[], :c5::timestamptz[],
-						    :c6::float8[], :c7::float8[], :c8::text[], :c9::text[], :c10::text[], :c11::text[], :c12::boolean[],
-						    :c13::text[], :c14::text[], :c15::text[], :c16::text[], :c17::text[], :c18::text[], :c19::text[],
-						    :c20::boolean[], :c21::text[], :c22::text[], :c23::timestamptz[])
-						  AS r (id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon, area_code,
-						    area_level, lad_code, postcode_district, fatal, age_band, sex, substances, substance_classes,
-						    substance_basis, outcome, person_code, repeat_within_year, recorded_via, recorded_by, recorded_at)
-						ON CONFLICT (owner_agency, source_reference) WHERE source_reference IS NOT NULL DO NOTHING
-						RETURNING id""");
-			for (int c = 0; c < 24; c++) {
-				spec = spec.param("c" + c, SqlArrays.array(columns.get(c)));
-			}
-			var ids = spec.query(UUID.class).list();
-			stored.addAll(ids);
-			var incidents = new ArrayList<@Nullable String>();
-			var positions = new ArrayList<@Nullable String>();
-			var givers = new ArrayList<@Nullable String>();
-			var holders = new ArrayList<@Nullable String>();
-			var doses = new ArrayList<@Nullable String>();
-			var routes = new ArrayList<@Nullable String>();
-			for (var i : chunk) {
-				if (!stored.contains(i.id())) {
-					continue;
-				}
-				int position = 0;
-				for (var given : i.naloxone()) {
-					incidents.add(i.id().toString());
-					positions.add(Integer.toString(position++));
-					givers.add(given.givenBy().name());
-					holders.add(given.holderAgencyCode());
-					doses.add(Integer.toString(given.doses()));
-					routes.add(given.route().name());
-				}
-			}
-			if (!incidents.isEmpty()) {
-				jdbc.sql("""
-						INSERT INTO overdose.naloxone (incident_id, position, given_by, holder_agency, doses, route)
-						SELECT * FROM unnest(:incidents::uuid[], :positions::int[], :givers::text[], :holders::text[],
-						    :doses::int[], :routes::text[])""")
-					.param("incidents", SqlArrays.array(incidents))
-					.param("positions", SqlArrays.array(positions))
-					.param("givers", SqlArrays.array(givers))
-					.param("holders", SqlArrays.array(holders))
-					.param("doses", SqlArrays.array(doses))
-					.param("routes", SqlArrays.array(routes))
-					.update();
-			}
+			stored.addAll(insertAll(prepare(batch.subList(from, Math.min(batch.size(), from + CHUNK)))));
 		}
 		return stored;
+	}
+
+	/**
+	 * Incidents made ready to store: their rows and their naloxone's as copy streams,
+	 * built by {@link #prepare} on any thread (it reads nothing), stored by
+	 * {@link #insertAll(Prepared)} in the transaction.
+	 */
+	public static final class Prepared {
+
+		private final List<StoredIncident> incidents;
+
+		private final BulkCopy.Rows rows;
+
+		private final BulkCopy.Rows naloxone;
+
+		private Prepared(List<StoredIncident> incidents, BulkCopy.Rows rows, BulkCopy.Rows naloxone) {
+			this.incidents = incidents;
+			this.rows = rows;
+			this.naloxone = naloxone;
+		}
+
+	}
+
+	/** The incidents' copy streams; reads nothing, so any thread may call it. */
+	public Prepared prepare(List<StoredIncident> incidents) {
+		var rows = new BulkCopy.Rows(incidents.size(), 260);
+		for (var i : incidents) {
+			rows.row(24)
+				.uuid(i.id())
+				.text(i.ownerAgency())
+				.text(i.purpose().name())
+				.text(i.source().name())
+				.text(i.sourceReference())
+				.timestamp(i.occurredAt())
+				.float8(i.lat())
+				.float8(i.lon())
+				.text(i.areaCode())
+				.text(i.areaLevel())
+				.text(i.ladCode())
+				.text(i.postcodeDistrict())
+				.bool(i.fatal())
+				.text(name(i.ageBand()))
+				.text(name(i.sex()))
+				.textArray(i.substances())
+				.textArray(i.substanceClasses())
+				.text(name(i.substanceBasis()))
+				.text(name(i.outcome()))
+				.text(i.personCode())
+				.bool(i.repeatWithinYear())
+				.text(i.recordedVia().name())
+				.text(i.recordedBy())
+				.timestamp(i.recordedAt());
+		}
+		return new Prepared(List.copyOf(incidents), rows, naloxoneRows(incidents));
+	}
+
+	private static BulkCopy.Rows naloxoneRows(List<StoredIncident> incidents) {
+		var naloxone = new BulkCopy.Rows(incidents.size() / 4, 60);
+		for (var i : incidents) {
+			int position = 0;
+			for (var given : i.naloxone()) {
+				naloxone.row(6)
+					.uuid(i.id())
+					.int4(position++)
+					.text(given.givenBy().name())
+					.text(given.holderAgencyCode())
+					.int4(given.doses())
+					.text(given.route().name());
+			}
+		}
+		return naloxone;
+	}
+
+	/**
+	 * Stores prepared incidents with their naloxone, in one copy each, as
+	 * {@link #insertAll(List)} does.
+	 * @return the ids of those stored
+	 */
+	public Set<UUID> insertAll(Prepared prepared) {
+		var chunk = prepared.incidents;
+		var stored = new HashSet<UUID>(bulk.copyOr("overdose.incident (" + COLUMNS + ")", prepared.rows,
+				copied -> chunk.stream().map(StoredIncident::id).toList(), () -> insertSkippingSent(chunk)));
+		var naloxone = stored.size() == chunk.size() ? prepared.naloxone
+				: naloxoneRows(chunk.stream().filter(i -> stored.contains(i.id())).toList());
+		if (naloxone.count() > 0) {
+			bulk.copy("overdose.naloxone (incident_id, position, given_by, holder_agency, doses, route)", naloxone);
+		}
+		return stored;
+	}
+
+	/**
+	 * Stores the incidents (not their naloxone) in one statement, skipping those whose
+	 * owner has an incident with the same source reference already.
+	 * @return the ids of those stored
+	 */
+	private List<UUID> insertSkippingSent(List<StoredIncident> chunk) {
+		var columns = new ArrayList<List<@Nullable String>>();
+		for (int c = 0; c < 24; c++) {
+			columns.add(new ArrayList<>(chunk.size()));
+		}
+		for (var i : chunk) {
+			int c = 0;
+			columns.get(c++).add(i.id().toString());
+			columns.get(c++).add(i.ownerAgency());
+			columns.get(c++).add(i.purpose().name());
+			columns.get(c++).add(i.source().name());
+			columns.get(c++).add(i.sourceReference());
+			columns.get(c++).add(i.occurredAt().toString());
+			columns.get(c++).add(i.lat() == null ? null : i.lat().toString());
+			columns.get(c++).add(i.lon() == null ? null : i.lon().toString());
+			columns.get(c++).add(i.areaCode());
+			columns.get(c++).add(i.areaLevel());
+			columns.get(c++).add(i.ladCode());
+			columns.get(c++).add(i.postcodeDistrict());
+			columns.get(c++).add(Boolean.toString(i.fatal()));
+			columns.get(c++).add(name(i.ageBand()));
+			columns.get(c++).add(name(i.sex()));
+			columns.get(c++).add(SqlArrays.textArray(i.substances()));
+			columns.get(c++).add(SqlArrays.textArray(i.substanceClasses()));
+			columns.get(c++).add(name(i.substanceBasis()));
+			columns.get(c++).add(name(i.outcome()));
+			columns.get(c++).add(i.personCode());
+			columns.get(c++).add(Boolean.toString(i.repeatWithinYear()));
+			columns.get(c++).add(i.recordedVia().name());
+			columns.get(c++).add(i.recordedBy());
+			columns.get(c).add(i.recordedAt().toString());
+		}
+		var spec = jdbc
+			.sql("""
+					INSERT INTO overdose.incident (id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon,
+					    area_code, area_level, lad_code, postcode_district, fatal, age_band, sex, substances,
+					    substance_classes, substance_basis, outcome, person_code, repeat_within_year, recorded_via,
+					    recorded_by, recorded_at)
+					SELECT id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon, area_code, area_level,
+					    lad_code, postcode_district, fatal, age_band, sex, substances::text[], substance_classes::text[],
+					    substance_basis, outcome, person_code, repeat_within_year, recorded_via, recorded_by, recorded_at
+					FROM unnest(:c0::uuid[], :c1::text[], :c2::text[], :c3::text[], :c4::text[], :c5::timestamptz[],
+					    :c6::float8[], :c7::float8[], :c8::text[], :c9::text[], :c10::text[], :c11::text[], :c12::boolean[],
+					    :c13::text[], :c14::text[], :c15::text[], :c16::text[], :c17::text[], :c18::text[], :c19::text[],
+					    :c20::boolean[], :c21::text[], :c22::text[], :c23::timestamptz[])
+					  AS r (id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon, area_code,
+					    area_level, lad_code, postcode_district, fatal, age_band, sex, substances, substance_classes,
+					    substance_basis, outcome, person_code, repeat_within_year, recorded_via, recorded_by, recorded_at)
+					ON CONFLICT (owner_agency, source_reference) WHERE source_reference IS NOT NULL DO NOTHING
+					RETURNING id""");
+		for (int c = 0; c < 24; c++) {
+			spec = spec.param("c" + c, SqlArrays.array(columns.get(c)));
+		}
+		return spec.query(UUID.class).list();
 	}
 
 	/** Rows in one statement of {@link #insertAll}. */

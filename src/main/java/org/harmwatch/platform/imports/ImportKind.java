@@ -41,6 +41,16 @@ public interface ImportKind<R> {
 	R parse(ImportRow row);
 
 	/**
+	 * Whether {@link #parse} may run on several threads at once, outside the import's
+	 * transaction: true only when it is thread-safe and reads nothing bound to a
+	 * transaction (the database). A background job then parses a long file on every core
+	 * (the outcome and the problems named are the same). False unless overridden.
+	 */
+	default boolean parsesInParallel() {
+		return false;
+	}
+
+	/**
 	 * Problems only the rows together show (e.g. too many rows for one sample); none
 	 * unless overridden.
 	 */

@@ -73,6 +73,9 @@ class ImportWorker implements DisposableBean {
 
 	private final Semaphore slots;
 
+	/** Parses the rows of kinds that allow it on every core. */
+	private final ExecutorService checkers;
+
 	ImportWorker(JdbcClient jdbc, ImportJobs jobs, AuditLog audit, ObjectProvider<ImportKind<?>> kinds,
 			ImportProperties properties, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
@@ -89,11 +92,14 @@ class ImportWorker implements DisposableBean {
 		this.workers = Executors.newFixedThreadPool(properties.threads(),
 				Thread.ofPlatform().name("import-", 1).daemon(true).factory());
 		this.slots = new Semaphore(properties.threads());
+		this.checkers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+				Thread.ofPlatform().name("import-check-", 1).daemon(true).factory());
 	}
 
 	@Override
 	public void destroy() {
 		workers.shutdownNow();
+		checkers.shutdownNow();
 	}
 
 	/** The kind of this name, if a module declares it. */
@@ -295,7 +301,7 @@ class ImportWorker implements DisposableBean {
 	private <R> void runKind(ImportKind<R> kind, Claim claim, Loaded job) {
 		var progress = new Progress(claim);
 		var checked = RowChecker.check(kind, CsvReader.rows(reader(job.content())), job.mapping(), job.options(),
-				progress::report);
+				progress::report, checkers);
 		if (!checked.ok()) {
 			badRows(kind, claim, job, checked);
 			return;

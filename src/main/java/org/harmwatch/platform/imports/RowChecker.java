@@ -1,14 +1,19 @@
 package org.harmwatch.platform.imports;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
 
 import org.harmwatch.platform.CsvReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks every row of a file against a kind and its mapping, without storing anything:
@@ -36,8 +41,22 @@ final class RowChecker {
 	/** Checks the file's rows (header first); progress is told each row checked. */
 	static <R> Checked<R> check(ImportKind<R> kind, Iterator<CsvReader.Row> rows, ColumnMapping mapping,
 			Map<String, String> options, IntConsumer progress) {
+		return check(kind, rows, mapping, options, progress, null);
+	}
+
+	/**
+	 * Checks the file's rows (header first) as
+	 * {@link #check(ImportKind, Iterator, ColumnMapping, Map, IntConsumer)} does; when
+	 * the kind {@linkplain ImportKind#parsesInParallel() allows it} and an executor is
+	 * given, its rows are parsed a few thousand at a time on the executor's threads while
+	 * the file is read, and their records and problems taken in file order, so that the
+	 * outcome is the same. Progress is told (on the calling thread) each block of rows
+	 * checked.
+	 */
+	static <R> Checked<R> check(ImportKind<R> kind, Iterator<CsvReader.Row> rows, ColumnMapping mapping,
+			Map<String, String> options, IntConsumer progress, @Nullable Executor parallel) {
 		try {
-			return checkRows(kind, rows, mapping, options, progress);
+			return checkRows(kind, rows, mapping, options, progress, kind.parsesInParallel() ? parallel : null);
 		}
 		catch (CsvReader.MalformedCsvException ex) {
 			return new Checked<>(0, List.of(), List.of(ImportProblem.of((int) Math.min(ex.line(), Integer.MAX_VALUE),
@@ -46,7 +65,7 @@ final class RowChecker {
 	}
 
 	private static <R> Checked<R> checkRows(ImportKind<R> kind, Iterator<CsvReader.Row> rows, ColumnMapping mapping,
-			Map<String, String> options, IntConsumer progress) {
+			Map<String, String> options, IntConsumer progress, @Nullable Executor parallel) {
 		if (!rows.hasNext()) {
 			return new Checked<>(0, List.of(), List.of(ImportProblem.of(1, null, "imports.problem.empty")));
 		}
@@ -69,6 +88,9 @@ final class RowChecker {
 		}
 		if (!problems.isEmpty()) {
 			return new Checked<>(0, List.of(), problems);
+		}
+		if (parallel != null) {
+			return checkInParallel(kind, rows, header.size(), columns, options, progress, parallel);
 		}
 		var records = new ArrayList<ImportKind.Parsed<R>>();
 		int data = 0;
@@ -100,6 +122,93 @@ final class RowChecker {
 		problems.addAll(kind.checkTogether(List.copyOf(records)));
 		problems.sort(Comparator.comparingInt(ImportProblem::row));
 		return new Checked<>(data, problems.isEmpty() ? records : List.of(), problems);
+	}
+
+	/** Rows parsed together on one thread when parsing in parallel. */
+	static final int BLOCK = 4_096;
+
+	/** Blocks parsed or waiting to be at once (bounds the rows held unparsed). */
+	private static final int IN_FLIGHT = 8;
+
+	/** One block's outcome: its records and problems, in file order. */
+	private record Block<R>(List<ImportKind.Parsed<R>> records, List<ImportProblem> problems, int lastRow) {
+	}
+
+	private static <R> Checked<R> checkInParallel(ImportKind<R> kind, Iterator<CsvReader.Row> rows, int width,
+			Map<String, Integer> columns, Map<String, String> options, IntConsumer progress, Executor parallel) {
+		var records = new ArrayList<ImportKind.Parsed<R>>();
+		var problems = new ArrayList<ImportProblem>();
+		var pending = new ArrayDeque<CompletableFuture<Block<R>>>();
+		int data = 0;
+		try {
+			while (rows.hasNext()) {
+				var block = new ArrayList<CsvReader.Row>(BLOCK);
+				int first = data + 1;
+				while (block.size() < BLOCK && rows.hasNext()) {
+					block.add(rows.next());
+					data++;
+					if (data > kind.maxRows()) {
+						pending.forEach(f -> f.cancel(false));
+						return new Checked<>(data, List.of(),
+								List.of(ImportProblem.of(1, null, "imports.problem.tooManyRows", kind.maxRows())));
+					}
+				}
+				pending.add(CompletableFuture.supplyAsync(() -> parseBlock(kind, block, first, width, columns, options),
+						parallel));
+				while (pending.size() >= IN_FLIGHT || (!rows.hasNext() && !pending.isEmpty())) {
+					var done = pending.remove().join();
+					records.addAll(done.records());
+					problems.addAll(done.problems());
+					progress.accept(done.lastRow());
+				}
+			}
+			while (!pending.isEmpty()) {
+				var done = pending.remove().join();
+				records.addAll(done.records());
+				problems.addAll(done.problems());
+				progress.accept(done.lastRow());
+			}
+		}
+		catch (CompletionException failed) {
+			pending.forEach(f -> f.cancel(false));
+			if (failed.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw failed;
+		}
+		catch (RuntimeException failed) {
+			pending.forEach(f -> f.cancel(false));
+			throw failed;
+		}
+		problems.addAll(kind.checkTogether(List.copyOf(records)));
+		problems.sort(Comparator.comparingInt(ImportProblem::row));
+		return new Checked<>(data, problems.isEmpty() ? records : List.of(), problems);
+	}
+
+	/** Parses a block of data rows, the first of which is data row {@code first}. */
+	private static <R> Block<R> parseBlock(ImportKind<R> kind, List<CsvReader.Row> block, int first, int width,
+			Map<String, Integer> columns, Map<String, String> options) {
+		var records = new ArrayList<ImportKind.Parsed<R>>(block.size());
+		var problems = new ArrayList<ImportProblem>();
+		for (int i = 0; i < block.size(); i++) {
+			var row = block.get(i);
+			int number = first + i + 1;
+			if (row.blank()) {
+				continue;
+			}
+			if (row.fields().size() != width) {
+				problems.add(ImportProblem.of(number, null, "imports.problem.fieldCount", row.fields().size(), width));
+				continue;
+			}
+			try {
+				records.add(new ImportKind.Parsed<>(number,
+						kind.parse(new ImportRow(number, row.fields(), columns, options))));
+			}
+			catch (ImportRowException bad) {
+				problems.addAll(bad.problems());
+			}
+		}
+		return new Block<>(records, problems, first + block.size() - 1);
 	}
 
 	/** The header's names, stripped. */

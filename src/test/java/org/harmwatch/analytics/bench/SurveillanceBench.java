@@ -151,16 +151,28 @@ public final class SurveillanceBench {
 		return out;
 	}
 
+	/**
+	 * With {@code -Dbench.spread=true}, each incident is stored in the older form: one
+	 * row for {@code OVERDOSE} and one per class (rows recorded before classes were
+	 * carried).
+	 */
+	private static final boolean SPREAD = Boolean.getBoolean("bench.spread");
+
 	private static void add(List<Observation> out, String id, Area lsoa, java.time.Instant when,
 			SplittableRandom random) {
 		double lat = lsoa.centroid().lat();
 		double lon = lsoa.centroid().lon();
-		out.add(new Observation("bench", id, "OVERDOSE", when, lat, lon, 1));
 		double r = random.nextDouble();
 		List<String> classes = r < 0.45 ? List.of("OPIOID")
 				: r < 0.55 ? List.of("OPIOID", "HIGH_POTENCY_SYNTHETIC_OPIOID")
 						: r < 0.70 ? List.of("OPIOID", "BENZODIAZEPINE")
 								: r < 0.85 ? List.of("STIMULANT") : List.of("BENZODIAZEPINE");
+		if (!SPREAD) {
+			// As the overdose module records an incident: one row carrying its classes.
+			out.add(new Observation("bench", id, "OVERDOSE", when, lat, lon, 1, null, classes));
+			return;
+		}
+		out.add(new Observation("bench", id, "OVERDOSE", when, lat, lon, 1));
 		for (var substanceClass : classes) {
 			out.add(new Observation("bench", id + ":" + substanceClass, "OVERDOSE:" + substanceClass, when, lat, lon,
 					1));

@@ -211,4 +211,122 @@ class ImportValidationTests {
 			.containsExactly("1: No column of the file is chosen for name.");
 	}
 
+	/**
+	 * The test kind for long files, parsed on several threads: at most 20,000 rows, no
+	 * limit per name.
+	 */
+	static final class ManyCounts implements ImportKind<Count> {
+
+		final Counts counts = new Counts();
+
+		final boolean parallel;
+
+		ManyCounts(boolean parallel) {
+			this.parallel = parallel;
+		}
+
+		@Override
+		public String name() {
+			return "test-many-counts";
+		}
+
+		@Override
+		public Grant grant() {
+			return counts.grant();
+		}
+
+		@Override
+		public List<ImportColumn> columns() {
+			return counts.columns();
+		}
+
+		@Override
+		public int maxRows() {
+			return 20_000;
+		}
+
+		@Override
+		public boolean parsesInParallel() {
+			return parallel;
+		}
+
+		@Override
+		public Count parse(ImportRow row) {
+			return counts.parse(row);
+		}
+
+		@Override
+		public ImportOutcome store(List<Count> records, ImportContext context) {
+			return counts.store(records, context);
+		}
+
+	}
+
+	/**
+	 * A long file parsed on several threads gives exactly what parsing it row by row
+	 * gives: the records in file order, each bad row named with its number, blank rows
+	 * counted; progress only grows and ends at the last row; a file over the limit is
+	 * refused as a whole.
+	 */
+	@Test
+	void aLongFileParsedOnSeveralThreadsGivesWhatParsingItRowByRowGives() throws Exception {
+		var csv = new StringBuilder("name,n\n");
+		for (int i = 0; i < 3 * RowChecker.BLOCK + 17; i++) {
+			if (i % 1_000 == 7) {
+				csv.append("b").append(i).append(",-").append(i).append('\n');
+			}
+			else if (i % 1_500 == 9) {
+				csv.append('\n');
+			}
+			else if (i % 2_500 == 11) {
+				csv.append("only one field\n");
+			}
+			else {
+				csv.append("n").append(i).append(',').append(i).append('\n');
+			}
+		}
+		var mapping = ColumnMapping.of(kind, Map.of("name", "name", "count", "n"));
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+		try {
+			var progress = new ArrayList<Integer>();
+			var inParallel = RowChecker.check(new ManyCounts(true), CsvReader.rows(new StringReader(csv.toString())),
+					mapping, Map.of("default", "0"), progress::add, pool);
+			var oneByOne = RowChecker.check(new ManyCounts(false), CsvReader.rows(new StringReader(csv.toString())),
+					mapping, Map.of("default", "0"), rows -> {
+					}, pool);
+			assertThat(oneByOne.problems()).isNotEmpty();
+			assertThat(inParallel.rows()).isEqualTo(oneByOne.rows()).isEqualTo(3 * RowChecker.BLOCK + 17);
+			assertThat(words(inParallel.problems())).isEqualTo(words(oneByOne.problems()));
+			assertThat(progress).isSorted().last().isEqualTo(3 * RowChecker.BLOCK + 17);
+
+			var good = new StringBuilder("name,n\n");
+			for (int i = 0; i < 2 * RowChecker.BLOCK + 5; i++) {
+				good.append(i % 3 == 0 ? "\n" : "n" + i + "," + i + "\n");
+			}
+			var parallelRecords = RowChecker.check(new ManyCounts(true),
+					CsvReader.rows(new StringReader(good.toString())), mapping, Map.of("default", "0"), rows -> {
+					}, pool);
+			var sequentialRecords = RowChecker.check(new ManyCounts(false),
+					CsvReader.rows(new StringReader(good.toString())), mapping, Map.of("default", "0"), rows -> {
+					}, pool);
+			assertThat(parallelRecords.ok()).isTrue();
+			assertThat(parallelRecords.records()).isEqualTo(sequentialRecords.records())
+				.hasSize(2 * RowChecker.BLOCK + 5 - (2 * RowChecker.BLOCK + 5 + 2) / 3);
+
+			var tooLong = new StringBuilder("name,n\n");
+			for (int i = 0; i < 20_001; i++) {
+				tooLong.append("n,1\n");
+			}
+			var refused = RowChecker.check(new ManyCounts(true), CsvReader.rows(new StringReader(tooLong.toString())),
+					mapping, Map.of("default", "0"), rows -> {
+					}, pool);
+			assertThat(refused.records()).isEmpty();
+			assertThat(refused.problems()).extracting(ImportProblem::code)
+				.containsExactly("imports.problem.tooManyRows");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 }
