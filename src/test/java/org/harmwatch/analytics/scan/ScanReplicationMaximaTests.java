@@ -65,9 +65,47 @@ class ScanReplicationMaximaTests {
 		assertEveryReplicationIsAPermutation(data, options);
 	}
 
+	@Test
+	void aRetrospectiveReplicationSeesWindowsEndingPastTheFirst64Days() {
+		// every case falls on days 64..69: only windows ending there hold any, and every
+		// permutation of these days leaves some cylinder with more cases than expected
+		int[][] counts = new int[4][70];
+		counts[0][64] = 1;
+		counts[1][64] = 1;
+		counts[1][65] = 1;
+		counts[2][67] = 1;
+		counts[3][69] = 1;
+		counts[0][69] = 1;
+		SpaceTimeCases data = SpaceTimeCases.of(List.of("A", "B", "C", "D"), new double[] { 0, 1, 3, 0.5 },
+				new double[] { 0, 0.2, 1, 4 }, DAY0, counts);
+		ScanOptions options = ScanOptions.retrospective().withMinCases(1).withReplications(40).withSeed(9);
+		assertThat(ScanBruteForce.maximaOfEveryPermutation(data, options)).allSatisfy(m -> assertThat(m).isPositive());
+		assertEveryReplicationIsAPermutation(data, options);
+		assertThat(Arrays.stream(SpaceTimePermutationScan.scan(data, options).replicateMaxima()).min().orElseThrow())
+			.isPositive();
+	}
+
+	@Test
+	void aProspectiveScanOfTheLastDayAloneReplicatesWhichCasesLandOnIt() {
+		// one-day windows: each replication puts two of the nine cases on the last day
+		int[][] counts = { { 2, 0, 1, 0, 1 }, { 0, 1, 0, 0, 1 }, { 1, 0, 0, 1, 0 }, { 0, 0, 1, 0, 0 } };
+		SpaceTimeCases data = SpaceTimeCases.of(List.of("A", "B", "C", "D"), new double[] { 0, 1, 3, 0.5 },
+				new double[] { 0, 0.2, 1, 4 }, DAY0, counts);
+		ScanOptions options = ScanOptions.prospectiveDefaults()
+			.withMinCases(1)
+			.withMaxDays(1)
+			.withReplications(40)
+			.withSeed(10);
+		assertThat(ScanBruteForce.maximaOfEveryPermutation(data, options)).allSatisfy(m -> assertThat(m).isPositive());
+		assertEveryReplicationIsAPermutation(data, options);
+		assertThat(Arrays.stream(SpaceTimePermutationScan.scan(data, options).replicateMaxima()).min().orElseThrow())
+			.isPositive();
+	}
+
 	static void assertEveryReplicationIsAPermutation(SpaceTimeCases data, ScanOptions options) {
 		Set<Double> possible = ScanBruteForce.maximaOfEveryPermutation(data, options);
-		SpaceTimePermutationScan.Result result = SpaceTimePermutationScan.scan(data, options);
+		// every cluster reported, so that the most likely one is there to compare
+		SpaceTimePermutationScan.Result result = SpaceTimePermutationScan.scan(data, options.withReportPValueOne(true));
 		double[] maxima = result.replicateMaxima();
 		assertThat(maxima).hasSize(options.replications());
 		for (double m : maxima) {
