@@ -150,24 +150,18 @@ for rate in $RATES; do
 done
 AFTER=$(sql "SELECT count(*) FROM earlywarning.report")
 read -r JVM1 DB1 < <(cpu_ticks)
-echo "== the stack's floor: closed loop, $CLIENTS clients, ${SECONDS_MAX}s, reports refused (400) after the token and JSON are read"
-run floor floor "$APP/api/early-warning/reports" "$TOKEN" "$CLIENTS" "$SECONDS_MAX"
-FLOOR="${results[-1]}"
-unset 'results[-1]'
 sleep 11
 db_counters >"$WORK/counters.after"
 export JVM_TICKS=$((JVM1 - JVM0)) DB_TICKS=$((DB1 - DB0)) JVM_CLOSED_TICKS=$((JVM_C1 - JVM_C0)) DB_CLOSED_TICKS=$((DB_C1 - DB_C0)) HZ=$(getconf CLK_TCK) COUNTERS="$WORK/counters"
 LOAD_AFTER=$(uptime | sed 's/.*load average: //')
 
-python3 - "$PGBENCH_TPS" "$BEFORE" "$AFTER" "$LOAD_BEFORE" "$LOAD_AFTER" "$CLOSED" "${results[@]}" -- "${OPEN[@]}" -- "$FLOOR" <<'EOF'
+python3 - "$PGBENCH_TPS" "$BEFORE" "$AFTER" "$LOAD_BEFORE" "$LOAD_AFTER" "$CLOSED" "${results[@]}" -- "${OPEN[@]}" <<'EOF'
 import json, sys
 args = sys.argv[1:]
 tps, before, after, load_before, load_after, closed = float(args[0]), int(args[1]), int(args[2]), args[3], args[4], json.loads(args[5])
 split = args.index("--")
 every = [json.loads(a) for a in args[6:split]]
-split2 = args.index("--", split + 1)
-opened = [json.loads(a) for a in args[split + 1:split2]]
-floor = json.loads(args[split2 + 1])
+opened = [json.loads(a) for a in args[split + 1:]]
 acknowledged = sum(r["ok"] for r in every)
 rate = closed["reports_per_s"]
 ratio = rate / tps
@@ -177,8 +171,6 @@ print(f"   load average before: {load_before}; after: {load_after}")
 print(f"   pgbench single-row INSERT:        {tps:10.0f} inserts/s")
 print(f"   report API, closed loop ({closed['clients']} clients): {rate:8.1f} reports/s   p50 {closed['p50_ms']} ms  p99 {closed['p99_ms']} ms  errors {closed['errors'] or 'none'}")
 print(f"   ratio report API / pgbench:       {ratio * 100:10.1f} %")
-print(f"   floor (refused after token + JSON): {floor['reports_per_s']:8.1f} requests/s, {floor['reports_per_s'] / tps * 100:.1f} % of pgbench; "
-	  f"generator CPU {floor['client_cpu_ms']} ms per request (closed loop: {closed['client_cpu_ms']} ms)")
 print("   offered/s  achieved/s   p50 ms   p99 ms   max ms  errors")
 for r in opened:
 	print(f"   {r['offered_per_s']:9.0f}  {r['reports_per_s']:10.1f} {r['p50_ms']!s:>8} {r['p99_ms']!s:>8} {r['max_ms']!s:>8}  {r['errors'] or 'none'}")

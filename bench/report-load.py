@@ -6,16 +6,10 @@ application on a small machine.
 
   report-load.py closed URL TOKEN CLIENTS SECONDS          # N clients, each sends its next report when the last is answered
   report-load.py open URL TOKEN RATE SECONDS [CONNECTIONS]  # sends on a fixed timetable (RATE/s) whatever the answers
-  report-load.py floor URL TOKEN CLIENTS SECONDS           # closed loop of reports the API refuses (an unknown property)
-
-Floor: each report carries a property the API does not have, so it is authenticated (bearer token looked up), read
-and refused with 400 problem+json, and nothing is stored: the HTTP, security and JSON stack's own rate on this machine,
-an upper bound for any report API built on it. 400s count as answered.
 
 Open loop: report i is due at start + i/RATE; its latency is measured from that due time, so time spent waiting for a
 free connection (queueing) counts. Prints one line of JSON: sent, ok (201), errors (by status or exception),
-reports/s (201s per second of the run), p50/p90/p99/max latency in ms, and this generator's own CPU per request
-(client_cpu_ms), which shares the machine with the application.
+reports/s (201s per second of the run), p50/p90/p99/max latency in ms.
 """
 import asyncio
 import json
@@ -103,14 +97,14 @@ def percentile(sorted_values, p):
 	return sorted_values[k]
 
 
-def summary(mode, param, seconds, latencies, errors, sent, elapsed, cpu):
+def summary(mode, param, seconds, latencies, errors, sent, elapsed):
 	lat = sorted(latencies)
 	ms = lambda v: None if v is None else round(v * 1000, 1)
 	return {
 		"mode": mode, param[0]: param[1], "seconds": round(elapsed, 1), "sent": sent, "ok": len(lat),
 		"errors": errors, "reports_per_s": round(len(lat) / elapsed, 1),
 		"p50_ms": ms(percentile(lat, 50)), "p90_ms": ms(percentile(lat, 90)), "p99_ms": ms(percentile(lat, 99)),
-		"max_ms": ms(lat[-1] if lat else None), "client_cpu_ms": round(cpu * 1000 / max(sent, 1), 3),
+		"max_ms": ms(lat[-1] if lat else None),
 	}
 
 
@@ -118,28 +112,21 @@ def record(errors, key):
 	errors[key] = errors.get(key, 0) + 1
 
 
-def refused_body():
-	"""A report the API refuses after reading it: one property it does not have."""
-	return body()[:-1] + b', "benchmarkFloor": true}'
-
-
-async def closed(url, token, clients, seconds, floor=False):
+async def closed(url, token, clients, seconds):
 	u = urlsplit(url)
 	latencies, errors, sent = [], {}, 0
 	deadline = time.perf_counter() + seconds
-	expected = 400 if floor else 201
-	cpu = time.process_time()
 
 	async def client():
 		nonlocal sent
 		conn = Connection(u.hostname, u.port, u.path, token)
 		while time.perf_counter() < deadline:
-			payload = refused_body() if floor else body()
+			payload = body()
 			t = time.perf_counter()
 			sent += 1
 			try:
 				status = await conn.post(payload)
-				if status == expected:
+				if status == 201:
 					latencies.append(time.perf_counter() - t)
 				else:
 					record(errors, str(status))
@@ -149,8 +136,7 @@ async def closed(url, token, clients, seconds, floor=False):
 
 	start = time.perf_counter()
 	await asyncio.gather(*(client() for _ in range(clients)))
-	return summary("floor" if floor else "closed", ("clients", clients), seconds, latencies, errors, sent,
-				   time.perf_counter() - start, time.process_time() - cpu)
+	return summary("closed", ("clients", clients), seconds, latencies, errors, sent, time.perf_counter() - start)
 
 
 async def open_loop(url, token, rate, seconds, connections):
@@ -160,7 +146,6 @@ async def open_loop(url, token, rate, seconds, connections):
 	for _ in range(connections):
 		pool.put_nowait(Connection(u.hostname, u.port, u.path, token))
 	tasks = []
-	cpu = time.process_time()
 
 	async def one(due):
 		conn = await pool.get()
@@ -187,8 +172,7 @@ async def open_loop(url, token, rate, seconds, connections):
 	await asyncio.gather(*tasks)
 	elapsed = time.perf_counter() - start
 	late = max(0.0, time.perf_counter() - (start + seconds))
-	result = summary("open", ("offered_per_s", rate), seconds, latencies, errors, sent, elapsed,
-					 time.process_time() - cpu)
+	result = summary("open", ("offered_per_s", rate), seconds, latencies, errors, sent, elapsed)
 	result["drain_s"] = round(late, 1)
 	while not pool.empty():
 		pool.get_nowait().close()
@@ -197,8 +181,8 @@ async def open_loop(url, token, rate, seconds, connections):
 
 def main():
 	mode, url, token = sys.argv[1], sys.argv[2], sys.argv[3]
-	if mode in ("closed", "floor"):
-		result = asyncio.run(closed(url, token, int(sys.argv[4]), float(sys.argv[5]), mode == "floor"))
+	if mode == "closed":
+		result = asyncio.run(closed(url, token, int(sys.argv[4]), float(sys.argv[5])))
 	else:
 		connections = int(sys.argv[6]) if len(sys.argv) > 6 else 64
 		result = asyncio.run(open_loop(url, token, float(sys.argv[4]), float(sys.argv[5]), connections))
