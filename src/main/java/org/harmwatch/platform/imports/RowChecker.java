@@ -103,21 +103,7 @@ final class RowChecker {
 						List.of(ImportProblem.of(1, null, "imports.problem.tooManyRows", kind.maxRows())));
 			}
 			progress.accept(data);
-			if (row.blank()) {
-				continue;
-			}
-			if (row.fields().size() != header.size()) {
-				problems.add(ImportProblem.of(number, null, "imports.problem.fieldCount", row.fields().size(),
-						header.size()));
-				continue;
-			}
-			try {
-				records.add(new ImportKind.Parsed<>(number,
-						kind.parse(new ImportRow(number, row.fields(), columns, options))));
-			}
-			catch (ImportRowException bad) {
-				problems.addAll(bad.problems());
-			}
+			parseRow(kind, row, number, header.size(), columns, options, records, problems);
 		}
 		problems.addAll(kind.checkTogether(List.copyOf(records)));
 		problems.sort(Comparator.comparingInt(ImportProblem::row));
@@ -185,28 +171,36 @@ final class RowChecker {
 		return new Checked<>(data, problems.isEmpty() ? records : List.of(), problems);
 	}
 
+	/**
+	 * Parses one data row (file line {@code number}) into a record or its problems; a
+	 * blank row is skipped.
+	 */
+	private static <R> void parseRow(ImportKind<R> kind, CsvReader.Row row, int number, int width,
+			Map<String, Integer> columns, Map<String, String> options, List<ImportKind.Parsed<R>> records,
+			List<ImportProblem> problems) {
+		if (row.blank()) {
+			return;
+		}
+		if (row.fields().size() != width) {
+			problems.add(ImportProblem.of(number, null, "imports.problem.fieldCount", row.fields().size(), width));
+			return;
+		}
+		try {
+			records.add(
+					new ImportKind.Parsed<>(number, kind.parse(new ImportRow(number, row.fields(), columns, options))));
+		}
+		catch (ImportRowException bad) {
+			problems.addAll(bad.problems());
+		}
+	}
+
 	/** Parses a block of data rows, the first of which is data row {@code first}. */
 	private static <R> Block<R> parseBlock(ImportKind<R> kind, List<CsvReader.Row> block, int first, int width,
 			Map<String, Integer> columns, Map<String, String> options) {
 		var records = new ArrayList<ImportKind.Parsed<R>>(block.size());
 		var problems = new ArrayList<ImportProblem>();
 		for (int i = 0; i < block.size(); i++) {
-			var row = block.get(i);
-			int number = first + i + 1;
-			if (row.blank()) {
-				continue;
-			}
-			if (row.fields().size() != width) {
-				problems.add(ImportProblem.of(number, null, "imports.problem.fieldCount", row.fields().size(), width));
-				continue;
-			}
-			try {
-				records.add(new ImportKind.Parsed<>(number,
-						kind.parse(new ImportRow(number, row.fields(), columns, options))));
-			}
-			catch (ImportRowException bad) {
-				problems.addAll(bad.problems());
-			}
+			parseRow(kind, block.get(i), first + i + 1, width, columns, options, records, problems);
 		}
 		return new Block<>(records, problems, first + block.size() - 1);
 	}
