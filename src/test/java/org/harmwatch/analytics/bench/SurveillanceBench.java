@@ -1,7 +1,6 @@
 package org.harmwatch.analytics.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.harmwatch.bench.DatabaseCpu;
 import org.harmwatch.HarmwatchApplication;
 import org.harmwatch.analytics.AnalyticsManagement;
 import org.harmwatch.analytics.Observation;
@@ -92,11 +92,11 @@ public final class SurveillanceBench {
 		boolean ok = true;
 		for (int run = 0; run < runs; run++) {
 			var load0 = Files.readString(Path.of("/proc/loadavg")).strip();
-			var cpu0 = cpu(postmaster);
+			var cpu0 = DatabaseCpu.seconds(postmaster);
 			long start = System.nanoTime();
 			var report = surveillance.runAt(clock.instant(), "bench");
 			double wall = (System.nanoTime() - start) / 1e9;
-			var cpu1 = cpu(postmaster);
+			var cpu1 = DatabaseCpu.seconds(postmaster);
 			System.out.printf(
 					"run %d: wall %.2f s; CPU JVM %.2f s + PostgreSQL %.2f s = %.2f s; %d series, %,d overdoses, "
 							+ "%d alarm(s) (%d new), %d hot spot(s), %d cluster(s), scan by %s; load %s%n",
@@ -176,35 +176,6 @@ public final class SurveillanceBench {
 		for (var substanceClass : classes) {
 			out.add(new Observation("bench", id + ":" + substanceClass, "OVERDOSE:" + substanceClass, when, lat, lon,
 					1));
-		}
-	}
-
-	/**
-	 * CPU seconds of this JVM and of the embedded PostgreSQL (its postmaster with the
-	 * backends it reaped, and those running), from /proc.
-	 */
-	private static double[] cpu(long postmaster) {
-		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-		double database = ticks(postmaster, true);
-		for (var child : ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of())) {
-			database += ticks(child.pid(), false);
-		}
-		return new double[] { os.getProcessCpuTime() / 1e9, database / 100.0 };
-	}
-
-	/** utime + stime (and the reaped children's, when asked) of a process, in ticks. */
-	private static double ticks(long pid, boolean withChildren) {
-		try {
-			var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-			var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			double ticks = Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]);
-			if (withChildren) {
-				ticks += Double.parseDouble(fields[13]) + Double.parseDouble(fields[14]);
-			}
-			return ticks;
-		}
-		catch (IOException | RuntimeException ex) {
-			return 0;
 		}
 	}
 

@@ -1,7 +1,6 @@
 package org.harmwatch.overdose.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.harmwatch.bench.DatabaseCpu;
 import org.harmwatch.HarmwatchApplication;
 import org.harmwatch.geography.AreaLevel;
 import org.harmwatch.geography.GeographyManagement;
@@ -78,7 +78,7 @@ public final class ImportBench {
 			.flatMap(ProcessHandle::parent)
 			.map(ProcessHandle::pid)
 			.orElse(-1L);
-		var cpu0 = cpu(postmaster);
+		var cpu0 = DatabaseCpu.seconds(postmaster);
 		long t0 = System.nanoTime();
 		if (!imports.start(job.id(), mapping, Boolean.TRUE, null, false, user)) {
 			System.out.println("the job did not start");
@@ -108,7 +108,7 @@ public final class ImportBench {
 		});
 		var done = progress.seen;
 		double wall = (System.nanoTime() - t0) / 1e9;
-		var cpu1 = cpu(postmaster);
+		var cpu1 = DatabaseCpu.seconds(postmaster);
 		long after = jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single();
 		long observations = jdbc.sql("SELECT count(*) FROM analytics.observation").query(Long.class).single()
 				- observationsBefore;
@@ -124,34 +124,6 @@ public final class ImportBench {
 				: done.status() == ImportJob.Status.DONE && after - before == rows;
 		System.out.println(expected ? "as expected" : "NOT as expected");
 		return expected ? 0 : 1;
-	}
-
-	/**
-	 * CPU seconds of this JVM and of the embedded PostgreSQL: its postmaster with the
-	 * backends it reaped, and those still running.
-	 */
-	private static double[] cpu(long postmaster) {
-		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-		double database = ticks(postmaster, true);
-		for (var child : ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of())) {
-			database += ticks(child.pid(), false);
-		}
-		return new double[] { os.getProcessCpuTime() / 1e9, database / 100.0 };
-	}
-
-	/** utime + stime (and the reaped children's) of a process, in clock ticks. */
-	private static long ticks(long pid, boolean reaped) {
-		try {
-			var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-			var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			// fields[0] is field 3 (state): utime is field 14, stime 15, cutime 16,
-			// cstime 17
-			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-			return reaped ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
-		}
-		catch (IOException | RuntimeException gone) {
-			return 0;
-		}
 	}
 
 	static byte[] generate(int rows, List<String> places, boolean bad) {
