@@ -12,11 +12,7 @@
 #   SMTP=greenmail bench/alert-email.sh 5000   # GreenMail instead of the counting SMTP sink (slow at 100,000: see
 #                                              # SmtpSink's Javadoc)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1 || true)
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec "$JAVA_HOME/bin/java" -Xmx4g ${BENCH_JAVA_OPTS:-} -Dsmtp="${SMTP:-sink}" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+. "$(dirname "$0")/lib.sh"
+bench_classpath
+exec "$JAVA_HOME/bin/java" -Xmx4g ${BENCH_JAVA_OPTS:-} -Dsmtp="${SMTP:-sink}" -cp "$BENCH_CP" \
   org.harmwatch.dissemination.bench.AlertEmailBench "$@"

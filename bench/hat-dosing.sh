@@ -9,11 +9,7 @@
 #   SKIP_BUILD=1 TABLETS=30 SECONDS_MAX=30 bench/hat-dosing.sh
 #   SKIP_BUILD=1 PACE_SECONDS=3 bench/hat-dosing.sh     # a real session's pace: each tablet a dose every 3 s
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1 || true)
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+. "$(dirname "$0")/lib.sh"
 TABLETS="${TABLETS:-30}"
 SECONDS_MAX="${SECONDS_MAX:-30}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-20}"

@@ -18,15 +18,11 @@
 #  4. ends panel's sessions at Keycloak (admin "log out"): Keycloak's back-channel logout must end the Harmwatch session;
 #  5. signs panel in again and signs out of Harmwatch: the browser must go to Keycloak's end-session endpoint.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 WORK="${WORK:-/tmp/harmwatch-keycloak}"
 KC_PORT="${KC_PORT:-8189}"
 APP_PORT="${APP_PORT:-8089}"
 KC_VERSION=26.7.3
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/*25* 2>/dev/null | head -n 1 || true)
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 mkdir -p "$WORK"
 APP="http://localhost:$APP_PORT"
 KC="http://localhost:$KC_PORT"

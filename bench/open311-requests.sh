@@ -10,11 +10,7 @@
 #   bench/open311-requests.sh                   # builds target/harmwatch.jar if missing or older than the sources
 #   SKIP_BUILD=1 REPORTS=100000 RUNS=50 bench/open311-requests.sh
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1 || true)
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+. "$(dirname "$0")/lib.sh"
 REPORTS="${REPORTS:-100000}"
 RUNS="${RUNS:-50}"
 WARMUP="${WARMUP:-30}"

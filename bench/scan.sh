@@ -13,7 +13,7 @@
 # PY (a python3 with numpy). Results and the figures measured: docs/benchmarks.md, "Space-time scan, 3 years".
 # Never run by the test suite.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 PEERS=${PEERS:-$(cd .. && pwd)/shared/peers}
 DATA=${DATA:-${TMPDIR:-/tmp}/harmwatch-bench-scan}
 RUNS=${RUNS:-2}
@@ -21,24 +21,19 @@ PY=${PY:-python3}
 if ! "$PY" -c 'import numpy' 2>/dev/null; then
   PY=/usr/bin/python3
 fi
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1 || true)
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 mkdir -p "$DATA"
 
 echo "== input in $DATA"
 [ -s "$DATA/st_200x1095.csv" ] || "$PY" "$PEERS/gen_data.py" spacetime --locs 200 --days 1095 --out "$DATA/st_200x1095.csv"
 
 echo "== building test classes"
-mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+bench_classpath
 
 for analysis in retrospective prospective; do
   echo
   echo "== $analysis, 999 replications, circles <= 50 % of cases, windows <= 30 days ($(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
   echo "\$ java -Xmx2g -Dharmwatch.bench.data=$DATA ... ScanCpuTime st_200x1095 999 $analysis $RUNS cases"
-  java -Xmx2g -Dharmwatch.bench.data="$DATA" -cp "$CP" org.harmwatch.analytics.bench.ScanCpuTime \
+  java -Xmx2g -Dharmwatch.bench.data="$DATA" -cp "$BENCH_CP" org.harmwatch.analytics.bench.ScanCpuTime \
     st_200x1095 999 "$analysis" "$RUNS" cases
   echo "   (load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
 done

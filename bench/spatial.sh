@@ -12,19 +12,14 @@
 # (the common fork-join pool). Results and the commands behind them: docs/benchmarks.md, "Spatial: Gi* and kernel density".
 # Never run by the test suite.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 PEERS="${PEERS:-$(cd .. && pwd)/shared/peers}"  # ../shared/peers beside the project
 DATA="${DATA:-/tmp/harmwatch-bench/spatial}"
 PY=/usr/bin/python3
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1 || true)
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 mkdir -p "$DATA"
 
 echo "== building test classes"
-mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+bench_classpath
 
 echo "== inputs in $DATA (gen_data.py, seed 20240101)"
 gen() { # kind size file
@@ -53,7 +48,7 @@ run_case() {
   echo "\$ java ... SpatialBench $ours_args"
   local ours_out
   # shellcheck disable=SC2086
-  ours_out=$(java -Xms2g -Xmx2g -cp "$CP" org.harmwatch.analytics.bench.SpatialBench $ours_args 2>&1)
+  ours_out=$(java -Xms2g -Xmx2g -cp "$BENCH_CP" org.harmwatch.analytics.bench.SpatialBench $ours_args 2>&1)
   echo "$ours_out"
   ours_s=$(echo "$ours_out" | seconds_of)
   if [ "$peer_s" != "-" ]; then

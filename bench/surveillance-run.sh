@@ -13,16 +13,10 @@
 #   bench/surveillance-run.sh [INCIDENTS] [RUNS] [detector-scans]     # defaults 200000 4
 #   JFR=1 bench/surveillance-run.sh                                   # also records target/surveillance-run.jfr
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1 || true)
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-if [ -z "${SKIP_BUILD:-}" ]; then
-  mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-fi
+. "$(dirname "$0")/lib.sh"
+bench_classpath
 echo "== machine: $(nproc) cores; load before: $(uptime | sed 's/.*load average: //')"
 jfr=()
 if [ -n "${JFR:-}" ]; then jfr=("-XX:StartFlightRecording=filename=target/surveillance-run.jfr,settings=profile"); fi
-exec "$JAVA_HOME/bin/java" ${BENCH_OPTS:-} -Xmx4g "${jfr[@]}" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+exec "$JAVA_HOME/bin/java" ${BENCH_OPTS:-} -Xmx4g "${jfr[@]}" -cp "$BENCH_CP" \
   -Dlogging.level.root=WARN org.harmwatch.analytics.bench.SurveillanceBench "$@"

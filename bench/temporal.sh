@@ -8,15 +8,11 @@
 #
 # Environment: PEERS (default ../shared/peers beside the project), DATA (default $TMPDIR/harmwatch-bench-temporal).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 PEERS=${PEERS:-$(cd .. && pwd)/shared/peers}  # ../shared/peers beside the project
 DATA=${DATA:-${TMPDIR:-/tmp}/harmwatch-bench-temporal}
 PY=/usr/bin/python3 # Debian's interpreter: it has numpy
 QUICK=${1:-}
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1 || true)
-fi
-export JAVA_HOME
 mkdir -p "$DATA"
 
 echo "== inputs in $DATA"
@@ -62,10 +58,10 @@ bench/jmh.sh 'analytics\.bench\.ScanBenchmark' "${SCAN[@]}" -prof gc \
   -jvmArgsAppend "-Dharmwatch.bench.data=$DATA" -rf json -rff "$DATA/jmh_scan.json" | grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)' || true
 
 echo "== scan CPU time (the cores are shared while measuring: CPU seconds / cores estimates an idle machine)"
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+SKIP_BUILD=1 bench_classpath   # jmh.sh above built it
 RUNS=$([ "$QUICK" = "--quick" ] && echo 1 || echo 2)
 for analysis in retrospective prospective; do
-  "$JAVA_HOME/bin/java" -Dharmwatch.bench.data="$DATA" -cp "$CP" org.harmwatch.analytics.bench.ScanCpuTime \
+  "$JAVA_HOME/bin/java" -Dharmwatch.bench.data="$DATA" -cp "$BENCH_CP" org.harmwatch.analytics.bench.ScanCpuTime \
     st_200x365 999 $analysis "$RUNS" | grep -v 'run 0:' | tee -a "$DATA/scan_cpu.txt"
 done
 
