@@ -17,6 +17,9 @@
 #   SKIP_BUILD=1 bench/report-api.sh                 # use the existing jar even if older than the sources
 #   CLIENTS=32 SECONDS_MAX=30 RATES="100 250 500 1000" bench/report-api.sh
 #   BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/report-api.jfr bench/report-api.sh   # with a profile
+#   PYTHON_CLOSED=0 RATES=500 SECONDS_RATE=10 bench/report-api.sh   # shorter: no Python closed loop, one open-loop rate
+#   PG_STATEMENTS=1 bench/report-api.sh   # diagnosis: the closed loop's statements per report (pg_stat_statements,
+#                                         # which costs CPU itself, so its run's CPU figures are not comparable)
 #
 # Needs psql and pgbench (Debian: apt-get install postgresql-client postgresql-15, which has pgbench), wrk (Debian:
 # apt-get install wrk) and Python 3. Thread dumps taken during the closed-loop run are kept in target/report-api-bench/.
