@@ -122,11 +122,11 @@ class EvidenceBatches {
 	 * for any parameters (the generic plan) looks dearer to it, which for the two
 	 * look-backs it always does (it estimates an array's rows it does not know yet as
 	 * many, so the generic plan seems to run its probe many times), though the plan is
-	 * the same: one index probe per element of the arrays. Planning them cost more CPU
-	 * than running them (issue 11, fifth round in docs/benchmarks.md: 0.064 of 0.109 ms
-	 * per report), so {@code plan_cache_mode} is set to the generic plan for these
-	 * statements only, and back to the default after them, also when the caller's
-	 * transaction goes on.
+	 * the same: one index probe per element of the arrays. Planning them at every batch
+	 * took about as long as running them (issue 11, fifth round in docs/benchmarks.md:
+	 * 25-30 microseconds of the server's CPU per batch when measured alone), so
+	 * {@code plan_cache_mode} is set to the generic plan for these statements only, and
+	 * back to the default after them, also when the caller's transaction goes on.
 	 */
 	private static final String READ = """
 			SET LOCAL plan_cache_mode = force_generic_plan;
