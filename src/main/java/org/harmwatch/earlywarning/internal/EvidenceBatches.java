@@ -115,8 +115,21 @@ class EvidenceBatches {
 	 * cluster probe how many stored reports of the district and group happened in its
 	 * times, counting no further than needed (as {@link EvidenceRepository#reportsSince}
 	 * counts).
+	 *
+	 * <p>
+	 * The four are planned once per connection, not once per batch: PostgreSQL chooses a
+	 * plan for a prepared statement each time it runs (a custom plan) while the one plan
+	 * for any parameters (the generic plan) looks dearer to it, which for the two
+	 * look-backs it always does (it estimates an array's rows it does not know yet as
+	 * many, so the generic plan seems to run its probe many times), though the plan is
+	 * the same: one index probe per element of the arrays. Planning them at every batch
+	 * took about as long as running them (issue 11, fifth round in docs/benchmarks.md:
+	 * 25-30 microseconds of the server's CPU per batch when measured alone), so
+	 * {@code plan_cache_mode} is set to the generic plan for these statements only, and
+	 * back to the default after them, also when the caller's transaction goes on.
 	 */
 	private static final String READ = """
+			SET LOCAL plan_cache_mode = force_generic_plan;
 			SELECT count(pg_advisory_xact_lock(hashtext(k)))
 			  FROM (SELECT k FROM unnest(?::text[]) WITH ORDINALITY AS w(k, n) ORDER BY n) ordered;
 			SELECT %s FROM earlywarning.signal s
@@ -138,7 +151,8 @@ class EvidenceBatches {
 			    LIMIT ?) enough)
 			  FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) WITH ORDINALITY
 			    AS q(lad, grp, since, until, n)
-			  ORDER BY q.n""".formatted(SIGNAL_COLUMNS);
+			  ORDER BY q.n;
+			RESET plan_cache_mode""".formatted(SIGNAL_COLUMNS);
 
 	/**
 	 * Takes the locks of the spans' districts and groups (those the transaction does not
@@ -169,7 +183,9 @@ class EvidenceBatches {
 			for (int i = 0; i < params.size(); i++) {
 				ps.setObject(i + 1, params.get(i));
 			}
-			boolean results = ps.execute();
+			// The SET first: it gives no rows; then the four queries; the RESET last.
+			ps.execute();
+			boolean results = ps.getMoreResults();
 			for (int statement = 0; statement < 4; statement++) {
 				if (!results) {
 					throw new IllegalStateException("statement " + statement + " of the batch's read gave no rows");

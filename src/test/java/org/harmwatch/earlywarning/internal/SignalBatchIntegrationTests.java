@@ -109,6 +109,27 @@ class SignalBatchIntegrationTests {
 				Urgency.URGENT);
 	}
 
+	/**
+	 * The batch's read has its statements planned once (a generic plan, see
+	 * {@code EvidenceBatches.READ}) and sets the planner back after them: what the
+	 * caller's transaction runs after a batch is planned as before it.
+	 */
+	@Test
+	void theCallersTransactionIsPlannedAsBeforeAfterABatch() {
+		var start = Instant.parse("2027-04-01T08:00:00Z");
+		var lad = district("E0C");
+		var modes = transactions.execute(status -> {
+			var before = jdbc.sql("SHOW plan_cache_mode").query(String.class).single();
+			batch.storeAndFile(List.of(), List.of(input(PLAN.get(0), start, lad), input(PLAN.get(1), start, lad)),
+					() -> {
+					}, (i, filed) -> {
+					});
+			var after = jdbc.sql("SHOW plan_cache_mode").query(String.class).single();
+			return List.of(before, after);
+		});
+		assertThat(modes).containsExactly("auto", "auto");
+	}
+
 	@Autowired
 	org.harmwatch.earlywarning.EarlyWarningManagement earlyWarning;
 
