@@ -24,11 +24,7 @@
 # Needs psql and pgbench (Debian: apt-get install postgresql-client postgresql-15, which has pgbench), wrk (Debian:
 # apt-get install wrk) and Python 3. Thread dumps taken during the closed-loop run are kept in target/report-api-bench/.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1 || true)
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+. "$(dirname "$0")/lib.sh"
 CLIENTS="${CLIENTS:-16}"                 # closed-loop clients (connections) against the report API
 SECONDS_MAX="${SECONDS_MAX:-20}"         # closed-loop run, and pgbench's
 RATES="${RATES:-100 250 500}"            # open-loop offered rates, reports/s
