@@ -278,7 +278,9 @@ final class ScanKernel {
 	/**
 	 * The prefix arrays from {@link #xLo} on, from the cases on the last days only:
 	 * {@code C P_l[j] - C_l Q[j] = C_l (C - Q[j]) - C S_l[j]}, S_l[j] the location's
-	 * cases on days j and after (the same exact integers as {@link #tables}).
+	 * cases on days j and after (the same exact integers as {@link #tables}). No block
+	 * maxima: a prospective circle has one window per length, whose exact Delta is its
+	 * bound ({@link #scanCentre}).
 	 */
 	void recentTables(int[] recentCounts, int span, Tables t) {
 		int w = this.days + 1;
@@ -290,10 +292,6 @@ final class ScanKernel {
 			for (int j = this.days - 1; j >= this.xLo; j--) {
 				suffix += recentCounts[l * span + j - this.xLo];
 				t.x[xb + j] = cl * (this.totalD - this.dayPrefix[j]) - this.totalD * suffix;
-			}
-			int mb = l * this.stride;
-			for (int len = 1; len <= this.maxDays; len++) {
-				t.blockMax[mb + len * this.blocks] = blockMax(t.x, xb, len, 0);
 			}
 		}
 	}
