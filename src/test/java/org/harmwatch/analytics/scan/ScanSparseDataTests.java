@@ -27,26 +27,9 @@ class ScanSparseDataTests {
 	void clustersOfSparseDataAgreeWithTheIndependentImplementation(boolean older) {
 		int compared = 0;
 		for (long seed = 0; seed < 80; seed++) {
-			SplittableRandom random = new SplittableRandom(seed);
-			int locations = 2 + random.nextInt(6);
-			int days = 2 + random.nextInt(10);
-			List<String> ids = new ArrayList<>();
-			double[] x = new double[locations];
-			double[] y = new double[locations];
-			int[][] counts = new int[locations][days];
-			int density = 1 + random.nextInt(4);
-			for (int l = 0; l < locations; l++) {
-				ids.add("L" + l);
-				x[l] = random.nextDouble() * 100;
-				y[l] = random.nextDouble() * 100;
-				for (int d = 0; d < days; d++) {
-					counts[l][d] = random.nextInt(10) < density ? random.nextInt(1, 4) : 0;
-				}
-			}
-			counts[0][0] += 1;
-			SpaceTimeCases data = SpaceTimeCases.of(ids, x, y, SpaceTimePermutationScanTests.DAY0, counts);
+			SpaceTimeCases data = sparse(seed);
 			ScanOptions options = ScanOptions.retrospective()
-				.withMaxDays(days)
+				.withMaxDays(data.days())
 				.withMaxShareOfLocations(1.0)
 				.withMinCases(1)
 				.withReplications(0)
@@ -74,6 +57,45 @@ class ScanSparseDataTests {
 			compared += found.length;
 		}
 		assertThat(compared).isGreaterThan(100);
+	}
+
+	@ParameterizedTest(name = "prospective {0}")
+	@ValueSource(booleans = { false, true })
+	void theLargestLlrOfSparseDataIsTheBruteForceOne(boolean prospective) {
+		for (long seed = 0; seed < 80; seed++) {
+			SpaceTimeCases data = sparse(seed);
+			ScanOptions options = ScanOptions.retrospective()
+				.withProspective(prospective)
+				.withMaxDays(data.days())
+				.withMaxShareOfLocations(1.0)
+				.withMinCases(1)
+				.withReplications(0);
+			int[] counts = data.countsView();
+			assertThat(SpaceTimePermutationScan.maximumLlr(data, options, counts)).as("seed " + seed)
+				.isCloseTo(SpaceTimePermutationScanTests.BruteForce.best(data, options, counts).llr(), within(1e-9));
+		}
+	}
+
+	/** 2 to 7 locations, 2 to 11 days, few cases (5 to 50). */
+	private static SpaceTimeCases sparse(long seed) {
+		SplittableRandom random = new SplittableRandom(seed);
+		int locations = 2 + random.nextInt(6);
+		int days = 2 + random.nextInt(10);
+		List<String> ids = new ArrayList<>();
+		double[] x = new double[locations];
+		double[] y = new double[locations];
+		int[][] counts = new int[locations][days];
+		int density = 1 + random.nextInt(4);
+		for (int l = 0; l < locations; l++) {
+			ids.add("L" + l);
+			x[l] = random.nextDouble() * 100;
+			y[l] = random.nextDouble() * 100;
+			for (int d = 0; d < days; d++) {
+				counts[l][d] = random.nextInt(10) < density ? random.nextInt(1, 4) : 0;
+			}
+		}
+		counts[0][0] += 1;
+		return SpaceTimeCases.of(ids, x, y, SpaceTimePermutationScanTests.DAY0, counts);
 	}
 
 }
