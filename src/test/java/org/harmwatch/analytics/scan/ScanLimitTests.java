@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScanLimitTests {
 
-	@ParameterizedTest(name = "{0} locations, {1} days, prospective {2}, seed {3}")
-	@CsvSource({ "7, 40, false, 1", "9, 75, false, 2", "6, 30, true, 3", "8, 70, true, 4" })
+	@ParameterizedTest(name = "{0} locations, {1} days, prospective {2}, seed {3}, largest share {4}")
+	@CsvSource({ "7, 40, false, 1, 0.5", "9, 75, false, 2, 0.5", "6, 30, true, 3, 0.5", "8, 70, true, 4, 0.5",
+			"5, 12, false, 5, 1.0", "6, 9, false, 6, 1.0" })
 	void theLimitSkipsNoWindowThatBeatsTheBestAndNoLessThanTheBoundAllows(int locations, int days, boolean prospective,
-			long seed) {
+			long seed, double largestShare) {
 		SplittableRandom random = new SplittableRandom(seed);
 		int[][] counts = new int[locations][days];
 		double[] x = new double[locations];
@@ -44,8 +45,15 @@ class ScanLimitTests {
 			}
 		}
 		SpaceTimeCases data = SpaceTimeCases.of(ids, x, y, LocalDate.of(2025, 1, 1), counts);
-		int maxDays = days / 2;
-		ScanOptions options = ScanOptions.retrospective().withProspective(prospective).withMaxDays(maxDays);
+		// with circles up to every location and windows up to the whole period, a long
+		// window can expect more than C minus the least any window of its length expects:
+		// then the least mu (C - mu) is at the upper end of the range
+		int maxDays = largestShare == 1.0 ? days : days / 2;
+		ScanOptions options = ScanOptions.retrospective()
+			.withProspective(prospective)
+			.withMaxDays(maxDays)
+			.withMaxShareOfLocations(largestShare)
+			.withMaxShareOfCases(largestShare);
 		ScanKernel kernel = new ScanKernel(data, options);
 
 		long[] perLocation = new long[locations];
