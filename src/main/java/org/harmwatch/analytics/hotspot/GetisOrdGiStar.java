@@ -1,8 +1,6 @@
 package org.harmwatch.analytics.hotspot;
 
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 import org.harmwatch.analytics.internal.NormalTail;
 import org.jspecify.annotations.Nullable;
@@ -45,8 +43,6 @@ import org.jspecify.annotations.Nullable;
  * Large inputs run on the common fork-join pool. Stateless and thread-safe.
  */
 public final class GetisOrdGiStar {
-
-	private static final int PARALLEL_THRESHOLD = 20_000;
 
 	private static final int CHUNK = 2048;
 
@@ -109,7 +105,7 @@ public final class GetisOrdGiStar {
 		double[] p = new double[n];
 		double[] lagSums = new double[n];
 		double[] weightSums = new double[n];
-		run(n, CHUNK, chunk -> {
+		Chunks.run(n, CHUNK, chunk -> {
 			int end = Math.min(n, (chunk + 1) * CHUNK);
 			for (int i = chunk * CHUNK; i < end; i++) {
 				double lag = values[i];
@@ -153,7 +149,7 @@ public final class GetisOrdGiStar {
 		boolean conditional = permutations.randomisation() == Randomisation.CONDITIONAL;
 		// few large chunks: each copies the values once as its scratch pool
 		int permutationChunk = Math.max(CHUNK, n / (8 * Runtime.getRuntime().availableProcessors()) + 1);
-		run(n, permutationChunk, chunk -> {
+		Chunks.run(n, permutationChunk, chunk -> {
 			double[] pool = values.clone();
 			int begin = chunk * permutationChunk;
 			int end = Math.min(n, begin + permutationChunk);
@@ -251,15 +247,6 @@ public final class GetisOrdGiStar {
 			sizes[i] = offsets[i + 1] - offsets[i] + 1;
 		}
 		return sizes;
-	}
-
-	private static void run(int n, int chunkSize, IntConsumer chunkBody) {
-		int chunks = (n + chunkSize - 1) / chunkSize;
-		IntStream range = IntStream.range(0, chunks);
-		if (n >= PARALLEL_THRESHOLD) {
-			range = range.parallel();
-		}
-		range.forEach(chunkBody);
 	}
 
 }

@@ -1,19 +1,16 @@
 package org.harmwatch.analytics.hotspot;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * The point-based constructions of {@link SpatialWeights}: k nearest neighbours and
  * distance bands, searched with a {@link KdTree}.
  *
  * <p>
- * Both split the areas into chunks in tree order and run them on the common fork-join
- * pool for large inputs; each area's neighbours come out in ascending index order.
+ * Both split the areas into chunks in tree order ({@link Chunks}: on the common fork-join
+ * pool for large inputs); each area's neighbours come out in ascending index order.
  */
 final class PointNeighbours {
-
-	private static final int PARALLEL_THRESHOLD = 20_000;
 
 	private static final int CHUNK = 4096;
 
@@ -30,12 +27,7 @@ final class PointNeighbours {
 		}
 		KdTree tree = new KdTree(x, y);
 		int[] targets = new int[Math.multiplyExact(n, k)];
-		int chunks = (n + CHUNK - 1) / CHUNK;
-		IntStream range = IntStream.range(0, chunks);
-		if (n >= PARALLEL_THRESHOLD) {
-			range = range.parallel();
-		}
-		range.forEach(chunk -> {
+		Chunks.run(n, CHUNK, chunk -> {
 			KdTree.NearestSearch search = tree.new NearestSearch(k);
 			int end = Math.min(n, (chunk + 1) * CHUNK);
 			for (int position = chunk * CHUNK; position < end; position++) {
@@ -59,14 +51,9 @@ final class PointNeighbours {
 		}
 		int n = x.length;
 		KdTree tree = new KdTree(x, y);
-		int chunks = (n + CHUNK - 1) / CHUNK;
-		int[][] found = new int[chunks][];
+		int[][] found = new int[Chunks.count(n, CHUNK)][];
 		int[] counts = new int[n];
-		IntStream range = IntStream.range(0, chunks);
-		if (n >= PARALLEL_THRESHOLD) {
-			range = range.parallel();
-		}
-		range.forEach(chunk -> {
+		Chunks.run(n, CHUNK, chunk -> {
 			Growable.Ints buffer = new Growable.Ints();
 			int end = Math.min(n, (chunk + 1) * CHUNK);
 			for (int position = chunk * CHUNK; position < end; position++) {
@@ -79,11 +66,7 @@ final class PointNeighbours {
 		});
 		int[] offsets = SpatialWeights.prefixSums(counts);
 		int[] targets = new int[offsets[n]];
-		range = IntStream.range(0, chunks);
-		if (n >= PARALLEL_THRESHOLD) {
-			range = range.parallel();
-		}
-		range.forEach(chunk -> {
+		Chunks.run(n, CHUNK, chunk -> {
 			int[] chunkFound = found[chunk];
 			int read = 0;
 			int end = Math.min(n, (chunk + 1) * CHUNK);

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.harmwatch.analytics.scan.SpaceTimePermutationScan.CircleScratch;
-import org.harmwatch.analytics.scan.SpaceTimePermutationScan.Found;
 import org.harmwatch.analytics.scan.SpaceTimePermutationScan.Tables;
 
 /**
@@ -279,7 +278,9 @@ final class ScanKernel {
 	/**
 	 * The prefix arrays from {@link #xLo} on, from the cases on the last days only:
 	 * {@code C P_l[j] - C_l Q[j] = C_l (C - Q[j]) - C S_l[j]}, S_l[j] the location's
-	 * cases on days j and after (the same exact integers as {@link #tables}).
+	 * cases on days j and after (the same exact integers as {@link #tables}). No block
+	 * maxima: a prospective circle has one window per length, whose exact Delta is its
+	 * bound ({@link #scanCentre}).
 	 */
 	void recentTables(int[] recentCounts, int span, Tables t) {
 		int w = this.days + 1;
@@ -292,29 +293,32 @@ final class ScanKernel {
 				suffix += recentCounts[l * span + j - this.xLo];
 				t.x[xb + j] = cl * (this.totalD - this.dayPrefix[j]) - this.totalD * suffix;
 			}
-			int mb = l * this.stride;
-			for (int len = 1; len <= this.maxDays; len++) {
-				t.blockMax[mb + len * this.blocks] = blockMax(t.x, xb, len, 0);
-			}
 		}
 	}
 
 	/** The maximum LLR over all cylinders of one data set. */
 	double maximum(int[] counts, Tables t, CircleScratch s) {
 		tables(counts, t);
+		return maximum(t, s);
+	}
+
+	/**
+	 * The maximum LLR over all cylinders, from tables already filled ({@link #tables} or
+	 * {@link #recentTables}).
+	 */
+	double maximum(Tables t, CircleScratch s) {
 		double best = 0;
 		for (int c = 0; c < this.locations; c++) {
-			best = scanCentre(c, t, s, best, null);
+			best = scanCentre(c, t, s, best);
 		}
 		return best;
 	}
 
 	/**
-	 * Scans the circles of one centre, returning the best LLR (at least {@code best}); if
-	 * {@code found} is given, records there the cylinder that improved on it last (and
-	 * then also scans circles other centres have).
+	 * Scans the circles of one centre (those no earlier centre has), returning the best
+	 * LLR (at least {@code best}).
 	 */
-	double scanCentre(int centre, Tables t, CircleScratch s, double best, Found found) {
+	private double scanCentre(int centre, Tables t, CircleScratch s, double best) {
 		int[] ord = this.order[centre];
 		int[] sizes = this.circleSizes[centre];
 		if (sizes.length == 0) {
@@ -342,7 +346,7 @@ final class ScanKernel {
 				}
 				cz += this.locationTotals[l];
 			}
-			if (cz < this.minCases || (found == null && this.duplicate[centre][g])) {
+			if (cz < this.minCases || this.duplicate[centre][g]) {
 				continue;
 			}
 			if (this.prospective) {
@@ -352,12 +356,7 @@ final class ScanKernel {
 					bound[len] = x[this.days] - x[this.days - len];
 				}
 			}
-			double before = best;
-			best = scanCircle(x, bound, s.limits, cz, best, found);
-			if (found != null && best > before) {
-				found.size = sizes[g];
-				found.radius = this.circleRadii[centre][g];
-			}
+			best = scanCircle(x, bound, s.limits, cz, best);
 		}
 		return best;
 	}
@@ -367,15 +366,12 @@ final class ScanKernel {
 	 * squares with {@link #limit}, so the common case (skip) costs no square root or
 	 * division.
 	 */
-	private double scanCircle(double[] x, double[] bound, double[] limits, double cz, double best, Found found) {
-		// all lengths' limits in one branch-free (vectorisable) loop
-		// one division per circle, none per length (see limit)
-		double total = this.totalD;
-		double scale = best * 2 * total * total * (1 - 1e-9) / (total + cz * this.maxShare);
+	private double scanCircle(double[] x, double[] bound, double[] limits, double cz, double best) {
+		// all lengths' limits in one branch-free loop, with one division per circle and
+		// none per length (see limit)
+		double scale = limitScale(cz, best);
 		for (int len = 1; len <= this.maxDays; len++) {
-			double muLo = cz * this.minDayShare[len];
-			double muHi = cz * this.maxDayShare[len];
-			limits[len] = scale * Math.min(muLo * (total - muLo), muHi * (total - muHi));
+			limits[len] = scale * spreadFloor(len, cz);
 		}
 		if (this.blocks == 1) {
 			// one window per length (prospective): whether any passes, without a branch
@@ -402,7 +398,7 @@ final class ScanKernel {
 				if (!(m > 0 && m * m > limit)) {
 					continue;
 				}
-				double improved = scanBlock(x, len, b, cz, best, Math.sqrt(limit), found);
+				double improved = scanBlock(x, len, b, cz, best, Math.sqrt(limit));
 				if (improved > best) {
 					best = improved;
 					for (int l = len; l <= this.maxDays; l++) {
@@ -419,7 +415,7 @@ final class ScanKernel {
 	 * The exact LLR of the windows of one length and block whose Delta passes the
 	 * threshold.
 	 */
-	private double scanBlock(double[] x, int len, int b, double cz, double best, double threshold, Found found) {
+	private double scanBlock(double[] x, int len, int b, double cz, double best, double threshold) {
 		double total = this.totalD;
 		double[] q = this.dayPrefix;
 		int from = Math.max(firstEnd(len), this.endBase + b * BLOCK);
@@ -445,13 +441,6 @@ final class ScanKernel {
 			if (llr > best) {
 				best = llr;
 				threshold = threshold(len, cz, best);
-				if (found != null) {
-					found.llr = llr;
-					found.start = e + 1 - len;
-					found.end = e;
-					found.observed = Math.round(c);
-					found.expected = mu;
-				}
 			}
 		}
 		return best;
@@ -463,16 +452,32 @@ final class ScanKernel {
 	 * slightly lowered against rounding.
 	 */
 	double limit(int len, double cz, double best) {
-		double total = this.totalD;
 		// shares rather than a division here; the 1e-9 margin covers the extra
 		// rounding. For mu in [muLo, muHi], spread(mu) = mu (C - mu) / (C + mu) is at
 		// least min(muLo (C - muLo), muHi (C - muHi)) / (C + cz maxShare): mu (C - mu) is
 		// concave, and C + mu is at most C + cz maxShare for every length, so the
 		// division is one per circle, not two per length
+		return Math.max(0, limitScale(cz, best) * spreadFloor(len, cz));
+	}
+
+	/**
+	 * The factor of {@link #limit} that is the same for every window length of a circle,
+	 * {@code 2 C^2 best / (C + cz maxShare)}, slightly lowered against rounding.
+	 */
+	private double limitScale(double cz, double best) {
+		double total = this.totalD;
+		return best * 2 * total * total * (1 - 1e-9) / (total + cz * this.maxShare);
+	}
+
+	/**
+	 * The smallest {@code mu (C - mu)} over the expected counts of a circle's windows of
+	 * one length (at an end of their range: it is concave).
+	 */
+	private double spreadFloor(int len, double cz) {
+		double total = this.totalD;
 		double muLo = cz * this.minDayShare[len];
 		double muHi = cz * this.maxDayShare[len];
-		double g = Math.min(muLo * (total - muLo), muHi * (total - muHi));
-		return Math.max(0, best * 2 * total * total * (1 - 1e-9) / (total + cz * this.maxShare) * g);
+		return Math.min(muLo * (total - muLo), muHi * (total - muHi));
 	}
 
 	/**

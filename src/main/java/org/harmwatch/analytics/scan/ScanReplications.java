@@ -100,11 +100,7 @@ final class ScanReplications {
 					counts[picked * span + recentDay[i]]++;
 				}
 				kernel.recentTables(counts, span, t);
-				double best = 0;
-				for (int c = 0; c < kernel.locations; c++) {
-					best = kernel.scanCentre(c, t, s, best, null);
-				}
-				maxima[r] = best;
+				maxima[r] = kernel.maximum(t, s);
 			}
 		});
 	}

@@ -180,6 +180,16 @@ class SpaceTimeCasesTests {
 	}
 
 	@Test
+	void aZeroCountIsAcceptedAndStillSetsTheStudyPeriod() throws IOException {
+		SpaceTimeCases data = read("A,2024-02-27,0\nB,2024-02-29,2\nC,2024-03-02,0\n", GEO);
+		assertThat(data.firstDay()).isEqualTo(DAY0);
+		assertThat(data.days()).isEqualTo(5);
+		assertThat(data.count(0, 0)).isZero();
+		assertThat(data.count(1, 2)).isEqualTo(2);
+		assertThat(data.totalCases()).isEqualTo(2);
+	}
+
+	@Test
 	void theLargestCountIsAccepted() throws IOException {
 		SpaceTimeCases data = read("A,2024-02-27," + Integer.MAX_VALUE + "\n", GEO);
 		assertThat(data.count(0, 0)).isEqualTo(Integer.MAX_VALUE);
