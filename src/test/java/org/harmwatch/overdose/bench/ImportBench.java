@@ -78,7 +78,9 @@ public final class ImportBench {
 			.flatMap(ProcessHandle::parent)
 			.map(ProcessHandle::pid)
 			.orElse(-1L);
+		var server0 = server(jdbc);
 		var cpu0 = DatabaseCpu.seconds(postmaster);
+		var processes0 = DatabaseCpu.processes(postmaster);
 		long t0 = System.nanoTime();
 		if (!imports.start(job.id(), mapping, Boolean.TRUE, null, false, user)) {
 			System.out.println("the job did not start");
@@ -109,6 +111,7 @@ public final class ImportBench {
 		var done = progress.seen;
 		double wall = (System.nanoTime() - t0) / 1e9;
 		var cpu1 = DatabaseCpu.seconds(postmaster);
+		var split = DatabaseCpu.split(processes0, DatabaseCpu.processes(postmaster));
 		long after = jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single();
 		long observations = jdbc.sql("SELECT count(*) FROM analytics.observation").query(Long.class).single()
 				- observationsBefore;
@@ -119,11 +122,35 @@ public final class ImportBench {
 						+ " CPU second)%n",
 				wall, rows / wall, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1],
 				rows / (cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1]));
+		var server1 = server(jdbc);
+		System.out.printf(
+				"PostgreSQL: %,.0f MB of WAL; checkpoints %.0f (requested %.0f); buffers written by backends %,.0f, by"
+						+ " the checkpointer %,.0f, by the background writer %,.0f; shared_buffers %s%n",
+				(server1[0] - server0[0]) / 1e6, server1[1] - server0[1], server1[2] - server0[2],
+				server1[3] - server0[3], server1[4] - server0[4], server1[5] - server0[5],
+				jdbc.sql("SHOW shared_buffers").query(String.class).single());
+		var parts = new StringBuilder("PostgreSQL CPU by process:");
+		split.forEach((role, seconds) -> parts.append(String.format(" %s %.1f s;", role, seconds)));
+		System.out.println(parts);
 		System.out.println("load: " + Files.readString(Path.of("/proc/loadavg")).strip());
 		boolean expected = bad ? done.status() == ImportJob.Status.FAILED && after == before
 				: done.status() == ImportJob.Status.DONE && after - before == rows;
 		System.out.println(expected ? "as expected" : "NOT as expected");
 		return expected ? 0 : 1;
+	}
+
+	/**
+	 * The server's WAL position (bytes), checkpoints (timed and requested), requested
+	 * alone, and buffers written by backends, the checkpointer and the background writer.
+	 */
+	private static double[] server(JdbcClient jdbc) {
+		return jdbc.sql("""
+				SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8, checkpoints_timed + checkpoints_req,
+				  checkpoints_req, buffers_backend, buffers_checkpoint, buffers_clean FROM pg_stat_bgwriter""")
+			.query((rs,
+					row) -> new double[] { rs.getDouble(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+							rs.getLong(6) })
+			.single();
 	}
 
 	static byte[] generate(int rows, List<String> places, boolean bad) {
