@@ -65,15 +65,12 @@ public final class IncidentRecording implements AutoCloseable {
 	private final ExecutorService preparer = Executors
 		.newSingleThreadExecutor(Thread.ofPlatform().name("import-prepare-", 1).daemon(true).factory());
 
-	/** References the agency sent before (read here, used by the preparing thread). */
-	private final Set<String> known = ConcurrentHashMap.newKeySet();
-
 	/**
 	 * When each person code's overdoses happened, by source and code: those stored
-	 * before, read here when a code first comes, then those earlier in the file, added by
-	 * the preparing thread (only it touches a code's list after that).
+	 * before, read when a code first comes, then those earlier in the file (only the
+	 * preparing thread touches it).
 	 */
-	private final Map<String, List<Instant>> before = new ConcurrentHashMap<>();
+	private final Map<String, List<Instant>> before = new HashMap<>();
 
 	private final Set<String> personCodesRead = new HashSet<>();
 
@@ -116,27 +113,12 @@ public final class IncidentRecording implements AutoCloseable {
 	 * the chunks that are full.
 	 */
 	public void accept(List<Checked> drafts) {
-		var references = new HashSet<String>();
-		var personCodes = new HashSet<String>();
 		for (var checked : drafts) {
-			var draft = checked.draft();
-			if (draft.sourceReference() != null) {
-				references.add(draft.sourceReference());
-			}
-			if (draft.personCode() != null && personCodesRead.add(draft.personCode())) {
-				personCodes.add(draft.personCode());
-			}
-			for (var words : draft.substances()) {
+			for (var words : checked.draft().substances()) {
 				if (!resolved.containsKey(words)) {
 					resolved.put(words, substances.resolve(words));
 				}
 			}
-		}
-		if (!references.isEmpty() && referencesBefore) {
-			known.addAll(incidents.referencesKnown(recorder.agencyCode(), references));
-		}
-		if (!personCodes.isEmpty() && personCodesBefore) {
-			incidents.overdosesOf(recorder.agencyCode(), personCodes).forEach(before::putIfAbsent);
 		}
 		waiting.addAll(drafts);
 		int from = 0;
@@ -229,9 +211,31 @@ public final class IncidentRecording implements AutoCloseable {
 	/**
 	 * Builds a chunk's incidents (those not sent before), finds repeats among those
 	 * before and earlier in the file, and prepares their rows and observations; reads
-	 * nothing from the database. Chunks are prepared one at a time, in file order.
+	 * from the database only what was committed before (on its own connection, not in the
+	 * import's transaction). Chunks are prepared one at a time, in file order.
 	 */
 	private Prepared prepare(List<Checked> chunk, Function<String, Optional<Resolution>> resolver) {
+		// What the agency sent before the import, read on this thread, i.e. on a
+		// connection of its own, outside the import's transaction (and on another
+		// database process than the one storing): the rows the import stores are not
+		// "sent before" (a reference twice in the file is a bad row, found at its end),
+		// and one stored meanwhile by another request is caught when the chunk is copied.
+		var references = new HashSet<String>();
+		var personCodes = new HashSet<String>();
+		for (var checked : chunk) {
+			var draft = checked.draft();
+			if (draft.sourceReference() != null) {
+				references.add(draft.sourceReference());
+			}
+			if (draft.personCode() != null && personCodesRead.add(draft.personCode())) {
+				personCodes.add(draft.personCode());
+			}
+		}
+		Set<String> known = referencesBefore && !references.isEmpty()
+				? incidents.referencesKnown(recorder.agencyCode(), references) : Set.of();
+		if (personCodesBefore && !personCodes.isEmpty()) {
+			incidents.overdosesOf(recorder.agencyCode(), personCodes).forEach(before::putIfAbsent);
+		}
 		var batch = new ArrayList<StoredIncident>(chunk.size());
 		var places = new HashMap<UUID, IncidentLocator.Place>();
 		var observations = new ArrayList<Observation>(chunk.size());
