@@ -6,10 +6,10 @@ import org.springframework.modulith.NamedInterface;
 
 /**
  * Overdoses at which naloxone was given were recorded by an import: what
- * {@link OverdoseRecorded} says of each, for up to a few thousand incidents at once (a
- * file of a million rows publishes a few hundred of these, not a million events).
- * Published only after the import's rows are stored, in its transaction; listeners stay
- * idempotent by each incident's id.
+ * {@link OverdoseRecorded} says of each, for up to tens of thousands of incidents at once
+ * (a file of a million rows publishes at most a few dozen of these, not a million
+ * events). Published only after the import's rows are stored, in its transaction;
+ * listeners stay idempotent by each incident's id.
  *
  * <p>
  * <strong>Only the incidents at which naloxone was given</strong>: the others are stored

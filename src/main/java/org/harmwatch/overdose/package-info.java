@@ -9,7 +9,7 @@
  * suppressed open data. Every incident becomes an observation for the analytics engine,
  * and {@link org.harmwatch.overdose.OverdoseRecorded} tells other modules (naloxone
  * reissue, consumption rooms) without this module knowing them; an import tells them only
- * of the incidents at which naloxone was given, a few thousand at a time
+ * of the incidents at which naloxone was given, many at a time
  * ({@link org.harmwatch.overdose.OverdosesImported}).
  *
  * <p>

@@ -301,7 +301,8 @@ public class IncidentImportKind implements ImportKind<IncidentIntake.Checked> {
 		var type = AgencyType.valueOf(String.valueOf(context.option(AGENCY_TYPE)));
 		var by = context.startedBy() == null ? context.importedBy() : context.startedBy();
 		var recorder = new IncidentIntake.Recorder(agency, type, by);
-		// Placed when checked; a few thousand rows to a copy: a million rows in seconds.
+		// Placed when checked; tens of thousands of rows to a copy: a million rows in
+		// seconds.
 		var recording = intake.recording(recorder, RecordedVia.IMPORT, context::stored);
 		return new Storing<>() {
 

@@ -137,13 +137,14 @@ public class IncidentIntake {
 	 * Records many incidents, each checked and placed already by {@link #checked}, for
 	 * the recorder's agency as
 	 * {@link #record(IncidentDraft, Recorder, RecordedVia, boolean)} records each, in
-	 * file order, a few thousand at a time (an import): those whose source reference the
-	 * agency sent before are not stored again; a repeat overdose is found among those
-	 * stored before and those earlier in the list; one {@link OverdosesImported} is
-	 * published per few thousand stored, carrying those of them at which naloxone was
-	 * given (none when there are none: what it says of the others, no listener needs, and
-	 * its JSON, written into the event publication table in the import's transaction, was
-	 * the largest part of an import's database work after the rows themselves).
+	 * file order, up to {@value #BATCH} at a time (an import): those whose source
+	 * reference the agency sent before are not stored again; a repeat overdose is found
+	 * among those stored before and those earlier in the list; one
+	 * {@link OverdosesImported} is published per chunk stored, carrying those of them at
+	 * which naloxone was given (none when there are none: what it says of the others, no
+	 * listener needs, and its JSON, written into the event publication table in the
+	 * import's transaction, was the largest part of an import's database work after the
+	 * rows themselves).
 	 * @param progress told how many drafts are done so far
 	 * @return how many were stored
 	 */
@@ -164,8 +165,13 @@ public class IncidentIntake {
 		return new IncidentRecording(this, incidents, substances, analytics, events, recorder, via, progress);
 	}
 
-	/** Incidents stored, observed and published together by {@link #recordAll}. */
-	static final int BATCH = 5_000;
+	/**
+	 * Incidents stored, observed and published together by {@link #recordAll}: large,
+	 * because each chunk is copied in the order of its times (four indexes are on times;
+	 * round 23 in docs/benchmarks.md: the import's database process spent a quarter less
+	 * with chunks of 40,000-100,000 so ordered than with 5,000 in file order).
+	 */
+	static final int BATCH = 50_000;
 
 	static IncidentSource sourceOf(IncidentDraft draft, Recorder recorder) {
 		return draft.source() != null ? draft.source() : IncidentSource.of(recorder.agencyType());
