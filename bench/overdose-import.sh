@@ -9,6 +9,7 @@
 #
 #   bench/overdose-import.sh [ROWS] [bad]          # ROWS defaults to 1000000
 #   JFR=1 bench/overdose-import.sh 200000          # also records target/overdose-import.jfr
+#   bench/overdose-import.sh 1000000 chronological # rows in time order (default: random, the worst case)
 #   SKIP_BUILD=1 BENCH_OPTS="-Dx=y" bench/...      # no build first; extra JVM options
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,8 +8,9 @@
  * public health analysts who watch for spikes and hotspots, and by the public through
  * suppressed open data. Every incident becomes an observation for the analytics engine,
  * and {@link org.harmwatch.overdose.OverdoseRecorded} tells other modules (naloxone
- * reissue, consumption rooms) without this module knowing them; an import tells them a
- * few thousand incidents at a time ({@link org.harmwatch.overdose.OverdosesImported}).
+ * reissue, consumption rooms) without this module knowing them; an import tells them only
+ * of the incidents at which naloxone was given, many at a time
+ * ({@link org.harmwatch.overdose.OverdosesImported}).
  *
  * <p>
  * Every incident belongs to the agency that reported it; another agency reads it only

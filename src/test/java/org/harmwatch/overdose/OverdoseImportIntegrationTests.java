@@ -2,20 +2,27 @@ package org.harmwatch.overdose;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import com.jayway.jsonpath.JsonPath;
+import org.harmwatch.EventPublications;
 import org.harmwatch.HarmwatchIntegrationTest;
 import org.harmwatch.overdose.internal.StoredIncident;
 import org.harmwatch.platform.HarmwatchUser;
+import org.harmwatch.platform.imports.ColumnMapping;
+import org.harmwatch.platform.imports.ImportJob;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -57,6 +64,12 @@ class OverdoseImportIntegrationTests {
 
 	@Autowired
 	org.harmwatch.overdose.internal.IncidentIntake intake;
+
+	@Autowired
+	EventPublicationRegistry registry;
+
+	@Autowired
+	CompletedEventPublications completed;
 
 	@Autowired
 	org.harmwatch.analytics.AnalyticsManagement analytics;
@@ -190,7 +203,8 @@ class OverdoseImportIntegrationTests {
 		var csv = new StringBuilder("when,where,person,ref,doses,route\n");
 		csv.append("2026-03-01T10:00:00,Birmingham,P1-").append(tag).append(",B-").append(tag).append("-1,1,nasal\n");
 		csv.append("2026-01-10T10:00:00,Birmingham,P1-").append(tag).append(",B-").append(tag).append("-0,0,\n");
-		for (int i = 2; i < 6_002; i++) {
+		int batch = org.harmwatch.overdose.internal.IncidentIntakeAccess.batch();
+		for (int i = 2; i < batch + 2; i++) {
 			csv.append("2026-02-0").append(1 + i % 9).append("T10:00:00,Coventry,,B-").append(tag).append('-');
 			csv.append(i).append(",0,\n");
 		}
@@ -200,12 +214,12 @@ class OverdoseImportIntegrationTests {
 		var report = imports.importNow(csv.toString(), mapping, false, null, false, paramedic);
 		assertThat(report.problems()).isEmpty();
 		assertThat(report.outcome()).isNotNull();
-		assertThat(report.outcome().stored()).isEqualTo(6_003);
+		assertThat(report.outcome().stored()).isEqualTo(batch + 3);
 		assertThat(report.outcome().skipped()).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM overdose.incident WHERE source_reference LIKE ?")
 			.param("B-" + tag + "-%")
 			.query(Long.class)
-			.single()).isEqualTo(6_004);
+			.single()).isEqualTo(batch + 4);
 		var repeats = jdbc
 			.sql("SELECT source_reference || ' ' || repeat_within_year FROM overdose.incident "
 					+ "WHERE person_code LIKE ? ORDER BY source_reference")
@@ -216,16 +230,43 @@ class OverdoseImportIntegrationTests {
 				"B-" + tag + "-y true");
 		// One observation each (no substances), none twice, each tagged with the
 		// incident's source: the paramedic's ambulance service, as one by one.
+		// (fresh statistics, or the join below is planned for the tables as they were)
+		jdbc.sql("ANALYZE overdose.incident, analytics.observation").update();
 		assertThat(jdbc.sql("""
 				SELECT o.tag || ' ' || count(*) FROM analytics.observation o
 				JOIN overdose.incident i ON o.source_id = i.id::text
 				WHERE o.source = 'overdose' AND i.source_reference LIKE ? GROUP BY o.tag""")
 			.param("B-" + tag + "-%")
 			.query(String.class)
-			.list()).containsExactly("AMBULANCE 6004");
+			.list()).containsExactly("AMBULANCE " + (batch + 4));
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM overdose.naloxone n JOIN overdose.incident i ON n.incident_id = i.id
 				WHERE i.source_reference LIKE ?""").param("B-" + tag + "-%").query(Long.class).single()).isEqualTo(1);
+		// The import's events carry the one incident at which naloxone was given, and
+		// none of the others; the naloxone module took it in.
+		var ids = new HashSet<>(jdbc.sql("SELECT id FROM overdose.incident WHERE source_reference LIKE ?")
+			.param("B-" + tag + "-%")
+			.query(UUID.class)
+			.list());
+		var givenNaloxone = jdbc.sql("SELECT id FROM overdose.incident WHERE source_reference = ?")
+			.param("B-" + tag + "-1")
+			.query(UUID.class)
+			.single();
+		Predicate<Object> thisImport = event -> event instanceof OverdosesImported imported
+				&& imported.incidents().stream().anyMatch(i -> ids.contains(i.incidentId()));
+		EventPublications.awaitCompleted(registry, completed, thisImport);
+		assertThat(completed.findAll()
+			.stream()
+			.map(p -> p.getEvent())
+			.filter(thisImport)
+			.flatMap(event -> ((OverdosesImported) event).incidents().stream())
+			.map(OverdoseRecorded::incidentId)
+			.filter(ids::contains)
+			.toList()).containsExactly(givenNaloxone);
+		assertThat(jdbc.sql("SELECT count(*) FROM naloxone.administration WHERE incident_id = ?")
+			.param(givenNaloxone)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	/**
@@ -267,6 +308,71 @@ class OverdoseImportIntegrationTests {
 			.andExpect(content().string(containsString("Enter a postcode district (B12), a ward or a district")))
 			.andExpect(content().string(containsString("Not yes or no: maybe")));
 		assertThat(jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single()).isEqualTo(before);
+	}
+
+	/**
+	 * A file longer than a few chunks is stored while it is checked (in the job's one
+	 * transaction): a bad row late in it, and a reference given twice (which only the
+	 * whole file shows, at its end), leave nothing stored though chunks before them were,
+	 * and both rows are named; the same file without them is stored whole and observed
+	 * once per incident.
+	 */
+	@Test
+	void aLongFileStoredWhileCheckedStoresNothingWhenALateRowIsBadAndNamesEachBadRow() {
+		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
+		var tag = UUID.randomUUID().toString().substring(0, 8);
+		int batch = org.harmwatch.overdose.internal.IncidentIntakeAccess.batch();
+		int rows = batch + 12_000;
+		var mapping = imports
+			.mapping(Map.of("occurredAt", "when", "location", "where", "sourceReference", "ref", "substance1", "drug"));
+		var bad = new StringBuilder("when,where,ref,drug\n");
+		var good = new StringBuilder("when,where,ref,drug\n");
+		for (int i = 0; i < rows; i++) {
+			var line = "2026-02-0" + (1 + i % 9) + "T10:00:00,Coventry,L-" + tag + "-" + i + ",heroin\n";
+			good.append(line);
+			if (i == batch + 9_000) {
+				bad.append("2026-02-01T10:00:00,not a place,L-").append(tag).append("-").append(i).append(",\n");
+			}
+			else if (i == rows - 1) {
+				bad.append("2026-02-01T10:00:00,Coventry,L-").append(tag).append("-5,\n");
+			}
+			else {
+				bad.append(line);
+			}
+		}
+		var failed = runJob(bad.toString(), "Long " + tag, mapping, paramedic);
+		assertThat(failed.status()).isEqualTo(ImportJob.Status.FAILED);
+		assertThat(imports.problems(failed.id(), paramedic, 10)).extracting(p -> p.row())
+			.containsExactly(batch + 9_002, rows + 1);
+		assertThat(stored(tag)).isZero();
+
+		var done = runJob(good.toString(), "Long " + tag, mapping, paramedic);
+		assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
+		assertThat(done.outcome()).isNotNull();
+		assertThat(done.outcome().stored()).isEqualTo(rows);
+		assertThat(stored(tag)).isEqualTo(rows);
+		// (fresh statistics, or the join below is planned for the tables as they were)
+		jdbc.sql("ANALYZE overdose.incident, analytics.observation").update();
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM analytics.observation o JOIN overdose.incident i ON o.source_id = i.id::text
+				WHERE o.source = 'overdose' AND i.source_reference LIKE ? AND 'OPIOID' = ANY (o.classes)""")
+			.param("L-" + tag + "-%")
+			.query(Long.class)
+			.single()).isEqualTo(rows);
+	}
+
+	private ImportJob runJob(String csv, String source, ColumnMapping mapping, HarmwatchUser user) {
+		var job = imports.upload(source, "long.csv", csv.getBytes(StandardCharsets.UTF_8), user);
+		assertThat(imports.start(job.id(), mapping, false, null, false, user)).isTrue();
+		return await().atMost(Duration.ofSeconds(120))
+			.until(() -> imports.job(job.id(), user).orElseThrow(), ImportJob::finished);
+	}
+
+	private long stored(String tag) {
+		return jdbc.sql("SELECT count(*) FROM overdose.incident WHERE source_reference LIKE ?")
+			.param("L-" + tag + "-%")
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

@@ -279,16 +279,56 @@ public class IncidentImportKind implements ImportKind<IncidentIntake.Checked> {
 
 	@Override
 	public ImportOutcome store(List<IncidentIntake.Checked> records, ImportContext context) {
+		try (var storing = storing(context)) {
+			storing.accept(records);
+			return storing.finish();
+		}
+	}
+
+	/**
+	 * A long file's incidents are stored as its rows are checked (each row is checked and
+	 * placed on its own; the references sent twice in the file, which only the whole file
+	 * shows, fail the job at its end and roll the rows stored back).
+	 */
+	@Override
+	public boolean storesWhileChecking() {
+		return true;
+	}
+
+	@Override
+	public Storing<IncidentIntake.Checked> storing(ImportContext context) {
 		var agency = String.valueOf(context.option(AGENCY));
 		var type = AgencyType.valueOf(String.valueOf(context.option(AGENCY_TYPE)));
 		var by = context.startedBy() == null ? context.importedBy() : context.startedBy();
 		var recorder = new IncidentIntake.Recorder(agency, type, by);
-		// Placed when checked; a few thousand rows to a copy: a million rows in seconds.
-		int stored = intake.recordAll(records, recorder, RecordedVia.IMPORT, context::stored);
-		audit.recordFor(by, agency, OverdoseAudit.OVERDOSE_RECORDED, "overdose-incident", null,
-				type.lawEnforcement() ? Purpose.POLICING : Purpose.HEALTH, AuditLog.Outcome.ALLOWED,
-				"import: " + stored + " stored, " + (records.size() - stored) + " sent before");
-		return new ImportOutcome(records.size(), stored, records.size() - stored);
+		// Placed when checked; tens of thousands of rows to a copy: a million rows in
+		// seconds.
+		var recording = intake.recording(recorder, RecordedVia.IMPORT, context::stored);
+		return new Storing<>() {
+
+			private int records;
+
+			@Override
+			public void accept(List<IncidentIntake.Checked> checked) {
+				records += checked.size();
+				recording.accept(checked);
+			}
+
+			@Override
+			public ImportOutcome finish() {
+				int stored = recording.finish();
+				audit.recordFor(by, agency, OverdoseAudit.OVERDOSE_RECORDED, "overdose-incident", null,
+						type.lawEnforcement() ? Purpose.POLICING : Purpose.HEALTH, AuditLog.Outcome.ALLOWED,
+						"import: " + stored + " stored, " + (records - stored) + " sent before");
+				return new ImportOutcome(records, stored, records - stored);
+			}
+
+			@Override
+			public void close() {
+				recording.close();
+			}
+
+		};
 	}
 
 	private @Nullable Instant occurredAt(ImportRow row, List<ImportProblem> problems) {

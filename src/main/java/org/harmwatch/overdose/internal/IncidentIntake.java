@@ -5,23 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 import org.harmwatch.analytics.AnalyticsManagement;
 import org.harmwatch.analytics.Observation;
-import org.harmwatch.analytics.Observer;
 import org.harmwatch.overdose.IncidentDraft;
 import org.harmwatch.overdose.IncidentOutcome;
 import org.harmwatch.overdose.IncidentSource;
@@ -146,158 +137,48 @@ public class IncidentIntake {
 	 * Records many incidents, each checked and placed already by {@link #checked}, for
 	 * the recorder's agency as
 	 * {@link #record(IncidentDraft, Recorder, RecordedVia, boolean)} records each, in
-	 * file order, a few thousand at a time (an import): those whose source reference the
-	 * agency sent before are not stored again; a repeat overdose is found among those
-	 * stored before and those earlier in the list; one {@link OverdosesImported} is
-	 * published per few thousand stored.
+	 * file order, up to {@value #BATCH} at a time (an import): those whose source
+	 * reference the agency sent before are not stored again; a repeat overdose is found
+	 * among those stored before and those earlier in the list; one
+	 * {@link OverdosesImported} is published per chunk stored, carrying those of them at
+	 * which naloxone was given (none when there are none: what it says of the others, no
+	 * listener needs, and its JSON, written into the event publication table in the
+	 * import's transaction, was the largest part of an import's database work after the
+	 * rows themselves).
 	 * @param progress told how many drafts are done so far
 	 * @return how many were stored
 	 */
 	public int recordAll(List<Checked> drafts, Recorder recorder, RecordedVia via, IntConsumer progress) {
-		var references = new HashSet<String>();
-		var personCodes = new HashSet<String>();
-		for (var checked : drafts) {
-			var draft = checked.draft();
-			if (draft.sourceReference() != null) {
-				references.add(draft.sourceReference());
-			}
-			if (draft.personCode() != null) {
-				personCodes.add(draft.personCode());
-			}
-		}
-		var known = references.isEmpty() ? Set.<String>of()
-				: incidents.referencesKnown(recorder.agencyCode(), references);
-		var before = personCodes.isEmpty() ? new HashMap<String, List<Instant>>()
-				: incidents.overdosesOf(recorder.agencyCode(), personCodes);
-		// Each distinct substance text resolved once, here: the vocabulary may read the
-		// database, which only this thread (the transaction's) may.
-		var resolved = new HashMap<String, Optional<Resolution>>();
-		for (var checked : drafts) {
-			for (var words : checked.draft().substances()) {
-				resolved.computeIfAbsent(words, substances::resolve);
-			}
-		}
-		Function<String, Optional<Resolution>> resolver = resolved::get;
-		var observer = analytics.observer();
-		// While this thread stores a chunk (mostly waiting for the database), another
-		// builds the next one: the incidents, their observations and the copy streams.
-		var preparer = Executors
-			.newSingleThreadExecutor(Thread.ofPlatform().name("import-prepare-", 1).daemon(true).factory());
-		try {
-			int stored = 0;
-			int done = 0;
-			Future<Prepared> next = preparer.submit(() -> prepare(drafts.subList(0, Math.min(drafts.size(), BATCH)),
-					known, before, recorder, via, resolver, observer));
-			for (int from = 0; from < drafts.size(); from += BATCH) {
-				var chunk = awaited(next);
-				int after = from + BATCH;
-				if (after < drafts.size()) {
-					next = preparer.submit(() -> prepare(drafts.subList(after, Math.min(drafts.size(), after + BATCH)),
-							known, before, recorder, via, resolver, observer));
-				}
-				var ids = incidents.insertAll(chunk.incidents());
-				var recorded = new ArrayList<OverdoseRecorded>();
-				if (ids.size() == chunk.batch().size()) {
-					observer.observe(chunk.observations());
-					chunk.batch().forEach(incident -> recorded.add(recorded(incident)));
-				}
-				else {
-					// Some were sent at the same moment by another request: observe the
-					// rest.
-					var observations = new ArrayList<Observation>();
-					for (var incident : chunk.batch()) {
-						if (ids.contains(incident.id())) {
-							observations.addAll(observations(incident, chunk.places().get(incident.id())));
-							recorded.add(recorded(incident));
-						}
-					}
-					analytics.observeAll(observations);
-				}
-				if (!recorded.isEmpty()) {
-					events.publishEvent(new OverdosesImported(recorded));
-				}
-				stored += ids.size();
-				done += chunk.rows();
-				progress.accept(done);
-			}
-			return stored;
-		}
-		finally {
-			preparer.shutdownNow();
+		try (var recording = recording(recorder, via, progress)) {
+			recording.accept(drafts);
+			return recording.finish();
 		}
 	}
 
 	/**
-	 * One chunk of an import made ready to store.
-	 *
-	 * @param rows the drafts it came from (those sent before included)
+	 * Starts recording an import's incidents as they come (while the rest of its file is
+	 * still being checked), in the caller's transaction and on its thread: given all at
+	 * once, what {@link #recordAll} records.
+	 * @param progress told how many drafts are done so far
 	 */
-	private record Prepared(int rows, List<StoredIncident> batch, Map<UUID, IncidentLocator.Place> places,
-			IncidentRepository.Prepared incidents, Observer.Prepared observations) {
+	public IncidentRecording recording(Recorder recorder, RecordedVia via, IntConsumer progress) {
+		return new IncidentRecording(this, incidents, substances, analytics, events, recorder, via, progress);
 	}
 
 	/**
-	 * Builds a chunk's incidents (those not sent before), finds repeats among those
-	 * before and earlier in the file, and prepares their rows and observations; reads
-	 * nothing from the database. Chunks are prepared one at a time, in file order.
+	 * Incidents stored, observed and published together by {@link #recordAll}: large,
+	 * because each chunk is copied in the order of its times (four indexes are on times;
+	 * round 23 in docs/benchmarks.md: the import's database process spent a quarter less
+	 * with chunks of 40,000-100,000 so ordered than with 5,000 in file order).
 	 */
-	private Prepared prepare(List<Checked> chunk, Set<String> known, Map<String, List<Instant>> before,
-			Recorder recorder, RecordedVia via, Function<String, Optional<Resolution>> resolver, Observer observer) {
-		var batch = new ArrayList<StoredIncident>(chunk.size());
-		var places = new HashMap<UUID, IncidentLocator.Place>();
-		var observations = new ArrayList<Observation>(chunk.size());
-		for (var checked : chunk) {
-			var draft = checked.draft();
-			if (draft.sourceReference() != null && known.contains(draft.sourceReference())) {
-				continue;
-			}
-			var place = checked.place();
-			boolean repeat = false;
-			if (draft.personCode() != null) {
-				var at = draft.occurredAt();
-				var earlier = before.computeIfAbsent(sourceOf(draft, recorder).name() + "|" + draft.personCode(),
-						k -> new ArrayList<>());
-				var yearBefore = at.minus(Duration.ofDays(365));
-				repeat = earlier.stream().anyMatch(t -> !t.isBefore(yearBefore) && t.isBefore(at));
-				earlier.add(at);
-			}
-			var incident = incident(draft, recorder, via, place, repeat, resolver);
-			batch.add(incident);
-			places.put(incident.id(), place);
-			observations.addAll(observations(incident, place));
-		}
-		return new Prepared(chunk.size(), batch, places, incidents.prepare(batch), observer.prepare(observations));
-	}
+	static final int BATCH = 50_000;
 
-	/** The chunk another thread prepared; what went wrong there is thrown here. */
-	private static Prepared awaited(Future<Prepared> chunk) {
-		try {
-			return chunk.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("The import was interrupted", ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(ex.getCause());
-		}
-	}
-
-	/** Incidents stored, observed and published together by {@link #recordAll}. */
-	static final int BATCH = 5_000;
-
-	private static IncidentSource sourceOf(IncidentDraft draft, Recorder recorder) {
+	static IncidentSource sourceOf(IncidentDraft draft, Recorder recorder) {
 		return draft.source() != null ? draft.source() : IncidentSource.of(recorder.agencyType());
 	}
 
-	private StoredIncident incident(IncidentDraft draft, Recorder recorder, RecordedVia via,
-			IncidentLocator.Place place, boolean repeat, Function<String, Optional<Resolution>> resolver) {
+	StoredIncident incident(IncidentDraft draft, Recorder recorder, RecordedVia via, IncidentLocator.Place place,
+			boolean repeat, Function<String, Optional<Resolution>> resolver) {
 		var names = new ArrayList<String>();
 		var classes = new LinkedHashSet<String>();
 		for (var words : draft.substances()) {
@@ -327,7 +208,7 @@ public class IncidentIntake {
 	 * counts under {@code OVERDOSE:<class>} for each too), tagged with the incident's
 	 * source ({@code AMBULANCE} for a call-out); none when its place is not counted.
 	 */
-	private static List<Observation> observations(StoredIncident incident, IncidentLocator.Place place) {
+	static List<Observation> observations(StoredIncident incident, IncidentLocator.Place place) {
 		var at = place.observedAt();
 		if (at == null) {
 			return List.of();
@@ -336,7 +217,7 @@ public class IncidentIntake {
 				at.lon(), 1, incident.source().name(), incident.substanceClasses()));
 	}
 
-	private static OverdoseRecorded recorded(StoredIncident incident) {
+	static OverdoseRecorded recorded(StoredIncident incident) {
 		return new OverdoseRecorded(incident.id(), incident.occurredAt(), incident.ladCode(), incident.fatal(),
 				incident.ownerAgency(), incident.naloxone());
 	}

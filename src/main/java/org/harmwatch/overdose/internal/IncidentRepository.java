@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.function.Function;
 
 import org.harmwatch.overdose.AgeBand;
@@ -304,14 +305,22 @@ public class IncidentRepository {
 	/** Rows in one statement of {@link #insertAll}. */
 	private static final int CHUNK = 5_000;
 
-	/** Which of these source references the owner has incidents with already. */
+	/**
+	 * Which of these source references the owner has incidents with already. Each is
+	 * looked up in the owner's reference index on its own (a nested loop the planner
+	 * cannot turn into a scan of the table): an import asks for a few thousand at a time
+	 * while its own rows fill the table in the same transaction, and a scan compared
+	 * every row with every reference asked for (and parsed the array again for each row).
+	 */
 	public Set<String> referencesKnown(String ownerAgency, Collection<String> references) {
 		var known = new HashSet<String>();
 		var all = List.copyOf(references);
 		for (int from = 0; from < all.size(); from += 50_000) {
-			known.addAll(jdbc
-				.sql("SELECT source_reference FROM overdose.incident WHERE owner_agency = :owner "
-						+ "AND source_reference = ANY (:references::text[])")
+			known.addAll(jdbc.sql("""
+					SELECT r.reference FROM unnest(CAST(:references AS text[])) AS r (reference)
+					CROSS JOIN LATERAL (SELECT 1 FROM overdose.incident i
+					                    WHERE i.owner_agency = :owner AND i.source_reference = r.reference
+					                    LIMIT 1) AS found""")
 				.param("owner", ownerAgency)
 				.param("references", SqlArrays.textArray(all.subList(from, Math.min(all.size(), from + 50_000))))
 				.query(String.class)
@@ -322,22 +331,42 @@ public class IncidentRepository {
 
 	/**
 	 * When the owner's sources recorded overdoses of these person codes, by source and
-	 * person code ({@code SOURCE|code}).
+	 * person code ({@code SOURCE|code}); each source and code looked up in the index of
+	 * person codes on its own, as {@link #referencesKnown} does.
 	 */
 	public Map<String, List<Instant>> overdosesOf(String ownerAgency, Collection<String> personCodes) {
 		var found = new HashMap<String, List<Instant>>();
 		var all = List.copyOf(personCodes);
+		var sources = SqlArrays.textArray(Stream.of(IncidentSource.values()).map(IncidentSource::name).toList());
 		for (int from = 0; from < all.size(); from += 50_000) {
-			jdbc.sql("SELECT source, person_code, occurred_at FROM overdose.incident WHERE owner_agency = :owner "
-					+ "AND person_code = ANY (:codes::text[])")
+			jdbc.sql("""
+					SELECT s.source, c.code, f.occurred_at FROM unnest(CAST(:codes AS text[])) AS c (code)
+					CROSS JOIN unnest(CAST(:sources AS text[])) AS s (source)
+					CROSS JOIN LATERAL (SELECT i.occurred_at FROM overdose.incident i
+					                    WHERE i.owner_agency = :owner AND i.source = s.source AND i.person_code = c.code
+					                    OFFSET 0) AS f""")
 				.param("owner", ownerAgency)
 				.param("codes", SqlArrays.textArray(all.subList(from, Math.min(all.size(), from + 50_000))))
+				.param("sources", sources)
 				.query((rs, row) -> found
 					.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new ArrayList<>())
 					.add(rs.getTimestamp(3).toInstant()))
 				.list();
 		}
 		return found;
+	}
+
+	/**
+	 * Whether the owner has any incident with a source reference (with a person code):
+	 * when not, an import need not look its references (codes) up.
+	 */
+	public boolean hasAny(String ownerAgency, boolean personCodes) {
+		return jdbc.sql(personCodes
+				? "SELECT EXISTS (SELECT 1 FROM overdose.incident WHERE owner_agency = ? AND person_code IS NOT NULL)"
+				: "SELECT EXISTS (SELECT 1 FROM overdose.incident WHERE owner_agency = ? AND source_reference IS NOT NULL)")
+			.param(ownerAgency)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** The owner's incident with this source reference, if any. */

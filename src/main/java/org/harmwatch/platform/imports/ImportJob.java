@@ -43,7 +43,12 @@ public record ImportJob(UUID id, String kind, String agencyCode, @Nullable Strin
 		UPLOADED,
 		/** Mapped and waiting for a worker. */
 		QUEUED,
-		/** Checking each row; nothing stored yet. */
+		/**
+		 * Checking each row; nothing stored yet (a kind that
+		 * {@linkplain ImportKind#storesWhileChecking() stores while checking} has the
+		 * rows checked so far stored in the job's open transaction, rolled back if a row
+		 * turns out bad).
+		 */
 		VALIDATING,
 		/**
 		 * Checked first: every row is good, and what storing would change is shown;

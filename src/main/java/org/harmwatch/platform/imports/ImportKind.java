@@ -75,6 +75,56 @@ public interface ImportKind<R> {
 	ImportOutcome store(List<R> records, ImportContext context);
 
 	/**
+	 * Whether a background job may store the records while the rest of the file is still
+	 * being checked ({@link #storing}), in the same one transaction: the checked rows are
+	 * stored chunk by chunk as they come, and when a later row turns out bad the job
+	 * checks on to the end (so that every bad row is named) and rolls everything back, so
+	 * it is still all or nothing. Only for kinds that also
+	 * {@linkplain #parsesInParallel() parse in parallel}; false unless overridden.
+	 */
+	default boolean storesWhileChecking() {
+		return false;
+	}
+
+	/**
+	 * Starts storing a file's records as they are checked, in the one transaction the
+	 * caller holds (see {@link #storesWhileChecking()}); what it stores is what
+	 * {@link #store} would store given all of them at once.
+	 * @throws UnsupportedOperationException unless the kind stores while checking
+	 */
+	default Storing<R> storing(ImportContext context) {
+		throw new UnsupportedOperationException(name() + " does not store while checking");
+	}
+
+	/**
+	 * Records handed over as they are checked, in file order, on the thread that holds
+	 * the import's transaction.
+	 */
+	interface Storing<R> extends AutoCloseable {
+
+		/**
+		 * Stores (or starts storing) these records, the next in file order.
+		 * @throws ImportFailedException saying why the records cannot be stored
+		 */
+		void accept(List<R> records);
+
+		/**
+		 * Stores what is left once every row is checked and good, and says what was
+		 * stored.
+		 * @throws ImportFailedException saying why the records cannot be stored
+		 */
+		ImportOutcome finish();
+
+		/**
+		 * Lets go of whatever storing holds (threads), whether finished or not; the
+		 * caller rolls back what was stored when it did not finish.
+		 */
+		@Override
+		void close();
+
+	}
+
+	/**
 	 * What storing the records of a file whose every row is valid would change, writing
 	 * nothing: for jobs checked first ({@link Imports#checkFirst}), shown before the
 	 * person confirms. Called in a read-only transaction. Unless overridden, the records

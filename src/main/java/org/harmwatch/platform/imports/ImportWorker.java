@@ -44,7 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * went away; its transaction was rolled back) is claimed again by whichever instance
  * polls next, at most {@code harmwatch.imports.max-attempts} times. A run checks every
  * row, then stores every record in one transaction together with the job's "done": all or
- * nothing.
+ * nothing. A kind that {@linkplain ImportKind#storesWhileChecking() stores while
+ * checking} has its rows stored in that transaction as they are checked, and rolled back
+ * when a row turns out bad.
  */
 @Component
 class ImportWorker implements DisposableBean {
@@ -300,6 +302,10 @@ class ImportWorker implements DisposableBean {
 
 	private <R> void runKind(ImportKind<R> kind, Claim claim, Loaded job) {
 		var progress = new Progress(claim);
+		if (!job.preview() && kind.storesWhileChecking() && kind.parsesInParallel()) {
+			storeWhileChecking(kind, claim, job, progress);
+			return;
+		}
 		var checked = RowChecker.check(kind, CsvReader.rows(reader(job.content())), job.mapping(), job.options(),
 				progress::report, checkers);
 		if (!checked.ok()) {
@@ -311,28 +317,73 @@ class ImportWorker implements DisposableBean {
 			checkedFirst(kind, claim, job, records);
 			return;
 		}
-		progress.phase(ImportJob.Status.IMPORTING);
+		progress.phase(ImportJob.Status.IMPORTING, 0);
 		transaction.executeWithoutResult(tx -> {
 			var outcome = kind.store(records,
 					new ImportContext(job.scope(), job.options(), job.importedBy(), job.startedAt(), progress::report,
 							job.startedBy(), job.agencyCode(), changed -> jobs.insertPreview(claim.id(), changed)));
-			// In the import's own transaction: the records and "done" are stored
-			// together, or neither is.
-			int done = jdbc.sql("""
-					UPDATE platform.import_job SET status = 'DONE', rows_done = total_rows, records = ?, stored = ?,
-					  skipped = ?, content = NULL, finished_at = ?, lease_owner = NULL
-					 WHERE id = ? AND lease_owner = ? AND status = 'IMPORTING'""")
-				.param(outcome.records())
-				.param(outcome.stored())
-				.param(outcome.skipped())
-				.param(Timestamp.from(clock.instant()))
-				.param(claim.id())
-				.param(claim.runId())
-				.update();
-			if (done != 1) {
-				throw new Superseded();
+			done(claim, outcome);
+		});
+	}
+
+	/**
+	 * Checks the rows and stores them as they are checked, in one transaction: the job
+	 * page shows the rows checked, then (once all are) the rows stored. When a row is bad
+	 * the rest is still checked, so that every bad row is named, and everything stored is
+	 * rolled back: all or nothing, as when storing waits for the check.
+	 */
+	private <R> void storeWhileChecking(ImportKind<R> kind, Claim claim, Loaded job, Progress progress) {
+		var stored = new Object() {
+			int rows;
+
+			boolean shown;
+
+		};
+		var bad = transaction.execute(tx -> {
+			var context = new ImportContext(job.scope(), job.options(), job.importedBy(), job.startedAt(), rows -> {
+				stored.rows = rows;
+				if (stored.shown) {
+					progress.report(rows);
+				}
+			}, job.startedBy(), job.agencyCode(), changed -> jobs.insertPreview(claim.id(), changed));
+			try (var storing = kind.storing(context)) {
+				var checked = RowChecker.check(kind, CsvReader.rows(reader(job.content())), job.mapping(),
+						job.options(), progress::report, checkers,
+						block -> storing.accept(block.stream().map(ImportKind.Parsed::record).toList()));
+				if (!checked.ok()) {
+					tx.setRollbackOnly();
+					return checked;
+				}
+				progress.phase(ImportJob.Status.IMPORTING, stored.rows);
+				stored.shown = true;
+				done(claim, storing.finish());
+				return null;
 			}
 		});
+		if (bad != null) {
+			badRows(kind, claim, job, bad);
+		}
+	}
+
+	/**
+	 * Marks the job done with its outcome, in the import's own transaction: the records
+	 * and "done" are stored together, or neither is.
+	 */
+	private void done(Claim claim, ImportOutcome outcome) {
+		int done = jdbc.sql("""
+				UPDATE platform.import_job SET status = 'DONE', rows_done = total_rows, records = ?, stored = ?,
+				  skipped = ?, content = NULL, finished_at = ?, lease_owner = NULL
+				 WHERE id = ? AND lease_owner = ? AND status = 'IMPORTING'""")
+			.param(outcome.records())
+			.param(outcome.stored())
+			.param(outcome.skipped())
+			.param(Timestamp.from(clock.instant()))
+			.param(claim.id())
+			.param(claim.runId())
+			.update();
+		if (done != 1) {
+			throw new Superseded();
+		}
 	}
 
 	/**
@@ -424,9 +475,9 @@ class ImportWorker implements DisposableBean {
 					+ "WHERE id = ? AND lease_owner = ?", rows);
 		}
 
-		void phase(ImportJob.Status status) {
+		void phase(ImportJob.Status status, int rows) {
 			write("UPDATE platform.import_job SET status = '" + status.name() + "', rows_done = ?, lease_until = ? "
-					+ "WHERE id = ? AND lease_owner = ?", 0);
+					+ "WHERE id = ? AND lease_owner = ?", rows);
 			last = System.nanoTime();
 		}
 

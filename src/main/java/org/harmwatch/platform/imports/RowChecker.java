@@ -7,9 +7,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import org.harmwatch.platform.CsvReader;
@@ -55,8 +58,26 @@ final class RowChecker {
 	 */
 	static <R> Checked<R> check(ImportKind<R> kind, Iterator<CsvReader.Row> rows, ColumnMapping mapping,
 			Map<String, String> options, IntConsumer progress, @Nullable Executor parallel) {
+		return check(kind, rows, mapping, options, progress, parallel, null);
+	}
+
+	/**
+	 * Checks the file's rows as
+	 * {@link #check(ImportKind, Iterator, ColumnMapping, Map, IntConsumer, Executor)}
+	 * does, and, when the rows are parsed in parallel, hands each block of good rows (in
+	 * file order, on the calling thread) to {@code checked} as soon as it and every block
+	 * before it are checked and no row so far is bad; after the first bad row it checks
+	 * on to the end without handing anything over. The file is read on a thread of its
+	 * own meanwhile, so that what {@code checked} does (storing) does not hold up
+	 * reading. Problems only the rows together show ({@link ImportKind#checkTogether})
+	 * are found at the end, after their rows were handed over.
+	 */
+	static <R> Checked<R> check(ImportKind<R> kind, Iterator<CsvReader.Row> rows, ColumnMapping mapping,
+			Map<String, String> options, IntConsumer progress, @Nullable Executor parallel,
+			@Nullable Consumer<List<ImportKind.Parsed<R>>> checked) {
 		try {
-			return checkRows(kind, rows, mapping, options, progress, kind.parsesInParallel() ? parallel : null);
+			return checkRows(kind, rows, mapping, options, progress, kind.parsesInParallel() ? parallel : null,
+					checked);
 		}
 		catch (CsvReader.MalformedCsvException ex) {
 			return new Checked<>(0, List.of(), List.of(ImportProblem.of((int) Math.min(ex.line(), Integer.MAX_VALUE),
@@ -65,7 +86,8 @@ final class RowChecker {
 	}
 
 	private static <R> Checked<R> checkRows(ImportKind<R> kind, Iterator<CsvReader.Row> rows, ColumnMapping mapping,
-			Map<String, String> options, IntConsumer progress, @Nullable Executor parallel) {
+			Map<String, String> options, IntConsumer progress, @Nullable Executor parallel,
+			@Nullable Consumer<List<ImportKind.Parsed<R>>> checked) {
 		if (!rows.hasNext()) {
 			return new Checked<>(0, List.of(), List.of(ImportProblem.of(1, null, "imports.problem.empty")));
 		}
@@ -88,6 +110,9 @@ final class RowChecker {
 		}
 		if (!problems.isEmpty()) {
 			return new Checked<>(0, List.of(), problems);
+		}
+		if (parallel != null && checked != null) {
+			return checkWhileReading(kind, rows, header.size(), columns, options, progress, parallel, checked);
 		}
 		if (parallel != null) {
 			return checkInParallel(kind, rows, header.size(), columns, options, progress, parallel);
@@ -169,6 +194,120 @@ final class RowChecker {
 		problems.addAll(kind.checkTogether(List.copyOf(records)));
 		problems.sort(Comparator.comparingInt(ImportProblem::row));
 		return new Checked<>(data, problems.isEmpty() ? records : List.of(), problems);
+	}
+
+	/** What the reading thread hands over: a block being parsed, or how reading ended. */
+	private sealed interface Read<R> {
+
+	}
+
+	private record Parsing<R>(CompletableFuture<Block<R>> block) implements Read<R> {
+	}
+
+	/** The file is read: this many data rows. */
+	private record End<R>(int rows) implements Read<R> {
+	}
+
+	/** Reading stopped: too many rows, or the file is not CSV. */
+	private record Stopped<R>(int rows, RuntimeException failure) implements Read<R> {
+	}
+
+	private static <R> Checked<R> checkWhileReading(ImportKind<R> kind, Iterator<CsvReader.Row> rows, int width,
+			Map<String, Integer> columns, Map<String, String> options, IntConsumer progress, Executor parallel,
+			Consumer<List<ImportKind.Parsed<R>>> checked) {
+		var read = new ArrayBlockingQueue<Read<R>>(IN_FLIGHT);
+		var reader = Thread.ofPlatform().name("import-read-", 1).daemon(true).start(() -> {
+			int data = 0;
+			try {
+				while (rows.hasNext()) {
+					var block = new ArrayList<CsvReader.Row>(BLOCK);
+					int first = data + 1;
+					while (block.size() < BLOCK && rows.hasNext()) {
+						block.add(rows.next());
+						data++;
+						if (data > kind.maxRows()) {
+							read.put(new Stopped<>(data, new TooManyRows()));
+							return;
+						}
+					}
+					read.put(new Parsing<>(CompletableFuture
+						.supplyAsync(() -> parseBlock(kind, block, first, width, columns, options), parallel)));
+				}
+				read.put(new End<>(data));
+			}
+			catch (InterruptedException stopped) {
+				Thread.currentThread().interrupt();
+			}
+			catch (RuntimeException failed) {
+				try {
+					read.put(new Stopped<>(data, failed));
+				}
+				catch (InterruptedException stopped) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		});
+		var records = new ArrayList<ImportKind.Parsed<R>>();
+		var problems = new ArrayList<ImportProblem>();
+		try {
+			while (true) {
+				var next = take(read);
+				if (next instanceof Parsing<R> parsing) {
+					var done = parsing.block().join();
+					records.addAll(done.records());
+					problems.addAll(done.problems());
+					progress.accept(done.lastRow());
+					if (problems.isEmpty()) {
+						checked.accept(done.records());
+					}
+				}
+				else if (next instanceof Stopped<R> stopped) {
+					if (stopped.failure() instanceof TooManyRows) {
+						return new Checked<>(stopped.rows(), List.of(),
+								List.of(ImportProblem.of(1, null, "imports.problem.tooManyRows", kind.maxRows())));
+					}
+					throw stopped.failure();
+				}
+				else if (next instanceof End<R> end) {
+					problems.addAll(kind.checkTogether(List.copyOf(records)));
+					problems.sort(Comparator.comparingInt(ImportProblem::row));
+					return new Checked<>(end.rows(), problems.isEmpty() ? records : List.of(), problems);
+				}
+			}
+		}
+		catch (CompletionException failed) {
+			if (failed.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw failed;
+		}
+		finally {
+			reader.interrupt();
+			for (var left : read) {
+				if (left instanceof Parsing<R> parsing) {
+					parsing.block().cancel(false);
+				}
+			}
+		}
+	}
+
+	private static <T> T take(BlockingQueue<T> queue) {
+		try {
+			return queue.take();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Checking the file was interrupted", ex);
+		}
+	}
+
+	/** The reading thread's sign that the file has more rows than the kind takes. */
+	private static final class TooManyRows extends RuntimeException {
+
+		TooManyRows() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	/**

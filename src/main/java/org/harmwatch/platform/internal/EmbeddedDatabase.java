@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -62,6 +65,27 @@ final class EmbeddedDatabase implements AutoCloseable {
 			host    all   all   127.0.0.1/32   scram-sha-256
 			host    all   all   ::1/128        scram-sha-256
 			""";
+
+	/**
+	 * The server's settings beyond PostgreSQL's defaults, for bulk work (an import of a
+	 * million rows writes over a gigabyte of WAL in one transaction): room in memory for
+	 * the tables and indexes it fills ({@code shared_buffers}, 128 MB by default), WAL
+	 * buffered in larger pieces ({@code wal_buffers}, 4 MB by default), and checkpoints
+	 * far enough apart that one import does not force several, after each of which every
+	 * page touched is written to the WAL again in full ({@code max_wal_size}, 1 GB by
+	 * default). Durability and sign-in are not among them ({@link #FIXED}).
+	 * {@code harmwatch.embedded-db.settings} replaces any of them; docs/operations.md
+	 * gives the same for an external server.
+	 */
+	static final Map<String, String> TUNING = Map.of("shared_buffers", "512MB", "wal_buffers", "64MB", "max_wal_size",
+			"8GB", "min_wal_size", "1GB", "checkpoint_timeout", "15min", "checkpoint_completion_target", "0.9");
+
+	/**
+	 * Settings that decide whether a commit survives a crash, and who may connect and
+	 * where: never set from outside.
+	 */
+	static final Set<String> FIXED = Set.of("fsync", "synchronous_commit", "full_page_writes", "listen_addresses",
+			"unix_socket_directories", "port", "hba_file", "ident_file", "data_directory", "config_file");
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
@@ -127,6 +151,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 				.setConnectConfig("password", credentials.superuserPassword())
 				.setConnectConfig("PGDBNAME", "template1")
 				.setDataDirectoryCustomizer(dir -> prepare(dir.toPath(), binaries, credentials));
+			settings(properties).forEach(builder::setServerConfig);
 			if (properties.port() > 0) {
 				builder.setPort(properties.port());
 			}
@@ -148,6 +173,28 @@ final class EmbeddedDatabase implements AutoCloseable {
 			runningHere.remove(directory);
 			throw ex;
 		}
+	}
+
+	/**
+	 * {@link #TUNING} with the configured settings over it (a hyphen in a name read as an
+	 * underscore).
+	 * @throws IllegalArgumentException when a setting would change durability or is not a
+	 * setting's name
+	 */
+	static Map<String, String> settings(EmbeddedDatabaseProperties properties) {
+		var settings = new TreeMap<String, String>(TUNING);
+		properties.settings().forEach((name, value) -> {
+			var setting = name.strip().replace('-', '_').toLowerCase(Locale.ROOT);
+			if (!setting.matches("[a-z][a-z0-9_.]*")) {
+				throw new IllegalArgumentException("Not a PostgreSQL setting: harmwatch.embedded-db.settings." + name);
+			}
+			if (FIXED.contains(setting)) {
+				throw new IllegalArgumentException("harmwatch.embedded-db.settings." + name
+						+ " cannot be set: the embedded server's durability and sign-in are fixed (docs/operations.md)");
+			}
+			settings.put(setting, value);
+		});
+		return settings;
 	}
 
 	String jdbcUrl() {

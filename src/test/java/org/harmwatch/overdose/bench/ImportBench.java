@@ -31,8 +31,9 @@ import static org.awaitility.Awaitility.await;
  * suite.
  *
  * <p>
- * Arguments: rows (default 1,000,000), and {@code bad} to put one bad row at the end (the
- * all-or-nothing case: nothing may be stored).
+ * Arguments: rows (default 1,000,000), {@code bad} to put one bad row at the end (the
+ * all-or-nothing case: nothing may be stored), {@code chronological} for rows in the
+ * order of their times (by default random, the worst case for the indexes on times).
  */
 public final class ImportBench {
 
@@ -45,7 +46,10 @@ public final class ImportBench {
 
 	public static void main(String[] args) throws Exception {
 		int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-		boolean bad = args.length > 1 && args[1].equals("bad");
+		boolean bad = List.of(args).contains("bad");
+		// The rows in the order of their times, as a partner's export usually is (by
+		// default they are in random order, the worst case for the indexes on times).
+		boolean chronological = List.of(args).contains("chronological");
 		// As arguments: they must win over application.yml (builder properties are
 		// defaults).
 		var context = new SpringApplicationBuilder(HarmwatchApplication.class).run("--server.port=0",
@@ -57,7 +61,7 @@ public final class ImportBench {
 		try {
 			status = run(context.getBean(OverdoseImports.class), context.getBean(GeographyManagement.class),
 					(HarmwatchUser) context.getBean(UserDetailsService.class).loadUserByUsername("paramedic"),
-					context.getBean(JdbcClient.class), rows, bad);
+					context.getBean(JdbcClient.class), rows, bad, chronological);
 		}
 		finally {
 			context.close();
@@ -66,19 +70,30 @@ public final class ImportBench {
 	}
 
 	private static int run(OverdoseImports imports, GeographyManagement geography, HarmwatchUser user, JdbcClient jdbc,
-			int rows, boolean bad) throws IOException, InterruptedException {
+			int rows, boolean bad, boolean chronological) throws IOException, InterruptedException {
 		var places = geography.areas(AreaLevel.LSOA).stream().map(a -> a.code()).toList();
-		var file = generate(rows, places, bad);
+		var file = generate(rows, places, bad, chronological);
 		System.out.printf("file: %,d rows, %,d bytes, places from %d LSOAs%n", rows, file.length, places.size());
 		long before = jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single();
 		long observationsBefore = jdbc.sql("SELECT count(*) FROM analytics.observation").query(Long.class).single();
+		// An experiment, on this throw-away database only: indexes dropped before the
+		// import (-Dbench.drop-indexes=schema.index,...) to measure what keeping them
+		// costs.
+		for (var index : System.getProperty("bench.drop-indexes", "").split(",")) {
+			if (!index.isBlank()) {
+				jdbc.sql("DROP INDEX " + index.strip()).update();
+				System.out.println("experiment: dropped index " + index.strip());
+			}
+		}
 		var job = imports.upload("Benchmark", "bench.csv", file, user);
 		var mapping = imports.guess(job);
 		long postmaster = ProcessHandle.of(jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single())
 			.flatMap(ProcessHandle::parent)
 			.map(ProcessHandle::pid)
 			.orElse(-1L);
+		var server0 = server(jdbc);
 		var cpu0 = DatabaseCpu.seconds(postmaster);
+		var processes0 = DatabaseCpu.processes(postmaster);
 		long t0 = System.nanoTime();
 		if (!imports.start(job.id(), mapping, Boolean.TRUE, null, false, user)) {
 			System.out.println("the job did not start");
@@ -109,6 +124,7 @@ public final class ImportBench {
 		var done = progress.seen;
 		double wall = (System.nanoTime() - t0) / 1e9;
 		var cpu1 = DatabaseCpu.seconds(postmaster);
+		var split = DatabaseCpu.split(processes0, DatabaseCpu.processes(postmaster));
 		long after = jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single();
 		long observations = jdbc.sql("SELECT count(*) FROM analytics.observation").query(Long.class).single()
 				- observationsBefore;
@@ -119,6 +135,16 @@ public final class ImportBench {
 						+ " CPU second)%n",
 				wall, rows / wall, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1],
 				rows / (cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1]));
+		var server1 = server(jdbc);
+		System.out.printf(
+				"PostgreSQL: %,.0f MB of WAL; checkpoints %.0f (requested %.0f); buffers written by backends %,.0f, by"
+						+ " the checkpointer %,.0f, by the background writer %,.0f; shared_buffers %s%n",
+				(server1[0] - server0[0]) / 1e6, server1[1] - server0[1], server1[2] - server0[2],
+				server1[3] - server0[3], server1[4] - server0[4], server1[5] - server0[5],
+				jdbc.sql("SHOW shared_buffers").query(String.class).single());
+		var parts = new StringBuilder("PostgreSQL CPU by process:");
+		split.forEach((role, seconds) -> parts.append(String.format(" %s %.1f s;", role, seconds)));
+		System.out.println(parts);
 		System.out.println("load: " + Files.readString(Path.of("/proc/loadavg")).strip());
 		boolean expected = bad ? done.status() == ImportJob.Status.FAILED && after == before
 				: done.status() == ImportJob.Status.DONE && after - before == rows;
@@ -126,7 +152,21 @@ public final class ImportBench {
 		return expected ? 0 : 1;
 	}
 
-	static byte[] generate(int rows, List<String> places, boolean bad) {
+	/**
+	 * The server's WAL position (bytes), checkpoints (timed and requested), requested
+	 * alone, and buffers written by backends, the checkpointer and the background writer.
+	 */
+	private static double[] server(JdbcClient jdbc) {
+		return jdbc.sql("""
+				SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8, checkpoints_timed + checkpoints_req,
+				  checkpoints_req, buffers_backend, buffers_checkpoint, buffers_clean FROM pg_stat_bgwriter""")
+			.query((rs,
+					row) -> new double[] { rs.getDouble(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+							rs.getLong(6) })
+			.single();
+	}
+
+	static byte[] generate(int rows, List<String> places, boolean bad, boolean chronological) {
 		var random = new SplittableRandom(20261206);
 		var out = new StringBuilder(rows * 110);
 		out.append('\uFEFF')
@@ -135,8 +175,11 @@ public final class ImportBench {
 			.append("combined_od10,incident_zip,decedent_zip,case_year\r\n");
 		var start = LocalDateTime.of(2021, 1, 1, 0, 0);
 		long minutes = Duration.ofDays(5 * 365).toMinutes();
+		// Chronological: the same kind of times, drawn apart and sorted (the default
+		// file stays as it was, its times drawn row by row).
+		long[] times = chronological ? new SplittableRandom(20261207).longs(rows, 0, minutes).sorted().toArray() : null;
 		for (int i = 0; i < rows; i++) {
-			var when = start.plusMinutes(random.nextLong(minutes));
+			var when = start.plusMinutes(times != null ? times[i] : random.nextLong(minutes));
 			out.append(20_000_000 + i).append(',').append(when).append(":00,Accident,");
 			out.append(16 + random.nextInt(70)).append(',').append(random.nextBoolean() ? 'M' : 'F').append(",W,MO");
 			int substances = 1 + random.nextInt(3);

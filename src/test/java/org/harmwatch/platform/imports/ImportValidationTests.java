@@ -3,9 +3,11 @@ package org.harmwatch.platform.imports;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import org.harmwatch.platform.CsvReader;
 import org.harmwatch.shared.Action;
@@ -323,6 +325,82 @@ class ImportValidationTests {
 			assertThat(refused.records()).isEmpty();
 			assertThat(refused.problems()).extracting(ImportProblem::code)
 				.containsExactly("imports.problem.tooManyRows");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * Checked while read, with each block of good rows handed over as soon as it is
+	 * checked (to store while checking): what is handed over is the good file's records
+	 * in file order, in blocks, on the calling thread; the outcome is what checking
+	 * without handing over gives. After the first bad row nothing more is handed over but
+	 * every bad row is still named; a file over the limit, or not CSV, is refused as
+	 * before.
+	 */
+	@Test
+	void aFileCheckedWhileStoredHandsOverItsGoodRowsInOrderUntilTheFirstBadOne() throws Exception {
+		var mapping = ColumnMapping.of(kind, Map.of("name", "name", "count", "n"));
+		var pool = Executors.newFixedThreadPool(3);
+		try {
+			var good = new StringBuilder("name,n\n");
+			for (int i = 0; i < 4 * RowChecker.BLOCK + 5; i++) {
+				good.append(i % 7 == 0 ? "\n" : "n" + i + "," + i + "\n");
+			}
+			var handedOver = new ArrayList<List<ImportKind.Parsed<Count>>>();
+			var caller = Thread.currentThread();
+			var threads = new HashSet<Thread>();
+			var streamed = RowChecker.check(new ManyCounts(true), CsvReader.rows(new StringReader(good.toString())),
+					mapping, Map.of("default", "0"), rows -> {
+					}, pool, block -> {
+						threads.add(Thread.currentThread());
+						handedOver.add(block);
+					});
+			var whole = RowChecker.check(new ManyCounts(true), CsvReader.rows(new StringReader(good.toString())),
+					mapping, Map.of("default", "0"), rows -> {
+					}, pool);
+			assertThat(streamed.ok()).isTrue();
+			assertThat(streamed.rows()).isEqualTo(whole.rows());
+			assertThat(streamed.records()).isEqualTo(whole.records());
+			assertThat(handedOver).hasSizeGreaterThan(4);
+			assertThat(handedOver.stream().flatMap(List::stream).toList()).isEqualTo(whole.records());
+			assertThat(threads).containsExactly(caller);
+
+			// bad rows in the second and the fifth block
+			var bad = new StringBuilder("name,n\n");
+			for (int i = 0; i < 4 * RowChecker.BLOCK + 100; i++) {
+				boolean wrong = i == RowChecker.BLOCK + 3 || i == 4 * RowChecker.BLOCK + 1;
+				bad.append("n").append(i).append(wrong ? ",-" : ",").append(i).append('\n');
+			}
+			var after = new ArrayList<ImportKind.Parsed<Count>>();
+			var refused = RowChecker.check(new ManyCounts(true), CsvReader.rows(new StringReader(bad.toString())),
+					mapping, Map.of("default", "0"), rows -> {
+					}, pool, after::addAll);
+			assertThat(refused.ok()).isFalse();
+			assertThat(refused.records()).isEmpty();
+			assertThat(refused.problems()).extracting(ImportProblem::row)
+				.containsExactly(RowChecker.BLOCK + 3 + 2, 4 * RowChecker.BLOCK + 1 + 2);
+			assertThat(after).hasSize(RowChecker.BLOCK)
+				.allSatisfy(row -> assertThat(row.row()).isLessThanOrEqualTo(RowChecker.BLOCK + 1));
+
+			var tooLong = new StringBuilder("name,n\n");
+			for (int i = 0; i < 20_001; i++) {
+				tooLong.append("n,1\n");
+			}
+			var overLimit = RowChecker.check(new ManyCounts(true), CsvReader.rows(new StringReader(tooLong.toString())),
+					mapping, Map.of("default", "0"), rows -> {
+					}, pool, rows -> {
+					});
+			assertThat(overLimit.problems()).extracting(ImportProblem::code)
+				.containsExactly("imports.problem.tooManyRows");
+
+			var notCsv = RowChecker.check(new ManyCounts(true),
+					CsvReader.rows(new StringReader("name,n\n" + "n,1\n".repeat(RowChecker.BLOCK + 3) + "\"open,1\n")),
+					mapping, Map.of("default", "0"), rows -> {
+					}, pool, rows -> {
+					});
+			assertThat(notCsv.problems()).extracting(ImportProblem::code).containsExactly("imports.problem.malformed");
 		}
 		finally {
 			pool.shutdownNow();

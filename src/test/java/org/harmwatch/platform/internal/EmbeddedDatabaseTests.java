@@ -8,7 +8,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -128,6 +130,49 @@ class EmbeddedDatabaseTests {
 					.query(Boolean.class)
 					.single()).isFalse();
 			});
+	}
+
+	/**
+	 * The server runs with room for bulk work (docs/operations.md): bigger shared buffers
+	 * and WAL buffers, checkpoints far apart; a setting given in
+	 * {@code harmwatch.embedded-db.settings} (a hyphen for PostgreSQL's underscore)
+	 * replaces its default.
+	 */
+	@Test
+	void runsWithTheTuningForBulkWorkAndTakesSettingsOverIt() {
+		defaults.withPropertyValues("harmwatch.embedded-db.data-directory=", "harmwatch.embedded-db.durable=false",
+				"harmwatch.embedded-db.settings.shared-buffers=192MB", "harmwatch.embedded-db.settings.work_mem=8MB")
+			.run(context -> {
+				assertThat(context).hasNotFailed();
+				var jdbc = JdbcClient.create(context.getBean(DataSource.class));
+				assertThat(show(jdbc, "shared_buffers")).isEqualTo("192MB");
+				assertThat(show(jdbc, "work_mem")).isEqualTo("8MB");
+				assertThat(show(jdbc, "wal_buffers")).isEqualTo("64MB");
+				assertThat(show(jdbc, "max_wal_size")).isEqualTo("8GB");
+				assertThat(show(jdbc, "checkpoint_timeout")).isEqualTo("15min");
+				assertThat(show(jdbc, "full_page_writes")).isEqualTo("on");
+			});
+	}
+
+	/**
+	 * Durability and who may connect are not settings: asking to change them stops the
+	 * start with a sentence naming the setting, before a server runs.
+	 */
+	@Test
+	void refusesSettingsThatWouldChangeDurabilityOrSignIn() {
+		for (var fixed : List.of("fsync", "synchronous-commit", "full_page_writes", "listen-addresses",
+				"unix_socket_directories", "hba-file")) {
+			assertThatThrownBy(() -> EmbeddedDatabase
+				.settings(new EmbeddedDatabaseProperties(null, 0, true, Map.of(fixed, "off"))))
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("harmwatch.embedded-db.settings." + fixed + " cannot be set");
+		}
+		assertThatThrownBy(() -> EmbeddedDatabase
+			.settings(new EmbeddedDatabaseProperties(null, 0, true, Map.of("shared_buffers=1GB -c x", "1"))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("Not a PostgreSQL setting");
+		assertThat(EmbeddedDatabase.settings(new EmbeddedDatabaseProperties(null, 0, true)))
+			.isEqualTo(new TreeMap<>(EmbeddedDatabase.TUNING));
 	}
 
 	/**
