@@ -10,14 +10,8 @@
 # ./harmwatch test. On an idle 2-core machine the small groups take a few minutes each and analytics about an hour
 # (its golden tests are long); on a busy one, several times that.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-
-if [ -z "${JAVA_HOME:-}" ]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
-    [ -x "$candidate/bin/javac" ] && { JAVA_HOME=$candidate; break; }
-  done
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+. "$(dirname "$0")/lib.sh"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 THREADS=${THREADS:-1}
 
 targets() {

@@ -12,16 +12,10 @@
 #   bench/overdose-import.sh 1000000 chronological # rows in time order (default: random, the worst case)
 #   SKIP_BUILD=1 BENCH_OPTS="-Dx=y" bench/...      # no build first; extra JVM options
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1 || true)
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-if [ -z "${SKIP_BUILD:-}" ]; then
-  mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-fi
+. "$(dirname "$0")/lib.sh"
+bench_classpath
 echo "== machine: $(nproc) cores; load before: $(uptime | sed 's/.*load average: //')"
 jfr=()
 if [ -n "${JFR:-}" ]; then jfr=("-XX:StartFlightRecording=filename=target/overdose-import.jfr,settings=profile"); fi
-exec "$JAVA_HOME/bin/java" ${BENCH_OPTS:-} -Xmx6g "${jfr[@]}" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+exec "$JAVA_HOME/bin/java" ${BENCH_OPTS:-} -Xmx6g "${jfr[@]}" -cp "$BENCH_CP" \
   -Dlogging.level.root=WARN org.harmwatch.overdose.bench.ImportBench "$@"
