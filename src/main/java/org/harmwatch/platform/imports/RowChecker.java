@@ -1,6 +1,5 @@
 package org.harmwatch.platform.imports;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -111,11 +110,10 @@ final class RowChecker {
 		if (!problems.isEmpty()) {
 			return new Checked<>(0, List.of(), problems);
 		}
-		if (parallel != null && checked != null) {
-			return checkWhileReading(kind, rows, header.size(), columns, options, progress, parallel, checked);
-		}
 		if (parallel != null) {
-			return checkInParallel(kind, rows, header.size(), columns, options, progress, parallel);
+			return checkInParallel(kind, rows, header.size(), columns, options, progress, parallel,
+					checked != null ? checked : block -> {
+					});
 		}
 		var records = new ArrayList<ImportKind.Parsed<R>>();
 		int data = 0;
@@ -145,57 +143,6 @@ final class RowChecker {
 	private record Block<R>(List<ImportKind.Parsed<R>> records, List<ImportProblem> problems, int lastRow) {
 	}
 
-	private static <R> Checked<R> checkInParallel(ImportKind<R> kind, Iterator<CsvReader.Row> rows, int width,
-			Map<String, Integer> columns, Map<String, String> options, IntConsumer progress, Executor parallel) {
-		var records = new ArrayList<ImportKind.Parsed<R>>();
-		var problems = new ArrayList<ImportProblem>();
-		var pending = new ArrayDeque<CompletableFuture<Block<R>>>();
-		int data = 0;
-		try {
-			while (rows.hasNext()) {
-				var block = new ArrayList<CsvReader.Row>(BLOCK);
-				int first = data + 1;
-				while (block.size() < BLOCK && rows.hasNext()) {
-					block.add(rows.next());
-					data++;
-					if (data > kind.maxRows()) {
-						pending.forEach(f -> f.cancel(false));
-						return new Checked<>(data, List.of(),
-								List.of(ImportProblem.of(1, null, "imports.problem.tooManyRows", kind.maxRows())));
-					}
-				}
-				pending.add(CompletableFuture.supplyAsync(() -> parseBlock(kind, block, first, width, columns, options),
-						parallel));
-				while (pending.size() >= IN_FLIGHT || (!rows.hasNext() && !pending.isEmpty())) {
-					var done = pending.remove().join();
-					records.addAll(done.records());
-					problems.addAll(done.problems());
-					progress.accept(done.lastRow());
-				}
-			}
-			while (!pending.isEmpty()) {
-				var done = pending.remove().join();
-				records.addAll(done.records());
-				problems.addAll(done.problems());
-				progress.accept(done.lastRow());
-			}
-		}
-		catch (CompletionException failed) {
-			pending.forEach(f -> f.cancel(false));
-			if (failed.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw failed;
-		}
-		catch (RuntimeException failed) {
-			pending.forEach(f -> f.cancel(false));
-			throw failed;
-		}
-		problems.addAll(kind.checkTogether(List.copyOf(records)));
-		problems.sort(Comparator.comparingInt(ImportProblem::row));
-		return new Checked<>(data, problems.isEmpty() ? records : List.of(), problems);
-	}
-
 	/** What the reading thread hands over: a block being parsed, or how reading ended. */
 	private sealed interface Read<R> {
 
@@ -212,7 +159,12 @@ final class RowChecker {
 	private record Stopped<R>(int rows, RuntimeException failure) implements Read<R> {
 	}
 
-	private static <R> Checked<R> checkWhileReading(ImportKind<R> kind, Iterator<CsvReader.Row> rows, int width,
+	/**
+	 * Reads the file on a thread of its own, parses its blocks on {@code parallel} and
+	 * takes their outcomes in file order on the calling thread, handing each block of
+	 * good rows to {@code checked} until the first bad row.
+	 */
+	private static <R> Checked<R> checkInParallel(ImportKind<R> kind, Iterator<CsvReader.Row> rows, int width,
 			Map<String, Integer> columns, Map<String, String> options, IntConsumer progress, Executor parallel,
 			Consumer<List<ImportKind.Parsed<R>>> checked) {
 		var read = new ArrayBlockingQueue<Read<R>>(IN_FLIGHT);
