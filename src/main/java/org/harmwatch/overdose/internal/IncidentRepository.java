@@ -87,17 +87,13 @@ public class IncidentRepository {
 	 * an incident with the same source reference already.
 	 */
 	public boolean insert(StoredIncident incident) {
-		int inserted = jdbc
-			.sql("""
-					INSERT INTO overdose.incident (id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon,
-					    area_code, area_level, lad_code, postcode_district, fatal, age_band, sex, substances,
-					    substance_classes, substance_basis, outcome, person_code, repeat_within_year, recorded_via,
-					    recorded_by, recorded_at)
-					VALUES (:id, :owner, :purpose, :source, :reference, :occurredAt, :lat, :lon, :areaCode, :areaLevel,
-					    :lad, :district, :fatal, :ageBand, :sex, :substances::text[], :classes::text[], :basis, :outcome,
-					    :personCode, :repeat, :via, :by, :at)
-					ON CONFLICT (owner_agency, source_reference) WHERE source_reference IS NOT NULL DO NOTHING
-					""")
+		int inserted = jdbc.sql("""
+				INSERT INTO overdose.incident (%1$s)
+				VALUES (:id, :owner, :purpose, :source, :reference, :occurredAt, :lat, :lon, :areaCode, :areaLevel,
+				    :lad, :district, :fatal, :ageBand, :sex, :substances::text[], :classes::text[], :basis, :outcome,
+				    :personCode, :repeat, :via, :by, :at)
+				ON CONFLICT (owner_agency, source_reference) WHERE source_reference IS NOT NULL DO NOTHING
+				""".formatted(COLUMNS))
 			.param("id", incident.id())
 			.param("owner", incident.ownerAgency())
 			.param("purpose", incident.purpose().name())
@@ -280,10 +276,7 @@ public class IncidentRepository {
 		}
 		var spec = jdbc
 			.sql("""
-					INSERT INTO overdose.incident (id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon,
-					    area_code, area_level, lad_code, postcode_district, fatal, age_band, sex, substances,
-					    substance_classes, substance_basis, outcome, person_code, repeat_within_year, recorded_via,
-					    recorded_by, recorded_at)
+					INSERT INTO overdose.incident (%1$s)
 					SELECT id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon, area_code, area_level,
 					    lad_code, postcode_district, fatal, age_band, sex, substances::text[], substance_classes::text[],
 					    substance_basis, outcome, person_code, repeat_within_year, recorded_via, recorded_by, recorded_at
@@ -291,11 +284,10 @@ public class IncidentRepository {
 					    :c6::float8[], :c7::float8[], :c8::text[], :c9::text[], :c10::text[], :c11::text[], :c12::boolean[],
 					    :c13::text[], :c14::text[], :c15::text[], :c16::text[], :c17::text[], :c18::text[], :c19::text[],
 					    :c20::boolean[], :c21::text[], :c22::text[], :c23::timestamptz[])
-					  AS r (id, owner_agency, purpose, source, source_reference, occurred_at, lat, lon, area_code,
-					    area_level, lad_code, postcode_district, fatal, age_band, sex, substances, substance_classes,
-					    substance_basis, outcome, person_code, repeat_within_year, recorded_via, recorded_by, recorded_at)
+					  AS r (%1$s)
 					ON CONFLICT (owner_agency, source_reference) WHERE source_reference IS NOT NULL DO NOTHING
-					RETURNING id""");
+					RETURNING id"""
+				.formatted(COLUMNS));
 		for (int c = 0; c < 24; c++) {
 			spec = spec.param("c" + c, SqlArrays.array(columns.get(c)));
 		}
