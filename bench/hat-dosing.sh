@@ -48,12 +48,7 @@ HARMWATCH_AUDIT_KEY_FILE="$WORK/audit.key" HARMWATCH_AUDIT_CHECKPOINT_FILE="$WOR
 PORT="$APP_PORT" "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -jar target/harmwatch.jar --spring.profiles.active=demo \
   >"$WORK/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 300); do
-  curl -sf -o /dev/null "$APP/actuator/health" && break
-  kill -0 "$app_pid" 2>/dev/null || { tail -n 40 "$WORK/app.log"; echo "Harmwatch did not start"; exit 1; }
-  sleep 1
-done
-curl -sf -o /dev/null "$APP/actuator/health" || { tail -n 40 "$WORK/app.log"; echo "Harmwatch did not start"; exit 1; }
+bench_await_app "$app_pid" "$APP" "$WORK/app.log"
 PGPASSWORD=$(sed -n 's/^superuser.password=//p' "$WORK/pgdata/harmwatch-credentials.properties")
 export PGPASSWORD PGOPTIONS='-c client_min_messages=warning'
 sql() { psql -h localhost -p "$DB_PORT" -U postgres -d harmwatch -v ON_ERROR_STOP=1 -qtAX -c "$1"; }

@@ -15,3 +15,15 @@ bench_classpath() {
   fi
   BENCH_CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 }
+
+# Waits (up to 300 s) until the Harmwatch started as process $1 answers $2/actuator/health; if it dies or never
+# answers, prints the end of its log $3 and stops the script.
+bench_await_app() {
+  local pid=$1 app=$2 log=$3
+  for _ in $(seq 1 300); do
+    curl -sf -o /dev/null "$app/actuator/health" && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 1
+  done
+  tail -n 40 "$log"; echo "Harmwatch did not start"; exit 1
+}

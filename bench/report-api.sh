@@ -72,12 +72,7 @@ start_app() {
   PORT="$APP_PORT" "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -jar target/harmwatch.jar --spring.profiles.active=demo \
     >>"$WORK/app.log" 2>&1 &
   app_pid=$!
-  for _ in $(seq 1 300); do
-    curl -sf -o /dev/null "$APP/actuator/health" && break
-    kill -0 "$app_pid" 2>/dev/null || { tail -n 40 "$WORK/app.log"; echo "Harmwatch did not start"; exit 1; }
-    sleep 1
-  done
-  curl -sf -o /dev/null "$APP/actuator/health" || { tail -n 40 "$WORK/app.log"; echo "Harmwatch did not start"; exit 1; }
+  bench_await_app "$app_pid" "$APP" "$WORK/app.log"
 }
 start_app
 if [ -n "${PG_STATEMENTS:-}" ]; then
