@@ -73,12 +73,15 @@ final class EmbeddedDatabase implements AutoCloseable {
 	 * buffered in larger pieces ({@code wal_buffers}, 4 MB by default), and checkpoints
 	 * far enough apart that one import does not force several, after each of which every
 	 * page touched is written to the WAL again in full ({@code max_wal_size}, 1 GB by
-	 * default). Durability and sign-in are not among them ({@link #FIXED}).
-	 * {@code harmwatch.embedded-db.settings} replaces any of them; docs/operations.md
-	 * gives the same for an external server.
+	 * default); and transactions that can be prepared ({@code max_prepared_transactions},
+	 * 0 by default), so that a large import can store on two database processes at once
+	 * ({@code platform.LinkedTransactions}). Durability and sign-in are not among them
+	 * ({@link #FIXED}). {@code harmwatch.embedded-db.settings} replaces any of them;
+	 * docs/operations.md gives the same for an external server.
 	 */
 	static final Map<String, String> TUNING = Map.of("shared_buffers", "512MB", "wal_buffers", "64MB", "max_wal_size",
-			"8GB", "min_wal_size", "1GB", "checkpoint_timeout", "15min", "checkpoint_completion_target", "0.9");
+			"8GB", "min_wal_size", "1GB", "checkpoint_timeout", "15min", "checkpoint_completion_target", "0.9",
+			"max_prepared_transactions", "20");
 
 	/**
 	 * Settings that decide whether a commit survives a crash, and who may connect and
