@@ -340,11 +340,16 @@ class OverdoseImportIntegrationTests {
 				bad.append(line);
 			}
 		}
+		long observed = observations();
 		var failed = runJob(bad.toString(), "Long " + tag, mapping, paramedic);
 		assertThat(failed.status()).isEqualTo(ImportJob.Status.FAILED);
 		assertThat(imports.problems(failed.id(), paramedic, 10)).extracting(p -> p.row())
 			.containsExactly(batch + 9_002, rows + 1);
 		assertThat(stored(tag)).isZero();
+		// The first chunk's observations, stored by the linked transaction on a second
+		// database process, were rolled back with the import's transaction.
+		assertThat(observations()).isEqualTo(observed);
+		assertThat(linkedLeftPrepared()).isZero();
 
 		var done = runJob(good.toString(), "Long " + tag, mapping, paramedic);
 		assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
@@ -359,6 +364,20 @@ class OverdoseImportIntegrationTests {
 			.param("L-" + tag + "-%")
 			.query(Long.class)
 			.single()).isEqualTo(rows);
+		assertThat(observations()).isEqualTo(observed + rows);
+		assertThat(linkedLeftPrepared()).isZero();
+	}
+
+	private long observations() {
+		return jdbc.sql("SELECT count(*) FROM analytics.observation WHERE source = 'overdose'")
+			.query(Long.class)
+			.single();
+	}
+
+	private long linkedLeftPrepared() {
+		return jdbc.sql("SELECT count(*) FROM pg_prepared_xacts WHERE starts_with(gid, 'harmwatch:linked:')")
+			.query(Long.class)
+			.single();
 	}
 
 	private ImportJob runJob(String csv, String source, ColumnMapping mapping, HarmwatchUser user) {

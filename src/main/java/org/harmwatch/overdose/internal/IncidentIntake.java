@@ -22,6 +22,7 @@ import org.harmwatch.overdose.RecordedVia;
 import org.harmwatch.overdose.Recorded;
 import org.harmwatch.platform.FieldProblem;
 import org.harmwatch.platform.InputRejectedException;
+import org.harmwatch.platform.LinkedTransactions;
 import org.harmwatch.platform.SafeText;
 import org.harmwatch.platform.TimeOrderedIds;
 import org.harmwatch.shared.AgencyType;
@@ -80,15 +81,19 @@ public class IncidentIntake {
 
 	private final ApplicationEventPublisher events;
 
+	private final LinkedTransactions linkedTransactions;
+
 	private final Clock clock;
 
 	IncidentIntake(IncidentRepository incidents, IncidentLocator locator, SubstanceManagement substances,
-			AnalyticsManagement analytics, ApplicationEventPublisher events, Clock clock) {
+			AnalyticsManagement analytics, ApplicationEventPublisher events, LinkedTransactions linkedTransactions,
+			Clock clock) {
 		this.incidents = incidents;
 		this.locator = locator;
 		this.substances = substances;
 		this.analytics = analytics;
 		this.events = events;
+		this.linkedTransactions = linkedTransactions;
 		this.clock = clock;
 	}
 
@@ -162,7 +167,8 @@ public class IncidentIntake {
 	 * @param progress told how many drafts are done so far
 	 */
 	public IncidentRecording recording(Recorder recorder, RecordedVia via, IntConsumer progress) {
-		return new IncidentRecording(this, incidents, substances, analytics, events, recorder, via, progress);
+		return new IncidentRecording(this, incidents, substances, analytics, events, linkedTransactions, recorder, via,
+				progress);
 	}
 
 	/**

@@ -27,6 +27,7 @@ import org.harmwatch.overdose.OverdosesImported;
 import org.harmwatch.overdose.RecordedVia;
 import org.harmwatch.overdose.internal.IncidentIntake.Checked;
 import org.harmwatch.overdose.internal.IncidentIntake.Recorder;
+import org.harmwatch.platform.LinkedTransactions;
 import org.harmwatch.substances.Resolution;
 import org.harmwatch.substances.SubstanceManagement;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,14 @@ import org.springframework.context.ApplicationEventPublisher;
  * thread that holds the transaction; {@link #finish} stores the rest. While this thread
  * stores a chunk (mostly waiting for the database), another builds the next one: the
  * incidents, their observations and the copy streams.
+ *
+ * <p>
+ * An import of more than one chunk stores its observations in a
+ * {@linkplain LinkedTransactions linked transaction}, on a second database process, while
+ * the transaction's own process stores the next chunk's incidents: one process was the
+ * floor of an import's time (docs/benchmarks.md). The linked transaction commits if and
+ * only if the import's does. A server that cannot prepare transactions, and an import of
+ * one chunk, store them in the import's transaction.
  */
 public final class IncidentRecording implements AutoCloseable {
 
@@ -58,6 +67,11 @@ public final class IncidentRecording implements AutoCloseable {
 	private final ApplicationEventPublisher events;
 
 	private final Observer observer;
+
+	private final LinkedTransactions linkedTransactions;
+
+	/** Where the observations are stored once there is more than one chunk. */
+	private LinkedTransactions.@Nullable Linked linked;
 
 	private final boolean referencesBefore;
 
@@ -90,14 +104,15 @@ public final class IncidentRecording implements AutoCloseable {
 	private int done;
 
 	IncidentRecording(IncidentIntake intake, IncidentRepository incidents, SubstanceManagement substances,
-			AnalyticsManagement analytics, ApplicationEventPublisher events, Recorder recorder, RecordedVia via,
-			IntConsumer progress) {
+			AnalyticsManagement analytics, ApplicationEventPublisher events, LinkedTransactions linkedTransactions,
+			Recorder recorder, RecordedVia via, IntConsumer progress) {
 		this.intake = intake;
 		this.incidents = incidents;
 		this.substances = substances;
 		this.analytics = analytics;
 		this.events = events;
 		this.observer = analytics.observer();
+		this.linkedTransactions = linkedTransactions;
 		// Read before anything is stored: an agency that never sent a reference (person
 		// code) needs none looked up; the rows this import stores are not "sent before"
 		// (a reference twice in the file is a bad row, found at its end).
@@ -142,7 +157,10 @@ public final class IncidentRecording implements AutoCloseable {
 		if (preparing != null) {
 			var last = preparing;
 			preparing = null;
-			store(awaited(last));
+			store(awaited(last), false);
+		}
+		if (linked != null) {
+			linked.await();
 		}
 		return stored;
 	}
@@ -163,15 +181,23 @@ public final class IncidentRecording implements AutoCloseable {
 		var previous = preparing;
 		preparing = next;
 		if (previous != null) {
-			store(awaited(previous));
+			store(awaited(previous), true);
 		}
 	}
 
-	private void store(Prepared chunk) {
+	/**
+	 * Stores the chunk's incidents, and has its observations stored (on the linked
+	 * transaction's process, once there is one, while this thread goes on).
+	 * @param more whether another chunk follows
+	 */
+	private void store(Prepared chunk, boolean more) {
+		if (linked == null && more && linkedTransactions.available()) {
+			linked = linkedTransactions.open("import");
+		}
 		var ids = incidents.insertAll(chunk.incidents());
 		var recorded = new ArrayList<OverdoseRecorded>();
 		if (ids.size() == chunk.batch().size()) {
-			observer.observe(chunk.observations());
+			observe(() -> observer.observe(chunk.observations()));
 			for (var incident : chunk.batch()) {
 				if (!incident.naloxone().isEmpty()) {
 					recorded.add(IncidentIntake.recorded(incident));
@@ -190,7 +216,7 @@ public final class IncidentRecording implements AutoCloseable {
 					}
 				}
 			}
-			analytics.observeAll(observations);
+			observe(() -> analytics.observeAll(observations));
 		}
 		if (!recorded.isEmpty()) {
 			events.publishEvent(new OverdosesImported(recorded));
@@ -198,6 +224,20 @@ public final class IncidentRecording implements AutoCloseable {
 		stored += ids.size();
 		done += chunk.rows();
 		progress.accept(done);
+	}
+
+	/**
+	 * Stores observations in the linked transaction, after the chunk before has been (so
+	 * that no more than one chunk waits in memory), or here when there is none.
+	 */
+	private void observe(Runnable observations) {
+		if (linked == null) {
+			observations.run();
+		}
+		else {
+			linked.await();
+			linked.submit(observations);
+		}
 	}
 
 	/**
