@@ -187,9 +187,23 @@ public class BulkCopy {
 			if (value == null) {
 				return nul();
 			}
-			var bytes = value.getBytes(StandardCharsets.UTF_8);
-			int32(bytes.length);
-			write(bytes, 0, bytes.length);
+			// ASCII (codes, names, times as words: nearly every field) is copied as it
+			// is, without the array getBytes would make for each.
+			int chars = value.length();
+			ensure(4 + chars);
+			int start = length + 4;
+			for (int i = 0; i < chars; i++) {
+				char c = value.charAt(i);
+				if (c >= 0x80) {
+					var bytes = value.getBytes(StandardCharsets.UTF_8);
+					int32(bytes.length);
+					write(bytes, 0, bytes.length);
+					return this;
+				}
+				buffer[start + i] = (byte) c;
+			}
+			int32(chars);
+			length += chars;
 			return this;
 		}
 
