@@ -3,14 +3,13 @@ package org.harmwatch.overdose.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -76,6 +75,15 @@ public final class IncidentRecording implements AutoCloseable {
 	private final boolean referencesBefore;
 
 	private final boolean personCodesBefore;
+
+	/** Bits for an incident's place in its chunk when a chunk is sorted by time. */
+	private static final int INDEX_BITS = 20;
+
+	static {
+		if (IncidentIntake.BATCH > 1 << INDEX_BITS) {
+			throw new ExceptionInInitializerError("A chunk's index must fit in " + INDEX_BITS + " bits");
+		}
+	}
 
 	private final ExecutorService preparer = Executors
 		.newSingleThreadExecutor(Thread.ofPlatform().name("import-prepare-", 1).daemon(true).factory());
@@ -208,9 +216,10 @@ public final class IncidentRecording implements AutoCloseable {
 			// Some were sent at the same moment by another request: observe the
 			// rest.
 			var observations = new ArrayList<Observation>();
-			for (var incident : chunk.batch()) {
+			for (int i = 0; i < chunk.batch().size(); i++) {
+				var incident = chunk.batch().get(i);
 				if (ids.contains(incident.id())) {
-					observations.addAll(IncidentIntake.observations(incident, chunk.places().get(incident.id())));
+					observations.addAll(IncidentIntake.observations(incident, chunk.places().get(i)));
 					if (!incident.naloxone().isEmpty()) {
 						recorded.add(IncidentIntake.recorded(incident));
 					}
@@ -244,8 +253,10 @@ public final class IncidentRecording implements AutoCloseable {
 	 * One chunk of an import made ready to store.
 	 *
 	 * @param rows the drafts it came from (those sent before included)
+	 * @param batch its incidents in file order
+	 * @param places the place of each of them
 	 */
-	private record Prepared(int rows, List<StoredIncident> batch, Map<UUID, IncidentLocator.Place> places,
+	private record Prepared(int rows, List<StoredIncident> batch, List<IncidentLocator.Place> places,
 			IncidentRepository.Prepared incidents, Observer.Prepared observations) {
 	}
 
@@ -278,8 +289,7 @@ public final class IncidentRecording implements AutoCloseable {
 			incidents.overdosesOf(recorder.agencyCode(), personCodes).forEach(before::putIfAbsent);
 		}
 		var batch = new ArrayList<StoredIncident>(chunk.size());
-		var places = new HashMap<UUID, IncidentLocator.Place>();
-		var observations = new ArrayList<Observation>(chunk.size());
+		var places = new ArrayList<IncidentLocator.Place>(chunk.size());
 		for (var checked : chunk) {
 			var draft = checked.draft();
 			if (draft.sourceReference() != null && known.contains(draft.sourceReference())) {
@@ -298,15 +308,26 @@ public final class IncidentRecording implements AutoCloseable {
 			}
 			var incident = intake.incident(draft, recorder, via, place, repeat, resolver);
 			batch.add(incident);
-			places.put(incident.id(), place);
-			observations.addAll(IncidentIntake.observations(incident, place));
+			places.add(place);
 		}
 		// Copied in the order of their times: four indexes are on times, and a chunk's
 		// rows inserted in that order touch each index page once, in turn, instead of
-		// at random (the events and the outcome keep the file's order).
-		var byTime = new ArrayList<>(batch);
-		byTime.sort(Comparator.comparing(StoredIncident::occurredAt));
-		observations.sort(Comparator.comparing(Observation::occurredAt));
+		// at random (the events and the outcome keep the file's order). Sorted once, as
+		// numbers: each incident's second, then its place in the file (an index below
+		// 2^20) in the low bits. A sort of the objects by their times was a tenth of the
+		// import's JVM work.
+		var order = new long[batch.size()];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = batch.get(i).occurredAt().getEpochSecond() << INDEX_BITS | i;
+		}
+		Arrays.sort(order);
+		var byTime = new ArrayList<StoredIncident>(batch.size());
+		var observations = new ArrayList<Observation>(batch.size());
+		for (long key : order) {
+			int i = (int) (key & (1 << INDEX_BITS) - 1);
+			byTime.add(batch.get(i));
+			observations.addAll(IncidentIntake.observations(batch.get(i), places.get(i)));
+		}
 		return new Prepared(chunk.size(), batch, places, incidents.prepare(byTime), observer.prepare(observations));
 	}
 
