@@ -136,7 +136,8 @@ class EmbeddedDatabaseTests {
 	 * The server runs with room for bulk work (docs/operations.md): bigger shared buffers
 	 * and WAL buffers, checkpoints far apart; a setting given in
 	 * {@code harmwatch.embedded-db.settings} (a hyphen for PostgreSQL's underscore)
-	 * replaces its default.
+	 * replaces its default. It can prepare transactions (an import's linked transaction),
+	 * and a new cluster orders text by code point, byte by byte.
 	 */
 	@Test
 	void runsWithTheTuningForBulkWorkAndTakesSettingsOverIt() {
@@ -151,6 +152,15 @@ class EmbeddedDatabaseTests {
 				assertThat(show(jdbc, "max_wal_size")).isEqualTo("8GB");
 				assertThat(show(jdbc, "checkpoint_timeout")).isEqualTo("15min");
 				assertThat(show(jdbc, "full_page_writes")).isEqualTo("on");
+				assertThat(show(jdbc, "max_prepared_transactions")).isEqualTo("20");
+				// A new cluster compares text byte by byte; its letters are the
+				// environment's.
+				assertThat(jdbc.sql("SELECT datcollate FROM pg_database WHERE datname = current_database()")
+					.query(String.class)
+					.single()).isEqualTo("C");
+				assertThat(jdbc.sql("SELECT 'b' < 'B', 'Ä' < 'a', 'a' < 'ä'")
+					.query((rs, row) -> List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
+					.single()).containsExactly(false, false, true);
 			});
 	}
 
