@@ -36,11 +36,27 @@ class LinkedTransactionRecoveryTests {
 		jdbc.sql("CREATE TABLE IF NOT EXISTS public.linked_recovery_test (id uuid PRIMARY KEY)").update();
 	}
 
+	/**
+	 * The caller held the lock while the linked transaction was prepared and until its
+	 * own, with the record, committed (or the scheduled recovery could roll the prepared
+	 * one back in between, as it should); then the process died.
+	 */
 	@Test
 	void oneWhoseCallerRecordedTheDecisionIsCommitted() throws SQLException {
 		var row = UUID.randomUUID();
-		var name = prepared(row);
-		jdbc.sql("INSERT INTO platform.linked_commit (name, decided_at) VALUES (?, now())").param(name).update();
+		var name = LinkedTransactions.PREFIX + UUID.randomUUID();
+		try (var caller = dataSource.getConnection()) {
+			caller.setAutoCommit(false);
+			lock(caller, name);
+			prepared(row, name);
+			try (var record = caller
+				.prepareStatement("INSERT INTO platform.linked_commit (name, decided_at) VALUES (?, now())")) {
+				record.setString(1, name);
+				record.executeUpdate();
+			}
+			caller.commit();
+			caller.setAutoCommit(true);
+		}
 		recovery.recover();
 		assertThat(stored(row)).isTrue();
 		assertThat(left(name)).isEqualTo("0 prepared, 0 recorded");
@@ -71,11 +87,7 @@ class LinkedTransactionRecoveryTests {
 		var caller = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
 		try {
 			caller.setAutoCommit(false);
-			try (var lock = caller.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
-				lock.setInt(1, LinkedTransactions.LOCK_CLASS);
-				lock.setInt(2, LinkedTransactions.lockKey(name));
-				lock.executeQuery().close();
-			}
+			lock(caller, name);
 			prepared(row, name);
 			var unrelated = prepared(UUID.randomUUID());
 			recovery.recover();
@@ -107,6 +119,15 @@ class LinkedTransactionRecoveryTests {
 		}
 		finally {
 			jdbc.sql("ROLLBACK PREPARED '" + foreign + "'").update();
+		}
+	}
+
+	/** The lock a caller's transaction takes on its linked transaction's name. */
+	private static void lock(java.sql.Connection caller, String name) throws SQLException {
+		try (var lock = caller.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+			lock.setInt(1, LinkedTransactions.LOCK_CLASS);
+			lock.setInt(2, LinkedTransactions.lockKey(name));
+			lock.executeQuery().close();
 		}
 	}
 
