@@ -187,23 +187,14 @@ public class BulkCopy {
 			if (value == null) {
 				return nul();
 			}
-			// ASCII (codes, names, times as words: nearly every field) is copied as it
-			// is, without the array getBytes would make for each.
-			int chars = value.length();
-			ensure(4 + chars);
-			int start = length + 4;
-			for (int i = 0; i < chars; i++) {
-				char c = value.charAt(i);
-				if (c >= 0x80) {
-					var bytes = value.getBytes(StandardCharsets.UTF_8);
-					int32(bytes.length);
-					write(bytes, 0, bytes.length);
-					return this;
-				}
-				buffer[start + i] = (byte) c;
+			if (!isAscii(value)) {
+				var bytes = value.getBytes(StandardCharsets.UTF_8);
+				int32(bytes.length);
+				write(bytes, 0, bytes.length);
+				return this;
 			}
-			int32(chars);
-			length += chars;
+			int32(value.length());
+			ascii(value);
 			return this;
 		}
 
@@ -254,23 +245,68 @@ public class BulkCopy {
 				int32(0); // no nulls
 				return int32(TEXT_OID);
 			}
+			int size = 20;
+			boolean ascii = true;
+			for (var value : values) {
+				ascii &= isAscii(value);
+				size += 4 + value.length();
+			}
+			if (!ascii) {
+				return encodedArray(values);
+			}
+			arrayHeader(size, values.size());
+			for (var value : values) {
+				int32(value.length());
+				ascii(value);
+			}
+			return this;
+		}
+
+		private Rows encodedArray(List<String> values) {
 			var encoded = new byte[values.size()][];
 			int size = 20;
 			for (int i = 0; i < encoded.length; i++) {
 				encoded[i] = values.get(i).getBytes(StandardCharsets.UTF_8);
 				size += 4 + encoded[i].length;
 			}
-			int32(size);
-			int32(1); // one dimension
-			int32(0); // no nulls
-			int32(TEXT_OID);
-			int32(values.size());
-			int32(1); // lower bound
+			arrayHeader(size, values.size());
 			for (var bytes : encoded) {
 				int32(bytes.length);
 				write(bytes, 0, bytes.length);
 			}
 			return this;
+		}
+
+		private void arrayHeader(int size, int elements) {
+			int32(size);
+			int32(1); // one dimension
+			int32(0); // no nulls
+			int32(TEXT_OID);
+			int32(elements);
+			int32(1); // lower bound
+		}
+
+		/**
+		 * Whether the text is ASCII (codes, names, times as words: nearly every field),
+		 * whose UTF-8 is its characters as they are: written without the array getBytes
+		 * would make for each.
+		 */
+		private static boolean isAscii(String value) {
+			for (int i = 0; i < value.length(); i++) {
+				if (value.charAt(i) >= 0x80) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private void ascii(String value) {
+			int chars = value.length();
+			ensure(chars);
+			for (int i = 0; i < chars; i++) {
+				buffer[length + i] = (byte) value.charAt(i);
+			}
+			length += chars;
 		}
 
 		/** Ends the stream; nothing may be added after. */

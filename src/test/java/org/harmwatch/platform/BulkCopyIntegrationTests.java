@@ -56,7 +56,7 @@ class BulkCopyIntegrationTests {
 				.float8((Double) null)
 				.int4(0)
 				.bool(false)
-				.textArray(List.of());
+				.textArray(List.of("☕ and Łódź", "x"));
 			assertThat(bulk.copy("copy_test (id, name, at, x, n, flag, words)", copy)).isEqualTo(2);
 			return jdbc.sql("""
 					SELECT id, coalesce(name, '<null>'), coalesce(to_char(at AT TIME ZONE 'UTC',
@@ -70,7 +70,7 @@ class BulkCopyIntegrationTests {
 		});
 		assertThat(rows).containsExactly(first
 				+ " Łódź, \"quoted\"\\ and ☕ 2026-03-29T00:59:59.123457 52.4797123 -7 true 5 a,b|say \"hi\"|{x}|NULL|",
-				second + " <null> <null> <null> 0 false 0 ");
+				second + " <null> <null> <null> 0 false 2 ☕ and Łódź|x");
 	}
 
 	@Test

@@ -115,7 +115,8 @@ public class ObservationRepository {
 		long millis = now.toEpochMilli();
 		for (int from = 0; from < batch.size(); from += CHUNK) {
 			int to = Math.min(batch.size(), from + CHUNK);
-			var rows = new BulkCopy.Rows(to - from, 220);
+			// About 255 bytes an observation with three classes.
+			var rows = new BulkCopy.Rows(to - from, 280);
 			for (int i = from; i < to; i++) {
 				var observation = batch.get(i);
 				rows.row(14)
