@@ -88,8 +88,18 @@ public enum SubstanceClass {
 
 	private final @Nullable SubstanceClass parent;
 
+	/** Made once: an import asks for it for each of a million incidents. */
+	private final List<SubstanceClass> lineage;
+
 	SubstanceClass(@Nullable SubstanceClass parent) {
 		this.parent = parent;
+		// A parent is declared above its children, so its lineage is made already.
+		var lineage = new ArrayList<SubstanceClass>();
+		lineage.add(this);
+		if (parent != null) {
+			lineage.addAll(parent.lineage);
+		}
+		this.lineage = List.copyOf(lineage);
 	}
 
 	/** The class this one is a kind of; {@code null} at the top. */
@@ -109,11 +119,7 @@ public enum SubstanceClass {
 
 	/** This class and every class it is a kind of, most specific first. */
 	public List<SubstanceClass> lineage() {
-		var lineage = new ArrayList<SubstanceClass>();
-		for (var c = this; c != null; c = c.parent) {
-			lineage.add(c);
-		}
-		return List.copyOf(lineage);
+		return lineage;
 	}
 
 	/** How deep in the tree: 0 at the top (for indenting a list of classes). */
