@@ -297,6 +297,34 @@ class OverdoseImportIntegrationTests {
 		assertThat(tags).allSatisfy(t -> assertThat(t).endsWith(" EMERGENCY_DEPARTMENT"));
 	}
 
+	/**
+	 * A cell may name several substances, split at a semicolon, slash or plus, or a comma
+	 * and a space; a comma with none after it is part of a name.
+	 */
+	@Test
+	void aSubstanceCellNamingSeveralIsSplitButNotAtACommaInsideAName() {
+		var paramedic = (HarmwatchUser) users.loadUserByUsername("paramedic");
+		var tag = UUID.randomUUID().toString().substring(0, 8);
+		var mapping = imports
+			.mapping(Map.of("occurredAt", "when", "location", "where", "substance1", "drug", "sourceReference", "ref"));
+		var cells = List.of("zzalpha; zzbeta", "zzalpha/zzbeta+zzgamma", "zzalpha, zzbeta", "1,1-Zzdifluoro", "zzalpha",
+				" zzalpha ");
+		var csv = new StringBuilder("when,where,drug,ref\n");
+		for (int i = 0; i < cells.size(); i++) {
+			csv.append("2026-02-01T10:00:00,Coventry,\"").append(cells.get(i)).append("\",S-").append(tag);
+			csv.append('-').append(i).append('\n');
+		}
+		var report = imports.importNow(csv.toString(), mapping, false, null, false, paramedic);
+		assertThat(report.problems()).isEmpty();
+		assertThat(jdbc
+			.sql("SELECT array_to_string(substances, '|') FROM overdose.incident "
+					+ "WHERE source_reference LIKE ? ORDER BY source_reference")
+			.param("S-" + tag + "-%")
+			.query(String.class)
+			.list()).containsExactly("zzalpha|zzbeta", "zzalpha|zzbeta|zzgamma", "zzalpha|zzbeta", "1,1-Zzdifluoro",
+					"zzalpha", "zzalpha");
+	}
+
 	@Test
 	void aFileWithBadRowsStoresNothingAndNamesEachRow() throws Exception {
 		long before = jdbc.sql("SELECT count(*) FROM overdose.incident").query(Long.class).single();

@@ -229,7 +229,7 @@ public class IncidentImportKind implements ImportKind<IncidentIntake.Checked> {
 			if (words != null) {
 				// One cell may name several: "heroin, street benzo", "heroin; crack". A
 				// comma followed by no space is part of a name: "1,1-Difluoroethane".
-				for (var part : SUBSTANCE_SEPARATOR.split(words)) {
+				for (var part : hasSeparator(words) ? SUBSTANCE_SEPARATOR.split(words) : new String[] { words }) {
 					if (!part.isBlank() && !substances.contains(part.strip())) {
 						substances.add(part.strip());
 					}
@@ -329,6 +329,20 @@ public class IncidentImportKind implements ImportKind<IncidentIntake.Checked> {
 			}
 
 		};
+	}
+
+	/**
+	 * Whether a cell may name several substances: most name one, and are not matched
+	 * against {@link #SUBSTANCE_SEPARATOR} at all.
+	 */
+	private static boolean hasSeparator(String words) {
+		for (int i = 0; i < words.length(); i++) {
+			char c = words.charAt(i);
+			if (c == ';' || c == '/' || c == '+' || c == ',') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private @Nullable Instant occurredAt(ImportRow row, List<ImportProblem> problems) {
