@@ -31,6 +31,12 @@ class LinkedTransactionRecoveryTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy migrationStrategy;
+
+	@Autowired
+	org.flywaydb.core.Flyway flyway;
+
 	@BeforeEach
 	void table() {
 		jdbc.sql("CREATE TABLE IF NOT EXISTS public.linked_recovery_test (id uuid PRIMARY KEY)").update();
@@ -60,6 +66,20 @@ class LinkedTransactionRecoveryTests {
 		recovery.recover();
 		assertThat(stored(row)).isTrue();
 		assertThat(left(name)).isEqualTo("0 prepared, 0 recorded");
+	}
+
+	/**
+	 * At start-up the recovery runs before the migrations (which would wait for ever for
+	 * a prepared transaction's locks on a table they alter).
+	 */
+	@Test
+	void theStartUpRecoversBeforeItMigrates() throws SQLException {
+		var row = UUID.randomUUID();
+		var name = prepared(row);
+		assertThat(left(name)).isEqualTo("1 prepared, 0 recorded");
+		migrationStrategy.migrate(flyway);
+		assertThat(left(name)).isEqualTo("0 prepared, 0 recorded");
+		assertThat(stored(row)).isFalse();
 	}
 
 	@Test
