@@ -163,7 +163,7 @@ public class LinkedTransactions {
 		}
 
 		private void begin() {
-			awaited(thread.submit(() -> {
+			Futures.awaited(thread.submit(() -> {
 				status = transactions.getTransaction(new DefaultTransactionDefinition());
 			}));
 		}
@@ -193,7 +193,7 @@ public class LinkedTransactions {
 		 */
 		public void await() {
 			for (var done : work) {
-				awaited(done);
+				Futures.awaited(done);
 			}
 			work.clear();
 		}
@@ -201,7 +201,7 @@ public class LinkedTransactions {
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			await();
-			awaited(thread.submit(() -> {
+			Futures.awaited(thread.submit(() -> {
 				var current = status;
 				status = null;
 				try {
@@ -266,25 +266,6 @@ public class LinkedTransactions {
 			}
 		}
 
-	}
-
-	private static void awaited(Future<?> done) {
-		try {
-			done.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for a linked transaction", ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(ex.getCause());
-		}
 	}
 
 }

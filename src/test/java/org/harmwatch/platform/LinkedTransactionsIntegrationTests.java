@@ -156,12 +156,7 @@ class LinkedTransactionsIntegrationTests {
 	}
 
 	private String left(String name) {
-		return jdbc.sql("""
-				SELECT (SELECT count(*) FROM pg_prepared_xacts WHERE gid = :name) || ' prepared, '
-				       || (SELECT count(*) FROM platform.linked_commit WHERE name = :name) || ' recorded'""")
-			.param("name", name)
-			.query(String.class)
-			.single();
+		return LinkedTransactionsLeft.left(jdbc, name);
 	}
 
 }

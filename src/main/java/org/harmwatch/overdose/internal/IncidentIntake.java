@@ -163,7 +163,9 @@ public class IncidentIntake {
 	/**
 	 * Starts recording an import's incidents as they come (while the rest of its file is
 	 * still being checked), in the caller's transaction and on its thread: given all at
-	 * once, what {@link #recordAll} records.
+	 * once, what {@link #recordAll} records. From the second chunk on, the observations
+	 * are stored in a transaction linked to the caller's (committed if and only if the
+	 * caller's is; {@link IncidentRecording}).
 	 * @param progress told how many drafts are done so far
 	 */
 	public IncidentRecording recording(Recorder recorder, RecordedVia via, IntConsumer progress) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +25,7 @@ import org.harmwatch.overdose.OverdosesImported;
 import org.harmwatch.overdose.RecordedVia;
 import org.harmwatch.overdose.internal.IncidentIntake.Checked;
 import org.harmwatch.overdose.internal.IncidentIntake.Recorder;
+import org.harmwatch.platform.Futures;
 import org.harmwatch.platform.LinkedTransactions;
 import org.harmwatch.substances.Resolution;
 import org.harmwatch.substances.SubstanceManagement;
@@ -165,7 +165,7 @@ public final class IncidentRecording implements AutoCloseable {
 		if (preparing != null) {
 			var last = preparing;
 			preparing = null;
-			store(awaited(last), false);
+			store(Futures.awaited(last), false);
 		}
 		if (linked != null) {
 			linked.await();
@@ -189,7 +189,7 @@ public final class IncidentRecording implements AutoCloseable {
 		var previous = preparing;
 		preparing = next;
 		if (previous != null) {
-			store(awaited(previous), true);
+			store(Futures.awaited(previous), true);
 		}
 	}
 
@@ -329,26 +329,6 @@ public final class IncidentRecording implements AutoCloseable {
 			observations.addAll(IncidentIntake.observations(batch.get(i), places.get(i)));
 		}
 		return new Prepared(chunk.size(), batch, places, incidents.prepare(byTime), observer.prepare(observations));
-	}
-
-	/** The chunk another thread prepared; what went wrong there is thrown here. */
-	private static Prepared awaited(Future<Prepared> chunk) {
-		try {
-			return chunk.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("The import was interrupted", ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(ex.getCause());
-		}
 	}
 
 }
