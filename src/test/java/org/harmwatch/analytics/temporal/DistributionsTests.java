@@ -54,6 +54,26 @@ class DistributionsTests {
 		assertThat(Distributions.qnorm(0.5)).isZero();
 	}
 
+	/**
+	 * The quantile of the double p, relative to itself, also near p = 1/2 (where the
+	 * quantile is tiny) and at the edges of the middle region: the exact values computed
+	 * with mpmath at 60 digits as {@code sqrt(2) * erfinv(2p - 1)} of the binary p.
+	 */
+	@Test
+	void normalQuantileIsAccurateRelativeToItselfNearTheMiddle() {
+		double[][] exact = { { 0.4999999, -2.5066282747031065135e-7 }, { 0.5000001, 2.5066282733116483012e-7 },
+				{ 0.4999999999, -2.5066284820303539022e-10 }, { 0.5000000000001, 2.5074076986292619969e-13 },
+				{ 0.49, -0.025068908258711058033 }, { 0.45, -0.12566134685507400616 }, { 0.4, -0.25334710313579974132 },
+				{ 0.3, -0.52440051270804081597 }, { 0.25, -0.6744897501960817432 }, { 0.2, -0.84162123357291416552 },
+				{ 0.7, 0.52440051270804065631 }, { 0.75, 0.6744897501960817432 }, { 0.8, 0.8416212335729143638 },
+				{ 0.1, -1.2815515655446004353 }, { 0.9, 1.2815515655446005935 } };
+		for (var pair : exact) {
+			double actual = Distributions.qnorm(pair[0]);
+			assertThat(Math.abs(actual - pair[1])).as("qnorm(%s): ours %s, exact %s", pair[0], actual, pair[1])
+				.isLessThanOrEqualTo(1e-14 * Math.abs(pair[1]));
+		}
+	}
+
 	@Test
 	void discreteDistributionsSumToOneAndRejectNonsense() {
 		Distributions.Tabulated nb = Distributions.negativeBinomial(3.5, 0.2);
