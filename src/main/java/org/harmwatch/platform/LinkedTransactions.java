@@ -76,7 +76,7 @@ public class LinkedTransactions {
 
 	private volatile @Nullable Boolean available;
 
-	LinkedTransactions(DataSource dataSource, PlatformTransactionManager transactions, JdbcClient jdbc) {
+	public LinkedTransactions(DataSource dataSource, PlatformTransactionManager transactions, JdbcClient jdbc) {
 		this.dataSource = dataSource;
 		this.transactions = transactions;
 		this.jdbc = jdbc;

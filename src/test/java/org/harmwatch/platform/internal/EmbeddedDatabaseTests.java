@@ -16,12 +16,14 @@ import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
+import org.harmwatch.platform.LinkedTransactions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,6 +128,7 @@ class EmbeddedDatabaseTests {
 				var jdbc = JdbcClient.create(context.getBean(DataSource.class));
 				assertThat(show(jdbc, "fsync")).isEqualTo("off");
 				assertThat(show(jdbc, "synchronous_commit")).isEqualTo("off");
+				assertThat(show(jdbc, "max_prepared_transactions")).isEqualTo("20");
 				assertThat(jdbc.sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
 					.query(Boolean.class)
 					.single()).isFalse();
@@ -142,7 +145,8 @@ class EmbeddedDatabaseTests {
 	@Test
 	void runsWithTheTuningForBulkWorkAndTakesSettingsOverIt() {
 		defaults.withPropertyValues("harmwatch.embedded-db.data-directory=", "harmwatch.embedded-db.durable=false",
-				"harmwatch.embedded-db.settings.shared-buffers=192MB", "harmwatch.embedded-db.settings.work_mem=8MB")
+				"harmwatch.embedded-db.settings.shared-buffers=192MB", "harmwatch.embedded-db.settings.work_mem=8MB",
+				"harmwatch.embedded-db.settings.max-prepared-transactions=0")
 			.run(context -> {
 				assertThat(context).hasNotFailed();
 				var jdbc = JdbcClient.create(context.getBean(DataSource.class));
@@ -152,7 +156,12 @@ class EmbeddedDatabaseTests {
 				assertThat(show(jdbc, "max_wal_size")).isEqualTo("8GB");
 				assertThat(show(jdbc, "checkpoint_timeout")).isEqualTo("15min");
 				assertThat(show(jdbc, "full_page_writes")).isEqualTo("on");
-				assertThat(show(jdbc, "max_prepared_transactions")).isEqualTo("20");
+				// Without prepared transactions, no linked one: an import stores in its
+				// own transaction only.
+				assertThat(show(jdbc, "max_prepared_transactions")).isEqualTo("0");
+				var dataSource = context.getBean(DataSource.class);
+				assertThat(new LinkedTransactions(dataSource, new DataSourceTransactionManager(dataSource), jdbc)
+					.available()).isFalse();
 				// A new cluster compares text byte by byte; its letters are the
 				// environment's.
 				assertThat(jdbc.sql("SELECT datcollate FROM pg_database WHERE datname = current_database()")
