@@ -6,6 +6,7 @@
 const region = document.getElementById('import-status');
 const bar = document.getElementById('import-progress');
 const text = document.getElementById('import-progress-text');
+const stored = document.getElementById('import-progress-stored');
 if (region && bar && text) {
   const url = region.dataset.statusUrl;
   const patterns = {
@@ -37,6 +38,13 @@ if (region && bar && text) {
       bar.max = Math.max(job.totalRows, 1);
       bar.value = job.rowsDone;
       bar.textContent = `${number(job.rowsDone)} / ${number(job.totalRows)}`;
+      if (stored) {
+        // Rows stored while the rest is still checked (an import that stores as it checks).
+        stored.hidden = !(job.rowsStored > 0);
+        if (job.rowsStored > 0) {
+          stored.textContent = region.dataset.textStored.replace('{0}', number(job.rowsStored));
+        }
+      }
       const now = Date.now();
       if (job.status !== lastStatus || now - lastSpoken > 10000) {
         const pattern = patterns[job.status];

@@ -25,15 +25,27 @@ import org.jspecify.annotations.Nullable;
  * change, and stores only once confirmed ({@link Imports#checkFirst})
  * @param failureCode the message code of {@code failure}
  * @param failureArguments what the failure's message shows
+ * @param rowsStored rows stored so far while {@link Status#VALIDATING} by a kind that
+ * {@linkplain ImportKind#storesWhileChecking() stores while checking} (kept only if every
+ * row is good; 0 once the job failed)
  */
 public record ImportJob(UUID id, String kind, String agencyCode, @Nullable String scope, String uploadedBy,
 		String filename, long sizeBytes, List<String> header, int totalRows, Status status, int rowsDone,
 		@Nullable ImportOutcome outcome, int problemCount, @Nullable String failure, Instant uploadedAt,
-		@Nullable Instant finishedAt, boolean checkFirst, @Nullable String failureCode, List<String> failureArguments) {
+		@Nullable Instant finishedAt, boolean checkFirst, @Nullable String failureCode, List<String> failureArguments,
+		int rowsStored) {
 
 	public ImportJob {
 		header = List.copyOf(header);
 		failureArguments = List.copyOf(failureArguments);
+	}
+
+	/**
+	 * Whether the job page shows rows stored while the rows are still being checked (a
+	 * kind that {@linkplain ImportKind#storesWhileChecking() stores while checking}).
+	 */
+	public boolean storingWhileChecking() {
+		return status == Status.VALIDATING && rowsStored > 0;
 	}
 
 	/** Where a job is. */

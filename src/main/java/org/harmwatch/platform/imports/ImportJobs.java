@@ -31,7 +31,7 @@ class ImportJobs {
 	static final int MAX_PROBLEMS = 1000;
 
 	private static final String SELECT = """
-			SELECT id, kind, agency_code, scope, uploaded_by, filename, size_bytes, header, total_rows, status, rows_done,
+			SELECT id, kind, agency_code, scope, uploaded_by, filename, size_bytes, header, total_rows, status, rows_done, rows_stored,
 			  records, stored, skipped, problem_count, failure_code, failure_arguments, uploaded_at, finished_at, check_first
 			FROM platform.import_job""";
 
@@ -241,7 +241,7 @@ class ImportJobs {
 				ImportJob.Status.valueOf(rs.getString("status")), rs.getInt("rows_done"), outcome,
 				rs.getInt("problem_count"), failureCode == null ? null : text(failureCode, failureArguments),
 				rs.getTimestamp("uploaded_at").toInstant(), finished == null ? null : finished.toInstant(),
-				rs.getBoolean("check_first"), failureCode, failureArguments);
+				rs.getBoolean("check_first"), failureCode, failureArguments, rs.getInt("rows_stored"));
 	}
 
 	static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {

@@ -122,7 +122,7 @@ class ImportWorker implements DisposableBean {
 		var claimed = jdbc
 			.sql("""
 					UPDATE platform.import_job j SET status = 'VALIDATING', lease_owner = ?, lease_until = ?,
-					  attempts = j.attempts + 1, rows_done = 0
+					  attempts = j.attempts + 1, rows_done = 0, rows_stored = 0
 					 WHERE j.id = (SELECT w.id FROM platform.import_job w
 					                WHERE (w.status = 'QUEUED' OR (w.status IN ('VALIDATING', 'IMPORTING') AND w.lease_until < ?))
 					                  AND w.attempts < ? AND (CAST(? AS uuid) IS NULL OR w.id = ?)
@@ -192,10 +192,11 @@ class ImportWorker implements DisposableBean {
 
 	/** {@link #poll()} at the given time; the number of jobs claimed. */
 	int sweep(Instant now) {
-		jdbc.sql("""
-				UPDATE platform.import_job SET status = 'FAILED', content = NULL, finished_at = ?, lease_owner = NULL,
-				  failure_code = 'imports.failure.interrupted', failure_arguments = ARRAY[attempts::text]
-				 WHERE status IN ('VALIDATING', 'IMPORTING') AND lease_until < ? AND attempts >= ?""")
+		jdbc.sql(
+				"""
+						UPDATE platform.import_job SET status = 'FAILED', content = NULL, finished_at = ?, lease_owner = NULL,
+						  rows_stored = 0, failure_code = 'imports.failure.interrupted', failure_arguments = ARRAY[attempts::text]
+						 WHERE status IN ('VALIDATING', 'IMPORTING') AND lease_until < ? AND attempts >= ?""")
 			.param(Timestamp.from(now))
 			.param(Timestamp.from(now))
 			.param(properties.maxAttempts())
@@ -345,6 +346,9 @@ class ImportWorker implements DisposableBean {
 				if (stored.shown) {
 					progress.report(rows);
 				}
+				else {
+					progress.stored(rows);
+				}
 			}, job.startedBy(), job.agencyCode(), changed -> jobs.insertPreview(claim.id(), changed));
 			try (var storing = kind.storing(context)) {
 				var checked = RowChecker.check(kind, CsvReader.rows(reader(job.content())), job.mapping(),
@@ -415,7 +419,7 @@ class ImportWorker implements DisposableBean {
 			var problems = checked.problems();
 			int failed = jdbc
 				.sql("""
-						UPDATE platform.import_job SET status = 'FAILED', rows_done = least(?, total_rows), problem_count = ?,
+						UPDATE platform.import_job SET status = 'FAILED', rows_done = least(?, total_rows), rows_stored = 0, problem_count = ?,
 						  content = NULL, finished_at = ?, lease_owner = NULL
 						 WHERE id = ? AND lease_owner = ? AND status = 'VALIDATING'""")
 				.param(checked.rows())
@@ -439,7 +443,7 @@ class ImportWorker implements DisposableBean {
 		jdbc.sql(
 				"""
 						UPDATE platform.import_job SET status = 'FAILED', failure_code = ?, failure_arguments = ?, content = NULL,
-						  finished_at = ?, lease_owner = NULL WHERE id = ? AND lease_owner = ? AND status IN ('VALIDATING', 'IMPORTING')""")
+						  rows_stored = 0, finished_at = ?, lease_owner = NULL WHERE id = ? AND lease_owner = ? AND status IN ('VALIDATING', 'IMPORTING')""")
 			.param(code)
 			.param(arguments.toArray(String[]::new))
 			.param(Timestamp.from(clock.instant()))
@@ -461,6 +465,9 @@ class ImportWorker implements DisposableBean {
 
 		private long last = System.nanoTime();
 
+		/** Rows stored while still checking: written with the next report. */
+		private volatile int stored;
+
 		Progress(Claim claim) {
 			this.claim = claim;
 		}
@@ -471,7 +478,17 @@ class ImportWorker implements DisposableBean {
 				return;
 			}
 			last = at;
-			write("UPDATE platform.import_job SET rows_done = least(?, total_rows), lease_until = ? "
+			write("UPDATE platform.import_job SET rows_done = least(?, total_rows), rows_stored = " + stored
+					+ ", lease_until = ? WHERE id = ? AND lease_owner = ?", rows);
+		}
+
+		/**
+		 * Rows stored so far while the rest is still checked: written now (a kind stores
+		 * a few thousand rows at a time), and with each report after.
+		 */
+		void stored(int rows) {
+			stored = rows;
+			write("UPDATE platform.import_job SET rows_stored = least(?, total_rows), lease_until = ? "
 					+ "WHERE id = ? AND lease_owner = ?", rows);
 		}
 

@@ -252,17 +252,20 @@ public class Imports {
 	 * @param problemCount bad rows found; nothing was imported when there are any
 	 * @param failure why it stopped when it was not bad rows, in words
 	 * @param failureCode the message code of {@code failure}
+	 * @param rowsStored rows stored so far while still checking (kept only if every row
+	 * is good)
 	 */
 	public record Status(UUID id, ImportJob.Status status, boolean finished, boolean waiting, int totalRows,
 			int rowsDone, @Nullable Integer records, @Nullable Integer stored, @Nullable Integer skipped,
-			int problemCount, @Nullable String failure, @Nullable String failureCode) {
+			int problemCount, @Nullable String failure, @Nullable String failureCode, int rowsStored) {
 
 		/** The status of this job. */
 		public static Status of(ImportJob job) {
 			var outcome = job.outcome();
 			return new Status(job.id(), job.status(), job.finished(), job.waiting(), job.totalRows(), job.rowsDone(),
 					outcome == null ? null : outcome.records(), outcome == null ? null : outcome.stored(),
-					outcome == null ? null : outcome.skipped(), job.problemCount(), job.failure(), job.failureCode());
+					outcome == null ? null : outcome.skipped(), job.problemCount(), job.failure(), job.failureCode(),
+					job.storingWhileChecking() ? job.rowsStored() : 0);
 		}
 
 	}

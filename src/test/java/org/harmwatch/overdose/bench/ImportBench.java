@@ -113,8 +113,9 @@ public final class ImportBench {
 		await().atMost(Duration.ofHours(3)).pollInterval(Duration.ofMillis(50)).until(() -> {
 			var now = imports.job(job.id(), user).orElseThrow();
 			if (now.status() != progress.last || now.rowsDone() != progress.lastRows) {
-				System.out.printf("%6.1f s  %-10s %,d of %,d rows%n", (System.nanoTime() - t0) / 1e9, now.status(),
-						now.rowsDone(), now.totalRows());
+				System.out.printf("%6.1f s  %-10s %,d of %,d rows%s%n", (System.nanoTime() - t0) / 1e9, now.status(),
+						now.rowsDone(), now.totalRows(),
+						now.storingWhileChecking() ? String.format(" (%,d stored so far)", now.rowsStored()) : "");
 				progress.last = now.status();
 				progress.lastRows = now.rowsDone();
 			}

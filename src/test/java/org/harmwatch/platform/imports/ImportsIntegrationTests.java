@@ -529,6 +529,118 @@ class ImportsIntegrationTests {
 		assertThat(jobs()).isEqualTo(before);
 	}
 
+	/**
+	 * A kind that stores while it checks and holds its transaction after the first block,
+	 * until the test lets it go.
+	 */
+	static final class Held implements ImportKind<String> {
+
+		final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+		@Override
+		public String name() {
+			return "test-held";
+		}
+
+		@Override
+		public Grant grant() {
+			return new Grant(Capability.DRUG_CHECKING, Action.WRITE, Purpose.HEALTH);
+		}
+
+		@Override
+		public List<ImportColumn> columns() {
+			return List.of(ImportColumn.required("name", "name"));
+		}
+
+		@Override
+		public String parse(ImportRow row) {
+			return row.text("name");
+		}
+
+		@Override
+		public boolean parsesInParallel() {
+			return true;
+		}
+
+		@Override
+		public boolean storesWhileChecking() {
+			return true;
+		}
+
+		@Override
+		public ImportOutcome store(List<String> records, ImportContext context) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Storing<String> storing(ImportContext context) {
+			return new Storing<>() {
+
+				int stored;
+
+				@Override
+				public void accept(List<String> records) {
+					if (stored > 0) {
+						try {
+							release.await(1, TimeUnit.MINUTES);
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+						}
+					}
+					stored += records.size();
+					context.stored(stored);
+				}
+
+				@Override
+				public ImportOutcome finish() {
+					return new ImportOutcome(stored, stored, 0);
+				}
+
+				@Override
+				public void close() {
+				}
+
+			};
+		}
+
+	}
+
+	/**
+	 * While a kind that stores as it checks has stored some rows, the job's status says
+	 * how many beside the rows checked; once it is done, only the outcome does.
+	 */
+	@Test
+	void aJobStoringWhileItChecksShowsTheRowsStoredSoFar() {
+		var held = new Held();
+		context.getBeanFactory().registerSingleton("testHeldImportKind" + UUID.randomUUID(), held);
+		var csv = new StringBuilder("name,note\n");
+		for (int i = 0; i < 20_000; i++) {
+			csv.append("n").append(i).append(",x\n");
+		}
+		var job = imports.upload(held, "TEST-" + UUID.randomUUID(), "held.csv",
+				csv.toString().getBytes(StandardCharsets.UTF_8), analyst);
+		assertThat(imports.start(held, job.id(), ColumnMapping.of(held, Map.of("name", "name")), Map.of(), analyst))
+			.isTrue();
+		try {
+			var storing = await().atMost(Duration.ofMinutes(1))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> Imports.Status.of(imports.job(held, job.id(), analyst).orElseThrow()),
+						status -> status.rowsStored() > 0);
+			assertThat(storing.status()).isEqualTo(ImportJob.Status.VALIDATING);
+			assertThat(storing.rowsStored()).isEqualTo(4_096);
+		}
+		finally {
+			held.release.countDown();
+		}
+		var done = await().atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> imports.job(held, job.id(), analyst).orElseThrow(), ImportJob::finished);
+		assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
+		assertThat(done.outcome().stored()).isEqualTo(20_000);
+		assertThat(Imports.Status.of(done).rowsStored()).isZero();
+	}
+
 	@Test
 	void theJobPageShowsProgressToScreenReadersAndRefreshesItselfWithoutJavaScript() throws Exception {
 		var session = session();
@@ -555,6 +667,7 @@ class ImportsIntegrationTests {
 					containsString("<progress id=\"import-progress\" class=\"hw-progress\" max=\"3\" value=\"0\">")))
 			.andExpect(content().string(containsString("role=\"status\" aria-live=\"polite\"")))
 			.andExpect(content().string(containsString("Waiting to start: 0 of 3 rows checked")))
+			.andExpect(content().string(containsString("<p class=\"govuk-body\" id=\"import-progress-stored\" hidden")))
 			.andExpect(content()
 				.string(containsString("<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>")))
 			.andExpect(content().string(containsString("/js/import-progress.js")));
