@@ -496,9 +496,6 @@ class ImportWorker implements DisposableBean {
 
 		private long last = System.nanoTime();
 
-		/** Rows stored while still checking: written with the next report. */
-		private volatile int stored;
-
 		Progress(Claim claim) {
 			this.claim = claim;
 		}
@@ -509,16 +506,15 @@ class ImportWorker implements DisposableBean {
 				return;
 			}
 			last = at;
-			write("UPDATE platform.import_job SET rows_done = least(?, total_rows), rows_stored = " + stored
-					+ ", lease_until = ? WHERE id = ? AND lease_owner = ?", rows);
+			write("UPDATE platform.import_job SET rows_done = least(?, total_rows), lease_until = ? "
+					+ "WHERE id = ? AND lease_owner = ?", rows);
 		}
 
 		/**
-		 * Rows stored so far while the rest is still checked: written now (a kind stores
-		 * a few thousand rows at a time), and with each report after.
+		 * Rows stored so far while the rest is still checked, written at once: a kind
+		 * stores thousands of rows at a time, so this comes seldom.
 		 */
 		void stored(int rows) {
-			stored = rows;
 			write("UPDATE platform.import_job SET rows_stored = least(?, total_rows), lease_until = ? "
 					+ "WHERE id = ? AND lease_owner = ?", rows);
 		}
