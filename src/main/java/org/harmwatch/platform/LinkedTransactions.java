@@ -59,12 +59,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class LinkedTransactions {
 
 	/** The start of every linked transaction's name, {@code harmwatch:linked:<uuid>}. */
-	public static final String PREFIX = "harmwatch:linked:";
+	static final String PREFIX = "harmwatch:linked:";
 
 	/**
 	 * The first key of the advisory lock a caller holds on a linked transaction's name.
 	 */
-	public static final int LOCK_CLASS = 0x484C;
+	static final int LOCK_CLASS = 0x484C;
 
 	private static final Logger log = LoggerFactory.getLogger(LinkedTransactions.class);
 
@@ -97,7 +97,7 @@ public class LinkedTransactions {
 	}
 
 	/** The advisory lock's second key for a linked transaction's name. */
-	public static int lockKey(String name) {
+	static int lockKey(String name) {
 		return name.hashCode();
 	}
 
